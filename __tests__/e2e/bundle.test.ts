@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+
+const dist = join(repoRoot, 'dist')
+const maybe = existsSync(join(dist, 'index.js')) ? it : it.skip
+
+describe('the committed bundle', () => {
+  maybe('runs alone, with no node_modules, as GitHub runs it', () => {
+    const d = tmpDir()
+    try {
+      // Only dist/ is copied: nothing can be resolved from the repository's node_modules.
+      cpSync(dist, join(d, 'action', 'dist'), { recursive: true })
+      const output = join(d, 'github_output')
+      writeFileSync(output, '')
+      const r = spawnSync(process.execPath, [join(d, 'action', 'dist', 'index.js')], {
+        cwd: d,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          INPUT_PATHS: join(fixtures, 'codex'),
+          INPUT_DATABASE: join(d, 'run.sqlite'),
+          GITHUB_OUTPUT: output,
+          RUNNER_TEMP: d
+        }
+      })
+      expect(r.stderr).toBe('')
+      expect(r.status).toBe(0)
+      const out = readFileSync(output, 'utf8')
+      expect(out).toMatch(/sessions<<[^\n]+\n5\n/)
+      expect(out).toMatch(/prompts<<[^\n]+\n5\n/)
+      expect(out).toMatch(/total-tokens<<[^\n]+\n211757\n/)
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { ingestPaths, type IngestOptions, type IngestResult } from '../src/ingest/ingest.js'
+import { openStore, type Db } from '../src/store/db.js'
+import { listSessions, type SessionSummary } from '../src/store/queries.js'
+
+export const repoRoot = resolve(import.meta.dirname, '..')
+export const fixtures = join(repoRoot, 'fixtures')
+/** Real agent logs beside the checkout; conformance tests skip when it is absent. */
+export const samples = resolve(repoRoot, '..', 'shared', 'samples')
+export const haveSamples = existsSync(samples)
+
+export function tmpDir(prefix = 'alt-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export interface Ingested {
+  db: Db
+  result: IngestResult
+  sessions: SessionSummary[]
+  dir: string
+  close(): void
+}
+
+/** Ingests paths into a fresh database file and lists its sessions. */
+export async function ingestFresh(paths: string[], opts: IngestOptions = {}): Promise<Ingested> {
+  const dir = tmpDir()
+  const db = openStore(join(dir, 'test.sqlite'))
+  const result = await ingestPaths(db, paths, opts)
+  return {
+    db,
+    result,
+    sessions: listSessions(db),
+    dir,
+    close() {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export function byId(sessions: SessionSummary[], id: string): SessionSummary {
+  const s = sessions.find((x) => x.id === id || x.id.startsWith(id))
+  if (!s) throw new Error(`no session ${id} among ${sessions.map((x) => x.id).join(', ')}`)
+  return s
+}

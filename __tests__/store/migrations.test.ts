@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import Database from 'better-sqlite3'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import { openStore } from '../../src/store/db.js'
+import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/migrations.js'
+import { listSessions } from '../../src/store/queries.js'
+import { fixtures, tmpDir } from '../helpers.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+describe('schema migrations', () => {
+  it('creates the newest schema with every documented table', () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const db = openStore(join(d, 'new.sqlite'))
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name)
+    expect(tables).toEqual(
+      expect.arrayContaining(['files', 'sessions', 'turns', 'events', 'prompts', 'token_messages', 'turn_context_messages', 'agent_reasoning_messages', 'function_plan_messages', 'function_calls', 'function_results', 'files_touched', 'rate_limit_messages', 'status_snapshots', 'ingest_errors'])
+    )
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+  })
+
+  it('upgrades a database of the previous version in place, keeping its data', async () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const path = join(d, 'old.sqlite')
+    const previous = SCHEMA_VERSION - 1
+    // Build a database exactly as the previous release left it, with data in it.
+    const old = new Database(path)
+    old.pragma('journal_mode = WAL')
+    migrate(old, previous)
+    expect(old.pragma('user_version', { simple: true })).toBe(previous)
+    old.prepare(`INSERT INTO files (path, size) VALUES ('/old/log.jsonl', 10)`).run()
+    old.prepare(`INSERT INTO sessions (id, agent) VALUES ('old-session', 'codex')`).run()
+    old.prepare(`INSERT INTO events (file_id, line, seq, session_id, kind, payload, raw) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}', '{}')`).run()
+    old.close()
+
+    const db = openStore(path)
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect((db.prepare(`SELECT COUNT(*) AS n FROM events`).get() as { n: number }).n).toBe(1)
+    expect(listSessions(db).map((s) => s.id)).toEqual(['old-session'])
+    // The upgraded database takes new data like a fresh one.
+    await ingestPaths(db, [join(fixtures, 'codex')])
+    expect(listSessions(db).length).toBeGreaterThan(1)
+    db.close()
+  })
+
+  it('refuses a database newer than it understands instead of corrupting it', () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const path = join(d, 'future.sqlite')
+    const db = new Database(path)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    expect(() => openStore(path)).toThrow(/newer than this ai-log-trail understands/)
+  })
+
+  it('numbers migrations consecutively from 1', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+  })
+})

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { ingestPaths } from '../../ingest/ingest.js'
+import { openStore } from '../../store/db.js'
+import { type CliIo, UsageError } from '../io.js'
+
+export const ingestHelp = `Usage: ai-log-trail ingest <path>... [--db FILE] [--json]
+
+Reads agent session logs (files, or directories walked recursively) into a SQLite database.
+Formats are recognized by content. Re-running adds only what is new: unchanged files are
+skipped and grown files are read from where the last run stopped.
+
+Options:
+  --db FILE   database file (default ./ai-log-trail.sqlite)
+  --json      print one JSON object: {files, sessions, events, skipped_lines, errors}
+  -h, --help  show this help
+
+Exit codes: 0 ingested what it could (bad lines are reported, not fatal), 1 something stopped
+the run, 2 usage error.
+`
+
+export async function ingestCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+  })
+  if (values.help) {
+    io.out(ingestHelp)
+    return 0
+  }
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one path (a log file or a folder)')
+  for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
+  const db = openStore(values.db ?? 'ai-log-trail.sqlite')
+  try {
+    const r = await ingestPaths(db, positionals)
+    if (values.json) {
+      io.out(JSON.stringify({ files: r.files, sessions: r.sessions, events: r.events, skipped_lines: r.skipped_lines, errors: r.errors }) + '\n')
+    } else {
+      io.out(`ingested ${r.files} file(s) (${r.unchanged_files} unchanged), ${r.sessions} session(s), ${r.events} new event(s); ${r.skipped_lines} line(s) skipped\n`)
+      for (const e of r.errors.slice(0, 50)) io.err(`${e.file}${e.line !== null ? `:${e.line}` : ''}: ${e.reason}\n`)
+      if (r.errors.length > 50) io.err(`… and ${r.errors.length - 50} more (use --json for all)\n`)
+    }
+    return 0
+  } finally {
+    db.close()
+  }
+}

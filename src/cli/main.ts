@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { ingestCommand, ingestHelp } from './commands/ingest.js'
+import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
+import { type CliIo, processIo, UsageError } from './io.js'
+
+const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {
+  ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
+  sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' }
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length))
+  return `Usage: ai-log-trail <command> [options]
+
+Reads AI coding agents' session logs, redacts them by committed rules, and reports what the
+agents were asked and what they did.
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Run 'ai-log-trail <command> --help' for a command's options.
+Options: --help, --version
+`
+}
+
+/** Runs the CLI; returns the exit code. Never calls process.exit, so tests can call it in-process. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [cmd, ...rest] = argv
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(mainHelp())
+    return cmd === undefined ? 2 : 0
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.out(version() + '\n')
+    return 0
+  }
+  const c = commands[cmd]
+  if (!c) {
+    io.err(`ai-log-trail: unknown command '${cmd}' (see ai-log-trail --help)\n`)
+    return 2
+  }
+  try {
+    return await c.run(rest, io)
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`ai-log-trail ${cmd}: ${(e as Error).message}\n`)
+      return 2
+    }
+    io.err(`ai-log-trail ${cmd}: ${(e as Error).stack ?? String(e)}\n`)
+    return 1
+  }
+}

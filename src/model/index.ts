@@ -1,0 +1,3 @@
+export * from './tokens.js'
+export * from './session.js'
+export * from './events.js'

@@ -1,0 +1,30 @@
+import { aiderHistory } from './aider.js'
+import { codexExec } from './codex-exec.js'
+import { codexRollout } from './codex.js'
+import { codexText } from './codex-text.js'
+import { copilotSources } from './copilot-chat.js'
+import { geminiSources } from './gemini-cli.js'
+import type { Source, SniffInput } from './types.js'
+
+/**
+ * Every source the ingester knows, in the order they are asked to recognize a file. A more
+ * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
+ * history) come last because they accept files that are not JSON.
+ */
+export const sources: Source[] = [codexRollout, codexExec, ...geminiSources, ...copilotSources, codexText, aiderHistory]
+
+/** Adds a source before the plain-text readers; a source with the same id is not added twice. */
+export function registerSource(source: Source): void {
+  if (sources.some((s) => s.id === source.id)) return
+  const firstText = sources.findIndex((s) => s === codexText)
+  sources.splice(firstText, 0, source)
+}
+
+/** The source that recognizes a file by its content, or undefined: unknown files are skipped, never guessed. */
+export function recognize(head: SniffInput): Source | undefined {
+  return sources.find((s) => s.sniff(head))
+}
+
+export function sourceById(id: string): Source | undefined {
+  return sources.find((s) => s.id === id)
+}

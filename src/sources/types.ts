@@ -1,0 +1,61 @@
+import type { NormalizedEvent } from '../model/events.js'
+import type { SessionPatch } from '../model/session.js'
+
+/** What a parser yields for a line: facts about a session, an event, or a line it skipped and why. */
+export type ParseRecord =
+  | { type: 'session'; patch: SessionPatch }
+  | { type: 'event'; event: NormalizedEvent }
+  | { type: 'skip'; line: number; reason: string }
+
+export interface SourceContext {
+  /** Absolute path of the file being parsed. */
+  path: string
+  /** A stable id to use when the log never names its session (derived from the path). */
+  fallbackSessionId: string
+}
+
+/** The first lines of a file, decoded, for recognizing its format by content. */
+export interface SniffInput {
+  path: string
+  /** The first non-empty lines (at most 20), decoded. */
+  lines: string[]
+  /** `JSON.parse` of each of `lines`, or undefined where a line is not JSON. */
+  parsed: unknown[]
+  /** The first 64 KiB of text, for formats that are not line-oriented. */
+  text: string
+}
+
+/**
+ * A line parser is fed one complete line at a time and appends what it found to `out`.
+ * It keeps whatever it needs across lines (current model, previous cumulative usage) and can
+ * hand that state out as JSON so a grown file is resumed where the last ingest stopped.
+ */
+export interface LineParser {
+  push(line: string, lineNo: number, out: ParseRecord[]): void
+  /** Called when the available input ends (the file may still grow later). */
+  end(out: ParseRecord[]): void
+  state(): unknown
+}
+
+export interface LineSource {
+  mode: 'lines'
+  /** Format id, e.g. `codex-rollout`. */
+  id: string
+  /** Normalized agent name stored on sessions, e.g. `codex`. */
+  agent: string
+  description: string
+  sniff(head: SniffInput): boolean
+  createParser(ctx: SourceContext, state?: unknown): LineParser
+}
+
+/** For formats that are one JSON document (Gemini sessions, Copilot snapshots, an execution-file array). */
+export interface DocumentSource {
+  mode: 'document'
+  id: string
+  agent: string
+  description: string
+  sniff(head: SniffInput): boolean
+  parseDocument(text: string, ctx: SourceContext, out: ParseRecord[]): void
+}
+
+export type Source = LineSource | DocumentSource

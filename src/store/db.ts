@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3'
+import { migrate } from './migrations.js'
+
+export type Db = Database.Database
+
+/**
+ * Opens (creating if needed) a store file in WAL mode and migrates it. Two processes may ingest
+ * into the same file at once: WAL lets readers go on, and a long busy timeout makes a writer
+ * wait for the other's batch instead of failing with SQLITE_BUSY.
+ */
+export function openStore(path: string, opts: { readonly?: boolean; migrateTo?: number } = {}): Db {
+  const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false })
+  db.pragma('busy_timeout = 60000')
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    migrateWithRetry(db, opts.migrateTo)
+  }
+  return db
+}
+
+function migrateWithRetry(db: Db, target?: number): void {
+  // Two processes creating the same new database race on the first migration; the loser sees
+  // "table already exists" after the winner commits, and re-reading user_version settles it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      migrate(db, target)
+      return
+    } catch (e) {
+      if (attempt >= 3 || !/already exists/.test(String(e))) throw e
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
+ * the number of the last one applied. Never edit a published migration: add the next one.
+ */
+export const migrations: { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'files, sessions, turns, events and the per-kind tables',
+    sql: `
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  format TEXT,
+  size INTEGER NOT NULL DEFAULT 0,
+  mtime_ms REAL NOT NULL DEFAULT 0,
+  head_hash TEXT,
+  head_len INTEGER NOT NULL DEFAULT 0,
+  offset INTEGER NOT NULL DEFAULT 0,
+  line_no INTEGER NOT NULL DEFAULT 0,
+  parser_state TEXT,
+  encoding TEXT,
+  ingested_at TEXT
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  agent_version TEXT,
+  originator TEXT,
+  source TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  cwd TEXT,
+  repository_url TEXT,
+  branch TEXT,
+  commit_sha TEXT,
+  parent_id TEXT,
+  parent_relation TEXT,
+  title TEXT,
+  reported_cost_usd REAL,
+  first_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL
+);
+CREATE TABLE turns (
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  started_at TEXT,
+  prompt_event_id INTEGER,
+  PRIMARY KEY (session_id, ordinal)
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  session_id TEXT NOT NULL,
+  turn INTEGER NOT NULL DEFAULT 0,
+  ts TEXT,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  raw TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0,
+  dedupe_key TEXT,
+  UNIQUE (file_id, line, seq)
+);
+CREATE INDEX events_session ON events(session_id, ts);
+CREATE INDEX events_kind ON events(kind);
+CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE prompts (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  by_agent INTEGER NOT NULL DEFAULT 0,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX prompts_session ON prompts(session_id);
+CREATE TABLE token_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT,
+  input INTEGER NOT NULL, cached_input INTEGER NOT NULL, cache_write INTEGER NOT NULL,
+  output INTEGER NOT NULL, reasoning_output INTEGER NOT NULL, total INTEGER NOT NULL,
+  cum_total INTEGER,
+  counted INTEGER NOT NULL,
+  reason TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX token_messages_session ON token_messages(session_id);
+CREATE TABLE turn_context_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
+);
+CREATE INDEX turn_context_session ON turn_context_messages(session_id);
+CREATE TABLE agent_reasoning_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  encrypted INTEGER NOT NULL DEFAULT 0,
+  encrypted_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE function_plan_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  explanation TEXT,
+  steps TEXT NOT NULL
+);
+CREATE TABLE function_calls (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  name TEXT NOT NULL,
+  tool_type TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  command TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
+CREATE TABLE function_results (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  output TEXT NOT NULL,
+  exit_code INTEGER,
+  duration_ms REAL,
+  status TEXT
+);
+CREATE INDEX function_results_session ON function_results(session_id, call_id);
+CREATE TABLE files_touched (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  change TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
+);
+CREATE INDEX files_touched_session ON files_touched(session_id);
+CREATE TABLE ingest_errors (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  line INTEGER,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (path, line, reason)
+);
+`
+  },
+  {
+    version: 2,
+    description: 'rate limits and status snapshots get their own tables; sessions remember their models',
+    sql: `
+CREATE TABLE rate_limit_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  windows TEXT NOT NULL,
+  plan_type TEXT
+);
+CREATE TABLE status_snapshots (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  form TEXT NOT NULL,
+  model TEXT,
+  input INTEGER, cached_input INTEGER, output INTEGER, reasoning_output INTEGER, total INTEGER,
+  blended_total INTEGER
+);
+CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
+ALTER TABLE turns ADD COLUMN model TEXT;
+`
+  }
+]
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1].version
+
+/** Brings a database to `target` (default: the newest version), one transaction per migration. */
+export function migrate(db: Database, target = SCHEMA_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SCHEMA_VERSION)
+    throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`)
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue
+    db.transaction(() => {
+      db.exec(m.sql)
+      db.pragma(`user_version = ${m.version}`)
+    }).immediate()
+  }
+  return db.pragma('user_version', { simple: true }) as number
+}

@@ -1,0 +1,170 @@
+import type { NormalizedEvent } from '../model/events.js'
+import type { SessionPatch } from '../model/session.js'
+import type { Db } from './db.js'
+
+/**
+ * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
+ * line and position in the line), so two ingests of the same file, in turn or at once, store
+ * each event once; totals are computed from these rows at query time and never accumulated.
+ */
+export class StoreWriter {
+  private turnCounters = new Map<string, number>()
+  private lastTs = new Map<string, string>()
+  private s
+
+  constructor(private db: Db) {
+    const p = (sql: string) => db.prepare(sql)
+    this.s = {
+      session: p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
+        VALUES (@id, @agent, @agent_version, @originator, @source, @started_at, @ended_at, @cwd, @repository_url, @branch, @commit_sha, @parent_id, @parent_relation, @title, @reported_cost_usd, @file_id)
+        ON CONFLICT(id) DO UPDATE SET
+          agent_version = COALESCE(sessions.agent_version, excluded.agent_version),
+          originator = COALESCE(sessions.originator, excluded.originator),
+          source = COALESCE(sessions.source, excluded.source),
+          started_at = CASE WHEN sessions.started_at IS NULL OR excluded.started_at < sessions.started_at THEN COALESCE(excluded.started_at, sessions.started_at) ELSE sessions.started_at END,
+          ended_at = CASE WHEN sessions.ended_at IS NULL OR excluded.ended_at > sessions.ended_at THEN COALESCE(excluded.ended_at, sessions.ended_at) ELSE sessions.ended_at END,
+          cwd = COALESCE(sessions.cwd, excluded.cwd),
+          repository_url = COALESCE(sessions.repository_url, excluded.repository_url),
+          branch = COALESCE(sessions.branch, excluded.branch),
+          commit_sha = COALESCE(sessions.commit_sha, excluded.commit_sha),
+          parent_id = COALESCE(sessions.parent_id, excluded.parent_id),
+          parent_relation = COALESCE(sessions.parent_relation, excluded.parent_relation),
+          title = COALESCE(sessions.title, excluded.title),
+          reported_cost_usd = COALESCE(excluded.reported_cost_usd, sessions.reported_cost_usd),
+          first_file_id = COALESCE(sessions.first_file_id, excluded.first_file_id)`),
+      ensureSession: p(`INSERT OR IGNORE INTO sessions (id, agent, first_file_id) VALUES (?, ?, ?)`),
+      endedAt: p(`UPDATE sessions SET ended_at = ? WHERE id = ? AND (ended_at IS NULL OR ended_at < ?)`),
+      startedAt: p(`UPDATE sessions SET started_at = ? WHERE id = ? AND started_at IS NULL`),
+      maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
+      event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? LIMIT 1`),
+      turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
+      prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      turnContext: p(`INSERT OR IGNORE INTO turn_context_messages (event_id, session_id, ts, model, cwd, approval_policy, sandbox_policy, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      reasoning: p(`INSERT OR IGNORE INTO agent_reasoning_messages (event_id, session_id, ts, text, encrypted, encrypted_bytes) VALUES (?, ?, ?, ?, ?, ?)`),
+      plan: p(`INSERT OR IGNORE INTO function_plan_messages (event_id, session_id, ts, explanation, steps) VALUES (?, ?, ?, ?, ?)`),
+      call: p(`INSERT OR IGNORE INTO function_calls (event_id, session_id, ts, call_id, name, tool_type, arguments, command, replayed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      result: p(`INSERT OR IGNORE INTO function_results (event_id, session_id, ts, call_id, output, exit_code, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      touched: p(`INSERT OR IGNORE INTO files_touched (event_id, session_id, path, change) VALUES (?, ?, ?, ?)`),
+      rateLimit: p(`INSERT OR IGNORE INTO rate_limit_messages (event_id, session_id, ts, windows, plan_type) VALUES (?, ?, ?, ?, ?)`),
+      snapshot: p(`INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) VALUES (?, ?, ?, ?, ?)`)
+    }
+  }
+
+  session(patch: SessionPatch, fileId: number): void {
+    const n = (v: unknown) => (v === undefined ? null : v)
+    this.s.session.run({
+      id: patch.id,
+      agent: patch.agent,
+      agent_version: n(patch.agent_version),
+      originator: n(patch.originator),
+      source: n(patch.source),
+      started_at: n(patch.started_at),
+      ended_at: n(patch.ended_at),
+      cwd: n(patch.cwd),
+      repository_url: n(patch.repository_url),
+      branch: n(patch.branch),
+      commit_sha: n(patch.commit_sha),
+      parent_id: n(patch.parent_id),
+      parent_relation: n(patch.parent_relation),
+      title: n(patch.title),
+      reported_cost_usd: n(patch.reported_cost_usd),
+      file_id: fileId
+    })
+  }
+
+  /** Returns false when the event was already stored (a re-run or a concurrent ingest). */
+  event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null): boolean {
+    const s = this.s
+    const p = ev.payload
+    let replayed = ev.replayed ?? false
+    if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId)) replayed = true
+    s.ensureSession.run(ev.session_id, agent, fileId)
+    const personPrompt = p.kind === 'user_prompt' && !replayed
+    let turn = this.currentTurn(ev.session_id)
+    if (personPrompt) turn += 1
+    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, JSON.stringify(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
+    if (info.changes === 0) return false
+    const id = Number(info.lastInsertRowid)
+    const sid = ev.session_id
+    const ts = ev.ts
+    const r = replayed ? 1 : 0
+    if (ts) this.trackTime(sid, ts)
+    switch (p.kind) {
+      case 'user_prompt':
+        if (personPrompt) {
+          this.turnCounters.set(sid, turn)
+          s.turn.run(sid, turn, ts, id, null)
+        }
+        s.prompt.run(id, sid, personPrompt ? turn : 0, ts, p.text, p.by_agent ? 1 : 0, r)
+        break
+      case 'token_usage': {
+        const d = p.delta
+        s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted && !replayed ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r)
+        break
+      }
+      case 'turn_context':
+        s.turnContext.run(id, sid, ts, p.model ?? null, p.cwd ?? null, p.approval_policy ?? null, p.sandbox_policy ?? null, p.effort ?? null)
+        break
+      case 'reasoning':
+        s.reasoning.run(id, sid, ts, p.text, p.encrypted ? 1 : 0, p.encrypted_bytes)
+        break
+      case 'plan_update':
+        s.plan.run(id, sid, ts, p.explanation ?? null, JSON.stringify(p.steps))
+        break
+      case 'tool_call':
+        s.call.run(id, sid, ts, p.call_id ?? null, p.name, p.tool_type, p.arguments, p.command ?? null, r)
+        break
+      case 'tool_result':
+        s.result.run(id, sid, ts, p.call_id ?? null, p.output, p.exit_code ?? null, p.duration_ms ?? null, p.status ?? null)
+        break
+      case 'file_change':
+        if (!replayed && p.path) s.touched.run(id, sid, p.path, p.change)
+        break
+      case 'rate_limit':
+        s.rateLimit.run(id, sid, ts, JSON.stringify(p.windows), p.plan_type ?? null)
+        break
+      case 'status_snapshot':
+        s.snapshot.run(id, sid, ts, p.form, p.model ?? null, p.input ?? null, p.cached_input ?? null, p.output ?? null, p.reasoning_output ?? null, p.total ?? null, p.blended_total ?? null)
+        break
+    }
+    return true
+  }
+
+  error(fileId: number | null, path: string, line: number | null, reason: string): void {
+    this.s.error.run(fileId, path, line, reason, new Date().toISOString())
+  }
+
+  /** Writes the first and last times seen per session; called at the end of each batch. */
+  flushTimes(): void {
+    for (const [sid, ts] of this.lastTs) {
+      this.s.endedAt.run(ts, sid, ts)
+    }
+    this.lastTs.clear()
+  }
+
+  private trackTime(sid: string, ts: string): void {
+    const prev = this.lastTs.get(sid)
+    if (!prev) this.s.startedAt.run(ts, sid)
+    if (!prev || ts > prev) this.lastTs.set(sid, ts)
+  }
+
+  private currentTurn(sid: string): number {
+    let n = this.turnCounters.get(sid)
+    if (n === undefined) {
+      n = (this.s.maxTurn.get(sid) as { n: number }).n
+      this.turnCounters.set(sid, n)
+    }
+    return n
+  }
+
+  /** Forgets cached counters; needed after another writer may have changed the same sessions. */
+  reset(): void {
+    this.turnCounters.clear()
+    this.lastTs.clear()
+  }
+}
