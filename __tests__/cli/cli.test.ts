@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { main } from '../../src/cli/main.js'
+import type { CliIo } from '../../src/cli/io.js'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTTY: false,
+    out(t: string) {
+      io.stdout += t
+    },
+    err(t: string) {
+      io.stderr += t
+    }
+  }
+  return io
+}
+
+describe('CLI contract', () => {
+  it('prints help and version', async () => {
+    const io = capture()
+    expect(await main(['--help'], io)).toBe(0)
+    expect(io.stdout).toMatch(/Usage: ai-log-trail <command>/)
+    expect(io.stdout).toMatch(/ingest/)
+    expect(io.stdout).toMatch(/sessions/)
+    const v = capture()
+    expect(await main(['--version'], v)).toBe(0)
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version)
+    for (const cmd of ['ingest', 'sessions']) {
+      const h = capture()
+      expect(await main([cmd, '--help'], h)).toBe(0)
+      expect(h.stdout).toMatch(new RegExp(`Usage: ai-log-trail ${cmd}`))
+    }
+  })
+
+  it('exits 2 with one line on stderr for usage errors', async () => {
+    for (const argv of [['ingest', '--nope', 'x'], ['ingest', '/does/not/exist'], ['ingest'], ['frobnicate'], ['sessions', '--db', '/does/not/exist.sqlite']]) {
+      const io = capture()
+      expect(await main(argv, io)).toBe(2)
+      expect(io.stderr.trim().split('\n')).toHaveLength(1)
+      expect(io.stdout).toBe('')
+    }
+  })
+
+  it('ingest --json prints the documented object and sessions --json the documented fields', async () => {
+    const d = tmpDir()
+    try {
+      const db = join(d, 'cli.sqlite')
+      const io = capture()
+      expect(await main(['ingest', join(fixtures, 'codex'), '--db', db, '--json'], io)).toBe(0)
+      const r = JSON.parse(io.stdout)
+      expect(Object.keys(r)).toEqual(['files', 'sessions', 'events', 'skipped_lines', 'errors'])
+      expect(r).toMatchObject({ files: 5, sessions: 5, skipped_lines: 0, errors: [] })
+      const s = capture()
+      expect(await main(['sessions', '--db', db, '--json'], s)).toBe(0)
+      const sessions = JSON.parse(s.stdout) as Record<string, unknown>[]
+      expect(sessions).toHaveLength(5)
+      for (const x of sessions) {
+        expect(Object.keys(x)).toEqual(expect.arrayContaining(['id', 'agent', 'agent_version', 'models', 'cwd', 'repository', 'branch', 'started_at', 'ended_at', 'prompts', 'tool_calls', 'tokens']))
+        expect(Object.keys(x.tokens as object)).toEqual(['input', 'cached_input', 'cache_write', 'output', 'reasoning_output', 'total'])
+        expect(x.agent).toBe('codex')
+      }
+      const table = capture()
+      expect(await main(['sessions', '--db', db], table)).toBe(0)
+      expect(table.stdout).toMatch(/0199a1b2 +codex 0\.61\.0 +gpt-5\.1-codex, gpt-5\.1-codex-max/)
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the ai-log-trail binary', () => {
+  // The system Node of these machines is 20; the project's own is 24 (node_modules/.bin/node).
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22)
+  const maybe = oldNode ? it : it.skip
+
+  maybe('on a Node older than 22 says which version it needs and exits 2', () => {
+    const r = spawnSync(oldNode as string, [join(repoRoot, 'bin', 'ai-log-trail.js'), 'sessions'], { encoding: 'utf8' })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/needs Node\.js 22 or newer; this is Node\.js 2\d\./)
+  })
+})
