@@ -44786,19 +44786,41 @@ function openStore(path, opts = {}) {
     const db = new (lib_default())(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     db.pragma('busy_timeout = 60000');
     if (!opts.readonly) {
-        db.pragma('journal_mode = WAL');
+        withBusyRetry(() => db.pragma('journal_mode = WAL'));
         db.pragma('synchronous = NORMAL');
         db.pragma('foreign_keys = ON');
         migrateWithRetry(db, opts.migrateTo);
     }
     return db;
 }
+/**
+ * Switching a new database to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY at once
+ * instead of waiting on the busy timeout when another process is creating the same file. Waits
+ * and retries for up to a minute.
+ */
+function withBusyRetry(fn) {
+    const deadline = Date.now() + 60_000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let wait = 5;; wait = Math.min(wait * 2, 250)) {
+        try {
+            return fn();
+        }
+        catch (e) {
+            const code = e.code ?? '';
+            if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
+                throw e;
+            if (Date.now() > deadline)
+                throw e;
+            Atomics.wait(pause, 0, 0, wait);
+        }
+    }
+}
 function migrateWithRetry(db, target) {
     // Two processes creating the same new database race on the first migration; the loser sees
     // "table already exists" after the winner commits, and re-reading user_version settles it.
     for (let attempt = 0;; attempt++) {
         try {
-            migrate(db, target);
+            withBusyRetry(() => migrate(db, target));
             return;
         }
         catch (e) {
