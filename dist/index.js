@@ -29232,7 +29232,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6855);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5668);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -29242,7 +29242,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6855:
+/***/ 5668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32240,7 +32240,7 @@ class StoreWriter {
             maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
             event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? LIMIT 1`),
+            seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? AND replayed = 0 LIMIT 1`),
             turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
             prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
             tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
@@ -32285,7 +32285,7 @@ class StoreWriter {
         if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId))
             replayed = true;
         s.ensureSession.run(ev.session_id, agent, fileId);
-        const personPrompt = p.kind === 'user_prompt' && !replayed;
+        const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed;
         let turn = this.currentTurn(ev.session_id);
         if (personPrompt)
             turn += 1;
@@ -32659,6 +32659,257 @@ const aiderHistory = {
     sniff,
     createParser: (ctx, state) => new AiderParser(ctx, state)
 };
+
+;// CONCATENATED MODULE: ./src/sources/claude-content.ts
+
+/**
+ * Text Claude Code writes into `user` lines on the person's behalf: slash-command wrappers and
+ * their output, `!` shell echoes, IDE context, hook output, background-task notices. None of it
+ * is a prompt a person typed to the model.
+ */
+const WRAPPER = /^\s*<(command-name|command-message|command-args|command-contents|local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|task-notification|ide_opened_file|ide_selection|ide_diagnostics|system-reminder|user-prompt-submit-hook|user-memory-input)>/;
+const INTERRUPTED = /^\s*\[Request interrupted by user/;
+const EXIT_CODE = /^(?:Error: )?Exit code (-?\d+)/;
+const FILE_TOOLS = {
+    Edit: { key: 'file_path', change: 'update' },
+    MultiEdit: { key: 'file_path', change: 'update' },
+    // Write creates or overwrites; which one is known only from the result.
+    Write: { key: 'file_path', change: 'unknown' },
+    NotebookEdit: { key: 'notebook_path', change: 'update' }
+};
+function isWrapperText(text) {
+    return WRAPPER.test(text);
+}
+/** Text of an Anthropic content value (a string or blocks); images are counted, not kept. */
+function blocksText(content) {
+    if (typeof content === 'string')
+        return { text: content, images: 0 };
+    const parts = [];
+    let images = 0;
+    for (const b of arr(content) ?? []) {
+        const o = obj(b);
+        if (!o)
+            continue;
+        if (o.type === 'image')
+            images++;
+        const t = str(o.text);
+        if (t !== undefined)
+            parts.push(t);
+    }
+    return { text: parts.join('\n'), images };
+}
+function toolType(name) {
+    if (name.startsWith('mcp__'))
+        return 'mcp';
+    if (name === 'WebSearch' || name === 'web_search')
+        return 'web_search';
+    if (name in FILE_TOOLS)
+        return 'file_change';
+    return 'function';
+}
+function toolUsePayloads(b) {
+    const name = str(b.name) ?? 'unknown';
+    const input = obj(b.input);
+    const callId = str(b.id) ?? null;
+    const out = [
+        {
+            kind: 'tool_call',
+            call_id: callId,
+            name,
+            arguments: JSON.stringify(b.input ?? {}),
+            command: name === 'Bash' ? (str(input?.command) ?? null) : null,
+            tool_type: b.type === 'server_tool_use' ? (name === 'web_search' ? 'web_search' : 'other') : toolType(name)
+        }
+    ];
+    const file = FILE_TOOLS[name];
+    const path = file && str(input?.[file.key]);
+    if (file && path)
+        out.push({ kind: 'file_change', path, change: file.change, call_id: callId });
+    return out;
+}
+/** Payloads of one assistant line's content blocks. `<synthetic>` lines are local error notices, not model output. */
+function assistantPayloads(content, synthetic) {
+    if (synthetic)
+        return [{ kind: 'marker', marker: 'error', detail: blocksText(content).text || null }];
+    if (typeof content === 'string')
+        return [{ kind: 'assistant_message', text: content, phase: null }];
+    const out = [];
+    for (const raw of arr(content) ?? []) {
+        const b = obj(raw);
+        if (!b)
+            continue;
+        switch (b.type) {
+            case 'text':
+                out.push({ kind: 'assistant_message', text: str(b.text) ?? '', phase: null });
+                break;
+            case 'thinking': {
+                // An empty `thinking` with only a signature means the reasoning happened but was withheld.
+                const text = str(b.thinking) ?? '';
+                const sig = str(b.signature) ?? '';
+                out.push({ kind: 'reasoning', text, encrypted: text === '', encrypted_bytes: text === '' ? sig.length : 0 });
+                break;
+            }
+            case 'redacted_thinking':
+                out.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(b.data) ?? '').length });
+                break;
+            case 'tool_use':
+            case 'server_tool_use':
+                out.push(...toolUsePayloads(b));
+                break;
+            default:
+                if (typeof b.type === 'string' && b.type.endsWith('_tool_result')) {
+                    out.push({ kind: 'tool_result', call_id: str(b.tool_use_id) ?? null, output: JSON.stringify(b.content ?? null), status: null });
+                }
+                else {
+                    out.push({ kind: 'other', type: `content block "${str(b.type) ?? '?'}"` });
+                }
+        }
+    }
+    return out;
+}
+function toolResultPayload(b, structured) {
+    const { text, images } = blocksText(b.content);
+    const output = images && !text ? `[${images} image(s)]` : text;
+    const isError = b.is_error === true;
+    const code = isError ? EXIT_CODE.exec(output) : null;
+    const duration = num(structured?.durationMs) ?? num(structured?.totalDurationMs);
+    return {
+        kind: 'tool_result',
+        call_id: str(b.tool_use_id) ?? null,
+        output,
+        exit_code: code ? Number(code[1]) : isError ? null : structured && 'stdout' in structured ? 0 : null,
+        duration_ms: duration ?? null,
+        status: isError ? 'error' : 'ok'
+    };
+}
+/** Payloads of one user line: a person's prompt, tool results, or text injected for them. */
+function userPayloads(content, f) {
+    const blocks = (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
+    const results = blocks.filter((b) => b.type === 'tool_result');
+    if (results.length) {
+        const structured = results.length === 1 ? obj(f.toolUseResult) : undefined;
+        const out = results.map((b) => toolResultPayload(b, structured));
+        const rest = blockText(blocks.filter((b) => b.type !== 'tool_result'));
+        if (rest)
+            out.push(...textPayloads(rest, 0, { ...f, isMeta: true }));
+        return out;
+    }
+    const { text, images } = blocksText(content);
+    return textPayloads(text, images, f);
+}
+function blockText(blocks) {
+    return blocks
+        .map((b) => str(b.text))
+        .filter((t) => t !== undefined)
+        .join('\n');
+}
+function textPayloads(text, images, f) {
+    if (f.isCompactSummary)
+        return [{ kind: 'compaction', text, encrypted: false }];
+    if (INTERRUPTED.test(text))
+        return [{ kind: 'marker', marker: 'abort', detail: text.trim() }];
+    if (f.isMeta)
+        return [{ kind: 'context_message', role: 'meta', text }];
+    if (isWrapperText(text))
+        return [{ kind: 'context_message', role: 'command', text }];
+    return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-lines.ts
+
+/** Lines that only describe the session; kept as `other` without comment. */
+const METADATA_TYPES = new Set([
+    'agent-name',
+    'agent-setting',
+    'last-prompt',
+    'mode',
+    'permission-mode',
+    'bridge-session',
+    'tag',
+    'worktree-state',
+    'relocated',
+    'fork-context-ref',
+    'frame-link',
+    'atis-latch',
+    'file-history-delta'
+]);
+const SYSTEM_SUBTYPES = new Set([
+    'informational',
+    'stop_hook_summary',
+    'away_summary',
+    'bridge_status',
+    'scheduled_task_fire',
+    'agents_killed',
+    'model_consent_fallback'
+]);
+const PR_URL = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/pull\/\d+/;
+function systemPayloads(o) {
+    const subtype = str(o.subtype);
+    const content = str(o.content) ?? null;
+    switch (subtype) {
+        case 'compact_boundary':
+        case 'microcompact_boundary': {
+            const m = obj(o.compactMetadata) ?? obj(o.microcompactMetadata);
+            const trigger = str(m?.trigger);
+            const pre = num(m?.preTokens);
+            const detail = [subtype === 'microcompact_boundary' ? 'micro' : null, trigger, pre !== undefined ? `preTokens=${pre}` : null].filter(Boolean).join(' ');
+            return { payloads: [{ kind: 'marker', marker: 'context_compacted', detail: detail || null }], known: true };
+        }
+        case 'turn_duration':
+            return { payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }], known: true };
+        case 'api_error': {
+            const err = obj(o.error);
+            const detail = str(err?.message) ?? str(o.error) ?? content;
+            return { payloads: [{ kind: 'marker', marker: 'error', detail: detail ?? 'api_error' }], known: true };
+        }
+        case 'local_command':
+            return { payloads: [{ kind: 'context_message', role: 'command', text: content ?? '' }], known: true };
+        case undefined:
+            // Older files: free text such as hook output or a tool notice.
+            return { payloads: [{ kind: 'context_message', role: 'system', text: content ?? '' }], known: true };
+        default:
+            return { payloads: [{ kind: 'other', type: `system:${subtype}` }], known: SYSTEM_SUBTYPES.has(subtype) };
+    }
+}
+function attachmentPayloads(o) {
+    const a = obj(o.attachment);
+    const type = str(a?.type) ?? '?';
+    // Mid-turn steering a person queued: shown as context, because the same text is delivered to
+    // the model again as an ordinary prompt line and must not be counted twice.
+    if (type === 'queued_command') {
+        const prompt = a?.prompt ?? a?.content;
+        return { payloads: [{ kind: 'context_message', role: 'queued', text: typeof prompt === 'string' ? prompt : JSON.stringify(prompt ?? '') }], known: true };
+    }
+    return { payloads: [{ kind: 'other', type: `attachment:${type}` }], known: true };
+}
+function sideLinePayloads(type, o) {
+    switch (type) {
+        case 'system':
+            return systemPayloads(o);
+        case 'attachment':
+            return attachmentPayloads(o);
+        case 'progress':
+            // May embed a whole sub-agent message with usage; that spend is in the sub-agent's own lines.
+            return { payloads: [{ kind: 'other', type: `progress:${str(obj(o.data)?.type) ?? '?'}` }], known: true };
+        case 'summary':
+            return { payloads: [{ kind: 'context_message', role: 'summary', text: str(o.summary) ?? '' }], known: true, title: str(o.summary) };
+        case 'custom-title':
+        case 'ai-title': {
+            const title = str(o.customTitle) ?? str(o.aiTitle) ?? str(o.title);
+            return { payloads: [{ kind: 'other', type }], known: true, title };
+        }
+        case 'file-history-snapshot':
+            return { payloads: [{ kind: 'marker', marker: 'snapshot', detail: str(o.messageId) ?? null }], known: true };
+        case 'queue-operation':
+            return { payloads: [{ kind: 'other', type: `queue-operation:${str(o.operation) ?? '?'}` }], known: true };
+        case 'pr-link': {
+            const m = PR_URL.exec(str(o.prUrl) ?? '');
+            return { payloads: [{ kind: 'other', type }], known: true, repositoryUrl: m?.[1] };
+        }
+        default:
+            return { payloads: [{ kind: 'other', type }], known: METADATA_TYPES.has(type) };
+    }
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -42235,6 +42486,665 @@ function hasNegative(a) {
     return TOKEN_FIELDS.some((k) => a[k] < 0);
 }
 
+;// CONCATENATED MODULE: ./src/sources/claude-usage.ts
+
+
+const SYNTHETIC_MODEL = '<synthetic>';
+/**
+ * Anthropic `usage` → normalized counts. Anthropic's `input_tokens` excludes the cache, so the
+ * prompt size is input + cache creation + cache read; `total` is that plus output.
+ */
+function claudeTokens(v) {
+    const u = obj(v);
+    if (!u)
+        return null;
+    const fresh = num(u.input_tokens) ?? 0;
+    const read = num(u.cache_read_input_tokens) ?? 0;
+    const write = num(u.cache_creation_input_tokens) ?? ephemeralWrites(u.cache_creation);
+    const output = num(u.output_tokens) ?? 0;
+    const input = fresh + write + read;
+    return { input, cached_input: read, cache_write: write, output, reasoning_output: 0, total: input + output };
+}
+/** Older gateways report cache writes only in the 5m/1h split. */
+function ephemeralWrites(v) {
+    const c = obj(v);
+    if (!c)
+        return 0;
+    return (num(c.ephemeral_5m_input_tokens) ?? 0) + (num(c.ephemeral_1h_input_tokens) ?? 0);
+}
+/** The SDK's per-model totals (`modelUsage` of a `result`) use camelCase names. */
+function modelUsageTokens(v) {
+    const m = obj(v);
+    if (!m)
+        return null;
+    return claudeTokens({
+        input_tokens: m.inputTokens,
+        cache_read_input_tokens: m.cacheReadInputTokens,
+        cache_creation_input_tokens: m.cacheCreationInputTokens,
+        output_tokens: m.outputTokens
+    });
+}
+/**
+ * One streamed response is written as one line per content block, each repeating the usage as
+ * it stood then. The copy with the largest output is the final one (ties: the larger total).
+ */
+function isBetterCopy(candidate, best) {
+    if (candidate.output !== best.output)
+        return candidate.output > best.output;
+    return candidate.total > best.total;
+}
+function usageRow(model, delta, counted, reason, cumulative = null) {
+    return { kind: 'token_usage', model, delta, cumulative, counted, reason };
+}
+/**
+ * A response that was already counted shows up again (its lines were interleaved with other
+ * lines, or the file grew after an ingest ended mid-response). Counting only what the new copy
+ * adds keeps the session total equal to the largest copy, which is exact.
+ */
+function topUp(counted, copy, model) {
+    if (!isBetterCopy(copy, counted))
+        return { row: usageRow(model, zeroTokens(), false, 'duplicate', copy), counted };
+    const delta = subtractTokens(copy, counted);
+    for (const k of Object.keys(delta))
+        if (delta[k] < 0)
+            delta[k] = 0;
+    delta.total = delta.input + delta.output;
+    return { row: usageRow(model, delta, true, 'split-response-remainder', copy), counted: addTokens(counted, delta) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-code.ts
+
+
+
+
+
+
+const AGENT = 'claude-code';
+const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
+/** Lines that never end a streamed response: Claude Code writes them between its content-block lines. */
+const PASS_THROUGH = new Set(['progress', 'attachment', 'file-history-snapshot', 'file-history-delta', 'queue-operation', 'custom-title', 'ai-title', 'agent-name', 'last-prompt', 'tag', 'pr-link']);
+/** Held lines above this size are released early; a later copy of the same response then adds only its remainder. */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
+const RECENT_RESPONSES = 32;
+function initialState(ctx) {
+    const name = (0,external_node_path_.basename)(ctx.path);
+    const m = SESSION_FILE.exec(name);
+    return {
+        fileSession: m ? m[1].toLowerCase() : null,
+        agentFile: /^agent-/.test(name) || /[\\/]subagents[\\/]/.test(ctx.path),
+        session: m ? m[1].toLowerCase() : null,
+        ownSeen: false,
+        replaying: false,
+        announced: {},
+        model: null,
+        cwd: null,
+        title: null,
+        repositoryUrl: null,
+        pending: null,
+        held: [],
+        heldBytes: 0,
+        recent: []
+    };
+}
+/** All lines of one API response share `message.id` and `requestId`; gateways drop `requestId`. */
+function responseKey(o, msg, lineNo) {
+    const id = str(msg.id);
+    if (!id) {
+        const own = str(o.uuid) ?? `line:${lineNo}`;
+        return { key: own, usageKey: `claude-usage:${own}` };
+    }
+    return { key: `${id}:${str(o.requestId) ?? ''}`, usageKey: `claude-usage:${id}` };
+}
+class ClaudeTranscriptParser {
+    ctx;
+    st;
+    constructor(ctx, state) {
+        this.ctx = ctx;
+        this.st = state ?? initialState(ctx);
+    }
+    state() {
+        return this.st;
+    }
+    end(out) {
+        if (this.st.session === null && this.st.held.length)
+            out.push({ type: 'session', patch: this.adopt(this.ctx.fallbackSessionId) });
+        this.release(out);
+    }
+    push(line, lineNo, out) {
+        let o;
+        try {
+            o = JSON.parse(line);
+        }
+        catch {
+            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+            return;
+        }
+        if (!isObject(o)) {
+            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+            return;
+        }
+        const st = this.st;
+        const type = str(o.type) ?? 'none';
+        const ts = toUtcIso(o.timestamp);
+        const at = this.attribute(o);
+        for (const p of at.patches)
+            out.push({ type: 'session', patch: p });
+        const byAgent = o.isSidechain === true || st.agentFile;
+        const payloads = [];
+        let hold = st.session === null;
+        let usage = null;
+        let skip = null;
+        let usageDedupe = null;
+        if (type === 'assistant') {
+            const msg = obj(o.message) ?? {};
+            const model = str(msg.model) ?? null;
+            const synthetic = model === SYNTHETIC_MODEL;
+            const { key, usageKey } = responseKey(o, msg, lineNo);
+            if (st.pending && st.pending.key !== key)
+                this.release(out);
+            if (!synthetic && !at.replayed)
+                payloads.push(...this.context(model, str(o.cwd) ?? null));
+            payloads.push(...assistantPayloads(msg.content, synthetic));
+            const tokens = claudeTokens(msg.usage);
+            const prior = st.recent.find((r) => r.key === key);
+            if (tokens && synthetic) {
+                // Locally generated notices (usage limits, API errors) cost nothing and name no model.
+                usage = usageRow(model, tokens, false, 'synthetic');
+            }
+            else if (tokens && prior) {
+                const t = topUp(prior.counted, tokens, model);
+                prior.counted = t.counted;
+                usage = at.replayed ? { ...t.row, counted: false, reason: 'replay' } : t.row;
+            }
+            else if (tokens && at.session !== null) {
+                this.track({ key, usageKey, session: at.session, model, best: tokens, bestLine: lineNo, ts, replayed: at.replayed });
+                hold = true;
+            }
+            else if (tokens) {
+                usage = usageRow(model, tokens, !at.replayed, at.replayed ? 'replay' : null);
+            }
+            else if (st.pending?.key === key) {
+                hold = true;
+            }
+            usageDedupe = at.replayed ? null : usageKey;
+        }
+        else {
+            if (!PASS_THROUGH.has(type))
+                this.release(out);
+            if (type === 'user') {
+                if (!at.replayed)
+                    payloads.push(...this.context(null, str(o.cwd) ?? null));
+                const msg = obj(o.message) ?? {};
+                payloads.push(...userPayloads(msg.content, {
+                    isMeta: o.isMeta === true,
+                    isCompactSummary: o.isCompactSummary === true,
+                    byAgent,
+                    toolUseResult: o.toolUseResult ?? o.tool_use_result
+                }));
+            }
+            else {
+                const side = sideLinePayloads(type, o);
+                payloads.push(...side.payloads);
+                if (!side.known)
+                    skip = `unknown line type "${type}"${type === 'system' ? ` subtype "${str(o.subtype) ?? '?'}"` : ''} (kept raw, not interpreted)`;
+                if (side.title && !at.replayed)
+                    this.learn('title', side.title, out);
+                if (side.repositoryUrl)
+                    this.learn('repositoryUrl', side.repositoryUrl, out);
+            }
+        }
+        // A copy the parser already knows to be a replay gets no key: the writer would otherwise take
+        // it, when stored first, as the original and mark the real original in the other file replayed.
+        const dedupe = at.replayed ? null : (str(o.uuid) ?? null);
+        const events = payloads.map((payload) => ({
+            session_id: at.session ?? '',
+            ts,
+            line: lineNo,
+            payload,
+            replayed: at.replayed,
+            dedupe_key: dedupe
+        }));
+        if (usage)
+            events.push({ session_id: at.session ?? '', ts, line: lineNo, payload: usage, replayed: at.replayed, dedupe_key: usageDedupe });
+        if (hold) {
+            st.held.push({ line: lineNo, raw: line, events });
+            st.heldBytes += line.length;
+            if (st.heldBytes > MAX_HELD_BYTES && st.session !== null)
+                this.release(out);
+        }
+        else {
+            this.emit(events, line, out);
+        }
+        if (skip)
+            out.push({ type: 'skip', line: lineNo, reason: skip });
+    }
+    /** Events of the current line; its raw text is named explicitly when held lines were released before it. */
+    emit(events, raw, out) {
+        if (events.length && out.some((r) => r.type === 'event'))
+            events[0] = { ...events[0], raw };
+        for (const event of events)
+            out.push({ type: 'event', event });
+    }
+    /** Which session a line belongs to, and whether it is a copy of another session's history. */
+    attribute(o) {
+        const st = this.st;
+        const patches = [];
+        const lineSid = str(o.sessionId) ?? str(o.session_id);
+        if (!lineSid)
+            return { session: st.session, replayed: st.replaying, patches };
+        const fs = st.fileSession;
+        const forkedFrom = str(obj(o.forkedFrom)?.sessionId);
+        if (fs && lineSid !== fs && !st.ownSeen) {
+            // A resumed or forked file starts with the earlier session's lines, byte for byte.
+            if (!st.replaying && !this.known(fs, 'p'))
+                patches.push({ id: fs, agent: AGENT, parent_id: forkedFrom ?? lineSid, parent_relation: forkedFrom ? 'fork' : 'resume' });
+            st.replaying = true;
+            return { session: fs, replayed: true, patches };
+        }
+        st.replaying = false;
+        if (lineSid === fs)
+            st.ownSeen = true;
+        const prev = st.session;
+        if (prev !== lineSid) {
+            if (prev === null)
+                patches.push(this.adopt(lineSid));
+            else {
+                st.session = lineSid;
+                st.model = null;
+                st.cwd = null;
+                if (!this.known(lineSid, 'p'))
+                    patches.push({ id: lineSid, agent: AGENT, parent_id: prev, parent_relation: 'resume' });
+            }
+        }
+        if (forkedFrom && forkedFrom !== lineSid && !this.known(lineSid, 'p'))
+            patches.push({ id: lineSid, agent: AGENT, parent_id: forkedFrom, parent_relation: 'fork' });
+        const p = this.describe(lineSid, o);
+        if (p)
+            patches.push(p);
+        return { session: lineSid, replayed: false, patches };
+    }
+    /** The file names its session: lines held until now are attributed to it. */
+    adopt(sid) {
+        const st = this.st;
+        st.session = sid;
+        for (const h of st.held)
+            for (const e of h.events)
+                if (e.session_id === '')
+                    e.session_id = sid;
+        return { id: sid, agent: AGENT, title: st.title, repository_url: st.repositoryUrl };
+    }
+    /** Session facts a line carries (version, cwd, branch), each written once per session. */
+    describe(sid, o) {
+        const version = str(o.version);
+        const cwd = str(o.cwd);
+        const branch = str(o.gitBranch) || undefined;
+        const patch = { id: sid, agent: AGENT };
+        let any = !this.known(sid, 's');
+        if (version && !this.known(sid, 'v'))
+            patch.agent_version = version;
+        if (cwd && !this.known(sid, 'c'))
+            patch.cwd = cwd;
+        if (branch && !this.known(sid, 'b'))
+            patch.branch = branch;
+        const ts = toUtcIso(o.timestamp);
+        if (any)
+            patch.started_at = ts;
+        any = any || patch.agent_version !== undefined || patch.cwd !== undefined || patch.branch !== undefined;
+        this.mark(sid, 's');
+        if (patch.agent_version)
+            this.mark(sid, 'v');
+        if (patch.cwd)
+            this.mark(sid, 'c');
+        if (patch.branch)
+            this.mark(sid, 'b');
+        return any ? patch : null;
+    }
+    learn(field, value, out) {
+        const st = this.st;
+        if (st[field] !== null)
+            return;
+        st[field] = value;
+        if (st.session !== null)
+            out.push({ type: 'session', patch: { id: st.session, agent: AGENT, ...(field === 'title' ? { title: value } : { repository_url: value }) } });
+    }
+    known(sid, flag) {
+        return (this.st.announced[sid] ?? '').includes(flag);
+    }
+    mark(sid, flag) {
+        if (!this.known(sid, flag))
+            this.st.announced[sid] = (this.st.announced[sid] ?? '') + flag;
+    }
+    /** A `turn_context` whenever the model or the working directory changes, so a session's models are known. */
+    context(model, cwd) {
+        const st = this.st;
+        const newModel = model !== null && model !== st.model;
+        const newCwd = cwd !== null && cwd !== st.cwd;
+        if (!newModel && !newCwd)
+            return [];
+        if (newModel)
+            st.model = model;
+        if (newCwd)
+            st.cwd = cwd;
+        return [{ kind: 'turn_context', model: st.model, cwd: st.cwd }];
+    }
+    track(next) {
+        const p = this.st.pending;
+        if (p && p.key === next.key) {
+            if (isBetterCopy(next.best, p.best)) {
+                p.best = next.best;
+                p.bestLine = next.bestLine;
+                p.ts = next.ts;
+                p.model = next.model ?? p.model;
+            }
+            return;
+        }
+        this.st.pending = next;
+    }
+    /** Emits the held lines and, on the line of its largest copy, the pending response's usage. */
+    release(out) {
+        const st = this.st;
+        if (st.session === null)
+            return;
+        const p = st.pending;
+        for (const h of st.held) {
+            const events = h.events.map((e) => (e.session_id === '' ? { ...e, session_id: st.session } : e));
+            if (p && h.line === p.bestLine) {
+                events.push({
+                    session_id: p.session,
+                    ts: p.ts,
+                    line: h.line,
+                    payload: usageRow(p.model, p.best, !p.replayed, p.replayed ? 'replay' : null),
+                    replayed: p.replayed,
+                    dedupe_key: p.replayed ? null : p.usageKey
+                });
+            }
+            if (events.length)
+                events[0] = { ...events[0], raw: h.raw };
+            for (const event of events)
+                out.push({ type: 'event', event });
+        }
+        if (p) {
+            st.recent.push({ key: p.key, counted: p.best });
+            if (st.recent.length > RECENT_RESPONSES)
+                st.recent.shift();
+        }
+        st.pending = null;
+        st.held = [];
+        st.heldBytes = 0;
+    }
+}
+const TURN_TYPES = new Set(['user', 'assistant', 'system', 'attachment', 'progress', 'queue-operation']);
+function sniffTranscript(head) {
+    for (const o of head.parsed) {
+        if (!isObject(o) || typeof o.type !== 'string')
+            continue;
+        if (TURN_TYPES.has(o.type) && typeof o.sessionId === 'string')
+            return true;
+        if (o.type === 'summary' && 'leafUuid' in o)
+            return true;
+        if (o.type === 'file-history-snapshot' && 'snapshot' in o)
+            return true;
+    }
+    return false;
+}
+const claudeCode = {
+    mode: 'lines',
+    id: 'claude-code',
+    agent: AGENT,
+    description: 'Claude Code session transcript (~/.claude/projects/<project>/<session>.jsonl) and its sub-agent files (agent-*.jsonl, <session>/subagents/)',
+    sniff: sniffTranscript,
+    createParser: (ctx, state) => new ClaudeTranscriptParser(ctx, state)
+};
+
+;// CONCATENATED MODULE: ./src/sources/util/json-array.ts
+/**
+ * The 1-based line on which each top-level element of a JSON array text starts, so events read
+ * from a pretty-printed document point at the place a reader would look. Strings are skipped
+ * with their escapes, so brackets inside text are not mistaken for structure.
+ */
+function arrayElementLines(text) {
+    const lines = [];
+    let line = 1;
+    let depth = 0;
+    let inString = false;
+    let expectElement = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r')
+            continue;
+        if (depth === 1 && expectElement && c !== ']') {
+            lines.push(line);
+            expectElement = false;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{') {
+            depth++;
+            if (depth === 1)
+                expectElement = true;
+        }
+        else if (c === ']' || c === '}')
+            depth--;
+        else if (c === ',' && depth === 1)
+            expectElement = true;
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-stream.ts
+
+
+
+
+
+
+const claude_stream_AGENT = 'claude-code';
+const MESSAGE_TYPES = new Set(['system', 'assistant', 'user', 'result', 'stream_event', 'rate_limit_event', 'tool_progress', 'auth_status']);
+/**
+ * `claude -p --output-format stream-json` messages. Per-message usage is a snapshot taken when a
+ * block was emitted (often `output_tokens: 1` for a long answer), so only the final `result`
+ * totals are counted; the per-message rows stay for reference.
+ */
+class ClaudeStreamParser {
+    st;
+    constructor(ctx, state, form = 'stream-json') {
+        this.st = state ?? { session: ctx.fallbackSessionId, form, model: null, cwd: null, lastResult: null };
+    }
+    state() {
+        return this.st;
+    }
+    end() { }
+    push(line, lineNo, out) {
+        let o;
+        try {
+            o = JSON.parse(line);
+        }
+        catch {
+            // Wrappers often redirect stderr into the same file; only a line that looks like JSON can be torn.
+            out.push({ type: 'skip', line: lineNo, reason: line.trimStart().startsWith('{') ? 'malformed JSON' : 'not JSON (stderr text mixed into the stream)' });
+            return;
+        }
+        if (!isObject(o)) {
+            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+            return;
+        }
+        this.message(o, lineNo, out);
+    }
+    /** One SDK message; `raw` is given when it is not a whole line of the file (an array element). */
+    message(o, lineNo, out, raw) {
+        const st = this.st;
+        const sid = str(o.session_id);
+        if (sid && sid !== st.session)
+            st.session = sid;
+        const type = str(o.type) ?? 'none';
+        const payloads = [];
+        let skip = null;
+        switch (type) {
+            case 'system':
+                payloads.push(...this.system(o, out));
+                break;
+            case 'assistant': {
+                const msg = obj(o.message) ?? {};
+                const model = str(msg.model) ?? null;
+                const synthetic = model === SYNTHETIC_MODEL;
+                if (model && !synthetic && model !== st.model) {
+                    st.model = model;
+                    payloads.push({ kind: 'turn_context', model, cwd: st.cwd });
+                }
+                payloads.push(...assistantPayloads(msg.content, synthetic));
+                const tokens = claudeTokens(msg.usage);
+                if (tokens)
+                    payloads.push(usageRow(model, tokens, false, synthetic ? 'synthetic' : 'superseded-by-result'));
+                break;
+            }
+            case 'user': {
+                const msg = obj(o.message) ?? {};
+                payloads.push(...userPayloads(msg.content, {
+                    isMeta: o.isMeta === true || o.isSynthetic === true,
+                    isCompactSummary: o.isCompactSummary === true,
+                    // Messages inside a sub-agent carry the Task call that spawned it.
+                    byAgent: typeof o.parent_tool_use_id === 'string',
+                    toolUseResult: o.tool_use_result ?? o.toolUseResult
+                }));
+                break;
+            }
+            case 'result':
+                payloads.push(...this.result(o, out));
+                break;
+            case 'rate_limit_event': {
+                const r = obj(o.rate_limit_info) ?? {};
+                payloads.push({
+                    kind: 'rate_limit',
+                    windows: [{ window_minutes: null, used_percent: num(r.utilization) ?? null, resets_at: toUtcIso(r.resetsAt) }],
+                    plan_type: str(r.rateLimitType) ?? null
+                });
+                break;
+            }
+            default:
+                payloads.push({ kind: 'other', type });
+                if (!MESSAGE_TYPES.has(type))
+                    skip = `unknown message type "${type}" (kept raw, not interpreted)`;
+        }
+        const ts = toUtcIso(o.timestamp);
+        const events = payloads.map((payload) => ({ session_id: st.session, ts, line: lineNo, payload, dedupe_key: str(o.uuid) ?? null }));
+        if (raw !== undefined && events.length)
+            events[0].raw = raw;
+        for (const event of events)
+            out.push({ type: 'event', event });
+        if (skip)
+            out.push({ type: 'skip', line: lineNo, reason: skip });
+    }
+    system(o, out) {
+        const st = this.st;
+        const subtype = str(o.subtype);
+        if (subtype === 'init') {
+            st.cwd = str(o.cwd) ?? st.cwd;
+            const model = str(o.model) ?? null;
+            if (model)
+                st.model = model;
+            const patch = {
+                id: st.session,
+                agent: claude_stream_AGENT,
+                agent_version: str(o.claude_code_version) ?? null,
+                source: st.form,
+                cwd: st.cwd
+            };
+            out.push({ type: 'session', patch });
+            return [
+                { kind: 'session_meta' },
+                { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }
+            ];
+        }
+        if (subtype === 'compact_boundary')
+            return [{ kind: 'marker', marker: 'context_compacted', detail: str(obj(o.compact_metadata)?.trigger) ?? null }];
+        return [{ kind: 'other', type: `system:${subtype ?? '?'}` }];
+    }
+    /**
+     * The run's totals. `modelUsage` splits them by model and includes side calls to smaller
+     * models; `usage` is the fallback. A file with several results (one per turn of a long-lived
+     * session) is read as running totals when every figure grew.
+     */
+    result(o, out) {
+        const st = this.st;
+        const cost = num(o.total_cost_usd) ?? num(o.cost_usd);
+        out.push({ type: 'session', patch: { id: st.session, agent: claude_stream_AGENT, reported_cost_usd: cost ?? null } });
+        const totals = {};
+        const byModel = obj(o.modelUsage);
+        for (const [model, v] of Object.entries(byModel ?? {})) {
+            const t = modelUsageTokens(v);
+            if (t)
+                totals[model] = t;
+        }
+        if (Object.keys(totals).length === 0) {
+            const t = claudeTokens(o.usage);
+            if (t)
+                totals[st.model ?? ''] = t;
+        }
+        const prev = st.lastResult;
+        const cumulative = prev !== null && Object.entries(prev).every(([m, p]) => totals[m] && !hasNegative(subtractTokens(totals[m], p)));
+        st.lastResult = totals;
+        const payloads = [];
+        for (const [model, t] of Object.entries(totals)) {
+            const delta = cumulative && prev?.[model] ? subtractTokens(t, prev[model]) : t;
+            payloads.push(usageRow(model || null, delta, !isZeroTokens(delta), isZeroTokens(delta) ? 'empty' : null, t));
+        }
+        if (o.is_error === true)
+            payloads.push({ kind: 'marker', marker: 'error', detail: str(o.subtype) ?? null });
+        payloads.push({ kind: 'marker', marker: 'turn_end', detail: num(o.num_turns) !== undefined ? `num_turns=${num(o.num_turns)}` : null });
+        return payloads;
+    }
+}
+function isStreamMessage(o) {
+    if (!isObject(o) || typeof o.type !== 'string' || 'sessionId' in o)
+        return false;
+    if (o.type === 'system' && o.subtype === 'init' && typeof o.session_id === 'string')
+        return true;
+    return (o.type === 'assistant' || o.type === 'user' || o.type === 'result') && typeof o.session_id === 'string';
+}
+const claudeStream = {
+    mode: 'lines',
+    id: 'claude-stream-json',
+    agent: claude_stream_AGENT,
+    description: 'claude -p --output-format stream-json --verbose output (NDJSON: system init, assistant, user, result)',
+    sniff: (head) => head.parsed.some(isStreamMessage),
+    createParser: (ctx, state) => new ClaudeStreamParser(ctx, state)
+};
+const ARRAY_OF_MESSAGES = /^\s*\[\s*\{/;
+const SDK_FIELDS = /"session_id"\s*:/;
+const SDK_TYPES = /"type"\s*:\s*"(system|assistant|user|result)"/;
+const claudeExecutionFile = {
+    mode: 'document',
+    id: 'claude-code-action-execution',
+    agent: claude_stream_AGENT,
+    description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
+    sniff: (head) => ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
+    parseDocument(text, ctx, out) {
+        const doc = JSON.parse(text);
+        if (!Array.isArray(doc))
+            throw new Error('expected a JSON array of messages');
+        const lines = arrayElementLines(text);
+        const parser = new ClaudeStreamParser(ctx, undefined, 'claude-code-action');
+        doc.forEach((m, i) => {
+            const lineNo = lines[i] ?? i + 1;
+            if (isObject(m))
+                parser.message(m, lineNo, out, JSON.stringify(m));
+            else
+                out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' });
+        });
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/sources/codex-usage.ts
 
 
@@ -43626,7 +44536,7 @@ function sniffOpLog(head) {
     return v !== undefined && Array.isArray(v.requests) && ('sessionId' in v || 'version' in v);
 }
 /** The transcript stream opens with `session.start` from `copilot-agent` inside VS Code. */
-function sniffTranscript(head) {
+function copilot_chat_sniffTranscript(head) {
     return head.parsed.some((o) => {
         if (!isObject(o) || o.type !== 'session.start')
             return false;
@@ -43663,7 +44573,7 @@ const copilotTranscript = {
     id: 'copilot-chat-transcript',
     agent: 'copilot-chat',
     description: 'GitHub Copilot Chat (VS Code) transcript event stream (GitHub.copilot-chat/transcripts/<session>.jsonl)',
-    sniff: sniffTranscript,
+    sniff: copilot_chat_sniffTranscript,
     createParser: (ctx, state) => new CopilotTranscriptParser(ctx, state)
 };
 /** Every Copilot Chat format, for registration. */
@@ -43808,7 +44718,7 @@ function geminiPayloads(m, sent, ctx) {
     out.push(...tokenPayload(m, sent, model));
     return out;
 }
-function userPayloads(m, sent, ctx) {
+function gemini_messages_userPayloads(m, sent, ctx) {
     if (sent.prompt)
         return [];
     sent.prompt = true;
@@ -43828,7 +44738,7 @@ function userPayloads(m, sent, ctx) {
 function messagePayloads(m, sent, ctx) {
     switch (m.type) {
         case 'user':
-            return userPayloads(m, sent, ctx);
+            return gemini_messages_userPayloads(m, sent, ctx);
         case 'gemini':
             return geminiPayloads(m, sent, ctx);
         case 'error':
@@ -43999,9 +44909,9 @@ class GeminiJournalParser {
 
 
 
-const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
+const gemini_cli_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
 function isMessageRecord(o) {
-    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && MESSAGE_TYPES.has(o.type) && 'content' in o;
+    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && gemini_cli_MESSAGE_TYPES.has(o.type) && 'content' in o;
 }
 /** A whole-file `ConversationRecord`, pretty-printed (so its lines are not JSON) or on one line. */
 function sniffSession(head) {
@@ -44103,12 +45013,14 @@ const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
 
 
 
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-const sources = [codexRollout, codexExec, ...geminiSources, ...copilotSources, codex_text_codexText, aiderHistory];
+const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, codex_text_codexText, aiderHistory];
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 function registerSource(source) {
     if (sources.some((s) => s.id === source.id))

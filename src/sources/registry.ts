@@ -1,4 +1,6 @@
 import { aiderHistory } from './aider.js'
+import { claudeCode } from './claude-code.js'
+import { claudeExecutionFile, claudeStream } from './claude-stream.js'
 import { codexExec } from './codex-exec.js'
 import { codexRollout } from './codex.js'
 import { codexText } from './codex-text.js'
@@ -11,7 +13,7 @@ import type { Source, SniffInput } from './types.js'
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-export const sources: Source[] = [codexRollout, codexExec, ...geminiSources, ...copilotSources, codexText, aiderHistory]
+export const sources: Source[] = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, codexText, aiderHistory]
 
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 export function registerSource(source: Source): void {

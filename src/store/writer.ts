@@ -38,7 +38,7 @@ export class StoreWriter {
       maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
       event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? LIMIT 1`),
+      seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? AND replayed = 0 LIMIT 1`),
       turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
       prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
@@ -84,7 +84,7 @@ export class StoreWriter {
     let replayed = ev.replayed ?? false
     if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId)) replayed = true
     s.ensureSession.run(ev.session_id, agent, fileId)
-    const personPrompt = p.kind === 'user_prompt' && !replayed
+    const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
     let turn = this.currentTurn(ev.session_id)
     if (personPrompt) turn += 1
     const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, JSON.stringify(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
