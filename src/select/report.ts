@@ -1,0 +1,126 @@
+import { z } from 'zod'
+import { TokenCountsSchema } from '../model/tokens.js'
+
+/**
+ * The report object: what `select` produces from the store, what redaction rewrites, and what
+ * every renderer reads. The JSON report is this object as is (docs/report.schema.json), so every
+ * format shows the same numbers.
+ */
+export const REPORT_SCHEMA_VERSION = 1
+
+export const ReportModeSchema = z.enum(['summary', 'prompts', 'actions', 'tokens', 'full'])
+export type ReportMode = z.infer<typeof ReportModeSchema>
+
+export const FiltersSchema = z.object({
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  timezone: z.string(),
+  repo: z.string().nullable(),
+  sessions: z.array(z.string()),
+  agents: z.array(z.string()),
+  models: z.array(z.string()),
+  branches: z.array(z.string())
+})
+export type Filters = z.infer<typeof FiltersSchema>
+
+export const ActionSchema = z.object({
+  kind: z.enum(['reasoning', 'tool_call', 'assistant_message', 'plan_update', 'file_change', 'marker', 'compaction']),
+  ts: z.string().nullable(),
+  /** Tool name, marker name, or the change kind of a file. */
+  name: z.string().nullable(),
+  /** Reasoning summary, assistant text, the command of a shell call, a plan's steps, a file path. */
+  text: z.string().nullable(),
+  /** A tool call's arguments (JSON text as the agent wrote it). */
+  arguments: z.string().nullable(),
+  /** A tool call's output, truncated for the report. */
+  output: z.string().nullable(),
+  exit_code: z.number().nullable(),
+  duration_ms: z.number().nullable(),
+  call_id: z.string().nullable(),
+  /** The redacted-event id, so manual overrides can name it. */
+  event_id: z.number()
+})
+export type Action = z.infer<typeof ActionSchema>
+
+export const TurnSchema = z.object({
+  ordinal: z.number().int(),
+  ts: z.string().nullable(),
+  prompt: z
+    .object({
+      text: z.string(),
+      /** `[private]` prompts are counted but their text is never shown. */
+      private: z.boolean(),
+      by_agent: z.boolean(),
+      event_id: z.number()
+    })
+    .nullable(),
+  actions: z.array(ActionSchema)
+})
+export type Turn = z.infer<typeof TurnSchema>
+
+export const SessionReportSchema = z.object({
+  id: z.string(),
+  agent: z.string(),
+  agent_version: z.string().nullable(),
+  models: z.array(z.string()),
+  cwd: z.string().nullable(),
+  repository: z.string().nullable(),
+  branch: z.string().nullable(),
+  commit: z.string().nullable(),
+  started_at: z.string().nullable(),
+  ended_at: z.string().nullable(),
+  parent_id: z.string().nullable(),
+  parent_relation: z.string().nullable(),
+  prompts: z.number().int(),
+  tool_calls: z.number().int(),
+  tool_call_names: z.record(z.string(), z.number().int()),
+  tokens: TokenCountsSchema,
+  /** `null` when any model in the session has no price (never 0). */
+  cost_usd: z.number().nullable(),
+  /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
+  cost_source: z.enum(['agent', 'estimate']).nullable(),
+  files_touched: z.array(z.string()),
+  /** Prompts with what the agent did under each; empty in modes that do not show them. */
+  turns: z.array(TurnSchema)
+})
+export type SessionReport = z.infer<typeof SessionReportSchema>
+
+export const UsageRowSchema = z.object({
+  key: z.string(),
+  sessions: z.number().int(),
+  tokens: TokenCountsSchema,
+  cost_usd: z.number().nullable()
+})
+export type UsageRow = z.infer<typeof UsageRowSchema>
+
+export const ReportSchema = z.object({
+  schema_version: z.literal(REPORT_SCHEMA_VERSION),
+  generated_at: z.string(),
+  generator: z.object({ name: z.literal('ai-log-trail'), version: z.string() }),
+  mode: ReportModeSchema,
+  filters: FiltersSchema,
+  totals: z.object({
+    sessions: z.number().int(),
+    prompts: z.number().int(),
+    tool_calls: z.number().int(),
+    tokens: TokenCountsSchema,
+    cost_usd: z.number().nullable()
+  }),
+  sessions: z.array(SessionReportSchema),
+  usage: z.object({
+    by_model: z.array(UsageRowSchema),
+    by_agent: z.array(UsageRowSchema),
+    by_day: z.array(UsageRowSchema)
+  }),
+  redactions: z.object({
+    total: z.number().int(),
+    by_detector: z.record(z.string(), z.number().int())
+  }),
+  unpriced_models: z.array(z.string()),
+  /** What ingest could not read, so a reader knows what the report does not cover. */
+  skipped: z.object({
+    lines: z.number().int(),
+    files: z.number().int()
+  })
+})
+export type Report = z.infer<typeof ReportSchema>

@@ -1,0 +1,261 @@
+import { isAbsolute, resolve, sep } from 'node:path'
+import { addTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
+import { costOf, roundUsd } from '../pricing/cost.js'
+import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
+import type { Db } from '../store/db.js'
+import { listSessions, type SessionSummary } from '../store/queries.js'
+import { dayIn, normalizeFilters, normalizeRepoUrl, type FilterInput } from './filters.js'
+import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
+
+export interface SelectOptions {
+  mode?: ReportMode
+  filters?: FilterInput
+  /** Overrides and additions to the bundled price table. */
+  prices?: Record<string, Price>
+  /** Pins `generated_at` (reproducible output, golden files). */
+  now?: Date
+  version?: string
+  /**
+   * Longest text carried into the report per field, before redaction. Renderers truncate far
+   * shorter; redaction must see more than what is shown so a secret is never cut in half.
+   */
+  maxFieldChars?: number
+}
+
+const PRIVATE = /^\s*\[private\]/i
+const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error'])
+
+function inRepo(s: SessionSummary, repo: string): boolean {
+  if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
+    const want = normalizeRepoUrl(repo)
+    const have = s.repository ? normalizeRepoUrl(s.repository) : ''
+    return have === want || have.endsWith('/' + want)
+  }
+  if (!s.cwd) return false
+  const root = resolve(repo)
+  const cwd = isAbsolute(s.cwd) ? resolve(s.cwd) : s.cwd
+  return cwd === root || cwd.startsWith(root.endsWith(sep) ? root : root + sep)
+}
+
+function matches(s: SessionSummary, f: Filters): boolean {
+  const start = s.started_at ?? s.ended_at
+  const end = s.ended_at ?? s.started_at
+  if (f.since && end && end < f.since) return false
+  if (f.until && start && start > f.until) return false
+  if ((f.since || f.until) && !start) return false
+  if (f.sessions.length && !f.sessions.some((p) => s.id.startsWith(p))) return false
+  if (f.agents.length && !f.agents.includes(s.agent)) return false
+  if (f.models.length && !s.models.some((m) => f.models.includes(m))) return false
+  if (f.branches.length && !(s.branch && f.branches.includes(s.branch))) return false
+  if (f.repo && !inRepo(s, f.repo)) return false
+  return true
+}
+
+function cap(text: string | null | undefined, n: number): string | null {
+  if (text === null || text === undefined) return null
+  return text.length > n ? text.slice(0, n) : text
+}
+
+interface UsageAgg {
+  tokens: TokenCounts
+  cost: number | null
+  sessions: Set<string>
+}
+
+/**
+ * Builds the report object from the store: which sessions the filters select, their totals,
+ * usage by model, agent and day, cost from the price table, and (in the modes that show them)
+ * each prompt with what the agent did under it. Text here is not yet redacted.
+ */
+export function selectReport(db: Db, opts: SelectOptions = {}): Report {
+  const mode = opts.mode ?? 'summary'
+  const filters = normalizeFilters(opts.filters ?? {})
+  const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
+  const maxChars = opts.maxFieldChars ?? 64 * 1024
+  const day = dayIn(filters.timezone)
+  const all = listSessions(db).filter((s) => matches(s, filters))
+  const unpriced = new Set<string>()
+
+  const byModel = new Map<string, UsageAgg>()
+  const byAgent = new Map<string, UsageAgg>()
+  const byDay = new Map<string, UsageAgg>()
+  const add = (m: Map<string, UsageAgg>, key: string, sid: string, t: TokenCounts, cost: number | null) => {
+    const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
+    a.tokens = addTokens(a.tokens, t)
+    a.cost = a.cost === null || cost === null ? null : a.cost + cost
+    a.sessions.add(sid)
+    m.set(key, a)
+  }
+
+  const rows = db.prepare(
+    `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`
+  )
+  const callNames = db.prepare(`SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`)
+  const touched = db.prepare(`SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`)
+
+  const sessions: SessionReport[] = all.map((s) => {
+    let cost: number | null = 0
+    const priceRow = (model: string | null, t: TokenCounts): number | null => {
+      const label = model ?? '(unknown model)'
+      const p = model ? priceFor(model, prices) : undefined
+      if (!p) {
+        unpriced.add(label)
+        return null
+      }
+      return costOf(t, p)
+    }
+    const account = (model: string | null, ts: string | null, t: TokenCounts) => {
+      const c = priceRow(model, t)
+      cost = cost === null || c === null ? null : cost + c
+      add(byModel, model ?? '(unknown model)', s.id, t, c)
+      add(byAgent, s.agent, s.id, t, c)
+      add(byDay, ts ? day(ts) : '(no date)', s.id, t, c)
+    }
+    if (s.tokens_source === 'usage') {
+      for (const r of rows.iterate(s.id) as Iterable<TokenCounts & { model: string | null; ts: string | null }>) account(r.model, r.ts, r)
+    } else if (s.tokens_source === 'status') {
+      account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens)
+    } else cost = s.tokens.total === 0 ? 0 : null
+    const reported = s.reported_cost_usd
+    return {
+      id: s.id,
+      agent: s.agent,
+      agent_version: s.agent_version,
+      models: s.models,
+      cwd: s.cwd,
+      repository: s.repository,
+      branch: s.branch,
+      commit: s.commit,
+      started_at: s.started_at,
+      ended_at: s.ended_at,
+      parent_id: s.parent_id,
+      parent_relation: s.parent_relation,
+      prompts: s.prompts,
+      tool_calls: s.tool_calls,
+      tool_call_names: Object.fromEntries((callNames.all(s.id) as { name: string; n: number }[]).map((r) => [r.name, r.n])),
+      tokens: s.tokens,
+      cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
+      cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
+      files_touched: (touched.all(s.id) as { path: string }[]).map((r) => r.path),
+      turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
+    }
+  })
+
+  const usageRows = (m: Map<string, UsageAgg>, sortByKey = false): UsageRow[] =>
+    [...m.entries()]
+      .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
+      .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)))
+
+  const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens())
+  const anyNullCost = sessions.some((s) => s.cost_usd === null)
+  const skipped = db.prepare(`SELECT COUNT(*) AS lines, COUNT(DISTINCT path) AS files FROM ingest_errors`).get() as { lines: number; files: number }
+  return {
+    schema_version: REPORT_SCHEMA_VERSION,
+    generated_at: (opts.now ?? new Date()).toISOString(),
+    generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
+    mode,
+    filters,
+    totals: {
+      sessions: sessions.length,
+      prompts: sessions.reduce((a, s) => a + s.prompts, 0),
+      tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
+      tokens: totalTokens,
+      cost_usd: anyNullCost ? null : roundUsd(sessions.reduce((a, s) => a + (s.cost_usd ?? 0), 0))
+    },
+    sessions,
+    usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
+    redactions: { total: 0, by_detector: {} },
+    unpriced_models: [...unpriced].sort(),
+    skipped: { lines: skipped.lines, files: skipped.files }
+  }
+}
+
+interface EventRow {
+  id: number
+  turn: number
+  ts: string | null
+  kind: string
+  payload: string
+}
+
+/** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
+function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number): Turn[] {
+  const results = new Map<string, { output: string; exit_code: number | null; duration_ms: number | null }>()
+  if (withActions) {
+    for (const r of db.prepare(`SELECT call_id, output, exit_code, duration_ms FROM function_results WHERE session_id = ? AND call_id IS NOT NULL`).iterate(sessionId) as Iterable<{
+      call_id: string
+      output: string
+      exit_code: number | null
+      duration_ms: number | null
+    }>)
+      results.set(r.call_id, { output: r.output, exit_code: r.exit_code, duration_ms: r.duration_ms })
+  }
+  const kinds = withActions
+    ? `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`
+    : `('user_prompt')`
+  const turns = new Map<number, Turn>()
+  const turnOf = (n: number, ts: string | null) => {
+    let t = turns.get(n)
+    if (!t) {
+      t = { ordinal: n, ts, prompt: null, actions: [] }
+      turns.set(n, t)
+    }
+    return t
+  }
+  const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND kind IN ${kinds} ORDER BY turn, id`)
+  for (const e of stmt.iterate(sessionId) as Iterable<EventRow>) {
+    const p = JSON.parse(e.payload) as Record<string, unknown>
+    const t = turnOf(e.turn, e.ts)
+    const base: Action = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id }
+    switch (e.kind) {
+      case 'user_prompt': {
+        const text = String(p.text ?? '')
+        if (p.by_agent) {
+          if (withActions) t.actions.push({ ...base, kind: 'assistant_message', name: 'agent-prompt', text: cap(text, maxChars) })
+        } else if (!t.prompt) {
+          const priv = PRIVATE.test(text)
+          t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id }
+          t.ts = e.ts
+        }
+        break
+      }
+      case 'reasoning':
+        if (p.text) t.actions.push({ ...base, kind: 'reasoning', text: cap(String(p.text), maxChars) })
+        break
+      case 'assistant_message':
+        t.actions.push({ ...base, kind: 'assistant_message', text: cap(String(p.text ?? ''), maxChars) })
+        break
+      case 'tool_call': {
+        const callId = typeof p.call_id === 'string' ? p.call_id : null
+        const r = callId ? results.get(callId) : undefined
+        t.actions.push({
+          ...base,
+          kind: 'tool_call',
+          name: String(p.name ?? ''),
+          text: typeof p.command === 'string' ? cap(p.command, maxChars) : null,
+          arguments: cap(String(p.arguments ?? ''), maxChars),
+          output: r ? cap(r.output, maxChars) : null,
+          exit_code: r?.exit_code ?? null,
+          duration_ms: r?.duration_ms ?? null,
+          call_id: callId
+        })
+        break
+      }
+      case 'plan_update': {
+        const steps = Array.isArray(p.steps) ? (p.steps as { step: string; status: string }[]) : []
+        t.actions.push({ ...base, kind: 'plan_update', text: cap(steps.map((s) => `[${s.status}] ${s.step}`).join('\n'), maxChars) })
+        break
+      }
+      case 'file_change':
+        t.actions.push({ ...base, kind: 'file_change', name: String(p.change ?? ''), text: String(p.path ?? '') })
+        break
+      case 'marker':
+        if (SHOWN_MARKERS.has(String(p.marker))) t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null })
+        break
+      case 'compaction':
+        t.actions.push({ ...base, kind: 'compaction', text: typeof p.text === 'string' ? cap(p.text, maxChars) : null })
+        break
+    }
+  }
+  return [...turns.values()].filter((t) => t.prompt !== null || t.actions.length > 0).sort((a, b) => a.ordinal - b.ordinal)
+}
