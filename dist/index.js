@@ -45292,13 +45292,14 @@ function decodeHead(buf, enc) {
  * their stored offset with their parser's saved state, and rewritten files are read again.
  */
 async function ingestPaths(db, paths, opts = {}) {
-    const result = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [] };
+    const result = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [] };
     const writer = new StoreWriter(db);
     const touched = new Set();
     for await (const file of walkFiles(paths)) {
         await ingestFile(db, writer, file, opts, result, touched);
     }
     result.sessions = touched.size;
+    result.session_ids = [...touched].sort();
     return result;
 }
 async function ingestFile(db, writer, path, opts, result, touched) {

@@ -39,7 +39,7 @@ describe('CLI contract', () => {
   })
 
   it('exits 2 with one line on stderr for usage errors', async () => {
-    for (const argv of [['ingest', '--nope', 'x'], ['ingest', '/does/not/exist'], ['ingest'], ['frobnicate'], ['sessions', '--db', '/does/not/exist.sqlite']]) {
+    for (const argv of [['ingest', '--nope', 'x'], ['ingest', '/does/not/exist'], ['ingest', '--repo', '/does/not/exist'], ['frobnicate'], ['sessions', '--db', '/does/not/exist.sqlite']]) {
       const io = capture()
       expect(await main(argv, io)).toBe(2)
       expect(io.stderr.trim().split('\n')).toHaveLength(1)

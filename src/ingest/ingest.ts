@@ -24,6 +24,8 @@ export interface IngestResult {
   events: number
   skipped_lines: number
   errors: IngestError[]
+  /** Ids of the sessions this run touched. */
+  session_ids: string[]
 }
 
 export interface IngestOptions {
@@ -79,13 +81,14 @@ function decodeHead(buf: Buffer, enc: Encoding): string {
  * their stored offset with their parser's saved state, and rewritten files are read again.
  */
 export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
-  const result: IngestResult = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [] }
+  const result: IngestResult = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [] }
   const writer = new StoreWriter(db)
   const touched = new Set<string>()
   for await (const file of walkFiles(paths)) {
     await ingestFile(db, writer, file, opts, result, touched)
   }
   result.sessions = touched.size
+  result.session_ids = [...touched].sort()
   return result
 }
 

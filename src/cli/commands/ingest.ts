@@ -1,16 +1,23 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { ingestForRepo } from '../../discover/discover.js'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { openStore } from '../../store/db.js'
 import { type CliIo, UsageError } from '../io.js'
 
-export const ingestHelp = `Usage: ai-log-trail ingest <path>... [--db FILE] [--json]
+export const ingestHelp = `Usage: ai-log-trail ingest [<path>...] [--repo DIR] [--db FILE] [--json]
 
 Reads agent session logs (files, or directories walked recursively) into a SQLite database.
 Formats are recognized by content. Re-running adds only what is new: unchanged files are
 skipped and grown files are read from where the last run stopped.
 
+With no path, every agent's default log places (Codex, Claude Code, Gemini CLI, VS Code
+Copilot Chat, Aider) and .ai-logs/ are read, and only the sessions that belong to the
+repository are kept (cwd inside it or one of its worktrees, or the same remote).
+
 Options:
+  --repo DIR  the repository whose sessions to keep (default: the git repository of the
+              current folder); with paths, scopes them too (otherwise they are taken as given)
   --db FILE   database file (default ./ai-log-trail.sqlite)
   --json      print one JSON object: {files, sessions, events, skipped_lines, errors}
   -h, --help  show this help
@@ -23,17 +30,18 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+    options: { db: { type: 'string' }, repo: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
   })
   if (values.help) {
     io.out(ingestHelp)
     return 0
   }
-  if (positionals.length === 0) throw new UsageError('ingest needs at least one path (a log file or a folder)')
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
+  if (values.repo !== undefined && !existsSync(values.repo)) throw new UsageError(`repository folder does not exist: ${values.repo}`)
   const db = openStore(values.db ?? 'ai-log-trail.sqlite')
   try {
-    const r = await ingestPaths(db, positionals)
+    const scoped = positionals.length === 0 || values.repo !== undefined
+    const r = scoped ? await ingestForRepo(db, values.repo ?? '.', positionals.length ? positionals : null) : await ingestPaths(db, positionals)
     if (values.json) {
       io.out(JSON.stringify({ files: r.files, sessions: r.sessions, events: r.events, skipped_lines: r.skipped_lines, errors: r.errors }) + '\n')
     } else {

@@ -1,0 +1,26 @@
+import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
+import type { Db } from '../store/db.js'
+import { defaultLocations, processEnv, type DiscoverEnv, type Location } from './locations.js'
+import { repoIdentity, type RepoIdentity } from './repo.js'
+import { scopeToRepo } from './scope.js'
+
+export interface DiscoverResult extends IngestResult {
+  repository: RepoIdentity
+  locations: Location[]
+  /** Sessions read from shared log folders that belong to other projects, and were dropped. */
+  out_of_scope_sessions: number
+}
+
+/**
+ * Ingests what belongs to a repository: with no paths, every agent's default places plus
+ * `.ai-logs/`; with paths, those paths. Either way, sessions that belong to another project are
+ * dropped unless they came from a file inside the repository.
+ */
+export async function ingestForRepo(db: Db, repoDir: string, paths: string[] | null, opts: IngestOptions & { env?: DiscoverEnv } = {}): Promise<DiscoverResult> {
+  const repo = repoIdentity(repoDir)
+  const locations = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv())
+  const result = await ingestPaths(db, locations.map((l) => l.path), opts)
+  const inRepo = paths ? [] : locations.filter((l) => l.inRepo).map((l) => l.path)
+  const dropped = scopeToRepo(db, repo, inRepo, result.session_ids)
+  return { ...result, sessions: result.sessions - dropped.length, session_ids: result.session_ids.filter((id) => !dropped.includes(id)), repository: repo, locations, out_of_scope_sessions: dropped.length }
+}
