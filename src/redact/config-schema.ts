@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { PriceSchema } from '../pricing/prices.js'
+
+/**
+ * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
+ * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
+ * an error with its line and column, never silently ignored.
+ */
+export const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'] as const
+export const FieldKindSchema = z.enum(FIELD_KINDS)
+
+const FieldPolicySchema = z.union([
+  z.enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a stable short hash'),
+  z.strictObject({ truncate: z.number().int().positive().describe('redact, then keep at most this many characters') })
+])
+export type FieldPolicy = z.infer<typeof FieldPolicySchema>
+
+const PackSchema = z.union([
+  z.boolean(),
+  z.strictObject({
+    enabled: z.boolean().default(true),
+    disable: z.array(z.string()).default([]).describe('detector ids of this pack to turn off')
+  })
+])
+
+const RuleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"'),
+    description: z.string().optional(),
+    pattern: z.string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
+    flags: z.string().regex(/^[imsu]*$/, 'only i, m, s, u').optional(),
+    literals: z.array(z.string().min(1)).optional().describe('exact strings, matched case-insensitively'),
+    words: z.array(z.string().min(1)).optional().describe('whole words, matched case-insensitively'),
+    replacement: z.string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
+    fields: z.array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
+  })
+  .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
+    message: 'a rule needs exactly one of pattern, literals or words'
+  })
+export type Rule = z.infer<typeof RuleSchema>
+
+const OverrideSchema = z
+  .strictObject({
+    session: z.string().min(4).describe('session id or a unique prefix'),
+    prompt: z.number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
+    event: z.number().int().positive().optional().describe('an event id from the database'),
+    field: z.enum(['prompt', 'text', 'arguments', 'output']).default('prompt'),
+    replacement: z.string(),
+    actor: z.string().min(1),
+    date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    reason: z.string().min(1)
+  })
+  .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' })
+export type Override = z.infer<typeof OverrideSchema>
+
+export const ConfigSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  preset: z.enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
+  packs: z
+    .strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
+    .default({ secrets: true, pii: true, paths: true }),
+  rules: z.array(RuleSchema).default([]),
+  keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
+  allow: z
+    .strictObject({
+      patterns: z.array(z.string()).default([]),
+      literals: z.array(z.string()).default([]),
+      placeholders: z.array(z.string()).default([])
+    })
+    .default({ patterns: [], literals: [], placeholders: [] }),
+  fields: z.partialRecord(FieldKindSchema, FieldPolicySchema).default({}),
+  hash_identifiers: z
+    .strictObject({ emails: z.boolean().default(true), home_users: z.boolean().default(true), repository_urls: z.boolean().default(false) })
+    .default({ emails: true, home_users: true, repository_urls: false })
+    .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
+  overrides: z.array(OverrideSchema).default([]),
+  defaults: z
+    .strictObject({
+      paths: z.array(z.string()).optional(),
+      database: z.string().optional(),
+      out: z.string().optional(),
+      batch_size: z.number().int().positive().optional(),
+      timezone: z.string().optional(),
+      mode: z.enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
+      formats: z.array(z.enum(['md', 'csv', 'json', 'html'])).optional()
+    })
+    .default({}),
+  pricing: z.record(z.string(), PriceSchema).default({})
+})
+export type Config = z.infer<typeof ConfigSchema>

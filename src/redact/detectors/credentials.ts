@@ -1,0 +1,146 @@
+import type { Detector, Finding } from '../types.js'
+import { shannonEntropy } from '../entropy.js'
+import { isPlaceholder } from './placeholders.js'
+import { NON_SECRET_VALUES, isSecretKeyName } from './key-names.js'
+import { multiPatternDetector, patternDetector } from './util.js'
+
+const notDefault = (s: string): boolean => !NON_SECRET_VALUES.has(s.toLowerCase())
+const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/
+
+export const urlCredentialsDetector: Detector = patternDetector({
+  id: 'url-credentials',
+  pack: 'secrets',
+  description: 'Password or token in URL userinfo (scheme://user:PASS@host)',
+  pattern:
+    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s/:@"'<>\\]{0,128}:(?<s>[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
+  validate: notDefault
+})
+
+export const connectionStringDetector: Detector = patternDetector({
+  id: 'connection-string-password',
+  pack: 'secrets',
+  description: 'Password in a connection string (Password=…; Pwd=…)',
+  pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
+  validate: (s) => notDefault(s) && !looksLikeCode(s)
+})
+
+export const authorizationHeaderDetector: Detector = multiPatternDetector(
+  {
+    id: 'authorization-header',
+    pack: 'secrets',
+    description: 'Credential in an Authorization header or after a Bearer scheme',
+    validate: notDefault
+  },
+  [
+    /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
+    /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/
+  ]
+)
+
+export const apiKeyHeaderDetector: Detector = patternDetector({
+  id: 'api-key-header',
+  pack: 'secrets',
+  description: 'API key HTTP header (X-Api-Key, Private-Token, X-Auth-Token, …)',
+  pattern:
+    /(?<![A-Za-z0-9-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token)["'\x60]?\s{0,4}:\s{0,4}["'\x60]?(?<s>[^\s"'\x60,;\\]{8,512})/i,
+  validate: notDefault
+})
+
+const FLAG_NAMES =
+  'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp'
+
+export const cliSecretFlagDetector: Detector = multiPatternDetector(
+  {
+    id: 'cli-secret-flag',
+    pack: 'secrets',
+    description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
+    validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
+  },
+  [
+    new RegExp(
+      String.raw`(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`,
+      'i'
+    ),
+    /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/,
+    /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
+    /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/
+  ]
+)
+
+/** Values that are code, references or prose rather than a literal credential. */
+function looksLikeCode(v: string): boolean {
+  if (/[()[\]{}<>]|=>/.test(v)) return true
+  if (PATHLIKE.test(v)) return true
+  if (/^[0-9.,_-]+$/.test(v)) return true
+  // Identifiers and dotted member access (`response.data.token`) without any digit.
+  return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v)
+}
+
+function isPasswordKey(key: string): boolean {
+  return /pass|pwd|pin/i.test(key)
+}
+
+/** The text rule is gated by entropy because prose and code are full of `token: …`. */
+function acceptAssignment(key: string, value: string): boolean {
+  if (!isSecretKeyName(key)) return false
+  if (isPlaceholder(value) || !notDefault(value) || looksLikeCode(value)) return false
+  const pw = isPasswordKey(key)
+  if (value.length < (pw ? 6 : 8)) return false
+  return shannonEntropy(value) >= (pw ? 2.5 : 3.0)
+}
+
+// The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
+// every match allocates, and logs are full of harmless `x: y` pairs.
+const ASSIGNMENT =
+  /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
+
+const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i
+
+export const secretAssignmentDetector: Detector = {
+  id: 'secret-assignment',
+  pack: 'secrets',
+  description: 'Value assigned to a secret-like key (.env KEY=value, YAML, JSON "api_key": …, query ?token=)',
+  find(text: string): Finding[] {
+    const out: Finding[] = []
+    ASSIGNMENT.lastIndex = 0
+    let noRescanBefore = 0
+    let m: RegExpExecArray | null
+    while ((m = ASSIGNMENT.exec(text)) !== null) {
+      const g = m.indices?.groups
+      const span = g?.s ?? g?.s2 ?? g?.s3 ?? g?.s4
+      const key = m.groups?.k ?? ''
+      if (!span) continue
+      const value = text.slice(span[0], span[1])
+      if (acceptAssignment(key, value)) {
+        out.push({ detector: 'secret-assignment', start: span[0], end: span[1] })
+      } else {
+        // A rejected URL value may hold a query assignment (`state=https://…?access_token=…`).
+        // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
+        const q = value.indexOf('?')
+        if (q >= 0 && span[0] + q >= noRescanBefore) {
+          ASSIGNMENT.lastIndex = span[0] + q
+          noRescanBefore = span[1]
+        }
+      }
+    }
+    return out
+  },
+  findInField(key: string, value: string): Finding[] {
+    if (!isSecretKeyName(key)) return []
+    const scheme = SCHEME.exec(value)
+    const start = scheme ? scheme[0].length : 0
+    const v = value.slice(start).trim()
+    if (v.length === 0 || isPlaceholder(v) || !notDefault(v)) return []
+    // A structured field leaves no doubt about intent, so any non-placeholder shape is redacted.
+    return [{ detector: 'secret-assignment', start, end: value.length }]
+  }
+}
+
+export const credentialDetectors: Detector[] = [
+  urlCredentialsDetector,
+  connectionStringDetector,
+  authorizationHeaderDetector,
+  apiKeyHeaderDetector,
+  cliSecretFlagDetector,
+  secretAssignmentDetector
+]

@@ -1,0 +1,190 @@
+import { isIPv6 } from 'node:net'
+import type { Detector, Finding } from '../types.js'
+import { multiPatternDetector, patternDetector } from './util.js'
+
+// Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i
+const NON_PERSONAL_LOCAL = /^(?:git|noreply|no-reply|do-not-reply|donotreply|mailer-daemon|postmaster)$/i
+const FILE_TLD = /\.(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|css|scss|json|ya?ml|lock|map|txt|html?|py|rb|go|rs|java|wasm)$/i
+
+export const emailDetector: Detector = patternDetector({
+  id: 'email',
+  pack: 'pii',
+  description: 'E-mail address',
+  allowPlaceholders: true,
+  pattern:
+    /(?<![A-Za-z0-9._%+-])(?<!:\/\/[^\s/@]{0,128}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/,
+  validate: (email) => {
+    const at = email.indexOf('@')
+    const local = email.slice(0, at)
+    const domain = email.slice(at + 1)
+    if (EXAMPLE_DOMAIN.test(domain) || NON_PERSONAL_LOCAL.test(local) || FILE_TLD.test(domain)) return false
+    // Retina asset names such as `logo@2x.png` are not addresses.
+    return !/^\d+x\./.test(domain)
+  }
+})
+
+function digitCount(s: string): number {
+  let n = 0
+  for (const c of s) if (c >= '0' && c <= '9') n++
+  return n
+}
+
+export const phoneDetector: Detector = multiPatternDetector(
+  {
+    id: 'phone',
+    pack: 'pii',
+    description: 'Phone number (international +CC form, NANP, national trunk-prefix forms, or after a phone keyword)',
+    allowPlaceholders: true,
+    validate: (s) => {
+      const n = digitCount(s)
+      return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''))
+    }
+  },
+  [
+    /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/,
+    /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/,
+    /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/,
+    /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/,
+    /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i
+  ]
+)
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
+const VERSION_CONTEXT = /(?:version|ver|v|==|>=|<=|~=|\^|~|release|build|chrome|firefox|safari|python|node|go)[\s:=/]{0,3}$/i
+
+function isPublicishIPv4(ip: string): boolean {
+  const [a, b, c] = ip.split('.').map(Number)
+  if (a === 0 || a === 127 || a === 255 || a >= 224) return false
+  // Documentation ranges (RFC 5737) are not anyone's address.
+  if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return false
+  return true
+}
+
+export const ipv4Detector: Detector = {
+  id: 'ipv4',
+  pack: 'pii',
+  description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
+  find(text) {
+    const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
+    const out: Finding[] = []
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text)) !== null) {
+      if (!isPublicishIPv4(m[0])) continue
+      if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+      out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length })
+    }
+    return out
+  }
+}
+
+export const ipv6Detector: Detector = {
+  id: 'ipv6',
+  pack: 'pii',
+  description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
+  find(text) {
+    if (!text.includes(':')) return []
+    // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
+    const re = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
+    const out: Finding[] = []
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text)) !== null) {
+      const ip = m[0]
+      const groups = ip.split(':').filter((g) => g.length > 0)
+      if (groups.length < 3 || !isIPv6(ip)) continue
+      if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
+      out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length })
+    }
+    return out
+  }
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0
+  let double = false
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48
+    if (double) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+    double = !double
+  }
+  return sum % 10 === 0
+}
+
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6011|65|64[4-9]|35|62)/
+
+export const cardDetector: Detector = patternDetector({
+  id: 'credit-card',
+  pack: 'pii',
+  description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
+  allowPlaceholders: true,
+  pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
+  validate: (s) => {
+    const digits = s.replace(/[ -]/g, '')
+    if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits)) return false
+    if (/^(\d)\1+$/.test(digits)) return false
+    // Mixed separators (`1234-5678 9012`) are not how cards are written.
+    if (s.includes(' ') && s.includes('-')) return false
+    return luhn(digits)
+  }
+})
+
+function ibanValid(raw: string): boolean {
+  const iban = raw.replace(/ /g, '')
+  if (iban.length < 15 || iban.length > 34) return false
+  const rearranged = iban.slice(4) + iban.slice(0, 4)
+  let rem = 0
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0)
+    const val = code >= 65 ? String(code - 55) : ch
+    for (const d of val) rem = (rem * 10 + (d.charCodeAt(0) - 48)) % 97
+  }
+  return rem === 1
+}
+
+export const ibanDetector: Detector = patternDetector({
+  id: 'iban',
+  pack: 'pii',
+  description: 'IBAN (mod-97 checked)',
+  allowPlaceholders: true,
+  pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+  validate: ibanValid
+})
+
+export const usSsnDetector: Detector = patternDetector({
+  id: 'us-ssn',
+  pack: 'pii',
+  description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
+  allowPlaceholders: true,
+  pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
+  validate: (s) => {
+    const [area, group, serial] = s.split('-')
+    if (area === '000' || area === '666' || area[0] === '9') return false
+    if (group === '00' || serial === '0000') return false
+    // Published sample numbers (Woolworth wallet card, SSA advertising) are not anyone's SSN.
+    return !['078-05-1120', '219-09-9999', '123-45-6789'].includes(s)
+  }
+})
+
+export const ukNinoDetector: Detector = patternDetector({
+  id: 'uk-nino',
+  pack: 'pii',
+  description: 'UK National Insurance number',
+  allowPlaceholders: true,
+  pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
+  validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
+})
+
+export const piiDetectors: Detector[] = [
+  emailDetector,
+  phoneDetector,
+  ipv4Detector,
+  ipv6Detector,
+  cardDetector,
+  ibanDetector,
+  usSsnDetector,
+  ukNinoDetector
+]

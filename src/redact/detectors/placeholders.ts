@@ -1,0 +1,28 @@
+/**
+ * Values that look like credentials but are documentation or templating. Reporting them
+ * would teach users to ignore the tool, and they carry no secret, so every detector
+ * consults this before reporting.
+ */
+const TEMPLATE = /\$\{|\{\{|\{%|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
+const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/
+const WORDS =
+  /example|changeme|change_me|change-me|replace[_-]?me|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?your|abcdefgh|12345678|01234567|\btodo\b|\bnull\b|undefined/i
+const INDIRECT = /^(?:process\.env\.|os\.environ|getenv\(|env\(|secrets\.|vars\.|ENV\[)/
+
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim()
+  if (v.length === 0) return true
+  if (v.includes('[REDACTED')) return true
+  if (TEMPLATE.test(v) || MASKED.test(v) || WORDS.test(v) || INDIRECT.test(v)) return true
+  return isSingleCharRun(v)
+}
+
+/** `aaaaaaaa`, `sk_live_00000000` and the like: the part after the last separator is one repeated character. */
+function isSingleCharRun(v: string): boolean {
+  const segments = v.split(/[_.-]/)
+  const body = segments[segments.length - 1].length >= 8 ? segments[segments.length - 1] : v
+  if (body.length < 4) return false
+  const first = body[0]
+  for (let i = 1; i < body.length; i++) if (body[i] !== first) return false
+  return true
+}

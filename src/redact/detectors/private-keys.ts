@@ -1,0 +1,51 @@
+import type { Detector, Finding } from '../types.js'
+
+/*
+ * Key blocks are found procedurally (header regex, then indexOf for the footer) instead of
+ * with a BEGIN…END regex: the body may carry gutters, diff prefixes, escaped or stripped
+ * newlines, and a missing footer must not cost quadratic time. The body is never parsed:
+ * a truncated or garbled key is still a key (trufflehog drops unparsable keys and leaks them).
+ */
+const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g
+const PEM_FOOTER = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g
+const PUTTY_HEADER = /PuTTY-User-Key-File-\d{1,2}:/g
+const PUTTY_MAC = /Private-MAC:[ \t]{0,8}(?:[0-9a-fA-F]{1,128})?/g
+
+function blocks(text: string, header: RegExp, footer: RegExp): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  header.lastIndex = 0
+  let h: RegExpExecArray | null
+  while ((h = header.exec(text)) !== null) {
+    footer.lastIndex = h.index + h[0].length
+    const f = footer.exec(text)
+    // No footer: the rest of the value may be key material (truncated output), so take it all.
+    const end = f ? f.index + f[0].length : text.length
+    out.push([h.index, end])
+    header.lastIndex = end
+  }
+  return out
+}
+
+export const privateKeyDetector: Detector = {
+  id: 'private-key',
+  pack: 'secrets',
+  description: 'PEM / OpenSSH / PGP private key block (BEGIN … PRIVATE KEY … END)',
+  wholeText: true,
+  find(text: string): Finding[] {
+    if (!text.includes('PRIVATE KEY')) return []
+    return blocks(text, PEM_HEADER, PEM_FOOTER).map(([start, end]) => ({ detector: 'private-key', start, end }))
+  }
+}
+
+export const puttyKeyDetector: Detector = {
+  id: 'putty-private-key',
+  pack: 'secrets',
+  description: 'PuTTY private key file (PuTTY-User-Key-File- … Private-MAC)',
+  wholeText: true,
+  find(text: string): Finding[] {
+    if (!text.includes('PuTTY-User-Key-File-')) return []
+    return blocks(text, PUTTY_HEADER, PUTTY_MAC).map(([start, end]) => ({ detector: 'putty-private-key', start, end }))
+  }
+}
+
+export const privateKeyDetectors: Detector[] = [privateKeyDetector, puttyKeyDetector]

@@ -1,0 +1,65 @@
+import type { Detector, DetectorPack, Finding } from '../types.js'
+import { isPlaceholder } from './placeholders.js'
+
+export interface PatternSpec {
+  id: string
+  pack: DetectorPack
+  description: string
+  /** Must be linear-time: bounded quantifiers, no nested or overlapping repetition. */
+  pattern: RegExp
+  /** Named group `s` (or `s2`/`s3` in later alternatives) marks the sensitive part when the match carries readable context. */
+  validate?: (secret: string, match: RegExpExecArray) => boolean
+  /** Skip the placeholder filter (for PII shapes where words like "example" are legitimate). */
+  allowPlaceholders?: boolean
+}
+
+/** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
+export function patternDetector(spec: PatternSpec): Detector {
+  const flags = new Set(spec.pattern.flags.split(''))
+  flags.add('g')
+  flags.add('d')
+  const re = new RegExp(spec.pattern.source, [...flags].join(''))
+  return {
+    id: spec.id,
+    pack: spec.pack,
+    description: spec.description,
+    find(text: string): Finding[] {
+      const out: Finding[] = []
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++
+          continue
+        }
+        const groups = m.indices?.groups
+        const span = groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0]
+        if (!span) continue
+        const secret = text.slice(span[0], span[1])
+        if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
+        if (spec.validate && !spec.validate(secret, m)) continue
+        out.push({ detector: spec.id, start: span[0], end: span[1] })
+      }
+      return out
+    }
+  }
+}
+
+/** Left boundary: not glued to a preceding word character, but a JSON `\n`/`\t` escape counts as a break. */
+export const LB = String.raw`(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`
+/** Right boundary for fixed-shape tokens. */
+export const RB = String.raw`(?![A-Za-z0-9])`
+
+/** One detector id backed by several independent patterns (findings are simply concatenated). */
+export function multiPatternDetector(
+  base: Omit<PatternSpec, 'pattern'>,
+  patterns: RegExp[]
+): Detector {
+  const parts = patterns.map((pattern) => patternDetector({ ...base, pattern }))
+  return {
+    id: base.id,
+    pack: base.pack,
+    description: base.description,
+    find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
+  }
+}

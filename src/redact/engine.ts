@@ -1,0 +1,540 @@
+import type { Detector, EngineOptions, FieldKind, Finding } from './types.js'
+
+export type { EngineOptions } from './types.js'
+
+/*
+ * The engine is a pure function of (detectors, value, field kind). Detectors only ever see
+ * strings; the engine decides which strings (views) they see and maps every finding back to
+ * a range of the original value. Where a derived view cannot map a finding exactly, the
+ * mapped range is widened to the smallest original range that certainly covers it.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Limits
+// ---------------------------------------------------------------------------------------
+
+/** Larger values are scanned in overlapping chunks so no single regex pass is unbounded. */
+const DIRECT_LIMIT = 1 << 20
+const CHUNK = 512 * 1024
+const OVERLAP = 16 * 1024
+/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
+const MAX_UNESCAPE = 3
+/** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
+const MAX_DECODE_DEPTH = 3
+const MIN_BASE64_RUN = 24
+const MAX_ENCODED_RUN = 1 << 20
+
+// ---------------------------------------------------------------------------------------
+// Views: a derived string plus, per character, the original range it came from
+// ---------------------------------------------------------------------------------------
+
+interface View {
+  text: string
+  /** Original offsets of each view character; absent for the identity view. */
+  starts?: Int32Array
+  ends?: Int32Array
+  /** View offsets where two lines were glued; only findings crossing one are new. */
+  joins?: number[]
+  /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
+  decodable: boolean
+}
+
+function toOriginal(view: View, start: number, end: number): [number, number] {
+  if (!view.starts || !view.ends) return [start, end]
+  return [view.starts[start], view.ends[end - 1]]
+}
+
+/** Derived views are never longer than their parent, so buffers are sized once. */
+class ViewBuilder {
+  private codes: Uint16Array
+  private starts: Int32Array
+  private ends: Int32Array
+  private n = 0
+
+  constructor(private parent: View) {
+    const cap = parent.text.length
+    this.codes = new Uint16Array(cap)
+    this.starts = new Int32Array(cap)
+    this.ends = new Int32Array(cap)
+  }
+
+  /** Appends one UTF-16 code unit derived from parent range [from, to). */
+  push(code: number, from: number, to: number): void {
+    const p = this.parent
+    this.codes[this.n] = code
+    this.starts[this.n] = p.starts ? p.starts[from] : from
+    this.ends[this.n] = p.ends ? p.ends[to - 1] : to
+    this.n++
+  }
+
+  /** Copies parent characters [from, to) unchanged. */
+  copy(from: number, to: number): void {
+    const t = this.parent.text
+    for (let i = from; i < to; i++) this.push(t.charCodeAt(i), i, i + 1)
+  }
+
+  get length(): number {
+    return this.n
+  }
+
+  build(extra: Partial<View> = {}): View {
+    return {
+      text: decoder.decode(this.codes.subarray(0, this.n)),
+      starts: this.starts.slice(0, this.n),
+      ends: this.ends.slice(0, this.n),
+      decodable: true,
+      ...extra
+    }
+  }
+}
+
+const decoder = new TextDecoder('utf-16le')
+
+const SIMPLE_ESCAPES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  '"': 34,
+  "'": 39,
+  '\\': 92,
+  '/': 47,
+  b: 8,
+  f: 12
+}
+
+const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/
+
+/** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
+function unescapeView(parent: View): View | undefined {
+  const t = parent.text
+  if (!HAS_ESCAPE.test(t)) return undefined
+  const b = new ViewBuilder(parent)
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]
+    if (c === '\\' && i + 1 < t.length) {
+      const n = t[i + 1]
+      const simple = SIMPLE_ESCAPES[n]
+      if (simple !== undefined) {
+        b.push(simple, i, i + 2)
+        i++
+        continue
+      }
+      if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) {
+        b.push(parseInt(t.slice(i + 2, i + 6), 16), i, i + 6)
+        i += 5
+        continue
+      }
+    }
+    b.push(t.charCodeAt(i), i, i + 1)
+  }
+  return b.build()
+}
+
+/*
+ * Per-line prefixes added by tools: `cat -n` (`     12\t`), Claude's Read (`    12→`),
+ * grep -n / numbered listings (`12:`, `12 | `), diff and patch hunks (`+`, `-`), quotes (`> `).
+ */
+const GUTTER = /^(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/
+
+function lines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  let start = 0
+  for (;;) {
+    const nl = text.indexOf('\n', start)
+    if (nl < 0) {
+      out.push([start, text.length])
+      return out
+    }
+    out.push([start, nl])
+    start = nl + 1
+  }
+}
+
+function stripGutterView(parent: View): View | undefined {
+  const t = parent.text
+  if (!t.includes('\n') && !GUTTER.test(t)) return undefined
+  const b = new ViewBuilder(parent)
+  let stripped = 0
+  for (const [s, e] of lines(t)) {
+    const m = GUTTER.exec(t.slice(s, Math.min(e, s + 32)))
+    const from = m ? s + m[0].length : s
+    if (m) stripped++
+    b.copy(from, e)
+    if (e < t.length) b.copy(e, e + 1)
+  }
+  return stripped > 0 ? b.build() : undefined
+}
+
+const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/
+const MIN_WRAPPED_LINE = 16
+
+/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+function joinWrappedView(parent: View): View | undefined {
+  const t = parent.text
+  if (!t.includes('\n')) return undefined
+  const ls = lines(t)
+  const b = new ViewBuilder(parent)
+  const joins: number[] = []
+  for (let k = 0; k < ls.length; k++) {
+    const [s, e] = ls[k]
+    let lineEnd = e
+    if (lineEnd > s && t[lineEnd - 1] === '\r') lineEnd--
+    b.copy(s, lineEnd)
+    if (k + 1 >= ls.length) {
+      b.copy(lineEnd, e)
+      break
+    }
+    const next = ls[k + 1]
+    const glue =
+      lineEnd - s >= MIN_WRAPPED_LINE &&
+      TOKEN_CHAR.test(t[lineEnd - 1] ?? '') &&
+      next[1] > next[0] &&
+      TOKEN_CHAR.test(t[next[0]])
+    if (glue) {
+      joins.push(b.length)
+    } else {
+      b.copy(lineEnd, e + 1)
+    }
+  }
+  return joins.length > 0 ? b.build({ joins }) : undefined
+}
+
+function buildViews(text: string): View[] {
+  const identity: View = { text, decodable: true }
+  const base: View[] = [identity]
+  let cur = identity
+  for (let level = 0; level < MAX_UNESCAPE; level++) {
+    const next = unescapeView(cur)
+    if (!next || next.text === cur.text) break
+    base.push(next)
+    cur = next
+  }
+  const views = [...base]
+  for (const v of base) {
+    const g = stripGutterView(v)
+    if (g) views.push({ ...g, decodable: false })
+  }
+  for (const v of [...views]) {
+    const j = joinWrappedView(v)
+    if (j) views.push({ ...j, decodable: false })
+  }
+  return views
+}
+
+// ---------------------------------------------------------------------------------------
+// Encoded runs: base64 and percent-encoding, decoded and scanned recursively
+// ---------------------------------------------------------------------------------------
+
+const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64_RUN},}={0,2}`, 'g')
+const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g
+const PERCENT = /%[0-9A-Fa-f]{2}/
+
+/** Decoded text only counts when it is mostly printable; random tokens decode to noise. */
+function printable(s: string): boolean {
+  if (s.length < 8) return false
+  let bad = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++
+  }
+  return bad / s.length <= 0.05
+}
+
+function decodeBase64(run: string): string | undefined {
+  if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN) return undefined
+  const body = run.replace(/=+$/, '')
+  if (body.length % 4 === 1) return undefined
+  const decoded = Buffer.from(body, 'base64').toString('utf8')
+  return printable(decoded) ? decoded : undefined
+}
+
+function decodePercent(run: string): string | undefined {
+  if (!PERCENT.test(run)) return undefined
+  try {
+    return decodeURIComponent(run)
+  } catch {
+    // Malformed UTF-8 sequences: fall back to byte-per-character so nothing is skipped.
+    return run.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+  }
+}
+
+function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Finding[] {
+  const out: Finding[] = []
+  const scanRuns = (pattern: RegExp, decode: (run: string) => string | undefined): void => {
+    // A fresh regex per call: the recursive scan below would otherwise reset a shared lastIndex.
+    const re = new RegExp(pattern.source, pattern.flags)
+    let m: RegExpExecArray | null
+    while ((m = re.exec(view.text)) !== null) {
+      const decoded = decode(m[0])
+      if (decoded === undefined) continue
+      const inner = scan(decoded, opts, depth + 1)
+      if (inner.length === 0) continue
+      const [start, end] = toOriginal(view, m.index, m.index + m[0].length)
+      out.push({ detector: pickWinner(inner).detector, start, end })
+    }
+  }
+  scanRuns(BASE64_RUN, decodeBase64)
+  if (PERCENT.test(view.text)) scanRuns(URL_RUN, decodePercent)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------------------
+
+function allowed(value: string, opts: EngineOptions): boolean {
+  const allow = opts.allow
+  if (!allow) return false
+  if (allow.literals?.includes(value)) return true
+  for (const p of allow.patterns ?? []) {
+    p.lastIndex = 0
+    if (p.test(value)) return true
+  }
+  return false
+}
+
+function runDetector(d: Detector, text: string): Finding[] {
+  try {
+    return d.find(text)
+  } catch {
+    // Fail closed: a broken rule must not let the value through unredacted.
+    return [{ detector: d.id, start: 0, end: text.length }]
+  }
+}
+
+function crossesJoin(joins: number[], start: number, end: number): boolean {
+  for (const j of joins) if (j > start && j < end) return true
+  return false
+}
+
+function scanView(view: View, original: string, detectors: Detector[], opts: EngineOptions): Finding[] {
+  const out: Finding[] = []
+  for (const d of detectors) {
+    for (const f of runDetector(d, view.text)) {
+      if (f.end <= f.start) continue
+      if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue
+      const [start, end] = toOriginal(view, f.start, f.end)
+      if (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts)) continue
+      out.push({ detector: d.id, start, end })
+    }
+  }
+  return out
+}
+
+function scanDirect(text: string, detectors: Detector[], opts: EngineOptions, depth: number): Finding[] {
+  const findings: Finding[] = []
+  for (const view of buildViews(text)) {
+    findings.push(...scanView(view, text, detectors, opts))
+    if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
+      findings.push(...encodedRunFindings(view, opts, depth))
+    }
+  }
+  return findings
+}
+
+/** All (unmerged) findings for `text`, in original offsets. */
+function scan(text: string, opts: EngineOptions, depth = 0): Finding[] {
+  if (text.length === 0) return []
+  if (text.length <= DIRECT_LIMIT) return scanDirect(text, opts.detectors, opts, depth)
+  const whole = opts.detectors.filter((d) => d.wholeText)
+  const chunked = opts.detectors.filter((d) => !d.wholeText)
+  const findings = scanView({ text, decodable: false }, text, whole, opts)
+  for (let offset = 0; offset < text.length; offset += CHUNK - OVERLAP) {
+    const piece = text.slice(offset, offset + CHUNK)
+    for (const f of scanDirect(piece, chunked, opts, depth)) {
+      findings.push({ detector: f.detector, start: f.start + offset, end: f.end + offset })
+    }
+    if (offset + CHUNK >= text.length) break
+  }
+  return findings
+}
+
+// ---------------------------------------------------------------------------------------
+// Merging and replacement
+// ---------------------------------------------------------------------------------------
+
+function pickWinner(group: Finding[]): Finding {
+  let best = group[0]
+  for (const f of group) {
+    const len = f.end - f.start
+    const bestLen = best.end - best.start
+    if (len > bestLen || (len === bestLen && f.start < best.start)) best = f
+  }
+  return best
+}
+
+/** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
+export function mergeFindings(findings: Finding[]): Finding[] {
+  const sorted = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
+    .map((x) => x.f)
+  const out: Finding[] = []
+  let group: Finding[] = []
+  let groupEnd = -1
+  const flush = (): void => {
+    if (group.length === 0) return
+    out.push({ detector: pickWinner(group).detector, start: group[0].start, end: groupEnd })
+  }
+  for (const f of sorted) {
+    if (group.length > 0 && f.start < groupEnd) {
+      group.push(f)
+      groupEnd = Math.max(groupEnd, f.end)
+      continue
+    }
+    flush()
+    group = [f]
+    groupEnd = f.end
+  }
+  flush()
+  return out
+}
+
+export function defaultMarker(detectorId: string): string {
+  return `[REDACTED:${detectorId}]`
+}
+
+function applyFindings(text: string, merged: Finding[], opts: EngineOptions): string {
+  if (merged.length === 0) return text
+  const marker = opts.marker ?? defaultMarker
+  let out = ''
+  let pos = 0
+  for (const f of merged) {
+    out += text.slice(pos, f.start) + marker(f.detector, text.slice(f.start, f.end))
+    pos = f.end
+  }
+  return out + text.slice(pos)
+}
+
+// ---------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------
+
+export interface RedactTextResult {
+  text: string
+  /** Merged findings, one per marker, in offsets of the input text. */
+  findings: Finding[]
+}
+
+export function redactText(text: string, opts: EngineOptions): RedactTextResult {
+  const merged = mergeFindings(scan(text, opts))
+  return { text: applyFindings(text, merged, opts), findings: merged }
+}
+
+function fieldFindings(key: string, value: string, opts: EngineOptions): Finding[] {
+  const out: Finding[] = []
+  for (const d of opts.detectors) {
+    if (!d.findInField) continue
+    try {
+      for (const f of d.findInField(key, value)) {
+        if (!allowed(value.slice(f.start, f.end), opts)) out.push(f)
+      }
+    } catch {
+      out.push({ detector: d.id, start: 0, end: value.length })
+    }
+  }
+  return out
+}
+
+export interface RedactJsonResult {
+  value: unknown
+  /**
+   * Merged findings of every redacted string; offsets are relative to that string (nested
+   * JSON strings report offsets within their own decoded values).
+   */
+  findings: Finding[]
+}
+
+function looksLikeJsonContainer(s: string): boolean {
+  const t = s.trim()
+  if (t.length < 2) return false
+  const first = t[0]
+  const last = t[t.length - 1]
+  return (first === '{' && last === '}') || (first === '[' && last === ']')
+}
+
+/** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
+function pairKey(obj: Record<string, unknown>): string | undefined {
+  if (typeof obj.value !== 'string') return undefined
+  for (const k of ['name', 'key', 'header']) {
+    const v = obj[k]
+    if (typeof v === 'string') return v
+  }
+  return undefined
+}
+
+function redactString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[]): string {
+  if (looksLikeJsonContainer(s)) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(s)
+    } catch {
+      parsed = undefined
+    }
+    if (parsed !== null && typeof parsed === 'object') {
+      const nested: Finding[] = []
+      const value = walk(parsed, undefined, opts, nested)
+      if (nested.length === 0) return s
+      sink.push(...nested)
+      return JSON.stringify(value)
+    }
+  }
+  const found = scan(s, opts)
+  if (key !== undefined) found.push(...fieldFindings(key, s, opts))
+  const merged = mergeFindings(found)
+  sink.push(...merged)
+  return applyFindings(s, merged, opts)
+}
+
+function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[]): unknown {
+  if (typeof value === 'string') return redactString(value, key, opts, sink)
+  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink))
+  if (value === null || typeof value !== 'object') return value
+  const obj = value as Record<string, unknown>
+  const pk = pairKey(obj)
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(obj)) {
+    // Keys can hold data too (Codex file-change maps are keyed by absolute path).
+    let newKey = redactString(k, undefined, opts, sink)
+    while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
+    const effectiveKey = k === 'value' && pk !== undefined ? pk : k
+    out[newKey] = walk(v, effectiveKey, opts, sink)
+  }
+  return out
+}
+
+/**
+ * Redacts every string inside a decoded JSON value. Strings that are themselves JSON
+ * containers are parsed, redacted and re-serialised. `fieldKind` is accepted for per-field
+ * policy; today every kind gets every detector, because a structural field (cwd, repo URL)
+ * can carry personal data as easily as a prompt.
+ */
+export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind): RedactJsonResult {
+  const findings: Finding[] = []
+  const out = walk(value, undefined, opts, findings)
+  return { value: findings.length > 0 ? out : value, findings }
+}
+
+export interface RedactLineResult {
+  line: string
+  findings: Finding[]
+}
+
+/**
+ * Redacts one JSONL line through its decoded values, never the raw text, so the output is
+ * valid JSON of the same shape. Unchanged lines are returned byte-for-byte. A line that is
+ * not JSON falls back to text redaction.
+ */
+export function redactLine(line: string, opts: EngineOptions): RedactLineResult {
+  if (line.trim().length === 0) return { line, findings: [] }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(line)
+  } catch {
+    const r = redactText(line, opts)
+    return { line: r.text, findings: r.findings }
+  }
+  const r = redactJson(parsed, opts)
+  if (r.findings.length === 0) return { line, findings: [] }
+  return { line: JSON.stringify(r.value), findings: r.findings }
+}

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto'
+import type { Action, Report, SessionReport, Turn } from '../select/report.js'
+import type { Config, FieldPolicy, Override } from './config-schema.js'
+import { redactJson, redactText } from './engine.js'
+import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import { detectorsFor, type DetectorSet } from './rules.js'
+import type { EngineOptions, FieldKind } from './types.js'
+import { firstWord } from '../sources/util/shell.js'
+
+/** One line of provenance: which detector or override changed which field of which event, how often. */
+export interface RedactionRecord {
+  session_id: string
+  event_id: number | null
+  field: string
+  detector: string
+  count: number
+  actor: string | null
+  reason: string | null
+}
+
+export function shortHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 10)
+}
+
+const HASHED = { email: 'emails', 'home-path-user': 'home_users' } as const
+
+/**
+ * Applies the config to a report object: markers, overrides, the per-field content policy, every
+ * enabled detector and rule, and the preset. The result is what renderers may publish; the
+ * records say what was changed, never what the changed text was.
+ */
+export function redactReport(report: Report, config: Config): { report: Report; records: RedactionRecord[] } {
+  const detectors = detectorsFor(config)
+  const records: RedactionRecord[] = []
+  const metadataOnly = config.preset === 'metadata-only'
+  const allowPatterns = config.allow.patterns.map((p) => new RegExp(p, 'u'))
+  const allowLiterals = [...config.allow.literals, ...config.allow.placeholders]
+  const ruleReplacement = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
+  const marker = (id: string, value: string) => {
+    const custom = ruleReplacement.get(id)
+    if (custom !== undefined) return custom
+    const hashKey = HASHED[id as keyof typeof HASHED]
+    if (hashKey && config.hash_identifiers[hashKey]) return `[REDACTED:${id}:${shortHash(value.toLowerCase())}]`
+    return `[REDACTED:${id}]`
+  }
+  const engine = (kind: FieldKind): EngineOptions => ({ detectors: detectors.forField(kind), allow: { literals: allowLiterals, patterns: allowPatterns }, marker })
+  const record = (s: SessionReport, eventId: number | null, field: string, detector: string, count = 1, actor: string | null = null, reason: string | null = null) => {
+    const r = records.find((x) => x.session_id === s.id && x.event_id === eventId && x.field === field && x.detector === detector)
+    if (r) r.count += count
+    else records.push({ session_id: s.id, event_id: eventId, field, detector, count, actor, reason })
+  }
+
+  /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
+  const clean = (s: SessionReport, eventId: number | null, field: string, kind: FieldKind, text: string | null, json = false): string | null => {
+    if (text === null) return null
+    const policy: FieldPolicy = config.fields[kind as keyof Config['fields']] ?? 'redact'
+    if (metadataOnly || policy === 'drop') return null
+    if (policy === 'hash') return `[hash:${shortHash(text)}]`
+    if (policy === 'include') return text
+    let out: string
+    if (json && /^\s*[[{]/.test(text)) {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        parsed = undefined
+      }
+      if (parsed !== undefined) {
+        const r = redactJson(parsed, engine(kind), kind)
+        for (const f of r.findings) record(s, eventId, field, f.detector)
+        out = r.findings.length ? JSON.stringify(r.value) : text
+      } else out = redactPlain(s, eventId, field, kind, text)
+    } else out = redactPlain(s, eventId, field, kind, text)
+    if (typeof policy === 'object' && out.length > policy.truncate) out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`
+    return out
+  }
+  const redactPlain = (s: SessionReport, eventId: number | null, field: string, kind: FieldKind, text: string): string => {
+    const r = redactText(text, engine(kind))
+    for (const f of r.findings) record(s, eventId, field, f.detector)
+    return r.text
+  }
+
+  const sessions = report.sessions.map((s): SessionReport => {
+    const overrides = config.overrides.filter((o) => s.id.startsWith(o.session))
+    const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? `[hash:${shortHash(p)}]` : clean(s, null, 'cwd', 'path', p))
+    const turns = s.turns.map((t): Turn => redactTurn(s, t, overrides))
+    return {
+      ...s,
+      cwd: pathOrHash(s.cwd),
+      repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? `[hash:${shortHash(s.repository)}]` : clean(s, null, 'repository', 'path', s.repository),
+      branch: s.branch === null ? null : metadataOnly ? `[hash:${shortHash(s.branch)}]` : clean(s, null, 'branch', 'path', s.branch),
+      files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
+      turns
+    }
+  })
+
+  function redactTurn(s: SessionReport, t: Turn, overrides: Override[]): Turn {
+    let prompt = t.prompt
+    if (prompt) {
+      const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id)
+      let text = prompt.text
+      if (prompt.private || PRIVATE_PREFIX.test(text)) {
+        prompt = { ...prompt, text: '', private: true }
+      } else {
+        if (ov) {
+          text = ov.replacement
+          record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason)
+        }
+        const m = applySpanMarkers(text)
+        if (m.count) record(s, prompt.event_id, 'prompt', 'marker', m.count)
+        prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') }
+      }
+    }
+    const actions = t.actions.map((a): Action => {
+      const ov = overrides.filter((o) => o.event === a.event_id)
+      const apply = (field: 'text' | 'arguments' | 'output', v: string | null) => {
+        const o = ov.find((x) => x.field === field)
+        if (!o) return v
+        record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason)
+        return o.replacement
+      }
+      const kind: FieldKind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant'
+      const text = apply('text', a.text)
+      const command = a.kind === 'tool_call' && text !== null && metadataOnly ? firstWord(text) : null
+      return {
+        ...a,
+        text: command ?? clean(s, a.event_id, 'text', kind, text),
+        arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
+        output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true),
+        name: a.kind === 'marker' || a.kind === 'tool_call' || a.kind === 'file_change' ? a.name : a.name
+      }
+    })
+    return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions }
+  }
+
+  const byDetector: Record<string, number> = {}
+  for (const r of records) byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count
+  const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
+  return {
+    report: { ...report, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
+    records
+  }
+}
+
+export type { DetectorSet }

@@ -1,0 +1,40 @@
+/** Where a value came from in a session log; lets callers apply per-field policy. */
+export type FieldKind = 'prompt' | 'assistant' | 'reasoning' | 'tool_args' | 'tool_output' | 'path' | 'metadata'
+
+/** A half-open range `[start, end)` of the scanned text that must not be published. */
+export interface Finding {
+  detector: string
+  start: number
+  end: number
+}
+
+export type DetectorPack = 'secrets' | 'pii' | 'paths'
+
+export interface Detector {
+  id: string
+  pack: DetectorPack
+  description: string
+  find(text: string): Finding[]
+  /**
+   * Optional structured hook: `redactJson` calls it for every string value that sits under
+   * an object key (or a `{name, value}` pair), so key-name rules can see the key even though
+   * the value alone carries no recognisable shape. Offsets are relative to `value`.
+   */
+  findInField?(key: string, value: string): Finding[]
+  /**
+   * Set when `find` is linear on input of any size and needs the whole value (e.g. a key
+   * block whose footer may sit beyond a chunk boundary); the engine then skips chunking.
+   */
+  wholeText?: boolean
+}
+
+export interface AllowList {
+  literals?: string[]
+  patterns?: RegExp[]
+}
+
+export interface EngineOptions {
+  detectors: Detector[]
+  allow?: AllowList
+  marker?: (detectorId: string, value: string) => string
+}

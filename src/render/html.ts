@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import type { Report } from '../select/report.js'
+import { CSS, JS } from './html-assets.js'
+import { escapeHtml, jsonForScript } from './html-escape.js'
+import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
+import { renderSessions, searchData } from './html-sessions.js'
+
+function cspHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+}
+
+/**
+ * The policy allows exactly the page's own stylesheet and script, by hash, and nothing that
+ * could fetch: a log that slipped an element past escaping still could not load or send anything.
+ * Hashes rather than a random nonce keep the output identical from run to run.
+ */
+const CSP = [
+  "default-src 'none'",
+  `style-src ${cspHash(CSS)}`,
+  `script-src ${cspHash(JS)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'"
+].join('; ')
+
+/**
+ * The report as one self-contained HTML page: inline CSS, script and SVG charts, and no
+ * request to anywhere. Deterministic: the same report renders to the same bytes.
+ */
+export function renderHtml(report: Report): string {
+  const title = `AI coding agent activity · ${report.generator.name}`
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
+    `<meta name="referrer" content="no-referrer">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta name="generator" content="${escapeHtml(`${report.generator.name} ${report.generator.version}`)}">\n` +
+    // An explicit empty icon stops the browser from asking for /favicon.ico.
+    `<link rel="icon" href="data:,">\n` +
+    `<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
+    renderHeader(report) +
+    `\n<main class="wrap">\n` +
+    renderTotals(report) +
+    '\n' +
+    renderTransparency(report) +
+    '\n' +
+    renderUsage(report) +
+    '\n' +
+    renderSessions(report) +
+    `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n` +
+    `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n` +
+    `<script>${JS}</script>\n</body>\n</html>\n`
+  )
+}
