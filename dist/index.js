@@ -29232,7 +29232,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5668);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8389);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -29242,7 +29242,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5668:
+/***/ 8389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45006,7 +45006,120 @@ const geminiPromptLog = {
 /** Every Gemini CLI format, for registration. */
 const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
 
+;// CONCATENATED MODULE: ./src/recorder/format.ts
+/**
+ * The recorder's on-disk format: NDJSON, one record per line. The source that reads it back
+ * (`src/sources/recorder.ts`) imports these constants, so writer and reader cannot drift apart.
+ */
+/** Written on every `session_start`, so files are recognized by content, never by name. */
+const RECORDER_FORMAT = 'ai-log-trail-recorder';
+/** Bumped only for a change an older reader would misread; new optional fields do not bump it. */
+const RECORD_VERSION = 1;
+const RECORD_TYPES = (/* unused pure expression or super */ null && (['session_start', 'action', 'session_end']));
+function serializeRecord(rec) {
+    return `${JSON.stringify(rec)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/recorder.ts
+
+
+
+const recorder_AGENT = 'recorder';
+/** The fields every recorder record has, whatever its type or version. */
+function isRecordShape(o) {
+    return isObject(o) && typeof o.v === 'number' && typeof o.type === 'string' && typeof o.ts === 'string' && typeof o.session_id === 'string' && Number.isInteger(o.seq);
+}
+/**
+ * A file is the recorder's when it has a `session_start` with the format marker, or, for a
+ * rotated file (`x.ndjson.1`) that begins mid-session and so has no start record, when every
+ * JSON line of its head has the recorder's record shape.
+ */
+function sniffRecorder(head) {
+    if (head.parsed.some((o) => isObject(o) && o.type === 'session_start' && o.format === RECORDER_FORMAT))
+        return true;
+    const objects = head.parsed.filter(isObject);
+    return objects.length > 0 && objects.length === head.parsed.length && objects.every(isRecordShape);
+}
+function actionPayload(o) {
+    const statement = str(o.statement) ?? '';
+    const metadata = obj(o.metadata);
+    const shell = metadata?.shell === true;
+    return {
+        kind: 'tool_call',
+        call_id: null,
+        name: str(o.name) || 'unknown',
+        arguments: JSON.stringify({ statement, metadata }),
+        command: shell ? statement : null,
+        tool_type: shell ? 'local_shell' : 'function'
+    };
+}
+/**
+ * Every record names its session, so the parser keeps no state and a grown file is resumed at
+ * any line. One file may hold several sessions (sequential runs, or concurrent writers).
+ */
+class RecorderParser {
+    ctx;
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    state() {
+        return null;
+    }
+    end() { }
+    push(line, lineNo, out) {
+        let o;
+        try {
+            o = JSON.parse(line);
+        }
+        catch {
+            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+            return;
+        }
+        if (!isObject(o)) {
+            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+            return;
+        }
+        const sid = str(o.session_id) || this.ctx.fallbackSessionId;
+        const ts = toUtcIso(o.ts);
+        const emit = (...payloads) => {
+            for (const payload of payloads)
+                out.push({ type: 'event', event: { session_id: sid, ts, line: lineNo, payload } });
+        };
+        const type = str(o.type) ?? 'none';
+        if (o.v !== RECORD_VERSION) {
+            emit({ kind: 'other', type: `recorder:${type}` });
+            out.push({ type: 'skip', line: lineNo, reason: `recorder record version ${JSON.stringify(o.v ?? null)} is not supported (kept raw, not interpreted)` });
+            return;
+        }
+        switch (type) {
+            case 'session_start':
+                out.push({ type: 'session', patch: { id: sid, agent: recorder_AGENT, originator: str(o.agent) ?? null, started_at: ts, cwd: str(o.cwd) ?? null } });
+                return emit({ kind: 'session_meta' });
+            case 'action':
+                return emit(actionPayload(o));
+            case 'session_end': {
+                out.push({ type: 'session', patch: { id: sid, agent: recorder_AGENT, ended_at: ts } });
+                const summary = str(o.summary);
+                const end = { kind: 'marker', marker: 'turn_end', detail: str(o.closed_by) ?? null };
+                return summary !== undefined ? emit({ kind: 'assistant_message', text: summary, phase: 'final_answer' }, end) : emit(end);
+            }
+            default:
+                emit({ kind: 'other', type: `recorder:${type}` });
+                out.push({ type: 'skip', line: lineNo, reason: `unknown recorder record type "${type}" (kept raw, not interpreted)` });
+        }
+    }
+}
+const recorderSource = {
+    mode: 'lines',
+    id: 'recorder-ndjson',
+    agent: recorder_AGENT,
+    description: "ai-log-trail's own recorder (openRecorder): NDJSON written by scripts and in-house agents, rotated files included",
+    sniff: sniffRecorder,
+    createParser: (ctx) => new RecorderParser(ctx)
+};
+
 ;// CONCATENATED MODULE: ./src/sources/registry.ts
+
 
 
 
@@ -45020,7 +45133,7 @@ const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, codex_text_codexText, aiderHistory];
+const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, recorderSource, codex_text_codexText, aiderHistory];
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 function registerSource(source) {
     if (sources.some((s) => s.id === source.id))
@@ -45667,6 +45780,25 @@ CREATE TABLE status_snapshots (
 );
 CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
 ALTER TABLE turns ADD COLUMN model TEXT;
+`
+    },
+    {
+        version: 3,
+        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
+        sql: `
+CREATE TABLE redactions (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  event_id INTEGER,
+  field TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  actor TEXT,
+  reason TEXT,
+  count INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (session_id, event_id, field, detector)
+);
+CREATE INDEX redactions_session ON redactions(session_id);
 `
     }
 ];

@@ -1,17 +1,23 @@
-import { readFileSync } from 'node:fs'
+import { version } from './version.js'
+import { exportCommand, exportHelp } from './commands/export.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
+import { redactCommand, redactHelp } from './commands/redact.js'
+import { reportCommand, reportHelp } from './commands/report.js'
+import { rulesCommand, rulesHelp } from './commands/rules.js'
 import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
 import { type CliIo, processIo, UsageError } from './io.js'
+import { ConfigError } from '../redact/config.js'
+import { RuleError } from '../redact/rules.js'
 
 const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {
   ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
-  sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' }
+  sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' },
+  report: { run: reportCommand, help: reportHelp, summary: 'render a redacted report (md, csv, json, html) from the database' },
+  redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
+  export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
+  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' }
 }
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  return pkg.version
-}
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length))
@@ -49,6 +55,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await c.run(rest, io)
   } catch (e) {
+    if (e instanceof ConfigError || e instanceof RuleError) {
+      io.err(`${(e as Error).message}\n`)
+      return 1
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`ai-log-trail ${cmd}: ${(e as Error).message}\n`)
       return 2

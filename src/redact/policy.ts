@@ -3,8 +3,8 @@ import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override } from './config-schema.js'
 import { redactJson, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
-import { detectorsFor, type DetectorSet } from './rules.js'
-import type { EngineOptions, FieldKind } from './types.js'
+import { engineOptions } from './engine-options.js'
+import type { FieldKind } from './types.js'
 import { firstWord } from '../sources/util/shell.js'
 
 /** One line of provenance: which detector or override changed which field of which event, how often. */
@@ -22,28 +22,15 @@ export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 10)
 }
 
-const HASHED = { email: 'emails', 'home-path-user': 'home_users' } as const
-
 /**
  * Applies the config to a report object: markers, overrides, the per-field content policy, every
  * enabled detector and rule, and the preset. The result is what renderers may publish; the
  * records say what was changed, never what the changed text was.
  */
 export function redactReport(report: Report, config: Config): { report: Report; records: RedactionRecord[] } {
-  const detectors = detectorsFor(config)
+  const engine = engineOptions(config)
   const records: RedactionRecord[] = []
   const metadataOnly = config.preset === 'metadata-only'
-  const allowPatterns = config.allow.patterns.map((p) => new RegExp(p, 'u'))
-  const allowLiterals = [...config.allow.literals, ...config.allow.placeholders]
-  const ruleReplacement = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
-  const marker = (id: string, value: string) => {
-    const custom = ruleReplacement.get(id)
-    if (custom !== undefined) return custom
-    const hashKey = HASHED[id as keyof typeof HASHED]
-    if (hashKey && config.hash_identifiers[hashKey]) return `[REDACTED:${id}:${shortHash(value.toLowerCase())}]`
-    return `[REDACTED:${id}]`
-  }
-  const engine = (kind: FieldKind): EngineOptions => ({ detectors: detectors.forField(kind), allow: { literals: allowLiterals, patterns: allowPatterns }, marker })
   const record = (s: SessionReport, eventId: number | null, field: string, detector: string, count = 1, actor: string | null = null, reason: string | null = null) => {
     const r = records.find((x) => x.session_id === s.id && x.event_id === eventId && x.field === field && x.detector === detector)
     if (r) r.count += count
@@ -142,4 +129,3 @@ export function redactReport(report: Report, config: Config): { report: Report; 
   }
 }
 
-export type { DetectorSet }

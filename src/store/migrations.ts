@@ -176,6 +176,25 @@ CREATE TABLE status_snapshots (
 CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
 ALTER TABLE turns ADD COLUMN model TEXT;
 `
+  },
+  {
+    version: 3,
+    description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
+    sql: `
+CREATE TABLE redactions (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  event_id INTEGER,
+  field TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  actor TEXT,
+  reason TEXT,
+  count INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (session_id, event_id, field, detector)
+);
+CREATE INDEX redactions_session ON redactions(session_id);
+`
   }
 ]
 

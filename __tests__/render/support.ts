@@ -1,0 +1,225 @@
+import type { Root, RootContent, Nodes } from 'mdast'
+import { join } from 'node:path'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { ReportSchema, type Report, type ReportMode, type SessionReport } from '../../src/select/report.js'
+import { selectReport } from '../../src/select/select.js'
+import { fixtures, ingestFresh } from '../helpers.js'
+
+export const MODES: ReportMode[] = ['summary', 'prompts', 'actions', 'tokens', 'full']
+export const NOW = new Date('2026-04-01T12:00:00Z')
+const FIXTURE_DIRS = ['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider']
+
+/**
+ * One report per mode from all fixtures. Aider session ids hash the log's absolute path, so they
+ * are pinned here: golden files must not depend on where the checkout lives.
+ */
+export async function fixtureReports(): Promise<Map<ReportMode, Report>> {
+  const r = await ingestFresh(FIXTURE_DIRS.map((d) => join(fixtures, d)))
+  try {
+    const out = new Map<ReportMode, Report>()
+    for (const mode of MODES) {
+      const report = selectReport(r.db, { mode, now: NOW, version: '0.1.0' })
+      out.set(mode, JSON.parse(JSON.stringify(report).replace(/aider-[0-9a-f]{16}/g, 'aider-0000000000000000')) as Report)
+    }
+    return out
+  } finally {
+    r.close()
+  }
+}
+
+export function parseMarkdown(md: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(md)
+}
+
+export function walk(node: Nodes, visit: (n: Nodes) => void): void {
+  visit(node)
+  if ('children' in node) for (const c of node.children as Nodes[]) walk(c, visit)
+}
+
+export function nodesOfType<T extends Nodes['type']>(root: Nodes, type: T): Extract<Nodes, { type: T }>[] {
+  const out: Extract<Nodes, { type: T }>[] = []
+  walk(root, (n) => {
+    if (n.type === type) out.push(n as Extract<Nodes, { type: T }>)
+  })
+  return out
+}
+
+/** What a renderer's structure amounts to: tables with their row and cell counts, details blocks. */
+export function shape(root: Root | { type: 'root'; children: RootContent[] }) {
+  const tables = nodesOfType(root, 'table').map((t) => t.children.map((r) => r.children.length))
+  const html = nodesOfType(root, 'html').map((h) => h.value)
+  return {
+    tables,
+    detailsOpen: html.filter((v) => v.startsWith('<details>')).length,
+    detailsClose: html.filter((v) => v === '</details>').length
+  }
+}
+
+/** A small, strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let i = 0
+  let quoted = false
+  while (i < text.length) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i += 2
+      } else if (c === '"') {
+        quoted = false
+        i++
+        if (i < text.length && text[i] !== ',' && text[i] !== '\r') throw new Error(`text after closing quote at ${i}`)
+      } else {
+        field += c
+        i++
+      }
+    } else if (c === '"') {
+      if (field !== '') throw new Error(`quote inside unquoted field at ${i}`)
+      quoted = true
+      i++
+    } else if (c === ',') {
+      row.push(field)
+      field = ''
+      i++
+    } else if (c === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`bare CR at ${i}`)
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i += 2
+    } else if (c === '\n') {
+      throw new Error(`bare LF at ${i}`)
+    } else {
+      field += c
+      i++
+    }
+  }
+  if (quoted) throw new Error('unterminated quote')
+  if (field !== '' || row.length) throw new Error('last record without CRLF')
+  return rows
+}
+
+/** Rows as objects keyed by the header. */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text)
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])))
+}
+
+const LONG = 'A'.repeat(9000) + ' tail'
+const TICKS = 'x ` y `` z ``` w ```````` v'
+/** Everything a log could hold to break out of a cell, fence, tag or spreadsheet. */
+export const HOSTILE = [
+  'a | b || c',
+  TICKS,
+  '</details> </summary> <!-- x',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '@here @octocat @org/team mail dev@example.com',
+  '#123 octo/repo#7',
+  '[click](https://evil.example) <https://evil.example/auto>',
+  'https://evil.example/x www.evil.example',
+  '![x](https://evil.example/x.png)',
+  "=cmd|' /C calc'!A0",
+  '*em* _u_ ~~s~~ \\ &amp; &#x41;',
+  'nul:\u0000 bell:\u0007 rlo:\u202e'
+].join(' ')
+
+export const HOSTILE_CELLS = ["=cmd|' /C calc'!A0", '+1', '-2+3', '@SUM(1)', '\tTAB', '\rCR first']
+
+function hostileSession(id: string, n: number): SessionReport {
+  const tokens = { input: 1000 * n, cached_input: 500 * n, cache_write: 0, output: 10 * n, reasoning_output: 0, total: 1010 * n }
+  return {
+    id,
+    agent: 'codex',
+    agent_version: `0.1 ${HOSTILE}`,
+    models: [`gpt|5 ${HOSTILE}`, '=HYPERLINK("https://evil.example")'],
+    cwd: `/home/u/${HOSTILE}\nsecond line\r\nthird`,
+    repository: 'https://evil.example/@octocat/repo.git',
+    branch: '-2+3',
+    commit: '@SUM(1)',
+    started_at: '2026-03-03T10:00:00.000Z',
+    ended_at: '2026-03-03T10:05:00.000Z',
+    parent_id: n === 2 ? '0199aaaa-0000-7000-8000-000000000001' : null,
+    parent_relation: n === 2 ? `resume ${HOSTILE}` : null,
+    prompts: 3,
+    tool_calls: 2,
+    tool_call_names: { [`sh|ell ${TICKS}`]: 1, '=cmd': 1 },
+    tokens,
+    cost_usd: n === 2 ? null : 0.0421,
+    cost_source: n === 2 ? null : 'agent',
+    files_touched: [`src/${HOSTILE}.ts`, '+1', '\tTAB', 'a\nb.ts'],
+    turns: [
+      {
+        ordinal: 1,
+        ts: '2026-03-03T10:00:00.000Z',
+        prompt: { text: `Please ${HOSTILE}\n\n# not a heading\n- not a list\n| not | a table |\n\`\`\`\nfence\n\`\`\`\n${LONG}`, private: false, by_agent: false, event_id: 1 },
+        actions: [
+          { kind: 'reasoning', ts: null, name: null, text: `think ${HOSTILE}`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 2 },
+          {
+            kind: 'tool_call',
+            ts: null,
+            name: `sh|ell ${TICKS}`,
+            text: `echo ${HOSTILE}\r\nrm -rf / ${LONG}`,
+            arguments: JSON.stringify({ cmd: HOSTILE }),
+            output: `${HOSTILE}\n${'```'}\n</details>\n${LONG}\n${LONG}`,
+            exit_code: -2,
+            duration_ms: 1234,
+            call_id: '=cmd',
+            event_id: 3
+          },
+          {
+            kind: 'tool_call',
+            ts: null,
+            name: '@SUM(1)',
+            text: null,
+            arguments: `{"path": "${HOSTILE.replace(/"/g, '\\"')}"}`,
+            output: '+1',
+            exit_code: 0,
+            duration_ms: null,
+            call_id: null,
+            event_id: 4
+          },
+          { kind: 'file_change', ts: null, name: `upd|ate ${HOSTILE}`, text: `src/${HOSTILE}`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 5 },
+          { kind: 'marker', ts: null, name: `abort ${TICKS}`, text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 6 },
+          { kind: 'plan_update', ts: null, name: null, text: `[done] ${HOSTILE}\n[pending] @octocat`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 7 },
+          { kind: 'assistant_message', ts: null, name: 'agent-prompt', text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 8 },
+          { kind: 'compaction', ts: null, name: null, text: LONG, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 9 }
+        ]
+      },
+      { ordinal: 2, ts: null, prompt: { text: '', private: true, by_agent: false, event_id: 10 }, actions: [] },
+      ...HOSTILE_CELLS.map((text, i) => ({ ordinal: 3 + i, ts: null, prompt: { text, private: false, by_agent: false, event_id: 11 + i }, actions: [] }))
+    ]
+  }
+}
+
+/** A report, valid against the schema, whose every log-derived string is hostile. */
+export function hostileReport(mode: ReportMode = 'full'): Report {
+  const sessions = [hostileSession('0199aaaa-0000-7000-8000-000000000001', 1), hostileSession('0199bbbb-0000-7000-8000-000000000002', 2)]
+  const usageRow = (key: string) => ({ key, sessions: 1, tokens: sessions[0].tokens, cost_usd: null })
+  const report: Report = {
+    schema_version: 1,
+    generated_at: NOW.toISOString(),
+    generator: { name: 'ai-log-trail', version: '0.1.0' },
+    mode,
+    filters: { since: null, until: null, timezone: 'UTC', repo: HOSTILE, sessions: [], agents: [HOSTILE], models: [], branches: [] },
+    totals: {
+      sessions: 2,
+      prompts: 6,
+      tool_calls: 4,
+      tokens: { input: 3000, cached_input: 1500, cache_write: 0, output: 30, reasoning_output: 0, total: 3030 },
+      cost_usd: null
+    },
+    sessions: mode === 'summary' || mode === 'tokens' ? sessions.map((s) => ({ ...s, turns: [] })) : sessions,
+    usage: { by_model: [usageRow(`gpt|5 ${HOSTILE}`), usageRow('=1+1')], by_agent: [usageRow(HOSTILE)], by_day: [usageRow('-2+3')] },
+    redactions: { total: 3, by_detector: { [HOSTILE]: 2, '@here': 1 } },
+    unpriced_models: [`gpt|5 ${HOSTILE}`],
+    skipped: { lines: 1, files: 1 }
+  }
+  return ReportSchema.parse(report)
+}

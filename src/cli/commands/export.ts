@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../../redact/config.js'
+import { exportSanitized } from '../../redact/export.js'
+import { type CliIo, UsageError } from '../io.js'
+
+export const exportHelp = `Usage: ai-log-trail export --db FILE --out FILE [--rules FILE] [--json]
+
+Writes a copy of the database in which every raw line and every text is redacted, safe to
+publish as an artifact. Private prompts are emptied and the copy is rebuilt so that no freed
+page keeps a replaced value.
+
+Options:
+  --db FILE     database to export (default ./ai-log-trail.sqlite)
+  --out FILE    the sanitized copy to write (replaced if it exists)
+  --rules FILE  redaction rules (default .github/ai-log-trail.yml when it exists)
+  --json        print {redactions, by_detector}
+  -h, --help    show this help
+`
+
+export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  if (values.help) {
+    io.out(exportHelp)
+    return 0
+  }
+  const db = values.db ?? 'ai-log-trail.sqlite'
+  if (!existsSync(db)) throw new UsageError(`database does not exist: ${db}`)
+  if (!values.out) throw new UsageError('export needs --out FILE')
+  const { config } = loadConfig(values.rules)
+  const r = exportSanitized(db, values.out, config)
+  io.out(values.json ? JSON.stringify(r) + '\n' : `wrote ${values.out}; ${r.redactions} value(s) redacted\n`)
+  return 0
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { buildReport, writeReportFiles } from '../../pipeline/report.js'
+import { loadConfig } from '../../redact/config.js'
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../render/index.js'
+import { FilterError } from '../../select/filters.js'
+import { ReportModeSchema, type ReportMode } from '../../select/report.js'
+import { openStore } from '../../store/db.js'
+import { version } from '../version.js'
+import { type CliIo, UsageError } from '../io.js'
+
+export const reportHelp = `Usage: ai-log-trail report [--db FILE] [--format md|csv|json|html] [--mode MODE] [--out PATH|-]
+                          [filters] [--rules FILE]
+
+Renders a redacted report from the database. Every format renders from one selection, so the
+same filters give the same numbers in each.
+
+Options:
+  --format F      md (default), csv, json or html
+  --mode M        summary (default), prompts, actions, tokens or full
+  --out PATH      a file, or a folder for csv; - (default for md, json, html) writes to stdout
+  --rules FILE    redaction rules (default .github/ai-log-trail.yml when it exists)
+  --db FILE       database (default ./ai-log-trail.sqlite)
+  --now ISO       pin the report's generated_at (reproducible output)
+Filters:
+  --since D / --until D   date (YYYY-MM-DD) or date-time; a bare --until date includes that day
+  --timezone TZ           IANA time zone for dates and day grouping (default UTC)
+  --repo DIR|URL          sessions whose cwd is inside DIR, or that name the repository URL
+  --session ID            a session id or prefix (repeatable)
+  --agent A, --model M, --branch B   (each repeatable)
+`
+
+export function parseMode(v: string | undefined): ReportMode | undefined {
+  if (v === undefined) return undefined
+  const r = ReportModeSchema.safeParse(v)
+  if (!r.success) throw new UsageError(`unknown mode '${v}' (summary, prompts, actions, tokens, full)`)
+  return r.data
+}
+
+export function parseFormats(v: string | undefined, fallback: ReportFormat[]): ReportFormat[] {
+  if (v === undefined) return fallback
+  const list = v.split(',').map((f) => f.trim()).filter(Boolean)
+  for (const f of list) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
+  return list as ReportFormat[]
+}
+
+export const filterOptions = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  timezone: { type: 'string' },
+  repo: { type: 'string' },
+  session: { type: 'string', multiple: true },
+  agent: { type: 'string', multiple: true },
+  model: { type: 'string', multiple: true },
+  branch: { type: 'string', multiple: true }
+} as const
+
+export function parseNow(v: string | undefined): Date | undefined {
+  if (v === undefined) return undefined
+  const d = new Date(v)
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--now is not a date-time: ${v}`)
+  return d
+}
+
+export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      mode: { type: 'string' },
+      out: { type: 'string' },
+      rules: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...filterOptions
+    }
+  })
+  if (values.help) {
+    io.out(reportHelp)
+    return 0
+  }
+  const { config } = loadConfig(values.rules)
+  const [format] = parseFormats(values.format, ['md'])
+  const mode = parseMode(values.mode)
+  const dbPath = values.db ?? config.defaults.database ?? 'ai-log-trail.sqlite'
+  if (!existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first)`)
+  const out = values.out ?? '-'
+  if (format === 'csv' && out === '-') throw new UsageError('csv writes one file per table: give --out DIR')
+  const db = openStore(dbPath)
+  try {
+    let built
+    try {
+      built = buildReport(db, {
+        config,
+        mode,
+        now: parseNow(values.now),
+        version: version(),
+        filters: { since: values.since, until: values.until, timezone: values.timezone, repo: values.repo, sessions: values.session, agents: values.agent, models: values.model, branches: values.branch }
+      })
+    } catch (e) {
+      if (e instanceof FilterError) throw new UsageError(e.message)
+      throw e
+    }
+    if (out === '-') {
+      for (const f of renderReport(built.report, format).files) io.out(f.content)
+      return 0
+    }
+    if (format === 'csv') writeReportFiles(built.report, ['csv'], out)
+    else {
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(out, renderReport(built.report, format).files[0].content)
+    }
+    io.err(`wrote ${out}\n`)
+    return 0
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,32 @@
+import type { Config } from './config-schema.js'
+import { shortHash } from './policy.js'
+import { detectorsFor } from './rules.js'
+import type { EngineOptions, FieldKind } from './types.js'
+
+const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
+
+/**
+ * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
+ * (a rule's own replacement, hashed identifiers where the config asks for them).
+ */
+export function engineOptions(config: Config): (kind: FieldKind) => EngineOptions {
+  const detectors = detectorsFor(config)
+  const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: config.allow.patterns.map((p) => new RegExp(p, 'u')) }
+  const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
+  const marker = (id: string, value: string) => {
+    const custom = replacements.get(id)
+    if (custom !== undefined) return custom
+    const key = HASHED[id as keyof typeof HASHED]
+    if (key && config.hash_identifiers[key]) return `[REDACTED:${id}:${shortHash(value.toLowerCase())}]`
+    return `[REDACTED:${id}]`
+  }
+  const cache = new Map<FieldKind, EngineOptions>()
+  return (kind) => {
+    let o = cache.get(kind)
+    if (!o) {
+      o = { detectors: detectors.forField(kind), allow, marker }
+      cache.set(kind, o)
+    }
+    return o
+  }
+}

@@ -1,0 +1,134 @@
+import { rmSync } from 'node:fs'
+import { openStore, type Db } from '../store/db.js'
+import type { Config } from './config-schema.js'
+import { engineOptions } from './engine-options.js'
+import { redactJson, redactLine, redactText } from './engine.js'
+import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import type { FieldKind } from './types.js'
+
+export interface ExportResult {
+  redactions: number
+  by_detector: Record<string, number>
+}
+
+/** Every text column of the store, with the field kind its detectors are chosen by. */
+const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boolean }[] = [
+  { table: 'prompts', column: 'text', kind: 'prompt' },
+  { table: 'function_calls', column: 'arguments', kind: 'tool_args', json: true },
+  { table: 'function_calls', column: 'command', kind: 'tool_args' },
+  { table: 'function_results', column: 'output', kind: 'tool_output', json: true },
+  { table: 'agent_reasoning_messages', column: 'text', kind: 'reasoning' },
+  { table: 'function_plan_messages', column: 'explanation', kind: 'assistant' },
+  { table: 'function_plan_messages', column: 'steps', kind: 'assistant', json: true },
+  { table: 'files_touched', column: 'path', kind: 'path' },
+  { table: 'turn_context_messages', column: 'cwd', kind: 'path' },
+  { table: 'sessions', column: 'cwd', kind: 'path' },
+  { table: 'sessions', column: 'repository_url', kind: 'path' },
+  { table: 'sessions', column: 'branch', kind: 'path' },
+  { table: 'sessions', column: 'title', kind: 'prompt' },
+  { table: 'files', column: 'path', kind: 'path' },
+  { table: 'ingest_errors', column: 'path', kind: 'path' },
+  { table: 'ingest_errors', column: 'reason', kind: 'path' }
+]
+
+/**
+ * Writes a copy of the store in which every raw line and every text is redacted, for publishing
+ * as an artifact. Parser state (which holds message text) is dropped, private prompts are
+ * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
+ */
+export function exportSanitized(sourcePath: string, outPath: string, config: Config): ExportResult {
+  const result: ExportResult = { redactions: 0, by_detector: {} }
+  const work = `${outPath}.tmp-${process.pid}`
+  for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`]) rmSync(p, { force: true })
+  const src = openStore(sourcePath)
+  try {
+    src.prepare('VACUUM INTO ?').run(work)
+  } finally {
+    src.close()
+  }
+  const db = openStore(work)
+  try {
+    db.pragma('secure_delete = ON')
+    const opts = engineOptions(config)
+    const count = (findings: { detector: string }[]) => {
+      for (const f of findings) {
+        result.redactions++
+        result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1
+      }
+    }
+    const clean = (text: string, kind: FieldKind, json = false): string => {
+      const marked = kind === 'prompt' && PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text
+      if (json && /^\s*[[{]/.test(marked)) {
+        try {
+          const r = redactJson(JSON.parse(marked), opts(kind))
+          count(r.findings)
+          return r.findings.length ? JSON.stringify(r.value) : marked
+        } catch {
+          // not JSON after all
+        }
+      }
+      const r = redactText(marked, opts(kind))
+      count(r.findings)
+      return r.text
+    }
+    db.transaction(() => {
+      for (const c of TEXT_COLUMNS) rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
+      rewrite(db, 'events', 'raw', (v) => {
+        const r = redactLine(v.includes('[redact]') || v.includes('[private]') ? markJson(v) : v, opts('tool_output'))
+        count(r.findings)
+        return r.line
+      })
+      rewrite(db, 'events', 'payload', (v) => {
+        const r = redactJson(JSON.parse(markJson(v)) as unknown, opts('tool_output'))
+        count(r.findings)
+        return r.findings.length ? JSON.stringify(r.value) : markJson(v)
+      })
+      db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run()
+    }).immediate()
+  } finally {
+    db.close()
+  }
+  const final = openStore(work)
+  try {
+    final.prepare('VACUUM INTO ?').run(outPath)
+  } finally {
+    final.close()
+    for (const p of [work, `${work}-wal`, `${work}-shm`]) rmSync(p, { force: true })
+  }
+  return result
+}
+
+/** Applies the prompt markers inside a JSON text's string values, keeping it byte-identical when none is present. */
+function markJson(text: string): string {
+  if (!/\[(redact|private)\]/i.test(text)) return text
+  try {
+    const walk = (v: unknown): unknown =>
+      typeof v === 'string'
+        ? PRIVATE_PREFIX.test(v)
+          ? '[REDACTED:private]'
+          : applySpanMarkers(v).text
+        : Array.isArray(v)
+          ? v.map(walk)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+            : v
+    return JSON.stringify(walk(JSON.parse(text)))
+  } catch {
+    return PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text
+  }
+}
+
+/** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */
+function rewrite(db: Db, table: string, column: string, f: (v: string) => string): void {
+  const page = db.prepare(`SELECT rowid AS k, ${column} AS v FROM ${table} WHERE rowid > ? AND ${column} IS NOT NULL ORDER BY rowid LIMIT 500`)
+  const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
+  for (let last = -1; ; ) {
+    const rows = page.all(last) as { k: number; v: string }[]
+    if (rows.length === 0) return
+    for (const r of rows) {
+      const out = f(r.v)
+      if (out !== r.v) update.run(out, r.k)
+    }
+    last = rows[rows.length - 1].k
+  }
+}

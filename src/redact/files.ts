@@ -1,0 +1,93 @@
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
+import { once } from 'node:events'
+import { detectEncoding, readLines } from '../ingest/lines.js'
+import { walkFiles } from '../ingest/walk.js'
+import type { Config } from './config-schema.js'
+import { engineOptions } from './engine-options.js'
+import { redactJson, redactLine, redactText } from './engine.js'
+import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+
+const HAS_MARKER = /\[(redact|private)\]/i
+
+export interface RedactFilesResult {
+  files: number
+  lines: number
+  redactions: number
+  by_detector: Record<string, number>
+  outputs: string[]
+}
+
+/**
+ * Writes a sanitized copy of each log under `outDir`, mirroring the tree relative to each input
+ * folder: same format, same number of lines, every JSON line still valid JSON. This is what a
+ * team runs before committing logs to `.ai-logs/`.
+ */
+export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
+  const opts = engineOptions(config)('tool_output')
+  const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [] }
+  const count = (findings: { detector: string }[]) => {
+    for (const f of findings) {
+      result.redactions++
+      result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1
+    }
+  }
+  // Person-written markers apply to the raw text before any detector sees it.
+  const markers = (s: string) => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
+  for (const input of inputs) {
+    const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
+    for await (const file of walkFiles([input])) {
+      const target = join(resolve(outDir), relative(base, file))
+      if (target === file) throw new Error(`refusing to overwrite the input ${file}: choose an --out folder outside the inputs`)
+      await mkdir(dirname(target), { recursive: true })
+      result.files++
+      result.outputs.push(target)
+      const head = Buffer.alloc(4)
+      const fh = await readFile(file).catch(() => null)
+      if (fh === null) continue
+      fh.copy(head, 0, 0, 4)
+      const text = fh.length < 64 * 1024 * 1024 ? fh.toString('utf8').replace(/^\uFEFF/, '') : null
+      // A whole-file JSON document (Gemini sessions, Copilot snapshots) keeps its structure.
+      if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
+        try {
+          const parsed = JSON.parse(text) as unknown
+          const r = redactJson(walkStrings(parsed, markers), opts)
+          count(r.findings)
+          await writeFile(target, JSON.stringify(r.value, null, 2) + '\n')
+          result.lines += text.split('\n').length
+          continue
+        } catch {
+          // Not one document: fall through to line by line.
+        }
+      }
+      const out = createWriteStream(target)
+      for await (const line of readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })) {
+        result.lines++
+        let sanitized: string
+        try {
+          // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
+          const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
+          const r = redactLine(input, opts)
+          count(r.findings)
+          sanitized = r.line
+        } catch {
+          const r = redactText(markers(line.text), opts)
+          count(r.findings)
+          sanitized = r.text
+        }
+        if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
+      }
+      out.end()
+      await once(out, 'finish')
+    }
+  }
+  return result
+}
+
+function walkStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return f(v)
+  if (Array.isArray(v)) return v.map((x) => walkStrings(x, f))
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walkStrings(x, f)]))
+  return v
+}

@@ -1,0 +1,39 @@
+/**
+ * RFC 4180 writing: CRLF between records, fields quoted when they hold `"`, `,`, CR or LF, with
+ * quotes doubled. Text cells are also defused against spreadsheet formula injection (OWASP:
+ * a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front), while numbers the renderer
+ * writes itself stay numbers, negative ones included.
+ */
+
+import { truncate, truncationNote } from './text.js'
+
+export type Cell = string | number | boolean | null
+
+/** Excel refuses longer cells; longer text would be silently split across rows by some readers. */
+export const MAX_CELL_CHARS = 32_000
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+export function defuse(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
+function cellText(c: Cell): string {
+  if (c === null) return ''
+  if (typeof c === 'number') return Number.isFinite(c) ? String(c) : ''
+  if (typeof c === 'boolean') return c ? 'true' : 'false'
+  // NUL breaks common CSV readers (Python's csv module refuses the line).
+  let s = c.replaceAll('\u0000', '\ufffd')
+  const t = truncate(s, MAX_CELL_CHARS)
+  if (t.omitted) s = t.text + truncationNote(t.omitted)
+  return defuse(s)
+}
+
+function quote(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** A whole table: header row, then one record per row, each ending in CRLF. */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return [header, ...rows].map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('')
+}

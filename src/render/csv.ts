@@ -1,0 +1,112 @@
+import type { Report } from '../select/report.js'
+import type { TokenCounts } from '../model/tokens.js'
+import { toCsv, type Cell } from './csv-format.js'
+
+/**
+ * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
+ * written, header-only when the mode carries no such rows, so a consumer can rely on the set.
+ * List-valued fields (models, files) are joined with a newline, which stays inside one quoted
+ * cell. Costs are exact (`cost_usd` empty = unpriced, never 0).
+ */
+export const CSV_FILES = ['sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv'] as const
+export type CsvFile = (typeof CSV_FILES)[number]
+
+const TOKEN_HEADER = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens']
+
+function tokenCells(t: TokenCounts): Cell[] {
+  return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total]
+}
+
+function sessions(report: Report): string {
+  const header = [
+    'session_id',
+    'agent',
+    'agent_version',
+    'models',
+    'cwd',
+    'repository',
+    'branch',
+    'commit',
+    'started_at',
+    'ended_at',
+    'parent_id',
+    'parent_relation',
+    'prompts',
+    'tool_calls',
+    ...TOKEN_HEADER,
+    'cost_usd',
+    'cost_source',
+    'files_touched',
+    'tool_call_names'
+  ]
+  const rows = report.sessions.map((s): Cell[] => [
+    s.id,
+    s.agent,
+    s.agent_version,
+    s.models.join('\n'),
+    s.cwd,
+    s.repository,
+    s.branch,
+    s.commit,
+    s.started_at,
+    s.ended_at,
+    s.parent_id,
+    s.parent_relation,
+    s.prompts,
+    s.tool_calls,
+    ...tokenCells(s.tokens),
+    s.cost_usd,
+    s.cost_source,
+    s.files_touched.join('\n'),
+    Object.entries(s.tool_call_names)
+      .map(([name, n]) => `${name}=${n}`)
+      .join('\n')
+  ])
+  return toCsv(header, rows)
+}
+
+function prompts(report: Report): string {
+  const header = ['session_id', 'turn', 'ts', 'private', 'text', 'event_id']
+  const rows: Cell[][] = []
+  for (const s of report.sessions)
+    for (const t of s.turns) {
+      if (!t.prompt) continue
+      // A private prompt's text is already empty in the report; the flag says why.
+      rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id])
+    }
+  return toCsv(header, rows)
+}
+
+function toolCalls(report: Report): string {
+  const header = ['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']
+  const rows: Cell[][] = []
+  for (const s of report.sessions)
+    for (const t of s.turns)
+      for (const a of t.actions) {
+        if (a.kind !== 'tool_call') continue
+        rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id])
+      }
+  return toCsv(header, rows)
+}
+
+function tokens(report: Report): string {
+  const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd']
+  const rows: Cell[][] = []
+  const dims = [
+    ['model', report.usage.by_model],
+    ['agent', report.usage.by_agent],
+    ['day', report.usage.by_day]
+  ] as const
+  for (const [dimension, usage] of dims) for (const u of usage) rows.push([dimension, u.key, u.sessions, ...tokenCells(u.tokens), u.cost_usd])
+  return toCsv(header, rows)
+}
+
+/** File name → CSV text, in a fixed order. */
+export function renderCsv(report: Report): Map<CsvFile, string> {
+  return new Map<CsvFile, string>([
+    ['sessions.csv', sessions(report)],
+    ['prompts.csv', prompts(report)],
+    ['tool_calls.csv', toolCalls(report)],
+    ['tokens.csv', tokens(report)]
+  ])
+}

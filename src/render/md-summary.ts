@@ -1,0 +1,197 @@
+import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
+import type { Report, SessionReport } from '../select/report.js'
+import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table } from './md-nodes.js'
+import { agentName, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionLabels } from './text.js'
+
+/** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
+function totalCost(report: Report): string {
+  return report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`
+}
+
+function agentCounts(report: Report): PhrasingContent[] {
+  const counts = new Map<string, number>()
+  for (const s of report.sessions) counts.set(s.agent, (counts.get(s.agent) ?? 0) + 1)
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  return joined(
+    sorted.map(([agent, n]) => [logLine(`${agentName(agent)} (${n})`)]),
+    ', '
+  )
+}
+
+/**
+ * The one-line overview a reviewer reads first:
+ * `**3 sessions** · Codex (2), Claude Code (1) · **14 prompts** · **212 tool calls** · **1.84 M tokens** (71 % cached) · **≈ $2.13**`.
+ */
+export function totalsLine(report: Report): Paragraph {
+  const t = report.totals
+  const parts: PhrasingContent[][] = [[strong(label(plural(t.sessions, 'session')))]]
+  if (report.sessions.length) parts.push(agentCounts(report))
+  parts.push([strong(label(plural(t.prompts, 'prompt')))])
+  parts.push([strong(label(plural(t.tool_calls, 'tool call')))])
+  parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${formatPercent(t.tokens.cached_input, t.tokens.input)} cached)`)])
+  parts.push([strong(label(totalCost(report)))])
+  return paragraph(...joined(parts, ' · '))
+}
+
+/** `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another. */
+function sessionCell(s: SessionReport, idLabel: (id: string) => string): PhrasingContent[] {
+  const cell: PhrasingContent[] = [inlineCode(idLabel(s.id))]
+  if (s.parent_id) {
+    const rel = s.parent_relation === 'resume' ? '↩ resumes' : s.parent_relation === 'fork' ? '⑂ forks' : null
+    cell.push(label(' '), rel ? label(rel) : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40), label(' '), inlineCode(idLabel(s.parent_id)))
+  }
+  return cell
+}
+
+function agentCell(s: SessionReport): PhrasingContent[] {
+  const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent)
+  return [logCell(s.models.length ? `${who} · ${s.models.join(', ')}` : who)]
+}
+
+/** One row per session: who, when, how much. */
+export function sessionsTable(report: Report): Table {
+  const tz = report.filters.timezone
+  const idLabel = sessionLabels(report)
+  return table(
+    [
+      { title: 'session' },
+      { title: 'agent · model' },
+      { title: `when (${oneLineZone(tz)})` },
+      { title: 'prompts', align: 'right' },
+      { title: 'tools', align: 'right' },
+      { title: 'tokens', align: 'right' },
+      { title: 'cost', align: 'right' }
+    ],
+    report.sessions.map((s) => [
+      sessionCell(s, idLabel),
+      agentCell(s),
+      [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+      [label(formatInt(s.prompts))],
+      [label(formatInt(s.tool_calls))],
+      [label(formatTokens(s.tokens.total))],
+      [label(formatUsd(s.cost_usd, s.cost_source))]
+    ])
+  )
+}
+
+// The zone comes from the user's filters, not from a log, but it still lands in a table header.
+function oneLineZone(tz: string): string {
+  return logCell(tz, 40).value
+}
+
+const MAX_FILES = 20
+const MAX_TOOLS = 10
+
+/** What the agents did, from session totals alone, so it works in every mode. */
+export function notableActions(report: Report): BlockContent[] {
+  const files = [...new Set(report.sessions.flatMap((s) => s.files_touched))].sort()
+  const tools = new Map<string, number>()
+  for (const s of report.sessions) for (const [name, n] of Object.entries(s.tool_call_names)) tools.set(name, (tools.get(name) ?? 0) + n)
+  const topTools = [...tools.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const items = []
+  if (files.length) {
+    const shown = joined(
+      files.slice(0, MAX_FILES).map((f) => [inlineCode(f)]),
+      ', '
+    )
+    const more = files.length > MAX_FILES ? [label(` … and ${formatInt(files.length - MAX_FILES)} more`)] : []
+    items.push(listItem(paragraph(strong(label(`Files touched (${formatInt(files.length)}):`)), label(' '), ...shown, ...more)))
+  }
+  if (topTools.length) {
+    const shown = joined(
+      topTools.slice(0, MAX_TOOLS).map(([name, n]) => [inlineCode(name), label(` ×${formatInt(n)}`)]),
+      ', '
+    )
+    const more = topTools.length > MAX_TOOLS ? [label(` … and ${plural(topTools.length - MAX_TOOLS, 'other tool')}`)] : []
+    items.push(listItem(paragraph(strong(label('Tools used:')), label(' '), ...shown, ...more)))
+  }
+  if (!items.length) return [paragraph(emphasis(label('No files touched and no tool calls.')))]
+  return [list(items)]
+}
+
+/** Why some costs show `n/a` and what `(agent)` means; nothing when neither applies. */
+export function costNotes(report: Report): BlockContent[] {
+  const out: BlockContent[] = []
+  if (report.unpriced_models.length) {
+    out.push(
+      paragraph(
+        label('Cost n/a: no price known for '),
+        ...joined(
+          report.unpriced_models.map((m) => [inlineCode(m)]),
+          ', '
+        ),
+        label('. Unpriced usage is never counted as $0.')
+      )
+    )
+  }
+  if (report.sessions.some((s) => s.cost_source === 'agent')) {
+    out.push(paragraph(label('Costs marked (agent) are the agent’s own figures; the others are estimates from list prices.')))
+  }
+  return out
+}
+
+/** Redactions, skipped input and the generator: what the report does and does not cover. */
+export function footer(report: Report): BlockContent[] {
+  const r = report.redactions
+  const detectors = Object.entries(r.by_detector).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const redacted: PhrasingContent[] = r.total
+    ? [
+        label(`Redacted: ${plural(r.total, 'value')}`),
+        ...(detectors.length
+          ? [
+              label(' ('),
+              ...joined(
+                detectors.map(([d, n]) => [logLine(`${d} ×${formatInt(n)}`)]),
+                ', '
+              ),
+              label(')')
+            ]
+          : [])
+      ]
+    : [label('Redacted: nothing')]
+  const out: BlockContent[] = []
+  if (report.skipped.lines || report.skipped.files) {
+    out.push(
+      paragraph(
+        emphasis(label(`Not covered: ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} skipped at ingest.`))
+      )
+    )
+  }
+  out.push(
+    paragraph(
+      ...redacted,
+      label(' · generated '),
+      logLine(formatDateTime(report.generated_at, 'UTC')),
+      label(' UTC by '),
+      logLine(`${report.generator.name} ${report.generator.version}`),
+      label(` · mode ${report.mode}`)
+    )
+  )
+  return out
+}
+
+/** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */
+export function filtersLine(report: Report): BlockContent[] {
+  const f = report.filters
+  const parts: PhrasingContent[][] = []
+  const add = (name: string, v: string | null | string[]) => {
+    const values = v === null ? [] : Array.isArray(v) ? v : [v]
+    if (values.length)
+      parts.push([
+        label(`${name} `),
+        ...joined(
+          values.map((x) => [inlineCode(x)]),
+          ', '
+        )
+      ])
+  }
+  add('since', f.since)
+  add('until', f.until)
+  add('repo', f.repo)
+  add('sessions', f.sessions)
+  add('agents', f.agents)
+  add('models', f.models)
+  add('branches', f.branches)
+  if (!parts.length) return []
+  return [paragraph(label('Filters: '), ...joined(parts, ' · '))]
+}

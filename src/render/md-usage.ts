@@ -1,0 +1,49 @@
+import type { BlockContent, PhrasingContent, Table } from 'mdast'
+import type { Report, UsageRow } from '../select/report.js'
+import type { TokenCounts } from '../model/tokens.js'
+import { heading, inlineCode, label, logCell, table, type Column } from './md-nodes.js'
+import { agentName, formatInt, formatUsd, sessionLabels } from './text.js'
+
+const TOKEN_COLUMNS: Column[] = [
+  { title: 'input', align: 'right' },
+  { title: 'cached', align: 'right' },
+  { title: 'cache write', align: 'right' },
+  { title: 'output', align: 'right' },
+  { title: 'reasoning', align: 'right' },
+  { title: 'total', align: 'right' },
+  { title: 'cost', align: 'right' }
+]
+
+// Exact counts here, not `72.0 k`: this is the section people reconcile against invoices.
+function tokenCells(t: TokenCounts, cost: PhrasingContent[]): PhrasingContent[][] {
+  return [...[t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total].map((n) => [label(formatInt(n))]), cost]
+}
+
+function usageTable(keyTitle: string, rows: UsageRow[], key: (k: string) => PhrasingContent[]): Table {
+  return table(
+    [{ title: keyTitle }, { title: 'sessions', align: 'right' }, ...TOKEN_COLUMNS],
+    rows.map((r) => [key(r.key), [label(formatInt(r.sessions))], ...tokenCells(r.tokens, [label(formatUsd(r.cost_usd))])])
+  )
+}
+
+/** Tokens and cost per session, exact. */
+export function sessionUsageTable(report: Report): Table {
+  const idLabel = sessionLabels(report)
+  return table(
+    [{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS],
+    report.sessions.map((s) => [[inlineCode(idLabel(s.id))], [logCell(agentName(s.agent))], ...tokenCells(s.tokens, [label(formatUsd(s.cost_usd, s.cost_source))])])
+  )
+}
+
+/** Usage by session, model, agent and day (in the report's time zone), each as a table. */
+export function usageTables(report: Report): BlockContent[] {
+  const out: BlockContent[] = []
+  if (report.sessions.length) out.push(heading(4, label('By session')), sessionUsageTable(report))
+  const u = report.usage
+  if (u.by_model.length) out.push(heading(4, label('By model')), usageTable('model', u.by_model, (k) => [logCell(k)]))
+  if (u.by_agent.length) out.push(heading(4, label('By agent')), usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))]))
+  if (u.by_day.length) {
+    out.push(heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)), usageTable('day', u.by_day, (k) => [logCell(k)]))
+  }
+  return out
+}

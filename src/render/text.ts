@@ -1,0 +1,171 @@
+/**
+ * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
+ * with `toLocaleString` so output is byte-identical whatever locale or ICU build renders it
+ * (golden files).
+ */
+
+/** `446955` → `446,955`. */
+export function formatInt(n: number): string {
+  const sign = n < 0 ? '-' : ''
+  return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** Token counts for a glance: `512`, `72.0 k`, `1.84 M`, `2.31 G`. */
+export function formatTokens(n: number): string {
+  const abs = Math.abs(n)
+  if (abs >= 1e9) return (n / 1e9).toFixed(2) + ' G'
+  // 999,999 would round to "1000.0 k"; show it in the next unit instead.
+  if (abs >= 999_950) return (n / 1e6).toFixed(2) + ' M'
+  if (abs >= 1000) return (n / 1e3).toFixed(1) + ' k'
+  return String(Math.round(n))
+}
+
+/** `71 %`, or an en dash when the whole is zero (no share to speak of). */
+export function formatPercent(part: number, whole: number): string {
+  if (!whole) return '–'
+  return `${Math.round((part / whole) * 100)} %`
+}
+
+/**
+ * A cost for reading, never for arithmetic (JSON and CSV carry the exact figure). `null` means
+ * unpriced and must never look like zero; a figure the agent reported itself is marked.
+ */
+export function formatUsd(cost: number | null, source: 'agent' | 'estimate' | null = null): string {
+  if (cost === null) return 'n/a'
+  let s: string
+  if (cost === 0) s = '$0.00'
+  else if (Math.abs(cost) < 0.005) s = cost < 0 ? '> -$0.01' : '< $0.01'
+  else s = (cost < 0 ? '-$' : '$') + formatFixed(Math.abs(cost), 2)
+  return source === 'agent' ? `${s} (agent)` : s
+}
+
+function formatFixed(n: number, digits: number): string {
+  const [int, frac] = n.toFixed(digits).split('.')
+  return formatInt(Number(int)) + (frac ? '.' + frac : '')
+}
+
+/** `850 ms`, `5.3 s`, `5 min 7 s`, `2 h 3 min`. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return ''
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  const s = ms / 1000
+  if (s < 60) return `${s.toFixed(1)} s`
+  const totalS = Math.round(s)
+  const h = Math.floor(totalS / 3600)
+  const m = Math.floor((totalS % 3600) / 60)
+  const sec = totalS % 60
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${sec} s`
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${formatInt(n)} ${n === 1 ? one : many}`
+}
+
+interface WallClock {
+  date: string
+  time: string
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
+function clockFormat(timezone: string): Intl.DateTimeFormat {
+  let f = clockFormats.get(timezone)
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit'
+      })
+    } catch {
+      // An unknown zone must not fail a whole report; the column header still names the zone asked for.
+      f = clockFormat('UTC')
+    }
+    clockFormats.set(timezone, f)
+  }
+  return f
+}
+
+function wallClock(iso: string, timezone: string): WallClock | null {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return null
+  if (timezone === 'UTC') {
+    const s = d.toISOString()
+    return { date: s.slice(0, 10), time: s.slice(11, 16) }
+  }
+  const parts = Object.fromEntries(clockFormat(timezone).formatToParts(d).map((p) => [p.type, p.value]))
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+}
+
+/** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
+export function formatDateTime(iso: string | null, timezone: string): string {
+  if (!iso) return ''
+  const w = wallClock(iso, timezone)
+  return w ? `${w.date} ${w.time}` : iso
+}
+
+/** `2026-03-03 10:00–10:05`, or both full stamps when the span crosses midnight. */
+export function formatSpan(start: string | null, end: string | null, timezone: string): string {
+  if (!start || !end) return formatDateTime(start ?? end, timezone)
+  const a = wallClock(start, timezone)
+  const b = wallClock(end, timezone)
+  if (!a || !b) return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`
+  if (a.date !== b.date) return `${a.date} ${a.time} – ${b.date} ${b.time}`
+  return a.time === b.time ? `${a.date} ${a.time}` : `${a.date} ${a.time}–${b.time}`
+}
+
+export interface Truncated {
+  text: string
+  /** Characters (code points) left out; 0 when nothing was cut. */
+  omitted: number
+}
+
+/** Cuts at a code point boundary so a surrogate pair is never split into garbage. */
+export function truncate(text: string, max: number): Truncated {
+  if (text.length <= max) return { text, omitted: 0 }
+  const points = Array.from(text)
+  if (points.length <= max) return { text, omitted: 0 }
+  return { text: points.slice(0, max).join(''), omitted: points.length - max }
+}
+
+export function truncationNote(omitted: number): string {
+  return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`
+}
+
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i
+
+/**
+ * Short session labels for one report: the first 8 characters of a UUID, as reviewers know them
+ * from agent UIs, unless another id in the same report starts the same way (then the full id,
+ * so a label never names two sessions). Other ids are shown in full.
+ */
+export function shortIds(ids: Iterable<string>): (id: string) => string {
+  const all = new Set(ids)
+  const prefixes = new Map<string, number>()
+  for (const id of all) prefixes.set(id.slice(0, 8), (prefixes.get(id.slice(0, 8)) ?? 0) + 1)
+  return (id) => {
+    const p = id.slice(0, 8)
+    return UUID_LIKE.test(id) && (prefixes.get(p) ?? 0) + (all.has(id) ? 0 : 1) <= 1 ? p : id
+  }
+}
+
+/** `shortIds` over a report's sessions and the sessions they continue. */
+export function sessionLabels(report: { sessions: { id: string; parent_id: string | null }[] }): (id: string) => string {
+  return shortIds(report.sessions.flatMap((s) => (s.parent_id ? [s.id, s.parent_id] : [s.id])))
+}
+
+const AGENT_NAMES: Record<string, string> = {
+  codex: 'Codex',
+  'claude-code': 'Claude Code',
+  'gemini-cli': 'Gemini CLI',
+  'copilot-chat': 'Copilot Chat',
+  aider: 'Aider'
+}
+
+export function agentName(agent: string): string {
+  return AGENT_NAMES[agent] ?? agent
+}

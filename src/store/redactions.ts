@@ -1,0 +1,24 @@
+import type { Db } from './db.js'
+
+export interface RedactionRow {
+  session_id: string
+  event_id: number | null
+  field: string
+  detector: string
+  count: number
+  actor: string | null
+  reason: string | null
+}
+
+/**
+ * Records what a redaction pass changed, so it can be audited: the event and field, the detector
+ * or override (with its actor and reason), how many values. The replaced text is never stored.
+ * A later pass over the same data replaces the counts rather than adding to them.
+ */
+export function saveRedactions(db: Db, rows: RedactionRow[], at = new Date().toISOString()): void {
+  const upsert = db.prepare(`INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`)
+  db.transaction(() => {
+    for (const r of rows) upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at)
+  }).immediate()
+}
