@@ -32534,7 +32534,9 @@ function toUtcIso(v) {
 class AiderParser {
     st;
     constructor(ctx, state) {
-        const base = `aider-${shortHash(ctx.path)}`;
+        // From the file's first bytes, not its path: a copy of the history (committed to
+        // .ai-logs/, or the same checkout elsewhere) names the same sessions.
+        const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`;
         this.st = state ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 };
     }
     state() {

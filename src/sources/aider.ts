@@ -1,7 +1,7 @@
 import type { EventPayload } from '../model/events.js'
 import { parseCostLine, parseTokenLine, RUN_HEADER, splitThinking, userInputLine } from './aider-lines.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { emitRecord, shortHash } from './util/emit.js'
+import { emitRecord } from './util/emit.js'
 import { isObject } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
@@ -34,7 +34,9 @@ class AiderParser implements LineParser {
   private st: AiderState
 
   constructor(ctx: SourceContext, state?: unknown) {
-    const base = `aider-${shortHash(ctx.path)}`
+    // From the file's first bytes, not its path: a copy of the history (committed to
+    // .ai-logs/, or the same checkout elsewhere) names the same sessions.
+    const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`
     this.st = (state as AiderState | undefined) ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 }
   }
 
