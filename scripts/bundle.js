@@ -1,7 +1,7 @@
 // Builds dist/ with ncc (ESM) and keeps better-sqlite3's native binaries for the runners GitHub
 // offers: Linux x64 and arm64, macOS x64 and arm64, Windows x64. Run by `npm run bundle`.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const KEEP = new Set(['linux-x64.node', 'linux-arm64.node', 'darwin-x64.node', 'darwin-arm64.node', 'win32-x64.node'])
@@ -10,4 +10,9 @@ rmSync('dist', { recursive: true, force: true })
 execFileSync('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' })
 const prebuilds = join('dist', 'prebuilds')
 for (const f of readdirSync(prebuilds)) if (!KEEP.has(f)) rmSync(join(prebuilds, f))
+// re2-wasm's loader reads its WebAssembly module from beside the code at run time; ncc does not see that read.
+copyFileSync(join('node_modules', 're2-wasm', 'build', 'wasm', 're2.wasm'), join('dist', 're2.wasm'))
+// The bundle reports its version even when dist/ is copied alone beside action.yml.
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'))
+writeFileSync(join('dist', 'package.json'), JSON.stringify({ name, version, type: 'module' }, null, 2) + '\n')
 console.log(`dist/ built; native binaries: ${readdirSync(prebuilds).sort().join(', ')}`)

@@ -1,35 +1,77 @@
 import * as core from '@actions/core'
-import { join } from 'node:path'
-import { ingestPaths } from '../ingest/ingest.js'
-import { openStore } from '../store/db.js'
-import { listSessions } from '../store/queries.js'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pinnedNow, runJob } from '../pipeline/job.js'
+import { loadConfig } from '../redact/config.js'
+import { readInputs } from './inputs.js'
+import { publish } from './publish.js'
+import { version } from '../cli/version.js'
 
 /**
- * The Action front: reads inputs, runs the library, writes outputs. Only counts leave this step
- * until the redaction and report layers publish text (see docs/roadmap in the README).
+ * The Action front: inputs and the event in, the library's job, then publishing. It decides
+ * nothing about the report itself; `dry-run` runs the same job and writes the same files.
  */
 export async function run(): Promise<void> {
   try {
-    const paths = core
-      .getInput('paths')
-      .split(/\r?\n/)
-      .map((p) => p.trim())
-      .filter(Boolean)
-    const dbPath = core.getInput('database') || join(process.env.RUNNER_TEMP ?? '.', 'ai-log-trail.sqlite')
-    const db = openStore(dbPath)
-    try {
-      const result = await ingestPaths(db, paths.length ? paths : ['.ai-logs'])
-      const sessions = listSessions(db)
-      const sum = (f: (s: (typeof sessions)[number]) => number) => sessions.reduce((a, s) => a + f(s), 0)
-      core.setOutput('sessions', sessions.length)
-      core.setOutput('prompts', sum((s) => s.prompts))
-      core.setOutput('tool-calls', sum((s) => s.tool_calls))
-      core.setOutput('total-tokens', sum((s) => s.tokens.total))
-      for (const e of result.errors) core.warning(`${e.file}${e.line !== null ? `:${e.line}` : ''}: ${e.reason}`)
-    } finally {
-      db.close()
-    }
+    const inputs = readInputs()
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+    const rulesPath = inputs.rules ?? (existsSync(join(workspace, '.github/ai-log-trail.yml')) ? join(workspace, '.github/ai-log-trail.yml') : undefined)
+    const { config, file } = loadConfig(rulesPath)
+    if (file) core.info(`rules: ${file}`)
+    const temp = process.env.RUNNER_TEMP ?? resolve('.')
+    const outDir = join(temp, 'ai-log-trail-report')
+    const { github } = await publishContext()
+    const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null
+    const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null)
+    const result = await runJob({
+      database: inputs.database ?? config.defaults.database ?? join(temp, 'ai-log-trail.sqlite'),
+      repoDir: workspace,
+      paths,
+      config,
+      mode: inputs.mode ?? config.defaults.mode ?? 'summary',
+      formats: inputs.formats ?? config.defaults.formats ?? ['md', 'json', 'html'],
+      filters: { timezone: inputs.timezone },
+      outDir,
+      now: pinnedNow(inputs.now),
+      version: version(),
+      changedFiles,
+      exportDatabase: inputs.exportDatabase
+    })
+    for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
+    const r = result.report
+    core.setOutput('sessions', r.totals.sessions)
+    core.setOutput('prompts', r.totals.prompts)
+    core.setOutput('tool-calls', r.totals.tool_calls)
+    core.setOutput('total-tokens', r.totals.tokens.total)
+    core.setOutput('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd)
+    core.setOutput('redactions', r.redactions.total)
+    core.setOutput('report-dir', outDir)
+
+    const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, summary: result.summary, github })
+    core.setOutput('comment-url', published.commentUrl ?? '')
+    core.setOutput('artifact-id', published.artifactId ?? '')
+    core.setOutput('artifact-url', published.artifactUrl ?? '')
+
+    const failures: string[] = []
+    if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0) failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`)
+    if (inputs.failOn.has('unpriced') && r.unpriced_models.length) failures.push(`no price for ${r.unpriced_models.join(', ')}`)
+    if (inputs.failOn.has('redactions') && r.redactions.total > 0) failures.push(`${r.redactions.total} value(s) had to be redacted`)
+    if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
+    if (failures.length) core.setFailed(`fail-on: ${failures.join('; ')}`)
   } catch (e) {
     core.setFailed((e as Error).message)
   }
 }
+
+async function expandGlobs(patterns: string[]): Promise<string[]> {
+  if (!patterns.some((p) => /[*?[{]/.test(p))) return patterns.filter((p) => existsSync(p))
+  const glob = await import('@actions/glob')
+  const globber = await glob.create(patterns.join('\n'), { followSymbolicLinks: true, implicitDescendants: true })
+  return [...new Set(await globber.glob())]
+}
+
+async function publishContext() {
+  const { githubTarget } = await import('./target.js')
+  return { github: githubTarget() }
+}
+

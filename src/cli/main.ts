@@ -1,4 +1,5 @@
 import { version } from './version.js'
+import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
@@ -12,6 +13,7 @@ import { RuleError } from '../redact/rules.js'
 const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {
   ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
   sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' },
+  'dry-run': { run: dryRunCommand, help: dryRunHelp, summary: 'run the Action\'s pipeline locally: write comment, summary and reports, publish nothing' },
   report: { run: reportCommand, help: reportHelp, summary: 'render a redacted report (md, csv, json, html) from the database' },
   redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { migrate } from './migrations.js'
 
 export type Db = Database.Database
@@ -9,6 +11,7 @@ export type Db = Database.Database
  * wait for the other's batch instead of failing with SQLITE_BUSY.
  */
 export function openStore(path: string, opts: { readonly?: boolean; migrateTo?: number } = {}): Db {
+  if (!opts.readonly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false })
   db.pragma('busy_timeout = 60000')
   if (!opts.readonly) {

@@ -1,0 +1,67 @@
+import * as core from '@actions/core'
+import { REPORT_FORMATS, type ReportFormat } from '../render/index.js'
+import { ReportModeSchema, type ReportMode } from '../select/report.js'
+
+export interface ActionInputs {
+  paths: string[]
+  rules: string | undefined
+  token: string
+  mode: ReportMode | undefined
+  formats: ReportFormat[] | undefined
+  comment: 'auto' | 'always' | 'never'
+  artifactName: string
+  retentionDays: number | undefined
+  releaseAssets: 'auto' | 'never'
+  releaseNotes: boolean
+  timezone: string | undefined
+  failOn: Set<'parse-errors' | 'unpriced' | 'redactions' | 'no-sessions'>
+  database: string | undefined
+  exportDatabase: boolean
+  now: string | undefined
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = core.getInput(name).trim() || fallback
+  if (!allowed.includes(v as T)) throw new Error(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`)
+  return v as T
+}
+
+/** Reads and checks every input; a wrong value fails the step with the input's name. */
+export function readInputs(): ActionInputs {
+  const list = (name: string) =>
+    core
+      .getInput(name)
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  const mode = core.getInput('mode').trim()
+  const parsedMode = mode ? ReportModeSchema.safeParse(mode) : undefined
+  if (parsedMode && !parsedMode.success) throw new Error(`input 'mode' must be one of ${ReportModeSchema.options.join(', ')} (got '${mode}')`)
+  const formats = list('formats')
+  for (const f of formats) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
+  const retention = core.getInput('retention-days').trim()
+  if (retention && !/^\d+$/.test(retention)) throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`)
+  const failOn = new Set<ActionInputs['failOn'] extends Set<infer T> ? T : never>()
+  for (const f of list('fail-on')) {
+    if (f === 'none') continue
+    if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`)
+    failOn.add(f as never)
+  }
+  return {
+    paths: list('paths'),
+    rules: core.getInput('rules').trim() || undefined,
+    token: core.getInput('github-token'),
+    mode: parsedMode?.data,
+    formats: formats.length ? (formats as ReportFormat[]) : undefined,
+    comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
+    artifactName: core.getInput('artifact-name').trim() || 'ai-log-trail-report',
+    retentionDays: retention ? Number(retention) : undefined,
+    releaseAssets: oneOf('release-assets', ['auto', 'never'] as const, 'auto'),
+    releaseNotes: oneOf('release-notes', ['true', 'false'] as const, 'false') === 'true',
+    timezone: core.getInput('timezone').trim() || undefined,
+    failOn,
+    database: core.getInput('database').trim() || undefined,
+    exportDatabase: oneOf('export-database', ['true', 'false'] as const, 'true') === 'true',
+    now: core.getInput('now').trim() || undefined
+  }
+}

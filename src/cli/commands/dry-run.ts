@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { pinnedNow, runJob } from '../../pipeline/job.js'
+import { loadConfig } from '../../redact/config.js'
+import { type CliIo, UsageError } from '../io.js'
+import { version } from '../version.js'
+import { filterOptions, parseFormats, parseMode } from './report.js'
+
+export const dryRunHelp = `Usage: ai-log-trail dry-run [<path>...] [--rules FILE] [--out DIR] [options]
+
+Runs the same pipeline as the GitHub Action with no network and no token: ingests the logs
+(with no path: every agent's default places, scoped to this repository, plus .ai-logs/),
+redacts, and writes comment.md, summary.md and every report file into DIR. Prints the comment.
+With the same inputs and a pinned time the files are byte-identical to the Action's.
+
+Options:
+  --out DIR            output folder (default ./ai-log-trail-report)
+  --rules FILE         redaction rules (default .github/ai-log-trail.yml when it exists)
+  --mode M             summary (default), prompts, actions, tokens or full
+  --formats LIST       comma-separated: md,json,csv,html (default md,json)
+  --db FILE            working database (default: <out>/../ai-log-trail.work.sqlite)
+  --repo DIR           the repository that scopes discovery (default: the current one)
+  --changed-files F    a file listing the pull request's changed files, one per line
+  --export-db          also write a sanitized copy of the database
+  --now ISO            pin the report time (SOURCE_DATE_EPOCH is honoured too)
+  --quiet              do not print the comment
+Filters: --since, --until, --timezone, --session, --agent, --model, --branch (as for report)
+`
+
+export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      rules: { type: 'string' },
+      mode: { type: 'string' },
+      formats: { type: 'string' },
+      db: { type: 'string' },
+      'changed-files': { type: 'string' },
+      'export-db': { type: 'boolean' },
+      now: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      ...filterOptions
+    }
+  })
+  if (values.help) {
+    io.out(dryRunHelp)
+    return 0
+  }
+  for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
+  const { config } = loadConfig(values.rules)
+  const outDir = values.out ?? config.defaults.out ?? 'ai-log-trail-report'
+  const changed = values['changed-files']
+  if (changed !== undefined && !existsSync(changed)) throw new UsageError(`changed-files list does not exist: ${changed}`)
+  let now: Date | undefined
+  try {
+    now = pinnedNow(values.now)
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const paths = positionals.length ? positionals : (config.defaults.paths ?? null)
+  const r = await runJob({
+    database: values.db ?? config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'),
+    repoDir: values.repo ?? '.',
+    paths,
+    scopePaths: values.repo !== undefined,
+    config,
+    mode: parseMode(values.mode) ?? config.defaults.mode ?? 'summary',
+    formats: parseFormats(values.formats, config.defaults.formats ?? ['md', 'json']),
+    filters: { since: values.since, until: values.until, timezone: values.timezone, sessions: values.session, agents: values.agent, models: values.model, branches: values.branch },
+    outDir,
+    now,
+    version: version(),
+    changedFiles: changed ? readFileSync(changed, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : null,
+    exportDatabase: values['export-db']
+  })
+  if (!values.quiet) io.out(r.comment.endsWith('\n') ? r.comment : r.comment + '\n')
+  io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.report.totals.sessions} session(s), ${r.report.redactions.total} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)
+  return 0
+}

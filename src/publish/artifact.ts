@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+
+export type ArtifactOutcome = { status: 'uploaded'; id: number | null; url: string | null } | { status: 'skipped'; reason: string }
+
+/**
+ * Uploads the report folder as a workflow artifact. The artifact client is loaded only here
+ * (it is a large share of the bundle's start-up time), and an unreachable artifact service
+ * (no runtime token, GitHub Enterprise Server) is a warning, not a failure.
+ */
+export async function uploadReports(name: string, dir: string, files: string[], retentionDays: number | undefined, env: NodeJS.ProcessEnv = process.env): Promise<ArtifactOutcome> {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' }
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact')
+    const client = new DefaultArtifactClient()
+    const r = await client.uploadArtifact(
+      name,
+      files.map((f) => join(dir, f)),
+      dir,
+      retentionDays ? { retentionDays } : {}
+    )
+    const id = r.id ?? null
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+    const url = id !== null && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : null
+    return { status: 'uploaded', id, url }
+  } catch (e) {
+    return { status: 'skipped', reason: (e as Error).message }
+  }
+}

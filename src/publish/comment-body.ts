@@ -1,0 +1,68 @@
+import type { BlockContent, PhrasingContent } from 'mdast'
+import { costNotes, details, footer, promptsList, sessionsTable, toMarkdown, totalsLine } from '../render/markdown.js'
+import { heading, inlineCode, joined, label, paragraph, strong } from '../render/md-nodes.js'
+import { shortIds } from '../render/text.js'
+import type { Report } from '../select/report.js'
+import { coverChangedFiles } from './changed-files.js'
+
+/** Finds this tool's sticky comment; the version lets a future layout replace an older one. */
+export const COMMENT_MARKER = '<!-- ai-log-trail:pr-comment v1 -->'
+/** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
+export const COMMENT_LIMIT = 65_536
+const BUDGET = COMMENT_LIMIT - 1_024
+
+export interface CommentOptions {
+  /** The pull request's changed files (paths relative to the repository root), when known. */
+  changedFiles?: string[] | null
+  /** Largest body, in characters (defaults to GitHub's limit less room for a link). */
+  budget?: number
+}
+
+const MAX_LISTED_FILES = 30
+
+function fileList(files: string[]): PhrasingContent[] {
+  const shown = files.slice(0, MAX_LISTED_FILES)
+  const parts = joined(shown.map((f) => [inlineCode(f)]), ', ')
+  if (files.length > shown.length) parts.push(label(` … and ${files.length - shown.length} more`))
+  return parts
+}
+
+function changedFilesBlock(report: Report, changed: string[]): BlockContent[] {
+  const c = coverChangedFiles(report, changed)
+  const ids = shortIds(report.sessions.map((s) => s.id))
+  const out: BlockContent[] = [
+    paragraph(strong(label(`Changed files touched by an agent: ${c.touched.length} of ${changed.length}`)), ...(c.touched.length ? [label(' — '), ...fileList(c.touched)] : []))
+  ]
+  if (c.untouched.length) out.push(paragraph(label('Not touched by any session: '), ...fileList(c.untouched)))
+  if (c.sessionsTouchingNone.length && report.sessions.length)
+    out.push(paragraph(label('Sessions that touched none of the changed files: '), ...joined(c.sessionsTouchingNone.map((id) => [inlineCode(ids(id))]), ', ')))
+  return out
+}
+
+/**
+ * The sticky PR comment: what a reviewer sees at a glance (totals, one row per session, which
+ * changed files agents touched, the prompts), everything already redacted. Detail is dropped
+ * level by level until the body fits GitHub's limit; the full report is in the artifact.
+ */
+export function renderComment(report: Report, opts: CommentOptions = {}): string {
+  const budget = opts.budget ?? BUDGET
+  const head: BlockContent[] = [heading(3, label('AI assistance in this pull request')), totalsLine(report)]
+  const changed = opts.changedFiles ? changedFilesBlock(report, opts.changedFiles) : []
+  const prompts = (withActions: boolean, previewChars: number) => {
+    const body = promptsList(report, { withActions, previewChars, maxFieldChars: previewChars * 4, detailsOver: previewChars })
+    return body.length ? details(`Prompts (${report.totals.prompts})`, body) : []
+  }
+  const levels: (() => BlockContent[])[] = [
+    () => [...head, sessionsTable(report), ...changed, ...prompts(true, 160), ...costNotes(report), ...footer(report)],
+    () => [...head, sessionsTable(report), ...changed, ...prompts(false, 160), ...costNotes(report), ...footer(report)],
+    () => [...head, sessionsTable(report), ...changed, ...prompts(false, 60), ...footer(report)],
+    () => [...head, sessionsTable(report), ...changed, ...footer(report)],
+    () => [...head, sessionsTable({ ...report, sessions: report.sessions.slice(0, 50) }), paragraph(label(`(${Math.max(0, report.sessions.length - 50)} more sessions in the full report)`)), ...changed, ...footer(report)],
+    () => [...head, paragraph(label('The session list is too long for a comment; see the full report.')), ...footer(report)]
+  ]
+  for (const level of levels) {
+    const body = `${COMMENT_MARKER}\n${toMarkdown(level())}`
+    if (body.length <= budget) return body
+  }
+  return `${COMMENT_MARKER}\n${toMarkdown(head)}`
+}

@@ -1,0 +1,67 @@
+import { COMMENT_MARKER } from './comment-body.js'
+import { statusOf, type Octokit, type RepoRef } from './github.js'
+
+export type CommentOutcome =
+  | { status: 'created' | 'updated' | 'unchanged'; url: string; id: number }
+  | { status: 'forbidden'; message: string }
+
+interface IssueComment {
+  id: number
+  body?: string | null
+  html_url: string
+  user: { login: string; type?: string } | null
+}
+
+/**
+ * Whose comments this run may edit: the identity of the token. GITHUB_TOKEN cannot read
+ * `/user`, and its comments are written as github-actions[bot].
+ */
+async function tokenLogin(octokit: Octokit): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return data.login
+  } catch {
+    return 'github-actions[bot]'
+  }
+}
+
+/**
+ * Creates or updates the one sticky comment on a pull request. The comment is found across
+ * every page by its hidden marker AND its author: a marked comment someone else wrote (quoting
+ * ours, say) is never edited. A 403/404 (a fork's read-only token) comes back as `forbidden`
+ * for the caller to degrade gracefully.
+ */
+export async function upsertComment(octokit: Octokit, ref: RepoRef, issueNumber: number, body: string): Promise<CommentOutcome> {
+  try {
+    const login = await tokenLogin(octokit)
+    const mine = (c: IssueComment) => (c.body ?? '').includes(COMMENT_MARKER) && c.user?.login === login
+    let existing: IssueComment | undefined
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 })) {
+      existing = (page.data as IssueComment[]).find(mine) ?? existing
+      if (existing) break
+    }
+    if (existing) {
+      if (existing.body === body) return { status: 'unchanged', url: existing.html_url, id: existing.id }
+      const { data } = await octokit.rest.issues.updateComment({ ...ref, comment_id: existing.id, body })
+      return { status: 'updated', url: data.html_url, id: data.id }
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...ref, issue_number: issueNumber, body })
+    return { status: 'created', url: data.html_url, id: data.id }
+  } catch (e) {
+    const status = statusOf(e)
+    if (status === 403 || status === 404) return { status: 'forbidden', message: (e as Error).message }
+    throw e
+  }
+}
+
+/** The pull request's changed files (every page; GitHub lists at most 3,000). */
+export async function pullRequestFiles(octokit: Octokit, ref: RepoRef, pullNumber: number): Promise<string[] | null> {
+  try {
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...ref, pull_number: pullNumber, per_page: 100 })
+    return files.map((f) => f.filename)
+  } catch (e) {
+    const status = statusOf(e)
+    if (status === 403 || status === 404) return null
+    throw e
+  }
+}
