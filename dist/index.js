@@ -49282,9 +49282,9 @@ const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
 const urlCredentialsDetector = patternDetector({
     id: 'url-credentials',
     pack: 'secrets',
-    description: 'Password or token in URL userinfo (scheme://user:PASS@host)',
-    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s/:@"'<>\\]{0,128}:(?<s>[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-    validate: notDefault
+    description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
+    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
+    validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
 });
 const connectionStringDetector = patternDetector({
     id: 'connection-string-password',
@@ -51899,10 +51899,10 @@ const PackSchema = union([
     })
 ]);
 const RuleSchema = strictObject({
-    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"'),
+    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
     description: schemas_string().optional(),
     pattern: schemas_string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
-    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional(),
+    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
     literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
     words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
     replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
@@ -51915,31 +51915,33 @@ const OverrideSchema = strictObject({
     session: schemas_string().min(4).describe('session id or a unique prefix'),
     prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
     event: schemas_number().int().positive().optional().describe('an event id from the database'),
-    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt'),
-    replacement: schemas_string(),
-    actor: schemas_string().min(1),
+    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
+    replacement: schemas_string().describe('the text published instead'),
+    actor: schemas_string().min(1).describe('who decided the override'),
     date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    reason: schemas_string().min(1)
+    reason: schemas_string().min(1).describe('why, for the audit trail')
 })
     .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
 const ConfigSchema = strictObject({
-    version: literal(1).default(1),
+    version: literal(1).default(1).describe('format version of this file'),
     preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
     packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
-        .default({ secrets: true, pii: true, paths: true }),
-    rules: array(RuleSchema).default([]),
+        .default({ secrets: true, pii: true, paths: true })
+        .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
     keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
     allow: strictObject({
         patterns: array(schemas_string()).default([]),
         literals: array(schemas_string()).default([]),
         placeholders: array(schemas_string()).default([])
     })
-        .default({ patterns: [], literals: [], placeholders: [] }),
-    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}),
+        .default({ patterns: [], literals: [], placeholders: [] })
+        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
+    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
     hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
         .default({ emails: true, home_users: true, repository_urls: false })
         .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
-    overrides: array(OverrideSchema).default([]),
+    overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
     defaults: strictObject({
         paths: array(schemas_string()).optional(),
         database: schemas_string().optional(),
@@ -51949,8 +51951,9 @@ const ConfigSchema = strictObject({
         mode: schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
         formats: array(schemas_enum(['md', 'csv', 'json', 'html'])).optional()
     })
-        .default({}),
-    pricing: record(schemas_string(), PriceSchema).default({})
+        .default({})
+        .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
+    pricing: record(schemas_string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
 });
 
 ;// CONCATENATED MODULE: ./src/redact/config.ts
@@ -52145,6 +52148,9 @@ function contentType(name) {
  * the same release) is deleted first, so a re-run replaces rather than fails or duplicates.
  */
 async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-log-trail-') {
+    // Octokit sends uploads to https://uploads.github.com whatever its baseUrl; the release's own
+    // upload_url is right on GitHub Enterprise Server and GHE.com too (a URI template: `{?name,label}`).
+    const { data: release } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId });
     const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 });
     const urls = [];
     for (const file of files) {
@@ -52153,6 +52159,7 @@ async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-
             await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id });
         const data = (0,external_node_fs_.readFileSync)(file);
         const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
+            url: release.upload_url,
             ...ref,
             release_id: releaseId,
             name,

@@ -388,7 +388,7 @@ describe('built-in detectors', () => {
       it.each(c.positives.map(([text, secret], i) => [i, text, secret] as const))('finds positive #%i', (_i, text, secret) => {
         const found = hits(c.id, text)
         expect(found.length).toBeGreaterThan(0)
-        if (secret) expect(found).toContain(secret)
+        if (secret) expect(found.some((f) => f.includes(secret))).toBe(true)
       })
       it.each(c.negatives.map((t, i) => [i, t] as const))('ignores negative #%i', (_i, text) => {
         expect(hits(c.id, text)).toEqual([])

@@ -24,6 +24,9 @@ function contentType(name: string): string {
  * the same release) is deleted first, so a re-run replaces rather than fails or duplicates.
  */
 export async function uploadReleaseAssets(octokit: Octokit, ref: RepoRef, releaseId: number, files: string[], prefix = 'ai-log-trail-'): Promise<string[]> {
+  // Octokit sends uploads to https://uploads.github.com whatever its baseUrl; the release's own
+  // upload_url is right on GitHub Enterprise Server and GHE.com too (a URI template: `{?name,label}`).
+  const { data: release } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId })
   const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 })
   const urls: string[] = []
   for (const file of files) {
@@ -31,6 +34,7 @@ export async function uploadReleaseAssets(octokit: Octokit, ref: RepoRef, releas
     for (const a of existing.filter((x) => x.name === name)) await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id })
     const data = readFileSync(file)
     const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
+      url: release.upload_url,
       ...ref,
       release_id: releaseId,
       name,

@@ -25,10 +25,10 @@ const PackSchema = z.union([
 
 const RuleSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
     description: z.string().optional(),
     pattern: z.string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
-    flags: z.string().regex(/^[imsu]*$/, 'only i, m, s, u').optional(),
+    flags: z.string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
     literals: z.array(z.string().min(1)).optional().describe('exact strings, matched case-insensitively'),
     words: z.array(z.string().min(1)).optional().describe('whole words, matched case-insensitively'),
     replacement: z.string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
@@ -44,22 +44,23 @@ const OverrideSchema = z
     session: z.string().min(4).describe('session id or a unique prefix'),
     prompt: z.number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
     event: z.number().int().positive().optional().describe('an event id from the database'),
-    field: z.enum(['prompt', 'text', 'arguments', 'output']).default('prompt'),
-    replacement: z.string(),
-    actor: z.string().min(1),
+    field: z.enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
+    replacement: z.string().describe('the text published instead'),
+    actor: z.string().min(1).describe('who decided the override'),
     date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    reason: z.string().min(1)
+    reason: z.string().min(1).describe('why, for the audit trail')
   })
   .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' })
 export type Override = z.infer<typeof OverrideSchema>
 
 export const ConfigSchema = z.strictObject({
-  version: z.literal(1).default(1),
+  version: z.literal(1).default(1).describe('format version of this file'),
   preset: z.enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
   packs: z
     .strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
-    .default({ secrets: true, pii: true, paths: true }),
-  rules: z.array(RuleSchema).default([]),
+    .default({ secrets: true, pii: true, paths: true })
+    .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+  rules: z.array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
   keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
   allow: z
     .strictObject({
@@ -67,13 +68,14 @@ export const ConfigSchema = z.strictObject({
       literals: z.array(z.string()).default([]),
       placeholders: z.array(z.string()).default([])
     })
-    .default({ patterns: [], literals: [], placeholders: [] }),
-  fields: z.partialRecord(FieldKindSchema, FieldPolicySchema).default({}),
+    .default({ patterns: [], literals: [], placeholders: [] })
+    .describe('values never redacted: regular expressions, exact strings, placeholder words'),
+  fields: z.partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
   hash_identifiers: z
     .strictObject({ emails: z.boolean().default(true), home_users: z.boolean().default(true), repository_urls: z.boolean().default(false) })
     .default({ emails: true, home_users: true, repository_urls: false })
     .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
-  overrides: z.array(OverrideSchema).default([]),
+  overrides: z.array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
   defaults: z
     .strictObject({
       paths: z.array(z.string()).optional(),
@@ -84,7 +86,8 @@ export const ConfigSchema = z.strictObject({
       mode: z.enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
       formats: z.array(z.enum(['md', 'csv', 'json', 'html'])).optional()
     })
-    .default({}),
-  pricing: z.record(z.string(), PriceSchema).default({})
+    .default({})
+    .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
+  pricing: z.record(z.string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
 })
 export type Config = z.infer<typeof ConfigSchema>

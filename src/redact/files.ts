@@ -61,6 +61,15 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
           // Not one document: fall through to line by line.
         }
       }
+      // A text log that is not JSON lines (Aider's Markdown history, a terminal capture) is
+      // redacted as one text, so a key block or a wrapped token spanning lines is still found.
+      if (text !== null && !looksLikeJsonLines(text)) {
+        const r = redactText(markers(text), opts)
+        count(r.findings)
+        await writeFile(target, r.text)
+        result.lines += text.split('\n').length
+        continue
+      }
       const out = createWriteStream(target)
       for await (const line of readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })) {
         result.lines++
@@ -83,6 +92,11 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
     }
   }
   return result
+}
+
+function looksLikeJsonLines(text: string): boolean {
+  const first = text.split('\n').find((l) => l.trim() !== '')
+  return first === undefined || /^\s*[[{]/.test(first)
 }
 
 function walkStrings(v: unknown, f: (s: string) => string): unknown {

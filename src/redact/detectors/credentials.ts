@@ -10,10 +10,10 @@ const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/
 export const urlCredentialsDetector: Detector = patternDetector({
   id: 'url-credentials',
   pack: 'secrets',
-  description: 'Password or token in URL userinfo (scheme://user:PASS@host)',
+  description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
   pattern:
-    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s/:@"'<>\\]{0,128}:(?<s>[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-  validate: notDefault
+    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
+  validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
 })
 
 export const connectionStringDetector: Detector = patternDetector({

@@ -1,0 +1,48 @@
+import { configJsonSchema } from './config-json-schema.js'
+
+interface SchemaNode {
+  type?: string | string[]
+  description?: string
+  default?: unknown
+  enum?: unknown[]
+  const?: unknown
+  properties?: Record<string, SchemaNode>
+  items?: SchemaNode
+  anyOf?: SchemaNode[]
+  additionalProperties?: SchemaNode | boolean
+  propertyNames?: SchemaNode
+}
+
+function typeOf(n: SchemaNode): string {
+  if (n.const !== undefined) return JSON.stringify(n.const)
+  if (n.enum) return n.enum.map((e) => JSON.stringify(e)).join(' | ')
+  if (n.anyOf) return n.anyOf.map(typeOf).join(' | ')
+  if (n.type === 'array') return `list of ${n.items ? typeOf(n.items) : 'values'}`
+  if (n.type === 'object' && n.properties) return 'object'
+  if (n.type === 'object') return 'map'
+  return Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? 'any')
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+/**
+ * The configuration reference as a Markdown table, generated from the same zod schema that
+ * validates the file, so docs/configuration.md cannot drift from the code (a test checks it).
+ */
+export function configReferenceMarkdown(): string {
+  const rows: string[] = ['| key | type | default | meaning |', '| --- | --- | --- | --- |']
+  const walk = (props: Record<string, SchemaNode>, prefix: string) => {
+    for (const [k, n] of Object.entries(props)) {
+      const key = prefix + k
+      const def = n.default === undefined ? '' : `\`${JSON.stringify(n.default)}\``
+      rows.push(`| \`${key}\` | ${cell(typeOf(n))} | ${cell(def)} | ${cell(n.description ?? '')} |`)
+      const obj = n.properties ? n : n.anyOf?.find((a) => a.properties)
+      if (obj?.properties) walk(obj.properties, `${key}.`)
+      if (n.type === 'array' && n.items?.properties) walk(n.items.properties, `${key}[].`)
+    }
+  }
+  walk((configJsonSchema() as SchemaNode).properties ?? {}, '')
+  return rows.join('\n') + '\n'
+}
