@@ -51841,6 +51841,7 @@ async function runJob(o) {
         // The comment always lists prompts with what was done under them, whatever the files' mode.
         const forComment = o.mode === 'actions' || o.mode === 'full' ? report : buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version }).report;
         const comment = (0,comment_body/* renderComment */.wQ)(forComment, { changedFiles: o.changedFiles });
+        const releaseSection = (0,comment_body/* renderComment */.wQ)(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 });
         let summary = (0,markdown/* renderMarkdown */.Gc)(report);
         if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
             summary = (0,markdown/* renderMarkdown */.Gc)({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
@@ -51854,7 +51855,7 @@ async function runJob(o) {
             exportSanitized(o.database, (0,external_node_path_.join)(o.outDir, 'ai-log-trail.sqlite'), o.config);
             written.push('ai-log-trail.sqlite');
         }
-        return { report, ingest, files: written, comment, summary };
+        return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) };
     }
     finally {
         if (db.open)
@@ -52154,7 +52155,8 @@ async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-
     const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 });
     const urls = [];
     for (const file of files) {
-        const name = prefix + (0,external_node_path_.basename)(file);
+        const base = (0,external_node_path_.basename)(file);
+        const name = base.startsWith(prefix) ? base : prefix + base;
         for (const a of existing.filter((x) => x.name === name))
             await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id });
         const data = (0,external_node_fs_.readFileSync)(file);
@@ -52201,7 +52203,10 @@ async function updateReleaseSection(octokit, ref, releaseId, section) {
  */
 async function publish(p) {
     const { inputs, github } = p;
-    let summaryNote = '';
+    // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
+    const summary = process.env.GITHUB_STEP_SUMMARY ? lib_core/* summary */.z.addRaw(p.summary) : null;
+    if (summary)
+        await summary.write();
     const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays);
     if (artifact.status === 'skipped')
         lib_core/* warning */.$e(`report artifact not uploaded: ${artifact.reason}`);
@@ -52218,7 +52223,8 @@ async function publish(p) {
             const r = await (0,comment/* upsertComment */.l)(github.client(), github.ref, github.pullNumber, body);
             if (r.status === 'forbidden') {
                 lib_core/* warning */.$e(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`);
-                summaryNote = '> The pull request comment could not be written (read-only token); this summary holds the report.\n\n';
+                if (summary)
+                    await lib_core/* summary */.z.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write();
             }
             else {
                 commentUrl = r.url;
@@ -52227,13 +52233,16 @@ async function publish(p) {
         }
     }
     if (github.releaseId !== null && inputs.releaseAssets === 'auto' && github.hasRepo && inputs.token) {
-        const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
-        lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
-        if (inputs.releaseNotes)
-            await updateReleaseSection(github.client(), github.ref, github.releaseId, p.comment);
+        try {
+            const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
+            lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
+            if (inputs.releaseNotes)
+                await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection);
+        }
+        catch (e) {
+            lib_core/* warning */.$e(`could not publish to the release (${e.message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`);
+        }
     }
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await lib_core/* summary */.z.addRaw(summaryNote + p.summary).write();
     return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl };
 }
 
@@ -52303,9 +52312,9 @@ async function run() {
         lib_core/* setOutput */.uH('tool-calls', r.totals.tool_calls);
         lib_core/* setOutput */.uH('total-tokens', r.totals.tokens.total);
         lib_core/* setOutput */.uH('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd);
-        lib_core/* setOutput */.uH('redactions', r.redactions.total);
+        lib_core/* setOutput */.uH('redactions', result.redactions);
         lib_core/* setOutput */.uH('report-dir', outDir);
-        const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, summary: result.summary, github });
+        const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github });
         lib_core/* setOutput */.uH('comment-url', published.commentUrl ?? '');
         lib_core/* setOutput */.uH('artifact-id', published.artifactId ?? '');
         lib_core/* setOutput */.uH('artifact-url', published.artifactUrl ?? '');
@@ -52314,8 +52323,8 @@ async function run() {
             failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`);
         if (inputs.failOn.has('unpriced') && r.unpriced_models.length)
             failures.push(`no price for ${r.unpriced_models.join(', ')}`);
-        if (inputs.failOn.has('redactions') && r.redactions.total > 0)
-            failures.push(`${r.redactions.total} value(s) had to be redacted`);
+        if (inputs.failOn.has('redactions') && result.redactions > 0)
+            failures.push(`${result.redactions} value(s) had to be redacted`);
         if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0)
             failures.push('no agent session was found');
         if (failures.length)
@@ -52442,7 +52451,8 @@ function changedFilesBlock(report, changed) {
  */
 function renderComment(report, opts = {}) {
     const budget = opts.budget ?? BUDGET;
-    const head = [(0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)('AI assistance in this pull request')), (0,markdown/* totalsLine */.sX)(report)];
+    const head = [(0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)(opts.title ?? 'AI assistance in this pull request')), (0,markdown/* totalsLine */.sX)(report)];
+    const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`;
     const changed = opts.changedFiles ? changedFilesBlock(report, opts.changedFiles) : [];
     const prompts = (withActions, previewChars) => {
         const body = (0,markdown/* promptsList */.Gi)(report, { withActions, previewChars, maxFieldChars: previewChars * 4, detailsOver: previewChars });
@@ -52457,11 +52467,11 @@ function renderComment(report, opts = {}) {
         () => [...head, (0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('The session list is too long for a comment; see the full report.')), ...(0,markdown/* footer */.qr)(report)]
     ];
     for (const level of levels) {
-        const body = `${COMMENT_MARKER}\n${(0,markdown/* toMarkdown */.l6)(level())}`;
+        const body = `${mark}${(0,markdown/* toMarkdown */.l6)(level())}`;
         if (body.length <= budget)
             return body;
     }
-    return `${COMMENT_MARKER}\n${(0,markdown/* toMarkdown */.l6)(head)}`;
+    return `${mark}${(0,markdown/* toMarkdown */.l6)(head)}`;
 }
 
 

@@ -55,11 +55,11 @@ describe('CLI contract', () => {
       expect(await main(['ingest', join(fixtures, 'codex'), '--db', db, '--json'], io)).toBe(0)
       const r = JSON.parse(io.stdout)
       expect(Object.keys(r)).toEqual(['files', 'sessions', 'events', 'skipped_lines', 'errors'])
-      expect(r).toMatchObject({ files: 5, sessions: 5, skipped_lines: 0, errors: [] })
+      expect(r).toMatchObject({ files: 6, sessions: 6, skipped_lines: 0, errors: [] })
       const s = capture()
       expect(await main(['sessions', '--db', db, '--json'], s)).toBe(0)
       const sessions = JSON.parse(s.stdout) as Record<string, unknown>[]
-      expect(sessions).toHaveLength(5)
+      expect(sessions).toHaveLength(6)
       for (const x of sessions) {
         expect(Object.keys(x)).toEqual(expect.arrayContaining(['id', 'agent', 'agent_version', 'models', 'cwd', 'repository', 'branch', 'started_at', 'ended_at', 'prompts', 'tool_calls', 'tokens']))
         expect(Object.keys(x.tokens as object)).toEqual(['input', 'cached_input', 'cache_write', 'output', 'reasoning_output', 'total'])

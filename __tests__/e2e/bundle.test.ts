@@ -29,9 +29,9 @@ describe('the committed bundle', () => {
       expect(r.stderr).toBe('')
       expect(r.status).toBe(0)
       const out = readFileSync(output, 'utf8')
-      expect(out).toMatch(/sessions<<[^\n]+\n5\n/)
+      expect(out).toMatch(/sessions<<[^\n]+\n6\n/)
       expect(out).toMatch(/prompts<<[^\n]+\n5\n/)
-      expect(out).toMatch(/total-tokens<<[^\n]+\n211757\n/)
+      expect(out).toMatch(/total-tokens<<[^\n]+\n215057\n/)
     } finally {
       rmSync(d, { recursive: true, force: true })
     }

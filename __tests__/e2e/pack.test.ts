@@ -32,12 +32,12 @@ describe('the npm package', () => {
 
       const ingest = spawnSync('npx', ['--no-install', 'ai-log-trail', 'ingest', join(fixtures, 'codex'), '--json'], { cwd: app, env, encoding: 'utf8' })
       expect(ingest.status).toBe(0)
-      expect(JSON.parse(ingest.stdout)).toMatchObject({ files: 5, sessions: 5 })
+      expect(JSON.parse(ingest.stdout)).toMatchObject({ files: 6, sessions: 6 })
 
       writeFileSync(join(app, 'use.js'), `import { openStore, listSessions } from 'ai-log-trail'\nconst db = openStore('ai-log-trail.sqlite')\nconsole.log(listSessions(db).length)\n`)
       const lib = spawnSync(process.execPath, ['use.js'], { cwd: app, env, encoding: 'utf8' })
       expect(lib.stderr).toBe('')
-      expect(lib.stdout.trim()).toBe('5')
+      expect(lib.stdout.trim()).toBe('6')
     } finally {
       rmSync(d, { recursive: true, force: true })
     }

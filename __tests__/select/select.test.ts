@@ -27,7 +27,7 @@ describe('filters', () => {
   })
 
   it('selects sessions active in the range', () => {
-    expect(ids({ filters: { since: '2026-03-04' } })).toEqual(['0199a1b2'])
+    expect(ids({ filters: { since: '2026-03-04' } })).toEqual(['0199a1b2', '01a0c0de'])
     expect(ids({ filters: { since: '2026-03-03', until: '2026-03-03' } })).toEqual(['0199a1b2'])
     expect(ids({ filters: { until: '2025-08-31' } })).toEqual(['7d3e9f10'])
   })
@@ -45,8 +45,8 @@ describe('filters', () => {
   })
 
   it('--repo matches a folder (cwd inside it) or a repository URL in any spelling', () => {
-    expect(ids({ filters: { repo: 'example/demo' } }).sort()).toEqual(['0199a1b2', '7d3e9f10'])
-    expect(ids({ filters: { repo: 'https://github.com/example/demo' } }).sort()).toEqual(['0199a1b2', '7d3e9f10'])
+    expect(ids({ filters: { repo: 'example/demo' } }).sort()).toEqual(['0199a1b2', '01a0c0de', '7d3e9f10'])
+    expect(ids({ filters: { repo: 'https://github.com/example/demo' } }).sort()).toEqual(['0199a1b2', '01a0c0de', '7d3e9f10'])
     expect(ids({ filters: { repo: '/home/dev/projects/demo' } })).toContain('0199a1b2')
     expect(ids({ filters: { repo: '/home/dev/projects/dem' } })).toEqual([])
     expect(normalizeRepoUrl('git@github.com:Example/Demo.git')).toBe('github.com/example/demo')

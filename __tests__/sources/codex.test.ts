@@ -188,3 +188,34 @@ describe('Codex real samples (../shared/samples/codex)', () => {
     }
   })
 })
+
+describe('Codex 2026 (E2) rollouts', () => {
+  it('reads a sub-agent thread with ordinals, the 2026 event types and cache writes', async () => {
+    const r = await ingestFresh([join(codexFixtures, 'rollout-2026-06-10T10-00-00-01a0c0de-2026-7000-8000-0000000000e2.jsonl')])
+    try {
+      const s = byId(r.sessions, '01a0c0de-2026-7000-8000-0000000000e2')
+      expect(s.parent_id).toBe('01a0c0de-2026-7000-8000-0000000000aa')
+      expect(s.parent_relation).toBe('subagent')
+      expect(s.source).toBe('subagent:thread_spawn')
+      expect(s.agent_version).toBe('0.153.4')
+      expect(s.models).toEqual(['gpt-5.2-codex'])
+      // The task prompt was written by the parent agent, and replayed: not a person's prompt.
+      expect(s.prompts).toBe(0)
+      expect(s.tool_calls).toBe(1)
+      // Only the sub-agent's own call: the replayed parent usage moves the baseline, the repeat adds nothing.
+      expect(s.tokens).toEqual({ input: 3000, cached_input: 2000, cache_write: 1000, output: 300, reasoning_output: 100, total: 3300 })
+      expect(r.result.errors).toEqual([])
+      const exit = r.db.prepare('SELECT exit_code, duration_ms FROM function_results').get()
+      expect(exit).toEqual({ exit_code: 1, duration_ms: 1800 })
+      const markers = (r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]).map((x) => x.m)
+      expect(markers).toEqual(['turn_start', 'turn_end'])
+      const plan = r.db.prepare('SELECT steps FROM function_plan_messages').get() as { steps: string }
+      expect(JSON.parse(plan.steps)).toEqual([{ step: 'Write tests', status: 'completed' }])
+      const windows = r.db.prepare('SELECT windows, plan_type FROM rate_limit_messages').get() as { windows: string; plan_type: string }
+      expect(windows.plan_type).toBe('pro')
+      expect(JSON.parse(windows.windows)[0].window_minutes).toBe(10080)
+    } finally {
+      r.close()
+    }
+  })
+})

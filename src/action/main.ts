@@ -44,10 +44,10 @@ export async function run(): Promise<void> {
     core.setOutput('tool-calls', r.totals.tool_calls)
     core.setOutput('total-tokens', r.totals.tokens.total)
     core.setOutput('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd)
-    core.setOutput('redactions', r.redactions.total)
+    core.setOutput('redactions', result.redactions)
     core.setOutput('report-dir', outDir)
 
-    const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, summary: result.summary, github })
+    const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github })
     core.setOutput('comment-url', published.commentUrl ?? '')
     core.setOutput('artifact-id', published.artifactId ?? '')
     core.setOutput('artifact-url', published.artifactUrl ?? '')
@@ -55,7 +55,7 @@ export async function run(): Promise<void> {
     const failures: string[] = []
     if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0) failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`)
     if (inputs.failOn.has('unpriced') && r.unpriced_models.length) failures.push(`no price for ${r.unpriced_models.join(', ')}`)
-    if (inputs.failOn.has('redactions') && r.redactions.total > 0) failures.push(`${r.redactions.total} value(s) had to be redacted`)
+    if (inputs.failOn.has('redactions') && result.redactions > 0) failures.push(`${result.redactions} value(s) had to be redacted`)
     if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
     if (failures.length) core.setFailed(`fail-on: ${failures.join('; ')}`)
   } catch (e) {

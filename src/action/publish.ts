@@ -11,6 +11,7 @@ export interface PublishInput {
   outDir: string
   files: string[]
   comment: string
+  releaseSection: string
   summary: string
   github: GithubTarget
 }
@@ -22,7 +23,9 @@ export interface PublishInput {
  */
 export async function publish(p: PublishInput): Promise<{ commentUrl: string | null; artifactId: number | null; artifactUrl: string | null }> {
   const { inputs, github } = p
-  let summaryNote = ''
+  // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
+  const summary = process.env.GITHUB_STEP_SUMMARY ? core.summary.addRaw(p.summary) : null
+  if (summary) await summary.write()
   const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays)
   if (artifact.status === 'skipped') core.warning(`report artifact not uploaded: ${artifact.reason}`)
   const artifactUrl = artifact.status === 'uploaded' ? artifact.url : null
@@ -37,7 +40,7 @@ export async function publish(p: PublishInput): Promise<{ commentUrl: string | n
       const r = await upsertComment(github.client(), github.ref, github.pullNumber, body)
       if (r.status === 'forbidden') {
         core.warning(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`)
-        summaryNote = '> The pull request comment could not be written (read-only token); this summary holds the report.\n\n'
+        if (summary) await core.summary.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write()
       } else {
         commentUrl = r.url
         core.info(`comment ${r.status}: ${r.url}`)
@@ -45,17 +48,20 @@ export async function publish(p: PublishInput): Promise<{ commentUrl: string | n
     }
   }
 
-  if (github.releaseId !== null && inputs.releaseAssets === 'auto' && github.hasRepo && inputs.token) {
-    const urls = await uploadReleaseAssets(
-      github.client(),
-      github.ref,
-      github.releaseId,
-      p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => join(p.outDir, f))
-    )
-    core.info(`release assets: ${urls.length} uploaded`)
-    if (inputs.releaseNotes) await updateReleaseSection(github.client(), github.ref, github.releaseId, p.comment)
-  }
 
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryNote + p.summary).write()
+  if (github.releaseId !== null && inputs.releaseAssets === 'auto' && github.hasRepo && inputs.token) {
+    try {
+      const urls = await uploadReleaseAssets(
+        github.client(),
+        github.ref,
+        github.releaseId,
+        p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => join(p.outDir, f))
+      )
+      core.info(`release assets: ${urls.length} uploaded`)
+      if (inputs.releaseNotes) await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection)
+    } catch (e) {
+      core.warning(`could not publish to the release (${(e as Error).message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`)
+    }
+  }
   return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl }
 }

@@ -39,7 +39,11 @@ export interface JobResult {
   /** Files written into `outDir`, by name. */
   files: string[]
   comment: string
+  /** The section a release body gets: the comment's content under a release heading. */
+  releaseSection: string
   summary: string
+  /** Values redacted in everything published (the files and the comment, which always shows prompts). */
+  redactions: number
 }
 
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
@@ -60,6 +64,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     const forComment = o.mode === 'actions' || o.mode === 'full' ? report : buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version }).report
     const comment = renderComment(forComment, { changedFiles: o.changedFiles })
+    const releaseSection = renderComment(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 })
     let summary = renderMarkdown(report)
     if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
     if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
@@ -71,7 +76,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       exportSanitized(o.database, join(o.outDir, 'ai-log-trail.sqlite'), o.config)
       written.push('ai-log-trail.sqlite')
     }
-    return { report, ingest, files: written, comment, summary }
+    return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) }
   } finally {
     if (db.open) db.close()
   }

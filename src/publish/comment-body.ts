@@ -16,6 +16,10 @@ export interface CommentOptions {
   changedFiles?: string[] | null
   /** Largest body, in characters (defaults to GitHub's limit less room for a link). */
   budget?: number
+  /** The heading; a release section says "in this release". */
+  title?: string
+  /** Leave out the hidden marker (a release body section has its own markers). */
+  marker?: boolean
 }
 
 const MAX_LISTED_FILES = 30
@@ -46,7 +50,8 @@ function changedFilesBlock(report: Report, changed: string[]): BlockContent[] {
  */
 export function renderComment(report: Report, opts: CommentOptions = {}): string {
   const budget = opts.budget ?? BUDGET
-  const head: BlockContent[] = [heading(3, label('AI assistance in this pull request')), totalsLine(report)]
+  const head: BlockContent[] = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), totalsLine(report)]
+  const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`
   const changed = opts.changedFiles ? changedFilesBlock(report, opts.changedFiles) : []
   const prompts = (withActions: boolean, previewChars: number) => {
     const body = promptsList(report, { withActions, previewChars, maxFieldChars: previewChars * 4, detailsOver: previewChars })
@@ -61,8 +66,8 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
     () => [...head, paragraph(label('The session list is too long for a comment; see the full report.')), ...footer(report)]
   ]
   for (const level of levels) {
-    const body = `${COMMENT_MARKER}\n${toMarkdown(level())}`
+    const body = `${mark}${toMarkdown(level())}`
     if (body.length <= budget) return body
   }
-  return `${COMMENT_MARKER}\n${toMarkdown(head)}`
+  return `${mark}${toMarkdown(head)}`
 }

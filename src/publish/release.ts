@@ -30,7 +30,8 @@ export async function uploadReleaseAssets(octokit: Octokit, ref: RepoRef, releas
   const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 })
   const urls: string[] = []
   for (const file of files) {
-    const name = prefix + basename(file)
+    const base = basename(file)
+    const name = base.startsWith(prefix) ? base : prefix + base
     for (const a of existing.filter((x) => x.name === name)) await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id })
     const data = readFileSync(file)
     const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({

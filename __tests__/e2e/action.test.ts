@@ -1,0 +1,410 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomInt } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { FAKE_ARTIFACT_ID, FakeArtifacts, readZip } from './fake-artifacts.js'
+import { BOT, FakeGitHub } from './fake-github.js'
+import { installAction, killRunning, runAction, runNode, runtimeToken, type EventSpec, type RunActionOptions, type RunActionResult } from './run-action.js'
+
+/**
+ * The committed bundle, run as GitHub runs it (a child process on dist/index.js copied alone
+ * beside action.yml, only the runner's environment), against local fakes of the REST API and
+ * the artifact service. Skipped when dist/ has not been built.
+ */
+
+const MARKER = '<!-- ai-log-trail:pr-comment v1 -->'
+const RELEASE_START = '<!-- ai-log-trail:release-notes:start -->'
+const RELEASE_END = '<!-- ai-log-trail:release-notes:end -->'
+const NOW = '2026-03-05T12:00:00Z'
+const LATER = '2026-03-06T09:30:00Z'
+const RUN_TIMEOUT = 90_000
+const haveBundle = existsSync(join(repoRoot, 'dist', 'index.js'))
+const suite = haveBundle ? describe : describe.skip
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+/** A GitHub token shape, made at run time so no scanner (nor the report) ever sees a fixed value. */
+const SECRET = 'ghp_' + Array.from({ length: 36 }, () => ALNUM[randomInt(ALNUM.length)]).join('')
+const SECRET_BYTES = Buffer.from(SECRET, 'utf8')
+
+const PR = 7
+const FORK_PR = 8
+const PARITY_PR = 9
+const RELEASE_ID = 31337
+const HUMAN_NOTES = '## What changed\n\n- Streaming parser.\n'
+const OTHERS_MARKED = `Quoting the bot:\n\n${MARKER}\n> AI assistance in this pull request`
+
+let root = ''
+let actionDir = ''
+let logs = ''
+let runCount = 0
+const gh = new FakeGitHub('octo-org/demo')
+const artifacts = new FakeArtifacts()
+
+function repository() {
+  return {
+    id: 424242,
+    node_id: 'R_fake',
+    name: gh.repo,
+    full_name: gh.repository,
+    private: false,
+    owner: { login: gh.owner, id: 1, type: 'Organization' },
+    html_url: `http://github.localhost/${gh.repository}`,
+    url: `${gh.url}/repos/${gh.repository}`,
+    default_branch: 'main'
+  }
+}
+
+function pullRequestEvent(number: number): EventSpec {
+  return {
+    name: 'pull_request',
+    payload: {
+      action: 'synchronize',
+      number,
+      pull_request: {
+        id: 9_000 + number,
+        number,
+        state: 'open',
+        title: 'Stream the parser',
+        user: { login: 'octocat', id: 2, type: 'User' },
+        html_url: `http://github.localhost/${gh.repository}/pull/${number}`,
+        url: `${gh.url}/repos/${gh.repository}/pulls/${number}`,
+        head: { ref: 'feature/stream-parser', sha: '3f1c2d4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d', repo: { full_name: gh.repository } },
+        base: { ref: 'main', sha: '0'.repeat(40), repo: { full_name: gh.repository } }
+      },
+      repository: repository(),
+      sender: { login: 'octocat', id: 2, type: 'User' }
+    }
+  }
+}
+
+function releaseEvent(): EventSpec {
+  return {
+    name: 'release',
+    payload: {
+      action: 'published',
+      release: {
+        id: RELEASE_ID,
+        tag_name: 'v1.2.3',
+        name: 'v1.2.3',
+        body: HUMAN_NOTES,
+        draft: false,
+        prerelease: false,
+        html_url: `http://github.localhost/${gh.repository}/releases/tag/v1.2.3`,
+        url: `${gh.url}/repos/${gh.repository}/releases/${RELEASE_ID}`,
+        assets_url: `${gh.url}/repos/${gh.repository}/releases/${RELEASE_ID}/assets`,
+        upload_url: gh.uploadUrl(RELEASE_ID),
+        assets: []
+      },
+      repository: repository(),
+      sender: { login: 'octocat', id: 2, type: 'User' }
+    }
+  }
+}
+
+type RunOpts = Omit<RunActionOptions, 'actionDir' | 'dir' | 'repository' | 'apiUrl' | 'event'> & { artifactService?: boolean }
+
+/** One step run in a fresh folder (fresh workspace, RUNNER_TEMP and database), as a new job would. */
+async function run(event: EventSpec, opts: RunOpts = {}): Promise<RunActionResult> {
+  const dir = join(root, `run-${++runCount}`)
+  mkdirSync(dir, { recursive: true })
+  const { artifactService = true, ...rest } = opts
+  const runtime = runtimeToken()
+  artifacts.expectedToken = runtime.token
+  const r = await runAction({
+    actionDir,
+    dir,
+    repository: gh.repository,
+    apiUrl: gh.url,
+    event,
+    artifacts: artifactService ? { url: artifacts.url, runtime } : undefined,
+    timeoutMs: RUN_TIMEOUT,
+    ...rest,
+    inputs: { paths: logs, ...(rest.inputs ?? {}) }
+  })
+  if (r.timedOut) throw new Error(`the action timed out after ${r.ms} ms\n${r.stdout}\n${r.stderr}`)
+  return r
+}
+
+/** A step's outcome in one comparable value; on a failure the diff shows the step's log. */
+function outcome(r: RunActionResult) {
+  return { code: r.code, errors: r.errors, stderr: r.stderr, ...(r.code === 0 ? {} : { log: r.stdout.slice(-4000) }) }
+}
+const SUCCEEDED = { code: 0, errors: [], stderr: '' }
+
+/**
+ * The pull request runs the comment, output and artifact tests look at: a first run, a second
+ * with a later report time (the comment's footer changes: an edit), a third like the second
+ * (the same body: no write at all).
+ */
+let prRuns: Promise<RunActionResult[]> | undefined
+function pullRequestRuns(): Promise<RunActionResult[]> {
+  prRuns ??= (async () => {
+    const first = await run(pullRequestEvent(PR), { inputs: { now: NOW } })
+    const second = await run(pullRequestEvent(PR), { inputs: { now: LATER } })
+    const third = await run(pullRequestEvent(PR), { inputs: { now: LATER } })
+    return [first, second, third]
+  })()
+  return prRuns
+}
+
+function marked(issue: number) {
+  return (gh.comments.get(issue) ?? []).filter((c) => c.body.includes(MARKER))
+}
+
+suite('the Action bundle against fake GitHub servers', () => {
+  beforeAll(async () => {
+    root = tmpDir('alt-e2e-')
+    actionDir = installAction(repoRoot, root)
+    // Copies of the Codex fixtures, one of them with a planted GitHub token in a prompt and a tool output.
+    logs = join(root, 'logs', 'codex')
+    cpSync(join(fixtures, 'codex'), logs, { recursive: true })
+    const target = readdirSync(logs).find((f) => f.includes('00000000c0de'))
+    if (!target) throw new Error('fixture rollout ...c0de not found')
+    const file = join(logs, target)
+    const text = readFileSync(file, 'utf8')
+    const planted = text
+      .replaceAll('Refactor the parser so it streams input', `Refactor the parser so it streams input; the CI token is ${SECRET}`)
+      .replace('export function parse() {}\\n', `export function parse() {}\\nGITHUB_TOKEN=${SECRET}\\n`)
+    expect(planted).not.toBe(text)
+    writeFileSync(file, planted)
+    expect(readFileSync(file).includes(SECRET_BYTES)).toBe(true)
+
+    await Promise.all([gh.start(), artifacts.start()])
+    // 150 unrelated comments and one by someone else quoting our marker: the action must page, and must not edit theirs.
+    for (let i = 0; i < 75; i++) gh.addComment(PR, i % 3 ? 'reviewer' : 'ci-bot[bot]', `Looks good, part ${i}`)
+    gh.addComment(PR, 'mallory', OTHERS_MARKED)
+    for (let i = 75; i < 150; i++) gh.addComment(PR, 'reviewer', `Another remark ${i}`)
+    for (const n of [PR, FORK_PR, PARITY_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
+    gh.addRelease(RELEASE_ID, 'v1.2.3', HUMAN_NOTES)
+  }, 60_000)
+
+  afterAll(async () => {
+    killRunning()
+    await Promise.all([gh.close(), artifacts.close()])
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+
+  it(
+    'creates one sticky comment on a pull request and updates it on the next run',
+    async () => {
+      const [first, second, third] = await pullRequestRuns()
+      for (const r of [first, second, third]) expect(outcome(r)).toEqual(SUCCEEDED)
+
+      // It paged through every comment to look for its own (150 unrelated ones before it).
+      const listPages = gh.calls('GET', new RegExp(`/issues/${PR}/comments$`)).map((r) => r.query.get('page') ?? '1')
+      expect(listPages).toContain('2')
+      // GITHUB_TOKEN cannot read /user: the action falls back to github-actions[bot] as its identity.
+      expect(gh.calls('GET', /^\/user$/).map((r) => r.status)).toContain(403)
+      // One POST in all: the second run found the comment and edited it, the third left it alone.
+      expect(gh.calls('POST', new RegExp(`/issues/${PR}/comments$`))).toHaveLength(1)
+      const ours = marked(PR).filter((c) => c.user.login === BOT)
+      expect(ours).toHaveLength(1)
+      expect(gh.calls('PATCH', /\/issues\/comments\/\d+$/).map((r) => r.path)).toEqual([`/repos/${gh.repository}/issues/comments/${ours[0].id}`])
+      expect(first.stdout).toMatch(/^comment created: /m)
+      expect(second.stdout).toMatch(/^comment updated: /m)
+      expect(third.stdout).toMatch(/^comment unchanged: /m)
+
+      // The other user's marked comment is untouched.
+      const theirs = marked(PR).filter((c) => c.user.login === 'mallory')
+      expect(theirs).toHaveLength(1)
+      expect(theirs[0].body).toBe(OTHERS_MARKED)
+      expect(theirs[0].updated_at).toBe(theirs[0].created_at)
+
+      const body = ours[0].body
+      expect(body.startsWith(MARKER)).toBe(true)
+      expect(body).toContain('Changed files touched by an agent: 1 of 2')
+      expect(body).toContain('`src/parser.ts`')
+      expect(body).toContain(`[Full report and sanitized data](http://github.localhost/${gh.repository}/actions/runs/7001/artifacts/${FAKE_ARTIFACT_ID})`)
+      expect(body.length).toBeLessThanOrEqual(65_536)
+      for (const r of [first, second, third]) expect(r.outputs['comment-url']).toBe(ours[0].html_url)
+    },
+    RUN_TIMEOUT * 3
+  )
+
+  it.each([
+    ['writes', FORK_PR],
+    ['all', FORK_PR + 100]
+  ] as const)(
+    'on a fork (read-only token: 403 on comment %s) warns, succeeds and leaves the report in the job summary',
+    async (mode, pr) => {
+      gh.pullFiles.set(pr, ['src/parser.ts', 'README.md'])
+      gh.forkMode = mode
+      let r: RunActionResult
+      try {
+        r = await run(pullRequestEvent(pr))
+      } finally {
+        gh.forkMode = false
+      }
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      expect(r.stdout).not.toMatch(/^::error/m)
+      expect(r.warnings.some((w) => /read-only token/.test(w))).toBe(true)
+      // It was refused, and nothing was written.
+      expect(gh.calls(mode === 'all' ? 'GET' : 'POST', new RegExp(`/issues/${pr}/comments$`)).map((c) => c.status)).toEqual([403])
+      expect(gh.comments.get(pr) ?? []).toEqual([])
+      expect(r.outputs['comment-url']).toBe('')
+      expect(r.summary).toContain('read-only token')
+      expect(r.summary).toContain('AI assistance report')
+      expect(Number(r.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(r.summary).toContain(`**${r.outputs.sessions} sessions**`)
+      expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024)
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'writes every output to GITHUB_OUTPUT and a job summary under 1 MiB',
+    async () => {
+      const [first] = await pullRequestRuns()
+      const o = first.outputs
+      expect(Object.keys(o).sort()).toEqual(['artifact-id', 'artifact-url', 'comment-url', 'cost-usd', 'prompts', 'redactions', 'report-dir', 'sessions', 'tool-calls', 'total-tokens'])
+      // The numbers are the report's (fixtures/codex may grow: no fixed counts beyond its first five sessions).
+      const report = JSON.parse(readFileSync(join(o['report-dir'], 'report.json'), 'utf8')) as {
+        totals: { sessions: number; prompts: number; tool_calls: number; tokens: { total: number }; cost_usd: number | null }
+        redactions: { total: number }
+      }
+      expect(Number(o.sessions)).toBeGreaterThanOrEqual(5)
+      expect(Number(o.prompts)).toBeGreaterThanOrEqual(5)
+      expect(Number(o['total-tokens'])).toBeGreaterThanOrEqual(211757)
+      expect(o.sessions).toBe(String(report.totals.sessions))
+      expect(o.prompts).toBe(String(report.totals.prompts))
+      expect(o['tool-calls']).toBe(String(report.totals.tool_calls))
+      expect(o['total-tokens']).toBe(String(report.totals.tokens.total))
+      expect(o['cost-usd']).toBe(report.totals.cost_usd === null ? '' : String(report.totals.cost_usd))
+      expect(o['cost-usd']).toMatch(/^(\d+(\.\d+)?)?$/)
+      // Counts what every published surface redacted: the comment always shows prompts, so it can be more than report.json's.
+      expect(Number(o.redactions)).toBeGreaterThanOrEqual(report.redactions.total)
+      // User names in the fixtures' home paths at least.
+      expect(Number(o.redactions)).toBeGreaterThan(0)
+      expect(o['report-dir']).toBe(join(first.runnerTemp, 'ai-log-trail-report'))
+      expect(readdirSync(o['report-dir']).sort()).toEqual(['ai-log-trail.sqlite', 'comment.md', 'report.html', 'report.json', 'report.md', 'summary.md'])
+      expect(o['comment-url']).toMatch(new RegExp(`^http://github\\.localhost/${gh.repository}/pull/${PR}#issuecomment-\\d+$`))
+      expect(o['artifact-id']).toBe(FAKE_ARTIFACT_ID)
+      expect(o['artifact-url']).toBe(`http://github.localhost/${gh.repository}/actions/runs/7001/artifacts/${FAKE_ARTIFACT_ID}`)
+      expect(first.summary.length).toBeGreaterThan(0)
+      expect(Buffer.byteLength(first.summary)).toBeLessThan(1024 * 1024)
+      expect(first.summary).toBe(readFileSync(join(o['report-dir'], 'summary.md'), 'utf8'))
+    },
+    RUN_TIMEOUT * 3
+  )
+
+  it(
+    'uploads an artifact of sanitized files only, and the planted secret is nowhere GitHub receives',
+    async () => {
+      const runs = await pullRequestRuns()
+      const uploaded = artifacts.artifacts.filter((a) => a.finalized && a.name === 'ai-log-trail-report')
+      expect(uploaded.length).toBeGreaterThanOrEqual(runs.length)
+      // Through the block API: at least one Put Block and one Put Block List (or one Put Blob).
+      expect(artifacts.requests.some((r) => r.method === 'PUT' && (r.query.get('comp') === 'blocklist' || r.query.get('comp') === null))).toBe(true)
+      for (const a of uploaded) {
+        const entries = readZip(a.data as Buffer)
+        expect([...entries.keys()].sort()).toEqual(['ai-log-trail.sqlite', 'comment.md', 'report.html', 'report.json', 'report.md', 'summary.md'])
+        for (const [name, bytes] of entries) {
+          expect({ name, leaks: bytes.includes(SECRET_BYTES) }).toEqual({ name, leaks: false })
+          expect({ name, leaks: bytes.includes(Buffer.from(SECRET, 'utf16le')) }).toEqual({ name, leaks: false })
+          expect(bytes.length).toBeGreaterThan(0)
+        }
+        expect(entries.get('ai-log-trail.sqlite')?.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0')
+        // The redaction did happen: the text around the secret is there, a placeholder instead of it.
+        const comment = entries.get('comment.md')?.toString('utf8') ?? ''
+        expect(comment).toContain('Refactor the parser so it streams input; the CI token is \\[REDACTED:github-token]')
+        expect(comment).toContain('GITHUB_TOKEN=[REDACTED:github-token]')
+      }
+      for (const r of gh.requests) expect({ path: r.path, leaks: r.body.includes(SECRET_BYTES) }).toEqual({ path: r.path, leaks: false })
+      for (const c of [...gh.comments.values()].flat()) expect(c.body).not.toContain(SECRET)
+      for (const r of runs) {
+        expect(r.summary).not.toContain(SECRET)
+        expect(r.stdout).not.toContain(SECRET)
+        expect(r.stderr).not.toContain(SECRET)
+        expect(Object.values(r.outputs).join('\n')).not.toContain(SECRET)
+      }
+      expect(marked(PR).find((c) => c.user.login === BOT)?.body).toContain('Refactor the parser so it streams input')
+    },
+    RUN_TIMEOUT * 3
+  )
+
+  it(
+    'on a release, uploads one asset per report across two runs and keeps one marked section in the notes',
+    async () => {
+      const inputs = { 'release-notes': 'true' }
+      const first = await run(releaseEvent(), { inputs })
+      expect(outcome(first)).toEqual(SUCCEEDED)
+      const release = gh.releases.get(RELEASE_ID)
+      if (!release) throw new Error('no release')
+      const names = release.assets.map((a) => a.name).sort()
+      expect(names).toEqual(['ai-log-trail-ai-log-trail.sqlite', 'ai-log-trail-report.html', 'ai-log-trail-report.json', 'ai-log-trail-report.md'])
+      const firstIds = release.assets.map((a) => a.id)
+
+      const second = await run(releaseEvent(), { inputs })
+      expect(outcome(second)).toEqual(SUCCEEDED)
+      expect(release.assets.map((a) => a.name).sort()).toEqual(names)
+      // The second run deleted the first run's assets before re-uploading them.
+      expect(
+        gh
+          .calls('DELETE', /\/releases\/assets\/\d+$/)
+          .map((r) => Number(r.path.split('/').pop()))
+          .sort()
+      ).toEqual([...firstIds].sort())
+      expect(gh.calls('POST', /\/releases\/\d+\/assets$/).filter((r) => r.status === 201)).toHaveLength(names.length * 2)
+      for (const a of release.assets) {
+        expect(a.size).toBeGreaterThan(0)
+        expect(a.data.includes(SECRET_BYTES)).toBe(false)
+      }
+      expect(release.assets.find((a) => a.name === 'ai-log-trail-report.json')?.content_type).toBe('application/json')
+
+      // The notes: the human's text kept, one marked section, after both runs.
+      expect(release.body.startsWith(HUMAN_NOTES.trimEnd())).toBe(true)
+      expect(release.body.split(RELEASE_START)).toHaveLength(2)
+      expect(release.body.split(RELEASE_END)).toHaveLength(2)
+      expect(release.body.indexOf(RELEASE_START)).toBeLessThan(release.body.indexOf(RELEASE_END))
+      expect(release.body).not.toContain(SECRET)
+      // No pull request here: no comment.
+      expect(first.outputs['comment-url']).toBe('')
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it(
+    'without ACTIONS_RUNTIME_TOKEN warns, succeeds and leaves artifact-id empty',
+    async () => {
+      const r = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false })
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      expect(r.warnings.some((w) => /artifact not uploaded/.test(w) && /ACTIONS_RUNTIME_TOKEN/.test(w))).toBe(true)
+      expect(r.outputs['artifact-id']).toBe('')
+      expect(r.outputs['artifact-url']).toBe('')
+      expect(Number(r.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(r.summary.length).toBeGreaterThan(0)
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'writes byte-identical files to `dry-run` given the same logs, time and formats',
+    async () => {
+      const formats = 'md,json,csv,html'
+      const r = await run(pullRequestEvent(PARITY_PR), { inputs: { now: NOW, formats } })
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      const actionOut = r.outputs['report-dir']
+
+      const dir = join(root, 'dry-run')
+      mkdirSync(dir, { recursive: true })
+      const out = join(dir, 'out')
+      const changed = join(dir, 'changed.txt')
+      // The pull request's changed files, as the Action read them from the API.
+      writeFileSync(changed, 'src/parser.ts\nREADME.md\n')
+      const cli = await runNode([join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', logs, '--now', NOW, '--formats', formats, '--out', out, '--db', join(dir, 'work.sqlite'), '--changed-files', changed, '--quiet'], { cwd: dir, timeoutMs: RUN_TIMEOUT })
+      expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('wrote ') })
+
+      // CSV is one file per table.
+      const files = ['comment.md', 'prompts.csv', 'report.html', 'report.json', 'report.md', 'sessions.csv', 'summary.md', 'tokens.csv', 'tool_calls.csv']
+      expect(readdirSync(out).sort()).toEqual(files)
+      expect(readdirSync(actionOut).filter((f) => f !== 'ai-log-trail.sqlite').sort()).toEqual(files)
+      for (const f of files) {
+        const a = readFileSync(join(actionOut, f))
+        const b = readFileSync(join(out, f))
+        expect({ file: f, same: a.equals(b) }).toEqual({ file: f, same: true })
+      }
+    },
+    RUN_TIMEOUT * 2
+  )
+})
