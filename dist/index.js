@@ -34785,6 +34785,27 @@ function tryParseJson(text) {
         return undefined;
     }
 }
+/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
+const MALFORMED_JSON = 'malformed JSON';
+/**
+ * A JSONL line as an object, or null after recording why the line was skipped. Every line
+ * parser starts with this, so skip reasons are the same words for every agent.
+ */
+function parseObjectLine(line, lineNo, out) {
+    let o;
+    try {
+        o = JSON.parse(line);
+    }
+    catch {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
+    if (!isObject(o)) {
+        out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+        return null;
+    }
+    return o;
+}
 
 ;// CONCATENATED MODULE: ./src/sources/util/time.ts
 /**
@@ -44902,18 +44923,9 @@ class ClaudeTranscriptParser {
         this.release(out);
     }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
             return;
-        }
-        if (!isObject(o)) {
-            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-            return;
-        }
         const st = this.st;
         const type = str(o.type) ?? 'none';
         const ts = toUtcIso(o.timestamp);
@@ -45962,18 +45974,9 @@ class CodexExecParser {
     }
     end() { }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
             return;
-        }
-        if (!isObject(o)) {
-            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-            return;
-        }
         const st = this.st;
         const ts = toUtcIso(o.timestamp);
         const emit = (payloads) => {
@@ -46169,18 +46172,9 @@ class CodexRolloutParser {
     }
     end() { }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
             return;
-        }
-        if (!isObject(o)) {
-            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-            return;
-        }
         const st = this.st;
         const ts = toUtcIso(o.timestamp);
         const replay = this.inReplay(ts);
@@ -47100,16 +47094,9 @@ class GeminiJournalParser {
         return this.st;
     }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
             return;
-        }
-        if (!isObject(o))
-            return void out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
         if (typeof o.$rewindTo === 'string')
             return this.rewind(o.$rewindTo, lineNo);
         const set = obj(o.$set);
@@ -47358,18 +47345,9 @@ class RecorderParser {
     }
     end() { }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
             return;
-        }
-        if (!isObject(o)) {
-            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-            return;
-        }
         const sid = str(o.session_id) || this.ctx.fallbackSessionId;
         const ts = toUtcIso(o.ts);
         const emit = (...payloads) => {
@@ -47832,7 +47810,7 @@ async function ingestFile(db, writer, path, opts, result, touched) {
             }
             const records = [];
             parser.push(line.text, line.lineNo, records);
-            if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === 'malformed JSON')) {
+            if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
                 // A torn last line is most likely still being written: leave it for the next ingest.
                 report(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows', fileId);
                 result.skipped_lines++;

@@ -5,7 +5,7 @@ import { StoreWriter } from '../store/writer.js'
 import { recognize, sourceById } from '../sources/registry.js'
 import type { ParseRecord, Source, SourceContext } from '../sources/types.js'
 import { fallbackSessionId } from '../sources/util/ids.js'
-import { tryParseJson } from '../sources/util/json.js'
+import { MALFORMED_JSON, tryParseJson } from '../sources/util/json.js'
 import { detectEncoding, readLines, type Encoding, type Line } from './lines.js'
 import { walkFiles } from './walk.js'
 
@@ -217,7 +217,7 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
       }
       const records: ParseRecord[] = []
       parser.push(line.text, line.lineNo, records)
-      if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === 'malformed JSON')) {
+      if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
         // A torn last line is most likely still being written: leave it for the next ingest.
         report(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows', fileId)
         result.skipped_lines++

@@ -6,7 +6,7 @@ import { assistantPayloads, userPayloads } from './claude-content.js'
 import { sideLinePayloads } from './claude-lines.js'
 import { claudeTokens, isBetterCopy, SYNTHETIC_MODEL, topUp, usageRow } from './claude-usage.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { isObject, obj, str } from './util/json.js'
+import { isObject, obj, str, parseObjectLine } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
 const AGENT = 'claude-code'
@@ -113,17 +113,8 @@ class ClaudeTranscriptParser implements LineParser {
   }
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-      return
-    }
-    if (!isObject(o)) {
-      out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
-      return
-    }
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     const st = this.st
     const type = str(o.type) ?? 'none'
     const ts = toUtcIso(o.timestamp)

@@ -2,7 +2,7 @@ import type { EventPayload } from '../model/events.js'
 import { eventMsgPayloads } from './codex-events.js'
 import { accountCumulative, type UsageState } from './codex-usage.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { arr, isObject, num, obj, str } from './util/json.js'
+import { arr, isObject, num, obj, str, parseObjectLine } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
 const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed)|error)$/
@@ -109,17 +109,8 @@ class CodexExecParser implements LineParser {
   end(): void {}
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-      return
-    }
-    if (!isObject(o)) {
-      out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
-      return
-    }
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     const st = this.st
     const ts = toUtcIso(o.timestamp)
     const emit = (payloads: EventPayload[]) => {

@@ -4,7 +4,7 @@ import { eventMsgPayloads } from './codex-events.js'
 import { responseItemPayloads } from './codex-items.js'
 import type { UsageState } from './codex-usage.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { isObject, obj, str } from './util/json.js'
+import { isObject, obj, str, parseObjectLine } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
 const ENVELOPE_TYPES = new Set([
@@ -113,17 +113,8 @@ class CodexRolloutParser implements LineParser {
   end(): void {}
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-      return
-    }
-    if (!isObject(o)) {
-      out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
-      return
-    }
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     const st = this.st
     const ts = toUtcIso(o.timestamp)
     const replay = this.inReplay(ts)

@@ -3,7 +3,7 @@ import type { SessionPatch } from '../model/session.js'
 import { geminiTokens, messagePayloads, nothingSent, partsText, type GeminiCtx, type GeminiSent } from './gemini-messages.js'
 import type { LineParser, ParseRecord, SourceContext } from './types.js'
 import { emitRecord } from './util/emit.js'
-import { arr, isObject, obj, str, type Json } from './util/json.js'
+import { arr, isObject, obj, str, type Json, parseObjectLine } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
 /**
@@ -73,14 +73,8 @@ export class GeminiJournalParser implements LineParser {
   }
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-      return
-    }
-    if (!isObject(o)) return void out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     if (typeof o.$rewindTo === 'string') return this.rewind(o.$rewindTo, lineNo)
     const set = obj(o.$set)
     if (set) return this.metadata(set, lineNo, out)

@@ -1,7 +1,7 @@
 import type { EventPayload } from '../model/events.js'
 import { RECORD_VERSION, RECORDER_FORMAT } from '../recorder/format.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { isObject, obj, str, type Json } from './util/json.js'
+import { isObject, obj, str, type Json, parseObjectLine } from './util/json.js'
 import { toUtcIso } from './util/time.js'
 
 const AGENT = 'recorder'
@@ -50,17 +50,8 @@ class RecorderParser implements LineParser {
   end(): void {}
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-      return
-    }
-    if (!isObject(o)) {
-      out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
-      return
-    }
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     const sid = str(o.session_id) || this.ctx.fallbackSessionId
     const ts = toUtcIso(o.ts)
     const emit = (...payloads: EventPayload[]) => {

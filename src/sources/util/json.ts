@@ -1,3 +1,5 @@
+import type { ParseRecord } from '../types.js'
+
 /** Narrowing helpers for untyped JSON from logs: they never throw and never guess a type. */
 export type Json = Record<string, unknown>
 
@@ -27,4 +29,26 @@ export function tryParseJson(text: string): unknown {
   } catch {
     return undefined
   }
+}
+
+/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
+export const MALFORMED_JSON = 'malformed JSON'
+
+/**
+ * A JSONL line as an object, or null after recording why the line was skipped. Every line
+ * parser starts with this, so skip reasons are the same words for every agent.
+ */
+export function parseObjectLine(line: string, lineNo: number, out: ParseRecord[]): Json | null {
+  let o: unknown
+  try {
+    o = JSON.parse(line)
+  } catch {
+    out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON })
+    return null
+  }
+  if (!isObject(o)) {
+    out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
+    return null
+  }
+  return o
 }
