@@ -52210,10 +52210,12 @@ async function publish(p) {
             }
         }
     }
-    if (github.releaseId !== null && inputs.releaseAssets === 'auto' && github.hasRepo && inputs.token) {
+    if (github.releaseId !== null && github.hasRepo && inputs.token) {
         try {
-            const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
-            lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
+            if (inputs.releaseAssets === 'auto') {
+                const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
+                lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
+            }
             if (inputs.releaseNotes)
                 await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection);
         }

@@ -49,19 +49,22 @@ export async function publish(p: PublishInput): Promise<{ commentUrl: string | n
   }
 
 
-  if (github.releaseId !== null && inputs.releaseAssets === 'auto' && github.hasRepo && inputs.token) {
+  if (github.releaseId !== null && github.hasRepo && inputs.token) {
     try {
-      const urls = await uploadReleaseAssets(
-        github.client(),
-        github.ref,
-        github.releaseId,
-        p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => join(p.outDir, f))
-      )
-      core.info(`release assets: ${urls.length} uploaded`)
+      if (inputs.releaseAssets === 'auto') {
+        const urls = await uploadReleaseAssets(
+          github.client(),
+          github.ref,
+          github.releaseId,
+          p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => join(p.outDir, f))
+        )
+        core.info(`release assets: ${urls.length} uploaded`)
+      }
       if (inputs.releaseNotes) await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection)
     } catch (e) {
       core.warning(`could not publish to the release (${(e as Error).message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`)
     }
   }
+
   return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl }
 }
