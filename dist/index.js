@@ -47682,6 +47682,9 @@ async function ingestPaths(db, paths, opts = {}) {
     }
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
+    // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
+    if (result.files > 0)
+        db.pragma('wal_checkpoint(PASSIVE)');
     return result;
 }
 async function ingestFile(db, writer, path, opts, result, touched) {
@@ -48383,6 +48386,11 @@ function openStore(path, opts = {}) {
     if (!opts.readonly) {
         withBusyRetry(() => db.pragma('journal_mode = WAL'));
         db.pragma('synchronous = NORMAL');
+        // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
+        // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
+        db.pragma('cache_size = -32768');
+        db.pragma('temp_store = MEMORY');
+        db.pragma('wal_autocheckpoint = 20000');
         db.pragma('foreign_keys = ON');
         migrateWithRetry(db, opts.migrateTo);
     }
@@ -51777,7 +51785,8 @@ function buildReport(db, opts) {
         filters: { timezone: c.defaults.timezone, ...opts.filters },
         prices: c.pricing,
         now: opts.now,
-        version: opts.version
+        version: opts.version,
+        maxFieldChars: opts.maxFieldChars
     });
     const out = redactReport(raw, c);
     saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
@@ -51802,6 +51811,7 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
+const COMMENT_FIELD_CHARS = 8 * 1024;
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000;
 /**
@@ -51817,7 +51827,10 @@ async function runJob(o) {
         (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
         const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name);
         // The comment always lists prompts with what was done under them, whatever the files' mode.
-        const forComment = o.mode === 'actions' || o.mode === 'full' ? report : buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version }).report;
+        // The comment shows at most a few hundred characters per field, so it carries (and redacts)
+        // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+        // whole where redaction looks, and an unterminated key block is redacted to the window's end.
+        const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report;
         const comment = (0,comment_body/* renderComment */.wQ)(forComment, { changedFiles: o.changedFiles });
         const releaseSection = (0,comment_body/* renderComment */.wQ)(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 });
         let summary = (0,markdown/* renderMarkdown */.Gc)(report);

@@ -89,6 +89,8 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
+  // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
+  if (result.files > 0) db.pragma('wal_checkpoint(PASSIVE)')
   return result
 }
 

@@ -46,6 +46,8 @@ export interface JobResult {
   redactions: number
 }
 
+const COMMENT_FIELD_CHARS = 8 * 1024
+
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000
 
@@ -62,7 +64,10 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     mkdirSync(o.outDir, { recursive: true })
     const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name)
     // The comment always lists prompts with what was done under them, whatever the files' mode.
-    const forComment = o.mode === 'actions' || o.mode === 'full' ? report : buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version }).report
+    // The comment shows at most a few hundred characters per field, so it carries (and redacts)
+    // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+    // whole where redaction looks, and an unterminated key block is redacted to the window's end.
+    const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report
     const comment = renderComment(forComment, { changedFiles: o.changedFiles })
     const releaseSection = renderComment(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 })
     let summary = renderMarkdown(report)

@@ -15,6 +15,8 @@ export interface BuildReportOptions {
   filters?: FilterInput
   now?: Date
   version?: string
+  /** Longest text per field carried into the report (and so redacted); see SelectOptions. */
+  maxFieldChars?: number
 }
 
 /**
@@ -28,7 +30,8 @@ export function buildReport(db: Db, opts: BuildReportOptions): { report: Report;
     filters: { timezone: c.defaults.timezone, ...opts.filters },
     prices: c.pricing,
     now: opts.now,
-    version: opts.version
+    version: opts.version,
+    maxFieldChars: opts.maxFieldChars
   })
   const out = redactReport(raw, c)
   saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())

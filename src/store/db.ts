@@ -17,6 +17,11 @@ export function openStore(path: string, opts: { readonly?: boolean; migrateTo?: 
   if (!opts.readonly) {
     withBusyRetry(() => db.pragma('journal_mode = WAL'))
     db.pragma('synchronous = NORMAL')
+    // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
+    // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
+    db.pragma('cache_size = -32768')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('wal_autocheckpoint = 20000')
     db.pragma('foreign_keys = ON')
     migrateWithRetry(db, opts.migrateTo)
   }
