@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { open, stat } from 'node:fs/promises'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import type { Db } from '../store/db.js'
 import { StoreWriter } from '../store/writer.js'
 import { recognize, sourceById } from '../sources/registry.js'
@@ -39,6 +40,7 @@ export interface IngestOptions {
 }
 
 const HEAD_BYTES = 4096
+const MAX_BATCH_CHARS = 8 * 1024 * 1024
 const SNIFF_BYTES = 64 * 1024
 
 interface FileRow {
@@ -63,6 +65,27 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   } finally {
     await fh.close()
   }
+}
+
+function readHeadSync(path: string, bytes: number): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    const n = readSync(fd, buf, 0, bytes, 0)
+    return buf.subarray(0, n)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const fileStatements = new WeakMap<Db, ReturnType<Db['prepare']>>()
+function selectFile(db: Db) {
+  let s = fileStatements.get(db)
+  if (!s) {
+    s = db.prepare('SELECT * FROM files WHERE path = ?')
+    fileStatements.set(db, s)
+  }
+  return s
 }
 
 function hash(b: Buffer): string {
@@ -103,11 +126,11 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
       // The error list in the result is the primary report; the table is a convenience.
     }
   }
+  // The unchanged check runs for every file on every re-run, so it is synchronous and reads
+  // only the bytes it hashes; a file that changed is then read in full below.
   let st
-  let head: Buffer
   try {
-    st = await stat(path)
-    head = await readHead(path, SNIFF_BYTES)
+    st = statSync(path)
   } catch (e) {
     report(null, `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     return
@@ -116,13 +139,28 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     report(null, 'empty file')
     return
   }
-  const row = db.prepare('SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined
+  const row = selectFile(db).get(path) as FileRow | undefined
   const headLen = Math.min(HEAD_BYTES, st.size)
-  const headHash = hash(head.subarray(0, headLen))
-  if (row && row.size === st.size && row.mtime_ms === st.mtimeMs && row.head_hash === headHash) {
-    result.unchanged_files++
+  if (row && row.size === st.size && row.mtime_ms === st.mtimeMs && row.head_len === headLen) {
+    let same = false
+    try {
+      same = hash(readHeadSync(path, headLen)) === row.head_hash
+    } catch {
+      // unreadable now: fall through to the full read, which reports it
+    }
+    if (same) {
+      result.unchanged_files++
+      return
+    }
+  }
+  let head: Buffer
+  try {
+    head = await readHead(path, SNIFF_BYTES)
+  } catch (e) {
+    report(null, `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     return
   }
+  const headHash = hash(head.subarray(0, headLen))
   const encoding = detectEncoding(head)
   // A grown file keeps its first bytes; anything else (truncated, rewritten) is read again.
   const grown = row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && hash(head.subarray(0, row.head_len)) === row.head_hash
@@ -192,6 +230,8 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
   const batchSize = opts.batchSize ?? 2000
   let pending: { line: Line; records: ParseRecord[] }[] = []
   let pendingEvents = 0
+  // A batch is also bounded by bytes, so a run of huge lines cannot pile up in memory.
+  let pendingBytes = 0
   let consumed = { offset: startOffset, lineNo: startLine }
   const flush = () => {
     if (pending.length === 0) return
@@ -204,6 +244,7 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     }).immediate()
     pending = []
     pendingEvents = 0
+    pendingBytes = 0
   }
   try {
     for await (const line of readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024 })) {
@@ -228,9 +269,10 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
       if (line.invalidUtf8) report(line.lineNo, 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)', fileId)
       pending.push({ line, records })
       pendingEvents += records.length
+      pendingBytes += line.text.length
       consumed = { offset: line.end, lineNo: line.lineNo }
       opts.onProgress?.({ file: path, bytes: line.end })
-      if (pendingEvents >= batchSize) flush()
+      if (pendingEvents >= batchSize || pendingBytes >= MAX_BATCH_CHARS) flush()
     }
     const tail: ParseRecord[] = []
     parser.end(tail)

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { repoRoot } from '../helpers.js'
+
+/** Every figure `npm run bench -- --json` promises, each a number. */
+const FIELDS = [
+  'corpus_mb',
+  'parse_only_mb_s',
+  'ingest_s',
+  'ingest_mb_s',
+  'ingest_ratio',
+  'rerun_s',
+  'dry_run_warm_s',
+  'redact_mb_s',
+  'report_s',
+  'peak_rss_mb',
+  'dist_cold_start_ms',
+  'sessions',
+  'events'
+]
+
+describe('npm run bench', () => {
+  it('measures a 3 MB corpus and prints the figures as JSON on its last line', () => {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.js'), '--mb', '3', '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 << 20
+    })
+    expect(r.error).toBeUndefined()
+    if (r.status !== 0) throw new Error(`bench exited with ${r.status}:\n${r.stderr.slice(-4000)}`)
+    const last = r.stdout.trim().split('\n').pop() ?? ''
+    const figures = JSON.parse(last) as Record<string, unknown>
+    // Figures depend on the machine: they are printed, never asserted.
+    console.log(`bench --mb 3:\n${r.stderr.split('\n\n').pop()}\n${last}`)
+    for (const f of FIELDS) {
+      expect([f, typeof figures[f]]).toEqual([f, 'number'])
+      expect(Number.isFinite(figures[f] as number)).toBe(true)
+    }
+    const machine = figures.machine as Record<string, unknown>
+    expect(typeof machine.cpus).toBe('number')
+    expect(typeof machine.model).toBe('string')
+    expect(typeof machine.memory_gb).toBe('number')
+    expect(typeof machine.node).toBe('string')
+  }, 130_000)
+})

@@ -1,0 +1,383 @@
+// `npm run bench [-- --mb N] [--seed N] [--json] [--profile] [--keep]`
+//
+// Generates (or reuses) a deterministic corpus of Codex and Claude Code logs under .bench/ and
+// measures, in one run: the one-thread parse-only limit, first ingest, unchanged re-run, the
+// warm dry-run job, redaction, full-mode report rendering, the ingest's peak RSS and the Action
+// bundle's cold start. See docs/performance.md for what each figure means and the results.
+//
+// Progress and the table go to stderr; with --json, one JSON object is the last line of stdout.
+// Builds lib/ first (tsc -p tsconfig.build.json) when it is missing or older than src/.
+import { spawnSync } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { ensureCorpus } from './bench/corpus.js'
+import { formatSummary, summarizeProfile } from './bench/profile-summary.js'
+
+const root = resolve(import.meta.dirname, '..')
+const log = (s = '') => process.stderr.write(s + '\n')
+
+const { values: args } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false }
+  }
+})
+if (args.help) {
+  log(`usage: npm run bench -- [--mb N] [--seed N] [--json] [--profile] [--keep]
+
+  --mb N       corpus size in MB (10^6 bytes; default 200), kept in .bench/corpus-<N>mb/
+  --seed N     PRNG seed of the corpus (default 1)
+  --json       print the figures as one JSON object on the last line of stdout
+  --profile    instead of measuring, CPU-profile one ingest of the corpus (node --cpu-prof)
+               and print the top self-time functions; the .cpuprofile stays in .bench/
+  --keep       keep the working database (.bench/run-*/bench.sqlite) after the run`)
+  process.exit(0)
+}
+const mb = Number(args.mb)
+const seed = Number(args.seed)
+if (!(mb > 0) || !Number.isInteger(seed)) {
+  log('--mb must be a positive number and --seed an integer')
+  process.exit(2)
+}
+
+// ---------------------------------------------------------------------------------------
+// lib/ up to date
+// ---------------------------------------------------------------------------------------
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue
+    const t = statSync(join(e.parentPath, e.name)).mtimeMs
+    if (t > newest) newest = t
+  }
+  return newest
+}
+
+function ensureLib() {
+  const entry = join(root, 'lib', 'index.js')
+  const stale = !existsSync(entry) || statSync(entry).mtimeMs < newestMtime(join(root, 'src'))
+  if (!stale) return
+  log('lib/ is missing or older than src/: building (tsc -p tsconfig.build.json)')
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] })
+  if (r.status !== 0) {
+    if (!existsSync(entry)) {
+      log('build failed and there is no lib/ to measure')
+      process.exit(1)
+    }
+    log('warning: build failed; measuring the existing lib/')
+  }
+}
+
+ensureLib()
+const lib = await import('../lib/index.js')
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+function round(x, digits = 3) {
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+function dbBytes(path) {
+  let n = 0
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) n += statSync(path + suffix).size
+  return n
+}
+
+/** Runs scripts/bench/ingest-child.js in its own process; returns its JSON line. */
+function ingestChild(database, paths, nodeArgs = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, join(root, 'scripts', 'bench', 'ingest-child.js'), database, ...paths], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20
+  })
+  if (r.status !== 0) throw new Error(`ingest child failed (${r.status ?? r.signal}): ${r.stderr}`)
+  const last = r.stdout.trim().split('\n').pop()
+  return JSON.parse(last)
+}
+
+/**
+ * The limit for a JS ingester on one thread: whole 1 MiB chunks, split on newlines, each line
+ * decoded and JSON.parse'd. Nothing is kept.
+ */
+function parseOnly(files) {
+  const chunk = 1 << 20
+  const buf = Buffer.allocUnsafe(chunk)
+  let bytes = 0
+  let lines = 0
+  let keys = 0
+  const t0 = process.hrtime.bigint()
+  for (const f of files) {
+    const fd = openSync(f, 'r')
+    try {
+      let pos = 0
+      let carry = null
+      for (;;) {
+        const n = readSync(fd, buf, 0, chunk, pos)
+        if (n === 0) break
+        pos += n
+        bytes += n
+        let data = buf.subarray(0, n)
+        if (carry) {
+          data = Buffer.concat([carry, data])
+          carry = null
+        }
+        let from = 0
+        for (;;) {
+          const nl = data.indexOf(10, from)
+          if (nl === -1) break
+          if (nl > from) {
+            const o = JSON.parse(data.toString('utf8', from, nl))
+            // Touch the result so the parse cannot be optimized away.
+            if (o.type) keys++
+            lines++
+          }
+          from = nl + 1
+        }
+        if (from < data.length) carry = Buffer.from(data.subarray(from))
+      }
+      if (carry && carry.length) {
+        JSON.parse(carry.toString('utf8'))
+        lines++
+      }
+    } finally {
+      closeSync(fd)
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  return { seconds, bytes, lines, keys }
+}
+
+/** A sample of the corpus's lines (every k-th file, whole files) of about `target` bytes. */
+function sampleLines(files, target) {
+  const stride = Math.max(1, Math.floor(files.length / 60))
+  const lines = []
+  let bytes = 0
+  for (let pass = 0; pass < stride && bytes < target; pass++) {
+    for (let i = pass; i < files.length && bytes < target; i += stride) {
+      for (const l of readFileSync(files[i], 'utf8').split('\n')) {
+        if (!l) continue
+        lines.push(l)
+        bytes += Buffer.byteLength(l) + 1
+      }
+    }
+  }
+  return { lines, bytes }
+}
+
+function spawnMs(args, opts) {
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', ...opts })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  return { ms, r }
+}
+
+// ---------------------------------------------------------------------------------------
+// Run
+// ---------------------------------------------------------------------------------------
+
+const benchDir = join(root, '.bench')
+mkdirSync(benchDir, { recursive: true })
+const corpusDir = join(benchDir, `corpus-${mb}mb`)
+log(`corpus: ${corpusDir} (seed ${seed})`)
+const corpus = ensureCorpus(corpusDir, mb, seed, log)
+log(`  ${corpus.reused ? 'reused' : `generated in ${corpus.generate_s.toFixed(1)} s`}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (Codex ${(corpus.codex_bytes / 1e6).toFixed(1)} MB, Claude Code ${(corpus.claude_bytes / 1e6).toFixed(1)} MB)`)
+const files = listFiles(corpusDir)
+const corpusMb = corpus.bytes / 1e6
+
+const runDir = join(benchDir, `run-${mb}mb-${process.pid}`)
+rmSync(runDir, { recursive: true, force: true })
+mkdirSync(runDir, { recursive: true })
+const database = join(runDir, 'bench.sqlite')
+
+if (args.profile) {
+  const profDir = join(benchDir, `profile-${mb}mb`)
+  rmSync(profDir, { recursive: true, force: true })
+  log(`profiling one ingest of ${corpusMb.toFixed(1)} MB into a fresh database (node --cpu-prof)`)
+  const r = ingestChild(database, [corpusDir], ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', 'ingest.cpuprofile'])
+  const file = join(profDir, 'ingest.cpuprofile')
+  log(`ingest under the profiler: ${r.seconds.toFixed(2)} s; profile: ${file}`)
+  const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')), root)
+  writeFileSync(join(profDir, 'summary.json'), JSON.stringify(summary, null, 2))
+  console.log(formatSummary(summary, 30))
+  if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+  process.exit(0)
+}
+
+const loadBefore = loadavg()[0]
+
+// 1. Parse-only limit: best of two passes (the first also warms the page cache for both).
+log('parse-only (one thread, chunks + split + JSON.parse) ...')
+const parses = [parseOnly(files), parseOnly(files)]
+const parse = parses.reduce((a, b) => (a.seconds <= b.seconds ? a : b))
+const parseMbS = parse.bytes / 1e6 / parse.seconds
+log(`  ${parse.lines} lines in ${parse.seconds.toFixed(2)} s: ${parseMbS.toFixed(1)} MB/s`)
+
+// 2. First ingest, in a child so its peak RSS is the ingest's own.
+log('first ingest (child process) ...')
+const first = ingestChild(database, [corpusDir])
+if (first.errors) log(`  warning: ${first.errors} ingest error(s), e.g. ${JSON.stringify(first.first_errors[0])}`)
+const ingestMbS = corpusMb / first.seconds
+log(`  ${first.files} files, ${first.sessions} sessions, ${first.events} events in ${first.seconds.toFixed(2)} s: ${ingestMbS.toFixed(1)} MB/s, peak RSS ${first.peak_rss_mb.toFixed(0)} MB`)
+const databaseMb = dbBytes(database) / 1e6
+
+// 3. Unchanged re-run: median of three.
+log('unchanged re-run x3 ...')
+const reruns = [0, 1, 2].map(() => ingestChild(database, [corpusDir]))
+for (const r of reruns) if (r.files !== 0 || r.unchanged_files !== first.files) log(`  warning: re-run read ${r.files} file(s), left ${r.unchanged_files} alone`)
+const rerunS = median(reruns.map((r) => r.seconds))
+log(`  ${rerunS.toFixed(3)} s (${((100 * rerunS) / first.seconds).toFixed(2)} % of the first ingest)`)
+
+// 4. The dry-run job (CLI), database already filled, corpus unchanged.
+log('dry-run job over the filled database (CLI) ...')
+const dryOut = join(runDir, 'dry-run')
+const dry = spawnMs([join(root, 'bin', 'ai-log-trail.js'), 'dry-run', corpusDir, '--db', database, '--out', dryOut, '--quiet', '--now', '2026-01-01T00:00:00Z'], { cwd: runDir, maxBuffer: 256 << 20 })
+if (dry.r.status !== 0) throw new Error(`dry-run failed (${dry.r.status}): ${dry.r.stderr}`)
+const dryRunS = dry.ms / 1000
+log(`  ${dryRunS.toFixed(2)} s (${dry.r.stderr.trim().split('\n').pop()})`)
+
+// 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
+// In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
+log('report: full mode, every format (child process) ...')
+const rep = spawnSync(process.execPath, ['--max-old-space-size=12288', join(root, 'scripts', 'bench', 'report-child.js'), database], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+if (rep.status !== 0) throw new Error(`report child failed (${rep.status ?? rep.signal}): ${rep.stderr}`)
+const reportRun = JSON.parse(rep.stdout.trim().split('\n').pop())
+const perFormat = Object.fromEntries(Object.entries(reportRun.full.per_format_s).map(([k, v]) => [k, round(v)]))
+log(`  ${reportRun.full.sessions} sessions; select+redact ${reportRun.full.build_s.toFixed(2)} s, render ${reportRun.full.render_s.toFixed(2)} s (${Object.entries(perFormat).map(([k, v]) => `${k} ${v}`).join(', ')}), ${(reportRun.full.bytes / 1e6).toFixed(1)} MB written; peak RSS ${reportRun.peak_rss_mb.toFixed(0)} MB`)
+log(`  summary mode: select+redact ${reportRun.summary.build_s.toFixed(2)} s, render ${reportRun.summary.render_s.toFixed(3)} s`)
+
+// 6. Redaction engine over a sample of the corpus's lines.
+log('redaction (redactLine, built-in detectors) ...')
+const sample = sampleLines(files, Math.min(8e6, corpus.bytes))
+const opts = { detectors: lib.builtinDetectors }
+let findings = 0
+const t0 = process.hrtime.bigint()
+for (const l of sample.lines) findings += lib.redactLine(l, opts).findings.length
+const redactS = Number(process.hrtime.bigint() - t0) / 1e9
+const redactMbS = sample.bytes / 1e6 / redactS
+log(`  ${sample.lines.length} lines, ${(sample.bytes / 1e6).toFixed(1)} MB in ${redactS.toFixed(2)} s: ${redactMbS.toFixed(2)} MB/s (${findings} findings)`)
+
+// 7. Cold start of the Action bundle over an empty folder, and of bare Node for reference.
+log('action cold start (dist/index.js, empty folder) x5 ...')
+const distEntry = join(root, 'dist', 'index.js')
+// `npm run bundle` deletes and rewrites dist/: give a bundle in progress a minute to finish.
+for (let waited = 0; !existsSync(distEntry) && waited < 60; waited++) {
+  if (waited === 0) log('  dist/index.js is missing; waiting up to 60 s for a bundle in progress')
+  await new Promise((r) => setTimeout(r, 1000))
+}
+let coldMs = null
+if (existsSync(distEntry)) {
+  const runs = []
+  for (let i = 0; i < 5; i++) {
+    const d = mkdtempSync(join(tmpdir(), 'alt-bench-'))
+    try {
+      mkdirSync(join(d, 'empty'))
+      mkdirSync(join(d, 'workspace'))
+      writeFileSync(join(d, 'output'), '')
+      const { ms, r } = spawnMs([distEntry], {
+        cwd: d,
+        env: { PATH: process.env.PATH, INPUT_PATHS: join(d, 'empty'), GITHUB_OUTPUT: join(d, 'output'), RUNNER_TEMP: d, GITHUB_WORKSPACE: join(d, 'workspace') }
+      })
+      if (r.status !== 0) {
+        log(`  warning: dist/index.js failed (${r.status}): ${r.stdout}${r.stderr}`)
+        break
+      }
+      runs.push(ms)
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
+  }
+  if (runs.length === 5) coldMs = median(runs)
+} else {
+  log('  warning: dist/index.js is missing (npm run bundle)')
+}
+const nodeMs = median([0, 1, 2, 3, 4].map(() => spawnMs(['-e', '0']).ms))
+log(`  ${coldMs?.toFixed(0)} ms (bare node -e 0: ${nodeMs.toFixed(0)} ms)`)
+
+const loadAfter = loadavg()[0]
+if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+
+const cpu = cpus()
+const out = {
+  corpus_mb: round(corpusMb, 1),
+  corpus_files: corpus.files,
+  sessions: first.sessions,
+  events: first.events,
+  parse_only_mb_s: round(parseMbS, 1),
+  ingest_s: round(first.seconds),
+  ingest_mb_s: round(ingestMbS, 1),
+  ingest_ratio: round(ingestMbS / parseMbS),
+  ingest_errors: first.errors,
+  database_mb: round(databaseMb, 1),
+  rerun_s: round(rerunS, 4),
+  rerun_pct_of_ingest: round((100 * rerunS) / first.seconds, 2),
+  dry_run_warm_s: round(dryRunS),
+  redact_mb_s: round(redactMbS, 2),
+  redact_sample_mb: round(sample.bytes / 1e6, 1),
+  report_s: round(reportRun.full.render_s),
+  report_per_format_s: perFormat,
+  report_build_s: round(reportRun.full.build_s),
+  report_sessions: reportRun.full.sessions,
+  report_mb: round(reportRun.full.bytes / 1e6, 1),
+  report_peak_rss_mb: round(reportRun.peak_rss_mb, 1),
+  report_summary_s: round(reportRun.summary.render_s),
+  report_summary_build_s: round(reportRun.summary.build_s),
+  peak_rss_mb: round(first.peak_rss_mb, 1),
+  dist_cold_start_ms: coldMs === null ? null : round(coldMs, 1),
+  node_start_ms: round(nodeMs, 1),
+  load_avg_1m: [round(loadBefore, 2), round(loadAfter, 2)],
+  machine: {
+    cpus: cpu.length,
+    model: cpu[0]?.model ?? 'unknown',
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`
+  }
+}
+
+const rows = [
+  ['corpus', `${out.corpus_mb} MB, ${out.corpus_files} files, ${out.sessions} sessions, ${out.events} events`],
+  ['parse-only limit (1 thread)', `${out.parse_only_mb_s} MB/s`],
+  ['first ingest', `${out.ingest_s} s = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only); database ${out.database_mb} MB`],
+  ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],
+  ['dry-run job, warm (CLI)', `${out.dry_run_warm_s} s`],
+  ['redaction (redactLine)', `${out.redact_mb_s} MB/s over ${out.redact_sample_mb} MB`],
+  ['report, full mode, all formats', `${out.report_s} s render for ${out.report_sessions} sessions (+ ${out.report_build_s} s select+redact)`],
+  ['report, summary mode, all formats', `${out.report_summary_s} s render (+ ${out.report_summary_build_s} s select+redact)`],
+  ['peak RSS of the ingest', `${out.peak_rss_mb} MB`],
+  ['action cold start', `${out.dist_cold_start_ms} ms (bare node: ${out.node_start_ms} ms)`],
+  ['load average (1 min)', `${out.load_avg_1m[0]} before, ${out.load_avg_1m[1]} after`],
+  ['machine', `${out.machine.cpus} x ${out.machine.model}, ${out.machine.memory_gb} GiB, Node ${out.machine.node}`]
+]
+const w = Math.max(...rows.map((r) => r[0].length))
+const table = rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')
+if (args.json) {
+  log('')
+  log(table)
+  console.log(JSON.stringify(out))
+} else {
+  console.log('')
+  console.log(table)
+}

@@ -1,0 +1,132 @@
+// What the first ingest's time is made of, measured by taking pieces away, without touching src/.
+// Each variant runs in its own process over the same corpus (build it first with `npm run bench`).
+//
+// Usage: node scripts/bench/experiments.js [--mb 50] [--repeat 2] [variant ...]
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+const root = resolve(import.meta.dirname, '..', '..')
+
+const VARIANTS = {
+  /** Lines read by the library's reader and fed to the format's parser; records dropped. */
+  async normalize(files, lib) {
+    await normalizeAll(files, lib, () => {})
+  },
+  /** As normalize, plus the per-event SHA-1 record key and JSON.stringify of each payload. */
+  async 'normalize+key+stringify'(files, lib) {
+    await normalizeAll(files, lib, (sessionId, text, seq, payload) => {
+      createHash('sha1').update(sessionId).update('\0').update(text).update('\0').update(String(seq)).digest('base64url')
+      JSON.stringify(payload)
+    })
+  },
+  /** The real ingest into a file database (the baseline). */
+  async ingest(files, lib, dir) {
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir)
+  },
+  /** The real ingest into an in-memory database: no file I/O at all. */
+  async 'ingest-memory'(files, lib, dir) {
+    await ingestInto(lib, ':memory:', dir)
+  },
+  /** No automatic WAL checkpoints during the ingest, one at the end (included), 64 MiB page cache. */
+  async 'ingest-one-checkpoint'(files, lib, dir) {
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, (db) => {
+      db.pragma('wal_autocheckpoint = 0')
+      db.pragma('cache_size = -65536')
+    }, (db) => db.pragma('wal_checkpoint(TRUNCATE)'))
+  },
+  /**
+   * events(session_id, ts) and events(kind) dropped for the load and built afterwards (included).
+   * The dedupe_key index stays: every event looks its key up, and without it each lookup scans.
+   */
+  async 'ingest-late-indexes'(files, lib, dir) {
+    const idx = ['events_session ON events(session_id, ts)', 'events_kind ON events(kind)']
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, (db) => {
+      for (const i of idx) db.exec(`DROP INDEX IF EXISTS ${i.split(' ')[0]}`)
+    }, (db) => {
+      for (const i of idx) db.exec(`CREATE INDEX ${i}`)
+    })
+  },
+  /** The raw line is not stored (events.raw NULL): the writer is wrapped for this run only. */
+  async 'ingest-no-raw'(files, lib, dir) {
+    const { StoreWriter } = await import('../../lib/store/writer.js')
+    const event = StoreWriter.prototype.event
+    StoreWriter.prototype.event = function (fileId, agent, seq, ev) {
+      return event.call(this, fileId, agent, seq, ev, null)
+    }
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir)
+  },
+  /** 20,000 events per transaction instead of 2,000. */
+  async 'ingest-batch-20k'(files, lib, dir) {
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, { batchSize: 20000 })
+  }
+}
+
+let corpusDir
+
+async function ingestInto(lib, path, _dir, before, after, opts = {}) {
+  const db = lib.openStore(path)
+  before?.(db)
+  await lib.ingestPaths(db, [corpusDir], opts)
+  after?.(db)
+  db.close()
+}
+
+async function normalizeAll(files, lib, perEvent) {
+  const { readLines, detectEncoding } = await import('../../lib/ingest/lines.js')
+  const { sourceById } = await import('../../lib/sources/registry.js')
+  const { readFileSync } = await import('node:fs')
+  for (const path of files) {
+    const head = readFileSync(path).subarray(0, 4096)
+    const source = sourceById(path.includes('/codex/') ? 'codex-rollout' : 'claude-code')
+    const parser = source.createParser({ path, fallbackSessionId: 'x' })
+    for await (const line of readLines(path, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 64 << 20 })) {
+      const out = []
+      parser.push(line.text, line.lineNo, out)
+      let seq = 0
+      for (const r of out) if (r.type === 'event') perEvent(r.event.session_id, line.text, seq++, r.event.payload)
+    }
+    parser.end([])
+  }
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { mb: { type: 'string', default: '50' }, repeat: { type: 'string', default: '2' }, child: { type: 'string' } }
+})
+corpusDir = join(root, '.bench', `corpus-${values.mb}mb`)
+
+if (values.child) {
+  const lib = await import('../../lib/index.js')
+  const files = listFiles(corpusDir)
+  const dir = join(root, '.bench', `exp-${process.pid}`)
+  mkdirSync(dir, { recursive: true })
+  const t0 = process.hrtime.bigint()
+  await VARIANTS[values.child](files, lib, dir)
+  const s = Number(process.hrtime.bigint() - t0) / 1e9
+  rmSync(dir, { recursive: true, force: true })
+  console.log(JSON.stringify({ s }))
+} else {
+  const mb = listFiles(corpusDir).reduce((n, f) => n + statSync(f).size, 0) / 1e6
+  const names = positionals.length ? positionals : Object.keys(VARIANTS)
+  console.log(`corpus ${mb.toFixed(1)} MB; best of ${values.repeat} runs per variant`)
+  for (const name of names) {
+    const times = []
+    for (let i = 0; i < Number(values.repeat); i++) {
+      const r = spawnSync(process.execPath, [import.meta.filename, '--mb', values.mb, '--child', name], { encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`)
+      times.push(JSON.parse(r.stdout.trim().split('\n').pop()).s)
+    }
+    const best = Math.min(...times)
+    console.log(`${name.padEnd(26)} ${best.toFixed(2).padStart(6)} s  ${(mb / best).toFixed(1).padStart(6)} MB/s   (runs: ${times.map((t) => t.toFixed(2)).join(', ')})`)
+  }
+}

@@ -1,0 +1,37 @@
+// Child process of `npm run bench`: ingests the given paths into a database and prints one JSON
+// line with the time the ingest took (not counting Node's start-up) and the process's peak RSS.
+// Usage: node scripts/bench/ingest-child.js <database> <path>...
+import { readFileSync } from 'node:fs'
+import { ingestPaths, openStore } from '../../lib/index.js'
+
+const [database, ...paths] = process.argv.slice(2)
+const started = process.hrtime.bigint()
+const db = openStore(database)
+const result = await ingestPaths(db, paths)
+db.close()
+const seconds = Number(process.hrtime.bigint() - started) / 1e9
+
+/** Peak resident set size in MiB: VmHWM where /proc exists, else resourceUsage().maxRSS. */
+function peakRssMb() {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))
+    if (m) return Number(m[1]) / 1024
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024
+}
+
+process.stdout.write(
+  JSON.stringify({
+    seconds,
+    files: result.files,
+    unchanged_files: result.unchanged_files,
+    sessions: result.sessions,
+    events: result.events,
+    skipped_lines: result.skipped_lines,
+    errors: result.errors.length,
+    first_errors: result.errors.slice(0, 5),
+    peak_rss_mb: peakRssMb()
+  }) + '\n'
+)
