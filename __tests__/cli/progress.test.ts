@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals'
+import { formatEta, Progress } from '../../src/cli/progress.js'
+
+describe('progress line', () => {
+  it('stays silent for the first second, then draws files, MB, MB/s and time left on one line', () => {
+    let t = 0
+    let out = ''
+    const p = new Progress({ write: (s) => (out += s), totalBytes: 100e6, totalFiles: 4, now: () => t })
+    t = 500
+    p.update('a', 10e6)
+    expect(out).toBe('')
+    t = 2000
+    p.update('a', 20e6)
+    expect(out).toBe('\ringest: 1/4 files, 20.0/100.0 MB, 10.0 MB/s, 8 s left\x1b[K')
+    t = 2050
+    p.update('b', 5e6)
+    expect(out.split('\r').length).toBe(2)
+    p.finish()
+    expect(out.endsWith('\r\x1b[K')).toBe(true)
+  })
+
+  it('writes nothing at all when the ingest is quick', () => {
+    let out = ''
+    const p = new Progress({ write: (s) => (out += s), totalBytes: 1, totalFiles: 1, now: () => 0 })
+    p.update('a', 1)
+    p.finish()
+    expect(out).toBe('')
+  })
+
+  it('formats the time left', () => {
+    expect(formatEta(42)).toBe('42 s')
+    expect(formatEta(125)).toBe('2 min 5 s')
+    expect(formatEta(7300)).toBe('2 h 1 min')
+  })
+})
