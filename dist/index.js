@@ -34462,7 +34462,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15651);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44654);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -34472,7 +34472,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 15651:
+/***/ 44654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49463,6 +49463,29 @@ const homePathDetector = multiPatternDetector({
 ]);
 const homePathDetectors = [homePathDetector];
 
+;// CONCATENATED MODULE: ./src/redact/detectors/identity-fields.ts
+/**
+ * Key names whose value is a person's account name: Copilot's `requesterUsername`, git author
+ * fields, `username`/`login` in tool arguments. A user name alone matches no pattern, so only the
+ * key can tell it is one.
+ */
+const KEYS = /^(?:requester_?user_?name|user_?name|login|author(?:_?name)?|committer(?:_?name)?|git_?author(?:_?name)?|owner_?login|account_?name|display_?name|full_?name)$/i;
+/** A handle or a name: a few words at most, no markup, not a path or URL. */
+const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,63}$/u;
+const identityFieldDetector = {
+    id: 'user-name',
+    pack: 'pii',
+    description: "A person's account or display name under a key such as requesterUsername, username, login or author",
+    find() {
+        return [];
+    },
+    findInField(key, value) {
+        if (!KEYS.test(key) || !HANDLE.test(value) || value.length < 2)
+            return [];
+        return [{ detector: 'user-name', start: 0, end: value.length }];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/redact/detectors/jwt.ts
 
 /**
@@ -49960,6 +49983,7 @@ const providerTokenDetectors = specs.map((s) => patternDetector({ ...s, pack: 's
 
 
 
+
 /**
  * Order matters only for ties when overlapping findings merge: more specific rules first,
  * so a GitHub token in an Authorization header is reported as `github-token`.
@@ -49970,6 +49994,7 @@ const detectors_builtinDetectors = [
     jwtDetector,
     ...credentialDetectors,
     ...piiDetectors,
+    identityFieldDetector,
     ...homePathDetectors
 ];
 const detectorIds = detectors_builtinDetectors.map((d) => d.id);

@@ -9,7 +9,8 @@ import { fixtures, tmpDir } from '../helpers.js'
 
 /**
  * Plants one secret of every built-in kind in every field kind (prompt, assistant message,
- * reasoning, tool arguments, tool output, file path) of every agent format, runs the whole job
+ * reasoning, tool arguments, tool output, file path) of every agent format (Codex, Claude Code,
+ * Gemini CLI, Copilot Chat, Aider, recorder), runs the whole job
  * with every format and the database export, and looks for any trace of any secret in any file
  * that would leave the machine.
  */
@@ -85,6 +86,39 @@ function gemini(dir: string): void {
   )
 }
 
+function copilot(dir: string): void {
+  writeFileSync(
+    join(dir, 'eeeeeeee-0000-4000-8000-00000000eeee.json'),
+    JSON.stringify({
+      version: 3,
+      requesterUsername: USER,
+      responderUsername: 'GitHub Copilot',
+      sessionId: 'eeeeeeee-0000-4000-8000-00000000eeee',
+      creationDate: 1777629600000,
+      lastMessageDate: 1777629660000,
+      requests: [
+        {
+          requestId: 'request_1',
+          message: { text: blob, parts: [{ kind: 'text', text: blob, range: { start: 0, endExclusive: blob.length } }] },
+          variableData: { variables: [] },
+          response: [{ value: blob }, { kind: 'thinking', value: blob }],
+          responseId: 'response_1',
+          modelId: 'copilot/gpt-4.1',
+          timestamp: 1777629600000,
+          result: {
+            metadata: {
+              promptTokens: 100,
+              outputTokens: 10,
+              toolCallRounds: [{ response: blob, toolCalls: [{ name: 'create_file', arguments: JSON.stringify({ filePath: PATH, content: blob }), id: 'call_1' }], id: 'r1' }],
+              toolCallResults: { call_1: { content: [{ value: blob }] } }
+            }
+          }
+        }
+      ]
+    })
+  )
+}
+
 function aider(dir: string): void {
   writeFileSync(
     join(dir, '.aider.chat.history.md'),
@@ -115,7 +149,7 @@ let out: string
 beforeAll(async () => {
   dir = tmpDir('alt-leak-')
   const logs = join(dir, 'logs')
-  for (const [name, gen] of [['codex', codex], ['claude', claude], ['gemini', gemini], ['aider', aider], ['recorder', recorder]] as const) {
+  for (const [name, gen] of [['codex', codex], ['claude', claude], ['gemini', gemini], ['copilot', copilot], ['aider', aider], ['recorder', recorder]] as const) {
     mkdirSync(join(logs, name), { recursive: true })
     gen(join(logs, name))
   }
@@ -155,7 +189,7 @@ describe('nothing unredacted leaves', () => {
 
   it('every agent format was read, with text in every field kind', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { sessions: { agent: string; prompts: number }[] }
-    expect(new Set(report.sessions.map((s) => s.agent))).toEqual(new Set(['codex', 'claude-code', 'gemini-cli', 'aider', 'recorder']))
+    expect(new Set(report.sessions.map((s) => s.agent))).toEqual(new Set(['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider', 'recorder']))
   })
 
   it('no byte of any secret, nor the user name, is in any output file (reports, comment, summary, database, sanitized logs)', () => {

@@ -297,8 +297,8 @@ describe('redactLine', () => {
         }
       }
     }
-    // Only home-directory user names are expected in these published samples.
-    expect([...detectors].filter((d) => d !== 'home-path')).toEqual([])
+    // Only user names are expected in these published samples: in home paths and Copilot's requesterUsername.
+    expect([...detectors].filter((d) => d !== 'home-path' && d !== 'user-name')).toEqual([])
   })
 })
 
@@ -367,5 +367,12 @@ describe('robustness', () => {
     const text = JSON.stringify({ output: 'const x = 1; // some ordinary code line\n'.repeat(26_000) })
     const { ms } = timed(text)
     expect(ms).toBeLessThan(15_000)
+  })
+})
+
+describe('account names under identity keys', () => {
+  it('redacts the value of requesterUsername, login, author and similar keys, and nothing else', () => {
+    const r = redactJson({ requesterUsername: 'octocat', login: 'jdoe', author: 'Jane Doe', userType: 'external', name: 'build', owner: { login: 'acme-bot' } }, { detectors: builtinDetectors })
+    expect(r.value).toEqual({ requesterUsername: '[REDACTED:user-name]', login: '[REDACTED:user-name]', author: '[REDACTED:user-name]', userType: 'external', name: 'build', owner: { login: '[REDACTED:user-name]' } })
   })
 })

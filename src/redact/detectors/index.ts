@@ -1,6 +1,7 @@
 import type { Detector } from '../types.js'
 import { credentialDetectors } from './credentials.js'
 import { homePathDetectors } from './home-paths.js'
+import { identityFieldDetector } from './identity-fields.js'
 import { jwtDetector } from './jwt.js'
 import { piiDetectors } from './pii.js'
 import { privateKeyDetectors } from './private-keys.js'
@@ -16,6 +17,7 @@ export const builtinDetectors: Detector[] = [
   jwtDetector,
   ...credentialDetectors,
   ...piiDetectors,
+  identityFieldDetector,
   ...homePathDetectors
 ]
 
