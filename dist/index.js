@@ -34462,7 +34462,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44654);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99771);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -34472,7 +34472,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 44654:
+/***/ 99771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34491,6 +34491,45 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/store/reconcile.ts
+/** `replayed` value for a record that another log format of the same session also holds. */
+const SUPERSEDED = 2;
+const TABLES = ['prompts', 'token_messages', 'function_calls'];
+/**
+ * One session can reach the store through two formats at once: Claude Code's transcript and the
+ * stream-json or execution file of the same run, say. Their records carry different keys, so
+ * they would be counted twice. When a session has counted usage from more than one format, the
+ * format with the largest total is kept and the others' records are marked superseded
+ * (`replayed = 2`), which every total already excludes. Recomputed on each ingest, so a file that
+ * grows can change which format wins.
+ */
+function reconcileFormats(db, sessionIds) {
+    const byFormat = db.prepare(`SELECT f.format AS format, SUM(t.total) AS total FROM token_messages t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id
+    WHERE t.session_id = ? AND t.counted = 1 AND t.replayed IN (0, ${SUPERSEDED}) GROUP BY f.format ORDER BY total DESC, f.format`);
+    const reset = [
+        db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
+        ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
+    ];
+    const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`);
+    const markTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`));
+    let superseded = 0;
+    db.transaction(() => {
+        for (const sid of sessionIds) {
+            for (const r of reset)
+                r.run(sid);
+            const formats = byFormat.all(sid);
+            if (formats.length < 2)
+                continue;
+            for (const { format } of formats.slice(1)) {
+                for (const m of markTables)
+                    m.run(sid, sid, format);
+                superseded += markEvents.run(sid, format).changes;
+            }
+        }
+    }).immediate();
+    return superseded;
+}
+
 ;// CONCATENATED MODULE: ./src/store/writer.ts
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
@@ -47647,6 +47686,7 @@ async function* walkFiles(paths) {
 
 
 
+
 const HEAD_BYTES = 4096;
 const MAX_BATCH_CHARS = 8 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
@@ -47705,6 +47745,7 @@ async function ingestPaths(db, paths, opts = {}) {
     }
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
+    reconcileFormats(db, result.session_ids);
     // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
     if (result.files > 0)
         db.pragma('wal_checkpoint(PASSIVE)');
