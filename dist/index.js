@@ -34529,6 +34529,57 @@ function reconcileFormats(db, sessionIds) {
     }).immediate();
     return superseded;
 }
+/**
+ * Records that several sessions hold under the same key (Claude Code's `uuid`: a resumed or forked
+ * session copies earlier lines byte for byte, only `sessionId` rewritten, with no pointer back)
+ * belong to one of them: the holder whose keyed records end earliest, i.e. the session that
+ * existed first. A resume's copies are a prefix of its file, so this is exact for resumes and for
+ * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
+ * not depend on the order files were read in, and totals are right either way.
+ */
+function reconcileCopies(db, sessionIds) {
+    const shared = db.prepare(`SELECT DISTINCT o.session_id AS sid FROM events s JOIN events o ON o.dedupe_key = s.dedupe_key AND o.session_id <> s.session_id
+    WHERE s.session_id = ? AND s.dedupe_key IS NOT NULL`);
+    const involved = new Set();
+    for (const sid of sessionIds)
+        for (const r of shared.all(sid))
+            involved.add(r.sid).add(sid);
+    if (involved.size === 0)
+        return 0;
+    const ends = new Map();
+    const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
+    for (const sid of involved)
+        ends.set(sid, (end.get(sid).e ?? '') + '\u0000' + sid);
+    const rows = db.prepare(`SELECT e.id, e.dedupe_key AS k, e.session_id AS sid, e.replayed AS r FROM events e
+    WHERE e.session_id = ? AND e.dedupe_key IN (SELECT o.dedupe_key FROM events o WHERE o.session_id <> e.session_id AND o.dedupe_key IS NOT NULL)`);
+    const holders = new Map();
+    for (const sid of involved)
+        for (const row of rows.iterate(sid)) {
+            const list = holders.get(row.k) ?? [];
+            list.push(row);
+            holders.set(row.k, list);
+        }
+    const setEvent = db.prepare(`UPDATE events SET replayed = ? WHERE id = ?`);
+    const setTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ? WHERE event_id = ?`));
+    let changed = 0;
+    db.transaction(() => {
+        for (const list of holders.values()) {
+            const owner = list.reduce((a, b) => ((ends.get(b.sid) ?? '') < (ends.get(a.sid) ?? '') ? b : a)).sid;
+            for (const e of list) {
+                if (e.r === SUPERSEDED)
+                    continue;
+                const want = e.sid === owner ? 0 : 1;
+                if (e.r === want)
+                    continue;
+                setEvent.run(want, e.id);
+                for (const s of setTables)
+                    s.run(want, e.id);
+                changed++;
+            }
+        }
+    }).immediate();
+    return changed;
+}
 
 ;// CONCATENATED MODULE: ./src/store/writer.ts
 /**
@@ -34636,7 +34687,7 @@ class StoreWriter {
                 break;
             case 'token_usage': {
                 const d = p.delta;
-                s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted && !replayed ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r);
+                s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r);
                 break;
             }
             case 'turn_context':
@@ -47745,6 +47796,7 @@ async function ingestPaths(db, paths, opts = {}) {
     }
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
+    reconcileCopies(db, result.session_ids);
     reconcileFormats(db, result.session_ids);
     // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
     if (result.files > 0)

@@ -234,13 +234,20 @@ describe('Claude Code transcripts: fixtures', () => {
     })
   })
 
-  it('a fork whose copies name the new session: the total over both sessions is right in either order', async () => {
-    // Per-session figures depend on the order until the writer resolves uuid collisions order-independently.
-    await withIngest([file(D), file(B)], (r) => {
-      const sum = r.sessions.reduce((n, s) => n + s.tokens.total, 0)
-      // B's main file alone (B1 2070 + B2 2128 + B3 1015) + D's own D1 (2112): the shared B1/B2 once.
-      expect(sum).toBe(2070 + 2128 + 1015 + 2112)
-    })
+  it('a fork whose copies name the new session: the total is right and the copies belong to the original, in either order', async () => {
+    const figures: { b: number; d: number; bPrompts: number; dPrompts: number }[] = []
+    for (const order of [[file(D), file(B)], [file(B), file(D)]]) {
+      await withIngest(order, (r) => {
+        const sum = r.sessions.reduce((n, s) => n + s.tokens.total, 0)
+        // B's main file alone (B1 2070 + B2 2128 + B3 1015) + D's own D1 (2112): the shared B1/B2 once.
+        expect(sum).toBe(2070 + 2128 + 1015 + 2112)
+        const b = byId(r.sessions, B)
+        const d = byId(r.sessions, D)
+        figures.push({ b: b.tokens.total, d: d.tokens.total, bPrompts: b.prompts, dPrompts: d.prompts })
+      })
+    }
+    // The same per-session figures whichever file was read first.
+    expect(figures[0]).toEqual(figures[1])
   })
 
   it('a response torn between two ingests is still counted once in full', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { Db } from '../store/db.js'
-import { reconcileFormats } from '../store/reconcile.js'
+import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
 import { StoreWriter } from '../store/writer.js'
 import { recognize, sourceById } from '../sources/registry.js'
 import type { ParseRecord, Source, SourceContext } from '../sources/types.js'
@@ -113,6 +113,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
+  reconcileCopies(db, result.session_ids)
   reconcileFormats(db, result.session_ids)
   // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
   if (result.files > 0) db.pragma('wal_checkpoint(PASSIVE)')

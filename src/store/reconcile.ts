@@ -38,3 +38,48 @@ export function reconcileFormats(db: Db, sessionIds: string[]): number {
   }).immediate()
   return superseded
 }
+
+/**
+ * Records that several sessions hold under the same key (Claude Code's `uuid`: a resumed or forked
+ * session copies earlier lines byte for byte, only `sessionId` rewritten, with no pointer back)
+ * belong to one of them: the holder whose keyed records end earliest, i.e. the session that
+ * existed first. A resume's copies are a prefix of its file, so this is exact for resumes and for
+ * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
+ * not depend on the order files were read in, and totals are right either way.
+ */
+export function reconcileCopies(db: Db, sessionIds: string[]): number {
+  const shared = db.prepare(`SELECT DISTINCT o.session_id AS sid FROM events s JOIN events o ON o.dedupe_key = s.dedupe_key AND o.session_id <> s.session_id
+    WHERE s.session_id = ? AND s.dedupe_key IS NOT NULL`)
+  const involved = new Set<string>()
+  for (const sid of sessionIds) for (const r of shared.all(sid) as { sid: string }[]) involved.add(r.sid).add(sid)
+  if (involved.size === 0) return 0
+  const ends = new Map<string, string>()
+  const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
+  for (const sid of involved) ends.set(sid, ((end.get(sid) as { e: string | null }).e ?? '') + '\u0000' + sid)
+  const rows = db.prepare(`SELECT e.id, e.dedupe_key AS k, e.session_id AS sid, e.replayed AS r FROM events e
+    WHERE e.session_id = ? AND e.dedupe_key IN (SELECT o.dedupe_key FROM events o WHERE o.session_id <> e.session_id AND o.dedupe_key IS NOT NULL)`)
+  const holders = new Map<string, { id: number; sid: string; r: number }[]>()
+  for (const sid of involved)
+    for (const row of rows.iterate(sid) as Iterable<{ id: number; k: string; sid: string; r: number }>) {
+      const list = holders.get(row.k) ?? []
+      list.push(row)
+      holders.set(row.k, list)
+    }
+  const setEvent = db.prepare(`UPDATE events SET replayed = ? WHERE id = ?`)
+  const setTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ? WHERE event_id = ?`))
+  let changed = 0
+  db.transaction(() => {
+    for (const list of holders.values()) {
+      const owner = list.reduce((a, b) => ((ends.get(b.sid) ?? '') < (ends.get(a.sid) ?? '') ? b : a)).sid
+      for (const e of list) {
+        if (e.r === SUPERSEDED) continue
+        const want = e.sid === owner ? 0 : 1
+        if (e.r === want) continue
+        setEvent.run(want, e.id)
+        for (const s of setTables) s.run(want, e.id)
+        changed++
+      }
+    }
+  }).immediate()
+  return changed
+}

@@ -104,7 +104,7 @@ export class StoreWriter {
         break
       case 'token_usage': {
         const d = p.delta
-        s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted && !replayed ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r)
+        s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r)
         break
       }
       case 'turn_context':
