@@ -34590,6 +34590,8 @@ function reconcileCopies(db, sessionIds) {
 class StoreWriter {
     db;
     turnCounters = new Map();
+    /** Sessions known to have a row, so the per-event insert of one runs once per session. */
+    ensured = new Set();
     lastTs = new Map();
     s;
     constructor(db) {
@@ -34663,7 +34665,10 @@ class StoreWriter {
         let replayed = ev.replayed ?? false;
         if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId))
             replayed = true;
-        s.ensureSession.run(ev.session_id, agent, fileId);
+        if (!this.ensured.has(ev.session_id)) {
+            s.ensureSession.run(ev.session_id, agent, fileId);
+            this.ensured.add(ev.session_id);
+        }
         const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed;
         let turn = this.currentTurn(ev.session_id);
         if (personPrompt)
@@ -34745,6 +34750,7 @@ class StoreWriter {
     }
     /** Forgets cached counters; needed after another writer may have changed the same sessions. */
     reset() {
+        this.ensured.clear();
         this.turnCounters.clear();
         this.lastTs.clear();
     }
@@ -47978,12 +47984,17 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         report(null, `read stopped: ${String(e.message ?? e)}`, fileId);
     }
 }
-function recordKey(sessionId, text, seq) {
-    return (0,external_node_crypto_.createHash)('sha1').update(sessionId).update('\0').update(text).update('\0').update(String(seq)).digest('base64url');
+/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+function textDigest(text) {
+    return (0,external_node_crypto_.createHash)('sha1').update(text).digest('base64url');
+}
+function recordKey(sessionId, digest, seq) {
+    return (0,external_node_crypto_.createHash)('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url');
 }
 function applyRecords(writer, fileId, agent, records, line, result, touched, path) {
     let seq = 0;
     let rawStored = false;
+    let lineDigest = null;
     for (const r of records) {
         if (r.type === 'session') {
             writer.session(r.patch, fileId);
@@ -48002,7 +48013,11 @@ function applyRecords(writer, fileId, agent, records, line, result, touched, pat
             const source = r.event.raw ?? line?.text ?? '';
             // The same record in two files (an archived copy, logs copied into .ai-logs/) is one
             // record: the key is the session, the record's bytes and its place among the line's events.
-            const ev = r.event.dedupe_key || !source ? r.event : { ...r.event, dedupe_key: recordKey(r.event.session_id, source, seq) };
+            let ev = r.event;
+            if (!ev.dedupe_key && source) {
+                const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
+                ev = { ...ev, dedupe_key: recordKey(ev.session_id, digest, seq) };
+            }
             if (writer.event(fileId, agent, seq++, ev, raw))
                 result.events++;
             touched.add(r.event.session_id);

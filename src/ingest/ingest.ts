@@ -288,8 +288,13 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
   }
 }
 
-function recordKey(sessionId: string, text: string, seq: number): string {
-  return createHash('sha1').update(sessionId).update('\0').update(text).update('\0').update(String(seq)).digest('base64url')
+/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url')
+}
+
+function recordKey(sessionId: string, digest: string, seq: number): string {
+  return createHash('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url')
 }
 
 function applyRecords(
@@ -304,6 +309,7 @@ function applyRecords(
 ): void {
   let seq = 0
   let rawStored = false
+  let lineDigest: string | null = null
   for (const r of records) {
     if (r.type === 'session') {
       writer.session(r.patch, fileId)
@@ -319,7 +325,11 @@ function applyRecords(
       const source = r.event.raw ?? line?.text ?? ''
       // The same record in two files (an archived copy, logs copied into .ai-logs/) is one
       // record: the key is the session, the record's bytes and its place among the line's events.
-      const ev = r.event.dedupe_key || !source ? r.event : { ...r.event, dedupe_key: recordKey(r.event.session_id, source, seq) }
+      let ev = r.event
+      if (!ev.dedupe_key && source) {
+        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source))
+        ev = { ...ev, dedupe_key: recordKey(ev.session_id, digest, seq) }
+      }
       if (writer.event(fileId, agent, seq++, ev, raw)) result.events++
       touched.add(r.event.session_id)
     }

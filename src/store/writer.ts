@@ -9,6 +9,8 @@ import type { Db } from './db.js'
  */
 export class StoreWriter {
   private turnCounters = new Map<string, number>()
+  /** Sessions known to have a row, so the per-event insert of one runs once per session. */
+  private ensured = new Set<string>()
   private lastTs = new Map<string, string>()
   private s
 
@@ -83,7 +85,10 @@ export class StoreWriter {
     const p = ev.payload
     let replayed = ev.replayed ?? false
     if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId)) replayed = true
-    s.ensureSession.run(ev.session_id, agent, fileId)
+    if (!this.ensured.has(ev.session_id)) {
+      s.ensureSession.run(ev.session_id, agent, fileId)
+      this.ensured.add(ev.session_id)
+    }
     const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
     let turn = this.currentTurn(ev.session_id)
     if (personPrompt) turn += 1
@@ -164,6 +169,7 @@ export class StoreWriter {
 
   /** Forgets cached counters; needed after another writer may have changed the same sessions. */
   reset(): void {
+    this.ensured.clear()
     this.turnCounters.clear()
     this.lastTs.clear()
   }
