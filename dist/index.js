@@ -34489,6 +34489,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/store/reconcile.ts
@@ -47532,6 +47534,8 @@ function fallbackSessionId(path, head) {
 
 ;// CONCATENATED MODULE: ./src/ingest/lines.ts
 
+
+
 /** The encoding a file's first bytes announce. UTF-16 files come from PowerShell's `>` redirection. */
 function detectEncoding(head) {
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
@@ -47570,67 +47574,115 @@ async function* readLines(path, encoding, opts) {
         yield* readUtf16Lines(path, encoding, opts);
         return;
     }
-    const chunkBytes = opts.chunkBytes ?? 1 << 20;
+    const start = opts.start === 0 && encoding === 'utf8-bom' ? 3 : opts.start;
+    yield* splitLines(fileChunks(path, start, opts.chunkBytes ?? 1 << 20), start, opts);
+}
+/** A file's bytes from an offset, in whole chunks (the buffer is reused: consume each before the next). */
+async function* fileChunks(path, start, chunkBytes) {
     const fh = await (0,promises_.open)(path, 'r');
     try {
-        let pos = opts.start === 0 && encoding === 'utf8-bom' ? 3 : opts.start;
-        let lineNo = opts.lineNo;
-        let carry = null;
-        // While skipping an over-long line: its start offset and the bytes seen so far.
-        let skipping = null;
         const buf = Buffer.allocUnsafe(chunkBytes);
-        for (;;) {
+        for (let pos = start;;) {
             const { bytesRead } = await fh.read(buf, 0, chunkBytes, pos);
             if (bytesRead === 0)
-                break;
-            const chunkStart = pos;
+                return;
             pos += bytesRead;
-            let data = buf.subarray(0, bytesRead);
-            let dataStart = chunkStart;
-            if (carry) {
-                data = Buffer.concat([carry, data]);
-                dataStart -= carry.length;
-                carry = null;
-            }
-            let from = 0;
-            for (;;) {
-                const nl = data.indexOf(10, from);
-                if (nl === -1)
-                    break;
-                lineNo++;
-                if (skipping) {
-                    yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from };
-                    skipping = null;
-                }
-                else if (nl - from > opts.maxLineBytes) {
-                    yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
-                }
-                else {
-                    const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
-                    const { text, invalid } = decodeUtf8(data, from, e);
-                    yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
-                }
-                from = nl + 1;
-            }
-            const rest = data.length - from;
-            if (skipping)
-                skipping.bytes += rest;
-            else if (rest > opts.maxLineBytes)
-                skipping = { bytes: rest };
-            else if (rest > 0)
-                carry = Buffer.from(data.subarray(from));
-        }
-        if (skipping) {
-            yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true };
-        }
-        else if (carry && carry.length > 0) {
-            const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-            const { text, invalid } = decodeUtf8(carry, 0, e);
-            yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
+            yield buf.subarray(0, bytesRead);
         }
     }
     finally {
         await fh.close();
+    }
+}
+/** Archived logs may be compressed: Codex moves old rollouts to `archived_sessions/` as `.jsonl.zst`. */
+function detectCompression(head) {
+    if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd)
+        return 'zstd';
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    return null;
+}
+function decompressor(c) {
+    return c === 'zstd' ? (0,external_node_zlib_.createZstdDecompress)() : (0,external_node_zlib_.createGunzip)();
+}
+/** The decompressed lines of a compressed log. Offsets count decompressed bytes: such files are re-read whole when they change. */
+async function* readCompressedLines(path, c, opts) {
+    yield* splitLines((0,external_node_fs_.createReadStream)(path).pipe(decompressor(c)), 0, { ...opts, start: 0 });
+}
+/** The first bytes of a compressed log, decompressed, for recognizing its format. */
+async function readCompressedHead(path, c, bytes) {
+    const parts = [];
+    let n = 0;
+    const stream = (0,external_node_fs_.createReadStream)(path).pipe(decompressor(c));
+    try {
+        for await (const chunk of stream) {
+            parts.push(chunk);
+            n += chunk.length;
+            if (n >= bytes)
+                break;
+        }
+    }
+    finally {
+        stream.destroy();
+    }
+    return Buffer.concat(parts).subarray(0, bytes);
+}
+/**
+ * Splits chunks on newlines (twice as fast as readline, and it never holds more than a chunk plus
+ * one line). A line longer than `maxLineBytes` is skipped without being held in memory. CR before
+ * LF is dropped. `start` is the byte offset of the first chunk, so each line knows where it ends.
+ */
+async function* splitLines(chunks, start, opts) {
+    let pos = start;
+    let lineNo = opts.lineNo;
+    let carry = null;
+    // While skipping an over-long line: the bytes seen so far.
+    let skipping = null;
+    for await (const chunk of chunks) {
+        const chunkStart = pos;
+        pos += chunk.length;
+        let data = chunk;
+        let dataStart = chunkStart;
+        if (carry) {
+            data = Buffer.concat([carry, data]);
+            dataStart -= carry.length;
+            carry = null;
+        }
+        let from = 0;
+        for (;;) {
+            const nl = data.indexOf(10, from);
+            if (nl === -1)
+                break;
+            lineNo++;
+            if (skipping) {
+                yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from };
+                skipping = null;
+            }
+            else if (nl - from > opts.maxLineBytes) {
+                yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
+            }
+            else {
+                const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
+                const { text, invalid } = decodeUtf8(data, from, e);
+                yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
+            }
+            from = nl + 1;
+        }
+        const rest = data.length - from;
+        if (skipping)
+            skipping.bytes += rest;
+        else if (rest > opts.maxLineBytes)
+            skipping = { bytes: rest };
+        else if (rest > 0)
+            carry = Buffer.from(data.subarray(from));
+    }
+    if (skipping) {
+        yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true };
+    }
+    else if (carry && carry.length > 0) {
+        const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
+        const { text, invalid } = decodeUtf8(carry, 0, e);
+        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
     }
 }
 /** UTF-16 logs are rare and small; they are decoded as a stream of chunks and split on LF. */
@@ -47734,6 +47786,7 @@ async function* walkFiles(paths) {
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -47857,14 +47910,27 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         return;
     }
     const headHash = ingest_hash(head.subarray(0, headLen));
-    const encoding = detectEncoding(head);
+    const compression = detectCompression(head);
+    // What the parsers see: a compressed archive is recognized by its decompressed content.
+    let content = head;
+    if (compression) {
+        try {
+            content = await readCompressedHead(path, compression, SNIFF_BYTES);
+        }
+        catch (e) {
+            report(null, `unreadable ${compression} data: ${String(e.message ?? e)}`);
+            return;
+        }
+    }
+    const encoding = detectEncoding(content);
     // A grown file keeps its first bytes; anything else (truncated, rewritten) is read again.
-    const grown = row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && ingest_hash(head.subarray(0, row.head_len)) === row.head_hash;
+    // A compressed archive cannot be resumed mid-stream: when it changes it is read whole again.
+    const grown = !compression && row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && ingest_hash(head.subarray(0, row.head_len)) === row.head_hash;
     let source;
     if (grown && row.format)
         source = sourceById(row.format);
     if (!source) {
-        const text = decodeHead(head, encoding);
+        const text = decodeHead(content, encoding);
         const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20);
         source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text });
     }
@@ -47892,7 +47958,7 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         }).immediate();
         writer.reset();
     }
-    const ctx = { path, fallbackSessionId: fallbackSessionId(path, head.subarray(0, headLen)) };
+    const ctx = { path, fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)) };
     const saveFile = (offset, lineNo, parserState) => db
         .prepare(`UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`)
         .run(source.id, st.size, st.mtimeMs, headHash, headLen, offset, lineNo, JSON.stringify(parserState ?? null), encoding, new Date().toISOString(), fileId);
@@ -47903,7 +47969,8 @@ async function ingestFile(db, writer, path, opts, result, touched) {
             return;
         }
         const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        const buf = await readFile(path);
+        const raw = await readFile(path);
+        const buf = compression === 'zstd' ? (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: max }) : compression === 'gzip' ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: max }) : raw;
         const out = [];
         try {
             source.parseDocument(decodeHead(buf, encoding), ctx, out);
@@ -47942,7 +48009,9 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         pendingBytes = 0;
     };
     try {
-        for await (const line of readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024 })) {
+        const maxLineBytes = opts.maxLineBytes ?? 64 * 1024 * 1024;
+        const lines = compression ? readCompressedLines(path, compression, { lineNo: 0, maxLineBytes }) : readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes });
+        for await (const line of lines) {
             if (line.tooLong !== undefined) {
                 result.skipped_lines++;
                 report(line.lineNo, `line of ${line.tooLong} bytes is over the ${opts.maxLineBytes ?? 64 * 1024 * 1024}-byte line limit; skipped`, fileId);

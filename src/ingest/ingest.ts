@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { open } from 'node:fs/promises'
 import type { Db } from '../store/db.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
@@ -8,7 +9,7 @@ import { recognize, sourceById } from '../sources/registry.js'
 import type { ParseRecord, Source, SourceContext } from '../sources/types.js'
 import { fallbackSessionId } from '../sources/util/ids.js'
 import { MALFORMED_JSON, tryParseJson } from '../sources/util/json.js'
-import { detectEncoding, readLines, type Encoding, type Line } from './lines.js'
+import { detectCompression, detectEncoding, readCompressedHead, readCompressedLines, readLines, type Encoding, type Line } from './lines.js'
 import { walkFiles } from './walk.js'
 
 export interface IngestError {
@@ -164,14 +165,26 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     return
   }
   const headHash = hash(head.subarray(0, headLen))
-  const encoding = detectEncoding(head)
+  const compression = detectCompression(head)
+  // What the parsers see: a compressed archive is recognized by its decompressed content.
+  let content = head
+  if (compression) {
+    try {
+      content = await readCompressedHead(path, compression, SNIFF_BYTES)
+    } catch (e) {
+      report(null, `unreadable ${compression} data: ${String((e as Error).message ?? e)}`)
+      return
+    }
+  }
+  const encoding = detectEncoding(content)
   // A grown file keeps its first bytes; anything else (truncated, rewritten) is read again.
-  const grown = row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && hash(head.subarray(0, row.head_len)) === row.head_hash
+  // A compressed archive cannot be resumed mid-stream: when it changes it is read whole again.
+  const grown = !compression && row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && hash(head.subarray(0, row.head_len)) === row.head_hash
 
   let source: Source | undefined
   if (grown && row.format) source = sourceById(row.format)
   if (!source) {
-    const text = decodeHead(head, encoding)
+    const text = decodeHead(content, encoding)
     const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20)
     source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text })
   }
@@ -198,7 +211,7 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     }).immediate()
     writer.reset()
   }
-  const ctx: SourceContext = { path, fallbackSessionId: fallbackSessionId(path, head.subarray(0, headLen)) }
+  const ctx: SourceContext = { path, fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)) }
   const saveFile = (offset: number, lineNo: number, parserState: unknown) =>
     db
       .prepare(
@@ -213,7 +226,8 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
       return
     }
     const { readFile } = await import('node:fs/promises')
-    const buf = await readFile(path)
+    const raw = await readFile(path)
+    const buf = compression === 'zstd' ? zstdDecompressSync(raw, { maxOutputLength: max }) : compression === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : raw
     const out: ParseRecord[] = []
     try {
       source.parseDocument(decodeHead(buf, encoding), ctx, out)
@@ -250,7 +264,9 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     pendingBytes = 0
   }
   try {
-    for await (const line of readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024 })) {
+    const maxLineBytes = opts.maxLineBytes ?? 64 * 1024 * 1024
+    const lines = compression ? readCompressedLines(path, compression, { lineNo: 0, maxLineBytes }) : readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes })
+    for await (const line of lines) {
       if (line.tooLong !== undefined) {
         result.skipped_lines++
         report(line.lineNo, `line of ${line.tooLong} bytes is over the ${opts.maxLineBytes ?? 64 * 1024 * 1024}-byte line limit; skipped`, fileId)

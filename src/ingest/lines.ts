@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { createGunzip, createZstdDecompress } from 'node:zlib'
 
 export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be'
 
@@ -57,58 +59,110 @@ export async function* readLines(path: string, encoding: Encoding, opts: ReadOpt
     yield* readUtf16Lines(path, encoding, opts)
     return
   }
-  const chunkBytes = opts.chunkBytes ?? 1 << 20
+  const start = opts.start === 0 && encoding === 'utf8-bom' ? 3 : opts.start
+  yield* splitLines(fileChunks(path, start, opts.chunkBytes ?? 1 << 20), start, opts)
+}
+
+/** A file's bytes from an offset, in whole chunks (the buffer is reused: consume each before the next). */
+async function* fileChunks(path: string, start: number, chunkBytes: number): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r')
   try {
-    let pos = opts.start === 0 && encoding === 'utf8-bom' ? 3 : opts.start
-    let lineNo = opts.lineNo
-    let carry: Buffer | null = null
-    // While skipping an over-long line: its start offset and the bytes seen so far.
-    let skipping: { bytes: number } | null = null
     const buf = Buffer.allocUnsafe(chunkBytes)
-    for (;;) {
+    for (let pos = start; ; ) {
       const { bytesRead } = await fh.read(buf, 0, chunkBytes, pos)
-      if (bytesRead === 0) break
-      const chunkStart = pos
+      if (bytesRead === 0) return
       pos += bytesRead
-      let data: Buffer = buf.subarray(0, bytesRead)
-      let dataStart = chunkStart
-      if (carry) {
-        data = Buffer.concat([carry, data])
-        dataStart -= carry.length
-        carry = null
-      }
-      let from = 0
-      for (;;) {
-        const nl = data.indexOf(10, from)
-        if (nl === -1) break
-        lineNo++
-        if (skipping) {
-          yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from }
-          skipping = null
-        } else if (nl - from > opts.maxLineBytes) {
-          yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from }
-        } else {
-          const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
-          const { text, invalid } = decodeUtf8(data, from, e)
-          yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
-        }
-        from = nl + 1
-      }
-      const rest = data.length - from
-      if (skipping) skipping.bytes += rest
-      else if (rest > opts.maxLineBytes) skipping = { bytes: rest }
-      else if (rest > 0) carry = Buffer.from(data.subarray(from))
-    }
-    if (skipping) {
-      yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true }
-    } else if (carry && carry.length > 0) {
-      const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length
-      const { text, invalid } = decodeUtf8(carry, 0, e)
-      yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true }
+      yield buf.subarray(0, bytesRead)
     }
   } finally {
     await fh.close()
+  }
+}
+
+export type Compression = 'gzip' | 'zstd'
+
+/** Archived logs may be compressed: Codex moves old rollouts to `archived_sessions/` as `.jsonl.zst`. */
+export function detectCompression(head: Buffer): Compression | null {
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd'
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
+  return null
+}
+
+function decompressor(c: Compression) {
+  return c === 'zstd' ? createZstdDecompress() : createGunzip()
+}
+
+/** The decompressed lines of a compressed log. Offsets count decompressed bytes: such files are re-read whole when they change. */
+export async function* readCompressedLines(path: string, c: Compression, opts: Omit<ReadOptions, 'start'>): AsyncGenerator<Line> {
+  yield* splitLines(createReadStream(path).pipe(decompressor(c)) as AsyncIterable<Buffer>, 0, { ...opts, start: 0 })
+}
+
+/** The first bytes of a compressed log, decompressed, for recognizing its format. */
+export async function readCompressedHead(path: string, c: Compression, bytes: number): Promise<Buffer> {
+  const parts: Buffer[] = []
+  let n = 0
+  const stream = createReadStream(path).pipe(decompressor(c))
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk)
+      n += chunk.length
+      if (n >= bytes) break
+    }
+  } finally {
+    stream.destroy()
+  }
+  return Buffer.concat(parts).subarray(0, bytes)
+}
+
+/**
+ * Splits chunks on newlines (twice as fast as readline, and it never holds more than a chunk plus
+ * one line). A line longer than `maxLineBytes` is skipped without being held in memory. CR before
+ * LF is dropped. `start` is the byte offset of the first chunk, so each line knows where it ends.
+ */
+async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: ReadOptions): AsyncGenerator<Line> {
+  let pos = start
+  let lineNo = opts.lineNo
+  let carry: Buffer | null = null
+  // While skipping an over-long line: the bytes seen so far.
+  let skipping: { bytes: number } | null = null
+  for await (const chunk of chunks) {
+    const chunkStart = pos
+    pos += chunk.length
+    let data: Buffer = chunk
+    let dataStart = chunkStart
+    if (carry) {
+      data = Buffer.concat([carry, data])
+      dataStart -= carry.length
+      carry = null
+    }
+    let from = 0
+    for (;;) {
+      const nl = data.indexOf(10, from)
+      if (nl === -1) break
+      lineNo++
+      if (skipping) {
+        yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from }
+        skipping = null
+      } else if (nl - from > opts.maxLineBytes) {
+        yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from }
+      } else {
+        const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
+        const { text, invalid } = decodeUtf8(data, from, e)
+        yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
+      }
+      from = nl + 1
+    }
+    const rest = data.length - from
+    if (skipping) skipping.bytes += rest
+    else if (rest > opts.maxLineBytes) skipping = { bytes: rest }
+    else if (rest > 0) carry = Buffer.from(data.subarray(from))
+  }
+  if (skipping) {
+    yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true }
+  } else if (carry && carry.length > 0) {
+    const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length
+    const { text, invalid } = decodeUtf8(carry, 0, e)
+    yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true }
   }
 }
 

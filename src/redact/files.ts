@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { once } from 'node:events'
-import { detectEncoding, readLines } from '../ingest/lines.js'
+import { detectCompression, detectEncoding, readCompressedLines, readLines } from '../ingest/lines.js'
+import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { walkFiles } from '../ingest/walk.js'
 import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
@@ -38,16 +39,30 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
-      const target = join(resolve(outDir), relative(base, file))
+      let target = join(resolve(outDir), relative(base, file))
       if (target === file) throw new Error(`refusing to overwrite the input ${file}: choose an --out folder outside the inputs`)
       await mkdir(dirname(target), { recursive: true })
       result.files++
       result.outputs.push(target)
       const head = Buffer.alloc(4)
-      const fh = await readFile(file).catch(() => null)
-      if (fh === null) continue
+      const raw = await readFile(file).catch(() => null)
+      if (raw === null) continue
+      // A compressed archive is written out decompressed: the sanitized copy is for reading and committing.
+      const compression = detectCompression(raw)
+      // Whole-text handling is for documents under 64 MiB; larger archives stream line by line below.
+      let fh = raw
+      try {
+        if (compression === 'zstd') fh = zstdDecompressSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
+        if (compression === 'gzip') fh = gunzipSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
+      } catch {
+        fh = Buffer.alloc(0)
+      }
+      if (compression) {
+        target = target.replace(/\.(zst|gz)$/, '')
+        result.outputs[result.outputs.length - 1] = target
+      }
       fh.copy(head, 0, 0, 4)
-      const text = fh.length < 64 * 1024 * 1024 ? fh.toString('utf8').replace(/^\uFEFF/, '') : null
+      const text = fh.length > 0 && fh.length < 64 * 1024 * 1024 ? fh.toString('utf8').replace(/^\uFEFF/, '') : null
       // A whole-file JSON document (Gemini sessions, Copilot snapshots) keeps its structure.
       if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
         try {
@@ -71,7 +86,10 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
         continue
       }
       const out = createWriteStream(target)
-      for await (const line of readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })) {
+      const lines = compression
+        ? readCompressedLines(file, compression, { lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
+        : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
+      for await (const line of lines) {
         result.lines++
         let sanitized: string
         try {
