@@ -379,6 +379,22 @@ suite('the Action bundle against fake GitHub servers', () => {
   )
 
   it(
+    'fail-on fails the step after publishing, naming the condition; a wrong input value fails with its name',
+    async () => {
+      const r = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false, inputs: { 'fail-on': 'redactions,no-sessions' } })
+      expect(r.code).toBe(1)
+      expect(r.errors.join('\n')).toMatch(/fail-on: \d+ value\(s\) had to be redacted/)
+      // Published first: the outputs and the summary are there.
+      expect(Number(r.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(r.summary.length).toBeGreaterThan(0)
+      const bad = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false, inputs: { comment: 'sometimes' } })
+      expect(bad.code).toBe(1)
+      expect(bad.errors.join('\n')).toMatch(/input 'comment' must be one of auto, always, never/)
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it(
     'writes byte-identical files to `dry-run` given the same logs, time and formats',
     async () => {
       const formats = 'md,json,csv,html'
