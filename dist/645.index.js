@@ -25925,7 +25925,7 @@ module.exports = isIndex;
 
 /***/ }),
 
-/***/ 25730:
+/***/ 3349:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var eq = __webpack_require__(75199),
@@ -26734,7 +26734,7 @@ module.exports = constant;
 
 var baseRest = __webpack_require__(22035),
     eq = __webpack_require__(75199),
-    isIterateeCall = __webpack_require__(25730),
+    isIterateeCall = __webpack_require__(3349),
     keysIn = __webpack_require__(19430);
 
 /** Used for built-in method references. */

@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 89659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(58611));
+const https = __importStar(__nccwpck_require__(65692));
+const pm = __importStar(__nccwpck_require__(83335));
+const tunnel = __importStar(__nccwpck_require__(20770));
+const undici_1 = __nccwpck_require__(46752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 83335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 31495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -34462,7 +35305,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99771);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49263);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -34472,7 +35315,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 99771:
+/***/ 49263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48369,4457 +49212,348 @@ async function ingestForRepo(db, repoDir, paths, opts = {}) {
     return { ...result, sessions: result.sessions - dropped.length, session_ids: result.session_ids.filter((id) => !dropped.includes(id)), repository: repo, locations, out_of_scope_sessions: dropped.length };
 }
 
-// EXTERNAL MODULE: ./src/publish/comment-body.ts + 1 modules
-var comment_body = __nccwpck_require__(86144);
-// EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
-var lib = __nccwpck_require__(4918);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-;// CONCATENATED MODULE: ./src/store/migrations.ts
+;// CONCATENATED MODULE: ./src/render/safe-text.ts
 /**
- * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
- * the number of the last one applied. Never edit a published migration: add the next one.
+ * Hygiene for log text before it enters a Markdown node. remark-stringify already escapes
+ * Markdown syntax (pipes, backticks, `<`, `[`, `!`), but some things are not syntax to it and
+ * still act on GitHub: mentions, issue references and autolink literals (a bare URL or e-mail
+ * becomes a link again when GFM parses the output). Those are broken with an invisible
+ * zero-width joiner, so the text still reads the same.
  */
-const migrations = [
-    {
-        version: 1,
-        description: 'files, sessions, turns, events and the per-kind tables',
-        sql: `
-CREATE TABLE files (
-  id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE,
-  format TEXT,
-  size INTEGER NOT NULL DEFAULT 0,
-  mtime_ms REAL NOT NULL DEFAULT 0,
-  head_hash TEXT,
-  head_len INTEGER NOT NULL DEFAULT 0,
-  offset INTEGER NOT NULL DEFAULT 0,
-  line_no INTEGER NOT NULL DEFAULT 0,
-  parser_state TEXT,
-  encoding TEXT,
-  ingested_at TEXT
-);
-CREATE TABLE sessions (
-  id TEXT PRIMARY KEY,
-  agent TEXT NOT NULL,
-  agent_version TEXT,
-  originator TEXT,
-  source TEXT,
-  started_at TEXT,
-  ended_at TEXT,
-  cwd TEXT,
-  repository_url TEXT,
-  branch TEXT,
-  commit_sha TEXT,
-  parent_id TEXT,
-  parent_relation TEXT,
-  title TEXT,
-  reported_cost_usd REAL,
-  first_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL
-);
-CREATE TABLE turns (
-  session_id TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  started_at TEXT,
-  prompt_event_id INTEGER,
-  PRIMARY KEY (session_id, ordinal)
-);
-CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  session_id TEXT NOT NULL,
-  turn INTEGER NOT NULL DEFAULT 0,
-  ts TEXT,
-  kind TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  raw TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0,
-  dedupe_key TEXT,
-  UNIQUE (file_id, line, seq)
-);
-CREATE INDEX events_session ON events(session_id, ts);
-CREATE INDEX events_kind ON events(kind);
-CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
-CREATE TABLE prompts (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  ts TEXT,
-  text TEXT NOT NULL,
-  by_agent INTEGER NOT NULL DEFAULT 0,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX prompts_session ON prompts(session_id);
-CREATE TABLE token_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  model TEXT,
-  input INTEGER NOT NULL, cached_input INTEGER NOT NULL, cache_write INTEGER NOT NULL,
-  output INTEGER NOT NULL, reasoning_output INTEGER NOT NULL, total INTEGER NOT NULL,
-  cum_total INTEGER,
-  counted INTEGER NOT NULL,
-  reason TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX token_messages_session ON token_messages(session_id);
-CREATE TABLE turn_context_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
-);
-CREATE INDEX turn_context_session ON turn_context_messages(session_id);
-CREATE TABLE agent_reasoning_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  text TEXT NOT NULL,
-  encrypted INTEGER NOT NULL DEFAULT 0,
-  encrypted_bytes INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE function_plan_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  explanation TEXT,
-  steps TEXT NOT NULL
-);
-CREATE TABLE function_calls (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  call_id TEXT,
-  name TEXT NOT NULL,
-  tool_type TEXT NOT NULL,
-  arguments TEXT NOT NULL,
-  command TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
-CREATE TABLE function_results (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  call_id TEXT,
-  output TEXT NOT NULL,
-  exit_code INTEGER,
-  duration_ms REAL,
-  status TEXT
-);
-CREATE INDEX function_results_session ON function_results(session_id, call_id);
-CREATE TABLE files_touched (
-  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  path TEXT NOT NULL,
-  change TEXT NOT NULL,
-  PRIMARY KEY (event_id, path)
-);
-CREATE INDEX files_touched_session ON files_touched(session_id);
-CREATE TABLE ingest_errors (
-  id INTEGER PRIMARY KEY,
-  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
-  path TEXT NOT NULL,
-  line INTEGER,
-  reason TEXT NOT NULL,
-  at TEXT NOT NULL,
-  UNIQUE (path, line, reason)
-);
-`
-    },
-    {
-        version: 2,
-        description: 'rate limits and status snapshots get their own tables; sessions remember their models',
-        sql: `
-CREATE TABLE rate_limit_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  windows TEXT NOT NULL,
-  plan_type TEXT
-);
-CREATE TABLE status_snapshots (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  form TEXT NOT NULL,
-  model TEXT,
-  input INTEGER, cached_input INTEGER, output INTEGER, reasoning_output INTEGER, total INTEGER,
-  blended_total INTEGER
-);
-CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
-ALTER TABLE turns ADD COLUMN model TEXT;
-`
-    },
-    {
-        version: 3,
-        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
-        sql: `
-CREATE TABLE redactions (
-  id INTEGER PRIMARY KEY,
-  session_id TEXT NOT NULL,
-  event_id INTEGER,
-  field TEXT NOT NULL,
-  detector TEXT NOT NULL,
-  actor TEXT,
-  reason TEXT,
-  count INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  UNIQUE (session_id, event_id, field, detector)
-);
-CREATE INDEX redactions_session ON redactions(session_id);
-`
-    }
-];
-const SCHEMA_VERSION = migrations[migrations.length - 1].version;
-/** Brings a database to `target` (default: the newest version), one transaction per migration. */
-function migrate(db, target = SCHEMA_VERSION) {
-    const current = db.pragma('user_version', { simple: true });
-    if (current > SCHEMA_VERSION)
-        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`);
-    for (const m of migrations) {
-        if (m.version <= current || m.version > target)
-            continue;
-        db.transaction(() => {
-            db.exec(m.sql);
-            db.pragma(`user_version = ${m.version}`);
-        }).immediate();
-    }
-    return db.pragma('user_version', { simple: true });
-}
-
-;// CONCATENATED MODULE: ./src/store/db.ts
-
-
-
-
-/**
- * Opens (creating if needed) a store file in WAL mode and migrates it. Two processes may ingest
- * into the same file at once: WAL lets readers go on, and a long busy timeout makes a writer
- * wait for the other's batch instead of failing with SQLITE_BUSY.
- */
-function openStore(path, opts = {}) {
-    if (!opts.readonly && path !== ':memory:')
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)), { recursive: true });
-    const db = new (lib_default())(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    db.pragma('busy_timeout = 60000');
-    if (!opts.readonly) {
-        withBusyRetry(() => db.pragma('journal_mode = WAL'));
-        db.pragma('synchronous = NORMAL');
-        // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
-        // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
-        db.pragma('cache_size = -32768');
-        db.pragma('temp_store = MEMORY');
-        db.pragma('wal_autocheckpoint = 20000');
-        db.pragma('foreign_keys = ON');
-        migrateWithRetry(db, opts.migrateTo);
-    }
-    return db;
-}
-/**
- * Switching a new database to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY at once
- * instead of waiting on the busy timeout when another process is creating the same file. Waits
- * and retries for up to a minute.
- */
-function withBusyRetry(fn) {
-    const deadline = Date.now() + 60_000;
-    const pause = new Int32Array(new SharedArrayBuffer(4));
-    for (let wait = 5;; wait = Math.min(wait * 2, 250)) {
-        try {
-            return fn();
-        }
-        catch (e) {
-            const code = e.code ?? '';
-            if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
-                throw e;
-            if (Date.now() > deadline)
-                throw e;
-            Atomics.wait(pause, 0, 0, wait);
-        }
-    }
-}
-function migrateWithRetry(db, target) {
-    // Two processes creating the same new database race on the first migration; the loser sees
-    // "table already exists" after the winner commits, and re-reading user_version settles it.
-    for (let attempt = 0;; attempt++) {
-        try {
-            withBusyRetry(() => migrate(db, target));
-            return;
-        }
-        catch (e) {
-            if (attempt >= 3 || !/already exists/.test(String(e)))
-                throw e;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/redact/engine.ts
-/*
- * The engine is a pure function of (detectors, value, field kind). Detectors only ever see
- * strings; the engine decides which strings (views) they see and maps every finding back to
- * a range of the original value. Where a derived view cannot map a finding exactly, the
- * mapped range is widened to the smallest original range that certainly covers it.
- */
-// ---------------------------------------------------------------------------------------
-// Limits
-// ---------------------------------------------------------------------------------------
-/** Larger values are scanned in overlapping chunks so no single regex pass is unbounded. */
-const DIRECT_LIMIT = 1 << 20;
-const CHUNK = 512 * 1024;
-const OVERLAP = 16 * 1024;
-/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
-const MAX_UNESCAPE = 3;
-/** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
-const MAX_DECODE_DEPTH = 3;
-const MIN_BASE64_RUN = 24;
-const MAX_ENCODED_RUN = 1 << 20;
-function toOriginal(view, start, end) {
-    if (!view.starts || !view.ends)
-        return [start, end];
-    return [view.starts[start], view.ends[end - 1]];
-}
-/** Derived views are never longer than their parent, so buffers are sized once. */
-class ViewBuilder {
-    parent;
-    codes;
-    starts;
-    ends;
-    n = 0;
-    constructor(parent) {
-        this.parent = parent;
-        const cap = parent.text.length;
-        this.codes = new Uint16Array(cap);
-        this.starts = new Int32Array(cap);
-        this.ends = new Int32Array(cap);
-    }
-    /** Appends one UTF-16 code unit derived from parent range [from, to). */
-    push(code, from, to) {
-        const p = this.parent;
-        this.codes[this.n] = code;
-        this.starts[this.n] = p.starts ? p.starts[from] : from;
-        this.ends[this.n] = p.ends ? p.ends[to - 1] : to;
-        this.n++;
-    }
-    /** Copies parent characters [from, to) unchanged. */
-    copy(from, to) {
-        const t = this.parent.text;
-        for (let i = from; i < to; i++)
-            this.push(t.charCodeAt(i), i, i + 1);
-    }
-    get length() {
-        return this.n;
-    }
-    build(extra = {}) {
-        return {
-            text: decoder.decode(this.codes.subarray(0, this.n)),
-            starts: this.starts.slice(0, this.n),
-            ends: this.ends.slice(0, this.n),
-            decodable: true,
-            ...extra
-        };
-    }
-}
-const decoder = new TextDecoder('utf-16le');
-const SIMPLE_ESCAPES = {
-    n: 10,
-    t: 9,
-    r: 13,
-    '"': 34,
-    "'": 39,
-    '\\': 92,
-    '/': 47,
-    b: 8,
-    f: 12
-};
-const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/;
-/** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
-function unescapeView(parent) {
-    const t = parent.text;
-    if (!HAS_ESCAPE.test(t))
-        return undefined;
-    const b = new ViewBuilder(parent);
-    for (let i = 0; i < t.length; i++) {
-        const c = t[i];
-        if (c === '\\' && i + 1 < t.length) {
-            const n = t[i + 1];
-            const simple = SIMPLE_ESCAPES[n];
-            if (simple !== undefined) {
-                b.push(simple, i, i + 2);
-                i++;
-                continue;
-            }
-            if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) {
-                b.push(parseInt(t.slice(i + 2, i + 6), 16), i, i + 6);
-                i += 5;
-                continue;
-            }
-        }
-        b.push(t.charCodeAt(i), i, i + 1);
-    }
-    return b.build();
-}
-/*
- * Per-line prefixes added by tools: `cat -n` (`     12\t`), Claude's Read (`    12→`),
- * grep -n / numbered listings (`12:`, `12 | `), diff and patch hunks (`+`, `-`), quotes (`> `).
- */
-const GUTTER = /^(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/;
-function lines(text) {
-    const out = [];
-    let start = 0;
-    for (;;) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) {
-            out.push([start, text.length]);
-            return out;
-        }
-        out.push([start, nl]);
-        start = nl + 1;
-    }
-}
-function stripGutterView(parent) {
-    const t = parent.text;
-    if (!t.includes('\n') && !GUTTER.test(t))
-        return undefined;
-    const b = new ViewBuilder(parent);
-    let stripped = 0;
-    for (const [s, e] of lines(t)) {
-        const m = GUTTER.exec(t.slice(s, Math.min(e, s + 32)));
-        const from = m ? s + m[0].length : s;
-        if (m)
-            stripped++;
-        b.copy(from, e);
-        if (e < t.length)
-            b.copy(e, e + 1);
-    }
-    return stripped > 0 ? b.build() : undefined;
-}
-const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
-const MIN_WRAPPED_LINE = 16;
-/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
-function joinWrappedView(parent) {
-    const t = parent.text;
-    if (!t.includes('\n'))
-        return undefined;
-    const ls = lines(t);
-    const b = new ViewBuilder(parent);
-    const joins = [];
-    for (let k = 0; k < ls.length; k++) {
-        const [s, e] = ls[k];
-        let lineEnd = e;
-        if (lineEnd > s && t[lineEnd - 1] === '\r')
-            lineEnd--;
-        b.copy(s, lineEnd);
-        if (k + 1 >= ls.length) {
-            b.copy(lineEnd, e);
-            break;
-        }
-        const next = ls[k + 1];
-        const glue = lineEnd - s >= MIN_WRAPPED_LINE &&
-            TOKEN_CHAR.test(t[lineEnd - 1] ?? '') &&
-            next[1] > next[0] &&
-            TOKEN_CHAR.test(t[next[0]]);
-        if (glue) {
-            joins.push(b.length);
-        }
-        else {
-            b.copy(lineEnd, e + 1);
-        }
-    }
-    return joins.length > 0 ? b.build({ joins }) : undefined;
-}
-function buildViews(text) {
-    const identity = { text, decodable: true };
-    const base = [identity];
-    let cur = identity;
-    for (let level = 0; level < MAX_UNESCAPE; level++) {
-        const next = unescapeView(cur);
-        if (!next || next.text === cur.text)
-            break;
-        base.push(next);
-        cur = next;
-    }
-    const views = [...base];
-    for (const v of base) {
-        const g = stripGutterView(v);
-        if (g)
-            views.push({ ...g, decodable: false });
-    }
-    for (const v of [...views]) {
-        const j = joinWrappedView(v);
-        if (j)
-            views.push({ ...j, decodable: false });
-    }
-    return views;
-}
-// ---------------------------------------------------------------------------------------
-// Encoded runs: base64 and percent-encoding, decoded and scanned recursively
-// ---------------------------------------------------------------------------------------
-const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64_RUN},}={0,2}`, 'g');
-const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g;
-const PERCENT = /%[0-9A-Fa-f]{2}/;
-/** Decoded text only counts when it is mostly printable; random tokens decode to noise. */
-function printable(s) {
-    if (s.length < 8)
-        return false;
-    let bad = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
-            bad++;
-    }
-    return bad / s.length <= 0.05;
-}
-function decodeBase64(run) {
-    if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN)
-        return undefined;
-    const body = run.replace(/=+$/, '');
-    if (body.length % 4 === 1)
-        return undefined;
-    const decoded = Buffer.from(body, 'base64').toString('utf8');
-    return printable(decoded) ? decoded : undefined;
-}
-function decodePercent(run) {
-    if (!PERCENT.test(run))
-        return undefined;
-    try {
-        return decodeURIComponent(run);
-    }
-    catch {
-        // Malformed UTF-8 sequences: fall back to byte-per-character so nothing is skipped.
-        return run.replace(/%([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
-    }
-}
-function encodedRunFindings(view, opts, depth) {
-    const out = [];
-    const scanRuns = (pattern, decode) => {
-        // A fresh regex per call: the recursive scan below would otherwise reset a shared lastIndex.
-        const re = new RegExp(pattern.source, pattern.flags);
-        let m;
-        while ((m = re.exec(view.text)) !== null) {
-            const decoded = decode(m[0]);
-            if (decoded === undefined)
-                continue;
-            const inner = scan(decoded, opts, depth + 1);
-            if (inner.length === 0)
-                continue;
-            const [start, end] = toOriginal(view, m.index, m.index + m[0].length);
-            out.push({ detector: pickWinner(inner).detector, start, end });
-        }
-    };
-    scanRuns(BASE64_RUN, decodeBase64);
-    if (PERCENT.test(view.text))
-        scanRuns(URL_RUN, decodePercent);
-    return out;
-}
-// ---------------------------------------------------------------------------------------
-// Scanning
-// ---------------------------------------------------------------------------------------
-function allowed(value, opts) {
-    const allow = opts.allow;
-    if (!allow)
-        return false;
-    if (allow.literals?.includes(value))
-        return true;
-    for (const p of allow.patterns ?? []) {
-        p.lastIndex = 0;
-        if (p.test(value))
-            return true;
-    }
-    return false;
-}
-function runDetector(d, text) {
-    try {
-        return d.find(text);
-    }
-    catch {
-        // Fail closed: a broken rule must not let the value through unredacted.
-        return [{ detector: d.id, start: 0, end: text.length }];
-    }
-}
-function crossesJoin(joins, start, end) {
-    for (const j of joins)
-        if (j > start && j < end)
-            return true;
-    return false;
-}
-function scanView(view, original, detectors, opts) {
-    const out = [];
-    for (const d of detectors) {
-        for (const f of runDetector(d, view.text)) {
-            if (f.end <= f.start)
-                continue;
-            if (view.joins && !crossesJoin(view.joins, f.start, f.end))
-                continue;
-            const [start, end] = toOriginal(view, f.start, f.end);
-            if (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts))
-                continue;
-            out.push({ detector: d.id, start, end });
-        }
-    }
-    return out;
-}
-function scanDirect(text, detectors, opts, depth) {
-    const findings = [];
-    for (const view of buildViews(text)) {
-        findings.push(...scanView(view, text, detectors, opts));
-        if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
-            findings.push(...encodedRunFindings(view, opts, depth));
-        }
-    }
-    return findings;
-}
-/** All (unmerged) findings for `text`, in original offsets. */
-function scan(text, opts, depth = 0) {
-    if (text.length === 0)
-        return [];
-    if (text.length <= DIRECT_LIMIT)
-        return scanDirect(text, opts.detectors, opts, depth);
-    const whole = opts.detectors.filter((d) => d.wholeText);
-    const chunked = opts.detectors.filter((d) => !d.wholeText);
-    const findings = scanView({ text, decodable: false }, text, whole, opts);
-    for (let offset = 0; offset < text.length; offset += CHUNK - OVERLAP) {
-        const piece = text.slice(offset, offset + CHUNK);
-        for (const f of scanDirect(piece, chunked, opts, depth)) {
-            findings.push({ detector: f.detector, start: f.start + offset, end: f.end + offset });
-        }
-        if (offset + CHUNK >= text.length)
-            break;
-    }
-    return findings;
-}
-// ---------------------------------------------------------------------------------------
-// Merging and replacement
-// ---------------------------------------------------------------------------------------
-function pickWinner(group) {
-    let best = group[0];
-    for (const f of group) {
-        const len = f.end - f.start;
-        const bestLen = best.end - best.start;
-        if (len > bestLen || (len === bestLen && f.start < best.start))
-            best = f;
-    }
-    return best;
-}
-/** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
-function mergeFindings(findings) {
-    const sorted = findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
-        .map((x) => x.f);
-    const out = [];
-    let group = [];
-    let groupEnd = -1;
-    const flush = () => {
-        if (group.length === 0)
-            return;
-        out.push({ detector: pickWinner(group).detector, start: group[0].start, end: groupEnd });
-    };
-    for (const f of sorted) {
-        if (group.length > 0 && f.start < groupEnd) {
-            group.push(f);
-            groupEnd = Math.max(groupEnd, f.end);
-            continue;
-        }
-        flush();
-        group = [f];
-        groupEnd = f.end;
-    }
-    flush();
-    return out;
-}
-function defaultMarker(detectorId) {
-    return `[REDACTED:${detectorId}]`;
-}
-function applyFindings(text, merged, opts) {
-    if (merged.length === 0)
-        return text;
-    const marker = opts.marker ?? defaultMarker;
-    let out = '';
-    let pos = 0;
-    for (const f of merged) {
-        out += text.slice(pos, f.start) + marker(f.detector, text.slice(f.start, f.end));
-        pos = f.end;
-    }
-    return out + text.slice(pos);
-}
-function redactText(text, opts) {
-    const merged = mergeFindings(scan(text, opts));
-    return { text: applyFindings(text, merged, opts), findings: merged };
-}
-function fieldFindings(key, value, opts) {
-    const out = [];
-    for (const d of opts.detectors) {
-        if (!d.findInField)
-            continue;
-        try {
-            for (const f of d.findInField(key, value)) {
-                if (!allowed(value.slice(f.start, f.end), opts))
-                    out.push(f);
-            }
-        }
-        catch {
-            out.push({ detector: d.id, start: 0, end: value.length });
-        }
-    }
-    return out;
-}
-function looksLikeJsonContainer(s) {
-    const t = s.trim();
-    if (t.length < 2)
-        return false;
-    const first = t[0];
-    const last = t[t.length - 1];
-    return (first === '{' && last === '}') || (first === '[' && last === ']');
-}
-/** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
-function pairKey(obj) {
-    if (typeof obj.value !== 'string')
-        return undefined;
-    for (const k of ['name', 'key', 'header']) {
-        const v = obj[k];
-        if (typeof v === 'string')
-            return v;
-    }
-    return undefined;
-}
-function redactString(s, key, opts, sink) {
-    if (looksLikeJsonContainer(s)) {
-        let parsed;
-        try {
-            parsed = JSON.parse(s);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (parsed !== null && typeof parsed === 'object') {
-            const nested = [];
-            const value = engine_walk(parsed, undefined, opts, nested);
-            if (nested.length === 0)
-                return s;
-            sink.push(...nested);
-            return JSON.stringify(value);
-        }
-    }
-    const found = scan(s, opts);
-    if (key !== undefined)
-        found.push(...fieldFindings(key, s, opts));
-    const merged = mergeFindings(found);
-    sink.push(...merged);
-    return applyFindings(s, merged, opts);
-}
-function engine_walk(value, key, opts, sink) {
-    if (typeof value === 'string')
-        return redactString(value, key, opts, sink);
-    if (Array.isArray(value))
-        return value.map((item) => engine_walk(item, key, opts, sink));
-    if (value === null || typeof value !== 'object')
-        return value;
-    const obj = value;
-    const pk = pairKey(obj);
-    const out = {};
-    for (const [k, v] of Object.entries(obj)) {
-        // Keys can hold data too (Codex file-change maps are keyed by absolute path).
-        let newKey = redactString(k, undefined, opts, sink);
-        while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
-            newKey += '#';
-        const effectiveKey = k === 'value' && pk !== undefined ? pk : k;
-        out[newKey] = engine_walk(v, effectiveKey, opts, sink);
-    }
-    return out;
-}
-/**
- * Redacts every string inside a decoded JSON value. Strings that are themselves JSON
- * containers are parsed, redacted and re-serialised. `fieldKind` is accepted for per-field
- * policy; today every kind gets every detector, because a structural field (cwd, repo URL)
- * can carry personal data as easily as a prompt.
- */
-function redactJson(value, opts, _fieldKind) {
-    const findings = [];
-    const out = engine_walk(value, undefined, opts, findings);
-    return { value: findings.length > 0 ? out : value, findings };
-}
-/**
- * Redacts one JSONL line through its decoded values, never the raw text, so the output is
- * valid JSON of the same shape. Unchanged lines are returned byte-for-byte. A line that is
- * not JSON falls back to text redaction.
- */
-function redactLine(line, opts) {
-    if (line.trim().length === 0)
-        return { line, findings: [] };
-    let parsed;
-    try {
-        parsed = JSON.parse(line);
-    }
-    catch {
-        const r = redactText(line, opts);
-        return { line: r.text, findings: r.findings };
-    }
-    const r = redactJson(parsed, opts);
-    if (r.findings.length === 0)
-        return { line, findings: [] };
-    return { line: JSON.stringify(r.value), findings: r.findings };
-}
-
-;// CONCATENATED MODULE: ./src/redact/markers.ts
-/**
- * What a person can write in a prompt to control its publication:
- * `[redact]…[/redact]` hides a span; a prompt that begins with `[private]` is counted but never shown.
- * An opening `[redact]` without its closing tag hides the rest of the prompt (a leak is worse than a gap).
- */
-const SPAN = /\[redact\][\s\S]*?(?:\[\/redact\]|$)/gi;
-const PRIVATE_PREFIX = /^\s*\[private\]/i;
-function applySpanMarkers(text) {
-    let count = 0;
-    const out = text.replace(SPAN, () => {
-        count++;
-        return '[REDACTED:marker]';
-    });
-    return { text: out, count };
-}
-
-;// CONCATENATED MODULE: ./src/redact/policy.ts
-
-
-
-
-
-function policy_shortHash(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 10);
-}
-/**
- * Applies the config to a report object: markers, overrides, the per-field content policy, every
- * enabled detector and rule, and the preset. The result is what renderers may publish; the
- * records say what was changed, never what the changed text was.
- */
-function redactReport(report, config) {
-    const engine = engineOptions(config);
-    const records = [];
-    const metadataOnly = config.preset === 'metadata-only';
-    const record = (s, eventId, field, detector, count = 1, actor = null, reason = null) => {
-        const r = records.find((x) => x.session_id === s.id && x.event_id === eventId && x.field === field && x.detector === detector);
-        if (r)
-            r.count += count;
-        else
-            records.push({ session_id: s.id, event_id: eventId, field, detector, count, actor, reason });
-    };
-    /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
-    const clean = (s, eventId, field, kind, text, json = false) => {
-        if (text === null)
-            return null;
-        const policy = config.fields[kind] ?? 'redact';
-        if (metadataOnly || policy === 'drop')
-            return null;
-        if (policy === 'hash')
-            return `[hash:${policy_shortHash(text)}]`;
-        if (policy === 'include')
-            return text;
-        let out;
-        if (json && /^\s*[[{]/.test(text)) {
-            let parsed;
-            try {
-                parsed = JSON.parse(text);
-            }
-            catch {
-                parsed = undefined;
-            }
-            if (parsed !== undefined) {
-                const r = redactJson(parsed, engine(kind), kind);
-                for (const f of r.findings)
-                    record(s, eventId, field, f.detector);
-                out = r.findings.length ? JSON.stringify(r.value) : text;
-            }
-            else
-                out = redactPlain(s, eventId, field, kind, text);
-        }
-        else
-            out = redactPlain(s, eventId, field, kind, text);
-        if (typeof policy === 'object' && out.length > policy.truncate)
-            out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`;
-        return out;
-    };
-    const redactPlain = (s, eventId, field, kind, text) => {
-        const r = redactText(text, engine(kind));
-        for (const f of r.findings)
-            record(s, eventId, field, f.detector);
-        return r.text;
-    };
-    const sessions = report.sessions.map((s) => {
-        const overrides = config.overrides.filter((o) => s.id.startsWith(o.session));
-        const pathOrHash = (p) => (p === null ? null : metadataOnly ? `[hash:${policy_shortHash(p)}]` : clean(s, null, 'cwd', 'path', p));
-        const turns = s.turns.map((t) => redactTurn(s, t, overrides));
-        return {
-            ...s,
-            cwd: pathOrHash(s.cwd),
-            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? `[hash:${policy_shortHash(s.repository)}]` : clean(s, null, 'repository', 'path', s.repository),
-            branch: s.branch === null ? null : metadataOnly ? `[hash:${policy_shortHash(s.branch)}]` : clean(s, null, 'branch', 'path', s.branch),
-            files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
-            turns
-        };
-    });
-    function redactTurn(s, t, overrides) {
-        let prompt = t.prompt;
-        if (prompt) {
-            const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id);
-            let text = prompt.text;
-            if (prompt.private || PRIVATE_PREFIX.test(text)) {
-                prompt = { ...prompt, text: '', private: true };
-            }
-            else {
-                if (ov) {
-                    text = ov.replacement;
-                    record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
-                }
-                const m = applySpanMarkers(text);
-                if (m.count)
-                    record(s, prompt.event_id, 'prompt', 'marker', m.count);
-                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') };
-            }
-        }
-        const actions = t.actions.map((a) => {
-            const ov = overrides.filter((o) => o.event === a.event_id);
-            const apply = (field, v) => {
-                const o = ov.find((x) => x.field === field);
-                if (!o)
-                    return v;
-                record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason);
-                return o.replacement;
-            };
-            const kind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant';
-            const text = apply('text', a.text);
-            const command = a.kind === 'tool_call' && text !== null && metadataOnly ? firstWord(text) : null;
-            return {
-                ...a,
-                text: command ?? clean(s, a.event_id, 'text', kind, text),
-                arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
-                output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true),
-                name: a.kind === 'marker' || a.kind === 'tool_call' || a.kind === 'file_change' ? a.name : a.name
-            };
-        });
-        return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions };
-    }
-    const byDetector = {};
-    for (const r of records)
-        byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count;
-    const total = Object.values(byDetector).reduce((a, b) => a + b, 0);
-    return {
-        report: { ...report, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
-        records
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/re2-wasm/build/src/re2.js
-var re2 = __nccwpck_require__(92771);
-;// CONCATENATED MODULE: ./src/redact/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(text) {
-    if (text.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of text)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    const n = text.length;
-    for (const c of counts.values()) {
-        const p = c / n;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/redact/detectors/placeholders.ts
-/**
- * Values that look like credentials but are documentation or templating. Reporting them
- * would teach users to ignore the tool, and they carry no secret, so every detector
- * consults this before reporting.
- */
-const TEMPLATE = /\$\{|\{\{|\{%|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/;
-const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/;
-const WORDS = /example|changeme|change_me|change-me|replace[_-]?me|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?your|abcdefgh|12345678|01234567|\btodo\b|\bnull\b|undefined/i;
-const INDIRECT = /^(?:process\.env\.|os\.environ|getenv\(|env\(|secrets\.|vars\.|ENV\[)/;
-function isPlaceholder(value) {
-    const v = value.trim();
-    if (v.length === 0)
-        return true;
-    if (v.includes('[REDACTED'))
-        return true;
-    if (TEMPLATE.test(v) || MASKED.test(v) || WORDS.test(v) || INDIRECT.test(v))
-        return true;
-    return isSingleCharRun(v);
-}
-/** `aaaaaaaa`, `sk_live_00000000` and the like: the part after the last separator is one repeated character. */
-function isSingleCharRun(v) {
-    const segments = v.split(/[_.-]/);
-    const body = segments[segments.length - 1].length >= 8 ? segments[segments.length - 1] : v;
-    if (body.length < 4)
-        return false;
-    const first = body[0];
-    for (let i = 1; i < body.length; i++)
-        if (body[i] !== first)
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/redact/detectors/key-names.ts
-/*
- * Key-name heuristics shared by the `.env`-style text rule and the JSON field rule.
- * Word parts rather than substrings, so `author`, `max_tokens` or `tokenizer` do not count.
- */
-const STRONG = /password|passwd|passphrase|secret|apikey|privatekey|accesskey|credential|authorization|authtoken|accesstoken|refreshtoken|sessiontoken|bearer/;
-const SECRET_PARTS = new Set(['pass', 'pwd', 'token', 'auth', 'dsn', 'cookie', 'creds', 'pat', 'otp', 'pin']);
-const KEY_QUALIFIERS = new Set([
-    'api', 'access', 'secret', 'private', 'account', 'signing', 'encryption', 'master', 'session', 'client', 'app',
-    'license', 'service', 'deploy', 'ssh', 'storage', 'admin', 'shared', 'subscription', 'webhook', 'auth', 'sas', 'x'
-]);
-/** Last parts that make the key describe a secret rather than hold one. */
-const META_SUFFIXES = new Set([
-    'id', 'ids', 'type', 'types', 'count', 'counts', 'usage', 'limit', 'limits', 'length', 'len', 'size', 'name', 'names',
-    'url', 'uri', 'urls', 'path', 'paths', 'file', 'files', 'dir', 'endpoint', 'header', 'headers', 'prefix', 'suffix',
-    'field', 'fields', 'env', 'var', 'hint', 'required', 'enabled', 'kind', 'mode', 'expiry', 'expires', 'expiration',
-    'ttl', 'at', 'in', 'format', 'method', 'policy', 'scope', 'scopes', 'provider', 'source', 'location', 'helper',
-    'command', 'cmd', 'budget', 'index', 'version', 'label', 'description', 'desc', 'schema', 'status', 'state', 'valid',
-    'validated', 'set', 'present', 'exists', 'strategy', 'timeout', 'ref', 'refs', 'key_id', 'arn', 'region', 'user',
-    'username', 'login', 'email', 'owner', 'issuer', 'audience', 'algorithm', 'alg', 'store', 'manager', 'rotation',
-    'pattern', 'regex', 'policy', 'rules', 'rule', 'config', 'option', 'options', 'flag', 'flags', 'error', 'errors'
-]);
-/** Cheap pre-check: every secret-like key contains one of these fragments. */
-const QUICK = /pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer/i;
-const IGNORE_KEYS = new Set(['signature', 'encrypted_content', 'thinking_signature', 'sha', 'hash', 'integrity', 'checksum']);
-function keyParts(key) {
-    return key
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((p) => p.length > 0);
-}
-function isSecretKeyName(key) {
-    if (key.length === 0 || key.length > 80)
-        return false;
-    if (!QUICK.test(key))
-        return false;
-    const parts = keyParts(key);
-    if (parts.length === 0)
-        return false;
-    if (IGNORE_KEYS.has(parts.join('_')))
-        return false;
-    const last = parts[parts.length - 1];
-    if (META_SUFFIXES.has(last))
-        return false;
-    for (let i = 0; i < parts.length; i++) {
-        const p = parts[i];
-        if (STRONG.test(p))
-            return true;
-        if (SECRET_PARTS.has(p))
-            return true;
-        if (p === 'key' && i > 0 && KEY_QUALIFIERS.has(parts[i - 1]))
-            return true;
-        // Concatenated forms: `ghtoken`, `npmtoken`; `tokens`/`tokenizer` do not end in `token`.
-        if (p.endsWith('token'))
-            return true;
-    }
-    return false;
-}
-/** Exact values that are defaults, type names or prose, not credentials. */
-const NON_SECRET_VALUES = new Set([
-    'password', 'passwd', 'pass', 'secret', 'postgres', 'root', 'admin', 'user', 'username', 'test', 'guest', 'mysql',
-    'changeit', 'none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'string', 'str', 'int', 'number',
-    'boolean', 'bool', 'required', 'optional', 'undefined', 'redacted', 'hidden', 'token', 'apikey', 'api_key', 'bearer',
-    'basic', 'oauth', 'oauth2', 'env', 'keychain', 'secret_key', 'your_password', 'empty', 'default', 'auto', 'unset',
-    'masked', 'private', 'public', 'any', 'unknown', 'object', 'bytes', 'text', 'value'
-]);
-
-;// CONCATENATED MODULE: ./src/redact/detectors/util.ts
-
-/** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
-function patternDetector(spec) {
-    const flags = new Set(spec.pattern.flags.split(''));
-    flags.add('g');
-    flags.add('d');
-    const re = new RegExp(spec.pattern.source, [...flags].join(''));
-    return {
-        id: spec.id,
-        pack: spec.pack,
-        description: spec.description,
-        find(text) {
-            const out = [];
-            re.lastIndex = 0;
-            let m;
-            while ((m = re.exec(text)) !== null) {
-                if (m[0].length === 0) {
-                    re.lastIndex++;
-                    continue;
-                }
-                const groups = m.indices?.groups;
-                const span = groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0];
-                if (!span)
-                    continue;
-                const secret = text.slice(span[0], span[1]);
-                if (!spec.allowPlaceholders && isPlaceholder(secret))
-                    continue;
-                if (spec.validate && !spec.validate(secret, m))
-                    continue;
-                out.push({ detector: spec.id, start: span[0], end: span[1] });
-            }
-            return out;
-        }
-    };
-}
-/** Left boundary: not glued to a preceding word character, but a JSON `\n`/`\t` escape counts as a break. */
-const LB = String.raw `(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`;
-/** Right boundary for fixed-shape tokens. */
-const RB = String.raw `(?![A-Za-z0-9])`;
-/** One detector id backed by several independent patterns (findings are simply concatenated). */
-function multiPatternDetector(base, patterns) {
-    const parts = patterns.map((pattern) => patternDetector({ ...base, pattern }));
-    return {
-        id: base.id,
-        pack: base.pack,
-        description: base.description,
-        find: (text) => parts.flatMap((p) => p.find(text))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/redact/detectors/credentials.ts
-
-
-
-
-const notDefault = (s) => !NON_SECRET_VALUES.has(s.toLowerCase());
-const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
-const urlCredentialsDetector = patternDetector({
-    id: 'url-credentials',
-    pack: 'secrets',
-    description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
-    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-    validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
-});
-const connectionStringDetector = patternDetector({
-    id: 'connection-string-password',
-    pack: 'secrets',
-    description: 'Password in a connection string (Password=…; Pwd=…)',
-    pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
-    validate: (s) => notDefault(s) && !looksLikeCode(s)
-});
-const authorizationHeaderDetector = multiPatternDetector({
-    id: 'authorization-header',
-    pack: 'secrets',
-    description: 'Credential in an Authorization header or after a Bearer scheme',
-    validate: notDefault
-}, [
-    /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
-    /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/
-]);
-const apiKeyHeaderDetector = patternDetector({
-    id: 'api-key-header',
-    pack: 'secrets',
-    description: 'API key HTTP header (X-Api-Key, Private-Token, X-Auth-Token, …)',
-    pattern: /(?<![A-Za-z0-9-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token)["'\x60]?\s{0,4}:\s{0,4}["'\x60]?(?<s>[^\s"'\x60,;\\]{8,512})/i,
-    validate: notDefault
-});
-const FLAG_NAMES = 'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp';
-const cliSecretFlagDetector = multiPatternDetector({
-    id: 'cli-secret-flag',
-    pack: 'secrets',
-    description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
-    validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
-}, [
-    new RegExp(String.raw `(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`, 'i'),
-    /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/,
-    /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
-    /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/
-]);
-/** Values that are code, references or prose rather than a literal credential. */
-function looksLikeCode(v) {
-    if (/[()[\]{}<>]|=>/.test(v))
-        return true;
-    if (PATHLIKE.test(v))
-        return true;
-    if (/^[0-9.,_-]+$/.test(v))
-        return true;
-    // Identifiers and dotted member access (`response.data.token`) without any digit.
-    return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v);
-}
-function isPasswordKey(key) {
-    return /pass|pwd|pin/i.test(key);
-}
-/** The text rule is gated by entropy because prose and code are full of `token: …`. */
-function acceptAssignment(key, value) {
-    if (!isSecretKeyName(key))
-        return false;
-    if (isPlaceholder(value) || !notDefault(value) || looksLikeCode(value))
-        return false;
-    const pw = isPasswordKey(key);
-    if (value.length < (pw ? 6 : 8))
-        return false;
-    return shannonEntropy(value) >= (pw ? 2.5 : 3.0);
-}
-// The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
-// every match allocates, and logs are full of harmless `x: y` pairs.
-const ASSIGNMENT = /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi;
-const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i;
-const secretAssignmentDetector = {
-    id: 'secret-assignment',
-    pack: 'secrets',
-    description: 'Value assigned to a secret-like key (.env KEY=value, YAML, JSON "api_key": …, query ?token=)',
-    find(text) {
-        const out = [];
-        ASSIGNMENT.lastIndex = 0;
-        let noRescanBefore = 0;
-        let m;
-        while ((m = ASSIGNMENT.exec(text)) !== null) {
-            const g = m.indices?.groups;
-            const span = g?.s ?? g?.s2 ?? g?.s3 ?? g?.s4;
-            const key = m.groups?.k ?? '';
-            if (!span)
-                continue;
-            const value = text.slice(span[0], span[1]);
-            if (acceptAssignment(key, value)) {
-                out.push({ detector: 'secret-assignment', start: span[0], end: span[1] });
-            }
-            else {
-                // A rejected URL value may hold a query assignment (`state=https://…?access_token=…`).
-                // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
-                const q = value.indexOf('?');
-                if (q >= 0 && span[0] + q >= noRescanBefore) {
-                    ASSIGNMENT.lastIndex = span[0] + q;
-                    noRescanBefore = span[1];
-                }
-            }
-        }
-        return out;
-    },
-    findInField(key, value) {
-        if (!isSecretKeyName(key))
-            return [];
-        const scheme = SCHEME.exec(value);
-        const start = scheme ? scheme[0].length : 0;
-        const v = value.slice(start).trim();
-        if (v.length === 0 || isPlaceholder(v) || !notDefault(v))
-            return [];
-        // A structured field leaves no doubt about intent, so any non-placeholder shape is redacted.
-        return [{ detector: 'secret-assignment', start, end: value.length }];
-    }
-};
-const credentialDetectors = [
-    urlCredentialsDetector,
-    connectionStringDetector,
-    authorizationHeaderDetector,
-    apiKeyHeaderDetector,
-    cliSecretFlagDetector,
-    secretAssignmentDetector
-];
-
-;// CONCATENATED MODULE: ./src/redact/detectors/home-paths.ts
-
-/*
- * Only the user-name segment is reported so the rest of the path stays readable.
- * Well-known service accounts and documentation placeholders are not personal.
- */
-const NON_PERSONAL = new Set([
-    'user', 'username', 'your-username', 'yourname', 'your_name', 'your-name', 'me', 'you', 'name', 'shared', 'guest',
-    'public', 'default', 'linuxbrew', 'runner', 'node', 'ubuntu', 'vscode', 'codespace', 'codespaces', 'ec2-user',
-    'all users', 'default user', 'administrator', 'admin', 'root', 'docker', 'jenkins', 'git', 'nobody', 'www-data', 'app'
-]);
-function personal(name) {
-    if (NON_PERSONAL.has(name.toLowerCase()))
-        return false;
-    // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`.
-    return !/^[<$%{[~*.]/.test(name);
-}
-const homePathDetector = multiPatternDetector({
-    id: 'home-path',
-    pack: 'paths',
-    description: 'User name in a home directory path (/Users/<name>, /home/<name>, C:\\Users\\<name>, -Users-<name>-)',
-    allowPlaceholders: true,
-    validate: personal
-}, [
-    /\/(?:Users|home)\/(?<s>[^/\s"'\\:*?<>|`]{1,64})/,
-    /(?<![A-Za-z0-9])[A-Za-z]:(?:\\{1,4}|\/)(?:Users|Documents and Settings)(?:\\{1,4}|\/)(?<s>[^\\/\s"':*?<>|`]{1,64})/i,
-    // Claude Code project folders encode `/Users/alice/proj` as `-Users-alice-proj` (Windows: `C--Users-alice-…`).
-    /(?:(?<=^|[/\\\s"'=:`])|(?<=[A-Za-z]-))-(?:Users|home)-(?<s>[A-Za-z0-9_]{1,64})(?=$|[-/\\\s"'`])/
-]);
-const homePathDetectors = [homePathDetector];
-
-;// CONCATENATED MODULE: ./src/redact/detectors/identity-fields.ts
-/**
- * Key names whose value is a person's account name: Copilot's `requesterUsername`, git author
- * fields, `username`/`login` in tool arguments. A user name alone matches no pattern, so only the
- * key can tell it is one.
- */
-const KEYS = /^(?:requester_?user_?name|user_?name|login|author(?:_?name)?|committer(?:_?name)?|git_?author(?:_?name)?|owner_?login|account_?name|display_?name|full_?name)$/i;
-/** A handle or a name: a few words at most, no markup, not a path or URL. */
-const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,63}$/u;
-const identityFieldDetector = {
-    id: 'user-name',
-    pack: 'pii',
-    description: "A person's account or display name under a key such as requesterUsername, username, login or author",
-    find() {
-        return [];
-    },
-    findInField(key, value) {
-        if (!KEYS.test(key) || !HANDLE.test(value) || value.length < 2)
-            return [];
-        return [{ detector: 'user-name', start: 0, end: value.length }];
-    }
-};
-
-;// CONCATENATED MODULE: ./src/redact/detectors/jwt.ts
-
-/**
- * A JWT's header and payload both start with `{"` (base64url `eyJ`); the signature may be
- * empty for `alg: none`, which still leaks the claims.
- */
-const jwtDetector = patternDetector({
-    id: 'jwt',
-    pack: 'secrets',
-    description: 'JSON Web Token (eyJ….eyJ….sig)',
-    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.(?:[A-Za-z0-9_-]{10,2000})?/
-});
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(77030);
-;// CONCATENATED MODULE: ./src/redact/detectors/pii.ts
-
-
-// Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
-const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i;
-const NON_PERSONAL_LOCAL = /^(?:git|noreply|no-reply|do-not-reply|donotreply|mailer-daemon|postmaster)$/i;
-const FILE_TLD = /\.(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|css|scss|json|ya?ml|lock|map|txt|html?|py|rb|go|rs|java|wasm)$/i;
-const emailDetector = patternDetector({
-    id: 'email',
-    pack: 'pii',
-    description: 'E-mail address',
-    allowPlaceholders: true,
-    pattern: /(?<![A-Za-z0-9._%+-])(?<!:\/\/[^\s/@]{0,128}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/,
-    validate: (email) => {
-        const at = email.indexOf('@');
-        const local = email.slice(0, at);
-        const domain = email.slice(at + 1);
-        if (EXAMPLE_DOMAIN.test(domain) || NON_PERSONAL_LOCAL.test(local) || FILE_TLD.test(domain))
-            return false;
-        // Retina asset names such as `logo@2x.png` are not addresses.
-        return !/^\d+x\./.test(domain);
-    }
-});
-function digitCount(s) {
-    let n = 0;
-    for (const c of s)
-        if (c >= '0' && c <= '9')
-            n++;
-    return n;
-}
-const phoneDetector = multiPatternDetector({
-    id: 'phone',
-    pack: 'pii',
-    description: 'Phone number (international +CC form, NANP, national trunk-prefix forms, or after a phone keyword)',
-    allowPlaceholders: true,
-    validate: (s) => {
-        const n = digitCount(s);
-        return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''));
-    }
-}, [
-    /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/,
-    /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/,
-    /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i
-]);
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const VERSION_CONTEXT = /(?:version|ver|v|==|>=|<=|~=|\^|~|release|build|chrome|firefox|safari|python|node|go)[\s:=/]{0,3}$/i;
-function isPublicishIPv4(ip) {
-    const [a, b, c] = ip.split('.').map(Number);
-    if (a === 0 || a === 127 || a === 255 || a >= 224)
-        return false;
-    // Documentation ranges (RFC 5737) are not anyone's address.
-    if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113))
-        return false;
-    return true;
-}
-const ipv4Detector = {
-    id: 'ipv4',
-    pack: 'pii',
-    description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
-    find(text) {
-        const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g');
-        const out = [];
-        let m;
-        while ((m = re.exec(text)) !== null) {
-            if (!isPublicishIPv4(m[0]))
-                continue;
-            if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index)))
-                continue;
-            out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length });
-        }
-        return out;
-    }
-};
-const ipv6Detector = {
-    id: 'ipv6',
-    pack: 'pii',
-    description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
-    find(text) {
-        if (!text.includes(':'))
-            return [];
-        // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
-        const re = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g;
-        const out = [];
-        let m;
-        while ((m = re.exec(text)) !== null) {
-            const ip = m[0];
-            const groups = ip.split(':').filter((g) => g.length > 0);
-            if (groups.length < 3 || !(0,external_node_net_.isIPv6)(ip))
-                continue;
-            if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip))
-                continue;
-            out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length });
-        }
-        return out;
-    }
-};
-function luhn(digits) {
-    let sum = 0;
-    let double = false;
-    for (let i = digits.length - 1; i >= 0; i--) {
-        let d = digits.charCodeAt(i) - 48;
-        if (double) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-        double = !double;
-    }
-    return sum % 10 === 0;
-}
-const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6011|65|64[4-9]|35|62)/;
-const cardDetector = patternDetector({
-    id: 'credit-card',
-    pack: 'pii',
-    description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
-    allowPlaceholders: true,
-    pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
-    validate: (s) => {
-        const digits = s.replace(/[ -]/g, '');
-        if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits))
-            return false;
-        if (/^(\d)\1+$/.test(digits))
-            return false;
-        // Mixed separators (`1234-5678 9012`) are not how cards are written.
-        if (s.includes(' ') && s.includes('-'))
-            return false;
-        return luhn(digits);
-    }
-});
-function ibanValid(raw) {
-    const iban = raw.replace(/ /g, '');
-    if (iban.length < 15 || iban.length > 34)
-        return false;
-    const rearranged = iban.slice(4) + iban.slice(0, 4);
-    let rem = 0;
-    for (const ch of rearranged) {
-        const code = ch.charCodeAt(0);
-        const val = code >= 65 ? String(code - 55) : ch;
-        for (const d of val)
-            rem = (rem * 10 + (d.charCodeAt(0) - 48)) % 97;
-    }
-    return rem === 1;
-}
-const ibanDetector = patternDetector({
-    id: 'iban',
-    pack: 'pii',
-    description: 'IBAN (mod-97 checked)',
-    allowPlaceholders: true,
-    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
-    validate: ibanValid
-});
-const usSsnDetector = patternDetector({
-    id: 'us-ssn',
-    pack: 'pii',
-    description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
-    allowPlaceholders: true,
-    pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
-    validate: (s) => {
-        const [area, group, serial] = s.split('-');
-        if (area === '000' || area === '666' || area[0] === '9')
-            return false;
-        if (group === '00' || serial === '0000')
-            return false;
-        // Published sample numbers (Woolworth wallet card, SSA advertising) are not anyone's SSN.
-        return !['078-05-1120', '219-09-9999', '123-45-6789'].includes(s);
-    }
-});
-const ukNinoDetector = patternDetector({
-    id: 'uk-nino',
-    pack: 'pii',
-    description: 'UK National Insurance number',
-    allowPlaceholders: true,
-    pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
-    validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
-});
-const piiDetectors = [
-    emailDetector,
-    phoneDetector,
-    ipv4Detector,
-    ipv6Detector,
-    cardDetector,
-    ibanDetector,
-    usSsnDetector,
-    ukNinoDetector
-];
-
-;// CONCATENATED MODULE: ./src/redact/detectors/private-keys.ts
-/*
- * Key blocks are found procedurally (header regex, then indexOf for the footer) instead of
- * with a BEGIN…END regex: the body may carry gutters, diff prefixes, escaped or stripped
- * newlines, and a missing footer must not cost quadratic time. The body is never parsed:
- * a truncated or garbled key is still a key (trufflehog drops unparsable keys and leaks them).
- */
-const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PEM_FOOTER = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PUTTY_HEADER = /PuTTY-User-Key-File-\d{1,2}:/g;
-const PUTTY_MAC = /Private-MAC:[ \t]{0,8}(?:[0-9a-fA-F]{1,128})?/g;
-function blocks(text, header, footer) {
-    const out = [];
-    header.lastIndex = 0;
-    let h;
-    while ((h = header.exec(text)) !== null) {
-        footer.lastIndex = h.index + h[0].length;
-        const f = footer.exec(text);
-        // No footer: the rest of the value may be key material (truncated output), so take it all.
-        const end = f ? f.index + f[0].length : text.length;
-        out.push([h.index, end]);
-        header.lastIndex = end;
-    }
-    return out;
-}
-const privateKeyDetector = {
-    id: 'private-key',
-    pack: 'secrets',
-    description: 'PEM / OpenSSH / PGP private key block (BEGIN … PRIVATE KEY … END)',
-    wholeText: true,
-    find(text) {
-        if (!text.includes('PRIVATE KEY'))
-            return [];
-        return blocks(text, PEM_HEADER, PEM_FOOTER).map(([start, end]) => ({ detector: 'private-key', start, end }));
-    }
-};
-const puttyKeyDetector = {
-    id: 'putty-private-key',
-    pack: 'secrets',
-    description: 'PuTTY private key file (PuTTY-User-Key-File- … Private-MAC)',
-    wholeText: true,
-    find(text) {
-        if (!text.includes('PuTTY-User-Key-File-'))
-            return [];
-        return blocks(text, PUTTY_HEADER, PUTTY_MAC).map(([start, end]) => ({ detector: 'putty-private-key', start, end }));
-    }
-};
-const privateKeyDetectors = [privateKeyDetector, puttyKeyDetector];
-
-;// CONCATENATED MODULE: ./src/redact/detectors/provider-tokens.ts
-
-
-/*
- * Prefix-and-shape rules. Prefixes and charsets follow gitleaks' MIT-licensed rule set
- * (gitleaks/gitleaks cmd/generate/config/rules) and GitHub's secret-scanning pattern list.
- * Upper bounds are generous so a token with a longer-than-documented body still goes, but
- * every repetition is bounded and anchored so matching stays linear.
- */
-const re = (source, flags = '') => new RegExp(source, flags);
-const hasDigit = (s) => /[0-9]/.test(s);
-const randomish = (min) => (s) => shannonEntropy(s) >= min;
-const specs = [
-    {
-        id: 'aws-access-key-id',
-        description: 'AWS access key id (AKIA/ASIA/…)',
-        pattern: re(`${LB}(?<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16})${RB}`)
-    },
-    {
-        id: 'aws-secret-access-key',
-        description: 'AWS secret access key next to an AWS key name',
-        pattern: re(String.raw `(?<![A-Za-z0-9])aws[A-Za-z0-9_.-]{0,24}(?:secret|SECRET|Secret)[A-Za-z0-9_.-]{0,24}["'\x60]?\s{0,4}(?:[:=]|=>|:=)\s{0,4}["'\x60]?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'i'),
-        validate: randomish(3.5)
-    },
-    {
-        id: 'github-token',
-        description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)',
-        pattern: re(`${LB}(?<s>gh[pousr]_[A-Za-z0-9]{36,251})${RB}`)
-    },
-    {
-        id: 'github-fine-grained-pat',
-        description: 'GitHub fine-grained personal access token (github_pat_)',
-        pattern: re(`${LB}(?<s>github_pat_[A-Za-z0-9_]{22,255})${RB}`)
-    },
-    {
-        id: 'gitlab-token',
-        description: 'GitLab token (glpat-, gldt-, glrt-, …)',
-        pattern: re(`${LB}(?<s>gl(?:pat|dt|rt|ptt|cbt|ft|soat|imt|agent|oas)-[A-Za-z0-9_-]{20,255})`)
-    },
-    {
-        id: 'slack-token',
-        description: 'Slack token (xoxb-, xoxp-, xoxa-, xapp-, …)',
-        pattern: re(`${LB}(?<s>(?:xox[abposre]-[0-9A-Za-z-]{10,250}|xapp-[0-9]-[A-Za-z0-9-]{10,250}))`),
-        validate: hasDigit
-    },
-    {
-        id: 'slack-webhook',
-        description: 'Slack incoming webhook URL',
-        pattern: re(String.raw `hooks\.slack\.com/(?:services|workflows|triggers)/(?<s>[A-Za-z0-9_/+-]{20,200})`)
-    },
-    {
-        id: 'stripe-key',
-        description: 'Stripe secret, restricted or live publishable key; webhook secret',
-        pattern: re(`${LB}(?<s>(?:(?:sk|rk)_(?:live|test)|pk_live)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})${RB}`)
-    },
-    {
-        id: 'anthropic-key',
-        description: 'Anthropic API / admin / OAuth key (sk-ant-)',
-        pattern: re(`${LB}(?<s>sk-ant-[A-Za-z0-9_-]{20,300})`)
-    },
-    {
-        id: 'openai-key',
-        description: 'OpenAI-style key (sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-or-)',
-        pattern: re(`${LB}(?<s>sk-(?!ant-)[A-Za-z0-9_-]{20,300})`),
-        validate: (s) => hasDigit(s) && shannonEntropy(s) >= 3.5
-    },
-    {
-        id: 'google-api-key',
-        description: 'Google API key (AIza…)',
-        pattern: re(`${LB}(?<s>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])`)
-    },
-    {
-        id: 'google-oauth-secret',
-        description: 'Google OAuth client secret (GOCSPX-) or access token (ya29.)',
-        pattern: re(`${LB}(?<s>GOCSPX-[A-Za-z0-9_-]{28,64}|ya29\\.[A-Za-z0-9_-]{20,2048})`)
-    },
-    {
-        id: 'npm-token',
-        description: 'npm access token (npm_)',
-        pattern: re(`${LB}(?<s>npm_[A-Za-z0-9]{36,64})${RB}`)
-    },
-    {
-        id: 'pypi-token',
-        description: 'PyPI upload token (pypi-AgE…)',
-        pattern: re(`${LB}(?<s>pypi-AgE[A-Za-z0-9_-]{50,1000})`)
-    },
-    {
-        id: 'huggingface-token',
-        description: 'Hugging Face token (hf_, api_org_)',
-        pattern: re(`${LB}(?<s>(?:hf_|api_org_)[A-Za-z0-9]{30,40})${RB}`),
-        validate: randomish(3.5)
-    },
-    {
-        id: 'twilio-key',
-        description: 'Twilio API key SID (SK + 32 hex)',
-        pattern: re(`${LB}(?<s>SK[0-9a-fA-F]{32})${RB}`)
-    },
-    {
-        id: 'sendgrid-key',
-        description: 'SendGrid API key (SG.x.y)',
-        pattern: re(`${LB}(?<s>SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,64})`)
-    },
-    {
-        id: 'mailgun-key',
-        description: 'Mailgun API key (key- + 32 hex) or webhook signing key',
-        pattern: re(`${LB}(?<s>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})${RB}`)
-    },
-    {
-        id: 'datadog-key',
-        description: 'Datadog API/app key next to a Datadog key name',
-        pattern: re(String.raw `(?<![A-Za-z0-9])(?:datadog|dd)[_.-]?(?:api|app|application)[_.-]?key["'\x60]?\s{0,4}(?:[:=]|=>)\s{0,4}["'\x60]?(?<s>[a-f0-9]{32,40})(?![a-f0-9])`, 'i')
-    },
-    {
-        id: 'sentry-dsn',
-        description: 'Sentry DSN key or Sentry auth token (sntryu_, sntrys_)',
-        pattern: re(String.raw `https?://(?<s>[0-9a-f]{32}(?::[0-9a-f]{32})?)@[A-Za-z0-9.-]{1,200}(?::\d{1,5})?/\d{1,20}|${LB}(?<s2>sntry[us]_[A-Za-z0-9+/=_]{40,300})`)
-    },
-    {
-        id: 'azure-storage-key',
-        description: 'Azure storage account key in a connection string (AccountKey=)',
-        pattern: re(String.raw `AccountKey=(?<s>[A-Za-z0-9+/]{40,100}={0,2})`, 'i')
-    },
-    {
-        id: 'azure-sas-token',
-        description: 'Azure SAS signature (sig=) or SharedAccessSignature',
-        pattern: re(String.raw `(?:[?&;]sig=|SharedAccessSignature=|SharedAccessKey=)(?<s>[A-Za-z0-9%+/=]{20,200})`, 'i')
-    },
-    {
-        id: 'digitalocean-token',
-        description: 'DigitalOcean token (dop_v1_, doo_v1_, dor_v1_)',
-        pattern: re(`${LB}(?<s>do[opr]_v1_[a-f0-9]{64})${RB}`)
-    },
-    {
-        id: 'shopify-token',
-        description: 'Shopify token (shpat_, shpca_, shppa_, shpss_)',
-        pattern: re(`${LB}(?<s>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})${RB}`)
-    },
-    {
-        id: 'discord-token',
-        description: 'Discord bot token or webhook URL',
-        pattern: re(String.raw `${LB}(?<s>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})${RB}|discord(?:app)?\.com/api/webhooks/\d{5,30}/(?<s2>[A-Za-z0-9_-]{60,68})`)
-    },
-    {
-        id: 'telegram-bot-token',
-        description: 'Telegram bot token (id:AA…)',
-        pattern: re(String.raw `(?<![0-9])(?<s>[0-9]{8,10}:AA[A-Za-z0-9_-]{32,33})(?![A-Za-z0-9_-])`)
-    },
-    {
-        id: 'heroku-key',
-        description: 'Heroku platform token (HRKU-) or API key next to a Heroku key name',
-        pattern: re(String.raw `${LB}(?<s>HRKU-[A-Za-z0-9_-]{60,80})|(?<![A-Za-z0-9])heroku[A-Za-z0-9_.-]{0,20}(?:key|token)["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?<s2>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'i')
-    },
-    {
-        id: 'doppler-token',
-        description: 'Doppler token (dp.st., dp.ct., dp.pt., dp.sa., …)',
-        pattern: re(`${LB}(?<s>dp\\.(?:st|ct|pt|sa|scim|audit)\\.[A-Za-z0-9_.-]{40,100})`)
-    },
-    {
-        id: 'vercel-token',
-        description: 'Vercel token (vcp_, vci_, vca_, vcr_, vck_)',
-        pattern: re(`${LB}(?<s>vc[pciark]_[A-Za-z0-9]{24,80})${RB}`),
-        validate: randomish(3.5)
-    },
-    {
-        id: 'linear-key',
-        description: 'Linear API key (lin_api_) or OAuth token',
-        pattern: re(`${LB}(?<s>lin_(?:api|oauth)_[A-Za-z0-9]{32,64})${RB}`)
-    },
-    {
-        id: 'notion-token',
-        description: 'Notion integration token (secret_, ntn_)',
-        pattern: re(`${LB}(?<s>secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,60})${RB}`),
-        validate: (s) => hasDigit(s) && shannonEntropy(s) >= 3.5
-    },
-    {
-        id: 'atlassian-token',
-        description: 'Atlassian API token (ATATT3, ATCTT3) or Bitbucket app password (ATBB)',
-        pattern: re(`${LB}(?<s>(?:ATATT3|ATCTT3)[A-Za-z0-9_=-]{50,300}|ATBB[A-Za-z0-9_=.-]{28,100})`)
-    },
-    {
-        id: 'grafana-token',
-        description: 'Grafana service account or cloud token (glsa_, glc_)',
-        pattern: re(`${LB}(?<s>glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})`)
-    },
-    {
-        id: 'newrelic-key',
-        description: 'New Relic key (NRAK-, NRII-, NRJS-, NRAA-)',
-        pattern: re(`${LB}(?<s>NR(?:AK|II|JS|AA|IQ)-[A-Za-z0-9]{19,40})${RB}`)
-    },
-    {
-        id: 'postman-key',
-        description: 'Postman API key (PMAK-)',
-        pattern: re(`${LB}(?<s>PMAK-[a-f0-9]{24}-[a-f0-9]{34})${RB}`, 'i')
-    },
-    {
-        id: 'databricks-token',
-        description: 'Databricks token (dapi…)',
-        pattern: re(`${LB}(?<s>dapi[a-f0-9]{32}(?:-[0-9])?)${RB}`)
-    },
-    {
-        id: 'groq-key',
-        description: 'Groq API key (gsk_)',
-        pattern: re(`${LB}(?<s>gsk_[A-Za-z0-9]{48,60})${RB}`)
-    },
-    {
-        id: 'replicate-token',
-        description: 'Replicate API token (r8_)',
-        pattern: re(`${LB}(?<s>r8_[A-Za-z0-9]{30,50})${RB}`)
-    },
-    {
-        id: 'hashicorp-vault-token',
-        description: 'HashiCorp Vault token (hvs., hvb.) or Terraform Cloud token (.atlasv1.)',
-        pattern: re(`${LB}(?<s>hv[sb]\\.[A-Za-z0-9_-]{24,200}|[a-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,100})`)
-    },
-    {
-        id: 'age-secret-key',
-        description: 'age encryption secret key',
-        pattern: re(`(?<s>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})`)
-    },
-    {
-        id: 'square-token',
-        description: 'Square access token or OAuth secret (sq0atp-, sq0csp-, EAAA)',
-        pattern: re(`${LB}(?<s>sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})`)
-    },
-    {
-        id: 'mapbox-token',
-        description: 'Mapbox secret token (sk.eyJ…)',
-        pattern: re(`${LB}(?<s>sk\\.eyJ[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{10,100})`)
-    },
-    {
-        id: 'pulumi-token',
-        description: 'Pulumi access token (pul-)',
-        pattern: re(`${LB}(?<s>pul-[a-f0-9]{40})${RB}`)
-    }
-];
-const providerTokenDetectors = specs.map((s) => patternDetector({ ...s, pack: 'secrets' }));
-
-;// CONCATENATED MODULE: ./src/redact/detectors/index.ts
-
-
-
-
-
-
-
-/**
- * Order matters only for ties when overlapping findings merge: more specific rules first,
- * so a GitHub token in an Authorization header is reported as `github-token`.
- */
-const detectors_builtinDetectors = [
-    ...privateKeyDetectors,
-    ...providerTokenDetectors,
-    jwtDetector,
-    ...credentialDetectors,
-    ...piiDetectors,
-    identityFieldDetector,
-    ...homePathDetectors
-];
-const detectorIds = detectors_builtinDetectors.map((d) => d.id);
-
-
-
-;// CONCATENATED MODULE: ./src/redact/rules.ts
-
-
-class RuleError extends Error {
-}
-/** Longest value a user pattern is run on at once; longer values are scanned in overlapping windows. */
-const WINDOW = 256 * 1024;
-const rules_OVERLAP = 4096;
-function escapeRe2(s) {
-    return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-/**
- * A user rule as a detector. Patterns run on RE2 (linear time, compiled to WebAssembly), so no
- * rule in a committed config can hang a run; a pattern RE2 cannot run (backreferences,
- * lookaround) is rejected with the reason.
- */
-function ruleDetector(rule) {
-    let source;
-    let flags = 'gu';
-    if (rule.pattern !== undefined) {
-        source = rule.pattern;
-        flags += (rule.flags ?? '').replace(/[gu]/g, '');
-    }
-    else if (rule.literals) {
-        source = rule.literals.map(escapeRe2).join('|');
-        flags += 'i';
-    }
-    else {
-        source = `\\b(?:${(rule.words ?? []).map(escapeRe2).join('|')})\\b`;
-        flags += 'i';
-    }
-    let re;
-    try {
-        re = new re2/* RE2 */.U(source, flags);
-    }
-    catch (e) {
-        throw new RuleError(`rule "${rule.id}": ${e.message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`);
-    }
-    if (re.test(''))
-        throw new RuleError(`rule "${rule.id}": the pattern matches the empty string, so it would match everywhere`);
-    return {
-        id: rule.id,
-        pack: 'secrets',
-        description: rule.description ?? `rule ${rule.id}`,
-        find(text) {
-            const out = [];
-            for (let base = 0; base < text.length; base += WINDOW) {
-                const start = Math.max(0, base - (base ? rules_OVERLAP : 0));
-                const chunk = text.slice(start, base + WINDOW);
-                re.lastIndex = 0;
-                for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
-                    const hit = m[0] ?? '';
-                    if (hit.length === 0) {
-                        re.lastIndex++;
-                        continue;
-                    }
-                    out.push({ detector: rule.id, start: start + m.index, end: start + m.index + hit.length });
-                }
-            }
-            return out;
-        }
-    };
-}
-/** Extra secret key names from the config: `key=value`, `key: value`, `--key value`, `"key": "value"`. */
-function keyDetector(keys) {
-    if (keys.length === 0)
-        return null;
-    const names = new Set(keys.map((k) => k.toLowerCase()));
-    const alt = keys.map(escapeRe2).join('|');
-    const re = new re2/* RE2 */.U(`(?i)(?:--|\\b)(?:${alt})["']?\\s*(?:[=:]|\\s)\\s*["']?([^\\s"',;}]{1,512})`, 'gu');
-    return {
-        id: 'config-key',
-        pack: 'secrets',
-        description: 'values of the key names listed under keys:',
-        find(text) {
-            const out = [];
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m; m = re.exec(text)) {
-                const value = m[1] ?? '';
-                const end = m.index + (m[0] ?? '').length;
-                out.push({ detector: 'config-key', start: end - value.length, end });
-            }
-            return out;
-        },
-        findInField(key, value) {
-            return names.has(key.toLowerCase()) && value.length > 0 ? [{ detector: 'config-key', start: 0, end: value.length }] : [];
-        }
-    };
-}
-function packEnabled(config, pack, id) {
-    const p = config.packs[pack];
-    if (p === false)
-        return false;
-    if (p === true)
-        return true;
-    return p.enabled && !p.disable.includes(id);
-}
-/** The detectors a config turns on, per field kind (user rules may name the fields they apply to). */
-function detectorsFor(config) {
-    const builtins = detectors_builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id));
-    const rules = config.rules.map((r) => ({ rule: r, detector: ruleDetector(r) }));
-    const keys = keyDetector(config.keys);
-    const cache = new Map();
-    return {
-        ids: [...builtins.map((d) => d.id), ...rules.map((r) => r.rule.id), ...(keys ? [keys.id] : [])],
-        forField(kind) {
-            let list = cache.get(kind);
-            if (!list) {
-                // User rules first: on an overlap of equal length, the team's own label wins.
-                list = [...rules.filter((r) => !r.rule.fields || r.rule.fields.includes(kind)).map((r) => r.detector), ...(keys ? [keys] : []), ...builtins];
-                cache.set(kind, list);
-            }
-            return list;
-        }
-    };
-}
-function builtinIds() {
-    return builtinDetectors.map((d) => d.id);
-}
-
-;// CONCATENATED MODULE: ./src/redact/engine-options.ts
-
-
-const HASHED = { email: 'emails', 'home-path': 'home_users' };
-/**
- * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
- * (a rule's own replacement, hashed identifiers where the config asks for them).
- */
-function engineOptions(config) {
-    const detectors = detectorsFor(config);
-    const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: config.allow.patterns.map((p) => new RegExp(p, 'u')) };
-    const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
-    const marker = (id, value) => {
-        const custom = replacements.get(id);
-        if (custom !== undefined)
-            return custom;
-        const key = HASHED[id];
-        if (key && config.hash_identifiers[key])
-            return `[REDACTED:${id}:${policy_shortHash(value.toLowerCase())}]`;
-        return `[REDACTED:${id}]`;
-    };
-    const cache = new Map();
-    return (kind) => {
-        let o = cache.get(kind);
-        if (!o) {
-            o = { detectors: detectors.forField(kind), allow, marker };
-            cache.set(kind, o);
-        }
-        return o;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/redact/export.ts
-
-
-
-
-
-/** Every text column of the store, with the field kind its detectors are chosen by. */
-const TEXT_COLUMNS = [
-    { table: 'prompts', column: 'text', kind: 'prompt' },
-    { table: 'function_calls', column: 'arguments', kind: 'tool_args', json: true },
-    { table: 'function_calls', column: 'command', kind: 'tool_args' },
-    { table: 'function_results', column: 'output', kind: 'tool_output', json: true },
-    { table: 'agent_reasoning_messages', column: 'text', kind: 'reasoning' },
-    { table: 'function_plan_messages', column: 'explanation', kind: 'assistant' },
-    { table: 'function_plan_messages', column: 'steps', kind: 'assistant', json: true },
-    { table: 'files_touched', column: 'path', kind: 'path' },
-    { table: 'turn_context_messages', column: 'cwd', kind: 'path' },
-    { table: 'sessions', column: 'cwd', kind: 'path' },
-    { table: 'sessions', column: 'repository_url', kind: 'path' },
-    { table: 'sessions', column: 'branch', kind: 'path' },
-    { table: 'sessions', column: 'title', kind: 'prompt' },
-    { table: 'files', column: 'path', kind: 'path' },
-    { table: 'ingest_errors', column: 'path', kind: 'path' },
-    { table: 'ingest_errors', column: 'reason', kind: 'path' }
-];
-/**
- * Writes a copy of the store in which every raw line and every text is redacted, for publishing
- * as an artifact. Parser state (which holds message text) is dropped, private prompts are
- * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
- */
-function exportSanitized(sourcePath, outPath, config) {
-    const result = { redactions: 0, by_detector: {} };
-    const work = `${outPath}.tmp-${process.pid}`;
-    for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`])
-        (0,external_node_fs_.rmSync)(p, { force: true });
-    const src = openStore(sourcePath);
-    try {
-        src.prepare('VACUUM INTO ?').run(work);
-    }
-    finally {
-        src.close();
-    }
-    const db = openStore(work);
-    try {
-        db.pragma('secure_delete = ON');
-        const opts = engineOptions(config);
-        const count = (findings) => {
-            for (const f of findings) {
-                result.redactions++;
-                result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1;
-            }
-        };
-        const clean = (text, kind, json = false) => {
-            const marked = kind === 'prompt' && PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text;
-            if (json && /^\s*[[{]/.test(marked)) {
-                try {
-                    const r = redactJson(JSON.parse(marked), opts(kind));
-                    count(r.findings);
-                    return r.findings.length ? JSON.stringify(r.value) : marked;
-                }
-                catch {
-                    // not JSON after all
-                }
-            }
-            const r = redactText(marked, opts(kind));
-            count(r.findings);
-            return r.text;
-        };
-        db.transaction(() => {
-            for (const c of TEXT_COLUMNS)
-                rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json));
-            rewrite(db, 'events', 'raw', (v) => {
-                const r = redactLine(v.includes('[redact]') || v.includes('[private]') ? markJson(v) : v, opts('tool_output'));
-                count(r.findings);
-                return r.line;
-            });
-            rewrite(db, 'events', 'payload', (v) => {
-                const r = redactJson(JSON.parse(markJson(v)), opts('tool_output'));
-                count(r.findings);
-                return r.findings.length ? JSON.stringify(r.value) : markJson(v);
-            });
-            db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run();
-        }).immediate();
-    }
-    finally {
-        db.close();
-    }
-    const final = openStore(work);
-    try {
-        final.prepare('VACUUM INTO ?').run(outPath);
-    }
-    finally {
-        final.close();
-        for (const p of [work, `${work}-wal`, `${work}-shm`])
-            (0,external_node_fs_.rmSync)(p, { force: true });
-    }
-    return result;
-}
-/** Applies the prompt markers inside a JSON text's string values, keeping it byte-identical when none is present. */
-function markJson(text) {
-    if (!/\[(redact|private)\]/i.test(text))
-        return text;
-    try {
-        const walk = (v) => typeof v === 'string'
-            ? PRIVATE_PREFIX.test(v)
-                ? '[REDACTED:private]'
-                : applySpanMarkers(v).text
-            : Array.isArray(v)
-                ? v.map(walk)
-                : v && typeof v === 'object'
-                    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-                    : v;
-        return JSON.stringify(walk(JSON.parse(text)));
-    }
-    catch {
-        return PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text;
-    }
-}
-/** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */
-function rewrite(db, table, column, f) {
-    const page = db.prepare(`SELECT rowid AS k, ${column} AS v FROM ${table} WHERE rowid > ? AND ${column} IS NOT NULL ORDER BY rowid LIMIT 500`);
-    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
-    for (let last = -1;;) {
-        const rows = page.all(last);
-        if (rows.length === 0)
-            return;
-        for (const r of rows) {
-            const out = f(r.v);
-            if (out !== r.v)
-                update.run(out, r.k);
-        }
-        last = rows[rows.length - 1].k;
-    }
-}
-
-// EXTERNAL MODULE: ./src/render/markdown.ts + 104 modules
-var markdown = __nccwpck_require__(37425);
-// EXTERNAL MODULE: ./src/render/text.ts
-var render_text = __nccwpck_require__(70893);
-;// CONCATENATED MODULE: ./src/render/csv-format.ts
-/**
- * RFC 4180 writing: CRLF between records, fields quoted when they hold `"`, `,`, CR or LF, with
- * quotes doubled. Text cells are also defused against spreadsheet formula injection (OWASP:
- * a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front), while numbers the renderer
- * writes itself stay numbers, negative ones included.
- */
-
-/** Excel refuses longer cells; longer text would be silently split across rows by some readers. */
-const MAX_CELL_CHARS = 32_000;
-const FORMULA_START = /^[=+\-@\t\r]/;
-function defuse(text) {
-    return FORMULA_START.test(text) ? `'${text}` : text;
-}
-function cellText(c) {
-    if (c === null)
-        return '';
-    if (typeof c === 'number')
-        return Number.isFinite(c) ? String(c) : '';
-    if (typeof c === 'boolean')
-        return c ? 'true' : 'false';
-    // NUL breaks common CSV readers (Python's csv module refuses the line).
-    let s = c.replaceAll('\u0000', '\ufffd');
-    const t = (0,render_text/* truncate */.xv)(s, MAX_CELL_CHARS);
-    if (t.omitted)
-        s = t.text + (0,render_text/* truncationNote */.yr)(t.omitted);
-    return defuse(s);
-}
-function quote(s) {
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** A whole table: header row, then one record per row, each ending in CRLF. */
-function toCsv(header, rows) {
-    return [header, ...rows].map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('');
-}
-
-;// CONCATENATED MODULE: ./src/render/csv.ts
-
-/**
- * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
- * written, header-only when the mode carries no such rows, so a consumer can rely on the set.
- * List-valued fields (models, files) are joined with a newline, which stays inside one quoted
- * cell. Costs are exact (`cost_usd` empty = unpriced, never 0).
- */
-const CSV_FILES = (/* unused pure expression or super */ null && (['sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv']));
-const TOKEN_HEADER = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens'];
-function tokenCells(t) {
-    return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total];
-}
-function sessions(report) {
-    const header = [
-        'session_id',
-        'agent',
-        'agent_version',
-        'models',
-        'cwd',
-        'repository',
-        'branch',
-        'commit',
-        'started_at',
-        'ended_at',
-        'parent_id',
-        'parent_relation',
-        'prompts',
-        'tool_calls',
-        ...TOKEN_HEADER,
-        'cost_usd',
-        'cost_source',
-        'files_touched',
-        'tool_call_names'
-    ];
-    const rows = report.sessions.map((s) => [
-        s.id,
-        s.agent,
-        s.agent_version,
-        s.models.join('\n'),
-        s.cwd,
-        s.repository,
-        s.branch,
-        s.commit,
-        s.started_at,
-        s.ended_at,
-        s.parent_id,
-        s.parent_relation,
-        s.prompts,
-        s.tool_calls,
-        ...tokenCells(s.tokens),
-        s.cost_usd,
-        s.cost_source,
-        s.files_touched.join('\n'),
-        Object.entries(s.tool_call_names)
-            .map(([name, n]) => `${name}=${n}`)
-            .join('\n')
-    ]);
-    return toCsv(header, rows);
-}
-function prompts(report) {
-    const header = ['session_id', 'turn', 'ts', 'private', 'text', 'event_id'];
-    const rows = [];
-    for (const s of report.sessions)
-        for (const t of s.turns) {
-            if (!t.prompt)
-                continue;
-            // A private prompt's text is already empty in the report; the flag says why.
-            rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id]);
-        }
-    return toCsv(header, rows);
-}
-function toolCalls(report) {
-    const header = ['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id'];
-    const rows = [];
-    for (const s of report.sessions)
-        for (const t of s.turns)
-            for (const a of t.actions) {
-                if (a.kind !== 'tool_call')
-                    continue;
-                rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id]);
-            }
-    return toCsv(header, rows);
-}
-function tokens(report) {
-    const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd'];
-    const rows = [];
-    const dims = [
-        ['model', report.usage.by_model],
-        ['agent', report.usage.by_agent],
-        ['day', report.usage.by_day]
-    ];
-    for (const [dimension, usage] of dims)
-        for (const u of usage)
-            rows.push([dimension, u.key, u.sessions, ...tokenCells(u.tokens), u.cost_usd]);
-    return toCsv(header, rows);
-}
-/** File name → CSV text, in a fixed order. */
-function renderCsv(report) {
-    return new Map([
-        ['sessions.csv', sessions(report)],
-        ['prompts.csv', prompts(report)],
-        ['tool_calls.csv', toolCalls(report)],
-        ['tokens.csv', tokens(report)]
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/render/html-assets.ts
-/**
- * The report page's stylesheet and script, inlined verbatim. They are constants so the page's
- * Content-Security-Policy can allow exactly these two blocks by hash and nothing else.
- */
-const CSS = `:root{color-scheme:light dark;--bg:#f5f6f8;--fg:#1c2027;--muted:#5b6472;--panel:#fff;--line:#dde1e7;--accent:#2b63c6;--code:#f0f2f5;--s0:#a9c4f2;--s1:#2b63c6;--s2:#d9822b;--red-bg:#fde4e7;--red-fg:#9e1530;--ok:#1a7a3a;--fail:#b3261e}
-@media (prefers-color-scheme:dark){:root{--bg:#101317;--fg:#e5e8ec;--muted:#9ba4b0;--panel:#181c22;--line:#2b3139;--accent:#79a6ff;--code:#21262d;--s0:#36538a;--s1:#79a6ff;--s2:#f0a14d;--red-bg:#4b1b24;--red-fg:#ffb4c0;--ok:#63d08c;--fail:#ff8b80}}
-*,*::before,*::after{box-sizing:border-box}
-[hidden]{display:none!important}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:anywhere}
-code,pre,.sid{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.85em}
-a{color:var(--accent)}
-h1{font-size:1.35rem;margin:0 0 .2rem;line-height:1.25}
-h2{font-size:1.1rem;margin:0 0 .75rem}
-.wrap{max-width:76rem;margin:0 auto;padding:0 1rem}
-header.top{background:var(--panel);border-bottom:1px solid var(--line);padding:.9rem 0}
-.meta{color:var(--muted);margin:0;font-size:.85rem}
-main.wrap{padding-top:1rem;padding-bottom:1.5rem}
-.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,9.5rem),1fr));gap:.75rem;margin-bottom:1rem}
-.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.65rem .9rem;min-width:0}
-.card-label{color:var(--muted);font-size:.75rem;text-transform:uppercase;letter-spacing:.05em}
-.card-value{font-size:1.45rem;font-weight:600;font-variant-numeric:tabular-nums}
-.card-note{color:var(--muted);font-size:.78rem}
-.panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem;min-width:0}
-.facts{margin:0;padding-left:1.2rem}
-.facts li{margin:.35rem 0}
-.badges{display:inline}
-.badge{display:inline-block;border-radius:999px;padding:0 .5em;font-size:.78em;line-height:1.6;border:1px solid var(--line);background:var(--code);max-width:100%;font-weight:500}
-.badge.redacted{background:var(--red-bg);color:var(--red-fg);border-color:transparent}
-.badge.src-agent{color:var(--accent);border-color:currentColor;background:transparent}
-.badge.agent-name{background:var(--accent);color:var(--panel);border-color:transparent}
-.badge.ok{color:var(--ok)}
-.badge.fail{color:var(--fail);border-color:currentColor}
-.redacted{background:var(--red-bg);color:var(--red-fg);border-radius:4px;padding:0 .2em;font-weight:600}
-.unpriced{color:var(--muted);font-style:italic}
-.muted,.empty{color:var(--muted)}
-.empty{font-style:italic}
-.figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:1.25rem 1.5rem}
-.fig{margin:0;min-width:0}
-figcaption{font-weight:600;margin-bottom:.25rem}
-.chart-scroll{overflow-x:auto;max-width:100%}
-.chart{display:block}
-.chart .grid{stroke:var(--line);stroke-width:1}
-.chart text{fill:var(--muted);font-size:10px;font-family:inherit}
-.chart .val{fill:var(--fg)}
-.chart .na{font-style:italic}
-.chart .na-mark{fill:var(--muted)}
-.chart .hit{fill:transparent}
-.chart g:hover .hit{fill:var(--code)}
-.s0{fill:var(--s0)}.s1{fill:var(--s1)}.s2{fill:var(--s2)}
-.legend{font-size:.78rem;color:var(--muted);margin:.2rem 0}
-.key{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .7em;vertical-align:-.05em}
-.key:first-child{margin-left:0}
-.key.s0{background:var(--s0)}.key.s1{background:var(--s1)}.key.s2{background:var(--s2)}
-.hbars{list-style:none;margin:0;padding:0}
-.hbar{display:grid;grid-template-columns:minmax(0,13rem) minmax(3rem,1fr) minmax(3.5rem,auto);gap:.6rem;align-items:center;font-size:.85rem;padding:.12rem 0}
-.hbar-bar{display:block;width:100%;height:.7rem}
-.hbar-bar .s0{fill:var(--s1)}
-.hbar-value{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.hbar-value.na{color:var(--muted);font-style:italic}
-details.data{margin-top:.35rem}
-details.data>summary,.io>summary,.files-box>summary{cursor:pointer;font-size:.8rem;color:var(--muted)}
-.table-scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;font-size:.82rem;width:100%;font-variant-numeric:tabular-nums}
-th,td{padding:.2rem .45rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
-th[scope=row],thead th:first-child{text-align:left;white-space:normal;font-weight:500;min-width:9rem}
-thead th{color:var(--muted);font-weight:500}
-.controls{display:flex;flex-wrap:wrap;gap:.6rem;margin-bottom:.4rem}
-.ctl{display:flex;flex-direction:column;gap:.15rem;font-size:.78rem;color:var(--muted);flex:1 1 9rem;min-width:0}
-.ctl-q{flex:3 1 16rem}
-.ctl input,.ctl select{font:inherit;font-size:1rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.4rem .55rem;width:100%;min-width:0}
-.count{font-size:.82rem;color:var(--muted);margin:.3rem 0}
-.sessions{list-style:none;margin:0;padding:0}
-.session{border-top:1px solid var(--line)}
-.session>details>summary{cursor:pointer;list-style:none;display:flex;flex-direction:column;gap:.1rem;padding:.6rem .2rem}
-.session>details>summary::-webkit-details-marker{display:none}
-.session>details>summary:hover{background:var(--code)}
-.s-head::before{content:"\\25B8";display:inline-block;width:1em;color:var(--muted)}
-.session>details[open]>summary .s-head::before{content:"\\25BE"}
-.sid{font-size:.82rem}
-.s-sub,.s-models{color:var(--muted);font-size:.82rem;padding-left:1em}
-.s-models code{display:inline-block;max-width:100%;margin-right:.5rem;font-size:.78rem}
-.branch{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.s-body{padding:.1rem .2rem 1rem 1.2rem}
-.kv{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem .8rem;margin:.2rem 0 .6rem;font-size:.88rem}
-.kv dt{color:var(--muted)}
-.kv dd{margin:0;min-width:0}
-.files{margin:.2rem 0;padding-left:1.2rem;font-size:.85rem}
-.turns{list-style:none;margin:.6rem 0 0;padding:0}
-.turn{border-left:3px solid var(--accent);padding:.3rem 0 .3rem .75rem;margin:.8rem 0}
-.prompt.private,.prompt.none{border-left-color:var(--line)}
-.prompt-head{font-size:.78rem;color:var(--muted)}
-.turn-no{font-weight:600;color:var(--fg);margin-right:.5em}
-.prompt p{margin:.2rem 0}
-pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0;max-width:100%}
-pre.text{font-family:inherit;font-size:.92rem}
-.prompt pre.text{font-size:.97rem;font-weight:500}
-pre.cmd,pre.args,pre.out{background:var(--code);padding:.35rem .55rem;border-radius:6px;max-height:22rem;overflow:auto}
-pre.cmd{font-weight:600}
-pre.thought{color:var(--muted);font-style:italic}
-.trunc{font-size:.78rem;color:var(--muted);margin:.1rem 0 .35rem;font-style:italic}
-details.actions>summary{cursor:pointer;font-size:.84rem;color:var(--accent);margin-top:.3rem}
-.action-list{list-style:none;margin:.3rem 0 0;padding:0}
-.act{padding:.35rem 0;border-top:1px dashed var(--line)}
-.act-head{font-size:.85rem}
-.kind{display:inline-block;font-size:.68rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);min-width:6.5em}
-.name.warn{color:var(--fail)}
-.io-label{font-size:.72rem;color:var(--muted);margin-top:.25rem;text-transform:uppercase;letter-spacing:.05em}
-footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem}
-@media (max-width:40rem){
-body{font-size:14px}
-.panel{padding:.8rem}
-.hbar{grid-template-columns:minmax(0,1fr) auto;grid-template-areas:"l v" "b b";gap:.05rem .5rem;padding:.2rem 0}
-.hbar-label{grid-area:l}
-.hbar-value{grid-area:v}
-.hbar-bar{grid-area:b}
-.kv{gap:.15rem .6rem}
-.s-body{padding-left:.2rem}
-.turn{padding-left:.55rem}
-}
-`;
-/**
- * Search and filters over the server-rendered session rows. It only toggles `hidden` and sets
- * `textContent`: log text never passes through `innerHTML`. The search index is a JSON data
- * block, parsed rather than evaluated.
- */
-const JS = `(function () {
-  'use strict';
-  var $ = function (id) { return document.getElementById(id); };
-  function fmt(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
-  function openTarget() {
-    var id = '';
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
-    var el = id ? $(id) : null;
-    if (!el || !el.matches('li.session')) return;
-    el.hidden = false;
-    var d = el.querySelector('details');
-    if (d) d.open = true;
-  }
-  var dataEl = $('alt-search'), q = $('q'), fAgent = $('f-agent'), fModel = $('f-model');
-  var controls = $('controls'), count = $('count'), none = $('no-match');
-  if (dataEl && q && fAgent && fModel && controls && count && none) {
-    var data = JSON.parse(dataEl.textContent || '[]');
-    var rows = document.querySelectorAll('#session-list > li[data-session]');
-    var apply = function () {
-      var terms = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
-      var agent = fAgent.value, model = fModel.value, shown = 0;
-      for (var i = 0; i < rows.length; i++) {
-        var d = data[Number(rows[i].getAttribute('data-session'))];
-        var ok = !!d && (!agent || d.agent === agent) && (!model || d.models.indexOf(model) >= 0);
-        for (var j = 0; ok && j < terms.length; j++) ok = d.text.indexOf(terms[j]) >= 0;
-        rows[i].hidden = !ok;
-        if (ok) shown++;
-      }
-      var total = fmt(rows.length) + (rows.length === 1 ? ' session' : ' sessions');
-      count.textContent = shown === rows.length ? total : fmt(shown) + ' of ' + total;
-      none.hidden = shown > 0;
-    };
-    controls.hidden = false;
-    q.addEventListener('input', apply);
-    fAgent.addEventListener('change', apply);
-    fModel.addEventListener('change', apply);
-    apply();
-  }
-  window.addEventListener('hashchange', openTarget);
-  openTarget();
-})();
-`;
-
-;// CONCATENATED MODULE: ./src/render/html-escape.ts
-/**
- * Escaping for the HTML report. Every string that came from a log goes through one of these
- * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
- */
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for element content and for quoted attribute values alike. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-// Terminal colour codes make tool output unreadable once the terminal is gone; other C0
-// controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
+const ZWJ = '\u200d';
+// C0/C1 controls (except tab and newline), and the bidi overrides behind "Trojan Source"
+// tricks that make text read differently from what it is.
 // eslint-disable-next-line no-control-regex
-const ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-function cleanText(text) {
-    return text.replace(ANSI_CSI, '').replace(CONTROL, '\uFFFD');
-}
-// Matches a redaction marker after escaping: the marker's own characters are never escaped, so
-// the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
-// never split.
-const MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})\]/g;
-/** Escapes log text and shows each `[REDACTED:kind]` marker as a badge. */
-function escapeLogText(text) {
-    return escapeHtml(cleanText(text)).replace(MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1]</span>');
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Newlines normalized to LF; control characters made visible (`␀`) rather than passed on. */
+function cleanControls(s) {
+    return s
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL, (c) => {
+        const code = c.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    })
+        .replace(BIDI, '\ufffd');
 }
 /**
- * Serializes data for a `<script type="application/json">` block. `<`, `>` and `&` become
- * `\u003c`-style escapes so no `</script>` or `<!--` in a log can end or confuse the block;
- * U+2028/2029 are escaped for older parsers that treat them as line ends.
+ * `@user`, `@org/team`, `#123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
+ * addresses lose their power to notify or link.
  */
-function jsonForScript(value) {
-    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+function neutralize(s) {
+    return (s
+        // Mentions and the e-mail autolink both need a word character right after `@`.
+        .replace(/@(?=[\w-])/g, '@' + ZWJ)
+        // Issue and pull-request references (cross-references notify the other repository).
+        .replace(/#(?=\d)/g, '#' + ZWJ)
+        // URL autolink literals need a domain character right after the scheme.
+        .replace(/(:\/\/)(?=\S)/g, '$1' + ZWJ)
+        // `www.` autolinks need the dot right after `www`.
+        .replace(/\b(www)(?=\.)/gi, '$1' + ZWJ));
 }
-/** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return { text, cut: 0 };
-    let end = max;
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return { text: text.slice(0, end), cut: text.length - end };
+/** Log text for a `text` node. */
+function safe_text_safeText(s) {
+    return neutralize(cleanControls(s));
 }
-
-;// CONCATENATED MODULE: ./src/render/html-charts.ts
-
-const PLOT_H = 140;
-const TOP = 18;
-const LEFT = 44;
-const BOTTOM = 34;
-const RIGHT = 8;
-const r1 = (x) => String(Math.round(x * 10) / 10);
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above `n`, so axis ticks read as round numbers. */
-function niceMax(n) {
-    if (!(n > 0))
-        return 1;
-    const pow = 10 ** Math.floor(Math.log10(n));
-    for (const step of [1, 2, 2.5, 5, 10])
-        if (step * pow >= n)
-            return step * pow;
-    return 10 * pow;
+/** One line for a table cell, heading or list line: all whitespace runs become one space. */
+function oneLine(s) {
+    return cleanControls(s).replace(/\s+/g, ' ').trim();
 }
-function slotWidth(n) {
-    if (n <= 16)
-        return 44;
-    if (n <= 40)
-        return 22;
-    return 12;
-}
-function columnChart(cols, opts) {
-    const n = cols.length;
-    const classes = opts.classes ?? ['s0', 's1', 's2'];
-    const slot = slotWidth(n);
-    const bar = Math.max(4, Math.round(slot * 0.64));
-    const width = LEFT + n * slot + RIGHT;
-    const height = TOP + PLOT_H + BOTTOM;
-    const max = niceMax(Math.max(0, ...cols.map((c) => c.values.reduce((a, b) => a + b, 0))));
-    const y = (v) => TOP + PLOT_H - (v / max) * PLOT_H;
-    // Only every few labels fit when slots are narrow; the rest stay in each bar's tooltip.
-    const labelEvery = Math.ceil(40 / slot);
-    const out = [];
-    out.push(`<svg class="chart" role="img" aria-label="${escapeHtml(opts.ariaLabel)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
-    for (const t of [0, max / 2, max]) {
-        const ty = r1(y(t));
-        out.push(`<line class="grid" x1="${LEFT}" x2="${width - RIGHT}" y1="${ty}" y2="${ty}"/>`);
-        out.push(`<text class="tick" x="${LEFT - 4}" y="${r1(y(t) + 3)}" text-anchor="end">${escapeHtml(opts.formatTick(t))}</text>`);
-    }
-    cols.forEach((c, i) => {
-        const x = LEFT + i * slot + (slot - bar) / 2;
-        const cx = r1(x + bar / 2);
-        out.push(`<g><title>${escapeHtml(c.title)}</title>`);
-        out.push(`<rect class="hit" x="${r1(LEFT + i * slot)}" y="${TOP}" width="${slot}" height="${PLOT_H}"/>`);
-        let base = 0;
-        c.values.forEach((v, s) => {
-            if (v <= 0)
-                return;
-            const top = y(base + v);
-            const h = y(base) - top;
-            out.push(`<rect class="${classes[s] ?? 's0'}" x="${r1(x)}" y="${r1(top)}" width="${bar}" height="${r1(Math.max(h, 0.5))}"/>`);
-            base += v;
-        });
-        // Narrow slots have no room for the word, so an unknown value gets a muted tick instead.
-        if (c.missing && slot >= 22)
-            out.push(`<text class="na" x="${cx}" y="${r1(TOP + PLOT_H - 4)}" text-anchor="middle">n/a</text>`);
-        else if (c.missing)
-            out.push(`<rect class="na-mark" x="${r1(x)}" y="${TOP + PLOT_H - 3}" width="${bar}" height="3"/>`);
-        else if (c.valueLabel !== null && slot >= 44)
-            out.push(`<text class="val" x="${cx}" y="${r1(y(base) - 4)}" text-anchor="middle">${escapeHtml(c.valueLabel)}</text>`);
-        if (i % labelEvery === 0) {
-            const [l1, l2] = c.label;
-            out.push(`<text class="lab" x="${cx}" y="${TOP + PLOT_H + 13}" text-anchor="middle">${escapeHtml(l1)}</text>`);
-            if (l2)
-                out.push(`<text class="lab" x="${cx}" y="${TOP + PLOT_H + 25}" text-anchor="middle">${escapeHtml(l2)}</text>`);
-        }
-        out.push('</g>');
-    });
-    out.push('</svg>');
-    return `<div class="chart-scroll">${out.join('')}</div>`;
-}
-/** Horizontal bars with the label and value as HTML text, so they wrap and stay readable. */
-function barList(rows, ariaLabel) {
-    const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
-    const items = rows.map((r) => {
-        const w = r.value && max > 0 ? Math.max((r.value / max) * 1000, 2) : 0;
-        const svg = `<svg class="hbar-bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">` +
-            (w > 0 ? `<rect class="s0" width="${r1(w)}" height="10"/>` : '') +
-            `</svg>`;
-        const cls = r.value === null ? ' na' : '';
-        return `<li class="hbar" title="${escapeHtml(r.title)}"><span class="hbar-label">${escapeHtml(r.label)}</span>${svg}<span class="hbar-value${cls}">${escapeHtml(r.valueLabel)}</span></li>`;
-    });
-    return `<ul class="hbars" aria-label="${escapeHtml(ariaLabel)}">${items.join('')}</ul>`;
+/** Log text for a `code` block: inert already, so only controls and line ends are cleaned. */
+function safeCode(s) {
+    return cleanControls(s);
 }
 
-;// CONCATENATED MODULE: ./src/render/html-format.ts
+;// CONCATENATED MODULE: ./src/render/text.ts
 /**
- * Number, cost and date formatting for the HTML report. Written by hand rather than with
- * `toLocaleString` so the page is byte-identical whatever locale or ICU build renders it.
+ * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
+ * with `toLocaleString` so output is byte-identical whatever locale or ICU build renders it
+ * (golden files).
  */
 /** `446955` → `446,955`. */
 function formatInt(n) {
     const sign = n < 0 ? '-' : '';
     return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-/** Short form for chart labels: `446955` → `447k`, `1234567` → `1.2M`. */
-function formatCompact(n) {
+/** Token counts for a glance: `512`, `72.0 k`, `1.84 M`, `2.31 G`. */
+function formatTokens(n) {
     const abs = Math.abs(n);
-    const scaled = (v, unit) => (v >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10)) + unit;
     if (abs >= 1e9)
-        return scaled(n / 1e9, 'B');
-    if (abs >= 1e6)
-        return scaled(n / 1e6, 'M');
-    if (abs >= 1e3)
-        return scaled(n / 1e3, 'k');
+        return (n / 1e9).toFixed(2) + ' G';
+    // 999,999 would round to "1000.0 k"; show it in the next unit instead.
+    if (abs >= 999_950)
+        return (n / 1e6).toFixed(2) + ' M';
+    if (abs >= 1000)
+        return (n / 1e3).toFixed(1) + ' k';
     return String(Math.round(n));
 }
-/** Costs under a dollar keep four decimals: per-session costs are often fractions of a cent. */
-function formatUsd(n) {
-    if (n === 0)
-        return '$0.00';
-    const abs = Math.abs(n);
-    const digits = abs >= 1 ? 2 : 4;
-    return (n < 0 ? '-$' : '$') + formatFixed(abs, digits);
+/** `71 %`, or an en dash when the whole is zero (no share to speak of). */
+function formatPercent(part, whole) {
+    if (!whole)
+        return '–';
+    return `${Math.round((part / whole) * 100)} %`;
+}
+/**
+ * A cost for reading, never for arithmetic (JSON and CSV carry the exact figure). `null` means
+ * unpriced and must never look like zero; a figure the agent reported itself is marked.
+ */
+function formatUsd(cost, source = null) {
+    if (cost === null)
+        return 'n/a';
+    let s;
+    if (cost === 0)
+        s = '$0.00';
+    else if (Math.abs(cost) < 0.005)
+        s = cost < 0 ? '> -$0.01' : '< $0.01';
+    else
+        s = (cost < 0 ? '-$' : '$') + formatFixed(Math.abs(cost), 2);
+    return source === 'agent' ? `${s} (agent)` : s;
 }
 function formatFixed(n, digits) {
     const [int, frac] = n.toFixed(digits).split('.');
     return formatInt(Number(int)) + (frac ? '.' + frac : '');
 }
-/** Short USD for chart labels. */
-function formatUsdCompact(n) {
-    if (n === 0)
-        return '$0';
-    if (n >= 1000)
-        return '$' + formatCompact(n);
-    return '$' + n.toFixed(n >= 0.01 ? 2 : 4);
-}
-/**
- * An ISO timestamp as `2026-03-03 10:00 UTC`, or in the report's timezone when it is not UTC.
- * Anything that does not parse is shown as it is.
- */
-function formatTime(iso, timezone) {
-    if (!iso)
-        return '';
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime()))
-        return iso;
-    if (timezone !== 'UTC') {
-        try {
-            const parts = new Intl.DateTimeFormat('en-CA', {
-                timeZone: timezone,
-                year: 'numeric',
-                month: '2-digit',
-                day: '2-digit',
-                hour: '2-digit',
-                minute: '2-digit',
-                hourCycle: 'h23'
-            }).formatToParts(d);
-            const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
-            return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timezone}`;
-        }
-        catch {
-            // An unknown zone name falls through to UTC rather than failing the whole report.
-        }
-    }
-    return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-/** `332000` ms → `5 min 32 s`. */
+/** `850 ms`, `5.3 s`, `5 min 7 s`, `2 h 3 min`. */
 function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
+    if (ms === null || !Number.isFinite(ms) || ms < 0)
         return '';
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
-    const s = Math.round(ms / 1000);
+    const s = ms / 1000;
     if (s < 60)
-        return `${s} s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m} min ${s % 60} s`;
-    const h = Math.floor(m / 60);
-    return `${h} h ${m % 60} min`;
+        return `${s.toFixed(1)} s`;
+    const totalS = Math.round(s);
+    const h = Math.floor(totalS / 3600);
+    const m = Math.floor((totalS % 3600) / 60);
+    const sec = totalS % 60;
+    return h > 0 ? `${h} h ${m} min` : `${m} min ${sec} s`;
 }
 function plural(n, one, many = one + 's') {
     return `${formatInt(n)} ${n === 1 ? one : many}`;
 }
-
-;// CONCATENATED MODULE: ./src/render/html-overview.ts
-
-
-
-/** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
-function renderHeader(report) {
-    const f = report.filters;
-    const scope = [];
-    if (f.since)
-        scope.push(`since ${f.since}`);
-    if (f.until)
-        scope.push(`until ${f.until}`);
-    if (f.repo)
-        scope.push(`repository ${f.repo}`);
-    if (f.agents.length)
-        scope.push(`agents ${f.agents.join(', ')}`);
-    if (f.models.length)
-        scope.push(`models ${f.models.join(', ')}`);
-    if (f.branches.length)
-        scope.push(`branches ${f.branches.join(', ')}`);
-    if (f.sessions.length)
-        scope.push(`sessions ${f.sessions.join(', ')}`);
-    if (f.timezone !== 'UTC')
-        scope.push(`days in ${f.timezone}`);
-    const parts = [
-        `Generated ${escapeHtml(formatTime(report.generated_at, 'UTC'))} by ${escapeHtml(report.generator.name)} ${escapeHtml(report.generator.version)}`,
-        `mode: ${escapeHtml(report.mode)}`,
-        scope.length ? `filtered to ${escapeHtml(scope.join('; '))}` : 'all sessions in the store'
-    ];
-    return `<header class="top"><div class="wrap"><h1>AI coding agent activity</h1><p class="meta">${parts.join(' · ')}</p></div></header>`;
-}
-function tokenBreakdown(t) {
-    return `${formatInt(t.input)} in (${formatInt(t.cached_input)} cached) · ${formatInt(t.output)} out`;
-}
-function renderTotals(report) {
-    const t = report.totals;
-    const cost = t.cost_usd === null
-        ? `<span class="unpriced">unpriced</span>`
-        : escapeHtml(formatUsd(t.cost_usd));
-    const costNote = t.cost_usd === null
-        ? 'a model without a price: see below'
-        : report.unpriced_models.length
-            ? 'agent-reported figures cover unpriced models'
-            : 'estimate from the price table';
-    const card = (label, value, note = '') => `<div class="card"><div class="card-label">${label}</div><div class="card-value">${value}</div>${note ? `<div class="card-note">${note}</div>` : ''}</div>`;
-    return (`<section class="totals" aria-label="Totals">` +
-        card('Sessions', formatInt(t.sessions)) +
-        card('Prompts', formatInt(t.prompts)) +
-        card('Tool calls', formatInt(t.tool_calls)) +
-        card('Tokens', formatInt(t.tokens.total), escapeHtml(tokenBreakdown(t.tokens))) +
-        card('Cost (USD)', cost, escapeHtml(costNote)) +
-        `</section>`);
-}
-function detectorBadges(byDetector) {
-    const entries = Object.entries(byDetector).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return entries.map(([k, n]) => `<span class="badge redacted">${escapeHtml(k)} <b>${formatInt(n)}</b></span>`).join(' ');
-}
-function renderTransparency(report) {
-    const r = report.redactions;
-    const items = [];
-    items.push(r.total > 0
-        ? `<li><strong>${plural(r.total, 'value')} redacted</strong> before publishing, shown in the text as <span class="redacted">[REDACTED:kind]</span>. <span class="badges">${detectorBadges(r.by_detector)}</span></li>`
-        : `<li><strong>No values redacted.</strong> The redaction rules found nothing to remove in this report's text.</li>`);
-    if (report.unpriced_models.length) {
-        const models = report.unpriced_models.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ');
-        items.push(`<li><strong>Without a price:</strong> ${models}. Their cost is shown as <span class="unpriced">unpriced</span>, never as $0.</li>`);
-    }
-    items.push(`<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`);
-    items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`);
-    if (report.skipped.lines > 0 || report.skipped.files > 0)
-        items.push(`<li><strong>Not covered:</strong> ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} were skipped at ingest.</li>`);
-    return `<section id="transparency" class="panel"><h2>Transparency</h2><ul class="facts">${items.join('')}</ul></section>`;
-}
-const NO_DATE = '(no date)';
-/** Dated days in order, then the undated bucket, with the year printed only where it changes. */
-function dayColumns(rows, pick) {
-    const dated = rows.filter((r) => r.key !== NO_DATE).sort((a, b) => a.key.localeCompare(b.key));
-    const undated = rows.filter((r) => r.key === NO_DATE);
-    let lastYear = '';
-    return [...dated, ...undated].map((r) => {
-        if (r.key === NO_DATE)
-            return { ...pick(r), label: ['undated'] };
-        const m = /^(\d{4})-(\d{2}-\d{2})$/.exec(r.key);
-        if (!m)
-            return { ...pick(r), label: [r.key.slice(0, 8)] };
-        const year = m[1] !== lastYear ? m[1] : undefined;
-        lastYear = m[1];
-        return { ...pick(r), label: [m[2], year] };
-    });
-}
-function tokenTitle(r) {
-    const t = r.tokens;
-    return `${r.key}: ${formatInt(t.total)} tokens (input ${formatInt(t.input)}, of which cached ${formatInt(t.cached_input)}; output ${formatInt(t.output)}) in ${plural(r.sessions, 'session')}`;
-}
-function costLabel(c) {
-    return c === null ? 'unpriced' : formatUsd(c);
-}
-const LEGEND = `<p class="legend"><span class="key s0"></span>cached input <span class="key s1"></span>other input <span class="key s2"></span>output</p>`;
-function usageTable(rows, keyLabel) {
-    const body = rows
-        .map((r) => `<tr><th scope="row">${escapeHtml(r.key)}</th><td>${formatInt(r.sessions)}</td><td>${formatInt(r.tokens.input)}</td><td>${formatInt(r.tokens.cached_input)}</td><td>${formatInt(r.tokens.output)}</td><td>${formatInt(r.tokens.total)}</td><td>${r.cost_usd === null ? '<span class="unpriced">unpriced</span>' : formatUsd(r.cost_usd)}</td></tr>`)
-        .join('');
-    return `<details class="data"><summary>Numbers</summary><div class="table-scroll"><table><thead><tr><th scope="col">${keyLabel}</th><th scope="col">sessions</th><th scope="col">input</th><th scope="col">cached</th><th scope="col">output</th><th scope="col">total</th><th scope="col">cost</th></tr></thead><tbody>${body}</tbody></table></div></details>`;
-}
-function figure(title, body) {
-    return `<figure class="fig"><figcaption>${title}</figcaption>${body}</figure>`;
-}
-function renderUsage(report) {
-    const { by_day, by_model, by_agent } = report.usage;
-    const anyTokens = by_day.some((r) => r.tokens.total > 0);
-    if (!anyTokens)
-        return `<section id="usage" class="panel"><h2>Usage</h2><p class="empty">No token usage was recorded for the sessions in this report.</p></section>`;
-    const tokensByDay = columnChart(dayColumns(by_day, (r) => ({
-        values: [r.tokens.cached_input, r.tokens.input - r.tokens.cached_input, r.tokens.output],
-        title: tokenTitle(r),
-        valueLabel: formatCompact(r.tokens.total)
-    })), { ariaLabel: 'Tokens by day', formatTick: formatCompact });
-    const anyCost = by_day.some((r) => r.cost_usd !== null && r.cost_usd > 0);
-    const costByDay = anyCost
-        ? columnChart(dayColumns(by_day, (r) => ({
-            values: [r.cost_usd ?? 0],
-            title: `${r.key}: ${costLabel(r.cost_usd)}${r.cost_usd === null ? ' (a model without a price)' : ''}`,
-            valueLabel: r.cost_usd === null ? null : formatUsdCompact(r.cost_usd),
-            missing: r.cost_usd === null
-        })), { ariaLabel: 'Estimated cost by day', formatTick: formatUsdCompact, classes: ['s1'] }) + (by_day.some((r) => r.cost_usd === null) ? `<p class="legend">n/a or a grey tick: the day includes a model without a price.</p>` : '')
-        : `<p class="empty">No priced usage.</p>`;
-    const tokenBars = (rows, label) => barList(rows.map((r) => ({ label: r.key, value: r.tokens.total, valueLabel: formatCompact(r.tokens.total), title: tokenTitle(r) })), label);
-    const costBars = (rows, label) => barList([...rows]
-        .sort((a, b) => (b.cost_usd ?? -1) - (a.cost_usd ?? -1) || a.key.localeCompare(b.key))
-        .map((r) => ({ label: r.key, value: r.cost_usd, valueLabel: costLabel(r.cost_usd), title: `${r.key}: ${costLabel(r.cost_usd)}` })), label);
-    return (`<section id="usage" class="panel"><h2>Usage</h2>` +
-        `<div class="figs">` +
-        figure('Tokens by day', LEGEND + tokensByDay + usageTable(by_day, 'day')) +
-        figure('Estimated cost by day', costByDay) +
-        figure('Tokens by model', tokenBars(by_model, 'Tokens by model') + usageTable(by_model, 'model')) +
-        figure('Estimated cost by model', costBars(by_model, 'Cost by model')) +
-        figure('Tokens by agent', tokenBars(by_agent, 'Tokens by agent') + usageTable(by_agent, 'agent')) +
-        figure('Estimated cost by agent', costBars(by_agent, 'Cost by agent')) +
-        `</div></section>`);
-}
-
-;// CONCATENATED MODULE: ./src/render/html-turns.ts
-
-
-/**
- * One session's prompts, each with what the agent did under it folded beneath. Limits are far
- * below what the report carries: the page is for reading, the JSON report keeps the full text.
- */
-const LIMITS = { prompt: 8000, text: 4000, command: 2000, arguments: 1500, output: 1500 };
-/** Escaped, marker-highlighted text cut to `max`, with a visible note when it was cut. */
-function block(text, max, cls) {
-    const t = truncate(text, max);
-    const note = t.cut > 0 ? `<p class="trunc">… ${formatInt(t.cut)} more characters not shown (of ${formatInt(text.length)})</p>` : '';
-    return `<pre class="${cls}">${escapeLogText(t.text)}</pre>${note}`;
-}
-function exitBadge(code) {
-    if (code === null)
-        return '';
-    return ` <span class="badge ${code === 0 ? 'ok' : 'fail'}">exit ${code}</span>`;
-}
-const TROUBLE = new Set(['abort', 'error', 'rollback', 'undo']);
-function head(kind, label, rest = '', warn = false) {
-    return `<div class="act-head"><span class="kind">${kind}</span>${label ? ` <b class="name${warn ? ' warn' : ''}">${label}</b>` : ''}${rest}</div>`;
-}
-function toolCall(a) {
-    const dur = a.duration_ms !== null ? ` <span class="dur">${escapeHtml(formatDuration(a.duration_ms))}</span>` : '';
-    let body = head('tool', escapeHtml(a.name ?? ''), exitBadge(a.exit_code) + dur);
-    if (a.text)
-        body += block(a.text, LIMITS.command, 'cmd');
-    if (a.arguments) {
-        // The command line already says what a shell call ran; its JSON arguments are detail.
-        body += a.text
-            ? `<details class="io"><summary>arguments</summary>${block(a.arguments, LIMITS.arguments, 'args')}</details>`
-            : `<div class="io-label">arguments</div>${block(a.arguments, LIMITS.arguments, 'args')}`;
-    }
-    if (a.output !== null)
-        body += `<div class="io-label">output</div>${a.output ? block(a.output, LIMITS.output, 'out') : '<p class="muted">(empty)</p>'}`;
-    return body;
-}
-function action(a) {
-    const text = a.text ?? '';
-    switch (a.kind) {
-        case 'tool_call':
-            return toolCall(a);
-        case 'reasoning':
-            return head('reasoning', '') + block(text, LIMITS.text, 'text thought');
-        case 'assistant_message':
-            return head(a.name === 'agent-prompt' ? 'to sub-agent' : 'assistant', '') + block(text, LIMITS.text, 'text');
-        case 'plan_update':
-            return head('plan', '') + block(text, LIMITS.text, 'text');
-        case 'file_change':
-            return head('file', escapeHtml(a.name ?? ''), ` <code class="path">${escapeLogText(text)}</code>`);
-        case 'marker':
-            return head('event', escapeHtml(a.name ?? ''), text ? ` <span class="detail">${escapeLogText(truncate(text, LIMITS.text).text)}</span>` : '', TROUBLE.has(a.name ?? ''));
-        case 'compaction':
-            return head('compaction', 'context summarized') + (text ? `<details class="io"><summary>summary</summary>${block(text, LIMITS.text, 'text')}</details>` : '');
-    }
-}
-function actionsSummary(actions) {
-    const calls = actions.filter((a) => a.kind === 'tool_call').length;
-    const files = actions.filter((a) => a.kind === 'file_change').length;
-    const failed = actions.filter((a) => a.kind === 'tool_call' && a.exit_code !== null && a.exit_code !== 0).length;
-    const parts = [plural(actions.length, 'action')];
-    if (calls)
-        parts.push(plural(calls, 'tool call'));
-    if (files)
-        parts.push(plural(files, 'file change'));
-    if (failed)
-        parts.push(`${formatInt(failed)} failed`);
-    return parts.join(' · ');
-}
-function html_turns_prompt(t, timezone) {
-    const when = t.ts ? ` <time datetime="${escapeHtml(t.ts)}">${escapeHtml(formatTime(t.ts, timezone))}</time>` : '';
-    const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}</div>`;
-    if (!t.prompt)
-        return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p></div>`;
-    if (t.prompt.private)
-        return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p></div>`;
-    return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}</div>`;
-}
-function renderTurns(turns, timezone) {
-    const items = turns.map((t) => {
-        const acts = t.actions.length
-            ? `<details class="actions"><summary>${escapeHtml(actionsSummary(t.actions))}</summary><ol class="action-list">${t.actions
-                .map((a) => `<li class="act act-${a.kind}">${action(a)}</li>`)
-                .join('')}</ol></details>`
-            : '';
-        return `<li class="turn">${html_turns_prompt(t, timezone)}${acts}</li>`;
-    });
-    return `<ol class="turns">${items.join('')}</ol>`;
-}
-
-;// CONCATENATED MODULE: ./src/render/html-sessions.ts
-
-
-
-function searchData(report) {
-    return report.sessions.map((s) => {
-        const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
-        const text = [s.id, s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
-        return { agent: s.agent, models: s.models, text };
-    });
-}
-/** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
-function html_sessions_anchors(sessions) {
-    const out = new Map();
-    const used = new Set();
-    for (const s of sessions) {
-        const base = 's-' + s.id.replace(/[^A-Za-z0-9_.-]/g, '-');
-        let a = base;
-        for (let i = 2; used.has(a); i++)
-            a = `${base}-${i}`;
-        used.add(a);
-        out.set(s.id, a);
-    }
-    return out;
-}
-function cost(s) {
-    if (s.cost_usd === null)
-        return `<span class="unpriced" title="a model in this session has no price">unpriced</span>`;
-    const src = s.cost_source === 'agent' ? ` <span class="badge src-agent" title="the agent's own figure from its log">agent</span>` : '';
-    return escapeHtml(formatUsd(s.cost_usd)) + src;
-}
-function row(label, value) {
-    return value ? `<dt>${label}</dt><dd>${value}</dd>` : '';
-}
-function html_sessions_meta(s, timezone, anchorOf) {
-    const t = s.tokens;
-    const span = s.started_at && s.ended_at ? formatDuration(new Date(s.ended_at).getTime() - new Date(s.started_at).getTime()) : '';
-    const parent = s.parent_id
-        ? (anchorOf.has(s.parent_id) ? `<a href="#${anchorOf.get(s.parent_id)}">${escapeLogText(s.parent_id)}</a>` : escapeLogText(s.parent_id)) +
-            (s.parent_relation ? ` (${escapeHtml(s.parent_relation)})` : '')
-        : '';
-    const calls = Object.entries(s.tool_call_names)
-        .map(([name, n]) => `<span class="badge tool">${escapeHtml(name)} <b>${formatInt(n)}</b></span>`)
-        .join(' ');
-    return (`<dl class="kv">` +
-        row('Session', `<code>${escapeLogText(s.id)}</code>`) +
-        row('Agent', escapeHtml(s.agent) + (s.agent_version ? ` ${escapeHtml(s.agent_version)}` : '')) +
-        row('Models', s.models.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')) +
-        row('Started', escapeHtml(formatTime(s.started_at, timezone))) +
-        row('Ended', escapeHtml(formatTime(s.ended_at, timezone)) + (span ? ` (${escapeHtml(span)})` : '')) +
-        row('Directory', s.cwd ? `<code>${escapeLogText(s.cwd)}</code>` : '') +
-        row('Repository', s.repository ? `<code>${escapeLogText(s.repository)}</code>` : '') +
-        row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
-        row('Commit', s.commit ? `<code>${escapeLogText(s.commit.slice(0, 12))}</code>` : '') +
-        row('Parent', parent) +
-        row('Tokens', `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})`) +
-        row('Cost', cost(s)) +
-        row('Tool calls', calls) +
-        `</dl>`);
-}
-function files(paths) {
-    if (!paths.length)
-        return '';
-    const list = `<ul class="files">${paths.map((p) => `<li><code>${escapeLogText(p)}</code></li>`).join('')}</ul>`;
-    return `<details class="files-box"${paths.length <= 8 ? ' open' : ''}><summary>${plural(paths.length, 'file')} touched</summary>${list}</details>`;
-}
-function summaryLine(s, timezone) {
-    const stats = [plural(s.prompts, 'prompt'), plural(s.tool_calls, 'tool call'), `${formatCompact(s.tokens.total)} tokens`];
-    return (`<summary><span class="s-head"><span class="badge agent-name">${escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
-        `<span class="s-sub">` +
-        (s.started_at ? `<time datetime="${escapeHtml(s.started_at)}">${escapeHtml(formatTime(s.started_at, timezone))}</time> · ` : '') +
-        `${escapeHtml(stats.join(' · '))} · ${cost(s)}` +
-        (s.branch ? ` · <span class="branch">${escapeLogText(s.branch)}</span>` : '') +
-        `</span>` +
-        (s.models.length ? `<span class="s-models">${s.models.map((m) => `<code>${escapeHtml(m)}</code>`).join(' ')}</span>` : '') +
-        `</summary>`);
-}
-function session(s, i, report, anchorOf) {
-    const tz = report.filters.timezone;
-    const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens';
-    const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz) : `<p class="muted">No prompts recorded.</p>`) : '';
-    return (`<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
-        summaryLine(s, tz) +
-        `<div class="s-body">${html_sessions_meta(s, tz, anchorOf)}${files(s.files_touched)}${turns}</div>` +
-        `</details></li>`);
-}
-function options(values, all) {
-    return `<option value="">${all}</option>` + values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
-}
-function renderSessions(report) {
-    const sessions = report.sessions;
-    const anchorOf = html_sessions_anchors(sessions);
-    const agents = [...new Set(sessions.map((s) => s.agent))].sort();
-    const models = [...new Set(sessions.flatMap((s) => s.models))].sort();
-    const modeNote = report.mode === 'summary' || report.mode === 'tokens'
-        ? `<p class="muted">This report's mode (${escapeHtml(report.mode)}) leaves out prompts and actions.</p>`
-        : report.mode === 'prompts'
-            ? `<p class="muted">This report's mode (prompts) shows prompts without the agent's actions.</p>`
-            : '';
-    if (!sessions.length)
-        return `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`;
-    // The controls start hidden: without the page script they would do nothing.
-    const controls = `<div class="controls" id="controls" hidden>` +
-        `<label class="ctl ctl-q"><span>Search</span><input id="q" type="search" placeholder="id, agent, model, branch, prompt" autocomplete="off" spellcheck="false"></label>` +
-        `<label class="ctl"><span>Agent</span><select id="f-agent">${options(agents, 'All agents')}</select></label>` +
-        `<label class="ctl"><span>Model</span><select id="f-model">${options(models, 'All models')}</select></label>` +
-        `</div>`;
-    return (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
-        `<p class="count" id="count" aria-live="polite">${plural(sessions.length, 'session')}</p>` +
-        `<ol class="sessions" id="session-list">${sessions.map((s, i) => session(s, i, report, anchorOf)).join('')}</ol>` +
-        `<p class="empty" id="no-match" hidden>No session matches the search.</p></section>`);
-}
-
-;// CONCATENATED MODULE: ./src/render/html.ts
-
-
-
-
-
-function cspHash(source) {
-    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(source, 'utf8').digest('base64')}'`;
-}
-/**
- * The policy allows exactly the page's own stylesheet and script, by hash, and nothing that
- * could fetch: a log that slipped an element past escaping still could not load or send anything.
- * Hashes rather than a random nonce keep the output identical from run to run.
- */
-const CSP = [
-    "default-src 'none'",
-    `style-src ${cspHash(CSS)}`,
-    `script-src ${cspHash(JS)}`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'"
-].join('; ');
-/**
- * The report as one self-contained HTML page: inline CSS, script and SVG charts, and no
- * request to anywhere. Deterministic: the same report renders to the same bytes.
- */
-function renderHtml(report) {
-    const title = `AI coding agent activity · ${report.generator.name}`;
-    return (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-        `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
-        `<meta name="referrer" content="no-referrer">\n` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-        `<meta name="generator" content="${escapeHtml(`${report.generator.name} ${report.generator.version}`)}">\n` +
-        // An explicit empty icon stops the browser from asking for /favicon.ico.
-        `<link rel="icon" href="data:,">\n` +
-        `<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
-        renderHeader(report) +
-        `\n<main class="wrap">\n` +
-        renderTotals(report) +
-        '\n' +
-        renderTransparency(report) +
-        '\n' +
-        renderUsage(report) +
-        '\n' +
-        renderSessions(report) +
-        `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n` +
-        `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n` +
-        `<script>${JS}</script>\n</body>\n</html>\n`);
-}
-
-;// CONCATENATED MODULE: ./src/select/report.ts
-
-
-/**
- * The report object: what `select` produces from the store, what redaction rewrites, and what
- * every renderer reads. The JSON report is this object as is (docs/report.schema.json), so every
- * format shows the same numbers.
- */
-const report_REPORT_SCHEMA_VERSION = 1;
-const ReportModeSchema = schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']);
-const FiltersSchema = object({
-    since: schemas_string().nullable(),
-    until: schemas_string().nullable(),
-    timezone: schemas_string(),
-    repo: schemas_string().nullable(),
-    sessions: array(schemas_string()),
-    agents: array(schemas_string()),
-    models: array(schemas_string()),
-    branches: array(schemas_string())
-});
-const ActionSchema = object({
-    kind: schemas_enum(['reasoning', 'tool_call', 'assistant_message', 'plan_update', 'file_change', 'marker', 'compaction']),
-    ts: schemas_string().nullable(),
-    /** Tool name, marker name, or the change kind of a file. */
-    name: schemas_string().nullable(),
-    /** Reasoning summary, assistant text, the command of a shell call, a plan's steps, a file path. */
-    text: schemas_string().nullable(),
-    /** A tool call's arguments (JSON text as the agent wrote it). */
-    arguments: schemas_string().nullable(),
-    /** A tool call's output, truncated for the report. */
-    output: schemas_string().nullable(),
-    exit_code: schemas_number().nullable(),
-    duration_ms: schemas_number().nullable(),
-    call_id: schemas_string().nullable(),
-    /** The redacted-event id, so manual overrides can name it. */
-    event_id: schemas_number()
-});
-const TurnSchema = object({
-    ordinal: schemas_number().int(),
-    ts: schemas_string().nullable(),
-    prompt: object({
-        text: schemas_string(),
-        /** `[private]` prompts are counted but their text is never shown. */
-        private: schemas_boolean(),
-        by_agent: schemas_boolean(),
-        event_id: schemas_number()
-    })
-        .nullable(),
-    actions: array(ActionSchema)
-});
-const SessionReportSchema = object({
-    id: schemas_string(),
-    agent: schemas_string(),
-    agent_version: schemas_string().nullable(),
-    models: array(schemas_string()),
-    cwd: schemas_string().nullable(),
-    repository: schemas_string().nullable(),
-    branch: schemas_string().nullable(),
-    commit: schemas_string().nullable(),
-    started_at: schemas_string().nullable(),
-    ended_at: schemas_string().nullable(),
-    parent_id: schemas_string().nullable(),
-    parent_relation: schemas_string().nullable(),
-    prompts: schemas_number().int(),
-    tool_calls: schemas_number().int(),
-    tool_call_names: record(schemas_string(), schemas_number().int()),
-    tokens: TokenCountsSchema,
-    /** `null` when any model in the session has no price (never 0). */
-    cost_usd: schemas_number().nullable(),
-    /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
-    cost_source: schemas_enum(['agent', 'estimate']).nullable(),
-    files_touched: array(schemas_string()),
-    /** Prompts with what the agent did under each; empty in modes that do not show them. */
-    turns: array(TurnSchema)
-});
-const UsageRowSchema = object({
-    key: schemas_string(),
-    sessions: schemas_number().int(),
-    tokens: TokenCountsSchema,
-    cost_usd: schemas_number().nullable()
-});
-const report_ReportSchema = object({
-    schema_version: literal(report_REPORT_SCHEMA_VERSION),
-    generated_at: schemas_string(),
-    generator: object({ name: literal('ai-log-trail'), version: schemas_string() }),
-    mode: ReportModeSchema,
-    filters: FiltersSchema,
-    totals: object({
-        sessions: schemas_number().int(),
-        prompts: schemas_number().int(),
-        tool_calls: schemas_number().int(),
-        tokens: TokenCountsSchema,
-        cost_usd: schemas_number().nullable()
-    }),
-    sessions: array(SessionReportSchema),
-    usage: object({
-        by_model: array(UsageRowSchema),
-        by_agent: array(UsageRowSchema),
-        by_day: array(UsageRowSchema)
-    }),
-    redactions: object({
-        total: schemas_number().int(),
-        by_detector: record(schemas_string(), schemas_number().int())
-    }),
-    unpriced_models: array(schemas_string()),
-    /** What ingest could not read, so a reader knows what the report does not cover. */
-    skipped: object({
-        lines: schemas_number().int(),
-        files: schemas_number().int()
-    })
-});
-
-;// CONCATENATED MODULE: ./src/render/json.ts
-
-
-/**
- * Object keys in schema order (what `parse` yields), record keys sorted, so the same report is
- * the same bytes however its producer happened to build it.
- */
-function canonical(value, schema) {
-    if (value === null || value === undefined)
-        return value;
-    if (schema instanceof ZodNullable || schema instanceof ZodOptional)
-        return canonical(value, schema.unwrap());
-    if (schema instanceof ZodArray && Array.isArray(value))
-        return value.map((v) => canonical(v, schema.element));
-    if (schema instanceof ZodObject && typeof value === 'object') {
-        const shape = schema.shape;
-        const obj = value;
-        return Object.fromEntries(Object.keys(obj).map((k) => [k, shape[k] ? canonical(obj[k], shape[k]) : obj[k]]));
-    }
-    if (schema instanceof ZodRecord && typeof value === 'object') {
-        const obj = value;
-        return Object.fromEntries(Object.keys(obj)
-            .sort()
-            .map((k) => [k, canonical(obj[k], schema.valueType)]));
-    }
-    return value;
-}
-/**
- * The report as JSON: validated against the schema first (a renderer never publishes a report
- * the schema does not describe), stable key order, 2-space indent, trailing newline.
- */
-function renderJson(report) {
-    const parsed = report_ReportSchema.parse(report);
-    return JSON.stringify(canonical(parsed, report_ReportSchema), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/json-schema.ts
-
-
-/** Where the published schema lives in the repository (docs/report.schema.json). */
-const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
-/**
- * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
- * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
- */
-function reportJsonSchema() {
-    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
-    // schema_version must not make yesterday's validators reject today's reports.
-    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return {
-        $schema,
-        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
-        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
-        ...rest
-    };
-}
-/** The file's exact text. */
-function reportJsonSchemaText() {
-    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/index.ts
-
-
-
-
-
-
-
-
-
-/** One entry per output format, so the CLI and the Action write any of them the same way. */
-const RENDERERS = {
-    md: (report, opts) => [{ name: 'report.md', content: (0,markdown/* renderMarkdown */.Gc)(report, opts.markdown) }],
-    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
-    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
-    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
-};
-const REPORT_FORMATS = Object.keys(RENDERERS);
-function renderReport(report, format, opts = {}) {
-    const render = RENDERERS[format];
-    if (!render)
-        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
-    return { files: render(report, opts) };
-}
-
-;// CONCATENATED MODULE: ./src/pricing/cost.ts
-/**
- * The cost of one request's (or one row's) tokens at list price. `input` includes cached input
- * and cache writes (docs/tokens.md), so the uncached part is what remains; cached reads and
- * writes fall back to the input price when the table gives none for them.
- */
-function costOf(t, price) {
-    const tier = price.long_context && t.input > price.long_context.threshold ? price.long_context : price;
-    const uncached = Math.max(0, t.input - t.cached_input - t.cache_write);
-    const usd = uncached * tier.input + t.cached_input * (tier.cached_input ?? tier.input) + t.cache_write * (tier.cache_write ?? tier.input) + t.output * tier.output;
-    return usd / 1_000_000;
-}
-/** Rounds to a hundredth of a cent so sums are stable across formats. */
-function roundUsd(n) {
-    return Math.round(n * 10_000) / 10_000;
-}
-
-;// CONCATENATED MODULE: ./src/pricing/prices.ts
-
-/**
- * USD per million tokens. `cached_input` is the price of a cache read, `cache_write` of a cache
- * write; `long_context` applies to a request whose input exceeds `threshold` tokens.
- */
-const PriceSchema = object({
-    input: schemas_number().nonnegative(),
-    cached_input: schemas_number().nonnegative().optional(),
-    cache_write: schemas_number().nonnegative().optional(),
-    output: schemas_number().nonnegative(),
-    long_context: object({
-        threshold: schemas_number().int().positive(),
-        input: schemas_number().nonnegative(),
-        cached_input: schemas_number().nonnegative().optional(),
-        cache_write: schemas_number().nonnegative().optional(),
-        output: schemas_number().nonnegative()
-    })
-        .optional()
-});
-/** The date the bundled table was checked against the providers' published list prices. */
-const PRICES_AS_OF = '2025-12-01';
-/**
- * Bundled list prices for the models the supported agents use. Keys are normalized model names
- * (see `normalizeModel`). The YAML config's `pricing` section overrides or adds entries.
- */
-const BUNDLED_PRICES = {
-    // OpenAI
-    'gpt-5': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5-codex': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex-max': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex-mini': { input: 0.25, cached_input: 0.025, output: 2 },
-    'gpt-5.2': { input: 1.75, cached_input: 0.175, output: 14 },
-    'gpt-5.2-codex': { input: 1.75, cached_input: 0.175, output: 14 },
-    'gpt-5-mini': { input: 0.25, cached_input: 0.025, output: 2 },
-    'gpt-5-nano': { input: 0.05, cached_input: 0.005, output: 0.4 },
-    'gpt-4.1': { input: 2, cached_input: 0.5, output: 8 },
-    'gpt-4.1-mini': { input: 0.4, cached_input: 0.1, output: 1.6 },
-    'gpt-4o': { input: 2.5, cached_input: 1.25, output: 10 },
-    'gpt-4o-mini': { input: 0.15, cached_input: 0.075, output: 0.6 },
-    o3: { input: 2, cached_input: 0.5, output: 8 },
-    'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
-    'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
-    // Anthropic (cache writes at the 5-minute rate)
-    'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
-    'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
-    'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
-    'claude-sonnet-4.5': {
-        input: 3,
-        cached_input: 0.3,
-        cache_write: 3.75,
-        output: 15,
-        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
-    },
-    'claude-sonnet-4': {
-        input: 3,
-        cached_input: 0.3,
-        cache_write: 3.75,
-        output: 15,
-        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
-    },
-    'claude-3.7-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
-    'claude-3.5-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
-    'claude-haiku-4.5': { input: 1, cached_input: 0.1, cache_write: 1.25, output: 5 },
-    'claude-3.5-haiku': { input: 0.8, cached_input: 0.08, cache_write: 1, output: 4 },
-    // Google
-    'gemini-3-pro-preview': { input: 2, cached_input: 0.2, output: 12, long_context: { threshold: 200_000, input: 4, cached_input: 0.4, output: 18 } },
-    'gemini-2.5-pro': { input: 1.25, cached_input: 0.125, output: 10, long_context: { threshold: 200_000, input: 2.5, cached_input: 0.25, output: 15 } },
-    'gemini-2.5-flash': { input: 0.3, cached_input: 0.03, output: 2.5 },
-    'gemini-2.5-flash-lite': { input: 0.1, cached_input: 0.01, output: 0.4 },
-    'gemini-2.0-flash': { input: 0.1, cached_input: 0.025, output: 0.4 }
-};
-/**
- * Reduces the names agents log to the table's keys: provider prefixes (`anthropic/`, `copilot/`,
- * `models/`), date stamps (`-20250514`), and Anthropic's dash versions (`claude-sonnet-4-5`).
- */
-function normalizeModel(model) {
-    let m = model.trim().toLowerCase();
-    m = m.replace(/^(anthropic|openai|google|gemini|copilot|models|azure|bedrock|vertex_ai|openrouter\/[^/]+)\//, '');
-    m = m.replace(/^(us|eu|apac)\.anthropic\./, '').replace(/-v\d+:\d+$/, '');
-    m = m.replace(/-(20\d{6}|\d{4}-\d{2}-\d{2})$/, '').replace(/@\d{8}$/, '');
-    // claude-sonnet-4-5 → claude-sonnet-4.5; claude-3-7-sonnet → claude-3.7-sonnet
-    m = m.replace(/^claude-(opus|sonnet|haiku)-(\d)-(\d)$/, 'claude-$1-$2.$3').replace(/^claude-(\d)-(\d)-(opus|sonnet|haiku)$/, 'claude-$1.$2-$3');
-    m = m.replace(/-latest$/, m === 'codex-mini-latest' ? '-latest' : '');
-    return m;
-}
-function priceFor(model, table) {
-    return table[model] ?? table[normalizeModel(model)];
-}
-
-;// CONCATENATED MODULE: ./src/store/queries.ts
-/** Models that are bookkeeping, not a model anyone was billed for. */
-const NOT_MODELS = new Set(['<synthetic>']);
-/**
- * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
- * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
- */
-function listSessions(db) {
-    const rows = db.prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`).all();
-    const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ? AND by_agent = 0 AND replayed = 0`);
-    const calls = db.prepare(`SELECT COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0`);
-    const tokens = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
-      COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
-      FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`);
-    const snapshot = db.prepare(`SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`);
-    const models = db.prepare(`SELECT model FROM (
-      SELECT model, MIN(ts) AS first FROM turn_context_messages WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM token_messages WHERE session_id = ? AND model IS NOT NULL AND counted = 1 GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM status_snapshots WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-    ) GROUP BY model ORDER BY MIN(first), model`);
-    return rows.map((r) => {
-        const t = tokens.get(r.id);
-        let tok = { input: t.input, cached_input: t.cached_input, cache_write: t.cache_write, output: t.output, reasoning_output: t.reasoning_output, total: t.total };
-        let tokensSource = t.n > 0 ? 'usage' : 'none';
-        if (t.n === 0) {
-            const s = snapshot.get(r.id);
-            if (s) {
-                tok = { input: s.input, cached_input: s.cached_input ?? 0, cache_write: 0, output: s.output, reasoning_output: s.reasoning_output ?? 0, total: s.total ?? s.input + s.output };
-                tokensSource = 'status';
-            }
-        }
-        return {
-            id: r.id,
-            agent: r.agent,
-            agent_version: r.agent_version,
-            models: models.all(r.id, r.id, r.id).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),
-            cwd: r.cwd,
-            repository: r.repository_url,
-            branch: r.branch,
-            started_at: r.started_at,
-            ended_at: r.ended_at,
-            prompts: prompts.get(r.id).n,
-            tool_calls: calls.get(r.id).n,
-            tokens: tok,
-            parent_id: r.parent_id,
-            parent_relation: r.parent_relation,
-            source: r.source,
-            originator: r.originator,
-            commit: r.commit_sha,
-            reported_cost_usd: r.reported_cost_usd,
-            tokens_source: tokensSource
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/select/select.ts
-
-
-
-
-
-
-
-const PRIVATE = /^\s*\[private\]/i;
-const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error']);
-function inRepo(s, repo) {
-    if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
-        const want = normalizeRepoUrl(repo);
-        const have = s.repository ? normalizeRepoUrl(s.repository) : '';
-        return have === want || have.endsWith('/' + want);
-    }
-    if (!s.cwd)
-        return false;
-    const root = (0,external_node_path_.resolve)(repo);
-    const cwd = (0,external_node_path_.isAbsolute)(s.cwd) ? (0,external_node_path_.resolve)(s.cwd) : s.cwd;
-    return cwd === root || cwd.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
-}
-function matches(s, f) {
-    const start = s.started_at ?? s.ended_at;
-    const end = s.ended_at ?? s.started_at;
-    if (f.since && end && end < f.since)
-        return false;
-    if (f.until && start && start > f.until)
-        return false;
-    if ((f.since || f.until) && !start)
-        return false;
-    if (f.sessions.length && !f.sessions.some((p) => s.id.startsWith(p)))
-        return false;
-    if (f.agents.length && !f.agents.includes(s.agent))
-        return false;
-    if (f.models.length && !s.models.some((m) => f.models.includes(m)))
-        return false;
-    if (f.branches.length && !(s.branch && f.branches.includes(s.branch)))
-        return false;
-    if (f.repo && !inRepo(s, f.repo))
-        return false;
-    return true;
-}
-function cap(text, n) {
-    if (text === null || text === undefined)
-        return null;
-    return text.length > n ? text.slice(0, n) : text;
-}
-/**
- * Builds the report object from the store: which sessions the filters select, their totals,
- * usage by model, agent and day, cost from the price table, and (in the modes that show them)
- * each prompt with what the agent did under it. Text here is not yet redacted.
- */
-function selectReport(db, opts = {}) {
-    const mode = opts.mode ?? 'summary';
-    const filters = normalizeFilters(opts.filters ?? {});
-    const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) };
-    const maxChars = opts.maxFieldChars ?? 64 * 1024;
-    const day = dayIn(filters.timezone);
-    const all = listSessions(db).filter((s) => matches(s, filters));
-    const unpriced = new Set();
-    const byModel = new Map();
-    const byAgent = new Map();
-    const byDay = new Map();
-    const add = (m, key, sid, t, cost) => {
-        const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
-        a.tokens = addTokens(a.tokens, t);
-        a.cost = a.cost === null || cost === null ? null : a.cost + cost;
-        a.sessions.add(sid);
-        m.set(key, a);
-    };
-    const rows = db.prepare(`SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`);
-    const callNames = db.prepare(`SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`);
-    const touched = db.prepare(`SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`);
-    const sessions = all.map((s) => {
-        let cost = 0;
-        const priceRow = (model, t) => {
-            const label = model ?? '(unknown model)';
-            const p = model ? priceFor(model, prices) : undefined;
-            if (!p) {
-                unpriced.add(label);
-                return null;
-            }
-            return costOf(t, p);
-        };
-        const account = (model, ts, t) => {
-            const c = priceRow(model, t);
-            cost = cost === null || c === null ? null : cost + c;
-            add(byModel, model ?? '(unknown model)', s.id, t, c);
-            add(byAgent, s.agent, s.id, t, c);
-            add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
-        };
-        if (s.tokens_source === 'usage') {
-            for (const r of rows.iterate(s.id))
-                account(r.model, r.ts, r);
-        }
-        else if (s.tokens_source === 'status') {
-            account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens);
-        }
-        else
-            cost = s.tokens.total === 0 ? 0 : null;
-        const reported = s.reported_cost_usd;
-        return {
-            id: s.id,
-            agent: s.agent,
-            agent_version: s.agent_version,
-            models: s.models,
-            cwd: s.cwd,
-            repository: s.repository,
-            branch: s.branch,
-            commit: s.commit,
-            started_at: s.started_at,
-            ended_at: s.ended_at,
-            parent_id: s.parent_id,
-            parent_relation: s.parent_relation,
-            prompts: s.prompts,
-            tool_calls: s.tool_calls,
-            tool_call_names: Object.fromEntries(callNames.all(s.id).map((r) => [r.name, r.n])),
-            tokens: s.tokens,
-            cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
-            cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
-            files_touched: touched.all(s.id).map((r) => r.path),
-            turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
-        };
-    });
-    const usageRows = (m, sortByKey = false) => [...m.entries()]
-        .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
-        .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
-    const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens());
-    const anyNullCost = sessions.some((s) => s.cost_usd === null);
-    const skipped = db.prepare(`SELECT COUNT(*) AS lines, COUNT(DISTINCT path) AS files FROM ingest_errors`).get();
-    return {
-        schema_version: report_REPORT_SCHEMA_VERSION,
-        generated_at: (opts.now ?? new Date()).toISOString(),
-        generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
-        mode,
-        filters,
-        totals: {
-            sessions: sessions.length,
-            prompts: sessions.reduce((a, s) => a + s.prompts, 0),
-            tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
-            tokens: totalTokens,
-            cost_usd: anyNullCost ? null : roundUsd(sessions.reduce((a, s) => a + (s.cost_usd ?? 0), 0))
-        },
-        sessions,
-        usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
-        redactions: { total: 0, by_detector: {} },
-        unpriced_models: [...unpriced].sort(),
-        skipped: { lines: skipped.lines, files: skipped.files }
-    };
-}
-/** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
-function selectTurns(db, sessionId, withActions, maxChars) {
-    const results = new Map();
-    if (withActions) {
-        for (const r of db.prepare(`SELECT call_id, output, exit_code, duration_ms FROM function_results WHERE session_id = ? AND call_id IS NOT NULL`).iterate(sessionId))
-            results.set(r.call_id, { output: r.output, exit_code: r.exit_code, duration_ms: r.duration_ms });
-    }
-    const kinds = withActions
-        ? `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`
-        : `('user_prompt')`;
-    const turns = new Map();
-    const turnOf = (n, ts) => {
-        let t = turns.get(n);
-        if (!t) {
-            t = { ordinal: n, ts, prompt: null, actions: [] };
-            turns.set(n, t);
-        }
-        return t;
-    };
-    const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND kind IN ${kinds} ORDER BY turn, id`);
-    for (const e of stmt.iterate(sessionId)) {
-        const p = JSON.parse(e.payload);
-        const t = turnOf(e.turn, e.ts);
-        const base = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id };
-        switch (e.kind) {
-            case 'user_prompt': {
-                const text = String(p.text ?? '');
-                if (p.by_agent) {
-                    if (withActions)
-                        t.actions.push({ ...base, kind: 'assistant_message', name: 'agent-prompt', text: cap(text, maxChars) });
-                }
-                else if (!t.prompt) {
-                    const priv = PRIVATE.test(text);
-                    t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id };
-                    t.ts = e.ts;
-                }
-                break;
-            }
-            case 'reasoning':
-                if (p.text)
-                    t.actions.push({ ...base, kind: 'reasoning', text: cap(String(p.text), maxChars) });
-                break;
-            case 'assistant_message':
-                t.actions.push({ ...base, kind: 'assistant_message', text: cap(String(p.text ?? ''), maxChars) });
-                break;
-            case 'tool_call': {
-                const callId = typeof p.call_id === 'string' ? p.call_id : null;
-                const r = callId ? results.get(callId) : undefined;
-                t.actions.push({
-                    ...base,
-                    kind: 'tool_call',
-                    name: String(p.name ?? ''),
-                    text: typeof p.command === 'string' ? cap(p.command, maxChars) : null,
-                    arguments: cap(String(p.arguments ?? ''), maxChars),
-                    output: r ? cap(r.output, maxChars) : null,
-                    exit_code: r?.exit_code ?? null,
-                    duration_ms: r?.duration_ms ?? null,
-                    call_id: callId
-                });
-                break;
-            }
-            case 'plan_update': {
-                const steps = Array.isArray(p.steps) ? p.steps : [];
-                t.actions.push({ ...base, kind: 'plan_update', text: cap(steps.map((s) => `[${s.status}] ${s.step}`).join('\n'), maxChars) });
-                break;
-            }
-            case 'file_change':
-                t.actions.push({ ...base, kind: 'file_change', name: String(p.change ?? ''), text: String(p.path ?? '') });
-                break;
-            case 'marker':
-                if (SHOWN_MARKERS.has(String(p.marker)))
-                    t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null });
-                break;
-            case 'compaction':
-                t.actions.push({ ...base, kind: 'compaction', text: typeof p.text === 'string' ? cap(p.text, maxChars) : null });
-                break;
-        }
-    }
-    return [...turns.values()].filter((t) => t.prompt !== null || t.actions.length > 0).sort((a, b) => a.ordinal - b.ordinal);
-}
-
-;// CONCATENATED MODULE: ./src/store/redactions.ts
-/**
- * Records what a redaction pass changed, so it can be audited: the event and field, the detector
- * or override (with its actor and reason), how many values. The replaced text is never stored.
- * A later pass over the same data replaces the counts rather than adding to them.
- */
-function saveRedactions(db, rows, at = new Date().toISOString()) {
-    const upsert = db.prepare(`INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`);
-    db.transaction(() => {
-        for (const r of rows)
-            upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at);
-    }).immediate();
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/report.ts
-
-
-
-
-
-
-/**
- * select → redact: the only way a report object is made for publishing, so nothing rendered
- * from it can carry unredacted text. The redaction provenance is recorded in the store.
- */
-function buildReport(db, opts) {
-    const c = opts.config;
-    const raw = selectReport(db, {
-        mode: opts.mode ?? c.defaults.mode ?? 'summary',
-        filters: { timezone: c.defaults.timezone, ...opts.filters },
-        prices: c.pricing,
-        now: opts.now,
-        version: opts.version,
-        maxFieldChars: opts.maxFieldChars
-    });
-    const out = redactReport(raw, c);
-    saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
-    return out;
-}
-/** Renders a redacted report in each format and writes the files into a folder. */
-function writeReportFiles(report, formats, outDir) {
-    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
-    const files = formats.flatMap((f) => renderReport(report, f).files);
-    for (const f of files)
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(outDir, f.name), f.content);
-    return files;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/job.ts
-
-
-
-
-
-
-
-
-
-const COMMENT_FIELD_CHARS = 8 * 1024;
-/** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
-const SUMMARY_LIMIT = 1_000_000;
-/**
- * The whole job short of publishing: ingest, select, redact, render, write. The Action and
- * `dry-run` both call this, so with the same inputs (and a pinned time) they write
- * byte-identical files.
- */
-async function runJob(o) {
-    const db = openStore(o.database);
-    try {
-        const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, { batchSize: o.config.defaults.batch_size }) : await ingestPaths(db, o.paths, { batchSize: o.config.defaults.batch_size });
-        const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version });
-        (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
-        const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name);
-        // The comment always lists prompts with what was done under them, whatever the files' mode.
-        // The comment shows at most a few hundred characters per field, so it carries (and redacts)
-        // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
-        // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-        const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report;
-        const comment = (0,comment_body/* renderComment */.wQ)(forComment, { changedFiles: o.changedFiles });
-        const releaseSection = (0,comment_body/* renderComment */.wQ)(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 });
-        let summary = (0,markdown/* renderMarkdown */.Gc)(report);
-        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
-            summary = (0,markdown/* renderMarkdown */.Gc)({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
-        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
-            summary = comment;
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'comment.md'), comment);
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'summary.md'), summary);
-        written.push('comment.md', 'summary.md');
-        db.close();
-        if (o.exportDatabase) {
-            exportSanitized(o.database, (0,external_node_path_.join)(o.outDir, 'ai-log-trail.sqlite'), o.config);
-            written.push('ai-log-trail.sqlite');
-        }
-        return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) };
-    }
-    finally {
-        if (db.open)
-            db.close();
-    }
-}
-/** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */
-function pinnedNow(explicit, env = process.env) {
-    if (explicit) {
-        const d = new Date(explicit);
-        if (Number.isNaN(d.getTime()))
-            throw new Error(`not a date-time: ${explicit}`);
-        return d;
-    }
-    const epoch = env.SOURCE_DATE_EPOCH;
-    if (epoch && /^\d+$/.test(epoch))
-        return new Date(Number(epoch) * 1000);
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/redact/config-schema.ts
-
-
-/**
- * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
- * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
- * an error with its line and column, never silently ignored.
- */
-const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
-const FieldKindSchema = schemas_enum(FIELD_KINDS);
-const FieldPolicySchema = union([
-    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a stable short hash'),
-    strictObject({ truncate: schemas_number().int().positive().describe('redact, then keep at most this many characters') })
-]);
-const PackSchema = union([
-    schemas_boolean(),
-    strictObject({
-        enabled: schemas_boolean().default(true),
-        disable: array(schemas_string()).default([]).describe('detector ids of this pack to turn off')
-    })
-]);
-const RuleSchema = strictObject({
-    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
-    description: schemas_string().optional(),
-    pattern: schemas_string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
-    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
-    literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
-    words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
-    replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
-    fields: array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
-})
-    .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
-    message: 'a rule needs exactly one of pattern, literals or words'
-});
-const OverrideSchema = strictObject({
-    session: schemas_string().min(4).describe('session id or a unique prefix'),
-    prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
-    event: schemas_number().int().positive().optional().describe('an event id from the database'),
-    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
-    replacement: schemas_string().describe('the text published instead'),
-    actor: schemas_string().min(1).describe('who decided the override'),
-    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    reason: schemas_string().min(1).describe('why, for the audit trail')
-})
-    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
-const ConfigSchema = strictObject({
-    version: literal(1).default(1).describe('format version of this file'),
-    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
-    packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
-        .default({ secrets: true, pii: true, paths: true })
-        .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
-    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
-    keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
-    allow: strictObject({
-        patterns: array(schemas_string()).default([]),
-        literals: array(schemas_string()).default([]),
-        placeholders: array(schemas_string()).default([])
-    })
-        .default({ patterns: [], literals: [], placeholders: [] })
-        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
-    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
-    hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
-        .default({ emails: true, home_users: true, repository_urls: false })
-        .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
-    overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
-    defaults: strictObject({
-        paths: array(schemas_string()).optional(),
-        database: schemas_string().optional(),
-        out: schemas_string().optional(),
-        batch_size: schemas_number().int().positive().optional(),
-        timezone: schemas_string().optional(),
-        mode: schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
-        formats: array(schemas_enum(['md', 'csv', 'json', 'html'])).optional()
-    })
-        .default({})
-        .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
-    pricing: record(schemas_string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
-});
-
-;// CONCATENATED MODULE: ./src/redact/config.ts
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml';
-/** A config that cannot be used; its message lists every problem as `file:line:column: what`. */
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-        this.problems = problems;
-    }
-}
-function nodeAt(root, path) {
-    let node = root;
-    for (let i = 0; i < path.length; i++) {
-        const key = path[i];
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === key);
-            if (!pair)
-                return { node, key: false };
-            // For an unknown key, point at the key itself rather than its value.
-            if (i === path.length - 1 && pair.value === null)
-                return { node: pair.key, key: true };
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number') {
-            const next = node.items[key];
-            if (!next)
-                return { node, key: false };
-            node = next;
-        }
-        else
-            return { node, key: false };
-    }
-    return { node, key: false };
-}
-function config_describe(issue) {
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    if (issue.code === 'unrecognized_keys')
-        return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return `${where}${issue.message}`;
-}
-/**
- * Parses and validates a rules file. YAML syntax errors and schema errors both come back as a
- * ConfigError naming the file, line and column of each problem and what was expected.
- */
-function parseConfig(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length) {
-        throw new ConfigError(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0] })));
-    }
-    const data = doc.toJS() ?? {};
-    const r = ConfigSchema.safeParse(data);
-    if (r.success)
-        return r.data;
-    throw new ConfigError(r.error.issues.map((issue) => {
-        let path = issue.path;
-        // An unknown key is reported at the key, which is one level below the object.
-        if (issue.code === 'unrecognized_keys')
-            path = [...issue.path, issue.keys[0]];
-        const { node } = nodeAt(doc.contents, path);
-        const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(doc.contents, issue.path, issue.keys[0]) : null;
-        const offset = (keyNode ?? node)?.range?.[0] ?? 0;
-        const pos = lineCounter.linePos(offset);
-        return { file, line: pos.line, column: pos.col, message: config_describe(issue) };
-    }));
-}
-function findKeyNode(root, path, key) {
-    const { node } = nodeAt(root, path);
-    if (!(0,dist/* isMap */.jh)(node))
-        return null;
-    const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === key);
-    return pair?.key ?? null;
-}
-/**
- * The config in force: the given file, else `.github/ai-log-trail.yml` when it exists, else the
- * defaults. A file named explicitly must exist.
- */
-function loadConfig(path, cwd = '.') {
-    const file = path ?? `${cwd}/${DEFAULT_CONFIG_PATH}`;
-    if (!(0,external_node_fs_.existsSync)(file)) {
-        if (path)
-            throw new ConfigError([{ file: path, line: 1, column: 1, message: 'file not found' }]);
-        return { config: ConfigSchema.parse({}), file: null };
-    }
-    return { config: parseConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file), file };
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-function oneOf(name, allowed, fallback) {
-    const v = lib_core/* getInput */.V4(name).trim() || fallback;
-    if (!allowed.includes(v))
-        throw new Error(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`);
-    return v;
-}
-/** Reads and checks every input; a wrong value fails the step with the input's name. */
-function readInputs() {
-    const list = (name) => lib_core/* getInput */.V4(name)
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const mode = lib_core/* getInput */.V4('mode').trim();
-    const parsedMode = mode ? ReportModeSchema.safeParse(mode) : undefined;
-    if (parsedMode && !parsedMode.success)
-        throw new Error(`input 'mode' must be one of ${ReportModeSchema.options.join(', ')} (got '${mode}')`);
-    const formats = list('formats');
-    for (const f of formats)
-        if (!REPORT_FORMATS.includes(f))
-            throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`);
-    const retention = lib_core/* getInput */.V4('retention-days').trim();
-    if (retention && !/^\d+$/.test(retention))
-        throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`);
-    const failOn = new Set();
-    for (const f of list('fail-on')) {
-        if (f === 'none')
-            continue;
-        if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f))
-            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`);
-        failOn.add(f);
-    }
-    return {
-        paths: list('paths'),
-        rules: lib_core/* getInput */.V4('rules').trim() || undefined,
-        token: lib_core/* getInput */.V4('github-token'),
-        mode: parsedMode?.data,
-        formats: formats.length ? formats : undefined,
-        comment: oneOf('comment', ['auto', 'always', 'never'], 'auto'),
-        artifactName: lib_core/* getInput */.V4('artifact-name').trim() || 'ai-log-trail-report',
-        retentionDays: retention ? Number(retention) : undefined,
-        releaseAssets: oneOf('release-assets', ['auto', 'never'], 'auto'),
-        releaseNotes: oneOf('release-notes', ['true', 'false'], 'false') === 'true',
-        timezone: lib_core/* getInput */.V4('timezone').trim() || undefined,
-        failOn,
-        database: lib_core/* getInput */.V4('database').trim() || undefined,
-        exportDatabase: oneOf('export-database', ['true', 'false'], 'true') === 'true',
-        now: lib_core/* getInput */.V4('now').trim() || undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
-
-/**
- * Uploads the report folder as a workflow artifact. The artifact client is loaded only here
- * (it is a large share of the bundle's start-up time), and an unreachable artifact service
- * (no runtime token, GitHub Enterprise Server) is a warning, not a failure.
- */
-async function uploadReports(name, dir, files, retentionDays, env = process.env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN)
-        return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' };
-    try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        const client = new DefaultArtifactClient();
-        const r = await client.uploadArtifact(name, files.map((f) => (0,external_node_path_.join)(dir, f)), dir, retentionDays ? { retentionDays } : {});
-        const id = r.id ?? null;
-        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-        const url = id !== null && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : null;
-        return { status: 'uploaded', id, url };
-    }
-    catch (e) {
-        return { status: 'skipped', reason: e.message };
-    }
-}
-
-// EXTERNAL MODULE: ./src/publish/comment.ts + 1 modules
-var comment = __nccwpck_require__(3349);
-;// CONCATENATED MODULE: ./src/publish/release.ts
-
-
-const RELEASE_SECTION_START = '<!-- ai-log-trail:release-notes:start -->';
-const RELEASE_SECTION_END = '<!-- ai-log-trail:release-notes:end -->';
-const RELEASE_BODY_LIMIT = 125_000;
-const CONTENT_TYPES = {
-    '.md': 'text/markdown; charset=utf-8',
-    '.json': 'application/json',
-    '.csv': 'text/csv; charset=utf-8',
-    '.html': 'text/html; charset=utf-8',
-    '.sqlite': 'application/vnd.sqlite3'
-};
-function contentType(name) {
-    const ext = name.slice(name.lastIndexOf('.'));
-    return CONTENT_TYPES[ext] ?? 'application/octet-stream';
-}
-/**
- * Uploads report files as release assets. An asset with the same name (from an earlier run of
- * the same release) is deleted first, so a re-run replaces rather than fails or duplicates.
- */
-async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-log-trail-') {
-    // Octokit sends uploads to https://uploads.github.com whatever its baseUrl; the release's own
-    // upload_url is right on GitHub Enterprise Server and GHE.com too (a URI template: `{?name,label}`).
-    const { data: release } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId });
-    const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 });
-    const urls = [];
-    for (const file of files) {
-        const base = (0,external_node_path_.basename)(file);
-        const name = base.startsWith(prefix) ? base : prefix + base;
-        for (const a of existing.filter((x) => x.name === name))
-            await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id });
-        const data = (0,external_node_fs_.readFileSync)(file);
-        const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
-            url: release.upload_url,
-            ...ref,
-            release_id: releaseId,
-            name,
-            // Octokit types the body as a string; it sends a Buffer as raw bytes.
-            data: data,
-            headers: { 'content-type': contentType(name), 'content-length': data.length }
-        });
-        urls.push(asset.browser_download_url);
-    }
-    return urls;
-}
-/** Replaces (or appends) this tool's marked section of a release body; text outside it is kept. */
-function withSection(body, section) {
-    const block = `${RELEASE_SECTION_START}\n${section.trim()}\n${RELEASE_SECTION_END}`;
-    const start = body.indexOf(RELEASE_SECTION_START);
-    const end = body.indexOf(RELEASE_SECTION_END);
-    const next = start !== -1 && end > start ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length) : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`;
-    return next.length > RELEASE_BODY_LIMIT ? body : next;
-}
-async function updateReleaseSection(octokit, ref, releaseId, section) {
-    const { data } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId });
-    const body = withSection(data.body ?? '', section);
-    if (body === (data.body ?? ''))
-        return false;
-    await octokit.rest.repos.updateRelease({ ...ref, release_id: releaseId, body });
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/action/publish.ts
-
-
-
-
-
-/**
- * Publishes what the job wrote: the job summary on every run, the artifact, the sticky comment
- * on pull requests, the release assets on releases. Each surface fails soft: a read-only token
- * or a missing artifact service is a warning and the report stays in the job summary.
- */
-async function publish(p) {
-    const { inputs, github } = p;
-    // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
-    const summary = process.env.GITHUB_STEP_SUMMARY ? lib_core/* summary */.z.addRaw(p.summary) : null;
-    if (summary)
-        await summary.write();
-    const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays);
-    if (artifact.status === 'skipped')
-        lib_core/* warning */.$e(`report artifact not uploaded: ${artifact.reason}`);
-    const artifactUrl = artifact.status === 'uploaded' ? artifact.url : null;
-    let commentUrl = null;
-    const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && github.pullNumber !== null);
-    if (wantComment) {
-        if (github.pullNumber === null || !github.hasRepo)
-            lib_core/* warning */.$e('comment: always, but this run is not about a pull request; nothing to comment on');
-        else if (!inputs.token)
-            lib_core/* warning */.$e('no github-token: the report is in the job summary only');
-        else {
-            const body = artifactUrl ? `${p.comment.trimEnd()}\n\n[Full report and sanitized data](${artifactUrl})\n` : p.comment;
-            const r = await (0,comment/* upsertComment */.l)(github.client(), github.ref, github.pullNumber, body);
-            if (r.status === 'forbidden') {
-                lib_core/* warning */.$e(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`);
-                if (summary)
-                    await lib_core/* summary */.z.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write();
-            }
-            else {
-                commentUrl = r.url;
-                lib_core/* info */.pq(`comment ${r.status}: ${r.url}`);
-            }
-        }
-    }
-    if (github.releaseId !== null && github.hasRepo && inputs.token) {
+const clockFormats = new Map();
+function clockFormat(timezone) {
+    let f = clockFormats.get(timezone);
+    if (!f) {
         try {
-            if (inputs.releaseAssets === 'auto') {
-                const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
-                lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
-            }
-            if (inputs.releaseNotes)
-                await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection);
-        }
-        catch (e) {
-            lib_core/* warning */.$e(`could not publish to the release (${e.message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`);
-        }
-    }
-    return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl };
-}
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-
-/** The package version, read from package.json next to the compiled or bundled code. */
-function version_version() {
-    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
-    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
-        try {
-            const v = JSON.parse((0,external_node_fs_.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
-            if (typeof v === 'string')
-                return v;
+            f = new Intl.DateTimeFormat('en-US', {
+                timeZone: timezone,
+                hourCycle: 'h23',
+                year: 'numeric',
+                month: '2-digit',
+                day: '2-digit',
+                hour: '2-digit',
+                minute: '2-digit'
+            });
         }
         catch {
-            // try the next layout
+            // An unknown zone must not fail a whole report; the column header still names the zone asked for.
+            f = clockFormat('UTC');
         }
+        clockFormats.set(timezone, f);
     }
-    return '0.0.0';
+    return f;
 }
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-
-
-
-
-
-
-
-
+function wallClock(iso, timezone) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime()))
+        return null;
+    if (timezone === 'UTC') {
+        const s = d.toISOString();
+        return { date: s.slice(0, 10), time: s.slice(11, 16) };
+    }
+    const parts = Object.fromEntries(clockFormat(timezone).formatToParts(d).map((p) => [p.type, p.value]));
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+/** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
+function formatDateTime(iso, timezone) {
+    if (!iso)
+        return '';
+    const w = wallClock(iso, timezone);
+    return w ? `${w.date} ${w.time}` : iso;
+}
+/** `2026-03-03 10:00–10:05`, or both full stamps when the span crosses midnight. */
+function formatSpan(start, end, timezone) {
+    if (!start || !end)
+        return formatDateTime(start ?? end, timezone);
+    const a = wallClock(start, timezone);
+    const b = wallClock(end, timezone);
+    if (!a || !b)
+        return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`;
+    if (a.date !== b.date)
+        return `${a.date} ${a.time} – ${b.date} ${b.time}`;
+    return a.time === b.time ? `${a.date} ${a.time}` : `${a.date} ${a.time}–${b.time}`;
+}
+/** Cuts at a code point boundary so a surrogate pair is never split into garbage. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return { text, omitted: 0 };
+    const points = Array.from(text);
+    if (points.length <= max)
+        return { text, omitted: 0 };
+    return { text: points.slice(0, max).join(''), omitted: points.length - max };
+}
+function truncationNote(omitted) {
+    return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`;
+}
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
 /**
- * The Action front: inputs and the event in, the library's job, then publishing. It decides
- * nothing about the report itself; `dry-run` runs the same job and writes the same files.
+ * Short session labels for one report: the first 8 characters of a UUID, as reviewers know them
+ * from agent UIs, unless another id in the same report starts the same way (then the full id,
+ * so a label never names two sessions). Other ids are shown in full.
  */
-async function run() {
-    try {
-        const inputs = readInputs();
-        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const rulesPath = inputs.rules ?? ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml')) ? (0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml') : undefined);
-        const { config, file } = loadConfig(rulesPath);
-        if (file)
-            lib_core/* info */.pq(`rules: ${file}`);
-        const temp = process.env.RUNNER_TEMP ?? (0,external_node_path_.resolve)('.');
-        const outDir = (0,external_node_path_.join)(temp, 'ai-log-trail-report');
-        const { github } = await publishContext();
-        const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null;
-        const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null);
-        const result = await runJob({
-            database: inputs.database ?? config.defaults.database ?? (0,external_node_path_.join)(temp, 'ai-log-trail.sqlite'),
-            repoDir: workspace,
-            paths,
-            config,
-            mode: inputs.mode ?? config.defaults.mode ?? 'summary',
-            formats: inputs.formats ?? config.defaults.formats ?? ['md', 'json', 'html'],
-            filters: { timezone: inputs.timezone },
-            outDir,
-            now: pinnedNow(inputs.now),
-            version: version_version(),
-            changedFiles,
-            exportDatabase: inputs.exportDatabase
-        });
-        for (const e of result.ingest.errors.slice(0, 100))
-            lib_core/* warning */.$e(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
-        const r = result.report;
-        lib_core/* setOutput */.uH('sessions', r.totals.sessions);
-        lib_core/* setOutput */.uH('prompts', r.totals.prompts);
-        lib_core/* setOutput */.uH('tool-calls', r.totals.tool_calls);
-        lib_core/* setOutput */.uH('total-tokens', r.totals.tokens.total);
-        lib_core/* setOutput */.uH('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd);
-        lib_core/* setOutput */.uH('redactions', result.redactions);
-        lib_core/* setOutput */.uH('report-dir', outDir);
-        const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github });
-        lib_core/* setOutput */.uH('comment-url', published.commentUrl ?? '');
-        lib_core/* setOutput */.uH('artifact-id', published.artifactId ?? '');
-        lib_core/* setOutput */.uH('artifact-url', published.artifactUrl ?? '');
-        const failures = [];
-        if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0)
-            failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`);
-        if (inputs.failOn.has('unpriced') && r.unpriced_models.length)
-            failures.push(`no price for ${r.unpriced_models.join(', ')}`);
-        if (inputs.failOn.has('redactions') && result.redactions > 0)
-            failures.push(`${result.redactions} value(s) had to be redacted`);
-        if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0)
-            failures.push('no agent session was found');
-        if (failures.length)
-            lib_core/* setFailed */.C1(`fail-on: ${failures.join('; ')}`);
-    }
-    catch (e) {
-        lib_core/* setFailed */.C1(e.message);
-    }
-}
-async function expandGlobs(patterns) {
-    if (!patterns.some((p) => /[*?[{]/.test(p)))
-        return patterns.filter((p) => (0,external_node_fs_.existsSync)(p));
-    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 54427));
-    const globber = await glob.create(patterns.join('\n'), { followSymbolicLinks: true, implicitDescendants: true });
-    return [...new Set(await globber.glob())];
-}
-async function publishContext() {
-    const { githubTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96113));
-    return { github: githubTarget() };
-}
-
-
-/***/ }),
-
-/***/ 98811:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-// better-sqlite3@13's binding loader reads the CommonJS `__dirname` while probing for its native
-// module. In an ncc ESM bundle that free variable is undefined, so point it at dist/ before the
-// first database is opened. Must be the first import of a bundle entry.
-
-
-const g = globalThis;
-g.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
-
-
-/***/ }),
-
-/***/ 86144:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  JO: () => (/* binding */ COMMENT_MARKER),
-  wQ: () => (/* binding */ renderComment)
-});
-
-// UNUSED EXPORTS: COMMENT_LIMIT
-
-// EXTERNAL MODULE: ./src/render/markdown.ts + 104 modules
-var markdown = __nccwpck_require__(37425);
-// EXTERNAL MODULE: ./src/render/md-nodes.ts + 1 modules
-var md_nodes = __nccwpck_require__(39155);
-// EXTERNAL MODULE: ./src/render/text.ts
-var render_text = __nccwpck_require__(70893);
-;// CONCATENATED MODULE: ./src/publish/changed-files.ts
-function norm(p) {
-    return p.replace(/\\/g, '/').replace(/^\.\//, '');
-}
-/**
- * Which of a pull request's changed files the sessions touched. Agents log absolute paths
- * (sometimes with a redacted user name) or paths relative to their cwd, and the pull request
- * lists paths relative to the repository root, so a touched path matches a changed file when
- * it equals it or ends with `/<changed file>`.
- */
-function coverChangedFiles(report, changed) {
-    const files = changed.map(norm);
-    const touchedBy = new Map();
-    for (const s of report.sessions) {
-        for (const raw of s.files_touched) {
-            const p = norm(raw);
-            for (const f of files)
-                if (p === f || p.endsWith('/' + f))
-                    (touchedBy.get(f) ?? touchedBy.set(f, new Set()).get(f))?.add(s.id);
-        }
-    }
-    const sessionsTouching = new Set([...touchedBy.values()].flatMap((s) => [...s]));
-    return {
-        touched: files.filter((f) => touchedBy.has(f)),
-        untouched: files.filter((f) => !touchedBy.has(f)),
-        sessionsTouchingNone: report.sessions.filter((s) => !sessionsTouching.has(s.id)).map((s) => s.id)
+function shortIds(ids) {
+    const all = new Set(ids);
+    const prefixes = new Map();
+    for (const id of all)
+        prefixes.set(id.slice(0, 8), (prefixes.get(id.slice(0, 8)) ?? 0) + 1);
+    return (id) => {
+        const p = id.slice(0, 8);
+        return UUID_LIKE.test(id) && (prefixes.get(p) ?? 0) + (all.has(id) ? 0 : 1) <= 1 ? p : id;
     };
 }
-
-;// CONCATENATED MODULE: ./src/publish/comment-body.ts
-
-
-
-
-/** Finds this tool's sticky comment; the version lets a future layout replace an older one. */
-const COMMENT_MARKER = '<!-- ai-log-trail:pr-comment v1 -->';
-/** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
-const COMMENT_LIMIT = 65_536;
-const BUDGET = COMMENT_LIMIT - 1_024;
-const MAX_LISTED_FILES = 30;
-function fileList(files) {
-    const shown = files.slice(0, MAX_LISTED_FILES);
-    const parts = (0,md_nodes/* joined */.oR)(shown.map((f) => [(0,md_nodes/* inlineCode */.ti)(f)]), ', ');
-    if (files.length > shown.length)
-        parts.push((0,md_nodes/* label */.Pf)(` … and ${files.length - shown.length} more`));
-    return parts;
+/** `shortIds` over a report's sessions and the sessions they continue. */
+function sessionLabels(report) {
+    return shortIds(report.sessions.flatMap((s) => (s.parent_id ? [s.id, s.parent_id] : [s.id])));
 }
-function changedFilesBlock(report, changed) {
-    const c = coverChangedFiles(report, changed);
-    const ids = (0,render_text/* shortIds */.Rq)(report.sessions.map((s) => s.id));
-    const out = [
-        (0,md_nodes/* paragraph */.FY)((0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)(`Changed files touched by an agent: ${c.touched.length} of ${changed.length}`)), ...(c.touched.length ? [(0,md_nodes/* label */.Pf)(' — '), ...fileList(c.touched)] : []))
-    ];
-    if (c.untouched.length)
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('Not touched by any session: '), ...fileList(c.untouched)));
-    if (c.sessionsTouchingNone.length && report.sessions.length)
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('Sessions that touched none of the changed files: '), ...(0,md_nodes/* joined */.oR)(c.sessionsTouchingNone.map((id) => [(0,md_nodes/* inlineCode */.ti)(ids(id))]), ', ')));
+const AGENT_NAMES = {
+    codex: 'Codex',
+    'claude-code': 'Claude Code',
+    'gemini-cli': 'Gemini CLI',
+    'copilot-chat': 'Copilot Chat',
+    aider: 'Aider'
+};
+function agentName(agent) {
+    return AGENT_NAMES[agent] ?? agent;
+}
+
+;// CONCATENATED MODULE: ./src/render/md-nodes.ts
+
+
+/**
+ * mdast builders. The rule they enforce: log text only ever lands in `text`, `inlineCode` and
+ * `code` nodes, cleaned by safe-text; `html` nodes carry nothing but the fixed `<details>`
+ * strings below.
+ */
+const CELL_CHARS = 120;
+/** Text that came from a log (or any user input): neutralized, never trusted. */
+function logText(s) {
+    return { type: 'text', value: safeText(s) };
+}
+/** Log text for a single line: a table cell, a heading, a list line. */
+function logLine(s) {
+    return { type: 'text', value: safe_text_safeText(oneLine(s)) };
+}
+/** Log text for a table cell: one line, cut with an ellipsis so one value cannot widen a table without bound. */
+function logCell(s, max = CELL_CHARS) {
+    const t = truncate(oneLine(s), max);
+    return { type: 'text', value: safe_text_safeText(t.omitted ? t.text + '…' : t.text) };
+}
+/** The renderer's own wording (labels, numbers). */
+function label(s) {
+    return { type: 'text', value: s };
+}
+function inlineCode(s, max = CELL_CHARS * 2) {
+    const t = truncate(oneLine(s), max);
+    return { type: 'inlineCode', value: t.omitted ? t.text + '…' : t.text };
+}
+/** remark-stringify picks a fence longer than any backtick run inside, so content cannot close it. */
+function codeBlock(s, lang = null) {
+    return { type: 'code', lang, meta: null, value: safeCode(s) };
+}
+function strong(...children) {
+    return { type: 'strong', children };
+}
+function emphasis(...children) {
+    return { type: 'emphasis', children };
+}
+function paragraph(...children) {
+    return { type: 'paragraph', children };
+}
+function heading(depth, ...children) {
+    return { type: 'heading', depth, children };
+}
+function listItem(...children) {
+    // A loose item: GitHub only renders Markdown inside <details> with blank lines around it.
+    const spread = children.some((c) => c.type === 'html');
+    return { type: 'listItem', spread, children };
+}
+function list(items, ordered = false, start) {
+    return { type: 'list', ordered, start: ordered ? (start ?? 1) : undefined, spread: items.some((i) => i.spread), children: items };
+}
+/** Phrasing pieces joined by a separator, e.g. `a`, `b` and `c` with ', '. */
+function joined(parts, separator) {
+    const out = [];
+    parts.forEach((p, i) => {
+        if (i > 0)
+            out.push(label(separator));
+        out.push(...p);
+    });
     return out;
 }
-/**
- * The sticky PR comment: what a reviewer sees at a glance (totals, one row per session, which
- * changed files agents touched, the prompts), everything already redacted. Detail is dropped
- * level by level until the body fits GitHub's limit; the full report is in the artifact.
- */
-function renderComment(report, opts = {}) {
-    const budget = opts.budget ?? BUDGET;
-    const head = [(0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)(opts.title ?? 'AI assistance in this pull request')), (0,markdown/* totalsLine */.sX)(report)];
-    const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`;
-    const changed = opts.changedFiles ? changedFilesBlock(report, opts.changedFiles) : [];
-    const prompts = (withActions, previewChars) => {
-        const body = (0,markdown/* promptsList */.Gi)(report, { withActions, previewChars, maxFieldChars: previewChars * 4, detailsOver: previewChars });
-        return body.length ? (0,markdown/* details */.zH)(`Prompts (${report.totals.prompts})`, body) : [];
+function table(columns, rows) {
+    const cell = (children) => ({ type: 'tableCell', children });
+    return {
+        type: 'table',
+        align: columns.map((c) => c.align ?? null),
+        children: [
+            { type: 'tableRow', children: columns.map((c) => cell([label(c.title)])) },
+            ...rows.map((r) => ({ type: 'tableRow', children: r.map(cell) }))
+        ]
     };
-    const levels = [
-        () => [...head, (0,markdown/* sessionsTable */.mM)(report), ...changed, ...prompts(true, 160), ...(0,markdown/* costNotes */.b1)(report), ...(0,markdown/* footer */.qr)(report)],
-        () => [...head, (0,markdown/* sessionsTable */.mM)(report), ...changed, ...prompts(false, 160), ...(0,markdown/* costNotes */.b1)(report), ...(0,markdown/* footer */.qr)(report)],
-        () => [...head, (0,markdown/* sessionsTable */.mM)(report), ...changed, ...prompts(false, 60), ...(0,markdown/* footer */.qr)(report)],
-        () => [...head, (0,markdown/* sessionsTable */.mM)(report), ...changed, ...(0,markdown/* footer */.qr)(report)],
-        () => [...head, (0,markdown/* sessionsTable */.mM)({ ...report, sessions: report.sessions.slice(0, 50) }), (0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)(`(${Math.max(0, report.sessions.length - 50)} more sessions in the full report)`)), ...changed, ...(0,markdown/* footer */.qr)(report)],
-        () => [...head, (0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('The session list is too long for a comment; see the full report.')), ...(0,markdown/* footer */.qr)(report)]
-    ];
-    for (const level of levels) {
-        const body = `${mark}${(0,markdown/* toMarkdown */.l6)(level())}`;
-        if (body.length <= budget)
-            return body;
-    }
-    return `${mark}${(0,markdown/* toMarkdown */.l6)(head)}`;
 }
-
-
-/***/ }),
-
-/***/ 3349:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ pullRequestFiles),
-  l: () => (/* binding */ upsertComment)
-});
-
-// EXTERNAL MODULE: ./src/publish/comment-body.ts + 1 modules
-var comment_body = __nccwpck_require__(86144);
-;// CONCATENATED MODULE: ./src/publish/github.ts
-/** The HTTP status of an Octokit error, or undefined for anything else. */
-function statusOf(e) {
-    const s = e.status;
-    return typeof s === 'number' ? s : undefined;
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]);
 }
-
-;// CONCATENATED MODULE: ./src/publish/comment.ts
-
-
+const DETAILS_CLOSE = '</details>';
+function detailsOpen(summary) {
+    return `<details><summary>${escapeHtml(summary)}</summary>`;
+}
+/** Matches exactly the html nodes this module emits (tests use it to tell ours from injected ones). */
+const OWN_HTML = /^(<details><summary>[^<>]*<\/summary>|<\/details>)$/;
 /**
- * Whose comments this run may edit: the identity of the token. GITHUB_TOKEN cannot read
- * `/user`, and its comments are written as github-actions[bot].
+ * A collapsed block. The summary is the renderer's own wording only (it goes into an `html`
+ * node); it is HTML-escaped all the same.
  */
-async function tokenLogin(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch {
-        return 'github-actions[bot]';
-    }
+function details(summary, children) {
+    const open = { type: 'html', value: detailsOpen(summary) };
+    const close = { type: 'html', value: DETAILS_CLOSE };
+    return [open, ...children, close];
+}
+const TEXT_DEFAULTS = { maxFieldChars: 4000, detailsOver: 400 };
+const DETAILS_LINES = 12;
+/** A cut-off note as its own paragraph, outside any code block so it cannot be mistaken for log text. */
+function truncatedNote(omitted) {
+    return paragraph(emphasis(label(truncationNote(omitted))));
 }
 /**
- * Creates or updates the one sticky comment on a pull request. The comment is found across
- * every page by its hidden marker AND its author: a marked comment someone else wrote (quoting
- * ours, say) is never edited. A 403/404 (a fork's read-only token) comes back as `forbidden`
- * for the caller to degrade gracefully.
+ * A long log field as a code block, collapsed under `summary` when long, truncated with a
+ * visible note past `maxFieldChars`.
  */
-async function upsertComment(octokit, ref, issueNumber, body) {
-    try {
-        const login = await tokenLogin(octokit);
-        const mine = (c) => (c.body ?? '').includes(comment_body/* COMMENT_MARKER */.JO) && c.user?.login === login;
-        let existing;
-        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 })) {
-            existing = page.data.find(mine) ?? existing;
-            if (existing)
-                break;
-        }
-        if (existing) {
-            if (existing.body === body)
-                return { status: 'unchanged', url: existing.html_url, id: existing.id };
-            const { data } = await octokit.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });
-            return { status: 'updated', url: data.html_url, id: data.id };
-        }
-        const { data } = await octokit.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
-        return { status: 'created', url: data.html_url, id: data.id };
+function fieldBlock(summary, value, o) {
+    const t = truncate(value, o.maxFieldChars);
+    const body = [codeBlock(t.text)];
+    if (t.omitted)
+        body.push(truncatedNote(t.omitted));
+    const lines = value.split('\n').length;
+    if (value.length > o.detailsOver || lines > DETAILS_LINES) {
+        const size = lines > 1 ? `${formatInt(lines)} lines, ${plural(value.length, 'character')}` : plural(value.length, 'character');
+        return details(`${summary} (${size})`, body);
     }
-    catch (e) {
-        const status = statusOf(e);
-        if (status === 403 || status === 404)
-            return { status: 'forbidden', message: e.message };
-        throw e;
-    }
+    return [paragraph(label(`${summary}:`)), ...body];
 }
-/** The pull request's changed files (every page; GitHub lists at most 3,000). */
-async function pullRequestFiles(octokit, ref, pullNumber) {
-    try {
-        const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...ref, pull_number: pullNumber, per_page: 100 });
-        return files.map((f) => f.filename);
-    }
-    catch (e) {
-        const status = statusOf(e);
-        if (status === 403 || status === 404)
-            return null;
-        throw e;
-    }
+/** A one-line preview: the first line, cut at `max` with an ellipsis. */
+function preview(value, max) {
+    const firstLine = value.replace(/^\s+/, '').split(/\r\n?|\n/)[0];
+    const line = oneLine(firstLine);
+    const t = truncate(line, max);
+    const cut = t.omitted > 0 || oneLine(value) !== line;
+    return { text: t.omitted ? t.text + '…' : t.text, cut };
 }
 
-
-/***/ }),
-
-/***/ 37425:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  b1: () => (/* reexport */ costNotes),
-  zH: () => (/* reexport */ md_nodes/* details */.zH),
-  qr: () => (/* reexport */ footer),
-  Gi: () => (/* reexport */ promptsList),
-  Gc: () => (/* binding */ renderMarkdown),
-  mM: () => (/* reexport */ sessionsTable),
-  l6: () => (/* reexport */ md_stringify_toMarkdown),
-  sX: () => (/* reexport */ totalsLine)
-});
-
-// UNUSED EXPORTS: MARKDOWN_DEFAULTS, OWN_HTML, PRIVATE_PROMPT, REPORT_TITLE, TURNS_DEFAULTS, filtersLine, markdownTree, notableActions, promptCounts, sessionHeading, sessionUsageTable, usageTables
-
-// EXTERNAL MODULE: ./src/render/md-nodes.ts + 1 modules
-var md_nodes = __nccwpck_require__(39155);
 ;// CONCATENATED MODULE: ./node_modules/ccount/index.js
 /**
  * Count how often a character (or substring) is used in a string.
@@ -55528,7 +52262,7 @@ function blockquote(node, _, state, info) {
   tracker.shift(2)
   const value = state.indentLines(
     state.containerFlow(node, tracker.current()),
-    map
+    blockquote_map
   )
   exit()
   return value
@@ -55539,7 +52273,7 @@ function blockquote(node, _, state, info) {
  *
  * @type {Map}
  */
-function map(line, _, blank) {
+function blockquote_map(line, _, blank) {
   return '>' + (blank ? '' : ' ') + line
 }
 
@@ -56434,7 +53168,7 @@ function candidates(tokens, involved, runOf) {
  * @returns {Mistake | undefined}
  *   First mistake, if any.
  */
-function check(tokens, before, after) {
+function container_phrasing_check(tokens, before, after) {
   /** @type {Array<Run>} */
   const runs = []
   /** @type {Map<Token, Array<Token>>} */
@@ -56531,7 +53265,7 @@ function containerPhrasing(parent, state, info) {
  * @returns {undefined}
  *   Nothing.
  */
-function encode(tokens, start) {
+function container_phrasing_encode(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1]
 
   if (!token || token.attention) return
@@ -56585,7 +53319,7 @@ function improve(items, chosen, mistake, before, after) {
       const trial = new Map(chosen)
       trial.set(attention, sequence)
       const tokens = render(items, trial, before, after)
-      const next = check(tokens, before, after)
+      const next = container_phrasing_check(tokens, before, after)
 
       if (!next || next.index > mistake.index) {
         return {chosen: trial, mistake: next, tokens}
@@ -56926,7 +53660,7 @@ function attentionItem(node, attention, state, tracker) {
  */
 function fix(items, chosen, before, after) {
   let tokens = render(items, chosen, before, after)
-  let mistake = check(tokens, before, after)
+  let mistake = container_phrasing_check(tokens, before, after)
 
   while (mistake) {
     const next = improve(items, chosen, mistake, before, after)
@@ -57020,7 +53754,7 @@ function render(items, chosen, before, after) {
 
       // If attention before had to encode the character after it, encode it.
       if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true)
+        container_phrasing_encode([token], true)
       }
 
       encodeAfter = undefined
@@ -57048,7 +53782,7 @@ function render(items, chosen, before, after) {
       marker
     )
 
-    if (open.inside) encode(inside, true)
+    if (open.inside) container_phrasing_encode(inside, true)
 
     const tail = lastCharacter(inside[inside.length - 1].value)
     const close = encodeInfo(
@@ -57057,10 +53791,10 @@ function render(items, chosen, before, after) {
       marker
     )
 
-    if (close.inside) encode(inside, false)
+    if (close.inside) container_phrasing_encode(inside, false)
 
     if (open.outside && outsideBefore !== '\n' && outsideBefore !== '\r') {
-      encode(tokens, false)
+      container_phrasing_encode(tokens, false)
     }
 
     if (close.outside) encodeAfter = outsideAfter
@@ -57117,8 +53851,8 @@ function container_phrasing_serialize(items, before, after) {
 
 
 
-emphasis.attention = attention
-emphasis.peek = peek
+emphasis_emphasis.attention = attention
+emphasis_emphasis.peek = peek
 
 /**
  * Serialize an emphasis node.
@@ -57136,7 +53870,7 @@ emphasis.peek = peek
  * @returns {string}
  *   Serialized markdown.
  */
-function emphasis(node, _, state, info) {
+function emphasis_emphasis(node, _, state, info) {
   const exit = state.enter('phrasing')
   const item = attentionItem(node, attention, state, state.createTracker(info))
   const value = item ? container_phrasing_serialize([item], info.before, info.after) : ''
@@ -57558,7 +54292,7 @@ function lib_toString(value, options) {
  *   Serialized node.
  */
 function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
+  if (lib_node(value)) {
     if ('value' in value) {
       return value.type === 'html' && !includeHtml ? '' : value.value
     }
@@ -57611,7 +54345,7 @@ function lib_all(values, includeImageAlt, includeHtml) {
  * @returns {value is Nodes}
  *   Whether `value` is a node.
  */
-function node(value) {
+function lib_node(value) {
   return Boolean(value && typeof value === 'object')
 }
 
@@ -57679,7 +54413,7 @@ function formatHeadingAsSetext(node, state) {
  * @returns {string}
  *   Serialized markdown.
  */
-function heading(node, _, state, info) {
+function heading_heading(node, _, state, info) {
   const rank = Math.max(Math.min(6, node.depth || 1), 1)
   const tracker = state.createTracker(info)
 
@@ -57951,7 +54685,7 @@ function imageReferencePeek() {
  * @import {InlineCode, Parents} from 'mdast'
  */
 
-inlineCode.peek = inlineCodePeek
+inline_code_inlineCode.peek = inlineCodePeek
 
 /**
  * Serialize an inline code node.
@@ -57965,7 +54699,7 @@ inlineCode.peek = inlineCodePeek
  * @returns {string}
  *   Serialized markdown.
  */
-function inlineCode(node, _, state) {
+function inline_code_inlineCode(node, _, state) {
   let value = node.value || ''
   let sequence = '`'
   let index = -1
@@ -58470,7 +55204,7 @@ function checkRule(state) {
  * @returns {string}
  *   Serialized markdown.
  */
-function list(node, parent, state, info) {
+function list_list(node, parent, state, info) {
   const exit = state.enter('list')
   const bulletCurrent = state.bulletCurrent
   /** @type {string} */
@@ -58604,7 +55338,7 @@ function checkListItemIndent(state) {
  * @returns {string}
  *   Serialized markdown.
  */
-function listItem(node, parent, state, info) {
+function list_item_listItem(node, parent, state, info) {
   const listItemIndent = checkListItemIndent(state)
   let bullet = state.bulletCurrent || checkBullet(state)
 
@@ -58676,7 +55410,7 @@ function listItem(node, parent, state, info) {
  * @returns {string}
  *   Serialized markdown.
  */
-function paragraph(node, _, state, info) {
+function paragraph_paragraph(node, _, state, info) {
   const exit = state.enter('paragraph')
   const subexit = state.enter('phrasing')
   const value = state.containerPhrasing(node, info)
@@ -58804,8 +55538,8 @@ function checkStrong(state) {
 
 
 
-strong.attention = strong_attention
-strong.peek = strong_peek
+strong_strong.attention = strong_attention
+strong_strong.peek = strong_peek
 
 /**
  * Serialize a strong node.
@@ -58823,7 +55557,7 @@ strong.peek = strong_peek
  * @returns {string}
  *   Serialized markdown.
  */
-function strong(node, _, state, info) {
+function strong_strong(node, _, state, info) {
   const exit = state.enter('phrasing')
   const item = attentionItem(node, strong_attention, state, state.createTracker(info))
   const value = item ? container_phrasing_serialize([item], info.before, info.after) : ''
@@ -58983,20 +55717,20 @@ const handle = {
   break: hardBreak,
   code: code,
   definition: definition,
-  emphasis: emphasis,
+  emphasis: emphasis_emphasis,
   hardBreak: hardBreak,
-  heading: heading,
+  heading: heading_heading,
   html: html,
   image: image_image,
   imageReference: imageReference,
-  inlineCode: inlineCode,
+  inlineCode: inline_code_inlineCode,
   link: link_link,
   linkReference: linkReference,
-  list: list,
-  listItem: listItem,
-  paragraph: paragraph,
+  list: list_list,
+  listItem: list_item_listItem,
+  paragraph: paragraph_paragraph,
   root: root,
-  strong: strong,
+  strong: strong_strong,
   text: text_text,
   thematicBreak: thematicBreak
 }
@@ -59939,7 +56673,7 @@ const wwwPrefix = {
   tokenize: tokenizeWwwPrefix,
   partial: true
 };
-const domain = {
+const syntax_domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
@@ -60179,7 +56913,7 @@ function tokenizeWwwAutolink(effects, ok, nok) {
     effects.enter('literalAutolinkWww');
     // Note: we *check*, so we can discard the `www.` we parsed.
     // If it worked, we consider it as a part of the domain.
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code);
+    return effects.check(wwwPrefix, effects.attempt(syntax_domain, effects.attempt(path, wwwAfter), nok), nok)(code);
   }
 
   /**
@@ -60300,7 +57034,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   function afterProtocol(code) {
     // To do: this is different from `markdown-rs`:
     // https://github.com/wooorm/markdown-rs/blob/b3a921c761309ae00a51fe348d8a43adbc54b518/src/construct/gfm_autolink_literal.rs#L172-L182
-    return code === null || asciiControl(code) || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || unicodePunctuation(code) ? nok(code) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code);
+    return code === null || asciiControl(code) || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || unicodePunctuation(code) ? nok(code) : effects.attempt(syntax_domain, effects.attempt(path, protocolAfter), nok)(code);
   }
 
   /**
@@ -63060,7 +59794,7 @@ function remarkGfm(options) {
  *   Handlers to use.
  */
 
-const own = {}.hasOwnProperty
+const zwitch_own = {}.hasOwnProperty
 
 /**
  * Handle values based on a field.
@@ -63110,11 +59844,11 @@ function zwitch(key, options) {
     let fn = one.invalid
     const handlers = one.handlers
 
-    if (value && own.call(value, key)) {
+    if (value && zwitch_own.call(value, key)) {
       // @ts-expect-error Indexable.
       const id = String(value[key])
       // @ts-expect-error Indexable.
-      fn = own.call(handlers, id) ? handlers[id] : one.unknown
+      fn = zwitch_own.call(handlers, id) ? handlers[id] : one.unknown
     }
 
     if (fn) {
@@ -65716,7 +62450,7 @@ const characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,
  *   Decoded value.
  */
 function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
+  return value.replace(characterEscapeOrReference, micromark_util_decode_string_decode);
 }
 
 /**
@@ -65729,7 +62463,7 @@ function decodeString(value) {
  * @returns {string}
  *   Decoded value
  */
-function decode($0, $1, $2) {
+function micromark_util_decode_string_decode($0, $1, $2) {
   if ($1) {
     // Escape.
     return $1;
@@ -66334,7 +63068,7 @@ function toMarkdown(tree, options) {
 
   state.handle = zwitch('type', {
     invalid,
-    unknown,
+    unknown: lib_unknown,
     handlers: state.handlers
   })
 
@@ -66400,7 +63134,7 @@ function invalid(value) {
  * @throws {Error}
  *   Always.
  */
-function unknown(value) {
+function lib_unknown(value) {
   // Always a node.
   const node = /** @type {Nodes} */ (value)
   throw new Error('Cannot handle unknown node `' + node.type + '`')
@@ -66543,9 +63277,9 @@ function bail(error) {
 }
 
 // EXTERNAL MODULE: ./node_modules/extend/index.js
-var extend = __nccwpck_require__(23860);
+var node_modules_extend = __nccwpck_require__(23860);
 ;// CONCATENATED MODULE: ./node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
+function is_plain_obj_isPlainObject(value) {
 	if (typeof value !== 'object' || value === null) {
 		return false;
 	}
@@ -67194,8 +63928,6 @@ Object.defineProperties(VFileMessage.prototype, {
   source: {configurable: true, enumerable: true, writable: true}
 })
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __nccwpck_require__(1708);
 ;// CONCATENATED MODULE: ./node_modules/vfile/lib/minurl.shared.js
@@ -67231,8 +63963,6 @@ function isUrl(fileUrlOrPath) {
   )
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./node_modules/vfile/lib/index.js
 /**
  * @import {Node, Point, Position} from 'unist'
@@ -68434,7 +65164,7 @@ class Processor extends CallableInstance {
       destination.use(...attacher)
     }
 
-    destination.data(extend(true, {}, this.namespace))
+    destination.data(node_modules_extend(true, {}, this.namespace))
 
     return destination
   }
@@ -69042,7 +65772,7 @@ class Processor extends CallableInstance {
       addList(result.plugins)
 
       if (result.settings) {
-        namespace.settings = extend(true, namespace.settings, result.settings)
+        namespace.settings = node_modules_extend(true, namespace.settings, result.settings)
       }
     }
 
@@ -69089,8 +65819,8 @@ class Processor extends CallableInstance {
       else if (parameters.length > 0) {
         let [primary, ...rest] = parameters
         const currentPrimary = attachers[entryIndex][1]
-        if (isPlainObject(currentPrimary) && isPlainObject(primary)) {
-          primary = extend(true, currentPrimary, primary)
+        if (is_plain_obj_isPlainObject(currentPrimary) && is_plain_obj_isPlainObject(primary)) {
+          primary = node_modules_extend(true, currentPrimary, primary)
         }
 
         attachers[entryIndex] = [plugin, primary, ...rest]
@@ -69181,7 +65911,7 @@ function assertUnfrozen(name, frozen) {
 function assertNode(node) {
   // `isPlainObj` unfortunately uses `any` instead of `unknown`.
   // type-coverage:ignore-next-line
-  if (!isPlainObject(node) || typeof node.type !== 'string') {
+  if (!is_plain_obj_isPlainObject(node) || typeof node.type !== 'string') {
     throw new TypeError('Expected node, got `' + node + '`')
     // Fine.
   }
@@ -69264,21 +65994,19 @@ function md_stringify_toMarkdown(nodes) {
     return processor.stringify(root);
 }
 
-// EXTERNAL MODULE: ./src/render/text.ts
-var render_text = __nccwpck_require__(70893);
 ;// CONCATENATED MODULE: ./src/render/md-summary.ts
 
 
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
 function totalCost(report) {
-    return report.totals.cost_usd === null ? 'cost n/a' : `≈ ${(0,render_text/* formatUsd */.UK)(report.totals.cost_usd)}`;
+    return report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`;
 }
 function agentCounts(report) {
     const counts = new Map();
     for (const s of report.sessions)
         counts.set(s.agent, (counts.get(s.agent) ?? 0) + 1);
     const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return (0,md_nodes/* joined */.oR)(sorted.map(([agent, n]) => [(0,md_nodes/* logLine */.BP)(`${(0,render_text/* agentName */.Lp)(agent)} (${n})`)]), ', ');
+    return joined(sorted.map(([agent, n]) => [logLine(`${agentName(agent)} (${n})`)]), ', ');
 }
 /**
  * The one-line overview a reviewer reads first:
@@ -69286,33 +66014,33 @@ function agentCounts(report) {
  */
 function totalsLine(report) {
     const t = report.totals;
-    const parts = [[(0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)((0,render_text/* plural */.LS)(t.sessions, 'session')))]];
+    const parts = [[strong(label(plural(t.sessions, 'session')))]];
     if (report.sessions.length)
         parts.push(agentCounts(report));
-    parts.push([(0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)((0,render_text/* plural */.LS)(t.prompts, 'prompt')))]);
-    parts.push([(0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)((0,render_text/* plural */.LS)(t.tool_calls, 'tool call')))]);
-    parts.push([(0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)(`${(0,render_text/* formatTokens */._y)(t.tokens.total)} tokens`)), (0,md_nodes/* label */.Pf)(` (${(0,render_text/* formatPercent */.l9)(t.tokens.cached_input, t.tokens.input)} cached)`)]);
-    parts.push([(0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)(totalCost(report)))]);
-    return (0,md_nodes/* paragraph */.FY)(...(0,md_nodes/* joined */.oR)(parts, ' · '));
+    parts.push([strong(label(plural(t.prompts, 'prompt')))]);
+    parts.push([strong(label(plural(t.tool_calls, 'tool call')))]);
+    parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${formatPercent(t.tokens.cached_input, t.tokens.input)} cached)`)]);
+    parts.push([strong(label(totalCost(report)))]);
+    return paragraph(...joined(parts, ' · '));
 }
 /** `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another. */
 function sessionCell(s, idLabel) {
-    const cell = [(0,md_nodes/* inlineCode */.ti)(idLabel(s.id))];
+    const cell = [inlineCode(idLabel(s.id))];
     if (s.parent_id) {
         const rel = s.parent_relation === 'resume' ? '↩ resumes' : s.parent_relation === 'fork' ? '⑂ forks' : null;
-        cell.push((0,md_nodes/* label */.Pf)(' '), rel ? (0,md_nodes/* label */.Pf)(rel) : (0,md_nodes/* logCell */.fX)(`↳ ${s.parent_relation ?? 'continues'}`, 40), (0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* inlineCode */.ti)(idLabel(s.parent_id)));
+        cell.push(label(' '), rel ? label(rel) : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40), label(' '), inlineCode(idLabel(s.parent_id)));
     }
     return cell;
 }
 function agentCell(s) {
-    const who = s.agent_version ? `${(0,render_text/* agentName */.Lp)(s.agent)} ${s.agent_version}` : (0,render_text/* agentName */.Lp)(s.agent);
-    return [(0,md_nodes/* logCell */.fX)(s.models.length ? `${who} · ${s.models.join(', ')}` : who)];
+    const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent);
+    return [logCell(s.models.length ? `${who} · ${s.models.join(', ')}` : who)];
 }
 /** One row per session: who, when, how much. */
 function sessionsTable(report) {
     const tz = report.filters.timezone;
-    const idLabel = (0,render_text/* sessionLabels */.sx)(report);
-    return (0,md_nodes/* table */.tp)([
+    const idLabel = sessionLabels(report);
+    return table([
         { title: 'session' },
         { title: 'agent · model' },
         { title: `when (${oneLineZone(tz)})` },
@@ -69323,16 +66051,16 @@ function sessionsTable(report) {
     ], report.sessions.map((s) => [
         sessionCell(s, idLabel),
         agentCell(s),
-        [(0,md_nodes/* logCell */.fX)((0,render_text/* formatSpan */.QA)(s.started_at, s.ended_at, tz), 40)],
-        [(0,md_nodes/* label */.Pf)((0,render_text/* formatInt */.Dw)(s.prompts))],
-        [(0,md_nodes/* label */.Pf)((0,render_text/* formatInt */.Dw)(s.tool_calls))],
-        [(0,md_nodes/* label */.Pf)((0,render_text/* formatTokens */._y)(s.tokens.total))],
-        [(0,md_nodes/* label */.Pf)((0,render_text/* formatUsd */.UK)(s.cost_usd, s.cost_source))]
+        [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+        [label(formatInt(s.prompts))],
+        [label(formatInt(s.tool_calls))],
+        [label(formatTokens(s.tokens.total))],
+        [label(formatUsd(s.cost_usd, s.cost_source))]
     ]));
 }
 // The zone comes from the user's filters, not from a log, but it still lands in a table header.
 function oneLineZone(tz) {
-    return (0,md_nodes/* logCell */.fX)(tz, 40).value;
+    return logCell(tz, 40).value;
 }
 const MAX_FILES = 20;
 const MAX_TOOLS = 10;
@@ -69346,27 +66074,27 @@ function notableActions(report) {
     const topTools = [...tools.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const items = [];
     if (files.length) {
-        const shown = (0,md_nodes/* joined */.oR)(files.slice(0, MAX_FILES).map((f) => [(0,md_nodes/* inlineCode */.ti)(f)]), ', ');
-        const more = files.length > MAX_FILES ? [(0,md_nodes/* label */.Pf)(` … and ${(0,render_text/* formatInt */.Dw)(files.length - MAX_FILES)} more`)] : [];
-        items.push((0,md_nodes/* listItem */.Aw)((0,md_nodes/* paragraph */.FY)((0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)(`Files touched (${(0,render_text/* formatInt */.Dw)(files.length)}):`)), (0,md_nodes/* label */.Pf)(' '), ...shown, ...more)));
+        const shown = joined(files.slice(0, MAX_FILES).map((f) => [inlineCode(f)]), ', ');
+        const more = files.length > MAX_FILES ? [label(` … and ${formatInt(files.length - MAX_FILES)} more`)] : [];
+        items.push(listItem(paragraph(strong(label(`Files touched (${formatInt(files.length)}):`)), label(' '), ...shown, ...more)));
     }
     if (topTools.length) {
-        const shown = (0,md_nodes/* joined */.oR)(topTools.slice(0, MAX_TOOLS).map(([name, n]) => [(0,md_nodes/* inlineCode */.ti)(name), (0,md_nodes/* label */.Pf)(` ×${(0,render_text/* formatInt */.Dw)(n)}`)]), ', ');
-        const more = topTools.length > MAX_TOOLS ? [(0,md_nodes/* label */.Pf)(` … and ${(0,render_text/* plural */.LS)(topTools.length - MAX_TOOLS, 'other tool')}`)] : [];
-        items.push((0,md_nodes/* listItem */.Aw)((0,md_nodes/* paragraph */.FY)((0,md_nodes/* strong */.ko)((0,md_nodes/* label */.Pf)('Tools used:')), (0,md_nodes/* label */.Pf)(' '), ...shown, ...more)));
+        const shown = joined(topTools.slice(0, MAX_TOOLS).map(([name, n]) => [inlineCode(name), label(` ×${formatInt(n)}`)]), ', ');
+        const more = topTools.length > MAX_TOOLS ? [label(` … and ${plural(topTools.length - MAX_TOOLS, 'other tool')}`)] : [];
+        items.push(listItem(paragraph(strong(label('Tools used:')), label(' '), ...shown, ...more)));
     }
     if (!items.length)
-        return [(0,md_nodes/* paragraph */.FY)((0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('No files touched and no tool calls.')))];
-    return [(0,md_nodes/* list */.p_)(items)];
+        return [paragraph(emphasis(label('No files touched and no tool calls.')))];
+    return [list(items)];
 }
 /** Why some costs show `n/a` and what `(agent)` means; nothing when neither applies. */
 function costNotes(report) {
     const out = [];
     if (report.unpriced_models.length) {
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('Cost n/a: no price known for '), ...(0,md_nodes/* joined */.oR)(report.unpriced_models.map((m) => [(0,md_nodes/* inlineCode */.ti)(m)]), ', '), (0,md_nodes/* label */.Pf)('. Unpriced usage is never counted as $0.')));
+        out.push(paragraph(label('Cost n/a: no price known for '), ...joined(report.unpriced_models.map((m) => [inlineCode(m)]), ', '), label('. Unpriced usage is never counted as $0.')));
     }
     if (report.sessions.some((s) => s.cost_source === 'agent')) {
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('Costs marked (agent) are the agent’s own figures; the others are estimates from list prices.')));
+        out.push(paragraph(label('Costs marked (agent) are the agent’s own figures; the others are estimates from list prices.')));
     }
     return out;
 }
@@ -69376,21 +66104,21 @@ function footer(report) {
     const detectors = Object.entries(r.by_detector).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const redacted = r.total
         ? [
-            (0,md_nodes/* label */.Pf)(`Redacted: ${(0,render_text/* plural */.LS)(r.total, 'value')}`),
+            label(`Redacted: ${plural(r.total, 'value')}`),
             ...(detectors.length
                 ? [
-                    (0,md_nodes/* label */.Pf)(' ('),
-                    ...(0,md_nodes/* joined */.oR)(detectors.map(([d, n]) => [(0,md_nodes/* logLine */.BP)(`${d} ×${(0,render_text/* formatInt */.Dw)(n)}`)]), ', '),
-                    (0,md_nodes/* label */.Pf)(')')
+                    label(' ('),
+                    ...joined(detectors.map(([d, n]) => [logLine(`${d} ×${formatInt(n)}`)]), ', '),
+                    label(')')
                 ]
                 : [])
         ]
-        : [(0,md_nodes/* label */.Pf)('Redacted: nothing')];
+        : [label('Redacted: nothing')];
     const out = [];
     if (report.skipped.lines || report.skipped.files) {
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)(`Not covered: ${(0,render_text/* plural */.LS)(report.skipped.lines, 'unreadable line')} in ${(0,render_text/* plural */.LS)(report.skipped.files, 'file')} skipped at ingest.`))));
+        out.push(paragraph(emphasis(label(`Not covered: ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} skipped at ingest.`))));
     }
-    out.push((0,md_nodes/* paragraph */.FY)(...redacted, (0,md_nodes/* label */.Pf)(' · generated '), (0,md_nodes/* logLine */.BP)((0,render_text/* formatDateTime */.r6)(report.generated_at, 'UTC')), (0,md_nodes/* label */.Pf)(' UTC by '), (0,md_nodes/* logLine */.BP)(`${report.generator.name} ${report.generator.version}`), (0,md_nodes/* label */.Pf)(` · mode ${report.mode}`)));
+    out.push(paragraph(...redacted, label(' · generated '), logLine(formatDateTime(report.generated_at, 'UTC')), label(' UTC by '), logLine(`${report.generator.name} ${report.generator.version}`), label(` · mode ${report.mode}`)));
     return out;
 }
 /** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */
@@ -69401,8 +66129,8 @@ function filtersLine(report) {
         const values = v === null ? [] : Array.isArray(v) ? v : [v];
         if (values.length)
             parts.push([
-                (0,md_nodes/* label */.Pf)(`${name} `),
-                ...(0,md_nodes/* joined */.oR)(values.map((x) => [(0,md_nodes/* inlineCode */.ti)(x)]), ', ')
+                label(`${name} `),
+                ...joined(values.map((x) => [inlineCode(x)]), ', ')
             ]);
     };
     add('since', f.since);
@@ -69414,74 +66142,74 @@ function filtersLine(report) {
     add('branches', f.branches);
     if (!parts.length)
         return [];
-    return [(0,md_nodes/* paragraph */.FY)((0,md_nodes/* label */.Pf)('Filters: '), ...(0,md_nodes/* joined */.oR)(parts, ' · '))];
+    return [paragraph(label('Filters: '), ...joined(parts, ' · '))];
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-turns.ts
 
 
-const TURNS_DEFAULTS = { ...md_nodes/* TEXT_DEFAULTS */.RE, withActions: false, previewChars: 160 };
+const TURNS_DEFAULTS = { ...TEXT_DEFAULTS, withActions: false, previewChars: 160 };
 const PRIVATE_PROMPT = '(private prompt, not shown)';
 /** `` `0199a1b2` · Codex 0.61.0 · 2026-03-03 10:00–10:05 `` */
 function sessionHeading(s, timezone, idLabel = (id) => id) {
-    const who = s.agent_version ? `${(0,render_text/* agentName */.Lp)(s.agent)} ${s.agent_version}` : (0,render_text/* agentName */.Lp)(s.agent);
-    const when = (0,render_text/* formatSpan */.QA)(s.started_at, s.ended_at, timezone);
-    return (0,md_nodes/* heading */.R_)(4, (0,md_nodes/* inlineCode */.ti)(idLabel(s.id)), (0,md_nodes/* label */.Pf)(' · '), (0,md_nodes/* logCell */.fX)(when ? `${who} · ${when}` : who, 160));
+    const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent);
+    const when = formatSpan(s.started_at, s.ended_at, timezone);
+    return heading(4, inlineCode(idLabel(s.id)), label(' · '), logCell(when ? `${who} · ${when}` : who, 160));
 }
 /** Where the session ran: `in `cwd` · branch `main` at `3f1c2d4e5a6b` · `repo``; nothing when unknown. */
 function sessionContext(s) {
     const parts = [];
     if (s.cwd)
-        parts.push([(0,md_nodes/* label */.Pf)('in '), (0,md_nodes/* inlineCode */.ti)(s.cwd)]);
+        parts.push([label('in '), inlineCode(s.cwd)]);
     if (s.branch)
-        parts.push([(0,md_nodes/* label */.Pf)('branch '), (0,md_nodes/* inlineCode */.ti)(s.branch), ...(s.commit ? [(0,md_nodes/* label */.Pf)(' at '), (0,md_nodes/* inlineCode */.ti)(s.commit.slice(0, 12))] : [])]);
+        parts.push([label('branch '), inlineCode(s.branch), ...(s.commit ? [label(' at '), inlineCode(s.commit.slice(0, 12))] : [])]);
     else if (s.commit)
-        parts.push([(0,md_nodes/* label */.Pf)('commit '), (0,md_nodes/* inlineCode */.ti)(s.commit.slice(0, 12))]);
+        parts.push([label('commit '), inlineCode(s.commit.slice(0, 12))]);
     if (s.repository)
-        parts.push([(0,md_nodes/* label */.Pf)('repository '), (0,md_nodes/* inlineCode */.ti)(s.repository)]);
-    return parts.length ? [(0,md_nodes/* paragraph */.FY)(...(0,md_nodes/* joined */.oR)(parts, ' · '))] : [];
+        parts.push([label('repository '), inlineCode(s.repository)]);
+    return parts.length ? [paragraph(...joined(parts, ' · '))] : [];
 }
 /** A text as a one-line preview, and the whole text in a block below when the preview cuts it. */
 function previewed(name, text, o) {
-    const p = (0,md_nodes/* preview */.VH)(text, o.previewChars);
-    return { line: [(0,md_nodes/* logLine */.BP)(p.text)], blocks: p.cut ? (0,md_nodes/* fieldBlock */._2)(name, text, o) : [] };
+    const p = preview(text, o.previewChars);
+    return { line: [logLine(p.text)], blocks: p.cut ? fieldBlock(name, text, o) : [] };
 }
 /** `_Name:_ preview`, or just `_Name_` without text. */
 function described(name, text, o) {
     if (!text)
-        return { line: [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)(name))], blocks: [] };
+        return { line: [emphasis(label(name))], blocks: [] };
     const p = previewed(name, text, o);
-    return { line: [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)(`${name}:`)), (0,md_nodes/* label */.Pf)(' '), ...p.line], blocks: p.blocks };
+    return { line: [emphasis(label(`${name}:`)), label(' '), ...p.line], blocks: p.blocks };
 }
 function toolStatus(a) {
     const parts = [];
     if (a.exit_code !== null)
         parts.push(`exit ${a.exit_code}`);
-    const d = (0,render_text/* formatDuration */.a3)(a.duration_ms);
+    const d = formatDuration(a.duration_ms);
     if (d)
         parts.push(d);
     return parts.length ? ` → ${parts.join(', ')}` : '';
 }
 const INLINE_ARGS = 80;
 function toolCall(a, o) {
-    const line = [(0,md_nodes/* inlineCode */.ti)(a.name || '(unnamed tool)')];
+    const line = [inlineCode(a.name || '(unnamed tool)')];
     const blocks = [];
     if (a.text) {
-        const p = (0,md_nodes/* preview */.VH)(a.text, o.previewChars);
-        line.push((0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* inlineCode */.ti)(p.text));
+        const p = preview(a.text, o.previewChars);
+        line.push(label(' '), inlineCode(p.text));
         if (p.cut)
-            blocks.push(...(0,md_nodes/* fieldBlock */._2)('Command', a.text, o));
+            blocks.push(...fieldBlock('Command', a.text, o));
     }
     else if (a.arguments && a.arguments !== '{}') {
         const oneLiner = !/[\r\n]/.test(a.arguments) && a.arguments.length <= INLINE_ARGS;
         if (oneLiner)
-            line.push((0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* inlineCode */.ti)(a.arguments));
+            line.push(label(' '), inlineCode(a.arguments));
         else
-            blocks.push(...(0,md_nodes/* fieldBlock */._2)('Arguments', a.arguments, o));
+            blocks.push(...fieldBlock('Arguments', a.arguments, o));
     }
-    line.push((0,md_nodes/* label */.Pf)(toolStatus(a)));
+    line.push(label(toolStatus(a)));
     if (a.output)
-        blocks.push(...(0,md_nodes/* fieldBlock */._2)('Output', a.output, o));
+        blocks.push(...fieldBlock('Output', a.output, o));
     return { line, blocks };
 }
 function actionItem(a, o) {
@@ -69500,35 +66228,35 @@ function actionItem(a, o) {
             r = described('Plan', a.text, o);
             break;
         case 'file_change':
-            r = { line: [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('File')), (0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* logCell */.fX)(a.name || 'change', 40), (0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* inlineCode */.ti)(a.text ?? '')], blocks: [] };
+            r = { line: [emphasis(label('File')), label(' '), logCell(a.name || 'change', 40), label(' '), inlineCode(a.text ?? '')], blocks: [] };
             break;
         case 'marker': {
             const d = a.text ? previewed('Detail', a.text, o) : { line: [], blocks: [] };
-            r = { line: [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('Marker:')), (0,md_nodes/* label */.Pf)(' '), (0,md_nodes/* inlineCode */.ti)(a.name ?? ''), ...(a.text ? [(0,md_nodes/* label */.Pf)(' — '), ...d.line] : [])], blocks: d.blocks };
+            r = { line: [emphasis(label('Marker:')), label(' '), inlineCode(a.name ?? ''), ...(a.text ? [label(' — '), ...d.line] : [])], blocks: d.blocks };
             break;
         }
         case 'compaction':
             r = described('Context compacted', a.text, o);
             break;
     }
-    return (0,md_nodes/* listItem */.Aw)((0,md_nodes/* paragraph */.FY)(...r.line), ...r.blocks);
+    return listItem(paragraph(...r.line), ...r.blocks);
 }
 function promptItem(t, o) {
     const blocks = [];
     let line;
     if (!t.prompt)
-        line = [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('(no user prompt: the agent went on by itself)'))];
+        line = [emphasis(label('(no user prompt: the agent went on by itself)'))];
     else if (t.prompt.private)
-        line = [(0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)(PRIVATE_PROMPT))];
+        line = [emphasis(label(PRIVATE_PROMPT))];
     else {
-        const p = (0,md_nodes/* preview */.VH)(t.prompt.text, o.previewChars);
-        line = [(0,md_nodes/* strong */.ko)((0,md_nodes/* logLine */.BP)(p.text || '(empty prompt)'))];
+        const p = preview(t.prompt.text, o.previewChars);
+        line = [strong(logLine(p.text || '(empty prompt)'))];
         if (p.cut)
-            blocks.push(...(0,md_nodes/* fieldBlock */._2)('Full prompt', t.prompt.text, o));
+            blocks.push(...fieldBlock('Full prompt', t.prompt.text, o));
     }
     if (o.withActions && t.actions.length)
-        blocks.push((0,md_nodes/* list */.p_)(t.actions.map((a) => actionItem(a, o))));
-    return (0,md_nodes/* listItem */.Aw)((0,md_nodes/* paragraph */.FY)(...line), ...blocks);
+        blocks.push(list(t.actions.map((a) => actionItem(a, o))));
+    return listItem(paragraph(...line), ...blocks);
 }
 function visibleTurns(s, withActions) {
     return s.turns.filter((t) => t.prompt !== null || (withActions && t.actions.length > 0));
@@ -69541,16 +66269,16 @@ function visibleTurns(s, withActions) {
 function promptsList(report, opts = {}) {
     const o = { ...TURNS_DEFAULTS, ...defined(opts) };
     const out = [];
-    const idLabel = (0,render_text/* sessionLabels */.sx)(report);
+    const idLabel = sessionLabels(report);
     for (const s of report.sessions) {
         const turns = visibleTurns(s, o.withActions);
         if (!turns.length)
             continue;
         out.push(sessionHeading(s, report.filters.timezone, idLabel), ...sessionContext(s));
-        out.push((0,md_nodes/* list */.p_)(turns.map((t) => promptItem(t, o)), true));
+        out.push(list(turns.map((t) => promptItem(t, o)), true));
     }
     if (!out.length)
-        out.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('No prompts in the selected sessions.'))));
+        out.push(paragraph(emphasis(label('No prompts in the selected sessions.'))));
     return out;
 }
 /** Prompts shown, of which private: for section headings. */
@@ -69587,28 +66315,28 @@ const TOKEN_COLUMNS = [
 ];
 // Exact counts here, not `72.0 k`: this is the section people reconcile against invoices.
 function tokenCells(t, cost) {
-    return [...[t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total].map((n) => [(0,md_nodes/* label */.Pf)((0,render_text/* formatInt */.Dw)(n))]), cost];
+    return [...[t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total].map((n) => [label(formatInt(n))]), cost];
 }
 function usageTable(keyTitle, rows, key) {
-    return (0,md_nodes/* table */.tp)([{ title: keyTitle }, { title: 'sessions', align: 'right' }, ...TOKEN_COLUMNS], rows.map((r) => [key(r.key), [(0,md_nodes/* label */.Pf)((0,render_text/* formatInt */.Dw)(r.sessions))], ...tokenCells(r.tokens, [(0,md_nodes/* label */.Pf)((0,render_text/* formatUsd */.UK)(r.cost_usd))])]));
+    return table([{ title: keyTitle }, { title: 'sessions', align: 'right' }, ...TOKEN_COLUMNS], rows.map((r) => [key(r.key), [label(formatInt(r.sessions))], ...tokenCells(r.tokens, [label(formatUsd(r.cost_usd))])]));
 }
 /** Tokens and cost per session, exact. */
 function sessionUsageTable(report) {
-    const idLabel = (0,render_text/* sessionLabels */.sx)(report);
-    return (0,md_nodes/* table */.tp)([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], report.sessions.map((s) => [[(0,md_nodes/* inlineCode */.ti)(idLabel(s.id))], [(0,md_nodes/* logCell */.fX)((0,render_text/* agentName */.Lp)(s.agent))], ...tokenCells(s.tokens, [(0,md_nodes/* label */.Pf)((0,render_text/* formatUsd */.UK)(s.cost_usd, s.cost_source))])]));
+    const idLabel = sessionLabels(report);
+    return table([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], report.sessions.map((s) => [[inlineCode(idLabel(s.id))], [logCell(agentName(s.agent))], ...tokenCells(s.tokens, [label(formatUsd(s.cost_usd, s.cost_source))])]));
 }
 /** Usage by session, model, agent and day (in the report's time zone), each as a table. */
 function usageTables(report) {
     const out = [];
     if (report.sessions.length)
-        out.push((0,md_nodes/* heading */.R_)(4, (0,md_nodes/* label */.Pf)('By session')), sessionUsageTable(report));
+        out.push(heading(4, label('By session')), sessionUsageTable(report));
     const u = report.usage;
     if (u.by_model.length)
-        out.push((0,md_nodes/* heading */.R_)(4, (0,md_nodes/* label */.Pf)('By model')), usageTable('model', u.by_model, (k) => [(0,md_nodes/* logCell */.fX)(k)]));
+        out.push(heading(4, label('By model')), usageTable('model', u.by_model, (k) => [logCell(k)]));
     if (u.by_agent.length)
-        out.push((0,md_nodes/* heading */.R_)(4, (0,md_nodes/* label */.Pf)('By agent')), usageTable('agent', u.by_agent, (k) => [(0,md_nodes/* logCell */.fX)((0,render_text/* agentName */.Lp)(k))]));
+        out.push(heading(4, label('By agent')), usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))]));
     if (u.by_day.length) {
-        out.push((0,md_nodes/* heading */.R_)(4, (0,md_nodes/* label */.Pf)(`By day (${(0,md_nodes/* logCell */.fX)(report.filters.timezone, 40).value})`)), usageTable('day', u.by_day, (k) => [(0,md_nodes/* logCell */.fX)(k)]));
+        out.push(heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)), usageTable('day', u.by_day, (k) => [logCell(k)]));
     }
     return out;
 }
@@ -69634,7 +66362,7 @@ function promptsSection(report, o, withActions) {
     const c = promptCounts(report);
     const title = withActions ? 'Prompts and what the agent did' : 'Prompts';
     const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`;
-    return [(0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)(`${title} (${count})`)), ...promptsList(report, { ...o, withActions })];
+    return [heading(3, label(`${title} (${count})`)), ...promptsList(report, { ...o, withActions })];
 }
 /**
  * The whole report as an mdast tree: summary first, then what the mode adds (prompts, the
@@ -69643,23 +66371,23 @@ function promptsSection(report, o, withActions) {
  */
 function markdownTree(report, opts = {}) {
     const o = resolved(opts);
-    const nodes = [(0,md_nodes/* heading */.R_)(2, (0,md_nodes/* label */.Pf)(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)];
+    const nodes = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)];
     if (!report.sessions.length) {
-        nodes.push((0,md_nodes/* paragraph */.FY)((0,md_nodes/* emphasis */.lN)((0,md_nodes/* label */.Pf)('No sessions match the filters.'))));
+        nodes.push(paragraph(emphasis(label('No sessions match the filters.'))));
     }
     else {
-        nodes.push((0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)(`Sessions (${report.sessions.length})`)), sessionsTable(report), ...costNotes(report));
+        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionsTable(report), ...costNotes(report));
         if (report.mode === 'summary' || report.mode === 'full')
-            nodes.push((0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)('Notable actions')), ...notableActions(report));
+            nodes.push(heading(3, label('Notable actions')), ...notableActions(report));
         if (report.mode === 'prompts')
             nodes.push(...promptsSection(report, o, false));
         if (report.mode === 'actions' || report.mode === 'full')
             nodes.push(...promptsSection(report, o, true));
         if (report.mode === 'tokens')
-            nodes.push((0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)('Token usage')), ...usageTables(report));
+            nodes.push(heading(3, label('Token usage')), ...usageTables(report));
         if (report.mode === 'full') {
             // In the full report the tables are reference material; keep them out of the reader's way.
-            nodes.push((0,md_nodes/* heading */.R_)(3, (0,md_nodes/* label */.Pf)('Token usage')), ...(0,md_nodes/* details */.zH)(`Usage by session, model, agent and day (${(0,render_text/* plural */.LS)(report.sessions.length, 'session')})`, usageTables(report)));
+            nodes.push(heading(3, label('Token usage')), ...details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, usageTables(report)));
         }
     }
     nodes.push({ type: 'thematicBreak' }, ...footer(report));
@@ -69670,398 +66398,4422 @@ function renderMarkdown(report, opts = {}) {
     return md_stringify_toMarkdown(markdownTree(report, opts));
 }
 
-
-/***/ }),
-
-/***/ 39155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  RE: () => (/* binding */ TEXT_DEFAULTS),
-  zH: () => (/* binding */ details),
-  lN: () => (/* binding */ emphasis),
-  _2: () => (/* binding */ fieldBlock),
-  R_: () => (/* binding */ heading),
-  ti: () => (/* binding */ inlineCode),
-  oR: () => (/* binding */ joined),
-  Pf: () => (/* binding */ label),
-  p_: () => (/* binding */ list),
-  Aw: () => (/* binding */ listItem),
-  fX: () => (/* binding */ logCell),
-  BP: () => (/* binding */ logLine),
-  FY: () => (/* binding */ paragraph),
-  VH: () => (/* binding */ preview),
-  ko: () => (/* binding */ strong),
-  tp: () => (/* binding */ table)
-});
-
-// UNUSED EXPORTS: DETAILS_CLOSE, OWN_HTML, codeBlock, detailsOpen, logText
-
-;// CONCATENATED MODULE: ./src/render/safe-text.ts
-/**
- * Hygiene for log text before it enters a Markdown node. remark-stringify already escapes
- * Markdown syntax (pipes, backticks, `<`, `[`, `!`), but some things are not syntax to it and
- * still act on GitHub: mentions, issue references and autolink literals (a bare URL or e-mail
- * becomes a link again when GFM parses the output). Those are broken with an invisible
- * zero-width joiner, so the text still reads the same.
- */
-const ZWJ = '\u200d';
-// C0/C1 controls (except tab and newline), and the bidi overrides behind "Trojan Source"
-// tricks that make text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-/** Newlines normalized to LF; control characters made visible (`␀`) rather than passed on. */
-function cleanControls(s) {
-    return s
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL, (c) => {
-        const code = c.charCodeAt(0);
-        if (code < 0x20)
-            return String.fromCharCode(0x2400 + code);
-        return code === 0x7f ? '\u2421' : '\ufffd';
-    })
-        .replace(BIDI, '\ufffd');
+;// CONCATENATED MODULE: ./src/publish/changed-files.ts
+function norm(p) {
+    return p.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 /**
- * `@user`, `@org/team`, `#123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
- * addresses lose their power to notify or link.
+ * Which of a pull request's changed files the sessions touched. Agents log absolute paths
+ * (sometimes with a redacted user name) or paths relative to their cwd, and the pull request
+ * lists paths relative to the repository root, so a touched path matches a changed file when
+ * it equals it or ends with `/<changed file>`.
  */
-function neutralize(s) {
-    return (s
-        // Mentions and the e-mail autolink both need a word character right after `@`.
-        .replace(/@(?=[\w-])/g, '@' + ZWJ)
-        // Issue and pull-request references (cross-references notify the other repository).
-        .replace(/#(?=\d)/g, '#' + ZWJ)
-        // URL autolink literals need a domain character right after the scheme.
-        .replace(/(:\/\/)(?=\S)/g, '$1' + ZWJ)
-        // `www.` autolinks need the dot right after `www`.
-        .replace(/\b(www)(?=\.)/gi, '$1' + ZWJ));
-}
-/** Log text for a `text` node. */
-function safe_text_safeText(s) {
-    return neutralize(cleanControls(s));
-}
-/** One line for a table cell, heading or list line: all whitespace runs become one space. */
-function oneLine(s) {
-    return cleanControls(s).replace(/\s+/g, ' ').trim();
-}
-/** Log text for a `code` block: inert already, so only controls and line ends are cleaned. */
-function safeCode(s) {
-    return cleanControls(s);
-}
-
-// EXTERNAL MODULE: ./src/render/text.ts
-var render_text = __nccwpck_require__(70893);
-;// CONCATENATED MODULE: ./src/render/md-nodes.ts
-
-
-/**
- * mdast builders. The rule they enforce: log text only ever lands in `text`, `inlineCode` and
- * `code` nodes, cleaned by safe-text; `html` nodes carry nothing but the fixed `<details>`
- * strings below.
- */
-const CELL_CHARS = 120;
-/** Text that came from a log (or any user input): neutralized, never trusted. */
-function logText(s) {
-    return { type: 'text', value: safeText(s) };
-}
-/** Log text for a single line: a table cell, a heading, a list line. */
-function logLine(s) {
-    return { type: 'text', value: safe_text_safeText(oneLine(s)) };
-}
-/** Log text for a table cell: one line, cut with an ellipsis so one value cannot widen a table without bound. */
-function logCell(s, max = CELL_CHARS) {
-    const t = (0,render_text/* truncate */.xv)(oneLine(s), max);
-    return { type: 'text', value: safe_text_safeText(t.omitted ? t.text + '…' : t.text) };
-}
-/** The renderer's own wording (labels, numbers). */
-function label(s) {
-    return { type: 'text', value: s };
-}
-function inlineCode(s, max = CELL_CHARS * 2) {
-    const t = (0,render_text/* truncate */.xv)(oneLine(s), max);
-    return { type: 'inlineCode', value: t.omitted ? t.text + '…' : t.text };
-}
-/** remark-stringify picks a fence longer than any backtick run inside, so content cannot close it. */
-function codeBlock(s, lang = null) {
-    return { type: 'code', lang, meta: null, value: safeCode(s) };
-}
-function strong(...children) {
-    return { type: 'strong', children };
-}
-function emphasis(...children) {
-    return { type: 'emphasis', children };
-}
-function paragraph(...children) {
-    return { type: 'paragraph', children };
-}
-function heading(depth, ...children) {
-    return { type: 'heading', depth, children };
-}
-function listItem(...children) {
-    // A loose item: GitHub only renders Markdown inside <details> with blank lines around it.
-    const spread = children.some((c) => c.type === 'html');
-    return { type: 'listItem', spread, children };
-}
-function list(items, ordered = false, start) {
-    return { type: 'list', ordered, start: ordered ? (start ?? 1) : undefined, spread: items.some((i) => i.spread), children: items };
-}
-/** Phrasing pieces joined by a separator, e.g. `a`, `b` and `c` with ', '. */
-function joined(parts, separator) {
-    const out = [];
-    parts.forEach((p, i) => {
-        if (i > 0)
-            out.push(label(separator));
-        out.push(...p);
-    });
-    return out;
-}
-function table(columns, rows) {
-    const cell = (children) => ({ type: 'tableCell', children });
+function coverChangedFiles(report, changed) {
+    const files = changed.map(norm);
+    const touchedBy = new Map();
+    for (const s of report.sessions) {
+        for (const raw of s.files_touched) {
+            const p = norm(raw);
+            for (const f of files)
+                if (p === f || p.endsWith('/' + f))
+                    (touchedBy.get(f) ?? touchedBy.set(f, new Set()).get(f))?.add(s.id);
+        }
+    }
+    const sessionsTouching = new Set([...touchedBy.values()].flatMap((s) => [...s]));
     return {
-        type: 'table',
-        align: columns.map((c) => c.align ?? null),
-        children: [
-            { type: 'tableRow', children: columns.map((c) => cell([label(c.title)])) },
-            ...rows.map((r) => ({ type: 'tableRow', children: r.map(cell) }))
-        ]
+        touched: files.filter((f) => touchedBy.has(f)),
+        untouched: files.filter((f) => !touchedBy.has(f)),
+        sessionsTouchingNone: report.sessions.filter((s) => !sessionsTouching.has(s.id)).map((s) => s.id)
     };
 }
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-function escapeHtml(s) {
-    return s.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]);
+
+;// CONCATENATED MODULE: ./src/publish/comment-body.ts
+
+
+
+
+/** Finds this tool's sticky comment; the version lets a future layout replace an older one. */
+const COMMENT_MARKER = '<!-- ai-log-trail:pr-comment v1 -->';
+/** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
+const COMMENT_LIMIT = 65_536;
+const BUDGET = COMMENT_LIMIT - 1_024;
+const MAX_LISTED_FILES = 30;
+function fileList(files) {
+    const shown = files.slice(0, MAX_LISTED_FILES);
+    const parts = joined(shown.map((f) => [inlineCode(f)]), ', ');
+    if (files.length > shown.length)
+        parts.push(label(` … and ${files.length - shown.length} more`));
+    return parts;
 }
-const DETAILS_CLOSE = '</details>';
-function detailsOpen(summary) {
-    return `<details><summary>${escapeHtml(summary)}</summary>`;
+function changedFilesBlock(report, changed) {
+    const c = coverChangedFiles(report, changed);
+    const ids = shortIds(report.sessions.map((s) => s.id));
+    const out = [
+        paragraph(strong(label(`Changed files touched by an agent: ${c.touched.length} of ${changed.length}`)), ...(c.touched.length ? [label(' — '), ...fileList(c.touched)] : []))
+    ];
+    if (c.untouched.length)
+        out.push(paragraph(label('Not touched by any session: '), ...fileList(c.untouched)));
+    if (c.sessionsTouchingNone.length && report.sessions.length)
+        out.push(paragraph(label('Sessions that touched none of the changed files: '), ...joined(c.sessionsTouchingNone.map((id) => [inlineCode(ids(id))]), ', ')));
+    return out;
 }
-/** Matches exactly the html nodes this module emits (tests use it to tell ours from injected ones). */
-const OWN_HTML = /^(<details><summary>[^<>]*<\/summary>|<\/details>)$/;
 /**
- * A collapsed block. The summary is the renderer's own wording only (it goes into an `html`
- * node); it is HTML-escaped all the same.
+ * The sticky PR comment: what a reviewer sees at a glance (totals, one row per session, which
+ * changed files agents touched, the prompts), everything already redacted. Detail is dropped
+ * level by level until the body fits GitHub's limit; the full report is in the artifact.
  */
-function details(summary, children) {
-    const open = { type: 'html', value: detailsOpen(summary) };
-    const close = { type: 'html', value: DETAILS_CLOSE };
-    return [open, ...children, close];
-}
-const TEXT_DEFAULTS = { maxFieldChars: 4000, detailsOver: 400 };
-const DETAILS_LINES = 12;
-/** A cut-off note as its own paragraph, outside any code block so it cannot be mistaken for log text. */
-function truncatedNote(omitted) {
-    return paragraph(emphasis(label((0,render_text/* truncationNote */.yr)(omitted))));
-}
-/**
- * A long log field as a code block, collapsed under `summary` when long, truncated with a
- * visible note past `maxFieldChars`.
- */
-function fieldBlock(summary, value, o) {
-    const t = (0,render_text/* truncate */.xv)(value, o.maxFieldChars);
-    const body = [codeBlock(t.text)];
-    if (t.omitted)
-        body.push(truncatedNote(t.omitted));
-    const lines = value.split('\n').length;
-    if (value.length > o.detailsOver || lines > DETAILS_LINES) {
-        const size = lines > 1 ? `${(0,render_text/* formatInt */.Dw)(lines)} lines, ${(0,render_text/* plural */.LS)(value.length, 'character')}` : (0,render_text/* plural */.LS)(value.length, 'character');
-        return details(`${summary} (${size})`, body);
+function renderComment(report, opts = {}) {
+    const budget = opts.budget ?? BUDGET;
+    const head = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), totalsLine(report)];
+    const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`;
+    const changed = opts.changedFiles ? changedFilesBlock(report, opts.changedFiles) : [];
+    const prompts = (withActions, previewChars) => {
+        const body = promptsList(report, { withActions, previewChars, maxFieldChars: previewChars * 4, detailsOver: previewChars });
+        return body.length ? details(`Prompts (${report.totals.prompts})`, body) : [];
+    };
+    const levels = [
+        () => [...head, sessionsTable(report), ...changed, ...prompts(true, 160), ...costNotes(report), ...footer(report)],
+        () => [...head, sessionsTable(report), ...changed, ...prompts(false, 160), ...costNotes(report), ...footer(report)],
+        () => [...head, sessionsTable(report), ...changed, ...prompts(false, 60), ...footer(report)],
+        () => [...head, sessionsTable(report), ...changed, ...footer(report)],
+        () => [...head, sessionsTable({ ...report, sessions: report.sessions.slice(0, 50) }), paragraph(label(`(${Math.max(0, report.sessions.length - 50)} more sessions in the full report)`)), ...changed, ...footer(report)],
+        () => [...head, paragraph(label('The session list is too long for a comment; see the full report.')), ...footer(report)]
+    ];
+    for (const level of levels) {
+        const body = `${mark}${md_stringify_toMarkdown(level())}`;
+        if (body.length <= budget)
+            return body;
     }
-    return [paragraph(label(`${summary}:`)), ...body];
-}
-/** A one-line preview: the first line, cut at `max` with an ellipsis. */
-function preview(value, max) {
-    const firstLine = value.replace(/^\s+/, '').split(/\r\n?|\n/)[0];
-    const line = oneLine(firstLine);
-    const t = (0,render_text/* truncate */.xv)(line, max);
-    const cut = t.omitted > 0 || oneLine(value) !== line;
-    return { text: t.omitted ? t.text + '…' : t.text, cut };
+    return `${mark}${md_stringify_toMarkdown(head)}`;
 }
 
-
-/***/ }),
-
-/***/ 70893:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dw: () => (/* binding */ formatInt),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   Lp: () => (/* binding */ agentName),
-/* harmony export */   QA: () => (/* binding */ formatSpan),
-/* harmony export */   Rq: () => (/* binding */ shortIds),
-/* harmony export */   UK: () => (/* binding */ formatUsd),
-/* harmony export */   _y: () => (/* binding */ formatTokens),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   l9: () => (/* binding */ formatPercent),
-/* harmony export */   r6: () => (/* binding */ formatDateTime),
-/* harmony export */   sx: () => (/* binding */ sessionLabels),
-/* harmony export */   xv: () => (/* binding */ truncate),
-/* harmony export */   yr: () => (/* binding */ truncationNote)
-/* harmony export */ });
+// EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
+var lib = __nccwpck_require__(4918);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: ./src/store/migrations.ts
 /**
- * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
- * with `toLocaleString` so output is byte-identical whatever locale or ICU build renders it
- * (golden files).
+ * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
+ * the number of the last one applied. Never edit a published migration: add the next one.
+ */
+const migrations = [
+    {
+        version: 1,
+        description: 'files, sessions, turns, events and the per-kind tables',
+        sql: `
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  format TEXT,
+  size INTEGER NOT NULL DEFAULT 0,
+  mtime_ms REAL NOT NULL DEFAULT 0,
+  head_hash TEXT,
+  head_len INTEGER NOT NULL DEFAULT 0,
+  offset INTEGER NOT NULL DEFAULT 0,
+  line_no INTEGER NOT NULL DEFAULT 0,
+  parser_state TEXT,
+  encoding TEXT,
+  ingested_at TEXT
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  agent_version TEXT,
+  originator TEXT,
+  source TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  cwd TEXT,
+  repository_url TEXT,
+  branch TEXT,
+  commit_sha TEXT,
+  parent_id TEXT,
+  parent_relation TEXT,
+  title TEXT,
+  reported_cost_usd REAL,
+  first_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL
+);
+CREATE TABLE turns (
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  started_at TEXT,
+  prompt_event_id INTEGER,
+  PRIMARY KEY (session_id, ordinal)
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  session_id TEXT NOT NULL,
+  turn INTEGER NOT NULL DEFAULT 0,
+  ts TEXT,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  raw TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0,
+  dedupe_key TEXT,
+  UNIQUE (file_id, line, seq)
+);
+CREATE INDEX events_session ON events(session_id, ts);
+CREATE INDEX events_kind ON events(kind);
+CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE prompts (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  by_agent INTEGER NOT NULL DEFAULT 0,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX prompts_session ON prompts(session_id);
+CREATE TABLE token_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT,
+  input INTEGER NOT NULL, cached_input INTEGER NOT NULL, cache_write INTEGER NOT NULL,
+  output INTEGER NOT NULL, reasoning_output INTEGER NOT NULL, total INTEGER NOT NULL,
+  cum_total INTEGER,
+  counted INTEGER NOT NULL,
+  reason TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX token_messages_session ON token_messages(session_id);
+CREATE TABLE turn_context_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
+);
+CREATE INDEX turn_context_session ON turn_context_messages(session_id);
+CREATE TABLE agent_reasoning_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  encrypted INTEGER NOT NULL DEFAULT 0,
+  encrypted_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE function_plan_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  explanation TEXT,
+  steps TEXT NOT NULL
+);
+CREATE TABLE function_calls (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  name TEXT NOT NULL,
+  tool_type TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  command TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
+CREATE TABLE function_results (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  output TEXT NOT NULL,
+  exit_code INTEGER,
+  duration_ms REAL,
+  status TEXT
+);
+CREATE INDEX function_results_session ON function_results(session_id, call_id);
+CREATE TABLE files_touched (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  change TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
+);
+CREATE INDEX files_touched_session ON files_touched(session_id);
+CREATE TABLE ingest_errors (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  line INTEGER,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (path, line, reason)
+);
+`
+    },
+    {
+        version: 2,
+        description: 'rate limits and status snapshots get their own tables; sessions remember their models',
+        sql: `
+CREATE TABLE rate_limit_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  windows TEXT NOT NULL,
+  plan_type TEXT
+);
+CREATE TABLE status_snapshots (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  form TEXT NOT NULL,
+  model TEXT,
+  input INTEGER, cached_input INTEGER, output INTEGER, reasoning_output INTEGER, total INTEGER,
+  blended_total INTEGER
+);
+CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
+ALTER TABLE turns ADD COLUMN model TEXT;
+`
+    },
+    {
+        version: 3,
+        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
+        sql: `
+CREATE TABLE redactions (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  event_id INTEGER,
+  field TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  actor TEXT,
+  reason TEXT,
+  count INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (session_id, event_id, field, detector)
+);
+CREATE INDEX redactions_session ON redactions(session_id);
+`
+    }
+];
+const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+/** Brings a database to `target` (default: the newest version), one transaction per migration. */
+function migrate(db, target = SCHEMA_VERSION) {
+    const current = db.pragma('user_version', { simple: true });
+    if (current > SCHEMA_VERSION)
+        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`);
+    for (const m of migrations) {
+        if (m.version <= current || m.version > target)
+            continue;
+        db.transaction(() => {
+            db.exec(m.sql);
+            db.pragma(`user_version = ${m.version}`);
+        }).immediate();
+    }
+    return db.pragma('user_version', { simple: true });
+}
+
+;// CONCATENATED MODULE: ./src/store/db.ts
+
+
+
+
+/**
+ * Opens (creating if needed) a store file in WAL mode and migrates it. Two processes may ingest
+ * into the same file at once: WAL lets readers go on, and a long busy timeout makes a writer
+ * wait for the other's batch instead of failing with SQLITE_BUSY.
+ */
+function openStore(path, opts = {}) {
+    if (!opts.readonly && path !== ':memory:')
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)), { recursive: true });
+    const db = new (lib_default())(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma('busy_timeout = 60000');
+    if (!opts.readonly) {
+        withBusyRetry(() => db.pragma('journal_mode = WAL'));
+        db.pragma('synchronous = NORMAL');
+        // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
+        // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
+        db.pragma('cache_size = -32768');
+        db.pragma('temp_store = MEMORY');
+        db.pragma('wal_autocheckpoint = 20000');
+        db.pragma('foreign_keys = ON');
+        migrateWithRetry(db, opts.migrateTo);
+    }
+    return db;
+}
+/**
+ * Switching a new database to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY at once
+ * instead of waiting on the busy timeout when another process is creating the same file. Waits
+ * and retries for up to a minute.
+ */
+function withBusyRetry(fn) {
+    const deadline = Date.now() + 60_000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let wait = 5;; wait = Math.min(wait * 2, 250)) {
+        try {
+            return fn();
+        }
+        catch (e) {
+            const code = e.code ?? '';
+            if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
+                throw e;
+            if (Date.now() > deadline)
+                throw e;
+            Atomics.wait(pause, 0, 0, wait);
+        }
+    }
+}
+function migrateWithRetry(db, target) {
+    // Two processes creating the same new database race on the first migration; the loser sees
+    // "table already exists" after the winner commits, and re-reading user_version settles it.
+    for (let attempt = 0;; attempt++) {
+        try {
+            withBusyRetry(() => migrate(db, target));
+            return;
+        }
+        catch (e) {
+            if (attempt >= 3 || !/already exists/.test(String(e)))
+                throw e;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redact/hash.ts
+
+/** A stable short hash, so two redacted identifiers can still be told apart. */
+function hash_shortHash(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 10);
+}
+
+// EXTERNAL MODULE: ./node_modules/re2-wasm/build/src/re2.js
+var re2 = __nccwpck_require__(92771);
+;// CONCATENATED MODULE: ./src/redact/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (text.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    const n = text.length;
+    for (const c of counts.values()) {
+        const p = c / n;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/redact/detectors/placeholders.ts
+/**
+ * Values that look like credentials but are documentation or templating. Reporting them
+ * would teach users to ignore the tool, and they carry no secret, so every detector
+ * consults this before reporting.
+ */
+const TEMPLATE = /\$\{|\{\{|\{%|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/;
+const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/;
+const WORDS = /example|changeme|change_me|change-me|replace[_-]?me|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?your|abcdefgh|12345678|01234567|\btodo\b|\bnull\b|undefined/i;
+const INDIRECT = /^(?:process\.env\.|os\.environ|getenv\(|env\(|secrets\.|vars\.|ENV\[)/;
+function isPlaceholder(value) {
+    const v = value.trim();
+    if (v.length === 0)
+        return true;
+    if (v.includes('[REDACTED'))
+        return true;
+    if (TEMPLATE.test(v) || MASKED.test(v) || WORDS.test(v) || INDIRECT.test(v))
+        return true;
+    return isSingleCharRun(v);
+}
+/** `aaaaaaaa`, `sk_live_00000000` and the like: the part after the last separator is one repeated character. */
+function isSingleCharRun(v) {
+    const segments = v.split(/[_.-]/);
+    const body = segments[segments.length - 1].length >= 8 ? segments[segments.length - 1] : v;
+    if (body.length < 4)
+        return false;
+    const first = body[0];
+    for (let i = 1; i < body.length; i++)
+        if (body[i] !== first)
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/redact/detectors/key-names.ts
+/*
+ * Key-name heuristics shared by the `.env`-style text rule and the JSON field rule.
+ * Word parts rather than substrings, so `author`, `max_tokens` or `tokenizer` do not count.
+ */
+const STRONG = /password|passwd|passphrase|secret|apikey|privatekey|accesskey|credential|authorization|authtoken|accesstoken|refreshtoken|sessiontoken|bearer/;
+const SECRET_PARTS = new Set(['pass', 'pwd', 'token', 'auth', 'dsn', 'cookie', 'creds', 'pat', 'otp', 'pin']);
+const KEY_QUALIFIERS = new Set([
+    'api', 'access', 'secret', 'private', 'account', 'signing', 'encryption', 'master', 'session', 'client', 'app',
+    'license', 'service', 'deploy', 'ssh', 'storage', 'admin', 'shared', 'subscription', 'webhook', 'auth', 'sas', 'x'
+]);
+/** Last parts that make the key describe a secret rather than hold one. */
+const META_SUFFIXES = new Set([
+    'id', 'ids', 'type', 'types', 'count', 'counts', 'usage', 'limit', 'limits', 'length', 'len', 'size', 'name', 'names',
+    'url', 'uri', 'urls', 'path', 'paths', 'file', 'files', 'dir', 'endpoint', 'header', 'headers', 'prefix', 'suffix',
+    'field', 'fields', 'env', 'var', 'hint', 'required', 'enabled', 'kind', 'mode', 'expiry', 'expires', 'expiration',
+    'ttl', 'at', 'in', 'format', 'method', 'policy', 'scope', 'scopes', 'provider', 'source', 'location', 'helper',
+    'command', 'cmd', 'budget', 'index', 'version', 'label', 'description', 'desc', 'schema', 'status', 'state', 'valid',
+    'validated', 'set', 'present', 'exists', 'strategy', 'timeout', 'ref', 'refs', 'key_id', 'arn', 'region', 'user',
+    'username', 'login', 'email', 'owner', 'issuer', 'audience', 'algorithm', 'alg', 'store', 'manager', 'rotation',
+    'pattern', 'regex', 'policy', 'rules', 'rule', 'config', 'option', 'options', 'flag', 'flags', 'error', 'errors'
+]);
+/** Cheap pre-check: every secret-like key contains one of these fragments. */
+const QUICK = /pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer/i;
+const IGNORE_KEYS = new Set(['signature', 'encrypted_content', 'thinking_signature', 'sha', 'hash', 'integrity', 'checksum']);
+function keyParts(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((p) => p.length > 0);
+}
+function isSecretKeyName(key) {
+    if (key.length === 0 || key.length > 80)
+        return false;
+    if (!QUICK.test(key))
+        return false;
+    const parts = keyParts(key);
+    if (parts.length === 0)
+        return false;
+    if (IGNORE_KEYS.has(parts.join('_')))
+        return false;
+    const last = parts[parts.length - 1];
+    if (META_SUFFIXES.has(last))
+        return false;
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (STRONG.test(p))
+            return true;
+        if (SECRET_PARTS.has(p))
+            return true;
+        if (p === 'key' && i > 0 && KEY_QUALIFIERS.has(parts[i - 1]))
+            return true;
+        // Concatenated forms: `ghtoken`, `npmtoken`; `tokens`/`tokenizer` do not end in `token`.
+        if (p.endsWith('token'))
+            return true;
+    }
+    return false;
+}
+/** Exact values that are defaults, type names or prose, not credentials. */
+const NON_SECRET_VALUES = new Set([
+    'password', 'passwd', 'pass', 'secret', 'postgres', 'root', 'admin', 'user', 'username', 'test', 'guest', 'mysql',
+    'changeit', 'none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'string', 'str', 'int', 'number',
+    'boolean', 'bool', 'required', 'optional', 'undefined', 'redacted', 'hidden', 'token', 'apikey', 'api_key', 'bearer',
+    'basic', 'oauth', 'oauth2', 'env', 'keychain', 'secret_key', 'your_password', 'empty', 'default', 'auto', 'unset',
+    'masked', 'private', 'public', 'any', 'unknown', 'object', 'bytes', 'text', 'value'
+]);
+
+;// CONCATENATED MODULE: ./src/redact/detectors/util.ts
+
+/** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
+function patternDetector(spec) {
+    const flags = new Set(spec.pattern.flags.split(''));
+    flags.add('g');
+    flags.add('d');
+    const re = new RegExp(spec.pattern.source, [...flags].join(''));
+    return {
+        id: spec.id,
+        pack: spec.pack,
+        description: spec.description,
+        find(text) {
+            const out = [];
+            re.lastIndex = 0;
+            let m;
+            while ((m = re.exec(text)) !== null) {
+                if (m[0].length === 0) {
+                    re.lastIndex++;
+                    continue;
+                }
+                const groups = m.indices?.groups;
+                const span = groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0];
+                if (!span)
+                    continue;
+                const secret = text.slice(span[0], span[1]);
+                if (!spec.allowPlaceholders && isPlaceholder(secret))
+                    continue;
+                if (spec.validate && !spec.validate(secret, m))
+                    continue;
+                out.push({ detector: spec.id, start: span[0], end: span[1] });
+            }
+            return out;
+        }
+    };
+}
+/** Left boundary: not glued to a preceding word character, but a JSON `\n`/`\t` escape counts as a break. */
+const LB = String.raw `(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`;
+/** Right boundary for fixed-shape tokens. */
+const RB = String.raw `(?![A-Za-z0-9])`;
+/** One detector id backed by several independent patterns (findings are simply concatenated). */
+function multiPatternDetector(base, patterns) {
+    const parts = patterns.map((pattern) => patternDetector({ ...base, pattern }));
+    return {
+        id: base.id,
+        pack: base.pack,
+        description: base.description,
+        find: (text) => parts.flatMap((p) => p.find(text))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/redact/detectors/credentials.ts
+
+
+
+
+const notDefault = (s) => !NON_SECRET_VALUES.has(s.toLowerCase());
+const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
+const urlCredentialsDetector = patternDetector({
+    id: 'url-credentials',
+    pack: 'secrets',
+    description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
+    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
+    validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
+});
+const connectionStringDetector = patternDetector({
+    id: 'connection-string-password',
+    pack: 'secrets',
+    description: 'Password in a connection string (Password=…; Pwd=…)',
+    pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
+    validate: (s) => notDefault(s) && !looksLikeCode(s)
+});
+const authorizationHeaderDetector = multiPatternDetector({
+    id: 'authorization-header',
+    pack: 'secrets',
+    description: 'Credential in an Authorization header or after a Bearer scheme',
+    validate: notDefault
+}, [
+    /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
+    /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/
+]);
+const apiKeyHeaderDetector = patternDetector({
+    id: 'api-key-header',
+    pack: 'secrets',
+    description: 'API key HTTP header (X-Api-Key, Private-Token, X-Auth-Token, …)',
+    pattern: /(?<![A-Za-z0-9-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token)["'\x60]?\s{0,4}:\s{0,4}["'\x60]?(?<s>[^\s"'\x60,;\\]{8,512})/i,
+    validate: notDefault
+});
+const FLAG_NAMES = 'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp';
+const cliSecretFlagDetector = multiPatternDetector({
+    id: 'cli-secret-flag',
+    pack: 'secrets',
+    description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
+    validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
+}, [
+    new RegExp(String.raw `(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`, 'i'),
+    /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/,
+    /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
+    /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/
+]);
+/** Values that are code, references or prose rather than a literal credential. */
+function looksLikeCode(v) {
+    if (/[()[\]{}<>]|=>/.test(v))
+        return true;
+    if (PATHLIKE.test(v))
+        return true;
+    if (/^[0-9.,_-]+$/.test(v))
+        return true;
+    // Identifiers and dotted member access (`response.data.token`) without any digit.
+    return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v);
+}
+function isPasswordKey(key) {
+    return /pass|pwd|pin/i.test(key);
+}
+/** The text rule is gated by entropy because prose and code are full of `token: …`. */
+function acceptAssignment(key, value) {
+    if (!isSecretKeyName(key))
+        return false;
+    if (isPlaceholder(value) || !notDefault(value) || looksLikeCode(value))
+        return false;
+    const pw = isPasswordKey(key);
+    if (value.length < (pw ? 6 : 8))
+        return false;
+    return shannonEntropy(value) >= (pw ? 2.5 : 3.0);
+}
+// The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
+// every match allocates, and logs are full of harmless `x: y` pairs.
+const ASSIGNMENT = /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi;
+const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i;
+const secretAssignmentDetector = {
+    id: 'secret-assignment',
+    pack: 'secrets',
+    description: 'Value assigned to a secret-like key (.env KEY=value, YAML, JSON "api_key": …, query ?token=)',
+    find(text) {
+        const out = [];
+        ASSIGNMENT.lastIndex = 0;
+        let noRescanBefore = 0;
+        let m;
+        while ((m = ASSIGNMENT.exec(text)) !== null) {
+            const g = m.indices?.groups;
+            const span = g?.s ?? g?.s2 ?? g?.s3 ?? g?.s4;
+            const key = m.groups?.k ?? '';
+            if (!span)
+                continue;
+            const value = text.slice(span[0], span[1]);
+            if (acceptAssignment(key, value)) {
+                out.push({ detector: 'secret-assignment', start: span[0], end: span[1] });
+            }
+            else {
+                // A rejected URL value may hold a query assignment (`state=https://…?access_token=…`).
+                // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
+                const q = value.indexOf('?');
+                if (q >= 0 && span[0] + q >= noRescanBefore) {
+                    ASSIGNMENT.lastIndex = span[0] + q;
+                    noRescanBefore = span[1];
+                }
+            }
+        }
+        return out;
+    },
+    findInField(key, value) {
+        if (!isSecretKeyName(key))
+            return [];
+        const scheme = SCHEME.exec(value);
+        const start = scheme ? scheme[0].length : 0;
+        const v = value.slice(start).trim();
+        if (v.length === 0 || isPlaceholder(v) || !notDefault(v))
+            return [];
+        // A structured field leaves no doubt about intent, so any non-placeholder shape is redacted.
+        return [{ detector: 'secret-assignment', start, end: value.length }];
+    }
+};
+const credentialDetectors = [
+    urlCredentialsDetector,
+    connectionStringDetector,
+    authorizationHeaderDetector,
+    apiKeyHeaderDetector,
+    cliSecretFlagDetector,
+    secretAssignmentDetector
+];
+
+;// CONCATENATED MODULE: ./src/redact/detectors/home-paths.ts
+
+/*
+ * Only the user-name segment is reported so the rest of the path stays readable.
+ * Well-known service accounts and documentation placeholders are not personal.
+ */
+const NON_PERSONAL = new Set([
+    'user', 'username', 'your-username', 'yourname', 'your_name', 'your-name', 'me', 'you', 'name', 'shared', 'guest',
+    'public', 'default', 'linuxbrew', 'runner', 'node', 'ubuntu', 'vscode', 'codespace', 'codespaces', 'ec2-user',
+    'all users', 'default user', 'administrator', 'admin', 'root', 'docker', 'jenkins', 'git', 'nobody', 'www-data', 'app'
+]);
+function personal(name) {
+    if (NON_PERSONAL.has(name.toLowerCase()))
+        return false;
+    // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`.
+    return !/^[<$%{[~*.]/.test(name);
+}
+const homePathDetector = multiPatternDetector({
+    id: 'home-path',
+    pack: 'paths',
+    description: 'User name in a home directory path (/Users/<name>, /home/<name>, C:\\Users\\<name>, -Users-<name>-)',
+    allowPlaceholders: true,
+    validate: personal
+}, [
+    /\/(?:Users|home)\/(?<s>[^/\s"'\\:*?<>|`]{1,64})/,
+    /(?<![A-Za-z0-9])[A-Za-z]:(?:\\{1,4}|\/)(?:Users|Documents and Settings)(?:\\{1,4}|\/)(?<s>[^\\/\s"':*?<>|`]{1,64})/i,
+    // Claude Code project folders encode `/Users/alice/proj` as `-Users-alice-proj` (Windows: `C--Users-alice-…`).
+    /(?:(?<=^|[/\\\s"'=:`])|(?<=[A-Za-z]-))-(?:Users|home)-(?<s>[A-Za-z0-9_]{1,64})(?=$|[-/\\\s"'`])/
+]);
+const homePathDetectors = [homePathDetector];
+
+;// CONCATENATED MODULE: ./src/redact/detectors/identity-fields.ts
+/**
+ * Key names whose value is a person's account name: Copilot's `requesterUsername`, git author
+ * fields, `username`/`login` in tool arguments. A user name alone matches no pattern, so only the
+ * key can tell it is one.
+ */
+const KEYS = /^(?:requester_?user_?name|user_?name|login|author(?:_?name)?|committer(?:_?name)?|git_?author(?:_?name)?|owner_?login|account_?name|display_?name|full_?name)$/i;
+/** A handle or a name: a few words at most, no markup, not a path or URL. */
+const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,63}$/u;
+const identityFieldDetector = {
+    id: 'user-name',
+    pack: 'pii',
+    description: "A person's account or display name under a key such as requesterUsername, username, login or author",
+    find() {
+        return [];
+    },
+    findInField(key, value) {
+        if (!KEYS.test(key) || !HANDLE.test(value) || value.length < 2)
+            return [];
+        return [{ detector: 'user-name', start: 0, end: value.length }];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/redact/detectors/jwt.ts
+
+/**
+ * A JWT's header and payload both start with `{"` (base64url `eyJ`); the signature may be
+ * empty for `alg: none`, which still leaks the claims.
+ */
+const jwtDetector = patternDetector({
+    id: 'jwt',
+    pack: 'secrets',
+    description: 'JSON Web Token (eyJ….eyJ….sig)',
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.(?:[A-Za-z0-9_-]{10,2000})?/
+});
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+;// CONCATENATED MODULE: ./src/redact/detectors/pii.ts
+
+
+// Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i;
+const NON_PERSONAL_LOCAL = /^(?:git|noreply|no-reply|do-not-reply|donotreply|mailer-daemon|postmaster)$/i;
+const FILE_TLD = /\.(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|css|scss|json|ya?ml|lock|map|txt|html?|py|rb|go|rs|java|wasm)$/i;
+const emailDetector = patternDetector({
+    id: 'email',
+    pack: 'pii',
+    description: 'E-mail address',
+    allowPlaceholders: true,
+    pattern: /(?<![A-Za-z0-9._%+-])(?<!:\/\/[^\s/@]{0,128}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/,
+    validate: (email) => {
+        const at = email.indexOf('@');
+        const local = email.slice(0, at);
+        const domain = email.slice(at + 1);
+        if (EXAMPLE_DOMAIN.test(domain) || NON_PERSONAL_LOCAL.test(local) || FILE_TLD.test(domain))
+            return false;
+        // Retina asset names such as `logo@2x.png` are not addresses.
+        return !/^\d+x\./.test(domain);
+    }
+});
+function digitCount(s) {
+    let n = 0;
+    for (const c of s)
+        if (c >= '0' && c <= '9')
+            n++;
+    return n;
+}
+const phoneDetector = multiPatternDetector({
+    id: 'phone',
+    pack: 'pii',
+    description: 'Phone number (international +CC form, NANP, national trunk-prefix forms, or after a phone keyword)',
+    allowPlaceholders: true,
+    validate: (s) => {
+        const n = digitCount(s);
+        return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''));
+    }
+}, [
+    /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/,
+    /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/,
+    /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/,
+    /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/,
+    /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i
+]);
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const VERSION_CONTEXT = /(?:version|ver|v|==|>=|<=|~=|\^|~|release|build|chrome|firefox|safari|python|node|go)[\s:=/]{0,3}$/i;
+function isPublicishIPv4(ip) {
+    const [a, b, c] = ip.split('.').map(Number);
+    if (a === 0 || a === 127 || a === 255 || a >= 224)
+        return false;
+    // Documentation ranges (RFC 5737) are not anyone's address.
+    if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113))
+        return false;
+    return true;
+}
+const ipv4Detector = {
+    id: 'ipv4',
+    pack: 'pii',
+    description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
+    find(text) {
+        const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g');
+        const out = [];
+        let m;
+        while ((m = re.exec(text)) !== null) {
+            if (!isPublicishIPv4(m[0]))
+                continue;
+            if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index)))
+                continue;
+            out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length });
+        }
+        return out;
+    }
+};
+const ipv6Detector = {
+    id: 'ipv6',
+    pack: 'pii',
+    description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
+    find(text) {
+        if (!text.includes(':'))
+            return [];
+        // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
+        const re = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g;
+        const out = [];
+        let m;
+        while ((m = re.exec(text)) !== null) {
+            const ip = m[0];
+            const groups = ip.split(':').filter((g) => g.length > 0);
+            if (groups.length < 3 || !(0,external_node_net_.isIPv6)(ip))
+                continue;
+            if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip))
+                continue;
+            out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length });
+        }
+        return out;
+    }
+};
+function luhn(digits) {
+    let sum = 0;
+    let double = false;
+    for (let i = digits.length - 1; i >= 0; i--) {
+        let d = digits.charCodeAt(i) - 48;
+        if (double) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        double = !double;
+    }
+    return sum % 10 === 0;
+}
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6011|65|64[4-9]|35|62)/;
+const cardDetector = patternDetector({
+    id: 'credit-card',
+    pack: 'pii',
+    description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
+    allowPlaceholders: true,
+    pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
+    validate: (s) => {
+        const digits = s.replace(/[ -]/g, '');
+        if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits))
+            return false;
+        if (/^(\d)\1+$/.test(digits))
+            return false;
+        // Mixed separators (`1234-5678 9012`) are not how cards are written.
+        if (s.includes(' ') && s.includes('-'))
+            return false;
+        return luhn(digits);
+    }
+});
+function ibanValid(raw) {
+    const iban = raw.replace(/ /g, '');
+    if (iban.length < 15 || iban.length > 34)
+        return false;
+    const rearranged = iban.slice(4) + iban.slice(0, 4);
+    let rem = 0;
+    for (const ch of rearranged) {
+        const code = ch.charCodeAt(0);
+        const val = code >= 65 ? String(code - 55) : ch;
+        for (const d of val)
+            rem = (rem * 10 + (d.charCodeAt(0) - 48)) % 97;
+    }
+    return rem === 1;
+}
+const ibanDetector = patternDetector({
+    id: 'iban',
+    pack: 'pii',
+    description: 'IBAN (mod-97 checked)',
+    allowPlaceholders: true,
+    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+    validate: ibanValid
+});
+const usSsnDetector = patternDetector({
+    id: 'us-ssn',
+    pack: 'pii',
+    description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
+    allowPlaceholders: true,
+    pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
+    validate: (s) => {
+        const [area, group, serial] = s.split('-');
+        if (area === '000' || area === '666' || area[0] === '9')
+            return false;
+        if (group === '00' || serial === '0000')
+            return false;
+        // Published sample numbers (Woolworth wallet card, SSA advertising) are not anyone's SSN.
+        return !['078-05-1120', '219-09-9999', '123-45-6789'].includes(s);
+    }
+});
+const ukNinoDetector = patternDetector({
+    id: 'uk-nino',
+    pack: 'pii',
+    description: 'UK National Insurance number',
+    allowPlaceholders: true,
+    pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
+    validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
+});
+const piiDetectors = [
+    emailDetector,
+    phoneDetector,
+    ipv4Detector,
+    ipv6Detector,
+    cardDetector,
+    ibanDetector,
+    usSsnDetector,
+    ukNinoDetector
+];
+
+;// CONCATENATED MODULE: ./src/redact/detectors/private-keys.ts
+/*
+ * Key blocks are found procedurally (header regex, then indexOf for the footer) instead of
+ * with a BEGIN…END regex: the body may carry gutters, diff prefixes, escaped or stripped
+ * newlines, and a missing footer must not cost quadratic time. The body is never parsed:
+ * a truncated or garbled key is still a key (trufflehog drops unparsable keys and leaks them).
+ */
+const PEM_HEADER = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_FOOTER = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PUTTY_HEADER = /PuTTY-User-Key-File-\d{1,2}:/g;
+const PUTTY_MAC = /Private-MAC:[ \t]{0,8}(?:[0-9a-fA-F]{1,128})?/g;
+function blocks(text, header, footer) {
+    const out = [];
+    header.lastIndex = 0;
+    let h;
+    while ((h = header.exec(text)) !== null) {
+        footer.lastIndex = h.index + h[0].length;
+        const f = footer.exec(text);
+        // No footer: the rest of the value may be key material (truncated output), so take it all.
+        const end = f ? f.index + f[0].length : text.length;
+        out.push([h.index, end]);
+        header.lastIndex = end;
+    }
+    return out;
+}
+const privateKeyDetector = {
+    id: 'private-key',
+    pack: 'secrets',
+    description: 'PEM / OpenSSH / PGP private key block (BEGIN … PRIVATE KEY … END)',
+    wholeText: true,
+    find(text) {
+        if (!text.includes('PRIVATE KEY'))
+            return [];
+        return blocks(text, PEM_HEADER, PEM_FOOTER).map(([start, end]) => ({ detector: 'private-key', start, end }));
+    }
+};
+const puttyKeyDetector = {
+    id: 'putty-private-key',
+    pack: 'secrets',
+    description: 'PuTTY private key file (PuTTY-User-Key-File- … Private-MAC)',
+    wholeText: true,
+    find(text) {
+        if (!text.includes('PuTTY-User-Key-File-'))
+            return [];
+        return blocks(text, PUTTY_HEADER, PUTTY_MAC).map(([start, end]) => ({ detector: 'putty-private-key', start, end }));
+    }
+};
+const privateKeyDetectors = [privateKeyDetector, puttyKeyDetector];
+
+;// CONCATENATED MODULE: ./src/redact/detectors/provider-tokens.ts
+
+
+/*
+ * Prefix-and-shape rules. Prefixes and charsets follow gitleaks' MIT-licensed rule set
+ * (gitleaks/gitleaks cmd/generate/config/rules) and GitHub's secret-scanning pattern list.
+ * Upper bounds are generous so a token with a longer-than-documented body still goes, but
+ * every repetition is bounded and anchored so matching stays linear.
+ */
+const re = (source, flags = '') => new RegExp(source, flags);
+const hasDigit = (s) => /[0-9]/.test(s);
+const randomish = (min) => (s) => shannonEntropy(s) >= min;
+const specs = [
+    {
+        id: 'aws-access-key-id',
+        description: 'AWS access key id (AKIA/ASIA/…)',
+        pattern: re(`${LB}(?<s>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16})${RB}`)
+    },
+    {
+        id: 'aws-secret-access-key',
+        description: 'AWS secret access key next to an AWS key name',
+        pattern: re(String.raw `(?<![A-Za-z0-9])aws[A-Za-z0-9_.-]{0,24}(?:secret|SECRET|Secret)[A-Za-z0-9_.-]{0,24}["'\x60]?\s{0,4}(?:[:=]|=>|:=)\s{0,4}["'\x60]?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'i'),
+        validate: randomish(3.5)
+    },
+    {
+        id: 'github-token',
+        description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)',
+        pattern: re(`${LB}(?<s>gh[pousr]_[A-Za-z0-9]{36,251})${RB}`)
+    },
+    {
+        id: 'github-fine-grained-pat',
+        description: 'GitHub fine-grained personal access token (github_pat_)',
+        pattern: re(`${LB}(?<s>github_pat_[A-Za-z0-9_]{22,255})${RB}`)
+    },
+    {
+        id: 'gitlab-token',
+        description: 'GitLab token (glpat-, gldt-, glrt-, …)',
+        pattern: re(`${LB}(?<s>gl(?:pat|dt|rt|ptt|cbt|ft|soat|imt|agent|oas)-[A-Za-z0-9_-]{20,255})`)
+    },
+    {
+        id: 'slack-token',
+        description: 'Slack token (xoxb-, xoxp-, xoxa-, xapp-, …)',
+        pattern: re(`${LB}(?<s>(?:xox[abposre]-[0-9A-Za-z-]{10,250}|xapp-[0-9]-[A-Za-z0-9-]{10,250}))`),
+        validate: hasDigit
+    },
+    {
+        id: 'slack-webhook',
+        description: 'Slack incoming webhook URL',
+        pattern: re(String.raw `hooks\.slack\.com/(?:services|workflows|triggers)/(?<s>[A-Za-z0-9_/+-]{20,200})`)
+    },
+    {
+        id: 'stripe-key',
+        description: 'Stripe secret, restricted or live publishable key; webhook secret',
+        pattern: re(`${LB}(?<s>(?:(?:sk|rk)_(?:live|test)|pk_live)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})${RB}`)
+    },
+    {
+        id: 'anthropic-key',
+        description: 'Anthropic API / admin / OAuth key (sk-ant-)',
+        pattern: re(`${LB}(?<s>sk-ant-[A-Za-z0-9_-]{20,300})`)
+    },
+    {
+        id: 'openai-key',
+        description: 'OpenAI-style key (sk-, sk-proj-, sk-svcacct-, sk-admin-, sk-or-)',
+        pattern: re(`${LB}(?<s>sk-(?!ant-)[A-Za-z0-9_-]{20,300})`),
+        validate: (s) => hasDigit(s) && shannonEntropy(s) >= 3.5
+    },
+    {
+        id: 'google-api-key',
+        description: 'Google API key (AIza…)',
+        pattern: re(`${LB}(?<s>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])`)
+    },
+    {
+        id: 'google-oauth-secret',
+        description: 'Google OAuth client secret (GOCSPX-) or access token (ya29.)',
+        pattern: re(`${LB}(?<s>GOCSPX-[A-Za-z0-9_-]{28,64}|ya29\\.[A-Za-z0-9_-]{20,2048})`)
+    },
+    {
+        id: 'npm-token',
+        description: 'npm access token (npm_)',
+        pattern: re(`${LB}(?<s>npm_[A-Za-z0-9]{36,64})${RB}`)
+    },
+    {
+        id: 'pypi-token',
+        description: 'PyPI upload token (pypi-AgE…)',
+        pattern: re(`${LB}(?<s>pypi-AgE[A-Za-z0-9_-]{50,1000})`)
+    },
+    {
+        id: 'huggingface-token',
+        description: 'Hugging Face token (hf_, api_org_)',
+        pattern: re(`${LB}(?<s>(?:hf_|api_org_)[A-Za-z0-9]{30,40})${RB}`),
+        validate: randomish(3.5)
+    },
+    {
+        id: 'twilio-key',
+        description: 'Twilio API key SID (SK + 32 hex)',
+        pattern: re(`${LB}(?<s>SK[0-9a-fA-F]{32})${RB}`)
+    },
+    {
+        id: 'sendgrid-key',
+        description: 'SendGrid API key (SG.x.y)',
+        pattern: re(`${LB}(?<s>SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,64})`)
+    },
+    {
+        id: 'mailgun-key',
+        description: 'Mailgun API key (key- + 32 hex) or webhook signing key',
+        pattern: re(`${LB}(?<s>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})${RB}`)
+    },
+    {
+        id: 'datadog-key',
+        description: 'Datadog API/app key next to a Datadog key name',
+        pattern: re(String.raw `(?<![A-Za-z0-9])(?:datadog|dd)[_.-]?(?:api|app|application)[_.-]?key["'\x60]?\s{0,4}(?:[:=]|=>)\s{0,4}["'\x60]?(?<s>[a-f0-9]{32,40})(?![a-f0-9])`, 'i')
+    },
+    {
+        id: 'sentry-dsn',
+        description: 'Sentry DSN key or Sentry auth token (sntryu_, sntrys_)',
+        pattern: re(String.raw `https?://(?<s>[0-9a-f]{32}(?::[0-9a-f]{32})?)@[A-Za-z0-9.-]{1,200}(?::\d{1,5})?/\d{1,20}|${LB}(?<s2>sntry[us]_[A-Za-z0-9+/=_]{40,300})`)
+    },
+    {
+        id: 'azure-storage-key',
+        description: 'Azure storage account key in a connection string (AccountKey=)',
+        pattern: re(String.raw `AccountKey=(?<s>[A-Za-z0-9+/]{40,100}={0,2})`, 'i')
+    },
+    {
+        id: 'azure-sas-token',
+        description: 'Azure SAS signature (sig=) or SharedAccessSignature',
+        pattern: re(String.raw `(?:[?&;]sig=|SharedAccessSignature=|SharedAccessKey=)(?<s>[A-Za-z0-9%+/=]{20,200})`, 'i')
+    },
+    {
+        id: 'digitalocean-token',
+        description: 'DigitalOcean token (dop_v1_, doo_v1_, dor_v1_)',
+        pattern: re(`${LB}(?<s>do[opr]_v1_[a-f0-9]{64})${RB}`)
+    },
+    {
+        id: 'shopify-token',
+        description: 'Shopify token (shpat_, shpca_, shppa_, shpss_)',
+        pattern: re(`${LB}(?<s>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})${RB}`)
+    },
+    {
+        id: 'discord-token',
+        description: 'Discord bot token or webhook URL',
+        pattern: re(String.raw `${LB}(?<s>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})${RB}|discord(?:app)?\.com/api/webhooks/\d{5,30}/(?<s2>[A-Za-z0-9_-]{60,68})`)
+    },
+    {
+        id: 'telegram-bot-token',
+        description: 'Telegram bot token (id:AA…)',
+        pattern: re(String.raw `(?<![0-9])(?<s>[0-9]{8,10}:AA[A-Za-z0-9_-]{32,33})(?![A-Za-z0-9_-])`)
+    },
+    {
+        id: 'heroku-key',
+        description: 'Heroku platform token (HRKU-) or API key next to a Heroku key name',
+        pattern: re(String.raw `${LB}(?<s>HRKU-[A-Za-z0-9_-]{60,80})|(?<![A-Za-z0-9])heroku[A-Za-z0-9_.-]{0,20}(?:key|token)["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?<s2>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'i')
+    },
+    {
+        id: 'doppler-token',
+        description: 'Doppler token (dp.st., dp.ct., dp.pt., dp.sa., …)',
+        pattern: re(`${LB}(?<s>dp\\.(?:st|ct|pt|sa|scim|audit)\\.[A-Za-z0-9_.-]{40,100})`)
+    },
+    {
+        id: 'vercel-token',
+        description: 'Vercel token (vcp_, vci_, vca_, vcr_, vck_)',
+        pattern: re(`${LB}(?<s>vc[pciark]_[A-Za-z0-9]{24,80})${RB}`),
+        validate: randomish(3.5)
+    },
+    {
+        id: 'linear-key',
+        description: 'Linear API key (lin_api_) or OAuth token',
+        pattern: re(`${LB}(?<s>lin_(?:api|oauth)_[A-Za-z0-9]{32,64})${RB}`)
+    },
+    {
+        id: 'notion-token',
+        description: 'Notion integration token (secret_, ntn_)',
+        pattern: re(`${LB}(?<s>secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,60})${RB}`),
+        validate: (s) => hasDigit(s) && shannonEntropy(s) >= 3.5
+    },
+    {
+        id: 'atlassian-token',
+        description: 'Atlassian API token (ATATT3, ATCTT3) or Bitbucket app password (ATBB)',
+        pattern: re(`${LB}(?<s>(?:ATATT3|ATCTT3)[A-Za-z0-9_=-]{50,300}|ATBB[A-Za-z0-9_=.-]{28,100})`)
+    },
+    {
+        id: 'grafana-token',
+        description: 'Grafana service account or cloud token (glsa_, glc_)',
+        pattern: re(`${LB}(?<s>glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,2})`)
+    },
+    {
+        id: 'newrelic-key',
+        description: 'New Relic key (NRAK-, NRII-, NRJS-, NRAA-)',
+        pattern: re(`${LB}(?<s>NR(?:AK|II|JS|AA|IQ)-[A-Za-z0-9]{19,40})${RB}`)
+    },
+    {
+        id: 'postman-key',
+        description: 'Postman API key (PMAK-)',
+        pattern: re(`${LB}(?<s>PMAK-[a-f0-9]{24}-[a-f0-9]{34})${RB}`, 'i')
+    },
+    {
+        id: 'databricks-token',
+        description: 'Databricks token (dapi…)',
+        pattern: re(`${LB}(?<s>dapi[a-f0-9]{32}(?:-[0-9])?)${RB}`)
+    },
+    {
+        id: 'groq-key',
+        description: 'Groq API key (gsk_)',
+        pattern: re(`${LB}(?<s>gsk_[A-Za-z0-9]{48,60})${RB}`)
+    },
+    {
+        id: 'replicate-token',
+        description: 'Replicate API token (r8_)',
+        pattern: re(`${LB}(?<s>r8_[A-Za-z0-9]{30,50})${RB}`)
+    },
+    {
+        id: 'hashicorp-vault-token',
+        description: 'HashiCorp Vault token (hvs., hvb.) or Terraform Cloud token (.atlasv1.)',
+        pattern: re(`${LB}(?<s>hv[sb]\\.[A-Za-z0-9_-]{24,200}|[a-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,100})`)
+    },
+    {
+        id: 'age-secret-key',
+        description: 'age encryption secret key',
+        pattern: re(`(?<s>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})`)
+    },
+    {
+        id: 'square-token',
+        description: 'Square access token or OAuth secret (sq0atp-, sq0csp-, EAAA)',
+        pattern: re(`${LB}(?<s>sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})`)
+    },
+    {
+        id: 'mapbox-token',
+        description: 'Mapbox secret token (sk.eyJ…)',
+        pattern: re(`${LB}(?<s>sk\\.eyJ[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{10,100})`)
+    },
+    {
+        id: 'pulumi-token',
+        description: 'Pulumi access token (pul-)',
+        pattern: re(`${LB}(?<s>pul-[a-f0-9]{40})${RB}`)
+    }
+];
+const providerTokenDetectors = specs.map((s) => patternDetector({ ...s, pack: 'secrets' }));
+
+;// CONCATENATED MODULE: ./src/redact/detectors/index.ts
+
+
+
+
+
+
+
+/**
+ * Order matters only for ties when overlapping findings merge: more specific rules first,
+ * so a GitHub token in an Authorization header is reported as `github-token`.
+ */
+const detectors_builtinDetectors = [
+    ...privateKeyDetectors,
+    ...providerTokenDetectors,
+    jwtDetector,
+    ...credentialDetectors,
+    ...piiDetectors,
+    identityFieldDetector,
+    ...homePathDetectors
+];
+const detectorIds = detectors_builtinDetectors.map((d) => d.id);
+
+
+
+;// CONCATENATED MODULE: ./src/redact/rules.ts
+
+
+class RuleError extends Error {
+}
+/** Longest value a user pattern is run on at once; longer values are scanned in overlapping windows. */
+const WINDOW = 256 * 1024;
+const OVERLAP = 4096;
+function escapeRe2(s) {
+    return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+/**
+ * A user rule as a detector. Patterns run on RE2 (linear time, compiled to WebAssembly), so no
+ * rule in a committed config can hang a run; a pattern RE2 cannot run (backreferences,
+ * lookaround) is rejected with the reason.
+ */
+function ruleDetector(rule) {
+    let source;
+    let flags = 'gu';
+    if (rule.pattern !== undefined) {
+        source = rule.pattern;
+        flags += (rule.flags ?? '').replace(/[gu]/g, '');
+    }
+    else if (rule.literals) {
+        source = rule.literals.map(escapeRe2).join('|');
+        flags += 'i';
+    }
+    else {
+        source = `\\b(?:${(rule.words ?? []).map(escapeRe2).join('|')})\\b`;
+        flags += 'i';
+    }
+    let re;
+    try {
+        re = new re2/* RE2 */.U(source, flags);
+    }
+    catch (e) {
+        throw new RuleError(`rule "${rule.id}": ${e.message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`);
+    }
+    if (re.test(''))
+        throw new RuleError(`rule "${rule.id}": the pattern matches the empty string, so it would match everywhere`);
+    return {
+        id: rule.id,
+        pack: 'secrets',
+        description: rule.description ?? `rule ${rule.id}`,
+        find(text) {
+            const out = [];
+            for (let base = 0; base < text.length; base += WINDOW) {
+                const start = Math.max(0, base - (base ? OVERLAP : 0));
+                const chunk = text.slice(start, base + WINDOW);
+                re.lastIndex = 0;
+                for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+                    const hit = m[0] ?? '';
+                    if (hit.length === 0) {
+                        re.lastIndex++;
+                        continue;
+                    }
+                    out.push({ detector: rule.id, start: start + m.index, end: start + m.index + hit.length });
+                }
+            }
+            return out;
+        }
+    };
+}
+/** Extra secret key names from the config: `key=value`, `key: value`, `--key value`, `"key": "value"`. */
+function keyDetector(keys) {
+    if (keys.length === 0)
+        return null;
+    const names = new Set(keys.map((k) => k.toLowerCase()));
+    const alt = keys.map(escapeRe2).join('|');
+    const re = new re2/* RE2 */.U(`(?i)(?:--|\\b)(?:${alt})["']?\\s*(?:[=:]|\\s)\\s*["']?([^\\s"',;}]{1,512})`, 'gu');
+    return {
+        id: 'config-key',
+        pack: 'secrets',
+        description: 'values of the key names listed under keys:',
+        find(text) {
+            const out = [];
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m; m = re.exec(text)) {
+                const value = m[1] ?? '';
+                const end = m.index + (m[0] ?? '').length;
+                out.push({ detector: 'config-key', start: end - value.length, end });
+            }
+            return out;
+        },
+        findInField(key, value) {
+            return names.has(key.toLowerCase()) && value.length > 0 ? [{ detector: 'config-key', start: 0, end: value.length }] : [];
+        }
+    };
+}
+function packEnabled(config, pack, id) {
+    const p = config.packs[pack];
+    if (p === false)
+        return false;
+    if (p === true)
+        return true;
+    return p.enabled && !p.disable.includes(id);
+}
+/** The detectors a config turns on, per field kind (user rules may name the fields they apply to). */
+function detectorsFor(config) {
+    const builtins = detectors_builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id));
+    const rules = config.rules.map((r) => ({ rule: r, detector: ruleDetector(r) }));
+    const keys = keyDetector(config.keys);
+    const cache = new Map();
+    return {
+        ids: [...builtins.map((d) => d.id), ...rules.map((r) => r.rule.id), ...(keys ? [keys.id] : [])],
+        forField(kind) {
+            let list = cache.get(kind);
+            if (!list) {
+                // User rules first: on an overlap of equal length, the team's own label wins.
+                list = [...rules.filter((r) => !r.rule.fields || r.rule.fields.includes(kind)).map((r) => r.detector), ...(keys ? [keys] : []), ...builtins];
+                cache.set(kind, list);
+            }
+            return list;
+        }
+    };
+}
+function builtinIds() {
+    return builtinDetectors.map((d) => d.id);
+}
+
+;// CONCATENATED MODULE: ./src/redact/engine-options.ts
+
+
+const HASHED = { email: 'emails', 'home-path': 'home_users' };
+/**
+ * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
+ * (a rule's own replacement, hashed identifiers where the config asks for them).
+ */
+function engineOptions(config) {
+    const detectors = detectorsFor(config);
+    const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: config.allow.patterns.map((p) => new RegExp(p, 'u')) };
+    const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
+    const marker = (id, value) => {
+        const custom = replacements.get(id);
+        if (custom !== undefined)
+            return custom;
+        const key = HASHED[id];
+        if (key && config.hash_identifiers[key])
+            return `[REDACTED:${id}:${hash_shortHash(value.toLowerCase())}]`;
+        return `[REDACTED:${id}]`;
+    };
+    const cache = new Map();
+    return (kind) => {
+        let o = cache.get(kind);
+        if (!o) {
+            o = { detectors: detectors.forField(kind), allow, marker };
+            cache.set(kind, o);
+        }
+        return o;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/redact/engine.ts
+/*
+ * The engine is a pure function of (detectors, value, field kind). Detectors only ever see
+ * strings; the engine decides which strings (views) they see and maps every finding back to
+ * a range of the original value. Where a derived view cannot map a finding exactly, the
+ * mapped range is widened to the smallest original range that certainly covers it.
+ */
+// ---------------------------------------------------------------------------------------
+// Limits
+// ---------------------------------------------------------------------------------------
+/** Larger values are scanned in overlapping chunks so no single regex pass is unbounded. */
+const DIRECT_LIMIT = 1 << 20;
+const CHUNK = 512 * 1024;
+const engine_OVERLAP = 16 * 1024;
+/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
+const MAX_UNESCAPE = 3;
+/** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
+const MAX_DECODE_DEPTH = 3;
+const MIN_BASE64_RUN = 24;
+const MAX_ENCODED_RUN = 1 << 20;
+function toOriginal(view, start, end) {
+    if (!view.starts || !view.ends)
+        return [start, end];
+    return [view.starts[start], view.ends[end - 1]];
+}
+/** Derived views are never longer than their parent, so buffers are sized once. */
+class ViewBuilder {
+    parent;
+    codes;
+    starts;
+    ends;
+    n = 0;
+    constructor(parent) {
+        this.parent = parent;
+        const cap = parent.text.length;
+        this.codes = new Uint16Array(cap);
+        this.starts = new Int32Array(cap);
+        this.ends = new Int32Array(cap);
+    }
+    /** Appends one UTF-16 code unit derived from parent range [from, to). */
+    push(code, from, to) {
+        const p = this.parent;
+        this.codes[this.n] = code;
+        this.starts[this.n] = p.starts ? p.starts[from] : from;
+        this.ends[this.n] = p.ends ? p.ends[to - 1] : to;
+        this.n++;
+    }
+    /** Copies parent characters [from, to) unchanged. */
+    copy(from, to) {
+        const t = this.parent.text;
+        for (let i = from; i < to; i++)
+            this.push(t.charCodeAt(i), i, i + 1);
+    }
+    get length() {
+        return this.n;
+    }
+    build(extra = {}) {
+        return {
+            text: decoder.decode(this.codes.subarray(0, this.n)),
+            starts: this.starts.slice(0, this.n),
+            ends: this.ends.slice(0, this.n),
+            decodable: true,
+            ...extra
+        };
+    }
+}
+const decoder = new TextDecoder('utf-16le');
+const SIMPLE_ESCAPES = {
+    n: 10,
+    t: 9,
+    r: 13,
+    '"': 34,
+    "'": 39,
+    '\\': 92,
+    '/': 47,
+    b: 8,
+    f: 12
+};
+const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/;
+/** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
+function unescapeView(parent) {
+    const t = parent.text;
+    if (!HAS_ESCAPE.test(t))
+        return undefined;
+    const b = new ViewBuilder(parent);
+    for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '\\' && i + 1 < t.length) {
+            const n = t[i + 1];
+            const simple = SIMPLE_ESCAPES[n];
+            if (simple !== undefined) {
+                b.push(simple, i, i + 2);
+                i++;
+                continue;
+            }
+            if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) {
+                b.push(parseInt(t.slice(i + 2, i + 6), 16), i, i + 6);
+                i += 5;
+                continue;
+            }
+        }
+        b.push(t.charCodeAt(i), i, i + 1);
+    }
+    return b.build();
+}
+/*
+ * Per-line prefixes added by tools: `cat -n` (`     12\t`), Claude's Read (`    12→`),
+ * grep -n / numbered listings (`12:`, `12 | `), diff and patch hunks (`+`, `-`), quotes (`> `).
+ */
+const GUTTER = /^(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/;
+function lines(text) {
+    const out = [];
+    let start = 0;
+    for (;;) {
+        const nl = text.indexOf('\n', start);
+        if (nl < 0) {
+            out.push([start, text.length]);
+            return out;
+        }
+        out.push([start, nl]);
+        start = nl + 1;
+    }
+}
+function stripGutterView(parent) {
+    const t = parent.text;
+    if (!t.includes('\n') && !GUTTER.test(t))
+        return undefined;
+    const b = new ViewBuilder(parent);
+    let stripped = 0;
+    for (const [s, e] of lines(t)) {
+        const m = GUTTER.exec(t.slice(s, Math.min(e, s + 32)));
+        const from = m ? s + m[0].length : s;
+        if (m)
+            stripped++;
+        b.copy(from, e);
+        if (e < t.length)
+            b.copy(e, e + 1);
+    }
+    return stripped > 0 ? b.build() : undefined;
+}
+const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
+const MIN_WRAPPED_LINE = 16;
+/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+function joinWrappedView(parent) {
+    const t = parent.text;
+    if (!t.includes('\n'))
+        return undefined;
+    const ls = lines(t);
+    const b = new ViewBuilder(parent);
+    const joins = [];
+    for (let k = 0; k < ls.length; k++) {
+        const [s, e] = ls[k];
+        let lineEnd = e;
+        if (lineEnd > s && t[lineEnd - 1] === '\r')
+            lineEnd--;
+        b.copy(s, lineEnd);
+        if (k + 1 >= ls.length) {
+            b.copy(lineEnd, e);
+            break;
+        }
+        const next = ls[k + 1];
+        const glue = lineEnd - s >= MIN_WRAPPED_LINE &&
+            TOKEN_CHAR.test(t[lineEnd - 1] ?? '') &&
+            next[1] > next[0] &&
+            TOKEN_CHAR.test(t[next[0]]);
+        if (glue) {
+            joins.push(b.length);
+        }
+        else {
+            b.copy(lineEnd, e + 1);
+        }
+    }
+    return joins.length > 0 ? b.build({ joins }) : undefined;
+}
+function buildViews(text) {
+    const identity = { text, decodable: true };
+    const base = [identity];
+    let cur = identity;
+    for (let level = 0; level < MAX_UNESCAPE; level++) {
+        const next = unescapeView(cur);
+        if (!next || next.text === cur.text)
+            break;
+        base.push(next);
+        cur = next;
+    }
+    const views = [...base];
+    for (const v of base) {
+        const g = stripGutterView(v);
+        if (g)
+            views.push({ ...g, decodable: false });
+    }
+    for (const v of [...views]) {
+        const j = joinWrappedView(v);
+        if (j)
+            views.push({ ...j, decodable: false });
+    }
+    return views;
+}
+// ---------------------------------------------------------------------------------------
+// Encoded runs: base64 and percent-encoding, decoded and scanned recursively
+// ---------------------------------------------------------------------------------------
+const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64_RUN},}={0,2}`, 'g');
+const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g;
+const PERCENT = /%[0-9A-Fa-f]{2}/;
+/** Decoded text only counts when it is mostly printable; random tokens decode to noise. */
+function printable(s) {
+    if (s.length < 8)
+        return false;
+    let bad = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
+            bad++;
+    }
+    return bad / s.length <= 0.05;
+}
+function decodeBase64(run) {
+    if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN)
+        return undefined;
+    const body = run.replace(/=+$/, '');
+    if (body.length % 4 === 1)
+        return undefined;
+    const decoded = Buffer.from(body, 'base64').toString('utf8');
+    return printable(decoded) ? decoded : undefined;
+}
+function decodePercent(run) {
+    if (!PERCENT.test(run))
+        return undefined;
+    try {
+        return decodeURIComponent(run);
+    }
+    catch {
+        // Malformed UTF-8 sequences: fall back to byte-per-character so nothing is skipped.
+        return run.replace(/%([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+    }
+}
+function encodedRunFindings(view, opts, depth) {
+    const out = [];
+    const scanRuns = (pattern, decode) => {
+        // A fresh regex per call: the recursive scan below would otherwise reset a shared lastIndex.
+        const re = new RegExp(pattern.source, pattern.flags);
+        let m;
+        while ((m = re.exec(view.text)) !== null) {
+            const decoded = decode(m[0]);
+            if (decoded === undefined)
+                continue;
+            const inner = scan(decoded, opts, depth + 1);
+            if (inner.length === 0)
+                continue;
+            const [start, end] = toOriginal(view, m.index, m.index + m[0].length);
+            out.push({ detector: pickWinner(inner).detector, start, end });
+        }
+    };
+    scanRuns(BASE64_RUN, decodeBase64);
+    if (PERCENT.test(view.text))
+        scanRuns(URL_RUN, decodePercent);
+    return out;
+}
+// ---------------------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------------------
+function allowed(value, opts) {
+    const allow = opts.allow;
+    if (!allow)
+        return false;
+    if (allow.literals?.includes(value))
+        return true;
+    for (const p of allow.patterns ?? []) {
+        p.lastIndex = 0;
+        if (p.test(value))
+            return true;
+    }
+    return false;
+}
+function runDetector(d, text) {
+    try {
+        return d.find(text);
+    }
+    catch {
+        // Fail closed: a broken rule must not let the value through unredacted.
+        return [{ detector: d.id, start: 0, end: text.length }];
+    }
+}
+function crossesJoin(joins, start, end) {
+    for (const j of joins)
+        if (j > start && j < end)
+            return true;
+    return false;
+}
+function scanView(view, original, detectors, opts) {
+    const out = [];
+    for (const d of detectors) {
+        for (const f of runDetector(d, view.text)) {
+            if (f.end <= f.start)
+                continue;
+            if (view.joins && !crossesJoin(view.joins, f.start, f.end))
+                continue;
+            const [start, end] = toOriginal(view, f.start, f.end);
+            if (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts))
+                continue;
+            out.push({ detector: d.id, start, end });
+        }
+    }
+    return out;
+}
+function scanDirect(text, detectors, opts, depth) {
+    const findings = [];
+    for (const view of buildViews(text)) {
+        findings.push(...scanView(view, text, detectors, opts));
+        if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
+            findings.push(...encodedRunFindings(view, opts, depth));
+        }
+    }
+    return findings;
+}
+/** All (unmerged) findings for `text`, in original offsets. */
+function scan(text, opts, depth = 0) {
+    if (text.length === 0)
+        return [];
+    if (text.length <= DIRECT_LIMIT)
+        return scanDirect(text, opts.detectors, opts, depth);
+    const whole = opts.detectors.filter((d) => d.wholeText);
+    const chunked = opts.detectors.filter((d) => !d.wholeText);
+    const findings = scanView({ text, decodable: false }, text, whole, opts);
+    for (let offset = 0; offset < text.length; offset += CHUNK - engine_OVERLAP) {
+        const piece = text.slice(offset, offset + CHUNK);
+        for (const f of scanDirect(piece, chunked, opts, depth)) {
+            findings.push({ detector: f.detector, start: f.start + offset, end: f.end + offset });
+        }
+        if (offset + CHUNK >= text.length)
+            break;
+    }
+    return findings;
+}
+// ---------------------------------------------------------------------------------------
+// Merging and replacement
+// ---------------------------------------------------------------------------------------
+function pickWinner(group) {
+    let best = group[0];
+    for (const f of group) {
+        const len = f.end - f.start;
+        const bestLen = best.end - best.start;
+        if (len > bestLen || (len === bestLen && f.start < best.start))
+            best = f;
+    }
+    return best;
+}
+/** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
+function mergeFindings(findings) {
+    const sorted = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
+        .map((x) => x.f);
+    const out = [];
+    let group = [];
+    let groupEnd = -1;
+    const flush = () => {
+        if (group.length === 0)
+            return;
+        out.push({ detector: pickWinner(group).detector, start: group[0].start, end: groupEnd });
+    };
+    for (const f of sorted) {
+        if (group.length > 0 && f.start < groupEnd) {
+            group.push(f);
+            groupEnd = Math.max(groupEnd, f.end);
+            continue;
+        }
+        flush();
+        group = [f];
+        groupEnd = f.end;
+    }
+    flush();
+    return out;
+}
+function defaultMarker(detectorId) {
+    return `[REDACTED:${detectorId}]`;
+}
+function applyFindings(text, merged, opts) {
+    if (merged.length === 0)
+        return text;
+    const marker = opts.marker ?? defaultMarker;
+    let out = '';
+    let pos = 0;
+    for (const f of merged) {
+        out += text.slice(pos, f.start) + marker(f.detector, text.slice(f.start, f.end));
+        pos = f.end;
+    }
+    return out + text.slice(pos);
+}
+function redactText(text, opts) {
+    const merged = mergeFindings(scan(text, opts));
+    return { text: applyFindings(text, merged, opts), findings: merged };
+}
+function fieldFindings(key, value, opts) {
+    const out = [];
+    for (const d of opts.detectors) {
+        if (!d.findInField)
+            continue;
+        try {
+            for (const f of d.findInField(key, value)) {
+                if (!allowed(value.slice(f.start, f.end), opts))
+                    out.push(f);
+            }
+        }
+        catch {
+            out.push({ detector: d.id, start: 0, end: value.length });
+        }
+    }
+    return out;
+}
+function looksLikeJsonContainer(s) {
+    const t = s.trim();
+    if (t.length < 2)
+        return false;
+    const first = t[0];
+    const last = t[t.length - 1];
+    return (first === '{' && last === '}') || (first === '[' && last === ']');
+}
+/** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
+function pairKey(obj) {
+    if (typeof obj.value !== 'string')
+        return undefined;
+    for (const k of ['name', 'key', 'header']) {
+        const v = obj[k];
+        if (typeof v === 'string')
+            return v;
+    }
+    return undefined;
+}
+function redactString(s, key, opts, sink) {
+    if (looksLikeJsonContainer(s)) {
+        let parsed;
+        try {
+            parsed = JSON.parse(s);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (parsed !== null && typeof parsed === 'object') {
+            const nested = [];
+            const value = engine_walk(parsed, undefined, opts, nested);
+            if (nested.length === 0)
+                return s;
+            sink.push(...nested);
+            return JSON.stringify(value);
+        }
+    }
+    const found = scan(s, opts);
+    if (key !== undefined)
+        found.push(...fieldFindings(key, s, opts));
+    const merged = mergeFindings(found);
+    sink.push(...merged);
+    return applyFindings(s, merged, opts);
+}
+function engine_walk(value, key, opts, sink) {
+    if (typeof value === 'string')
+        return redactString(value, key, opts, sink);
+    if (Array.isArray(value))
+        return value.map((item) => engine_walk(item, key, opts, sink));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const obj = value;
+    const pk = pairKey(obj);
+    const out = {};
+    for (const [k, v] of Object.entries(obj)) {
+        // Keys can hold data too (Codex file-change maps are keyed by absolute path).
+        let newKey = redactString(k, undefined, opts, sink);
+        while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
+            newKey += '#';
+        const effectiveKey = k === 'value' && pk !== undefined ? pk : k;
+        out[newKey] = engine_walk(v, effectiveKey, opts, sink);
+    }
+    return out;
+}
+/**
+ * Redacts every string inside a decoded JSON value. Strings that are themselves JSON
+ * containers are parsed, redacted and re-serialised. `fieldKind` is accepted for per-field
+ * policy; today every kind gets every detector, because a structural field (cwd, repo URL)
+ * can carry personal data as easily as a prompt.
+ */
+function redactJson(value, opts, _fieldKind) {
+    const findings = [];
+    const out = engine_walk(value, undefined, opts, findings);
+    return { value: findings.length > 0 ? out : value, findings };
+}
+/**
+ * Redacts one JSONL line through its decoded values, never the raw text, so the output is
+ * valid JSON of the same shape. Unchanged lines are returned byte-for-byte. A line that is
+ * not JSON falls back to text redaction.
+ */
+function redactLine(line, opts) {
+    if (line.trim().length === 0)
+        return { line, findings: [] };
+    let parsed;
+    try {
+        parsed = JSON.parse(line);
+    }
+    catch {
+        const r = redactText(line, opts);
+        return { line: r.text, findings: r.findings };
+    }
+    const r = redactJson(parsed, opts);
+    if (r.findings.length === 0)
+        return { line, findings: [] };
+    return { line: JSON.stringify(r.value), findings: r.findings };
+}
+
+;// CONCATENATED MODULE: ./src/redact/markers.ts
+/**
+ * What a person can write in a prompt to control its publication:
+ * `[redact]…[/redact]` hides a span; a prompt that begins with `[private]` is counted but never shown.
+ * An opening `[redact]` without its closing tag hides the rest of the prompt (a leak is worse than a gap).
+ */
+const SPAN = /\[redact\][\s\S]*?(?:\[\/redact\]|$)/gi;
+const PRIVATE_PREFIX = /^\s*\[private\]/i;
+function applySpanMarkers(text) {
+    let count = 0;
+    const out = text.replace(SPAN, () => {
+        count++;
+        return '[REDACTED:marker]';
+    });
+    return { text: out, count };
+}
+
+;// CONCATENATED MODULE: ./src/redact/export.ts
+
+
+
+
+
+/** Every text column of the store, with the field kind its detectors are chosen by. */
+const TEXT_COLUMNS = [
+    { table: 'prompts', column: 'text', kind: 'prompt' },
+    { table: 'function_calls', column: 'arguments', kind: 'tool_args', json: true },
+    { table: 'function_calls', column: 'command', kind: 'tool_args' },
+    { table: 'function_results', column: 'output', kind: 'tool_output', json: true },
+    { table: 'agent_reasoning_messages', column: 'text', kind: 'reasoning' },
+    { table: 'function_plan_messages', column: 'explanation', kind: 'assistant' },
+    { table: 'function_plan_messages', column: 'steps', kind: 'assistant', json: true },
+    { table: 'files_touched', column: 'path', kind: 'path' },
+    { table: 'turn_context_messages', column: 'cwd', kind: 'path' },
+    { table: 'sessions', column: 'cwd', kind: 'path' },
+    { table: 'sessions', column: 'repository_url', kind: 'path' },
+    { table: 'sessions', column: 'branch', kind: 'path' },
+    { table: 'sessions', column: 'title', kind: 'prompt' },
+    { table: 'files', column: 'path', kind: 'path' },
+    { table: 'ingest_errors', column: 'path', kind: 'path' },
+    { table: 'ingest_errors', column: 'reason', kind: 'path' }
+];
+/**
+ * Writes a copy of the store in which every raw line and every text is redacted, for publishing
+ * as an artifact. Parser state (which holds message text) is dropped, private prompts are
+ * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
+ */
+function exportSanitized(sourcePath, outPath, config) {
+    const result = { redactions: 0, by_detector: {} };
+    const work = `${outPath}.tmp-${process.pid}`;
+    for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`])
+        (0,external_node_fs_.rmSync)(p, { force: true });
+    const src = openStore(sourcePath);
+    try {
+        src.prepare('VACUUM INTO ?').run(work);
+    }
+    finally {
+        src.close();
+    }
+    const db = openStore(work);
+    try {
+        db.pragma('secure_delete = ON');
+        const opts = engineOptions(config);
+        const count = (findings) => {
+            for (const f of findings) {
+                result.redactions++;
+                result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1;
+            }
+        };
+        const clean = (text, kind, json = false) => {
+            const marked = kind === 'prompt' && PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text;
+            if (json && /^\s*[[{]/.test(marked)) {
+                try {
+                    const r = redactJson(JSON.parse(marked), opts(kind));
+                    count(r.findings);
+                    return r.findings.length ? JSON.stringify(r.value) : marked;
+                }
+                catch {
+                    // not JSON after all
+                }
+            }
+            const r = redactText(marked, opts(kind));
+            count(r.findings);
+            return r.text;
+        };
+        db.transaction(() => {
+            for (const c of TEXT_COLUMNS)
+                rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json));
+            rewrite(db, 'events', 'raw', (v) => {
+                const r = redactLine(v.includes('[redact]') || v.includes('[private]') ? markJson(v) : v, opts('tool_output'));
+                count(r.findings);
+                return r.line;
+            });
+            rewrite(db, 'events', 'payload', (v) => {
+                const r = redactJson(JSON.parse(markJson(v)), opts('tool_output'));
+                count(r.findings);
+                return r.findings.length ? JSON.stringify(r.value) : markJson(v);
+            });
+            db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run();
+        }).immediate();
+    }
+    finally {
+        db.close();
+    }
+    const final = openStore(work);
+    try {
+        final.prepare('VACUUM INTO ?').run(outPath);
+    }
+    finally {
+        final.close();
+        for (const p of [work, `${work}-wal`, `${work}-shm`])
+            (0,external_node_fs_.rmSync)(p, { force: true });
+    }
+    return result;
+}
+/** Applies the prompt markers inside a JSON text's string values, keeping it byte-identical when none is present. */
+function markJson(text) {
+    if (!/\[(redact|private)\]/i.test(text))
+        return text;
+    try {
+        const walk = (v) => typeof v === 'string'
+            ? PRIVATE_PREFIX.test(v)
+                ? '[REDACTED:private]'
+                : applySpanMarkers(v).text
+            : Array.isArray(v)
+                ? v.map(walk)
+                : v && typeof v === 'object'
+                    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+                    : v;
+        return JSON.stringify(walk(JSON.parse(text)));
+    }
+    catch {
+        return PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text;
+    }
+}
+/** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */
+function rewrite(db, table, column, f) {
+    const page = db.prepare(`SELECT rowid AS k, ${column} AS v FROM ${table} WHERE rowid > ? AND ${column} IS NOT NULL ORDER BY rowid LIMIT 500`);
+    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
+    for (let last = -1;;) {
+        const rows = page.all(last);
+        if (rows.length === 0)
+            return;
+        for (const r of rows) {
+            const out = f(r.v);
+            if (out !== r.v)
+                update.run(out, r.k);
+        }
+        last = rows[rows.length - 1].k;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redact/policy.ts
+
+
+
+
+
+/**
+ * Applies the config to a report object: markers, overrides, the per-field content policy, every
+ * enabled detector and rule, and the preset. The result is what renderers may publish; the
+ * records say what was changed, never what the changed text was.
+ */
+function redactReport(report, config) {
+    const engine = engineOptions(config);
+    const records = [];
+    const metadataOnly = config.preset === 'metadata-only';
+    const record = (s, eventId, field, detector, count = 1, actor = null, reason = null) => {
+        const r = records.find((x) => x.session_id === s.id && x.event_id === eventId && x.field === field && x.detector === detector);
+        if (r)
+            r.count += count;
+        else
+            records.push({ session_id: s.id, event_id: eventId, field, detector, count, actor, reason });
+    };
+    /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
+    const clean = (s, eventId, field, kind, text, json = false) => {
+        if (text === null)
+            return null;
+        const policy = config.fields[kind] ?? 'redact';
+        if (metadataOnly || policy === 'drop')
+            return null;
+        if (policy === 'hash')
+            return `[hash:${hash_shortHash(text)}]`;
+        if (policy === 'include')
+            return text;
+        let out;
+        if (json && /^\s*[[{]/.test(text)) {
+            let parsed;
+            try {
+                parsed = JSON.parse(text);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (parsed !== undefined) {
+                const r = redactJson(parsed, engine(kind), kind);
+                for (const f of r.findings)
+                    record(s, eventId, field, f.detector);
+                out = r.findings.length ? JSON.stringify(r.value) : text;
+            }
+            else
+                out = redactPlain(s, eventId, field, kind, text);
+        }
+        else
+            out = redactPlain(s, eventId, field, kind, text);
+        if (typeof policy === 'object' && out.length > policy.truncate)
+            out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`;
+        return out;
+    };
+    const redactPlain = (s, eventId, field, kind, text) => {
+        const r = redactText(text, engine(kind));
+        for (const f of r.findings)
+            record(s, eventId, field, f.detector);
+        return r.text;
+    };
+    const sessions = report.sessions.map((s) => {
+        const overrides = config.overrides.filter((o) => s.id.startsWith(o.session));
+        const pathOrHash = (p) => (p === null ? null : metadataOnly ? `[hash:${hash_shortHash(p)}]` : clean(s, null, 'cwd', 'path', p));
+        const turns = s.turns.map((t) => redactTurn(s, t, overrides));
+        return {
+            ...s,
+            cwd: pathOrHash(s.cwd),
+            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? `[hash:${hash_shortHash(s.repository)}]` : clean(s, null, 'repository', 'path', s.repository),
+            branch: s.branch === null ? null : metadataOnly ? `[hash:${hash_shortHash(s.branch)}]` : clean(s, null, 'branch', 'path', s.branch),
+            files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
+            turns
+        };
+    });
+    function redactTurn(s, t, overrides) {
+        let prompt = t.prompt;
+        if (prompt) {
+            const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id);
+            let text = prompt.text;
+            if (prompt.private || PRIVATE_PREFIX.test(text)) {
+                prompt = { ...prompt, text: '', private: true };
+            }
+            else {
+                if (ov) {
+                    text = ov.replacement;
+                    record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
+                }
+                const m = applySpanMarkers(text);
+                if (m.count)
+                    record(s, prompt.event_id, 'prompt', 'marker', m.count);
+                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') };
+            }
+        }
+        const actions = t.actions.map((a) => {
+            const ov = overrides.filter((o) => o.event === a.event_id);
+            const apply = (field, v) => {
+                const o = ov.find((x) => x.field === field);
+                if (!o)
+                    return v;
+                record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason);
+                return o.replacement;
+            };
+            const kind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant';
+            const text = apply('text', a.text);
+            const command = a.kind === 'tool_call' && text !== null && metadataOnly ? firstWord(text) : null;
+            return {
+                ...a,
+                text: command ?? clean(s, a.event_id, 'text', kind, text),
+                arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
+                output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true)
+            };
+        });
+        return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions };
+    }
+    const byDetector = {};
+    for (const r of records)
+        byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count;
+    const total = Object.values(byDetector).reduce((a, b) => a + b, 0);
+    return {
+        report: { ...report, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
+        records
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/csv-format.ts
+/**
+ * RFC 4180 writing: CRLF between records, fields quoted when they hold `"`, `,`, CR or LF, with
+ * quotes doubled. Text cells are also defused against spreadsheet formula injection (OWASP:
+ * a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front), while numbers the renderer
+ * writes itself stay numbers, negative ones included.
+ */
+
+/** Excel refuses longer cells; longer text would be silently split across rows by some readers. */
+const MAX_CELL_CHARS = 32_000;
+const FORMULA_START = /^[=+\-@\t\r]/;
+function defuse(text) {
+    return FORMULA_START.test(text) ? `'${text}` : text;
+}
+function cellText(c) {
+    if (c === null)
+        return '';
+    if (typeof c === 'number')
+        return Number.isFinite(c) ? String(c) : '';
+    if (typeof c === 'boolean')
+        return c ? 'true' : 'false';
+    // NUL breaks common CSV readers (Python's csv module refuses the line).
+    let s = c.replaceAll('\u0000', '\ufffd');
+    const t = truncate(s, MAX_CELL_CHARS);
+    if (t.omitted)
+        s = t.text + truncationNote(t.omitted);
+    return defuse(s);
+}
+function quote(s) {
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** A whole table: header row, then one record per row, each ending in CRLF. */
+function toCsv(header, rows) {
+    return [header, ...rows].map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/csv.ts
+
+/**
+ * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
+ * written, header-only when the mode carries no such rows, so a consumer can rely on the set.
+ * List-valued fields (models, files) are joined with a newline, which stays inside one quoted
+ * cell. Costs are exact (`cost_usd` empty = unpriced, never 0).
+ */
+const CSV_FILES = (/* unused pure expression or super */ null && (['sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv']));
+const TOKEN_HEADER = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens'];
+function csv_tokenCells(t) {
+    return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total];
+}
+function sessions(report) {
+    const header = [
+        'session_id',
+        'agent',
+        'agent_version',
+        'models',
+        'cwd',
+        'repository',
+        'branch',
+        'commit',
+        'started_at',
+        'ended_at',
+        'parent_id',
+        'parent_relation',
+        'prompts',
+        'tool_calls',
+        ...TOKEN_HEADER,
+        'cost_usd',
+        'cost_source',
+        'files_touched',
+        'tool_call_names'
+    ];
+    const rows = report.sessions.map((s) => [
+        s.id,
+        s.agent,
+        s.agent_version,
+        s.models.join('\n'),
+        s.cwd,
+        s.repository,
+        s.branch,
+        s.commit,
+        s.started_at,
+        s.ended_at,
+        s.parent_id,
+        s.parent_relation,
+        s.prompts,
+        s.tool_calls,
+        ...csv_tokenCells(s.tokens),
+        s.cost_usd,
+        s.cost_source,
+        s.files_touched.join('\n'),
+        Object.entries(s.tool_call_names)
+            .map(([name, n]) => `${name}=${n}`)
+            .join('\n')
+    ]);
+    return toCsv(header, rows);
+}
+function prompts(report) {
+    const header = ['session_id', 'turn', 'ts', 'private', 'text', 'event_id'];
+    const rows = [];
+    for (const s of report.sessions)
+        for (const t of s.turns) {
+            if (!t.prompt)
+                continue;
+            // A private prompt's text is already empty in the report; the flag says why.
+            rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id]);
+        }
+    return toCsv(header, rows);
+}
+function toolCalls(report) {
+    const header = ['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id'];
+    const rows = [];
+    for (const s of report.sessions)
+        for (const t of s.turns)
+            for (const a of t.actions) {
+                if (a.kind !== 'tool_call')
+                    continue;
+                rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id]);
+            }
+    return toCsv(header, rows);
+}
+function tokens(report) {
+    const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd'];
+    const rows = [];
+    const dims = [
+        ['model', report.usage.by_model],
+        ['agent', report.usage.by_agent],
+        ['day', report.usage.by_day]
+    ];
+    for (const [dimension, usage] of dims)
+        for (const u of usage)
+            rows.push([dimension, u.key, u.sessions, ...csv_tokenCells(u.tokens), u.cost_usd]);
+    return toCsv(header, rows);
+}
+/** File name → CSV text, in a fixed order. */
+function renderCsv(report) {
+    return new Map([
+        ['sessions.csv', sessions(report)],
+        ['prompts.csv', prompts(report)],
+        ['tool_calls.csv', toolCalls(report)],
+        ['tokens.csv', tokens(report)]
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/render/html-assets.ts
+/**
+ * The report page's stylesheet and script, inlined verbatim. They are constants so the page's
+ * Content-Security-Policy can allow exactly these two blocks by hash and nothing else.
+ */
+const CSS = `:root{color-scheme:light dark;--bg:#f5f6f8;--fg:#1c2027;--muted:#5b6472;--panel:#fff;--line:#dde1e7;--accent:#2b63c6;--code:#f0f2f5;--s0:#a9c4f2;--s1:#2b63c6;--s2:#d9822b;--red-bg:#fde4e7;--red-fg:#9e1530;--ok:#1a7a3a;--fail:#b3261e}
+@media (prefers-color-scheme:dark){:root{--bg:#101317;--fg:#e5e8ec;--muted:#9ba4b0;--panel:#181c22;--line:#2b3139;--accent:#79a6ff;--code:#21262d;--s0:#36538a;--s1:#79a6ff;--s2:#f0a14d;--red-bg:#4b1b24;--red-fg:#ffb4c0;--ok:#63d08c;--fail:#ff8b80}}
+*,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:anywhere}
+code,pre,.sid{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.85em}
+a{color:var(--accent)}
+h1{font-size:1.35rem;margin:0 0 .2rem;line-height:1.25}
+h2{font-size:1.1rem;margin:0 0 .75rem}
+.wrap{max-width:76rem;margin:0 auto;padding:0 1rem}
+header.top{background:var(--panel);border-bottom:1px solid var(--line);padding:.9rem 0}
+.meta{color:var(--muted);margin:0;font-size:.85rem}
+main.wrap{padding-top:1rem;padding-bottom:1.5rem}
+.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,9.5rem),1fr));gap:.75rem;margin-bottom:1rem}
+.card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.65rem .9rem;min-width:0}
+.card-label{color:var(--muted);font-size:.75rem;text-transform:uppercase;letter-spacing:.05em}
+.card-value{font-size:1.45rem;font-weight:600;font-variant-numeric:tabular-nums}
+.card-note{color:var(--muted);font-size:.78rem}
+.panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem;min-width:0}
+.facts{margin:0;padding-left:1.2rem}
+.facts li{margin:.35rem 0}
+.badges{display:inline}
+.badge{display:inline-block;border-radius:999px;padding:0 .5em;font-size:.78em;line-height:1.6;border:1px solid var(--line);background:var(--code);max-width:100%;font-weight:500}
+.badge.redacted{background:var(--red-bg);color:var(--red-fg);border-color:transparent}
+.badge.src-agent{color:var(--accent);border-color:currentColor;background:transparent}
+.badge.agent-name{background:var(--accent);color:var(--panel);border-color:transparent}
+.badge.ok{color:var(--ok)}
+.badge.fail{color:var(--fail);border-color:currentColor}
+.redacted{background:var(--red-bg);color:var(--red-fg);border-radius:4px;padding:0 .2em;font-weight:600}
+.unpriced{color:var(--muted);font-style:italic}
+.muted,.empty{color:var(--muted)}
+.empty{font-style:italic}
+.figs{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:1.25rem 1.5rem}
+.fig{margin:0;min-width:0}
+figcaption{font-weight:600;margin-bottom:.25rem}
+.chart-scroll{overflow-x:auto;max-width:100%}
+.chart{display:block}
+.chart .grid{stroke:var(--line);stroke-width:1}
+.chart text{fill:var(--muted);font-size:10px;font-family:inherit}
+.chart .val{fill:var(--fg)}
+.chart .na{font-style:italic}
+.chart .na-mark{fill:var(--muted)}
+.chart .hit{fill:transparent}
+.chart g:hover .hit{fill:var(--code)}
+.s0{fill:var(--s0)}.s1{fill:var(--s1)}.s2{fill:var(--s2)}
+.legend{font-size:.78rem;color:var(--muted);margin:.2rem 0}
+.key{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .7em;vertical-align:-.05em}
+.key:first-child{margin-left:0}
+.key.s0{background:var(--s0)}.key.s1{background:var(--s1)}.key.s2{background:var(--s2)}
+.hbars{list-style:none;margin:0;padding:0}
+.hbar{display:grid;grid-template-columns:minmax(0,13rem) minmax(3rem,1fr) minmax(3.5rem,auto);gap:.6rem;align-items:center;font-size:.85rem;padding:.12rem 0}
+.hbar-bar{display:block;width:100%;height:.7rem}
+.hbar-bar .s0{fill:var(--s1)}
+.hbar-value{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.hbar-value.na{color:var(--muted);font-style:italic}
+details.data{margin-top:.35rem}
+details.data>summary,.io>summary,.files-box>summary{cursor:pointer;font-size:.8rem;color:var(--muted)}
+.table-scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;font-size:.82rem;width:100%;font-variant-numeric:tabular-nums}
+th,td{padding:.2rem .45rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+th[scope=row],thead th:first-child{text-align:left;white-space:normal;font-weight:500;min-width:9rem}
+thead th{color:var(--muted);font-weight:500}
+.controls{display:flex;flex-wrap:wrap;gap:.6rem;margin-bottom:.4rem}
+.ctl{display:flex;flex-direction:column;gap:.15rem;font-size:.78rem;color:var(--muted);flex:1 1 9rem;min-width:0}
+.ctl-q{flex:3 1 16rem}
+.ctl input,.ctl select{font:inherit;font-size:1rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.4rem .55rem;width:100%;min-width:0}
+.count{font-size:.82rem;color:var(--muted);margin:.3rem 0}
+.sessions{list-style:none;margin:0;padding:0}
+.session{border-top:1px solid var(--line)}
+.session>details>summary{cursor:pointer;list-style:none;display:flex;flex-direction:column;gap:.1rem;padding:.6rem .2rem}
+.session>details>summary::-webkit-details-marker{display:none}
+.session>details>summary:hover{background:var(--code)}
+.s-head::before{content:"\\25B8";display:inline-block;width:1em;color:var(--muted)}
+.session>details[open]>summary .s-head::before{content:"\\25BE"}
+.sid{font-size:.82rem}
+.s-sub,.s-models{color:var(--muted);font-size:.82rem;padding-left:1em}
+.s-models code{display:inline-block;max-width:100%;margin-right:.5rem;font-size:.78rem}
+.branch{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.s-body{padding:.1rem .2rem 1rem 1.2rem}
+.kv{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem .8rem;margin:.2rem 0 .6rem;font-size:.88rem}
+.kv dt{color:var(--muted)}
+.kv dd{margin:0;min-width:0}
+.files{margin:.2rem 0;padding-left:1.2rem;font-size:.85rem}
+.turns{list-style:none;margin:.6rem 0 0;padding:0}
+.turn{border-left:3px solid var(--accent);padding:.3rem 0 .3rem .75rem;margin:.8rem 0}
+.prompt.private,.prompt.none{border-left-color:var(--line)}
+.prompt-head{font-size:.78rem;color:var(--muted)}
+.turn-no{font-weight:600;color:var(--fg);margin-right:.5em}
+.prompt p{margin:.2rem 0}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0;max-width:100%}
+pre.text{font-family:inherit;font-size:.92rem}
+.prompt pre.text{font-size:.97rem;font-weight:500}
+pre.cmd,pre.args,pre.out{background:var(--code);padding:.35rem .55rem;border-radius:6px;max-height:22rem;overflow:auto}
+pre.cmd{font-weight:600}
+pre.thought{color:var(--muted);font-style:italic}
+.trunc{font-size:.78rem;color:var(--muted);margin:.1rem 0 .35rem;font-style:italic}
+details.actions>summary{cursor:pointer;font-size:.84rem;color:var(--accent);margin-top:.3rem}
+.action-list{list-style:none;margin:.3rem 0 0;padding:0}
+.act{padding:.35rem 0;border-top:1px dashed var(--line)}
+.act-head{font-size:.85rem}
+.kind{display:inline-block;font-size:.68rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);min-width:6.5em}
+.name.warn{color:var(--fail)}
+.io-label{font-size:.72rem;color:var(--muted);margin-top:.25rem;text-transform:uppercase;letter-spacing:.05em}
+footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem}
+@media (max-width:40rem){
+body{font-size:14px}
+.panel{padding:.8rem}
+.hbar{grid-template-columns:minmax(0,1fr) auto;grid-template-areas:"l v" "b b";gap:.05rem .5rem;padding:.2rem 0}
+.hbar-label{grid-area:l}
+.hbar-value{grid-area:v}
+.hbar-bar{grid-area:b}
+.kv{gap:.15rem .6rem}
+.s-body{padding-left:.2rem}
+.turn{padding-left:.55rem}
+}
+`;
+/**
+ * Search and filters over the server-rendered session rows. It only toggles `hidden` and sets
+ * `textContent`: log text never passes through `innerHTML`. The search index is a JSON data
+ * block, parsed rather than evaluated.
+ */
+const JS = `(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+  function fmt(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ','); }
+  function openTarget() {
+    var id = '';
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var el = id ? $(id) : null;
+    if (!el || !el.matches('li.session')) return;
+    el.hidden = false;
+    var d = el.querySelector('details');
+    if (d) d.open = true;
+  }
+  var dataEl = $('alt-search'), q = $('q'), fAgent = $('f-agent'), fModel = $('f-model');
+  var controls = $('controls'), count = $('count'), none = $('no-match');
+  if (dataEl && q && fAgent && fModel && controls && count && none) {
+    var data = JSON.parse(dataEl.textContent || '[]');
+    var rows = document.querySelectorAll('#session-list > li[data-session]');
+    var apply = function () {
+      var terms = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
+      var agent = fAgent.value, model = fModel.value, shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var d = data[Number(rows[i].getAttribute('data-session'))];
+        var ok = !!d && (!agent || d.agent === agent) && (!model || d.models.indexOf(model) >= 0);
+        for (var j = 0; ok && j < terms.length; j++) ok = d.text.indexOf(terms[j]) >= 0;
+        rows[i].hidden = !ok;
+        if (ok) shown++;
+      }
+      var total = fmt(rows.length) + (rows.length === 1 ? ' session' : ' sessions');
+      count.textContent = shown === rows.length ? total : fmt(shown) + ' of ' + total;
+      none.hidden = shown > 0;
+    };
+    controls.hidden = false;
+    q.addEventListener('input', apply);
+    fAgent.addEventListener('change', apply);
+    fModel.addEventListener('change', apply);
+    apply();
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+})();
+`;
+
+;// CONCATENATED MODULE: ./src/render/html-escape.ts
+/**
+ * Escaping for the HTML report. Every string that came from a log goes through one of these
+ * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
+ */
+const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for element content and for quoted attribute values alike. */
+function html_escape_escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
+}
+// Terminal colour codes make tool output unreadable once the terminal is gone; other C0
+// controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
+// eslint-disable-next-line no-control-regex
+const ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const html_escape_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+function cleanText(text) {
+    return text.replace(ANSI_CSI, '').replace(html_escape_CONTROL, '\uFFFD');
+}
+// Matches a redaction marker after escaping: the marker's own characters are never escaped, so
+// the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
+// never split.
+const MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})\]/g;
+/** Escapes log text and shows each `[REDACTED:kind]` marker as a badge. */
+function escapeLogText(text) {
+    return html_escape_escapeHtml(cleanText(text)).replace(MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1]</span>');
+}
+/**
+ * Serializes data for a `<script type="application/json">` block. `<`, `>` and `&` become
+ * `\u003c`-style escapes so no `</script>` or `<!--` in a log can end or confuse the block;
+ * U+2028/2029 are escaped for older parsers that treat them as line ends.
+ */
+function jsonForScript(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+/** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */
+function html_escape_truncate(text, max) {
+    if (text.length <= max)
+        return { text, cut: 0 };
+    let end = max;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return { text: text.slice(0, end), cut: text.length - end };
+}
+
+;// CONCATENATED MODULE: ./src/render/html-charts.ts
+
+const PLOT_H = 140;
+const TOP = 18;
+const LEFT = 44;
+const BOTTOM = 34;
+const RIGHT = 8;
+const r1 = (x) => String(Math.round(x * 10) / 10);
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above `n`, so axis ticks read as round numbers. */
+function niceMax(n) {
+    if (!(n > 0))
+        return 1;
+    const pow = 10 ** Math.floor(Math.log10(n));
+    for (const step of [1, 2, 2.5, 5, 10])
+        if (step * pow >= n)
+            return step * pow;
+    return 10 * pow;
+}
+function slotWidth(n) {
+    if (n <= 16)
+        return 44;
+    if (n <= 40)
+        return 22;
+    return 12;
+}
+function columnChart(cols, opts) {
+    const n = cols.length;
+    const classes = opts.classes ?? ['s0', 's1', 's2'];
+    const slot = slotWidth(n);
+    const bar = Math.max(4, Math.round(slot * 0.64));
+    const width = LEFT + n * slot + RIGHT;
+    const height = TOP + PLOT_H + BOTTOM;
+    const max = niceMax(Math.max(0, ...cols.map((c) => c.values.reduce((a, b) => a + b, 0))));
+    const y = (v) => TOP + PLOT_H - (v / max) * PLOT_H;
+    // Only every few labels fit when slots are narrow; the rest stay in each bar's tooltip.
+    const labelEvery = Math.ceil(40 / slot);
+    const out = [];
+    out.push(`<svg class="chart" role="img" aria-label="${html_escape_escapeHtml(opts.ariaLabel)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
+    for (const t of [0, max / 2, max]) {
+        const ty = r1(y(t));
+        out.push(`<line class="grid" x1="${LEFT}" x2="${width - RIGHT}" y1="${ty}" y2="${ty}"/>`);
+        out.push(`<text class="tick" x="${LEFT - 4}" y="${r1(y(t) + 3)}" text-anchor="end">${html_escape_escapeHtml(opts.formatTick(t))}</text>`);
+    }
+    cols.forEach((c, i) => {
+        const x = LEFT + i * slot + (slot - bar) / 2;
+        const cx = r1(x + bar / 2);
+        out.push(`<g><title>${html_escape_escapeHtml(c.title)}</title>`);
+        out.push(`<rect class="hit" x="${r1(LEFT + i * slot)}" y="${TOP}" width="${slot}" height="${PLOT_H}"/>`);
+        let base = 0;
+        c.values.forEach((v, s) => {
+            if (v <= 0)
+                return;
+            const top = y(base + v);
+            const h = y(base) - top;
+            out.push(`<rect class="${classes[s] ?? 's0'}" x="${r1(x)}" y="${r1(top)}" width="${bar}" height="${r1(Math.max(h, 0.5))}"/>`);
+            base += v;
+        });
+        // Narrow slots have no room for the word, so an unknown value gets a muted tick instead.
+        if (c.missing && slot >= 22)
+            out.push(`<text class="na" x="${cx}" y="${r1(TOP + PLOT_H - 4)}" text-anchor="middle">n/a</text>`);
+        else if (c.missing)
+            out.push(`<rect class="na-mark" x="${r1(x)}" y="${TOP + PLOT_H - 3}" width="${bar}" height="3"/>`);
+        else if (c.valueLabel !== null && slot >= 44)
+            out.push(`<text class="val" x="${cx}" y="${r1(y(base) - 4)}" text-anchor="middle">${html_escape_escapeHtml(c.valueLabel)}</text>`);
+        if (i % labelEvery === 0) {
+            const [l1, l2] = c.label;
+            out.push(`<text class="lab" x="${cx}" y="${TOP + PLOT_H + 13}" text-anchor="middle">${html_escape_escapeHtml(l1)}</text>`);
+            if (l2)
+                out.push(`<text class="lab" x="${cx}" y="${TOP + PLOT_H + 25}" text-anchor="middle">${html_escape_escapeHtml(l2)}</text>`);
+        }
+        out.push('</g>');
+    });
+    out.push('</svg>');
+    return `<div class="chart-scroll">${out.join('')}</div>`;
+}
+/** Horizontal bars with the label and value as HTML text, so they wrap and stay readable. */
+function barList(rows, ariaLabel) {
+    const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
+    const items = rows.map((r) => {
+        const w = r.value && max > 0 ? Math.max((r.value / max) * 1000, 2) : 0;
+        const svg = `<svg class="hbar-bar" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">` +
+            (w > 0 ? `<rect class="s0" width="${r1(w)}" height="10"/>` : '') +
+            `</svg>`;
+        const cls = r.value === null ? ' na' : '';
+        return `<li class="hbar" title="${html_escape_escapeHtml(r.title)}"><span class="hbar-label">${html_escape_escapeHtml(r.label)}</span>${svg}<span class="hbar-value${cls}">${html_escape_escapeHtml(r.valueLabel)}</span></li>`;
+    });
+    return `<ul class="hbars" aria-label="${html_escape_escapeHtml(ariaLabel)}">${items.join('')}</ul>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/html-format.ts
+/**
+ * Number, cost and date formatting for the HTML report. Written by hand rather than with
+ * `toLocaleString` so the page is byte-identical whatever locale or ICU build renders it.
  */
 /** `446955` → `446,955`. */
-function formatInt(n) {
+function html_format_formatInt(n) {
     const sign = n < 0 ? '-' : '';
     return sign + String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-/** Token counts for a glance: `512`, `72.0 k`, `1.84 M`, `2.31 G`. */
-function formatTokens(n) {
+/** Short form for chart labels: `446955` → `447k`, `1234567` → `1.2M`. */
+function formatCompact(n) {
     const abs = Math.abs(n);
+    const scaled = (v, unit) => (v >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10)) + unit;
     if (abs >= 1e9)
-        return (n / 1e9).toFixed(2) + ' G';
-    // 999,999 would round to "1000.0 k"; show it in the next unit instead.
-    if (abs >= 999_950)
-        return (n / 1e6).toFixed(2) + ' M';
-    if (abs >= 1000)
-        return (n / 1e3).toFixed(1) + ' k';
+        return scaled(n / 1e9, 'B');
+    if (abs >= 1e6)
+        return scaled(n / 1e6, 'M');
+    if (abs >= 1e3)
+        return scaled(n / 1e3, 'k');
     return String(Math.round(n));
 }
-/** `71 %`, or an en dash when the whole is zero (no share to speak of). */
-function formatPercent(part, whole) {
-    if (!whole)
-        return '–';
-    return `${Math.round((part / whole) * 100)} %`;
+/** Costs under a dollar keep four decimals: per-session costs are often fractions of a cent. */
+function html_format_formatUsd(n) {
+    if (n === 0)
+        return '$0.00';
+    const abs = Math.abs(n);
+    const digits = abs >= 1 ? 2 : 4;
+    return (n < 0 ? '-$' : '$') + html_format_formatFixed(abs, digits);
+}
+function html_format_formatFixed(n, digits) {
+    const [int, frac] = n.toFixed(digits).split('.');
+    return html_format_formatInt(Number(int)) + (frac ? '.' + frac : '');
+}
+/** Short USD for chart labels. */
+function formatUsdCompact(n) {
+    if (n === 0)
+        return '$0';
+    if (n >= 1000)
+        return '$' + formatCompact(n);
+    return '$' + n.toFixed(n >= 0.01 ? 2 : 4);
 }
 /**
- * A cost for reading, never for arithmetic (JSON and CSV carry the exact figure). `null` means
- * unpriced and must never look like zero; a figure the agent reported itself is marked.
+ * An ISO timestamp as `2026-03-03 10:00 UTC`, or in the report's timezone when it is not UTC.
+ * Anything that does not parse is shown as it is.
  */
-function formatUsd(cost, source = null) {
-    if (cost === null)
-        return 'n/a';
-    let s;
-    if (cost === 0)
-        s = '$0.00';
-    else if (Math.abs(cost) < 0.005)
-        s = cost < 0 ? '> -$0.01' : '< $0.01';
-    else
-        s = (cost < 0 ? '-$' : '$') + formatFixed(Math.abs(cost), 2);
-    return source === 'agent' ? `${s} (agent)` : s;
-}
-function formatFixed(n, digits) {
-    const [int, frac] = n.toFixed(digits).split('.');
-    return formatInt(Number(int)) + (frac ? '.' + frac : '');
-}
-/** `850 ms`, `5.3 s`, `5 min 7 s`, `2 h 3 min`. */
-function formatDuration(ms) {
-    if (ms === null || !Number.isFinite(ms) || ms < 0)
+function formatTime(iso, timezone) {
+    if (!iso)
         return '';
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const s = ms / 1000;
-    if (s < 60)
-        return `${s.toFixed(1)} s`;
-    const totalS = Math.round(s);
-    const h = Math.floor(totalS / 3600);
-    const m = Math.floor((totalS % 3600) / 60);
-    const sec = totalS % 60;
-    return h > 0 ? `${h} h ${m} min` : `${m} min ${sec} s`;
-}
-function plural(n, one, many = one + 's') {
-    return `${formatInt(n)} ${n === 1 ? one : many}`;
-}
-const clockFormats = new Map();
-function clockFormat(timezone) {
-    let f = clockFormats.get(timezone);
-    if (!f) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime()))
+        return iso;
+    if (timezone !== 'UTC') {
         try {
-            f = new Intl.DateTimeFormat('en-US', {
+            const parts = new Intl.DateTimeFormat('en-CA', {
                 timeZone: timezone,
-                hourCycle: 'h23',
                 year: 'numeric',
                 month: '2-digit',
                 day: '2-digit',
                 hour: '2-digit',
-                minute: '2-digit'
-            });
+                minute: '2-digit',
+                hourCycle: 'h23'
+            }).formatToParts(d);
+            const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
+            return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timezone}`;
         }
         catch {
-            // An unknown zone must not fail a whole report; the column header still names the zone asked for.
-            f = clockFormat('UTC');
+            // An unknown zone name falls through to UTC rather than failing the whole report.
         }
-        clockFormats.set(timezone, f);
     }
-    return f;
+    return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
-function wallClock(iso, timezone) {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime()))
-        return null;
-    if (timezone === 'UTC') {
-        const s = d.toISOString();
-        return { date: s.slice(0, 10), time: s.slice(11, 16) };
-    }
-    const parts = Object.fromEntries(clockFormat(timezone).formatToParts(d).map((p) => [p.type, p.value]));
-    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-/** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
-function formatDateTime(iso, timezone) {
-    if (!iso)
+/** `332000` ms → `5 min 32 s`. */
+function html_format_formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
         return '';
-    const w = wallClock(iso, timezone);
-    return w ? `${w.date} ${w.time}` : iso;
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m} min ${s % 60} s`;
+    const h = Math.floor(m / 60);
+    return `${h} h ${m % 60} min`;
 }
-/** `2026-03-03 10:00–10:05`, or both full stamps when the span crosses midnight. */
-function formatSpan(start, end, timezone) {
-    if (!start || !end)
-        return formatDateTime(start ?? end, timezone);
-    const a = wallClock(start, timezone);
-    const b = wallClock(end, timezone);
-    if (!a || !b)
-        return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`;
-    if (a.date !== b.date)
-        return `${a.date} ${a.time} – ${b.date} ${b.time}`;
-    return a.time === b.time ? `${a.date} ${a.time}` : `${a.date} ${a.time}–${b.time}`;
+function html_format_plural(n, one, many = one + 's') {
+    return `${html_format_formatInt(n)} ${n === 1 ? one : many}`;
 }
-/** Cuts at a code point boundary so a surrogate pair is never split into garbage. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return { text, omitted: 0 };
-    const points = Array.from(text);
-    if (points.length <= max)
-        return { text, omitted: 0 };
-    return { text: points.slice(0, max).join(''), omitted: points.length - max };
+
+;// CONCATENATED MODULE: ./src/render/html-overview.ts
+
+
+
+/** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
+function renderHeader(report) {
+    const f = report.filters;
+    const scope = [];
+    if (f.since)
+        scope.push(`since ${f.since}`);
+    if (f.until)
+        scope.push(`until ${f.until}`);
+    if (f.repo)
+        scope.push(`repository ${f.repo}`);
+    if (f.agents.length)
+        scope.push(`agents ${f.agents.join(', ')}`);
+    if (f.models.length)
+        scope.push(`models ${f.models.join(', ')}`);
+    if (f.branches.length)
+        scope.push(`branches ${f.branches.join(', ')}`);
+    if (f.sessions.length)
+        scope.push(`sessions ${f.sessions.join(', ')}`);
+    if (f.timezone !== 'UTC')
+        scope.push(`days in ${f.timezone}`);
+    const parts = [
+        `Generated ${html_escape_escapeHtml(formatTime(report.generated_at, 'UTC'))} by ${html_escape_escapeHtml(report.generator.name)} ${html_escape_escapeHtml(report.generator.version)}`,
+        `mode: ${html_escape_escapeHtml(report.mode)}`,
+        scope.length ? `filtered to ${html_escape_escapeHtml(scope.join('; '))}` : 'all sessions in the store'
+    ];
+    return `<header class="top"><div class="wrap"><h1>AI coding agent activity</h1><p class="meta">${parts.join(' · ')}</p></div></header>`;
 }
-function truncationNote(omitted) {
-    return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`;
+function tokenBreakdown(t) {
+    return `${html_format_formatInt(t.input)} in (${html_format_formatInt(t.cached_input)} cached) · ${html_format_formatInt(t.output)} out`;
 }
-const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
+function renderTotals(report) {
+    const t = report.totals;
+    const cost = t.cost_usd === null
+        ? `<span class="unpriced">unpriced</span>`
+        : html_escape_escapeHtml(html_format_formatUsd(t.cost_usd));
+    const costNote = t.cost_usd === null
+        ? 'a model without a price: see below'
+        : report.unpriced_models.length
+            ? 'agent-reported figures cover unpriced models'
+            : 'estimate from the price table';
+    const card = (label, value, note = '') => `<div class="card"><div class="card-label">${label}</div><div class="card-value">${value}</div>${note ? `<div class="card-note">${note}</div>` : ''}</div>`;
+    return (`<section class="totals" aria-label="Totals">` +
+        card('Sessions', html_format_formatInt(t.sessions)) +
+        card('Prompts', html_format_formatInt(t.prompts)) +
+        card('Tool calls', html_format_formatInt(t.tool_calls)) +
+        card('Tokens', html_format_formatInt(t.tokens.total), html_escape_escapeHtml(tokenBreakdown(t.tokens))) +
+        card('Cost (USD)', cost, html_escape_escapeHtml(costNote)) +
+        `</section>`);
+}
+function detectorBadges(byDetector) {
+    const entries = Object.entries(byDetector).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return entries.map(([k, n]) => `<span class="badge redacted">${html_escape_escapeHtml(k)} <b>${html_format_formatInt(n)}</b></span>`).join(' ');
+}
+function renderTransparency(report) {
+    const r = report.redactions;
+    const items = [];
+    items.push(r.total > 0
+        ? `<li><strong>${html_format_plural(r.total, 'value')} redacted</strong> before publishing, shown in the text as <span class="redacted">[REDACTED:kind]</span>. <span class="badges">${detectorBadges(r.by_detector)}</span></li>`
+        : `<li><strong>No values redacted.</strong> The redaction rules found nothing to remove in this report's text.</li>`);
+    if (report.unpriced_models.length) {
+        const models = report.unpriced_models.map((m) => `<code>${html_escape_escapeHtml(m)}</code>`).join(', ');
+        items.push(`<li><strong>Without a price:</strong> ${models}. Their cost is shown as <span class="unpriced">unpriced</span>, never as $0.</li>`);
+    }
+    items.push(`<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`);
+    items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`);
+    if (report.skipped.lines > 0 || report.skipped.files > 0)
+        items.push(`<li><strong>Not covered:</strong> ${html_format_plural(report.skipped.lines, 'unreadable line')} in ${html_format_plural(report.skipped.files, 'file')} were skipped at ingest.</li>`);
+    return `<section id="transparency" class="panel"><h2>Transparency</h2><ul class="facts">${items.join('')}</ul></section>`;
+}
+const NO_DATE = '(no date)';
+/** Dated days in order, then the undated bucket, with the year printed only where it changes. */
+function dayColumns(rows, pick) {
+    const dated = rows.filter((r) => r.key !== NO_DATE).sort((a, b) => a.key.localeCompare(b.key));
+    const undated = rows.filter((r) => r.key === NO_DATE);
+    let lastYear = '';
+    return [...dated, ...undated].map((r) => {
+        if (r.key === NO_DATE)
+            return { ...pick(r), label: ['undated'] };
+        const m = /^(\d{4})-(\d{2}-\d{2})$/.exec(r.key);
+        if (!m)
+            return { ...pick(r), label: [r.key.slice(0, 8)] };
+        const year = m[1] !== lastYear ? m[1] : undefined;
+        lastYear = m[1];
+        return { ...pick(r), label: [m[2], year] };
+    });
+}
+function tokenTitle(r) {
+    const t = r.tokens;
+    return `${r.key}: ${html_format_formatInt(t.total)} tokens (input ${html_format_formatInt(t.input)}, of which cached ${html_format_formatInt(t.cached_input)}; output ${html_format_formatInt(t.output)}) in ${html_format_plural(r.sessions, 'session')}`;
+}
+function costLabel(c) {
+    return c === null ? 'unpriced' : html_format_formatUsd(c);
+}
+const LEGEND = `<p class="legend"><span class="key s0"></span>cached input <span class="key s1"></span>other input <span class="key s2"></span>output</p>`;
+function html_overview_usageTable(rows, keyLabel) {
+    const body = rows
+        .map((r) => `<tr><th scope="row">${html_escape_escapeHtml(r.key)}</th><td>${html_format_formatInt(r.sessions)}</td><td>${html_format_formatInt(r.tokens.input)}</td><td>${html_format_formatInt(r.tokens.cached_input)}</td><td>${html_format_formatInt(r.tokens.output)}</td><td>${html_format_formatInt(r.tokens.total)}</td><td>${r.cost_usd === null ? '<span class="unpriced">unpriced</span>' : html_format_formatUsd(r.cost_usd)}</td></tr>`)
+        .join('');
+    return `<details class="data"><summary>Numbers</summary><div class="table-scroll"><table><thead><tr><th scope="col">${keyLabel}</th><th scope="col">sessions</th><th scope="col">input</th><th scope="col">cached</th><th scope="col">output</th><th scope="col">total</th><th scope="col">cost</th></tr></thead><tbody>${body}</tbody></table></div></details>`;
+}
+function figure(title, body) {
+    return `<figure class="fig"><figcaption>${title}</figcaption>${body}</figure>`;
+}
+function renderUsage(report) {
+    const { by_day, by_model, by_agent } = report.usage;
+    const anyTokens = by_day.some((r) => r.tokens.total > 0);
+    if (!anyTokens)
+        return `<section id="usage" class="panel"><h2>Usage</h2><p class="empty">No token usage was recorded for the sessions in this report.</p></section>`;
+    const tokensByDay = columnChart(dayColumns(by_day, (r) => ({
+        values: [r.tokens.cached_input, r.tokens.input - r.tokens.cached_input, r.tokens.output],
+        title: tokenTitle(r),
+        valueLabel: formatCompact(r.tokens.total)
+    })), { ariaLabel: 'Tokens by day', formatTick: formatCompact });
+    const anyCost = by_day.some((r) => r.cost_usd !== null && r.cost_usd > 0);
+    const costByDay = anyCost
+        ? columnChart(dayColumns(by_day, (r) => ({
+            values: [r.cost_usd ?? 0],
+            title: `${r.key}: ${costLabel(r.cost_usd)}${r.cost_usd === null ? ' (a model without a price)' : ''}`,
+            valueLabel: r.cost_usd === null ? null : formatUsdCompact(r.cost_usd),
+            missing: r.cost_usd === null
+        })), { ariaLabel: 'Estimated cost by day', formatTick: formatUsdCompact, classes: ['s1'] }) + (by_day.some((r) => r.cost_usd === null) ? `<p class="legend">n/a or a grey tick: the day includes a model without a price.</p>` : '')
+        : `<p class="empty">No priced usage.</p>`;
+    const tokenBars = (rows, label) => barList(rows.map((r) => ({ label: r.key, value: r.tokens.total, valueLabel: formatCompact(r.tokens.total), title: tokenTitle(r) })), label);
+    const costBars = (rows, label) => barList([...rows]
+        .sort((a, b) => (b.cost_usd ?? -1) - (a.cost_usd ?? -1) || a.key.localeCompare(b.key))
+        .map((r) => ({ label: r.key, value: r.cost_usd, valueLabel: costLabel(r.cost_usd), title: `${r.key}: ${costLabel(r.cost_usd)}` })), label);
+    return (`<section id="usage" class="panel"><h2>Usage</h2>` +
+        `<div class="figs">` +
+        figure('Tokens by day', LEGEND + tokensByDay + html_overview_usageTable(by_day, 'day')) +
+        figure('Estimated cost by day', costByDay) +
+        figure('Tokens by model', tokenBars(by_model, 'Tokens by model') + html_overview_usageTable(by_model, 'model')) +
+        figure('Estimated cost by model', costBars(by_model, 'Cost by model')) +
+        figure('Tokens by agent', tokenBars(by_agent, 'Tokens by agent') + html_overview_usageTable(by_agent, 'agent')) +
+        figure('Estimated cost by agent', costBars(by_agent, 'Cost by agent')) +
+        `</div></section>`);
+}
+
+;// CONCATENATED MODULE: ./src/render/html-turns.ts
+
+
 /**
- * Short session labels for one report: the first 8 characters of a UUID, as reviewers know them
- * from agent UIs, unless another id in the same report starts the same way (then the full id,
- * so a label never names two sessions). Other ids are shown in full.
+ * One session's prompts, each with what the agent did under it folded beneath. Limits are far
+ * below what the report carries: the page is for reading, the JSON report keeps the full text.
  */
-function shortIds(ids) {
-    const all = new Set(ids);
-    const prefixes = new Map();
-    for (const id of all)
-        prefixes.set(id.slice(0, 8), (prefixes.get(id.slice(0, 8)) ?? 0) + 1);
-    return (id) => {
-        const p = id.slice(0, 8);
-        return UUID_LIKE.test(id) && (prefixes.get(p) ?? 0) + (all.has(id) ? 0 : 1) <= 1 ? p : id;
+const LIMITS = { prompt: 8000, text: 4000, command: 2000, arguments: 1500, output: 1500 };
+/** Escaped, marker-highlighted text cut to `max`, with a visible note when it was cut. */
+function block(text, max, cls) {
+    const t = html_escape_truncate(text, max);
+    const note = t.cut > 0 ? `<p class="trunc">… ${html_format_formatInt(t.cut)} more characters not shown (of ${html_format_formatInt(text.length)})</p>` : '';
+    return `<pre class="${cls}">${escapeLogText(t.text)}</pre>${note}`;
+}
+function exitBadge(code) {
+    if (code === null)
+        return '';
+    return ` <span class="badge ${code === 0 ? 'ok' : 'fail'}">exit ${code}</span>`;
+}
+const TROUBLE = new Set(['abort', 'error', 'rollback', 'undo']);
+function head(kind, label, rest = '', warn = false) {
+    return `<div class="act-head"><span class="kind">${kind}</span>${label ? ` <b class="name${warn ? ' warn' : ''}">${label}</b>` : ''}${rest}</div>`;
+}
+function html_turns_toolCall(a) {
+    const dur = a.duration_ms !== null ? ` <span class="dur">${html_escape_escapeHtml(html_format_formatDuration(a.duration_ms))}</span>` : '';
+    let body = head('tool', html_escape_escapeHtml(a.name ?? ''), exitBadge(a.exit_code) + dur);
+    if (a.text)
+        body += block(a.text, LIMITS.command, 'cmd');
+    if (a.arguments) {
+        // The command line already says what a shell call ran; its JSON arguments are detail.
+        body += a.text
+            ? `<details class="io"><summary>arguments</summary>${block(a.arguments, LIMITS.arguments, 'args')}</details>`
+            : `<div class="io-label">arguments</div>${block(a.arguments, LIMITS.arguments, 'args')}`;
+    }
+    if (a.output !== null)
+        body += `<div class="io-label">output</div>${a.output ? block(a.output, LIMITS.output, 'out') : '<p class="muted">(empty)</p>'}`;
+    return body;
+}
+function action(a) {
+    const text = a.text ?? '';
+    switch (a.kind) {
+        case 'tool_call':
+            return html_turns_toolCall(a);
+        case 'reasoning':
+            return head('reasoning', '') + block(text, LIMITS.text, 'text thought');
+        case 'assistant_message':
+            return head(a.name === 'agent-prompt' ? 'to sub-agent' : 'assistant', '') + block(text, LIMITS.text, 'text');
+        case 'plan_update':
+            return head('plan', '') + block(text, LIMITS.text, 'text');
+        case 'file_change':
+            return head('file', html_escape_escapeHtml(a.name ?? ''), ` <code class="path">${escapeLogText(text)}</code>`);
+        case 'marker':
+            return head('event', html_escape_escapeHtml(a.name ?? ''), text ? ` <span class="detail">${escapeLogText(html_escape_truncate(text, LIMITS.text).text)}</span>` : '', TROUBLE.has(a.name ?? ''));
+        case 'compaction':
+            return head('compaction', 'context summarized') + (text ? `<details class="io"><summary>summary</summary>${block(text, LIMITS.text, 'text')}</details>` : '');
+    }
+}
+function actionsSummary(actions) {
+    const calls = actions.filter((a) => a.kind === 'tool_call').length;
+    const files = actions.filter((a) => a.kind === 'file_change').length;
+    const failed = actions.filter((a) => a.kind === 'tool_call' && a.exit_code !== null && a.exit_code !== 0).length;
+    const parts = [html_format_plural(actions.length, 'action')];
+    if (calls)
+        parts.push(html_format_plural(calls, 'tool call'));
+    if (files)
+        parts.push(html_format_plural(files, 'file change'));
+    if (failed)
+        parts.push(`${html_format_formatInt(failed)} failed`);
+    return parts.join(' · ');
+}
+function html_turns_prompt(t, timezone) {
+    const when = t.ts ? ` <time datetime="${html_escape_escapeHtml(t.ts)}">${html_escape_escapeHtml(formatTime(t.ts, timezone))}</time>` : '';
+    const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}</div>`;
+    if (!t.prompt)
+        return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p></div>`;
+    if (t.prompt.private)
+        return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p></div>`;
+    return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}</div>`;
+}
+function renderTurns(turns, timezone) {
+    const items = turns.map((t) => {
+        const acts = t.actions.length
+            ? `<details class="actions"><summary>${html_escape_escapeHtml(actionsSummary(t.actions))}</summary><ol class="action-list">${t.actions
+                .map((a) => `<li class="act act-${a.kind}">${action(a)}</li>`)
+                .join('')}</ol></details>`
+            : '';
+        return `<li class="turn">${html_turns_prompt(t, timezone)}${acts}</li>`;
+    });
+    return `<ol class="turns">${items.join('')}</ol>`;
+}
+
+;// CONCATENATED MODULE: ./src/render/html-sessions.ts
+
+
+
+function searchData(report) {
+    return report.sessions.map((s) => {
+        const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
+        const text = [s.id, s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
+        return { agent: s.agent, models: s.models, text };
+    });
+}
+/** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
+function html_sessions_anchors(sessions) {
+    const out = new Map();
+    const used = new Set();
+    for (const s of sessions) {
+        const base = 's-' + s.id.replace(/[^A-Za-z0-9_.-]/g, '-');
+        let a = base;
+        for (let i = 2; used.has(a); i++)
+            a = `${base}-${i}`;
+        used.add(a);
+        out.set(s.id, a);
+    }
+    return out;
+}
+function cost(s) {
+    if (s.cost_usd === null)
+        return `<span class="unpriced" title="a model in this session has no price">unpriced</span>`;
+    const src = s.cost_source === 'agent' ? ` <span class="badge src-agent" title="the agent's own figure from its log">agent</span>` : '';
+    return html_escape_escapeHtml(html_format_formatUsd(s.cost_usd)) + src;
+}
+function row(label, value) {
+    return value ? `<dt>${label}</dt><dd>${value}</dd>` : '';
+}
+function html_sessions_meta(s, timezone, anchorOf) {
+    const t = s.tokens;
+    const span = s.started_at && s.ended_at ? html_format_formatDuration(new Date(s.ended_at).getTime() - new Date(s.started_at).getTime()) : '';
+    const parent = s.parent_id
+        ? (anchorOf.has(s.parent_id) ? `<a href="#${anchorOf.get(s.parent_id)}">${escapeLogText(s.parent_id)}</a>` : escapeLogText(s.parent_id)) +
+            (s.parent_relation ? ` (${html_escape_escapeHtml(s.parent_relation)})` : '')
+        : '';
+    const calls = Object.entries(s.tool_call_names)
+        .map(([name, n]) => `<span class="badge tool">${html_escape_escapeHtml(name)} <b>${html_format_formatInt(n)}</b></span>`)
+        .join(' ');
+    return (`<dl class="kv">` +
+        row('Session', `<code>${escapeLogText(s.id)}</code>`) +
+        row('Agent', html_escape_escapeHtml(s.agent) + (s.agent_version ? ` ${html_escape_escapeHtml(s.agent_version)}` : '')) +
+        row('Models', s.models.map((m) => `<code>${html_escape_escapeHtml(m)}</code>`).join(', ')) +
+        row('Started', html_escape_escapeHtml(formatTime(s.started_at, timezone))) +
+        row('Ended', html_escape_escapeHtml(formatTime(s.ended_at, timezone)) + (span ? ` (${html_escape_escapeHtml(span)})` : '')) +
+        row('Directory', s.cwd ? `<code>${escapeLogText(s.cwd)}</code>` : '') +
+        row('Repository', s.repository ? `<code>${escapeLogText(s.repository)}</code>` : '') +
+        row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
+        row('Commit', s.commit ? `<code>${escapeLogText(s.commit.slice(0, 12))}</code>` : '') +
+        row('Parent', parent) +
+        row('Tokens', `${html_format_formatInt(t.total)} (input ${html_format_formatInt(t.input)}, cached ${html_format_formatInt(t.cached_input)}, output ${html_format_formatInt(t.output)})`) +
+        row('Cost', cost(s)) +
+        row('Tool calls', calls) +
+        `</dl>`);
+}
+function files(paths) {
+    if (!paths.length)
+        return '';
+    const list = `<ul class="files">${paths.map((p) => `<li><code>${escapeLogText(p)}</code></li>`).join('')}</ul>`;
+    return `<details class="files-box"${paths.length <= 8 ? ' open' : ''}><summary>${html_format_plural(paths.length, 'file')} touched</summary>${list}</details>`;
+}
+function summaryLine(s, timezone) {
+    const stats = [html_format_plural(s.prompts, 'prompt'), html_format_plural(s.tool_calls, 'tool call'), `${formatCompact(s.tokens.total)} tokens`];
+    return (`<summary><span class="s-head"><span class="badge agent-name">${html_escape_escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
+        `<span class="s-sub">` +
+        (s.started_at ? `<time datetime="${html_escape_escapeHtml(s.started_at)}">${html_escape_escapeHtml(formatTime(s.started_at, timezone))}</time> · ` : '') +
+        `${html_escape_escapeHtml(stats.join(' · '))} · ${cost(s)}` +
+        (s.branch ? ` · <span class="branch">${escapeLogText(s.branch)}</span>` : '') +
+        `</span>` +
+        (s.models.length ? `<span class="s-models">${s.models.map((m) => `<code>${html_escape_escapeHtml(m)}</code>`).join(' ')}</span>` : '') +
+        `</summary>`);
+}
+function session(s, i, report, anchorOf) {
+    const tz = report.filters.timezone;
+    const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens';
+    const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz) : `<p class="muted">No prompts recorded.</p>`) : '';
+    return (`<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
+        summaryLine(s, tz) +
+        `<div class="s-body">${html_sessions_meta(s, tz, anchorOf)}${files(s.files_touched)}${turns}</div>` +
+        `</details></li>`);
+}
+function options(values, all) {
+    return `<option value="">${all}</option>` + values.map((v) => `<option value="${html_escape_escapeHtml(v)}">${html_escape_escapeHtml(v)}</option>`).join('');
+}
+function renderSessions(report) {
+    const sessions = report.sessions;
+    const anchorOf = html_sessions_anchors(sessions);
+    const agents = [...new Set(sessions.map((s) => s.agent))].sort();
+    const models = [...new Set(sessions.flatMap((s) => s.models))].sort();
+    const modeNote = report.mode === 'summary' || report.mode === 'tokens'
+        ? `<p class="muted">This report's mode (${html_escape_escapeHtml(report.mode)}) leaves out prompts and actions.</p>`
+        : report.mode === 'prompts'
+            ? `<p class="muted">This report's mode (prompts) shows prompts without the agent's actions.</p>`
+            : '';
+    if (!sessions.length)
+        return `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`;
+    // The controls start hidden: without the page script they would do nothing.
+    const controls = `<div class="controls" id="controls" hidden>` +
+        `<label class="ctl ctl-q"><span>Search</span><input id="q" type="search" placeholder="id, agent, model, branch, prompt" autocomplete="off" spellcheck="false"></label>` +
+        `<label class="ctl"><span>Agent</span><select id="f-agent">${options(agents, 'All agents')}</select></label>` +
+        `<label class="ctl"><span>Model</span><select id="f-model">${options(models, 'All models')}</select></label>` +
+        `</div>`;
+    return (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
+        `<p class="count" id="count" aria-live="polite">${html_format_plural(sessions.length, 'session')}</p>` +
+        `<ol class="sessions" id="session-list">${sessions.map((s, i) => session(s, i, report, anchorOf)).join('')}</ol>` +
+        `<p class="empty" id="no-match" hidden>No session matches the search.</p></section>`);
+}
+
+;// CONCATENATED MODULE: ./src/render/html.ts
+
+
+
+
+
+function cspHash(source) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+/**
+ * The policy allows exactly the page's own stylesheet and script, by hash, and nothing that
+ * could fetch: a log that slipped an element past escaping still could not load or send anything.
+ * Hashes rather than a random nonce keep the output identical from run to run.
+ */
+const CSP = [
+    "default-src 'none'",
+    `style-src ${cspHash(CSS)}`,
+    `script-src ${cspHash(JS)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'"
+].join('; ');
+/**
+ * The report as one self-contained HTML page: inline CSS, script and SVG charts, and no
+ * request to anywhere. Deterministic: the same report renders to the same bytes.
+ */
+function renderHtml(report) {
+    const title = `AI coding agent activity · ${report.generator.name}`;
+    return (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+        `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
+        `<meta name="referrer" content="no-referrer">\n` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+        `<meta name="generator" content="${html_escape_escapeHtml(`${report.generator.name} ${report.generator.version}`)}">\n` +
+        // An explicit empty icon stops the browser from asking for /favicon.ico.
+        `<link rel="icon" href="data:,">\n` +
+        `<title>${html_escape_escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
+        renderHeader(report) +
+        `\n<main class="wrap">\n` +
+        renderTotals(report) +
+        '\n' +
+        renderTransparency(report) +
+        '\n' +
+        renderUsage(report) +
+        '\n' +
+        renderSessions(report) +
+        `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n` +
+        `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n` +
+        `<script>${JS}</script>\n</body>\n</html>\n`);
+}
+
+;// CONCATENATED MODULE: ./src/select/report.ts
+
+
+/**
+ * The report object: what `select` produces from the store, what redaction rewrites, and what
+ * every renderer reads. The JSON report is this object as is (docs/report.schema.json), so every
+ * format shows the same numbers.
+ */
+const report_REPORT_SCHEMA_VERSION = 1;
+const ReportModeSchema = schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']);
+const FiltersSchema = object({
+    since: schemas_string().nullable(),
+    until: schemas_string().nullable(),
+    timezone: schemas_string(),
+    repo: schemas_string().nullable(),
+    sessions: array(schemas_string()),
+    agents: array(schemas_string()),
+    models: array(schemas_string()),
+    branches: array(schemas_string())
+});
+const ActionSchema = object({
+    kind: schemas_enum(['reasoning', 'tool_call', 'assistant_message', 'plan_update', 'file_change', 'marker', 'compaction']),
+    ts: schemas_string().nullable(),
+    /** Tool name, marker name, or the change kind of a file. */
+    name: schemas_string().nullable(),
+    /** Reasoning summary, assistant text, the command of a shell call, a plan's steps, a file path. */
+    text: schemas_string().nullable(),
+    /** A tool call's arguments (JSON text as the agent wrote it). */
+    arguments: schemas_string().nullable(),
+    /** A tool call's output, truncated for the report. */
+    output: schemas_string().nullable(),
+    exit_code: schemas_number().nullable(),
+    duration_ms: schemas_number().nullable(),
+    call_id: schemas_string().nullable(),
+    /** The redacted-event id, so manual overrides can name it. */
+    event_id: schemas_number()
+});
+const TurnSchema = object({
+    ordinal: schemas_number().int(),
+    ts: schemas_string().nullable(),
+    prompt: object({
+        text: schemas_string(),
+        /** `[private]` prompts are counted but their text is never shown. */
+        private: schemas_boolean(),
+        by_agent: schemas_boolean(),
+        event_id: schemas_number()
+    })
+        .nullable(),
+    actions: array(ActionSchema)
+});
+const SessionReportSchema = object({
+    id: schemas_string(),
+    agent: schemas_string(),
+    agent_version: schemas_string().nullable(),
+    models: array(schemas_string()),
+    cwd: schemas_string().nullable(),
+    repository: schemas_string().nullable(),
+    branch: schemas_string().nullable(),
+    commit: schemas_string().nullable(),
+    started_at: schemas_string().nullable(),
+    ended_at: schemas_string().nullable(),
+    parent_id: schemas_string().nullable(),
+    parent_relation: schemas_string().nullable(),
+    prompts: schemas_number().int(),
+    tool_calls: schemas_number().int(),
+    tool_call_names: record(schemas_string(), schemas_number().int()),
+    tokens: TokenCountsSchema,
+    /** `null` when any model in the session has no price (never 0). */
+    cost_usd: schemas_number().nullable(),
+    /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
+    cost_source: schemas_enum(['agent', 'estimate']).nullable(),
+    files_touched: array(schemas_string()),
+    /** Prompts with what the agent did under each; empty in modes that do not show them. */
+    turns: array(TurnSchema)
+});
+const UsageRowSchema = object({
+    key: schemas_string(),
+    sessions: schemas_number().int(),
+    tokens: TokenCountsSchema,
+    cost_usd: schemas_number().nullable()
+});
+const report_ReportSchema = object({
+    schema_version: literal(report_REPORT_SCHEMA_VERSION),
+    generated_at: schemas_string(),
+    generator: object({ name: literal('ai-log-trail'), version: schemas_string() }),
+    mode: ReportModeSchema,
+    filters: FiltersSchema,
+    totals: object({
+        sessions: schemas_number().int(),
+        prompts: schemas_number().int(),
+        tool_calls: schemas_number().int(),
+        tokens: TokenCountsSchema,
+        cost_usd: schemas_number().nullable()
+    }),
+    sessions: array(SessionReportSchema),
+    usage: object({
+        by_model: array(UsageRowSchema),
+        by_agent: array(UsageRowSchema),
+        by_day: array(UsageRowSchema)
+    }),
+    redactions: object({
+        total: schemas_number().int(),
+        by_detector: record(schemas_string(), schemas_number().int())
+    }),
+    unpriced_models: array(schemas_string()),
+    /** What ingest could not read, so a reader knows what the report does not cover. */
+    skipped: object({
+        lines: schemas_number().int(),
+        files: schemas_number().int()
+    })
+});
+
+;// CONCATENATED MODULE: ./src/render/json.ts
+
+
+/**
+ * Object keys in schema order (what `parse` yields), record keys sorted, so the same report is
+ * the same bytes however its producer happened to build it.
+ */
+function canonical(value, schema) {
+    if (value === null || value === undefined)
+        return value;
+    if (schema instanceof ZodNullable || schema instanceof ZodOptional)
+        return canonical(value, schema.unwrap());
+    if (schema instanceof ZodArray && Array.isArray(value))
+        return value.map((v) => canonical(v, schema.element));
+    if (schema instanceof ZodObject && typeof value === 'object') {
+        const shape = schema.shape;
+        const obj = value;
+        return Object.fromEntries(Object.keys(obj).map((k) => [k, shape[k] ? canonical(obj[k], shape[k]) : obj[k]]));
+    }
+    if (schema instanceof ZodRecord && typeof value === 'object') {
+        const obj = value;
+        return Object.fromEntries(Object.keys(obj)
+            .sort()
+            .map((k) => [k, canonical(obj[k], schema.valueType)]));
+    }
+    return value;
+}
+/**
+ * The report as JSON: validated against the schema first (a renderer never publishes a report
+ * the schema does not describe), stable key order, 2-space indent, trailing newline.
+ */
+function renderJson(report) {
+    const parsed = report_ReportSchema.parse(report);
+    return JSON.stringify(canonical(parsed, report_ReportSchema), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/json-schema.ts
+
+
+/** Where the published schema lives in the repository (docs/report.schema.json). */
+const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
+/**
+ * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
+ * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
+ */
+function reportJsonSchema() {
+    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
+    // schema_version must not make yesterday's validators reject today's reports.
+    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return {
+        $schema,
+        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
+        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
+        ...rest
     };
 }
-/** `shortIds` over a report's sessions and the sessions they continue. */
-function sessionLabels(report) {
-    return shortIds(report.sessions.flatMap((s) => (s.parent_id ? [s.id, s.parent_id] : [s.id])));
+/** The file's exact text. */
+function reportJsonSchemaText() {
+    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
 }
-const AGENT_NAMES = {
-    codex: 'Codex',
-    'claude-code': 'Claude Code',
-    'gemini-cli': 'Gemini CLI',
-    'copilot-chat': 'Copilot Chat',
-    aider: 'Aider'
+
+;// CONCATENATED MODULE: ./src/render/index.ts
+
+
+
+
+
+
+
+
+
+/** One entry per output format, so the CLI and the Action write any of them the same way. */
+const RENDERERS = {
+    md: (report, opts) => [{ name: 'report.md', content: renderMarkdown(report, opts.markdown) }],
+    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
+    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
+    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
 };
-function agentName(agent) {
-    return AGENT_NAMES[agent] ?? agent;
+const REPORT_FORMATS = Object.keys(RENDERERS);
+function renderReport(report, format, opts = {}) {
+    const render = RENDERERS[format];
+    if (!render)
+        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
+    return { files: render(report, opts) };
 }
+
+;// CONCATENATED MODULE: ./src/pricing/cost.ts
+/**
+ * The cost of one request's (or one row's) tokens at list price. `input` includes cached input
+ * and cache writes (docs/tokens.md), so the uncached part is what remains; cached reads and
+ * writes fall back to the input price when the table gives none for them.
+ */
+function costOf(t, price) {
+    const tier = price.long_context && t.input > price.long_context.threshold ? price.long_context : price;
+    const uncached = Math.max(0, t.input - t.cached_input - t.cache_write);
+    const usd = uncached * tier.input + t.cached_input * (tier.cached_input ?? tier.input) + t.cache_write * (tier.cache_write ?? tier.input) + t.output * tier.output;
+    return usd / 1_000_000;
+}
+/** Rounds to a hundredth of a cent so sums are stable across formats. */
+function roundUsd(n) {
+    return Math.round(n * 10_000) / 10_000;
+}
+
+;// CONCATENATED MODULE: ./src/pricing/prices.ts
+
+/**
+ * USD per million tokens. `cached_input` is the price of a cache read, `cache_write` of a cache
+ * write; `long_context` applies to a request whose input exceeds `threshold` tokens.
+ */
+const PriceSchema = object({
+    input: schemas_number().nonnegative(),
+    cached_input: schemas_number().nonnegative().optional(),
+    cache_write: schemas_number().nonnegative().optional(),
+    output: schemas_number().nonnegative(),
+    long_context: object({
+        threshold: schemas_number().int().positive(),
+        input: schemas_number().nonnegative(),
+        cached_input: schemas_number().nonnegative().optional(),
+        cache_write: schemas_number().nonnegative().optional(),
+        output: schemas_number().nonnegative()
+    })
+        .optional()
+});
+/** The date the bundled table was checked against the providers' published list prices. */
+const PRICES_AS_OF = '2025-12-01';
+/**
+ * Bundled list prices for the models the supported agents use. Keys are normalized model names
+ * (see `normalizeModel`). The YAML config's `pricing` section overrides or adds entries.
+ */
+const BUNDLED_PRICES = {
+    // OpenAI
+    'gpt-5': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5-codex': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex-max': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex-mini': { input: 0.25, cached_input: 0.025, output: 2 },
+    'gpt-5.2': { input: 1.75, cached_input: 0.175, output: 14 },
+    'gpt-5.2-codex': { input: 1.75, cached_input: 0.175, output: 14 },
+    'gpt-5-mini': { input: 0.25, cached_input: 0.025, output: 2 },
+    'gpt-5-nano': { input: 0.05, cached_input: 0.005, output: 0.4 },
+    'gpt-4.1': { input: 2, cached_input: 0.5, output: 8 },
+    'gpt-4.1-mini': { input: 0.4, cached_input: 0.1, output: 1.6 },
+    'gpt-4o': { input: 2.5, cached_input: 1.25, output: 10 },
+    'gpt-4o-mini': { input: 0.15, cached_input: 0.075, output: 0.6 },
+    o3: { input: 2, cached_input: 0.5, output: 8 },
+    'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
+    'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
+    // Anthropic (cache writes at the 5-minute rate)
+    'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+    'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
+    'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
+    'claude-sonnet-4.5': {
+        input: 3,
+        cached_input: 0.3,
+        cache_write: 3.75,
+        output: 15,
+        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
+    },
+    'claude-sonnet-4': {
+        input: 3,
+        cached_input: 0.3,
+        cache_write: 3.75,
+        output: 15,
+        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
+    },
+    'claude-3.7-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
+    'claude-3.5-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
+    'claude-haiku-4.5': { input: 1, cached_input: 0.1, cache_write: 1.25, output: 5 },
+    'claude-3.5-haiku': { input: 0.8, cached_input: 0.08, cache_write: 1, output: 4 },
+    // Google
+    'gemini-3-pro-preview': { input: 2, cached_input: 0.2, output: 12, long_context: { threshold: 200_000, input: 4, cached_input: 0.4, output: 18 } },
+    'gemini-2.5-pro': { input: 1.25, cached_input: 0.125, output: 10, long_context: { threshold: 200_000, input: 2.5, cached_input: 0.25, output: 15 } },
+    'gemini-2.5-flash': { input: 0.3, cached_input: 0.03, output: 2.5 },
+    'gemini-2.5-flash-lite': { input: 0.1, cached_input: 0.01, output: 0.4 },
+    'gemini-2.0-flash': { input: 0.1, cached_input: 0.025, output: 0.4 }
+};
+/**
+ * Reduces the names agents log to the table's keys: provider prefixes (`anthropic/`, `copilot/`,
+ * `models/`), date stamps (`-20250514`), and Anthropic's dash versions (`claude-sonnet-4-5`).
+ */
+function normalizeModel(model) {
+    let m = model.trim().toLowerCase();
+    m = m.replace(/^(anthropic|openai|google|gemini|copilot|models|azure|bedrock|vertex_ai|openrouter\/[^/]+)\//, '');
+    m = m.replace(/^(us|eu|apac)\.anthropic\./, '').replace(/-v\d+:\d+$/, '');
+    m = m.replace(/-(20\d{6}|\d{4}-\d{2}-\d{2})$/, '').replace(/@\d{8}$/, '');
+    // claude-sonnet-4-5 → claude-sonnet-4.5; claude-3-7-sonnet → claude-3.7-sonnet
+    m = m.replace(/^claude-(opus|sonnet|haiku)-(\d)-(\d)$/, 'claude-$1-$2.$3').replace(/^claude-(\d)-(\d)-(opus|sonnet|haiku)$/, 'claude-$1.$2-$3');
+    m = m.replace(/-latest$/, m === 'codex-mini-latest' ? '-latest' : '');
+    return m;
+}
+function priceFor(model, table) {
+    return table[model] ?? table[normalizeModel(model)];
+}
+
+;// CONCATENATED MODULE: ./src/store/queries.ts
+/** Models that are bookkeeping, not a model anyone was billed for. */
+const NOT_MODELS = new Set(['<synthetic>']);
+/**
+ * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
+ * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
+ */
+function listSessions(db) {
+    const rows = db.prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`).all();
+    const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ? AND by_agent = 0 AND replayed = 0`);
+    const calls = db.prepare(`SELECT COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0`);
+    const tokens = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+      COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
+      FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`);
+    const snapshot = db.prepare(`SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`);
+    const models = db.prepare(`SELECT model FROM (
+      SELECT model, MIN(ts) AS first FROM turn_context_messages WHERE session_id = ? AND model IS NOT NULL GROUP BY model
+      UNION ALL SELECT model, MIN(ts) FROM token_messages WHERE session_id = ? AND model IS NOT NULL AND counted = 1 GROUP BY model
+      UNION ALL SELECT model, MIN(ts) FROM status_snapshots WHERE session_id = ? AND model IS NOT NULL GROUP BY model
+    ) GROUP BY model ORDER BY MIN(first), model`);
+    return rows.map((r) => {
+        const t = tokens.get(r.id);
+        let tok = { input: t.input, cached_input: t.cached_input, cache_write: t.cache_write, output: t.output, reasoning_output: t.reasoning_output, total: t.total };
+        let tokensSource = t.n > 0 ? 'usage' : 'none';
+        if (t.n === 0) {
+            const s = snapshot.get(r.id);
+            if (s) {
+                tok = { input: s.input, cached_input: s.cached_input ?? 0, cache_write: 0, output: s.output, reasoning_output: s.reasoning_output ?? 0, total: s.total ?? s.input + s.output };
+                tokensSource = 'status';
+            }
+        }
+        return {
+            id: r.id,
+            agent: r.agent,
+            agent_version: r.agent_version,
+            models: models.all(r.id, r.id, r.id).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),
+            cwd: r.cwd,
+            repository: r.repository_url,
+            branch: r.branch,
+            started_at: r.started_at,
+            ended_at: r.ended_at,
+            prompts: prompts.get(r.id).n,
+            tool_calls: calls.get(r.id).n,
+            tokens: tok,
+            parent_id: r.parent_id,
+            parent_relation: r.parent_relation,
+            source: r.source,
+            originator: r.originator,
+            commit: r.commit_sha,
+            reported_cost_usd: r.reported_cost_usd,
+            tokens_source: tokensSource
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/select/select.ts
+
+
+
+
+
+
+
+const PRIVATE = /^\s*\[private\]/i;
+const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error']);
+function inRepo(s, repo) {
+    if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
+        const want = normalizeRepoUrl(repo);
+        const have = s.repository ? normalizeRepoUrl(s.repository) : '';
+        return have === want || have.endsWith('/' + want);
+    }
+    if (!s.cwd)
+        return false;
+    const root = (0,external_node_path_.resolve)(repo);
+    const cwd = (0,external_node_path_.isAbsolute)(s.cwd) ? (0,external_node_path_.resolve)(s.cwd) : s.cwd;
+    return cwd === root || cwd.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+}
+function matches(s, f) {
+    const start = s.started_at ?? s.ended_at;
+    const end = s.ended_at ?? s.started_at;
+    if (f.since && end && end < f.since)
+        return false;
+    if (f.until && start && start > f.until)
+        return false;
+    if ((f.since || f.until) && !start)
+        return false;
+    if (f.sessions.length && !f.sessions.some((p) => s.id.startsWith(p)))
+        return false;
+    if (f.agents.length && !f.agents.includes(s.agent))
+        return false;
+    if (f.models.length && !s.models.some((m) => f.models.includes(m)))
+        return false;
+    if (f.branches.length && !(s.branch && f.branches.includes(s.branch)))
+        return false;
+    if (f.repo && !inRepo(s, f.repo))
+        return false;
+    return true;
+}
+function cap(text, n) {
+    if (text === null || text === undefined)
+        return null;
+    return text.length > n ? text.slice(0, n) : text;
+}
+/**
+ * Builds the report object from the store: which sessions the filters select, their totals,
+ * usage by model, agent and day, cost from the price table, and (in the modes that show them)
+ * each prompt with what the agent did under it. Text here is not yet redacted.
+ */
+function selectReport(db, opts = {}) {
+    const mode = opts.mode ?? 'summary';
+    const filters = normalizeFilters(opts.filters ?? {});
+    const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) };
+    const maxChars = opts.maxFieldChars ?? 64 * 1024;
+    const day = dayIn(filters.timezone);
+    const all = listSessions(db).filter((s) => matches(s, filters));
+    const unpriced = new Set();
+    const byModel = new Map();
+    const byAgent = new Map();
+    const byDay = new Map();
+    const add = (m, key, sid, t, cost) => {
+        const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
+        a.tokens = addTokens(a.tokens, t);
+        a.cost = a.cost === null || cost === null ? null : a.cost + cost;
+        a.sessions.add(sid);
+        m.set(key, a);
+    };
+    const rows = db.prepare(`SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`);
+    const callNames = db.prepare(`SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`);
+    const touched = db.prepare(`SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`);
+    const sessions = all.map((s) => {
+        let cost = 0;
+        const priceRow = (model, t) => {
+            const label = model ?? '(unknown model)';
+            const p = model ? priceFor(model, prices) : undefined;
+            if (!p) {
+                unpriced.add(label);
+                return null;
+            }
+            return costOf(t, p);
+        };
+        const account = (model, ts, t) => {
+            const c = priceRow(model, t);
+            cost = cost === null || c === null ? null : cost + c;
+            add(byModel, model ?? '(unknown model)', s.id, t, c);
+            add(byAgent, s.agent, s.id, t, c);
+            add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
+        };
+        if (s.tokens_source === 'usage') {
+            for (const r of rows.iterate(s.id))
+                account(r.model, r.ts, r);
+        }
+        else if (s.tokens_source === 'status') {
+            account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens);
+        }
+        else
+            cost = s.tokens.total === 0 ? 0 : null;
+        const reported = s.reported_cost_usd;
+        return {
+            id: s.id,
+            agent: s.agent,
+            agent_version: s.agent_version,
+            models: s.models,
+            cwd: s.cwd,
+            repository: s.repository,
+            branch: s.branch,
+            commit: s.commit,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            parent_id: s.parent_id,
+            parent_relation: s.parent_relation,
+            prompts: s.prompts,
+            tool_calls: s.tool_calls,
+            tool_call_names: Object.fromEntries(callNames.all(s.id).map((r) => [r.name, r.n])),
+            tokens: s.tokens,
+            cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
+            cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
+            files_touched: touched.all(s.id).map((r) => r.path),
+            turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
+        };
+    });
+    const usageRows = (m, sortByKey = false) => [...m.entries()]
+        .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
+        .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
+    const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens());
+    const anyNullCost = sessions.some((s) => s.cost_usd === null);
+    const skipped = db.prepare(`SELECT COUNT(*) AS lines, COUNT(DISTINCT path) AS files FROM ingest_errors`).get();
+    return {
+        schema_version: report_REPORT_SCHEMA_VERSION,
+        generated_at: (opts.now ?? new Date()).toISOString(),
+        generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
+        mode,
+        filters,
+        totals: {
+            sessions: sessions.length,
+            prompts: sessions.reduce((a, s) => a + s.prompts, 0),
+            tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
+            tokens: totalTokens,
+            cost_usd: anyNullCost ? null : roundUsd(sessions.reduce((a, s) => a + (s.cost_usd ?? 0), 0))
+        },
+        sessions,
+        usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
+        redactions: { total: 0, by_detector: {} },
+        unpriced_models: [...unpriced].sort(),
+        skipped: { lines: skipped.lines, files: skipped.files }
+    };
+}
+/** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
+function selectTurns(db, sessionId, withActions, maxChars) {
+    const results = new Map();
+    if (withActions) {
+        for (const r of db.prepare(`SELECT call_id, output, exit_code, duration_ms FROM function_results WHERE session_id = ? AND call_id IS NOT NULL`).iterate(sessionId))
+            results.set(r.call_id, { output: r.output, exit_code: r.exit_code, duration_ms: r.duration_ms });
+    }
+    const kinds = withActions
+        ? `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`
+        : `('user_prompt')`;
+    const turns = new Map();
+    const turnOf = (n, ts) => {
+        let t = turns.get(n);
+        if (!t) {
+            t = { ordinal: n, ts, prompt: null, actions: [] };
+            turns.set(n, t);
+        }
+        return t;
+    };
+    const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND kind IN ${kinds} ORDER BY turn, id`);
+    for (const e of stmt.iterate(sessionId)) {
+        const p = JSON.parse(e.payload);
+        const t = turnOf(e.turn, e.ts);
+        const base = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id };
+        switch (e.kind) {
+            case 'user_prompt': {
+                const text = String(p.text ?? '');
+                if (p.by_agent) {
+                    if (withActions)
+                        t.actions.push({ ...base, kind: 'assistant_message', name: 'agent-prompt', text: cap(text, maxChars) });
+                }
+                else if (!t.prompt) {
+                    const priv = PRIVATE.test(text);
+                    t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id };
+                    t.ts = e.ts;
+                }
+                break;
+            }
+            case 'reasoning':
+                if (p.text)
+                    t.actions.push({ ...base, kind: 'reasoning', text: cap(String(p.text), maxChars) });
+                break;
+            case 'assistant_message':
+                t.actions.push({ ...base, kind: 'assistant_message', text: cap(String(p.text ?? ''), maxChars) });
+                break;
+            case 'tool_call': {
+                const callId = typeof p.call_id === 'string' ? p.call_id : null;
+                const r = callId ? results.get(callId) : undefined;
+                t.actions.push({
+                    ...base,
+                    kind: 'tool_call',
+                    name: String(p.name ?? ''),
+                    text: typeof p.command === 'string' ? cap(p.command, maxChars) : null,
+                    arguments: cap(String(p.arguments ?? ''), maxChars),
+                    output: r ? cap(r.output, maxChars) : null,
+                    exit_code: r?.exit_code ?? null,
+                    duration_ms: r?.duration_ms ?? null,
+                    call_id: callId
+                });
+                break;
+            }
+            case 'plan_update': {
+                const steps = Array.isArray(p.steps) ? p.steps : [];
+                t.actions.push({ ...base, kind: 'plan_update', text: cap(steps.map((s) => `[${s.status}] ${s.step}`).join('\n'), maxChars) });
+                break;
+            }
+            case 'file_change':
+                t.actions.push({ ...base, kind: 'file_change', name: String(p.change ?? ''), text: String(p.path ?? '') });
+                break;
+            case 'marker':
+                if (SHOWN_MARKERS.has(String(p.marker)))
+                    t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null });
+                break;
+            case 'compaction':
+                t.actions.push({ ...base, kind: 'compaction', text: typeof p.text === 'string' ? cap(p.text, maxChars) : null });
+                break;
+        }
+    }
+    return [...turns.values()].filter((t) => t.prompt !== null || t.actions.length > 0).sort((a, b) => a.ordinal - b.ordinal);
+}
+
+;// CONCATENATED MODULE: ./src/store/redactions.ts
+/**
+ * Records what a redaction pass changed, so it can be audited: the event and field, the detector
+ * or override (with its actor and reason), how many values. The replaced text is never stored.
+ * A later pass over the same data replaces the counts rather than adding to them.
+ */
+function saveRedactions(db, rows, at = new Date().toISOString()) {
+    const upsert = db.prepare(`INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`);
+    db.transaction(() => {
+        for (const r of rows)
+            upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at);
+    }).immediate();
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+
+
+
+
+
+
+/**
+ * select → redact: the only way a report object is made for publishing, so nothing rendered
+ * from it can carry unredacted text. The redaction provenance is recorded in the store.
+ */
+function buildReport(db, opts) {
+    const c = opts.config;
+    const raw = selectReport(db, {
+        mode: opts.mode ?? c.defaults.mode ?? 'summary',
+        filters: { timezone: c.defaults.timezone, ...opts.filters },
+        prices: c.pricing,
+        now: opts.now,
+        version: opts.version,
+        maxFieldChars: opts.maxFieldChars
+    });
+    const out = redactReport(raw, c);
+    saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
+    return out;
+}
+/** Renders a redacted report in each format and writes the files into a folder. */
+function writeReportFiles(report, formats, outDir) {
+    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
+    const files = formats.flatMap((f) => renderReport(report, f).files);
+    for (const f of files)
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(outDir, f.name), f.content);
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+
+
+
+
+
+
+
+
+const COMMENT_FIELD_CHARS = 8 * 1024;
+/** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
+const SUMMARY_LIMIT = 1_000_000;
+/**
+ * The whole job short of publishing: ingest, select, redact, render, write. The Action and
+ * `dry-run` both call this, so with the same inputs (and a pinned time) they write
+ * byte-identical files.
+ */
+async function runJob(o) {
+    const db = openStore(o.database);
+    try {
+        const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, { batchSize: o.config.defaults.batch_size }) : await ingestPaths(db, o.paths, { batchSize: o.config.defaults.batch_size });
+        const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version });
+        (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
+        const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name);
+        // The comment always lists prompts with what was done under them, whatever the files' mode.
+        // The comment shows at most a few hundred characters per field, so it carries (and redacts)
+        // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+        // whole where redaction looks, and an unterminated key block is redacted to the window's end.
+        const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report;
+        const comment = renderComment(forComment, { changedFiles: o.changedFiles });
+        const releaseSection = renderComment(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 });
+        let summary = renderMarkdown(report);
+        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+            summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
+        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+            summary = comment;
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'comment.md'), comment);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'summary.md'), summary);
+        written.push('comment.md', 'summary.md');
+        db.close();
+        if (o.exportDatabase) {
+            exportSanitized(o.database, (0,external_node_path_.join)(o.outDir, 'ai-log-trail.sqlite'), o.config);
+            written.push('ai-log-trail.sqlite');
+        }
+        return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) };
+    }
+    finally {
+        if (db.open)
+            db.close();
+    }
+}
+/** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */
+function pinnedNow(explicit, env = process.env) {
+    if (explicit) {
+        const d = new Date(explicit);
+        if (Number.isNaN(d.getTime()))
+            throw new Error(`not a date-time: ${explicit}`);
+        return d;
+    }
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch))
+        return new Date(Number(epoch) * 1000);
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/redact/config-schema.ts
+
+
+/**
+ * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
+ * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
+ * an error with its line and column, never silently ignored.
+ */
+const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
+const FieldKindSchema = schemas_enum(FIELD_KINDS);
+const FieldPolicySchema = union([
+    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a stable short hash'),
+    strictObject({ truncate: schemas_number().int().positive().describe('redact, then keep at most this many characters') })
+]);
+const PackSchema = union([
+    schemas_boolean(),
+    strictObject({
+        enabled: schemas_boolean().default(true),
+        disable: array(schemas_string()).default([]).describe('detector ids of this pack to turn off')
+    })
+]);
+const RuleSchema = strictObject({
+    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
+    description: schemas_string().optional(),
+    pattern: schemas_string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
+    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
+    literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
+    words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
+    replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
+    fields: array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
+})
+    .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
+    message: 'a rule needs exactly one of pattern, literals or words'
+});
+const OverrideSchema = strictObject({
+    session: schemas_string().min(4).describe('session id or a unique prefix'),
+    prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
+    event: schemas_number().int().positive().optional().describe('an event id from the database'),
+    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
+    replacement: schemas_string().describe('the text published instead'),
+    actor: schemas_string().min(1).describe('who decided the override'),
+    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    reason: schemas_string().min(1).describe('why, for the audit trail')
+})
+    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
+const ConfigSchema = strictObject({
+    version: literal(1).default(1).describe('format version of this file'),
+    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
+    packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
+        .default({ secrets: true, pii: true, paths: true })
+        .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
+    keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
+    allow: strictObject({
+        patterns: array(schemas_string()).default([]),
+        literals: array(schemas_string()).default([]),
+        placeholders: array(schemas_string()).default([])
+    })
+        .default({ patterns: [], literals: [], placeholders: [] })
+        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
+    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
+    hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
+        .default({ emails: true, home_users: true, repository_urls: false })
+        .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
+    overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
+    defaults: strictObject({
+        paths: array(schemas_string()).optional(),
+        database: schemas_string().optional(),
+        out: schemas_string().optional(),
+        batch_size: schemas_number().int().positive().optional(),
+        timezone: schemas_string().optional(),
+        mode: schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
+        formats: array(schemas_enum(['md', 'csv', 'json', 'html'])).optional()
+    })
+        .default({})
+        .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
+    pricing: record(schemas_string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
+});
+
+;// CONCATENATED MODULE: ./src/redact/config.ts
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml';
+/** A config that cannot be used; its message lists every problem as `file:line:column: what`. */
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+        this.problems = problems;
+    }
+}
+function nodeAt(root, path) {
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+        const key = path[i];
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === key);
+            if (!pair)
+                return { node, key: false };
+            // For an unknown key, point at the key itself rather than its value.
+            if (i === path.length - 1 && pair.value === null)
+                return { node: pair.key, key: true };
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number') {
+            const next = node.items[key];
+            if (!next)
+                return { node, key: false };
+            node = next;
+        }
+        else
+            return { node, key: false };
+    }
+    return { node, key: false };
+}
+function config_describe(issue) {
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    if (issue.code === 'unrecognized_keys')
+        return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${where}${issue.message}`;
+}
+/**
+ * Parses and validates a rules file. YAML syntax errors and schema errors both come back as a
+ * ConfigError naming the file, line and column of each problem and what was expected.
+ */
+function parseConfig(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length) {
+        throw new ConfigError(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0] })));
+    }
+    const data = doc.toJS() ?? {};
+    const r = ConfigSchema.safeParse(data);
+    if (r.success)
+        return r.data;
+    throw new ConfigError(r.error.issues.map((issue) => {
+        let path = issue.path;
+        // An unknown key is reported at the key, which is one level below the object.
+        if (issue.code === 'unrecognized_keys')
+            path = [...issue.path, issue.keys[0]];
+        const { node } = nodeAt(doc.contents, path);
+        const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(doc.contents, issue.path, issue.keys[0]) : null;
+        const offset = (keyNode ?? node)?.range?.[0] ?? 0;
+        const pos = lineCounter.linePos(offset);
+        return { file, line: pos.line, column: pos.col, message: config_describe(issue) };
+    }));
+}
+function findKeyNode(root, path, key) {
+    const { node } = nodeAt(root, path);
+    if (!(0,dist/* isMap */.jh)(node))
+        return null;
+    const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === key);
+    return pair?.key ?? null;
+}
+/**
+ * The config in force: the given file, else `.github/ai-log-trail.yml` when it exists, else the
+ * defaults. A file named explicitly must exist.
+ */
+function loadConfig(path, cwd = '.') {
+    const file = path ?? `${cwd}/${DEFAULT_CONFIG_PATH}`;
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        if (path)
+            throw new ConfigError([{ file: path, line: 1, column: 1, message: 'file not found' }]);
+        return { config: ConfigSchema.parse({}), file: null };
+    }
+    return { config: parseConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file), file };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+function oneOf(name, allowed, fallback) {
+    const v = lib_core/* getInput */.V4(name).trim() || fallback;
+    if (!allowed.includes(v))
+        throw new Error(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`);
+    return v;
+}
+/** Reads and checks every input; a wrong value fails the step with the input's name. */
+function readInputs() {
+    const list = (name) => lib_core/* getInput */.V4(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const mode = lib_core/* getInput */.V4('mode').trim();
+    const parsedMode = mode ? ReportModeSchema.safeParse(mode) : undefined;
+    if (parsedMode && !parsedMode.success)
+        throw new Error(`input 'mode' must be one of ${ReportModeSchema.options.join(', ')} (got '${mode}')`);
+    const formats = list('formats');
+    for (const f of formats)
+        if (!REPORT_FORMATS.includes(f))
+            throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`);
+    const retention = lib_core/* getInput */.V4('retention-days').trim();
+    if (retention && !/^\d+$/.test(retention))
+        throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`);
+    const failOn = new Set();
+    for (const f of list('fail-on')) {
+        if (f === 'none')
+            continue;
+        if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f))
+            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`);
+        failOn.add(f);
+    }
+    return {
+        paths: list('paths'),
+        rules: lib_core/* getInput */.V4('rules').trim() || undefined,
+        token: lib_core/* getInput */.V4('github-token'),
+        mode: parsedMode?.data,
+        formats: formats.length ? formats : undefined,
+        comment: oneOf('comment', ['auto', 'always', 'never'], 'auto'),
+        artifactName: lib_core/* getInput */.V4('artifact-name').trim() || 'ai-log-trail-report',
+        retentionDays: retention ? Number(retention) : undefined,
+        releaseAssets: oneOf('release-assets', ['auto', 'never'], 'auto'),
+        releaseNotes: oneOf('release-notes', ['true', 'false'], 'false') === 'true',
+        timezone: lib_core/* getInput */.V4('timezone').trim() || undefined,
+        failOn,
+        database: lib_core/* getInput */.V4('database').trim() || undefined,
+        exportDatabase: oneOf('export-database', ['true', 'false'], 'true') === 'true',
+        now: lib_core/* getInput */.V4('now').trim() || undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
+/**
+ * Uploads the report folder as a workflow artifact. The artifact client is loaded only here
+ * (it is a large share of the bundle's start-up time), and an unreachable artifact service
+ * (no runtime token, GitHub Enterprise Server) is a warning, not a failure.
+ */
+async function uploadReports(name, dir, files, retentionDays, env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN)
+        return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' };
+    try {
+        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const client = new DefaultArtifactClient();
+        const r = await client.uploadArtifact(name, files.map((f) => (0,external_node_path_.join)(dir, f)), dir, retentionDays ? { retentionDays } : {});
+        const id = r.id ?? null;
+        const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const url = id !== null && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : null;
+        return { status: 'uploaded', id, url };
+    }
+    catch (e) {
+        return { status: 'skipped', reason: e.message };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/github.ts
+/** The HTTP status of an Octokit error, or undefined for anything else. */
+function statusOf(e) {
+    const s = e.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment.ts
+
+
+/**
+ * Whose comments this run may edit: the identity of the token. GITHUB_TOKEN cannot read
+ * `/user`, and its comments are written as github-actions[bot].
+ */
+async function tokenLogin(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch {
+        return 'github-actions[bot]';
+    }
+}
+/**
+ * Creates or updates the one sticky comment on a pull request. The comment is found across
+ * every page by its hidden marker AND its author: a marked comment someone else wrote (quoting
+ * ours, say) is never edited. A 403/404 (a fork's read-only token) comes back as `forbidden`
+ * for the caller to degrade gracefully.
+ */
+async function upsertComment(octokit, ref, issueNumber, body) {
+    try {
+        const login = await tokenLogin(octokit);
+        const mine = (c) => (c.body ?? '').includes(COMMENT_MARKER) && c.user?.login === login;
+        let existing;
+        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 })) {
+            existing = page.data.find(mine) ?? existing;
+            if (existing)
+                break;
+        }
+        if (existing) {
+            if (existing.body === body)
+                return { status: 'unchanged', url: existing.html_url, id: existing.id };
+            const { data } = await octokit.rest.issues.updateComment({ ...ref, comment_id: existing.id, body });
+            return { status: 'updated', url: data.html_url, id: data.id };
+        }
+        const { data } = await octokit.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
+        return { status: 'created', url: data.html_url, id: data.id };
+    }
+    catch (e) {
+        const status = statusOf(e);
+        if (status === 403 || status === 404)
+            return { status: 'forbidden', message: e.message };
+        throw e;
+    }
+}
+/** The pull request's changed files (every page; GitHub lists at most 3,000). */
+async function pullRequestFiles(octokit, ref, pullNumber) {
+    try {
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...ref, pull_number: pullNumber, per_page: 100 });
+        return files.map((f) => f.filename);
+    }
+    catch (e) {
+        const status = statusOf(e);
+        if (status === 403 || status === 404)
+            return null;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/release.ts
+
+
+const RELEASE_SECTION_START = '<!-- ai-log-trail:release-notes:start -->';
+const RELEASE_SECTION_END = '<!-- ai-log-trail:release-notes:end -->';
+const RELEASE_BODY_LIMIT = 125_000;
+const CONTENT_TYPES = {
+    '.md': 'text/markdown; charset=utf-8',
+    '.json': 'application/json',
+    '.csv': 'text/csv; charset=utf-8',
+    '.html': 'text/html; charset=utf-8',
+    '.sqlite': 'application/vnd.sqlite3'
+};
+function contentType(name) {
+    const ext = name.slice(name.lastIndexOf('.'));
+    return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+/**
+ * Uploads report files as release assets. An asset with the same name (from an earlier run of
+ * the same release) is deleted first, so a re-run replaces rather than fails or duplicates.
+ */
+async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-log-trail-') {
+    // Octokit sends uploads to https://uploads.github.com whatever its baseUrl; the release's own
+    // upload_url is right on GitHub Enterprise Server and GHE.com too (a URI template: `{?name,label}`).
+    const { data: release } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId });
+    const existing = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...ref, release_id: releaseId, per_page: 100 });
+    const urls = [];
+    for (const file of files) {
+        const base = (0,external_node_path_.basename)(file);
+        const name = base.startsWith(prefix) ? base : prefix + base;
+        for (const a of existing.filter((x) => x.name === name))
+            await octokit.rest.repos.deleteReleaseAsset({ ...ref, asset_id: a.id });
+        const data = (0,external_node_fs_.readFileSync)(file);
+        const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
+            url: release.upload_url,
+            ...ref,
+            release_id: releaseId,
+            name,
+            // Octokit types the body as a string; it sends a Buffer as raw bytes.
+            data: data,
+            headers: { 'content-type': contentType(name), 'content-length': data.length }
+        });
+        urls.push(asset.browser_download_url);
+    }
+    return urls;
+}
+/** Replaces (or appends) this tool's marked section of a release body; text outside it is kept. */
+function withSection(body, section) {
+    const block = `${RELEASE_SECTION_START}\n${section.trim()}\n${RELEASE_SECTION_END}`;
+    const start = body.indexOf(RELEASE_SECTION_START);
+    const end = body.indexOf(RELEASE_SECTION_END);
+    const next = start !== -1 && end > start ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length) : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`;
+    return next.length > RELEASE_BODY_LIMIT ? body : next;
+}
+async function updateReleaseSection(octokit, ref, releaseId, section) {
+    const { data } = await octokit.rest.repos.getRelease({ ...ref, release_id: releaseId });
+    const body = withSection(data.body ?? '', section);
+    if (body === (data.body ?? ''))
+        return false;
+    await octokit.rest.repos.updateRelease({ ...ref, release_id: releaseId, body });
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+/**
+ * Publishes what the job wrote: the job summary on every run, the artifact, the sticky comment
+ * on pull requests, the release assets on releases. Each surface fails soft: a read-only token
+ * or a missing artifact service is a warning and the report stays in the job summary.
+ */
+async function publish(p) {
+    const { inputs, github } = p;
+    // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
+    const summary = process.env.GITHUB_STEP_SUMMARY ? lib_core/* summary */.z.addRaw(p.summary) : null;
+    if (summary)
+        await summary.write();
+    const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays);
+    if (artifact.status === 'skipped')
+        lib_core/* warning */.$e(`report artifact not uploaded: ${artifact.reason}`);
+    const artifactUrl = artifact.status === 'uploaded' ? artifact.url : null;
+    let commentUrl = null;
+    const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && github.pullNumber !== null);
+    if (wantComment) {
+        if (github.pullNumber === null || !github.hasRepo)
+            lib_core/* warning */.$e('comment: always, but this run is not about a pull request; nothing to comment on');
+        else if (!inputs.token)
+            lib_core/* warning */.$e('no github-token: the report is in the job summary only');
+        else {
+            const body = artifactUrl ? `${p.comment.trimEnd()}\n\n[Full report and sanitized data](${artifactUrl})\n` : p.comment;
+            const r = await upsertComment(github.client(), github.ref, github.pullNumber, body);
+            if (r.status === 'forbidden') {
+                lib_core/* warning */.$e(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`);
+                if (summary)
+                    await lib_core/* summary */.z.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write();
+            }
+            else {
+                commentUrl = r.url;
+                lib_core/* info */.pq(`comment ${r.status}: ${r.url}`);
+            }
+        }
+    }
+    if (github.releaseId !== null && github.hasRepo && inputs.token) {
+        try {
+            if (inputs.releaseAssets === 'auto') {
+                const urls = await uploadReleaseAssets(github.client(), github.ref, github.releaseId, p.files.filter((f) => f !== 'comment.md' && f !== 'summary.md').map((f) => (0,external_node_path_.join)(p.outDir, f)));
+                lib_core/* info */.pq(`release assets: ${urls.length} uploaded`);
+            }
+            if (inputs.releaseNotes)
+                await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection);
+        }
+        catch (e) {
+            lib_core/* warning */.$e(`could not publish to the release (${e.message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`);
+        }
+    }
+    return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(61351);
+;// CONCATENATED MODULE: ./src/action/target.ts
+
+
+
+/** What this run of the workflow is about, from the event payload GitHub hands the Action. */
+function githubTarget() {
+    const payload = github/* context */._.payload;
+    const repoEnv = process.env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = repoEnv.split('/');
+    const token = lib_core/* getInput */.V4('github-token');
+    const ref = { owner, repo };
+    let octokit;
+    const client = () => (octokit ??= (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }));
+    return {
+        ref,
+        hasRepo: Boolean(owner && repo),
+        pullNumber: payload.pull_request?.number ?? null,
+        releaseId: github/* context */._.eventName === 'release' ? (payload.release?.id ?? null) : null,
+        eventName: github/* context */._.eventName,
+        client,
+        changedFiles: async () => {
+            if (!payload.pull_request?.number || !owner)
+                return null;
+            const files = await pullRequestFiles(client(), ref, payload.pull_request.number);
+            if (files === null)
+                lib_core/* warning */.$e('could not list the pull request files (read-only token?); the comment will not say which changed files agents touched');
+            return files;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+
+/** The package version, read from package.json next to the compiled or bundled code. */
+function version_version() {
+    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
+    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
+        try {
+            const v = JSON.parse((0,external_node_fs_.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
+            if (typeof v === 'string')
+                return v;
+        }
+        catch {
+            // try the next layout
+        }
+    }
+    return '0.0.0';
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The Action front: inputs and the event in, the library's job, then publishing. It decides
+ * nothing about the report itself; `dry-run` runs the same job and writes the same files.
+ */
+async function run() {
+    try {
+        const inputs = readInputs();
+        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const rulesPath = inputs.rules ?? ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml')) ? (0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml') : undefined);
+        const { config, file } = loadConfig(rulesPath);
+        if (file)
+            lib_core/* info */.pq(`rules: ${file}`);
+        const temp = process.env.RUNNER_TEMP ?? (0,external_node_path_.resolve)('.');
+        const outDir = (0,external_node_path_.join)(temp, 'ai-log-trail-report');
+        const github = githubTarget();
+        const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null;
+        const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null);
+        const result = await runJob({
+            database: inputs.database ?? config.defaults.database ?? (0,external_node_path_.join)(temp, 'ai-log-trail.sqlite'),
+            repoDir: workspace,
+            paths,
+            config,
+            mode: inputs.mode ?? config.defaults.mode ?? 'summary',
+            formats: inputs.formats ?? config.defaults.formats ?? ['md', 'json', 'html'],
+            filters: { timezone: inputs.timezone },
+            outDir,
+            now: pinnedNow(inputs.now),
+            version: version_version(),
+            changedFiles,
+            exportDatabase: inputs.exportDatabase
+        });
+        for (const e of result.ingest.errors.slice(0, 100))
+            lib_core/* warning */.$e(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
+        const r = result.report;
+        lib_core/* setOutput */.uH('sessions', r.totals.sessions);
+        lib_core/* setOutput */.uH('prompts', r.totals.prompts);
+        lib_core/* setOutput */.uH('tool-calls', r.totals.tool_calls);
+        lib_core/* setOutput */.uH('total-tokens', r.totals.tokens.total);
+        lib_core/* setOutput */.uH('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd);
+        lib_core/* setOutput */.uH('redactions', result.redactions);
+        lib_core/* setOutput */.uH('report-dir', outDir);
+        const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github });
+        lib_core/* setOutput */.uH('comment-url', published.commentUrl ?? '');
+        lib_core/* setOutput */.uH('artifact-id', published.artifactId ?? '');
+        lib_core/* setOutput */.uH('artifact-url', published.artifactUrl ?? '');
+        const failures = [];
+        if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0)
+            failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`);
+        if (inputs.failOn.has('unpriced') && r.unpriced_models.length)
+            failures.push(`no price for ${r.unpriced_models.join(', ')}`);
+        if (inputs.failOn.has('redactions') && result.redactions > 0)
+            failures.push(`${result.redactions} value(s) had to be redacted`);
+        if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0)
+            failures.push('no agent session was found');
+        if (failures.length)
+            lib_core/* setFailed */.C1(`fail-on: ${failures.join('; ')}`);
+    }
+    catch (e) {
+        lib_core/* setFailed */.C1(e.message);
+    }
+}
+async function expandGlobs(patterns) {
+    if (!patterns.some((p) => /[*?[{]/.test(p)))
+        return patterns.filter((p) => (0,external_node_fs_.existsSync)(p));
+    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 54427));
+    const globber = await glob.create(patterns.join('\n'), { followSymbolicLinks: true, implicitDescendants: true });
+    return [...new Set(await globber.glob())];
+}
+
+
+/***/ }),
+
+/***/ 98811:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+// better-sqlite3@13's binding loader reads the CommonJS `__dirname` while probing for its native
+// module. In an ncc ESM bundle that free variable is undefined, so point it at dist/ before the
+// first database is opened. Must be the first import of a bundle entry.
+
+
+const g = globalThis;
+g.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
 
 
 /***/ }),
@@ -81083,6 +81835,5006 @@ function getIDToken(aud) {
 
 /***/ }),
 
+/***/ 37157:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ Context)
+/* harmony export */ });
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70857);
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+
+/***/ }),
+
+/***/ 61351:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ getOctokit),
+/* harmony export */   _: () => (/* binding */ context)
+/* harmony export */ });
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37157);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85555);
+
+
+const context = new _context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = _utils_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHub */ .gq.plugin(...additionalPlugins);
+    return new GitHubWithPlugins((0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .getOctokitOptions */ .EG)(token, options));
+}
+//# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 85555:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gq: () => (/* binding */ GitHub),
+  NT: () => (/* binding */ defaults),
+  EG: () => (/* binding */ getOctokitOptions)
+});
+
+// UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/context.js
+var context = __nccwpck_require__(37157);
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(89659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(31015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const utils_context = new context/* Context */.o();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+
+/***/ }),
+
 /***/ 92145:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -81978,6 +87730,55 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 31015:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
 
 /***/ })
 

@@ -5,6 +5,7 @@ import { pinnedNow, runJob } from '../pipeline/job.js'
 import { loadConfig } from '../redact/config.js'
 import { readInputs } from './inputs.js'
 import { publish } from './publish.js'
+import { githubTarget } from './target.js'
 import { version } from '../cli/version.js'
 
 /**
@@ -20,7 +21,7 @@ export async function run(): Promise<void> {
     if (file) core.info(`rules: ${file}`)
     const temp = process.env.RUNNER_TEMP ?? resolve('.')
     const outDir = join(temp, 'ai-log-trail-report')
-    const { github } = await publishContext()
+    const github = githubTarget()
     const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null
     const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null)
     const result = await runJob({
@@ -70,8 +71,4 @@ async function expandGlobs(patterns: string[]): Promise<string[]> {
   return [...new Set(await globber.glob())]
 }
 
-async function publishContext() {
-  const { githubTarget } = await import('./target.js')
-  return { github: githubTarget() }
-}
 

@@ -1,5 +1,5 @@
 import type { Config } from './config-schema.js'
-import { shortHash } from './policy.js'
+import { shortHash } from './hash.js'
 import { detectorsFor } from './rules.js'
 import type { EngineOptions, FieldKind } from './types.js'
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { shortHash } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override } from './config-schema.js'
 import { redactJson, redactText } from './engine.js'
@@ -18,9 +18,6 @@ export interface RedactionRecord {
   reason: string | null
 }
 
-export function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 10)
-}
 
 /**
  * Applies the config to a report object: markers, overrides, the per-field content policy, every
@@ -113,8 +110,7 @@ export function redactReport(report: Report, config: Config): { report: Report; 
         ...a,
         text: command ?? clean(s, a.event_id, 'text', kind, text),
         arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
-        output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true),
-        name: a.kind === 'marker' || a.kind === 'tool_call' || a.kind === 'file_change' ? a.name : a.name
+        output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true)
       }
     })
     return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions }
