@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../src/ingest/ingest.js'
 import { openStore, type Db } from '../src/store/db.js'
 import { listSessions, type SessionSummary } from '../src/store/queries.js'
+import type { CliIo } from '../src/cli/io.js'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 export const fixtures = join(repoRoot, 'fixtures')
@@ -44,4 +45,20 @@ export function byId(sessions: SessionSummary[], id: string): SessionSummary {
   const s = sessions.find((x) => x.id === id || x.id.startsWith(id))
   if (!s) throw new Error(`no session ${id} among ${sessions.map((x) => x.id).join(', ')}`)
   return s
+}
+
+/** A CLI io that collects what a command writes, for in-process CLI tests. */
+export function captureIo(): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTTY: false,
+    out(t: string) {
+      io.stdout += t
+    },
+    err(t: string) {
+      io.stderr += t
+    }
+  }
+  return io
 }

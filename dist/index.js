@@ -47679,15 +47679,9 @@ class CopilotTranscriptParser {
     }
     end() { }
     push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            return void out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' });
-        }
-        if (!isObject(o))
-            return void out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+        const o = parseObjectLine(line, lineNo, out);
+        if (!o)
+            return;
         const st = this.st;
         const ts = toUtcIso(o.timestamp);
         const d = obj(o.data) ?? {};

@@ -3,23 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
-import type { CliIo } from '../../src/cli/io.js'
-import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { fixtures, repoRoot, tmpDir, captureIo } from '../helpers.js'
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTTY: false,
-    out(t: string) {
-      io.stdout += t
-    },
-    err(t: string) {
-      io.stderr += t
-    }
-  }
-  return io
-}
+const capture = captureIo
 
 describe('CLI contract', () => {
   it('prints help and version', async () => {

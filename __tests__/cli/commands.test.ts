@@ -3,23 +3,9 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { main } from '../../src/cli/main.js'
-import type { CliIo } from '../../src/cli/io.js'
-import { fixtures, tmpDir } from '../helpers.js'
+import { fixtures, tmpDir, captureIo } from '../helpers.js'
 
-function io(): CliIo & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    isTTY: false,
-    out(t: string) {
-      o.stdout += t
-    },
-    err(t: string) {
-      o.stderr += t
-    }
-  }
-  return o
-}
+const io = captureIo
 
 const GH = 'ghp_' + 'Zq8vR2mLx9TwZq8vR2mLx9TwZq8vR2mLx9Tw'
 let d: string

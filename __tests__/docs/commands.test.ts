@@ -3,9 +3,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { main } from '../../src/cli/main.js'
-import type { CliIo } from '../../src/cli/io.js'
 import { parseConfig } from '../../src/redact/config.js'
-import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { fixtures, repoRoot, tmpDir, captureIo } from '../helpers.js'
 
 /**
  * Docs that cannot lie: every `ai-log-trail …` command shown in README.md and docs/*.md names a
@@ -30,20 +29,7 @@ interface DocCommand {
   runnable: boolean
 }
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTTY: false,
-    out(t: string) {
-      io.stdout += t
-    },
-    err(t: string) {
-      io.stderr += t
-    }
-  }
-  return io
-}
+const capture = captureIo
 
 /** Splits a shell line into words, keeping quotes' contents whole; stops at a comment. */
 function words(line: string): { word: string; quoted: boolean }[] {

@@ -1,3 +1,4 @@
+import type { RedactionRow } from '../store/redactions.js'
 import { shortHash } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override } from './config-schema.js'
@@ -8,15 +9,7 @@ import type { FieldKind } from './types.js'
 import { firstWord } from '../sources/util/shell.js'
 
 /** One line of provenance: which detector or override changed which field of which event, how often. */
-export interface RedactionRecord {
-  session_id: string
-  event_id: number | null
-  field: string
-  detector: string
-  count: number
-  actor: string | null
-  reason: string | null
-}
+export type RedactionRecord = RedactionRow
 
 
 /**

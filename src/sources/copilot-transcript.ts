@@ -1,6 +1,6 @@
 import type { EventPayload } from '../model/events.js'
 import type { LineParser, ParseRecord, SourceContext } from './types.js'
-import { arr, isObject, obj, str } from './util/json.js'
+import { arr, obj, str, parseObjectLine } from './util/json.js'
 import { commandFromArgs } from './util/shell.js'
 import { tryParseJson } from './util/json.js'
 import { toUtcIso } from './util/time.js'
@@ -36,13 +36,8 @@ export class CopilotTranscriptParser implements LineParser {
   end(): void {}
 
   push(line: string, lineNo: number, out: ParseRecord[]): void {
-    let o: unknown
-    try {
-      o = JSON.parse(line)
-    } catch {
-      return void out.push({ type: 'skip', line: lineNo, reason: 'malformed JSON' })
-    }
-    if (!isObject(o)) return void out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' })
+    const o = parseObjectLine(line, lineNo, out)
+    if (!o) return
     const st = this.st
     const ts = toUtcIso(o.timestamp)
     const d = obj(o.data) ?? {}
