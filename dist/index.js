@@ -35305,7 +35305,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49263);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24261);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -35315,7 +35315,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49263:
+/***/ 24261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35332,8 +35332,6 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/store/reconcile.ts
@@ -35428,6 +35426,13 @@ function reconcileCopies(db, sessionIds) {
 
 ;// CONCATENATED MODULE: ./src/store/writer.ts
 /**
+ * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
+ * stored once, in `function_results.output`, so the payload leaves it out.
+ */
+function storedPayload(p) {
+    return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
+}
+/**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
  * each event once; totals are computed from these rows at query time and never accumulated.
@@ -35503,8 +35508,11 @@ class StoreWriter {
             file_id: fileId
         });
     }
-    /** Returns false when the event was already stored (a re-run or a concurrent ingest). */
-    event(fileId, agent, seq, ev, raw) {
+    /**
+     * Returns false when the event was already stored (a re-run or a concurrent ingest).
+     * `payloadJson` is `storedPayload(ev.payload)` when the parse stage already made it.
+     */
+    event(fileId, agent, seq, ev, raw, payloadJson) {
         const s = this.s;
         const p = ev.payload;
         let replayed = ev.replayed ?? false;
@@ -35518,7 +35526,7 @@ class StoreWriter {
         let turn = this.currentTurn(ev.session_id);
         if (personPrompt)
             turn += 1;
-        const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, JSON.stringify(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
+        const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson ?? storedPayload(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
         if (info.changes === 0)
             return false;
         const id = Number(info.lastInsertRowid);
@@ -48369,6 +48377,8 @@ function fallbackSessionId(path, head) {
     return `file-${(0,external_node_crypto_.createHash)('sha256').update(head).digest('hex').slice(0, 16)}`;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/ingest/lines.ts
 
 
@@ -48387,6 +48397,14 @@ function detectEncoding(head) {
     if (head.length >= 4 && head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0)
         return 'utf16be';
     return 'utf8';
+}
+/** Decodes a whole buffer (a file's head, a document) in its encoding, without a BOM. */
+function decodeText(buf, enc) {
+    if (enc === 'utf16le')
+        return new TextDecoder('utf-16le').decode(buf).replace(/^\uFEFF/, '');
+    if (enc === 'utf16be')
+        return new TextDecoder('utf-16be').decode(buf).replace(/^\uFEFF/, '');
+    return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 const fatal = new TextDecoder('utf-8', { fatal: true });
 function decodeUtf8(buf, s, e) {
@@ -48570,6 +48588,295 @@ async function* readUtf16Lines(path, encoding, opts) {
     }
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
+
+
+
+
+
+
+
+function emptyBatch(offset, lineNo, stateJson) {
+    return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, save: true, last: false };
+}
+/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+function textDigest(text) {
+    return (0,external_node_crypto_.createHash)('sha1').update(text).digest('base64url');
+}
+function recordKey(sessionId, digest, seq) {
+    return (0,external_node_crypto_.createHash)('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url');
+}
+/**
+ * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
+ * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
+ * the line's events.
+ */
+function parsedLine(text, lineNo, found) {
+    let seq = 0;
+    let lineDigest = null;
+    const payloads = [];
+    const records = found.map((r) => {
+        if (r.type !== 'event')
+            return r;
+        const ev = r.event;
+        payloads.push(storedPayload(ev.payload));
+        const n = seq++;
+        const source = ev.raw ?? text ?? '';
+        if (ev.dedupe_key || !source)
+            return r;
+        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
+        return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } };
+    });
+    return { text, lineNo, records, payloads };
+}
+/**
+ * Parses a file into batches. Always yields at least one batch, and exactly one with `last`
+ * set; problems (over-long lines, bad bytes, a torn last line, a read error) ride on the batch
+ * in which they were found, so they are reported after the records before them are stored.
+ */
+async function* parseFile(job) {
+    try {
+        yield* parseBatches(job);
+    }
+    catch (e) {
+        // A parser bug: the file's earlier batches are stored, and this one says why the rest is not.
+        yield { ...emptyBatch(job.startOffset, job.startLine, 'null'), problems: [{ line: null, reason: `parse failed: ${String(e.message ?? e)}` }], save: false, last: true };
+    }
+}
+async function* parseBatches(job) {
+    const source = sourceById(job.sourceId);
+    if (!source)
+        throw new Error(`unknown source ${job.sourceId}`);
+    const ctx = { path: job.path, fallbackSessionId: job.fallbackSessionId };
+    if (source.mode === 'document') {
+        yield await parseDocument(job, (text, out) => source.parseDocument(text, ctx, out));
+        return;
+    }
+    const parser = source.createParser(ctx, job.state);
+    const stateJson = () => JSON.stringify(parser.state() ?? null);
+    let batch = emptyBatch(job.startOffset, job.startLine, 'null');
+    let records = 0;
+    let chars = 0;
+    const cut = () => {
+        const done = { ...batch, stateJson: stateJson() };
+        batch = emptyBatch(done.offset, done.lineNo, 'null');
+        records = 0;
+        chars = 0;
+        return done;
+    };
+    try {
+        const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes };
+        const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
+        for await (const line of lines) {
+            if (line.tooLong !== undefined) {
+                batch.skippedLines++;
+                batch.problems.push({ line: line.lineNo, reason: `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped` });
+            }
+            else if (line.text.trim() !== '') {
+                const out = [];
+                parser.push(line.text, line.lineNo, out);
+                if (line.unterminated && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
+                    // A torn last line is most likely still being written: leave it for the next ingest.
+                    batch.problems.push({ line: line.lineNo, reason: 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows' });
+                    batch.skippedLines++;
+                    break;
+                }
+                if (line.invalidUtf8)
+                    batch.problems.push({ line: line.lineNo, reason: 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)' });
+                batch.lines.push(parsedLine(line.text, line.lineNo, out));
+                records += out.length;
+                chars += line.text.length;
+            }
+            batch.offset = line.end;
+            batch.lineNo = line.lineNo;
+            if (records >= job.batchSize || chars >= job.maxBatchChars)
+                yield cut();
+        }
+        const tail = [];
+        parser.end(tail);
+        if (tail.length)
+            batch.lines.push(parsedLine('', batch.lineNo, tail));
+    }
+    catch (e) {
+        batch.problems.push({ line: null, reason: `read stopped: ${String(e.message ?? e)}` });
+    }
+    yield { ...cut(), last: true };
+}
+async function parseDocument(job, parse) {
+    const failed = (reason) => ({ ...emptyBatch(0, 0, 'null'), problems: [{ line: null, reason }], save: false, last: true });
+    const max = job.maxDocumentBytes;
+    if (job.size > max)
+        return failed(`document of ${job.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`);
+    let buf;
+    try {
+        const raw = await (0,promises_.readFile)(job.path);
+        buf = job.compression === 'zstd' ? (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: max }) : job.compression === 'gzip' ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: max }) : raw;
+    }
+    catch (e) {
+        return failed(`unreadable: ${e.code ?? String(e.message ?? e)}`);
+    }
+    const out = [];
+    try {
+        parse(decodeText(buf, job.encoding), out);
+    }
+    catch (e) {
+        return failed(`could not parse ${job.sourceId} document: ${String(e.message ?? e)}`);
+    }
+    return { ...emptyBatch(job.size, 0, 'null'), lines: [parsedLine(null, 0, out)], last: true };
+}
+
+;// CONCATENATED MODULE: ./src/ingest/parse-worker.ts
+
+
+/**
+ * The parse worker: receives file jobs in order and posts their batches back in order. At most
+ * `MAX_UNACKED` batches are in flight, so a slow writer bounds the worker's memory instead of
+ * letting parsed batches pile up.
+ */
+const PARSE_WORKER_ROLE = 'ai-log-trail-parse';
+const MAX_UNACKED = 2;
+if (external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.role === PARSE_WORKER_ROLE)
+    serve(external_node_worker_threads_.parentPort);
+function serve(port) {
+    const jobs = [];
+    let wakeJob = null;
+    let unacked = 0;
+    let wakeAck = null;
+    port.on('message', (m) => {
+        if (m.type === 'job') {
+            jobs.push(m.job);
+            wakeJob?.();
+        }
+        else {
+            unacked--;
+            wakeAck?.();
+        }
+    });
+    const post = async (batch) => {
+        while (unacked >= MAX_UNACKED)
+            await new Promise((r) => (wakeAck = r));
+        unacked++;
+        port.postMessage({ type: 'batch', batch });
+    };
+    void (async () => {
+        for (;;) {
+            while (jobs.length === 0)
+                await new Promise((r) => (wakeJob = r));
+            const job = jobs.shift();
+            for await (const batch of parseFile(job))
+                await post(batch);
+        }
+    })();
+}
+
+;// CONCATENATED MODULE: ./src/ingest/parse-pool.ts
+
+
+
+
+
+/**
+ * Runs the parse stage of an ingest either on this thread or on a worker thread, yielding every
+ * job's batches in job order either way. With a worker, parsing the next batch overlaps with the
+ * caller writing this one to SQLite: the second core does the JSON work.
+ */
+/** Jobs handed to the worker ahead of the one being written (each is a few hundred bytes). */
+const LOOKAHEAD_JOBS = 64;
+async function* parseJobs(plans, onWorker, started) {
+    const worker = onWorker ? startWorker() : null;
+    started(worker ? 'worker' : 'thread');
+    if (!worker) {
+        for await (const plan of plans)
+            for await (const batch of parseFile(plan.job))
+                yield { plan, batch };
+        return;
+    }
+    const inbox = new Inbox(worker);
+    const sent = [];
+    const upcoming = plans[Symbol.asyncIterator]();
+    let more = true;
+    const fill = async () => {
+        while (more && sent.length < LOOKAHEAD_JOBS) {
+            const next = await upcoming.next();
+            if (next.done)
+                more = false;
+            else {
+                worker.postMessage({ type: 'job', job: next.value.job });
+                sent.push(next.value);
+            }
+        }
+    };
+    try {
+        await fill();
+        while (sent.length > 0) {
+            const batch = await inbox.next();
+            worker.postMessage({ type: 'ack' });
+            yield { plan: sent[0], batch };
+            if (batch.last) {
+                sent.shift();
+                await fill();
+            }
+        }
+    }
+    finally {
+        await worker.terminate();
+    }
+}
+/**
+ * The worker script sits beside this module (lib/ingest/parse-worker.js) or, in the Action's
+ * bundle, in its own bundle beside dist/index.js. Where neither exists (tests running the
+ * TypeScript sources) parsing stays on this thread.
+ */
+function workerScript() {
+    for (const rel of ['./parse-worker.js', './parse-worker/index.js']) {
+        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
+        if ((0,external_node_fs_.existsSync)(path))
+            return path;
+    }
+    return null;
+}
+function startWorker() {
+    const script = workerScript();
+    // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
+    // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
+    return script ? new external_node_worker_threads_.Worker(script, { workerData: { role: PARSE_WORKER_ROLE }, execArgv: [] }) : null;
+}
+/** Batches the worker posted, in order; a worker that dies fails the ingest with its reason. */
+class Inbox {
+    queue = [];
+    waiting = null;
+    failure = null;
+    constructor(worker) {
+        worker.on('message', (m) => {
+            if (this.waiting) {
+                this.waiting.resolve(m.batch);
+                this.waiting = null;
+            }
+            else
+                this.queue.push(m.batch);
+        });
+        const fail = (e) => {
+            this.failure = e;
+            this.waiting?.reject(e);
+            this.waiting = null;
+        };
+        worker.on('error', (e) => fail(new Error(`parse worker failed: ${e.message}`)));
+        worker.on('exit', (code) => fail(new Error(`parse worker exited (code ${code})`)));
+    }
+    next() {
+        const b = this.queue.shift();
+        if (b)
+            return Promise.resolve(b);
+        if (this.failure)
+            return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/walk.ts
 
 
@@ -48671,24 +48978,24 @@ function selectFile(db) {
 function ingest_hash(b) {
     return (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
 }
-function decodeHead(buf, enc) {
-    if (enc === 'utf16le')
-        return new TextDecoder('utf-16le').decode(buf).replace(/^\uFEFF/, '');
-    if (enc === 'utf16be')
-        return new TextDecoder('utf-16be').decode(buf).replace(/^\uFEFF/, '');
-    return buf.toString('utf8').replace(/^\uFEFF/, '');
-}
 /**
  * Ingests files or directories into the store. Each file is read from where the last ingest
  * stopped: unchanged files (same size, mtime and head) are skipped, grown files are resumed at
  * their stored offset with their parser's saved state, and rewritten files are read again.
+ * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
+ * this thread plans each file and writes what the parser found.
  */
 async function ingestPaths(db, paths, opts = {}) {
-    const result = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    const result = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [], parsed_on: 'thread' };
     const writer = new StoreWriter(db);
     const touched = new Set();
-    for await (const file of walkFiles(paths)) {
-        await ingestFile(db, writer, file, opts, result, touched);
+    const plans = planFiles(db, writer, paths, opts, result);
+    const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
+    const onWorker = workerWanted(opts.worker) ?? bytes >= WORKER_MIN_BYTES;
+    const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where));
+    for await (const { plan, batch } of parsed) {
+        writeBatch(db, writer, plan, batch, result, touched);
+        opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
     }
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
@@ -48699,29 +49006,67 @@ async function ingestPaths(db, paths, opts = {}) {
         db.pragma('wal_checkpoint(PASSIVE)');
     return result;
 }
-async function ingestFile(db, writer, path, opts, result, touched) {
-    const report = (line, reason, fileId = null) => {
-        result.errors.push({ file: path, line, reason });
-        try {
-            writer.error(fileId, path, line, reason);
-        }
-        catch {
-            // The error list in the result is the primary report; the table is a convenience.
-        }
-    };
+/** Below this many bytes to read, starting a worker (about 40 ms) costs more than it saves. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/** `AI_LOG_TRAIL_PARSE_WORKER=0|1` overrides the automatic choice, for measuring either way. */
+function workerWanted(option) {
+    if (typeof option === 'boolean')
+        return option;
+    const env = process.env.AI_LOG_TRAIL_PARSE_WORKER;
+    return env === '1' ? true : env === '0' ? false : undefined;
+}
+/** Plans until `bytes` are planned to be read (or the plans end), keeping the rest lazy. */
+async function lookAhead(plans, bytes) {
+    const head = [];
+    let total = 0;
+    while (total < bytes) {
+        const next = await plans.next();
+        if (next.done)
+            break;
+        head.push(next.value);
+        total += Math.max(0, next.value.job.size - next.value.job.startOffset);
+    }
+    return { head, rest: plans, bytes: total };
+}
+async function* chain(head, rest) {
+    yield* head;
+    yield* rest;
+}
+/**
+ * Decides, file by file, what to read: skips unchanged files, reports unreadable and unknown
+ * ones, and prepares the store for files read again from the start.
+ */
+async function* planFiles(db, writer, paths, opts, result) {
+    for await (const path of walkFiles(paths)) {
+        const plan = await planFile(db, writer, path, opts, result);
+        if (plan)
+            yield plan;
+    }
+}
+function reportProblem(writer, result, path, line, reason, fileId = null) {
+    result.errors.push({ file: path, line, reason });
+    try {
+        writer.error(fileId, path, line, reason);
+    }
+    catch {
+        // The error list in the result is the primary report; the table is a convenience.
+    }
+}
+async function planFile(db, writer, path, opts, result) {
+    const report = (reason) => reportProblem(writer, result, path, null, reason);
     // The unchanged check runs for every file on every re-run, so it is synchronous and reads
-    // only the bytes it hashes; a file that changed is then read in full below.
+    // only the bytes it hashes; a file that changed is then read in full by the parse stage.
     let st;
     try {
         st = (0,external_node_fs_.statSync)(path);
     }
     catch (e) {
-        report(null, `unreadable: ${e.code ?? String(e)}`);
-        return;
+        report(`unreadable: ${e.code ?? String(e)}`);
+        return null;
     }
     if (st.size === 0) {
-        report(null, 'empty file');
-        return;
+        report('empty file');
+        return null;
     }
     const row = selectFile(db).get(path);
     const headLen = Math.min(HEAD_BYTES, st.size);
@@ -48735,7 +49080,7 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         }
         if (same) {
             result.unchanged_files++;
-            return;
+            return null;
         }
     }
     let head;
@@ -48743,8 +49088,8 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         head = await readHead(path, SNIFF_BYTES);
     }
     catch (e) {
-        report(null, `unreadable: ${e.code ?? String(e)}`);
-        return;
+        report(`unreadable: ${e.code ?? String(e)}`);
+        return null;
     }
     const headHash = ingest_hash(head.subarray(0, headLen));
     const compression = detectCompression(head);
@@ -48755,8 +49100,8 @@ async function ingestFile(db, writer, path, opts, result, touched) {
             content = await readCompressedHead(path, compression, SNIFF_BYTES);
         }
         catch (e) {
-            report(null, `unreadable ${compression} data: ${String(e.message ?? e)}`);
-            return;
+            report(`unreadable ${compression} data: ${String(e.message ?? e)}`);
+            return null;
         }
     }
     const encoding = detectEncoding(content);
@@ -48767,26 +49112,19 @@ async function ingestFile(db, writer, path, opts, result, touched) {
     if (grown && row.format)
         source = sourceById(row.format);
     if (!source) {
-        const text = decodeHead(content, encoding);
+        const text = decodeText(content, encoding);
         const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20);
         source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text });
     }
     if (!source) {
-        report(null, 'unrecognized format (not a known agent log; skipped)');
-        return;
+        report('unrecognized format (not a known agent log; skipped)');
+        return null;
     }
     result.files++;
     db.prepare(`INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
     const fileId = db.prepare('SELECT id FROM files WHERE path = ?').get(path).id;
-    let startOffset = 0;
-    let startLine = 0;
-    let state;
-    if (grown && row && row.format === source.id) {
-        startOffset = row.offset;
-        startLine = row.line_no;
-        state = row.parser_state ? JSON.parse(row.parser_state) : undefined;
-    }
-    else if (row) {
+    const resume = grown && row && row.format === source.id;
+    if (row && !resume) {
         // Rewritten in place: what was stored from the old content no longer exists.
         db.transaction(() => {
             db.prepare('DELETE FROM events WHERE file_id = ?').run(fileId);
@@ -48795,112 +49133,59 @@ async function ingestFile(db, writer, path, opts, result, touched) {
         }).immediate();
         writer.reset();
     }
-    const ctx = { path, fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)) };
-    const saveFile = (offset, lineNo, parserState) => db
-        .prepare(`UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`)
-        .run(source.id, st.size, st.mtimeMs, headHash, headLen, offset, lineNo, JSON.stringify(parserState ?? null), encoding, new Date().toISOString(), fileId);
-    if (source.mode === 'document') {
-        const max = opts.maxDocumentBytes ?? 256 * 1024 * 1024;
-        if (st.size > max) {
-            report(null, `document of ${st.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`, fileId);
-            return;
+    return {
+        fileId,
+        agent: source.agent,
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+        headHash,
+        headLen,
+        job: {
+            path,
+            sourceId: source.id,
+            compression,
+            encoding,
+            size: st.size,
+            startOffset: resume ? row.offset : 0,
+            startLine: resume ? row.line_no : 0,
+            state: resume && row.parser_state ? JSON.parse(row.parser_state) : undefined,
+            fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)),
+            maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024,
+            maxDocumentBytes: opts.maxDocumentBytes ?? 256 * 1024 * 1024,
+            batchSize: opts.batchSize ?? 2000,
+            maxBatchChars: MAX_BATCH_CHARS
         }
-        const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        const raw = await readFile(path);
-        const buf = compression === 'zstd' ? (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: max }) : compression === 'gzip' ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: max }) : raw;
-        const out = [];
-        try {
-            source.parseDocument(decodeHead(buf, encoding), ctx, out);
-        }
-        catch (e) {
-            report(null, `could not parse ${source.id} document: ${String(e.message ?? e)}`, fileId);
-            return;
-        }
-        db.transaction(() => {
-            applyRecords(writer, fileId, source.agent, out, null, result, touched, path);
-            writer.flushTimes();
-            saveFile(st.size, 0, null);
-        }).immediate();
-        return;
-    }
-    const parser = source.createParser(ctx, state);
-    const batchSize = opts.batchSize ?? 2000;
-    let pending = [];
-    let pendingEvents = 0;
-    // A batch is also bounded by bytes, so a run of huge lines cannot pile up in memory.
-    let pendingBytes = 0;
-    let consumed = { offset: startOffset, lineNo: startLine };
-    const flush = () => {
-        if (pending.length === 0)
-            return;
-        const batch = pending;
-        const upto = consumed;
-        db.transaction(() => {
-            for (const { line, records } of batch)
-                applyRecords(writer, fileId, source.agent, records, line, result, touched, path);
-            writer.flushTimes();
-            saveFile(upto.offset, upto.lineNo, parser.state());
-        }).immediate();
-        pending = [];
-        pendingEvents = 0;
-        pendingBytes = 0;
     };
-    try {
-        const maxLineBytes = opts.maxLineBytes ?? 64 * 1024 * 1024;
-        const lines = compression ? readCompressedLines(path, compression, { lineNo: 0, maxLineBytes }) : readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes });
-        for await (const line of lines) {
-            if (line.tooLong !== undefined) {
-                result.skipped_lines++;
-                report(line.lineNo, `line of ${line.tooLong} bytes is over the ${opts.maxLineBytes ?? 64 * 1024 * 1024}-byte line limit; skipped`, fileId);
-                consumed = { offset: line.end, lineNo: line.lineNo };
-                continue;
-            }
-            if (line.text.trim() === '') {
-                consumed = { offset: line.end, lineNo: line.lineNo };
-                continue;
-            }
-            const records = [];
-            parser.push(line.text, line.lineNo, records);
-            if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
-                // A torn last line is most likely still being written: leave it for the next ingest.
-                report(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows', fileId);
-                result.skipped_lines++;
-                break;
-            }
-            if (line.invalidUtf8)
-                report(line.lineNo, 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)', fileId);
-            pending.push({ line, records });
-            pendingEvents += records.length;
-            pendingBytes += line.text.length;
-            consumed = { offset: line.end, lineNo: line.lineNo };
-            opts.onProgress?.({ file: path, bytes: line.end });
-            if (pendingEvents >= batchSize || pendingBytes >= MAX_BATCH_CHARS)
-                flush();
-        }
-        const tail = [];
-        parser.end(tail);
-        if (tail.length)
-            pending.push({ line: { text: '', lineNo: consumed.lineNo, end: consumed.offset }, records: tail });
-        flush();
-        if (pending.length === 0 && consumed.offset === startOffset)
-            saveFile(consumed.offset, consumed.lineNo, parser.state());
+}
+/** Stores one batch and how far the file has been read, in one transaction. */
+function writeBatch(db, writer, plan, batch, result, touched) {
+    const { job, fileId } = plan;
+    if (batch.lines.length > 0 || batch.save) {
+        db.transaction(() => {
+            for (const line of batch.lines)
+                applyRecords(writer, fileId, plan.agent, line, result, touched, job.path);
+            writer.flushTimes();
+            if (batch.save)
+                saveFileStatement(db).run(job.sourceId, plan.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId);
+        }).immediate();
     }
-    catch (e) {
-        flush();
-        report(null, `read stopped: ${String(e.message ?? e)}`, fileId);
+    result.skipped_lines += batch.skippedLines;
+    for (const p of batch.problems)
+        reportProblem(writer, result, job.path, p.line, p.reason, fileId);
+}
+const saveStatements = new WeakMap();
+function saveFileStatement(db) {
+    let s = saveStatements.get(db);
+    if (!s) {
+        s = db.prepare(`UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`);
+        saveStatements.set(db, s);
     }
+    return s;
 }
-/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
-function textDigest(text) {
-    return (0,external_node_crypto_.createHash)('sha1').update(text).digest('base64url');
-}
-function recordKey(sessionId, digest, seq) {
-    return (0,external_node_crypto_.createHash)('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url');
-}
-function applyRecords(writer, fileId, agent, records, line, result, touched, path) {
+function applyRecords(writer, fileId, agent, line, result, touched, path) {
     let seq = 0;
     let rawStored = false;
-    let lineDigest = null;
+    const { records } = line;
     for (const r of records) {
         if (r.type === 'session') {
             writer.session(r.patch, fileId);
@@ -48914,17 +49199,10 @@ function applyRecords(writer, fileId, agent, records, line, result, touched, pat
         }
         else {
             // The raw line is stored once, on the first event it produced.
-            const raw = r.event.raw ?? (line && !rawStored ? line.text : null);
+            const raw = r.event.raw ?? (line.text !== null && !rawStored ? line.text : null);
             rawStored = true;
-            const source = r.event.raw ?? line?.text ?? '';
-            // The same record in two files (an archived copy, logs copied into .ai-logs/) is one
-            // record: the key is the session, the record's bytes and its place among the line's events.
-            let ev = r.event;
-            if (!ev.dedupe_key && source) {
-                const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
-                ev = { ...ev, dedupe_key: recordKey(ev.session_id, digest, seq) };
-            }
-            if (writer.event(fileId, agent, seq++, ev, raw))
+            const n = seq++;
+            if (writer.event(fileId, agent, n, r.event, raw, line.payloads[n]))
                 result.events++;
             touched.add(r.event.session_id);
         }
@@ -48933,8 +49211,6 @@ function applyRecords(writer, fileId, agent, records, line, result, touched, pat
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/discover/locations.ts
 
 
@@ -70753,6 +71029,8 @@ async function run() {
             changedFiles,
             exportDatabase: inputs.exportDatabase
         });
+        const ing = result.ingest;
+        lib_core/* info */.pq(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`);
         for (const e of result.ingest.errors.slice(0, 100))
             lib_core/* warning */.$e(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
         const r = result.report;

@@ -8,6 +8,9 @@ const KEEP = new Set(['linux-x64.node', 'linux-arm64.node', 'darwin-x64.node', '
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' })
+// Ingest parses big inputs on a worker thread; its script is a bundle of its own, which the
+// main bundle finds beside itself (src/ingest/parse-pool.ts).
+execFileSync('npx', ['ncc', 'build', 'src/ingest/parse-worker.ts', '-o', join('dist', 'parse-worker'), '--quiet'], { stdio: 'inherit' })
 const prebuilds = join('dist', 'prebuilds')
 for (const f of readdirSync(prebuilds)) if (!KEEP.has(f)) rmSync(join(prebuilds, f))
 // re2-wasm's loader reads its WebAssembly module from beside the code at run time; ncc does not see that read.

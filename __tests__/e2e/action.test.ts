@@ -395,6 +395,27 @@ suite('the Action bundle against fake GitHub servers', () => {
   )
 
   it(
+    'parses on a worker thread from its own bundle beside dist/index.js, with the same reports as on the main thread',
+    async () => {
+      const inputs = { now: NOW, formats: 'md,json,csv,html' }
+      const env = (on: string) => ({ AI_LOG_TRAIL_PARSE_WORKER: on })
+      const onWorker = await run(pullRequestEvent(PARITY_PR), { inputs, env: env('1'), artifactService: false })
+      const onThread = await run(pullRequestEvent(PARITY_PR), { inputs, env: env('0'), artifactService: false })
+      expect(outcome(onWorker)).toEqual(SUCCEEDED)
+      expect(outcome(onThread)).toEqual(SUCCEEDED)
+      expect(onWorker.stdout).toContain('parsed on a worker thread')
+      expect(onThread.stdout).toContain('parsed on the main thread')
+      const a = onWorker.outputs['report-dir']
+      const b = onThread.outputs['report-dir']
+      const files = readdirSync(a).filter((f) => f !== 'ai-log-trail.sqlite').sort()
+      expect(files).toContain('report.json')
+      expect(readdirSync(b).filter((f) => f !== 'ai-log-trail.sqlite').sort()).toEqual(files)
+      for (const f of files) expect({ file: f, same: readFileSync(join(a, f)).equals(readFileSync(join(b, f))) }).toEqual({ file: f, same: true })
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it(
     'writes byte-identical files to `dry-run` given the same logs, time and formats',
     async () => {
       const formats = 'md,json,csv,html'

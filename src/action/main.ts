@@ -38,6 +38,8 @@ export async function run(): Promise<void> {
       changedFiles,
       exportDatabase: inputs.exportDatabase
     })
+    const ing = result.ingest
+    core.info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`)
     for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
     const r = result.report
     core.setOutput('sessions', r.totals.sessions)

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { open } from 'node:fs/promises'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/db.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
 import { StoreWriter } from '../store/writer.js'
 import { recognize, sourceById } from '../sources/registry.js'
-import type { ParseRecord, Source, SourceContext } from '../sources/types.js'
+import type { Source } from '../sources/types.js'
 import { fallbackSessionId } from '../sources/util/ids.js'
-import { MALFORMED_JSON, tryParseJson } from '../sources/util/json.js'
-import { detectCompression, detectEncoding, readCompressedHead, readCompressedLines, readLines, type Encoding, type Line } from './lines.js'
+import { tryParseJson } from '../sources/util/json.js'
+import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
+import type { ParsedBatch, ParsedLine } from './parse-file.js'
+import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
 
 export interface IngestError {
@@ -29,6 +31,8 @@ export interface IngestResult {
   errors: IngestError[]
   /** Ids of the sessions this run touched. */
   session_ids: string[]
+  /** Where the logs were parsed: on a worker thread beside the writing one, or on the same. */
+  parsed_on: 'worker' | 'thread'
 }
 
 export interface IngestOptions {
@@ -39,6 +43,11 @@ export interface IngestOptions {
   /** Documents (whole-file JSON formats) larger than this are skipped and reported (default 256 MiB). */
   maxDocumentBytes?: number
   onProgress?: (p: { file: string; bytes: number }) => void
+  /**
+   * Parse on a worker thread while this thread writes (default: when there are 16 MiB or more
+   * to read; the environment variable `AI_LOG_TRAIL_PARSE_WORKER=0|1` overrides the default).
+   */
+  worker?: boolean
 }
 
 const HEAD_BYTES = 4096
@@ -94,23 +103,25 @@ function hash(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex')
 }
 
-function decodeHead(buf: Buffer, enc: Encoding): string {
-  if (enc === 'utf16le') return new TextDecoder('utf-16le').decode(buf).replace(/^\uFEFF/, '')
-  if (enc === 'utf16be') return new TextDecoder('utf-16be').decode(buf).replace(/^\uFEFF/, '')
-  return buf.toString('utf8').replace(/^\uFEFF/, '')
-}
 
 /**
  * Ingests files or directories into the store. Each file is read from where the last ingest
  * stopped: unchanged files (same size, mtime and head) are skipped, grown files are resumed at
  * their stored offset with their parser's saved state, and rewritten files are read again.
+ * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
+ * this thread plans each file and writes what the parser found.
  */
 export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
-  const result: IngestResult = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  const result: IngestResult = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [], parsed_on: 'thread' }
   const writer = new StoreWriter(db)
   const touched = new Set<string>()
-  for await (const file of walkFiles(paths)) {
-    await ingestFile(db, writer, file, opts, result, touched)
+  const plans = planFiles(db, writer, paths, opts, result)
+  const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
+  const onWorker = workerWanted(opts.worker) ?? bytes >= WORKER_MIN_BYTES
+  const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
+  for await (const { plan, batch } of parsed) {
+    writeBatch(db, writer, plan, batch, result, touched)
+    opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
@@ -121,27 +132,78 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   return result
 }
 
-async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: IngestOptions, result: IngestResult, touched: Set<string>): Promise<void> {
-  const report = (line: number | null, reason: string, fileId: number | null = null) => {
-    result.errors.push({ file: path, line, reason })
-    try {
-      writer.error(fileId, path, line, reason)
-    } catch {
-      // The error list in the result is the primary report; the table is a convenience.
-    }
+/** Below this many bytes to read, starting a worker (about 40 ms) costs more than it saves. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024
+
+/** `AI_LOG_TRAIL_PARSE_WORKER=0|1` overrides the automatic choice, for measuring either way. */
+function workerWanted(option: IngestOptions['worker']): boolean | undefined {
+  if (typeof option === 'boolean') return option
+  const env = process.env.AI_LOG_TRAIL_PARSE_WORKER
+  return env === '1' ? true : env === '0' ? false : undefined
+}
+
+/** Plans until `bytes` are planned to be read (or the plans end), keeping the rest lazy. */
+async function lookAhead(plans: AsyncGenerator<FilePlan>, bytes: number): Promise<{ head: FilePlan[]; rest: AsyncGenerator<FilePlan>; bytes: number }> {
+  const head: FilePlan[] = []
+  let total = 0
+  while (total < bytes) {
+    const next = await plans.next()
+    if (next.done) break
+    head.push(next.value)
+    total += Math.max(0, next.value.job.size - next.value.job.startOffset)
   }
+  return { head, rest: plans, bytes: total }
+}
+
+async function* chain<T>(head: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield* head
+  yield* rest
+}
+
+/** A file to read, with what is needed to record how far it was read. */
+interface FilePlan extends Planned {
+  fileId: number
+  agent: string
+  size: number
+  mtimeMs: number
+  headHash: string
+  headLen: number
+}
+
+/**
+ * Decides, file by file, what to read: skips unchanged files, reports unreadable and unknown
+ * ones, and prepares the store for files read again from the start.
+ */
+async function* planFiles(db: Db, writer: StoreWriter, paths: string[], opts: IngestOptions, result: IngestResult): AsyncGenerator<FilePlan> {
+  for await (const path of walkFiles(paths)) {
+    const plan = await planFile(db, writer, path, opts, result)
+    if (plan) yield plan
+  }
+}
+
+function reportProblem(writer: StoreWriter, result: IngestResult, path: string, line: number | null, reason: string, fileId: number | null = null): void {
+  result.errors.push({ file: path, line, reason })
+  try {
+    writer.error(fileId, path, line, reason)
+  } catch {
+    // The error list in the result is the primary report; the table is a convenience.
+  }
+}
+
+async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestOptions, result: IngestResult): Promise<FilePlan | null> {
+  const report = (reason: string) => reportProblem(writer, result, path, null, reason)
   // The unchanged check runs for every file on every re-run, so it is synchronous and reads
-  // only the bytes it hashes; a file that changed is then read in full below.
+  // only the bytes it hashes; a file that changed is then read in full by the parse stage.
   let st
   try {
     st = statSync(path)
   } catch (e) {
-    report(null, `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-    return
+    report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+    return null
   }
   if (st.size === 0) {
-    report(null, 'empty file')
-    return
+    report('empty file')
+    return null
   }
   const row = selectFile(db).get(path) as FileRow | undefined
   const headLen = Math.min(HEAD_BYTES, st.size)
@@ -154,15 +216,15 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     }
     if (same) {
       result.unchanged_files++
-      return
+      return null
     }
   }
   let head: Buffer
   try {
     head = await readHead(path, SNIFF_BYTES)
   } catch (e) {
-    report(null, `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-    return
+    report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+    return null
   }
   const headHash = hash(head.subarray(0, headLen))
   const compression = detectCompression(head)
@@ -172,8 +234,8 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     try {
       content = await readCompressedHead(path, compression, SNIFF_BYTES)
     } catch (e) {
-      report(null, `unreadable ${compression} data: ${String((e as Error).message ?? e)}`)
-      return
+      report(`unreadable ${compression} data: ${String((e as Error).message ?? e)}`)
+      return null
     }
   }
   const encoding = detectEncoding(content)
@@ -184,25 +246,19 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
   let source: Source | undefined
   if (grown && row.format) source = sourceById(row.format)
   if (!source) {
-    const text = decodeHead(content, encoding)
+    const text = decodeText(content, encoding)
     const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20)
     source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text })
   }
   if (!source) {
-    report(null, 'unrecognized format (not a known agent log; skipped)')
-    return
+    report('unrecognized format (not a known agent log; skipped)')
+    return null
   }
   result.files++
   db.prepare(`INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path)
   const fileId = (db.prepare('SELECT id FROM files WHERE path = ?').get(path) as { id: number }).id
-  let startOffset = 0
-  let startLine = 0
-  let state: unknown
-  if (grown && row && row.format === source.id) {
-    startOffset = row.offset
-    startLine = row.line_no
-    state = row.parser_state ? JSON.parse(row.parser_state) : undefined
-  } else if (row) {
+  const resume = grown && row && row.format === source.id
+  if (row && !resume) {
     // Rewritten in place: what was stored from the old content no longer exists.
     db.transaction(() => {
       db.prepare('DELETE FROM events WHERE file_id = ?').run(fileId)
@@ -211,121 +267,62 @@ async function ingestFile(db: Db, writer: StoreWriter, path: string, opts: Inges
     }).immediate()
     writer.reset()
   }
-  const ctx: SourceContext = { path, fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)) }
-  const saveFile = (offset: number, lineNo: number, parserState: unknown) =>
-    db
-      .prepare(
-        `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`
-      )
-      .run(source.id, st.size, st.mtimeMs, headHash, headLen, offset, lineNo, JSON.stringify(parserState ?? null), encoding, new Date().toISOString(), fileId)
+  return {
+    fileId,
+    agent: source.agent,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    headHash,
+    headLen,
+    job: {
+      path,
+      sourceId: source.id,
+      compression,
+      encoding,
+      size: st.size,
+      startOffset: resume ? row.offset : 0,
+      startLine: resume ? row.line_no : 0,
+      state: resume && row.parser_state ? JSON.parse(row.parser_state) : undefined,
+      fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)),
+      maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024,
+      maxDocumentBytes: opts.maxDocumentBytes ?? 256 * 1024 * 1024,
+      batchSize: opts.batchSize ?? 2000,
+      maxBatchChars: MAX_BATCH_CHARS
+    }
+  }
+}
 
-  if (source.mode === 'document') {
-    const max = opts.maxDocumentBytes ?? 256 * 1024 * 1024
-    if (st.size > max) {
-      report(null, `document of ${st.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`, fileId)
-      return
-    }
-    const { readFile } = await import('node:fs/promises')
-    const raw = await readFile(path)
-    const buf = compression === 'zstd' ? zstdDecompressSync(raw, { maxOutputLength: max }) : compression === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : raw
-    const out: ParseRecord[] = []
-    try {
-      source.parseDocument(decodeHead(buf, encoding), ctx, out)
-    } catch (e) {
-      report(null, `could not parse ${source.id} document: ${String((e as Error).message ?? e)}`, fileId)
-      return
-    }
+/** Stores one batch and how far the file has been read, in one transaction. */
+function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>): void {
+  const { job, fileId } = plan
+  if (batch.lines.length > 0 || batch.save) {
     db.transaction(() => {
-      applyRecords(writer, fileId, source.agent, out, null, result, touched, path)
+      for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, touched, job.path)
       writer.flushTimes()
-      saveFile(st.size, 0, null)
+      if (batch.save)
+        saveFileStatement(db).run(job.sourceId, plan.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
     }).immediate()
-    return
   }
-
-  const parser = source.createParser(ctx, state)
-  const batchSize = opts.batchSize ?? 2000
-  let pending: { line: Line; records: ParseRecord[] }[] = []
-  let pendingEvents = 0
-  // A batch is also bounded by bytes, so a run of huge lines cannot pile up in memory.
-  let pendingBytes = 0
-  let consumed = { offset: startOffset, lineNo: startLine }
-  const flush = () => {
-    if (pending.length === 0) return
-    const batch = pending
-    const upto = consumed
-    db.transaction(() => {
-      for (const { line, records } of batch) applyRecords(writer, fileId, source.agent, records, line, result, touched, path)
-      writer.flushTimes()
-      saveFile(upto.offset, upto.lineNo, parser.state())
-    }).immediate()
-    pending = []
-    pendingEvents = 0
-    pendingBytes = 0
-  }
-  try {
-    const maxLineBytes = opts.maxLineBytes ?? 64 * 1024 * 1024
-    const lines = compression ? readCompressedLines(path, compression, { lineNo: 0, maxLineBytes }) : readLines(path, encoding, { start: startOffset, lineNo: startLine, maxLineBytes })
-    for await (const line of lines) {
-      if (line.tooLong !== undefined) {
-        result.skipped_lines++
-        report(line.lineNo, `line of ${line.tooLong} bytes is over the ${opts.maxLineBytes ?? 64 * 1024 * 1024}-byte line limit; skipped`, fileId)
-        consumed = { offset: line.end, lineNo: line.lineNo }
-        continue
-      }
-      if (line.text.trim() === '') {
-        consumed = { offset: line.end, lineNo: line.lineNo }
-        continue
-      }
-      const records: ParseRecord[] = []
-      parser.push(line.text, line.lineNo, records)
-      if (line.unterminated && records.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
-        // A torn last line is most likely still being written: leave it for the next ingest.
-        report(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows', fileId)
-        result.skipped_lines++
-        break
-      }
-      if (line.invalidUtf8) report(line.lineNo, 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)', fileId)
-      pending.push({ line, records })
-      pendingEvents += records.length
-      pendingBytes += line.text.length
-      consumed = { offset: line.end, lineNo: line.lineNo }
-      opts.onProgress?.({ file: path, bytes: line.end })
-      if (pendingEvents >= batchSize || pendingBytes >= MAX_BATCH_CHARS) flush()
-    }
-    const tail: ParseRecord[] = []
-    parser.end(tail)
-    if (tail.length) pending.push({ line: { text: '', lineNo: consumed.lineNo, end: consumed.offset }, records: tail })
-    flush()
-    if (pending.length === 0 && consumed.offset === startOffset) saveFile(consumed.offset, consumed.lineNo, parser.state())
-  } catch (e) {
-    flush()
-    report(null, `read stopped: ${String((e as Error).message ?? e)}`, fileId)
-  }
+  result.skipped_lines += batch.skippedLines
+  for (const p of batch.problems) reportProblem(writer, result, job.path, p.line, p.reason, fileId)
 }
 
-/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
-function textDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
+const saveStatements = new WeakMap<Db, Statement<unknown[]>>()
+function saveFileStatement(db: Db): Statement<unknown[]> {
+  let s = saveStatements.get(db)
+  if (!s) {
+    s = db.prepare<unknown[]>(
+      `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`
+    )
+    saveStatements.set(db, s)
+  }
+  return s
 }
 
-function recordKey(sessionId: string, digest: string, seq: number): string {
-  return createHash('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url')
-}
-
-function applyRecords(
-  writer: StoreWriter,
-  fileId: number,
-  agent: string,
-  records: ParseRecord[],
-  line: Line | null,
-  result: IngestResult,
-  touched: Set<string>,
-  path: string
-): void {
+function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>, path: string): void {
   let seq = 0
   let rawStored = false
-  let lineDigest: string | null = null
+  const { records } = line
   for (const r of records) {
     if (r.type === 'session') {
       writer.session(r.patch, fileId)
@@ -336,17 +333,10 @@ function applyRecords(
       writer.error(fileId, path, r.line, r.reason)
     } else {
       // The raw line is stored once, on the first event it produced.
-      const raw = r.event.raw ?? (line && !rawStored ? line.text : null)
+      const raw = r.event.raw ?? (line.text !== null && !rawStored ? line.text : null)
       rawStored = true
-      const source = r.event.raw ?? line?.text ?? ''
-      // The same record in two files (an archived copy, logs copied into .ai-logs/) is one
-      // record: the key is the session, the record's bytes and its place among the line's events.
-      let ev = r.event
-      if (!ev.dedupe_key && source) {
-        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source))
-        ev = { ...ev, dedupe_key: recordKey(ev.session_id, digest, seq) }
-      }
-      if (writer.event(fileId, agent, seq++, ev, raw)) result.events++
+      const n = seq++
+      if (writer.event(fileId, agent, n, r.event, raw, line.payloads[n])) result.events++
       touched.add(r.event.session_id)
     }
   }

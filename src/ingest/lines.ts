@@ -36,6 +36,13 @@ export function detectEncoding(head: Buffer): Encoding {
   return 'utf8'
 }
 
+/** Decodes a whole buffer (a file's head, a document) in its encoding, without a BOM. */
+export function decodeText(buf: Buffer, enc: Encoding): string {
+  if (enc === 'utf16le') return new TextDecoder('utf-16le').decode(buf).replace(/^\uFEFF/, '')
+  if (enc === 'utf16be') return new TextDecoder('utf-16be').decode(buf).replace(/^\uFEFF/, '')
+  return buf.toString('utf8').replace(/^\uFEFF/, '')
+}
+
 const fatal = new TextDecoder('utf-8', { fatal: true })
 
 function decodeUtf8(buf: Buffer, s: number, e: number): { text: string; invalid: boolean } {

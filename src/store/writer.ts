@@ -3,6 +3,14 @@ import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
 
 /**
+ * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
+ * stored once, in `function_results.output`, so the payload leaves it out.
+ */
+export function storedPayload(p: NormalizedEvent['payload']): string {
+  return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p)
+}
+
+/**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
  * each event once; totals are computed from these rows at query time and never accumulated.
@@ -79,8 +87,11 @@ export class StoreWriter {
     })
   }
 
-  /** Returns false when the event was already stored (a re-run or a concurrent ingest). */
-  event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null): boolean {
+  /**
+   * Returns false when the event was already stored (a re-run or a concurrent ingest).
+   * `payloadJson` is `storedPayload(ev.payload)` when the parse stage already made it.
+   */
+  event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null, payloadJson?: string): boolean {
     const s = this.s
     const p = ev.payload
     let replayed = ev.replayed ?? false
@@ -92,7 +103,7 @@ export class StoreWriter {
     const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
     let turn = this.currentTurn(ev.session_id)
     if (personPrompt) turn += 1
-    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, JSON.stringify(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
+    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson ?? storedPayload(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
     if (info.changes === 0) return false
     const id = Number(info.lastInsertRowid)
     const sid = ev.session_id

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { gunzipSync, zstdDecompressSync } from 'node:zlib'
+import { storedPayload } from '../store/writer.js'
+import { sourceById } from '../sources/registry.js'
+import type { ParseRecord } from '../sources/types.js'
+import { MALFORMED_JSON } from '../sources/util/json.js'
+import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
+
+/**
+ * The parse stage of an ingest: reads one file from where the last ingest stopped and turns its
+ * lines into records, in batches. It touches no database, so it can run on a worker thread while
+ * the main thread writes the previous batch (see parse-pool.ts).
+ */
+
+/** Everything needed to parse one file; plain data, so it can be posted to a worker. */
+export interface FileJob {
+  path: string
+  sourceId: string
+  compression: Compression | null
+  encoding: Encoding
+  /** Size when planned; document formats over `maxDocumentBytes` are not read. */
+  size: number
+  startOffset: number
+  startLine: number
+  /** The parser's saved state from the last ingest (grown files only). */
+  state: unknown
+  fallbackSessionId: string
+  maxLineBytes: number
+  maxDocumentBytes: number
+  /** A batch ends after this many records or `maxBatchChars` characters of line text. */
+  batchSize: number
+  maxBatchChars: number
+}
+
+/** One source line and what its parser made of it; `text` is null for whole-document records. */
+export interface ParsedLine {
+  text: string | null
+  lineNo: number
+  records: ParseRecord[]
+  /** Each event record's stored payload JSON, in order: made here to spare the writing thread. */
+  payloads: string[]
+}
+
+export interface ParseProblem {
+  line: number | null
+  reason: string
+}
+
+export interface ParsedBatch {
+  lines: ParsedLine[]
+  /** Where the next ingest resumes: byte offset and line number just past this batch. */
+  offset: number
+  lineNo: number
+  /** The parser's state after this batch, as JSON, for resuming a grown file. */
+  stateJson: string
+  problems: ParseProblem[]
+  skippedLines: number
+  /** False when nothing may be recorded as read (a document that could not be parsed). */
+  save: boolean
+  /** The last batch of its file. */
+  last: boolean
+}
+
+function emptyBatch(offset: number, lineNo: number, stateJson: string): ParsedBatch {
+  return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, save: true, last: false }
+}
+
+/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url')
+}
+
+function recordKey(sessionId: string, digest: string, seq: number): string {
+  return createHash('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url')
+}
+
+/**
+ * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
+ * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
+ * the line's events.
+ */
+function parsedLine(text: string | null, lineNo: number, found: ParseRecord[]): ParsedLine {
+  let seq = 0
+  let lineDigest: string | null = null
+  const payloads: string[] = []
+  const records = found.map((r): ParseRecord => {
+    if (r.type !== 'event') return r
+    const ev = r.event
+    payloads.push(storedPayload(ev.payload))
+    const n = seq++
+    const source = ev.raw ?? text ?? ''
+    if (ev.dedupe_key || !source) return r
+    const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source))
+    return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } }
+  })
+  return { text, lineNo, records, payloads }
+}
+
+/**
+ * Parses a file into batches. Always yields at least one batch, and exactly one with `last`
+ * set; problems (over-long lines, bad bytes, a torn last line, a read error) ride on the batch
+ * in which they were found, so they are reported after the records before them are stored.
+ */
+export async function* parseFile(job: FileJob): AsyncGenerator<ParsedBatch> {
+  try {
+    yield* parseBatches(job)
+  } catch (e) {
+    // A parser bug: the file's earlier batches are stored, and this one says why the rest is not.
+    yield { ...emptyBatch(job.startOffset, job.startLine, 'null'), problems: [{ line: null, reason: `parse failed: ${String((e as Error).message ?? e)}` }], save: false, last: true }
+  }
+}
+
+async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
+  const source = sourceById(job.sourceId)
+  if (!source) throw new Error(`unknown source ${job.sourceId}`)
+  const ctx = { path: job.path, fallbackSessionId: job.fallbackSessionId }
+  if (source.mode === 'document') {
+    yield await parseDocument(job, (text, out) => source.parseDocument(text, ctx, out))
+    return
+  }
+  const parser = source.createParser(ctx, job.state)
+  const stateJson = () => JSON.stringify(parser.state() ?? null)
+  let batch = emptyBatch(job.startOffset, job.startLine, 'null')
+  let records = 0
+  let chars = 0
+  const cut = (): ParsedBatch => {
+    const done = { ...batch, stateJson: stateJson() }
+    batch = emptyBatch(done.offset, done.lineNo, 'null')
+    records = 0
+    chars = 0
+    return done
+  }
+  try {
+    const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes }
+    const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset })
+    for await (const line of lines) {
+      if (line.tooLong !== undefined) {
+        batch.skippedLines++
+        batch.problems.push({ line: line.lineNo, reason: `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped` })
+      } else if (line.text.trim() !== '') {
+        const out: ParseRecord[] = []
+        parser.push(line.text, line.lineNo, out)
+        if (line.unterminated && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
+          // A torn last line is most likely still being written: leave it for the next ingest.
+          batch.problems.push({ line: line.lineNo, reason: 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows' })
+          batch.skippedLines++
+          break
+        }
+        if (line.invalidUtf8) batch.problems.push({ line: line.lineNo, reason: 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)' })
+        batch.lines.push(parsedLine(line.text, line.lineNo, out))
+        records += out.length
+        chars += line.text.length
+      }
+      batch.offset = line.end
+      batch.lineNo = line.lineNo
+      if (records >= job.batchSize || chars >= job.maxBatchChars) yield cut()
+    }
+    const tail: ParseRecord[] = []
+    parser.end(tail)
+    if (tail.length) batch.lines.push(parsedLine('', batch.lineNo, tail))
+  } catch (e) {
+    batch.problems.push({ line: null, reason: `read stopped: ${String((e as Error).message ?? e)}` })
+  }
+  yield { ...cut(), last: true }
+}
+
+async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecord[]) => void): Promise<ParsedBatch> {
+  const failed = (reason: string): ParsedBatch => ({ ...emptyBatch(0, 0, 'null'), problems: [{ line: null, reason }], save: false, last: true })
+  const max = job.maxDocumentBytes
+  if (job.size > max) return failed(`document of ${job.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`)
+  let buf: Buffer
+  try {
+    const raw = await readFile(job.path)
+    buf = job.compression === 'zstd' ? zstdDecompressSync(raw, { maxOutputLength: max }) : job.compression === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : raw
+  } catch (e) {
+    return failed(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e)}`)
+  }
+  const out: ParseRecord[] = []
+  try {
+    parse(decodeText(buf, job.encoding), out)
+  } catch (e) {
+    return failed(`could not parse ${job.sourceId} document: ${String((e as Error).message ?? e)}`)
+  }
+  return { ...emptyBatch(job.size, 0, 'null'), lines: [parsedLine(null, 0, out)], last: true }
+}
