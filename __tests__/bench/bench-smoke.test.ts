@@ -10,6 +10,8 @@ const FIELDS = [
   'ingest_s',
   'ingest_mb_s',
   'ingest_ratio',
+  'ingest_thread_s',
+  'store_floor_mb_s',
   'rerun_s',
   'dry_run_warm_s',
   'redact_mb_s',
@@ -38,6 +40,8 @@ describe('npm run bench', () => {
       expect([f, typeof figures[f]]).toEqual([f, 'number'])
       expect(Number.isFinite(figures[f] as number)).toBe(true)
     }
+    // 3 MB is under the worker's threshold: the default ingest parses on the main thread.
+    expect(figures.ingest_parsed_on).toBe('thread')
     const machine = figures.machine as Record<string, unknown>
     expect(typeof machine.cpus).toBe('number')
     expect(typeof machine.model).toBe('string')

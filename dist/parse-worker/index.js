@@ -13035,9 +13035,12 @@ async function* readLines(path, encoding, opts) {
 async function* fileChunks(path, start, chunkBytes) {
     const fh = await (0,promises_namespaceObject.open)(path, 'r');
     try {
-        const buf = Buffer.allocUnsafe(chunkBytes);
+        // Most logs are far smaller than a chunk: a buffer sized to the file keeps the garbage of a
+        // many-file ingest (one buffer per file) from swelling the process's memory.
+        const left = (await fh.stat()).size - start;
+        const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(64 * 1024, left)));
         for (let pos = start;;) {
-            const { bytesRead } = await fh.read(buf, 0, chunkBytes, pos);
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
             if (bytesRead === 0)
                 return;
             pos += bytesRead;

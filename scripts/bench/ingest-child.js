@@ -30,6 +30,7 @@ process.stdout.write(
     sessions: result.sessions,
     events: result.events,
     skipped_lines: result.skipped_lines,
+    parsed_on: result.parsed_on,
     errors: result.errors.length,
     first_errors: result.errors.slice(0, 5),
     peak_rss_mb: peakRssMb()

@@ -74,9 +74,12 @@ export async function* readLines(path: string, encoding: Encoding, opts: ReadOpt
 async function* fileChunks(path: string, start: number, chunkBytes: number): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r')
   try {
-    const buf = Buffer.allocUnsafe(chunkBytes)
+    // Most logs are far smaller than a chunk: a buffer sized to the file keeps the garbage of a
+    // many-file ingest (one buffer per file) from swelling the process's memory.
+    const left = (await fh.stat()).size - start
+    const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(64 * 1024, left)))
     for (let pos = start; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, chunkBytes, pos)
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos)
       if (bytesRead === 0) return
       pos += bytesRead
       yield buf.subarray(0, bytesRead)
