@@ -66734,6 +66734,21 @@ function changedFilesBlock(report, changed) {
     return out;
 }
 /**
+ * The characters of text a tree holds: Markdown keeps every one of them and adds syntax and
+ * escapes, so a level whose text alone is over the budget cannot fit.
+ */
+function textLength(nodes) {
+    let n = 0;
+    const stack = [...nodes];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+        if ('value' in node && typeof node.value === 'string')
+            n += node.value.length;
+        if ('children' in node && Array.isArray(node.children))
+            stack.push(...node.children);
+    }
+    return n;
+}
+/**
  * The sticky PR comment: what a reviewer sees at a glance (totals, one row per session, which
  * changed files agents touched, the prompts), everything already redacted. Detail is dropped
  * level by level until the body fits GitHub's limit; the full report is in the artifact.
@@ -66756,7 +66771,11 @@ function renderComment(report, opts = {}) {
         () => [...head, paragraph(label('The session list is too long for a comment; see the full report.')), ...footer(report)]
     ];
     for (const level of levels) {
-        const body = `${mark}${md_stringify_toMarkdown(level())}`;
+        const nodes = level();
+        // Stringifying a level that cannot fit is most of a big report's comment time.
+        if (mark.length + textLength(nodes) > budget)
+            continue;
+        const body = `${mark}${md_stringify_toMarkdown(nodes)}`;
         if (body.length <= budget)
             return body;
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../src/publish/comment-body.js'
+import { COMMENT_LIMIT, COMMENT_MARKER, renderComment, textLength } from '../../src/publish/comment-body.js'
+import { details, promptsList, sessionsTable, toMarkdown } from '../../src/render/markdown.js'
 import { coverChangedFiles } from '../../src/publish/changed-files.js'
 import { selectReport } from '../../src/select/select.js'
 import type { Report, SessionReport } from '../../src/select/report.js'
@@ -41,6 +42,19 @@ describe('the PR comment', () => {
     }
     // With 2,000 copies even the session table cannot fit whole.
     expect(renderComment(huge(2000))).toMatch(/more sessions in the full report|too long for a comment/)
+  })
+
+  it('skips a level only when it cannot fit: a tree’s text never outruns its Markdown', () => {
+    const hostile = 'a*b_c [x](y) <b>|pipe|</b> `tick` \\ # h\n- item\n> quote ' + '&amp; '.repeat(20)
+    const reports = [base, huge(3), { ...base, sessions: base.sessions.map((s) => ({ ...s, title: hostile, turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: hostile } : null })) })) }]
+    for (const report of reports) {
+      const prompts = promptsList(report, { withActions: true, previewChars: 160, maxFieldChars: 640, detailsOver: 160 })
+      for (const nodes of [[sessionsTable(report)], prompts, details('Prompts', prompts)]) {
+        const text = textLength(nodes)
+        expect(text).toBeGreaterThan(0)
+        expect(text).toBeLessThanOrEqual(toMarkdown(nodes).length)
+      }
+    }
   })
 
   it('says which changed files the sessions touched and which sessions touched none', () => {

@@ -1,4 +1,4 @@
-import type { BlockContent, PhrasingContent } from 'mdast'
+import type { BlockContent, Nodes as Node, PhrasingContent } from 'mdast'
 import { costNotes, details, footer, promptsList, sessionsTable, toMarkdown, totalsLine } from '../render/markdown.js'
 import { heading, inlineCode, joined, label, paragraph, strong } from '../render/md-nodes.js'
 import { shortIds } from '../render/text.js'
@@ -44,6 +44,20 @@ function changedFilesBlock(report: Report, changed: string[]): BlockContent[] {
 }
 
 /**
+ * The characters of text a tree holds: Markdown keeps every one of them and adds syntax and
+ * escapes, so a level whose text alone is over the budget cannot fit.
+ */
+export function textLength(nodes: readonly Node[]): number {
+  let n = 0
+  const stack: Node[] = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if ('value' in node && typeof node.value === 'string') n += node.value.length
+    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]))
+  }
+  return n
+}
+
+/**
  * The sticky PR comment: what a reviewer sees at a glance (totals, one row per session, which
  * changed files agents touched, the prompts), everything already redacted. Detail is dropped
  * level by level until the body fits GitHub's limit; the full report is in the artifact.
@@ -66,7 +80,10 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
     () => [...head, paragraph(label('The session list is too long for a comment; see the full report.')), ...footer(report)]
   ]
   for (const level of levels) {
-    const body = `${mark}${toMarkdown(level())}`
+    const nodes = level()
+    // Stringifying a level that cannot fit is most of a big report's comment time.
+    if (mark.length + textLength(nodes) > budget) continue
+    const body = `${mark}${toMarkdown(nodes)}`
     if (body.length <= budget) return body
   }
   return `${mark}${toMarkdown(head)}`
