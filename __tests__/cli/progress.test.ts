@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatEta, Progress } from '../../src/cli/progress.js'
+import { rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { formatEta, Progress, progressFor } from '../../src/cli/progress.js'
+import { runJob } from '../../src/pipeline/job.js'
+import { parseConfig } from '../../src/redact/config.js'
+import { fixtures, tmpDir } from '../helpers.js'
 
 describe('progress line', () => {
   it('stays silent for the first second, then draws files, MB, MB/s and time left on one line', () => {
@@ -31,5 +36,39 @@ describe('progress line', () => {
     expect(formatEta(42)).toBe('42 s')
     expect(formatEta(125)).toBe('2 min 5 s')
     expect(formatEta(7300)).toBe('2 h 1 min')
+  })
+
+  it('sizes the work of a dry-run and is told, file by file, how far its ingest read, then cleared', async () => {
+    const codex = join(fixtures, 'codex')
+    const sized = await progressFor([codex], () => undefined)
+    const seen = new Map<string, number>()
+    let finished = 0
+    const d = tmpDir()
+    try {
+      await runJob({
+        database: join(d, 'work.sqlite'),
+        repoDir: d,
+        paths: [codex],
+        config: parseConfig('', 'default'),
+        mode: 'summary',
+        formats: ['md'],
+        outDir: join(d, 'out'),
+        version: '0.0.0',
+        progress: {
+          update: (file, bytes) => {
+            expect(finished).toBe(0)
+            seen.set(file, bytes)
+          },
+          finish: () => finished++
+        }
+      })
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
+    expect(finished).toBe(1)
+    const rollout = join(codex, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl')
+    expect(seen.get(rollout)).toBe(statSync(rollout).size)
+    expect(seen.size).toBeGreaterThan(3)
+    expect(sized).toBeInstanceOf(Progress)
   })
 })

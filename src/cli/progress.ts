@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs'
+import { walkFiles } from '../ingest/walk.js'
+
 /**
  * A one-line progress report on a terminal's stderr for ingests that take more than a second:
  * files, MB, MB/s and the time left. Silent when stderr is not a terminal (CI logs, pipes), and
@@ -55,4 +58,19 @@ export function formatEta(seconds: number): string {
   if (s < 60) return `${s} s`
   const m = Math.floor(s / 60)
   return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`
+}
+
+/** Sizes the work first (a stat per file) so the progress line can say how much is left. */
+export async function progressFor(paths: string[], write: (text: string) => void): Promise<Progress> {
+  let totalBytes = 0
+  let totalFiles = 0
+  for await (const f of walkFiles(paths)) {
+    try {
+      totalBytes += statSync(f).size
+      totalFiles++
+    } catch {
+      // unreadable files are reported by the ingest itself
+    }
+  }
+  return new Progress({ write, totalBytes, totalFiles })
 }

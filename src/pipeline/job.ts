@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
-import { ingestPaths, type IngestResult } from '../ingest/ingest.js'
+import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
 import { renderComment } from '../publish/comment-body.js'
 import type { Config } from '../redact/config-schema.js'
 import { exportSanitized } from '../redact/export.js'
@@ -31,6 +31,8 @@ export interface JobOptions {
   changedFiles?: string[] | null
   /** Also write a sanitized copy of the database (`ai-log-trail.sqlite`). */
   exportDatabase?: boolean
+  /** Told how far the ingest has read each file, and when it is done (a progress line). */
+  progress?: { update(file: string, bytes: number): void; finish(): void }
 }
 
 export interface JobResult {
@@ -59,7 +61,10 @@ const SUMMARY_LIMIT = 1_000_000
 export async function runJob(o: JobOptions): Promise<JobResult> {
   const db = openStore(o.database)
   try {
-    const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, { batchSize: o.config.defaults.batch_size }) : await ingestPaths(db, o.paths, { batchSize: o.config.defaults.batch_size })
+    const progress = o.progress
+    const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
+    const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
+    progress?.finish()
     const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version })
     mkdirSync(o.outDir, { recursive: true })
     const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name)

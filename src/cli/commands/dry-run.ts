@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { pinnedNow, runJob } from '../../pipeline/job.js'
 import { loadConfig } from '../../redact/config.js'
 import { type CliIo, UsageError } from '../io.js'
+import { progressFor } from '../progress.js'
 import { version } from '../version.js'
 import { filterOptions, parseFormats, parseMode } from './report.js'
 
@@ -62,6 +63,7 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError((e as Error).message)
   }
   const paths = positionals.length ? positionals : (config.defaults.paths ?? null)
+  const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => io.err(t)) : undefined
   const r = await runJob({
     database: values.db ?? config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'),
     repoDir: values.repo ?? '.',
@@ -75,7 +77,8 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     now,
     version: version(),
     changedFiles: changed ? readFileSync(changed, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : null,
-    exportDatabase: values['export-db']
+    exportDatabase: values['export-db'],
+    progress
   })
   if (!values.quiet) io.out(r.comment.endsWith('\n') ? r.comment : r.comment + '\n')
   io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.report.totals.sessions} session(s), ${r.report.redactions.total} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)

@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ingestForRepo } from '../../discover/discover.js'
 import { ingestPaths } from '../../ingest/ingest.js'
-import { walkFiles } from '../../ingest/walk.js'
-import { Progress } from '../progress.js'
+import { progressFor } from '../progress.js'
 import { openStore } from '../../store/db.js'
 import { type CliIo, UsageError } from '../io.js'
 
@@ -28,21 +27,6 @@ Exit codes: 0 ingested what it could (bad lines are reported, not fatal), 1 some
 the run, 2 usage error.
 `
 
-/** Sizes the work first (a stat per file) so the progress line can say how much is left. */
-async function progressFor(paths: string[], io: CliIo): Promise<Progress> {
-  let totalBytes = 0
-  let totalFiles = 0
-  for await (const f of walkFiles(paths)) {
-    try {
-      totalBytes += statSync(f).size
-      totalFiles++
-    } catch {
-      // unreadable files are reported by the ingest itself
-    }
-  }
-  return new Progress({ write: (t) => io.err(t), totalBytes, totalFiles })
-}
-
 export async function ingestCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -58,7 +42,7 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   const db = openStore(values.db ?? 'ai-log-trail.sqlite')
   try {
     const scoped = positionals.length === 0 || values.repo !== undefined
-    const progress = io.isTTY && positionals.length ? await progressFor(positionals, io) : undefined
+    const progress = io.isTTY && positionals.length ? await progressFor(positionals, (t) => io.err(t)) : undefined
     const opts = progress ? { onProgress: (p: { file: string; bytes: number }) => progress.update(p.file, p.bytes) } : {}
     const r = scoped ? await ingestForRepo(db, values.repo ?? '.', positionals.length ? positionals : null, opts) : await ingestPaths(db, positionals, opts)
     progress?.finish()
