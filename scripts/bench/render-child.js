@@ -1,0 +1,50 @@
+// Render timings without select + redact: builds the full report from a filled database once,
+// keeps it as JSON next to the database, and times renderReport per format on later runs.
+// Usage: node scripts/bench/render-child.js <database> [--repeat 3] [--format md] [--out dir]
+// Prints one JSON line: per-format seconds (median of the repeats, and the first run alone) and
+// output bytes. With
+// --out, writes each format's files there so two builds' outputs can be compared byte for byte.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildReport, ConfigSchema, openStore, REPORT_FORMATS, renderReport } from '../../lib/index.js'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { repeat: { type: 'string', default: '3' }, format: { type: 'string', multiple: true }, out: { type: 'string' } }
+})
+const database = positionals[0]
+const formats = values.format ?? REPORT_FORMATS
+const cache = `${database}.full-report.json`
+
+// The cache is only as fresh as the database it was built from.
+if (!existsSync(cache) || statSync(cache).mtimeMs < statSync(database).mtimeMs) {
+  const db = openStore(database)
+  const { report } = buildReport(db, { config: ConfigSchema.parse({}), mode: 'full', now: new Date('2026-01-01T00:00:00Z'), version: 'bench' })
+  db.close()
+  writeFileSync(cache, JSON.stringify(report))
+}
+const report = JSON.parse(readFileSync(cache, 'utf8'))
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const per_format_s = {}
+// The first call also pays for compiling and warming up, as a one-shot CLI run does.
+const first_s = {}
+const bytes = {}
+for (const format of formats) {
+  const times = []
+  for (let i = 0; i < Number(values.repeat); i++) {
+    const t0 = process.hrtime.bigint()
+    const { files } = renderReport(report, format)
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9)
+    bytes[format] = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0)
+    if (values.out && i === 0) {
+      mkdirSync(values.out, { recursive: true })
+      for (const f of files) writeFileSync(join(values.out, f.name), f.content)
+    }
+  }
+  first_s[format] = Number(times[0].toFixed(3))
+  per_format_s[format] = Number(median(times).toFixed(3))
+}
+const render_s = Number(Object.values(per_format_s).reduce((a, b) => a + b, 0).toFixed(3))
+process.stdout.write(JSON.stringify({ sessions: report.sessions.length, per_format_s, render_s, first_s, bytes }) + '\n')
