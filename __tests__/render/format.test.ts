@@ -104,6 +104,22 @@ describe('truncation', () => {
     expect(truncationNote(1)).toBe('… (truncated, 1 more character)')
   })
 
+  test('counts code points as Array.from does, lone surrogates included', () => {
+    const byArray = (text: string, max: number) => {
+      const points = Array.from(text)
+      return points.length <= max ? { text, omitted: 0 } : { text: points.slice(0, max).join(''), omitted: points.length - max }
+    }
+    // Every sequence of up to four pieces: pairs, lone halves, and halves in the wrong order.
+    const pieces = ['a', '😀', '\ud83d', '\ude00', '\ude00\ud83d']
+    let level = ['']
+    const strings = ['']
+    for (let n = 1; n <= 4; n++) {
+      level = level.flatMap((s) => pieces.map((p) => s + p))
+      strings.push(...level)
+    }
+    for (const s of strings) for (let max = 0; max <= 8; max++) expect(truncate(s, max)).toEqual(byArray(s, max))
+  })
+
   test('a long field gets a visible note outside its code block', () => {
     const md = toMarkdown(fieldBlock('Output', 'x'.repeat(50), { maxFieldChars: 10, detailsOver: 1000 }))
     expect(md).toBe('Output:\n\n```\nxxxxxxxxxx\n```\n\n_… (truncated, 40 more characters)_\n')
