@@ -1,8 +1,9 @@
 // Render timings without select + redact: builds the full report from a filled database once,
 // keeps it as JSON next to the database, and times renderReport per format on later runs.
 // Usage: node scripts/bench/render-child.js <database> [--repeat 3] [--format md] [--out dir]
-// Prints one JSON line: per-format seconds (median of the repeats, and the first run alone) and
-// output bytes. With
+// Prints one JSON line: per-format seconds (median of the repeats, and the first run alone), CPU
+// seconds of the process over the same calls (less thrown off than wall time when other work
+// shares the cores), and output bytes. With
 // --out, writes each format's files there so two builds' outputs can be compared byte for byte.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -30,13 +31,18 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const per_format_s = {}
 // The first call also pays for compiling and warming up, as a one-shot CLI run does.
 const first_s = {}
+const cpu_s = {}
 const bytes = {}
 for (const format of formats) {
   const times = []
+  const cpu = []
   for (let i = 0; i < Number(values.repeat); i++) {
     const t0 = process.hrtime.bigint()
+    const c0 = process.cpuUsage()
     const { files } = renderReport(report, format)
+    const c = process.cpuUsage(c0)
     times.push(Number(process.hrtime.bigint() - t0) / 1e9)
+    cpu.push((c.user + c.system) / 1e6)
     bytes[format] = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0)
     if (values.out && i === 0) {
       mkdirSync(values.out, { recursive: true })
@@ -45,6 +51,7 @@ for (const format of formats) {
   }
   first_s[format] = Number(times[0].toFixed(3))
   per_format_s[format] = Number(median(times).toFixed(3))
+  cpu_s[format] = Number(median(cpu).toFixed(3))
 }
 const render_s = Number(Object.values(per_format_s).reduce((a, b) => a + b, 0).toFixed(3))
-process.stdout.write(JSON.stringify({ sessions: report.sessions.length, per_format_s, render_s, first_s, bytes }) + '\n')
+process.stdout.write(JSON.stringify({ sessions: report.sessions.length, per_format_s, render_s, first_s, cpu_s, bytes }) + '\n')
