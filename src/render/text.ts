@@ -132,6 +132,16 @@ function isPairAt(s: string, i: number): boolean {
 }
 
 const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g
+const SURROGATE = /[\ud800-\udfff]/
+
+/** Where the first `max` code points of `s` end, in UTF-16 units. */
+function codePointEnd(s: string, max: number): number {
+  // Without surrogates, code points are units: the common case needs no walk.
+  if (!SURROGATE.test(s.slice(0, max))) return Math.min(max, s.length)
+  let end = 0
+  for (let kept = 0; kept < max && end < s.length; kept++) end += isPairAt(s, end) ? 2 : 1
+  return end
+}
 
 /** Code points from `from` on, counted as `Array.from` counts them (a lone surrogate is one). */
 function codePointsFrom(s: string, from: number): number {
@@ -147,8 +157,7 @@ function codePointsFrom(s: string, from: number): number {
  */
 export function truncate(text: string, max: number): Truncated {
   if (text.length <= max) return { text, omitted: 0 }
-  let end = 0
-  for (let kept = 0; kept < max && end < text.length; kept++) end += isPairAt(text, end) ? 2 : 1
+  const end = codePointEnd(text, max)
   if (end >= text.length) return { text, omitted: 0 }
   return { text: text.slice(0, end), omitted: codePointsFrom(text, end) }
 }
