@@ -1,31 +1,22 @@
-// Render timings without select + redact: builds the full report from a filled database once,
-// keeps it as JSON next to the database, and times renderReport per format on later runs.
+// Render timings without select + redact: times renderReport per format on the full report of a
+// filled database (built once, see full-report.js).
 // Usage: node scripts/bench/render-child.js <database> [--repeat 3] [--format md] [--out dir]
 // Prints one JSON line: per-format seconds (median of the repeats, and the first run alone), CPU
 // seconds of the process over the same calls (less thrown off than wall time when other work
-// shares the cores), and output bytes. With
-// --out, writes each format's files there so two builds' outputs can be compared byte for byte.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+// shares the cores), and output bytes. With --out, writes each format's files there so two
+// builds' outputs can be compared byte for byte.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildReport, ConfigSchema, openStore, REPORT_FORMATS, renderReport } from '../../lib/index.js'
+import { REPORT_FORMATS, renderReport } from '../../lib/index.js'
+import { loadFullReport } from './full-report.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { repeat: { type: 'string', default: '3' }, format: { type: 'string', multiple: true }, out: { type: 'string' } }
 })
-const database = positionals[0]
 const formats = values.format ?? REPORT_FORMATS
-const cache = `${database}.full-report.json`
-
-// The cache is only as fresh as the database it was built from.
-if (!existsSync(cache) || statSync(cache).mtimeMs < statSync(database).mtimeMs) {
-  const db = openStore(database)
-  const { report } = buildReport(db, { config: ConfigSchema.parse({}), mode: 'full', now: new Date('2026-01-01T00:00:00Z'), version: 'bench' })
-  db.close()
-  writeFileSync(cache, JSON.stringify(report))
-}
-const report = JSON.parse(readFileSync(cache, 'utf8'))
+const report = loadFullReport(positionals[0])
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const per_format_s = {}
