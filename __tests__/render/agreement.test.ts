@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals'
+import { z } from 'zod'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { renderCsv } from '../../src/render/csv.js'
@@ -8,7 +9,7 @@ import { renderMarkdown } from '../../src/render/markdown.js'
 import { formatTokens, formatUsd } from '../../src/render/text.js'
 import { ReportSchema, type Report, type ReportMode } from '../../src/select/report.js'
 import { repoRoot } from '../helpers.js'
-import { csvRecords, fixtureReports, hostileReport, MODES, nodesOfType, parseMarkdown } from './support.js'
+import { csvRecords, fixtureReports, hostileReport, MODES, nodesOfType, parseMarkdown, syntheticReport } from './support.js'
 
 interface Totals {
   sessions: number
@@ -113,6 +114,33 @@ describe('JSON', () => {
     const text = renderJson(shuffled)
     expect(text).toBe(renderJson({ ...r, redactions: { total: 3, by_detector: { a: 2, z: 1 } } }))
     expect(text.indexOf('"a": 2')).toBeLessThan(text.indexOf('"z": 1'))
+  })
+
+  test('a large report with every object’s keys reversed renders as a full canonical copy of it', () => {
+    // The plain way: every object rebuilt in schema order, every record with its keys sorted.
+    const copy = (value: unknown, schema: z.ZodType): unknown => {
+      if (value === null || value === undefined) return value
+      if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return copy(value, schema.unwrap() as z.ZodType)
+      if (schema instanceof z.ZodArray && Array.isArray(value)) return value.map((v) => copy(v, schema.element as z.ZodType))
+      if (schema instanceof z.ZodObject && typeof value === 'object') {
+        const shape = schema.shape as Record<string, z.ZodType>
+        return Object.fromEntries(Object.keys(shape).filter((k) => k in value).map((k) => [k, copy((value as Record<string, unknown>)[k], shape[k])]))
+      }
+      if (schema instanceof z.ZodRecord && typeof value === 'object') {
+        const obj = value as Record<string, unknown>
+        return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, copy(obj[k], schema.valueType as z.ZodType)]))
+      }
+      return value
+    }
+    const reversed = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(reversed)
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]))
+      return value
+    }
+    const r = syntheticReport(200)
+    const text = renderJson(reversed(r) as Report)
+    expect(text).toBe(JSON.stringify(copy(r, ReportSchema), null, 2) + '\n')
+    expect(text).toBe(renderJson(r))
   })
 
   test('a report the schema rejects is not rendered', () => {

@@ -19,6 +19,17 @@ import {
 } from '../../src/render/text.js'
 import { nodesOfType, parseCsv, parseMarkdown } from './support.js'
 
+/** Every concatenation of up to `n` pieces, the empty string included. */
+function everyString(pieces: string[], n: number): string[] {
+  const out = ['']
+  let level = ['']
+  for (let i = 0; i < n; i++) {
+    level = level.flatMap((s) => pieces.map((p) => s + p))
+    out.push(...level)
+  }
+  return out
+}
+
 describe('numbers', () => {
   test('integers are grouped by thousands, whatever the locale', () => {
     expect(formatInt(0)).toBe('0')
@@ -104,6 +115,16 @@ describe('truncation', () => {
     expect(truncationNote(1)).toBe('… (truncated, 1 more character)')
   })
 
+  test('counts code points as Array.from does, lone surrogates included', () => {
+    const byArray = (text: string, max: number) => {
+      const points = Array.from(text)
+      return points.length <= max ? { text, omitted: 0 } : { text: points.slice(0, max).join(''), omitted: points.length - max }
+    }
+    // Pairs, lone halves, and halves in the wrong order.
+    const strings = everyString(['a', '😀', '\ud83d', '\ude00', '\ude00\ud83d'], 4)
+    for (const s of strings) for (let max = 0; max <= 8; max++) expect(truncate(s, max)).toEqual(byArray(s, max))
+  })
+
   test('a long field gets a visible note outside its code block', () => {
     const md = toMarkdown(fieldBlock('Output', 'x'.repeat(50), { maxFieldChars: 10, detailsOver: 1000 }))
     expect(md).toBe('Output:\n\n```\nxxxxxxxxxx\n```\n\n_… (truncated, 40 more characters)_\n')
@@ -118,6 +139,19 @@ describe('truncation', () => {
     expect(preview('  first\nsecond', 80)).toEqual({ text: 'first', cut: true })
     expect(preview('only', 80)).toEqual({ text: 'only', cut: false })
     expect(preview('abcdef', 3)).toEqual({ text: 'abc…', cut: true })
+  })
+
+  test('a preview is cut exactly when the whole text, on one line, says more', () => {
+    const byWholeText = (value: string, max: number) => {
+      const line = oneLine(value.replace(/^\s+/, '').split(/\r\n?|\n/)[0])
+      const t = truncate(line, max)
+      return { text: t.omitted ? t.text + '…' : t.text, cut: t.omitted > 0 || oneLine(value) !== line }
+    }
+    // Line ends, whitespace that oneLine keeps (\v, \f as symbols) or drops, controls, a symbol that looks like a cleaned \v.
+    const strings = everyString(['a', ' ', '\n', '\r', '\v', '\f', '\u00a0', '\u2028', '\u0000', '\u202e', '␋'], 4)
+    for (let max = 0; max <= 3; max++) {
+      expect(strings.map((s) => preview(s, max))).toEqual(strings.map((s) => byWholeText(s, max)))
+    }
   })
 
   test('table cells are one line, cut with an ellipsis', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { ReportSchema, type Report, type ReportMode, type SessionReport } from '../../src/select/report.js'
+import { ActionSchema, ReportSchema, type Report, type ReportMode, type SessionReport } from '../../src/select/report.js'
 import { selectReport } from '../../src/select/select.js'
 import { fixtures, ingestFresh } from '../helpers.js'
 
@@ -222,4 +222,101 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
     skipped: { lines: 1, files: 1 }
   }
   return ReportSchema.parse(report)
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** What Markdown, GFM or GitHub read as syntax somewhere, and plain words between them. */
+export const MARKDOWN_PIECES = [
+  ...['*', '**', '_', '__', '`', '``', '```', '~', '~~', '[', ']', '![', '](', '(', ')', '<', '>', '</details>', '<b>', '<!--'],
+  ...['|', '||', '#', '# ', '1.', '2)', '- ', '+ ', '> ', '!', '&', '&amp;', '&#x41;', '\\', '\\*', '\\\\', ':', '=', '---'],
+  ...['http://x.example', 'www.x.example', 'dev@x.example', '@user', '#12', 'a_b', 'x', 'word', 'two words', '😀', 'é'],
+  ...[' ', '  ', '\t', '\n', '\n\n', '\r\n', '\n    indented', '\n- item', '\n1. item', '\n| a | b |', '\n> quote', '\n#']
+]
+
+/**
+ * A full report of `count` sessions whose every log-derived string is a random run of
+ * Markdown-special pieces: short and long, one line and many, often the very same string in
+ * different places (a cache keyed on too little would hand one place another's escaping).
+ */
+export function syntheticReport(count: number, seed = 1): Report {
+  const rnd = prng(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const run = (pieces: number) => Array.from({ length: 1 + Math.floor(rnd() * pieces) }, () => pick(MARKDOWN_PIECES)).join('')
+  const common = Array.from({ length: 40 }, () => run(4))
+  const text = (): string => {
+    const r = rnd()
+    if (r < 0.4) return pick(common)
+    if (r < 0.8) return run(12)
+    if (r < 0.95) return run(120)
+    return run(900)
+  }
+  const maybe = (): string | null => (rnd() < 0.2 ? null : text())
+  const kinds = ActionSchema.shape.kind.options
+  const tokens = (n: number) => ({ input: 1000 * n, cached_input: 400 * n, cache_write: n, output: 50 * n, reasoning_output: 5 * n, total: 1056 * n })
+  const sessions: SessionReport[] = Array.from({ length: count }, (_, i) => {
+    let event = 0
+    const turns = Array.from({ length: 1 + Math.floor(rnd() * 5) }, (_, t) => ({
+      ordinal: t + 1,
+      ts: null,
+      prompt: rnd() < 0.1 ? null : { text: text(), private: rnd() < 0.1, by_agent: false, event_id: ++event },
+      actions: Array.from({ length: Math.floor(rnd() * 6) }, () => ({
+        kind: pick(kinds),
+        ts: null,
+        name: rnd() < 0.3 ? pick(['agent-prompt', 'shell', 'update', 'abort']) : maybe(),
+        text: maybe(),
+        arguments: rnd() < 0.5 ? pick(['{}', '{"cmd":"ls | wc"}', text()]) : null,
+        output: maybe(),
+        exit_code: rnd() < 0.5 ? Math.floor(rnd() * 3) : null,
+        duration_ms: rnd() < 0.5 ? Math.floor(rnd() * 100_000) : null,
+        call_id: null,
+        event_id: ++event
+      }))
+    }))
+    return {
+      id: `0199${String(i).padStart(4, '0')}-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      agent: pick(['codex', 'claude-code', text()]),
+      agent_version: maybe(),
+      models: [text(), pick(common)],
+      cwd: maybe(),
+      repository: maybe(),
+      branch: maybe(),
+      commit: maybe(),
+      started_at: '2026-03-03T10:00:00.000Z',
+      ended_at: pick(['2026-03-03T10:05:00.000Z', '2026-03-04T01:00:00.000Z']),
+      parent_id: i > 0 && rnd() < 0.2 ? `0199${String(i - 1).padStart(4, '0')}-0000-7000-8000-${String(i - 1).padStart(12, '0')}` : null,
+      parent_relation: pick(['resume', 'fork', text()]),
+      prompts: turns.length,
+      tool_calls: 1,
+      tool_call_names: { [text()]: 1, [pick(common)]: 2 },
+      tokens: tokens(i),
+      cost_usd: rnd() < 0.2 ? null : rnd(),
+      cost_source: pick(['agent', 'estimate', null] as const),
+      files_touched: [text(), pick(common)],
+      turns
+    }
+  })
+  const usage = () => Array.from({ length: 3 }, () => ({ key: text(), sessions: 1, tokens: tokens(1), cost_usd: null }))
+  return ReportSchema.parse({
+    schema_version: 1,
+    generated_at: NOW.toISOString(),
+    generator: { name: 'ai-log-trail', version: '0.1.0' },
+    mode: 'full',
+    filters: { since: null, until: null, timezone: 'UTC', repo: text(), sessions: [], agents: [text()], models: [], branches: [] },
+    totals: { sessions: count, prompts: 0, tool_calls: 0, tokens: tokens(count), cost_usd: null },
+    sessions,
+    usage: { by_model: usage(), by_agent: usage(), by_day: usage() },
+    redactions: { total: 2, by_detector: { [text()]: 1, [pick(common)]: 1 } },
+    unpriced_models: [text()],
+    skipped: { lines: 0, files: 0 }
+  })
 }

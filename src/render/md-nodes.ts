@@ -143,7 +143,7 @@ export function fieldBlock(summary: string, value: string, o: TextOptions): Bloc
   const t = truncate(value, o.maxFieldChars)
   const body: BlockContent[] = [codeBlock(t.text)]
   if (t.omitted) body.push(truncatedNote(t.omitted))
-  const lines = value.split('\n').length
+  const lines = lineCount(value)
   if (value.length > o.detailsOver || lines > DETAILS_LINES) {
     const size = lines > 1 ? `${formatInt(lines)} lines, ${plural(value.length, 'character')}` : plural(value.length, 'character')
     return details(`${summary} (${size})`, body)
@@ -151,11 +151,30 @@ export function fieldBlock(summary: string, value: string, o: TextOptions): Bloc
   return [paragraph(label(`${summary}:`)), ...body]
 }
 
-/** A one-line preview: the first line, cut at `max` with an ellipsis. */
+function lineCount(value: string): number {
+  let n = 1
+  for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) n++
+  return n
+}
+
+const LEADING_SPACE = /^\s*/
+const LINE_BREAK = /[\r\n]/
+// What `oneLine` keeps: anything but whitespace, and the two whitespace characters (\v, \f)
+// that `cleanControls` turns into visible symbols.
+const SHOWN = /[\S\v\f]/
+
+/**
+ * A one-line preview: the first line, cut at `max` with an ellipsis. `cut` says whether
+ * `oneLine(value)` holds more than the preview's line, found without cleaning the whole value
+ * (fields can be megabytes): it does exactly when the leading space or the rest after the first
+ * line has anything `oneLine` keeps.
+ */
 export function preview(value: string, max: number): { text: string; cut: boolean } {
-  const firstLine = value.replace(/^\s+/, '').split(/\r\n?|\n/)[0]
-  const line = oneLine(firstLine)
+  const start = LEADING_SPACE.exec(value)![0].length
+  const lineEnd = value.slice(start).search(LINE_BREAK)
+  const end = lineEnd < 0 ? value.length : start + lineEnd
+  const line = oneLine(value.slice(start, end))
   const t = truncate(line, max)
-  const cut = t.omitted > 0 || oneLine(value) !== line
+  const cut = t.omitted > 0 || SHOWN.test(value.slice(0, start)) || SHOWN.test(value.slice(end))
   return { text: t.omitted ? t.text + '…' : t.text, cut }
 }

@@ -124,12 +124,42 @@ export interface Truncated {
   omitted: number
 }
 
-/** Cuts at a code point boundary so a surrogate pair is never split into garbage. */
+function isPairAt(s: string, i: number): boolean {
+  const hi = s.charCodeAt(i)
+  if (hi < 0xd800 || hi > 0xdbff) return false
+  const lo = s.charCodeAt(i + 1)
+  return lo >= 0xdc00 && lo <= 0xdfff
+}
+
+const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g
+const SURROGATE = /[\ud800-\udfff]/
+
+/** Where the first `max` code points of `s` end, in UTF-16 units. */
+function codePointEnd(s: string, max: number): number {
+  // Without surrogates, code points are units: the common case needs no walk.
+  if (!SURROGATE.test(s.slice(0, max))) return Math.min(max, s.length)
+  let end = 0
+  for (let kept = 0; kept < max && end < s.length; kept++) end += isPairAt(s, end) ? 2 : 1
+  return end
+}
+
+/** Code points from `from` on, counted as `Array.from` counts them (a lone surrogate is one). */
+function codePointsFrom(s: string, from: number): number {
+  let n = s.length - from
+  PAIR.lastIndex = from
+  while (PAIR.exec(s)) n--
+  return n
+}
+
+/**
+ * Cuts at a code point boundary so a surrogate pair is never split into garbage. Only the kept
+ * part is walked; the rest is counted without being copied, as fields can be megabytes long.
+ */
 export function truncate(text: string, max: number): Truncated {
   if (text.length <= max) return { text, omitted: 0 }
-  const points = Array.from(text)
-  if (points.length <= max) return { text, omitted: 0 }
-  return { text: points.slice(0, max).join(''), omitted: points.length - max }
+  const end = codePointEnd(text, max)
+  if (end >= text.length) return { text, omitted: 0 }
+  return { text: text.slice(0, end), omitted: codePointsFrom(text, end) }
 }
 
 export function truncationNote(omitted: number): string {
