@@ -49662,14 +49662,44 @@ function formatSpan(start, end, timezone) {
         return `${a.date} ${a.time} – ${b.date} ${b.time}`;
     return a.time === b.time ? `${a.date} ${a.time}` : `${a.date} ${a.time}–${b.time}`;
 }
-/** Cuts at a code point boundary so a surrogate pair is never split into garbage. */
+function isPairAt(s, i) {
+    const hi = s.charCodeAt(i);
+    if (hi < 0xd800 || hi > 0xdbff)
+        return false;
+    const lo = s.charCodeAt(i + 1);
+    return lo >= 0xdc00 && lo <= 0xdfff;
+}
+const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
+/** Where the first `max` code points of `s` end, in UTF-16 units. */
+function codePointEnd(s, max) {
+    // Without surrogates, code points are units: the common case needs no walk.
+    if (!SURROGATE.test(s.slice(0, max)))
+        return Math.min(max, s.length);
+    let end = 0;
+    for (let kept = 0; kept < max && end < s.length; kept++)
+        end += isPairAt(s, end) ? 2 : 1;
+    return end;
+}
+/** Code points from `from` on, counted as `Array.from` counts them (a lone surrogate is one). */
+function codePointsFrom(s, from) {
+    let n = s.length - from;
+    PAIR.lastIndex = from;
+    while (PAIR.exec(s))
+        n--;
+    return n;
+}
+/**
+ * Cuts at a code point boundary so a surrogate pair is never split into garbage. Only the kept
+ * part is walked; the rest is counted without being copied, as fields can be megabytes long.
+ */
 function truncate(text, max) {
     if (text.length <= max)
         return { text, omitted: 0 };
-    const points = Array.from(text);
-    if (points.length <= max)
+    const end = codePointEnd(text, max);
+    if (end >= text.length)
         return { text, omitted: 0 };
-    return { text: points.slice(0, max).join(''), omitted: points.length - max };
+    return { text: text.slice(0, end), omitted: codePointsFrom(text, end) };
 }
 function truncationNote(omitted) {
     return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`;
@@ -49814,19 +49844,37 @@ function fieldBlock(summary, value, o) {
     const body = [codeBlock(t.text)];
     if (t.omitted)
         body.push(truncatedNote(t.omitted));
-    const lines = value.split('\n').length;
+    const lines = lineCount(value);
     if (value.length > o.detailsOver || lines > DETAILS_LINES) {
         const size = lines > 1 ? `${formatInt(lines)} lines, ${plural(value.length, 'character')}` : plural(value.length, 'character');
         return details(`${summary} (${size})`, body);
     }
     return [paragraph(label(`${summary}:`)), ...body];
 }
-/** A one-line preview: the first line, cut at `max` with an ellipsis. */
+function lineCount(value) {
+    let n = 1;
+    for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+const LEADING_SPACE = /^\s*/;
+const LINE_BREAK = /[\r\n]/;
+// What `oneLine` keeps: anything but whitespace, and the two whitespace characters (\v, \f)
+// that `cleanControls` turns into visible symbols.
+const SHOWN = /[\S\v\f]/;
+/**
+ * A one-line preview: the first line, cut at `max` with an ellipsis. `cut` says whether
+ * `oneLine(value)` holds more than the preview's line, found without cleaning the whole value
+ * (fields can be megabytes): it does exactly when the leading space or the rest after the first
+ * line has anything `oneLine` keeps.
+ */
 function preview(value, max) {
-    const firstLine = value.replace(/^\s+/, '').split(/\r\n?|\n/)[0];
-    const line = oneLine(firstLine);
+    const start = LEADING_SPACE.exec(value)[0].length;
+    const lineEnd = value.slice(start).search(LINE_BREAK);
+    const end = lineEnd < 0 ? value.length : start + lineEnd;
+    const line = oneLine(value.slice(start, end));
     const t = truncate(line, max);
-    const cut = t.omitted > 0 || oneLine(value) !== line;
+    const cut = t.omitted > 0 || SHOWN.test(value.slice(0, start)) || SHOWN.test(value.slice(end));
     return { text: t.omitted ? t.text + '…' : t.text, cut };
 }
 
@@ -66259,11 +66307,43 @@ function lib_isUint8Array(value) {
 
 
 
+// Escaping one text node (`state.safe`) runs some forty unsafe-character patterns over it, and a
+// full report has hundreds of thousands of text nodes, mostly the same labels (`Output:`, ` · `)
+// in the same places. `safe` reads nothing but the value, the construct stack, the characters
+// either side and the neighbours' node types (which unsafe patterns may name), so its result is
+// cached on exactly those, per stringify call (one `state` each).
+const escapedByState = new WeakMap();
+function md_stringify_text(node, parent, state, info) {
+    const siblings = parent ? parent.children : [];
+    const index = state.indexStack[state.indexStack.length - 1];
+    const beforeNode = siblings[index - 1];
+    const afterNode = siblings[index + 1];
+    let escaped = escapedByState.get(state);
+    if (!escaped) {
+        escaped = new Map();
+        escapedByState.set(state, escaped);
+    }
+    // `before`'s length keeps the key unambiguous whatever characters surround the node.
+    const context = [state.stack.join(' '), beforeNode?.type ?? '', afterNode?.type ?? '', info.before.length, info.before + info.after].join('\0');
+    let byValue = escaped.get(context);
+    if (!byValue) {
+        byValue = new Map();
+        escaped.set(context, byValue);
+    }
+    let out = byValue.get(node.value);
+    if (out === undefined) {
+        out = state.safe(node.value, { ...info, beforeNode, afterNode });
+        byValue.set(node.value, out);
+    }
+    return out;
+}
+/** How the report's Markdown is written. Tests stringify with these alone, remark's own handlers, to compare. */
+const MARKDOWN_STYLE = { bullet: '-', emphasis: '_', strong: '*', fence: '`', listItemIndent: 'one', rule: '-' };
 // Tables keep remark's column padding (readable as plain text too); cells are cut short by
 // md-nodes, so one long value cannot bloat a whole table.
 const processor = unified()
     .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fence: '`', listItemIndent: 'one', rule: '-' });
+    .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: md_stringify_text } });
 /** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
 function md_stringify_toMarkdown(nodes) {
     const root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
@@ -69928,12 +70008,30 @@ const report_ReportSchema = object({
 ;// CONCATENATED MODULE: ./src/render/json.ts
 
 
+const recordInside = new WeakMap();
+/** Whether a value of `schema` can hold a record, the one thing `canonical` has to reorder. */
+function holdsRecord(schema) {
+    let holds = recordInside.get(schema);
+    if (holds === undefined) {
+        if (schema instanceof ZodNullable || schema instanceof ZodOptional)
+            holds = holdsRecord(schema.unwrap());
+        else if (schema instanceof ZodArray)
+            holds = holdsRecord(schema.element);
+        else if (schema instanceof ZodObject)
+            holds = Object.values(schema.shape).some(holdsRecord);
+        else
+            holds = schema instanceof ZodRecord;
+        recordInside.set(schema, holds);
+    }
+    return holds;
+}
 /**
  * Object keys in schema order (what `parse` yields), record keys sorted, so the same report is
- * the same bytes however its producer happened to build it.
+ * the same bytes however its producer happened to build it. Parts without a record are already
+ * in order and are passed on as they are, rather than copied turn by turn and action by action.
  */
 function canonical(value, schema) {
-    if (value === null || value === undefined)
+    if (value === null || value === undefined || !holdsRecord(schema))
         return value;
     if (schema instanceof ZodNullable || schema instanceof ZodOptional)
         return canonical(value, schema.unwrap());
@@ -70478,7 +70576,10 @@ const SUMMARY_LIMIT = 1_000_000;
 async function runJob(o) {
     const db = openStore(o.database);
     try {
-        const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, { batchSize: o.config.defaults.batch_size }) : await ingestPaths(db, o.paths, { batchSize: o.config.defaults.batch_size });
+        const progress = o.progress;
+        const ingestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) };
+        const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
+        progress?.finish();
         const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version });
         (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
         const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name);
