@@ -15,7 +15,7 @@ const VARIANTS = {
   async normalize(files, lib) {
     await normalizeAll(files, lib, () => {})
   },
-  /** As normalize, plus the per-event SHA-1 record key and JSON.stringify of each payload. */
+  /** As normalize, plus the per-event SHA-1 record key and JSON.stringify of each payload (the parse worker's share). */
   async 'normalize+key+stringify'(files, lib) {
     await normalizeAll(files, lib, (sessionId, text, seq, payload) => {
       createHash('sha1').update(sessionId).update('\0').update(text).update('\0').update(String(seq)).digest('base64url')
@@ -25,6 +25,20 @@ const VARIANTS = {
   /** The real ingest into a file database (the baseline). */
   async ingest(files, lib, dir) {
     await ingestInto(lib, join(dir, 'x.sqlite'), dir)
+  },
+  /** The real ingest with parsing kept on the main thread (no parse worker). */
+  async 'ingest-thread'(files, lib, dir) {
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, { worker: false })
+  },
+  /** The real ingest into a database created with 16 KiB pages instead of 4 KiB. */
+  async 'ingest-page-16k'(files, lib, dir) {
+    const path = join(dir, 'x.sqlite')
+    const { default: Database } = await import('better-sqlite3')
+    const fresh = new Database(path)
+    fresh.pragma('page_size = 16384')
+    fresh.exec('VACUUM')
+    fresh.close()
+    await ingestInto(lib, path, dir)
   },
   /** The real ingest into an in-memory database: no file I/O at all. */
   async 'ingest-memory'(files, lib, dir) {
@@ -53,8 +67,8 @@ const VARIANTS = {
   async 'ingest-no-raw'(files, lib, dir) {
     const { StoreWriter } = await import('../../lib/store/writer.js')
     const event = StoreWriter.prototype.event
-    StoreWriter.prototype.event = function (fileId, agent, seq, ev) {
-      return event.call(this, fileId, agent, seq, ev, null)
+    StoreWriter.prototype.event = function (fileId, agent, seq, ev, _raw, payloadJson) {
+      return event.call(this, fileId, agent, seq, ev, null, payloadJson)
     }
     await ingestInto(lib, join(dir, 'x.sqlite'), dir)
   },
