@@ -397,6 +397,16 @@ describe('built-in detectors', () => {
     })
   }
 
+  it('declare keywords that every positive holds (the engine skips a detector on text without one)', () => {
+    const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
+    const missing = cases.flatMap((c) => {
+      const keywords = byId(c.id).keywords
+      if (!keywords) return []
+      return c.positives.filter(([text]) => !keywords.some((k) => asciiLower(text).includes(k))).map(([text]) => `${c.id}: ${text}`)
+    })
+    expect(missing).toEqual([])
+  })
+
   it('redacts a prefixed token even when its checksum would not verify', () => {
     const noChecksum = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
     expect(hits('github-token', noChecksum)).toEqual([noChecksum])

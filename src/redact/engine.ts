@@ -1,3 +1,4 @@
+import { prefilterFor } from './prefilter.js'
 import type { Detector, EngineOptions, FieldKind, Finding } from './types.js'
 
 export type { EngineOptions } from './types.js'
@@ -309,7 +310,7 @@ function crossesJoin(joins: number[], start: number, end: number): boolean {
 
 function scanView(view: View, original: string, detectors: Detector[], opts: EngineOptions): Finding[] {
   const out: Finding[] = []
-  for (const d of detectors) {
+  for (const d of prefilterFor(detectors).select(view.text)) {
     for (const f of runDetector(d, view.text)) {
       if (f.end <= f.start) continue
       if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue

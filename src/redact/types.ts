@@ -26,6 +26,12 @@ export interface Detector {
    * block whose footer may sit beyond a chunk boundary); the engine then skips chunking.
    */
   wholeText?: boolean
+  /**
+   * Lower-case ASCII literals of which every match of `find` contains at least one, in any
+   * ASCII case. The engine skips `find` on a view that contains none of them, so a keyword
+   * list that misses a way to match loses recall: leave it out when unsure.
+   */
+  keywords?: readonly string[]
 }
 
 export interface AllowList {

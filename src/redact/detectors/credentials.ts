@@ -11,6 +11,7 @@ export const urlCredentialsDetector: Detector = patternDetector({
   id: 'url-credentials',
   pack: 'secrets',
   description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
+  keywords: ['://'],
   pattern:
     /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
   validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
@@ -20,6 +21,7 @@ export const connectionStringDetector: Detector = patternDetector({
   id: 'connection-string-password',
   pack: 'secrets',
   description: 'Password in a connection string (Password=…; Pwd=…)',
+  keywords: ['password', 'pwd'],
   pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
   validate: (s) => notDefault(s) && !looksLikeCode(s)
 })
@@ -29,6 +31,7 @@ export const authorizationHeaderDetector: Detector = multiPatternDetector(
     id: 'authorization-header',
     pack: 'secrets',
     description: 'Credential in an Authorization header or after a Bearer scheme',
+    keywords: ['authorization', 'bearer'],
     validate: notDefault
   },
   [
@@ -41,6 +44,7 @@ export const apiKeyHeaderDetector: Detector = patternDetector({
   id: 'api-key-header',
   pack: 'secrets',
   description: 'API key HTTP header (X-Api-Key, Private-Token, X-Auth-Token, …)',
+  keywords: ['api-key', 'x-auth-token', 'private-token', 'x-access-token', 'ocp-apim-subscription-key', 'x-functions-key', 'x-vault-token'],
   pattern:
     /(?<![A-Za-z0-9-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token)["'\x60]?\s{0,4}:\s{0,4}["'\x60]?(?<s>[^\s"'\x60,;\\]{8,512})/i,
   validate: notDefault
@@ -54,6 +58,8 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
     id: 'cli-secret-flag',
     pack: 'secrets',
     description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
+    // Every FLAG_NAMES entry holds one of the first six; then `-u`/`--user`, mysql*/mariadb, sshpass.
+    keywords: ['pass', 'token', 'api', 'secret', 'private', 'otp', '-u', 'mysql', 'mariadb'],
     validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
   },
   [
@@ -100,6 +106,8 @@ export const secretAssignmentDetector: Detector = {
   id: 'secret-assignment',
   pack: 'secrets',
   description: 'Value assigned to a secret-like key (.env KEY=value, YAML, JSON "api_key": …, query ?token=)',
+  // The key fragments of ASSIGNMENT; `findInField` is not prefiltered.
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
   find(text: string): Finding[] {
     const out: Finding[] = []
     ASSIGNMENT.lastIndex = 0

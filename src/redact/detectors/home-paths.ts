@@ -23,6 +23,7 @@ export const homePathDetector: Detector = multiPatternDetector(
     pack: 'paths',
     description: 'User name in a home directory path (/Users/<name>, /home/<name>, C:\\Users\\<name>, -Users-<name>-)',
     allowPlaceholders: true,
+    keywords: ['users', 'home', 'documents and settings'],
     validate: personal
   },
   [

@@ -11,6 +11,7 @@ export const emailDetector: Detector = patternDetector({
   id: 'email',
   pack: 'pii',
   description: 'E-mail address',
+  keywords: ['@'],
   allowPlaceholders: true,
   pattern:
     /(?<![A-Za-z0-9._%+-])(?<!:\/\/[^\s/@]{0,128}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/,
@@ -65,6 +66,7 @@ export const ipv4Detector: Detector = {
   id: 'ipv4',
   pack: 'pii',
   description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
+  keywords: ['.'],
   find(text) {
     const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
     const out: Finding[] = []
@@ -82,6 +84,7 @@ export const ipv6Detector: Detector = {
   id: 'ipv6',
   pack: 'pii',
   description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
+  keywords: [':'],
   find(text) {
     if (!text.includes(':')) return []
     // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
@@ -158,6 +161,7 @@ export const usSsnDetector: Detector = patternDetector({
   id: 'us-ssn',
   pack: 'pii',
   description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
+  keywords: ['-'],
   allowPlaceholders: true,
   pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: (s) => {

@@ -11,6 +11,8 @@ export interface PatternSpec {
   validate?: (secret: string, match: RegExpExecArray) => boolean
   /** Skip the placeholder filter (for PII shapes where words like "example" are legitimate). */
   allowPlaceholders?: boolean
+  /** See `Detector.keywords`: literals every match of `pattern` contains one of. */
+  keywords?: readonly string[]
 }
 
 /** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
@@ -23,6 +25,7 @@ export function patternDetector(spec: PatternSpec): Detector {
     id: spec.id,
     pack: spec.pack,
     description: spec.description,
+    keywords: spec.keywords,
     find(text: string): Finding[] {
       const out: Finding[] = []
       re.lastIndex = 0
@@ -60,6 +63,7 @@ export function multiPatternDetector(
     id: base.id,
     pack: base.pack,
     description: base.description,
+    keywords: base.keywords,
     find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
   }
 }
