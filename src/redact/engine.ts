@@ -70,8 +70,19 @@ class ViewBuilder {
 
   /** Copies parent characters [from, to) unchanged. */
   copy(from: number, to: number): void {
-    const t = this.parent.text
-    for (let i = from; i < to; i++) this.push(t.charCodeAt(i), i, i + 1)
+    const p = this.parent
+    const n = this.n
+    for (let i = from; i < to; i++) this.codes[n + i - from] = p.text.charCodeAt(i)
+    if (p.starts && p.ends) {
+      this.starts.set(p.starts.subarray(from, to), n)
+      this.ends.set(p.ends.subarray(from, to), n)
+    } else {
+      for (let i = from; i < to; i++) {
+        this.starts[n + i - from] = i
+        this.ends[n + i - from] = i + 1
+      }
+    }
+    this.n += to - from
   }
 
   get length(): number {
@@ -81,8 +92,8 @@ class ViewBuilder {
   build(extra: Partial<View> = {}): View {
     return {
       text: decoder.decode(this.codes.subarray(0, this.n)),
-      starts: this.starts.slice(0, this.n),
-      ends: this.ends.slice(0, this.n),
+      starts: this.starts.subarray(0, this.n),
+      ends: this.ends.subarray(0, this.n),
       decodable: true,
       ...extra
     }
@@ -135,7 +146,25 @@ function unescapeView(parent: View): View | undefined {
  * Per-line prefixes added by tools: `cat -n` (`     12\t`), Claude's Read (`    12→`),
  * grep -n / numbered listings (`12:`, `12 | `), diff and patch hunks (`+`, `-`), quotes (`> `).
  */
-const GUTTER = /^(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/
+const GUTTER = /(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/y
+
+/** Length of the gutter at line start `s` (0 when none); a gutter never reaches past its line. */
+function gutterLength(text: string, s: number): number {
+  GUTTER.lastIndex = s
+  return GUTTER.exec(text)?.[0].length ?? 0
+}
+
+/** Whether some line starts with a gutter: most values have none, and then no view is built. */
+function hasGutter(text: string): boolean {
+  for (let s = 0; s >= 0; s = nextLine(text, s)) if (gutterLength(text, s) > 0) return true
+  return false
+}
+
+/** Start of the line after the one starting at `s`, or -1 after the last. */
+function nextLine(text: string, s: number): number {
+  const nl = text.indexOf('\n', s)
+  return nl < 0 ? -1 : nl + 1
+}
 
 function lines(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
@@ -153,51 +182,67 @@ function lines(text: string): Array<[number, number]> {
 
 function stripGutterView(parent: View): View | undefined {
   const t = parent.text
-  if (!t.includes('\n') && !GUTTER.test(t)) return undefined
+  if (!hasGutter(t)) return undefined
   const b = new ViewBuilder(parent)
-  let stripped = 0
   for (const [s, e] of lines(t)) {
-    const m = GUTTER.exec(t.slice(s, Math.min(e, s + 32)))
-    const from = m ? s + m[0].length : s
-    if (m) stripped++
-    b.copy(from, e)
+    b.copy(s + gutterLength(t, s), e)
     if (e < t.length) b.copy(e, e + 1)
   }
-  return stripped > 0 ? b.build() : undefined
+  return b.build()
 }
 
-const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/
 const MIN_WRAPPED_LINE = 16
+
+function isTokenChar(c: number): boolean {
+  // [A-Za-z0-9+/=_-]
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45
+  )
+}
+
+/** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
+function glued(t: string, s: number, e: number, nextEnd: number): boolean {
+  const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
+  return (
+    lineEnd - s >= MIN_WRAPPED_LINE && isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && isTokenChar(t.charCodeAt(e + 1))
+  )
+}
+
+/** Whether some line is glued to the next: most values have none, and then no view is built. */
+function hasWrappedLine(t: string): boolean {
+  let s = 0
+  let e = t.indexOf('\n')
+  while (e >= 0) {
+    const next = t.indexOf('\n', e + 1)
+    if (glued(t, s, e, next < 0 ? t.length : next)) return true
+    s = e + 1
+    e = next
+  }
+  return false
+}
 
 /** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
 function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
-  if (!t.includes('\n')) return undefined
+  if (!hasWrappedLine(t)) return undefined
   const ls = lines(t)
   const b = new ViewBuilder(parent)
   const joins: number[] = []
   for (let k = 0; k < ls.length; k++) {
     const [s, e] = ls[k]
-    let lineEnd = e
-    if (lineEnd > s && t[lineEnd - 1] === '\r') lineEnd--
+    const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
     b.copy(s, lineEnd)
     if (k + 1 >= ls.length) {
       b.copy(lineEnd, e)
       break
     }
-    const next = ls[k + 1]
-    const glue =
-      lineEnd - s >= MIN_WRAPPED_LINE &&
-      TOKEN_CHAR.test(t[lineEnd - 1] ?? '') &&
-      next[1] > next[0] &&
-      TOKEN_CHAR.test(t[next[0]])
-    if (glue) {
+    if (glued(t, s, e, ls[k + 1][1])) {
       joins.push(b.length)
     } else {
       b.copy(lineEnd, e + 1)
     }
   }
-  return joins.length > 0 ? b.build({ joins }) : undefined
+  return b.build({ joins })
 }
 
 function buildViews(text: string): View[] {
@@ -259,13 +304,19 @@ function decodePercent(run: string): string | undefined {
   }
 }
 
+/** All matches of a shared global regex, collected before any recursive scan can reuse it. */
+function runs(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  re.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) out.push(m)
+  return out
+}
+
 function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Finding[] {
   const out: Finding[] = []
-  const scanRuns = (pattern: RegExp, decode: (run: string) => string | undefined): void => {
-    // A fresh regex per call: the recursive scan below would otherwise reset a shared lastIndex.
-    const re = new RegExp(pattern.source, pattern.flags)
-    let m: RegExpExecArray | null
-    while ((m = re.exec(view.text)) !== null) {
+  const scanRuns = (found: RegExpExecArray[], decode: (run: string) => string | undefined): void => {
+    for (const m of found) {
       const decoded = decode(m[0])
       if (decoded === undefined) continue
       const inner = scan(decoded, opts, depth + 1)
@@ -274,8 +325,8 @@ function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Fin
       out.push({ detector: pickWinner(inner).detector, start, end })
     }
   }
-  scanRuns(BASE64_RUN, decodeBase64)
-  if (PERCENT.test(view.text)) scanRuns(URL_RUN, decodePercent)
+  if (view.text.length >= MIN_BASE64_RUN) scanRuns(runs(view.text, BASE64_RUN), decodeBase64)
+  if (PERCENT.test(view.text)) scanRuns(runs(view.text, URL_RUN), decodePercent)
   return out
 }
 
@@ -366,6 +417,7 @@ function pickWinner(group: Finding[]): Finding {
 
 /** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
 export function mergeFindings(findings: Finding[]): Finding[] {
+  if (findings.length === 0) return []
   const sorted = findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
