@@ -354,9 +354,16 @@ function runDetector(d: Detector, text: string): Finding[] {
   }
 }
 
+/** Whether a join lies strictly inside [start, end); joins are ascending, and may be thousands. */
 function crossesJoin(joins: number[], start: number, end: number): boolean {
-  for (const j of joins) if (j > start && j < end) return true
-  return false
+  let lo = 0
+  let hi = joins.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (joins[mid] <= start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < joins.length && joins[lo] < end
 }
 
 function scanView(view: View, original: string, detectors: Detector[], opts: EngineOptions): Finding[] {
@@ -366,7 +373,7 @@ function scanView(view: View, original: string, detectors: Detector[], opts: Eng
       if (f.end <= f.start) continue
       if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue
       const [start, end] = toOriginal(view, f.start, f.end)
-      if (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts)) continue
+      if (opts.allow && (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts))) continue
       out.push({ detector: d.id, start, end })
     }
   }
