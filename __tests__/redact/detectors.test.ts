@@ -1,5 +1,8 @@
 import { describe, it, expect } from '@jest/globals'
 import { builtinDetectors, detectorIds, isPlaceholder, isSecretKeyName } from '../../src/redact/detectors/index.js'
+import { ASSIGNMENT } from '../../src/redact/detectors/credentials.js'
+import { IPV6_CANDIDATE } from '../../src/redact/detectors/pii.js'
+import { hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
 import type { Detector } from '../../src/redact/types.js'
 
@@ -496,4 +499,63 @@ describe('detectors are linear on adversarial input', () => {
       expect(performance.now() - t0).toBeLessThan(2000)
     })
   }
+})
+
+describe('patterns and guards added for speed change no finding', () => {
+  // The patterns as they were before their lookaheads.
+  const OLD_ASSIGNMENT =
+    /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
+  const OLD_IPV6 = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
+
+  const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y')
+  /** The match starting exactly at `p`, as the global scan would find it there. */
+  const at = (re: RegExp, text: string, p: number): string | null => {
+    re.lastIndex = p
+    const m = re.exec(text)
+    return m && JSON.stringify([m.index, m[0], m.groups ?? null])
+  }
+  const fuzz = (alphabet: string, count: number, length: number): string[] =>
+    Array.from({ length: count }, () => Array.from({ length }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))
+  const positives = cases.flatMap((c) => c.positives.map(([t]) => t))
+  const adversarial = ['token='.repeat(200), 'a'.repeat(300) + '=x', 'ab:'.repeat(200), '1:2:3:4:5:6:7:8:9:'.repeat(20)]
+
+  it('secret-assignment: the same match at every position', () => {
+    const words = ['pass', 'pwd', 'secret', 'token', 'key', 'Auth', 'dsn', 'x', '_', '.', '-', '$', '9', 'A', 'tokenizer']
+    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '"', "'", '`', ',', ';', '\t', '?', '&', ')']
+    const pieces = [...words, ...glue]
+    const texts = [
+      ...positives,
+      ...adversarial,
+      ...Array.from({ length: 3000 }, () => Array.from({ length: 14 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''))
+    ]
+    const oldRe = sticky(OLD_ASSIGNMENT)
+    const newRe = sticky(ASSIGNMENT)
+    const differ: string[] = []
+    for (const t of texts) for (let p = 0; p <= t.length; p++) if (at(oldRe, t, p) !== at(newRe, t, p)) differ.push(`${p}: ${t}`)
+    expect(differ).toEqual([])
+  })
+
+  it('ipv6: the same candidates with two or more colons at every position', () => {
+    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefABCDEFxyz::::.. -', 4000, 50)]
+    const oldRe = sticky(OLD_IPV6)
+    const newRe = sticky(IPV6_CANDIDATE)
+    const differ: string[] = []
+    for (const t of texts) {
+      for (let p = 0; p <= t.length; p++) {
+        oldRe.lastIndex = p
+        const m = oldRe.exec(t)
+        const kept = m && (m[0].match(/:/g) ?? []).length >= 2 ? JSON.stringify([m.index, m[0], null]) : null
+        if (kept !== at(newRe, t, p)) differ.push(`${p}: ${t}`)
+      }
+    }
+    expect(differ).toEqual([])
+  })
+
+  it('guards pass every text on which their shape can occur', () => {
+    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefx- ', 3000, 80)]
+    for (const t of texts) {
+      expect(hexBeforeDash(t, 32)).toBe(/[0-9a-f]{32}-/.test(t))
+      for (const n of [6, 8, 9, 13]) expect(minDigits(n)(t)).toBe((t.match(/[0-9]/g) ?? []).length >= n)
+    }
+  })
 })

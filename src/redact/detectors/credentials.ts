@@ -96,9 +96,11 @@ function acceptAssignment(key: string, value: string): boolean {
 }
 
 // The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
-// every match allocates, and logs are full of harmless `x: y` pairs.
-const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
+// every match allocates, and logs are full of harmless `x: y` pairs. The lookahead asks first
+// whether the word at hand (at most 40 + 6 + 40 key characters) is followed by `:` or `=`; a
+// key always is, and the fragment search would otherwise backtrack through every word.
+export const ASSIGNMENT =
+  /(?<![A-Za-z0-9_.$-])(?=[A-Za-z0-9_.-]{1,86}["'\x60]?\s{0,3}[:=])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
 
 const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i
 

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net'
 import type { Detector, Finding } from '../types.js'
-import { multiPatternDetector, patternDetector } from './util.js'
+import { minDigits, multiPatternDetector, patternDetector } from './util.js'
 
 // Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i
@@ -37,6 +37,7 @@ export const phoneDetector: Detector = multiPatternDetector(
     pack: 'pii',
     description: 'Phone number (international +CC form, NANP, national trunk-prefix forms, or after a phone keyword)',
     allowPlaceholders: true,
+    guard: minDigits(8),
     validate: (s) => {
       const n = digitCount(s)
       return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''))
@@ -80,6 +81,13 @@ export const ipv4Detector: Detector = {
   }
 }
 
+/**
+ * A loose candidate run (one start per run thanks to the lookbehind), validated by node:net.
+ * The lookahead only drops runs with fewer than two colons, which `find` rejects anyway:
+ * ordinary words and numbers stop costing a match each.
+ */
+export const IPV6_CANDIDATE = /(?<![A-Za-z0-9:.])(?=[0-9A-Fa-f]{0,39}:[0-9A-Fa-f]{0,39}:)[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
+
 export const ipv6Detector: Detector = {
   id: 'ipv6',
   pack: 'pii',
@@ -87,8 +95,8 @@ export const ipv6Detector: Detector = {
   keywords: [':'],
   find(text) {
     if (!text.includes(':')) return []
-    // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
-    const re = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
+    const re = IPV6_CANDIDATE
+    re.lastIndex = 0
     const out: Finding[] = []
     let m: RegExpExecArray | null
     while ((m = re.exec(text)) !== null) {
@@ -124,6 +132,7 @@ export const cardDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
   allowPlaceholders: true,
+  guard: minDigits(13),
   pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
   validate: (s) => {
     const digits = s.replace(/[ -]/g, '')
@@ -163,6 +172,7 @@ export const usSsnDetector: Detector = patternDetector({
   description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
   keywords: ['-'],
   allowPlaceholders: true,
+  guard: minDigits(9),
   pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')
@@ -178,6 +188,7 @@ export const ukNinoDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'UK National Insurance number',
   allowPlaceholders: true,
+  guard: minDigits(6),
   pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
   validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
 })

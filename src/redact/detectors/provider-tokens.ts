@@ -1,6 +1,6 @@
 import type { Detector } from '../types.js'
 import { shannonEntropy } from '../entropy.js'
-import { LB, RB, patternDetector, type PatternSpec } from './util.js'
+import { LB, RB, hexBeforeDash, patternDetector, type PatternSpec } from './util.js'
 
 /*
  * Prefix-and-shape rules. Prefixes and charsets follow gitleaks' MIT-licensed rule set
@@ -127,6 +127,8 @@ const specs: Omit<PatternSpec, 'pack'>[] = [
     id: 'mailgun-key',
     description: 'Mailgun API key (key- + 32 hex) or webhook signing key',
     keywords: ['-'],
+    // Nearly every text holds a '-': look for what each shape needs, `key-` or 32 hex digits and a '-'.
+    guard: (text) => text.includes('key-') || hexBeforeDash(text, 32),
     pattern: re(`${LB}(?<s>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})${RB}`)
   },
   {

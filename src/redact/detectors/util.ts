@@ -13,6 +13,8 @@ export interface PatternSpec {
   allowPlaceholders?: boolean
   /** See `Detector.keywords`: literals every match of `pattern` contains one of. */
   keywords?: readonly string[]
+  /** A cheap test that every text holding a match passes; `pattern` is not run on others. */
+  guard?: (text: string) => boolean
 }
 
 /** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
@@ -27,6 +29,7 @@ export function patternDetector(spec: PatternSpec): Detector {
     description: spec.description,
     keywords: spec.keywords,
     find(text: string): Finding[] {
+      if (spec.guard && !spec.guard(text)) return []
       const out: Finding[] = []
       re.lastIndex = 0
       let m: RegExpExecArray | null
@@ -58,12 +61,36 @@ export function multiPatternDetector(
   base: Omit<PatternSpec, 'pattern'>,
   patterns: RegExp[]
 ): Detector {
-  const parts = patterns.map((pattern) => patternDetector({ ...base, pattern }))
+  const parts = patterns.map((pattern) => patternDetector({ ...base, guard: undefined, pattern }))
   return {
     id: base.id,
     pack: base.pack,
     description: base.description,
     keywords: base.keywords,
-    find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
+    find: (text: string): Finding[] => (base.guard && !base.guard(text) ? [] : parts.flatMap((p) => p.find(text)))
+  }
+}
+
+/** Whether some `-` directly follows `n` lower-case hex digits. */
+export function hexBeforeDash(text: string, n: number): boolean {
+  for (let dash = text.indexOf('-', n); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    let i = dash - 1
+    while (i >= dash - n && isLowerHex(text.charCodeAt(i))) i--
+    if (i < dash - n) return true
+  }
+  return false
+}
+
+const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+
+/** A guard for patterns whose every match holds at least `n` ASCII digits. */
+export function minDigits(n: number): (text: string) => boolean {
+  return (text) => {
+    let count = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 48 && c <= 57 && ++count >= n) return true
+    }
+    return false
   }
 }
