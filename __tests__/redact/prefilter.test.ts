@@ -246,7 +246,7 @@ describe('Prefilter', () => {
     keywords,
     find: (text: string): Finding[] => (text.includes('!') ? [{ detector: id, start: 0, end: 1 }] : [])
   })
-  const ids = (p: Prefilter, text: string): string[] => p.select(text).map((d) => d.id)
+  const ids = (p: Prefilter, text: string): string[] => p.select(p.keywordsIn(text)).map((d) => d.id)
 
   it('keeps list order and always selects detectors without keywords', () => {
     const p = new Prefilter([det('a', ['xyz']), det('b'), det('c', ['@']), det('d', ['qq'])])
@@ -260,6 +260,19 @@ describe('Prefilter', () => {
     expect(ids(p, 'a task')).toEqual(['short'])
     // Only ASCII letters fold: the Kelvin sign is not `k`.
     expect(ids(p, 's\u212a-')).toEqual([])
+  })
+
+  it('finds keywords formed across glue points, and keeps the ones already known', () => {
+    const p = new Prefilter([det('gh', ['ghp_']), det('aws', ['akia']), det('at', ['@'])])
+    const glued = 'x'.repeat(40) + 'gh' + 'p_' + 'y'.repeat(40)
+    const known = p.keywordsIn('before: AKIA')
+    expect(p.select(p.keywordsAcross(glued, [42], known)).map((d) => d.id)).toEqual(['gh', 'aws'])
+    expect(p.select(p.keywordsAcross(glued, [30, 60], known)).map((d) => d.id)).toEqual(['aws'])
+    expect(p.keywordsAcross(glued, [], null)).toBeNull()
+  })
+
+  it('refuses keywords it could miss: upper case, line breaks, non-ASCII', () => {
+    for (const k of ['AKIA', 'a\nb', 'é', '']) expect(() => new Prefilter([det('x', [k])])).toThrow(/keyword/)
   })
 
   it('never selects a detector whose keyword list is empty', () => {

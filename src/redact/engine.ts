@@ -1,4 +1,4 @@
-import { prefilterFor } from './prefilter.js'
+import { prefilterFor, type Keywords, type Prefilter } from './prefilter.js'
 import type { Detector, EngineOptions, FieldKind, Finding } from './types.js'
 
 export type { EngineOptions } from './types.js'
@@ -38,6 +38,9 @@ interface View {
   joins?: number[]
   /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
   decodable: boolean
+  /** The view a gutter-stripped or joined view was derived from (its keywords are known). */
+  parent?: View
+  keywords?: Keywords
 }
 
 function toOriginal(view: View, start: number, end: number): [number, number] {
@@ -258,13 +261,24 @@ function buildViews(text: string): View[] {
   const views = [...base]
   for (const v of base) {
     const g = stripGutterView(v)
-    if (g) views.push({ ...g, decodable: false })
+    if (g) views.push({ ...g, decodable: false, parent: v })
   }
   for (const v of [...views]) {
     const j = joinWrappedView(v)
-    if (j) views.push({ ...j, decodable: false })
+    if (j) views.push({ ...j, decodable: false, parent: v })
   }
   return views
+}
+
+/**
+ * Stripping a gutter only shortens lines, so it reveals no keyword; joining lines can only
+ * form one across a join. Parents come before their views, so their keywords are known.
+ */
+function viewKeywords(view: View, prefilter: Prefilter): Keywords {
+  const parent = view.parent
+  if (!parent) return prefilter.keywordsIn(view.text)
+  const inherited = parent.keywords ?? null
+  return view.joins ? prefilter.keywordsAcross(view.text, view.joins, inherited) : inherited
 }
 
 // ---------------------------------------------------------------------------------------
@@ -366,9 +380,9 @@ function crossesJoin(joins: number[], start: number, end: number): boolean {
   return lo < joins.length && joins[lo] < end
 }
 
-function scanView(view: View, original: string, detectors: Detector[], opts: EngineOptions): Finding[] {
+function scanView(view: View, original: string, detectors: readonly Detector[], opts: EngineOptions): Finding[] {
   const out: Finding[] = []
-  for (const d of prefilterFor(detectors).select(view.text)) {
+  for (const d of detectors) {
     for (const f of runDetector(d, view.text)) {
       if (f.end <= f.start) continue
       if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue
@@ -382,8 +396,10 @@ function scanView(view: View, original: string, detectors: Detector[], opts: Eng
 
 function scanDirect(text: string, detectors: Detector[], opts: EngineOptions, depth: number): Finding[] {
   const findings: Finding[] = []
+  const prefilter = prefilterFor(detectors)
   for (const view of buildViews(text)) {
-    findings.push(...scanView(view, text, detectors, opts))
+    view.keywords = viewKeywords(view, prefilter)
+    findings.push(...scanView(view, text, prefilter.select(view.keywords), opts))
     if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
       findings.push(...encodedRunFindings(view, opts, depth))
     }
@@ -397,7 +413,8 @@ function scan(text: string, opts: EngineOptions, depth = 0): Finding[] {
   if (text.length <= DIRECT_LIMIT) return scanDirect(text, opts.detectors, opts, depth)
   const whole = opts.detectors.filter((d) => d.wholeText)
   const chunked = opts.detectors.filter((d) => !d.wholeText)
-  const findings = scanView({ text, decodable: false }, text, whole, opts)
+  const prefilter = prefilterFor(whole)
+  const findings = scanView({ text, decodable: false }, text, prefilter.select(prefilter.keywordsIn(text)), opts)
   for (let offset = 0; offset < text.length; offset += CHUNK - OVERLAP) {
     const piece = text.slice(offset, offset + CHUNK)
     for (const f of scanDirect(piece, chunked, opts, depth)) {

@@ -6,6 +6,18 @@ import type { Detector } from './types.js'
  * contains spares running their regexes over it. Detectors without keywords always run.
  */
 
+/** The keywords a text holds (null when none); memoised texts share one, so it is never changed. */
+export type Keywords = KeywordSet | null
+
+class KeywordSet {
+  /** The detectors it selects, once asked for. */
+  selection?: readonly Detector[]
+  constructor(readonly flags: Uint8Array) {}
+}
+
+/** What `Detector.keywords` may hold: lower-case printable ASCII, so no keyword spans a line. */
+const KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/
+
 const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 
 /** Texts up to this length are memoised: log keys and enum values repeat by the thousand. */
@@ -26,24 +38,26 @@ export class Prefilter {
   private readonly users: number[][] = []
   /** The detectors without keywords, which run on every text. */
   private readonly always: readonly Detector[]
-  /** Per position in `detectors`, whether it runs on the text at hand; `idle` between calls. */
-  private readonly chosen: Uint8Array
-  /** 1 for the detectors without keywords. */
+  private readonly count: number
+  private readonly longest: number
+  /** 1 at the positions in `detectors` of the detectors without keywords. */
   private readonly idle: Uint8Array
-  private readonly memo = new Map<string, readonly Detector[]>()
+  private readonly memo = new Map<string, Keywords>()
 
   constructor(detectors: readonly Detector[]) {
     this.detectors = [...detectors]
     const ids = new Map<string, number>()
     detectors.forEach((d, i) => {
       for (const k of d.keywords ?? []) {
+        if (!KEYWORD.test(k)) throw new Error(`detector ${d.id}: keyword ${JSON.stringify(k)} is not lower-case printable ASCII`)
         if (!ids.has(k)) ids.set(k, ids.size)
         ;(this.users[ids.get(k) as number] ??= []).push(i)
       }
     })
     this.always = detectors.filter((d) => !d.keywords)
-    this.idle = Uint8Array.from(detectors, (d) => (d.keywords ? 0 : 1))
-    this.chosen = this.idle.slice()
+    this.idle = new Uint8Array(detectors.map((d) => (d.keywords ? 0 : 1)))
+    this.count = ids.size
+    this.longest = Math.max(0, ...[...ids.keys()].map((k) => k.length))
     const words = [...ids.keys()].filter((k) => k.length > 1).sort((a, b) => b.length - a.length)
     for (const w of words) this.implied.set(w, words.filter((p) => w.startsWith(p)).map((p) => ids.get(p) as number))
     for (const [k, id] of ids) if (k.length === 1) this.chars.push({ id, variants: [...new Set([k, k.toUpperCase()])] })
@@ -57,45 +71,64 @@ export class Prefilter {
     return true
   }
 
-  /** The detectors, in list order, that have no keywords or whose keywords `text` contains. */
-  select(text: string): readonly Detector[] {
-    if (text.length > MEMO_TEXT) return this.compute(text)
+  /** The detectors, in list order, that have no keywords or one of whose keywords is present. */
+  select(keywords: Keywords): readonly Detector[] {
+    if (keywords === null) return this.always
+    if (!keywords.selection) {
+      const chosen = this.idle.slice()
+      for (let id = 0; id < this.count; id++) if (keywords.flags[id]) for (const i of this.users[id]) chosen[i] = 1
+      const out: Detector[] = []
+      for (let i = 0; i < chosen.length; i++) if (chosen[i]) out.push(this.detectors[i])
+      keywords.selection = out
+    }
+    return keywords.selection
+  }
+
+  /** The keywords `text` holds. */
+  keywordsIn(text: string): Keywords {
+    if (text.length > MEMO_TEXT) return this.scan(text, null)
     let hit = this.memo.get(text)
-    if (!hit) {
+    if (hit === undefined) {
       if (this.memo.size >= MEMO_ENTRIES) this.memo.clear()
-      hit = this.compute(text)
+      hit = this.scan(text, null)
       this.memo.set(text, hit)
     }
     return hit
   }
 
-  private compute(text: string): readonly Detector[] {
-    if (!this.markPresent(text)) return this.always
-    const out: Detector[] = []
-    for (let i = 0; i < this.detectors.length; i++) if (this.chosen[i] === 1) out.push(this.detectors[i])
-    this.chosen.set(this.idle)
-    return out
+  /**
+   * The keywords of a text that equals one holding `base`, except that it was cut and glued
+   * at `offsets`: only a keyword across a glue point can be new, so only around them is read.
+   */
+  keywordsAcross(text: string, offsets: readonly number[], base: Keywords): Keywords {
+    const reach = this.longest - 1
+    const windows: string[] = []
+    for (const at of offsets) windows.push(text.slice(Math.max(0, at - reach), at + reach))
+    // Keywords hold no line break, so none is found across two windows.
+    return this.scan(windows.join('\n'), base)
   }
 
-  /** Marks in `chosen` the detectors of every keyword `text` contains; false when it has none. */
-  private markPresent(text: string): boolean {
-    let any = false
-    const mark = (id: number): void => {
-      for (const i of this.users[id]) this.chosen[i] = 1
-      any = true
+  /** `base` plus the keywords found in `text`, as a new set (or `base` when nothing is added). */
+  private scan(text: string, base: Keywords): Keywords {
+    let found: Uint8Array | null = null
+    const add = (id: number): void => {
+      if (base?.flags[id] || found?.[id]) return
+      found ??= base ? base.flags.slice() : new Uint8Array(this.count)
+      found[id] = 1
     }
-    for (const c of this.chars) if (c.variants.some((v) => text.includes(v))) mark(c.id)
+    for (const c of this.chars) if (c.variants.some((v) => text.includes(v))) add(c.id)
     const re = this.words
-    if (!re) return any
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      // Every hit is some keyword in another ASCII case, so the lookup cannot miss.
-      for (const id of this.implied.get(m[0].toLowerCase()) as number[]) mark(id)
-      // Keywords may overlap (`sk-ant-` holds `sk-`): look again from the next character.
-      re.lastIndex = m.index + 1
+    if (re) {
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = re.exec(text)) !== null) {
+        // Every hit is some keyword in another ASCII case, so the lookup cannot miss.
+        for (const id of this.implied.get(m[0].toLowerCase()) as number[]) add(id)
+        // Keywords may overlap (`sk-ant-` holds `sk-`): look again from the next character.
+        re.lastIndex = m.index + 1
+      }
     }
-    return any
+    return found ? new KeywordSet(found) : base
   }
 }
 
