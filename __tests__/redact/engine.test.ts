@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
-import { mergeFindings, redactJson, redactLine, redactText } from '../../src/redact/engine.js'
+import { base64Runs, mergeFindings, redactJson, redactLine, redactText } from '../../src/redact/engine.js'
 import type { Detector, EngineOptions } from '../../src/redact/types.js'
 
 // Split so that secret scanners run over this repository do not flag the test sources.
@@ -140,6 +140,23 @@ describe('redactText: encoded views', () => {
   it('decodes nested encodings (base64 of URL-encoded text)', () => {
     const blob = Buffer.from(`https://x.test/?q=${encodeURIComponent('mail mira.kowalczyk@acme-corp.io')}`).toString('base64')
     expect(redact(`payload ${blob}`)).toBe('payload [REDACTED:email]')
+  })
+
+  it('finds exactly the base64 runs the run regex matches', () => {
+    const RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g
+    let seed = 3
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    // Mostly base64 characters, so runs of 24 and more are common.
+    const alphabet = 'aZ09+/_-'.repeat(5) + '=== .\n"é'
+    const texts = Array.from({ length: 3000 }, (_, n) => Array.from({ length: 20 + (n % 90) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))
+    texts.push('A'.repeat(23), 'A'.repeat(24), `${'A'.repeat(30)}===`, `=${'A'.repeat(30)}=`)
+    let found = 0
+    for (const t of texts) {
+      const expected = [...t.matchAll(RUN)].map((m) => ({ index: m.index, text: m[0] }))
+      expect(base64Runs(t)).toEqual(expected)
+      found += expected.length
+    }
+    expect(found).toBeGreaterThan(200)
   })
 
   it('keeps base64 of ordinary text, binary base64 and hashes readable', () => {

@@ -285,7 +285,6 @@ function viewKeywords(view: View, prefilter: Prefilter): Keywords {
 // Encoded runs: base64 and percent-encoding, decoded and scanned recursively
 // ---------------------------------------------------------------------------------------
 
-const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64_RUN},}={0,2}`, 'g')
 const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g
 const PERCENT = /%[0-9A-Fa-f]{2}/
 
@@ -318,29 +317,61 @@ function decodePercent(run: string): string | undefined {
   }
 }
 
+interface Run {
+  index: number
+  text: string
+}
+
 /** All matches of a shared global regex, collected before any recursive scan can reuse it. */
-function runs(text: string, re: RegExp): RegExpExecArray[] {
-  const out: RegExpExecArray[] = []
+function runs(text: string, re: RegExp): Run[] {
+  const out: Run[] = []
   re.lastIndex = 0
   let m: RegExpExecArray | null
-  while ((m = re.exec(text)) !== null) out.push(m)
+  while ((m = re.exec(text)) !== null) out.push({ index: m.index, text: m[0] })
+  return out
+}
+
+/** [A-Za-z0-9+/_-]: standard and URL-safe base64. */
+const isBase64Char = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 95 || c === 45
+
+/**
+ * Whole runs of base64 characters of at least MIN_BASE64_RUN, with up to two `=` of padding:
+ * what `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}` matches, at a third of the cost.
+ */
+export function base64Runs(text: string): Run[] {
+  const out: Run[] = []
+  let i = 0
+  while (i < text.length) {
+    if (!isBase64Char(text.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const start = i
+    while (i < text.length && isBase64Char(text.charCodeAt(i))) i++
+    if (i - start < MIN_BASE64_RUN) continue
+    let end = i
+    while (end < i + 2 && text.charCodeAt(end) === 61) end++
+    out.push({ index: start, text: text.slice(start, end) })
+  }
   return out
 }
 
 function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Finding[] {
   const out: Finding[] = []
-  const scanRuns = (found: RegExpExecArray[], decode: (run: string) => string | undefined): void => {
-    for (const m of found) {
-      const decoded = decode(m[0])
+  const scanRuns = (found: Run[], decode: (run: string) => string | undefined): void => {
+    for (const run of found) {
+      const decoded = decode(run.text)
       if (decoded === undefined) continue
       const inner = scan(decoded, opts, depth + 1)
       if (inner.length === 0) continue
-      const [start, end] = toOriginal(view, m.index, m.index + m[0].length)
+      const [start, end] = toOriginal(view, run.index, run.index + run.text.length)
       out.push({ detector: pickWinner(inner).detector, start, end })
     }
   }
-  if (view.text.length >= MIN_BASE64_RUN) scanRuns(runs(view.text, BASE64_RUN), decodeBase64)
-  if (PERCENT.test(view.text)) scanRuns(runs(view.text, URL_RUN), decodePercent)
+  scanRuns(base64Runs(view.text), decodeBase64)
+  // `includes` first: a regex test per value costs more than the few values holding a `%`.
+  if (view.text.includes('%') && PERCENT.test(view.text)) scanRuns(runs(view.text, URL_RUN), decodePercent)
   return out
 }
 
