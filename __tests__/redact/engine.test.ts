@@ -48,6 +48,24 @@ describe('redactText: plain view', () => {
     expect(redactText('mail mira@acme-corp.io', { ...opts, allow: { patterns: [/@other\.io$/] } }).findings).toHaveLength(1)
   })
 
+  it('finds the same in a short value the second time, under the allow-list of the moment', () => {
+    // Short values are memoised; the memo must follow the allow-list, even one changed in place.
+    const allow = { literals: [] as string[], patterns: [] as RegExp[] }
+    const o: EngineOptions = { detectors: builtinDetectors, allow }
+    const text = `t=${GH}`
+    const first = redactText(text, o)
+    expect(first.findings).toHaveLength(1)
+    expect(redactText(text, o)).toEqual(first)
+    allow.literals.push(GH)
+    expect(redactText(text, o).findings).toEqual([])
+    allow.literals.pop()
+    allow.patterns.push(/^ghp_/)
+    expect(redactText(text, o).findings).toEqual([])
+    allow.patterns.pop()
+    expect(redactText(text, o)).toEqual(first)
+    expect(redactText(text, { detectors: builtinDetectors, allow: { literals: [GH] } }).findings).toEqual([])
+  })
+
   it('is idempotent', () => {
     const once = redact(`${PEM}\n${GH} mira@acme-corp.io /Users/mkowalczyk/x DB_PASSWORD=hunter22 https://u:${PW}@h.io`)
     expect(redact(once)).toBe(once)

@@ -1,4 +1,5 @@
 import { prefilterFor, type Keywords, type Prefilter } from './prefilter.js'
+import { MEMO_TEXT, ScanMemo } from './scan-memo.js'
 import type { Detector, EngineOptions, FieldKind, Finding } from './types.js'
 
 export type { EngineOptions } from './types.js'
@@ -438,9 +439,22 @@ function scanDirect(text: string, detectors: Detector[], opts: EngineOptions, de
   return findings
 }
 
+const memos = new WeakMap<Prefilter, ScanMemo>()
+
 /** All (unmerged) findings for `text`, in original offsets. */
-function scan(text: string, opts: EngineOptions, depth = 0): Finding[] {
+function scan(text: string, opts: EngineOptions, depth = 0): readonly Finding[] {
   if (text.length === 0) return []
+  if (depth > 0 || text.length > MEMO_TEXT) return scanFresh(text, opts, depth)
+  const prefilter = prefilterFor(opts.detectors)
+  let memo = memos.get(prefilter)
+  if (!memo) {
+    memo = new ScanMemo()
+    memos.set(prefilter, memo)
+  }
+  return memo.get(text, opts.allow, () => scanFresh(text, opts, depth))
+}
+
+function scanFresh(text: string, opts: EngineOptions, depth: number): Finding[] {
   if (text.length <= DIRECT_LIMIT) return scanDirect(text, opts.detectors, opts, depth)
   const whole = opts.detectors.filter((d) => d.wholeText)
   const chunked = opts.detectors.filter((d) => !d.wholeText)
@@ -460,7 +474,7 @@ function scan(text: string, opts: EngineOptions, depth = 0): Finding[] {
 // Merging and replacement
 // ---------------------------------------------------------------------------------------
 
-function pickWinner(group: Finding[]): Finding {
+function pickWinner(group: readonly Finding[]): Finding {
   let best = group[0]
   for (const f of group) {
     const len = f.end - f.start
@@ -471,7 +485,7 @@ function pickWinner(group: Finding[]): Finding {
 }
 
 /** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
-export function mergeFindings(findings: Finding[]): Finding[] {
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
   if (findings.length === 0) return []
   const sorted = findings
     .map((f, i) => ({ f, i }))
@@ -588,8 +602,7 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
     }
   }
   const found = scan(s, opts)
-  if (key !== undefined) found.push(...fieldFindings(key, s, opts))
-  const merged = mergeFindings(found)
+  const merged = mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, s, opts)])
   sink.push(...merged)
   return applyFindings(s, merged, opts)
 }

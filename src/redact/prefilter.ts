@@ -20,10 +20,6 @@ const KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/
 
 const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 
-/** Texts up to this length are memoised: log keys and enum values repeat by the thousand. */
-const MEMO_TEXT = 64
-const MEMO_ENTRIES = 4096
-
 /** Which detectors of one list are worth running on a given text. */
 export class Prefilter {
   /** A copy, so a list changed in place after first use is noticed (see `prefilterFor`). */
@@ -42,7 +38,6 @@ export class Prefilter {
   private readonly longest: number
   /** 1 at the positions in `detectors` of the detectors without keywords. */
   private readonly idle: Uint8Array
-  private readonly memo = new Map<string, Keywords>()
 
   constructor(detectors: readonly Detector[]) {
     this.detectors = [...detectors]
@@ -86,14 +81,7 @@ export class Prefilter {
 
   /** The keywords `text` holds. */
   keywordsIn(text: string): Keywords {
-    if (text.length > MEMO_TEXT) return this.scan(text, null)
-    let hit = this.memo.get(text)
-    if (hit === undefined) {
-      if (this.memo.size >= MEMO_ENTRIES) this.memo.clear()
-      hit = this.scan(text, null)
-      this.memo.set(text, hit)
-    }
-    return hit
+    return this.scan(text, null)
   }
 
   /**
