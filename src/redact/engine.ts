@@ -27,29 +27,52 @@ const MIN_BASE64_RUN = 24
 const MAX_ENCODED_RUN = 1 << 20
 
 // ---------------------------------------------------------------------------------------
-// Views: a derived string plus, per character, the original range it came from
+// Views: a derived string and the way back from its offsets to the original
 // ---------------------------------------------------------------------------------------
 
 interface View {
   text: string
-  /** Original offsets of each view character; absent for the identity view. */
+  /** Original offsets of each character of an unescaped view; absent for the others. */
   starts?: Int32Array
   ends?: Int32Array
+  /** For gutter-stripped and joined views, which are pieces of `parent`: where each piece is. */
+  pieces?: Pieces
   /** View offsets where two lines were glued; only findings crossing one are new. */
   joins?: number[]
   /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
   decodable: boolean
-  /** The view a gutter-stripped or joined view was derived from (its keywords are known). */
+  /** The view a gutter-stripped or joined view was cut from (its keywords are known). */
   parent?: View
   keywords?: Keywords
 }
 
+/** Piece k of a view starts at view offset `at[k]` and is parent text from offset `from[k]` on. */
+interface Pieces {
+  at: number[]
+  from: number[]
+}
+
+/** The parent offset of view offset `v` of a view made of pieces. */
+function pieceOffset(pieces: Pieces, v: number): number {
+  let lo = 0
+  let hi = pieces.at.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (pieces.at[mid] <= v) lo = mid
+    else hi = mid - 1
+  }
+  return pieces.from[lo] + v - pieces.at[lo]
+}
+
 function toOriginal(view: View, start: number, end: number): [number, number] {
+  if (view.pieces && view.parent) {
+    return toOriginal(view.parent, pieceOffset(view.pieces, start), pieceOffset(view.pieces, end - 1) + 1)
+  }
   if (!view.starts || !view.ends) return [start, end]
   return [view.starts[start], view.ends[end - 1]]
 }
 
-/** Derived views are never longer than their parent, so buffers are sized once. */
+/** Builds an unescaped view character by character; it is never longer than its parent. */
 class ViewBuilder {
   private codes: Uint16Array
   private starts: Int32Array
@@ -72,35 +95,42 @@ class ViewBuilder {
     this.n++
   }
 
-  /** Copies parent characters [from, to) unchanged. */
-  copy(from: number, to: number): void {
-    const p = this.parent
-    const n = this.n
-    for (let i = from; i < to; i++) this.codes[n + i - from] = p.text.charCodeAt(i)
-    if (p.starts && p.ends) {
-      this.starts.set(p.starts.subarray(from, to), n)
-      this.ends.set(p.ends.subarray(from, to), n)
-    } else {
-      for (let i = from; i < to; i++) {
-        this.starts[n + i - from] = i
-        this.ends[n + i - from] = i + 1
-      }
-    }
-    this.n += to - from
-  }
-
-  get length(): number {
-    return this.n
-  }
-
-  build(extra: Partial<View> = {}): View {
+  build(): View {
     return {
       text: decoder.decode(this.codes.subarray(0, this.n)),
       starts: this.starts.subarray(0, this.n),
       ends: this.ends.subarray(0, this.n),
-      decodable: true,
-      ...extra
+      decodable: true
     }
+  }
+}
+
+/**
+ * Builds a view from slices of its parent: gutter-stripping and joining only drop characters,
+ * so the view is a few pieces per line and needs no per-character offsets.
+ */
+class PieceBuilder {
+  private readonly parts: string[] = []
+  private readonly pieces: Pieces = { at: [], from: [] }
+  private parentEnd = -1
+  length = 0
+
+  constructor(private readonly parent: View) {}
+
+  /** Appends parent characters [from, to). */
+  copy(from: number, to: number): void {
+    if (to <= from) return
+    if (from !== this.parentEnd) {
+      this.pieces.at.push(this.length)
+      this.pieces.from.push(from)
+    }
+    this.parts.push(this.parent.text.slice(from, to))
+    this.parentEnd = to
+    this.length += to - from
+  }
+
+  build(joins?: number[]): View {
+    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable: false, parent: this.parent }
   }
 }
 
@@ -187,7 +217,7 @@ function lines(text: string): Array<[number, number]> {
 function stripGutterView(parent: View): View | undefined {
   const t = parent.text
   if (!hasGutter(t)) return undefined
-  const b = new ViewBuilder(parent)
+  const b = new PieceBuilder(parent)
   for (const [s, e] of lines(t)) {
     b.copy(s + gutterLength(t, s), e)
     if (e < t.length) b.copy(e, e + 1)
@@ -230,7 +260,7 @@ function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
   if (!hasWrappedLine(t)) return undefined
   const ls = lines(t)
-  const b = new ViewBuilder(parent)
+  const b = new PieceBuilder(parent)
   const joins: number[] = []
   for (let k = 0; k < ls.length; k++) {
     const [s, e] = ls[k]
@@ -246,7 +276,7 @@ function joinWrappedView(parent: View): View | undefined {
       b.copy(lineEnd, e + 1)
     }
   }
-  return b.build({ joins })
+  return b.build(joins)
 }
 
 function buildViews(text: string): View[] {
@@ -262,11 +292,11 @@ function buildViews(text: string): View[] {
   const views = [...base]
   for (const v of base) {
     const g = stripGutterView(v)
-    if (g) views.push({ ...g, decodable: false, parent: v })
+    if (g) views.push(g)
   }
   for (const v of [...views]) {
     const j = joinWrappedView(v)
-    if (j) views.push({ ...j, decodable: false, parent: v })
+    if (j) views.push(j)
   }
   return views
 }
