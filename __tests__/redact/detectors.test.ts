@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { builtinDetectors, detectorIds, isPlaceholder, isSecretKeyName } from '../../src/redact/detectors/index.js'
-import { ASSIGNMENT } from '../../src/redact/detectors/credentials.js'
+import { assignmentStarts, nextAssignment } from '../../src/redact/detectors/credentials.js'
 import { isIPv6 } from 'node:net'
 import { hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
@@ -502,37 +502,40 @@ describe('detectors are linear on adversarial input', () => {
 })
 
 describe('patterns and guards added for speed change no finding', () => {
-  // The patterns as they were before their lookaheads.
+  // The patterns scanned at every position, as the detectors once did: the references.
   const OLD_ASSIGNMENT =
     /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
   const OLD_IPV6 = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
 
-  const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y')
-  /** The match starting exactly at `p`, as the global scan would find it there. */
-  const at = (re: RegExp, text: string, p: number): string | null => {
-    re.lastIndex = p
-    const m = re.exec(text)
-    return m && JSON.stringify([m.index, m[0], m.groups ?? null])
-  }
   const fuzz = (alphabet: string, count: number, length: number): string[] =>
     Array.from({ length: count }, () => Array.from({ length }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))
   const positives = cases.flatMap((c) => c.positives.map(([t]) => t))
   const adversarial = ['token='.repeat(200), 'a'.repeat(300) + '=x', 'ab:'.repeat(200), '1:2:3:4:5:6:7:8:9:'.repeat(20)]
 
-  it('secret-assignment: the same match at every position', () => {
+  it('secret-assignment: from every position, the match a scan of the whole text finds next', () => {
     const words = ['pass', 'pwd', 'secret', 'token', 'key', 'Auth', 'dsn', 'x', '_', '.', '-', '$', '9', 'A', 'tokenizer']
-    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '"', "'", '`', ',', ';', '\t', '?', '&', ')']
+    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '\u00a0', '\v', '"', "'", '`', ',', ';', '\t', '?', '&', ')', 'é']
     const pieces = [...words, ...glue]
     const texts = [
       ...positives,
       ...adversarial,
       ...Array.from({ length: 3000 }, () => Array.from({ length: 14 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''))
     ]
-    const oldRe = sticky(OLD_ASSIGNMENT)
-    const newRe = sticky(ASSIGNMENT)
+    const scan = new RegExp(OLD_ASSIGNMENT.source, 'dgi')
+    const describe = (m: RegExpExecArray | null): string | null => m && JSON.stringify([m.index, m[0], m.groups, m.indices?.groups])
     const differ: string[] = []
-    for (const t of texts) for (let p = 0; p <= t.length; p++) if (at(oldRe, t, p) !== at(newRe, t, p)) differ.push(`${p}: ${t}`)
+    let found = 0
+    for (const t of texts) {
+      const starts = assignmentStarts(t)
+      for (let p = 0; p <= t.length; p++) {
+        scan.lastIndex = p
+        const expected = describe(scan.exec(t))
+        if (expected) found++
+        if (describe(nextAssignment(t, starts, p)) !== expected) differ.push(`${p}: ${t}`)
+      }
+    }
     expect(differ).toEqual([])
+    expect(found).toBeGreaterThan(1000)
   })
 
   it('ipv6: the same findings as a regex scan of every position', () => {

@@ -96,11 +96,60 @@ function acceptAssignment(key: string, value: string): boolean {
 }
 
 // The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
-// every match allocates, and logs are full of harmless `x: y` pairs. The lookahead asks first
-// whether the word at hand (at most 40 + 6 + 40 key characters) is followed by `:` or `=`; a
-// key always is, and the fragment search would otherwise backtrack through every word.
+// every match allocates, and logs are full of harmless `x: y` pairs. Sticky: it is only tried
+// where `assignmentStarts` says a match can start.
 export const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.$-])(?=[A-Za-z0-9_.-]{1,86}["'\x60]?\s{0,3}[:=])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
+  /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dyi
+
+const isKeyChar = (c: string): boolean => /[A-Za-z0-9_.-]/.test(c)
+const isQuote = (c: string): boolean => c === '"' || c === "'" || c === '`'
+const isSpace = (c: string): boolean => /\s/.test(c)
+
+/**
+ * Where an ASSIGNMENT match can start, ascending. Its key is a whole run of key characters
+ * (the lookbehind excludes them all), followed by an optional quote, at most three spaces and
+ * `:` or `=`; so reading back from each `:` and `=` finds every start, and the regex is not
+ * tried at every word of the text.
+ */
+export function assignmentStarts(text: string): number[] {
+  const starts: number[] = []
+  let colon = text.indexOf(':')
+  let equals = text.indexOf('=')
+  while (colon >= 0 || equals >= 0) {
+    let op: number
+    if (equals < 0 || (colon >= 0 && colon < equals)) {
+      op = colon
+      colon = text.indexOf(':', op + 1)
+    } else {
+      op = equals
+      equals = text.indexOf('=', op + 1)
+    }
+    let i = op - 1
+    for (let spaces = 0; spaces < 3 && i >= 0 && isSpace(text[i]); spaces++) i--
+    if (i >= 0 && isQuote(text[i])) i--
+    if (i < 0 || !isKeyChar(text[i])) continue
+    while (i > 0 && isKeyChar(text[i - 1])) i--
+    starts.push(i)
+  }
+  return starts
+}
+
+/** The first ASSIGNMENT match starting at or after `from`, as a global scan from there finds it. */
+export function nextAssignment(text: string, starts: readonly number[], from: number): RegExpExecArray | null {
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid] < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < starts.length; k++) {
+    ASSIGNMENT.lastIndex = starts[k]
+    const m = ASSIGNMENT.exec(text)
+    if (m) return m
+  }
+  return null
+}
 
 const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i
 
@@ -112,10 +161,12 @@ export const secretAssignmentDetector: Detector = {
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
   find(text: string): Finding[] {
     const out: Finding[] = []
-    ASSIGNMENT.lastIndex = 0
+    const starts = assignmentStarts(text)
+    let from = 0
     let noRescanBefore = 0
     let m: RegExpExecArray | null
-    while ((m = ASSIGNMENT.exec(text)) !== null) {
+    while ((m = nextAssignment(text, starts, from)) !== null) {
+      from = m.index + m[0].length
       const g = m.indices?.groups
       const span = g?.s ?? g?.s2 ?? g?.s3 ?? g?.s4
       const key = m.groups?.k ?? ''
@@ -128,7 +179,7 @@ export const secretAssignmentDetector: Detector = {
         // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
         const q = value.indexOf('?')
         if (q >= 0 && span[0] + q >= noRescanBefore) {
-          ASSIGNMENT.lastIndex = span[0] + q
+          from = span[0] + q
           noRescanBefore = span[1]
         }
       }
