@@ -27,11 +27,14 @@ function load<T>(name: string): T[] {
 const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
 const holdsKeyword = (d: Detector, text: string): boolean => (d.keywords ?? []).some((k) => asciiLower(text).includes(k))
 
-/** An empty list declares that `find` never reports, so it belongs here too. */
-const declaring = builtinDetectors.filter((d) => d.keywords)
-const withKeywords = declaring.filter((d) => (d.keywords ?? []).length > 0)
-/** The same detectors with no keywords: the engine then runs every one on every view. */
-const unfiltered: EngineOptions = { detectors: builtinDetectors.map((d) => ({ ...d, keywords: undefined })) }
+/** What the prefilter may skip: detectors and their parts. */
+const units = (d: Detector): Detector[] => [d, ...(d.parts ?? [])]
+/** Detectors and parts with keywords; an empty list declares that `find` never reports, so it belongs here too. */
+const declaring = builtinDetectors.flatMap(units).filter((d) => d.keywords)
+/** Detectors with keywords of their own or in a part. */
+const withKeywords = builtinDetectors.filter((d) => units(d).some((u) => (u.keywords ?? []).length > 0))
+/** The same detectors with no keywords and no parts: the engine then runs every one on every view. */
+const unfiltered: EngineOptions = { detectors: builtinDetectors.map((d) => ({ ...d, keywords: undefined, parts: undefined })) }
 const filtered: EngineOptions = { detectors: builtinDetectors }
 
 const planted = load<PlantedCase>('planted.jsonl')
@@ -64,8 +67,8 @@ describe('detector keywords', () => {
     const missing = planted
       .map((c) => ({ kind: c.kind, text: assemblePlanted({ ...c, context: 'plain' }).text }))
       .filter(({ kind, text }) => {
-        const d = declaring.find((x) => x.id === kind)
-        return d !== undefined && !holdsKeyword(d, text)
+        const d = builtinDetectors.find((x) => x.id === kind)
+        return d?.keywords !== undefined && !holdsKeyword(d, text)
       })
       .map((c) => c.kind)
     expect(missing).toEqual([])
@@ -160,7 +163,13 @@ const branchSamples: Record<string, string[]> = {
     (k) => `${k}=${an(20)}`
   ),
   email: [`write to priya.raman@corp-mail.de`],
-  phone: [`call +49 170 1234567`],
+  phone: [
+    'call +1 415 555 2671 now',
+    'call +4915112345678',
+    '(415) 555-0134',
+    '07700 900123',
+    ...['phone', 'Tel', 'mobile', 'cell', 'fax', 'WhatsApp', 'Telefon', 'téléphone'].map((w) => `${w}: 4155550134`)
+  ],
   ipv4: ['host 81.2.69.160 up'],
   ipv6: ['via 2a00:1450:4001:82b::200e now'],
   'us-ssn': ['ssn 536-22-8526'],
@@ -173,11 +182,13 @@ describe('detector keywords against every branch of every pattern', () => {
   })
 
   for (const d of withKeywords) {
-    it(`${d.id}: each branch sample is found and holds a keyword, in every case`, () => {
+    it(`${d.id}: each branch sample is found and holds a keyword of what finds it, in every case`, () => {
       const samples = branchSamples[d.id] ?? []
       expect(samples.filter((s) => d.find(s).length === 0)).toEqual([])
       const variants = samples.flatMap((s) => [s, mixCase(s), s.toUpperCase(), s.toLowerCase()])
-      expect(variants.filter((s) => d.find(s).length > 0 && !holdsKeyword(d, s))).toEqual([])
+      for (const u of units(d).filter((x) => x.keywords)) {
+        expect(variants.filter((s) => u.find(s).length > 0 && !holdsKeyword(u, s))).toEqual([])
+      }
     })
   }
 })

@@ -20,37 +20,41 @@ const KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/
 
 const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 
-/** Which detectors of one list are worth running on a given text. */
+/** Which detectors of one list (or which of their parts) are worth running on a given text. */
 export class Prefilter {
   /** A copy, so a list changed in place after first use is noticed (see `prefilterFor`). */
   readonly detectors: readonly Detector[]
+  /** The detectors with their parts in their place: what is selected and run. */
+  private readonly units: readonly Detector[]
   /** Multi-character keywords, longest first: the alternation reports the longest at a position. */
   private readonly words: RegExp | null
   /** For each multi-character keyword: its id and the ids of the keywords it starts with. */
   private readonly implied = new Map<string, number[]>()
   /** Single characters are cheaper to find with `includes` than as regex hits on every `-` or `.`. */
   private readonly chars: Array<{ id: number; variants: string[] }> = []
-  /** By keyword id, the positions in `detectors` of the detectors that declare it. */
+  /** By keyword id, the positions in `units` of the units that declare it. */
   private readonly users: number[][] = []
-  /** The detectors without keywords, which run on every text. */
+  /** The units without keywords, which run on every text. */
   private readonly always: readonly Detector[]
   private readonly count: number
   private readonly longest: number
-  /** 1 at the positions in `detectors` of the detectors without keywords. */
+  /** 1 at the positions in `units` of the units without keywords. */
   private readonly idle: Uint8Array
 
   constructor(detectors: readonly Detector[]) {
     this.detectors = [...detectors]
+    const units = detectors.flatMap((d) => d.parts ?? [d])
+    this.units = units
     const ids = new Map<string, number>()
-    detectors.forEach((d, i) => {
+    units.forEach((d, i) => {
       for (const k of d.keywords ?? []) {
         if (!KEYWORD.test(k)) throw new Error(`detector ${d.id}: keyword ${JSON.stringify(k)} is not lower-case printable ASCII`)
         if (!ids.has(k)) ids.set(k, ids.size)
         ;(this.users[ids.get(k) as number] ??= []).push(i)
       }
     })
-    this.always = detectors.filter((d) => !d.keywords)
-    this.idle = new Uint8Array(detectors.map((d) => (d.keywords ? 0 : 1)))
+    this.always = units.filter((d) => !d.keywords)
+    this.idle = new Uint8Array(units.map((d) => (d.keywords ? 0 : 1)))
     this.count = ids.size
     this.longest = Math.max(0, ...[...ids.keys()].map((k) => k.length))
     const words = [...ids.keys()].filter((k) => k.length > 1).sort((a, b) => b.length - a.length)
@@ -66,14 +70,14 @@ export class Prefilter {
     return true
   }
 
-  /** The detectors, in list order, that have no keywords or one of whose keywords is present. */
+  /** The units, in list order, that have no keywords or one of whose keywords is present. */
   select(keywords: Keywords): readonly Detector[] {
     if (keywords === null) return this.always
     if (!keywords.selection) {
       const chosen = this.idle.slice()
       for (let id = 0; id < this.count; id++) if (keywords.flags[id]) for (const i of this.users[id]) chosen[i] = 1
       const out: Detector[] = []
-      for (let i = 0; i < chosen.length; i++) if (chosen[i]) out.push(this.detectors[i])
+      for (let i = 0; i < chosen.length; i++) if (chosen[i]) out.push(this.units[i])
       keywords.selection = out
     }
     return keywords.selection

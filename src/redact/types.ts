@@ -32,6 +32,11 @@ export interface Detector {
    * list that misses a way to match loses recall: leave it out when unsure.
    */
   keywords?: readonly string[]
+  /**
+   * Set when `find` returns the findings of these detectors (same id), concatenated in order;
+   * the engine then runs them one by one, so each is skipped on text without its own keywords.
+   */
+  parts?: readonly Detector[]
 }
 
 export interface AllowList {

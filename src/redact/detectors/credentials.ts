@@ -31,12 +31,15 @@ export const authorizationHeaderDetector: Detector = multiPatternDetector(
     id: 'authorization-header',
     pack: 'secrets',
     description: 'Credential in an Authorization header or after a Bearer scheme',
-    keywords: ['authorization', 'bearer'],
     validate: notDefault
   },
   [
-    /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
-    /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/
+    {
+      pattern:
+        /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
+      keywords: ['authorization']
+    },
+    { pattern: /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/, keywords: ['bearer'] }
   ]
 )
 
@@ -58,18 +61,23 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
     id: 'cli-secret-flag',
     pack: 'secrets',
     description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
-    // Every FLAG_NAMES entry holds one of the first six; then `-u`/`--user`, mysql*/mariadb, sshpass.
-    keywords: ['pass', 'token', 'api', 'secret', 'private', 'otp', '-u', 'mysql', 'mariadb'],
     validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
   },
   [
-    new RegExp(
-      String.raw`(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`,
-      'i'
-    ),
-    /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/,
-    /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
-    /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/
+    {
+      pattern: new RegExp(
+        String.raw`(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`,
+        'i'
+      ),
+      // Every FLAG_NAMES entry holds one of these.
+      keywords: ['pass', 'token', 'api', 'secret', 'private', 'otp']
+    },
+    { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
+    {
+      pattern: /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
+      keywords: ['mysql', 'mariadb']
+    },
+    { pattern: /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/, keywords: ['sshpass'] }
   ]
 )
 

@@ -44,11 +44,15 @@ export const phoneDetector: Detector = multiPatternDetector(
     }
   },
   [
-    /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/,
-    /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/,
-    /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
+    { pattern: /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/ },
+    { pattern: /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/ },
+    {
+      pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
+      // `telefon` holds `tel`, `téléphone` holds `phone`.
+      keywords: ['phone', 'tel', 'mobile', 'cell', 'fax', 'whatsapp']
+    }
   ]
 )
 

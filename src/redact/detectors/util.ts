@@ -56,18 +56,23 @@ export const LB = String.raw`(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`
 /** Right boundary for fixed-shape tokens. */
 export const RB = String.raw`(?![A-Za-z0-9])`
 
+export interface PatternPart {
+  pattern: RegExp
+  /** See `Detector.keywords`, for this pattern alone; absent when it needs none. */
+  keywords?: readonly string[]
+}
+
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
-export function multiPatternDetector(
-  base: Omit<PatternSpec, 'pattern'>,
-  patterns: RegExp[]
-): Detector {
-  const parts = patterns.map((pattern) => patternDetector({ ...base, guard: undefined, pattern }))
+export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords'>, patterns: PatternPart[]): Detector {
+  const parts = patterns.map(({ pattern, keywords }) => patternDetector({ ...base, pattern, keywords }))
+  const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined
   return {
     id: base.id,
     pack: base.pack,
     description: base.description,
-    keywords: base.keywords,
-    find: (text: string): Finding[] => (base.guard && !base.guard(text) ? [] : parts.flatMap((p) => p.find(text)))
+    keywords,
+    parts,
+    find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
   }
 }
 
