@@ -177,6 +177,17 @@ describe('redactText: encoded views', () => {
     expect(found).toBeGreaterThan(200)
   })
 
+  it('decodes base64 of text with up to 5 % control characters, and no more', () => {
+    const carried = (controls: number): string => {
+      const text = `token ${GH} ` + 'x'.repeat(100 - 7 - GH.length - controls) + '\u0001'.repeat(controls)
+      expect(text).toHaveLength(100)
+      return Buffer.from(text).toString('base64')
+    }
+    expect(redactText(`echo ${carried(5)}`, opts).text).not.toContain(carried(5))
+    // Six in a hundred: noise, by the same rule, whether or not it is decoded.
+    expect(redactText(`echo ${carried(6)}`, opts).findings).toEqual([])
+  })
+
   it('keeps base64 of ordinary text, binary base64 and hashes readable', () => {
     const texts = [
       'echo ' + Buffer.from('The quick brown fox jumps over the lazy dog').toString('base64'),

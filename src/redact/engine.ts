@@ -330,11 +330,23 @@ function printable(s: string): boolean {
   return bad / s.length <= 0.05
 }
 
+/** Bytes that decode to one control character each, whatever surrounds them. */
+function controlBytes(bytes: Uint8Array): number {
+  let n = 0
+  for (const b of bytes) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) n++
+  return n
+}
+
 function decodeBase64(run: string): string | undefined {
   if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN) return undefined
   const body = run.replace(/=+$/, '')
   if (body.length % 4 === 1) return undefined
-  const decoded = Buffer.from(body, 'base64').toString('utf8')
+  const bytes = Buffer.from(body, 'base64')
+  // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
+  // at least one unprintable character per control byte, so this rejects only what printable()
+  // would, without making the string.
+  if (controlBytes(bytes) / bytes.length > 0.05) return undefined
+  const decoded = bytes.toString('utf8')
   return printable(decoded) ? decoded : undefined
 }
 
@@ -362,9 +374,10 @@ function runs(text: string, re: RegExp): Run[] {
   return out
 }
 
-/** [A-Za-z0-9+/_-]: standard and URL-safe base64. */
-const isBase64Char = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 95 || c === 45
+/** 1 at the codes of [A-Za-z0-9+/_-]: standard and URL-safe base64. */
+const BASE64_CHARS = new Uint8Array(128)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHARS[c.charCodeAt(0)] = 1
+const isBase64Char = (c: number): boolean => c < 128 && BASE64_CHARS[c] === 1
 
 /**
  * Whole runs of base64 characters of at least MIN_BASE64_RUN, with up to two `=` of padding:
