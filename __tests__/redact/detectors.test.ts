@@ -563,7 +563,8 @@ describe('patterns and guards added for speed change no finding', () => {
     const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefx- ', 3000, 80)]
     for (const t of texts) {
       expect(hexBeforeDash(t, 32)).toBe(/[0-9a-f]{32}-/.test(t))
-      for (const n of [6, 8, 9, 13]) expect(minDigits(n)(t)).toBe((t.match(/[0-9]/g) ?? []).length >= n)
+      for (const n of [6, 8, 9, 13, 32]) expect(minDigits(n)(t)).toBe((t.match(/[0-9]/g) ?? []).length >= n)
     }
+    expect(() => minDigits(33)).toThrow()
   })
 })

@@ -90,12 +90,26 @@ const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c
 
 /** A guard for patterns whose every match holds at least `n` ASCII digits. */
 export function minDigits(n: number): (text: string) => boolean {
-  return (text) => {
-    let count = 0
-    for (let i = 0; i < text.length; i++) {
+  if (n > DIGITS_CAP) throw new Error(`minDigits(${n}): at most ${DIGITS_CAP}`)
+  return (text) => digitsUpToCap(text) >= n
+}
+
+const DIGITS_CAP = 32
+let countedText: string | undefined
+let counted = 0
+
+/**
+ * ASCII digits in `text`, counting stops at DIGITS_CAP. The engine runs every detector on a
+ * view in turn, so the several digit guards ask about the same text: it is counted once.
+ */
+function digitsUpToCap(text: string): number {
+  if (text !== countedText) {
+    counted = 0
+    for (let i = 0; i < text.length && counted < DIGITS_CAP; i++) {
       const c = text.charCodeAt(i)
-      if (c >= 48 && c <= 57 && ++count >= n) return true
+      if (c >= 48 && c <= 57) counted++
     }
-    return false
+    countedText = text
   }
+  return counted
 }
