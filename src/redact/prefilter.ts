@@ -20,13 +20,31 @@ const KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/
 
 const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 
+/**
+ * One alternation of `words` shaped as a trie (`sk(?:-(?:ant-)?|_live_)?`): irregexp tries
+ * a position's first character once instead of once per word, and, quantifiers being greedy,
+ * still reports the longest word at a position.
+ */
+function trieSource(words: readonly string[], depth = 0): string {
+  const byFirst = new Map<string, string[]>()
+  let endsHere = false
+  for (const w of words) {
+    if (w.length === depth) endsHere = true
+    else byFirst.set(w[depth], [...(byFirst.get(w[depth]) ?? []), w])
+  }
+  const branches = [...byFirst].map(([c, ws]) => escapeRe(c) + trieSource(ws, depth + 1))
+  if (branches.length === 0) return ''
+  const alternation = branches.length === 1 && !endsHere ? branches[0] : `(?:${branches.join('|')})`
+  return endsHere ? `${alternation}?` : alternation
+}
+
 /** Which detectors of one list (or which of their parts) are worth running on a given text. */
 export class Prefilter {
   /** A copy, so a list changed in place after first use is noticed (see `prefilterFor`). */
   readonly detectors: readonly Detector[]
   /** The detectors with their parts in their place: what is selected and run. */
   private readonly units: readonly Detector[]
-  /** Multi-character keywords, longest first: the alternation reports the longest at a position. */
+  /** Multi-character keywords; a hit is the longest keyword at its position. */
   private readonly words: RegExp | null
   /** For each multi-character keyword: its id and the ids of the keywords it starts with. */
   private readonly implied = new Map<string, number[]>()
@@ -60,7 +78,7 @@ export class Prefilter {
     const words = [...ids.keys()].filter((k) => k.length > 1).sort((a, b) => b.length - a.length)
     for (const w of words) this.implied.set(w, words.filter((p) => w.startsWith(p)).map((p) => ids.get(p) as number))
     for (const [k, id] of ids) if (k.length === 1) this.chars.push({ id, variants: [...new Set([k, k.toUpperCase()])] })
-    this.words = words.length > 0 ? new RegExp(words.map(escapeRe).join('|'), 'gi') : null
+    this.words = words.length > 0 ? new RegExp(trieSource(words), 'gi') : null
   }
 
   /** True when this was built from exactly these detectors, in this order. */
