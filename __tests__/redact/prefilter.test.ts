@@ -33,8 +33,10 @@ const units = (d: Detector): Detector[] => [d, ...(d.parts ?? [])]
 const declaring = builtinDetectors.flatMap(units).filter((d) => d.keywords)
 /** Detectors with keywords of their own or in a part. */
 const withKeywords = builtinDetectors.filter((d) => units(d).some((u) => (u.keywords ?? []).length > 0))
-/** The same detectors with no keywords and no parts: the engine then runs every one on every view. */
-const unfiltered: EngineOptions = { detectors: builtinDetectors.map((d) => ({ ...d, keywords: undefined, parts: undefined })) }
+/** The same detectors with no keywords, parts or line-locality: the engine then runs every one on every whole view. */
+const unfiltered: EngineOptions = {
+  detectors: builtinDetectors.map((d) => ({ ...d, keywords: undefined, parts: undefined, lineLocal: undefined }))
+}
 const filtered: EngineOptions = { detectors: builtinDetectors }
 
 const planted = load<PlantedCase>('planted.jsonl')

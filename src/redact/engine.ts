@@ -44,6 +44,8 @@ interface View {
   /** The view a gutter-stripped or joined view was cut from (its keywords are known). */
   parent?: View
   keywords?: Keywords
+  /** For a joined view, its lines that hold a join (see `linesWithJoins`), once built. */
+  joinedLines?: View
 }
 
 /** Piece k of a view starts at view offset `at[k]` and is parent text from offset `from[k]` on. */
@@ -455,9 +457,38 @@ function crossesJoin(joins: number[], start: number, end: number): boolean {
   return lo < joins.length && joins[lo] < end
 }
 
-function scanView(view: View, original: string, detectors: readonly Detector[], opts: EngineOptions): Finding[] {
+/**
+ * The lines of a joined view that hold a join, as a view of their own. Only findings across a
+ * join count in a joined view, and a line-local detector's findings never leave their line, so
+ * these lines are all it needs: in the bench sample, a quarter of the joined text.
+ */
+function linesWithJoins(view: View, joins: readonly number[]): View {
+  const t = view.text
+  const b = new PieceBuilder(view)
+  const kept: number[] = []
+  let k = 0
+  for (const [s, e] of lines(t)) {
+    // A join always lies inside a line: it glued one line's end to the next one's start.
+    const first = k
+    while (k < joins.length && joins[k] < e) k++
+    if (k === first) continue
+    for (let x = first; x < k; x++) kept.push(b.length + joins[x] - s)
+    b.copy(s, Math.min(e + 1, t.length))
+  }
+  return b.build(kept)
+}
+
+/** The view a detector runs on: line-local ones need only the joined lines of a joined view. */
+function viewFor(d: Detector, view: View): View {
+  if (!d.lineLocal || !view.joins) return view
+  view.joinedLines ??= linesWithJoins(view, view.joins)
+  return view.joinedLines
+}
+
+function scanView(base: View, original: string, detectors: readonly Detector[], opts: EngineOptions): Finding[] {
   const out: Finding[] = []
   for (const d of detectors) {
+    const view = viewFor(d, base)
     for (const f of runDetector(d, view.text)) {
       if (f.end <= f.start) continue
       if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue

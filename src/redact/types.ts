@@ -37,6 +37,12 @@ export interface Detector {
    * the engine then runs them one by one, so each is skipped on text without its own keywords.
    */
   parts?: readonly Detector[]
+  /**
+   * Set when no match, nor what `find` looks at to accept one, spans a line break, and a text's
+   * start and end count as line breaks: then `find` on some of a text's lines, joined by line
+   * breaks, reports what `find` on the whole text reports within those lines.
+   */
+  lineLocal?: boolean
 }
 
 export interface AllowList {

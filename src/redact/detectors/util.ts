@@ -1,4 +1,5 @@
 import type { Detector, DetectorPack, Finding } from '../types.js'
+import { mayReadAcrossLines } from './line-local.js'
 import { isPlaceholder } from './placeholders.js'
 
 export interface PatternSpec {
@@ -28,6 +29,8 @@ export function patternDetector(spec: PatternSpec): Detector {
     pack: spec.pack,
     description: spec.description,
     keywords: spec.keywords,
+    // Guards, placeholders and validators read only the text's matches, never across them.
+    lineLocal: !mayReadAcrossLines(spec.pattern),
     find(text: string): Finding[] {
       if (spec.guard && !spec.guard(text)) return []
       const out: Finding[] = []
