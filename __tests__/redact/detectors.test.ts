@@ -514,7 +514,7 @@ describe('patterns and guards added for speed change no finding', () => {
 
   it('secret-assignment: from every position, the match a scan of the whole text finds next', () => {
     const words = ['pass', 'pwd', 'secret', 'token', 'key', 'Auth', 'dsn', 'x', '_', '.', '-', '$', '9', 'A', 'tokenizer']
-    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '\u00a0', '\v', '"', "'", '`', ',', ';', '\t', '?', '&', ')', 'é']
+    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '\r', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\v', '"', "'", '`', ',', ';', '\t', '?', '&', ')', 'é']
     const pieces = [...words, ...glue]
     const texts = [
       ...positives,

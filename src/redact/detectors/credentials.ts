@@ -109,9 +109,13 @@ function acceptAssignment(key: string, value: string): boolean {
 export const ASSIGNMENT =
   /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dyi
 
-const isKeyChar = (c: string): boolean => /[A-Za-z0-9_.-]/.test(c)
-const isQuote = (c: string): boolean => c === '"' || c === "'" || c === '`'
-const isSpace = (c: string): boolean => /\s/.test(c)
+/** 1 at the codes of [A-Za-z0-9_.-], the key characters of ASSIGNMENT. */
+const KEY_CHARS = new Uint8Array(128)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-') KEY_CHARS[c.charCodeAt(0)] = 1
+const isKeyChar = (c: number): boolean => c < 128 && KEY_CHARS[c] === 1
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96
+/** `\s`: ASCII by code, the few other spaces by the regex itself. */
+const isSpace = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)))
 
 /**
  * Where an ASSIGNMENT match can start, ascending. Its key is a whole run of key characters
@@ -133,10 +137,10 @@ export function assignmentStarts(text: string): number[] {
       equals = text.indexOf('=', op + 1)
     }
     let i = op - 1
-    for (let spaces = 0; spaces < 3 && i >= 0 && isSpace(text[i]); spaces++) i--
-    if (i >= 0 && isQuote(text[i])) i--
-    if (i < 0 || !isKeyChar(text[i])) continue
-    while (i > 0 && isKeyChar(text[i - 1])) i--
+    for (let spaces = 0; spaces < 3 && i >= 0 && isSpace(text.charCodeAt(i)); spaces++) i--
+    if (i >= 0 && isQuote(text.charCodeAt(i))) i--
+    if (i < 0 || !isKeyChar(text.charCodeAt(i))) continue
+    while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--
     starts.push(i)
   }
   return starts
