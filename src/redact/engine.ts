@@ -561,6 +561,7 @@ function pickWinner(group: readonly Finding[]): Finding {
 /** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
 export function mergeFindings(findings: readonly Finding[]): Finding[] {
   if (findings.length === 0) return []
+  if (findings.length === 1) return [{ detector: findings[0].detector, start: findings[0].start, end: findings[0].end }]
   const sorted = findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
@@ -619,7 +620,7 @@ export function redactText(text: string, opts: EngineOptions): RedactTextResult 
 
 function fieldFindings(key: string, value: string, opts: EngineOptions): Finding[] {
   const out: Finding[] = []
-  for (const d of opts.detectors) {
+  for (const d of prefilterFor(opts.detectors).fieldDetectors) {
     if (!d.findInField) continue
     try {
       for (const f of d.findInField(key, value)) {

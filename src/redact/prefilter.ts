@@ -44,6 +44,8 @@ export class Prefilter {
   readonly detectors: readonly Detector[]
   /** The detectors with their parts in their place: what is selected and run. */
   private readonly units: readonly Detector[]
+  /** The detectors with a `findInField` hook, which every keyed value is shown to. */
+  readonly fieldDetectors: readonly Detector[]
   /** Multi-character keywords; a hit is the longest keyword at its position. */
   private readonly words: RegExp | null
   /** For each multi-character keyword: its id and the ids of the keywords it starts with. */
@@ -61,6 +63,7 @@ export class Prefilter {
 
   constructor(detectors: readonly Detector[]) {
     this.detectors = [...detectors]
+    this.fieldDetectors = detectors.filter((d) => d.findInField)
     const units = detectors.flatMap((d) => d.parts ?? [d])
     this.units = units
     const ids = new Map<string, number>()
