@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { builtinDetectors, detectorIds, isPlaceholder, isSecretKeyName } from '../../src/redact/detectors/index.js'
 import { assignmentStarts, nextAssignment } from '../../src/redact/detectors/credentials.js'
 import { isIPv6 } from 'node:net'
-import { hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
+import { hasDashedDigits, hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
 import type { Detector } from '../../src/redact/types.js'
 
@@ -560,9 +560,10 @@ describe('patterns and guards added for speed change no finding', () => {
   })
 
   it('guards pass every text on which their shape can occur', () => {
-    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefx- ', 3000, 80)]
+    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefx- ', 3000, 80), ...fuzz('0123456789--x', 3000, 40)]
     for (const t of texts) {
       expect(hexBeforeDash(t, 32)).toBe(/[0-9a-f]{32}-/.test(t))
+      expect(hasDashedDigits(t, [3, 2, 4])).toBe(/\d{3}-\d{2}-\d{4}/.test(t))
       for (const n of [6, 8, 9, 13, 32]) expect(minDigits(n)(t)).toBe((t.match(/[0-9]/g) ?? []).length >= n)
     }
     expect(() => minDigits(33)).toThrow()

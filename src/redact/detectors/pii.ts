@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net'
 import type { Detector, Finding } from '../types.js'
-import { minDigits, multiPatternDetector, patternDetector } from './util.js'
+import { hasDashedDigits, minDigits, multiPatternDetector, patternDetector } from './util.js'
 
 // Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i
@@ -192,7 +192,8 @@ export const usSsnDetector: Detector = patternDetector({
   description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
   keywords: ['-'],
   allowPlaceholders: true,
-  guard: minDigits(9),
+  // Nearly every text holds a '-' and nine digits; few hold the shape itself.
+  guard: (text) => hasDashedDigits(text, [3, 2, 4]),
   pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')

@@ -90,6 +90,24 @@ export function hexBeforeDash(text: string, n: number): boolean {
 }
 
 const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
+/** Whether `text` holds groups of exactly these many digits joined by `-` (as `\d{3}-\d{2}-\d{4}`). */
+export function hasDashedDigits(text: string, groups: readonly number[]): boolean {
+  for (let dash = text.indexOf('-', groups[0]); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    if (dashedDigitsAt(text, dash - groups[0], groups)) return true
+  }
+  return false
+}
+
+function dashedDigitsAt(text: string, start: number, groups: readonly number[]): boolean {
+  let i = start
+  for (let g = 0; g < groups.length; g++) {
+    if (g > 0 && text.charCodeAt(i++) !== 45) return false
+    for (let k = 0; k < groups[g]; k++) if (!isDigit(text.charCodeAt(i++))) return false
+  }
+  return true
+}
 
 /** A guard for patterns whose every match holds at least `n` ASCII digits. */
 export function minDigits(n: number): (text: string) => boolean {
