@@ -91,8 +91,8 @@ const IPV6_CANDIDATE = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/y
 const isHexOrColon = (c: number): boolean => (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
 
 /**
- * Starts of the runs of hex digits and colons that hold a colon. A candidate can only start a
- * run and never leaves it, and one without two colons is rejected, so trying these starts finds
+ * Starts of the runs of hex digits and colons that hold two colons. A candidate can only start
+ * a run and never leaves it, and one without two colons is rejected, so trying these starts finds
  * what a scan of every position would, without a regex step per character of ordinary text.
  */
 function colonRunStarts(text: string): number[] {
@@ -102,8 +102,9 @@ function colonRunStarts(text: string): number[] {
     let start = colon
     while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--
     let end = colon + 1
-    while (end < text.length && isHexOrColon(text.charCodeAt(end))) end++
-    starts.push(start)
+    let colons = 1
+    for (let c = text.charCodeAt(end); end < text.length && isHexOrColon(c); c = text.charCodeAt(++end)) if (c === 58) colons++
+    if (colons >= 2) starts.push(start)
     colon = text.indexOf(':', end)
   }
   return starts
@@ -114,6 +115,8 @@ export const ipv6Detector: Detector = {
   pack: 'pii',
   description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
   keywords: [':'],
+  // Its candidate and checks never leave a run of hex digits and colons.
+  lineLocal: true,
   find(text) {
     const out: Finding[] = []
     for (const start of colonRunStarts(text)) {
