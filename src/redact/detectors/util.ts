@@ -1,5 +1,5 @@
 import type { Detector, DetectorPack, Finding } from '../types.js'
-import { mayReadAcrossLines } from './line-local.js'
+import { groupEndsMatch, mayReadAcrossLines } from './pattern-source.js'
 import { isPlaceholder } from './placeholders.js'
 
 export interface PatternSpec {
@@ -18,12 +18,23 @@ export interface PatternSpec {
   guard?: (text: string) => boolean
 }
 
-/** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
+const SENSITIVE_GROUPS = ['s', 's2', 's3']
+
+/** Where the sensitive part of a match lies: its group's span, or the whole match. */
+type SpanOf = (m: RegExpExecArray) => [number, number] | undefined
+
+/**
+ * Builds a detector from one regex. When each sensitive group ends its match, the group's span
+ * is the match's tail; otherwise the `d` flag gives group offsets without re-searching.
+ */
 export function patternDetector(spec: PatternSpec): Detector {
   const flags = new Set(spec.pattern.flags.split(''))
   flags.add('g')
-  flags.add('d')
+  const named = SENSITIVE_GROUPS.filter((g) => spec.pattern.source.includes(`(?<${g}>`))
+  const atEnd = named.every((g) => groupEndsMatch(spec.pattern, g))
+  if (!atEnd) flags.add('d')
   const re = new RegExp(spec.pattern.source, [...flags].join(''))
+  const spanOf: SpanOf = atEnd ? tailSpan : indexedSpan
   return {
     id: spec.id,
     pack: spec.pack,
@@ -41,8 +52,7 @@ export function patternDetector(spec: PatternSpec): Detector {
           re.lastIndex++
           continue
         }
-        const groups = m.indices?.groups
-        const span = groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0]
+        const span = spanOf(m)
         if (!span) continue
         const secret = text.slice(span[0], span[1])
         if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
@@ -52,6 +62,17 @@ export function patternDetector(spec: PatternSpec): Detector {
       return out
     }
   }
+}
+
+function tailSpan(m: RegExpExecArray): [number, number] {
+  const end = m.index + m[0].length
+  const part = m.groups?.s ?? m.groups?.s2 ?? m.groups?.s3 ?? m[0]
+  return [end - part.length, end]
+}
+
+function indexedSpan(m: RegExpExecArray): [number, number] | undefined {
+  const groups = m.indices?.groups
+  return groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0]
 }
 
 /** Left boundary: not glued to a preceding word character, but a JSON `\n`/`\t` escape counts as a break. */

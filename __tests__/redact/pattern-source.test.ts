@@ -1,15 +1,17 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
-import { mayReadAcrossLines } from '../../src/redact/detectors/line-local.js'
+import { groupEndsMatch, mayReadAcrossLines } from '../../src/redact/detectors/pattern-source.js'
 import { redactText } from '../../src/redact/engine.js'
 import { assemblePlanted, type PlantedCase } from '../../src/redact/evaluate.js'
 import type { Detector, EngineOptions, Finding } from '../../src/redact/types.js'
 
 /*
- * A line-local detector runs, on a joined view, only on the lines that hold a join. That is
- * exact only if the detector never reads across a line break; these tests pin down the check
- * that decides it, and the property itself on the built-in detectors.
+ * Two readings of a pattern's source decide how a detector runs: a line-local detector runs, on
+ * a joined view, only on the lines that hold a join (exact only if it never reads across a line
+ * break), and a sensitive group that ends its match is located without match indices (exact
+ * only if nothing but lookarounds follows it). These tests pin down both checks, and the
+ * line-local property itself on the built-in detectors.
  */
 
 /* eslint-disable no-control-regex -- patterns naming control characters are what is checked here */
@@ -123,5 +125,49 @@ describe('line-local detectors', () => {
     const everywhere: EngineOptions = { detectors: builtinDetectors.map((d) => ({ ...d, keywords: undefined, parts: undefined, lineLocal: undefined })) }
     const joinedTexts = texts.map((t, i) => `${'lorem ipsum dolor sit amet '.repeat(1 + (i % 3))}\n${t}\n${wrapped[i % wrapped.length]}`)
     for (const t of joinedTexts) expect(redactText(t, { detectors: builtinDetectors })).toEqual(redactText(t, everywhere))
+  })
+})
+
+describe('groupEndsMatch', () => {
+  const LB = String.raw`(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`
+  const RB = String.raw`(?![A-Za-z0-9])`
+  it.each([
+    [`${LB}(?<s>gh[pousr]_[A-Za-z0-9]{36,251})${RB}`, 's', true],
+    [String.raw`\/(?:Users|home)\/(?<s>[^/\s"'\\:*?<>|\x60]{1,64})`, 's', true],
+    [String.raw`-(?:Users|home)-(?<s>[A-Za-z0-9_]{1,64})(?=$|[-/\\\s"'\x60])`, 's', true],
+    [String.raw`${LB}(?<s>[MNO][\w-]{23}\.[\w-]{6})${RB}|discord\.com/(?<s2>[\w-]{60,68})`, 's2', true],
+    [String.raw`a(?<s>b)(?=c)(?!d)(?<=b)|e`, 's', true],
+    [String.raw`https?://(?<s>[0-9a-f]{32})@[a-z.]{1,200}`, 's', false],
+    [String.raw`a(?<s>b)c`, 's', false],
+    [String.raw`a(?<s>b)?`, 's', false],
+    [String.raw`a(?<s>b){2}`, 's', false],
+    [String.raw`(?:"(?<s>[^"]+)"|(?<s2>\w+))`, 's', false],
+    [String.raw`(?:x(?<s>b))`, 's', false],
+    [String.raw`a(?<s>b)(?=c)d`, 's', false],
+    [String.raw`a(?<s>b[)(])(?=\))`, 's', true],
+    [String.raw`a(?<s>b)`, 't', false]
+  ] as const)('%s, group %s → %s', (source, name, expected) => {
+    expect(groupEndsMatch(new RegExp(source), name)).toBe(expected)
+  })
+
+  it('when true, the group is the tail of every match', () => {
+    const sources = [
+      String.raw`(?<![a-z])(?<s>ab[a-c]{1,4})(?![a-z])`,
+      String.raw`x(?<s>[ab]+)(?=c)|y(?<s2>a{1,3})`,
+      String.raw`(?:ab|a)(?<s>b*)`,
+      String.raw`[(](?<s>[a)]{1,3})(?=[)])`
+    ]
+    const texts = Array.from({ length: 2000 }, () => Array.from({ length: 12 }, () => 'abcxy()'[Math.floor(rnd() * 7)]).join(''))
+    for (const source of sources) {
+      const re = new RegExp(source, 'dg')
+      expect(groupEndsMatch(re, 's')).toBe(true)
+      for (const t of texts) {
+        for (const m of t.matchAll(re)) {
+          const span = m.indices?.groups?.s ?? m.indices?.groups?.s2
+          const part = m.groups?.s ?? m.groups?.s2 ?? ''
+          if (span) expect([m.index + m[0].length - part.length, m.index + m[0].length]).toEqual(span)
+        }
+      }
+    }
   })
 })
