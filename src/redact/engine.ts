@@ -383,22 +383,27 @@ const isBase64Char = (c: number): boolean => c < 128 && BASE64_CHARS[c] === 1
 
 /**
  * Whole runs of base64 characters of at least MIN_BASE64_RUN, with up to two `=` of padding:
- * what `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}` matches, at a third of the cost.
+ * what `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}` matches, at a fraction of the cost.
+ * Each window is read from its right end, as Boyer-Moore does: a non-base64 character at `j`
+ * rules out a long run starting anywhere up to `j`, so prose is mostly skipped.
  */
 export function base64Runs(text: string): Run[] {
   const out: Run[] = []
-  let i = 0
-  while (i < text.length) {
-    if (!isBase64Char(text.charCodeAt(i))) {
-      i++
+  // Invariant: no run straddles `start` (it is 0, or it or the character before is not base64).
+  let start = 0
+  while (start + MIN_BASE64_RUN <= text.length) {
+    let j = start + MIN_BASE64_RUN - 1
+    while (j >= start && isBase64Char(text.charCodeAt(j))) j--
+    if (j >= start) {
+      start = j + 1
       continue
     }
-    const start = i
-    while (i < text.length && isBase64Char(text.charCodeAt(i))) i++
-    if (i - start < MIN_BASE64_RUN) continue
-    let end = i
-    while (end < i + 2 && text.charCodeAt(end) === 61) end++
+    let runEnd = start + MIN_BASE64_RUN
+    while (runEnd < text.length && isBase64Char(text.charCodeAt(runEnd))) runEnd++
+    let end = runEnd
+    while (end < runEnd + 2 && text.charCodeAt(end) === 61) end++
     out.push({ index: start, text: text.slice(start, end) })
+    start = end
   }
   return out
 }
