@@ -202,27 +202,21 @@ function nextLine(text: string, s: number): number {
   return nl < 0 ? -1 : nl + 1
 }
 
-function lines(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  let start = 0
-  for (;;) {
-    const nl = text.indexOf('\n', start)
-    if (nl < 0) {
-      out.push([start, text.length])
-      return out
-    }
-    out.push([start, nl])
-    start = nl + 1
-  }
+/** End of the line starting at `s`: its newline, or the end of the text. */
+function endOfLine(text: string, s: number): number {
+  const nl = text.indexOf('\n', s)
+  return nl < 0 ? text.length : nl
 }
 
 function stripGutterView(parent: View): View | undefined {
   const t = parent.text
   if (!hasGutter(t)) return undefined
   const b = new PieceBuilder(parent)
-  for (const [s, e] of lines(t)) {
+  for (let s = 0; s <= t.length; ) {
+    const e = endOfLine(t, s)
     b.copy(s + gutterLength(t, s), e)
     if (e < t.length) b.copy(e, e + 1)
+    s = e + 1
   }
   return b.build()
 }
@@ -261,22 +255,25 @@ function hasWrappedLine(t: string): boolean {
 function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
   if (!hasWrappedLine(t)) return undefined
-  const ls = lines(t)
   const b = new PieceBuilder(parent)
   const joins: number[] = []
-  for (let k = 0; k < ls.length; k++) {
-    const [s, e] = ls[k]
+  let s = 0
+  let e = endOfLine(t, 0)
+  for (;;) {
     const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
     b.copy(s, lineEnd)
-    if (k + 1 >= ls.length) {
+    if (e >= t.length) {
       b.copy(lineEnd, e)
       break
     }
-    if (glued(t, s, e, ls[k + 1][1])) {
+    const nextEnd = endOfLine(t, e + 1)
+    if (glued(t, s, e, nextEnd)) {
       joins.push(b.length)
     } else {
       b.copy(lineEnd, e + 1)
     }
+    s = e + 1
+    e = nextEnd
   }
   return b.build(joins)
 }
@@ -472,13 +469,16 @@ function linesWithJoins(view: View, joins: readonly number[]): View {
   const b = new PieceBuilder(view)
   const kept: number[] = []
   let k = 0
-  for (const [s, e] of lines(t)) {
+  for (let s = 0; k < joins.length && s <= t.length; ) {
+    const e = endOfLine(t, s)
     // A join always lies inside a line: it glued one line's end to the next one's start.
     const first = k
     while (k < joins.length && joins[k] < e) k++
-    if (k === first) continue
-    for (let x = first; x < k; x++) kept.push(b.length + joins[x] - s)
-    b.copy(s, Math.min(e + 1, t.length))
+    if (k > first) {
+      for (let x = first; x < k; x++) kept.push(b.length + joins[x] - s)
+      b.copy(s, Math.min(e + 1, t.length))
+    }
+    s = e + 1
   }
   return b.build(kept)
 }
