@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
 import { redactLine, redactText } from '../../src/redact/engine.js'
 import { assemblePlanted, type CleanCase, type PlantedCase } from '../../src/redact/evaluate.js'
+import { KeywordScanner } from '../../src/redact/keyword-scan.js'
 import { Prefilter } from '../../src/redact/prefilter.js'
 import type { Detector, EngineOptions, Finding } from '../../src/redact/types.js'
 
@@ -298,5 +299,25 @@ describe('Prefilter', () => {
     expect(redactText('hit! here', opts).findings).toEqual([])
     list.push(det('b'))
     expect(redactText('hit! here', opts).findings.map((f) => f.detector)).toEqual(['b'])
+  })
+})
+
+describe('KeywordScanner', () => {
+  it('finds exactly the keywords a plain search finds, in any ASCII case', () => {
+    const keywords = [...new Set(declaring.flatMap((d) => d.keywords ?? []))].filter((k) => k.length > 1)
+    const ids = new Map(keywords.map((k, i) => [k, i]))
+    const scanner = new KeywordScanner(ids)
+    // Keyword pieces, their case variants and neighbours that fold oddly, glued at random.
+    const pieces = [...keywords, ...keywords.map((k) => k.toUpperCase()), ...keywords.map((k) => k.slice(0, -1)), 'K', '\u212a', 'é', ' ', '-', '_', '.', 'x']
+    let withHits = 0
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('')
+      const found = new Set<number>()
+      scanner.scan(text, (id) => found.add(id))
+      const expected = keywords.filter((k) => asciiLower(text).includes(k)).map((k) => ids.get(k))
+      expect([...found].sort((a, b) => a - b)).toEqual(expected)
+      if (expected.length > 1) withHits++
+    }
+    expect(withHits).toBeGreaterThan(500)
   })
 })

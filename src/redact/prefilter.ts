@@ -1,3 +1,4 @@
+import { KeywordScanner } from './keyword-scan.js'
 import type { Detector } from './types.js'
 
 /*
@@ -18,26 +19,6 @@ class KeywordSet {
 /** What `Detector.keywords` may hold: lower-case printable ASCII, so no keyword spans a line. */
 const KEYWORD = /^[\x20-\x40\x5b-\x7e]+$/
 
-const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
-
-/**
- * One alternation of `words` shaped as a trie (`sk(?:-(?:ant-)?|_live_)?`): irregexp tries
- * a position's first character once instead of once per word, and, quantifiers being greedy,
- * still reports the longest word at a position.
- */
-function trieSource(words: readonly string[], depth = 0): string {
-  const byFirst = new Map<string, string[]>()
-  let endsHere = false
-  for (const w of words) {
-    if (w.length === depth) endsHere = true
-    else byFirst.set(w[depth], [...(byFirst.get(w[depth]) ?? []), w])
-  }
-  const branches = [...byFirst].map(([c, ws]) => escapeRe(c) + trieSource(ws, depth + 1))
-  if (branches.length === 0) return ''
-  const alternation = branches.length === 1 && !endsHere ? branches[0] : `(?:${branches.join('|')})`
-  return endsHere ? `${alternation}?` : alternation
-}
-
 /** Which detectors of one list (or which of their parts) are worth running on a given text. */
 export class Prefilter {
   /** A copy, so a list changed in place after first use is noticed (see `prefilterFor`). */
@@ -46,11 +27,8 @@ export class Prefilter {
   private readonly units: readonly Detector[]
   /** The detectors with a `findInField` hook, which every keyed value is shown to. */
   readonly fieldDetectors: readonly Detector[]
-  /** Multi-character keywords; a hit is the longest keyword at its position. */
-  private readonly words: RegExp | null
-  /** For each multi-character keyword: its id and the ids of the keywords it starts with. */
-  private readonly implied = new Map<string, number[]>()
-  /** Single characters are cheaper to find with `includes` than as regex hits on every `-` or `.`. */
+  private readonly words: KeywordScanner
+  /** Single characters are cheaper to find with `includes` than one per occurrence of every `-` or `.`. */
   private readonly chars: Array<{ id: number; variants: string[] }> = []
   /** By keyword id, the positions in `units` of the units that declare it. */
   private readonly users: number[][] = []
@@ -78,10 +56,8 @@ export class Prefilter {
     this.idle = new Uint8Array(units.map((d) => (d.keywords ? 0 : 1)))
     this.count = ids.size
     this.longest = Math.max(0, ...[...ids.keys()].map((k) => k.length))
-    const words = [...ids.keys()].filter((k) => k.length > 1).sort((a, b) => b.length - a.length)
-    for (const w of words) this.implied.set(w, words.filter((p) => w.startsWith(p)).map((p) => ids.get(p) as number))
     for (const [k, id] of ids) if (k.length === 1) this.chars.push({ id, variants: [...new Set([k, k.toUpperCase()])] })
-    this.words = words.length > 0 ? new RegExp(trieSource(words), 'gi') : null
+    this.words = new KeywordScanner(ids)
   }
 
   /** True when this was built from exactly these detectors, in this order. */
@@ -130,17 +106,7 @@ export class Prefilter {
       found[id] = 1
     }
     for (const c of this.chars) if (c.variants.some((v) => text.includes(v))) add(c.id)
-    const re = this.words
-    if (re) {
-      re.lastIndex = 0
-      let m: RegExpExecArray | null
-      while ((m = re.exec(text)) !== null) {
-        // Every hit is some keyword in another ASCII case, so the lookup cannot miss.
-        for (const id of this.implied.get(m[0].toLowerCase()) as number[]) add(id)
-        // Keywords may overlap (`sk-ant-` holds `sk-`): look again from the next character.
-        re.lastIndex = m.index + 1
-      }
-    }
+    this.words.scan(text, add)
     return found ? new KeywordSet(found) : base
   }
 }
