@@ -1,5 +1,8 @@
 import { describe, it, expect } from '@jest/globals'
 import { builtinDetectors, detectorIds, isPlaceholder, isSecretKeyName } from '../../src/redact/detectors/index.js'
+import { assignmentStarts, nextAssignment } from '../../src/redact/detectors/credentials.js'
+import { isIPv6 } from 'node:net'
+import { hasDashedDigits, hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
 import type { Detector } from '../../src/redact/types.js'
 
@@ -397,6 +400,16 @@ describe('built-in detectors', () => {
     })
   }
 
+  it('declare keywords that every positive holds (the engine skips a detector on text without one)', () => {
+    const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase())
+    const missing = cases.flatMap((c) => {
+      const keywords = byId(c.id).keywords
+      if (!keywords) return []
+      return c.positives.filter(([text]) => !keywords.some((k) => asciiLower(text).includes(k))).map(([text]) => `${c.id}: ${text}`)
+    })
+    expect(missing).toEqual([])
+  })
+
   it('redacts a prefixed token even when its checksum would not verify', () => {
     const noChecksum = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
     expect(hits('github-token', noChecksum)).toEqual([noChecksum])
@@ -486,4 +499,73 @@ describe('detectors are linear on adversarial input', () => {
       expect(performance.now() - t0).toBeLessThan(2000)
     })
   }
+})
+
+describe('patterns and guards added for speed change no finding', () => {
+  // The patterns scanned at every position, as the detectors once did: the references.
+  const OLD_ASSIGNMENT =
+    /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dgi
+  const OLD_IPV6 = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
+
+  const fuzz = (alphabet: string, count: number, length: number): string[] =>
+    Array.from({ length: count }, () => Array.from({ length }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))
+  const positives = cases.flatMap((c) => c.positives.map(([t]) => t))
+  const adversarial = ['token='.repeat(200), 'a'.repeat(300) + '=x', 'ab:'.repeat(200), '1:2:3:4:5:6:7:8:9:'.repeat(20)]
+
+  it('secret-assignment: from every position, the match a scan of the whole text finds next', () => {
+    const words = ['pass', 'pwd', 'secret', 'token', 'key', 'Auth', 'dsn', 'x', '_', '.', '-', '$', '9', 'A', 'tokenizer']
+    const glue = ['=', ':', ':=', '=>', ' ', '  ', '\n', '\r', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\v', '"', "'", '`', ',', ';', '\t', '?', '&', ')', 'é']
+    const pieces = [...words, ...glue]
+    const texts = [
+      ...positives,
+      ...adversarial,
+      ...Array.from({ length: 3000 }, () => Array.from({ length: 14 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''))
+    ]
+    const scan = new RegExp(OLD_ASSIGNMENT.source, 'dgi')
+    const describe = (m: RegExpExecArray | null): string | null => m && JSON.stringify([m.index, m[0], m.groups, m.indices?.groups])
+    const differ: string[] = []
+    let found = 0
+    for (const t of texts) {
+      const starts = assignmentStarts(t)
+      for (let p = 0; p <= t.length; p++) {
+        scan.lastIndex = p
+        const expected = describe(scan.exec(t))
+        if (expected) found++
+        if (describe(nextAssignment(t, starts, p)) !== expected) differ.push(`${p}: ${t}`)
+      }
+    }
+    expect(differ).toEqual([])
+    expect(found).toBeGreaterThan(1000)
+  })
+
+  it('ipv6: the same findings as a regex scan of every position', () => {
+    // The detector as it was: every candidate run of the whole text, then the same checks.
+    const reference = (text: string): Array<[number, number]> => {
+      const out: Array<[number, number]> = []
+      const re = new RegExp(OLD_IPV6.source, 'g')
+      let m: RegExpExecArray | null
+      while ((m = re.exec(text)) !== null) {
+        const ip = m[0]
+        if (ip.split(':').filter((g) => g.length > 0).length < 3 || !isIPv6(ip)) continue
+        if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
+        out.push([m.index, m.index + ip.length])
+      }
+      return out
+    }
+    const ipv6 = byId('ipv6')
+    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefABCDEFxyz::::.. -', 6000, 60), ...fuzz('0123456789abcdef:', 2000, 60)]
+    const differ = texts.filter((t) => JSON.stringify(ipv6.find(t).map((f) => [f.start, f.end])) !== JSON.stringify(reference(t)))
+    expect(differ).toEqual([])
+    expect(texts.filter((t) => reference(t).length > 0).length).toBeGreaterThan(50)
+  })
+
+  it('guards pass every text on which their shape can occur', () => {
+    const texts = [...positives, ...adversarial, ...fuzz('0123456789abcdefx- ', 3000, 80), ...fuzz('0123456789--x', 3000, 40)]
+    for (const t of texts) {
+      expect(hexBeforeDash(t, 32)).toBe(/[0-9a-f]{32}-/.test(t))
+      expect(hasDashedDigits(t, [3, 2, 4])).toBe(/\d{3}-\d{2}-\d{4}/.test(t))
+      for (const n of [6, 8, 9, 13, 32]) expect(minDigits(n)(t)).toBe((t.match(/[0-9]/g) ?? []).length >= n)
+    }
+    expect(() => minDigits(33)).toThrow()
+  })
 })

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
-import { mergeFindings, redactJson, redactLine, redactText } from '../../src/redact/engine.js'
+import { base64Runs, mergeFindings, redactJson, redactLine, redactText } from '../../src/redact/engine.js'
 import type { Detector, EngineOptions } from '../../src/redact/types.js'
 
 // Split so that secret scanners run over this repository do not flag the test sources.
@@ -46,6 +46,24 @@ describe('redactText: plain view', () => {
     expect(redactText(`t=${GH}`, { ...opts, allow: { literals: [GH] } }).findings).toEqual([])
     expect(redactText('mail mira@acme-corp.io', { ...opts, allow: { patterns: [/@acme-corp\.io$/g] } }).findings).toEqual([])
     expect(redactText('mail mira@acme-corp.io', { ...opts, allow: { patterns: [/@other\.io$/] } }).findings).toHaveLength(1)
+  })
+
+  it('finds the same in a short value the second time, under the allow-list of the moment', () => {
+    // Short values are memoised; the memo must follow the allow-list, even one changed in place.
+    const allow = { literals: [] as string[], patterns: [] as RegExp[] }
+    const o: EngineOptions = { detectors: builtinDetectors, allow }
+    const text = `t=${GH}`
+    const first = redactText(text, o)
+    expect(first.findings).toHaveLength(1)
+    expect(redactText(text, o)).toEqual(first)
+    allow.literals.push(GH)
+    expect(redactText(text, o).findings).toEqual([])
+    allow.literals.pop()
+    allow.patterns.push(/^ghp_/)
+    expect(redactText(text, o).findings).toEqual([])
+    allow.patterns.pop()
+    expect(redactText(text, o)).toEqual(first)
+    expect(redactText(text, { detectors: builtinDetectors, allow: { literals: [GH] } }).findings).toEqual([])
   })
 
   it('is idempotent', () => {
@@ -140,6 +158,34 @@ describe('redactText: encoded views', () => {
   it('decodes nested encodings (base64 of URL-encoded text)', () => {
     const blob = Buffer.from(`https://x.test/?q=${encodeURIComponent('mail mira.kowalczyk@acme-corp.io')}`).toString('base64')
     expect(redact(`payload ${blob}`)).toBe('payload [REDACTED:email]')
+  })
+
+  it('finds exactly the base64 runs the run regex matches', () => {
+    const RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g
+    let seed = 3
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    // Mostly base64 characters, so runs of 24 and more are common.
+    const alphabet = 'aZ09+/_-'.repeat(5) + '=== .\n"é'
+    const texts = Array.from({ length: 3000 }, (_, n) => Array.from({ length: 20 + (n % 90) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''))
+    texts.push('A'.repeat(23), 'A'.repeat(24), `${'A'.repeat(30)}===`, `=${'A'.repeat(30)}=`)
+    let found = 0
+    for (const t of texts) {
+      const expected = [...t.matchAll(RUN)].map((m) => ({ index: m.index, text: m[0] }))
+      expect(base64Runs(t)).toEqual(expected)
+      found += expected.length
+    }
+    expect(found).toBeGreaterThan(200)
+  })
+
+  it('decodes base64 of text with up to 5 % control characters, and no more', () => {
+    const carried = (controls: number): string => {
+      const text = `token ${GH} ` + 'x'.repeat(100 - 7 - GH.length - controls) + '\u0001'.repeat(controls)
+      expect(text).toHaveLength(100)
+      return Buffer.from(text).toString('base64')
+    }
+    expect(redactText(`echo ${carried(5)}`, opts).text).not.toContain(carried(5))
+    // Six in a hundred: noise, by the same rule, whether or not it is decoded.
+    expect(redactText(`echo ${carried(6)}`, opts).findings).toEqual([])
   })
 
   it('keeps base64 of ordinary text, binary base64 and hashes readable', () => {

@@ -26,6 +26,23 @@ export interface Detector {
    * block whose footer may sit beyond a chunk boundary); the engine then skips chunking.
    */
   wholeText?: boolean
+  /**
+   * Lower-case ASCII literals of which every match of `find` contains at least one, in any
+   * ASCII case. The engine skips `find` on a view that contains none of them, so a keyword
+   * list that misses a way to match loses recall: leave it out when unsure.
+   */
+  keywords?: readonly string[]
+  /**
+   * Set when `find` returns the findings of these detectors (same id), concatenated in order;
+   * the engine then runs them one by one, so each is skipped on text without its own keywords.
+   */
+  parts?: readonly Detector[]
+  /**
+   * Set when no match, nor what `find` looks at to accept one, spans a line break, and a text's
+   * start and end count as line breaks: then `find` on some of a text's lines, joined by line
+   * breaks, reports what `find` on the whole text reports within those lines.
+   */
+  lineLocal?: boolean
 }
 
 export interface AllowList {

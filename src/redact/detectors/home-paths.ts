@@ -26,10 +26,13 @@ export const homePathDetector: Detector = multiPatternDetector(
     validate: personal
   },
   [
-    /\/(?:Users|home)\/(?<s>[^/\s"'\\:*?<>|`]{1,64})/,
-    /(?<![A-Za-z0-9])[A-Za-z]:(?:\\{1,4}|\/)(?:Users|Documents and Settings)(?:\\{1,4}|\/)(?<s>[^\\/\s"':*?<>|`]{1,64})/i,
+    { pattern: /\/(?:Users|home)\/(?<s>[^/\s"'\\:*?<>|`]{1,64})/, keywords: ['/users/', '/home/'] },
+    {
+      pattern: /(?<![A-Za-z0-9])[A-Za-z]:(?:\\{1,4}|\/)(?:Users|Documents and Settings)(?:\\{1,4}|\/)(?<s>[^\\/\s"':*?<>|`]{1,64})/i,
+      keywords: ['users', 'documents and settings']
+    },
     // Claude Code project folders encode `/Users/alice/proj` as `-Users-alice-proj` (Windows: `C--Users-alice-…`).
-    /(?:(?<=^|[/\\\s"'=:`])|(?<=[A-Za-z]-))-(?:Users|home)-(?<s>[A-Za-z0-9_]{1,64})(?=$|[-/\\\s"'`])/
+    { pattern: /(?:(?<=^|[/\\\s"'=:`])|(?<=[A-Za-z]-))-(?:Users|home)-(?<s>[A-Za-z0-9_]{1,64})(?=$|[-/\\\s"'`])/, keywords: ['-users-', '-home-'] }
   ]
 )
 

@@ -13,6 +13,8 @@ export const identityFieldDetector: Detector = {
   id: 'user-name',
   pack: 'pii',
   description: "A person's account or display name under a key such as requesterUsername, username, login or author",
+  // `find` never reports, so no text needs to be handed to it.
+  keywords: [],
   find(): Finding[] {
     return []
   },

@@ -9,5 +9,6 @@ export const jwtDetector: Detector = patternDetector({
   id: 'jwt',
   pack: 'secrets',
   description: 'JSON Web Token (eyJ….eyJ….sig)',
+  keywords: ['eyj'],
   pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.(?:[A-Za-z0-9_-]{10,2000})?/
 })

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net'
 import type { Detector, Finding } from '../types.js'
-import { multiPatternDetector, patternDetector } from './util.js'
+import { hasDashedDigits, minDigits, multiPatternDetector, patternDetector } from './util.js'
 
 // Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i
@@ -11,6 +11,7 @@ export const emailDetector: Detector = patternDetector({
   id: 'email',
   pack: 'pii',
   description: 'E-mail address',
+  keywords: ['@'],
   allowPlaceholders: true,
   pattern:
     /(?<![A-Za-z0-9._%+-])(?<!:\/\/[^\s/@]{0,128}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/,
@@ -36,17 +37,22 @@ export const phoneDetector: Detector = multiPatternDetector(
     pack: 'pii',
     description: 'Phone number (international +CC form, NANP, national trunk-prefix forms, or after a phone keyword)',
     allowPlaceholders: true,
+    guard: minDigits(8),
     validate: (s) => {
       const n = digitCount(s)
       return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''))
     }
   },
   [
-    /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/,
-    /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/,
-    /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/,
-    /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
+    { pattern: /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/ },
+    { pattern: /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/ },
+    {
+      pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
+      // `telefon` holds `tel`, `téléphone` holds `phone`.
+      keywords: ['phone', 'tel', 'mobile', 'cell', 'fax', 'whatsapp']
+    }
   ]
 )
 
@@ -65,6 +71,7 @@ export const ipv4Detector: Detector = {
   id: 'ipv4',
   pack: 'pii',
   description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
+  keywords: ['.'],
   find(text) {
     const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
     const out: Finding[] = []
@@ -78,17 +85,44 @@ export const ipv4Detector: Detector = {
   }
 }
 
+/** A loose candidate, validated by node:net; the lookbehind only lets it start a run of its characters. */
+const IPV6_CANDIDATE = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/y
+
+const isHexOrColon = (c: number): boolean => (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+
+/**
+ * Starts of the runs of hex digits and colons that hold two colons. A candidate can only start
+ * a run and never leaves it, and one without two colons is rejected, so trying these starts finds
+ * what a scan of every position would, without a regex step per character of ordinary text.
+ */
+function colonRunStarts(text: string): number[] {
+  const starts: number[] = []
+  let colon = text.indexOf(':')
+  while (colon >= 0) {
+    let start = colon
+    while (start > 0 && isHexOrColon(text.charCodeAt(start - 1))) start--
+    let end = colon + 1
+    let colons = 1
+    for (let c = text.charCodeAt(end); end < text.length && isHexOrColon(c); c = text.charCodeAt(++end)) if (c === 58) colons++
+    if (colons >= 2) starts.push(start)
+    colon = text.indexOf(':', end)
+  }
+  return starts
+}
+
 export const ipv6Detector: Detector = {
   id: 'ipv6',
   pack: 'pii',
   description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
+  keywords: [':'],
+  // Its candidate and checks never leave a run of hex digits and colons.
+  lineLocal: true,
   find(text) {
-    if (!text.includes(':')) return []
-    // A loose candidate run (one start per run thanks to the lookbehind) validated by node:net.
-    const re = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/g
     const out: Finding[] = []
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
+    for (const start of colonRunStarts(text)) {
+      IPV6_CANDIDATE.lastIndex = start
+      const m = IPV6_CANDIDATE.exec(text)
+      if (m === null) continue
       const ip = m[0]
       const groups = ip.split(':').filter((g) => g.length > 0)
       if (groups.length < 3 || !isIPv6(ip)) continue
@@ -121,6 +155,7 @@ export const cardDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
   allowPlaceholders: true,
+  guard: minDigits(13),
   pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
   validate: (s) => {
     const digits = s.replace(/[ -]/g, '')
@@ -158,7 +193,10 @@ export const usSsnDetector: Detector = patternDetector({
   id: 'us-ssn',
   pack: 'pii',
   description: 'US Social Security number (NNN-NN-NNNN, invalid ranges excluded)',
+  keywords: ['-'],
   allowPlaceholders: true,
+  // Nearly every text holds a '-' and nine digits; few hold the shape itself.
+  guard: (text) => hasDashedDigits(text, [3, 2, 4]),
   pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')
@@ -174,6 +212,7 @@ export const ukNinoDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'UK National Insurance number',
   allowPlaceholders: true,
+  guard: minDigits(6),
   pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
   validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
 })

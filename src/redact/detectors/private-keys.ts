@@ -31,6 +31,7 @@ export const privateKeyDetector: Detector = {
   pack: 'secrets',
   description: 'PEM / OpenSSH / PGP private key block (BEGIN … PRIVATE KEY … END)',
   wholeText: true,
+  keywords: ['private key'],
   find(text: string): Finding[] {
     if (!text.includes('PRIVATE KEY')) return []
     return blocks(text, PEM_HEADER, PEM_FOOTER).map(([start, end]) => ({ detector: 'private-key', start, end }))
@@ -42,6 +43,7 @@ export const puttyKeyDetector: Detector = {
   pack: 'secrets',
   description: 'PuTTY private key file (PuTTY-User-Key-File- … Private-MAC)',
   wholeText: true,
+  keywords: ['putty-user-key-file-'],
   find(text: string): Finding[] {
     if (!text.includes('PuTTY-User-Key-File-')) return []
     return blocks(text, PUTTY_HEADER, PUTTY_MAC).map(([start, end]) => ({ detector: 'putty-private-key', start, end }))

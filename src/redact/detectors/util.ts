@@ -1,4 +1,5 @@
 import type { Detector, DetectorPack, Finding } from '../types.js'
+import { groupEndsMatch, mayReadAcrossLines } from './pattern-source.js'
 import { isPlaceholder } from './placeholders.js'
 
 export interface PatternSpec {
@@ -11,19 +12,38 @@ export interface PatternSpec {
   validate?: (secret: string, match: RegExpExecArray) => boolean
   /** Skip the placeholder filter (for PII shapes where words like "example" are legitimate). */
   allowPlaceholders?: boolean
+  /** See `Detector.keywords`: literals every match of `pattern` contains one of. */
+  keywords?: readonly string[]
+  /** A cheap test that every text holding a match passes; `pattern` is not run on others. */
+  guard?: (text: string) => boolean
 }
 
-/** Builds a detector from one regex; the `d` flag gives group offsets without re-searching. */
+const SENSITIVE_GROUPS = ['s', 's2', 's3']
+
+/** Where the sensitive part of a match lies: its group's span, or the whole match. */
+type SpanOf = (m: RegExpExecArray) => [number, number] | undefined
+
+/**
+ * Builds a detector from one regex. When each sensitive group ends its match, the group's span
+ * is the match's tail; otherwise the `d` flag gives group offsets without re-searching.
+ */
 export function patternDetector(spec: PatternSpec): Detector {
   const flags = new Set(spec.pattern.flags.split(''))
   flags.add('g')
-  flags.add('d')
+  const named = SENSITIVE_GROUPS.filter((g) => spec.pattern.source.includes(`(?<${g}>`))
+  const atEnd = named.every((g) => groupEndsMatch(spec.pattern, g))
+  if (!atEnd) flags.add('d')
   const re = new RegExp(spec.pattern.source, [...flags].join(''))
+  const spanOf: SpanOf = atEnd ? tailSpan : indexedSpan
   return {
     id: spec.id,
     pack: spec.pack,
     description: spec.description,
+    keywords: spec.keywords,
+    // Guards, placeholders and validators read only the text's matches, never across them.
+    lineLocal: !mayReadAcrossLines(spec.pattern),
     find(text: string): Finding[] {
+      if (spec.guard && !spec.guard(text)) return []
       const out: Finding[] = []
       re.lastIndex = 0
       let m: RegExpExecArray | null
@@ -32,8 +52,7 @@ export function patternDetector(spec: PatternSpec): Detector {
           re.lastIndex++
           continue
         }
-        const groups = m.indices?.groups
-        const span = groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0]
+        const span = spanOf(m)
         if (!span) continue
         const secret = text.slice(span[0], span[1])
         if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
@@ -45,21 +64,94 @@ export function patternDetector(spec: PatternSpec): Detector {
   }
 }
 
+function tailSpan(m: RegExpExecArray): [number, number] {
+  const end = m.index + m[0].length
+  const part = m.groups?.s ?? m.groups?.s2 ?? m.groups?.s3 ?? m[0]
+  return [end - part.length, end]
+}
+
+function indexedSpan(m: RegExpExecArray): [number, number] | undefined {
+  const groups = m.indices?.groups
+  return groups?.s ?? groups?.s2 ?? groups?.s3 ?? m.indices?.[0]
+}
+
 /** Left boundary: not glued to a preceding word character, but a JSON `\n`/`\t` escape counts as a break. */
 export const LB = String.raw`(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`
 /** Right boundary for fixed-shape tokens. */
 export const RB = String.raw`(?![A-Za-z0-9])`
 
+export interface PatternPart {
+  pattern: RegExp
+  /** See `Detector.keywords`, for this pattern alone; absent when it needs none. */
+  keywords?: readonly string[]
+}
+
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
-export function multiPatternDetector(
-  base: Omit<PatternSpec, 'pattern'>,
-  patterns: RegExp[]
-): Detector {
-  const parts = patterns.map((pattern) => patternDetector({ ...base, pattern }))
+export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords'>, patterns: PatternPart[]): Detector {
+  const parts = patterns.map(({ pattern, keywords }) => patternDetector({ ...base, pattern, keywords }))
+  const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined
   return {
     id: base.id,
     pack: base.pack,
     description: base.description,
+    keywords,
+    parts,
     find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
   }
+}
+
+/** Whether some `-` directly follows `n` lower-case hex digits. */
+export function hexBeforeDash(text: string, n: number): boolean {
+  for (let dash = text.indexOf('-', n); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    let i = dash - 1
+    while (i >= dash - n && isLowerHex(text.charCodeAt(i))) i--
+    if (i < dash - n) return true
+  }
+  return false
+}
+
+const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
+/** Whether `text` holds groups of exactly these many digits joined by `-` (as `\d{3}-\d{2}-\d{4}`). */
+export function hasDashedDigits(text: string, groups: readonly number[]): boolean {
+  for (let dash = text.indexOf('-', groups[0]); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    if (dashedDigitsAt(text, dash - groups[0], groups)) return true
+  }
+  return false
+}
+
+function dashedDigitsAt(text: string, start: number, groups: readonly number[]): boolean {
+  let i = start
+  for (let g = 0; g < groups.length; g++) {
+    if (g > 0 && text.charCodeAt(i++) !== 45) return false
+    for (let k = 0; k < groups[g]; k++) if (!isDigit(text.charCodeAt(i++))) return false
+  }
+  return true
+}
+
+/** A guard for patterns whose every match holds at least `n` ASCII digits. */
+export function minDigits(n: number): (text: string) => boolean {
+  if (n > DIGITS_CAP) throw new Error(`minDigits(${n}): at most ${DIGITS_CAP}`)
+  return (text) => digitsUpToCap(text) >= n
+}
+
+const DIGITS_CAP = 32
+let countedText: string | undefined
+let counted = 0
+
+/**
+ * ASCII digits in `text`, counting stops at DIGITS_CAP. The engine runs every detector on a
+ * view in turn, so the several digit guards ask about the same text: it is counted once.
+ */
+function digitsUpToCap(text: string): number {
+  if (text !== countedText) {
+    counted = 0
+    for (let i = 0; i < text.length && counted < DIGITS_CAP; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 48 && c <= 57) counted++
+    }
+    countedText = text
+  }
+  return counted
 }
