@@ -35305,7 +35305,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88819);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4319);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -35315,7 +35315,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88819:
+/***/ 4319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35424,7 +35424,7 @@ function reconcileCopies(db, sessionIds) {
     return changed;
 }
 
-;// CONCATENATED MODULE: ./src/store/writer.ts
+;// CONCATENATED MODULE: ./src/store/payload.ts
 /**
  * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
  * stored once, in `function_results.output`, so the payload leaves it out.
@@ -35432,6 +35432,9 @@ function reconcileCopies(db, sessionIds) {
 function storedPayload(p) {
     return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
 }
+
+;// CONCATENATED MODULE: ./src/store/writer.ts
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store

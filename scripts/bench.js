@@ -9,11 +9,12 @@
 // Progress and the table go to stderr; with --json, one JSON object is the last line of stdout.
 // Builds lib/ first (tsc -p tsconfig.build.json) when it is missing or older than src/.
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './bench/corpus.js'
+import { forEachLine } from './bench/lines.js'
 import { formatSummary, summarizeProfile } from './bench/profile-summary.js'
 
 const root = resolve(import.meta.dirname, '..')
@@ -125,49 +126,15 @@ function ingestChild(database, paths, nodeArgs = [], env = {}) {
  * decoded and JSON.parse'd. Nothing is kept.
  */
 function parseOnly(files) {
-  const chunk = 1 << 20
-  const buf = Buffer.allocUnsafe(chunk)
-  let bytes = 0
   let lines = 0
   let keys = 0
   const t0 = process.hrtime.bigint()
-  for (const f of files) {
-    const fd = openSync(f, 'r')
-    try {
-      let pos = 0
-      let carry = null
-      for (;;) {
-        const n = readSync(fd, buf, 0, chunk, pos)
-        if (n === 0) break
-        pos += n
-        bytes += n
-        let data = buf.subarray(0, n)
-        if (carry) {
-          data = Buffer.concat([carry, data])
-          carry = null
-        }
-        let from = 0
-        for (;;) {
-          const nl = data.indexOf(10, from)
-          if (nl === -1) break
-          if (nl > from) {
-            const o = JSON.parse(data.toString('utf8', from, nl))
-            // Touch the result so the parse cannot be optimized away.
-            if (o.type) keys++
-            lines++
-          }
-          from = nl + 1
-        }
-        if (from < data.length) carry = Buffer.from(data.subarray(from))
-      }
-      if (carry && carry.length) {
-        JSON.parse(carry.toString('utf8'))
-        lines++
-      }
-    } finally {
-      closeSync(fd)
-    }
-  }
+  const bytes = forEachLine(files, (buf, from, to) => {
+    const o = JSON.parse(buf.toString('utf8', from, to))
+    // Touch the result so the parse cannot be optimized away.
+    if (o.type) keys++
+    lines++
+  })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   return { seconds, bytes, lines, keys }
 }

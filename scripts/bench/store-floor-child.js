@@ -4,7 +4,7 @@
 // JSON.parse, no normalized rows, no indexes. Prints one JSON line with the time it took.
 // Usage: node scripts/bench/store-floor-child.js <database> <file>...
 import Database from 'better-sqlite3'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { forEachLine } from './lines.js'
 
 const [database, ...files] = process.argv.slice(2)
 const started = process.hrtime.bigint()
@@ -20,42 +20,15 @@ let pending = []
 const flush = db.transaction((rows) => {
   for (const r of rows) insert.run(r)
 })
-const chunk = 1 << 20
-const buf = Buffer.allocUnsafe(chunk)
 let lines = 0
-for (const f of files) {
-  const fd = openSync(f, 'r')
-  try {
-    let pos = 0
-    let carry = null
-    for (;;) {
-      const n = readSync(fd, buf, 0, chunk, pos)
-      if (n === 0) break
-      pos += n
-      let data = buf.subarray(0, n)
-      if (carry) {
-        data = Buffer.concat([carry, data])
-        carry = null
-      }
-      let from = 0
-      for (;;) {
-        const nl = data.indexOf(10, from)
-        if (nl === -1) break
-        if (nl > from) pending.push(data.toString('utf8', from, nl))
-        from = nl + 1
-        if (pending.length >= BATCH) {
-          flush(pending)
-          lines += pending.length
-          pending = []
-        }
-      }
-      if (from < data.length) carry = Buffer.from(data.subarray(from))
-    }
-    if (carry && carry.length) pending.push(carry.toString('utf8'))
-  } finally {
-    closeSync(fd)
+forEachLine(files, (buf, from, to) => {
+  pending.push(buf.toString('utf8', from, to))
+  if (pending.length >= BATCH) {
+    flush(pending)
+    lines += pending.length
+    pending = []
   }
-}
+})
 flush(pending)
 lines += pending.length
 db.pragma('wal_checkpoint(PASSIVE)')

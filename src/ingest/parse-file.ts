@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { gunzipSync, zstdDecompressSync } from 'node:zlib'
-import { storedPayload } from '../store/writer.js'
+import { storedPayload } from '../store/payload.js'
 import { sourceById } from '../sources/registry.js'
 import type { ParseRecord } from '../sources/types.js'
 import { MALFORMED_JSON } from '../sources/util/json.js'
