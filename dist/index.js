@@ -68614,13 +68614,17 @@ const FOLD = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
     FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 const fold = (c) => (c < 128 ? FOLD[c] : 0);
-/** Seven bits per character, the last `n` characters of a keyword or a text. */
-const MASK = [0, 0x7f, 0x3fff, 0x1fffff, 0xfffffff];
+/** Seven bits per character: the last two, three or four characters of a packed run. */
+const LAST2 = 0x3fff;
+const LAST3 = 0x1fffff;
+const LAST4 = 0xfffffff;
 const pack = (s) => [...s].reduce((v, c) => (v << 7) | c.charCodeAt(0), 0);
 /** Four packed characters hashed into BUCKET_BITS bits, for a bitmap that rules most positions out. */
 const BUCKET_BITS = 16;
 const bucket = (v) => Math.imul(v, 0x9e3779b1) >>> (32 - BUCKET_BITS);
 class KeywordScanner {
+    /** By packed last two characters, 1 when a keyword, or a longer one's first four, can end there. */
+    ends = new Uint8Array(1 << 14);
     /** By packed last two characters, the id of the two-character keyword, or -1. */
     two = new Int16Array(1 << 14).fill(-1);
     /** By packed three characters, the three-character keyword's id; `threeBits` rules out most. */
@@ -68637,6 +68641,7 @@ class KeywordScanner {
                 continue;
             this.words[id] = w;
             const v = pack(w.slice(0, 4));
+            this.ends[v & LAST2] = 1;
             if (w.length === 2) {
                 this.two[v] = id;
             }
@@ -68653,13 +68658,17 @@ class KeywordScanner {
     }
     /** Calls `found` with the id of each keyword `text` holds (once per occurrence). */
     scan(text, found) {
+        const ends = this.ends;
         let v = 0;
         for (let i = 0; i < text.length; i++) {
-            v = ((v << 7) | fold(text.charCodeAt(i))) & MASK[4];
-            const id2 = this.two[v & MASK[2]];
+            const c = text.charCodeAt(i);
+            v = ((v << 7) | (c < 128 ? FOLD[c] : 0)) & LAST4;
+            if (ends[v & LAST2] === 0)
+                continue;
+            const id2 = this.two[v & LAST2];
             if (id2 >= 0)
                 found(id2);
-            const v3 = v & MASK[3];
+            const v3 = v & LAST3;
             if (this.threeBits[v3 >>> 3] & (1 << (v3 & 7))) {
                 const id3 = this.three.get(v3);
                 if (id3 !== undefined)
