@@ -10,6 +10,7 @@ const FIELDS = [
   'ingest_s',
   'ingest_mb_s',
   'ingest_ratio',
+  'ingest_worker_s',
   'ingest_thread_s',
   'store_floor_mb_s',
   'rerun_s',
