@@ -49018,12 +49018,16 @@ async function ingestPaths(db, paths, opts = {}) {
         db.pragma('wal_checkpoint(PASSIVE)');
     return result;
 }
-/** Below this many bytes to read, starting a worker (about 40 ms) costs more than it saves. */
-const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Below this many bytes to read a worker costs more than it saves: it starts in about 40 ms but
+ * its parsers run cold for a while (50 MB bench corpus: 1.62 s with the worker, 1.42 s without;
+ * 200 MB: 5.2 s against 5.8 s).
+ */
+const WORKER_MIN_BYTES = 128 * 1024 * 1024;
 /**
  * A worker only pays when it has a core to itself: on the 200 MB bench corpus it takes the ingest
- * from about 7.2 s to 6.1 s on an idle 2-core machine, and from 5.8 s to 8.1 s when another
- * process keeps one of the two cores busy. The 1-minute load average says which case this is
+ * from 5.8 s to 5.2 s on an idle 2-core machine (medians of 5), and from 5.8 s to 8.1 s when
+ * another process keeps one of the two cores busy. The 1-minute load average says which case this is
  * (it reads 0 on Windows, where the worker is then always used).
  */
 function spareCore() {
@@ -69718,13 +69722,20 @@ function rewrite(db, table, column, f) {
 function redactReport(report, config) {
     const engine = engineOptions(config);
     const records = [];
+    // By (session, event, field, detector): a search of the list per finding made a report with
+    // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
+    const recordsByKey = new Map();
     const metadataOnly = config.preset === 'metadata-only';
     const record = (s, eventId, field, detector, count = 1, actor = null, reason = null) => {
-        const r = records.find((x) => x.session_id === s.id && x.event_id === eventId && x.field === field && x.detector === detector);
+        const key = `${s.id}\0${eventId}\0${field}\0${detector}`;
+        const r = recordsByKey.get(key);
         if (r)
             r.count += count;
-        else
-            records.push({ session_id: s.id, event_id: eventId, field, detector, count, actor, reason });
+        else {
+            const created = { session_id: s.id, event_id: eventId, field, detector, count, actor, reason };
+            records.push(created);
+            recordsByKey.set(key, created);
+        }
     };
     /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
     const clean = (s, eventId, field, kind, text, json = false) => {
@@ -71315,7 +71326,9 @@ function selectTurns(db, sessionId, withActions, maxChars) {
         }
         return t;
     };
-    const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND kind IN ${kinds} ORDER BY turn, id`);
+    // `+kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
+    // rows of every session, once per session.
+    const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`);
     for (const e of stmt.iterate(sessionId)) {
         const p = JSON.parse(e.payload);
         const t = turnOf(e.turn, e.ts);

@@ -45,7 +45,7 @@ export interface IngestOptions {
   maxDocumentBytes?: number
   onProgress?: (p: { file: string; bytes: number }) => void
   /**
-   * Parse on a worker thread while this thread writes (default: when there are 16 MiB or more
+   * Parse on a worker thread while this thread writes (default: when there are 128 MiB or more
    * to read and a core to spare, judged by the load average; the environment variable
    * `AI_LOG_TRAIL_PARSE_WORKER=0|1` overrides the default).
    */
@@ -134,13 +134,17 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   return result
 }
 
-/** Below this many bytes to read, starting a worker (about 40 ms) costs more than it saves. */
-const WORKER_MIN_BYTES = 16 * 1024 * 1024
+/**
+ * Below this many bytes to read a worker costs more than it saves: it starts in about 40 ms but
+ * its parsers run cold for a while (50 MB bench corpus: 1.62 s with the worker, 1.42 s without;
+ * 200 MB: 5.2 s against 5.8 s).
+ */
+const WORKER_MIN_BYTES = 128 * 1024 * 1024
 
 /**
  * A worker only pays when it has a core to itself: on the 200 MB bench corpus it takes the ingest
- * from about 7.2 s to 6.1 s on an idle 2-core machine, and from 5.8 s to 8.1 s when another
- * process keeps one of the two cores busy. The 1-minute load average says which case this is
+ * from 5.8 s to 5.2 s on an idle 2-core machine (medians of 5), and from 5.8 s to 8.1 s when
+ * another process keeps one of the two cores busy. The 1-minute load average says which case this is
  * (it reads 0 on Windows, where the worker is then always used).
  */
 function spareCore(): boolean {

@@ -202,7 +202,9 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
     }
     return t
   }
-  const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND kind IN ${kinds} ORDER BY turn, id`)
+  // `+kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
+  // rows of every session, once per session.
+  const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`)
   for (const e of stmt.iterate(sessionId) as Iterable<EventRow>) {
     const p = JSON.parse(e.payload) as Record<string, unknown>
     const t = turnOf(e.turn, e.ts)
