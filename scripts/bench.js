@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './bench/corpus.js'
-import { forEachLine } from './bench/lines.js'
+import { forEachLine, sampleLines } from './bench/lines.js'
 import { formatSummary, summarizeProfile } from './bench/profile-summary.js'
 
 const root = resolve(import.meta.dirname, '..')
@@ -137,23 +137,6 @@ function parseOnly(files) {
   })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   return { seconds, bytes, lines, keys }
-}
-
-/** A sample of the corpus's lines (every k-th file, whole files) of about `target` bytes. */
-function sampleLines(files, target) {
-  const stride = Math.max(1, Math.floor(files.length / 60))
-  const lines = []
-  let bytes = 0
-  for (let pass = 0; pass < stride && bytes < target; pass++) {
-    for (let i = pass; i < files.length && bytes < target; i += stride) {
-      for (const l of readFileSync(files[i], 'utf8').split('\n')) {
-        if (!l) continue
-        lines.push(l)
-        bytes += Buffer.byteLength(l) + 1
-      }
-    }
-  }
-  return { lines, bytes }
 }
 
 function spawnMs(args, opts) {

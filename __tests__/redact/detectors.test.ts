@@ -5,6 +5,7 @@ import { isIPv6 } from 'node:net'
 import { hasDashedDigits, hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
 import type { Detector } from '../../src/redact/types.js'
+import { prng } from '../helpers.js'
 
 // Split so that secret scanners run over this repository do not flag the test sources.
 const PK = ['PRIV', 'ATE KEY'].join('')
@@ -13,18 +14,8 @@ const TOK16 = PW + 'Q4pK'
 const TOK20 = TOK16 + '7nB3'
 const PUTTY = ['PuTTY', 'User-Key-File'].join('-')
 
-
 // Deterministic pseudo-random tokens, assembled at test time so the repository holds no
 // scanner-shaped secrets.
-function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const rnd = prng(42)
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 const HEX = '0123456789abcdef'

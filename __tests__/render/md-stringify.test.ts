@@ -5,7 +5,8 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { markdownTree, renderMarkdown } from '../../src/render/markdown.js'
 import { MARKDOWN_STYLE, toMarkdown } from '../../src/render/md-stringify.js'
-import { MARKDOWN_PIECES, prng, syntheticReport } from './support.js'
+import { prng } from '../helpers.js'
+import { MARKDOWN_PIECES, syntheticReport } from './support.js'
 
 /** remark with the report's style and nothing of ours: what every output must equal. */
 const reference = unified().use(remarkGfm).use(remarkStringify, MARKDOWN_STYLE)

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { ActionSchema, ReportSchema, type Report, type ReportMode, type SessionReport } from '../../src/select/report.js'
 import { selectReport } from '../../src/select/select.js'
-import { fixtures, ingestFresh } from '../helpers.js'
+import { fixtures, ingestFresh, prng } from '../helpers.js'
 
 export const MODES: ReportMode[] = ['summary', 'prompts', 'actions', 'tokens', 'full']
 export const NOW = new Date('2026-04-01T12:00:00Z')
@@ -224,16 +224,6 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
   return ReportSchema.parse(report)
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** What Markdown, GFM or GitHub read as syntax somewhere, and plain words between them. */
 export const MARKDOWN_PIECES = [

@@ -1,6 +1,6 @@
 // The bench's own line reader: 1 MiB chunks split on newlines, as the ingest reads. Calls
 // `onLine(buffer, start, end)` for every non-empty line, the buffer valid only during the call.
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 
 export function forEachLine(files, onLine) {
   const chunk = 1 << 20
@@ -36,4 +36,21 @@ export function forEachLine(files, onLine) {
     }
   }
   return bytes
+}
+
+/** A sample of the corpus's lines (every k-th file, whole files) of about `target` bytes. */
+export function sampleLines(files, target) {
+  const stride = Math.max(1, Math.floor(files.length / 60))
+  const lines = []
+  let bytes = 0
+  for (let pass = 0; pass < stride && bytes < target; pass++) {
+    for (let i = pass; i < files.length && bytes < target; i += stride) {
+      for (const l of readFileSync(files[i], 'utf8').split('\n')) {
+        if (!l) continue
+        lines.push(l)
+        bytes += Buffer.byteLength(l) + 1
+      }
+    }
+  }
+  return { lines, bytes }
 }

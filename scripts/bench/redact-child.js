@@ -6,11 +6,12 @@
 //   --digest    also print a SHA-256 of every output line and finding, to compare two builds
 // Prints one line per run and one JSON line (median MB/s) last. Run `npm run build` first.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './corpus.js'
+import { sampleLines } from './lines.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const { values: args } = parseArgs({
@@ -33,24 +34,8 @@ const files = readdirSync(corpusDir, { withFileTypes: true, recursive: true })
   .map((e) => join(e.parentPath, e.name))
   .sort()
 
-/** As bench.js's sampleLines: every k-th whole file until `target` bytes. */
-function sampleLines(target) {
-  const stride = Math.max(1, Math.floor(files.length / 60))
-  const lines = []
-  let bytes = 0
-  for (let pass = 0; pass < stride && bytes < target; pass++) {
-    for (let i = pass; i < files.length && bytes < target; i += stride) {
-      for (const l of readFileSync(files[i], 'utf8').split('\n')) {
-        if (!l) continue
-        lines.push(l)
-        bytes += Buffer.byteLength(l) + 1
-      }
-    }
-  }
-  return { lines, bytes }
-}
-
-const sample = sampleLines(Math.min(8e6, corpus.bytes))
+// The same sample as bench.js.
+const sample = sampleLines(files, Math.min(8e6, corpus.bytes))
 const opts = { detectors: lib.builtinDetectors }
 const runs = []
 // CPU time too: on a shared machine it moves less with the other processes than wall time.
