@@ -105,7 +105,6 @@ function hash(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex')
 }
 
-
 /**
  * Ingests files or directories into the store. Each file is read from where the last ingest
  * stopped: unchanged files (same size, mtime and head) are skipped, grown files are resumed at
