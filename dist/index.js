@@ -35426,17 +35426,7 @@ function reconcileCopies(db, sessionIds) {
     return changed;
 }
 
-;// CONCATENATED MODULE: ./src/store/payload.ts
-/**
- * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
- * stored once, in `function_results.output`, so the payload leaves it out.
- */
-function storedPayload(p) {
-    return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
-}
-
 ;// CONCATENATED MODULE: ./src/store/writer.ts
-
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -35515,7 +35505,7 @@ class StoreWriter {
     }
     /**
      * Returns false when the event was already stored (a re-run or a concurrent ingest).
-     * `payloadJson` is `storedPayload(ev.payload)` when the parse stage already made it.
+     * `payloadJson` is `storedPayload(ev.payload)`, made by the parse stage off this thread.
      */
     event(fileId, agent, seq, ev, raw, payloadJson) {
         const s = this.s;
@@ -35531,7 +35521,7 @@ class StoreWriter {
         let turn = this.currentTurn(ev.session_id);
         if (personPrompt)
             turn += 1;
-        const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson ?? storedPayload(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
+        const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
         if (info.changes === 0)
             return false;
         const id = Number(info.lastInsertRowid);
@@ -48600,6 +48590,15 @@ async function* readUtf16Lines(path, encoding, opts) {
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/store/payload.ts
+/**
+ * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
+ * stored once, in `function_results.output`, so the payload leaves it out.
+ */
+function storedPayload(p) {
+    return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
 
 
@@ -49162,7 +49161,6 @@ async function planFile(db, writer, path, opts, result) {
     return {
         fileId,
         agent: source.agent,
-        size: st.size,
         mtimeMs: st.mtimeMs,
         headHash,
         headLen,
@@ -49192,7 +49190,7 @@ function writeBatch(db, writer, plan, batch, result, touched) {
                 applyRecords(writer, fileId, plan.agent, line, result, touched, job.path);
             writer.flushTimes();
             if (batch.save)
-                saveFileStatement(db).run(job.sourceId, plan.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId);
+                saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId);
         }).immediate();
     }
     result.skipped_lines += batch.skippedLines;

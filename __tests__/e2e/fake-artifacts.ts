@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { inflateRawSync } from 'node:zlib'
+import { closeServer, listenLocal } from './local-server.js'
 
 /**
  * A local stand-in for the artifact service @actions/artifact (v2+ protocol) talks to: the
@@ -85,19 +85,12 @@ export class FakeArtifacts {
         else res.destroy()
       })
     })
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', reject)
-      this.server?.listen(0, '127.0.0.1', () => resolve())
-    })
-    const { port } = this.server.address() as AddressInfo
-    this.base = `http://127.0.0.1:${port}`
+    this.base = await listenLocal(this.server)
   }
 
   async close(): Promise<void> {
-    const s = this.server
-    if (!s) return
-    s.closeAllConnections()
-    await new Promise<void>((resolve) => s.close(() => resolve()))
+    if (!this.server) return
+    await closeServer(this.server)
     this.server = undefined
   }
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { closeServer, listenLocal } from './local-server.js'
 
 /**
  * A local stand-in for the parts of the GitHub REST API the Action calls: issue comments (paged,
@@ -115,19 +115,12 @@ export class FakeGitHub {
         else res.destroy()
       })
     })
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', reject)
-      this.server?.listen(0, '127.0.0.1', () => resolve())
-    })
-    const { port } = this.server.address() as AddressInfo
-    this.base = `http://127.0.0.1:${port}`
+    this.base = await listenLocal(this.server)
   }
 
   async close(): Promise<void> {
-    const s = this.server
-    if (!s) return
-    s.closeAllConnections()
-    await new Promise<void>((resolve) => s.close(() => resolve()))
+    if (!this.server) return
+    await closeServer(this.server)
     this.server = undefined
   }
 

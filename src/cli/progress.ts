@@ -61,7 +61,7 @@ export function formatEta(seconds: number): string {
 }
 
 /** Sizes the work first (a stat per file) so the progress line can say how much is left. */
-export async function progressFor(paths: string[], write: (text: string) => void): Promise<Progress> {
+export async function progressFor(paths: string[], write: (text: string) => void, clock: Pick<ProgressOptions, 'now' | 'delayMs'> = {}): Promise<Progress> {
   let totalBytes = 0
   let totalFiles = 0
   for await (const f of walkFiles(paths)) {
@@ -72,5 +72,5 @@ export async function progressFor(paths: string[], write: (text: string) => void
       // unreadable files are reported by the ingest itself
     }
   }
-  return new Progress({ write, totalBytes, totalFiles })
+  return new Progress({ write, totalBytes, totalFiles, ...clock })
 }

@@ -180,7 +180,6 @@ async function* chain<T>(head: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
 interface FilePlan extends Planned {
   fileId: number
   agent: string
-  size: number
   mtimeMs: number
   headHash: string
   headLen: number
@@ -286,7 +285,6 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
   return {
     fileId,
     agent: source.agent,
-    size: st.size,
     mtimeMs: st.mtimeMs,
     headHash,
     headLen,
@@ -316,7 +314,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
       for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, touched, job.path)
       writer.flushTimes()
       if (batch.save)
-        saveFileStatement(db).run(job.sourceId, plan.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
+        saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
     }).immediate()
   }
   result.skipped_lines += batch.skippedLines

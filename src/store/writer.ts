@@ -1,7 +1,6 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
-import { storedPayload } from './payload.js'
 
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
@@ -82,9 +81,9 @@ export class StoreWriter {
 
   /**
    * Returns false when the event was already stored (a re-run or a concurrent ingest).
-   * `payloadJson` is `storedPayload(ev.payload)` when the parse stage already made it.
+   * `payloadJson` is `storedPayload(ev.payload)`, made by the parse stage off this thread.
    */
-  event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null, payloadJson?: string): boolean {
+  event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null, payloadJson: string): boolean {
     const s = this.s
     const p = ev.payload
     let replayed = ev.replayed ?? false
@@ -96,7 +95,7 @@ export class StoreWriter {
     const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
     let turn = this.currentTurn(ev.session_id)
     if (personPrompt) turn += 1
-    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson ?? storedPayload(p), raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
+    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
     if (info.changes === 0) return false
     const id = Number(info.lastInsertRowid)
     const sid = ev.session_id
