@@ -1,0 +1,292 @@
+import type { Keywords, Prefilter } from '../prefilter.js'
+
+/*
+ * Views: a derived string and the way back from its offsets to the original. Detectors only
+ * ever see strings; the engine decides which strings (views) they see and maps every finding
+ * back to a range of the original value. Where a derived view cannot map a finding exactly, the
+ * mapped range is widened to the smallest original range that certainly covers it.
+ */
+
+/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
+const MAX_UNESCAPE = 3
+
+export interface View {
+  text: string
+  /** Original offsets of each character of an unescaped view; absent for the others. */
+  starts?: Int32Array
+  ends?: Int32Array
+  /** For gutter-stripped and joined views, which are pieces of `parent`: where each piece is. */
+  pieces?: Pieces
+  /** View offsets where two lines were glued; only findings crossing one are new. */
+  joins?: number[]
+  /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
+  decodable: boolean
+  /** The view a gutter-stripped or joined view was cut from (its keywords are known). */
+  parent?: View
+  keywords?: Keywords
+  /** For a joined view, its lines that hold a join (see `linesWithJoins`), once built. */
+  joinedLines?: View
+}
+
+/** Piece k of a view starts at view offset `at[k]` and is parent text from offset `from[k]` on. */
+interface Pieces {
+  at: number[]
+  from: number[]
+}
+
+/** The parent offset of view offset `v` of a view made of pieces. */
+function pieceOffset(pieces: Pieces, v: number): number {
+  let lo = 0
+  let hi = pieces.at.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (pieces.at[mid] <= v) lo = mid
+    else hi = mid - 1
+  }
+  return pieces.from[lo] + v - pieces.at[lo]
+}
+
+export function toOriginal(view: View, start: number, end: number): [number, number] {
+  if (view.pieces && view.parent) {
+    return toOriginal(view.parent, pieceOffset(view.pieces, start), pieceOffset(view.pieces, end - 1) + 1)
+  }
+  if (!view.starts || !view.ends) return [start, end]
+  return [view.starts[start], view.ends[end - 1]]
+}
+
+/** Builds an unescaped view character by character; it is never longer than its parent. */
+class ViewBuilder {
+  private codes: Uint16Array
+  private starts: Int32Array
+  private ends: Int32Array
+  private n = 0
+
+  constructor(private parent: View) {
+    const cap = parent.text.length
+    this.codes = new Uint16Array(cap)
+    this.starts = new Int32Array(cap)
+    this.ends = new Int32Array(cap)
+  }
+
+  /** Appends one UTF-16 code unit derived from parent range [from, to). */
+  push(code: number, from: number, to: number): void {
+    const p = this.parent
+    this.codes[this.n] = code
+    this.starts[this.n] = p.starts ? p.starts[from] : from
+    this.ends[this.n] = p.ends ? p.ends[to - 1] : to
+    this.n++
+  }
+
+  build(): View {
+    return {
+      text: decoder.decode(this.codes.subarray(0, this.n)),
+      starts: this.starts.subarray(0, this.n),
+      ends: this.ends.subarray(0, this.n),
+      decodable: true
+    }
+  }
+}
+
+/**
+ * Builds a view from slices of its parent: gutter-stripping and joining only drop characters,
+ * so the view is a few pieces per line and needs no per-character offsets.
+ */
+export class PieceBuilder {
+  private readonly parts: string[] = []
+  private readonly pieces: Pieces = { at: [], from: [] }
+  private parentEnd = -1
+  length = 0
+
+  constructor(private readonly parent: View) {}
+
+  /** Appends parent characters [from, to). */
+  copy(from: number, to: number): void {
+    if (to <= from) return
+    if (from !== this.parentEnd) {
+      this.pieces.at.push(this.length)
+      this.pieces.from.push(from)
+    }
+    this.parts.push(this.parent.text.slice(from, to))
+    this.parentEnd = to
+    this.length += to - from
+  }
+
+  build(joins?: number[]): View {
+    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable: false, parent: this.parent }
+  }
+}
+
+const decoder = new TextDecoder('utf-16le')
+
+const SIMPLE_ESCAPES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  '"': 34,
+  "'": 39,
+  '\\': 92,
+  '/': 47,
+  b: 8,
+  f: 12
+}
+
+const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/
+
+/** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
+function unescapeView(parent: View): View | undefined {
+  const t = parent.text
+  if (!HAS_ESCAPE.test(t)) return undefined
+  const b = new ViewBuilder(parent)
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]
+    if (c === '\\' && i + 1 < t.length) {
+      const n = t[i + 1]
+      const simple = SIMPLE_ESCAPES[n]
+      if (simple !== undefined) {
+        b.push(simple, i, i + 2)
+        i++
+        continue
+      }
+      if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) {
+        b.push(parseInt(t.slice(i + 2, i + 6), 16), i, i + 6)
+        i += 5
+        continue
+      }
+    }
+    b.push(t.charCodeAt(i), i, i + 1)
+  }
+  return b.build()
+}
+
+/*
+ * Per-line prefixes added by tools: `cat -n` (`     12\t`), Claude's Read (`    12→`),
+ * grep -n / numbered listings (`12:`, `12 | `), diff and patch hunks (`+`, `-`), quotes (`> `).
+ */
+const GUTTER = /(?:[ \t]{0,12}\d{1,7}(?:→|\t|[ \t]{0,2}[|│:][ \t]?)|[+-](?!--)|> ?)/y
+
+/** Length of the gutter at line start `s` (0 when none); a gutter never reaches past its line. */
+function gutterLength(text: string, s: number): number {
+  GUTTER.lastIndex = s
+  return GUTTER.exec(text)?.[0].length ?? 0
+}
+
+/** Whether some line starts with a gutter: most values have none, and then no view is built. */
+function hasGutter(text: string): boolean {
+  for (let s = 0; s >= 0; s = nextLine(text, s)) if (gutterLength(text, s) > 0) return true
+  return false
+}
+
+/** Start of the line after the one starting at `s`, or -1 after the last. */
+function nextLine(text: string, s: number): number {
+  const nl = text.indexOf('\n', s)
+  return nl < 0 ? -1 : nl + 1
+}
+
+/** End of the line starting at `s`: its newline, or the end of the text. */
+export function endOfLine(text: string, s: number): number {
+  const nl = text.indexOf('\n', s)
+  return nl < 0 ? text.length : nl
+}
+
+function stripGutterView(parent: View): View | undefined {
+  const t = parent.text
+  if (!hasGutter(t)) return undefined
+  const b = new PieceBuilder(parent)
+  for (let s = 0; s <= t.length; ) {
+    const e = endOfLine(t, s)
+    b.copy(s + gutterLength(t, s), e)
+    if (e < t.length) b.copy(e, e + 1)
+    s = e + 1
+  }
+  return b.build()
+}
+
+const MIN_WRAPPED_LINE = 16
+
+function isTokenChar(c: number): boolean {
+  // [A-Za-z0-9+/=_-]
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45
+  )
+}
+
+/** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
+function glued(t: string, s: number, e: number, nextEnd: number): boolean {
+  const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
+  return (
+    lineEnd - s >= MIN_WRAPPED_LINE && isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && isTokenChar(t.charCodeAt(e + 1))
+  )
+}
+
+/** Whether some line is glued to the next: most values have none, and then no view is built. */
+function hasWrappedLine(t: string): boolean {
+  let s = 0
+  let e = t.indexOf('\n')
+  while (e >= 0) {
+    const next = t.indexOf('\n', e + 1)
+    if (glued(t, s, e, next < 0 ? t.length : next)) return true
+    s = e + 1
+    e = next
+  }
+  return false
+}
+
+/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+function joinWrappedView(parent: View): View | undefined {
+  const t = parent.text
+  if (!hasWrappedLine(t)) return undefined
+  const b = new PieceBuilder(parent)
+  const joins: number[] = []
+  let s = 0
+  let e = endOfLine(t, 0)
+  for (;;) {
+    const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
+    b.copy(s, lineEnd)
+    if (e >= t.length) {
+      b.copy(lineEnd, e)
+      break
+    }
+    const nextEnd = endOfLine(t, e + 1)
+    if (glued(t, s, e, nextEnd)) {
+      joins.push(b.length)
+    } else {
+      b.copy(lineEnd, e + 1)
+    }
+    s = e + 1
+    e = nextEnd
+  }
+  return b.build(joins)
+}
+
+export function buildViews(text: string): View[] {
+  const identity: View = { text, decodable: true }
+  const base: View[] = [identity]
+  let cur = identity
+  for (let level = 0; level < MAX_UNESCAPE; level++) {
+    const next = unescapeView(cur)
+    if (!next || next.text === cur.text) break
+    base.push(next)
+    cur = next
+  }
+  const views = [...base]
+  for (const v of base) {
+    const g = stripGutterView(v)
+    if (g) views.push(g)
+  }
+  for (const v of [...views]) {
+    const j = joinWrappedView(v)
+    if (j) views.push(j)
+  }
+  return views
+}
+
+/**
+ * Stripping a gutter only shortens lines, so it reveals no keyword; joining lines can only
+ * form one across a join. Parents come before their views, so their keywords are known.
+ */
+export function viewKeywords(view: View, prefilter: Prefilter): Keywords {
+  const parent = view.parent
+  if (!parent) return prefilter.keywordsIn(view.text)
+  const inherited = parent.keywords ?? null
+  return view.joins ? prefilter.keywordsAcross(view.text, view.joins, inherited) : inherited
+}
