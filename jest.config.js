@@ -1,13 +1,38 @@
-/** @type {import('ts-jest').JestConfigWithTsJest} */
-export default {
+/*
+ * Two projects: `unit` (fast, no bundle, no browser, no child CLI runs of the whole job) and
+ * `slow` (end-to-end runs of dist/, the packed package, the browser, the documentation checks
+ * that run commands, and the benchmark smoke run). `npm test` runs both; `npm run test:unit`
+ * and `npm run test:slow` run one.
+ */
+const SLOW = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/docs/', '<rootDir>/__tests__/bench/', '\\.browser\\.test\\.ts$']
+
+const common = {
   testEnvironment: 'node',
-  testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/dist/', '/node_modules/', '/lib/'],
   moduleFileExtensions: ['ts', 'js'],
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
-  testTimeout: 60000,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', useESM: true }]
   }
+}
+
+const ignored = ['/dist/', '/node_modules/', '/lib/']
+
+/** @type {import('ts-jest').JestConfigWithTsJest} */
+export default {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: [...ignored, ...SLOW]
+    },
+    {
+      ...common,
+      displayName: 'slow',
+      testMatch: SLOW.map((p) => (p.startsWith('<rootDir>') ? `${p}**/*.test.ts` : '<rootDir>/__tests__/**/*.browser.test.ts')),
+      testPathIgnorePatterns: ignored
+    }
+  ]
 }
