@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { ingestForRepo } from '../../src/discover/discover.js'
 import { claudeProjectDir, defaultLocations } from '../../src/discover/locations.js'
-import { repoIdentity } from '../../src/discover/repo.js'
+import { belongsTo, repoIdentity } from '../../src/discover/repo.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
 import { fixtures, tmpDir } from '../helpers.js'
@@ -128,5 +128,21 @@ describe('discovery scoped to the repository', () => {
     } finally {
       rmSync(d, { recursive: true, force: true })
     }
+  })
+})
+
+describe('a recorded cwd is compared in one spelling', () => {
+  const repo = { root: '/work/app', worktrees: ['/work/app'], remotes: [] }
+
+  it('does not take <repo>/../elsewhere for a folder of the repository', () => {
+    expect(belongsTo(repo, { cwd: '/work/app/../secret', repository: null })).toBe(false)
+    expect(belongsTo(repo, { cwd: '/work/app/src/../../secret/x', repository: null })).toBe(false)
+  })
+
+  it('still takes the repository and its subfolders, however written', () => {
+    expect(belongsTo(repo, { cwd: '/work/app', repository: null })).toBe(true)
+    expect(belongsTo(repo, { cwd: '/work/app/./src/', repository: null })).toBe(true)
+    expect(belongsTo(repo, { cwd: '/work/app/src/../lib', repository: null })).toBe(true)
+    expect(belongsTo(repo, { cwd: '/work/app-other', repository: null })).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { realpathSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { posix, resolve } from 'node:path'
 import { normalizeRepoUrl } from '../select/filters.js'
 
 /** What identifies a repository: its folders (main checkout and worktrees) and its remotes. */
@@ -43,15 +43,30 @@ export function repoIdentity(dir: string): RepoIdentity {
   return { root: resolve(root), worktrees: folders, remotes }
 }
 
-function inside(path: string, folder: string): boolean {
-  const p = path.replace(/\\/g, '/').replace(/\/+$/, '')
+/**
+ * A recorded path in one spelling: separators as `/`, `.` and `..` resolved (so `<repo>/../x` is
+ * not inside the repository), and links resolved where the path exists on this machine.
+ */
+function canonical(path: string): string {
+  const slashed = path.replace(/\\/g, '/')
+  const normal = posix.normalize(slashed).replace(/\/+$/, '')
+  if (!normal.startsWith('/')) return normal
+  try {
+    return realpathSync(normal)
+  } catch {
+    return normal
+  }
+}
+
+function inside(p: string, folder: string): boolean {
   const f = folder.replace(/\\/g, '/').replace(/\/+$/, '')
   return p === f || p.startsWith(f + '/')
 }
 
 /** A session belongs to the repository when its cwd is inside one of its folders or it names one of its remotes. */
 export function belongsTo(repo: RepoIdentity, session: { cwd: string | null; repository: string | null }): boolean {
-  if (session.cwd && repo.worktrees.some((w) => inside(session.cwd as string, w))) return true
+  const cwd = session.cwd === null ? null : canonical(session.cwd)
+  if (cwd !== null && repo.worktrees.some((w) => inside(cwd, w))) return true
   if (session.repository && repo.remotes.includes(normalizeRepoUrl(session.repository))) return true
   return false
 }
