@@ -1,0 +1,30 @@
+import { realpathSync } from 'node:fs'
+import { posix, resolve } from 'node:path'
+
+/** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
+export function canonicalPath(p: string): string {
+  const abs = resolve(p).replace(/\\/g, '/')
+  try {
+    return realpathSync(abs).replace(/\\/g, '/')
+  } catch {
+    return posix.normalize(abs)
+  }
+}
+
+/** `path` relative to `folder` when inside it (both canonical), else null. */
+export function relativeInside(path: string, folder: string): string | null {
+  const f = folder.replace(/\/+$/, '')
+  if (path === f) return ''
+  return path.startsWith(f + '/') ? path.slice(f.length + 1) : null
+}
+
+/**
+ * Whether a path an agent logged names a repository file: agents log absolute paths (sometimes
+ * with a redacted user name) or paths relative to their cwd, while a change lists paths relative
+ * to the repository root.
+ */
+export function namesFile(logged: string, repoRelative: string): boolean {
+  const p = logged.replace(/\\/g, '/').replace(/^\.\//, '')
+  const f = repoRelative.replace(/\\/g, '/').replace(/^\.\//, '')
+  return p === f || p.endsWith('/' + f)
+}

@@ -1,0 +1,69 @@
+import type { SessionFacts } from '../store/scope-facts.js'
+import { canonicalPath, namesFile, relativeInside } from './paths.js'
+import type { Scope, ScopeReason } from './types.js'
+
+/** A change under review: a pull request, or a release against the one before. */
+export interface ChangeSpec {
+  kind: 'pr' | 'release'
+  label: string
+  repoRoot: string
+  /** The pull request's head branch; a release has none. */
+  branch: string | null
+  /** Files the change adds or modifies, relative to the repository root; null when they could not be listed. */
+  changedFiles: string[] | null
+  /** Commit times bounding the change: after the base (previous release, merge base), up to the head. */
+  span: { from: string | null; to: string | null }
+  /** Log paths given to this run from outside the repository: written by an agent in the same job. */
+  workflowPaths: string[]
+  /** The ref the span starts from (the previous release tag), named in the `since` reason. */
+  since?: { ref: string | null }
+}
+
+function within(ts: string | null, span: ChangeSpec['span']): boolean {
+  if (ts === null) return false
+  const t = Date.parse(ts)
+  if (Number.isNaN(t)) return false
+  if (span.from !== null && t <= Date.parse(span.from)) return false
+  if (span.to !== null && t > Date.parse(span.to)) return false
+  return true
+}
+
+function changeReasons(s: SessionFacts, spec: ChangeSpec, root: string, workflow: string[]): ScopeReason[] {
+  const reasons: ScopeReason[] = []
+  const logs = s.log_files.map(canonicalPath)
+  if (spec.changedFiles) {
+    const changed = new Set(spec.changedFiles)
+    const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel))
+    if (added) reasons.push({ kind: 'log-in-change', path: added })
+  }
+  if (spec.branch !== null && s.branch === spec.branch) reasons.push({ kind: 'branch', branch: s.branch })
+  const fromJob = logs.find((p) => workflow.some((w) => p === w || relativeInside(p, w) !== null))
+  if (fromJob) reasons.push({ kind: 'workflow', path: fromJob })
+  if (spec.since && within(s.started_at, spec.span)) reasons.push({ kind: 'since', ref: spec.since.ref })
+  if (spec.changedFiles && spec.changedFiles.length > 0) {
+    const inSpan = s.edits.filter((e) => within(e.ts, spec.span))
+    const hit = spec.changedFiles.filter((f) => inSpan.some((e) => namesFile(e.path, f)))
+    if (hit.length > 0) reasons.push({ kind: 'touched', files: hit.length, of: spec.changedFiles.length })
+  }
+  return reasons
+}
+
+/** The sessions that made a change, each with every reason that holds for it. */
+export function scopeToChange(facts: readonly SessionFacts[], spec: ChangeSpec): Scope {
+  const root = canonicalPath(spec.repoRoot)
+  const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null)
+  const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0)
+  return { kind: spec.kind, label: spec.label, sessions }
+}
+
+/** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
+export function scopeToPaths(facts: readonly SessionFacts[], paths: readonly string[], label = 'the given logs'): Scope {
+  const roots = paths.map(canonicalPath)
+  const inPaths = (s: SessionFacts): boolean => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null))
+  return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' as const }] })) }
+}
+
+/** Every session found. */
+export function scopeToAll(facts: readonly SessionFacts[], label = 'every session found'): Scope {
+  return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' as const }] })) }
+}

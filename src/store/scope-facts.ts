@@ -1,0 +1,27 @@
+import type { Db } from './db.js'
+
+/** What decides whether a session is about a change: where its log lies, its branch, what it edited and when. */
+export interface SessionFacts {
+  id: string
+  branch: string | null
+  started_at: string | null
+  ended_at: string | null
+  /** The log files its records were read from (absolute paths as ingested). */
+  log_files: string[]
+  /** Files it created or changed, with the time of the record that says so. */
+  edits: { path: string; ts: string | null }[]
+}
+
+/** The facts of every session that has records, ordered by start time then id. */
+export function readSessionFacts(db: Db): SessionFacts[] {
+  const sessions = db
+    .prepare(`SELECT id, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+    .all() as { id: string; branch: string | null; started_at: string | null; ended_at: string | null }[]
+  const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`)
+  const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`)
+  return sessions.map((s) => ({
+    ...s,
+    log_files: (files.all(s.id) as { path: string }[]).map((r) => r.path),
+    edits: edits.all(s.id) as { path: string; ts: string | null }[]
+  }))
+}
