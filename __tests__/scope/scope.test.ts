@@ -10,7 +10,7 @@ const root = tmpDir('alt-scope-')
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function facts(id: string, over: Partial<SessionFacts> = {}): SessionFacts {
-  return { id, branch: null, started_at: '2026-05-01T10:00:00.000Z', ended_at: null, log_files: [], edits: [], ...over }
+  return { id, agent: 'codex', branch: null, started_at: '2026-05-01T10:00:00.000Z', ended_at: null, log_files: [], edits: [], ...over }
 }
 
 const spec = (over: Partial<ChangeSpec> = {}): ChangeSpec => ({

@@ -12,6 +12,9 @@ import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 
 const HAS_MARKER = /\[(redact|private)\]/i
 
+/** Person-written markers apply to the raw text before any detector sees it. */
+const markers = (s: string): string => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
+
 export interface RedactFilesResult {
   files: number
   lines: number
@@ -26,90 +29,97 @@ export interface RedactFilesResult {
  * team runs before committing logs to `.ai-logs/`.
  */
 export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
-  const opts = engineOptions(config)('tool_output')
   const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [] }
-  const count = (findings: { detector: string }[]) => {
-    for (const f of findings) {
-      result.redactions++
-      result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1
-    }
-  }
-  // Person-written markers apply to the raw text before any detector sees it.
-  const markers = (s: string) => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
-      let target = join(resolve(outDir), relative(base, file))
+      const target = join(resolve(outDir), relative(base, file))
       if (target === file) throw new Error(`refusing to overwrite the input ${file}: choose an --out folder outside the inputs`)
-      await mkdir(dirname(target), { recursive: true })
       result.files++
-      result.outputs.push(target)
-      const head = Buffer.alloc(4)
-      const raw = await readFile(file).catch(() => null)
-      if (raw === null) continue
-      // A compressed archive is written out decompressed: the sanitized copy is for reading and committing.
-      const compression = detectCompression(raw)
-      // Whole-text handling is for documents under 64 MiB; larger archives stream line by line below.
-      let fh = raw
-      try {
-        if (compression === 'zstd') fh = zstdDecompressSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
-        if (compression === 'gzip') fh = gunzipSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
-      } catch {
-        fh = Buffer.alloc(0)
-      }
-      if (compression) {
-        target = target.replace(/\.(zst|gz)$/, '')
-        result.outputs[result.outputs.length - 1] = target
-      }
-      fh.copy(head, 0, 0, 4)
-      const text = fh.length > 0 && fh.length < 64 * 1024 * 1024 ? fh.toString('utf8').replace(/^\uFEFF/, '') : null
-      // A whole-file JSON document (Gemini sessions, Copilot snapshots) keeps its structure.
-      if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
-        try {
-          const parsed = JSON.parse(text) as unknown
-          const r = redactJson(walkStrings(parsed, markers), opts)
-          count(r.findings)
-          await writeFile(target, JSON.stringify(r.value, null, 2) + '\n')
-          result.lines += text.split('\n').length
-          continue
-        } catch {
-          // Not one document: fall through to line by line.
-        }
-      }
-      // A text log that is not JSON lines (Aider's Markdown history, a terminal capture) is
-      // redacted as one text, so a key block or a wrapped token spanning lines is still found.
-      if (text !== null && !looksLikeJsonLines(text)) {
-        const r = redactText(markers(text), opts)
-        count(r.findings)
-        await writeFile(target, r.text)
-        result.lines += text.split('\n').length
-        continue
-      }
-      const out = createWriteStream(target)
-      const lines = compression
-        ? readCompressedLines(file, compression, { lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
-        : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
-      for await (const line of lines) {
-        result.lines++
-        let sanitized: string
-        try {
-          // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
-          const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
-          const r = redactLine(input, opts)
-          count(r.findings)
-          sanitized = r.line
-        } catch {
-          const r = redactText(markers(line.text), opts)
-          count(r.findings)
-          sanitized = r.text
-        }
-        if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
-      }
-      out.end()
-      await once(out, 'finish')
+      const written = await redactFile(file, target, config, result)
+      result.outputs.push(written)
     }
   }
   return result
+}
+
+/** The counts a sanitized copy adds to. */
+export type RedactCounts = Pick<RedactFilesResult, 'lines' | 'redactions' | 'by_detector'>
+
+/**
+ * Writes one sanitized copy of `file` at `target` (a compressed archive's copy loses its
+ * `.zst`/`.gz`), adding to `counts`; returns the path written.
+ */
+export async function redactFile(file: string, target: string, config: Config, counts: RedactCounts): Promise<string> {
+  const opts = engineOptions(config)('tool_output')
+  const count = (findings: { detector: string }[]) => {
+    for (const f of findings) {
+      counts.redactions++
+      counts.by_detector[f.detector] = (counts.by_detector[f.detector] ?? 0) + 1
+    }
+  }
+  await mkdir(dirname(target), { recursive: true })
+  const head = Buffer.alloc(4)
+  const raw = await readFile(file).catch(() => null)
+  if (raw === null) return target
+  // A compressed archive is written out decompressed: the sanitized copy is for reading and committing.
+  const compression = detectCompression(raw)
+  // Whole-text handling is for documents under 64 MiB; larger archives stream line by line below.
+  let fh = raw
+  try {
+    if (compression === 'zstd') fh = zstdDecompressSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
+    if (compression === 'gzip') fh = gunzipSync(raw, { maxOutputLength: 64 * 1024 * 1024 })
+  } catch {
+    fh = Buffer.alloc(0)
+  }
+  if (compression) target = target.replace(/\.(zst|gz)$/, '')
+  fh.copy(head, 0, 0, 4)
+  const text = fh.length > 0 && fh.length < 64 * 1024 * 1024 ? fh.toString('utf8').replace(/^\uFEFF/, '') : null
+  // A whole-file JSON document (Gemini sessions, Copilot snapshots) keeps its structure.
+  if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
+    try {
+      const parsed = JSON.parse(text) as unknown
+      const r = redactJson(walkStrings(parsed, markers), opts)
+      count(r.findings)
+      await writeFile(target, JSON.stringify(r.value, null, 2) + '\n')
+      counts.lines += text.split('\n').length
+      return target
+    } catch {
+      // Not one document: fall through to line by line.
+    }
+  }
+  // A text log that is not JSON lines (Aider's Markdown history, a terminal capture) is
+  // redacted as one text, so a key block or a wrapped token spanning lines is still found.
+  if (text !== null && !looksLikeJsonLines(text)) {
+    const r = redactText(markers(text), opts)
+    count(r.findings)
+    await writeFile(target, r.text)
+    counts.lines += text.split('\n').length
+    return target
+  }
+  const out = createWriteStream(target)
+  const lines = compression
+    ? readCompressedLines(file, compression, { lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
+    : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
+  for await (const line of lines) {
+    counts.lines++
+    let sanitized: string
+    try {
+      // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
+      const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
+      const r = redactLine(input, opts)
+      count(r.findings)
+      sanitized = r.line
+    } catch {
+      const r = redactText(markers(line.text), opts)
+      count(r.findings)
+      sanitized = r.text
+    }
+    if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+  return target
 }
 
 function looksLikeJsonLines(text: string): boolean {
