@@ -1,6 +1,6 @@
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
 import type { Db } from '../store/db.js'
-import { defaultLocations, processEnv, type DiscoverEnv, type Location } from './locations.js'
+import { committedLogsDir, defaultLocations, processEnv, type DiscoverEnv, type Location } from './locations.js'
 import { repoIdentity, type RepoIdentity } from './repo.js'
 import { scopeToRepo } from './scope.js'
 
@@ -16,9 +16,11 @@ export interface DiscoverResult extends IngestResult {
  * `.ai-logs/`; with paths, those paths. Either way, sessions that belong to another project are
  * dropped unless they came from a file inside the repository.
  */
-export async function ingestForRepo(db: Db, repoDir: string, paths: string[] | null, opts: IngestOptions & { env?: DiscoverEnv } = {}): Promise<DiscoverResult> {
+export async function ingestForRepo(db: Db, repoDir: string, paths: string[] | null, opts: IngestOptions & { env?: DiscoverEnv; committedLogs?: boolean } = {}): Promise<DiscoverResult> {
   const repo = repoIdentity(repoDir)
-  const locations = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv())
+  const found = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv())
+  // `collect` writes `.ai-logs/` from the agents' own places: reading its own copies back would loop.
+  const locations = opts.committedLogs === false ? found.filter((l) => l.path !== committedLogsDir(repo)) : found
   const result = await ingestPaths(db, locations.map((l) => l.path), opts)
   const inRepo = paths ? [] : locations.filter((l) => l.inRepo).map((l) => l.path)
   const dropped = scopeToRepo(db, repo, inRepo, result.session_ids)

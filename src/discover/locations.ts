@@ -102,6 +102,11 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   }
 
   add('aider', join(repo.root, '.aider.chat.history.md'), true)
-  add('any', join(repo.root, '.ai-logs'), true)
+  add('any', committedLogsDir(repo), true)
   return out
+}
+
+/** Where a repository keeps its sanitized session logs, committed with the code. */
+export function committedLogsDir(repo: Pick<RepoIdentity, 'root'>): string {
+  return join(repo.root, '.ai-logs')
 }

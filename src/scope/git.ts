@@ -45,3 +45,8 @@ export function previousTag(repoDir: string, rev: string): string | null {
 export function repositoryRoot(repoDir: string): string | null {
   return git(repoDir, ['rev-parse', '--show-toplevel'])
 }
+
+/** The repository's git directory (where a working database can live unseen by git). */
+export function gitDir(repoDir: string): string | null {
+  return git(repoDir, ['rev-parse', '--absolute-git-dir'])
+}

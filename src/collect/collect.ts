@@ -1,0 +1,121 @@
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join, relative } from 'node:path'
+import { ingestForRepo } from '../discover/discover.js'
+import type { DiscoverEnv } from '../discover/locations.js'
+import type { Config } from '../redact/config-schema.js'
+import { redactFile, type RedactCounts } from '../redact/files.js'
+import { gitDir, repositoryRoot } from '../scope/git.js'
+import { branchChange } from '../scope/local.js'
+import { canonicalPath, relativeInside } from '../scope/paths.js'
+import { scopeToAll, scopeToChange } from '../scope/scope.js'
+import type { Scope, ScopeReason } from '../scope/types.js'
+import { openStore } from '../store/db.js'
+import { readSessionFacts, type SessionFacts } from '../store/scope-facts.js'
+
+export interface CollectOptions {
+  repoDir: string
+  config: Config
+  /** Every session of the repository, not only the current branch's. */
+  all?: boolean
+  /** Only sessions that started at or after this instant (ISO). */
+  since?: string
+  /** The branch whose sessions are wanted (the checked-out one by default). */
+  branch?: string
+  /** The branch it is compared with (the default branch by default). */
+  base?: string
+  /** Say what would be written, write nothing. */
+  dryRun?: boolean
+  /** The working database; by default inside the git directory, so git never sees it. */
+  database?: string
+  env?: DiscoverEnv
+}
+
+export interface StagedFile {
+  session: string
+  agent: string
+  reasons: ScopeReason[]
+  /** Path of the sanitized copy, relative to the repository root. */
+  path: string
+  status: 'new' | 'updated' | 'unchanged'
+}
+
+export interface CollectResult {
+  scope: Scope
+  staged: StagedFile[]
+  redactions: number
+}
+
+const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, '-')
+
+/** The copy's name for one log file of a session: `<session-id>.<ext>` for its main file, stable across runs. */
+function copyName(session: SessionFacts, file: string): string {
+  const plain = basename(file).replace(/\.(zst|gz)$/, '')
+  const ext = extname(plain) || '.log'
+  const main = session.log_files.length === 1 || plain.includes(session.id)
+  return main ? `${safeName(session.id)}${ext}` : join(safeName(session.id), safeName(plain))
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)])
+  if (!sa || !sb || sa.size !== sb.size) return false
+  return (await readFile(a)).equals(await readFile(b))
+}
+
+/**
+ * Stages this repository's sessions as sanitized copies under `.ai-logs/<agent>/`: by default
+ * those of the current branch (the same rules as a pull request's scope), read from every agent's
+ * default places. Only redacted bytes are written; a copy whose bytes would not change is left
+ * alone, so a second run rewrites nothing.
+ */
+export async function collect(o: CollectOptions): Promise<CollectResult> {
+  const root = repositoryRoot(o.repoDir) ?? o.repoDir
+  const database = o.database ?? join(gitDir(root) ?? join(root, '.git'), 'ai-log-trail', 'collect.sqlite')
+  const db = openStore(database)
+  let facts: SessionFacts[]
+  try {
+    await ingestForRepo(db, root, null, { env: o.env, committedLogs: false })
+    facts = readSessionFacts(db)
+  } finally {
+    db.close()
+  }
+  if (o.since) {
+    const since = Date.parse(o.since)
+    facts = facts.filter((f) => f.started_at !== null && Date.parse(f.started_at) >= since)
+  }
+  const scope = o.all ? scopeToAll(facts, 'every session of this repository') : scopeToChange(facts, branchChange({ repoDir: root, branch: o.branch, base: o.base }))
+  const byId = new Map(facts.map((f) => [f.id, f]))
+  const staged: StagedFile[] = []
+  const counts: RedactCounts = { lines: 0, redactions: 0, by_detector: {} }
+  const canonicalRoot = canonicalPath(root)
+  const written = new Set<string>()
+  // Copies are made beside the working database, then moved: a dry run leaves `.ai-logs/` untouched.
+  await mkdir(dirname(database), { recursive: true })
+  const staging = await mkdtemp(join(dirname(database), 'staging-'))
+  try {
+  for (const { id, reasons } of scope.sessions) {
+    const s = byId.get(id) as SessionFacts
+    for (const file of s.log_files) {
+      // A log inside the repository is there already, committed or deliberately not.
+      if (relativeInside(canonicalPath(file), canonicalRoot) !== null) continue
+      const target = join(root, '.ai-logs', safeName(s.agent), copyName(s, file))
+      if (written.has(target)) continue
+      written.add(target)
+      const path = relative(root, target)
+      const final = await redactFile(file, join(staging, String(written.size)), o.config, counts)
+      const exists = await stat(target).then(
+        () => true,
+        () => false
+      )
+      const status = !exists ? 'new' : (await sameBytes(final, target)) ? 'unchanged' : 'updated'
+      if (!o.dryRun && status !== 'unchanged') {
+        await mkdir(dirname(target), { recursive: true })
+        await rename(final, target)
+      }
+      staged.push({ session: id, agent: s.agent, reasons, path, status })
+    }
+  }
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+  return { scope, staged, redactions: counts.redactions }
+}
