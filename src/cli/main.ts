@@ -3,6 +3,7 @@ import { collectCommand, collectHelp } from './commands/collect.js'
 import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
+import { initCommand, initHelp } from './commands/init.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
@@ -12,6 +13,7 @@ import { ConfigError } from '../redact/config.js'
 import { RuleError } from '../redact/rules.js'
 
 const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {
+  init: { run: initCommand, help: initHelp, summary: 'set this repository up: rules file, workflow, .gitignore lines, optional hooks' },
   ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
   sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' },
   'dry-run': { run: dryRunCommand, help: dryRunHelp, summary: 'run the Action\'s pipeline locally: write comment, summary and reports, publish nothing' },
