@@ -85,6 +85,23 @@ describe('report totals and usage', () => {
     expect(priced.totals.cost_usd).not.toBeNull()
   })
 
+  it("each agent's row adds up its sessions exactly as the totals do: every session, agent-reported costs included", () => {
+    const rep = selectReport(r.db, { now })
+    for (const row of rep.usage.by_agent) {
+      const mine = rep.sessions.filter((s) => s.agent === row.key)
+      expect(row.sessions).toBe(mine.length)
+      expect(row.tokens.total).toBe(mine.reduce((a, s) => a + s.tokens.total, 0))
+      const anyNull = mine.some((s) => s.cost_usd === null)
+      if (anyNull) expect(row.cost_usd).toBeNull()
+      else expect(row.cost_usd).toBeCloseTo(mine.reduce((a, s) => a + (s.cost_usd ?? 0), 0), 4)
+    }
+    expect(rep.usage.by_agent.reduce((a, u) => a + u.sessions, 0)).toBe(rep.totals.sessions)
+    // The Claude Code fixtures mix agent-reported and estimated costs, and a Codex session records no usage.
+    expect(rep.sessions.some((s) => s.agent === 'claude-code' && s.cost_source === 'agent')).toBe(true)
+    expect(rep.usage.by_agent.find((u) => u.key === 'claude-code')?.cost_usd).not.toBeNull()
+    expect(rep.usage.by_agent.find((u) => u.key === 'codex')?.sessions).toBe(rep.sessions.filter((s) => s.agent === 'codex').length)
+  })
+
   it('a price override in the config replaces the bundled one', () => {
     const rep = selectReport(r.db, { now, filters: { sessions: ['0199a1b2-0000-7000-8000-00000000c0de'] }, prices: { 'gpt-5.1-codex': { input: 0, cached_input: 0, output: 0 }, 'gpt-5.1-codex-max': { input: 0, output: 0 } } })
     expect(rep.sessions[0].cost_usd).toBe(0)

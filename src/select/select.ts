@@ -108,7 +108,6 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       const c = priceRow(model, t)
       cost = cost === null || c === null ? null : cost + c
       add(byModel, model ?? '(unknown model)', s.id, t, c)
-      add(byAgent, s.agent, s.id, t, c)
       add(byDay, ts ? day(ts) : '(no date)', s.id, t, c)
     }
     if (s.tokens_source === 'usage') {
@@ -140,6 +139,17 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
     }
   })
+
+  // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
+  // (agent-reported costs included, sessions without usage counted); models and days split a
+  // session, so theirs add up usage rows.
+  for (const s of sessions) {
+    const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
+    a.tokens = addTokens(a.tokens, s.tokens)
+    a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd
+    a.sessions.add(s.id)
+    byAgent.set(s.agent, a)
+  }
 
   const usageRows = (m: Map<string, UsageAgg>, sortByKey = false): UsageRow[] =>
     [...m.entries()]
