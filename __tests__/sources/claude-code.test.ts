@@ -61,16 +61,18 @@ describe('Claude Code transcripts: real samples', () => {
     })
   })
 
-  maybe('5c0375b4-….jsonl: inline sidechains count once (3,629 output tokens), the command wrapper is no prompt', async () => {
+  maybe('5c0375b4-….jsonl: inline sidechains count once (3,629 output tokens), the typed /orchestrator command is its one prompt', async () => {
     await withIngest([join(samples, 'claude-code', '5c0375b4-57a5-4f26-b12d-d022ee4e51b7.jsonl')], (r) => {
       const s = byId(r.sessions, '5c0375b4-57a5-4f26-b12d-d022ee4e51b7')
       expect(s.agent_version).toBe('1.0.108')
       expect(s.models).toEqual(['claude-sonnet-4-20250514'])
       expect(s.cwd).toBe('/path/to/Demo')
       expect(s.branch).toBe('main')
-      // Line 1 is a `/orchestrator` command wrapper and line 2 its isMeta expansion; the two
-      // sidechain roots (lines 16, 26) are prompts the agent wrote.
-      expect(s.prompts).toBe(0)
+      // Line 1 is the typed `/orchestrator` command with its arguments (the person's request) and
+      // line 2 its isMeta expansion; the two sidechain roots (lines 16, 26) are prompts the agent wrote.
+      expect(s.prompts).toBe(1)
+      const typed = r.db.prepare('SELECT text FROM prompts WHERE by_agent = 0').get() as { text: string }
+      expect(typed.text).toBe('/orchestrator @CLAUDE.md を最新の状態にアップデートしてください')
       const agentPrompts = r.db.prepare('SELECT COUNT(*) AS n FROM prompts WHERE by_agent = 1').get() as { n: number }
       expect(agentPrompts.n).toBe(2)
       // 21 tool_use blocks, 8 of them on sidechain lines.
@@ -299,5 +301,16 @@ describe('Claude Code transcripts: fixtures', () => {
     expect(claudeCode.sniff(head(readFileSync(join(proj, 'agent-a1b2c3d.jsonl'), 'utf8').trim().split('\n')))).toBe(true)
     expect(claudeCode.sniff(head(['{"type":"system","subtype":"init","session_id":"s","model":"m"}']))).toBe(false)
     expect(claudeCode.sniff(head(['{"timestamp":"2025-01-01T00:00:00Z","type":"session_meta","payload":{}}']))).toBe(false)
+  })
+})
+
+describe('typed slash commands', () => {
+  it('are prompts, except the built-in commands that send the model nothing', async () => {
+    const { slashCommandPrompt } = await import('../../src/sources/claude-content.js')
+    expect(slashCommandPrompt('<command-message>init is analyzing…</command-message>\n<command-name>/init</command-name>\n<command-args></command-args>')).toBe('/init')
+    expect(slashCommandPrompt('<command-name>/review</command-name>\n<command-args> 42 </command-args>')).toBe('/review 42')
+    expect(slashCommandPrompt('<command-name>/model</command-name>\n<command-message>model</command-message>\n<command-args></command-args>')).toBeNull()
+    expect(slashCommandPrompt('<command-name>/Clear</command-name>')).toBeNull()
+    expect(slashCommandPrompt('<local-command-stdout>Set model to opus</local-command-stdout>')).toBeNull()
   })
 })
