@@ -102,6 +102,17 @@ describe('report totals and usage', () => {
     expect(rep.usage.by_agent.find((u) => u.key === 'codex')?.sessions).toBe(rep.sessions.filter((s) => s.agent === 'codex').length)
   })
 
+  it("places a sub-agent's records under the prompt and the tool call that started it, not the parent's last prompt", () => {
+    const rep = selectReport(r.db, { now, mode: 'actions', filters: { sessions: ['22222222'] } })
+    const [first, second] = rep.sessions[0].turns
+    expect(first.prompt?.text).toBe('Find unused exports')
+    const names = first.actions.map((a) => (a.kind === 'tool_call' ? a.name : a.name === 'agent-prompt' ? 'to-sub-agent' : a.kind))
+    // The Task call, then what the sub-agent did, then the parent's reply.
+    expect(names.slice(0, 5)).toEqual(['Task', 'to-sub-agent', 'assistant_message', 'Grep', 'assistant_message'])
+    expect(second.prompt?.text).toBe('Remove it')
+    expect(second.actions.map((a) => a.name)).not.toContain('Grep')
+  })
+
   it('a price override in the config replaces the bundled one', () => {
     const rep = selectReport(r.db, { now, filters: { sessions: ['0199a1b2-0000-7000-8000-00000000c0de'] }, prices: { 'gpt-5.1-codex': { input: 0, cached_input: 0, output: 0 }, 'gpt-5.1-codex-max': { input: 0, output: 0 } } })
     expect(rep.sessions[0].cost_usd).toBe(0)

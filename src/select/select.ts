@@ -182,10 +182,58 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
 
 interface EventRow {
   id: number
+  file_id: number
   turn: number
   ts: string | null
   kind: string
   payload: string
+}
+
+const isPersonPrompt = (e: EventRow): boolean => e.kind === 'user_prompt' && !(JSON.parse(e.payload) as { by_agent?: boolean }).by_agent
+
+/**
+ * A sub-agent's records live in a file of their own (Claude Code's `subagents/agent-*.jsonl`),
+ * read after the parent's, so they were numbered into the parent's last turn. Each record of a
+ * file that holds none of the session's own prompts moves to the turn whose prompt came last
+ * before it, among that turn's records by time: under the tool call that started it.
+ */
+function placeSubAgentEvents(rows: EventRow[]): EventRow[] {
+  const prompts = rows.filter(isPersonPrompt)
+  const promptFiles = new Set(prompts.map((e) => e.file_id))
+  const foreign = rows.filter((e) => !promptFiles.has(e.file_id) && e.ts !== null)
+  if (promptFiles.size === 0 || foreign.length === 0) return rows
+  const starts = prompts.filter((e) => e.ts !== null).sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? 0 : 1))
+  const placed = new Map<number, EventRow[]>()
+  for (const e of [...foreign].sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? a.id - b.id : 1))) {
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((starts[mid].ts as string) <= (e.ts as string)) lo = mid + 1
+      else hi = mid
+    }
+    const turn = lo > 0 ? starts[lo - 1].turn : e.turn
+    const list = placed.get(turn) ?? []
+    list.push({ ...e, turn })
+    placed.set(turn, list)
+  }
+  const moved = new Set(foreign)
+  const own = rows.filter((e) => !moved.has(e))
+  const turns = [...new Set([...own.map((e) => e.turn), ...placed.keys()])].sort((a, b) => a - b)
+  const out: EventRow[] = []
+  let i = 0
+  for (const turn of turns) {
+    const pending = placed.get(turn) ?? []
+    let k = 0
+    for (; i < own.length && own[i].turn === turn; i++) {
+      const x = own[i]
+      // A moved record goes before the first of the turn's own records that is later than it.
+      while (k < pending.length && x.ts !== null && !isPersonPrompt(x) && (pending[k].ts as string) < x.ts) out.push(pending[k++])
+      out.push(x)
+    }
+    while (k < pending.length) out.push(pending[k++])
+  }
+  return out
 }
 
 /** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
@@ -214,8 +262,11 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
   }
   // `+kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
   // rows of every session, once per session.
-  const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`)
-  for (const e of stmt.iterate(sessionId) as Iterable<EventRow>) {
+  const stmt = db.prepare(`SELECT id, file_id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`)
+  // Only a session read from several files can have records numbered into the wrong turn.
+  const files = (db.prepare(`SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId) as { n: number }).n
+  const rows = files > 1 ? placeSubAgentEvents(stmt.all(sessionId) as EventRow[]) : (stmt.iterate(sessionId) as Iterable<EventRow>)
+  for (const e of rows) {
     const p = JSON.parse(e.payload) as Record<string, unknown>
     const t = turnOf(e.turn, e.ts)
     const base: Action = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id }
