@@ -14,7 +14,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 // The bidi embeddings, overrides, isolates and marks behind "Trojan Source" tricks that make
 // text read differently from what it is. Every renderer (Markdown, HTML, CSV) and the CLI use
 // this one list.
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /** Bidi controls replaced by U+FFFD: the text keeps its logical order on every display. */
 export function neutralizeBidi(s: string): string {
