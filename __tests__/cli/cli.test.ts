@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { fixtures, repoRoot, tmpDir, captureIo } from '../helpers.js'
@@ -69,5 +69,51 @@ describe('the ai-log-trail binary', () => {
     const r = spawnSync(oldNode as string, [join(repoRoot, 'bin', 'ai-log-trail.js'), 'sessions'], { encoding: 'utf8' })
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/needs Node\.js 22 or newer; this is Node\.js 2\d\./)
+  })
+})
+
+describe('terminal escape sequences in log text (issue #13)', () => {
+  // A clipboard write (OSC 52), a screen clear, a C1 CSI and a bidi override, each of which a
+  // terminal would act on; self-written, in a copy of a fixture's format.
+  const OSC52 = '\x1b]52;c;aGVsbG8=\x07'
+  const HOSTILE = `${OSC52}\x1b[2J\x9b31m\u202e`
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/
+
+  it('never reach the terminal from sessions, ingest problems or dry-run', async () => {
+    const d = tmpDir()
+    try {
+      const legacy = readFileSync(join(fixtures, 'codex', 'exec-legacy-2025-09.jsonl'), 'utf8').split('\n')
+      legacy[0] = legacy[0].replace('"gpt-5"', JSON.stringify(`gpt-5${HOSTILE}`))
+      legacy.splice(2, 0, JSON.stringify({ id: '0', msg: { type: `odd${HOSTILE}` } }))
+      const logs = join(d, 'logs')
+      mkdirSync(logs)
+      const file = join(logs, `exec-\x1b[2J.jsonl`)
+      writeFileSync(file, legacy.join('\n'))
+      copyFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), join(logs, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'))
+      const db = join(d, 'cli.sqlite')
+      const outputs: string[] = []
+      for (const argv of [
+        ['ingest', file, '--db', db],
+        ['ingest', file, '--db', join(d, 'again.sqlite'), '--json'],
+        ['sessions', '--db', db],
+        ['sessions', '--db', db, '--json'],
+        ['dry-run', logs, '--db', join(d, 'dry.sqlite'), '--out', join(d, 'out')]
+      ]) {
+        const io = capture()
+        expect(await main(argv, io)).toBe(0)
+        outputs.push(io.stdout + io.stderr)
+      }
+      const all = outputs.join('\n')
+      expect(all).not.toMatch(RAW)
+      // Shown, not dropped: the problem names the file and the event type with visible escapes.
+      expect(outputs[0]).toContain('exec-\\u001b[2J.jsonl')
+      expect(outputs[0]).toContain('odd\\u001b]52;c;aGVsbG8=\\u0007')
+      expect(outputs[2]).toContain('\\u009b31m\\u202e')
+      // JSON stays valid and means the same.
+      expect(JSON.parse(outputs[3])[0].models.join()).toContain(`gpt-5${HOSTILE}`)
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
   })
 })

@@ -92,6 +92,33 @@ describe('rules', () => {
     expect(r2.stderr).toMatch(/rule "back"/)
   })
 
+  it('check compiles allow patterns as a run does, and test then runs them (issue #13)', async () => {
+    const ci = join(d, 'ci.yml')
+    writeFileSync(ci, "allow:\n  patterns: ['(?i)^ghp_zq8v']\n")
+    const ok = io()
+    expect(await main(['rules', 'check', '--rules', ci], ok)).toBe(0)
+    const t = io()
+    expect(await main(['rules', 'test', '--rules', ci, `my token is ${GH} ok`], t)).toBe(0)
+    expect(t.stdout).toContain(`my token is ${GH} ok`)
+    const back = join(d, 'allow-back.yml')
+    writeFileSync(back, "allow:\n  patterns:\n    - '(a)\\1'\n")
+    const e = io()
+    expect(await main(['rules', 'check', '--rules', back], e)).toBe(1)
+    expect(e.stderr).toMatch(new RegExp(`^${back.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:7: allow\\.patterns\\.0: .*RE2`))
+  })
+
+  it('an alias bomb is one line with its position and exit code 1, not a stack trace', async () => {
+    const bomb = join(d, 'bomb.yml')
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`)
+    writeFileSync(bomb, lines.join('\n') + '\n')
+    for (const cmd of [['rules', 'check'], ['rules', 'test']]) {
+      const e = io()
+      expect(await main([...cmd, '--rules', bomb, ...(cmd[1] === 'test' ? ['x'] : [])], e)).toBe(1)
+      expect(e.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^${bomb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:8: YAML: .*alias`, 'i'))])
+    }
+  })
+
   it('test shows what would be redacted and by which detector, without echoing the value', async () => {
     const o = io()
     expect(await main(['rules', 'test', `my token is ${GH} ok`], o)).toBe(0)

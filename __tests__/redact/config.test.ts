@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError, loadConfig, parseConfig } from '../../src/redact/config.js'
+import { engineOptions } from '../../src/redact/engine-options.js'
+import { redactText } from '../../src/redact/engine.js'
 import { detectorsFor, ruleDetector, RuleError } from '../../src/redact/rules.js'
+import { tmpDir } from '../helpers.js'
 
 function problems(text: string): string[] {
   try {
@@ -111,5 +114,57 @@ describe('user rules run in linear time or are rejected', () => {
     const d = ruleDetector({ id: 'tok', pattern: 'SEAM-[0-9]{6}' })
     const text = 'x'.repeat(256 * 1024 - 5) + 'SEAM-123456' + 'y'.repeat(1000)
     expect(d.find(text).map((f) => text.slice(f.start, f.end))).toContain('SEAM-123456')
+  })
+})
+
+describe('every user pattern is compiled once, on RE2, and placed in the file (issue #13)', () => {
+  it('an allow pattern that backtracks catastrophically in JavaScript runs in linear time', () => {
+    // The rule finds the long run of a's; the allow pattern is then tried on it.
+    const config = parseConfig("rules:\n  - id: run\n    pattern: 'a{20,}@x'\nallow:\n  patterns: ['^(a+)+$']\n", 'rules.yml')
+    const opts = engineOptions(config)('tool_output')
+    const text = 'a'.repeat(27) + '@x'
+    const t0 = Date.now()
+    expect(redactText(text, opts).text).toBe('[REDACTED:run]')
+    expect(Date.now() - t0).toBeLessThan(2000)
+  })
+
+  it('an allow pattern with RE2-only syntax such as (?i) is valid and applies at run time', () => {
+    const config = parseConfig("rules:\n  - id: ticket\n    pattern: 'TICKET-[0-9]+'\nallow:\n  patterns: ['(?i)^ticket-0+$']\n", 'rules.yml')
+    const opts = engineOptions(config)('tool_output')
+    expect(redactText('see TICKET-000 and TICKET-123', opts).text).toBe('see TICKET-000 and [REDACTED:ticket]')
+  })
+
+  it('a pattern RE2 cannot run is reported at the line and column of its scalar', () => {
+    expect(problems("allow:\n  patterns:\n    - 'ok'\n    - '(a)\\1'\n")).toEqual([
+      expect.stringMatching(/^rules\.yml:4:7: allow\.patterns\.1: .*invalid escape sequence.*RE2 syntax/)
+    ])
+    expect(problems('rules:\n  - id: look\n    pattern: "foo(?=bar)"\n')).toEqual([expect.stringMatching(/^rules\.yml:3:14: rules\.0\.pattern: .*RE2 syntax/)])
+  })
+
+  it('an allow pattern that matches the empty string would allow every value, so it is refused', () => {
+    expect(problems('allow:\n  patterns: [".*"]\n')).toEqual(['rules.yml:2:14: allow.patterns.0: the pattern matches the empty string, so it would match everywhere'])
+  })
+
+  it('reports the position of an error in a nested value', () => {
+    expect(problems('overrides:\n  - session: abcd\n    prompt: 1\n    event: 2\n    replacement: x\n    actor: a\n    date: 2026-01-01\n    reason: r\n')).toEqual([
+      'rules.yml:2:5: overrides.0: an override names either a prompt number or an event id'
+    ])
+    expect(problems('defaults:\n  batch_size: -3\n')).toEqual([expect.stringMatching(/^rules\.yml:2:15: defaults\.batch_size: /)])
+  })
+
+  it('an alias bomb is one problem with a position, not a stack trace', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`)
+    expect(problems(lines.join('\n') + '\n')).toEqual([expect.stringMatching(/^rules\.yml:2:8: YAML: .*alias/i)])
+  })
+
+  it('a YAML error is one line with its position', () => {
+    expect(problems('a: 1\n---\nb: 2\n')).toEqual(['rules.yml:2:1: Source contains multiple documents; please use YAML.parseAllDocuments()'])
+  })
+
+  it('a rules file that cannot be read is a config error, not a crash', () => {
+    const dir = tmpDir('alt-cfg-')
+    expect(() => loadConfig(dir)).toThrow(ConfigError)
+    expect(() => loadConfig(dir)).toThrow(/:1:1: cannot read: EISDIR/)
   })
 })

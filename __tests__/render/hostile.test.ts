@@ -59,11 +59,14 @@ describe.each(MODES)('Markdown, %s mode', (mode) => {
     expect(outsideCode(md, back)).not.toMatch(MENTION)
     for (const t of nodesOfType(back, 'text')) expect(t.value).not.toMatch(MENTION)
     for (const t of nodesOfType(back, 'text')) expect(t.value).not.toMatch(/#\d/)
+    // GitHub links `GH-123` (any case) to an issue as it does `#123`.
+    for (const t of nodesOfType(back, 'text')) expect(t.value).not.toMatch(/gh-\d/i)
+    expect(outsideCode(md, back)).not.toMatch(/gh-\d/i)
   })
 
   test('no control characters or bidi overrides reach the output', () => {
     // eslint-disable-next-line no-control-regex
-    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/)
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
   })
 
   test('hostile text is still shown, as text', () => {
@@ -149,6 +152,11 @@ describe('CSV', () => {
 
   test('NUL never reaches a CSV file', () => {
     for (const text of files.values()) expect(text).not.toContain('\u0000')
+  })
+
+  test('no bidi control reaches a CSV file', () => {
+    for (const text of files.values()) expect(text).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+    expect([...files.values()].join('')).toContain('lrm:\ufffd rlm:\ufffd alm:\ufffd lri:\ufffd pdi:\ufffd')
   })
 })
 

@@ -61,6 +61,19 @@ describe('escaping helpers', () => {
   })
 })
 
+describe('renderHtml with bidi controls in log text', () => {
+  // Every field of the hostile report that holds log text gets each bidi control.
+  const BIDI_CHARS = '\u202e\u202a\u2066\u2067\u2068\u2069\u200e\u200f\u061c'
+  const json = JSON.stringify(hostileReport()).replaceAll('onerror', `onerror ${BIDI_CHARS}`)
+  const html = renderHtml(JSON.parse(json) as ReturnType<typeof hostileReport>)
+
+  it('shows none of them, on the page or in its search data', () => {
+    expect(json).toContain(BIDI_CHARS)
+    expect(html).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+    expect(html).toContain('onerror \ufffd'.repeat(1))
+  })
+})
+
 describe('renderHtml with hostile log text', () => {
   const html = renderHtml(hostileReport())
 

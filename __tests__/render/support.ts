@@ -121,13 +121,14 @@ export const HOSTILE = [
   '<img src=x onerror=alert(1)>',
   '<script>alert(1)</script>',
   '@here @octocat @org/team mail dev@example.com',
-  '#123 octo/repo#7',
+  '#123 octo/repo#7 GH-1 gh-2 (Gh-3)',
   '[click](https://evil.example) <https://evil.example/auto>',
   'https://evil.example/x www.evil.example',
   '![x](https://evil.example/x.png)',
   "=cmd|' /C calc'!A0",
   '*em* _u_ ~~s~~ \\ &amp; &#x41;',
-  'nul:\u0000 bell:\u0007 rlo:\u202e'
+  'nul:\u0000 bell:\u0007 rlo:\u202e',
+  'lrm:\u200e rlm:\u200f alm:\u061c lri:\u2066 pdi:\u2069'
 ].join(' ')
 
 export const HOSTILE_CELLS = ["=cmd|' /C calc'!A0", '+1', '-2+3', '@SUM(1)', '\tTAB', '\rCR first']

@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void
   err(text: string): void
+  /** Stderr without the filter `main` puts on `out` and `err`: only for the progress line's own controls. */
+  status?(text: string): void
   isTTY: boolean
 }
 

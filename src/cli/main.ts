@@ -9,6 +9,7 @@ import { reportCommand, reportHelp } from './commands/report.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
 import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
 import { type CliIo, processIo, UsageError } from './io.js'
+import { inertIo } from './terminal-text.js'
 import { ConfigError } from '../redact/config.js'
 import { RuleError } from '../redact/rules.js'
 
@@ -43,7 +44,9 @@ Options: --help, --version
 }
 
 /** Runs the CLI; returns the exit code. Never calls process.exit, so tests can call it in-process. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  // Commands print log text (file names, event types, models, problems): none of it may drive the terminal.
+  const io = inertIo(rawIo)
   const [cmd, ...rest] = argv
   if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(mainHelp())

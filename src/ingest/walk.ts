@@ -1,21 +1,48 @@
-import { readdir, stat } from 'node:fs/promises'
+import { lstat, readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
 /** File names that are never session logs, even inside a log folder. */
 const SKIP_DIRS = new Set(['node_modules', '.git'])
 
+/** A path under a walked folder that is not read, and why. */
+export interface SkippedPath {
+  path: string
+  reason: string
+}
+
+function kindOf(st: Awaited<ReturnType<typeof stat>>): string {
+  if (st.isFIFO()) return 'named pipe (FIFO)'
+  if (st.isSocket()) return 'socket'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device'
+  return 'special file'
+}
+
+/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
+async function statFailure(p: string, e: NodeJS.ErrnoException): Promise<string> {
+  if (e.code === 'ELOOP') return 'symbolic link loop (skipped)'
+  const link = await lstat(p).then(
+    (l) => l.isSymbolicLink(),
+    () => false
+  )
+  return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`
+}
+
 /**
  * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
+ * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
+ * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
+ * `onSkip` with the reason, so the run can report it.
  */
-export async function* walkFiles(paths: string[]): AsyncGenerator<string> {
+export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath) => void = () => {}): AsyncGenerator<string> {
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
   async function* visit(p: string): AsyncGenerator<string> {
     let st
     try {
       st = await stat(p)
-    } catch {
+    } catch (e) {
+      onSkip({ path: p, reason: await statFailure(p, e as NodeJS.ErrnoException) })
       return
     }
     // Device and inode identify a file or folder however many links reach it, without a
@@ -27,13 +54,17 @@ export async function* walkFiles(paths: string[]): AsyncGenerator<string> {
       yield resolve(p)
       return
     }
-    if (!st.isDirectory()) return
+    if (!st.isDirectory()) {
+      onSkip({ path: p, reason: `${kindOf(st)}, not a regular file (skipped)` })
+      return
+    }
     if (seenDirs.has(id)) return
     seenDirs.add(id)
     let names: string[]
     try {
       names = (await readdir(p)).sort()
-    } catch {
+    } catch (e) {
+      onSkip({ path: p, reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` })
       return
     }
     for (const n of names) {

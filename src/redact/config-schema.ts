@@ -64,7 +64,7 @@ export const ConfigSchema = z.strictObject({
   keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
   allow: z
     .strictObject({
-      patterns: z.array(z.string()).default([]),
+      patterns: z.array(z.string()).default([]).describe('regular expressions (RE2 syntax, as for rules); a value any of them matches is kept'),
       literals: z.array(z.string()).default([]),
       placeholders: z.array(z.string()).default([])
     })

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml'
 import type { z } from 'zod'
 import { ConfigSchema, type Config } from './config-schema.js'
+import { patternProblems } from './rules.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml'
 
@@ -44,33 +45,56 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${where}${issue.message}`
 }
 
+/** The first alias in a document: where an alias bomb is reported, since yaml names no node. */
+function firstAlias(root: Node | null): Node | null {
+  let found: Node | null = null
+  visit(root, {
+    Alias(_, node) {
+      found = node
+      return visit.BREAK
+    }
+  })
+  return found
+}
+
 /**
- * Parses and validates a rules file. YAML syntax errors and schema errors both come back as a
- * ConfigError naming the file, line and column of each problem and what was expected.
+ * Parses and validates a rules file, and compiles its patterns as a run will. YAML errors,
+ * schema errors and patterns that cannot run all come back as a ConfigError naming the file,
+ * line and column of each problem and what was expected.
  */
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length) {
     throw new ConfigError(
-      doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0] }))
+      doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }))
     )
   }
-  const data = doc.toJS() ?? {}
+  const root = doc.contents as Node | null
+  const at = (node: Node | null | undefined, message: string): ConfigProblem => {
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0)
+    return { file, line: pos.line, column: pos.col, message }
+  }
+  let data: unknown
+  try {
+    // toJS refuses aliases that expand too far (a "billion laughs" file) by throwing.
+    data = doc.toJS() ?? {}
+  } catch (e) {
+    throw new ConfigError([at(firstAlias(root), `YAML: ${(e as Error).message.split('\n')[0]}`)])
+  }
   const r = ConfigSchema.safeParse(data)
-  if (r.success) return r.data
-  throw new ConfigError(
-    r.error.issues.map((issue) => {
-      let path = issue.path
-      // An unknown key is reported at the key, which is one level below the object.
-      if (issue.code === 'unrecognized_keys') path = [...issue.path, issue.keys[0]]
-      const { node } = nodeAt(doc.contents as Node | null, path)
-      const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(doc.contents as Node | null, issue.path, issue.keys[0]) : null
-      const offset = (keyNode ?? node)?.range?.[0] ?? 0
-      const pos = lineCounter.linePos(offset)
-      return { file, line: pos.line, column: pos.col, message: describe(issue) }
-    })
-  )
+  if (!r.success) {
+    throw new ConfigError(
+      r.error.issues.map((issue) => {
+        // An unknown key is reported at the key, which is one level below the object.
+        const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(root, issue.path, issue.keys[0]) : null
+        return at(keyNode ?? nodeAt(root, issue.path).node, describe(issue))
+      })
+    )
+  }
+  const patterns = patternProblems(r.data)
+  if (patterns.length) throw new ConfigError(patterns.map((p) => at(nodeAt(root, p.path).node, `${p.path.join('.')}: ${p.message}`)))
+  return r.data
 }
 
 function findKeyNode(root: Node | null, path: PropertyKey[], key: string): Node | null {
@@ -90,5 +114,11 @@ export function loadConfig(path?: string, cwd = '.'): { config: Config; file: st
     if (path) throw new ConfigError([{ file: path, line: 1, column: 1, message: 'file not found' }])
     return { config: ConfigSchema.parse({}), file: null }
   }
-  return { config: parseConfig(readFileSync(file, 'utf8'), file), file }
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }])
+  }
+  return { config: parseConfig(text, file), file }
 }

@@ -1,6 +1,6 @@
 import type { Config } from './config-schema.js'
 import { shortHash } from './hash.js'
-import { detectorsFor } from './rules.js'
+import { allowPatterns, detectorsFor } from './rules.js'
 import type { EngineOptions, FieldKind } from './types.js'
 
 const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
@@ -11,7 +11,7 @@ const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
  */
 export function engineOptions(config: Config): (kind: FieldKind) => EngineOptions {
   const detectors = detectorsFor(config)
-  const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: config.allow.patterns.map((p) => new RegExp(p, 'u')) }
+  const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: allowPatterns(config) }
   const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
   const marker = (id: string, value: string) => {
     const custom = replacements.get(id)

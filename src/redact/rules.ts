@@ -3,7 +3,15 @@ import { builtinDetectors } from './detectors/index.js'
 import type { Config, Rule } from './config-schema.js'
 import type { Detector, FieldKind, Finding } from './types.js'
 
-export class RuleError extends Error {}
+/** A user pattern that cannot run: `what` names the rule or allow pattern, `reason` says why. */
+export class RuleError extends Error {
+  constructor(
+    readonly what: string,
+    readonly reason: string
+  ) {
+    super(`${what}: ${reason}`)
+  }
+}
 
 /** Longest value a user pattern is run on at once; longer values are scanned in overlapping windows. */
 const WINDOW = 256 * 1024
@@ -14,16 +22,35 @@ function escapeRe2(s: string): string {
 }
 
 /**
+ * Compiles a pattern from the rules file, the one way every run and `rules check` do: on RE2
+ * (linear time, compiled to WebAssembly), so no pattern in a committed config can hang a run.
+ * A pattern RE2 cannot run (backreferences, lookaround) or one that matches the empty string
+ * (it would match every value) is a RuleError naming `what` and the reason.
+ */
+export function compileUserPattern(source: string, flags: string, what: string): RE2 {
+  let re: RE2
+  try {
+    // re2-wasm refuses to compile without the `u` flag.
+    re = new RE2(source, 'u' + flags.replace(/u/g, ''))
+  } catch (e) {
+    throw new RuleError(what, `${(e as Error).message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`)
+  }
+  if (re.test('')) throw new RuleError(what, 'the pattern matches the empty string, so it would match everywhere')
+  re.lastIndex = 0
+  return re
+}
+
+/**
  * A user rule as a detector. Patterns run on RE2 (linear time, compiled to WebAssembly), so no
  * rule in a committed config can hang a run; a pattern RE2 cannot run (backreferences,
  * lookaround) is rejected with the reason.
  */
 export function ruleDetector(rule: Rule): Detector {
   let source: string
-  let flags = 'gu'
+  let flags = 'g'
   if (rule.pattern !== undefined) {
     source = rule.pattern
-    flags += (rule.flags ?? '').replace(/[gu]/g, '')
+    flags += (rule.flags ?? '').replace(/g/g, '')
   } else if (rule.literals) {
     source = rule.literals.map(escapeRe2).join('|')
     flags += 'i'
@@ -31,13 +58,7 @@ export function ruleDetector(rule: Rule): Detector {
     source = `\\b(?:${(rule.words ?? []).map(escapeRe2).join('|')})\\b`
     flags += 'i'
   }
-  let re: RE2
-  try {
-    re = new RE2(source, flags)
-  } catch (e) {
-    throw new RuleError(`rule "${rule.id}": ${(e as Error).message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`)
-  }
-  if (re.test('')) throw new RuleError(`rule "${rule.id}": the pattern matches the empty string, so it would match everywhere`)
+  const re = compileUserPattern(source, flags, `rule "${rule.id}"`)
   return {
     id: rule.id,
     pack: 'secrets',
@@ -119,6 +140,34 @@ export function detectorsFor(config: Config): DetectorSet {
       return list
     }
   }
+}
+
+/** The config's allow patterns, compiled as user patterns; a value any of them matches is kept. */
+export function allowPatterns(config: Config): RE2[] {
+  return config.allow.patterns.map((p, i) => compileUserPattern(p, '', `allow.patterns[${i}]`))
+}
+
+/** A user pattern that cannot run, with the config path of the value that holds it. */
+export interface PatternProblem {
+  path: (string | number)[]
+  message: string
+}
+
+/** Compiles every user pattern of a config as a run will, and lists the ones that fail. */
+export function patternProblems(config: Config): PatternProblem[] {
+  const problems: PatternProblem[] = []
+  // The path already names an allow pattern; a rule is also named by its id.
+  const attempt = (path: (string | number)[], compile: () => unknown) => {
+    try {
+      compile()
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e
+      problems.push({ path, message: path[0] === 'rules' ? e.message : e.reason })
+    }
+  }
+  config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : 'words'], () => ruleDetector(r)))
+  config.allow.patterns.forEach((p, i) => attempt(['allow', 'patterns', i], () => compileUserPattern(p, '', `allow.patterns[${i}]`)))
+  return problems
 }
 
 export function builtinIds(): string[] {

@@ -1,4 +1,4 @@
-import type { AllowList, Finding } from './types.js'
+import type { AllowList, Finding, TextPattern } from './types.js'
 
 /** Values up to this length are memoised: log keys, enum values and ids repeat by the thousand. */
 export const MEMO_TEXT = 64
@@ -13,7 +13,7 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length ===
  */
 export class ScanMemo {
   private literals: readonly string[] = []
-  private patterns: readonly RegExp[] = []
+  private patterns: readonly TextPattern[] = []
   private readonly findings = new Map<string, readonly Finding[]>()
 
   /** The memoised findings of `text` under `allow`, computing them with `scan` when missing. */

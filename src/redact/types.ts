@@ -45,9 +45,18 @@ export interface Detector {
   lineLocal?: boolean
 }
 
+/**
+ * What the engine needs of a compiled pattern: user patterns are RE2 objects (re2-wasm), which
+ * are not `RegExp`s but offer the same `test` and `lastIndex`.
+ */
+export interface TextPattern {
+  lastIndex: number
+  test(text: string): boolean
+}
+
 export interface AllowList {
   literals?: string[]
-  patterns?: RegExp[]
+  patterns?: TextPattern[]
 }
 
 export interface EngineOptions {

@@ -5,6 +5,7 @@
  * writes itself stay numbers, negative ones included.
  */
 
+import { neutralizeBidi } from './safe-text.js'
 import { truncate, truncationNote } from './text.js'
 
 export type Cell = string | number | boolean | null
@@ -22,8 +23,9 @@ function cellText(c: Cell): string {
   if (c === null) return ''
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : ''
   if (typeof c === 'boolean') return c ? 'true' : 'false'
-  // NUL breaks common CSV readers (Python's csv module refuses the line).
-  let s = c.replaceAll('\u0000', '\ufffd')
+  // NUL breaks common CSV readers (Python's csv module refuses the line); bidi controls would
+  // make a cell read differently in a spreadsheet from what it holds.
+  let s = neutralizeBidi(c.replaceAll('\u0000', '\ufffd'))
   const t = truncate(s, MAX_CELL_CHARS)
   if (t.omitted) s = t.text + truncationNote(t.omitted)
   return defuse(s)

@@ -3,11 +3,13 @@
  * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
  */
 
+import { neutralizeBidi } from './safe-text.js'
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
-/** Escapes text for element content and for quoted attribute values alike. */
+/** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
+  return neutralizeBidi(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])
 }
 
 // Terminal colour codes make tool output unreadable once the terminal is gone; other C0
@@ -37,7 +39,8 @@ export function escapeLogText(text: string): string {
  * U+2028/2029 are escaped for older parsers that treat them as line ends.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+  // Bidi controls are neutralized as on the page, so the search data matches the visible text.
+  return neutralizeBidi(JSON.stringify(value)).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
 /** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */

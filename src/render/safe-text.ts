@@ -8,26 +8,32 @@
 
 export const ZWJ = '\u200d'
 
-// C0/C1 controls (except tab and newline), and the bidi overrides behind "Trojan Source"
-// tricks that make text read differently from what it is.
+// C0/C1 controls (except tab and newline).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g
+// The bidi embeddings, overrides, isolates and marks behind "Trojan Source" tricks that make
+// text read differently from what it is. Every renderer (Markdown, HTML, CSV) and the CLI use
+// this one list.
+export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** Bidi controls replaced by U+FFFD: the text keeps its logical order on every display. */
+export function neutralizeBidi(s: string): string {
+  return s.replace(BIDI, '\ufffd')
+}
 
 /** Newlines normalized to LF; control characters made visible (`␀`) rather than passed on. */
 export function cleanControls(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, (c) => {
+  return neutralizeBidi(
+    s.replace(/\r\n?/g, '\n').replace(CONTROL, (c) => {
       const code = c.charCodeAt(0)
       if (code < 0x20) return String.fromCharCode(0x2400 + code)
       return code === 0x7f ? '\u2421' : '\ufffd'
     })
-    .replace(BIDI, '\ufffd')
+  )
 }
 
 /**
- * `@user`, `@org/team`, `#123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
+ * `@user`, `@org/team`, `#123`, `GH-123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
  * addresses lose their power to notify or link.
  */
 export function neutralize(s: string): string {
@@ -35,8 +41,10 @@ export function neutralize(s: string): string {
     s
       // Mentions and the e-mail autolink both need a word character right after `@`.
       .replace(/@(?=[\w-])/g, '@' + ZWJ)
-      // Issue and pull-request references (cross-references notify the other repository).
+      // Issue and pull-request references (cross-references notify the other repository),
+      // in both their forms: `#123` and `GH-123` (any case).
       .replace(/#(?=\d)/g, '#' + ZWJ)
+      .replace(/(gh-)(?=\d)/gi, '$1' + ZWJ)
       // URL autolink literals need a domain character right after the scheme.
       .replace(/(:\/\/)(?=\S)/g, '$1' + ZWJ)
       // `www.` autolinks need the dot right after `www`.

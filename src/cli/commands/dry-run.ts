@@ -63,7 +63,7 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError((e as Error).message)
   }
   const paths = positionals.length ? positionals : (config.defaults.paths ?? null)
-  const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => io.err(t)) : undefined
+  const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => (io.status ?? io.err)(t)) : undefined
   const r = await runJob({
     database: values.db ?? config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'),
     repoDir: values.repo ?? '.',

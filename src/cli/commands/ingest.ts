@@ -42,7 +42,7 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   const db = openStore(values.db ?? 'ai-log-trail.sqlite')
   try {
     const scoped = positionals.length === 0 || values.repo !== undefined
-    const progress = io.isTTY && positionals.length ? await progressFor(positionals, (t) => io.err(t)) : undefined
+    const progress = io.isTTY && positionals.length ? await progressFor(positionals, (t) => (io.status ?? io.err)(t)) : undefined
     const opts = progress ? { onProgress: (p: { file: string; bytes: number }) => progress.update(p.file, p.bytes) } : {}
     const r = scoped ? await ingestForRepo(db, values.repo ?? '.', positionals.length ? positionals : null, opts) : await ingestPaths(db, positionals, opts)
     progress?.finish()
