@@ -9,8 +9,32 @@ import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactLine, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import type { EngineOptions, Finding } from './types.js'
 
 const HAS_MARKER = /\[(redact|private)\]/i
+
+/** The engine options `redact` applies to every line: the config's detectors for tool output. */
+export function redactCommandOptions(config: Config): EngineOptions {
+  return engineOptions(config)('tool_output')
+}
+
+// Person-written markers apply to the raw text before any detector sees it.
+const markers = (s: string) => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
+
+/**
+ * One line of a JSON-lines log as `redact` writes it: markers, then every detector through the
+ * JSON structure; a line that is not JSON is redacted as text.
+ */
+export function sanitizeLogLine(text: string, opts: EngineOptions): { line: string; findings: Finding[] } {
+  try {
+    // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
+    const input = HAS_MARKER.test(text) ? JSON.stringify(walkStrings(JSON.parse(text) as unknown, markers)) : text
+    return redactLine(input, opts)
+  } catch {
+    const r = redactText(markers(text), opts)
+    return { line: r.text, findings: r.findings }
+  }
+}
 
 export interface RedactFilesResult {
   files: number
@@ -26,7 +50,7 @@ export interface RedactFilesResult {
  * team runs before committing logs to `.ai-logs/`.
  */
 export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
-  const opts = engineOptions(config)('tool_output')
+  const opts = redactCommandOptions(config)
   const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [] }
   const count = (findings: { detector: string }[]) => {
     for (const f of findings) {
@@ -34,8 +58,6 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
       result.by_detector[f.detector] = (result.by_detector[f.detector] ?? 0) + 1
     }
   }
-  // Person-written markers apply to the raw text before any detector sees it.
-  const markers = (s: string) => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
@@ -91,18 +113,9 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
         : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
       for await (const line of lines) {
         result.lines++
-        let sanitized: string
-        try {
-          // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
-          const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
-          const r = redactLine(input, opts)
-          count(r.findings)
-          sanitized = r.line
-        } catch {
-          const r = redactText(markers(line.text), opts)
-          count(r.findings)
-          sanitized = r.text
-        }
+        const r = sanitizeLogLine(line.text, opts)
+        count(r.findings)
+        const sanitized = r.line
         if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
       }
       out.end()
