@@ -1,5 +1,6 @@
 export { CatalogueCaseSchema, caseSecret, caseValue, type CatalogueCase } from './schema.js'
 export { loadCatalogue } from './load.js'
+export { placeholderReason, type PlaceholderReason } from './placeholder.js'
 export { CARRIERS, gutter, shellCommand, type Agent, type Carrier } from './carriers.js'
 export { assignmentKey, isBare, plantedTexts, type Form, type PlantedText } from './forms.js'
 export { parsesAsJson, secretSurvives, secretTraces, valueSurvives } from './judge.js'
