@@ -30,7 +30,7 @@ const { redactCommandOptions, sanitizeLogLine } = await lib('redact/files.js')
 const opts = redactCommandOptions(loadConfig(args.rules).config)
 const cases = catalogue.loadCatalogue(resolve(args.catalogue))
 const started = performance.now()
-const result = catalogue.measureCatalogue(cases, (line) => sanitizeLogLine(line, opts).line)
+const result = catalogue.measureCatalogue(cases, (line) => sanitizeLogLine(line, opts))
 const seconds = (performance.now() - started) / 1000
 
 if (args.json) process.stdout.write(JSON.stringify({ ...result, seconds }, null, 2) + '\n')

@@ -150,6 +150,16 @@ describe('judging', () => {
     expect(catalogueThresholdsMet(broken)).toBe(false)
   })
 
+  it('names the detectors that touched a negative, not those that fire on the carrier itself', () => {
+    const sanitize = (line: string) => ({
+      line: removesToken(line),
+      findings: [{ detector: 'carrier-field' }, ...(line.includes(TOKEN) ? [{ detector: 'token' }] : [])]
+    })
+    const r = measureCatalogue([synthetic('negative', ['value ', TOKEN])], sanitize)
+    expect(r.touched).toHaveLength(CARRIERS.length)
+    expect(new Set(r.touched.map((o) => (o.detectors ?? []).join(',')))).toEqual(new Set(['token']))
+  })
+
   it('keeps placeholders out of recall', () => {
     const r = measureCatalogue([synthetic('positive', ['ghp_', 'xxxxxxxxxxxx'], { placeholder: true, placeholder_reason: 'masked-run' })], unchanged)
     expect(r.overall.positives.total).toBe(0)
@@ -160,7 +170,7 @@ describe('judging', () => {
 
 describe('the redact command on the catalogue', () => {
   const opts = redactCommandOptions(ConfigSchema.parse({}))
-  const result = measureCatalogue(cases, (line) => sanitizeLogLine(line, opts).line)
+  const result = measureCatalogue(cases, (line) => sanitizeLogLine(line, opts))
   const report = formatCatalogue(result)
 
   it('prints the current figures (thresholds are checked by `npm run redaction:measure -- --check`)', () => {

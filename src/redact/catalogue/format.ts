@@ -38,6 +38,14 @@ function listOutcomes(title: string, outcomes: Outcome[], carrierCount: number):
   return lines
 }
 
+/** Which detectors fired on touched negatives as written, in how many planted lines. */
+function touchedByDetector(touched: Outcome[]): string[] {
+  const counts = new Map<string, number>()
+  for (const o of touched) if (o.form === 'as-written') for (const d of o.detectors ?? ['(unknown)']) counts.set(d, (counts.get(d) ?? 0) + 1)
+  if (counts.size === 0) return []
+  return ['detectors on touched negatives as written (planted lines):', ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([d, k]) => `  ${d}: ${k}`)]
+}
+
 const LEGEND = [
   'redacted: real-looking positives with no trace left, in both forms (as written, and behind a key when bare);',
   'placeholders: positives the scanner marks as fake, redacted; neg. touched: negatives as written that changed;',
@@ -55,6 +63,7 @@ export function formatCatalogue(result: CatalogueResult): string {
   lines.push('', ...listOutcomes('missed positives', result.misses, n))
   lines.push('', ...listOutcomes('missed placeholders', result.placeholderMisses, n))
   lines.push('', ...listOutcomes('touched negatives', result.touched, n))
+  lines.push('', ...touchedByDetector(result.touched))
   lines.push('', ...listOutcomes('lines no longer JSON', result.brokenJson, n))
   return lines.join('\n')
 }

@@ -30,6 +30,8 @@ export interface Outcome {
   family: string
   carrier: string
   form: Form
+  /** For a touched negative: the detectors that fired on its line. */
+  detectors?: string[]
 }
 
 export interface CatalogueResult {
@@ -48,8 +50,8 @@ export interface CatalogueResult {
   brokenJson: Outcome[]
 }
 
-/** The sanitizing path under test: one log line in, one line out. */
-export type SanitizeLine = (line: string) => string
+/** The sanitizing path under test: one log line in, one line out (with its findings when known). */
+export type SanitizeLine = (line: string) => string | { line: string; findings: Array<{ detector: string }> }
 
 const emptyTallies = (): Tallies => ({
   positives: { total: 0, hit: 0 },
@@ -58,10 +60,18 @@ const emptyTallies = (): Tallies => ({
   assignedNegatives: { total: 0, hit: 0 }
 })
 
+function detectorCounts(sanitized: ReturnType<SanitizeLine>): Map<string, number> {
+  const counts = new Map<string, number>()
+  if (typeof sanitized !== 'string') for (const f of sanitized.findings) counts.set(f.detector, (counts.get(f.detector) ?? 0) + 1)
+  return counts
+}
+
 /** Plants every case into every carrier and form, sanitizes each line, and judges the result. */
 export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: SanitizeLine, carriers: readonly Carrier[] = CARRIERS): CatalogueResult {
   const result: CatalogueResult = { cases: {}, overall: emptyTallies(), byCarrier: {}, byFamily: {}, misses: [], placeholderMisses: [], touched: [], brokenJson: [] }
   const skeletons = new Map(carriers.map((k) => [k.id, k.line('')]))
+  // What fires on a carrier's own fields (its cwd is a home path) is not the negative's doing.
+  const skeletonFindings = new Map(carriers.map((k) => [k.id, detectorCounts(sanitize(k.line('')))]))
   for (const k of carriers) result.byCarrier[k.id] = { ...emptyTallies(), brokenJson: 0 }
   for (const c of cases) {
     const counts = (result.cases[c.scanner] ??= { positives: 0, placeholders: 0, negatives: 0 })
@@ -71,7 +81,8 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
     for (const planted of plantedTexts(c)) {
       const group: keyof Tallies = kind === 'negatives' && planted.form === 'assignment' ? 'assignedNegatives' : kind
       for (const carrier of carriers) {
-        const output = sanitize(carrier.line(planted.text))
+        const sanitized = sanitize(carrier.line(planted.text))
+        const output = typeof sanitized === 'string' ? sanitized : sanitized.line
         const outcome: Outcome = { scanner: c.scanner, rule: c.rule, family: c.family, carrier: carrier.id, form: planted.form }
         const byCarrier = result.byCarrier[carrier.id]
         if (!parsesAsJson(output)) {
@@ -84,7 +95,11 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
           t[group].total++
           if (hit) t[group].hit++
         }
-        if (c.polarity === 'negative' && hit) result.touched.push(outcome)
+        if (c.polarity === 'negative' && hit) {
+          const base = skeletonFindings.get(carrier.id) ?? new Map<string, number>()
+          const detectors = [...detectorCounts(sanitized)].filter(([d, n]) => n > (base.get(d) ?? 0)).map(([d]) => d).sort()
+          result.touched.push(detectors.length > 0 ? { ...outcome, detectors } : outcome)
+        }
         if (c.polarity === 'positive' && !hit) (c.placeholder ? result.placeholderMisses : result.misses).push(outcome)
       }
     }
