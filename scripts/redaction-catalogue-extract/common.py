@@ -80,6 +80,7 @@ def placeholder_reason(secret):
     if re.search(r'([xX*])\1{5,}', secret) or ('\n' not in secret and re.search(r'([A-Za-z0-9])\1{7,}', secret)): return 'masked-run'
     flat = secret.replace('\n', '')
     if len(flat) >= 8 and len(set(flat)) <= 3: return 'few-distinct'
+    if '\n' not in secret and any(len(m.group(0)) >= 16 for m in re.finditer(r'(.{2,8})\1{2,}', secret, re.I)): return 'repeated-unit'
     for i in range(len(flat) - 7):
         seg = flat[i:i + 8]
         if all(ord(seg[k + 1]) - ord(seg[k]) == 1 for k in range(7)) and seg.isalnum(): return 'ascending-run'

@@ -4,7 +4,7 @@
  * checks every stored mark against this function, so the rule stays the one documented.
  */
 
-export type PlaceholderReason = 'word' | 'masked-run' | 'few-distinct' | 'ascending-run'
+export type PlaceholderReason = 'word' | 'masked-run' | 'few-distinct' | 'repeated-unit' | 'ascending-run'
 
 const WORDS = /example|sample|dummy|placeholder|changeme|redacted|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)/i
 const EXAMPLE_HOST = /[\w.-]*\bexample\.(?:com|net|org)\b/g
@@ -26,6 +26,7 @@ export function placeholderReason(secret: string): PlaceholderReason | null {
   if (/([xX*])\1{5,}/.test(secret) || (!secret.includes('\n') && /([A-Za-z0-9])\1{7,}/.test(secret))) return 'masked-run'
   const flat = secret.replace(/\n/g, '')
   if (flat.length >= 8 && new Set(flat).size <= 3) return 'few-distinct'
+  if (!secret.includes('\n') && [...secret.matchAll(/(.{2,8})\1{2,}/gi)].some((m) => m[0].length >= 16)) return 'repeated-unit'
   if (hasAscendingRun(flat, 8)) return 'ascending-run'
   return null
 }

@@ -21,7 +21,7 @@ export const CatalogueCaseSchema = z.strictObject({
   generated: z.literal(true).optional(),
   /** A positive the scanner itself marks as fake (EXAMPLE, masked runs, …); see SOURCES.md for the rule. */
   placeholder: z.literal(true).optional(),
-  placeholder_reason: z.enum(['word', 'masked-run', 'few-distinct', 'ascending-run']).optional(),
+  placeholder_reason: z.enum(['word', 'masked-run', 'few-distinct', 'repeated-unit', 'ascending-run']).optional(),
   keywords: z.array(z.string()).optional()
 })
 export type CatalogueCase = z.infer<typeof CatalogueCaseSchema>
