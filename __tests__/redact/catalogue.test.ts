@@ -100,11 +100,18 @@ describe('carriers and forms', () => {
     expect(byId['claude-code/read-gutter'].line(text)).toContain('    12→line one')
   })
 
-  it('adds an assignment form only for a bare value', () => {
-    expect(plantedTexts(synthetic('positive', [TOKEN], { family: 'github' })).map((p) => p.text)).toEqual([TOKEN, `export GITHUB_TOKEN=${TOKEN}`])
+  it('adds an assignment form to a bare value, and the secret alone to a value with a key', () => {
+    expect(plantedTexts(synthetic('positive', [TOKEN], { family: 'github' }))).toEqual([
+      { form: 'as-written', text: TOKEN },
+      { form: 'assignment', text: `export GITHUB_TOKEN=${TOKEN}` }
+    ])
     const withKey = synthetic('positive', ['key = ', TOKEN], { secret_parts: [TOKEN] })
     expect(isBare(withKey)).toBe(false)
-    expect(plantedTexts(withKey)).toHaveLength(1)
+    expect(plantedTexts(withKey)).toEqual([
+      { form: 'as-written', text: `key = ${TOKEN}` },
+      { form: 'bare', text: TOKEN }
+    ])
+    expect(plantedTexts(synthetic('negative', ['key = ', TOKEN]))).toHaveLength(1)
   })
 })
 
@@ -135,6 +142,7 @@ describe('judging', () => {
   it('counts a secret removed in every carrier as redacted, and meets the thresholds', () => {
     const r = measureCatalogue([synthetic('positive', ['export KEY="', TOKEN, '"'], { secret_parts: [TOKEN] }), synthetic('negative', ['not a secret at all'])], removesToken)
     expect(r.overall.positives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
+    expect(r.overall.barePositives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
     expect(r.misses).toEqual([])
     expect(catalogueThresholdsMet(r)).toBe(true)
   })
@@ -160,6 +168,16 @@ describe('judging', () => {
     expect(new Set(r.touched.map((o) => (o.detectors ?? []).join(',')))).toEqual(new Set(['token']))
   })
 
+  it('reports a secret missed only when planted alone apart from recall', () => {
+    // Finds the token only after its key (however escaped), as a keyword rule does.
+    const afterKey = (line: string) => line.replace(new RegExp(`(KEY=[\\\\"]*)${TOKEN}`, 'g'), '$1[REDACTED:test]')
+    const r = measureCatalogue([synthetic('positive', ['export KEY="', TOKEN, '"'], { secret_parts: [TOKEN] })], afterKey)
+    expect(r.overall.positives.hit).toBe(r.overall.positives.total)
+    expect(r.overall.barePositives).toEqual({ total: CARRIERS.length, hit: 0 })
+    expect(r.bareMisses).toHaveLength(CARRIERS.length)
+    expect(r.misses).toEqual([])
+  })
+
   it('keeps placeholders out of recall', () => {
     const r = measureCatalogue([synthetic('positive', ['ghp_', 'xxxxxxxxxxxx'], { placeholder: true, placeholder_reason: 'masked-run' })], unchanged)
     expect(r.overall.positives.total).toBe(0)
@@ -177,7 +195,7 @@ describe('the redact command on the catalogue', () => {
     console.log(report)
     const planted = cases.reduce((n, c) => n + plantedTexts(c).length * CARRIERS.length, 0)
     const o = result.overall
-    expect(o.positives.total + o.placeholders.total + o.negatives.total + o.assignedNegatives.total).toBe(planted)
+    expect(o.positives.total + o.barePositives.total + o.placeholders.total + o.negatives.total + o.assignedNegatives.total).toBe(planted)
   })
 
   it('keeps every sanitized line valid JSON', () => {

@@ -5,11 +5,11 @@ const frac = (t: Tally): string => `${t.hit}/${t.total}`
 
 function table(title: string, rows: Array<[string, Tallies & { brokenJson?: number }]>): string[] {
   const width = Math.max(title.length, ...rows.map(([k]) => k.length))
-  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'assigned neg.'.padStart(13)}`
+  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'bare secret'.padStart(11)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'assigned neg.'.padStart(13)}`
   const lines = [head, '-'.repeat(head.length)]
   for (const [k, t] of rows) {
     lines.push(
-      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.assignedNegatives).padStart(13)}` +
+      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.barePositives).padStart(11)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.assignedNegatives).padStart(13)}` +
         (t.brokenJson ? `  broken JSON: ${t.brokenJson}` : '')
     )
   }
@@ -48,6 +48,7 @@ function touchedByDetector(touched: Outcome[]): string[] {
 
 const LEGEND = [
   'redacted: real-looking positives with no trace left, in both forms (as written, and behind a key when bare);',
+  'bare secret: secrets the scanner wrote behind a key, planted alone, redacted (not in recall);',
   'placeholders: positives the scanner marks as fake, redacted; neg. touched: negatives as written that changed;',
   'assigned neg.: bare negatives behind a *_TOKEN= key that changed (reported apart, not in the share).'
 ]
@@ -61,6 +62,7 @@ export function formatCatalogue(result: CatalogueResult): string {
   lines.push('', ...table('carrier', Object.entries(result.byCarrier)))
   lines.push('', ...table('overall', [['all carriers', result.overall]]))
   lines.push('', ...listOutcomes('missed positives', result.misses, n))
+  lines.push('', ...listOutcomes('missed bare secrets', result.bareMisses, n))
   lines.push('', ...listOutcomes('missed placeholders', result.placeholderMisses, n))
   lines.push('', ...listOutcomes('touched negatives', result.touched, n))
   lines.push('', ...touchedByDetector(result.touched))

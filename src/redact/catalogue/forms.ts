@@ -1,6 +1,6 @@
 import { caseSecret, caseValue, type CatalogueCase } from './schema.js'
 
-export type Form = 'as-written' | 'assignment'
+export type Form = 'as-written' | 'assignment' | 'bare'
 
 export interface PlantedText {
   form: Form
@@ -24,12 +24,14 @@ export function assignmentKey(family: string): string {
 }
 
 /**
- * The texts a case is planted as: as the scanner wrote it, and for a bare value also behind the
- * key a person would assign it to, since a value alone often carries no sign of being secret.
+ * The texts a case is planted as: as the scanner wrote it; a bare value also behind the key a
+ * person would assign it to, since a value alone often carries no sign of being secret; and a
+ * secret the scanner wrote behind a key also alone, to see what its shape is found by.
  */
 export function plantedTexts(c: CatalogueCase): PlantedText[] {
   const value = caseValue(c)
   const out: PlantedText[] = [{ form: 'as-written', text: value }]
   if (isBare(c)) out.push({ form: 'assignment', text: `export ${assignmentKey(c.family)}=${value}` })
+  else if (c.polarity === 'positive' && c.secret_parts) out.push({ form: 'bare', text: caseSecret(c) })
   return out
 }

@@ -10,8 +10,13 @@ export interface Tally {
 }
 
 export interface Tallies {
-  /** Positives that look real: what recall is measured on. */
+  /** Positives that look real, as written and (when bare) behind a key: what recall is measured on. */
   positives: Tally
+  /**
+   * The secrets of real-looking positives that the scanner wrote behind a key, planted alone:
+   * reported apart, since a secret without a provider prefix is not recognizable alone.
+   */
+  barePositives: Tally
   /** Positives the scanner itself marks as fake, reported apart. */
   placeholders: Tally
   /** Negatives as the scanner wrote them: what the false-positive share is measured on. */
@@ -42,6 +47,8 @@ export interface CatalogueResult {
   byFamily: Record<string, Tallies>
   /** Real-looking positives with a trace left in the output. */
   misses: Outcome[]
+  /** Real-looking secrets planted alone with a trace left. */
+  bareMisses: Outcome[]
   /** Placeholder positives with a trace left. */
   placeholderMisses: Outcome[]
   /** Negatives changed by redaction (either form; each outcome says which). */
@@ -55,6 +62,7 @@ export type SanitizeLine = (line: string) => string | { line: string; findings: 
 
 const emptyTallies = (): Tallies => ({
   positives: { total: 0, hit: 0 },
+  barePositives: { total: 0, hit: 0 },
   placeholders: { total: 0, hit: 0 },
   negatives: { total: 0, hit: 0 },
   assignedNegatives: { total: 0, hit: 0 }
@@ -68,7 +76,7 @@ function detectorCounts(sanitized: ReturnType<SanitizeLine>): Map<string, number
 
 /** Plants every case into every carrier and form, sanitizes each line, and judges the result. */
 export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: SanitizeLine, carriers: readonly Carrier[] = CARRIERS): CatalogueResult {
-  const result: CatalogueResult = { cases: {}, overall: emptyTallies(), byCarrier: {}, byFamily: {}, misses: [], placeholderMisses: [], touched: [], brokenJson: [] }
+  const result: CatalogueResult = { cases: {}, overall: emptyTallies(), byCarrier: {}, byFamily: {}, misses: [], bareMisses: [], placeholderMisses: [], touched: [], brokenJson: [] }
   const skeletons = new Map(carriers.map((k) => [k.id, k.line('')]))
   // What fires on a carrier's own fields (its cwd is a home path) is not the negative's doing.
   const skeletonFindings = new Map(carriers.map((k) => [k.id, detectorCounts(sanitize(k.line('')))]))
@@ -79,7 +87,8 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
     counts[kind]++
     const family = (result.byFamily[`${c.scanner}/${c.family}`] ??= emptyTallies())
     for (const planted of plantedTexts(c)) {
-      const group: keyof Tallies = kind === 'negatives' && planted.form === 'assignment' ? 'assignedNegatives' : kind
+      const group: keyof Tallies =
+        kind === 'negatives' && planted.form === 'assignment' ? 'assignedNegatives' : kind === 'positives' && planted.form === 'bare' ? 'barePositives' : kind
       for (const carrier of carriers) {
         const sanitized = sanitize(carrier.line(planted.text))
         const output = typeof sanitized === 'string' ? sanitized : sanitized.line
@@ -100,7 +109,7 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
           const detectors = [...detectorCounts(sanitized)].filter(([d, n]) => n > (base.get(d) ?? 0)).map(([d]) => d).sort()
           result.touched.push(detectors.length > 0 ? { ...outcome, detectors } : outcome)
         }
-        if (c.polarity === 'positive' && !hit) (c.placeholder ? result.placeholderMisses : result.misses).push(outcome)
+        if (c.polarity === 'positive' && !hit) (c.placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
       }
     }
   }
