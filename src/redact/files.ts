@@ -9,11 +9,32 @@ import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactLine, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import type { EngineOptions, Finding } from './types.js'
 
 const HAS_MARKER = /\[(redact|private)\]/i
 
 /** Person-written markers apply to the raw text before any detector sees it. */
 const markers = (s: string): string => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
+
+/** The engine options `redact` applies to every line: the config's detectors for tool output. */
+export function redactCommandOptions(config: Config): EngineOptions {
+  return engineOptions(config)('tool_output')
+}
+
+/**
+ * One line of a JSON-lines log as `redact` writes it: markers, then every detector through the
+ * JSON structure; a line that is not JSON is redacted as text.
+ */
+export function sanitizeLogLine(text: string, opts: EngineOptions): { line: string; findings: Finding[] } {
+  try {
+    // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
+    const input = HAS_MARKER.test(text) ? JSON.stringify(walkStrings(JSON.parse(text) as unknown, markers)) : text
+    return redactLine(input, opts)
+  } catch {
+    const r = redactText(markers(text), opts)
+    return { line: r.text, findings: r.findings }
+  }
+}
 
 export interface RedactFilesResult {
   files: number
@@ -51,7 +72,7 @@ export type RedactCounts = Pick<RedactFilesResult, 'lines' | 'redactions' | 'by_
  * `.zst`/`.gz`), adding to `counts`; returns the path written.
  */
 export async function redactFile(file: string, target: string, config: Config, counts: RedactCounts): Promise<string> {
-  const opts = engineOptions(config)('tool_output')
+  const opts = redactCommandOptions(config)
   const count = (findings: { detector: string }[]) => {
     for (const f of findings) {
       counts.redactions++
@@ -103,19 +124,9 @@ export async function redactFile(file: string, target: string, config: Config, c
     : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
   for await (const line of lines) {
     counts.lines++
-    let sanitized: string
-    try {
-      // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
-      const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
-      const r = redactLine(input, opts)
-      count(r.findings)
-      sanitized = r.line
-    } catch {
-      const r = redactText(markers(line.text), opts)
-      count(r.findings)
-      sanitized = r.text
-    }
-    if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
+    const r = sanitizeLogLine(line.text, opts)
+    count(r.findings)
+    if (!out.write(r.line + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
   }
   out.end()
   await once(out, 'finish')
