@@ -7,10 +7,9 @@ import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { walkFiles } from '../ingest/walk.js'
 import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
-import { redactJson, redactLine, redactText } from './engine.js'
-import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
-
-const HAS_MARKER = /\[(redact|private)\]/i
+import { redactJson, redactText } from './engine.js'
+import { redactMarkedLine } from './marked-line.js'
+import { applyPromptMarkers, markJsonStrings } from './markers.js'
 
 export interface RedactFilesResult {
   files: number
@@ -35,7 +34,6 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
     }
   }
   // Person-written markers apply to the raw text before any detector sees it.
-  const markers = (s: string) => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
@@ -67,7 +65,7 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
       if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
         try {
           const parsed = JSON.parse(text) as unknown
-          const r = redactJson(walkStrings(parsed, markers), opts)
+          const r = redactJson(markJsonStrings(parsed), opts)
           count(r.findings)
           await writeFile(target, JSON.stringify(r.value, null, 2) + '\n')
           result.lines += text.split('\n').length
@@ -79,7 +77,7 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
       // A text log that is not JSON lines (Aider's Markdown history, a terminal capture) is
       // redacted as one text, so a key block or a wrapped token spanning lines is still found.
       if (text !== null && !looksLikeJsonLines(text)) {
-        const r = redactText(markers(text), opts)
+        const r = redactText(applyPromptMarkers(text), opts)
         count(r.findings)
         await writeFile(target, r.text)
         result.lines += text.split('\n').length
@@ -91,18 +89,9 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
         : readLines(file, detectEncoding(head), { start: 0, lineNo: 0, maxLineBytes: 256 * 1024 * 1024 })
       for await (const line of lines) {
         result.lines++
-        let sanitized: string
-        try {
-          // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
-          const input = HAS_MARKER.test(line.text) ? JSON.stringify(walkStrings(JSON.parse(line.text) as unknown, markers)) : line.text
-          const r = redactLine(input, opts)
-          count(r.findings)
-          sanitized = r.line
-        } catch {
-          const r = redactText(markers(line.text), opts)
-          count(r.findings)
-          sanitized = r.text
-        }
+        const r = redactMarkedLine(line.text, opts)
+        count(r.findings)
+        const sanitized = r.line
         if (!out.write(sanitized + (line.unterminated ? '' : '\n'))) await once(out, 'drain')
       }
       out.end()
@@ -115,11 +104,4 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
 function looksLikeJsonLines(text: string): boolean {
   const first = text.split('\n').find((l) => l.trim() !== '')
   return first === undefined || /^\s*[[{]/.test(first)
-}
-
-function walkStrings(v: unknown, f: (s: string) => string): unknown {
-  if (typeof v === 'string') return f(v)
-  if (Array.isArray(v)) return v.map((x) => walkStrings(x, f))
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walkStrings(x, f)]))
-  return v
 }
