@@ -25,6 +25,26 @@ export const emailDetector: Detector = patternDetector({
   }
 })
 
+/*
+ * Token boundaries for digit-run shapes: a run glued to letters or `_` is part of a larger token
+ * (a hex digest, a build id), never a card, account or phone number of its own. A JSON `\n`/`\t`
+ * escape still counts as a break.
+ */
+const TOKEN_START = String.raw`(?:(?<![0-9A-Za-z_])|(?<=\\[nrt]))`
+const TOKEN_END = String.raw`(?![0-9A-Za-z_])`
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45
+
+/** Whether a match is some of a UUID's hyphenated groups (all-digit groups can pass Luhn). */
+function insideUuid(m: RegExpExecArray): boolean {
+  const text = m.input
+  let start = m.index
+  let end = m.index + m[0].length
+  while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--
+  while (end < text.length && isTokenChar(text.charCodeAt(end))) end++
+  return (start < m.index || end > m.index + m[0].length) && UUID.test(text.slice(start, end))
+}
+
 function digitCount(s: string): number {
   let n = 0
   for (const c of s) if (c >= '0' && c <= '9') n++
@@ -46,8 +66,8 @@ export const phoneDetector: Detector = multiPatternDetector(
   [
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
-    { pattern: /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/ },
-    { pattern: /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/ },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
     {
       pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
       // `telefon` holds `tel`, `téléphone` holds `phone`.
@@ -156,14 +176,14 @@ export const cardDetector: Detector = patternDetector({
   description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
   allowPlaceholders: true,
   guard: minDigits(13),
-  pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
-  validate: (s) => {
+  pattern: new RegExp(`${TOKEN_START}\\d(?:[ -]?\\d){12,18}${TOKEN_END}`),
+  validate: (s, m) => {
     const digits = s.replace(/[ -]/g, '')
     if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits)) return false
     if (/^(\d)\1+$/.test(digits)) return false
     // Mixed separators (`1234-5678 9012`) are not how cards are written.
     if (s.includes(' ') && s.includes('-')) return false
-    return luhn(digits)
+    return luhn(digits) && !insideUuid(m)
   }
 })
 
@@ -185,7 +205,7 @@ export const ibanDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'IBAN (mod-97 checked)',
   allowPlaceholders: true,
-  pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+  pattern: new RegExp(`${TOKEN_START}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${TOKEN_END}`),
   validate: ibanValid
 })
 
@@ -197,7 +217,7 @@ export const usSsnDetector: Detector = patternDetector({
   allowPlaceholders: true,
   // Nearly every text holds a '-' and nine digits; few hold the shape itself.
   guard: (text) => hasDashedDigits(text, [3, 2, 4]),
-  pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
+  pattern: /(?<![0-9A-Za-z_-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_]|-[0-9A-Za-z])/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')
     if (area === '000' || area === '666' || area[0] === '9') return false
