@@ -60,6 +60,15 @@ export const ConfigSchema = z.strictObject({
     .strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
     .default({ secrets: true, pii: true, paths: true })
     .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+  pii: z
+    .strictObject({
+      private_ips: z
+        .boolean()
+        .default(false)
+        .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
+    })
+    .default({ private_ips: false })
+    .describe('options of the pii pack'),
   rules: z.array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
   keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
   allow: z

@@ -87,22 +87,67 @@ function isPublicishIPv4(ip: string): boolean {
   return true
 }
 
-export const ipv4Detector: Detector = {
-  id: 'ipv4',
-  pack: 'pii',
-  description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
-  keywords: ['.'],
-  find(text) {
-    const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
-    const out: Finding[] = []
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      if (!isPublicishIPv4(m[0])) continue
-      if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
-      out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length })
+/** RFC 1918 private, RFC 6598 shared (carrier NAT) and RFC 3927 link-local addresses. */
+export function isPrivateIPv4(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number)
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254)
+}
+
+/** Unique local (fc00::/7) and link-local (fe80::/10) IPv6 addresses. */
+export function isPrivateIPv6(ip: string): boolean {
+  return /^f[cd][0-9a-f]{0,2}:/i.test(ip) || /^fe[89ab][0-9a-f]?:/i.test(ip)
+}
+
+/**
+ * The address detectors, with or without private-range addresses (`pii.private_ips`). A private
+ * address names a machine on someone's own network, which tells a reader little, and logs are
+ * full of them (`docker inspect`, dev servers): they are kept unless the rules ask otherwise.
+ */
+export function ipDetectors(privateIps: boolean): [Detector, Detector] {
+  const scope = privateIps ? '' : ', private ranges excluded'
+  const ipv4: Detector = {
+    id: 'ipv4',
+    pack: 'pii',
+    description: `IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded${scope})`,
+    keywords: ['.'],
+    find(text) {
+      const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
+      const out: Finding[] = []
+      let m: RegExpExecArray | null
+      while ((m = re.exec(text)) !== null) {
+        if (!isPublicishIPv4(m[0]) || (!privateIps && isPrivateIPv4(m[0]))) continue
+        if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+        out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length })
+      }
+      return out
     }
-    return out
   }
+  const ipv6: Detector = {
+    id: 'ipv6',
+    pack: 'pii',
+    description: `IPv6 address (loopback, unspecified and 2001:db8::/32 excluded${scope})`,
+    keywords: [':'],
+    // Its candidate and checks never leave a run of hex digits and colons.
+    lineLocal: true,
+    find(text) {
+      const out: Finding[] = []
+      for (const start of colonRunStarts(text)) {
+        IPV6_CANDIDATE.lastIndex = start
+        const m = IPV6_CANDIDATE.exec(text)
+        if (m === null) continue
+        const ip = m[0]
+        const groups = ip.split(':').filter((g) => g.length > 0)
+        const isPrivate = isPrivateIPv6(ip)
+        if (!privateIps && isPrivate) continue
+        // Two groups (`de:ad`, `12::30`) are mostly not addresses; a private prefix (`fd00::1`) is.
+        if (groups.length < (isPrivate ? 2 : 3) || !isIPv6(ip)) continue
+        if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
+        out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length })
+      }
+      return out
+    }
+  }
+  return [ipv4, ipv6]
 }
 
 /** A loose candidate, validated by node:net; the lookbehind only lets it start a run of its characters. */
@@ -130,28 +175,7 @@ function colonRunStarts(text: string): number[] {
   return starts
 }
 
-export const ipv6Detector: Detector = {
-  id: 'ipv6',
-  pack: 'pii',
-  description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
-  keywords: [':'],
-  // Its candidate and checks never leave a run of hex digits and colons.
-  lineLocal: true,
-  find(text) {
-    const out: Finding[] = []
-    for (const start of colonRunStarts(text)) {
-      IPV6_CANDIDATE.lastIndex = start
-      const m = IPV6_CANDIDATE.exec(text)
-      if (m === null) continue
-      const ip = m[0]
-      const groups = ip.split(':').filter((g) => g.length > 0)
-      if (groups.length < 3 || !isIPv6(ip)) continue
-      if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
-      out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length })
-    }
-    return out
-  }
-}
+export const [ipv4Detector, ipv6Detector] = ipDetectors(false)
 
 function luhn(digits: string): boolean {
   let sum = 0
