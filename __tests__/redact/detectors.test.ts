@@ -3,6 +3,7 @@ import { builtinDetectors, detectorIds, isPlaceholder, isSecretKeyName } from '.
 import { assignmentStarts, nextAssignment } from '../../src/redact/detectors/credentials.js'
 import { isIPv6 } from 'node:net'
 import { hasDashedDigits, hexBeforeDash, minDigits } from '../../src/redact/detectors/util.js'
+import { isPrivateIPv6 } from '../../src/redact/detectors/pii.js'
 import { shannonEntropy } from '../../src/redact/entropy.js'
 import type { Detector } from '../../src/redact/types.js'
 import { prng } from '../helpers.js'
@@ -308,17 +309,17 @@ const cases: Case[] = [
     id: 'ipv4',
     positives: [
       ['from 84.17.45.212 port 22', '84.17.45.212'],
-      ['host 10.42.7.19', '10.42.7.19']
+      ['host 62.113.7.19', '62.113.7.19']
     ],
-    negatives: ['127.0.0.1', '0.0.0.0', '255.255.255.0', '192.0.2.10', 'version 1.2.3.4', 'v10.2.0.1', '1.2.3', '999.1.1.1']
+    negatives: ['10.42.7.19', '192.168.1.20', '172.16.0.5', '169.254.169.254', '127.0.0.1', '0.0.0.0', '255.255.255.0', '192.0.2.10', 'version 1.2.3.4', 'v10.2.0.1', '1.2.3', '999.1.1.1']
   },
   {
     id: 'ipv6',
     positives: [
       ['ping6 2a01:4f8:c17:2b3e::1', '2a01:4f8:c17:2b3e::1'],
-      ['fe80::1ff:fe23:4567:890a%eth0', 'fe80::1ff:fe23:4567:890a']
+      ['2606:4700:4700::1111%eth0', '2606:4700:4700::1111']
     ],
-    negatives: ['::1', '[::]:80', 'aa:bb:cc:dd:ee:ff', '12:30:45', 'std::vector', '2001:db8::1', 'de:ad']
+    negatives: ['fe80::1ff:fe23:4567:890a%eth0', 'fd00::1', 'fd12:3456:789a::1', '::1', '[::]:80', 'aa:bb:cc:dd:ee:ff', '12:30:45', 'std::vector', '2001:db8::1', 'de:ad']
   },
   {
     id: 'credit-card',
@@ -539,6 +540,8 @@ describe('patterns and guards added for speed change no finding', () => {
         const ip = m[0]
         if (ip.split(':').filter((g) => g.length > 0).length < 3 || !isIPv6(ip)) continue
         if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
+        // Private ranges are kept by default (`pii.private_ips`).
+        if (isPrivateIPv6(ip)) continue
         out.push([m.index, m.index + ip.length])
       }
       return out

@@ -32,25 +32,25 @@ const full = () => selectReport(r.db, { mode: 'full', now })
 
 describe('redacting the report', () => {
   it('removes secrets and personal data from every field and counts them by detector', () => {
-    const { report, records } = redactReport(full(), parseConfig('', 'x.yml'))
+    const { report, records } = redactReport(full(), parseConfig('', 'x.yml'), null)
     const out = JSON.stringify(report)
     expect(out).not.toContain(GH)
     expect(out).not.toContain(EMAIL)
     expect(out).not.toContain('janedoe')
     expect(out).not.toContain('Acme')
     const s = report.sessions[0]
-    expect(s.turns[0].prompt?.text).toMatch(/^Refactor the parser; my token is \[REDACTED:github-token\], mail \[REDACTED:email:[0-9a-f]{10}\] \[REDACTED:marker\] ok$/)
+    expect(s.turns[0].prompt?.text).toMatch(/^Refactor the parser; my token is \[REDACTED:github-token\], mail \[REDACTED:email#1\] \[REDACTED:marker\] ok$/)
     expect(s.turns[1].prompt).toMatchObject({ text: '', private: true })
     expect(report.redactions.by_detector['github-token']).toBeGreaterThanOrEqual(2)
     expect(report.redactions.by_detector.marker).toBe(1)
     expect(report.redactions.total).toBe(records.reduce((a, x) => a + x.count, 0))
     // Hashed identifiers stay tellable apart and stable.
-    const again = redactReport(full(), parseConfig('', 'x.yml')).report
+    const again = redactReport(full(), parseConfig('', 'x.yml'), null).report
     expect(JSON.stringify(again)).toBe(out)
   })
 
   it('keeps ordinary paths, hashes and ids readable', () => {
-    const { report } = redactReport(full(), parseConfig('', 'x.yml'))
+    const { report } = redactReport(full(), parseConfig('', 'x.yml'), null)
     const s = report.sessions[0]
     expect(s.files_touched).toEqual(['src/parser.test.ts', 'src/parser.ts'])
     expect(s.commit).toBe('3f1c2d4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d')
@@ -59,20 +59,20 @@ describe('redacting the report', () => {
 
   it('applies per-field policies: drop, hash, truncate', () => {
     const cfg = parseConfig('fields:\n  reasoning: drop\n  tool_output: { truncate: 10 }\n  assistant: hash\n', 'x.yml')
-    const { report } = redactReport(full(), cfg)
+    const { report } = redactReport(full(), cfg, null)
     const actions = report.sessions[0].turns[0].actions
     expect(actions.filter((a) => a.kind === 'reasoning').every((a) => a.text === null)).toBe(true)
     const shell = actions.find((a) => a.kind === 'tool_call' && a.output)
     expect(shell?.output).toMatch(/^.{10} … \(truncated by policy, \d+ more characters\)$/)
-    expect(actions.find((a) => a.kind === 'assistant_message')?.text).toMatch(/^\[hash:[0-9a-f]{10}\]$/)
+    expect(actions.find((a) => a.kind === 'assistant_message')?.text).toMatch(/^\[hash#\d+\]$/)
   })
 
   it('metadata-only keeps counts, tool names and first words, and no text', () => {
-    const { report } = redactReport(full(), parseConfig('preset: metadata-only\n', 'x.yml'))
+    const { report } = redactReport(full(), parseConfig('preset: metadata-only\n', 'x.yml'), null)
     const s = report.sessions[0]
     expect(s.prompts).toBe(2)
     expect(s.turns[0].prompt?.text).toBe('')
-    expect(s.cwd).toMatch(/^\[hash:/)
+    expect(s.cwd).toMatch(/^\[hash#\d+\]$/)
     const calls = s.turns[0].actions
     expect(calls.every((a) => a.kind === 'tool_call' && a.arguments === null && a.output === null)).toBe(true)
     expect(calls.map((a) => a.text)).toContain('curl')
@@ -88,7 +88,7 @@ describe('redacting the report', () => {
 
   it('user rules with custom replacements and field scopes', () => {
     const cfg = parseConfig('rules:\n  - id: parser\n    words: [parser]\n    replacement: "[COMPONENT]"\n    fields: [prompt]\n', 'x.yml')
-    const { report } = redactReport(full(), cfg)
+    const { report } = redactReport(full(), cfg, null)
     expect(report.sessions[0].turns[0].prompt?.text).toMatch(/^Refactor the \[COMPONENT\];/)
     expect(report.sessions[0].files_touched).toContain('src/parser.ts')
   })

@@ -18,12 +18,22 @@ export interface ActionInputs {
   database: string | undefined
   exportDatabase: boolean
   now: string | undefined
+  /** Key for redaction tags (a repository secret); masked as soon as it is read. */
+  redactionKey: string | undefined
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback
   if (!allowed.includes(v as T)) throw new Error(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`)
   return v as T
+}
+
+/** A secret input, masked in the log before anything can print it. */
+function secretInput(name: string): string | undefined {
+  const value = core.getInput(name)
+  if (value.trim() === '') return undefined
+  core.setSecret(value)
+  return value
 }
 
 /** Reads and checks every input; a wrong value fails the step with the input's name. */
@@ -62,6 +72,7 @@ export function readInputs(): ActionInputs {
     failOn,
     database: core.getInput('database').trim() || undefined,
     exportDatabase: oneOf('export-database', ['true', 'false'] as const, 'true') === 'true',
-    now: core.getInput('now').trim() || undefined
+    now: core.getInput('now').trim() || undefined,
+    redactionKey: secretInput('redaction-key')
   }
 }

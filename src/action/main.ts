@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pinnedNow, runJob } from '../pipeline/job.js'
 import { loadConfig } from '../redact/config.js'
+import { REDACTION_KEY_ENV } from '../redact/hash.js'
 import { readInputs } from './inputs.js'
 import { publish } from './publish.js'
 import { githubTarget } from './target.js'
@@ -15,6 +16,12 @@ import { version } from '../cli/version.js'
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
+    // One place for the key whether it came as an input or in the environment: the redaction reads it there.
+    const redactionKey = inputs.redactionKey ?? process.env[REDACTION_KEY_ENV]
+    if (redactionKey) {
+      core.setSecret(redactionKey)
+      process.env[REDACTION_KEY_ENV] = redactionKey
+    }
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
     const rulesPath = inputs.rules ?? (existsSync(join(workspace, '.github/ai-log-trail.yml')) ? join(workspace, '.github/ai-log-trail.yml') : undefined)
     const { config, file } = loadConfig(rulesPath)

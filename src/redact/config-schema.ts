@@ -10,7 +10,7 @@ export const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'to
 export const FieldKindSchema = z.enum(FIELD_KINDS)
 
 const FieldPolicySchema = z.union([
-  z.enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a stable short hash'),
+  z.enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
   z.strictObject({ truncate: z.number().int().positive().describe('redact, then keep at most this many characters') })
 ])
 export type FieldPolicy = z.infer<typeof FieldPolicySchema>
@@ -55,11 +55,20 @@ export type Override = z.infer<typeof OverrideSchema>
 
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).default(1).describe('format version of this file'),
-  preset: z.enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
+  preset: z.enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
   packs: z
     .strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
     .default({ secrets: true, pii: true, paths: true })
     .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+  pii: z
+    .strictObject({
+      private_ips: z
+        .boolean()
+        .default(false)
+        .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
+    })
+    .default({ private_ips: false })
+    .describe('options of the pii pack'),
   rules: z.array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
   keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
   allow: z
@@ -74,7 +83,7 @@ export const ConfigSchema = z.strictObject({
   hash_identifiers: z
     .strictObject({ emails: z.boolean().default(true), home_users: z.boolean().default(true), repository_urls: z.boolean().default(false) })
     .default({ emails: true, home_users: true, repository_urls: false })
-    .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
+    .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
   overrides: z.array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
   defaults: z
     .strictObject({

@@ -1,5 +1,5 @@
 import type { Config } from './config-schema.js'
-import { shortHash } from './hash.js'
+import { IdentifierTags, redactionKey } from './hash.js'
 import { allowPatterns, detectorsFor } from './rules.js'
 import type { EngineOptions, FieldKind } from './types.js'
 
@@ -7,9 +7,10 @@ const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
 
 /**
  * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
- * (a rule's own replacement, hashed identifiers where the config asks for them).
+ * (a rule's own replacement, tagged identifiers where the config asks for them). One call serves
+ * one report: without a redaction key, its tags number identifiers within it.
  */
-export function engineOptions(config: Config): (kind: FieldKind) => EngineOptions {
+export function engineOptions(config: Config, tags = new IdentifierTags(redactionKey())): (kind: FieldKind) => EngineOptions {
   const detectors = detectorsFor(config)
   const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: allowPatterns(config) }
   const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
@@ -17,7 +18,7 @@ export function engineOptions(config: Config): (kind: FieldKind) => EngineOption
     const custom = replacements.get(id)
     if (custom !== undefined) return custom
     const key = HASHED[id as keyof typeof HASHED]
-    if (key && config.hash_identifiers[key]) return `[REDACTED:${id}:${shortHash(value.toLowerCase())}]`
+    if (key && config.hash_identifiers[key]) return `[REDACTED:${id}${tags.suffix(id, value.toLowerCase())}]`
     return `[REDACTED:${id}]`
   }
   const cache = new Map<FieldKind, EngineOptions>()

@@ -1,11 +1,14 @@
 import { applyFindings, mergeFindings } from './engine/merge.js'
 import { allowed, scan } from './engine/scan.js'
 import { prefilterFor } from './prefilter.js'
+import { MAX_JSON_DEPTH, TOO_DEEP } from './json-depth.js'
+import { isStructuralValue, structuralOptions } from './structure.js'
 import type { EngineOptions, FieldKind, Finding } from './types.js'
 
 export type { EngineOptions } from './types.js'
 export { base64Runs } from './engine/encoded.js'
 export { defaultMarker, mergeFindings } from './engine/merge.js'
+export { MAX_JSON_DEPTH, TOO_DEEP } from './json-depth.js'
 
 /*
  * The engine is a pure function of (detectors, value, field kind): `engine/views.ts` derives the
@@ -66,7 +69,16 @@ function pairKey(obj: Record<string, unknown>): string | undefined {
   return undefined
 }
 
-function redactString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[]): string {
+const TOO_DEEP_MARKER = `[REDACTED:${TOO_DEEP}]`
+
+function redactString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number): string {
+  if (isStructuralValue(key, s)) {
+    // An identifier: only prefixed tokens are looked for, so the log's chain survives redaction.
+    const structural = structuralOptions(opts)
+    const merged = mergeFindings(scan(s, structural))
+    sink.push(...merged)
+    return applyFindings(s, merged, structural)
+  }
   if (looksLikeJsonContainer(s)) {
     let parsed: unknown
     try {
@@ -76,7 +88,7 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
     }
     if (parsed !== null && typeof parsed === 'object') {
       const nested: Finding[] = []
-      const value = walk(parsed, undefined, opts, nested)
+      const value = walk(parsed, undefined, opts, nested, depth)
       if (nested.length === 0) return s
       sink.push(...nested)
       return JSON.stringify(value)
@@ -88,32 +100,39 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
   return applyFindings(s, merged, opts)
 }
 
-function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[]): unknown {
-  if (typeof value === 'string') return redactString(value, key, opts, sink)
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink))
+/** `depth` counts the containers around `value`. */
+function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number): unknown {
+  if (typeof value === 'string') return redactString(value, key, opts, sink, depth)
   if (value === null || typeof value !== 'object') return value
+  if (depth >= MAX_JSON_DEPTH) {
+    sink.push({ detector: TOO_DEEP, start: 0, end: 0 })
+    return TOO_DEEP_MARKER
+  }
+  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink, depth + 1))
   const obj = value as Record<string, unknown>
   const pk = pairKey(obj)
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(obj)) {
     // Keys can hold data too (Codex file-change maps are keyed by absolute path).
-    let newKey = redactString(k, undefined, opts, sink)
+    let newKey = redactString(k, undefined, opts, sink, depth + 1)
     while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
     const effectiveKey = k === 'value' && pk !== undefined ? pk : k
-    out[newKey] = walk(v, effectiveKey, opts, sink)
+    out[newKey] = walk(v, effectiveKey, opts, sink, depth + 1)
   }
   return out
 }
 
 /**
  * Redacts every string inside a decoded JSON value. Strings that are themselves JSON
- * containers are parsed, redacted and re-serialised. `fieldKind` is accepted for per-field
- * policy; today every kind gets every detector, because a structural field (cwd, repo URL)
- * can carry personal data as easily as a prompt.
+ * containers are parsed, redacted and re-serialised. An identifier under a structural key
+ * (`uuid`, `call_id`, …; see `structure.ts`) is only searched for prefixed tokens, and a
+ * container nested deeper than MAX_JSON_DEPTH becomes one `[REDACTED:too-deep]` marker.
+ * `fieldKind` is accepted for per-field policy; today every kind gets every detector, because
+ * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
 export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind): RedactJsonResult {
   const findings: Finding[] = []
-  const out = walk(value, undefined, opts, findings)
+  const out = walk(value, undefined, opts, findings, 0)
   return { value: findings.length > 0 ? out : value, findings }
 }
 

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs'
 import { openStore, type Db } from '../store/db.js'
 import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
-import { redactJson, redactLine, redactText } from './engine.js'
+import { redactJson, redactText } from './engine.js'
+import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import type { FieldKind } from './types.js'
 
@@ -74,14 +75,15 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
     db.transaction(() => {
       for (const c of TEXT_COLUMNS) rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
       rewrite(db, 'events', 'raw', (v) => {
-        const r = redactLine(v.includes('[redact]') || v.includes('[private]') ? markJson(v) : v, opts('tool_output'))
+        const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)
         return r.line
       })
+      // A payload is JSON the ingest wrote; the raw-line path also covers one that is not.
       rewrite(db, 'events', 'payload', (v) => {
-        const r = redactJson(JSON.parse(markJson(v)) as unknown, opts('tool_output'))
+        const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)
-        return r.findings.length ? JSON.stringify(r.value) : markJson(v)
+        return r.line
       })
       db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run()
     }).immediate()
@@ -96,26 +98,6 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
     for (const p of [work, `${work}-wal`, `${work}-shm`]) rmSync(p, { force: true })
   }
   return result
-}
-
-/** Applies the prompt markers inside a JSON text's string values, keeping it byte-identical when none is present. */
-function markJson(text: string): string {
-  if (!/\[(redact|private)\]/i.test(text)) return text
-  try {
-    const walk = (v: unknown): unknown =>
-      typeof v === 'string'
-        ? PRIVATE_PREFIX.test(v)
-          ? '[REDACTED:private]'
-          : applySpanMarkers(v).text
-        : Array.isArray(v)
-          ? v.map(walk)
-          : v && typeof v === 'object'
-            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-            : v
-    return JSON.stringify(walk(JSON.parse(text)))
-  } catch {
-    return PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text
-  }
 }
 
 /** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */

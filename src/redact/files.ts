@@ -7,14 +7,10 @@ import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { walkFiles } from '../ingest/walk.js'
 import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
-import { redactJson, redactLine, redactText } from './engine.js'
-import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import { redactJson, redactText } from './engine.js'
+import { redactMarkedLine } from './marked-line.js'
+import { applyPromptMarkers, markJsonStrings } from './markers.js'
 import type { EngineOptions, Finding } from './types.js'
-
-const HAS_MARKER = /\[(redact|private)\]/i
-
-/** Person-written markers apply to the raw text before any detector sees it. */
-const markers = (s: string): string => (PRIVATE_PREFIX.test(s) ? '[REDACTED:private]' : applySpanMarkers(s).text)
 
 /** The engine options `redact` applies to every line: the config's detectors for tool output. */
 export function redactCommandOptions(config: Config): EngineOptions {
@@ -26,14 +22,7 @@ export function redactCommandOptions(config: Config): EngineOptions {
  * JSON structure; a line that is not JSON is redacted as text.
  */
 export function sanitizeLogLine(text: string, opts: EngineOptions): { line: string; findings: Finding[] } {
-  try {
-    // Re-serialize only when a marker changed the line, so untouched lines stay byte-identical.
-    const input = HAS_MARKER.test(text) ? JSON.stringify(walkStrings(JSON.parse(text) as unknown, markers)) : text
-    return redactLine(input, opts)
-  } catch {
-    const r = redactText(markers(text), opts)
-    return { line: r.text, findings: r.findings }
-  }
+  return redactMarkedLine(text, opts)
 }
 
 export interface RedactFilesResult {
@@ -100,7 +89,7 @@ export async function redactFile(file: string, target: string, config: Config, c
   if (text !== null && /^\s*[[{]/.test(text) && !/\}\s*\n\s*\{/.test(text.slice(0, 4096))) {
     try {
       const parsed = JSON.parse(text) as unknown
-      const r = redactJson(walkStrings(parsed, markers), opts)
+      const r = redactJson(markJsonStrings(parsed), opts)
       count(r.findings)
       await writeFile(target, JSON.stringify(r.value, null, 2) + '\n')
       counts.lines += text.split('\n').length
@@ -112,7 +101,7 @@ export async function redactFile(file: string, target: string, config: Config, c
   // A text log that is not JSON lines (Aider's Markdown history, a terminal capture) is
   // redacted as one text, so a key block or a wrapped token spanning lines is still found.
   if (text !== null && !looksLikeJsonLines(text)) {
-    const r = redactText(markers(text), opts)
+    const r = redactText(applyPromptMarkers(text), opts)
     count(r.findings)
     await writeFile(target, r.text)
     counts.lines += text.split('\n').length
@@ -136,11 +125,4 @@ export async function redactFile(file: string, target: string, config: Config, c
 function looksLikeJsonLines(text: string): boolean {
   const first = text.split('\n').find((l) => l.trim() !== '')
   return first === undefined || /^\s*[[{]/.test(first)
-}
-
-function walkStrings(v: unknown, f: (s: string) => string): unknown {
-  if (typeof v === 'string') return f(v)
-  if (Array.isArray(v)) return v.map((x) => walkStrings(x, f))
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walkStrings(x, f)]))
-  return v
 }

@@ -1,5 +1,5 @@
 import type { RedactionRow } from '../store/redactions.js'
-import { shortHash } from './hash.js'
+import { IdentifierTags, redactionKey } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override } from './config-schema.js'
 import { redactJson, redactText } from './engine.js'
@@ -15,10 +15,12 @@ export type RedactionRecord = RedactionRow
 /**
  * Applies the config to a report object: markers, overrides, the per-field content policy, every
  * enabled detector and rule, and the preset. The result is what renderers may publish; the
- * records say what was changed, never what the changed text was.
+ * records say what was changed, never what the changed text was. `key` is the redaction key
+ * (null: none), which makes identifier tags comparable across reports.
  */
-export function redactReport(report: Report, config: Config): { report: Report; records: RedactionRecord[] } {
-  const engine = engineOptions(config)
+export function redactReport(report: Report, config: Config, key: string | null = redactionKey() ?? null): { report: Report; records: RedactionRecord[] } {
+  const tags = new IdentifierTags(key ?? undefined)
+  const engine = engineOptions(config, tags)
   const records: RedactionRecord[] = []
   // By (session, event, field, detector): a search of the list per finding made a report with
   // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
@@ -40,7 +42,7 @@ export function redactReport(report: Report, config: Config): { report: Report; 
     if (text === null) return null
     const policy: FieldPolicy = config.fields[kind as keyof Config['fields']] ?? 'redact'
     if (metadataOnly || policy === 'drop') return null
-    if (policy === 'hash') return `[hash:${shortHash(text)}]`
+    if (policy === 'hash') return tags.hashed(text)
     if (policy === 'include') return text
     let out: string
     if (json && /^\s*[[{]/.test(text)) {
@@ -67,13 +69,13 @@ export function redactReport(report: Report, config: Config): { report: Report; 
 
   const sessions = report.sessions.map((s): SessionReport => {
     const overrides = config.overrides.filter((o) => s.id.startsWith(o.session))
-    const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? `[hash:${shortHash(p)}]` : clean(s, null, 'cwd', 'path', p))
+    const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
     const turns = s.turns.map((t): Turn => redactTurn(s, t, overrides))
     return {
       ...s,
       cwd: pathOrHash(s.cwd),
-      repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? `[hash:${shortHash(s.repository)}]` : clean(s, null, 'repository', 'path', s.repository),
-      branch: s.branch === null ? null : metadataOnly ? `[hash:${shortHash(s.branch)}]` : clean(s, null, 'branch', 'path', s.branch),
+      repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
+      branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
       files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
       turns
     }

@@ -1,5 +1,6 @@
 import { RE2 } from 're2-wasm'
 import { builtinDetectors } from './detectors/index.js'
+import { ipDetectors } from './detectors/pii.js'
 import type { Config, Rule } from './config-schema.js'
 import type { Detector, FieldKind, Finding } from './types.js'
 
@@ -124,7 +125,8 @@ export interface DetectorSet {
 
 /** The detectors a config turns on, per field kind (user rules may name the fields they apply to). */
 export function detectorsFor(config: Config): DetectorSet {
-  const builtins = builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id))
+  const withPrivate = config.pii.private_ips ? new Map(ipDetectors(true).map((d) => [d.id, d])) : undefined
+  const builtins = builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id)).map((d) => withPrivate?.get(d.id) ?? d)
   const rules = config.rules.map((r) => ({ rule: r, detector: ruleDetector(r) }))
   const keys = keyDetector(config.keys)
   const cache = new Map<FieldKind, Detector[]>()

@@ -25,6 +25,26 @@ export const emailDetector: Detector = patternDetector({
   }
 })
 
+/*
+ * Token boundaries for digit-run shapes: a run glued to letters or `_` is part of a larger token
+ * (a hex digest, a build id), never a card, account or phone number of its own. A JSON `\n`/`\t`
+ * escape still counts as a break.
+ */
+const TOKEN_START = String.raw`(?:(?<![0-9A-Za-z_])|(?<=\\[nrt]))`
+const TOKEN_END = String.raw`(?![0-9A-Za-z_])`
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45
+
+/** Whether a match is some of a UUID's hyphenated groups (all-digit groups can pass Luhn). */
+function insideUuid(m: RegExpExecArray): boolean {
+  const text = m.input
+  let start = m.index
+  let end = m.index + m[0].length
+  while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--
+  while (end < text.length && isTokenChar(text.charCodeAt(end))) end++
+  return (start < m.index || end > m.index + m[0].length) && UUID.test(text.slice(start, end))
+}
+
 function digitCount(s: string): number {
   let n = 0
   for (const c of s) if (c >= '0' && c <= '9') n++
@@ -46,8 +66,8 @@ export const phoneDetector: Detector = multiPatternDetector(
   [
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
-    { pattern: /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/ },
-    { pattern: /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/ },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
     {
       pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
       // `telefon` holds `tel`, `téléphone` holds `phone`.
@@ -67,22 +87,67 @@ function isPublicishIPv4(ip: string): boolean {
   return true
 }
 
-export const ipv4Detector: Detector = {
-  id: 'ipv4',
-  pack: 'pii',
-  description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
-  keywords: ['.'],
-  find(text) {
-    const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
-    const out: Finding[] = []
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      if (!isPublicishIPv4(m[0])) continue
-      if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
-      out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length })
+/** RFC 1918 private, RFC 6598 shared (carrier NAT) and RFC 3927 link-local addresses. */
+export function isPrivateIPv4(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number)
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254)
+}
+
+/** Unique local (fc00::/7) and link-local (fe80::/10) IPv6 addresses. */
+export function isPrivateIPv6(ip: string): boolean {
+  return /^f[cd][0-9a-f]{0,2}:/i.test(ip) || /^fe[89ab][0-9a-f]?:/i.test(ip)
+}
+
+/**
+ * The address detectors, with or without private-range addresses (`pii.private_ips`). A private
+ * address names a machine on someone's own network, which tells a reader little, and logs are
+ * full of them (`docker inspect`, dev servers): they are kept unless the rules ask otherwise.
+ */
+export function ipDetectors(privateIps: boolean): [Detector, Detector] {
+  const scope = privateIps ? '' : ', private ranges excluded'
+  const ipv4: Detector = {
+    id: 'ipv4',
+    pack: 'pii',
+    description: `IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded${scope})`,
+    keywords: ['.'],
+    find(text) {
+      const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g')
+      const out: Finding[] = []
+      let m: RegExpExecArray | null
+      while ((m = re.exec(text)) !== null) {
+        if (!isPublicishIPv4(m[0]) || (!privateIps && isPrivateIPv4(m[0]))) continue
+        if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+        out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length })
+      }
+      return out
     }
-    return out
   }
+  const ipv6: Detector = {
+    id: 'ipv6',
+    pack: 'pii',
+    description: `IPv6 address (loopback, unspecified and 2001:db8::/32 excluded${scope})`,
+    keywords: [':'],
+    // Its candidate and checks never leave a run of hex digits and colons.
+    lineLocal: true,
+    find(text) {
+      const out: Finding[] = []
+      for (const start of colonRunStarts(text)) {
+        IPV6_CANDIDATE.lastIndex = start
+        const m = IPV6_CANDIDATE.exec(text)
+        if (m === null) continue
+        const ip = m[0]
+        const groups = ip.split(':').filter((g) => g.length > 0)
+        const isPrivate = isPrivateIPv6(ip)
+        if (!privateIps && isPrivate) continue
+        // Two groups (`de:ad`, `12::30`) are mostly not addresses; a private prefix (`fd00::1`) is.
+        if (groups.length < (isPrivate ? 2 : 3) || !isIPv6(ip)) continue
+        if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
+        out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length })
+      }
+      return out
+    }
+  }
+  return [ipv4, ipv6]
 }
 
 /** A loose candidate, validated by node:net; the lookbehind only lets it start a run of its characters. */
@@ -110,28 +175,7 @@ function colonRunStarts(text: string): number[] {
   return starts
 }
 
-export const ipv6Detector: Detector = {
-  id: 'ipv6',
-  pack: 'pii',
-  description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
-  keywords: [':'],
-  // Its candidate and checks never leave a run of hex digits and colons.
-  lineLocal: true,
-  find(text) {
-    const out: Finding[] = []
-    for (const start of colonRunStarts(text)) {
-      IPV6_CANDIDATE.lastIndex = start
-      const m = IPV6_CANDIDATE.exec(text)
-      if (m === null) continue
-      const ip = m[0]
-      const groups = ip.split(':').filter((g) => g.length > 0)
-      if (groups.length < 3 || !isIPv6(ip)) continue
-      if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip)) continue
-      out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length })
-    }
-    return out
-  }
-}
+export const [ipv4Detector, ipv6Detector] = ipDetectors(false)
 
 function luhn(digits: string): boolean {
   let sum = 0
@@ -156,14 +200,14 @@ export const cardDetector: Detector = patternDetector({
   description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
   allowPlaceholders: true,
   guard: minDigits(13),
-  pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
-  validate: (s) => {
+  pattern: new RegExp(`${TOKEN_START}\\d(?:[ -]?\\d){12,18}${TOKEN_END}`),
+  validate: (s, m) => {
     const digits = s.replace(/[ -]/g, '')
     if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits)) return false
     if (/^(\d)\1+$/.test(digits)) return false
     // Mixed separators (`1234-5678 9012`) are not how cards are written.
     if (s.includes(' ') && s.includes('-')) return false
-    return luhn(digits)
+    return luhn(digits) && !insideUuid(m)
   }
 })
 
@@ -185,7 +229,7 @@ export const ibanDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'IBAN (mod-97 checked)',
   allowPlaceholders: true,
-  pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+  pattern: new RegExp(`${TOKEN_START}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${TOKEN_END}`),
   validate: ibanValid
 })
 
@@ -197,7 +241,7 @@ export const usSsnDetector: Detector = patternDetector({
   allowPlaceholders: true,
   // Nearly every text holds a '-' and nine digits; few hold the shape itself.
   guard: (text) => hasDashedDigits(text, [3, 2, 4]),
-  pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
+  pattern: /(?<![0-9A-Za-z_-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_]|-[0-9A-Za-z])/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')
     if (area === '000' || area === '666' || area[0] === '9') return false
