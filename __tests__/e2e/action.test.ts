@@ -40,6 +40,12 @@ const COMMENTS_500_PR = 13
 const COMMENTS_429_PR = 14
 const SECONDARY_403_PR = 15
 const SECONDARY_403_STUCK_PR = 16
+const BOT_QUOTE_PR = 17
+const MARKER_RELEASE_ID = 31338
+/** Another workflow's comment, written by the same bot, that quotes the marker below its own text. */
+const BOT_QUOTING = `Deploy preview ready.\n\nThe AI log trail said:\n\n${MARKER}\n> AI assistance in this pull request`
+/** A prompt that quotes every hidden marker this tool uses. */
+const QUOTING_PROMPT = `Why does the release body stop at ${RELEASE_END} and restart at ${RELEASE_START} or ${MARKER}?`
 /** 5xx backoff in milliseconds instead of seconds: the retries are real, the waits short. */
 const FAST_RETRY = { AI_LOG_TRAIL_RETRY_BASE_MS: '5' }
 const SERVER_ERROR = { status: 500, message: 'Server Error' }
@@ -47,6 +53,8 @@ const SERVER_ERROR = { status: 500, message: 'Server Error' }
 let root = ''
 let actionDir = ''
 let logs = ''
+/** A copy of one Codex session whose prompt quotes the markers. */
+let quotingLogs = ''
 let runCount = 0
 const gh = new FakeGitHub('octo-org/demo')
 const artifacts = new FakeArtifacts()
@@ -180,12 +188,18 @@ suite('the Action bundle against fake GitHub servers', () => {
     writeFileSync(file, planted)
     expect(readFileSync(file).includes(SECRET_BYTES)).toBe(true)
 
+    quotingLogs = join(root, 'logs', 'quoting')
+    mkdirSync(quotingLogs, { recursive: true })
+    const quoted = text.replaceAll('Refactor the parser so it streams input', QUOTING_PROMPT)
+    expect(quoted).not.toBe(text)
+    writeFileSync(join(quotingLogs, target), quoted)
+
     await Promise.all([gh.start(), artifacts.start()])
     // 150 unrelated comments and one by someone else quoting our marker: the action must page, and must not edit theirs.
     for (let i = 0; i < 75; i++) gh.addComment(PR, i % 3 ? 'reviewer' : 'ci-bot[bot]', `Looks good, part ${i}`)
     gh.addComment(PR, 'mallory', OTHERS_MARKED)
     for (let i = 75; i < 150; i++) gh.addComment(PR, 'reviewer', `Another remark ${i}`)
-    for (const n of [PR, FORK_PR, PARITY_PR, FILES_500_PR, FILES_FLAKY_PR, COMMENTS_500_PR, COMMENTS_429_PR, SECONDARY_403_PR, SECONDARY_403_STUCK_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
+    for (const n of [PR, FORK_PR, PARITY_PR, FILES_500_PR, FILES_FLAKY_PR, COMMENTS_500_PR, COMMENTS_429_PR, SECONDARY_403_PR, SECONDARY_403_STUCK_PR, BOT_QUOTE_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
     gh.addRelease(RELEASE_ID, 'v1.2.3', HUMAN_NOTES)
   }, 60_000)
 
@@ -475,6 +489,48 @@ suite('the Action bundle against fake GitHub servers', () => {
       expect(r.summary).toContain('The pull request comment could not be written (the GitHub API kept failing)')
     },
     RUN_TIMEOUT
+  )
+
+  it(
+    'leaves alone a comment by the same bot that quotes the marker below its own text',
+    async () => {
+      const theirs = gh.addComment(BOT_QUOTE_PR, BOT, BOT_QUOTING)
+      const r = await run(pullRequestEvent(BOT_QUOTE_PR))
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      expect(theirs.body).toBe(BOT_QUOTING)
+      expect(theirs.updated_at).toBe(theirs.created_at)
+      expect(gh.calls('PATCH', new RegExp(`/issues/comments/${theirs.id}$`))).toEqual([])
+      const ours = (gh.comments.get(BOT_QUOTE_PR) ?? []).filter((c) => c.id !== theirs.id)
+      expect(ours).toHaveLength(1)
+      expect(ours[0].body.startsWith(MARKER)).toBe(true)
+      expect(r.outputs['comment-url']).toBe(ours[0].html_url)
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'replaces its release section in place when a prompt quotes the section markers: two runs, the same body',
+    async () => {
+      const release = gh.addRelease(MARKER_RELEASE_ID, 'v1.2.4', HUMAN_NOTES)
+      const event = releaseEvent()
+      const payload = event.payload as { release: { id: number } }
+      payload.release.id = MARKER_RELEASE_ID
+      const opts = { inputs: { paths: quotingLogs, 'release-notes': 'true', 'release-assets': 'never', now: NOW }, artifactService: false }
+      const first = await run(event, opts)
+      expect(outcome(first)).toEqual(SUCCEEDED)
+      const once = release.body
+      const second = await run(event, opts)
+      expect(outcome(second)).toEqual(SUCCEEDED)
+      expect(release.body).toBe(once)
+      expect(release.body.startsWith(HUMAN_NOTES.trimEnd())).toBe(true)
+      expect(release.body.split(RELEASE_START)).toHaveLength(2)
+      expect(release.body.split(RELEASE_END)).toHaveLength(2)
+      expect(release.body.split(MARKER)).toHaveLength(1)
+      expect(release.body.trimEnd().endsWith(RELEASE_END)).toBe(true)
+      // The prompt is there, quote and all, read the same (a zero-width joiner breaks the markers).
+      expect(release.body.replaceAll('\u200d', '')).toContain(RELEASE_END + ' and restart at')
+    },
+    RUN_TIMEOUT * 2
   )
 
   it(

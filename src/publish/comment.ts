@@ -29,8 +29,17 @@ async function tokenLogin(octokit: Octokit): Promise<string> {
 }
 
 /**
+ * This tool's sticky comment: the marker opens the body (GitHub keeps a body as sent, but an
+ * edit may add leading blank lines) and the token's identity wrote it. Another workflow's comment
+ * by the same bot that quotes the marker further down is not ours.
+ */
+export function isStickyComment(c: IssueComment, login: string): boolean {
+  return (c.body ?? '').trimStart().startsWith(COMMENT_MARKER) && c.user?.login === login
+}
+
+/**
  * Creates or updates the one sticky comment on a pull request. The comment is found across
- * every page by its hidden marker AND its author: a marked comment someone else wrote is never edited. No
+ * every page (see isStickyComment): a marked comment someone else wrote is never edited. No
  * failure is thrown: a refusal (a fork's read-only token) comes back as `forbidden`, anything
  * else as `failed`, for the caller to degrade gracefully.
  */
@@ -39,7 +48,7 @@ export async function upsertComment(octokit: Octokit, ref: RepoRef, issueNumber:
     const login = await tokenLogin(octokit)
     let existing: IssueComment | undefined
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 })) {
-      existing = (page.data as IssueComment[]).find((c) => (c.body ?? '').includes(COMMENT_MARKER) && c.user?.login === login)
+      existing = (page.data as IssueComment[]).find((c) => isStickyComment(c, login))
       if (existing) break
     }
     if (existing) {
