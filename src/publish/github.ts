@@ -65,13 +65,13 @@ function onLimit(kind: string) {
  * `AI_LOG_TRAIL_RETRY_BASE_MS` shortens the 5xx backoff: the tests set it, nothing else should.
  */
 export function githubClient(token: string, baseUrl: string, env: NodeJS.ProcessEnv = process.env): Octokit {
-  const base = Number(env.AI_LOG_TRAIL_RETRY_BASE_MS)
+  const base = /^\d+$/.test(env.AI_LOG_TRAIL_RETRY_BASE_MS ?? '') ? Number(env.AI_LOG_TRAIL_RETRY_BASE_MS) : undefined
   return getOctokit(
     token,
     {
       baseUrl,
       log: { debug: (m: string) => core.debug(m), info: (m: string) => core.debug(m), warn: (m: string) => core.info(m), error: (m: string) => core.info(m) },
-      retry: { doNotRetry: DO_NOT_RETRY, ...(Number.isFinite(base) && base >= 0 && env.AI_LOG_TRAIL_RETRY_BASE_MS ? { retryAfterBaseValue: base } : {}) },
+      retry: { doNotRetry: DO_NOT_RETRY, ...(base === undefined ? {} : { retryAfterBaseValue: base }) },
       throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') }
     },
     retry,
