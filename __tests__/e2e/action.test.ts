@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
 import { FAKE_ARTIFACT_ID, FakeArtifacts, readZip } from './fake-artifacts.js'
-import { BOT, FakeGitHub } from './fake-github.js'
+import { BOT, FakeGitHub, SECONDARY_RATE_LIMIT } from './fake-github.js'
 import { installAction, killRunning, runAction, runNode, runtimeToken, type EventSpec, type RunActionOptions, type RunActionResult } from './run-action.js'
 
 /**
@@ -33,10 +33,28 @@ const PARITY_PR = 9
 const RELEASE_ID = 31337
 const HUMAN_NOTES = '## What changed\n\n- Streaming parser.\n'
 const OTHERS_MARKED = `Quoting the bot:\n\n${MARKER}\n> AI assistance in this pull request`
+/** Pull requests whose API calls fail (one each, so the faults never meet). */
+const FILES_500_PR = 11
+const FILES_FLAKY_PR = 12
+const COMMENTS_500_PR = 13
+const COMMENTS_429_PR = 14
+const SECONDARY_403_PR = 15
+const SECONDARY_403_STUCK_PR = 16
+const BOT_QUOTE_PR = 17
+const MARKER_RELEASE_ID = 31338
+/** Another workflow's comment, written by the same bot, that quotes the marker below its own text. */
+const BOT_QUOTING = `Deploy preview ready.\n\nThe AI log trail said:\n\n${MARKER}\n> AI assistance in this pull request`
+/** A prompt that quotes every hidden marker this tool uses. */
+const QUOTING_PROMPT = `Why does the release body stop at ${RELEASE_END} and restart at ${RELEASE_START} or ${MARKER}?`
+/** 5xx backoff in milliseconds instead of seconds: the retries are real, the waits short. */
+const FAST_RETRY = { AI_LOG_TRAIL_RETRY_BASE_MS: '5' }
+const SERVER_ERROR = { status: 500, message: 'Server Error' }
 
 let root = ''
 let actionDir = ''
 let logs = ''
+/** A copy of one Codex session whose prompt quotes the markers. */
+let quotingLogs = ''
 let runCount = 0
 const gh = new FakeGitHub('octo-org/demo')
 const artifacts = new FakeArtifacts()
@@ -170,12 +188,18 @@ suite('the Action bundle against fake GitHub servers', () => {
     writeFileSync(file, planted)
     expect(readFileSync(file).includes(SECRET_BYTES)).toBe(true)
 
+    quotingLogs = join(root, 'logs', 'quoting')
+    mkdirSync(quotingLogs, { recursive: true })
+    const quoted = text.replaceAll('Refactor the parser so it streams input', QUOTING_PROMPT)
+    expect(quoted).not.toBe(text)
+    writeFileSync(join(quotingLogs, target), quoted)
+
     await Promise.all([gh.start(), artifacts.start()])
     // 150 unrelated comments and one by someone else quoting our marker: the action must page, and must not edit theirs.
     for (let i = 0; i < 75; i++) gh.addComment(PR, i % 3 ? 'reviewer' : 'ci-bot[bot]', `Looks good, part ${i}`)
     gh.addComment(PR, 'mallory', OTHERS_MARKED)
     for (let i = 75; i < 150; i++) gh.addComment(PR, 'reviewer', `Another remark ${i}`)
-    for (const n of [PR, FORK_PR, PARITY_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
+    for (const n of [PR, FORK_PR, PARITY_PR, FILES_500_PR, FILES_FLAKY_PR, COMMENTS_500_PR, COMMENTS_429_PR, SECONDARY_403_PR, SECONDARY_403_STUCK_PR, BOT_QUOTE_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
     gh.addRelease(RELEASE_ID, 'v1.2.3', HUMAN_NOTES)
   }, 60_000)
 
@@ -360,6 +384,151 @@ suite('the Action bundle against fake GitHub servers', () => {
       expect(release.body).not.toContain(SECRET)
       // No pull request here: no comment.
       expect(first.outputs['comment-url']).toBe('')
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it(
+    'retries the pull request files on a 500; when they keep failing, warns and publishes everything without them',
+    async () => {
+      gh.fail({ method: 'GET', path: new RegExp(`/pulls/${FILES_FLAKY_PR}/files$`), times: 2, ...SERVER_ERROR })
+      const flaky = await run(pullRequestEvent(FILES_FLAKY_PR), { env: FAST_RETRY })
+      expect(outcome(flaky)).toEqual(SUCCEEDED)
+      expect(gh.calls('GET', new RegExp(`/pulls/${FILES_FLAKY_PR}/files$`)).map((c) => c.status)).toEqual([500, 500, 200])
+      expect(marked(FILES_FLAKY_PR)[0]?.body).toContain('Changed files touched by an agent: 1 of 2')
+
+      gh.fail({ method: 'GET', path: new RegExp(`/pulls/${FILES_500_PR}/files$`), times: Infinity, ...SERVER_ERROR })
+      const r = await run(pullRequestEvent(FILES_500_PR), { env: FAST_RETRY })
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      // The first try and the retry plugin's three.
+      expect(gh.calls('GET', new RegExp(`/pulls/${FILES_500_PR}/files$`)).map((c) => c.status)).toEqual([500, 500, 500, 500])
+      expect(r.warnings.filter((w) => /could not list the pull request files/.test(w))).toEqual([expect.stringContaining('HTTP 500')])
+      expect(r.warnings.join('\n')).not.toMatch(/read-only token/)
+      // The job went on: summary, outputs, artifact and the comment (without the changed files).
+      expect(r.summary).toContain('AI assistance report')
+      expect(Number(r.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(r.outputs['artifact-id']).toBe(FAKE_ARTIFACT_ID)
+      const ours = marked(FILES_500_PR)
+      expect(ours).toHaveLength(1)
+      expect(ours[0].body).not.toContain('Changed files touched')
+      expect(r.outputs['comment-url']).toBe(ours[0].html_url)
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it(
+    'retries the comments API on a 500; when it keeps failing, warns with the summary and outputs, and fails only with fail-on: publish',
+    async () => {
+      const listing = new RegExp(`/issues/${COMMENTS_500_PR}/comments$`)
+      gh.fail({ method: 'GET', path: listing, times: Infinity, ...SERVER_ERROR })
+      let soft: RunActionResult
+      let strict: RunActionResult
+      try {
+        soft = await run(pullRequestEvent(COMMENTS_500_PR), { env: FAST_RETRY })
+        strict = await run(pullRequestEvent(COMMENTS_500_PR), { env: FAST_RETRY, inputs: { 'fail-on': 'publish' } })
+      } finally {
+        gh.faults.length = 0
+      }
+      expect(outcome(soft)).toEqual(SUCCEEDED)
+      // Each run: the first try and three retries, then it gave up.
+      expect(gh.calls('GET', listing).map((c) => c.status)).toEqual(Array(8).fill(500))
+      expect(soft.warnings.filter((w) => /could not write the pull request comment/.test(w))).toEqual([expect.stringMatching(/HTTP 500: Server Error, after retries/)])
+      expect(soft.warnings.join('\n')).not.toMatch(/read-only token/)
+      expect(soft.summary).toContain('AI assistance report')
+      expect(soft.summary).toContain('The pull request comment could not be written (the GitHub API kept failing)')
+      expect(Number(soft.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(soft.outputs['comment-url']).toBe('')
+      expect(soft.outputs['artifact-id']).toBe(FAKE_ARTIFACT_ID)
+
+      expect(strict.code).toBe(1)
+      expect(strict.errors).toEqual([expect.stringMatching(/^fail-on: could not publish the pull request comment \(HTTP 500/)])
+      expect(strict.summary).toContain('AI assistance report')
+      expect(Number(strict.outputs.sessions)).toBeGreaterThanOrEqual(5)
+      expect(gh.comments.get(COMMENTS_500_PR) ?? []).toEqual([])
+    },
+    RUN_TIMEOUT * 2
+  )
+
+  it.each([
+    ['429 (secondary rate limit)', COMMENTS_429_PR, 429],
+    ['403 (secondary rate limit)', SECONDARY_403_PR, 403]
+  ] as const)(
+    'waits out a %s on the comment for its retry-after and posts it',
+    async (_name, pr, status) => {
+      const posting = new RegExp(`/issues/${pr}/comments$`)
+      gh.fail({ method: 'POST', path: posting, times: 1, status, message: SECONDARY_RATE_LIMIT, headers: { 'retry-after': '1' } })
+      const r = await run(pullRequestEvent(pr))
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      const posts = gh.calls('POST', posting)
+      expect(posts.map((c) => c.status)).toEqual([status, 201])
+      // retry-after is in seconds: the retry came no sooner.
+      expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(950)
+      expect(r.warnings.join('\n')).not.toMatch(/read-only token|could not write/)
+      expect(marked(pr)).toHaveLength(1)
+      expect(r.outputs['comment-url']).toBe(marked(pr)[0].html_url)
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'does not blame a read-only token for a secondary rate limit that outlasts the retries',
+    async () => {
+      const posting = new RegExp(`/issues/${SECONDARY_403_STUCK_PR}/comments$`)
+      gh.fail({ method: 'POST', path: posting, times: Infinity, status: 403, message: SECONDARY_RATE_LIMIT, headers: { 'retry-after': '1' } })
+      let r: RunActionResult
+      try {
+        r = await run(pullRequestEvent(SECONDARY_403_STUCK_PR))
+      } finally {
+        gh.faults.length = 0
+      }
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      expect(gh.calls('POST', posting).map((c) => c.status)).toEqual([403, 403, 403, 403])
+      const warned = r.warnings.filter((w) => /could not write the pull request comment/.test(w))
+      expect(warned).toEqual([expect.stringContaining('secondary rate limit')])
+      expect(warned[0]).not.toMatch(/read-only token/)
+      expect(r.summary).toContain('The pull request comment could not be written (the GitHub API kept failing)')
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'leaves alone a comment by the same bot that quotes the marker below its own text',
+    async () => {
+      const theirs = gh.addComment(BOT_QUOTE_PR, BOT, BOT_QUOTING)
+      const r = await run(pullRequestEvent(BOT_QUOTE_PR))
+      expect(outcome(r)).toEqual(SUCCEEDED)
+      expect(theirs.body).toBe(BOT_QUOTING)
+      expect(theirs.updated_at).toBe(theirs.created_at)
+      expect(gh.calls('PATCH', new RegExp(`/issues/comments/${theirs.id}$`))).toEqual([])
+      const ours = (gh.comments.get(BOT_QUOTE_PR) ?? []).filter((c) => c.id !== theirs.id)
+      expect(ours).toHaveLength(1)
+      expect(ours[0].body.startsWith(MARKER)).toBe(true)
+      expect(r.outputs['comment-url']).toBe(ours[0].html_url)
+    },
+    RUN_TIMEOUT
+  )
+
+  it(
+    'replaces its release section in place when a prompt quotes the section markers: two runs, the same body',
+    async () => {
+      const release = gh.addRelease(MARKER_RELEASE_ID, 'v1.2.4', HUMAN_NOTES)
+      const event = releaseEvent()
+      const payload = event.payload as { release: { id: number } }
+      payload.release.id = MARKER_RELEASE_ID
+      const opts = { inputs: { paths: quotingLogs, 'release-notes': 'true', 'release-assets': 'never', now: NOW }, artifactService: false }
+      const first = await run(event, opts)
+      expect(outcome(first)).toEqual(SUCCEEDED)
+      const once = release.body
+      const second = await run(event, opts)
+      expect(outcome(second)).toEqual(SUCCEEDED)
+      expect(release.body).toBe(once)
+      expect(release.body.startsWith(HUMAN_NOTES.trimEnd())).toBe(true)
+      expect(release.body.split(RELEASE_START)).toHaveLength(2)
+      expect(release.body.split(RELEASE_END)).toHaveLength(2)
+      expect(release.body.split(MARKER)).toHaveLength(1)
+      expect(release.body.trimEnd().endsWith(RELEASE_END)).toBe(true)
+      // The prompt is there, quote and all, read the same (a zero-width joiner breaks the markers).
+      expect(release.body.replaceAll('\u200d', '')).toContain(RELEASE_END + ' and restart at')
     },
     RUN_TIMEOUT * 2
   )

@@ -18,7 +18,23 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders
   body: Buffer
   status: number
+  /** When it arrived (ms since the epoch): how long a client waited before retrying. */
+  at: number
 }
+
+/** An error the server answers instead of the real response, for the next `times` matching requests. */
+export interface Fault {
+  method: string
+  path: RegExp
+  status: number
+  message: string
+  headers?: Record<string, string>
+  /** How many matching requests fail (Infinity: every one). */
+  times: number
+}
+
+/** GitHub's words for a secondary rate limit: the message is how clients tell it from a refusal. */
+export const SECONDARY_RATE_LIMIT = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
 export interface FakeComment {
   id: number
@@ -83,6 +99,8 @@ export class FakeGitHub {
    * still works, as on github.com); `all` answers 403 to every comment endpoint.
    */
   forkMode: false | 'writes' | 'all' = false
+  /** Errors to answer before any route runs (see `fail`). */
+  readonly faults: Fault[] = []
   private server: Server | undefined
   private nextId = 1_000
   private base = ''
@@ -146,6 +164,11 @@ export class FakeGitHub {
     return r
   }
 
+  /** Answers the next `times` requests matching `method` and `path` with an error (server errors, rate limits). */
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault })
+  }
+
   /** Requests matching a method and a path pattern. */
   calls(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path))
@@ -197,11 +220,16 @@ export class FakeGitHub {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1')
     const body = await readBody(req)
     const method = req.method ?? 'GET'
-    const rec: RecordedRequest = { method, path: u.pathname, query: u.searchParams, headers: req.headers, body, status: 0 }
+    const rec: RecordedRequest = { method, path: u.pathname, query: u.searchParams, headers: req.headers, body, status: 0, at: Date.now() }
     this.requests.push(rec)
     const reply = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       rec.status = status
       sendJson(res, status, value, headers)
+    }
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(u.pathname))
+    if (fault) {
+      fault.times--
+      return reply(fault.status, { message: fault.message, documentation_url: 'https://docs.github.com/rest', status: String(fault.status) }, fault.headers)
     }
     const repoPrefix = `/repos/${this.repository}`
     const p = u.pathname

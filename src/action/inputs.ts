@@ -14,13 +14,16 @@ export interface ActionInputs {
   releaseAssets: 'auto' | 'never'
   releaseNotes: boolean
   timezone: string | undefined
-  failOn: Set<'parse-errors' | 'unpriced' | 'redactions' | 'no-sessions'>
+  failOn: Set<FailOnCondition>
   database: string | undefined
   exportDatabase: boolean
   now: string | undefined
   /** Key for redaction tags (a repository secret); masked as soon as it is read. */
   redactionKey: string | undefined
 }
+
+export const FAIL_ON_CONDITIONS = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish'] as const
+export type FailOnCondition = (typeof FAIL_ON_CONDITIONS)[number]
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback
@@ -51,11 +54,11 @@ export function readInputs(): ActionInputs {
   for (const f of formats) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
   const retention = core.getInput('retention-days').trim()
   if (retention && !/^\d+$/.test(retention)) throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`)
-  const failOn = new Set<ActionInputs['failOn'] extends Set<infer T> ? T : never>()
+  const failOn = new Set<FailOnCondition>()
   for (const f of list('fail-on')) {
     if (f === 'none') continue
-    if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`)
-    failOn.add(f as never)
+    if (!FAIL_ON_CONDITIONS.includes(f as FailOnCondition)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON_CONDITIONS.join(', ')})`)
+    failOn.add(f as FailOnCondition)
   }
   return {
     paths: list('paths'),

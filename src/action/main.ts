@@ -67,6 +67,7 @@ export async function run(): Promise<void> {
     if (inputs.failOn.has('unpriced') && r.unpriced_models.length) failures.push(`no price for ${r.unpriced_models.join(', ')}`)
     if (inputs.failOn.has('redactions') && result.redactions > 0) failures.push(`${result.redactions} value(s) had to be redacted`)
     if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
+    if (inputs.failOn.has('publish') && published.failures.length) failures.push(`could not publish ${published.failures.join(', ')}`)
     if (failures.length) core.setFailed(`fail-on: ${failures.join('; ')}`)
   } catch (e) {
     core.setFailed((e as Error).message)

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { join } from 'node:path'
 import { uploadReports } from '../publish/artifact.js'
 import { upsertComment } from '../publish/comment.js'
+import { describeError, isRefused } from '../publish/github.js'
 import { updateReleaseSection, uploadReleaseAssets } from '../publish/release.js'
 import type { ActionInputs } from './inputs.js'
 import type { GithubTarget } from './target.js'
@@ -16,18 +17,29 @@ export interface PublishInput {
   github: GithubTarget
 }
 
+export interface Published {
+  commentUrl: string | null
+  artifactId: number | null
+  artifactUrl: string | null
+  /** Surfaces that were due and could not be written, one line each (what `fail-on: publish` fails on). */
+  failures: string[]
+}
+
 /**
  * Publishes what the job wrote: the job summary on every run, the artifact, the sticky comment
- * on pull requests, the release assets on releases. Each surface fails soft: a read-only token
- * or a missing artifact service is a warning and the report stays in the job summary.
+ * on pull requests, the release assets on releases. Each surface fails soft, after the client's
+ * retries: a read-only token, a service that keeps failing or a missing artifact service is a
+ * warning and the report stays in the job summary. Nothing here throws for a surface.
  */
-export async function publish(p: PublishInput): Promise<{ commentUrl: string | null; artifactId: number | null; artifactUrl: string | null }> {
+export async function publish(p: PublishInput): Promise<Published> {
   const { inputs, github } = p
+  const failures: string[] = []
   // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
   const summary = process.env.GITHUB_STEP_SUMMARY ? core.summary.addRaw(p.summary) : null
   if (summary) await summary.write()
   const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays)
-  if (artifact.status === 'skipped') core.warning(`report artifact not uploaded: ${artifact.reason}`)
+  if (artifact.status !== 'uploaded') core.warning(`report artifact not uploaded: ${artifact.reason}`)
+  if (artifact.status === 'failed') failures.push(`the report artifact (${artifact.reason})`)
   const artifactUrl = artifact.status === 'uploaded' ? artifact.url : null
 
   let commentUrl: string | null = null
@@ -38,16 +50,21 @@ export async function publish(p: PublishInput): Promise<{ commentUrl: string | n
     else {
       const body = artifactUrl ? `${p.comment.trimEnd()}\n\n[Full report and sanitized data](${artifactUrl})\n` : p.comment
       const r = await upsertComment(github.client(), github.ref, github.pullNumber, body)
-      if (r.status === 'forbidden') {
-        core.warning(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`)
-        if (summary) await core.summary.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write()
+      if (r.status === 'forbidden' || r.status === 'failed') {
+        const why =
+          r.status === 'forbidden'
+            ? `${r.message}; a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`
+            : `${r.message}, after retries; the report is in the job summary instead`
+        core.warning(`could not write the pull request comment (${why})`)
+        failures.push(`the pull request comment (${r.message})`)
+        const note = r.status === 'forbidden' ? 'read-only token' : 'the GitHub API kept failing'
+        if (summary) await core.summary.addRaw(`\n> The pull request comment could not be written (${note}); this summary holds the report.\n`).write()
       } else {
         commentUrl = r.url
         core.info(`comment ${r.status}: ${r.url}`)
       }
     }
   }
-
 
   if (github.releaseId !== null && github.hasRepo && inputs.token) {
     try {
@@ -62,9 +79,11 @@ export async function publish(p: PublishInput): Promise<{ commentUrl: string | n
       }
       if (inputs.releaseNotes) await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection)
     } catch (e) {
-      core.warning(`could not publish to the release (${(e as Error).message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`)
+      const hint = isRefused(e) ? '; it needs permissions: contents: write' : ', after retries'
+      core.warning(`could not publish to the release (${describeError(e)}${hint}). The report is in the job summary and the artifact.`)
+      failures.push(`the release (${describeError(e)})`)
     }
   }
 
-  return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl }
+  return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl, failures }
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
-import { context, getOctokit } from '@actions/github'
+import { context } from '@actions/github'
 import { pullRequestFiles } from '../publish/comment.js'
+import { describeError, githubClient, isRefused, type Octokit } from '../publish/github.js'
 
 /** What this run of the workflow is about, from the event payload GitHub hands the Action. */
 export function githubTarget() {
@@ -9,8 +10,8 @@ export function githubTarget() {
   const [owner, repo] = repoEnv.split('/')
   const token = core.getInput('github-token')
   const ref = { owner, repo }
-  let octokit: ReturnType<typeof getOctokit> | undefined
-  const client = () => (octokit ??= getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }))
+  let octokit: Octokit | undefined
+  const client = () => (octokit ??= githubClient(token, process.env.GITHUB_API_URL ?? 'https://api.github.com'))
   return {
     ref,
     hasRepo: Boolean(owner && repo),
@@ -18,11 +19,19 @@ export function githubTarget() {
     releaseId: context.eventName === 'release' ? (payload.release?.id ?? null) : null,
     eventName: context.eventName,
     client,
-    changedFiles: async () => {
+    /**
+     * The pull request's changed files, or null. They only enrich the comment, so no failure
+     * here (after the client's retries) stops the job: it is a warning and the comment goes out without them.
+     */
+    changedFiles: async (): Promise<string[] | null> => {
       if (!payload.pull_request?.number || !owner) return null
-      const files = await pullRequestFiles(client(), ref, payload.pull_request.number)
-      if (files === null) core.warning('could not list the pull request files (read-only token?); the comment will not say which changed files agents touched')
-      return files
+      try {
+        return await pullRequestFiles(client(), ref, payload.pull_request.number)
+      } catch (e) {
+        const why = isRefused(e) ? 'read-only token?' : describeError(e)
+        core.warning(`could not list the pull request files (${why}); the comment will not say which changed files agents touched`)
+        return null
+      }
     }
   }
 }

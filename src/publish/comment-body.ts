@@ -1,6 +1,7 @@
 import type { BlockContent, Nodes as Node, PhrasingContent } from 'mdast'
 import { costNotes, details, footer, promptsList, sessionsTable, toMarkdown, totalsLine } from '../render/markdown.js'
 import { heading, inlineCode, joined, label, paragraph, strong } from '../render/md-nodes.js'
+import { ZWJ } from '../render/safe-text.js'
 import { shortIds } from '../render/text.js'
 import type { Report } from '../select/report.js'
 import { coverChangedFiles } from './changed-files.js'
@@ -10,6 +11,16 @@ export const COMMENT_MARKER = '<!-- ai-log-trail:pr-comment v1 -->'
 /** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
 export const COMMENT_LIMIT = 65_536
 const BUDGET = COMMENT_LIMIT - 1_024
+
+/**
+ * Log text that quotes one of this tool's hidden markers (the comment's, or the release
+ * section's start and end) would be taken for the marker and end or restart a section. A
+ * zero-width joiner inside the quote breaks the match and still reads the same; it is applied
+ * to rendered Markdown, so the quote is caught whether it sits in text, code or a table.
+ */
+export function defuseMarkers(markdown: string): string {
+  return markdown.replace(/(<!--\s*ai-log-trail):/g, `$1${ZWJ}:`)
+}
 
 export interface CommentOptions {
   /** The pull request's changed files (paths relative to the repository root), when known. */
@@ -83,8 +94,8 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
     const nodes = level()
     // Stringifying a level that cannot fit is most of a big report's comment time.
     if (mark.length + textLength(nodes) > budget) continue
-    const body = `${mark}${toMarkdown(nodes)}`
+    const body = `${mark}${defuseMarkers(toMarkdown(nodes))}`
     if (body.length <= budget) return body
   }
-  return `${mark}${toMarkdown(head)}`
+  return `${mark}${defuseMarkers(toMarkdown(head))}`
 }

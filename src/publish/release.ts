@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { defuseMarkers } from './comment-body.js'
 import { type Octokit, type RepoRef } from './github.js'
 
 export const RELEASE_SECTION_START = '<!-- ai-log-trail:release-notes:start -->'
@@ -48,11 +49,15 @@ export async function uploadReleaseAssets(octokit: Octokit, ref: RepoRef, releas
   return urls
 }
 
-/** Replaces (or appends) this tool's marked section of a release body; text outside it is kept. */
+/**
+ * Replaces (or, the first time, appends) this tool's marked section of a release body; text
+ * outside it is kept. The section's own text cannot hold a marker (defused), so the end found
+ * after the start is the section's end and a re-run gives the same body.
+ */
 export function withSection(body: string, section: string): string {
-  const block = `${RELEASE_SECTION_START}\n${section.trim()}\n${RELEASE_SECTION_END}`
+  const block = `${RELEASE_SECTION_START}\n${defuseMarkers(section.trim())}\n${RELEASE_SECTION_END}`
   const start = body.indexOf(RELEASE_SECTION_START)
-  const end = body.indexOf(RELEASE_SECTION_END)
+  const end = start === -1 ? -1 : body.indexOf(RELEASE_SECTION_END, start + RELEASE_SECTION_START.length)
   const next = start !== -1 && end > start ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length) : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`
   return next.length > RELEASE_BODY_LIMIT ? body : next
 }
