@@ -1701,6 +1701,1536 @@ exports.inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /***/ }),
 
+/***/ 63251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 23860:
 /***/ ((module) => {
 
@@ -35305,7 +36835,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4319);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62876);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -35315,7 +36845,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4319:
+/***/ 62876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35925,6 +37455,22 @@ const aiderHistory = {
  */
 const WRAPPER = /^\s*<(command-name|command-message|command-args|command-contents|local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|task-notification|ide_opened_file|ide_selection|ide_diagnostics|system-reminder|user-prompt-submit-hook|user-memory-input)>/;
 const INTERRUPTED = /^\s*\[Request interrupted by user/;
+const COMMAND_NAME = /<command-name>\s*(\/[^<\s]{1,100})\s*<\/command-name>/;
+const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+/**
+ * Claude Code's built-in commands that run locally and send the model nothing a person wrote
+ * (settings, session housekeeping, views). Every other typed slash command — `/init`, `/review`,
+ * a project's or plugin's own `/orchestrator` — is a request to the model, so it is a prompt.
+ */
+const LOCAL_COMMANDS = new Set('/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(' '));
+/** The prompt a typed slash command stands for (`/name args`), or null for a local command or other wrapper text. */
+function slashCommandPrompt(text) {
+    const name = COMMAND_NAME.exec(text)?.[1];
+    if (!name || LOCAL_COMMANDS.has(name.toLowerCase()))
+        return null;
+    const args = COMMAND_ARGS.exec(text)?.[1].trim() ?? '';
+    return args ? `${name} ${args}` : name;
+}
 const EXIT_CODE = /^(?:Error: )?Exit code (-?\d+)/;
 const FILE_TOOLS = {
     Edit: { key: 'file_path', change: 'update' },
@@ -36066,8 +37612,12 @@ function textPayloads(text, images, f) {
         return [{ kind: 'marker', marker: 'abort', detail: text.trim() }];
     if (f.isMeta)
         return [{ kind: 'context_message', role: 'meta', text }];
-    if (isWrapperText(text))
+    if (isWrapperText(text)) {
+        const typed = slashCommandPrompt(text);
+        if (typed !== null)
+            return [{ kind: 'user_prompt', text: typed, by_agent: f.byAgent, images }];
         return [{ kind: 'context_message', role: 'command', text }];
+    }
     return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
 }
 
@@ -48892,11 +50442,30 @@ class Inbox {
 
 /** File names that are never session logs, even inside a log folder. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+function kindOf(st) {
+    if (st.isFIFO())
+        return 'named pipe (FIFO)';
+    if (st.isSocket())
+        return 'socket';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'device';
+    return 'special file';
+}
+/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
+async function statFailure(p, e) {
+    if (e.code === 'ELOOP')
+        return 'symbolic link loop (skipped)';
+    const link = await (0,promises_.lstat)(p).then((l) => l.isSymbolicLink(), () => false);
+    return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
+}
 /**
  * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
+ * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
+ * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
+ * `onSkip` with the reason, so the run can report it.
  */
-async function* walkFiles(paths) {
+async function* walkFiles(paths, onSkip = () => { }) {
     const seenDirs = new Set();
     const seenFiles = new Set();
     async function* visit(p) {
@@ -48904,7 +50473,8 @@ async function* walkFiles(paths) {
         try {
             st = await (0,promises_.stat)(p);
         }
-        catch {
+        catch (e) {
+            onSkip({ path: p, reason: await statFailure(p, e) });
             return;
         }
         // Device and inode identify a file or folder however many links reach it, without a
@@ -48917,8 +50487,10 @@ async function* walkFiles(paths) {
             yield (0,external_node_path_.resolve)(p);
             return;
         }
-        if (!st.isDirectory())
+        if (!st.isDirectory()) {
+            onSkip({ path: p, reason: `${kindOf(st)}, not a regular file (skipped)` });
             return;
+        }
         if (seenDirs.has(id))
             return;
         seenDirs.add(id);
@@ -48926,7 +50498,8 @@ async function* walkFiles(paths) {
         try {
             names = (await (0,promises_.readdir)(p)).sort();
         }
-        catch {
+        catch (e) {
+            onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
             return;
         }
         for (const n of names) {
@@ -49324,8 +50897,12 @@ function defaultLocations(repo, e = processEnv()) {
         }
     }
     add('aider', (0,external_node_path_.join)(repo.root, '.aider.chat.history.md'), true);
-    add('any', (0,external_node_path_.join)(repo.root, '.ai-logs'), true);
+    add('any', committedLogsDir(repo), true);
     return out;
+}
+/** Where a repository keeps its sanitized session logs, committed with the code. */
+function committedLogsDir(repo) {
+    return (0,external_node_path_.join)(repo.root, '.ai-logs');
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -49437,14 +51014,30 @@ function repoIdentity(dir) {
     const folders = [...new Set([root, ...worktrees].flatMap((p) => [(0,external_node_path_.resolve)(p), real(p)]))];
     return { root: (0,external_node_path_.resolve)(root), worktrees: folders, remotes };
 }
-function inside(path, folder) {
-    const p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+/**
+ * A recorded path in one spelling: separators as `/`, `.` and `..` resolved (so `<repo>/../x` is
+ * not inside the repository), and links resolved where the path exists on this machine.
+ */
+function canonical(path) {
+    const slashed = path.replace(/\\/g, '/');
+    const normal = external_node_path_.posix.normalize(slashed).replace(/\/+$/, '');
+    if (!normal.startsWith('/'))
+        return normal;
+    try {
+        return (0,external_node_fs_.realpathSync)(normal);
+    }
+    catch {
+        return normal;
+    }
+}
+function inside(p, folder) {
     const f = folder.replace(/\\/g, '/').replace(/\/+$/, '');
     return p === f || p.startsWith(f + '/');
 }
 /** A session belongs to the repository when its cwd is inside one of its folders or it names one of its remotes. */
 function belongsTo(repo, session) {
-    if (session.cwd && repo.worktrees.some((w) => inside(session.cwd, w)))
+    const cwd = session.cwd === null ? null : canonical(session.cwd);
+    if (cwd !== null && repo.worktrees.some((w) => inside(cwd, w)))
         return true;
     if (session.repository && repo.remotes.includes(normalizeRepoUrl(session.repository)))
         return true;
@@ -49497,7 +51090,9 @@ function scopeToRepo(db, repo, inRepoRoots, sessionIds) {
  */
 async function ingestForRepo(db, repoDir, paths, opts = {}) {
     const repo = repoIdentity(repoDir);
-    const locations = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv());
+    const found = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv());
+    // `collect` writes `.ai-logs/` from the agents' own places: reading its own copies back would loop.
+    const locations = opts.committedLogs === false ? found.filter((l) => l.path !== committedLogsDir(repo)) : found;
     const result = await ingestPaths(db, locations.map((l) => l.path), opts);
     const inRepo = paths ? [] : locations.filter((l) => l.inRepo).map((l) => l.path);
     const dropped = scopeToRepo(db, repo, inRepo, result.session_ids);
@@ -49513,33 +51108,38 @@ async function ingestForRepo(db, repoDir, paths, opts = {}) {
  * zero-width joiner, so the text still reads the same.
  */
 const ZWJ = '\u200d';
-// C0/C1 controls (except tab and newline), and the bidi overrides behind "Trojan Source"
-// tricks that make text read differently from what it is.
+// C0/C1 controls (except tab and newline).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+// The bidi embeddings, overrides, isolates and marks behind "Trojan Source" tricks that make
+// text read differently from what it is. Every renderer (Markdown, HTML, CSV) and the CLI use
+// this one list.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Bidi controls replaced by U+FFFD: the text keeps its logical order on every display. */
+function neutralizeBidi(s) {
+    return s.replace(BIDI, '\ufffd');
+}
 /** Newlines normalized to LF; control characters made visible (`␀`) rather than passed on. */
 function cleanControls(s) {
-    return s
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL, (c) => {
+    return neutralizeBidi(s.replace(/\r\n?/g, '\n').replace(CONTROL, (c) => {
         const code = c.charCodeAt(0);
         if (code < 0x20)
             return String.fromCharCode(0x2400 + code);
         return code === 0x7f ? '\u2421' : '\ufffd';
-    })
-        .replace(BIDI, '\ufffd');
+    }));
 }
 /**
- * `@user`, `@org/team`, `#123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
+ * `@user`, `@org/team`, `#123`, `GH-123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
  * addresses lose their power to notify or link.
  */
 function neutralize(s) {
     return (s
         // Mentions and the e-mail autolink both need a word character right after `@`.
         .replace(/@(?=[\w-])/g, '@' + ZWJ)
-        // Issue and pull-request references (cross-references notify the other repository).
+        // Issue and pull-request references (cross-references notify the other repository),
+        // in both their forms: `#123` and `GH-123` (any case).
         .replace(/#(?=\d)/g, '#' + ZWJ)
+        .replace(/(gh-)(?=\d)/gi, '$1' + ZWJ)
         // URL autolink literals need a domain character right after the scheme.
         .replace(/(:\/\/)(?=\S)/g, '$1' + ZWJ)
         // `www.` autolinks need the dot right after `www`.
@@ -66804,11 +68404,21 @@ function coverChangedFiles(report, changed) {
 
 
 
+
 /** Finds this tool's sticky comment; the version lets a future layout replace an older one. */
 const COMMENT_MARKER = '<!-- ai-log-trail:pr-comment v1 -->';
 /** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
 const COMMENT_LIMIT = 65_536;
 const BUDGET = COMMENT_LIMIT - 1_024;
+/**
+ * Log text that quotes one of this tool's hidden markers (the comment's, or the release
+ * section's start and end) would be taken for the marker and end or restart a section. A
+ * zero-width joiner inside the quote breaks the match and still reads the same; it is applied
+ * to rendered Markdown, so the quote is caught whether it sits in text, code or a table.
+ */
+function defuseMarkers(markdown) {
+    return markdown.replace(/(<!--\s*ai-log-trail):/g, `$1${ZWJ}:`);
+}
 const MAX_LISTED_FILES = 30;
 function fileList(files) {
     const shown = files.slice(0, MAX_LISTED_FILES);
@@ -66871,11 +68481,11 @@ function renderComment(report, opts = {}) {
         // Stringifying a level that cannot fit is most of a big report's comment time.
         if (mark.length + textLength(nodes) > budget)
             continue;
-        const body = `${mark}${md_stringify_toMarkdown(nodes)}`;
+        const body = `${mark}${defuseMarkers(md_stringify_toMarkdown(nodes))}`;
         if (body.length <= budget)
             return body;
     }
-    return `${mark}${md_stringify_toMarkdown(head)}`;
+    return `${mark}${defuseMarkers(md_stringify_toMarkdown(head))}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
@@ -67163,9 +68773,47 @@ function migrateWithRetry(db, target) {
 
 ;// CONCATENATED MODULE: ./src/redact/hash.ts
 
-/** A stable short hash, so two redacted identifiers can still be told apart. */
-function hash_shortHash(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 10);
+/** Where the CLI and the Action find the per-repository redaction key. */
+const REDACTION_KEY_ENV = 'AI_LOG_TRAIL_REDACTION_KEY';
+/** The redaction key in force, if any (the Action sets it from its `redaction-key` input). */
+function redactionKey(env = process.env) {
+    const key = env[REDACTION_KEY_ENV];
+    return key === undefined || key.trim() === '' ? undefined : key;
+}
+const TAG_HEX = 10;
+/**
+ * Tags that let a reader tell two redacted identifiers apart without learning either. A plain
+ * hash of an e-mail address confirms any guess of it, so a tag is either a keyed hash (HMAC-SHA-256
+ * under the repository's secret key: the same value gets the same tag in every report) or,
+ * without a key, a number in order of first appearance (`#1`, `#2`, …) that means nothing outside
+ * the report. Numbers depend only on the order values are met, so the same input numbers the same.
+ */
+class IdentifierTags {
+    key;
+    numbers = new Map();
+    constructor(key) {
+        this.key = key;
+    }
+    /** `:<hex>` with a key, `#<n>` without; `kind` keeps e-mails, paths and hashed fields apart. */
+    suffix(kind, value) {
+        if (this.key !== undefined)
+            return `:${(0,external_node_crypto_.createHmac)('sha256', this.key).update(`${kind}\0${value}`).digest('hex').slice(0, TAG_HEX)}`;
+        let byValue = this.numbers.get(kind);
+        if (!byValue) {
+            byValue = new Map();
+            this.numbers.set(kind, byValue);
+        }
+        let n = byValue.get(value);
+        if (n === undefined) {
+            n = byValue.size + 1;
+            byValue.set(value, n);
+        }
+        return `#${n}`;
+    }
+    /** A field replaced whole by the `hash` policy or the metadata-only preset. */
+    hashed(value) {
+        return `[hash${this.suffix('hash', value)}]`;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/re2-wasm/build/src/re2.js
@@ -67898,6 +69546,26 @@ const emailDetector = patternDetector({
         return !/^\d+x\./.test(domain);
     }
 });
+/*
+ * Token boundaries for digit-run shapes: a run glued to letters or `_` is part of a larger token
+ * (a hex digest, a build id), never a card, account or phone number of its own. A JSON `\n`/`\t`
+ * escape still counts as a break.
+ */
+const TOKEN_START = String.raw `(?:(?<![0-9A-Za-z_])|(?<=\\[nrt]))`;
+const TOKEN_END = String.raw `(?![0-9A-Za-z_])`;
+const pii_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isTokenChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+/** Whether a match is some of a UUID's hyphenated groups (all-digit groups can pass Luhn). */
+function insideUuid(m) {
+    const text = m.input;
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && isTokenChar(text.charCodeAt(start - 1)))
+        start--;
+    while (end < text.length && isTokenChar(text.charCodeAt(end)))
+        end++;
+    return (start < m.index || end > m.index + m[0].length) && pii_UUID.test(text.slice(start, end));
+}
 function digitCount(s) {
     let n = 0;
     for (const c of s)
@@ -67918,8 +69586,8 @@ const phoneDetector = multiPatternDetector({
 }, [
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
     { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
-    { pattern: /(?<![A-Za-z0-9.+-])(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9]|[.-]\d)/ },
-    { pattern: /(?<![A-Za-z0-9.+-])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![0-9]|[.-]\d)/ },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
     {
         pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
         // `telefon` holds `tel`, `téléphone` holds `phone`.
@@ -67937,25 +69605,72 @@ function isPublicishIPv4(ip) {
         return false;
     return true;
 }
-const ipv4Detector = {
-    id: 'ipv4',
-    pack: 'pii',
-    description: 'IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded)',
-    keywords: ['.'],
-    find(text) {
-        const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g');
-        const out = [];
-        let m;
-        while ((m = re.exec(text)) !== null) {
-            if (!isPublicishIPv4(m[0]))
-                continue;
-            if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index)))
-                continue;
-            out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length });
+/** RFC 1918 private, RFC 6598 shared (carrier NAT) and RFC 3927 link-local addresses. */
+function isPrivateIPv4(ip) {
+    const [a, b] = ip.split('.').map(Number);
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
+}
+/** Unique local (fc00::/7) and link-local (fe80::/10) IPv6 addresses. */
+function isPrivateIPv6(ip) {
+    return /^f[cd][0-9a-f]{0,2}:/i.test(ip) || /^fe[89ab][0-9a-f]?:/i.test(ip);
+}
+/**
+ * The address detectors, with or without private-range addresses (`pii.private_ips`). A private
+ * address names a machine on someone's own network, which tells a reader little, and logs are
+ * full of them (`docker inspect`, dev servers): they are kept unless the rules ask otherwise.
+ */
+function ipDetectors(privateIps) {
+    const scope = privateIps ? '' : ', private ranges excluded';
+    const ipv4 = {
+        id: 'ipv4',
+        pack: 'pii',
+        description: `IPv4 address (loopback, unspecified, netmasks, multicast and documentation ranges excluded${scope})`,
+        keywords: ['.'],
+        find(text) {
+            const re = new RegExp(`(?<![0-9.])${OCTET}(?:\\.${OCTET}){3}(?![0-9]|\\.[0-9])`, 'g');
+            const out = [];
+            let m;
+            while ((m = re.exec(text)) !== null) {
+                if (!isPublicishIPv4(m[0]) || (!privateIps && isPrivateIPv4(m[0])))
+                    continue;
+                if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 12), m.index)))
+                    continue;
+                out.push({ detector: 'ipv4', start: m.index, end: m.index + m[0].length });
+            }
+            return out;
         }
-        return out;
-    }
-};
+    };
+    const ipv6 = {
+        id: 'ipv6',
+        pack: 'pii',
+        description: `IPv6 address (loopback, unspecified and 2001:db8::/32 excluded${scope})`,
+        keywords: [':'],
+        // Its candidate and checks never leave a run of hex digits and colons.
+        lineLocal: true,
+        find(text) {
+            const out = [];
+            for (const start of colonRunStarts(text)) {
+                IPV6_CANDIDATE.lastIndex = start;
+                const m = IPV6_CANDIDATE.exec(text);
+                if (m === null)
+                    continue;
+                const ip = m[0];
+                const groups = ip.split(':').filter((g) => g.length > 0);
+                const isPrivate = isPrivateIPv6(ip);
+                if (!privateIps && isPrivate)
+                    continue;
+                // Two groups (`de:ad`, `12::30`) are mostly not addresses; a private prefix (`fd00::1`) is.
+                if (groups.length < (isPrivate ? 2 : 3) || !(0,external_node_net_.isIPv6)(ip))
+                    continue;
+                if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip))
+                    continue;
+                out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length });
+            }
+            return out;
+        }
+    };
+    return [ipv4, ipv6];
+}
 /** A loose candidate, validated by node:net; the lookbehind only lets it start a run of its characters. */
 const IPV6_CANDIDATE = /(?<![A-Za-z0-9:.])[0-9A-Fa-f:]{2,39}(?![A-Za-z0-9:])/y;
 const isHexOrColon = (c) => (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -67982,31 +69697,7 @@ function colonRunStarts(text) {
     }
     return starts;
 }
-const ipv6Detector = {
-    id: 'ipv6',
-    pack: 'pii',
-    description: 'IPv6 address (loopback, unspecified and 2001:db8::/32 excluded)',
-    keywords: [':'],
-    // Its candidate and checks never leave a run of hex digits and colons.
-    lineLocal: true,
-    find(text) {
-        const out = [];
-        for (const start of colonRunStarts(text)) {
-            IPV6_CANDIDATE.lastIndex = start;
-            const m = IPV6_CANDIDATE.exec(text);
-            if (m === null)
-                continue;
-            const ip = m[0];
-            const groups = ip.split(':').filter((g) => g.length > 0);
-            if (groups.length < 3 || !(0,external_node_net_.isIPv6)(ip))
-                continue;
-            if (/^(?:0{0,4}:){0,7}:?0{0,3}[01]?$/.test(ip) || /^2001:0?db8:/i.test(ip))
-                continue;
-            out.push({ detector: 'ipv6', start: m.index, end: m.index + ip.length });
-        }
-        return out;
-    }
-};
+const [ipv4Detector, ipv6Detector] = ipDetectors(false);
 function luhn(digits) {
     let sum = 0;
     let double = false;
@@ -68029,8 +69720,8 @@ const cardDetector = patternDetector({
     description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
     allowPlaceholders: true,
     guard: minDigits(13),
-    pattern: /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/,
-    validate: (s) => {
+    pattern: new RegExp(`${TOKEN_START}\\d(?:[ -]?\\d){12,18}${TOKEN_END}`),
+    validate: (s, m) => {
         const digits = s.replace(/[ -]/g, '');
         if (digits.length < 13 || digits.length > 19 || !CARD_PREFIX.test(digits))
             return false;
@@ -68039,7 +69730,7 @@ const cardDetector = patternDetector({
         // Mixed separators (`1234-5678 9012`) are not how cards are written.
         if (s.includes(' ') && s.includes('-'))
             return false;
-        return luhn(digits);
+        return luhn(digits) && !insideUuid(m);
     }
 });
 function ibanValid(raw) {
@@ -68061,7 +69752,7 @@ const ibanDetector = patternDetector({
     pack: 'pii',
     description: 'IBAN (mod-97 checked)',
     allowPlaceholders: true,
-    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/,
+    pattern: new RegExp(`${TOKEN_START}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${TOKEN_END}`),
     validate: ibanValid
 });
 const usSsnDetector = patternDetector({
@@ -68072,7 +69763,7 @@ const usSsnDetector = patternDetector({
     allowPlaceholders: true,
     // Nearly every text holds a '-' and nine digits; few hold the shape itself.
     guard: (text) => hasDashedDigits(text, [3, 2, 4]),
-    pattern: /(?<![0-9A-Za-z-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z]|-\d)/,
+    pattern: /(?<![0-9A-Za-z_-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_]|-[0-9A-Za-z])/,
     validate: (s) => {
         const [area, group, serial] = s.split('-');
         if (area === '000' || area === '666' || area[0] === '9')
@@ -68464,7 +70155,16 @@ const detectorIds = detectors_builtinDetectors.map((d) => d.id);
 ;// CONCATENATED MODULE: ./src/redact/rules.ts
 
 
+
+/** A user pattern that cannot run: `what` names the rule or allow pattern, `reason` says why. */
 class RuleError extends Error {
+    what;
+    reason;
+    constructor(what, reason) {
+        super(`${what}: ${reason}`);
+        this.what = what;
+        this.reason = reason;
+    }
 }
 /** Longest value a user pattern is run on at once; longer values are scanned in overlapping windows. */
 const WINDOW = 256 * 1024;
@@ -68473,16 +70173,36 @@ function escapeRe2(s) {
     return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 /**
+ * Compiles a pattern from the rules file, the one way every run and `rules check` do: on RE2
+ * (linear time, compiled to WebAssembly), so no pattern in a committed config can hang a run.
+ * A pattern RE2 cannot run (backreferences, lookaround) or one that matches the empty string
+ * (it would match every value) is a RuleError naming `what` and the reason.
+ */
+function compileUserPattern(source, flags, what) {
+    let re;
+    try {
+        // re2-wasm refuses to compile without the `u` flag.
+        re = new re2/* RE2 */.U(source, 'u' + flags.replace(/u/g, ''));
+    }
+    catch (e) {
+        throw new RuleError(what, `${e.message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`);
+    }
+    if (re.test(''))
+        throw new RuleError(what, 'the pattern matches the empty string, so it would match everywhere');
+    re.lastIndex = 0;
+    return re;
+}
+/**
  * A user rule as a detector. Patterns run on RE2 (linear time, compiled to WebAssembly), so no
  * rule in a committed config can hang a run; a pattern RE2 cannot run (backreferences,
  * lookaround) is rejected with the reason.
  */
 function ruleDetector(rule) {
     let source;
-    let flags = 'gu';
+    let flags = 'g';
     if (rule.pattern !== undefined) {
         source = rule.pattern;
-        flags += (rule.flags ?? '').replace(/[gu]/g, '');
+        flags += (rule.flags ?? '').replace(/g/g, '');
     }
     else if (rule.literals) {
         source = rule.literals.map(escapeRe2).join('|');
@@ -68492,15 +70212,7 @@ function ruleDetector(rule) {
         source = `\\b(?:${(rule.words ?? []).map(escapeRe2).join('|')})\\b`;
         flags += 'i';
     }
-    let re;
-    try {
-        re = new re2/* RE2 */.U(source, flags);
-    }
-    catch (e) {
-        throw new RuleError(`rule "${rule.id}": ${e.message.replace(/^Invalid regular expression: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`);
-    }
-    if (re.test(''))
-        throw new RuleError(`rule "${rule.id}": the pattern matches the empty string, so it would match everywhere`);
+    const re = compileUserPattern(source, flags, `rule "${rule.id}"`);
     return {
         id: rule.id,
         pack: 'secrets',
@@ -68560,7 +70272,8 @@ function packEnabled(config, pack, id) {
 }
 /** The detectors a config turns on, per field kind (user rules may name the fields they apply to). */
 function detectorsFor(config) {
-    const builtins = detectors_builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id));
+    const withPrivate = config.pii.private_ips ? new Map(ipDetectors(true).map((d) => [d.id, d])) : undefined;
+    const builtins = detectors_builtinDetectors.filter((d) => packEnabled(config, d.pack, d.id)).map((d) => withPrivate?.get(d.id) ?? d);
     const rules = config.rules.map((r) => ({ rule: r, detector: ruleDetector(r) }));
     const keys = keyDetector(config.keys);
     const cache = new Map();
@@ -68577,6 +70290,28 @@ function detectorsFor(config) {
         }
     };
 }
+/** The config's allow patterns, compiled as user patterns; a value any of them matches is kept. */
+function allowPatterns(config) {
+    return config.allow.patterns.map((p, i) => compileUserPattern(p, '', `allow.patterns[${i}]`));
+}
+/** Compiles every user pattern of a config as a run will, and lists the ones that fail. */
+function patternProblems(config) {
+    const problems = [];
+    // The path already names an allow pattern; a rule is also named by its id.
+    const attempt = (path, compile) => {
+        try {
+            compile();
+        }
+        catch (e) {
+            if (!(e instanceof RuleError))
+                throw e;
+            problems.push({ path, message: path[0] === 'rules' ? e.message : e.reason });
+        }
+    };
+    config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : 'words'], () => ruleDetector(r)));
+    config.allow.patterns.forEach((p, i) => attempt(['allow', 'patterns', i], () => compileUserPattern(p, '', `allow.patterns[${i}]`)));
+    return problems;
+}
 function builtinIds() {
     return builtinDetectors.map((d) => d.id);
 }
@@ -68587,11 +70322,12 @@ function builtinIds() {
 const HASHED = { email: 'emails', 'home-path': 'home_users' };
 /**
  * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
- * (a rule's own replacement, hashed identifiers where the config asks for them).
+ * (a rule's own replacement, tagged identifiers where the config asks for them). One call serves
+ * one report: without a redaction key, its tags number identifiers within it.
  */
-function engineOptions(config) {
+function engineOptions(config, tags = new IdentifierTags(redactionKey())) {
     const detectors = detectorsFor(config);
-    const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: config.allow.patterns.map((p) => new RegExp(p, 'u')) };
+    const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: allowPatterns(config) };
     const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
     const marker = (id, value) => {
         const custom = replacements.get(id);
@@ -68599,7 +70335,7 @@ function engineOptions(config) {
             return custom;
         const key = HASHED[id];
         if (key && config.hash_identifiers[key])
-            return `[REDACTED:${id}:${hash_shortHash(value.toLowerCase())}]`;
+            return `[REDACTED:${id}${tags.suffix(id, value.toLowerCase())}]`;
         return `[REDACTED:${id}]`;
     };
     const cache = new Map();
@@ -68611,6 +70347,65 @@ function engineOptions(config) {
         }
         return o;
     };
+}
+
+;// CONCATENATED MODULE: ./src/redact/engine/merge.ts
+/* Merging overlapping findings and replacing them with markers. */
+function pickWinner(group) {
+    let best = group[0];
+    for (const f of group) {
+        const len = f.end - f.start;
+        const bestLen = best.end - best.start;
+        if (len > bestLen || (len === bestLen && f.start < best.start))
+            best = f;
+    }
+    return best;
+}
+/** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
+function mergeFindings(findings) {
+    if (findings.length === 0)
+        return [];
+    if (findings.length === 1)
+        return [{ detector: findings[0].detector, start: findings[0].start, end: findings[0].end }];
+    const sorted = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
+        .map((x) => x.f);
+    const out = [];
+    let group = [];
+    let groupEnd = -1;
+    const flush = () => {
+        if (group.length === 0)
+            return;
+        out.push({ detector: pickWinner(group).detector, start: group[0].start, end: groupEnd });
+    };
+    for (const f of sorted) {
+        if (group.length > 0 && f.start < groupEnd) {
+            group.push(f);
+            groupEnd = Math.max(groupEnd, f.end);
+            continue;
+        }
+        flush();
+        group = [f];
+        groupEnd = f.end;
+    }
+    flush();
+    return out;
+}
+function defaultMarker(detectorId) {
+    return `[REDACTED:${detectorId}]`;
+}
+function applyFindings(text, merged, opts) {
+    if (merged.length === 0)
+        return text;
+    const marker = opts.marker ?? defaultMarker;
+    let out = '';
+    let pos = 0;
+    for (const f of merged) {
+        out += text.slice(pos, f.start) + marker(f.detector, text.slice(f.start, f.end));
+        pos = f.end;
+    }
+    return out + text.slice(pos);
 }
 
 ;// CONCATENATED MODULE: ./src/redact/keyword-scan.ts
@@ -68865,28 +70660,111 @@ class ScanMemo {
     }
 }
 
-;// CONCATENATED MODULE: ./src/redact/engine.ts
-
-
-/*
- * The engine is a pure function of (detectors, value, field kind). Detectors only ever see
- * strings; the engine decides which strings (views) they see and maps every finding back to
- * a range of the original value. Where a derived view cannot map a finding exactly, the
- * mapped range is widened to the smallest original range that certainly covers it.
- */
-// ---------------------------------------------------------------------------------------
-// Limits
-// ---------------------------------------------------------------------------------------
-/** Larger values are scanned in overlapping chunks so no single regex pass is unbounded. */
-const DIRECT_LIMIT = 1 << 20;
-const CHUNK = 512 * 1024;
-const engine_OVERLAP = 16 * 1024;
-/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
-const MAX_UNESCAPE = 3;
-/** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
-const MAX_DECODE_DEPTH = 3;
+;// CONCATENATED MODULE: ./src/redact/engine/encoded.ts
+/* Encoded runs: base64 and percent-encoding, found in a view and decoded for a recursive scan. */
 const MIN_BASE64_RUN = 24;
 const MAX_ENCODED_RUN = 1 << 20;
+const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g;
+const PERCENT = /%[0-9A-Fa-f]{2}/;
+/** Decoded text only counts when it is mostly printable; random tokens decode to noise. */
+function printable(s) {
+    if (s.length < 8)
+        return false;
+    let bad = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
+            bad++;
+    }
+    return bad / s.length <= 0.05;
+}
+/** Bytes that decode to one control character each, whatever surrounds them. */
+function controlBytes(bytes) {
+    let n = 0;
+    for (const b of bytes)
+        if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f)
+            n++;
+    return n;
+}
+function decodeBase64(run) {
+    if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN)
+        return undefined;
+    const body = run.replace(/=+$/, '');
+    if (body.length % 4 === 1)
+        return undefined;
+    const bytes = Buffer.from(body, 'base64');
+    // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
+    // at least one unprintable character per control byte, so this rejects only what printable()
+    // would, without making the string.
+    if (controlBytes(bytes) / bytes.length > 0.05)
+        return undefined;
+    const decoded = bytes.toString('utf8');
+    return printable(decoded) ? decoded : undefined;
+}
+function decodePercent(run) {
+    if (!PERCENT.test(run))
+        return undefined;
+    try {
+        return decodeURIComponent(run);
+    }
+    catch {
+        // Malformed UTF-8 sequences: fall back to byte-per-character so nothing is skipped.
+        return run.replace(/%([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
+    }
+}
+/** All matches of a shared global regex, collected before any recursive scan can reuse it. */
+function runs(text, re) {
+    const out = [];
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(text)) !== null)
+        out.push({ index: m.index, text: m[0] });
+    return out;
+}
+/** 1 at the codes of [A-Za-z0-9+/_-]: standard and URL-safe base64. */
+const BASE64_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+    BASE64_CHARS[c.charCodeAt(0)] = 1;
+const isBase64Char = (c) => c < 128 && BASE64_CHARS[c] === 1;
+/**
+ * Whole runs of base64 characters of at least MIN_BASE64_RUN, with up to two `=` of padding:
+ * what `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}` matches, at a fraction of the cost.
+ * Each window is read from its right end, as Boyer-Moore does: a non-base64 character at `j`
+ * rules out a long run starting anywhere up to `j`, so prose is mostly skipped.
+ */
+function base64Runs(text) {
+    const out = [];
+    // Invariant: no run straddles `start` (it is 0, or it or the character before is not base64).
+    let start = 0;
+    while (start + MIN_BASE64_RUN <= text.length) {
+        let j = start + MIN_BASE64_RUN - 1;
+        while (j >= start && isBase64Char(text.charCodeAt(j)))
+            j--;
+        if (j >= start) {
+            start = j + 1;
+            continue;
+        }
+        let runEnd = start + MIN_BASE64_RUN;
+        while (runEnd < text.length && isBase64Char(text.charCodeAt(runEnd)))
+            runEnd++;
+        let end = runEnd;
+        while (end < runEnd + 2 && text.charCodeAt(end) === 61)
+            end++;
+        out.push({ index: start, text: text.slice(start, end) });
+        start = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/redact/engine/views.ts
+/*
+ * Views: a derived string and the way back from its offsets to the original. Detectors only
+ * ever see strings; the engine decides which strings (views) they see and maps every finding
+ * back to a range of the original value. Where a derived view cannot map a finding exactly, the
+ * mapped range is widened to the smallest original range that certainly covers it.
+ */
+/** Escape levels resolved: Codex nests JSON strings two deep; one extra for shell quoting. */
+const MAX_UNESCAPE = 3;
 /** The parent offset of view offset `v` of a view made of pieces. */
 function pieceOffset(pieces, v) {
     let lo = 0;
@@ -69049,14 +70927,14 @@ function stripGutterView(parent) {
     return b.build();
 }
 const MIN_WRAPPED_LINE = 16;
-function isTokenChar(c) {
+function views_isTokenChar(c) {
     // [A-Za-z0-9+/=_-]
     return ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45);
 }
 /** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
 function glued(t, s, e, nextEnd) {
     const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e;
-    return (lineEnd - s >= MIN_WRAPPED_LINE && isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && isTokenChar(t.charCodeAt(e + 1)));
+    return (lineEnd - s >= MIN_WRAPPED_LINE && views_isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && views_isTokenChar(t.charCodeAt(e + 1)));
 }
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
 function hasWrappedLine(t) {
@@ -69134,100 +71012,20 @@ function viewKeywords(view, prefilter) {
     const inherited = parent.keywords ?? null;
     return view.joins ? prefilter.keywordsAcross(view.text, view.joins, inherited) : inherited;
 }
-// ---------------------------------------------------------------------------------------
-// Encoded runs: base64 and percent-encoding, decoded and scanned recursively
-// ---------------------------------------------------------------------------------------
-const URL_RUN = /(?<![^\s"'<>&?#`])[^\s"'<>&?#`]{3,8192}/g;
-const PERCENT = /%[0-9A-Fa-f]{2}/;
-/** Decoded text only counts when it is mostly printable; random tokens decode to noise. */
-function printable(s) {
-    if (s.length < 8)
-        return false;
-    let bad = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
-            bad++;
-    }
-    return bad / s.length <= 0.05;
-}
-/** Bytes that decode to one control character each, whatever surrounds them. */
-function controlBytes(bytes) {
-    let n = 0;
-    for (const b of bytes)
-        if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f)
-            n++;
-    return n;
-}
-function decodeBase64(run) {
-    if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN)
-        return undefined;
-    const body = run.replace(/=+$/, '');
-    if (body.length % 4 === 1)
-        return undefined;
-    const bytes = Buffer.from(body, 'base64');
-    // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
-    // at least one unprintable character per control byte, so this rejects only what printable()
-    // would, without making the string.
-    if (controlBytes(bytes) / bytes.length > 0.05)
-        return undefined;
-    const decoded = bytes.toString('utf8');
-    return printable(decoded) ? decoded : undefined;
-}
-function decodePercent(run) {
-    if (!PERCENT.test(run))
-        return undefined;
-    try {
-        return decodeURIComponent(run);
-    }
-    catch {
-        // Malformed UTF-8 sequences: fall back to byte-per-character so nothing is skipped.
-        return run.replace(/%([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16)));
-    }
-}
-/** All matches of a shared global regex, collected before any recursive scan can reuse it. */
-function runs(text, re) {
-    const out = [];
-    re.lastIndex = 0;
-    let m;
-    while ((m = re.exec(text)) !== null)
-        out.push({ index: m.index, text: m[0] });
-    return out;
-}
-/** 1 at the codes of [A-Za-z0-9+/_-]: standard and URL-safe base64. */
-const BASE64_CHARS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
-    BASE64_CHARS[c.charCodeAt(0)] = 1;
-const isBase64Char = (c) => c < 128 && BASE64_CHARS[c] === 1;
-/**
- * Whole runs of base64 characters of at least MIN_BASE64_RUN, with up to two `=` of padding:
- * what `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}` matches, at a fraction of the cost.
- * Each window is read from its right end, as Boyer-Moore does: a non-base64 character at `j`
- * rules out a long run starting anywhere up to `j`, so prose is mostly skipped.
- */
-function base64Runs(text) {
-    const out = [];
-    // Invariant: no run straddles `start` (it is 0, or it or the character before is not base64).
-    let start = 0;
-    while (start + MIN_BASE64_RUN <= text.length) {
-        let j = start + MIN_BASE64_RUN - 1;
-        while (j >= start && isBase64Char(text.charCodeAt(j)))
-            j--;
-        if (j >= start) {
-            start = j + 1;
-            continue;
-        }
-        let runEnd = start + MIN_BASE64_RUN;
-        while (runEnd < text.length && isBase64Char(text.charCodeAt(runEnd)))
-            runEnd++;
-        let end = runEnd;
-        while (end < runEnd + 2 && text.charCodeAt(end) === 61)
-            end++;
-        out.push({ index: start, text: text.slice(start, end) });
-        start = end;
-    }
-    return out;
-}
+
+;// CONCATENATED MODULE: ./src/redact/engine/scan.ts
+
+
+
+
+
+/* Scanning: every detector over every view of a value, encoded runs decoded and scanned again. */
+/** Larger values are scanned in overlapping chunks so no single regex pass is unbounded. */
+const DIRECT_LIMIT = 1 << 20;
+const CHUNK = 512 * 1024;
+const scan_OVERLAP = 16 * 1024;
+/** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
+const MAX_DECODE_DEPTH = 3;
 function encodedRunFindings(view, opts, depth) {
     const out = [];
     const scanRuns = (found, decode) => {
@@ -69248,9 +71046,6 @@ function encodedRunFindings(view, opts, depth) {
         scanRuns(runs(view.text, URL_RUN), decodePercent);
     return out;
 }
-// ---------------------------------------------------------------------------------------
-// Scanning
-// ---------------------------------------------------------------------------------------
 function allowed(value, opts) {
     const allow = opts.allow;
     if (!allow)
@@ -69369,7 +71164,7 @@ function scanFresh(text, opts, depth) {
     const chunked = opts.detectors.filter((d) => !d.wholeText);
     const prefilter = prefilterFor(whole);
     const findings = scanView({ text, decodable: false }, text, prefilter.select(prefilter.keywordsIn(text)), opts);
-    for (let offset = 0; offset < text.length; offset += CHUNK - engine_OVERLAP) {
+    for (let offset = 0; offset < text.length; offset += CHUNK - scan_OVERLAP) {
         const piece = text.slice(offset, offset + CHUNK);
         for (const f of scanDirect(piece, chunked, opts, depth)) {
             findings.push({ detector: f.detector, start: f.start + offset, end: f.end + offset });
@@ -69379,65 +71174,120 @@ function scanFresh(text, opts, depth) {
     }
     return findings;
 }
-// ---------------------------------------------------------------------------------------
-// Merging and replacement
-// ---------------------------------------------------------------------------------------
-function pickWinner(group) {
-    let best = group[0];
-    for (const f of group) {
-        const len = f.end - f.start;
-        const bestLen = best.end - best.start;
-        if (len > bestLen || (len === bestLen && f.start < best.start))
-            best = f;
-    }
-    return best;
+
+;// CONCATENATED MODULE: ./src/redact/json-depth.ts
+/**
+ * How many containers deep a walk over log JSON goes, counting through JSON strings that hold
+ * JSON. The walks recurse, and a line of a few kilobytes can nest thousands deep (a hostile or
+ * broken tool call), which would overflow the stack; a container below this depth is replaced
+ * whole by one `[REDACTED:too-deep]` marker. Well above what agents' logs nest; the figure is
+ * documented in docs/redaction.md.
+ */
+const MAX_JSON_DEPTH = 256;
+/** The detector id a too-deep container is counted under. */
+const TOO_DEEP = 'too-deep';
+
+;// CONCATENATED MODULE: ./src/redact/structure.ts
+/*
+ * Structural fields: the identifiers that chain a session log together (a Claude Code line's
+ * `uuid` and `parentUuid`, a Codex `call_id`). A marker in one of them breaks the chain in every
+ * sanitized copy, and an identifier carries no personal data, so only detectors whose matches
+ * start with a fixed, issuer-specific prefix may fire there: a real `ghp_…` token pasted into a
+ * `call_id` is still redacted, a digit run of a UUID that happens to pass Luhn is not.
+ */
+/** Keys whose string value is an identifier when it is shaped like one. */
+const STRUCTURAL_KEYS = new Set([
+    'uuid',
+    'parentUuid',
+    'leafUuid',
+    'sessionId',
+    'session_id',
+    'call_id',
+    'tool_use_id',
+    'toolUseID',
+    'requestId',
+    'id'
+]);
+/**
+ * What an identifier looks like: one token of letters, digits, `_` and `-` (UUIDs, hex digests,
+ * `toolu_…`, `call_…`, `msg_…`). No `@`, `.`, `/`, `:` or space, so no e-mail, path, URL,
+ * address or sentence passes for one; a run of digits alone is not treated as one either.
+ */
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,255}$/;
+const ALL_DIGITS = /^[0-9]+$/;
+function isStructuralValue(key, value) {
+    return key !== undefined && STRUCTURAL_KEYS.has(key) && ID_SHAPE.test(value) && !ALL_DIGITS.test(value);
 }
-/** Overlapping findings become one span, labelled by the longest (then earliest) finding. */
-function mergeFindings(findings) {
-    if (findings.length === 0)
-        return [];
-    if (findings.length === 1)
-        return [{ detector: findings[0].detector, start: findings[0].start, end: findings[0].end }];
-    const sorted = findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || a.i - b.i)
-        .map((x) => x.f);
-    const out = [];
-    let group = [];
-    let groupEnd = -1;
-    const flush = () => {
-        if (group.length === 0)
-            return;
-        out.push({ detector: pickWinner(group).detector, start: group[0].start, end: groupEnd });
-    };
-    for (const f of sorted) {
-        if (group.length > 0 && f.start < groupEnd) {
-            group.push(f);
-            groupEnd = Math.max(groupEnd, f.end);
-            continue;
+/**
+ * Built-in detectors whose every match begins with a literal prefix that names its issuer
+ * (`ghp_`, `sk-ant-`, `AKIA`, `eyJ`, `-----BEGIN`). Hash-shaped and context-keyed detectors
+ * (bare 32-hex keys, `AccountKey=`) are left out: an identifier can look like them.
+ */
+const PREFIXED_TOKEN_DETECTORS = new Set([
+    'private-key',
+    'putty-private-key',
+    'aws-access-key-id',
+    'github-token',
+    'github-fine-grained-pat',
+    'gitlab-token',
+    'slack-token',
+    'stripe-key',
+    'anthropic-key',
+    'openai-key',
+    'google-api-key',
+    'google-oauth-secret',
+    'npm-token',
+    'pypi-token',
+    'huggingface-token',
+    'twilio-key',
+    'sendgrid-key',
+    'digitalocean-token',
+    'shopify-token',
+    'doppler-token',
+    'vercel-token',
+    'linear-key',
+    'notion-token',
+    'atlassian-token',
+    'grafana-token',
+    'newrelic-key',
+    'postman-key',
+    'databricks-token',
+    'groq-key',
+    'replicate-token',
+    'hashicorp-vault-token',
+    'age-secret-key',
+    'square-token',
+    'mapbox-token',
+    'pulumi-token',
+    'jwt'
+]);
+// Keyed by the detector list too: the prefilter (and its scan memo) is cached per list.
+const prefixedLists = new WeakMap();
+const structuralCache = new WeakMap();
+/** The options a structural value is scanned with: the same, with only prefixed-token detectors. */
+function structuralOptions(opts) {
+    let o = structuralCache.get(opts);
+    if (!o) {
+        let detectors = prefixedLists.get(opts.detectors);
+        if (!detectors) {
+            detectors = opts.detectors.filter((d) => PREFIXED_TOKEN_DETECTORS.has(d.id));
+            prefixedLists.set(opts.detectors, detectors);
         }
-        flush();
-        group = [f];
-        groupEnd = f.end;
+        o = { ...opts, detectors };
+        structuralCache.set(opts, o);
     }
-    flush();
-    return out;
+    return o;
 }
-function defaultMarker(detectorId) {
-    return `[REDACTED:${detectorId}]`;
-}
-function applyFindings(text, merged, opts) {
-    if (merged.length === 0)
-        return text;
-    const marker = opts.marker ?? defaultMarker;
-    let out = '';
-    let pos = 0;
-    for (const f of merged) {
-        out += text.slice(pos, f.start) + marker(f.detector, text.slice(f.start, f.end));
-        pos = f.end;
-    }
-    return out + text.slice(pos);
-}
+
+;// CONCATENATED MODULE: ./src/redact/engine.ts
+
+
+
+
+
+
+
+
 function redactText(text, opts) {
     const merged = mergeFindings(scan(text, opts));
     return { text: applyFindings(text, merged, opts), findings: merged };
@@ -69478,7 +71328,15 @@ function pairKey(obj) {
     }
     return undefined;
 }
-function redactString(s, key, opts, sink) {
+const TOO_DEEP_MARKER = `[REDACTED:${TOO_DEEP}]`;
+function redactString(s, key, opts, sink, depth) {
+    if (isStructuralValue(key, s)) {
+        // An identifier: only prefixed tokens are looked for, so the log's chain survives redaction.
+        const structural = structuralOptions(opts);
+        const merged = mergeFindings(scan(s, structural));
+        sink.push(...merged);
+        return applyFindings(s, merged, structural);
+    }
     if (looksLikeJsonContainer(s)) {
         let parsed;
         try {
@@ -69489,7 +71347,7 @@ function redactString(s, key, opts, sink) {
         }
         if (parsed !== null && typeof parsed === 'object') {
             const nested = [];
-            const value = engine_walk(parsed, undefined, opts, nested);
+            const value = engine_walk(parsed, undefined, opts, nested, depth);
             if (nested.length === 0)
                 return s;
             sink.push(...nested);
@@ -69501,35 +71359,42 @@ function redactString(s, key, opts, sink) {
     sink.push(...merged);
     return applyFindings(s, merged, opts);
 }
-function engine_walk(value, key, opts, sink) {
+/** `depth` counts the containers around `value`. */
+function engine_walk(value, key, opts, sink, depth) {
     if (typeof value === 'string')
-        return redactString(value, key, opts, sink);
-    if (Array.isArray(value))
-        return value.map((item) => engine_walk(item, key, opts, sink));
+        return redactString(value, key, opts, sink, depth);
     if (value === null || typeof value !== 'object')
         return value;
+    if (depth >= MAX_JSON_DEPTH) {
+        sink.push({ detector: TOO_DEEP, start: 0, end: 0 });
+        return TOO_DEEP_MARKER;
+    }
+    if (Array.isArray(value))
+        return value.map((item) => engine_walk(item, key, opts, sink, depth + 1));
     const obj = value;
     const pk = pairKey(obj);
     const out = {};
     for (const [k, v] of Object.entries(obj)) {
         // Keys can hold data too (Codex file-change maps are keyed by absolute path).
-        let newKey = redactString(k, undefined, opts, sink);
+        let newKey = redactString(k, undefined, opts, sink, depth + 1);
         while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
             newKey += '#';
         const effectiveKey = k === 'value' && pk !== undefined ? pk : k;
-        out[newKey] = engine_walk(v, effectiveKey, opts, sink);
+        out[newKey] = engine_walk(v, effectiveKey, opts, sink, depth + 1);
     }
     return out;
 }
 /**
  * Redacts every string inside a decoded JSON value. Strings that are themselves JSON
- * containers are parsed, redacted and re-serialised. `fieldKind` is accepted for per-field
- * policy; today every kind gets every detector, because a structural field (cwd, repo URL)
- * can carry personal data as easily as a prompt.
+ * containers are parsed, redacted and re-serialised. An identifier under a structural key
+ * (`uuid`, `call_id`, …; see `structure.ts`) is only searched for prefixed tokens, and a
+ * container nested deeper than MAX_JSON_DEPTH becomes one `[REDACTED:too-deep]` marker.
+ * `fieldKind` is accepted for per-field policy; today every kind gets every detector, because
+ * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
 function redactJson(value, opts, _fieldKind) {
     const findings = [];
-    const out = engine_walk(value, undefined, opts, findings);
+    const out = engine_walk(value, undefined, opts, findings, 0);
     return { value: findings.length > 0 ? out : value, findings };
 }
 /**
@@ -69555,6 +71420,7 @@ function redactLine(line, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact/markers.ts
+
 /**
  * What a person can write in a prompt to control its publication:
  * `[redact]…[/redact]` hides a span; a prompt that begins with `[private]` is counted but never shown.
@@ -69570,8 +71436,51 @@ function applySpanMarkers(text) {
     });
     return { text: out, count };
 }
+/** A text with the person's markers applied: a `[private]` text is hidden whole. */
+function applyPromptMarkers(text) {
+    return PRIVATE_PREFIX.test(text) ? '[REDACTED:private]' : applySpanMarkers(text).text;
+}
+/**
+ * The markers applied inside every string of a decoded JSON value, keys left alone. Containers
+ * deeper than MAX_JSON_DEPTH are returned as they are: the engine replaces them whole.
+ */
+function markJsonStrings(value, depth = 0) {
+    if (typeof value === 'string')
+        return applyPromptMarkers(value);
+    if (value === null || typeof value !== 'object' || depth >= MAX_JSON_DEPTH)
+        return value;
+    if (Array.isArray(value))
+        return value.map((x) => markJsonStrings(x, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, markJsonStrings(x, depth + 1)]));
+}
+
+;// CONCATENATED MODULE: ./src/redact/marked-line.ts
+
+
+const HAS_MARKER = /\[(redact|private)\]/i;
+/**
+ * One JSONL line redacted after the person's markers (`[redact]…[/redact]`, `[private]`) are
+ * applied inside its strings. A line without a marker goes to `redactLine` as it is, so an
+ * untouched line stays byte-identical; a line that is not JSON is redacted as text.
+ */
+function redactMarkedLine(line, opts) {
+    if (!HAS_MARKER.test(line))
+        return redactLine(line, opts);
+    let parsed;
+    try {
+        parsed = JSON.parse(line);
+    }
+    catch {
+        const r = redactText(applyPromptMarkers(line), opts);
+        return { line: r.text, findings: r.findings };
+    }
+    // The engine replaces what is nested too deep, so the value it returns can be serialised.
+    const r = redactJson(markJsonStrings(parsed), opts);
+    return { line: JSON.stringify(r.value), findings: r.findings };
+}
 
 ;// CONCATENATED MODULE: ./src/redact/export.ts
+
 
 
 
@@ -69643,14 +71552,15 @@ function exportSanitized(sourcePath, outPath, config) {
             for (const c of TEXT_COLUMNS)
                 rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json));
             rewrite(db, 'events', 'raw', (v) => {
-                const r = redactLine(v.includes('[redact]') || v.includes('[private]') ? markJson(v) : v, opts('tool_output'));
+                const r = redactMarkedLine(v, opts('tool_output'));
                 count(r.findings);
                 return r.line;
             });
+            // A payload is JSON the ingest wrote; the raw-line path also covers one that is not.
             rewrite(db, 'events', 'payload', (v) => {
-                const r = redactJson(JSON.parse(markJson(v)), opts('tool_output'));
+                const r = redactMarkedLine(v, opts('tool_output'));
                 count(r.findings);
-                return r.findings.length ? JSON.stringify(r.value) : markJson(v);
+                return r.line;
             });
             db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run();
         }).immediate();
@@ -69668,26 +71578,6 @@ function exportSanitized(sourcePath, outPath, config) {
             (0,external_node_fs_.rmSync)(p, { force: true });
     }
     return result;
-}
-/** Applies the prompt markers inside a JSON text's string values, keeping it byte-identical when none is present. */
-function markJson(text) {
-    if (!/\[(redact|private)\]/i.test(text))
-        return text;
-    try {
-        const walk = (v) => typeof v === 'string'
-            ? PRIVATE_PREFIX.test(v)
-                ? '[REDACTED:private]'
-                : applySpanMarkers(v).text
-            : Array.isArray(v)
-                ? v.map(walk)
-                : v && typeof v === 'object'
-                    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-                    : v;
-        return JSON.stringify(walk(JSON.parse(text)));
-    }
-    catch {
-        return PRIVATE_PREFIX.test(text) ? '' : applySpanMarkers(text).text;
-    }
 }
 /** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */
 function rewrite(db, table, column, f) {
@@ -69715,10 +71605,12 @@ function rewrite(db, table, column, f) {
 /**
  * Applies the config to a report object: markers, overrides, the per-field content policy, every
  * enabled detector and rule, and the preset. The result is what renderers may publish; the
- * records say what was changed, never what the changed text was.
+ * records say what was changed, never what the changed text was. `key` is the redaction key
+ * (null: none), which makes identifier tags comparable across reports.
  */
-function redactReport(report, config) {
-    const engine = engineOptions(config);
+function redactReport(report, config, key = redactionKey() ?? null) {
+    const tags = new IdentifierTags(key ?? undefined);
+    const engine = engineOptions(config, tags);
     const records = [];
     // By (session, event, field, detector): a search of the list per finding made a report with
     // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
@@ -69743,7 +71635,7 @@ function redactReport(report, config) {
         if (metadataOnly || policy === 'drop')
             return null;
         if (policy === 'hash')
-            return `[hash:${hash_shortHash(text)}]`;
+            return tags.hashed(text);
         if (policy === 'include')
             return text;
         let out;
@@ -69778,13 +71670,13 @@ function redactReport(report, config) {
     };
     const sessions = report.sessions.map((s) => {
         const overrides = config.overrides.filter((o) => s.id.startsWith(o.session));
-        const pathOrHash = (p) => (p === null ? null : metadataOnly ? `[hash:${hash_shortHash(p)}]` : clean(s, null, 'cwd', 'path', p));
+        const pathOrHash = (p) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p));
         const turns = s.turns.map((t) => redactTurn(s, t, overrides));
         return {
             ...s,
             cwd: pathOrHash(s.cwd),
-            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? `[hash:${hash_shortHash(s.repository)}]` : clean(s, null, 'repository', 'path', s.repository),
-            branch: s.branch === null ? null : metadataOnly ? `[hash:${hash_shortHash(s.branch)}]` : clean(s, null, 'branch', 'path', s.branch),
+            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
+            branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
             files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
             turns
         };
@@ -69847,6 +71739,7 @@ function redactReport(report, config) {
  * writes itself stay numbers, negative ones included.
  */
 
+
 /** Excel refuses longer cells; longer text would be silently split across rows by some readers. */
 const MAX_CELL_CHARS = 32_000;
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -69860,8 +71753,9 @@ function cellText(c) {
         return Number.isFinite(c) ? String(c) : '';
     if (typeof c === 'boolean')
         return c ? 'true' : 'false';
-    // NUL breaks common CSV readers (Python's csv module refuses the line).
-    let s = c.replaceAll('\u0000', '\ufffd');
+    // NUL breaks common CSV readers (Python's csv module refuses the line); bidi controls would
+    // make a cell read differently in a spreadsheet from what it holds.
+    let s = neutralizeBidi(c.replaceAll('\u0000', '\ufffd'));
     const t = truncate(s, MAX_CELL_CHARS);
     if (t.omitted)
         s = t.text + truncationNote(t.omitted);
@@ -70157,10 +72051,11 @@ const JS = `(function () {
  * Escaping for the HTML report. Every string that came from a log goes through one of these
  * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
  */
+
 const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for element content and for quoted attribute values alike. */
+/** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
 function html_escape_escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
+    return neutralizeBidi(text).replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
 }
 // Terminal colour codes make tool output unreadable once the terminal is gone; other C0
 // controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
@@ -70185,7 +72080,8 @@ function escapeLogText(text) {
  * U+2028/2029 are escaped for older parsers that treat them as line ends.
  */
 function jsonForScript(value) {
-    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    // Bidi controls are neutralized as on the page, so the search data matches the visible text.
+    return neutralizeBidi(JSON.stringify(value)).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 /** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */
 function html_escape_truncate(text, max) {
@@ -70910,23 +72806,23 @@ function holdsRecord(schema) {
  * the same bytes however its producer happened to build it. Parts without a record are already
  * in order and are passed on as they are, rather than copied turn by turn and action by action.
  */
-function canonical(value, schema) {
+function json_canonical(value, schema) {
     if (value === null || value === undefined || !holdsRecord(schema))
         return value;
     if (schema instanceof ZodNullable || schema instanceof ZodOptional)
-        return canonical(value, schema.unwrap());
+        return json_canonical(value, schema.unwrap());
     if (schema instanceof ZodArray && Array.isArray(value))
-        return value.map((v) => canonical(v, schema.element));
+        return value.map((v) => json_canonical(v, schema.element));
     if (schema instanceof ZodObject && typeof value === 'object') {
         const shape = schema.shape;
         const obj = value;
-        return Object.fromEntries(Object.keys(obj).map((k) => [k, shape[k] ? canonical(obj[k], shape[k]) : obj[k]]));
+        return Object.fromEntries(Object.keys(obj).map((k) => [k, shape[k] ? json_canonical(obj[k], shape[k]) : obj[k]]));
     }
     if (schema instanceof ZodRecord && typeof value === 'object') {
         const obj = value;
         return Object.fromEntries(Object.keys(obj)
             .sort()
-            .map((k) => [k, canonical(obj[k], schema.valueType)]));
+            .map((k) => [k, json_canonical(obj[k], schema.valueType)]));
     }
     return value;
 }
@@ -70936,7 +72832,7 @@ function canonical(value, schema) {
  */
 function renderJson(report) {
     const parsed = report_ReportSchema.parse(report);
-    return JSON.stringify(canonical(parsed, report_ReportSchema), null, 2) + '\n';
+    return JSON.stringify(json_canonical(parsed, report_ReportSchema), null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/render/json-schema.ts
@@ -71243,7 +73139,6 @@ function selectReport(db, opts = {}) {
             const c = priceRow(model, t);
             cost = cost === null || c === null ? null : cost + c;
             add(byModel, model ?? '(unknown model)', s.id, t, c);
-            add(byAgent, s.agent, s.id, t, c);
             add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
         };
         if (s.tokens_source === 'usage') {
@@ -71279,6 +73174,16 @@ function selectReport(db, opts = {}) {
             turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
         };
     });
+    // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
+    // (agent-reported costs included, sessions without usage counted); models and days split a
+    // session, so theirs add up usage rows.
+    for (const s of sessions) {
+        const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
+        a.tokens = addTokens(a.tokens, s.tokens);
+        a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd;
+        a.sessions.add(s.id);
+        byAgent.set(s.agent, a);
+    }
     const usageRows = (m, sortByKey = false) => [...m.entries()]
         .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
         .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
@@ -71305,6 +73210,56 @@ function selectReport(db, opts = {}) {
         skipped: { lines: skipped.lines, files: skipped.files }
     };
 }
+const isPersonPrompt = (e) => e.kind === 'user_prompt' && !JSON.parse(e.payload).by_agent;
+/**
+ * A sub-agent's records live in a file of their own (Claude Code's `subagents/agent-*.jsonl`),
+ * read after the parent's, so they were numbered into the parent's last turn. Each record of a
+ * file that holds none of the session's own prompts moves to the turn whose prompt came last
+ * before it, among that turn's records by time: under the tool call that started it.
+ */
+function placeSubAgentEvents(rows) {
+    const prompts = rows.filter(isPersonPrompt);
+    const promptFiles = new Set(prompts.map((e) => e.file_id));
+    const foreign = rows.filter((e) => !promptFiles.has(e.file_id) && e.ts !== null);
+    if (promptFiles.size === 0 || foreign.length === 0)
+        return rows;
+    const starts = prompts.filter((e) => e.ts !== null).sort((a, b) => (a.ts < b.ts ? -1 : a.ts === b.ts ? 0 : 1));
+    const placed = new Map();
+    for (const e of [...foreign].sort((a, b) => (a.ts < b.ts ? -1 : a.ts === b.ts ? a.id - b.id : 1))) {
+        let lo = 0;
+        let hi = starts.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (starts[mid].ts <= e.ts)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const turn = lo > 0 ? starts[lo - 1].turn : e.turn;
+        const list = placed.get(turn) ?? [];
+        list.push({ ...e, turn });
+        placed.set(turn, list);
+    }
+    const moved = new Set(foreign);
+    const own = rows.filter((e) => !moved.has(e));
+    const turns = [...new Set([...own.map((e) => e.turn), ...placed.keys()])].sort((a, b) => a - b);
+    const out = [];
+    let i = 0;
+    for (const turn of turns) {
+        const pending = placed.get(turn) ?? [];
+        let k = 0;
+        for (; i < own.length && own[i].turn === turn; i++) {
+            const x = own[i];
+            // A moved record goes before the first of the turn's own records that is later than it.
+            while (k < pending.length && x.ts !== null && !isPersonPrompt(x) && pending[k].ts < x.ts)
+                out.push(pending[k++]);
+            out.push(x);
+        }
+        while (k < pending.length)
+            out.push(pending[k++]);
+    }
+    return out;
+}
 /** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
 function selectTurns(db, sessionId, withActions, maxChars) {
     const results = new Map();
@@ -71326,8 +73281,11 @@ function selectTurns(db, sessionId, withActions, maxChars) {
     };
     // `+kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
     // rows of every session, once per session.
-    const stmt = db.prepare(`SELECT id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`);
-    for (const e of stmt.iterate(sessionId)) {
+    const stmt = db.prepare(`SELECT id, file_id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`);
+    // Only a session read from several files can have records numbered into the wrong turn.
+    const files = db.prepare(`SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId).n;
+    const rows = files > 1 ? placeSubAgentEvents(stmt.all(sessionId)) : stmt.iterate(sessionId);
+    for (const e of rows) {
         const p = JSON.parse(e.payload);
         const t = turnOf(e.turn, e.ts);
         const base = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id };
@@ -71519,7 +73477,7 @@ var dist = __nccwpck_require__(38815);
 const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
 const FieldKindSchema = schemas_enum(FIELD_KINDS);
 const FieldPolicySchema = union([
-    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a stable short hash'),
+    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
     strictObject({ truncate: schemas_number().int().positive().describe('redact, then keep at most this many characters') })
 ]);
 const PackSchema = union([
@@ -71555,14 +73513,21 @@ const OverrideSchema = strictObject({
     .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
 const ConfigSchema = strictObject({
     version: literal(1).default(1).describe('format version of this file'),
-    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, hashed identifiers, no text'),
+    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
     packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
         .default({ secrets: true, pii: true, paths: true })
         .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+    pii: strictObject({
+        private_ips: schemas_boolean()
+            .default(false)
+            .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
+    })
+        .default({ private_ips: false })
+        .describe('options of the pii pack'),
     rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
     keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
     allow: strictObject({
-        patterns: array(schemas_string()).default([]),
+        patterns: array(schemas_string()).default([]).describe('regular expressions (RE2 syntax, as for rules); a value any of them matches is kept'),
         literals: array(schemas_string()).default([]),
         placeholders: array(schemas_string()).default([])
     })
@@ -71571,7 +73536,7 @@ const ConfigSchema = strictObject({
     fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
     hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
         .default({ emails: true, home_users: true, repository_urls: false })
-        .describe('replace identifiers with stable short hashes instead of a bare marker, so two can still be told apart'),
+        .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
     overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
     defaults: strictObject({
         paths: array(schemas_string()).optional(),
@@ -71588,6 +73553,7 @@ const ConfigSchema = strictObject({
 });
 
 ;// CONCATENATED MODULE: ./src/redact/config.ts
+
 
 
 
@@ -71630,31 +73596,53 @@ function config_describe(issue) {
         return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     return `${where}${issue.message}`;
 }
+/** The first alias in a document: where an alias bomb is reported, since yaml names no node. */
+function firstAlias(root) {
+    let found = null;
+    (0,dist/* visit */.YR)(root, {
+        Alias(_, node) {
+            found = node;
+            return dist/* visit */.YR.BREAK;
+        }
+    });
+    return found;
+}
 /**
- * Parses and validates a rules file. YAML syntax errors and schema errors both come back as a
- * ConfigError naming the file, line and column of each problem and what was expected.
+ * Parses and validates a rules file, and compiles its patterns as a run will. YAML errors,
+ * schema errors and patterns that cannot run all come back as a ConfigError naming the file,
+ * line and column of each problem and what was expected.
  */
 function parseConfig(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length) {
-        throw new ConfigError(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0] })));
+        throw new ConfigError(doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') })));
     }
-    const data = doc.toJS() ?? {};
+    const root = doc.contents;
+    const at = (node, message) => {
+        const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+        return { file, line: pos.line, column: pos.col, message };
+    };
+    let data;
+    try {
+        // toJS refuses aliases that expand too far (a "billion laughs" file) by throwing.
+        data = doc.toJS() ?? {};
+    }
+    catch (e) {
+        throw new ConfigError([at(firstAlias(root), `YAML: ${e.message.split('\n')[0]}`)]);
+    }
     const r = ConfigSchema.safeParse(data);
-    if (r.success)
-        return r.data;
-    throw new ConfigError(r.error.issues.map((issue) => {
-        let path = issue.path;
-        // An unknown key is reported at the key, which is one level below the object.
-        if (issue.code === 'unrecognized_keys')
-            path = [...issue.path, issue.keys[0]];
-        const { node } = nodeAt(doc.contents, path);
-        const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(doc.contents, issue.path, issue.keys[0]) : null;
-        const offset = (keyNode ?? node)?.range?.[0] ?? 0;
-        const pos = lineCounter.linePos(offset);
-        return { file, line: pos.line, column: pos.col, message: config_describe(issue) };
-    }));
+    if (!r.success) {
+        throw new ConfigError(r.error.issues.map((issue) => {
+            // An unknown key is reported at the key, which is one level below the object.
+            const keyNode = issue.code === 'unrecognized_keys' ? findKeyNode(root, issue.path, issue.keys[0]) : null;
+            return at(keyNode ?? nodeAt(root, issue.path).node, config_describe(issue));
+        }));
+    }
+    const patterns = patternProblems(r.data);
+    if (patterns.length)
+        throw new ConfigError(patterns.map((p) => at(nodeAt(root, p.path).node, `${p.path.join('.')}: ${p.message}`)));
+    return r.data;
 }
 function findKeyNode(root, path, key) {
     const { node } = nodeAt(root, path);
@@ -71674,18 +73662,34 @@ function loadConfig(path, cwd = '.') {
             throw new ConfigError([{ file: path, line: 1, column: 1, message: 'file not found' }]);
         return { config: ConfigSchema.parse({}), file: null };
     }
-    return { config: parseConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file), file };
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new ConfigError([{ file, line: 1, column: 1, message: `cannot read: ${e.code ?? e.message}` }]);
+    }
+    return { config: parseConfig(text, file), file };
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
+const FAIL_ON_CONDITIONS = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish'];
 function oneOf(name, allowed, fallback) {
     const v = lib_core/* getInput */.V4(name).trim() || fallback;
     if (!allowed.includes(v))
         throw new Error(`input '${name}' must be one of ${allowed.join(', ')} (got '${v}')`);
     return v;
+}
+/** A secret input, masked in the log before anything can print it. */
+function secretInput(name) {
+    const value = lib_core/* getInput */.V4(name);
+    if (value.trim() === '')
+        return undefined;
+    lib_core/* setSecret */.Pq(value);
+    return value;
 }
 /** Reads and checks every input; a wrong value fails the step with the input's name. */
 function readInputs() {
@@ -71708,8 +73712,8 @@ function readInputs() {
     for (const f of list('fail-on')) {
         if (f === 'none')
             continue;
-        if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f))
-            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`);
+        if (!FAIL_ON_CONDITIONS.includes(f))
+            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON_CONDITIONS.join(', ')})`);
         failOn.add(f);
     }
     return {
@@ -71727,7 +73731,8 @@ function readInputs() {
         failOn,
         database: lib_core/* getInput */.V4('database').trim() || undefined,
         exportDatabase: oneOf('export-database', ['true', 'false'], 'true') === 'true',
-        now: lib_core/* getInput */.V4('now').trim() || undefined
+        now: lib_core/* getInput */.V4('now').trim() || undefined,
+        redactionKey: secretInput('redaction-key')
     };
 }
 
@@ -71736,13 +73741,13 @@ function readInputs() {
 /**
  * Uploads the report folder as a workflow artifact. The artifact client is loaded only here
  * (it is a large share of the bundle's start-up time), and an unreachable artifact service
- * (no runtime token, GitHub Enterprise Server) is a warning, not a failure.
+ * (no runtime token, GitHub Enterprise Server) or a failed upload is the caller's warning, never thrown.
  */
 async function uploadReports(name, dir, files, retentionDays, env = process.env) {
     if (!env.ACTIONS_RUNTIME_TOKEN)
         return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' };
     try {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 252).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
         const client = new DefaultArtifactClient();
         const r = await client.uploadArtifact(name, files.map((f) => (0,external_node_path_.join)(dir, f)), dir, retentionDays ? { retentionDays } : {});
         const id = r.id ?? null;
@@ -71751,15 +73756,325 @@ async function uploadReports(name, dir, files, retentionDays, env = process.env)
         return { status: 'uploaded', id, url };
     }
     catch (e) {
-        return { status: 'skipped', reason: e.message };
+        // GitHub Enterprise Server has no artifact service for this client: nothing to upload to.
+        if (e.name === 'GHESNotSupportedError')
+            return { status: 'skipped', reason: e.message };
+        return { status: 'failed', reason: e.message };
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __nccwpck_require__(49735);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(63251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
 ;// CONCATENATED MODULE: ./src/publish/github.ts
+
+
+
+
 /** The HTTP status of an Octokit error, or undefined for anything else. */
 function statusOf(e) {
     const s = e.status;
     return typeof s === 'number' ? s : undefined;
+}
+function headerOf(e, name) {
+    const v = e.response?.headers?.[name];
+    return v === undefined || v === null ? undefined : String(v);
+}
+/**
+ * GitHub answers a rate limit with 403 or 429: a secondary limit says so in its message (and
+ * usually sends `retry-after`), a primary one sends `x-ratelimit-remaining: 0`. A 403 that is
+ * neither is a refusal: the token may not do this (a fork's read-only token).
+ */
+function isRateLimited(e) {
+    const status = statusOf(e);
+    if (status === 429)
+        return true;
+    if (status !== 403)
+        return false;
+    return /rate limit/i.test(e.message ?? '') || headerOf(e, 'x-ratelimit-remaining') === '0' || headerOf(e, 'retry-after') !== undefined;
+}
+/** 403 (not a rate limit) or 404: what a token without the permission gets; never worth a retry. */
+function isRefused(e) {
+    const status = statusOf(e);
+    return (status === 403 && !isRateLimited(e)) || status === 404;
+}
+/** The statuses plugin-retry leaves alone: client errors, and 403/429, which are plugin-throttling's. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** Tries of one request after a rate limit, and the longest wait worth it inside a CI job. */
+const RATE_LIMIT_RETRIES = 3;
+const RATE_LIMIT_MAX_WAIT_S = 60;
+function onLimit(kind) {
+    return (retryAfter, options, _octokit, retryCount) => {
+        const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S;
+        lib_core/* info */.pq(`GitHub ${kind} on ${options.method} ${options.url}: ${again ? `retrying in ${retryAfter} s` : 'giving up'}`);
+        return again;
+    };
+}
+/**
+ * The REST client the Action publishes with: `@actions/github`'s, with the retry and throttling
+ * plugins the official toolkit pairs with it. Server errors (5xx) are retried with a growing
+ * backoff; rate limits (403/429 that say so) wait for `retry-after` or the limit's reset.
+ * `AI_LOG_TRAIL_RETRY_BASE_MS` shortens the 5xx backoff: the tests set it, nothing else should.
+ */
+function githubClient(token, baseUrl, env = process.env) {
+    const base = /^\d+$/.test(env.AI_LOG_TRAIL_RETRY_BASE_MS ?? '') ? Number(env.AI_LOG_TRAIL_RETRY_BASE_MS) : undefined;
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl,
+        log: { debug: (m) => lib_core/* debug */.Yz(m), info: (m) => lib_core/* debug */.Yz(m), warn: (m) => lib_core/* info */.pq(m), error: (m) => lib_core/* info */.pq(m) },
+        retry: { doNotRetry: DO_NOT_RETRY, ...(base === undefined ? {} : { retryAfterBaseValue: base }) },
+        throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') }
+    }, dist_bundle/* retry */.L, throttling);
+}
+/** One line for a warning: the status and GitHub's message. */
+function describeError(e) {
+    const status = statusOf(e);
+    const message = (e.message ?? String(e)).split('\n')[0].replace(/\s*-\s*https:\/\/docs\.github\.com\S*$/, '');
+    return status ? `HTTP ${status}: ${message}` : message;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/comment.ts
@@ -71779,18 +74094,25 @@ async function tokenLogin(octokit) {
     }
 }
 /**
+ * This tool's sticky comment: the marker opens the body (GitHub keeps a body as sent, but an
+ * edit may add leading blank lines) and the token's identity wrote it. Another workflow's comment
+ * by the same bot that quotes the marker further down is not ours.
+ */
+function isStickyComment(c, login) {
+    return (c.body ?? '').trimStart().startsWith(COMMENT_MARKER) && c.user?.login === login;
+}
+/**
  * Creates or updates the one sticky comment on a pull request. The comment is found across
- * every page by its hidden marker AND its author: a marked comment someone else wrote (quoting
- * ours, say) is never edited. A 403/404 (a fork's read-only token) comes back as `forbidden`
- * for the caller to degrade gracefully.
+ * every page (see isStickyComment): a marked comment someone else wrote is never edited. No
+ * failure is thrown: a refusal (a fork's read-only token) comes back as `forbidden`, anything
+ * else as `failed`, for the caller to degrade gracefully.
  */
 async function upsertComment(octokit, ref, issueNumber, body) {
     try {
         const login = await tokenLogin(octokit);
-        const mine = (c) => (c.body ?? '').includes(COMMENT_MARKER) && c.user?.login === login;
         let existing;
         for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 })) {
-            existing = page.data.find(mine) ?? existing;
+            existing = page.data.find((c) => isStickyComment(c, login));
             if (existing)
                 break;
         }
@@ -71804,27 +74126,17 @@ async function upsertComment(octokit, ref, issueNumber, body) {
         return { status: 'created', url: data.html_url, id: data.id };
     }
     catch (e) {
-        const status = statusOf(e);
-        if (status === 403 || status === 404)
-            return { status: 'forbidden', message: e.message };
-        throw e;
+        return { status: isRefused(e) ? 'forbidden' : 'failed', message: describeError(e) };
     }
 }
-/** The pull request's changed files (every page; GitHub lists at most 3,000). */
+/** The pull request's changed files (every page; GitHub lists at most 3,000); throws what the client could not get past. */
 async function pullRequestFiles(octokit, ref, pullNumber) {
-    try {
-        const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...ref, pull_number: pullNumber, per_page: 100 });
-        return files.map((f) => f.filename);
-    }
-    catch (e) {
-        const status = statusOf(e);
-        if (status === 403 || status === 404)
-            return null;
-        throw e;
-    }
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...ref, pull_number: pullNumber, per_page: 100 });
+    return files.map((f) => f.filename);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/release.ts
+
 
 
 const RELEASE_SECTION_START = '<!-- ai-log-trail:release-notes:start -->';
@@ -71870,11 +74182,15 @@ async function uploadReleaseAssets(octokit, ref, releaseId, files, prefix = 'ai-
     }
     return urls;
 }
-/** Replaces (or appends) this tool's marked section of a release body; text outside it is kept. */
+/**
+ * Replaces (or, the first time, appends) this tool's marked section of a release body; text
+ * outside it is kept. The section's own text cannot hold a marker (defused), so the end found
+ * after the start is the section's end and a re-run gives the same body.
+ */
 function withSection(body, section) {
-    const block = `${RELEASE_SECTION_START}\n${section.trim()}\n${RELEASE_SECTION_END}`;
+    const block = `${RELEASE_SECTION_START}\n${defuseMarkers(section.trim())}\n${RELEASE_SECTION_END}`;
     const start = body.indexOf(RELEASE_SECTION_START);
-    const end = body.indexOf(RELEASE_SECTION_END);
+    const end = start === -1 ? -1 : body.indexOf(RELEASE_SECTION_END, start + RELEASE_SECTION_START.length);
     const next = start !== -1 && end > start ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length) : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`;
     return next.length > RELEASE_BODY_LIMIT ? body : next;
 }
@@ -71893,20 +74209,25 @@ async function updateReleaseSection(octokit, ref, releaseId, section) {
 
 
 
+
 /**
  * Publishes what the job wrote: the job summary on every run, the artifact, the sticky comment
- * on pull requests, the release assets on releases. Each surface fails soft: a read-only token
- * or a missing artifact service is a warning and the report stays in the job summary.
+ * on pull requests, the release assets on releases. Each surface fails soft, after the client's
+ * retries: a read-only token, a service that keeps failing or a missing artifact service is a
+ * warning and the report stays in the job summary. Nothing here throws for a surface.
  */
 async function publish(p) {
     const { inputs, github } = p;
+    const failures = [];
     // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
     const summary = process.env.GITHUB_STEP_SUMMARY ? lib_core/* summary */.z.addRaw(p.summary) : null;
     if (summary)
         await summary.write();
     const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays);
-    if (artifact.status === 'skipped')
+    if (artifact.status !== 'uploaded')
         lib_core/* warning */.$e(`report artifact not uploaded: ${artifact.reason}`);
+    if (artifact.status === 'failed')
+        failures.push(`the report artifact (${artifact.reason})`);
     const artifactUrl = artifact.status === 'uploaded' ? artifact.url : null;
     let commentUrl = null;
     const wantComment = inputs.comment === 'always' || (inputs.comment === 'auto' && github.pullNumber !== null);
@@ -71918,10 +74239,15 @@ async function publish(p) {
         else {
             const body = artifactUrl ? `${p.comment.trimEnd()}\n\n[Full report and sanitized data](${artifactUrl})\n` : p.comment;
             const r = await upsertComment(github.client(), github.ref, github.pullNumber, body);
-            if (r.status === 'forbidden') {
-                lib_core/* warning */.$e(`could not write the pull request comment (${r.message}); a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`);
+            if (r.status === 'forbidden' || r.status === 'failed') {
+                const why = r.status === 'forbidden'
+                    ? `${r.message}; a pull request from a fork gets a read-only token: the report is in the job summary instead (see docs/action.md for the fork-safe workflow pair)`
+                    : `${r.message}, after retries; the report is in the job summary instead`;
+                lib_core/* warning */.$e(`could not write the pull request comment (${why})`);
+                failures.push(`the pull request comment (${r.message})`);
+                const note = r.status === 'forbidden' ? 'read-only token' : 'the GitHub API kept failing';
                 if (summary)
-                    await lib_core/* summary */.z.addRaw('\n> The pull request comment could not be written (read-only token); this summary holds the report.\n').write();
+                    await lib_core/* summary */.z.addRaw(`\n> The pull request comment could not be written (${note}); this summary holds the report.\n`).write();
             }
             else {
                 commentUrl = r.url;
@@ -71939,15 +74265,16 @@ async function publish(p) {
                 await updateReleaseSection(github.client(), github.ref, github.releaseId, p.releaseSection);
         }
         catch (e) {
-            lib_core/* warning */.$e(`could not publish to the release (${e.message}); it needs permissions: contents: write. The report is in the job summary and the artifact.`);
+            const hint = isRefused(e) ? '; it needs permissions: contents: write' : ', after retries';
+            lib_core/* warning */.$e(`could not publish to the release (${describeError(e)}${hint}). The report is in the job summary and the artifact.`);
+            failures.push(`the release (${describeError(e)})`);
         }
     }
-    return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl };
+    return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl, failures };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(61351);
 ;// CONCATENATED MODULE: ./src/action/target.ts
+
 
 
 
@@ -71959,7 +74286,7 @@ function githubTarget() {
     const token = lib_core/* getInput */.V4('github-token');
     const ref = { owner, repo };
     let octokit;
-    const client = () => (octokit ??= (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' }));
+    const client = () => (octokit ??= githubClient(token, process.env.GITHUB_API_URL ?? 'https://api.github.com'));
     return {
         ref,
         hasRepo: Boolean(owner && repo),
@@ -71967,13 +74294,21 @@ function githubTarget() {
         releaseId: github/* context */._.eventName === 'release' ? (payload.release?.id ?? null) : null,
         eventName: github/* context */._.eventName,
         client,
+        /**
+         * The pull request's changed files, or null. They only enrich the comment, so no failure
+         * here (after the client's retries) stops the job: it is a warning and the comment goes out without them.
+         */
         changedFiles: async () => {
             if (!payload.pull_request?.number || !owner)
                 return null;
-            const files = await pullRequestFiles(client(), ref, payload.pull_request.number);
-            if (files === null)
-                lib_core/* warning */.$e('could not list the pull request files (read-only token?); the comment will not say which changed files agents touched');
-            return files;
+            try {
+                return await pullRequestFiles(client(), ref, payload.pull_request.number);
+            }
+            catch (e) {
+                const why = isRefused(e) ? 'read-only token?' : describeError(e);
+                lib_core/* warning */.$e(`could not list the pull request files (${why}); the comment will not say which changed files agents touched`);
+                return null;
+            }
         }
     };
 }
@@ -72006,6 +74341,7 @@ function version_version() {
 
 
 
+
 /**
  * The Action front: inputs and the event in, the library's job, then publishing. It decides
  * nothing about the report itself; `dry-run` runs the same job and writes the same files.
@@ -72013,6 +74349,12 @@ function version_version() {
 async function run() {
     try {
         const inputs = readInputs();
+        // One place for the key whether it came as an input or in the environment: the redaction reads it there.
+        const redactionKey = inputs.redactionKey ?? process.env[REDACTION_KEY_ENV];
+        if (redactionKey) {
+            lib_core/* setSecret */.Pq(redactionKey);
+            process.env[REDACTION_KEY_ENV] = redactionKey;
+        }
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
         const rulesPath = inputs.rules ?? ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml')) ? (0,external_node_path_.join)(workspace, '.github/ai-log-trail.yml') : undefined);
         const { config, file } = loadConfig(rulesPath);
@@ -72062,6 +74404,8 @@ async function run() {
             failures.push(`${result.redactions} value(s) had to be redacted`);
         if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0)
             failures.push('no agent session was found');
+        if (inputs.failOn.has('publish') && published.failures.length)
+            failures.push(`could not publish ${published.failures.join(', ')}`);
         if (failures.length)
             lib_core/* setFailed */.C1(`fail-on: ${failures.join('; ')}`);
     }
@@ -75102,7 +77446,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -89010,6 +91354,100 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 49735:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony export VERSION */
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63251);
+/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31015);
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
 
 /***/ }),
 

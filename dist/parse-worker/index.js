@@ -369,6 +369,22 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 const WRAPPER = /^\s*<(command-name|command-message|command-args|command-contents|local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|task-notification|ide_opened_file|ide_selection|ide_diagnostics|system-reminder|user-prompt-submit-hook|user-memory-input)>/;
 const INTERRUPTED = /^\s*\[Request interrupted by user/;
+const COMMAND_NAME = /<command-name>\s*(\/[^<\s]{1,100})\s*<\/command-name>/;
+const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+/**
+ * Claude Code's built-in commands that run locally and send the model nothing a person wrote
+ * (settings, session housekeeping, views). Every other typed slash command — `/init`, `/review`,
+ * a project's or plugin's own `/orchestrator` — is a request to the model, so it is a prompt.
+ */
+const LOCAL_COMMANDS = new Set('/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(' '));
+/** The prompt a typed slash command stands for (`/name args`), or null for a local command or other wrapper text. */
+function slashCommandPrompt(text) {
+    const name = COMMAND_NAME.exec(text)?.[1];
+    if (!name || LOCAL_COMMANDS.has(name.toLowerCase()))
+        return null;
+    const args = COMMAND_ARGS.exec(text)?.[1].trim() ?? '';
+    return args ? `${name} ${args}` : name;
+}
 const EXIT_CODE = /^(?:Error: )?Exit code (-?\d+)/;
 const FILE_TOOLS = {
     Edit: { key: 'file_path', change: 'update' },
@@ -510,8 +526,12 @@ function textPayloads(text, images, f) {
         return [{ kind: 'marker', marker: 'abort', detail: text.trim() }];
     if (f.isMeta)
         return [{ kind: 'context_message', role: 'meta', text }];
-    if (isWrapperText(text))
+    if (isWrapperText(text)) {
+        const typed = slashCommandPrompt(text);
+        if (typed !== null)
+            return [{ kind: 'user_prompt', text: typed, by_agent: f.byAgent, images }];
         return [{ kind: 'context_message', role: 'command', text }];
+    }
     return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
 }
 
