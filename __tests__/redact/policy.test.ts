@@ -49,6 +49,27 @@ describe('redacting the report', () => {
     expect(JSON.stringify(again)).toBe(out)
   })
 
+  it("redacts the scope's label and each session's reasons like the fields they come from", () => {
+    const base = full()
+    const scoped = {
+      ...base,
+      scope: { kind: 'pr' as const, label: `branch fix/${EMAIL}` },
+      sessions: base.sessions.map((s) => ({
+        ...s,
+        scope_reasons: [
+          { kind: 'workflow' as const, path: '/home/janedoe/job/exec.jsonl' },
+          { kind: 'branch' as const, branch: `fix/${EMAIL}` }
+        ]
+      }))
+    }
+    const { report } = redactReport(scoped, parseConfig('', 'x.yml'), null)
+    const out = JSON.stringify({ scope: report.scope, reasons: report.sessions.map((s) => s.scope_reasons) })
+    expect(out).not.toContain(EMAIL)
+    expect(out).not.toContain('janedoe')
+    expect(report.scope.label).toMatch(/^branch fix\/\[REDACTED:email/)
+    expect(report.sessions[0].scope_reasons[0]).toEqual({ kind: 'workflow', path: expect.stringContaining('/job/exec.jsonl') })
+  })
+
   it('keeps ordinary paths, hashes and ids readable', () => {
     const { report } = redactReport(full(), parseConfig('', 'x.yml'), null)
     const s = report.sessions[0]

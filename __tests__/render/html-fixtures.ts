@@ -55,6 +55,7 @@ function hostileSession(id: string, agent: string): SessionReport {
   const h = HOSTILE
   return {
     id,
+    scope_reasons: [{ kind: 'all' }],
     agent,
     agent_version: h,
     models: [`model ${h}`],
@@ -101,6 +102,7 @@ export function hostileReport(): Report {
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: h },
     mode: 'full',
+    scope: { kind: 'pr', label: `branch ${h}` },
     filters: { since: null, until: null, timezone: 'UTC', repo: h, sessions: [h], agents: [h], models: [h], branches: [h] },
     totals: { sessions: 2, prompts: 2, tool_calls: 2, tokens: { ...zeroTokens(), input: 200, output: 20, total: 220 }, cost_usd: null },
     sessions: [hostileSession(`sess ${h}`, `agent ${h}`), hostileSession('plain-id', 'codex')],
@@ -118,6 +120,7 @@ export function emptyReport(over: Partial<Report> = {}): Report {
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode: 'full',
+    scope: { kind: 'all', label: 'every session found' },
     filters: { since: null, until: null, timezone: 'UTC', repo: null, sessions: [], agents: [], models: [], branches: [] },
     totals: { sessions: 0, prompts: 0, tool_calls: 0, tokens: zeroTokens(), cost_usd: 0 },
     sessions: [],

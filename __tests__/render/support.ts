@@ -137,6 +137,7 @@ function hostileSession(id: string, n: number): SessionReport {
   const tokens = { input: 1000 * n, cached_input: 500 * n, cache_write: 0, output: 10 * n, reasoning_output: 0, total: 1010 * n }
   return {
     id,
+    scope_reasons: [{ kind: 'all' }],
     agent: 'codex',
     agent_version: `0.1 ${HOSTILE}`,
     models: [`gpt|5 ${HOSTILE}`, '=HYPERLINK("https://evil.example")'],
@@ -208,6 +209,7 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode,
+    scope: { kind: 'all', label: 'every session found' },
     filters: { since: null, until: null, timezone: 'UTC', repo: HOSTILE, sessions: [], agents: [HOSTILE], models: [], branches: [] },
     totals: {
       sessions: 2,
@@ -275,6 +277,7 @@ export function syntheticReport(count: number, seed = 1): Report {
     }))
     return {
       id: `0199${String(i).padStart(4, '0')}-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      scope_reasons: [{ kind: 'all' as const }],
       agent: pick(['codex', 'claude-code', text()]),
       agent_version: maybe(),
       models: [text(), pick(common)],
@@ -302,6 +305,7 @@ export function syntheticReport(count: number, seed = 1): Report {
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode: 'full',
+    scope: { kind: 'all', label: text() },
     filters: { since: null, until: null, timezone: 'UTC', repo: text(), sessions: [], agents: [text()], models: [], branches: [] },
     totals: { sessions: count, prompts: 0, tool_calls: 0, tokens: tokens(count), cost_usd: null },
     sessions,

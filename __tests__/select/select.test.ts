@@ -113,6 +113,23 @@ describe('report totals and usage', () => {
     expect(second.actions.map((a) => a.name)).not.toContain('Grep')
   })
 
+  it('a scope keeps exactly its sessions, each with its reasons, and names itself', () => {
+    const scope = {
+      kind: 'pr' as const,
+      label: 'pull request #7',
+      sessions: [{ id: '22222222-2222-4222-8222-222222222222', reasons: [{ kind: 'branch' as const, branch: 'main' }] }]
+    }
+    const rep = selectReport(r.db, { now, scope })
+    expect(rep.scope).toEqual({ kind: 'pr', label: 'pull request #7' })
+    expect(rep.sessions.map((s) => [s.id, s.scope_reasons])).toEqual([['22222222-2222-4222-8222-222222222222', [{ kind: 'branch', branch: 'main' }]]])
+    expect(rep.totals.sessions).toBe(1)
+    const none = selectReport(r.db, { now, scope: { ...scope, sessions: [] } })
+    expect(none.sessions).toEqual([])
+    const all = selectReport(r.db, { now })
+    expect(all.scope).toEqual({ kind: 'all', label: 'every session found' })
+    expect(all.sessions.every((s) => s.scope_reasons.length === 1 && s.scope_reasons[0].kind === 'all')).toBe(true)
+  })
+
   it('a price override in the config replaces the bundled one', () => {
     const rep = selectReport(r.db, { now, filters: { sessions: ['0199a1b2-0000-7000-8000-00000000c0de'] }, prices: { 'gpt-5.1-codex': { input: 0, cached_input: 0, output: 0 }, 'gpt-5.1-codex-max': { input: 0, output: 0 } } })
     expect(rep.sessions[0].cost_usd).toBe(0)

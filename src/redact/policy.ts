@@ -6,6 +6,7 @@ import { redactJson, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import { engineOptions } from './engine-options.js'
 import type { FieldKind } from './types.js'
+import type { ScopeReason } from '../scope/types.js'
 import { firstWord } from '../sources/util/shell.js'
 
 /** One line of provenance: which detector or override changed which field of which event, how often. */
@@ -77,6 +78,11 @@ export function redactReport(report: Report, config: Config, key: string | null 
       repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
       branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
       files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
+      scope_reasons: s.scope_reasons.map((r): ScopeReason => {
+        if (r.kind === 'branch') return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') }
+        if (r.kind === 'workflow' || r.kind === 'log-in-change') return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
+        return r
+      }),
       turns
     }
   })
@@ -121,9 +127,12 @@ export function redactReport(report: Report, config: Config, key: string | null 
 
   const byDetector: Record<string, number> = {}
   for (const r of records) byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count
+  // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
+  const label = redactText(report.scope.label, engine('metadata'))
+  for (const f of label.findings) byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1
   const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
   return {
-    report: { ...report, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
+    report: { ...report, scope: { ...report.scope, label: label.text }, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
     records
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ScopeKindSchema, ScopeReasonSchema } from '../scope/types.js'
 import { TokenCountsSchema } from '../model/tokens.js'
 
 /**
@@ -80,6 +81,8 @@ export const SessionReportSchema = z.object({
   /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
   cost_source: z.enum(['agent', 'estimate']).nullable(),
   files_touched: z.array(z.string()),
+  /** Why the session is in this report (see `scope`); every reason that holds. */
+  scope_reasons: z.array(ScopeReasonSchema),
   /** Prompts with what the agent did under each; empty in modes that do not show them. */
   turns: z.array(TurnSchema)
 })
@@ -98,6 +101,8 @@ export const ReportSchema = z.object({
   generated_at: z.string(),
   generator: z.object({ name: z.literal('ai-log-trail'), version: z.string() }),
   mode: ReportModeSchema,
+  /** Which sessions the report is about: a pull request's, a release's, given logs', or all found. */
+  scope: z.object({ kind: ScopeKindSchema, label: z.string() }),
   filters: FiltersSchema,
   totals: z.object({
     sessions: z.number().int(),

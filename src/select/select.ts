@@ -2,6 +2,7 @@ import { isAbsolute, resolve, sep } from 'node:path'
 import { addTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
 import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
+import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { dayIn, normalizeFilters, normalizeRepoUrl, type FilterInput } from './filters.js'
@@ -20,7 +21,11 @@ export interface SelectOptions {
    * shorter; redaction must see more than what is shown so a secret is never cut in half.
    */
   maxFieldChars?: number
+  /** The sessions the report is about, with why; without it, every session the filters select. */
+  scope?: Scope
 }
+
+const ALL_FOUND: Scope = { kind: 'all', label: 'every session found', sessions: [] }
 
 const PRIVATE = /^\s*\[private\]/i
 const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error'])
@@ -73,7 +78,9 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
   const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
   const maxChars = opts.maxFieldChars ?? 64 * 1024
   const day = dayIn(filters.timezone)
-  const all = listSessions(db).filter((s) => matches(s, filters))
+  const scope = opts.scope ?? ALL_FOUND
+  const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
+  const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters))
   const unpriced = new Set<string>()
 
   const byModel = new Map<string, UsageAgg>()
@@ -136,6 +143,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
       files_touched: (touched.all(s.id) as { path: string }[]).map((r) => r.path),
+      scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
       turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
     }
   })
@@ -164,6 +172,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
     generated_at: (opts.now ?? new Date()).toISOString(),
     generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
     mode,
+    scope: { kind: scope.kind, label: scope.label },
     filters,
     totals: {
       sessions: sessions.length,
