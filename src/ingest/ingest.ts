@@ -311,7 +311,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
   const { job, fileId } = plan
   if (batch.lines.length > 0 || batch.save) {
     db.transaction(() => {
-      for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, touched, job.path)
+      for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, touched)
       writer.flushTimes()
       if (batch.save)
         saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
@@ -333,7 +333,7 @@ function saveFileStatement(db: Db): Statement<unknown[]> {
   return s
 }
 
-function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>, path: string): void {
+function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>): void {
   let seq = 0
   let rawStored = false
   const { records } = line
@@ -341,11 +341,7 @@ function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: 
     if (r.type === 'session') {
       writer.session(r.patch, fileId)
       touched.add(r.patch.id)
-    } else if (r.type === 'skip') {
-      if (!records.some((x) => x.type === 'event')) result.skipped_lines++
-      result.errors.push({ file: path, line: r.line, reason: r.reason })
-      writer.error(fileId, path, r.line, r.reason)
-    } else {
+    } else if (r.type === 'event') {
       // The raw line is stored once, on the first event it produced.
       const raw = r.event.raw ?? (line.text !== null && !rawStored ? line.text : null)
       rawStored = true
