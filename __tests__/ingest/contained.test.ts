@@ -122,3 +122,27 @@ describe('a value a parser cannot take', () => {
     })
   })
 })
+
+describe('a file of malformed lines', () => {
+  it('counts every one and lists only the first hundred, so memory and output stay bounded', async () => {
+    const d = workDir()
+    const f = join(d, 'rollout-junk.jsonl')
+    const junk = 1_000_000
+    // A real head so the file is recognized, then a million lines that are not JSON.
+    writeFileSync(f, rollout.slice(0, 5).join('\n') + '\n' + 'x\n'.repeat(junk) + rollout.slice(5).join('\n') + '\n')
+    const db = openStore(join(d, 'db.sqlite'))
+    try {
+      const result = await ingestPaths(db, [f])
+      expect(result.skipped_lines).toBe(junk)
+      expect(result.errors).toHaveLength(101)
+      expect(result.errors.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => ({ file: f, line: 6 + i, reason: 'malformed JSON' })))
+      expect(result.errors[100]).toEqual({ file: f, line: null, reason: `${junk - 100} more problem(s) not listed (only the first 100 of a file are): ${junk - 100} × malformed JSON` })
+      expect(JSON.stringify(result).length).toBeLessThan(20_000)
+      expect((db.prepare('SELECT COUNT(*) AS n FROM ingest_errors').get() as { n: number }).n).toBe(101)
+      // The lines after the junk are read.
+      expect(byId(listSessions(db), SESSION).tokens.total).toBe(5300)
+    } finally {
+      db.close()
+    }
+  })
+})
