@@ -49,7 +49,8 @@ export function reconcileFormats(db: Db, sessionIds: string[]): number {
  *
  * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
  * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
- * their rows are read by key. The work is linear in the rows of those sessions and of the
+ * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
+ * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
  * sessions sharing keys with them, however many times a key repeats.
  */
 export function reconcileCopies(db: Db, sessionIds: string[]): number {
@@ -57,9 +58,9 @@ export function reconcileCopies(db: Db, sessionIds: string[]): number {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`)
   const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
-  const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c JOIN events h ON h.dedupe_key = c.k
+  const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
     GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`)
-  const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`)
+  const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`)
   const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
   const clear = db.prepare(`DELETE FROM temp.reconcile_keys`)
   const clearShared = db.prepare(`DELETE FROM temp.reconcile_shared`)
