@@ -7,6 +7,7 @@ import type { ParseRecord } from '../sources/types.js'
 import { MALFORMED_JSON } from '../sources/util/json.js'
 import { lineProblem, tokenValueReason } from '../sources/util/token-count.js'
 import { badTokenField } from '../model/tokens.js'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './nesting.js'
 import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
 
 /**
@@ -197,6 +198,11 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
   /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
   const parseLine = (text: string, lineNo: number, push: (out: ParseRecord[]) => void, last = false): ParseRecord[] | typeof TORN => {
     const out: ParseRecord[] = []
+    if (nestsDeeperThan(text)) {
+      problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+      batch.skippedLines++
+      return out
+    }
     try {
       push(out)
       if (last && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) return TORN
