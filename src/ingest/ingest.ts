@@ -109,8 +109,8 @@ function hash(b: Buffer): string {
 /**
  * Ingests files or directories into the store. Each file is read from where the last ingest
  * stopped: unchanged files (same size, mtime and head, read to the end) are skipped, grown or
- * part-read files are resumed at
- * their stored offset with their parser's saved state, and rewritten files are read again.
+ * part-read files are resumed at their stored offset with their parser's saved state, and
+ * rewritten files are read again.
  * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
  * this thread plans each file and writes what the parser found.
  */
