@@ -18,9 +18,9 @@ const lib = join(repoRoot, 'lib', 'index.js')
 
 const CHILD = `
 import { ingestPaths, openStore } from ${JSON.stringify(lib)}
-const [database, ...paths] = process.argv.slice(1)
+const [database, opts, ...paths] = process.argv.slice(1)
 const db = openStore(database)
-await ingestPaths(db, paths, { batchSize: 5, worker: false })
+await ingestPaths(db, paths, { batchSize: 5, worker: false, ...JSON.parse(opts) })
 db.close()
 `
 
@@ -47,9 +47,9 @@ function dump(database: string): Record<string, unknown[]> {
   }
 }
 
-function ingest(database: string, paths: string[], crashAt?: number): { code: number | null; signal: string | null } {
+function ingest(database: string, paths: string[], crashAt?: number, opts: Record<string, unknown> = {}): { code: number | null; signal: string | null } {
   const env = { ...process.env, AI_LOG_TRAIL_CRASH_AT: crashAt ? String(crashAt) : '' }
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, ...paths], { encoding: 'utf8', env })
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, JSON.stringify(opts), ...paths], { encoding: 'utf8', env })
   if (r.status !== 0 && r.signal !== 'SIGKILL') throw new Error(`child failed (${r.status}): ${r.stderr}`)
   return { code: r.status, signal: r.signal }
 }
@@ -89,6 +89,26 @@ describe('an ingest killed at any point', () => {
     inputs = [join(root, 'logs')]
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('after its last batch and before reconciling, leaves the sessions pending, and the next run reconciles them', async () => {
+    // A fork read before its origin: only reconciliation gives the copies to the origin.
+    const project = join(fixtures, 'claude-code', 'projects', '-home-dev-demo')
+    const logs = [join(project, '44444444-4444-4444-8444-444444444444.jsonl'), join(project, '22222222-2222-4222-8222-222222222222.jsonl')]
+    const clean = join(root, 'clean-claude.sqlite')
+    const db = openStore(clean)
+    const files = (await ingestPaths(db, logs, { worker: false })).files
+    db.close()
+    const want = dump(clean)
+    // One batch per file here, so the crash point after the last batch is the one before reconciling.
+    const crashed = join(root, 'crashed-claude.sqlite')
+    expect(ingest(crashed, logs, files + 1, { batchSize: 100_000 })).toEqual({ code: null, signal: 'SIGKILL' })
+    const before = dump(crashed)
+    expect(before.pending.length).toBeGreaterThan(0)
+    expect(before.events).not.toEqual(want.events)
+    expect(ingest(crashed, logs, undefined, { batchSize: 100_000 })).toEqual({ code: 0, signal: null })
+    const got = dump(crashed)
+    for (const table of Object.keys(want)) expect({ table, rows: got[table] }).toEqual({ table, rows: want[table] })
+  })
 
   it('and run again, twenty times over, leaves the database one clean ingest makes', async () => {
     const clean = join(root, 'clean.sqlite')
