@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { writeCorners } from './bench/corners.js'
 import { ensureCorpus } from './bench/corpus.js'
 import { forEachLine, sampleLines } from './bench/lines.js'
 import { formatSummary, summarizeProfile } from './bench/profile-summary.js'
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    corners: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
@@ -38,7 +40,9 @@ if (args.help) {
   --json       print the figures as one JSON object on the last line of stdout
   --profile    instead of measuring, CPU-profile one ingest of the corpus (node --cpu-prof)
                and print the top self-time functions; the .cpuprofile stays in .bench/
-  --keep       keep the working database (.bench/run-*/bench.sqlite) after the run`)
+  --keep       keep the working database (.bench/run-*/bench.sqlite) after the run
+  --corners    instead, time the inputs that were once quadratic (identical lines in one session,
+               one line of tens of MB) at three sizes each; see scripts/bench/corners.js`)
   process.exit(0)
 }
 const mb = Number(args.mb)
@@ -79,6 +83,21 @@ function ensureLib() {
 
 ensureLib()
 const lib = await import('../lib/index.js')
+
+if (args.corners) {
+  const dir = join(root, '.bench', 'corners')
+  const out = []
+  for (const c of writeCorners(root, join(dir, 'inputs'))) {
+    const database = join(dir, 'corner.sqlite')
+    for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true })
+    const r = ingestChild(database, [c.path])
+    out.push({ case: c.name, seconds: round(r.seconds), events: r.events, errors: r.errors })
+    log(`${c.name.padEnd(24)} ${r.seconds.toFixed(2).padStart(7)} s  ${r.events} events`)
+  }
+  rmSync(dir, { recursive: true, force: true })
+  if (args.json) process.stdout.write(JSON.stringify({ corners: out }) + '\n')
+  process.exit(0)
+}
 
 // ---------------------------------------------------------------------------------------
 // Helpers

@@ -59,6 +59,28 @@ function writeBadInputs(dir: string): void {
   writeFileSync(join(dir, 'utf16.jsonl'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(codex, 'utf16le')]))
 }
 
+/** Logs with the problems of a line the parse stage contains: odd values, too many malformed lines, deep JSON. */
+function writeLineProblems(dir: string): void {
+  mkdirSync(dir, { recursive: true })
+  const lines = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').split('\n')
+  // Values a parser cannot take: a count no message holds, a reset time past the range of dates.
+  const usage = lines.findIndex((l) => l.includes('"last_token_usage"'))
+  const odd = JSON.parse(lines[usage])
+  odd.payload.info.last_token_usage.input_tokens = 0.5
+  odd.payload.rate_limits.primary.resets_at = 1e20
+  writeFileSync(join(dir, 'odd-values.jsonl'), [...lines.slice(0, usage), JSON.stringify(odd), ...lines.slice(usage + 1)].join('\n'))
+  // More malformed lines than a file lists: the rest are counted in one problem.
+  writeFileSync(join(dir, 'junk.jsonl'), [...lines.slice(0, 4), ...Array<string>(150).fill('junk'), ...lines.slice(4)].join('\n'))
+  // A line nested deeper than the parse stage can walk.
+  const claude = readFileSync(join(fixtures, 'claude-code', 'projects', '-home-dev-demo', '44444444-4444-4444-8444-444444444444.jsonl'), 'utf8').trimEnd().split('\n')
+  const at = claude.findIndex((l) => l.includes('"tool_use"'))
+  const deep = JSON.parse(claude[at])
+  deep.message.content[0].input = '@@DEEP@@'
+  claude[at] = JSON.stringify(deep).replace('"@@DEEP@@"', '{"a":'.repeat(5000) + '{}' + '}'.repeat(5000))
+  mkdirSync(join(dir, 'claude'), { recursive: true })
+  writeFileSync(join(dir, 'claude', '44444444-4444-4444-8444-444444444444.jsonl'), claude.join('\n') + '\n')
+}
+
 describe('parsing on a worker thread', () => {
   let root: string
   beforeAll(() => {
@@ -86,6 +108,19 @@ describe('parsing on a worker thread', () => {
     expect(reasons).toMatch(/incomplete last line/)
     expect(reasons).toMatch(/over the 4096-byte line limit/)
     expect(reasons).toMatch(/invalid UTF-8/)
+    expect(normalized(onWorker, root)).toEqual(normalized(onThread, root))
+  })
+
+  it('reports the problems of a line (odd values, more malformed lines than are listed, deep JSON) as the main thread does', () => {
+    writeLineProblems(join(root, 'lines'))
+    const opts = { batchSize: 7 }
+    const onWorker = ingest(join(root, 'lw.sqlite'), true, [join(root, 'lines')], opts)
+    const onThread = ingest(join(root, 'lt.sqlite'), false, [join(root, 'lines')], opts)
+    expect(onWorker.result.parsed_on).toBe('worker')
+    const reasons = onWorker.result.errors.map((e) => e.reason).join('\n')
+    expect(reasons).toMatch(/token count out of range/)
+    expect(reasons).toMatch(/50 more problem\(s\) not listed/)
+    expect(reasons).toMatch(/line not read: /)
     expect(normalized(onWorker, root)).toEqual(normalized(onThread, root))
   })
 

@@ -52,6 +52,28 @@ describe('schema migrations', () => {
     db.close()
   })
 
+  it('version 4: an upgraded database keeps sessions awaiting reconciliation and seeks dedupe keys by key, flag and file', () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const path = join(d, 'v3.sqlite')
+    const old = new Database(path)
+    migrate(old, 3)
+    old.prepare(`INSERT INTO files (path, size) VALUES ('/old/log.jsonl', 10)`).run()
+    old.prepare(`INSERT INTO events (file_id, line, seq, session_id, kind, payload, dedupe_key) VALUES (1, 1, 0, 's', 'user_prompt', '{}', 'k')`).run()
+    old.close()
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4)
+      const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
+      expect(indexes).toContain('events_dedupe_holder')
+      expect(indexes).not.toContain('events_dedupe')
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE dedupe_key = 'k' AND replayed = 0 AND file_id < 2`).get()).toEqual({ n: 1 })
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM reconcile_pending`).get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
+
   it('refuses a database newer than it understands instead of corrupting it', () => {
     const d = tmpDir()
     dirs.push(d)

@@ -12,6 +12,7 @@ import { fallbackSessionId } from '../sources/util/ids.js'
 import { tryParseJson } from '../sources/util/json.js'
 import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
 import type { ParsedBatch, ParsedLine } from './parse-file.js'
+import { crashPoint } from './crash-point.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
 
@@ -107,8 +108,9 @@ function hash(b: Buffer): string {
 
 /**
  * Ingests files or directories into the store. Each file is read from where the last ingest
- * stopped: unchanged files (same size, mtime and head) are skipped, grown files are resumed at
- * their stored offset with their parser's saved state, and rewritten files are read again.
+ * stopped: unchanged files (same size, mtime and head, read to the end) are skipped, grown or
+ * part-read files are resumed at their stored offset with their parser's saved state, and
+ * rewritten files are read again.
  * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
  * this thread plans each file and writes what the parser found.
  */
@@ -126,8 +128,16 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
-  reconcileCopies(db, result.session_ids)
-  reconcileFormats(db, result.session_ids)
+  crashPoint()
+  // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
+  const pending = (db.prepare('SELECT session_id FROM reconcile_pending').pluck().all() as string[]).filter((sid) => !touched.has(sid))
+  const reconcile = [...result.session_ids, ...pending]
+  reconcileCopies(db, reconcile)
+  reconcileFormats(db, reconcile)
+  const done = db.prepare('DELETE FROM reconcile_pending WHERE session_id = ?')
+  db.transaction(() => {
+    for (const sid of reconcile) done.run(sid)
+  }).immediate()
   // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
   if (result.files > 0) db.pragma('wal_checkpoint(PASSIVE)')
   return result
@@ -222,7 +232,10 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
   }
   const row = selectFile(db).get(path) as FileRow | undefined
   const headLen = Math.min(HEAD_BYTES, st.size)
-  if (row && row.size === st.size && row.mtime_ms === st.mtimeMs && row.head_len === headLen) {
+  // Unchanged means read to the end: an ingest interrupted mid-file stored the offset it reached,
+  // and a file whose offset falls short of its size is resumed there. (A compressed file's stored
+  // offset is its size once read whole; see writeBatch.)
+  if (row && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs && row.head_len === headLen) {
     let same = false
     try {
       same = hash(readHeadSync(path, headLen)) === row.head_hash
@@ -306,19 +319,40 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
   }
 }
 
-/** Stores one batch and how far the file has been read, in one transaction. */
+/**
+ * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
+ * leaves either all of it or none, and the next ingest resumes just past what was stored.
+ */
 function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>): void {
   const { job, fileId } = plan
-  if (batch.lines.length > 0 || batch.save) {
-    db.transaction(() => {
-      for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, touched, job.path)
-      writer.flushTimes()
-      if (batch.save)
-        saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, batch.offset, batch.lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
-    }).immediate()
-  }
+  // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes): it is
+  // recorded as read to its size only by its last batch, so an interrupted read starts again.
+  const offset = job.compression ? (batch.last ? job.size : 0) : batch.offset
+  const lineNo = job.compression && !batch.last ? 0 : batch.lineNo
+  db.transaction(() => {
+    const sessions = new Set<string>()
+    for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, sessions)
+    writer.flushTimes()
+    for (const sid of sessions) {
+      touched.add(sid)
+      pendingStatement(db).run(sid)
+    }
+    for (const p of batch.problems) writer.error(fileId, job.path, p.line, p.reason)
+    if (batch.save) saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, offset, lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
+    crashPoint()
+  }).immediate()
   result.skipped_lines += batch.skippedLines
-  for (const p of batch.problems) reportProblem(writer, result, job.path, p.line, p.reason, fileId)
+  for (const p of batch.problems) result.errors.push({ file: job.path, line: p.line, reason: p.reason })
+}
+
+const pendingStatements = new WeakMap<Db, Statement<unknown[]>>()
+function pendingStatement(db: Db): Statement<unknown[]> {
+  let s = pendingStatements.get(db)
+  if (!s) {
+    s = db.prepare<unknown[]>('INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)')
+    pendingStatements.set(db, s)
+  }
+  return s
 }
 
 const saveStatements = new WeakMap<Db, Statement<unknown[]>>()
@@ -333,7 +367,7 @@ function saveFileStatement(db: Db): Statement<unknown[]> {
   return s
 }
 
-function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>, path: string): void {
+function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>): void {
   let seq = 0
   let rawStored = false
   const { records } = line
@@ -341,11 +375,7 @@ function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: 
     if (r.type === 'session') {
       writer.session(r.patch, fileId)
       touched.add(r.patch.id)
-    } else if (r.type === 'skip') {
-      if (!records.some((x) => x.type === 'event')) result.skipped_lines++
-      result.errors.push({ file: path, line: r.line, reason: r.reason })
-      writer.error(fileId, path, r.line, r.reason)
-    } else {
+    } else if (r.type === 'event') {
       // The raw line is stored once, on the first event it produced.
       const raw = r.event.raw ?? (line.text !== null && !rawStored ? line.text : null)
       rawStored = true

@@ -132,46 +132,67 @@ export async function readCompressedHead(path: string, c: Compression, bytes: nu
 async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: ReadOptions): AsyncGenerator<Line> {
   let pos = start
   let lineNo = opts.lineNo
-  let carry: Buffer | null = null
+  // The start of a line that spans chunks, as copies of its pieces: joined once, when its newline
+  // comes, so a line of many chunks costs its length, not its length times its chunks.
+  let carry: Buffer[] = []
+  let carryBytes = 0
   // While skipping an over-long line: the bytes seen so far.
   let skipping: { bytes: number } | null = null
+  const line = (data: Buffer, from: number, nl: number, dataStart: number): Line => {
+    lineNo++
+    if (skipping) {
+      const tooLong = skipping.bytes + nl - from
+      skipping = null
+      return { text: '', lineNo, end: dataStart + nl + 1, tooLong }
+    }
+    if (nl - from > opts.maxLineBytes) return { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from }
+    const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
+    const { text, invalid } = decodeUtf8(data, from, e)
+    return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
+  }
   for await (const chunk of chunks) {
     const chunkStart = pos
     pos += chunk.length
-    let data: Buffer = chunk
-    let dataStart = chunkStart
-    if (carry) {
-      data = Buffer.concat([carry, data])
-      dataStart -= carry.length
-      carry = null
-    }
     let from = 0
-    for (;;) {
-      const nl = data.indexOf(10, from)
-      if (nl === -1) break
-      lineNo++
-      if (skipping) {
-        yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from }
-        skipping = null
-      } else if (nl - from > opts.maxLineBytes) {
-        yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from }
-      } else {
-        const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
-        const { text, invalid } = decodeUtf8(data, from, e)
-        yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
+    if (carryBytes > 0) {
+      const nl = chunk.indexOf(10)
+      if (nl === -1) {
+        if (carryBytes + chunk.length > opts.maxLineBytes) {
+          skipping = { bytes: carryBytes + chunk.length }
+          carry = []
+          carryBytes = 0
+        } else {
+          carry.push(Buffer.from(chunk))
+          carryBytes += chunk.length
+        }
+        continue
       }
+      const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1)
+      yield line(joined, 0, joined.length - 1, chunkStart - carryBytes)
+      carry = []
+      carryBytes = 0
       from = nl + 1
     }
-    const rest = data.length - from
+    for (;;) {
+      const nl = chunk.indexOf(10, from)
+      if (nl === -1) break
+      yield line(chunk, from, nl, chunkStart)
+      from = nl + 1
+    }
+    const rest = chunk.length - from
     if (skipping) skipping.bytes += rest
     else if (rest > opts.maxLineBytes) skipping = { bytes: rest }
-    else if (rest > 0) carry = Buffer.from(data.subarray(from))
+    else if (rest > 0) {
+      carry = [Buffer.from(chunk.subarray(from))]
+      carryBytes = rest
+    }
   }
   if (skipping) {
     yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true }
-  } else if (carry && carry.length > 0) {
-    const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length
-    const { text, invalid } = decodeUtf8(carry, 0, e)
+  } else if (carryBytes > 0) {
+    const last = Buffer.concat(carry, carryBytes)
+    const e = last[last.length - 1] === 13 ? last.length - 1 : last.length
+    const { text, invalid } = decodeUtf8(last, 0, e)
     yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true }
   }
 }

@@ -5,6 +5,9 @@ import { storedPayload } from '../store/payload.js'
 import { sourceById } from '../sources/registry.js'
 import type { ParseRecord } from '../sources/types.js'
 import { MALFORMED_JSON } from '../sources/util/json.js'
+import { lineProblem, tokenValueReason } from '../sources/util/token-count.js'
+import { badTokenField } from '../model/tokens.js'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './nesting.js'
 import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
 
 /**
@@ -97,6 +100,66 @@ function parsedLine(text: string | null, lineNo: number, found: ParseRecord[]): 
   return { text, lineNo, records, payloads }
 }
 
+const TORN = Symbol('torn last line')
+
+const SNAPSHOT_FIELDS = ['input', 'cached_input', 'output', 'reasoning_output', 'total', 'blended_total'] as const
+
+/**
+ * What a parser found on one line, with the problems taken out: a skipped line or an event with a
+ * count no message can hold (a parser that reads counts without checking them, a document format)
+ * becomes a problem of its line, so the rest of the line and of the file is stored.
+ */
+function checkedRecords(found: ParseRecord[], lineNo: number, problems: ProblemLog): { records: ParseRecord[]; skipped: number } {
+  const records: ParseRecord[] = []
+  const hasEvent = found.some((r) => r.type === 'event')
+  let skipped = 0
+  for (const r of found) {
+    if (r.type === 'skip') {
+      problems.add(r.line, r.reason)
+      if (!hasEvent) skipped++
+      continue
+    }
+    if (r.type === 'event') {
+      const p = r.event.payload
+      const bad = p.kind === 'token_usage' ? (badTokenField(p.delta) ?? badTokenField(p.cumulative)) : p.kind === 'status_snapshot' ? badTokenField(p, SNAPSHOT_FIELDS) : null
+      if (bad) {
+        problems.add(r.event.line ?? lineNo, tokenValueReason(bad.field, bad.value))
+        continue
+      }
+    }
+    records.push(r)
+  }
+  return { records, skipped }
+}
+
+/**
+ * The problems of one file. A file can hold millions of bad lines (a binary file with a log's
+ * name, a log cut into pieces): the first `MAX_LISTED_PROBLEMS` are listed with their lines, the
+ * rest only counted, so the memory, the error table and `--json` output stay bounded.
+ */
+export const MAX_LISTED_PROBLEMS = 100
+
+class ProblemLog {
+  private listed = 0
+  private unlisted = new Map<string, number>()
+  constructor(private sink: () => ParseProblem[]) {}
+
+  add(line: number | null, reason: string): void {
+    if (this.listed < MAX_LISTED_PROBLEMS) {
+      this.listed++
+      this.sink().push({ line, reason })
+    } else this.unlisted.set(reason, (this.unlisted.get(reason) ?? 0) + 1)
+  }
+
+  /** One problem that counts the ones not listed, by reason. */
+  summary(): ParseProblem | null {
+    if (this.unlisted.size === 0) return null
+    const total = [...this.unlisted.values()].reduce((a, b) => a + b, 0)
+    const byReason = [...this.unlisted].map(([reason, n]) => `${n} × ${reason}`).join('; ')
+    return { line: null, reason: `${total} more problem(s) not listed (only the first ${MAX_LISTED_PROBLEMS} of a file are): ${byReason}` }
+  }
+}
+
 /**
  * Parses a file into batches. Always yields at least one batch, and exactly one with `last`
  * set; problems (over-long lines, bad bytes, a torn last line, a read error) ride on the batch
@@ -122,6 +185,7 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
   const parser = source.createParser(ctx, job.state)
   const stateJson = () => JSON.stringify(parser.state() ?? null)
   let batch = emptyBatch(job.startOffset, job.startLine, 'null')
+  const problems = new ProblemLog(() => batch.problems)
   let records = 0
   let chars = 0
   const cut = (): ParsedBatch => {
@@ -131,24 +195,42 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
     chars = 0
     return done
   }
+  /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
+  const parseLine = (text: string, lineNo: number, push: (out: ParseRecord[]) => void, last = false): ParseRecord[] | typeof TORN => {
+    const out: ParseRecord[] = []
+    if (nestsDeeperThan(text)) {
+      problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+      batch.skippedLines++
+      return out
+    }
+    try {
+      push(out)
+      if (last && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) return TORN
+      const { records: kept, skipped } = checkedRecords(out, lineNo, problems)
+      batch.skippedLines += skipped
+      if (kept.length > 0) batch.lines.push(parsedLine(text, lineNo, kept))
+    } catch (e) {
+      problems.add(lineNo, lineProblem(e))
+      batch.skippedLines++
+    }
+    return out
+  }
   try {
     const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes }
     const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset })
     for await (const line of lines) {
       if (line.tooLong !== undefined) {
         batch.skippedLines++
-        batch.problems.push({ line: line.lineNo, reason: `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped` })
+        problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`)
       } else if (line.text.trim() !== '') {
-        const out: ParseRecord[] = []
-        parser.push(line.text, line.lineNo, out)
-        if (line.unterminated && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
+        const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true)
+        if (out === TORN) {
           // A torn last line is most likely still being written: leave it for the next ingest.
-          batch.problems.push({ line: line.lineNo, reason: 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows' })
+          problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows')
           batch.skippedLines++
           break
         }
-        if (line.invalidUtf8) batch.problems.push({ line: line.lineNo, reason: 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)' })
-        batch.lines.push(parsedLine(line.text, line.lineNo, out))
+        if (line.invalidUtf8) problems.add(line.lineNo, 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)')
         records += out.length
         chars += line.text.length
       }
@@ -156,12 +238,12 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
       batch.lineNo = line.lineNo
       if (records >= job.batchSize || chars >= job.maxBatchChars) yield cut()
     }
-    const tail: ParseRecord[] = []
-    parser.end(tail)
-    if (tail.length) batch.lines.push(parsedLine('', batch.lineNo, tail))
+    parseLine('', batch.lineNo, (o) => parser.end(o))
   } catch (e) {
-    batch.problems.push({ line: null, reason: `read stopped: ${String((e as Error).message ?? e)}` })
+    problems.add(null, `read stopped: ${String((e as Error).message ?? e)}`)
   }
+  const unlisted = problems.summary()
+  if (unlisted) batch.problems.push(unlisted)
   yield { ...cut(), last: true }
 }
 
@@ -182,5 +264,15 @@ async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecor
   } catch (e) {
     return failed(`could not parse ${job.sourceId} document: ${String((e as Error).message ?? e)}`)
   }
-  return { ...emptyBatch(job.size, 0, 'null'), lines: [parsedLine(null, 0, out)], last: true }
+  const done = emptyBatch(job.size, 0, 'null')
+  const problems = new ProblemLog(() => done.problems)
+  const { records, skipped } = checkedRecords(out, 0, problems)
+  const unlisted = problems.summary()
+  if (unlisted) done.problems.push(unlisted)
+  try {
+    done.lines.push(parsedLine(null, 0, records))
+  } catch (e) {
+    return failed(`could not parse ${job.sourceId} document: ${String((e as Error).message ?? e)}`)
+  }
+  return { ...done, skippedLines: skipped, last: true }
 }

@@ -43,3 +43,25 @@ export function isZeroTokens(a: TokenCounts): boolean {
 export function hasNegative(a: TokenCounts): boolean {
   return TOKEN_FIELDS.some((k) => a[k] < 0)
 }
+
+/**
+ * The largest token count one message may report. No model's context or output comes near it, so
+ * a larger count is a corrupt log, and letting it into a sum would swamp every total it joins.
+ */
+export const MAX_TOKENS_PER_MESSAGE = 1e12
+
+/** A count a total may take: a whole number from 0 to `MAX_TOKENS_PER_MESSAGE`. */
+export function isTokenCount(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= MAX_TOKENS_PER_MESSAGE
+}
+
+/** The first field of `counts` that is not a token count, or null when every one is. */
+export function badTokenField(counts: Record<string, unknown> | null | undefined, fields: readonly string[] = TOKEN_FIELDS): { field: string; value: unknown } | null {
+  if (!counts) return null
+  for (const field of fields) {
+    const value = counts[field]
+    if (value === null || value === undefined) continue
+    if (typeof value !== 'number' || !isTokenCount(value)) return { field, value }
+  }
+  return null
+}

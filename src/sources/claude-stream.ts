@@ -2,6 +2,7 @@ import type { EventPayload, NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import { hasNegative, isZeroTokens, subtractTokens, type TokenCounts } from '../model/tokens.js'
 import { assistantPayloads, userPayloads } from './claude-content.js'
+import { lineProblem } from './util/token-count.js'
 import { claudeTokens, modelUsageTokens, SYNTHETIC_MODEL, usageRow } from './claude-usage.js'
 import type { DocumentSource, LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
 import { arrayElementLines } from './util/json-array.js'
@@ -205,8 +206,16 @@ export const claudeExecutionFile: DocumentSource = {
     const parser = new ClaudeStreamParser(ctx, undefined, 'claude-code-action')
     doc.forEach((m, i) => {
       const lineNo = lines[i] ?? i + 1
-      if (isObject(m)) parser.message(m, lineNo, out, JSON.stringify(m))
-      else out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' })
+      if (isObject(m)) {
+        // An element the parser cannot take is a problem of its element, as a line is in a log.
+        const found: ParseRecord[] = []
+        try {
+          parser.message(m, lineNo, found, JSON.stringify(m))
+          out.push(...found)
+        } catch (e) {
+          out.push({ type: 'skip', line: lineNo, reason: lineProblem(e) })
+        }
+      } else out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' })
     })
   }
 }

@@ -1,6 +1,7 @@
 import type { PayloadOf } from '../model/events.js'
 import { addTokens, subtractTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
-import { num, obj } from './util/json.js'
+import { obj } from './util/json.js'
+import { tokenCount } from './util/token-count.js'
 
 type Usage = PayloadOf<'token_usage'>
 
@@ -13,10 +14,10 @@ export const SYNTHETIC_MODEL = '<synthetic>'
 export function claudeTokens(v: unknown): TokenCounts | null {
   const u = obj(v)
   if (!u) return null
-  const fresh = num(u.input_tokens) ?? 0
-  const read = num(u.cache_read_input_tokens) ?? 0
-  const write = num(u.cache_creation_input_tokens) ?? ephemeralWrites(u.cache_creation)
-  const output = num(u.output_tokens) ?? 0
+  const fresh = tokenCount(u.input_tokens, 'input_tokens') ?? 0
+  const read = tokenCount(u.cache_read_input_tokens, 'cache_read_input_tokens') ?? 0
+  const write = tokenCount(u.cache_creation_input_tokens, 'cache_creation_input_tokens') ?? ephemeralWrites(u.cache_creation)
+  const output = tokenCount(u.output_tokens, 'output_tokens') ?? 0
   const input = fresh + write + read
   return { input, cached_input: read, cache_write: write, output, reasoning_output: 0, total: input + output }
 }
@@ -25,7 +26,7 @@ export function claudeTokens(v: unknown): TokenCounts | null {
 function ephemeralWrites(v: unknown): number {
   const c = obj(v)
   if (!c) return 0
-  return (num(c.ephemeral_5m_input_tokens) ?? 0) + (num(c.ephemeral_1h_input_tokens) ?? 0)
+  return (tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0)
 }
 
 /** The SDK's per-model totals (`modelUsage` of a `result`) use camelCase names. */

@@ -7,20 +7,23 @@ import {
 } from '../model/tokens.js'
 import type { PayloadOf } from '../model/events.js'
 import { num, obj } from './util/json.js'
+import { tokenCount } from './util/token-count.js'
+import { isoOrNull } from './util/time.js'
 
 /** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input, output holds reasoning. */
 export function codexTokens(v: unknown): TokenCounts | null {
   const o = obj(v)
   if (!o) return null
-  const input = num(o.input_tokens) ?? 0
-  const output = num(o.output_tokens) ?? 0
+  const count = (name: string) => tokenCount(o[name], name)
+  const input = count('input_tokens') ?? 0
+  const output = count('output_tokens') ?? 0
   return {
     input,
-    cached_input: Math.min(num(o.cached_input_tokens) ?? 0, input),
-    cache_write: num(o.cache_write_input_tokens) ?? 0,
+    cached_input: Math.min(count('cached_input_tokens') ?? 0, input),
+    cache_write: count('cache_write_input_tokens') ?? 0,
     output,
-    reasoning_output: num(o.reasoning_output_tokens) ?? 0,
-    total: num(o.total_tokens) ?? input + output
+    reasoning_output: count('reasoning_output_tokens') ?? 0,
+    total: count('total_tokens') ?? input + output
   }
 }
 
@@ -110,7 +113,7 @@ export function codexRateLimits(v: unknown): PayloadOf<'rate_limit'> | null {
       windows.push({
         window_minutes: num(w.window_minutes) ?? null,
         used_percent: num(w.used_percent) ?? null,
-        resets_at: resetsAt !== undefined ? new Date(resetsAt * 1000).toISOString() : resetsIn !== undefined ? `+${resetsIn}s` : null
+        resets_at: resetsAt !== undefined ? isoOrNull(resetsAt * 1000) : resetsIn !== undefined ? `+${resetsIn}s` : null
       })
     } else if (num(r[`${slot}_used_percent`]) !== undefined) {
       windows.push({

@@ -195,6 +195,17 @@ CREATE TABLE redactions (
 );
 CREATE INDEX redactions_session ON redactions(session_id);
 `
+  },
+  {
+    version: 4,
+    description: 'crash-safe reconciliation and linear dedupe look-ups: sessions awaiting reconciliation; dedupe index by key, replayed flag and file',
+    sql: `
+CREATE TABLE reconcile_pending (
+  session_id TEXT PRIMARY KEY
+);
+DROP INDEX events_dedupe;
+CREATE INDEX events_dedupe_holder ON events(dedupe_key, replayed, file_id) WHERE dedupe_key IS NOT NULL;
+`
   }
 ]
 

@@ -46,31 +46,46 @@ export function reconcileFormats(db: Db, sessionIds: string[]): number {
  * existed first. A resume's copies are a prefix of its file, so this is exact for resumes and for
  * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
  * not depend on the order files were read in, and totals are right either way.
+ *
+ * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
+ * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
+ * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
+ * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
+ * sessions sharing keys with them, however many times a key repeats.
  */
 export function reconcileCopies(db: Db, sessionIds: string[]): number {
-  const shared = db.prepare(`SELECT DISTINCT o.session_id AS sid FROM events s JOIN events o ON o.dedupe_key = s.dedupe_key AND o.session_id <> s.session_id
-    WHERE s.session_id = ? AND s.dedupe_key IS NOT NULL`)
-  const involved = new Set<string>()
-  for (const sid of sessionIds) for (const r of shared.all(sid) as { sid: string }[]) involved.add(r.sid).add(sid)
-  if (involved.size === 0) return 0
-  const ends = new Map<string, string>()
+  if (sessionIds.length === 0) return 0
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`)
+  const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
+  const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`)
+  const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`)
   const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
-  for (const sid of involved) ends.set(sid, ((end.get(sid) as { e: string | null }).e ?? '') + '\u0000' + sid)
-  const rows = db.prepare(`SELECT e.id, e.dedupe_key AS k, e.session_id AS sid, e.replayed AS r FROM events e
-    WHERE e.session_id = ? AND e.dedupe_key IN (SELECT o.dedupe_key FROM events o WHERE o.session_id <> e.session_id AND o.dedupe_key IS NOT NULL)`)
-  const holders = new Map<string, { id: number; sid: string; r: number }[]>()
-  for (const sid of involved)
-    for (const row of rows.iterate(sid) as Iterable<{ id: number; k: string; sid: string; r: number }>) {
-      const list = holders.get(row.k) ?? []
-      list.push(row)
-      holders.set(row.k, list)
-    }
+  const clear = db.prepare(`DELETE FROM temp.reconcile_keys`)
+  const clearShared = db.prepare(`DELETE FROM temp.reconcile_shared`)
   const setEvent = db.prepare(`UPDATE events SET replayed = ? WHERE id = ?`)
   const setTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ? WHERE event_id = ?`))
   let changed = 0
   db.transaction(() => {
-    for (const list of holders.values()) {
-      const owner = list.reduce((a, b) => ((ends.get(b.sid) ?? '') < (ends.get(a.sid) ?? '') ? b : a)).sid
+    clear.run()
+    clearShared.run()
+    for (const sid of new Set(sessionIds)) keysOf.run(sid)
+    shared.run()
+    const ends = new Map<string, string>()
+    const endOf = (sid: string): string => {
+      let e = ends.get(sid)
+      if (e === undefined) {
+        e = ((end.get(sid) as { e: string | null }).e ?? '') + '\u0000' + sid
+        ends.set(sid, e)
+      }
+      return e
+    }
+    // Rows come grouped by key, so one key's holders are in hand at a time.
+    let list: { id: number; k: string; sid: string; r: number }[] = []
+    const settle = () => {
+      if (list.length === 0) return
+      const owner = list.reduce((a, b) => (endOf(b.sid) < endOf(a.sid) ? b : a)).sid
       for (const e of list) {
         if (e.r === SUPERSEDED) continue
         const want = e.sid === owner ? 0 : 1
@@ -79,7 +94,15 @@ export function reconcileCopies(db: Db, sessionIds: string[]): number {
         for (const s of setTables) s.run(want, e.id)
         changed++
       }
+      list = []
     }
+    for (const row of holders.all() as { id: number; k: string; sid: string; r: number }[]) {
+      if (list.length > 0 && list[0].k !== row.k) settle()
+      list.push(row)
+    }
+    settle()
+    clear.run()
+    clearShared.run()
   }).immediate()
   return changed
 }

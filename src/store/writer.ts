@@ -40,7 +40,10 @@ export class StoreWriter {
       maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
       event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      seenKey: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND file_id <> ? AND replayed = 0 LIMIT 1`),
+      // Two ranges of the (dedupe_key, replayed, file_id) index, not "file_id <> ?": a key the file
+      // itself holds many times (identical lines) would otherwise be scanned on every insert.
+      seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
+      seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
       turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
       prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
@@ -53,7 +56,10 @@ export class StoreWriter {
       touched: p(`INSERT OR IGNORE INTO files_touched (event_id, session_id, path, change) VALUES (?, ?, ?, ?)`),
       rateLimit: p(`INSERT OR IGNORE INTO rate_limit_messages (event_id, session_id, ts, windows, plan_type) VALUES (?, ?, ?, ?, ?)`),
       snapshot: p(`INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) VALUES (?, ?, ?, ?, ?)`)
+      // UNIQUE (path, line, reason) lets NULL lines repeat: a file-wide problem seen again by each
+      // re-run is checked for explicitly.
+      error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) SELECT @file_id, @path, @line, @reason, @at
+        WHERE NOT EXISTS (SELECT 1 FROM ingest_errors WHERE path = @path AND line IS @line AND reason = @reason)`)
     }
   }
 
@@ -87,7 +93,7 @@ export class StoreWriter {
     const s = this.s
     const p = ev.payload
     let replayed = ev.replayed ?? false
-    if (!replayed && ev.dedupe_key && s.seenKey.get(ev.dedupe_key, fileId)) replayed = true
+    if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId))) replayed = true
     if (!this.ensured.has(ev.session_id)) {
       s.ensureSession.run(ev.session_id, agent, fileId)
       this.ensured.add(ev.session_id)
@@ -144,7 +150,7 @@ export class StoreWriter {
   }
 
   error(fileId: number | null, path: string, line: number | null, reason: string): void {
-    this.s.error.run(fileId, path, line, reason, new Date().toISOString())
+    this.s.error.run({ file_id: fileId, path, line, reason, at: new Date().toISOString() })
   }
 
   /** Writes the first and last times seen per session; called at the end of each batch. */

@@ -34,11 +34,19 @@ export function tryParseJson(text: string): unknown {
 /** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
 export const MALFORMED_JSON = 'malformed JSON'
 
+const JSON_START = /^[\s]*[{["\-0-9tfn]/
+
 /**
  * A JSONL line as an object, or null after recording why the line was skipped. Every line
  * parser starts with this, so skip reasons are the same words for every agent.
  */
 export function parseObjectLine(line: string, lineNo: number, out: ParseRecord[]): Json | null {
+  // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
+  // (binary junk, a log cut into pieces) is malformed without one.
+  if (!JSON_START.test(line)) {
+    out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON })
+    return null
+  }
   let o: unknown
   try {
     o = JSON.parse(line)

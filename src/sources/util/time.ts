@@ -16,3 +16,9 @@ export function toUtcIso(v: unknown): string | null {
   const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`)
   return Number.isNaN(d.getTime()) ? null : d.toISOString()
 }
+
+/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
+export function isoOrNull(ms: number): string | null {
+  const d = new Date(ms)
+  return Number.isNaN(d.getTime()) ? null : d.toISOString()
+}

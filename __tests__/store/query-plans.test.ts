@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import { openStore, type Db } from '../../src/store/db.js'
+import { reconcileCopies } from '../../src/store/reconcile.js'
+import { StoreWriter } from '../../src/store/writer.js'
+import { fixtures, tmpDir } from '../helpers.js'
+
+/*
+ * Work that must stay linear in the rows involved, checked through SQLite's query plans (timing
+ * targets live in `npm run bench`): every statement that reconciles copies or looks up a dedupe key
+ * is run with EXPLAIN QUERY PLAN. A correlated subquery runs once per outer row; a search bounded
+ * only by the key scans every row that shares it (a session of identical lines).
+ */
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/** The database, with every SQL text a caller prepares written down. */
+function recording(db: Db): { db: Db; prepared: string[] } {
+  const prepared: string[] = []
+  const proxy = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare')
+        return (sql: string) => {
+          prepared.push(sql)
+          return target.prepare(sql)
+        }
+      const v = Reflect.get(target, prop, target) as unknown
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+    }
+  })
+  return { db: proxy, prepared }
+}
+
+function plan(db: Db, sql: string): string[] {
+  const params = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length
+  const named = [...new Set(sql.match(/@\w+/g) ?? [])].map((n) => n.slice(1))
+  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+  const args: unknown[] = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : Array<null>(params).fill(null)
+  return (stmt.all(...args) as { detail: string }[]).map((r) => r.detail)
+}
+
+async function storeWithCopies(): Promise<{ db: Db; sessions: string[] }> {
+  const d = tmpDir()
+  dirs.push(d)
+  const db = openStore(join(d, 'plans.sqlite'))
+  // The Claude Code fixtures hold a resumed session and a fork: records under shared keys.
+  const r = await ingestPaths(db, [join(fixtures, 'claude-code')])
+  return { db, sessions: r.session_ids }
+}
+
+describe('query plans', () => {
+  it('reconciling copies runs no correlated subquery and scans no table of events', async () => {
+    const { db, sessions } = await storeWithCopies()
+    try {
+      const rec = recording(db)
+      reconcileCopies(rec.db, sessions)
+      expect(rec.prepared.length).toBeGreaterThan(0)
+      for (const sql of rec.prepared) {
+        const steps = plan(db, sql)
+        expect({ sql, correlated: steps.filter((s) => /CORRELATED/.test(s)) }).toEqual({ sql, correlated: [] })
+        // A full scan of events (under any alias) is linear in the whole store, not in the rows involved.
+        expect({ sql, scans: steps.filter((s) => /^SCAN (events|[a-z])\b/.test(s) && !/^SCAN c\b/.test(s)) }).toEqual({ sql, scans: [] })
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('looking up whether another file holds a key seeks on key, flag and file, so repeats of one key cost nothing', async () => {
+    const { db } = await storeWithCopies()
+    try {
+      const rec = recording(db)
+      new StoreWriter(rec.db)
+      const lookups = rec.prepared.filter((sql) => /^SELECT/i.test(sql.trim()) && /dedupe_key = \?/.test(sql))
+      expect(lookups.length).toBeGreaterThan(0)
+      for (const sql of lookups) {
+        const steps = plan(db, sql)
+        expect({ sql, steps }).toEqual({ sql, steps: [expect.stringMatching(/^SEARCH events USING COVERING INDEX \w+ \(dedupe_key=\? AND replayed=\? AND file_id[<>]\?\)$/)] })
+      }
+    } finally {
+      db.close()
+    }
+  })
+})
