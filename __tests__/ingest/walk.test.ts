@@ -56,3 +56,30 @@ describe('walkFiles reports what it does not read (issue #13)', () => {
     }
   })
 })
+
+describe('ingest reports what the walk skipped', () => {
+  it('lists a dangling link and a named pipe among the run\'s problems, and reads the rest', async () => {
+    const { ingestFresh, fixtures } = await import('../helpers.js')
+    const { spawnSync } = await import('node:child_process')
+    const { cpSync, mkdtempSync, symlinkSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'alt-skip-'))
+    try {
+      cpSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), join(dir, 'rollout.jsonl'))
+      symlinkSync(join(dir, 'gone.jsonl'), join(dir, 'dangling.jsonl'))
+      const fifo = spawnSync('mkfifo', [join(dir, 'pipe.jsonl')]).status === 0
+      const r = await ingestFresh([dir])
+      try {
+        const skipped = r.result.errors.map((e) => e.file.replace(dir + '/', ''))
+        expect(skipped).toContain('dangling.jsonl')
+        if (fifo) expect(skipped).toContain('pipe.jsonl')
+        expect(r.sessions.length).toBe(1)
+      } finally {
+        r.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -200,7 +200,8 @@ interface FilePlan extends Planned {
  * ones, and prepares the store for files read again from the start.
  */
 async function* planFiles(db: Db, writer: StoreWriter, paths: string[], opts: IngestOptions, result: IngestResult): AsyncGenerator<FilePlan> {
-  for await (const path of walkFiles(paths)) {
+  // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+  for await (const path of walkFiles(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
     const plan = await planFile(db, writer, path, opts, result)
     if (plan) yield plan
   }
