@@ -1,0 +1,31 @@
+import { an, digits, hex, urlsafe } from './fake.js'
+import { provider, re } from './spec.js'
+
+export const facebookDetectors = [
+  provider({
+    id: 'facebook-token',
+    description: 'Facebook (Meta) access token (EAA…) or app access token (<app id>|<secret>)',
+    keywords: ['eaa', '|'],
+    // EAAA is Square's; an app token is the app id and app secret joined by `|`.
+    pattern: re(String.raw`(?<![A-Za-z0-9])(?<s>EAA[B-Z][A-Za-z0-9]{100,1000}(?![A-Za-z0-9])|[0-9]{15,16}\|[A-Za-z0-9_-]{27,40}(?![A-Za-z0-9_-]))`),
+    prefixed: false,
+    examples: {
+      match: ['EAAB' + an(180), 'EAAM' + an(120), digits(16) + '|' + urlsafe(27)],
+      miss: ['EAAA' + an(120), 'EAAB' + an(40), digits(8) + '|' + urlsafe(27)]
+    }
+  }),
+  provider({
+    id: 'facebook-app-secret',
+    description: 'Facebook app secret (32 hex) next to a Facebook key name',
+    keywords: ['facebook', 'fb_', 'fb.', 'fb-'],
+    pattern: re(
+      String.raw`(?<![A-Za-z0-9])(?:facebook|fb[_.-])[A-Za-z0-9_.-]{0,24}(?:secret|key|token)["'\x60]?[ \t]{0,4}(?:[:=]|=>|:=)[ \t]{0,4}["'\x60]?(?<s>[a-f0-9]{32})(?![A-Za-z0-9])`,
+      'i'
+    ),
+    prefixed: false,
+    examples: {
+      match: ['FACEBOOK_APP_SECRET=' + hex(32), 'fb_client_secret: "' + hex(32) + '"'],
+      miss: [hex(32), 'FACEBOOK_APP_ID=' + digits(16)]
+    }
+  })
+]
