@@ -1,5 +1,5 @@
 import { LB, RB } from '../util.js'
-import { hex } from './fake.js'
+import { an, hex } from './fake.js'
 import { provider, re } from './spec.js'
 
 export const cloudflareDetectors = [
@@ -11,6 +11,16 @@ export const cloudflareDetectors = [
     examples: {
       match: ['v1.0-' + hex(24) + '-' + hex(146)],
       miss: ['v1.0-' + hex(24) + '-' + hex(40)]
+    }
+  }),
+  provider({
+    id: 'cloudflare-api-token',
+    description: 'Cloudflare API token or key in the prefixed form (cfk_, cfut_, cfat_)',
+    keywords: ['cfk_', 'cfut_', 'cfat_'],
+    pattern: re(`${LB}(?<s>(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})${RB}`),
+    examples: {
+      match: ['cfut_' + an(40) + hex(8), 'cfk_' + an(40) + hex(8)],
+      miss: ['cfut_' + an(20), 'cfut_' + an(60)]
     }
   })
 ]

@@ -4,7 +4,7 @@ import { provider, re } from './spec.js'
 export const facebookDetectors = [
   provider({
     id: 'facebook-token',
-    description: 'Facebook (Meta) access token (EAA…) or app access token (<app id>|<secret>)',
+    description: 'Facebook (Meta) access token (EAA…) or app access token (app id|app secret)',
     keywords: ['eaa', '|'],
     // EAAA is Square's; an app token is the app id and app secret joined by `|`.
     pattern: re(String.raw`(?<![A-Za-z0-9])(?<s>EAA[B-Z][A-Za-z0-9]{100,1000}(?![A-Za-z0-9])|[0-9]{15,16}\|[A-Za-z0-9_-]{27,40}(?![A-Za-z0-9_-]))`),

@@ -16,11 +16,13 @@ import { databricksDetectors } from './databricks.js'
 import { datadogDetectors } from './datadog.js'
 import { digitaloceanDetectors } from './digitalocean.js'
 import { discordDetectors } from './discord.js'
+import { dockerDetectors } from './docker.js'
 import { dopplerDetectors } from './doppler.js'
 import { duffelDetectors } from './duffel.js'
 import { dynatraceDetectors } from './dynatrace.js'
 import { easypostDetectors } from './easypost.js'
 import { facebookDetectors } from './facebook.js'
+import { figmaDetectors } from './figma.js'
 import { flutterwaveDetectors } from './flutterwave.js'
 import { flyioDetectors } from './flyio.js'
 import { frameioDetectors } from './frameio.js'
@@ -138,8 +140,10 @@ export const providerTokenDetectors: Detector[] = [
   ...clickhouseDetectors,
   ...clojarsDetectors,
   ...cloudflareDetectors,
+  ...dockerDetectors,
   ...duffelDetectors,
   ...dynatraceDetectors,
+  ...figmaDetectors,
   ...flutterwaveDetectors,
   ...frameioDetectors,
   ...harnessDetectors,

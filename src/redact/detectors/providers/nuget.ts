@@ -15,7 +15,7 @@ export const nugetDetectors = [
   }),
   provider({
     id: 'nuget-config-password',
-    description: 'Password in a NuGet.config package source credential (<add key="ClearTextPassword" value="…"/>)',
+    description: 'Password in a NuGet.config package source credential (ClearTextPassword, Password)',
     keywords: ['<add key='],
     pattern: re(String.raw`<add key="(?:ClearText)?Password"[ \t]{0,8}value="(?<s>[^"\r\n]{8,300})"`, 'i'),
     prefixed: false,
