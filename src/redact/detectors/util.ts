@@ -93,11 +93,13 @@ export interface PatternPart {
   pattern: RegExp
   /** See `Detector.keywords`, for this pattern alone; absent when it needs none. */
   keywords?: readonly string[]
+  /** See `PatternSpec.guard`, for this pattern alone (instead of the detector's). */
+  guard?: (text: string) => boolean
 }
 
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
 export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords'>, patterns: PatternPart[]): Detector {
-  const parts = patterns.map(({ pattern, keywords }) => patternDetector({ ...base, examples: undefined, pattern, keywords }))
+  const parts = patterns.map(({ pattern, keywords, guard }) => patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard }))
   const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined
   return {
     id: base.id,
