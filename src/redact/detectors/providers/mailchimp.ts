@@ -1,14 +1,26 @@
-import { RB, hexBeforeDash } from '../util.js'
+import { RB } from '../util.js'
 import { hex } from './fake.js'
 import { provider, re } from './spec.js'
+
+const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+
+/** Some `-us` follows 32 lower-case hex digits. */
+function hexBeforeUs(text: string): boolean {
+  for (let at = text.indexOf('-us', 32); at >= 0; at = text.indexOf('-us', at + 3)) {
+    let i = at - 1
+    while (i >= at - 32 && isLowerHex(text.charCodeAt(i))) i--
+    if (i < at - 32) return true
+  }
+  return false
+}
 
 export const mailchimpDetectors = [
   provider({
     id: 'mailchimp-key',
     description: 'Mailchimp API key (32 hex + data-centre suffix -us<N>)',
     keywords: ['-us'],
-    // `-us` begins many words: look for the 32 hex digits first.
-    guard: (text) => hexBeforeDash(text, 32),
+    // `-us` begins many words (`--user`): look for the 32 hex digits before it first.
+    guard: hexBeforeUs,
     pattern: re(`(?<![A-Za-z0-9])(?<s>[0-9a-f]{32}-us[0-9]{1,2})${RB}`),
     prefixed: false,
     examples: {
