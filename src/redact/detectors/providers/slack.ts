@@ -31,7 +31,9 @@ export const slackDetectors = [
       match: [
         'https://hooks.slack.com/services/T0' + an(8) + '/B0' + an(8) + '/' + an(24),
         'hooks.slack.com/services/T0' + an(8) + '/B0' + an(8) + '/' + an(24),
-        'url=hooks.slack.com/workflows/T0' + an(8) + '/A0' + an(8) + '/' + digits(18) + '/' + an(24)
+        'url=hooks.slack.com/workflows/T0' + an(8) + '/A0' + an(8) + '/' + digits(18) + '/' + an(24),
+        // glued to the text before it
+        'seehooks.slack.com/services/T0' + an(8) + '/B0' + an(8) + '/' + an(24)
       ],
       miss: ['https://hooks.slack.com/services/' + 'T00000000/B00000000/' + 'X'.repeat(24), 'https://hooks.slack.com/', 'https://api.slack.com/services/T0' + an(8)]
     }
