@@ -1,14 +1,14 @@
 import { RB } from '../util.js'
-import { hex } from './fake.js'
+import { hex, lowerAn } from './fake.js'
 import { provider, re } from './spec.js'
 
-const isLowerHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+const isLowerAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122)
 
-/** Some `-us` follows 32 lower-case hex digits. */
+/** Some `-us` follows 32 lower-case letters or digits. */
 function hexBeforeUs(text: string): boolean {
   for (let at = text.indexOf('-us', 32); at >= 0; at = text.indexOf('-us', at + 3)) {
     let i = at - 1
-    while (i >= at - 32 && isLowerHex(text.charCodeAt(i))) i--
+    while (i >= at - 32 && isLowerAlnum(text.charCodeAt(i))) i--
     if (i < at - 32) return true
   }
   return false
@@ -17,14 +17,15 @@ function hexBeforeUs(text: string): boolean {
 export const mailchimpDetectors = [
   provider({
     id: 'mailchimp-key',
-    description: 'Mailchimp API key (32 hex + data-centre suffix -us<N>)',
+    description: 'Mailchimp API key (32 hex + data-centre suffix -usN)',
     keywords: ['-us'],
-    // `-us` begins many words (`--user`): look for the 32 hex digits before it first.
+    // `-us` begins many words (`--user`): look for the 32 characters before it first.
+    // detect-secrets (Apache-2.0) accepts any lower-case letter, not only hex digits.
     guard: hexBeforeUs,
-    pattern: re(`(?<![A-Za-z0-9])(?<s>[0-9a-f]{32}-us[0-9]{1,2})${RB}`),
+    pattern: re(`(?<![A-Za-z0-9])(?<s>[0-9a-z]{32}-us[0-9]{1,2})${RB}`),
     prefixed: false,
     examples: {
-      match: [hex(32) + '-us6', hex(32) + '-us21'],
+      match: [hex(32) + '-us6', hex(32) + '-us21', lowerAn(32) + '-us14'],
       miss: [hex(16) + '-us6', hex(32) + '-use']
     }
   })
