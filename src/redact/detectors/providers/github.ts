@@ -7,7 +7,7 @@ export const githubDetectors = [
     id: 'github-token',
     description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_; ghs_<app id>_<JWT> installation tokens)',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-    // Stateless installation tokens (2026) are `ghs_<app id>_<JWT>`, about 520 characters.
+    // Stateless installation tokens are `ghs_<app id>_<JWT>`, far longer than the classic form.
     pattern: re(`${LB}(?<s>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_.-]{20,12000}|gh[pousr]_[A-Za-z0-9]{36,251})${RB}`),
     examples: {
       match: [
