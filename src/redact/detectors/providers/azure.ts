@@ -27,10 +27,10 @@ export const azureDetectors = [
     id: 'azure-ad-client-secret',
     description: 'Microsoft Entra ID (Azure AD) client secret (…8Q~…)',
     keywords: ['q~'],
-    pattern: re(String.raw`(?<![A-Za-z0-9_~.-])(?<s>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
+    pattern: re(String.raw`(?:(?<![A-Za-z0-9_~.-])|(?<=\\[nrt]))(?<s>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
     prefixed: false,
     examples: {
-      match: [an(3) + '8Q~' + fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-', 34), 'client_secret="' + an(3) + '7Q~' + an(31) + '"'],
+      match: ['secret:\\n' + an(3) + '8Q~' + an(34), an(3) + '8Q~' + fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-', 34), 'client_secret="' + an(3) + '7Q~' + an(31) + '"'],
       miss: [an(3) + '8Q~' + an(10), an(3) + 'xQ~' + an(34)]
     }
   })

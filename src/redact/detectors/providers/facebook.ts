@@ -25,7 +25,7 @@ export const facebookDetectors = [
     description: 'Facebook app secret (32 hex) next to a Facebook key name',
     keywords: ['facebook', 'fb_', 'fb.', 'fb-'],
     pattern: re(
-      String.raw`(?<![A-Za-z0-9])(?:facebook|fb[_.-])[A-Za-z0-9_.-]{0,24}(?:secret|key|token)["'\x60]?[ \t]{0,4}(?:[:=]|=>|:=)[ \t]{0,4}["'\x60]?(?<s>[a-f0-9]{32})(?![A-Za-z0-9])`,
+      String.raw`${LB}(?:facebook|fb[_.-])[A-Za-z0-9_.-]{0,24}(?:secret|key|token)["'\x60]?[ \t]{0,4}(?:[:=]|=>|:=)[ \t]{0,4}["'\x60]?(?<s>[a-f0-9]{32})(?![A-Za-z0-9])`,
       'i'
     ),
     prefixed: false,

@@ -1,4 +1,4 @@
-import { RB } from '../util.js'
+import { LB, RB } from '../util.js'
 import { hex, lowerAn } from './fake.js'
 import { provider, re } from './spec.js'
 
@@ -22,10 +22,10 @@ export const mailchimpDetectors = [
     // `-us` begins many words (`--user`): look for the 32 characters before it first.
     // detect-secrets (Apache-2.0) accepts any lower-case letter, not only hex digits.
     guard: hexBeforeUs,
-    pattern: re(`(?<![A-Za-z0-9])(?<s>[0-9a-z]{32}-us[0-9]{1,2})${RB}`),
+    pattern: re(`${LB}(?<s>[0-9a-z]{32}-us[0-9]{1,2})${RB}`),
     prefixed: false,
     examples: {
-      match: [hex(32) + '-us6', hex(32) + '-us21', lowerAn(32) + '-us14'],
+      match: [hex(32) + '-us6', hex(32) + '-us21', lowerAn(32) + '-us14', 'key:\\n' + hex(32) + '-us2'],
       miss: [hex(16) + '-us6', hex(32) + '-use']
     }
   })
