@@ -43,6 +43,16 @@ export interface Detector {
    * breaks, reports what `find` on the whole text reports within those lines.
    */
   lineLocal?: boolean
+  /**
+   * Texts `find` must report (each whole token) and texts it must not, kept beside the rule as
+   * its specification; `__tests__/redact/detector-examples.test.ts` holds every detector to them.
+   */
+  examples?: DetectorExamples
+}
+
+export interface DetectorExamples {
+  match: readonly string[]
+  miss: readonly string[]
 }
 
 /**

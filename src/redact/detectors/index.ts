@@ -5,7 +5,7 @@ import { identityFieldDetector } from './identity-fields.js'
 import { jwtDetector } from './jwt.js'
 import { piiDetectors } from './pii.js'
 import { privateKeyDetectors } from './private-keys.js'
-import { providerTokenDetectors } from './provider-tokens.js'
+import { providerTokenDetectors } from './providers/index.js'
 
 /**
  * Order matters only for ties when overlapping findings merge: more specific rules first,

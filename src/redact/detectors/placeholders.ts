@@ -6,14 +6,21 @@
 const TEMPLATE = /\$\{|\{\{|\{%|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
 const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/
 const WORDS =
-  /example|changeme|change_me|change-me|replace[_-]?me|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?your|abcdefgh|12345678|01234567|\btodo\b|\bnull\b|undefined/i
+  /example|changeme|change_me|change-me|replace[_-]?me|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?your|\btodo\b|\bnull\b|undefined/i
+/** A run typed by hand, not drawn at random: a placeholder for a generic shape, but a prefixed token with this body is still one. */
+const SEQUENTIAL = /abcdefgh|12345678|01234567/i
 const INDIRECT = /^(?:process\.env\.|os\.environ|getenv\(|env\(|secrets\.|vars\.|ENV\[)/
 
-export function isPlaceholder(value: string): boolean {
+/**
+ * `prefixed` is for values that begin with a provider's literal prefix (`ghp_`, `sk_live_`):
+ * the prefix is evidence enough, so only templates, masks and placeholder words excuse them.
+ */
+export function isPlaceholder(value: string, shape: 'generic' | 'prefixed' = 'generic'): boolean {
   const v = value.trim()
   if (v.length === 0) return true
   if (v.includes('[REDACTED')) return true
   if (TEMPLATE.test(v) || MASKED.test(v) || WORDS.test(v) || INDIRECT.test(v)) return true
+  if (shape === 'generic' && SEQUENTIAL.test(v)) return true
   return isSingleCharRun(v)
 }
 

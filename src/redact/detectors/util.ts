@@ -1,4 +1,4 @@
-import type { Detector, DetectorPack, Finding } from '../types.js'
+import type { Detector, DetectorExamples, DetectorPack, Finding } from '../types.js'
 import { groupEndsMatch, mayReadAcrossLines } from './pattern-source.js'
 import { isPlaceholder } from './placeholders.js'
 
@@ -12,10 +12,17 @@ export interface PatternSpec {
   validate?: (secret: string, match: RegExpExecArray) => boolean
   /** Skip the placeholder filter (for PII shapes where words like "example" are legitimate). */
   allowPlaceholders?: boolean
+  /**
+   * Every match starts with a provider's literal prefix, so a body that merely looks sequential
+   * (`…12345678…`) is still a secret; templates, masks and placeholder words still are not.
+   */
+  prefixed?: boolean
   /** See `Detector.keywords`: literals every match of `pattern` contains one of. */
   keywords?: readonly string[]
   /** A cheap test that every text holding a match passes; `pattern` is not run on others. */
   guard?: (text: string) => boolean
+  /** See `Detector.examples`. */
+  examples?: DetectorExamples
 }
 
 const SENSITIVE_GROUPS = ['s', 's2', 's3']
@@ -35,11 +42,13 @@ export function patternDetector(spec: PatternSpec): Detector {
   if (!atEnd) flags.add('d')
   const re = new RegExp(spec.pattern.source, [...flags].join(''))
   const spanOf: SpanOf = atEnd ? tailSpan : indexedSpan
+  const shape = spec.prefixed ? 'prefixed' : 'generic'
   return {
     id: spec.id,
     pack: spec.pack,
     description: spec.description,
     keywords: spec.keywords,
+    examples: spec.examples,
     // Guards, placeholders and validators read only the text's matches, never across them.
     lineLocal: !mayReadAcrossLines(spec.pattern),
     find(text: string): Finding[] {
@@ -55,7 +64,7 @@ export function patternDetector(spec: PatternSpec): Detector {
         const span = spanOf(m)
         if (!span) continue
         const secret = text.slice(span[0], span[1])
-        if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
+        if (!spec.allowPlaceholders && isPlaceholder(secret, shape)) continue
         if (spec.validate && !spec.validate(secret, m)) continue
         out.push({ detector: spec.id, start: span[0], end: span[1] })
       }
@@ -84,17 +93,20 @@ export interface PatternPart {
   pattern: RegExp
   /** See `Detector.keywords`, for this pattern alone; absent when it needs none. */
   keywords?: readonly string[]
+  /** See `PatternSpec.guard`, for this pattern alone (instead of the detector's). */
+  guard?: (text: string) => boolean
 }
 
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
 export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords'>, patterns: PatternPart[]): Detector {
-  const parts = patterns.map(({ pattern, keywords }) => patternDetector({ ...base, pattern, keywords }))
+  const parts = patterns.map(({ pattern, keywords, guard }) => patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard }))
   const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined
   return {
     id: base.id,
     pack: base.pack,
     description: base.description,
     keywords,
+    examples: base.examples,
     parts,
     find: (text: string): Finding[] => parts.flatMap((p) => p.find(text))
   }

@@ -1,0 +1,27 @@
+import { LB } from '../util.js'
+import { an, hex, lowerAn } from './fake.js'
+import { provider, re } from './spec.js'
+
+export const gitlabDetectors = [
+  provider({
+    id: 'gitlab-token',
+    description: 'GitLab token (glpat-, gldt-, glrt-, …), runner registration token (GR1348941…) or session cookie',
+    keywords: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'glft-', 'glsoat-', 'glimt-', 'glagent-', 'gloas-', 'glffct-', 'gr1348941', '_gitlab_session='],
+    pattern: re(
+      // Routable tokens end in `.<2 + 7 base-36 characters>`.
+      `${LB}(?<s>gl(?:pat|dt|rt|ptt|cbt|ft|soat|imt|agent|oas|ffct)-[A-Za-z0-9_-]{20,255}(?:\\.[0-9a-z]{9})?|GR1348941[A-Za-z0-9_-]{20,255})|_gitlab_session=(?<s2>[0-9a-z]{32})`
+    ),
+    examples: {
+      match: [
+        'glpat-' + an(20),
+        'glpat-' + an(27) + '.01' + lowerAn(7),
+        'glrt-t1_' + an(27),
+        'glffct-' + an(20),
+        'GR1348941' + an(20),
+        'glptt-' + hex(40),
+        'Cookie: _gitlab_session=' + lowerAn(32)
+      ],
+      miss: ['glpat-' + an(10), 'GR1348941' + an(8), 'glpat-' + 'X'.repeat(20)]
+    }
+  })
+]
