@@ -173,11 +173,18 @@ function tryParseJson(text) {
 }
 /** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
 const MALFORMED_JSON = 'malformed JSON';
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
 /**
  * A JSONL line as an object, or null after recording why the line was skipped. Every line
  * parser starts with this, so skip reasons are the same words for every agent.
  */
 function parseObjectLine(line, lineNo, out) {
+    // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
+    // (binary junk, a log cut into pieces) is malformed without one.
+    if (!JSON_START.test(line)) {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
     let o;
     try {
         o = JSON.parse(line);
@@ -212,6 +219,11 @@ function toUtcIso(v) {
     // A date-time without a zone designator is taken as UTC, the convention of every agent we read.
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
     const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
+function isoOrNull(ms) {
+    const d = new Date(ms);
     return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
@@ -10205,8 +10217,57 @@ function isZeroTokens(a) {
 function hasNegative(a) {
     return TOKEN_FIELDS.some((k) => a[k] < 0);
 }
+/**
+ * The largest token count one message may report. No model's context or output comes near it, so
+ * a larger count is a corrupt log, and letting it into a sum would swamp every total it joins.
+ */
+const MAX_TOKENS_PER_MESSAGE = 1e12;
+/** A count a total may take: a whole number from 0 to `MAX_TOKENS_PER_MESSAGE`. */
+function isTokenCount(v) {
+    return Number.isInteger(v) && v >= 0 && v <= MAX_TOKENS_PER_MESSAGE;
+}
+/** The first field of `counts` that is not a token count, or null when every one is. */
+function badTokenField(counts, fields = TOKEN_FIELDS) {
+    if (!counts)
+        return null;
+    for (const field of fields) {
+        const value = counts[field];
+        if (value === null || value === undefined)
+            continue;
+        if (typeof value !== 'number' || !isTokenCount(value))
+            return { field, value };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
+
+/**
+ * A count in a log that no message can hold (negative, fractional, absurdly large). Thrown by a
+ * line parser, it makes its line a problem (with file and line) and the read goes on.
+ */
+class TokenValueError extends Error {
+}
+function tokenValueReason(field, value) {
+    return `token count out of range: ${field} = ${String(value)} (a count is a whole number from 0 to ${MAX_TOKENS_PER_MESSAGE.toExponential()}); left out of the totals`;
+}
+/** A token count read from a log: undefined when absent or not a number, thrown when out of range. */
+function tokenCount(v, field) {
+    if (typeof v !== 'number' || Number.isNaN(v))
+        return undefined;
+    if (!isTokenCount(v))
+        throw new TokenValueError(tokenValueReason(field, v));
+    return v;
+}
+/** Why a line was not read, from what its parser threw. */
+function lineProblem(e) {
+    if (e instanceof TokenValueError)
+        return e.message;
+    return `line not read: ${String(e?.message ?? e)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/sources/claude-usage.ts
+
 
 
 const SYNTHETIC_MODEL = '<synthetic>';
@@ -10218,10 +10279,10 @@ function claudeTokens(v) {
     const u = obj(v);
     if (!u)
         return null;
-    const fresh = num(u.input_tokens) ?? 0;
-    const read = num(u.cache_read_input_tokens) ?? 0;
-    const write = num(u.cache_creation_input_tokens) ?? ephemeralWrites(u.cache_creation);
-    const output = num(u.output_tokens) ?? 0;
+    const fresh = tokenCount(u.input_tokens, 'input_tokens') ?? 0;
+    const read = tokenCount(u.cache_read_input_tokens, 'cache_read_input_tokens') ?? 0;
+    const write = tokenCount(u.cache_creation_input_tokens, 'cache_creation_input_tokens') ?? ephemeralWrites(u.cache_creation);
+    const output = tokenCount(u.output_tokens, 'output_tokens') ?? 0;
     const input = fresh + write + read;
     return { input, cached_input: read, cache_write: write, output, reasoning_output: 0, total: input + output };
 }
@@ -10230,7 +10291,7 @@ function ephemeralWrites(v) {
     const c = obj(v);
     if (!c)
         return 0;
-    return (num(c.ephemeral_5m_input_tokens) ?? 0) + (num(c.ephemeral_1h_input_tokens) ?? 0);
+    return (tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0);
 }
 /** The SDK's per-model totals (`modelUsage` of a `result`) use camelCase names. */
 function modelUsageTokens(v) {
@@ -10660,6 +10721,7 @@ function arrayElementLines(text) {
 
 
 
+
 const claude_stream_AGENT = 'claude-code';
 const MESSAGE_TYPES = new Set(['system', 'assistant', 'user', 'result', 'stream_event', 'rate_limit_event', 'tool_progress', 'auth_status']);
 /**
@@ -10848,8 +10910,17 @@ const claudeExecutionFile = {
         const parser = new ClaudeStreamParser(ctx, undefined, 'claude-code-action');
         doc.forEach((m, i) => {
             const lineNo = lines[i] ?? i + 1;
-            if (isObject(m))
-                parser.message(m, lineNo, out, JSON.stringify(m));
+            if (isObject(m)) {
+                // An element the parser cannot take is a problem of its element, as a line is in a log.
+                const found = [];
+                try {
+                    parser.message(m, lineNo, found, JSON.stringify(m));
+                    out.push(...found);
+                }
+                catch (e) {
+                    out.push({ type: 'skip', line: lineNo, reason: lineProblem(e) });
+                }
+            }
             else
                 out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' });
         });
@@ -10859,20 +10930,23 @@ const claudeExecutionFile = {
 ;// CONCATENATED MODULE: ./src/sources/codex-usage.ts
 
 
+
+
 /** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input, output holds reasoning. */
 function codexTokens(v) {
     const o = obj(v);
     if (!o)
         return null;
-    const input = num(o.input_tokens) ?? 0;
-    const output = num(o.output_tokens) ?? 0;
+    const count = (name) => tokenCount(o[name], name);
+    const input = count('input_tokens') ?? 0;
+    const output = count('output_tokens') ?? 0;
     return {
         input,
-        cached_input: Math.min(num(o.cached_input_tokens) ?? 0, input),
-        cache_write: num(o.cache_write_input_tokens) ?? 0,
+        cached_input: Math.min(count('cached_input_tokens') ?? 0, input),
+        cache_write: count('cache_write_input_tokens') ?? 0,
         output,
-        reasoning_output: num(o.reasoning_output_tokens) ?? 0,
-        total: num(o.total_tokens) ?? input + output
+        reasoning_output: count('reasoning_output_tokens') ?? 0,
+        total: count('total_tokens') ?? input + output
     };
 }
 /**
@@ -10960,7 +11034,7 @@ function codexRateLimits(v) {
             windows.push({
                 window_minutes: num(w.window_minutes) ?? null,
                 used_percent: num(w.used_percent) ?? null,
-                resets_at: resetsAt !== undefined ? new Date(resetsAt * 1000).toISOString() : resetsIn !== undefined ? `+${resetsIn}s` : null
+                resets_at: resetsAt !== undefined ? isoOrNull(resetsAt * 1000) : resetsIn !== undefined ? `+${resetsIn}s` : null
             });
         }
         else if (num(r[`${slot}_used_percent`]) !== undefined) {
@@ -12820,6 +12894,60 @@ function sourceById(id) {
     return sources.find((s) => s.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/ingest/nesting.ts
+/**
+ * The deepest JSON a line may nest. Real logs stay far below it; a line past it is a problem of
+ * its line. The bound is explicit because the recursive steps after parsing (serializing a payload,
+ * walking it) overflow at a depth that depends on the thread's stack, and the parse stage must
+ * answer the same on a worker thread as on the main one.
+ */
+const MAX_JSON_DEPTH = 1000;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** Whether a JSON text nests objects and arrays deeper than `max` (strings are skipped). */
+function nestsDeeperThan(text, max = MAX_JSON_DEPTH) {
+    // Each level takes at least two characters, so a short line cannot be too deep.
+    if (text.length <= 2 * max || !opensMoreThan(text, max))
+        return false;
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === BACKSLASH)
+                i++;
+            else if (c === QUOTE)
+                inString = false;
+        }
+        else if (c === QUOTE)
+            inString = true;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET)
+            depth--;
+    }
+    return false;
+}
+/**
+ * Whether the text holds more than `max` opening brackets, in strings or not: a cheap bound that
+ * spares nearly every line the character-by-character walk (native `indexOf` jumps between them).
+ */
+function opensMoreThan(text, max) {
+    let n = 0;
+    for (const open of ['{', '[']) {
+        for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1))
+            if (++n > max)
+                return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/ingest/lines.ts
@@ -12936,53 +13064,73 @@ async function readCompressedHead(path, c, bytes) {
 async function* splitLines(chunks, start, opts) {
     let pos = start;
     let lineNo = opts.lineNo;
-    let carry = null;
+    // The start of a line that spans chunks, as copies of its pieces: joined once, when its newline
+    // comes, so a line of many chunks costs its length, not its length times its chunks.
+    let carry = [];
+    let carryBytes = 0;
     // While skipping an over-long line: the bytes seen so far.
     let skipping = null;
+    const line = (data, from, nl, dataStart) => {
+        lineNo++;
+        if (skipping) {
+            const tooLong = skipping.bytes + nl - from;
+            skipping = null;
+            return { text: '', lineNo, end: dataStart + nl + 1, tooLong };
+        }
+        if (nl - from > opts.maxLineBytes)
+            return { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
+        const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
+        const { text, invalid } = decodeUtf8(data, from, e);
+        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
+    };
     for await (const chunk of chunks) {
         const chunkStart = pos;
         pos += chunk.length;
-        let data = chunk;
-        let dataStart = chunkStart;
-        if (carry) {
-            data = Buffer.concat([carry, data]);
-            dataStart -= carry.length;
-            carry = null;
-        }
         let from = 0;
-        for (;;) {
-            const nl = data.indexOf(10, from);
-            if (nl === -1)
-                break;
-            lineNo++;
-            if (skipping) {
-                yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: skipping.bytes + nl - from };
-                skipping = null;
+        if (carryBytes > 0) {
+            const nl = chunk.indexOf(10);
+            if (nl === -1) {
+                if (carryBytes + chunk.length > opts.maxLineBytes) {
+                    skipping = { bytes: carryBytes + chunk.length };
+                    carry = [];
+                    carryBytes = 0;
+                }
+                else {
+                    carry.push(Buffer.from(chunk));
+                    carryBytes += chunk.length;
+                }
+                continue;
             }
-            else if (nl - from > opts.maxLineBytes) {
-                yield { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
-            }
-            else {
-                const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
-                const { text, invalid } = decodeUtf8(data, from, e);
-                yield { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
-            }
+            const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1);
+            yield line(joined, 0, joined.length - 1, chunkStart - carryBytes);
+            carry = [];
+            carryBytes = 0;
             from = nl + 1;
         }
-        const rest = data.length - from;
+        for (;;) {
+            const nl = chunk.indexOf(10, from);
+            if (nl === -1)
+                break;
+            yield line(chunk, from, nl, chunkStart);
+            from = nl + 1;
+        }
+        const rest = chunk.length - from;
         if (skipping)
             skipping.bytes += rest;
         else if (rest > opts.maxLineBytes)
             skipping = { bytes: rest };
-        else if (rest > 0)
-            carry = Buffer.from(data.subarray(from));
+        else if (rest > 0) {
+            carry = [Buffer.from(chunk.subarray(from))];
+            carryBytes = rest;
+        }
     }
     if (skipping) {
         yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true };
     }
-    else if (carry && carry.length > 0) {
-        const e = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-        const { text, invalid } = decodeUtf8(carry, 0, e);
+    else if (carryBytes > 0) {
+        const last = Buffer.concat(carry, carryBytes);
+        const e = last[last.length - 1] === 13 ? last.length - 1 : last.length;
+        const { text, invalid } = decodeUtf8(last, 0, e);
         yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
     }
 }
@@ -13042,6 +13190,9 @@ async function* readUtf16Lines(path, encoding, opts) {
 
 
 
+
+
+
 function emptyBatch(offset, lineNo, stateJson) {
     return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, save: true, last: false };
 }
@@ -13075,6 +13226,66 @@ function parsedLine(text, lineNo, found) {
     });
     return { text, lineNo, records, payloads };
 }
+const TORN = Symbol('torn last line');
+const SNAPSHOT_FIELDS = ['input', 'cached_input', 'output', 'reasoning_output', 'total', 'blended_total'];
+/**
+ * What a parser found on one line, with the problems taken out: a skipped line or an event with a
+ * count no message can hold (a parser that reads counts without checking them, a document format)
+ * becomes a problem of its line, so the rest of the line and of the file is stored.
+ */
+function checkedRecords(found, lineNo, problems) {
+    const records = [];
+    const hasEvent = found.some((r) => r.type === 'event');
+    let skipped = 0;
+    for (const r of found) {
+        if (r.type === 'skip') {
+            problems.add(r.line, r.reason);
+            if (!hasEvent)
+                skipped++;
+            continue;
+        }
+        if (r.type === 'event') {
+            const p = r.event.payload;
+            const bad = p.kind === 'token_usage' ? (badTokenField(p.delta) ?? badTokenField(p.cumulative)) : p.kind === 'status_snapshot' ? badTokenField(p, SNAPSHOT_FIELDS) : null;
+            if (bad) {
+                problems.add(r.event.line ?? lineNo, tokenValueReason(bad.field, bad.value));
+                continue;
+            }
+        }
+        records.push(r);
+    }
+    return { records, skipped };
+}
+/**
+ * The problems of one file. A file can hold millions of bad lines (a binary file with a log's
+ * name, a log cut into pieces): the first `MAX_LISTED_PROBLEMS` are listed with their lines, the
+ * rest only counted, so the memory, the error table and `--json` output stay bounded.
+ */
+const MAX_LISTED_PROBLEMS = 100;
+class ProblemLog {
+    sink;
+    listed = 0;
+    unlisted = new Map();
+    constructor(sink) {
+        this.sink = sink;
+    }
+    add(line, reason) {
+        if (this.listed < MAX_LISTED_PROBLEMS) {
+            this.listed++;
+            this.sink().push({ line, reason });
+        }
+        else
+            this.unlisted.set(reason, (this.unlisted.get(reason) ?? 0) + 1);
+    }
+    /** One problem that counts the ones not listed, by reason. */
+    summary() {
+        if (this.unlisted.size === 0)
+            return null;
+        const total = [...this.unlisted.values()].reduce((a, b) => a + b, 0);
+        const byReason = [...this.unlisted].map(([reason, n]) => `${n} × ${reason}`).join('; ');
+        return { line: null, reason: `${total} more problem(s) not listed (only the first ${MAX_LISTED_PROBLEMS} of a file are): ${byReason}` };
+    }
+}
 /**
  * Parses a file into batches. Always yields at least one batch, and exactly one with `last`
  * set; problems (over-long lines, bad bytes, a torn last line, a read error) ride on the batch
@@ -13101,6 +13312,7 @@ async function* parseBatches(job) {
     const parser = source.createParser(ctx, job.state);
     const stateJson = () => JSON.stringify(parser.state() ?? null);
     let batch = emptyBatch(job.startOffset, job.startLine, 'null');
+    const problems = new ProblemLog(() => batch.problems);
     let records = 0;
     let chars = 0;
     const cut = () => {
@@ -13110,26 +13322,47 @@ async function* parseBatches(job) {
         chars = 0;
         return done;
     };
+    /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
+    const parseLine = (text, lineNo, push, last = false) => {
+        const out = [];
+        if (nestsDeeperThan(text)) {
+            problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+            batch.skippedLines++;
+            return out;
+        }
+        try {
+            push(out);
+            if (last && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON))
+                return TORN;
+            const { records: kept, skipped } = checkedRecords(out, lineNo, problems);
+            batch.skippedLines += skipped;
+            if (kept.length > 0)
+                batch.lines.push(parsedLine(text, lineNo, kept));
+        }
+        catch (e) {
+            problems.add(lineNo, lineProblem(e));
+            batch.skippedLines++;
+        }
+        return out;
+    };
     try {
         const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes };
         const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
         for await (const line of lines) {
             if (line.tooLong !== undefined) {
                 batch.skippedLines++;
-                batch.problems.push({ line: line.lineNo, reason: `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped` });
+                problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
             }
             else if (line.text.trim() !== '') {
-                const out = [];
-                parser.push(line.text, line.lineNo, out);
-                if (line.unterminated && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) {
+                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true);
+                if (out === TORN) {
                     // A torn last line is most likely still being written: leave it for the next ingest.
-                    batch.problems.push({ line: line.lineNo, reason: 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows' });
+                    problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows');
                     batch.skippedLines++;
                     break;
                 }
                 if (line.invalidUtf8)
-                    batch.problems.push({ line: line.lineNo, reason: 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)' });
-                batch.lines.push(parsedLine(line.text, line.lineNo, out));
+                    problems.add(line.lineNo, 'invalid UTF-8 bytes (replaced with U+FFFD; the rest of the line was kept)');
                 records += out.length;
                 chars += line.text.length;
             }
@@ -13138,14 +13371,14 @@ async function* parseBatches(job) {
             if (records >= job.batchSize || chars >= job.maxBatchChars)
                 yield cut();
         }
-        const tail = [];
-        parser.end(tail);
-        if (tail.length)
-            batch.lines.push(parsedLine('', batch.lineNo, tail));
+        parseLine('', batch.lineNo, (o) => parser.end(o));
     }
     catch (e) {
-        batch.problems.push({ line: null, reason: `read stopped: ${String(e.message ?? e)}` });
+        problems.add(null, `read stopped: ${String(e.message ?? e)}`);
     }
+    const unlisted = problems.summary();
+    if (unlisted)
+        batch.problems.push(unlisted);
     yield { ...cut(), last: true };
 }
 async function parseDocument(job, parse) {
@@ -13168,7 +13401,19 @@ async function parseDocument(job, parse) {
     catch (e) {
         return failed(`could not parse ${job.sourceId} document: ${String(e.message ?? e)}`);
     }
-    return { ...emptyBatch(job.size, 0, 'null'), lines: [parsedLine(null, 0, out)], last: true };
+    const done = emptyBatch(job.size, 0, 'null');
+    const problems = new ProblemLog(() => done.problems);
+    const { records, skipped } = checkedRecords(out, 0, problems);
+    const unlisted = problems.summary();
+    if (unlisted)
+        done.problems.push(unlisted);
+    try {
+        done.lines.push(parsedLine(null, 0, records));
+    }
+    catch (e) {
+        return failed(`could not parse ${job.sourceId} document: ${String(e.message ?? e)}`);
+    }
+    return { ...done, skippedLines: skipped, last: true };
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/parse-worker.ts
