@@ -17,9 +17,12 @@ export type RedactionRecord = RedactionRow
  * enabled detector and rule, and the preset. The result is what renderers may publish; the
  * records say what was changed, never what the changed text was.
  */
-export function redactReport(report: Report, config: Config): { report: Report; records: RedactionRecord[] } {
+export function redactReport(report: Report, config: Config): { report: Report; records: RedactionRecord[]; included: string[] } {
   const engine = engineOptions(config)
   const records: RedactionRecord[] = []
+  // Texts published as written by the config's choice (policy include): the last check of the
+  // final files must not redact what the team decided to show.
+  const included: string[] = []
   // By (session, event, field, detector): a search of the list per finding made a report with
   // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
   const recordsByKey = new Map<string, RedactionRecord>()
@@ -41,7 +44,10 @@ export function redactReport(report: Report, config: Config): { report: Report; 
     const policy: FieldPolicy = config.fields[kind as keyof Config['fields']] ?? 'redact'
     if (metadataOnly || policy === 'drop') return null
     if (policy === 'hash') return `[hash:${shortHash(text)}]`
-    if (policy === 'include') return text
+    if (policy === 'include') {
+      included.push(text)
+      return text
+    }
     let out: string
     if (json && /^\s*[[{]/.test(text)) {
       let parsed: unknown
@@ -93,6 +99,7 @@ export function redactReport(report: Report, config: Config): { report: Report; 
         }
         const m = applySpanMarkers(text)
         if (m.count) record(s, prompt.event_id, 'prompt', 'marker', m.count)
+        if (ov && config.fields.prompt === 'include') included.push(m.text)
         prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') }
       }
     }
@@ -122,7 +129,8 @@ export function redactReport(report: Report, config: Config): { report: Report; 
   const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
   return {
     report: { ...report, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
-    records
+    records,
+    included
   }
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import type { Db } from './db.js'
 
 /** Every column of every table of the store (SQLite's own tables aside): any may hold text, whatever its declared type. */
@@ -41,4 +42,12 @@ export function rewriteSecurely(db: Db, change: () => number): number {
   const changed = db.transaction(change).immediate()
   if (changed > 0) db.exec('VACUUM')
   return changed
+}
+
+/**
+ * Opens a finished database file (a sanitized export) as it is: no migration and no change of
+ * journal mode, so a file nothing is written to keeps its bytes.
+ */
+export function openFinishedStore(path: string): Db {
+  return new Database(path, { fileMustExist: true })
 }

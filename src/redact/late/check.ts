@@ -3,15 +3,13 @@ import type { Config } from '../config-schema.js'
 import { FIELD_KINDS } from '../config-schema.js'
 import { engineOptions } from '../engine-options.js'
 import { redactText } from '../engine.js'
+import type { LateCheck } from '../../select/report.js'
 import type { EngineOptions, Finding } from '../types.js'
 import { lateRedactCsv, lateRedactHtml, lateRedactJson } from './structured.js'
 import { lateRedactText, type LateTextResult } from './text.js'
 
-/** What the last check redacted: values per detector, per published file. */
-export interface LateCheck {
-  total: number
-  by_file: Record<string, Record<string, number>>
-}
+export type { LateCheck } from '../../select/report.js'
+export { describeLateCheck } from '../../render/text.js'
 
 export function emptyLateCheck(): LateCheck {
   return { total: 0, by_file: {} }
@@ -36,9 +34,12 @@ export function lateCheckOptions(config: Config, included: readonly string[] = [
   return { ...opts, allow: { ...base.allow, literals: [...literals] } }
 }
 
-/** Checks one published text by its file name's format: JSON and CSV through their decoded values. */
-export function lateCheckContent(name: string, content: string, opts: EngineOptions): LateTextResult {
-  switch (extname(name).toLowerCase()) {
+/**
+ * Checks one published text by its format (by default its file name's extension, `.md`, `.html`,
+ * `.json`, `.jsonl`, `.csv`; anything else is plain text): JSON and CSV through their decoded values.
+ */
+export function lateCheckContent(name: string, content: string, opts: EngineOptions, format = extname(name)): LateTextResult {
+  switch (format.toLowerCase()) {
     case '.json':
       return lateRedactJson(content, opts)
     case '.jsonl':
@@ -85,21 +86,4 @@ export function mergeLate(...checks: LateCheck[]): LateCheck {
         out.total += n
       }
   return out
-}
-
-/** `email × 1 in report.html, github-token × 2 in comment.md`: by file, then detector, in name order. */
-export function lateCheckParts(check: LateCheck): string[] {
-  return Object.entries(check.by_file)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([file, byDetector]) =>
-      Object.entries(byDetector)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([d, n]) => `${d} × ${n} in ${file}`)
-    )
-}
-
-/** The transparency line: `Late check: 2 values redacted in the final files (email × 1 in report.html, …)`. */
-export function describeLateCheck(check: LateCheck): string {
-  const values = check.total === 1 ? '1 value' : `${check.total} values`
-  return `Late check: ${values} redacted in the final files (${lateCheckParts(check).join(', ')})`
 }

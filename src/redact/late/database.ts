@@ -1,6 +1,5 @@
 import { basename } from 'node:path'
-import { openStore } from '../../store/db.js'
-import { rewriteSecurely, rewriteTextValues, tableColumns } from '../../store/text-values.js'
+import { openFinishedStore, rewriteSecurely, rewriteTextValues, tableColumns } from '../../store/text-values.js'
 import type { EngineOptions } from '../types.js'
 import { countLate, emptyLateCheck, type LateCheck } from './check.js'
 import { lateRedactJson } from './structured.js'
@@ -13,7 +12,7 @@ import { lateRedactText } from './text.js'
  */
 export function lateCheckDatabase(path: string, opts: EngineOptions, name = basename(path)): LateCheck {
   const check = emptyLateCheck()
-  const db = openStore(path)
+  const db = openFinishedStore(path)
   try {
     rewriteSecurely(db, () => {
       let changed = 0

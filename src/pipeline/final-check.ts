@@ -1,0 +1,27 @@
+import { countLate, emptyLateCheck, lateCheckContent } from '../redact/late/check.js'
+import { lateCheckParts } from '../render/text.js'
+import type { EngineOptions } from '../redact/types.js'
+import type { LateCheck } from '../select/report.js'
+
+/** One text about to be published, by the name its findings are counted under. */
+export interface FinalText {
+  name: string
+  content: string
+  /** The syntax to check it as, when the name has no telling extension (`.md`). */
+  format?: string
+}
+
+/** The last check of every text about to leave: each redacted in place, findings counted per file. */
+export function checkFinalTexts(texts: readonly FinalText[], opts: EngineOptions): { texts: FinalText[]; check: LateCheck } {
+  const check = emptyLateCheck()
+  const out = texts.map((t) => {
+    const r = lateCheckContent(t.name, t.content, opts, t.format)
+    countLate(check, t.name, r.findings)
+    return r.findings.length ? { ...t, content: r.text } : t
+  })
+  return { texts: out, check }
+}
+
+export function sameLateCheck(a: LateCheck, b: LateCheck): boolean {
+  return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n')
+}
