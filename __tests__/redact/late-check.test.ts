@@ -77,6 +77,16 @@ describe('the last check of a rendered text', () => {
     expect(JSON.parse(block)).toEqual([{ text: expect.stringMatching(/^branch\n\[REDACTED:email:[0-9a-f]{10}\]\n<\/x>$/) }])
   })
 
+  test('HTML markup is no text: a marker badge after `--token` is no value, and a finding beside a tag keeps the tag', () => {
+    const html = `<pre>acme login --token <span class="redacted" title="removed by redaction rule cli-secret-flag">[REDACTED:cli-secret-flag]</span> --region eu</pre>\n`
+    expect(lateCheckContent('report.html', html, opts).findings).toEqual([])
+    const leak = `<ul><li><code>${EMAIL}</code></li><li><code>${TOKEN}</code></li></ul>`
+    const r = check('report.html', leak)
+    expect(detectors(r.findings)).toEqual(['email', 'github-token'])
+    expect(r.text).toMatch(/^<ul><li><code>\[REDACTED:email:[0-9a-f]{10}\]<\/code><\/li><li><code>\[REDACTED:github-token\]<\/code><\/li><\/ul>$/)
+    expect(r.again.findings).toEqual([])
+  })
+
   test('JSON: scanned through its decoded strings, written back in its own indentation', () => {
     const doc = { sessions: [{ turns: [{ prompt: { text: `use "${TOKEN}"` }, args: JSON.stringify({ to: EMAIL }) }] }], n: 1.5 }
     const text = JSON.stringify(doc, null, 2) + '\n'

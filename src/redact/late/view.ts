@@ -19,15 +19,21 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 const INVISIBLE = '\\u200b|\\u200c|\\u200d|\\u2060|\\ufeff'
 const ENTITY = '&(?:[a-z]{2,6}|#[0-9]{1,7}|#x[0-9a-f]{1,6});'
 const MD_ESCAPE = '\\\\[!-/:-@[-`{-~]'
+// A tag is markup, not text: a reader sees none of it, so it must not read as the value after
+// `--token `. It becomes a blank line (no detector reads across one, and wrapped lines are never
+// glued over it), and a finding that touches it covers all of it, so a replacement can keep it whole.
+const TAG = '<[^<>]*>'
+const TAG_VIEW = '\n\n'
 
 const UNITS: Record<TextSyntax, RegExp> = {
   plain: new RegExp(INVISIBLE, 'gu'),
-  html: new RegExp(`${INVISIBLE}|${ENTITY}`, 'giu'),
+  html: new RegExp(`${INVISIBLE}|${ENTITY}|${TAG}`, 'giu'),
   markdown: new RegExp(`${INVISIBLE}|${ENTITY}|${MD_ESCAPE}`, 'giu')
 }
 
 function decodeUnit(unit: string): string {
   if (unit.length === 1) return ''
+  if (unit[0] === '<') return TAG_VIEW
   if (unit[0] === '\\') return unit[1]
   const body = unit.slice(1, -1).toLowerCase()
   if (body[0] !== '#') return NAMED[body] ?? unit
