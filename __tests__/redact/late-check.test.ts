@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import Database from 'better-sqlite3'
-import { rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadConfig } from '../../src/redact/config.js'
 import { ConfigSchema } from '../../src/redact/config-schema.js'
 import { countLate, describeLateCheck, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
+import { redactFiles } from '../../src/redact/files.js'
 import { lateCheckDatabase } from '../../src/redact/late/database.js'
 import { tmpDir } from '../helpers.js'
 
@@ -150,5 +151,22 @@ describe('the last check of a sanitized database', () => {
     expect(JSON.parse(rows[0].meta!)).toEqual({ mail: expect.stringMatching(/^\[REDACTED:email:[0-9a-f]{10}\]$/) })
     expect(rows[1]).toEqual({ body: 'nothing here', meta: null, n: 4 })
     expect(lateCheckDatabase(path, opts).total).toBe(0)
+  })
+})
+
+describe('the last check of sanitized log copies (redact)', () => {
+  test('a value the copy still shows a reader (an entity, a zero-width joiner inside a token) is redacted and counted per copy', async () => {
+    const dir = tmpDir()
+    dirs.push(dir)
+    const logs = join(dir, 'logs')
+    mkdirSync(join(logs, 'aider'), { recursive: true })
+    const hidden = `${TOKEN.slice(0, 10)}${ZWJ}${TOKEN.slice(10)}`
+    writeFileSync(join(logs, 'aider', '.aider.chat.history.md'), `# aider chat started\n\n#### mail ${EMAIL.replace('@', '&#64;')} the key ${hidden}\n`)
+    const r = await redactFiles([logs], join(dir, 'clean'), loadConfig(undefined).config)
+    const copy = readFileSync(join(dir, 'clean', 'aider', '.aider.chat.history.md'), 'utf8')
+    expect(r.late).toEqual({ total: 2, by_file: { [join('aider', '.aider.chat.history.md')]: { email: 1, 'github-token': 1 } } })
+    expect(copy).not.toContain('kowalczyk')
+    expect(copy.replace(ZWJ, '')).not.toContain(TOKEN)
+    expect(copy).toMatch(/^# aider chat started\n\n#### mail \[REDACTED:email:[0-9a-f]{10}\] the key \[REDACTED:github-token\]\n$/)
   })
 })

@@ -14,11 +14,14 @@ export interface ActionInputs {
   releaseAssets: 'auto' | 'never'
   releaseNotes: boolean
   timezone: string | undefined
-  failOn: Set<'parse-errors' | 'unpriced' | 'redactions' | 'no-sessions'>
+  failOn: Set<FailOn>
   database: string | undefined
   exportDatabase: boolean
   now: string | undefined
 }
+
+export const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'late-findings'] as const
+export type FailOn = (typeof FAIL_ON)[number]
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback
@@ -41,11 +44,11 @@ export function readInputs(): ActionInputs {
   for (const f of formats) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
   const retention = core.getInput('retention-days').trim()
   if (retention && !/^\d+$/.test(retention)) throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`)
-  const failOn = new Set<ActionInputs['failOn'] extends Set<infer T> ? T : never>()
+  const failOn = new Set<FailOn>()
   for (const f of list('fail-on')) {
     if (f === 'none') continue
-    if (!['parse-errors', 'unpriced', 'redactions', 'no-sessions'].includes(f)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, parse-errors, unpriced, redactions, no-sessions)`)
-    failOn.add(f as never)
+    if (!FAIL_ON.includes(f as FailOn)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON.join(', ')})`)
+    failOn.add(f as FailOn)
   }
   return {
     paths: list('paths'),

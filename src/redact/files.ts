@@ -9,6 +9,9 @@ import type { Config } from './config-schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactLine, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
+import { emptyLateCheck, lateCheckOptions } from './late/check.js'
+import { lateCheckFiles } from './late/files.js'
+import type { LateCheck } from '../select/report.js'
 
 const HAS_MARKER = /\[(redact|private)\]/i
 
@@ -18,6 +21,8 @@ export interface RedactFilesResult {
   redactions: number
   by_detector: Record<string, number>
   outputs: string[]
+  /** What the last check of the written copies found and redacted, by copy (relative to the output folder). */
+  late: LateCheck
 }
 
 /**
@@ -27,7 +32,7 @@ export interface RedactFilesResult {
  */
 export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
   const opts = engineOptions(config)('tool_output')
-  const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [] }
+  const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [], late: emptyLateCheck() }
   const count = (findings: { detector: string }[]) => {
     for (const f of findings) {
       result.redactions++
@@ -109,6 +114,9 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
       await once(out, 'finish')
     }
   }
+  // Copies are redacted with the detectors of tool output; the last check reads them back with
+  // every detector the config applies to all fields, as a reader of the copy would see them.
+  result.late = await lateCheckFiles(result.outputs, lateCheckOptions(config), resolve(outDir))
   return result
 }
 
