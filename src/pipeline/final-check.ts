@@ -1,4 +1,6 @@
+import { extname } from 'node:path'
 import { countLate, emptyLateCheck, lateCheckContent } from '../redact/late/check.js'
+import type { LateTextResult } from '../redact/late/text.js'
 import { lateCheckParts } from '../render/text.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { LateCheck } from '../select/report.js'
@@ -11,11 +13,20 @@ export interface FinalText {
   format?: string
 }
 
+/** Results by format and text: the job summary is often the Markdown report byte for byte. */
+export type LateCheckMemo = Map<string, LateTextResult>
+
 /** The last check of every text about to leave: each redacted in place, findings counted per file. */
-export function checkFinalTexts(texts: readonly FinalText[], opts: EngineOptions): { texts: FinalText[]; check: LateCheck } {
+export function checkFinalTexts(texts: readonly FinalText[], opts: EngineOptions, memo: LateCheckMemo = new Map()): { texts: FinalText[]; check: LateCheck } {
   const check = emptyLateCheck()
   const out = texts.map((t) => {
-    const r = lateCheckContent(t.name, t.content, opts, t.format)
+    const format = t.format ?? extname(t.name)
+    const key = `${format}\0${t.content}`
+    let r = memo.get(key)
+    if (!r) {
+      r = lateCheckContent(t.name, t.content, opts, format)
+      memo.set(key, r)
+    }
     countLate(check, t.name, r.findings)
     return r.findings.length ? { ...t, content: r.text } : t
   })

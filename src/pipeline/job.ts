@@ -13,7 +13,7 @@ import { renderMarkdown } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { openStore } from '../store/db.js'
-import { checkFinalTexts, sameLateCheck, type FinalText } from './final-check.js'
+import { checkFinalTexts, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
 import { buildReport } from './report.js'
 
 export interface JobOptions {
@@ -149,11 +149,12 @@ interface FinalInput {
  * when a marker made them longer than their surface allows.
  */
 function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; report: Report } {
+  const memo: LateCheckMemo = new Map()
   const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
-  const checkedFiles = checkFinalTexts(files, i.lateOptions)
+  const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
   const comment = fitted((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
   const release = fitted((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions)
-  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions)
+  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo)
   if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT) summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
   return {
     texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],

@@ -24,14 +24,18 @@ const MD_ESCAPE = '\\\\[!-/:-@[-`{-~]'
 // glued over it), and a finding that touches it covers all of it, so a replacement can keep it whole.
 const TAG = '<[^<>]*>'
 const TAG_VIEW = '\n\n'
+// Adjacent lines of a rendered file are separate fields (a branch, then a repository URL): each
+// line break reads as a blank line, so the engine never glues two of them into one token.
+const NEWLINE = '\n'
 
 const UNITS: Record<TextSyntax, RegExp> = {
-  plain: new RegExp(INVISIBLE, 'gu'),
-  html: new RegExp(`${INVISIBLE}|${ENTITY}|${TAG}`, 'giu'),
-  markdown: new RegExp(`${INVISIBLE}|${ENTITY}|${MD_ESCAPE}`, 'giu')
+  plain: new RegExp(`${INVISIBLE}|${NEWLINE}`, 'gu'),
+  html: new RegExp(`${INVISIBLE}|${ENTITY}|${TAG}|${NEWLINE}`, 'giu'),
+  markdown: new RegExp(`${INVISIBLE}|${ENTITY}|${MD_ESCAPE}|${NEWLINE}`, 'giu')
 }
 
 function decodeUnit(unit: string): string {
+  if (unit === '\n') return '\n\n'
   if (unit.length === 1) return ''
   if (unit[0] === '<') return TAG_VIEW
   if (unit[0] === '\\') return unit[1]
