@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import Database from 'better-sqlite3'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { fitToBudget } from '../../src/pipeline/final-check.js'
 import { runJob, type JobResult } from '../../src/pipeline/job.js'
 import { parseConfig } from '../../src/redact/config.js'
 import type { Config } from '../../src/redact/config-schema.js'
@@ -92,5 +93,21 @@ describe('the last check in the job', () => {
     const opts = withHiddenRule(parseConfig('', 'default'))
     for (const f of OUTPUTS) expect([f, lateCheckContent(f, readFileSync(join(out, f), 'utf8'), opts).findings]).toEqual([f, []])
     expect(lateCheckDatabase(join(out, 'ai-log-trail.sqlite'), opts).total).toBe(0)
+  })
+})
+
+describe('a budgeted body (the comment) after the last check', () => {
+  test('stays within its budget when markers are longer than what they replace', () => {
+    const opts = lateCheckOptions(parseConfig('', 'default'))
+    // Each short address becomes a marker of 27 characters: the checked text is longer than rendered.
+    const render = (budget: number) => 'x@qz.io '.repeat(Math.floor(budget / 8))
+    const budgets: number[] = []
+    const r = fitToBudget((b) => (budgets.push(b), render(b)), 64_512, 'comment.md', opts)
+    expect(r.text.content.length).toBeLessThanOrEqual(64_512)
+    expect(r.text.content).not.toContain('x@qz.io')
+    expect(r.check.total).toBe(r.text.content.split('[REDACTED:email:').length - 1)
+    expect(r.check.total).toBeGreaterThan(1000)
+    expect(budgets[0]).toBe(64_512)
+    expect(budgets.length).toBeGreaterThan(1)
   })
 })

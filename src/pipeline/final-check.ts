@@ -36,3 +36,17 @@ export function checkFinalTexts(texts: readonly FinalText[], opts: EngineOptions
 export function sameLateCheck(a: LateCheck, b: LateCheck): boolean {
   return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n')
 }
+
+/**
+ * Renders a Markdown body within a character budget and checks it. A marker can be longer than
+ * what it replaced, so a checked body over the budget is rendered again with a budget smaller in
+ * proportion, down to 0 (the renderer's shortest form).
+ */
+export function fitToBudget(render: (budget: number) => string, budget: number, name: string, opts: EngineOptions): { text: FinalText; check: LateCheck } {
+  for (let b = budget; ; ) {
+    const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts)
+    const length = r.texts[0].content.length
+    if (length <= budget || b === 0) return { text: r.texts[0], check: r.check }
+    b = Math.max(0, Math.floor((b * budget) / length) - 1)
+  }
+}

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { openStore } from '../store/db.js'
-import { checkFinalTexts, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
+import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
 import { buildReport } from './report.js'
 
 export interface JobOptions {
@@ -66,7 +66,8 @@ const RELEASE_BUDGET = 100_000
 const SUMMARY_LIMIT = 1_000_000
 
 /**
- * The whole job short of publishing: ingest, select, redact, render, write. The Action and
+ * The whole job short of publishing: ingest, select, redact, render, check the final texts once
+ * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
  * byte-identical files.
  */
@@ -94,8 +95,9 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     }
     const publishable = (late: LateCheck | undefined) =>
       finalTexts({ ...o, report: withLate(built.report, late), forComment: withLate(builtForComment.report, late), lateOptions, databaseCheck })
-    // The last check's findings are told in the files themselves, so a file rendered with the note
-    // is checked again; renderers are deterministic, so the second pass finds what the first did.
+    // The last check's findings are told in the files themselves, so the files are rendered again
+    // with the note and checked again. Renderers are deterministic, so that pass finds what the
+    // first did, unless the note made the comment re-fit; then the note is rendered anew.
     let final = publishable(undefined)
     for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
       const next = publishable(final.late)
@@ -145,15 +147,16 @@ interface FinalInput {
 
 /**
  * Every text the job publishes, rendered and then checked once more with the run's detectors:
- * report files, comment, job summary, release section. The comment and the summary are re-fitted
- * when a marker made them longer than their surface allows.
+ * report files, comment, job summary, release section. The comment and the release section are
+ * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
+ * comment.
  */
 function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; report: Report } {
   const memo: LateCheckMemo = new Map()
   const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
   const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
-  const comment = fitted((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
-  const release = fitted((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions)
+  const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
+  const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions)
   let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo)
   if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT) summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
   return {
@@ -174,20 +177,6 @@ function jobSummary(report: Report, comment: string): string {
   if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
   if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
   return summary
-}
-
-/**
- * Renders a Markdown body within a budget and checks it; a marker can be longer than what it
- * replaced, so when the checked body is over the budget it is rendered again with that much less.
- */
-function fitted(render: (budget: number) => string, budget: number, name: string, opts: EngineOptions): { text: FinalText; check: LateCheck } {
-  let b = budget
-  for (;;) {
-    const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts)
-    const over = r.texts[0].content.length - budget
-    if (over <= 0 || b <= budget / 2) return { text: r.texts[0], check: r.check }
-    b -= over
-  }
 }
 
 /** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */

@@ -69,6 +69,31 @@ function fieldFindings(key: string, value: string, opts: EngineOptions): Finding
  */
 export function lateRedactText(text: string, syntax: TextSyntax, opts: EngineOptions, key?: string): LateTextResult {
   if (text.length === 0) return { text, findings: [] }
+  if (syntax !== 'plain' || text.length <= SHORT) return checkText(text, syntax, opts, key)
+  // A field's value is published several times (the JSON report, a CSV cell, the HTML page's search
+  // data): long plain values are checked once per engine options, within a bound on what is kept.
+  let memo = memos.get(opts)
+  if (!memo) memos.set(opts, (memo = { results: new Map(), chars: 0 }))
+  const memoKey = `${key ?? ''}\0${text}`
+  let r = memo.results.get(memoKey)
+  if (!r) {
+    r = checkText(text, syntax, opts, key)
+    if (memo.chars + memoKey.length > MEMO_CHARS) {
+      memo.results.clear()
+      memo.chars = 0
+    }
+    memo.results.set(memoKey, r)
+    memo.chars += memoKey.length
+  }
+  return r
+}
+
+/** The engine memoizes values up to this length itself. */
+const SHORT = 64
+const MEMO_CHARS = 32 * 1024 * 1024
+const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult>; chars: number }>()
+
+function checkText(text: string, syntax: TextSyntax, opts: EngineOptions, key: string | undefined): LateTextResult {
   const view = normalizedView(text, syntax)
   const scanned = redactText(view.text, opts).findings
   const found = key === undefined ? scanned : mergeFindings([...scanned, ...fieldFindings(key, view.text, opts)])
