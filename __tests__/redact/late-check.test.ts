@@ -57,6 +57,15 @@ describe('the last check of a rendered text', () => {
     expect(r.again.findings).toEqual([])
   })
 
+  test('a key block across lines of a Markdown code block is redacted whole (line-by-line scanning keeps whole-text detectors)', () => {
+    const body = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo', '4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0']
+    const key = [['-----BEGIN RSA ', 'PRIVATE KEY-----'].join(''), ...body, ['-----END RSA ', 'PRIVATE KEY-----'].join('')].join('\n')
+    const r = check('report.md', `Output:\n\n\`\`\`\n$ cat id_rsa\n${key}\n\`\`\`\n`)
+    expect(detectors(r.findings)).toEqual(['private-key'])
+    expect(r.text).toBe('Output:\n\n```\n$ cat id_rsa\n[REDACTED:private-key]\n```\n')
+    expect(r.again.findings).toEqual([])
+  })
+
   test('markers already in the text are never flagged again', () => {
     const text = 'mail [REDACTED:email:0123456789] key \\[REDACTED:github-token] path /home/[REDACTED:user-name]/x\n'
     for (const name of ['a.md', 'a.html', 'a.txt']) expect(lateCheckContent(name, text, opts).findings).toEqual([])

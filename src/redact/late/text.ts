@@ -48,6 +48,54 @@ function htmlReplacement(slice: string, marker: string): string {
     .join('')
 }
 
+interface LineScan {
+  /** Detectors that need the whole text (a key block spans lines), and the others. */
+  whole: EngineOptions
+  perLine: EngineOptions
+  lines: Map<string, readonly Finding[]>
+  chars: number
+}
+const lineScans = new WeakMap<EngineOptions, LineScan>()
+
+/**
+ * A rendered page scanned line by line (lines are separate fields in the view, see view.ts), with
+ * each line's findings remembered per job: a log's lines are published in the Markdown report and
+ * the HTML page alike, and many repeat. Detectors that need the whole text still get it.
+ */
+function scanByLine(text: string, opts: EngineOptions): Finding[] {
+  let ls = lineScans.get(opts)
+  if (!ls) {
+    ls = {
+      whole: { ...opts, detectors: opts.detectors.filter((d) => d.wholeText) },
+      perLine: { ...opts, detectors: opts.detectors.filter((d) => !d.wholeText) },
+      lines: new Map(),
+      chars: 0
+    }
+    lineScans.set(opts, ls)
+  }
+  const findings: Finding[] = ls.whole.detectors.length ? [...redactText(text, ls.whole).findings] : []
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    if (end > start) {
+      const line = text.slice(start, end)
+      let found = ls.lines.get(line)
+      if (!found) {
+        found = redactText(line, ls.perLine).findings
+        if (ls.chars + line.length > MEMO_CHARS) {
+          ls.lines.clear()
+          ls.chars = 0
+        }
+        ls.lines.set(line, found)
+        ls.chars += line.length
+      }
+      for (const f of found) findings.push({ detector: f.detector, start: f.start + start, end: f.end + start })
+    }
+    start = end + 1
+  }
+  return mergeFindings(findings)
+}
+
 /** What key-name rules find in a value for the key it sits under (a JSON value's key). */
 function fieldFindings(key: string, value: string, opts: EngineOptions): Finding[] {
   const out: Finding[] = []
@@ -95,7 +143,7 @@ const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult>;
 
 function checkText(text: string, syntax: TextSyntax, opts: EngineOptions, key: string | undefined): LateTextResult {
   const view = normalizedView(text, syntax)
-  const scanned = redactText(view.text, opts).findings
+  const scanned = syntax === 'plain' ? redactText(view.text, opts).findings : scanByLine(view.text, opts)
   const found = key === undefined ? scanned : mergeFindings([...scanned, ...fieldFindings(key, view.text, opts)])
   if (found.length === 0) return { text, findings: [] }
   const markers: [number, number][] = []
