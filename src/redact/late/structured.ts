@@ -93,10 +93,12 @@ export function lateRedactCsv(text: string, opts: EngineOptions): LateTextResult
   let pos = 0
   for (const cell of csvCells(text)) {
     if (INERT.test(cell.value)) continue
-    const r = lateRedactText(cell.value, 'plain', opts)
+    // A cell is checked as the JSON report's string of the same field is (a JSON text through its
+    // values), so the two share the per-job memo.
+    const r = lateRedactJsonValue(cell.value, opts)
     if (r.findings.length === 0) continue
     for (const f of r.findings) findings.push({ detector: f.detector, start: cell.start, end: cell.end })
-    out += text.slice(pos, cell.start) + quoteCell(r.text)
+    out += text.slice(pos, cell.start) + quoteCell(r.value as string)
     pos = cell.end
   }
   if (findings.length === 0) return { text, findings }
