@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runJob } from '../../src/pipeline/job.js'
+import type { LateCheck } from '../../src/select/report.js'
 import { parseConfig } from '../../src/redact/config.js'
 import { redactFiles } from '../../src/redact/files.js'
 import { assemblePlanted, type PlantedCase } from '../../src/redact/evaluate.js'
@@ -146,6 +147,7 @@ function needles(secret: string): string[] {
 
 let dir: string
 let out: string
+let late: LateCheck
 beforeAll(async () => {
   dir = tmpDir('alt-leak-')
   const logs = join(dir, 'logs')
@@ -154,7 +156,7 @@ beforeAll(async () => {
     gen(join(logs, name))
   }
   out = join(dir, 'out')
-  await runJob({
+  late = (await runJob({
     database: join(dir, 'work.sqlite'),
     repoDir: dir,
     paths: [logs],
@@ -164,7 +166,7 @@ beforeAll(async () => {
     outDir: out,
     version: '0.0.0',
     exportDatabase: true
-  })
+  })).late
   await redactFiles([logs], join(out, 'sanitized-logs'), parseConfig('', 'default'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -185,6 +187,10 @@ function allFiles(d: string): string[] {
 describe('nothing unredacted leaves', () => {
   it('planted one secret of every built-in kind', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60)
+  })
+
+  it('the structured pass caught every planted secret: the last check of the final files found nothing more', () => {
+    expect(late).toEqual({ total: 0, by_file: {} })
   })
 
   it('every agent format was read, with text in every field kind', () => {

@@ -14,7 +14,7 @@ export interface ActionInputs {
   releaseAssets: 'auto' | 'never'
   releaseNotes: boolean
   timezone: string | undefined
-  failOn: Set<FailOnCondition>
+  failOn: Set<FailOn>
   database: string | undefined
   exportDatabase: boolean
   now: string | undefined
@@ -22,8 +22,8 @@ export interface ActionInputs {
   redactionKey: string | undefined
 }
 
-export const FAIL_ON_CONDITIONS = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish'] as const
-export type FailOnCondition = (typeof FAIL_ON_CONDITIONS)[number]
+export const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish', 'late-findings'] as const
+export type FailOn = (typeof FAIL_ON)[number]
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = core.getInput(name).trim() || fallback
@@ -54,11 +54,11 @@ export function readInputs(): ActionInputs {
   for (const f of formats) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
   const retention = core.getInput('retention-days').trim()
   if (retention && !/^\d+$/.test(retention)) throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`)
-  const failOn = new Set<FailOnCondition>()
+  const failOn = new Set<FailOn>()
   for (const f of list('fail-on')) {
     if (f === 'none') continue
-    if (!FAIL_ON_CONDITIONS.includes(f as FailOnCondition)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON_CONDITIONS.join(', ')})`)
-    failOn.add(f as FailOnCondition)
+    if (!FAIL_ON.includes(f as FailOn)) throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON.join(', ')})`)
+    failOn.add(f as FailOn)
   }
   return {
     paths: list('paths'),

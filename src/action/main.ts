@@ -1,10 +1,11 @@
 import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { pinnedNow, runJob } from '../pipeline/job.js'
+import { pinnedNow, runJob, type JobResult } from '../pipeline/job.js'
 import { loadConfig } from '../redact/config.js'
 import { REDACTION_KEY_ENV } from '../redact/hash.js'
-import { readInputs } from './inputs.js'
+import { describeLateCheck } from '../render/text.js'
+import { readInputs, type FailOn } from './inputs.js'
 import { publish } from './publish.js'
 import { githubTarget } from './target.js'
 import { version } from '../cli/version.js'
@@ -55,6 +56,9 @@ export async function run(): Promise<void> {
     core.setOutput('total-tokens', r.totals.tokens.total)
     core.setOutput('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd)
     core.setOutput('redactions', result.redactions)
+    // A value only the last check caught escaped the redaction of the report's fields: worth a look.
+    if (result.late.total) core.warning(`${describeLateCheck(result.late)}. Each was redacted before publishing; see docs/redaction.md, "The last check".`)
+    else core.info('late check: nothing found in the final files')
     core.setOutput('report-dir', outDir)
 
     const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github })
@@ -62,16 +66,24 @@ export async function run(): Promise<void> {
     core.setOutput('artifact-id', published.artifactId ?? '')
     core.setOutput('artifact-url', published.artifactUrl ?? '')
 
-    const failures: string[] = []
-    if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0) failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`)
-    if (inputs.failOn.has('unpriced') && r.unpriced_models.length) failures.push(`no price for ${r.unpriced_models.join(', ')}`)
-    if (inputs.failOn.has('redactions') && result.redactions > 0) failures.push(`${result.redactions} value(s) had to be redacted`)
-    if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
-    if (inputs.failOn.has('publish') && published.failures.length) failures.push(`could not publish ${published.failures.join(', ')}`)
+    const failures = failOnReasons(inputs.failOn, result, published.failures)
     if (failures.length) core.setFailed(`fail-on: ${failures.join('; ')}`)
   } catch (e) {
     core.setFailed((e as Error).message)
   }
+}
+
+/** The `fail-on` conditions a finished job meets, each as the reason the step fails; empty when none. */
+export function failOnReasons(failOn: ReadonlySet<FailOn>, result: Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'>, unpublished: readonly string[] = []): string[] {
+  const r = result.report
+  const failures: string[] = []
+  if (failOn.has('parse-errors') && result.ingest.skipped_lines > 0) failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`)
+  if (failOn.has('unpriced') && r.unpriced_models.length) failures.push(`no price for ${r.unpriced_models.join(', ')}`)
+  if (failOn.has('redactions') && result.redactions > 0) failures.push(`${result.redactions} value(s) had to be redacted`)
+  if (failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
+  if (failOn.has('publish') && unpublished.length) failures.push(`could not publish ${unpublished.join(', ')}`)
+  if (failOn.has('late-findings') && result.late.total > 0) failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`)
+  return failures
 }
 
 async function expandGlobs(patterns: string[]): Promise<string[]> {

@@ -2,15 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
-import { renderComment } from '../publish/comment-body.js'
+import { COMMENT_LIMIT, renderComment } from '../publish/comment-body.js'
 import type { Config } from '../redact/config-schema.js'
 import { exportSanitized } from '../redact/export.js'
+import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
+import { lateCheckDatabase } from '../redact/late/database.js'
+import type { EngineOptions } from '../redact/types.js'
+import { renderReport, type ReportFormat } from '../render/index.js'
 import { renderMarkdown } from '../render/markdown.js'
-import type { ReportFormat } from '../render/index.js'
 import type { FilterInput } from '../select/filters.js'
-import type { Report, ReportMode } from '../select/report.js'
+import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { openStore } from '../store/db.js'
-import { buildReport, writeReportFiles } from './report.js'
+import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
+import { buildReport } from './report.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -33,6 +37,8 @@ export interface JobOptions {
   exportDatabase?: boolean
   /** Told how far the ingest has read each file, and when it is done (a progress line). */
   progress?: { update(file: string, bytes: number): void; finish(): void }
+  /** The last check's engine options; tests swap in detectors the structured pass does not have. */
+  lateCheckOptions?: typeof lateCheckOptions
 }
 
 export interface JobResult {
@@ -46,15 +52,22 @@ export interface JobResult {
   summary: string
   /** Values redacted in everything published (the files and the comment, which always shows prompts). */
   redactions: number
+  /** What the last check of the final files (and the sanitized database) found and redacted. */
+  late: LateCheck
 }
 
 const COMMENT_FIELD_CHARS = 8 * 1024
+
+/** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
+const COMMENT_BUDGET = COMMENT_LIMIT - 1_024
+const RELEASE_BUDGET = 100_000
 
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000
 
 /**
- * The whole job short of publishing: ingest, select, redact, render, write. The Action and
+ * The whole job short of publishing: ingest, select, redact, render, check the final texts once
+ * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
  * byte-identical files.
  */
@@ -65,31 +78,105 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
-    const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version })
-    mkdirSync(o.outDir, { recursive: true })
-    const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name)
+    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version })
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report
-    const comment = renderComment(forComment, { changedFiles: o.changedFiles })
-    const releaseSection = renderComment(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 })
-    let summary = renderMarkdown(report)
-    if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
-    if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
-    writeFileSync(join(o.outDir, 'comment.md'), comment)
-    writeFileSync(join(o.outDir, 'summary.md'), summary)
-    written.push('comment.md', 'summary.md')
+    const builtForComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS })
     db.close()
+    mkdirSync(o.outDir, { recursive: true })
+    const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])
+    let databaseCheck = emptyLateCheck()
     if (o.exportDatabase) {
-      exportSanitized(o.database, join(o.outDir, 'ai-log-trail.sqlite'), o.config)
-      written.push('ai-log-trail.sqlite')
+      const path = join(o.outDir, DATABASE_FILE)
+      exportSanitized(o.database, path, o.config)
+      databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
     }
-    return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) }
+    const publishable = (late: LateCheck | undefined) =>
+      finalTexts({ ...o, report: withLate(built.report, late), forComment: withLate(builtForComment.report, late), lateOptions, databaseCheck })
+    // The last check's findings are told in the files themselves, so the files are rendered again
+    // with the note and checked again. Renderers are deterministic, so that pass finds what the
+    // first did, unless the note made the comment re-fit; then the note is rendered anew.
+    let final = publishable(undefined)
+    for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
+      const next = publishable(final.late)
+      const settled = sameLateCheck(next.late, final.late)
+      final = next
+      if (settled) break
+    }
+    const written: string[] = []
+    for (const t of final.texts) {
+      if (t.name === RELEASE_SECTION) continue
+      writeFileSync(join(o.outDir, t.name), t.content)
+      written.push(t.name)
+    }
+    if (o.exportDatabase) written.push(DATABASE_FILE)
+    const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
+    return {
+      report: final.report,
+      ingest,
+      files: written,
+      comment: text('comment.md'),
+      releaseSection: text(RELEASE_SECTION),
+      summary: text('summary.md'),
+      redactions: Math.max(built.report.redactions.total, builtForComment.report.redactions.total),
+      late: final.late
+    }
   } finally {
     if (db.open) db.close()
   }
+}
+
+/** The name the release body's section is counted under; it is published, never written to a file. */
+const RELEASE_SECTION = 'release notes'
+const DATABASE_FILE = 'ai-log-trail.sqlite'
+
+function withLate(report: Report, late: LateCheck | undefined): Report {
+  return late ? { ...report, redactions: { ...report.redactions, late } } : report
+}
+
+interface FinalInput {
+  report: Report
+  forComment: Report
+  formats: ReportFormat[]
+  changedFiles?: string[] | null
+  lateOptions: EngineOptions
+  databaseCheck: LateCheck
+}
+
+/**
+ * Every text the job publishes, rendered and then checked once more with the run's detectors:
+ * report files, comment, job summary, release section. The comment and the release section are
+ * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
+ * comment.
+ */
+function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; report: Report } {
+  const memo: LateCheckMemo = new Map()
+  const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
+  const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
+  const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
+  const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions)
+  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo)
+  if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT) summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
+  return {
+    texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],
+    late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, renamed(summary.check, 'comment.md', 'summary.md'), release.check),
+    report: i.report
+  }
+}
+
+/** A check's counts under another file name (the summary that fell back to the comment's text). */
+function renamed(check: LateCheck, from: string, to: string): LateCheck {
+  const byFile = check.by_file[from]
+  return byFile ? { total: check.total, by_file: { [to]: byFile } } : check
+}
+
+function jobSummary(report: Report, comment: string): string {
+  let summary = renderMarkdown(report)
+  if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
+  if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
+  return summary
 }
 
 /** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */

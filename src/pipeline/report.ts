@@ -23,7 +23,7 @@ export interface BuildReportOptions {
  * select → redact: the only way a report object is made for publishing, so nothing rendered
  * from it can carry unredacted text. The redaction provenance is recorded in the store.
  */
-export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[] } {
+export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[] } {
   const c = opts.config
   const raw = selectReport(db, {
     mode: opts.mode ?? c.defaults.mode ?? 'summary',

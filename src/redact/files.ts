@@ -11,6 +11,9 @@ import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applyPromptMarkers, markJsonStrings } from './markers.js'
 import type { EngineOptions, Finding } from './types.js'
+import { emptyLateCheck, lateCheckOptions } from './late/check.js'
+import { lateCheckFiles } from './late/files.js'
+import type { LateCheck } from '../select/report.js'
 
 /** The engine options `redact` applies to every line: the config's detectors for tool output. */
 export function redactCommandOptions(config: Config): EngineOptions {
@@ -31,6 +34,8 @@ export interface RedactFilesResult {
   redactions: number
   by_detector: Record<string, number>
   outputs: string[]
+  /** What the last check found in the written copies (docs/redaction.md, "The last check"). */
+  late: LateCheck
 }
 
 /**
@@ -39,7 +44,7 @@ export interface RedactFilesResult {
  * team runs before committing logs to `.ai-logs/`.
  */
 export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
-  const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [] }
+  const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [], late: emptyLateCheck() }
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
@@ -50,6 +55,9 @@ export async function redactFiles(inputs: string[], outDir: string, config: Conf
       result.outputs.push(written)
     }
   }
+  // Copies are redacted with the detectors of tool output; the last check reads them back with
+  // every detector the config applies to all fields, as a reader of the copy would see them.
+  result.late = await lateCheckFiles(result.outputs, lateCheckOptions(config), resolve(outDir))
   return result
 }
 

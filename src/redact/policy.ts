@@ -19,10 +19,13 @@ export type RedactionRecord = RedactionRow
  * records say what was changed, never what the changed text was. `key` is the redaction key
  * (null: none), which makes identifier tags comparable across reports.
  */
-export function redactReport(report: Report, config: Config, key: string | null = redactionKey() ?? null): { report: Report; records: RedactionRecord[] } {
+export function redactReport(report: Report, config: Config, key: string | null = redactionKey() ?? null): { report: Report; records: RedactionRecord[]; included: string[] } {
   const tags = new IdentifierTags(key ?? undefined)
   const engine = engineOptions(config, tags)
   const records: RedactionRecord[] = []
+  // Texts published as written by the config's choice (policy include): the last check of the
+  // final files must not redact what the team decided to show.
+  const included: string[] = []
   // By (session, event, field, detector): a search of the list per finding made a report with
   // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
   const recordsByKey = new Map<string, RedactionRecord>()
@@ -44,7 +47,10 @@ export function redactReport(report: Report, config: Config, key: string | null 
     const policy: FieldPolicy = config.fields[kind as keyof Config['fields']] ?? 'redact'
     if (metadataOnly || policy === 'drop') return null
     if (policy === 'hash') return tags.hashed(text)
-    if (policy === 'include') return text
+    if (policy === 'include') {
+      included.push(text)
+      return text
+    }
     let out: string
     if (json && /^\s*[[{]/.test(text)) {
       let parsed: unknown
@@ -101,6 +107,7 @@ export function redactReport(report: Report, config: Config, key: string | null 
         }
         const m = applySpanMarkers(text)
         if (m.count) record(s, prompt.event_id, 'prompt', 'marker', m.count)
+        if (ov && config.fields.prompt === 'include') included.push(m.text)
         prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') }
       }
     }
@@ -133,7 +140,8 @@ export function redactReport(report: Report, config: Config, key: string | null 
   const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
   return {
     report: { ...report, scope: { ...report.scope, label: label.text }, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
-    records
+    records,
+    included
   }
 }
 

@@ -2,6 +2,7 @@ import type { Report, UsageRow } from '../select/report.js'
 import { barList, columnChart, type Column } from './html-charts.js'
 import { escapeHtml } from './html-escape.js'
 import { formatCompact, formatInt, formatTime, formatUsd, formatUsdCompact, plural } from './html-format.js'
+import { describeLateCheck } from './text.js'
 
 /** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
 
@@ -66,6 +67,7 @@ export function renderTransparency(report: Report): string {
       ? `<li><strong>${plural(r.total, 'value')} redacted</strong> before publishing, shown in the text as <span class="redacted">[REDACTED:kind]</span>. <span class="badges">${detectorBadges(r.by_detector)}</span></li>`
       : `<li><strong>No values redacted.</strong> The redaction rules found nothing to remove in this report's text.</li>`
   )
+  if (r.late?.total) items.push(`<li><strong>${escapeHtml(describeLateCheck(r.late))}.</strong> The final files were scanned once more before publishing; these values had escaped the redaction of the report's fields.</li>`)
   if (report.unpriced_models.length) {
     const models = report.unpriced_models.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')
     items.push(`<li><strong>Without a price:</strong> ${models}. Their cost is shown as <span class="unpriced">unpriced</span>, never as $0.</li>`)

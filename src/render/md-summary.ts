@@ -1,7 +1,7 @@
 import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
 import type { Report, SessionReport } from '../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table } from './md-nodes.js'
-import { agentName, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionLabels } from './text.js'
+import { agentName, describeLateCheck, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionLabels } from './text.js'
 
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
 function totalCost(report: Report): string {
@@ -157,6 +157,8 @@ export function footer(report: Report): BlockContent[] {
       )
     )
   }
+  // Only when the last check found something, so a clean run's files are what they always were.
+  if (r.late?.total) out.push(paragraph(strong(label(describeLateCheck(r.late)))))
   out.push(
     paragraph(
       ...redacted,

@@ -1,3 +1,5 @@
+import type { LateCheck } from '../select/report.js'
+
 /**
  * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
  * with `toLocaleString` so output is byte-identical whatever locale or ICU build renders it
@@ -198,4 +200,20 @@ const AGENT_NAMES: Record<string, string> = {
 
 export function agentName(agent: string): string {
   return AGENT_NAMES[agent] ?? agent
+}
+
+/** The last check's findings as one line: `email × 1 in report.html, github-token × 2 in comment.md`, by file then detector. */
+export function lateCheckParts(check: LateCheck): string[] {
+  return Object.entries(check.by_file)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([file, byDetector]) =>
+      Object.entries(byDetector)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([d, n]) => `${d} × ${formatInt(n)} in ${file}`)
+    )
+}
+
+/** The transparency line: `Late check: 2 values redacted in the final files (email × 1 in report.html, …)`. */
+export function describeLateCheck(check: LateCheck): string {
+  return `Late check: ${plural(check.total, 'value')} redacted in the final files (${lateCheckParts(check).join(', ')})`
 }

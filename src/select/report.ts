@@ -96,6 +96,13 @@ export const UsageRowSchema = z.object({
 })
 export type UsageRow = z.infer<typeof UsageRowSchema>
 
+/** What the last check of the final files redacted: values per detector, per published file. */
+export const LateCheckSchema = z.object({
+  total: z.number().int(),
+  by_file: z.record(z.string(), z.record(z.string(), z.number().int()))
+})
+export type LateCheck = z.infer<typeof LateCheckSchema>
+
 export const ReportSchema = z.object({
   schema_version: z.literal(REPORT_SCHEMA_VERSION),
   generated_at: z.string(),
@@ -119,7 +126,8 @@ export const ReportSchema = z.object({
   }),
   redactions: z.object({
     total: z.number().int(),
-    by_detector: z.record(z.string(), z.number().int())
+    by_detector: z.record(z.string(), z.number().int()),
+    late: LateCheckSchema.optional().describe('values the last check of the published files found and redacted (present only when it found any)')
   }),
   unpriced_models: z.array(z.string()),
   /** What ingest could not read, so a reader knows what the report does not cover. */

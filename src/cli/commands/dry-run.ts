@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pinnedNow, runJob } from '../../pipeline/job.js'
+import { describeLateCheck } from '../../render/text.js'
 import { loadConfig } from '../../redact/config.js'
 import { type CliIo, UsageError } from '../io.js'
 import { progressFor } from '../progress.js'
@@ -82,5 +83,6 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
   })
   if (!values.quiet) io.out(r.comment.endsWith('\n') ? r.comment : r.comment + '\n')
   io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.report.totals.sessions} session(s), ${r.report.redactions.total} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)
+  io.err(r.late.total ? `${describeLateCheck(r.late)}\n` : 'Late check: nothing found in the final files\n')
   return 0
 }

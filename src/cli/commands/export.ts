@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../../redact/config.js'
 import { exportSanitized } from '../../redact/export.js'
+import { lateCheckOptions } from '../../redact/late/check.js'
+import { lateCheckDatabase } from '../../redact/late/database.js'
+import { describeLateCheck } from '../../render/text.js'
 import { type CliIo, UsageError } from '../io.js'
 
 export const exportHelp = `Usage: ai-log-trail export --db FILE --out FILE [--rules FILE] [--json]
@@ -14,7 +17,7 @@ Options:
   --db FILE     database to export (default ./ai-log-trail.sqlite)
   --out FILE    the sanitized copy to write (replaced if it exists)
   --rules FILE  redaction rules (default .github/ai-log-trail.yml when it exists)
-  --json        print {redactions, by_detector}
+  --json        print {redactions, by_detector, late}
   -h, --help    show this help
 `
 
@@ -29,6 +32,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError('export needs --out FILE')
   const { config } = loadConfig(values.rules)
   const r = exportSanitized(db, values.out, config)
-  io.out(values.json ? JSON.stringify(r) + '\n' : `wrote ${values.out}; ${r.redactions} value(s) redacted\n`)
+  const late = lateCheckDatabase(values.out, lateCheckOptions(config))
+  if (values.json) io.out(JSON.stringify({ ...r, late }) + '\n')
+  else io.out(`wrote ${values.out}; ${r.redactions} value(s) redacted\n${late.total ? describeLateCheck(late) : 'Late check: nothing found in the final files'}\n`)
   return 0
 }

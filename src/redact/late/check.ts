@@ -1,0 +1,89 @@
+import { extname } from 'node:path'
+import type { Config } from '../config-schema.js'
+import { FIELD_KINDS } from '../config-schema.js'
+import { engineOptions } from '../engine-options.js'
+import { redactText } from '../engine.js'
+import type { LateCheck } from '../../select/report.js'
+import type { EngineOptions, Finding } from '../types.js'
+import { lateRedactCsv, lateRedactHtml, lateRedactJson } from './structured.js'
+import { lateRedactText, type LateTextResult } from './text.js'
+
+export type { LateCheck } from '../../select/report.js'
+export { describeLateCheck } from '../../render/text.js'
+
+export function emptyLateCheck(): LateCheck {
+  return { total: 0, by_file: {} }
+}
+
+/**
+ * The engine options of the last check: the config's detectors that apply to every field kind
+ * (a published file mixes fields, so a rule the team scoped to some fields cannot be told where it
+ * applies), its allowlists and its markers. Values the config publishes as written (a field with
+ * policy `include`) are allowed too: `included` are those texts, and what the detectors find in
+ * them is what the team chose to publish.
+ */
+export function lateCheckOptions(config: Config, included: readonly string[] = []): EngineOptions {
+  const engine = engineOptions(config)
+  const lists = FIELD_KINDS.map((k) => engine(k).detectors)
+  const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)))
+  const base = engine(FIELD_KINDS[0])
+  const opts: EngineOptions = { detectors, allow: base.allow, marker: base.marker }
+  if (included.length === 0) return opts
+  const literals = new Set(base.allow?.literals ?? [])
+  for (const text of new Set(included)) for (const f of redactText(text, opts).findings) literals.add(text.slice(f.start, f.end))
+  return { ...opts, allow: { ...base.allow, literals: [...literals] } }
+}
+
+/**
+ * Checks one published text by its format (by default its file name's extension, `.md`, `.html`,
+ * `.json`, `.jsonl`, `.csv`; anything else is plain text): JSON and CSV through their decoded values.
+ */
+export function lateCheckContent(name: string, content: string, opts: EngineOptions, format = extname(name)): LateTextResult {
+  switch (format.toLowerCase()) {
+    case '.json':
+      return lateRedactJson(content, opts)
+    case '.jsonl':
+      return lateCheckLines(content, opts)
+    case '.csv':
+      return lateRedactCsv(content, opts)
+    case '.html':
+    case '.htm':
+      return lateRedactHtml(content, opts)
+    case '.md':
+    case '.markdown':
+      return lateRedactText(content, 'markdown', opts)
+    default:
+      return lateRedactText(content, 'plain', opts)
+  }
+}
+
+/** JSON Lines: each line that is JSON is checked as a document, the others as text. */
+function lateCheckLines(content: string, opts: EngineOptions): LateTextResult {
+  const findings: Finding[] = []
+  const lines = content.split('\n').map((line) => {
+    if (line.trim() === '') return line
+    const r = /^\s*[[{]/.test(line) ? lateRedactJson(line, opts) : lateRedactText(line, 'plain', opts)
+    findings.push(...r.findings)
+    return r.text
+  })
+  return findings.length ? { text: lines.join('\n'), findings } : { text: content, findings }
+}
+
+export function countLate(check: LateCheck, file: string, findings: readonly { detector: string }[]): void {
+  if (findings.length === 0) return
+  const byDetector = (check.by_file[file] ??= {})
+  for (const f of findings) byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1
+  check.total += findings.length
+}
+
+export function mergeLate(...checks: LateCheck[]): LateCheck {
+  const out = emptyLateCheck()
+  for (const c of checks)
+    for (const [file, byDetector] of Object.entries(c.by_file))
+      for (const [detector, n] of Object.entries(byDetector)) {
+        const d = (out.by_file[file] ??= {})
+        d[detector] = (d[detector] ?? 0) + n
+        out.total += n
+      }
+  return out
+}
