@@ -34,6 +34,6 @@ describe('fail-on: late-findings', () => {
     process.env['INPUT_FAIL-ON'] = 'late-findings, redactions'
     expect([...readInputs().failOn]).toEqual(['late-findings', 'redactions'])
     process.env['INPUT_FAIL-ON'] = 'late'
-    expect(() => readInputs()).toThrow(/input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, late-findings\)/)
+    expect(() => readInputs()).toThrow(/input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, publish, late-findings\)/)
   })
 })

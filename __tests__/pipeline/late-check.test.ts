@@ -105,7 +105,7 @@ describe('a budgeted body (the comment) after the last check', () => {
     const r = fitToBudget((b) => (budgets.push(b), render(b)), 64_512, 'comment.md', opts)
     expect(r.text.content.length).toBeLessThanOrEqual(64_512)
     expect(r.text.content).not.toContain('x@qz.io')
-    expect(r.check.total).toBe(r.text.content.split('[REDACTED:email:').length - 1)
+    expect(r.check.total).toBe(r.text.content.split('[REDACTED:email#').length - 1)
     expect(r.check.total).toBeGreaterThan(1000)
     expect(budgets[0]).toBe(64_512)
     expect(budgets.length).toBeGreaterThan(1)

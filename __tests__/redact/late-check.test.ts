@@ -36,7 +36,7 @@ describe('the last check of a rendered text', () => {
     expect(r.text).not.toContain(TOKEN)
     expect(r.text).not.toContain('mira.kowalczyk')
     expect(r.text).toContain('[REDACTED:github-token]')
-    expect(r.text).toMatch(/\[REDACTED:email:[0-9a-f]{10}\]/)
+    expect(r.text).toMatch(/\[REDACTED:email#1\]/)
     expect(detectors(r.findings)).toEqual(['email', 'github-token'])
     expect(r.text.startsWith('## Prompts\n\n1. deploy with `')).toBe(true)
     expect(r.again.findings).toEqual([])
@@ -84,7 +84,7 @@ describe('the last check of a rendered text', () => {
     expect(r.text.match(/<[^>]+>/g)).toEqual(html.match(/<[^>]+>/g))
     const block = /<script type="application\/json" id="alt-search">([\s\S]*?)<\/script>/.exec(r.text)![1]
     expect(block).not.toMatch(/[<>]/)
-    expect(JSON.parse(block)).toEqual([{ text: expect.stringMatching(/^branch\n\[REDACTED:email:[0-9a-f]{10}\]\n<\/x>$/) }])
+    expect(JSON.parse(block)).toEqual([{ text: expect.stringMatching(/^branch\n\[REDACTED:email#1\]\n<\/x>$/) }])
   })
 
   test('HTML markup is no text: a marker badge after `--token` is no value, and a finding beside a tag keeps the tag', () => {
@@ -93,7 +93,7 @@ describe('the last check of a rendered text', () => {
     const leak = `<ul><li><code>${EMAIL}</code></li><li><code>${TOKEN}</code></li></ul>`
     const r = check('report.html', leak)
     expect(detectors(r.findings)).toEqual(['email', 'github-token'])
-    expect(r.text).toMatch(/^<ul><li><code>\[REDACTED:email:[0-9a-f]{10}\]<\/code><\/li><li><code>\[REDACTED:github-token\]<\/code><\/li><\/ul>$/)
+    expect(r.text).toMatch(/^<ul><li><code>\[REDACTED:email#1\]<\/code><\/li><li><code>\[REDACTED:github-token\]<\/code><\/li><\/ul>$/)
     expect(r.again.findings).toEqual([])
   })
 
@@ -104,7 +104,7 @@ describe('the last check of a rendered text', () => {
     expect(detectors(r.findings)).toEqual(['email', 'github-token'])
     const back = JSON.parse(r.text) as typeof doc
     expect(back.sessions[0].turns[0].prompt.text).toBe('use "[REDACTED:github-token]"')
-    expect(JSON.parse(back.sessions[0].turns[0].args)).toEqual({ to: expect.stringMatching(/^\[REDACTED:email:[0-9a-f]{10}\]$/) })
+    expect(JSON.parse(back.sessions[0].turns[0].args)).toEqual({ to: expect.stringMatching(/^\[REDACTED:email#1\]$/) })
     expect(r.text).toBe(JSON.stringify({ ...doc, sessions: back.sessions }, null, 2) + '\n')
     expect(r.again.findings).toEqual([])
   })
@@ -114,7 +114,7 @@ describe('the last check of a rendered text', () => {
     const r = check('prompts.csv', csv)
     expect(detectors(r.findings)).toEqual(['email', 'github-token'])
     expect(r.text).toBe(`id,text,n\r\n1,"say ""hi"", then [REDACTED:github-token]",2\r\n2,${r.text.split('\r\n')[2].split(',')[1]},3\r\n`)
-    expect(r.text.split('\r\n')[2]).toMatch(/^2,\[REDACTED:email:[0-9a-f]{10}\],3$/)
+    expect(r.text.split('\r\n')[2]).toMatch(/^2,\[REDACTED:email#1\],3$/)
     expect(r.again.findings).toEqual([])
   })
 
@@ -157,7 +157,7 @@ describe('the last check of a sanitized database', () => {
     const rows = back.prepare('SELECT body, meta, n FROM notes ORDER BY id').all() as { body: string; meta: string | null; n: number }[]
     back.close()
     expect(rows[0].body).toBe('token [REDACTED:github-token]')
-    expect(JSON.parse(rows[0].meta!)).toEqual({ mail: expect.stringMatching(/^\[REDACTED:email:[0-9a-f]{10}\]$/) })
+    expect(JSON.parse(rows[0].meta!)).toEqual({ mail: expect.stringMatching(/^\[REDACTED:email#1\]$/) })
     expect(rows[1]).toEqual({ body: 'nothing here', meta: null, n: 4 })
     expect(lateCheckDatabase(path, opts).total).toBe(0)
   })
@@ -176,6 +176,6 @@ describe('the last check of sanitized log copies (redact)', () => {
     expect(r.late).toEqual({ total: 2, by_file: { [join('aider', '.aider.chat.history.md')]: { email: 1, 'github-token': 1 } } })
     expect(copy).not.toContain('kowalczyk')
     expect(copy.replace(ZWJ, '')).not.toContain(TOKEN)
-    expect(copy).toMatch(/^# aider chat started\n\n#### mail \[REDACTED:email:[0-9a-f]{10}\] the key \[REDACTED:github-token\]\n$/)
+    expect(copy).toMatch(/^# aider chat started\n\n#### mail \[REDACTED:email#1\] the key \[REDACTED:github-token\]\n$/)
   })
 })

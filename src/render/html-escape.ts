@@ -26,11 +26,11 @@ export function cleanText(text: string): string {
 // Matches a redaction marker after escaping: the marker's own characters are never escaped, so
 // the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
 // never split.
-const MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})\]/g
+const MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})((?::[0-9a-f]{10}|#[0-9]{1,9})?)\]/g
 
-/** Escapes log text and shows each `[REDACTED:kind]` marker as a badge. */
+/** Escapes log text and shows each `[REDACTED:kind]` marker (with its tag, `:0a1b…` or `#3`, if any) as a badge. */
 export function escapeLogText(text: string): string {
-  return escapeHtml(cleanText(text)).replace(MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1]</span>')
+  return escapeHtml(cleanText(text)).replace(MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1$2]</span>')
 }
 
 /**

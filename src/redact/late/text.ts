@@ -11,8 +11,8 @@ export interface LateTextResult {
   findings: Finding[]
 }
 
-/** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`): never a finding again. */
-const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10})?\]/g
+/** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`, `[REDACTED:email#3]`): never a finding again. */
+const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/g
 
 /**
  * A marker written into Markdown or HTML must read as text there. The engine's own markers do;
