@@ -19,7 +19,7 @@ export interface View {
   pieces?: Pieces
   /** View offsets where two lines were glued; only findings crossing one are new. */
   joins?: number[]
-  /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
+  /** Set for views whose encoded runs are decoded: the original, unescaped views, and joined views of those. */
   decodable: boolean
   /** The view a gutter-stripped or joined view was cut from (its keywords are known). */
   parent?: View
@@ -111,8 +111,10 @@ export class PieceBuilder {
     this.length += to - from
   }
 
+  /** A joined view's encoded runs across its joins are decoded when its parent's would be. */
   build(joins?: number[]): View {
-    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable: false, parent: this.parent }
+    const decodable = joins !== undefined && this.parent.decodable
+    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable, parent: this.parent }
   }
 }
 
@@ -202,6 +204,13 @@ function stripGutterView(parent: View): View | undefined {
 }
 
 const MIN_WRAPPED_LINE = 16
+/** A terminal's wrap with an indented continuation: the wrapped line is at least this long. */
+const MIN_INDENTED_WRAP = 40
+const MAX_CONTINUATION_INDENT = 12
+/** `fold -w N`, `base64` (76), PEM (64) and terminals cut lines at exactly these widths. */
+const FOLD_WIDTHS = new Set([40, 60, 64, 72, 76, 80])
+/** Consecutive lines of one length at least this long are a fixed-width fold of another width. */
+const MIN_FIXED_RUN = 32
 
 function isTokenChar(c: number): boolean {
   // [A-Za-z0-9+/=_-]
@@ -210,47 +219,91 @@ function isTokenChar(c: number): boolean {
   )
 }
 
-/** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
-function glued(t: string, s: number, e: number, nextEnd: number): boolean {
-  const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
-  return (
-    lineEnd - s >= MIN_WRAPPED_LINE && isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && isTokenChar(t.charCodeAt(e + 1))
-  )
+const isBlank = (c: number): boolean => c === 32 || c === 9
+/**
+ * A character a wrapped secret can end its line with: anything but a blank, and but what opens
+ * or separates code (`(`, `[`, `{`, `,`, `;`, a backslash), after which indented lines are code.
+ */
+const endsWrapped = (c: number): boolean => isSolid(c) && c !== 40 && c !== 91 && c !== 123 && c !== 44 && c !== 59 && c !== 92
+/** Any character a secret can hold: printable, not a blank. */
+const isSolid = (c: number): boolean => c > 32 && c !== 127
+
+/** End of line [s, e) (e at its newline, or the text's end) without a carriage return. */
+function contentEnd(t: string, s: number, e: number): number {
+  return e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
+}
+
+/**
+ * Where the continuation of line [s, e) starts when that line was cut and the next one,
+ * [e + 1, nextEnd), carries on: e + 1, or past the indentation of an indented continuation;
+ * -1 when the two lines are not glued. `prevLength` is the previous line's length (-1 for none).
+ *
+ * - a long line ending and the next starting with token characters (a hard wrap);
+ * - a line of exactly a fold width, or of the length of the line before it, cut between two
+ *   characters that are not blanks (`fold -w`, whatever the characters at the cut);
+ * - a long line and an indented next line starting with a token character (a terminal or tool
+ *   wrap that indents its continuation lines), unless the line ends as code opening a block.
+ */
+function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number): number {
+  const lineEnd = contentEnd(t, s, e)
+  const length = lineEnd - s
+  if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1) return -1
+  const last = t.charCodeAt(lineEnd - 1)
+  const first = t.charCodeAt(e + 1)
+  if (isTokenChar(last) && isTokenChar(first)) return e + 1
+  if (isSolid(last) && isSolid(first) && (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength))) return e + 1
+  if (length < MIN_INDENTED_WRAP || !endsWrapped(last) || !isBlank(first)) return -1
+  let i = e + 1
+  while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && isBlank(t.charCodeAt(i))) i++
+  return i < nextEnd && isTokenChar(t.charCodeAt(i)) ? i : -1
 }
 
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
 function hasWrappedLine(t: string): boolean {
   let s = 0
   let e = t.indexOf('\n')
+  let prevLength = -1
   while (e >= 0) {
     const next = t.indexOf('\n', e + 1)
-    if (glued(t, s, e, next < 0 ? t.length : next)) return true
+    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength) >= 0) return true
+    prevLength = contentEnd(t, s, e) - s
     s = e + 1
     e = next
   }
   return false
 }
 
-/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+/**
+ * Glues hard-wrapped and folded lines (see `continuation`). The line break and any indentation
+ * between two glued lines are left out of the view; a finding across them maps back to one
+ * original range, which covers both halves and what lies between.
+ */
 function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
   if (!hasWrappedLine(t)) return undefined
   const b = new PieceBuilder(parent)
   const joins: number[] = []
+  // Line [s, e) is copied from `from`: past the indentation of an indented continuation.
   let s = 0
+  let from = 0
   let e = endOfLine(t, 0)
+  let prevLength = -1
   for (;;) {
-    const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
-    b.copy(s, lineEnd)
+    const lineEnd = contentEnd(t, s, e)
+    b.copy(from, lineEnd)
     if (e >= t.length) {
       b.copy(lineEnd, e)
       break
     }
     const nextEnd = endOfLine(t, e + 1)
-    if (glued(t, s, e, nextEnd)) {
+    const next = continuation(t, s, e, nextEnd, prevLength)
+    prevLength = lineEnd - s
+    if (next >= 0) {
       joins.push(b.length)
+      from = next
     } else {
       b.copy(lineEnd, e + 1)
+      from = e + 1
     }
     s = e + 1
     e = nextEnd
