@@ -45,23 +45,29 @@ interface Folded {
 }
 
 /**
- * Folds the secret's line at `width`, with blanks in front so that a cut falls `cutAt`
- * characters into the secret (fold cuts wherever the width ends, so every cut is as likely).
+ * Folds the secret's line into lines of `width` characters, continuation lines indented
+ * within that width, as a terminal shows them; with blanks in front so that a cut falls
+ * `cutAt` characters into the secret (fold cuts wherever the width ends, so every cut is as likely).
  */
 function fold(template: string, secret: string, f: Folding, cutAt: number): Folded {
   const lines = template.split('{{SECRET}}').join(secret).split('\n')
   const at = lines.findIndex((l) => l.includes(secret))
   const column = lines[at].indexOf(secret)
-  const pad = (f.width - ((column + cutAt) % f.width)) % f.width
+  const step = f.width - f.indent.length
+  // Cuts fall at width, width + step, …: the blanks move the secret onto the first at or after it.
+  let firstCut = f.width
+  while (firstCut < column + cutAt) firstCut += step
+  const pad = firstCut - (column + cutAt)
   const line = ' '.repeat(pad) + lines[at]
-  const cut: string[] = []
-  for (let i = 0; i < line.length; i += f.width) cut.push((i > 0 ? f.indent : '') + line.slice(i, i + f.width))
+  const cuts: number[] = []
+  for (let i = f.width; i < line.length; i += step) cuts.push(i)
+  const bounds = [0, ...cuts, line.length]
+  const cut = bounds.slice(1).map((b, k) => (k > 0 ? f.indent : '') + line.slice(bounds[k], b))
   const start = pad + column
   const end = start + secret.length
-  const pieces: string[] = []
-  for (let a = start, b = (Math.floor(start / f.width) + 1) * f.width; a < end; a = b, b += f.width) {
-    pieces.push(line.slice(a, Math.min(b, end)))
-  }
+  const inside = cuts.filter((c) => c > start && c < end)
+  const pieceBounds = [start, ...inside, end]
+  const pieces = pieceBounds.slice(1).map((b, k) => line.slice(pieceBounds[k], b))
   return { text: [...lines.slice(0, at), ...cut, ...lines.slice(at + 1)].join('\n'), pieces }
 }
 
@@ -103,8 +109,9 @@ describe('folded secrets', () => {
     for (const c of planted) {
       for (const cutAt of cuts(c.secret)) {
         const folded = fold(c.template, c.secret, f, cutAt)
-        // A cut always falls inside the secret.
-        expect(folded.pieces.length).toBeGreaterThan(1)
+        // A cut falls where asked.
+        const ends = folded.pieces.map((_p, k) => folded.pieces.slice(0, k + 1).join('').length)
+        expect(ends).toContain(cutAt)
         const { out, escape } = CARRIERS[carrier](folded.text)
         // Pieces of a few characters may occur anywhere by chance.
         const left = folded.pieces.filter((p) => p.length >= 4 && out.includes(escape(p)))

@@ -96,13 +96,22 @@ const isBlank = (c: number): boolean => c === 32 || c === 9
 /** `\s`: ASCII by code, the few other spaces by the regex itself. */
 const isSpace = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)))
 
-/** Start of the key run ending just before `i + 1`, read back over an optional `]` and quote; -1 when none. */
+const FRAGMENT = /pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer/i
+/** ASSIGNMENT's key: at most 40 characters on either side of a fragment. */
+const MAX_KEY = 40 + 'bearer'.length + 40
+
+/**
+ * Start of the key run ending at `i`, read back over an optional `]` and quote; -1 when none
+ * or when the run cannot be ASSIGNMENT's key (too long, or without a fragment): most runs
+ * (`const`, `x`, `i`) are not, and the regex would try every split of them.
+ */
 function keyStartBefore(text: string, i: number): number {
   if (i >= 0 && text.charCodeAt(i) === 93) i--
   if (i >= 0 && isQuote(text.charCodeAt(i))) i--
   if (i < 0 || !isKeyChar(text.charCodeAt(i))) return -1
+  const end = i + 1
   while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--
-  return i
+  return end - i <= MAX_KEY && FRAGMENT.test(text.slice(i, end)) ? i : -1
 }
 
 /** The key start of a typed declaration whose type ends at `i` (`k string`, `k: T`); -1 when none. */
@@ -123,6 +132,19 @@ function typedKeyStart(text: string, i: number): number {
     return -1
   }
   return keyStartBefore(text, i)
+}
+
+/**
+ * The key starts an operator whose blanks end at `c` can have, in ascending order; a type
+ * annotation comes only before a `=`.
+ */
+function pushKeysBefore(text: string, c: number, equals: boolean, push: (start: number) => void): void {
+  for (let spaces = 0; spaces < 3 && c >= 0 && isSpace(text.charCodeAt(c)); spaces++) c--
+  const typed = equals ? typedKeyStart(text, c) : -1
+  const plain = keyStartBefore(text, c)
+  if (typed >= 0 && typed < plain) push(typed)
+  push(plain)
+  if (typed > plain) push(typed)
 }
 
 /**
@@ -155,15 +177,9 @@ export function assignmentStarts(text: string): number[] {
     let i = op - 1
     for (let n = 0; n < 3 && i >= 0 && isOpPrefix(text.charCodeAt(i)); n++) i--
     // With and without the operator prefix: a `.` is both a key character and `.=`'s prefix.
-    const candidates = i === op - 1 ? [i] : [op - 1, i]
-    for (let c of candidates) {
-      for (let spaces = 0; spaces < 3 && c >= 0 && isSpace(text.charCodeAt(c)); spaces++) c--
-      const typed = typedKeyStart(text, c)
-      const plain = keyStartBefore(text, c)
-      if (typed >= 0 && typed < plain) push(typed)
-      push(plain)
-      if (typed > plain) push(typed)
-    }
+    const isEquals = text.charCodeAt(op) === 61
+    if (i !== op - 1) pushKeysBefore(text, op - 1, isEquals, push)
+    pushKeysBefore(text, i, isEquals, push)
   }
   return sorted ? starts : [...new Set(starts)].sort((a, b) => a - b)
 }
@@ -185,7 +201,8 @@ export function nextAssignment(text: string, starts: readonly number[], from: nu
   return null
 }
 
-const KEY = String.raw`[A-Za-z0-9_.:-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.:-]{0,40}`
+/** The other patterns' key: its fragment is checked by `isSecretKeyName`, not by backtracking here. */
+const KEY = String.raw`[A-Za-z0-9_.:-]{1,86}`
 
 /** `<password>v</password>`, the value possibly on its own line between them. */
 const XML_ELEMENT = new RegExp(String.raw`<(?<k>${KEY})(?:\s[^<>]{0,200})?>(?<s>[^<]{1,1024})</\k<k>\s{0,3}>`, 'dgi')

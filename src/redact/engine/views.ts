@@ -207,6 +207,8 @@ const MIN_WRAPPED_LINE = 16
 /** A terminal's wrap with an indented continuation: the wrapped line is at least this long. */
 const MIN_INDENTED_WRAP = 40
 const MAX_CONTINUATION_INDENT = 12
+/** …and ends in at least this many token characters, unless it is exactly a fold width. */
+const MIN_WRAPPED_RUN = 16
 /** `fold -w N`, `base64` (76), PEM (64) and terminals cut lines at exactly these widths. */
 const FOLD_WIDTHS = new Set([40, 60, 64, 72, 76, 80])
 /** Consecutive lines of one length at least this long are a fixed-width fold of another width. */
@@ -220,11 +222,6 @@ function isTokenChar(c: number): boolean {
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9
-/**
- * A character a wrapped secret can end its line with: anything but a blank, and but what opens
- * or separates code (`(`, `[`, `{`, `,`, `;`, a backslash), after which indented lines are code.
- */
-const endsWrapped = (c: number): boolean => isSolid(c) && c !== 40 && c !== 91 && c !== 123 && c !== 44 && c !== 59 && c !== 92
 /** Any character a secret can hold: printable, not a blank. */
 const isSolid = (c: number): boolean => c > 32 && c !== 127
 
@@ -241,8 +238,11 @@ function contentEnd(t: string, s: number, e: number): number {
  * - a long line ending and the next starting with token characters (a hard wrap);
  * - a line of exactly a fold width, or of the length of the line before it, cut between two
  *   characters that are not blanks (`fold -w`, whatever the characters at the cut);
- * - a long line and an indented next line starting with a token character (a terminal or tool
- *   wrap that indents its continuation lines), unless the line ends as code opening a block.
+ * - an indented next line starting with a token character (a terminal or tool wrap that
+ *   indents its continuation lines), after a line of exactly a fold width, or after a long line
+ *   ending in a long run of token characters and indented less. Code indents the line after
+ *   one opening a block, which ends in `{`, `(`, `:` or an identifier: these rules keep most
+ *   such pairs apart, and every pair glued costs scanning time.
  */
 function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number): number {
   const lineEnd = contentEnd(t, s, e)
@@ -252,10 +252,25 @@ function continuation(t: string, s: number, e: number, nextEnd: number, prevLeng
   const first = t.charCodeAt(e + 1)
   if (isTokenChar(last) && isTokenChar(first)) return e + 1
   if (isSolid(last) && isSolid(first) && (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength))) return e + 1
-  if (length < MIN_INDENTED_WRAP || !endsWrapped(last) || !isBlank(first)) return -1
+  if (length < MIN_INDENTED_WRAP || !isSolid(last) || !isBlank(first)) return -1
   let i = e + 1
   while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && isBlank(t.charCodeAt(i))) i++
-  return i < nextEnd && isTokenChar(t.charCodeAt(i)) ? i : -1
+  if (i >= nextEnd || !isTokenChar(t.charCodeAt(i))) return -1
+  if (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) return i
+  return tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN && indentation(t, s, lineEnd) < i - e - 1 ? i : -1
+}
+
+/** Length of the run of token characters ending at `end`, counted up to MIN_WRAPPED_RUN. */
+function tokenRunBefore(t: string, end: number): number {
+  let n = 0
+  while (n < MIN_WRAPPED_RUN && end - n > 0 && isTokenChar(t.charCodeAt(end - n - 1))) n++
+  return n
+}
+
+function indentation(t: string, s: number, end: number): number {
+  let i = s
+  while (i < end && isBlank(t.charCodeAt(i))) i++
+  return i - s
 }
 
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
