@@ -58,7 +58,8 @@ function fold(template: string, secret: string, f: Folding, cutAt: number): Fold
   let firstCut = f.width
   while (firstCut < column + cutAt) firstCut += step
   const pad = firstCut - (column + cutAt)
-  const line = ' '.repeat(pad) + lines[at]
+  // A shell comment rather than blanks: a terminal line starts at its left edge.
+  const line = (pad > 1 ? '#'.repeat(pad - 1) + ' ' : ' '.repeat(pad)) + lines[at]
   const cuts: number[] = []
   for (let i = f.width; i < line.length; i += step) cuts.push(i)
   const bounds = [0, ...cuts, line.length]

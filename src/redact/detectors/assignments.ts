@@ -96,7 +96,27 @@ const isBlank = (c: number): boolean => c === 32 || c === 9
 /** `\s`: ASCII by code, the few other spaces by the regex itself. */
 const isSpace = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)))
 
-const FRAGMENT = /pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer/i
+/** ASSIGNMENT's key fragments by first letter, for `hasFragment`. */
+const FRAGMENTS_BY_FIRST = new Map<number, string[]>()
+for (const f of ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer']) {
+  const first = f.charCodeAt(0)
+  FRAGMENTS_BY_FIRST.set(first, [...(FRAGMENTS_BY_FIRST.get(first) ?? []), f])
+}
+
+/** Whether text[start, end) holds a key fragment in any ASCII case: what ASSIGNMENT's key needs. */
+function hasFragment(text: string, start: number, end: number): boolean {
+  for (let i = start; i + 3 <= end; i++) {
+    const candidates = FRAGMENTS_BY_FIRST.get(text.charCodeAt(i) | 0x20)
+    if (!candidates) continue
+    for (const f of candidates) {
+      if (i + f.length > end) continue
+      let k = 1
+      while (k < f.length && (text.charCodeAt(i + k) | 0x20) === f.charCodeAt(k)) k++
+      if (k === f.length) return true
+    }
+  }
+  return false
+}
 /** ASSIGNMENT's key: at most 40 characters on either side of a fragment. */
 const MAX_KEY = 40 + 'bearer'.length + 40
 
@@ -111,7 +131,7 @@ function keyStartBefore(text: string, i: number): number {
   if (i < 0 || !isKeyChar(text.charCodeAt(i))) return -1
   const end = i + 1
   while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--
-  return end - i <= MAX_KEY && FRAGMENT.test(text.slice(i, end)) ? i : -1
+  return end - i <= MAX_KEY && hasFragment(text, i, end) ? i : -1
 }
 
 /** The key start of a typed declaration whose type ends at `i` (`k string`, `k: T`); -1 when none. */
@@ -211,6 +231,8 @@ const KEY_VALUE_PAIR = new RegExp(
   String.raw`(?<![A-Za-z0-9_])["']?(?:key|name)["']?\s{0,3}[=:]\s{0,3}(?<q>["'])(?<k>${KEY})\k<q>[\s,/<>]{0,40}["']?value["']?\s{0,3}[=:]\s{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})')`,
   'dgi'
 )
+/** What every KEY_VALUE_PAIR match holds, found fast from its literal: most texts have none. */
+const QUOTED_VALUE_ATTRIBUTE = /value["']?\s{0,3}[=:]\s{0,3}["']/i
 /**
  * `System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, `map.put(…)`, `os.environ.setdefault(…)`:
  * found from their `(`, which the regex engine finds fast, then the callee is checked.
@@ -316,7 +338,7 @@ export const secretAssignmentDetector: Detector = {
       }
     }
     if (text.includes('</')) findQuotedPairs(text, XML_ELEMENT, out)
-    if (text.includes('alue') || text.includes('ALUE')) findQuotedPairs(text, KEY_VALUE_PAIR, out)
+    if (QUOTED_VALUE_ATTRIBUTE.test(text)) findQuotedPairs(text, KEY_VALUE_PAIR, out)
     if (text.includes('(')) findQuotedPairs(text, SETTER_CALL, out, SETTER)
     return out
   },

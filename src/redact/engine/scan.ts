@@ -11,6 +11,11 @@ import { PieceBuilder, buildViews, endOfLine, toOriginal, viewKeywords, type Vie
 const DIRECT_LIMIT = 1 << 20
 const CHUNK = 512 * 1024
 const OVERLAP = 16 * 1024
+/**
+ * A run across a join is decoded only from this length: a folded base64 body is full lines of
+ * 64 or 76, while glued lines of code make short runs of identifiers that decode to nothing.
+ */
+const MIN_JOINED_RUN = 48
 /** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
 const MAX_DECODE_DEPTH = 3
 
@@ -20,7 +25,7 @@ function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Fin
   const joins = view.joins
   const scanRuns = (found: Run[], decode: (run: string) => string | undefined): void => {
     for (const run of found) {
-      if (joins && !crossesJoin(joins, run.index, run.index + run.text.length)) continue
+      if (joins && (run.text.length < MIN_JOINED_RUN || !crossesJoin(joins, run.index, run.index + run.text.length))) continue
       const decoded = decode(run.text)
       if (decoded === undefined) continue
       const inner = scan(decoded, opts, depth + 1)

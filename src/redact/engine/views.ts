@@ -233,18 +233,18 @@ function contentEnd(t: string, s: number, e: number): number {
 /**
  * Where the continuation of line [s, e) starts when that line was cut and the next one,
  * [e + 1, nextEnd), carries on: e + 1, or past the indentation of an indented continuation;
- * -1 when the two lines are not glued. `prevLength` is the previous line's length (-1 for none).
+ * -1 when the two lines are not glued. `prevLength` is the previous line's length (-1 for none);
+ * `continued` says the line is itself an indented continuation.
  *
  * - a long line ending and the next starting with token characters (a hard wrap);
  * - a line of exactly a fold width, or of the length of the line before it, cut between two
  *   characters that are not blanks (`fold -w`, whatever the characters at the cut);
- * - an indented next line starting with a token character (a terminal or tool wrap that
- *   indents its continuation lines), after a line of exactly a fold width, or after a long line
- *   ending in a long run of token characters and indented less. Code indents the line after
- *   one opening a block, which ends in `{`, `(`, `:` or an identifier: these rules keep most
- *   such pairs apart, and every pair glued costs scanning time.
+ * - a next line indented deeper and starting with a token character (a terminal or tool wrap
+ *   that indents its continuation lines), after a line of exactly a fold width or of the
+ *   previous line's length ending in four solid characters and no opener, or after a long line
+ *   ending in a long run of token characters. Every pair glued costs scanning time.
  */
-function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number): number {
+function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number, continued: boolean): number {
   const lineEnd = contentEnd(t, s, e)
   const length = lineEnd - s
   if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1) return -1
@@ -256,8 +256,23 @@ function continuation(t: string, s: number, e: number, nextEnd: number, prevLeng
   let i = e + 1
   while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && isBlank(t.charCodeAt(i))) i++
   if (i >= nextEnd || !isTokenChar(t.charCodeAt(i))) return -1
-  if (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) return i
-  return tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN && indentation(t, s, lineEnd) < i - e - 1 ? i : -1
+  // Code indents deeper only after a line opening a block, which ends in an opener or has a
+  // blank near its end (`def f(self, a):`); a cut token has neither.
+  // …or as deep as this line when it continues a wrap itself.
+  const own = indentation(t, s, lineEnd)
+  if (continued ? own !== i - e - 1 : own >= i - e - 1) return -1
+  if ((FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) && wrappedEnd(t, lineEnd)) return i
+  return tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN ? i : -1
+}
+
+const OPENERS = new Set([40, 91, 123, 44, 59, 92])
+const WRAPPED_END = 4
+
+/** Whether a line's end can be the first part of a cut secret: no blank in its last characters, no opener last. */
+function wrappedEnd(t: string, lineEnd: number): boolean {
+  if (OPENERS.has(t.charCodeAt(lineEnd - 1))) return false
+  for (let k = 1; k <= WRAPPED_END; k++) if (!isSolid(t.charCodeAt(lineEnd - k))) return false
+  return true
 }
 
 /** Length of the run of token characters ending at `end`, counted up to MIN_WRAPPED_RUN. */
@@ -280,7 +295,8 @@ function hasWrappedLine(t: string): boolean {
   let prevLength = -1
   while (e >= 0) {
     const next = t.indexOf('\n', e + 1)
-    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength) >= 0) return true
+    // The first glued pair is enough; until then no line continues another.
+    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false) >= 0) return true
     prevLength = contentEnd(t, s, e) - s
     s = e + 1
     e = next
@@ -311,7 +327,7 @@ function joinWrappedView(parent: View): View | undefined {
       break
     }
     const nextEnd = endOfLine(t, e + 1)
-    const next = continuation(t, s, e, nextEnd, prevLength)
+    const next = continuation(t, s, e, nextEnd, prevLength, from > s)
     prevLength = lineEnd - s
     if (next >= 0) {
       joins.push(b.length)
