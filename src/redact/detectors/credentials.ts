@@ -76,7 +76,7 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
   {
     id: 'cli-secret-flag',
     pack: 'secrets',
-    description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
+    description: 'Secret passed on a command line (--token X, --password=X, --github-token X, -u user:pass, mysql -pX)',
     validate: (s, m) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s) && genericFlagAccepts(s, m)
   },
   [
