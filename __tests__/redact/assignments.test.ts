@@ -208,6 +208,8 @@ describe('secret-assignment: look-alikes that stay', () => {
     'api_key = "your_api_key_here"',
     'password: "********"',
     'password = "password"',
+    '"auth": "ok"',
+    "pin: '1'",
     // Command lines
     'docker login --password-stdin ghcr.io',
     'tool --token-file ./token.txt',

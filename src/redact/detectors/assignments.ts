@@ -39,7 +39,8 @@ const QUOTED_REFERENCE = /^\$\(|#\{|^%(?:\([A-Za-z_][A-Za-z0-9_]{0,40}\))?[sdvr]
 const ENV_KEY = /^[A-Z][A-Z0-9_]{0,80}$/
 const WORD = /^[A-Za-z]{4,}$/
 
-/** Unquoted values shorter than this are flags and enum values, not credentials. */
+/** Values shorter than these are flags and enum values (`"ok"`, `1`, `v2`), not credentials. */
+const MIN_QUOTED = 3
 const MIN_UNQUOTED = 4
 
 export interface AssignmentShape {
@@ -57,7 +58,7 @@ export function acceptAssignment({ key, value, quoted, joiner, inQuery }: Assign
   if (!isSecretKeyName(key)) return false
   if (isPlaceholder(value) || !notDefault(value.trim())) return false
   if (quoted) {
-    if (QUOTED_REFERENCE.test(value)) return false
+    if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value)) return false
     // A backquoted value with a space is a shell command (`TOKEN=\`gh auth token\``).
     return !(joiner === '=`' && value.includes(' '))
   }
