@@ -11,13 +11,21 @@ import { PieceBuilder, buildViews, endOfLine, toOriginal, viewKeywords, type Vie
 const DIRECT_LIMIT = 1 << 20
 const CHUNK = 512 * 1024
 const OVERLAP = 16 * 1024
+/**
+ * A run across a join is decoded only from this length: a folded base64 body is full lines of
+ * 64 or 76, while glued lines of code make short runs of identifiers that decode to nothing.
+ */
+const MIN_JOINED_RUN = 48
 /** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
 const MAX_DECODE_DEPTH = 3
 
+/** Findings of the encoded runs of a view; of a joined view's, only the runs across a join are new. */
 function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Finding[] {
   const out: Finding[] = []
+  const joins = view.joins
   const scanRuns = (found: Run[], decode: (run: string) => string | undefined): void => {
     for (const run of found) {
+      if (joins && (run.text.length < MIN_JOINED_RUN || !crossesJoin(joins, run.index, run.index + run.text.length))) continue
       const decoded = decode(run.text)
       if (decoded === undefined) continue
       const inner = scan(decoded, opts, depth + 1)
@@ -53,7 +61,7 @@ function runDetector(d: Detector, text: string): Finding[] {
 }
 
 /** Whether a join lies strictly inside [start, end); joins are ascending, and may be thousands. */
-function crossesJoin(joins: number[], start: number, end: number): boolean {
+function crossesJoin(joins: readonly number[], start: number, end: number): boolean {
   let lo = 0
   let hi = joins.length
   while (lo < hi) {
@@ -88,11 +96,14 @@ function linesWithJoins(view: View, joins: readonly number[]): View {
   return b.build(kept)
 }
 
+function joinedLinesOf(view: View, joins: readonly number[]): View {
+  view.joinedLines ??= linesWithJoins(view, joins)
+  return view.joinedLines
+}
+
 /** The view a detector runs on: line-local ones need only the joined lines of a joined view. */
 function viewFor(d: Detector, view: View): View {
-  if (!d.lineLocal || !view.joins) return view
-  view.joinedLines ??= linesWithJoins(view, view.joins)
-  return view.joinedLines
+  return d.lineLocal && view.joins ? joinedLinesOf(view, view.joins) : view
 }
 
 function scanView(base: View, original: string, detectors: readonly Detector[], opts: EngineOptions): Finding[] {
@@ -116,8 +127,9 @@ function scanDirect(text: string, detectors: Detector[], opts: EngineOptions, de
   for (const view of buildViews(text)) {
     view.keywords = viewKeywords(view, prefilter)
     findings.push(...scanView(view, text, prefilter.select(view.keywords), opts))
-    if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
-      findings.push(...encodedRunFindings(view, opts, depth))
+    if (depth < MAX_DECODE_DEPTH && view.decodable) {
+      // A folded base64 body (`base64` wraps at 76) decodes only once its lines are joined.
+      findings.push(...encodedRunFindings(view.joins ? joinedLinesOf(view, view.joins) : view, opts, depth))
     }
   }
   return findings

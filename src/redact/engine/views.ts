@@ -19,7 +19,7 @@ export interface View {
   pieces?: Pieces
   /** View offsets where two lines were glued; only findings crossing one are new. */
   joins?: number[]
-  /** Set for views whose resolution mapped escapes (eligible for encoded-run decoding). */
+  /** Set for views whose encoded runs are decoded: the original, unescaped views, and joined views of those. */
   decodable: boolean
   /** The view a gutter-stripped or joined view was cut from (its keywords are known). */
   parent?: View
@@ -111,8 +111,10 @@ export class PieceBuilder {
     this.length += to - from
   }
 
+  /** A joined view's encoded runs across its joins are decoded when its parent's would be. */
   build(joins?: number[]): View {
-    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable: false, parent: this.parent }
+    const decodable = joins !== undefined && this.parent.decodable
+    return { text: this.parts.join(''), pieces: this.pieces, joins, decodable, parent: this.parent }
   }
 }
 
@@ -202,6 +204,15 @@ function stripGutterView(parent: View): View | undefined {
 }
 
 const MIN_WRAPPED_LINE = 16
+/** A terminal's wrap with an indented continuation: the wrapped line is at least this long. */
+const MIN_INDENTED_WRAP = 40
+const MAX_CONTINUATION_INDENT = 12
+/** …and ends in at least this many token characters, unless it is exactly a fold width. */
+const MIN_WRAPPED_RUN = 16
+/** `fold -w N`, `base64` (76), PEM (64) and terminals cut lines at exactly these widths. */
+const FOLD_WIDTHS = new Set([40, 60, 64, 72, 76, 80])
+/** Consecutive lines of one length at least this long are a fixed-width fold of another width. */
+const MIN_FIXED_RUN = 32
 
 function isTokenChar(c: number): boolean {
   // [A-Za-z0-9+/=_-]
@@ -210,47 +221,120 @@ function isTokenChar(c: number): boolean {
   )
 }
 
-/** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
-function glued(t: string, s: number, e: number, nextEnd: number): boolean {
-  const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
-  return (
-    lineEnd - s >= MIN_WRAPPED_LINE && isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && isTokenChar(t.charCodeAt(e + 1))
-  )
+const isBlank = (c: number): boolean => c === 32 || c === 9
+/** Any character a secret can hold: printable, not a blank. */
+const isSolid = (c: number): boolean => c > 32 && c !== 127
+
+/** End of line [s, e) (e at its newline, or the text's end) without a carriage return. */
+function contentEnd(t: string, s: number, e: number): number {
+  return e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
+}
+
+/**
+ * Where the continuation of line [s, e) starts when that line was cut and the next one,
+ * [e + 1, nextEnd), carries on: e + 1, or past the indentation of an indented continuation;
+ * -1 when the two lines are not glued. `prevLength` is the previous line's length (-1 for none);
+ * `continued` says the line is itself an indented continuation.
+ *
+ * - a long line ending and the next starting with token characters (a hard wrap);
+ * - a line of exactly a fold width, or of the length of the line before it, cut between two
+ *   characters that are not blanks (`fold -w`, whatever the characters at the cut);
+ * - a next line indented deeper and starting with a token character (a terminal or tool wrap
+ *   that indents its continuation lines), after a line of exactly a fold width or of the
+ *   previous line's length ending in four solid characters and no opener, or after a long line
+ *   ending in a long run of token characters. Every pair glued costs scanning time.
+ */
+function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number, continued: boolean): number {
+  const lineEnd = contentEnd(t, s, e)
+  const length = lineEnd - s
+  if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1) return -1
+  const last = t.charCodeAt(lineEnd - 1)
+  const first = t.charCodeAt(e + 1)
+  if (isTokenChar(last) && isTokenChar(first)) return e + 1
+  if (isSolid(last) && isSolid(first) && (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength))) return e + 1
+  if (length < MIN_INDENTED_WRAP || !isSolid(last) || !isBlank(first)) return -1
+  let i = e + 1
+  while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && isBlank(t.charCodeAt(i))) i++
+  if (i >= nextEnd || !isTokenChar(t.charCodeAt(i))) return -1
+  // Code indents deeper only after a line opening a block, which ends in an opener or has a
+  // blank near its end (`def f(self, a):`); a cut token has neither.
+  // …or as deep as this line when it continues a wrap itself.
+  const own = indentation(t, s, lineEnd)
+  if (continued ? own !== i - e - 1 : own >= i - e - 1) return -1
+  if ((FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) && wrappedEnd(t, lineEnd)) return i
+  return tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN ? i : -1
+}
+
+const OPENERS = new Set([40, 91, 123, 44, 59, 92])
+const WRAPPED_END = 4
+
+/** Whether a line's end can be the first part of a cut secret: no blank in its last characters, no opener last. */
+function wrappedEnd(t: string, lineEnd: number): boolean {
+  if (OPENERS.has(t.charCodeAt(lineEnd - 1))) return false
+  for (let k = 1; k <= WRAPPED_END; k++) if (!isSolid(t.charCodeAt(lineEnd - k))) return false
+  return true
+}
+
+/** Length of the run of token characters ending at `end`, counted up to MIN_WRAPPED_RUN. */
+function tokenRunBefore(t: string, end: number): number {
+  let n = 0
+  while (n < MIN_WRAPPED_RUN && end - n > 0 && isTokenChar(t.charCodeAt(end - n - 1))) n++
+  return n
+}
+
+function indentation(t: string, s: number, end: number): number {
+  let i = s
+  while (i < end && isBlank(t.charCodeAt(i))) i++
+  return i - s
 }
 
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
 function hasWrappedLine(t: string): boolean {
   let s = 0
   let e = t.indexOf('\n')
+  let prevLength = -1
   while (e >= 0) {
     const next = t.indexOf('\n', e + 1)
-    if (glued(t, s, e, next < 0 ? t.length : next)) return true
+    // The first glued pair is enough; until then no line continues another.
+    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false) >= 0) return true
+    prevLength = contentEnd(t, s, e) - s
     s = e + 1
     e = next
   }
   return false
 }
 
-/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+/**
+ * Glues hard-wrapped and folded lines (see `continuation`). The line break and any indentation
+ * between two glued lines are left out of the view; a finding across them maps back to one
+ * original range, which covers both halves and what lies between.
+ */
 function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
   if (!hasWrappedLine(t)) return undefined
   const b = new PieceBuilder(parent)
   const joins: number[] = []
+  // Line [s, e) is copied from `from`: past the indentation of an indented continuation.
   let s = 0
+  let from = 0
   let e = endOfLine(t, 0)
+  let prevLength = -1
   for (;;) {
-    const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e
-    b.copy(s, lineEnd)
+    const lineEnd = contentEnd(t, s, e)
+    b.copy(from, lineEnd)
     if (e >= t.length) {
       b.copy(lineEnd, e)
       break
     }
     const nextEnd = endOfLine(t, e + 1)
-    if (glued(t, s, e, nextEnd)) {
+    const next = continuation(t, s, e, nextEnd, prevLength, from > s)
+    prevLength = lineEnd - s
+    if (next >= 0) {
       joins.push(b.length)
+      from = next
     } else {
       b.copy(lineEnd, e + 1)
+      from = e + 1
     }
     s = e + 1
     e = nextEnd
