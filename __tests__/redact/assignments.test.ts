@@ -220,3 +220,16 @@ describe('secret-assignment: look-alikes that stay', () => {
     expect(redactText(text, opts).findings).toEqual([])
   })
 })
+
+describe('text that already holds markers (the last check reads published text)', () => {
+  it("never takes a marker's detector id for a key, and judges only what a marker left", async () => {
+    const { builtinDetectors } = await import('../../src/redact/detectors/index.js')
+    const d = builtinDetectors.find((x) => x.id === 'secret-assignment')
+    const found = (t: string) => (d?.find(t) ?? []).map((f) => t.slice(f.start, f.end))
+    expect(found('DATABASE_URL=postgres://[REDACTED:url-credentials]:5432/app')).toEqual([])
+    expect(found('aws_secret_access_key = [REDACTED:aws-secret-access-key] region = eu-west-1')).toEqual([])
+    expect(found('PASSWORD="[REDACTED:email#1]"')).toEqual([])
+    // What is left beside a marker is still judged.
+    expect(found('PASSWORD="hunter2-[REDACTED:email#1]-Zq8xW2"')).toEqual(['hunter2-[REDACTED:email#1]-Zq8xW2'])
+  })
+})

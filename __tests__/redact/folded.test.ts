@@ -114,8 +114,10 @@ describe('folded secrets', () => {
         const ends = folded.pieces.map((_p, k) => folded.pieces.slice(0, k + 1).join('').length)
         expect(ends).toContain(cutAt)
         const { out, escape } = CARRIERS[carrier](folded.text)
-        // Pieces of a few characters may occur anywhere by chance.
-        const left = folded.pieces.filter((p) => p.length >= 4 && out.includes(escape(p)))
+        // Pieces of a few characters may occur anywhere by chance, and a piece that is only a
+        // token's prefix can stand in its key's name as well (`CLOJARS_PASSWORD=CLOJARS_…`).
+        const around = c.template.split('{{SECRET}}').join('')
+        const left = folded.pieces.filter((p) => p.length >= 4 && !around.includes(p) && out.includes(escape(p)))
         if (left.length > 0) leaks.push(`${c.kind} cut at ${cutAt}: ${left.length} of ${folded.pieces.length} pieces`)
       }
     }

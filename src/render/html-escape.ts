@@ -1,3 +1,4 @@
+import { beforeCutMarker } from './text.js'
 /**
  * Escaping for the HTML report. Every string that came from a log goes through one of these
  * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
@@ -49,5 +50,6 @@ export function truncate(text: string, max: number): { text: string; cut: number
   let end = max
   const code = text.charCodeAt(end - 1)
   if (code >= 0xd800 && code <= 0xdbff) end -= 1
+  end = beforeCutMarker(text, end)
   return { text: text.slice(0, end), cut: text.length - end }
 }

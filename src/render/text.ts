@@ -159,9 +159,18 @@ function codePointsFrom(s: string, from: number): number {
  */
 export function truncate(text: string, max: number): Truncated {
   if (text.length <= max) return { text, omitted: 0 }
-  const end = codePointEnd(text, max)
+  const end = beforeCutMarker(text, codePointEnd(text, max))
   if (end >= text.length) return { text, omitted: 0 }
   return { text: text.slice(0, end), omitted: codePointsFrom(text, end) }
+}
+
+/**
+ * A cut inside a redaction marker would leave `[REDACT…`, which reads as a value where a marker
+ * stood: the cut moves to the marker's start.
+ */
+export function beforeCutMarker(text: string, end: number): number {
+  const open = text.lastIndexOf('[REDACTED:', end - 1)
+  return open >= 0 && open > end - 100 && text.indexOf(']', open) >= end ? open : end
 }
 
 export function truncationNote(omitted: number): string {

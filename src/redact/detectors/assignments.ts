@@ -54,7 +54,26 @@ export interface AssignmentShape {
   inQuery?: boolean
 }
 
-export function acceptAssignment({ key, value, quoted, joiner, inQuery }: AssignmentShape): boolean {
+/** A redaction marker the engine wrote, with its tag if any. */
+const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi
+
+/**
+ * A marker's detector id (`url-credentials`, `aws-secret-access-key`) is no key name: the ids are
+ * blanked, length kept so offsets hold, before the text is read for assignments.
+ */
+function hideMarkerIds(text: string): string {
+  return text.replace(MARKER, (m) => m.replace(/(?<=\[REDACTED:)[^\]]+/i, (id) => '_'.repeat(id.length)))
+}
+
+export function acceptAssignment(shape: AssignmentShape): boolean {
+  // What a marker replaced was judged already (the last check reads published text): only what is
+  // left beside it is judged, so `URL=postgres://[REDACTED:url-credentials]:5432/app` is a URL again.
+  if (!/\[redacted:/i.test(shape.value)) return acceptValue(shape)
+  const rest = shape.value.replace(MARKER, '')
+  return rest.trim().length > 0 && acceptValue({ ...shape, value: rest })
+}
+
+function acceptValue({ key, value, quoted, joiner, inQuery }: AssignmentShape): boolean {
   if (!isSecretKeyName(key)) return false
   if (isPlaceholder(value) || !notDefault(value.trim())) return false
   if (quoted) {
@@ -310,7 +329,8 @@ export const secretAssignmentDetector: Detector = {
     'Value assigned to a secret-like name in any common syntax (.env, shell, YAML, TOML, INI, JSON, XML, Makefile, Go, PHP, Python, Ruby, JS, Java/Kotlin, C#, query strings)',
   // The key fragments of every pattern; `findInField` is not prefiltered.
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
-  find(text: string): Finding[] {
+  find(written: string): Finding[] {
+    const text = /\[redacted:/i.test(written) ? hideMarkerIds(written) : written
     const out: Finding[] = []
     const starts = assignmentStarts(text)
     let from = 0

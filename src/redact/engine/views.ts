@@ -255,14 +255,16 @@ function continuation(t: string, s: number, e: number, nextEnd: number, prevLeng
   if (length < MIN_INDENTED_WRAP || !isSolid(last) || !isBlank(first)) return -1
   let i = e + 1
   while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && isBlank(t.charCodeAt(i))) i++
-  if (i >= nextEnd || !isTokenChar(t.charCodeAt(i))) return -1
+  if (i >= nextEnd || !isSolid(t.charCodeAt(i))) return -1
   // Code indents deeper only after a line opening a block, which ends in an opener or has a
   // blank near its end (`def f(self, a):`); a cut token has neither.
   // …or as deep as this line when it continues a wrap itself.
   const own = indentation(t, s, lineEnd)
   if (continued ? own !== i - e - 1 : own >= i - e - 1) return -1
+  // A wrap at a fixed width cuts wherever the width falls (`…<feed>` then `    <add …`), so the
+  // continuation may start with any visible character; otherwise only a token's tail is glued.
   if ((FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) && wrappedEnd(t, lineEnd)) return i
-  return tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN ? i : -1
+  return isTokenChar(t.charCodeAt(i)) && tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN ? i : -1
 }
 
 const OPENERS = new Set([40, 91, 123, 44, 59, 92])

@@ -12,7 +12,7 @@ export interface LateTextResult {
 }
 
 /** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`, `[REDACTED:email#3]`): never a finding again. */
-const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/g
+const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi
 
 /**
  * A marker written into Markdown or HTML must read as text there. The engine's own markers do;

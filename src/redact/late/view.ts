@@ -23,6 +23,9 @@ const MD_ESCAPE = '\\\\[!-/:-@[-`{-~]'
 // `--token `. It becomes a blank line (no detector reads across one, and wrapped lines are never
 // glued over it), and a finding that touches it covers all of it, so a replacement can keep it whole.
 const TAG = '<[^<>]*>'
+// A redaction badge (`<span class="redacted" …>[REDACTED:x]</span>`) reads as its marker, inline:
+// a reader sees `TOKEN=[REDACTED:x]`, not a value on a line of its own.
+const BADGE = '<span class="redacted"[^<>]*>\\[REDACTED:[^\\]<>]{1,80}\\]</span>'
 const TAG_VIEW = '\n\n'
 // Adjacent lines of a rendered file are separate fields (a branch, then a repository URL): each
 // line break reads as a blank line, so the engine never glues two of them into one token.
@@ -30,13 +33,14 @@ const NEWLINE = '\n'
 
 const UNITS: Record<TextSyntax, RegExp> = {
   plain: new RegExp(`${INVISIBLE}|${NEWLINE}`, 'gu'),
-  html: new RegExp(`${INVISIBLE}|${ENTITY}|${TAG}|${NEWLINE}`, 'giu'),
+  html: new RegExp(`${INVISIBLE}|${ENTITY}|${BADGE}|${TAG}|${NEWLINE}`, 'giu'),
   markdown: new RegExp(`${INVISIBLE}|${ENTITY}|${MD_ESCAPE}|${NEWLINE}`, 'giu')
 }
 
 function decodeUnit(unit: string): string {
   if (unit === '\n') return '\n\n'
   if (unit.length === 1) return ''
+  if (unit.startsWith('<span class="redacted"')) return unit.slice(unit.indexOf('>') + 1, -'</span>'.length)
   if (unit[0] === '<') return TAG_VIEW
   if (unit[0] === '\\') return unit[1]
   const body = unit.slice(1, -1).toLowerCase()
