@@ -15,6 +15,8 @@ export interface ActionInputs {
   releaseNotes: boolean
   timezone: string | undefined
   failOn: Set<FailOn>
+  /** Which sessions the report is about: auto (pr on pull requests, release on releases, all otherwise), pr, release, all. */
+  scope: 'auto' | 'pr' | 'release' | 'all'
   database: string | undefined
   exportDatabase: boolean
   now: string | undefined
@@ -67,6 +69,7 @@ export function readInputs(): ActionInputs {
     mode: parsedMode?.data,
     formats: formats.length ? (formats as ReportFormat[]) : undefined,
     comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
+    scope: oneOf('scope', ['auto', 'pr', 'release', 'all'] as const, 'auto'),
     artifactName: core.getInput('artifact-name').trim() || 'ai-log-trail-report',
     retentionDays: retention ? Number(retention) : undefined,
     releaseAssets: oneOf('release-assets', ['auto', 'never'] as const, 'auto'),

@@ -7,6 +7,7 @@ import { REDACTION_KEY_ENV } from '../redact/hash.js'
 import { describeLateCheck } from '../render/text.js'
 import { readInputs, type FailOn } from './inputs.js'
 import { publish } from './publish.js'
+import { actionScope } from './scope.js'
 import { githubTarget } from './target.js'
 import { version } from '../cli/version.js'
 
@@ -30,8 +31,10 @@ export async function run(): Promise<void> {
     const temp = process.env.RUNNER_TEMP ?? resolve('.')
     const outDir = join(temp, 'ai-log-trail-report')
     const github = githubTarget()
-    const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null
+    // The changed files decide which sessions are this pull request's, and what the comment says of them.
+    const changedFiles = github.pullNumber && inputs.token ? await github.changedFiles() : null
     const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null)
+    const scope = actionScope(inputs, github, workspace, paths, changedFiles)
     const result = await runJob({
       database: inputs.database ?? config.defaults.database ?? join(temp, 'ai-log-trail.sqlite'),
       repoDir: workspace,
@@ -44,9 +47,11 @@ export async function run(): Promise<void> {
       now: pinnedNow(inputs.now),
       version: version(),
       changedFiles,
-      exportDatabase: inputs.exportDatabase
+      exportDatabase: inputs.exportDatabase,
+      scope
     })
     const ing = result.ingest
+    core.info(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`)
     core.info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`)
     for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
     const r = result.report

@@ -5,7 +5,12 @@ import { describeError, githubClient, isRefused, type Octokit } from '../publish
 
 /** What this run of the workflow is about, from the event payload GitHub hands the Action. */
 export function githubTarget() {
-  const payload = context.payload as { pull_request?: { number?: number }; release?: { id?: number; tag_name?: string }; number?: number }
+  const payload = context.payload as {
+    pull_request?: { number?: number; head?: { ref?: string; sha?: string }; base?: { sha?: string } }
+    release?: { id?: number; tag_name?: string }
+    number?: number
+  }
+  const pr = payload.pull_request
   const repoEnv = process.env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repoEnv.split('/')
   const token = core.getInput('github-token')
@@ -16,7 +21,10 @@ export function githubTarget() {
     ref,
     hasRepo: Boolean(owner && repo),
     pullNumber: payload.pull_request?.number ?? null,
+    /** The pull request's head branch and the two ends of its commits, for its scope. */
+    pull: pr?.number && pr.head?.ref ? { number: pr.number, headRef: pr.head.ref, headSha: pr.head.sha ?? null, baseSha: pr.base?.sha ?? null } : null,
     releaseId: context.eventName === 'release' ? (payload.release?.id ?? null) : null,
+    releaseTag: context.eventName === 'release' ? (payload.release?.tag_name ?? null) : null,
     eventName: context.eventName,
     client,
     /**

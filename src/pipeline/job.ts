@@ -12,7 +12,9 @@ import { renderReport, type ReportFormat } from '../render/index.js'
 import { renderMarkdown } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
+import { resolveScope, type ScopeRequest } from '../scope/request.js'
 import { openStore } from '../store/db.js'
+import { readSessionFacts } from '../store/scope-facts.js'
 import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
 import { buildReport } from './report.js'
 
@@ -37,6 +39,11 @@ export interface JobOptions {
   exportDatabase?: boolean
   /** Told how far the ingest has read each file, and when it is done (a progress line). */
   progress?: { update(file: string, bytes: number): void; finish(): void }
+  /**
+   * Which sessions the report is about. By default: with paths, the sessions of those paths
+   * (whatever the working database holds from earlier runs); without, every session found.
+   */
+  scope?: ScopeRequest
   /** The last check's engine options; tests swap in detectors the structured pass does not have. */
   lateCheckOptions?: typeof lateCheckOptions
 }
@@ -78,12 +85,13 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
-    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version })
+    const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db))
+    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    const builtForComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS })
+    const builtForComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS, scope })
     db.close()
     mkdirSync(o.outDir, { recursive: true })
     const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])

@@ -6,6 +6,7 @@ import { renderReport, type RenderedFile, type ReportFormat } from '../render/in
 import type { FilterInput } from '../select/filters.js'
 import type { Report, ReportMode } from '../select/report.js'
 import { selectReport } from '../select/select.js'
+import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { saveRedactions } from '../store/redactions.js'
 
@@ -17,6 +18,8 @@ export interface BuildReportOptions {
   version?: string
   /** Longest text per field carried into the report (and so redacted); see SelectOptions. */
   maxFieldChars?: number
+  /** The sessions the report is about, with why (see `select`); all the filters select when absent. */
+  scope?: Scope
 }
 
 /**
@@ -31,7 +34,8 @@ export function buildReport(db: Db, opts: BuildReportOptions): { report: Report;
     prices: c.pricing,
     now: opts.now,
     version: opts.version,
-    maxFieldChars: opts.maxFieldChars
+    maxFieldChars: opts.maxFieldChars,
+    scope: opts.scope
   })
   const out = redactReport(raw, c)
   saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())

@@ -50,3 +50,8 @@ export function repositoryRoot(repoDir: string): string | null {
 export function gitDir(repoDir: string): string | null {
   return git(repoDir, ['rev-parse', '--absolute-git-dir'])
 }
+
+/** The newest tag reachable from HEAD. */
+export function latestTag(repoDir: string): string | null {
+  return git(repoDir, ['describe', '--tags', '--abbrev=0']) || null
+}

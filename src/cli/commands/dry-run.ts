@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pinnedNow, runJob } from '../../pipeline/job.js'
 import { describeLateCheck } from '../../render/text.js'
+import { latestTag } from '../../scope/git.js'
+import { branchChange, releaseChange, ScopeError } from '../../scope/local.js'
+import type { ScopeRequest } from '../../scope/request.js'
 import { loadConfig } from '../../redact/config.js'
 import { type CliIo, UsageError } from '../io.js'
 import { progressFor } from '../progress.js'
@@ -27,8 +30,48 @@ Options:
   --export-db          also write a sanitized copy of the database
   --now ISO            pin the report time (SOURCE_DATE_EPOCH is honoured too)
   --quiet              do not print the comment
+  --scope S            which sessions the report is about: paths (the given paths' sessions,
+                       whatever the database holds from earlier runs; the default with paths),
+                       all (every session found; the default without paths), pr (the current
+                       branch's, or --branch NAME's, against --base REF: as the Action on a pull
+                       request) or release (since the tag before --tag TAG, default the latest)
+  --base REF           with --scope pr: the branch compared with (default: the default branch)
+  --tag TAG            with --scope release: the release (default: the latest tag)
 Filters: --since, --until, --timezone, --session, --agent, --model, --branch (as for report)
 `
+
+interface ScopeArgs {
+  repoDir: string
+  paths: string[] | null
+  branch?: string
+  base?: string
+  tag?: string
+}
+
+/** The scope `--scope` asks for; a change's git facts are read here so a mistake is a usage error. */
+export function scopeRequest(kind: string | undefined, a: ScopeArgs): ScopeRequest {
+  try {
+    switch (kind ?? (a.paths ? 'paths' : 'all')) {
+      case 'all':
+        return { kind: 'all' }
+      case 'paths':
+        if (!a.paths) throw new UsageError('--scope paths needs paths')
+        return { kind: 'paths', paths: a.paths }
+      case 'pr':
+        return { kind: 'change', change: branchChange({ repoDir: a.repoDir, branch: a.branch, base: a.base }) }
+      case 'release': {
+        const tag = a.tag ?? latestTag(a.repoDir)
+        if (!tag) throw new UsageError('--scope release: no tag in this repository (name one with --tag)')
+        return { kind: 'change', change: releaseChange(a.repoDir, tag) }
+      }
+      default:
+        throw new UsageError(`unknown --scope ${kind} (paths, all, pr or release)`)
+    }
+  } catch (e) {
+    if (e instanceof ScopeError) throw new UsageError(e.message)
+    throw e
+  }
+}
 
 export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,6 +87,9 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
       'export-db': { type: 'boolean' },
       now: { type: 'string' },
       quiet: { type: 'boolean' },
+      scope: { type: 'string' },
+      base: { type: 'string' },
+      tag: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...filterOptions
     }
@@ -64,6 +110,9 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError((e as Error).message)
   }
   const paths = positionals.length ? positionals : (config.defaults.paths ?? null)
+  const scope = scopeRequest(values.scope, { repoDir: values.repo ?? '.', paths, branch: values.branch?.[0], base: values.base, tag: values.tag })
+  // With --scope pr, --branch names the change's branch; the scope's other rules must not be filtered away.
+  const branches = scope.kind === 'change' && scope.change.kind === 'pr' ? undefined : values.branch
   const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => (io.status ?? io.err)(t)) : undefined
   const r = await runJob({
     database: values.db ?? config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'),
@@ -73,16 +122,19 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     config,
     mode: parseMode(values.mode) ?? config.defaults.mode ?? 'summary',
     formats: parseFormats(values.formats, config.defaults.formats ?? ['md', 'json']),
-    filters: { since: values.since, until: values.until, timezone: values.timezone, sessions: values.session, agents: values.agent, models: values.model, branches: values.branch },
+    filters: { since: values.since, until: values.until, timezone: values.timezone, sessions: values.session, agents: values.agent, models: values.model, branches },
     outDir,
     now,
     version: version(),
     changedFiles: changed ? readFileSync(changed, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : null,
     exportDatabase: values['export-db'],
-    progress
+    progress,
+    scope
   })
   if (!values.quiet) io.out(r.comment.endsWith('\n') ? r.comment : r.comment + '\n')
-  io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.report.totals.sessions} session(s), ${r.report.redactions.total} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)
+  io.err(`${r.report.scope.label}: ${r.report.totals.sessions} session(s)\n`)
+  // What is published counts: the comment carries prompts the files' mode may leave out.
+  io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.redactions} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)
   io.err(r.late.total ? `${describeLateCheck(r.late)}\n` : 'Late check: nothing found in the final files\n')
   return 0
 }
