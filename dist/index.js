@@ -36835,7 +36835,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49146);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35189);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -36845,7 +36845,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49146:
+/***/ 35189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36853,6 +36853,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: failOnReasons
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __nccwpck_require__(77094);
@@ -51631,10 +51633,18 @@ function codePointsFrom(s, from) {
 function truncate(text, max) {
     if (text.length <= max)
         return { text, omitted: 0 };
-    const end = codePointEnd(text, max);
+    const end = beforeCutMarker(text, codePointEnd(text, max));
     if (end >= text.length)
         return { text, omitted: 0 };
     return { text: text.slice(0, end), omitted: codePointsFrom(text, end) };
+}
+/**
+ * A cut inside a redaction marker would leave `[REDACT…`, which reads as a value where a marker
+ * stood: the cut moves to the marker's start.
+ */
+function beforeCutMarker(text, end) {
+    const open = text.lastIndexOf('[REDACTED:', end - 1);
+    return open >= 0 && open > end - 100 && text.indexOf(']', open) >= end ? open : end;
 }
 function truncationNote(omitted) {
     return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`;
@@ -51668,6 +51678,18 @@ const AGENT_NAMES = {
 };
 function agentName(agent) {
     return AGENT_NAMES[agent] ?? agent;
+}
+/** The last check's findings as one line: `email × 1 in report.html, github-token × 2 in comment.md`, by file then detector. */
+function lateCheckParts(check) {
+    return Object.entries(check.by_file)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([file, byDetector]) => Object.entries(byDetector)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([d, n]) => `${d} × ${formatInt(n)} in ${file}`));
+}
+/** The transparency line: `Late check: 2 values redacted in the final files (email × 1 in report.html, …)`. */
+function describeLateCheck(check) {
+    return `Late check: ${plural(check.total, 'value')} redacted in the final files (${lateCheckParts(check).join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-nodes.ts
@@ -62234,7 +62256,7 @@ function configure_map(left, right) {
 
 
 /** @type {Array<Join>} */
-const join = [joinDefaults]
+const join_join = [joinDefaults]
 
 /**
  * Default join function.
@@ -65312,7 +65334,7 @@ function toMarkdown(tree, options) {
     handle: undefined,
     indentLines: indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join_join],
     options: {},
     safe: safeBound,
     stack: [],
@@ -68409,6 +68431,9 @@ function footer(report) {
     if (report.skipped.lines || report.skipped.files) {
         out.push(paragraph(emphasis(label(`Not covered: ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} skipped at ingest.`))));
     }
+    // Only when the last check found something, so a clean run's files are what they always were.
+    if (r.late?.total)
+        out.push(paragraph(strong(label(describeLateCheck(r.late)))));
     out.push(paragraph(...redacted, label(' · generated '), logLine(formatDateTime(report.generated_at, 'UTC')), label(' UTC by '), logLine(`${report.generator.name} ${report.generator.version}`), label(` · mode ${report.mode}`)));
     return out;
 }
@@ -69148,23 +69173,6 @@ class IdentifierTags {
 
 // EXTERNAL MODULE: ./node_modules/re2-wasm/build/src/re2.js
 var re2 = __nccwpck_require__(92771);
-;// CONCATENATED MODULE: ./src/redact/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(text) {
-    if (text.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of text)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    const n = text.length;
-    for (const c of counts.values()) {
-        const p = c / n;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
 ;// CONCATENATED MODULE: ./src/redact/detectors/placeholders.ts
 /**
  * Values that look like credentials but are documentation or templating. Reporting them
@@ -69273,6 +69281,393 @@ const NON_SECRET_VALUES = new Set([
     'basic', 'oauth', 'oauth2', 'env', 'keychain', 'secret_key', 'your_password', 'empty', 'default', 'auto', 'unset',
     'masked', 'private', 'public', 'any', 'unknown', 'object', 'bytes', 'text', 'value'
 ]);
+
+;// CONCATENATED MODULE: ./src/redact/detectors/assignments.ts
+
+
+/*
+ * `secret-assignment`: a value assigned to a secret-like name, in whatever syntax writes it —
+ * dotenv and shell, YAML (block scalars too), TOML/INI/HCL/properties, JSON, Makefile (`:=`,
+ * `::=`, `?=`, `+=`), Go (`:=`, `var k T = …`), PHP (`$k = …`, `.=`), Kotlin/TypeScript/Python
+ * type annotations, C#/Python/Ruby index assignments (`ENV['K'] = …`), setter calls
+ * (`System.setProperty("K", …)`), XML elements and `key`/`value` attribute pairs, and query
+ * strings. The name decides: a quoted value under a secret-like name is a secret whatever
+ * characters it holds, unless it is a reference or a placeholder; an unquoted one is too,
+ * unless it reads as code (an identifier path, a call, a number).
+ */
+const notDefault = (s) => !NON_SECRET_VALUES.has(s.toLowerCase());
+const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
+/** Values that are code, references or prose rather than a literal credential. */
+function looksLikeCode(v) {
+    if (/[()[\]{}<>]|=>/.test(v))
+        return true;
+    if (PATHLIKE.test(v))
+        return true;
+    if (/^[0-9.,_-]+$/.test(v))
+        return true;
+    // Identifiers and dotted member access (`response.data.token`) without any digit.
+    return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v);
+}
+/**
+ * Quoted values that only point at the secret: command substitution, interpolation and
+ * format directives (`"$(cat f)"`, `"#{token}"`, `"%s"`, `"{}"`, `"{password}"`). `${…}`,
+ * `{{…}}` and `$VAR` are placeholders for every detector already.
+ */
+const QUOTED_REFERENCE = /^\$\(|#\{|^%(?:\([A-Za-z_][A-Za-z0-9_]{0,40}\))?[sdvr]$|^\{[A-Za-z0-9_.:]{0,40}\}$|^<%=/;
+/**
+ * An unquoted letters-only word is a secret only where code cannot be: env style
+ * (`UPPER_NAME=word`, no spaces) and query or connection strings (`?password=word`).
+ */
+const ENV_KEY = /^[A-Z][A-Z0-9_]{0,80}$/;
+const WORD = /^[A-Za-z]{4,}$/;
+/** Values shorter than these are flags and enum values (`"ok"`, `1`, `v2`), not credentials. */
+const MIN_QUOTED = 3;
+const MIN_UNQUOTED = 4;
+/** A redaction marker the engine wrote, with its tag if any. */
+const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi;
+/**
+ * A marker's detector id (`url-credentials`, `aws-secret-access-key`) is no key name: the ids are
+ * blanked, length kept so offsets hold, before the text is read for assignments.
+ */
+function hideMarkerIds(text) {
+    return text.replace(MARKER, (m) => m.replace(/(?<=\[REDACTED:)[^\]]+/i, (id) => '_'.repeat(id.length)));
+}
+function acceptAssignment(shape) {
+    // What a marker replaced was judged already (the last check reads published text): only what is
+    // left beside it is judged, so `URL=postgres://[REDACTED:url-credentials]:5432/app` is a URL again.
+    if (!/\[redacted:/i.test(shape.value))
+        return acceptValue(shape);
+    const rest = shape.value.replace(MARKER, '');
+    return rest.trim().length > 0 && acceptValue({ ...shape, value: rest });
+}
+function acceptValue({ key, value, quoted, joiner, inQuery }) {
+    if (!isSecretKeyName(key))
+        return false;
+    if (isPlaceholder(value) || !notDefault(value.trim()))
+        return false;
+    if (quoted) {
+        if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value))
+            return false;
+        // A backquoted value with a space is a shell command (`TOKEN=\`gh auth token\``).
+        return !(joiner === '=`' && value.includes(' '));
+    }
+    // `token == x` compares with a variable; a quoted literal on the right is still taken.
+    if (/[=!]=/.test(joiner))
+        return false;
+    if (value.length < MIN_UNQUOTED)
+        return false;
+    if (!looksLikeCode(value))
+        return true;
+    return joiner === '=' && WORD.test(value) && (ENV_KEY.test(key) || inQuery === true);
+}
+/*
+ * The main pattern. After the key: an optional closing quote and `]` (index assignments),
+ * an optional type annotation (`k string =`, `k: String =`, `k: Optional[str] =`) and the
+ * operator; comparisons (`==`, `!=`) are matched so their quoted literals are seen too.
+ * The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
+ * every match allocates, and logs are full of harmless `x: y` pairs. Sticky: it is only tried
+ * where `assignmentStarts` says a match can start.
+ */
+const ASSIGNMENT = /(?<![A-Za-z0-9_.-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\]?(?:(?:[ \t]{0,3}:[ \t]{0,3}|[ \t]{1,3})[A-Za-z_&*][A-Za-z0-9_.&*<>[\]?]{0,40}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?:=>|[:?+.|!]{0,3}={1,3}|:)[ \t]{0,3}(?:(?<b>[|>][1-9]?[-+]?[1-9]?)(?=[ \t]{0,40}(?:\r?\n|$))|"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dyi;
+/** 1 at the codes of [A-Za-z0-9_.-], the key characters of ASSIGNMENT. */
+const KEY_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-')
+    KEY_CHARS[c.charCodeAt(0)] = 1;
+/** 1 at the codes of the type annotation's characters. */
+const TYPE_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.&*<>[]?')
+    TYPE_CHARS[c.charCodeAt(0)] = 1;
+/** 1 at the codes of the characters an operator may hold before its first `:` or `=`. */
+const OP_PREFIX = new Uint8Array(128);
+for (const c of '?+.|!')
+    OP_PREFIX[c.charCodeAt(0)] = 1;
+const isKeyChar = (c) => c < 128 && KEY_CHARS[c] === 1;
+const isTypeChar = (c) => c < 128 && TYPE_CHARS[c] === 1;
+const isOpPrefix = (c) => c < 128 && OP_PREFIX[c] === 1;
+const isQuote = (c) => c === 34 || c === 39 || c === 96;
+const isBlank = (c) => c === 32 || c === 9;
+/** `\s`: ASCII by code, the few other spaces by the regex itself. */
+const isSpace = (c) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
+/** ASSIGNMENT's key fragments by first letter, for `hasFragment`. */
+const FRAGMENTS_BY_FIRST = new Map();
+for (const f of ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer']) {
+    const first = f.charCodeAt(0);
+    FRAGMENTS_BY_FIRST.set(first, [...(FRAGMENTS_BY_FIRST.get(first) ?? []), f]);
+}
+/** Whether text[start, end) holds a key fragment in any ASCII case: what ASSIGNMENT's key needs. */
+function hasFragment(text, start, end) {
+    for (let i = start; i + 3 <= end; i++) {
+        const candidates = FRAGMENTS_BY_FIRST.get(text.charCodeAt(i) | 0x20);
+        if (!candidates)
+            continue;
+        for (const f of candidates) {
+            if (i + f.length > end)
+                continue;
+            let k = 1;
+            while (k < f.length && (text.charCodeAt(i + k) | 0x20) === f.charCodeAt(k))
+                k++;
+            if (k === f.length)
+                return true;
+        }
+    }
+    return false;
+}
+/** ASSIGNMENT's key: at most 40 characters on either side of a fragment. */
+const MAX_KEY = 40 + 'bearer'.length + 40;
+/**
+ * Start of the key run ending at `i`, read back over an optional `]` and quote; -1 when none
+ * or when the run cannot be ASSIGNMENT's key (too long, or without a fragment): most runs
+ * (`const`, `x`, `i`) are not, and the regex would try every split of them.
+ */
+function keyStartBefore(text, i) {
+    if (i >= 0 && text.charCodeAt(i) === 93)
+        i--;
+    if (i >= 0 && isQuote(text.charCodeAt(i)))
+        i--;
+    if (i < 0 || !isKeyChar(text.charCodeAt(i)))
+        return -1;
+    const end = i + 1;
+    while (i > 0 && isKeyChar(text.charCodeAt(i - 1)))
+        i--;
+    return end - i <= MAX_KEY && hasFragment(text, i, end) ? i : -1;
+}
+/** The key start of a typed declaration whose type ends at `i` (`k string`, `k: T`); -1 when none. */
+function typedKeyStart(text, i) {
+    if (i < 0 || !isTypeChar(text.charCodeAt(i)))
+        return -1;
+    const stop = Math.max(-1, i - 42);
+    while (i > stop && isTypeChar(text.charCodeAt(i)))
+        i--;
+    if (i <= stop)
+        return -1;
+    let blanks = 0;
+    while (i >= 0 && blanks < 3 && isBlank(text.charCodeAt(i))) {
+        i--;
+        blanks++;
+    }
+    if (i >= 0 && text.charCodeAt(i) === 58) {
+        i--;
+        for (let b = 0; b < 3 && i >= 0 && isBlank(text.charCodeAt(i)); b++)
+            i--;
+    }
+    else if (blanks === 0) {
+        return -1;
+    }
+    return keyStartBefore(text, i);
+}
+/**
+ * The key starts an operator whose blanks end at `c` can have, in ascending order; a type
+ * annotation comes only before a `=`.
+ */
+function pushKeysBefore(text, c, equals, push) {
+    for (let spaces = 0; spaces < 3 && c >= 0 && isSpace(text.charCodeAt(c)); spaces++)
+        c--;
+    const typed = equals ? typedKeyStart(text, c) : -1;
+    const plain = keyStartBefore(text, c);
+    if (typed >= 0 && typed < plain)
+        push(typed);
+    push(plain);
+    if (typed > plain)
+        push(typed);
+}
+/**
+ * Where an ASSIGNMENT match can start, ascending. Its key is a whole run of key characters
+ * (the lookbehind excludes them all), followed by what ASSIGNMENT allows before its operator,
+ * and every operator holds a `:` or `=`; so reading back from each `:` and `=` finds every
+ * start, and the regex is not tried at every word of the text.
+ */
+function assignmentStarts(text) {
+    const starts = [];
+    let sorted = true;
+    const push = (s) => {
+        if (s < 0)
+            return;
+        const last = starts.length > 0 ? starts[starts.length - 1] : -1;
+        if (s === last)
+            return;
+        if (s < last)
+            sorted = false;
+        starts.push(s);
+    };
+    let colon = text.indexOf(':');
+    let equals = text.indexOf('=');
+    while (colon >= 0 || equals >= 0) {
+        let op;
+        if (equals < 0 || (colon >= 0 && colon < equals)) {
+            op = colon;
+            colon = text.indexOf(':', op + 1);
+        }
+        else {
+            op = equals;
+            equals = text.indexOf('=', op + 1);
+        }
+        let i = op - 1;
+        for (let n = 0; n < 3 && i >= 0 && isOpPrefix(text.charCodeAt(i)); n++)
+            i--;
+        // With and without the operator prefix: a `.` is both a key character and `.=`'s prefix.
+        const isEquals = text.charCodeAt(op) === 61;
+        if (i !== op - 1)
+            pushKeysBefore(text, op - 1, isEquals, push);
+        pushKeysBefore(text, i, isEquals, push);
+    }
+    return sorted ? starts : [...new Set(starts)].sort((a, b) => a - b);
+}
+/** The first ASSIGNMENT match starting at or after `from`, as a global scan from there finds it. */
+function nextAssignment(text, starts, from) {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (let k = lo; k < starts.length; k++) {
+        ASSIGNMENT.lastIndex = starts[k];
+        const m = ASSIGNMENT.exec(text);
+        if (m)
+            return m;
+    }
+    return null;
+}
+/** The other patterns' key: its fragment is checked by `isSecretKeyName`, not by backtracking here. */
+const KEY = String.raw `[A-Za-z0-9_.:-]{1,86}`;
+/** `<password>v</password>`, the value possibly on its own line between them. */
+const XML_ELEMENT = new RegExp(String.raw `<(?<k>${KEY})(?:\s[^<>]{0,200})?>(?<s>[^<]{1,1024})</\k<k>\s{0,3}>`, 'dgi');
+/** `<add key="ApiKey" value="…"/>`, `<property name="password" value="…">`, and the same as JSON text. */
+const KEY_VALUE_PAIR = new RegExp(String.raw `(?<![A-Za-z0-9_])["']?(?:key|name)["']?\s{0,3}[=:]\s{0,3}(?<q>["'])(?<k>${KEY})\k<q>[\s,/<>]{0,40}["']?value["']?\s{0,3}[=:]\s{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})')`, 'dgi');
+/** What every KEY_VALUE_PAIR match holds, found fast from its literal: most texts have none. */
+const QUOTED_VALUE_ATTRIBUTE = /value["']?\s{0,3}[=:]\s{0,3}["']/i;
+/**
+ * `System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, `map.put(…)`, `os.environ.setdefault(…)`:
+ * found from their `(`, which the regex engine finds fast, then the callee is checked.
+ */
+const SETTER = /(?:setProperty|setenv|putenv|put|set|setdefault|setItem|setHeader|header|SetEnvironmentVariable|add|append)$/i;
+const SETTER_CALL = new RegExp(String.raw `\(\s{0,3}(?<q>["'\x60])(?<k>${KEY})\k<q>\s{0,3},\s{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60)`, 'dgi');
+/** The indented lines after the line holding `from`, as a YAML block scalar's body, or undefined. */
+function blockScalarBody(text, from) {
+    const nl = text.indexOf('\n', from);
+    if (nl < 0)
+        return undefined;
+    const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+    let keyIndent = 0;
+    while (isBlank(text.charCodeAt(lineStart + keyIndent)))
+        keyIndent++;
+    let end = nl;
+    let start = -1;
+    for (let s = nl + 1; s < text.length && s - nl < 8192;) {
+        const e = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+        let indent = 0;
+        while (s + indent < e && isBlank(text.charCodeAt(s + indent)))
+            indent++;
+        if (s + indent < e) {
+            if (indent <= keyIndent)
+                break;
+            if (start < 0)
+                start = s + indent;
+            end = e;
+        }
+        s = e + 1;
+    }
+    // The body is the value whatever it holds, as a quoted one.
+    return start < 0 ? undefined : { span: [start, end], quoted: true };
+}
+/** A value's span with surrounding blanks and line breaks left out (XML text, block scalars). */
+function trimmed(text, start, end) {
+    while (start < end && isSpace(text.charCodeAt(start)))
+        start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1)))
+        end--;
+    return [start, end];
+}
+function valueSpan(m) {
+    const g = m.indices?.groups;
+    if (!g)
+        return undefined;
+    const quotedSpan = g.s ?? g.s2 ?? g.s3;
+    if (quotedSpan)
+        return { span: quotedSpan, quoted: true };
+    return g.s4 ? { span: g.s4, quoted: false } : undefined;
+}
+/** Findings of a secondary pattern whose values are quoted (or XML text). */
+function findQuotedPairs(text, re, out, callee) {
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        if (callee && !callee.test(text.slice(Math.max(0, m.index - 30), m.index)))
+            continue;
+        const v = valueSpan(m);
+        const key = m.groups?.k ?? '';
+        if (!v)
+            continue;
+        const [start, end] = trimmed(text, v.span[0], v.span[1]);
+        if (end <= start)
+            continue;
+        if (acceptAssignment({ key, value: text.slice(start, end), quoted: true, joiner: '' })) {
+            out.push({ detector: 'secret-assignment', start, end });
+        }
+    }
+}
+const QUERY_SEPARATORS = '?&;';
+const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i;
+const secretAssignmentDetector = {
+    id: 'secret-assignment',
+    pack: 'secrets',
+    description: 'Value assigned to a secret-like name in any common syntax (.env, shell, YAML, TOML, INI, JSON, XML, Makefile, Go, PHP, Python, Ruby, JS, Java/Kotlin, C#, query strings)',
+    // The key fragments of every pattern; `findInField` is not prefiltered.
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
+    find(written) {
+        const text = /\[redacted:/i.test(written) ? hideMarkerIds(written) : written;
+        const out = [];
+        const starts = assignmentStarts(text);
+        let from = 0;
+        let noRescanBefore = 0;
+        let m;
+        while ((m = nextAssignment(text, starts, from)) !== null) {
+            from = m.index + m[0].length;
+            const key = m.groups?.k ?? '';
+            const block = m.indices?.groups?.b;
+            const v = block ? blockScalarBody(text, block[1]) : valueSpan(m);
+            if (!v)
+                continue;
+            const span = v.span;
+            const value = text.slice(span[0], span[1]);
+            const joiner = block ? '' : text.slice(m.index + key.length, span[0]);
+            const inQuery = m.index > 0 && QUERY_SEPARATORS.includes(text[m.index - 1]);
+            if (acceptAssignment({ key, value, quoted: v.quoted, joiner, inQuery })) {
+                out.push({ detector: 'secret-assignment', start: span[0], end: span[1] });
+            }
+            else {
+                // A rejected URL value may hold a query assignment (`state=https://…?access_token=…`).
+                // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
+                const q = value.indexOf('?');
+                if (q >= 0 && span[0] + q >= noRescanBefore) {
+                    from = span[0] + q;
+                    noRescanBefore = span[1];
+                }
+            }
+        }
+        if (text.includes('</'))
+            findQuotedPairs(text, XML_ELEMENT, out);
+        if (QUOTED_VALUE_ATTRIBUTE.test(text))
+            findQuotedPairs(text, KEY_VALUE_PAIR, out);
+        if (text.includes('('))
+            findQuotedPairs(text, SETTER_CALL, out, SETTER);
+        return out;
+    },
+    findInField(key, value) {
+        if (!isSecretKeyName(key))
+            return [];
+        const scheme = SCHEME.exec(value);
+        const start = scheme ? scheme[0].length : 0;
+        const v = value.slice(start).trim();
+        if (v.length === 0 || isPlaceholder(v) || !notDefault(v))
+            return [];
+        // A structured field leaves no doubt about intent, so any non-placeholder shape is redacted.
+        return [{ detector: 'secret-assignment', start, end: value.length }];
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/redact/detectors/pattern-source.ts
 /*
@@ -69585,15 +69980,15 @@ function digitsUpToCap(text) {
 
 
 
-const notDefault = (s) => !NON_SECRET_VALUES.has(s.toLowerCase());
-const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
+const credentials_notDefault = (s) => !NON_SECRET_VALUES.has(s.toLowerCase());
+const credentials_PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/;
 const urlCredentialsDetector = patternDetector({
     id: 'url-credentials',
     pack: 'secrets',
     description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
     keywords: ['://'],
     pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-    validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
+    validate: (s) => credentials_notDefault(s.slice(s.indexOf(':') + 1))
 });
 const connectionStringDetector = patternDetector({
     id: 'connection-string-password',
@@ -69601,13 +69996,18 @@ const connectionStringDetector = patternDetector({
     description: 'Password in a connection string (Password=…; Pwd=…)',
     keywords: ['password', 'pwd'],
     pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
-    validate: (s) => notDefault(s) && !looksLikeCode(s)
+    // Between `;` the value is data, so a word is a password there; elsewhere it may be code.
+    validate: (s, m) => credentials_notDefault(s) && (!looksLikeCode(s) || inConnectionString(m))
 });
+function inConnectionString(m) {
+    const end = m.index + m[0].length;
+    return (m.index > 0 && m.input[m.index - 1] === ';') || m.input[end] === ';';
+}
 const authorizationHeaderDetector = multiPatternDetector({
     id: 'authorization-header',
     pack: 'secrets',
     description: 'Credential in an Authorization header or after a Bearer scheme',
-    validate: notDefault
+    validate: credentials_notDefault
 }, [
     {
         pattern: /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
@@ -69621,19 +70021,33 @@ const apiKeyHeaderDetector = patternDetector({
     description: 'API key HTTP header (X-Api-Key, Private-Token, X-Auth-Token, …)',
     keywords: ['api-key', 'x-auth-token', 'private-token', 'x-access-token', 'ocp-apim-subscription-key', 'x-functions-key', 'x-vault-token'],
     pattern: /(?<![A-Za-z0-9-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token)["'\x60]?\s{0,4}:\s{0,4}["'\x60]?(?<s>[^\s"'\x60,;\\]{8,512})/i,
-    validate: notDefault
+    validate: credentials_notDefault
 });
 const FLAG_NAMES = 'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp';
+/** The generic flag pattern also needs a secret-like name, and an unquoted value that is not code. */
+function genericFlagAccepts(value, m) {
+    const name = m.groups?.gf;
+    if (name === undefined)
+        return true;
+    return isSecretKeyName(name) && (m.groups?.s3 === undefined || !looksLikeCode(value));
+}
+const GENERIC_FLAG_WORDS = 'password|passwd|passphrase|pass|pwd|token|secret|api-?key|apikey|key|credentials?|otp|pin';
 const cliSecretFlagDetector = multiPatternDetector({
     id: 'cli-secret-flag',
     pack: 'secrets',
-    description: 'Secret passed on a command line (--token X, --password=X, -u user:pass, mysql -pX)',
-    validate: (s) => notDefault(s) && !s.startsWith('-') && !PATHLIKE.test(s)
+    description: 'Secret passed on a command line (--token X, --password=X, --github-token X, -u user:pass, mysql -pX)',
+    validate: (s, m) => credentials_notDefault(s) && !s.startsWith('-') && !credentials_PATHLIKE.test(s) && genericFlagAccepts(s, m)
 }, [
     {
         pattern: new RegExp(String.raw `(?<![A-Za-z0-9-])--?(?:${FLAG_NAMES})(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`, 'i'),
         // Every FLAG_NAMES entry holds one of these.
         keywords: ['pass', 'token', 'api', 'secret', 'private', 'otp']
+    },
+    {
+        // Any other flag whose last word names a secret (`--github-token X`, `--registry-password=X`);
+        // its unquoted word values may be positional arguments after a boolean flag, so code-like ones are left.
+        pattern: new RegExp(String.raw `(?<![A-Za-z0-9-])--(?<gf>[A-Za-z0-9][A-Za-z0-9_-]{0,40}[-_](?:${GENERIC_FLAG_WORDS}))(?:=|\s{1,4})(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|(?<s3>[^\s"'\x60;|&\\]{1,512}))`, 'i'),
+        keywords: ['pass', 'pwd', 'token', 'secret', 'key', 'cred', 'otp', 'pin']
     },
     { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
     {
@@ -69642,143 +70056,6 @@ const cliSecretFlagDetector = multiPatternDetector({
     },
     { pattern: /(?<![A-Za-z0-9])sshpass\s{1,4}-p\s{0,4}(?<s>[^\s"'\x60;|&]{1,128})/, keywords: ['sshpass'] }
 ]);
-/** Values that are code, references or prose rather than a literal credential. */
-function looksLikeCode(v) {
-    if (/[()[\]{}<>]|=>/.test(v))
-        return true;
-    if (PATHLIKE.test(v))
-        return true;
-    if (/^[0-9.,_-]+$/.test(v))
-        return true;
-    // Identifiers and dotted member access (`response.data.token`) without any digit.
-    return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v);
-}
-function isPasswordKey(key) {
-    return /pass|pwd|pin/i.test(key);
-}
-/** The text rule is gated by entropy because prose and code are full of `token: …`. */
-function acceptAssignment(key, value) {
-    if (!isSecretKeyName(key))
-        return false;
-    if (isPlaceholder(value) || !notDefault(value) || looksLikeCode(value))
-        return false;
-    const pw = isPasswordKey(key);
-    if (value.length < (pw ? 6 : 8))
-        return false;
-    return shannonEntropy(value) >= (pw ? 2.5 : 3.0);
-}
-// The key must contain a secret-ish fragment: non-matching starts cost a few steps, while
-// every match allocates, and logs are full of harmless `x: y` pairs. Sticky: it is only tried
-// where `assignmentStarts` says a match can start.
-const ASSIGNMENT = /(?<![A-Za-z0-9_.$-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\s{0,3}(?::=|=>|[:=])[ \t]{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dyi;
-/** 1 at the codes of [A-Za-z0-9_.-], the key characters of ASSIGNMENT. */
-const KEY_CHARS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-')
-    KEY_CHARS[c.charCodeAt(0)] = 1;
-const isKeyChar = (c) => c < 128 && KEY_CHARS[c] === 1;
-const isQuote = (c) => c === 34 || c === 39 || c === 96;
-/** `\s`: ASCII by code, the few other spaces by the regex itself. */
-const isSpace = (c) => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
-/**
- * Where an ASSIGNMENT match can start, ascending. Its key is a whole run of key characters
- * (the lookbehind excludes them all), followed by an optional quote, at most three spaces and
- * `:` or `=`; so reading back from each `:` and `=` finds every start, and the regex is not
- * tried at every word of the text.
- */
-function assignmentStarts(text) {
-    const starts = [];
-    let colon = text.indexOf(':');
-    let equals = text.indexOf('=');
-    while (colon >= 0 || equals >= 0) {
-        let op;
-        if (equals < 0 || (colon >= 0 && colon < equals)) {
-            op = colon;
-            colon = text.indexOf(':', op + 1);
-        }
-        else {
-            op = equals;
-            equals = text.indexOf('=', op + 1);
-        }
-        let i = op - 1;
-        for (let spaces = 0; spaces < 3 && i >= 0 && isSpace(text.charCodeAt(i)); spaces++)
-            i--;
-        if (i >= 0 && isQuote(text.charCodeAt(i)))
-            i--;
-        if (i < 0 || !isKeyChar(text.charCodeAt(i)))
-            continue;
-        while (i > 0 && isKeyChar(text.charCodeAt(i - 1)))
-            i--;
-        starts.push(i);
-    }
-    return starts;
-}
-/** The first ASSIGNMENT match starting at or after `from`, as a global scan from there finds it. */
-function nextAssignment(text, starts, from) {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (let k = lo; k < starts.length; k++) {
-        ASSIGNMENT.lastIndex = starts[k];
-        const m = ASSIGNMENT.exec(text);
-        if (m)
-            return m;
-    }
-    return null;
-}
-const SCHEME = /^(Bearer|Basic|Token|Bot|Digest|ApiKey)\s+/i;
-const secretAssignmentDetector = {
-    id: 'secret-assignment',
-    pack: 'secrets',
-    description: 'Value assigned to a secret-like key (.env KEY=value, YAML, JSON "api_key": …, query ?token=)',
-    // The key fragments of ASSIGNMENT; `findInField` is not prefiltered.
-    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
-    find(text) {
-        const out = [];
-        const starts = assignmentStarts(text);
-        let from = 0;
-        let noRescanBefore = 0;
-        let m;
-        while ((m = nextAssignment(text, starts, from)) !== null) {
-            from = m.index + m[0].length;
-            const g = m.indices?.groups;
-            const span = g?.s ?? g?.s2 ?? g?.s3 ?? g?.s4;
-            const key = m.groups?.k ?? '';
-            if (!span)
-                continue;
-            const value = text.slice(span[0], span[1]);
-            if (acceptAssignment(key, value)) {
-                out.push({ detector: 'secret-assignment', start: span[0], end: span[1] });
-            }
-            else {
-                // A rejected URL value may hold a query assignment (`state=https://…?access_token=…`).
-                // Rescan from its `?`, but never re-enter a region already rescanned: stays linear.
-                const q = value.indexOf('?');
-                if (q >= 0 && span[0] + q >= noRescanBefore) {
-                    from = span[0] + q;
-                    noRescanBefore = span[1];
-                }
-            }
-        }
-        return out;
-    },
-    findInField(key, value) {
-        if (!isSecretKeyName(key))
-            return [];
-        const scheme = SCHEME.exec(value);
-        const start = scheme ? scheme[0].length : 0;
-        const v = value.slice(start).trim();
-        if (v.length === 0 || isPlaceholder(v) || !notDefault(v))
-            return [];
-        // A structured field leaves no doubt about intent, so any non-placeholder shape is redacted.
-        return [{ detector: 'secret-assignment', start, end: value.length }];
-    }
-};
 const credentialDetectors = [
     urlCredentialsDetector,
     connectionStringDetector,
@@ -70378,6 +70655,23 @@ const atlassianDetectors = [
         }
     })
 ];
+
+;// CONCATENATED MODULE: ./src/redact/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(text) {
+    if (text.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of text)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    const n = text.length;
+    for (const c of counts.values()) {
+        const p = c / n;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
 
 ;// CONCATENATED MODULE: ./src/redact/detectors/providers/aws.ts
 
@@ -72604,8 +72898,10 @@ class PieceBuilder {
         this.parentEnd = to;
         this.length += to - from;
     }
+    /** A joined view's encoded runs across its joins are decoded when its parent's would be. */
     build(joins) {
-        return { text: this.parts.join(''), pieces: this.pieces, joins, decodable: false, parent: this.parent };
+        const decodable = joins !== undefined && this.parent.decodable;
+        return { text: this.parts.join(''), pieces: this.pieces, joins, decodable, parent: this.parent };
     }
 }
 const decoder = new TextDecoder('utf-16le');
@@ -72689,50 +72985,143 @@ function stripGutterView(parent) {
     return b.build();
 }
 const MIN_WRAPPED_LINE = 16;
+/** A terminal's wrap with an indented continuation: the wrapped line is at least this long. */
+const MIN_INDENTED_WRAP = 40;
+const MAX_CONTINUATION_INDENT = 12;
+/** …and ends in at least this many token characters, unless it is exactly a fold width. */
+const MIN_WRAPPED_RUN = 16;
+/** `fold -w N`, `base64` (76), PEM (64) and terminals cut lines at exactly these widths. */
+const FOLD_WIDTHS = new Set([40, 60, 64, 72, 76, 80]);
+/** Consecutive lines of one length at least this long are a fixed-width fold of another width. */
+const MIN_FIXED_RUN = 32;
 function views_isTokenChar(c) {
     // [A-Za-z0-9+/=_-]
     return ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45);
 }
-/** Whether line [s, e) (e at its newline) is glued to the next line [e + 1, nextEnd). */
-function glued(t, s, e, nextEnd) {
-    const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e;
-    return (lineEnd - s >= MIN_WRAPPED_LINE && views_isTokenChar(t.charCodeAt(lineEnd - 1)) && nextEnd > e + 1 && views_isTokenChar(t.charCodeAt(e + 1)));
+const views_isBlank = (c) => c === 32 || c === 9;
+/** Any character a secret can hold: printable, not a blank. */
+const isSolid = (c) => c > 32 && c !== 127;
+/** End of line [s, e) (e at its newline, or the text's end) without a carriage return. */
+function contentEnd(t, s, e) {
+    return e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e;
+}
+/**
+ * Where the continuation of line [s, e) starts when that line was cut and the next one,
+ * [e + 1, nextEnd), carries on: e + 1, or past the indentation of an indented continuation;
+ * -1 when the two lines are not glued. `prevLength` is the previous line's length (-1 for none);
+ * `continued` says the line is itself an indented continuation.
+ *
+ * - a long line ending and the next starting with token characters (a hard wrap);
+ * - a line of exactly a fold width, or of the length of the line before it, cut between two
+ *   characters that are not blanks (`fold -w`, whatever the characters at the cut);
+ * - a next line indented deeper and starting with a token character (a terminal or tool wrap
+ *   that indents its continuation lines), after a line of exactly a fold width or of the
+ *   previous line's length ending in four solid characters and no opener, or after a long line
+ *   ending in a long run of token characters. Every pair glued costs scanning time.
+ */
+function continuation(t, s, e, nextEnd, prevLength, continued) {
+    const lineEnd = contentEnd(t, s, e);
+    const length = lineEnd - s;
+    if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1)
+        return -1;
+    const last = t.charCodeAt(lineEnd - 1);
+    const first = t.charCodeAt(e + 1);
+    if (views_isTokenChar(last) && views_isTokenChar(first))
+        return e + 1;
+    if (isSolid(last) && isSolid(first) && (FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)))
+        return e + 1;
+    if (length < MIN_INDENTED_WRAP || !isSolid(last) || !views_isBlank(first))
+        return -1;
+    let i = e + 1;
+    while (i < nextEnd && i - e <= MAX_CONTINUATION_INDENT && views_isBlank(t.charCodeAt(i)))
+        i++;
+    if (i >= nextEnd || !isSolid(t.charCodeAt(i)))
+        return -1;
+    // Code indents deeper only after a line opening a block, which ends in an opener or has a
+    // blank near its end (`def f(self, a):`); a cut token has neither.
+    // …or as deep as this line when it continues a wrap itself.
+    const own = indentation(t, s, lineEnd);
+    if (continued ? own !== i - e - 1 : own >= i - e - 1)
+        return -1;
+    // A wrap at a fixed width cuts wherever the width falls (`…<feed>` then `    <add …`), so the
+    // continuation may start with any visible character; otherwise only a token's tail is glued.
+    if ((FOLD_WIDTHS.has(length) || (length >= MIN_FIXED_RUN && length === prevLength)) && wrappedEnd(t, lineEnd))
+        return i;
+    return views_isTokenChar(t.charCodeAt(i)) && tokenRunBefore(t, lineEnd) >= MIN_WRAPPED_RUN ? i : -1;
+}
+const OPENERS = new Set([40, 91, 123, 44, 59, 92]);
+const WRAPPED_END = 4;
+/** Whether a line's end can be the first part of a cut secret: no blank in its last characters, no opener last. */
+function wrappedEnd(t, lineEnd) {
+    if (OPENERS.has(t.charCodeAt(lineEnd - 1)))
+        return false;
+    for (let k = 1; k <= WRAPPED_END; k++)
+        if (!isSolid(t.charCodeAt(lineEnd - k)))
+            return false;
+    return true;
+}
+/** Length of the run of token characters ending at `end`, counted up to MIN_WRAPPED_RUN. */
+function tokenRunBefore(t, end) {
+    let n = 0;
+    while (n < MIN_WRAPPED_RUN && end - n > 0 && views_isTokenChar(t.charCodeAt(end - n - 1)))
+        n++;
+    return n;
+}
+function indentation(t, s, end) {
+    let i = s;
+    while (i < end && views_isBlank(t.charCodeAt(i)))
+        i++;
+    return i - s;
 }
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
 function hasWrappedLine(t) {
     let s = 0;
     let e = t.indexOf('\n');
+    let prevLength = -1;
     while (e >= 0) {
         const next = t.indexOf('\n', e + 1);
-        if (glued(t, s, e, next < 0 ? t.length : next))
+        // The first glued pair is enough; until then no line continues another.
+        if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false) >= 0)
             return true;
+        prevLength = contentEnd(t, s, e) - s;
         s = e + 1;
         e = next;
     }
     return false;
 }
-/** Glues hard-wrapped lines (long line ending and next line starting with token characters). */
+/**
+ * Glues hard-wrapped and folded lines (see `continuation`). The line break and any indentation
+ * between two glued lines are left out of the view; a finding across them maps back to one
+ * original range, which covers both halves and what lies between.
+ */
 function joinWrappedView(parent) {
     const t = parent.text;
     if (!hasWrappedLine(t))
         return undefined;
     const b = new PieceBuilder(parent);
     const joins = [];
+    // Line [s, e) is copied from `from`: past the indentation of an indented continuation.
     let s = 0;
+    let from = 0;
     let e = endOfLine(t, 0);
+    let prevLength = -1;
     for (;;) {
-        const lineEnd = e > s && t.charCodeAt(e - 1) === 13 ? e - 1 : e;
-        b.copy(s, lineEnd);
+        const lineEnd = contentEnd(t, s, e);
+        b.copy(from, lineEnd);
         if (e >= t.length) {
             b.copy(lineEnd, e);
             break;
         }
         const nextEnd = endOfLine(t, e + 1);
-        if (glued(t, s, e, nextEnd)) {
+        const next = continuation(t, s, e, nextEnd, prevLength, from > s);
+        prevLength = lineEnd - s;
+        if (next >= 0) {
             joins.push(b.length);
+            from = next;
         }
         else {
             b.copy(lineEnd, e + 1);
+            from = e + 1;
         }
         s = e + 1;
         e = nextEnd;
@@ -72786,12 +73175,21 @@ function viewKeywords(view, prefilter) {
 const DIRECT_LIMIT = 1 << 20;
 const CHUNK = 512 * 1024;
 const scan_OVERLAP = 16 * 1024;
+/**
+ * A run across a join is decoded only from this length: a folded base64 body is full lines of
+ * 64 or 76, while glued lines of code make short runs of identifiers that decode to nothing.
+ */
+const MIN_JOINED_RUN = 48;
 /** Nested decodes (base64 inside URL-encoding inside base64 …), as gitleaks' default depth. */
 const MAX_DECODE_DEPTH = 3;
+/** Findings of the encoded runs of a view; of a joined view's, only the runs across a join are new. */
 function encodedRunFindings(view, opts, depth) {
     const out = [];
+    const joins = view.joins;
     const scanRuns = (found, decode) => {
         for (const run of found) {
+            if (joins && (run.text.length < MIN_JOINED_RUN || !crossesJoin(joins, run.index, run.index + run.text.length)))
+                continue;
             const decoded = decode(run.text);
             if (decoded === undefined)
                 continue;
@@ -72868,12 +73266,13 @@ function linesWithJoins(view, joins) {
     }
     return b.build(kept);
 }
+function joinedLinesOf(view, joins) {
+    view.joinedLines ??= linesWithJoins(view, joins);
+    return view.joinedLines;
+}
 /** The view a detector runs on: line-local ones need only the joined lines of a joined view. */
 function viewFor(d, view) {
-    if (!d.lineLocal || !view.joins)
-        return view;
-    view.joinedLines ??= linesWithJoins(view, view.joins);
-    return view.joinedLines;
+    return d.lineLocal && view.joins ? joinedLinesOf(view, view.joins) : view;
 }
 function scanView(base, original, detectors, opts) {
     const out = [];
@@ -72898,8 +73297,9 @@ function scanDirect(text, detectors, opts, depth) {
     for (const view of buildViews(text)) {
         view.keywords = viewKeywords(view, prefilter);
         findings.push(...scanView(view, text, prefilter.select(view.keywords), opts));
-        if (depth < MAX_DECODE_DEPTH && view.decodable && !view.joins) {
-            findings.push(...encodedRunFindings(view, opts, depth));
+        if (depth < MAX_DECODE_DEPTH && view.decodable) {
+            // A folded base64 body (`base64` wraps at 76) decodes only once its lines are joined.
+            findings.push(...encodedRunFindings(view.joins ? joinedLinesOf(view, view.joins) : view, opts, depth));
         }
     }
     return findings;
@@ -73358,150 +73758,894 @@ function rewrite(db, table, column, f) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/redact/policy.ts
+;// CONCATENATED MODULE: ./src/pricing/prices.ts
+
+/**
+ * USD per million tokens. `cached_input` is the price of a cache read, `cache_write` of a cache
+ * write; `long_context` applies to a request whose input exceeds `threshold` tokens.
+ */
+const PriceSchema = object({
+    input: schemas_number().nonnegative(),
+    cached_input: schemas_number().nonnegative().optional(),
+    cache_write: schemas_number().nonnegative().optional(),
+    output: schemas_number().nonnegative(),
+    long_context: object({
+        threshold: schemas_number().int().positive(),
+        input: schemas_number().nonnegative(),
+        cached_input: schemas_number().nonnegative().optional(),
+        cache_write: schemas_number().nonnegative().optional(),
+        output: schemas_number().nonnegative()
+    })
+        .optional()
+});
+/** The date the bundled table was checked against the providers' published list prices. */
+const PRICES_AS_OF = '2025-12-01';
+/**
+ * Bundled list prices for the models the supported agents use. Keys are normalized model names
+ * (see `normalizeModel`). The YAML config's `pricing` section overrides or adds entries.
+ */
+const BUNDLED_PRICES = {
+    // OpenAI
+    'gpt-5': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5-codex': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex-max': { input: 1.25, cached_input: 0.125, output: 10 },
+    'gpt-5.1-codex-mini': { input: 0.25, cached_input: 0.025, output: 2 },
+    'gpt-5.2': { input: 1.75, cached_input: 0.175, output: 14 },
+    'gpt-5.2-codex': { input: 1.75, cached_input: 0.175, output: 14 },
+    'gpt-5-mini': { input: 0.25, cached_input: 0.025, output: 2 },
+    'gpt-5-nano': { input: 0.05, cached_input: 0.005, output: 0.4 },
+    'gpt-4.1': { input: 2, cached_input: 0.5, output: 8 },
+    'gpt-4.1-mini': { input: 0.4, cached_input: 0.1, output: 1.6 },
+    'gpt-4o': { input: 2.5, cached_input: 1.25, output: 10 },
+    'gpt-4o-mini': { input: 0.15, cached_input: 0.075, output: 0.6 },
+    o3: { input: 2, cached_input: 0.5, output: 8 },
+    'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
+    'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
+    // Anthropic (cache writes at the 5-minute rate)
+    'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+    'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
+    'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
+    'claude-sonnet-4.5': {
+        input: 3,
+        cached_input: 0.3,
+        cache_write: 3.75,
+        output: 15,
+        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
+    },
+    'claude-sonnet-4': {
+        input: 3,
+        cached_input: 0.3,
+        cache_write: 3.75,
+        output: 15,
+        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
+    },
+    'claude-3.7-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
+    'claude-3.5-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
+    'claude-haiku-4.5': { input: 1, cached_input: 0.1, cache_write: 1.25, output: 5 },
+    'claude-3.5-haiku': { input: 0.8, cached_input: 0.08, cache_write: 1, output: 4 },
+    // Google
+    'gemini-3-pro-preview': { input: 2, cached_input: 0.2, output: 12, long_context: { threshold: 200_000, input: 4, cached_input: 0.4, output: 18 } },
+    'gemini-2.5-pro': { input: 1.25, cached_input: 0.125, output: 10, long_context: { threshold: 200_000, input: 2.5, cached_input: 0.25, output: 15 } },
+    'gemini-2.5-flash': { input: 0.3, cached_input: 0.03, output: 2.5 },
+    'gemini-2.5-flash-lite': { input: 0.1, cached_input: 0.01, output: 0.4 },
+    'gemini-2.0-flash': { input: 0.1, cached_input: 0.025, output: 0.4 }
+};
+/**
+ * Reduces the names agents log to the table's keys: provider prefixes (`anthropic/`, `copilot/`,
+ * `models/`), date stamps (`-20250514`), and Anthropic's dash versions (`claude-sonnet-4-5`).
+ */
+function normalizeModel(model) {
+    let m = model.trim().toLowerCase();
+    m = m.replace(/^(anthropic|openai|google|gemini|copilot|models|azure|bedrock|vertex_ai|openrouter\/[^/]+)\//, '');
+    m = m.replace(/^(us|eu|apac)\.anthropic\./, '').replace(/-v\d+:\d+$/, '');
+    m = m.replace(/-(20\d{6}|\d{4}-\d{2}-\d{2})$/, '').replace(/@\d{8}$/, '');
+    // claude-sonnet-4-5 → claude-sonnet-4.5; claude-3-7-sonnet → claude-3.7-sonnet
+    m = m.replace(/^claude-(opus|sonnet|haiku)-(\d)-(\d)$/, 'claude-$1-$2.$3').replace(/^claude-(\d)-(\d)-(opus|sonnet|haiku)$/, 'claude-$1.$2-$3');
+    m = m.replace(/-latest$/, m === 'codex-mini-latest' ? '-latest' : '');
+    return m;
+}
+function priceFor(model, table) {
+    return table[model] ?? table[normalizeModel(model)];
+}
+
+;// CONCATENATED MODULE: ./src/redact/config-schema.ts
+
+
+/**
+ * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
+ * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
+ * an error with its line and column, never silently ignored.
+ */
+const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
+const FieldKindSchema = schemas_enum(FIELD_KINDS);
+const FieldPolicySchema = union([
+    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
+    strictObject({ truncate: schemas_number().int().positive().describe('redact, then keep at most this many characters') })
+]);
+const PackSchema = union([
+    schemas_boolean(),
+    strictObject({
+        enabled: schemas_boolean().default(true),
+        disable: array(schemas_string()).default([]).describe('detector ids of this pack to turn off')
+    })
+]);
+const RuleSchema = strictObject({
+    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
+    description: schemas_string().optional(),
+    pattern: schemas_string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
+    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
+    literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
+    words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
+    replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
+    fields: array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
+})
+    .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
+    message: 'a rule needs exactly one of pattern, literals or words'
+});
+const OverrideSchema = strictObject({
+    session: schemas_string().min(4).describe('session id or a unique prefix'),
+    prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
+    event: schemas_number().int().positive().optional().describe('an event id from the database'),
+    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
+    replacement: schemas_string().describe('the text published instead'),
+    actor: schemas_string().min(1).describe('who decided the override'),
+    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    reason: schemas_string().min(1).describe('why, for the audit trail')
+})
+    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
+const ConfigSchema = strictObject({
+    version: literal(1).default(1).describe('format version of this file'),
+    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
+    packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
+        .default({ secrets: true, pii: true, paths: true })
+        .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
+    pii: strictObject({
+        private_ips: schemas_boolean()
+            .default(false)
+            .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
+    })
+        .default({ private_ips: false })
+        .describe('options of the pii pack'),
+    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
+    keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
+    allow: strictObject({
+        patterns: array(schemas_string()).default([]).describe('regular expressions (RE2 syntax, as for rules); a value any of them matches is kept'),
+        literals: array(schemas_string()).default([]),
+        placeholders: array(schemas_string()).default([])
+    })
+        .default({ patterns: [], literals: [], placeholders: [] })
+        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
+    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
+    hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
+        .default({ emails: true, home_users: true, repository_urls: false })
+        .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
+    overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
+    defaults: strictObject({
+        paths: array(schemas_string()).optional(),
+        database: schemas_string().optional(),
+        out: schemas_string().optional(),
+        batch_size: schemas_number().int().positive().optional(),
+        timezone: schemas_string().optional(),
+        mode: schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
+        formats: array(schemas_enum(['md', 'csv', 'json', 'html'])).optional()
+    })
+        .default({})
+        .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
+    pricing: record(schemas_string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
+});
+
+;// CONCATENATED MODULE: ./src/render/html-escape.ts
+
+/**
+ * Escaping for the HTML report. Every string that came from a log goes through one of these
+ * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
+ */
+
+const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
+function html_escape_escapeHtml(text) {
+    return neutralizeBidi(text).replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
+}
+// Terminal colour codes make tool output unreadable once the terminal is gone; other C0
+// controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
+// eslint-disable-next-line no-control-regex
+const ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const html_escape_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+function cleanText(text) {
+    return text.replace(ANSI_CSI, '').replace(html_escape_CONTROL, '\uFFFD');
+}
+// Matches a redaction marker after escaping: the marker's own characters are never escaped, so
+// the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
+// never split.
+const html_escape_MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})((?::[0-9a-f]{10}|#[0-9]{1,9})?)\]/g;
+/** Escapes log text and shows each `[REDACTED:kind]` marker (with its tag, `:0a1b…` or `#3`, if any) as a badge. */
+function escapeLogText(text) {
+    return html_escape_escapeHtml(cleanText(text)).replace(html_escape_MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1$2]</span>');
+}
+/**
+ * Serializes data for a `<script type="application/json">` block. `<`, `>` and `&` become
+ * `\u003c`-style escapes so no `</script>` or `<!--` in a log can end or confuse the block;
+ * U+2028/2029 are escaped for older parsers that treat them as line ends.
+ */
+function jsonForScript(value) {
+    // Bidi controls are neutralized as on the page, so the search data matches the visible text.
+    return neutralizeBidi(JSON.stringify(value)).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+/** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */
+function html_escape_truncate(text, max) {
+    if (text.length <= max)
+        return { text, cut: 0 };
+    let end = max;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    end = beforeCutMarker(text, end);
+    return { text: text.slice(0, end), cut: text.length - end };
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/view.ts
+/*
+ * What a reader of a published file sees, as a string the detectors can scan, with the way back
+ * to the file's own offsets. Renderers make text safe for its format (HTML entities, Markdown
+ * backslash escapes, a zero-width joiner after `@` so an e-mail is no autolink), and each of those
+ * would hide a value from a detector that scans the bytes as written.
+ */
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// Invisible characters carry no meaning a reader sees, so they are dropped from the view.
+const INVISIBLE = '\\u200b|\\u200c|\\u200d|\\u2060|\\ufeff';
+const ENTITY = '&(?:[a-z]{2,6}|#[0-9]{1,7}|#x[0-9a-f]{1,6});';
+const MD_ESCAPE = '\\\\[!-/:-@[-`{-~]';
+// A tag is markup, not text: a reader sees none of it, so it must not read as the value after
+// `--token `. It becomes a blank line (no detector reads across one, and wrapped lines are never
+// glued over it), and a finding that touches it covers all of it, so a replacement can keep it whole.
+const TAG = '<[^<>]*>';
+// A redaction badge (`<span class="redacted" …>[REDACTED:x]</span>`) reads as its marker, inline:
+// a reader sees `TOKEN=[REDACTED:x]`, not a value on a line of its own.
+const BADGE = '<span class="redacted"[^<>]*>\\[REDACTED:[^\\]<>]{1,80}\\]</span>';
+const TAG_VIEW = '\n\n';
+// Adjacent lines of a rendered file are separate fields (a branch, then a repository URL): each
+// line break reads as a blank line, so the engine never glues two of them into one token.
+const view_NEWLINE = '\n';
+const UNITS = {
+    plain: new RegExp(`${INVISIBLE}|${view_NEWLINE}`, 'gu'),
+    html: new RegExp(`${INVISIBLE}|${ENTITY}|${BADGE}|${TAG}|${view_NEWLINE}`, 'giu'),
+    markdown: new RegExp(`${INVISIBLE}|${ENTITY}|${MD_ESCAPE}|${view_NEWLINE}`, 'giu')
+};
+function decodeUnit(unit) {
+    if (unit === '\n')
+        return '\n\n';
+    if (unit.length === 1)
+        return '';
+    if (unit.startsWith('<span class="redacted"'))
+        return unit.slice(unit.indexOf('>') + 1, -'</span>'.length);
+    if (unit[0] === '<')
+        return TAG_VIEW;
+    if (unit[0] === '\\')
+        return unit[1];
+    const body = unit.slice(1, -1).toLowerCase();
+    if (body[0] !== '#')
+        return NAMED[body] ?? unit;
+    const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : unit;
+}
+/**
+ * The view of `text` in its syntax. Decoded units are recorded sparsely (one entry per entity,
+ * escape or dropped character), so a report of a hundred megabytes needs no per-character map.
+ */
+function normalizedView(text, syntax) {
+    const re = UNITS[syntax];
+    re.lastIndex = 0;
+    // Per unit: where its output starts in the view, how long that output is, where it was in the original, how long.
+    const vPos = [];
+    const vLen = [];
+    const oPos = [];
+    const oLen = [];
+    const parts = [];
+    let last = 0;
+    let viewLength = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        const decoded = decodeUnit(m[0]);
+        parts.push(text.slice(last, m.index), decoded);
+        viewLength += m.index - last;
+        vPos.push(viewLength);
+        vLen.push(decoded.length);
+        oPos.push(m.index);
+        oLen.push(m[0].length);
+        viewLength += decoded.length;
+        last = m.index + m[0].length;
+    }
+    if (vPos.length === 0)
+        return { text, toOriginal: (s, e) => [s, e] };
+    parts.push(text.slice(last));
+    /** The last unit whose output starts at or before view offset `v`, or -1. */
+    const unitAt = (v) => {
+        let lo = 0;
+        let hi = vPos.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (vPos[mid] <= v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo - 1;
+    };
+    /** Original [start, end) of the view character at `v`. */
+    const charRange = (v) => {
+        const k = unitAt(v);
+        if (k < 0)
+            return [v, v + 1];
+        if (v < vPos[k] + vLen[k])
+            return [oPos[k], oPos[k] + oLen[k]];
+        const o = oPos[k] + oLen[k] + (v - vPos[k] - vLen[k]);
+        return [o, o + 1];
+    };
+    return {
+        text: parts.join(''),
+        toOriginal: (s, e) => [charRange(s)[0], charRange(e - 1)[1]]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/text.ts
+
+
+
+/** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`, `[REDACTED:email#3]`): never a finding again. */
+const text_MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi;
+/**
+ * A marker written into Markdown or HTML must read as text there. The engine's own markers do;
+ * a rule's custom replacement may not (`<secret>`), and then the rule's default marker is used.
+ */
+const TEXT_SAFE_MARKER = /^\[[A-Za-z0-9_.:#-]{1,80}\]$/;
+function textMarker(opts, detector, value) {
+    const m = (opts.marker ?? defaultMarker)(detector, value);
+    return TEXT_SAFE_MARKER.test(m) ? m : defaultMarker(detector);
+}
+/** `[start, end)` less the markers already in the text, as the ranges that remain. */
+function outsideMarkers(start, end, markers) {
+    const out = [];
+    let s = start;
+    for (const [ms, me] of markers) {
+        if (me <= s)
+            continue;
+        if (ms >= end)
+            break;
+        if (ms > s)
+            out.push([s, ms]);
+        s = Math.max(s, me);
+    }
+    if (s < end)
+        out.push([s, end]);
+    return out;
+}
+/** HTML markup inside a replaced range is kept, so a value that straddled a tag cannot unbalance the page. */
+function htmlReplacement(slice, marker) {
+    if (!/[<>]/.test(slice))
+        return marker;
+    return slice
+        .split(/(<[^<>]*>)/)
+        .map((piece, i) => (i % 2 === 1 ? piece : piece.length ? marker : ''))
+        .join('');
+}
+const lineScans = new WeakMap();
+/**
+ * A rendered page scanned line by line (lines are separate fields in the view, see view.ts), with
+ * each line's findings remembered per job: a log's lines are published in the Markdown report and
+ * the HTML page alike, and many repeat. Detectors that need the whole text still get it.
+ */
+function scanByLine(text, opts) {
+    let ls = lineScans.get(opts);
+    if (!ls) {
+        ls = {
+            whole: { ...opts, detectors: opts.detectors.filter((d) => d.wholeText) },
+            perLine: { ...opts, detectors: opts.detectors.filter((d) => !d.wholeText) },
+            lines: new Map(),
+            chars: 0
+        };
+        lineScans.set(opts, ls);
+    }
+    const findings = ls.whole.detectors.length ? [...redactText(text, ls.whole).findings] : [];
+    for (let start = 0; start < text.length;) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start) {
+            const line = text.slice(start, end);
+            let found = ls.lines.get(line);
+            if (!found) {
+                found = redactText(line, ls.perLine).findings;
+                if (ls.chars + line.length > MEMO_CHARS) {
+                    ls.lines.clear();
+                    ls.chars = 0;
+                }
+                ls.lines.set(line, found);
+                ls.chars += line.length;
+            }
+            for (const f of found)
+                findings.push({ detector: f.detector, start: f.start + start, end: f.end + start });
+        }
+        start = end + 1;
+    }
+    return mergeFindings(findings);
+}
+/** What key-name rules find in a value for the key it sits under (a JSON value's key). */
+function text_fieldFindings(key, value, opts) {
+    const out = [];
+    for (const d of opts.detectors) {
+        if (!d.findInField)
+            continue;
+        try {
+            for (const f of d.findInField(key, value))
+                if (!allowed(value.slice(f.start, f.end), opts))
+                    out.push(f);
+        }
+        catch {
+            out.push({ detector: d.id, start: 0, end: value.length });
+        }
+    }
+    return out;
+}
+/**
+ * The last check of one published text: every detector over what a reader of the file sees, each
+ * finding replaced in place by the engine's marker. Markers already present are never flagged, so
+ * a second run finds nothing. `key` is the JSON key the text sits under, for key-name rules.
+ */
+function lateRedactText(text, syntax, opts, key) {
+    if (text.length === 0)
+        return { text, findings: [] };
+    if (syntax !== 'plain' || text.length <= SHORT)
+        return checkText(text, syntax, opts, key);
+    // A field's value is published several times (the JSON report, a CSV cell, the HTML page's search
+    // data): long plain values are checked once per engine options, within a bound on what is kept.
+    let memo = text_memos.get(opts);
+    if (!memo)
+        text_memos.set(opts, (memo = { results: new Map(), chars: 0 }));
+    const memoKey = `${key ?? ''}\0${text}`;
+    let r = memo.results.get(memoKey);
+    if (!r) {
+        r = checkText(text, syntax, opts, key);
+        if (memo.chars + memoKey.length > MEMO_CHARS) {
+            memo.results.clear();
+            memo.chars = 0;
+        }
+        memo.results.set(memoKey, r);
+        memo.chars += memoKey.length;
+    }
+    return r;
+}
+/** The engine memoizes values up to this length itself. */
+const SHORT = 64;
+const MEMO_CHARS = 32 * 1024 * 1024;
+const text_memos = new WeakMap();
+function checkText(text, syntax, opts, key) {
+    const view = normalizedView(text, syntax);
+    const scanned = syntax === 'plain' ? redactText(view.text, opts).findings : scanByLine(view.text, opts);
+    const found = key === undefined ? scanned : mergeFindings([...scanned, ...text_fieldFindings(key, view.text, opts)]);
+    if (found.length === 0)
+        return { text, findings: [] };
+    const markers = [];
+    text_MARKER.lastIndex = 0;
+    for (let m = text_MARKER.exec(view.text); m; m = text_MARKER.exec(view.text))
+        markers.push([m.index, m.index + m[0].length]);
+    const lineLocal = new Set(opts.detectors.filter((d) => d.lineLocal).map((d) => d.id));
+    const spans = [];
+    for (const f of found) {
+        // A line-local detector's match across a line break comes from the engine gluing wrapped
+        // lines; in a rendered file adjacent lines are separate fields (a branch, then a repository).
+        if (lineLocal.has(f.detector) && view.text.slice(f.start, f.end).includes('\n'))
+            continue;
+        for (const [s, e] of outsideMarkers(f.start, f.end, markers)) {
+            const [start, end] = view.toOriginal(s, e);
+            const prev = spans[spans.length - 1];
+            // Two view ranges can map into one decoded unit; one marker covers both.
+            if (prev && start < prev.end)
+                prev.end = Math.max(prev.end, end);
+            else
+                spans.push({ detector: f.detector, start, end, value: view.text.slice(s, e) });
+        }
+    }
+    if (spans.length === 0)
+        return { text, findings: [] };
+    let out = '';
+    let pos = 0;
+    for (const sp of spans) {
+        const marker = textMarker(opts, sp.detector, sp.value);
+        const slice = text.slice(sp.start, sp.end);
+        let replacement = syntax === 'html' ? htmlReplacement(slice, marker) : marker;
+        // `[REDACTED:x](…)` or `[REDACTED:x]: …` would be a link in Markdown; a zero-width joiner keeps it text.
+        if (syntax === 'markdown' && /^[([:]/.test(text.slice(sp.end, sp.end + 1)))
+            replacement += '\u200d';
+        out += text.slice(pos, sp.start) + replacement;
+        pos = sp.end;
+    }
+    out += text.slice(pos);
+    return { text: out, findings: spans.map((s) => ({ detector: s.detector, start: s.start, end: s.end })) };
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/json.ts
+
+function json_looksLikeJsonContainer(s) {
+    const t = s.trim();
+    return t.length >= 2 && ((t[0] === '{' && t[t.length - 1] === '}') || (t[0] === '[' && t[t.length - 1] === ']'));
+}
+/** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
+function json_pairKey(obj) {
+    if (typeof obj.value !== 'string')
+        return undefined;
+    for (const k of ['name', 'key', 'header'])
+        if (typeof obj[k] === 'string')
+            return obj[k];
+    return undefined;
+}
+function checkString(s, key, opts, sink) {
+    if (json_looksLikeJsonContainer(s)) {
+        let parsed;
+        try {
+            parsed = JSON.parse(s);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (parsed !== null && typeof parsed === 'object') {
+            const nested = [];
+            const value = json_walk(parsed, undefined, opts, nested);
+            if (nested.length === 0)
+                return s;
+            sink.push(...nested);
+            return JSON.stringify(value);
+        }
+    }
+    const r = lateRedactText(s, 'plain', opts, key);
+    sink.push(...r.findings);
+    return r.text;
+}
+function json_walk(value, key, opts, sink) {
+    if (typeof value === 'string')
+        return checkString(value, key, opts, sink);
+    if (Array.isArray(value))
+        return value.map((item) => json_walk(item, key, opts, sink));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const obj = value;
+    const pk = json_pairKey(obj);
+    const out = {};
+    for (const [k, v] of Object.entries(obj)) {
+        let newKey = checkString(k, undefined, opts, sink);
+        while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
+            newKey += '#';
+        out[newKey] = json_walk(v, k === 'value' && pk !== undefined ? pk : k, opts, sink);
+    }
+    return out;
+}
+/**
+ * The last check of a decoded JSON value: as the engine's `redactJson` walks it (keys, nested JSON
+ * texts, key-name rules on the values under a key), but each string checked as published text, so
+ * the last check's rules (markers never flagged, no gluing of adjacent lines) hold in JSON too.
+ */
+function lateRedactJsonValue(value, opts) {
+    const findings = [];
+    const out = json_walk(value, undefined, opts, findings);
+    return { value: findings.length ? out : value, findings };
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/structured.ts
+
+
+
+/**
+ * A JSON document checked through its decoded strings, so the result is the same document with
+ * markers in its values; it is re-serialized only when something was found, in the original's
+ * indentation and with its trailing newline.
+ */
+function lateRedactJson(text, opts) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return lateRedactText(text, 'plain', opts);
+    }
+    const r = lateRedactJsonValue(parsed, opts);
+    if (r.findings.length === 0)
+        return { text, findings: [] };
+    const indent = /^[[{]\r?\n( +)/.exec(text)?.[1].length ?? 0;
+    const newline = /\n$/.test(text) ? '\n' : '';
+    return { text: JSON.stringify(r.value, null, indent) + newline, findings: r.findings };
+}
+/** Where the cell that reaches `from` ends: the next separator or line end, else the text's end. */
+function cellEnd(text, from) {
+    SEPARATOR.lastIndex = from;
+    return SEPARATOR.exec(text)?.index ?? text.length;
+}
+const SEPARATOR = /[,\r\n]/g;
+function* csvCells(text) {
+    let i = 0;
+    while (i < text.length) {
+        const start = i;
+        let value;
+        if (text[i] === '"') {
+            let v = '';
+            i++;
+            for (;;) {
+                const q = text.indexOf('"', i);
+                if (q === -1) {
+                    v += text.slice(i);
+                    i = text.length;
+                    break;
+                }
+                v += text.slice(i, q);
+                if (text[q + 1] === '"') {
+                    v += '"';
+                    i = q + 2;
+                }
+                else {
+                    i = q + 1;
+                    break;
+                }
+            }
+            value = v;
+            // Anything after a closing quote up to the separator belongs to the cell (a lenient reader's view).
+            const to = cellEnd(text, i);
+            value += text.slice(i, to);
+            i = to;
+        }
+        else {
+            i = cellEnd(text, i);
+            value = text.slice(start, i);
+        }
+        yield { start, end: i, value };
+        if (text[i] === ',')
+            i++;
+        else if (text[i] === '\r' && text[i + 1] === '\n')
+            i += 2;
+        else if (text[i] === '\r' || text[i] === '\n')
+            i++;
+    }
+}
+function quoteCell(s) {
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** Values the renderer writes itself (numbers, booleans, empty cells) hold nothing to find. */
+const INERT = /^(?:-?\d+(?:\.\d+)?|true|false|)$/;
+/**
+ * A CSV file checked cell by cell through the decoded values, so no marker can end or open a
+ * quoted field; a changed cell is quoted again by the renderer's rule.
+ */
+function lateRedactCsv(text, opts) {
+    const findings = [];
+    let out = '';
+    let pos = 0;
+    for (const cell of csvCells(text)) {
+        if (INERT.test(cell.value))
+            continue;
+        // A cell is checked as the JSON report's string of the same field is (a JSON text through its
+        // values), so the two share the per-job memo.
+        const r = lateRedactJsonValue(cell.value, opts);
+        if (r.findings.length === 0)
+            continue;
+        for (const f of r.findings)
+            findings.push({ detector: f.detector, start: cell.start, end: cell.end });
+        out += text.slice(pos, cell.start) + quoteCell(r.value);
+        pos = cell.end;
+    }
+    if (findings.length === 0)
+        return { text, findings };
+    return { text: out + text.slice(pos), findings };
+}
+const JSON_SCRIPT = /(<script type="application\/json"[^>]*>)([\s\S]*?)(<\/script>)/g;
+/**
+ * An HTML page: its text and markup as text (entities decoded for the detectors), and each
+ * `<script type="application/json">` block through its decoded values, written back with the
+ * escapes that keep it from ending the block. Scanning such a block as text would glue a `\n`
+ * escape to the next word.
+ */
+function lateRedactHtml(html, opts) {
+    const findings = [];
+    let out = '';
+    let pos = 0;
+    const text = (from, to) => {
+        const r = lateRedactText(html.slice(from, to), 'html', opts);
+        for (const f of r.findings)
+            findings.push({ detector: f.detector, start: f.start + from, end: f.end + from });
+        out += r.text;
+    };
+    JSON_SCRIPT.lastIndex = 0;
+    for (let m = JSON_SCRIPT.exec(html); m; m = JSON_SCRIPT.exec(html)) {
+        const bodyStart = m.index + m[1].length;
+        text(pos, bodyStart);
+        const body = m[2];
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (parsed !== undefined) {
+            const r = lateRedactJsonValue(parsed, opts);
+            for (const f of r.findings)
+                findings.push({ detector: f.detector, start: bodyStart, end: bodyStart + body.length });
+            out += r.findings.length ? jsonForScript(r.value) : body;
+            pos = bodyStart + body.length;
+        }
+        else
+            pos = bodyStart;
+    }
+    text(pos, html.length);
+    return findings.length ? { text: out, findings } : { text: html, findings };
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/check.ts
+
+
+
+
+
+
+
+function emptyLateCheck() {
+    return { total: 0, by_file: {} };
+}
+/**
+ * The engine options of the last check: the config's detectors that apply to every field kind
+ * (a published file mixes fields, so a rule the team scoped to some fields cannot be told where it
+ * applies), its allowlists and its markers. Values the config publishes as written (a field with
+ * policy `include`) are allowed too: `included` are those texts, and what the detectors find in
+ * them is what the team chose to publish.
+ */
+function lateCheckOptions(config, included = []) {
+    const engine = engineOptions(config);
+    const lists = FIELD_KINDS.map((k) => engine(k).detectors);
+    const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)));
+    const base = engine(FIELD_KINDS[0]);
+    const opts = { detectors, allow: base.allow, marker: base.marker };
+    if (included.length === 0)
+        return opts;
+    const literals = new Set(base.allow?.literals ?? []);
+    for (const text of new Set(included))
+        for (const f of redactText(text, opts).findings)
+            literals.add(text.slice(f.start, f.end));
+    return { ...opts, allow: { ...base.allow, literals: [...literals] } };
+}
+/**
+ * Checks one published text by its format (by default its file name's extension, `.md`, `.html`,
+ * `.json`, `.jsonl`, `.csv`; anything else is plain text): JSON and CSV through their decoded values.
+ */
+function lateCheckContent(name, content, opts, format = (0,external_node_path_.extname)(name)) {
+    switch (format.toLowerCase()) {
+        case '.json':
+            return lateRedactJson(content, opts);
+        case '.jsonl':
+            return lateCheckLines(content, opts);
+        case '.csv':
+            return lateRedactCsv(content, opts);
+        case '.html':
+        case '.htm':
+            return lateRedactHtml(content, opts);
+        case '.md':
+        case '.markdown':
+            return lateRedactText(content, 'markdown', opts);
+        default:
+            return lateRedactText(content, 'plain', opts);
+    }
+}
+/** JSON Lines: each line that is JSON is checked as a document, the others as text. */
+function lateCheckLines(content, opts) {
+    const findings = [];
+    const lines = content.split('\n').map((line) => {
+        if (line.trim() === '')
+            return line;
+        const r = /^\s*[[{]/.test(line) ? lateRedactJson(line, opts) : lateRedactText(line, 'plain', opts);
+        findings.push(...r.findings);
+        return r.text;
+    });
+    return findings.length ? { text: lines.join('\n'), findings } : { text: content, findings };
+}
+function countLate(check, file, findings) {
+    if (findings.length === 0)
+        return;
+    const byDetector = (check.by_file[file] ??= {});
+    for (const f of findings)
+        byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
+    check.total += findings.length;
+}
+function mergeLate(...checks) {
+    const out = emptyLateCheck();
+    for (const c of checks)
+        for (const [file, byDetector] of Object.entries(c.by_file))
+            for (const [detector, n] of Object.entries(byDetector)) {
+                const d = (out.by_file[file] ??= {});
+                d[detector] = (d[detector] ?? 0) + n;
+                out.total += n;
+            }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/store/text-values.ts
+
+/** Every column of every table of the store (SQLite's own tables aside): any may hold text, whatever its declared type. */
+function tableColumns(db) {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    return tables.flatMap((table) => db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table).map((column) => ({ table, column })));
+}
+const quoteName = (name) => `"${name.replace(/"/g, '""')}"`;
+/**
+ * Passes every text value of one column through `f` and writes back the ones it changes, page by
+ * page on the rowid, so memory stays flat whatever the table's size. Returns how many changed.
+ */
+function rewriteTextValues(db, table, column, f) {
+    const t = quoteName(table);
+    const c = quoteName(column);
+    const page = db.prepare(`SELECT rowid AS k, ${c} AS v FROM ${t} WHERE rowid > ? AND typeof(${c}) = 'text' ORDER BY rowid LIMIT 500`);
+    const update = db.prepare(`UPDATE ${t} SET ${c} = ? WHERE rowid = ?`);
+    let changed = 0;
+    for (let last = Number.MIN_SAFE_INTEGER;;) {
+        const rows = page.all(last);
+        if (rows.length === 0)
+            return changed;
+        for (const r of rows) {
+            const out = f(r.v);
+            if (out !== r.v) {
+                update.run(out, r.k);
+                changed++;
+            }
+        }
+        last = rows[rows.length - 1].k;
+    }
+}
+/**
+ * Runs `change` in one transaction with freed pages zeroed, then rebuilds the file when anything
+ * changed, so no old page keeps a replaced value.
+ */
+function rewriteSecurely(db, change) {
+    db.pragma('secure_delete = ON');
+    const changed = db.transaction(change).immediate();
+    if (changed > 0)
+        db.exec('VACUUM');
+    return changed;
+}
+/**
+ * Opens a finished database file (a sanitized export) as it is: no migration and no change of
+ * journal mode, so a file nothing is written to keeps its bytes.
+ */
+function openFinishedStore(path) {
+    return new (lib_default())(path, { fileMustExist: true });
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/database.ts
 
 
 
 
 
 /**
- * Applies the config to a report object: markers, overrides, the per-field content policy, every
- * enabled detector and rule, and the preset. The result is what renderers may publish; the
- * records say what was changed, never what the changed text was. `key` is the redaction key
- * (null: none), which makes identifier tags comparable across reports.
+ * The last check of a sanitized database: every text value of every table (not only the columns
+ * the export knows), JSON values through their decoded strings, redacted in place. Counted under
+ * the file's name.
  */
-function redactReport(report, config, key = redactionKey() ?? null) {
-    const tags = new IdentifierTags(key ?? undefined);
-    const engine = engineOptions(config, tags);
-    const records = [];
-    // By (session, event, field, detector): a search of the list per finding made a report with
-    // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
-    const recordsByKey = new Map();
-    const metadataOnly = config.preset === 'metadata-only';
-    const record = (s, eventId, field, detector, count = 1, actor = null, reason = null) => {
-        const key = `${s.id}\0${eventId}\0${field}\0${detector}`;
-        const r = recordsByKey.get(key);
-        if (r)
-            r.count += count;
-        else {
-            const created = { session_id: s.id, event_id: eventId, field, detector, count, actor, reason };
-            records.push(created);
-            recordsByKey.set(key, created);
-        }
-    };
-    /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
-    const clean = (s, eventId, field, kind, text, json = false) => {
-        if (text === null)
-            return null;
-        const policy = config.fields[kind] ?? 'redact';
-        if (metadataOnly || policy === 'drop')
-            return null;
-        if (policy === 'hash')
-            return tags.hashed(text);
-        if (policy === 'include')
-            return text;
-        let out;
-        if (json && /^\s*[[{]/.test(text)) {
-            let parsed;
-            try {
-                parsed = JSON.parse(text);
+function lateCheckDatabase(path, opts, name = (0,external_node_path_.basename)(path)) {
+    const check = emptyLateCheck();
+    const db = openFinishedStore(path);
+    try {
+        rewriteSecurely(db, () => {
+            let changed = 0;
+            for (const { table, column } of tableColumns(db)) {
+                changed += rewriteTextValues(db, table, column, (v) => {
+                    const r = /^\s*[[{]/.test(v) ? lateRedactJson(v, opts) : lateRedactText(v, 'plain', opts);
+                    countLate(check, name, r.findings);
+                    return r.text;
+                });
             }
-            catch {
-                parsed = undefined;
-            }
-            if (parsed !== undefined) {
-                const r = redactJson(parsed, engine(kind), kind);
-                for (const f of r.findings)
-                    record(s, eventId, field, f.detector);
-                out = r.findings.length ? JSON.stringify(r.value) : text;
-            }
-            else
-                out = redactPlain(s, eventId, field, kind, text);
-        }
-        else
-            out = redactPlain(s, eventId, field, kind, text);
-        if (typeof policy === 'object' && out.length > policy.truncate)
-            out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`;
-        return out;
-    };
-    const redactPlain = (s, eventId, field, kind, text) => {
-        const r = redactText(text, engine(kind));
-        for (const f of r.findings)
-            record(s, eventId, field, f.detector);
-        return r.text;
-    };
-    const sessions = report.sessions.map((s) => {
-        const overrides = config.overrides.filter((o) => s.id.startsWith(o.session));
-        const pathOrHash = (p) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p));
-        const turns = s.turns.map((t) => redactTurn(s, t, overrides));
-        return {
-            ...s,
-            cwd: pathOrHash(s.cwd),
-            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
-            branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
-            files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
-            scope_reasons: s.scope_reasons.map((r) => {
-                if (r.kind === 'branch')
-                    return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') };
-                if (r.kind === 'workflow' || r.kind === 'log-in-change')
-                    return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') };
-                return r;
-            }),
-            turns
-        };
-    });
-    function redactTurn(s, t, overrides) {
-        let prompt = t.prompt;
-        if (prompt) {
-            const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id);
-            let text = prompt.text;
-            if (prompt.private || PRIVATE_PREFIX.test(text)) {
-                prompt = { ...prompt, text: '', private: true };
-            }
-            else {
-                if (ov) {
-                    text = ov.replacement;
-                    record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
-                }
-                const m = applySpanMarkers(text);
-                if (m.count)
-                    record(s, prompt.event_id, 'prompt', 'marker', m.count);
-                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') };
-            }
-        }
-        const actions = t.actions.map((a) => {
-            const ov = overrides.filter((o) => o.event === a.event_id);
-            const apply = (field, v) => {
-                const o = ov.find((x) => x.field === field);
-                if (!o)
-                    return v;
-                record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason);
-                return o.replacement;
-            };
-            const kind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant';
-            const text = apply('text', a.text);
-            const command = a.kind === 'tool_call' && text !== null && metadataOnly ? firstWord(text) : null;
-            return {
-                ...a,
-                text: command ?? clean(s, a.event_id, 'text', kind, text),
-                arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
-                output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true)
-            };
+            return changed;
         });
-        return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions };
     }
-    const byDetector = {};
-    for (const r of records)
-        byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count;
-    // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
-    const label = redactText(report.scope.label, engine('metadata'));
-    for (const f of label.findings)
-        byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
-    const total = Object.values(byDetector).reduce((a, b) => a + b, 0);
-    return {
-        report: { ...report, scope: { ...report.scope, label: label.text }, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
-        records
-    };
+    finally {
+        db.close();
+    }
+    return check;
 }
 
 ;// CONCATENATED MODULE: ./src/render/csv-format.ts
@@ -73819,54 +74963,6 @@ const JS = `(function () {
 })();
 `;
 
-;// CONCATENATED MODULE: ./src/render/html-escape.ts
-/**
- * Escaping for the HTML report. Every string that came from a log goes through one of these
- * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
- */
-
-const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
-function html_escape_escapeHtml(text) {
-    return neutralizeBidi(text).replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
-}
-// Terminal colour codes make tool output unreadable once the terminal is gone; other C0
-// controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
-// eslint-disable-next-line no-control-regex
-const ANSI_CSI = /\x1b\[[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const html_escape_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
-function cleanText(text) {
-    return text.replace(ANSI_CSI, '').replace(html_escape_CONTROL, '\uFFFD');
-}
-// Matches a redaction marker after escaping: the marker's own characters are never escaped, so
-// the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
-// never split.
-const MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})\]/g;
-/** Escapes log text and shows each `[REDACTED:kind]` marker as a badge. */
-function escapeLogText(text) {
-    return html_escape_escapeHtml(cleanText(text)).replace(MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1]</span>');
-}
-/**
- * Serializes data for a `<script type="application/json">` block. `<`, `>` and `&` become
- * `\u003c`-style escapes so no `</script>` or `<!--` in a log can end or confuse the block;
- * U+2028/2029 are escaped for older parsers that treat them as line ends.
- */
-function jsonForScript(value) {
-    // Bidi controls are neutralized as on the page, so the search data matches the visible text.
-    return neutralizeBidi(JSON.stringify(value)).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-}
-/** Truncates without splitting a surrogate pair, so the cut never leaves a broken character. */
-function html_escape_truncate(text, max) {
-    if (text.length <= max)
-        return { text, cut: 0 };
-    let end = max;
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return { text: text.slice(0, end), cut: text.length - end };
-}
-
 ;// CONCATENATED MODULE: ./src/render/html-charts.ts
 
 const PLOT_H = 140;
@@ -74051,6 +75147,7 @@ function html_format_plural(n, one, many = one + 's') {
 
 
 
+
 /** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
 function renderHeader(report) {
     const f = report.filters;
@@ -74110,6 +75207,8 @@ function renderTransparency(report) {
     items.push(r.total > 0
         ? `<li><strong>${html_format_plural(r.total, 'value')} redacted</strong> before publishing, shown in the text as <span class="redacted">[REDACTED:kind]</span>. <span class="badges">${detectorBadges(r.by_detector)}</span></li>`
         : `<li><strong>No values redacted.</strong> The redaction rules found nothing to remove in this report's text.</li>`);
+    if (r.late?.total)
+        items.push(`<li><strong>${html_escape_escapeHtml(describeLateCheck(r.late))}.</strong> The final files were scanned once more before publishing; these values had escaped the redaction of the report's fields.</li>`);
     if (report.unpriced_models.length) {
         const models = report.unpriced_models.map((m) => `<code>${html_escape_escapeHtml(m)}</code>`).join(', ');
         items.push(`<li><strong>Without a price:</strong> ${models}. Their cost is shown as <span class="unpriced">unpriced</span>, never as $0.</li>`);
@@ -74555,6 +75654,11 @@ const UsageRowSchema = object({
     tokens: TokenCountsSchema,
     cost_usd: schemas_number().nullable()
 });
+/** What the last check of the final files redacted: values per detector, per published file. */
+const LateCheckSchema = object({
+    total: schemas_number().int(),
+    by_file: record(schemas_string(), record(schemas_string(), schemas_number().int()))
+});
 const report_ReportSchema = object({
     schema_version: literal(report_REPORT_SCHEMA_VERSION),
     generated_at: schemas_string(),
@@ -74578,7 +75682,8 @@ const report_ReportSchema = object({
     }),
     redactions: object({
         total: schemas_number().int(),
-        by_detector: record(schemas_string(), schemas_number().int())
+        by_detector: record(schemas_string(), schemas_number().int()),
+        late: LateCheckSchema.optional().describe('values the last check of the published files found and redacted (present only when it found any)')
     }),
     unpriced_models: array(schemas_string()),
     /** What ingest could not read, so a reader knows what the report does not cover. */
@@ -74686,11 +75791,318 @@ const RENDERERS = {
     html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
 };
 const REPORT_FORMATS = Object.keys(RENDERERS);
-function renderReport(report, format, opts = {}) {
+function render_renderReport(report, format, opts = {}) {
     const render = RENDERERS[format];
     if (!render)
         throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
     return { files: render(report, opts) };
+}
+
+;// CONCATENATED MODULE: ./src/scope/paths.ts
+
+
+/** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
+function canonicalPath(p) {
+    const abs = (0,external_node_path_.resolve)(p).replace(/\\/g, '/');
+    try {
+        return (0,external_node_fs_.realpathSync)(abs).replace(/\\/g, '/');
+    }
+    catch {
+        return external_node_path_.posix.normalize(abs);
+    }
+}
+/** `path` relative to `folder` when inside it (both canonical), else null. */
+function relativeInside(path, folder) {
+    const f = folder.replace(/\/+$/, '');
+    if (path === f)
+        return '';
+    return path.startsWith(f + '/') ? path.slice(f.length + 1) : null;
+}
+/**
+ * Whether a path an agent logged names a repository file: agents log absolute paths (sometimes
+ * with a redacted user name) or paths relative to their cwd, while a change lists paths relative
+ * to the repository root.
+ */
+function namesFile(logged, repoRelative) {
+    const p = logged.replace(/\\/g, '/').replace(/^\.\//, '');
+    const f = repoRelative.replace(/\\/g, '/').replace(/^\.\//, '');
+    return p === f || p.endsWith('/' + f);
+}
+
+;// CONCATENATED MODULE: ./src/scope/scope.ts
+
+function within(ts, span) {
+    if (ts === null)
+        return false;
+    const t = Date.parse(ts);
+    if (Number.isNaN(t))
+        return false;
+    if (span.from !== null && t <= Date.parse(span.from))
+        return false;
+    if (span.to !== null && t > Date.parse(span.to))
+        return false;
+    return true;
+}
+function changeReasons(s, spec, root, workflow) {
+    const reasons = [];
+    const logs = s.log_files.map(canonicalPath);
+    if (spec.changedFiles) {
+        const changed = new Set(spec.changedFiles);
+        const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel));
+        if (added)
+            reasons.push({ kind: 'log-in-change', path: added });
+    }
+    if (spec.branch !== null && s.branch === spec.branch)
+        reasons.push({ kind: 'branch', branch: s.branch });
+    const fromJob = logs.find((p) => workflow.some((w) => p === w || relativeInside(p, w) !== null));
+    if (fromJob)
+        reasons.push({ kind: 'workflow', path: fromJob });
+    if (spec.since && within(s.started_at, spec.span))
+        reasons.push({ kind: 'since', ref: spec.since.ref });
+    if (spec.changedFiles && spec.changedFiles.length > 0) {
+        const inSpan = s.edits.filter((e) => within(e.ts, spec.span));
+        const hit = spec.changedFiles.filter((f) => inSpan.some((e) => namesFile(e.path, f)));
+        if (hit.length > 0)
+            reasons.push({ kind: 'touched', files: hit.length, of: spec.changedFiles.length });
+    }
+    return reasons;
+}
+/** The sessions that made a change, each with every reason that holds for it. */
+function scopeToChange(facts, spec) {
+    const root = canonicalPath(spec.repoRoot);
+    const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null);
+    const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0);
+    return { kind: spec.kind, label: spec.label, sessions };
+}
+/** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
+function scopeToPaths(facts, paths, label = 'the given logs') {
+    const roots = paths.map(canonicalPath);
+    const inPaths = (s) => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
+    return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' }] })) };
+}
+/** Every session found. */
+function scopeToAll(facts, label = 'every session found') {
+    return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' }] })) };
+}
+
+;// CONCATENATED MODULE: ./src/scope/request.ts
+
+function resolveScope(request, facts) {
+    switch (request.kind) {
+        case 'all':
+            return scopeToAll(facts);
+        case 'paths':
+            return scopeToPaths(facts, request.paths);
+        case 'change':
+            return scopeToChange(facts, request.change);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/scope-facts.ts
+/** The facts of every session that has records, ordered by start time then id. */
+function readSessionFacts(db) {
+    const sessions = db
+        .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+        .all();
+    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
+    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
+    return sessions.map((s) => ({
+        ...s,
+        log_files: files.all(s.id).map((r) => r.path),
+        edits: edits.all(s.id)
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/final-check.ts
+
+
+
+/** The last check of every text about to leave: each redacted in place, findings counted per file. */
+function checkFinalTexts(texts, opts, memo = new Map()) {
+    const check = emptyLateCheck();
+    const out = texts.map((t) => {
+        const format = t.format ?? (0,external_node_path_.extname)(t.name);
+        const key = `${format}\0${t.content}`;
+        let r = memo.get(key);
+        if (!r) {
+            r = lateCheckContent(t.name, t.content, opts, format);
+            memo.set(key, r);
+        }
+        countLate(check, t.name, r.findings);
+        return r.findings.length ? { ...t, content: r.text } : t;
+    });
+    return { texts: out, check };
+}
+function sameLateCheck(a, b) {
+    return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n');
+}
+/**
+ * Renders a Markdown body within a character budget and checks it. A marker can be longer than
+ * what it replaced, so a checked body over the budget is rendered again with a budget smaller in
+ * proportion, down to 0 (the renderer's shortest form).
+ */
+function fitToBudget(render, budget, name, opts) {
+    for (let b = budget;;) {
+        const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts);
+        const length = r.texts[0].content.length;
+        if (length <= budget || b === 0)
+            return { text: r.texts[0], check: r.check };
+        b = Math.max(0, Math.floor((b * budget) / length) - 1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/redact/policy.ts
+
+
+
+
+
+/**
+ * Applies the config to a report object: markers, overrides, the per-field content policy, every
+ * enabled detector and rule, and the preset. The result is what renderers may publish; the
+ * records say what was changed, never what the changed text was. `key` is the redaction key
+ * (null: none), which makes identifier tags comparable across reports.
+ */
+function redactReport(report, config, key = redactionKey() ?? null) {
+    const tags = new IdentifierTags(key ?? undefined);
+    const engine = engineOptions(config, tags);
+    const records = [];
+    // Texts published as written by the config's choice (policy include): the last check of the
+    // final files must not redact what the team decided to show.
+    const included = [];
+    // By (session, event, field, detector): a search of the list per finding made a report with
+    // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
+    const recordsByKey = new Map();
+    const metadataOnly = config.preset === 'metadata-only';
+    const record = (s, eventId, field, detector, count = 1, actor = null, reason = null) => {
+        const key = `${s.id}\0${eventId}\0${field}\0${detector}`;
+        const r = recordsByKey.get(key);
+        if (r)
+            r.count += count;
+        else {
+            const created = { session_id: s.id, event_id: eventId, field, detector, count, actor, reason };
+            records.push(created);
+            recordsByKey.set(key, created);
+        }
+    };
+    /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
+    const clean = (s, eventId, field, kind, text, json = false) => {
+        if (text === null)
+            return null;
+        const policy = config.fields[kind] ?? 'redact';
+        if (metadataOnly || policy === 'drop')
+            return null;
+        if (policy === 'hash')
+            return tags.hashed(text);
+        if (policy === 'include') {
+            included.push(text);
+            return text;
+        }
+        let out;
+        if (json && /^\s*[[{]/.test(text)) {
+            let parsed;
+            try {
+                parsed = JSON.parse(text);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (parsed !== undefined) {
+                const r = redactJson(parsed, engine(kind), kind);
+                for (const f of r.findings)
+                    record(s, eventId, field, f.detector);
+                out = r.findings.length ? JSON.stringify(r.value) : text;
+            }
+            else
+                out = redactPlain(s, eventId, field, kind, text);
+        }
+        else
+            out = redactPlain(s, eventId, field, kind, text);
+        if (typeof policy === 'object' && out.length > policy.truncate)
+            out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`;
+        return out;
+    };
+    const redactPlain = (s, eventId, field, kind, text) => {
+        const r = redactText(text, engine(kind));
+        for (const f of r.findings)
+            record(s, eventId, field, f.detector);
+        return r.text;
+    };
+    const sessions = report.sessions.map((s) => {
+        const overrides = config.overrides.filter((o) => s.id.startsWith(o.session));
+        const pathOrHash = (p) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p));
+        const turns = s.turns.map((t) => redactTurn(s, t, overrides));
+        return {
+            ...s,
+            cwd: pathOrHash(s.cwd),
+            repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
+            branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
+            files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
+            scope_reasons: s.scope_reasons.map((r) => {
+                if (r.kind === 'branch')
+                    return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') };
+                if (r.kind === 'workflow' || r.kind === 'log-in-change')
+                    return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') };
+                return r;
+            }),
+            turns
+        };
+    });
+    function redactTurn(s, t, overrides) {
+        let prompt = t.prompt;
+        if (prompt) {
+            const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id);
+            let text = prompt.text;
+            if (prompt.private || PRIVATE_PREFIX.test(text)) {
+                prompt = { ...prompt, text: '', private: true };
+            }
+            else {
+                if (ov) {
+                    text = ov.replacement;
+                    record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
+                }
+                const m = applySpanMarkers(text);
+                if (m.count)
+                    record(s, prompt.event_id, 'prompt', 'marker', m.count);
+                if (ov && config.fields.prompt === 'include')
+                    included.push(m.text);
+                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') };
+            }
+        }
+        const actions = t.actions.map((a) => {
+            const ov = overrides.filter((o) => o.event === a.event_id);
+            const apply = (field, v) => {
+                const o = ov.find((x) => x.field === field);
+                if (!o)
+                    return v;
+                record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason);
+                return o.replacement;
+            };
+            const kind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant';
+            const text = apply('text', a.text);
+            const command = a.kind === 'tool_call' && text !== null && metadataOnly ? firstWord(text) : null;
+            return {
+                ...a,
+                text: command ?? clean(s, a.event_id, 'text', kind, text),
+                arguments: clean(s, a.event_id, 'arguments', 'tool_args', apply('arguments', a.arguments), true),
+                output: clean(s, a.event_id, 'output', 'tool_output', apply('output', a.output), true)
+            };
+        });
+        return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions };
+    }
+    const byDetector = {};
+    for (const r of records)
+        byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count;
+    // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
+    const label = redactText(report.scope.label, engine('metadata'));
+    for (const f of label.findings)
+        byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
+    const total = Object.values(byDetector).reduce((a, b) => a + b, 0);
+    return {
+        report: { ...report, scope: { ...report.scope, label: label.text }, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
+        records,
+        included
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -74708,98 +76120,6 @@ function costOf(t, price) {
 /** Rounds to a hundredth of a cent so sums are stable across formats. */
 function roundUsd(n) {
     return Math.round(n * 10_000) / 10_000;
-}
-
-;// CONCATENATED MODULE: ./src/pricing/prices.ts
-
-/**
- * USD per million tokens. `cached_input` is the price of a cache read, `cache_write` of a cache
- * write; `long_context` applies to a request whose input exceeds `threshold` tokens.
- */
-const PriceSchema = object({
-    input: schemas_number().nonnegative(),
-    cached_input: schemas_number().nonnegative().optional(),
-    cache_write: schemas_number().nonnegative().optional(),
-    output: schemas_number().nonnegative(),
-    long_context: object({
-        threshold: schemas_number().int().positive(),
-        input: schemas_number().nonnegative(),
-        cached_input: schemas_number().nonnegative().optional(),
-        cache_write: schemas_number().nonnegative().optional(),
-        output: schemas_number().nonnegative()
-    })
-        .optional()
-});
-/** The date the bundled table was checked against the providers' published list prices. */
-const PRICES_AS_OF = '2025-12-01';
-/**
- * Bundled list prices for the models the supported agents use. Keys are normalized model names
- * (see `normalizeModel`). The YAML config's `pricing` section overrides or adds entries.
- */
-const BUNDLED_PRICES = {
-    // OpenAI
-    'gpt-5': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5-codex': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex-max': { input: 1.25, cached_input: 0.125, output: 10 },
-    'gpt-5.1-codex-mini': { input: 0.25, cached_input: 0.025, output: 2 },
-    'gpt-5.2': { input: 1.75, cached_input: 0.175, output: 14 },
-    'gpt-5.2-codex': { input: 1.75, cached_input: 0.175, output: 14 },
-    'gpt-5-mini': { input: 0.25, cached_input: 0.025, output: 2 },
-    'gpt-5-nano': { input: 0.05, cached_input: 0.005, output: 0.4 },
-    'gpt-4.1': { input: 2, cached_input: 0.5, output: 8 },
-    'gpt-4.1-mini': { input: 0.4, cached_input: 0.1, output: 1.6 },
-    'gpt-4o': { input: 2.5, cached_input: 1.25, output: 10 },
-    'gpt-4o-mini': { input: 0.15, cached_input: 0.075, output: 0.6 },
-    o3: { input: 2, cached_input: 0.5, output: 8 },
-    'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
-    'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
-    // Anthropic (cache writes at the 5-minute rate)
-    'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
-    'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
-    'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
-    'claude-sonnet-4.5': {
-        input: 3,
-        cached_input: 0.3,
-        cache_write: 3.75,
-        output: 15,
-        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
-    },
-    'claude-sonnet-4': {
-        input: 3,
-        cached_input: 0.3,
-        cache_write: 3.75,
-        output: 15,
-        long_context: { threshold: 200_000, input: 6, cached_input: 0.6, cache_write: 7.5, output: 22.5 }
-    },
-    'claude-3.7-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
-    'claude-3.5-sonnet': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
-    'claude-haiku-4.5': { input: 1, cached_input: 0.1, cache_write: 1.25, output: 5 },
-    'claude-3.5-haiku': { input: 0.8, cached_input: 0.08, cache_write: 1, output: 4 },
-    // Google
-    'gemini-3-pro-preview': { input: 2, cached_input: 0.2, output: 12, long_context: { threshold: 200_000, input: 4, cached_input: 0.4, output: 18 } },
-    'gemini-2.5-pro': { input: 1.25, cached_input: 0.125, output: 10, long_context: { threshold: 200_000, input: 2.5, cached_input: 0.25, output: 15 } },
-    'gemini-2.5-flash': { input: 0.3, cached_input: 0.03, output: 2.5 },
-    'gemini-2.5-flash-lite': { input: 0.1, cached_input: 0.01, output: 0.4 },
-    'gemini-2.0-flash': { input: 0.1, cached_input: 0.025, output: 0.4 }
-};
-/**
- * Reduces the names agents log to the table's keys: provider prefixes (`anthropic/`, `copilot/`,
- * `models/`), date stamps (`-20250514`), and Anthropic's dash versions (`claude-sonnet-4-5`).
- */
-function normalizeModel(model) {
-    let m = model.trim().toLowerCase();
-    m = m.replace(/^(anthropic|openai|google|gemini|copilot|models|azure|bedrock|vertex_ai|openrouter\/[^/]+)\//, '');
-    m = m.replace(/^(us|eu|apac)\.anthropic\./, '').replace(/-v\d+:\d+$/, '');
-    m = m.replace(/-(20\d{6}|\d{4}-\d{2}-\d{2})$/, '').replace(/@\d{8}$/, '');
-    // claude-sonnet-4-5 → claude-sonnet-4.5; claude-3-7-sonnet → claude-3.7-sonnet
-    m = m.replace(/^claude-(opus|sonnet|haiku)-(\d)-(\d)$/, 'claude-$1-$2.$3').replace(/^claude-(\d)-(\d)-(opus|sonnet|haiku)$/, 'claude-$1.$2-$3');
-    m = m.replace(/-latest$/, m === 'codex-mini-latest' ? '-latest' : '');
-    return m;
-}
-function priceFor(model, table) {
-    return table[model] ?? table[normalizeModel(model)];
 }
 
 ;// CONCATENATED MODULE: ./src/store/queries.ts
@@ -75192,7 +76512,8 @@ function buildReport(db, opts) {
         prices: c.pricing,
         now: opts.now,
         version: opts.version,
-        maxFieldChars: opts.maxFieldChars
+        maxFieldChars: opts.maxFieldChars,
+        scope: opts.scope
     });
     const out = redactReport(raw, c);
     saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
@@ -75200,10 +76521,10 @@ function buildReport(db, opts) {
 }
 /** Renders a redacted report in each format and writes the files into a folder. */
 function writeReportFiles(report, formats, outDir) {
-    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
+    mkdirSync(outDir, { recursive: true });
     const files = formats.flatMap((f) => renderReport(report, f).files);
     for (const f of files)
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(outDir, f.name), f.content);
+        writeFileSync(join(outDir, f.name), f.content);
     return files;
 }
 
@@ -75217,11 +76538,21 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
+
+
+
+
+
+
 const COMMENT_FIELD_CHARS = 8 * 1024;
+/** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
+const COMMENT_BUDGET = COMMENT_LIMIT - 1_024;
+const RELEASE_BUDGET = 100_000;
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000;
 /**
- * The whole job short of publishing: ingest, select, redact, render, write. The Action and
+ * The whole job short of publishing: ingest, select, redact, render, check the final texts once
+ * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
  * byte-identical files.
  */
@@ -75232,35 +76563,99 @@ async function runJob(o) {
         const ingestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) };
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
-        const { report } = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version });
-        (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
-        const written = writeReportFiles(report, o.formats, o.outDir).map((f) => f.name);
+        const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db));
+        const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
         // The comment always lists prompts with what was done under them, whatever the files' mode.
         // The comment shows at most a few hundred characters per field, so it carries (and redacts)
         // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
         // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-        const forComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS }).report;
-        const comment = renderComment(forComment, { changedFiles: o.changedFiles });
-        const releaseSection = renderComment(forComment, { title: 'AI assistance in this release', marker: false, budget: 100_000 });
-        let summary = renderMarkdown(report);
-        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
-            summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
-        if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
-            summary = comment;
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'comment.md'), comment);
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, 'summary.md'), summary);
-        written.push('comment.md', 'summary.md');
+        const builtForComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS, scope });
         db.close();
+        (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
+        const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included]);
+        let databaseCheck = emptyLateCheck();
         if (o.exportDatabase) {
-            exportSanitized(o.database, (0,external_node_path_.join)(o.outDir, 'ai-log-trail.sqlite'), o.config);
-            written.push('ai-log-trail.sqlite');
+            const path = (0,external_node_path_.join)(o.outDir, DATABASE_FILE);
+            exportSanitized(o.database, path, o.config);
+            databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
         }
-        return { report, ingest, files: written, comment, releaseSection, summary, redactions: Math.max(report.redactions.total, forComment.redactions.total) };
+        const publishable = (late) => finalTexts({ ...o, report: withLate(built.report, late), forComment: withLate(builtForComment.report, late), lateOptions, databaseCheck });
+        // The last check's findings are told in the files themselves, so the files are rendered again
+        // with the note and checked again. Renderers are deterministic, so that pass finds what the
+        // first did, unless the note made the comment re-fit; then the note is rendered anew.
+        let final = publishable(undefined);
+        for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
+            const next = publishable(final.late);
+            const settled = sameLateCheck(next.late, final.late);
+            final = next;
+            if (settled)
+                break;
+        }
+        const written = [];
+        for (const t of final.texts) {
+            if (t.name === RELEASE_SECTION)
+                continue;
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, t.name), t.content);
+            written.push(t.name);
+        }
+        if (o.exportDatabase)
+            written.push(DATABASE_FILE);
+        const text = (name) => final.texts.find((t) => t.name === name)?.content ?? '';
+        return {
+            report: final.report,
+            ingest,
+            files: written,
+            comment: text('comment.md'),
+            releaseSection: text(RELEASE_SECTION),
+            summary: text('summary.md'),
+            redactions: Math.max(built.report.redactions.total, builtForComment.report.redactions.total),
+            late: final.late
+        };
     }
     finally {
         if (db.open)
             db.close();
     }
+}
+/** The name the release body's section is counted under; it is published, never written to a file. */
+const RELEASE_SECTION = 'release notes';
+const DATABASE_FILE = 'ai-log-trail.sqlite';
+function withLate(report, late) {
+    return late ? { ...report, redactions: { ...report.redactions, late } } : report;
+}
+/**
+ * Every text the job publishes, rendered and then checked once more with the run's detectors:
+ * report files, comment, job summary, release section. The comment and the release section are
+ * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
+ * comment.
+ */
+function finalTexts(i) {
+    const memo = new Map();
+    const files = i.formats.flatMap((f) => render_renderReport(i.report, f).files);
+    const checkedFiles = checkFinalTexts(files, i.lateOptions, memo);
+    const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions);
+    const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions);
+    let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo);
+    if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
+        summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check };
+    return {
+        texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],
+        late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, renamed(summary.check, 'comment.md', 'summary.md'), release.check),
+        report: i.report
+    };
+}
+/** A check's counts under another file name (the summary that fell back to the comment's text). */
+function renamed(check, from, to) {
+    const byFile = check.by_file[from];
+    return byFile ? { total: check.total, by_file: { [to]: byFile } } : check;
+}
+function jobSummary(report, comment) {
+    let summary = renderMarkdown(report);
+    if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+        summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
+    if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+        summary = comment;
+    return summary;
 }
 /** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */
 function pinnedNow(explicit, env = process.env) {
@@ -75278,92 +76673,6 @@ function pinnedNow(explicit, env = process.env) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/redact/config-schema.ts
-
-
-/**
- * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
- * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
- * an error with its line and column, never silently ignored.
- */
-const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
-const FieldKindSchema = schemas_enum(FIELD_KINDS);
-const FieldPolicySchema = union([
-    schemas_enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
-    strictObject({ truncate: schemas_number().int().positive().describe('redact, then keep at most this many characters') })
-]);
-const PackSchema = union([
-    schemas_boolean(),
-    strictObject({
-        enabled: schemas_boolean().default(true),
-        disable: array(schemas_string()).default([]).describe('detector ids of this pack to turn off')
-    })
-]);
-const RuleSchema = strictObject({
-    id: schemas_string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
-    description: schemas_string().optional(),
-    pattern: schemas_string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
-    flags: schemas_string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
-    literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
-    words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
-    replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
-    fields: array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
-})
-    .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
-    message: 'a rule needs exactly one of pattern, literals or words'
-});
-const OverrideSchema = strictObject({
-    session: schemas_string().min(4).describe('session id or a unique prefix'),
-    prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
-    event: schemas_number().int().positive().optional().describe('an event id from the database'),
-    field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
-    replacement: schemas_string().describe('the text published instead'),
-    actor: schemas_string().min(1).describe('who decided the override'),
-    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    reason: schemas_string().min(1).describe('why, for the audit trail')
-})
-    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
-const ConfigSchema = strictObject({
-    version: literal(1).default(1).describe('format version of this file'),
-    preset: schemas_enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
-    packs: strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
-        .default({ secrets: true, pii: true, paths: true })
-        .describe('built-in detector packs: true, false, or { enabled, disable: [detector ids] }'),
-    pii: strictObject({
-        private_ips: schemas_boolean()
-            .default(false)
-            .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
-    })
-        .default({ private_ips: false })
-        .describe('options of the pii pack'),
-    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
-    keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
-    allow: strictObject({
-        patterns: array(schemas_string()).default([]).describe('regular expressions (RE2 syntax, as for rules); a value any of them matches is kept'),
-        literals: array(schemas_string()).default([]),
-        placeholders: array(schemas_string()).default([])
-    })
-        .default({ patterns: [], literals: [], placeholders: [] })
-        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
-    fields: partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
-    hash_identifiers: strictObject({ emails: schemas_boolean().default(true), home_users: schemas_boolean().default(true), repository_urls: schemas_boolean().default(false) })
-        .default({ emails: true, home_users: true, repository_urls: false })
-        .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
-    overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
-    defaults: strictObject({
-        paths: array(schemas_string()).optional(),
-        database: schemas_string().optional(),
-        out: schemas_string().optional(),
-        batch_size: schemas_number().int().positive().optional(),
-        timezone: schemas_string().optional(),
-        mode: schemas_enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
-        formats: array(schemas_enum(['md', 'csv', 'json', 'html'])).optional()
-    })
-        .default({})
-        .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
-    pricing: record(schemas_string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
-});
-
 ;// CONCATENATED MODULE: ./src/redact/config.ts
 
 
@@ -75488,7 +76797,7 @@ function loadConfig(path, cwd = '.') {
 
 
 
-const FAIL_ON_CONDITIONS = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish'];
+const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish', 'late-findings'];
 function oneOf(name, allowed, fallback) {
     const v = lib_core/* getInput */.V4(name).trim() || fallback;
     if (!allowed.includes(v))
@@ -75524,8 +76833,8 @@ function readInputs() {
     for (const f of list('fail-on')) {
         if (f === 'none')
             continue;
-        if (!FAIL_ON_CONDITIONS.includes(f))
-            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON_CONDITIONS.join(', ')})`);
+        if (!FAIL_ON.includes(f))
+            throw new Error(`input 'fail-on' has an unknown condition '${f}' (none, ${FAIL_ON.join(', ')})`);
         failOn.add(f);
     }
     return {
@@ -75535,6 +76844,7 @@ function readInputs() {
         mode: parsedMode?.data,
         formats: formats.length ? formats : undefined,
         comment: oneOf('comment', ['auto', 'always', 'never'], 'auto'),
+        scope: oneOf('scope', ['auto', 'pr', 'release', 'all'], 'auto'),
         artifactName: lib_core/* getInput */.V4('artifact-name').trim() || 'ai-log-trail-report',
         retentionDays: retention ? Number(retention) : undefined,
         releaseAssets: oneOf('release-assets', ['auto', 'never'], 'auto'),
@@ -76085,6 +77395,159 @@ async function publish(p) {
     return { commentUrl, artifactId: artifact.status === 'uploaded' ? artifact.id : null, artifactUrl, failures };
 }
 
+;// CONCATENATED MODULE: ./src/scope/git.ts
+
+/* The local git facts a scope needs. Each returns null where git cannot tell (no repository, a shallow clone). */
+function git_git(cwd, args) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return r.status === 0 ? r.stdout.trim() : null;
+}
+/** The checked-out branch, or null on a detached head. */
+function currentBranch(repoDir) {
+    const b = git_git(repoDir, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return b || null;
+}
+/** The default branch: `origin/HEAD`'s target, else `main` or `master` when one exists. */
+function defaultBranch(repoDir) {
+    const remoteHead = git_git(repoDir, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    if (remoteHead)
+        return remoteHead;
+    for (const b of ['main', 'master'])
+        if (git_git(repoDir, ['rev-parse', '--verify', '--quiet', `refs/heads/${b}`]) !== null)
+            return b;
+    return null;
+}
+function mergeBase(repoDir, a, b) {
+    return git_git(repoDir, ['merge-base', a, b]) || null;
+}
+/** The committer date of a commit, as an ISO instant. */
+function commitTime(repoDir, rev) {
+    const t = git_git(repoDir, ['show', '-s', '--format=%cI', `${rev}^{commit}`]);
+    return t ? new Date(t).toISOString() : null;
+}
+/** Files added, changed or renamed between two commits (`from..to`), relative to the repository root. */
+function changedBetween(repoDir, from, to) {
+    const out = git_git(repoDir, ['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '--diff-filter=d', from, to]);
+    return out === null ? null : out.split('\n').filter((l) => l.length > 0);
+}
+/** The newest tag reachable from `rev`'s parent: the release before the one tagged at `rev`. */
+function previousTag(repoDir, rev) {
+    return git_git(repoDir, ['describe', '--tags', '--abbrev=0', `${rev}^`]) || null;
+}
+function repositoryRoot(repoDir) {
+    return git_git(repoDir, ['rev-parse', '--show-toplevel']);
+}
+/** The repository's git directory (where a working database can live unseen by git). */
+function gitDir(repoDir) {
+    return git_git(repoDir, ['rev-parse', '--absolute-git-dir']);
+}
+/** The newest tag reachable from HEAD. */
+function latestTag(repoDir) {
+    return git_git(repoDir, ['describe', '--tags', '--abbrev=0']) || null;
+}
+
+;// CONCATENATED MODULE: ./src/scope/local.ts
+
+class ScopeError extends Error {
+}
+/**
+ * A branch's change as a pull request would show it: the files changed since the merge base with
+ * the base branch, the edits made since the merge base's commit, with no upper bound in time
+ * (work not yet committed is part of the branch's story).
+ */
+function branchChange(o) {
+    const root = repositoryRoot(o.repoDir) ?? o.repoDir;
+    const branch = o.branch ?? currentBranch(root);
+    if (!branch)
+        throw new ScopeError('no branch is checked out: name one with --branch');
+    const base = o.base ?? defaultBranch(root);
+    const fork = base ? mergeBase(root, base, branch) : null;
+    const changed = fork ? changedBetween(root, fork, branch) : null;
+    return {
+        kind: 'pr',
+        label: `branch ${branch}`,
+        repoRoot: root,
+        branch,
+        changedFiles: changed,
+        span: { from: o.since ?? (fork ? commitTime(root, fork) : null), to: null },
+        workflowPaths: o.workflowPaths ?? []
+    };
+}
+/** A release: what changed since the previous tag, and the sessions that started in between. */
+function releaseChange(repoDir, tag, workflowPaths = []) {
+    const root = repositoryRoot(repoDir) ?? repoDir;
+    const to = commitTime(root, tag);
+    if (to === null)
+        throw new ScopeError(`no such tag or commit here: ${tag}`);
+    const prev = previousTag(root, tag);
+    return {
+        kind: 'release',
+        label: prev ? `release ${tag} (since ${prev})` : `release ${tag}`,
+        repoRoot: root,
+        branch: null,
+        changedFiles: prev ? changedBetween(root, prev, tag) : null,
+        span: { from: prev ? commitTime(root, prev) : null, to },
+        workflowPaths,
+        since: { ref: prev }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scope/pull-request.ts
+
+/**
+ * A pull request as a change. The span of its commits and, when the API could not list them, its
+ * changed files come from the checkout's history; a shallow checkout has none, and then the rules
+ * that need them are left out rather than guessed (docs/action.md, "Scope").
+ */
+function pullRequestChange(p) {
+    const root = repositoryRoot(p.repoDir) ?? p.repoDir;
+    const fork = p.baseSha && p.headSha ? mergeBase(root, p.baseSha, p.headSha) : null;
+    const changed = p.changedFiles ?? (fork && p.headSha ? changedBetween(root, fork, p.headSha) : null);
+    return {
+        kind: 'pr',
+        label: `pull request #${p.number} (branch ${p.headRef})`,
+        repoRoot: root,
+        branch: p.headRef,
+        changedFiles: changed,
+        span: { from: fork ? commitTime(root, fork) : null, to: p.headSha ? commitTime(root, p.headSha) : null },
+        workflowPaths: p.workflowPaths
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/scope.ts
+
+
+
+
+/**
+ * The scope the Action reports on, from its `scope` input and the event: a pull request's sessions
+ * on pull requests, a release's on releases, every session otherwise. Where the facts a scope
+ * needs are missing (a tag git does not know, a push with no pull request), it says so and widens
+ * to every session found rather than stopping the job.
+ */
+function actionScope(inputs, github, workspace, paths, changedFiles) {
+    const kind = inputs.scope === 'auto' ? (github.pull ? 'pr' : github.releaseTag ? 'release' : 'all') : inputs.scope;
+    const root = canonicalPath(workspace);
+    // A path given to the Action outside the checkout holds what an agent wrote in this very job.
+    const workflowPaths = (paths ?? []).filter((p) => relativeInside(canonicalPath(p), root) === null);
+    try {
+        if (kind === 'pr' && github.pull)
+            return { kind: 'change', change: pullRequestChange({ repoDir: workspace, ...github.pull, changedFiles, workflowPaths }) };
+        if (kind === 'pr')
+            return { kind: 'change', change: branchChange({ repoDir: workspace, workflowPaths }) };
+        if (kind === 'release' && github.releaseTag)
+            return { kind: 'change', change: releaseChange(workspace, github.releaseTag, workflowPaths) };
+        if (kind === 'release')
+            lib_core/* warning */.$e('scope: release, but this is no release event: reporting every session found');
+    }
+    catch (e) {
+        if (!(e instanceof ScopeError))
+            throw e;
+        lib_core/* warning */.$e(`scope: ${kind}: ${e.message}; reporting every session found`);
+    }
+    return { kind: 'all' };
+}
+
 ;// CONCATENATED MODULE: ./src/action/target.ts
 
 
@@ -76093,6 +77556,7 @@ async function publish(p) {
 /** What this run of the workflow is about, from the event payload GitHub hands the Action. */
 function githubTarget() {
     const payload = github/* context */._.payload;
+    const pr = payload.pull_request;
     const repoEnv = process.env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repoEnv.split('/');
     const token = lib_core/* getInput */.V4('github-token');
@@ -76103,7 +77567,10 @@ function githubTarget() {
         ref,
         hasRepo: Boolean(owner && repo),
         pullNumber: payload.pull_request?.number ?? null,
+        /** The pull request's head branch and the two ends of its commits, for its scope. */
+        pull: pr?.number && pr.head?.ref ? { number: pr.number, headRef: pr.head.ref, headSha: pr.head.sha ?? null, baseSha: pr.base?.sha ?? null } : null,
         releaseId: github/* context */._.eventName === 'release' ? (payload.release?.id ?? null) : null,
+        releaseTag: github/* context */._.eventName === 'release' ? (payload.release?.tag_name ?? null) : null,
         eventName: github/* context */._.eventName,
         client,
         /**
@@ -76154,6 +77621,8 @@ function version_version() {
 
 
 
+
+
 /**
  * The Action front: inputs and the event in, the library's job, then publishing. It decides
  * nothing about the report itself; `dry-run` runs the same job and writes the same files.
@@ -76175,8 +77644,10 @@ async function run() {
         const temp = process.env.RUNNER_TEMP ?? (0,external_node_path_.resolve)('.');
         const outDir = (0,external_node_path_.join)(temp, 'ai-log-trail-report');
         const github = githubTarget();
-        const changedFiles = inputs.comment !== 'never' && github.pullNumber && inputs.token ? await github.changedFiles() : null;
+        // The changed files decide which sessions are this pull request's, and what the comment says of them.
+        const changedFiles = github.pullNumber && inputs.token ? await github.changedFiles() : null;
         const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null);
+        const scope = actionScope(inputs, github, workspace, paths, changedFiles);
         const result = await runJob({
             database: inputs.database ?? config.defaults.database ?? (0,external_node_path_.join)(temp, 'ai-log-trail.sqlite'),
             repoDir: workspace,
@@ -76189,9 +77660,11 @@ async function run() {
             now: pinnedNow(inputs.now),
             version: version_version(),
             changedFiles,
-            exportDatabase: inputs.exportDatabase
+            exportDatabase: inputs.exportDatabase,
+            scope
         });
         const ing = result.ingest;
+        lib_core/* info */.pq(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`);
         lib_core/* info */.pq(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`);
         for (const e of result.ingest.errors.slice(0, 100))
             lib_core/* warning */.$e(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
@@ -76202,28 +77675,41 @@ async function run() {
         lib_core/* setOutput */.uH('total-tokens', r.totals.tokens.total);
         lib_core/* setOutput */.uH('cost-usd', r.totals.cost_usd === null ? '' : r.totals.cost_usd);
         lib_core/* setOutput */.uH('redactions', result.redactions);
+        // A value only the last check caught escaped the redaction of the report's fields: worth a look.
+        if (result.late.total)
+            lib_core/* warning */.$e(`${describeLateCheck(result.late)}. Each was redacted before publishing; see docs/redaction.md, "The last check".`);
+        else
+            lib_core/* info */.pq('late check: nothing found in the final files');
         lib_core/* setOutput */.uH('report-dir', outDir);
         const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github });
         lib_core/* setOutput */.uH('comment-url', published.commentUrl ?? '');
         lib_core/* setOutput */.uH('artifact-id', published.artifactId ?? '');
         lib_core/* setOutput */.uH('artifact-url', published.artifactUrl ?? '');
-        const failures = [];
-        if (inputs.failOn.has('parse-errors') && result.ingest.skipped_lines > 0)
-            failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`);
-        if (inputs.failOn.has('unpriced') && r.unpriced_models.length)
-            failures.push(`no price for ${r.unpriced_models.join(', ')}`);
-        if (inputs.failOn.has('redactions') && result.redactions > 0)
-            failures.push(`${result.redactions} value(s) had to be redacted`);
-        if (inputs.failOn.has('no-sessions') && r.totals.sessions === 0)
-            failures.push('no agent session was found');
-        if (inputs.failOn.has('publish') && published.failures.length)
-            failures.push(`could not publish ${published.failures.join(', ')}`);
+        const failures = failOnReasons(inputs.failOn, result, published.failures);
         if (failures.length)
             lib_core/* setFailed */.C1(`fail-on: ${failures.join('; ')}`);
     }
     catch (e) {
         lib_core/* setFailed */.C1(e.message);
     }
+}
+/** The `fail-on` conditions a finished job meets, each as the reason the step fails; empty when none. */
+function failOnReasons(failOn, result, unpublished = []) {
+    const r = result.report;
+    const failures = [];
+    if (failOn.has('parse-errors') && result.ingest.skipped_lines > 0)
+        failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`);
+    if (failOn.has('unpriced') && r.unpriced_models.length)
+        failures.push(`no price for ${r.unpriced_models.join(', ')}`);
+    if (failOn.has('redactions') && result.redactions > 0)
+        failures.push(`${result.redactions} value(s) had to be redacted`);
+    if (failOn.has('no-sessions') && r.totals.sessions === 0)
+        failures.push('no agent session was found');
+    if (failOn.has('publish') && unpublished.length)
+        failures.push(`could not publish ${unpublished.join(', ')}`);
+    if (failOn.has('late-findings') && result.late.total > 0)
+        failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`);
+    return failures;
 }
 async function expandGlobs(patterns) {
     if (!patterns.some((p) => /[*?[{]/.test(p)))
