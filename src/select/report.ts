@@ -25,7 +25,8 @@ export const FiltersSchema = z.object({
 export type Filters = z.infer<typeof FiltersSchema>
 
 export const ActionSchema = z.object({
-  kind: z.enum(['reasoning', 'tool_call', 'assistant_message', 'plan_update', 'file_change', 'marker', 'compaction']),
+  /** `agent_prompt`: a prompt an agent wrote for a sub-agent (a person's prompts head turns). */
+  kind: z.enum(['reasoning', 'tool_call', 'assistant_message', 'agent_prompt', 'plan_update', 'file_change', 'marker', 'compaction']),
   ts: z.string().nullable(),
   /** Tool name, marker name, or the change kind of a file. */
   name: z.string().nullable(),

@@ -255,7 +255,7 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
       case 'user_prompt': {
         const text = String(p.text ?? '')
         if (p.by_agent) {
-          if (withActions) t.actions.push({ ...base, kind: 'assistant_message', name: 'agent-prompt', text: cap(text, maxChars) })
+          if (withActions) t.actions.push({ ...base, kind: 'agent_prompt', text: cap(text, maxChars) })
         } else if (!t.prompt) {
           const priv = PRIVATE.test(text)
           t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id }
