@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
-import type { Config } from './config-schema.js'
+import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
-import type { FieldKind } from './types.js'
+import type { FieldKind } from '../config/choices.js'
 
 export interface ExportResult {
   redactions: number

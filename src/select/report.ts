@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { ScopeKindSchema, ScopeReasonSchema } from '../scope/types.js'
 import { TokenCountsSchema } from '../model/tokens.js'
+import { ReportModeSchema } from '../config/choices.js'
+
+export { ReportModeSchema, type ReportMode } from '../config/choices.js'
 
 /**
  * The report object: what `select` produces from the store, what redaction rewrites, and what
@@ -8,9 +11,6 @@ import { TokenCountsSchema } from '../model/tokens.js'
  * format shows the same numbers.
  */
 export const REPORT_SCHEMA_VERSION = 1
-
-export const ReportModeSchema = z.enum(['summary', 'prompts', 'actions', 'tokens', 'full'])
-export type ReportMode = z.infer<typeof ReportModeSchema>
 
 export const FiltersSchema = z.object({
   since: z.string().nullable(),
