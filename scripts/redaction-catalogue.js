@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
 })
 const lib = (path) => import(pathToFileURL(join(root, 'lib', path)).href)
 const catalogue = await lib('redact/catalogue/index.js')
-const { loadConfig } = await lib('redact/config.js')
+const { loadConfig } = await lib('config/load.js')
 const { redactCommandOptions, sanitizeLogLine } = await lib('redact/files.js')
 
 const opts = redactCommandOptions(loadConfig(args.rules).config)

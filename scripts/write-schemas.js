@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPORT_SCHEMA_PATH, reportJsonSchemaText } from '../lib/render/json-schema.js'
-import { CONFIG_SCHEMA_PATH, configJsonSchemaText } from '../lib/redact/config-json-schema.js'
+import { CONFIG_SCHEMA_PATH, configJsonSchemaText } from '../lib/config/json-schema.js'
 
 for (const [path, text] of [
   [REPORT_SCHEMA_PATH, reportJsonSchemaText()],

@@ -3,7 +3,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatEta, Progress, progressFor } from '../../src/cli/progress.js'
 import { runJob } from '../../src/pipeline/job.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 describe('progress line', () => {

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path'
 import { collect } from '../../src/collect/collect.js'
 import { claudeProjectDir } from '../../src/discover/locations.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*

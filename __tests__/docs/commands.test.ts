@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { main } from '../../src/cli/main.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { fixtures, repoRoot, tmpDir, captureIo } from '../helpers.js'
 
 /**

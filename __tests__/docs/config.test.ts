@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig } from '../../src/redact/config.js'
-import { CONFIG_SCHEMA_PATH, configJsonSchemaText } from '../../src/redact/config-json-schema.js'
-import { configReferenceMarkdown } from '../../src/redact/config-reference.js'
+import { parseConfig } from '../../src/config/load.js'
+import { CONFIG_SCHEMA_PATH, configJsonSchemaText } from '../../src/config/json-schema.js'
+import { configReferenceMarkdown } from '../../src/config/reference.js'
 import { detectorsFor } from '../../src/redact/rules.js'
 import { repoRoot } from '../helpers.js'
 

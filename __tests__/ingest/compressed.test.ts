@@ -73,7 +73,7 @@ describe('compressed archives', () => {
 describe('redact on a compressed archive', () => {
   it('writes the sanitized copy decompressed, one JSON line per line', async () => {
     const { redactFiles } = await import('../../src/redact/files.js')
-    const { parseConfig } = await import('../../src/redact/config.js')
+    const { parseConfig } = await import('../../src/config/load.js')
     const d = tmpDir()
     try {
       mkdirSync(join(d, 'in'))

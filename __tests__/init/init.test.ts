@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path'
 import { init } from '../../src/init/init.js'
 import { CLAUDE_HOOK_COMMAND, RULES_FILE, WORKFLOW_FILE } from '../../src/init/templates.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { repoRoot, tmpDir } from '../helpers.js'
 
 const root = tmpDir('alt-init-')

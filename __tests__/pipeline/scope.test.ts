@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { runJob } from '../../src/pipeline/job.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 const dir = tmpDir('alt-scope-job-')

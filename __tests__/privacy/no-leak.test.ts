@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { runJob } from '../../src/pipeline/job.js'
 import type { LateCheck } from '../../src/select/report.js'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { redactFiles } from '../../src/redact/files.js'
 import { assemblePlanted, type PlantedCase } from '../../src/redact/evaluate.js'
 import { fixtures, tmpDir } from '../helpers.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigSchema } from '../../src/redact/config-schema.js'
+import { ConfigSchema } from '../../src/config/schema.js'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
 import { engineOptions } from '../../src/redact/engine-options.js'
 import { redactMarkedLine } from '../../src/redact/marked-line.js'

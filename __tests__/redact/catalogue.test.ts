@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { fileURLToPath } from 'node:url'
-import { ConfigSchema } from '../../src/redact/config-schema.js'
+import { ConfigSchema } from '../../src/config/schema.js'
 import { redactCommandOptions, sanitizeLogLine } from '../../src/redact/files.js'
 import {
   CARRIERS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError, loadConfig, parseConfig } from '../../src/redact/config.js'
+import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js'
 import { engineOptions } from '../../src/redact/engine-options.js'
 import { redactText } from '../../src/redact/engine.js'
 import { detectorsFor, ruleDetector, RuleError } from '../../src/redact/rules.js'

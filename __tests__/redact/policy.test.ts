@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { redactReport } from '../../src/redact/policy.js'
 import { selectReport } from '../../src/select/select.js'
 import { fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'

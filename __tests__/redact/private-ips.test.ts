@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../../src/redact/config.js'
+import { parseConfig } from '../../src/config/load.js'
 import { engineOptions } from '../../src/redact/engine-options.js'
 import { redactLine, redactText } from '../../src/redact/engine.js'
 

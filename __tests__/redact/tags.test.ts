@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { ConfigSchema } from '../../src/redact/config-schema.js'
+import { ConfigSchema } from '../../src/config/schema.js'
 import { engineOptions } from '../../src/redact/engine-options.js'
 import { redactLine, redactText } from '../../src/redact/engine.js'
 import { IdentifierTags, REDACTION_KEY_ENV, redactionKey } from '../../src/redact/hash.js'

@@ -190,7 +190,7 @@ function hostileSession(id: string, n: number): SessionReport {
           { kind: 'file_change', ts: null, name: `upd|ate ${HOSTILE}`, text: `src/${HOSTILE}`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 5 },
           { kind: 'marker', ts: null, name: `abort ${TICKS}`, text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 6 },
           { kind: 'plan_update', ts: null, name: null, text: `[done] ${HOSTILE}\n[pending] @octocat`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 7 },
-          { kind: 'assistant_message', ts: null, name: 'agent-prompt', text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 8 },
+          { kind: 'agent_prompt', ts: null, name: null, text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 8 },
           { kind: 'compaction', ts: null, name: null, text: LONG, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 9 }
         ]
       },

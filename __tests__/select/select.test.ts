@@ -106,7 +106,7 @@ describe('report totals and usage', () => {
     const rep = selectReport(r.db, { now, mode: 'actions', filters: { sessions: ['22222222'] } })
     const [first, second] = rep.sessions[0].turns
     expect(first.prompt?.text).toBe('Find unused exports')
-    const names = first.actions.map((a) => (a.kind === 'tool_call' ? a.name : a.name === 'agent-prompt' ? 'to-sub-agent' : a.kind))
+    const names = first.actions.map((a) => (a.kind === 'tool_call' ? a.name : a.kind === 'agent_prompt' ? 'to-sub-agent' : a.kind))
     // The Task call, then what the sub-agent did, then the parent's reply.
     expect(names.slice(0, 5)).toEqual(['Task', 'to-sub-agent', 'assistant_message', 'Grep', 'assistant_message'])
     expect(second.prompt?.text).toBe('Remove it')

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
-import { REPORT_FORMATS, type ReportFormat } from '../render/index.js'
-import { ReportModeSchema, type ReportMode } from '../select/report.js'
+import { REPORT_FORMATS, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../config/choices.js'
 
 export interface ActionInputs {
   paths: string[]
@@ -52,8 +51,11 @@ export function readInputs(): ActionInputs {
   const mode = core.getInput('mode').trim()
   const parsedMode = mode ? ReportModeSchema.safeParse(mode) : undefined
   if (parsedMode && !parsedMode.success) throw new Error(`input 'mode' must be one of ${ReportModeSchema.options.join(', ')} (got '${mode}')`)
-  const formats = list('formats')
-  for (const f of formats) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
+  const formats = list('formats').map((f) => {
+    const r = ReportFormatSchema.safeParse(f)
+    if (!r.success) throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
+    return r.data
+  })
   const retention = core.getInput('retention-days').trim()
   if (retention && !/^\d+$/.test(retention)) throw new Error(`input 'retention-days' must be a number of days (got '${retention}')`)
   const failOn = new Set<FailOn>()
@@ -67,7 +69,7 @@ export function readInputs(): ActionInputs {
     rules: core.getInput('rules').trim() || undefined,
     token: core.getInput('github-token'),
     mode: parsedMode?.data,
-    formats: formats.length ? (formats as ReportFormat[]) : undefined,
+    formats: formats.length ? formats : undefined,
     comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
     scope: oneOf('scope', ['auto', 'pr', 'release', 'all'] as const, 'auto'),
     artifactName: core.getInput('artifact-name').trim() || 'ai-log-trail-report',

@@ -10,7 +10,7 @@ import { rulesCommand, rulesHelp } from './commands/rules.js'
 import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
 import { type CliIo, processIo, UsageError } from './io.js'
 import { inertIo } from './terminal-text.js'
-import { ConfigError } from '../redact/config.js'
+import { ConfigError } from '../config/load.js'
 import { RuleError } from '../redact/rules.js'
 
 const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js'
+import { deleteSession, readSessionPlace, sessionLogPaths } from '../store/sessions.js'
 import { belongsTo, type RepoIdentity } from './repo.js'
 
 function under(path: string, roots: string[]): boolean {
@@ -13,20 +14,12 @@ function under(path: string, roots: string[]): boolean {
  * The files stay recorded as read, so they are not parsed again on the next run.
  */
 export function scopeToRepo(db: Db, repo: RepoIdentity, inRepoRoots: string[], sessionIds: string[]): string[] {
-  const get = db.prepare(`SELECT id, cwd, repository_url AS repository FROM sessions WHERE id = ?`)
-  const sessions = sessionIds.map((id) => get.get(id) as { id: string; cwd: string | null; repository: string | null } | undefined).filter((s) => s !== undefined)
-  const files = db.prepare(`SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`)
+  const sessions = sessionIds.map((id) => readSessionPlace(db, id)).filter((s) => s !== undefined)
   const dropped: string[] = []
-  const drop = db.transaction((id: string) => {
-    db.prepare(`DELETE FROM events WHERE session_id = ?`).run(id)
-    db.prepare(`DELETE FROM turns WHERE session_id = ?`).run(id)
-    db.prepare(`DELETE FROM sessions WHERE id = ?`).run(id)
-  })
   for (const s of sessions) {
     if (belongsTo(repo, s)) continue
-    const paths = (files.all(s.id) as { path: string }[]).map((f) => f.path)
-    if (paths.some((p) => under(p, inRepoRoots))) continue
-    drop.immediate(s.id)
+    if (sessionLogPaths(db, s.id).some((p) => under(p, inRepoRoots))) continue
+    deleteSession(db, s.id)
     dropped.push(s.id)
   }
   return dropped

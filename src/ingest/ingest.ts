@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
-import type { Statement } from 'better-sqlite3'
-import type { Db } from '../store/db.js'
+import { checkpointWal, type Db } from '../store/db.js'
+import { fileIdFor, forgetFileContents, readFileRow, saveFileProgress } from '../store/files.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
+import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
 import { recognize, sourceById } from '../sources/registry.js'
 import type { Source } from '../sources/types.js'
@@ -57,19 +58,6 @@ const HEAD_BYTES = 4096
 const MAX_BATCH_CHARS = 8 * 1024 * 1024
 const SNIFF_BYTES = 64 * 1024
 
-interface FileRow {
-  id: number
-  format: string | null
-  size: number
-  mtime_ms: number
-  head_hash: string | null
-  head_len: number
-  offset: number
-  line_no: number
-  parser_state: string | null
-  encoding: string | null
-}
-
 async function readHead(path: string, bytes: number): Promise<Buffer> {
   const fh = await open(path, 'r')
   try {
@@ -90,16 +78,6 @@ function readHeadSync(path: string, bytes: number): Buffer {
   } finally {
     closeSync(fd)
   }
-}
-
-const fileStatements = new WeakMap<Db, ReturnType<Db['prepare']>>()
-function selectFile(db: Db) {
-  let s = fileStatements.get(db)
-  if (!s) {
-    s = db.prepare('SELECT * FROM files WHERE path = ?')
-    fileStatements.set(db, s)
-  }
-  return s
 }
 
 function hash(b: Buffer): string {
@@ -130,16 +108,12 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   result.session_ids = [...touched].sort()
   crashPoint()
   // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
-  const pending = (db.prepare('SELECT session_id FROM reconcile_pending').pluck().all() as string[]).filter((sid) => !touched.has(sid))
+  const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid))
   const reconcile = [...result.session_ids, ...pending]
   reconcileCopies(db, reconcile)
   reconcileFormats(db, reconcile)
-  const done = db.prepare('DELETE FROM reconcile_pending WHERE session_id = ?')
-  db.transaction(() => {
-    for (const sid of reconcile) done.run(sid)
-  }).immediate()
-  // Fold the WAL back into the database so a reader (or a copy of the file) sees one file.
-  if (result.files > 0) db.pragma('wal_checkpoint(PASSIVE)')
+  clearReconcilePending(db, reconcile)
+  if (result.files > 0) checkpointWal(db)
   return result
 }
 
@@ -231,7 +205,7 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     report('empty file')
     return null
   }
-  const row = selectFile(db).get(path) as FileRow | undefined
+  const row = readFileRow(db, path)
   const headLen = Math.min(HEAD_BYTES, st.size)
   // Unchanged means read to the end: an ingest interrupted mid-file stored the offset it reached,
   // and a file whose offset falls short of its size is resumed there. (A compressed file's stored
@@ -284,16 +258,11 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     return null
   }
   result.files++
-  db.prepare(`INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path)
-  const fileId = (db.prepare('SELECT id FROM files WHERE path = ?').get(path) as { id: number }).id
+  const fileId = fileIdFor(db, path)
   const resume = grown && row && row.format === source.id
   if (row && !resume) {
     // Rewritten in place: what was stored from the old content no longer exists.
-    db.transaction(() => {
-      db.prepare('DELETE FROM events WHERE file_id = ?').run(fileId)
-      db.prepare('DELETE FROM ingest_errors WHERE file_id = ?').run(fileId)
-      db.prepare('UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId)
-    }).immediate()
+    forgetFileContents(db, fileId)
     writer.reset()
   }
   return {
@@ -336,36 +305,26 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
     writer.flushTimes()
     for (const sid of sessions) {
       touched.add(sid)
-      pendingStatement(db).run(sid)
+      markReconcilePending(db, sid)
     }
     for (const p of batch.problems) writer.error(fileId, job.path, p.line, p.reason)
-    if (batch.save) saveFileStatement(db).run(job.sourceId, job.size, plan.mtimeMs, plan.headHash, plan.headLen, offset, lineNo, batch.stateJson, job.encoding, new Date().toISOString(), fileId)
+    if (batch.save)
+      saveFileProgress(db, fileId, {
+        format: job.sourceId,
+        size: job.size,
+        mtimeMs: plan.mtimeMs,
+        headHash: plan.headHash,
+        headLen: plan.headLen,
+        offset,
+        lineNo,
+        parserState: batch.stateJson,
+        encoding: job.encoding,
+        ingestedAt: new Date().toISOString()
+      })
     crashPoint()
   }).immediate()
   result.skipped_lines += batch.skippedLines
   for (const p of batch.problems) result.errors.push({ file: job.path, line: p.line, reason: p.reason })
-}
-
-const pendingStatements = new WeakMap<Db, Statement<unknown[]>>()
-function pendingStatement(db: Db): Statement<unknown[]> {
-  let s = pendingStatements.get(db)
-  if (!s) {
-    s = db.prepare<unknown[]>('INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)')
-    pendingStatements.set(db, s)
-  }
-  return s
-}
-
-const saveStatements = new WeakMap<Db, Statement<unknown[]>>()
-function saveFileStatement(db: Db): Statement<unknown[]> {
-  let s = saveStatements.get(db)
-  if (!s) {
-    s = db.prepare<unknown[]>(
-      `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`
-    )
-    saveStatements.set(db, s)
-  }
-  return s
 }
 
 function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>): void {

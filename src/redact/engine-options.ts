@@ -1,7 +1,8 @@
-import type { Config } from './config-schema.js'
+import type { Config } from '../config/schema.js'
 import { IdentifierTags, redactionKey } from './hash.js'
 import { allowPatterns, detectorsFor } from './rules.js'
-import type { EngineOptions, FieldKind } from './types.js'
+import type { FieldKind } from '../config/choices.js'
+import type { EngineOptions } from './types.js'
 
 const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
 

@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs'
-import { openStore, type Db } from '../store/db.js'
-import type { Config } from './config-schema.js'
+import { openStore } from '../store/db.js'
+import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
+import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
-import type { FieldKind } from './types.js'
+import type { FieldKind } from '../config/choices.js'
 
 export interface ExportResult {
   redactions: number
@@ -43,13 +44,13 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
   for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`]) rmSync(p, { force: true })
   const src = openStore(sourcePath)
   try {
-    src.prepare('VACUUM INTO ?').run(work)
+    vacuumInto(src, work)
   } finally {
     src.close()
   }
   const db = openStore(work)
   try {
-    db.pragma('secure_delete = ON')
+    enableSecureDelete(db)
     const opts = engineOptions(config)
     const count = (findings: { detector: string }[]) => {
       for (const f of findings) {
@@ -73,44 +74,29 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       return r.text
     }
     db.transaction(() => {
-      for (const c of TEXT_COLUMNS) rewrite(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
-      rewrite(db, 'events', 'raw', (v) => {
+      for (const c of TEXT_COLUMNS) rewriteColumn(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
+      rewriteColumn(db, 'events', 'raw', (v) => {
         const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)
         return r.line
       })
       // A payload is JSON the ingest wrote; the raw-line path also covers one that is not.
-      rewrite(db, 'events', 'payload', (v) => {
+      rewriteColumn(db, 'events', 'payload', (v) => {
         const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)
         return r.line
       })
-      db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run()
+      dropParserState(db)
     }).immediate()
   } finally {
     db.close()
   }
   const final = openStore(work)
   try {
-    final.prepare('VACUUM INTO ?').run(outPath)
+    vacuumInto(final, outPath)
   } finally {
     final.close()
     for (const p of [work, `${work}-wal`, `${work}-shm`]) rmSync(p, { force: true })
   }
   return result
-}
-
-/** Rewrites a column page by page (keyset on rowid), so memory stays flat whatever the table's size. */
-function rewrite(db: Db, table: string, column: string, f: (v: string) => string): void {
-  const page = db.prepare(`SELECT rowid AS k, ${column} AS v FROM ${table} WHERE rowid > ? AND ${column} IS NOT NULL ORDER BY rowid LIMIT 500`)
-  const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
-  for (let last = -1; ; ) {
-    const rows = page.all(last) as { k: number; v: string }[]
-    if (rows.length === 0) return
-    for (const r of rows) {
-      const out = f(r.v)
-      if (out !== r.v) update.run(out, r.k)
-    }
-    last = rows[rows.length - 1].k
-  }
 }

@@ -1,11 +1,11 @@
 import type { RedactionRow } from '../store/redactions.js'
 import { IdentifierTags, redactionKey } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
-import type { Config, FieldPolicy, Override } from './config-schema.js'
+import type { Config, FieldPolicy, Override } from '../config/schema.js'
 import { redactJson, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import { engineOptions } from './engine-options.js'
-import type { FieldKind } from './types.js'
+import type { FieldKind } from '../config/choices.js'
 import type { ScopeReason } from '../scope/types.js'
 import { firstWord } from '../sources/util/shell.js'
 

@@ -1,8 +1,9 @@
 import { RE2 } from 're2-wasm'
 import { builtinDetectors } from './detectors/index.js'
 import { ipDetectors } from './detectors/pii.js'
-import type { Config, Rule } from './config-schema.js'
-import type { Detector, FieldKind, Finding } from './types.js'
+import type { Config, Rule } from '../config/schema.js'
+import type { FieldKind } from '../config/choices.js'
+import type { Detector, Finding } from './types.js'
 
 /** A user pattern that cannot run: `what` names the rule or allow pattern, `reason` says why. */
 export class RuleError extends Error {

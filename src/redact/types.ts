@@ -1,6 +1,3 @@
-/** Where a value came from in a session log; lets callers apply per-field policy. */
-export type FieldKind = 'prompt' | 'assistant' | 'reasoning' | 'tool_args' | 'tool_output' | 'path' | 'metadata'
-
 /** A half-open range `[start, end)` of the scanned text that must not be published. */
 export interface Finding {
   detector: string

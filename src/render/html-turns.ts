@@ -48,7 +48,9 @@ function action(a: Action): string {
     case 'reasoning':
       return head('reasoning', '') + block(text, LIMITS.text, 'text thought')
     case 'assistant_message':
-      return head(a.name === 'agent-prompt' ? 'to sub-agent' : 'assistant', '') + block(text, LIMITS.text, 'text')
+      return head('assistant', '') + block(text, LIMITS.text, 'text')
+    case 'agent_prompt':
+      return head('to sub-agent', '') + block(text, LIMITS.text, 'text')
     case 'plan_update':
       return head('plan', '') + block(text, LIMITS.text, 'text')
     case 'file_change':
@@ -79,11 +81,16 @@ function prompt(t: Turn, timezone: string): string {
   return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}</div>`
 }
 
+/** A prompt an agent wrote is a message it wrote, and is styled as one. */
+function styleOf(a: Action): string {
+  return a.kind === 'agent_prompt' ? 'assistant_message' : a.kind
+}
+
 export function renderTurns(turns: Turn[], timezone: string): string {
   const items = turns.map((t) => {
     const acts = t.actions.length
       ? `<details class="actions"><summary>${escapeHtml(actionsSummary(t.actions))}</summary><ol class="action-list">${t.actions
-          .map((a) => `<li class="act act-${a.kind}">${action(a)}</li>`)
+          .map((a) => `<li class="act act-${styleOf(a)}">${action(a)}</li>`)
           .join('')}</ol></details>`
       : ''
     return `<li class="turn">${prompt(t, timezone)}${acts}</li>`

@@ -1,3 +1,4 @@
+import { REPORT_FORMATS, type ReportFormat } from '../config/choices.js'
 import type { Report } from '../select/report.js'
 import { renderCsv } from './csv.js'
 import { renderHtml } from './html.js'
@@ -8,6 +9,7 @@ export { renderMarkdown, type MarkdownOptions } from './markdown.js'
 export { renderCsv, CSV_FILES, type CsvFile } from './csv.js'
 export { renderJson } from './json.js'
 export { renderHtml } from './html.js'
+export { REPORT_FORMATS, type ReportFormat } from '../config/choices.js'
 export { reportJsonSchema, reportJsonSchemaText, REPORT_SCHEMA_PATH } from './json-schema.js'
 
 export interface RenderedFile {
@@ -32,10 +34,7 @@ const RENDERERS = {
   json: (report) => [{ name: 'report.json', content: renderJson(report) }],
   csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
   html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
-} satisfies Record<string, Renderer>
-
-export type ReportFormat = keyof typeof RENDERERS
-export const REPORT_FORMATS = Object.keys(RENDERERS) as ReportFormat[]
+} satisfies Record<ReportFormat, Renderer>
 
 export function renderReport(report: Report, format: ReportFormat, opts: RenderOptions = {}): RenderResult {
   const render: Renderer | undefined = RENDERERS[format]

@@ -86,7 +86,10 @@ function actionItem(a: Action, o: TurnsOptions): ListItem {
       r = described('Reasoning', a.text, o)
       break
     case 'assistant_message':
-      r = described(a.name === 'agent-prompt' ? 'Prompt to a sub-agent' : 'Reply', a.text, o)
+      r = described('Reply', a.text, o)
+      break
+    case 'agent_prompt':
+      r = described('Prompt to a sub-agent', a.text, o)
       break
     case 'plan_update':
       r = described('Plan', a.text, o)

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { ScopeKindSchema, ScopeReasonSchema } from '../scope/types.js'
 import { TokenCountsSchema } from '../model/tokens.js'
+import { ReportModeSchema } from '../config/choices.js'
+
+export { ReportModeSchema, type ReportMode } from '../config/choices.js'
 
 /**
  * The report object: what `select` produces from the store, what redaction rewrites, and what
@@ -8,9 +11,6 @@ import { TokenCountsSchema } from '../model/tokens.js'
  * format shows the same numbers.
  */
 export const REPORT_SCHEMA_VERSION = 1
-
-export const ReportModeSchema = z.enum(['summary', 'prompts', 'actions', 'tokens', 'full'])
-export type ReportMode = z.infer<typeof ReportModeSchema>
 
 export const FiltersSchema = z.object({
   since: z.string().nullable(),
@@ -25,7 +25,8 @@ export const FiltersSchema = z.object({
 export type Filters = z.infer<typeof FiltersSchema>
 
 export const ActionSchema = z.object({
-  kind: z.enum(['reasoning', 'tool_call', 'assistant_message', 'plan_update', 'file_change', 'marker', 'compaction']),
+  /** `agent_prompt`: a prompt an agent wrote for a sub-agent (a person's prompts head turns). */
+  kind: z.enum(['reasoning', 'tool_call', 'assistant_message', 'agent_prompt', 'plan_update', 'file_change', 'marker', 'compaction']),
   ts: z.string().nullable(),
   /** Tool name, marker name, or the change kind of a file. */
   name: z.string().nullable(),

@@ -4,7 +4,10 @@ import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
+import { skippedCounts } from '../store/ingest-errors.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
+import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
+import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
 import { dayIn, normalizeFilters, normalizeRepoUrl, type FilterInput } from './filters.js'
 import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
 
@@ -94,12 +97,6 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
     m.set(key, a)
   }
 
-  const rows = db.prepare(
-    `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`
-  )
-  const callNames = db.prepare(`SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`)
-  const touched = db.prepare(`SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`)
-
   const sessions: SessionReport[] = all.map((s) => {
     let cost: number | null = 0
     const priceRow = (model: string | null, t: TokenCounts): number | null => {
@@ -118,7 +115,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       add(byDay, ts ? day(ts) : '(no date)', s.id, t, c)
     }
     if (s.tokens_source === 'usage') {
-      for (const r of rows.iterate(s.id) as Iterable<TokenCounts & { model: string | null; ts: string | null }>) account(r.model, r.ts, r)
+      for (const r of countedUsageRows(db, s.id)) account(r.model, r.ts, r)
     } else if (s.tokens_source === 'status') {
       account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens)
     } else cost = s.tokens.total === 0 ? 0 : null
@@ -138,11 +135,11 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       parent_relation: s.parent_relation,
       prompts: s.prompts,
       tool_calls: s.tool_calls,
-      tool_call_names: Object.fromEntries((callNames.all(s.id) as { name: string; n: number }[]).map((r) => [r.name, r.n])),
+      tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
       tokens: s.tokens,
       cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
-      files_touched: (touched.all(s.id) as { path: string }[]).map((r) => r.path),
+      files_touched: filesTouchedBy(db, s.id),
       scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
       turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
     }
@@ -166,7 +163,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
 
   const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens())
   const anyNullCost = sessions.some((s) => s.cost_usd === null)
-  const skipped = db.prepare(`SELECT COUNT(*) AS lines, COUNT(DISTINCT path) AS files FROM ingest_errors`).get() as { lines: number; files: number }
+  const skipped = skippedCounts(db)
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     generated_at: (opts.now ?? new Date()).toISOString(),
@@ -189,16 +186,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
   }
 }
 
-interface EventRow {
-  id: number
-  file_id: number
-  turn: number
-  ts: string | null
-  kind: string
-  payload: string
-}
-
-const isPersonPrompt = (e: EventRow): boolean => e.kind === 'user_prompt' && !(JSON.parse(e.payload) as { by_agent?: boolean }).by_agent
+const isPersonPrompt = (e: TurnEvent): boolean => e.payload.kind === 'user_prompt' && !e.payload.by_agent
 
 /**
  * A sub-agent's records live in a file of their own (Claude Code's `subagents/agent-*.jsonl`),
@@ -206,13 +194,13 @@ const isPersonPrompt = (e: EventRow): boolean => e.kind === 'user_prompt' && !(J
  * file that holds none of the session's own prompts moves to the turn whose prompt came last
  * before it, among that turn's records by time: under the tool call that started it.
  */
-function placeSubAgentEvents(rows: EventRow[]): EventRow[] {
+function placeSubAgentEvents(rows: TurnEvent[]): TurnEvent[] {
   const prompts = rows.filter(isPersonPrompt)
   const promptFiles = new Set(prompts.map((e) => e.file_id))
   const foreign = rows.filter((e) => !promptFiles.has(e.file_id) && e.ts !== null)
   if (promptFiles.size === 0 || foreign.length === 0) return rows
   const starts = prompts.filter((e) => e.ts !== null).sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? 0 : 1))
-  const placed = new Map<number, EventRow[]>()
+  const placed = new Map<number, TurnEvent[]>()
   for (const e of [...foreign].sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? a.id - b.id : 1))) {
     let lo = 0
     let hi = starts.length
@@ -229,7 +217,7 @@ function placeSubAgentEvents(rows: EventRow[]): EventRow[] {
   const moved = new Set(foreign)
   const own = rows.filter((e) => !moved.has(e))
   const turns = [...new Set([...own.map((e) => e.turn), ...placed.keys()])].sort((a, b) => a - b)
-  const out: EventRow[] = []
+  const out: TurnEvent[] = []
   let i = 0
   for (const turn of turns) {
     const pending = placed.get(turn) ?? []
@@ -247,19 +235,6 @@ function placeSubAgentEvents(rows: EventRow[]): EventRow[] {
 
 /** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
 function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number): Turn[] {
-  const results = new Map<string, { output: string; exit_code: number | null; duration_ms: number | null }>()
-  if (withActions) {
-    for (const r of db.prepare(`SELECT call_id, output, exit_code, duration_ms FROM function_results WHERE session_id = ? AND call_id IS NOT NULL`).iterate(sessionId) as Iterable<{
-      call_id: string
-      output: string
-      exit_code: number | null
-      duration_ms: number | null
-    }>)
-      results.set(r.call_id, { output: r.output, exit_code: r.exit_code, duration_ms: r.duration_ms })
-  }
-  const kinds = withActions
-    ? `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`
-    : `('user_prompt')`
   const turns = new Map<number, Turn>()
   const turnOf = (n: number, ts: string | null) => {
     let t = turns.get(n)
@@ -269,21 +244,18 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
     }
     return t
   }
-  // `+kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
-  // rows of every session, once per session.
-  const stmt = db.prepare(`SELECT id, file_id, turn, ts, kind, payload FROM events WHERE session_id = ? AND replayed = 0 AND +kind IN ${kinds} ORDER BY turn, id`)
+  const events = readTurnEvents(db, sessionId, withActions)
   // Only a session read from several files can have records numbered into the wrong turn.
-  const files = (db.prepare(`SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId) as { n: number }).n
-  const rows = files > 1 ? placeSubAgentEvents(stmt.all(sessionId) as EventRow[]) : (stmt.iterate(sessionId) as Iterable<EventRow>)
-  for (const e of rows) {
-    const p = JSON.parse(e.payload) as Record<string, unknown>
+  const ordered = sessionFileCount(db, sessionId) > 1 ? placeSubAgentEvents([...events]) : events
+  for (const e of ordered) {
+    const p = e.payload
     const t = turnOf(e.turn, e.ts)
     const base: Action = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id }
-    switch (e.kind) {
+    switch (p.kind) {
       case 'user_prompt': {
         const text = String(p.text ?? '')
         if (p.by_agent) {
-          if (withActions) t.actions.push({ ...base, kind: 'assistant_message', name: 'agent-prompt', text: cap(text, maxChars) })
+          if (withActions) t.actions.push({ ...base, kind: 'agent_prompt', text: cap(text, maxChars) })
         } else if (!t.prompt) {
           const priv = PRIVATE.test(text)
           t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id }
@@ -298,8 +270,7 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
         t.actions.push({ ...base, kind: 'assistant_message', text: cap(String(p.text ?? ''), maxChars) })
         break
       case 'tool_call': {
-        const callId = typeof p.call_id === 'string' ? p.call_id : null
-        const r = callId ? results.get(callId) : undefined
+        const r = e.result
         t.actions.push({
           ...base,
           kind: 'tool_call',
@@ -309,12 +280,12 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
           output: r ? cap(r.output, maxChars) : null,
           exit_code: r?.exit_code ?? null,
           duration_ms: r?.duration_ms ?? null,
-          call_id: callId
+          call_id: typeof p.call_id === 'string' ? p.call_id : null
         })
         break
       }
       case 'plan_update': {
-        const steps = Array.isArray(p.steps) ? (p.steps as { step: string; status: string }[]) : []
+        const steps = Array.isArray(p.steps) ? p.steps : []
         t.actions.push({ ...base, kind: 'plan_update', text: cap(steps.map((s) => `[${s.status}] ${s.step}`).join('\n'), maxChars) })
         break
       }

@@ -60,3 +60,28 @@ function migrateWithRetry(db: Db, target?: number): void {
     }
   }
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>()
+
+/**
+ * The prepared statement for `sql` on `db`, prepared once per connection: store functions called
+ * once per file or per session then cost no parse.
+ */
+export function prepared(db: Db, sql: string): Database.Statement<unknown[]> {
+  let byText = statements.get(db)
+  if (!byText) {
+    byText = new Map()
+    statements.set(db, byText)
+  }
+  let s = byText.get(sql)
+  if (!s) {
+    s = db.prepare<unknown[]>(sql)
+    byText.set(sql, s)
+  }
+  return s
+}
+
+/** Folds the WAL back into the database so a reader (or a copy of the file) sees one file. */
+export function checkpointWal(db: Db): void {
+  db.pragma('wal_checkpoint(PASSIVE)')
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { collect } from '../../collect/collect.js'
-import { loadConfig } from '../../redact/config.js'
+import { loadConfig } from '../../config/load.js'
 import { describeReason } from '../../scope/describe.js'
 import { toInstant } from '../../select/filters.js'
 import { type CliIo, UsageError } from '../io.js'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../redact/config.js'
+import { loadConfig } from '../../config/load.js'
 import { exportSanitized } from '../../redact/export.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
 import { lateCheckDatabase } from '../../redact/late/database.js'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../redact/config.js'
+import { loadConfig } from '../../config/load.js'
 import { redactFiles } from '../../redact/files.js'
 import { describeLateCheck } from '../../render/text.js'
 import { type CliIo, UsageError } from '../io.js'

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildReport, writeReportFiles } from '../../pipeline/report.js'
-import { loadConfig } from '../../redact/config.js'
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../render/index.js'
+import { loadConfig } from '../../config/load.js'
+import { REPORT_FORMATS, REPORT_MODES, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../../config/choices.js'
+import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
-import { ReportModeSchema, type ReportMode } from '../../select/report.js'
 import { openStore } from '../../store/db.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
@@ -33,15 +33,18 @@ Filters:
 export function parseMode(v: string | undefined): ReportMode | undefined {
   if (v === undefined) return undefined
   const r = ReportModeSchema.safeParse(v)
-  if (!r.success) throw new UsageError(`unknown mode '${v}' (summary, prompts, actions, tokens, full)`)
+  if (!r.success) throw new UsageError(`unknown mode '${v}' (${REPORT_MODES.join(', ')})`)
   return r.data
 }
 
 export function parseFormats(v: string | undefined, fallback: ReportFormat[]): ReportFormat[] {
   if (v === undefined) return fallback
   const list = v.split(',').map((f) => f.trim()).filter(Boolean)
-  for (const f of list) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
-  return list as ReportFormat[]
+  return list.map((f) => {
+    const r = ReportFormatSchema.safeParse(f)
+    if (!r.success) throw new UsageError(`unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
+    return r.data
+  })
 }
 
 export const filterOptions = {

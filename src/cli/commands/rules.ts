@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../../redact/config.js'
+import { loadConfig } from '../../config/load.js'
 import { engineOptions } from '../../redact/engine-options.js'
 import { redactText } from '../../redact/engine.js'
 import { detectorsFor } from '../../redact/rules.js'

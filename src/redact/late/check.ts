@@ -1,6 +1,6 @@
 import { extname } from 'node:path'
-import type { Config } from '../config-schema.js'
-import { FIELD_KINDS } from '../config-schema.js'
+import type { Config } from '../../config/schema.js'
+import { FIELD_KINDS } from '../../config/choices.js'
 import { engineOptions } from '../engine-options.js'
 import { redactText } from '../engine.js'
 import type { LateCheck } from '../../select/report.js'

@@ -1,4 +1,4 @@
-import { configJsonSchema } from './config-json-schema.js'
+import { configJsonSchema } from './json-schema.js'
 
 interface SchemaNode {
   type?: string | string[]

@@ -1,14 +1,12 @@
 import { z } from 'zod'
 import { PriceSchema } from '../pricing/prices.js'
+import { FieldKindSchema, ReportFormatSchema, ReportModeSchema } from './choices.js'
 
 /**
  * The rules file (`.github/ai-log-trail.yml`). One zod schema validates it, types it, and
  * generates `docs/config.schema.json` for editors. Every object is strict: a typo in a key is
  * an error with its line and column, never silently ignored.
  */
-export const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'] as const
-export const FieldKindSchema = z.enum(FIELD_KINDS)
-
 const FieldPolicySchema = z.union([
   z.enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
   z.strictObject({ truncate: z.number().int().positive().describe('redact, then keep at most this many characters') })
@@ -92,8 +90,8 @@ export const ConfigSchema = z.strictObject({
       out: z.string().optional(),
       batch_size: z.number().int().positive().optional(),
       timezone: z.string().optional(),
-      mode: z.enum(['summary', 'prompts', 'actions', 'tokens', 'full']).optional(),
-      formats: z.array(z.enum(['md', 'csv', 'json', 'html'])).optional()
+      mode: ReportModeSchema.optional(),
+      formats: z.array(ReportFormatSchema).optional()
     })
     .default({})
     .describe('values flags and action inputs would otherwise give; flags and inputs override them'),

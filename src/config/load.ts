@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml'
 import type { z } from 'zod'
-import { ConfigSchema, type Config } from './config-schema.js'
-import { patternProblems } from './rules.js'
+import { ConfigSchema, type Config } from './schema.js'
+import { patternProblems } from '../redact/rules.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml'
 

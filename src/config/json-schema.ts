@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ConfigSchema } from './config-schema.js'
+import { ConfigSchema } from './schema.js'
 
 /** Where the published schema lives (docs/config.schema.json). */
 export const CONFIG_SCHEMA_PATH = 'docs/config.schema.json'

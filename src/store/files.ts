@@ -1,0 +1,64 @@
+import { prepared, type Db } from './db.js'
+
+/** What the store remembers of a log file: its format and how far, and from which content, it was read. */
+export interface FileRow {
+  id: number
+  format: string | null
+  size: number
+  mtime_ms: number
+  head_hash: string | null
+  head_len: number
+  offset: number
+  line_no: number
+  parser_state: string | null
+  encoding: string | null
+}
+
+/** How far a file has been read, recorded with each batch written from it. */
+export interface FileProgress {
+  format: string
+  size: number
+  mtimeMs: number
+  headHash: string
+  headLen: number
+  offset: number
+  lineNo: number
+  parserState: string | null
+  encoding: string | null
+  ingestedAt: string
+}
+
+export function readFileRow(db: Db, path: string): FileRow | undefined {
+  return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined
+}
+
+/** The id of the file at `path`, recorded now if it was not yet. */
+export function fileIdFor(db: Db, path: string): number {
+  prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path)
+  return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number }).id
+}
+
+/** Forgets what was stored from a file rewritten in place, so it is read again from its start. */
+export function forgetFileContents(db: Db, fileId: number): void {
+  db.transaction(() => {
+    prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId)
+    prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId)
+    prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId)
+  }).immediate()
+}
+
+export function saveFileProgress(db: Db, fileId: number, p: FileProgress): void {
+  prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(
+    p.format,
+    p.size,
+    p.mtimeMs,
+    p.headHash,
+    p.headLen,
+    p.offset,
+    p.lineNo,
+    p.parserState,
+    p.encoding,
+    p.ingestedAt,
+    fileId
+  )
+}

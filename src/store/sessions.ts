@@ -1,0 +1,29 @@
+import { prepared, type Db } from './db.js'
+
+/** Where a session ran, as its log says: what decides whether it belongs to a repository. */
+export interface SessionPlace {
+  id: string
+  cwd: string | null
+  repository: string | null
+}
+
+export function readSessionPlace(db: Db, sessionId: string): SessionPlace | undefined {
+  return prepared(db, `SELECT id, cwd, repository_url AS repository FROM sessions WHERE id = ?`).get(sessionId) as SessionPlace | undefined
+}
+
+/** The log files a session's records were read from. */
+export function sessionLogPaths(db: Db, sessionId: string): string[] {
+  return (prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).all(sessionId) as { path: string }[]).map((f) => f.path)
+}
+
+/**
+ * Removes a session with its records and turns; the files it was read from stay recorded as
+ * read, so they are not parsed again.
+ */
+export function deleteSession(db: Db, sessionId: string): void {
+  db.transaction(() => {
+    prepared(db, `DELETE FROM events WHERE session_id = ?`).run(sessionId)
+    prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(sessionId)
+    prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId)
+  }).immediate()
+}
