@@ -12,7 +12,7 @@ const PUBLIC = [
   'Action', 'ActionMetadata', 'ActionRecord', 'ActionSchema', 'AssistantMessageSchema', 'BUNDLED_PRICES', 'CompactionSchema', 'Config', 'ConfigError',
   'ConfigSchema', 'ContextMessageSchema', 'DEFAULT_CONFIG_PATH', 'DEFAULT_MAX_RECORD_BYTES', 'Db', 'DiscoverResult', 'DocumentSource', 'ENV_MAX_BYTES',
   'ENV_SESSION_ID', 'EventKind', 'EventKindSchema', 'EventPayload', 'EventPayloadSchema', 'FileChangeSchema', 'FilterInput', 'Filters', 'FiltersSchema',
-  'IngestError', 'IngestOptions', 'IngestResult', 'LineParser', 'LineSource', 'MAX_TOKENS_PER_MESSAGE', 'MIN_MAX_RECORD_BYTES', 'MarkerSchema',
+  'IngestError', 'IngestOptions', 'IngestResult', 'LateCheck', 'LateCheckSchema', 'LineParser', 'LineSource', 'MAX_TOKENS_PER_MESSAGE', 'MIN_MAX_RECORD_BYTES', 'MarkerSchema',
   'NormalizedEvent', 'OtherSchema', 'PRICES_AS_OF', 'ParentRelation', 'ParentRelationSchema', 'ParseRecord', 'PayloadOf', 'PlanUpdateSchema', 'Price',
   'RECORDER_FORMAT', 'RECORD_TYPES', 'RECORD_VERSION', 'REPORT_FORMATS', 'REPORT_SCHEMA_VERSION', 'RateLimitSchema', 'ReasoningSchema', 'RecordType',
   'Recorder', 'RecorderOptions', 'RecorderRecord', 'RedactionRecord', 'RepoIdentity', 'Report', 'ReportFormat', 'ReportMode', 'ReportModeSchema',
