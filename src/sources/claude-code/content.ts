@@ -1,5 +1,5 @@
-import type { EventPayload, PayloadOf } from '../model/events.js'
-import { arr, num, obj, str } from './util/json.js'
+import type { EventPayload, PayloadOf } from '../../model/events.js'
+import { arr, num, obj, str } from '../util/json.js'
 
 /**
  * Text Claude Code writes into `user` lines on the person's behalf: slash-command wrappers and

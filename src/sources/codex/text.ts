@@ -1,6 +1,6 @@
-import type { EventPayload } from '../model/events.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { toUtcIso } from '../util/time.js'
 
 const EXIT_LINE = /Token usage: total=([\d,]+) input=([\d,]+)(?: \(\+ ([\d,]+) cached\))? output=([\d,]+)(?: ?\(reasoning ([\d,]+)\))?/
 const RESUME = /codex resume ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i

@@ -1,8 +1,8 @@
-import type { EventPayload } from '../model/events.js'
-import type { TokenCounts } from '../model/tokens.js'
-import type { Keyed } from './util/emit.js'
-import { arr, isObject, num, obj, str, tryParseJson, type Json } from './util/json.js'
-import { commandFromArgs } from './util/shell.js'
+import type { EventPayload } from '../../model/events.js'
+import type { TokenCounts } from '../../model/tokens.js'
+import type { Keyed } from '../util/emit.js'
+import { arr, isObject, num, obj, str, tryParseJson, type Json } from '../util/json.js'
+import { commandFromArgs } from '../util/shell.js'
 
 /** What was already emitted for one request id, so a changed request adds only what is new. */
 export interface RequestSent {

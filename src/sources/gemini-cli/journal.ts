@@ -1,10 +1,16 @@
-import type { EventPayload } from '../model/events.js'
-import type { SessionPatch } from '../model/session.js'
-import { geminiTokens, messagePayloads, nothingSent, partsText, type GeminiCtx, type GeminiSent } from './gemini-messages.js'
-import type { LineParser, ParseRecord, SourceContext } from './types.js'
-import { emitRecord } from './util/emit.js'
-import { arr, isObject, obj, str, type Json, parseObjectLine } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import type { SessionPatch } from '../../model/session.js'
+import { geminiTokens, messagePayloads, nothingSent, partsText, type GeminiCtx, type GeminiSent } from './messages.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { emitRecord } from '../util/emit.js'
+import { arr, isObject, obj, str, type Json, parseObjectLine } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
+
+const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning'])
+
+function isMessageRecord(o: Json): boolean {
+  return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && MESSAGE_TYPES.has(o.type) && 'content' in o
+}
 
 /**
  * One message (or a bookkeeping event) in journal order. `record` is the latest write not yet
@@ -25,6 +31,13 @@ interface JournalState {
 
 export function isJournalHeader(o: Json): boolean {
   return typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && typeof o.id !== 'string' && !Array.isArray(o.messages)
+}
+
+/** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
+function sniffJournal(head: SniffInput): boolean {
+  const objs = head.parsed.filter(isObject)
+  if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length) return false
+  return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o)
 }
 
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
@@ -150,4 +163,13 @@ export class GeminiJournalParser implements LineParser {
     const text = synthetic.join('\n\n')
     this.st.entries.push({ id: `$${lineNo}`, line: lineNo, record: null, sent: null, events: [{ kind: 'compaction', text: text || null, encrypted: false }] })
   }
+}
+
+export const geminiJournal: LineSource = {
+  mode: 'lines',
+  id: 'gemini-cli-journal',
+  agent: 'gemini-cli',
+  description: 'Gemini CLI chat recording journal (chats/session-*.jsonl since Apr 2026: upserts by id, $set, $rewindTo)',
+  sniff: sniffJournal,
+  createParser: (ctx, state) => new GeminiJournalParser(ctx, state)
 }

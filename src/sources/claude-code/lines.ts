@@ -1,5 +1,5 @@
-import type { EventPayload } from '../model/events.js'
-import { num, obj, str } from './util/json.js'
+import type { EventPayload } from '../../model/events.js'
+import { num, obj, str } from '../util/json.js'
 
 /**
  * Payloads of Claude Code transcript lines that are not a conversation turn (`user` / `assistant`).

@@ -1,7 +1,7 @@
-import type { EventPayload } from '../model/events.js'
-import { accountCodexUsage, codexRateLimits, type UsageState } from './codex-usage.js'
-import { isInjectedContext } from './codex-items.js'
-import { arr, num, obj, str } from './util/json.js'
+import type { EventPayload } from '../../model/events.js'
+import { accountCodexUsage, codexRateLimits, type UsageState } from './usage.js'
+import { isInjectedContext } from './items.js'
+import { arr, num, obj, str } from '../util/json.js'
 
 export interface EventMsgContext {
   usage: UsageState

@@ -1,8 +1,8 @@
-import type { EventPayload } from '../model/events.js'
-import { RECORD_VERSION, RECORDER_FORMAT } from '../recorder/format.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { isObject, obj, str, type Json, parseObjectLine } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import { RECORD_VERSION, RECORDER_FORMAT } from '../../recorder/format.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { isObject, obj, str, type Json, parseObjectLine } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 const AGENT = 'recorder'
 

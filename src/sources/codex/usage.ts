@@ -4,11 +4,11 @@ import {
   subtractTokens,
   tokensEqual,
   type TokenCounts
-} from '../model/tokens.js'
-import type { PayloadOf } from '../model/events.js'
-import { num, obj } from './util/json.js'
-import { tokenCount } from './util/token-count.js'
-import { isoOrNull } from './util/time.js'
+} from '../../model/tokens.js'
+import type { PayloadOf } from '../../model/events.js'
+import { num, obj } from '../util/json.js'
+import { tokenCount } from '../util/token-count.js'
+import { isoOrNull } from '../util/time.js'
 
 /** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input, output holds reasoning. */
 export function codexTokens(v: unknown): TokenCounts | null {

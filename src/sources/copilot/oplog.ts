@@ -1,9 +1,9 @@
-import type { SessionPatch } from '../model/session.js'
-import { nothingSentYet, requestPayloads, type CopilotCtx, type RequestSent } from './copilot-requests.js'
-import type { LineParser, ParseRecord, SourceContext } from './types.js'
-import { emitRecord } from './util/emit.js'
-import { arr, isObject, obj, str, type Json } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { SessionPatch } from '../../model/session.js'
+import { nothingSentYet, requestPayloads, type CopilotCtx, type RequestSent } from './requests.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { emitRecord } from '../util/emit.js'
+import { arr, isObject, obj, str, type Json } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 type Key = string | number
 
@@ -48,6 +48,14 @@ function walk(root: Json, path: Key[], create: boolean): Record<Key, unknown> | 
     cur = c[k]
   }
   return cur !== null && typeof cur === 'object' ? (cur as Record<Key, unknown>) : undefined
+}
+
+/** The mutation log always starts with a kind 0 record holding a full chat state. */
+function sniffOpLog(head: SniffInput): boolean {
+  const first = head.parsed[0]
+  if (!isObject(first) || first.kind !== 0) return false
+  const v = obj(first.v)
+  return v !== undefined && Array.isArray(v.requests) && ('sessionId' in v || 'version' in v)
 }
 
 interface OpLogState {
@@ -131,4 +139,13 @@ export class CopilotOpLogParser implements LineParser {
       for (let j = reqs.length - n; j < reqs.length; j++) this.st.touched[this.rid(reqs[j], j)] = lineNo
     } else if (typeof k[1] === 'number' && reqs[k[1]] !== undefined) this.st.touched[this.rid(reqs[k[1]], k[1])] = lineNo
   }
+}
+
+export const copilotOpLog: LineSource = {
+  mode: 'lines',
+  id: 'copilot-chat-oplog',
+  agent: 'copilot-chat',
+  description: 'GitHub Copilot Chat (VS Code) session mutation log (chatSessions/<session>.jsonl, kinds 0 to 3)',
+  sniff: sniffOpLog,
+  createParser: (ctx, state) => new CopilotOpLogParser(ctx, state)
 }

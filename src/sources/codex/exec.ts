@@ -1,9 +1,9 @@
-import type { EventPayload } from '../model/events.js'
-import { eventMsgPayloads } from './codex-events.js'
-import { accountCumulative, type UsageState } from './codex-usage.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { arr, isObject, num, obj, str, parseObjectLine } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import { eventMsgPayloads } from './events.js'
+import { accountCumulative, type UsageState } from './usage.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { arr, isObject, num, obj, str, parseObjectLine } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed)|error)$/
 

@@ -1,8 +1,8 @@
-import type { EventPayload } from '../model/events.js'
-import { isZeroTokens, subtractTokens, hasNegative, tokensEqual, type TokenCounts } from '../model/tokens.js'
-import { type Keyed, shortHash } from './util/emit.js'
-import { arr, isObject, num, obj, str, type Json } from './util/json.js'
-import { commandFromArgs } from './util/shell.js'
+import type { EventPayload } from '../../model/events.js'
+import { isZeroTokens, subtractTokens, hasNegative, tokensEqual, type TokenCounts } from '../../model/tokens.js'
+import { type Keyed, shortHash } from '../util/emit.js'
+import { arr, isObject, num, obj, str, type Json } from '../util/json.js'
+import { commandFromArgs } from '../util/shell.js'
 
 /**
  * What has already been emitted for one Gemini message id. The journal re-appends a message

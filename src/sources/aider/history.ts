@@ -1,9 +1,9 @@
-import type { EventPayload } from '../model/events.js'
-import { parseCostLine, parseTokenLine, RUN_HEADER, splitThinking, userInputLine } from './aider-lines.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { emitRecord } from './util/emit.js'
-import { isObject } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import { parseCostLine, parseTokenLine, RUN_HEADER, splitThinking, userInputLine } from './lines.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { emitRecord } from '../util/emit.js'
+import { isObject } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 interface Block {
   kind: 'user' | 'assistant'

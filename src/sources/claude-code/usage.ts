@@ -1,7 +1,7 @@
-import type { PayloadOf } from '../model/events.js'
-import { addTokens, subtractTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
-import { obj } from './util/json.js'
-import { tokenCount } from './util/token-count.js'
+import type { PayloadOf } from '../../model/events.js'
+import { addTokens, subtractTokens, zeroTokens, type TokenCounts } from '../../model/tokens.js'
+import { obj } from '../util/json.js'
+import { tokenCount } from '../util/token-count.js'
 
 type Usage = PayloadOf<'token_usage'>
 

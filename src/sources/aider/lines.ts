@@ -1,4 +1,4 @@
-import type { PayloadOf } from '../model/events.js'
+import type { PayloadOf } from '../../model/events.js'
 
 /**
  * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest

@@ -1,11 +1,11 @@
-import type { EventPayload } from '../model/events.js'
-import type { SessionPatch } from '../model/session.js'
-import { eventMsgPayloads } from './codex-events.js'
-import { responseItemPayloads } from './codex-items.js'
-import type { UsageState } from './codex-usage.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from './types.js'
-import { isObject, obj, str, parseObjectLine } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import type { SessionPatch } from '../../model/session.js'
+import { eventMsgPayloads } from './events.js'
+import { responseItemPayloads } from './items.js'
+import type { UsageState } from './usage.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { isObject, obj, str, parseObjectLine } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 const ENVELOPE_TYPES = new Set([
   'session_meta',

@@ -1,7 +1,7 @@
-import type { EventPayload, PayloadOf } from '../model/events.js'
-import { arr, isObject, num, obj, str, tryParseJson } from './util/json.js'
-import { filesInPatch } from './util/patch.js'
-import { commandFromArgs, unwrapShell } from './util/shell.js'
+import type { EventPayload, PayloadOf } from '../../model/events.js'
+import { arr, isObject, num, obj, str, tryParseJson } from '../util/json.js'
+import { filesInPatch } from '../util/patch.js'
+import { commandFromArgs, unwrapShell } from '../util/shell.js'
 
 /** Text blocks Codex injects into user-role messages; they are context, never a person's prompt. */
 const INJECTED = /^\s*<(environment_context|user_instructions|user_shell_command|turn_aborted|permissions instructions|developer_instructions|collaboration_mode|skill|INSTRUCTIONS)[\s>]/i

@@ -1,9 +1,9 @@
-import type { EventPayload } from '../model/events.js'
-import type { LineParser, ParseRecord, SourceContext } from './types.js'
-import { arr, obj, str, parseObjectLine } from './util/json.js'
-import { commandFromArgs } from './util/shell.js'
-import { tryParseJson } from './util/json.js'
-import { toUtcIso } from './util/time.js'
+import type { EventPayload } from '../../model/events.js'
+import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import { arr, isObject, obj, str, parseObjectLine } from '../util/json.js'
+import { commandFromArgs } from '../util/shell.js'
+import { tryParseJson } from '../util/json.js'
+import { toUtcIso } from '../util/time.js'
 
 interface TranscriptState {
   sessionId: string
@@ -15,6 +15,15 @@ function call(id: string | null, name: string, args: unknown): EventPayload {
   const a = typeof args === 'string' ? args : JSON.stringify(args ?? {})
   const command = commandFromArgs(typeof args === 'string' ? tryParseJson(args) : args)
   return { kind: 'tool_call', call_id: id, name, arguments: a, command, tool_type: 'function' }
+}
+
+/** The transcript stream opens with `session.start` from `copilot-agent` inside VS Code. */
+function sniffTranscript(head: SniffInput): boolean {
+  return head.parsed.some((o) => {
+    if (!isObject(o) || o.type !== 'session.start') return false
+    const d = obj(o.data)
+    return d !== undefined && typeof d.vscodeVersion === 'string' && (d.producer === undefined || d.producer === 'copilot-agent')
+  })
 }
 
 /**
@@ -84,4 +93,13 @@ export class CopilotTranscriptParser implements LineParser {
         emit([{ kind: 'other', type }])
     }
   }
+}
+
+export const copilotTranscript: LineSource = {
+  mode: 'lines',
+  id: 'copilot-chat-transcript',
+  agent: 'copilot-chat',
+  description: 'GitHub Copilot Chat (VS Code) transcript event stream (GitHub.copilot-chat/transcripts/<session>.jsonl)',
+  sniff: sniffTranscript,
+  createParser: (ctx, state) => new CopilotTranscriptParser(ctx, state)
 }
