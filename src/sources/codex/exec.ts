@@ -1,8 +1,9 @@
 import type { EventPayload } from '../../model/events.js'
 import { eventMsgPayloads } from './events.js'
 import { accountCumulative, type UsageState } from './usage.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import type { LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { arr, isObject, num, obj, str, parseObjectLine } from '../util/json.js'
+import { lineParser } from '../util/line-parser.js'
 import { toUtcIso } from '../util/time.js'
 
 const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed)|error)$/
@@ -87,95 +88,84 @@ function itemDone(item: Record<string, unknown>, st: ExecState): EventPayload[] 
   }
 }
 
+function initialState(ctx: SourceContext): ExecState {
+  return {
+    sessionId: ctx.fallbackSessionId,
+    model: null,
+    usage: { prevTotal: null, prevLast: null },
+    called: [],
+    finished: [],
+    lastAgentMessage: null
+  }
+}
+
 /** `codex exec --json` output: the current `thread.*`/`item.*` stream and the 2025 `{id,msg}` form. */
-class CodexExecParser implements LineParser {
-  private st: ExecState
-
-  constructor(ctx: SourceContext, state?: unknown) {
-    this.st = (state as ExecState | undefined) ?? {
-      sessionId: ctx.fallbackSessionId,
-      model: null,
-      usage: { prevTotal: null, prevLast: null },
-      called: [],
-      finished: [],
-      lastAgentMessage: null
-    }
+function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[]): void {
+  const o = parseObjectLine(line, lineNo, out)
+  if (!o) return
+  const ts = toUtcIso(o.timestamp)
+  const emit = (payloads: EventPayload[]) => {
+    for (const payload of payloads) out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } })
   }
-
-  state(): unknown {
-    return this.st
+  const type = str(o.type)
+  if (type === 'thread.started') {
+    st.sessionId = str(o.thread_id) ?? st.sessionId
+    out.push({ type: 'session', patch: { id: st.sessionId, agent: 'codex', source: 'exec', originator: 'codex_exec', started_at: ts } })
+    return emit([{ kind: 'session_meta' }])
   }
-
-  end(): void {}
-
-  push(line: string, lineNo: number, out: ParseRecord[]): void {
-    const o = parseObjectLine(line, lineNo, out)
-    if (!o) return
-    const st = this.st
-    const ts = toUtcIso(o.timestamp)
-    const emit = (payloads: EventPayload[]) => {
-      for (const payload of payloads) out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } })
+  if (type === 'turn.started') return emit([{ kind: 'marker', marker: 'turn_start', detail: null }])
+  if (type === 'turn.completed') {
+    const u = accountCumulative(st.usage, o.usage, st.model)
+    return emit([u ?? { kind: 'marker', marker: 'turn_end', detail: null }])
+  }
+  if (type === 'turn.failed') return emit([{ kind: 'marker', marker: 'error', detail: str(obj(o.error)?.message) ?? null }])
+  if (type === 'error') return emit([{ kind: 'marker', marker: 'error', detail: str(o.message) ?? null }])
+  if (type?.startsWith('item.')) {
+    const item = obj(o.item)
+    if (!item) return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined
+    const id = str(item.id) ?? `line-${lineNo}`
+    const payloads: EventPayload[] = []
+    if (!st.called.includes(id)) {
+      const call = itemCall(item)
+      if (call.length) st.called.push(id)
+      payloads.push(...call)
     }
-    const type = str(o.type)
-    if (type === 'thread.started') {
-      st.sessionId = str(o.thread_id) ?? st.sessionId
-      out.push({ type: 'session', patch: { id: st.sessionId, agent: 'codex', source: 'exec', originator: 'codex_exec', started_at: ts } })
-      return emit([{ kind: 'session_meta' }])
-    }
-    if (type === 'turn.started') return emit([{ kind: 'marker', marker: 'turn_start', detail: null }])
-    if (type === 'turn.completed') {
-      const u = accountCumulative(st.usage, o.usage, st.model)
-      return emit([u ?? { kind: 'marker', marker: 'turn_end', detail: null }])
-    }
-    if (type === 'turn.failed') return emit([{ kind: 'marker', marker: 'error', detail: str(obj(o.error)?.message) ?? null }])
-    if (type === 'error') return emit([{ kind: 'marker', marker: 'error', detail: str(o.message) ?? null }])
-    if (type?.startsWith('item.')) {
-      const item = obj(o.item)
-      if (!item) return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined
-      const id = str(item.id) ?? `line-${lineNo}`
-      const payloads: EventPayload[] = []
-      if (!st.called.includes(id)) {
-        const call = itemCall(item)
-        if (call.length) st.called.push(id)
-        payloads.push(...call)
+    if (type === 'item.completed' && !st.finished.includes(id)) {
+      st.finished.push(id)
+      const done = itemDone(item, st)
+      if (done === null) {
+        emit(payloads)
+        emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }])
+        return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
       }
-      if (type === 'item.completed' && !st.finished.includes(id)) {
-        st.finished.push(id)
-        const done = itemDone(item, st)
-        if (done === null) {
-          emit(payloads)
-          emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }])
-          return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
-        }
-        payloads.push(...done)
-      }
-      return emit(payloads.length ? payloads : [{ kind: 'other', type }])
+      payloads.push(...done)
     }
-    // The 2025 form: a config summary line, a prompt line, then `{id, msg}` protocol events.
-    const msg = obj(o.msg)
-    if (msg) {
-      const r = eventMsgPayloads(msg, {
-        usage: st.usage,
-        model: st.model,
-        replay: false,
-        byAgent: false,
-        onAgentMessage: (t) => {
-          st.lastAgentMessage = t
-        }
-      })
-      if (r) return emit(r)
-      emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }])
-      return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
-    }
-    if (typeof o.prompt === 'string') return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }])
-    if (isConfigSummary(o)) {
-      st.model = str(o.model) ?? st.model
-      const p: EventPayload = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null }
-      return emit([p])
-    }
-    emit([{ kind: 'other', type: type ?? 'none' }])
-    out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` })
+    return emit(payloads.length ? payloads : [{ kind: 'other', type }])
   }
+  // The 2025 form: a config summary line, a prompt line, then `{id, msg}` protocol events.
+  const msg = obj(o.msg)
+  if (msg) {
+    const r = eventMsgPayloads(msg, {
+      usage: st.usage,
+      model: st.model,
+      replay: false,
+      byAgent: false,
+      onAgentMessage: (t) => {
+        st.lastAgentMessage = t
+      }
+    })
+    if (r) return emit(r)
+    emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }])
+    return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
+  }
+  if (typeof o.prompt === 'string') return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }])
+  if (isConfigSummary(o)) {
+    st.model = str(o.model) ?? st.model
+    const p: EventPayload = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null }
+    return emit([p])
+  }
+  emit([{ kind: 'other', type: type ?? 'none' }])
+  out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` })
 }
 
 function isConfigSummary(o: Record<string, unknown>): boolean {
@@ -199,5 +189,5 @@ export const codexExec: LineSource = {
   agent: 'codex',
   description: 'OpenAI Codex `codex exec --json` output (thread/item stream, and the 2025 {id,msg} form)',
   sniff,
-  createParser: (ctx, state) => new CodexExecParser(ctx, state)
+  createParser: (ctx, state) => lineParser(state, { initial: initialState(ctx), push: pushLine })
 }

@@ -3,8 +3,9 @@ import type { SessionPatch } from '../../model/session.js'
 import { eventMsgPayloads } from './events.js'
 import { responseItemPayloads } from './items.js'
 import type { UsageState } from './usage.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import type { LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { isObject, obj, str, parseObjectLine } from '../util/json.js'
+import { lineParser } from '../util/line-parser.js'
 import { toUtcIso } from '../util/time.js'
 
 const ENVELOPE_TYPES = new Set([
@@ -90,129 +91,115 @@ function metaPatch(p: Record<string, unknown>, st: CodexState): SessionPatch {
   }
 }
 
-class CodexRolloutParser implements LineParser {
-  private st: CodexState
+function initialState(ctx: SourceContext): CodexState {
+  return {
+    sessionId: ctx.fallbackSessionId,
+    metaSeen: false,
+    model: null,
+    usage: { prevTotal: null, prevLast: null },
+    legacy: false,
+    lastAgentMessage: null,
+    byAgent: false,
+    replayUntil: null
+  }
+}
 
-  constructor(ctx: SourceContext, state?: unknown) {
-    this.st = (state as CodexState | undefined) ?? {
-      sessionId: ctx.fallbackSessionId,
-      metaSeen: false,
-      model: null,
-      usage: { prevTotal: null, prevLast: null },
-      legacy: false,
-      lastAgentMessage: null,
-      byAgent: false,
-      replayUntil: null
-    }
+function pushLine(st: CodexState, line: string, lineNo: number, out: ParseRecord[]): void {
+  const o = parseObjectLine(line, lineNo, out)
+  if (!o) return
+  const ts = toUtcIso(o.timestamp)
+  const replay = inReplay(st, ts)
+  const emit = (payloads: EventPayload[]) => {
+    for (const payload of payloads)
+      out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
+  }
+  const unknown = (what: string) => {
+    emit([{ kind: 'other', type: what }])
+    out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` })
   }
 
-  state(): unknown {
-    return this.st
-  }
-
-  end(): void {}
-
-  push(line: string, lineNo: number, out: ParseRecord[]): void {
-    const o = parseObjectLine(line, lineNo, out)
-    if (!o) return
-    const st = this.st
-    const ts = toUtcIso(o.timestamp)
-    const replay = this.inReplay(ts)
-    const emit = (payloads: EventPayload[]) => {
-      for (const payload of payloads)
-        out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
-    }
-    const unknown = (what: string) => {
-      emit([{ kind: 'other', type: what }])
-      out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` })
-    }
-
-    if (isEnvelope(o)) {
-      const type = o.type as string
-      const p = obj(o.payload) ?? {}
-      switch (type) {
-        case 'session_meta':
-          return this.meta(p, ts, lineNo, out)
-        case 'turn_context': {
-          st.model = str(p.model) ?? st.model
-          const sp = obj(p.sandbox_policy)
-          return emit([
-            {
-              kind: 'turn_context',
-              model: str(p.model) ?? null,
-              cwd: str(p.cwd) ?? null,
-              approval_policy: str(p.approval_policy) ?? null,
-              sandbox_policy: str(sp?.type) ?? str(sp?.mode) ?? str(p.sandbox_policy) ?? null,
-              effort: str(p.effort) ?? null,
-              summary: str(p.summary) ?? null
-            }
-          ])
-        }
-        case 'event_msg': {
-          const r = eventMsgPayloads(p, this.eventCtx(replay))
-          return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`)
-        }
-        case 'response_item': {
-          const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent })
-          return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`)
-        }
-        case 'compacted':
-          return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }])
-        default:
-          return emit([{ kind: 'other', type }])
+  if (isEnvelope(o)) {
+    const type = o.type as string
+    const p = obj(o.payload) ?? {}
+    switch (type) {
+      case 'session_meta':
+        return meta(st, p, ts, lineNo, out)
+      case 'turn_context': {
+        st.model = str(p.model) ?? st.model
+        const sp = obj(p.sandbox_policy)
+        return emit([
+          {
+            kind: 'turn_context',
+            model: str(p.model) ?? null,
+            cwd: str(p.cwd) ?? null,
+            approval_policy: str(p.approval_policy) ?? null,
+            sandbox_policy: str(sp?.type) ?? str(sp?.mode) ?? str(p.sandbox_policy) ?? null,
+            effort: str(p.effort) ?? null,
+            summary: str(p.summary) ?? null
+          }
+        ])
       }
-    }
-
-    if (isLegacyLine(o)) {
-      st.legacy = true
-      if (typeof o.record_type === 'string') return emit([{ kind: 'other', type: `record_type:${o.record_type}` }])
-      if (typeof o.type !== 'string') return this.meta(o, ts, lineNo, out)
-      const r = responseItemPayloads(o, { promptsFromMessages: true, lastAgentMessage: null, byAgent: st.byAgent })
-      return r ? emit(r) : unknown(`item type "${o.type}"`)
-    }
-    unknown(`line type "${str(o.type) ?? 'none'}"`)
-  }
-
-  private meta(p: Record<string, unknown>, ts: string | null, lineNo: number, out: ParseRecord[]): void {
-    const st = this.st
-    // Codex takes the first session_meta of a file as canonical; later ones are history copies.
-    if (st.metaSeen) {
-      out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'other', type: 'session_meta_repeat' } } })
-      return
-    }
-    st.metaSeen = true
-    const id = str(p.id) ?? str(p.session_id)
-    if (id) st.sessionId = id
-    const patch = metaPatch(p, st)
-    st.byAgent = patch.parent_relation === 'subagent'
-    if (patch.parent_relation) {
-      const start = Date.parse(patch.started_at ?? ts ?? '')
-      st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS
-    }
-    out.push({ type: 'session', patch })
-    out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'session_meta' } } })
-  }
-
-  private inReplay(ts: string | null): boolean {
-    const st = this.st
-    if (st.replayUntil === null) return false
-    const t = ts ? Date.parse(ts) : NaN
-    if (!Number.isNaN(t) && t <= st.replayUntil) return true
-    // The burst is contiguous: the first line written after it closes it for good.
-    st.replayUntil = null
-    return false
-  }
-
-  private eventCtx(replay: boolean) {
-    const st = this.st
-    return {
-      usage: st.usage,
-      model: st.model,
-      replay,
-      byAgent: st.byAgent,
-      onAgentMessage: (t: string) => {
-        st.lastAgentMessage = t
+      case 'event_msg': {
+        const r = eventMsgPayloads(p, eventCtx(st, replay))
+        return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`)
       }
+      case 'response_item': {
+        const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent })
+        return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`)
+      }
+      case 'compacted':
+        return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }])
+      default:
+        return emit([{ kind: 'other', type }])
+    }
+  }
+
+  if (isLegacyLine(o)) {
+    st.legacy = true
+    if (typeof o.record_type === 'string') return emit([{ kind: 'other', type: `record_type:${o.record_type}` }])
+    if (typeof o.type !== 'string') return meta(st, o, ts, lineNo, out)
+    const r = responseItemPayloads(o, { promptsFromMessages: true, lastAgentMessage: null, byAgent: st.byAgent })
+    return r ? emit(r) : unknown(`item type "${o.type}"`)
+  }
+  unknown(`line type "${str(o.type) ?? 'none'}"`)
+}
+
+function meta(st: CodexState, p: Record<string, unknown>, ts: string | null, lineNo: number, out: ParseRecord[]): void {
+  // Codex takes the first session_meta of a file as canonical; later ones are history copies.
+  if (st.metaSeen) {
+    out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'other', type: 'session_meta_repeat' } } })
+    return
+  }
+  st.metaSeen = true
+  const id = str(p.id) ?? str(p.session_id)
+  if (id) st.sessionId = id
+  const patch = metaPatch(p, st)
+  st.byAgent = patch.parent_relation === 'subagent'
+  if (patch.parent_relation) {
+    const start = Date.parse(patch.started_at ?? ts ?? '')
+    st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS
+  }
+  out.push({ type: 'session', patch })
+  out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'session_meta' } } })
+}
+
+function inReplay(st: CodexState, ts: string | null): boolean {
+  if (st.replayUntil === null) return false
+  const t = ts ? Date.parse(ts) : NaN
+  if (!Number.isNaN(t) && t <= st.replayUntil) return true
+  // The burst is contiguous: the first line written after it closes it for good.
+  st.replayUntil = null
+  return false
+}
+
+function eventCtx(st: CodexState, replay: boolean) {
+  return {
+    usage: st.usage,
+    model: st.model,
+    replay,
+    byAgent: st.byAgent,
+    onAgentMessage: (t: string) => {
+      st.lastAgentMessage = t
     }
   }
 }
@@ -236,5 +223,5 @@ export const codexRollout: LineSource = {
   agent: 'codex',
   description: 'OpenAI Codex CLI session rollout (~/.codex/sessions/**/rollout-*.jsonl), every generation',
   sniff: sniffRollout,
-  createParser: (ctx, state) => new CodexRolloutParser(ctx, state)
+  createParser: (ctx, state) => lineParser(state, { initial: initialState(ctx), push: pushLine })
 }

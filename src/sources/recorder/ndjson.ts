@@ -1,7 +1,8 @@
 import type { EventPayload } from '../../model/events.js'
 import { RECORD_VERSION, RECORDER_FORMAT } from '../../recorder/format.js'
-import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
+import type { LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { isObject, obj, str, type Json, parseObjectLine } from '../util/json.js'
+import { lineParser } from '../util/line-parser.js'
 import { toUtcIso } from '../util/time.js'
 
 const AGENT = 'recorder'
@@ -40,45 +41,35 @@ function actionPayload(o: Json): EventPayload {
  * Every record names its session, so the parser keeps no state and a grown file is resumed at
  * any line. One file may hold several sessions (sequential runs, or concurrent writers).
  */
-class RecorderParser implements LineParser {
-  constructor(private ctx: SourceContext) {}
-
-  state(): unknown {
-    return null
+function pushLine(ctx: SourceContext, line: string, lineNo: number, out: ParseRecord[]): void {
+  const o = parseObjectLine(line, lineNo, out)
+  if (!o) return
+  const sid = str(o.session_id) || ctx.fallbackSessionId
+  const ts = toUtcIso(o.ts)
+  const emit = (...payloads: EventPayload[]) => {
+    for (const payload of payloads) out.push({ type: 'event', event: { session_id: sid, ts, line: lineNo, payload } })
   }
-
-  end(): void {}
-
-  push(line: string, lineNo: number, out: ParseRecord[]): void {
-    const o = parseObjectLine(line, lineNo, out)
-    if (!o) return
-    const sid = str(o.session_id) || this.ctx.fallbackSessionId
-    const ts = toUtcIso(o.ts)
-    const emit = (...payloads: EventPayload[]) => {
-      for (const payload of payloads) out.push({ type: 'event', event: { session_id: sid, ts, line: lineNo, payload } })
+  const type = str(o.type) ?? 'none'
+  if (o.v !== RECORD_VERSION) {
+    emit({ kind: 'other', type: `recorder:${type}` })
+    out.push({ type: 'skip', line: lineNo, reason: `recorder record version ${JSON.stringify(o.v ?? null)} is not supported (kept raw, not interpreted)` })
+    return
+  }
+  switch (type) {
+    case 'session_start':
+      out.push({ type: 'session', patch: { id: sid, agent: AGENT, originator: str(o.agent) ?? null, started_at: ts, cwd: str(o.cwd) ?? null } })
+      return emit({ kind: 'session_meta' })
+    case 'action':
+      return emit(actionPayload(o))
+    case 'session_end': {
+      out.push({ type: 'session', patch: { id: sid, agent: AGENT, ended_at: ts } })
+      const summary = str(o.summary)
+      const end: EventPayload = { kind: 'marker', marker: 'turn_end', detail: str(o.closed_by) ?? null }
+      return summary !== undefined ? emit({ kind: 'assistant_message', text: summary, phase: 'final_answer' }, end) : emit(end)
     }
-    const type = str(o.type) ?? 'none'
-    if (o.v !== RECORD_VERSION) {
+    default:
       emit({ kind: 'other', type: `recorder:${type}` })
-      out.push({ type: 'skip', line: lineNo, reason: `recorder record version ${JSON.stringify(o.v ?? null)} is not supported (kept raw, not interpreted)` })
-      return
-    }
-    switch (type) {
-      case 'session_start':
-        out.push({ type: 'session', patch: { id: sid, agent: AGENT, originator: str(o.agent) ?? null, started_at: ts, cwd: str(o.cwd) ?? null } })
-        return emit({ kind: 'session_meta' })
-      case 'action':
-        return emit(actionPayload(o))
-      case 'session_end': {
-        out.push({ type: 'session', patch: { id: sid, agent: AGENT, ended_at: ts } })
-        const summary = str(o.summary)
-        const end: EventPayload = { kind: 'marker', marker: 'turn_end', detail: str(o.closed_by) ?? null }
-        return summary !== undefined ? emit({ kind: 'assistant_message', text: summary, phase: 'final_answer' }, end) : emit(end)
-      }
-      default:
-        emit({ kind: 'other', type: `recorder:${type}` })
-        out.push({ type: 'skip', line: lineNo, reason: `unknown recorder record type "${type}" (kept raw, not interpreted)` })
-    }
+      out.push({ type: 'skip', line: lineNo, reason: `unknown recorder record type "${type}" (kept raw, not interpreted)` })
   }
 }
 
@@ -88,5 +79,5 @@ export const recorderSource: LineSource = {
   agent: AGENT,
   description: "ai-log-trail's own recorder (openRecorder): NDJSON written by scripts and in-house agents, rotated files included",
   sniff: sniffRecorder,
-  createParser: (ctx) => new RecorderParser(ctx)
+  createParser: (ctx) => lineParser(null, { initial: null, push: (_st, line, lineNo, out) => pushLine(ctx, line, lineNo, out) })
 }
