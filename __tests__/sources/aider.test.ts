@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { fixtures, haveSamples, ingestFresh, samples, type Ingested } from '../helpers.js'
 import { registerSource } from '../../src/sources/registry.js'
-import { aiderHistory } from '../../src/sources/aider.js'
-import { parseCount, parseTokenLine, userInputLine } from '../../src/sources/aider-lines.js'
+import { aiderHistory } from '../../src/sources/aider/index.js'
+import { parseCount, parseTokenLine, userInputLine } from '../../src/sources/aider/lines.js'
 import { sniffInput } from './sniff-input.js'
 
 registerSource(aiderHistory)
@@ -119,8 +119,8 @@ describe('the Gemini, Copilot and Aider sniffers on every real sample', () => {
   const maybe = haveSamples ? it : it.skip
   maybe('accept only their own agent’s files', async () => {
     const { readdirSync } = await import('node:fs')
-    const { geminiSources } = await import('../../src/sources/gemini-cli.js')
-    const { copilotSources } = await import('../../src/sources/copilot-chat.js')
+    const { geminiSources } = await import('../../src/sources/gemini-cli/index.js')
+    const { copilotSources } = await import('../../src/sources/copilot/index.js')
     const mine = [...geminiSources, ...copilotSources, aiderHistory]
     const owner: Record<string, string> = { 'gemini-cli': 'gemini-cli', 'copilot-vscode': 'copilot-chat', aider: 'aider' }
     for (const agentDir of readdirSync(samples)) {

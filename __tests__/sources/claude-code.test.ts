@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
-import { claudeCode } from '../../src/sources/claude-code.js'
+import { claudeCode } from '../../src/sources/claude-code/index.js'
 import { registerSource } from '../../src/sources/registry.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
@@ -306,7 +306,7 @@ describe('Claude Code transcripts: fixtures', () => {
 
 describe('typed slash commands', () => {
   it('are prompts, except the built-in commands that send the model nothing', async () => {
-    const { slashCommandPrompt } = await import('../../src/sources/claude-content.js')
+    const { slashCommandPrompt } = await import('../../src/sources/claude-code/content.js')
     expect(slashCommandPrompt('<command-message>init is analyzing…</command-message>\n<command-name>/init</command-name>\n<command-args></command-args>')).toBe('/init')
     expect(slashCommandPrompt('<command-name>/review</command-name>\n<command-args> 42 </command-args>')).toBe('/review 42')
     expect(slashCommandPrompt('<command-name>/model</command-name>\n<command-message>model</command-message>\n<command-args></command-args>')).toBeNull()

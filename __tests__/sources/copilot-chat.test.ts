@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { listSessions } from '../../src/store/queries.js'
 import { registerSource } from '../../src/sources/registry.js'
-import { copilotOpLog, copilotSnapshot, copilotTranscript } from '../../src/sources/copilot-chat.js'
+import { copilotOpLog, copilotSnapshot, copilotTranscript } from '../../src/sources/copilot/index.js'
 import { sniffInput } from './sniff-input.js'
 
 registerSource(copilotSnapshot)

@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { listSessions } from '../../src/store/queries.js'
 import { registerSource } from '../../src/sources/registry.js'
-import { geminiJournal, geminiPromptLog, geminiSession } from '../../src/sources/gemini-cli.js'
+import { geminiJournal, geminiPromptLog, geminiSession } from '../../src/sources/gemini-cli/index.js'
 import { sniffInput } from './sniff-input.js'
 
 registerSource(geminiSession)

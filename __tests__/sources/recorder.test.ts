@@ -5,7 +5,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openRecorder } from '../../src/recorder/index.js'
 import { registerSource } from '../../src/sources/registry.js'
 import { listSessions } from '../../src/store/queries.js'
-import { recorderSource } from '../../src/sources/recorder.js'
+import { recorderSource } from '../../src/sources/recorder/index.js'
 import { byId, fixtures, ingestFresh, tmpDir } from '../helpers.js'
 import { sniffInput } from './sniff-input.js'
 

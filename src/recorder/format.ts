@@ -1,6 +1,6 @@
 /**
  * The recorder's on-disk format: NDJSON, one record per line. The source that reads it back
- * (`src/sources/recorder.ts`) imports these constants, so writer and reader cannot drift apart.
+ * (`src/sources/recorder/ndjson.ts`) imports these constants, so writer and reader cannot drift apart.
  */
 
 /** Written on every `session_start`, so files are recognized by content, never by name. */

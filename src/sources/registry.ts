@@ -1,12 +1,9 @@
-import { aiderHistory } from './aider.js'
-import { claudeCode } from './claude-code.js'
-import { claudeExecutionFile, claudeStream } from './claude-stream.js'
-import { codexExec } from './codex-exec.js'
-import { codexRollout } from './codex.js'
-import { codexText } from './codex-text.js'
-import { copilotSources } from './copilot-chat.js'
-import { geminiSources } from './gemini-cli.js'
-import { recorderSource } from './recorder.js'
+import { aiderHistory } from './aider/index.js'
+import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/index.js'
+import { codexExec, codexRollout, codexText } from './codex/index.js'
+import { copilotSources } from './copilot/index.js'
+import { geminiSources } from './gemini-cli/index.js'
+import { recorderSource } from './recorder/index.js'
 import type { Source, SniffInput } from './types.js'
 
 /**

@@ -1,0 +1,1 @@
+export { aiderHistory } from './history.js'

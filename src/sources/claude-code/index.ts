@@ -1,0 +1,2 @@
+export { claudeExecutionFile, claudeStream } from './stream.js'
+export { claudeCode } from './transcript.js'

@@ -1,0 +1,1 @@
+export { recorderSource } from './ndjson.js'
