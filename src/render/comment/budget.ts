@@ -17,6 +17,8 @@ export function textLength(nodes: readonly Node[]): number {
 /** One way to lay a comment out, and what it leaves out compared with the fullest. */
 export interface Level {
   build: () => Node[]
+  /** Characters of text the level holds at least, known without building it. */
+  lowerBound?: number
   /** What this level drops, for the note that says so; empty for the fullest. */
   dropped: string
 }
@@ -35,8 +37,9 @@ export interface Fitted {
  */
 export function fitLevels(levels: readonly Level[], budget: number, render: (nodes: Node[]) => string, overhead = 0): Fitted {
   for (let level = 0; level < levels.length - 1; level++) {
+    // Building and stringifying a level that cannot fit is most of a big report's comment time.
+    if (overhead + (levels[level].lowerBound ?? 0) > budget) continue
     const nodes = levels[level].build()
-    // Stringifying a level that cannot fit is most of a big report's comment time.
     if (overhead + textLength(nodes) > budget) continue
     const body = render(nodes)
     if (body.length <= budget) return { body, level }

@@ -30,6 +30,12 @@ export interface CommentOptions {
   marker?: boolean
 }
 
+/**
+ * Text every session block holds whatever the log says: the separators between who and the
+ * id, and between tokens and cost, and the word `tokens` (all the renderer's own wording, so no
+ * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
+ */
+const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
 const MAX_UNEDITED = 30
 /** Sessions given a block of their own once the comment is too long for all of them. */
 const MAX_BLOCKS = 20
@@ -50,6 +56,11 @@ function droppedNote(dropped: string): BlockContent[] {
   return dropped ? [paragraph(emphasis(label(`Shortened to fit a comment: ${dropped}. The full report has everything.`)))] : []
 }
 
+function once<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
 /**
  * The layouts a comment can take, fullest first; each leaves out more than the one before, and
  * says what. Every one keeps the lead sentence, the unedited files and the footer.
@@ -66,21 +77,27 @@ function levels(report: Report, opts: CommentOptions): Level[] {
     if (rest > 0) out.push(paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`))))
     return out
   }
-  const layout = (b: BlockContent[], d: DetailOptions, dropped: string): Level => ({
-    build: () => [...head, ...b, ...unedited, ...collapsedDetail(report, d), ...droppedNote(dropped), ...footer(report)],
-    dropped
+  // Built only when tried: a big report's levels that cannot fit are most of its comment time.
+  const details = new Map<DetailOptions, () => BlockContent[]>()
+  const detail = (d: DetailOptions) => details.get(d) ?? details.set(d, once(() => collapsedDetail(report, d))).get(d)!
+  const everySession = report.sessions.length * BLOCK_MIN_TEXT
+  const layout = (b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
+    build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
+    dropped,
+    lowerBound
   })
   const all: BlockOptions = { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }
   const few: BlockOptions = { maxPrompts: 5, previewChars: 100, maxFiles: 3 }
   const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
   const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
+  const allBlocks = once(() => blocks(all))
   return [
-    layout(blocks(all), { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
-    layout(blocks(all), { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
-    layout(blocks(all), table, 'the prompts’ full text and tool calls'),
-    layout(blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
-    layout(blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
-    layout(blocks(one, MAX_BLOCKS), { ...table, maxSessions: MAX_TABLE_ROWS }, `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`),
+    layout(allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
+    layout(allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
+    layout(allBlocks, table, 'the prompts’ full text and tool calls'),
+    layout(() => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
+    layout(() => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
+    layout(() => blocks(one, MAX_BLOCKS), { ...table, maxSessions: MAX_TABLE_ROWS }, `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`, 0),
     {
       build: () => [...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)],
       dropped: 'the sessions themselves: there are too many for a comment'
