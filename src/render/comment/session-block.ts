@@ -2,7 +2,7 @@ import type { BlockContent, ListItem, PhrasingContent } from 'mdast'
 import { describeReason } from '../../scope/describe.js'
 import type { Report, SessionReport } from '../../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, preview, strong } from '../md-nodes.js'
-import { PRIVATE_PROMPT } from '../md-turns.js'
+import { firstNumber, PRIVATE_PROMPT } from '../md-turns.js'
 import { agentName, formatSpan, plural, sessionCost, sessionTokens, UNKNOWN } from '../text.js'
 import { changedFileOf } from './changed-files.js'
 
@@ -40,13 +40,14 @@ export function whyHere(s: SessionReport, report: Report): string {
 }
 
 /** The first line of each prompt the user wrote, in the session's order; private ones held back. */
-function promptItems(s: SessionReport, o: BlockOptions): { items: ListItem[]; more: number } {
-  const prompts = s.turns.flatMap((t) => (t.prompt ? [t.prompt] : []))
+function promptItems(s: SessionReport, o: BlockOptions): { items: ListItem[]; more: number; start: number } {
+  const turns = s.turns.filter((t) => t.prompt)
+  const prompts = turns.flatMap((t) => (t.prompt ? [t.prompt] : []))
   const items = prompts.slice(0, o.maxPrompts).map((p) => {
     if (p.private) return listItem(paragraph(emphasis(label(PRIVATE_PROMPT))))
     return listItem(paragraph(logLine(preview(p.text, o.previewChars).text || '(empty prompt)')))
   })
-  return { items, more: Math.max(0, prompts.length - o.maxPrompts) }
+  return { items, more: Math.max(0, prompts.length - o.maxPrompts), start: firstNumber(turns) }
 }
 
 /**
@@ -96,8 +97,8 @@ function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockO
 /** One session at a glance: who and why, what it was asked, what it changed, ran and cost. */
 export function sessionBlock(s: SessionReport, report: Report, idLabel: (id: string) => string, changed: readonly string[] | null, o: BlockOptions): BlockContent[] {
   const out: BlockContent[] = [paragraph(...headLine(s, report, idLabel))]
-  const { items, more } = promptItems(s, o)
-  if (items.length) out.push(list(items, true))
+  const { items, more, start } = promptItems(s, o)
+  if (items.length) out.push(list(items, true, start))
   const tail = doneLine(s, changed, o)
   if (more) tail.unshift(label(`${plural(more, 'more prompt')} · `))
   out.push(paragraph(...tail))
