@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { COMMENT_LIMIT, COMMENT_MARKER, fitComment, renderComment, textLength } from '../../src/render/comment/index.js'
 import { coverChangedFiles } from '../../src/render/comment/changed-files.js'
-import { editedFiles } from '../../src/render/comment/session-block.js'
+import { editedFiles, sessionBlock } from '../../src/render/comment/session-block.js'
+import { sessionLabels } from '../../src/render/text.js'
 import { details, PRIVATE_PROMPT, promptsList, sessionsTable, toMarkdown } from '../../src/render/markdown.js'
 import { selectReport } from '../../src/select/select.js'
 import type { Report, SessionReport } from '../../src/select/report.js'
@@ -72,7 +73,9 @@ describe('the PR comment', () => {
     const reports = [base, huge(3), { ...base, sessions: base.sessions.map((s) => ({ ...s, title: hostile, turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: hostile } : null })) })) }]
     for (const report of reports) {
       const prompts = promptsList(report, { withActions: true, previewChars: 160, maxFieldChars: 640, detailsOver: 160 })
-      for (const nodes of [[sessionsTable(report)], prompts, details('Prompts', prompts)]) {
+      const idLabel = sessionLabels(report)
+      const blocks = report.sessions.flatMap((s) => sessionBlock(s, report, idLabel, ['src/parser.ts'], { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }))
+      for (const nodes of [[sessionsTable(report)], prompts, details('Prompts', prompts), blocks]) {
         const text = textLength(nodes)
         expect(text).toBeGreaterThan(0)
         expect(text).toBeLessThanOrEqual(toMarkdown(nodes).length)
