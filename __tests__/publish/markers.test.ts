@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { COMMENT_MARKER, defuseMarkers, renderComment } from '../../src/publish/comment-body.js'
+import { COMMENT_MARKER, defuseMarkers, renderComment } from '../../src/render/comment/index.js'
 import { isStickyComment } from '../../src/publish/comment.js'
 import { RELEASE_SECTION_END, RELEASE_SECTION_START, withSection } from '../../src/publish/release.js'
 import { ZWJ } from '../../src/render/safe-text.js'

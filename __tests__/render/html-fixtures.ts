@@ -71,6 +71,7 @@ function hostileSession(id: string, agent: string): SessionReport {
     tool_calls: 1,
     tool_call_names: { [h]: 1 },
     tokens: { ...zeroTokens(), input: 100, output: 10, total: 110 },
+    tokens_known: true,
     cost_usd: null,
     cost_source: null,
     files_touched: [h],

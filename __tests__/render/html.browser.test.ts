@@ -162,6 +162,14 @@ describe('HTML report in headless Chromium', () => {
       const row = w.page.locator('#session-list > li.session').nth(report.sessions.indexOf(s))
       const turns = row.locator('ol.turns')
       expect(await turns.isVisible()).toBe(false)
+      // A first prompt reads in its closed row, so a reader knows what the session was about.
+      const firstOf = (x: (typeof report.sessions)[number]) => x.turns.find((t) => t.prompt)?.prompt
+      const p = report.sessions.find((x) => firstOf(x) && !firstOf(x)!.private)
+      const first = p && firstOf(p)
+      if (!p || !first) throw new Error('no session with a readable first prompt')
+      const firstLine = w.page.locator('#session-list > li.session').nth(report.sessions.indexOf(p)).locator('summary .s-first')
+      expect(await firstLine.isVisible()).toBe(true)
+      expect(await firstLine.innerText()).toContain(first.text.trim().split('\n')[0].replace(/\s+/g, ' ').slice(0, 30))
       await row.locator('summary').first().click()
       expect(await turns.isVisible()).toBe(true)
       const actions = row.locator('details.actions').first()

@@ -155,6 +155,7 @@ function hostileSession(id: string, n: number): SessionReport {
     tokens,
     cost_usd: n === 2 ? null : 0.0421,
     cost_source: n === 2 ? null : 'agent',
+    tokens_known: true,
     files_touched: [`src/${HOSTILE}.ts`, '+1', '\tTAB', 'a\nb.ts'],
     turns: [
       {
@@ -293,6 +294,7 @@ export function syntheticReport(count: number, seed = 1): Report {
       tool_calls: 1,
       tool_call_names: { [text()]: 1, [pick(common)]: 2 },
       tokens: tokens(i),
+      tokens_known: i % 10 !== 0,
       cost_usd: rnd() < 0.2 ? null : rnd(),
       cost_source: pick(['agent', 'estimate', null] as const),
       files_touched: [text(), pick(common)],

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER } from './comment-body.js'
+import { COMMENT_MARKER } from '../render/comment/markers.js'
 import { describeError, isRefused, type Octokit, type RepoRef } from './github.js'
 
 export type CommentOutcome =

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { defuseMarkers } from './comment-body.js'
+import { defuseMarkers } from '../render/comment/markers.js'
 import { type Octokit, type RepoRef } from './github.js'
 
 export const RELEASE_SECTION_START = '<!-- ai-log-trail:release-notes:start -->'

@@ -80,6 +80,7 @@ thead th{color:var(--muted);font-weight:500}
 .session>details[open]>summary .s-head::before{content:"\\25BE"}
 .sid{font-size:.82rem}
 .s-sub,.s-models{color:var(--muted);font-size:.82rem;padding-left:1em}
+.s-first{font-size:.88rem;padding-left:1em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .s-models code{display:inline-block;max-width:100%;margin-right:.5rem;font-size:.78rem}
 .branch{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .s-body{padding:.1rem .2rem 1rem 1.2rem}

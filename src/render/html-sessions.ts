@@ -1,5 +1,6 @@
 import type { Report, SessionReport } from '../select/report.js'
-import { escapeHtml, escapeLogText } from './html-escape.js'
+import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
+import { UNKNOWN } from './text.js'
 import { formatCompact, formatDuration, formatInt, formatTime, formatUsd, plural } from './html-format.js'
 import { renderTurns } from './html-turns.js'
 
@@ -35,7 +36,8 @@ function anchors(sessions: SessionReport[]): Map<string, string> {
   return out
 }
 
-function cost(s: { cost_usd: number | null; cost_source?: string | null }): string {
+function cost(s: SessionReport): string {
+  if (!s.tokens_known && s.cost_source !== 'agent') return `<span class="unknown" title="the log records no usage">${UNKNOWN}</span>`
   if (s.cost_usd === null) return `<span class="unpriced" title="a model in this session has no price">unpriced</span>`
   const src = s.cost_source === 'agent' ? ` <span class="badge src-agent" title="the agent's own figure from its log">agent</span>` : ''
   return escapeHtml(formatUsd(s.cost_usd)) + src
@@ -68,7 +70,7 @@ function meta(s: SessionReport, timezone: string, anchorOf: Map<string, string>)
     row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
     row('Commit', s.commit ? `<code>${escapeLogText(s.commit.slice(0, 12))}</code>` : '') +
     row('Parent', parent) +
-    row('Tokens', `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})`) +
+    row('Tokens', s.tokens_known ? `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})` : `${UNKNOWN} (the log records no usage)`) +
     row('Cost', cost(s)) +
     row('Tool calls', calls) +
     `</dl>`
@@ -81,8 +83,20 @@ function files(paths: string[]): string {
   return `<details class="files-box"${paths.length <= 8 ? ' open' : ''}><summary>${plural(paths.length, 'file')} touched</summary>${list}</details>`
 }
 
+const FIRST_PROMPT_CHARS = 140
+
+/** The session's first prompt, one line, so a reader sees what it was about without opening it. */
+function firstPrompt(s: SessionReport): string {
+  const p = s.turns.find((t) => t.prompt)?.prompt
+  if (!p) return ''
+  if (p.private) return `<span class="s-first muted">(private prompt, not shown)</span>`
+  const line = p.text.trim().split(/\r?\n/, 1)[0]
+  const t = truncate(line.replace(/\s+/g, ' '), FIRST_PROMPT_CHARS)
+  return `<span class="s-first">${escapeLogText(t.text)}${t.cut ? '…' : ''}</span>`
+}
+
 function summaryLine(s: SessionReport, timezone: string): string {
-  const stats = [plural(s.prompts, 'prompt'), plural(s.tool_calls, 'tool call'), `${formatCompact(s.tokens.total)} tokens`]
+  const stats = [plural(s.prompts, 'prompt'), plural(s.tool_calls, 'tool call'), s.tokens_known ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`]
   return (
     `<summary><span class="s-head"><span class="badge agent-name">${escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
     `<span class="s-sub">` +
@@ -91,6 +105,7 @@ function summaryLine(s: SessionReport, timezone: string): string {
     (s.branch ? ` · <span class="branch">${escapeLogText(s.branch)}</span>` : '') +
     `</span>` +
     (s.models.length ? `<span class="s-models">${s.models.map((m) => `<code>${escapeHtml(m)}</code>`).join(' ')}</span>` : '') +
+    firstPrompt(s) +
     `</summary>`
   )
 }

@@ -1,7 +1,7 @@
 import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
 import type { Report, SessionReport } from '../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table } from './md-nodes.js'
-import { agentName, describeLateCheck, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionLabels } from './text.js'
+import { agentName, describeLateCheck, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionCost, sessionLabels, sessionTokens } from './text.js'
 
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
 function totalCost(report: Report): string {
@@ -48,15 +48,22 @@ function agentCell(s: SessionReport): PhrasingContent[] {
   return [logCell(s.models.length ? `${who} · ${s.models.join(', ')}` : who)]
 }
 
+export interface SessionsTableOptions {
+  /** Adds a column saying why each session is in the report. */
+  why?: (s: SessionReport) => string
+}
+
 /** One row per session: who, when, how much. */
-export function sessionsTable(report: Report): Table {
+export function sessionsTable(report: Report, opts: SessionsTableOptions = {}): Table {
   const tz = report.filters.timezone
   const idLabel = sessionLabels(report)
+  const why = opts.why
   return table(
     [
       { title: 'session' },
       { title: 'agent · model' },
       { title: `when (${oneLineZone(tz)})` },
+      ...(why ? [{ title: 'why here' }] : []),
       { title: 'prompts', align: 'right' },
       { title: 'tools', align: 'right' },
       { title: 'tokens', align: 'right' },
@@ -66,10 +73,11 @@ export function sessionsTable(report: Report): Table {
       sessionCell(s, idLabel),
       agentCell(s),
       [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+      ...(why ? [[logCell(why(s), 80)]] : []),
       [label(formatInt(s.prompts))],
       [label(formatInt(s.tool_calls))],
-      [label(formatTokens(s.tokens.total))],
-      [label(formatUsd(s.cost_usd, s.cost_source))]
+      [label(sessionTokens(s))],
+      [label(sessionCost(s))]
     ])
   )
 }

@@ -123,6 +123,16 @@ function promptItem(t: Turn, o: TurnsOptions): ListItem {
   return listItem(paragraph(...line), ...blocks)
 }
 
+/**
+ * The number a list of turns starts at: the first turn's ordinal when the turns are numbered
+ * consecutively (they are: what the agent did before the first prompt is turn 0, each prompt
+ * opens the next), so a prompt has the same number in the comment, this report, the HTML
+ * (`#2`) and the JSON (`ordinal`).
+ */
+export function firstNumber(turns: readonly Turn[]): number {
+  return turns.length && turns.every((t, i) => t.ordinal === turns[0].ordinal + i) ? turns[0].ordinal : 1
+}
+
 function visibleTurns(s: SessionReport, withActions: boolean): Turn[] {
   return s.turns.filter((t) => t.prompt !== null || (withActions && t.actions.length > 0))
 }
@@ -143,7 +153,8 @@ export function promptsList(report: Report, opts: Partial<TurnsOptions> = {}): B
     out.push(
       list(
         turns.map((t) => promptItem(t, o)),
-        true
+        true,
+        firstNumber(turns)
       )
     )
   }

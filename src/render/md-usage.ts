@@ -2,7 +2,7 @@ import type { BlockContent, PhrasingContent, Table } from 'mdast'
 import type { Report, UsageRow } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { heading, inlineCode, label, logCell, table, type Column } from './md-nodes.js'
-import { agentName, formatInt, formatUsd, sessionLabels } from './text.js'
+import { agentName, formatInt, formatUsd, sessionCost, sessionLabels, UNKNOWN } from './text.js'
 
 const TOKEN_COLUMNS: Column[] = [
   { title: 'input', align: 'right' },
@@ -31,7 +31,11 @@ export function sessionUsageTable(report: Report): Table {
   const idLabel = sessionLabels(report)
   return table(
     [{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS],
-    report.sessions.map((s) => [[inlineCode(idLabel(s.id))], [logCell(agentName(s.agent))], ...tokenCells(s.tokens, [label(formatUsd(s.cost_usd, s.cost_source))])])
+    report.sessions.map((s) => [
+      [inlineCode(idLabel(s.id))],
+      [logCell(agentName(s.agent))],
+      ...(s.tokens_known ? tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
+    ])
   )
 }
 

@@ -226,3 +226,23 @@ export function lateCheckParts(check: LateCheck): string[] {
 export function describeLateCheck(check: LateCheck): string {
   return `Late check: ${plural(check.total, 'value')} redacted in the final files (${lateCheckParts(check).join(', ')})`
 }
+
+/** What a value nobody recorded reads as: never `0` or `$0.00`, which would claim it was nothing. */
+export const UNKNOWN = '—'
+
+interface Usage {
+  tokens: { total: number }
+  tokens_known: boolean
+  cost_usd: number | null
+  cost_source: 'agent' | 'estimate' | null
+}
+
+/** A session's token total, or `—` when its log records no usage. */
+export function sessionTokens(s: Usage): string {
+  return s.tokens_known ? formatTokens(s.tokens.total) : UNKNOWN
+}
+
+/** A session's cost, or `—` when its log records no usage (and `n/a` when unpriced, as everywhere). */
+export function sessionCost(s: Usage): string {
+  return s.tokens_known || s.cost_source === 'agent' ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN
+}

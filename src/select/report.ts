@@ -77,6 +77,8 @@ export const SessionReportSchema = z.object({
   tool_calls: z.number().int(),
   tool_call_names: z.record(z.string(), z.number().int()),
   tokens: TokenCountsSchema,
+  /** False when the log records no usage at all: its zero tokens and cost are unknown, not nothing. */
+  tokens_known: z.boolean(),
   /** `null` when any model in the session has no price (never 0). */
   cost_usd: z.number().nullable(),
   /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */

@@ -137,6 +137,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       tool_calls: s.tool_calls,
       tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
       tokens: s.tokens,
+      tokens_known: s.tokens_source !== 'none',
       cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
       files_touched: filesTouchedBy(db, s.id),

@@ -1,6 +1,8 @@
-import type { Report } from '../select/report.js'
+import type { Report } from '../../select/report.js'
 
 export interface ChangedFilesCoverage {
+  /** How many files the change lists. */
+  changed: number
   /** Changed files some session touched, in the pull request's order. */
   touched: string[]
   /** Changed files no session touched. */
@@ -14,11 +16,21 @@ function norm(p: string): string {
 }
 
 /**
- * Which of a pull request's changed files the sessions touched. Agents log absolute paths
- * (sometimes with a redacted user name) or paths relative to their cwd, and the pull request
- * lists paths relative to the repository root, so a touched path matches a changed file when
- * it equals it or ends with `/<changed file>`.
+ * The changed file a touched path is, if any. Agents log absolute paths (sometimes with a
+ * redacted user name) or paths relative to their cwd, and the pull request lists paths relative
+ * to the repository root, so a touched path matches a changed file when it equals it or ends
+ * with `/<changed file>`.
  */
+export function changedFileOf(touchedPath: string, changed: readonly string[]): string | null {
+  const p = norm(touchedPath)
+  for (const f of changed) {
+    const c = norm(f)
+    if (p === c || p.endsWith('/' + c)) return c
+  }
+  return null
+}
+
+/** Which of a pull request's changed files the sessions touched (matched as changedFileOf does). */
 export function coverChangedFiles(report: Report, changed: string[]): ChangedFilesCoverage {
   const files = changed.map(norm)
   const touchedBy = new Map<string, Set<string>>()
@@ -30,6 +42,7 @@ export function coverChangedFiles(report: Report, changed: string[]): ChangedFil
   }
   const sessionsTouching = new Set([...touchedBy.values()].flatMap((s) => [...s]))
   return {
+    changed: files.length,
     touched: files.filter((f) => touchedBy.has(f)),
     untouched: files.filter((f) => !touchedBy.has(f)),
     sessionsTouchingNone: report.sessions.filter((s) => !sessionsTouching.has(s.id)).map((s) => s.id)

@@ -1,0 +1,124 @@
+import type { BlockContent, Nodes as Node, RootContent } from 'mdast'
+import type { Report } from '../../select/report.js'
+import { emphasis, heading, inlineCode, joined, label, paragraph } from '../md-nodes.js'
+import { toMarkdown } from '../md-stringify.js'
+import { footer } from '../md-summary.js'
+import { plural, sessionLabels } from '../text.js'
+import { fitLevels, type Fitted, type Level } from './budget.js'
+import { coverChangedFiles } from './changed-files.js'
+import { collapsedDetail, type DetailOptions } from './detail.js'
+import { leadSentence } from './lead.js'
+import { COMMENT_MARKER, defuseMarkers } from './markers.js'
+import { sessionBlock, type BlockOptions } from './session-block.js'
+
+export { COMMENT_MARKER, defuseMarkers } from './markers.js'
+export { textLength } from './budget.js'
+export { coverChangedFiles, type ChangedFilesCoverage } from './changed-files.js'
+
+/** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
+export const COMMENT_LIMIT = 65_536
+const BUDGET = COMMENT_LIMIT - 1_024
+
+export interface CommentOptions {
+  /** The pull request's changed files (paths relative to the repository root), when known. */
+  changedFiles?: string[] | null
+  /** Largest body, in characters (defaults to GitHub's limit less room for a link). */
+  budget?: number
+  /** The heading; a release section says "in this release". */
+  title?: string
+  /** Leave out the hidden marker (a release body section has its own markers). */
+  marker?: boolean
+}
+
+/**
+ * Text every session block holds whatever the log says: the separators between who and the
+ * id, and between tokens and cost, and the word `tokens` (all the renderer's own wording, so no
+ * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
+ */
+const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
+const MAX_UNEDITED = 30
+/** Sessions given a block of their own once the comment is too long for all of them. */
+const MAX_BLOCKS = 20
+/** Sessions in the collapsed table once even the table is too long. */
+const MAX_TABLE_ROWS = 50
+
+function untouchedLine(files: string[]): BlockContent[] {
+  if (!files.length) return []
+  const shown = joined(
+    files.slice(0, MAX_UNEDITED).map((f) => [inlineCode(f)]),
+    ', '
+  )
+  const more = files.length > MAX_UNEDITED ? [label(` and ${files.length - MAX_UNEDITED} more`)] : []
+  return [paragraph(label('Not edited by any session: '), ...shown, ...more, label('.'))]
+}
+
+function droppedNote(dropped: string): BlockContent[] {
+  return dropped ? [paragraph(emphasis(label(`Shortened to fit a comment: ${dropped}. The full report has everything.`)))] : []
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
+/**
+ * The layouts a comment can take, fullest first; each leaves out more than the one before, and
+ * says what. Every one keeps the lead sentence, the unedited files and the footer.
+ */
+function levels(report: Report, opts: CommentOptions): Level[] {
+  const changed = opts.changedFiles ?? null
+  const coverage = changed ? coverChangedFiles(report, changed) : null
+  const head: BlockContent[] = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), leadSentence(report, coverage)]
+  const unedited = coverage ? untouchedLine(coverage.untouched) : []
+  const idLabel = sessionLabels(report)
+  const blocks = (o: BlockOptions, maxSessions = Infinity): BlockContent[] => {
+    const out = report.sessions.slice(0, maxSessions).flatMap((s) => sessionBlock(s, report, idLabel, changed, o))
+    const rest = report.sessions.length - maxSessions
+    if (rest > 0) out.push(paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`))))
+    return out
+  }
+  // Built only when tried: a big report's levels that cannot fit are most of its comment time.
+  const details = new Map<DetailOptions, () => BlockContent[]>()
+  const detail = (d: DetailOptions) => details.get(d) ?? details.set(d, once(() => collapsedDetail(report, d))).get(d)!
+  const everySession = report.sessions.length * BLOCK_MIN_TEXT
+  const layout = (b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
+    build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
+    dropped,
+    lowerBound
+  })
+  const all: BlockOptions = { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }
+  const few: BlockOptions = { maxPrompts: 5, previewChars: 100, maxFiles: 3 }
+  const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
+  const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
+  const allBlocks = once(() => blocks(all))
+  return [
+    layout(allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
+    layout(allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
+    layout(allBlocks, table, 'the prompts’ full text and tool calls'),
+    layout(() => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
+    layout(() => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
+    layout(() => blocks(one, MAX_BLOCKS), { ...table, maxSessions: MAX_TABLE_ROWS }, `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`, 0),
+    {
+      build: () => [...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)],
+      dropped: 'the sessions themselves: there are too many for a comment'
+    }
+  ]
+}
+
+/** renderComment with the level it chose (0 is the fullest), for tests of the trimming. */
+export function fitComment(report: Report, opts: CommentOptions = {}): Fitted {
+  const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`
+  const render = (nodes: Node[]) => `${mark}${defuseMarkers(toMarkdown(nodes as RootContent[]))}`
+  return fitLevels(levels(report, opts), opts.budget ?? BUDGET, render, mark.length)
+}
+
+/**
+ * The sticky PR comment: one sentence of totals and scope, then each session at a glance (who,
+ * why it is here, the first line of each prompt, what it edited, ran and cost), the changed
+ * files nobody edited, and the full detail collapsed; everything already redacted. Detail is
+ * dropped level by level until the body fits GitHub's limit, with a note saying what went; the
+ * full report is in the artifact.
+ */
+export function renderComment(report: Report, opts: CommentOptions = {}): string {
+  return fitComment(report, opts).body
+}
