@@ -46,7 +46,7 @@ function storedPayload(p) {
     return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
 }
 
-;// CONCATENATED MODULE: ./src/sources/aider-lines.ts
+;// CONCATENATED MODULE: ./src/sources/aider/lines.ts
 /**
  * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest
  * hundred) and `10k` (to the nearest thousand). An abbreviated figure is read as the value it
@@ -227,7 +227,7 @@ function isoOrNull(ms) {
     return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-;// CONCATENATED MODULE: ./src/sources/aider.ts
+;// CONCATENATED MODULE: ./src/sources/aider/history.ts
 
 
 
@@ -370,278 +370,8 @@ const aiderHistory = {
     createParser: (ctx, state) => new AiderParser(ctx, state)
 };
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/sources/claude-content.ts
+;// CONCATENATED MODULE: ./src/sources/aider/index.ts
 
-/**
- * Text Claude Code writes into `user` lines on the person's behalf: slash-command wrappers and
- * their output, `!` shell echoes, IDE context, hook output, background-task notices. None of it
- * is a prompt a person typed to the model.
- */
-const WRAPPER = /^\s*<(command-name|command-message|command-args|command-contents|local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|task-notification|ide_opened_file|ide_selection|ide_diagnostics|system-reminder|user-prompt-submit-hook|user-memory-input)>/;
-const INTERRUPTED = /^\s*\[Request interrupted by user/;
-const COMMAND_NAME = /<command-name>\s*(\/[^<\s]{1,100})\s*<\/command-name>/;
-const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
-/**
- * Claude Code's built-in commands that run locally and send the model nothing a person wrote
- * (settings, session housekeeping, views). Every other typed slash command — `/init`, `/review`,
- * a project's or plugin's own `/orchestrator` — is a request to the model, so it is a prompt.
- */
-const LOCAL_COMMANDS = new Set('/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(' '));
-/** The prompt a typed slash command stands for (`/name args`), or null for a local command or other wrapper text. */
-function slashCommandPrompt(text) {
-    const name = COMMAND_NAME.exec(text)?.[1];
-    if (!name || LOCAL_COMMANDS.has(name.toLowerCase()))
-        return null;
-    const args = COMMAND_ARGS.exec(text)?.[1].trim() ?? '';
-    return args ? `${name} ${args}` : name;
-}
-const EXIT_CODE = /^(?:Error: )?Exit code (-?\d+)/;
-const FILE_TOOLS = {
-    Edit: { key: 'file_path', change: 'update' },
-    MultiEdit: { key: 'file_path', change: 'update' },
-    // Write creates or overwrites; which one is known only from the result.
-    Write: { key: 'file_path', change: 'unknown' },
-    NotebookEdit: { key: 'notebook_path', change: 'update' }
-};
-function isWrapperText(text) {
-    return WRAPPER.test(text);
-}
-/** Text of an Anthropic content value (a string or blocks); images are counted, not kept. */
-function blocksText(content) {
-    if (typeof content === 'string')
-        return { text: content, images: 0 };
-    const parts = [];
-    let images = 0;
-    for (const b of arr(content) ?? []) {
-        const o = obj(b);
-        if (!o)
-            continue;
-        if (o.type === 'image')
-            images++;
-        const t = str(o.text);
-        if (t !== undefined)
-            parts.push(t);
-    }
-    return { text: parts.join('\n'), images };
-}
-function toolType(name) {
-    if (name.startsWith('mcp__'))
-        return 'mcp';
-    if (name === 'WebSearch' || name === 'web_search')
-        return 'web_search';
-    if (name in FILE_TOOLS)
-        return 'file_change';
-    return 'function';
-}
-function toolUsePayloads(b) {
-    const name = str(b.name) ?? 'unknown';
-    const input = obj(b.input);
-    const callId = str(b.id) ?? null;
-    const out = [
-        {
-            kind: 'tool_call',
-            call_id: callId,
-            name,
-            arguments: JSON.stringify(b.input ?? {}),
-            command: name === 'Bash' ? (str(input?.command) ?? null) : null,
-            tool_type: b.type === 'server_tool_use' ? (name === 'web_search' ? 'web_search' : 'other') : toolType(name)
-        }
-    ];
-    const file = FILE_TOOLS[name];
-    const path = file && str(input?.[file.key]);
-    if (file && path)
-        out.push({ kind: 'file_change', path, change: file.change, call_id: callId });
-    return out;
-}
-/** Payloads of one assistant line's content blocks. `<synthetic>` lines are local error notices, not model output. */
-function assistantPayloads(content, synthetic) {
-    if (synthetic)
-        return [{ kind: 'marker', marker: 'error', detail: blocksText(content).text || null }];
-    if (typeof content === 'string')
-        return [{ kind: 'assistant_message', text: content, phase: null }];
-    const out = [];
-    for (const raw of arr(content) ?? []) {
-        const b = obj(raw);
-        if (!b)
-            continue;
-        switch (b.type) {
-            case 'text':
-                out.push({ kind: 'assistant_message', text: str(b.text) ?? '', phase: null });
-                break;
-            case 'thinking': {
-                // An empty `thinking` with only a signature means the reasoning happened but was withheld.
-                const text = str(b.thinking) ?? '';
-                const sig = str(b.signature) ?? '';
-                out.push({ kind: 'reasoning', text, encrypted: text === '', encrypted_bytes: text === '' ? sig.length : 0 });
-                break;
-            }
-            case 'redacted_thinking':
-                out.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(b.data) ?? '').length });
-                break;
-            case 'tool_use':
-            case 'server_tool_use':
-                out.push(...toolUsePayloads(b));
-                break;
-            default:
-                if (typeof b.type === 'string' && b.type.endsWith('_tool_result')) {
-                    out.push({ kind: 'tool_result', call_id: str(b.tool_use_id) ?? null, output: JSON.stringify(b.content ?? null), status: null });
-                }
-                else {
-                    out.push({ kind: 'other', type: `content block "${str(b.type) ?? '?'}"` });
-                }
-        }
-    }
-    return out;
-}
-function toolResultPayload(b, structured) {
-    const { text, images } = blocksText(b.content);
-    const output = images && !text ? `[${images} image(s)]` : text;
-    const isError = b.is_error === true;
-    const code = isError ? EXIT_CODE.exec(output) : null;
-    const duration = num(structured?.durationMs) ?? num(structured?.totalDurationMs);
-    return {
-        kind: 'tool_result',
-        call_id: str(b.tool_use_id) ?? null,
-        output,
-        exit_code: code ? Number(code[1]) : isError ? null : structured && 'stdout' in structured ? 0 : null,
-        duration_ms: duration ?? null,
-        status: isError ? 'error' : 'ok'
-    };
-}
-/** Payloads of one user line: a person's prompt, tool results, or text injected for them. */
-function userPayloads(content, f) {
-    const blocks = (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
-    const results = blocks.filter((b) => b.type === 'tool_result');
-    if (results.length) {
-        const structured = results.length === 1 ? obj(f.toolUseResult) : undefined;
-        const out = results.map((b) => toolResultPayload(b, structured));
-        const rest = blockText(blocks.filter((b) => b.type !== 'tool_result'));
-        if (rest)
-            out.push(...textPayloads(rest, 0, { ...f, isMeta: true }));
-        return out;
-    }
-    const { text, images } = blocksText(content);
-    return textPayloads(text, images, f);
-}
-function blockText(blocks) {
-    return blocks
-        .map((b) => str(b.text))
-        .filter((t) => t !== undefined)
-        .join('\n');
-}
-function textPayloads(text, images, f) {
-    if (f.isCompactSummary)
-        return [{ kind: 'compaction', text, encrypted: false }];
-    if (INTERRUPTED.test(text))
-        return [{ kind: 'marker', marker: 'abort', detail: text.trim() }];
-    if (f.isMeta)
-        return [{ kind: 'context_message', role: 'meta', text }];
-    if (isWrapperText(text)) {
-        const typed = slashCommandPrompt(text);
-        if (typed !== null)
-            return [{ kind: 'user_prompt', text: typed, by_agent: f.byAgent, images }];
-        return [{ kind: 'context_message', role: 'command', text }];
-    }
-    return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
-}
-
-;// CONCATENATED MODULE: ./src/sources/claude-lines.ts
-
-/** Lines that only describe the session; kept as `other` without comment. */
-const METADATA_TYPES = new Set([
-    'agent-name',
-    'agent-setting',
-    'last-prompt',
-    'mode',
-    'permission-mode',
-    'bridge-session',
-    'tag',
-    'worktree-state',
-    'relocated',
-    'fork-context-ref',
-    'frame-link',
-    'atis-latch',
-    'file-history-delta'
-]);
-const SYSTEM_SUBTYPES = new Set([
-    'informational',
-    'stop_hook_summary',
-    'away_summary',
-    'bridge_status',
-    'scheduled_task_fire',
-    'agents_killed',
-    'model_consent_fallback'
-]);
-const PR_URL = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/pull\/\d+/;
-function systemPayloads(o) {
-    const subtype = str(o.subtype);
-    const content = str(o.content) ?? null;
-    switch (subtype) {
-        case 'compact_boundary':
-        case 'microcompact_boundary': {
-            const m = obj(o.compactMetadata) ?? obj(o.microcompactMetadata);
-            const trigger = str(m?.trigger);
-            const pre = num(m?.preTokens);
-            const detail = [subtype === 'microcompact_boundary' ? 'micro' : null, trigger, pre !== undefined ? `preTokens=${pre}` : null].filter(Boolean).join(' ');
-            return { payloads: [{ kind: 'marker', marker: 'context_compacted', detail: detail || null }], known: true };
-        }
-        case 'turn_duration':
-            return { payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }], known: true };
-        case 'api_error': {
-            const err = obj(o.error);
-            const detail = str(err?.message) ?? str(o.error) ?? content;
-            return { payloads: [{ kind: 'marker', marker: 'error', detail: detail ?? 'api_error' }], known: true };
-        }
-        case 'local_command':
-            return { payloads: [{ kind: 'context_message', role: 'command', text: content ?? '' }], known: true };
-        case undefined:
-            // Older files: free text such as hook output or a tool notice.
-            return { payloads: [{ kind: 'context_message', role: 'system', text: content ?? '' }], known: true };
-        default:
-            return { payloads: [{ kind: 'other', type: `system:${subtype}` }], known: SYSTEM_SUBTYPES.has(subtype) };
-    }
-}
-function attachmentPayloads(o) {
-    const a = obj(o.attachment);
-    const type = str(a?.type) ?? '?';
-    // Mid-turn steering a person queued: shown as context, because the same text is delivered to
-    // the model again as an ordinary prompt line and must not be counted twice.
-    if (type === 'queued_command') {
-        const prompt = a?.prompt ?? a?.content;
-        return { payloads: [{ kind: 'context_message', role: 'queued', text: typeof prompt === 'string' ? prompt : JSON.stringify(prompt ?? '') }], known: true };
-    }
-    return { payloads: [{ kind: 'other', type: `attachment:${type}` }], known: true };
-}
-function sideLinePayloads(type, o) {
-    switch (type) {
-        case 'system':
-            return systemPayloads(o);
-        case 'attachment':
-            return attachmentPayloads(o);
-        case 'progress':
-            // May embed a whole sub-agent message with usage; that spend is in the sub-agent's own lines.
-            return { payloads: [{ kind: 'other', type: `progress:${str(obj(o.data)?.type) ?? '?'}` }], known: true };
-        case 'summary':
-            return { payloads: [{ kind: 'context_message', role: 'summary', text: str(o.summary) ?? '' }], known: true, title: str(o.summary) };
-        case 'custom-title':
-        case 'ai-title': {
-            const title = str(o.customTitle) ?? str(o.aiTitle) ?? str(o.title);
-            return { payloads: [{ kind: 'other', type }], known: true, title };
-        }
-        case 'file-history-snapshot':
-            return { payloads: [{ kind: 'marker', marker: 'snapshot', detail: str(o.messageId) ?? null }], known: true };
-        case 'queue-operation':
-            return { payloads: [{ kind: 'other', type: `queue-operation:${str(o.operation) ?? '?'}` }], known: true };
-        case 'pr-link': {
-            const m = PR_URL.exec(str(o.prUrl) ?? '');
-            return { payloads: [{ kind: 'other', type }], known: true, repositoryUrl: m?.[1] };
-        }
-        default:
-            return { payloads: [{ kind: 'other', type }], known: METADATA_TYPES.has(type) };
-    }
-}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -10240,6 +9970,181 @@ function badTokenField(counts, fields = TOKEN_FIELDS) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/sources/claude-code/content.ts
+
+/**
+ * Text Claude Code writes into `user` lines on the person's behalf: slash-command wrappers and
+ * their output, `!` shell echoes, IDE context, hook output, background-task notices. None of it
+ * is a prompt a person typed to the model.
+ */
+const WRAPPER = /^\s*<(command-name|command-message|command-args|command-contents|local-command-stdout|local-command-stderr|local-command-caveat|bash-input|bash-stdout|bash-stderr|task-notification|ide_opened_file|ide_selection|ide_diagnostics|system-reminder|user-prompt-submit-hook|user-memory-input)>/;
+const INTERRUPTED = /^\s*\[Request interrupted by user/;
+const COMMAND_NAME = /<command-name>\s*(\/[^<\s]{1,100})\s*<\/command-name>/;
+const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+/**
+ * Claude Code's built-in commands that run locally and send the model nothing a person wrote
+ * (settings, session housekeeping, views). Every other typed slash command — `/init`, `/review`,
+ * a project's or plugin's own `/orchestrator` — is a request to the model, so it is a prompt.
+ */
+const LOCAL_COMMANDS = new Set('/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(' '));
+/** The prompt a typed slash command stands for (`/name args`), or null for a local command or other wrapper text. */
+function slashCommandPrompt(text) {
+    const name = COMMAND_NAME.exec(text)?.[1];
+    if (!name || LOCAL_COMMANDS.has(name.toLowerCase()))
+        return null;
+    const args = COMMAND_ARGS.exec(text)?.[1].trim() ?? '';
+    return args ? `${name} ${args}` : name;
+}
+const EXIT_CODE = /^(?:Error: )?Exit code (-?\d+)/;
+const FILE_TOOLS = {
+    Edit: { key: 'file_path', change: 'update' },
+    MultiEdit: { key: 'file_path', change: 'update' },
+    // Write creates or overwrites; which one is known only from the result.
+    Write: { key: 'file_path', change: 'unknown' },
+    NotebookEdit: { key: 'notebook_path', change: 'update' }
+};
+function isWrapperText(text) {
+    return WRAPPER.test(text);
+}
+/** Text of an Anthropic content value (a string or blocks); images are counted, not kept. */
+function blocksText(content) {
+    if (typeof content === 'string')
+        return { text: content, images: 0 };
+    const parts = [];
+    let images = 0;
+    for (const b of arr(content) ?? []) {
+        const o = obj(b);
+        if (!o)
+            continue;
+        if (o.type === 'image')
+            images++;
+        const t = str(o.text);
+        if (t !== undefined)
+            parts.push(t);
+    }
+    return { text: parts.join('\n'), images };
+}
+function toolType(name) {
+    if (name.startsWith('mcp__'))
+        return 'mcp';
+    if (name === 'WebSearch' || name === 'web_search')
+        return 'web_search';
+    if (name in FILE_TOOLS)
+        return 'file_change';
+    return 'function';
+}
+function toolUsePayloads(b) {
+    const name = str(b.name) ?? 'unknown';
+    const input = obj(b.input);
+    const callId = str(b.id) ?? null;
+    const out = [
+        {
+            kind: 'tool_call',
+            call_id: callId,
+            name,
+            arguments: JSON.stringify(b.input ?? {}),
+            command: name === 'Bash' ? (str(input?.command) ?? null) : null,
+            tool_type: b.type === 'server_tool_use' ? (name === 'web_search' ? 'web_search' : 'other') : toolType(name)
+        }
+    ];
+    const file = FILE_TOOLS[name];
+    const path = file && str(input?.[file.key]);
+    if (file && path)
+        out.push({ kind: 'file_change', path, change: file.change, call_id: callId });
+    return out;
+}
+/** Payloads of one assistant line's content blocks. `<synthetic>` lines are local error notices, not model output. */
+function assistantPayloads(content, synthetic) {
+    if (synthetic)
+        return [{ kind: 'marker', marker: 'error', detail: blocksText(content).text || null }];
+    if (typeof content === 'string')
+        return [{ kind: 'assistant_message', text: content, phase: null }];
+    const out = [];
+    for (const raw of arr(content) ?? []) {
+        const b = obj(raw);
+        if (!b)
+            continue;
+        switch (b.type) {
+            case 'text':
+                out.push({ kind: 'assistant_message', text: str(b.text) ?? '', phase: null });
+                break;
+            case 'thinking': {
+                // An empty `thinking` with only a signature means the reasoning happened but was withheld.
+                const text = str(b.thinking) ?? '';
+                const sig = str(b.signature) ?? '';
+                out.push({ kind: 'reasoning', text, encrypted: text === '', encrypted_bytes: text === '' ? sig.length : 0 });
+                break;
+            }
+            case 'redacted_thinking':
+                out.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(b.data) ?? '').length });
+                break;
+            case 'tool_use':
+            case 'server_tool_use':
+                out.push(...toolUsePayloads(b));
+                break;
+            default:
+                if (typeof b.type === 'string' && b.type.endsWith('_tool_result')) {
+                    out.push({ kind: 'tool_result', call_id: str(b.tool_use_id) ?? null, output: JSON.stringify(b.content ?? null), status: null });
+                }
+                else {
+                    out.push({ kind: 'other', type: `content block "${str(b.type) ?? '?'}"` });
+                }
+        }
+    }
+    return out;
+}
+function toolResultPayload(b, structured) {
+    const { text, images } = blocksText(b.content);
+    const output = images && !text ? `[${images} image(s)]` : text;
+    const isError = b.is_error === true;
+    const code = isError ? EXIT_CODE.exec(output) : null;
+    const duration = num(structured?.durationMs) ?? num(structured?.totalDurationMs);
+    return {
+        kind: 'tool_result',
+        call_id: str(b.tool_use_id) ?? null,
+        output,
+        exit_code: code ? Number(code[1]) : isError ? null : structured && 'stdout' in structured ? 0 : null,
+        duration_ms: duration ?? null,
+        status: isError ? 'error' : 'ok'
+    };
+}
+/** Payloads of one user line: a person's prompt, tool results, or text injected for them. */
+function userPayloads(content, f) {
+    const blocks = (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
+    const results = blocks.filter((b) => b.type === 'tool_result');
+    if (results.length) {
+        const structured = results.length === 1 ? obj(f.toolUseResult) : undefined;
+        const out = results.map((b) => toolResultPayload(b, structured));
+        const rest = blockText(blocks.filter((b) => b.type !== 'tool_result'));
+        if (rest)
+            out.push(...textPayloads(rest, 0, { ...f, isMeta: true }));
+        return out;
+    }
+    const { text, images } = blocksText(content);
+    return textPayloads(text, images, f);
+}
+function blockText(blocks) {
+    return blocks
+        .map((b) => str(b.text))
+        .filter((t) => t !== undefined)
+        .join('\n');
+}
+function textPayloads(text, images, f) {
+    if (f.isCompactSummary)
+        return [{ kind: 'compaction', text, encrypted: false }];
+    if (INTERRUPTED.test(text))
+        return [{ kind: 'marker', marker: 'abort', detail: text.trim() }];
+    if (f.isMeta)
+        return [{ kind: 'context_message', role: 'meta', text }];
+    if (isWrapperText(text)) {
+        const typed = slashCommandPrompt(text);
+        if (typed !== null)
+            return [{ kind: 'user_prompt', text: typed, by_agent: f.byAgent, images }];
+        return [{ kind: 'context_message', role: 'command', text }];
+    }
+    return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
+}
+
 ;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
 
 /**
@@ -10266,7 +10171,7 @@ function lineProblem(e) {
     return `line not read: ${String(e?.message ?? e)}`;
 }
 
-;// CONCATENATED MODULE: ./src/sources/claude-usage.ts
+;// CONCATENATED MODULE: ./src/sources/claude-code/usage.ts
 
 
 
@@ -10333,7 +10238,54 @@ function topUp(counted, copy, model) {
     return { row: usageRow(model, delta, true, 'split-response-remainder', copy), counted: addTokens(counted, delta) };
 }
 
-;// CONCATENATED MODULE: ./src/sources/claude-code.ts
+;// CONCATENATED MODULE: ./src/sources/util/json-array.ts
+/**
+ * The 1-based line on which each top-level element of a JSON array text starts, so events read
+ * from a pretty-printed document point at the place a reader would look. Strings are skipped
+ * with their escapes, so brackets inside text are not mistaken for structure.
+ */
+function arrayElementLines(text) {
+    const lines = [];
+    let line = 1;
+    let depth = 0;
+    let inString = false;
+    let expectElement = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r')
+            continue;
+        if (depth === 1 && expectElement && c !== ']') {
+            lines.push(line);
+            expectElement = false;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{') {
+            depth++;
+            if (depth === 1)
+                expectElement = true;
+        }
+        else if (c === ']' || c === '}')
+            depth--;
+        else if (c === ',' && depth === 1)
+            expectElement = true;
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-code/stream.ts
+
 
 
 
@@ -10341,6 +10293,316 @@ function topUp(counted, copy, model) {
 
 
 const AGENT = 'claude-code';
+const MESSAGE_TYPES = new Set(['system', 'assistant', 'user', 'result', 'stream_event', 'rate_limit_event', 'tool_progress', 'auth_status']);
+/**
+ * `claude -p --output-format stream-json` messages. Per-message usage is a snapshot taken when a
+ * block was emitted (often `output_tokens: 1` for a long answer), so only the final `result`
+ * totals are counted; the per-message rows stay for reference.
+ */
+class ClaudeStreamParser {
+    st;
+    constructor(ctx, state, form = 'stream-json') {
+        this.st = state ?? { session: ctx.fallbackSessionId, form, model: null, cwd: null, lastResult: null };
+    }
+    state() {
+        return this.st;
+    }
+    end() { }
+    push(line, lineNo, out) {
+        let o;
+        try {
+            o = JSON.parse(line);
+        }
+        catch {
+            // Wrappers often redirect stderr into the same file; only a line that looks like JSON can be torn.
+            out.push({ type: 'skip', line: lineNo, reason: line.trimStart().startsWith('{') ? 'malformed JSON' : 'not JSON (stderr text mixed into the stream)' });
+            return;
+        }
+        if (!isObject(o)) {
+            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+            return;
+        }
+        this.message(o, lineNo, out);
+    }
+    /** One SDK message; `raw` is given when it is not a whole line of the file (an array element). */
+    message(o, lineNo, out, raw) {
+        const st = this.st;
+        const sid = str(o.session_id);
+        if (sid && sid !== st.session)
+            st.session = sid;
+        const type = str(o.type) ?? 'none';
+        const payloads = [];
+        let skip = null;
+        switch (type) {
+            case 'system':
+                payloads.push(...this.system(o, out));
+                break;
+            case 'assistant': {
+                const msg = obj(o.message) ?? {};
+                const model = str(msg.model) ?? null;
+                const synthetic = model === SYNTHETIC_MODEL;
+                if (model && !synthetic && model !== st.model) {
+                    st.model = model;
+                    payloads.push({ kind: 'turn_context', model, cwd: st.cwd });
+                }
+                payloads.push(...assistantPayloads(msg.content, synthetic));
+                const tokens = claudeTokens(msg.usage);
+                if (tokens)
+                    payloads.push(usageRow(model, tokens, false, synthetic ? 'synthetic' : 'superseded-by-result'));
+                break;
+            }
+            case 'user': {
+                const msg = obj(o.message) ?? {};
+                payloads.push(...userPayloads(msg.content, {
+                    isMeta: o.isMeta === true || o.isSynthetic === true,
+                    isCompactSummary: o.isCompactSummary === true,
+                    // Messages inside a sub-agent carry the Task call that spawned it.
+                    byAgent: typeof o.parent_tool_use_id === 'string',
+                    toolUseResult: o.tool_use_result ?? o.toolUseResult
+                }));
+                break;
+            }
+            case 'result':
+                payloads.push(...this.result(o, out));
+                break;
+            case 'rate_limit_event': {
+                const r = obj(o.rate_limit_info) ?? {};
+                payloads.push({
+                    kind: 'rate_limit',
+                    windows: [{ window_minutes: null, used_percent: num(r.utilization) ?? null, resets_at: toUtcIso(r.resetsAt) }],
+                    plan_type: str(r.rateLimitType) ?? null
+                });
+                break;
+            }
+            default:
+                payloads.push({ kind: 'other', type });
+                if (!MESSAGE_TYPES.has(type))
+                    skip = `unknown message type "${type}" (kept raw, not interpreted)`;
+        }
+        const ts = toUtcIso(o.timestamp);
+        const events = payloads.map((payload) => ({ session_id: st.session, ts, line: lineNo, payload, dedupe_key: str(o.uuid) ?? null }));
+        if (raw !== undefined && events.length)
+            events[0].raw = raw;
+        for (const event of events)
+            out.push({ type: 'event', event });
+        if (skip)
+            out.push({ type: 'skip', line: lineNo, reason: skip });
+    }
+    system(o, out) {
+        const st = this.st;
+        const subtype = str(o.subtype);
+        if (subtype === 'init') {
+            st.cwd = str(o.cwd) ?? st.cwd;
+            const model = str(o.model) ?? null;
+            if (model)
+                st.model = model;
+            const patch = {
+                id: st.session,
+                agent: AGENT,
+                agent_version: str(o.claude_code_version) ?? null,
+                source: st.form,
+                cwd: st.cwd
+            };
+            out.push({ type: 'session', patch });
+            return [
+                { kind: 'session_meta' },
+                { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }
+            ];
+        }
+        if (subtype === 'compact_boundary')
+            return [{ kind: 'marker', marker: 'context_compacted', detail: str(obj(o.compact_metadata)?.trigger) ?? null }];
+        return [{ kind: 'other', type: `system:${subtype ?? '?'}` }];
+    }
+    /**
+     * The run's totals. `modelUsage` splits them by model and includes side calls to smaller
+     * models; `usage` is the fallback. A file with several results (one per turn of a long-lived
+     * session) is read as running totals when every figure grew.
+     */
+    result(o, out) {
+        const st = this.st;
+        const cost = num(o.total_cost_usd) ?? num(o.cost_usd);
+        out.push({ type: 'session', patch: { id: st.session, agent: AGENT, reported_cost_usd: cost ?? null } });
+        const totals = {};
+        const byModel = obj(o.modelUsage);
+        for (const [model, v] of Object.entries(byModel ?? {})) {
+            const t = modelUsageTokens(v);
+            if (t)
+                totals[model] = t;
+        }
+        if (Object.keys(totals).length === 0) {
+            const t = claudeTokens(o.usage);
+            if (t)
+                totals[st.model ?? ''] = t;
+        }
+        const prev = st.lastResult;
+        const cumulative = prev !== null && Object.entries(prev).every(([m, p]) => totals[m] && !hasNegative(subtractTokens(totals[m], p)));
+        st.lastResult = totals;
+        const payloads = [];
+        for (const [model, t] of Object.entries(totals)) {
+            const delta = cumulative && prev?.[model] ? subtractTokens(t, prev[model]) : t;
+            payloads.push(usageRow(model || null, delta, !isZeroTokens(delta), isZeroTokens(delta) ? 'empty' : null, t));
+        }
+        if (o.is_error === true)
+            payloads.push({ kind: 'marker', marker: 'error', detail: str(o.subtype) ?? null });
+        payloads.push({ kind: 'marker', marker: 'turn_end', detail: num(o.num_turns) !== undefined ? `num_turns=${num(o.num_turns)}` : null });
+        return payloads;
+    }
+}
+function isStreamMessage(o) {
+    if (!isObject(o) || typeof o.type !== 'string' || 'sessionId' in o)
+        return false;
+    if (o.type === 'system' && o.subtype === 'init' && typeof o.session_id === 'string')
+        return true;
+    return (o.type === 'assistant' || o.type === 'user' || o.type === 'result') && typeof o.session_id === 'string';
+}
+const claudeStream = {
+    mode: 'lines',
+    id: 'claude-stream-json',
+    agent: AGENT,
+    description: 'claude -p --output-format stream-json --verbose output (NDJSON: system init, assistant, user, result)',
+    sniff: (head) => head.parsed.some(isStreamMessage),
+    createParser: (ctx, state) => new ClaudeStreamParser(ctx, state)
+};
+const ARRAY_OF_MESSAGES = /^\s*\[\s*\{/;
+const SDK_FIELDS = /"session_id"\s*:/;
+const SDK_TYPES = /"type"\s*:\s*"(system|assistant|user|result)"/;
+const claudeExecutionFile = {
+    mode: 'document',
+    id: 'claude-code-action-execution',
+    agent: AGENT,
+    description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
+    sniff: (head) => ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
+    parseDocument(text, ctx, out) {
+        const doc = JSON.parse(text);
+        if (!Array.isArray(doc))
+            throw new Error('expected a JSON array of messages');
+        const lines = arrayElementLines(text);
+        const parser = new ClaudeStreamParser(ctx, undefined, 'claude-code-action');
+        doc.forEach((m, i) => {
+            const lineNo = lines[i] ?? i + 1;
+            if (isObject(m)) {
+                // An element the parser cannot take is a problem of its element, as a line is in a log.
+                const found = [];
+                try {
+                    parser.message(m, lineNo, found, JSON.stringify(m));
+                    out.push(...found);
+                }
+                catch (e) {
+                    out.push({ type: 'skip', line: lineNo, reason: lineProblem(e) });
+                }
+            }
+            else
+                out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/sources/claude-code/lines.ts
+
+/** Lines that only describe the session; kept as `other` without comment. */
+const METADATA_TYPES = new Set([
+    'agent-name',
+    'agent-setting',
+    'last-prompt',
+    'mode',
+    'permission-mode',
+    'bridge-session',
+    'tag',
+    'worktree-state',
+    'relocated',
+    'fork-context-ref',
+    'frame-link',
+    'atis-latch',
+    'file-history-delta'
+]);
+const SYSTEM_SUBTYPES = new Set([
+    'informational',
+    'stop_hook_summary',
+    'away_summary',
+    'bridge_status',
+    'scheduled_task_fire',
+    'agents_killed',
+    'model_consent_fallback'
+]);
+const PR_URL = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/pull\/\d+/;
+function systemPayloads(o) {
+    const subtype = str(o.subtype);
+    const content = str(o.content) ?? null;
+    switch (subtype) {
+        case 'compact_boundary':
+        case 'microcompact_boundary': {
+            const m = obj(o.compactMetadata) ?? obj(o.microcompactMetadata);
+            const trigger = str(m?.trigger);
+            const pre = num(m?.preTokens);
+            const detail = [subtype === 'microcompact_boundary' ? 'micro' : null, trigger, pre !== undefined ? `preTokens=${pre}` : null].filter(Boolean).join(' ');
+            return { payloads: [{ kind: 'marker', marker: 'context_compacted', detail: detail || null }], known: true };
+        }
+        case 'turn_duration':
+            return { payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }], known: true };
+        case 'api_error': {
+            const err = obj(o.error);
+            const detail = str(err?.message) ?? str(o.error) ?? content;
+            return { payloads: [{ kind: 'marker', marker: 'error', detail: detail ?? 'api_error' }], known: true };
+        }
+        case 'local_command':
+            return { payloads: [{ kind: 'context_message', role: 'command', text: content ?? '' }], known: true };
+        case undefined:
+            // Older files: free text such as hook output or a tool notice.
+            return { payloads: [{ kind: 'context_message', role: 'system', text: content ?? '' }], known: true };
+        default:
+            return { payloads: [{ kind: 'other', type: `system:${subtype}` }], known: SYSTEM_SUBTYPES.has(subtype) };
+    }
+}
+function attachmentPayloads(o) {
+    const a = obj(o.attachment);
+    const type = str(a?.type) ?? '?';
+    // Mid-turn steering a person queued: shown as context, because the same text is delivered to
+    // the model again as an ordinary prompt line and must not be counted twice.
+    if (type === 'queued_command') {
+        const prompt = a?.prompt ?? a?.content;
+        return { payloads: [{ kind: 'context_message', role: 'queued', text: typeof prompt === 'string' ? prompt : JSON.stringify(prompt ?? '') }], known: true };
+    }
+    return { payloads: [{ kind: 'other', type: `attachment:${type}` }], known: true };
+}
+function sideLinePayloads(type, o) {
+    switch (type) {
+        case 'system':
+            return systemPayloads(o);
+        case 'attachment':
+            return attachmentPayloads(o);
+        case 'progress':
+            // May embed a whole sub-agent message with usage; that spend is in the sub-agent's own lines.
+            return { payloads: [{ kind: 'other', type: `progress:${str(obj(o.data)?.type) ?? '?'}` }], known: true };
+        case 'summary':
+            return { payloads: [{ kind: 'context_message', role: 'summary', text: str(o.summary) ?? '' }], known: true, title: str(o.summary) };
+        case 'custom-title':
+        case 'ai-title': {
+            const title = str(o.customTitle) ?? str(o.aiTitle) ?? str(o.title);
+            return { payloads: [{ kind: 'other', type }], known: true, title };
+        }
+        case 'file-history-snapshot':
+            return { payloads: [{ kind: 'marker', marker: 'snapshot', detail: str(o.messageId) ?? null }], known: true };
+        case 'queue-operation':
+            return { payloads: [{ kind: 'other', type: `queue-operation:${str(o.operation) ?? '?'}` }], known: true };
+        case 'pr-link': {
+            const m = PR_URL.exec(str(o.prUrl) ?? '');
+            return { payloads: [{ kind: 'other', type }], known: true, repositoryUrl: m?.[1] };
+        }
+        default:
+            return { payloads: [{ kind: 'other', type }], known: METADATA_TYPES.has(type) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/claude-code/transcript.ts
+
+
+
+
+
+
+const transcript_AGENT = 'claude-code';
 const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 /** Lines that never end a streamed response: Claude Code writes them between its content-block lines. */
 const PASS_THROUGH = new Set(['progress', 'attachment', 'file-history-snapshot', 'file-history-delta', 'queue-operation', 'custom-title', 'ai-title', 'agent-name', 'last-prompt', 'tag', 'pr-link']);
@@ -10509,7 +10771,7 @@ class ClaudeTranscriptParser {
         if (fs && lineSid !== fs && !st.ownSeen) {
             // A resumed or forked file starts with the earlier session's lines, byte for byte.
             if (!st.replaying && !this.known(fs, 'p'))
-                patches.push({ id: fs, agent: AGENT, parent_id: forkedFrom ?? lineSid, parent_relation: forkedFrom ? 'fork' : 'resume' });
+                patches.push({ id: fs, agent: transcript_AGENT, parent_id: forkedFrom ?? lineSid, parent_relation: forkedFrom ? 'fork' : 'resume' });
             st.replaying = true;
             return { session: fs, replayed: true, patches };
         }
@@ -10525,11 +10787,11 @@ class ClaudeTranscriptParser {
                 st.model = null;
                 st.cwd = null;
                 if (!this.known(lineSid, 'p'))
-                    patches.push({ id: lineSid, agent: AGENT, parent_id: prev, parent_relation: 'resume' });
+                    patches.push({ id: lineSid, agent: transcript_AGENT, parent_id: prev, parent_relation: 'resume' });
             }
         }
         if (forkedFrom && forkedFrom !== lineSid && !this.known(lineSid, 'p'))
-            patches.push({ id: lineSid, agent: AGENT, parent_id: forkedFrom, parent_relation: 'fork' });
+            patches.push({ id: lineSid, agent: transcript_AGENT, parent_id: forkedFrom, parent_relation: 'fork' });
         const p = this.describe(lineSid, o);
         if (p)
             patches.push(p);
@@ -10543,14 +10805,14 @@ class ClaudeTranscriptParser {
             for (const e of h.events)
                 if (e.session_id === '')
                     e.session_id = sid;
-        return { id: sid, agent: AGENT, title: st.title, repository_url: st.repositoryUrl };
+        return { id: sid, agent: transcript_AGENT, title: st.title, repository_url: st.repositoryUrl };
     }
     /** Session facts a line carries (version, cwd, branch), each written once per session. */
     describe(sid, o) {
         const version = str(o.version);
         const cwd = str(o.cwd);
         const branch = str(o.gitBranch) || undefined;
-        const patch = { id: sid, agent: AGENT };
+        const patch = { id: sid, agent: transcript_AGENT };
         let any = !this.known(sid, 's');
         if (version && !this.known(sid, 'v'))
             patch.agent_version = version;
@@ -10577,7 +10839,7 @@ class ClaudeTranscriptParser {
             return;
         st[field] = value;
         if (st.session !== null)
-            out.push({ type: 'session', patch: { id: st.session, agent: AGENT, ...(field === 'title' ? { title: value } : { repository_url: value }) } });
+            out.push({ type: 'session', patch: { id: st.session, agent: transcript_AGENT, ...(field === 'title' ? { title: value } : { repository_url: value }) } });
     }
     known(sid, flag) {
         return (this.st.announced[sid] ?? '').includes(flag);
@@ -10662,272 +10924,17 @@ function sniffTranscript(head) {
 const claudeCode = {
     mode: 'lines',
     id: 'claude-code',
-    agent: AGENT,
+    agent: transcript_AGENT,
     description: 'Claude Code session transcript (~/.claude/projects/<project>/<session>.jsonl) and its sub-agent files (agent-*.jsonl, <session>/subagents/)',
     sniff: sniffTranscript,
     createParser: (ctx, state) => new ClaudeTranscriptParser(ctx, state)
 };
 
-;// CONCATENATED MODULE: ./src/sources/util/json-array.ts
-/**
- * The 1-based line on which each top-level element of a JSON array text starts, so events read
- * from a pretty-printed document point at the place a reader would look. Strings are skipped
- * with their escapes, so brackets inside text are not mistaken for structure.
- */
-function arrayElementLines(text) {
-    const lines = [];
-    let line = 1;
-    let depth = 0;
-    let inString = false;
-    let expectElement = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            continue;
-        }
-        if (inString) {
-            if (c === '\\')
-                i++;
-            else if (c === '"')
-                inString = false;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r')
-            continue;
-        if (depth === 1 && expectElement && c !== ']') {
-            lines.push(line);
-            expectElement = false;
-        }
-        if (c === '"')
-            inString = true;
-        else if (c === '[' || c === '{') {
-            depth++;
-            if (depth === 1)
-                expectElement = true;
-        }
-        else if (c === ']' || c === '}')
-            depth--;
-        else if (c === ',' && depth === 1)
-            expectElement = true;
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/sources/claude-stream.ts
+;// CONCATENATED MODULE: ./src/sources/claude-code/index.ts
 
 
 
-
-
-
-
-const claude_stream_AGENT = 'claude-code';
-const MESSAGE_TYPES = new Set(['system', 'assistant', 'user', 'result', 'stream_event', 'rate_limit_event', 'tool_progress', 'auth_status']);
-/**
- * `claude -p --output-format stream-json` messages. Per-message usage is a snapshot taken when a
- * block was emitted (often `output_tokens: 1` for a long answer), so only the final `result`
- * totals are counted; the per-message rows stay for reference.
- */
-class ClaudeStreamParser {
-    st;
-    constructor(ctx, state, form = 'stream-json') {
-        this.st = state ?? { session: ctx.fallbackSessionId, form, model: null, cwd: null, lastResult: null };
-    }
-    state() {
-        return this.st;
-    }
-    end() { }
-    push(line, lineNo, out) {
-        let o;
-        try {
-            o = JSON.parse(line);
-        }
-        catch {
-            // Wrappers often redirect stderr into the same file; only a line that looks like JSON can be torn.
-            out.push({ type: 'skip', line: lineNo, reason: line.trimStart().startsWith('{') ? 'malformed JSON' : 'not JSON (stderr text mixed into the stream)' });
-            return;
-        }
-        if (!isObject(o)) {
-            out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-            return;
-        }
-        this.message(o, lineNo, out);
-    }
-    /** One SDK message; `raw` is given when it is not a whole line of the file (an array element). */
-    message(o, lineNo, out, raw) {
-        const st = this.st;
-        const sid = str(o.session_id);
-        if (sid && sid !== st.session)
-            st.session = sid;
-        const type = str(o.type) ?? 'none';
-        const payloads = [];
-        let skip = null;
-        switch (type) {
-            case 'system':
-                payloads.push(...this.system(o, out));
-                break;
-            case 'assistant': {
-                const msg = obj(o.message) ?? {};
-                const model = str(msg.model) ?? null;
-                const synthetic = model === SYNTHETIC_MODEL;
-                if (model && !synthetic && model !== st.model) {
-                    st.model = model;
-                    payloads.push({ kind: 'turn_context', model, cwd: st.cwd });
-                }
-                payloads.push(...assistantPayloads(msg.content, synthetic));
-                const tokens = claudeTokens(msg.usage);
-                if (tokens)
-                    payloads.push(usageRow(model, tokens, false, synthetic ? 'synthetic' : 'superseded-by-result'));
-                break;
-            }
-            case 'user': {
-                const msg = obj(o.message) ?? {};
-                payloads.push(...userPayloads(msg.content, {
-                    isMeta: o.isMeta === true || o.isSynthetic === true,
-                    isCompactSummary: o.isCompactSummary === true,
-                    // Messages inside a sub-agent carry the Task call that spawned it.
-                    byAgent: typeof o.parent_tool_use_id === 'string',
-                    toolUseResult: o.tool_use_result ?? o.toolUseResult
-                }));
-                break;
-            }
-            case 'result':
-                payloads.push(...this.result(o, out));
-                break;
-            case 'rate_limit_event': {
-                const r = obj(o.rate_limit_info) ?? {};
-                payloads.push({
-                    kind: 'rate_limit',
-                    windows: [{ window_minutes: null, used_percent: num(r.utilization) ?? null, resets_at: toUtcIso(r.resetsAt) }],
-                    plan_type: str(r.rateLimitType) ?? null
-                });
-                break;
-            }
-            default:
-                payloads.push({ kind: 'other', type });
-                if (!MESSAGE_TYPES.has(type))
-                    skip = `unknown message type "${type}" (kept raw, not interpreted)`;
-        }
-        const ts = toUtcIso(o.timestamp);
-        const events = payloads.map((payload) => ({ session_id: st.session, ts, line: lineNo, payload, dedupe_key: str(o.uuid) ?? null }));
-        if (raw !== undefined && events.length)
-            events[0].raw = raw;
-        for (const event of events)
-            out.push({ type: 'event', event });
-        if (skip)
-            out.push({ type: 'skip', line: lineNo, reason: skip });
-    }
-    system(o, out) {
-        const st = this.st;
-        const subtype = str(o.subtype);
-        if (subtype === 'init') {
-            st.cwd = str(o.cwd) ?? st.cwd;
-            const model = str(o.model) ?? null;
-            if (model)
-                st.model = model;
-            const patch = {
-                id: st.session,
-                agent: claude_stream_AGENT,
-                agent_version: str(o.claude_code_version) ?? null,
-                source: st.form,
-                cwd: st.cwd
-            };
-            out.push({ type: 'session', patch });
-            return [
-                { kind: 'session_meta' },
-                { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }
-            ];
-        }
-        if (subtype === 'compact_boundary')
-            return [{ kind: 'marker', marker: 'context_compacted', detail: str(obj(o.compact_metadata)?.trigger) ?? null }];
-        return [{ kind: 'other', type: `system:${subtype ?? '?'}` }];
-    }
-    /**
-     * The run's totals. `modelUsage` splits them by model and includes side calls to smaller
-     * models; `usage` is the fallback. A file with several results (one per turn of a long-lived
-     * session) is read as running totals when every figure grew.
-     */
-    result(o, out) {
-        const st = this.st;
-        const cost = num(o.total_cost_usd) ?? num(o.cost_usd);
-        out.push({ type: 'session', patch: { id: st.session, agent: claude_stream_AGENT, reported_cost_usd: cost ?? null } });
-        const totals = {};
-        const byModel = obj(o.modelUsage);
-        for (const [model, v] of Object.entries(byModel ?? {})) {
-            const t = modelUsageTokens(v);
-            if (t)
-                totals[model] = t;
-        }
-        if (Object.keys(totals).length === 0) {
-            const t = claudeTokens(o.usage);
-            if (t)
-                totals[st.model ?? ''] = t;
-        }
-        const prev = st.lastResult;
-        const cumulative = prev !== null && Object.entries(prev).every(([m, p]) => totals[m] && !hasNegative(subtractTokens(totals[m], p)));
-        st.lastResult = totals;
-        const payloads = [];
-        for (const [model, t] of Object.entries(totals)) {
-            const delta = cumulative && prev?.[model] ? subtractTokens(t, prev[model]) : t;
-            payloads.push(usageRow(model || null, delta, !isZeroTokens(delta), isZeroTokens(delta) ? 'empty' : null, t));
-        }
-        if (o.is_error === true)
-            payloads.push({ kind: 'marker', marker: 'error', detail: str(o.subtype) ?? null });
-        payloads.push({ kind: 'marker', marker: 'turn_end', detail: num(o.num_turns) !== undefined ? `num_turns=${num(o.num_turns)}` : null });
-        return payloads;
-    }
-}
-function isStreamMessage(o) {
-    if (!isObject(o) || typeof o.type !== 'string' || 'sessionId' in o)
-        return false;
-    if (o.type === 'system' && o.subtype === 'init' && typeof o.session_id === 'string')
-        return true;
-    return (o.type === 'assistant' || o.type === 'user' || o.type === 'result') && typeof o.session_id === 'string';
-}
-const claudeStream = {
-    mode: 'lines',
-    id: 'claude-stream-json',
-    agent: claude_stream_AGENT,
-    description: 'claude -p --output-format stream-json --verbose output (NDJSON: system init, assistant, user, result)',
-    sniff: (head) => head.parsed.some(isStreamMessage),
-    createParser: (ctx, state) => new ClaudeStreamParser(ctx, state)
-};
-const ARRAY_OF_MESSAGES = /^\s*\[\s*\{/;
-const SDK_FIELDS = /"session_id"\s*:/;
-const SDK_TYPES = /"type"\s*:\s*"(system|assistant|user|result)"/;
-const claudeExecutionFile = {
-    mode: 'document',
-    id: 'claude-code-action-execution',
-    agent: claude_stream_AGENT,
-    description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
-    sniff: (head) => ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
-    parseDocument(text, ctx, out) {
-        const doc = JSON.parse(text);
-        if (!Array.isArray(doc))
-            throw new Error('expected a JSON array of messages');
-        const lines = arrayElementLines(text);
-        const parser = new ClaudeStreamParser(ctx, undefined, 'claude-code-action');
-        doc.forEach((m, i) => {
-            const lineNo = lines[i] ?? i + 1;
-            if (isObject(m)) {
-                // An element the parser cannot take is a problem of its element, as a line is in a log.
-                const found = [];
-                try {
-                    parser.message(m, lineNo, found, JSON.stringify(m));
-                    out.push(...found);
-                }
-                catch (e) {
-                    out.push({ type: 'skip', line: lineNo, reason: lineProblem(e) });
-                }
-            }
-            else
-                out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' });
-        });
-    }
-};
-
-;// CONCATENATED MODULE: ./src/sources/codex-usage.ts
+;// CONCATENATED MODULE: ./src/sources/codex/usage.ts
 
 
 
@@ -11104,7 +11111,7 @@ function firstWord(command) {
     return w.split('/').pop() ?? '';
 }
 
-;// CONCATENATED MODULE: ./src/sources/codex-items.ts
+;// CONCATENATED MODULE: ./src/sources/codex/items.ts
 
 
 
@@ -11263,7 +11270,7 @@ function patchFiles(parsed, raw, callId) {
     return filesInPatch(text, callId);
 }
 
-;// CONCATENATED MODULE: ./src/sources/codex-events.ts
+;// CONCATENATED MODULE: ./src/sources/codex/events.ts
 
 
 
@@ -11364,7 +11371,19 @@ function eventMsgPayloads(p, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/codex-exec.ts
+;// CONCATENATED MODULE: ./src/sources/util/line-parser.ts
+/** A parser that starts from `saved` (the state an earlier ingest stored) or, without one, from `initial`. */
+function lineParser(saved, spec) {
+    const st = saved ?? spec.initial;
+    return {
+        push: (line, lineNo, out) => spec.push(st, line, lineNo, out),
+        end: (out) => spec.end?.(st, out),
+        state: () => st
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/codex/exec.ts
+
 
 
 
@@ -11438,106 +11457,98 @@ function itemDone(item, st) {
             return null;
     }
 }
+function exec_initialState(ctx) {
+    return {
+        sessionId: ctx.fallbackSessionId,
+        model: null,
+        usage: { prevTotal: null, prevLast: null },
+        called: [],
+        finished: [],
+        lastAgentMessage: null
+    };
+}
 /** `codex exec --json` output: the current `thread.*`/`item.*` stream and the 2025 `{id,msg}` form. */
-class CodexExecParser {
-    st;
-    constructor(ctx, state) {
-        this.st = state ?? {
-            sessionId: ctx.fallbackSessionId,
-            model: null,
-            usage: { prevTotal: null, prevLast: null },
-            called: [],
-            finished: [],
-            lastAgentMessage: null
-        };
+function pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const emit = (payloads) => {
+        for (const payload of payloads)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
+    };
+    const type = str(o.type);
+    if (type === 'thread.started') {
+        st.sessionId = str(o.thread_id) ?? st.sessionId;
+        out.push({ type: 'session', patch: { id: st.sessionId, agent: 'codex', source: 'exec', originator: 'codex_exec', started_at: ts } });
+        return emit([{ kind: 'session_meta' }]);
     }
-    state() {
-        return this.st;
+    if (type === 'turn.started')
+        return emit([{ kind: 'marker', marker: 'turn_start', detail: null }]);
+    if (type === 'turn.completed') {
+        const u = accountCumulative(st.usage, o.usage, st.model);
+        return emit([u ?? { kind: 'marker', marker: 'turn_end', detail: null }]);
     }
-    end() { }
-    push(line, lineNo, out) {
-        const o = parseObjectLine(line, lineNo, out);
-        if (!o)
-            return;
-        const st = this.st;
-        const ts = toUtcIso(o.timestamp);
-        const emit = (payloads) => {
-            for (const payload of payloads)
-                out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
-        };
-        const type = str(o.type);
-        if (type === 'thread.started') {
-            st.sessionId = str(o.thread_id) ?? st.sessionId;
-            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'codex', source: 'exec', originator: 'codex_exec', started_at: ts } });
-            return emit([{ kind: 'session_meta' }]);
+    if (type === 'turn.failed')
+        return emit([{ kind: 'marker', marker: 'error', detail: str(obj(o.error)?.message) ?? null }]);
+    if (type === 'error')
+        return emit([{ kind: 'marker', marker: 'error', detail: str(o.message) ?? null }]);
+    if (type?.startsWith('item.')) {
+        const item = obj(o.item);
+        if (!item)
+            return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined;
+        const id = str(item.id) ?? `line-${lineNo}`;
+        const payloads = [];
+        if (!st.called.includes(id)) {
+            const call = itemCall(item);
+            if (call.length)
+                st.called.push(id);
+            payloads.push(...call);
         }
-        if (type === 'turn.started')
-            return emit([{ kind: 'marker', marker: 'turn_start', detail: null }]);
-        if (type === 'turn.completed') {
-            const u = accountCumulative(st.usage, o.usage, st.model);
-            return emit([u ?? { kind: 'marker', marker: 'turn_end', detail: null }]);
-        }
-        if (type === 'turn.failed')
-            return emit([{ kind: 'marker', marker: 'error', detail: str(obj(o.error)?.message) ?? null }]);
-        if (type === 'error')
-            return emit([{ kind: 'marker', marker: 'error', detail: str(o.message) ?? null }]);
-        if (type?.startsWith('item.')) {
-            const item = obj(o.item);
-            if (!item)
-                return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined;
-            const id = str(item.id) ?? `line-${lineNo}`;
-            const payloads = [];
-            if (!st.called.includes(id)) {
-                const call = itemCall(item);
-                if (call.length)
-                    st.called.push(id);
-                payloads.push(...call);
+        if (type === 'item.completed' && !st.finished.includes(id)) {
+            st.finished.push(id);
+            const done = itemDone(item, st);
+            if (done === null) {
+                emit(payloads);
+                emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }]);
+                return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
             }
-            if (type === 'item.completed' && !st.finished.includes(id)) {
-                st.finished.push(id);
-                const done = itemDone(item, st);
-                if (done === null) {
-                    emit(payloads);
-                    emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }]);
-                    return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
-                }
-                payloads.push(...done);
-            }
-            return emit(payloads.length ? payloads : [{ kind: 'other', type }]);
+            payloads.push(...done);
         }
-        // The 2025 form: a config summary line, a prompt line, then `{id, msg}` protocol events.
-        const msg = obj(o.msg);
-        if (msg) {
-            const r = eventMsgPayloads(msg, {
-                usage: st.usage,
-                model: st.model,
-                replay: false,
-                byAgent: false,
-                onAgentMessage: (t) => {
-                    st.lastAgentMessage = t;
-                }
-            });
-            if (r)
-                return emit(r);
-            emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }]);
-            return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
-        }
-        if (typeof o.prompt === 'string')
-            return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }]);
-        if (isConfigSummary(o)) {
-            st.model = str(o.model) ?? st.model;
-            const p = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null };
-            return emit([p]);
-        }
-        emit([{ kind: 'other', type: type ?? 'none' }]);
-        out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` });
+        return emit(payloads.length ? payloads : [{ kind: 'other', type }]);
     }
+    // The 2025 form: a config summary line, a prompt line, then `{id, msg}` protocol events.
+    const msg = obj(o.msg);
+    if (msg) {
+        const r = eventMsgPayloads(msg, {
+            usage: st.usage,
+            model: st.model,
+            replay: false,
+            byAgent: false,
+            onAgentMessage: (t) => {
+                st.lastAgentMessage = t;
+            }
+        });
+        if (r)
+            return emit(r);
+        emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }]);
+        return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
+    }
+    if (typeof o.prompt === 'string')
+        return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }]);
+    if (isConfigSummary(o)) {
+        st.model = str(o.model) ?? st.model;
+        const p = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null };
+        return emit([p]);
+    }
+    emit([{ kind: 'other', type: type ?? 'none' }]);
+    out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` });
 }
 function isConfigSummary(o) {
     const vals = Object.values(o);
     return 'model' in o && vals.length > 0 && vals.every((v) => typeof v === 'string');
 }
-function codex_exec_sniff(head) {
+function exec_sniff(head) {
     for (const o of head.parsed) {
         if (!isObject(o))
             continue;
@@ -11555,11 +11566,12 @@ const codexExec = {
     id: 'codex-exec-json',
     agent: 'codex',
     description: 'OpenAI Codex `codex exec --json` output (thread/item stream, and the 2025 {id,msg} form)',
-    sniff: codex_exec_sniff,
-    createParser: (ctx, state) => new CodexExecParser(ctx, state)
+    sniff: exec_sniff,
+    createParser: (ctx, state) => lineParser(state, { initial: exec_initialState(ctx), push: pushLine })
 };
 
-;// CONCATENATED MODULE: ./src/sources/codex.ts
+;// CONCATENATED MODULE: ./src/sources/codex/rollout.ts
+
 
 
 
@@ -11635,128 +11647,117 @@ function metaPatch(p, st) {
         parent_relation: forkedFrom ? 'fork' : parentThread || isSubagent ? 'subagent' : null
     };
 }
-class CodexRolloutParser {
-    st;
-    constructor(ctx, state) {
-        this.st = state ?? {
-            sessionId: ctx.fallbackSessionId,
-            metaSeen: false,
-            model: null,
-            usage: { prevTotal: null, prevLast: null },
-            legacy: false,
-            lastAgentMessage: null,
-            byAgent: false,
-            replayUntil: null
-        };
-    }
-    state() {
-        return this.st;
-    }
-    end() { }
-    push(line, lineNo, out) {
-        const o = parseObjectLine(line, lineNo, out);
-        if (!o)
-            return;
-        const st = this.st;
-        const ts = toUtcIso(o.timestamp);
-        const replay = this.inReplay(ts);
-        const emit = (payloads) => {
-            for (const payload of payloads)
-                out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } });
-        };
-        const unknown = (what) => {
-            emit([{ kind: 'other', type: what }]);
-            out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` });
-        };
-        if (isEnvelope(o)) {
-            const type = o.type;
-            const p = obj(o.payload) ?? {};
-            switch (type) {
-                case 'session_meta':
-                    return this.meta(p, ts, lineNo, out);
-                case 'turn_context': {
-                    st.model = str(p.model) ?? st.model;
-                    const sp = obj(p.sandbox_policy);
-                    return emit([
-                        {
-                            kind: 'turn_context',
-                            model: str(p.model) ?? null,
-                            cwd: str(p.cwd) ?? null,
-                            approval_policy: str(p.approval_policy) ?? null,
-                            sandbox_policy: str(sp?.type) ?? str(sp?.mode) ?? str(p.sandbox_policy) ?? null,
-                            effort: str(p.effort) ?? null,
-                            summary: str(p.summary) ?? null
-                        }
-                    ]);
-                }
-                case 'event_msg': {
-                    const r = eventMsgPayloads(p, this.eventCtx(replay));
-                    return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`);
-                }
-                case 'response_item': {
-                    const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent });
-                    return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`);
-                }
-                case 'compacted':
-                    return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }]);
-                default:
-                    return emit([{ kind: 'other', type }]);
+function rollout_initialState(ctx) {
+    return {
+        sessionId: ctx.fallbackSessionId,
+        metaSeen: false,
+        model: null,
+        usage: { prevTotal: null, prevLast: null },
+        legacy: false,
+        lastAgentMessage: null,
+        byAgent: false,
+        replayUntil: null
+    };
+}
+function rollout_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const replay = inReplay(st, ts);
+    const emit = (payloads) => {
+        for (const payload of payloads)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } });
+    };
+    const unknown = (what) => {
+        emit([{ kind: 'other', type: what }]);
+        out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` });
+    };
+    if (isEnvelope(o)) {
+        const type = o.type;
+        const p = obj(o.payload) ?? {};
+        switch (type) {
+            case 'session_meta':
+                return rollout_meta(st, p, ts, lineNo, out);
+            case 'turn_context': {
+                st.model = str(p.model) ?? st.model;
+                const sp = obj(p.sandbox_policy);
+                return emit([
+                    {
+                        kind: 'turn_context',
+                        model: str(p.model) ?? null,
+                        cwd: str(p.cwd) ?? null,
+                        approval_policy: str(p.approval_policy) ?? null,
+                        sandbox_policy: str(sp?.type) ?? str(sp?.mode) ?? str(p.sandbox_policy) ?? null,
+                        effort: str(p.effort) ?? null,
+                        summary: str(p.summary) ?? null
+                    }
+                ]);
             }
+            case 'event_msg': {
+                const r = eventMsgPayloads(p, eventCtx(st, replay));
+                return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`);
+            }
+            case 'response_item': {
+                const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent });
+                return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`);
+            }
+            case 'compacted':
+                return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }]);
+            default:
+                return emit([{ kind: 'other', type }]);
         }
-        if (isLegacyLine(o)) {
-            st.legacy = true;
-            if (typeof o.record_type === 'string')
-                return emit([{ kind: 'other', type: `record_type:${o.record_type}` }]);
-            if (typeof o.type !== 'string')
-                return this.meta(o, ts, lineNo, out);
-            const r = responseItemPayloads(o, { promptsFromMessages: true, lastAgentMessage: null, byAgent: st.byAgent });
-            return r ? emit(r) : unknown(`item type "${o.type}"`);
-        }
-        unknown(`line type "${str(o.type) ?? 'none'}"`);
     }
-    meta(p, ts, lineNo, out) {
-        const st = this.st;
-        // Codex takes the first session_meta of a file as canonical; later ones are history copies.
-        if (st.metaSeen) {
-            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'other', type: 'session_meta_repeat' } } });
-            return;
-        }
-        st.metaSeen = true;
-        const id = str(p.id) ?? str(p.session_id);
-        if (id)
-            st.sessionId = id;
-        const patch = metaPatch(p, st);
-        st.byAgent = patch.parent_relation === 'subagent';
-        if (patch.parent_relation) {
-            const start = Date.parse(patch.started_at ?? ts ?? '');
-            st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS;
-        }
-        out.push({ type: 'session', patch });
-        out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'session_meta' } } });
+    if (isLegacyLine(o)) {
+        st.legacy = true;
+        if (typeof o.record_type === 'string')
+            return emit([{ kind: 'other', type: `record_type:${o.record_type}` }]);
+        if (typeof o.type !== 'string')
+            return rollout_meta(st, o, ts, lineNo, out);
+        const r = responseItemPayloads(o, { promptsFromMessages: true, lastAgentMessage: null, byAgent: st.byAgent });
+        return r ? emit(r) : unknown(`item type "${o.type}"`);
     }
-    inReplay(ts) {
-        const st = this.st;
-        if (st.replayUntil === null)
-            return false;
-        const t = ts ? Date.parse(ts) : NaN;
-        if (!Number.isNaN(t) && t <= st.replayUntil)
-            return true;
-        // The burst is contiguous: the first line written after it closes it for good.
-        st.replayUntil = null;
+    unknown(`line type "${str(o.type) ?? 'none'}"`);
+}
+function rollout_meta(st, p, ts, lineNo, out) {
+    // Codex takes the first session_meta of a file as canonical; later ones are history copies.
+    if (st.metaSeen) {
+        out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'other', type: 'session_meta_repeat' } } });
+        return;
+    }
+    st.metaSeen = true;
+    const id = str(p.id) ?? str(p.session_id);
+    if (id)
+        st.sessionId = id;
+    const patch = metaPatch(p, st);
+    st.byAgent = patch.parent_relation === 'subagent';
+    if (patch.parent_relation) {
+        const start = Date.parse(patch.started_at ?? ts ?? '');
+        st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS;
+    }
+    out.push({ type: 'session', patch });
+    out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload: { kind: 'session_meta' } } });
+}
+function inReplay(st, ts) {
+    if (st.replayUntil === null)
         return false;
-    }
-    eventCtx(replay) {
-        const st = this.st;
-        return {
-            usage: st.usage,
-            model: st.model,
-            replay,
-            byAgent: st.byAgent,
-            onAgentMessage: (t) => {
-                st.lastAgentMessage = t;
-            }
-        };
-    }
+    const t = ts ? Date.parse(ts) : NaN;
+    if (!Number.isNaN(t) && t <= st.replayUntil)
+        return true;
+    // The burst is contiguous: the first line written after it closes it for good.
+    st.replayUntil = null;
+    return false;
+}
+function eventCtx(st, replay) {
+    return {
+        usage: st.usage,
+        model: st.model,
+        replay,
+        byAgent: st.byAgent,
+        onAgentMessage: (t) => {
+            st.lastAgentMessage = t;
+        }
+    };
 }
 function sniffRollout(head) {
     for (const o of head.parsed) {
@@ -11780,10 +11781,10 @@ const codexRollout = {
     agent: 'codex',
     description: 'OpenAI Codex CLI session rollout (~/.codex/sessions/**/rollout-*.jsonl), every generation',
     sniff: sniffRollout,
-    createParser: (ctx, state) => new CodexRolloutParser(ctx, state)
+    createParser: (ctx, state) => lineParser(state, { initial: rollout_initialState(ctx), push: rollout_pushLine })
 };
 
-;// CONCATENATED MODULE: ./src/sources/codex-text.ts
+;// CONCATENATED MODULE: ./src/sources/codex/text.ts
 
 const EXIT_LINE = /Token usage: total=([\d,]+) input=([\d,]+)(?: \(\+ ([\d,]+) cached\))? output=([\d,]+)(?: ?\(reasoning ([\d,]+)\))?/;
 const RESUME = /codex resume ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
@@ -11793,7 +11794,7 @@ const TIMED_TOKENS = /^\[([^\]]+)\] tokens used: ([\d,]+)/;
 const PANEL_TOKENS = /Token usage:\s+([\d.]+[KMB]?) total\s+\(([\d.]+[KMB]?) input \+ ([\d.]+[KMB]?) output\)/;
 const PANEL_MODEL = /^\s*│?\s*Model:\s+([\w.:/-]+)/;
 const HEADER_KV = /^(model|workdir|provider|approval|sandbox|reasoning effort):\s+(.+)$/;
-function codex_text_int(s) {
+function text_int(s) {
     return s === undefined ? null : Number(s.replace(/,/g, ''));
 }
 /** `/status` numbers are abbreviated (`1.4K`, `2M`); they are shown as approximations. */
@@ -11855,7 +11856,7 @@ class CodexTextParser {
             st.awaitingTotal = false;
             const n = /^\s*([\d,]+)\s*$/.exec(line);
             if (n)
-                return emit(snapshot('tokens-used', { blended_total: codex_text_int(n[1]) }, st.model));
+                return emit(snapshot('tokens-used', { blended_total: text_int(n[1]) }, st.model));
         }
         if (/^\s*tokens used\s*$/.test(line)) {
             st.awaitingTotal = true;
@@ -11863,14 +11864,14 @@ class CodexTextParser {
         }
         const exit = EXIT_LINE.exec(line);
         if (exit) {
-            const nonCached = codex_text_int(exit[2]) ?? 0;
-            const cached = codex_text_int(exit[3]) ?? 0;
-            const output = codex_text_int(exit[4]) ?? 0;
-            return emit(snapshot('exit-line', { input: nonCached + cached, cached_input: cached, output, reasoning_output: codex_text_int(exit[5]) ?? 0, total: nonCached + cached + output, blended_total: codex_text_int(exit[1]) }, st.model));
+            const nonCached = text_int(exit[2]) ?? 0;
+            const cached = text_int(exit[3]) ?? 0;
+            const output = text_int(exit[4]) ?? 0;
+            return emit(snapshot('exit-line', { input: nonCached + cached, cached_input: cached, output, reasoning_output: text_int(exit[5]) ?? 0, total: nonCached + cached + output, blended_total: text_int(exit[1]) }, st.model));
         }
         const timed = TIMED_TOKENS.exec(line);
         if (timed)
-            return emit(snapshot('tokens-used-line', { blended_total: codex_text_int(timed[2]) }, st.model), toUtcIso(timed[1]));
+            return emit(snapshot('tokens-used-line', { blended_total: text_int(timed[2]) }, st.model), toUtcIso(timed[1]));
         const panel = PANEL_TOKENS.exec(line);
         if (panel)
             return emit(snapshot('status-panel', { input: abbreviated(panel[2]), output: abbreviated(panel[3]), blended_total: abbreviated(panel[1]) }, st.model));
@@ -11889,21 +11890,26 @@ function snapshot(form, n, model) {
         model
     };
 }
-function codex_text_sniff(head) {
+function text_sniff(head) {
     if (head.parsed.some((p) => p !== undefined))
         return false;
     return EXIT_LINE.test(head.text) || /^\s*tokens used\s*$/m.test(head.text) || /OpenAI Codex v\d/.test(head.text) || TIMED_TOKENS.test(head.text) || PANEL_TOKENS.test(head.text);
 }
-const codex_text_codexText = {
+const text_codexText = {
     mode: 'lines',
     id: 'codex-text',
     agent: 'codex',
     description: 'Plain-text output of a Codex CLI run: the exit `Token usage:` line, `tokens used`, `/status` panels',
-    sniff: codex_text_sniff,
+    sniff: text_sniff,
     createParser: (ctx, state) => new CodexTextParser(ctx, state)
 };
 
-;// CONCATENATED MODULE: ./src/sources/copilot-requests.ts
+;// CONCATENATED MODULE: ./src/sources/codex/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ./src/sources/copilot/requests.ts
 
 
 function nothingSentYet() {
@@ -12060,7 +12066,7 @@ function requestPayloads(r, sent, ctx) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/sources/copilot-oplog.ts
+;// CONCATENATED MODULE: ./src/sources/copilot/oplog.ts
 
 
 
@@ -12108,6 +12114,14 @@ function walk(root, path, create) {
         cur = c[k];
     }
     return cur !== null && typeof cur === 'object' ? cur : undefined;
+}
+/** The mutation log always starts with a kind 0 record holding a full chat state. */
+function sniffOpLog(head) {
+    const first = head.parsed[0];
+    if (!isObject(first) || first.kind !== 0)
+        return false;
+    const v = obj(first.v);
+    return v !== undefined && Array.isArray(v.requests) && ('sessionId' in v || 'version' in v);
 }
 /**
  * The `.jsonl` mutation log (`objectMutationLog.ts`): kind 0 Initial (a full state, and a reset
@@ -12194,88 +12208,16 @@ class CopilotOpLogParser {
             this.st.touched[this.rid(reqs[k[1]], k[1])] = lineNo;
     }
 }
+const copilotOpLog = {
+    mode: 'lines',
+    id: 'copilot-chat-oplog',
+    agent: 'copilot-chat',
+    description: 'GitHub Copilot Chat (VS Code) session mutation log (chatSessions/<session>.jsonl, kinds 0 to 3)',
+    sniff: sniffOpLog,
+    createParser: (ctx, state) => new CopilotOpLogParser(ctx, state)
+};
 
-;// CONCATENATED MODULE: ./src/sources/copilot-transcript.ts
-
-
-
-
-function call(id, name, args) {
-    const a = typeof args === 'string' ? args : JSON.stringify(args ?? {});
-    const command = commandFromArgs(typeof args === 'string' ? tryParseJson(args) : args);
-    return { kind: 'tool_call', call_id: id, name, arguments: a, command, tool_type: 'function' };
-}
-/**
- * The Copilot Chat "transcripts" event stream (VS Code ≈1.119 / Copilot Chat ≈0.47):
- * `{type, data, id, timestamp, parentId}` lines. It records no tokens and no model (those sit
- * in `debug-logs/<session>/models.json`, which this reader does not open).
- */
-class CopilotTranscriptParser {
-    st;
-    constructor(ctx, state) {
-        this.st = state ?? { sessionId: ctx.fallbackSessionId, calls: [] };
-    }
-    state() {
-        return this.st;
-    }
-    end() { }
-    push(line, lineNo, out) {
-        const o = parseObjectLine(line, lineNo, out);
-        if (!o)
-            return;
-        const st = this.st;
-        const ts = toUtcIso(o.timestamp);
-        const d = obj(o.data) ?? {};
-        const type = str(o.type) ?? 'none';
-        const emit = (payloads) => {
-            for (const payload of payloads)
-                out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
-        };
-        const newCall = (id, name, args) => {
-            if (id && st.calls.includes(id))
-                return [];
-            if (id)
-                st.calls.push(id);
-            return [call(id, name, args)];
-        };
-        switch (type) {
-            case 'session.start':
-                st.sessionId = str(d.sessionId) ?? st.sessionId;
-                out.push({ type: 'session', patch: { id: st.sessionId, agent: 'copilot-chat', agent_version: str(d.copilotVersion) ?? null, originator: 'vscode', source: 'transcript', started_at: toUtcIso(d.startTime) ?? ts } });
-                return emit([{ kind: 'session_meta' }]);
-            case 'user.message':
-                return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }]);
-            case 'assistant.turn_start':
-                return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
-            case 'assistant.turn_end':
-                return emit([{ kind: 'marker', marker: 'turn_end', detail: str(d.turnId) ?? null }]);
-            case 'assistant.message': {
-                const text = str(d.content) ?? '';
-                const payloads = text.trim() ? [{ kind: 'assistant_message', text, phase: null }] : [];
-                for (const r of arr(d.toolRequests) ?? []) {
-                    const q = obj(r) ?? {};
-                    payloads.push(...newCall(str(q.toolCallId) ?? null, str(q.name) ?? 'unknown', q.arguments));
-                }
-                return emit(payloads.length ? payloads : [{ kind: 'other', type }]);
-            }
-            case 'tool.execution_start': {
-                const p = newCall(str(d.toolCallId) ?? null, str(d.toolName) ?? 'unknown', d.arguments);
-                return emit(p.length ? p : [{ kind: 'other', type }]);
-            }
-            case 'tool.execution_complete': {
-                const res = d.result;
-                const output = typeof res === 'string' ? res : str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res));
-                const status = d.success === true ? 'success' : d.success === false ? 'error' : null;
-                return emit([{ kind: 'tool_result', call_id: str(d.toolCallId) ?? null, output, exit_code: null, duration_ms: null, status }]);
-            }
-            default:
-                emit([{ kind: 'other', type }]);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/copilot-chat.ts
-
+;// CONCATENATED MODULE: ./src/sources/copilot/snapshot.ts
 
 
 /** `ISerializableChatData` v3: pretty-printed or on one line, with `requests` and Copilot's usernames. */
@@ -12287,23 +12229,6 @@ function sniffSnapshot(head) {
     if (isObject(first))
         return typeof first.version === 'number' && Array.isArray(first.requests) && typeof first.kind !== 'number';
     return /"version"\s*:\s*\d/.test(text) && /"requests"\s*:\s*\[/.test(text) && /"(responderUsername|requesterUsername|initialLocation)"\s*:/.test(text);
-}
-/** The mutation log always starts with a kind 0 record holding a full chat state. */
-function sniffOpLog(head) {
-    const first = head.parsed[0];
-    if (!isObject(first) || first.kind !== 0)
-        return false;
-    const v = obj(first.v);
-    return v !== undefined && Array.isArray(v.requests) && ('sessionId' in v || 'version' in v);
-}
-/** The transcript stream opens with `session.start` from `copilot-agent` inside VS Code. */
-function copilot_chat_sniffTranscript(head) {
-    return head.parsed.some((o) => {
-        if (!isObject(o) || o.type !== 'session.start')
-            return false;
-        const d = obj(o.data);
-        return d !== undefined && typeof d.vscodeVersion === 'string' && (d.producer === undefined || d.producer === 'copilot-agent');
-    });
 }
 function parseSnapshot(text, ctx, out) {
     const doc = JSON.parse(text);
@@ -12321,26 +12246,102 @@ const copilotSnapshot = {
     sniff: sniffSnapshot,
     parseDocument: parseSnapshot
 };
-const copilotOpLog = {
-    mode: 'lines',
-    id: 'copilot-chat-oplog',
-    agent: 'copilot-chat',
-    description: 'GitHub Copilot Chat (VS Code) session mutation log (chatSessions/<session>.jsonl, kinds 0 to 3)',
-    sniff: sniffOpLog,
-    createParser: (ctx, state) => new CopilotOpLogParser(ctx, state)
-};
+
+;// CONCATENATED MODULE: ./src/sources/copilot/transcript.ts
+
+
+
+
+
+function call(id, name, args) {
+    const a = typeof args === 'string' ? args : JSON.stringify(args ?? {});
+    const command = commandFromArgs(typeof args === 'string' ? tryParseJson(args) : args);
+    return { kind: 'tool_call', call_id: id, name, arguments: a, command, tool_type: 'function' };
+}
+/** The transcript stream opens with `session.start` from `copilot-agent` inside VS Code. */
+function transcript_sniffTranscript(head) {
+    return head.parsed.some((o) => {
+        if (!isObject(o) || o.type !== 'session.start')
+            return false;
+        const d = obj(o.data);
+        return d !== undefined && typeof d.vscodeVersion === 'string' && (d.producer === undefined || d.producer === 'copilot-agent');
+    });
+}
+/**
+ * The Copilot Chat "transcripts" event stream (VS Code ≈1.119 / Copilot Chat ≈0.47):
+ * `{type, data, id, timestamp, parentId}` lines. It records no tokens and no model (those sit
+ * in `debug-logs/<session>/models.json`, which this reader does not open).
+ */
+function transcript_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const d = obj(o.data) ?? {};
+    const type = str(o.type) ?? 'none';
+    const emit = (payloads) => {
+        for (const payload of payloads)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
+    };
+    const newCall = (id, name, args) => {
+        if (id && st.calls.includes(id))
+            return [];
+        if (id)
+            st.calls.push(id);
+        return [call(id, name, args)];
+    };
+    switch (type) {
+        case 'session.start':
+            st.sessionId = str(d.sessionId) ?? st.sessionId;
+            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'copilot-chat', agent_version: str(d.copilotVersion) ?? null, originator: 'vscode', source: 'transcript', started_at: toUtcIso(d.startTime) ?? ts } });
+            return emit([{ kind: 'session_meta' }]);
+        case 'user.message':
+            return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }]);
+        case 'assistant.turn_start':
+            return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
+        case 'assistant.turn_end':
+            return emit([{ kind: 'marker', marker: 'turn_end', detail: str(d.turnId) ?? null }]);
+        case 'assistant.message': {
+            const text = str(d.content) ?? '';
+            const payloads = text.trim() ? [{ kind: 'assistant_message', text, phase: null }] : [];
+            for (const r of arr(d.toolRequests) ?? []) {
+                const q = obj(r) ?? {};
+                payloads.push(...newCall(str(q.toolCallId) ?? null, str(q.name) ?? 'unknown', q.arguments));
+            }
+            return emit(payloads.length ? payloads : [{ kind: 'other', type }]);
+        }
+        case 'tool.execution_start': {
+            const p = newCall(str(d.toolCallId) ?? null, str(d.toolName) ?? 'unknown', d.arguments);
+            return emit(p.length ? p : [{ kind: 'other', type }]);
+        }
+        case 'tool.execution_complete': {
+            const res = d.result;
+            const output = typeof res === 'string' ? res : str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res));
+            const status = d.success === true ? 'success' : d.success === false ? 'error' : null;
+            return emit([{ kind: 'tool_result', call_id: str(d.toolCallId) ?? null, output, exit_code: null, duration_ms: null, status }]);
+        }
+        default:
+            emit([{ kind: 'other', type }]);
+    }
+}
 const copilotTranscript = {
     mode: 'lines',
     id: 'copilot-chat-transcript',
     agent: 'copilot-chat',
     description: 'GitHub Copilot Chat (VS Code) transcript event stream (GitHub.copilot-chat/transcripts/<session>.jsonl)',
-    sniff: copilot_chat_sniffTranscript,
-    createParser: (ctx, state) => new CopilotTranscriptParser(ctx, state)
+    sniff: transcript_sniffTranscript,
+    createParser: (ctx, state) => lineParser(state, { initial: { sessionId: ctx.fallbackSessionId, calls: [] }, push: transcript_pushLine })
 };
+
+;// CONCATENATED MODULE: ./src/sources/copilot/index.ts
+
+
+
+
 /** Every Copilot Chat format, for registration. */
 const copilotSources = [copilotSnapshot, copilotOpLog, copilotTranscript];
 
-;// CONCATENATED MODULE: ./src/sources/gemini-messages.ts
+;// CONCATENATED MODULE: ./src/sources/gemini-cli/messages.ts
 
 
 
@@ -12479,7 +12480,7 @@ function geminiPayloads(m, sent, ctx) {
     out.push(...tokenPayload(m, sent, model));
     return out;
 }
-function gemini_messages_userPayloads(m, sent, ctx) {
+function messages_userPayloads(m, sent, ctx) {
     if (sent.prompt)
         return [];
     sent.prompt = true;
@@ -12499,7 +12500,7 @@ function gemini_messages_userPayloads(m, sent, ctx) {
 function messagePayloads(m, sent, ctx) {
     switch (m.type) {
         case 'user':
-            return gemini_messages_userPayloads(m, sent, ctx);
+            return messages_userPayloads(m, sent, ctx);
         case 'gemini':
             return geminiPayloads(m, sent, ctx);
         case 'error':
@@ -12521,13 +12522,24 @@ function messagePayloads(m, sent, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/gemini-journal.ts
+;// CONCATENATED MODULE: ./src/sources/gemini-cli/journal.ts
 
 
 
 
+const journal_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
+function isMessageRecord(o) {
+    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && journal_MESSAGE_TYPES.has(o.type) && 'content' in o;
+}
 function isJournalHeader(o) {
     return typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && typeof o.id !== 'string' && !Array.isArray(o.messages);
+}
+/** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
+function sniffJournal(head) {
+    const objs = head.parsed.filter(isObject);
+    if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length)
+        return false;
+    return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o);
 }
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
 function geminiPatch(meta, ctx, path) {
@@ -12656,50 +12668,24 @@ class GeminiJournalParser {
         this.st.entries.push({ id: `$${lineNo}`, line: lineNo, record: null, sent: null, events: [{ kind: 'compaction', text: text || null, encrypted: false }] });
     }
 }
+const geminiJournal = {
+    mode: 'lines',
+    id: 'gemini-cli-journal',
+    agent: 'gemini-cli',
+    description: 'Gemini CLI chat recording journal (chats/session-*.jsonl since Apr 2026: upserts by id, $set, $rewindTo)',
+    sniff: sniffJournal,
+    createParser: (ctx, state) => new GeminiJournalParser(ctx, state)
+};
 
-;// CONCATENATED MODULE: ./src/sources/gemini-cli.ts
+;// CONCATENATED MODULE: ./src/sources/gemini-cli/prompt-log.ts
 
 
 
 
-
-const gemini_cli_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
-function isMessageRecord(o) {
-    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && gemini_cli_MESSAGE_TYPES.has(o.type) && 'content' in o;
-}
-/** A whole-file `ConversationRecord`, pretty-printed (so its lines are not JSON) or on one line. */
-function sniffSession(head) {
-    const text = head.text.trimStart();
-    if (!text.startsWith('{'))
-        return false;
-    const first = head.parsed[0];
-    if (isObject(first))
-        return typeof first.sessionId === 'string' && typeof first.projectHash === 'string' && Array.isArray(first.messages);
-    return /^\s*"sessionId"\s*:/m.test(text) && /^\s*"projectHash"\s*:/m.test(text) && /^\s*"messages"\s*:\s*\[/m.test(text);
-}
-/** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
-function sniffJournal(head) {
-    const objs = head.parsed.filter(isObject);
-    if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length)
-        return false;
-    return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o);
-}
 /** `logs.json`: a JSON array of `{sessionId, messageId, timestamp, type, message}`. */
 function sniffPromptLog(head) {
     const text = head.text.trimStart();
     return text.startsWith('[') && /"sessionId"\s*:/.test(text) && /"messageId"\s*:\s*\d/.test(text) && /"message"\s*:/.test(text);
-}
-function parseSession(text, ctx, out) {
-    const doc = JSON.parse(text);
-    if (!isObject(doc))
-        throw new Error('not a JSON object');
-    const gctx = { sessionId: str(doc.sessionId) ?? ctx.fallbackSessionId, byAgent: doc.kind === 'subagent', model: null, promptSeen: {} };
-    out.push({ type: 'session', patch: geminiPatch(doc, gctx, ctx.path) });
-    (arr(doc.messages) ?? []).forEach((m, i) => {
-        if (!isObject(m))
-            return void out.push({ type: 'skip', line: i + 1, reason: 'message is not an object' });
-        emitRecord(out, gctx.sessionId, i + 1, toUtcIso(m.timestamp), messagePayloads(m, nothingSent(), gctx), JSON.stringify(m));
-    });
 }
 /**
  * `logs.json` holds every line a person typed, slash commands included, and outlives nothing:
@@ -12733,22 +12719,6 @@ function parsePromptLog(text, ctx, out) {
         emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'user_prompt', text: e.message, by_agent: false, images: 0 }, dedupe_key: key }], raw);
     });
 }
-const geminiSession = {
-    mode: 'document',
-    id: 'gemini-cli-session',
-    agent: 'gemini-cli',
-    description: 'Gemini CLI chat recording, whole-file JSON (~/.gemini/tmp/<project>/chats/session-*.json, Aug 2025 to Apr 2026)',
-    sniff: sniffSession,
-    parseDocument: parseSession
-};
-const geminiJournal = {
-    mode: 'lines',
-    id: 'gemini-cli-journal',
-    agent: 'gemini-cli',
-    description: 'Gemini CLI chat recording journal (chats/session-*.jsonl since Apr 2026: upserts by id, $set, $rewindTo)',
-    sniff: sniffJournal,
-    createParser: (ctx, state) => new GeminiJournalParser(ctx, state)
-};
 const geminiPromptLog = {
     mode: 'document',
     id: 'gemini-cli-logs',
@@ -12757,13 +12727,56 @@ const geminiPromptLog = {
     sniff: sniffPromptLog,
     parseDocument: parsePromptLog
 };
+
+;// CONCATENATED MODULE: ./src/sources/gemini-cli/session.ts
+
+
+
+
+
+/** A whole-file `ConversationRecord`, pretty-printed (so its lines are not JSON) or on one line. */
+function sniffSession(head) {
+    const text = head.text.trimStart();
+    if (!text.startsWith('{'))
+        return false;
+    const first = head.parsed[0];
+    if (isObject(first))
+        return typeof first.sessionId === 'string' && typeof first.projectHash === 'string' && Array.isArray(first.messages);
+    return /^\s*"sessionId"\s*:/m.test(text) && /^\s*"projectHash"\s*:/m.test(text) && /^\s*"messages"\s*:\s*\[/m.test(text);
+}
+function parseSession(text, ctx, out) {
+    const doc = JSON.parse(text);
+    if (!isObject(doc))
+        throw new Error('not a JSON object');
+    const gctx = { sessionId: str(doc.sessionId) ?? ctx.fallbackSessionId, byAgent: doc.kind === 'subagent', model: null, promptSeen: {} };
+    out.push({ type: 'session', patch: geminiPatch(doc, gctx, ctx.path) });
+    (arr(doc.messages) ?? []).forEach((m, i) => {
+        if (!isObject(m))
+            return void out.push({ type: 'skip', line: i + 1, reason: 'message is not an object' });
+        emitRecord(out, gctx.sessionId, i + 1, toUtcIso(m.timestamp), messagePayloads(m, nothingSent(), gctx), JSON.stringify(m));
+    });
+}
+const geminiSession = {
+    mode: 'document',
+    id: 'gemini-cli-session',
+    agent: 'gemini-cli',
+    description: 'Gemini CLI chat recording, whole-file JSON (~/.gemini/tmp/<project>/chats/session-*.json, Aug 2025 to Apr 2026)',
+    sniff: sniffSession,
+    parseDocument: parseSession
+};
+
+;// CONCATENATED MODULE: ./src/sources/gemini-cli/index.ts
+
+
+
+
 /** Every Gemini CLI format, for registration. */
 const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
 
 ;// CONCATENATED MODULE: ./src/recorder/format.ts
 /**
  * The recorder's on-disk format: NDJSON, one record per line. The source that reads it back
- * (`src/sources/recorder.ts`) imports these constants, so writer and reader cannot drift apart.
+ * (`src/sources/recorder/ndjson.ts`) imports these constants, so writer and reader cannot drift apart.
  */
 /** Written on every `session_start`, so files are recognized by content, never by name. */
 const RECORDER_FORMAT = 'ai-log-trail-recorder';
@@ -12774,11 +12787,12 @@ function serializeRecord(rec) {
     return `${JSON.stringify(rec)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/sources/recorder.ts
+;// CONCATENATED MODULE: ./src/sources/recorder/ndjson.ts
 
 
 
-const recorder_AGENT = 'recorder';
+
+const ndjson_AGENT = 'recorder';
 /** The fields every recorder record has, whatever its type or version. */
 function isRecordShape(o) {
     return isObject(o) && typeof o.v === 'number' && typeof o.type === 'string' && typeof o.ts === 'string' && typeof o.session_id === 'string' && Number.isInteger(o.seq);
@@ -12811,62 +12825,52 @@ function actionPayload(o) {
  * Every record names its session, so the parser keeps no state and a grown file is resumed at
  * any line. One file may hold several sessions (sequential runs, or concurrent writers).
  */
-class RecorderParser {
-    ctx;
-    constructor(ctx) {
-        this.ctx = ctx;
+function ndjson_pushLine(ctx, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const sid = str(o.session_id) || ctx.fallbackSessionId;
+    const ts = toUtcIso(o.ts);
+    const emit = (...payloads) => {
+        for (const payload of payloads)
+            out.push({ type: 'event', event: { session_id: sid, ts, line: lineNo, payload } });
+    };
+    const type = str(o.type) ?? 'none';
+    if (o.v !== RECORD_VERSION) {
+        emit({ kind: 'other', type: `recorder:${type}` });
+        out.push({ type: 'skip', line: lineNo, reason: `recorder record version ${JSON.stringify(o.v ?? null)} is not supported (kept raw, not interpreted)` });
+        return;
     }
-    state() {
-        return null;
-    }
-    end() { }
-    push(line, lineNo, out) {
-        const o = parseObjectLine(line, lineNo, out);
-        if (!o)
-            return;
-        const sid = str(o.session_id) || this.ctx.fallbackSessionId;
-        const ts = toUtcIso(o.ts);
-        const emit = (...payloads) => {
-            for (const payload of payloads)
-                out.push({ type: 'event', event: { session_id: sid, ts, line: lineNo, payload } });
-        };
-        const type = str(o.type) ?? 'none';
-        if (o.v !== RECORD_VERSION) {
+    switch (type) {
+        case 'session_start':
+            out.push({ type: 'session', patch: { id: sid, agent: ndjson_AGENT, originator: str(o.agent) ?? null, started_at: ts, cwd: str(o.cwd) ?? null } });
+            return emit({ kind: 'session_meta' });
+        case 'action':
+            return emit(actionPayload(o));
+        case 'session_end': {
+            out.push({ type: 'session', patch: { id: sid, agent: ndjson_AGENT, ended_at: ts } });
+            const summary = str(o.summary);
+            const end = { kind: 'marker', marker: 'turn_end', detail: str(o.closed_by) ?? null };
+            return summary !== undefined ? emit({ kind: 'assistant_message', text: summary, phase: 'final_answer' }, end) : emit(end);
+        }
+        default:
             emit({ kind: 'other', type: `recorder:${type}` });
-            out.push({ type: 'skip', line: lineNo, reason: `recorder record version ${JSON.stringify(o.v ?? null)} is not supported (kept raw, not interpreted)` });
-            return;
-        }
-        switch (type) {
-            case 'session_start':
-                out.push({ type: 'session', patch: { id: sid, agent: recorder_AGENT, originator: str(o.agent) ?? null, started_at: ts, cwd: str(o.cwd) ?? null } });
-                return emit({ kind: 'session_meta' });
-            case 'action':
-                return emit(actionPayload(o));
-            case 'session_end': {
-                out.push({ type: 'session', patch: { id: sid, agent: recorder_AGENT, ended_at: ts } });
-                const summary = str(o.summary);
-                const end = { kind: 'marker', marker: 'turn_end', detail: str(o.closed_by) ?? null };
-                return summary !== undefined ? emit({ kind: 'assistant_message', text: summary, phase: 'final_answer' }, end) : emit(end);
-            }
-            default:
-                emit({ kind: 'other', type: `recorder:${type}` });
-                out.push({ type: 'skip', line: lineNo, reason: `unknown recorder record type "${type}" (kept raw, not interpreted)` });
-        }
+            out.push({ type: 'skip', line: lineNo, reason: `unknown recorder record type "${type}" (kept raw, not interpreted)` });
     }
 }
 const recorderSource = {
     mode: 'lines',
     id: 'recorder-ndjson',
-    agent: recorder_AGENT,
+    agent: ndjson_AGENT,
     description: "ai-log-trail's own recorder (openRecorder): NDJSON written by scripts and in-house agents, rotated files included",
     sniff: sniffRecorder,
-    createParser: (ctx) => new RecorderParser(ctx)
+    createParser: (ctx) => lineParser(null, { initial: null, push: (_st, line, lineNo, out) => ndjson_pushLine(ctx, line, lineNo, out) })
 };
 
+;// CONCATENATED MODULE: ./src/sources/recorder/index.ts
+
+
 ;// CONCATENATED MODULE: ./src/sources/registry.ts
-
-
-
 
 
 
@@ -12878,7 +12882,7 @@ const recorderSource = {
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, recorderSource, codex_text_codexText, aiderHistory];
+const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, recorderSource, text_codexText, aiderHistory];
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 function registerSource(source) {
     if (sources.some((s) => s.id === source.id))
