@@ -237,7 +237,7 @@ suite('the Action bundle against fake GitHub servers', () => {
 
       const body = ours[0].body
       expect(body.startsWith(MARKER)).toBe(true)
-      expect(body).toContain('Changed files touched by an agent: 1 of 2')
+      expect(body).toContain('agents edited **1 of the 2 changed files**')
       expect(body).toContain('`src/parser.ts`')
       expect(body).toContain(`[Full report and sanitized data](http://github.localhost/${gh.repository}/actions/runs/7001/artifacts/${FAKE_ARTIFACT_ID})`)
       expect(body.length).toBeLessThanOrEqual(65_536)
@@ -395,7 +395,7 @@ suite('the Action bundle against fake GitHub servers', () => {
       const flaky = await run(pullRequestEvent(FILES_FLAKY_PR), { env: FAST_RETRY })
       expect(outcome(flaky)).toEqual(SUCCEEDED)
       expect(gh.calls('GET', new RegExp(`/pulls/${FILES_FLAKY_PR}/files$`)).map((c) => c.status)).toEqual([500, 500, 200])
-      expect(marked(FILES_FLAKY_PR)[0]?.body).toContain('Changed files touched by an agent: 1 of 2')
+      expect(marked(FILES_FLAKY_PR)[0]?.body).toContain('agents edited **1 of the 2 changed files**')
 
       gh.fail({ method: 'GET', path: new RegExp(`/pulls/${FILES_500_PR}/files$`), times: Infinity, ...SERVER_ERROR })
       const r = await run(pullRequestEvent(FILES_500_PR), { env: FAST_RETRY })
@@ -410,7 +410,7 @@ suite('the Action bundle against fake GitHub servers', () => {
       expect(r.outputs['artifact-id']).toBe(FAKE_ARTIFACT_ID)
       const ours = marked(FILES_500_PR)
       expect(ours).toHaveLength(1)
-      expect(ours[0].body).not.toContain('Changed files touched')
+      expect(ours[0].body).not.toContain('changed files**')
       expect(r.outputs['comment-url']).toBe(ours[0].html_url)
     },
     RUN_TIMEOUT * 2
@@ -588,7 +588,8 @@ suite('the Action bundle against fake GitHub servers', () => {
     'writes byte-identical files to `dry-run` given the same logs, time and formats',
     async () => {
       const formats = 'md,json,csv,html'
-      const r = await run(pullRequestEvent(PARITY_PR), { inputs: { now: NOW, formats } })
+      // The same scope on both sides: the Action's pull request scope reads the event, which dry-run has not.
+      const r = await run(pullRequestEvent(PARITY_PR), { inputs: { now: NOW, formats, scope: 'all' } })
       expect(outcome(r)).toEqual(SUCCEEDED)
       const actionOut = r.outputs['report-dir']
 
@@ -598,7 +599,7 @@ suite('the Action bundle against fake GitHub servers', () => {
       const changed = join(dir, 'changed.txt')
       // The pull request's changed files, as the Action read them from the API.
       writeFileSync(changed, 'src/parser.ts\nREADME.md\n')
-      const cli = await runNode([join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', logs, '--now', NOW, '--formats', formats, '--out', out, '--db', join(dir, 'work.sqlite'), '--changed-files', changed, '--quiet'], { cwd: dir, timeoutMs: RUN_TIMEOUT })
+      const cli = await runNode([join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', logs, '--now', NOW, '--formats', formats, '--out', out, '--db', join(dir, 'work.sqlite'), '--changed-files', changed, '--scope', 'all', '--quiet'], { cwd: dir, timeoutMs: RUN_TIMEOUT })
       expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('wrote ') })
 
       // CSV is one file per table.
