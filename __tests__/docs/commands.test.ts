@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
@@ -215,6 +216,10 @@ describe('documented commands run', () => {
     cpSync(join(fixtures, 'codex'), join(home, '.codex', 'sessions'), { recursive: true })
     cpSync(join(fixtures, 'claude-code'), join(home, '.claude', 'projects', '-home-alice-src-my-repo'), { recursive: true })
     mkdirSync(repo, { recursive: true })
+    // A git repository on a feature branch, as `init`, `collect` and `dry-run --scope pr` expect.
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo })
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'start'], { cwd: repo })
+    execFileSync('git', ['checkout', '-q', '-b', 'feature/docs'], { cwd: repo })
     cpSync(join(fixtures, 'codex'), join(repo, '.ai-logs', 'codex'), { recursive: true })
     cpSync(join(fixtures, 'codex'), join(repo, '.codex-logs'), { recursive: true })
     cpSync(join(repoRoot, 'docs', 'examples'), join(repo, 'docs', 'examples'), { recursive: true })
@@ -273,7 +278,7 @@ describe('documented commands run', () => {
 
   it('the commands exercise every subcommand the docs show', () => {
     const ran = new Set(commands.filter(isRunnable).map(subcommandOf))
-    for (const sub of ['ingest', 'sessions', 'dry-run', 'report', 'redact', 'export', 'rules']) expect(ran).toContain(sub)
+    for (const sub of ['init', 'collect', 'ingest', 'sessions', 'dry-run', 'report', 'redact', 'export', 'rules']) expect(ran).toContain(sub)
   })
 })
 
