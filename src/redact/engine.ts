@@ -52,7 +52,7 @@ export interface RedactJsonResult {
   findings: Finding[]
 }
 
-function looksLikeJsonContainer(s: string): boolean {
+export function looksLikeJsonContainer(s: string): boolean {
   const t = s.trim()
   if (t.length < 2) return false
   const first = t[0]
@@ -61,7 +61,7 @@ function looksLikeJsonContainer(s: string): boolean {
 }
 
 /** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
-function pairKey(obj: Record<string, unknown>): string | undefined {
+export function pairKey(obj: Record<string, unknown>): string | undefined {
   if (typeof obj.value !== 'string') return undefined
   for (const k of ['name', 'key', 'header']) {
     const v = obj[k]

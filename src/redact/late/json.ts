@@ -1,21 +1,10 @@
+import { looksLikeJsonContainer, pairKey } from '../engine.js'
 import type { EngineOptions, Finding } from '../types.js'
 import { lateRedactText } from './text.js'
 
 export interface LateJsonResult {
   value: unknown
   findings: Finding[]
-}
-
-function looksLikeJsonContainer(s: string): boolean {
-  const t = s.trim()
-  return t.length >= 2 && ((t[0] === '{' && t[t.length - 1] === '}') || (t[0] === '[' && t[t.length - 1] === ']'))
-}
-
-/** A `{name|key|header, value}` pair carries its key name as data (HTTP header lists, env arrays). */
-function pairKey(obj: Record<string, unknown>): string | undefined {
-  if (typeof obj.value !== 'string') return undefined
-  for (const k of ['name', 'key', 'header']) if (typeof obj[k] === 'string') return obj[k]
-  return undefined
 }
 
 function checkString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[]): string {
