@@ -3,12 +3,10 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pinnedNow, runJob } from '../../pipeline/job.js'
 import { describeLateCheck } from '../../render/text.js'
-import { latestTag } from '../../scope/git.js'
-import { branchChange, releaseChange, ScopeError } from '../../scope/local.js'
-import type { ScopeRequest } from '../../scope/request.js'
 import { loadConfig } from '../../config/load.js'
 import { type CliIo, UsageError } from '../io.js'
 import { progressFor } from '../progress.js'
+import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions, parseFormats, parseMode } from './report.js'
 
@@ -40,39 +38,6 @@ Options:
 Filters: --since, --until, --timezone, --session, --agent, --model, --branch (as for report)
 `
 
-interface ScopeArgs {
-  repoDir: string
-  paths: string[] | null
-  branch?: string
-  base?: string
-  tag?: string
-}
-
-/** The scope `--scope` asks for; a change's git facts are read here so a mistake is a usage error. */
-export function scopeRequest(kind: string | undefined, a: ScopeArgs): ScopeRequest {
-  try {
-    switch (kind ?? (a.paths ? 'paths' : 'all')) {
-      case 'all':
-        return { kind: 'all' }
-      case 'paths':
-        if (!a.paths) throw new UsageError('--scope paths needs paths')
-        return { kind: 'paths', paths: a.paths }
-      case 'pr':
-        return { kind: 'change', change: branchChange({ repoDir: a.repoDir, branch: a.branch, base: a.base }) }
-      case 'release': {
-        const tag = a.tag ?? latestTag(a.repoDir)
-        if (!tag) throw new UsageError('--scope release: no tag in this repository (name one with --tag)')
-        return { kind: 'change', change: releaseChange(a.repoDir, tag) }
-      }
-      default:
-        throw new UsageError(`unknown --scope ${kind} (paths, all, pr or release)`)
-    }
-  } catch (e) {
-    if (e instanceof ScopeError) throw new UsageError(e.message)
-    throw e
-  }
-}
-
 export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -87,9 +52,7 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
       'export-db': { type: 'boolean' },
       now: { type: 'string' },
       quiet: { type: 'boolean' },
-      scope: { type: 'string' },
-      base: { type: 'string' },
-      tag: { type: 'string' },
+      ...scopeOptions,
       help: { type: 'boolean', short: 'h' },
       ...filterOptions
     }

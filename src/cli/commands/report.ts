@@ -5,9 +5,12 @@ import { loadConfig } from '../../config/load.js'
 import { REPORT_FORMATS, REPORT_MODES, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../../config/choices.js'
 import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
+import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
+import { readSessionFacts } from '../../store/scope-facts.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
+import { scopeOptions, scopeRequest } from '../scope-args.js'
 
 export const reportHelp = `Usage: ai-log-trail report [--db FILE] [--format md|csv|json|html] [--mode MODE] [--out PATH|-]
                           [filters] [--rules FILE]
@@ -76,7 +79,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
       rules: { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-      ...filterOptions
+      ...filterOptions,
+      ...scopeOptions
     }
   })
   if (values.help) {
@@ -90,8 +94,12 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first)`)
   const out = values.out ?? '-'
   if (format === 'csv' && out === '-') throw new UsageError('csv writes one file per table: give --out DIR')
+  const request = scopeRequest(values.scope, { repoDir: '.', paths: null, branch: values.branch?.[0], base: values.base, tag: values.tag })
+  // With --scope pr, --branch names the change's branch; the scope's other rules must not be filtered away.
+  const branches = request.kind === 'change' && request.change.kind === 'pr' ? undefined : values.branch
   const db = openStore(dbPath)
   try {
+    const scope = request.kind === 'all' ? undefined : resolveScope(request, readSessionFacts(db))
     let built
     try {
       built = buildReport(db, {
@@ -99,7 +107,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
         mode,
         now: parseNow(values.now),
         version: version(),
-        filters: { since: values.since, until: values.until, timezone: values.timezone, repo: values.repo, sessions: values.session, agents: values.agent, models: values.model, branches: values.branch }
+        filters: { since: values.since, until: values.until, timezone: values.timezone, repo: values.repo, sessions: values.session, agents: values.agent, models: values.model, branches },
+        scope
       })
     } catch (e) {
       if (e instanceof FilterError) throw new UsageError(e.message)
