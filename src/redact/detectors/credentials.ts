@@ -1,6 +1,7 @@
 import type { Detector } from '../types.js'
 import { looksLikeCode, secretAssignmentDetector } from './assignments.js'
 import { NON_SECRET_VALUES, isSecretKeyName } from './key-names.js'
+import { isPlaceholder } from './placeholders.js'
 import { multiPatternDetector, patternDetector } from './util.js'
 
 export { ASSIGNMENT, assignmentStarts, nextAssignment, secretAssignmentDetector } from './assignments.js'
@@ -15,7 +16,11 @@ export const urlCredentialsDetector: Detector = patternDetector({
   keywords: ['://'],
   pattern:
     /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-  validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
+  // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not.
+  validate: (s) => {
+    const password = s.slice(s.indexOf(':') + 1)
+    return notDefault(password) && !isPlaceholder(password)
+  }
 })
 
 export const connectionStringDetector: Detector = patternDetector({
