@@ -54,9 +54,15 @@ export interface AssignmentShape {
   inQuery?: boolean
 }
 
+/*
+ * A URL with neither user info nor query names a server (`MONGO_NO_AUTH="mongodb://localhost/db"`);
+ * credentials in a URL are url-credentials' and query pairs are judged on their own.
+ */
+const BARE_URL = /^[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s@/?#]{1,256}(?:\/[^\s@?#]{0,512})?$/
+
 export function acceptAssignment({ key, value, quoted, joiner, inQuery }: AssignmentShape): boolean {
   if (!isSecretKeyName(key)) return false
-  if (isPlaceholder(value) || !notDefault(value.trim())) return false
+  if (isPlaceholder(value) || !notDefault(value.trim()) || BARE_URL.test(value)) return false
   if (quoted) {
     if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value)) return false
     // A backquoted value with a space is a shell command (`TOKEN=\`gh auth token\``).
