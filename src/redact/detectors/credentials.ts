@@ -28,7 +28,7 @@ export const connectionStringDetector: Detector = patternDetector({
   pack: 'secrets',
   description: 'Password in a connection string (Password=…; Pwd=…)',
   keywords: ['password', 'pwd'],
-  pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
+  pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)[ \t]{0,2}=[ \t]{0,2}(?<s>[^;"'\s\\]{1,512})/i,
   // Between `;` the value is data, so a word is a password there; elsewhere it may be code.
   validate: (s, m) => notDefault(s) && (!looksLikeCode(s) || inConnectionString(m))
 })
@@ -102,7 +102,7 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
       ),
       keywords: ['pass', 'pwd', 'token', 'secret', 'key', 'cred', 'otp', 'pin']
     },
-    { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
+    { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?(?!<)[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
     {
       pattern: /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
       keywords: ['mysql', 'mariadb']

@@ -3,7 +3,7 @@
  * would teach users to ignore the tool, and they carry no secret, so every detector
  * consults this before reporting.
  */
-const TEMPLATE = /\$\{|\{\{|\{%|\{[A-Z_][A-Z0-9_]{0,40}\}|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
+const TEMPLATE = /\$\{|\{\{|\{%|\{[A-Z_][A-Z0-9_]{0,40}\}|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^\$[0-9]$|^\[[A-Z][A-Z_ ]{1,40}\]$|^\$\(|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
 const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/
 const WORDS =
   /example|changeme|change_me|change-me|replace[_-]?(?:me|with)|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?(?:your|key)|\bfake\b|[_-]fake[_-]|somefake|\btodo\b|\bnull\b|undefined/i
@@ -26,8 +26,9 @@ export function isPlaceholder(value: string, shape: 'generic' | 'prefixed' = 'ge
 
 const ALNUM = /[A-Za-z0-9]/
 
-/** `AIzaaaaaaaaaaaaa…`, `GR1348941123123123…`: the value ends in one short unit typed over and over. */
-function hasRepeatedTail(v: string): boolean {
+/** `AIzaaaaaaaaaaaaa…`, `GR1348941123123123…`: the value ends (before base64 padding) in one short unit typed over and over. */
+function hasRepeatedTail(value: string): boolean {
+  const v = value.replace(/=+$/, '')
   for (let unit = 1; unit <= 3; unit++) {
     let n = 0
     for (let i = v.length - 1 - unit; i >= 0 && v[i] === v[i + unit] && ALNUM.test(v[i]); i--) n++
