@@ -66,6 +66,7 @@ import { settlemintDetectors } from './settlemint.js'
 import { shippoDetectors } from './shippo.js'
 import { shopifyDetectors } from './shopify.js'
 import { sidekiqDetectors } from './sidekiq.js'
+import { kubernetesDetectors } from './kubernetes.js'
 import { slackDetectors } from './slack.js'
 import { sourcegraphDetectors } from './sourcegraph.js'
 import { squareDetectors } from './square.js'
@@ -107,6 +108,7 @@ export const providerTokenDetectors: Detector[] = [
   ...digitaloceanDetectors,
   ...shopifyDetectors,
   ...sidekiqDetectors,
+  ...kubernetesDetectors,
   ...discordDetectors,
   ...telegramDetectors,
   ...herokuDetectors,
