@@ -48,7 +48,7 @@ export const authorizationHeaderDetector: Detector = multiPatternDetector(
   [
     {
       pattern:
-        /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
+        /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Api-?Key|Api-?Token|Key|OAuth|SharedKey|Splunk|GenieKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
       keywords: ['authorization']
     },
     { pattern: /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/, keywords: ['bearer'] }
@@ -102,7 +102,13 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
       ),
       keywords: ['pass', 'pwd', 'token', 'secret', 'key', 'cred', 'otp', 'pin']
     },
-    { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?(?!<)[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
+    // `-u user:pass`, `-u ":pass"`, `--user kevin:'pass'`, `--user "{id}":"{secret}"`; and a token
+    // given as the user with an empty password (`-u "token:"`).
+    {
+      pattern:
+        /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)(?:["']?(?!<)[^\s:"'@]{0,128}["']?:["']?(?<s>[^\s"'@]{1,256})|["'](?<s2>[^\s:"'@]{8,256}):["'])/,
+      keywords: ['-u']
+    },
     {
       pattern: /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
       keywords: ['mysql', 'mariadb']
