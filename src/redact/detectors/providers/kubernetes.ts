@@ -31,6 +31,8 @@ export const kubernetesSecretDetector: Detector = {
   pack: 'secrets',
   description: 'Base64 value under data: of a Kubernetes kind: Secret manifest',
   wholeText: true,
+  // `find` reports nothing on a text without `kind:`, so the value needs no keyword of its own.
+  keywords: ['kind'],
   find(text: string): Finding[] {
     if (!KIND_SECRET.test(text)) return []
     const out: Finding[] = []
