@@ -147,6 +147,19 @@ describe('judging', () => {
     expect(catalogueThresholdsMet(r)).toBe(true)
   })
 
+  it('reports a negative changed only by a personal-data detector apart from the touched share', () => {
+    const negative = synthetic('negative', ['owner ', TOKEN])
+    const finding = (detector: string) => (line: string) => ({ line: removesToken(line), findings: line.includes(TOKEN) ? [{ detector }] : [] })
+    const personal = measureCatalogue([negative], finding('email'))
+    expect(personal.overall.negatives).toEqual({ total: CARRIERS.length, hit: 0 })
+    expect(personal.overall.personalData).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
+    // Still listed among the touched lines, with its detector, so the report hides nothing.
+    expect(personal.touched.filter((o) => o.form === 'as-written').map((o) => o.detectors)).toEqual(CARRIERS.map(() => ['email']))
+    const secret = measureCatalogue([negative], finding('secret-assignment'))
+    expect(secret.overall.negatives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
+    expect(secret.overall.personalData.hit).toBe(0)
+  })
+
   it('counts a negative changed by redaction as touched, and a sanitizer that breaks JSON as failing', () => {
     const negative = synthetic('negative', [TOKEN])
     const touched = measureCatalogue([negative], removesToken)

@@ -5,11 +5,11 @@ const frac = (t: Tally): string => `${t.hit}/${t.total}`
 
 function table(title: string, rows: Array<[string, Tallies & { brokenJson?: number }]>): string[] {
   const width = Math.max(title.length, ...rows.map(([k]) => k.length))
-  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'bare secret'.padStart(11)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'assigned neg.'.padStart(13)}`
+  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'bare secret'.padStart(11)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'assigned neg.'.padStart(13)}  ${'personal data'.padStart(13)}`
   const lines = [head, '-'.repeat(head.length)]
   for (const [k, t] of rows) {
     lines.push(
-      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.barePositives).padStart(11)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.assignedNegatives).padStart(13)}` +
+      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.barePositives).padStart(11)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.assignedNegatives).padStart(13)}  ${frac(t.personalData).padStart(13)}` +
         (t.brokenJson ? `  broken JSON: ${t.brokenJson}` : '')
     )
   }
@@ -50,7 +50,8 @@ const LEGEND = [
   'redacted: real-looking positives with no trace left, in both forms (as written, and behind a key when bare);',
   'bare secret: secrets the scanner wrote behind a key, planted alone, redacted (not in recall);',
   'placeholders: positives the scanner marks as fake, redacted; neg. touched: negatives as written that changed;',
-  'assigned neg.: bare negatives behind a *_TOKEN= key that changed (reported apart, not in the share).'
+  'assigned neg.: bare negatives behind a *_TOKEN= key that changed (reported apart, not in the share);',
+  'personal data: negatives as written changed only by personal-data detectors (e-mail, IP address), redacted by design (not in the share).'
 ]
 
 /** The plain-text report of a catalogue measurement: cases, tables, misses. Holds no secret value. */

@@ -1,3 +1,4 @@
+import { builtinDetectors } from '../detectors/index.js'
 import { CARRIERS, type Carrier } from './carriers.js'
 import { plantedTexts, type Form } from './forms.js'
 import { parsesAsJson, secretSurvives, valueSurvives } from './judge.js'
@@ -21,6 +22,12 @@ export interface Tallies {
   placeholders: Tally
   /** Negatives as the scanner wrote them: what the false-positive share is measured on. */
   negatives: Tally
+  /**
+   * Negatives as written whose only change is personal data (an e-mail address, an IP address),
+   * redacted by design: a scanner's negative says the line holds no secret, not no personal data.
+   * Counted here instead of in `negatives.hit`; `total` is the same as `negatives.total`.
+   */
+  personalData: Tally
   /**
    * Bare negatives planted behind a `*_TOKEN=` key, reported apart: the key alone makes the value
    * a credential to a reader, so redacting it is defensible.
@@ -65,6 +72,7 @@ const emptyTallies = (): Tallies => ({
   barePositives: { total: 0, hit: 0 },
   placeholders: { total: 0, hit: 0 },
   negatives: { total: 0, hit: 0 },
+  personalData: { total: 0, hit: 0 },
   assignedNegatives: { total: 0, hit: 0 }
 })
 
@@ -73,6 +81,9 @@ function detectorCounts(sanitized: ReturnType<SanitizeLine>): Map<string, number
   if (typeof sanitized !== 'string') for (const f of sanitized.findings) counts.set(f.detector, (counts.get(f.detector) ?? 0) + 1)
   return counts
 }
+
+/** The detectors of personal data: what they redact is not what a secret scanner's negative rules out. */
+export const PERSONAL_DATA_DETECTORS: ReadonlySet<string> = new Set(builtinDetectors.filter((d) => d.pack === 'pii').map((d) => d.id))
 
 /** Plants every case into every carrier and form, sanitizes each line, and judges the result. */
 export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: SanitizeLine, carriers: readonly Carrier[] = CARRIERS): CatalogueResult {
@@ -100,14 +111,20 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
         }
         // A positive is judged on its secret; a negative on its whole value.
         const hit = c.polarity === 'positive' ? !secretSurvives(output, skeletons.get(carrier.id) ?? '', caseSecret(c)) : !valueSurvives(output, caseValue(c))
-        for (const t of [result.overall, byCarrier, family]) {
-          t[group].total++
-          if (hit) t[group].hit++
-        }
+        let detectors: string[] = []
         if (c.polarity === 'negative' && hit) {
           const base = skeletonFindings.get(carrier.id) ?? new Map<string, number>()
-          const detectors = [...detectorCounts(sanitized)].filter(([d, n]) => n > (base.get(d) ?? 0)).map(([d]) => d).sort()
+          detectors = [...detectorCounts(sanitized)].filter(([d, n]) => n > (base.get(d) ?? 0)).map(([d]) => d).sort()
           result.touched.push(detectors.length > 0 ? { ...outcome, detectors } : outcome)
+        }
+        const personalOnly = group === 'negatives' && hit && detectors.length > 0 && detectors.every((d) => PERSONAL_DATA_DETECTORS.has(d))
+        for (const t of [result.overall, byCarrier, family]) {
+          t[group].total++
+          if (hit && !personalOnly) t[group].hit++
+          if (group === 'negatives') {
+            t.personalData.total++
+            if (personalOnly) t.personalData.hit++
+          }
         }
         if (c.polarity === 'positive' && !hit) (c.placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
       }

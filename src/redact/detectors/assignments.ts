@@ -54,6 +54,12 @@ export interface AssignmentShape {
   inQuery?: boolean
 }
 
+/*
+ * A URL with neither user info nor query names a server (`MONGO_NO_AUTH="mongodb://localhost/db"`);
+ * credentials in a URL are url-credentials' and query pairs are judged on their own.
+ */
+const BARE_URL = /^[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s@/?#]{1,256}(?:\/[^\s@?#]{0,512})?$/
+
 /** A redaction marker the engine wrote, with its tag if any. */
 const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi
 
@@ -75,7 +81,7 @@ export function acceptAssignment(shape: AssignmentShape): boolean {
 
 function acceptValue({ key, value, quoted, joiner, inQuery }: AssignmentShape): boolean {
   if (!isSecretKeyName(key)) return false
-  if (isPlaceholder(value) || !notDefault(value.trim())) return false
+  if (isPlaceholder(value) || !notDefault(value.trim()) || BARE_URL.test(value)) return false
   if (quoted) {
     if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value)) return false
     // A backquoted value with a space is a shell command (`TOKEN=\`gh auth token\``).

@@ -1,6 +1,7 @@
 import type { Detector } from '../types.js'
 import { looksLikeCode, secretAssignmentDetector } from './assignments.js'
 import { NON_SECRET_VALUES, isSecretKeyName } from './key-names.js'
+import { isPlaceholder } from './placeholders.js'
 import { multiPatternDetector, patternDetector } from './util.js'
 
 export { ASSIGNMENT, assignmentStarts, nextAssignment, secretAssignmentDetector } from './assignments.js'
@@ -15,7 +16,11 @@ export const urlCredentialsDetector: Detector = patternDetector({
   keywords: ['://'],
   pattern:
     /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-  validate: (s) => notDefault(s.slice(s.indexOf(':') + 1))
+  // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not.
+  validate: (s) => {
+    const password = s.slice(s.indexOf(':') + 1)
+    return notDefault(password) && !isPlaceholder(password)
+  }
 })
 
 export const connectionStringDetector: Detector = patternDetector({
@@ -23,7 +28,7 @@ export const connectionStringDetector: Detector = patternDetector({
   pack: 'secrets',
   description: 'Password in a connection string (Password=…; Pwd=…)',
   keywords: ['password', 'pwd'],
-  pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)\s{0,2}=\s{0,2}(?<s>[^;"'\s\\]{1,512})/i,
+  pattern: /(?<![A-Za-z0-9_])(?:Password|Pwd)[ \t]{0,2}=[ \t]{0,2}(?<s>[^;"'\s\\]{1,512})/i,
   // Between `;` the value is data, so a word is a password there; elsewhere it may be code.
   validate: (s, m) => notDefault(s) && (!looksLikeCode(s) || inConnectionString(m))
 })
@@ -43,7 +48,7 @@ export const authorizationHeaderDetector: Detector = multiPatternDetector(
   [
     {
       pattern:
-        /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
+        /(?:Proxy-)?Authorization["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Api-?Key|Api-?Token|Key|OAuth|SharedKey|Splunk|GenieKey|SSWS|Negotiate|NTLM|AWS4-HMAC-SHA256)\s{1,4})?(?<s>[^\s"'\x60\\]{6,4096})/i,
       keywords: ['authorization']
     },
     { pattern: /(?<![A-Za-z0-9])Bearer\s{1,4}(?<s>[A-Za-z0-9._~+/=-]{16,4096})/, keywords: ['bearer'] }
@@ -97,7 +102,13 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
       ),
       keywords: ['pass', 'pwd', 'token', 'secret', 'key', 'cred', 'otp', 'pin']
     },
-    { pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)["']?[^\s:"'@]{1,128}:(?<s>[^\s"'@]{1,256})/, keywords: ['-u'] },
+    // `-u user:pass`, `-u ":pass"`, `--user kevin:'pass'`, `--user "{id}":"{secret}"`; and a token
+    // given as the user with an empty password (`-u "token:"`).
+    {
+      pattern:
+        /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)(?:["']?(?!<)[^\s:"'@]{0,128}["']?:["']?(?<s>[^\s"'@]{1,256})|["'](?<s2>[^\s:"'@]{8,256}):["'])/,
+      keywords: ['-u']
+    },
     {
       pattern: /(?<![A-Za-z0-9])(?:mysql|mysqldump|mysqladmin|mariadb)\s[^\n|;&]{0,200}?\s-p(?<s>[^\s"'\x60;|&-][^\s"'\x60;|&]{2,128})/,
       keywords: ['mysql', 'mariadb']

@@ -11,7 +11,15 @@ const PEM_FOOTER = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d{1,2}:/g
 const PUTTY_MAC = /Private-MAC:[ \t]{0,8}(?:[0-9a-fA-F]{1,128})?/g
 
-function blocks(text: string, header: RegExp, footer: RegExp): Array<[number, number]> {
+/*
+ * A block closed after a handful of characters (`xxx`, `***`, `...`, `anything`, nothing) is a
+ * placeholder in documentation. The bound stays low: a body written as words ("super secret
+ * private key here") is still taken for a key, and gutters or escaped newlines add a few.
+ */
+const MIN_BODY_CHARS = 12
+const BODY_CHAR = /[A-Za-z0-9+/=]/g
+
+function blocks(text: string, header: RegExp, footer: RegExp, minBody = 0): Array<[number, number]> {
   const out: Array<[number, number]> = []
   header.lastIndex = 0
   let h: RegExpExecArray | null
@@ -20,7 +28,8 @@ function blocks(text: string, header: RegExp, footer: RegExp): Array<[number, nu
     const f = footer.exec(text)
     // No footer: the rest of the value may be key material (truncated output), so take it all.
     const end = f ? f.index + f[0].length : text.length
-    out.push([h.index, end])
+    const body = f ? text.slice(h.index + h[0].length, f.index) : ''
+    if (!f || (body.match(BODY_CHAR)?.length ?? 0) >= minBody) out.push([h.index, end])
     header.lastIndex = end
   }
   return out
@@ -34,7 +43,7 @@ export const privateKeyDetector: Detector = {
   keywords: ['private key'],
   find(text: string): Finding[] {
     if (!text.includes('PRIVATE KEY')) return []
-    return blocks(text, PEM_HEADER, PEM_FOOTER).map(([start, end]) => ({ detector: 'private-key', start, end }))
+    return blocks(text, PEM_HEADER, PEM_FOOTER, MIN_BODY_CHARS).map(([start, end]) => ({ detector: 'private-key', start, end }))
   }
 }
 

@@ -9,10 +9,11 @@ export const huggingfaceDetectors = [
     description: 'Hugging Face token (hf_, api_org_)',
     keywords: ['hf_', 'api_org_'],
     pattern: re(`${LB}(?<s>(?:hf_|api_org_)[A-Za-z0-9]{30,40})${RB}`),
-    validate: (s) => shannonEntropy(s) >= 3.5,
+    // Drawn bodies mix cases; `hf_servingcellpriority…` is an identifier in code.
+    validate: (s) => shannonEntropy(s) >= 3.5 && /[A-Z]/.test(s.slice(3)) && /[a-z]/.test(s.slice(3)),
     examples: {
       match: ['hf_' + fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34), 'api_org_' + an(34)],
-      miss: ['hf_' + an(10), 'hf_' + 'aaaabbbbaaaabbbbaaaabbbbaaaabbbbaa']
+      miss: ['&hf_servingcellpriorityparametersdescription_h_prio', 'hf_' + an(10), 'hf_' + 'aaaabbbbaaaabbbbaaaabbbbaaaabbbbaa']
     }
   })
 ]

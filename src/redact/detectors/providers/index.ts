@@ -65,6 +65,8 @@ import { sentryDetectors } from './sentry.js'
 import { settlemintDetectors } from './settlemint.js'
 import { shippoDetectors } from './shippo.js'
 import { shopifyDetectors } from './shopify.js'
+import { sidekiqDetectors } from './sidekiq.js'
+import { kubernetesDetectors } from './kubernetes.js'
 import { slackDetectors } from './slack.js'
 import { sourcegraphDetectors } from './sourcegraph.js'
 import { squareDetectors } from './square.js'
@@ -105,6 +107,8 @@ export const providerTokenDetectors: Detector[] = [
   ...azureDetectors,
   ...digitaloceanDetectors,
   ...shopifyDetectors,
+  ...sidekiqDetectors,
+  ...kubernetesDetectors,
   ...discordDetectors,
   ...telegramDetectors,
   ...herokuDetectors,
