@@ -71,7 +71,10 @@ function ensureLib() {
   const stale = !existsSync(entry) || statSync(entry).mtimeMs < newestMtime(join(root, 'src'))
   if (!stale) return
   log('lib/ is missing or older than src/: building (tsc -p tsconfig.build.json)')
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] })
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2]
+  })
   if (r.status !== 0) {
     if (!existsSync(entry)) {
       log('build failed and there is no lib/ to measure')
@@ -174,7 +177,9 @@ mkdirSync(benchDir, { recursive: true })
 const corpusDir = join(benchDir, `corpus-${mb}mb`)
 log(`corpus: ${corpusDir} (seed ${seed})`)
 const corpus = ensureCorpus(corpusDir, mb, seed, log)
-log(`  ${corpus.reused ? 'reused' : `generated in ${corpus.generate_s.toFixed(1)} s`}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (Codex ${(corpus.codex_bytes / 1e6).toFixed(1)} MB, Claude Code ${(corpus.claude_bytes / 1e6).toFixed(1)} MB)`)
+log(
+  `  ${corpus.reused ? 'reused' : `generated in ${corpus.generate_s.toFixed(1)} s`}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (Codex ${(corpus.codex_bytes / 1e6).toFixed(1)} MB, Claude Code ${(corpus.claude_bytes / 1e6).toFixed(1)} MB)`
+)
 const files = listFiles(corpusDir)
 const corpusMb = corpus.bytes / 1e6
 
@@ -211,7 +216,9 @@ log('first ingest (child process) ...')
 const first = ingestChild(database, [corpusDir])
 if (first.errors) log(`  warning: ${first.errors} ingest error(s), e.g. ${JSON.stringify(first.first_errors[0])}`)
 const ingestMbS = corpusMb / first.seconds
-log(`  ${first.files} files, ${first.sessions} sessions, ${first.events} events in ${first.seconds.toFixed(2)} s: ${ingestMbS.toFixed(1)} MB/s, peak RSS ${first.peak_rss_mb.toFixed(0)} MB, parsed on the ${first.parsed_on === 'worker' ? 'worker thread' : 'main thread'}`)
+log(
+  `  ${first.files} files, ${first.sessions} sessions, ${first.events} events in ${first.seconds.toFixed(2)} s: ${ingestMbS.toFixed(1)} MB/s, peak RSS ${first.peak_rss_mb.toFixed(0)} MB, parsed on the ${first.parsed_on === 'worker' ? 'worker thread' : 'main thread'}`
+)
 const databaseMb = dbBytes(database) / 1e6
 
 // 2b. The same ingest with parsing on the other thread than the default chose, and the floor
@@ -225,7 +232,11 @@ log(`  ${other.seconds.toFixed(2)} s: ${(corpusMb / other.seconds).toFixed(1)} M
 const byThread = { [first.parsed_on]: first, [other.parsed_on]: other }
 log('store floor: every line as one row of a one-column table (child process) ...')
 const floorDb = join(runDir, 'floor.sqlite')
-const floorRun = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'store-floor-child.js'), floorDb, ...files], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+const floorRun = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'store-floor-child.js'), floorDb, ...files], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 64 << 20
+})
 if (floorRun.status !== 0) throw new Error(`store-floor child failed (${floorRun.status ?? floorRun.signal}): ${floorRun.stderr}`)
 const floor = JSON.parse(floorRun.stdout.trim().split('\n').pop())
 const floorMbS = corpusMb / floor.seconds
@@ -235,14 +246,18 @@ log(`  ${floor.lines} rows in ${floor.seconds.toFixed(2)} s: ${floorMbS.toFixed(
 // 3. Unchanged re-run: median of three.
 log('unchanged re-run x3 ...')
 const reruns = [0, 1, 2].map(() => ingestChild(database, [corpusDir]))
-for (const r of reruns) if (r.files !== 0 || r.unchanged_files !== first.files) log(`  warning: re-run read ${r.files} file(s), left ${r.unchanged_files} alone`)
+for (const r of reruns)
+  if (r.files !== 0 || r.unchanged_files !== first.files) log(`  warning: re-run read ${r.files} file(s), left ${r.unchanged_files} alone`)
 const rerunS = median(reruns.map((r) => r.seconds))
 log(`  ${rerunS.toFixed(3)} s (${((100 * rerunS) / first.seconds).toFixed(2)} % of the first ingest)`)
 
 // 4. The dry-run job (CLI), database already filled, corpus unchanged.
 log('dry-run job over the filled database (CLI) ...')
 const dryOut = join(runDir, 'dry-run')
-const dry = spawnMs([join(root, 'bin', 'ai-log-trail.js'), 'dry-run', corpusDir, '--db', database, '--out', dryOut, '--quiet', '--now', '2026-01-01T00:00:00Z'], { cwd: runDir, maxBuffer: 256 << 20 })
+const dry = spawnMs(
+  [join(root, 'bin', 'ai-log-trail.js'), 'dry-run', corpusDir, '--db', database, '--out', dryOut, '--quiet', '--now', '2026-01-01T00:00:00Z'],
+  { cwd: runDir, maxBuffer: 256 << 20 }
+)
 if (dry.r.status !== 0) throw new Error(`dry-run failed (${dry.r.status}): ${dry.r.stderr}`)
 const dryRunS = dry.ms / 1000
 log(`  ${dryRunS.toFixed(2)} s (${dry.r.stderr.trim().split('\n').pop()})`)
@@ -250,11 +265,21 @@ log(`  ${dryRunS.toFixed(2)} s (${dry.r.stderr.trim().split('\n').pop()})`)
 // 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
 // In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
 log('report: full mode, every format (child process) ...')
-const rep = spawnSync(process.execPath, ['--max-old-space-size=12288', join(root, 'scripts', 'bench', 'report-child.js'), database], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+const rep = spawnSync(process.execPath, ['--max-old-space-size=12288', join(root, 'scripts', 'bench', 'report-child.js'), database], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 64 << 20
+})
 if (rep.status !== 0) throw new Error(`report child failed (${rep.status ?? rep.signal}): ${rep.stderr}`)
 const reportRun = JSON.parse(rep.stdout.trim().split('\n').pop())
 const perFormat = Object.fromEntries(Object.entries(reportRun.full.per_format_s).map(([k, v]) => [k, round(v)]))
-log(`  ${reportRun.full.sessions} sessions; select+redact ${reportRun.full.build_s.toFixed(2)} s, render ${reportRun.full.render_s.toFixed(2)} s (${Object.entries(perFormat).map(([k, v]) => `${k} ${v}`).join(', ')}), ${(reportRun.full.bytes / 1e6).toFixed(1)} MB written; peak RSS ${reportRun.peak_rss_mb.toFixed(0)} MB`)
+log(
+  `  ${reportRun.full.sessions} sessions; select+redact ${reportRun.full.build_s.toFixed(2)} s, render ${reportRun.full.render_s.toFixed(2)} s (${Object.entries(
+    perFormat
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}), ${(reportRun.full.bytes / 1e6).toFixed(1)} MB written; peak RSS ${reportRun.peak_rss_mb.toFixed(0)} MB`
+)
 log(`  summary mode: select+redact ${reportRun.summary.build_s.toFixed(2)} s, render ${reportRun.summary.render_s.toFixed(3)} s`)
 
 // 6. Redaction engine over a sample of the corpus's lines.
@@ -356,7 +381,10 @@ const out = {
 const rows = [
   ['corpus', `${out.corpus_mb} MB, ${out.corpus_files} files, ${out.sessions} sessions, ${out.events} events`],
   ['parse-only limit (1 thread)', `${out.parse_only_mb_s} MB/s`],
-  ['first ingest', `${out.ingest_s} s = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only, ${out.ingest_pct_of_store_floor} % of the store floor); parsed on ${out.ingest_parsed_on}; database ${out.database_mb} MB`],
+  [
+    'first ingest',
+    `${out.ingest_s} s = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only, ${out.ingest_pct_of_store_floor} % of the store floor); parsed on ${out.ingest_parsed_on}; database ${out.database_mb} MB`
+  ],
   ['first ingest, parse worker', `${out.ingest_worker_s} s, peak RSS ${out.ingest_worker_peak_rss_mb} MB`],
   ['first ingest, main thread only', `${out.ingest_thread_s} s, peak RSS ${out.ingest_thread_peak_rss_mb} MB`],
   ['store floor (lines as rows)', `${out.store_floor_mb_s} MB/s`],

@@ -15,7 +15,20 @@
 // LICENSE and package.json and nothing else. Exit code 0 when everything holds, 1 otherwise,
 // 2 on a usage error.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, copyFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  copyFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +36,13 @@ import { parseArgs } from 'node:util'
 
 const root = resolve(import.meta.dirname, '..')
 // npm and npx are scripts that run on the first `node` on PATH: make it this Node.
-const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }
+const env = {
+  ...process.env,
+  PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false'
+}
 
 const SEMVER_TAG = /^v(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/
 
@@ -50,7 +69,14 @@ try {
   usage(e.message)
 }
 if (args.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 16).map((l) => l.slice(3)).join('\n'))
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('//'))
+      .slice(0, 16)
+      .map((l) => l.slice(3))
+      .join('\n')
+  )
   process.exit(0)
 }
 if (args['checks-only'] && args['tag-only']) usage('--checks-only and --tag-only exclude each other')
@@ -84,7 +110,14 @@ function checkPackageJson() {
   const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
   if (!url) throw new Error('no "repository" field: npm provenance needs { "type": "git", "url": "git+https://github.com/<owner>/<repo>.git" }')
   const here = process.env.GITHUB_REPOSITORY
-  if (here && !url.toLowerCase().replace(/\.git$/, '').endsWith(`github.com/${here.toLowerCase()}`)) throw new Error(`"repository" is ${url}, but this runs in ${here}`)
+  if (
+    here &&
+    !url
+      .toLowerCase()
+      .replace(/\.git$/, '')
+      .endsWith(`github.com/${here.toLowerCase()}`)
+  )
+    throw new Error(`"repository" is ${url}, but this runs in ${here}`)
   if (pkg.private) throw new Error('"private": true would stop npm publish')
   return url
 }
@@ -135,7 +168,9 @@ function linkTree(from, to) {
 
 function listFiles(dir, base = dir) {
   if (!existsSync(dir)) return []
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), base) : [relative(base, join(dir, e.name)).split('\\').join('/')]))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name), base) : [relative(base, join(dir, e.name)).split('\\').join('/')]
+  )
 }
 
 function checkDist() {
@@ -151,8 +186,13 @@ function checkDist() {
     const committed = join(root, 'dist')
     const a = new Set(listFiles(built))
     const b = new Set(listFiles(committed))
-    const differ = [...new Set([...a, ...b])].sort().filter((f) => !a.has(f) || !b.has(f) || !readFileSync(join(built, f)).equals(readFileSync(join(committed, f))))
-    if (differ.length) throw new Error(`dist/ is not what the source builds (${differ.slice(0, 8).join(', ')}${differ.length > 8 ? `, … ${differ.length - 8} more` : ''}): run 'npm run bundle' and commit dist/`)
+    const differ = [...new Set([...a, ...b])]
+      .sort()
+      .filter((f) => !a.has(f) || !b.has(f) || !readFileSync(join(built, f)).equals(readFileSync(join(committed, f))))
+    if (differ.length)
+      throw new Error(
+        `dist/ is not what the source builds (${differ.slice(0, 8).join(', ')}${differ.length > 8 ? `, … ${differ.length - 8} more` : ''}): run 'npm run bundle' and commit dist/`
+      )
     return `${a.size} files identical to a fresh build`
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -176,7 +216,13 @@ function packProblems(files) {
 }
 
 function checkPack() {
-  const stdout = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+  const stdout = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024
+  })
   const [info] = JSON.parse(stdout)
   const files = info.files.map((f) => f.path)
   const bad = packProblems(files)

@@ -4,7 +4,16 @@ import { join } from 'node:path'
 import { run } from '../../src/action/main.js'
 import { tmpDir } from '../helpers.js'
 
-const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e', 'f'].map((n, i) => `${n}: &${n} [${Array(9).fill('*' + 'abcde'[i]).join(', ')}]`)].join('\n') + '\n'
+const BOMB =
+  [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...['b', 'c', 'd', 'e', 'f'].map(
+      (n, i) =>
+        `${n}: &${n} [${Array(9)
+          .fill('*' + 'abcde'[i])
+          .join(', ')}]`
+    )
+  ].join('\n') + '\n'
 
 describe('the Action with a broken rules file (issue #13)', () => {
   const saved = { ...process.env }

@@ -21,7 +21,9 @@ afterEach(() => {
 
 describe('fail-on: late-findings', () => {
   test('fails the step when the last check redacted anything, naming how many', () => {
-    expect(failOnReasons(new Set(['late-findings']), result(FOUND))).toEqual(["the last check of the final files redacted 2 value(s) the report's redaction had missed"])
+    expect(failOnReasons(new Set(['late-findings']), result(FOUND))).toEqual([
+      "the last check of the final files redacted 2 value(s) the report's redaction had missed"
+    ])
   })
 
   test('does not fail when the last check found nothing, nor when the condition is not asked for', () => {
@@ -34,6 +36,8 @@ describe('fail-on: late-findings', () => {
     process.env['INPUT_FAIL-ON'] = 'late-findings, redactions'
     expect([...readInputs().failOn]).toEqual(['late-findings', 'redactions'])
     process.env['INPUT_FAIL-ON'] = 'late'
-    expect(() => readInputs()).toThrow(/input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, publish, late-findings\)/)
+    expect(() => readInputs()).toThrow(
+      /input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, publish, late-findings\)/
+    )
   })
 })

@@ -25,7 +25,13 @@ describe('CLI contract', () => {
   })
 
   it('exits 2 with one line on stderr for usage errors', async () => {
-    for (const argv of [['ingest', '--nope', 'x'], ['ingest', '/does/not/exist'], ['ingest', '--repo', '/does/not/exist'], ['frobnicate'], ['sessions', '--db', '/does/not/exist.sqlite']]) {
+    for (const argv of [
+      ['ingest', '--nope', 'x'],
+      ['ingest', '/does/not/exist'],
+      ['ingest', '--repo', '/does/not/exist'],
+      ['frobnicate'],
+      ['sessions', '--db', '/does/not/exist.sqlite']
+    ]) {
       const io = capture()
       expect(await main(argv, io)).toBe(2)
       expect(io.stderr.trim().split('\n')).toHaveLength(1)
@@ -47,7 +53,22 @@ describe('CLI contract', () => {
       const sessions = JSON.parse(s.stdout) as Record<string, unknown>[]
       expect(sessions).toHaveLength(6)
       for (const x of sessions) {
-        expect(Object.keys(x)).toEqual(expect.arrayContaining(['id', 'agent', 'agent_version', 'models', 'cwd', 'repository', 'branch', 'started_at', 'ended_at', 'prompts', 'tool_calls', 'tokens']))
+        expect(Object.keys(x)).toEqual(
+          expect.arrayContaining([
+            'id',
+            'agent',
+            'agent_version',
+            'models',
+            'cwd',
+            'repository',
+            'branch',
+            'started_at',
+            'ended_at',
+            'prompts',
+            'tool_calls',
+            'tokens'
+          ])
+        )
         expect(Object.keys(x.tokens as object)).toEqual(['input', 'cached_input', 'cache_write', 'output', 'reasoning_output', 'total'])
         expect(x.agent).toBe('codex')
       }
@@ -62,7 +83,9 @@ describe('CLI contract', () => {
 
 describe('the ai-log-trail binary', () => {
   // The system Node of these machines is 20; the project's own is 24 (node_modules/.bin/node).
-  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22)
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
+    (p) => existsSync(p) && Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22
+  )
   const maybe = oldNode ? it : it.skip
 
   maybe('on a Node older than 22 says which version it needs and exits 2', () => {
@@ -90,7 +113,10 @@ describe('terminal escape sequences in log text (issue #13)', () => {
       mkdirSync(logs)
       const file = join(logs, `exec-\x1b[2J.jsonl`)
       writeFileSync(file, legacy.join('\n'))
-      copyFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), join(logs, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'))
+      copyFileSync(
+        join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'),
+        join(logs, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl')
+      )
       const db = join(d, 'cli.sqlite')
       const outputs: string[] = []
       for (const argv of [

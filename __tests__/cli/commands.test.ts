@@ -36,7 +36,12 @@ describe('report', () => {
     const o = io()
     expect(await main(['report', '--db', db, '--format', 'json', '--session', '0199a1b2-0000-7000-8000-00000000f0c5'], o)).toBe(0)
     expect(JSON.parse(o.stdout).sessions.map((s: { id: string }) => s.id)).toEqual(['0199a1b2-0000-7000-8000-00000000f0c5'])
-    for (const bad of [['--since', 'yesterday'], ['--timezone', 'Mars/Olympus'], ['--mode', 'everything'], ['--format', 'pdf']]) {
+    for (const bad of [
+      ['--since', 'yesterday'],
+      ['--timezone', 'Mars/Olympus'],
+      ['--mode', 'everything'],
+      ['--format', 'pdf']
+    ]) {
       const e = io()
       expect(await main(['report', '--db', db, ...bad], e)).toBe(2)
       expect(e.stderr.trim().split('\n')).toHaveLength(1)
@@ -47,7 +52,10 @@ describe('report', () => {
 describe('redact', () => {
   it('writes sanitized copies: same tree, same number of lines, every line valid JSON', async () => {
     const src = join(d, 'logs')
-    const text = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').replace('cat src/parser.ts', `curl -H 'Authorization: token ${GH}' x`)
+    const text = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').replace(
+      'cat src/parser.ts',
+      `curl -H 'Authorization: token ${GH}' x`
+    )
     const { mkdirSync } = await import('node:fs')
     mkdirSync(join(src, 'nested'), { recursive: true })
     writeFileSync(join(src, 'nested', 'rollout.jsonl'), text)
@@ -110,12 +118,28 @@ describe('rules', () => {
   it('an alias bomb is one line with its position and exit code 1, not a stack trace', async () => {
     const bomb = join(d, 'bomb.yml')
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`)
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f']
+    ])
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill('*' + prev)
+          .join(', ')}]`
+      )
     writeFileSync(bomb, lines.join('\n') + '\n')
-    for (const cmd of [['rules', 'check'], ['rules', 'test']]) {
+    for (const cmd of [
+      ['rules', 'check'],
+      ['rules', 'test']
+    ]) {
       const e = io()
       expect(await main([...cmd, '--rules', bomb, ...(cmd[1] === 'test' ? ['x'] : [])], e)).toBe(1)
-      expect(e.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^${bomb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:8: YAML: .*alias`, 'i'))])
+      expect(e.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^${bomb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:8: YAML: .*alias`, 'i'))
+      ])
     }
   })
 
@@ -135,11 +159,19 @@ describe('export', () => {
     mkdirSync(src, { recursive: true })
     writeFileSync(
       join(src, 'rollout-x-0199a1b2-0000-7000-8000-00000000e0e0.jsonl'),
-      readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').replaceAll('Refactor the parser so it streams input', `use ${GH} please`)
+      readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').replaceAll(
+        'Refactor the parser so it streams input',
+        `use ${GH} please`
+      )
     )
     const sdb = join(d, 'secret.sqlite')
     expect(await main(['ingest', src, '--db', sdb], io())).toBe(0)
-    expect(readFileSync(sdb).toString('latin1').includes(GH) || readFileSync(sdb + '-wal').toString('latin1').includes(GH)).toBe(true)
+    expect(
+      readFileSync(sdb).toString('latin1').includes(GH) ||
+        readFileSync(sdb + '-wal')
+          .toString('latin1')
+          .includes(GH)
+    ).toBe(true)
     const o = io()
     expect(await main(['export', '--db', sdb, '--out', join(d, 'export.sqlite'), '--json'], o)).toBe(0)
     expect(JSON.parse(o.stdout).redactions).toBeGreaterThan(0)
@@ -156,7 +188,9 @@ describe('dry-run', () => {
   it('writes comment, summary and report files and prints the comment', async () => {
     const o = io()
     const out = join(d, 'dry')
-    expect(await main(['dry-run', join(fixtures, 'codex'), '--out', out, '--db', join(d, 'dry.sqlite'), '--formats', 'md,json', '--now', '2026-04-01T00:00:00Z'], o)).toBe(0)
+    expect(
+      await main(['dry-run', join(fixtures, 'codex'), '--out', out, '--db', join(d, 'dry.sqlite'), '--formats', 'md,json', '--now', '2026-04-01T00:00:00Z'], o)
+    ).toBe(0)
     expect(o.stdout).toContain('<!-- ai-log-trail:pr-comment v1 -->')
     expect(readdirSync(out).sort()).toEqual(['comment.md', 'report.json', 'report.md', 'summary.md'])
     expect(readFileSync(join(out, 'comment.md'), 'utf8')).toBe(o.stdout)

@@ -42,7 +42,10 @@ function codexSession(id: string, branch: string, prompt?: string): void {
 
 function claudeSession(id: string, branch: string): void {
   const src = readFileSync(join(fixtures, 'claude-code/projects/-home-dev-demo/11111111-1111-4111-8111-111111111111.jsonl'), 'utf8')
-  const text = src.replaceAll('11111111-1111-4111-8111-111111111111', id).replaceAll('/home/dev/demo', repo).replaceAll('"gitBranch":"main"', `"gitBranch":"${branch}"`)
+  const text = src
+    .replaceAll('11111111-1111-4111-8111-111111111111', id)
+    .replaceAll('/home/dev/demo', repo)
+    .replaceAll('"gitBranch":"main"', `"gitBranch":"${branch}"`)
   const dir = join(home, '.claude/projects', claudeProjectDir(repo))
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `${id}.jsonl`), text)
@@ -92,7 +95,10 @@ describe('collect', () => {
       { path: '.ai-logs/claude-code/c1111111-1111-4111-8111-111111111111.jsonl', status: 'new', reasons: [{ kind: 'branch', branch: 'feat/x' }] },
       { path: '.ai-logs/codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl', status: 'new', reasons: [{ kind: 'branch', branch: 'feat/x' }] }
     ])
-    expect(Object.keys(tree(join(repo, '.ai-logs'))).sort()).toEqual(['claude-code/c1111111-1111-4111-8111-111111111111.jsonl', 'codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl'])
+    expect(Object.keys(tree(join(repo, '.ai-logs'))).sort()).toEqual([
+      'claude-code/c1111111-1111-4111-8111-111111111111.jsonl',
+      'codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl'
+    ])
     const copy = readFileSync(join(repo, '.ai-logs/codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl'), 'utf8')
     expect(copy).not.toContain(token)
     expect(copy).toContain('[REDACTED:github-token')
@@ -112,12 +118,17 @@ describe('collect', () => {
     const dir = join(home, '.claude/projects', claudeProjectDir(repo))
     const file = join(dir, 'c1111111-1111-4111-8111-111111111111.jsonl')
     const last = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1) as string) as Record<string, unknown>
-    writeFileSync(file, readFileSync(file, 'utf8') + JSON.stringify({ ...last, uuid: 'f0000000-0000-4000-8000-00000000ffff', timestamp: '2026-04-03T10:00:00.000Z' }) + '\n')
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8') + JSON.stringify({ ...last, uuid: 'f0000000-0000-4000-8000-00000000ffff', timestamp: '2026-04-03T10:00:00.000Z' }) + '\n'
+    )
     const r = await collect({ repoDir: repo, config, env })
     expect(r.staged.map((f) => f.status)).toEqual(['updated', 'unchanged'])
     const after = tree(join(repo, '.ai-logs'))
     expect(after['codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl']).toBe(before['codex/0199a1b2-0000-7000-8000-0000000000a2.jsonl'])
-    expect(readFileSync(join(repo, '.ai-logs/claude-code/c1111111-1111-4111-8111-111111111111.jsonl'), 'utf8')).toContain('f0000000-0000-4000-8000-00000000ffff')
+    expect(readFileSync(join(repo, '.ai-logs/claude-code/c1111111-1111-4111-8111-111111111111.jsonl'), 'utf8')).toContain(
+      'f0000000-0000-4000-8000-00000000ffff'
+    )
   })
 
   it('with --all takes every branch, and --branch another one', async () => {

@@ -36,9 +36,18 @@ beforeAll(() => {
   const codex = join(home, 'custom-codex', 'sessions', '2026', '03', '03')
   mkdirSync(codex, { recursive: true })
   writeFileSync(join(codex, 'rollout-a-aaaaaaaa-0000-4000-8000-000000000001.jsonl'), rollout('aaaaaaaa-0000-4000-8000-000000000001', join(repo, 'src')))
-  writeFileSync(join(codex, 'rollout-b-bbbbbbbb-0000-4000-8000-000000000002.jsonl'), rollout('bbbbbbbb-0000-4000-8000-000000000002', join(base, 'work', 'other-project')))
-  writeFileSync(join(codex, 'rollout-c-cccccccc-0000-4000-8000-000000000003.jsonl'), rollout('cccccccc-0000-4000-8000-000000000003', '/elsewhere/checkout', 'https://github.com/example/demo'))
-  writeFileSync(join(codex, 'rollout-d-dddddddd-0000-4000-8000-000000000004.jsonl'), rollout('dddddddd-0000-4000-8000-000000000004', join(base, 'work', 'demo-two')))
+  writeFileSync(
+    join(codex, 'rollout-b-bbbbbbbb-0000-4000-8000-000000000002.jsonl'),
+    rollout('bbbbbbbb-0000-4000-8000-000000000002', join(base, 'work', 'other-project'))
+  )
+  writeFileSync(
+    join(codex, 'rollout-c-cccccccc-0000-4000-8000-000000000003.jsonl'),
+    rollout('cccccccc-0000-4000-8000-000000000003', '/elsewhere/checkout', 'https://github.com/example/demo')
+  )
+  writeFileSync(
+    join(codex, 'rollout-d-dddddddd-0000-4000-8000-000000000004.jsonl'),
+    rollout('dddddddd-0000-4000-8000-000000000004', join(base, 'work', 'demo-two'))
+  )
   // Claude Code keeps one folder per project; another project's folder must not even be read.
   const claude = join(home, '.claude', 'projects')
   cpSync(join(fixtures, 'claude-code', 'projects', '-home-dev-demo'), join(claude, claudeProjectDir(repo)), { recursive: true })
@@ -51,7 +60,10 @@ beforeAll(() => {
   symlinkSync(join(home, 'custom-codex', 'sessions'), join(codex, 'loop'))
   // Logs committed to the repository are kept whatever their cwd.
   mkdirSync(join(repo, '.ai-logs'))
-  writeFileSync(join(repo, '.ai-logs', 'rollout-e-eeeeeeee-0000-4000-8000-000000000005.jsonl'), rollout('eeeeeeee-0000-4000-8000-000000000005', '/ci/runner/work'))
+  writeFileSync(
+    join(repo, '.ai-logs', 'rollout-e-eeeeeeee-0000-4000-8000-000000000005.jsonl'),
+    rollout('eeeeeeee-0000-4000-8000-000000000005', '/ci/runner/work')
+  )
 })
 afterAll(() => rmSync(base, { recursive: true, force: true }))
 

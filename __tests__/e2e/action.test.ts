@@ -199,7 +199,19 @@ suite('the Action bundle against fake GitHub servers', () => {
     for (let i = 0; i < 75; i++) gh.addComment(PR, i % 3 ? 'reviewer' : 'ci-bot[bot]', `Looks good, part ${i}`)
     gh.addComment(PR, 'mallory', OTHERS_MARKED)
     for (let i = 75; i < 150; i++) gh.addComment(PR, 'reviewer', `Another remark ${i}`)
-    for (const n of [PR, FORK_PR, PARITY_PR, FILES_500_PR, FILES_FLAKY_PR, COMMENTS_500_PR, COMMENTS_429_PR, SECONDARY_403_PR, SECONDARY_403_STUCK_PR, BOT_QUOTE_PR]) gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
+    for (const n of [
+      PR,
+      FORK_PR,
+      PARITY_PR,
+      FILES_500_PR,
+      FILES_FLAKY_PR,
+      COMMENTS_500_PR,
+      COMMENTS_429_PR,
+      SECONDARY_403_PR,
+      SECONDARY_403_STUCK_PR,
+      BOT_QUOTE_PR
+    ])
+      gh.pullFiles.set(n, ['src/parser.ts', 'README.md'])
     gh.addRelease(RELEASE_ID, 'v1.2.3', HUMAN_NOTES)
   }, 60_000)
 
@@ -281,7 +293,18 @@ suite('the Action bundle against fake GitHub servers', () => {
     async () => {
       const [first] = await pullRequestRuns()
       const o = first.outputs
-      expect(Object.keys(o).sort()).toEqual(['artifact-id', 'artifact-url', 'comment-url', 'cost-usd', 'prompts', 'redactions', 'report-dir', 'sessions', 'tool-calls', 'total-tokens'])
+      expect(Object.keys(o).sort()).toEqual([
+        'artifact-id',
+        'artifact-url',
+        'comment-url',
+        'cost-usd',
+        'prompts',
+        'redactions',
+        'report-dir',
+        'sessions',
+        'tool-calls',
+        'total-tokens'
+      ])
       // The numbers are the report's (fixtures/codex may grow: no fixed counts beyond its first five sessions).
       const report = JSON.parse(readFileSync(join(o['report-dir'], 'report.json'), 'utf8')) as {
         totals: { sessions: number; prompts: number; tool_calls: number; tokens: { total: number }; cost_usd: number | null }
@@ -432,7 +455,9 @@ suite('the Action bundle against fake GitHub servers', () => {
       expect(outcome(soft)).toEqual(SUCCEEDED)
       // Each run: the first try and three retries, then it gave up.
       expect(gh.calls('GET', listing).map((c) => c.status)).toEqual(Array(8).fill(500))
-      expect(soft.warnings.filter((w) => /could not write the pull request comment/.test(w))).toEqual([expect.stringMatching(/HTTP 500: Server Error, after retries/)])
+      expect(soft.warnings.filter((w) => /could not write the pull request comment/.test(w))).toEqual([
+        expect.stringMatching(/HTTP 500: Server Error, after retries/)
+      ])
       expect(soft.warnings.join('\n')).not.toMatch(/read-only token/)
       expect(soft.summary).toContain('AI assistance report')
       expect(soft.summary).toContain('The pull request comment could not be written (the GitHub API kept failing)')
@@ -536,7 +561,10 @@ suite('the Action bundle against fake GitHub servers', () => {
   it(
     'without ACTIONS_RUNTIME_TOKEN warns, succeeds and leaves artifact-id empty',
     async () => {
-      const r = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false })
+      const r = await run(
+        { name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } },
+        { artifactService: false }
+      )
       expect(outcome(r)).toEqual(SUCCEEDED)
       expect(r.warnings.some((w) => /artifact not uploaded/.test(w) && /ACTIONS_RUNTIME_TOKEN/.test(w))).toBe(true)
       expect(r.outputs['artifact-id']).toBe('')
@@ -550,13 +578,19 @@ suite('the Action bundle against fake GitHub servers', () => {
   it(
     'fail-on fails the step after publishing, naming the condition; a wrong input value fails with its name',
     async () => {
-      const r = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false, inputs: { 'fail-on': 'redactions,no-sessions' } })
+      const r = await run(
+        { name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } },
+        { artifactService: false, inputs: { 'fail-on': 'redactions,no-sessions' } }
+      )
       expect(r.code).toBe(1)
       expect(r.errors.join('\n')).toMatch(/fail-on: \d+ value\(s\) had to be redacted/)
       // Published first: the outputs and the summary are there.
       expect(Number(r.outputs.sessions)).toBeGreaterThanOrEqual(5)
       expect(r.summary.length).toBeGreaterThan(0)
-      const bad = await run({ name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } }, { artifactService: false, inputs: { comment: 'sometimes' } })
+      const bad = await run(
+        { name: 'push', payload: { ref: 'refs/heads/main', repository: repository(), sender: { login: 'octocat' } } },
+        { artifactService: false, inputs: { comment: 'sometimes' } }
+      )
       expect(bad.code).toBe(1)
       expect(bad.errors.join('\n')).toMatch(/input 'comment' must be one of auto, always, never/)
     },
@@ -576,9 +610,15 @@ suite('the Action bundle against fake GitHub servers', () => {
       expect(onThread.stdout).toContain('parsed on the main thread')
       const a = onWorker.outputs['report-dir']
       const b = onThread.outputs['report-dir']
-      const files = readdirSync(a).filter((f) => f !== 'ai-log-trail.sqlite').sort()
+      const files = readdirSync(a)
+        .filter((f) => f !== 'ai-log-trail.sqlite')
+        .sort()
       expect(files).toContain('report.json')
-      expect(readdirSync(b).filter((f) => f !== 'ai-log-trail.sqlite').sort()).toEqual(files)
+      expect(
+        readdirSync(b)
+          .filter((f) => f !== 'ai-log-trail.sqlite')
+          .sort()
+      ).toEqual(files)
       for (const f of files) expect({ file: f, same: readFileSync(join(a, f)).equals(readFileSync(join(b, f))) }).toEqual({ file: f, same: true })
     },
     RUN_TIMEOUT * 2
@@ -599,13 +639,37 @@ suite('the Action bundle against fake GitHub servers', () => {
       const changed = join(dir, 'changed.txt')
       // The pull request's changed files, as the Action read them from the API.
       writeFileSync(changed, 'src/parser.ts\nREADME.md\n')
-      const cli = await runNode([join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', logs, '--now', NOW, '--formats', formats, '--out', out, '--db', join(dir, 'work.sqlite'), '--changed-files', changed, '--scope', 'all', '--quiet'], { cwd: dir, timeoutMs: RUN_TIMEOUT })
+      const cli = await runNode(
+        [
+          join(repoRoot, 'bin', 'ai-log-trail.js'),
+          'dry-run',
+          logs,
+          '--now',
+          NOW,
+          '--formats',
+          formats,
+          '--out',
+          out,
+          '--db',
+          join(dir, 'work.sqlite'),
+          '--changed-files',
+          changed,
+          '--scope',
+          'all',
+          '--quiet'
+        ],
+        { cwd: dir, timeoutMs: RUN_TIMEOUT }
+      )
       expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('wrote ') })
 
       // CSV is one file per table.
       const files = ['comment.md', 'prompts.csv', 'report.html', 'report.json', 'report.md', 'sessions.csv', 'summary.md', 'tokens.csv', 'tool_calls.csv']
       expect(readdirSync(out).sort()).toEqual(files)
-      expect(readdirSync(actionOut).filter((f) => f !== 'ai-log-trail.sqlite').sort()).toEqual(files)
+      expect(
+        readdirSync(actionOut)
+          .filter((f) => f !== 'ai-log-trail.sqlite')
+          .sort()
+      ).toEqual(files)
       for (const f of files) {
         const a = readFileSync(join(actionOut, f))
         const b = readFileSync(join(out, f))

@@ -111,7 +111,8 @@ export class FakeArtifacts {
         rec.status = status
         twirpJson(res, status, value)
       }
-      if (this.expectedToken !== null && req.headers.authorization !== `Bearer ${this.expectedToken}`) return reply(401, { code: 'unauthenticated', msg: 'bad runtime token' })
+      if (this.expectedToken !== null && req.headers.authorization !== `Bearer ${this.expectedToken}`)
+        return reply(401, { code: 'unauthenticated', msg: 'bad runtime token' })
       // The client sends proto field names (snake_case); proto3 JSON allows lowerCamelCase too.
       const msg = JSON.parse(body.toString('utf8')) as Record<string, unknown>
       const name = String(msg.name ?? '')
@@ -121,8 +122,18 @@ export class FakeArtifacts {
       if (method === 'CreateArtifact') {
         if (!name || !runId || !jobId) return reply(400, { code: 'invalid_argument', msg: 'name and backend ids are required' })
         // Artifacts are immutable: a name is taken once per workflow run.
-        if (this.artifacts.some((a) => a.name === name && a.runBackendId === runId)) return reply(409, { code: 'already_exists', msg: `an artifact with this name already exists on the workflow run` })
-        this.artifacts.push({ name, runBackendId: runId, jobBackendId: jobId, blocks: new Map(), data: null, finalized: false, declaredSize: null, declaredHash: null })
+        if (this.artifacts.some((a) => a.name === name && a.runBackendId === runId))
+          return reply(409, { code: 'already_exists', msg: `an artifact with this name already exists on the workflow run` })
+        this.artifacts.push({
+          name,
+          runBackendId: runId,
+          jobBackendId: jobId,
+          blocks: new Map(),
+          data: null,
+          finalized: false,
+          declaredSize: null,
+          declaredHash: null
+        })
         const index = this.artifacts.length - 1
         return reply(200, { ok: true, signed_upload_url: `${this.url}/upload/${index}/${encodeURIComponent(name)}.zip?sv=2025-05-05&sig=x%3D%3D` })
       }
@@ -132,8 +143,10 @@ export class FakeArtifacts {
         const hash = (msg.hash as { value?: string } | undefined)?.value ?? null
         a.declaredSize = typeof msg.size === 'string' || typeof msg.size === 'number' ? String(msg.size) : null
         a.declaredHash = hash
-        if (a.declaredSize !== String(a.data.length)) return reply(400, { code: 'invalid_argument', msg: `size ${a.declaredSize} does not match the ${a.data.length} bytes uploaded` })
-        if (hash !== null && hash !== `sha256:${createHash('sha256').update(a.data).digest('hex')}`) return reply(400, { code: 'invalid_argument', msg: 'hash does not match the uploaded bytes' })
+        if (a.declaredSize !== String(a.data.length))
+          return reply(400, { code: 'invalid_argument', msg: `size ${a.declaredSize} does not match the ${a.data.length} bytes uploaded` })
+        if (hash !== null && hash !== `sha256:${createHash('sha256').update(a.data).digest('hex')}`)
+          return reply(400, { code: 'invalid_argument', msg: 'hash does not match the uploaded bytes' })
         a.finalized = true
         return reply(200, { ok: true, artifact_id: FAKE_ARTIFACT_ID })
       }
@@ -161,7 +174,9 @@ export class FakeArtifacts {
         return azureCreated(res, { 'content-md5': createHash('md5').update(body).digest('base64') })
       }
       if (comp === 'blocklist') {
-        const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\/(?:Latest|Committed|Uncommitted)>/g)].map((x) => blockKey(x[1]))
+        const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Committed|Uncommitted)>([^<]*)<\/(?:Latest|Committed|Uncommitted)>/g)].map((x) =>
+          blockKey(x[1])
+        )
         const parts = ids.map((id) => a.blocks.get(id))
         if (parts.some((p) => p === undefined)) {
           rec.status = 400
@@ -174,7 +189,11 @@ export class FakeArtifacts {
       if (comp === null) {
         // Put Blob: the whole zip in one request.
         a.data = body
-        return azureCreated(res, { etag: '"0x8DC0000000000001"', 'last-modified': new Date().toUTCString(), 'content-md5': createHash('md5').update(body).digest('base64') })
+        return azureCreated(res, {
+          etag: '"0x8DC0000000000001"',
+          'last-modified': new Date().toUTCString(),
+          'content-md5': createHash('md5').update(body).digest('base64')
+        })
       }
     }
     rec.status = 404

@@ -69,7 +69,12 @@ const STAMP = '2026-03-05T12:00:00Z'
 
 function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const text = value === undefined ? '' : JSON.stringify(value)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': 'FAKE:0001', ...headers, 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-github-request-id': 'FAKE:0001',
+    ...headers,
+    'content-length': Buffer.byteLength(text)
+  })
   res.end(text)
 }
 
@@ -191,7 +196,16 @@ export class FakeGitHub {
   }
 
   private assetJson(a: FakeAsset): Record<string, unknown> {
-    return { id: a.id, name: a.name, label: a.label, content_type: a.content_type, size: a.size, state: 'uploaded', url: a.url, browser_download_url: a.browser_download_url }
+    return {
+      id: a.id,
+      name: a.name,
+      label: a.label,
+      content_type: a.content_type,
+      size: a.size,
+      state: 'uploaded',
+      url: a.url,
+      browser_download_url: a.browser_download_url
+    }
   }
 
   /** One page of a list, with GitHub's `Link` header (`rel="next"`, `rel="last"`, …). */
@@ -208,12 +222,7 @@ export class FakeGitHub {
     const links: string[] = []
     if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'))
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
-    sendJson(
-      res,
-      200,
-      items.slice((page - 1) * perPage, page * perPage).map(toJson),
-      links.length ? { link: links.join(', ') } : {}
-    )
+    sendJson(res, 200, items.slice((page - 1) * perPage, page * perPage).map(toJson), links.length ? { link: links.join(', ') } : {})
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -237,7 +246,11 @@ export class FakeGitHub {
 
     if (method === 'GET' && p === '/user') {
       // An installation token (GITHUB_TOKEN) cannot read /user.
-      return reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' })
+      return reply(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        status: '403'
+      })
     }
 
     if ((m = p.match(/^\/uploads\/repos\/([^/]+)\/([^/]+)\/releases\/(\d+)\/assets$/)) && method === 'POST') {
@@ -245,7 +258,8 @@ export class FakeGitHub {
       if (!release) return reply(404, { message: 'Not Found' })
       const name = u.searchParams.get('name')
       if (!name) return reply(422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'missing', field: 'name' }] })
-      if (release.assets.some((a) => a.name === name)) return reply(422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] })
+      if (release.assets.some((a) => a.name === name))
+        return reply(422, { message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] })
       const id = this.nextId++
       const asset: FakeAsset = {
         id,
@@ -275,7 +289,11 @@ export class FakeGitHub {
         if (this.forkMode) return reply(403, { message: 'Resource not accessible by integration', status: '403' })
         const text = parseJson(body).body
         if (typeof text !== 'string') return reply(422, { message: 'Validation Failed' })
-        if (text.length > 65_536) return reply(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] })
+        if (text.length > 65_536)
+          return reply(422, {
+            message: 'Validation Failed',
+            errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }]
+          })
         return reply(201, this.addComment(issue, BOT, text))
       }
     }
@@ -298,7 +316,14 @@ export class FakeGitHub {
       const files = this.pullFiles.get(Number(m[1]))
       if (!files) return reply(404, { message: 'Not Found' })
       rec.status = 200
-      return this.page(res, p, u.searchParams, files, (filename) => ({ sha: '0'.repeat(40), filename, status: 'modified', additions: 1, deletions: 0, changes: 1 }))
+      return this.page(res, p, u.searchParams, files, (filename) => ({
+        sha: '0'.repeat(40),
+        filename,
+        status: 'modified',
+        additions: 1,
+        deletions: 0,
+        changes: 1
+      }))
     }
 
     if ((m = rest.match(/^\/releases\/(\d+)$/))) {
@@ -308,7 +333,11 @@ export class FakeGitHub {
       if (method === 'PATCH') {
         const text = parseJson(body).body
         if (typeof text === 'string') {
-          if (text.length > 125_000) return reply(422, { message: 'Validation Failed', errors: [{ resource: 'Release', code: 'custom', field: 'body', message: 'body is too long (maximum is 125000 characters)' }] })
+          if (text.length > 125_000)
+            return reply(422, {
+              message: 'Validation Failed',
+              errors: [{ resource: 'Release', code: 'custom', field: 'body', message: 'body is too long (maximum is 125000 characters)' }]
+            })
           r.body = text
         }
         return reply(200, this.releaseJson(r))

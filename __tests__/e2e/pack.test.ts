@@ -5,7 +5,13 @@ import { delimiter, dirname, join } from 'node:path'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
 
 // npm and npx are scripts that run on the first `node` on PATH: make it this test's Node (24).
-const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
+const env = {
+  ...process.env,
+  PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false'
+}
 
 describe('the npm package', () => {
   it('installs from its tarball into an empty folder and runs there', () => {
@@ -14,7 +20,9 @@ describe('the npm package', () => {
       execFileSync('npm', ['pack', '--silent', '--pack-destination', d], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
       const tgz = readdirSync(d).find((f) => f.endsWith('.tgz'))
       expect(tgz).toBeDefined()
-      const files = execFileSync('tar', ['-tzf', join(d, tgz as string)], { encoding: 'utf8' }).split('\n').filter(Boolean)
+      const files = execFileSync('tar', ['-tzf', join(d, tgz as string)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
       // What runs and nothing else: no tests, fixtures, sources or bundle.
       expect(files).toContain('package/bin/ai-log-trail.js')
       expect(files).toContain('package/lib/index.js')
@@ -34,7 +42,10 @@ describe('the npm package', () => {
       expect(ingest.status).toBe(0)
       expect(JSON.parse(ingest.stdout)).toMatchObject({ files: 6, sessions: 6 })
 
-      writeFileSync(join(app, 'use.js'), `import { openStore, listSessions } from 'ai-log-trail'\nconst db = openStore('ai-log-trail.sqlite')\nconsole.log(listSessions(db).length)\n`)
+      writeFileSync(
+        join(app, 'use.js'),
+        `import { openStore, listSessions } from 'ai-log-trail'\nconst db = openStore('ai-log-trail.sqlite')\nconsole.log(listSessions(db).length)\n`
+      )
       const lib = spawnSync(process.execPath, ['use.js'], { cwd: app, env, encoding: 'utf8' })
       expect(lib.stderr).toBe('')
       expect(lib.stdout.trim()).toBe('6')

@@ -20,7 +20,10 @@ export function killRunning(): void {
 }
 
 /** Waits for a child to close, killing it past the time limit. */
-async function finish(child: ChildProcess, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }> {
+async function finish(
+  child: ChildProcess,
+  timeoutMs: number
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }> {
   running.add(child)
   let stdout = ''
   let stderr = ''
@@ -82,7 +85,13 @@ export interface RuntimeIds {
 
 export function runtimeToken(runBackendId = randomUUID(), jobBackendId = randomUUID()): RuntimeIds {
   const now = Math.floor(Date.now() / 1000)
-  const token = unsignedJwt({ scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${runBackendId}:${jobBackendId}`, iat: now, exp: now + 3600, iss: 'vstoken.actions.githubusercontent.com', aud: 'vso:00000000-0000-0000-0000-000000000000' })
+  const token = unsignedJwt({
+    scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${runBackendId}:${jobBackendId}`,
+    iat: now,
+    exp: now + 3600,
+    iss: 'vstoken.actions.githubusercontent.com',
+    aud: 'vso:00000000-0000-0000-0000-000000000000'
+  })
   return { runBackendId, jobBackendId, token }
 }
 
@@ -166,7 +175,12 @@ export interface RunActionResult {
 export const FAKE_TOKEN = 'ghs_' + 'fAkEtOkEn'.repeat(4)
 
 /** The environment the runner gives a JavaScript action's step. */
-export function actionEnv(o: RunActionOptions): { env: Record<string, string>; workspace: string; runnerTemp: string; files: Record<'output' | 'summary' | 'state' | 'env' | 'path', string> } {
+export function actionEnv(o: RunActionOptions): {
+  env: Record<string, string>
+  workspace: string
+  runnerTemp: string
+  files: Record<'output' | 'summary' | 'state' | 'env' | 'path', string>
+} {
   const workspace = join(o.dir, 'workspace')
   const runnerTemp = join(o.dir, 'runner-temp')
   const home = join(o.dir, 'home')
@@ -261,8 +275,15 @@ export async function runAction(o: RunActionOptions): Promise<RunActionResult> {
 }
 
 /** Runs a command (the CLI) as a child process with a time limit; resolves with its exit and output. */
-export async function runNode(args: string[], opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
-  const child = spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: opts.cwd }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function runNode(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number }
+): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
+  const child = spawn(process.execPath, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: opts.cwd },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const { code, stdout, stderr, timedOut } = await finish(child, opts.timeoutMs ?? 60_000)
   return { code, stdout, stderr, timedOut }
 }

@@ -26,7 +26,13 @@ let database = ''
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' }
 const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, env: gitEnv, encoding: 'utf8' }).trim()
 
-const ID = { a: '0199a1b2-0000-7000-8000-0000000000aa', b: '0199a1b2-0000-7000-8000-0000000000bb', x: '0199a1b2-0000-7000-8000-0000000000cc', x2: '0199a1b2-0000-7000-8000-0000000000dd', other: '0199a1b2-0000-7000-8000-0000000000ee' }
+const ID = {
+  a: '0199a1b2-0000-7000-8000-0000000000aa',
+  b: '0199a1b2-0000-7000-8000-0000000000bb',
+  x: '0199a1b2-0000-7000-8000-0000000000cc',
+  x2: '0199a1b2-0000-7000-8000-0000000000dd',
+  other: '0199a1b2-0000-7000-8000-0000000000ee'
+}
 const logName = (id: string) => `rollout-2026-03-03T11-00-00-${id}.jsonl`
 
 function session(id: string, branch: string, started: string): string {
@@ -48,7 +54,10 @@ function commit(files: Record<string, string>, when: string, message: string): v
 
 function merge(branch: string, when: string): void {
   git('checkout', '-q', 'main')
-  execFileSync('git', ['merge', '-q', '--no-ff', '-m', `Merge ${branch}`, branch], { cwd: workspace, env: { ...gitEnv, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } })
+  execFileSync('git', ['merge', '-q', '--no-ff', '-m', `Merge ${branch}`, branch], {
+    cwd: workspace,
+    env: { ...gitEnv, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when }
+  })
 }
 
 function pullEvent(number: number, headRef: string): EventSpec {
@@ -63,7 +72,14 @@ function pullEvent(number: number, headRef: string): EventSpec {
   }
 }
 
-async function run(event: EventSpec, name: string): Promise<{ r: RunActionResult; report: { scope: { kind: string; label: string }; sessions: { id: string; scope_reasons: { kind: string }[] }[] }; comment: string }> {
+async function run(
+  event: EventSpec,
+  name: string
+): Promise<{
+  r: RunActionResult
+  report: { scope: { kind: string; label: string }; sessions: { id: string; scope_reasons: { kind: string }[] }[] }
+  comment: string
+}> {
   const dir = join(root, name)
   const r = await runAction({
     actionDir,
@@ -142,7 +158,17 @@ suite('the Action reports the sessions of the change under review', () => {
     async () => {
       git('checkout', '-q', 'v1.1')
       gh.addRelease(77, 'v1.1', 'notes')
-      const { report } = await run({ name: 'release', payload: { action: 'published', release: { id: 77, tag_name: 'v1.1' }, repository: { name: gh.repo, full_name: gh.repository, owner: { login: gh.owner } } } }, 'release')
+      const { report } = await run(
+        {
+          name: 'release',
+          payload: {
+            action: 'published',
+            release: { id: 77, tag_name: 'v1.1' },
+            repository: { name: gh.repo, full_name: gh.repository, owner: { login: gh.owner } }
+          }
+        },
+        'release'
+      )
       expect(report.scope).toEqual({ kind: 'release', label: 'release v1.1 (since v1.0)' })
       expect(report.sessions.map((s) => [s.id, s.scope_reasons.map((x) => x.kind).sort()])).toEqual([[ID.b, ['log-in-change', 'since']]])
     },

@@ -80,7 +80,9 @@ describe('redact on a compressed archive', () => {
       writeFileSync(join(d, 'in', 'rollout-z.jsonl.zst'), zstdCompressSync(ROLLOUT))
       const r = await redactFiles([join(d, 'in')], join(d, 'out'), parseConfig('', 'x'))
       expect(r.outputs).toEqual([join(d, 'out', 'rollout-z.jsonl')])
-      const out = readFileSync(join(d, 'out', 'rollout-z.jsonl'), 'utf8').trimEnd().split('\n')
+      const out = readFileSync(join(d, 'out', 'rollout-z.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
       expect(out.length).toBe(ROLLOUT.toString().trimEnd().split('\n').length)
       for (const l of out) expect(() => JSON.parse(l)).not.toThrow()
     } finally {

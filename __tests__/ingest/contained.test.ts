@@ -31,7 +31,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-function withUsageLine(edit: (o: { payload: { info: Record<string, Record<string, number>>; rate_limits: Record<string, Record<string, number>> } }) => void): string[] {
+function withUsageLine(
+  edit: (o: { payload: { info: Record<string, Record<string, number>>; rate_limits: Record<string, Record<string, number>> } }) => void
+): string[] {
   const lines = [...rollout]
   const o = JSON.parse(lines[USAGE_LINE - 1])
   edit(o)
@@ -47,7 +49,13 @@ async function ingestLines(name: string, lines: string[]) {
   const db = openStore(join(d, 'db.sqlite'))
   try {
     const result = await ingestPaths(db, [f])
-    return { f, d, result, sessions: listSessions(db), rateLimits: db.prepare('SELECT windows FROM rate_limit_messages ORDER BY event_id').all() as { windows: string }[] }
+    return {
+      f,
+      d,
+      result,
+      sessions: listSessions(db),
+      rateLimits: db.prepare('SELECT windows FROM rate_limit_messages ORDER BY event_id').all() as { windows: string }[]
+    }
   } finally {
     db.close()
   }
@@ -115,8 +123,15 @@ describe('a value a parser cannot take', () => {
       const at = claude.findIndex((l) => l.includes('"usage"'))
       const o = JSON.parse(claude[at])
       o.message.usage.output_tokens = value
-      writeFileSync(join(d, 'logs', '44444444-4444-4444-8444-444444444444.jsonl'), [...claude.slice(0, at), JSON.stringify(o), ...claude.slice(at + 1)].join('\n') + '\n')
-      const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', join(d, 'logs'), '--out', join(d, 'out'), '--db', join(d, 'db.sqlite')], { encoding: 'utf8' })
+      writeFileSync(
+        join(d, 'logs', '44444444-4444-4444-8444-444444444444.jsonl'),
+        [...claude.slice(0, at), JSON.stringify(o), ...claude.slice(at + 1)].join('\n') + '\n'
+      )
+      const r = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'bin', 'ai-log-trail.js'), 'dry-run', join(d, 'logs'), '--out', join(d, 'out'), '--db', join(d, 'db.sqlite')],
+        { encoding: 'utf8' }
+      )
       expect(r.stderr).not.toMatch(/ZodError|invalid/i)
       expect(r.status).toBe(0)
     })
@@ -136,7 +151,11 @@ describe('a file of malformed lines', () => {
       expect(result.skipped_lines).toBe(junk)
       expect(result.errors).toHaveLength(101)
       expect(result.errors.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => ({ file: f, line: 6 + i, reason: 'malformed JSON' })))
-      expect(result.errors[100]).toEqual({ file: f, line: null, reason: `${junk - 100} more problem(s) not listed (only the first 100 of a file are): ${junk - 100} × malformed JSON` })
+      expect(result.errors[100]).toEqual({
+        file: f,
+        line: null,
+        reason: `${junk - 100} more problem(s) not listed (only the first 100 of a file are): ${junk - 100} × malformed JSON`
+      })
       expect(JSON.stringify(result).length).toBeLessThan(20_000)
       expect((db.prepare('SELECT COUNT(*) AS n FROM ingest_errors').get() as { n: number }).n).toBe(101)
       // The lines after the junk are read.

@@ -32,15 +32,25 @@ function dump(database: string): Record<string, unknown[]> {
     const rows = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[]
     const out: Record<string, unknown[]> = {
       files: rows('SELECT path, format, size, head_hash, head_len, offset, line_no, parser_state, encoding FROM files ORDER BY path'),
-      sessions: rows('SELECT s.*, f.path AS first_file FROM sessions s LEFT JOIN files f ON f.id = s.first_file_id ORDER BY s.id').map(({ first_file_id: _, ...r }) => r),
-      turns: rows(`SELECT t.session_id, t.ordinal, t.started_at, t.model, ${at} FROM turns t LEFT JOIN events e ON e.id = t.prompt_event_id LEFT JOIN files f ON f.id = e.file_id ORDER BY t.session_id, t.ordinal`),
-      events: rows(`SELECT ${at}, e.session_id, e.turn, e.ts, e.kind, e.payload, e.raw, e.replayed, e.dedupe_key FROM events e JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`),
+      sessions: rows('SELECT s.*, f.path AS first_file FROM sessions s LEFT JOIN files f ON f.id = s.first_file_id ORDER BY s.id').map(
+        ({ first_file_id: _, ...r }) => r
+      ),
+      turns: rows(
+        `SELECT t.session_id, t.ordinal, t.started_at, t.model, ${at} FROM turns t LEFT JOIN events e ON e.id = t.prompt_event_id LEFT JOIN files f ON f.id = e.file_id ORDER BY t.session_id, t.ordinal`
+      ),
+      events: rows(
+        `SELECT ${at}, e.session_id, e.turn, e.ts, e.kind, e.payload, e.raw, e.replayed, e.dedupe_key FROM events e JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`
+      ),
       errors: rows('SELECT path, line, reason FROM ingest_errors ORDER BY path, line, reason'),
       pending: rows('SELECT session_id FROM reconcile_pending')
     }
-    const kinds = rows(`SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'event_id') ORDER BY m.name`)
+    const kinds = rows(
+      `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'event_id') ORDER BY m.name`
+    )
     for (const { name } of kinds as { name: string }[])
-      out[name] = rows(`SELECT ${at}, t.* FROM "${name}" t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`).map(({ event_id: _, id: __, at: ___, ...r }) => r)
+      out[name] = rows(`SELECT ${at}, t.* FROM "${name}" t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`).map(
+        ({ event_id: _, id: __, at: ___, ...r }) => r
+      )
     return out
   } finally {
     db.close()
@@ -66,13 +76,16 @@ function seeded(seed: number): () => number {
 
 /** A rollout of many turns: the fixture's turns repeated with their prompts and times made unique. */
 function longRollout(path: string, turns: number): void {
-  const lines = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').trimEnd().split('\n')
+  const lines = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
   const [head, body] = [lines.slice(0, 2), lines.slice(2)]
   const out = [...head]
   for (let t = 0; t < turns; t++) {
     const hour = String(10 + Math.floor(t / 60)).padStart(2, '0')
     const minute = String(t % 60).padStart(2, '0')
-    for (const l of body) out.push(l.replace(/T10:00:/g, `T${hour}:${minute}:`).replace('Refactor the parser so it streams input', `Refactor the parser, step ${t}`))
+    for (const l of body)
+      out.push(l.replace(/T10:00:/g, `T${hour}:${minute}:`).replace('Refactor the parser so it streams input', `Refactor the parser, step ${t}`))
   }
   writeFileSync(path, out.join('\n') + '\n')
 }

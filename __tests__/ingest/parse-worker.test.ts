@@ -35,7 +35,10 @@ interface Run {
 }
 
 function ingest(database: string, worker: boolean, paths: string[], opts: Record<string, unknown> = {}): Run {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, worker ? '1' : '0', JSON.stringify(opts), ...paths], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, worker ? '1' : '0', JSON.stringify(opts), ...paths], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30
+  })
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as Run
 }
@@ -72,7 +75,9 @@ function writeLineProblems(dir: string): void {
   // More malformed lines than a file lists: the rest are counted in one problem.
   writeFileSync(join(dir, 'junk.jsonl'), [...lines.slice(0, 4), ...Array<string>(150).fill('junk'), ...lines.slice(4)].join('\n'))
   // A line nested deeper than the parse stage can walk.
-  const claude = readFileSync(join(fixtures, 'claude-code', 'projects', '-home-dev-demo', '44444444-4444-4444-8444-444444444444.jsonl'), 'utf8').trimEnd().split('\n')
+  const claude = readFileSync(join(fixtures, 'claude-code', 'projects', '-home-dev-demo', '44444444-4444-4444-8444-444444444444.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
   const at = claude.findIndex((l) => l.includes('"tool_use"'))
   const deep = JSON.parse(claude[at])
   deep.message.content[0].input = '@@DEEP@@'

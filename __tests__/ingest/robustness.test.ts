@@ -34,7 +34,14 @@ describe('bad input is counted, reported with file and line, and the rest goes o
   it('skips a malformed line and an unknown event type but keeps every other line', async () => {
     const d = workDir()
     const f = join(d, 'rollout-bad.jsonl')
-    const bad = [...lines.slice(0, 5), '{"timestamp": "2026-03-03T10:00:05Z", "type": "event_msg", "payl', 'not json at all', lines[5], '{"timestamp":"2026-03-03T10:00:06.500Z","type":"event_msg","payload":{"type":"brand_new_event","x":1}}', ...lines.slice(6)]
+    const bad = [
+      ...lines.slice(0, 5),
+      '{"timestamp": "2026-03-03T10:00:05Z", "type": "event_msg", "payl',
+      'not json at all',
+      lines[5],
+      '{"timestamp":"2026-03-03T10:00:06.500Z","type":"event_msg","payload":{"type":"brand_new_event","x":1}}',
+      ...lines.slice(6)
+    ]
     writeFileSync(f, bad.join('\n') + '\n')
     const { result, sessions } = await ingestOnce([f], join(d, 'db.sqlite'))
     expect(result.skipped_lines).toBe(2)
@@ -79,7 +86,11 @@ describe('bad input is counted, reported with file and line, and the rest goes o
     const f = join(d, 'rollout-latin1.jsonl')
     const prompt = lines.findIndex((l) => l.includes('"user_message"'))
     const parts = lines.map((l) => Buffer.from(l + '\n', 'utf8'))
-    parts[prompt] = Buffer.concat([Buffer.from(lines[prompt].replace('streams input', 'streams caf'), 'utf8').subarray(0, -1), Buffer.from([0xe9]), Buffer.from('"\n')])
+    parts[prompt] = Buffer.concat([
+      Buffer.from(lines[prompt].replace('streams input', 'streams caf'), 'utf8').subarray(0, -1),
+      Buffer.from([0xe9]),
+      Buffer.from('"\n')
+    ])
     // Rebuild a valid JSON line with a raw Latin-1 byte inside the string.
     const text = lines[prompt].replace('Refactor the parser so it streams input', 'caf\u0000')
     const [a, b] = text.split('\u0000')

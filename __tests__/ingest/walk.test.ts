@@ -58,7 +58,7 @@ describe('walkFiles reports what it does not read (issue #13)', () => {
 })
 
 describe('ingest reports what the walk skipped', () => {
-  it('lists a dangling link and a named pipe among the run\'s problems, and reads the rest', async () => {
+  it("lists a dangling link and a named pipe among the run's problems, and reads the rest", async () => {
     const { ingestFresh, fixtures } = await import('../helpers.js')
     const { spawnSync } = await import('node:child_process')
     const { cpSync, mkdtempSync, symlinkSync, rmSync } = await import('node:fs')

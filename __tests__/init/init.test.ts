@@ -49,7 +49,10 @@ describe('init', () => {
     writeFileSync(join(dir, '.github/workflows/ai-log-trail.yml'), mine)
     writeFileSync(join(dir, '.gitignore'), 'node_modules/\nai-log-trail.sqlite*')
     mkdirSync(join(dir, '.claude'))
-    writeFileSync(join(dir, '.claude/settings.json'), JSON.stringify({ model: 'opus', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo done' }] }] } }))
+    writeFileSync(
+      join(dir, '.claude/settings.json'),
+      JSON.stringify({ model: 'opus', hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo done' }] }] } })
+    )
     const steps = init({ repoDir: dir, hooks: ['claude'] })
     const wf = steps.find((s) => s.path === '.github/workflows/ai-log-trail.yml')
     expect(wf?.outcome).toBe('kept')
@@ -57,10 +60,15 @@ describe('init', () => {
     expect(wf?.diff).toContain('+    runs-on: ubuntu-latest')
     expect(readFileSync(join(dir, '.github/workflows/ai-log-trail.yml'), 'utf8')).toBe(mine)
     // Appended, never rewritten: the user's lines stay, the missing ones follow.
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\nai-log-trail.sqlite*\n# ai-log-trail: working databases hold logs unredacted\nai-log-trail.work.sqlite*\n/ai-log-trail-report/\n')
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\nai-log-trail.sqlite*\n# ai-log-trail: working databases hold logs unredacted\nai-log-trail.work.sqlite*\n/ai-log-trail-report/\n'
+    )
     const settings = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')) as Record<string, unknown>
     expect(settings.model).toBe('opus')
-    expect(settings.hooks).toEqual({ Stop: [{ hooks: [{ type: 'command', command: 'echo done' }] }], SessionEnd: [{ hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }] })
+    expect(settings.hooks).toEqual({
+      Stop: [{ hooks: [{ type: 'command', command: 'echo done' }] }],
+      SessionEnd: [{ hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }]
+    })
     const forced = init({ repoDir: dir, force: true })
     expect(outcomes(forced)['.github/workflows/ai-log-trail.yml']).toBe('updated')
     expect(readFileSync(join(dir, '.github/workflows/ai-log-trail.yml'), 'utf8')).toBe(WORKFLOW_FILE)

@@ -60,7 +60,12 @@ describe('the last check in the job', () => {
   test('no output file holds a trace of a value the structured pass let through', () => {
     expect(result.files).toEqual([...OUTPUTS, 'ai-log-trail.sqlite'])
     for (const f of OUTPUTS) expect([f, readFileSync(join(out, f), 'utf8')]).toEqual([f, expect.not.stringMatching(WORD)])
-    for (const [name, text] of [['comment', result.comment], ['summary', result.summary], ['release section', result.releaseSection]]) expect([name, text]).toEqual([name, expect.not.stringMatching(WORD)])
+    for (const [name, text] of [
+      ['comment', result.comment],
+      ['summary', result.summary],
+      ['release section', result.releaseSection]
+    ])
+      expect([name, text]).toEqual([name, expect.not.stringMatching(WORD)])
     expect(readFileSync(join(out, 'ai-log-trail.sqlite')).toString('latin1')).not.toMatch(WORD)
   })
 
@@ -77,7 +82,9 @@ describe('the last check in the job', () => {
   test('counted per detector and per file, and told in the transparency sections', () => {
     expect(result.late.total).toBeGreaterThan(0)
     const files = Object.keys(result.late.by_file).sort()
-    expect(files).toEqual(expect.arrayContaining(['ai-log-trail.sqlite', 'comment.md', 'report.html', 'report.json', 'report.md', 'summary.md', 'release notes']))
+    expect(files).toEqual(
+      expect.arrayContaining(['ai-log-trail.sqlite', 'comment.md', 'report.html', 'report.json', 'report.md', 'summary.md', 'release notes'])
+    )
     for (const byDetector of Object.values(result.late.by_file)) expect(Object.keys(byDetector)).toEqual(['codeword'])
     const sum = Object.values(result.late.by_file).reduce((n, d) => n + d.codeword, 0)
     expect(sum).toBe(result.late.total)

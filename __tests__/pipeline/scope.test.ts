@@ -9,7 +9,18 @@ const dir = tmpDir('alt-scope-job-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const job = (paths: string[] | null, out: string, scope?: Parameters<typeof runJob>[0]['scope']) =>
-  runJob({ database: join(dir, 'work.sqlite'), repoDir: dir, paths, config: parseConfig('', 'default'), mode: 'summary', formats: ['json'], outDir: join(dir, out), version: '0.0.0', now: new Date('2026-06-01T00:00:00Z'), scope })
+  runJob({
+    database: join(dir, 'work.sqlite'),
+    repoDir: dir,
+    paths,
+    config: parseConfig('', 'default'),
+    mode: 'summary',
+    formats: ['json'],
+    outDir: join(dir, out),
+    version: '0.0.0',
+    now: new Date('2026-06-01T00:00:00Z'),
+    scope
+  })
 
 describe('a report is about a stated set of sessions', () => {
   it('dry-run PATHS reports the sessions of those paths only, whatever the working database holds', async () => {
@@ -35,7 +46,15 @@ describe('a report is about a stated set of sessions', () => {
   it('a change scope keeps only the sessions that made the change, and says why', async () => {
     const r = await job([join(fixtures, 'codex')], 'd', {
       kind: 'change',
-      change: { kind: 'pr', label: 'pull request #9 (branch feature/stream-parser)', repoRoot: dir, branch: 'feature/stream-parser', changedFiles: null, span: { from: null, to: null }, workflowPaths: [] }
+      change: {
+        kind: 'pr',
+        label: 'pull request #9 (branch feature/stream-parser)',
+        repoRoot: dir,
+        branch: 'feature/stream-parser',
+        changedFiles: null,
+        span: { from: null, to: null },
+        workflowPaths: []
+      }
     })
     expect(r.report.scope).toEqual({ kind: 'pr', label: 'pull request #9 (branch feature/stream-parser)' })
     expect(r.report.sessions.length).toBeGreaterThan(0)

@@ -32,13 +32,28 @@ function codex(dir: string): void {
   writeFileSync(
     join(dir, `rollout-2026-05-01T10-00-00-${S}.jsonl`),
     [
-      line('session_meta', { id: S, timestamp: '2026-05-01T10:00:00.000Z', cwd: `/home/${USER}/work/app`, cli_version: '0.61.0', git: { repository_url: `https://${USER}:${cases[0].secret}@github.com/acme/app.git` } }, 0),
+      line(
+        'session_meta',
+        {
+          id: S,
+          timestamp: '2026-05-01T10:00:00.000Z',
+          cwd: `/home/${USER}/work/app`,
+          cli_version: '0.61.0',
+          git: { repository_url: `https://${USER}:${cases[0].secret}@github.com/acme/app.git` }
+        },
+        0
+      ),
       line('event_msg', { type: 'user_message', message: blob }),
       line('turn_context', { model: 'gpt-5.1-codex', cwd: `/home/${USER}/work/app` }),
       line('event_msg', { type: 'agent_reasoning', text: blob }),
       line('response_item', { type: 'function_call', name: 'shell', arguments: JSON.stringify({ command: ['bash', '-lc', blob] }), call_id: 'c1' }),
       line('response_item', { type: 'function_call_output', call_id: 'c1', output: JSON.stringify({ output: blob, metadata: { exit_code: 0 } }) }),
-      line('response_item', { type: 'custom_tool_call', call_id: 'c2', name: 'apply_patch', input: `*** Begin Patch\n*** Add File: ${PATH}\n+${blob.split('\n').join('\n+')}\n*** End Patch` }),
+      line('response_item', {
+        type: 'custom_tool_call',
+        call_id: 'c2',
+        name: 'apply_patch',
+        input: `*** Begin Patch\n*** Add File: ${PATH}\n+${blob.split('\n').join('\n+')}\n*** End Patch`
+      }),
       line('event_msg', { type: 'agent_message', message: blob })
     ].join('\n') + '\n'
   )
@@ -47,9 +62,14 @@ function codex(dir: string): void {
 function claude(dir: string): void {
   const S = '7777aaaa-0000-4000-8000-00000000bbbb'
   const base = { sessionId: S, cwd: `/home/${USER}/work/app`, version: '2.0.50', gitBranch: 'main', isSidechain: false, userType: 'external' }
-  const l = (o: Record<string, unknown>, i: number) => JSON.stringify({ ...base, uuid: `u-${i}`, parentUuid: i ? `u-${i - 1}` : null, timestamp: `2026-05-01T11:00:0${i}.000Z`, ...o })
+  const l = (o: Record<string, unknown>, i: number) =>
+    JSON.stringify({ ...base, uuid: `u-${i}`, parentUuid: i ? `u-${i - 1}` : null, timestamp: `2026-05-01T11:00:0${i}.000Z`, ...o })
   const usage = { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 5 }
-  const msg = (content: unknown[]) => ({ type: 'assistant', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content, usage }, requestId: 'req_1' })
+  const msg = (content: unknown[]) => ({
+    type: 'assistant',
+    message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content, usage },
+    requestId: 'req_1'
+  })
   writeFileSync(
     join(dir, `${S}.jsonl`),
     [
@@ -80,7 +100,16 @@ function gemini(dir: string): void {
           thoughts: [{ subject: 'Thinking', description: blob, timestamp: '2026-05-01T12:01:00.000Z' }],
           tokens: { input: 100, output: 10, cached: 0, thoughts: 5, tool: 0, total: 115 },
           model: 'gemini-2.5-pro',
-          toolCalls: [{ id: 't1', name: 'write_file', args: { file_path: PATH, content: blob }, result: [{ functionResponse: { id: 't1', name: 'write_file', response: { output: blob } } }], status: 'success', timestamp: '2026-05-01T12:01:00.000Z' }]
+          toolCalls: [
+            {
+              id: 't1',
+              name: 'write_file',
+              args: { file_path: PATH, content: blob },
+              result: [{ functionResponse: { id: 't1', name: 'write_file', response: { output: blob } } }],
+              status: 'success',
+              timestamp: '2026-05-01T12:01:00.000Z'
+            }
+          ]
         }
       ]
     })
@@ -110,7 +139,9 @@ function copilot(dir: string): void {
             metadata: {
               promptTokens: 100,
               outputTokens: 10,
-              toolCallRounds: [{ response: blob, toolCalls: [{ name: 'create_file', arguments: JSON.stringify({ filePath: PATH, content: blob }), id: 'call_1' }], id: 'r1' }],
+              toolCallRounds: [
+                { response: blob, toolCalls: [{ name: 'create_file', arguments: JSON.stringify({ filePath: PATH, content: blob }), id: 'call_1' }], id: 'r1' }
+              ],
               toolCallResults: { call_1: { content: [{ value: blob }] } }
             }
           }
@@ -128,7 +159,8 @@ function aider(dir: string): void {
 }
 
 function recorder(dir: string): void {
-  const r = (o: Record<string, unknown>, seq: number) => JSON.stringify({ v: 1, ts: `2026-05-01T14:00:0${seq}.000Z`, session_id: 'dddddddd-0000-4000-8000-00000000dddd', seq, ...o })
+  const r = (o: Record<string, unknown>, seq: number) =>
+    JSON.stringify({ v: 1, ts: `2026-05-01T14:00:0${seq}.000Z`, session_id: 'dddddddd-0000-4000-8000-00000000dddd', seq, ...o })
   writeFileSync(
     join(dir, 'deploy.ndjson'),
     [
@@ -151,22 +183,31 @@ let late: LateCheck
 beforeAll(async () => {
   dir = tmpDir('alt-leak-')
   const logs = join(dir, 'logs')
-  for (const [name, gen] of [['codex', codex], ['claude', claude], ['gemini', gemini], ['copilot', copilot], ['aider', aider], ['recorder', recorder]] as const) {
+  for (const [name, gen] of [
+    ['codex', codex],
+    ['claude', claude],
+    ['gemini', gemini],
+    ['copilot', copilot],
+    ['aider', aider],
+    ['recorder', recorder]
+  ] as const) {
     mkdirSync(join(logs, name), { recursive: true })
     gen(join(logs, name))
   }
   out = join(dir, 'out')
-  late = (await runJob({
-    database: join(dir, 'work.sqlite'),
-    repoDir: dir,
-    paths: [logs],
-    config: parseConfig('', 'default'),
-    mode: 'full',
-    formats: ['md', 'json', 'csv', 'html'],
-    outDir: out,
-    version: '0.0.0',
-    exportDatabase: true
-  })).late
+  late = (
+    await runJob({
+      database: join(dir, 'work.sqlite'),
+      repoDir: dir,
+      paths: [logs],
+      config: parseConfig('', 'default'),
+      mode: 'full',
+      formats: ['md', 'json', 'csv', 'html'],
+      outDir: out,
+      version: '0.0.0',
+      exportDatabase: true
+    })
+  ).late
   await redactFiles([logs], join(out, 'sanitized-logs'), parseConfig('', 'default'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -200,7 +241,9 @@ describe('nothing unredacted leaves', () => {
 
   it('no byte of any secret, nor the user name, is in any output file (reports, comment, summary, database, sanitized logs)', () => {
     const files = allFiles(out)
-    expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(expect.arrayContaining(['ai-log-trail.sqlite', 'comment.md', 'summary.md', 'report.json', 'report.html', 'report.md', 'sessions.csv']))
+    expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(
+      expect.arrayContaining(['ai-log-trail.sqlite', 'comment.md', 'summary.md', 'report.json', 'report.html', 'report.md', 'sessions.csv'])
+    )
     const leaks: string[] = []
     for (const f of files) {
       const bytes = readFileSync(f).toString('latin1')

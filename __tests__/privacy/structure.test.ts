@@ -88,7 +88,12 @@ describe('structural fields', () => {
   const GH = 'ghp_' + 'Q7vK2mR9xL4tW8nB3pZ6cY1dF5hJ0sA2eG7u'
 
   it('leaves identifiers whose digits look like a card number intact, under a key and in text', () => {
-    const line = JSON.stringify({ parentUuid: LUHN_UUIDS[0], uuid: LUHN_UUIDS[1], sessionId: LUHN_UUIDS[0], message: { id: 'msg_4111111111111111', content: `resumed ${LUHN_UUIDS[1]}` } })
+    const line = JSON.stringify({
+      parentUuid: LUHN_UUIDS[0],
+      uuid: LUHN_UUIDS[1],
+      sessionId: LUHN_UUIDS[0],
+      message: { id: 'msg_4111111111111111', content: `resumed ${LUHN_UUIDS[1]}` }
+    })
     expect(redactMarkedLine(line, opts)).toEqual({ line, findings: [] })
   })
 

@@ -25,7 +25,8 @@ describe('GitHub errors', () => {
   })
 
   it('a 403 that is no rate limit, and a 404, are refusals (a read-only token)', () => {
-    for (const e of [httpError(403, 'Resource not accessible by integration', { 'x-ratelimit-remaining': '4999' }), httpError(404, 'Not Found')]) expect([isRateLimited(e), isRefused(e)]).toEqual([false, true])
+    for (const e of [httpError(403, 'Resource not accessible by integration', { 'x-ratelimit-remaining': '4999' }), httpError(404, 'Not Found')])
+      expect([isRateLimited(e), isRefused(e)]).toEqual([false, true])
   })
 
   it('a server error is neither, and a network error has no status', () => {

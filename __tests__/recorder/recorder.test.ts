@@ -43,7 +43,17 @@ describe('openRecorder', () => {
     const path = join(dir, 'nested', 'run.ndjson')
     const rec = await openRecorder({ path, sessionId: 's-1', agent: 'unit', clock: fixedClock(), pid: 7, cwd: '/work' })
     const start = await rec.start()
-    expect(start).toEqual({ v: 1, type: 'session_start', format: RECORDER_FORMAT, ts: '2026-01-01T00:00:01.000Z', session_id: 's-1', seq: 0, pid: 7, agent: 'unit', cwd: '/work' })
+    expect(start).toEqual({
+      v: 1,
+      type: 'session_start',
+      format: RECORDER_FORMAT,
+      ts: '2026-01-01T00:00:01.000Z',
+      session_id: 's-1',
+      seq: 0,
+      pid: 7,
+      agent: 'unit',
+      cwd: '/work'
+    })
     await rec.action('shell', 'ls -la', { shell: true })
     await rec.action('note', 'Checked the queue')
     const end = await rec.end('all good')
@@ -54,7 +64,17 @@ describe('openRecorder', () => {
     const lines = readLines(path)
     expect(lines.map((l) => l.type)).toEqual(['session_start', 'action', 'action', 'session_end'])
     expect(lines.map((l) => l.seq)).toEqual([0, 1, 2, 3])
-    expect(lines[1]).toEqual({ v: 1, type: 'action', ts: '2026-01-01T00:00:02.000Z', session_id: 's-1', seq: 1, pid: 7, name: 'shell', statement: 'ls -la', metadata: { shell: true } })
+    expect(lines[1]).toEqual({
+      v: 1,
+      type: 'action',
+      ts: '2026-01-01T00:00:02.000Z',
+      session_id: 's-1',
+      seq: 1,
+      pid: 7,
+      name: 'shell',
+      statement: 'ls -la',
+      metadata: { shell: true }
+    })
     expect(lines[2]).not.toHaveProperty('metadata')
     // One record per line, the line exactly as serialized (key order included).
     expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
@@ -111,7 +131,9 @@ describe('openRecorder', () => {
     await rec.end()
     await rec.start('third')
     await rec[Symbol.asyncDispose]()
-    const ids = readLines(path).filter((l) => l.type === 'session_start').map((l) => l.session_id)
+    const ids = readLines(path)
+      .filter((l) => l.type === 'session_start')
+      .map((l) => l.session_id)
     expect(ids).toEqual(['first', second, 'third'])
     expect(readLines(path).filter((l) => l.type === 'session_end')).toHaveLength(3)
   })
@@ -284,7 +306,10 @@ try {
     const text = chain.map((f) => readFileSync(f, 'utf8')).join('')
     expect(text.endsWith('\n')).toBe(true)
     // Every line parses: no two records were interleaved or torn.
-    const lines = text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as Line)
+    const lines = text
+      .slice(0, -1)
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line)
     expectEachWriterComplete(lines)
     return lines
   }

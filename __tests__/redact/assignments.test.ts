@@ -17,8 +17,7 @@ const WORD = 'letmeinplease'
 const SYMBOLS = '#$%^&*!@'
 const PHRASE = 'correct horse battery staple'
 
-const fill = (template: string, secret: string): string =>
-  template.replaceAll('{i}', 'api').replaceAll('{I}', 'API').replaceAll('{s}', secret)
+const fill = (template: string, secret: string): string => template.replaceAll('{i}', 'api').replaceAll('{I}', 'API').replaceAll('{s}', secret)
 
 /** Syntaxes whose value is quoted (or is XML text): every value shape must go. */
 const QUOTED: Record<string, string> = {
@@ -130,9 +129,7 @@ function survivors(template: string, secret: string): string[] {
 }
 
 describe('secret-assignment: every syntax', () => {
-  const quotedCases = Object.entries(QUOTED).flatMap(([name, t]) =>
-    [TOKEN, WORD, SYMBOLS, PHRASE].map((s) => [name, s, t] as const)
-  )
+  const quotedCases = Object.entries(QUOTED).flatMap(([name, t]) => [TOKEN, WORD, SYMBOLS, PHRASE].map((s) => [name, s, t] as const))
   it.each(quotedCases)('%s: redacts %s', (_name, secret, template) => {
     expect(survivors(template, secret)).toEqual([])
   })

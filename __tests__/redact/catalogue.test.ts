@@ -62,7 +62,9 @@ describe('the catalogue fixtures', () => {
 
   it('marks placeholders by the documented rule, on positives only', () => {
     const wrong = cases.filter((c) =>
-      c.polarity === 'negative' ? c.placeholder !== undefined : (c.placeholder_reason ?? null) !== placeholderReason(caseSecret(c)) || Boolean(c.placeholder) !== (c.placeholder_reason !== undefined)
+      c.polarity === 'negative'
+        ? c.placeholder !== undefined
+        : (c.placeholder_reason ?? null) !== placeholderReason(caseSecret(c)) || Boolean(c.placeholder) !== (c.placeholder_reason !== undefined)
     )
     expect(wrong.map((c) => `${c.scanner} ${c.rule} ${c.placeholder_reason ?? '-'} vs ${placeholderReason(caseSecret(c)) ?? '-'}`)).toEqual([])
   })
@@ -140,7 +142,10 @@ describe('judging', () => {
   })
 
   it('counts a secret removed in every carrier as redacted, and meets the thresholds', () => {
-    const r = measureCatalogue([synthetic('positive', ['export KEY="', TOKEN, '"'], { secret_parts: [TOKEN] }), synthetic('negative', ['not a secret at all'])], removesToken)
+    const r = measureCatalogue(
+      [synthetic('positive', ['export KEY="', TOKEN, '"'], { secret_parts: [TOKEN] }), synthetic('negative', ['not a secret at all'])],
+      removesToken
+    )
     expect(r.overall.positives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
     expect(r.overall.barePositives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
     expect(r.misses).toEqual([])
@@ -217,7 +222,9 @@ describe('the redact command on the catalogue', () => {
 
   it('never prints a value', () => {
     // Values of 12 characters or more with a digit: shorter or plain words also occur in rule ids.
-    const printed = cases.map((c) => (c.polarity === 'positive' ? caseSecret(c) : caseValue(c))).filter((v) => v.length >= 12 && /\d/.test(v) && report.includes(v))
+    const printed = cases
+      .map((c) => (c.polarity === 'positive' ? caseSecret(c) : caseValue(c)))
+      .filter((v) => v.length >= 12 && /\d/.test(v) && report.includes(v))
     expect(printed).toEqual([])
   })
 })

@@ -142,19 +142,32 @@ describe('every user pattern is compiled once, on RE2, and placed in the file (i
   })
 
   it('an allow pattern that matches the empty string would allow every value, so it is refused', () => {
-    expect(problems('allow:\n  patterns: [".*"]\n')).toEqual(['rules.yml:2:14: allow.patterns.0: the pattern matches the empty string, so it would match everywhere'])
+    expect(problems('allow:\n  patterns: [".*"]\n')).toEqual([
+      'rules.yml:2:14: allow.patterns.0: the pattern matches the empty string, so it would match everywhere'
+    ])
   })
 
   it('reports the position of an error in a nested value', () => {
-    expect(problems('overrides:\n  - session: abcd\n    prompt: 1\n    event: 2\n    replacement: x\n    actor: a\n    date: 2026-01-01\n    reason: r\n')).toEqual([
-      'rules.yml:2:5: overrides.0: an override names either a prompt number or an event id'
-    ])
+    expect(
+      problems('overrides:\n  - session: abcd\n    prompt: 1\n    event: 2\n    replacement: x\n    actor: a\n    date: 2026-01-01\n    reason: r\n')
+    ).toEqual(['rules.yml:2:5: overrides.0: an override names either a prompt number or an event id'])
     expect(problems('defaults:\n  batch_size: -3\n')).toEqual([expect.stringMatching(/^rules\.yml:2:15: defaults\.batch_size: /)])
   })
 
   it('an alias bomb is one problem with a position, not a stack trace', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`)
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f']
+    ])
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill('*' + prev)
+          .join(', ')}]`
+      )
     expect(problems(lines.join('\n') + '\n')).toEqual([expect.stringMatching(/^rules\.yml:2:8: YAML: .*alias/i)])
   })
 

@@ -51,8 +51,7 @@ interface Case {
 const gh = 'ghp_' + r(ALNUM, 36)
 const aws = 'AKIA' + r('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)
 const awsSecret = r(B64, 40)
-const pem = (label: string, body: string): string =>
-  `-----BEGIN ${label} ${PK}-----\n${body}\n-----END ${label} ${PK}-----`
+const pem = (label: string, body: string): string => `-----BEGIN ${label} ${PK}-----\n${body}\n-----END ${label} ${PK}-----`
 const keyBody = [r(B64, 64), r(B64, 64), r(B64, 20) + '=='].join('\n')
 
 const cases: Case[] = [
@@ -128,7 +127,14 @@ const cases: Case[] = [
     positives: [[`?key=AIza${r(URLSAFE, 35)}`, '']],
     negatives: ['AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'AIza-short']
   },
-  { id: 'google-oauth-secret', positives: [[`GOCSPX-${r(URLSAFE, 28)}`, ''], [`ya29.${r(URLSAFE, 100)}`, '']], negatives: ['GOCSPX-'] },
+  {
+    id: 'google-oauth-secret',
+    positives: [
+      [`GOCSPX-${r(URLSAFE, 28)}`, ''],
+      [`ya29.${r(URLSAFE, 100)}`, '']
+    ],
+    negatives: ['GOCSPX-']
+  },
   { id: 'npm-token', positives: [[`//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36)}`, '']], negatives: ['npm_install_command_line'] },
   { id: 'pypi-token', positives: [[`password = pypi-AgEIcHlwaS5vcmc${r(URLSAFE, 70)}`, '']], negatives: ['pypi-AgEI'] },
   { id: 'huggingface-token', positives: [[`HF_TOKEN=hf_${r(ALNUM, 34)}`, '']], negatives: ['hf_hub_download', 'self.hf_model_name_or_path'] },
@@ -206,21 +212,13 @@ const cases: Case[] = [
       [pem('ENCRYPTED', keyBody), ''],
       [`-----BEGIN PGP ${PK} BLOCK-----\n\n${keyBody}\n-----END PGP ${PK} BLOCK-----`, ''],
       [`truncated -----BEGIN RSA ${PK}-----\n${keyBody}`, `-----BEGIN RSA ${PK}-----\n${keyBody}`],
-      [
-        `-----BEGIN RSA ${PK}-----\n     2→${r(B64, 64)}\n     3→-----END RSA ${PK}-----`,
-        ''
-      ]
+      [`-----BEGIN RSA ${PK}-----\n     2→${r(B64, 64)}\n     3→-----END RSA ${PK}-----`, '']
     ],
     negatives: ['-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', '-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----']
   },
   {
     id: 'putty-private-key',
-    positives: [
-      [
-        `${PUTTY}-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(B64, 44)}\nPrivate-Lines: 1\n${r(B64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`,
-        ''
-      ]
-    ],
+    positives: [[`${PUTTY}-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(B64, 44)}\nPrivate-Lines: 1\n${r(B64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`, '']],
     negatives: ['PuTTY is an SSH client']
   },
   {
@@ -311,7 +309,20 @@ const cases: Case[] = [
       ['from 84.17.45.212 port 22', '84.17.45.212'],
       ['host 62.113.7.19', '62.113.7.19']
     ],
-    negatives: ['10.42.7.19', '192.168.1.20', '172.16.0.5', '169.254.169.254', '127.0.0.1', '0.0.0.0', '255.255.255.0', '192.0.2.10', 'version 1.2.3.4', 'v10.2.0.1', '1.2.3', '999.1.1.1']
+    negatives: [
+      '10.42.7.19',
+      '192.168.1.20',
+      '172.16.0.5',
+      '169.254.169.254',
+      '127.0.0.1',
+      '0.0.0.0',
+      '255.255.255.0',
+      '192.0.2.10',
+      'version 1.2.3.4',
+      'v10.2.0.1',
+      '1.2.3',
+      '999.1.1.1'
+    ]
   },
   {
     id: 'ipv6',
@@ -319,7 +330,18 @@ const cases: Case[] = [
       ['ping6 2a01:4f8:c17:2b3e::1', '2a01:4f8:c17:2b3e::1'],
       ['2606:4700:4700::1111%eth0', '2606:4700:4700::1111']
     ],
-    negatives: ['fe80::1ff:fe23:4567:890a%eth0', 'fd00::1', 'fd12:3456:789a::1', '::1', '[::]:80', 'aa:bb:cc:dd:ee:ff', '12:30:45', 'std::vector', '2001:db8::1', 'de:ad']
+    negatives: [
+      'fe80::1ff:fe23:4567:890a%eth0',
+      'fd00::1',
+      'fd12:3456:789a::1',
+      '::1',
+      '[::]:80',
+      'aa:bb:cc:dd:ee:ff',
+      '12:30:45',
+      'std::vector',
+      '2001:db8::1',
+      'de:ad'
+    ]
   },
   {
     id: 'credit-card',
@@ -442,14 +464,42 @@ describe('placeholders', () => {
 
 describe('secret-like key names', () => {
   it.each([
-    'password', 'DB_PASSWORD', 'api_key', 'apiKey', 'X-Api-Key', 'client_secret', 'Authorization', 'access_token',
-    'GITHUB_TOKEN', 'npmAuthToken', 'private_key', 'aws_secret_access_key', 'PGPASSWORD', 'secret', 'dsn', '_auth'
+    'password',
+    'DB_PASSWORD',
+    'api_key',
+    'apiKey',
+    'X-Api-Key',
+    'client_secret',
+    'Authorization',
+    'access_token',
+    'GITHUB_TOKEN',
+    'npmAuthToken',
+    'private_key',
+    'aws_secret_access_key',
+    'PGPASSWORD',
+    'secret',
+    'dsn',
+    '_auth'
   ])('%s is secret-like', (k) => {
     expect(isSecretKeyName(k)).toBe(true)
   })
   it.each([
-    'max_tokens', 'input_tokens', 'token_type', 'token_count', 'tokenizer', 'author', 'sessionId', 'tool_use_id',
-    'signature', 'encrypted_content', 'password_file', 'auth_url', 'AWS_ACCESS_KEY_ID', 'private_key_id', 'key', 'name'
+    'max_tokens',
+    'input_tokens',
+    'token_type',
+    'token_count',
+    'tokenizer',
+    'author',
+    'sessionId',
+    'tool_use_id',
+    'signature',
+    'encrypted_content',
+    'password_file',
+    'auth_url',
+    'AWS_ACCESS_KEY_ID',
+    'private_key_id',
+    'key',
+    'name'
   ])('%s is not secret-like', (k) => {
     expect(isSecretKeyName(k)).toBe(false)
   })
@@ -484,7 +534,7 @@ describe('detectors are linear on adversarial input', () => {
     '/Users/ x20k': '/Users/'.repeat(20_000),
     'eyJ x20k': 'eyJabcdefgh.'.repeat(20_000),
     'mysql -p': 'mysql ' + ' x'.repeat(50_000),
-    'backslashes': '\\'.repeat(100_000)
+    backslashes: '\\'.repeat(100_000)
   }
   for (const [name, text] of Object.entries(adversarial)) {
     it(`${name} completes quickly`, () => {
@@ -507,7 +557,44 @@ describe('patterns and guards added for speed change no finding', () => {
 
   it('secret-assignment: from every position, the match a scan of the whole text finds next', () => {
     const words = ['pass', 'pwd', 'secret', 'token', 'key', 'Auth', 'dsn', 'x', '_', '.', '-', '$', '9', 'A', 'tokenizer', 'str', 'Optional[str]', '&str', 'T?']
-    const glue = ['=', ':', ':=', '::=', '?=', '+=', '.=', '??=', '==', '!=', '=>', ' ', '  ', '\n', '\r', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\v', '"', "'", '`', ',', ';', '\t', '?', '&', ')', ']', '[', '|', '>', 'é']
+    const glue = [
+      '=',
+      ':',
+      ':=',
+      '::=',
+      '?=',
+      '+=',
+      '.=',
+      '??=',
+      '==',
+      '!=',
+      '=>',
+      ' ',
+      '  ',
+      '\n',
+      '\r',
+      '\f',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      '\v',
+      '"',
+      "'",
+      '`',
+      ',',
+      ';',
+      '\t',
+      '?',
+      '&',
+      ')',
+      ']',
+      '[',
+      '|',
+      '>',
+      'é'
+    ]
     const pieces = [...words, ...glue]
     const texts = [
       ...positives,

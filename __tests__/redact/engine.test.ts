@@ -9,7 +9,6 @@ import type { Detector, EngineOptions } from '../../src/redact/types.js'
 const PK = ['PRIV', 'ATE KEY'].join('')
 const PW = ['Zq8vR2', 'mLx9Tw'].join('')
 
-
 const opts: EngineOptions = { detectors: builtinDetectors }
 // Assembled at run time so no scanner flags this file.
 const GH = 'ghp_' + 'Q7vK2mR9xL4tW8nB3pZ6cY1dF5hJ0sA2eG7u'
@@ -272,7 +271,15 @@ describe('redactJson', () => {
   })
 
   it('uses the name of {name, value} pairs as the key', () => {
-    const r = redactJson({ headers: [{ name: 'X-Api-Key', value: 'opaque1' }, { name: 'Accept', value: 'text/plain' }] }, opts)
+    const r = redactJson(
+      {
+        headers: [
+          { name: 'X-Api-Key', value: 'opaque1' },
+          { name: 'Accept', value: 'text/plain' }
+        ]
+      },
+      opts
+    )
     expect(r.value).toEqual({
       headers: [
         { name: 'X-Api-Key', value: '[REDACTED:secret-assignment]' },
@@ -418,7 +425,17 @@ describe('robustness', () => {
 
 describe('account names under identity keys', () => {
   it('redacts the value of requesterUsername, login, author and similar keys, and nothing else', () => {
-    const r = redactJson({ requesterUsername: 'octocat', login: 'jdoe', author: 'Jane Doe', userType: 'external', name: 'build', owner: { login: 'acme-bot' } }, { detectors: builtinDetectors })
-    expect(r.value).toEqual({ requesterUsername: '[REDACTED:user-name]', login: '[REDACTED:user-name]', author: '[REDACTED:user-name]', userType: 'external', name: 'build', owner: { login: '[REDACTED:user-name]' } })
+    const r = redactJson(
+      { requesterUsername: 'octocat', login: 'jdoe', author: 'Jane Doe', userType: 'external', name: 'build', owner: { login: 'acme-bot' } },
+      { detectors: builtinDetectors }
+    )
+    expect(r.value).toEqual({
+      requesterUsername: '[REDACTED:user-name]',
+      login: '[REDACTED:user-name]',
+      author: '[REDACTED:user-name]',
+      userType: 'external',
+      name: 'build',
+      owner: { login: '[REDACTED:user-name]' }
+    })
   })
 })

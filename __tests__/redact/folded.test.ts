@@ -136,7 +136,10 @@ describe('folded secrets', () => {
     // Shifts put the token across a line end at some point for each width.
     for (const shift of [0, 7, 20, 33, 40, 47]) {
       const env = `# config\n${'x'.repeat(shift)}\nexport GH_TOKEN=${gh}\nREGION=eu-west-1\n`
-      const lines = Buffer.from(env).toString('base64').match(new RegExp(`.{1,${width}}`, 'g')) ?? []
+      const lines =
+        Buffer.from(env)
+          .toString('base64')
+          .match(new RegExp(`.{1,${width}}`, 'g')) ?? []
       const out = redactText(`$ base64 .env\n${lines.join('\n')}\n$ `, opts).text
       expect(lines.filter((l) => out.includes(l))).toEqual([])
     }
@@ -149,8 +152,18 @@ describe('folding does not glue ordinary text into findings', () => {
     ['prose at fold widths', [60, 64, 72, 76, 80].map((n) => exactly(n, 'The deploy key rotation happens nightly for every service and')).join('\nnext ')],
     ['code with indented continuations', 'const result = await client.request(options).then(parseResponse)\n    .catch(handleError)\nreturn result'],
     ['a log line wrapped with indentation', 'INFO 2025-11-22T21:02:48Z worker started processing queue items now\n    items=42 retries=0'],
-    ['equal-length lines of a table', ['| name     | value    | notes                      |', '| -------- | -------- | -------------------------- |', '| timeout  | 30       | seconds before giving up   |'].join('\n')],
-    ['a git log', 'commit 215809f7efe98e941dfca397e27efb32d77c90a9\nAuthor: CI Bot <noreply@github.com>\n\n    fix: redact paths in the summary table so nothing leaks']
+    [
+      'equal-length lines of a table',
+      [
+        '| name     | value    | notes                      |',
+        '| -------- | -------- | -------------------------- |',
+        '| timeout  | 30       | seconds before giving up   |'
+      ].join('\n')
+    ],
+    [
+      'a git log',
+      'commit 215809f7efe98e941dfca397e27efb32d77c90a9\nAuthor: CI Bot <noreply@github.com>\n\n    fix: redact paths in the summary table so nothing leaks'
+    ]
   ])('%s', (_name, text) => {
     expect(redactText(text, opts).findings).toEqual([])
   })

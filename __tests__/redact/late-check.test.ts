@@ -46,7 +46,9 @@ describe('the last check of a rendered text', () => {
     countLate(check2, 'comment.md', r.findings)
     countLate(check2, 'report.html', [{ detector: 'email' }])
     expect(check2.total).toBe(3)
-    expect(describeLateCheck(check2)).toBe('Late check: 3 values redacted in the final files (email × 1 in comment.md, github-token × 1 in comment.md, email × 1 in report.html)')
+    expect(describeLateCheck(check2)).toBe(
+      'Late check: 3 values redacted in the final files (email × 1 in comment.md, github-token × 1 in comment.md, email × 1 in report.html)'
+    )
   })
 
   test('Markdown escapes do not hide a value, and a marker never becomes a link', () => {

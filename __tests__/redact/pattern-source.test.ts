@@ -90,7 +90,18 @@ describe('line-local detectors', () => {
   const wrapped = planted.map((c) => assemblePlanted({ ...c, context: 'wrap' }).text)
   const gutter = planted.map((c) => assemblePlanted({ ...c, context: 'gutter' }).text)
   // Halves of shapes that a pattern reading across lines would join: a key or flag, then a value.
-  const halves = ['Authorization:', 'Bearer', 'x-api-key:', '--token', '--password', 'Password =', 'aws_secret_access_key =', 'api_key:', 'mysql -u root', '-pZq8vR2mLx9Tw']
+  const halves = [
+    'Authorization:',
+    'Bearer',
+    'x-api-key:',
+    '--token',
+    '--password',
+    'Password =',
+    'aws_secret_access_key =',
+    'api_key:',
+    'mysql -u root',
+    '-pZq8vR2mLx9Tw'
+  ]
   const value = 'Zq8vR2mLx9TwQ4pK7nB3xY5w0aDfGhJk'
   /** Lines of mixed cases and filler, shuffled, so a match's neighbours vary; and each half before a value. */
   const pool = [...plain, ...wrapped, ...gutter, 'plain words here', '', '   ', 'a.b', '+1']

@@ -16,7 +16,10 @@ let dir: string
 beforeAll(async () => {
   dir = tmpDir()
   const text = SRC.replaceAll('/home/dev/projects/demo', '/home/janedoe/projects/demo')
-    .replaceAll('"Refactor the parser so it streams input"', JSON.stringify(`Refactor the parser; my token is ${GH}, mail ${EMAIL} [redact]Acme deal[/redact] ok`))
+    .replaceAll(
+      '"Refactor the parser so it streams input"',
+      JSON.stringify(`Refactor the parser; my token is ${GH}, mail ${EMAIL} [redact]Acme deal[/redact] ok`)
+    )
     .replace('"Also add a test"', JSON.stringify('[private] about the Acme contract'))
     .replace('cat src/parser.ts', `curl -H 'Authorization: token ${GH}' https://api.github.com`)
   writeFileSync(join(dir, 'rollout-x-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), text)
@@ -101,7 +104,10 @@ describe('redacting the report', () => {
   })
 
   it('applies a manual override with its provenance', () => {
-    const cfg = parseConfig('overrides:\n  - session: 0199a1b2\n    prompt: 1\n    replacement: "(removed by request)"\n    actor: alice\n    date: 2026-03-05\n    reason: customer name\n', 'x.yml')
+    const cfg = parseConfig(
+      'overrides:\n  - session: 0199a1b2\n    prompt: 1\n    replacement: "(removed by request)"\n    actor: alice\n    date: 2026-03-05\n    reason: customer name\n',
+      'x.yml'
+    )
     const { report, records } = redactReport(full(), cfg)
     expect(report.sessions[0].turns[0].prompt?.text).toBe('(removed by request)')
     expect(records).toContainEqual(expect.objectContaining({ detector: 'override:alice', actor: 'alice', reason: 'customer name', field: 'prompt' }))

@@ -96,15 +96,21 @@ describe('detector keywords', () => {
 
 // Deterministic tokens, assembled at run time so the repository holds no scanner-shaped secret.
 let seed = 7
-const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
-const tok = (charset: string, n: number): string => Array.from({ length: n }, (_, i) => charset[i % 10 === 3 ? i % charset.length : Math.floor(rnd() * charset.length)]).join('')
+const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+const tok = (charset: string, n: number): string =>
+  Array.from({ length: n }, (_, i) => charset[i % 10 === 3 ? i % charset.length : Math.floor(rnd() * charset.length)]).join('')
 const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 const HEX = '0123456789abcdef'
 const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const an = (n: number): string => tok(AN, n)
 const hex = (n: number): string => tok(HEX, n)
-const flagNames = 'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp'.split('|')
-const apiHeaders = 'x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token'.split('|')
+const flagNames =
+  'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp'.split(
+    '|'
+  )
+const apiHeaders = 'x-api-key|api-key|x-auth-token|private-token|x-access-token|x-goog-api-key|ocp-apim-subscription-key|x-functions-key|x-vault-token'.split(
+  '|'
+)
 
 /** One sample per alternative of each detector's pattern, so a keyword list cannot miss a branch. */
 const branchSamples: Record<string, string[]> = {
@@ -128,7 +134,9 @@ const branchSamples: Record<string, string[]> = {
   'twilio-key': [`SK${hex(32)}`],
   'sendgrid-key': [`SG.${an(22)}.${an(43)}`],
   'mailgun-key': [`key-${hex(32)}`, `${hex(32)}-${hex(8)}-${hex(8)}`],
-  'datadog-key': ['datadog', 'dd', 'DD', 'DataDog'].flatMap((a) => ['', '_', '.', '-'].flatMap((s) => ['api', 'app', 'application', 'APP'].map((k) => `${a}${s}${k}${s}key: ${hex(32)}`))),
+  'datadog-key': ['datadog', 'dd', 'DD', 'DataDog'].flatMap((a) =>
+    ['', '_', '.', '-'].flatMap((s) => ['api', 'app', 'application', 'APP'].map((k) => `${a}${s}${k}${s}key: ${hex(32)}`))
+  ),
   'sentry-dsn': [`https://${hex(32)}@o12.ingest.sentry.io/345`, `sntryu_${an(64)}`, `sntrys_${an(64)}`],
   'azure-storage-key': [`AccountKey=${tok(AN + '/+', 86)}==`, `accountkey=${tok(AN + '/+', 86)}==`],
   'azure-sas-token': ['?sig=', '&sig=', ';sig=', 'SharedAccessSignature=', 'SharedAccessKey=', '&SIG='].map((p) => `x${p}${an(30)}`),
@@ -136,7 +144,12 @@ const branchSamples: Record<string, string[]> = {
   'shopify-token': ['at', 'ca', 'pa', 'ss'].map((p) => `shp${p}_${hex(32)}`),
   'discord-token': [`M${an(23)}.${an(6)}.${an(27)}`, `https://discord.com/api/webhooks/123456789/${an(64)}`, `discordapp.com/api/webhooks/123456789/${an(64)}`],
   'telegram-bot-token': [`987654321:AA${an(33)}`],
-  'heroku-key': [`HRKU-${an(64)}`, `hrku-${an(64)}`, `HEROKU_API_KEY=${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`, `heroku.token: ${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`],
+  'heroku-key': [
+    `HRKU-${an(64)}`,
+    `hrku-${an(64)}`,
+    `HEROKU_API_KEY=${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+    `heroku.token: ${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
+  ],
   'doppler-token': ['st', 'ct', 'pt', 'sa', 'scim', 'audit'].map((p) => `dp.${p}.${an(44)}`),
   'vercel-token': [...'pciark'].map((c) => `vc${c}_${an(32)}`),
   'linear-key': [`lin_api_${an(40)}`, `lin_oauth_${an(40)}`],
@@ -162,9 +175,22 @@ const branchSamples: Record<string, string[]> = {
     .flatMap((f) => [`tool --${f} ${an(16)}`, `tool -${f}=${an(16)}`, `tool --${f.toUpperCase()}='${an(16)}'`])
     .concat([`curl -u alice:${an(16)} x`, `curl --user=alice:${an(16)} x`, `sshpass -p ${an(16)} ssh h`])
     .concat(['mysql', 'mysqldump', 'mysqladmin', 'mariadb'].map((m) => `${m} -h db -p${an(16)} app`)),
-  'secret-assignment': ['password', 'db_pwd', 'client_secret', 'GITHUB_TOKEN', 'api_key', 'auth', 'sentry_dsn', 'session_cookie', 'aws_creds', 'gitlab_pat', 'otp', 'pin', 'bearer', 'ApiKey'].map(
-    (k) => `${k}=${an(20)}`
-  ),
+  'secret-assignment': [
+    'password',
+    'db_pwd',
+    'client_secret',
+    'GITHUB_TOKEN',
+    'api_key',
+    'auth',
+    'sentry_dsn',
+    'session_cookie',
+    'aws_creds',
+    'gitlab_pat',
+    'otp',
+    'pin',
+    'bearer',
+    'ApiKey'
+  ].map((k) => `${k}=${an(20)}`),
   email: [`write to priya.raman@corp-mail.de`],
   phone: [
     'call +1 415 555 2671 now',
@@ -176,7 +202,15 @@ const branchSamples: Record<string, string[]> = {
   ipv4: ['host 81.2.69.160 up'],
   ipv6: ['via 2a00:1450:4001:82b::200e now'],
   'us-ssn': ['ssn 536-22-8526'],
-  'home-path': ['cd /Users/mkowalczyk/x', 'cd /home/mkowalczyk/x', 'C:\\Users\\jokafor\\x', 'C:\\Documents and Settings\\jokafor\\x', 'c:/users/jokafor/x', '-Users-lsantos-code', '-home-lsantos-code']
+  'home-path': [
+    'cd /Users/mkowalczyk/x',
+    'cd /home/mkowalczyk/x',
+    'C:\\Users\\jokafor\\x',
+    'C:\\Documents and Settings\\jokafor\\x',
+    'c:/users/jokafor/x',
+    '-Users-lsantos-code',
+    '-home-lsantos-code'
+  ]
 }
 
 describe('detector keywords against every branch of every pattern', () => {

@@ -3,7 +3,17 @@ import { parseConfig } from '../../src/config/load.js'
 import { engineOptions } from '../../src/redact/engine-options.js'
 import { redactLine, redactText } from '../../src/redact/engine.js'
 
-const PRIVATE = ['10.0.0.1', '192.168.1.20', '172.16.0.5', '172.31.255.1', '100.64.0.1', '169.254.169.254', 'fd00::1', 'fd12:3456:789a::1', 'fe80::1ff:fe23:4567:890a']
+const PRIVATE = [
+  '10.0.0.1',
+  '192.168.1.20',
+  '172.16.0.5',
+  '172.31.255.1',
+  '100.64.0.1',
+  '169.254.169.254',
+  'fd00::1',
+  'fd12:3456:789a::1',
+  'fe80::1ff:fe23:4567:890a'
+]
 const PUBLIC = ['84.17.45.212', '172.32.0.5', '2606:4700:4700::1111', '2a01:4f8:c17:2b3e::1']
 const NEVER = ['127.0.0.1', '::1', '192.0.2.10', '2001:db8::1']
 

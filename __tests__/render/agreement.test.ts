@@ -22,7 +22,8 @@ interface Totals {
 const int = (s: string) => Number(s.replace(/,/g, ''))
 
 function fromMarkdown(md: string): Totals & { tableRows: number } {
-  const m = /^\*\*([\d,]+) sessions?\*\* · (?:.* · )?\*\*([\d,]+) prompts?\*\* · \*\*([\d,]+) tool calls?\*\* · \*\*(.+?) tokens\*\* \(.*\) · \*\*(.+?)\*\*$/m.exec(md)
+  const m =
+    /^\*\*([\d,]+) sessions?\*\* · (?:.* · )?\*\*([\d,]+) prompts?\*\* · \*\*([\d,]+) tool calls?\*\* · \*\*(.+?) tokens\*\* \(.*\) · \*\*(.+?)\*\*$/m.exec(md)
   if (!m) throw new Error(`no totals line in:\n${md.slice(0, 400)}`)
   const tables = nodesOfType(parseMarkdown(md), 'table')
   const cost = m[5] === 'cost n/a' ? 'n/a' : m[5].replace(/^≈ /, '')
@@ -71,7 +72,14 @@ describe.each(MODES)('totals agree across formats (%s)', (mode) => {
     const md = fromMarkdown(renderMarkdown(r))
     expect(json.sessions).toBeGreaterThan(0)
     expect(csv).toEqual(json)
-    expect({ ...md, tableRows: undefined }).toEqual({ sessions: json.sessions, prompts: json.prompts, tool_calls: json.tool_calls, tokens: json.tokens, cost: json.cost, tableRows: undefined })
+    expect({ ...md, tableRows: undefined }).toEqual({
+      sessions: json.sessions,
+      prompts: json.prompts,
+      tool_calls: json.tool_calls,
+      tokens: json.tokens,
+      cost: json.cost,
+      tableRows: undefined
+    })
     expect(md.tableRows).toBe(json.sessions)
     expect(json.costUsd).not.toBeNull()
   })
@@ -124,17 +132,30 @@ describe('JSON', () => {
       if (schema instanceof z.ZodArray && Array.isArray(value)) return value.map((v) => copy(v, schema.element as z.ZodType))
       if (schema instanceof z.ZodObject && typeof value === 'object') {
         const shape = schema.shape as Record<string, z.ZodType>
-        return Object.fromEntries(Object.keys(shape).filter((k) => k in value).map((k) => [k, copy((value as Record<string, unknown>)[k], shape[k])]))
+        return Object.fromEntries(
+          Object.keys(shape)
+            .filter((k) => k in value)
+            .map((k) => [k, copy((value as Record<string, unknown>)[k], shape[k])])
+        )
       }
       if (schema instanceof z.ZodRecord && typeof value === 'object') {
         const obj = value as Record<string, unknown>
-        return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, copy(obj[k], schema.valueType as z.ZodType)]))
+        return Object.fromEntries(
+          Object.keys(obj)
+            .sort()
+            .map((k) => [k, copy(obj[k], schema.valueType as z.ZodType)])
+        )
       }
       return value
     }
     const reversed = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reversed)
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]))
+      if (value && typeof value === 'object')
+        return Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([k, v]) => [k, reversed(v)])
+        )
       return value
     }
     const r = syntheticReport(200)

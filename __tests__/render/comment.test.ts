@@ -25,7 +25,11 @@ function huge(copies: number, pad = 5000): Report {
   const sessions: SessionReport[] = []
   for (let i = 0; i < copies; i++)
     for (const s of base.sessions)
-      sessions.push({ ...s, id: `${String(i).padStart(6, '0')}-${s.id}`, turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: `${t.prompt.text} ${long}` } : null })) })
+      sessions.push({
+        ...s,
+        id: `${String(i).padStart(6, '0')}-${s.id}`,
+        turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: `${t.prompt.text} ${long}` } : null }))
+      })
   return { ...base, sessions, totals: { ...base.totals, sessions: sessions.length } }
 }
 
@@ -70,11 +74,24 @@ describe('the PR comment', () => {
 
   it('skips a level only when it cannot fit: a tree’s text never outruns its Markdown', () => {
     const hostile = 'a*b_c [x](y) <b>|pipe|</b> `tick` \\ # h\n- item\n> quote ' + '&amp; '.repeat(20)
-    const reports = [base, huge(3), { ...base, sessions: base.sessions.map((s) => ({ ...s, title: hostile, turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: hostile } : null })) })) }]
+    const reports = [
+      base,
+      huge(3),
+      {
+        ...base,
+        sessions: base.sessions.map((s) => ({
+          ...s,
+          title: hostile,
+          turns: s.turns.map((t) => ({ ...t, prompt: t.prompt ? { ...t.prompt, text: hostile } : null }))
+        }))
+      }
+    ]
     for (const report of reports) {
       const prompts = promptsList(report, { withActions: true, previewChars: 160, maxFieldChars: 640, detailsOver: 160 })
       const idLabel = sessionLabels(report)
-      const blocks = report.sessions.flatMap((s) => sessionBlock(s, report, idLabel, ['src/parser.ts'], { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }))
+      const blocks = report.sessions.flatMap((s) =>
+        sessionBlock(s, report, idLabel, ['src/parser.ts'], { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 })
+      )
       for (const nodes of [[sessionsTable(report)], prompts, details('Prompts', prompts), blocks]) {
         const text = textLength(nodes)
         expect(text).toBeGreaterThan(0)
@@ -126,7 +143,16 @@ describe('the PR comment', () => {
   })
 
   it('reads — for tokens and cost a session’s log never recorded, never 0 or $0.00', () => {
-    const unknown: Report = { ...base, sessions: base.sessions.map((s) => ({ ...s, tokens_known: false, tokens: { ...s.tokens, total: 0, input: 0, cached_input: 0, output: 0 }, cost_usd: 0, cost_source: 'estimate' as const })) }
+    const unknown: Report = {
+      ...base,
+      sessions: base.sessions.map((s) => ({
+        ...s,
+        tokens_known: false,
+        tokens: { ...s.tokens, total: 0, input: 0, cached_input: 0, output: 0 },
+        cost_usd: 0,
+        cost_source: 'estimate' as const
+      }))
+    }
     const body = renderComment(unknown)
     expect(body).toContain('tokens — · cost —')
     expect(body).not.toMatch(/\$0\.00|\b0 tokens/)

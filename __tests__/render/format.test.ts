@@ -212,7 +212,12 @@ describe('Markdown safety rules', () => {
 
 describe('ids and names', () => {
   test('UUIDs shorten to 8 characters unless that would be ambiguous', () => {
-    const label = shortIds(['0199a1b2-0000-7000-8000-00000000c0de', '0199a1b2-0000-7000-8000-00000000f0c5', 'd1d1d1d1-0000-4000-8000-000000000000', 'aider-abc'])
+    const label = shortIds([
+      '0199a1b2-0000-7000-8000-00000000c0de',
+      '0199a1b2-0000-7000-8000-00000000f0c5',
+      'd1d1d1d1-0000-4000-8000-000000000000',
+      'aider-abc'
+    ])
     expect(label('d1d1d1d1-0000-4000-8000-000000000000')).toBe('d1d1d1d1')
     expect(label('0199a1b2-0000-7000-8000-00000000c0de')).toBe('0199a1b2-0000-7000-8000-00000000c0de')
     expect(label('aider-abc')).toBe('aider-abc')
@@ -226,7 +231,14 @@ describe('ids and names', () => {
 
 describe('CSV rules', () => {
   test('RFC 4180: CRLF records, quoting of " , CR LF, doubled quotes', () => {
-    const csv = toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 'cr\ronly'], [null, 3]])
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['line\nbreak', 'cr\ronly'],
+        [null, 3]
+      ]
+    )
     expect(csv).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak","cr\ronly"\r\n,3\r\n')
     expect(parseCsv(csv)).toEqual([
       ['a', 'b'],

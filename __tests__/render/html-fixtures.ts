@@ -48,7 +48,19 @@ export const HOSTILE = [
 ].join(' ')
 
 function action(kind: Action['kind'], over: Partial<Action> = {}): Action {
-  return { kind, ts: '2026-03-01T10:00:01.000Z', name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 1, ...over }
+  return {
+    kind,
+    ts: '2026-03-01T10:00:01.000Z',
+    name: null,
+    text: null,
+    arguments: null,
+    output: null,
+    exit_code: null,
+    duration_ms: null,
+    call_id: null,
+    event_id: 1,
+    ...over
+  }
 }
 
 function hostileSession(id: string, agent: string): SessionReport {

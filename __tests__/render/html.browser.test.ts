@@ -74,7 +74,15 @@ describe('HTML report in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       timeout: 60_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
     })
   }, 90_000)
 

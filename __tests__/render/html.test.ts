@@ -17,7 +17,9 @@ function tags(html: string): string[] {
 }
 
 function urlAttributes(html: string): string[] {
-  return tags(html).flatMap((t) => [...t.matchAll(/\s(?:src|href|xlink:href|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map((m) => m[1].replace(/^["']|["']$/g, '')))
+  return tags(html).flatMap((t) =>
+    [...t.matchAll(/\s(?:src|href|xlink:href|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map((m) => m[1].replace(/^["']|["']$/g, ''))
+  )
 }
 
 function scriptBodies(html: string): { attrs: string; body: string }[] {
@@ -154,7 +156,8 @@ describe('renderHtml content', () => {
 
   it('lists unpriced models and never prices them at $0', () => {
     for (const m of report.unpriced_models) expect(html).toContain(`<code>${escapeHtml(m)}</code>`)
-    const unpricedRow = /<li class="hbar"[^>]*><span class="hbar-label">claude-sonnet-4-6<\/span>.*?<\/li>/.exec(html.split('Estimated cost by model')[1])?.[0] ?? ''
+    const unpricedRow =
+      /<li class="hbar"[^>]*><span class="hbar-label">claude-sonnet-4-6<\/span>.*?<\/li>/.exec(html.split('Estimated cost by model')[1])?.[0] ?? ''
     expect(unpricedRow).toContain('unpriced')
     expect(unpricedRow).not.toContain('$')
   })
@@ -204,7 +207,13 @@ describe('renderHtml edge cases', () => {
     const base = await fixtureReport()
     const one = { ...base, usage: { ...base.usage, by_day: base.usage.by_day.slice(1, 2) } }
     sane(renderHtml(one))
-    const zero = { ...base, usage: { ...base.usage, by_day: base.usage.by_day.map((r) => ({ ...r, tokens: { ...r.tokens, total: 0, input: 0, cached_input: 0, output: 0 }, cost_usd: 0 })) } }
+    const zero = {
+      ...base,
+      usage: {
+        ...base.usage,
+        by_day: base.usage.by_day.map((r) => ({ ...r, tokens: { ...r.tokens, total: 0, input: 0, cached_input: 0, output: 0 }, cost_usd: 0 }))
+      }
+    }
     const html = renderHtml(zero)
     sane(html)
     expect(html).toContain('No token usage was recorded')
@@ -214,7 +223,12 @@ describe('renderHtml edge cases', () => {
     const base = await fixtureReport()
     const days = Array.from({ length: 120 }, (_, i) => {
       const d = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)
-      return { key: d, sessions: 1, tokens: { input: i * 100, cached_input: i * 50, cache_write: 0, output: i * 10, reasoning_output: 0, total: i * 110 }, cost_usd: i % 7 ? i / 1000 : null }
+      return {
+        key: d,
+        sessions: 1,
+        tokens: { input: i * 100, cached_input: i * 50, cache_write: 0, output: i * 10, reasoning_output: 0, total: i * 110 },
+        cost_usd: i % 7 ? i / 1000 : null
+      }
     })
     const html = renderHtml({ ...base, usage: { ...base.usage, by_day: days } })
     sane(html)

@@ -39,7 +39,10 @@ function randomDocument(seed: number, blocks: number): Root {
       if (r < 0.43) return { type: 'break' }
       return { type: 'text', value: pick(values) }
     })
-  const row = (cells: number): TableRow => ({ type: 'tableRow', children: Array.from({ length: cells }, () => ({ type: 'tableCell', children: phrasing(1, false) })) })
+  const row = (cells: number): TableRow => ({
+    type: 'tableRow',
+    children: Array.from({ length: cells }, () => ({ type: 'tableCell', children: phrasing(1, false) }))
+  })
   const block = (depth: number): BlockContent => {
     const r = rnd()
     if (r < 0.35) return { type: 'paragraph', children: phrasing(0, false) }

@@ -27,7 +27,13 @@ test('sessions come in the same order in the comment, Markdown, HTML and JSON', 
   const label = sessionLabels(report)
   expect((JSON.parse(renderJson(report)) as Report).sessions.map((s) => s.id)).toEqual(ids)
   const html = renderHtml(report)
-  expect([...html.matchAll(/<li class="session" id="[^"]*" data-session="(\d+)"><details><summary><span class="s-head"><span class="badge agent-name">[^<]*<\/span> <code class="sid">([^<]*)<\/code>/g)].map((m) => m[2])).toEqual(ids)
+  expect(
+    [
+      ...html.matchAll(
+        /<li class="session" id="[^"]*" data-session="(\d+)"><details><summary><span class="s-head"><span class="badge agent-name">[^<]*<\/span> <code class="sid">([^<]*)<\/code>/g
+      )
+    ].map((m) => m[2])
+  ).toEqual(ids)
   const md = renderMarkdown(report)
   expect([...md.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]).slice(0, ids.length)).toEqual(ids.map(label))
   const comment = renderComment(report)
@@ -50,7 +56,10 @@ test('a prompt has the same number in the comment, Markdown, HTML and JSON', () 
   report.sessions.forEach((s, i) => {
     const ordinals = s.turns.map((t) => t.ordinal)
     if (!ordinals.length) return
-    expect({ s: s.id, html: [...htmlSessions[i].matchAll(/<span class="turn-no">#(\d+)<\/span>/g)].map((m) => Number(m[1])) }).toEqual({ s: s.id, html: ordinals })
+    expect({ s: s.id, html: [...htmlSessions[i].matchAll(/<span class="turn-no">#(\d+)<\/span>/g)].map((m) => Number(m[1])) }).toEqual({
+      s: s.id,
+      html: ordinals
+    })
     const prompted = s.turns.filter((t) => t.prompt).map((t) => t.ordinal)
     if (prompted.length) expect({ s: s.id, comment: numbers(glanceLists.shift()!) }).toEqual({ s: s.id, comment: prompted })
     expect({ s: s.id, md: numbers(mdLists.shift()!) }).toEqual({ s: s.id, md: ordinals })

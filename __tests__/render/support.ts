@@ -161,9 +161,25 @@ function hostileSession(id: string, n: number): SessionReport {
       {
         ordinal: 1,
         ts: '2026-03-03T10:00:00.000Z',
-        prompt: { text: `Please ${HOSTILE}\n\n# not a heading\n- not a list\n| not | a table |\n\`\`\`\nfence\n\`\`\`\n${LONG}`, private: false, by_agent: false, event_id: 1 },
+        prompt: {
+          text: `Please ${HOSTILE}\n\n# not a heading\n- not a list\n| not | a table |\n\`\`\`\nfence\n\`\`\`\n${LONG}`,
+          private: false,
+          by_agent: false,
+          event_id: 1
+        },
         actions: [
-          { kind: 'reasoning', ts: null, name: null, text: `think ${HOSTILE}`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 2 },
+          {
+            kind: 'reasoning',
+            ts: null,
+            name: null,
+            text: `think ${HOSTILE}`,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 2
+          },
           {
             kind: 'tool_call',
             ts: null,
@@ -188,11 +204,66 @@ function hostileSession(id: string, n: number): SessionReport {
             call_id: null,
             event_id: 4
           },
-          { kind: 'file_change', ts: null, name: `upd|ate ${HOSTILE}`, text: `src/${HOSTILE}`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 5 },
-          { kind: 'marker', ts: null, name: `abort ${TICKS}`, text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 6 },
-          { kind: 'plan_update', ts: null, name: null, text: `[done] ${HOSTILE}\n[pending] @octocat`, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 7 },
-          { kind: 'agent_prompt', ts: null, name: null, text: HOSTILE, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 8 },
-          { kind: 'compaction', ts: null, name: null, text: LONG, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: 9 }
+          {
+            kind: 'file_change',
+            ts: null,
+            name: `upd|ate ${HOSTILE}`,
+            text: `src/${HOSTILE}`,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 5
+          },
+          {
+            kind: 'marker',
+            ts: null,
+            name: `abort ${TICKS}`,
+            text: HOSTILE,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 6
+          },
+          {
+            kind: 'plan_update',
+            ts: null,
+            name: null,
+            text: `[done] ${HOSTILE}\n[pending] @octocat`,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 7
+          },
+          {
+            kind: 'agent_prompt',
+            ts: null,
+            name: null,
+            text: HOSTILE,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 8
+          },
+          {
+            kind: 'compaction',
+            ts: null,
+            name: null,
+            text: LONG,
+            arguments: null,
+            output: null,
+            exit_code: null,
+            duration_ms: null,
+            call_id: null,
+            event_id: 9
+          }
         ]
       },
       { ordinal: 2, ts: null, prompt: { text: '', private: true, by_agent: false, event_id: 10 }, actions: [] },
@@ -227,7 +298,6 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
   }
   return ReportSchema.parse(report)
 }
-
 
 /** What Markdown, GFM or GitHub read as syntax somewhere, and plain words between them. */
 export const MARKDOWN_PIECES = [

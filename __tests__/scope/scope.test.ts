@@ -31,7 +31,12 @@ describe('which sessions made a change', () => {
         facts('on-branch', { branch: 'feat/x' }),
         facts('log-added', { log_files: [join(root, '.ai-logs/codex/s1.jsonl')] }),
         facts('from-job', { log_files: ['/tmp/job-output/exec.jsonl'] }),
-        facts('touched', { edits: [{ path: '/home/u/app/src/a.ts', ts: '2026-05-01T12:00:00Z' }, { path: 'src/b.ts', ts: '2026-05-01T13:00:00Z' }] }),
+        facts('touched', {
+          edits: [
+            { path: '/home/u/app/src/a.ts', ts: '2026-05-01T12:00:00Z' },
+            { path: 'src/b.ts', ts: '2026-05-01T13:00:00Z' }
+          ]
+        }),
         facts('both', { branch: 'feat/x', edits: [{ path: 'src/a.ts', ts: '2026-05-01T12:00:00Z' }] })
       ],
       spec({ workflowPaths: ['/tmp/job-output'] })
@@ -41,7 +46,13 @@ describe('which sessions made a change', () => {
       { id: 'log-added', reasons: [{ kind: 'log-in-change', path: '.ai-logs/codex/s1.jsonl' }] },
       { id: 'from-job', reasons: [{ kind: 'workflow', path: '/tmp/job-output/exec.jsonl' }] },
       { id: 'touched', reasons: [{ kind: 'touched', files: 2, of: 3 }] },
-      { id: 'both', reasons: [{ kind: 'branch', branch: 'feat/x' }, { kind: 'touched', files: 1, of: 3 }] }
+      {
+        id: 'both',
+        reasons: [
+          { kind: 'branch', branch: 'feat/x' },
+          { kind: 'touched', files: 1, of: 3 }
+        ]
+      }
     ])
   })
 
@@ -61,12 +72,18 @@ describe('which sessions made a change', () => {
   })
 
   it('does not take a log inside the repository for one from the job', () => {
-    const out = scopeToChange([facts('committed-earlier', { log_files: [join(root, '.ai-logs/old.jsonl')] })], spec({ workflowPaths: [root, join(root, '.ai-logs')] }))
+    const out = scopeToChange(
+      [facts('committed-earlier', { log_files: [join(root, '.ai-logs/old.jsonl')] })],
+      spec({ workflowPaths: [root, join(root, '.ai-logs')] })
+    )
     expect(out.sessions).toEqual([])
   })
 
   it('uses no file rule when the changed files are unknown', () => {
-    const out = scopeToChange([facts('t', { edits: [{ path: 'src/a.ts', ts: '2026-05-01T12:00:00Z' }] }), facts('b', { branch: 'feat/x' })], spec({ changedFiles: null }))
+    const out = scopeToChange(
+      [facts('t', { edits: [{ path: 'src/a.ts', ts: '2026-05-01T12:00:00Z' }] }), facts('b', { branch: 'feat/x' })],
+      spec({ changedFiles: null })
+    )
     expect(out.sessions.map((s) => s.id)).toEqual(['b'])
   })
 
@@ -88,12 +105,28 @@ describe('which sessions made a change', () => {
 
 describe('a change read from a real git repository', () => {
   const repo = join(root, 'repo')
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } })
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' }
+    })
   const commit = (file: string, when: string) => {
     mkdirSync(join(repo, file, '..'), { recursive: true })
     writeFileSync(join(repo, file), when)
     git('add', '.')
-    execFileSync('git', ['commit', '-qm', file], { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } })
+    execFileSync('git', ['commit', '-qm', file], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+        GIT_AUTHOR_DATE: when,
+        GIT_COMMITTER_DATE: when
+      }
+    })
   }
   mkdirSync(repo, { recursive: true })
   git('init', '-q', '-b', 'main')
@@ -117,7 +150,14 @@ describe('a change read from a real git repository', () => {
     expect(c.label).toBe('release v1.1.0 (since v1.0.0)')
     expect(c.changedFiles).toEqual(['src/old.ts'])
     expect(c.span).toEqual({ from: '2026-05-01T09:00:00.000Z', to: '2026-05-02T09:00:00.000Z' })
-    const out = scopeToChange([facts('before', { started_at: '2026-05-01T08:00:00Z' }), facts('between', { started_at: '2026-05-01T20:00:00Z' }), facts('after', { started_at: '2026-05-02T10:00:00Z' })], c)
+    const out = scopeToChange(
+      [
+        facts('before', { started_at: '2026-05-01T08:00:00Z' }),
+        facts('between', { started_at: '2026-05-01T20:00:00Z' }),
+        facts('after', { started_at: '2026-05-02T10:00:00Z' })
+      ],
+      c
+    )
     expect(out.sessions).toEqual([{ id: 'between', reasons: [{ kind: 'since', ref: 'v1.0.0' }] }])
   })
 

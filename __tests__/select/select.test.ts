@@ -93,7 +93,11 @@ describe('report totals and usage', () => {
       expect(row.tokens.total).toBe(mine.reduce((a, s) => a + s.tokens.total, 0))
       const anyNull = mine.some((s) => s.cost_usd === null)
       if (anyNull) expect(row.cost_usd).toBeNull()
-      else expect(row.cost_usd).toBeCloseTo(mine.reduce((a, s) => a + (s.cost_usd ?? 0), 0), 4)
+      else
+        expect(row.cost_usd).toBeCloseTo(
+          mine.reduce((a, s) => a + (s.cost_usd ?? 0), 0),
+          4
+        )
     }
     expect(rep.usage.by_agent.reduce((a, u) => a + u.sessions, 0)).toBe(rep.totals.sessions)
     // The Claude Code fixtures mix agent-reported and estimated costs, and a Codex session records no usage.
@@ -131,7 +135,11 @@ describe('report totals and usage', () => {
   })
 
   it('a price override in the config replaces the bundled one', () => {
-    const rep = selectReport(r.db, { now, filters: { sessions: ['0199a1b2-0000-7000-8000-00000000c0de'] }, prices: { 'gpt-5.1-codex': { input: 0, cached_input: 0, output: 0 }, 'gpt-5.1-codex-max': { input: 0, output: 0 } } })
+    const rep = selectReport(r.db, {
+      now,
+      filters: { sessions: ['0199a1b2-0000-7000-8000-00000000c0de'] },
+      prices: { 'gpt-5.1-codex': { input: 0, cached_input: 0, output: 0 }, 'gpt-5.1-codex-max': { input: 0, output: 0 } }
+    })
     expect(rep.sessions[0].cost_usd).toBe(0)
   })
 

@@ -119,8 +119,22 @@ describe('Claude Code transcripts: fixtures', () => {
   it('maps every line to the right event kinds and keeps each raw line once', async () => {
     await withIngest([file(A)], (r) => {
       const kinds = (r.db.prepare('SELECT DISTINCT kind FROM events ORDER BY kind').all() as { kind: string }[]).map((k) => k.kind)
-      expect(kinds).toEqual(['assistant_message', 'context_message', 'file_change', 'marker', 'other', 'reasoning', 'token_usage', 'tool_call', 'tool_result', 'turn_context', 'user_prompt'])
-      const markers = (r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]).map((x) => x.m)
+      expect(kinds).toEqual([
+        'assistant_message',
+        'context_message',
+        'file_change',
+        'marker',
+        'other',
+        'reasoning',
+        'token_usage',
+        'tool_call',
+        'tool_result',
+        'turn_context',
+        'user_prompt'
+      ])
+      const markers = (
+        r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]
+      ).map((x) => x.m)
       expect(markers).toEqual(['turn_end', 'error', 'abort'])
       const touched = r.db.prepare('SELECT path, change FROM files_touched ORDER BY path').all()
       expect(touched).toEqual([
@@ -146,7 +160,11 @@ describe('Claude Code transcripts: fixtures', () => {
       const contexts = r.db.prepare(`SELECT json_extract(payload, '$.role') AS role FROM events WHERE kind = 'context_message' ORDER BY line`).all()
       expect(contexts).toEqual([{ role: 'summary' }, { role: 'command' }, { role: 'command' }, { role: 'meta' }])
       // Every line that produced events stores its raw text exactly once, even when held back for a split response.
-      const raw = r.db.prepare('SELECT line, SUM(raw IS NOT NULL) AS n, MAX(raw) AS raw FROM events GROUP BY line ORDER BY line').all() as { line: number; n: number; raw: string }[]
+      const raw = r.db.prepare('SELECT line, SUM(raw IS NOT NULL) AS n, MAX(raw) AS raw FROM events GROUP BY line ORDER BY line').all() as {
+        line: number
+        n: number
+        raw: string
+      }[]
       const lines = readFileSync(file(A), 'utf8').split('\n')
       expect(raw).toHaveLength(26)
       for (const row of raw) {
@@ -154,7 +172,9 @@ describe('Claude Code transcripts: fixtures', () => {
         expect(row.raw).toBe(lines[row.line - 1])
       }
       // Every event of a turn line carries the line's uuid, for replay detection across files.
-      const keys = r.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE kind <> 'token_usage' AND line BETWEEN 2 AND 26 AND dedupe_key IS NULL`).get() as { n: number }
+      const keys = r.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE kind <> 'token_usage' AND line BETWEEN 2 AND 26 AND dedupe_key IS NULL`).get() as {
+        n: number
+      }
       expect(keys.n).toBe(0)
     })
   })
@@ -174,11 +194,16 @@ describe('Claude Code transcripts: fixtures', () => {
       expect(s.tokens).toEqual({ input: 8328, cached_input: 3800, cache_write: 4500, output: 281, reasoning_output: 0, total: 8609 })
       const agentPrompt = r.db.prepare('SELECT text, by_agent FROM prompts WHERE by_agent = 1').all()
       expect(agentPrompt).toEqual([{ text: 'List exports that nothing imports', by_agent: 1 }])
-      const compaction = r.db.prepare(`SELECT line, json_extract(payload, '$.text') AS text FROM events WHERE kind = 'compaction'`).all() as { line: number; text: string }[]
+      const compaction = r.db.prepare(`SELECT line, json_extract(payload, '$.text') AS text FROM events WHERE kind = 'compaction'`).all() as {
+        line: number
+        text: string
+      }[]
       expect(compaction).toHaveLength(1)
       expect(compaction[0].line).toBe(7)
       expect(compaction[0].text).toMatch(/^This session is being continued/)
-      const boundary = r.db.prepare(`SELECT json_extract(payload, '$.detail') AS d FROM events WHERE kind = 'marker' AND json_extract(payload, '$.marker') = 'context_compacted'`).all()
+      const boundary = r.db
+        .prepare(`SELECT json_extract(payload, '$.detail') AS d FROM events WHERE kind = 'marker' AND json_extract(payload, '$.marker') = 'context_compacted'`)
+        .all()
       expect(boundary).toEqual([{ d: 'manual preTokens=2128' }])
       expect(r.result.errors).toEqual([])
     })
@@ -238,7 +263,10 @@ describe('Claude Code transcripts: fixtures', () => {
 
   it('a fork whose copies name the new session: the total is right and the copies belong to the original, in either order', async () => {
     const figures: { b: number; d: number; bPrompts: number; dPrompts: number }[] = []
-    for (const order of [[file(D), file(B)], [file(B), file(D)]]) {
+    for (const order of [
+      [file(D), file(B)],
+      [file(B), file(D)]
+    ]) {
       await withIngest(order, (r) => {
         const sum = r.sessions.reduce((n, s) => n + s.tokens.total, 0)
         // B's main file alone (B1 2070 + B2 2128 + B3 1015) + D's own D1 (2112): the shared B1/B2 once.
@@ -270,7 +298,11 @@ describe('Claude Code transcripts: fixtures', () => {
       expect(s.tool_calls).toBe(5)
       // The first ingest ended inside A1 and counted its best copy so far (line 3, output 4);
       // the remainder is a second row on line 5 (output 92), not a second copy of the input.
-      const a1 = db.prepare(`SELECT e.line, t.input, t.output, t.reason FROM token_messages t JOIN events e ON e.id = t.event_id WHERE e.line <= 5 AND t.counted = 1 ORDER BY e.line`).all()
+      const a1 = db
+        .prepare(
+          `SELECT e.line, t.input, t.output, t.reason FROM token_messages t JOIN events e ON e.id = t.event_id WHERE e.line <= 5 AND t.counted = 1 ORDER BY e.line`
+        )
+        .all()
       expect(a1).toEqual([
         { line: 3, input: 1012, output: 4, reason: null },
         { line: 5, input: 0, output: 92, reason: 'split-response-remainder' }
@@ -307,7 +339,9 @@ describe('Claude Code transcripts: fixtures', () => {
 describe('typed slash commands', () => {
   it('are prompts, except the built-in commands that send the model nothing', async () => {
     const { slashCommandPrompt } = await import('../../src/sources/claude-code/content.js')
-    expect(slashCommandPrompt('<command-message>init is analyzing…</command-message>\n<command-name>/init</command-name>\n<command-args></command-args>')).toBe('/init')
+    expect(slashCommandPrompt('<command-message>init is analyzing…</command-message>\n<command-name>/init</command-name>\n<command-args></command-args>')).toBe(
+      '/init'
+    )
     expect(slashCommandPrompt('<command-name>/review</command-name>\n<command-args> 42 </command-args>')).toBe('/review 42')
     expect(slashCommandPrompt('<command-name>/model</command-name>\n<command-message>model</command-message>\n<command-args></command-args>')).toBeNull()
     expect(slashCommandPrompt('<command-name>/Clear</command-name>')).toBeNull()

@@ -17,7 +17,10 @@ const executionFile = join(fixtures, 'claude-code', 'action', 'claude-execution-
 
 function head(path: string): SniffInput {
   const text = readFileSync(path, 'utf8')
-  const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, 20)
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
   return { path, lines, parsed: lines.map((l) => tryParseJson(l)), text: text.slice(0, 65536) }
 }
 

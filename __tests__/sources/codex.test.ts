@@ -35,11 +35,30 @@ describe('Codex rollout (envelope format)', () => {
   it('stores every event kind with its raw line', async () => {
     const r = await ingestFresh([join(codexFixtures, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl')])
     try {
-      const kinds = (r.db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[]).map((k) => k.kind)
-      expect(kinds).toEqual(
-        expect.arrayContaining(['session_meta', 'user_prompt', 'context_message', 'assistant_message', 'reasoning', 'tool_call', 'tool_result', 'plan_update', 'token_usage', 'rate_limit', 'turn_context', 'compaction', 'marker', 'file_change'])
+      const kinds = (r.db.prepare('SELECT kind, COUNT(*) AS n FROM events GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[]).map(
+        (k) => k.kind
       )
-      const markers = (r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]).map((x) => x.m)
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          'session_meta',
+          'user_prompt',
+          'context_message',
+          'assistant_message',
+          'reasoning',
+          'tool_call',
+          'tool_result',
+          'plan_update',
+          'token_usage',
+          'rate_limit',
+          'turn_context',
+          'compaction',
+          'marker',
+          'file_change'
+        ])
+      )
+      const markers = (
+        r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]
+      ).map((x) => x.m)
       expect(markers).toEqual(['abort', 'context_compacted', 'review_enter', 'review_exit', 'undo', 'rollback'])
       const noRaw = r.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE seq = 0 AND (raw IS NULL OR raw = '')`).get() as { n: number }
       expect(noRaw.n).toBe(0)
@@ -64,7 +83,9 @@ describe('Codex rollout (envelope format)', () => {
         { text: '**Reading the parser**', encrypted: 0 },
         { text: '', encrypted: 1 }
       ])
-      const tokenReasons = (r.db.prepare('SELECT reason FROM token_messages WHERE counted = 0 ORDER BY event_id').all() as { reason: string }[]).map((x) => x.reason)
+      const tokenReasons = (r.db.prepare('SELECT reason FROM token_messages WHERE counted = 0 ORDER BY event_id').all() as { reason: string }[]).map(
+        (x) => x.reason
+      )
       expect(tokenReasons).toEqual(['duplicate', 'duplicate', 'context-full', 'duplicate'])
       const assistant = r.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE kind = 'assistant_message'`).get() as { n: number }
       expect(assistant.n).toBe(1)
@@ -154,7 +175,9 @@ describe('Codex real samples (../shared/samples/codex)', () => {
 
   maybe('every sample file ingests without a skipped line', async () => {
     const dir = join(samples, 'codex')
-    const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f))
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(dir, f))
     const r = await ingestFresh(files)
     try {
       expect(r.result.files).toBe(files.length)
@@ -179,7 +202,10 @@ describe('Codex real samples (../shared/samples/codex)', () => {
     try {
       expect(r.sessions).toHaveLength(1)
       const s = r.sessions[0]
-      const rows = r.db.prepare(`SELECT total, cum_total FROM token_messages WHERE counted = 1 ORDER BY event_id`).all() as { total: number; cum_total: number }[]
+      const rows = r.db.prepare(`SELECT total, cum_total FROM token_messages WHERE counted = 1 ORDER BY event_id`).all() as {
+        total: number
+        cum_total: number
+      }[]
       // Never the ~11.4 M of history before the excerpt: only the deltas it shows.
       expect(s.tokens.total).toBeLessThan(1_000_000)
       expect(s.tokens.total).toBe(rows.reduce((a, b) => a + b.total, 0))
@@ -207,7 +233,9 @@ describe('Codex 2026 (E2) rollouts', () => {
       expect(r.result.errors).toEqual([])
       const exit = r.db.prepare('SELECT exit_code, duration_ms FROM function_results').get()
       expect(exit).toEqual({ exit_code: 1, duration_ms: 1800 })
-      const markers = (r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]).map((x) => x.m)
+      const markers = (
+        r.db.prepare(`SELECT json_extract(payload, '$.marker') AS m FROM events WHERE kind = 'marker' ORDER BY line`).all() as { m: string }[]
+      ).map((x) => x.m)
       expect(markers).toEqual(['turn_start', 'turn_end'])
       const plan = r.db.prepare('SELECT steps FROM function_plan_messages').get() as { steps: string }
       expect(JSON.parse(plan.steps)).toEqual([{ step: 'Write tests', status: 'completed' }])

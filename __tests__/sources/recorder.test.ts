@@ -49,7 +49,10 @@ describe('recorder NDJSON source', () => {
         ['deploy', null, 'function'],
         ['smoke-test', 'curl -fsS https://staging.example.com/health', 'local_shell']
       ])
-      expect(JSON.parse(calls[3].arguments)).toEqual({ statement: 'Deployed release 2026.03.05-1 to staging', metadata: { environment: 'staging', release: '2026.03.05-1' } })
+      expect(JSON.parse(calls[3].arguments)).toEqual({
+        statement: 'Deployed release 2026.03.05-1 to staging',
+        metadata: { environment: 'staging', release: '2026.03.05-1' }
+      })
       const kinds = (r.db.prepare('SELECT kind FROM events ORDER BY line, seq').all() as { kind: string }[]).map((k) => k.kind)
       expect(kinds).toEqual(['session_meta', 'tool_call', 'tool_call', 'tool_call', 'tool_call', 'tool_call', 'assistant_message', 'marker'])
       const end = r.db.prepare(`SELECT payload FROM events WHERE kind = 'marker'`).get() as { payload: string }

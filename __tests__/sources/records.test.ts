@@ -44,20 +44,23 @@ describe('fixture records', () => {
 describe('line parser state', () => {
   const lineCases = cases.filter((c) => c.source.mode === 'lines')
 
-  it.each(lineCases.map((c) => [c.input, c] as const))('%s: resumed from its JSON state after any line, the rest of the file parses the same', async (_input, c) => {
-    if (c.source.mode !== 'lines') throw new Error('not a line source')
-    const ctx = fixtureContext(c.input)
-    const lines = await logLines(c.input)
-    const whole = await parseFixture(c.input, c.source)
-    expect(lines.length).toBeGreaterThan(1)
-    for (let cut = 1; cut < lines.length; cut++) {
-      const first = runLines(c.source, ctx, lines.slice(0, cut))
-      const saved = JSON.parse(JSON.stringify(first.parser.state() ?? null)) as unknown
-      const rest = runLines(c.source, ctx, lines.slice(cut), saved)
-      const tail: ParseRecord[] = []
-      rest.parser.end(tail)
-      expect({ cut, records: json([...first.records, ...rest.records, ...tail]) }).toEqual({ cut, records: whole.records })
-      expect(JSON.stringify(rest.parser.state() ?? null)).toBe(JSON.stringify(whole.state))
+  it.each(lineCases.map((c) => [c.input, c] as const))(
+    '%s: resumed from its JSON state after any line, the rest of the file parses the same',
+    async (_input, c) => {
+      if (c.source.mode !== 'lines') throw new Error('not a line source')
+      const ctx = fixtureContext(c.input)
+      const lines = await logLines(c.input)
+      const whole = await parseFixture(c.input, c.source)
+      expect(lines.length).toBeGreaterThan(1)
+      for (let cut = 1; cut < lines.length; cut++) {
+        const first = runLines(c.source, ctx, lines.slice(0, cut))
+        const saved = JSON.parse(JSON.stringify(first.parser.state() ?? null)) as unknown
+        const rest = runLines(c.source, ctx, lines.slice(cut), saved)
+        const tail: ParseRecord[] = []
+        rest.parser.end(tail)
+        expect({ cut, records: json([...first.records, ...rest.records, ...tail]) }).toEqual({ cut, records: whole.records })
+        expect(JSON.stringify(rest.parser.state() ?? null)).toBe(JSON.stringify(whole.state))
+      }
     }
-  })
+  )
 })

@@ -20,7 +20,23 @@ describe('schema migrations', () => {
     const db = openStore(join(d, 'new.sqlite'))
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name)
     expect(tables).toEqual(
-      expect.arrayContaining(['files', 'sessions', 'turns', 'events', 'prompts', 'token_messages', 'turn_context_messages', 'agent_reasoning_messages', 'function_plan_messages', 'function_calls', 'function_results', 'files_touched', 'rate_limit_messages', 'status_snapshots', 'ingest_errors'])
+      expect.arrayContaining([
+        'files',
+        'sessions',
+        'turns',
+        'events',
+        'prompts',
+        'token_messages',
+        'turn_context_messages',
+        'agent_reasoning_messages',
+        'function_plan_messages',
+        'function_calls',
+        'function_results',
+        'files_touched',
+        'rate_limit_messages',
+        'status_snapshots',
+        'ingest_errors'
+      ])
     )
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -39,7 +55,11 @@ describe('schema migrations', () => {
     expect(old.pragma('user_version', { simple: true })).toBe(previous)
     old.prepare(`INSERT INTO files (path, size) VALUES ('/old/log.jsonl', 10)`).run()
     old.prepare(`INSERT INTO sessions (id, agent) VALUES ('old-session', 'codex')`).run()
-    old.prepare(`INSERT INTO events (file_id, line, seq, session_id, kind, payload, raw) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}', '{}')`).run()
+    old
+      .prepare(
+        `INSERT INTO events (file_id, line, seq, session_id, kind, payload, raw) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}', '{}')`
+      )
+      .run()
     old.close()
 
     const db = openStore(path)
@@ -64,7 +84,9 @@ describe('schema migrations', () => {
     const db = openStore(path)
     try {
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4)
-      const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
+      const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name`).all() as { name: string }[]).map(
+        (r) => r.name
+      )
       expect(indexes).toContain('events_dedupe_holder')
       expect(indexes).not.toContain('events_dedupe')
       expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE dedupe_key = 'k' AND replayed = 0 AND file_id < 2`).get()).toEqual({ n: 1 })

@@ -80,7 +80,10 @@ describe('query plans', () => {
       expect(lookups.length).toBeGreaterThan(0)
       for (const sql of lookups) {
         const steps = plan(db, sql)
-        expect({ sql, steps }).toEqual({ sql, steps: [expect.stringMatching(/^SEARCH events USING COVERING INDEX \w+ \(dedupe_key=\? AND replayed=\? AND file_id[<>]\?\)$/)] })
+        expect({ sql, steps }).toEqual({
+          sql,
+          steps: [expect.stringMatching(/^SEARCH events USING COVERING INDEX \w+ \(dedupe_key=\? AND replayed=\? AND file_id[<>]\?\)$/)]
+        })
       }
     } finally {
       db.close()

@@ -11,7 +11,10 @@ describe('one session read through two log formats', () => {
     const d = tmpDir()
     try {
       // The transcript Claude Code wrote for the same run as the stream-json capture.
-      const transcript = readFileSync(join(fixtures, 'claude-code', 'projects', '-home-dev-demo', '11111111-1111-4111-8111-111111111111.jsonl'), 'utf8').replaceAll('11111111-1111-4111-8111-111111111111', SESSION)
+      const transcript = readFileSync(
+        join(fixtures, 'claude-code', 'projects', '-home-dev-demo', '11111111-1111-4111-8111-111111111111.jsonl'),
+        'utf8'
+      ).replaceAll('11111111-1111-4111-8111-111111111111', SESSION)
       mkdirSync(join(d, 'projects'), { recursive: true })
       writeFileSync(join(d, 'projects', `${SESSION}.jsonl`), transcript)
       const alone = [await ingestFresh([STREAM]), await ingestFresh([join(d, 'projects')])]
@@ -19,7 +22,10 @@ describe('one session read through two log formats', () => {
       alone.forEach((r) => r.close())
       expect(stream.tokens.total).not.toBe(trans.tokens.total)
       const winner = stream.tokens.total > trans.tokens.total ? stream : trans
-      for (const order of [[STREAM, join(d, 'projects')], [join(d, 'projects'), STREAM]]) {
+      for (const order of [
+        [STREAM, join(d, 'projects')],
+        [join(d, 'projects'), STREAM]
+      ]) {
         const both = await ingestFresh(order)
         try {
           const s = byId(both.sessions, SESSION)

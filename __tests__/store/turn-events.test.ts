@@ -20,8 +20,22 @@ function store() {
   return { db, add }
 }
 
-const call = (call_id: string | null, name = 'shell'): NormalizedEvent['payload'] => ({ kind: 'tool_call', call_id, name, arguments: '{}', command: null, tool_type: 'function' })
-const result = (call_id: string | null, output: string, exit_code: number | null = 0): NormalizedEvent['payload'] => ({ kind: 'tool_result', call_id, output, exit_code, duration_ms: 5, status: null })
+const call = (call_id: string | null, name = 'shell'): NormalizedEvent['payload'] => ({
+  kind: 'tool_call',
+  call_id,
+  name,
+  arguments: '{}',
+  command: null,
+  tool_type: 'function'
+})
+const result = (call_id: string | null, output: string, exit_code: number | null = 0): NormalizedEvent['payload'] => ({
+  kind: 'tool_result',
+  call_id,
+  output,
+  exit_code,
+  duration_ms: 5,
+  status: null
+})
 
 describe('readTurnEvents', () => {
   it('joins each tool call to the last result under its id, and none to a call without one', () => {
@@ -36,7 +50,9 @@ describe('readTurnEvents', () => {
     add(result('', 'empty'))
     add(call('c2'))
     const events = [...readTurnEvents(db, 's1', true)]
-    const calls = events.filter((e) => e.payload.kind === 'tool_call').map((e) => [(e.payload as { name: string }).name, e.result?.output ?? null, e.result?.exit_code ?? null])
+    const calls = events
+      .filter((e) => e.payload.kind === 'tool_call')
+      .map((e) => [(e.payload as { name: string }).name, e.result?.output ?? null, e.result?.exit_code ?? null])
     expect(calls).toEqual([
       ['shell', 'second', 0],
       ['anonymous', null, null],

@@ -26,7 +26,10 @@ export function writeCorners(root, dir) {
     mkdirSync(d, { recursive: true })
     const long = { ...prompt, message: { ...prompt.message, content: 'x'.repeat(mb * 1e6) } }
     // After the first line, so the format is still recognized from the file's first 64 KiB.
-    writeFileSync(join(d, '44444444-4444-4444-8444-444444444444.jsonl'), [lines[0], JSON.stringify({ ...long, uuid: 'b0000000-0000-4000-8000-0000000000ff' }), ...lines.slice(1)].join('\n') + '\n')
+    writeFileSync(
+      join(d, '44444444-4444-4444-8444-444444444444.jsonl'),
+      [lines[0], JSON.stringify({ ...long, uuid: 'b0000000-0000-4000-8000-0000000000ff' }), ...lines.slice(1)].join('\n') + '\n'
+    )
     cases.push({ name: `one line of ${mb} MB`, size: mb, path: d })
   }
   return cases

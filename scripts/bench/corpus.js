@@ -55,9 +55,56 @@ const WORDS = (
   'component render props hook effect query store cache schema migration table column row commit ' +
   'branch merge diff patch review lint format script command shell process memory time date'
 ).split(' ')
-const IDENTS = ['parseLine', 'readConfig', 'StoreWriter', 'handleRequest', 'renderTable', 'useSession', 'buildIndex', 'tokenize', 'migrate', 'flushBatch', 'computeTotals', 'formatDate', 'loadPlugins', 'resolvePath', 'validateInput']
-const FILES = ['src/index.ts', 'src/app.tsx', 'src/lib/db.ts', 'src/api/routes.ts', 'src/components/Board.tsx', 'src/utils/format.ts', 'README.md', 'package.json', 'tests/app.test.ts', 'src/server/main.go', 'app/models/user.rb', 'pkg/store/store.go', 'src/main.rs', 'lib/parser.py', 'styles.css']
-const COMMANDS = ['ls -la', 'git status -sb', 'git diff --stat', 'npm test', 'npm run build', 'rg -n "TODO" src', 'cat package.json', 'sed -n 1,200p src/index.ts', 'pytest -q', 'go test ./...', 'cargo build', 'find . -name "*.ts" | head -50', 'git log --oneline -20', 'npx tsc --noEmit']
+const IDENTS = [
+  'parseLine',
+  'readConfig',
+  'StoreWriter',
+  'handleRequest',
+  'renderTable',
+  'useSession',
+  'buildIndex',
+  'tokenize',
+  'migrate',
+  'flushBatch',
+  'computeTotals',
+  'formatDate',
+  'loadPlugins',
+  'resolvePath',
+  'validateInput'
+]
+const FILES = [
+  'src/index.ts',
+  'src/app.tsx',
+  'src/lib/db.ts',
+  'src/api/routes.ts',
+  'src/components/Board.tsx',
+  'src/utils/format.ts',
+  'README.md',
+  'package.json',
+  'tests/app.test.ts',
+  'src/server/main.go',
+  'app/models/user.rb',
+  'pkg/store/store.go',
+  'src/main.rs',
+  'lib/parser.py',
+  'styles.css'
+]
+const COMMANDS = [
+  'ls -la',
+  'git status -sb',
+  'git diff --stat',
+  'npm test',
+  'npm run build',
+  'rg -n "TODO" src',
+  'cat package.json',
+  'sed -n 1,200p src/index.ts',
+  'pytest -q',
+  'go test ./...',
+  'cargo build',
+  'find . -name "*.ts" | head -50',
+  'git log --oneline -20',
+  'npx tsc --noEmit'
+]
 const TOOLS = ['Read', 'Bash', 'Edit', 'Grep', 'Glob', 'Write', 'TodoWrite']
 
 /**
@@ -180,15 +227,32 @@ function codexSession(r, t, target, startMs, project) {
   const model = r.pick(['gpt-5.1-codex', 'gpt-5.1-codex-max', 'gpt-5-codex', 'gpt-5.1'])
   const ts0 = clock.iso
   const meta = { id, timestamp: ts0, cwd, originator: 'codex_cli_rs', cli_version: version, instructions: null, source: 'cli', model_provider: 'openai' }
-  if (project.repo) meta.git = { commit_hash: r.hex(40), branch: r.pick(['main', 'feature/' + r.pick(WORDS), 'fix-' + r.int(1, 999)]), repository_url: project.repo }
+  if (project.repo)
+    meta.git = { commit_hash: r.hex(40), branch: r.pick(['main', 'feature/' + r.pick(WORDS), 'fix-' + r.int(1, 999)]), repository_url: project.repo }
   push({ timestamp: ts0, type: 'session_meta', payload: meta })
   push({
     timestamp: ts0,
     type: 'response_item',
-    payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `<environment_context>\n  <cwd>${cwd}</cwd>\n  <approval_policy>on-request</approval_policy>\n  <sandbox_mode>workspace-write</sandbox_mode>\n  <network_access>restricted</network_access>\n  <shell>zsh</shell>\n</environment_context>` }] }
+    payload: {
+      type: 'message',
+      role: 'user',
+      content: [
+        {
+          type: 'input_text',
+          text: `<environment_context>\n  <cwd>${cwd}</cwd>\n  <approval_policy>on-request</approval_policy>\n  <sandbox_mode>workspace-write</sandbox_mode>\n  <network_access>restricted</network_access>\n  <shell>zsh</shell>\n</environment_context>`
+        }
+      ]
+    }
   })
-  const sandbox = version === '0.58.0' ? { mode: 'workspace-write', network_access: false } : { type: 'workspace-write', network_access: false, exclude_tmpdir_env_var: false, exclude_slash_tmp: false }
-  const turnContext = () => ({ timestamp: clock.iso, type: 'turn_context', payload: { cwd, approval_policy: 'on-request', sandbox_policy: sandbox, model, effort: 'high', summary: 'auto' } })
+  const sandbox =
+    version === '0.58.0'
+      ? { mode: 'workspace-write', network_access: false }
+      : { type: 'workspace-write', network_access: false, exclude_tmpdir_env_var: false, exclude_slash_tmp: false }
+  const turnContext = () => ({
+    timestamp: clock.iso,
+    type: 'turn_context',
+    payload: { cwd, approval_policy: 'on-request', sandbox_policy: sandbox, model, effort: 'high', summary: 'auto' }
+  })
   const total = { input_tokens: 0, cached_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0, total_tokens: 0 }
   let primary = r.int(0, 40)
   let secondary = r.int(0, 60)
@@ -219,7 +283,11 @@ function codexSession(r, t, target, startMs, project) {
     push({ timestamp: clock.iso, type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: prompt }] } })
     push({ timestamp: clock.iso, type: 'event_msg', payload: { type: 'user_message', message: prompt, images: [] } })
     push(turnContext())
-    push({ timestamp: clock.tick(50, 300, r), type: 'response_item', payload: { type: 'ghost_snapshot', ghost_commit: { id: r.hex(40), parent: r.hex(40), preexisting_untracked_files: [], preexisting_untracked_dirs: [] } } })
+    push({
+      timestamp: clock.tick(50, 300, r),
+      type: 'response_item',
+      payload: { type: 'ghost_snapshot', ghost_commit: { id: r.hex(40), parent: r.hex(40), preexisting_untracked_files: [], preexisting_untracked_dirs: [] } }
+    })
     push({ timestamp: clock.tick(1000, 8000, r), type: 'event_msg', payload: { type: 'token_count', info: null, rate_limits: rateLimits() } })
     const steps = r.int(3, 25)
     for (let s = 0; s < steps && bytes < target; s++) {
@@ -230,13 +298,22 @@ function codexSession(r, t, target, startMs, project) {
       push({
         timestamp: clock.iso,
         type: 'response_item',
-        payload: { type: 'reasoning', summary: [{ type: 'summary_text', text: summaryText }], content: null, encrypted_content: 'gAAAAAB' + t.b64(r.logUniform(900, 8000)) }
+        payload: {
+          type: 'reasoning',
+          summary: [{ type: 'summary_text', text: summaryText }],
+          content: null,
+          encrypted_content: 'gAAAAAB' + t.b64(r.logUniform(900, 8000))
+        }
       })
       const callId = `call_${r.alnum(24)}`
       const kind = r.next()
       if (kind < 0.75) {
         const command = r.pick(COMMANDS)
-        push({ timestamp: clock.iso, type: 'response_item', payload: { type: 'function_call', name: 'shell_command', arguments: JSON.stringify({ command, workdir: '.', timeout_ms: 120000 }), call_id: callId } })
+        push({
+          timestamp: clock.iso,
+          type: 'response_item',
+          payload: { type: 'function_call', name: 'shell_command', arguments: JSON.stringify({ command, workdir: '.', timeout_ms: 120000 }), call_id: callId }
+        })
         const size = outputSize(r)
         const body = r.chance(0.6) ? t.code(size) : t.prose(size)
         const output =
@@ -248,18 +325,38 @@ function codexSession(r, t, target, startMs, project) {
         const file = r.pick(FILES)
         const add = r.chance(0.3)
         const lines = t.codeLines(r.logUniform(10, 260))
-        const body = add ? lines.replace(/^/gm, '+') : `@@\n${lines.split('\n').map((l, i) => (i % 5 === 0 ? '-' : i % 5 === 1 ? '+' : ' ') + l).join('\n')}`
+        const body = add
+          ? lines.replace(/^/gm, '+')
+          : `@@\n${lines
+              .split('\n')
+              .map((l, i) => (i % 5 === 0 ? '-' : i % 5 === 1 ? '+' : ' ') + l)
+              .join('\n')}`
         const input = `*** Begin Patch\n*** ${add ? 'Add' : 'Update'} File: ${file}\n${body}\n*** End Patch`
-        push({ timestamp: clock.iso, type: 'response_item', payload: { type: 'custom_tool_call', status: 'completed', call_id: callId, name: 'apply_patch', input } })
+        push({
+          timestamp: clock.iso,
+          type: 'response_item',
+          payload: { type: 'custom_tool_call', status: 'completed', call_id: callId, name: 'apply_patch', input }
+        })
         push({
           timestamp: clock.tick(50, 500, r),
           type: 'response_item',
-          payload: { type: 'custom_tool_call_output', call_id: callId, output: JSON.stringify({ output: `Success. Updated the following files:\n${add ? 'A' : 'M'} ${file}\n`, metadata: { exit_code: 0, duration_seconds: 0.0 } }) }
+          payload: {
+            type: 'custom_tool_call_output',
+            call_id: callId,
+            output: JSON.stringify({
+              output: `Success. Updated the following files:\n${add ? 'A' : 'M'} ${file}\n`,
+              metadata: { exit_code: 0, duration_seconds: 0.0 }
+            })
+          }
         })
       } else if (kind < 0.93) {
         const plan = []
         for (let i = 0, n = r.int(2, 6); i < n; i++) plan.push({ step: t.prose(r.int(20, 80)), status: r.pick(['pending', 'in_progress', 'completed']) })
-        push({ timestamp: clock.iso, type: 'response_item', payload: { type: 'function_call', name: 'update_plan', arguments: JSON.stringify({ explanation: t.prose(r.int(20, 200)), plan }), call_id: callId } })
+        push({
+          timestamp: clock.iso,
+          type: 'response_item',
+          payload: { type: 'function_call', name: 'update_plan', arguments: JSON.stringify({ explanation: t.prose(r.int(20, 200)), plan }), call_id: callId }
+        })
         push({ timestamp: clock.tick(10, 100, r), type: 'response_item', payload: { type: 'function_call_output', call_id: callId, output: 'Plan updated' } })
       }
       push(turnContext())
@@ -271,7 +368,14 @@ function codexSession(r, t, target, startMs, project) {
   }
   const d = new Date(startMs)
   const stamp = d.toISOString().slice(0, 19).replace(/:/g, '-')
-  const rel = join('codex', 'sessions', String(d.getUTCFullYear()), String(d.getUTCMonth() + 1).padStart(2, '0'), String(d.getUTCDate()).padStart(2, '0'), `rollout-${stamp}-${id}.jsonl`)
+  const rel = join(
+    'codex',
+    'sessions',
+    String(d.getUTCFullYear()),
+    String(d.getUTCMonth() + 1).padStart(2, '0'),
+    String(d.getUTCDate()).padStart(2, '0'),
+    `rollout-${stamp}-${id}.jsonl`
+  )
   return { files: [{ rel, text: lines.join('\n') + '\n' }], bytes, endMs: clock.ms }
 }
 
@@ -295,7 +399,16 @@ function claudeSession(r, t, target, startMs, project) {
     let bytes = 0
     let parent = null
     const sidechain = agentId !== null
-    const base = () => ({ parentUuid: parent, isSidechain: sidechain, userType: 'external', cwd, sessionId, version, gitBranch: branch, ...(agentId && v2 ? { agentId } : {}) })
+    const base = () => ({
+      parentUuid: parent,
+      isSidechain: sidechain,
+      userType: 'external',
+      cwd,
+      sessionId,
+      version,
+      gitBranch: branch,
+      ...(agentId && v2 ? { agentId } : {})
+    })
     const w = {
       lines,
       get bytes() {
@@ -340,7 +453,16 @@ function claudeSession(r, t, target, startMs, project) {
     blocks.forEach((block, i) => {
       clock.tick(100, 3000, r)
       const last = i === blocks.length - 1
-      const message = { model, id: msgId, type: 'message', role: 'assistant', content: [block], stop_reason: last && block.type !== 'tool_use' ? 'end_turn' : null, stop_sequence: null, usage: usage(last ? finalOut : r.int(1, 12)) }
+      const message = {
+        model,
+        id: msgId,
+        type: 'message',
+        role: 'assistant',
+        content: [block],
+        stop_reason: last && block.type !== 'tool_use' ? 'end_turn' : null,
+        stop_sequence: null,
+        usage: usage(last ? finalOut : r.int(1, 12))
+      }
       w.line({ message, requestId, type: 'assistant' }, inline)
     })
   }
@@ -367,7 +489,15 @@ function claudeSession(r, t, target, startMs, project) {
       const neu = t.code(r.logUniform(40, 3000))
       input = { file_path: file, old_string: old, new_string: neu }
       content = `The file ${file} has been updated. Here's the result of running \`cat -n\` on a snippet of the edited file:\n${t.codeLines(r.int(5, 30), true)}`
-      toolUseResult = { filePath: file, oldString: old, newString: neu, originalFile: r.chance(0.3) ? t.code(size) : null, structuredPatch: [{ oldStart: r.int(1, 400), oldLines: 5, newStart: 1, newLines: 6, lines: neu.split('\n').slice(0, 20) }], userModified: false, replaceAll: false }
+      toolUseResult = {
+        filePath: file,
+        oldString: old,
+        newString: neu,
+        originalFile: r.chance(0.3) ? t.code(size) : null,
+        structuredPatch: [{ oldStart: r.int(1, 400), oldLines: 5, newStart: 1, newLines: 6, lines: neu.split('\n').slice(0, 20) }],
+        userModified: false,
+        replaceAll: false
+      }
     } else if (name === 'Write') {
       const body = t.code(r.logUniform(200, 8000))
       input = { file_path: file, content: body }
@@ -380,7 +510,8 @@ function claudeSession(r, t, target, startMs, project) {
         todos.push({ content: c, status: r.pick(['pending', 'in_progress', 'completed']), activeForm: c })
       }
       input = { todos }
-      content = 'Todos have been modified successfully. Ensure that you continue to use the todo list to track your progress. Please proceed with the current tasks if applicable'
+      content =
+        'Todos have been modified successfully. Ensure that you continue to use the todo list to track your progress. Please proceed with the current tasks if applicable'
       toolUseResult = { oldTodos: [], newTodos: todos }
     } else {
       input = name === 'Grep' ? { pattern: r.pick(IDENTS), path: cwd, output_mode: 'content', '-n': true } : { pattern: '**/*.ts', path: cwd }
@@ -397,9 +528,18 @@ function claudeSession(r, t, target, startMs, project) {
     let first = true
     while (w.bytes < targetBytes) {
       clock.tick(20000, 600000, r)
-      w.user(first && firstPrompt ? firstPrompt : t.prose(r.logUniform(30, 1200)), v2 && !inline ? { thinkingMetadata: { level: 'high', disabled: false, triggers: [] }, todos: [] } : {})
+      w.user(
+        first && firstPrompt ? firstPrompt : t.prose(r.logUniform(30, 1200)),
+        v2 && !inline ? { thinkingMetadata: { level: 'high', disabled: false, triggers: [] }, todos: [] } : {}
+      )
       first = false
-      if (!inline && r.chance(0.3)) w.raw({ type: 'file-history-snapshot', messageId: r.uuid(), snapshot: { messageId: r.uuid(), trackedFileBackups: {}, timestamp: clock.iso }, isSnapshotUpdate: false })
+      if (!inline && r.chance(0.3))
+        w.raw({
+          type: 'file-history-snapshot',
+          messageId: r.uuid(),
+          snapshot: { messageId: r.uuid(), trackedFileBackups: {}, timestamp: clock.iso },
+          isSnapshotUpdate: false
+        })
       const rounds = r.int(2, 15)
       for (let k = 0; k < rounds && w.bytes < targetBytes; k++) {
         const blocks = []
@@ -409,13 +549,27 @@ function claudeSession(r, t, target, startMs, project) {
         for (let i = 0, n = r.int(1, 3); i < n; i++) calls.push(toolCall(w, inline))
         // A Task (sub-agent) call now and then in the main conversation.
         const task = !inline && w === main && r.chance(0.06)
-        if (task) calls.push({ name: 'Task', id: `toolu_01${r.alnum(22)}`, input: { subagent_type: 'general-purpose', description: t.prose(r.int(15, 40)), prompt: t.prose(r.logUniform(200, 1500)) }, task: true })
+        if (task)
+          calls.push({
+            name: 'Task',
+            id: `toolu_01${r.alnum(22)}`,
+            input: { subagent_type: 'general-purpose', description: t.prose(r.int(15, 40)), prompt: t.prose(r.logUniform(200, 1500)) },
+            task: true
+          })
         for (const c of calls) blocks.push({ type: 'tool_use', id: c.id, name: c.name, input: c.input })
         response(w, blocks, inline)
         for (const c of calls) {
           if (c.name === 'Bash' && r.chance(0.3)) {
             clock.tick(100, 2000, r)
-            w.raw({ type: 'progress', data: { type: 'bash_progress', output: t.prose(r.int(20, 200)), elapsedTimeSeconds: r.int(1, 30) }, toolUseID: c.id, parentToolUseID: c.id, uuid: r.uuid(), timestamp: clock.iso, sessionId })
+            w.raw({
+              type: 'progress',
+              data: { type: 'bash_progress', output: t.prose(r.int(20, 200)), elapsedTimeSeconds: r.int(1, 30) },
+              toolUseID: c.id,
+              parentToolUseID: c.id,
+              uuid: r.uuid(),
+              timestamp: clock.iso,
+              sessionId
+            })
           }
           if (c.task) {
             let result
@@ -433,17 +587,48 @@ function claudeSession(r, t, target, startMs, project) {
               result = t.prose(r.logUniform(200, 2500))
             }
             clock.tick(100, 1000, r)
-            w.user([{ tool_use_id: c.id, type: 'tool_result', content: [{ type: 'text', text: result }] }], { toolUseResult: { status: 'completed', prompt: c.input.prompt, content: [{ type: 'text', text: result }], totalDurationMs: r.int(5000, 300000), totalTokens: r.int(5000, 90000), totalToolUseCount: r.int(1, 40) } })
+            w.user([{ tool_use_id: c.id, type: 'tool_result', content: [{ type: 'text', text: result }] }], {
+              toolUseResult: {
+                status: 'completed',
+                prompt: c.input.prompt,
+                content: [{ type: 'text', text: result }],
+                totalDurationMs: r.int(5000, 300000),
+                totalTokens: r.int(5000, 90000),
+                totalToolUseCount: r.int(1, 40)
+              }
+            })
             continue
           }
           clock.tick(50, 20000, r)
           const isError = r.chance(0.04)
-          w.line({ type: 'user', message: { role: 'user', content: [{ tool_use_id: c.id, type: 'tool_result', content: c.content, ...(isError ? { is_error: true } : {}) }] }, toolUseResult: c.toolUseResult }, inline)
+          w.line(
+            {
+              type: 'user',
+              message: { role: 'user', content: [{ tool_use_id: c.id, type: 'tool_result', content: c.content, ...(isError ? { is_error: true } : {}) }] },
+              toolUseResult: c.toolUseResult
+            },
+            inline
+          )
         }
       }
       if (inline) return
       response(w, [{ type: 'text', text: t.prose(r.logUniform(60, 2500)) }], inline)
-      if (v2 && r.chance(0.5)) w.raw({ type: 'system', subtype: 'turn_duration', durationMs: r.int(5000, 900000), isMeta: false, uuid: r.uuid(), timestamp: clock.iso, sessionId, parentUuid: null, isSidechain: false, userType: 'external', cwd, version, gitBranch: branch })
+      if (v2 && r.chance(0.5))
+        w.raw({
+          type: 'system',
+          subtype: 'turn_duration',
+          durationMs: r.int(5000, 900000),
+          isMeta: false,
+          uuid: r.uuid(),
+          timestamp: clock.iso,
+          sessionId,
+          parentUuid: null,
+          isSidechain: false,
+          userType: 'external',
+          cwd,
+          version,
+          gitBranch: branch
+        })
     }
   }
 
@@ -507,7 +692,11 @@ export function ensureCorpus(dir, mb, seed, log = () => {}) {
     const name = `${r.pick(WORDS)}-${r.pick(WORDS)}-${i}`
     const home = r.pick(['/Users/alice', '/home/bob', '/Users/dev', '/home/ci'])
     const cwd = `${home}/src/${name}`
-    projects.push({ cwd, dir: join('claude', 'projects', cwd.replace(/[/.]/g, '-')), repo: r.chance(0.7) ? `https://github.com/example-org/${name}.git` : null })
+    projects.push({
+      cwd,
+      dir: join('claude', 'projects', cwd.replace(/[/.]/g, '-')),
+      repo: r.chance(0.7) ? `https://github.com/example-org/${name}.git` : null
+    })
   }
   let bytes = 0
   let codexBytes = 0
@@ -548,7 +737,19 @@ export function ensureCorpus(dir, mb, seed, log = () => {}) {
     sessions++
     if (sessions % 200 === 0) log(`  corpus: ${(bytes / 1e6).toFixed(0)} of ${mb} MB`)
   }
-  const m = { mb, seed, generator: GENERATOR_VERSION, bytes, codex_bytes: codexBytes, claude_bytes: bytes - codexBytes, files, generated_sessions: sessions, resumed_sessions: resumed, forked_sessions: forked, generate_s: (Date.now() - started) / 1000 }
+  const m = {
+    mb,
+    seed,
+    generator: GENERATOR_VERSION,
+    bytes,
+    codex_bytes: codexBytes,
+    claude_bytes: bytes - codexBytes,
+    files,
+    generated_sessions: sessions,
+    resumed_sessions: resumed,
+    forked_sessions: forked,
+    generate_s: (Date.now() - started) / 1000
+  }
   const other = readManifest(manifestPath)
   if (other && other.mb === mb && other.seed === seed && other.generator === GENERATOR_VERSION) {
     rmSync(dir, { recursive: true, force: true })

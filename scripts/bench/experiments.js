@@ -46,10 +46,16 @@ const VARIANTS = {
   },
   /** No automatic WAL checkpoints during the ingest, one at the end (included), 64 MiB page cache. */
   async 'ingest-one-checkpoint'(files, lib, dir) {
-    await ingestInto(lib, join(dir, 'x.sqlite'), dir, (db) => {
-      db.pragma('wal_autocheckpoint = 0')
-      db.pragma('cache_size = -65536')
-    }, (db) => db.pragma('wal_checkpoint(TRUNCATE)'))
+    await ingestInto(
+      lib,
+      join(dir, 'x.sqlite'),
+      dir,
+      (db) => {
+        db.pragma('wal_autocheckpoint = 0')
+        db.pragma('cache_size = -65536')
+      },
+      (db) => db.pragma('wal_checkpoint(TRUNCATE)')
+    )
   },
   /**
    * events(session_id, ts) and events(kind) dropped for the load and built afterwards (included).
@@ -57,11 +63,17 @@ const VARIANTS = {
    */
   async 'ingest-late-indexes'(files, lib, dir) {
     const idx = ['events_session ON events(session_id, ts)', 'events_kind ON events(kind)']
-    await ingestInto(lib, join(dir, 'x.sqlite'), dir, (db) => {
-      for (const i of idx) db.exec(`DROP INDEX IF EXISTS ${i.split(' ')[0]}`)
-    }, (db) => {
-      for (const i of idx) db.exec(`CREATE INDEX ${i}`)
-    })
+    await ingestInto(
+      lib,
+      join(dir, 'x.sqlite'),
+      dir,
+      (db) => {
+        for (const i of idx) db.exec(`DROP INDEX IF EXISTS ${i.split(' ')[0]}`)
+      },
+      (db) => {
+        for (const i of idx) db.exec(`CREATE INDEX ${i}`)
+      }
+    )
   },
   /** The raw line is not stored (events.raw NULL): the writer is wrapped for this run only. */
   async 'ingest-no-raw'(files, lib, dir) {
@@ -141,6 +153,8 @@ if (values.child) {
       times.push(JSON.parse(r.stdout.trim().split('\n').pop()).s)
     }
     const best = Math.min(...times)
-    console.log(`${name.padEnd(26)} ${best.toFixed(2).padStart(6)} s  ${(mb / best).toFixed(1).padStart(6)} MB/s   (runs: ${times.map((t) => t.toFixed(2)).join(', ')})`)
+    console.log(
+      `${name.padEnd(26)} ${best.toFixed(2).padStart(6)} s  ${(mb / best).toFixed(1).padStart(6)} MB/s   (runs: ${times.map((t) => t.toFixed(2)).join(', ')})`
+    )
   }
 }

@@ -12,7 +12,15 @@ if (isMainThread) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { database, paths, parseWorker }, execArgv: [], resourceLimits: limits })
   worker.on('message', (m) => {
     const hwm = Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024
-    process.stdout.write(JSON.stringify({ young_gen_mb: Number(young) || null, seconds: (Date.now() - started) / 1000, events: m.events, parsed_on: m.parsed_on, peak_rss_mb: Math.round(hwm) }) + '\n')
+    process.stdout.write(
+      JSON.stringify({
+        young_gen_mb: Number(young) || null,
+        seconds: (Date.now() - started) / 1000,
+        events: m.events,
+        parsed_on: m.parsed_on,
+        peak_rss_mb: Math.round(hwm)
+      }) + '\n'
+    )
   })
 } else {
   const { ingestPaths, openStore } = await import('../../lib/index.js')

@@ -42,10 +42,7 @@ export function summarizeProfile(profile, root = process.cwd()) {
       fnTotal.set(k, (fnTotal.get(k) ?? 0) + us)
     }
   }
-  const rows = (m) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .map(([name, us]) => ({ name, ms: us / 1000, pct: total ? (100 * us) / total : 0 }))
+  const rows = (m) => [...m].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000, pct: total ? (100 * us) / total : 0 }))
   return { total_ms: total / 1000, self: rows(fnSelf), files: rows(fileSelf), total: rows(fnTotal) }
 }
 

@@ -49,7 +49,9 @@ for (let i = 0; i < Number(args.repeat); i++) {
   const c = process.cpuUsage(c0)
   runs.push(sample.bytes / 1e6 / s)
   cpuRuns.push(sample.bytes / (c.user + c.system))
-  log(`run ${i + 1}: ${sample.lines.length} lines, ${(sample.bytes / 1e6).toFixed(1)} MB in ${s.toFixed(2)} s: ${runs[i].toFixed(2)} MB/s, ${cpuRuns[i].toFixed(2)} MB per CPU second (${findings} findings)`)
+  log(
+    `run ${i + 1}: ${sample.lines.length} lines, ${(sample.bytes / 1e6).toFixed(1)} MB in ${s.toFixed(2)} s: ${runs[i].toFixed(2)} MB/s, ${cpuRuns[i].toFixed(2)} MB per CPU second (${findings} findings)`
+  )
 }
 
 let digest = null
@@ -62,4 +64,13 @@ if (args.digest) {
   digest = h.digest('hex')
 }
 const median = (xs) => Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1] * 100) / 100
-console.log(JSON.stringify({ redact_mb_s: median(runs), best_mb_s: Math.round(Math.max(...runs) * 100) / 100, cpu_mb_s: median(cpuRuns), runs: runs.map((x) => Math.round(x * 100) / 100), sample_mb: sample.bytes / 1e6, digest }))
+console.log(
+  JSON.stringify({
+    redact_mb_s: median(runs),
+    best_mb_s: Math.round(Math.max(...runs) * 100) / 100,
+    cpu_mb_s: median(cpuRuns),
+    runs: runs.map((x) => Math.round(x * 100) / 100),
+    sample_mb: sample.bytes / 1e6,
+    digest
+  })
+)

@@ -44,5 +44,9 @@ for (const format of formats) {
   per_format_s[format] = Number(median(times).toFixed(3))
   cpu_s[format] = Number(median(cpu).toFixed(3))
 }
-const render_s = Number(Object.values(per_format_s).reduce((a, b) => a + b, 0).toFixed(3))
+const render_s = Number(
+  Object.values(per_format_s)
+    .reduce((a, b) => a + b, 0)
+    .toFixed(3)
+)
 process.stdout.write(JSON.stringify({ sessions: report.sessions.length, per_format_s, render_s, first_s, cpu_s, bytes }) + '\n')

@@ -52,7 +52,9 @@ export async function run(): Promise<void> {
     })
     const ing = result.ingest
     core.info(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`)
-    core.info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`)
+    core.info(
+      `ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`
+    )
     for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
     const r = result.report
     core.setOutput('sessions', r.totals.sessions)
@@ -66,7 +68,15 @@ export async function run(): Promise<void> {
     else core.info('late check: nothing found in the final files')
     core.setOutput('report-dir', outDir)
 
-    const published = await publish({ inputs, outDir, files: result.files, comment: result.comment, releaseSection: result.releaseSection, summary: result.summary, github })
+    const published = await publish({
+      inputs,
+      outDir,
+      files: result.files,
+      comment: result.comment,
+      releaseSection: result.releaseSection,
+      summary: result.summary,
+      github
+    })
     core.setOutput('comment-url', published.commentUrl ?? '')
     core.setOutput('artifact-id', published.artifactId ?? '')
     core.setOutput('artifact-url', published.artifactUrl ?? '')
@@ -79,7 +89,11 @@ export async function run(): Promise<void> {
 }
 
 /** The `fail-on` conditions a finished job meets, each as the reason the step fails; empty when none. */
-export function failOnReasons(failOn: ReadonlySet<FailOn>, result: Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'>, unpublished: readonly string[] = []): string[] {
+export function failOnReasons(
+  failOn: ReadonlySet<FailOn>,
+  result: Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'>,
+  unpublished: readonly string[] = []
+): string[] {
   const r = result.report
   const failures: string[] = []
   if (failOn.has('parse-errors') && result.ingest.skipped_lines > 0) failures.push(`${result.ingest.skipped_lines} log line(s) could not be read`)
@@ -87,7 +101,8 @@ export function failOnReasons(failOn: ReadonlySet<FailOn>, result: Pick<JobResul
   if (failOn.has('redactions') && result.redactions > 0) failures.push(`${result.redactions} value(s) had to be redacted`)
   if (failOn.has('no-sessions') && r.totals.sessions === 0) failures.push('no agent session was found')
   if (failOn.has('publish') && unpublished.length) failures.push(`could not publish ${unpublished.join(', ')}`)
-  if (failOn.has('late-findings') && result.late.total > 0) failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`)
+  if (failOn.has('late-findings') && result.late.total > 0)
+    failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`)
   return failures
 }
 
@@ -97,5 +112,3 @@ async function expandGlobs(patterns: string[]): Promise<string[]> {
   const globber = await glob.create(patterns.join('\n'), { followSymbolicLinks: true, implicitDescendants: true })
   return [...new Set(await globber.glob())]
 }
-
-

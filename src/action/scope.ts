@@ -12,7 +12,13 @@ import type { GithubTarget } from './target.js'
  * needs are missing (a tag git does not know, a push with no pull request), it says so and widens
  * to every session found rather than stopping the job.
  */
-export function actionScope(inputs: ActionInputs, github: GithubTarget, workspace: string, paths: string[] | null, changedFiles: string[] | null): ScopeRequest {
+export function actionScope(
+  inputs: ActionInputs,
+  github: GithubTarget,
+  workspace: string,
+  paths: string[] | null,
+  changedFiles: string[] | null
+): ScopeRequest {
   const kind = inputs.scope === 'auto' ? (github.pull ? 'pr' : github.releaseTag ? 'release' : 'all') : inputs.scope
   const root = canonicalPath(workspace)
   // A path given to the Action outside the checkout holds what an agent wrote in this very job.

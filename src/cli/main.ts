@@ -17,14 +17,17 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   init: { run: initCommand, help: initHelp, summary: 'set this repository up: rules file, workflow, .gitignore lines, optional hooks' },
   ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
   sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' },
-  'dry-run': { run: dryRunCommand, help: dryRunHelp, summary: 'run the Action\'s pipeline locally: write comment, summary and reports, publish nothing' },
+  'dry-run': { run: dryRunCommand, help: dryRunHelp, summary: "run the Action's pipeline locally: write comment, summary and reports, publish nothing" },
   report: { run: reportCommand, help: reportHelp, summary: 'render a redacted report (md, csv, json, html) from the database' },
-  collect: { run: collectCommand, help: collectHelp, summary: "stage this branch's sessions as sanitized copies under .ai-logs/ (from every agent's default places)" },
+  collect: {
+    run: collectCommand,
+    help: collectHelp,
+    summary: "stage this branch's sessions as sanitized copies under .ai-logs/ (from every agent's default places)"
+  },
   redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
   rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' }
 }
-
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length))

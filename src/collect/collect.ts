@@ -82,7 +82,9 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     const since = Date.parse(o.since)
     facts = facts.filter((f) => f.started_at !== null && Date.parse(f.started_at) >= since)
   }
-  const scope = o.all ? scopeToAll(facts, 'every session of this repository') : scopeToChange(facts, branchChange({ repoDir: root, branch: o.branch, base: o.base }))
+  const scope = o.all
+    ? scopeToAll(facts, 'every session of this repository')
+    : scopeToChange(facts, branchChange({ repoDir: root, branch: o.branch, base: o.base }))
   const byId = new Map(facts.map((f) => [f.id, f]))
   const staged: StagedFile[] = []
   const counts: RedactCounts = { lines: 0, redactions: 0, by_detector: {} }
@@ -92,28 +94,28 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   await mkdir(dirname(database), { recursive: true })
   const staging = await mkdtemp(join(dirname(database), 'staging-'))
   try {
-  for (const { id, reasons } of scope.sessions) {
-    const s = byId.get(id) as SessionFacts
-    for (const file of s.log_files) {
-      // A log inside the repository is there already, committed or deliberately not.
-      if (relativeInside(canonicalPath(file), canonicalRoot) !== null) continue
-      const target = join(root, '.ai-logs', safeName(s.agent), copyName(s, file))
-      if (written.has(target)) continue
-      written.add(target)
-      const path = relative(root, target)
-      const final = await redactFile(file, join(staging, String(written.size)), o.config, counts)
-      const exists = await stat(target).then(
-        () => true,
-        () => false
-      )
-      const status = !exists ? 'new' : (await sameBytes(final, target)) ? 'unchanged' : 'updated'
-      if (!o.dryRun && status !== 'unchanged') {
-        await mkdir(dirname(target), { recursive: true })
-        await rename(final, target)
+    for (const { id, reasons } of scope.sessions) {
+      const s = byId.get(id) as SessionFacts
+      for (const file of s.log_files) {
+        // A log inside the repository is there already, committed or deliberately not.
+        if (relativeInside(canonicalPath(file), canonicalRoot) !== null) continue
+        const target = join(root, '.ai-logs', safeName(s.agent), copyName(s, file))
+        if (written.has(target)) continue
+        written.add(target)
+        const path = relative(root, target)
+        const final = await redactFile(file, join(staging, String(written.size)), o.config, counts)
+        const exists = await stat(target).then(
+          () => true,
+          () => false
+        )
+        const status = !exists ? 'new' : (await sameBytes(final, target)) ? 'unchanged' : 'updated'
+        if (!o.dryRun && status !== 'unchanged') {
+          await mkdir(dirname(target), { recursive: true })
+          await rename(final, target)
+        }
+        staged.push({ session: id, agent: s.agent, reasons, path, status })
       }
-      staged.push({ session: id, agent: s.agent, reasons, path, status })
     }
-  }
   } finally {
     await rm(staging, { recursive: true, force: true })
   }

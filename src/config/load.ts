@@ -67,7 +67,12 @@ export function parseConfig(text: string, file: string): Config {
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length) {
     throw new ConfigError(
-      doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }))
+      doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0].line ?? 1,
+        column: e.linePos?.[0].col ?? 1,
+        message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+      }))
     )
   }
   const root = doc.contents as Node | null

@@ -8,7 +8,11 @@ import { FieldKindSchema, ReportFormatSchema, ReportModeSchema } from './choices
  * an error with its line and column, never silently ignored.
  */
 const FieldPolicySchema = z.union([
-  z.enum(['include', 'redact', 'drop', 'hash']).describe('include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'),
+  z
+    .enum(['include', 'redact', 'drop', 'hash'])
+    .describe(
+      'include: text as written (still subject to overrides and markers); redact: every detector applied (default); drop: removed; hash: replaced by a tag, [hash:…] (a keyed hash, with a redaction key) or [hash#n] (numbered within the report)'
+    ),
   z.strictObject({ truncate: z.number().int().positive().describe('redact, then keep at most this many characters') })
 ])
 export type FieldPolicy = z.infer<typeof FieldPolicySchema>
@@ -23,10 +27,17 @@ const PackSchema = z.union([
 
 const RuleSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"').describe('the detector id shown in markers and counts'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"')
+      .describe('the detector id shown in markers and counts'),
     description: z.string().optional(),
     pattern: z.string().optional().describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)'),
-    flags: z.string().regex(/^[imsu]*$/, 'only i, m, s, u').optional().describe('regular expression flags: i, m, s, u'),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/, 'only i, m, s, u')
+      .optional()
+      .describe('regular expression flags: i, m, s, u'),
     literals: z.array(z.string().min(1)).optional().describe('exact strings, matched case-insensitively'),
     words: z.array(z.string().min(1)).optional().describe('whole words, matched case-insensitively'),
     replacement: z.string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
@@ -53,7 +64,10 @@ export type Override = z.infer<typeof OverrideSchema>
 
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).default(1).describe('format version of this file'),
-  preset: z.enum(['redacted', 'metadata-only']).default('redacted').describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
+  preset: z
+    .enum(['redacted', 'metadata-only'])
+    .default('redacted')
+    .describe('redacted: text with every detector applied; metadata-only: counts, tool names, first word of commands, tagged identifiers, no text'),
   packs: z
     .strictObject({ secrets: PackSchema.default(true), pii: PackSchema.default(true), paths: PackSchema.default(true) })
     .default({ secrets: true, pii: true, paths: true })
@@ -63,7 +77,9 @@ export const ConfigSchema = z.strictObject({
       private_ips: z
         .boolean()
         .default(false)
-        .describe('also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never')
+        .describe(
+          'also redact private, carrier-NAT and link-local addresses (10.0.0.1, 192.168.1.20, 172.16.0.5, fd00::1, fe80::…); public addresses are always redacted, loopback and documentation addresses never'
+        )
     })
     .default({ private_ips: false })
     .describe('options of the pii pack'),
@@ -77,11 +93,18 @@ export const ConfigSchema = z.strictObject({
     })
     .default({ patterns: [], literals: [], placeholders: [] })
     .describe('values never redacted: regular expressions, exact strings, placeholder words'),
-  fields: z.partialRecord(FieldKindSchema, FieldPolicySchema).default({}).describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
+  fields: z
+    .partialRecord(FieldKindSchema, FieldPolicySchema)
+    .default({})
+    .describe(
+      'content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'
+    ),
   hash_identifiers: z
     .strictObject({ emails: z.boolean().default(true), home_users: z.boolean().default(true), repository_urls: z.boolean().default(false) })
     .default({ emails: true, home_users: true, repository_urls: false })
-    .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
+    .describe(
+      'tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'
+    ),
   overrides: z.array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
   defaults: z
     .strictObject({
@@ -95,6 +118,9 @@ export const ConfigSchema = z.strictObject({
     })
     .default({})
     .describe('values flags and action inputs would otherwise give; flags and inputs override them'),
-  pricing: z.record(z.string(), PriceSchema).default({}).describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
+  pricing: z
+    .record(z.string(), PriceSchema)
+    .default({})
+    .describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
 })
 export type Config = z.infer<typeof ConfigSchema>

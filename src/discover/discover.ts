@@ -16,13 +16,29 @@ export interface DiscoverResult extends IngestResult {
  * `.ai-logs/`; with paths, those paths. Either way, sessions that belong to another project are
  * dropped unless they came from a file inside the repository.
  */
-export async function ingestForRepo(db: Db, repoDir: string, paths: string[] | null, opts: IngestOptions & { env?: DiscoverEnv; committedLogs?: boolean } = {}): Promise<DiscoverResult> {
+export async function ingestForRepo(
+  db: Db,
+  repoDir: string,
+  paths: string[] | null,
+  opts: IngestOptions & { env?: DiscoverEnv; committedLogs?: boolean } = {}
+): Promise<DiscoverResult> {
   const repo = repoIdentity(repoDir)
   const found = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv())
   // `collect` writes `.ai-logs/` from the agents' own places: reading its own copies back would loop.
   const locations = opts.committedLogs === false ? found.filter((l) => l.path !== committedLogsDir(repo)) : found
-  const result = await ingestPaths(db, locations.map((l) => l.path), opts)
+  const result = await ingestPaths(
+    db,
+    locations.map((l) => l.path),
+    opts
+  )
   const inRepo = paths ? [] : locations.filter((l) => l.inRepo).map((l) => l.path)
   const dropped = scopeToRepo(db, repo, inRepo, result.session_ids)
-  return { ...result, sessions: result.sessions - dropped.length, session_ids: result.session_ids.filter((id) => !dropped.includes(id)), repository: repo, locations, out_of_scope_sessions: dropped.length }
+  return {
+    ...result,
+    sessions: result.sessions - dropped.length,
+    session_ids: result.session_ids.filter((id) => !dropped.includes(id)),
+    repository: repo,
+    locations,
+    out_of_scope_sessions: dropped.length
+  }
 }

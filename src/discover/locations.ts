@@ -31,7 +31,11 @@ function codexRoots(e: DiscoverEnv): string[] {
 }
 
 function claudeRoots(e: DiscoverEnv): string[] {
-  const dirs = e.env.CLAUDE_CONFIG_DIR ? e.env.CLAUDE_CONFIG_DIR.split(',').map((d) => d.trim()).filter(Boolean) : [join(e.home, '.claude'), join(e.home, '.config', 'claude')]
+  const dirs = e.env.CLAUDE_CONFIG_DIR
+    ? e.env.CLAUDE_CONFIG_DIR.split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+    : [join(e.home, '.claude'), join(e.home, '.config', 'claude')]
   return dirs.map((d) => join(d, 'projects'))
 }
 

@@ -244,13 +244,23 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
   const encoding = detectEncoding(content)
   // A grown file keeps its first bytes; anything else (truncated, rewritten) is read again.
   // A compressed archive cannot be resumed mid-stream: when it changes it is read whole again.
-  const grown = !compression && row !== undefined && row.format !== null && st.size >= row.offset && row.head_len > 0 && hash(head.subarray(0, row.head_len)) === row.head_hash
+  const grown =
+    !compression &&
+    row !== undefined &&
+    row.format !== null &&
+    st.size >= row.offset &&
+    row.head_len > 0 &&
+    hash(head.subarray(0, row.head_len)) === row.head_hash
 
   let source: Source | undefined
   if (grown && row.format) source = sourceById(row.format)
   if (!source) {
     const text = decodeText(content, encoding)
-    const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20)
+    const lines = text
+      .split('\n')
+      .map((l) => l.replace(/\r$/, ''))
+      .filter((l) => l.trim() !== '')
+      .slice(0, 20)
     source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text })
   }
   if (!source) {

@@ -78,7 +78,7 @@ async function* fileChunks(path: string, start: number, chunkBytes: number): Asy
     // many-file ingest (one buffer per file) from swelling the process's memory.
     const left = (await fh.stat()).size - start
     const buf = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(64 * 1024, left)))
-    for (let pos = start; ; ) {
+    for (let pos = start; ;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos)
       if (bytesRead === 0) return
       pos += bytesRead

@@ -121,7 +121,12 @@ function checkedRecords(found: ParseRecord[], lineNo: number, problems: ProblemL
     }
     if (r.type === 'event') {
       const p = r.event.payload
-      const bad = p.kind === 'token_usage' ? (badTokenField(p.delta) ?? badTokenField(p.cumulative)) : p.kind === 'status_snapshot' ? badTokenField(p, SNAPSHOT_FIELDS) : null
+      const bad =
+        p.kind === 'token_usage'
+          ? (badTokenField(p.delta) ?? badTokenField(p.cumulative))
+          : p.kind === 'status_snapshot'
+            ? badTokenField(p, SNAPSHOT_FIELDS)
+            : null
       if (bad) {
         problems.add(r.event.line ?? lineNo, tokenValueReason(bad.field, bad.value))
         continue
@@ -170,7 +175,12 @@ export async function* parseFile(job: FileJob): AsyncGenerator<ParsedBatch> {
     yield* parseBatches(job)
   } catch (e) {
     // A parser bug: the file's earlier batches are stored, and this one says why the rest is not.
-    yield { ...emptyBatch(job.startOffset, job.startLine, 'null'), problems: [{ line: null, reason: `parse failed: ${String((e as Error).message ?? e)}` }], save: false, last: true }
+    yield {
+      ...emptyBatch(job.startOffset, job.startLine, 'null'),
+      problems: [{ line: null, reason: `parse failed: ${String((e as Error).message ?? e)}` }],
+      save: false,
+      last: true
+    }
   }
 }
 
@@ -217,7 +227,9 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
   }
   try {
     const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes }
-    const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset })
+    const lines = job.compression
+      ? readCompressedLines(job.path, job.compression, opts)
+      : readLines(job.path, job.encoding, { ...opts, start: job.startOffset })
     for await (const line of lines) {
       if (line.tooLong !== undefined) {
         batch.skippedLines++
@@ -254,7 +266,12 @@ async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecor
   let buf: Buffer
   try {
     const raw = await readFile(job.path)
-    buf = job.compression === 'zstd' ? zstdDecompressSync(raw, { maxOutputLength: max }) : job.compression === 'gzip' ? gunzipSync(raw, { maxOutputLength: max }) : raw
+    buf =
+      job.compression === 'zstd'
+        ? zstdDecompressSync(raw, { maxOutputLength: max })
+        : job.compression === 'gzip'
+          ? gunzipSync(raw, { maxOutputLength: max })
+          : raw
   } catch (e) {
     return failed(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e)}`)
   }

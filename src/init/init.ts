@@ -33,7 +33,10 @@ function unifiedDiff(path: string, current: string, wanted: string): string {
     writeFileSync(join(dir, 'current'), current)
     writeFileSync(join(dir, 'init'), wanted)
     const r = spawnSync('git', ['diff', '--no-index', '--no-color', '--', 'current', 'init'], { cwd: dir, encoding: 'utf8' })
-    return r.stdout.replace(/^diff --git .*\n(index .*\n)?/, '').replace(/^--- a\/current$/m, `--- ${path} (yours)`).replace(/^\+\+\+ b\/init$/m, `+++ ${path} (init)`)
+    return r.stdout
+      .replace(/^diff --git .*\n(index .*\n)?/, '')
+      .replace(/^--- a\/current$/m, `--- ${path} (yours)`)
+      .replace(/^\+\+\+ b\/init$/m, `+++ ${path} (init)`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -84,8 +87,12 @@ function claudeHook(root: string): InitStep {
     }
   }
   const end = settings.hooks?.SessionEnd ?? []
-  if (end.some((m) => m.hooks?.some((h) => h.command === CLAUDE_HOOK_COMMAND))) return { path, outcome: 'unchanged', note: 'already runs collect when a session ends' }
-  const next: ClaudeSettings = { ...settings, hooks: { ...settings.hooks, SessionEnd: [...end, { hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }] } }
+  if (end.some((m) => m.hooks?.some((h) => h.command === CLAUDE_HOOK_COMMAND)))
+    return { path, outcome: 'unchanged', note: 'already runs collect when a session ends' }
+  const next: ClaudeSettings = {
+    ...settings,
+    hooks: { ...settings.hooks, SessionEnd: [...end, { hooks: [{ type: 'command', command: CLAUDE_HOOK_COMMAND }] }] }
+  }
   const existed = existsSync(abs)
   mkdirSync(dirname(abs), { recursive: true })
   writeFileSync(abs, JSON.stringify(next, null, 2) + '\n')
@@ -101,7 +108,11 @@ export function init(o: InitOptions): InitStep[] {
   const root = repositoryRoot(o.repoDir)
   if (root === null) throw new InitError(`not inside a git repository: ${o.repoDir}`)
   const force = o.force ?? false
-  const steps = [writeFile(root, '.github/ai-log-trail.yml', RULES_FILE, force), writeFile(root, '.github/workflows/ai-log-trail.yml', WORKFLOW_FILE, force), ignoreLines(root)]
+  const steps = [
+    writeFile(root, '.github/ai-log-trail.yml', RULES_FILE, force),
+    writeFile(root, '.github/workflows/ai-log-trail.yml', WORKFLOW_FILE, force),
+    ignoreLines(root)
+  ]
   for (const hook of new Set(o.hooks ?? [])) {
     if (hook === 'claude') steps.push(claudeHook(root))
     if (hook === 'pre-push') {

@@ -56,7 +56,10 @@ export function isTokenCount(v: number): boolean {
 }
 
 /** The first field of `counts` that is not a token count, or null when every one is. */
-export function badTokenField(counts: Record<string, unknown> | null | undefined, fields: readonly string[] = TOKEN_FIELDS): { field: string; value: unknown } | null {
+export function badTokenField(
+  counts: Record<string, unknown> | null | undefined,
+  fields: readonly string[] = TOKEN_FIELDS
+): { field: string; value: unknown } | null {
   if (!counts) return null
   for (const field of fields) {
     const value = counts[field]

@@ -43,7 +43,7 @@ export function sameLateCheck(a: LateCheck, b: LateCheck): boolean {
  * proportion, down to 0 (the renderer's shortest form).
  */
 export function fitToBudget(render: (budget: number) => string, budget: number, name: string, opts: EngineOptions): { text: FinalText; check: LateCheck } {
-  for (let b = budget; ; ) {
+  for (let b = budget; ;) {
     const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts)
     const length = r.texts[0].content.length
     if (length <= budget || b === 0) return { text: r.texts[0], check: r.check }

@@ -91,7 +91,15 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    const builtForComment = buildReport(db, { config: o.config, mode: 'actions', filters: o.filters, now: o.now, version: o.version, maxFieldChars: COMMENT_FIELD_CHARS, scope })
+    const builtForComment = buildReport(db, {
+      config: o.config,
+      mode: 'actions',
+      filters: o.filters,
+      now: o.now,
+      version: o.version,
+      maxFieldChars: COMMENT_FIELD_CHARS,
+      scope
+    })
     db.close()
     mkdirSync(o.outDir, { recursive: true })
     const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])
@@ -164,9 +172,15 @@ function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; repor
   const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
   const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
   const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
-  const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions)
+  const release = fitToBudget(
+    (budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }),
+    RELEASE_BUDGET,
+    RELEASE_SECTION,
+    i.lateOptions
+  )
   let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo)
-  if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT) summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
+  if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
+    summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
   return {
     texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],
     late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, renamed(summary.check, 'comment.md', 'summary.md'), release.check),
@@ -182,7 +196,8 @@ function renamed(check: LateCheck, from: string, to: string): LateCheck {
 
 function jobSummary(report: Report, comment: string): string {
   let summary = renderMarkdown(report)
-  if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
+  if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+    summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
   if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
   return summary
 }

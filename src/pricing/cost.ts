@@ -9,7 +9,8 @@ import type { Price } from './prices.js'
 export function costOf(t: TokenCounts, price: Price): number {
   const tier = price.long_context && t.input > price.long_context.threshold ? price.long_context : price
   const uncached = Math.max(0, t.input - t.cached_input - t.cache_write)
-  const usd = uncached * tier.input + t.cached_input * (tier.cached_input ?? tier.input) + t.cache_write * (tier.cache_write ?? tier.input) + t.output * tier.output
+  const usd =
+    uncached * tier.input + t.cached_input * (tier.cached_input ?? tier.input) + t.cache_write * (tier.cache_write ?? tier.input) + t.output * tier.output
   return usd / 1_000_000
 }
 

@@ -12,8 +12,15 @@ export type ArtifactOutcome =
  * (it is a large share of the bundle's start-up time), and an unreachable artifact service
  * (no runtime token, GitHub Enterprise Server) or a failed upload is the caller's warning, never thrown.
  */
-export async function uploadReports(name: string, dir: string, files: string[], retentionDays: number | undefined, env: NodeJS.ProcessEnv = process.env): Promise<ArtifactOutcome> {
-  if (!env.ACTIONS_RUNTIME_TOKEN) return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' }
+export async function uploadReports(
+  name: string,
+  dir: string,
+  files: string[],
+  retentionDays: number | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<ArtifactOutcome> {
+  if (!env.ACTIONS_RUNTIME_TOKEN)
+    return { status: 'skipped', reason: 'no ACTIONS_RUNTIME_TOKEN (not running in GitHub Actions, or the artifact service is unavailable)' }
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact')
     const client = new DefaultArtifactClient()
@@ -25,7 +32,8 @@ export async function uploadReports(name: string, dir: string, files: string[], 
     )
     const id = r.id ?? null
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
-    const url = id !== null && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : null
+    const url =
+      id !== null && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}` : null
     return { status: 'uploaded', id, url }
   } catch (e) {
     // GitHub Enterprise Server has no artifact service for this client: nothing to upload to.

@@ -58,7 +58,10 @@ export function withSection(body: string, section: string): string {
   const block = `${RELEASE_SECTION_START}\n${defuseMarkers(section.trim())}\n${RELEASE_SECTION_END}`
   const start = body.indexOf(RELEASE_SECTION_START)
   const end = start === -1 ? -1 : body.indexOf(RELEASE_SECTION_END, start + RELEASE_SECTION_START.length)
-  const next = start !== -1 && end > start ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length) : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`
+  const next =
+    start !== -1 && end > start
+      ? body.slice(0, start) + block + body.slice(end + RELEASE_SECTION_END.length)
+      : `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${block}\n`
   return next.length > RELEASE_BODY_LIMIT ? body : next
 }
 

@@ -81,7 +81,10 @@ class NdjsonRecorder implements Recorder {
     if (typeof name !== 'string' || name === '') throw new Error('recorder: an action needs a name')
     const started = this.state === 'idle' ? this.write(this.begin()) : undefined
     const meta = jsonMetadata(metadata)
-    return this.after(started, this.write({ ...this.base('action'), name, statement: String(statement ?? ''), ...(meta !== undefined ? { metadata: meta } : {}) }))
+    return this.after(
+      started,
+      this.write({ ...this.base('action'), name, statement: String(statement ?? ''), ...(meta !== undefined ? { metadata: meta } : {}) })
+    )
   }
 
   async end(summary?: string): Promise<SessionEndRecord | null> {

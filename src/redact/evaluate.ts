@@ -178,7 +178,9 @@ export function formatEvaluation(result: EvaluationResult): string {
     )
   }
   const recall = result.totalPlanted === 0 ? 1 : result.totalDetected / result.totalPlanted
-  lines.push(`${'TOTAL'.padEnd(width)}  ${String(result.totalPlanted).padStart(7)}  ${String(result.totalDetected).padStart(8)}  ${(recall * 100).toFixed(1).padStart(5)}%`)
+  lines.push(
+    `${'TOTAL'.padEnd(width)}  ${String(result.totalPlanted).padStart(7)}  ${String(result.totalDetected).padStart(8)}  ${(recall * 100).toFixed(1).padStart(5)}%`
+  )
   lines.push(`clean cases: ${result.cleanCases}, false positives: ${result.falsePositives.length}`)
   for (const fp of result.falsePositives) {
     lines.push(`  FP [${fp.kind}] ${fp.findings.map((f) => `${f.detector}:${JSON.stringify(f.value)}`).join(' ')}`)

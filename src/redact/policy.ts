@@ -12,14 +12,17 @@ import { firstWord } from '../sources/util/shell.js'
 /** One line of provenance: which detector or override changed which field of which event, how often. */
 export type RedactionRecord = RedactionRow
 
-
 /**
  * Applies the config to a report object: markers, overrides, the per-field content policy, every
  * enabled detector and rule, and the preset. The result is what renderers may publish; the
  * records say what was changed, never what the changed text was. `key` is the redaction key
  * (null: none), which makes identifier tags comparable across reports.
  */
-export function redactReport(report: Report, config: Config, key: string | null = redactionKey() ?? null): { report: Report; records: RedactionRecord[]; included: string[] } {
+export function redactReport(
+  report: Report,
+  config: Config,
+  key: string | null = redactionKey() ?? null
+): { report: Report; records: RedactionRecord[]; included: string[] } {
   const tags = new IdentifierTags(key ?? undefined)
   const engine = engineOptions(config, tags)
   const records: RedactionRecord[] = []
@@ -30,7 +33,15 @@ export function redactReport(report: Report, config: Config, key: string | null 
   // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
   const recordsByKey = new Map<string, RedactionRecord>()
   const metadataOnly = config.preset === 'metadata-only'
-  const record = (s: SessionReport, eventId: number | null, field: string, detector: string, count = 1, actor: string | null = null, reason: string | null = null) => {
+  const record = (
+    s: SessionReport,
+    eventId: number | null,
+    field: string,
+    detector: string,
+    count = 1,
+    actor: string | null = null,
+    reason: string | null = null
+  ) => {
     const key = `${s.id}\0${eventId}\0${field}\0${detector}`
     const r = recordsByKey.get(key)
     if (r) r.count += count
@@ -65,7 +76,8 @@ export function redactReport(report: Report, config: Config, key: string | null 
         out = r.findings.length ? JSON.stringify(r.value) : text
       } else out = redactPlain(s, eventId, field, kind, text)
     } else out = redactPlain(s, eventId, field, kind, text)
-    if (typeof policy === 'object' && out.length > policy.truncate) out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`
+    if (typeof policy === 'object' && out.length > policy.truncate)
+      out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`
     return out
   }
   const redactPlain = (s: SessionReport, eventId: number | null, field: string, kind: FieldKind, text: string): string => {
@@ -81,12 +93,18 @@ export function redactReport(report: Report, config: Config, key: string | null 
     return {
       ...s,
       cwd: pathOrHash(s.cwd),
-      repository: s.repository === null ? null : metadataOnly || config.hash_identifiers.repository_urls ? tags.hashed(s.repository) : clean(s, null, 'repository', 'path', s.repository),
+      repository:
+        s.repository === null
+          ? null
+          : metadataOnly || config.hash_identifiers.repository_urls
+            ? tags.hashed(s.repository)
+            : clean(s, null, 'repository', 'path', s.repository),
       branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
       files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
       scope_reasons: s.scope_reasons.map((r): ScopeReason => {
         if (r.kind === 'branch') return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') }
-        if (r.kind === 'workflow' || r.kind === 'log-in-change') return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
+        if (r.kind === 'workflow' || r.kind === 'log-in-change')
+          return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
         return r
       }),
       turns
@@ -139,9 +157,13 @@ export function redactReport(report: Report, config: Config, key: string | null 
   for (const f of label.findings) byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1
   const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
   return {
-    report: { ...report, scope: { ...report.scope, label: label.text }, sessions, redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) } },
+    report: {
+      ...report,
+      scope: { ...report.scope, label: label.text },
+      sessions,
+      redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) }
+    },
     records,
     included
   }
 }
-

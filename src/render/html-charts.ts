@@ -60,9 +60,7 @@ export function columnChart(cols: Column[], opts: ColumnChartOptions): string {
   // Only every few labels fit when slots are narrow; the rest stay in each bar's tooltip.
   const labelEvery = Math.ceil(40 / slot)
   const out: string[] = []
-  out.push(
-    `<svg class="chart" role="img" aria-label="${escapeHtml(opts.ariaLabel)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`
-  )
+  out.push(`<svg class="chart" role="img" aria-label="${escapeHtml(opts.ariaLabel)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`)
   for (const t of [0, max / 2, max]) {
     const ty = r1(y(t))
     out.push(`<line class="grid" x1="${LEFT}" x2="${width - RIGHT}" y1="${ty}" y2="${ty}"/>`)
@@ -84,7 +82,8 @@ export function columnChart(cols: Column[], opts: ColumnChartOptions): string {
     // Narrow slots have no room for the word, so an unknown value gets a muted tick instead.
     if (c.missing && slot >= 22) out.push(`<text class="na" x="${cx}" y="${r1(TOP + PLOT_H - 4)}" text-anchor="middle">n/a</text>`)
     else if (c.missing) out.push(`<rect class="na-mark" x="${r1(x)}" y="${TOP + PLOT_H - 3}" width="${bar}" height="3"/>`)
-    else if (c.valueLabel !== null && slot >= 44) out.push(`<text class="val" x="${cx}" y="${r1(y(base) - 4)}" text-anchor="middle">${escapeHtml(c.valueLabel)}</text>`)
+    else if (c.valueLabel !== null && slot >= 44)
+      out.push(`<text class="val" x="${cx}" y="${r1(y(base) - 4)}" text-anchor="middle">${escapeHtml(c.valueLabel)}</text>`)
     if (i % labelEvery === 0) {
       const [l1, l2] = c.label
       out.push(`<text class="lab" x="${cx}" y="${TOP + PLOT_H + 13}" text-anchor="middle">${escapeHtml(l1)}</text>`)

@@ -31,10 +31,7 @@ function tokenBreakdown(t: Report['totals']['tokens']): string {
 
 export function renderTotals(report: Report): string {
   const t = report.totals
-  const cost =
-    t.cost_usd === null
-      ? `<span class="unpriced">unpriced</span>`
-      : escapeHtml(formatUsd(t.cost_usd))
+  const cost = t.cost_usd === null ? `<span class="unpriced">unpriced</span>` : escapeHtml(formatUsd(t.cost_usd))
   const costNote =
     t.cost_usd === null
       ? 'a model without a price: see below'
@@ -67,15 +64,22 @@ export function renderTransparency(report: Report): string {
       ? `<li><strong>${plural(r.total, 'value')} redacted</strong> before publishing, shown in the text as <span class="redacted">[REDACTED:kind]</span>. <span class="badges">${detectorBadges(r.by_detector)}</span></li>`
       : `<li><strong>No values redacted.</strong> The redaction rules found nothing to remove in this report's text.</li>`
   )
-  if (r.late?.total) items.push(`<li><strong>${escapeHtml(describeLateCheck(r.late))}.</strong> The final files were scanned once more before publishing; these values had escaped the redaction of the report's fields.</li>`)
+  if (r.late?.total)
+    items.push(
+      `<li><strong>${escapeHtml(describeLateCheck(r.late))}.</strong> The final files were scanned once more before publishing; these values had escaped the redaction of the report's fields.</li>`
+    )
   if (report.unpriced_models.length) {
     const models = report.unpriced_models.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')
     items.push(`<li><strong>Without a price:</strong> ${models}. Their cost is shown as <span class="unpriced">unpriced</span>, never as $0.</li>`)
   }
-  items.push(`<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`)
+  items.push(
+    `<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`
+  )
   items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`)
   if (report.skipped.lines > 0 || report.skipped.files > 0)
-    items.push(`<li><strong>Not covered:</strong> ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} were skipped at ingest.</li>`)
+    items.push(
+      `<li><strong>Not covered:</strong> ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} were skipped at ingest.</li>`
+    )
   return `<section id="transparency" class="panel"><h2>Transparency</h2><ul class="facts">${items.join('')}</ul></section>`
 }
 
@@ -105,8 +109,7 @@ function costLabel(c: number | null): string {
   return c === null ? 'unpriced' : formatUsd(c)
 }
 
-const LEGEND =
-  `<p class="legend"><span class="key s0"></span>cached input <span class="key s1"></span>other input <span class="key s2"></span>output</p>`
+const LEGEND = `<p class="legend"><span class="key s0"></span>cached input <span class="key s1"></span>other input <span class="key s2"></span>output</p>`
 
 function usageTable(rows: UsageRow[], keyLabel: string): string {
   const body = rows

@@ -49,8 +49,7 @@ function row(label: string, value: string): string {
 
 function meta(s: SessionReport, timezone: string, anchorOf: Map<string, string>): string {
   const t = s.tokens
-  const span =
-    s.started_at && s.ended_at ? formatDuration(new Date(s.ended_at).getTime() - new Date(s.started_at).getTime()) : ''
+  const span = s.started_at && s.ended_at ? formatDuration(new Date(s.ended_at).getTime() - new Date(s.started_at).getTime()) : ''
   const parent = s.parent_id
     ? (anchorOf.has(s.parent_id) ? `<a href="#${anchorOf.get(s.parent_id)}">${escapeLogText(s.parent_id)}</a>` : escapeLogText(s.parent_id)) +
       (s.parent_relation ? ` (${escapeHtml(s.parent_relation)})` : '')
@@ -70,7 +69,12 @@ function meta(s: SessionReport, timezone: string, anchorOf: Map<string, string>)
     row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
     row('Commit', s.commit ? `<code>${escapeLogText(s.commit.slice(0, 12))}</code>` : '') +
     row('Parent', parent) +
-    row('Tokens', s.tokens_known ? `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})` : `${UNKNOWN} (the log records no usage)`) +
+    row(
+      'Tokens',
+      s.tokens_known
+        ? `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})`
+        : `${UNKNOWN} (the log records no usage)`
+    ) +
     row('Cost', cost(s)) +
     row('Tool calls', calls) +
     `</dl>`
@@ -96,7 +100,11 @@ function firstPrompt(s: SessionReport): string {
 }
 
 function summaryLine(s: SessionReport, timezone: string): string {
-  const stats = [plural(s.prompts, 'prompt'), plural(s.tool_calls, 'tool call'), s.tokens_known ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`]
+  const stats = [
+    plural(s.prompts, 'prompt'),
+    plural(s.tool_calls, 'tool call'),
+    s.tokens_known ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`
+  ]
   return (
     `<summary><span class="s-head"><span class="badge agent-name">${escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
     `<span class="s-sub">` +

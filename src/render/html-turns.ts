@@ -56,9 +56,16 @@ function action(a: Action): string {
     case 'file_change':
       return head('file', escapeHtml(a.name ?? ''), ` <code class="path">${escapeLogText(text)}</code>`)
     case 'marker':
-      return head('event', escapeHtml(a.name ?? ''), text ? ` <span class="detail">${escapeLogText(truncate(text, LIMITS.text).text)}</span>` : '', TROUBLE.has(a.name ?? ''))
+      return head(
+        'event',
+        escapeHtml(a.name ?? ''),
+        text ? ` <span class="detail">${escapeLogText(truncate(text, LIMITS.text).text)}</span>` : '',
+        TROUBLE.has(a.name ?? '')
+      )
     case 'compaction':
-      return head('compaction', 'context summarized') + (text ? `<details class="io"><summary>summary</summary>${block(text, LIMITS.text, 'text')}</details>` : '')
+      return (
+        head('compaction', 'context summarized') + (text ? `<details class="io"><summary>summary</summary>${block(text, LIMITS.text, 'text')}</details>` : '')
+      )
   }
 }
 

@@ -14,14 +14,9 @@ function cspHash(source: string): string {
  * could fetch: a log that slipped an element past escaping still could not load or send anything.
  * Hashes rather than a random nonce keep the output identical from run to run.
  */
-const CSP = [
-  "default-src 'none'",
-  `style-src ${cspHash(CSS)}`,
-  `script-src ${cspHash(JS)}`,
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'"
-].join('; ')
+const CSP = ["default-src 'none'", `style-src ${cspHash(CSS)}`, `script-src ${cspHash(JS)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join(
+  '; '
+)
 
 /**
  * The report as one self-contained HTML page: inline CSS, script and SVG charts, and no

@@ -16,7 +16,8 @@ export function reportJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
-    description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
+    description:
+      'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
     ...rest
   }
 }

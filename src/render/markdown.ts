@@ -22,7 +22,11 @@ export interface MarkdownOptions {
   previewChars?: number
 }
 
-export const MARKDOWN_DEFAULTS = { maxFieldChars: TURNS_DEFAULTS.maxFieldChars, detailsOver: TURNS_DEFAULTS.detailsOver, previewChars: TURNS_DEFAULTS.previewChars }
+export const MARKDOWN_DEFAULTS = {
+  maxFieldChars: TURNS_DEFAULTS.maxFieldChars,
+  detailsOver: TURNS_DEFAULTS.detailsOver,
+  previewChars: TURNS_DEFAULTS.previewChars
+}
 
 export const REPORT_TITLE = 'AI assistance report'
 
@@ -55,7 +59,10 @@ export function markdownTree(report: Report, opts: MarkdownOptions = {}): Root {
     if (report.mode === 'tokens') nodes.push(heading(3, label('Token usage')), ...usageTables(report))
     if (report.mode === 'full') {
       // In the full report the tables are reference material; keep them out of the reader's way.
-      nodes.push(heading(3, label('Token usage')), ...details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, usageTables(report)))
+      nodes.push(
+        heading(3, label('Token usage')),
+        ...details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, usageTables(report))
+      )
     }
   }
   nodes.push({ type: 'thematicBreak' }, ...footer(report))

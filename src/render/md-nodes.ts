@@ -1,4 +1,20 @@
-import type { AlignType, BlockContent, Code, Emphasis, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Strong, Table, TableCell, Text } from 'mdast'
+import type {
+  AlignType,
+  BlockContent,
+  Code,
+  Emphasis,
+  Heading,
+  Html,
+  InlineCode,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Strong,
+  Table,
+  TableCell,
+  Text
+} from 'mdast'
 import { oneLine, safeCode, safeText } from './safe-text.js'
 import { formatInt, plural, truncate, truncationNote } from './text.js'
 

@@ -1,7 +1,20 @@
 import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
 import type { Report, SessionReport } from '../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table } from './md-nodes.js'
-import { agentName, describeLateCheck, formatDateTime, formatInt, formatPercent, formatSpan, formatTokens, formatUsd, plural, sessionCost, sessionLabels, sessionTokens } from './text.js'
+import {
+  agentName,
+  describeLateCheck,
+  formatDateTime,
+  formatInt,
+  formatPercent,
+  formatSpan,
+  formatTokens,
+  formatUsd,
+  plural,
+  sessionCost,
+  sessionLabels,
+  sessionTokens
+} from './text.js'
 
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
 function totalCost(report: Report): string {

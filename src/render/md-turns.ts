@@ -1,6 +1,22 @@
 import type { BlockContent, Heading, ListItem, PhrasingContent } from 'mdast'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
-import { emphasis, fieldBlock, heading, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, preview, strong, TEXT_DEFAULTS, type TextOptions } from './md-nodes.js'
+import {
+  emphasis,
+  fieldBlock,
+  heading,
+  inlineCode,
+  joined,
+  label,
+  list,
+  listItem,
+  logCell,
+  logLine,
+  paragraph,
+  preview,
+  strong,
+  TEXT_DEFAULTS,
+  type TextOptions
+} from './md-nodes.js'
 import { agentName, formatDuration, formatSpan, sessionLabels } from './text.js'
 
 export interface TurnsOptions extends TextOptions {

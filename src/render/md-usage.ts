@@ -44,10 +44,21 @@ export function usageTables(report: Report): BlockContent[] {
   const out: BlockContent[] = []
   if (report.sessions.length) out.push(heading(4, label('By session')), sessionUsageTable(report))
   const u = report.usage
-  if (u.by_model.length) out.push(heading(4, label('By model')), usageTable('model', u.by_model, (k) => [logCell(k)]))
-  if (u.by_agent.length) out.push(heading(4, label('By agent')), usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))]))
+  if (u.by_model.length)
+    out.push(
+      heading(4, label('By model')),
+      usageTable('model', u.by_model, (k) => [logCell(k)])
+    )
+  if (u.by_agent.length)
+    out.push(
+      heading(4, label('By agent')),
+      usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))])
+    )
   if (u.by_day.length) {
-    out.push(heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)), usageTable('day', u.by_day, (k) => [logCell(k)]))
+    out.push(
+      heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)),
+      usageTable('day', u.by_day, (k) => [logCell(k)])
+    )
   }
   return out
 }

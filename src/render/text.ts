@@ -99,7 +99,11 @@ function wallClock(iso: string, timezone: string): WallClock | null {
     const s = d.toISOString()
     return { date: s.slice(0, 10), time: s.slice(11, 16) }
   }
-  const parts = Object.fromEntries(clockFormat(timezone).formatToParts(d).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    clockFormat(timezone)
+      .formatToParts(d)
+      .map((p) => [p.type, p.value])
+  )
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }
 

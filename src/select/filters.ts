@@ -24,7 +24,16 @@ export function isValidTimeZone(tz: string): boolean {
 
 /** Offset of `tz` from UTC, in minutes, at the instant `utcMs`. */
 function offsetMinutes(tz: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utcMs))
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit'
+  }).formatToParts(new Date(utcMs))
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
   return Math.round((asUtc - utcMs) / 60000)
@@ -43,7 +52,14 @@ export function toInstant(value: string, tz: string, endOfDay: boolean): string 
     return d.toISOString()
   }
   const dateOnly = m[4] === undefined
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), dateOnly ? 0 : Number(m[4]), dateOnly ? 0 : Number(m[5]), dateOnly ? 0 : Number(m[6] ?? 0))
+  const wall = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    dateOnly ? 0 : Number(m[4]),
+    dateOnly ? 0 : Number(m[5]),
+    dateOnly ? 0 : Number(m[6] ?? 0)
+  )
   const base = dateOnly && endOfDay ? wall + 86_400_000 - 1 : wall
   // Two passes settle the offset across a daylight-saving change.
   let utc = base - offsetMinutes(tz, base) * 60000

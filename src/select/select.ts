@@ -251,7 +251,18 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
   for (const e of ordered) {
     const p = e.payload
     const t = turnOf(e.turn, e.ts)
-    const base: Action = { kind: 'reasoning', ts: e.ts, name: null, text: null, arguments: null, output: null, exit_code: null, duration_ms: null, call_id: null, event_id: e.id }
+    const base: Action = {
+      kind: 'reasoning',
+      ts: e.ts,
+      name: null,
+      text: null,
+      arguments: null,
+      output: null,
+      exit_code: null,
+      duration_ms: null,
+      call_id: null,
+      event_id: e.id
+    }
     switch (p.kind) {
       case 'user_prompt': {
         const text = String(p.text ?? '')
@@ -294,7 +305,8 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
         t.actions.push({ ...base, kind: 'file_change', name: String(p.change ?? ''), text: String(p.path ?? '') })
         break
       case 'marker':
-        if (SHOWN_MARKERS.has(String(p.marker))) t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null })
+        if (SHOWN_MARKERS.has(String(p.marker)))
+          t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null })
         break
       case 'compaction':
         t.actions.push({ ...base, kind: 'compaction', text: typeof p.text === 'string' ? cap(p.text, maxChars) : null })

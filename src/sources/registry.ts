@@ -11,7 +11,18 @@ import type { Source, SniffInput } from './types.js'
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-export const sources: Source[] = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, recorderSource, codexText, aiderHistory]
+export const sources: Source[] = [
+  codexRollout,
+  codexExec,
+  claudeCode,
+  claudeStream,
+  claudeExecutionFile,
+  ...geminiSources,
+  ...copilotSources,
+  recorderSource,
+  codexText,
+  aiderHistory
+]
 
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 export function registerSource(source: Source): void {

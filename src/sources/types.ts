@@ -2,10 +2,7 @@ import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 
 /** What a parser yields for a line: facts about a session, an event, or a line it skipped and why. */
-export type ParseRecord =
-  | { type: 'session'; patch: SessionPatch }
-  | { type: 'event'; event: NormalizedEvent }
-  | { type: 'skip'; line: number; reason: string }
+export type ParseRecord = { type: 'session'; patch: SessionPatch } | { type: 'event'; event: NormalizedEvent } | { type: 'skip'; line: number; reason: string }
 
 export interface SourceContext {
   /** Absolute path of the file being parsed. */

@@ -28,7 +28,7 @@ export function dropParserState(db: Db): void {
 export function rewriteColumn(db: Db, table: string, column: string, f: (v: string) => string): void {
   const page = db.prepare(`SELECT rowid AS k, ${column} AS v FROM ${table} WHERE rowid > ? AND ${column} IS NOT NULL ORDER BY rowid LIMIT 500`)
   const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
-  for (let last = -1; ; ) {
+  for (let last = -1; ;) {
     const rows = page.all(last) as { k: number; v: string }[]
     if (rows.length === 0) return
     for (const r of rows) {

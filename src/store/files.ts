@@ -48,17 +48,8 @@ export function forgetFileContents(db: Db, fileId: number): void {
 }
 
 export function saveFileProgress(db: Db, fileId: number, p: FileProgress): void {
-  prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(
-    p.format,
-    p.size,
-    p.mtimeMs,
-    p.headHash,
-    p.headLen,
-    p.offset,
-    p.lineNo,
-    p.parserState,
-    p.encoding,
-    p.ingestedAt,
-    fileId
-  )
+  prepared(
+    db,
+    `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`
+  ).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId)
 }

@@ -49,13 +49,18 @@ const NOT_MODELS = new Set(['<synthetic>'])
  * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
  */
 export function listSessions(db: Db): SessionSummary[] {
-  const rows = db.prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`).all() as Row[]
+  const rows = db
+    .prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+    .all() as Row[]
   const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ? AND by_agent = 0 AND replayed = 0`)
   const calls = db.prepare(`SELECT COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0`)
-  const tokens = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+  const tokens =
+    db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
       COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
       FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`)
-  const snapshot = db.prepare(`SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`)
+  const snapshot = db.prepare(
+    `SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`
+  )
   const models = db.prepare(`SELECT model FROM (
       SELECT model, MIN(ts) AS first FROM turn_context_messages WHERE session_id = ? AND model IS NOT NULL GROUP BY model
       UNION ALL SELECT model, MIN(ts) FROM token_messages WHERE session_id = ? AND model IS NOT NULL AND counted = 1 GROUP BY model
@@ -63,12 +68,27 @@ export function listSessions(db: Db): SessionSummary[] {
     ) GROUP BY model ORDER BY MIN(first), model`)
   return rows.map((r) => {
     const t = tokens.get(r.id) as TokenCounts & { n: number }
-    let tok: TokenCounts = { input: t.input, cached_input: t.cached_input, cache_write: t.cache_write, output: t.output, reasoning_output: t.reasoning_output, total: t.total }
+    let tok: TokenCounts = {
+      input: t.input,
+      cached_input: t.cached_input,
+      cache_write: t.cache_write,
+      output: t.output,
+      reasoning_output: t.reasoning_output,
+      total: t.total
+    }
     let tokensSource: SessionSummary['tokens_source'] = t.n > 0 ? 'usage' : 'none'
     if (t.n === 0) {
-      const s = snapshot.get(r.id) as { input: number; cached_input: number | null; output: number; reasoning_output: number | null; total: number | null } | undefined
+      const s = snapshot.get(r.id) as
+        { input: number; cached_input: number | null; output: number; reasoning_output: number | null; total: number | null } | undefined
       if (s) {
-        tok = { input: s.input, cached_input: s.cached_input ?? 0, cache_write: 0, output: s.output, reasoning_output: s.reasoning_output ?? 0, total: s.total ?? s.input + s.output }
+        tok = {
+          input: s.input,
+          cached_input: s.cached_input ?? 0,
+          cache_write: 0,
+          output: s.output,
+          reasoning_output: s.reasoning_output ?? 0,
+          total: s.total ?? s.input + s.output
+        }
         tokensSource = 'status'
       }
     }

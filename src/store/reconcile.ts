@@ -14,15 +14,20 @@ const TABLES = ['prompts', 'token_messages', 'function_calls'] as const
  * grows can change which format wins.
  */
 export function reconcileFormats(db: Db, sessionIds: string[]): number {
-  const byFormat = db.prepare(`SELECT f.format AS format, SUM(t.total) AS total FROM token_messages t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id
+  const byFormat =
+    db.prepare(`SELECT f.format AS format, SUM(t.total) AS total FROM token_messages t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id
     WHERE t.session_id = ? AND t.counted = 1 AND t.replayed IN (0, ${SUPERSEDED}) GROUP BY f.format ORDER BY total DESC, f.format`)
   const reset = [
     db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
     ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
   ]
-  const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`)
+  const markEvents = db.prepare(
+    `UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`
+  )
   const markTables = TABLES.map((t) =>
-    db.prepare(`UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`)
+    db.prepare(
+      `UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`
+    )
   )
   let superseded = 0
   db.transaction(() => {
@@ -60,7 +65,9 @@ export function reconcileCopies(db: Db, sessionIds: string[]): number {
   const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
   const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
     GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`)
-  const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`)
+  const holders = db.prepare(
+    `SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`
+  )
   const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
   const clear = db.prepare(`DELETE FROM temp.reconcile_keys`)
   const clearShared = db.prepare(`DELETE FROM temp.reconcile_shared`)

@@ -16,10 +16,16 @@ export interface SessionFacts {
 /** The facts of every session that has records, ordered by start time then id. */
 export function readSessionFacts(db: Db): SessionFacts[] {
   const sessions = db
-    .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+    .prepare(
+      `SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`
+    )
     .all() as { id: string; agent: string; branch: string | null; started_at: string | null; ended_at: string | null }[]
-  const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`)
-  const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`)
+  const files = db.prepare(
+    `SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`
+  )
+  const edits = db.prepare(
+    `SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`
+  )
   return sessions.map((s) => ({
     ...s,
     log_files: (files.all(s.id) as { path: string }[]).map((r) => r.path),

@@ -13,7 +13,9 @@ export function readSessionPlace(db: Db, sessionId: string): SessionPlace | unde
 
 /** The log files a session's records were read from. */
 export function sessionLogPaths(db: Db, sessionId: string): string[] {
-  return (prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).all(sessionId) as { path: string }[]).map((f) => f.path)
+  return (
+    prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).all(sessionId) as { path: string }[]
+  ).map((f) => f.path)
 }
 
 /**

@@ -4,7 +4,9 @@ import type { Db } from './db.js'
 /** Every column of every table of the store (SQLite's own tables aside): any may hold text, whatever its declared type. */
 export function tableColumns(db: Db): { table: string; column: string }[] {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
-  return tables.flatMap((table) => (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[]).map((column) => ({ table, column })))
+  return tables.flatMap((table) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[]).map((column) => ({ table, column }))
+  )
 }
 
 const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -19,7 +21,7 @@ export function rewriteTextValues(db: Db, table: string, column: string, f: (val
   const page = db.prepare(`SELECT rowid AS k, ${c} AS v FROM ${t} WHERE rowid > ? AND typeof(${c}) = 'text' ORDER BY rowid LIMIT 500`)
   const update = db.prepare(`UPDATE ${t} SET ${c} = ? WHERE rowid = ?`)
   let changed = 0
-  for (let last = Number.MIN_SAFE_INTEGER; ; ) {
+  for (let last = Number.MIN_SAFE_INTEGER; ;) {
     const rows = page.all(last) as { k: number; v: string }[]
     if (rows.length === 0) return changed
     for (const r of rows) {

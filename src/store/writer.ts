@@ -17,7 +17,8 @@ export class StoreWriter {
   constructor(private db: Db) {
     const p = (sql: string) => db.prepare(sql)
     this.s = {
-      session: p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
+      session:
+        p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
         VALUES (@id, @agent, @agent_version, @originator, @source, @started_at, @ended_at, @cwd, @repository_url, @branch, @commit_sha, @parent_id, @parent_relation, @title, @reported_cost_usd, @file_id)
         ON CONFLICT(id) DO UPDATE SET
           agent_version = COALESCE(sessions.agent_version, excluded.agent_version),
@@ -46,16 +47,25 @@ export class StoreWriter {
       seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
       turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
       prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
+      tokens:
+        p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      turnContext: p(`INSERT OR IGNORE INTO turn_context_messages (event_id, session_id, ts, model, cwd, approval_policy, sandbox_policy, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      turnContext: p(
+        `INSERT OR IGNORE INTO turn_context_messages (event_id, session_id, ts, model, cwd, approval_policy, sandbox_policy, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
       reasoning: p(`INSERT OR IGNORE INTO agent_reasoning_messages (event_id, session_id, ts, text, encrypted, encrypted_bytes) VALUES (?, ?, ?, ?, ?, ?)`),
       plan: p(`INSERT OR IGNORE INTO function_plan_messages (event_id, session_id, ts, explanation, steps) VALUES (?, ?, ?, ?, ?)`),
-      call: p(`INSERT OR IGNORE INTO function_calls (event_id, session_id, ts, call_id, name, tool_type, arguments, command, replayed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      result: p(`INSERT OR IGNORE INTO function_results (event_id, session_id, ts, call_id, output, exit_code, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      call: p(
+        `INSERT OR IGNORE INTO function_calls (event_id, session_id, ts, call_id, name, tool_type, arguments, command, replayed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
+      result: p(
+        `INSERT OR IGNORE INTO function_results (event_id, session_id, ts, call_id, output, exit_code, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
       touched: p(`INSERT OR IGNORE INTO files_touched (event_id, session_id, path, change) VALUES (?, ?, ?, ?)`),
       rateLimit: p(`INSERT OR IGNORE INTO rate_limit_messages (event_id, session_id, ts, windows, plan_type) VALUES (?, ?, ?, ?, ?)`),
-      snapshot: p(`INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      snapshot: p(
+        `INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
       // UNIQUE (path, line, reason) lets NULL lines repeat: a file-wide problem seen again by each
       // re-run is checked for explicitly.
       error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) SELECT @file_id, @path, @line, @reason, @at
@@ -118,7 +128,22 @@ export class StoreWriter {
         break
       case 'token_usage': {
         const d = p.delta
-        s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r)
+        s.tokens.run(
+          id,
+          sid,
+          ts,
+          p.model ?? null,
+          d.input,
+          d.cached_input,
+          d.cache_write,
+          d.output,
+          d.reasoning_output,
+          d.total,
+          p.cumulative?.total ?? null,
+          p.counted ? 1 : 0,
+          replayed && !p.reason ? 'replay' : (p.reason ?? null),
+          r
+        )
         break
       }
       case 'turn_context':
@@ -143,7 +168,19 @@ export class StoreWriter {
         s.rateLimit.run(id, sid, ts, JSON.stringify(p.windows), p.plan_type ?? null)
         break
       case 'status_snapshot':
-        s.snapshot.run(id, sid, ts, p.form, p.model ?? null, p.input ?? null, p.cached_input ?? null, p.output ?? null, p.reasoning_output ?? null, p.total ?? null, p.blended_total ?? null)
+        s.snapshot.run(
+          id,
+          sid,
+          ts,
+          p.form,
+          p.model ?? null,
+          p.input ?? null,
+          p.cached_input ?? null,
+          p.output ?? null,
+          p.reasoning_output ?? null,
+          p.total ?? null,
+          p.blended_total ?? null
+        )
         break
     }
     return true

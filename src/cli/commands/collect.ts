@@ -62,6 +62,8 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
     io.out(`${f.status === 'unchanged' ? 'unchanged' : verb} ${f.path}${f.status === 'updated' ? ' (grown)' : ''}: ${f.agent}, ${why}\n`)
   }
   const changed = r.staged.filter((f) => f.status !== 'unchanged').length
-  io.out(`${r.scope.label}: ${r.staged.length} file(s) of ${r.scope.sessions.length} session(s), ${changed} ${values['dry-run'] ? 'to write' : 'written'}; ${r.redactions} value(s) redacted\n`)
+  io.out(
+    `${r.scope.label}: ${r.staged.length} file(s) of ${r.scope.sessions.length} session(s), ${changed} ${values['dry-run'] ? 'to write' : 'written'}; ${r.redactions} value(s) redacted\n`
+  )
   return 0
 }

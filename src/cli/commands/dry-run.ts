@@ -85,11 +85,24 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     config,
     mode: parseMode(values.mode) ?? config.defaults.mode ?? 'summary',
     formats: parseFormats(values.formats, config.defaults.formats ?? ['md', 'json']),
-    filters: { since: values.since, until: values.until, timezone: values.timezone, sessions: values.session, agents: values.agent, models: values.model, branches },
+    filters: {
+      since: values.since,
+      until: values.until,
+      timezone: values.timezone,
+      sessions: values.session,
+      agents: values.agent,
+      models: values.model,
+      branches
+    },
     outDir,
     now,
     version: version(),
-    changedFiles: changed ? readFileSync(changed, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : null,
+    changedFiles: changed
+      ? readFileSync(changed, 'utf8')
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : null,
     exportDatabase: values['export-db'],
     progress,
     scope

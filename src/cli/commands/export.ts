@@ -22,7 +22,10 @@ Options:
 `
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+  })
   if (values.help) {
     io.out(exportHelp)
     return 0
@@ -34,6 +37,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const r = exportSanitized(db, values.out, config)
   const late = lateCheckDatabase(values.out, lateCheckOptions(config))
   if (values.json) io.out(JSON.stringify({ ...r, late }) + '\n')
-  else io.out(`wrote ${values.out}; ${r.redactions} value(s) redacted\n${late.total ? describeLateCheck(late) : 'Late check: nothing found in the final files'}\n`)
+  else
+    io.out(`wrote ${values.out}; ${r.redactions} value(s) redacted\n${late.total ? describeLateCheck(late) : 'Late check: nothing found in the final files'}\n`)
   return 0
 }

@@ -49,7 +49,9 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
     if (values.json) {
       io.out(JSON.stringify({ files: r.files, sessions: r.sessions, events: r.events, skipped_lines: r.skipped_lines, errors: r.errors }) + '\n')
     } else {
-      io.out(`ingested ${r.files} file(s) (${r.unchanged_files} unchanged), ${r.sessions} session(s), ${r.events} new event(s); ${r.skipped_lines} line(s) skipped\n`)
+      io.out(
+        `ingested ${r.files} file(s) (${r.unchanged_files} unchanged), ${r.sessions} session(s), ${r.events} new event(s); ${r.skipped_lines} line(s) skipped\n`
+      )
       for (const e of r.errors.slice(0, 50)) io.err(`${e.file}${e.line !== null ? `:${e.line}` : ''}: ${e.reason}\n`)
       if (r.errors.length > 50) io.err(`… and ${r.errors.length - 50} more (use --json for all)\n`)
     }

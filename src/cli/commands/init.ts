@@ -24,7 +24,11 @@ can run a script after each turn: see docs/cli.md#init.
 const HOOKS = new Set<InitHook>(['pre-push', 'claude'])
 
 export async function initCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { hook: { type: 'string', multiple: true }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { hook: { type: 'string', multiple: true }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }
+  })
   if (values.help) {
     io.out(initHelp)
     return 0

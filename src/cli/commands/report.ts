@@ -42,7 +42,10 @@ export function parseMode(v: string | undefined): ReportMode | undefined {
 
 export function parseFormats(v: string | undefined, fallback: ReportFormat[]): ReportFormat[] {
   if (v === undefined) return fallback
-  const list = v.split(',').map((f) => f.trim()).filter(Boolean)
+  const list = v
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
   return list.map((f) => {
     const r = ReportFormatSchema.safeParse(f)
     if (!r.success) throw new UsageError(`unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
@@ -107,7 +110,16 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
         mode,
         now: parseNow(values.now),
         version: version(),
-        filters: { since: values.since, until: values.until, timezone: values.timezone, repo: values.repo, sessions: values.session, agents: values.agent, models: values.model, branches },
+        filters: {
+          since: values.since,
+          until: values.until,
+          timezone: values.timezone,
+          repo: values.repo,
+          sessions: values.session,
+          agents: values.agent,
+          models: values.model,
+          branches
+        },
         scope
       })
     } catch (e) {

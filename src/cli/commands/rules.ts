@@ -25,7 +25,11 @@ function preview(value: string): string {
 }
 
 export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+  })
   const [sub, ...rest] = positionals
   if (values.help || sub === undefined) {
     io.out(rulesHelp)
@@ -34,7 +38,9 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
   if (sub === 'check') {
     const { config, file } = loadConfig(values.rules)
     const set = detectorsFor(config)
-    io.out(`${file ?? '(no rules file: defaults)'}: valid; preset ${config.preset}; ${set.ids.length} detectors and rules; ${config.overrides.length} override(s)\n`)
+    io.out(
+      `${file ?? '(no rules file: defaults)'}: valid; preset ${config.preset}; ${set.ids.length} detectors and rules; ${config.overrides.length} override(s)\n`
+    )
     return 0
   }
   if (sub === 'test') {

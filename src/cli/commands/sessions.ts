@@ -50,7 +50,15 @@ export async function sessionsCommand(argv: string[], io: CliIo): Promise<number
     io.out(
       textTable(
         ['session', 'agent', 'model', 'started (UTC)', 'prompts', 'tools', 'tokens'],
-        sessions.map((s) => [s.id.slice(0, 8), `${s.agent}${s.agent_version ? ' ' + s.agent_version : ''}`, s.models.join(', ') || '-', s.started_at?.slice(0, 16).replace('T', ' ') ?? '-', s.prompts, s.tool_calls, formatInt(s.tokens.total)]),
+        sessions.map((s) => [
+          s.id.slice(0, 8),
+          `${s.agent}${s.agent_version ? ' ' + s.agent_version : ''}`,
+          s.models.join(', ') || '-',
+          s.started_at?.slice(0, 16).replace('T', ' ') ?? '-',
+          s.prompts,
+          s.tool_calls,
+          formatInt(s.tokens.total)
+        ]),
         new Set([4, 5, 6])
       )
     )

@@ -18,7 +18,10 @@ const SESSION = '5b0c2a8e-1f3d-4e6a-9c7b-2d4e6f8a0b1c'
 const CWD = '/home/dev/demo'
 
 function claudeLine(type: 'user' | 'assistant', content: unknown, extra: Record<string, unknown> = {}): string {
-  const message = type === 'assistant' ? { id: 'msg_01CAT', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content, stop_reason: null } : { role: 'user', content }
+  const message =
+    type === 'assistant'
+      ? { id: 'msg_01CAT', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content, stop_reason: null }
+      : { role: 'user', content }
   return JSON.stringify({
     parentUuid: 'c0000000-0000-4000-8000-000000000001',
     isSidechain: false,
@@ -55,11 +58,16 @@ export function gutter(text: string, first = 12): string {
 export const CARRIERS: readonly Carrier[] = [
   { id: 'claude-code/user-prompt', agent: 'claude-code', line: (t) => claudeLine('user', t) },
   { id: 'claude-code/assistant-text', agent: 'claude-code', line: (t) => claudeLine('assistant', [{ type: 'text', text: t }]) },
-  { id: 'claude-code/thinking', agent: 'claude-code', line: (t) => claudeLine('assistant', [{ type: 'thinking', thinking: t, signature: 'c2lnLWNhdGFsb2d1ZQ==' }]) },
+  {
+    id: 'claude-code/thinking',
+    agent: 'claude-code',
+    line: (t) => claudeLine('assistant', [{ type: 'thinking', thinking: t, signature: 'c2lnLWNhdGFsb2d1ZQ==' }])
+  },
   {
     id: 'claude-code/bash-command',
     agent: 'claude-code',
-    line: (t) => claudeLine('assistant', [{ type: 'tool_use', id: 'toolu_01CAT', name: 'Bash', input: { command: shellCommand(t), description: 'Write the settings' } }])
+    line: (t) =>
+      claudeLine('assistant', [{ type: 'tool_use', id: 'toolu_01CAT', name: 'Bash', input: { command: shellCommand(t), description: 'Write the settings' } }])
   },
   {
     id: 'claude-code/bash-output',
@@ -74,7 +82,10 @@ export const CARRIERS: readonly Carrier[] = [
     agent: 'claude-code',
     line: (t) =>
       claudeLine('user', [{ tool_use_id: 'toolu_01CAT', type: 'tool_result', content: gutter(t) }], {
-        toolUseResult: { type: 'text', file: { filePath: `${CWD}/config/settings.env`, content: t, numLines: t.split('\n').length, startLine: 12, totalLines: 40 } }
+        toolUseResult: {
+          type: 'text',
+          file: { filePath: `${CWD}/config/settings.env`, content: t, numLines: t.split('\n').length, startLine: 12, totalLines: 40 }
+        }
       })
   },
   { id: 'codex/user-prompt', agent: 'codex', line: (t) => codexLine({ type: 'message', role: 'user', content: [{ type: 'input_text', text: t }] }) },
@@ -88,11 +99,21 @@ export const CARRIERS: readonly Carrier[] = [
     id: 'codex/shell-command',
     agent: 'codex',
     line: (t) =>
-      codexLine({ type: 'function_call', name: 'shell', arguments: JSON.stringify({ command: ['bash', '-lc', shellCommand(t)], workdir: CWD, timeout_ms: 120000 }), call_id: 'call_CAT1' })
+      codexLine({
+        type: 'function_call',
+        name: 'shell',
+        arguments: JSON.stringify({ command: ['bash', '-lc', shellCommand(t)], workdir: CWD, timeout_ms: 120000 }),
+        call_id: 'call_CAT1'
+      })
   },
   {
     id: 'codex/tool-output',
     agent: 'codex',
-    line: (t) => codexLine({ type: 'function_call_output', call_id: 'call_CAT1', output: JSON.stringify({ output: t, metadata: { exit_code: 0, duration_seconds: 0.1 } }) })
+    line: (t) =>
+      codexLine({
+        type: 'function_call_output',
+        call_id: 'call_CAT1',
+        output: JSON.stringify({ output: t, metadata: { exit_code: 0, duration_seconds: 0.1 } })
+      })
   }
 ]

@@ -43,7 +43,10 @@ function touchedByDetector(touched: Outcome[]): string[] {
   const counts = new Map<string, number>()
   for (const o of touched) if (o.form === 'as-written') for (const d of o.detectors ?? ['(unknown)']) counts.set(d, (counts.get(d) ?? 0) + 1)
   if (counts.size === 0) return []
-  return ['detectors on touched negatives as written (planted lines):', ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([d, k]) => `  ${d}: ${k}`)]
+  return [
+    'detectors on touched negatives as written (planted lines):',
+    ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([d, k]) => `  ${d}: ${k}`)
+  ]
 }
 
 const LEGEND = [
@@ -59,7 +62,15 @@ export function formatCatalogue(result: CatalogueResult): string {
   const n = Object.keys(result.byCarrier).length
   const lines: string[] = ['cases per scanner (positives / placeholders / negatives):']
   for (const [scanner, n] of Object.entries(result.cases).sort()) lines.push(`  ${scanner}: ${n.positives} / ${n.placeholders} / ${n.negatives}`)
-  lines.push('', ...LEGEND, '', ...table('scanner/family', Object.entries(result.byFamily).sort(([a], [b]) => a.localeCompare(b))))
+  lines.push(
+    '',
+    ...LEGEND,
+    '',
+    ...table(
+      'scanner/family',
+      Object.entries(result.byFamily).sort(([a], [b]) => a.localeCompare(b))
+    )
+  )
   lines.push('', ...table('carrier', Object.entries(result.byCarrier)))
   lines.push('', ...table('overall', [['all carriers', result.overall]]))
   lines.push('', ...listOutcomes('missed positives', result.misses, n))

@@ -87,7 +87,17 @@ export const PERSONAL_DATA_DETECTORS: ReadonlySet<string> = new Set(builtinDetec
 
 /** Plants every case into every carrier and form, sanitizes each line, and judges the result. */
 export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: SanitizeLine, carriers: readonly Carrier[] = CARRIERS): CatalogueResult {
-  const result: CatalogueResult = { cases: {}, overall: emptyTallies(), byCarrier: {}, byFamily: {}, misses: [], bareMisses: [], placeholderMisses: [], touched: [], brokenJson: [] }
+  const result: CatalogueResult = {
+    cases: {},
+    overall: emptyTallies(),
+    byCarrier: {},
+    byFamily: {},
+    misses: [],
+    bareMisses: [],
+    placeholderMisses: [],
+    touched: [],
+    brokenJson: []
+  }
   const skeletons = new Map(carriers.map((k) => [k.id, k.line('')]))
   // What fires on a carrier's own fields (its cwd is a home path) is not the negative's doing.
   const skeletonFindings = new Map(carriers.map((k) => [k.id, detectorCounts(sanitize(k.line('')))]))
@@ -114,7 +124,10 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
         let detectors: string[] = []
         if (c.polarity === 'negative' && hit) {
           const base = skeletonFindings.get(carrier.id) ?? new Map<string, number>()
-          detectors = [...detectorCounts(sanitized)].filter(([d, n]) => n > (base.get(d) ?? 0)).map(([d]) => d).sort()
+          detectors = [...detectorCounts(sanitized)]
+            .filter(([d, n]) => n > (base.get(d) ?? 0))
+            .map(([d]) => d)
+            .sort()
           result.touched.push(detectors.length > 0 ? { ...outcome, detectors } : outcome)
         }
         const personalOnly = group === 'negatives' && hit && detectors.length > 0 && detectors.every((d) => PERSONAL_DATA_DETECTORS.has(d))
@@ -126,7 +139,8 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
             if (personalOnly) t.personalData.hit++
           }
         }
-        if (c.polarity === 'positive' && !hit) (c.placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
+        if (c.polarity === 'positive' && !hit)
+          (c.placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
       }
     }
   }

@@ -103,7 +103,7 @@ function acceptValue({ key, value, quoted, joiner, inQuery }: AssignmentShape): 
  * where `assignmentStarts` says a match can start.
  */
 export const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\]?(?:(?:[ \t]{0,3}:[ \t]{0,3}|[ \t]{1,3})[A-Za-z_&*][A-Za-z0-9_.&*<>[\]?]{0,40}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?:=>|[:?+.|!]{0,3}={1,3}|:)[ \t]{0,3}(?:(?<b>[|>][1-9]?[-+]?[1-9]?)(?=[ \t]{0,40}(?:\r?\n|$))|"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/dyi
+  /(?<![A-Za-z0-9_.-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\]?(?:(?:[ \t]{0,3}:[ \t]{0,3}|[ \t]{1,3})[A-Za-z_&*][A-Za-z0-9_.&*<>[\]?]{0,40}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?:=>|[:?+.|!]{0,3}={1,3}|:)[ \t]{0,3}(?:(?<b>[|>][1-9]?[-+]?[1-9]?)(?=[ \t]{0,40}(?:\r?\n|$))|"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/diy
 
 /** 1 at the codes of [A-Za-z0-9_.-], the key characters of ASSIGNMENT. */
 const KEY_CHARS = new Uint8Array(128)
@@ -278,7 +278,7 @@ function blockScalarBody(text: string, from: number): { span: [number, number]; 
   while (isBlank(text.charCodeAt(lineStart + keyIndent))) keyIndent++
   let end = nl
   let start = -1
-  for (let s = nl + 1; s < text.length && s - nl < 8192; ) {
+  for (let s = nl + 1; s < text.length && s - nl < 8192;) {
     const e = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s)
     let indent = 0
     while (s + indent < e && isBlank(text.charCodeAt(s + indent))) indent++

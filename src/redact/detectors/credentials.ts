@@ -14,8 +14,7 @@ export const urlCredentialsDetector: Detector = patternDetector({
   pack: 'secrets',
   description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
   keywords: ['://'],
-  pattern:
-    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
+  pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
   // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not.
   validate: (s) => {
     const password = s.slice(s.indexOf(':') + 1)
@@ -105,8 +104,7 @@ export const cliSecretFlagDetector: Detector = multiPatternDetector(
     // `-u user:pass`, `-u ":pass"`, `--user kevin:'pass'`, `--user "{id}":"{secret}"`; and a token
     // given as the user with an empty password (`-u "token:"`).
     {
-      pattern:
-        /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)(?:["']?(?!<)[^\s:"'@]{0,128}["']?:["']?(?<s>[^\s"'@]{1,256})|["'](?<s2>[^\s:"'@]{8,256}):["'])/,
+      pattern: /(?<![A-Za-z0-9-])(?:-u|--user)(?:\s{1,4}|=)(?:["']?(?!<)[^\s:"'@]{0,128}["']?:["']?(?<s>[^\s"'@]{1,256})|["'](?<s2>[^\s:"'@]{8,256}):["'])/,
       keywords: ['-u']
     },
     {

@@ -6,9 +6,38 @@ import { multiPatternDetector } from './util.js'
  * Well-known service accounts and documentation placeholders are not personal.
  */
 const NON_PERSONAL = new Set([
-  'user', 'username', 'your-username', 'yourname', 'your_name', 'your-name', 'me', 'you', 'name', 'shared', 'guest',
-  'public', 'default', 'linuxbrew', 'runner', 'node', 'ubuntu', 'vscode', 'codespace', 'codespaces', 'ec2-user',
-  'all users', 'default user', 'administrator', 'admin', 'root', 'docker', 'jenkins', 'git', 'nobody', 'www-data', 'app'
+  'user',
+  'username',
+  'your-username',
+  'yourname',
+  'your_name',
+  'your-name',
+  'me',
+  'you',
+  'name',
+  'shared',
+  'guest',
+  'public',
+  'default',
+  'linuxbrew',
+  'runner',
+  'node',
+  'ubuntu',
+  'vscode',
+  'codespace',
+  'codespaces',
+  'ec2-user',
+  'all users',
+  'default user',
+  'administrator',
+  'admin',
+  'root',
+  'docker',
+  'jenkins',
+  'git',
+  'nobody',
+  'www-data',
+  'app'
 ])
 
 function personal(name: string): boolean {

@@ -5,7 +5,8 @@ import type { Detector, Finding } from '../types.js'
  * fields, `username`/`login` in tool arguments. A user name alone matches no pattern, so only the
  * key can tell it is one.
  */
-const KEYS = /^(?:requester_?user_?name|user_?name|login|author(?:_?name)?|committer(?:_?name)?|git_?author(?:_?name)?|owner_?login|account_?name|display_?name|full_?name)$/i
+const KEYS =
+  /^(?:requester_?user_?name|user_?name|login|author(?:_?name)?|committer(?:_?name)?|git_?author(?:_?name)?|owner_?login|account_?name|display_?name|full_?name)$/i
 /** A handle or a name: a few words at most, no markup, not a path or URL. */
 const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,63}$/u
 

@@ -14,7 +14,11 @@ export const jwtDetector: Detector = patternDetector({
   examples: {
     match: [
       // The sample of jwt.io and countless tutorials: a published one is still a bearer credential.
-      ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.'),
+      [
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+        'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ',
+        'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'
+      ].join('.'),
       // alg: none, no signature
       ['eyJhbGciOiJub25lIn0', 'eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJvd25lciJ9', ''].join('.')
     ],

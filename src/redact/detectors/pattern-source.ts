@@ -124,7 +124,7 @@ export function groupEndsMatch(re: RegExp, name: string): boolean {
   const open = src.indexOf(`(?<${name}>`)
   if (open < 0) return false
   let depth = 0
-  for (let i = 0; i < open; ) {
+  for (let i = 0; i < open;) {
     const c = src[i]
     if (c === '\\') i += 2
     else if (c === '[') i = classEnd(src, i)

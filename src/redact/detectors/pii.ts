@@ -69,7 +69,8 @@ export const phoneDetector: Detector = multiPatternDetector(
     { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
     { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
     {
-      pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
+      pattern:
+        /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
       // `telefon` holds `tel`, `téléphone` holds `phone`.
       keywords: ['phone', 'tel', 'mobile', 'cell', 'fax', 'whatsapp']
     }
@@ -261,13 +262,4 @@ export const ukNinoDetector: Detector = patternDetector({
   validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
 })
 
-export const piiDetectors: Detector[] = [
-  emailDetector,
-  phoneDetector,
-  ipv4Detector,
-  ipv6Detector,
-  cardDetector,
-  ibanDetector,
-  usSsnDetector,
-  ukNinoDetector
-]
+export const piiDetectors: Detector[] = [emailDetector, phoneDetector, ipv4Detector, ipv6Detector, cardDetector, ibanDetector, usSsnDetector, ukNinoDetector]

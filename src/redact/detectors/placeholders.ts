@@ -5,7 +5,8 @@
  */
 // A reference is well formed: `${NAME}`, `${NAME:-default}`, `${#NAME}`, `{{ .Values.x }}`, `{% … %}`;
 // `m{{h}o)p${e]nob(ody…` only looks like one and may be a password.
-const TEMPLATE = /\$\{[#!]?[A-Za-z0-9_]{1,80}(?:[:=?+/%#^,.[-][^{}]{0,80})?\}|\$\{\{|\{\{[ \t]{0,4}[A-Za-z0-9_.$'"(|-][^{}]{0,120}\}\}|\{%|\{[A-Z_][A-Z0-9_]{0,40}\}|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^\$[0-9]$|^\[[A-Z][A-Z_ ]{1,40}\]$|^\$\(|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
+const TEMPLATE =
+  /\$\{[#!]?[A-Za-z0-9_]{1,80}(?:[:=?+/%#^,.[-][^{}]{0,80})?\}|\$\{\{|\{\{[ \t]{0,4}[A-Za-z0-9_.$'"(|-][^{}]{0,120}\}\}|\{%|\{[A-Z_][A-Z0-9_]{0,40}\}|<[A-Za-z_ -]{1,40}>|^\$[A-Za-z_][A-Za-z0-9_]{0,64}$|^\$[0-9]$|^\[[A-Z][A-Z_ ]{1,40}\]$|^\$\(|^%[A-Za-z_][A-Za-z0-9_]{0,64}%$/
 const MASKED = /x{4}|X{4}|\*{3}|•{3}|#{4}|\.{3}|…/
 const WORDS =
   /example|changeme|change_me|change-me|replace[_-]?(?:me|with)|placeholder|redacted|dummy|sample|your[_-]?[a-z_-]{0,24}(?:here|key|token|secret|password)|insert[_-]?(?:your|key)|\bfake\b|[_-]fake[_-]|somefake|\btodo\b|\bnull\b|undefined/i

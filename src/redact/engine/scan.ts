@@ -82,7 +82,7 @@ function linesWithJoins(view: View, joins: readonly number[]): View {
   const b = new PieceBuilder(view)
   const kept: number[] = []
   let k = 0
-  for (let s = 0; k < joins.length && s <= t.length; ) {
+  for (let s = 0; k < joins.length && s <= t.length;) {
     const e = endOfLine(t, s)
     // A join always lies inside a line: it glued one line's end to the next one's start.
     const first = k

@@ -194,7 +194,7 @@ function stripGutterView(parent: View): View | undefined {
   const t = parent.text
   if (!hasGutter(t)) return undefined
   const b = new PieceBuilder(parent)
-  for (let s = 0; s <= t.length; ) {
+  for (let s = 0; s <= t.length;) {
     const e = endOfLine(t, s)
     b.copy(s + gutterLength(t, s), e)
     if (e < t.length) b.copy(e, e + 1)
@@ -216,9 +216,7 @@ const MIN_FIXED_RUN = 32
 
 function isTokenChar(c: number): boolean {
   // [A-Za-z0-9+/=_-]
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45
-  )
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 47 && c <= 57) || c === 43 || c === 61 || c === 95 || c === 45
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9

@@ -74,7 +74,7 @@ function scanByLine(text: string, opts: EngineOptions): Finding[] {
     lineScans.set(opts, ls)
   }
   const findings: Finding[] = ls.whole.detectors.length ? [...redactText(text, ls.whole).findings] : []
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
     if (end > start) {

@@ -79,7 +79,14 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   }
   // Built only when tried: a big report's levels that cannot fit are most of its comment time.
   const details = new Map<DetailOptions, () => BlockContent[]>()
-  const detail = (d: DetailOptions) => details.get(d) ?? details.set(d, once(() => collapsedDetail(report, d))).get(d)!
+  const detail = (d: DetailOptions) =>
+    details.get(d) ??
+    details
+      .set(
+        d,
+        once(() => collapsedDetail(report, d))
+      )
+      .get(d)!
   const everySession = report.sessions.length * BLOCK_MIN_TEXT
   const layout = (b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
     build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
@@ -97,7 +104,12 @@ function levels(report: Report, opts: CommentOptions): Level[] {
     layout(allBlocks, table, 'the prompts’ full text and tool calls'),
     layout(() => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
     layout(() => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
-    layout(() => blocks(one, MAX_BLOCKS), { ...table, maxSessions: MAX_TABLE_ROWS }, `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`, 0),
+    layout(
+      () => blocks(one, MAX_BLOCKS),
+      { ...table, maxSessions: MAX_TABLE_ROWS },
+      `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`,
+      0
+    ),
     {
       build: () => [...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)],
       dropped: 'the sessions themselves: there are too many for a comment'

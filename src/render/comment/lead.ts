@@ -41,7 +41,8 @@ export function leadSentence(report: Report, coverage: ChangedFilesCoverage | nu
   const parts: PhrasingContent[][] = [[strong(label(plural(report.sessions.length, 'session'))), ...scopePhrase(report)]]
   if (report.sessions.length) parts.push([logLine(agents(report).join(', '))])
   parts.push([strong(label(plural(report.totals.prompts, 'prompt')))])
-  if (coverage && coverage.changed > 0) parts.push([label('agents edited '), strong(label(`${coverage.touched.length} of the ${plural(coverage.changed, 'changed file')}`))])
+  if (coverage && coverage.changed > 0)
+    parts.push([label('agents edited '), strong(label(`${coverage.touched.length} of the ${plural(coverage.changed, 'changed file')}`))])
   if (report.sessions.length) parts.push(...usage(report))
   return paragraph(...joined(parts, ' · '))
 }

@@ -20,7 +20,12 @@ function headLine(s: SessionReport, report: Report, idLabel: (id: string) => str
   const who = s.models.length ? `${agentName(s.agent)} · ${s.models.join(', ')}` : agentName(s.agent)
   const id: PhrasingContent[] = [inlineCode(idLabel(s.id))]
   if (s.parent_id) {
-    const rel = s.parent_relation === 'resume' ? label('↩ resumes') : s.parent_relation === 'fork' ? label('⑂ forks') : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40)
+    const rel =
+      s.parent_relation === 'resume'
+        ? label('↩ resumes')
+        : s.parent_relation === 'fork'
+          ? label('⑂ forks')
+          : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40)
     id.push(label(' '), rel, label(' '), inlineCode(idLabel(s.parent_id)))
   }
   const parts: PhrasingContent[][] = [[strong(logCell(who, 80))], id]
@@ -95,7 +100,13 @@ function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockO
 }
 
 /** One session at a glance: who and why, what it was asked, what it changed, ran and cost. */
-export function sessionBlock(s: SessionReport, report: Report, idLabel: (id: string) => string, changed: readonly string[] | null, o: BlockOptions): BlockContent[] {
+export function sessionBlock(
+  s: SessionReport,
+  report: Report,
+  idLabel: (id: string) => string,
+  changed: readonly string[] | null,
+  o: BlockOptions
+): BlockContent[] {
   const out: BlockContent[] = [paragraph(...headLine(s, report, idLabel))]
   const { items, more, start } = promptItems(s, o)
   if (items.length) out.push(list(items, true, start))

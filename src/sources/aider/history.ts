@@ -88,7 +88,14 @@ class AiderParser implements LineParser {
   }
 
   private emit(out: ParseRecord[], lineNo: number, raw: string, payloads: EventPayload[]): void {
-    emitRecord(out, this.st.sessionId, lineNo, null, payloads.map((payload) => ({ payload })), raw)
+    emitRecord(
+      out,
+      this.st.sessionId,
+      lineNo,
+      null,
+      payloads.map((payload) => ({ payload })),
+      raw
+    )
   }
 
   private toolOutput(line: string, lineNo: number, out: ParseRecord[]): void {
@@ -97,7 +104,9 @@ class AiderParser implements LineParser {
     const model = /^(?:Main model|Model): (\S+)/.exec(text)
     if (model) {
       st.model = model[1]
-      return this.emit(out, lineNo, line, [{ kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }])
+      return this.emit(out, lineNo, line, [
+        { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
+      ])
     }
     const version = /^Aider v(\S+)$/.exec(text)
     if (version) return void out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', agent_version: version[1] } })

@@ -18,7 +18,9 @@ const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/
  * a project's or plugin's own `/orchestrator` — is a request to the model, so it is a prompt.
  */
 const LOCAL_COMMANDS = new Set(
-  '/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(' ')
+  '/add-dir /agents /bashes /clear /compact /config /context /cost /doctor /exit /export /help /hooks /ide /login /logout /mcp /memory /model /output-style /permissions /plugin /privacy-settings /quit /release-notes /resume /rewind /stats /status /statusline /terminal-setup /theme /todos /upgrade /usage /vim'.split(
+    ' '
+  )
 )
 
 /** The prompt a typed slash command stands for (`/name args`), or null for a local command or other wrapper text. */

@@ -55,7 +55,10 @@ function systemPayloads(o: Record<string, unknown>): SideLine {
       return { payloads: [{ kind: 'marker', marker: 'context_compacted', detail: detail || null }], known: true }
     }
     case 'turn_duration':
-      return { payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }], known: true }
+      return {
+        payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }],
+        known: true
+      }
     case 'api_error': {
       const err = obj(o.error)
       const detail = str(err?.message) ?? str(o.error) ?? content

@@ -132,10 +132,7 @@ export class ClaudeStreamParser implements LineParser {
         cwd: st.cwd
       }
       out.push({ type: 'session', patch })
-      return [
-        { kind: 'session_meta' },
-        { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }
-      ]
+      return [{ kind: 'session_meta' }, { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }]
     }
     if (subtype === 'compact_boundary') return [{ kind: 'marker', marker: 'context_compacted', detail: str(obj(o.compact_metadata)?.trigger) ?? null }]
     return [{ kind: 'other', type: `system:${subtype ?? '?'}` }]
@@ -198,7 +195,8 @@ export const claudeExecutionFile: DocumentSource = {
   id: 'claude-code-action-execution',
   agent: AGENT,
   description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
-  sniff: (head: SniffInput) => ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
+  sniff: (head: SniffInput) =>
+    ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
   parseDocument(text: string, ctx: SourceContext, out: ParseRecord[]): void {
     const doc: unknown = JSON.parse(text)
     if (!Array.isArray(doc)) throw new Error('expected a JSON array of messages')

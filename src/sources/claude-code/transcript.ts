@@ -12,7 +12,19 @@ import { toUtcIso } from '../util/time.js'
 const AGENT = 'claude-code'
 const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i
 /** Lines that never end a streamed response: Claude Code writes them between its content-block lines. */
-const PASS_THROUGH = new Set(['progress', 'attachment', 'file-history-snapshot', 'file-history-delta', 'queue-operation', 'custom-title', 'ai-title', 'agent-name', 'last-prompt', 'tag', 'pr-link'])
+const PASS_THROUGH = new Set([
+  'progress',
+  'attachment',
+  'file-history-snapshot',
+  'file-history-delta',
+  'queue-operation',
+  'custom-title',
+  'ai-title',
+  'agent-name',
+  'last-prompt',
+  'tag',
+  'pr-link'
+])
 /** Held lines above this size are released early; a later copy of the same response then adds only its remainder. */
 const MAX_HELD_BYTES = 4 * 1024 * 1024
 const RECENT_RESPONSES = 32
@@ -213,7 +225,8 @@ class ClaudeTranscriptParser implements LineParser {
     const forkedFrom = str(obj(o.forkedFrom)?.sessionId)
     if (fs && lineSid !== fs && !st.ownSeen) {
       // A resumed or forked file starts with the earlier session's lines, byte for byte.
-      if (!st.replaying && !this.known(fs, 'p')) patches.push({ id: fs, agent: AGENT, parent_id: forkedFrom ?? lineSid, parent_relation: forkedFrom ? 'fork' : 'resume' })
+      if (!st.replaying && !this.known(fs, 'p'))
+        patches.push({ id: fs, agent: AGENT, parent_id: forkedFrom ?? lineSid, parent_relation: forkedFrom ? 'fork' : 'resume' })
       st.replaying = true
       return { session: fs, replayed: true, patches }
     }
@@ -229,7 +242,8 @@ class ClaudeTranscriptParser implements LineParser {
         if (!this.known(lineSid, 'p')) patches.push({ id: lineSid, agent: AGENT, parent_id: prev, parent_relation: 'resume' })
       }
     }
-    if (forkedFrom && forkedFrom !== lineSid && !this.known(lineSid, 'p')) patches.push({ id: lineSid, agent: AGENT, parent_id: forkedFrom, parent_relation: 'fork' })
+    if (forkedFrom && forkedFrom !== lineSid && !this.known(lineSid, 'p'))
+      patches.push({ id: lineSid, agent: AGENT, parent_id: forkedFrom, parent_relation: 'fork' })
     const p = this.describe(lineSid, o)
     if (p) patches.push(p)
     return { session: lineSid, replayed: false, patches }
@@ -267,7 +281,8 @@ class ClaudeTranscriptParser implements LineParser {
     const st = this.st
     if (st[field] !== null) return
     st[field] = value
-    if (st.session !== null) out.push({ type: 'session', patch: { id: st.session, agent: AGENT, ...(field === 'title' ? { title: value } : { repository_url: value }) } })
+    if (st.session !== null)
+      out.push({ type: 'session', patch: { id: st.session, agent: AGENT, ...(field === 'title' ? { title: value } : { repository_url: value }) } })
   }
 
   private known(sid: string, flag: string): boolean {

@@ -26,7 +26,9 @@ export function claudeTokens(v: unknown): TokenCounts | null {
 function ephemeralWrites(v: unknown): number {
   const c = obj(v)
   if (!c) return 0
-  return (tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0)
+  return (
+    (tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0)
+  )
 }
 
 /** The SDK's per-model totals (`modelUsage` of a `result`) use camelCase names. */

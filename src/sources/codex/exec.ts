@@ -26,14 +26,25 @@ function itemCall(item: Record<string, unknown>): EventPayload[] {
       return [{ kind: 'tool_call', call_id: id, name: 'shell', arguments: JSON.stringify({ command }), command, tool_type: 'function' }]
     }
     case 'file_change':
-      return [{ kind: 'tool_call', call_id: id, name: 'apply_patch', arguments: JSON.stringify({ changes: item.changes ?? [] }), command: null, tool_type: 'file_change' }]
+      return [
+        {
+          kind: 'tool_call',
+          call_id: id,
+          name: 'apply_patch',
+          arguments: JSON.stringify({ changes: item.changes ?? [] }),
+          command: null,
+          tool_type: 'file_change'
+        }
+      ]
     case 'mcp_tool_call': {
       const name = `${str(item.server) ?? 'mcp'}.${str(item.tool) ?? 'unknown'}`
       const args = typeof item.arguments === 'string' ? item.arguments : JSON.stringify(item.arguments ?? {})
       return [{ kind: 'tool_call', call_id: id, name, arguments: args, command: null, tool_type: 'mcp' }]
     }
     case 'web_search':
-      return [{ kind: 'tool_call', call_id: id, name: 'web_search', arguments: JSON.stringify({ query: item.query ?? null }), command: null, tool_type: 'web_search' }]
+      return [
+        { kind: 'tool_call', call_id: id, name: 'web_search', arguments: JSON.stringify({ query: item.query ?? null }), command: null, tool_type: 'web_search' }
+      ]
     default:
       return []
   }
@@ -73,7 +84,16 @@ function itemDone(item: Record<string, unknown>, st: ExecState): EventPayload[] 
     }
     case 'mcp_tool_call': {
       const res = item.result ?? item.error ?? null
-      return [{ kind: 'tool_result', call_id: id, output: res === null ? '' : JSON.stringify(res), exit_code: null, duration_ms: null, status: str(item.status) ?? null }]
+      return [
+        {
+          kind: 'tool_result',
+          call_id: id,
+          output: res === null ? '' : JSON.stringify(res),
+          exit_code: null,
+          duration_ms: null,
+          status: str(item.status) ?? null
+        }
+      ]
     }
     case 'web_search':
       return []
@@ -122,7 +142,7 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
   if (type === 'error') return emit([{ kind: 'marker', marker: 'error', detail: str(o.message) ?? null }])
   if (type?.startsWith('item.')) {
     const item = obj(o.item)
-    if (!item) return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined
+    if (!item) return (out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined)
     const id = str(item.id) ?? `line-${lineNo}`
     const payloads: EventPayload[] = []
     if (!st.called.includes(id)) {
@@ -136,7 +156,7 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
       if (done === null) {
         emit(payloads)
         emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }])
-        return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
+        return (out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined)
       }
       payloads.push(...done)
     }
@@ -156,12 +176,20 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
     })
     if (r) return emit(r)
     emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }])
-    return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined
+    return (out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined)
   }
   if (typeof o.prompt === 'string') return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }])
   if (isConfigSummary(o)) {
     st.model = str(o.model) ?? st.model
-    const p: EventPayload = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null }
+    const p: EventPayload = {
+      kind: 'turn_context',
+      model: str(o.model) ?? null,
+      cwd: str(o.workdir) ?? null,
+      approval_policy: str(o.approval) ?? null,
+      sandbox_policy: str(o.sandbox) ?? null,
+      effort: str(o['reasoning effort']) ?? null,
+      summary: str(o['reasoning summaries']) ?? null
+    }
     return emit([p])
   }
   emit([{ kind: 'other', type: type ?? 'none' }])

@@ -4,7 +4,8 @@ import { filesInPatch } from '../util/patch.js'
 import { commandFromArgs, unwrapShell } from '../util/shell.js'
 
 /** Text blocks Codex injects into user-role messages; they are context, never a person's prompt. */
-const INJECTED = /^\s*<(environment_context|user_instructions|user_shell_command|turn_aborted|permissions instructions|developer_instructions|collaboration_mode|skill|INSTRUCTIONS)[\s>]/i
+const INJECTED =
+  /^\s*<(environment_context|user_instructions|user_shell_command|turn_aborted|permissions instructions|developer_instructions|collaboration_mode|skill|INSTRUCTIONS)[\s>]/i
 const AGENTS_MD = /^\s*# AGENTS\.md instructions for /
 
 export function isInjectedContext(text: string): boolean {
@@ -75,8 +76,7 @@ export function responseItemPayloads(p: Record<string, unknown>, ctx: ItemContex
           return [{ kind: 'other', type: 'assistant_message_copy' }]
         return [{ kind: 'assistant_message', text, phase: str(p.phase) ?? null }]
       }
-      if (role === 'user' && ctx.promptsFromMessages && !isInjectedContext(text))
-        return [{ kind: 'user_prompt', text, by_agent: ctx.byAgent, images }]
+      if (role === 'user' && ctx.promptsFromMessages && !isInjectedContext(text)) return [{ kind: 'user_prompt', text, by_agent: ctx.byAgent, images }]
       return [{ kind: 'context_message', role, text }]
     }
     case 'reasoning': {
@@ -91,9 +91,7 @@ export function responseItemPayloads(p: Record<string, unknown>, ctx: ItemContex
       const args = typeof p.arguments === 'string' ? p.arguments : JSON.stringify(p.arguments ?? {})
       const callId = str(p.call_id) ?? null
       const parsed = tryParseJson(args)
-      const out: EventPayload[] = [
-        { kind: 'tool_call', call_id: callId, name, arguments: args, command: commandFromArgs(parsed), tool_type: 'function' }
-      ]
+      const out: EventPayload[] = [{ kind: 'tool_call', call_id: callId, name, arguments: args, command: commandFromArgs(parsed), tool_type: 'function' }]
       if (name === 'update_plan' && isObject(parsed)) out.push(planFromArgs(parsed))
       out.push(...patchFiles(parsed, args, callId))
       return out
@@ -102,10 +100,7 @@ export function responseItemPayloads(p: Record<string, unknown>, ctx: ItemContex
       const name = str(p.name) ?? 'unknown'
       const input = str(p.input) ?? ''
       const callId = str(p.call_id) ?? null
-      return [
-        { kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' },
-        ...filesInPatch(input, callId)
-      ]
+      return [{ kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' }, ...filesInPatch(input, callId)]
     }
     case 'function_call_output':
     case 'custom_tool_call_output':

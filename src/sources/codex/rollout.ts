@@ -110,8 +110,7 @@ function pushLine(st: CodexState, line: string, lineNo: number, out: ParseRecord
   const ts = toUtcIso(o.timestamp)
   const replay = inReplay(st, ts)
   const emit = (payloads: EventPayload[]) => {
-    for (const payload of payloads)
-      out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
+    for (const payload of payloads) out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
   }
   const unknown = (what: string) => {
     emit([{ kind: 'other', type: what }])

@@ -106,13 +106,25 @@ class CodexTextParser implements LineParser {
       const cached = int(exit[3]) ?? 0
       const output = int(exit[4]) ?? 0
       return emit(
-        snapshot('exit-line', { input: nonCached + cached, cached_input: cached, output, reasoning_output: int(exit[5]) ?? 0, total: nonCached + cached + output, blended_total: int(exit[1]) }, st.model)
+        snapshot(
+          'exit-line',
+          {
+            input: nonCached + cached,
+            cached_input: cached,
+            output,
+            reasoning_output: int(exit[5]) ?? 0,
+            total: nonCached + cached + output,
+            blended_total: int(exit[1])
+          },
+          st.model
+        )
       )
     }
     const timed = TIMED_TOKENS.exec(line)
     if (timed) return emit(snapshot('tokens-used-line', { blended_total: int(timed[2]) }, st.model), toUtcIso(timed[1]))
     const panel = PANEL_TOKENS.exec(line)
-    if (panel) return emit(snapshot('status-panel', { input: abbreviated(panel[2]), output: abbreviated(panel[3]), blended_total: abbreviated(panel[1]) }, st.model))
+    if (panel)
+      return emit(snapshot('status-panel', { input: abbreviated(panel[2]), output: abbreviated(panel[3]), blended_total: abbreviated(panel[1]) }, st.model))
   }
 }
 
@@ -132,7 +144,13 @@ function snapshot(form: string, n: Record<string, number | null>, model: string 
 
 function sniff(head: SniffInput): boolean {
   if (head.parsed.some((p) => p !== undefined)) return false
-  return EXIT_LINE.test(head.text) || /^\s*tokens used\s*$/m.test(head.text) || /OpenAI Codex v\d/.test(head.text) || TIMED_TOKENS.test(head.text) || PANEL_TOKENS.test(head.text)
+  return (
+    EXIT_LINE.test(head.text) ||
+    /^\s*tokens used\s*$/m.test(head.text) ||
+    /OpenAI Codex v\d/.test(head.text) ||
+    TIMED_TOKENS.test(head.text) ||
+    PANEL_TOKENS.test(head.text)
+  )
 }
 
 export const codexText: LineSource = {

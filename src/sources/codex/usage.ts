@@ -1,10 +1,4 @@
-import {
-  hasNegative,
-  isZeroTokens,
-  subtractTokens,
-  tokensEqual,
-  type TokenCounts
-} from '../../model/tokens.js'
+import { hasNegative, isZeroTokens, subtractTokens, tokensEqual, type TokenCounts } from '../../model/tokens.js'
 import type { PayloadOf } from '../../model/events.js'
 import { num, obj } from '../util/json.js'
 import { tokenCount } from '../util/token-count.js'

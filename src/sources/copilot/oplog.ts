@@ -23,7 +23,13 @@ export function copilotPatch(doc: Json, sessionId: string): SessionPatch {
 }
 
 /** Emits every request of a chat state with what `sent` does not already hold. */
-export function emitRequests(doc: Json, ctx: CopilotCtx, sent: Record<string, RequestSent>, lineOf: (rid: string, i: number) => number, out: ParseRecord[]): void {
+export function emitRequests(
+  doc: Json,
+  ctx: CopilotCtx,
+  sent: Record<string, RequestSent>,
+  lineOf: (rid: string, i: number) => number,
+  out: ParseRecord[]
+): void {
   ;(arr(doc.requests) ?? []).forEach((r, i) => {
     if (!isObject(r)) return
     const rid = str(r.requestId) ?? `#${i}`
@@ -100,7 +106,8 @@ export class CopilotOpLogParser implements LineParser {
       for (const [i, r] of (arr(o.v.requests) ?? []).entries()) st.touched[this.rid(r, i)] = lineNo
       return
     }
-    if (!st.doc || !isKeyPath(o.k) || o.k.length === 0) return void out.push({ type: 'skip', line: lineNo, reason: `kind ${o.kind} record before an Initial state or without a key path` })
+    if (!st.doc || !isKeyPath(o.k) || o.k.length === 0)
+      return void out.push({ type: 'skip', line: lineNo, reason: `kind ${o.kind} record before an Initial state or without a key path` })
     this.apply(st.doc, o.kind, o.k, o.v, o.i, lineNo, out)
     this.touch(o.k, o.kind, o.v, lineNo)
   }

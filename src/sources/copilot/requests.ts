@@ -73,7 +73,11 @@ function modelToolCalls(r: Json): { id: string; name: string; args: string }[] {
       (arr(obj(rd)?.toolCalls) ?? []).map((c, i) => {
         const o = obj(c) ?? {}
         const name = str(o.name) ?? 'unknown'
-        return { id: str(o.id) ?? `${str(obj(rd)?.id) ?? 'round'}:${i}`, name, args: typeof o.arguments === 'string' ? o.arguments : JSON.stringify(o.arguments ?? {}) }
+        return {
+          id: str(o.id) ?? `${str(obj(rd)?.id) ?? 'round'}:${i}`,
+          name,
+          args: typeof o.arguments === 'string' ? o.arguments : JSON.stringify(o.arguments ?? {})
+        }
       })
     )
   }
@@ -156,7 +160,10 @@ export function requestPayloads(r: Json, sent: RequestSent, ctx: CopilotCtx): Ke
   const t = copilotTokens(r)
   if (t && !sent.tokens) {
     sent.tokens = true
-    out.push({ payload: { kind: 'token_usage', model: copilotModel(r), delta: t, cumulative: null, counted: t.total > 0, reason: t.total > 0 ? null : 'empty' }, dedupe_key: rid ? `copilot-chat:tokens:${rid}` : null })
+    out.push({
+      payload: { kind: 'token_usage', model: copilotModel(r), delta: t, cumulative: null, counted: t.total > 0, reason: t.total > 0 ? null : 'empty' },
+      dedupe_key: rid ? `copilot-chat:tokens:${rid}` : null
+    })
   }
   return out
 }

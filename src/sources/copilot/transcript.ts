@@ -49,10 +49,22 @@ function pushLine(st: TranscriptState, line: string, lineNo: number, out: ParseR
   switch (type) {
     case 'session.start':
       st.sessionId = str(d.sessionId) ?? st.sessionId
-      out.push({ type: 'session', patch: { id: st.sessionId, agent: 'copilot-chat', agent_version: str(d.copilotVersion) ?? null, originator: 'vscode', source: 'transcript', started_at: toUtcIso(d.startTime) ?? ts } })
+      out.push({
+        type: 'session',
+        patch: {
+          id: st.sessionId,
+          agent: 'copilot-chat',
+          agent_version: str(d.copilotVersion) ?? null,
+          originator: 'vscode',
+          source: 'transcript',
+          started_at: toUtcIso(d.startTime) ?? ts
+        }
+      })
       return emit([{ kind: 'session_meta' }])
     case 'user.message':
-      return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }])
+      return emit([
+        { kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }
+      ])
     case 'assistant.turn_start':
       return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }])
     case 'assistant.turn_end':
@@ -72,7 +84,7 @@ function pushLine(st: TranscriptState, line: string, lineNo: number, out: ParseR
     }
     case 'tool.execution_complete': {
       const res = d.result
-      const output = typeof res === 'string' ? res : str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res))
+      const output = typeof res === 'string' ? res : (str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res)))
       const status = d.success === true ? 'success' : d.success === false ? 'error' : null
       return emit([{ kind: 'tool_result', call_id: str(d.toolCallId) ?? null, output, exit_code: null, duration_ms: null, status }])
     }

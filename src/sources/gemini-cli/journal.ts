@@ -37,7 +37,9 @@ export function isJournalHeader(o: Json): boolean {
 function sniffJournal(head: SniffInput): boolean {
   const objs = head.parsed.filter(isObject)
   if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length) return false
-  return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o)
+  return (
+    objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o)
+  )
 }
 
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
@@ -104,7 +106,13 @@ export class GeminiJournalParser implements LineParser {
     const ctx = this.st.ctx
     for (const e of this.st.entries) {
       if (e.events?.length) {
-        emitRecord(out, ctx.sessionId, e.line, null, e.events.map((payload) => ({ payload })))
+        emitRecord(
+          out,
+          ctx.sessionId,
+          e.line,
+          null,
+          e.events.map((payload) => ({ payload }))
+        )
         e.events = []
       }
       if (!e.record) continue
@@ -133,7 +141,11 @@ export class GeminiJournalParser implements LineParser {
     const stored = removed.filter((x) => x.sent !== null && !x.id.startsWith('$')).length
     const dropped = removed.filter((x) => x.sent === null && !x.id.startsWith('$')).length
     const events: EventPayload[] = [
-      { kind: 'marker', marker: 'rollback', detail: `rewound to ${target}: ${dropped} message(s) dropped${stored ? `, ${stored} stored by an earlier ingest stay counted` : ''}` }
+      {
+        kind: 'marker',
+        marker: 'rollback',
+        detail: `rewound to ${target}: ${dropped} message(s) dropped${stored ? `, ${stored} stored by an earlier ingest stay counted` : ''}`
+      }
     ]
     for (const x of removed) {
       const t = x.record && x.sent === null ? geminiTokens(x.record.tokens) : null

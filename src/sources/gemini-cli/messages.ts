@@ -111,7 +111,10 @@ function toolCallPayloads(tc: Json, sent: GeminiSent): Keyed[] {
     sent.calls.push(key)
     const args = tc.args === undefined ? '{}' : typeof tc.args === 'string' ? tc.args : JSON.stringify(tc.args)
     const command = name === 'run_shell_command' ? commandFromArgs(tc.args) : null
-    out.push({ payload: { kind: 'tool_call', call_id: id, name, arguments: args, command, tool_type: 'function' }, dedupe_key: id ? `gemini-cli:call:${id}` : null })
+    out.push({
+      payload: { kind: 'tool_call', call_id: id, name, arguments: args, command, tool_type: 'function' },
+      dedupe_key: id ? `gemini-cli:call:${id}` : null
+    })
   }
   const status = str(tc.status) ?? null
   const done = tc.result !== undefined || (status !== null && status !== 'executing' && status !== 'scheduled' && status !== 'validating')
@@ -132,7 +135,19 @@ function tokenPayload(m: Json, sent: GeminiSent, model: string | null): Keyed[] 
   const first = sent.tokens === null
   const delta = first ? t : subtractTokens(t, sent.tokens as TokenCounts)
   sent.tokens = t
-  if (hasNegative(delta)) return [{ payload: { kind: 'token_usage', model, delta: { ...t, input: 0, cached_input: 0, output: 0, reasoning_output: 0, total: 0 }, cumulative: null, counted: false, reason: 'counter-reset' } }]
+  if (hasNegative(delta))
+    return [
+      {
+        payload: {
+          kind: 'token_usage',
+          model,
+          delta: { ...t, input: 0, cached_input: 0, output: 0, reasoning_output: 0, total: 0 },
+          cumulative: null,
+          counted: false,
+          reason: 'counter-reset'
+        }
+      }
+    ]
   const id = str(m.id)
   return [
     {

@@ -31,7 +31,8 @@ function parsePromptLog(text: string, ctx: SourceContext, out: ParseRecord[]): v
     const typed = e.message.trim()
     const ts = toUtcIso(e.timestamp)
     const raw = JSON.stringify(e)
-    if (e.type !== 'user') return emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'context_message', role: str(e.type) ?? 'unknown', text: e.message } }], raw)
+    if (e.type !== 'user')
+      return emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'context_message', role: str(e.type) ?? 'unknown', text: e.message } }], raw)
     // Slash commands and shell-mode input never reach the model as a prompt.
     if (/^[/!]/.test(typed)) return emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'context_message', role: 'command', text: e.message } }], raw)
     const key = promptKey(g, typedPromptText(typed))

@@ -9,7 +9,14 @@ const AGENT = 'recorder'
 
 /** The fields every recorder record has, whatever its type or version. */
 function isRecordShape(o: unknown): o is Json {
-  return isObject(o) && typeof o.v === 'number' && typeof o.type === 'string' && typeof o.ts === 'string' && typeof o.session_id === 'string' && Number.isInteger(o.seq)
+  return (
+    isObject(o) &&
+    typeof o.v === 'number' &&
+    typeof o.type === 'string' &&
+    typeof o.ts === 'string' &&
+    typeof o.session_id === 'string' &&
+    Number.isInteger(o.seq)
+  )
 }
 
 /**

@@ -19,7 +19,10 @@ export const azureDetectors = [
     pattern: re(String.raw`(?:[?&;]sig=|SharedAccessSignature=|SharedAccessKey=)(?<s>[A-Za-z0-9%+/=]{20,200})`, 'i'),
     prefixed: false,
     examples: {
-      match: ['https://acme.blob.core.windows.net/c/b?sv=2022-11-02&sig=' + an(43) + '%3D', 'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKey=' + an(43) + '='],
+      match: [
+        'https://acme.blob.core.windows.net/c/b?sv=2022-11-02&sig=' + an(43) + '%3D',
+        'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKey=' + an(43) + '='
+      ],
       miss: ['?sig=' + an(10), 'design=' + an(40)]
     }
   }),
@@ -30,7 +33,11 @@ export const azureDetectors = [
     pattern: re(String.raw`(?:(?<![A-Za-z0-9_~.-])|(?<=\\[nrt]))(?<s>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
     prefixed: false,
     examples: {
-      match: ['secret:\\n' + an(3) + '8Q~' + an(34), an(3) + '8Q~' + fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-', 34), 'client_secret="' + an(3) + '7Q~' + an(31) + '"'],
+      match: [
+        'secret:\\n' + an(3) + '8Q~' + an(34),
+        an(3) + '8Q~' + fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-', 34),
+        'client_secret="' + an(3) + '7Q~' + an(31) + '"'
+      ],
       miss: [an(3) + '8Q~' + an(10), an(3) + 'xQ~' + an(34)]
     }
   })

@@ -35,7 +35,11 @@ export const slackDetectors = [
         // glued to the text before it
         'seehooks.slack.com/services/T0' + an(8) + '/B0' + an(8) + '/' + an(24)
       ],
-      miss: ['https://hooks.slack.com/services/' + 'T00000000/B00000000/' + 'X'.repeat(24), 'https://hooks.slack.com/', 'https://api.slack.com/services/T0' + an(8)]
+      miss: [
+        'https://hooks.slack.com/services/' + 'T00000000/B00000000/' + 'X'.repeat(24),
+        'https://hooks.slack.com/',
+        'https://api.slack.com/services/T0' + an(8)
+      ]
     }
   })
 ]
