@@ -306,7 +306,9 @@ class AiderParser {
         const model = /^(?:Main model|Model): (\S+)/.exec(text);
         if (model) {
             st.model = model[1];
-            return this.emit(out, lineNo, line, [{ kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }]);
+            return this.emit(out, lineNo, line, [
+                { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
+            ]);
         }
         const version = /^Aider v(\S+)$/.exec(text);
         if (version)
@@ -10196,7 +10198,7 @@ function ephemeralWrites(v) {
     const c = obj(v);
     if (!c)
         return 0;
-    return (tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0);
+    return ((tokenCount(c.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') ?? 0) + (tokenCount(c.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') ?? 0));
 }
 /** The SDK's per-model totals (`modelUsage` of a `result`) use camelCase names. */
 function modelUsageTokens(v) {
@@ -10404,10 +10406,7 @@ class ClaudeStreamParser {
                 cwd: st.cwd
             };
             out.push({ type: 'session', patch });
-            return [
-                { kind: 'session_meta' },
-                { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }
-            ];
+            return [{ kind: 'session_meta' }, { kind: 'turn_context', model, cwd: st.cwd, approval_policy: str(o.permissionMode) ?? null }];
         }
         if (subtype === 'compact_boundary')
             return [{ kind: 'marker', marker: 'context_compacted', detail: str(obj(o.compact_metadata)?.trigger) ?? null }];
@@ -10540,7 +10539,10 @@ function systemPayloads(o) {
             return { payloads: [{ kind: 'marker', marker: 'context_compacted', detail: detail || null }], known: true };
         }
         case 'turn_duration':
-            return { payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }], known: true };
+            return {
+                payloads: [{ kind: 'marker', marker: 'turn_end', detail: num(o.durationMs) !== undefined ? `durationMs=${num(o.durationMs)}` : null }],
+                known: true
+            };
         case 'api_error': {
             const err = obj(o.error);
             const detail = str(err?.message) ?? str(o.error) ?? content;
@@ -10605,7 +10607,19 @@ function sideLinePayloads(type, o) {
 const transcript_AGENT = 'claude-code';
 const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 /** Lines that never end a streamed response: Claude Code writes them between its content-block lines. */
-const PASS_THROUGH = new Set(['progress', 'attachment', 'file-history-snapshot', 'file-history-delta', 'queue-operation', 'custom-title', 'ai-title', 'agent-name', 'last-prompt', 'tag', 'pr-link']);
+const PASS_THROUGH = new Set([
+    'progress',
+    'attachment',
+    'file-history-snapshot',
+    'file-history-delta',
+    'queue-operation',
+    'custom-title',
+    'ai-title',
+    'agent-name',
+    'last-prompt',
+    'tag',
+    'pr-link'
+]);
 /** Held lines above this size are released early; a later copy of the same response then adds only its remainder. */
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
 const RECENT_RESPONSES = 32;
@@ -11198,9 +11212,7 @@ function responseItemPayloads(p, ctx) {
             const args = typeof p.arguments === 'string' ? p.arguments : JSON.stringify(p.arguments ?? {});
             const callId = str(p.call_id) ?? null;
             const parsed = tryParseJson(args);
-            const out = [
-                { kind: 'tool_call', call_id: callId, name, arguments: args, command: commandFromArgs(parsed), tool_type: 'function' }
-            ];
+            const out = [{ kind: 'tool_call', call_id: callId, name, arguments: args, command: commandFromArgs(parsed), tool_type: 'function' }];
             if (name === 'update_plan' && isObject(parsed))
                 out.push(planFromArgs(parsed));
             out.push(...patchFiles(parsed, args, callId));
@@ -11210,10 +11222,7 @@ function responseItemPayloads(p, ctx) {
             const name = str(p.name) ?? 'unknown';
             const input = str(p.input) ?? '';
             const callId = str(p.call_id) ?? null;
-            return [
-                { kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' },
-                ...filesInPatch(input, callId)
-            ];
+            return [{ kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' }, ...filesInPatch(input, callId)];
         }
         case 'function_call_output':
         case 'custom_tool_call_output':
@@ -11397,14 +11406,25 @@ function itemCall(item) {
             return [{ kind: 'tool_call', call_id: id, name: 'shell', arguments: JSON.stringify({ command }), command, tool_type: 'function' }];
         }
         case 'file_change':
-            return [{ kind: 'tool_call', call_id: id, name: 'apply_patch', arguments: JSON.stringify({ changes: item.changes ?? [] }), command: null, tool_type: 'file_change' }];
+            return [
+                {
+                    kind: 'tool_call',
+                    call_id: id,
+                    name: 'apply_patch',
+                    arguments: JSON.stringify({ changes: item.changes ?? [] }),
+                    command: null,
+                    tool_type: 'file_change'
+                }
+            ];
         case 'mcp_tool_call': {
             const name = `${str(item.server) ?? 'mcp'}.${str(item.tool) ?? 'unknown'}`;
             const args = typeof item.arguments === 'string' ? item.arguments : JSON.stringify(item.arguments ?? {});
             return [{ kind: 'tool_call', call_id: id, name, arguments: args, command: null, tool_type: 'mcp' }];
         }
         case 'web_search':
-            return [{ kind: 'tool_call', call_id: id, name: 'web_search', arguments: JSON.stringify({ query: item.query ?? null }), command: null, tool_type: 'web_search' }];
+            return [
+                { kind: 'tool_call', call_id: id, name: 'web_search', arguments: JSON.stringify({ query: item.query ?? null }), command: null, tool_type: 'web_search' }
+            ];
         default:
             return [];
     }
@@ -11443,7 +11463,16 @@ function itemDone(item, st) {
         }
         case 'mcp_tool_call': {
             const res = item.result ?? item.error ?? null;
-            return [{ kind: 'tool_result', call_id: id, output: res === null ? '' : JSON.stringify(res), exit_code: null, duration_ms: null, status: str(item.status) ?? null }];
+            return [
+                {
+                    kind: 'tool_result',
+                    call_id: id,
+                    output: res === null ? '' : JSON.stringify(res),
+                    exit_code: null,
+                    duration_ms: null,
+                    status: str(item.status) ?? null
+                }
+            ];
         }
         case 'web_search':
             return [];
@@ -11496,7 +11525,7 @@ function pushLine(st, line, lineNo, out) {
     if (type?.startsWith('item.')) {
         const item = obj(o.item);
         if (!item)
-            return out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined;
+            return (out.push({ type: 'skip', line: lineNo, reason: `${type} without an item` }), undefined);
         const id = str(item.id) ?? `line-${lineNo}`;
         const payloads = [];
         if (!st.called.includes(id)) {
@@ -11511,7 +11540,7 @@ function pushLine(st, line, lineNo, out) {
             if (done === null) {
                 emit(payloads);
                 emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }]);
-                return out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
+                return (out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined);
             }
             payloads.push(...done);
         }
@@ -11532,13 +11561,21 @@ function pushLine(st, line, lineNo, out) {
         if (r)
             return emit(r);
         emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }]);
-        return out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined;
+        return (out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined);
     }
     if (typeof o.prompt === 'string')
         return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }]);
     if (isConfigSummary(o)) {
         st.model = str(o.model) ?? st.model;
-        const p = { kind: 'turn_context', model: str(o.model) ?? null, cwd: str(o.workdir) ?? null, approval_policy: str(o.approval) ?? null, sandbox_policy: str(o.sandbox) ?? null, effort: str(o['reasoning effort']) ?? null, summary: str(o['reasoning summaries']) ?? null };
+        const p = {
+            kind: 'turn_context',
+            model: str(o.model) ?? null,
+            cwd: str(o.workdir) ?? null,
+            approval_policy: str(o.approval) ?? null,
+            sandbox_policy: str(o.sandbox) ?? null,
+            effort: str(o['reasoning effort']) ?? null,
+            summary: str(o['reasoning summaries']) ?? null
+        };
         return emit([p]);
     }
     emit([{ kind: 'other', type: type ?? 'none' }]);
@@ -11867,7 +11904,14 @@ class CodexTextParser {
             const nonCached = text_int(exit[2]) ?? 0;
             const cached = text_int(exit[3]) ?? 0;
             const output = text_int(exit[4]) ?? 0;
-            return emit(snapshot('exit-line', { input: nonCached + cached, cached_input: cached, output, reasoning_output: text_int(exit[5]) ?? 0, total: nonCached + cached + output, blended_total: text_int(exit[1]) }, st.model));
+            return emit(snapshot('exit-line', {
+                input: nonCached + cached,
+                cached_input: cached,
+                output,
+                reasoning_output: text_int(exit[5]) ?? 0,
+                total: nonCached + cached + output,
+                blended_total: text_int(exit[1])
+            }, st.model));
         }
         const timed = TIMED_TOKENS.exec(line);
         if (timed)
@@ -11893,7 +11937,11 @@ function snapshot(form, n, model) {
 function text_sniff(head) {
     if (head.parsed.some((p) => p !== undefined))
         return false;
-    return EXIT_LINE.test(head.text) || /^\s*tokens used\s*$/m.test(head.text) || /OpenAI Codex v\d/.test(head.text) || TIMED_TOKENS.test(head.text) || PANEL_TOKENS.test(head.text);
+    return (EXIT_LINE.test(head.text) ||
+        /^\s*tokens used\s*$/m.test(head.text) ||
+        /OpenAI Codex v\d/.test(head.text) ||
+        TIMED_TOKENS.test(head.text) ||
+        PANEL_TOKENS.test(head.text));
 }
 const text_codexText = {
     mode: 'lines',
@@ -11971,7 +12019,11 @@ function modelToolCalls(r) {
         return rounds.flatMap((rd) => (arr(obj(rd)?.toolCalls) ?? []).map((c, i) => {
             const o = obj(c) ?? {};
             const name = str(o.name) ?? 'unknown';
-            return { id: str(o.id) ?? `${str(obj(rd)?.id) ?? 'round'}:${i}`, name, args: typeof o.arguments === 'string' ? o.arguments : JSON.stringify(o.arguments ?? {}) };
+            return {
+                id: str(o.id) ?? `${str(obj(rd)?.id) ?? 'round'}:${i}`,
+                name,
+                args: typeof o.arguments === 'string' ? o.arguments : JSON.stringify(o.arguments ?? {})
+            };
         }));
     }
     return (arr(r.response) ?? [])
@@ -12061,7 +12113,10 @@ function requestPayloads(r, sent, ctx) {
     const t = copilotTokens(r);
     if (t && !sent.tokens) {
         sent.tokens = true;
-        out.push({ payload: { kind: 'token_usage', model: copilotModel(r), delta: t, cumulative: null, counted: t.total > 0, reason: t.total > 0 ? null : 'empty' }, dedupe_key: rid ? `copilot-chat:tokens:${rid}` : null });
+        out.push({
+            payload: { kind: 'token_usage', model: copilotModel(r), delta: t, cumulative: null, counted: t.total > 0, reason: t.total > 0 ? null : 'empty' },
+            dedupe_key: rid ? `copilot-chat:tokens:${rid}` : null
+        });
     }
     return out;
 }
@@ -12293,10 +12348,22 @@ function transcript_pushLine(st, line, lineNo, out) {
     switch (type) {
         case 'session.start':
             st.sessionId = str(d.sessionId) ?? st.sessionId;
-            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'copilot-chat', agent_version: str(d.copilotVersion) ?? null, originator: 'vscode', source: 'transcript', started_at: toUtcIso(d.startTime) ?? ts } });
+            out.push({
+                type: 'session',
+                patch: {
+                    id: st.sessionId,
+                    agent: 'copilot-chat',
+                    agent_version: str(d.copilotVersion) ?? null,
+                    originator: 'vscode',
+                    source: 'transcript',
+                    started_at: toUtcIso(d.startTime) ?? ts
+                }
+            });
             return emit([{ kind: 'session_meta' }]);
         case 'user.message':
-            return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }]);
+            return emit([
+                { kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images: (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length }
+            ]);
         case 'assistant.turn_start':
             return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
         case 'assistant.turn_end':
@@ -12316,7 +12383,7 @@ function transcript_pushLine(st, line, lineNo, out) {
         }
         case 'tool.execution_complete': {
             const res = d.result;
-            const output = typeof res === 'string' ? res : str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res));
+            const output = typeof res === 'string' ? res : (str(obj(res)?.content) ?? (res === undefined ? '' : JSON.stringify(res)));
             const status = d.success === true ? 'success' : d.success === false ? 'error' : null;
             return emit([{ kind: 'tool_result', call_id: str(d.toolCallId) ?? null, output, exit_code: null, duration_ms: null, status }]);
         }
@@ -12423,7 +12490,10 @@ function toolCallPayloads(tc, sent) {
         sent.calls.push(key);
         const args = tc.args === undefined ? '{}' : typeof tc.args === 'string' ? tc.args : JSON.stringify(tc.args);
         const command = name === 'run_shell_command' ? commandFromArgs(tc.args) : null;
-        out.push({ payload: { kind: 'tool_call', call_id: id, name, arguments: args, command, tool_type: 'function' }, dedupe_key: id ? `gemini-cli:call:${id}` : null });
+        out.push({
+            payload: { kind: 'tool_call', call_id: id, name, arguments: args, command, tool_type: 'function' },
+            dedupe_key: id ? `gemini-cli:call:${id}` : null
+        });
     }
     const status = str(tc.status) ?? null;
     const done = tc.result !== undefined || (status !== null && status !== 'executing' && status !== 'scheduled' && status !== 'validating');
@@ -12446,7 +12516,18 @@ function tokenPayload(m, sent, model) {
     const delta = first ? t : subtractTokens(t, sent.tokens);
     sent.tokens = t;
     if (hasNegative(delta))
-        return [{ payload: { kind: 'token_usage', model, delta: { ...t, input: 0, cached_input: 0, output: 0, reasoning_output: 0, total: 0 }, cumulative: null, counted: false, reason: 'counter-reset' } }];
+        return [
+            {
+                payload: {
+                    kind: 'token_usage',
+                    model,
+                    delta: { ...t, input: 0, cached_input: 0, output: 0, reasoning_output: 0, total: 0 },
+                    cumulative: null,
+                    counted: false,
+                    reason: 'counter-reset'
+                }
+            }
+        ];
     const id = str(m.id);
     return [
         {
@@ -12539,7 +12620,7 @@ function sniffJournal(head) {
     const objs = head.parsed.filter(isObject);
     if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length)
         return false;
-    return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o);
+    return (objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o));
 }
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
 function geminiPatch(meta, ctx, path) {
@@ -12632,7 +12713,11 @@ class GeminiJournalParser {
         const stored = removed.filter((x) => x.sent !== null && !x.id.startsWith('$')).length;
         const dropped = removed.filter((x) => x.sent === null && !x.id.startsWith('$')).length;
         const events = [
-            { kind: 'marker', marker: 'rollback', detail: `rewound to ${target}: ${dropped} message(s) dropped${stored ? `, ${stored} stored by an earlier ingest stay counted` : ''}` }
+            {
+                kind: 'marker',
+                marker: 'rollback',
+                detail: `rewound to ${target}: ${dropped} message(s) dropped${stored ? `, ${stored} stored by an earlier ingest stay counted` : ''}`
+            }
         ];
         for (const x of removed) {
             const t = x.record && x.sent === null ? geminiTokens(x.record.tokens) : null;
@@ -12795,7 +12880,12 @@ function serializeRecord(rec) {
 const ndjson_AGENT = 'recorder';
 /** The fields every recorder record has, whatever its type or version. */
 function isRecordShape(o) {
-    return isObject(o) && typeof o.v === 'number' && typeof o.type === 'string' && typeof o.ts === 'string' && typeof o.session_id === 'string' && Number.isInteger(o.seq);
+    return (isObject(o) &&
+        typeof o.v === 'number' &&
+        typeof o.type === 'string' &&
+        typeof o.ts === 'string' &&
+        typeof o.session_id === 'string' &&
+        Number.isInteger(o.seq));
 }
 /**
  * A file is the recorder's when it has a `session_start` with the format marker, or, for a
@@ -12882,7 +12972,18 @@ const recorderSource = {
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
  * history) come last because they accept files that are not JSON.
  */
-const sources = [codexRollout, codexExec, claudeCode, claudeStream, claudeExecutionFile, ...geminiSources, ...copilotSources, recorderSource, text_codexText, aiderHistory];
+const sources = [
+    codexRollout,
+    codexExec,
+    claudeCode,
+    claudeStream,
+    claudeExecutionFile,
+    ...geminiSources,
+    ...copilotSources,
+    recorderSource,
+    text_codexText,
+    aiderHistory
+];
 /** Adds a source before the plain-text readers; a source with the same id is not added twice. */
 function registerSource(source) {
     if (sources.some((s) => s.id === source.id))
@@ -13250,7 +13351,11 @@ function checkedRecords(found, lineNo, problems) {
         }
         if (r.type === 'event') {
             const p = r.event.payload;
-            const bad = p.kind === 'token_usage' ? (badTokenField(p.delta) ?? badTokenField(p.cumulative)) : p.kind === 'status_snapshot' ? badTokenField(p, SNAPSHOT_FIELDS) : null;
+            const bad = p.kind === 'token_usage'
+                ? (badTokenField(p.delta) ?? badTokenField(p.cumulative))
+                : p.kind === 'status_snapshot'
+                    ? badTokenField(p, SNAPSHOT_FIELDS)
+                    : null;
             if (bad) {
                 problems.add(r.event.line ?? lineNo, tokenValueReason(bad.field, bad.value));
                 continue;
@@ -13301,7 +13406,12 @@ async function* parseFile(job) {
     }
     catch (e) {
         // A parser bug: the file's earlier batches are stored, and this one says why the rest is not.
-        yield { ...emptyBatch(job.startOffset, job.startLine, 'null'), problems: [{ line: null, reason: `parse failed: ${String(e.message ?? e)}` }], save: false, last: true };
+        yield {
+            ...emptyBatch(job.startOffset, job.startLine, 'null'),
+            problems: [{ line: null, reason: `parse failed: ${String(e.message ?? e)}` }],
+            save: false,
+            last: true
+        };
     }
 }
 async function* parseBatches(job) {
@@ -13351,7 +13461,9 @@ async function* parseBatches(job) {
     };
     try {
         const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes };
-        const lines = job.compression ? readCompressedLines(job.path, job.compression, opts) : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
+        const lines = job.compression
+            ? readCompressedLines(job.path, job.compression, opts)
+            : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
         for await (const line of lines) {
             if (line.tooLong !== undefined) {
                 batch.skippedLines++;
@@ -13393,7 +13505,12 @@ async function parseDocument(job, parse) {
     let buf;
     try {
         const raw = await (0,promises_namespaceObject.readFile)(job.path);
-        buf = job.compression === 'zstd' ? (0,external_node_zlib_namespaceObject.zstdDecompressSync)(raw, { maxOutputLength: max }) : job.compression === 'gzip' ? (0,external_node_zlib_namespaceObject.gunzipSync)(raw, { maxOutputLength: max }) : raw;
+        buf =
+            job.compression === 'zstd'
+                ? (0,external_node_zlib_namespaceObject.zstdDecompressSync)(raw, { maxOutputLength: max })
+                : job.compression === 'gzip'
+                    ? (0,external_node_zlib_namespaceObject.gunzipSync)(raw, { maxOutputLength: max })
+                    : raw;
     }
     catch (e) {
         return failed(`unreadable: ${e.code ?? String(e.message ?? e)}`);
