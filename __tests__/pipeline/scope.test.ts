@@ -38,6 +38,31 @@ describe('a report is about a stated set of sessions', () => {
     expect(second.comment).not.toContain(claude[0].slice(0, 8))
   })
 
+  it("the sanitized database a report ships holds that report's sessions only", async () => {
+    const r = await runJob({
+      database: join(dir, 'work.sqlite'),
+      repoDir: dir,
+      paths: [join(fixtures, 'codex')],
+      config: parseConfig('', 'default'),
+      mode: 'summary',
+      formats: ['json'],
+      outDir: join(dir, 'e'),
+      version: '0.0.0',
+      exportDatabase: true
+    })
+    const { openStore } = await import('../../src/store/db.js')
+    const { sessionIds } = await import('../../src/store/sessions.js')
+    const db = openStore(join(dir, 'e', 'ai-log-trail.sqlite'), { readonly: true })
+    try {
+      expect(sessionIds(db)).toEqual(r.report.sessions.map((s) => s.id).sort())
+      const files = db.prepare('SELECT path FROM files').all() as { path: string }[]
+      expect(files.length).toBeGreaterThan(0)
+      expect(files.every((f) => !f.path.includes('claude-code'))).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+
   it('asked for every session, it reports both runs', async () => {
     const all = await job([join(fixtures, 'codex')], 'c', { kind: 'all' })
     expect(new Set(all.report.sessions.map((s) => s.agent))).toEqual(new Set(['codex', 'claude-code']))

@@ -106,7 +106,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     let databaseCheck = emptyLateCheck()
     if (o.exportDatabase) {
       const path = join(o.outDir, DATABASE_FILE)
-      exportSanitized(o.database, path, o.config)
+      exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)))
       databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
     }
     const publishable = (late: LateCheck | undefined) =>

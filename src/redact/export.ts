@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
+import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactText } from './engine.js'
@@ -38,7 +39,7 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
  * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
  */
-export function exportSanitized(sourcePath: string, outPath: string, config: Config): ExportResult {
+export function exportSanitized(sourcePath: string, outPath: string, config: Config, keep?: ReadonlySet<string>): ExportResult {
   const result: ExportResult = { redactions: 0, by_detector: {} }
   const work = `${outPath}.tmp-${process.pid}`
   for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`]) rmSync(p, { force: true })
@@ -51,6 +52,11 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
   const db = openStore(work)
   try {
     enableSecureDelete(db)
+    // A report's copy holds its sessions only: what a cached database kept from earlier runs stays out.
+    if (keep) {
+      for (const id of sessionIds(db)) if (!keep.has(id)) deleteSession(db, id)
+      deleteFilesWithoutEvents(db)
+    }
     const opts = engineOptions(config)
     const count = (findings: { detector: string }[]) => {
       for (const f of findings) {

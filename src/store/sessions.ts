@@ -29,3 +29,13 @@ export function deleteSession(db: Db, sessionId: string): void {
     prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId)
   }).immediate()
 }
+
+/** Every session id in the store. */
+export function sessionIds(db: Db): string[] {
+  return (prepared(db, `SELECT id FROM sessions ORDER BY id`).all() as { id: string }[]).map((r) => r.id)
+}
+
+/** Removes the files no session's record comes from any more (and their problems). */
+export function deleteFilesWithoutEvents(db: Db): void {
+  prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run()
+}
