@@ -51864,6 +51864,14 @@ function deleteSession(db, sessionId) {
         prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId);
     }).immediate();
 }
+/** Every session id in the store. */
+function sessionIds(db) {
+    return prepared(db, `SELECT id FROM sessions ORDER BY id`).all().map((r) => r.id);
+}
+/** Removes the files no session's record comes from any more (and their problems). */
+function deleteFilesWithoutEvents(db) {
+    prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run();
+}
 
 ;// CONCATENATED MODULE: ./src/discover/scope.ts
 
@@ -74457,6 +74465,7 @@ function redactMarkedLine(line, opts) {
 
 
 
+
 /** Every text column of the store, with the field kind its detectors are chosen by. */
 const TEXT_COLUMNS = [
     { table: 'prompts', column: 'text', kind: 'prompt' },
@@ -74481,7 +74490,7 @@ const TEXT_COLUMNS = [
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
  * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
  */
-function exportSanitized(sourcePath, outPath, config) {
+function exportSanitized(sourcePath, outPath, config, keep) {
     const result = { redactions: 0, by_detector: {} };
     const work = `${outPath}.tmp-${process.pid}`;
     for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`])
@@ -74496,6 +74505,13 @@ function exportSanitized(sourcePath, outPath, config) {
     const db = openStore(work);
     try {
         enableSecureDelete(db);
+        // A report's copy holds its sessions only: what a cached database kept from earlier runs stays out.
+        if (keep) {
+            for (const id of sessionIds(db))
+                if (!keep.has(id))
+                    deleteSession(db, id);
+            deleteFilesWithoutEvents(db);
+        }
         const opts = engineOptions(config);
         const count = (findings) => {
             for (const f of findings) {
@@ -77506,7 +77522,7 @@ async function runJob(o) {
         let databaseCheck = emptyLateCheck();
         if (o.exportDatabase) {
             const path = (0,external_node_path_.join)(o.outDir, DATABASE_FILE);
-            exportSanitized(o.database, path, o.config);
+            exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)));
             databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
         }
         const publishable = (late) => finalTexts({ ...o, report: withLate(built.report, late), forComment: withLate(builtForComment.report, late), lateOptions, databaseCheck });
