@@ -103,6 +103,8 @@ describe('collect', () => {
     expect(copy).not.toContain(token)
     expect(copy).toContain('[REDACTED:github-token')
     expect(r.redactions).toBeGreaterThan(0)
+    // The copies passed the last check too: the structured pass had left nothing for it.
+    expect(r.late).toEqual({ total: 0, by_file: {} })
     for (const line of copy.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow()
   })
 

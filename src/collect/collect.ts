@@ -4,6 +4,9 @@ import { ingestForRepo } from '../discover/discover.js'
 import type { DiscoverEnv } from '../discover/locations.js'
 import type { Config } from '../config/schema.js'
 import { redactFile, type RedactCounts } from '../redact/files.js'
+import { emptyLateCheck, lateCheckOptions } from '../redact/late/check.js'
+import { lateCheckFiles } from '../redact/late/files.js'
+import type { LateCheck } from '../select/report.js'
 import { gitDir, repositoryRoot } from '../scope/git.js'
 import { branchChange } from '../scope/local.js'
 import { canonicalPath, relativeInside } from '../scope/paths.js'
@@ -43,6 +46,16 @@ export interface CollectResult {
   scope: Scope
   staged: StagedFile[]
   redactions: number
+  /** What the last check of the copies found and redacted, by copy (docs/redaction.md, "The last check"). */
+  late: LateCheck
+}
+
+/** Adds one copy's findings to the run's, under the copy's path in the repository. */
+function mergeInto(into: LateCheck, one: LateCheck, path: string): void {
+  if (one.total === 0) return
+  const mine = (into.by_file[path] ??= {})
+  for (const byDetector of Object.values(one.by_file)) for (const [detector, n] of Object.entries(byDetector)) mine[detector] = (mine[detector] ?? 0) + n
+  into.total += one.total
 }
 
 const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, '-')
@@ -93,6 +106,8 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   // Copies are made beside the working database, then moved: a dry run leaves `.ai-logs/` untouched.
   await mkdir(dirname(database), { recursive: true })
   const staging = await mkdtemp(join(dirname(database), 'staging-'))
+  const lateOptions = lateCheckOptions(o.config)
+  const late = emptyLateCheck()
   try {
     for (const { id, reasons } of scope.sessions) {
       const s = byId.get(id) as SessionFacts
@@ -103,7 +118,9 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
         if (written.has(target)) continue
         written.add(target)
         const path = relative(root, target)
-        const final = await redactFile(file, join(staging, String(written.size)), o.config, counts)
+        // Staged under the copy's own name, so the last check reads it in its format, as `redact`'s copies are.
+        const final = await redactFile(file, join(staging, String(written.size), basename(target)), o.config, counts)
+        mergeInto(late, await lateCheckFiles([final], lateOptions, dirname(final)), path)
         const exists = await stat(target).then(
           () => true,
           () => false
@@ -119,5 +136,5 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
-  return { scope, staged, redactions: counts.redactions }
+  return { scope, staged, redactions: counts.redactions, late }
 }

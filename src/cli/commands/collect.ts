@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { collect } from '../../collect/collect.js'
 import { loadConfig } from '../../config/load.js'
+import { describeLateCheck } from '../../render/text.js'
 import { describeReason } from '../../scope/describe.js'
 import { toInstant } from '../../select/filters.js'
 import { type CliIo, UsageError } from '../io.js'
@@ -53,7 +54,7 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
   const { config } = loadConfig(values.rules)
   const r = await collect({ repoDir: process.cwd(), config, all: values.all, since, branch: values.branch, base: values.base, dryRun: values['dry-run'] })
   if (values.json) {
-    io.out(JSON.stringify({ scope: { kind: r.scope.kind, label: r.scope.label }, staged: r.staged, redactions: r.redactions }) + '\n')
+    io.out(JSON.stringify({ scope: { kind: r.scope.kind, label: r.scope.label }, staged: r.staged, redactions: r.redactions, late: r.late }) + '\n')
     return 0
   }
   const verb = values['dry-run'] ? 'would stage' : 'staged'
@@ -65,5 +66,6 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
   io.out(
     `${r.scope.label}: ${r.staged.length} file(s) of ${r.scope.sessions.length} session(s), ${changed} ${values['dry-run'] ? 'to write' : 'written'}; ${r.redactions} value(s) redacted\n`
   )
+  io.out(r.late.total ? `${describeLateCheck(r.late)}\n` : 'Late check: nothing found in the copies\n')
   return 0
 }
