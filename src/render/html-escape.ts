@@ -1,10 +1,10 @@
-import { beforeCutMarker } from './text.js'
 /**
  * Escaping for the HTML report. Every string that came from a log goes through one of these
  * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
  */
 
 import { neutralizeBidi } from './safe-text.js'
+import { beforeCutMarker } from './text.js'
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
