@@ -74584,11 +74584,11 @@ const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_outp
 const FieldKindSchema = schemas_enum(FIELD_KINDS);
 
 ;// CONCATENATED MODULE: ./src/render/html-escape.ts
-
 /**
  * Escaping for the HTML report. Every string that came from a log goes through one of these
  * before it reaches the page: log text is hostile input (a prompt can hold `</script>`).
  */
+
 
 const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
