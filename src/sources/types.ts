@@ -1,8 +1,17 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 
-/** What a parser yields for a line: facts about a session, an event, or a line it skipped and why. */
-export type ParseRecord = { type: 'session'; patch: SessionPatch } | { type: 'event'; event: NormalizedEvent } | { type: 'skip'; line: number; reason: string }
+/**
+ * What a parser yields for a line: facts about a session, an event, a line it skipped and why,
+ * or a well-formed record of a type it does not interpret (`what` names the type, e.g.
+ * `event_msg "world_state"`). Unknown records are what a format change looks like: the ingest
+ * counts them per file, apart from broken lines, to warn when a format has drifted.
+ */
+export type ParseRecord =
+  | { type: 'session'; patch: SessionPatch }
+  | { type: 'event'; event: NormalizedEvent }
+  | { type: 'skip'; line: number; reason: string }
+  | { type: 'unknown'; line: number; what: string }
 
 export interface SourceContext {
   /** Absolute path of the file being parsed. */
