@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { sources } from '../../src/sources/registry.js'
+import { sniffInput } from './sniff-input.js'
+
+/**
+ * A file is taken for an agent only on that agent's own markers: every log under fixtures/ and
+ * the shared samples is shown to every source's recognizer, and only sources of the folder's
+ * agent may claim it. A new agent's fixture folder must be added to `agentOfFolder`, so a
+ * fixture nobody maps fails here instead of going untested.
+ */
+const agentOfFolder: Record<string, string> = {
+  aider: 'aider',
+  'claude-code': 'claude-code',
+  codex: 'codex',
+  'copilot-chat': 'copilot-chat',
+  'copilot-vscode': 'copilot-chat',
+  'gemini-cli': 'gemini-cli',
+  recorder: 'recorder'
+}
+
+/** Folders that hold no agent logs, and files in agent folders that are not logs. */
+const notLogFolders = new Set(['records', 'redaction'])
+const notLogFile = /(^|\/)(SOURCES|README|LICENSE)[^/]*$/i
+
+const root = join(import.meta.dirname, '..', '..')
+const shared = join(root, '..', 'shared', 'samples')
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name)
+    return e.isDirectory() ? filesUnder(p) : statSync(p).isFile() ? [p] : []
+  })
+}
+
+function logsIn(base: string): { folder: string; path: string }[] {
+  return readdirSync(base, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !notLogFolders.has(e.name))
+    .flatMap((e) => filesUnder(join(base, e.name)).map((path) => ({ folder: e.name, path })))
+    .filter((f) => !notLogFile.test(f.path))
+}
+
+const fixtureLogs = logsIn(join(root, 'fixtures'))
+const sharedLogs = existsSync(shared) ? logsIn(shared) : []
+
+/** Side files beside a log that are read through the log, not on their own. */
+const notALogOfItsOwn = /\.meta\.json$/
+
+/** Shared samples of agents the project does not read yet: nobody may claim them. */
+const unreadAgents = new Set(['cursor'])
+
+describe('recognition: no source claims another agent’s log', () => {
+  it('knows the agent of every fixture folder', () => {
+    const unmapped = [...new Set(fixtureLogs.map((f) => f.folder))].filter((f) => !(f in agentOfFolder))
+    expect(unmapped).toEqual([])
+  })
+
+  const cases = [...fixtureLogs, ...sharedLogs].map((f) => [relative(root, f.path), f] as const)
+  it.each(cases)('%s', (_name, { folder, path }) => {
+    const head = sniffInput(path)
+    const claimedBy = sources.filter((s) => s.sniff(head)).map((s) => `${s.agent}/${s.id}`)
+    const expected = unreadAgents.has(folder) ? null : agentOfFolder[folder]
+    const foreign = claimedBy.filter((c) => !c.startsWith(`${expected}/`))
+    expect(foreign).toEqual([])
+    // And a log of an agent we read is read: recognition that claims nothing would pass above.
+    if (expected && !notALogOfItsOwn.test(path)) expect(claimedBy.length).toBeGreaterThan(0)
+  })
+
+  it('reads the shared samples when they are there', () => {
+    if (!existsSync(shared)) return
+    expect(sharedLogs.length).toBeGreaterThan(0)
+  })
+})
