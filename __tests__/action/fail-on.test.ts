@@ -3,9 +3,9 @@ import { readInputs } from '../../src/action/inputs.js'
 import { failOnReasons } from '../../src/action/main.js'
 import type { JobResult } from '../../src/pipeline/job.js'
 
-function result(late: JobResult['late'], redactions = 0): Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'> {
+function result(late: JobResult['late'], redactions = 0, format_warnings: unknown[] = []): Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'> {
   return {
-    ingest: { skipped_lines: 0 } as JobResult['ingest'],
+    ingest: { skipped_lines: 0, format_warnings } as JobResult['ingest'],
     report: { unpriced_models: [], totals: { sessions: 1 } } as unknown as JobResult['report'],
     redactions,
     late
@@ -37,7 +37,27 @@ describe('fail-on: late-findings', () => {
     expect([...readInputs().failOn]).toEqual(['late-findings', 'redactions'])
     process.env['INPUT_FAIL-ON'] = 'late'
     expect(() => readInputs()).toThrow(
-      /input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, publish, late-findings\)/
+      /input 'fail-on' has an unknown condition 'late' \(none, parse-errors, unpriced, redactions, no-sessions, publish, late-findings, format-drift\)/
     )
+  })
+})
+
+describe('fail-on: format-drift', () => {
+  const drift = { file: '/logs/rollout.jsonl', message: 'OpenAI Codex CLI session rollout from version 0.151.0: 212 of 230 records of unknown types' }
+
+  test('fails the step on a log that looks written in a changed format, naming the first', () => {
+    expect(failOnReasons(new Set(['format-drift']), result(NOTHING, 0, [drift, drift]))).toEqual([
+      '2 log file(s) look like a changed format: /logs/rollout.jsonl: OpenAI Codex CLI session rollout from version 0.151.0: 212 of 230 records of unknown types'
+    ])
+  })
+
+  test('does not fail without a warning, nor when the condition is not asked for', () => {
+    expect(failOnReasons(new Set(['format-drift']), result(NOTHING))).toEqual([])
+    expect(failOnReasons(new Set(['parse-errors']), result(NOTHING, 0, [drift]))).toEqual([])
+  })
+
+  test('is an accepted value of the input', () => {
+    process.env['INPUT_FAIL-ON'] = 'format-drift'
+    expect([...readInputs().failOn]).toEqual(['format-drift'])
   })
 })

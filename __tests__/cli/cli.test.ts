@@ -46,8 +46,8 @@ describe('CLI contract', () => {
       const io = capture()
       expect(await main(['ingest', join(fixtures, 'codex'), '--db', db, '--json'], io)).toBe(0)
       const r = JSON.parse(io.stdout)
-      expect(Object.keys(r)).toEqual(['files', 'sessions', 'events', 'skipped_lines', 'errors'])
-      expect(r).toMatchObject({ files: 6, sessions: 6, skipped_lines: 0, errors: [] })
+      expect(Object.keys(r)).toEqual(['files', 'sessions', 'events', 'skipped_lines', 'errors', 'format_warnings'])
+      expect(r).toMatchObject({ files: 6, sessions: 6, skipped_lines: 0, errors: [], format_warnings: [] })
       const s = capture()
       expect(await main(['sessions', '--db', db, '--json'], s)).toBe(0)
       const sessions = JSON.parse(s.stdout) as Record<string, unknown>[]

@@ -23,7 +23,7 @@ export interface ActionInputs {
   redactionKey: string | undefined
 }
 
-export const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish', 'late-findings'] as const
+export const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish', 'late-findings', 'format-drift'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
 import { fileIdFor, forgetFileContents, readFileRow, saveFileProgress } from '../store/files.js'
+import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
 import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
@@ -14,6 +15,7 @@ import { tryParseJson } from '../sources/util/json.js'
 import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
 import type { ParsedBatch, ParsedLine } from './parse-file.js'
 import { crashPoint } from './crash-point.js'
+import { formatWarnings, type FormatWarning } from './format-drift.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
 
@@ -36,6 +38,8 @@ export interface IngestResult {
   session_ids: string[]
   /** Where the logs were parsed: on a worker thread beside the writing one, or on the same. */
   parsed_on: 'worker' | 'thread'
+  /** Files read in this run whose format looks changed (see format-drift.ts), one warning each. */
+  format_warnings: FormatWarning[]
 }
 
 export interface IngestOptions {
@@ -93,7 +97,18 @@ function hash(b: Buffer): string {
  * this thread plans each file and writes what the parser found.
  */
 export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
-  const result: IngestResult = { files: 0, unchanged_files: 0, sessions: 0, events: 0, skipped_lines: 0, errors: [], session_ids: [], parsed_on: 'thread' }
+  const result: IngestResult = {
+    files: 0,
+    unchanged_files: 0,
+    sessions: 0,
+    events: 0,
+    skipped_lines: 0,
+    errors: [],
+    session_ids: [],
+    parsed_on: 'thread',
+    format_warnings: []
+  }
+  const read: string[] = []
   const writer = new StoreWriter(db)
   const touched = new Set<string>()
   const plans = planFiles(db, writer, paths, opts, result)
@@ -102,6 +117,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
   for await (const { plan, batch } of parsed) {
     writeBatch(db, writer, plan, batch, result, touched)
+    if (batch.last) read.push(plan.job.path)
     opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
   }
   result.sessions = touched.size
@@ -113,6 +129,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
   reconcileCopies(db, reconcile)
   reconcileFormats(db, reconcile)
   clearReconcilePending(db, reconcile)
+  result.format_warnings = formatWarnings(db, read)
   if (result.files > 0) checkpointWal(db)
   return result
 }
@@ -318,6 +335,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
       markReconcilePending(db, sid)
     }
     for (const p of batch.problems) writer.error(fileId, job.path, p.line, p.reason)
+    if (batch.save) saveFormatTally(db, fileId, batch.tally)
     if (batch.save)
       saveFileProgress(db, fileId, {
         format: job.sourceId,

@@ -7,6 +7,7 @@ import type { ParseRecord } from '../sources/types.js'
 import { MALFORMED_JSON } from '../sources/util/json.js'
 import { lineProblem, tokenValueReason } from '../sources/util/token-count.js'
 import { badTokenField } from '../model/tokens.js'
+import { emptyTally, tallyDocument, tallyRecords, type FormatTally } from './format-tally.js'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './nesting.js'
 import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
 
@@ -59,6 +60,8 @@ export interface ParsedBatch {
   stateJson: string
   problems: ParseProblem[]
   skippedLines: number
+  /** What the batch held, for noticing a changed format (see format-tally.ts). */
+  tally: FormatTally
   /** False when nothing may be recorded as read (a document that could not be parsed). */
   save: boolean
   /** The last batch of its file. */
@@ -66,7 +69,7 @@ export interface ParsedBatch {
 }
 
 function emptyBatch(offset: number, lineNo: number, stateJson: string): ParsedBatch {
-  return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, save: true, last: false }
+  return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, tally: emptyTally(lineNo), save: true, last: false }
 }
 
 /** The bytes of a record are hashed once; each event's key then hashes only that digest. */
@@ -218,6 +221,7 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
     try {
       push(out)
       if (last && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON)) return TORN
+      if (text !== '') tallyRecords(batch.tally, out)
       const { records: kept, skipped } = checkedRecords(out, lineNo, problems)
       batch.skippedLines += skipped
       if (kept.length > 0) batch.lines.push(parsedLine(text, lineNo, kept))
@@ -286,6 +290,7 @@ async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecor
   const done = emptyBatch(job.size, 0, 'null')
   const problems = new ProblemLog(() => done.problems)
   const { records, skipped } = checkedRecords(out, 0, problems)
+  tallyDocument(done.tally, out)
   const unlisted = problems.summary()
   if (unlisted) done.problems.push(unlisted)
   try {

@@ -50,6 +50,8 @@ export interface LineSource {
   /** Normalized agent name stored on sessions, e.g. `codex`. */
   agent: string
   description: string
+  /** The format need not record the prompt (it was a command-line argument): a file with none is normal, not a sign of a changed format. */
+  promptless?: boolean
   sniff(head: SniffInput): boolean
   createParser(ctx: SourceContext, state?: unknown): LineParser
 }
@@ -60,6 +62,8 @@ export interface DocumentSource {
   id: string
   agent: string
   description: string
+  /** The format need not record the prompt (it was a command-line argument): a file with none is normal, not a sign of a changed format. */
+  promptless?: boolean
   sniff(head: SniffInput): boolean
   parseDocument(text: string, ctx: SourceContext, out: ParseRecord[]): void
 }

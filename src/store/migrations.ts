@@ -206,6 +206,22 @@ CREATE TABLE reconcile_pending (
 DROP INDEX events_dedupe;
 CREATE INDEX events_dedupe_holder ON events(dedupe_key, replayed, file_id) WHERE dedupe_key IS NOT NULL;
 `
+  },
+  {
+    version: 5,
+    description: 'format drift: per file and batch, records read, records of unknown types, prompts and other activity',
+    sql: `
+CREATE TABLE format_tallies (
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  from_line INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  unknown INTEGER NOT NULL,
+  prompts INTEGER NOT NULL,
+  activity INTEGER NOT NULL,
+  unknown_kinds TEXT,
+  PRIMARY KEY (file_id, from_line)
+);
+`
   }
 ]
 

@@ -20,7 +20,7 @@ Options:
   --repo DIR  the repository whose sessions to keep (default: the git repository of the
               current folder); with paths, scopes them too (otherwise they are taken as given)
   --db FILE   database file (default ./ai-log-trail.sqlite)
-  --json      print one JSON object: {files, sessions, events, skipped_lines, errors}
+  --json      print one JSON object: {files, sessions, events, skipped_lines, errors, format_warnings}
   -h, --help  show this help
 
 Exit codes: 0 ingested what it could (bad lines are reported, not fatal), 1 something stopped
@@ -47,13 +47,23 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
     const r = scoped ? await ingestForRepo(db, values.repo ?? '.', positionals.length ? positionals : null, opts) : await ingestPaths(db, positionals, opts)
     progress?.finish()
     if (values.json) {
-      io.out(JSON.stringify({ files: r.files, sessions: r.sessions, events: r.events, skipped_lines: r.skipped_lines, errors: r.errors }) + '\n')
+      io.out(
+        JSON.stringify({
+          files: r.files,
+          sessions: r.sessions,
+          events: r.events,
+          skipped_lines: r.skipped_lines,
+          errors: r.errors,
+          format_warnings: r.format_warnings
+        }) + '\n'
+      )
     } else {
       io.out(
         `ingested ${r.files} file(s) (${r.unchanged_files} unchanged), ${r.sessions} session(s), ${r.events} new event(s); ${r.skipped_lines} line(s) skipped\n`
       )
       for (const e of r.errors.slice(0, 50)) io.err(`${e.file}${e.line !== null ? `:${e.line}` : ''}: ${e.reason}\n`)
       if (r.errors.length > 50) io.err(`… and ${r.errors.length - 50} more (use --json for all)\n`)
+      for (const w of r.format_warnings) io.err(`warning: ${w.file}: ${w.message}\n`)
     }
     return 0
   } finally {

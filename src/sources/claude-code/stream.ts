@@ -180,6 +180,7 @@ function isStreamMessage(o: unknown): boolean {
 export const claudeStream: LineSource = {
   mode: 'lines',
   id: 'claude-stream-json',
+  promptless: true,
   agent: AGENT,
   description: 'claude -p --output-format stream-json --verbose output (NDJSON: system init, assistant, user, result)',
   sniff: (head: SniffInput) => head.parsed.some(isStreamMessage),
@@ -193,6 +194,7 @@ const SDK_TYPES = /"type"\s*:\s*"(system|assistant|user|result)"/
 export const claudeExecutionFile: DocumentSource = {
   mode: 'document',
   id: 'claude-code-action-execution',
+  promptless: true,
   agent: AGENT,
   description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
   sniff: (head: SniffInput) =>

@@ -214,6 +214,7 @@ function sniff(head: SniffInput): boolean {
 export const codexExec: LineSource = {
   mode: 'lines',
   id: 'codex-exec-json',
+  promptless: true,
   agent: 'codex',
   description: 'OpenAI Codex `codex exec --json` output (thread/item stream, and the 2025 {id,msg} form)',
   sniff,

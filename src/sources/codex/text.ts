@@ -156,6 +156,7 @@ function sniff(head: SniffInput): boolean {
 export const codexText: LineSource = {
   mode: 'lines',
   id: 'codex-text',
+  promptless: true,
   agent: 'codex',
   description: 'Plain-text output of a Codex CLI run: the exit `Token usage:` line, `tokens used`, `/status` panels',
   sniff,

@@ -83,6 +83,7 @@ function pushLine(ctx: SourceContext, line: string, lineNo: number, out: ParseRe
 export const recorderSource: LineSource = {
   mode: 'lines',
   id: 'recorder-ndjson',
+  promptless: true,
   agent: AGENT,
   description: "ai-log-trail's own recorder (openRecorder): NDJSON written by scripts and in-house agents, rotated files included",
   sniff: sniffRecorder,

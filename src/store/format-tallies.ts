@@ -1,0 +1,73 @@
+import type { FormatTally } from '../ingest/format-tally.js'
+import { prepared, type Db } from './db.js'
+
+/** What a file held, summed over the batches read from it. */
+export interface FileFormatTally {
+  path: string
+  format: string | null
+  records: number
+  unknown: number
+  prompts: number
+  activity: number
+  kinds: Record<string, number>
+  /** The agent version its sessions recorded (the newest when several did), or null. */
+  agent_version: string | null
+}
+
+/**
+ * Records one batch's tally, in the batch's transaction. Keyed by the batch's first line, so a
+ * file read again from its start (a compressed file after an interruption) replaces its rows
+ * instead of counting them twice.
+ */
+export function saveFormatTally(db: Db, fileId: number, t: FormatTally): void {
+  if (t.records === 0 && t.unknown === 0) return
+  prepared(
+    db,
+    `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  ).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null)
+}
+
+/** The tallies of the files at `paths` (files read before tallies were kept have none). */
+export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatTally[] {
+  const rows = prepared(
+    db,
+    `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
+       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
+     FROM files f JOIN format_tallies t ON t.file_id = f.id
+     WHERE f.path = ? ORDER BY t.from_line`
+  )
+  const out: FileFormatTally[] = []
+  for (const path of paths) {
+    const batches = rows.all(path) as {
+      path: string
+      format: string | null
+      records: number
+      unknown: number
+      prompts: number
+      activity: number
+      unknown_kinds: string | null
+      agent_version: string | null
+    }[]
+    if (batches.length === 0) continue
+    const sum: FileFormatTally = {
+      path,
+      format: batches[0].format,
+      records: 0,
+      unknown: 0,
+      prompts: 0,
+      activity: 0,
+      kinds: {},
+      agent_version: batches[0].agent_version
+    }
+    for (const b of batches) {
+      sum.records += b.records
+      sum.unknown += b.unknown
+      sum.prompts += b.prompts
+      sum.activity += b.activity
+      const kinds = b.unknown_kinds ? (JSON.parse(b.unknown_kinds) as Record<string, number>) : {}
+      for (const [k, n] of Object.entries(kinds)) sum.kinds[k] = (sum.kinds[k] ?? 0) + n
+    }
+    out.push(sum)
+  }
+  return out
+}
