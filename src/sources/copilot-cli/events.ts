@@ -3,6 +3,7 @@ import type { SessionPatch } from '../../model/session.js'
 import type { ParseRecord } from '../types.js'
 import { arr, obj, parseObjectLine, str, type Json } from '../util/json.js'
 import { toUtcIso } from '../util/time.js'
+import { KNOWN_UNINTERPRETED } from './known-events.js'
 import { succeeded, toolCall, toolResult, writtenFiles } from './tools.js'
 import { shutdownUsage } from './usage.js'
 
@@ -28,40 +29,6 @@ export interface CliState {
 }
 
 export const initialState = (sessionId: string): CliState => ({ sessionId, calls: [], writes: [], model: null, segment: null })
-
-/**
- * Event types the reader knows and deliberately does not interpret (hooks, notices, sub-agent
- * bookkeeping): they are kept as `other`. Any type outside this list and the handled ones is
- * also reported as `unknown`, which is how a change of the format shows.
- */
-const KNOWN_UNINTERPRETED = new Set([
-  'hook.start',
-  'hook.end',
-  'session.info',
-  'session.warning',
-  'session.idle',
-  'session.title_changed',
-  'session.mode_changed',
-  'session.plan_changed',
-  'session.usage_checkpoint',
-  'session.task_complete',
-  'session.truncation',
-  'session.snapshot_rewind',
-  'session.context_changed',
-  'assistant.idle',
-  'assistant.intent',
-  'assistant.usage',
-  'assistant.reasoning',
-  'subagent.started',
-  'subagent.completed',
-  'subagent.failed',
-  'subagent.selected',
-  'skill.invoked',
-  'tool.user_requested',
-  'tool.execution_progress',
-  'tool.execution_partial_result',
-  'pending_messages.modified'
-])
 
 export const NO_SHUTDOWN = 'usage not recorded: no session.shutdown'
 
