@@ -219,6 +219,23 @@ describe('copilot-cli: usage per part of a resumed session', () => {
   })
 })
 
+describe('copilot-cli: where the session ran', () => {
+  it('a git context still pending at the start is taken from session.context_changed', async () => {
+    const path = handMade([
+      start('1.0.60', { context: { cwd: '/w/app', pendingGitContext: true } }),
+      {
+        type: 'session.context_changed',
+        data: { cwd: '/w/app', gitRoot: '/w/app', branch: 'feature/x', headCommit: 'c0ffee', repository: 'acme/app', hostType: 'github' }
+      },
+      // A later change of branch does not move the session: its place is the first one known.
+      { type: 'session.context_changed', data: { cwd: '/w/app', branch: 'main', headCommit: 'beef', repository: 'acme/app', hostType: 'github' } }
+    ])
+    const { sessions } = await ingest([path])
+    const s = byId(sessions, 'hand-0001')
+    expect([s.cwd, s.branch, s.commit, s.repository]).toEqual(['/w/app', 'feature/x', 'c0ffee', 'github.com/acme/app'])
+  })
+})
+
 describe('copilot-cli: tools and event types', () => {
   it('files written by apply_patch and edit count only when the call succeeded', async () => {
     const call = (id: string, name: string, args: object) => ({ type: 'tool.execution_start', data: { toolCallId: id, toolName: name, arguments: args } })

@@ -55,19 +55,26 @@ function repositoryUrl(ctx: Json): string | null {
   return host ? `${host}/${repo}` : null
 }
 
-function sessionPatch(st: CliState, d: Json, ts: string | null): SessionPatch {
-  const ctx = obj(d.context) ?? {}
+/** Where the session ran: `session.start`, `session.resume` and `session.context_changed` carry it. */
+function placePatch(st: CliState, context: unknown): SessionPatch {
+  const ctx = obj(context) ?? {}
   return {
     id: st.sessionId,
     agent: 'copilot-cli',
-    agent_version: str(d.copilotVersion) ?? null,
-    originator: 'copilot-cli',
-    source: 'session-state',
-    started_at: toUtcIso(d.startTime) ?? ts,
     cwd: str(ctx.cwd) ?? null,
     branch: str(ctx.branch) || null,
     commit_sha: str(ctx.headCommit) || null,
     repository_url: repositoryUrl(ctx)
+  }
+}
+
+function sessionPatch(st: CliState, d: Json, ts: string | null): SessionPatch {
+  return {
+    ...placePatch(st, d.context),
+    agent_version: str(d.copilotVersion) ?? null,
+    originator: 'copilot-cli',
+    source: 'session-state',
+    started_at: toUtcIso(d.startTime) ?? ts
   }
 }
 
@@ -136,7 +143,7 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
       const before = closeSegment(st, 'it was resumed without one')
       if (type === 'session.start') st.sessionId = str(d.sessionId) ?? st.sessionId
       st.segment = { line: lineNo, answered: false, noted: false }
-      out.push({ type: 'session', patch: type === 'session.start' ? sessionPatch(st, d, ts) : { id: st.sessionId, agent: 'copilot-cli' } })
+      out.push({ type: 'session', patch: type === 'session.start' ? sessionPatch(st, d, ts) : placePatch(st, d.context) })
       const ctx = obj(d.context)
       return emit([...before, { kind: 'session_meta' }, ...modelChange(st, str(d.selectedModel), str(ctx?.cwd) ?? null)])
     }
@@ -144,6 +151,10 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
       const changed = modelChange(st, str(d.newModel))
       return emit(changed.length > 0 ? changed : [{ kind: 'other', type }])
     }
+    case 'session.context_changed':
+      // A start whose git context was still pending gets it here; a session's place is the first one known.
+      out.push({ type: 'session', patch: placePatch(st, d) })
+      return emit([{ kind: 'other', type }])
     case 'system.message':
       return emit([{ kind: 'context_message', role: str(d.role) ?? 'system', text: str(d.content) ?? '' }])
     case 'user.message': {

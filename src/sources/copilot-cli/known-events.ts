@@ -60,7 +60,6 @@ export const KNOWN_UNINTERPRETED: ReadonlySet<string> = new Set([
   'session.canvas.removed',
   'session.canvas.unavailable',
   'session.compaction_start',
-  'session.context_changed',
   'session.context_cleared',
   'session.custom_agents_updated',
   'session.custom_notification',
