@@ -120,6 +120,10 @@ describe('copilot-cli: real session logs', () => {
     // opus 81666 in (8 + 54064 + 27594), 521 out (125 + 333 + 63); haiku 17050 in (17 + 13964 + 3069), 226 out (185 + 41).
     expect(s.tokens).toEqual({ input: 98716, cached_input: 68028, cache_write: 30663, output: 747, reasoning_output: 0, total: 99463 })
     expect(s.models).toEqual(['claude-opus-4.7-1m-internal', 'claude-haiku-4.5'])
+    // The task call's prompt is the sub-agent's: an agent's prompt, not the person's (prompts stays 1).
+    expect(db.prepare(`SELECT text FROM prompts WHERE by_agent = 1`).all()).toEqual([
+      { text: expect.stringMatching(/^In the directory \/Users\/testuser\/workspace\/demo-project, do two things/) }
+    ])
     // Views read files; nothing was written.
     expect(db.prepare(`SELECT COUNT(*) AS n FROM files_touched`).get()).toEqual({ n: 0 })
   })

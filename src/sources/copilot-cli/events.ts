@@ -4,7 +4,7 @@ import type { ParseRecord } from '../types.js'
 import { arr, obj, parseObjectLine, str, type Json } from '../util/json.js'
 import { toUtcIso } from '../util/time.js'
 import { KNOWN_UNINTERPRETED } from './known-events.js'
-import { succeeded, toolCall, toolResult, writtenFiles } from './tools.js'
+import { succeeded, toolArgs, toolCall, toolResult, writtenFiles } from './tools.js'
 import { shutdownUsage } from './usage.js'
 
 type FileChange = PayloadOf<'file_change'>
@@ -91,7 +91,13 @@ function newCall(st: CliState, id: string | null, name: string, args: unknown): 
   }
   const changes = writtenFiles(id, name, args)
   if (id && changes.length > 0 && !st.writes.some((w) => w.id === id)) st.writes.push({ id, changes })
-  return [toolCall(id, name, args)]
+  return [toolCall(id, name, args), ...subAgentPrompt(name, args)]
+}
+
+/** A `task` call starts a sub-agent in the same log: its `prompt` is a prompt an agent wrote, not the person. */
+function subAgentPrompt(name: string, args: unknown): EventPayload[] {
+  const text = name === 'task' ? str(obj(toolArgs(args))?.prompt) : undefined
+  return text ? [{ kind: 'user_prompt', text, by_agent: true, images: 0 }] : []
 }
 
 function assistantMessage(st: CliState, d: Json, type: string): EventPayload[] {
@@ -159,7 +165,8 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
       return emit([{ kind: 'context_message', role: str(d.role) ?? 'system', text: str(d.content) ?? '' }])
     case 'user.message': {
       const images = (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length
-      return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: false, images }])
+      // Events of a sub-agent carry its `agentId`: such a message is never the person's prompt.
+      return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: typeof o.agentId === 'string', images }])
     }
     case 'assistant.turn_start':
       return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }])
