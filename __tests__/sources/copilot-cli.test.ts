@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { appendFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs'
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
 import { recognize } from '../../src/sources/registry.js'
@@ -153,6 +153,12 @@ describe('copilot-cli: real session logs', () => {
     const again = await ingestPaths(db, [NO_SHUTDOWN])
     expect(again.events).toBe(0)
     expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE payload LIKE '%usage not recorded%'`).get()).toEqual({ n: 1 })
+    // A copy of the log elsewhere (as collect makes in .ai-logs/) repeats the note; it is not a second one.
+    const copyDir = tmpDir('copilot-cli-copy-')
+    temp.push(copyDir)
+    copyFileSync(NO_SHUTDOWN, join(copyDir, 'events.jsonl'))
+    await ingestPaths(db, [copyDir])
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE payload LIKE '%usage not recorded%' AND replayed = 0`).get()).toEqual({ n: 1 })
   })
 })
 

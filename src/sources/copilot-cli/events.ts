@@ -211,5 +211,7 @@ export function endOfInput(st: CliState, out: ParseRecord[]): void {
   if (!seg || !seg.answered || seg.noted) return
   const payload = missingUsage(seg, 'the CLI did not exit cleanly, or the session was still running when the log was read')
   seg.noted = true
-  out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: 0, payload } })
+  // Keyed by session and part, as a line's events are by their bytes: a copy of the log (in `.ai-logs/`) repeats the note, it does not add one.
+  const dedupe_key = `copilot-cli:no-shutdown:${st.sessionId}:${seg.line}`
+  out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: 0, payload, dedupe_key } })
 }
