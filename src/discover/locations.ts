@@ -39,6 +39,17 @@ function claudeRoots(e: DiscoverEnv): string[] {
   return dirs.map((d) => join(d, 'projects'))
 }
 
+/**
+ * Copilot CLI's session logs: `<COPILOT_HOME or ~/.copilot>/session-state/<id>/events.jsonl`, and
+ * the flat `session-state/<id>.jsonl` of earlier versions. Only the logs are listed: a session
+ * folder also holds `workspace.yaml`, plans, checkpoints and a SQLite file, which are not logs.
+ */
+function copilotCliLogs(e: DiscoverEnv): string[] {
+  const root = join(e.env.COPILOT_HOME || join(e.home, '.copilot'), 'session-state')
+  const flat = listFiles(root).filter((f) => f.endsWith('.jsonl'))
+  return [...flat.map((f) => join(root, f)), ...listDirs(root).map((d) => join(root, d, 'events.jsonl'))]
+}
+
 function vscodeUserDirs(e: DiscoverEnv): string[] {
   const products = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor']
   const base =
@@ -61,11 +72,22 @@ function listDirs(dir: string): string[] {
   }
 }
 
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort()
+  } catch {
+    return []
+  }
+}
+
 /**
  * Every agent's default log places that can hold this repository's sessions, honouring the
  * agents' own overrides. Where a layout names the project (Claude's escaped cwd, Gemini's hash or
- * slug, VS Code's workspace.json), only the repository's folders are listed; Codex keeps all
- * projects in one tree, so its files are listed whole and scoped by their session's cwd after parsing.
+ * slug, VS Code's workspace.json), only the repository's folders are listed; Codex and Copilot CLI
+ * keep all projects in one tree, so their files are listed whole and scoped by their session's cwd after parsing.
  */
 export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv()): Location[] {
   const out: Location[] = []
@@ -104,6 +126,9 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
       add('copilot-chat', join(storage, ws, 'GitHub.copilot-chat', 'transcripts'))
     }
   }
+
+  // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
+  for (const log of copilotCliLogs(e)) add('copilot-cli', log)
 
   add('aider', join(repo.root, '.aider.chat.history.md'), true)
   add('any', committedLogsDir(repo), true)

@@ -2,6 +2,7 @@ import { aiderHistory } from './aider/index.js'
 import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/index.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
+import { copilotCli } from './copilot-cli/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { recorderSource } from './recorder/index.js'
 import type { Source, SniffInput } from './types.js'
@@ -19,6 +20,7 @@ export const sources: Source[] = [
   claudeExecutionFile,
   ...geminiSources,
   ...copilotSources,
+  copilotCli,
   recorderSource,
   codexText,
   aiderHistory
