@@ -15,6 +15,7 @@ const agentOfFolder: Record<string, string> = {
   codex: 'codex',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
+  'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
   recorder: 'recorder'
 }

@@ -208,6 +208,10 @@ const AGENT_NAMES: Record<string, string> = {
   'claude-code': 'Claude Code',
   'gemini-cli': 'Gemini CLI',
   'copilot-chat': 'Copilot Chat',
+  'copilot-cli': 'Copilot CLI',
+  'qwen-code': 'Qwen Code',
+  opencode: 'OpenCode',
+  goose: 'Goose',
   aider: 'Aider'
 }
 
