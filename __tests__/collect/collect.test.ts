@@ -148,7 +148,7 @@ describe('collect', () => {
 
   it("copies a Claude session's tool output side files, redacted, where its copied transcript finds them", async () => {
     // The hand-written Claude Code 2.1 sample, moved to this repository and branch, its side file holding a token.
-    const W = '55555555-5555-4555-8555-555555555555'
+    const W = '7a1e2000-2100-4100-8100-000000000021'
     const id = 'c3333333-3333-4333-8333-333333333333'
     const src = join(fixtures, 'claude-code-2.1/projects/-home-dev-widgets')
     const dir = join(home, '.claude/projects', claudeProjectDir(repo))

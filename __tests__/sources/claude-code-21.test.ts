@@ -27,7 +27,7 @@ registerSource(claudeCode)
  */
 const spotter = join(fixtures, 'claude-code-2.1', 'projects', '-home-USER-projects-spotter')
 const widgets = join(fixtures, 'claude-code-2.1', 'projects', '-home-dev-widgets')
-const W = '55555555-5555-4555-8555-555555555555'
+const W = '7a1e2000-2100-4100-8100-000000000021'
 const TRIMMED = '8463c716-a2ea-4c14-9efa-87158ebd9f20'
 const dirs: string[] = []
 afterAll(() => {
