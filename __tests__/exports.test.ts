@@ -40,6 +40,7 @@ const PUBLIC = [
   'IngestResult',
   'LateCheck',
   'LateCheckSchema',
+  'LinkSchema',
   'LineParser',
   'LineSource',
   'MAX_TOKENS_PER_MESSAGE',

@@ -145,4 +145,41 @@ describe('collect', () => {
     const y = await collect({ repoDir: repo, config, env, dryRun: true, branch: 'feat/y', base: 'main' })
     expect(y.staged.map((f) => f.session)).toEqual(['c2222222-2222-4222-8222-222222222222', '0199a1b2-0000-7000-8000-0000000000a3'])
   })
+
+  it("copies a Claude session's tool output side files, redacted, where its copied transcript finds them", async () => {
+    // The hand-written Claude Code 2.1 sample, moved to this repository and branch, its side file holding a token.
+    const W = '7a1e2000-2100-4100-8100-000000000021'
+    const id = 'c3333333-3333-4333-8333-333333333333'
+    const src = join(fixtures, 'claude-code-2.1/projects/-home-dev-widgets')
+    const dir = join(home, '.claude/projects', claudeProjectDir(repo))
+    writeFileSync(
+      join(dir, `${id}.jsonl`),
+      readFileSync(join(src, `${W}.jsonl`), 'utf8')
+        .replaceAll(W, id)
+        .replaceAll('/home/dev/widgets', repo)
+        .replaceAll('fix/flaky-clock', 'feat/z')
+    )
+    mkdirSync(join(dir, id, 'tool-results'), { recursive: true })
+    const side = `side-file-head-marker\nnpm notice publishing with ${token}\n` + readFileSync(join(src, W, 'tool-results/toolu_01SideBash.txt'), 'utf8')
+    writeFileSync(join(dir, id, 'tool-results/toolu_01SideBash.txt'), side)
+    const r = await collect({ repoDir: repo, config, env, branch: 'feat/z', base: 'main' })
+    const copy = `.ai-logs/claude-code/${id}/tool-results/toolu_01SideBash.txt`
+    expect(r.staged.map((f) => [f.path, f.status])).toEqual([
+      [`.ai-logs/claude-code/${id}.jsonl`, 'new'],
+      [copy, 'new']
+    ])
+    const text = readFileSync(join(repo, copy), 'utf8')
+    expect(text).toContain('side-file-head-marker')
+    expect(text).not.toContain(token)
+    // Read back from .ai-logs/, the copy's tool output is the redacted side file, found without a problem.
+    const { ingestFresh } = await import('../helpers.js')
+    const ing = await ingestFresh([join(repo, '.ai-logs/claude-code', `${id}.jsonl`)])
+    try {
+      expect(ing.result.errors).toEqual([])
+      const out = ing.db.prepare(`SELECT output FROM function_results WHERE call_id = 'toolu_01SideBash'`).get() as { output: string }
+      expect(out.output).toBe(text)
+    } finally {
+      ing.close()
+    }
+  })
 })

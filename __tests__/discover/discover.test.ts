@@ -79,6 +79,20 @@ describe('discovery scoped to the repository', () => {
     ])
   })
 
+  it('adds the project folder CLAUDE_CODE_PROJECT_DIR_NAME names, in every Claude config folder; a name that is a path is ignored', () => {
+    const config = join(home, 'claude-tenant')
+    mkdirSync(join(config, 'projects', 'widgets-tenant'), { recursive: true })
+    mkdirSync(join(config, 'projects', 'unrelated'), { recursive: true })
+    const claudeOf = (extra: Record<string, string>) =>
+      defaultLocations(repoIdentity(repo), { ...env(), env: { ...env().env, CLAUDE_CONFIG_DIR: config, ...extra } })
+        .filter((l) => l.agent === 'claude-code')
+        .map((l) => [l.path.replace(base, ''), l.inRepo])
+    expect(claudeOf({ CLAUDE_CODE_PROJECT_DIR_NAME: 'widgets-tenant' })).toEqual([['/home/claude-tenant/projects/widgets-tenant', false]])
+    expect(claudeOf({ CLAUDE_CODE_PROJECT_DIR_NAME: '../claude-tenant/projects/unrelated' })).toEqual([])
+    expect(claudeOf({ CLAUDE_CODE_PROJECT_DIR_NAME: '..' })).toEqual([])
+    expect(claudeOf({})).toEqual([])
+  })
+
   it('keeps sessions in the repo, its remote, or committed to it; drops other projects', async () => {
     const d = tmpDir()
     try {

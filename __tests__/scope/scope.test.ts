@@ -2,7 +2,16 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { branchChange, describeReason, releaseChange, scopeToAll, scopeToChange, scopeToPaths, type ChangeSpec } from '../../src/scope/index.js'
+import {
+  branchChange,
+  describeReason,
+  pullRequestChange,
+  releaseChange,
+  scopeToAll,
+  scopeToChange,
+  scopeToPaths,
+  type ChangeSpec
+} from '../../src/scope/index.js'
 import type { SessionFacts } from '../../src/store/scope-facts.js'
 import { tmpDir } from '../helpers.js'
 
@@ -10,7 +19,7 @@ const root = tmpDir('alt-scope-')
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function facts(id: string, over: Partial<SessionFacts> = {}): SessionFacts {
-  return { id, agent: 'codex', branch: null, started_at: '2026-05-01T10:00:00.000Z', ended_at: null, log_files: [], edits: [], ...over }
+  return { id, agent: 'codex', branch: null, started_at: '2026-05-01T10:00:00.000Z', ended_at: null, log_files: [], edits: [], pull_requests: [], ...over }
 }
 
 const spec = (over: Partial<ChangeSpec> = {}): ChangeSpec => ({
@@ -100,6 +109,64 @@ describe('which sessions made a change', () => {
     expect(describeReason({ kind: 'workflow', path: '/x' }, 'pr')).toBe('ran in this workflow')
     expect(describeReason({ kind: 'touched', files: 3, of: 6 }, 'pr')).toBe('touched 3 of the 6 changed files')
     expect(describeReason({ kind: 'since', ref: 'v1.0.0' }, 'release')).toBe('started after v1.0.0')
+    expect(describeReason({ kind: 'pr-link', agent: 'claude-code' }, 'pr')).toBe('linked to this pull request by Claude Code')
+  })
+})
+
+describe('sessions an agent linked to the pull request', () => {
+  const pr = spec({ branch: 'main', changedFiles: null, pullRequest: { repository: 'Acme/Widgets', number: 7 } })
+
+  it('takes a session whose pr-link names this pull request, whatever its branch, and says so', () => {
+    const out = scopeToChange(
+      [
+        facts('linked', { agent: 'claude-code', branch: 'other', pull_requests: ['https://github.com/acme/widgets/pull/7'] }),
+        facts('linked-with-tail', {
+          agent: 'claude-code',
+          pull_requests: ['https://github.com/acme/widgets/pull/70', 'https://github.com/ACME/widgets/pull/7/files']
+        })
+      ],
+      pr
+    )
+    expect(out.sessions).toEqual([
+      { id: 'linked', reasons: [{ kind: 'pr-link', agent: 'claude-code' }] },
+      { id: 'linked-with-tail', reasons: [{ kind: 'pr-link', agent: 'claude-code' }] }
+    ])
+  })
+
+  it('leaves out a link to another number, another repository, a fork of the same name, or an issue', () => {
+    const out = scopeToChange(
+      [
+        facts('other-number', { pull_requests: ['https://github.com/acme/widgets/pull/8', 'https://github.com/acme/widgets/pull/77'] }),
+        facts('other-repo', { pull_requests: ['https://github.com/acme/gadgets/pull/7'] }),
+        facts('fork', { pull_requests: ['https://github.com/someone/widgets/pull/7'] }),
+        facts('issue', { pull_requests: ['https://github.com/acme/widgets/issues/7'] }),
+        facts('garbage', { pull_requests: ['not a url', ''] })
+      ],
+      pr
+    )
+    expect(out.sessions).toEqual([])
+  })
+
+  it('matches nothing when the pull request itself is not known (a local branch)', () => {
+    const out = scopeToChange([facts('linked', { pull_requests: ['https://github.com/acme/widgets/pull/7'] })], spec({ branch: 'main', changedFiles: null }))
+    expect(out.sessions).toEqual([])
+  })
+
+  it('pullRequestChange carries the repository and number the rule needs', () => {
+    const change = pullRequestChange({
+      repoDir: root,
+      number: 7,
+      headRef: 'feat/x',
+      baseSha: null,
+      headSha: null,
+      changedFiles: [],
+      workflowPaths: [],
+      repository: 'acme/widgets'
+    })
+    expect(change.pullRequest).toEqual({ repository: 'acme/widgets', number: 7 })
+    expect(
+      pullRequestChange({ repoDir: root, number: 7, headRef: 'feat/x', baseSha: null, headSha: null, changedFiles: [], workflowPaths: [] }).pullRequest
+    ).toBeUndefined()
   })
 })
 

@@ -12,6 +12,7 @@ import { sniffInput } from './sniff-input.js'
 const agentOfFolder: Record<string, string> = {
   aider: 'aider',
   'claude-code': 'claude-code',
+  'claude-code-2.1': 'claude-code',
   codex: 'codex',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
@@ -45,7 +46,7 @@ const fixtureLogs = logsIn(join(root, 'fixtures'))
 const sharedLogs = existsSync(shared) ? logsIn(shared) : []
 
 /** Side files beside a log that are read through the log, not on their own. */
-const notALogOfItsOwn = /\.meta\.json$/
+const notALogOfItsOwn = /\.meta\.json$|\/tool-results\//
 
 /** Shared samples of agents the project does not read yet: nobody may claim them. */
 const unreadAgents = new Set(['cursor'])

@@ -24,7 +24,17 @@ export function actionScope(
   // A path given to the Action outside the checkout holds what an agent wrote in this very job.
   const workflowPaths = (paths ?? []).filter((p) => relativeInside(canonicalPath(p), root) === null)
   try {
-    if (kind === 'pr' && github.pull) return { kind: 'change', change: pullRequestChange({ repoDir: workspace, ...github.pull, changedFiles, workflowPaths }) }
+    if (kind === 'pr' && github.pull)
+      return {
+        kind: 'change',
+        change: pullRequestChange({
+          repoDir: workspace,
+          ...github.pull,
+          changedFiles,
+          workflowPaths,
+          repository: github.hasRepo ? `${github.ref.owner}/${github.ref.repo}` : null
+        })
+      }
     if (kind === 'pr') return { kind: 'change', change: branchChange({ repoDir: workspace, workflowPaths }) }
     if (kind === 'release' && github.releaseTag) return { kind: 'change', change: releaseChange(workspace, github.releaseTag, workflowPaths) }
     if (kind === 'release') core.warning('scope: release, but this is no release event: reporting every session found')

@@ -12,6 +12,7 @@ import { branchChange } from '../scope/local.js'
 import { canonicalPath, relativeInside } from '../scope/paths.js'
 import { scopeToAll, scopeToChange } from '../scope/scope.js'
 import type { Scope, ScopeReason } from '../scope/types.js'
+import { sessionSideFiles } from '../sources/claude-code/side-files.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts, type SessionFacts } from '../store/scope-facts.js'
 
@@ -109,28 +110,35 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   const lateOptions = lateCheckOptions(o.config)
   const late = emptyLateCheck()
   try {
+    const stage = async (s: SessionFacts, reasons: ScopeReason[], file: string, target: string): Promise<void> => {
+      if (written.has(target)) return
+      written.add(target)
+      const path = relative(root, target)
+      // Staged under the copy's own name, so the last check reads it in its format, as `redact`'s copies are.
+      const final = await redactFile(file, join(staging, String(written.size), basename(target)), o.config, counts)
+      mergeInto(late, await lateCheckFiles([final], lateOptions, dirname(final)), path)
+      const exists = await stat(target).then(
+        () => true,
+        () => false
+      )
+      const status = !exists ? 'new' : (await sameBytes(final, target)) ? 'unchanged' : 'updated'
+      if (!o.dryRun && status !== 'unchanged') {
+        await mkdir(dirname(target), { recursive: true })
+        await rename(final, target)
+      }
+      staged.push({ session: s.id, agent: s.agent, reasons, path, status })
+    }
     for (const { id, reasons } of scope.sessions) {
       const s = byId.get(id) as SessionFacts
+      const agentDir = join(root, '.ai-logs', safeName(s.agent))
       for (const file of s.log_files) {
         // A log inside the repository is there already, committed or deliberately not.
         if (relativeInside(canonicalPath(file), canonicalRoot) !== null) continue
-        const target = join(root, '.ai-logs', safeName(s.agent), copyName(s, file))
-        if (written.has(target)) continue
-        written.add(target)
-        const path = relative(root, target)
-        // Staged under the copy's own name, so the last check reads it in its format, as `redact`'s copies are.
-        const final = await redactFile(file, join(staging, String(written.size), basename(target)), o.config, counts)
-        mergeInto(late, await lateCheckFiles([final], lateOptions, dirname(final)), path)
-        const exists = await stat(target).then(
-          () => true,
-          () => false
-        )
-        const status = !exists ? 'new' : (await sameBytes(final, target)) ? 'unchanged' : 'updated'
-        if (!o.dryRun && status !== 'unchanged') {
-          await mkdir(dirname(target), { recursive: true })
-          await rename(final, target)
-        }
-        staged.push({ session: id, agent: s.agent, reasons, path, status })
+        await stage(s, reasons, file, join(agentDir, copyName(s, file)))
+        // Claude Code's large tool outputs live beside the transcript; the copy
+        // `<session>.jsonl` finds them in `<session>/tool-results/`, redacted like it.
+        if (s.agent === 'claude-code')
+          for (const side of sessionSideFiles(file, s.id)) await stage(s, reasons, side, join(agentDir, safeName(s.id), 'tool-results', basename(side)))
       }
     }
   } finally {

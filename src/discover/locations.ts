@@ -30,6 +30,16 @@ function codexRoots(e: DiscoverEnv): string[] {
   return [join(home, 'sessions'), join(home, 'archived_sessions')]
 }
 
+/**
+ * The folder name `CLAUDE_CODE_PROJECT_DIR_NAME` gives a project in place of its escaped cwd
+ * (Claude Code 2.1.234 and later, honoured there with `CLAUDE_CONFIG_DIR`). A name that is not
+ * one plain folder name is ignored.
+ */
+function claudeNamedProjectDir(e: DiscoverEnv): string | null {
+  const name = e.env.CLAUDE_CODE_PROJECT_DIR_NAME?.trim()
+  return name && !/[\\/]/.test(name) && name !== '.' && name !== '..' ? name : null
+}
+
 function claudeRoots(e: DiscoverEnv): string[] {
   const dirs = e.env.CLAUDE_CONFIG_DIR
     ? e.env.CLAUDE_CONFIG_DIR.split(',')
@@ -97,8 +107,12 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   for (const r of codexRoots(e)) add('codex', r)
 
   const escaped = repo.worktrees.map(claudeProjectDir)
-  for (const root of claudeRoots(e))
+  const named = claudeNamedProjectDir(e)
+  for (const root of claudeRoots(e)) {
     for (const d of listDirs(root)) if (escaped.some((x) => d === x || d.startsWith(x + '-'))) add('claude-code', join(root, d))
+    // Its sessions may be of any project: they are kept by their cwd after parsing, like Codex's.
+    if (named) add('claude-code', join(root, named))
+  }
 
   const geminiHome = join(e.home, '.gemini')
   const hashes = new Set(repo.worktrees.map((w) => createHash('sha256').update(w).digest('hex')))

@@ -8,7 +8,7 @@ import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
 import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
-import { recognize, sourceById } from '../sources/registry.js'
+import { isSideFile, recognize, sourceById } from '../sources/registry.js'
 import type { Source } from '../sources/types.js'
 import { fallbackSessionId } from '../sources/util/ids.js'
 import { tryParseJson } from '../sources/util/json.js'
@@ -281,6 +281,7 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     source = recognize({ path, lines, parsed: lines.map((l) => tryParseJson(l)), text })
   }
   if (!source) {
+    if (isSideFile(path)) return null
     report('unrecognized format (not a known agent log; skipped)')
     return null
   }

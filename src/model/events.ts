@@ -21,6 +21,7 @@ export const EventKindSchema = z.enum([
   'marker',
   'file_change',
   'status_snapshot',
+  'link',
   'other'
 ])
 export type EventKind = z.infer<typeof EventKindSchema>
@@ -153,6 +154,13 @@ export const SessionMetaSchema = z.object({
   kind: z.literal('session_meta')
 })
 
+/** Something the agent itself tied the session to, such as the pull request it opened (Claude Code's `pr-link`). */
+export const LinkSchema = z.object({
+  kind: z.literal('link'),
+  rel: z.enum(['pull_request']),
+  url: z.string()
+})
+
 export const OtherSchema = z.object({
   kind: z.literal('other'),
   type: z.string()
@@ -174,6 +182,7 @@ export const EventPayloadSchema = z.discriminatedUnion('kind', [
   MarkerSchema,
   FileChangeSchema,
   StatusSnapshotSchema,
+  LinkSchema,
   OtherSchema
 ])
 export type EventPayload = z.infer<typeof EventPayloadSchema>

@@ -12,6 +12,8 @@ export interface PullRequestInput {
   changedFiles: string[] | null
   /** Log paths given to the run from outside the repository. */
   workflowPaths: string[]
+  /** `owner/repo` of the pull request's base repository; without it, agents' links to it are not matched. */
+  repository?: string | null
 }
 
 /**
@@ -30,6 +32,7 @@ export function pullRequestChange(p: PullRequestInput): ChangeSpec {
     branch: p.headRef,
     changedFiles: changed,
     span: { from: fork ? commitTime(root, fork) : null, to: p.headSha ? commitTime(root, p.headSha) : null },
-    workflowPaths: p.workflowPaths
+    workflowPaths: p.workflowPaths,
+    ...(p.repository ? { pullRequest: { repository: p.repository, number: p.number } } : {})
   }
 }

@@ -17,6 +17,16 @@ export interface ChangeSpec {
   workflowPaths: string[]
   /** The ref the span starts from (the previous release tag), named in the `since` reason. */
   since?: { ref: string | null }
+  /** The pull request itself (`owner/repo` and number), for sessions an agent linked to it. */
+  pullRequest?: { repository: string; number: number }
+}
+
+const PULL_URL = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/(\d+)(?:[/?#]|$)/
+
+/** Whether a pull request URL an agent recorded names this pull request (owner and name compared as GitHub does, ignoring case). */
+export function namesPullRequest(url: string, pr: { repository: string; number: number }): boolean {
+  const m = PULL_URL.exec(url)
+  return m !== null && Number(m[3]) === pr.number && `${m[1]}/${m[2]}`.toLowerCase() === pr.repository.toLowerCase()
 }
 
 function within(ts: string | null, span: ChangeSpec['span']): boolean {
@@ -36,6 +46,8 @@ function changeReasons(s: SessionFacts, spec: ChangeSpec, root: string, workflow
     const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel))
     if (added) reasons.push({ kind: 'log-in-change', path: added })
   }
+  const pr = spec.pullRequest
+  if (pr && s.pull_requests.some((u) => namesPullRequest(u, pr))) reasons.push({ kind: 'pr-link', agent: s.agent })
   if (spec.branch !== null && s.branch === spec.branch) reasons.push({ kind: 'branch', branch: s.branch })
   const fromJob = logs.find((p) => workflow.some((w) => p === w || relativeInside(p, w) !== null))
   if (fromJob) reasons.push({ kind: 'workflow', path: fromJob })

@@ -6,6 +6,8 @@ export type ScopeKind = z.infer<typeof ScopeKindSchema>
 
 /** Why one session is in a report; a session may have several. */
 export const ScopeReasonSchema = z.discriminatedUnion('kind', [
+  /** The agent itself linked the session to this pull request (Claude Code's `pr-link`). */
+  z.object({ kind: z.literal('pr-link'), agent: z.string() }),
   /** The agent recorded the pull request's head branch (or the branch asked for). */
   z.object({ kind: z.literal('branch'), branch: z.string() }),
   /** Its log file is added or changed by the pull request (or the release). */

@@ -1,5 +1,6 @@
 import { aiderHistory } from './aider/index.js'
 import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/index.js'
+import { isClaudeSideFile } from './claude-code/side-files.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
@@ -40,4 +41,12 @@ export function recognize(head: SniffInput): Source | undefined {
 
 export function sourceById(id: string): Source | undefined {
   return sources.find((s) => s.id === id)
+}
+
+/** Files an agent keeps beside its logs that are read through a log, never on their own. */
+const sideFileTests: ((path: string) => boolean)[] = [isClaudeSideFile]
+
+/** True for an agent's side file: not a log, and not worth a warning when no source claims it. */
+export function isSideFile(path: string): boolean {
+  return sideFileTests.some((test) => test(path))
 }

@@ -11,6 +11,8 @@ export interface SessionFacts {
   log_files: string[]
   /** Files it created or changed, with the time of the record that says so. */
   edits: { path: string; ts: string | null }[]
+  /** Pull requests the agent itself linked the session to (Claude Code's `pr-link`), as URLs. */
+  pull_requests: string[]
 }
 
 /** The facts of every session that has records, ordered by start time then id. */
@@ -26,9 +28,14 @@ export function readSessionFacts(db: Db): SessionFacts[] {
   const edits = db.prepare(
     `SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`
   )
+  // A replayed copy is the earlier session's link, not this one's.
+  const links = db.prepare(
+    `SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`
+  )
   return sessions.map((s) => ({
     ...s,
     log_files: (files.all(s.id) as { path: string }[]).map((r) => r.path),
-    edits: edits.all(s.id) as { path: string; ts: string | null }[]
+    edits: edits.all(s.id) as { path: string; ts: string | null }[],
+    pull_requests: (links.all(s.id) as { url: string | null }[]).flatMap((r) => (r.url ? [r.url] : []))
   }))
 }

@@ -4,7 +4,7 @@ import { num, obj, str } from '../util/json.js'
 /**
  * Payloads of Claude Code transcript lines that are not a conversation turn (`user` / `assistant`).
  * `known: false` means the producer wrote something this parser has never seen: it is kept as an
- * `other` event and reported as skipped, so new formats show up instead of vanishing.
+ * `other` event and counted as unknown, so new formats show up instead of vanishing.
  */
 export interface SideLine {
   payloads: EventPayload[]
@@ -107,8 +107,11 @@ export function sideLinePayloads(type: string, o: Record<string, unknown>): Side
     case 'queue-operation':
       return { payloads: [{ kind: 'other', type: `queue-operation:${str(o.operation) ?? '?'}` }], known: true }
     case 'pr-link': {
-      const m = PR_URL.exec(str(o.prUrl) ?? '')
-      return { payloads: [{ kind: 'other', type }], known: true, repositoryUrl: m?.[1] }
+      // The pull request the session opened or was pointed at: a fact for the pull request's scope.
+      const url = str(o.prUrl)
+      const m = PR_URL.exec(url ?? '')
+      if (!url || !m) return { payloads: [{ kind: 'other', type }], known: true }
+      return { payloads: [{ kind: 'link', rel: 'pull_request', url }], known: true, repositoryUrl: m[1] }
     }
     default:
       return { payloads: [{ kind: 'other', type }], known: METADATA_TYPES.has(type) }

@@ -63,7 +63,7 @@ export class ClaudeStreamParser implements LineParser {
     if (sid && sid !== st.session) st.session = sid
     const type = str(o.type) ?? 'none'
     const payloads: EventPayload[] = []
-    let skip: string | null = null
+    let unknown: string | null = null
     switch (type) {
       case 'system':
         payloads.push(...this.system(o, out))
@@ -108,13 +108,13 @@ export class ClaudeStreamParser implements LineParser {
       }
       default:
         payloads.push({ kind: 'other', type })
-        if (!MESSAGE_TYPES.has(type)) skip = `unknown message type "${type}" (kept raw, not interpreted)`
+        if (!MESSAGE_TYPES.has(type)) unknown = `type "${type}"`
     }
     const ts = toUtcIso(o.timestamp)
     const events: NormalizedEvent[] = payloads.map((payload) => ({ session_id: st.session, ts, line: lineNo, payload, dedupe_key: str(o.uuid) ?? null }))
     if (raw !== undefined && events.length) events[0].raw = raw
     for (const event of events) out.push({ type: 'event', event })
-    if (skip) out.push({ type: 'skip', line: lineNo, reason: skip })
+    if (unknown) out.push({ type: 'unknown', line: lineNo, what: unknown })
   }
 
   private system(o: Record<string, unknown>, out: ParseRecord[]): EventPayload[] {

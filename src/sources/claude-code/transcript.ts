@@ -4,6 +4,7 @@ import type { SessionPatch } from '../../model/session.js'
 import type { TokenCounts } from '../../model/tokens.js'
 import { assistantPayloads, userPayloads } from './content.js'
 import { sideLinePayloads } from './lines.js'
+import { persistedOutputRef, readSideFile } from './side-files.js'
 import { claudeTokens, isBetterCopy, SYNTHETIC_MODEL, topUp, usageRow } from './usage.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { isObject, obj, str, parseObjectLine } from '../util/json.js'
@@ -136,7 +137,8 @@ class ClaudeTranscriptParser implements LineParser {
     const payloads: EventPayload[] = []
     let hold = st.session === null
     let usage: EventPayload | null = null
-    let skip: string | null = null
+    let unknown: string | null = null
+    let sideProblems: string[] = []
     let usageDedupe: string | null = null
 
     if (type === 'assistant') {
@@ -178,10 +180,11 @@ class ClaudeTranscriptParser implements LineParser {
             toolUseResult: o.toolUseResult ?? o.tool_use_result
           })
         )
+        sideProblems = this.readSideFiles(payloads)
       } else {
         const side = sideLinePayloads(type, o)
         payloads.push(...side.payloads)
-        if (!side.known) skip = `unknown line type "${type}"${type === 'system' ? ` subtype "${str(o.subtype) ?? '?'}"` : ''} (kept raw, not interpreted)`
+        if (!side.known) unknown = type === 'system' ? `system "${str(o.subtype) ?? '?'}"` : `type "${type}"`
         if (side.title && !at.replayed) this.learn('title', side.title, out)
         if (side.repositoryUrl) this.learn('repositoryUrl', side.repositoryUrl, out)
       }
@@ -206,7 +209,23 @@ class ClaudeTranscriptParser implements LineParser {
     } else {
       this.emit(events, line, out)
     }
-    if (skip) out.push({ type: 'skip', line: lineNo, reason: skip })
+    if (unknown) out.push({ type: 'unknown', line: lineNo, what: unknown })
+    for (const reason of sideProblems) out.push({ type: 'skip', line: lineNo, reason })
+  }
+
+  /** Tool results whose output Claude Code kept in a side file get the file's text; returns what could not be read. */
+  private readSideFiles(payloads: EventPayload[]): string[] {
+    const problems: string[] = []
+    for (let i = 0; i < payloads.length; i++) {
+      const p = payloads[i]
+      if (p.kind !== 'tool_result') continue
+      const ref = persistedOutputRef(p.output)
+      if (!ref) continue
+      const read = readSideFile(this.ctx.path, ref)
+      if (read.ok) payloads[i] = { ...p, output: read.text }
+      else problems.push(read.problem)
+    }
+    return problems
   }
 
   /** Events of the current line; its raw text is named explicitly when held lines were released before it. */
@@ -348,16 +367,36 @@ class ClaudeTranscriptParser implements LineParser {
   }
 }
 
-const TURN_TYPES = new Set(['user', 'assistant', 'system', 'attachment', 'progress', 'queue-operation'])
+/** Entry types only Claude Code writes, each with the field that carries it. */
+const OWN_TYPES: Record<string, string> = {
+  attachment: 'attachment',
+  progress: 'data',
+  'queue-operation': 'operation',
+  'ai-title': 'aiTitle',
+  'custom-title': 'customTitle',
+  'pr-link': 'prUrl',
+  'permission-mode': 'permissionMode',
+  'last-prompt': 'leafUuid',
+  'agent-name': 'agentName'
+}
+
+/**
+ * Claude Code's own markers, not a shape others share: Qwen Code writes `type: user/assistant`
+ * lines with a `sessionId` too, but its messages hold Gemini-style `parts`, never `content`.
+ */
+function isClaudeLine(o: Record<string, unknown>): boolean {
+  const type = o.type as string
+  const session = typeof o.sessionId === 'string'
+  if (type === 'user' || type === 'assistant') return session && 'content' in (obj(o.message) ?? {})
+  if (type === 'system') return session && (typeof o.content === 'string' || 'compactMetadata' in o || typeof o.durationMs === 'number')
+  if (type === 'summary') return 'leafUuid' in o
+  if (type === 'file-history-snapshot') return 'snapshot' in o
+  const field = OWN_TYPES[type]
+  return field !== undefined && session && field in o
+}
 
 function sniffTranscript(head: SniffInput): boolean {
-  for (const o of head.parsed) {
-    if (!isObject(o) || typeof o.type !== 'string') continue
-    if (TURN_TYPES.has(o.type) && typeof o.sessionId === 'string') return true
-    if (o.type === 'summary' && 'leafUuid' in o) return true
-    if (o.type === 'file-history-snapshot' && 'snapshot' in o) return true
-  }
-  return false
+  return head.parsed.some((o) => isObject(o) && typeof o.type === 'string' && isClaudeLine(o))
 }
 
 export const claudeCode: LineSource = {
