@@ -14,11 +14,16 @@ export const githubDetectors = [
         'ghp_' + an(36),
         'gho_' + an(36),
         'ghs_' + an(36),
-        'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86),
-        // A body that looks typed by hand is still a token: the prefix says so.
-        'ghp_' + '1234567890abcdefghij' + 'ABCDEFGHIJ123456'
+        'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86)
       ],
-      miss: ['ghp_' + an(20), 'xghp_' + an(36), 'ghp_' + 'x'.repeat(36), 'ghp_' + '${GITHUB_TOKEN}']
+      miss: [
+        'ghp_' + an(20),
+        'xghp_' + an(36),
+        'ghp_' + 'x'.repeat(36),
+        'ghp_' + '${GITHUB_TOKEN}',
+        // A body typed by hand fails GitHub's checksum: no issuer drew it.
+        'ghp_' + '1234567890abcdefghij' + 'ABCDEFGHIJ123456'
+      ]
     }
   }),
   provider({
