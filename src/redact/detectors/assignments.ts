@@ -283,7 +283,8 @@ const QUOTED_VALUE_ATTRIBUTE = /value["']?\s{0,3}[=:]\s{0,3}["']/i
  * and the default of a lookup (`os.getenv("API_TOKEN", "…")`, `GetEnvOrDefault(…)`, `ENV.fetch(…)`):
  * found from their `(`, which the regex engine finds fast, then the callee is checked.
  */
-const SETTER = /(?:setProperty|setenv|putenv|put|set|setdefault|setItem|setHeader|header|SetEnvironmentVariable|add|append|getenv|get_?env_?or_?default|getOrDefault|get|fetch|env)$/i
+const SETTER =
+  /(?:setProperty|setenv|putenv|put|set|setdefault|setItem|setHeader|header|SetEnvironmentVariable|add|append|getenv|get_?env_?or_?default|getOrDefault|get|fetch|env)$/i
 const SETTER_CALL = new RegExp(
   String.raw`\(\s{0,3}(?<q>["'\x60])(?<k>${KEY})\k<q>\s{0,3},\s{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60)`,
   'dgi'

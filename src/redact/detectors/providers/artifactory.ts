@@ -12,7 +12,13 @@ export const artifactoryDetectors = [
     validate: (s, m) => m.groups?.s2 === undefined || /[g-z]/.test(s),
     examples: {
       match: ['AKCp' + an(69), 'cmVmd' + an(59), 'JFROG_IDENTITY_TOKEN: ' + lowerAn(64), '"artifactory", "' + lowerAn(64) + '"'],
-      miss: ['AKCp' + an(59), 'AkCp' + an(69), 'gYnkg' + 'AKCp' + an(69), 'artifactory sha256: ' + 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', lowerAn(64)]
+      miss: [
+        'AKCp' + an(59),
+        'AkCp' + an(69),
+        'gYnkg' + 'AKCp' + an(69),
+        'artifactory sha256: ' + 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+        lowerAn(64)
+      ]
     }
   })
 ]

@@ -11,7 +11,11 @@ export const discordDetectors = [
       String.raw`${LB}(?<s>[MNOA][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})${RB}|discord(?:app)?\.com/api/webhooks/\d{5,30}/(?<s2>[A-Za-z0-9_-]{60,68})`
     ),
     examples: {
-      match: ['M' + urlsafe(23) + '.' + urlsafe(6) + '.' + urlsafe(27), 'A' + urlsafe(25) + '.' + urlsafe(6) + '.' + urlsafe(38), 'https://discord.com/api/webhooks/' + '146322893345690749/' + urlsafe(68)],
+      match: [
+        'M' + urlsafe(23) + '.' + urlsafe(6) + '.' + urlsafe(27),
+        'A' + urlsafe(25) + '.' + urlsafe(6) + '.' + urlsafe(38),
+        'https://discord.com/api/webhooks/' + '146322893345690749/' + urlsafe(68)
+      ],
       miss: ['P' + urlsafe(23) + '.' + urlsafe(6) + '.' + urlsafe(27), 'https://discord.com/api/webhooks/' + '146322893345690749/' + urlsafe(20)]
     }
   })

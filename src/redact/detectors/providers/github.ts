@@ -10,12 +10,7 @@ export const githubDetectors = [
     // Stateless installation tokens are `ghs_<app id>_<JWT>`, far longer than the classic form.
     pattern: re(`${LB}(?<s>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_.-]{20,12000}|gh[pousr]_[A-Za-z0-9]{36,251})${RB}`),
     examples: {
-      match: [
-        'ghp_' + an(36),
-        'gho_' + an(36),
-        'ghs_' + an(36),
-        'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86)
-      ],
+      match: ['ghp_' + an(36), 'gho_' + an(36), 'ghs_' + an(36), 'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86)],
       miss: [
         'ghp_' + an(20),
         'xghp_' + an(36),
