@@ -7,13 +7,17 @@ import {
   caseSecret,
   caseValue,
   catalogueThresholdsMet,
+  DEFAULT_THRESHOLDS,
   formatCatalogue,
   isBare,
   loadCatalogue,
   measureCatalogue,
   placeholderReason,
   plantedTexts,
+  relocatedSecret,
   secretSurvives,
+  secretTraces,
+  share,
   valueSurvives,
   type CatalogueCase
 } from '../../src/redact/catalogue/index.js'
@@ -196,6 +200,26 @@ describe('judging', () => {
     expect(r.misses).toEqual([])
   })
 
+  it("reports a touched negative that holds a positive's secret or format apart, and still counts it among all touched", () => {
+    const positive = synthetic('positive', ['export KEY="', TOKEN, '"'], { secret_parts: [TOKEN] })
+    const sameSecret = synthetic('negative', ['other_rule: ', TOKEN])
+    const sameFormat = synthetic('negative', ['seen ', TOKEN.slice(0, 6) + 'Z9vK2mR9xL4tW8nQ'])
+    const other = synthetic('negative', ['seen ', 'tok', 'en_Q7vK2mR9xL4tW8nQ-more'])
+    const r = measureCatalogue([positive, sameSecret, sameFormat, other], (line) => line.replace(/tok[A-Za-z0-9_-]{10,}/g, '[REDACTED:test]'))
+    expect(r.overall.touchedAll).toEqual({ total: 3 * CARRIERS.length, hit: 3 * CARRIERS.length })
+    expect(r.overall.alsoPositive).toEqual({ total: 3 * CARRIERS.length, hit: 2 * CARRIERS.length })
+    // A token one character longer than the positive's has another format: it is counted.
+    expect(r.overall.negatives).toEqual({ total: 3 * CARRIERS.length, hit: CARRIERS.length })
+    expect(new Set(r.touched.filter((o) => o.form === 'as-written').map((o) => o.alsoPositiveOf))).toEqual(
+      new Set(['secret of test rule-positive', 'format of test rule-positive', undefined])
+    )
+  })
+
+  it("leaves the key line of a YAML block scalar out of a secret's traces, as the armor of a key block", () => {
+    expect(secretTraces(`.dockercfg: |\n    ${TOKEN}\nmore: ${TOKEN}`)).toEqual(secretTraces(`    ${TOKEN}\nmore: ${TOKEN}`))
+    expect(secretTraces(`.dockercfg: |\n    ${TOKEN}`).some((t) => t.includes('.dockercfg'))).toBe(false)
+  })
+
   it('keeps placeholders out of recall', () => {
     const r = measureCatalogue([synthetic('positive', ['ghp_', 'xxxxxxxxxxxx'], { placeholder: true, placeholder_reason: 'masked-run' })], unchanged)
     expect(r.overall.positives.total).toBe(0)
@@ -214,6 +238,26 @@ describe('the redact command on the catalogue', () => {
     const planted = cases.reduce((n, c) => n + plantedTexts(c).length * CARRIERS.length, 0)
     const o = result.overall
     expect(o.positives.total + o.barePositives.total + o.placeholders.total + o.negatives.total + o.assignedNegatives.total).toBe(planted)
+  })
+
+  it('redacts at least the documented share of real-looking positives in every carrier', () => {
+    const low = Object.entries(result.byCarrier).filter(([, t]) => share(t.positives) < DEFAULT_THRESHOLDS.recall)
+    expect(low.map(([k, t]) => `${k}: ${t.positives.hit}/${t.positives.total}`)).toEqual([])
+  })
+
+  it('accounts for every touched negative: counted, also a positive, or personal data only', () => {
+    for (const t of [result.overall, ...Object.values(result.byCarrier)]) {
+      expect(t.touchedAll.hit).toBe(t.negatives.hit + t.alsoPositive.hit + t.personalData.hit)
+    }
+    const named = result.touched.filter((o) => o.alsoPositiveOf).length
+    expect(named).toBe(result.overall.alsoPositive.hit)
+  })
+
+  it('judges a heuristic secret that is a header name on the token after it', () => {
+    const jfrog = cases.filter((c) => c.scanner === 'detect-secrets' && c.rule === 'artifactory/test_analyze_line' && c.polarity === 'positive')
+    const relocated = jfrog.map(relocatedSecret).filter((r) => r !== undefined)
+    expect(relocated.length).toBeGreaterThan(0)
+    for (const r of relocated) expect(r.secret).not.toContain('X-JFrog')
   })
 
   it('keeps every sanitized line valid JSON', () => {

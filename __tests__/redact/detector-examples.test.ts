@@ -74,13 +74,20 @@ describe('detector examples', () => {
 })
 
 describe('the placeholder filter and prefixed tokens', () => {
-  // docs/redaction.md: a token with a known prefix and the right shape is redacted even when its body looks typed by hand.
+  // docs/redaction.md: a body typed by hand (an ascending run, one character over and over, a unit
+  // repeated) is a placeholder, prefixed or not; an issuer's random body holds none.
   const github = builtinDetectors.find((d) => d.id === 'github-token')
   const assignment = builtinDetectors.find((d) => d.id === 'secret-assignment')
   const sequential = '1234567890abcdefghij' + 'ABCDEFGHIJ123456'
 
-  it('reports a prefixed token whose body is sequential', () => {
-    const token = 'ghp_' + sequential
+  it('calls a prefixed token whose body is typed by hand a placeholder', () => {
+    expect(github?.find(`push with ${'ghp_' + sequential} now`)).toEqual([])
+    expect(github?.find('ghp_' + 'q7Rk'.repeat(9))).toEqual([])
+    expect(github?.find('ghp_' + 'q7Rk2mWz' + 'p'.repeat(8) + 'Tn4vL9xYb3Hs6Jd0Fg5C')).toEqual([])
+  })
+
+  it('reports a prefixed token whose body was drawn at random', () => {
+    const token = 'ghp_' + 'q7Rk2mWzp4Tn4vL9' + 'xYb3Hs6Jd0Fg5CeA8uNi'
     expect(github?.find(`push with ${token} now`).map((f) => f.end - f.start)).toEqual([token.length])
   })
 

@@ -104,6 +104,7 @@ const HEX = '0123456789abcdef'
 const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const an = (n: number): string => tok(AN, n)
 const hex = (n: number): string => tok(HEX, n)
+const digits = (n: number): string => tok('0123456789', n)
 const flagNames =
   'password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|auth-token|access-token|refresh-token|key-password|storepass|keypass|db-password|private-key|otp'.split(
     '|'
@@ -120,8 +121,18 @@ const branchSamples: Record<string, string[]> = {
   'aws-secret-access-key': ['aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'awsSecret', 'aws.secret'].map((k) => `${k} = ${tok(AN + '/+', 40)}`),
   'github-token': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map((p) => `t ${p}${an(36)}`),
   'github-fine-grained-pat': [`github_pat_${an(22)}_${an(59)}`],
-  'gitlab-token': ['pat', 'dt', 'rt', 'ptt', 'cbt', 'ft', 'soat', 'imt', 'agent', 'oas'].map((p) => `gl${p}-${an(20)}`),
-  'slack-token': [...'abposre'].map((c) => `xox${c}-${hex(10)}-${an(12)}`).concat(`xapp-1-${an(12)}1`),
+  'gitlab-token': Object.entries({ pat: 20, dt: 20, rt: 20, ptt: 40, cbt: 20, ft: 20, soat: 20, imt: 25, agent: 50, oas: 64, ffct: 20 })
+    .map(([p, n]) => `gl${p}-${an(n)}`)
+    .concat(`GR1348941${an(20)}`),
+  'slack-token': [
+    `xoxb-${digits(10)}-${an(12)}`,
+    ...'pe'.split('').map((c) => `xox${c}-${digits(10)}-${digits(10)}-${digits(10)}-${an(28)}`),
+    ...'osprab'.split('').map((c) => `xox${c}-${digits(6)}-${digits(6)}-${digits(6)}-${hex(20)}`),
+    ...'ar'.split('').map((c) => `xox${c}-2-${an(12)}1`),
+    `xoxe-1-${an(146)}`,
+    `xoxe.xoxb-1-${an(164)}`,
+    `xapp-1-${an(12)}1`
+  ],
   'slack-webhook': ['services', 'workflows', 'triggers'].map((k) => `https://hooks.slack.com/${k}/T0${an(8)}/B0${an(8)}/${an(24)}`),
   'stripe-key': ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'pk_live_'].map((p) => p + an(24)).concat(`whsec_${an(32)}`),
   'anthropic-key': [`sk-ant-api03-${an(40)}`],
@@ -137,7 +148,7 @@ const branchSamples: Record<string, string[]> = {
   'datadog-key': ['datadog', 'dd', 'DD', 'DataDog'].flatMap((a) =>
     ['', '_', '.', '-'].flatMap((s) => ['api', 'app', 'application', 'APP'].map((k) => `${a}${s}${k}${s}key: ${hex(32)}`))
   ),
-  'sentry-dsn': [`https://${hex(32)}@o12.ingest.sentry.io/345`, `sntryu_${an(64)}`, `sntrys_${an(64)}`],
+  'sentry-dsn': [`https://${hex(32)}@o12.ingest.sentry.io/345`, `sntryu_${hex(64)}`, `sntrys_${an(64)}`],
   'azure-storage-key': [`AccountKey=${tok(AN + '/+', 86)}==`, `accountkey=${tok(AN + '/+', 86)}==`],
   'azure-sas-token': ['?sig=', '&sig=', ';sig=', 'SharedAccessSignature=', 'SharedAccessKey=', '&SIG='].map((p) => `x${p}${an(30)}`),
   'digitalocean-token': ['dop', 'doo', 'dor'].map((p) => `${p}_v1_${hex(64)}`),
@@ -166,7 +177,7 @@ const branchSamples: Record<string, string[]> = {
   'square-token': [`sq0atp-${an(22)}`, `sq0csp-${an(43)}`],
   'mapbox-token': [`sk.eyJ${an(60)}.${an(22)}`],
   'pulumi-token': [`pul-${hex(40)}`],
-  jwt: [`eyJ${an(20)}.eyJ${an(30)}.${an(43)}`],
+  jwt: [`eyJhbGciOiJIUzI1NiJ9.eyJ${an(30)}.${an(43)}`, `eyJ${an(20)}.eyJzdWIiOiJhZG1pbiJ9`],
   'url-credentials': [`postgres://admin:${an(16)}@db.internal:5432/app`, `https://:${an(20)}@git.internal/x.git`],
   'connection-string-password': [`Server=db;Password=${an(16)};`, `Pwd=${an(16)};`, `PASSWORD = ${an(15)}7`],
   'authorization-header': [`Authorization: Basic ${an(24)}`, `Proxy-Authorization: ${an(24)}`, `AUTHORIZATION=${an(24)}`, `curl -H "x: Bearer ${an(32)}"`],
@@ -190,7 +201,7 @@ const branchSamples: Record<string, string[]> = {
     'pin',
     'bearer',
     'ApiKey'
-  ].map((k) => `${k}=${an(20)}`),
+  ].map((k) => `${k}=${an(19)}7`),
   email: [`write to priya.raman@corp-mail.de`],
   phone: [
     'call +1 415 555 2671 now',

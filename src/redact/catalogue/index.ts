@@ -17,3 +17,6 @@ export {
   type Thresholds
 } from './measure.js'
 export { formatCatalogue } from './format.js'
+export { positiveHeldBy, type HeldPositive } from './also-positive.js'
+export { LEFT_ON_PURPOSE } from './decisions.js'
+export { RELOCATIONS, relocatedSecret, type Relocated } from './relocate.js'

@@ -1,7 +1,9 @@
 import { builtinDetectors } from '../detectors/index.js'
+import { positiveHeldBy } from './also-positive.js'
 import { CARRIERS, type Carrier } from './carriers.js'
 import { plantedTexts, type Form } from './forms.js'
 import { parsesAsJson, secretSurvives, valueSurvives } from './judge.js'
+import { relocatedSecret } from './relocate.js'
 import { caseSecret, caseValue, type CatalogueCase } from './schema.js'
 
 /** `hit` of `total` planted lines: positives redacted, or negatives touched. */
@@ -20,8 +22,19 @@ export interface Tallies {
   barePositives: Tally
   /** Positives the scanner itself marks as fake, reported apart. */
   placeholders: Tally
-  /** Negatives as the scanner wrote them: what the false-positive share is measured on. */
+  /**
+   * Negatives as the scanner wrote them: what the false-positive share is measured on. `hit`
+   * leaves out those counted in `personalData` and `alsoPositive`; `touchedAll` has every one.
+   */
   negatives: Tally
+  /** Every negative as written that changed, whatever changed it; `total` is `negatives.total`. */
+  touchedAll: Tally
+  /**
+   * Negatives as written that changed and hold the secret, or a token in the format, of a
+   * real-looking positive of the catalogue (see `also-positive.ts`): redacting them is what the
+   * positive asks.
+   */
+  alsoPositive: Tally
   /**
    * Negatives as written whose only change is personal data (an e-mail address, an IP address),
    * redacted by design: a scanner's negative says the line holds no secret, not no personal data.
@@ -44,6 +57,8 @@ export interface Outcome {
   form: Form
   /** For a touched negative: the detectors that fired on its line. */
   detectors?: string[]
+  /** For a touched negative holding a positive's secret or format: how, and the positive's `scanner rule`. */
+  alsoPositiveOf?: string
 }
 
 export interface CatalogueResult {
@@ -62,6 +77,8 @@ export interface CatalogueResult {
   touched: Outcome[]
   /** Output lines that no longer parse as JSON. */
   brokenJson: Outcome[]
+  /** Positives judged on a relocated secret (see `relocate.ts`), once each, with the reason. */
+  relocated: Array<{ scanner: string; rule: string; placeholder: boolean; reason: string }>
 }
 
 /** The sanitizing path under test: one log line in, one line out (with its findings when known). */
@@ -72,6 +89,8 @@ const emptyTallies = (): Tallies => ({
   barePositives: { total: 0, hit: 0 },
   placeholders: { total: 0, hit: 0 },
   negatives: { total: 0, hit: 0 },
+  touchedAll: { total: 0, hit: 0 },
+  alsoPositive: { total: 0, hit: 0 },
   personalData: { total: 0, hit: 0 },
   assignedNegatives: { total: 0, hit: 0 }
 })
@@ -96,15 +115,22 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
     bareMisses: [],
     placeholderMisses: [],
     touched: [],
-    brokenJson: []
+    brokenJson: [],
+    relocated: []
   }
+  const heldPositive = positiveHeldBy(cases)
   const skeletons = new Map(carriers.map((k) => [k.id, k.line('')]))
   // What fires on a carrier's own fields (its cwd is a home path) is not the negative's doing.
   const skeletonFindings = new Map(carriers.map((k) => [k.id, detectorCounts(sanitize(k.line('')))]))
   for (const k of carriers) result.byCarrier[k.id] = { ...emptyTallies(), brokenJson: 0 }
   for (const c of cases) {
     const counts = (result.cases[c.scanner] ??= { positives: 0, placeholders: 0, negatives: 0 })
-    const kind = c.polarity === 'negative' ? 'negatives' : c.placeholder ? 'placeholders' : 'positives'
+    const relocated = relocatedSecret(c)
+    if (relocated) result.relocated.push({ scanner: c.scanner, rule: c.rule, placeholder: relocated.placeholder, reason: relocated.reason })
+    const secret = relocated?.secret ?? caseSecret(c)
+    const placeholder = relocated ? relocated.placeholder : c.placeholder === true
+    const kind = c.polarity === 'negative' ? 'negatives' : placeholder ? 'placeholders' : 'positives'
+    const held = c.polarity === 'negative' ? heldPositive(c) : undefined
     counts[kind]++
     const family = (result.byFamily[`${c.scanner}/${c.family}`] ??= emptyTallies())
     for (const planted of plantedTexts(c)) {
@@ -120,7 +146,7 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
           result.brokenJson.push(outcome)
         }
         // A positive is judged on its secret; a negative on its whole value.
-        const hit = c.polarity === 'positive' ? !secretSurvives(output, skeletons.get(carrier.id) ?? '', caseSecret(c)) : !valueSurvives(output, caseValue(c))
+        const hit = c.polarity === 'positive' ? !secretSurvives(output, skeletons.get(carrier.id) ?? '', secret) : !valueSurvives(output, caseValue(c))
         let detectors: string[] = []
         if (c.polarity === 'negative' && hit) {
           const base = skeletonFindings.get(carrier.id) ?? new Map<string, number>()
@@ -128,19 +154,29 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
             .filter(([d, n]) => n > (base.get(d) ?? 0))
             .map(([d]) => d)
             .sort()
-          result.touched.push(detectors.length > 0 ? { ...outcome, detectors } : outcome)
         }
         const personalOnly = group === 'negatives' && hit && detectors.length > 0 && detectors.every((d) => PERSONAL_DATA_DETECTORS.has(d))
+        const alsoPositive = group === 'negatives' && hit && !personalOnly && held !== undefined
+        if (c.polarity === 'negative' && hit) {
+          const alsoPositiveOf = alsoPositive && held ? `${held.how} of ${held.of}` : undefined
+          result.touched.push({ ...outcome, ...(detectors.length > 0 ? { detectors } : {}), ...(alsoPositiveOf ? { alsoPositiveOf } : {}) })
+        }
         for (const t of [result.overall, byCarrier, family]) {
           t[group].total++
-          if (hit && !personalOnly) t[group].hit++
+          if (hit && !personalOnly && !alsoPositive) t[group].hit++
           if (group === 'negatives') {
-            t.personalData.total++
-            if (personalOnly) t.personalData.hit++
+            for (const [tally, counted] of [
+              [t.personalData, personalOnly],
+              [t.alsoPositive, alsoPositive],
+              [t.touchedAll, hit]
+            ] as const) {
+              tally.total++
+              if (counted) tally.hit++
+            }
           }
         }
         if (c.polarity === 'positive' && !hit)
-          (c.placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
+          (placeholder ? result.placeholderMisses : group === 'barePositives' ? result.bareMisses : result.misses).push(outcome)
       }
     }
   }

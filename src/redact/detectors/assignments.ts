@@ -16,11 +16,15 @@ import { NON_SECRET_VALUES, isSecretKeyName } from './key-names.js'
 const notDefault = (s: string): boolean => !NON_SECRET_VALUES.has(s.toLowerCase())
 const PATHLIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:[\\/])/
 
+const KEBAB_WORDS = /^[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){1,10}$/
+
 /** Values that are code, references or prose rather than a literal credential. */
 export function looksLikeCode(v: string): boolean {
   if (/[()[\]{}<>]|=>/.test(v)) return true
   if (PATHLIKE.test(v)) return true
   if (/^[0-9.,_-]+$/.test(v)) return true
+  // kebab-case names (`api-key`, `my-secrets-manager-secret`): a reference to a key, a subcommand.
+  if (KEBAB_WORDS.test(v)) return true
   // Identifiers and dotted member access (`response.data.token`) without any digit.
   return /^[A-Za-z_$][A-Za-z0-9_$]{0,200}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,200}){0,20}$/.test(v) && !/[0-9]/.test(v)
 }
@@ -37,7 +41,7 @@ const QUOTED_REFERENCE = /^\$\(|#\{|^%(?:\([A-Za-z_][A-Za-z0-9_]{0,40}\))?[sdvr]
  * (`UPPER_NAME=word`, no spaces) and query or connection strings (`?password=word`).
  */
 const ENV_KEY = /^[A-Z][A-Z0-9_]{0,80}$/
-const WORD = /^[A-Za-z]{4,}$/
+const WORD = /^[A-Za-z]{4,}$|^[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){1,10}$/
 
 /** Values shorter than these are flags and enum values (`"ok"`, `1`, `v2`), not credentials. */
 const MIN_QUOTED = 3
@@ -59,6 +63,15 @@ export interface AssignmentShape {
  * credentials in a URL are url-credentials' and query pairs are judged on their own.
  */
 const BARE_URL = /^[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s@/?#]{1,256}(?:\/[^\s@?#]{0,512})?$/
+/** The same with user info whose password is the user name (`postgres://postgres:postgres@db`): a default, not a secret. */
+const SAME_USER_AND_PASSWORD_URL = /^[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/([^\s@/?#:]{1,128}):\1@[^\s@/?#]{1,256}(?:\/[^\s@?#]{0,512})?$/
+
+/**
+ * A quoted value whose last word is a name and an operator (`"telegram_api_token = "`,
+ * `"<xsd:element name="`, `"token:"`): its quote closed early, and it is the start of another
+ * assignment, not a value.
+ */
+const CUT_AT_OPERATOR = /(?:^|\s)[A-Za-z_][A-Za-z0-9_.:-]{0,80}\s{0,3}[=:]\s*$/
 
 /** A redaction marker the engine wrote, with its tag if any. */
 const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi
@@ -81,14 +94,16 @@ export function acceptAssignment(shape: AssignmentShape): boolean {
 
 function acceptValue({ key, value, quoted, joiner, inQuery }: AssignmentShape): boolean {
   if (!isSecretKeyName(key)) return false
-  if (isPlaceholder(value) || !notDefault(value.trim()) || BARE_URL.test(value)) return false
+  if (isPlaceholder(value) || !notDefault(value.trim()) || BARE_URL.test(value) || SAME_USER_AND_PASSWORD_URL.test(value)) return false
   if (quoted) {
-    if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value)) return false
+    if (value.length < MIN_QUOTED || QUOTED_REFERENCE.test(value) || CUT_AT_OPERATOR.test(value)) return false
     // A backquoted value with a space is a shell command (`TOKEN=\`gh auth token\``).
     return !(joiner === '=`' && value.includes(' '))
   }
   // `token == x` compares with a variable; a quoted literal on the right is still taken.
   if (/[=!]=/.test(joiner)) return false
+  // `io.jsonwebtoken:jjwt-jackson`, `host.token:8080`: a dotted name glued to `:` is a coordinate.
+  if (joiner === ':' && key.includes('.')) return false
   if (value.length < MIN_UNQUOTED) return false
   if (!looksLikeCode(value)) return true
   return joiner === '=' && WORD.test(value) && (ENV_KEY.test(key) || inQuery === true)
@@ -103,7 +118,7 @@ function acceptValue({ key, value, quoted, joiner, inQuery }: AssignmentShape): 
  * where `assignmentStarts` says a match can start.
  */
 export const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\]?(?:(?:[ \t]{0,3}:[ \t]{0,3}|[ \t]{1,3})[A-Za-z_&*][A-Za-z0-9_.&*<>[\]?]{0,40}(?=[ \t]{0,3}=[^=]))?\s{0,3}(?:=>|[:?+.|!]{0,3}={1,3}|:)[ \t]{0,3}(?:(?<b>[|>][1-9]?[-+]?[1-9]?)(?=[ \t]{0,40}(?:\r?\n|$))|"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/diy
+  /(?<![A-Za-z0-9_.-])(?<k>[A-Za-z0-9_.-]{0,40}(?:pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer)[A-Za-z0-9_.-]{0,40})["'\x60]?\]?(?:(?:[ \t]{0,3}:[ \t]{0,3}|[ \t]{1,3})[A-Za-z_&*][A-Za-z0-9_.&*<>[\]?]{0,40}(?=[ \t]{0,3}=[^=]))?(?:\s{0,3}|[ \t]{4,32})(?:=>|[:?+.|!]{0,3}={1,3}|:)[ \t]{0,3}(?:(?<b>[|>][1-9]?[-+]?[1-9]?)(?=[ \t]{0,40}(?:\r?\n|$))|"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60|(?<s4>[^\s"'\x60;,&)}\]<>\\]{1,512}))/diy
 
 /** 1 at the codes of [A-Za-z0-9_.-], the key characters of ASSIGNMENT. */
 const KEY_CHARS = new Uint8Array(128)
@@ -185,7 +200,11 @@ function typedKeyStart(text: string, i: number): number {
  * annotation comes only before a `=`.
  */
 function pushKeysBefore(text: string, c: number, equals: boolean, push: (start: number) => void): void {
-  for (let spaces = 0; spaces < 3 && c >= 0 && isSpace(text.charCodeAt(c)); spaces++) c--
+  // Up to 3 spaces of any kind, or 4 to 32 blanks (`password       = …`, aligned as HCL and INI are).
+  let blanks = 0
+  while (blanks <= 32 && c - blanks >= 0 && isBlank(text.charCodeAt(c - blanks))) blanks++
+  if (blanks >= 4 && blanks <= 32) c -= blanks
+  else for (let spaces = 0; spaces < 3 && c >= 0 && isSpace(text.charCodeAt(c)); spaces++) c--
   const typed = equals ? typedKeyStart(text, c) : -1
   const plain = keyStartBefore(text, c)
   if (typed >= 0 && typed < plain) push(typed)
@@ -260,12 +279,20 @@ const KEY_VALUE_PAIR = new RegExp(
 /** What every KEY_VALUE_PAIR match holds, found fast from its literal: most texts have none. */
 const QUOTED_VALUE_ATTRIBUTE = /value["']?\s{0,3}[=:]\s{0,3}["']/i
 /**
- * `System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, `map.put(…)`, `os.environ.setdefault(…)`:
+ * `System.setProperty("API_TOKEN", "…")`, `os.Setenv(…)`, `map.put(…)`, `os.environ.setdefault(…)`,
+ * and the default of a lookup (`os.getenv("API_TOKEN", "…")`, `GetEnvOrDefault(…)`, `ENV.fetch(…)`):
  * found from their `(`, which the regex engine finds fast, then the callee is checked.
  */
-const SETTER = /(?:setProperty|setenv|putenv|put|set|setdefault|setItem|setHeader|header|SetEnvironmentVariable|add|append)$/i
+const SETTER =
+  /(?:setProperty|setenv|putenv|put|set|setdefault|setItem|setHeader|header|SetEnvironmentVariable|add|append|getenv|get_?env_?or_?default|getOrDefault|get|fetch|env)$/i
 const SETTER_CALL = new RegExp(
   String.raw`\(\s{0,3}(?<q>["'\x60])(?<k>${KEY})\k<q>\s{0,3},\s{0,3}(?:"(?<s>[^"\n]{1,512})"|'(?<s2>[^'\n]{1,512})'|\x60(?<s3>[^\x60\n]{1,512})\x60)`,
+  'dgi'
+)
+
+/** C++ `std::string secret("…")` and `secret.assign("…", n)`: a string built from a literal. */
+const STRING_CONSTRUCTION = new RegExp(
+  String.raw`(?:(?<![A-Za-z0-9_])(?:(?:std::)?w?string|String|QString|CString)\s{1,4}(?<k>${KEY})\s{0,3}[({]|(?<![A-Za-z0-9_])(?<k2>${KEY})\s{0,3}\.\s{0,3}assign\()\s{0,3}"(?<s>[^"\n]{1,512})"`,
   'dgi'
 )
 
@@ -315,7 +342,7 @@ function findQuotedPairs(text: string, re: RegExp, out: Finding[], callee?: RegE
   while ((m = re.exec(text)) !== null) {
     if (callee && !callee.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
     const v = valueSpan(m)
-    const key = m.groups?.k ?? ''
+    const key = m.groups?.k ?? m.groups?.k2 ?? ''
     if (!v) continue
     const [start, end] = trimmed(text, v.span[0], v.span[1])
     if (end <= start) continue
@@ -367,6 +394,7 @@ export const secretAssignmentDetector: Detector = {
     if (text.includes('</')) findQuotedPairs(text, XML_ELEMENT, out)
     if (QUOTED_VALUE_ATTRIBUTE.test(text)) findQuotedPairs(text, KEY_VALUE_PAIR, out)
     if (text.includes('(')) findQuotedPairs(text, SETTER_CALL, out, SETTER)
+    if (text.includes('("')) findQuotedPairs(text, STRING_CONSTRUCTION, out)
     return out
   },
   findInField(key: string, value: string): Finding[] {

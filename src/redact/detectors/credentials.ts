@@ -15,10 +15,18 @@ export const urlCredentialsDetector: Detector = patternDetector({
   description: 'User name and password or token in URL userinfo (scheme://USER:PASS@host); the user name goes too, it names a person',
   keywords: ['://'],
   pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/(?<s>[^\s/:@"'<>\\]{0,128}:[^\s/@"'<>\\]{1,256})@[A-Za-z0-9[]/,
-  // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not.
+  // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not. A
+  // word such as `pass` or `password` is still taken (`https://user:pass@host`): the URL carries
+  // credentials, and the user name goes with them. A password equal to the user name is a default
+  // (`postgres://postgres:postgres@localhost`).
   validate: (s) => {
-    const password = s.slice(s.indexOf(':') + 1)
-    return notDefault(password) && !isPlaceholder(password)
+    const colon = s.indexOf(':')
+    const password = s.slice(colon + 1)
+    return password !== s.slice(0, colon) && !isPlaceholder(password)
+  },
+  examples: {
+    match: ['https://user:pass@example.com', 'https://username:password@yelp.com', 'postgres://app:' + 'k3Vq9Tz@db.internal:5432/app'],
+    miss: ['postgres://postgres:postgres@localhost:5432/db', 'https://user:{PASS}@host', 'https://user:1111@host', 'https://host.example/path']
   }
 })
 

@@ -132,6 +132,7 @@ const META_SUFFIXES = new Set([
 ])
 /** Cheap pre-check: every secret-like key contains one of these fragments. */
 const QUICK = /pass|pwd|secret|token|key|auth|dsn|cookie|cred|pat|otp|pin|bearer/i
+const NOT_SECRET_PARTS = new Set(['csrf', 'xsrf', 'authenticity', 'public', 'publishable'])
 const IGNORE_KEYS = new Set(['signature', 'encrypted_content', 'thinking_signature', 'sha', 'hash', 'integrity', 'checksum'])
 
 export function keyParts(key: string): string[] {
@@ -148,6 +149,8 @@ export function isSecretKeyName(key: string): boolean {
   const parts = keyParts(key)
   if (parts.length === 0) return false
   if (IGNORE_KEYS.has(parts.join('_'))) return false
+  // Anti-forgery tokens are bound to a page, and a public or publishable key is published by design.
+  if (parts.some((p) => NOT_SECRET_PARTS.has(p))) return false
   const last = parts[parts.length - 1]
   if (META_SUFFIXES.has(last)) return false
   for (let i = 0; i < parts.length; i++) {

@@ -18,6 +18,18 @@ const PUTTY_MAC = /Private-MAC:[ \t]{0,8}(?:[0-9a-fA-F]{1,128})?/g
  */
 const MIN_BODY_CHARS = 12
 const BODY_CHAR = /[A-Za-z0-9+/=]/g
+/**
+ * A closed block whose body is base64 alone, shorter than the smallest private key written this
+ * way (an Ed25519 key in PKCS#8, 64 characters), is a placeholder too (`YWJj…eXo=`, base64 of
+ * the alphabet). A body with blanks inside a line is words, and is still taken.
+ */
+const MIN_BASE64_KEY = 64
+const BASE64_BODY = /^[A-Za-z0-9+/=\s]*$/
+const WORDS = /\S[ \t]+\S/
+
+function isShortBase64(body: string): boolean {
+  return BASE64_BODY.test(body) && !WORDS.test(body) && (body.match(BODY_CHAR)?.length ?? 0) < MIN_BASE64_KEY
+}
 
 function blocks(text: string, header: RegExp, footer: RegExp, minBody = 0): Array<[number, number]> {
   const out: Array<[number, number]> = []
@@ -29,7 +41,7 @@ function blocks(text: string, header: RegExp, footer: RegExp, minBody = 0): Arra
     // No footer: the rest of the value may be key material (truncated output), so take it all.
     const end = f ? f.index + f[0].length : text.length
     const body = f ? text.slice(h.index + h[0].length, f.index) : ''
-    if (!f || (body.match(BODY_CHAR)?.length ?? 0) >= minBody) out.push([h.index, end])
+    if (!f || ((body.match(BODY_CHAR)?.length ?? 0) >= minBody && !(minBody > 0 && isShortBase64(body)))) out.push([h.index, end])
     header.lastIndex = end
   }
   return out
@@ -44,6 +56,16 @@ export const privateKeyDetector: Detector = {
   find(text: string): Finding[] {
     if (!text.includes('PRIVATE KEY')) return []
     return blocks(text, PEM_HEADER, PEM_FOOTER, MIN_BODY_CHARS).map(([start, end]) => ({ detector: 'private-key', start, end }))
+  },
+  examples: {
+    match: [
+      ['-----BEGIN ', 'PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIHq7', 'Lx0mR2f9pVb3sWk8nQeT4yZcJ1aG6uDoNhXiE5Ab\n-----END ', 'PRIVATE KEY-----'].join(''),
+      ['-----BEGIN RSA ', 'PRIVATE KEY-----\nsuper secret private key here\n-----END RSA ', 'PRIVATE KEY-----'].join('')
+    ],
+    miss: [
+      ['-----BEGIN ', 'PRIVATE KEY-----\n', 'YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=', '\n-----END ', 'PRIVATE KEY-----'].join(''),
+      ['-----BEGIN ', 'PRIVATE KEY-----\n...\n-----END ', 'PRIVATE KEY-----'].join('')
+    ]
   }
 }
 

@@ -12,11 +12,6 @@ export interface PatternSpec {
   validate?: (secret: string, match: RegExpExecArray) => boolean
   /** Skip the placeholder filter (for PII shapes where words like "example" are legitimate). */
   allowPlaceholders?: boolean
-  /**
-   * Every match starts with a provider's literal prefix, so a body that merely looks sequential
-   * (`…12345678…`) is still a secret; templates, masks and placeholder words still are not.
-   */
-  prefixed?: boolean
   /** See `Detector.keywords`: literals every match of `pattern` contains one of. */
   keywords?: readonly string[]
   /** A cheap test that every text holding a match passes; `pattern` is not run on others. */
@@ -42,7 +37,6 @@ export function patternDetector(spec: PatternSpec): Detector {
   if (!atEnd) flags.add('d')
   const re = new RegExp(spec.pattern.source, [...flags].join(''))
   const spanOf: SpanOf = atEnd ? tailSpan : indexedSpan
-  const shape = spec.prefixed ? 'prefixed' : 'generic'
   return {
     id: spec.id,
     pack: spec.pack,
@@ -64,7 +58,7 @@ export function patternDetector(spec: PatternSpec): Detector {
         const span = spanOf(m)
         if (!span) continue
         const secret = text.slice(span[0], span[1])
-        if (!spec.allowPlaceholders && isPlaceholder(secret, shape)) continue
+        if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
         if (spec.validate && !spec.validate(secret, m)) continue
         out.push({ detector: spec.id, start: span[0], end: span[1] })
       }

@@ -26,7 +26,6 @@ export const awsDetectors = [
       'i'
     ),
     validate: (s) => shannonEntropy(s) >= 3.5,
-    prefixed: false,
     examples: {
       match: ['aws_secret_access_key = ' + b64(40).replace(/[/+]/g, 'q'), 'AWS_SECRET_ACCESS_KEY="' + b64(40).replace(/[/+]/g, 'Z') + '"'],
       miss: ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY', b64(40), 'aws_secret_access_key = ' + 'a'.repeat(40)]

@@ -17,7 +17,6 @@ export const azureDetectors = [
     description: 'Azure SAS signature (sig=) or SharedAccessSignature',
     keywords: ['sig=', 'sharedaccesssignature=', 'sharedaccesskey='],
     pattern: re(String.raw`(?:[?&;]sig=|SharedAccessSignature=|SharedAccessKey=)(?<s>[A-Za-z0-9%+/=]{20,200})`, 'i'),
-    prefixed: false,
     examples: {
       match: [
         'https://acme.blob.core.windows.net/c/b?sv=2022-11-02&sig=' + an(43) + '%3D',
@@ -31,7 +30,6 @@ export const azureDetectors = [
     description: 'Microsoft Entra ID (Azure AD) client secret (…8Q~…)',
     keywords: ['q~'],
     pattern: re(String.raw`(?:(?<![A-Za-z0-9_~.-])|(?<=\\[nrt]))(?<s>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`),
-    prefixed: false,
     examples: {
       match: [
         'secret:\\n' + an(3) + '8Q~' + an(34),

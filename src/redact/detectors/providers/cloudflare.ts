@@ -21,7 +21,6 @@ export const cloudflareDetectors = [
     description: 'Cloudflare global API key (37 hex digits) or API token (40 characters) next to a Cloudflare key name',
     keywords: ['cloudflare'],
     pattern: re(`${NEAR_CLOUDFLARE}(?<s>[a-f0-9]{37}|[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])`, 'i'),
-    prefixed: false,
     examples: {
       match: ['cloudflare: "' + hex(37) + '"', 'CLOUDFLARE_API_TOKEN=' + an(40), 'cloudflare_global_api_key = "' + hex(37) + '"'],
       miss: ['cloudflare: "' + hex(32) + '"', hex(37), 'cloudflare_zone = ' + an(41)]

@@ -7,7 +7,6 @@ export const facebookDetectors = [
     {
       id: 'facebook-token',
       description: 'Facebook (Meta) access token (EAA…) or app access token (app id|app secret)',
-      prefixed: false,
       examples: {
         match: ['EAAB' + an(180), 'EAAM' + an(120), digits(16) + '|' + urlsafe(27)],
         miss: ['EAAA' + an(120), 'EAAB' + an(40), digits(8) + '|' + urlsafe(27)]
@@ -28,7 +27,6 @@ export const facebookDetectors = [
       String.raw`${LB}(?:facebook|fb[_.-])[A-Za-z0-9_.-]{0,24}(?:secret|key|token)["'\x60]?[ \t]{0,4}(?:[:=]|=>|:=)[ \t]{0,4}["'\x60]?(?<s>[a-f0-9]{32})(?![A-Za-z0-9])`,
       'i'
     ),
-    prefixed: false,
     examples: {
       match: ['FACEBOOK_APP_SECRET=' + hex(32), 'fb_client_secret: "' + hex(32) + '"'],
       miss: [hex(32), 'FACEBOOK_APP_ID=' + digits(16)]

@@ -10,15 +10,15 @@ export const githubDetectors = [
     // Stateless installation tokens are `ghs_<app id>_<JWT>`, far longer than the classic form.
     pattern: re(`${LB}(?<s>ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_.-]{20,12000}|gh[pousr]_[A-Za-z0-9]{36,251})${RB}`),
     examples: {
-      match: [
-        'ghp_' + an(36),
-        'gho_' + an(36),
-        'ghs_' + an(36),
-        'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86),
-        // A body that looks typed by hand is still a token: the prefix says so.
+      match: ['ghp_' + an(36), 'gho_' + an(36), 'ghs_' + an(36), 'ghs_' + digits(7) + '_eyJ' + urlsafe(40) + '.eyJ' + urlsafe(300) + '.' + urlsafe(86)],
+      miss: [
+        'ghp_' + an(20),
+        'xghp_' + an(36),
+        'ghp_' + 'x'.repeat(36),
+        'ghp_' + '${GITHUB_TOKEN}',
+        // A body typed by hand fails GitHub's checksum: no issuer drew it.
         'ghp_' + '1234567890abcdefghij' + 'ABCDEFGHIJ123456'
-      ],
-      miss: ['ghp_' + an(20), 'xghp_' + an(36), 'ghp_' + 'x'.repeat(36), 'ghp_' + '${GITHUB_TOKEN}']
+      ]
     }
   }),
   provider({

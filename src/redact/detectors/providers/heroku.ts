@@ -13,7 +13,6 @@ export const herokuDetectors = [
       String.raw`${LB}(?<s>HRKU-[A-Za-z0-9_-]{60,80})|(?<![A-Za-z0-9])heroku[A-Za-z0-9_.-]{0,20}(?:key|token)["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?(?<s2>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`,
       'i'
     ),
-    prefixed: false,
     examples: {
       match: ['HRKU-AA' + urlsafe(58), 'HEROKU_API_KEY=' + uuid()],
       miss: ['HRKU-' + urlsafe(20), uuid()]

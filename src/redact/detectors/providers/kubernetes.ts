@@ -10,8 +10,9 @@ const KIND_SECRET = /kind:[ \t]{0,8}['"]?secret(?![A-Za-z])/i
 const LINE_BREAK = /\r?\n|\\n/g
 const DATA_START = /(?:^|[\s→|+-])data:[ \t]*$/
 const DATA_END = /(?:^|[\s→|'"])(?:metadata|kind|apiVersion|stringData|type|immutable|spec):/
-/** `key: value`, quoted or not; values shorter than 16 (`YmFyCg==`, "bar") are test filler. */
-const DATA_ENTRY = /[A-Za-z0-9._-]{1,253}['"]?:[ \t]{1,8}(['"]?)([A-Za-z0-9+/]{16,16384}={0,2})\1[ \t]*$/
+/** `key: value`, quoted or not; values shorter than 16 with their padding (`YmFyCg==`, "bar") are test filler. */
+const COMMENT = /^\s*#/
+const DATA_ENTRY = /[A-Za-z0-9._-]{1,253}['"]?:[ \t]{1,8}(['"]?)([A-Za-z0-9+/]{12,16384}={0,2})\1[ \t]*$/
 
 function lines(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
@@ -48,8 +49,9 @@ export const kubernetesSecretDetector: Detector = {
         inData = false
         continue
       }
+      if (COMMENT.test(line)) continue
       const m = DATA_ENTRY.exec(line)
-      if (!m || m[2].length % 4 !== 0) continue
+      if (!m || m[2].length < 16 || m[2].length % 4 !== 0) continue
       const at = start + m.index + m[0].lastIndexOf(m[2])
       out.push({ detector: 'kubernetes-secret-data', start: at, end: at + m[2].length })
     }
@@ -58,7 +60,9 @@ export const kubernetesSecretDetector: Detector = {
   examples: {
     match: [
       'apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  password: ' + b64(23) + '=\n',
-      'apiVersion: v1\ndata:\n  token: "' + b64(32) + '"\nkind: secret\n'
+      'apiVersion: v1\ndata:\n  token: "' + b64(32) + '"\nkind: secret\n',
+      // a comment line between entries, a value of 14 characters and its padding
+      'kind: Secret\ndata:\n  # base64 of the password\n  key: ' + b64(14) + '==\n'
     ],
     miss: [
       'apiVersion: v1\nkind: Secret\ndata:\n  extra: YmFyCg==\n',

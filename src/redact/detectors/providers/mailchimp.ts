@@ -23,7 +23,6 @@ export const mailchimpDetectors = [
     // detect-secrets (Apache-2.0) accepts any lower-case letter, not only hex digits.
     guard: hexBeforeUs,
     pattern: re(`${LB}(?<s>[0-9a-z]{32}-us[0-9]{1,2})${RB}`),
-    prefixed: false,
     examples: {
       match: [hex(32) + '-us6', hex(32) + '-us21', lowerAn(32) + '-us14', 'key:\\n' + hex(32) + '-us2'],
       miss: [hex(16) + '-us6', hex(32) + '-use']

@@ -10,7 +10,6 @@ export const mailgunDetectors = [
     // Nearly every text holds a '-': look for what each shape needs, `key-` or 32 hex digits and a '-'.
     guard: (text) => text.includes('key-') || hexBeforeDash(text, 32),
     pattern: re(`${LB}(?<s>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})${RB}`),
-    prefixed: false,
     examples: {
       match: ['key-' + hex(32), hex(32) + '-' + hex(8) + '-' + hex(8)],
       miss: ['key-' + hex(16), 'monkey-' + hex(32), hex(32)]

@@ -18,7 +18,6 @@ export const nugetDetectors = [
     description: 'Password in a NuGet.config package source credential (ClearTextPassword, Password)',
     keywords: ['<add key='],
     pattern: re(String.raw`<add key="(?:ClearText)?Password"[ \t]{0,8}value="(?<s>[^"\r\n]{8,300})"`, 'i'),
-    prefixed: false,
     examples: {
       match: ['<add key="ClearTextPassword" ' + 'value="' + an(20) + '" />', '<add key="Password" ' + 'value="' + an(24) + '"/>'],
       miss: ['<add key="Username" value="' + an(20) + '" />', '<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />']

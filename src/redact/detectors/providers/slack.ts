@@ -9,16 +9,33 @@ export const slackDetectors = [
     id: 'slack-token',
     description: 'Slack token (xoxb-, xoxp-, xoxa-, xapp-, …)',
     keywords: ['xox', 'xapp-'],
-    pattern: re(`${LB}(?<s>(?:xox[abposre]-[0-9A-Za-z-]{10,250}|xapp-[0-9]-[A-Za-z0-9-]{10,250}))`),
+    // Each kind in the shape Slack issues it (gitleaks' rules, bounds widened so no tail is left):
+    // bot, user, legacy (digit groups of 5 or more), workspace, configuration and app tokens. `xoxo-indieweb`, `xoxp-1234567890`
+    // and `xoxe.xoxp-1-RANDOMSTRINGHERE` are not.
+    pattern: re(
+      `${LB}(?<s>xoxb-[0-9]{8,14}-[A-Za-z0-9-]{10,250}|xox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9-]{20,250}|xox[osprab]-[0-9]{5,20}-[0-9]{5,20}-[0-9]{5,20}-[A-Fa-f0-9]{8,250}|xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,250}|xoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,250}|xapp-[0-9]-[A-Za-z0-9-]{10,250})`
+    ),
     validate: hasDigit,
     examples: {
       match: [
         'xoxb-' + digits(12) + '-' + digits(13) + '-' + an(24),
         'xoxp-' + digits(11) + '-' + digits(11) + '-' + digits(12) + '-' + hex(32),
         'xapp-1-A' + digits(10) + '-' + digits(13) + '-' + hex(64),
-        'xoxe-1-' + an(146)
+        'xoxe-1-' + an(146),
+        'xoxe.xoxp-1-' + an(164),
+        'xoxs-' + digits(10) + '-' + digits(10) + '-' + digits(12) + '-' + hex(64),
+        'xoxa-2-' + an(40)
       ],
-      miss: ['xoxb-' + 'abcdefghijklmnop', 'xoxb-short', 'xoxb-' + 'x'.repeat(24)]
+      miss: [
+        'xoxb-' + 'abcdefghijklmnop',
+        'xoxb-short',
+        'xoxb-' + 'x'.repeat(24),
+        'xoxb-' + digits(5) + '-' + an(7),
+        'xoxp-' + digits(10),
+        'xoxp-' + digits(4) + '-' + digits(4) + '-' + digits(4) + '-' + hex(32),
+        'xoxe.xoxp-1-' + an(16),
+        'xoxo-' + an(8) + '-1.jpg'
+      ]
     }
   }),
   provider({

@@ -12,7 +12,6 @@ export const sumologicDetectors = [
     description: 'Sumo Logic access id (su…) or access key next to a Sumo Logic key name',
     keywords: ['sumo'],
     pattern: re(`${NEAR_SUMO}(?<s>su[A-Za-z0-9]{12}|[A-Za-z0-9]{64})(?![A-Za-z0-9])`),
-    prefixed: false,
     examples: {
       match: ['SUMO_ACCESS_ID=su' + an(12), 'env:\\nSUMO_ACCESS_ID=su' + an(12), 'sumologic_access_key: "' + an(64) + '"'],
       miss: ['sumOfExposures = sumOfExposures', 'SUMO_ACCESS_ID=' + an(14), an(64), 'sumo_access_key = ' + '${SUMO_ACCESS_KEY}']

@@ -9,7 +9,6 @@ export const twilioDetectors = [
     keywords: ['sk'],
     pattern: re(`${LB}(?<s>SK[0-9a-fA-F]{32})${RB}`),
     // Two letters are too weak a prefix to outweigh a typed-looking body.
-    prefixed: false,
     examples: {
       match: ['SK' + hex(32)],
       miss: ['SK' + hex(20), 'ASK' + hex(32), 'SK' + '0123456789abcdef0123456789abcdef']
