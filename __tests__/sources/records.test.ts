@@ -18,7 +18,7 @@ function stored(path: string): RecordsFile {
 
 describe('fixture records', () => {
   it('finds a log of every agent', () => {
-    expect(new Set(cases.map((c) => c.source.agent))).toEqual(new Set(['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider', 'recorder']))
+    expect(new Set(cases.map((c) => c.source.agent))).toEqual(new Set(['codex', 'claude-code', 'gemini-cli', 'qwen-code', 'copilot-chat', 'aider', 'recorder']))
   })
 
   it('has one records file per fixture log, and none for a log that is gone', () => {
