@@ -33,13 +33,24 @@ export function isJournalHeader(o: Json): boolean {
   return typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && typeof o.id !== 'string' && !Array.isArray(o.messages)
 }
 
+/** A journal operation: an object whose keys are all `$` names (`$set`, `$rewindTo`, or one added later). */
+function isJournalOp(o: Json): boolean {
+  const keys = Object.keys(o)
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'))
+}
+
 /** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
 function sniffJournal(head: SniffInput): boolean {
   const objs = head.parsed.filter(isObject)
   if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length) return false
-  return (
-    objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o)
-  )
+  return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || isJournalOp(o))
+}
+
+/** What an uninterpreted journal line is, for the drift count: its `$` operation, or its keys. */
+function describeRecord(o: Json): string {
+  const keys = Object.keys(o)
+  if (isJournalOp(o)) return `journal op ${keys.map((k) => `"${k}"`).join(', ')}`
+  return `journal record with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`
 }
 
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
@@ -99,7 +110,7 @@ export class GeminiJournalParser implements LineParser {
       this.st.ctx.byAgent = o.kind === 'subagent'
       return void out.push({ type: 'session', patch: geminiPatch(o, this.st.ctx, this.ctxIn.path) })
     }
-    out.push({ type: 'skip', line: lineNo, reason: 'unknown journal record (not a message, $set, $rewindTo or header)' })
+    out.push({ type: 'unknown', line: lineNo, what: describeRecord(o) })
   }
 
   end(out: ParseRecord[]): void {
