@@ -158,16 +158,20 @@ describe('gemini-cli journal: what a rewind, a sub-agent and an unknown record l
     const p = geminiJournal.createParser(ctx)
     const out: ParseRecord[] = []
     const lines = readFileSync(JOURNAL, 'utf8').split('\n').filter(Boolean)
-    const added = [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', '{"checkpoint": 3}', ...lines.slice(3)]
+    const fork = '{"id": "b1", "timestamp": "2026-05-10T08:00:12.000Z", "type": "bob-shell", "content": "thinking"}'
+    const added = [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', '{"checkpoint": 3}', fork, ...lines.slice(3)]
     added.forEach((l, i) => p.push(l, i + 1, out))
     p.end(out)
     expect(out.filter((r) => r.type === 'unknown')).toEqual([
       { type: 'unknown', line: 4, what: 'journal op "$patch"' },
-      { type: 'unknown', line: 5, what: 'journal record with keys checkpoint' }
+      { type: 'unknown', line: 5, what: 'journal record with keys checkpoint' },
+      { type: 'unknown', line: 6, what: 'message type "bob-shell"' }
     ])
+    // The fork's message is still kept, as `other`.
+    expect(out.some((r) => r.type === 'event' && r.event.payload.kind === 'other')).toBe(true)
     const tmp = tmpDir()
     const file = join(tmp, 'session-2026-05-10T08-00-e5f6a7b8.jsonl')
-    writeFileSync(file, [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', ...lines.slice(3)].join('\n') + '\n')
+    writeFileSync(file, [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', fork, ...lines.slice(3)].join('\n') + '\n')
     expect(geminiJournal.sniff(sniffInput(file))).toBe(true)
   })
 })
