@@ -176,6 +176,19 @@ describe('gemini-cli journal: what a rewind, a sub-agent and an unknown record l
   })
 })
 
+describe('gemini-cli whole-file JSON: a message type it does not know', () => {
+  it('is kept as other and reported as unknown', () => {
+    const doc = JSON.parse(readFileSync(LEGACY, 'utf8')) as { messages: object[] }
+    doc.messages.splice(1, 0, { id: 'b1', timestamp: '2025-11-02T09:14:06.000Z', type: 'bob-shell', content: 'partial thought' })
+    const out: ParseRecord[] = []
+    geminiSession.parseDocument(JSON.stringify(doc), { path: '/x/chats/session-2025-11-02T09-14-a1b2c3d4.json', fallbackSessionId: 'f' }, out)
+    expect(out.filter((r) => r.type === 'unknown')).toEqual([{ type: 'unknown', line: 2, what: 'message type "bob-shell"' }])
+    expect(out.filter((r) => r.type === 'event' && r.event.line === 2).map((r) => r.type === 'event' && r.event.payload)).toEqual([
+      { kind: 'other', type: 'gemini-message:bob-shell' }
+    ])
+  })
+})
+
 describe('gemini-cli logs.json', () => {
   it('counts typed prompts once, skipping slash commands', async () => {
     const { sessions } = await ingest([LOGS])

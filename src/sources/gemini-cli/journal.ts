@@ -51,7 +51,8 @@ function sniffJournal(head: SniffInput): boolean {
 
 /** What an uninterpreted journal line is, for the drift count: its `$` operation, or its keys. */
 function describeRecord(o: Json): string {
-  const keys = Object.keys(o)
+  // Key names go into warnings: a key is short, anything longer is not one.
+  const keys = Object.keys(o).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k))
   if (isJournalOp(o)) return `journal op ${keys.map((k) => `"${k}"`).join(', ')}`
   return `journal record with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`
 }

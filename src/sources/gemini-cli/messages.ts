@@ -202,7 +202,9 @@ export function isKnownMessageType(type: unknown): boolean {
 
 /** The `unknown` record for a message of a type Gemini CLI does not write, or null. */
 export function unknownMessage(m: Json, line: number): ParseRecord | null {
-  return isKnownMessageType(m.type) ? null : { type: 'unknown', line, what: `message type "${str(m.type) ?? '?'}"` }
+  if (isKnownMessageType(m.type)) return null
+  const type = str(m.type) ?? '?'
+  return { type: 'unknown', line, what: `message type "${type.length > 40 ? `${type.slice(0, 40)}…` : type}"` }
 }
 
 /**

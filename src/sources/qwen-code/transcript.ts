@@ -56,10 +56,18 @@ function systemFacts(r: Json, id: string): SessionPatch | null {
   return null
 }
 
+/** A name from the log as it goes into a warning: a type name is short, anything longer is not one. */
+function short(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name
+}
+
 function push(st: QwenState, ctx: SourceContext, line: string, lineNo: number, out: ParseRecord[]): void {
   const r = parseObjectLine(line, lineNo, out)
   if (!r) return
-  const what = typeof r.type === 'string' ? `record type "${r.type}"${typeof r.subtype === 'string' ? ` subtype "${r.subtype}"` : ''}` : 'record without a type'
+  const what =
+    typeof r.type === 'string'
+      ? `record type "${short(r.type)}"${typeof r.subtype === 'string' ? ` subtype "${short(r.subtype)}"` : ''}`
+      : 'record without a type'
   const items = recordPayloads(r, st)
   if (items === undefined) return void out.push({ type: 'unknown', line: lineNo, what })
   const id = str(r.sessionId) ?? st.session ?? ctx.fallbackSessionId
