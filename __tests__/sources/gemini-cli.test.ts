@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { byId, fixtures, haveSamples, ingestFresh, samples, tmpDir, type Ingested } from '../helpers.js'
 import { openStore } from '../../src/store/db.js'
@@ -7,6 +7,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { listSessions } from '../../src/store/queries.js'
 import { registerSource } from '../../src/sources/registry.js'
 import { geminiJournal, geminiPromptLog, geminiSession } from '../../src/sources/gemini-cli/index.js'
+import type { ParseRecord } from '../../src/sources/types.js'
 import { sniffInput } from './sniff-input.js'
 
 registerSource(geminiSession)
@@ -97,6 +98,94 @@ describe('gemini-cli JSONL journal', () => {
     } finally {
       db.close()
     }
+  })
+})
+
+describe('gemini-cli journal: what a rewind, a sub-agent and an unknown record leave', () => {
+  it('leaves the rewound turns out of the stored session, marked by one rollback', async () => {
+    const { db } = await ingest([JOURNAL])
+    const prompts = db.prepare(`SELECT text FROM prompts ORDER BY ordinal`).all() as { text: string }[]
+    expect(prompts.map((p) => p.text)).not.toContain('also log rejected attempts')
+    const answers = db.prepare(`SELECT payload FROM events WHERE kind = 'assistant_message'`).all() as { payload: string }[]
+    expect(answers.map((a) => (JSON.parse(a.payload) as { text: string }).text)).toEqual([
+      'Let me look at the handler.',
+      'Validation added.',
+      'Done: 422 with field errors.'
+    ])
+    const calls = db.prepare(`SELECT call_id FROM function_calls ORDER BY call_id`).all() as { call_id: string }[]
+    expect(calls.map((c) => c.call_id)).not.toContain('replace-1778400140000-bb03')
+    const markers = db.prepare(`SELECT payload FROM events WHERE kind = 'marker'`).all() as { payload: string }[]
+    expect(markers.map((m) => JSON.parse(m.payload) as object)).toEqual([{ kind: 'marker', marker: 'rollback', detail: 'rewound to u2: 2 message(s) dropped' }])
+  })
+
+  it('links a sub-agent session in chats/<parentId>/ to its parent, its task written by the agent', async () => {
+    const tmp = tmpDir()
+    const parent = 'e5f6a7b8-2222-4333-8444-555566667777'
+    const sub = join(tmp, 'chats', parent)
+    mkdirSync(sub, { recursive: true })
+    const path = join(sub, 'f0e1d2c3-0000-4000-8000-000000000009.jsonl')
+    const lines = [
+      {
+        sessionId: 'f0e1d2c3-0000-4000-8000-000000000009',
+        projectHash: 'ab'.repeat(32),
+        startTime: '2026-05-10T08:00:20.000Z',
+        lastUpdated: '2026-05-10T08:00:20.000Z',
+        kind: 'subagent',
+        directories: ['/home/dev/api']
+      },
+      { id: 's1', timestamp: '2026-05-10T08:00:21.000Z', type: 'user', content: [{ text: 'Find every caller of signup()' }] },
+      {
+        id: 's2',
+        timestamp: '2026-05-10T08:00:25.000Z',
+        type: 'gemini',
+        content: 'Two callers.',
+        model: 'gemini-2.5-flash',
+        tokens: { input: 900, output: 20, cached: 0, thoughts: 0, tool: 0, total: 920 }
+      }
+    ]
+    writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+    const { sessions, db } = await ingest([path])
+    const s = byId(sessions, 'f0e1d2c3')
+    expect([s.parent_id, s.parent_relation, s.cwd]).toEqual([parent, 'subagent', '/home/dev/api'])
+    // The task came from the parent agent: stored, not counted as a person's prompt.
+    expect(s.prompts).toBe(0)
+    expect(db.prepare(`SELECT by_agent FROM prompts`).all()).toEqual([{ by_agent: 1 }])
+    expect(s.tokens.total).toBe(920)
+  })
+
+  it('says which journal lines it does not interpret, and is still recognized with one in its head', () => {
+    const ctx = { path: '/x/chats/session-2026-05-10T08-00-e5f6a7b8.jsonl', fallbackSessionId: 'fallback' }
+    const p = geminiJournal.createParser(ctx)
+    const out: ParseRecord[] = []
+    const lines = readFileSync(JOURNAL, 'utf8').split('\n').filter(Boolean)
+    const fork = '{"id": "b1", "timestamp": "2026-05-10T08:00:12.000Z", "type": "bob-shell", "content": "thinking"}'
+    const added = [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', '{"checkpoint": 3}', fork, ...lines.slice(3)]
+    added.forEach((l, i) => p.push(l, i + 1, out))
+    p.end(out)
+    expect(out.filter((r) => r.type === 'unknown')).toEqual([
+      { type: 'unknown', line: 4, what: 'journal op "$patch"' },
+      { type: 'unknown', line: 5, what: 'journal record with keys checkpoint' },
+      { type: 'unknown', line: 6, what: 'message type "bob-shell"' }
+    ])
+    // The fork's message is still kept, as `other`.
+    expect(out.some((r) => r.type === 'event' && r.event.payload.kind === 'other')).toBe(true)
+    const tmp = tmpDir()
+    const file = join(tmp, 'session-2026-05-10T08-00-e5f6a7b8.jsonl')
+    writeFileSync(file, [...lines.slice(0, 3), '{"$patch": {"id": "u1"}}', fork, ...lines.slice(3)].join('\n') + '\n')
+    expect(geminiJournal.sniff(sniffInput(file))).toBe(true)
+  })
+})
+
+describe('gemini-cli whole-file JSON: a message type it does not know', () => {
+  it('is kept as other and reported as unknown', () => {
+    const doc = JSON.parse(readFileSync(LEGACY, 'utf8')) as { messages: object[] }
+    doc.messages.splice(1, 0, { id: 'b1', timestamp: '2025-11-02T09:14:06.000Z', type: 'bob-shell', content: 'partial thought' })
+    const out: ParseRecord[] = []
+    geminiSession.parseDocument(JSON.stringify(doc), { path: '/x/chats/session-2025-11-02T09-14-a1b2c3d4.json', fallbackSessionId: 'f' }, out)
+    expect(out.filter((r) => r.type === 'unknown')).toEqual([{ type: 'unknown', line: 2, what: 'message type "bob-shell"' }])
+    expect(out.filter((r) => r.type === 'event' && r.event.line === 2).map((r) => r.type === 'event' && r.event.payload)).toEqual([
+      { kind: 'other', type: 'gemini-message:bob-shell' }
+    ])
   })
 })
 

@@ -15,7 +15,11 @@ import { sniffInput } from './sniff-input.js'
 export const repoRoot = resolve(import.meta.dirname, '..', '..')
 const fixtures = join(repoRoot, 'fixtures')
 export const recordsRoot = join(fixtures, 'records')
-const AGENT_DIRS = ['codex', 'claude-code', 'claude-code-2.1', 'gemini-cli', 'copilot-chat', 'copilot-cli', 'aider', 'recorder']
+/** Every fixture folder but the records themselves and the redaction corpora holds one agent's logs. */
+const AGENT_DIRS = readdirSync(fixtures, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== 'records' && e.name !== 'redaction')
+  .map((e) => e.name)
+  .sort()
 /** The ingest hashes this many first bytes for a session id when a log names none. */
 const HEAD_BYTES = 4096
 

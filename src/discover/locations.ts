@@ -8,7 +8,10 @@ import type { RepoIdentity } from './repo.js'
 export interface Location {
   agent: string
   path: string
-  /** True when the path lies inside the repository itself (its sessions need no scope check). */
+  /**
+   * True when every session under the path belongs to the repository, so none needs a scope
+   * check: the path lies inside the repository, or the agent named the folder after it.
+   */
   inRepo: boolean
 }
 
@@ -58,6 +61,65 @@ function copilotCliLogs(e: DiscoverEnv): string[] {
   const root = join(e.env.COPILOT_HOME || join(e.home, '.copilot'), 'session-state')
   const flat = listFiles(root).filter((f) => f.endsWith('.jsonl'))
   return [...flat.map((f) => join(root, f)), ...listDirs(root).map((d) => join(root, d, 'events.jsonl'))]
+}
+
+function inside(path: string, folders: string[]): boolean {
+  return folders.some((w) => path === w || path.startsWith(w + '/'))
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Gemini CLI's project folders (`~/.gemini/tmp/<id>`, `GEMINI_CLI_HOME` replacing the home) for
+ * the repository or a folder inside it. The id is the sha256 of the project root in the older
+ * layout, a short slug since Feb 2026: `projects.json` maps roots to slugs, and each slug folder's
+ * `.project_root` names its owner. The marker wins over the registry, which can be stale, since
+ * another project's sessions must never be taken for the repository's. A hash cannot be
+ * reversed, so a hash folder is found only for a session started at a worktree's root.
+ */
+function geminiProjectDirs(repo: RepoIdentity, e: DiscoverEnv): string[] {
+  const geminiHome = join(e.env.GEMINI_CLI_HOME || e.home, '.gemini')
+  const tmp = join(geminiHome, 'tmp')
+  const ids = new Set(repo.worktrees.map((w) => createHash('sha256').update(w).digest('hex')))
+  let slugs: Record<string, unknown> = {}
+  try {
+    slugs = (JSON.parse(readFileSync(join(geminiHome, 'projects.json'), 'utf8')) as { projects?: Record<string, unknown> }).projects ?? {}
+  } catch {
+    // No registry: the hash folders and the markers remain.
+  }
+  for (const [root, slug] of Object.entries(slugs)) if (typeof slug === 'string' && inside(root, repo.worktrees)) ids.add(slug)
+  return listDirs(tmp)
+    .filter((d) => {
+      const owner = readText(join(tmp, d, '.project_root'))?.trim()
+      return owner === undefined ? ids.has(d) : inside(owner, repo.worktrees)
+    })
+    .map((d) => join(tmp, d))
+}
+
+/** Qwen Code names a project folder after its cwd as Claude Code does; on Windows, lower-cased first. */
+export function qwenProjectDir(cwd: string, platform: NodeJS.Platform): string {
+  return claudeProjectDir(platform === 'win32' ? cwd.toLowerCase() : cwd)
+}
+
+/**
+ * Qwen Code's chat folders for the repository and folders inside it:
+ * `<runtime dir>/projects/<escaped cwd>/chats`, the runtime dir being `QWEN_RUNTIME_DIR` or
+ * `~/.qwen`. A folder whose name merely starts like the repository's (`<repo>-two`) is listed
+ * too; its sessions are dropped by their recorded cwd.
+ */
+function qwenChatDirs(repo: RepoIdentity, e: DiscoverEnv): string[] {
+  const runtime = e.env.QWEN_RUNTIME_DIR ? e.env.QWEN_RUNTIME_DIR.replace(/^~(?=$|[\\/])/, e.home) : join(e.home, '.qwen')
+  const projects = join(runtime, 'projects')
+  const escaped = repo.worktrees.map((w) => qwenProjectDir(w, e.platform))
+  return listDirs(projects)
+    .filter((d) => escaped.some((x) => d === x || d.startsWith(x + '-')))
+    .map((d) => join(projects, d, 'chats'))
 }
 
 function vscodeUserDirs(e: DiscoverEnv): string[] {
@@ -114,16 +176,9 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
     if (named) add('claude-code', join(root, named))
   }
 
-  const geminiHome = join(e.home, '.gemini')
-  const hashes = new Set(repo.worktrees.map((w) => createHash('sha256').update(w).digest('hex')))
-  let slugs: Record<string, string> = {}
-  try {
-    slugs = (JSON.parse(readFileSync(join(geminiHome, 'projects.json'), 'utf8')) as { projects?: Record<string, string> }).projects ?? {}
-  } catch {
-    // No registry: only the older sha256 layout applies.
-  }
-  for (const [path, slug] of Object.entries(slugs)) if (repo.worktrees.includes(path)) hashes.add(slug)
-  for (const d of listDirs(join(geminiHome, 'tmp'))) if (hashes.has(d)) add('gemini-cli', join(geminiHome, 'tmp', d))
+  // Gemini names a project folder after the repository but records no cwd in a main session.
+  for (const p of geminiProjectDirs(repo, e)) add('gemini-cli', p, true)
+  for (const p of qwenChatDirs(repo, e)) add('qwen-code', p)
 
   for (const user of vscodeUserDirs(e)) {
     const storage = join(user, 'workspaceStorage')

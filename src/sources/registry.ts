@@ -5,6 +5,7 @@ import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
 import { geminiSources } from './gemini-cli/index.js'
+import { qwenCode } from './qwen-code/index.js'
 import { recorderSource } from './recorder/index.js'
 import type { Source, SniffInput } from './types.js'
 
@@ -16,6 +17,8 @@ import type { Source, SniffInput } from './types.js'
 export const sources: Source[] = [
   codexRollout,
   codexExec,
+  // Before Claude Code: Qwen's records share its envelope (`type`, `uuid`, `sessionId`).
+  qwenCode,
   claudeCode,
   claudeStream,
   claudeExecutionFile,

@@ -1,15 +1,13 @@
 import type { EventPayload } from '../../model/events.js'
 import type { SessionPatch } from '../../model/session.js'
-import { geminiTokens, messagePayloads, nothingSent, partsText, type GeminiCtx, type GeminiSent } from './messages.js'
+import { geminiTokens, isKnownMessageType, messagePayloads, nothingSent, partsText, unknownMessage, type GeminiCtx, type GeminiSent } from './messages.js'
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { emitRecord } from '../util/emit.js'
 import { arr, isObject, obj, str, type Json, parseObjectLine } from '../util/json.js'
 import { toUtcIso } from '../util/time.js'
 
-const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning'])
-
 function isMessageRecord(o: Json): boolean {
-  return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && MESSAGE_TYPES.has(o.type) && 'content' in o
+  return typeof o.id === 'string' && typeof o.timestamp === 'string' && isKnownMessageType(o.type) && 'content' in o
 }
 
 /**
@@ -33,13 +31,30 @@ export function isJournalHeader(o: Json): boolean {
   return typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && typeof o.id !== 'string' && !Array.isArray(o.messages)
 }
 
+/** A message of any type, Gemini's own or a fork's (its `unknown` is reported when parsed). */
+function isMessageLike(o: Json): boolean {
+  return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && 'content' in o
+}
+
+/** A journal operation: an object whose keys are all `$` names (`$set`, `$rewindTo`, or one added later). */
+function isJournalOp(o: Json): boolean {
+  const keys = Object.keys(o)
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'))
+}
+
 /** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
 function sniffJournal(head: SniffInput): boolean {
   const objs = head.parsed.filter(isObject)
   if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length) return false
-  return (
-    objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o)
-  )
+  return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageLike(o) || isJournalOp(o))
+}
+
+/** What an uninterpreted journal line is, for the drift count: its `$` operation, or its keys. */
+function describeRecord(o: Json): string {
+  // Key names go into warnings: a key is short, anything longer is not one.
+  const keys = Object.keys(o).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k))
+  if (isJournalOp(o)) return `journal op ${keys.map((k) => `"${k}"`).join(', ')}`
+  return `journal record with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`
 }
 
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
@@ -93,13 +108,17 @@ export class GeminiJournalParser implements LineParser {
     if (typeof o.$rewindTo === 'string') return this.rewind(o.$rewindTo, lineNo)
     const set = obj(o.$set)
     if (set) return this.metadata(set, lineNo, out)
-    if (typeof o.id === 'string') return this.upsert(o, lineNo)
+    if (typeof o.id === 'string') {
+      const unknown = unknownMessage(o, lineNo)
+      if (unknown) out.push(unknown)
+      return this.upsert(o, lineNo)
+    }
     if (isJournalHeader(o)) {
       this.st.ctx.sessionId = o.sessionId as string
       this.st.ctx.byAgent = o.kind === 'subagent'
       return void out.push({ type: 'session', patch: geminiPatch(o, this.st.ctx, this.ctxIn.path) })
     }
-    out.push({ type: 'skip', line: lineNo, reason: 'unknown journal record (not a message, $set, $rewindTo or header)' })
+    out.push({ type: 'unknown', line: lineNo, what: describeRecord(o) })
   }
 
   end(out: ParseRecord[]): void {

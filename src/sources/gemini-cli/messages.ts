@@ -3,6 +3,7 @@ import { isZeroTokens, subtractTokens, hasNegative, tokensEqual, type TokenCount
 import { type Keyed, shortHash } from '../util/emit.js'
 import { arr, isObject, num, obj, str, type Json } from '../util/json.js'
 import { commandFromArgs } from '../util/shell.js'
+import type { ParseRecord } from '../types.js'
 
 /**
  * What has already been emitted for one Gemini message id. The journal re-appends a message
@@ -190,6 +191,20 @@ function userPayloads(m: Json, sent: GeminiSent, ctx: GeminiCtx): Keyed[] {
   const shown = m.displayContent !== undefined && m.displayContent !== null ? partsText(m.displayContent) : text
   const payload: EventPayload = { kind: 'user_prompt', text: shown, by_agent: ctx.byAgent, images: countParts(m.content, 'inlineData') }
   return [{ payload, dedupe_key: promptKey(ctx, typedPromptText(shown)) }]
+}
+
+const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning'])
+
+/** Gemini CLI's own message types; another (a fork's, or a new one) is stored as `other` and reported as unknown. */
+export function isKnownMessageType(type: unknown): boolean {
+  return typeof type === 'string' && MESSAGE_TYPES.has(type)
+}
+
+/** The `unknown` record for a message of a type Gemini CLI does not write, or null. */
+export function unknownMessage(m: Json, line: number): ParseRecord | null {
+  if (isKnownMessageType(m.type)) return null
+  const type = str(m.type) ?? '?'
+  return { type: 'unknown', line, what: `message type "${type.length > 40 ? `${type.slice(0, 40)}…` : type}"` }
 }
 
 /**

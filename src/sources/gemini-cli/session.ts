@@ -1,5 +1,5 @@
 import { geminiPatch } from './journal.js'
-import { messagePayloads, nothingSent, type GeminiCtx } from './messages.js'
+import { messagePayloads, nothingSent, unknownMessage, type GeminiCtx } from './messages.js'
 import type { DocumentSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { emitRecord } from '../util/emit.js'
 import { arr, isObject, str } from '../util/json.js'
@@ -21,6 +21,8 @@ function parseSession(text: string, ctx: SourceContext, out: ParseRecord[]): voi
   out.push({ type: 'session', patch: geminiPatch(doc, gctx, ctx.path) })
   ;(arr(doc.messages) ?? []).forEach((m, i) => {
     if (!isObject(m)) return void out.push({ type: 'skip', line: i + 1, reason: 'message is not an object' })
+    const unknown = unknownMessage(m, i + 1)
+    if (unknown) out.push(unknown)
     emitRecord(out, gctx.sessionId, i + 1, toUtcIso(m.timestamp), messagePayloads(m, nothingSent(), gctx), JSON.stringify(m))
   })
 }
