@@ -18,6 +18,7 @@ const agentOfFolder: Record<string, string> = {
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
+  'qwen-code': 'qwen-code',
   recorder: 'recorder'
 }
 
