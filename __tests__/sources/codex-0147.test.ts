@@ -9,8 +9,8 @@ import { tryParseJson } from '../../src/sources/util/json.js'
 import { byId, fixtures, ingestFresh } from '../helpers.js'
 import { parseFixture } from './records.js'
 
-const REAL_0148 = 'fixtures/codex/rollout-2026-08-19T09-48-58-01a017b5-1414-7250-bf14-dc4987eee1c9.jsonl'
-const HAND_0149 = 'fixtures/codex/rollout-2026-09-02T10-00-00-01a06000-0149-7000-8000-00000000c0de.jsonl'
+const REAL_0148 = 'fixtures/codex-0147/rollout-2026-08-19T09-48-58-01a017b5-1414-7250-bf14-dc4987eee1c9.jsonl'
+const HAND_0149 = 'fixtures/codex-0147/rollout-2026-09-02T10-00-00-01a06000-0149-7000-8000-00000000c0de.jsonl'
 
 function parseLines(lines: object[]): ParseRecord[] {
   const parser = codexRollout.createParser({ path: 'x.jsonl', fallbackSessionId: 'fallback' })
@@ -33,7 +33,7 @@ describe('Codex 0.147 and later (real 0.148.0 rollout)', () => {
   // token_count (line 11): total_token_usage input 1, cached 0, cache write 0, output 1,
   // reasoning 0, total 2.
   it('counts its one prompt once, no tool call, and its tokens', async () => {
-    const r = await ingestFresh([join(fixtures, 'codex', REAL_0148.split('/').pop()!)])
+    const r = await ingestFresh([join(fixtures, '..', REAL_0148)])
     try {
       const s = byId(r.sessions, '01a017b5-1414-7250-bf14-dc4987eee1c9')
       expect(s.agent_version).toBe('0.148.0')
@@ -68,7 +68,7 @@ describe('Codex 0.149 (hand-made from the protocol definitions)', () => {
   //   split; line 34 is cumulative 7,000/4,000/800/400/90/7,400, i.e. +2,000/1,000/300/200/40
   //   and +1,500 total. Sums: 7,000 / 4,000 / 800 / 400 / 90 / 7,400.
   it('counts prompts, tool calls and tokens once each', async () => {
-    const r = await ingestFresh([join(fixtures, 'codex', HAND_0149.split('/').pop()!)])
+    const r = await ingestFresh([join(fixtures, '..', HAND_0149)])
     try {
       const s = byId(r.sessions, '01a06000-0149-7000-8000-00000000c0de')
       expect(s.agent_version).toBe('0.149.1')
