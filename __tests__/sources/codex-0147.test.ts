@@ -7,7 +7,7 @@ import { recognize } from '../../src/sources/registry.js'
 import type { ParseRecord, SniffInput } from '../../src/sources/types.js'
 import { tryParseJson } from '../../src/sources/util/json.js'
 import { byId, fixtures, ingestFresh } from '../helpers.js'
-import { parseFixture } from './records.js'
+import { logLines, parseFixture } from './records.js'
 
 const REAL_0148 = 'fixtures/codex-0147/rollout-2026-08-19T09-48-58-01a017b5-1414-7250-bf14-dc4987eee1c9.jsonl'
 const HAND_0149 = 'fixtures/codex-0147/rollout-2026-09-02T10-00-00-01a06000-0149-7000-8000-00000000c0de.jsonl'
@@ -114,6 +114,21 @@ describe('Codex 0.149 (hand-made from the protocol definitions)', () => {
     expect(parsed.records.filter((x) => x.type === 'skip')).toEqual([])
     const lines = new Set(parsed.records.flatMap((x) => (x.type === 'event' ? [x.event.line] : [])))
     expect(lines).toEqual(new Set(Array.from({ length: 39 }, (_, i) => i + 1)))
+  })
+})
+
+describe('a state an earlier version stored', () => {
+  it('(without the 0.147 fields) resumes a 0.148 file and still counts its prompt once', async () => {
+    const lines = (await logLines(REAL_0148)).map((l) => JSON.parse(l.text) as object)
+    const ctx = { path: REAL_0148, fallbackSessionId: 'fallback' }
+    const first = codexRollout.createParser(ctx)
+    first.push(JSON.stringify(lines[0]), 1, [])
+    const { items: _items, copies: _copies, ...older } = first.state() as Record<string, unknown>
+    const rest = codexRollout.createParser(ctx, JSON.parse(JSON.stringify(older)))
+    const out: ParseRecord[] = []
+    lines.slice(1).forEach((l, i) => rest.push(JSON.stringify(l), i + 2, out))
+    expect(payloads(out).filter((p) => p.kind === 'user_prompt')).toEqual([{ kind: 'user_prompt', text: 'hello', by_agent: false, images: 0 }])
+    expect(payloads(out).filter((p) => p.kind === 'assistant_message')).toHaveLength(1)
   })
 })
 
