@@ -108,7 +108,8 @@ describe('terminal escape sequences in log text (issue #13)', () => {
     try {
       const legacy = readFileSync(join(fixtures, 'codex', 'exec-legacy-2025-09.jsonl'), 'utf8').split('\n')
       legacy[0] = legacy[0].replace('"gpt-5"', JSON.stringify(`gpt-5${HOSTILE}`))
-      legacy.splice(2, 0, JSON.stringify({ id: '0', msg: { type: `odd${HOSTILE}` } }))
+      // A line the parser cannot read: its problem names the line's type.
+      legacy.splice(2, 0, JSON.stringify({ type: `item.odd${HOSTILE}` }))
       const logs = join(d, 'logs')
       mkdirSync(logs)
       const file = join(logs, `exec-\x1b[2J.jsonl`)
@@ -134,7 +135,7 @@ describe('terminal escape sequences in log text (issue #13)', () => {
       expect(all).not.toMatch(RAW)
       // Shown, not dropped: the problem names the file and the event type with visible escapes.
       expect(outputs[0]).toContain('exec-\\u001b[2J.jsonl')
-      expect(outputs[0]).toContain('odd\\u001b]52;c;aGVsbG8=\\u0007')
+      expect(outputs[0]).toContain('item.odd\\u001b]52;c;aGVsbG8=\\u0007')
       expect(outputs[2]).toContain('\\u009b31m\\u202e')
       // JSON stays valid and means the same.
       expect(JSON.parse(outputs[3])[0].models.join()).toContain(`gpt-5${HOSTILE}`)

@@ -14,6 +14,7 @@ const agentOfFolder: Record<string, string> = {
   'claude-code': 'claude-code',
   'claude-code-2.1': 'claude-code',
   codex: 'codex',
+  'codex-0147': 'codex',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',

@@ -1,6 +1,7 @@
 import type { EventPayload } from '../../model/events.js'
 import { accountCodexUsage, codexRateLimits, type UsageState } from './usage.js'
 import { isInjectedContext } from './items.js'
+import { fileChange, mcpCall } from './turn-items.js'
 import { arr, num, obj, str } from '../util/json.js'
 
 export interface EventMsgContext {
@@ -8,12 +9,23 @@ export interface EventMsgContext {
   model: string | null
   replay: boolean
   byAgent: boolean
+  /**
+   * A 0.147-or-later file, whose copies the caller removes: the end events of patches, MCP
+   * calls, web searches and image generations are read as the calls' results. In older files
+   * (early builds persisted every event) they stay raw, as their calls are read elsewhere.
+   */
+  items?: boolean
   /** Set to the text of each agent_message so its copy as a response item is recognized. */
   onAgentMessage(text: string): void
 }
 
+/** End events 0.147 and later persist, read only in such files (see `items`). */
+const ITEM_ERA = new Set(['patch_apply_end', 'mcp_tool_call_end', 'web_search_end', 'image_generation_end'])
+
 /** Event types Codex persists that carry nothing a report shows; kept raw as `other` without a warning. */
 const QUIET = new Set([
+  'sub_agent_activity',
+  'thread_goal_updated',
   'exec_command_begin',
   'exec_command_end',
   'patch_apply_begin',
@@ -103,6 +115,31 @@ export function eventMsgPayloads(p: Record<string, unknown>, ctx: EventMsgContex
       return [{ kind: 'other', type }]
     }
     default:
+      if (ctx.items && ITEM_ERA.has(type)) return itemEraEnd(type, p)
       return QUIET.has(type) ? [{ kind: 'other', type }] : null
+  }
+}
+
+function itemEraEnd(type: string, p: Record<string, unknown>): EventPayload[] {
+  const callId = str(p.call_id) ?? null
+  switch (type) {
+    case 'patch_apply_end':
+      return fileChange(p, callId)
+    case 'mcp_tool_call_end':
+      return mcpCall(p, callId)
+    case 'web_search_end':
+      return [
+        {
+          kind: 'tool_call',
+          call_id: callId,
+          name: 'web_search',
+          arguments: JSON.stringify(obj(p.action) ?? { query: p.query ?? null }),
+          command: null,
+          tool_type: 'web_search'
+        }
+      ]
+    default:
+      // image_generation_end: `result` is the image (base64), never copied into an event.
+      return [{ kind: 'tool_result', call_id: callId, output: str(p.saved_path) ?? '', exit_code: null, duration_ms: null, status: str(p.status) ?? null }]
   }
 }

@@ -6,7 +6,8 @@ import { arr, isObject, num, obj, str, parseObjectLine } from '../util/json.js'
 import { lineParser } from '../util/line-parser.js'
 import { toUtcIso } from '../util/time.js'
 
-const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed)|error)$/
+/** The stream's own event types; a bare `{"type":"error"}` is in it too, but any tool may write that. */
+const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed))$/
 
 interface ExecState {
   sessionId: string
@@ -156,7 +157,7 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
       if (done === null) {
         emit(payloads)
         emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }])
-        return (out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined)
+        return (out.push({ type: 'unknown', line: lineNo, what: `item type "${str(item.type) ?? '?'}"` }), undefined)
       }
       payloads.push(...done)
     }
@@ -176,7 +177,7 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
     })
     if (r) return emit(r)
     emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }])
-    return (out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined)
+    return (out.push({ type: 'unknown', line: lineNo, what: `event type "${str(msg.type) ?? '?'}"` }), undefined)
   }
   if (typeof o.prompt === 'string') return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }])
   if (isConfigSummary(o)) {
@@ -193,7 +194,7 @@ function pushLine(st: ExecState, line: string, lineNo: number, out: ParseRecord[
     return emit([p])
   }
   emit([{ kind: 'other', type: type ?? 'none' }])
-  out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` })
+  out.push({ type: 'unknown', line: lineNo, what: `line type "${type ?? 'none'}"` })
 }
 
 function isConfigSummary(o: Record<string, unknown>): boolean {

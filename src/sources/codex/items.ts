@@ -7,9 +7,11 @@ import { commandFromArgs, unwrapShell } from '../util/shell.js'
 const INJECTED =
   /^\s*<(environment_context|user_instructions|user_shell_command|turn_aborted|permissions instructions|developer_instructions|collaboration_mode|skill|INSTRUCTIONS)[\s>]/i
 const AGENTS_MD = /^\s*# AGENTS\.md instructions for /
+/** One whole `<snake_case_tag>…</snake_case_tag>` block, the form of every context block Codex adds (`<recommended_plugins>`, `<skills_instructions>`…). */
+const TAG_BLOCK = /^\s*<([a-z][a-z0-9]*_[a-z0-9_]*)(\s[^>]*)?>[\s\S]*<\/\1>\s*$/
 
 export function isInjectedContext(text: string): boolean {
-  return INJECTED.test(text) || AGENTS_MD.test(text)
+  return INJECTED.test(text) || AGENTS_MD.test(text) || TAG_BLOCK.test(text)
 }
 
 /** Joins the text parts of a Responses-API `content` array and counts its images. */
@@ -54,7 +56,11 @@ function outputText(v: unknown): string {
 }
 
 export interface ItemContext {
-  /** Envelope files carry the person's prompt as an `event_msg/user_message`; legacy files only as a message item. */
+  /**
+   * Legacy files, and 0.147 and later, carry the person's prompt as a message item (the later
+   * ones also as events, removed as copies by the caller); 2025–2026 envelope files read it
+   * from `event_msg/user_message` alone.
+   */
   promptsFromMessages: boolean
   lastAgentMessage: string | null
   byAgent: boolean
@@ -102,6 +108,11 @@ export function responseItemPayloads(p: Record<string, unknown>, ctx: ItemContex
       const callId = str(p.call_id) ?? null
       return [{ kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' }, ...filesInPatch(input, callId)]
     }
+    case 'agent_message': {
+      // A message another agent sent this thread (`author` is its path): input written by an agent.
+      const { text } = contentText(p.content)
+      return [{ kind: 'user_prompt', text, by_agent: true, images: 0 }]
+    }
     case 'function_call_output':
     case 'custom_tool_call_output':
     case 'tool_search_output': {
@@ -137,8 +148,11 @@ export function responseItemPayloads(p: Record<string, unknown>, ctx: ItemContex
     case 'compaction':
     case 'compaction_summary':
       return [{ kind: 'compaction', text: null, encrypted: true }]
+    case 'context_compaction':
+      return [{ kind: 'compaction', text: str(p.summary) ?? null, encrypted: typeof p.encrypted_content === 'string' }]
+    case 'additional_tools':
     case 'other':
-      return [{ kind: 'other', type: 'other' }]
+      return [{ kind: 'other', type }]
     default:
       return null
   }

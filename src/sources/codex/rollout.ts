@@ -1,24 +1,28 @@
 import type { EventPayload } from '../../model/events.js'
 import type { SessionPatch } from '../../model/session.js'
+import { emptyCopies, withoutCopies, type CopyOrigin, type CopyState } from './copies.js'
 import { eventMsgPayloads } from './events.js'
 import { responseItemPayloads } from './items.js'
+import { TURN_ITEM_TYPES, turnItemPayloads } from './turn-items.js'
 import type { UsageState } from './usage.js'
 import type { LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { isObject, obj, str, parseObjectLine } from '../util/json.js'
 import { lineParser } from '../util/line-parser.js'
 import { toUtcIso } from '../util/time.js'
 
-const ENVELOPE_TYPES = new Set([
-  'session_meta',
-  'response_item',
-  'event_msg',
-  'turn_context',
-  'compacted',
+/** The line types every envelope file is made of; only these make a file Codex's. */
+const CORE_TYPES = new Set(['session_meta', 'response_item', 'event_msg', 'turn_context', 'compacted'])
+/** Line types 2026 builds add; read once a file is taken, never enough to take one. */
+const LATER_TYPES = new Set([
   'inter_agent_communication',
   'inter_agent_communication_metadata',
   'world_state',
-  'token_usage_record'
+  'token_usage_record',
+  'security_risk_score',
+  'realtime_item'
 ])
+/** The first CLI release that writes turn items (`item_completed`) and `world_state`. */
+const ITEMS_SINCE = [0, 147]
 const LEGACY_ITEM_TYPES = new Set([
   'message',
   'function_call',
@@ -43,16 +47,53 @@ interface CodexState {
   byAgent: boolean
   /** For a child session: the replay burst is open until a line is written after this time. */
   replayUntil: number | null
+  /**
+   * Set for a file Codex 0.147 or later wrote (its version, or a `world_state` line or a turn
+   * item says so): prompts are read from history items too, and copies are removed. Absent in
+   * the state older ingests stored.
+   */
+  items?: boolean
+  copies?: CopyState
 }
 
-function isEnvelope(o: Record<string, unknown>): boolean {
-  return typeof o.type === 'string' && ENVELOPE_TYPES.has(o.type) && 'payload' in o
+const ANY_ENVELOPE = new Set([...CORE_TYPES, ...LATER_TYPES])
+
+function isEnvelope(o: Record<string, unknown>, types = ANY_ENVELOPE): boolean {
+  return typeof o.type === 'string' && types.has(o.type) && 'payload' in o
 }
 
 function isLegacyLine(o: Record<string, unknown>): boolean {
   if (typeof o.record_type === 'string') return true
   if (typeof o.type === 'string' && LEGACY_ITEM_TYPES.has(o.type) && !('payload' in o)) return true
   return typeof o.id === 'string' && typeof o.timestamp === 'string' && !('type' in o)
+}
+
+/** A bare Responses-API item as Codex wrote it before the envelope: its own fields, not another agent's `type: "message"`. */
+function isLegacyItem(o: Record<string, unknown>): boolean {
+  switch (o.type) {
+    case 'message':
+      return typeof o.role === 'string' && Array.isArray(o.content)
+    case 'function_call':
+    case 'custom_tool_call':
+      return typeof o.name === 'string' && typeof o.call_id === 'string'
+    case 'function_call_output':
+    case 'custom_tool_call_output':
+      return typeof o.call_id === 'string' && 'output' in o
+    case 'local_shell_call':
+      return isObject(o.action)
+    case 'reasoning':
+      return Array.isArray(o.summary)
+    default:
+      return false
+  }
+}
+
+/** `0.148.0-alpha.9` → true when at or after `ITEMS_SINCE`. */
+function writesItems(version: string | null | undefined): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? '')
+  if (!m) return false
+  const [major, minor] = [Number(m[1]), Number(m[2])]
+  return major > ITEMS_SINCE[0] || (major === ITEMS_SINCE[0] && minor >= ITEMS_SINCE[1])
 }
 
 /** `source` is a string (`cli`, `exec`, `vscode`) or an object (`{"subagent":{"thread_spawn":{…}}}`). */
@@ -109,17 +150,20 @@ function pushLine(st: CodexState, line: string, lineNo: number, out: ParseRecord
   if (!o) return
   const ts = toUtcIso(o.timestamp)
   const replay = inReplay(st, ts)
-  const emit = (payloads: EventPayload[]) => {
-    for (const payload of payloads) out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
+  const emit = (payloads: EventPayload[], from?: CopyOrigin) => {
+    const kept = st.items && from ? withoutCopies((st.copies ??= emptyCopies()), payloads, from) : payloads
+    for (const payload of kept.length ? kept : [{ kind: 'other' as const, type: 'copy' }])
+      out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } })
   }
   const unknown = (what: string) => {
     emit([{ kind: 'other', type: what }])
-    out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` })
+    out.push({ type: 'unknown', line: lineNo, what })
   }
 
   if (isEnvelope(o)) {
     const type = o.type as string
     const p = obj(o.payload) ?? {}
+    if (type === 'world_state' || (type === 'event_msg' && isTurnItemEvent(p))) st.items = true
     switch (type) {
       case 'session_meta':
         return meta(st, p, ts, lineNo, out)
@@ -139,17 +183,34 @@ function pushLine(st: CodexState, line: string, lineNo: number, out: ParseRecord
         ])
       }
       case 'event_msg': {
+        const eventType = str(p.type) ?? '?'
+        if (eventType === 'item_completed') {
+          const item = obj(p.item) ?? {}
+          const r = turnItemPayloads(item, { byAgent: st.byAgent })
+          return r ? emit(r, 'item') : unknown(`event_msg item_completed item "${str(item.type) ?? '?'}"`)
+        }
         const r = eventMsgPayloads(p, eventCtx(st, replay))
-        return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`)
+        return r ? emit(r, 'event') : unknown(`event_msg type "${eventType}"`)
       }
       case 'response_item': {
-        const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent })
-        return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`)
+        const r = responseItemPayloads(p, {
+          promptsFromMessages: Boolean(st.items),
+          lastAgentMessage: st.items ? null : st.lastAgentMessage,
+          byAgent: st.byAgent
+        })
+        return r ? emit(r, 'response') : unknown(`response_item type "${str(p.type) ?? '?'}"`)
       }
       case 'compacted':
         return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }])
-      default:
+      case 'inter_agent_communication':
+        // A message between agents (`author` → `recipient`); its copy in history is a response item.
+        return emit([{ kind: 'user_prompt', text: str(p.content) ?? '', by_agent: true, images: 0 }], 'inter-agent')
+      case 'world_state':
+      case 'inter_agent_communication_metadata':
+        // The environment the model was shown, and a delivery flag: context, nothing to count.
         return emit([{ kind: 'other', type }])
+      default:
+        return unknown(`line type "${type}"`)
     }
   }
 
@@ -163,6 +224,11 @@ function pushLine(st: CodexState, line: string, lineNo: number, out: ParseRecord
   unknown(`line type "${str(o.type) ?? 'none'}"`)
 }
 
+/** An `item_completed` of a turn item only 0.147 and later write. */
+function isTurnItemEvent(p: Record<string, unknown>): boolean {
+  return p.type === 'item_completed' && TURN_ITEM_TYPES.has((str(obj(p.item)?.type) ?? '').toLowerCase())
+}
+
 function meta(st: CodexState, p: Record<string, unknown>, ts: string | null, lineNo: number, out: ParseRecord[]): void {
   // Codex takes the first session_meta of a file as canonical; later ones are history copies.
   if (st.metaSeen) {
@@ -174,6 +240,7 @@ function meta(st: CodexState, p: Record<string, unknown>, ts: string | null, lin
   if (id) st.sessionId = id
   const patch = metaPatch(p, st)
   st.byAgent = patch.parent_relation === 'subagent'
+  if (writesItems(patch.agent_version)) st.items = true
   if (patch.parent_relation) {
     const start = Date.parse(patch.started_at ?? ts ?? '')
     st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS
@@ -197,19 +264,26 @@ function eventCtx(st: CodexState, replay: boolean) {
     model: st.model,
     replay,
     byAgent: st.byAgent,
+    items: Boolean(st.items),
     onAgentMessage: (t: string) => {
       st.lastAgentMessage = t
     }
   }
 }
 
+/**
+ * Taken on Codex's own markers only: an envelope line of one of the five core types, the
+ * legacy state marker, a legacy header with Codex's header fields, or a bare item with the
+ * fields Codex writes. Another agent's `{"type":"message",…}` or `{"type":"world_state",…}` is
+ * not enough.
+ */
 function sniffRollout(head: SniffInput): boolean {
   for (const o of head.parsed) {
     if (!isObject(o)) continue
-    if (isEnvelope(o)) return true
-    if (isLegacyLine(o)) {
-      // A bare legacy header has only id/timestamp; require Codex's other header fields or items to follow.
-      if (typeof o.record_type === 'string' || typeof o.type === 'string') return true
+    if (isEnvelope(o, CORE_TYPES)) return true
+    if (o.record_type === 'state') return true
+    if (typeof o.type === 'string' && !('payload' in o) && isLegacyItem(o)) return true
+    if (typeof o.id === 'string' && typeof o.timestamp === 'string' && !('type' in o)) {
       if ('instructions' in o || 'cli_version' in o || 'originator' in o || 'git' in o) return true
     }
   }

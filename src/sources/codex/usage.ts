@@ -4,7 +4,7 @@ import { num, obj } from '../util/json.js'
 import { tokenCount } from '../util/token-count.js'
 import { isoOrNull } from '../util/time.js'
 
-/** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input, output holds reasoning. */
+/** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input (and cache writes), output holds reasoning. */
 export function codexTokens(v: unknown): TokenCounts | null {
   const o = obj(v)
   if (!o) return null
@@ -20,6 +20,23 @@ export function codexTokens(v: unknown): TokenCounts | null {
     total: count('total_tokens') ?? input + output
   }
 }
+
+/**
+ * A usage object that names only its total (`{"total_tokens": N}`), as some 2026 builds write.
+ * Its split is unknown, which is not the same as zero: a "context full" row writes the other
+ * fields as 0.
+ */
+export function isTotalOnly(v: unknown): boolean {
+  const o = obj(v)
+  return o !== undefined && typeof o.total_tokens === 'number' && o.input_tokens === undefined && o.output_tokens === undefined
+}
+
+/** `t` with only its total taken from `total`: what a total-only row tells about the cumulative counts. */
+function withTotal(t: TokenCounts, total: number): TokenCounts {
+  return { ...t, total }
+}
+
+const onlyTotal = (total: number): TokenCounts => ({ input: 0, cached_input: 0, cache_write: 0, output: 0, reasoning_output: 0, total })
 
 export interface UsageState {
   /** The last cumulative total taken into account; null before the first usage row. */
@@ -54,8 +71,9 @@ export function accountCodexUsage(st: UsageState, info: unknown, model: string |
     counted,
     reason
   })
-  const synthetic = (t: TokenCounts | null) => t !== null && t.input === 0 && t.output === 0 && t.total > 0
-  if (synthetic(total) || (total === null && synthetic(last))) return row(zero, false, 'context-full')
+  const synthetic = (t: TokenCounts | null, raw: unknown) => t !== null && t.input === 0 && t.output === 0 && t.total > 0 && !isTotalOnly(raw)
+  if (synthetic(total, i.total_token_usage) || (total === null && synthetic(last, i.last_token_usage))) return row(zero, false, 'context-full')
+  if (total && isTotalOnly(i.total_token_usage)) return totalOnlyRow(st, total.total, last, replay, row)
 
   if (total) {
     if (st.prevTotal === null && last && !hasNegative(subtractTokens(total, last))) st.prevTotal = subtractTokens(total, last)
@@ -79,6 +97,31 @@ export function accountCodexUsage(st: UsageState, info: unknown, model: string |
     return row(last, !isZeroTokens(last), null)
   }
   return null
+}
+
+/**
+ * A row whose cumulative usage names only its total: the total moves as for any row; the split
+ * stays unknown and adds nothing, and the baseline keeps the last split seen so the next full
+ * row's difference covers the calls in between.
+ */
+function totalOnlyRow(
+  st: UsageState,
+  total: number,
+  last: TokenCounts | null,
+  replay: boolean,
+  row: (delta: TokenCounts, counted: boolean, reason: string | null) => Usage
+): Usage {
+  if (st.prevTotal === null && last && total - last.total >= 0) st.prevTotal = onlyTotal(total - last.total)
+  const prev = st.prevTotal
+  const moved = prev ? total - prev.total : total
+  if (replay) {
+    st.prevTotal = prev ? withTotal(prev, total) : onlyTotal(total)
+    return row(onlyTotal(0), false, 'replay')
+  }
+  if (prev && moved === 0) return row(onlyTotal(0), false, 'duplicate')
+  st.prevTotal = prev ? withTotal(prev, total) : onlyTotal(total)
+  if (moved > 0) return row(onlyTotal(moved), true, null)
+  return last && last.total > 0 ? row(onlyTotal(last.total), true, 'counter-reset') : row(onlyTotal(0), false, 'counter-reset')
 }
 
 /** `turn.completed.usage` of `codex exec --json` is the thread's cumulative total at the end of the turn. */
