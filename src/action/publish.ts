@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import { join } from 'node:path'
 import { uploadReports } from '../publish/artifact.js'
 import type { ActionInputs } from './inputs.js'
@@ -34,8 +34,8 @@ export async function publish(p: PublishInput): Promise<Published> {
   const { inputs, github } = p
   const failures: string[] = []
   // The summary goes first: it needs no token and no service, so a later failure cannot lose it.
-  const summary = process.env.GITHUB_STEP_SUMMARY ? core.summary.addRaw(p.summary) : null
-  if (summary) await summary.write()
+  const summary = Boolean(process.env.GITHUB_STEP_SUMMARY)
+  if (summary) await core.appendSummary(p.summary)
   const artifact = await uploadReports(inputs.artifactName, p.outDir, p.files, inputs.retentionDays)
   if (artifact.status !== 'uploaded') core.warning(`report artifact not uploaded: ${artifact.reason}`)
   if (artifact.status === 'failed') failures.push(`the report artifact (${artifact.reason})`)
@@ -58,7 +58,7 @@ export async function publish(p: PublishInput): Promise<Published> {
         core.warning(`could not write the pull request comment (${why})`)
         failures.push(`the pull request comment (${r.message})`)
         const note = r.status === 'forbidden' ? 'read-only token' : 'the GitHub API kept failing'
-        if (summary) await core.summary.addRaw(`\n> The pull request comment could not be written (${note}); this summary holds the report.\n`).write()
+        if (summary) await core.appendSummary(`\n> The pull request comment could not be written (${note}); this summary holds the report.\n`)
       } else {
         commentUrl = r.url
         core.info(`comment ${r.status}: ${r.url}`)

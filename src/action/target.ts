@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import type { Octokit } from '../publish/github.js'
 import { workflowEvent } from './event.js'
 
