@@ -124,6 +124,25 @@ describe('session identity across projects', () => {
     expect(reportText(db)).not.toContain('beta prompt')
   })
 
+  it('places a log by the cwd it gives even when its first records come before it', async () => {
+    const { db, repoA, repoB, logs } = setup()
+    writeFileSync(join(logs, `rollout-a-${ID}.jsonl`), rollout(ID, repoA, 'alpha prompt in codex'))
+    // Alpha's log is read first, so it holds the log's id.
+    await ingestPaths(db, [logs])
+    // The transcript's first person's prompt carries no cwd: only the lines after it say where it ran.
+    const lines = transcript(ID, repoB, 'beta prompt before any cwd').split('\n')
+    const first = lines.findIndex((l) => l.includes('beta prompt before any cwd'))
+    const o = JSON.parse(lines[first])
+    delete o.cwd
+    lines[first] = JSON.stringify(o)
+    writeFileSync(join(logs, `${ID}.jsonl`), lines.join('\n'))
+    await ingestPaths(db, [logs])
+    const owner = db
+      .prepare(`SELECT s.agent AS agent, s.cwd AS cwd FROM prompts p JOIN sessions s ON s.id = p.session_id WHERE p.text = 'beta prompt before any cwd'`)
+      .all()
+    expect(owner).toEqual([{ agent: 'claude-code', cwd: repoB }])
+  })
+
   it('keeps a grown log in its own session on every re-run, and a re-run changes nothing', async () => {
     const { db, repoA, repoB, logs } = setup()
     const a = join(logs, `rollout-a-${ID}.jsonl`)
