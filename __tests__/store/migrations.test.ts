@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import Database from 'better-sqlite3'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
@@ -35,7 +35,9 @@ describe('schema migrations', () => {
         'files_touched',
         'rate_limit_messages',
         'status_snapshots',
-        'ingest_errors'
+        'ingest_errors',
+        'reconcile_pending',
+        'session_sources'
       ])
     )
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
@@ -91,6 +93,35 @@ describe('schema migrations', () => {
       expect(indexes).not.toContain('events_dedupe')
       expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE dedupe_key = 'k' AND replayed = 0 AND file_id < 2`).get()).toEqual({ n: 1 })
       expect(db.prepare(`SELECT COUNT(*) AS n FROM reconcile_pending`).get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
+
+  it("version 6: an upgraded database knows which session each file's records went to, so another project's log of the same id stays apart", async () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const path = join(d, 'v4.sqlite')
+    const rollout = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8')
+    const other = join(d, 'rollout-other.jsonl')
+    writeFileSync(other, rollout.replaceAll('/home/dev/projects/demo', '/home/dev/projects/other'))
+    const old = new Database(path)
+    migrate(old, 4)
+    old.prepare(`INSERT INTO files (path, size) VALUES ('/old/log.jsonl', 10)`).run()
+    old.prepare(`INSERT INTO sessions (id, agent, cwd) VALUES ('0199a1b2-0000-7000-8000-00000000c0de', 'codex', '/home/dev/projects/demo')`).run()
+    old
+      .prepare(
+        `INSERT INTO events (file_id, line, seq, session_id, kind, payload) VALUES (1, 1, 0, '0199a1b2-0000-7000-8000-00000000c0de', 'session_meta', '{}')`
+      )
+      .run()
+    old.close()
+    const db = openStore(path)
+    try {
+      expect(db.prepare(`SELECT file_id, log_id, session_id, project FROM session_sources`).all()).toEqual([
+        { file_id: 1, log_id: '0199a1b2-0000-7000-8000-00000000c0de', session_id: '0199a1b2-0000-7000-8000-00000000c0de', project: '/home/dev/projects/demo' }
+      ])
+      await ingestPaths(db, [other])
+      expect(listSessions(db).map((s) => s.cwd)).toEqual(expect.arrayContaining(['/home/dev/projects/demo', '/home/dev/projects/other']))
     } finally {
       db.close()
     }

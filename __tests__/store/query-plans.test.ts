@@ -89,4 +89,24 @@ describe('query plans', () => {
       db.close()
     }
   })
+
+  it("finding which session a file's records of a log id joined seeks an index, once per file and id", async () => {
+    const { db } = await storeWithCopies()
+    try {
+      const rec = recording(db)
+      const w = new StoreWriter(rec.db)
+      w.sessionFor(1, 'some-log-id')
+      const lookups = rec.prepared.filter((sql) => /^SELECT/i.test(sql.trim()) && /FROM session_sources/.test(sql))
+      expect(lookups.length).toBe(2)
+      for (const sql of lookups) {
+        const steps = plan(db, sql)
+        expect({ sql, scans: steps.filter((s) => !/^SEARCH session_sources USING (COVERING )?INDEX/.test(s) && !/TEMP B-TREE/.test(s)) }).toEqual({
+          sql,
+          scans: []
+        })
+      }
+    } finally {
+      db.close()
+    }
+  })
 })

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import { REPORT_FORMATS, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../config/choices.js'
 
 export interface ActionInputs {

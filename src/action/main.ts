@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pinnedNow, runJob, type JobResult } from '../pipeline/job.js'

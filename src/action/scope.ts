@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-commands.js'
 import { branchChange, releaseChange, ScopeError } from '../scope/local.js'
 import { canonicalPath, relativeInside } from '../scope/paths.js'
 import { pullRequestChange } from '../scope/pull-request.js'

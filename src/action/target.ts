@@ -1,10 +1,14 @@
-import * as core from '@actions/core'
-import { context } from '@actions/github'
-import { pullRequestFiles } from '../publish/comment.js'
-import { describeError, githubClient, isRefused, type Octokit } from '../publish/github.js'
+import * as core from './runner-commands.js'
+import type { Octokit } from '../publish/github.js'
+import { workflowEvent } from './event.js'
 
-/** What this run of the workflow is about, from the event payload GitHub hands the Action. */
+/**
+ * What this run of the workflow is about, from the event payload GitHub hands the Action. The
+ * REST client (and the modules that use it) are loaded when first needed: a run that publishes
+ * nothing through the API never loads them.
+ */
 export function githubTarget() {
+  const context = workflowEvent()
   const payload = context.payload as {
     pull_request?: { number?: number; head?: { ref?: string; sha?: string }; base?: { sha?: string } }
     release?: { id?: number; tag_name?: string }
@@ -15,8 +19,9 @@ export function githubTarget() {
   const [owner, repo] = repoEnv.split('/')
   const token = core.getInput('github-token')
   const ref = { owner, repo }
-  let octokit: Octokit | undefined
-  const client = () => (octokit ??= githubClient(token, process.env.GITHUB_API_URL ?? 'https://api.github.com'))
+  let octokit: Promise<Octokit> | undefined
+  const client = (): Promise<Octokit> =>
+    (octokit ??= import('../publish/github.js').then(({ githubClient }) => githubClient(token, process.env.GITHUB_API_URL ?? 'https://api.github.com')))
   return {
     ref,
     hasRepo: Boolean(owner && repo),
@@ -34,8 +39,10 @@ export function githubTarget() {
     changedFiles: async (): Promise<string[] | null> => {
       if (!payload.pull_request?.number || !owner) return null
       try {
-        return await pullRequestFiles(client(), ref, payload.pull_request.number)
+        const { pullRequestFiles } = await import('../publish/comment.js')
+        return await pullRequestFiles(await client(), ref, payload.pull_request.number)
       } catch (e) {
+        const { describeError, isRefused } = await import('../publish/github.js')
         const why = isRefused(e) ? 'read-only token?' : describeError(e)
         core.warning(`could not list the pull request files (${why}); the comment will not say which changed files agents touched`)
         return null

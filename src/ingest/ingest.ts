@@ -329,6 +329,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
   const lineNo = job.compression && !batch.last ? 0 : batch.lineNo
   db.transaction(() => {
     const sessions = new Set<string>()
+    writer.beginBatch(cwdsGiven(batch))
     for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, sessions)
     writer.flushTimes()
     for (const sid of sessions) {
@@ -356,21 +357,28 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
   for (const p of batch.problems) result.errors.push({ file: job.path, line: p.line, reason: p.reason })
 }
 
+/** The first cwd a batch's session patches give each log session id. */
+function cwdsGiven(batch: ParsedBatch): Map<string, string> {
+  const cwds = new Map<string, string>()
+  for (const line of batch.lines)
+    for (const r of line.records) if (r.type === 'session' && r.patch.cwd && !cwds.has(r.patch.id)) cwds.set(r.patch.id, r.patch.cwd)
+  return cwds
+}
+
 function applyRecords(writer: StoreWriter, fileId: number, agent: string, line: ParsedLine, result: IngestResult, touched: Set<string>): void {
   let seq = 0
   let rawStored = false
   const { records } = line
   for (const r of records) {
     if (r.type === 'session') {
-      writer.session(r.patch, fileId)
-      touched.add(r.patch.id)
+      touched.add(writer.session(r.patch, fileId))
     } else if (r.type === 'event') {
       // The raw line is stored once, on the first event it produced.
       const raw = r.event.raw ?? (line.text !== null && !rawStored ? line.text : null)
       rawStored = true
       const n = seq++
       if (writer.event(fileId, agent, n, r.event, raw, line.payloads[n])) result.events++
-      touched.add(r.event.session_id)
+      touched.add(writer.sessionFor(fileId, r.event.session_id))
     }
   }
 }

@@ -14,6 +14,9 @@ export interface FilterInput {
 export class FilterError extends Error {}
 
 export function isValidTimeZone(tz: string): boolean {
+  // The default zone needs no look-up: the first Intl formatter loads the ICU time zone data, a
+  // large share of a run's start that renders in UTC (docs/performance.md, cold start).
+  if (tz === 'UTC') return true
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz })
     return true
@@ -96,6 +99,16 @@ export function normalizeRepoUrl(url: string): string {
 
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function dayIn(tz: string): (iso: string) => string {
+  if (tz === 'UTC') {
+    let fmt: Intl.DateTimeFormat | undefined
+    return (iso) => {
+      const s = new Date(iso).toISOString()
+      // The formatter writes years before 1000 with fewer digits, ISO writes years past 9999 with a sign: those go to it as before.
+      return s.length === 24 && s[0] !== '0'
+        ? s.slice(0, 10)
+        : (fmt ??= new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })).format(new Date(iso))
+    }
+  }
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
   return (iso) => fmt.format(new Date(iso))
 }

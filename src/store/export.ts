@@ -16,9 +16,15 @@ export function enableSecureDelete(db: Db): void {
   db.pragma('secure_delete = ON')
 }
 
-/** Drops each file's parser state (which holds message text) and the hash of its first bytes. */
+/**
+ * Drops what only a later ingest needs: each file's parser state (which holds message text), the
+ * hash of its first bytes, and the cwd each file gave its sessions (`session_sources`, unredacted).
+ */
 export function dropParserState(db: Db): void {
   db.prepare('UPDATE files SET parser_state = NULL, head_hash = NULL').run()
+  db.prepare('DELETE FROM session_sources').run()
+  // Unknown record types are named from the logs' own text: counts are kept, names are not.
+  db.prepare('UPDATE format_tallies SET unknown_kinds = NULL').run()
 }
 
 /**

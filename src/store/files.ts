@@ -44,6 +44,8 @@ export function forgetFileContents(db: Db, fileId: number): void {
     prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId)
+    // Which session its records joined is decided again from what it now says.
+    prepared(db, 'DELETE FROM session_sources WHERE file_id = ?').run(fileId)
     prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId)
   }).immediate()
 }

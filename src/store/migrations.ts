@@ -222,6 +222,22 @@ CREATE TABLE format_tallies (
   PRIMARY KEY (file_id, from_line)
 );
 `
+  },
+  {
+    version: 6,
+    description: "session identity per project: which stored session each file's records of a log session id went to, and the cwd the file gave it",
+    sql: `
+CREATE TABLE session_sources (
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  log_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  project TEXT,
+  PRIMARY KEY (file_id, log_id)
+);
+CREATE INDEX session_sources_log ON session_sources(log_id);
+INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project)
+  SELECT e.file_id, e.session_id, e.session_id, s.cwd FROM (SELECT DISTINCT file_id, session_id FROM events) e LEFT JOIN sessions s ON s.id = e.session_id;
+`
   }
 ]
 

@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
+import { SessionIdentity } from './session-identity.js'
 
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
@@ -12,9 +13,11 @@ export class StoreWriter {
   /** Sessions known to have a row, so the per-event insert of one runs once per session. */
   private ensured = new Set<string>()
   private lastTs = new Map<string, string>()
+  private identity: SessionIdentity
   private s
 
   constructor(private db: Db) {
+    this.identity = new SessionIdentity(db)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       session:
@@ -73,10 +76,23 @@ export class StoreWriter {
     }
   }
 
-  session(patch: SessionPatch, fileId: number): void {
+  /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
+  beginBatch(cwds: Map<string, string>): void {
+    this.identity.beginBatch(cwds)
+  }
+
+  /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
+  sessionFor(fileId: number, logId: string): string {
+    return this.identity.resolve(fileId, logId)
+  }
+
+  /** Writes a session's facts; returns the stored session's id. */
+  session(patch: SessionPatch, fileId: number): string {
     const n = (v: unknown) => (v === undefined ? null : v)
+    const id = this.identity.resolve(fileId, patch.id)
+    if (patch.cwd) this.identity.learnCwd(fileId, patch.id, patch.cwd)
     this.s.session.run({
-      id: patch.id,
+      id,
       agent: patch.agent,
       agent_version: n(patch.agent_version),
       originator: n(patch.originator),
@@ -93,6 +109,7 @@ export class StoreWriter {
       reported_cost_usd: n(patch.reported_cost_usd),
       file_id: fileId
     })
+    return id
   }
 
   /**
@@ -102,19 +119,19 @@ export class StoreWriter {
   event(fileId: number, agent: string, seq: number, ev: NormalizedEvent, raw: string | null, payloadJson: string): boolean {
     const s = this.s
     const p = ev.payload
+    const sid = this.identity.resolve(fileId, ev.session_id)
     let replayed = ev.replayed ?? false
     if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId))) replayed = true
-    if (!this.ensured.has(ev.session_id)) {
-      s.ensureSession.run(ev.session_id, agent, fileId)
-      this.ensured.add(ev.session_id)
+    if (!this.ensured.has(sid)) {
+      s.ensureSession.run(sid, agent, fileId)
+      this.ensured.add(sid)
     }
     const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
-    let turn = this.currentTurn(ev.session_id)
+    let turn = this.currentTurn(sid)
     if (personPrompt) turn += 1
-    const info = s.event.run(fileId, ev.line, seq, ev.session_id, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
+    const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
     if (info.changes === 0) return false
     const id = Number(info.lastInsertRowid)
-    const sid = ev.session_id
     const ts = ev.ts
     const r = replayed ? 1 : 0
     if (ts) this.trackTime(sid, ts)
@@ -215,6 +232,7 @@ export class StoreWriter {
 
   /** Forgets cached counters; needed after another writer may have changed the same sessions. */
   reset(): void {
+    this.identity.forget()
     this.ensured.clear()
     this.turnCounters.clear()
     this.lastTs.clear()
