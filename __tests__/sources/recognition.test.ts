@@ -12,12 +12,15 @@ import { sniffInput } from './sniff-input.js'
 const agentOfFolder: Record<string, string> = {
   aider: 'aider',
   'claude-code': 'claude-code',
+  cline: 'cline',
   codex: 'codex',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
-  recorder: 'recorder'
+  'kilo-code': 'kilo-code',
+  recorder: 'recorder',
+  'roo-code': 'roo-code'
 }
 
 /** Folders that hold no agent logs, and files in agent folders that are not logs. */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CLINE_AGENTS, EXTENSION_IDS } from '../sources/cline/agents.js'
 import type { RepoIdentity } from './repo.js'
 
 export interface Location {
@@ -126,6 +127,10 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
       add('copilot-chat', join(storage, ws, 'GitHub.copilot-chat', 'transcripts'))
     }
   }
+
+  // Cline, Roo Code and Kilo Code keep every project's tasks in one folder of the extension's global storage:
+  // its tasks are scoped by the cwd and remote their first request names.
+  for (const user of vscodeUserDirs(e)) for (const agent of CLINE_AGENTS) add(agent, join(user, 'globalStorage', EXTENSION_IDS[agent], 'tasks'))
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)

@@ -1,4 +1,5 @@
 import { aiderHistory } from './aider/index.js'
+import { clineSources } from './cline/index.js'
 import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/index.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
@@ -21,6 +22,7 @@ export const sources: Source[] = [
   ...geminiSources,
   ...copilotSources,
   copilotCli,
+  ...clineSources,
   recorderSource,
   codexText,
   aiderHistory
