@@ -19,6 +19,7 @@ const agentOfFolder: Record<string, string> = {
   'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
   'kilo-code': 'kilo-code',
+  pi: 'pi',
   recorder: 'recorder',
   'roo-code': 'roo-code'
 }

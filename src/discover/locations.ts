@@ -51,6 +51,15 @@ function copilotCliLogs(e: DiscoverEnv): string[] {
   return [...flat.map((f) => join(root, f)), ...listDirs(root).map((d) => join(root, d, 'events.jsonl'))]
 }
 
+/** pi names a session folder `--<cwd without its leading slash, with \\, / and : replaced by ->--`. */
+export function piSessionDir(cwd: string): string {
+  return `--${cwd.replace(/^[/\\]/, '').replace(/[/\\:]/g, '-')}--`
+}
+
+function piSessionsRoot(e: DiscoverEnv): string {
+  return join(e.env.PI_CODING_AGENT_DIR || join(e.home, '.pi', 'agent'), 'sessions')
+}
+
 function vscodeUserDirs(e: DiscoverEnv): string[] {
   const products = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor']
   const base =
@@ -131,6 +140,11 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   // Cline, Roo Code and Kilo Code keep every project's tasks in one folder of the extension's global storage:
   // its tasks are scoped by the cwd and remote their first request names.
   for (const user of vscodeUserDirs(e)) for (const agent of CLINE_AGENTS) add(agent, join(user, 'globalStorage', EXTENSION_IDS[agent], 'tasks'))
+
+  // pi: a folder per cwd, like Claude's; a subfolder of the repository has its own, named with the repository's as its prefix.
+  const piRoot = piSessionsRoot(e)
+  const piDirs = repo.worktrees.map(piSessionDir)
+  for (const d of listDirs(piRoot)) if (piDirs.some((x) => d === x || d.startsWith(x.slice(0, -2) + '-'))) add('pi', join(piRoot, d))
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)

@@ -212,6 +212,7 @@ const AGENT_NAMES: Record<string, string> = {
   cline: 'Cline',
   'roo-code': 'Roo Code',
   'kilo-code': 'Kilo Code',
+  pi: 'Pi',
   'qwen-code': 'Qwen Code',
   opencode: 'OpenCode',
   goose: 'Goose',

@@ -5,6 +5,7 @@ import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
 import { geminiSources } from './gemini-cli/index.js'
+import { piSession } from './pi/index.js'
 import { recorderSource } from './recorder/index.js'
 import type { Source, SniffInput } from './types.js'
 
@@ -23,6 +24,7 @@ export const sources: Source[] = [
   ...copilotSources,
   copilotCli,
   ...clineSources,
+  piSession,
   recorderSource,
   codexText,
   aiderHistory
