@@ -14,6 +14,7 @@ const agentOfFolder: Record<string, string> = {
   'claude-code': 'claude-code',
   cline: 'cline',
   codex: 'codex',
+  'factory-droid': 'factory-droid',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',

@@ -15,7 +15,20 @@ import { sniffInput } from './sniff-input.js'
 export const repoRoot = resolve(import.meta.dirname, '..', '..')
 const fixtures = join(repoRoot, 'fixtures')
 export const recordsRoot = join(fixtures, 'records')
-const AGENT_DIRS = ['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'copilot-cli', 'cline', 'roo-code', 'kilo-code', 'pi', 'aider', 'recorder']
+const AGENT_DIRS = [
+  'codex',
+  'claude-code',
+  'gemini-cli',
+  'copilot-chat',
+  'copilot-cli',
+  'cline',
+  'roo-code',
+  'kilo-code',
+  'pi',
+  'factory-droid',
+  'aider',
+  'recorder'
+]
 /** The ingest hashes this many first bytes for a session id when a log names none. */
 const HEAD_BYTES = 4096
 

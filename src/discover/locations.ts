@@ -146,6 +146,10 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   const piDirs = repo.worktrees.map(piSessionDir)
   for (const d of listDirs(piRoot)) if (piDirs.some((x) => d === x || d.startsWith(x.slice(0, -2) + '-'))) add('pi', join(piRoot, d))
 
+  // Factory Droid names a folder after the cwd, by a rule it does not document: the whole tree is listed,
+  // and its sessions are scoped by the cwd of their `session_start`.
+  add('factory-droid', join(e.home, '.factory', 'sessions'))
+
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)
 

@@ -213,6 +213,7 @@ const AGENT_NAMES: Record<string, string> = {
   'roo-code': 'Roo Code',
   'kilo-code': 'Kilo Code',
   pi: 'Pi',
+  'factory-droid': 'Factory Droid',
   'qwen-code': 'Qwen Code',
   opencode: 'OpenCode',
   goose: 'Goose',

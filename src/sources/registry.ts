@@ -4,6 +4,7 @@ import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/ind
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
+import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { piSession } from './pi/index.js'
 import { recorderSource } from './recorder/index.js'
@@ -25,6 +26,7 @@ export const sources: Source[] = [
   copilotCli,
   ...clineSources,
   piSession,
+  ...droidSources,
   recorderSource,
   codexText,
   aiderHistory
