@@ -179,17 +179,22 @@ describe('cline: which agent, which task', () => {
 })
 
 describe('cline: discovery', () => {
-  it('lists the tasks folder of each extension in every VS Code user folder', () => {
+  it('lists the task files of each extension in every VS Code user folder, and no other file of a task', () => {
     const home = tmpDir('cline-home-')
     temp.push(home)
     const user = join(home, '.config', 'Code', 'User', 'globalStorage')
-    for (const ext of ['saoudrizwan.claude-dev', 'rooveterinaryinc.roo-cline', 'kilocode.kilo-code']) mkdirSync(join(user, ext, 'tasks'), { recursive: true })
+    for (const ext of ['saoudrizwan.claude-dev', 'rooveterinaryinc.roo-cline', 'kilocode.kilo-code']) {
+      const task = join(user, ext, 'tasks', 't1')
+      mkdirSync(task, { recursive: true })
+      for (const f of ['ui_messages.json', 'api_conversation_history.json', 'context_history.json']) writeFileSync(join(task, f), '[]')
+    }
     const repo = { root: '/w/app', worktrees: ['/w/app'], remotes: [] }
     const locs = defaultLocations(repo, { env: {}, platform: 'linux', home }).filter((l) => ['cline', 'roo-code', 'kilo-code'].includes(l.agent))
+    const files = (ext: string) => ['ui_messages.json', 'api_conversation_history.json'].map((f) => join(ext, 'tasks', 't1', f))
     expect(locs.map((l) => [l.agent, relative(user, l.path)])).toEqual([
-      ['cline', join('saoudrizwan.claude-dev', 'tasks')],
-      ['roo-code', join('rooveterinaryinc.roo-cline', 'tasks')],
-      ['kilo-code', join('kilocode.kilo-code', 'tasks')]
+      ...files('saoudrizwan.claude-dev').map((f) => ['cline', f]),
+      ...files('rooveterinaryinc.roo-cline').map((f) => ['roo-code', f]),
+      ...files('kilocode.kilo-code').map((f) => ['kilo-code', f])
     ])
   })
 })

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CLINE_AGENTS, EXTENSION_IDS } from '../sources/cline/agents.js'
+import { CLINE_AGENTS, EXTENSION_IDS, TASK_FILES } from '../sources/cline/agents.js'
 import type { RepoIdentity } from './repo.js'
 
 export interface Location {
@@ -138,8 +138,13 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   }
 
   // Cline, Roo Code and Kilo Code keep every project's tasks in one folder of the extension's global storage:
-  // its tasks are scoped by the cwd and remote their first request names.
-  for (const user of vscodeUserDirs(e)) for (const agent of CLINE_AGENTS) add(agent, join(user, 'globalStorage', EXTENSION_IDS[agent], 'tasks'))
+  // its tasks are scoped by the cwd and remote their first request names. Only the files read are listed: a
+  // task folder also holds context history, Roo Code's history item and other state that is not a log.
+  for (const user of vscodeUserDirs(e))
+    for (const agent of CLINE_AGENTS) {
+      const tasks = join(user, 'globalStorage', EXTENSION_IDS[agent], 'tasks')
+      for (const task of listDirs(tasks)) for (const f of TASK_FILES) add(agent, join(tasks, task, f))
+    }
 
   // pi: a folder per cwd, like Claude's; a subfolder of the repository has its own, named with the repository's as its prefix.
   const piRoot = piSessionsRoot(e)
