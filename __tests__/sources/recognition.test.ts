@@ -13,14 +13,19 @@ const agentOfFolder: Record<string, string> = {
   aider: 'aider',
   'claude-code': 'claude-code',
   'claude-code-2.1': 'claude-code',
+  cline: 'cline',
   codex: 'codex',
   'codex-0147': 'codex',
+  'factory-droid': 'factory-droid',
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
+  'kilo-code': 'kilo-code',
+  pi: 'pi',
   'qwen-code': 'qwen-code',
-  recorder: 'recorder'
+  recorder: 'recorder',
+  'roo-code': 'roo-code'
 }
 
 /** Folders that hold no agent logs, and files in agent folders that are not logs. */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CLINE_AGENTS, EXTENSION_IDS, TASK_FILES } from '../sources/cline/agents.js'
 import type { RepoIdentity } from './repo.js'
 
 export interface Location {
@@ -122,6 +123,15 @@ function qwenChatDirs(repo: RepoIdentity, e: DiscoverEnv): string[] {
     .map((d) => join(projects, d, 'chats'))
 }
 
+/** pi names a session folder `--<cwd without its leading slash, with \\, / and : replaced by ->--`. */
+export function piSessionDir(cwd: string): string {
+  return `--${cwd.replace(/^[/\\]/, '').replace(/[/\\:]/g, '-')}--`
+}
+
+function piSessionsRoot(e: DiscoverEnv): string {
+  return join(e.env.PI_CODING_AGENT_DIR || join(e.home, '.pi', 'agent'), 'sessions')
+}
+
 function vscodeUserDirs(e: DiscoverEnv): string[] {
   const products = ['Code', 'Code - Insiders', 'VSCodium', 'Cursor']
   const base =
@@ -195,6 +205,24 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
       add('copilot-chat', join(storage, ws, 'GitHub.copilot-chat', 'transcripts'))
     }
   }
+
+  // Cline, Roo Code and Kilo Code keep every project's tasks in one folder of the extension's global storage:
+  // its tasks are scoped by the cwd and remote their first request names. Only the files read are listed: a
+  // task folder also holds context history, Roo Code's history item and other state that is not a log.
+  for (const user of vscodeUserDirs(e))
+    for (const agent of CLINE_AGENTS) {
+      const tasks = join(user, 'globalStorage', EXTENSION_IDS[agent], 'tasks')
+      for (const task of listDirs(tasks)) for (const f of TASK_FILES) add(agent, join(tasks, task, f))
+    }
+
+  // pi: a folder per cwd, like Claude's; a subfolder of the repository has its own, named with the repository's as its prefix.
+  const piRoot = piSessionsRoot(e)
+  const piDirs = repo.worktrees.map(piSessionDir)
+  for (const d of listDirs(piRoot)) if (piDirs.some((x) => d === x || d.startsWith(x.slice(0, -2) + '-'))) add('pi', join(piRoot, d))
+
+  // Factory Droid names a folder after the cwd, by a rule it does not document: the whole tree is listed,
+  // and its sessions are scoped by the cwd of their `session_start`.
+  add('factory-droid', join(e.home, '.factory', 'sessions'))
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)

@@ -1,10 +1,13 @@
 import { aiderHistory } from './aider/index.js'
+import { clineSources } from './cline/index.js'
 import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/index.js'
 import { isClaudeSideFile } from './claude-code/side-files.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
+import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
+import { piSession } from './pi/index.js'
 import { qwenCode } from './qwen-code/index.js'
 import { recorderSource } from './recorder/index.js'
 import type { Source, SniffInput } from './types.js'
@@ -25,6 +28,9 @@ export const sources: Source[] = [
   ...geminiSources,
   ...copilotSources,
   copilotCli,
+  ...clineSources,
+  piSession,
+  ...droidSources,
   recorderSource,
   codexText,
   aiderHistory

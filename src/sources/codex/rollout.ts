@@ -64,7 +64,8 @@ function isEnvelope(o: Record<string, unknown>, types = ANY_ENVELOPE): boolean {
 
 function isLegacyLine(o: Record<string, unknown>): boolean {
   if (typeof o.record_type === 'string') return true
-  if (typeof o.type === 'string' && LEGACY_ITEM_TYPES.has(o.type) && !('payload' in o)) return true
+  // A pi (and OpenClaw, Command Code) entry is `{type: "message", message: {role, …}}`; a Codex item has its role on the line itself.
+  if (typeof o.type === 'string' && LEGACY_ITEM_TYPES.has(o.type) && !('payload' in o) && !isObject(o.message)) return true
   return typeof o.id === 'string' && typeof o.timestamp === 'string' && !('type' in o)
 }
 
