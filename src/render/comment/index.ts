@@ -10,10 +10,12 @@ import { collapsedDetail, type DetailOptions } from './detail.js'
 import { leadSentence } from './lead.js'
 import { COMMENT_MARKER, defuseMarkers } from './markers.js'
 import { sessionBlock, type BlockOptions } from './session-block.js'
+import { BLOCK_MIN_TEXT, FEW_PROMPTS, glanceOf, KEPT, MAX_BLOCKS, type CommentWindow, type Kept } from './window.js'
 
 export { COMMENT_MARKER, defuseMarkers } from './markers.js'
 export { textLength } from './budget.js'
 export { coverChangedFiles, type ChangedFilesCoverage } from './changed-files.js'
+export { CommentWindowBuilder, type CommentWindow } from './window.js'
 
 /** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
 export const COMMENT_LIMIT = 65_536
@@ -28,17 +30,11 @@ export interface CommentOptions {
   title?: string
   /** Leave out the hidden marker (a release body section has its own markers). */
   marker?: boolean
+  /** How much of the sessions' turns the report holds (see `CommentWindowBuilder`); all when absent. */
+  window?: CommentWindow
 }
 
-/**
- * Text every session block holds whatever the log says: the separators between who and the
- * id, and between tokens and cost, and the word `tokens` (all the renderer's own wording, so no
- * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
- */
-const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
 const MAX_UNEDITED = 30
-/** Sessions given a block of their own once the comment is too long for all of them. */
-const MAX_BLOCKS = 20
 /** Sessions in the collapsed table once even the table is too long. */
 const MAX_TABLE_ROWS = 50
 
@@ -71,8 +67,9 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const head: BlockContent[] = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), leadSentence(report, coverage)]
   const unedited = coverage ? untouchedLine(coverage.untouched) : []
   const idLabel = sessionLabels(report)
+  const glances = opts.window?.glances
   const blocks = (o: BlockOptions, maxSessions = Infinity): BlockContent[] => {
-    const out = report.sessions.slice(0, maxSessions).flatMap((s) => sessionBlock(s, report, idLabel, changed, o))
+    const out = report.sessions.slice(0, maxSessions).flatMap((s) => sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s)))
     const rest = report.sessions.length - maxSessions
     if (rest > 0) out.push(paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`))))
     return out
@@ -88,23 +85,26 @@ function levels(report: Report, opts: CommentOptions): Level[] {
       )
       .get(d)!
   const everySession = report.sessions.length * BLOCK_MIN_TEXT
-  const layout = (b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
+  // A layout that needs more of the turns than the report holds cannot fit (see CommentWindowBuilder).
+  const held = KEPT.indexOf(opts.window?.kept ?? 'actions')
+  const layout = (needs: Kept, b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
     build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
     dropped,
-    lowerBound
+    lowerBound: KEPT.indexOf(needs) < held ? Infinity : needs === 'head' ? lowerBound : Math.max(lowerBound, opts.window?.bounds[needs] ?? 0)
   })
   const all: BlockOptions = { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }
-  const few: BlockOptions = { maxPrompts: 5, previewChars: 100, maxFiles: 3 }
+  const few: BlockOptions = { maxPrompts: FEW_PROMPTS, previewChars: 100, maxFiles: 3 }
   const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
   const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
   const allBlocks = once(() => blocks(all))
   return [
-    layout(allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
-    layout(allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
-    layout(allBlocks, table, 'the prompts’ full text and tool calls'),
-    layout(() => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
-    layout(() => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
+    layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
+    layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
+    layout('prompts', allBlocks, table, 'the prompts’ full text and tool calls'),
+    layout('five', () => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
+    layout('first', () => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
     layout(
+      'head',
       () => blocks(one, MAX_BLOCKS),
       { ...table, maxSessions: MAX_TABLE_ROWS },
       `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`,
