@@ -1,102 +1,34 @@
 // Log shapes that once made everything after the ingest grow with the log (reliability issue #13,
-// case 6): one session with a great many prompts, and a great many small sessions. Claude Code
-// transcripts built from the shape of a committed fixture's lines; nothing here is real data.
-// Used by the memory tests (__tests__/pipeline/bounded-memory.test.ts) and `npm run bench`.
+// case 6): one session with a great many prompts, and a great many small sessions. Aider chat
+// histories, the most compact format a session can be written in (a prompt is one `####` line),
+// so a test can make a hundred thousand of either in a few MB. Self-written; no real data.
+// Used by __tests__/e2e/bounded-memory.test.ts.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const hex = (n, width) => n.toString(16).padStart(width, '0')
-const uuid = (session, n) => `${hex(session, 8)}-0000-4000-8000-${hex(n, 12)}`
-const at = (seconds) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000).toISOString()
+const HEADER = '> Aider v0.86.1  \n> Main model: anthropic/claude-sonnet-4-20250514 with diff edit format  \n\n'
 
-/** The lines of one turn: a prompt, a reply calling a tool, the tool's result, a closing reply. */
-function turnLines(session, turn, base) {
-  const sid = uuid(session, 0)
-  const common = { isSidechain: false, userType: 'external', cwd: '/home/dev/demo', sessionId: sid, version: '2.0.50', gitBranch: 'main' }
-  const id = (k) => uuid(session, turn * 4 + k + 1)
-  const t = base + turn * 4
-  const usage = { input_tokens: 10, cache_creation_input_tokens: 20, cache_read_input_tokens: 30, output_tokens: 5, service_tier: 'standard' }
-  const parent = turn === 0 ? null : uuid(session, turn * 4)
-  return [
-    {
-      ...common,
-      parentUuid: parent,
-      type: 'user',
-      message: { role: 'user', content: `Prompt ${turn} of session ${session}: check the build` },
-      uuid: id(0),
-      timestamp: at(t)
-    },
-    {
-      ...common,
-      parentUuid: id(0),
-      type: 'assistant',
-      message: {
-        id: `msg_${hex(session, 6)}${hex(turn, 8)}a`,
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-sonnet-4-5-20250929',
-        content: [{ type: 'tool_use', id: `toolu_${hex(session, 6)}${hex(turn, 8)}`, name: 'Bash', input: { command: `ls src/part-${turn}` } }],
-        stop_reason: null,
-        stop_sequence: null,
-        usage
-      },
-      requestId: `req_${hex(session, 6)}${hex(turn, 8)}a`,
-      uuid: id(1),
-      timestamp: at(t + 1)
-    },
-    {
-      ...common,
-      parentUuid: id(1),
-      type: 'user',
-      message: {
-        role: 'user',
-        content: [{ tool_use_id: `toolu_${hex(session, 6)}${hex(turn, 8)}`, type: 'tool_result', content: `index.ts\nmain.ts\npart-${turn}.ts` }]
-      },
-      toolUseResult: { stdout: `index.ts\nmain.ts\npart-${turn}.ts`, stderr: '', interrupted: false, isImage: false },
-      uuid: id(2),
-      timestamp: at(t + 2)
-    },
-    {
-      ...common,
-      parentUuid: id(2),
-      type: 'assistant',
-      message: {
-        id: `msg_${hex(session, 6)}${hex(turn, 8)}b`,
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-sonnet-4-5-20250929',
-        content: [{ type: 'text', text: `Done with part ${turn}.` }],
-        stop_reason: 'end_turn',
-        stop_sequence: null,
-        usage
-      },
-      requestId: `req_${hex(session, 6)}${hex(turn, 8)}b`,
-      uuid: id(3),
-      timestamp: at(t + 3)
-    }
-  ]
+function started(n) {
+  return `\n# aider chat started at ${new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString().replace('T', ' ').slice(0, 19)}\n\n${HEADER}`
 }
 
-function writeSession(dir, session, turns, base) {
-  const lines = []
-  for (let turn = 0; turn < turns; turn++) for (const l of turnLines(session, turn, base)) lines.push(JSON.stringify(l))
-  writeFileSync(join(dir, `${uuid(session, 0)}.jsonl`), lines.join('\n') + '\n')
+function write(dir, parts) {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, '.aider.chat.history.md'), parts.join(''))
+  return dir
 }
 
-/** One Claude Code session of `prompts` prompts, each with a tool call, in `dir`/project. */
+/** One Aider session of `prompts` prompts, each with a one-line reply, in `dir`. */
 export function writeManyPrompts(dir, prompts) {
-  const project = join(dir, 'projects', '-home-dev-demo')
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(project, { recursive: true })
-  writeSession(project, 1, prompts, 0)
-  return dir
+  const parts = [started(0)]
+  for (let i = 0; i < prompts; i++) parts.push(`#### check part ${i}  \n\nDone.\n\n`)
+  return write(dir, parts)
 }
 
-/** `sessions` Claude Code sessions of `prompts` prompts each, in `dir`/project. */
-export function writeManySessions(dir, sessions, prompts = 1) {
-  const project = join(dir, 'projects', '-home-dev-demo')
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(project, { recursive: true })
-  for (let s = 1; s <= sessions; s++) writeSession(project, s, prompts, s * 3600)
-  return dir
+/** `sessions` Aider sessions of one prompt each, a minute apart, in `dir`. */
+export function writeManySessions(dir, sessions) {
+  const parts = []
+  for (let i = 0; i < sessions; i++) parts.push(started(i), `#### check part ${i}  \n\nDone.\n\n`)
+  return write(dir, parts)
 }

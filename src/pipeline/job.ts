@@ -182,7 +182,12 @@ function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; repor
   const memo: LateCheckMemo = new Map()
   const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
   const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
-  const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
+  const comment = fitToBudget(
+    (budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }),
+    COMMENT_BUDGET,
+    'comment.md',
+    i.lateOptions
+  )
   const release = fitToBudget(
     (budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }),
     RELEASE_BUDGET,
