@@ -61,7 +61,8 @@ function matches(s: SessionSummary, f: Filters): boolean {
 
 function cap(text: string | null | undefined, n: number): string | null {
   if (text === null || text === undefined) return null
-  return text.length > n ? text.slice(0, n) : text
+  // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
+  return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text
 }
 
 interface UsageAgg {
@@ -256,7 +257,7 @@ function placeSubAgentEvents(rows: TurnEvent[]): TurnEvent[] {
  * more than fits in memory at once). Private prompts keep no text at all.
  */
 export function* selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number = DEFAULT_FIELD_CHARS): Generator<Turn> {
-  const events = readTurnEvents(db, sessionId, withActions)
+  const events = readTurnEvents(db, sessionId, withActions, maxChars)
   // Only a session read from several files can have records numbered into the wrong turn.
   const ordered = sessionFileCount(db, sessionId) > 1 ? placeSubAgentEvents([...events]) : events
   // Records come in turn order, so a turn is whole when the next begins.

@@ -100,7 +100,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   return [
     layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
     layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
-    layout('prompts', allBlocks, table, 'the prompts’ full text and tool calls'),
+    layout('lines', allBlocks, table, 'the prompts’ full text and tool calls'),
     layout('five', () => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
     layout('first', () => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
     layout(

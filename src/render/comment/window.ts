@@ -17,10 +17,11 @@ export const FEW_PROMPTS = 5
 
 /**
  * How much of its sessions' turns a comment's report holds, fullest first: every turn with its
- * actions; every prompt; each session's first five prompts; each session's first prompt; the
- * first prompt of the first few sessions only. A comment's layouts each need one of these.
+ * actions; every prompt; every prompt's first line; each session's first five prompts' first
+ * lines; each session's first; the first of the first few sessions only. A comment's layouts
+ * each need one of these.
  */
-export const KEPT = ['actions', 'prompts', 'five', 'first', 'head'] as const
+export const KEPT = ['actions', 'prompts', 'lines', 'five', 'first', 'head'] as const
 export type Kept = (typeof KEPT)[number]
 
 /** What a session block says of a session whose turns were not all kept. */
@@ -40,6 +41,13 @@ export interface CommentWindow {
   /** Characters of text the layouts that need each kind of window hold at least. */
   bounds: Readonly<Record<Exclude<Kept, 'head'>, number>>
 }
+
+/**
+ * Characters held, per character of text a layout shows, past which the layouts that need a kind
+ * of window are given up. A field of the fullest layouts shows at least its first 540 or so of the
+ * 8 KiB carried; a session block shows a prompt's first line, at least its first 80 characters.
+ */
+const HELD_PER_SHOWN: Record<Kept, number> = { actions: 16, prompts: 16, lines: 64, five: 64, first: 64, head: Infinity }
 
 /** The glance of a session whose turns are all there. */
 export function glanceOf(s: SessionReport): SessionGlance {
@@ -65,8 +73,13 @@ function textChars(t: Turn): number {
 function shrink(t: Turn, kept: Kept): Turn {
   if (kept === 'actions')
     return t.actions.some((a) => a.text && a.arguments !== null) ? { ...t, actions: t.actions.map((a) => (a.text ? { ...a, arguments: null } : a)) } : t
-  const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: previewLine(t.prompt.text) } : t.prompt
+  const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: copyOf(previewLine(t.prompt.text)) } : t.prompt
   return { ...t, prompt, actions: [] }
+}
+
+/** A copy, not a slice: V8 keeps a slice's whole parent alive. */
+function copyOf(s: string): string {
+  return s.length > 64 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
 }
 
 interface Held {
@@ -89,12 +102,13 @@ export class CommentWindowBuilder {
   private readonly held: Held[] = []
   private chars = 0
   /** The lower bounds of the text of the layouts that need each kind of window. */
-  private need = { actions: 0, prompts: 0, five: 0, first: 0 }
+  private need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 }
   private current: { held: Held; glance: SessionGlance; consecutive: boolean; lastPrompt: number } | null = null
 
+  /** `charCap`: the most characters held whatever the kind of window (tests); by default per kind, see HELD_PER_SHOWN. */
   constructor(
     private readonly budget: number,
-    private readonly charCap = 64 * budget
+    private readonly charCap?: number
   ) {}
 
   /** Starts a session; returns the array its kept turns will be in (the session's `turns`). */
@@ -104,7 +118,7 @@ export class CommentWindowBuilder {
     const glance: SessionGlance = { promptTurns: 0, failedCalls: 0, firstNumber: 1 }
     this.glances.set(id, glance)
     this.current = { held, glance, consecutive: true, lastPrompt: 0 }
-    for (const k of ['actions', 'prompts', 'five', 'first'] as const) this.need[k] += BLOCK_MIN_TEXT
+    for (const k of ['actions', 'prompts', 'lines', 'five', 'first'] as const) this.need[k] += BLOCK_MIN_TEXT
     this.settle()
     return held.turns
   }
@@ -124,6 +138,7 @@ export class CommentWindowBuilder {
       g.promptTurns++
       this.need.actions++
       this.need.prompts++
+      this.need.lines++
       if (g.promptTurns <= FEW_PROMPTS) this.need.five++
       if (g.promptTurns === 1) this.need.first++
       if (!c.consecutive) g.firstNumber = 1
@@ -148,6 +163,7 @@ export class CommentWindowBuilder {
       case 'actions':
         return true
       case 'prompts':
+      case 'lines':
         return t.prompt !== null
       case 'five':
         return t.prompt !== null && h.prompts < FEW_PROMPTS
@@ -162,7 +178,7 @@ export class CommentWindowBuilder {
   private settle(): void {
     for (;;) {
       const k = this.kept
-      const over = this.chars > this.charCap || (k !== 'head' && this.need[k] > this.budget)
+      const over = this.chars > (this.charCap ?? HELD_PER_SHOWN[k] * this.budget) || (k !== 'head' && this.need[k] > this.budget)
       if (!over || k === 'head') return
       this.kept = KEPT[KEPT.indexOf(k) + 1]
       this.chars = 0
