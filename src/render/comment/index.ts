@@ -6,7 +6,7 @@ import { footer } from '../md-summary.js'
 import { plural, sessionLabels } from '../text.js'
 import { fitLevels, type Fitted, type Level } from './budget.js'
 import { coverChangedFiles } from './changed-files.js'
-import { collapsedDetail, type DetailOptions } from './detail.js'
+import { collapsedDetailParts, type DetailOptions } from './detail.js'
 import { leadSentence } from './lead.js'
 import { COMMENT_MARKER, defuseMarkers } from './markers.js'
 import { sessionBlock, type BlockOptions } from './session-block.js'
@@ -52,9 +52,21 @@ function droppedNote(dropped: string): BlockContent[] {
   return dropped ? [paragraph(emphasis(label(`Shortened to fit a comment: ${dropped}. The full report has everything.`)))] : []
 }
 
-function once<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => (value ??= make())
+/**
+ * Pieces built once and handed out again, but only once they were all built: a level given up
+ * half way leaves nothing held.
+ */
+function reusable<T>(make: () => Iterable<T[]>): () => Iterable<T[]> {
+  let whole: T[] | undefined
+  return function* () {
+    if (whole) return yield whole
+    const parts: T[] = []
+    for (const p of make()) {
+      for (const x of p) parts.push(x)
+      yield p
+    }
+    whole = parts
+  }
 }
 
 /**
@@ -68,27 +80,36 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const unedited = coverage ? untouchedLine(coverage.untouched) : []
   const idLabel = sessionLabels(report)
   const glances = opts.window?.glances
-  const blocks = (o: BlockOptions, maxSessions = Infinity): BlockContent[] => {
-    const out = report.sessions.slice(0, maxSessions).flatMap((s) => sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s)))
+  function* blocks(o: BlockOptions, maxSessions = Infinity): Generator<BlockContent[]> {
+    const shown = Math.min(maxSessions, report.sessions.length)
+    for (let i = 0; i < shown; i++) {
+      const s = report.sessions[i]
+      yield sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s))
+    }
     const rest = report.sessions.length - maxSessions
-    if (rest > 0) out.push(paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`))))
-    return out
+    if (rest > 0) yield [paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`)))]
   }
   // Built only when tried: a big report's levels that cannot fit are most of its comment time.
-  const details = new Map<DetailOptions, () => BlockContent[]>()
+  const details = new Map<DetailOptions, () => Iterable<BlockContent[]>>()
   const detail = (d: DetailOptions) =>
     details.get(d) ??
     details
       .set(
         d,
-        once(() => collapsedDetail(report, d))
+        reusable(() => collapsedDetailParts(report, d))
       )
       .get(d)!
   const everySession = report.sessions.length * BLOCK_MIN_TEXT
   // A layout that needs more of the turns than the report holds cannot fit (see CommentWindowBuilder).
   const held = KEPT.indexOf(opts.window?.kept ?? 'actions')
-  const layout = (needs: Kept, b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
-    build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
+  const layout = (needs: Kept, b: () => Iterable<BlockContent[]>, d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
+    build: function* () {
+      yield head
+      yield* b()
+      yield unedited
+      yield* detail(d)()
+      yield [...droppedNote(dropped), ...footer(report)]
+    },
     dropped,
     lowerBound: KEPT.indexOf(needs) < held ? Infinity : needs === 'head' ? lowerBound : Math.max(lowerBound, opts.window?.bounds[needs] ?? 0)
   })
@@ -96,7 +117,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const few: BlockOptions = { maxPrompts: FEW_PROMPTS, previewChars: 100, maxFiles: 3 }
   const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
   const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
-  const allBlocks = once(() => blocks(all))
+  const allBlocks = reusable(() => blocks(all))
   return [
     layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
     layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
@@ -111,7 +132,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
       0
     ),
     {
-      build: () => [...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)],
+      build: () => [[...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)]],
       dropped: 'the sessions themselves: there are too many for a comment'
     }
   ]
