@@ -9,7 +9,7 @@ export function textLength(nodes: readonly Node[]): number {
   const stack: Node[] = [...nodes]
   for (let node = stack.pop(); node; node = stack.pop()) {
     if ('value' in node && typeof node.value === 'string') n += node.value.length
-    // One push per child: spreading a list of a hundred thousand items overflows the call stack.
+    // One push per child: spreading the children of a very long list overflows the call stack.
     if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push(child)
   }
   return n

@@ -44,8 +44,8 @@ export interface CommentWindow {
 
 /**
  * Characters held, per character of text a layout shows, past which the layouts that need a kind
- * of window are given up. A field of the fullest layouts shows at least its first 540 or so of the
- * 8 KiB carried; a session block shows a prompt's first line, at least its first 80 characters.
+ * of window are given up. A field of the fullest layouts shows a good part of the window the
+ * report carries of it; a session block shows only a prompt's first line, cut short.
  */
 const HELD_PER_SHOWN: Record<Kept, number> = { actions: 16, prompts: 16, lines: 64, five: 64, first: 64, head: Infinity }
 
