@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
-import { COMMENT_LIMIT, renderComment } from '../render/comment/index.js'
+import { COMMENT_LIMIT, renderComment, type CommentWindow } from '../render/comment/index.js'
 import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
 import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
@@ -16,7 +16,7 @@ import { resolveScope, type ScopeRequest } from '../scope/request.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
 import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
-import { buildReport } from './report.js'
+import { buildCommentReport, buildReport } from './report.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -91,14 +91,16 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    const builtForComment = buildReport(db, {
+    // It is read a turn at a time and holds only what a comment could show, so its memory does
+    // not grow with the logs.
+    const builtForComment = buildCommentReport(db, {
       config: o.config,
-      mode: 'actions',
       filters: o.filters,
       now: o.now,
       version: o.version,
       maxFieldChars: COMMENT_FIELD_CHARS,
-      scope
+      scope,
+      budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
     })
     db.close()
     mkdirSync(o.outDir, { recursive: true })
@@ -110,7 +112,14 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
     }
     const publishable = (late: LateCheck | undefined) =>
-      finalTexts({ ...o, report: withLate(built.report, late), forComment: withLate(builtForComment.report, late), lateOptions, databaseCheck })
+      finalTexts({
+        ...o,
+        report: withLate(built.report, late),
+        forComment: withLate(builtForComment.report, late),
+        window: builtForComment.window,
+        lateOptions,
+        databaseCheck
+      })
     // The last check's findings are told in the files themselves, so the files are rendered again
     // with the note and checked again. Renderers are deterministic, so that pass finds what the
     // first did, unless the note made the comment re-fit; then the note is rendered anew.
@@ -155,6 +164,8 @@ function withLate(report: Report, late: LateCheck | undefined): Report {
 interface FinalInput {
   report: Report
   forComment: Report
+  /** How much of its turns `forComment` holds. */
+  window: CommentWindow
   formats: ReportFormat[]
   changedFiles?: string[] | null
   lateOptions: EngineOptions
@@ -171,9 +182,14 @@ function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; repor
   const memo: LateCheckMemo = new Map()
   const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
   const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
-  const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget }), COMMENT_BUDGET, 'comment.md', i.lateOptions)
+  const comment = fitToBudget(
+    (budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }),
+    COMMENT_BUDGET,
+    'comment.md',
+    i.lateOptions
+  )
   const release = fitToBudget(
-    (budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget }),
+    (budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }),
     RELEASE_BUDGET,
     RELEASE_SECTION,
     i.lateOptions

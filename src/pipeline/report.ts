@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
-import { redactReport, type RedactionRecord } from '../redact/policy.js'
+import { redactReport, reportRedactor, type RedactionRecord } from '../redact/policy.js'
 import type { ReportFormat, ReportMode } from '../config/choices.js'
+import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
 import { renderReport, type RenderedFile } from '../render/index.js'
 import type { FilterInput } from '../select/filters.js'
 import type { Report } from '../select/report.js'
-import { selectReport } from '../select/select.js'
+import { selectFrame, selectReport, selectTurns, type SelectOptions } from '../select/select.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { saveRedactions } from '../store/redactions.js'
@@ -28,8 +29,14 @@ export interface BuildReportOptions {
  * from it can carry unredacted text. The redaction provenance is recorded in the store.
  */
 export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[] } {
+  const out = redactReport(selectReport(db, selectOptions(opts)), opts.config)
+  saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())
+  return out
+}
+
+function selectOptions(opts: BuildReportOptions): SelectOptions {
   const c = opts.config
-  const raw = selectReport(db, {
+  return {
     mode: opts.mode ?? c.defaults.mode ?? 'summary',
     filters: { timezone: c.defaults.timezone, ...opts.filters },
     prices: c.pricing,
@@ -37,10 +44,45 @@ export function buildReport(db: Db, opts: BuildReportOptions): { report: Report;
     version: opts.version,
     maxFieldChars: opts.maxFieldChars,
     scope: opts.scope
+  }
+}
+
+/** Turns redacted between two saves of their provenance rows (saved between sessions). */
+const RECORDS_PAGE = 2_000
+
+/**
+ * The comment's report, in `actions` mode: select → redact as `buildReport` does, but a session
+ * and a turn at a time, keeping only the turns a comment of at most `budget` characters could
+ * show (`CommentWindowBuilder`), so a log of any size is never held whole. Every turn is still
+ * redacted, so the counts and identifier tags are those of the whole report.
+ */
+export function buildCommentReport(
+  db: Db,
+  opts: Omit<BuildReportOptions, 'mode'> & { budget: number }
+): { report: Report; window: CommentWindow; included: string[] } {
+  const select = selectOptions({ ...opts, mode: 'actions' })
+  const frame = selectFrame(db, select)
+  const redactor = reportRedactor(opts.config)
+  const window = new CommentWindowBuilder(opts.budget)
+  const at = (opts.now ?? new Date()).toISOString()
+  let sinceSave = 0
+  const saveNow = () => {
+    saveRedactions(db, redactor.takeRecords(), at)
+    sinceSave = 0
+  }
+  const sessions = frame.sessions.map((s) => {
+    const turns = window.begin(s.id)
+    for (const t of selectTurns(db, s.id, true, select.maxFieldChars)) {
+      window.add(redactor.turn(s, t))
+      sinceSave++
+    }
+    const redacted = redactor.session(s, turns)
+    // Not while the session's turns are read: the connection is busy until they are.
+    if (++sinceSave >= RECORDS_PAGE) saveNow()
+    return redacted
   })
-  const out = redactReport(raw, c)
-  saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())
-  return out
+  saveNow()
+  return { report: redactor.finish(frame, sessions), window: window.window(), included: redactor.included }
 }
 
 /** Renders a redacted report in each format and writes the files into a folder. */

@@ -13,25 +13,37 @@ import { firstWord } from '../sources/util/shell.js'
 export type RedactionRecord = RedactionRow
 
 /**
- * Applies the config to a report object: markers, overrides, the per-field content policy, every
- * enabled detector and rule, and the preset. The result is what renderers may publish; the
- * records say what was changed, never what the changed text was. `key` is the redaction key
- * (null: none), which makes identifier tags comparable across reports.
+ * Redacts a report's parts in the order `redactReport` meets them, so a report can be redacted a
+ * turn at a time and never held whole: each session's turns in order, then the session's own
+ * fields, then (once) the scope label. Identifier tags are numbered in that order, so the parts
+ * come out exactly as `redactReport` would make them.
  */
-export function redactReport(
-  report: Report,
-  config: Config,
-  key: string | null = redactionKey() ?? null
-): { report: Report; records: RedactionRecord[]; included: string[] } {
+export interface ReportRedactor {
+  turn(s: SessionReport, t: Turn): Turn
+  /** The session's own fields; `turns` are its already redacted turns. */
+  session(s: SessionReport, turns: Turn[]): SessionReport
+  /**
+   * The provenance rows made since the last call. Call between turns or sessions: no row's key
+   * (session, event, field, detector) spans two of them, so rows taken apart never need merging.
+   */
+  takeRecords(): RedactionRecord[]
+  /** Texts published as written by the config's choice (policy include). */
+  readonly included: string[]
+  /** The report around the redacted sessions: its scope label redacted, the counts of every part. */
+  finish(report: Report, sessions: SessionReport[]): Report
+}
+
+export function reportRedactor(config: Config, key: string | null = redactionKey() ?? null): ReportRedactor {
   const tags = new IdentifierTags(key ?? undefined)
   const engine = engineOptions(config, tags)
-  const records: RedactionRecord[] = []
+  let records: RedactionRecord[] = []
   // Texts published as written by the config's choice (policy include): the last check of the
   // final files must not redact what the team decided to show.
   const included: string[] = []
   // By (session, event, field, detector): a search of the list per finding made a report with
   // 100,000 findings quadratic (the 800 MB bench: 70 of the 75 s of its comment's report).
-  const recordsByKey = new Map<string, RedactionRecord>()
+  let recordsByKey = new Map<string, RedactionRecord>()
+  const byDetector: Record<string, number> = {}
   const metadataOnly = config.preset === 'metadata-only'
   const record = (
     s: SessionReport,
@@ -42,6 +54,7 @@ export function redactReport(
     actor: string | null = null,
     reason: string | null = null
   ) => {
+    byDetector[detector] = (byDetector[detector] ?? 0) + count
     const key = `${s.id}\0${eventId}\0${field}\0${detector}`
     const r = recordsByKey.get(key)
     if (r) r.count += count
@@ -51,7 +64,6 @@ export function redactReport(
       recordsByKey.set(key, created)
     }
   }
-
   /** Redacts one text by its field's policy; `json` texts (tool arguments) keep their structure. */
   const clean = (s: SessionReport, eventId: number | null, field: string, kind: FieldKind, text: string | null, json = false): string | null => {
     if (text === null) return null
@@ -86,30 +98,11 @@ export function redactReport(
     return r.text
   }
 
-  const sessions = report.sessions.map((s): SessionReport => {
-    const overrides = config.overrides.filter((o) => s.id.startsWith(o.session))
-    const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
-    const turns = s.turns.map((t): Turn => redactTurn(s, t, overrides))
-    return {
-      ...s,
-      cwd: pathOrHash(s.cwd),
-      repository:
-        s.repository === null
-          ? null
-          : metadataOnly || config.hash_identifiers.repository_urls
-            ? tags.hashed(s.repository)
-            : clean(s, null, 'repository', 'path', s.repository),
-      branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
-      files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
-      scope_reasons: s.scope_reasons.map((r): ScopeReason => {
-        if (r.kind === 'branch') return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') }
-        if (r.kind === 'workflow' || r.kind === 'log-in-change')
-          return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
-        return r
-      }),
-      turns
-    }
-  })
+  let overridesOf: { id: string; list: Override[] } | null = null
+  const overrides = (s: SessionReport): Override[] => {
+    if (overridesOf?.id !== s.id) overridesOf = { id: s.id, list: config.overrides.filter((o) => s.id.startsWith(o.session)) }
+    return overridesOf.list
+  }
 
   function redactTurn(s: SessionReport, t: Turn, overrides: Override[]): Turn {
     let prompt = t.prompt
@@ -150,20 +143,72 @@ export function redactReport(
     return { ...t, prompt, actions: metadataOnly ? actions.filter((a) => a.kind === 'tool_call') : actions }
   }
 
-  const byDetector: Record<string, number> = {}
-  for (const r of records) byDetector[r.detector] = (byDetector[r.detector] ?? 0) + r.count
-  // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
-  const label = redactText(report.scope.label, engine('metadata'))
-  for (const f of label.findings) byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1
-  const total = Object.values(byDetector).reduce((a, b) => a + b, 0)
-  return {
-    report: {
-      ...report,
-      scope: { ...report.scope, label: label.text },
-      sessions,
-      redactions: { total, by_detector: Object.fromEntries(Object.entries(byDetector).sort(([a], [b]) => a.localeCompare(b))) }
-    },
-    records,
-    included
+  const sessionFields = (s: SessionReport, turns: Turn[]): SessionReport => {
+    const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
+    return {
+      ...s,
+      cwd: pathOrHash(s.cwd),
+      repository:
+        s.repository === null
+          ? null
+          : metadataOnly || config.hash_identifiers.repository_urls
+            ? tags.hashed(s.repository)
+            : clean(s, null, 'repository', 'path', s.repository),
+      branch: s.branch === null ? null : metadataOnly ? tags.hashed(s.branch) : clean(s, null, 'branch', 'path', s.branch),
+      files_touched: metadataOnly ? [] : s.files_touched.map((p) => clean(s, null, 'files_touched', 'path', p) ?? ''),
+      scope_reasons: s.scope_reasons.map((r): ScopeReason => {
+        if (r.kind === 'branch') return { ...r, branch: metadataOnly ? tags.hashed(r.branch) : (clean(s, null, 'scope', 'path', r.branch) ?? '') }
+        if (r.kind === 'workflow' || r.kind === 'log-in-change')
+          return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
+        return r
+      }),
+      turns
+    }
   }
+
+  return {
+    turn: (s, t) => redactTurn(s, t, overrides(s)),
+    session: sessionFields,
+    takeRecords() {
+      const taken = records
+      records = []
+      recordsByKey = new Map()
+      return taken
+    },
+    included,
+    finish(report, sessions) {
+      // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
+      const label = redactText(report.scope.label, engine('metadata'))
+      const counts = { ...byDetector }
+      for (const f of label.findings) counts[f.detector] = (counts[f.detector] ?? 0) + 1
+      const total = Object.values(counts).reduce((a, b) => a + b, 0)
+      return {
+        ...report,
+        scope: { ...report.scope, label: label.text },
+        sessions,
+        redactions: { total, by_detector: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))) }
+      }
+    }
+  }
+}
+
+/**
+ * Applies the config to a report object: markers, overrides, the per-field content policy, every
+ * enabled detector and rule, and the preset. The result is what renderers may publish; the
+ * records say what was changed, never what the changed text was. `key` is the redaction key
+ * (null: none), which makes identifier tags comparable across reports.
+ */
+export function redactReport(
+  report: Report,
+  config: Config,
+  key: string | null = redactionKey() ?? null
+): { report: Report; records: RedactionRecord[]; included: string[] } {
+  const r = reportRedactor(config, key)
+  const sessions = report.sessions.map((s) =>
+    r.session(
+      s,
+      s.turns.map((t) => r.turn(s, t))
+    )
+  )
+  return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included }
 }

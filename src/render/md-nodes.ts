@@ -179,6 +179,18 @@ const LINE_BREAK = /[\r\n]/
 // that `cleanControls` turns into visible symbols.
 const SHOWN = /[\S\v\f]/
 
+function previewSpan(value: string): { start: number; end: number } {
+  const start = LEADING_SPACE.exec(value)![0].length
+  const lineEnd = value.slice(start).search(LINE_BREAK)
+  return { start, end: lineEnd < 0 ? value.length : start + lineEnd }
+}
+
+/** The part of a value its preview is made of: the first line, from its first character that is not space. */
+export function previewLine(value: string): string {
+  const { start, end } = previewSpan(value)
+  return value.slice(start, end)
+}
+
 /**
  * A one-line preview: the first line, cut at `max` with an ellipsis. `cut` says whether
  * `oneLine(value)` holds more than the preview's line, found without cleaning the whole value
@@ -186,9 +198,7 @@ const SHOWN = /[\S\v\f]/
  * line has anything `oneLine` keeps.
  */
 export function preview(value: string, max: number): { text: string; cut: boolean } {
-  const start = LEADING_SPACE.exec(value)![0].length
-  const lineEnd = value.slice(start).search(LINE_BREAK)
-  const end = lineEnd < 0 ? value.length : start + lineEnd
+  const { start, end } = previewSpan(value)
   const line = oneLine(value.slice(start, end))
   const t = truncate(line, max)
   const cut = t.omitted > 0 || SHOWN.test(value.slice(0, start)) || SHOWN.test(value.slice(end))

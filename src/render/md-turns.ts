@@ -159,23 +159,29 @@ function visibleTurns(s: SessionReport, withActions: boolean): Turn[] {
  * listed (and counted) without their text.
  */
 export function promptsList(report: Report, opts: Partial<TurnsOptions> = {}): BlockContent[] {
+  return [...promptsListParts(report, opts)].flat()
+}
+
+/** `promptsList` a session at a time, so a caller can stop once it has enough. */
+export function* promptsListParts(report: Report, opts: Partial<TurnsOptions> = {}): Generator<BlockContent[]> {
   const o = { ...TURNS_DEFAULTS, ...defined(opts) }
-  const out: BlockContent[] = []
   const idLabel = sessionLabels(report)
+  let any = false
   for (const s of report.sessions) {
     const turns = visibleTurns(s, o.withActions)
     if (!turns.length) continue
-    out.push(sessionHeading(s, report.filters.timezone, idLabel), ...sessionContext(s))
-    out.push(
+    any = true
+    yield [
+      sessionHeading(s, report.filters.timezone, idLabel),
+      ...sessionContext(s),
       list(
         turns.map((t) => promptItem(t, o)),
         true,
         firstNumber(turns)
       )
-    )
+    ]
   }
-  if (!out.length) out.push(paragraph(emphasis(label('No prompts in the selected sessions.'))))
-  return out
+  if (!any) yield [paragraph(emphasis(label('No prompts in the selected sessions.')))]
 }
 
 /** Prompts shown, of which private: for section headings. */

@@ -61,7 +61,8 @@ function matches(s: SessionSummary, f: Filters): boolean {
 
 function cap(text: string | null | undefined, n: number): string | null {
   if (text === null || text === undefined) return null
-  return text.length > n ? text.slice(0, n) : text
+  // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
+  return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text
 }
 
 interface UsageAgg {
@@ -76,10 +77,27 @@ interface UsageAgg {
  * each prompt with what the agent did under it. Text here is not yet redacted.
  */
 export function selectReport(db: Db, opts: SelectOptions = {}): Report {
+  const frame = selectFrame(db, opts)
+  if (!showsTurns(frame.mode)) return frame
+  const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS
+  return { ...frame, sessions: frame.sessions.map((s) => ({ ...s, turns: [...selectTurns(db, s.id, frame.mode !== 'prompts', maxChars)] })) }
+}
+
+const DEFAULT_FIELD_CHARS = 64 * 1024
+
+/** Whether a mode's report carries each prompt (and what was done under it). */
+export function showsTurns(mode: ReportMode): boolean {
+  return mode !== 'summary' && mode !== 'tokens'
+}
+
+/**
+ * The report without any session's turns: which sessions, their totals, usage and cost. With
+ * `selectTurns`, a report can then be read a session and a turn at a time rather than whole.
+ */
+export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   const mode = opts.mode ?? 'summary'
   const filters = normalizeFilters(opts.filters ?? {})
   const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
-  const maxChars = opts.maxFieldChars ?? 64 * 1024
   const day = dayIn(filters.timezone)
   const scope = opts.scope ?? ALL_FOUND
   const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
@@ -142,7 +160,7 @@ export function selectReport(db: Db, opts: SelectOptions = {}): Report {
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
       files_touched: filesTouchedBy(db, s.id),
       scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
-      turns: mode === 'summary' || mode === 'tokens' ? [] : selectTurns(db, s.id, mode !== 'prompts', maxChars)
+      turns: []
     }
   })
 
@@ -234,23 +252,23 @@ function placeSubAgentEvents(rows: TurnEvent[]): TurnEvent[] {
   return out
 }
 
-/** Each prompt with the actions under it, in log order. Private prompts keep no text at all. */
-function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number): Turn[] {
-  const turns = new Map<number, Turn>()
-  const turnOf = (n: number, ts: string | null) => {
-    let t = turns.get(n)
-    if (!t) {
-      t = { ordinal: n, ts, prompt: null, actions: [] }
-      turns.set(n, t)
-    }
-    return t
-  }
-  const events = readTurnEvents(db, sessionId, withActions)
+/**
+ * Each prompt with the actions under it, in log order, one turn at a time (a session may hold
+ * more than fits in memory at once). Private prompts keep no text at all.
+ */
+export function* selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number = DEFAULT_FIELD_CHARS): Generator<Turn> {
+  const events = readTurnEvents(db, sessionId, withActions, maxChars)
   // Only a session read from several files can have records numbered into the wrong turn.
   const ordered = sessionFileCount(db, sessionId) > 1 ? placeSubAgentEvents([...events]) : events
+  // Records come in turn order, so a turn is whole when the next begins.
+  let t = null as Turn | null
+  const shown = (x: Turn | null): x is Turn => x !== null && (x.prompt !== null || x.actions.length > 0)
   for (const e of ordered) {
     const p = e.payload
-    const t = turnOf(e.turn, e.ts)
+    if (t?.ordinal !== e.turn) {
+      if (shown(t)) yield t
+      t = { ordinal: e.turn, ts: e.ts, prompt: null, actions: [] }
+    }
     const base: Action = {
       kind: 'reasoning',
       ts: e.ts,
@@ -313,5 +331,5 @@ function selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: 
         break
     }
   }
-  return [...turns.values()].filter((t) => t.prompt !== null || t.actions.length > 0).sort((a, b) => a.ordinal - b.ordinal)
+  if (shown(t)) yield t
 }

@@ -59,8 +59,10 @@ const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message'
 // `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
 // rows of every session, once per session. A call's result is the session's last result under the
 // call's id; an empty id names no call.
+// A result's output is read up to `?` characters (substr counts code points, so at least as many
+// UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
 const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.payload AS payload,
-    r.event_id AS result_id, r.output AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
+    r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
   FROM events e
   LEFT JOIN function_calls c ON c.event_id = e.id AND c.call_id <> ''
   LEFT JOIN function_results r ON r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
@@ -69,10 +71,11 @@ const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e
 /**
  * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
  * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
- * then log order, replayed history left out. Read lazily: a session may hold many records.
+ * then log order, replayed history left out. Read lazily: a session may hold many records. A
+ * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
  */
-export function* readTurnEvents(db: Db, sessionId: string, withActions: boolean): Generator<TurnEvent> {
-  for (const r of prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(sessionId) as Iterable<Row>) {
+export function* readTurnEvents(db: Db, sessionId: string, withActions: boolean, maxOutputChars = Number.MAX_SAFE_INTEGER): Generator<TurnEvent> {
+  for (const r of prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(maxOutputChars, sessionId) as Iterable<Row>) {
     yield {
       id: r.id,
       file_id: r.file_id,

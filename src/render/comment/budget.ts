@@ -9,14 +9,16 @@ export function textLength(nodes: readonly Node[]): number {
   const stack: Node[] = [...nodes]
   for (let node = stack.pop(); node; node = stack.pop()) {
     if ('value' in node && typeof node.value === 'string') n += node.value.length
-    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]))
+    // One push per child: spreading the children of a very long list overflows the call stack.
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push(child)
   }
   return n
 }
 
 /** One way to lay a comment out, and what it leaves out compared with the fullest. */
 export interface Level {
-  build: () => Node[]
+  /** The level's nodes, a piece at a time: building stops once the text is over the budget. */
+  build: () => Iterable<Node[]>
   /** Characters of text the level holds at least, known without building it. */
   lowerBound?: number
   /** What this level drops, for the note that says so; empty for the fullest. */
@@ -39,10 +41,22 @@ export function fitLevels(levels: readonly Level[], budget: number, render: (nod
   for (let level = 0; level < levels.length - 1; level++) {
     // Building and stringifying a level that cannot fit is most of a big report's comment time.
     if (overhead + (levels[level].lowerBound ?? 0) > budget) continue
-    const nodes = levels[level].build()
-    if (overhead + textLength(nodes) > budget) continue
+    const nodes = buildWithin(levels[level], budget - overhead)
+    if (!nodes) continue
     const body = render(nodes)
     if (body.length <= budget) return { body, level }
   }
-  return { body: render(levels[levels.length - 1].build()), level: levels.length - 1 }
+  return { body: render(buildWithin(levels[levels.length - 1], Infinity) ?? []), level: levels.length - 1 }
+}
+
+/** A level's nodes, or null as soon as their text is over `budget` (and its rendering would be too). */
+function buildWithin(level: Level, budget: number): Node[] | null {
+  const nodes: Node[] = []
+  let text = 0
+  for (const part of level.build()) {
+    text += textLength(part)
+    if (text > budget) return null
+    for (const n of part) nodes.push(n)
+  }
+  return nodes
 }

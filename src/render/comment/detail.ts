@@ -2,7 +2,7 @@ import type { BlockContent } from 'mdast'
 import type { Report } from '../../select/report.js'
 import { details } from '../md-nodes.js'
 import { costNotes, sessionsTable } from '../md-summary.js'
-import { promptsList } from '../md-turns.js'
+import { promptsListParts } from '../md-turns.js'
 import { whyHere } from './session-block.js'
 
 export interface DetailOptions {
@@ -15,16 +15,21 @@ export interface DetailOptions {
 
 /** The collapsed reference a reviewer opens when the glance is not enough: every session, prompt and tool call. */
 export function collapsedDetail(report: Report, o: DetailOptions): BlockContent[] {
-  if (!report.sessions.length) return []
+  return [...collapsedDetailParts(report, o)].flat()
+}
+
+/** `collapsedDetail` a piece at a time (the table, then each session's prompts), so a caller can stop early. */
+export function* collapsedDetailParts(report: Report, o: DetailOptions): Generator<BlockContent[]> {
+  if (!report.sessions.length) return
   const shown = report.sessions.length > o.maxSessions ? { ...report, sessions: report.sessions.slice(0, o.maxSessions) } : report
+  const title = o.prompts === 'with-actions' ? 'Every session, prompt and tool call' : o.prompts === 'prompts' ? 'Every session and prompt' : 'Every session'
+  const [open, close] = details(shown === report ? title : `${title} (the first ${o.maxSessions})`, [])
   // Without a scope every session is simply found; a column saying so on each row says nothing.
   const scoped = report.sessions.some((s) => whyHere(s, report))
-  const body: BlockContent[] = [sessionsTable(shown, scoped ? { why: (s) => whyHere(s, report) || '—' } : {})]
+  yield [open, sessionsTable(shown, scoped ? { why: (s) => whyHere(s, report) || '—' } : {})]
   if (o.prompts !== 'none') {
     const withActions = o.prompts === 'with-actions'
-    body.push(...promptsList(shown, { withActions, previewChars: o.previewChars, maxFieldChars: o.previewChars * 4, detailsOver: o.previewChars }))
+    yield* promptsListParts(shown, { withActions, previewChars: o.previewChars, maxFieldChars: o.previewChars * 4, detailsOver: o.previewChars })
   }
-  body.push(...costNotes(report))
-  const title = o.prompts === 'with-actions' ? 'Every session, prompt and tool call' : o.prompts === 'prompts' ? 'Every session and prompt' : 'Every session'
-  return details(shown === report ? title : `${title} (the first ${o.maxSessions})`, body)
+  yield [...costNotes(report), close]
 }

@@ -6,14 +6,16 @@ import { footer } from '../md-summary.js'
 import { plural, sessionLabels } from '../text.js'
 import { fitLevels, type Fitted, type Level } from './budget.js'
 import { coverChangedFiles } from './changed-files.js'
-import { collapsedDetail, type DetailOptions } from './detail.js'
+import { collapsedDetailParts, type DetailOptions } from './detail.js'
 import { leadSentence } from './lead.js'
 import { COMMENT_MARKER, defuseMarkers } from './markers.js'
 import { sessionBlock, type BlockOptions } from './session-block.js'
+import { BLOCK_MIN_TEXT, FEW_PROMPTS, glanceOf, KEPT, MAX_BLOCKS, type CommentWindow, type Kept } from './window.js'
 
 export { COMMENT_MARKER, defuseMarkers } from './markers.js'
 export { textLength } from './budget.js'
 export { coverChangedFiles, type ChangedFilesCoverage } from './changed-files.js'
+export { CommentWindowBuilder, type CommentWindow } from './window.js'
 
 /** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
 export const COMMENT_LIMIT = 65_536
@@ -28,17 +30,11 @@ export interface CommentOptions {
   title?: string
   /** Leave out the hidden marker (a release body section has its own markers). */
   marker?: boolean
+  /** How much of the sessions' turns the report holds (see `CommentWindowBuilder`); all when absent. */
+  window?: CommentWindow
 }
 
-/**
- * Text every session block holds whatever the log says: the separators between who and the
- * id, and between tokens and cost, and the word `tokens` (all the renderer's own wording, so no
- * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
- */
-const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
 const MAX_UNEDITED = 30
-/** Sessions given a block of their own once the comment is too long for all of them. */
-const MAX_BLOCKS = 20
 /** Sessions in the collapsed table once even the table is too long. */
 const MAX_TABLE_ROWS = 50
 
@@ -56,9 +52,21 @@ function droppedNote(dropped: string): BlockContent[] {
   return dropped ? [paragraph(emphasis(label(`Shortened to fit a comment: ${dropped}. The full report has everything.`)))] : []
 }
 
-function once<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => (value ??= make())
+/**
+ * Pieces built once and handed out again, but only once they were all built: a level given up
+ * half way leaves nothing held.
+ */
+function reusable<T>(make: () => Iterable<T[]>): () => Iterable<T[]> {
+  let whole: T[] | undefined
+  return function* () {
+    if (whole) return yield whole
+    const parts: T[] = []
+    for (const p of make()) {
+      for (const x of p) parts.push(x)
+      yield p
+    }
+    whole = parts
+  }
 }
 
 /**
@@ -71,47 +79,60 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const head: BlockContent[] = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), leadSentence(report, coverage)]
   const unedited = coverage ? untouchedLine(coverage.untouched) : []
   const idLabel = sessionLabels(report)
-  const blocks = (o: BlockOptions, maxSessions = Infinity): BlockContent[] => {
-    const out = report.sessions.slice(0, maxSessions).flatMap((s) => sessionBlock(s, report, idLabel, changed, o))
+  const glances = opts.window?.glances
+  function* blocks(o: BlockOptions, maxSessions = Infinity): Generator<BlockContent[]> {
+    const shown = Math.min(maxSessions, report.sessions.length)
+    for (let i = 0; i < shown; i++) {
+      const s = report.sessions[i]
+      yield sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s))
+    }
     const rest = report.sessions.length - maxSessions
-    if (rest > 0) out.push(paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`))))
-    return out
+    if (rest > 0) yield [paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`)))]
   }
   // Built only when tried: a big report's levels that cannot fit are most of its comment time.
-  const details = new Map<DetailOptions, () => BlockContent[]>()
+  const details = new Map<DetailOptions, () => Iterable<BlockContent[]>>()
   const detail = (d: DetailOptions) =>
     details.get(d) ??
     details
       .set(
         d,
-        once(() => collapsedDetail(report, d))
+        reusable(() => collapsedDetailParts(report, d))
       )
       .get(d)!
   const everySession = report.sessions.length * BLOCK_MIN_TEXT
-  const layout = (b: () => BlockContent[], d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
-    build: () => [...head, ...b(), ...unedited, ...detail(d)(), ...droppedNote(dropped), ...footer(report)],
+  // A layout that needs more of the turns than the report holds cannot fit (see CommentWindowBuilder).
+  const held = KEPT.indexOf(opts.window?.kept ?? 'actions')
+  const layout = (needs: Kept, b: () => Iterable<BlockContent[]>, d: DetailOptions, dropped: string, lowerBound = everySession): Level => ({
+    build: function* () {
+      yield head
+      yield* b()
+      yield unedited
+      yield* detail(d)()
+      yield [...droppedNote(dropped), ...footer(report)]
+    },
     dropped,
-    lowerBound
+    lowerBound: KEPT.indexOf(needs) < held ? Infinity : needs === 'head' ? lowerBound : Math.max(lowerBound, opts.window?.bounds[needs] ?? 0)
   })
   const all: BlockOptions = { maxPrompts: Infinity, previewChars: 120, maxFiles: 4 }
-  const few: BlockOptions = { maxPrompts: 5, previewChars: 100, maxFiles: 3 }
+  const few: BlockOptions = { maxPrompts: FEW_PROMPTS, previewChars: 100, maxFiles: 3 }
   const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
   const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
-  const allBlocks = once(() => blocks(all))
+  const allBlocks = reusable(() => blocks(all))
   return [
-    layout(allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
-    layout(allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
-    layout(allBlocks, table, 'the prompts’ full text and tool calls'),
-    layout(() => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
-    layout(() => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
+    layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
+    layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
+    layout('lines', allBlocks, table, 'the prompts’ full text and tool calls'),
+    layout('five', () => blocks(few), table, 'prompts past the fifth of a session, their full text and tool calls'),
+    layout('first', () => blocks(one), table, 'every prompt but each session’s first, their full text and tool calls'),
     layout(
+      'head',
       () => blocks(one, MAX_BLOCKS),
       { ...table, maxSessions: MAX_TABLE_ROWS },
       `sessions past the first ${MAX_BLOCKS} (and past the first ${MAX_TABLE_ROWS} in the table), prompts but each session’s first, tool calls`,
       0
     ),
     {
-      build: () => [...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)],
+      build: () => [[...head, ...unedited, ...droppedNote('the sessions themselves: there are too many for a comment'), ...footer(report)]],
       dropped: 'the sessions themselves: there are too many for a comment'
     }
   ]

@@ -1,10 +1,11 @@
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast'
 import { describeReason } from '../../scope/describe.js'
-import type { Report, SessionReport } from '../../select/report.js'
+import type { Report, SessionReport, Turn } from '../../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, preview, strong } from '../md-nodes.js'
-import { firstNumber, PRIVATE_PROMPT } from '../md-turns.js'
+import { PRIVATE_PROMPT } from '../md-turns.js'
 import { agentName, formatSpan, plural, sessionCost, sessionTokens, UNKNOWN } from '../text.js'
 import { changedFileOf } from './changed-files.js'
+import { glanceOf, type SessionGlance } from './window.js'
 
 export interface BlockOptions {
   /** Prompts listed per session; the rest are counted. */
@@ -45,14 +46,14 @@ export function whyHere(s: SessionReport, report: Report): string {
 }
 
 /** The first line of each prompt the user wrote, in the session's order; private ones held back. */
-function promptItems(s: SessionReport, o: BlockOptions): { items: ListItem[]; more: number; start: number } {
-  const turns = s.turns.filter((t) => t.prompt)
-  const prompts = turns.flatMap((t) => (t.prompt ? [t.prompt] : []))
-  const items = prompts.slice(0, o.maxPrompts).map((p) => {
+function promptItems(s: SessionReport, o: BlockOptions, glance: SessionGlance): { items: ListItem[]; more: number; start: number } {
+  const prompts: NonNullable<Turn['prompt']>[] = []
+  for (const t of s.turns) if (t.prompt && prompts.length < o.maxPrompts) prompts.push(t.prompt)
+  const items = prompts.map((p) => {
     if (p.private) return listItem(paragraph(emphasis(label(PRIVATE_PROMPT))))
     return listItem(paragraph(logLine(preview(p.text, o.previewChars).text || '(empty prompt)')))
   })
-  return { items, more: Math.max(0, prompts.length - o.maxPrompts), start: firstNumber(turns) }
+  return { items, more: Math.max(0, glance.promptTurns - o.maxPrompts), start: glance.firstNumber }
 }
 
 /**
@@ -71,15 +72,8 @@ export function editedFiles(s: SessionReport, changed: readonly string[] | null)
   return [...new Set([...inChange.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), ...others])]
 }
 
-/** Tool calls that exited with a code other than 0. */
-function failedCalls(s: SessionReport): number {
-  let n = 0
-  for (const t of s.turns) for (const a of t.actions) if (a.kind === 'tool_call' && a.exit_code !== null && a.exit_code !== 0) n++
-  return n
-}
-
 /** `edited `a`, `b` and 3 more · ran 5 tool calls, 1 failed · 5.3 k tokens · $0.01` */
-function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockOptions): PhrasingContent[] {
+function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockOptions, glance: SessionGlance): PhrasingContent[] {
   const parts: PhrasingContent[][] = []
   const files = editedFiles(s, changed)
   if (files.length) {
@@ -91,7 +85,7 @@ function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockO
     parts.push([label('edited '), ...named, ...more])
   }
   if (s.tool_calls) {
-    const failed = failedCalls(s)
+    const failed = glance.failedCalls
     parts.push([label(`ran ${plural(s.tool_calls, 'tool call')}${failed ? `, ${failed} failed` : ''}`)])
   }
   parts.push(s.tokens_known ? [label(`${sessionTokens(s)} tokens`)] : [label(`tokens ${UNKNOWN}`)])
@@ -105,12 +99,13 @@ export function sessionBlock(
   report: Report,
   idLabel: (id: string) => string,
   changed: readonly string[] | null,
-  o: BlockOptions
+  o: BlockOptions,
+  glance: SessionGlance = glanceOf(s)
 ): BlockContent[] {
   const out: BlockContent[] = [paragraph(...headLine(s, report, idLabel))]
-  const { items, more, start } = promptItems(s, o)
+  const { items, more, start } = promptItems(s, o, glance)
   if (items.length) out.push(list(items, true, start))
-  const tail = doneLine(s, changed, o)
+  const tail = doneLine(s, changed, o, glance)
   if (more) tail.unshift(label(`${plural(more, 'more prompt')} · `))
   out.push(paragraph(...tail))
   return out

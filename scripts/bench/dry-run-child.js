@@ -1,0 +1,16 @@
+// Child process of `npm run bench`: runs the CLI (`ai-log-trail <args>`) in this process, then
+// prints one JSON line with the process's peak RSS, so the figure is the command's own.
+// Usage: node scripts/bench/dry-run-child.js dry-run <path> --db <db> --out <dir> --quiet ...
+import { readFileSync } from 'node:fs'
+import { main } from '../../lib/cli/main.js'
+
+const code = await main(process.argv.slice(2))
+let peak = process.resourceUsage().maxRSS / 1024
+try {
+  const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))
+  if (m) peak = Number(m[1]) / 1024
+} catch {
+  // not Linux
+}
+process.stdout.write(JSON.stringify({ code, peak_rss_mb: peak }) + '\n')
+process.exitCode = code

@@ -1,0 +1,200 @@
+import type { Action, SessionReport, Turn } from '../../select/report.js'
+import { previewLine } from '../md-nodes.js'
+import { firstNumber } from '../md-turns.js'
+
+/**
+ * Text every session block holds whatever the log says: the separators between who and the
+ * id, and between tokens and cost, and the word `tokens` (all the renderer's own wording, so no
+ * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
+ */
+export const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
+
+/** Sessions given a block of their own once the comment is too long for all of them. */
+export const MAX_BLOCKS = 20
+
+/** Prompts a session block lists at the level that lists a few of each session's. */
+export const FEW_PROMPTS = 5
+
+/**
+ * How much of its sessions' turns a comment's report holds, fullest first: every turn with its
+ * actions; every prompt; every prompt's first line; each session's first five prompts' first
+ * lines; each session's first; the first of the first few sessions only. A comment's layouts
+ * each need one of these.
+ */
+export const KEPT = ['actions', 'prompts', 'lines', 'five', 'first', 'head'] as const
+export type Kept = (typeof KEPT)[number]
+
+/** What a session block says of a session whose turns were not all kept. */
+export interface SessionGlance {
+  /** Turns that open with a person's prompt. */
+  promptTurns: number
+  /** Tool calls that exited with a code other than 0. */
+  failedCalls: number
+  /** The number its list of prompts starts at (see `firstNumber`). */
+  firstNumber: number
+}
+
+/** A comment's report holds `kept` of every session's turns; `glances` say what the rest held. */
+export interface CommentWindow {
+  kept: Kept
+  glances: ReadonlyMap<string, SessionGlance>
+  /** Characters of text the layouts that need each kind of window hold at least. */
+  bounds: Readonly<Record<Exclude<Kept, 'head'>, number>>
+}
+
+/**
+ * Characters held, per character of text a layout shows, past which the layouts that need a kind
+ * of window are given up. A field of the fullest layouts shows a good part of the window the
+ * report carries of it; a session block shows only a prompt's first line, cut short.
+ */
+const HELD_PER_SHOWN: Record<Kept, number> = { actions: 16, prompts: 16, lines: 64, five: 64, first: 64, head: Infinity }
+
+/** The glance of a session whose turns are all there. */
+export function glanceOf(s: SessionReport): SessionGlance {
+  let failed = 0
+  for (const t of s.turns) for (const a of t.actions) if (isFailed(a)) failed++
+  const prompts = s.turns.filter((t) => t.prompt)
+  return { promptTurns: prompts.length, failedCalls: failed, firstNumber: firstNumber(prompts) }
+}
+
+const isFailed = (a: Action) => a.kind === 'tool_call' && a.exit_code !== null && a.exit_code !== 0
+
+function textChars(t: Turn): number {
+  let n = t.prompt?.text.length ?? 0
+  for (const a of t.actions) n += (a.text?.length ?? 0) + (a.arguments?.length ?? 0) + (a.output?.length ?? 0) + (a.name?.length ?? 0)
+  return n
+}
+
+/**
+ * What a layout that needs `kept` shows of a turn: prompts past `actions` lose their actions, and
+ * past `prompts` their text but the first line, the only part a session block previews. A tool
+ * call's arguments are shown only when it has no command, so with one they are not kept.
+ */
+function shrink(t: Turn, kept: Kept): Turn {
+  if (kept === 'actions')
+    return t.actions.some((a) => a.text && a.arguments !== null) ? { ...t, actions: t.actions.map((a) => (a.text ? { ...a, arguments: null } : a)) } : t
+  const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: copyOf(previewLine(t.prompt.text)) } : t.prompt
+  return { ...t, prompt, actions: [] }
+}
+
+/** A copy, not a slice: V8 keeps a slice's whole parent alive. */
+function copyOf(s: string): string {
+  return s.length > 64 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
+}
+
+interface Held {
+  turns: Turn[]
+  prompts: number
+  index: number
+}
+
+/**
+ * Builds a comment's report a turn at a time while holding only what a comment could show.
+ * Every layout of the comment needs some of each session's turns (`Kept`); each is tried only
+ * when a lower bound of its text fits the largest budget the comment is rendered in. Once that
+ * bound, which only grows with more turns and sessions, is past the budget, the layout can never
+ * be used, and the turns only it shows are let go. A cap on the characters held does the same
+ * for logs whose fields are long (the bounds count at least one character per shown item).
+ */
+export class CommentWindowBuilder {
+  kept: Kept = 'actions'
+  readonly glances = new Map<string, SessionGlance>()
+  private readonly held: Held[] = []
+  private chars = 0
+  /** The lower bounds of the text of the layouts that need each kind of window. */
+  private need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 }
+  private current: { held: Held; glance: SessionGlance; consecutive: boolean; lastPrompt: number } | null = null
+
+  /** `charCap`: the most characters held whatever the kind of window (tests); by default per kind, see HELD_PER_SHOWN. */
+  constructor(
+    private readonly budget: number,
+    private readonly charCap?: number
+  ) {}
+
+  /** Starts a session; returns the array its kept turns will be in (the session's `turns`). */
+  begin(id: string): Turn[] {
+    const held: Held = { turns: [], prompts: 0, index: this.held.length }
+    this.held.push(held)
+    const glance: SessionGlance = { promptTurns: 0, failedCalls: 0, firstNumber: 1 }
+    this.glances.set(id, glance)
+    this.current = { held, glance, consecutive: true, lastPrompt: 0 }
+    for (const k of ['actions', 'prompts', 'lines', 'five', 'first'] as const) this.need[k] += BLOCK_MIN_TEXT
+    this.settle()
+    return held.turns
+  }
+
+  /** One redacted turn of the session begun last, in order. */
+  add(t: Turn): void {
+    const c = this.current
+    if (!c) throw new Error('add before begin')
+    for (const a of t.actions) if (isFailed(a)) c.glance.failedCalls++
+    // Each shown turn and action is at least one character of the fullest layout's text.
+    if (t.prompt || t.actions.length) this.need.actions += 1 + t.actions.length
+    if (t.prompt) {
+      const g = c.glance
+      if (g.promptTurns === 0) g.firstNumber = t.ordinal
+      else if (t.ordinal !== c.lastPrompt + 1) c.consecutive = false
+      c.lastPrompt = t.ordinal
+      g.promptTurns++
+      this.need.actions++
+      this.need.prompts++
+      this.need.lines++
+      if (g.promptTurns <= FEW_PROMPTS) this.need.five++
+      if (g.promptTurns === 1) this.need.first++
+      if (!c.consecutive) g.firstNumber = 1
+    }
+    if (this.wants(c.held, t)) {
+      const kept = shrink(t, this.kept)
+      c.held.turns.push(kept)
+      if (kept.prompt) c.held.prompts++
+      this.chars += textChars(kept)
+    }
+    this.settle()
+  }
+
+  /** The window the comment is rendered with, once every session was added. */
+  window(): CommentWindow {
+    this.current = null
+    return { kept: this.kept, glances: this.glances, bounds: { ...this.need } }
+  }
+
+  private wants(h: Held, t: Turn): boolean {
+    switch (this.kept) {
+      case 'actions':
+        return true
+      case 'prompts':
+      case 'lines':
+        return t.prompt !== null
+      case 'five':
+        return t.prompt !== null && h.prompts < FEW_PROMPTS
+      case 'first':
+        return t.prompt !== null && h.prompts < 1
+      case 'head':
+        return t.prompt !== null && h.prompts < 1 && h.index < MAX_BLOCKS
+    }
+  }
+
+  /** Lets go of what no layout that can still fit shows. */
+  private settle(): void {
+    for (;;) {
+      const k = this.kept
+      const over = this.chars > (this.charCap ?? HELD_PER_SHOWN[k] * this.budget) || (k !== 'head' && this.need[k] > this.budget)
+      if (!over || k === 'head') return
+      this.kept = KEPT[KEPT.indexOf(k) + 1]
+      this.chars = 0
+      for (const h of this.held) {
+        const kept: Turn[] = []
+        h.prompts = 0
+        for (const t of h.turns)
+          if (this.wants(h, t)) {
+            const s = shrink(t, this.kept)
+            kept.push(s)
+            if (s.prompt) h.prompts++
+            this.chars += textChars(s)
+          }
+        h.turns.length = 0
+        for (const t of kept) h.turns.push(t)
+      }
+    }
+  }
+}
