@@ -3,8 +3,10 @@ import { claudeCode, claudeExecutionFile, claudeStream } from './claude-code/ind
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { geminiSources } from './gemini-cli/index.js'
+import { gooseDatabase } from './goose/index.js'
+import { opencodeDatabase } from './opencode/index.js'
 import { recorderSource } from './recorder/index.js'
-import type { Source, SniffInput } from './types.js'
+import type { DatabaseHead, DatabaseSource, DocumentSource, LineSource, Source, SniffInput } from './types.js'
 
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
@@ -20,6 +22,8 @@ export const sources: Source[] = [
   ...geminiSources,
   ...copilotSources,
   recorderSource,
+  opencodeDatabase,
+  gooseDatabase,
   codexText,
   aiderHistory
 ]
@@ -31,9 +35,17 @@ export function registerSource(source: Source): void {
   sources.splice(firstText, 0, source)
 }
 
+/** A source that reads files as text (lines or one document). */
+export type TextSource = LineSource | DocumentSource
+
 /** The source that recognizes a file by its content, or undefined: unknown files are skipped, never guessed. */
-export function recognize(head: SniffInput): Source | undefined {
-  return sources.find((s) => s.sniff(head))
+export function recognize(head: SniffInput): TextSource | undefined {
+  return sources.find((s): s is TextSource => s.mode !== 'database' && s.sniff(head))
+}
+
+/** The source that recognizes a SQLite database by its tables, or undefined. */
+export function recognizeDatabase(head: DatabaseHead): DatabaseSource | undefined {
+  return sources.find((s): s is DatabaseSource => s.mode === 'database' && s.sniff(head))
 }
 
 export function sourceById(id: string): Source | undefined {
