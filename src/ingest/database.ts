@@ -39,6 +39,17 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
+const SIDECAR = /-(wal|shm|journal)$/
+
+/**
+ * True for a database's `-wal`, `-shm` or `-journal` beside it: read with the database (its
+ * `-wal`) or never (the others), not as logs of their own.
+ */
+export function isDatabaseSidecar(path: string): boolean {
+  const m = SIDECAR.exec(path)
+  return m !== null && sqliteHead(path.slice(0, m.index)) !== null
+}
+
 /** The first bytes of a SQLite file, or null when it is not one (or cannot be read). */
 export function sqliteHead(path: string): Buffer | null {
   try {

@@ -14,7 +14,7 @@ import { tryParseJson } from '../sources/util/json.js'
 import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
 import type { ParsedBatch, ParsedLine } from './parse-file.js'
 import { crashPoint } from './crash-point.js'
-import { isSqliteHeader } from './database.js'
+import { isDatabaseSidecar, isSqliteHeader } from './database.js'
 import { planDatabase } from './database-plan.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
@@ -203,6 +203,7 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     return null
   }
+  if (isDatabaseSidecar(path)) return null
   if (st.size === 0) {
     report('empty file')
     return null
