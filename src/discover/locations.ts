@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RepoIdentity } from './repo.js'
 
@@ -48,6 +48,43 @@ function vscodeUserDirs(e: DiscoverEnv): string[] {
         ? e.env.APPDATA || join(e.home, 'AppData', 'Roaming')
         : e.env.XDG_CONFIG_HOME || join(e.home, '.config')
   return products.map((p) => join(base, p, 'User'))
+}
+
+/** OpenCode keeps its data under the XDG data folder on every platform (it uses xdg-basedir). */
+function opencodeDatabases(e: DiscoverEnv): string[] {
+  const dir = join(e.env.XDG_DATA_HOME || join(e.home, '.local', 'share'), 'opencode')
+  // `opencode.db`, and `opencode-<channel>.db` for builds of other release channels.
+  return listFiles(dir)
+    .filter((n) => /^opencode(-[\w.-]+)?\.db$/.test(n))
+    .map((n) => join(dir, n))
+}
+
+/**
+ * Goose's data folder (crates/goose/src/config/paths.rs): `$GOOSE_PATH_ROOT/data` when set, else
+ * the platform's application data folder for "Block"/"goose" (the etcetera crate's app strategy).
+ */
+function gooseDatabase(e: DiscoverEnv): string {
+  const root = e.env.GOOSE_PATH_ROOT
+  const data =
+    root && isAbsolute(root)
+      ? join(root, 'data')
+      : e.platform === 'darwin'
+        ? join(e.home, 'Library', 'Application Support', 'Block', 'goose')
+        : e.platform === 'win32'
+          ? join(e.env.APPDATA || join(e.home, 'AppData', 'Roaming'), 'Block', 'goose', 'data')
+          : join(e.env.XDG_DATA_HOME || join(e.home, '.local', 'share'), 'goose')
+  return join(data, 'sessions', 'sessions.db')
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort()
+  } catch {
+    return []
+  }
 }
 
 function listDirs(dir: string): string[] {
@@ -104,6 +141,10 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
       add('copilot-chat', join(storage, ws, 'GitHub.copilot-chat', 'transcripts'))
     }
   }
+
+  // One database holds every project's sessions: read whole, scoped by each session's folder after parsing.
+  for (const db of opencodeDatabases(e)) add('opencode', db)
+  add('goose', gooseDatabase(e))
 
   add('aider', join(repo.root, '.aider.chat.history.md'), true)
   add('any', committedLogsDir(repo), true)
