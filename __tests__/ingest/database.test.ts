@@ -175,6 +175,13 @@ describe('reading an agent database', () => {
       expect(count(`SELECT COUNT(*) FROM (SELECT dedupe_key FROM events GROUP BY dedupe_key HAVING COUNT(*) > 1)`)).toBe(0)
       const s = listSessions(store).find((x) => x.id === A)
       expect(s?.prompts).toBe(3)
+      // The re-read numbers the turns again from the first, not after the last read's.
+      expect(store.prepare(`SELECT ordinal, text FROM prompts WHERE session_id = ? ORDER BY ordinal`).all(A)).toEqual([
+        { ordinal: 1, text: 'Add a --retry flag to the fetch command' },
+        { ordinal: 2, text: 'Now document it in the README' },
+        { ordinal: 3, text: 'One more thing' }
+      ])
+      expect(store.prepare(`SELECT ordinal FROM turns WHERE session_id = ? ORDER BY ordinal`).pluck().all(A)).toEqual([1, 2, 3])
       expect(s?.tokens.total).toBe(19250 + 12)
       expect(s?.reported_cost_usd).toBe(0.0173)
     } finally {

@@ -34,6 +34,18 @@ export interface DatabasePlanContext {
 /** The bytes of the header hashed into a database's stored signature. */
 const SIGNATURE_HEAD = 100
 
+/**
+ * Forgets what a database's last read stored, the turns its prompts opened included: the turns
+ * table does not follow its events away, and turns left behind would number the re-read's prompts
+ * after themselves.
+ */
+function forgetRead(db: Db, fileId: number): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)`).run(fileId)
+    forgetFileContents(db, fileId)
+  }).immediate()
+}
+
 export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, row: FileRow | undefined): DatabasePlan | null {
   if (!sqliteHead(path)) {
     ctx.report('no longer a SQLite database (skipped)')
@@ -73,7 +85,7 @@ export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, 
   ctx.read()
   const fileId = fileIdFor(ctx.db, path)
   if (row) {
-    forgetFileContents(ctx.db, fileId)
+    forgetRead(ctx.db, fileId)
     ctx.writer.reset()
   }
   return {
