@@ -8,7 +8,7 @@ import { repoIdentity } from '../../src/discover/repo.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
 import { tmpDir } from '../helpers.js'
-import { buildFixtureDb, fixtureRows, type SqliteAgent } from '../sources/sqlite-fixtures.js'
+import { buildFixtureDb, fixtureRows, writeOpencodeStorage, type SqliteAgent } from '../sources/sqlite-fixtures.js'
 
 /*
  * OpenCode and Goose keep every project's sessions in one database: discovery lists the database
@@ -41,11 +41,16 @@ describe('discovery of databases', () => {
     place('opencode', join(data, 'opencode', 'opencode-beta.db'))
     writeFileSync(join(data, 'opencode', 'auth.json'), '{}')
     place('goose', join(data, 'goose', 'sessions', 'sessions.db'))
+    const storage = writeOpencodeStorage(join(data, 'opencode'), JSON.parse(JSON.stringify(fixtureRows('opencode')).replaceAll('/home/dev/demo', repo)))
+    mkdirSync(join(storage, 'snapshot'))
     const env: DiscoverEnv = { env: {}, platform: 'linux', home }
     const locs = defaultLocations(repoIdentity(repo), env).filter((l) => l.agent !== 'any')
     expect(locs.map((l) => [l.agent, l.path.replace(home, '~'), l.inRepo])).toEqual([
       ['opencode', '~/.local/share/opencode/opencode-beta.db', false],
       ['opencode', '~/.local/share/opencode/opencode.db', false],
+      ['opencode', '~/.local/share/opencode/storage/session', false],
+      ['opencode', '~/.local/share/opencode/storage/message', false],
+      ['opencode', '~/.local/share/opencode/storage/part', false],
       ['goose', '~/.local/share/goose/sessions/sessions.db', false]
     ])
   })
@@ -78,9 +83,9 @@ describe('discovery of databases', () => {
       const r = await ingestForRepo(db, repo, null, { env })
       expect(r.errors).toEqual([])
       const kept = listSessions(db).map((s) => `${s.agent} ${s.id}`)
-      // Two OpenCode databases hold the same sessions: each session is kept once.
+      // Two OpenCode databases and the JSON store hold the same sessions: each session is kept once.
       expect(kept.sort()).toEqual(['goose 20251205_1', 'opencode ses_A000000000000000000001', 'opencode ses_B000000000000000000002'])
-      // … and counted once: the second database's rows carry the same dedupe keys, so they are replays.
+      // … and counted once: the copies' rows carry the same dedupe keys, so they are replays.
       const a = listSessions(db).find((s) => s.id === 'ses_A000000000000000000001')
       expect(a?.prompts).toBe(2)
       expect(a?.tool_calls).toBe(4)

@@ -233,6 +233,19 @@ describe('reading an agent database', () => {
     expect(r.errors.map((e) => e.reason).join('\n')).toMatch(/SQLite database|malformed/)
   })
 
+  it('reads a file that was a database and is now a log as the log, forgetting what the database gave', async () => {
+    const path = join(agentDir, 'history')
+    buildFixtureDb('goose', path).close()
+    await ingestPaths(store, [path], { worker: false })
+    expect(listSessions(store).map((s) => s.agent)).toEqual(['goose', 'goose'])
+    rmSync(`${path}-wal`, { force: true })
+    rmSync(`${path}-shm`, { force: true })
+    writeFileSync(path, readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl')))
+    const r = await ingestPaths(store, [path], { worker: false })
+    expect(r.errors).toEqual([])
+    expect(listSessions(store).map((s) => s.agent)).toEqual(['codex'])
+  })
+
   it('skips a SQLite database no agent source recognizes, saying so', async () => {
     const other = new Database(join(agentDir, 'notes.db'))
     other.exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello')`)

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fixtures } from '../helpers.js'
 
 /**
@@ -43,4 +43,37 @@ export function buildFixtureDb(agent: SqliteAgent, path: string, rows: Rows = fi
   db.exec(readFileSync(join(fixtures, agent, 'schema.sql'), 'utf8'))
   db.transaction(() => insertRows(db, rows))()
   return db
+}
+
+/**
+ * OpenCode's older JSON store made from the same rows: `storage/session/<project>/<id>.json`,
+ * `storage/message/<session>/<id>.json`, `storage/part/<message>/<id>.json`, each the row's JSON
+ * with its ids, pretty-printed as OpenCode wrote them.
+ */
+export function writeOpencodeStorage(root: string, rows: Rows = fixtureRows('opencode')): string {
+  const storage = join(root, 'storage')
+  const write = (path: string, value: unknown) => {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, JSON.stringify(value, null, 2))
+  }
+  for (const s of rows.session)
+    write(join(storage, 'session', String(s.project_id), `${String(s.id)}.json`), {
+      id: s.id,
+      version: s.version,
+      projectID: s.project_id,
+      directory: s.directory,
+      ...(s.parent_id ? { parentID: s.parent_id } : {}),
+      title: s.title,
+      time: { created: s.time_created, updated: s.time_updated }
+    })
+  for (const m of rows.message)
+    write(join(storage, 'message', String(m.session_id), `${String(m.id)}.json`), { id: m.id, sessionID: m.session_id, ...(m.data as object) })
+  for (const p of rows.part)
+    write(join(storage, 'part', String(p.message_id), `${String(p.id)}.json`), {
+      id: p.id,
+      sessionID: p.session_id,
+      messageID: p.message_id,
+      ...(p.data as object)
+    })
+  return storage
 }

@@ -50,13 +50,17 @@ function vscodeUserDirs(e: DiscoverEnv): string[] {
   return products.map((p) => join(base, p, 'User'))
 }
 
-/** OpenCode keeps its data under the XDG data folder on every platform (it uses xdg-basedir). */
-function opencodeDatabases(e: DiscoverEnv): string[] {
+/**
+ * OpenCode keeps its data under the XDG data folder on every platform (it uses xdg-basedir):
+ * `opencode.db`, `opencode-<channel>.db` for builds of other release channels, and the older JSON
+ * store's session, message and part folders (its other folders hold no session logs).
+ */
+function opencodePlaces(e: DiscoverEnv): string[] {
   const dir = join(e.env.XDG_DATA_HOME || join(e.home, '.local', 'share'), 'opencode')
-  // `opencode.db`, and `opencode-<channel>.db` for builds of other release channels.
-  return listFiles(dir)
+  const databases = listFiles(dir)
     .filter((n) => /^opencode(-[\w.-]+)?\.db$/.test(n))
     .map((n) => join(dir, n))
+  return [...databases, ...['session', 'message', 'part'].map((d) => join(dir, 'storage', d))]
 }
 
 /**
@@ -142,8 +146,8 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
     }
   }
 
-  // One database holds every project's sessions: read whole, scoped by each session's folder after parsing.
-  for (const db of opencodeDatabases(e)) add('opencode', db)
+  // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
+  for (const place of opencodePlaces(e)) add('opencode', place)
   add('goose', gooseDatabase(e))
 
   add('aider', join(repo.root, '.aider.chat.history.md'), true)

@@ -3,7 +3,7 @@ import type { Db } from '../store/db.js'
 import { fileIdFor, forgetFileContents, type FileRow } from '../store/files.js'
 import type { StoreWriter } from '../store/writer.js'
 import { recognizeDatabase } from '../sources/registry.js'
-import { damagedReason, databaseHead, databaseSignature, removeSnapshot, snapshotDatabase, sqliteHead, type Snapshot } from './database.js'
+import { damagedReason, databaseHead, databaseSignature, removeSnapshot, snapshotDatabase, type Snapshot } from './database.js'
 import type { FileJob } from './parse-file.js'
 
 /**
@@ -47,10 +47,6 @@ function forgetRead(db: Db, fileId: number): void {
 }
 
 export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, row: FileRow | undefined): DatabasePlan | null {
-  if (!sqliteHead(path)) {
-    ctx.report('no longer a SQLite database (skipped)')
-    return null
-  }
   let signature: string
   try {
     signature = databaseSignature(path, st)

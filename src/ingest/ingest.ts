@@ -14,7 +14,7 @@ import { tryParseJson } from '../sources/util/json.js'
 import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
 import type { ParsedBatch, ParsedLine } from './parse-file.js'
 import { crashPoint } from './crash-point.js'
-import { isDatabaseSidecar, isSqliteHeader } from './database.js'
+import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
 import { planDatabase } from './database-plan.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
@@ -223,7 +223,9 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
       st,
       row
     )
-  if (row?.format && sourceById(row.format)?.mode === 'database') return database()
+  // A database read before is checked by its signature, not by the head hash of a text log; one
+  // that is no longer a database is read as what it is now.
+  if (row?.format && sourceById(row.format)?.mode === 'database' && sqliteHead(path)) return database()
   const headLen = Math.min(HEAD_BYTES, st.size)
   // Unchanged means read to the end: an ingest interrupted mid-file stored the offset it reached,
   // and a file whose offset falls short of its size is resumed there. (A compressed file's stored

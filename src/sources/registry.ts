@@ -5,6 +5,7 @@ import { copilotSources } from './copilot/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { gooseDatabase } from './goose/index.js'
 import { opencodeDatabase } from './opencode/index.js'
+import { opencodeStorage } from './opencode/storage.js'
 import { recorderSource } from './recorder/index.js'
 import type { DatabaseHead, DatabaseSource, DocumentSource, LineSource, Source, SniffInput } from './types.js'
 
@@ -21,6 +22,7 @@ export const sources: Source[] = [
   claudeExecutionFile,
   ...geminiSources,
   ...copilotSources,
+  opencodeStorage,
   recorderSource,
   opencodeDatabase,
   gooseDatabase,
