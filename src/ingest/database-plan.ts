@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
-import { fileIdFor, forgetFileContents, type FileRow } from '../store/files.js'
+import { fileIdFor, type FileRow } from '../store/files.js'
+import { forgetRead } from '../store/forget-read.js'
 import type { StoreWriter } from '../store/writer.js'
 import { recognizeDatabase } from '../sources/registry.js'
 import { damagedReason, databaseHead, databaseSignature, removeSnapshot, snapshotDatabase, type Snapshot } from './database.js'
@@ -33,18 +34,6 @@ export interface DatabasePlanContext {
 
 /** The bytes of the header hashed into a database's stored signature. */
 const SIGNATURE_HEAD = 100
-
-/**
- * Forgets what a database's last read stored, the turns its prompts opened included: the turns
- * table does not follow its events away, and turns left behind would number the re-read's prompts
- * after themselves.
- */
-function forgetRead(db: Db, fileId: number): void {
-  db.transaction(() => {
-    db.prepare(`DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)`).run(fileId)
-    forgetFileContents(db, fileId)
-  }).immediate()
-}
 
 export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, row: FileRow | undefined): DatabasePlan | null {
   let signature: string

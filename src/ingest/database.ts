@@ -142,9 +142,7 @@ export function removeSnapshot(s: Snapshot): void {
 
 /** Opens a snapshot read-only; it lives in a folder of its own, so its `-shm` is made there. */
 export function openSnapshot(s: Snapshot): Database.Database {
-  const db = new Database(s.path, { readonly: true, fileMustExist: true })
-  db.pragma('query_only = ON')
-  return db
+  return new Database(s.path, { readonly: true, fileMustExist: true })
 }
 
 /** The tables and columns of a snapshot, for recognizing whose database it is; throws on a damaged file. */
