@@ -320,3 +320,55 @@ describe('recognizing agent databases', () => {
     expect(existsSync(join(agentDir, 'opencode.db-wal'))).toBe(false)
   })
 })
+
+describe('copying a database another process is writing', () => {
+  it('gives only copies that are one whole state of the database, or says it could not', async () => {
+    const path = join(agentDir, 'busy.db')
+    // A writer in another process: small transactions, checkpoints and WAL restarts all the time.
+    const WRITER = `
+      import Database from 'better-sqlite3'
+      const db = new Database(process.argv[1])
+      db.pragma('journal_mode = WAL')
+      db.pragma('wal_autocheckpoint = 8')
+      db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body TEXT)')
+      const ins = db.prepare('INSERT INTO t (body) VALUES (?)')
+      const many = db.transaction((n) => { for (let i = 0; i < n; i++) ins.run('x'.repeat(500 + (i % 7) * 300)) })
+      process.stdout.write('ready\\n')
+      const end = Date.now() + 2500
+      while (Date.now() < end) many(20)
+      db.close()
+    `
+    const { spawn } = await import('node:child_process')
+    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, path], { cwd: fixtures, stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+    const { snapshotDatabase, openSnapshot, removeSnapshot } = await import('../../src/ingest/database.js')
+    let good = 0
+    let refused = 0
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    let running = true
+    void exited.then(() => (running = false))
+    while (running) {
+      let snap
+      try {
+        snap = snapshotDatabase(path)
+      } catch (e) {
+        expect(String(e)).toMatch(/no consistent copy/)
+        refused++
+        await new Promise((r) => setTimeout(r, 10))
+        continue
+      }
+      const db = openSnapshot(snap)
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+        good++
+      } finally {
+        db.close()
+        removeSnapshot(snap)
+      }
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    await exited
+    expect(good).toBeGreaterThan(0)
+    expect(good + refused).toBeGreaterThan(2)
+  }, 30_000)
+})
