@@ -59,3 +59,12 @@ describe('opencode storage/ JSON files', () => {
     }
   })
 })
+
+describe('opencode storage/ recognition', () => {
+  it('does not take a JSON Lines log that mentions OpenCode ids for one of its files', () => {
+    const part = JSON.stringify({ id: 'prt_1', sessionID: 'ses_1', messageID: 'msg_1', type: 'text', text: 'hi' })
+    const lines = [part, part]
+    expect(opencodeStorage.sniff({ path: 'x.jsonl', lines, parsed: lines.map((l) => JSON.parse(l) as unknown), text: lines.join('\n') })).toBe(false)
+    expect(opencodeStorage.sniff({ path: 'x.json', lines: [part], parsed: [JSON.parse(part) as unknown], text: part })).toBe(true)
+  })
+})

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { SessionPatch } from '../../model/session.js'
 import type { DocumentSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
-import { num, obj, str, tryParseJson, type Json } from '../util/json.js'
+import { isObject, num, obj, str, tryParseJson, type Json } from '../util/json.js'
 import { isoOrNull } from '../util/time.js'
 import { assistantEvents, partEvents } from './parts.js'
 
@@ -65,6 +65,12 @@ function isSubAgent(root: string, sessionId: string): boolean {
     parentKnown.set(key, known)
   }
   return known
+}
+
+/** One JSON document of OpenCode's kinds; a JSON Lines log (several objects, one a line) is not one. */
+function sniff(head: SniffInput): boolean {
+  const jsonLines = head.parsed.filter((p) => isObject(p)).length > 1
+  return !jsonLines && kindOf(head.text) !== null
 }
 
 function parseDocument(text: string, ctx: SourceContext, out: ParseRecord[]): void {
@@ -131,6 +137,6 @@ export const opencodeStorage: DocumentSource = {
   id: 'opencode-storage',
   agent: 'opencode',
   description: 'OpenCode JSON storage before its database (storage/session, storage/message, storage/part files)',
-  sniff: (head: SniffInput) => kindOf(head.text) !== null,
+  sniff,
   parseDocument
 }
