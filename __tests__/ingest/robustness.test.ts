@@ -190,4 +190,23 @@ describe('idempotent and incremental', () => {
     expect(second.sessions).toHaveLength(1)
     expect(second.sessions[0].tokens.total).toBe(940)
   })
+
+  it('numbers the prompts of a file rewritten in place from 1 again, leaving no turn of the old read behind', async () => {
+    const d = workDir()
+    const f = join(d, 'rollout-rewrite.jsonl')
+    const dbPath = join(d, 'db.sqlite')
+    writeFileSync(f, lines.join('\n') + '\n')
+    await ingestOnce([f], dbPath)
+    // The same session with its prompts edited: the file is read again whole, so its turns must be too.
+    writeFileSync(f, lines.map((l) => l.replace('Refactor the parser', 'Rewrite the parser')).join('\n') + '\n')
+    await ingestOnce([f], dbPath)
+    const db = openStore(dbPath)
+    try {
+      const turns = db.prepare(`SELECT ordinal FROM turns WHERE session_id = ? ORDER BY ordinal`).all(SESSION) as { ordinal: number }[]
+      const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ?`).get(SESSION) as { n: number }
+      expect(turns.map((t) => t.ordinal)).toEqual(Array.from({ length: prompts.n }, (_, i) => i + 1))
+    } finally {
+      db.close()
+    }
+  })
 })

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { databaseHead, removeSnapshot, snapshotDatabase, sqliteHead } from '../../src/ingest/database.js'
 import { sources } from '../../src/sources/registry.js'
 import { sniffInput } from './sniff-input.js'
 
@@ -21,7 +22,9 @@ const agentOfFolder: Record<string, string> = {
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',
   'gemini-cli': 'gemini-cli',
+  goose: 'goose',
   'kilo-code': 'kilo-code',
+  opencode: 'opencode',
   pi: 'pi',
   'qwen-code': 'qwen-code',
   recorder: 'recorder',
@@ -53,10 +56,25 @@ const fixtureLogs = logsIn(join(root, 'fixtures'))
 const sharedLogs = existsSync(shared) ? logsIn(shared) : []
 
 /** Side files beside a log that are read through the log, not on their own. */
-const notALogOfItsOwn = /\.meta\.json$|\/tool-results\//
+const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose)\/(schema\.sql|rows\.json)$/
 
 /** Shared samples of agents the project does not read yet: nobody may claim them. */
 const unreadAgents = new Set(['cursor'])
+
+/** Every source that would take the file: database sources for a SQLite file, the others for the rest. */
+function claimantsOf(path: string): string[] {
+  if (sqliteHead(path) === null) {
+    const head = sniffInput(path)
+    return sources.filter((s) => s.mode !== 'database' && s.sniff(head)).map((s) => `${s.agent}/${s.id}`)
+  }
+  const snapshot = snapshotDatabase(path)
+  try {
+    const head = databaseHead(path, snapshot)
+    return sources.filter((s) => s.mode === 'database' && s.sniff(head)).map((s) => `${s.agent}/${s.id}`)
+  } finally {
+    removeSnapshot(snapshot)
+  }
+}
 
 describe('recognition: no source claims another agent’s log', () => {
   it('knows the agent of every fixture folder', () => {
@@ -66,8 +84,7 @@ describe('recognition: no source claims another agent’s log', () => {
 
   const cases = [...fixtureLogs, ...sharedLogs].map((f) => [relative(root, f.path), f] as const)
   it.each(cases)('%s', (_name, { folder, path }) => {
-    const head = sniffInput(path)
-    const claimedBy = sources.filter((s) => s.sniff(head)).map((s) => `${s.agent}/${s.id}`)
+    const claimedBy = claimantsOf(path)
     const expected = unreadAgents.has(folder) ? null : agentOfFolder[folder]
     const foreign = claimedBy.filter((c) => !c.startsWith(`${expected}/`))
     expect(foreign).toEqual([])

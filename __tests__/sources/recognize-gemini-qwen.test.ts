@@ -36,7 +36,7 @@ function logs(): { path: string; agent: string }[] {
 
 const all = logs()
 const rel = (p: string) => relative(repoRoot, p)
-const claimedBy = (sources: Source[], path: string) => sources.filter((s) => s.sniff(sniffInput(path))).map((s) => s.id)
+const claimedBy = (sources: Source[], path: string) => sources.filter((s) => s.mode !== 'database' && s.sniff(sniffInput(path))).map((s) => s.id)
 
 describe('Gemini CLI and Qwen Code logs are recognized as their own agent only', () => {
   const own = all.filter((f) => f.agent in OWN)

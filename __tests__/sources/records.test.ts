@@ -19,7 +19,21 @@ function stored(path: string): RecordsFile {
 describe('fixture records', () => {
   it('finds a log of every agent', () => {
     expect(new Set(cases.map((c) => c.source.agent))).toEqual(
-      new Set(['codex', 'claude-code', 'gemini-cli', 'qwen-code', 'copilot-chat', 'copilot-cli', 'cline', 'roo-code', 'kilo-code', 'pi', 'factory-droid', 'aider', 'recorder'])
+      new Set([
+        'codex',
+        'claude-code',
+        'gemini-cli',
+        'qwen-code',
+        'copilot-chat',
+        'copilot-cli',
+        'cline',
+        'roo-code',
+        'kilo-code',
+        'pi',
+        'factory-droid',
+        'aider',
+        'recorder'
+      ])
     )
   })
 

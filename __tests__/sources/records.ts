@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { decodeText, detectEncoding, readLines } from '../../src/ingest/lines.js'
-import { recognize } from '../../src/sources/registry.js'
-import type { LineSource, ParseRecord, Source, SourceContext } from '../../src/sources/types.js'
+import { recognize, type TextSource } from '../../src/sources/registry.js'
+import type { LineSource, ParseRecord, SourceContext } from '../../src/sources/types.js'
 import { fallbackSessionId } from '../../src/sources/util/ids.js'
 import { sniffInput } from './sniff-input.js'
 
@@ -34,7 +34,7 @@ export interface RecordsFile {
 export interface FixtureCase {
   /** The log, relative to the repository root with `/` separators. */
   input: string
-  source: Source
+  source: TextSource
   recordsPath: string
 }
 
@@ -101,7 +101,7 @@ export function runLines(source: LineSource, ctx: SourceContext, lines: { text: 
 }
 
 /** What the source's parser yields for the whole file, as plain JSON (what a `.records.json` holds). */
-export async function parseFixture(input: string, source: Source): Promise<RecordsFile> {
+export async function parseFixture(input: string, source: TextSource): Promise<RecordsFile> {
   const bytes = readFileSync(join(repoRoot, input))
   const ctx = contextFor(input, bytes)
   if (source.mode === 'document') {

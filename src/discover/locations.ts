@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CLINE_AGENTS, EXTENSION_IDS, TASK_FILES } from '../sources/cline/agents.js'
 import type { RepoIdentity } from './repo.js'
@@ -143,10 +143,40 @@ function vscodeUserDirs(e: DiscoverEnv): string[] {
   return products.map((p) => join(base, p, 'User'))
 }
 
-function listDirs(dir: string): string[] {
+/**
+ * OpenCode keeps its data under the XDG data folder on every platform (it uses xdg-basedir):
+ * `opencode.db`, `opencode-<channel>.db` for builds of other release channels, and the older JSON
+ * store's session, message and part folders (its other folders hold no session logs).
+ */
+function opencodePlaces(e: DiscoverEnv): string[] {
+  const dir = join(e.env.XDG_DATA_HOME || join(e.home, '.local', 'share'), 'opencode')
+  const databases = listFiles(dir)
+    .filter((n) => /^opencode(-[\w.-]+)?\.db$/.test(n))
+    .map((n) => join(dir, n))
+  return [...databases, ...['session', 'message', 'part'].map((d) => join(dir, 'storage', d))]
+}
+
+/**
+ * Goose's data folder (crates/goose/src/config/paths.rs): `$GOOSE_PATH_ROOT/data` when set, else
+ * the platform's application data folder for "Block"/"goose" (the etcetera crate's app strategy).
+ */
+function gooseDatabase(e: DiscoverEnv): string {
+  const root = e.env.GOOSE_PATH_ROOT
+  const data =
+    root && isAbsolute(root)
+      ? join(root, 'data')
+      : e.platform === 'darwin'
+        ? join(e.home, 'Library', 'Application Support', 'Block', 'goose')
+        : e.platform === 'win32'
+          ? join(e.env.APPDATA || join(e.home, 'AppData', 'Roaming'), 'Block', 'goose', 'data')
+          : join(e.env.XDG_DATA_HOME || join(e.home, '.local', 'share'), 'goose')
+  return join(data, 'sessions', 'sessions.db')
+}
+
+function listFiles(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
+      .filter((d) => d.isFile())
       .map((d) => d.name)
       .sort()
   } catch {
@@ -154,10 +184,10 @@ function listDirs(dir: string): string[] {
   }
 }
 
-function listFiles(dir: string): string[] {
+function listDirs(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile())
+      .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort()
   } catch {
@@ -226,6 +256,9 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)
+  // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
+  for (const place of opencodePlaces(e)) add('opencode', place)
+  add('goose', gooseDatabase(e))
 
   add('aider', join(repo.root, '.aider.chat.history.md'), true)
   add('any', committedLogsDir(repo), true)

@@ -29,10 +29,15 @@ function formatName(format: string | null): string {
   return (description ?? format ?? 'log').split(' (')[0]
 }
 
+function promptless(format: string): boolean {
+  const source = sourceById(format)
+  return source !== undefined && source.mode !== 'database' && source.promptless === true
+}
+
 /** The warning for a file, or null when it reads as its format says it should. */
 export function formatWarning(t: FileFormatTally): FormatWarning | null {
   const unknownShare = t.records > 0 ? t.unknown / t.records : 0
-  const noPrompt = t.prompts === 0 && t.activity > 0 && !(t.format && sourceById(t.format)?.promptless)
+  const noPrompt = t.prompts === 0 && t.activity > 0 && !(t.format && promptless(t.format))
   if (unknownShare <= UNKNOWN_SHARE && !noPrompt) return null
   const kinds = Object.entries(t.kinds)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

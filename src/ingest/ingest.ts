@@ -16,6 +16,8 @@ import { decodeText, detectCompression, detectEncoding, readCompressedHead } fro
 import type { ParsedBatch, ParsedLine } from './parse-file.js'
 import { crashPoint } from './crash-point.js'
 import { formatWarnings, type FormatWarning } from './format-drift.js'
+import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
+import { planDatabase } from './database-plan.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
 
@@ -218,11 +220,29 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     return null
   }
+  if (isDatabaseSidecar(path)) return null
   if (st.size === 0) {
     report('empty file')
     return null
   }
   const row = readFileRow(db, path)
+  const database = () =>
+    planDatabase(
+      {
+        db,
+        writer,
+        report,
+        unchanged: () => result.unchanged_files++,
+        read: () => result.files++,
+        limits: limitsOf(opts)
+      },
+      path,
+      st,
+      row
+    )
+  // A database read before is checked by its signature, not by the head hash of a text log; one
+  // that is no longer a database is read as what it is now.
+  if (row?.format && sourceById(row.format)?.mode === 'database' && sqliteHead(path)) return database()
   const headLen = Math.min(HEAD_BYTES, st.size)
   // Unchanged means read to the end: an ingest interrupted mid-file stored the offset it reached,
   // and a file whose offset falls short of its size is resumed there. (A compressed file's stored
@@ -246,6 +266,7 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
     report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     return null
   }
+  if (isSqliteHeader(head)) return database()
   const headHash = hash(head.subarray(0, headLen))
   const compression = detectCompression(head)
   // What the parsers see: a compressed archive is recognized by its decompressed content.
@@ -309,11 +330,17 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
       startLine: resume ? row.line_no : 0,
       state: resume && row.parser_state ? JSON.parse(row.parser_state) : undefined,
       fallbackSessionId: fallbackSessionId(path, content.subarray(0, HEAD_BYTES)),
-      maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024,
-      maxDocumentBytes: opts.maxDocumentBytes ?? 256 * 1024 * 1024,
-      batchSize: opts.batchSize ?? 2000,
-      maxBatchChars: MAX_BATCH_CHARS
+      ...limitsOf(opts)
     }
+  }
+}
+
+function limitsOf(opts: IngestOptions) {
+  return {
+    maxLineBytes: opts.maxLineBytes ?? 64 * 1024 * 1024,
+    maxDocumentBytes: opts.maxDocumentBytes ?? 256 * 1024 * 1024,
+    batchSize: opts.batchSize ?? 2000,
+    maxBatchChars: MAX_BATCH_CHARS
   }
 }
 
@@ -323,10 +350,12 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
  */
 function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>): void {
   const { job, fileId } = plan
-  // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes): it is
-  // recorded as read to its size only by its last batch, so an interrupted read starts again.
-  const offset = job.compression ? (batch.last ? job.size : 0) : batch.offset
-  const lineNo = job.compression && !batch.last ? 0 : batch.lineNo
+  // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
+  // a database (its rows are read again whole): it is recorded as read to its size only by its
+  // last batch, so an interrupted read starts again.
+  const whole = job.compression !== null || job.snapshot !== undefined
+  const offset = whole ? (batch.last ? job.size : 0) : batch.offset
+  const lineNo = whole && !batch.last ? 0 : batch.lineNo
   db.transaction(() => {
     const sessions = new Set<string>()
     writer.beginBatch(cwdsGiven(batch))

@@ -10,6 +10,8 @@ import { badTokenField } from '../model/tokens.js'
 import { emptyTally, tallyDocument, tallyRecords, type FormatTally } from './format-tally.js'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './nesting.js'
 import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
+import { snapshotRows, type Snapshot } from './database.js'
+import type { DatabaseRow } from '../sources/types.js'
 
 /**
  * The parse stage of an ingest: reads one file from where the last ingest stopped and turns its
@@ -35,6 +37,8 @@ export interface FileJob {
   /** A batch ends after this many records or `maxBatchChars` characters of line text. */
   batchSize: number
   maxBatchChars: number
+  /** For a database: the private copy to read (removed once read). */
+  snapshot?: Snapshot
 }
 
 /** One source line and what its parser made of it; `text` is null for whole-document records. */
@@ -197,6 +201,11 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
     yield await parseDocument(job, (text, out) => source.parseDocument(text, ctx, out))
     return
   }
+  if (source.mode === 'database') {
+    if (!job.snapshot) throw new Error(`no copy of database ${job.path} to read`)
+    yield* databaseBatches(job, snapshotRows(job.snapshot, source, ctx))
+    return
+  }
   const parser = source.createParser(ctx, job.state)
   const stateJson = () => JSON.stringify(parser.state() ?? null)
   let batch = emptyBatch(job.startOffset, job.startLine, 'null')
@@ -299,4 +308,41 @@ async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecor
     return failed(`could not parse ${job.sourceId} document: ${String((e as Error).message ?? e)}`)
   }
   return { ...done, skippedLines: skipped, last: true }
+}
+
+/**
+ * A database's rows in batches. A read that stops (a page that cannot be read from a damaged file)
+ * is a problem of the file; its last batch is then not recorded as read, so the next ingest reads
+ * the database again.
+ */
+function* databaseBatches(job: FileJob, rows: Iterable<DatabaseRow>): Generator<ParsedBatch> {
+  let batch = emptyBatch(0, 0, 'null')
+  const problems = new ProblemLog(() => batch.problems)
+  let records = 0
+  let chars = 0
+  let save = true
+  const cut = (): ParsedBatch => {
+    const done = batch
+    batch = emptyBatch(0, done.lineNo, 'null')
+    records = 0
+    chars = 0
+    return done
+  }
+  try {
+    for (const row of rows) {
+      const { records: kept, skipped } = checkedRecords(row.records, row.line, problems)
+      batch.skippedLines += skipped
+      if (kept.length > 0) batch.lines.push(parsedLine(row.text || null, row.line, kept))
+      batch.lineNo = row.line
+      records += row.records.length
+      chars += row.text.length
+      if (records >= job.batchSize || chars >= job.maxBatchChars) yield cut()
+    }
+  } catch (e) {
+    problems.add(null, `SQLite database read stopped: ${String((e as Error).message ?? e)}`)
+    save = false
+  }
+  const unlisted = problems.summary()
+  if (unlisted) batch.problems.push(unlisted)
+  yield { ...cut(), offset: job.size, save, last: true }
 }

@@ -9,8 +9,11 @@ import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { piSession } from './pi/index.js'
 import { qwenCode } from './qwen-code/index.js'
+import { gooseDatabase } from './goose/index.js'
+import { opencodeDatabase } from './opencode/index.js'
+import { opencodeStorage } from './opencode/storage.js'
 import { recorderSource } from './recorder/index.js'
-import type { Source, SniffInput } from './types.js'
+import type { DatabaseHead, DatabaseSource, DocumentSource, LineSource, Source, SniffInput } from './types.js'
 
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
@@ -31,7 +34,10 @@ export const sources: Source[] = [
   ...clineSources,
   piSession,
   ...droidSources,
+  opencodeStorage,
   recorderSource,
+  opencodeDatabase,
+  gooseDatabase,
   codexText,
   aiderHistory
 ]
@@ -43,9 +49,17 @@ export function registerSource(source: Source): void {
   sources.splice(firstText, 0, source)
 }
 
+/** A source that reads files as text (lines or one document). */
+export type TextSource = LineSource | DocumentSource
+
 /** The source that recognizes a file by its content, or undefined: unknown files are skipped, never guessed. */
-export function recognize(head: SniffInput): Source | undefined {
-  return sources.find((s) => s.sniff(head))
+export function recognize(head: SniffInput): TextSource | undefined {
+  return sources.find((s): s is TextSource => s.mode !== 'database' && s.sniff(head))
+}
+
+/** The source that recognizes a SQLite database by its tables, or undefined. */
+export function recognizeDatabase(head: DatabaseHead): DatabaseSource | undefined {
+  return sources.find((s): s is DatabaseSource => s.mode === 'database' && s.sniff(head))
 }
 
 export function sourceById(id: string): Source | undefined {

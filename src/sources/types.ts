@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 
@@ -68,4 +69,37 @@ export interface DocumentSource {
   parseDocument(text: string, ctx: SourceContext, out: ParseRecord[]): void
 }
 
-export type Source = LineSource | DocumentSource
+/** What recognizing a SQLite database looks at: its tables and their columns, never its rows. */
+export interface DatabaseHead {
+  path: string
+  /** Column names by table name. */
+  tables: Record<string, string[]>
+}
+
+/**
+ * One row of a database (or a part of one) and what its source made of it. `line` numbers the rows
+ * in the order they are read, for problems and events to point at; `text` is the row as JSON,
+ * stored as the raw record of its first event.
+ */
+export interface DatabaseRow {
+  line: number
+  text: string
+  records: ParseRecord[]
+}
+
+/**
+ * For agents that keep their logs in SQLite (OpenCode, Goose). The ingest hands the source a
+ * read-only connection to a private copy of the database, never the agent's file; the source
+ * reads it in pages (a bounded number of rows at a time) and yields each row's records. Events
+ * carry dedupe keys made from the rows' own ids, so a copy of the same database is recognized.
+ */
+export interface DatabaseSource {
+  mode: 'database'
+  id: string
+  agent: string
+  description: string
+  sniff(head: DatabaseHead): boolean
+  readDatabase(db: Database, ctx: SourceContext): Iterable<DatabaseRow>
+}
+
+export type Source = LineSource | DocumentSource | DatabaseSource

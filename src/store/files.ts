@@ -38,9 +38,11 @@ export function fileIdFor(db: Db, path: string): number {
   return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number }).id
 }
 
-/** Forgets what was stored from a file rewritten in place, so it is read again from its start. */
+/** Forgets what was stored from a file rewritten in place (or a database changed in place), so it is read again from its start. */
 export function forgetFileContents(db: Db, fileId: number): void {
   db.transaction(() => {
+    // The turns table does not follow its events away: turns left behind would number the new read's prompts after themselves.
+    prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId)
     prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId)
