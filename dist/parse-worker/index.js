@@ -1,8 +1,947 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 495:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+const fs = __nccwpck_require__(896);
+const path = __nccwpck_require__(928);
+
+const PREBUILD_PLATFORMS = ['linux', 'darwin', 'win32'];
+const PREBUILD_ARCHS = ['x64', 'arm64'];
+let DEFAULT_ADDON;
+
+function getBinding(nativeBinding) {
+	// If a path was provided, load the binding from the filesystem.
+	if (typeof nativeBinding === 'string') {
+		// See <https://webpack.js.org/api/module-variables/#__non_webpack_require__-webpack-specific>
+		const requireFunc = typeof __WEBPACK_EXTERNAL_createRequire(import.meta.url) === 'function' ? eval("require") : __WEBPACK_EXTERNAL_createRequire(import.meta.url);
+		return requireFunc(path.resolve(nativeBinding).replace(/(\.node)?$/, '.node'));
+	}
+
+	// If an object was provided, use it as the binding directly.
+	if (typeof nativeBinding === 'object' && nativeBinding !== null) {
+		return nativeBinding;
+	}
+
+	// If we're using the default binding and it already exists, just return it.
+	if (DEFAULT_ADDON) {
+		return DEFAULT_ADDON;
+	}
+
+	// Otherwise, try the default node-gyp locations, which only contain a
+	// binary if one was compiled on purpose.
+	let filename = path.join(__dirname, '..', 'build', 'Debug', 'better_sqlite3.node');
+	if (!fs.existsSync(filename)) {
+		filename = path.join(__dirname, '..', 'build', 'Release', 'better_sqlite3.node');
+	}
+	if (fs.existsSync(filename)) {
+		return DEFAULT_ADDON = __nccwpck_require__(102)(filename);
+	}
+
+	// If nothing was compiled, try to find the binding as a prebuilt binary.
+	return DEFAULT_ADDON = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(getPrebuildPath() || filename);
+}
+
+function getPrebuildPath() {
+	if (PREBUILD_PLATFORMS.includes(process.platform) && PREBUILD_ARCHS.includes(process.arch)) {
+		const target = `${isLinuxMusl() ? 'linuxmusl' : process.platform}-${process.arch}`;
+		const filename = __nccwpck_require__.ab + "prebuilds/" + target + '.node';
+		if (fs.existsSync(filename)) {
+			return filename;
+		}
+	}
+	return null;
+}
+
+function isLinuxMusl() {
+	if (process.platform !== 'linux') {
+		return false;
+	}
+
+	// Look at which libc loader is mapped into this process (See #1517, #1527).
+	try {
+		const maps = fs.readFileSync('/proc/self/maps', 'latin1');
+		if (/\/ld-musl-[^/\s]*\.so/.test(maps)) return true;
+		if (/\/(?:ld-linux[^/\s]*|libc)\.so\.\d/.test(maps)) return false;
+	} catch {}
+
+	// Fallback detection (less reliable, potentially slow).
+	const { report } = process;
+	const previousExcludeNetwork = report.excludeNetwork;
+	report.excludeNetwork = true;
+	try {
+		return !report.getReport().header.glibcVersionRuntime;
+	} finally {
+		report.excludeNetwork = previousExcludeNetwork;
+	}
+}
+
+exports.c = getBinding;
+__webpack_unused_export__ = getPrebuildPath;
+
+// This script is executed directly by binding.gyp to detect prebuilt binaries.
+if (false) {}
+
+
+/***/ }),
+
+/***/ 909:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const fs = __nccwpck_require__(896);
+const path = __nccwpck_require__(928);
+const util = __nccwpck_require__(952);
+const SqliteError = __nccwpck_require__(483);
+
+module.exports = function createDatabase(getAddon, allowNativeBinding) {
+	function Database(filenameGiven, options) {
+		if (new.target == null) {
+			return new Database(filenameGiven, options);
+		}
+
+		// Apply defaults
+		let buffer;
+		let fd;
+		if (Buffer.isBuffer(filenameGiven)) {
+			buffer = filenameGiven;
+			filenameGiven = ':memory:';
+		} else if (typeof filenameGiven === 'number') {
+			if (!Number.isInteger(filenameGiven) || filenameGiven < 0 || filenameGiven > 0x7fffffff) {
+				throw new TypeError('Expected the file descriptor to be a non-negative 32-bit integer');
+			}
+			fd = filenameGiven;
+			filenameGiven = `fd:${fd}`;
+		}
+		if (filenameGiven == null) filenameGiven = '';
+		if (options == null) options = {};
+
+		// Validate arguments
+		if (typeof filenameGiven !== 'string') throw new TypeError('Expected first argument to be a string');
+		if (typeof options !== 'object') throw new TypeError('Expected second argument to be an options object');
+		if ('readOnly' in options) throw new TypeError('Misspelled option "readOnly" should be "readonly"');
+		if ('memory' in options) throw new TypeError('Option "memory" was removed in v7.0.0 (use ":memory:" filename instead)');
+
+		// Interpret options
+		const filename = filenameGiven.trim();
+		const anonymous = filename === '' || filename === ':memory:';
+		const readonly = util.getBooleanOption(options, 'readonly');
+		const fileMustExist = util.getBooleanOption(options, 'fileMustExist');
+		const timeout = 'timeout' in options ? options.timeout : 5000;
+		const verbose = 'verbose' in options ? options.verbose : null;
+		const nativeBinding = 'nativeBinding' in options ? options.nativeBinding : null;
+		const journalFd = 'journalFd' in options ? options.journalFd : undefined;
+
+		// Validate interpreted options
+		if (readonly && anonymous && !buffer) throw new TypeError('In-memory/temporary databases cannot be readonly');
+		if (!Number.isInteger(timeout) || timeout < 0) throw new TypeError('Expected the "timeout" option to be a positive integer');
+		if (timeout > 0x7fffffff) throw new RangeError('Option "timeout" cannot be greater than 2147483647');
+		if (verbose != null && typeof verbose !== 'function') throw new TypeError('Expected the "verbose" option to be a function');
+		if (fd !== undefined && journalFd === undefined) throw new TypeError('The "journalFd" option is required when opening a database from a file descriptor');
+		if (fd === undefined && journalFd !== undefined) throw new TypeError('The "journalFd" option can only be used when opening a database from a file descriptor');
+		if (journalFd !== undefined && !(Number.isInteger(journalFd) && journalFd >= 0 && journalFd <= 0x7fffffff)) throw new TypeError('Expected the "journalFd" option to be a non-negative 32-bit integer');
+		if (!allowNativeBinding && 'nativeBinding' in options) throw new TypeError('The "nativeBinding" option is only supported by the default better-sqlite3 entrypoint');
+		if (allowNativeBinding && nativeBinding != null && typeof nativeBinding !== 'string' && typeof nativeBinding !== 'object') throw new TypeError('Expected the "nativeBinding" option to be a string or addon object');
+
+		// Load the native addon
+		const addon = getAddon(nativeBinding);
+		if (!addon.isInitialized) {
+			addon.initialize(SqliteError, arrayFactory, arrayAppender, rowFactory, recordFactory);
+			addon.isInitialized = true;
+		}
+
+		// Make sure the specified directory exists
+		if (fd === undefined && !anonymous && !filename.startsWith('file:') && !fs.existsSync(path.dirname(filename))) {
+			throw new TypeError('Cannot open database because the directory does not exist');
+		}
+
+		Object.defineProperties(this, {
+			[util.cppdb]: { value: new addon.Database(filename, filenameGiven, anonymous, readonly, fileMustExist, timeout, verbose || null, buffer || null, fd ?? null, journalFd ?? null) },
+			...wrappers.getters,
+		});
+	}
+
+	const wrappers = __nccwpck_require__(463);
+	Database.prototype.prepare = wrappers.prepare;
+	Database.prototype.transaction = __nccwpck_require__(695);
+	Database.prototype.pragma = __nccwpck_require__(127);
+	Database.prototype.explain = __nccwpck_require__(36);
+	Database.prototype.backup = __nccwpck_require__(17);
+	Database.prototype.serialize = __nccwpck_require__(161);
+	Database.prototype.function = __nccwpck_require__(943);
+	Database.prototype.aggregate = __nccwpck_require__(96);
+	Database.prototype.table = __nccwpck_require__(355);
+	Database.prototype.loadExtension = wrappers.loadExtension;
+	Database.prototype.exec = wrappers.exec;
+	Database.prototype.close = wrappers.close;
+	Database.prototype.defaultSafeIntegers = wrappers.defaultSafeIntegers;
+	Database.prototype.unsafeMode = wrappers.unsafeMode;
+	Database.prototype[util.inspect] = __nccwpck_require__(595);
+
+	return Database;
+};
+
+function arrayFactory(...values) {
+	return values;
+}
+
+function arrayAppender(array, ...values) {
+	const offset = array.length;
+	for (let i = 0; i < values.length; ++i) {
+		array[offset + i] = values[i];
+	}
+}
+
+function rowFactory(...keys) {
+	if (!keys.includes('__proto__')) {
+		const parameters = keys.map((_, index) => `v${index}`).join(',');
+		const properties = keys.map((key, index) => `${JSON.stringify(key)}:v${index}`).join(',');
+		return Function(`return (${parameters}) => ({${properties}})`)();
+	}
+	return (...values) => {
+		const row = {};
+		for (let i = 0; i < keys.length; ++i) row[keys[i]] = values[i];
+		return row;
+	};
+}
+
+function recordFactory(value) {
+	return { value, done: false };
+}
+
+
+/***/ }),
+
+/***/ 918:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(909)((__nccwpck_require__(495)/* .getBinding */ .c), true);
+module.exports.SqliteError = __nccwpck_require__(483);
+
+
+/***/ }),
+
+/***/ 96:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { getBooleanOption, cppdb } = __nccwpck_require__(952);
+
+module.exports = function defineAggregate(name, options) {
+	// Validate arguments
+	if (typeof name !== 'string') throw new TypeError('Expected first argument to be a string');
+	if (typeof options !== 'object' || options === null) throw new TypeError('Expected second argument to be an options object');
+	if (!name) throw new TypeError('User-defined function name cannot be an empty string');
+
+	// Interpret options
+	const start = 'start' in options ? options.start : null;
+	const step = getFunctionOption(options, 'step', true);
+	const inverse = getFunctionOption(options, 'inverse', false);
+	const result = getFunctionOption(options, 'result', false);
+	const safeIntegers = 'safeIntegers' in options ? +getBooleanOption(options, 'safeIntegers') : 2;
+	const deterministic = getBooleanOption(options, 'deterministic');
+	const directOnly = getBooleanOption(options, 'directOnly');
+	const varargs = getBooleanOption(options, 'varargs');
+	let argCount = -1;
+
+	// Determine argument count
+	if (!varargs) {
+		argCount = Math.max(getLength(step), inverse ? getLength(inverse) : 0);
+		if (argCount > 0) argCount -= 1;
+		if (argCount > 100) throw new RangeError('User-defined functions cannot have more than 100 arguments');
+	}
+
+	this[cppdb].aggregate(start, step, inverse, result, name, argCount, safeIntegers, deterministic, directOnly);
+	return this;
+};
+
+const getFunctionOption = (options, key, required) => {
+	const value = key in options ? options[key] : null;
+	if (typeof value === 'function') return value;
+	if (value != null) throw new TypeError(`Expected the "${key}" option to be a function`);
+	if (required) throw new TypeError(`Missing required option "${key}"`);
+	return null;
+};
+
+const getLength = ({ length }) => {
+	if (Number.isInteger(length) && length >= 0) return length;
+	throw new TypeError('Expected function.length to be a positive integer');
+};
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const fs = __nccwpck_require__(896);
+const path = __nccwpck_require__(928);
+const { promisify } = __nccwpck_require__(23);
+const { cppdb } = __nccwpck_require__(952);
+const fsAccess = promisify(fs.access);
+
+module.exports = async function backup(filename, options) {
+	if (options == null) options = {};
+
+	// Validate arguments
+	if (typeof filename !== 'string') throw new TypeError('Expected first argument to be a string');
+	if (typeof options !== 'object') throw new TypeError('Expected second argument to be an options object');
+
+	// Interpret options
+	filename = filename.trim();
+	const attachedName = 'attached' in options ? options.attached : 'main';
+	const handler = 'progress' in options ? options.progress : null;
+
+	// Validate interpreted options
+	if (!filename) throw new TypeError('Backup filename cannot be an empty string');
+	if (filename === ':memory:') throw new TypeError('Invalid backup filename ":memory:"');
+	if (typeof attachedName !== 'string') throw new TypeError('Expected the "attached" option to be a string');
+	if (!attachedName) throw new TypeError('The "attached" option cannot be an empty string');
+	if (handler != null && typeof handler !== 'function') throw new TypeError('Expected the "progress" option to be a function');
+
+	// Make sure the specified directory exists
+	await fsAccess(path.dirname(filename)).catch(() => {
+		throw new TypeError('Cannot save backup because the directory does not exist');
+	});
+
+	const isNewFile = await fsAccess(filename).then(() => false, () => true);
+	return runBackup(this[cppdb].backup(this, attachedName, filename, isNewFile), handler || null);
+};
+
+const runBackup = (backup, handler) => {
+	let rate = 0;
+	let useDefault = true;
+
+	return new Promise((resolve, reject) => {
+		setImmediate(function step() {
+			try {
+				const progress = backup.transfer(rate);
+				if (!progress.remainingPages) {
+					backup.close();
+					resolve(progress);
+					return;
+				}
+				if (useDefault) {
+					useDefault = false;
+					rate = 100;
+				}
+				if (handler) {
+					const ret = handler(progress);
+					if (ret !== undefined) {
+						if (typeof ret === 'number' && ret === ret) rate = Math.max(0, Math.min(0x7fffffff, Math.round(ret)));
+						else throw new TypeError('Expected progress callback to return a number or undefined');
+					}
+				}
+				setImmediate(step);
+			} catch (err) {
+				backup.close();
+				reject(err);
+			}
+		});
+	});
+};
+
+
+/***/ }),
+
+/***/ 36:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { cppdb } = __nccwpck_require__(952);
+
+module.exports = function explain(source) {
+	if (typeof source !== 'string') throw new TypeError('Expected first argument to be a string');
+
+	const stmt = this[cppdb].prepare(`EXPLAIN ${source}`, this, false, true);
+	return stmt.all();
+};
+
+
+/***/ }),
+
+/***/ 943:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { getBooleanOption, cppdb } = __nccwpck_require__(952);
+
+module.exports = function defineFunction(name, options, fn) {
+	// Apply defaults
+	if (options == null) options = {};
+	if (typeof options === 'function') { fn = options; options = {}; }
+
+	// Validate arguments
+	if (typeof name !== 'string') throw new TypeError('Expected first argument to be a string');
+	if (typeof fn !== 'function') throw new TypeError('Expected last argument to be a function');
+	if (typeof options !== 'object') throw new TypeError('Expected second argument to be an options object');
+	if (!name) throw new TypeError('User-defined function name cannot be an empty string');
+
+	// Interpret options
+	const safeIntegers = 'safeIntegers' in options ? +getBooleanOption(options, 'safeIntegers') : 2;
+	const deterministic = getBooleanOption(options, 'deterministic');
+	const directOnly = getBooleanOption(options, 'directOnly');
+	const varargs = getBooleanOption(options, 'varargs');
+	let argCount = -1;
+
+	// Determine argument count
+	if (!varargs) {
+		argCount = fn.length;
+		if (!Number.isInteger(argCount) || argCount < 0) throw new TypeError('Expected function.length to be a positive integer');
+		if (argCount > 100) throw new RangeError('User-defined functions cannot have more than 100 arguments');
+	}
+
+	this[cppdb].function(fn, name, argCount, safeIntegers, deterministic, directOnly);
+	return this;
+};
+
+
+/***/ }),
+
+/***/ 595:
+/***/ ((module) => {
+
+
+const DatabaseInspection = function Database() {};
+
+module.exports = function inspect(depth, opts) {
+	return Object.assign(new DatabaseInspection(), this);
+};
+
+
+
+/***/ }),
+
+/***/ 127:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { getBooleanOption, cppdb } = __nccwpck_require__(952);
+
+module.exports = function pragma(source, options) {
+	if (options == null) options = {};
+	if (typeof source !== 'string') throw new TypeError('Expected first argument to be a string');
+	if (typeof options !== 'object') throw new TypeError('Expected second argument to be an options object');
+	const simple = getBooleanOption(options, 'simple');
+
+	const stmt = this[cppdb].prepare(`PRAGMA ${source}`, this, true, false);
+	return simple ? stmt.pluck().get() : stmt.all();
+};
+
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { cppdb } = __nccwpck_require__(952);
+
+module.exports = function serialize(options) {
+	if (options == null) options = {};
+
+	// Validate arguments
+	if (typeof options !== 'object') throw new TypeError('Expected first argument to be an options object');
+
+	// Interpret and validate options
+	const attachedName = 'attached' in options ? options.attached : 'main';
+	if (typeof attachedName !== 'string') throw new TypeError('Expected the "attached" option to be a string');
+	if (!attachedName) throw new TypeError('The "attached" option cannot be an empty string');
+
+	return this[cppdb].serialize(attachedName);
+};
+
+
+/***/ }),
+
+/***/ 355:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { cppdb } = __nccwpck_require__(952);
+
+module.exports = function defineTable(name, factory) {
+	// Validate arguments
+	if (typeof name !== 'string') throw new TypeError('Expected first argument to be a string');
+	if (!name) throw new TypeError('Virtual table module name cannot be an empty string');
+
+	// Determine whether the module is eponymous-only or not
+	let eponymous = false;
+	if (typeof factory === 'object' && factory !== null) {
+		eponymous = true;
+		factory = defer(parseTableDefinition(factory, 'used', name));
+	} else {
+		if (typeof factory !== 'function') throw new TypeError('Expected second argument to be a function or a table definition object');
+		factory = wrapFactory(factory);
+	}
+
+	this[cppdb].table(factory, name, eponymous);
+	return this;
+};
+
+function wrapFactory(factory) {
+	return function virtualTableFactory(moduleName, databaseName, tableName, ...args) {
+		const thisObject = {
+			module: moduleName,
+			database: databaseName,
+			table: tableName,
+		};
+
+		// Generate a new table definition by invoking the factory
+		const def = apply.call(factory, thisObject, args);
+		if (typeof def !== 'object' || def === null) {
+			throw new TypeError(`Virtual table module "${moduleName}" did not return a table definition object`);
+		}
+
+		return parseTableDefinition(def, 'returned', moduleName);
+	};
+}
+
+function parseTableDefinition(def, verb, moduleName) {
+	// Validate required properties
+	if (!hasOwnProperty.call(def, 'rows')) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition without a "rows" property`);
+	}
+	if (!hasOwnProperty.call(def, 'columns')) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition without a "columns" property`);
+	}
+
+	// Validate "rows" property
+	const rows = def.rows;
+	if (typeof rows !== 'function' || Object.getPrototypeOf(rows) !== GeneratorFunctionPrototype) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with an invalid "rows" property (should be a generator function)`);
+	}
+
+	// Validate "columns" property
+	let columns = def.columns;
+	if (!Array.isArray(columns) || !isStringArray(columns = [...columns])) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with an invalid "columns" property (should be an array of strings)`);
+	}
+	if (columns.length !== new Set(columns).size) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with duplicate column names`);
+	}
+	if (!columns.length) {
+		throw new RangeError(`Virtual table module "${moduleName}" ${verb} a table definition with zero columns`);
+	}
+
+	// Validate "parameters" property
+	let parameters;
+	if (hasOwnProperty.call(def, 'parameters')) {
+		parameters = def.parameters;
+		if (!Array.isArray(parameters) || !isStringArray(parameters = [...parameters])) {
+			throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with an invalid "parameters" property (should be an array of strings)`);
+		}
+	} else {
+		parameters = inferParameters(rows);
+	}
+	if (parameters.length !== new Set(parameters).size) {
+		throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with duplicate parameter names`);
+	}
+	if (parameters.length > 32) {
+		throw new RangeError(`Virtual table module "${moduleName}" ${verb} a table definition with more than the maximum number of 32 parameters`);
+	}
+	for (const parameter of parameters) {
+		if (columns.includes(parameter)) {
+			throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with column "${parameter}" which was ambiguously defined as both a column and parameter`);
+		}
+	}
+
+	// Validate "safeIntegers" option
+	let safeIntegers = 2;
+	if (hasOwnProperty.call(def, 'safeIntegers')) {
+		const bool = def.safeIntegers;
+		if (typeof bool !== 'boolean') {
+			throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with an invalid "safeIntegers" property (should be a boolean)`);
+		}
+		safeIntegers = +bool;
+	}
+
+	// Validate "directOnly" option
+	let directOnly = false;
+	if (hasOwnProperty.call(def, 'directOnly')) {
+		directOnly = def.directOnly;
+		if (typeof directOnly !== 'boolean') {
+			throw new TypeError(`Virtual table module "${moduleName}" ${verb} a table definition with an invalid "directOnly" property (should be a boolean)`);
+		}
+	}
+
+	// Generate SQL for the virtual table definition
+	const columnDefinitions = [
+		...parameters.map(identifier).map(str => `${str} HIDDEN`),
+		...columns.map(identifier),
+	];
+	return [
+		`CREATE TABLE x(${columnDefinitions.join(', ')});`,
+		wrapGenerator(rows, new Map(columns.map((x, i) => [x, parameters.length + i])), moduleName),
+		parameters,
+		safeIntegers,
+		directOnly,
+	];
+}
+
+function wrapGenerator(generator, columnMap, moduleName) {
+	return function* virtualTable(...args) {
+		/*
+			We must defensively clone any buffers in the arguments, because
+			otherwise the generator could mutate one of them, which would cause
+			us to return incorrect values for hidden columns, potentially
+			corrupting the database.
+		 */
+		const output = args.map(x => Buffer.isBuffer(x) ? Buffer.from(x) : x);
+		for (let i = 0; i < columnMap.size; ++i) {
+			output.push(null); // Fill with nulls to prevent gaps in array (v8 optimization)
+		}
+		for (const row of generator(...args)) {
+			if (Array.isArray(row)) {
+				extractRowArray(row, output, columnMap.size, moduleName);
+				yield output;
+			} else if (typeof row === 'object' && row !== null) {
+				extractRowObject(row, output, columnMap, moduleName);
+				yield output;
+			} else {
+				throw new TypeError(`Virtual table module "${moduleName}" yielded something that isn't a valid row object`);
+			}
+		}
+	};
+}
+
+function extractRowArray(row, output, columnCount, moduleName) {
+	if (row.length !== columnCount) {
+		throw new TypeError(`Virtual table module "${moduleName}" yielded a row with an incorrect number of columns`);
+	}
+	const offset = output.length - columnCount;
+	for (let i = 0; i < columnCount; ++i) {
+		output[i + offset] = row[i];
+	}
+}
+
+function extractRowObject(row, output, columnMap, moduleName) {
+	let count = 0;
+	for (const key of Object.keys(row)) {
+		const index = columnMap.get(key);
+		if (index === undefined) {
+			throw new TypeError(`Virtual table module "${moduleName}" yielded a row with an undeclared column "${key}"`);
+		}
+		output[index] = row[key];
+		count += 1;
+	}
+	if (count !== columnMap.size) {
+		throw new TypeError(`Virtual table module "${moduleName}" yielded a row with missing columns`);
+	}
+}
+
+function inferParameters({ length }) {
+	if (!Number.isInteger(length) || length < 0) {
+		throw new TypeError('Expected function.length to be a positive integer');
+	}
+	const params = [];
+	for (let i = 0; i < length; ++i) {
+		params.push(`$${i + 1}`);
+	}
+	return params;
+}
+
+const { hasOwnProperty } = Object.prototype;
+const { apply } = Function.prototype;
+const GeneratorFunctionPrototype = Object.getPrototypeOf(function*(){});
+const identifier = str => `"${str.replace(/"/g, '""')}"`;
+const defer = x => () => x;
+const isStringArray = (arr) => {
+	for (let i = 0; i < arr.length; ++i) {
+		if (typeof arr[i] !== 'string') return false;
+	}
+	return true;
+};
+
+
+/***/ }),
+
+/***/ 695:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const { cppdb } = __nccwpck_require__(952);
+const controllers = new WeakMap();
+
+module.exports = function transaction(fn) {
+	if (typeof fn !== 'function') throw new TypeError('Expected first argument to be a function');
+
+	const db = this[cppdb];
+	const controller = getController(db, this);
+	const { apply } = Function.prototype;
+
+	// Each version of the transaction function has these same properties
+	const properties = {
+		default: { value: wrapTransaction(apply, fn, db, controller.default) },
+		deferred: { value: wrapTransaction(apply, fn, db, controller.deferred) },
+		immediate: { value: wrapTransaction(apply, fn, db, controller.immediate) },
+		exclusive: { value: wrapTransaction(apply, fn, db, controller.exclusive) },
+		database: { value: this, enumerable: true },
+	};
+
+	Object.defineProperties(properties.default.value, properties);
+	Object.defineProperties(properties.deferred.value, properties);
+	Object.defineProperties(properties.immediate.value, properties);
+	Object.defineProperties(properties.exclusive.value, properties);
+
+	// Return the default version of the transaction function
+	return properties.default.value;
+};
+
+// Return the database's cached transaction controller, or create a new one
+const getController = (db, self) => {
+	let controller = controllers.get(db);
+	if (!controller) {
+		const shared = {
+			commit: db.prepare('COMMIT', self, false, false),
+			rollback: db.prepare('ROLLBACK', self, false, false),
+			savepoint: db.prepare('SAVEPOINT `\t_bs3.\t`', self, false, false),
+			release: db.prepare('RELEASE `\t_bs3.\t`', self, false, false),
+			rollbackTo: db.prepare('ROLLBACK TO `\t_bs3.\t`', self, false, false),
+		};
+		controllers.set(db, controller = {
+			default: Object.assign({ begin: db.prepare('BEGIN', self, false, false) }, shared),
+			deferred: Object.assign({ begin: db.prepare('BEGIN DEFERRED', self, false, false) }, shared),
+			immediate: Object.assign({ begin: db.prepare('BEGIN IMMEDIATE', self, false, false) }, shared),
+			exclusive: Object.assign({ begin: db.prepare('BEGIN EXCLUSIVE', self, false, false) }, shared),
+		});
+	}
+	return controller;
+};
+
+// Return a new transaction function by wrapping the given function
+const wrapTransaction = (apply, fn, db, { begin, commit, rollback, savepoint, release, rollbackTo }) => function sqliteTransaction() {
+	let before, after, undo;
+	if (db.inTransaction) {
+		before = savepoint;
+		after = release;
+		undo = rollbackTo;
+	} else {
+		before = begin;
+		after = commit;
+		undo = rollback;
+	}
+	before.run();
+	try {
+		const result = apply.call(fn, this, arguments);
+		if (result && typeof result.then === 'function') {
+			throw new TypeError('Transaction function cannot return a promise');
+		}
+		after.run();
+		return result;
+	} catch (ex) {
+		if (db.inTransaction) {
+			undo.run();
+			if (undo !== rollback) after.run();
+		}
+		throw ex;
+	}
+};
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+const { cppdb } = __nccwpck_require__(952);
+
+exports.prepare = function prepare(sql) {
+	return this[cppdb].prepare(sql, this, false, false);
+};
+
+exports.exec = function exec(sql) {
+	this[cppdb].exec(sql);
+	return this;
+};
+
+exports.close = function close() {
+	this[cppdb].close();
+	return this;
+};
+
+exports.loadExtension = function loadExtension(...args) {
+	this[cppdb].loadExtension(...args);
+	return this;
+};
+
+exports.defaultSafeIntegers = function defaultSafeIntegers(...args) {
+	this[cppdb].defaultSafeIntegers(...args);
+	return this;
+};
+
+exports.unsafeMode = function unsafeMode(...args) {
+	this[cppdb].unsafeMode(...args);
+	return this;
+};
+
+exports.getters = {
+	name: {
+		get: function name() { return this[cppdb].name; },
+		enumerable: true,
+	},
+	open: {
+		get: function open() { return this[cppdb].open; },
+		enumerable: true,
+	},
+	inTransaction: {
+		get: function inTransaction() { return this[cppdb].inTransaction; },
+		enumerable: true,
+	},
+	readonly: {
+		get: function readonly() { return this[cppdb].readonly; },
+		enumerable: true,
+	},
+	memory: {
+		get: function memory() { return this[cppdb].memory; },
+		enumerable: true,
+	},
+};
+
+
+/***/ }),
+
+/***/ 483:
+/***/ ((module) => {
+
+
+
+class SqliteError extends Error {
+	constructor(message, code) {
+		if (typeof code !== 'string') {
+			throw new TypeError('Expected second argument to be a string');
+		}
+
+		super('' + message);
+		this.code = code;
+
+		if (typeof Error.captureStackTrace === 'function') {
+			Error.captureStackTrace(this, SqliteError);
+		}
+	}
+}
+
+Object.defineProperty(SqliteError.prototype, 'name', {
+	value: 'SqliteError',
+	writable: true,
+	enumerable: false,
+	configurable: true,
+});
+
+module.exports = SqliteError;
+
+
+/***/ }),
+
+/***/ 952:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.getBooleanOption = (options, key) => {
+	let value = false;
+	if (key in options && typeof (value = options[key]) !== 'boolean') {
+		throw new TypeError(`Expected the "${key}" option to be a boolean`);
+	}
+	return value;
+};
+
+exports.cppdb = Symbol();
+exports.inspect = Symbol.for('nodejs.util.inspect.custom');
+
+
+/***/ }),
+
+/***/ 102:
+/***/ ((module) => {
+
+function webpackEmptyContext(req) {
+	var e = new Error("Cannot find module '" + req + "'");
+	e.code = 'MODULE_NOT_FOUND';
+	throw e;
+}
+webpackEmptyContext.keys = () => ([]);
+webpackEmptyContext.resolve = webpackEmptyContext;
+webpackEmptyContext.id = 102;
+module.exports = webpackEmptyContext;
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -374,6 +1313,145 @@ const aiderHistory = {
 
 ;// CONCATENATED MODULE: ./src/sources/aider/index.ts
 
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
+
+/** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
+const CLINE_AGENTS = ['cline', 'roo-code', 'kilo-code'];
+/** Each agent's VS Code extension id: its folder under `globalStorage/`. */
+const EXTENSION_IDS = {
+    cline: 'saoudrizwan.claude-dev',
+    'roo-code': 'rooveterinaryinc.roo-cline',
+    'kilo-code': 'kilocode.kilo-code'
+};
+/** The files of a task folder this family reads. */
+const TASK_FILES = new Set(['ui_messages.json', 'api_conversation_history.json', 'task_metadata.json']);
+const segments = (path) => path.replace(/\\/g, '/').split('/');
+/**
+ * The agent that wrote a task file. The three write the same format, so the path decides first:
+ * the extension folder (`globalStorage/<extension id>/tasks/<id>/`) or the agent folder of a
+ * copy committed to `.ai-logs/<agent>/`. Without either, Roo Code's `apiProtocol` (in its
+ * `api_req_started` records; Cline never writes it) tells Roo Code from Cline. Kilo Code writes
+ * Roo Code's records and is told only by its path.
+ */
+function agentOf(path, text) {
+    const parts = segments(path).map((s) => s.toLowerCase());
+    for (const agent of CLINE_AGENTS)
+        if (parts.includes(EXTENSION_IDS[agent]))
+            return agent;
+    const logs = parts.lastIndexOf('.ai-logs');
+    const copied = logs >= 0 ? parts[logs + 1] : undefined;
+    const named = CLINE_AGENTS.find((a) => a === copied);
+    if (named)
+        return named;
+    return /\\"apiProtocol\\"\s*:/.test(text) ? 'roo-code' : 'cline';
+}
+/**
+ * The task id: the name of the task folder (a millisecond timestamp in Cline, a UUID in Roo and
+ * Kilo Code), which every file of the task shares. A copy of a task with one file is named
+ * `<id>.json`; its stem is the id. The ingest's fallback id is used only when neither applies.
+ */
+function taskIdOf(path, fallback) {
+    const name = (0,external_node_path_namespaceObject.basename)(path.replace(/\\/g, '/'));
+    if (TASK_FILES.has(name))
+        return (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(path.replace(/\\/g, '/'))) || fallback;
+    const stem = name.replace(/\.json$/i, '');
+    return stem && stem !== name ? stem : fallback;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/place.ts
+
+const CWD = /# Current (?:Working Directory|Workspace Directory) \(([^)\n]+)\) Files/;
+const WORKSPACE = /# Workspace Configuration\n(\{[\s\S]*?\n\})\n/;
+/**
+ * The task's place from the `<environment_details>` block the agent appends to the first request
+ * of a task: `# Current Working Directory (<path>) Files` (Roo Code: `# Current Workspace
+ * Directory`), and in newer Cline `# Workspace Configuration`, a JSON object whose workspaces list
+ * `associatedRemoteUrls` (`origin: <url>`) and `latestGitCommitHash`. Only the first workspace is read.
+ */
+function placeIn(text) {
+    const cwd = CWD.exec(text)?.[1]?.trim() || null;
+    let repository_url = null;
+    let commit_sha = null;
+    const ws = WORKSPACE.exec(text)?.[1];
+    const conf = ws ? tryParseJson(ws) : undefined;
+    const workspaces = isObject(conf) && isObject(conf.workspaces) ? Object.values(conf.workspaces) : [];
+    const first = workspaces.find(isObject);
+    if (first) {
+        const remotes = (arr(first.associatedRemoteUrls) ?? []).map(str).filter((r) => !!r);
+        const origin = remotes.find((r) => r.startsWith('origin:')) ?? remotes[0];
+        repository_url = origin ? origin.replace(/^[^:\s]+:\s*/, '').trim() || null : null;
+        commit_sha = str(first.latestGitCommitHash) ?? null;
+    }
+    return { cwd, repository_url, commit_sha };
+}
+const knownPlace = (p) => p.cwd !== null || p.repository_url !== null;
+
+;// CONCATENATED MODULE: ./src/sources/cline/side-files.ts
+
+
+
+
+/** The text blocks of one Anthropic-format message (`content` is a string or a list of blocks). */
+function texts(content) {
+    if (typeof content === 'string')
+        return [content];
+    return (arr(content) ?? []).map((b) => (obj(b)?.type === 'text' ? (str(obj(b)?.text) ?? '') : '')).filter(Boolean);
+}
+/**
+ * `api_conversation_history.json`: the messages as sent to the model. Everything a report shows
+ * is in `ui_messages.json` already (reading prompts here too would count them twice), so this
+ * file gives only the task's place: the `<environment_details>` of its first user message. A task
+ * whose `ui_messages.json` request records were trimmed (Roo Code keeps only the usage there) is
+ * scoped by this.
+ */
+function parseApiHistory(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!Array.isArray(doc))
+        throw new Error('expected a JSON array of API messages');
+    for (const m of doc) {
+        if (!isObject(m) || m.role !== 'user')
+            continue;
+        for (const t of texts(m.content)) {
+            const place = placeIn(t);
+            if (knownPlace(place)) {
+                out.push({ type: 'session', patch: { id: sessionId, agent, ...place } });
+                return;
+            }
+        }
+    }
+}
+/**
+ * `task_metadata.json`: `files_in_context` (each file the task read, mentioned or edited, with
+ * `record_source` `cline_edited` / `roo_edited` / `kilo_edited` for the agent's own edits) and
+ * `model_usage` (each model the task used, with its time and mode). An edit recorded here says
+ * which file, not whether it was created or changed: the change is `unknown`. Events are numbered
+ * by their place: model entries first, then files.
+ */
+function parseTaskMetadata(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!isObject(doc))
+        throw new Error('expected a JSON object');
+    let n = 0;
+    const emit = (ts, payload, raw) => emitRecord(out, sessionId, ++n, ts, [{ payload }], JSON.stringify(raw));
+    for (const u of arr(doc.model_usage) ?? []) {
+        const o = obj(u);
+        const model = str(o?.model_id);
+        if (o && model)
+            emit(isoOrNull(num(o.ts) ?? NaN), { kind: 'turn_context', model, cwd: null }, o);
+    }
+    for (const f of arr(doc.files_in_context) ?? []) {
+        const o = obj(f);
+        const path = str(o?.path);
+        const source = str(o?.record_source) ?? '';
+        if (!o || !path || !/_edited$/.test(source) || source === 'user_edited')
+            continue;
+        const when = Object.entries(o).find(([k, v]) => k.endsWith('_edit_date') && k !== 'user_edit_date' && typeof v === 'number')?.[1];
+        emit(isoOrNull(typeof when === 'number' ? when : NaN), { kind: 'file_change', path, change: 'unknown', call_id: null }, o);
+    }
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -9972,6 +11050,370 @@ function badTokenField(counts, fields = TOKEN_FIELDS) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
+
+/**
+ * A count in a log that no message can hold (negative, fractional, absurdly large). Thrown by a
+ * line parser, it makes its line a problem (with file and line) and the read goes on.
+ */
+class TokenValueError extends Error {
+}
+function tokenValueReason(field, value) {
+    return `token count out of range: ${field} = ${String(value)} (a count is a whole number from 0 to ${MAX_TOKENS_PER_MESSAGE.toExponential()}); left out of the totals`;
+}
+/** A token count read from a log: undefined when absent or not a number, thrown when out of range. */
+function tokenCount(v, field) {
+    if (typeof v !== 'number' || Number.isNaN(v))
+        return undefined;
+    if (!isTokenCount(v))
+        throw new TokenValueError(tokenValueReason(field, v));
+    return v;
+}
+/** Why a line was not read, from what its parser threw. */
+function lineProblem(e) {
+    if (e instanceof TokenValueError)
+        return e.message;
+    return `line not read: ${String(e?.message ?? e)}`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/known.ts
+/**
+ * `say` and `ask` types of Cline, Roo Code and Kilo Code that carry nothing a report shows
+ * (checkpoints, retries, UI notices, approvals): stored raw as `other`. The names are those of
+ * `ClineSay` / `ClineAsk` in the agents' `ExtensionMessage.ts` (cline/cline, RooCodeInc/Roo-Code).
+ * A type in neither this list nor `ui-messages.ts` is reported as unknown: a change of the format.
+ */
+const KNOWN_UNINTERPRETED = new Set([
+    'say "api_req_finished"',
+    'say "api_req_retried"',
+    'say "api_req_retry_delayed"',
+    'say "api_req_deleted"',
+    'say "api_req_rate_limit_wait"',
+    'say "checkpoint_created"',
+    'say "checkpoint_saved"',
+    'say "deleted_api_reqs"',
+    'say "diff_error"',
+    'say "error_retry"',
+    'say "shell_integration_warning"',
+    'say "load_mcp_documentation"',
+    'say "mcp_server_request_started"',
+    'say "mcp_notification"',
+    'say "clineignore_error"',
+    'say "rooignore_error"',
+    'say "info"',
+    'say "hook"',
+    'say "hook_output"',
+    'say "hook_status"',
+    'say "hook_output_stream"',
+    'say "browser_action_launch"',
+    'say "browser_action"',
+    'say "browser_action_result"',
+    'say "task_progress"',
+    'say "user_feedback_diff"',
+    'say "codebase_search_result"',
+    'say "image"',
+    'say "subtask_result"',
+    'say "condense_context_error"',
+    'say "sliding_window_truncation"',
+    'say "generate_image"',
+    'say "too_many_tools_warning"',
+    'say "command_permission_denied"',
+    'ask "completion_result"',
+    'ask "api_req_failed"',
+    'ask "resume_task"',
+    'ask "resume_completed_task"',
+    'ask "mistake_limit_reached"',
+    'ask "auto_approval_max_req_reached"',
+    'ask "browser_action_launch"',
+    'ask "condense"',
+    'ask "report_bug"',
+    'ask "new_task"',
+    'ask "summarize_task"',
+    'ask "invalid_model"'
+]);
+
+;// CONCATENATED MODULE: ./src/sources/cline/tools.ts
+
+/** Tool names (the `tool` of a tool record's JSON) that write the file at `path`, and how. */
+const WRITES = {
+    editedExistingFile: 'update',
+    newFileCreated: 'add',
+    fileDeleted: 'delete',
+    appliedDiff: 'update',
+    insertContent: 'update',
+    searchAndReplace: 'update',
+    applyPatch: 'update'
+};
+/** The paths a tool record names: `path`, or the `batchDiffs` / `batchFiles` of Roo Code's batched edits and reads. */
+function pathsOf(t) {
+    const one = str(t.path);
+    const batch = [...(arr(t.batchDiffs) ?? []), ...(arr(t.batchFiles) ?? [])].map((b) => str(obj(b)?.path)).filter((p) => !!p);
+    return one ? [one, ...batch.filter((p) => p !== one)] : batch;
+}
+/**
+ * A `say: "tool"` or `ask: "tool"` record: its `text` is JSON naming the tool (`readFile`,
+ * `editedExistingFile`, `newFileCreated`, `appliedDiff`, …) and the path. The call has no id in the
+ * log; the record's time is used, which is unique within a task. A write names its file as touched.
+ */
+function toolRecord(text, callId) {
+    const t = obj(tryParseJson(text));
+    if (!t)
+        return [{ kind: 'tool_call', call_id: callId, name: 'tool', arguments: text, command: null, tool_type: 'other' }];
+    const name = str(t.tool) ?? 'tool';
+    // The record holds the written content or diff in full; the call keeps what names the action.
+    const args = JSON.stringify({ ...t, content: undefined, diff: undefined });
+    const out = [{ kind: 'tool_call', call_id: callId, name, arguments: args, command: null, tool_type: 'function' }];
+    const change = WRITES[name];
+    if (change)
+        for (const path of pathsOf(t))
+            out.push({ kind: 'file_change', path, change, call_id: callId });
+    return out;
+}
+/** `ask`/`say: "command"`: the text is the command line (Cline may append a `REQ_APP` approval marker). */
+function commandRecord(text, callId) {
+    const command = text.replace(/REQ_APP\s*$/, '').trim();
+    return { kind: 'tool_call', call_id: callId, name: 'execute_command', arguments: JSON.stringify({ command }), command, tool_type: 'local_shell' };
+}
+/** `ask: "use_mcp_server"`: `{type, serverName, toolName, arguments}` or, for resources, `{uri}`. */
+function mcpRecord(text, callId) {
+    const t = obj(tryParseJson(text)) ?? {};
+    const server = str(t.serverName) ?? 'mcp';
+    const name = `${server}/${str(t.toolName) ?? str(t.uri) ?? str(t.type) ?? 'call'}`;
+    return { kind: 'tool_call', call_id: callId, name, arguments: str(t.arguments) ?? text, command: null, tool_type: 'mcp' };
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/usage.ts
+
+
+
+/**
+ * The tokens of one API request, from the JSON of its `api_req_started` record: `tokensIn`,
+ * `tokensOut`, `cacheWrites`, `cacheReads`. Cline (and Roo Code with `apiProtocol: "anthropic"`)
+ * count `tokensIn` without the cache, as Anthropic does; Roo Code with `apiProtocol: "openai"`
+ * counts the cache inside `tokensIn`. A record with none of the four has no usage (a request
+ * still running or cancelled before the answer): null, never zero.
+ */
+function requestTokens(info) {
+    const fields = ['tokensIn', 'tokensOut', 'cacheWrites', 'cacheReads'];
+    if (!fields.some((f) => typeof info[f] === 'number'))
+        return null;
+    const tokensIn = tokenCount(info.tokensIn, 'tokensIn') ?? 0;
+    const read = tokenCount(info.cacheReads, 'cacheReads') ?? 0;
+    const write = tokenCount(info.cacheWrites, 'cacheWrites') ?? 0;
+    const output = tokenCount(info.tokensOut, 'tokensOut') ?? 0;
+    const reasoning = tokenCount(info.reasoningTokens, 'reasoningTokens') ?? 0;
+    const cacheInside = str(info.apiProtocol) === 'openai' && tokensIn >= read + write;
+    const input = cacheInside ? tokensIn : tokensIn + read + write;
+    return { input, cached_input: read, cache_write: write, output, reasoning_output: reasoning, total: input + output };
+}
+function usageRow(model, t) {
+    const empty = isZeroTokens(t);
+    return { kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null };
+}
+/** The request's cost in US dollars as the agent priced it, when it did. */
+const requestCost = (info) => num(info.cost) ?? null;
+
+;// CONCATENATED MODULE: ./src/sources/cline/ui-messages.ts
+
+
+
+
+
+
+
+
+const imagesOf = (m) => (Array.isArray(m.images) ? m.images.length : 0);
+/** `modelInfo` (newer Cline, on every record) or `modelId` in a request's JSON (Kilo Code, newer forks). */
+function modelChange(st, model) {
+    if (!model || model === st.model)
+        return [];
+    st.model = model;
+    return [{ kind: 'turn_context', model, cwd: st.place?.cwd ?? null }];
+}
+function apiRequest(st, text, out, agent) {
+    const info = obj(tryParseJson(text));
+    if (!info)
+        return [{ kind: 'other', type: 'api_req_started' }];
+    const payloads = [...modelChange(st, str(info.modelId))];
+    const request = str(info.request);
+    if (request && !st.place) {
+        const place = placeIn(request);
+        if (knownPlace(place)) {
+            st.place = place;
+            out.push({ type: 'session', patch: { id: st.sessionId, agent, ...place } });
+        }
+    }
+    const tokens = requestTokens(info);
+    const cost = requestCost(info);
+    if (cost !== null)
+        st.cost = (st.cost ?? 0) + cost;
+    if (tokens)
+        payloads.push(usageRow(st.model, tokens));
+    const cancelled = str(info.cancelReason);
+    if (cancelled)
+        payloads.push({ kind: 'marker', marker: 'abort', detail: cancelled });
+    return payloads.length > 0 ? payloads : [{ kind: 'other', type: 'api_req_started' }];
+}
+/** `ask: "followup"`: `{question, options}` JSON in current versions, plain text in older ones. */
+function question(text) {
+    const q = obj(tryParseJson(text));
+    return str(q?.question) ?? text;
+}
+/**
+ * One record of `ui_messages.json`: `{ts, type: "say"|"ask", say?/ask?, text, images?, partial?,
+ * modelInfo?}`. The first record is the task as the person typed it (`say: "text"` in current
+ * versions, `say: "task"` in older ones), `user_feedback` is a later prompt; `text`,
+ * `completion_result` and the mode answers are the agent's words; `tool`, `command` and
+ * `use_mcp_server` are calls; `api_req_started` holds each request's usage and cost.
+ */
+function ui_messages_record(st, m, index, out, agent) {
+    const type = str(m.type) ?? 'none';
+    const sub = type === 'say' ? str(m.say) : type === 'ask' ? str(m.ask) : undefined;
+    const key = `${type} "${sub ?? ''}"`;
+    const text = str(m.text) ?? '';
+    const callId = String(num(m.ts) ?? index);
+    // A record still being streamed when the file was written: its final form is a later record, or none.
+    if (m.partial === true)
+        return [{ kind: 'other', type: `${key} (partial)` }];
+    const model = modelChange(st, str(obj(m.modelInfo)?.modelId));
+    const own = () => {
+        switch (key) {
+            case 'say "task"':
+                return [{ kind: 'user_prompt', text, by_agent: false, images: imagesOf(m) }];
+            case 'say "text"':
+                return index === 0
+                    ? [{ kind: 'user_prompt', text, by_agent: false, images: imagesOf(m) }]
+                    : text.trim()
+                        ? [{ kind: 'assistant_message', text, phase: null }]
+                        : [];
+            case 'say "user_feedback"':
+                return [{ kind: 'user_prompt', text, by_agent: false, images: imagesOf(m) }];
+            case 'say "reasoning"':
+                return text.trim() ? [{ kind: 'reasoning', text, encrypted: false, encrypted_bytes: 0 }] : [];
+            case 'say "completion_result"':
+                return text.trim() ? [{ kind: 'assistant_message', text, phase: 'completion' }] : [];
+            case 'ask "followup"':
+            case 'ask "plan_mode_respond"':
+            case 'say "act_mode_respond"':
+            case 'ask "text"':
+                return [{ kind: 'assistant_message', text: key === 'ask "followup"' ? question(text) : text, phase: null }];
+            case 'say "api_req_started"':
+                return apiRequest(st, text, out, agent);
+            case 'say "tool"':
+            case 'ask "tool"':
+                return toolRecord(text, callId);
+            case 'say "command"':
+            case 'ask "command"':
+                st.lastCall = callId;
+                return [commandRecord(text, callId)];
+            case 'say "command_output"':
+            case 'ask "command_output"':
+                return [{ kind: 'tool_result', call_id: st.lastCall, output: text, exit_code: null, duration_ms: null, status: null }];
+            case 'ask "use_mcp_server"':
+            case 'say "use_mcp_server"':
+                st.lastCall = callId;
+                return [mcpRecord(text, callId)];
+            case 'say "mcp_server_response"':
+                return [{ kind: 'tool_result', call_id: st.lastCall, output: text, exit_code: null, duration_ms: null, status: null }];
+            case 'say "error"':
+                return [{ kind: 'marker', marker: 'error', detail: text || null }];
+            case 'say "condense_context"':
+                return [{ kind: 'compaction', text: str(obj(m.contextCondense)?.summary) ?? (text || null), encrypted: false }];
+            default:
+                if (!KNOWN_UNINTERPRETED.has(key))
+                    out.push({ type: 'unknown', line: index + 1, what: `ui message ${key}` });
+                return [];
+        }
+    };
+    const payloads = [...model, ...own()];
+    return payloads.length > 0 ? payloads : [{ kind: 'other', type: key }];
+}
+/**
+ * `ui_messages.json` of a Cline, Roo Code or Kilo Code task: the conversation as the extension
+ * shows it. The extension writes the array on one line, so an event's line is its record's
+ * place in the array (1-based); each event's record goes with it as raw JSON.
+ */
+function parseUiMessages(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!Array.isArray(doc))
+        throw new Error('expected a JSON array of UI messages');
+    const st = { sessionId, model: null, place: null, lastCall: null, cost: null };
+    const times = doc.map((m) => (isObject(m) ? num(m.ts) : undefined)).filter((t) => t !== undefined);
+    const first = times.length > 0 ? isoOrNull(Math.min(...times)) : null;
+    const last = times.length > 0 ? isoOrNull(Math.max(...times)) : null;
+    out.push({ type: 'session', patch: { id: sessionId, agent, source: 'ui_messages', originator: agent, started_at: first, ended_at: last } });
+    doc.forEach((m, i) => {
+        const lineNo = i + 1;
+        if (!isObject(m)) {
+            out.push({ type: 'skip', line: lineNo, reason: 'array element is not a JSON object' });
+            return;
+        }
+        try {
+            const found = [];
+            const payloads = ui_messages_record(st, m, i, found, agent);
+            const ts = isoOrNull(num(m.ts) ?? NaN);
+            out.push(...found);
+            emitRecord(out, sessionId, lineNo, ts, payloads.map((payload) => ({ payload })), JSON.stringify(m));
+        }
+        catch (e) {
+            out.push({ type: 'skip', line: lineNo, reason: lineProblem(e) });
+        }
+    });
+    const end = { id: sessionId, agent, reported_cost_usd: st.cost };
+    if (st.cost !== null)
+        out.push({ type: 'session', patch: end });
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/index.ts
+
+
+
+/** A UI message array: its first record starts `{"ts": <ms>, "type": "say"|"ask"`, as all three agents write it. */
+const UI_MESSAGES = /^\s*\[\s*\{\s*"ts"\s*:\s*\d{12,14}\s*,\s*"type"\s*:\s*"(say|ask)"\s*,\s*"(say|ask)"\s*:/;
+/** The API history opens with the task as the person's message, wrapped in `<task>` (or Roo's `<user_message>`) with environment details. */
+const API_HISTORY = /^\s*\[\s*\{\s*"role"\s*:\s*"user"\s*,\s*"content"\s*:/;
+const API_HISTORY_MARKERS = /<task>|<user_message>|<environment_details>/;
+const TASK_METADATA = /^\s*\{\s*"files_in_context"\s*:\s*\[/;
+function kindOf(head) {
+    if (UI_MESSAGES.test(head.text))
+        return 'ui-messages';
+    if (API_HISTORY.test(head.text) && API_HISTORY_MARKERS.test(head.text))
+        return 'api-history';
+    if (TASK_METADATA.test(head.text) && /"model_usage"\s*:|"record_source"\s*:/.test(head.text))
+        return 'task-metadata';
+    return null;
+}
+const DESCRIPTIONS = {
+    'ui-messages': 'task conversation (globalStorage/<extension>/tasks/<task>/ui_messages.json)',
+    'api-history': 'task API history, read for its place only (globalStorage/<extension>/tasks/<task>/api_conversation_history.json)',
+    'task-metadata': 'task metadata: models and edited files (globalStorage/<extension>/tasks/<task>/task_metadata.json)'
+};
+const NAMES = { cline: 'Cline', 'roo-code': 'Roo Code', 'kilo-code': 'Kilo Code' };
+const PARSERS = {
+    'ui-messages': parseUiMessages,
+    'api-history': parseApiHistory,
+    'task-metadata': parseTaskMetadata
+};
+/**
+ * One source per agent and file of a task folder. The agent is decided by the path (extension
+ * folder, or `.ai-logs/<agent>/`) and, without one, by Roo Code's own marker; see `agentOf`.
+ */
+function taskSource(agent, kind) {
+    return {
+        mode: 'document',
+        id: `${agent}-${kind}`,
+        agent,
+        description: `${NAMES[agent]} ${DESCRIPTIONS[kind]}`,
+        sniff: (head) => kindOf(head) === kind && agentOf(head.path, head.text) === agent,
+        parseDocument(text, ctx, out) {
+            PARSERS[kind](text, agent, taskIdOf(ctx.path, ctx.fallbackSessionId), out);
+        }
+    };
+}
+/** Every Cline, Roo Code and Kilo Code format, for registration. */
+const clineSources = CLINE_AGENTS.flatMap((agent) => ['ui-messages', 'api-history', 'task-metadata'].map((kind) => taskSource(agent, kind)));
+
+
 ;// CONCATENATED MODULE: ./src/sources/claude-code/content.ts
 
 /**
@@ -10147,32 +11589,6 @@ function textPayloads(text, images, f) {
     return [{ kind: 'user_prompt', text, by_agent: f.byAgent, images }];
 }
 
-;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
-
-/**
- * A count in a log that no message can hold (negative, fractional, absurdly large). Thrown by a
- * line parser, it makes its line a problem (with file and line) and the read goes on.
- */
-class TokenValueError extends Error {
-}
-function tokenValueReason(field, value) {
-    return `token count out of range: ${field} = ${String(value)} (a count is a whole number from 0 to ${MAX_TOKENS_PER_MESSAGE.toExponential()}); left out of the totals`;
-}
-/** A token count read from a log: undefined when absent or not a number, thrown when out of range. */
-function tokenCount(v, field) {
-    if (typeof v !== 'number' || Number.isNaN(v))
-        return undefined;
-    if (!isTokenCount(v))
-        throw new TokenValueError(tokenValueReason(field, v));
-    return v;
-}
-/** Why a line was not read, from what its parser threw. */
-function lineProblem(e) {
-    if (e instanceof TokenValueError)
-        return e.message;
-    return `line not read: ${String(e?.message ?? e)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/sources/claude-code/usage.ts
 
 
@@ -10221,7 +11637,7 @@ function isBetterCopy(candidate, best) {
         return candidate.output > best.output;
     return candidate.total > best.total;
 }
-function usageRow(model, delta, counted, reason, cumulative = null) {
+function usage_usageRow(model, delta, counted, reason, cumulative = null) {
     return { kind: 'token_usage', model, delta, cumulative, counted, reason };
 }
 /**
@@ -10231,13 +11647,13 @@ function usageRow(model, delta, counted, reason, cumulative = null) {
  */
 function topUp(counted, copy, model) {
     if (!isBetterCopy(copy, counted))
-        return { row: usageRow(model, zeroTokens(), false, 'duplicate', copy), counted };
+        return { row: usage_usageRow(model, zeroTokens(), false, 'duplicate', copy), counted };
     const delta = subtractTokens(copy, counted);
     for (const k of Object.keys(delta))
         if (delta[k] < 0)
             delta[k] = 0;
     delta.total = delta.input + delta.output;
-    return { row: usageRow(model, delta, true, 'split-response-remainder', copy), counted: addTokens(counted, delta) };
+    return { row: usage_usageRow(model, delta, true, 'split-response-remainder', copy), counted: addTokens(counted, delta) };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/util/json-array.ts
@@ -10334,7 +11750,7 @@ class ClaudeStreamParser {
             st.session = sid;
         const type = str(o.type) ?? 'none';
         const payloads = [];
-        let skip = null;
+        let unknown = null;
         switch (type) {
             case 'system':
                 payloads.push(...this.system(o, out));
@@ -10350,7 +11766,7 @@ class ClaudeStreamParser {
                 payloads.push(...assistantPayloads(msg.content, synthetic));
                 const tokens = claudeTokens(msg.usage);
                 if (tokens)
-                    payloads.push(usageRow(model, tokens, false, synthetic ? 'synthetic' : 'superseded-by-result'));
+                    payloads.push(usage_usageRow(model, tokens, false, synthetic ? 'synthetic' : 'superseded-by-result'));
                 break;
             }
             case 'user': {
@@ -10379,7 +11795,7 @@ class ClaudeStreamParser {
             default:
                 payloads.push({ kind: 'other', type });
                 if (!MESSAGE_TYPES.has(type))
-                    skip = `unknown message type "${type}" (kept raw, not interpreted)`;
+                    unknown = `type "${type}"`;
         }
         const ts = toUtcIso(o.timestamp);
         const events = payloads.map((payload) => ({ session_id: st.session, ts, line: lineNo, payload, dedupe_key: str(o.uuid) ?? null }));
@@ -10387,8 +11803,8 @@ class ClaudeStreamParser {
             events[0].raw = raw;
         for (const event of events)
             out.push({ type: 'event', event });
-        if (skip)
-            out.push({ type: 'skip', line: lineNo, reason: skip });
+        if (unknown)
+            out.push({ type: 'unknown', line: lineNo, what: unknown });
     }
     system(o, out) {
         const st = this.st;
@@ -10439,7 +11855,7 @@ class ClaudeStreamParser {
         const payloads = [];
         for (const [model, t] of Object.entries(totals)) {
             const delta = cumulative && prev?.[model] ? subtractTokens(t, prev[model]) : t;
-            payloads.push(usageRow(model || null, delta, !isZeroTokens(delta), isZeroTokens(delta) ? 'empty' : null, t));
+            payloads.push(usage_usageRow(model || null, delta, !isZeroTokens(delta), isZeroTokens(delta) ? 'empty' : null, t));
         }
         if (o.is_error === true)
             payloads.push({ kind: 'marker', marker: 'error', detail: str(o.subtype) ?? null });
@@ -10457,6 +11873,7 @@ function isStreamMessage(o) {
 const claudeStream = {
     mode: 'lines',
     id: 'claude-stream-json',
+    promptless: true,
     agent: AGENT,
     description: 'claude -p --output-format stream-json --verbose output (NDJSON: system init, assistant, user, result)',
     sniff: (head) => head.parsed.some(isStreamMessage),
@@ -10468,6 +11885,7 @@ const SDK_TYPES = /"type"\s*:\s*"(system|assistant|user|result)"/;
 const claudeExecutionFile = {
     mode: 'document',
     id: 'claude-code-action-execution',
+    promptless: true,
     agent: AGENT,
     description: "claude-code-action's execution file ($RUNNER_TEMP/claude-execution-output.json): a JSON array of stream-json messages",
     sniff: (head) => ARRAY_OF_MESSAGES.test(head.text) && SDK_FIELDS.test(head.text) && SDK_TYPES.test(head.text) && !/"sessionId"\s*:/.test(head.text),
@@ -10496,8 +11914,6 @@ const claudeExecutionFile = {
     }
 };
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/sources/claude-code/lines.ts
 
 /** Lines that only describe the session; kept as `other` without comment. */
@@ -10589,15 +12005,129 @@ function sideLinePayloads(type, o) {
         case 'queue-operation':
             return { payloads: [{ kind: 'other', type: `queue-operation:${str(o.operation) ?? '?'}` }], known: true };
         case 'pr-link': {
-            const m = PR_URL.exec(str(o.prUrl) ?? '');
-            return { payloads: [{ kind: 'other', type }], known: true, repositoryUrl: m?.[1] };
+            // The pull request the session opened or was pointed at: a fact for the pull request's scope.
+            const url = str(o.prUrl);
+            const m = PR_URL.exec(url ?? '');
+            if (!url || !m)
+                return { payloads: [{ kind: 'other', type }], known: true };
+            return { payloads: [{ kind: 'link', rel: 'pull_request', url }], known: true, repositoryUrl: m[1] };
         }
         default:
             return { payloads: [{ kind: 'other', type }], known: METADATA_TYPES.has(type) };
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/sources/claude-code/side-files.ts
+
+
+/**
+ * Claude Code 2.1 keeps a tool output too large for its transcript line in a side file,
+ * `<project>/<session>/tool-results/<name>`, and writes in the line only a preview:
+ *
+ *   <persisted-output>
+ *   Output too large (141KB). Full output saved to: /home/u/.claude/projects/-p/<session>/tool-results/toolu_X.txt
+ *
+ *   Preview (first 2KB):
+ *   …
+ *   </persisted-output>
+ *
+ * The path in the line is the writer's machine's; the file is looked up beside the transcript
+ * being read, by the session and file name only, so a log never makes the reader open a path of
+ * its choosing.
+ */
+const PERSISTED = /^\s*<persisted-output>[\s\S]*?Full output saved to: ([^\n]+)/;
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+/** The largest side file read; a larger one keeps its preview, like a line over the ingest's limit. */
+const MAX_SIDE_FILE_BYTES = 64 * 1024 * 1024;
+/** The side file a tool result's text points to, or null when it holds the whole output itself. */
+function persistedOutputRef(text) {
+    const m = PERSISTED.exec(text);
+    if (!m)
+        return null;
+    const parts = m[1].trim().split(/[\\/]/);
+    const name = parts[parts.length - 1];
+    const session = parts[parts.length - 3];
+    if (parts[parts.length - 2] !== 'tool-results' || !session || !SAFE_NAME.test(name) || !SAFE_NAME.test(session))
+        return null;
+    return { session, name };
+}
+/**
+ * The project folder of a transcript: the folder of `<session>.jsonl`, or the one above
+ * `<session>/subagents/…` for a sub-agent's file (and above `<session>/` for `collect`'s copies).
+ */
+function projectDir(transcript, session) {
+    const parts = (0,external_node_path_namespaceObject.dirname)(transcript).split(external_node_path_namespaceObject.sep);
+    const at = parts.lastIndexOf(session);
+    return at > 0 ? parts.slice(0, at).join(external_node_path_namespaceObject.sep) : (0,external_node_path_namespaceObject.dirname)(transcript);
+}
+/** Where a side file of `session` lies for the transcript at `transcript`. */
+function sideFilePath(transcript, ref) {
+    return (0,external_node_path_namespaceObject.join)(projectDir(transcript, ref.session), ref.session, 'tool-results', ref.name);
+}
+/** The side file's text, or why it could not be read (missing, too large, not a file). */
+function readSideFile(transcript, ref, maxBytes = MAX_SIDE_FILE_BYTES) {
+    const shown = `${ref.session}/tool-results/${ref.name}`;
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(sideFilePath(transcript, ref), 'r');
+    }
+    catch (e) {
+        const code = e.code;
+        return { ok: false, problem: `tool output side file ${shown} ${code === 'ENOENT' ? 'not found' : `unreadable (${code ?? 'error'})`}; its preview is kept` };
+    }
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            return { ok: false, problem: `tool output side file ${shown} is not a regular file; its preview is kept` };
+        if (st.size > maxBytes)
+            return { ok: false, problem: `tool output side file ${shown} is over ${maxBytes} bytes (not read); its preview is kept` };
+        const buf = Buffer.alloc(st.size);
+        let at = 0;
+        while (at < buf.length) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, at, buf.length - at, at);
+            if (n === 0)
+                break;
+            at += n;
+        }
+        return {
+            ok: true,
+            text: buf
+                .subarray(0, at)
+                .toString('utf8')
+                .replace(/^\uFEFF/, '')
+        };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * The side files of the session whose transcript is `transcript` (`<session>/tool-results/*`),
+ * for copies that must carry them along. Empty when the file is not named after its session or
+ * there are none.
+ */
+function sessionSideFiles(transcript, session) {
+    const dir = join(projectDir(transcript, session), session, 'tool-results');
+    try {
+        return readdirSync(dir, { withFileTypes: true })
+            .filter((d) => d.isFile() && SAFE_NAME.test(d.name))
+            .map((d) => join(dir, d.name))
+            .sort();
+    }
+    catch {
+        return [];
+    }
+}
+/** True for a file Claude Code keeps beside its transcripts that is not a transcript (a side file, a sub-agent's meta). */
+function isClaudeSideFile(path) {
+    const parent = (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(path));
+    return parent === 'tool-results' || (parent === 'subagents' && path.endsWith('.meta.json'));
+}
+
 ;// CONCATENATED MODULE: ./src/sources/claude-code/transcript.ts
+
 
 
 
@@ -10681,7 +12211,8 @@ class ClaudeTranscriptParser {
         const payloads = [];
         let hold = st.session === null;
         let usage = null;
-        let skip = null;
+        let unknown = null;
+        let sideProblems = [];
         let usageDedupe = null;
         if (type === 'assistant') {
             const msg = obj(o.message) ?? {};
@@ -10697,7 +12228,7 @@ class ClaudeTranscriptParser {
             const prior = st.recent.find((r) => r.key === key);
             if (tokens && synthetic) {
                 // Locally generated notices (usage limits, API errors) cost nothing and name no model.
-                usage = usageRow(model, tokens, false, 'synthetic');
+                usage = usage_usageRow(model, tokens, false, 'synthetic');
             }
             else if (tokens && prior) {
                 const t = topUp(prior.counted, tokens, model);
@@ -10709,7 +12240,7 @@ class ClaudeTranscriptParser {
                 hold = true;
             }
             else if (tokens) {
-                usage = usageRow(model, tokens, !at.replayed, at.replayed ? 'replay' : null);
+                usage = usage_usageRow(model, tokens, !at.replayed, at.replayed ? 'replay' : null);
             }
             else if (st.pending?.key === key) {
                 hold = true;
@@ -10729,12 +12260,13 @@ class ClaudeTranscriptParser {
                     byAgent,
                     toolUseResult: o.toolUseResult ?? o.tool_use_result
                 }));
+                sideProblems = this.readSideFiles(payloads);
             }
             else {
                 const side = sideLinePayloads(type, o);
                 payloads.push(...side.payloads);
                 if (!side.known)
-                    skip = `unknown line type "${type}"${type === 'system' ? ` subtype "${str(o.subtype) ?? '?'}"` : ''} (kept raw, not interpreted)`;
+                    unknown = type === 'system' ? `system "${str(o.subtype) ?? '?'}"` : `type "${type}"`;
                 if (side.title && !at.replayed)
                     this.learn('title', side.title, out);
                 if (side.repositoryUrl)
@@ -10763,8 +12295,28 @@ class ClaudeTranscriptParser {
         else {
             this.emit(events, line, out);
         }
-        if (skip)
-            out.push({ type: 'skip', line: lineNo, reason: skip });
+        if (unknown)
+            out.push({ type: 'unknown', line: lineNo, what: unknown });
+        for (const reason of sideProblems)
+            out.push({ type: 'skip', line: lineNo, reason });
+    }
+    /** Tool results whose output Claude Code kept in a side file get the file's text; returns what could not be read. */
+    readSideFiles(payloads) {
+        const problems = [];
+        for (let i = 0; i < payloads.length; i++) {
+            const p = payloads[i];
+            if (p.kind !== 'tool_result')
+                continue;
+            const ref = persistedOutputRef(p.output);
+            if (!ref)
+                continue;
+            const read = readSideFile(this.ctx.path, ref);
+            if (read.ok)
+                payloads[i] = { ...p, output: read.text };
+            else
+                problems.push(read.problem);
+        }
+        return problems;
     }
     /** Events of the current line; its raw text is named explicitly when held lines were released before it. */
     emit(events, raw, out) {
@@ -10901,7 +12453,7 @@ class ClaudeTranscriptParser {
                     session_id: p.session,
                     ts: p.ts,
                     line: h.line,
-                    payload: usageRow(p.model, p.best, !p.replayed, p.replayed ? 'replay' : null),
+                    payload: usage_usageRow(p.model, p.best, !p.replayed, p.replayed ? 'replay' : null),
                     replayed: p.replayed,
                     dedupe_key: p.replayed ? null : p.usageKey
                 });
@@ -10921,19 +12473,38 @@ class ClaudeTranscriptParser {
         st.heldBytes = 0;
     }
 }
-const TURN_TYPES = new Set(['user', 'assistant', 'system', 'attachment', 'progress', 'queue-operation']);
+/** Entry types only Claude Code writes, each with the field that carries it. */
+const OWN_TYPES = {
+    attachment: 'attachment',
+    progress: 'data',
+    'queue-operation': 'operation',
+    'ai-title': 'aiTitle',
+    'custom-title': 'customTitle',
+    'pr-link': 'prUrl',
+    'permission-mode': 'permissionMode',
+    'last-prompt': 'leafUuid',
+    'agent-name': 'agentName'
+};
+/**
+ * Claude Code's own markers, not a shape others share: Qwen Code writes `type: user/assistant`
+ * lines with a `sessionId` too, but its messages hold Gemini-style `parts`, never `content`.
+ */
+function isClaudeLine(o) {
+    const type = o.type;
+    const session = typeof o.sessionId === 'string';
+    if (type === 'user' || type === 'assistant')
+        return session && 'content' in (obj(o.message) ?? {});
+    if (type === 'system')
+        return session && (typeof o.content === 'string' || 'compactMetadata' in o || typeof o.durationMs === 'number');
+    if (type === 'summary')
+        return 'leafUuid' in o;
+    if (type === 'file-history-snapshot')
+        return 'snapshot' in o;
+    const field = OWN_TYPES[type];
+    return field !== undefined && session && field in o;
+}
 function sniffTranscript(head) {
-    for (const o of head.parsed) {
-        if (!isObject(o) || typeof o.type !== 'string')
-            continue;
-        if (TURN_TYPES.has(o.type) && typeof o.sessionId === 'string')
-            return true;
-        if (o.type === 'summary' && 'leafUuid' in o)
-            return true;
-        if (o.type === 'file-history-snapshot' && 'snapshot' in o)
-            return true;
-    }
-    return false;
+    return head.parsed.some((o) => isObject(o) && typeof o.type === 'string' && isClaudeLine(o));
 }
 const claudeCode = {
     mode: 'lines',
@@ -10953,7 +12524,7 @@ const claudeCode = {
 
 
 
-/** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input, output holds reasoning. */
+/** Codex `TokenUsage` → normalized counts. Codex's input already holds cached input (and cache writes), output holds reasoning. */
 function codexTokens(v) {
     const o = obj(v);
     if (!o)
@@ -10970,6 +12541,20 @@ function codexTokens(v) {
         total: count('total_tokens') ?? input + output
     };
 }
+/**
+ * A usage object that names only its total (`{"total_tokens": N}`), as some 2026 builds write.
+ * Its split is unknown, which is not the same as zero: a "context full" row writes the other
+ * fields as 0.
+ */
+function isTotalOnly(v) {
+    const o = obj(v);
+    return o !== undefined && typeof o.total_tokens === 'number' && o.input_tokens === undefined && o.output_tokens === undefined;
+}
+/** `t` with only its total taken from `total`: what a total-only row tells about the cumulative counts. */
+function withTotal(t, total) {
+    return { ...t, total };
+}
+const onlyTotal = (total) => ({ input: 0, cached_input: 0, cache_write: 0, output: 0, reasoning_output: 0, total });
 /**
  * The counting rule for Codex usage updates (docs/tokens.md):
  * - Codex writes each update twice; a row whose cumulative total did not move adds nothing.
@@ -10995,9 +12580,11 @@ function accountCodexUsage(st, info, model, replay) {
         counted,
         reason
     });
-    const synthetic = (t) => t !== null && t.input === 0 && t.output === 0 && t.total > 0;
-    if (synthetic(total) || (total === null && synthetic(last)))
+    const synthetic = (t, raw) => t !== null && t.input === 0 && t.output === 0 && t.total > 0 && !isTotalOnly(raw);
+    if (synthetic(total, i.total_token_usage) || (total === null && synthetic(last, i.last_token_usage)))
         return row(zero, false, 'context-full');
+    if (total && isTotalOnly(i.total_token_usage))
+        return totalOnlyRow(st, total.total, last, replay, row);
     if (total) {
         if (st.prevTotal === null && last && !hasNegative(subtractTokens(total, last)))
             st.prevTotal = subtractTokens(total, last);
@@ -11025,6 +12612,27 @@ function accountCodexUsage(st, info, model, replay) {
         return row(last, !isZeroTokens(last), null);
     }
     return null;
+}
+/**
+ * A row whose cumulative usage names only its total: the total moves as for any row; the split
+ * stays unknown and adds nothing, and the baseline keeps the last split seen so the next full
+ * row's difference covers the calls in between.
+ */
+function totalOnlyRow(st, total, last, replay, row) {
+    if (st.prevTotal === null && last && total - last.total >= 0)
+        st.prevTotal = onlyTotal(total - last.total);
+    const prev = st.prevTotal;
+    const moved = prev ? total - prev.total : total;
+    if (replay) {
+        st.prevTotal = prev ? withTotal(prev, total) : onlyTotal(total);
+        return row(onlyTotal(0), false, 'replay');
+    }
+    if (prev && moved === 0)
+        return row(onlyTotal(0), false, 'duplicate');
+    st.prevTotal = prev ? withTotal(prev, total) : onlyTotal(total);
+    if (moved > 0)
+        return row(onlyTotal(moved), true, null);
+    return last && last.total > 0 ? row(onlyTotal(last.total), true, 'counter-reset') : row(onlyTotal(0), false, 'counter-reset');
 }
 /** `turn.completed.usage` of `codex exec --json` is the thread's cumulative total at the end of the turn. */
 function accountCumulative(st, usage, model) {
@@ -11132,8 +12740,10 @@ function firstWord(command) {
 /** Text blocks Codex injects into user-role messages; they are context, never a person's prompt. */
 const INJECTED = /^\s*<(environment_context|user_instructions|user_shell_command|turn_aborted|permissions instructions|developer_instructions|collaboration_mode|skill|INSTRUCTIONS)[\s>]/i;
 const AGENTS_MD = /^\s*# AGENTS\.md instructions for /;
+/** One whole `<snake_case_tag>…</snake_case_tag>` block, the form of every context block Codex adds (`<recommended_plugins>`, `<skills_instructions>`…). */
+const TAG_BLOCK = /^\s*<([a-z][a-z0-9]*_[a-z0-9_]*)(\s[^>]*)?>[\s\S]*<\/\1>\s*$/;
 function isInjectedContext(text) {
-    return INJECTED.test(text) || AGENTS_MD.test(text);
+    return INJECTED.test(text) || AGENTS_MD.test(text) || TAG_BLOCK.test(text);
 }
 /** Joins the text parts of a Responses-API `content` array and counts its images. */
 function contentText(content) {
@@ -11224,6 +12834,11 @@ function responseItemPayloads(p, ctx) {
             const callId = str(p.call_id) ?? null;
             return [{ kind: 'tool_call', call_id: callId, name, arguments: input, command: null, tool_type: 'custom' }, ...filesInPatch(input, callId)];
         }
+        case 'agent_message': {
+            // A message another agent sent this thread (`author` is its path): input written by an agent.
+            const { text } = contentText(p.content);
+            return [{ kind: 'user_prompt', text, by_agent: true, images: 0 }];
+        }
         case 'function_call_output':
         case 'custom_tool_call_output':
         case 'tool_search_output': {
@@ -11259,8 +12874,11 @@ function responseItemPayloads(p, ctx) {
         case 'compaction':
         case 'compaction_summary':
             return [{ kind: 'compaction', text: null, encrypted: true }];
+        case 'context_compaction':
+            return [{ kind: 'compaction', text: str(p.summary) ?? null, encrypted: typeof p.encrypted_content === 'string' }];
+        case 'additional_tools':
         case 'other':
-            return [{ kind: 'other', type: 'other' }];
+            return [{ kind: 'other', type }];
         default:
             return null;
     }
@@ -11279,12 +12897,203 @@ function patchFiles(parsed, raw, callId) {
     return filesInPatch(text, callId);
 }
 
+;// CONCATENATED MODULE: ./src/sources/codex/turn-items.ts
+
+
+
+/**
+ * Codex's turn items (`codex-rs/protocol/src/items.rs` `TurnItem`), as 0.147 and later write them
+ * in `event_msg` `item_completed` (PascalCase `type`; some builds camelCase). The same shapes
+ * carry the results of `patch_apply_end` and `mcp_tool_call_end`.
+ */
+/** The item types whose `item_completed` marks a 0.147-or-later file. */
+const TURN_ITEM_TYPES = new Set(['usermessage', 'agentmessage', 'reasoning', 'commandexecution', 'filechange']);
+/** Text parts of a UserMessage (`{type:"text",text}`) or AgentMessage (`{type:"Text",text}`) content list. */
+function partsText(content, join) {
+    const texts = [];
+    let images = 0;
+    for (const part of arr(content) ?? []) {
+        const o = obj(part);
+        if (!o)
+            continue;
+        const t = str(o.text);
+        if (t !== undefined)
+            texts.push(t);
+        else if (/image/i.test(str(o.type) ?? ''))
+            images++;
+    }
+    return { text: texts.join(join), images };
+}
+/** Rust `Duration` (`{secs, nanos}`) or a millisecond count, in milliseconds. */
+function durationMs(item) {
+    const ms = num(item.duration_ms) ?? num(item.durationMs);
+    if (ms !== undefined)
+        return ms;
+    const d = obj(item.duration);
+    const secs = num(d?.secs);
+    return secs === undefined ? null : Math.round(secs * 1000 + (num(d?.nanos) ?? 0) / 1e6);
+}
+function commandLine(v) {
+    if (typeof v === 'string')
+        return v;
+    const argv = arr(v)?.filter((x) => typeof x === 'string');
+    return argv?.length ? unwrapShell(argv) : null;
+}
+/** `{path: {type: add|delete|update, move_path?}}` (a map, as Codex writes it) or `[{path, kind}]`. */
+function changedFiles(changes, callId) {
+    const entries = Array.isArray(changes)
+        ? changes.filter(isObject).map((c) => [str(c.path) ?? '', obj(c.kind) ?? { type: c.kind }])
+        : Object.entries(obj(changes) ?? {}).map(([path, c]) => [path, obj(c) ?? {}]);
+    const out = [];
+    for (const [path, c] of entries) {
+        if (!path)
+            continue;
+        const type = str(c.type) ?? Object.keys(c)[0];
+        const change = type === 'add' || type === 'delete' ? type : type === 'update' ? 'update' : 'unknown';
+        const moved = str(c.move_path);
+        out.push({ kind: 'file_change', path, change: moved ? 'update' : change, call_id: callId });
+        if (moved)
+            out.push({ kind: 'file_change', path: moved, change: 'move', call_id: callId });
+    }
+    return out;
+}
+/** The text of an MCP `CallToolResult` (or the error string), never the raw JSON around it. */
+function mcpResultText(result) {
+    const r = obj(result);
+    if (!r)
+        return { output: typeof result === 'string' ? result : '', failed: false };
+    const ok = 'Ok' in r ? obj(r.Ok) : 'Err' in r ? undefined : r;
+    if (!ok)
+        return { output: typeof r.Err === 'string' ? r.Err : JSON.stringify(r.Err ?? null), failed: true };
+    const text = (arr(ok.content) ?? [])
+        .map((c) => str(obj(c)?.text))
+        .filter((t) => t !== undefined)
+        .join('\n');
+    return { output: text, failed: ok.isError === true || ok.is_error === true };
+}
+function commandExecution(item) {
+    const id = str(item.id) ?? null;
+    const command = commandLine(item.command);
+    const cwd = str(item.cwd) ?? null;
+    const out = str(item.aggregated_output) ?? str(item.aggregatedOutput) ?? [str(item.stdout), str(item.stderr)].filter(Boolean).join('\n');
+    return [
+        { kind: 'tool_call', call_id: id, name: 'shell', arguments: JSON.stringify({ command: item.command ?? null, cwd }), command, tool_type: 'local_shell' },
+        {
+            kind: 'tool_result',
+            call_id: id,
+            output: out || (str(item.formatted_output) ?? ''),
+            exit_code: num(item.exit_code) ?? num(item.exitCode) ?? null,
+            duration_ms: durationMs(item),
+            status: str(item.status) ?? null
+        }
+    ];
+}
+/** A patch applied (FileChange item, or a `patch_apply_end` event): the call, the files, its outcome. */
+function fileChange(p, callId) {
+    const files = changedFiles(p.changes, callId);
+    const status = str(p.status) ?? (p.success === true ? 'completed' : p.success === false ? 'failed' : null);
+    const output = [str(p.stdout), str(p.stderr)].filter(Boolean).join('\n');
+    return [
+        {
+            kind: 'tool_call',
+            call_id: callId,
+            name: 'apply_patch',
+            arguments: JSON.stringify({ changes: files.map((f) => ({ path: f.path, change: f.change })) }),
+            command: null,
+            tool_type: 'file_change'
+        },
+        ...files,
+        { kind: 'tool_result', call_id: callId, output, exit_code: null, duration_ms: null, status }
+    ];
+}
+/** An MCP call (McpToolCall item, or an `mcp_tool_call_end` event with its `invocation`). */
+function mcpCall(p, callId) {
+    const inv = obj(p.invocation) ?? p;
+    const name = `${str(inv.server) ?? 'mcp'}.${str(inv.tool) ?? 'unknown'}`;
+    const args = typeof inv.arguments === 'string' ? inv.arguments : JSON.stringify(inv.arguments ?? {});
+    const { output, failed } = p.error !== undefined && p.error !== null ? { output: str(obj(p.error)?.message) ?? String(p.error), failed: true } : mcpResultText(p.result);
+    return [
+        { kind: 'tool_call', call_id: callId, name, arguments: args, command: null, tool_type: 'mcp' },
+        { kind: 'tool_result', call_id: callId, output, exit_code: null, duration_ms: durationMs(p), status: str(p.status) ?? (failed ? 'failed' : 'completed') }
+    ];
+}
+/**
+ * Normalized payloads for one completed turn item, or null for an item type this parser does
+ * not interpret. Sub-agent and collaboration items are known but carry nothing a report shows
+ * beyond the child's own file, which names its parent.
+ */
+function turnItemPayloads(item, ctx) {
+    const type = (str(item.type) ?? '').toLowerCase();
+    const id = str(item.id) ?? null;
+    switch (type) {
+        case 'usermessage': {
+            const { text, images } = partsText(item.content, '');
+            if (isInjectedContext(text))
+                return [{ kind: 'context_message', role: 'user', text }];
+            return [{ kind: 'user_prompt', text, by_agent: ctx.byAgent, images }];
+        }
+        case 'hookprompt': {
+            const text = (arr(item.fragments) ?? []).map((f) => str(obj(f)?.text) ?? '').join('\n');
+            return [{ kind: 'context_message', role: 'hook', text }];
+        }
+        case 'agentmessage':
+            return [{ kind: 'assistant_message', text: partsText(item.content, '\n').text, phase: str(item.phase) ?? null }];
+        case 'reasoning': {
+            const summary = (arr(item.summary_text) ?? []).filter((s) => typeof s === 'string');
+            const raw = (arr(item.raw_content) ?? []).filter((s) => typeof s === 'string');
+            const text = [...summary, ...raw].join('\n\n');
+            return text ? [{ kind: 'reasoning', text, encrypted: false, encrypted_bytes: 0 }] : [{ kind: 'other', type: 'reasoning_item_empty' }];
+        }
+        case 'plan': {
+            const steps = (arr(item.plan) ?? arr(item.steps) ?? []).map((s) => ({ step: str(obj(s)?.step) ?? str(s) ?? '', status: str(obj(s)?.status) ?? '' }));
+            return [{ kind: 'plan_update', explanation: str(item.text) ?? null, steps }];
+        }
+        case 'commandexecution':
+            return commandExecution(item);
+        case 'filechange':
+            return fileChange(item, id);
+        case 'mcptoolcall':
+            return mcpCall(item, id);
+        case 'dynamictoolcall': {
+            const name = [str(item.namespace), str(item.tool) ?? 'unknown'].filter(Boolean).join('.');
+            return [
+                { kind: 'tool_call', call_id: id, name, arguments: JSON.stringify(item.arguments ?? {}), command: null, tool_type: 'other' },
+                { kind: 'tool_result', call_id: id, output: '', exit_code: null, duration_ms: durationMs(item), status: str(item.status) ?? null }
+            ];
+        }
+        case 'websearch':
+            return [
+                { kind: 'tool_call', call_id: id, name: 'web_search', arguments: JSON.stringify({ query: item.query ?? null }), command: null, tool_type: 'web_search' }
+            ];
+        case 'imagegeneration':
+            // `result` is the image itself (base64): never copied into an event.
+            return [
+                { kind: 'tool_call', call_id: id, name: 'image_generation', arguments: JSON.stringify(item.revised_prompt ?? {}), command: null, tool_type: 'other' },
+                { kind: 'tool_result', call_id: id, output: str(item.saved_path) ?? '', exit_code: null, duration_ms: null, status: str(item.status) ?? null }
+            ];
+        case 'contextcompaction':
+            return [{ kind: 'marker', marker: 'context_compacted', detail: null }];
+        case 'subagentactivity':
+        case 'collabagenttoolcall':
+        case 'sleep':
+        case 'imageview':
+            return [{ kind: 'other', type: `item:${type}` }];
+        default:
+            return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/codex/events.ts
 
 
 
+
+/** End events 0.147 and later persist, read only in such files (see `items`). */
+const ITEM_ERA = new Set(['patch_apply_end', 'mcp_tool_call_end', 'web_search_end', 'image_generation_end']);
 /** Event types Codex persists that carry nothing a report shows; kept raw as `other` without a warning. */
 const QUIET = new Set([
+    'sub_agent_activity',
+    'thread_goal_updated',
     'exec_command_begin',
     'exec_command_end',
     'patch_apply_begin',
@@ -11376,7 +13185,32 @@ function eventMsgPayloads(p, ctx) {
             return [{ kind: 'other', type }];
         }
         default:
+            if (ctx.items && ITEM_ERA.has(type))
+                return itemEraEnd(type, p);
             return QUIET.has(type) ? [{ kind: 'other', type }] : null;
+    }
+}
+function itemEraEnd(type, p) {
+    const callId = str(p.call_id) ?? null;
+    switch (type) {
+        case 'patch_apply_end':
+            return fileChange(p, callId);
+        case 'mcp_tool_call_end':
+            return mcpCall(p, callId);
+        case 'web_search_end':
+            return [
+                {
+                    kind: 'tool_call',
+                    call_id: callId,
+                    name: 'web_search',
+                    arguments: JSON.stringify(obj(p.action) ?? { query: p.query ?? null }),
+                    command: null,
+                    tool_type: 'web_search'
+                }
+            ];
+        default:
+            // image_generation_end: `result` is the image (base64), never copied into an event.
+            return [{ kind: 'tool_result', call_id: callId, output: str(p.saved_path) ?? '', exit_code: null, duration_ms: null, status: str(p.status) ?? null }];
     }
 }
 
@@ -11397,7 +13231,8 @@ function lineParser(saved, spec) {
 
 
 
-const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed)|error)$/;
+/** The stream's own event types; a bare `{"type":"error"}` is in it too, but any tool may write that. */
+const EXEC_TYPES = /^(thread\.started|turn\.(started|completed|failed)|item\.(started|updated|completed))$/;
 function itemCall(item) {
     const id = str(item.id) ?? null;
     switch (item.type) {
@@ -11540,7 +13375,7 @@ function pushLine(st, line, lineNo, out) {
             if (done === null) {
                 emit(payloads);
                 emit([{ kind: 'other', type: `item:${str(item.type) ?? '?'}` }]);
-                return (out.push({ type: 'skip', line: lineNo, reason: `unknown item type "${str(item.type) ?? '?'}" (kept raw, not interpreted)` }), undefined);
+                return (out.push({ type: 'unknown', line: lineNo, what: `item type "${str(item.type) ?? '?'}"` }), undefined);
             }
             payloads.push(...done);
         }
@@ -11561,7 +13396,7 @@ function pushLine(st, line, lineNo, out) {
         if (r)
             return emit(r);
         emit([{ kind: 'other', type: `msg:${str(msg.type) ?? '?'}` }]);
-        return (out.push({ type: 'skip', line: lineNo, reason: `unknown event type "${str(msg.type) ?? '?'}" (kept raw, not interpreted)` }), undefined);
+        return (out.push({ type: 'unknown', line: lineNo, what: `event type "${str(msg.type) ?? '?'}"` }), undefined);
     }
     if (typeof o.prompt === 'string')
         return emit([{ kind: 'user_prompt', text: o.prompt, by_agent: false, images: 0 }]);
@@ -11579,7 +13414,7 @@ function pushLine(st, line, lineNo, out) {
         return emit([p]);
     }
     emit([{ kind: 'other', type: type ?? 'none' }]);
-    out.push({ type: 'skip', line: lineNo, reason: `unknown line type "${type ?? 'none'}" (kept raw, not interpreted)` });
+    out.push({ type: 'unknown', line: lineNo, what: `line type "${type ?? 'none'}"` });
 }
 function isConfigSummary(o) {
     const vals = Object.values(o);
@@ -11601,11 +13436,99 @@ function exec_sniff(head) {
 const codexExec = {
     mode: 'lines',
     id: 'codex-exec-json',
+    promptless: true,
     agent: 'codex',
     description: 'OpenAI Codex `codex exec --json` output (thread/item stream, and the 2025 {id,msg} form)',
     sniff: exec_sniff,
     createParser: (ctx, state) => lineParser(state, { initial: exec_initialState(ctx), push: pushLine })
 };
+
+;// CONCATENATED MODULE: ./src/sources/codex/copies.ts
+
+const CALL = 1;
+const RESULT = 2;
+const FILES = 4;
+/** Copies are written close together; a short memory keeps the stored parser state small. */
+const MAX_TEXTS = 32;
+const MAX_CALLS = 64;
+function emptyCopies() {
+    return { texts: [], calls: [] };
+}
+function textKey(kind, text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(kind).update('\0').update(text.replace(/\s+/g, '')).digest('hex').slice(0, 16);
+}
+/** True when `text` of `kind` was already emitted from another origin (and records this one). */
+function isTextCopy(st, kind, text, from) {
+    const k = textKey(kind, text);
+    const seen = st.texts.find((t) => t.k === k && !t.from.includes(from));
+    if (seen) {
+        seen.from.push(from);
+        return true;
+    }
+    st.texts.push({ k, from: [from] });
+    if (st.texts.length > MAX_TEXTS)
+        st.texts.shift();
+    return false;
+}
+function callFlags(st, id) {
+    let c = st.calls.find((x) => x.id === id);
+    if (!c) {
+        c = { id, f: 0 };
+        st.calls.push(c);
+        if (st.calls.length > MAX_CALLS)
+            st.calls.shift();
+    }
+    return c;
+}
+/** The text a message copy is compared on: Codex wraps images in `<image>` parts in one copy only. */
+function comparable(text) {
+    return text.replace(/<\/?image[^>]*>/g, '');
+}
+/**
+ * The payloads of one line with the copies of earlier lines' records taken out. File changes of
+ * a call are kept only from the first line that named them.
+ */
+function withoutCopies(st, payloads, from) {
+    const filesBefore = new Set(st.calls.filter((c) => c.f & FILES).map((c) => c.id));
+    const out = [];
+    for (const p of payloads) {
+        switch (p.kind) {
+            case 'user_prompt':
+            case 'assistant_message':
+                out.push(p.text.trim() !== '' && isTextCopy(st, p.kind, comparable(p.text), from) ? { kind: 'other', type: `${p.kind}_copy` } : p);
+                break;
+            case 'reasoning':
+                // The history copy also says how much encrypted reasoning there was: keep it, without the text.
+                if (p.text.trim() === '' || !isTextCopy(st, p.kind, p.text, from))
+                    out.push(p);
+                else
+                    out.push(p.encrypted ? { ...p, text: '' } : { kind: 'other', type: 'reasoning_copy' });
+                break;
+            case 'tool_call':
+            case 'tool_result': {
+                if (!p.call_id) {
+                    out.push(p);
+                    break;
+                }
+                const bit = p.kind === 'tool_call' ? CALL : RESULT;
+                const c = callFlags(st, p.call_id);
+                out.push(c.f & bit ? { kind: 'other', type: `${p.kind}_copy` } : p);
+                c.f |= bit;
+                break;
+            }
+            case 'file_change':
+                if (p.call_id && filesBefore.has(p.call_id))
+                    break;
+                if (p.call_id)
+                    callFlags(st, p.call_id).f |= FILES;
+                out.push(p);
+                break;
+            default:
+                out.push(p);
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/sources/codex/rollout.ts
 
@@ -11613,17 +13536,21 @@ const codexExec = {
 
 
 
-const ENVELOPE_TYPES = new Set([
-    'session_meta',
-    'response_item',
-    'event_msg',
-    'turn_context',
-    'compacted',
+
+
+/** The line types every envelope file is made of; only these make a file Codex's. */
+const CORE_TYPES = new Set(['session_meta', 'response_item', 'event_msg', 'turn_context', 'compacted']);
+/** Line types 2026 builds add; read once a file is taken, never enough to take one. */
+const LATER_TYPES = new Set([
     'inter_agent_communication',
     'inter_agent_communication_metadata',
     'world_state',
-    'token_usage_record'
+    'token_usage_record',
+    'security_risk_score',
+    'realtime_item'
 ]);
+/** The first CLI release that writes turn items (`item_completed`) and `world_state`. */
+const ITEMS_SINCE = [0, 147];
 const LEGACY_ITEM_TYPES = new Set([
     'message',
     'function_call',
@@ -11636,15 +13563,44 @@ const LEGACY_ITEM_TYPES = new Set([
 ]);
 /** Lines copied from a parent at the top of a fork or sub-agent file are written within this window. */
 const REPLAY_WINDOW_MS = 2000;
-function isEnvelope(o) {
-    return typeof o.type === 'string' && ENVELOPE_TYPES.has(o.type) && 'payload' in o;
+const ANY_ENVELOPE = new Set([...CORE_TYPES, ...LATER_TYPES]);
+function isEnvelope(o, types = ANY_ENVELOPE) {
+    return typeof o.type === 'string' && types.has(o.type) && 'payload' in o;
 }
 function isLegacyLine(o) {
     if (typeof o.record_type === 'string')
         return true;
-    if (typeof o.type === 'string' && LEGACY_ITEM_TYPES.has(o.type) && !('payload' in o))
+    // A pi (and OpenClaw, Command Code) entry is `{type: "message", message: {role, …}}`; a Codex item has its role on the line itself.
+    if (typeof o.type === 'string' && LEGACY_ITEM_TYPES.has(o.type) && !('payload' in o) && !isObject(o.message))
         return true;
     return typeof o.id === 'string' && typeof o.timestamp === 'string' && !('type' in o);
+}
+/** A bare Responses-API item as Codex wrote it before the envelope: its own fields, not another agent's `type: "message"`. */
+function isLegacyItem(o) {
+    switch (o.type) {
+        case 'message':
+            return typeof o.role === 'string' && Array.isArray(o.content);
+        case 'function_call':
+        case 'custom_tool_call':
+            return typeof o.name === 'string' && typeof o.call_id === 'string';
+        case 'function_call_output':
+        case 'custom_tool_call_output':
+            return typeof o.call_id === 'string' && 'output' in o;
+        case 'local_shell_call':
+            return isObject(o.action);
+        case 'reasoning':
+            return Array.isArray(o.summary);
+        default:
+            return false;
+    }
+}
+/** `0.148.0-alpha.9` → true when at or after `ITEMS_SINCE`. */
+function writesItems(version) {
+    const m = /^(\d+)\.(\d+)/.exec(version ?? '');
+    if (!m)
+        return false;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    return major > ITEMS_SINCE[0] || (major === ITEMS_SINCE[0] && minor >= ITEMS_SINCE[1]);
 }
 /** `source` is a string (`cli`, `exec`, `vscode`) or an object (`{"subagent":{"thread_spawn":{…}}}`). */
 function describeSource(v) {
@@ -11702,17 +13658,20 @@ function rollout_pushLine(st, line, lineNo, out) {
         return;
     const ts = toUtcIso(o.timestamp);
     const replay = inReplay(st, ts);
-    const emit = (payloads) => {
-        for (const payload of payloads)
+    const emit = (payloads, from) => {
+        const kept = st.items && from ? withoutCopies((st.copies ??= emptyCopies()), payloads, from) : payloads;
+        for (const payload of kept.length ? kept : [{ kind: 'other', type: 'copy' }])
             out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, replayed: replay } });
     };
     const unknown = (what) => {
         emit([{ kind: 'other', type: what }]);
-        out.push({ type: 'skip', line: lineNo, reason: `unknown ${what} (kept raw, not interpreted)` });
+        out.push({ type: 'unknown', line: lineNo, what });
     };
     if (isEnvelope(o)) {
         const type = o.type;
         const p = obj(o.payload) ?? {};
+        if (type === 'world_state' || (type === 'event_msg' && isTurnItemEvent(p)))
+            st.items = true;
         switch (type) {
             case 'session_meta':
                 return rollout_meta(st, p, ts, lineNo, out);
@@ -11732,17 +13691,34 @@ function rollout_pushLine(st, line, lineNo, out) {
                 ]);
             }
             case 'event_msg': {
+                const eventType = str(p.type) ?? '?';
+                if (eventType === 'item_completed') {
+                    const item = obj(p.item) ?? {};
+                    const r = turnItemPayloads(item, { byAgent: st.byAgent });
+                    return r ? emit(r, 'item') : unknown(`event_msg item_completed item "${str(item.type) ?? '?'}"`);
+                }
                 const r = eventMsgPayloads(p, eventCtx(st, replay));
-                return r ? emit(r) : unknown(`event_msg type "${str(p.type) ?? '?'}"`);
+                return r ? emit(r, 'event') : unknown(`event_msg type "${eventType}"`);
             }
             case 'response_item': {
-                const r = responseItemPayloads(p, { promptsFromMessages: false, lastAgentMessage: st.lastAgentMessage, byAgent: st.byAgent });
-                return r ? emit(r) : unknown(`response_item type "${str(p.type) ?? '?'}"`);
+                const r = responseItemPayloads(p, {
+                    promptsFromMessages: Boolean(st.items),
+                    lastAgentMessage: st.items ? null : st.lastAgentMessage,
+                    byAgent: st.byAgent
+                });
+                return r ? emit(r, 'response') : unknown(`response_item type "${str(p.type) ?? '?'}"`);
             }
             case 'compacted':
                 return emit([{ kind: 'compaction', text: str(p.message) ?? null, encrypted: false }]);
-            default:
+            case 'inter_agent_communication':
+                // A message between agents (`author` → `recipient`); its copy in history is a response item.
+                return emit([{ kind: 'user_prompt', text: str(p.content) ?? '', by_agent: true, images: 0 }], 'inter-agent');
+            case 'world_state':
+            case 'inter_agent_communication_metadata':
+                // The environment the model was shown, and a delivery flag: context, nothing to count.
                 return emit([{ kind: 'other', type }]);
+            default:
+                return unknown(`line type "${type}"`);
         }
     }
     if (isLegacyLine(o)) {
@@ -11756,6 +13732,10 @@ function rollout_pushLine(st, line, lineNo, out) {
     }
     unknown(`line type "${str(o.type) ?? 'none'}"`);
 }
+/** An `item_completed` of a turn item only 0.147 and later write. */
+function isTurnItemEvent(p) {
+    return p.type === 'item_completed' && TURN_ITEM_TYPES.has((str(obj(p.item)?.type) ?? '').toLowerCase());
+}
 function rollout_meta(st, p, ts, lineNo, out) {
     // Codex takes the first session_meta of a file as canonical; later ones are history copies.
     if (st.metaSeen) {
@@ -11768,6 +13748,8 @@ function rollout_meta(st, p, ts, lineNo, out) {
         st.sessionId = id;
     const patch = metaPatch(p, st);
     st.byAgent = patch.parent_relation === 'subagent';
+    if (writesItems(patch.agent_version))
+        st.items = true;
     if (patch.parent_relation) {
         const start = Date.parse(patch.started_at ?? ts ?? '');
         st.replayUntil = Number.isNaN(start) ? null : start + REPLAY_WINDOW_MS;
@@ -11791,21 +13773,29 @@ function eventCtx(st, replay) {
         model: st.model,
         replay,
         byAgent: st.byAgent,
+        items: Boolean(st.items),
         onAgentMessage: (t) => {
             st.lastAgentMessage = t;
         }
     };
 }
+/**
+ * Taken on Codex's own markers only: an envelope line of one of the five core types, the
+ * legacy state marker, a legacy header with Codex's header fields, or a bare item with the
+ * fields Codex writes. Another agent's `{"type":"message",…}` or `{"type":"world_state",…}` is
+ * not enough.
+ */
 function sniffRollout(head) {
     for (const o of head.parsed) {
         if (!isObject(o))
             continue;
-        if (isEnvelope(o))
+        if (isEnvelope(o, CORE_TYPES))
             return true;
-        if (isLegacyLine(o)) {
-            // A bare legacy header has only id/timestamp; require Codex's other header fields or items to follow.
-            if (typeof o.record_type === 'string' || typeof o.type === 'string')
-                return true;
+        if (o.record_type === 'state')
+            return true;
+        if (typeof o.type === 'string' && !('payload' in o) && isLegacyItem(o))
+            return true;
+        if (typeof o.id === 'string' && typeof o.timestamp === 'string' && !('type' in o)) {
             if ('instructions' in o || 'cli_version' in o || 'originator' in o || 'git' in o)
                 return true;
         }
@@ -11946,6 +13936,7 @@ function text_sniff(head) {
 const text_codexText = {
     mode: 'lines',
     id: 'codex-text',
+    promptless: true,
     agent: 'codex',
     description: 'Plain-text output of a Codex CLI run: the exit `Token usage:` line, `tokens used`, `/status` panels',
     sniff: text_sniff,
@@ -12408,6 +14399,657 @@ const copilotTranscript = {
 /** Every Copilot Chat format, for registration. */
 const copilotSources = [copilotSnapshot, copilotOpLog, copilotTranscript];
 
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/known-events.ts
+/**
+ * Copilot CLI event types this reader knows and deliberately does not interpret (hooks, notices,
+ * streaming deltas, sub-agent and MCP bookkeeping, permissions, …): they are stored raw as `other`.
+ * The names are those of the session event schema GitHub publishes with its Copilot SDK
+ * (github/copilot-sdk, `nodejs/src/generated/session-events.ts`, commit cc0438d66e3e, Aug 2026),
+ * less the types `events.ts` reads. A type in neither is reported as unknown: a change of the format.
+ */
+const known_events_KNOWN_UNINTERPRETED = new Set([
+    'assistant.idle',
+    'assistant.intent',
+    'assistant.message_delta',
+    'assistant.message_start',
+    'assistant.reasoning',
+    'assistant.reasoning_delta',
+    'assistant.server_tool_progress',
+    'assistant.streaming_delta',
+    'assistant.tool_call_delta',
+    'assistant.usage',
+    'auto_mode_switch.completed',
+    'auto_mode_switch.requested',
+    'capabilities.changed',
+    'command.completed',
+    'command.execute',
+    'command.queued',
+    'commands.changed',
+    'elicitation.completed',
+    'elicitation.requested',
+    'exit_plan_mode.completed',
+    'exit_plan_mode.requested',
+    'external_tool.completed',
+    'external_tool.requested',
+    'factory.run_settled',
+    'factory.run_started',
+    'factory.run_updated',
+    'hook.end',
+    'hook.progress',
+    'hook.start',
+    'mcp.headers_refresh_completed',
+    'mcp.headers_refresh_required',
+    'mcp.oauth_completed',
+    'mcp.oauth_required',
+    'mcp.prompts.list_changed',
+    'mcp.resources.list_changed',
+    'mcp.tools.list_changed',
+    'mcp_app.tool_call_complete',
+    'model.call_failure',
+    'pending_messages.modified',
+    'permission.completed',
+    'permission.requested',
+    'sampling.completed',
+    'sampling.requested',
+    'session.auto_mode_resolved',
+    'session.autopilot_objective_changed',
+    'session.background_tasks_changed',
+    'session.binary_asset',
+    'session.canvas.closed',
+    'session.canvas.opened',
+    'session.canvas.recorded',
+    'session.canvas.registry_changed',
+    'session.canvas.removed',
+    'session.canvas.unavailable',
+    'session.compaction_start',
+    'session.context_cleared',
+    'session.custom_agents_updated',
+    'session.custom_notification',
+    'session.extensions.attachments_pushed',
+    'session.extensions_loaded',
+    'session.handoff',
+    'session.idle',
+    'session.info',
+    'session.managed_settings_enforced',
+    'session.managed_settings_resolved',
+    'session.mcp_server_status_changed',
+    'session.mcp_servers_loaded',
+    'session.mode_changed',
+    'session.permissions_changed',
+    'session.plan_changed',
+    'session.remote_steerable_changed',
+    'session.schedule_cancelled',
+    'session.schedule_created',
+    'session.schedule_rearmed',
+    'session.session_limits_changed',
+    'session.skills_loaded',
+    'session.snapshot_rewind',
+    'session.task_complete',
+    'session.title_changed',
+    'session.todos_changed',
+    'session.tools_updated',
+    'session.truncation',
+    'session.usage_checkpoint',
+    'session.usage_info',
+    'session.warning',
+    'session.workspace_file_changed',
+    'session_limits_exhausted.completed',
+    'session_limits_exhausted.requested',
+    'skill.invoked',
+    'subagent.completed',
+    'subagent.deselected',
+    'subagent.failed',
+    'subagent.selected',
+    'subagent.started',
+    'system.notification',
+    'tool.execution_partial_result',
+    'tool.execution_progress',
+    'tool.user_requested',
+    'tool_search.activated',
+    'ui.ephemeral_query',
+    'user_input.completed',
+    'user_input.requested'
+]);
+
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/tools.ts
+
+
+
+/** Tool arguments arrive as an object (current CLI) or as a JSON string (older `toolRequests`). */
+function toolArgs(args) {
+    return typeof args === 'string' ? (tryParseJson(args) ?? args) : args;
+}
+const SHELL_TOOLS = new Set(['bash', 'powershell', 'shell']);
+function toolCall(id, name, args) {
+    const text = typeof args === 'string' ? args : JSON.stringify(args ?? {});
+    const command = SHELL_TOOLS.has(name) ? commandFromArgs(toolArgs(args)) : null;
+    return { kind: 'tool_call', call_id: id, name, arguments: text, command, tool_type: 'function' };
+}
+/**
+ * The files a tool call writes, known from its arguments: `create` adds a file, `edit` changes
+ * one, `str_replace_editor` (older CLIs) does either by its `command`, and `apply_patch` (GPT
+ * models) names its files in the patch. Reads (`view`) touch nothing.
+ */
+function writtenFiles(id, name, args) {
+    const a = toolArgs(args);
+    if (name === 'apply_patch') {
+        const patch = typeof a === 'string' ? a : (str(obj(a)?.input) ?? str(obj(a)?.patch) ?? '');
+        return filesInPatch(patch, id);
+    }
+    const o = obj(a);
+    const path = str(o?.path);
+    if (!path)
+        return [];
+    const change = name === 'create' ? 'add' : name === 'edit' ? 'update' : name === 'str_replace_editor' ? editorChange(str(o?.command)) : null;
+    return change ? [{ kind: 'file_change', path, change, call_id: id }] : [];
+}
+function editorChange(command) {
+    if (command === 'create')
+        return 'add';
+    if (command === 'str_replace' || command === 'insert' || command === 'undo_edit')
+        return 'update';
+    return null;
+}
+/** `success` on current CLIs; some logs only carry the result's type (`resultType` / `result_type`). */
+function succeeded(d) {
+    if (typeof d.success === 'boolean')
+        return d.success;
+    const r = obj(d.result);
+    return (str(r?.resultType) ?? str(r?.result_type)) === 'success';
+}
+/** What a tool returned: `result.content` (the text the model saw), else the result as JSON. */
+function toolResult(id, d) {
+    const res = d.result;
+    const error = obj(d.error);
+    const output = typeof res === 'string' ? res : (str(obj(res)?.content) ?? str(error?.message) ?? (res === undefined ? '' : JSON.stringify(res)));
+    const status = succeeded(d) ? 'success' : d.success === false ? 'error' : null;
+    return { kind: 'tool_result', call_id: id, output, exit_code: null, duration_ms: null, status };
+}
+
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/usage.ts
+
+
+
+/**
+ * One model's `usage` from `session.shutdown.modelMetrics`. Copilot CLI's `inputTokens` is the
+ * whole prompt, cache reads and writes included (in the real logs it equals fresh input +
+ * `cacheReadTokens` + `cacheWriteTokens` of `tokenDetails`); a log whose input is smaller than its
+ * cache figures counted them apart, and they are added back. `outputTokens` includes reasoning.
+ */
+function copilotCliTokens(v) {
+    const u = obj(v);
+    if (!u)
+        return null;
+    const reported = tokenCount(u.inputTokens, 'inputTokens') ?? 0;
+    const read = tokenCount(u.cacheReadTokens, 'cacheReadTokens') ?? 0;
+    const write = tokenCount(u.cacheWriteTokens, 'cacheWriteTokens') ?? 0;
+    const output = tokenCount(u.outputTokens, 'outputTokens') ?? 0;
+    const reasoning = tokenCount(u.reasoningTokens, 'reasoningTokens') ?? 0;
+    const input = reported >= read + write ? reported : reported + read + write;
+    return { input, cached_input: read, cache_write: write, output, reasoning_output: reasoning, total: input + output };
+}
+/**
+ * The usage rows of one `session.shutdown`: one per model. Each shutdown holds what was used
+ * since the session was started or resumed (the CLI resets its counters on resume), so the rows
+ * of every shutdown in a file add up to the session's usage.
+ */
+function shutdownUsage(modelMetrics) {
+    const metrics = obj(modelMetrics) ?? {};
+    const out = [];
+    for (const [model, m] of Object.entries(metrics)) {
+        const t = copilotCliTokens(obj(m)?.usage);
+        if (!t)
+            continue;
+        const empty = isZeroTokens(t);
+        out.push({ kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/events.ts
+
+
+
+
+
+const events_initialState = (sessionId) => ({ sessionId, calls: [], writes: [], model: null, segment: null });
+const NO_SHUTDOWN = 'usage not recorded: no session.shutdown';
+function missingUsage(seg, why) {
+    return {
+        kind: 'marker',
+        marker: 'error',
+        detail: `${NO_SHUTDOWN} for the part of the session from line ${seg.line} (Copilot CLI writes usage only on a clean exit; ${why})`
+    };
+}
+/** A segment that ends unrecorded says so once; a segment in which no model answered used nothing. */
+function closeSegment(st, why) {
+    const seg = st.segment;
+    st.segment = null;
+    return seg && seg.answered && !seg.noted ? [missingUsage(seg, why)] : [];
+}
+/** `context.repository` is `owner/name`; with a known host it becomes a remote the scope can match. */
+function repositoryUrl(ctx) {
+    const repo = str(ctx.repository);
+    if (!repo)
+        return null;
+    const host = str(ctx.repositoryHost) ?? (ctx.hostType === 'github' ? 'github.com' : undefined);
+    return host ? `${host}/${repo}` : null;
+}
+/** Where the session ran: `session.start`, `session.resume` and `session.context_changed` carry it. */
+function placePatch(st, context) {
+    const ctx = obj(context) ?? {};
+    return {
+        id: st.sessionId,
+        agent: 'copilot-cli',
+        cwd: str(ctx.cwd) ?? null,
+        branch: str(ctx.branch) || null,
+        commit_sha: str(ctx.headCommit) || null,
+        repository_url: repositoryUrl(ctx)
+    };
+}
+function sessionPatch(st, d, ts) {
+    return {
+        ...placePatch(st, d.context),
+        agent_version: str(d.copilotVersion) ?? null,
+        originator: 'copilot-cli',
+        source: 'session-state',
+        started_at: toUtcIso(d.startTime) ?? ts
+    };
+}
+function events_modelChange(st, model, cwd = null) {
+    if (!model || model === st.model)
+        return [];
+    st.model = model;
+    return [{ kind: 'turn_context', model, cwd }];
+}
+function newCall(st, id, name, args) {
+    if (id && st.calls.includes(id)) {
+        st.calls = st.calls.filter((c) => c !== id);
+        return [];
+    }
+    const changes = writtenFiles(id, name, args);
+    if (id && changes.length > 0 && !st.writes.some((w) => w.id === id))
+        st.writes.push({ id, changes });
+    return [toolCall(id, name, args), ...subAgentPrompt(name, args)];
+}
+/** A `task` call starts a sub-agent in the same log: its `prompt` is a prompt an agent wrote, not the person. */
+function subAgentPrompt(name, args) {
+    const text = name === 'task' ? str(obj(toolArgs(args))?.prompt) : undefined;
+    return text ? [{ kind: 'user_prompt', text, by_agent: true, images: 0 }] : [];
+}
+function assistantMessage(st, d, type) {
+    const out = [...events_modelChange(st, str(d.model))];
+    if (st.segment)
+        st.segment.answered = true;
+    const reasoning = str(d.reasoningText) ?? '';
+    const opaque = str(d.reasoningOpaque) ?? str(d.encryptedContent) ?? '';
+    if (reasoning.trim() || opaque)
+        out.push({ kind: 'reasoning', text: reasoning, encrypted: opaque !== '', encrypted_bytes: opaque.length });
+    const text = str(d.content) ?? '';
+    if (text.trim())
+        out.push({ kind: 'assistant_message', text, phase: str(d.parentToolCallId) ? 'subagent' : null });
+    for (const r of arr(d.toolRequests) ?? []) {
+        const q = obj(r) ?? {};
+        const id = str(q.toolCallId) ?? null;
+        const calls = newCall(st, id, str(q.name) ?? 'unknown', q.arguments);
+        if (id && calls.length > 0)
+            st.calls.push(id);
+        out.push(...calls);
+    }
+    return out.length > 0 ? out : [{ kind: 'other', type }];
+}
+function toolComplete(st, d) {
+    const id = str(d.toolCallId) ?? null;
+    const out = [toolResult(id, d)];
+    const pending = id ? st.writes.find((w) => w.id === id) : undefined;
+    if (pending) {
+        st.writes = st.writes.filter((w) => w !== pending);
+        if (succeeded(d))
+            out.push(...pending.changes);
+    }
+    return out;
+}
+/**
+ * One line of `~/.copilot/session-state/<id>/events.jsonl`: `{type, data, id, timestamp,
+ * parentId}`. Prompts, replies, reasoning, tool calls and results, models, and the per-model usage
+ * of each `session.shutdown`, which the CLI writes only on a clean exit.
+ */
+function events_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const d = obj(o.data) ?? {};
+    const type = str(o.type) ?? 'none';
+    const emit = (payloads) => {
+        for (const payload of payloads)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
+    };
+    switch (type) {
+        case 'session.start':
+        case 'session.resume': {
+            const before = closeSegment(st, 'it was resumed without one');
+            if (type === 'session.start')
+                st.sessionId = str(d.sessionId) ?? st.sessionId;
+            st.segment = { line: lineNo, answered: false, noted: false };
+            out.push({ type: 'session', patch: type === 'session.start' ? sessionPatch(st, d, ts) : placePatch(st, d.context) });
+            const ctx = obj(d.context);
+            return emit([...before, { kind: 'session_meta' }, ...events_modelChange(st, str(d.selectedModel), str(ctx?.cwd) ?? null)]);
+        }
+        case 'session.model_change': {
+            const changed = events_modelChange(st, str(d.newModel));
+            return emit(changed.length > 0 ? changed : [{ kind: 'other', type }]);
+        }
+        case 'session.context_changed':
+            // A start whose git context was still pending gets it here; a session's place is the first one known.
+            out.push({ type: 'session', patch: placePatch(st, d) });
+            return emit([{ kind: 'other', type }]);
+        case 'system.message':
+            return emit([{ kind: 'context_message', role: str(d.role) ?? 'system', text: str(d.content) ?? '' }]);
+        case 'user.message': {
+            const images = (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length;
+            // Events of a sub-agent carry its `agentId`: such a message is never the person's prompt.
+            return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: typeof o.agentId === 'string', images }]);
+        }
+        case 'assistant.turn_start':
+            return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
+        case 'assistant.turn_end':
+            return emit([{ kind: 'marker', marker: 'turn_end', detail: str(d.turnId) ?? null }]);
+        case 'assistant.message':
+            return emit(assistantMessage(st, d, type));
+        case 'tool.execution_start': {
+            const calls = newCall(st, str(d.toolCallId) ?? null, str(d.toolName) ?? 'unknown', d.arguments);
+            return emit(calls.length > 0 ? calls : [{ kind: 'other', type }]);
+        }
+        case 'tool.execution_complete':
+            return emit(toolComplete(st, d));
+        case 'session.compaction_complete':
+            return emit([{ kind: 'compaction', text: str(d.summaryContent) ?? str(d.summary) ?? null, encrypted: false }]);
+        case 'abort':
+            return emit([{ kind: 'marker', marker: 'abort', detail: str(d.reason) ?? null }]);
+        case 'session.error':
+            return emit([{ kind: 'marker', marker: 'error', detail: str(d.message) ?? str(d.errorType) ?? null }]);
+        case 'session.shutdown': {
+            const usage = shutdownUsage(d.modelMetrics);
+            const none = usage.every((u) => u.kind === 'token_usage' && !u.counted);
+            const said = none ? closeSegment(st, `the session.shutdown at line ${lineNo} has no modelMetrics`) : [];
+            st.segment = null;
+            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'copilot-cli', ended_at: ts } });
+            return emit([...usage, ...said].length > 0 ? [...usage, ...said] : [{ kind: 'other', type }]);
+        }
+        default:
+            if (!known_events_KNOWN_UNINTERPRETED.has(type))
+                out.push({ type: 'unknown', line: lineNo, what: `event "${type}"` });
+            return emit([{ kind: 'other', type }]);
+    }
+}
+/**
+ * At the end of what could be read: a part of the session in which a model answered and that has
+ * no `session.shutdown` has no usage in the log. The session says so rather than count zero. The
+ * note belongs to no line of the file: it is stored at line 0, which no line of a line format
+ * has, so it never takes the place of a line's own events (events are unique by file, line and place).
+ */
+function endOfInput(st, out) {
+    const seg = st.segment;
+    if (!seg || !seg.answered || seg.noted)
+        return;
+    const payload = missingUsage(seg, 'the CLI did not exit cleanly, or the session was still running when the log was read');
+    seg.noted = true;
+    // Keyed by session and part, as a line's events are by their bytes: a copy of the log (in `.ai-logs/`) repeats the note, it does not add one.
+    const dedupe_key = `copilot-cli:no-shutdown:${st.sessionId}:${seg.line}`;
+    out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: 0, payload, dedupe_key } });
+}
+
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/index.ts
+
+
+
+/**
+ * Copilot CLI opens every `events.jsonl` with `session.start` from `copilot-agent` carrying a
+ * `copilotVersion`. The VS Code Copilot Chat transcript shares that vocabulary but also names a
+ * `vscodeVersion`; that one is the `copilot-chat-transcript` source's, never this one's.
+ */
+function sniffCopilotCli(head) {
+    return head.parsed.some((o) => {
+        if (!isObject(o) || o.type !== 'session.start')
+            return false;
+        const d = obj(o.data);
+        return d !== undefined && typeof d.copilotVersion === 'string' && d.vscodeVersion === undefined && d.producer === 'copilot-agent';
+    });
+}
+const copilotCli = {
+    mode: 'lines',
+    id: 'copilot-cli-events',
+    agent: 'copilot-cli',
+    description: 'GitHub Copilot CLI session events (~/.copilot/session-state/<session>/events.jsonl)',
+    sniff: sniffCopilotCli,
+    createParser: (ctx, state) => lineParser(state, { initial: events_initialState(ctx.fallbackSessionId), push: events_pushLine, end: endOfInput })
+};
+
+;// CONCATENATED MODULE: ./src/sources/factory-droid/paths.ts
+
+/** Antigravity writes Droid's `settings.json` shape too; files under its folders are not Droid's. */
+const NOT_DROID = /(^|[\\/])[^\\/]*antigravity[^\\/]*([\\/]|$)/i;
+/** The session id of `<id>.jsonl` or `<id>.settings.json` (a copy in `.ai-logs/` may be `<id>.json`): the file's stem, which both share. */
+function droidSessionId(path, fallback) {
+    const name = (0,external_node_path_namespaceObject.basename)(path.replace(/\\/g, '/'));
+    const stem = name.replace(/\.settings\.json$/i, '').replace(/\.jsonl?$/i, '');
+    return stem && stem !== name ? stem : fallback;
+}
+
+;// CONCATENATED MODULE: ./src/sources/factory-droid/session.ts
+
+
+
+
+/** Tools that write the file named by `file_path` (or `path`), and how. */
+const session_WRITES = { Create: 'add', Edit: 'update', MultiEdit: 'update', ApplyPatch: 'update' };
+const SHELL = new Set(['Execute', 'Bash', 'Shell']);
+function blocks(content) {
+    if (typeof content === 'string')
+        return [{ type: 'text', text: content }];
+    return (arr(content) ?? []).map((b) => (typeof b === 'string' ? { type: 'text', text: b } : obj(b))).filter((b) => b !== undefined);
+}
+const textOf = (v) => blocks(v)
+    .filter((b) => b.type === 'text')
+    .map((b) => str(b.text) ?? '')
+    .join('\n');
+function userMessage(st, content) {
+    const out = [];
+    const bs = blocks(content);
+    for (const b of bs.filter((x) => x.type === 'tool_result')) {
+        const id = str(b.tool_use_id) ?? null;
+        const failed = b.is_error === true;
+        out.push({ kind: 'tool_result', call_id: id, output: textOf(b.content), exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' });
+        const pending = id ? st.writes.find((w) => w.id === id) : undefined;
+        if (pending) {
+            st.writes = st.writes.filter((w) => w !== pending);
+            if (!failed)
+                out.push(pending.change);
+        }
+    }
+    const text = textOf(bs.filter((b) => b.type === 'text'));
+    const images = bs.filter((b) => b.type === 'image').length;
+    // A message of tool results only is the agent's bookkeeping, not something the person typed.
+    if (text.trim() || images > 0)
+        out.push({ kind: 'user_prompt', text, by_agent: false, images });
+    return out;
+}
+function session_assistantMessage(st, content) {
+    const out = [];
+    for (const b of blocks(content)) {
+        if (b.type === 'text' && str(b.text)?.trim())
+            out.push({ kind: 'assistant_message', text: str(b.text) ?? '', phase: null });
+        else if (b.type === 'thinking' || b.type === 'redacted_thinking') {
+            const text = str(b.thinking) ?? '';
+            if (text.trim() || b.type === 'redacted_thinking')
+                out.push({ kind: 'reasoning', text, encrypted: b.type === 'redacted_thinking', encrypted_bytes: 0 });
+        }
+        else if (b.type === 'tool_use') {
+            const id = str(b.id) ?? null;
+            const name = str(b.name) ?? 'unknown';
+            const input = obj(b.input) ?? {};
+            const command = SHELL.has(name) ? (str(input.command) ?? null) : null;
+            out.push({ kind: 'tool_call', call_id: id, name, arguments: JSON.stringify(input), command, tool_type: 'function' });
+            const path = str(input.file_path) ?? str(input.path);
+            const change = session_WRITES[name];
+            if (id && path && change)
+                st.writes.push({ id, change: { kind: 'file_change', path, change, call_id: id } });
+        }
+    }
+    return out;
+}
+/**
+ * One line of a Droid session (`~/.factory/sessions/<folder>/<id>.jsonl`): the `session_start`
+ * header (id, title, cwd) and `message` entries whose `message` is an Anthropic-format message
+ * (text, thinking, `tool_use`, and `tool_result` blocks in the next user message). The log holds no
+ * usage: that is in the session's `settings.json` (see settings.ts).
+ */
+function session_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const type = str(o.type) ?? 'none';
+    const emit = (payloads) => {
+        const list = payloads.length > 0 ? payloads : [{ kind: 'other', type }];
+        for (const payload of list)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
+    };
+    switch (type) {
+        case 'session_start':
+            out.push({
+                type: 'session',
+                patch: {
+                    id: st.sessionId,
+                    agent: 'factory-droid',
+                    originator: 'factory-droid',
+                    source: 'session',
+                    cwd: str(o.cwd) ?? null,
+                    title: str(o.sessionTitle) ?? str(o.title) ?? null,
+                    started_at: ts
+                }
+            });
+            return emit([{ kind: 'session_meta' }]);
+        case 'message': {
+            const m = obj(o.message) ?? {};
+            const role = str(m.role) ?? '';
+            if (ts)
+                out.push({ type: 'session', patch: { id: st.sessionId, agent: 'factory-droid', started_at: ts, ended_at: ts } });
+            if (role === 'user')
+                return emit(userMessage(st, m.content));
+            if (role === 'assistant')
+                return emit(session_assistantMessage(st, m.content));
+            out.push({ type: 'unknown', line: lineNo, what: `message role "${role}"` });
+            return emit([]);
+        }
+        default:
+            out.push({ type: 'unknown', line: lineNo, what: `entry "${type}"` });
+            return emit([]);
+    }
+}
+/**
+ * A Droid session opens with `{"type": "session_start", "id", "title", "owner"?, "cwd"}`. Another
+ * tool's `session_start` (Enso's carries `model` and `resumed`) is not taken; nor is a file under
+ * an Antigravity folder.
+ */
+function sniffDroid(head) {
+    if (NOT_DROID.test(head.path))
+        return false;
+    const h = head.parsed[0];
+    if (!isObject(h) || h.type !== 'session_start')
+        return false;
+    if (typeof h.id !== 'string' || typeof h.cwd !== 'string' || 'resumed' in h || 'payload' in h)
+        return false;
+    return typeof h.title === 'string' || typeof h.sessionTitle === 'string' || typeof h.owner === 'string';
+}
+const droidSession = {
+    mode: 'lines',
+    id: 'factory-droid-session',
+    agent: 'factory-droid',
+    description: 'Factory Droid session (~/.factory/sessions/<folder>/<session>.jsonl)',
+    sniff: sniffDroid,
+    createParser: (ctx, state) => lineParser(state, { initial: { sessionId: droidSessionId(ctx.path, ctx.fallbackSessionId), writes: [] }, push: session_pushLine })
+};
+
+;// CONCATENATED MODULE: ./src/sources/factory-droid/usage.ts
+
+
+
+/**
+ * `tokenUsage` of a session's `settings.json`: the session's running totals, each counted apart
+ * (`totalTokens`, where written, is the sum of all five): `inputTokens` without the cache,
+ * `cacheReadTokens`, `cacheCreationTokens`, `outputTokens` without reasoning, `thinkingTokens`.
+ */
+function droidTokens(v) {
+    const u = obj(v);
+    const fields = ['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheReadTokens', 'thinkingTokens'];
+    if (!u || !fields.some((f) => typeof u[f] === 'number'))
+        return null;
+    const fresh = tokenCount(u.inputTokens, 'inputTokens') ?? 0;
+    const read = tokenCount(u.cacheReadTokens, 'cacheReadTokens') ?? 0;
+    const write = tokenCount(u.cacheCreationTokens, 'cacheCreationTokens') ?? 0;
+    const thinking = tokenCount(u.thinkingTokens, 'thinkingTokens') ?? 0;
+    const output = (tokenCount(u.outputTokens, 'outputTokens') ?? 0) + thinking;
+    const input = fresh + read + write;
+    return { input, cached_input: read, cache_write: write, output, reasoning_output: thinking, total: input + output };
+}
+function factory_droid_usage_usageRow(model, t) {
+    const empty = isZeroTokens(t);
+    return { kind: 'token_usage', model, delta: t, cumulative: t, counted: !empty, reason: empty ? 'empty' : null };
+}
+
+;// CONCATENATED MODULE: ./src/sources/factory-droid/settings.ts
+
+
+
+
+
+/** The settings file: one JSON object naming the session's model and holding its running `tokenUsage`. */
+function sniffSettings(head) {
+    if (NOT_DROID.test(head.path) || !head.text.trimStart().startsWith('{'))
+        return false;
+    if (!/"tokenUsage"\s*:\s*\{/.test(head.text))
+        return false;
+    return /"(providerLock|providerLockTimestamp|autonomyMode|reasoningEffort)"\s*:/.test(head.text);
+}
+/**
+ * `~/.factory/sessions/<folder>/<id>.settings.json`: Droid rewrites it as the session goes, so
+ * its `tokenUsage` is the session's total so far, stored as one usage row (a re-read replaces
+ * the file's earlier row, it does not add to it). Its `model` is the session's model.
+ */
+function parseSettings(text, ctx, out) {
+    const doc = JSON.parse(text);
+    if (!isObject(doc))
+        throw new Error('expected a JSON object');
+    const id = droidSessionId(ctx.path, ctx.fallbackSessionId);
+    const model = str(doc.model) ?? null;
+    const ts = toUtcIso(doc.providerLockTimestamp);
+    out.push({ type: 'session', patch: { id, agent: 'factory-droid' } });
+    const tokens = droidTokens(doc.tokenUsage);
+    const payloads = [
+        ...(model ? [{ payload: { kind: 'turn_context', model, cwd: null, effort: str(doc.reasoningEffort) ?? null } }] : []),
+        ...(tokens ? [{ payload: factory_droid_usage_usageRow(model, tokens) }] : [])
+    ];
+    emitRecord(out, id, 1, ts, payloads, text);
+}
+const droidSettings = {
+    mode: 'document',
+    id: 'factory-droid-settings',
+    agent: 'factory-droid',
+    promptless: true,
+    description: 'Factory Droid session settings: model and token totals (~/.factory/sessions/<folder>/<session>.settings.json)',
+    sniff: sniffSettings,
+    parseDocument: parseSettings
+};
+
+;// CONCATENATED MODULE: ./src/sources/factory-droid/index.ts
+
+
+
+/** Both Factory Droid files of a session, for registration. */
+const droidSources = [droidSession, droidSettings];
+
 ;// CONCATENATED MODULE: ./src/sources/gemini-cli/messages.ts
 
 
@@ -12430,7 +15072,7 @@ function geminiTokens(v) {
     return { input, cached_input: Math.min(num(t.cached) ?? 0, input), cache_write: 0, output, reasoning_output: thoughts, total: input + output };
 }
 /** Text of a `PartListUnion`: a string, a part, or an array of parts. */
-function partsText(v) {
+function messages_partsText(v) {
     if (typeof v === 'string')
         return v;
     const parts = Array.isArray(v) ? v : [v];
@@ -12475,7 +15117,7 @@ function toolOutput(result) {
             texts.push(typeof v === 'string' ? v : JSON.stringify(v));
         }
         else if (typeof p === 'string' || str(obj(p)?.text) !== undefined) {
-            texts.push(partsText(p));
+            texts.push(messages_partsText(p));
         }
     }
     return { output: texts.join('\n'), failed };
@@ -12550,7 +15192,7 @@ function geminiPayloads(m, sent, ctx) {
         out.push({ payload: { kind: 'reasoning', text, encrypted: false, encrypted_bytes: 0 } });
     }
     sent.thoughts = Math.max(sent.thoughts, thoughts.length);
-    const text = partsText(m.content);
+    const text = messages_partsText(m.content);
     if (text.trim() !== '' && !sent.text) {
         sent.text = true;
         out.push({ payload: { kind: 'assistant_message', text, phase: null } });
@@ -12567,12 +15209,24 @@ function messages_userPayloads(m, sent, ctx) {
     sent.prompt = true;
     if (onlyToolResponses(m.content))
         return [{ payload: { kind: 'context_message', role: 'tool', text: toolOutput(m.content).output } }];
-    const text = partsText(m.content);
+    const text = messages_partsText(m.content);
     if (SESSION_CONTEXT.test(text))
         return [{ payload: { kind: 'context_message', role: 'user', text } }];
-    const shown = m.displayContent !== undefined && m.displayContent !== null ? partsText(m.displayContent) : text;
+    const shown = m.displayContent !== undefined && m.displayContent !== null ? messages_partsText(m.displayContent) : text;
     const payload = { kind: 'user_prompt', text: shown, by_agent: ctx.byAgent, images: countParts(m.content, 'inlineData') };
     return [{ payload, dedupe_key: promptKey(ctx, typedPromptText(shown)) }];
+}
+const messages_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
+/** Gemini CLI's own message types; another (a fork's, or a new one) is stored as `other` and reported as unknown. */
+function isKnownMessageType(type) {
+    return typeof type === 'string' && messages_MESSAGE_TYPES.has(type);
+}
+/** The `unknown` record for a message of a type Gemini CLI does not write, or null. */
+function unknownMessage(m, line) {
+    if (isKnownMessageType(m.type))
+        return null;
+    const type = str(m.type) ?? '?';
+    return { type: 'unknown', line, what: `message type "${type.length > 40 ? `${type.slice(0, 40)}…` : type}"` };
 }
 /**
  * Normalized payloads for one `MessageRecord`, minus what `sent` says was already emitted for
@@ -12588,13 +15242,13 @@ function messagePayloads(m, sent, ctx) {
             if (sent.text)
                 return [];
             sent.text = true;
-            return [{ payload: { kind: 'marker', marker: 'error', detail: partsText(m.content) } }];
+            return [{ payload: { kind: 'marker', marker: 'error', detail: messages_partsText(m.content) } }];
         case 'info':
         case 'warning':
             if (sent.text)
                 return [];
             sent.text = true;
-            return [{ payload: { kind: 'context_message', role: m.type, text: partsText(m.content) } }];
+            return [{ payload: { kind: 'context_message', role: m.type, text: messages_partsText(m.content) } }];
         default:
             if (sent.text)
                 return [];
@@ -12608,19 +15262,35 @@ function messagePayloads(m, sent, ctx) {
 
 
 
-const journal_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
 function isMessageRecord(o) {
-    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && journal_MESSAGE_TYPES.has(o.type) && 'content' in o;
+    return typeof o.id === 'string' && typeof o.timestamp === 'string' && isKnownMessageType(o.type) && 'content' in o;
 }
 function isJournalHeader(o) {
     return typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && typeof o.id !== 'string' && !Array.isArray(o.messages);
+}
+/** A message of any type, Gemini's own or a fork's (its `unknown` is reported when parsed). */
+function isMessageLike(o) {
+    return typeof o.id === 'string' && typeof o.timestamp === 'string' && typeof o.type === 'string' && 'content' in o;
+}
+/** A journal operation: an object whose keys are all `$` names (`$set`, `$rewindTo`, or one added later). */
+function isJournalOp(o) {
+    const keys = Object.keys(o);
+    return keys.length > 0 && keys.every((k) => k.startsWith('$'));
 }
 /** The journal: a header line, or (in trimmed or headerless files) message records and `$` ops. */
 function sniffJournal(head) {
     const objs = head.parsed.filter(isObject);
     if (objs.length === 0 || objs.length < head.parsed.filter((p) => p !== undefined).length)
         return false;
-    return (objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageRecord(o) || '$set' in o || '$rewindTo' in o));
+    return objs.some((o) => isJournalHeader(o) || isMessageRecord(o)) && objs.every((o) => isJournalHeader(o) || isMessageLike(o) || isJournalOp(o));
+}
+/** What an uninterpreted journal line is, for the drift count: its `$` operation, or its keys. */
+function describeRecord(o) {
+    // Key names go into warnings: a key is short, anything longer is not one.
+    const keys = Object.keys(o).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+    if (isJournalOp(o))
+        return `journal op ${keys.map((k) => `"${k}"`).join(', ')}`;
+    return `journal record with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}`;
 }
 /** Session facts from a conversation record's metadata (legacy file, journal header or `$set`). */
 function geminiPatch(meta, ctx, path) {
@@ -12671,14 +15341,18 @@ class GeminiJournalParser {
         const set = obj(o.$set);
         if (set)
             return this.metadata(set, lineNo, out);
-        if (typeof o.id === 'string')
+        if (typeof o.id === 'string') {
+            const unknown = unknownMessage(o, lineNo);
+            if (unknown)
+                out.push(unknown);
             return this.upsert(o, lineNo);
+        }
         if (isJournalHeader(o)) {
             this.st.ctx.sessionId = o.sessionId;
             this.st.ctx.byAgent = o.kind === 'subagent';
             return void out.push({ type: 'session', patch: geminiPatch(o, this.st.ctx, this.ctxIn.path) });
         }
-        out.push({ type: 'skip', line: lineNo, reason: 'unknown journal record (not a message, $set, $rewindTo or header)' });
+        out.push({ type: 'unknown', line: lineNo, what: describeRecord(o) });
     }
     end(out) {
         const ctx = this.st.ctx;
@@ -12747,7 +15421,7 @@ class GeminiJournalParser {
                 e.line = lineNo;
             }
             else
-                synthetic.push(partsText(m.content));
+                synthetic.push(messages_partsText(m.content));
         }
         const text = synthetic.join('\n\n');
         this.st.entries.push({ id: `$${lineNo}`, line: lineNo, record: null, sent: null, events: [{ kind: 'compaction', text: text || null, encrypted: false }] });
@@ -12838,6 +15512,9 @@ function parseSession(text, ctx, out) {
     (arr(doc.messages) ?? []).forEach((m, i) => {
         if (!isObject(m))
             return void out.push({ type: 'skip', line: i + 1, reason: 'message is not an object' });
+        const unknown = unknownMessage(m, i + 1);
+        if (unknown)
+            out.push(unknown);
         emitRecord(out, gctx.sessionId, i + 1, toUtcIso(m.timestamp), messagePayloads(m, nothingSent(), gctx), JSON.stringify(m));
     });
 }
@@ -12858,6 +15535,1193 @@ const geminiSession = {
 /** Every Gemini CLI format, for registration. */
 const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
 
+;// CONCATENATED MODULE: ./src/sources/pi/usage.ts
+
+
+
+/**
+ * An assistant message's `usage`: `input` is the fresh input only, `cacheRead` and `cacheWrite`
+ * come apart (pi-ai normalizes every provider so; `totalTokens` is the sum of the four), and
+ * `output` includes reasoning.
+ */
+function piTokens(v) {
+    const u = obj(v);
+    if (!u || !['input', 'output', 'cacheRead', 'cacheWrite'].some((f) => typeof u[f] === 'number'))
+        return null;
+    const fresh = tokenCount(u.input, 'input') ?? 0;
+    const read = tokenCount(u.cacheRead, 'cacheRead') ?? 0;
+    const write = tokenCount(u.cacheWrite, 'cacheWrite') ?? 0;
+    const output = tokenCount(u.output, 'output') ?? 0;
+    const input = fresh + read + write;
+    return { input, cached_input: read, cache_write: write, output, reasoning_output: 0, total: input + output };
+}
+/** The usage row of one assistant message; an all-zero usage (an aborted request) is kept, not counted. */
+function pi_usage_usageRow(model, usage) {
+    const t = piTokens(usage);
+    if (!t)
+        return [];
+    const empty = isZeroTokens(t);
+    return [{ kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null }];
+}
+/** `usage.cost.total`: the request's cost in US dollars as pi priced it. */
+const usage_requestCost = (usage) => num(obj(obj(usage)?.cost)?.total) ?? null;
+
+;// CONCATENATED MODULE: ./src/sources/pi/entries.ts
+
+
+
+
+const entries_initialState = (sessionId) => ({ sessionId, model: null, writes: [], cost: null });
+/** Entry types that carry nothing a report shows: stored raw as `other`. */
+const entries_KNOWN_UNINTERPRETED = new Set(['label', 'custom', 'branch_summary']);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function entries_textOf(content) {
+    if (typeof content === 'string')
+        return { text: content, images: 0 };
+    const blocks = (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
+    const text = blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => str(b.text) ?? '')
+        .join('\n');
+    return { text, images: blocks.filter((b) => b.type === 'image').length };
+}
+function entries_modelChange(st, model, cwd = null) {
+    if (!model || model === st.model)
+        return [];
+    st.model = model;
+    return [{ kind: 'turn_context', model, cwd }];
+}
+/** `write` creates or overwrites a file (which of the two the log does not say); `edit` changes one. */
+function writeOf(name, args, id) {
+    const path = str(args.path) ?? str(args.file_path);
+    if (!path)
+        return null;
+    if (name === 'write')
+        return { kind: 'file_change', path, change: 'unknown', call_id: id };
+    if (name === 'edit')
+        return { kind: 'file_change', path, change: 'update', call_id: id };
+    return null;
+}
+function assistant(st, m) {
+    const out = [...entries_modelChange(st, str(m.model))];
+    for (const b of (arr(m.content) ?? []).map(obj)) {
+        if (!b)
+            continue;
+        if (b.type === 'text' && str(b.text)?.trim())
+            out.push({ kind: 'assistant_message', text: str(b.text) ?? '', phase: null });
+        else if (b.type === 'thinking') {
+            const text = str(b.thinking) ?? '';
+            if (text.trim() || b.redacted === true)
+                out.push({ kind: 'reasoning', text, encrypted: b.redacted === true, encrypted_bytes: 0 });
+        }
+        else if (b.type === 'toolCall') {
+            const id = str(b.id) ?? null;
+            const name = str(b.name) ?? 'unknown';
+            const args = obj(b.arguments) ?? {};
+            const command = name === 'bash' ? (str(args.command) ?? null) : null;
+            out.push({ kind: 'tool_call', call_id: id, name, arguments: JSON.stringify(args), command, tool_type: 'function' });
+            const change = id ? writeOf(name, args, id) : null;
+            if (id && change)
+                st.writes.push({ id, change });
+        }
+    }
+    out.push(...pi_usage_usageRow(st.model, m.usage));
+    const cost = usage_requestCost(m.usage);
+    if (cost !== null)
+        st.cost = (st.cost ?? 0) + cost;
+    const stop = str(m.stopReason);
+    if (stop === 'aborted')
+        out.push({ kind: 'marker', marker: 'abort', detail: str(m.errorMessage) ?? null });
+    else if (stop === 'error')
+        out.push({ kind: 'marker', marker: 'error', detail: str(m.errorMessage) ?? null });
+    return out;
+}
+function entries_toolResult(st, m) {
+    const id = str(m.toolCallId) ?? null;
+    const failed = m.isError === true;
+    const out = [
+        { kind: 'tool_result', call_id: id, output: entries_textOf(m.content).text, exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' }
+    ];
+    const pending = id ? st.writes.find((w) => w.id === id) : undefined;
+    if (pending) {
+        st.writes = st.writes.filter((w) => w !== pending);
+        if (!failed)
+            out.push(pending.change);
+    }
+    return out;
+}
+/** A `!command` the person ran in pi's prompt: a shell call and its output in one message. */
+function bashExecution(m, id) {
+    const command = str(m.command) ?? '';
+    const exit = typeof m.exitCode === 'number' && Number.isInteger(m.exitCode) ? m.exitCode : null;
+    return [
+        { kind: 'tool_call', call_id: id, name: 'bash', arguments: JSON.stringify({ command }), command, tool_type: 'local_shell' },
+        { kind: 'tool_result', call_id: id, output: str(m.output) ?? '', exit_code: exit, duration_ms: null, status: m.cancelled === true ? 'cancelled' : null }
+    ];
+}
+function message(st, o) {
+    const m = obj(o.message) ?? {};
+    const role = str(m.role) ?? 'none';
+    switch (role) {
+        case 'user': {
+            const { text, images } = entries_textOf(m.content);
+            return [{ kind: 'user_prompt', text, by_agent: false, images }];
+        }
+        case 'assistant':
+            return assistant(st, m);
+        case 'toolResult':
+            return entries_toolResult(st, m);
+        case 'bashExecution':
+            return bashExecution(m, str(o.id) ?? str(o.timestamp) ?? null);
+        case 'custom':
+        case 'hookMessage':
+            return [{ kind: 'context_message', role: `custom:${str(m.customType) ?? ''}`, text: entries_textOf(m.content).text }];
+        default:
+            return [];
+    }
+}
+/** The id of the session a header names as its origin (`parentSession`, older `branchedFrom`): the UUID in that file's name. */
+function parentOf(h) {
+    const from = str(h.parentSession) ?? str(h.branchedFrom);
+    return from ? (UUID.exec((0,external_node_path_namespaceObject.basename)(from))?.[0]?.toLowerCase() ?? null) : null;
+}
+/**
+ * One line of a pi session (`~/.pi/agent/sessions/--<cwd>--/<time>_<id>.jsonl`): the `session`
+ * header (id, start, cwd; version 1 headers also name the model), `message` entries (user,
+ * assistant with usage and cost, tool results, `!` commands, extension messages), model and
+ * thinking-level changes, compactions and the session's name.
+ */
+function entries_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    const ts = toUtcIso(o.timestamp);
+    const type = str(o.type) ?? 'none';
+    const emit = (payloads) => {
+        const list = payloads.length > 0 ? payloads : [{ kind: 'other', type }];
+        for (const payload of list)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload } });
+    };
+    switch (type) {
+        case 'session': {
+            st.sessionId = str(o.id) ?? st.sessionId;
+            const parent = parentOf(o);
+            out.push({
+                type: 'session',
+                patch: {
+                    id: st.sessionId,
+                    agent: 'pi',
+                    originator: 'pi',
+                    source: 'session',
+                    agent_version: typeof o.version === 'number' ? `session format ${o.version}` : 'session format 1',
+                    started_at: ts,
+                    cwd: str(o.cwd) ?? null,
+                    parent_id: parent,
+                    parent_relation: parent ? 'fork' : null
+                }
+            });
+            return emit([{ kind: 'session_meta' }, ...entries_modelChange(st, str(o.modelId), str(o.cwd) ?? null)]);
+        }
+        case 'message': {
+            const payloads = message(st, o);
+            const role = str(obj(o.message)?.role) ?? '';
+            if (payloads.length === 0)
+                out.push({ type: 'unknown', line: lineNo, what: `message role "${role}"` });
+            // The cost so far rides on each answer, so a session read while still running has the cost of what it did.
+            if (role === 'assistant')
+                out.push({ type: 'session', patch: { id: st.sessionId, agent: 'pi', reported_cost_usd: st.cost, ended_at: ts } });
+            return emit(payloads);
+        }
+        case 'model_change':
+            return emit(entries_modelChange(st, str(o.modelId)));
+        case 'thinking_level_change':
+            return emit([{ kind: 'turn_context', model: st.model, effort: str(o.thinkingLevel) ?? null }]);
+        case 'compaction':
+            return emit([{ kind: 'compaction', text: str(o.summary) ?? null, encrypted: false }]);
+        case 'custom_message':
+            return emit([{ kind: 'context_message', role: `custom:${str(o.customType) ?? ''}`, text: entries_textOf(o.content).text }]);
+        case 'session_info':
+            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'pi', title: str(o.name) ?? null } });
+            return emit([]);
+        default:
+            if (!entries_KNOWN_UNINTERPRETED.has(type))
+                out.push({ type: 'unknown', line: lineNo, what: `entry "${type}"` });
+            return emit([]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/pi/index.ts
+
+
+
+/** Agents built on pi's session manager write the same files: they are not pi's, and their folders say so. */
+const OTHER_AGENTS = /(^|[\\/])\.(openclaw|commandcode)([\\/]|$)/i;
+/**
+ * A pi session opens with its header: `{"type":"session", "id", "timestamp", "cwd", …}` with a
+ * numeric `version` (2 and later) or, in version 1, the `provider`/`modelId`/`thinkingLevel` of
+ * its start. Command Code and OpenClaw write headers of the same shape (OpenClaw is built on pi):
+ * files under their folders are not taken for pi.
+ */
+function sniffPi(head) {
+    if (OTHER_AGENTS.test(head.path))
+        return false;
+    const h = head.parsed[0];
+    if (!isObject(h) || h.type !== 'session')
+        return false;
+    if (typeof h.id !== 'string' || typeof h.timestamp !== 'string' || typeof h.cwd !== 'string')
+        return false;
+    return typeof h.version === 'number' || (typeof h.modelId === 'string' && typeof h.thinkingLevel === 'string');
+}
+const piSession = {
+    mode: 'lines',
+    id: 'pi-session',
+    agent: 'pi',
+    description: 'pi coding agent session (~/.pi/agent/sessions/--<cwd>--/<time>_<session>.jsonl)',
+    sniff: sniffPi,
+    createParser: (ctx, state) => lineParser(state, { initial: entries_initialState(ctx.fallbackSessionId), push: entries_pushLine })
+};
+
+;// CONCATENATED MODULE: ./src/sources/qwen-code/parts.ts
+
+/** The `parts` of a record's `message` (a `@google/genai` Content), objects only. */
+function messageParts(record) {
+    return (arr(obj(record.message)?.parts) ?? []).filter(isObject);
+}
+/** The visible text of some parts: `thought` parts are reasoning, not text. */
+function visibleText(parts) {
+    return parts
+        .filter((p) => p.thought !== true)
+        .map((p) => str(p.text) ?? '')
+        .filter((t) => t !== '')
+        .join('\n');
+}
+function thoughtTexts(parts) {
+    return parts.filter((p) => p.thought === true && typeof p.text === 'string').map((p) => p.text);
+}
+function functionCalls(parts) {
+    return parts.map((p) => obj(p.functionCall)).filter((c) => c !== undefined);
+}
+function functionResponses(parts) {
+    return parts.map((p) => obj(p.functionResponse)).filter((r) => r !== undefined);
+}
+/** A function response's text: Qwen puts it in `response.output`, or `response.error` when the tool failed. */
+function responseText(r) {
+    const resp = obj(r.response);
+    if (!resp)
+        return { text: '', failed: false };
+    const failed = resp.error !== undefined && resp.error !== null;
+    const v = resp.output ?? resp.error ?? resp;
+    return { text: typeof v === 'string' ? v : JSON.stringify(v), failed };
+}
+
+;// CONCATENATED MODULE: ./src/sources/qwen-code/usage.ts
+
+
+/**
+ * A Qwen `usageMetadata` as normalized counts, mapped the way the Gemini source maps its
+ * `TokensSummary`: prompt (cached included) and tool-use prompt tokens are input, candidates and
+ * thoughts are output. Qwen writes the `@google/genai` field names; versions before 0.15 wrote
+ * Gemini CLI's short names (`input`, `output`, `cached`, `thoughts`, `tool`), read here too.
+ *
+ * Through OpenAI-compatible providers (Qwen's usual path) `candidatesTokenCount` already holds
+ * the reasoning tokens (`completion_tokens` does), which Gemini's own API reports apart. The
+ * record's `totalTokenCount` tells which: when prompt + candidates already make the total, the
+ * thoughts are inside the candidates and are not added again.
+ */
+function qwenTokens(v) {
+    const u = obj(v);
+    if (!u)
+        return null;
+    const long = 'promptTokenCount' in u || 'candidatesTokenCount' in u || 'totalTokenCount' in u;
+    const input = num(long ? u.promptTokenCount : u.input) ?? 0;
+    const candidates = num(long ? u.candidatesTokenCount : u.output) ?? 0;
+    const cached = num(long ? u.cachedContentTokenCount : u.cached) ?? 0;
+    const thoughts = num(long ? u.thoughtsTokenCount : u.thoughts) ?? 0;
+    const tool = num(long ? u.toolUsePromptTokenCount : u.tool) ?? 0;
+    const total = num(long ? u.totalTokenCount : u.total);
+    const thoughtsInside = thoughts > 0 && total !== undefined && input + candidates + tool === total;
+    return geminiTokens({ input, output: thoughtsInside ? candidates - Math.min(thoughts, candidates) : candidates, cached, thoughts, tool });
+}
+
+;// CONCATENATED MODULE: ./src/sources/qwen-code/records.ts
+
+
+
+
+/** Calls remembered for their results; a result arrives a few records after its call, so a window suffices. */
+const REMEMBERED_CALLS = 256;
+const records_SHELL_TOOLS = new Set(['run_shell_command', 'shell']);
+const records_WRITE_TOOLS = { edit: 'update', replace: 'update', write_file: 'unknown' };
+/**
+ * `system` subtypes Qwen writes for its own bookkeeping (telemetry copies of usage, UI state,
+ * attribution, goals, branch checkpoints): known, and nothing a report shows. A subtype outside
+ * this list and the interpreted ones is reported as unknown.
+ */
+const QUIET_SYSTEM = new Set([
+    'ui_telemetry',
+    'attribution_snapshot',
+    'session_notes',
+    'session_source',
+    'session_execution_engine',
+    'omni_recall',
+    'session_model',
+    'session_approval_mode',
+    'agent_bootstrap',
+    'agent_launch_prompt',
+    'agent_retry',
+    'agent_session_ready',
+    'file_history_snapshot',
+    'user_text_elements',
+    'session_artifact_event',
+    'session_artifact_snapshot',
+    'session_sources_snapshot',
+    'branch_checkpoint',
+    'goal_state',
+    'goal_turn_end',
+    'realtime_message',
+    'turn_result',
+    'managed_session_header_v1',
+    'managed_session_event_v1',
+    'managed_session_commit_v1'
+]);
+/** `system` (and `user`) subtypes that are messages to show as context, not prompts. */
+const NOTICE_SUBTYPES = new Set(['notification', 'background_task_completed', 'cron', 'goal_runtime']);
+/** Written by a sub-agent, so its "user" turns are the parent agent's task. */
+function bySubagent(r) {
+    return r.isSidechain === true || typeof r.agentId === 'string';
+}
+function displayText(r) {
+    return str(obj(r.systemPayload)?.displayText);
+}
+function records_userPayloads(r) {
+    const parts = messageParts(r);
+    const subtype = str(r.subtype);
+    const responses = functionResponses(parts);
+    if (responses.length > 0 && responses.length === parts.length)
+        return [{ payload: { kind: 'context_message', role: 'tool', text: responses.map((x) => responseText(x).text).join('\n') } }];
+    const text = displayText(r) ?? visibleText(parts);
+    // A mid-turn message is a person steering while tools run: a prompt like any other.
+    if (subtype === undefined || subtype === 'mid_turn_user_message') {
+        const uuid = str(r.uuid);
+        const images = parts.filter((p) => isObject(p.inlineData)).length;
+        return [{ payload: { kind: 'user_prompt', text, by_agent: bySubagent(r), images }, dedupe_key: uuid ? `qwen-code:prompt:${uuid}` : null }];
+    }
+    return [{ payload: { kind: 'context_message', role: subtype, text } }];
+}
+function records_assistantPayloads(r, ctx) {
+    const out = [];
+    const model = str(r.model) ?? ctx.model;
+    if (model && model !== ctx.model) {
+        ctx.model = model;
+        out.push({ payload: { kind: 'turn_context', model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null } });
+    }
+    const parts = messageParts(r);
+    for (const t of thoughtTexts(parts))
+        out.push({ payload: { kind: 'reasoning', text: t, encrypted: false, encrypted_bytes: 0 } });
+    const text = visibleText(parts);
+    if (text.trim() !== '')
+        out.push({ payload: { kind: 'assistant_message', text, phase: null } });
+    for (const fc of functionCalls(parts))
+        out.push(callPayload(fc, ctx));
+    const t = qwenTokens(r.usageMetadata);
+    const uuid = str(r.uuid);
+    if (t)
+        out.push({
+            payload: { kind: 'token_usage', model, delta: t, cumulative: null, counted: t.total > 0, reason: t.total > 0 ? null : 'empty' },
+            dedupe_key: uuid ? `qwen-code:tokens:${uuid}` : null
+        });
+    return out;
+}
+function callPayload(fc, ctx) {
+    const id = str(fc.id) ?? null;
+    const name = str(fc.name) ?? 'unknown';
+    const args = obj(fc.args);
+    if (id) {
+        ctx.calls[id] = { name, path: str(args?.file_path) ?? str(args?.absolute_path) ?? null };
+        const ids = Object.keys(ctx.calls);
+        for (const old of ids.slice(0, Math.max(0, ids.length - REMEMBERED_CALLS)))
+            delete ctx.calls[old];
+    }
+    const payload = {
+        kind: 'tool_call',
+        call_id: id,
+        name,
+        arguments: fc.args === undefined ? '{}' : JSON.stringify(fc.args),
+        command: records_SHELL_TOOLS.has(name) ? commandFromArgs(fc.args) : null,
+        tool_type: 'function'
+    };
+    return { payload, dedupe_key: id ? `qwen-code:call:${id}` : null };
+}
+function toolResultPayloads(r, ctx) {
+    const out = [];
+    const info = obj(r.toolCallResult);
+    const responses = functionResponses(messageParts(r));
+    // A result written without the API parts still has the UI copy.
+    const items = responses.length > 0 ? responses : info ? [{ id: info.callId, name: info.name, response: { output: info.resultDisplay } }] : [];
+    for (const fr of items) {
+        const id = str(fr.id) ?? str(info?.callId) ?? null;
+        const { text, failed } = responseText(fr);
+        const status = str(info?.status) ?? (failed ? 'error' : 'success');
+        out.push({ payload: { kind: 'tool_result', call_id: id, output: text, exit_code: null, duration_ms: null, status } });
+        const call = id ? ctx.calls[id] : undefined;
+        const name = call?.name ?? str(fr.name) ?? '';
+        const path = call?.path ?? str(obj(info?.args)?.file_path) ?? null;
+        const change = records_WRITE_TOOLS[name];
+        if (change && path && status === 'success')
+            out.push({ payload: { kind: 'file_change', path, change, call_id: id } });
+    }
+    return out;
+}
+/** What a `system` record shows, or `undefined` when its subtype is not one Qwen is known to write. */
+function records_systemPayloads(r) {
+    const subtype = str(r.subtype) ?? '';
+    const p = obj(r.systemPayload);
+    switch (subtype) {
+        case 'chat_compression': {
+            // The summary Qwen wrote opens the compressed history.
+            const first = obj(arr(p?.compressedHistory)?.[0]);
+            const summary = visibleText((arr(first?.parts) ?? []).filter(isObject));
+            return [{ payload: { kind: 'compaction', text: summary || null, encrypted: false } }];
+        }
+        case 'slash_command':
+            return p?.phase === 'invocation' ? [{ payload: { kind: 'context_message', role: 'command', text: str(p.rawCommand) ?? '' } }] : [];
+        case 'at_command':
+            return [{ payload: { kind: 'context_message', role: 'at_command', text: str(p?.userText) ?? '' } }];
+        case 'rewind':
+            return [
+                {
+                    payload: {
+                        kind: 'marker',
+                        marker: 'rollback',
+                        detail: `rewind: ${typeof p?.truncatedCount === 'number' ? p.truncatedCount : '?'} history item(s) truncated`
+                    }
+                }
+            ];
+        case 'custom_title':
+        case 'parent_session':
+            return []; // session facts, read by the parser
+    }
+    if (NOTICE_SUBTYPES.has(subtype))
+        return [{ payload: { kind: 'context_message', role: subtype, text: displayText(r) ?? visibleText(messageParts(r)) } }];
+    return QUIET_SYSTEM.has(subtype) ? [] : undefined;
+}
+/** The events of one Qwen record, or `undefined` when its type (or system subtype) is not one this source knows. */
+function recordPayloads(r, ctx) {
+    switch (r.type) {
+        case 'user':
+            return records_userPayloads(r);
+        case 'assistant':
+            return records_assistantPayloads(r, ctx);
+        case 'tool_result':
+            return toolResultPayloads(r, ctx);
+        case 'system':
+            return records_systemPayloads(r);
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/qwen-code/transcript.ts
+
+
+
+
+
+const qwen_code_transcript_AGENT = 'qwen-code';
+const RECORD_TYPES = new Set(['user', 'assistant', 'tool_result', 'system']);
+/** Qwen's record envelope, which Claude Code's resembles: `uuid`, `sessionId` and a `type`. */
+function transcript_isEnvelope(o) {
+    return typeof o.uuid === 'string' && typeof o.sessionId === 'string' && typeof o.type === 'string' && RECORD_TYPES.has(o.type);
+}
+/**
+ * Qwen's own markers inside that envelope: a Gemini-style `message.parts`, `usageMetadata`, a
+ * `tool_result` record or a `systemPayload`. A Claude Code line has `message.content` instead,
+ * and one such line is enough to leave the file to Claude Code.
+ */
+function sniffQwen(head) {
+    const records = head.parsed.filter(isObject).filter(transcript_isEnvelope);
+    if (records.length === 0 || records.some((r) => obj(r.message)?.content !== undefined))
+        return false;
+    return records.some((r) => Array.isArray(obj(r.message)?.parts) || isObject(r.usageMetadata) || r.type === 'tool_result' || isObject(r.systemPayload));
+}
+function sessionFacts(r, id, ts) {
+    const forked = obj(r.forkedFrom);
+    const parent = str(forked?.sessionId) ?? null;
+    return {
+        id,
+        agent: qwen_code_transcript_AGENT,
+        agent_version: str(r.version) ?? null,
+        started_at: ts,
+        cwd: str(r.cwd) ?? null,
+        branch: str(r.gitBranch) || null,
+        parent_id: parent,
+        parent_relation: parent ? 'fork' : null
+    };
+}
+/** Session facts a `system` record carries: a title, or the session that spawned this one. */
+function systemFacts(r, id) {
+    const p = obj(r.systemPayload);
+    if (r.subtype === 'custom_title' && typeof p?.customTitle === 'string')
+        return { id, agent: qwen_code_transcript_AGENT, title: p.customTitle };
+    if (r.subtype === 'parent_session' && typeof p?.parentSessionId === 'string')
+        return { id, agent: qwen_code_transcript_AGENT, parent_id: p.parentSessionId, parent_relation: 'subagent' };
+    return null;
+}
+/** A name from the log as it goes into a warning: a type name is short, anything longer is not one. */
+function transcript_short(name) {
+    return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+function push(st, ctx, line, lineNo, out) {
+    const r = parseObjectLine(line, lineNo, out);
+    if (!r)
+        return;
+    const what = typeof r.type === 'string'
+        ? `record type "${transcript_short(r.type)}"${typeof r.subtype === 'string' ? ` subtype "${transcript_short(r.subtype)}"` : ''}`
+        : 'record without a type';
+    const items = recordPayloads(r, st);
+    if (items === undefined)
+        return void out.push({ type: 'unknown', line: lineNo, what });
+    const id = str(r.sessionId) ?? st.session ?? ctx.fallbackSessionId;
+    const ts = toUtcIso(r.timestamp);
+    if (!st.announced.includes(id)) {
+        st.announced.push(id);
+        out.push({ type: 'session', patch: sessionFacts(r, id, ts) });
+    }
+    st.session = id;
+    if (ts)
+        st.lastTs = ts;
+    const facts = r.type === 'system' ? systemFacts(r, id) : null;
+    if (facts)
+        out.push({ type: 'session', patch: facts });
+    emitRecord(out, id, lineNo, ts, items);
+}
+function end(st, out) {
+    if (st.session && st.lastTs)
+        out.push({ type: 'session', patch: { id: st.session, agent: qwen_code_transcript_AGENT, ended_at: st.lastTs } });
+}
+/**
+ * Qwen Code's chat recording (`~/.qwen/projects/<escaped cwd>/chats/<sessionId>.jsonl`): one
+ * append-only record per line, read in file order. Records form a tree through `parentUuid`
+ * (a rewind continues from an earlier record); the abandoned branch was still sent and paid
+ * for, so its prompts and tokens stay counted, and the `rewind` record is kept as a marker.
+ */
+const qwenCode = {
+    mode: 'lines',
+    id: 'qwen-code',
+    agent: qwen_code_transcript_AGENT,
+    description: 'Qwen Code chat recording (~/.qwen/projects/<project>/chats/<session>.jsonl)',
+    sniff: sniffQwen,
+    createParser: (ctx, state) => lineParser(state, {
+        initial: { model: null, calls: {}, announced: [], session: null, lastTs: null },
+        push: (st, line, lineNo, out) => push(st, ctx, line, lineNo, out),
+        end
+    })
+};
+
+;// CONCATENATED MODULE: ./src/sources/qwen-code/index.ts
+
+
+;// CONCATENATED MODULE: ./src/sources/util/sqlite-pages.ts
+/**
+ * Rows of a query read a page at a time (keyset pagination): `fetch` gets the last row of the
+ * previous page (null for the first) and returns at most `size` rows after it. Only one page is
+ * held at a time, so a table of any size is read in bounded memory, and no statement stays open
+ * between pages (the caller may run other queries on the same connection while it iterates).
+ */
+function* paged(size, fetch) {
+    let after = null;
+    for (;;) {
+        const rows = fetch(after, size);
+        yield* rows;
+        if (rows.length < size)
+            return;
+        after = rows[rows.length - 1];
+    }
+}
+/** Column names by table, from the database's schema (what a database source recognizes). */
+function sqlite_pages_tableColumns(db) {
+    const out = {};
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+    for (const { name } of tables)
+        out[name] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name).map((c) => c.name);
+    return out;
+}
+/** True when `table` exists with every one of `columns`. */
+function hasColumns(tables, table, columns) {
+    const have = tables[table];
+    return have !== undefined && columns.every((c) => have.includes(c));
+}
+
+;// CONCATENATED MODULE: ./src/sources/goose/content.ts
+
+
+/**
+ * What one item of a Goose message's `content_json` becomes (`MessageContent` in goose's
+ * crates/goose/src/conversation/message.rs: `{"type": "text" | "toolRequest" | "toolResponse" |
+ * "thinking" | "redactedThinking" | …}`). Returns null for an item type this reader does not interpret.
+ */
+function contentEvents(item, role, userVisible) {
+    const type = str(item.type) ?? '';
+    switch (type) {
+        case 'text': {
+            const text = str(item.text) ?? '';
+            if (role === 'assistant')
+                return [{ kind: 'assistant_message', text }];
+            // A user-role text the user never saw is one goose wrote for the model (a summary, a hint).
+            if (!userVisible)
+                return [{ kind: 'context_message', role: 'hidden', text }];
+            return [{ kind: 'user_prompt', text, by_agent: false, images: 0 }];
+        }
+        case 'toolRequest':
+            return toolRequest(item);
+        case 'toolResponse':
+            return [toolResponse(item)];
+        case 'thinking':
+            return [{ kind: 'reasoning', text: str(item.thinking) ?? '', encrypted: false, encrypted_bytes: 0 }];
+        case 'redactedThinking':
+            return [{ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(item.data) ?? '').length }];
+        default:
+            return null;
+    }
+}
+/** The text editor's commands that write its `path`, and how. */
+const EDITS = { write: 'unknown', str_replace: 'update', insert: 'update', undo_edit: 'update' };
+function toolRequest(item) {
+    const callId = str(item.id) ?? null;
+    // `toolCall` is a Result: `{status: "success", value: {name, arguments}}` or `{status: "error", error}`.
+    const call = obj(item.toolCall);
+    const value = obj(call?.value);
+    const name = str(value?.name) ?? 'unknown';
+    const args = obj(value?.arguments) ?? {};
+    const shell = /(^|__)shell$/.test(name);
+    const out = [
+        {
+            kind: 'tool_call',
+            call_id: callId,
+            name,
+            arguments: JSON.stringify(args),
+            command: shell ? commandFromArgs(args) : null,
+            tool_type: shell ? 'local_shell' : name.includes('__') ? 'mcp' : 'function'
+        }
+    ];
+    const path = str(args.path);
+    const change = EDITS[str(args.command) ?? ''];
+    if (/(^|__)text_editor$/.test(name) && path && change)
+        out.push({ kind: 'file_change', path, change, call_id: callId });
+    return out;
+}
+function toolResponse(item) {
+    const callId = str(item.id) ?? null;
+    const result = obj(item.toolResult);
+    if (str(result?.status) === 'error')
+        return { kind: 'tool_result', call_id: callId, output: str(result?.error) ?? '', status: 'error' };
+    // The value is a CallToolResult `{content: [...], isError}`, or in older sessions the content array itself.
+    const value = result?.value;
+    const content = arr(value) ?? arr(obj(value)?.content) ?? [];
+    const text = content
+        .map((c) => obj(c))
+        .filter((c) => c !== undefined && str(c.type) === 'text')
+        .map((c) => str(c.text) ?? '')
+        .join('\n');
+    const failed = obj(value)?.isError === true;
+    return { kind: 'tool_result', call_id: callId, output: text, status: failed ? 'error' : 'success' };
+}
+
+;// CONCATENATED MODULE: ./src/sources/goose/index.ts
+
+
+
+
+
+/**
+ * Goose's session store (`sessions/sessions.db`): a `sessions` table with the folder the session
+ * ran in and its token totals (`accumulated_*`, the only usage Goose keeps: per session, not per
+ * message), and a `messages` table of `content_json` arrays (crates/goose/src/session/).
+ */
+const goose_AGENT = 'goose';
+const SESSION_PAGE = 100;
+/** Messages hold whole tool outputs, so they are read in small pages. */
+const MESSAGE_PAGE = 50;
+/** Session columns read when the schema has them (older databases lack the later ones). */
+const SESSION_COLUMNS = [
+    'id',
+    'name',
+    'description',
+    'session_type',
+    'working_dir',
+    'created_at',
+    'updated_at',
+    'accumulated_total_tokens',
+    'accumulated_input_tokens',
+    'accumulated_output_tokens',
+    'accumulated_cost',
+    'provider_name',
+    'model_config_json'
+];
+function goose_sniff(head) {
+    return (hasColumns(head.tables, 'sessions', ['id', 'working_dir', 'created_at', 'accumulated_total_tokens']) &&
+        hasColumns(head.tables, 'messages', ['id', 'session_id', 'role', 'content_json', 'created_timestamp']));
+}
+function columns(db, table) {
+    return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
+}
+const goose_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
+function* readDatabase(db, _ctx) {
+    const sessions = db.prepare(`SELECT ${goose_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
+    const messages = db.prepare(`SELECT ${goose_select(columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
+     FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?`);
+    let line = 0;
+    for (const s of paged(SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
+        const id = str(s.id);
+        if (!id)
+            continue;
+        const sessionLine = ++line;
+        const model = str(obj(tryParseJson(str(s.model_config_json) ?? ''))?.model_name) ?? null;
+        const cost = num(s.accumulated_cost);
+        const patch = {
+            id,
+            agent: goose_AGENT,
+            source: str(s.session_type) ?? null,
+            started_at: toUtcIso(s.created_at),
+            ended_at: toUtcIso(s.updated_at),
+            cwd: str(s.working_dir) ?? null,
+            title: str(s.name) || str(s.description) || null,
+            reported_cost_usd: cost !== undefined && cost > 0 ? cost : null
+        };
+        yield { line: sessionLine, text: JSON.stringify(s), records: [{ type: 'session', patch }] };
+        for (const m of paged(MESSAGE_PAGE, (after, n) => messages.all(id, after?.id ?? -1, n)))
+            yield readMessage(id, m, ++line, model);
+        const usage = sessionUsage(id, s, sessionLine, model);
+        if (usage)
+            yield usage;
+    }
+}
+function readMessage(sessionId, m, line, model) {
+    const items = arr(tryParseJson(m.content_json));
+    if (!items)
+        return { line, text: m.content_json, records: [{ type: 'skip', line, reason: `message ${m.id}: content_json is not a JSON array` }] };
+    const ts = toUtcIso(m.created_timestamp);
+    const userVisible = obj(tryParseJson(m.metadata_json ?? ''))?.userVisible !== false;
+    const key = m.message_id ?? String(m.id);
+    const records = [];
+    let seq = 0;
+    if (m.role === 'assistant' && model)
+        records.push(goose_event(sessionId, ts, line, { kind: 'turn_context', model }, `goose:${sessionId}:${key}#context`));
+    for (const raw of items) {
+        const item = obj(raw);
+        const found = item ? contentEvents(item, m.role, userVisible) : null;
+        if (found === null) {
+            records.push({ type: 'unknown', line, what: `content "${str(item?.type) ?? typeof raw}"` });
+            continue;
+        }
+        for (const payload of found)
+            records.push(goose_event(sessionId, ts, line, payload, `goose:${sessionId}:${key}#${seq++}`));
+    }
+    return { line, text: m.content_json, records };
+}
+function goose_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+/** The session's token totals as one usage record (Goose keeps no per-message counts, nor cache figures). */
+function sessionUsage(sessionId, s, line, model) {
+    const input = num(s.accumulated_input_tokens);
+    const output = num(s.accumulated_output_tokens);
+    if (input === undefined && output === undefined)
+        return null;
+    const delta = zeroTokens();
+    delta.input = input ?? 0;
+    delta.output = output ?? 0;
+    delta.total = delta.input + delta.output;
+    const empty = delta.total === 0;
+    const payload = { kind: 'token_usage', model, delta, cumulative: null, counted: !empty, reason: empty ? 'empty' : null };
+    return { line, text: '', records: [goose_event(sessionId, toUtcIso(s.updated_at), line, payload, `goose:${sessionId}:usage`)] };
+}
+const gooseDatabase = {
+    mode: 'database',
+    id: 'goose-db',
+    agent: goose_AGENT,
+    description: 'Goose session store (sessions.db: sessions and messages tables)',
+    sniff: goose_sniff,
+    readDatabase
+};
+
+;// CONCATENATED MODULE: ./src/sources/opencode/parts.ts
+
+
+/** Part types read for nothing on purpose: step markers, and snapshots (a git tree id). */
+const QUIET_PARTS = new Set(['step-start', 'step-finish', 'snapshot']);
+/** Tools that write the file named by their `filePath` argument, and how. */
+const parts_FILE_TOOLS = { edit: 'update', multiedit: 'update', write: 'unknown' };
+/**
+ * OpenCode stores input without the cached part and output without reasoning (since its AI SDK 6
+ * usage, `adjustedInputTokens` and `outputTokens - reasoningTokens`); normalized input includes
+ * cache reads and writes, and output includes reasoning (docs/tokens.md).
+ */
+function messageTokens(tokens) {
+    if (!tokens)
+        return null;
+    const cache = obj(tokens.cache);
+    const input = num(tokens.input) ?? 0;
+    const output = num(tokens.output) ?? 0;
+    const reasoning = num(tokens.reasoning) ?? 0;
+    const read = num(cache?.read) ?? 0;
+    const write = num(cache?.write) ?? 0;
+    const t = zeroTokens();
+    t.input = input + read + write;
+    t.cached_input = read;
+    t.cache_write = write;
+    t.output = output + reasoning;
+    t.reasoning_output = reasoning;
+    t.total = t.input + t.output;
+    return t;
+}
+/** The events of an assistant message's own row: its usage, and the error it ended with. */
+function assistantEvents(id, data) {
+    const out = [];
+    const model = str(data.modelID) ?? null;
+    const cwd = str(obj(data.path)?.cwd) ?? null;
+    out.push({ payload: { kind: 'turn_context', model, cwd }, dedupe_key: `opencode:${id}#context` });
+    const tokens = messageTokens(obj(data.tokens));
+    if (tokens) {
+        const empty = tokens.total === 0;
+        out.push({
+            payload: { kind: 'token_usage', model, delta: tokens, cumulative: null, counted: !empty, reason: empty ? 'empty' : null },
+            dedupe_key: `opencode:${id}#usage`
+        });
+    }
+    const error = obj(data.error);
+    if (error)
+        out.push({ payload: { kind: 'marker', marker: 'error', detail: str(error.name) ?? 'error' }, dedupe_key: `opencode:${id}#error` });
+    return out;
+}
+function toolEvents(part) {
+    const tool = str(part.tool) ?? 'unknown';
+    const callId = str(part.callID) ?? null;
+    const state = obj(part.state) ?? {};
+    const input = obj(state.input) ?? {};
+    const command = tool === 'bash' ? (str(input.command) ?? null) : null;
+    const out = [
+        { kind: 'tool_call', call_id: callId, name: tool, arguments: JSON.stringify(input), command, tool_type: tool === 'bash' ? 'local_shell' : 'function' }
+    ];
+    const status = str(state.status);
+    const time = obj(state.time);
+    const start = num(time?.start);
+    const end = num(time?.end);
+    const duration = start !== undefined && end !== undefined && end >= start ? end - start : null;
+    if (status === 'completed') {
+        const exit = num(obj(state.metadata)?.exit);
+        out.push({
+            kind: 'tool_result',
+            call_id: callId,
+            output: str(state.output) ?? '',
+            exit_code: exit !== undefined && Number.isInteger(exit) ? exit : null,
+            duration_ms: duration,
+            status
+        });
+    }
+    else if (status === 'error') {
+        out.push({ kind: 'tool_result', call_id: callId, output: str(state.error) ?? '', exit_code: null, duration_ms: duration, status });
+    }
+    const change = parts_FILE_TOOLS[tool];
+    const path = str(input.filePath);
+    // A call that failed changed nothing; one still pending or running may yet.
+    if (change && path && status !== 'error')
+        out.push({ kind: 'file_change', path, change, call_id: callId });
+    return out.map((payload) => ({ payload }));
+}
+/** The events of one part; `null` when its type is not one this reader interprets. */
+function partEvents(part, message) {
+    const type = str(part.type) ?? '';
+    if (QUIET_PARTS.has(type))
+        return [];
+    switch (type) {
+        case 'text': {
+            const text = str(part.text) ?? '';
+            if (message.role === 'assistant')
+                return [{ payload: { kind: 'assistant_message', text } }];
+            // Synthetic text is what OpenCode added to the prompt (a file's contents, a tool's note), not what anyone typed.
+            if (part.synthetic === true || part.ignored === true)
+                return [{ payload: { kind: 'context_message', role: 'synthetic', text } }];
+            return [{ payload: { kind: 'user_prompt', text, by_agent: message.byAgent, images: 0 } }];
+        }
+        case 'reasoning':
+            return [{ payload: { kind: 'reasoning', text: str(part.text) ?? '', encrypted: false, encrypted_bytes: 0 } }];
+        case 'tool':
+            return toolEvents(part);
+        case 'file': {
+            // The url can be a data: URL holding the whole file; only its name and type are kept.
+            const name = str(part.filename) ?? str(obj(part.source)?.path) ?? 'file';
+            return [{ payload: { kind: 'context_message', role: 'attachment', text: `[${str(part.mime) ?? 'file'}: ${name}]` } }];
+        }
+        case 'patch': {
+            const files = Array.isArray(part.files) ? part.files.filter((f) => typeof f === 'string') : [];
+            return files.map((path) => ({ payload: { kind: 'file_change', path, change: 'unknown', call_id: null } }));
+        }
+        case 'compaction':
+            return [{ payload: { kind: 'compaction', text: null, encrypted: false } }];
+        case 'subtask':
+            return [{ payload: { kind: 'context_message', role: 'subtask', text: str(part.prompt) ?? '' } }];
+        case 'retry':
+            return [{ payload: { kind: 'marker', marker: 'error', detail: `retry ${num(part.attempt) ?? ''}`.trim() } }];
+        default:
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/opencode/index.ts
+
+
+
+
+/**
+ * OpenCode's SQLite store (`opencode.db`): tables `session`, `message` and `part`, with each
+ * message's and part's fields as JSON in `data` (packages/opencode/src/session/session.sql.ts).
+ * Sessions carry their folder (`directory`) for repository scoping; sub-agents are child sessions.
+ */
+const opencode_AGENT = 'opencode';
+const opencode_SESSION_PAGE = 100;
+const opencode_MESSAGE_PAGE = 200;
+/** Parts hold whole tool outputs, so they are read in smaller pages. */
+const PART_PAGE = 50;
+function opencode_sniff(head) {
+    return (hasColumns(head.tables, 'session', ['id', 'project_id', 'title', 'time_created']) &&
+        hasColumns(head.tables, 'message', ['id', 'session_id', 'data']) &&
+        hasColumns(head.tables, 'part', ['id', 'message_id', 'session_id', 'data']));
+}
+/** A column that older or newer schemas may lack is read as NULL instead. */
+function column(tables, table, name) {
+    return tables[table]?.includes(name) ? `"${name}"` : `NULL AS "${name}"`;
+}
+function* opencode_readDatabase(db, _ctx) {
+    const tables = {};
+    for (const t of ['session', 'project'])
+        tables[t] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t).map((c) => c.name);
+    const c = (name) => column(tables, 'session', name);
+    const sessions = db.prepare(`SELECT id, ${c('project_id')}, ${c('parent_id')}, ${c('directory')}, ${c('title')}, ${c('version')}, ${c('time_created')}, ${c('time_updated')}
+     FROM session WHERE id > ? ORDER BY id LIMIT ?`);
+    // The project's worktree stands in for a session folder the schema no longer has.
+    const worktree = hasColumns(tables, 'project', ['id', 'worktree']) ? db.prepare(`SELECT worktree FROM project WHERE id = ?`).pluck() : null;
+    const messages = db.prepare(`SELECT id, time_created, data FROM message WHERE session_id = ? AND (time_created > ? OR (time_created = ? AND id > ?)) ORDER BY time_created, id LIMIT ?`);
+    const parts = db.prepare(`SELECT id, time_created, data FROM part WHERE message_id = ? AND id > ? ORDER BY id LIMIT ?`);
+    let line = 0;
+    for (const s of paged(opencode_SESSION_PAGE, (after, n) => sessions.all(after?.id ?? '', n))) {
+        const cwd = s.directory ?? (worktree && s.project_id ? (worktree.get(s.project_id) ?? null) : null);
+        const patch = {
+            id: s.id,
+            agent: opencode_AGENT,
+            agent_version: s.version,
+            started_at: typeof s.time_created === 'number' ? isoOrNull(s.time_created) : null,
+            cwd,
+            title: s.title,
+            parent_id: s.parent_id,
+            parent_relation: s.parent_id ? 'subagent' : null
+        };
+        yield { line: ++line, text: JSON.stringify(s), records: [{ type: 'session', patch }] };
+        let cost = 0;
+        const byAgent = s.parent_id !== null;
+        const pageOfMessages = (after, n) => messages.all(s.id, after?.time_created ?? Number.MIN_SAFE_INTEGER, after?.time_created ?? Number.MIN_SAFE_INTEGER, after?.id ?? '', n);
+        for (const m of paged(opencode_MESSAGE_PAGE, pageOfMessages)) {
+            const row = opencode_readMessage(s.id, m, ++line, byAgent);
+            cost += row.cost;
+            yield row.row;
+            for (const p of paged(PART_PAGE, (after, n) => parts.all(m.id, after?.id ?? '', n)))
+                yield readPart(s.id, p, ++line, row.facts, row.ts);
+        }
+        // The agent's own cost figure, once every message has been read (messages record 0 where it was not priced).
+        // Summing floating-point dollars leaves noise in the last digits (0.0123 + 0.004 = 0.016300000000000002).
+        cost = Math.round(cost * 1e9) / 1e9;
+        if (cost > 0)
+            yield { line, text: '', records: [{ type: 'session', patch: { id: s.id, agent: opencode_AGENT, reported_cost_usd: cost } }] };
+    }
+}
+function parsedData(text) {
+    return obj(tryParseJson(text)) ?? null;
+}
+function opencode_readMessage(sessionId, m, line, byAgent) {
+    const data = parsedData(m.data);
+    const ts = isoOrNull(num(obj(data?.time)?.created) ?? m.time_created);
+    if (!data)
+        return {
+            row: { line, text: m.data, records: [{ type: 'skip', line, reason: `message ${m.id}: data is not a JSON object` }] },
+            facts: { role: '', byAgent },
+            ts,
+            cost: 0
+        };
+    const role = str(data.role) ?? '';
+    const records = [];
+    if (role === 'assistant') {
+        for (const it of assistantEvents(m.id, data))
+            records.push({ type: 'event', event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? null } });
+    }
+    else if (role !== 'user')
+        records.push({ type: 'unknown', line, what: `message role "${role}"` });
+    const cost = role === 'assistant' ? (num(data.cost) ?? 0) : 0;
+    return { row: { line, text: m.data, records }, facts: { role, byAgent }, ts, cost: cost > 0 ? cost : 0 };
+}
+function readPart(sessionId, p, line, message, messageTs) {
+    const data = parsedData(p.data);
+    if (!data)
+        return { line, text: p.data, records: [{ type: 'skip', line, reason: `part ${p.id}: data is not a JSON object` }] };
+    const found = partEvents(data, message);
+    if (found === null)
+        return { line, text: p.data, records: [{ type: 'unknown', line, what: `part "${str(data.type) ?? ''}"` }] };
+    const start = num(obj(data.time)?.start) ?? num(obj(obj(data.state)?.time)?.start);
+    const ts = start !== undefined ? isoOrNull(start) : messageTs;
+    const records = found.map((it, i) => ({
+        type: 'event',
+        event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? `opencode:${p.id}#${i}` }
+    }));
+    return { line, text: p.data, records };
+}
+const opencodeDatabase = {
+    mode: 'database',
+    id: 'opencode-db',
+    agent: opencode_AGENT,
+    description: 'OpenCode SQLite store (opencode.db: session, message and part tables)',
+    sniff: opencode_sniff,
+    readDatabase: opencode_readDatabase
+};
+
+;// CONCATENATED MODULE: ./src/sources/opencode/storage.ts
+
+
+
+
+
+/**
+ * OpenCode's older store, before its SQLite database: one JSON file per session, message and part,
+ * `storage/session/<project>/<session>.json`, `storage/message/<session>/<message>.json` and
+ * `storage/part/<message>/<part>.json`, holding the same objects as the database's rows. Each file
+ * is read on its own; a part looks up its message's role (a prompt or a reply) and its session's
+ * parent (a sub-agent's task) in the files beside it. Events carry the dedupe keys the database
+ * reader gives the same rows, so a session OpenCode moved into its database counts once.
+ */
+const SESSION = /"id"\s*:\s*"ses_[^"]*"/;
+const MESSAGE = /"id"\s*:\s*"msg_[^"]*"/;
+const storage_PART = /"id"\s*:\s*"prt_[^"]*"/;
+const storage_SESSION_ID = /"sessionID"\s*:\s*"ses_/;
+function storage_kindOf(text) {
+    if (!/^\s*\{/.test(text))
+        return null;
+    if (storage_PART.test(text) && storage_SESSION_ID.test(text) && /"messageID"\s*:\s*"msg_/.test(text) && /"type"\s*:/.test(text))
+        return 'part';
+    if (MESSAGE.test(text) && storage_SESSION_ID.test(text) && /"role"\s*:\s*"/.test(text))
+        return 'message';
+    if (SESSION.test(text) && /"projectID"\s*:/.test(text) && /"directory"\s*:/.test(text) && /"version"\s*:/.test(text))
+        return 'session';
+    return null;
+}
+function readJson(path) {
+    try {
+        return obj(tryParseJson((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `<storage>` for a file at `<storage>/<kind>/<folder>/<id>.json`. */
+function storageRoot(path) {
+    return (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)(path)));
+}
+/** Whether a session has a parent, by its file under `<storage>/session/<project>/`; remembered per run of files. */
+const parentKnown = new Map();
+function isSubAgent(root, sessionId) {
+    const key = `${root}\0${sessionId}`;
+    let known = parentKnown.get(key);
+    if (known === undefined) {
+        known = false;
+        let projects = [];
+        try {
+            projects = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, 'session'));
+        }
+        catch {
+            // no session folder: taken for a person's session
+        }
+        for (const p of projects) {
+            const file = (0,external_node_path_namespaceObject.join)(root, 'session', p, `${sessionId}.json`);
+            if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
+                known = str(readJson(file)?.parentID) !== undefined;
+                break;
+            }
+        }
+        if (parentKnown.size > 10_000)
+            parentKnown.clear();
+        parentKnown.set(key, known);
+    }
+    return known;
+}
+/** One JSON document of OpenCode's kinds; a JSON Lines log (several objects, one a line) is not one. */
+function storage_sniff(head) {
+    const jsonLines = head.parsed.filter((p) => isObject(p)).length > 1;
+    return !jsonLines && storage_kindOf(head.text) !== null;
+}
+function parseDocument(text, ctx, out) {
+    const data = obj(JSON.parse(text));
+    if (!data)
+        throw new Error('not a JSON object');
+    const kind = storage_kindOf(text);
+    const id = str(data.id) ?? (0,external_node_path_namespaceObject.basename)(ctx.path, '.json');
+    if (kind === 'session') {
+        const time = obj(data.time);
+        const parent = str(data.parentID) ?? null;
+        const patch = {
+            id,
+            agent: 'opencode',
+            agent_version: str(data.version) ?? null,
+            started_at: isoOrNull(num(time?.created) ?? NaN),
+            cwd: str(data.directory) ?? null,
+            title: str(data.title) ?? null,
+            parent_id: parent,
+            parent_relation: parent ? 'subagent' : null
+        };
+        out.push({ type: 'session', patch });
+        return;
+    }
+    const sessionId = str(data.sessionID);
+    if (!sessionId)
+        throw new Error('no sessionID');
+    if (kind === 'message') {
+        const ts = isoOrNull(num(obj(data.time)?.created) ?? NaN);
+        const role = str(data.role);
+        if (role === 'assistant') {
+            assistantEvents(id, data).forEach((it, i) => out.push({
+                type: 'event',
+                event: { session_id: sessionId, ts, line: 1, payload: it.payload, dedupe_key: it.dedupe_key ?? null, ...(i === 0 ? { raw: text } : {}) }
+            }));
+            // The message's cost joins the session's reported cost only in the database reader, which sees every message.
+        }
+        else if (role !== 'user')
+            out.push({ type: 'unknown', line: 1, what: `message role "${role ?? ''}"` });
+        return;
+    }
+    const messageId = str(data.messageID) ?? '';
+    const root = storageRoot(ctx.path);
+    const message = readJson((0,external_node_path_namespaceObject.join)(root, 'message', sessionId, `${messageId}.json`));
+    if (!message) {
+        out.push({ type: 'skip', line: 1, reason: `part ${id}: its message ${messageId} was not found beside it` });
+        return;
+    }
+    const found = partEvents(data, { role: str(message.role) ?? '', byAgent: isSubAgent(root, sessionId) });
+    if (found === null) {
+        out.push({ type: 'unknown', line: 1, what: `part "${str(data.type) ?? ''}"` });
+        return;
+    }
+    const start = num(obj(data.time)?.start) ?? num(obj(obj(data.state)?.time)?.start) ?? num(obj(message.time)?.created);
+    const ts = start !== undefined ? isoOrNull(start) : null;
+    found.forEach((it, i) => out.push({
+        type: 'event',
+        event: { session_id: sessionId, ts, line: 1, payload: it.payload, dedupe_key: it.dedupe_key ?? `opencode:${id}#${i}`, ...(i === 0 ? { raw: text } : {}) }
+    }));
+}
+const opencodeStorage = {
+    mode: 'document',
+    id: 'opencode-storage',
+    agent: 'opencode',
+    description: 'OpenCode JSON storage before its database (storage/session, storage/message, storage/part files)',
+    sniff: storage_sniff,
+    parseDocument
+};
+
 ;// CONCATENATED MODULE: ./src/recorder/format.ts
 /**
  * The recorder's on-disk format: NDJSON, one record per line. The source that reads it back
@@ -12867,7 +16731,7 @@ const geminiSources = [geminiSession, geminiJournal, geminiPromptLog];
 const RECORDER_FORMAT = 'ai-log-trail-recorder';
 /** Bumped only for a change an older reader would misread; new optional fields do not bump it. */
 const RECORD_VERSION = 1;
-const RECORD_TYPES = (/* unused pure expression or super */ null && (['session_start', 'action', 'session_end']));
+const format_RECORD_TYPES = (/* unused pure expression or super */ null && (['session_start', 'action', 'session_end']));
 function serializeRecord(rec) {
     return `${JSON.stringify(rec)}\n`;
 }
@@ -12951,6 +16815,7 @@ function ndjson_pushLine(ctx, line, lineNo, out) {
 const recorderSource = {
     mode: 'lines',
     id: 'recorder-ndjson',
+    promptless: true,
     agent: ndjson_AGENT,
     description: "ai-log-trail's own recorder (openRecorder): NDJSON written by scripts and in-house agents, rotated files included",
     sniff: sniffRecorder,
@@ -12967,6 +16832,15 @@ const recorderSource = {
 
 
 
+
+
+
+
+
+
+
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
@@ -12975,12 +16849,21 @@ const recorderSource = {
 const sources = [
     codexRollout,
     codexExec,
+    // Before Claude Code: Qwen's records share its envelope (`type`, `uuid`, `sessionId`).
+    qwenCode,
     claudeCode,
     claudeStream,
     claudeExecutionFile,
     ...geminiSources,
     ...copilotSources,
+    copilotCli,
+    ...clineSources,
+    piSession,
+    ...droidSources,
+    opencodeStorage,
     recorderSource,
+    opencodeDatabase,
+    gooseDatabase,
     text_codexText,
     aiderHistory
 ];
@@ -12993,10 +16876,55 @@ function registerSource(source) {
 }
 /** The source that recognizes a file by its content, or undefined: unknown files are skipped, never guessed. */
 function recognize(head) {
-    return sources.find((s) => s.sniff(head));
+    return sources.find((s) => s.mode !== 'database' && s.sniff(head));
+}
+/** The source that recognizes a SQLite database by its tables, or undefined. */
+function recognizeDatabase(head) {
+    return sources.find((s) => s.mode === 'database' && s.sniff(head));
 }
 function sourceById(id) {
     return sources.find((s) => s.id === id);
+}
+/** Files an agent keeps beside its logs that are read through a log, never on their own. */
+const sideFileTests = [isClaudeSideFile];
+/** True for an agent's side file: not a log, and not worth a warning when no source claims it. */
+function isSideFile(path) {
+    return sideFileTests.some((test) => test(path));
+}
+
+;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
+const MAX_KINDS = 20;
+const OTHER_KINDS = '…';
+const ACTIVITY = new Set(['assistant_message', 'reasoning', 'tool_call', 'token_usage']);
+function emptyTally(fromLine) {
+    return { fromLine, records: 0, unknown: 0, prompts: 0, activity: 0, kinds: {} };
+}
+/** Adds what a parser made of one record (a line, or one message of a document) to `t`. */
+function tallyRecords(t, out) {
+    if (!out.some((r) => r.type !== 'skip'))
+        return;
+    t.records++;
+    for (const r of out) {
+        if (r.type === 'unknown') {
+            t.unknown++;
+            const known = r.what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS;
+            const kind = known ? r.what : OTHER_KINDS;
+            t.kinds[kind] = (t.kinds[kind] ?? 0) + 1;
+        }
+        else if (r.type === 'event') {
+            const kind = r.event.payload.kind;
+            if (kind === 'user_prompt')
+                t.prompts++;
+            else if (ACTIVITY.has(kind))
+                t.activity++;
+        }
+    }
+}
+/** A document's records are its messages: each event or unknown record counts as one. */
+function tallyDocument(t, out) {
+    for (const r of out)
+        if (r.type === 'event' || r.type === 'unknown')
+            tallyRecords(t, [r]);
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/nesting.ts
@@ -13053,8 +16981,6 @@ function opensMoreThan(text, max) {
     return false;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/ingest/lines.ts
 
 
@@ -13287,6 +17213,179 @@ async function* readUtf16Lines(path, encoding, opts) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
+var lib = __nccwpck_require__(918);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/ingest/database.ts
+
+
+
+
+
+
+/**
+ * Agents' SQLite databases, read without ever touching the agent's files. A connection to the
+ * agent's own file, even a read-only one, can write beside it: in WAL mode SQLite creates or maps
+ * the `-shm` index and takes read locks in it, and creates `-wal`/`-shm` when they are missing.
+ * So the database and its `-wal` are copied into a private temporary folder and the copy is
+ * opened read-only; the copy is checked to be one consistent state of the database (SQLite's own
+ * tests of read-only WAL databases copy them the same way, test/walro2.test).
+ */
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+function isSqliteHeader(head) {
+    return head.length >= MAGIC.length && Buffer.from(head.buffer, head.byteOffset, MAGIC.length).equals(MAGIC);
+}
+function readBytes(path, bytes) {
+    const fd = openSync(path, 'r');
+    try {
+        const buf = Buffer.alloc(bytes);
+        return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function statOrNull(path) {
+    try {
+        return statSync(path);
+    }
+    catch {
+        return null;
+    }
+}
+const SIDECAR = /-(wal|shm|journal)$/;
+/**
+ * True for a database's `-wal`, `-shm` or `-journal` beside it: read with the database (its
+ * `-wal`) or never (the others), not as logs of their own.
+ */
+function isDatabaseSidecar(path) {
+    const m = SIDECAR.exec(path);
+    return m !== null && sqliteHead(path.slice(0, m.index)) !== null;
+}
+/** The first bytes of a SQLite file, or null when it is not one (or cannot be read). */
+function sqliteHead(path) {
+    try {
+        const head = readBytes(path, 100);
+        return isSqliteHeader(head) ? head : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * What changes whenever the database's content may have: the file's size, time and header (whose
+ * change counter moves with each commit outside WAL mode) and its `-wal`'s size, time and header
+ * (whose salt changes at each WAL reset). Equal signatures mean the database was not written.
+ */
+function databaseSignature(path, st) {
+    const h = createHash('sha256').update(`${st.size}:${st.mtimeMs}\0`).update(readBytes(path, 100));
+    const wal = statOrNull(`${path}-wal`);
+    if (wal)
+        h.update(`\0wal:${wal.size}:${wal.mtimeMs}\0`).update(readBytes(`${path}-wal`, 32));
+    return h.digest('hex');
+}
+/** What has to hold still while a copy is taken for the copy to be one state of the database. */
+function copyGuard(path) {
+    const db = statOrNull(path);
+    if (!db)
+        return null;
+    const wal = statOrNull(`${path}-wal`);
+    // A rollback journal with a live header means a transaction is being written (or was cut off);
+    // a persisted or truncated one after a commit has a zeroed header or no bytes.
+    const journal = statOrNull(`${path}-journal`);
+    const live = journal !== null && journal.size >= 8 && readBytes(`${path}-journal`, 8).some((b) => b !== 0);
+    // The WAL salt changes when a writer restarts the log after a checkpoint: frames copied after
+    // that do not go with the database file copied before it.
+    const salt = wal && wal.size >= 32 ? readBytes(`${path}-wal`, 32).subarray(16, 24).toString('hex') : '';
+    return JSON.stringify([db.size, db.mtimeMs, wal !== null, salt, live]);
+}
+const COPY_ATTEMPTS = 5;
+/**
+ * Copies the database and its `-wal` into a new temporary folder. A writer that changes the file,
+ * restarts its log or is mid-transaction in rollback mode (a non-empty `-journal`) while the copy
+ * is taken makes it retry; after a few tries it gives up with a reason (read at the next run).
+ */
+function snapshotDatabase(path) {
+    let lastReason = '';
+    for (let attempt = 0; attempt < COPY_ATTEMPTS; attempt++) {
+        const before = copyGuard(path);
+        if (before === null)
+            throw new Error('database file vanished');
+        if (JSON.parse(before)[4] === true) {
+            lastReason = 'a write transaction was in progress (live -journal)';
+            pause(20 * (attempt + 1));
+            continue;
+        }
+        const dir = mkdtempSync(join(tmpdir(), 'ai-log-trail-db-'));
+        const copy = join(dir, basename(path));
+        try {
+            copyFileSync(path, copy);
+            if (statOrNull(`${path}-wal`))
+                copyFileSync(`${path}-wal`, `${copy}-wal`);
+        }
+        catch (e) {
+            rmSync(dir, { recursive: true, force: true });
+            // The agent may have removed its -wal (closing) between the check and the copy: try again.
+            if (e.code === 'ENOENT') {
+                lastReason = 'a file went away while it was copied';
+                continue;
+            }
+            throw e;
+        }
+        if (copyGuard(path) === before)
+            return { dir, path: copy };
+        rmSync(dir, { recursive: true, force: true });
+        lastReason = 'it was written while it was copied';
+        pause(20 * (attempt + 1));
+    }
+    throw new Error(`no consistent copy after ${COPY_ATTEMPTS} tries: ${lastReason}`);
+}
+function pause(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function removeSnapshot(s) {
+    (0,external_node_fs_namespaceObject.rmSync)(s.dir, { recursive: true, force: true });
+}
+/** Opens a snapshot read-only; it lives in a folder of its own, so its `-shm` is made there. */
+function openSnapshot(s) {
+    return new (lib_default())(s.path, { readonly: true, fileMustExist: true });
+}
+/** The tables and columns of a snapshot, for recognizing whose database it is; throws on a damaged file. */
+function databaseHead(path, s) {
+    const db = openSnapshot(s);
+    try {
+        return { path, tables: tableColumns(db) };
+    }
+    finally {
+        db.close();
+    }
+}
+/**
+ * The rows a database source reads from a snapshot. The snapshot is removed when the rows are
+ * done with, read to the end or not.
+ */
+function* snapshotRows(s, source, ctx) {
+    let db = null;
+    try {
+        db = openSnapshot(s);
+        yield* source.readDatabase(db, ctx);
+    }
+    finally {
+        db?.close();
+        removeSnapshot(s);
+    }
+}
+/** A SQLite error said in words a reader of the ingest report can act on. */
+function damagedReason(e) {
+    const msg = String(e?.message ?? e);
+    const code = e?.code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /malformed|not a database/i.test(msg))
+        return `damaged SQLite database (not read): ${msg}`;
+    return `unreadable SQLite database: ${msg}`;
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
 
 
@@ -13298,8 +17397,10 @@ async function* readUtf16Lines(path, encoding, opts) {
 
 
 
+
+
 function emptyBatch(offset, lineNo, stateJson) {
-    return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, save: true, last: false };
+    return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, tally: emptyTally(lineNo), save: true, last: false };
 }
 /** The bytes of a record are hashed once; each event's key then hashes only that digest. */
 function textDigest(text) {
@@ -13343,6 +17444,9 @@ function checkedRecords(found, lineNo, problems) {
     const hasEvent = found.some((r) => r.type === 'event');
     let skipped = 0;
     for (const r of found) {
+        // Counted for format drift, not a problem of the line: the record itself is well formed.
+        if (r.type === 'unknown')
+            continue;
         if (r.type === 'skip') {
             problems.add(r.line, r.reason);
             if (!hasEvent)
@@ -13420,7 +17524,13 @@ async function* parseBatches(job) {
         throw new Error(`unknown source ${job.sourceId}`);
     const ctx = { path: job.path, fallbackSessionId: job.fallbackSessionId };
     if (source.mode === 'document') {
-        yield await parseDocument(job, (text, out) => source.parseDocument(text, ctx, out));
+        yield await parse_file_parseDocument(job, (text, out) => source.parseDocument(text, ctx, out));
+        return;
+    }
+    if (source.mode === 'database') {
+        if (!job.snapshot)
+            throw new Error(`no copy of database ${job.path} to read`);
+        yield* databaseBatches(job, snapshotRows(job.snapshot, source, ctx));
         return;
     }
     const parser = source.createParser(ctx, job.state);
@@ -13448,6 +17558,8 @@ async function* parseBatches(job) {
             push(out);
             if (last && out.some((r) => r.type === 'skip' && r.reason === MALFORMED_JSON))
                 return TORN;
+            if (text !== '')
+                tallyRecords(batch.tally, out);
             const { records: kept, skipped } = checkedRecords(out, lineNo, problems);
             batch.skippedLines += skipped;
             if (kept.length > 0)
@@ -13497,7 +17609,7 @@ async function* parseBatches(job) {
         batch.problems.push(unlisted);
     yield { ...cut(), last: true };
 }
-async function parseDocument(job, parse) {
+async function parse_file_parseDocument(job, parse) {
     const failed = (reason) => ({ ...emptyBatch(0, 0, 'null'), problems: [{ line: null, reason }], save: false, last: true });
     const max = job.maxDocumentBytes;
     if (job.size > max)
@@ -13525,6 +17637,7 @@ async function parseDocument(job, parse) {
     const done = emptyBatch(job.size, 0, 'null');
     const problems = new ProblemLog(() => done.problems);
     const { records, skipped } = checkedRecords(out, 0, problems);
+    tallyDocument(done.tally, out);
     const unlisted = problems.summary();
     if (unlisted)
         done.problems.push(unlisted);
@@ -13535,6 +17648,46 @@ async function parseDocument(job, parse) {
         return failed(`could not parse ${job.sourceId} document: ${String(e.message ?? e)}`);
     }
     return { ...done, skippedLines: skipped, last: true };
+}
+/**
+ * A database's rows in batches. A read that stops (a page that cannot be read from a damaged file)
+ * is a problem of the file; its last batch is then not recorded as read, so the next ingest reads
+ * the database again.
+ */
+function* databaseBatches(job, rows) {
+    let batch = emptyBatch(0, 0, 'null');
+    const problems = new ProblemLog(() => batch.problems);
+    let records = 0;
+    let chars = 0;
+    let save = true;
+    const cut = () => {
+        const done = batch;
+        batch = emptyBatch(0, done.lineNo, 'null');
+        records = 0;
+        chars = 0;
+        return done;
+    };
+    try {
+        for (const row of rows) {
+            const { records: kept, skipped } = checkedRecords(row.records, row.line, problems);
+            batch.skippedLines += skipped;
+            if (kept.length > 0)
+                batch.lines.push(parsedLine(row.text || null, row.line, kept));
+            batch.lineNo = row.line;
+            records += row.records.length;
+            chars += row.text.length;
+            if (records >= job.batchSize || chars >= job.maxBatchChars)
+                yield cut();
+        }
+    }
+    catch (e) {
+        problems.add(null, `SQLite database read stopped: ${String(e.message ?? e)}`);
+        save = false;
+    }
+    const unlisted = problems.summary();
+    if (unlisted)
+        batch.problems.push(unlisted);
+    yield { ...cut(), offset: job.size, save, last: true };
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/parse-worker.ts
