@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatWarning, formatWarnings } from '../../src/ingest/format-drift.js'
+import { emptyTally, tallyRecords } from '../../src/ingest/format-tally.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { registerSource } from '../../src/sources/registry.js'
@@ -117,6 +118,16 @@ describe('format drift: a recognized log its reader no longer understands gets o
     expect(rewritten.files).toBe(1)
     expect(rewritten.format_warnings).toEqual([])
     db.close()
+  })
+})
+
+describe('tallyRecords', () => {
+  it('keeps a type name short and free of control and bidi characters: it is the log’s own text', () => {
+    const t = emptyTally(0)
+    tallyRecords(t, [{ type: 'unknown', line: 1, what: `type "\u001b]52;c;x\u0007${'a'.repeat(100)}\u202e"` }])
+    const [name] = Object.keys(t.kinds)
+    expect(name).toHaveLength(60)
+    expect(name).toMatch(/^type "\]52;c;xa+…$/)
   })
 })
 

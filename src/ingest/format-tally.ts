@@ -20,6 +20,14 @@ export interface FormatTally {
 
 export const MAX_KINDS = 20
 const OTHER_KINDS = '…'
+/** A type's name is the log's own text: kept short, and with no control character, wherever it is shown. */
+const MAX_KIND_CHARS = 60
+
+function kindName(what: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = what.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+  return clean.length > MAX_KIND_CHARS ? clean.slice(0, MAX_KIND_CHARS - 1) + '…' : clean
+}
 const ACTIVITY = new Set(['assistant_message', 'reasoning', 'tool_call', 'token_usage'])
 
 export function emptyTally(fromLine: number): FormatTally {
@@ -33,8 +41,9 @@ export function tallyRecords(t: FormatTally, out: readonly ParseRecord[]): void 
   for (const r of out) {
     if (r.type === 'unknown') {
       t.unknown++
-      const known = r.what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS
-      const kind = known ? r.what : OTHER_KINDS
+      const what = kindName(r.what)
+      const known = what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS
+      const kind = known ? what : OTHER_KINDS
       t.kinds[kind] = (t.kinds[kind] ?? 0) + 1
     } else if (r.type === 'event') {
       const kind = r.event.payload.kind
