@@ -7,6 +7,13 @@ import { cursorTranscript, sniffCursorTranscript } from '../../src/sources/curso
 import type { ParseRecord } from '../../src/sources/types.js'
 import { sources } from '../../src/sources/registry.js'
 import { sniffInput } from './sniff-input.js'
+import { execFileSync } from 'node:child_process'
+import { cpSync } from 'node:fs'
+import { ingestForRepo } from '../../src/discover/discover.js'
+import { cursorProjectDir, defaultLocations, type DiscoverEnv } from '../../src/discover/locations.js'
+import { repoIdentity } from '../../src/discover/repo.js'
+import { openStore } from '../../src/store/db.js'
+import { listSessions } from '../../src/store/queries.js'
 
 /*
  * Cursor's agent transcripts and editor store. Real: fixtures/cursor/cursor-session-simple.jsonl
@@ -231,5 +238,73 @@ describe('cursor shared samples', () => {
 
   it('is registered once per mode', () => {
     expect(sources.filter((x) => x.agent === 'cursor').map((x) => x.mode)).toEqual(['lines', 'database'])
+  })
+})
+
+describe('cursor discovery', () => {
+  let base: string
+  let repo: string
+  let home: string
+  beforeAll(() => {
+    base = tmpDir('cursor-discover-')
+    repo = join(base, 'work', 'shop_api')
+    home = join(base, 'home')
+    mkdirSync(repo, { recursive: true })
+    execFileSync('git', ['init', '-q', repo])
+    const projects = join(home, '.cursor', 'projects')
+    // The repository's own project folder, and a sibling whose name starts with it.
+    cpSync(TRANSCRIPTS, join(projects, cursorProjectDir(repo), 'agent-transcripts'), { recursive: true })
+    mkdirSync(join(projects, `${cursorProjectDir(repo)}-web`, 'agent-transcripts', 'x'), { recursive: true })
+    writeFileSync(join(projects, `${cursorProjectDir(repo)}-web`, 'agent-transcripts', 'x', 'x.jsonl'), readFileSync(REAL))
+    const rows = editorRows()
+    rows.cursorDiskKV.push(
+      {
+        key: `composerData:${MAIN}-ws`,
+        value: {
+          name: 'here',
+          createdAt: 1764000000000,
+          workspaceIdentifier: { uri: { fsPath: repo } },
+          fullConversationHeadersOnly: [{ bubbleId: 'b', type: 1 }]
+        }
+      },
+      { key: `bubbleId:${MAIN}-ws:b`, value: { type: 1, text: 'Rename the cache module' } }
+    )
+    const globalStorage = join(home, '.config', 'Cursor', 'User', 'globalStorage')
+    mkdirSync(globalStorage, { recursive: true })
+    buildStateDb(join(globalStorage, 'state.vscdb'), rows)
+  })
+  afterAll(() => rmSync(base, { recursive: true, force: true }))
+
+  it('names a project folder as Cursor does: runs of other characters become one dash, none at the ends', () => {
+    expect(cursorProjectDir('/Users/aidancunniffe/Desktop/testing-gitflows-git-ai')).toBe('Users-aidancunniffe-Desktop-testing-gitflows-git-ai')
+    expect(cursorProjectDir('/home/dev/.nosync/shop_api/')).toBe('home-dev-nosync-shop-api')
+  })
+
+  it('lists the repository’s transcript folder as its own, never a sibling’s, and the editor store whole', () => {
+    const env: DiscoverEnv = { env: {}, platform: 'linux', home }
+    const locs = defaultLocations(repoIdentity(repo), env).filter((l) => l.agent === 'cursor')
+    expect(locs.map((l) => [l.path.replace(home, '~'), l.inRepo])).toEqual([
+      [`~/.cursor/projects/${cursorProjectDir(repo)}/agent-transcripts`, true],
+      ['~/.config/Cursor/User/globalStorage/state.vscdb', false]
+    ])
+    const moved = defaultLocations(repoIdentity(repo), { env: { CURSOR_CONFIG_DIR: join(home, 'elsewhere') }, platform: 'linux', home })
+    expect(moved.filter((l) => l.agent === 'cursor').map((l) => l.path.replace(home, '~'))).toEqual(['~/.config/Cursor/User/globalStorage/state.vscdb'])
+  })
+
+  it('keeps the repository’s transcripts and the editor conversation that names it, and drops the rest', async () => {
+    const d = tmpDir()
+    try {
+      const db = openStore(join(d, 'db.sqlite'))
+      const r = await ingestForRepo(db, repo, null, { env: { env: {}, platform: 'linux', home } })
+      expect(r.errors).toEqual([])
+      expect(
+        listSessions(db)
+          .map((s) => s.id)
+          .sort()
+      ).toEqual([SUB, MAIN, `${MAIN}-ws`].sort())
+      db.close()
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
   })
 })
