@@ -145,6 +145,13 @@ describe('cursor agent transcripts', () => {
       const claudeLike = join(dir, 'c.jsonl')
       writeFileSync(claudeLike, JSON.stringify({ type: 'user', role: 'user', message: { content: 'hi' }, uuid: 'u1', sessionId: 's' }) + '\n')
       expect(sniffCursorTranscript(sniffInput(claudeLike))).toBe(false)
+      // A long first answer: the head the ingest reads ends inside it.
+      const long = join(dir, 'long.jsonl')
+      const big = { role: 'assistant', message: { content: [{ type: 'tool_use', name: 'Write', input: { path: '/w/a.txt', contents: 'x'.repeat(100_000) } }] } }
+      writeFileSync(long, [JSON.stringify({ role: 'user', message: { content: 'go' } }), JSON.stringify(big)].join('\n') + '\n')
+      const head = sniffInput(long)
+      expect(head.parsed[1]).toBeUndefined()
+      expect(sniffCursorTranscript(head)).toBe(true)
       const closesOnly = join(dir, 't.jsonl')
       writeFileSync(closesOnly, JSON.stringify({ type: 'turn_ended', status: 'success' }) + '\n')
       expect(sniffCursorTranscript(sniffInput(closesOnly))).toBe(false)

@@ -22,8 +22,10 @@ const LINE_KEYS = new Set(['role', 'message', 'type', 'status', 'error'])
 /** No line of the head has a key beyond those, or a `type` but `turn_ended`; at least one is a bare message. */
 export function sniffCursorTranscript(head: SniffInput): boolean {
   const cursorShaped = (o: unknown) => isObject(o) && Object.keys(o).every((k) => LINE_KEYS.has(k)) && (o.type === undefined || o.type === 'turn_ended')
-  if (head.parsed.length === 0 || !head.parsed.every(cursorShaped)) return false
-  return head.parsed.some((o) => isObject(o) && isMessageLine(o))
+  // The head ends at 64 KiB, which may cut its last line (a `Write` carries a whole file): that line cannot be judged.
+  const whole = head.parsed.filter((o, i) => !(o === undefined && i === head.parsed.length - 1))
+  if (whole.length === 0 || !whole.every(cursorShaped)) return false
+  return whole.some((o) => isObject(o) && isMessageLine(o))
 }
 
 export const cursorTranscript: LineSource = {
