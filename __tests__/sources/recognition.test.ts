@@ -21,6 +21,7 @@ const agentOfFolder: Record<string, string> = {
   'copilot-chat': 'copilot-chat',
   'copilot-vscode': 'copilot-chat',
   'copilot-cli': 'copilot-cli',
+  cursor: 'cursor',
   'gemini-cli': 'gemini-cli',
   goose: 'goose',
   'kilo-code': 'kilo-code',
@@ -56,10 +57,10 @@ const fixtureLogs = logsIn(join(root, 'fixtures'))
 const sharedLogs = existsSync(shared) ? logsIn(shared) : []
 
 /** Side files beside a log that are read through the log, not on their own. */
-const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose)\/(schema\.sql|rows\.json)$/
+const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose|cursor\/editor)\/(schema\.sql|rows\.json)$/
 
 /** Shared samples of agents the project does not read yet: nobody may claim them. */
-const unreadAgents = new Set(['cursor'])
+const unreadAgents = new Set<string>([])
 
 /** Every source that would take the file: database sources for a SQLite file, the others for the rest. */
 function claimantsOf(path: string): string[] {

@@ -26,6 +26,7 @@ describe('fixture records', () => {
         'qwen-code',
         'copilot-chat',
         'copilot-cli',
+        'cursor',
         'cline',
         'roo-code',
         'kilo-code',

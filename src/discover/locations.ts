@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { basename, dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CLINE_AGENTS, EXTENSION_IDS, TASK_FILES } from '../sources/cline/agents.js'
 import type { RepoIdentity } from './repo.js'
@@ -126,6 +126,20 @@ function qwenChatDirs(repo: RepoIdentity, e: DiscoverEnv): string[] {
 /** pi names a session folder `--<cwd without its leading slash, with \\, / and : replaced by ->--`. */
 export function piSessionDir(cwd: string): string {
   return `--${cwd.replace(/^[/\\]/, '').replace(/[/\\:]/g, '-')}--`
+}
+
+/**
+ * Cursor names a project folder after its workspace with every run of characters other than
+ * letters and digits replaced by one `-`, and no `-` at either end (`/home/dev/shop_api` →
+ * `home-dev-shop-api`). The name is lossy: two folders may share it.
+ */
+export function cursorProjectDir(cwd: string): string {
+  return cwd.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+}
+
+/** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
+function cursorHome(e: DiscoverEnv): string {
+  return e.env.CURSOR_CONFIG_DIR || join(e.home, '.cursor')
 }
 
 function piSessionsRoot(e: DiscoverEnv): string {
@@ -256,6 +270,12 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)
+  // Cursor's agent transcripts record no folder: only the repository's own project folder is listed, so its
+  // sessions are the repository's. A subfolder's name cannot be told from a sibling's (`shop-api` vs `shop`), so
+  // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
+  // when the folder it names is the repository's.
+  for (const w of repo.worktrees) add('cursor', join(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true)
+  for (const user of vscodeUserDirs(e)) if (basename(dirname(user)) === 'Cursor') add('cursor', join(user, 'globalStorage', 'state.vscdb'))
   // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
   for (const place of opencodePlaces(e)) add('opencode', place)
   add('goose', gooseDatabase(e))

@@ -209,6 +209,7 @@ const AGENT_NAMES: Record<string, string> = {
   'gemini-cli': 'Gemini CLI',
   'copilot-chat': 'Copilot Chat',
   'copilot-cli': 'Copilot CLI',
+  cursor: 'Cursor',
   cline: 'Cline',
   'roo-code': 'Roo Code',
   'kilo-code': 'Kilo Code',

@@ -5,6 +5,8 @@ import { isClaudeSideFile } from './claude-code/side-files.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
+import { cursorEditorDatabase } from './cursor/editor.js'
+import { cursorTranscript } from './cursor/index.js'
 import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { piSession } from './pi/index.js'
@@ -34,10 +36,12 @@ export const sources: Source[] = [
   ...clineSources,
   piSession,
   ...droidSources,
+  cursorTranscript,
   opencodeStorage,
   recorderSource,
   opencodeDatabase,
   gooseDatabase,
+  cursorEditorDatabase,
   codexText,
   aiderHistory
 ]
