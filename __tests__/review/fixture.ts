@@ -37,8 +37,8 @@ export interface Served {
   close(): Promise<void>
 }
 
-export async function serveFixtures(opts: { idleMinutes?: number } = {}): Promise<Served> {
-  const ingested = await ingestFresh([join(fixtures, 'codex')])
+export async function serveFixtures(opts: { idleMinutes?: number; agents?: string[] } = {}): Promise<Served> {
+  const ingested = await ingestFresh((opts.agents ?? ['codex']).map((a) => join(fixtures, a)))
   const rulesPath = join(ingested.dir, 'ai-log-trail.yml')
   writeFileSync(rulesPath, COMMENTED_RULES)
   const source = new ReviewSource({ db: ingested.db, loadConfig: () => loadConfig(rulesPath).config })
