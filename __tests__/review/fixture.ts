@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { loadConfig } from '../../src/config/load.js'
@@ -37,8 +37,8 @@ export interface Served {
   close(): Promise<void>
 }
 
-export async function serveFixtures(opts: { idleMinutes?: number; agents?: string[] } = {}): Promise<Served> {
-  const ingested = await ingestFresh((opts.agents ?? ['codex']).map((a) => join(fixtures, a)))
+export async function serveFixtures(opts: { idleMinutes?: number; agents?: string[]; extra?: string[] } = {}): Promise<Served> {
+  const ingested = await ingestFresh([...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])])
   const rulesPath = join(ingested.dir, 'ai-log-trail.yml')
   writeFileSync(rulesPath, COMMENTED_RULES)
   const source = new ReviewSource({ db: ingested.db, loadConfig: () => loadConfig(rulesPath).config })
@@ -80,4 +80,21 @@ export function http(
     if (opts.body !== undefined) req.write(opts.body)
     req.end()
   })
+}
+
+export const HOSTILE_SESSION = '0199a1b2-0000-7000-8000-0000000bad00'
+/** Markup and script in a prompt and a tool output: the page must show it as text and run none of it. */
+export const HOSTILE_TEXT = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></pre><a href="http://evil.example/">x</a>'
+
+/** A copy of a bundled Codex log under another session id, with hostile text in its first prompt and a tool output. */
+export function writeHostileLog(dir: string): string {
+  const name = 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'
+  const esc = JSON.stringify(HOSTILE_TEXT).slice(1, -1)
+  const text = readFileSync(join(fixtures, 'codex', name), 'utf8')
+    .replaceAll('0199a1b2-0000-7000-8000-00000000c0de', HOSTILE_SESSION)
+    .replaceAll('Refactor the parser so it streams input', esc)
+    .replaceAll('export function parse() {}', esc)
+  const file = join(dir, name.replace('00000000c0de', '0000000bad00'))
+  writeFileSync(file, text)
+  return file
 }

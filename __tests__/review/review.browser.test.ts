@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { repoRoot } from '../helpers.js'
-import { COMMENTED_RULES, HOME_PATH_EVENT_TEXT, HOME_PATH_SESSION, SESSION_WITH_TOOL_OUTPUT, serveFixtures, type Served } from './fixture.js'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { spawn } from 'node:child_process'
+import {
+  COMMENTED_RULES,
+  HOME_PATH_EVENT_TEXT,
+  HOME_PATH_SESSION,
+  HOSTILE_SESSION,
+  HOSTILE_TEXT,
+  SESSION_WITH_TOOL_OUTPUT,
+  serveFixtures,
+  writeHostileLog,
+  type Served
+} from './fixture.js'
 
 /**
  * The review page in Debian's Chromium (skips where it is not installed): it runs under its own
@@ -16,6 +27,7 @@ const SCREENSHOT = join(repoRoot, 'docs', 'review.png')
 
 let browser: Browser | undefined
 let s: Served
+let hostileDir = ''
 
 interface Watched {
   page: Page
@@ -37,28 +49,28 @@ async function open(url: string): Promise<Watched> {
 
 /** Selects `value` inside the first shown text of the given field kind that holds it, as a mouse would. */
 function selectIn(page: Page, field: string, value: string): Promise<boolean> {
-  return page.evaluate(
-    ([f, v]) => {
-      const pre = [...document.querySelectorAll(`#turns .field[data-field="${f}"] pre.redacted-text`)].find((p) => p.textContent?.includes(v))
-      const node = pre && [...pre.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(v))
-      if (!node) return false
-      const at = node.textContent!.indexOf(v)
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + v.length)
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      return true
-    },
-    [field, value] as const
-  )
+  // A string, as the report's browser test does: the project's types do not include the DOM.
+  return page.evaluate<boolean>(`(() => {
+    const f = ${JSON.stringify(field)}, v = ${JSON.stringify(value)}
+    const pre = [...document.querySelectorAll('#turns .field[data-field="' + f + '"] pre.redacted-text')].find((p) => p.textContent.includes(v))
+    const node = pre && [...pre.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.includes(v))
+    if (!node) return false
+    const at = node.textContent.indexOf(v)
+    const range = document.createRange()
+    range.setStart(node, at)
+    range.setEnd(node, at + v.length)
+    const sel = window.getSelection()
+    sel.removeAllRanges()
+    sel.addRange(range)
+    return true
+  })()`)
 }
 
 describe('review page in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) return
-    s = await serveFixtures({ agents: ['codex', 'claude-code'] })
+    hostileDir = tmpDir('alt-review-hostile-')
+    s = await serveFixtures({ agents: ['codex', 'claude-code'], extra: [writeHostileLog(hostileDir)] })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       timeout: 60_000,
@@ -77,6 +89,7 @@ describe('review page in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await s?.close()
+    if (hostileDir) rmSync(hostileDir, { recursive: true, force: true })
   })
 
   const local = () => `http://127.0.0.1:${s.server.port}/`
@@ -175,4 +188,62 @@ describe('review page in headless Chromium', () => {
       await page.close()
     }
   })
+
+  maybe('hostile log text in the list and in a session is shown as text: nothing runs, nothing loads', async () => {
+    const w = await open(s.server.url)
+    try {
+      const row = w.page.locator(`#session-list > li.session[data-id="${HOSTILE_SESSION}"]`)
+      await row.waitFor()
+      expect(await row.locator('.s-first').innerText()).toContain('<script>')
+      await row.locator('a').click()
+      await w.page.locator('#turns .field[data-field="output"]', { hasText: '<img src=x' }).first().waitFor()
+      expect(await w.page.locator('#turns .field[data-field="prompt"] pre').first().innerText()).toContain(HOSTILE_TEXT.slice(0, 40))
+      expect(await w.page.evaluate(`document.querySelectorAll('main img, main script, main iframe, #turns a, [onerror]').length`)).toBe(0)
+      expect(await w.page.evaluate('window.__pwned')).toBeUndefined()
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+})
+
+describe('ai-log-trail review as a process', () => {
+  it('prints the URL first, serves it, and stops with exit code 0 on Ctrl-C', async () => {
+    const dir = tmpDir('alt-review-proc-')
+    const child = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'bin', 'ai-log-trail.js'),
+        'review',
+        '--no-open',
+        '--db',
+        join(dir, 'db.sqlite'),
+        '--rules',
+        join(dir, 'rules.yml'),
+        join(fixtures, 'codex')
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString('utf8')
+          if (out.includes('\n')) resolve(out.split('\n')[0])
+        })
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)))
+      })
+      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32,}$/)
+      const res = await fetch(first)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<title>Review')
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      child.kill('SIGINT')
+      expect(await exit).toBe(0)
+    } finally {
+      child.kill()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -48,9 +48,10 @@ describe('adding a rule to the rules file', () => {
     expect(rulesOf(addRuleText(empty, { value: 'Umbrella' }))).toEqual([{ id: 'review', literals: ['Umbrella'] }])
   })
 
-  it('refuses a bad rule id, an empty value, and a file that is not valid YAML, changing nothing', () => {
+  it('refuses a bad rule id, an empty value, a selection holding a redaction marker, and a file that is not valid YAML, changing nothing', () => {
     expect(() => addRuleText(COMMENTED_RULES, { value: 'x', id: 'no spaces' })).toThrow()
     expect(() => addRuleText(COMMENTED_RULES, { value: '' })).toThrow()
     expect(() => addRuleText('rules: [\n', { value: 'x' })).toThrow()
+    expect(() => addRuleText(COMMENTED_RULES, { value: 'key [REDACTED:home-path#1] here' })).toThrow(/redaction marker/)
   })
 })

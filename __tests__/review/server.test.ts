@@ -4,10 +4,7 @@ import { connect } from 'node:net'
 import { readFileSync } from 'node:fs'
 import type { SessionList } from '../../src/review/data.js'
 import type { SessionReport } from '../../src/select/report.js'
-import { startReview } from '../../src/cli/commands/review.js'
-import { captureIo, fixtures, tmpDir } from '../helpers.js'
 import { COMMENTED_RULES, HOME_PATH_EVENT_TEXT, HOME_PATH_SESSION, SESSION_WITH_TOOL_OUTPUT, http, serveFixtures, type Served } from './fixture.js'
-import { join } from 'node:path'
 
 let s: Served
 let port = 0
@@ -168,28 +165,6 @@ describe('review server: stopping', () => {
       await expect(http(served.server.port, '/')).rejects.toThrow()
     } finally {
       await served.close()
-    }
-  })
-
-  it('the command prints the URL as its first line of output and opens no browser with --no-open', async () => {
-    const dir = tmpDir('alt-review-cli-')
-    const io = captureIo()
-    const run = await startReview(['--no-open', '--db', join(dir, 'db.sqlite'), '--rules', join(dir, 'rules.yml'), join(fixtures, 'codex')], io)
-    if (typeof run === 'number') throw new Error('no server')
-    try {
-      const first = io.stdout.split('\n')[0]
-      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32,}$/)
-      const url = new URL(first)
-      expect((await http(Number(url.port), url.pathname + url.search)).status).toBe(200)
-      const list = JSON.parse(
-        (await http(Number(url.port), '/api/sessions', { headers: { 'X-Review-Token': url.searchParams.get('token')! } })).body
-      ) as SessionList
-      // With paths, the page lists those logs' sessions, each in scope as one of the given logs.
-      expect(list.sessions.length).toBeGreaterThan(0)
-      expect(list.sessions.every((x) => x.scope_reasons.some((r) => r.kind !== 'all'))).toBe(true)
-    } finally {
-      await run.stop()
-      await run.done
     }
   })
 })

@@ -184,7 +184,8 @@ export const REVIEW_JS = String.raw`(function () {
     if (!sel || sel.isCollapsed) return '';
     var node = sel.anchorNode;
     var inField = node && (node.nodeType === 1 ? node : node.parentElement).closest('#turns pre');
-    return inField ? sel.toString().trim() : '';
+    var text = inField ? sel.toString().trim() : '';
+    return text.indexOf('[REDACTED:') < 0 ? text : '';
   }
   document.addEventListener('selectionchange', function () {
     $('redact-everywhere').disabled = selected() === '';

@@ -6,7 +6,12 @@ import { parseConfig } from '../config/load.js'
 
 /** A value the reviewer redacts everywhere: it becomes a rule of exact strings in the rules file. */
 export const NewRuleSchema = z.strictObject({
-  value: z.string().min(1).max(4096),
+  value: z
+    .string()
+    .min(1)
+    .max(4096)
+    // A marker is the redaction's own output: a rule for it would match nothing the logs hold.
+    .refine((v) => !v.includes('[REDACTED:'), 'the selection holds a redaction marker: select the value itself, in the raw text if need be'),
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"')

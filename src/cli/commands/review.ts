@@ -53,8 +53,14 @@ export interface ReviewRun {
   stop(): Promise<void>
 }
 
+export interface ReviewDeps {
+  /** Shows the page; the system's opener by default. */
+  openBrowser?: (url: string) => void
+  env?: NodeJS.ProcessEnv
+}
+
 /** Starts the review server; `reviewCommand` waits for it, tests call this to get `stop`. */
-export async function startReview(argv: string[], io: CliIo): Promise<ReviewRun | number> {
+export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = {}): Promise<ReviewRun | number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -114,7 +120,7 @@ export async function startReview(argv: string[], io: CliIo): Promise<ReviewRun 
     const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), port, idleMinutes: idle })
     io.out(server.url + '\n')
     io.err(`reviewing ${source.sessions().sessions.length} session(s); rules file ${rulesPath}; Ctrl-C stops\n`)
-    if (!values['no-open'] && haveDisplay()) openBrowser(server.url)
+    if (!values['no-open'] && haveDisplay(deps.env)) (deps.openBrowser ?? openBrowser)(server.url)
     const onSignal = () => void server.close()
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
