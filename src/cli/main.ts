@@ -6,6 +6,7 @@ import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { initCommand, initHelp } from './commands/init.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
 import { reportCommand, reportHelp } from './commands/report.js'
+import { reviewCommand, reviewHelp } from './commands/review.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
 import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
 import { type CliIo, processIo, UsageError } from './io.js'
@@ -26,7 +27,8 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   },
   redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
-  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' }
+  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
+  review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' }
 }
 
 export function mainHelp(): string {

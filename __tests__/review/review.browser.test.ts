@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { spawn } from 'node:child_process'
+import {
+  COMMENTED_RULES,
+  HOME_PATH_EVENT_TEXT,
+  HOME_PATH_SESSION,
+  HOSTILE_SESSION,
+  HOSTILE_TEXT,
+  SESSION_WITH_TOOL_OUTPUT,
+  serveFixtures,
+  writeHostileLog,
+  type Served
+} from './fixture.js'
+
+/**
+ * The review page in Debian's Chromium (skips where it is not installed): it runs under its own
+ * CSP, asks nothing of anywhere but its server, and a value selected in a tool output and
+ * redacted everywhere is redacted after a reload and written into the rules file.
+ */
+const CHROMIUM = '/usr/bin/chromium'
+const maybe = existsSync(CHROMIUM) ? it : it.skip
+const SCREENSHOT = join(repoRoot, 'docs', 'review.png')
+
+let browser: Browser | undefined
+let s: Served
+let hostileDir = ''
+
+interface Watched {
+  page: Page
+  errors: string[]
+  requests: string[]
+}
+
+async function open(url: string): Promise<Watched> {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } })
+  const w: Watched = { page, errors: [], requests: [] }
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') w.errors.push(`${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`))
+  page.on('request', (r) => w.requests.push(r.url()))
+  await page.goto(url, { waitUntil: 'load' })
+  return w
+}
+
+/** Selects `value` inside the first shown text of the given field kind that holds it, as a mouse would. */
+function selectIn(page: Page, field: string, value: string): Promise<boolean> {
+  // A string, as the report's browser test does: the project's types do not include the DOM.
+  return page.evaluate<boolean>(`(() => {
+    const f = ${JSON.stringify(field)}, v = ${JSON.stringify(value)}
+    const pre = [...document.querySelectorAll('#turns .field[data-field="' + f + '"] pre.redacted-text')].find((p) => p.textContent.includes(v))
+    const node = pre && [...pre.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.includes(v))
+    if (!node) return false
+    const at = node.textContent.indexOf(v)
+    const range = document.createRange()
+    range.setStart(node, at)
+    range.setEnd(node, at + v.length)
+    const sel = window.getSelection()
+    sel.removeAllRanges()
+    sel.addRange(range)
+    return true
+  })()`)
+}
+
+describe('review page in headless Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) return
+    hostileDir = tmpDir('alt-review-hostile-')
+    s = await serveFixtures({ agents: ['codex', 'claude-code'], extra: [writeHostileLog(hostileDir)] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      timeout: 60_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    })
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await s?.close()
+    if (hostileDir) rmSync(hostileDir, { recursive: true, force: true })
+  })
+
+  const local = () => `http://127.0.0.1:${s.server.port}/`
+
+  maybe('lists the sessions and filters them by agent and by search', async () => {
+    const w = await open(s.server.url)
+    try {
+      const rows = w.page.locator('#session-list > li.session')
+      await rows.first().waitFor()
+      const all = await rows.count()
+      expect(all).toBeGreaterThan(1)
+      await w.page.selectOption('#f-agent', 'codex')
+      const codex = await rows.count()
+      expect(codex).toBeGreaterThan(0)
+      expect(codex).toBeLessThan(all)
+      expect(await w.page.locator('#count').innerText()).toBe(`${codex} of ${all} sessions`)
+      await w.page.selectOption('#f-agent', '')
+      await w.page.fill('#q', SESSION_WITH_TOOL_OUTPUT.slice(-12))
+      expect(await rows.count()).toBe(1)
+      await w.page.fill('#q', 'no session has this text')
+      expect(await rows.count()).toBe(0)
+      expect(await w.page.isVisible('#no-match')).toBe(true)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('opens a session, redacts a value selected in a tool output everywhere, and shows it redacted after a reload', async () => {
+    const w = await open(s.server.url)
+    try {
+      await w.page.locator(`#session-list > li.session[data-id="${SESSION_WITH_TOOL_OUTPUT}"] a`).click()
+      await w.page.locator('#turns .field[data-field="output"]').first().waitFor()
+      expect(await w.page.locator('#turns .field[data-field="prompt"]').count()).toBeGreaterThan(0)
+      const value = 'export function parse'
+      expect(await selectIn(w.page, 'output', value)).toBe(true)
+      await w.page.locator('#redact-everywhere:not([disabled])').waitFor()
+      await w.page.fill('#rule-id', 'parser-name')
+      expect(await selectIn(w.page, 'output', value)).toBe(true)
+      await w.page.click('#redact-everywhere')
+      await w.page.locator('#redact-status', { hasText: 'added rule parser-name' }).waitFor()
+
+      await w.page.reload({ waitUntil: 'load' })
+      const output = w.page.locator('#turns .field[data-field="output"] pre.redacted-text', { hasText: 'REDACTED:parser-name' })
+      await output.first().waitFor()
+      const marker = output.first().locator('span.redacted[data-detector="parser-name"]')
+      expect(await marker.innerText()).toBe('[REDACTED:parser-name]')
+      expect(await marker.getAttribute('title')).toBe('redacted by parser-name')
+      expect(await w.page.locator('#turns').innerText()).not.toContain(value)
+
+      // In the rules file after the last rule, every byte around it as it was.
+      const at = COMMENTED_RULES.indexOf('# allow-list below')
+      expect(readFileSync(s.rulesPath, 'utf8')).toBe(
+        COMMENTED_RULES.slice(0, at) + '  - id: parser-name\n    literals:\n      - export function parse\n' + COMMENTED_RULES.slice(at)
+      )
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('shows the raw text of one field beside the redacted text only when asked, and screenshots the page', async () => {
+    const w = await open(`${s.server.url}#s=${HOME_PATH_SESSION}`)
+    try {
+      const field = w.page.locator('#turns .field[data-field="arguments"]', { hasText: HOME_PATH_EVENT_TEXT })
+      await field.waitFor()
+      expect(await field.locator('pre.raw').count()).toBe(0)
+      expect(await field.locator('span.redacted[data-detector="home-path"]').count()).toBe(1)
+      const rawAsked = w.requests.filter((u) => u.includes('/api/raw')).length
+      expect(rawAsked).toBe(0)
+      await field.locator('button.show-raw').click()
+      const raw = field.locator('pre.raw')
+      await raw.waitFor()
+      expect(await raw.innerText()).toMatch(/\/home\/[^/[\]]+\/projects\/demo/)
+      await w.page.screenshot({ path: SCREENSHOT })
+      await field.locator('button.show-raw').click()
+      expect(await field.locator('pre.raw').count()).toBe(0)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('a page request without the token, or with another one, gets 403', async () => {
+    const page = await browser!.newPage()
+    try {
+      expect((await page.goto(local()))?.status()).toBe(403)
+      expect((await page.goto(`${local()}?token=not-the-token`))?.status()).toBe(403)
+      expect((await page.goto(`${local()}api/sessions`))?.status()).toBe(403)
+      // localhost resolves to this machine too, but a page there still needs the token.
+      expect((await page.goto(`http://localhost:${s.server.port}/`))?.status()).toBe(403)
+    } finally {
+      await page.close()
+    }
+  })
+
+  maybe('hostile log text in the list and in a session is shown as text: nothing runs, nothing loads', async () => {
+    const w = await open(s.server.url)
+    try {
+      const row = w.page.locator(`#session-list > li.session[data-id="${HOSTILE_SESSION}"]`)
+      await row.waitFor()
+      expect(await row.locator('.s-first').innerText()).toContain('<script>')
+      await row.locator('a').click()
+      await w.page.locator('#turns .field[data-field="output"]', { hasText: '<img src=x' }).first().waitFor()
+      expect(await w.page.locator('#turns .field[data-field="prompt"] pre').first().innerText()).toContain(HOSTILE_TEXT.slice(0, 40))
+      expect(await w.page.evaluate(`document.querySelectorAll('main img, main script, main iframe, #turns a, [onerror]').length`)).toBe(0)
+      expect(await w.page.evaluate('window.__pwned')).toBeUndefined()
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+})
+
+describe('ai-log-trail review as a process', () => {
+  it('prints the URL first, serves it, and stops with exit code 0 on Ctrl-C', async () => {
+    const dir = tmpDir('alt-review-proc-')
+    const child = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'bin', 'ai-log-trail.js'),
+        'review',
+        '--no-open',
+        '--db',
+        join(dir, 'db.sqlite'),
+        '--rules',
+        join(dir, 'rules.yml'),
+        join(fixtures, 'codex')
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString('utf8')
+          if (out.includes('\n')) resolve(out.split('\n')[0])
+        })
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)))
+      })
+      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32,}$/)
+      const res = await fetch(first)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<title>Review')
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      child.kill('SIGINT')
+      expect(await exit).toBe(0)
+    } finally {
+      child.kill()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})

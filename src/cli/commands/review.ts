@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.js'
+import { ingestPaths } from '../../ingest/ingest.js'
+import { ReviewSource } from '../../review/data.js'
+import { addRuleToFile } from '../../review/rules-file.js'
+import { startReviewServer } from '../../review/server.js'
+import { resolveScope } from '../../scope/request.js'
+import { openStore } from '../../store/db.js'
+import { readSessionFacts } from '../../store/scope-facts.js'
+import { type CliIo, UsageError } from '../io.js'
+import { scopeOptions, scopeRequest } from '../scope-args.js'
+import { version } from '../version.js'
+import { filterOptions } from './report.js'
+
+export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [filters]
+
+Serves a local page to review what a report would publish: every session with its prompts,
+replies and tool calls as the rules redact them, the raw text of one field on request, and
+"Redact everywhere" for a value you select, which adds a rule to the rules file (its comments
+and layout kept). With paths, reads them into the database first and lists their sessions.
+
+Prints the page's address, with its one-time token, as the first line of standard output.
+Listens on 127.0.0.1 only and refuses requests without the token or naming another host.
+
+Options:
+  --port N      port (default: a free one)
+  --no-open     do not open the browser (never opened without a display)
+  --idle MIN    stop after MIN minutes without a request (default: run until Ctrl-C)
+  --rules FILE  the rules file read and written (default .github/ai-log-trail.yml)
+  --db FILE     database (default ./ai-log-trail.sqlite)
+  --scope S     paths, all, pr or release (as for report)
+Filters: --since, --until, --timezone, --repo, --session, --agent, --model, --branch (as for report)
+`
+
+/** A browser can be shown: a desktop session on Linux, always on macOS and Windows. */
+function haveDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY)
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]]
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
+  child.on('error', () => {})
+  child.unref()
+}
+
+export interface ReviewRun {
+  /** Settles when the server stops: Ctrl-C, the idle timer, or `stop`. */
+  done: Promise<void>
+  stop(): Promise<void>
+}
+
+export interface ReviewDeps {
+  /** Shows the page; the system's opener by default. */
+  openBrowser?: (url: string) => void
+  env?: NodeJS.ProcessEnv
+}
+
+/** Starts the review server; `reviewCommand` waits for it, tests call this to get `stop`. */
+export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = {}): Promise<ReviewRun | number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      idle: { type: 'string' },
+      rules: { type: 'string' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...filterOptions,
+      ...scopeOptions
+    }
+  })
+  if (values.help) {
+    io.out(reviewHelp)
+    return 0
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port is not a port number: ${values.port}`)
+  const idle = values.idle === undefined ? undefined : Number(values.idle)
+  if (idle !== undefined && !(idle > 0)) throw new UsageError(`--idle is not a number of minutes: ${values.idle}`)
+  for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
+  const rulesPath = values.rules ?? DEFAULT_CONFIG_PATH
+  const readRules = () => loadConfig(existsSync(rulesPath) ? rulesPath : undefined).config
+  const config = readRules()
+  const dbPath = values.db ?? config.defaults.database ?? 'ai-log-trail.sqlite'
+  if (!positionals.length && !existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first, or give paths)`)
+  const db = openStore(dbPath)
+  try {
+    if (positionals.length) await ingestPaths(db, positionals)
+    const request = scopeRequest(values.scope, {
+      repoDir: '.',
+      paths: positionals.length ? positionals : null,
+      branch: values.branch?.[0],
+      base: values.base,
+      tag: values.tag
+    })
+    const scope = request.kind === 'all' ? undefined : resolveScope(request, readSessionFacts(db))
+    const branches = request.kind === 'change' && request.change.kind === 'pr' ? undefined : values.branch
+    const source = new ReviewSource({
+      db,
+      loadConfig: readRules,
+      scope,
+      version: version(),
+      filters: {
+        since: values.since,
+        until: values.until,
+        timezone: values.timezone,
+        repo: values.repo,
+        sessions: values.session,
+        agents: values.agent,
+        models: values.model,
+        branches
+      }
+    })
+    const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), port, idleMinutes: idle })
+    io.out(server.url + '\n')
+    io.err(`reviewing ${source.sessions().sessions.length} session(s); rules file ${rulesPath}; Ctrl-C stops\n`)
+    if (!values['no-open'] && haveDisplay(deps.env)) (deps.openBrowser ?? openBrowser)(server.url)
+    const onSignal = () => void server.close()
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+    const done = server.closed.finally(() => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      db.close()
+    })
+    return { done, stop: server.close }
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+export async function reviewCommand(argv: string[], io: CliIo): Promise<number> {
+  const run = await startReview(argv, io)
+  if (typeof run === 'number') return run
+  await run.done
+  io.err('review stopped\n')
+  return 0
+}

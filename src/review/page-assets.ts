@@ -1,0 +1,246 @@
+/**
+ * The review page's stylesheet and script, inlined verbatim so its Content-Security-Policy can
+ * allow exactly these two blocks by hash. The script builds every element with text nodes: no
+ * log text is ever parsed as HTML.
+ */
+
+export const REVIEW_CSS = String.raw`:root{color-scheme:light dark;--bg:#f5f6f8;--fg:#1c2027;--muted:#5b6472;--panel:#fff;--line:#dde1e7;--accent:#2b63c6;--code:#f0f2f5;--red-bg:#fde4e7;--red-fg:#9e1530}
+@media (prefers-color-scheme:dark){:root{--bg:#101317;--fg:#e5e8ec;--muted:#9ba4b0;--panel:#181c22;--line:#2b3139;--accent:#79a6ff;--code:#21262d;--red-bg:#4b1b24;--red-fg:#ffb4c0}}
+*,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;overflow-wrap:anywhere}
+pre,code,.sid{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
+a{color:var(--accent)}
+h1{font-size:1.35rem;margin:0}
+.wrap{max-width:80rem;margin:0 auto;padding:0 1rem}
+header.top{background:var(--panel);border-bottom:1px solid var(--line);padding:.8rem 0}
+main.wrap{padding-top:1rem;padding-bottom:1rem}
+.meta,.muted{color:var(--muted)}
+.meta{margin:0;font-size:.85rem}
+.panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}
+#controls,#redact-bar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+input,select,button{font:inherit}
+#session-list{list-style:none;margin:0;padding:0}
+li.session{background:var(--panel);border:1px solid var(--line);border-radius:8px;margin-bottom:.5rem}
+li.session a{display:block;padding:.6rem .9rem;color:inherit;text-decoration:none}
+li.session a:hover{background:var(--code)}
+.s-first{display:block;font-weight:500;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.s-meta{display:block;color:var(--muted);font-size:.85rem}
+.badge{display:inline-block;border-radius:999px;padding:0 .5em;font-size:.78em;border:1px solid var(--line);background:var(--code);margin-right:.3em}
+.redacted{background:var(--red-bg);color:var(--red-fg);border-radius:4px;padding:0 .2em;font-weight:600}
+#turns{list-style:none;margin:0;padding:0}
+li.turn{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}
+.field{margin:.5rem 0;border-left:3px solid var(--line);padding-left:.6rem}
+.field-head{display:flex;gap:.6rem;align-items:center;font-size:.8rem;color:var(--muted)}
+.field-body{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,24rem),1fr));gap:.5rem}
+pre{margin:.25rem 0;padding:.5rem;background:var(--code);border-radius:6px;white-space:pre-wrap;max-height:28rem;overflow:auto}
+pre.raw{outline:2px dashed var(--red-fg)}
+.kind{font-weight:600;color:var(--fg)}
+.error{color:var(--red-fg);font-weight:600}
+`
+
+export const REVIEW_JS = String.raw`(function () {
+  'use strict';
+  var token = new URLSearchParams(location.search).get('token') || '';
+  var MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})((?::[0-9a-f]{10}|#[0-9]{1,9})?)\]/g;
+  var $ = function (id) { return document.getElementById(id); };
+  var list = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function api(path, body) {
+    var init = { headers: { 'X-Review-Token': token }, cache: 'no-store' };
+    if (body !== undefined) {
+      init.method = 'POST';
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (r) {
+      return r.json().then(function (j) {
+        if (!r.ok) throw new Error(j.error || r.statusText);
+        return j;
+      });
+    });
+  }
+  function showError(e) {
+    $('error').textContent = String(e && e.message ? e.message : e);
+    $('error').hidden = false;
+  }
+  // Redaction markers become labelled spans; everything else stays a text node.
+  function marked(text) {
+    var frag = document.createDocumentFragment();
+    var last = 0;
+    String(text).replace(MARKER, function (m, id, tag, at) {
+      if (at > last) frag.appendChild(document.createTextNode(text.slice(last, at)));
+      var s = el('span', 'redacted', m);
+      s.title = 'redacted by ' + id;
+      s.dataset.detector = id;
+      frag.appendChild(s);
+      last = at + m.length;
+      return m;
+    });
+    if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
+  }
+  function when(s) { return s.started_at ? s.started_at.replace('T', ' ').slice(0, 16) : 'no date'; }
+  function reasons(rs) {
+    return rs.map(function (r) { return r.kind + (r.branch ? ' ' + r.branch : r.path ? ' ' + r.path : ''); }).join(', ');
+  }
+  function cost(c) { return c === null ? 'cost unknown' : '$' + c.toFixed(2); }
+
+  function renderList() {
+    var q = $('q').value.trim().toLowerCase();
+    var agent = $('f-agent').value;
+    var ul = $('session-list');
+    ul.textContent = '';
+    var shown = 0;
+    list.sessions.forEach(function (s) {
+      var hay = [s.id, s.agent, s.branch || '', s.models.join(' '), s.first_prompt || ''].join('\n').toLowerCase();
+      if (agent && s.agent !== agent) return;
+      if (q && hay.indexOf(q) < 0) return;
+      shown++;
+      var li = el('li', 'session');
+      li.dataset.id = s.id;
+      var a = el('a');
+      a.href = '#s=' + encodeURIComponent(s.id);
+      var first = el('span', 's-first');
+      first.appendChild(marked(s.first_prompt === null ? '(no prompt text)' : s.first_prompt.split('\n')[0]));
+      a.appendChild(first);
+      var meta = el('span', 's-meta');
+      meta.appendChild(el('span', 'badge', s.agent));
+      meta.appendChild(document.createTextNode([
+        s.models.join(', ') || 'no model', s.branch ? 'branch ' + s.branch : 'no branch', when(s),
+        s.tokens_known ? s.tokens + ' tokens' : 'tokens unknown', cost(s.cost_usd),
+        s.prompts + ' prompts', s.tool_calls + ' tool calls', 'in scope: ' + reasons(s.scope_reasons)
+      ].join(' · ')));
+      a.appendChild(meta);
+      a.appendChild(el('span', 's-meta sid', s.id));
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    $('count').textContent = shown + ' of ' + list.sessions.length + ' sessions';
+    $('no-match').hidden = shown > 0;
+  }
+
+  function field(session, eventId, name, label, text) {
+    var box = el('div', 'field');
+    box.dataset.field = name;
+    box.dataset.event = String(eventId);
+    var head = el('div', 'field-head');
+    head.appendChild(el('span', 'kind', label));
+    var btn = el('button', 'show-raw', 'Show raw');
+    btn.type = 'button';
+    head.appendChild(btn);
+    box.appendChild(head);
+    var body = el('div', 'field-body');
+    var pre = el('pre', 'redacted-text');
+    pre.appendChild(marked(text));
+    body.appendChild(pre);
+    box.appendChild(body);
+    btn.addEventListener('click', function () {
+      var open = body.querySelector('pre.raw');
+      if (open) { open.remove(); btn.textContent = 'Show raw'; return; }
+      api('/api/raw', { session: session, event: eventId, field: name }).then(function (r) {
+        var raw = el('pre', 'raw', r.text === null ? '' : r.text);
+        raw.title = 'raw text, unredacted: shown on this screen only';
+        body.appendChild(raw);
+        btn.textContent = 'Hide raw';
+      }, showError);
+    });
+    return box;
+  }
+
+  function renderSession(s) {
+    var head = $('session-head');
+    head.textContent = '';
+    head.appendChild(el('h2', null, s.agent + ' · ' + when(s)));
+    head.appendChild(el('p', 'meta sid', s.id));
+    head.appendChild(el('p', 'meta', [s.models.join(', ') || 'no model', s.branch ? 'branch ' + s.branch : 'no branch',
+      s.tokens_known ? s.tokens.total + ' tokens' : 'tokens unknown', cost(s.cost_usd), 'in scope: ' + reasons(s.scope_reasons)].join(' · ')));
+    var ol = $('turns');
+    ol.textContent = '';
+    s.turns.forEach(function (t) {
+      var li = el('li', 'turn');
+      if (t.prompt) {
+        li.appendChild(t.prompt.private ? el('p', 'muted', 'Prompt ' + t.ordinal + ': private')
+          : field(s.id, t.prompt.event_id, 'prompt', 'Prompt ' + t.ordinal, t.prompt.text));
+      }
+      t.actions.forEach(function (a) {
+        var label = a.kind.replace('_', ' ') + (a.name ? ' ' + a.name : '');
+        if (a.text !== null) li.appendChild(field(s.id, a.event_id, 'text', label, a.text));
+        if (a.arguments !== null && a.arguments !== '') li.appendChild(field(s.id, a.event_id, 'arguments', label + ' arguments', a.arguments));
+        if (a.output !== null) li.appendChild(field(s.id, a.event_id, 'output', label + ' output' + (a.exit_code !== null ? ' (exit ' + a.exit_code + ')' : ''), a.output));
+      });
+      ol.appendChild(li);
+    });
+  }
+
+  function selected() {
+    var sel = window.getSelection();
+    if (!sel || sel.isCollapsed) return '';
+    var node = sel.anchorNode;
+    var inField = node && (node.nodeType === 1 ? node : node.parentElement).closest('#turns pre');
+    var text = inField ? sel.toString().trim() : '';
+    return text.indexOf('[REDACTED:') < 0 ? text : '';
+  }
+  document.addEventListener('selectionchange', function () {
+    $('redact-everywhere').disabled = selected() === '';
+  });
+  $('redact-everywhere').addEventListener('click', function () {
+    var value = selected();
+    if (!value) return;
+    var id = $('rule-id').value.trim() || 'review';
+    api('/api/rules', { value: value, id: id }).then(function () {
+      $('redact-status').textContent = 'added rule ' + id + ' to the rules file';
+      list = null;
+      return route();
+    }).catch(showError);
+  });
+
+  function loadList() {
+    if (list) return Promise.resolve(list);
+    return api('/api/sessions').then(function (l) {
+      list = l;
+      $('scope').textContent = l.scope + ' · ' + l.redactions.total + ' values redacted';
+      var sel = $('f-agent');
+      var had = sel.value;
+      while (sel.options.length > 1) sel.remove(1);
+      Array.from(new Set(l.sessions.map(function (s) { return s.agent; }))).sort().forEach(function (a) {
+        var o = el('option', null, a);
+        o.value = a;
+        sel.appendChild(o);
+      });
+      sel.value = had;
+      return l;
+    });
+  }
+
+  function route() {
+    $('error').hidden = true;
+    var m = /^#s=(.+)$/.exec(location.hash);
+    return loadList().then(function () {
+      if (!m) {
+        $('session-view').hidden = true;
+        $('list-view').hidden = false;
+        renderList();
+        return;
+      }
+      return api('/api/session?id=' + m[1]).then(function (s) {
+        renderSession(s);
+        $('list-view').hidden = true;
+        $('session-view').hidden = false;
+      });
+    }).catch(showError);
+  }
+
+  $('q').addEventListener('input', renderList);
+  $('f-agent').addEventListener('change', renderList);
+  $('back').addEventListener('click', function (e) { e.preventDefault(); location.hash = ''; });
+  window.addEventListener('hashchange', route);
+  route();
+})();
+`

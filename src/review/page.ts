@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import { REVIEW_CSS, REVIEW_JS } from './page-assets.js'
+
+function cspHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+}
+
+/**
+ * As the HTML report's: exactly the page's own stylesheet and script by hash, and requests only
+ * back to this server (`connect-src 'self'`), so log text that slipped past escaping could
+ * neither run nor load nor send anything elsewhere.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src ${cspHash(REVIEW_CSS)}`,
+  `script-src ${cspHash(REVIEW_JS)}`,
+  "connect-src 'self'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/** The page shell; the script fills it from the JSON endpoints with text nodes only. */
+export function reviewPage(): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Review · ai-log-trail</title>
+<style>${REVIEW_CSS}</style>
+</head>
+<body>
+<header class="top"><div class="wrap">
+<h1>Review sessions</h1>
+<p class="meta" id="scope"></p>
+</div></header>
+<main class="wrap">
+<section id="list-view">
+<div id="controls" class="panel">
+<label>Search <input id="q" type="search" autocomplete="off" placeholder="id, prompt, branch, model"></label>
+<label>Agent <select id="f-agent"><option value="">all</option></select></label>
+<span id="count" class="muted"></span>
+</div>
+<ul id="session-list"></ul>
+<p id="no-match" class="empty" hidden>No session matches.</p>
+</section>
+<section id="session-view" hidden>
+<p><a href="#" id="back">← all sessions</a></p>
+<div id="session-head" class="panel"></div>
+<div id="redact-bar" class="panel">
+<span>Select text in a field, then:</span>
+<label>rule id <input id="rule-id" value="review" size="12" autocomplete="off"></label>
+<button id="redact-everywhere" type="button" disabled>Redact everywhere</button>
+<span id="redact-status" class="muted" role="status"></span>
+</div>
+<ol id="turns"></ol>
+</section>
+<p id="error" class="error" role="alert" hidden></p>
+</main>
+<footer class="wrap"><p class="muted">Served from 127.0.0.1 only; the page loads nothing from the network. Text is shown as the rules redact it; "Show raw" fetches one field unredacted, for this screen only.</p></footer>
+<script>${REVIEW_JS}</script>
+</body>
+</html>
+`
+}
