@@ -130,8 +130,15 @@ describe('review page in headless Chromium', () => {
       await w.page.locator('#redact-everywhere:not([disabled])').waitFor()
       await w.page.fill('#rule-id', 'parser-name')
       expect(await selectIn(w.page, 'output', value)).toBe(true)
+      // The page asks first, saying the value is written as it is into a committed file.
+      const asked: string[] = []
+      w.page.once('dialog', (d) => {
+        asked.push(d.message())
+        void d.accept()
+      })
       await w.page.click('#redact-everywhere')
       await w.page.locator('#redact-status', { hasText: 'added rule parser-name' }).waitFor()
+      expect(asked).toEqual([expect.stringContaining('never for a secret')])
 
       await w.page.reload({ waitUntil: 'load' })
       const output = w.page.locator('#turns .field[data-field="output"] pre.redacted-text', { hasText: 'REDACTED:parser-name' })

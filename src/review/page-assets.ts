@@ -194,6 +194,10 @@ export const REVIEW_JS = String.raw`(function () {
     var value = selected();
     if (!value) return;
     var id = $('rule-id').value.trim() || 'review';
+    // The rules file is committed: a value written there is published with it.
+    var warning = 'The selected text is written as it is into the rules file, which is committed with the repository. ' +
+      'Use this for names, words and ticket numbers, never for a secret (rotate a leaked secret instead). Add the rule?';
+    if (!window.confirm(warning)) return;
     api('/api/rules', { value: value, id: id }).then(function () {
       $('redact-status').textContent = 'added rule ' + id + ' to the rules file';
       list = null;
