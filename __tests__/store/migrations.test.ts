@@ -136,7 +136,7 @@ describe('schema migrations', () => {
   it('version 7: an upgraded database keeps each payload field once, and reads every record back as before', async () => {
     const d = tmpDir()
     dirs.push(d)
-    const fresh = openStore(join(d, 'fresh.sqlite'))
+    const fresh = openStore(join(d, 'fresh.sqlite'), { migrateTo: 6 })
     await ingestPaths(fresh, [join(fixtures, 'codex'), join(fixtures, 'claude-code')])
     // The same store as version 6 wrote it: each payload whole (a tool result's output left out).
     const path = join(d, 'v6.sqlite')

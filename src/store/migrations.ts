@@ -245,6 +245,15 @@ INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project)
     description: 'each fact once: events.payload keeps only what the typed table of its kind has no column for',
     sql: '',
     run: keepPayloadRemainders
+  },
+  {
+    version: 8,
+    description: "only indexes a query uses: the kind index gives way to one over a session's links; redactions by session are the unique key's prefix",
+    sql: `
+DROP INDEX IF EXISTS events_kind;
+DROP INDEX IF EXISTS redactions_session;
+CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
+`
   }
 ]
 
