@@ -1,5 +1,14 @@
+// `node scripts/bench/db-breakdown.js <database>`: where a store's bytes are. Pages per table and
+// index from SQLite's dbstat virtual table (better-sqlite3 compiles it in), the bytes of the large
+// text columns, and the stored payload bytes per event kind. Run it on `npm run bench -- --keep`'s
+// database (.bench/run-*/bench.sqlite); docs/performance.md quotes it.
 import Database from 'better-sqlite3'
-const db = new Database(process.argv[2], { readonly: true })
+const path = process.argv[2]
+if (!path) {
+  console.error('usage: node scripts/bench/db-breakdown.js <database>')
+  process.exit(2)
+}
+const db = new Database(path, { readonly: true })
 try {
   const rows = db.prepare(`SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`).all()
   const tot = rows.reduce((a, r) => a + r.bytes, 0)
