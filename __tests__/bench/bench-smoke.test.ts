@@ -8,6 +8,7 @@ const FIELDS = [
   'corpus_mb',
   'parse_only_mb_s',
   'ingest_s',
+  'ingest_cpu_s',
   'ingest_mb_s',
   'ingest_ratio',
   'ingest_worker_s',

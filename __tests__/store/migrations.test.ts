@@ -5,10 +5,16 @@ import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/migrations.js'
+import { readEventPayload } from '../../src/store/event-payload.js'
 import { listSessions } from '../../src/store/queries.js'
+import { readTurnEvents } from '../../src/store/turn-events.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 const dirs: string[] = []
+
+/** What a report reads of every session: its records under each prompt. */
+const sessionTurns = (db: Database.Database) =>
+  (db.prepare('SELECT id FROM sessions ORDER BY id').pluck().all() as string[]).map((id) => [...readTurnEvents(db, id, true)])
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
@@ -124,6 +130,38 @@ describe('schema migrations', () => {
       expect(listSessions(db).map((s) => s.cwd)).toEqual(expect.arrayContaining(['/home/dev/projects/demo', '/home/dev/projects/other']))
     } finally {
       db.close()
+    }
+  })
+
+  it('version 7: an upgraded database keeps each payload field once, and reads every record back as before', async () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const fresh = openStore(join(d, 'fresh.sqlite'), { migrateTo: 6 })
+    await ingestPaths(fresh, [join(fixtures, 'codex'), join(fixtures, 'claude-code')])
+    // The same store as version 6 wrote it: each payload whole (a tool result's output left out).
+    const path = join(d, 'v6.sqlite')
+    fresh.prepare('VACUUM INTO ?').run(path)
+    const payloads = () => fresh.prepare('SELECT id, payload FROM events ORDER BY id').all()
+    const ids = fresh.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[]
+    const whole = ids.map((id) => readEventPayload(fresh, id)!)
+    const old = new Database(path)
+    const write = old.prepare('UPDATE events SET payload = ? WHERE id = ?')
+    ids.forEach((id, i) => write.run(JSON.stringify(whole[i].kind === 'tool_result' ? { ...whole[i], output: undefined } : whole[i]), id))
+    old.pragma('user_version = 6')
+    const before = old.prepare('SELECT SUM(length(payload)) FROM events').pluck().get() as number
+    const turnsBefore = sessionTurns(old)
+    old.close()
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(7)
+      expect(db.prepare('SELECT id, payload FROM events ORDER BY id').all()).toEqual(payloads())
+      expect(db.prepare('SELECT SUM(length(payload)) FROM events').pluck().get() as number).toBeLessThan(before / 2)
+      expect(sessionTurns(db)).toEqual(turnsBefore)
+      expect(ids.map((id) => readEventPayload(db, id))).toEqual(whole)
+    } finally {
+      db.close()
+      fresh.close()
     }
   })
 

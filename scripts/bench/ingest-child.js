@@ -1,15 +1,19 @@
 // Child process of `npm run bench`: ingests the given paths into a database and prints one JSON
-// line with the time the ingest took (not counting Node's start-up) and the process's peak RSS.
+// line with the time the ingest took (wall and CPU, not counting Node's start-up) and the process's peak RSS.
 // Usage: node scripts/bench/ingest-child.js <database> <path>...
 import { readFileSync } from 'node:fs'
 import { ingestPaths, openStore } from '../../lib/index.js'
 
 const [database, ...paths] = process.argv.slice(2)
 const started = process.hrtime.bigint()
+const cpuBefore = process.cpuUsage()
 const db = openStore(database)
 const result = await ingestPaths(db, paths)
 db.close()
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
+// CPU time (user + system, every thread) beside wall time: the machine may be shared.
+const cpu = process.cpuUsage(cpuBefore)
+const cpuSeconds = (cpu.user + cpu.system) / 1e6
 
 /** Peak resident set size in MiB: VmHWM where /proc exists, else resourceUsage().maxRSS. */
 function peakRssMb() {
@@ -25,6 +29,7 @@ function peakRssMb() {
 process.stdout.write(
   JSON.stringify({
     seconds,
+    cpu_seconds: cpuSeconds,
     files: result.files,
     unchanged_files: result.unchanged_files,
     sessions: result.sessions,

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3'
+import { restorePayload, storedPayload, TYPED_TABLES } from './payload.js'
 
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
  * the number of the last one applied. Never edit a published migration: add the next one.
  */
-export const migrations: { version: number; description: string; sql: string }[] = [
+export const migrations: { version: number; description: string; sql: string; run?: (db: Database) => void }[] = [
   {
     version: 1,
     description: 'files, sessions, turns, events and the per-kind tables',
@@ -238,8 +239,45 @@ CREATE INDEX session_sources_log ON session_sources(log_id);
 INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project)
   SELECT e.file_id, e.session_id, e.session_id, s.cwd FROM (SELECT DISTINCT file_id, session_id FROM events) e LEFT JOIN sessions s ON s.id = e.session_id;
 `
+  },
+  {
+    version: 7,
+    description: 'each fact once: events.payload keeps only what the typed table of its kind has no column for',
+    sql: '',
+    run: keepPayloadRemainders
+  },
+  {
+    version: 8,
+    description: "only indexes a query uses: the kind index gives way to one over a session's links; redactions by session are the unique key's prefix",
+    sql: `
+DROP INDEX IF EXISTS events_kind;
+DROP INDEX IF EXISTS redactions_session;
+CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
+`
   }
 ]
+
+/**
+ * Rewrites each payload of a kind with a typed table to its remainder (store/payload.ts), a page of
+ * events at a time on the kind's rows, so memory stays flat whatever the store's size.
+ */
+function keepPayloadRemainders(db: Database): void {
+  const update = db.prepare('UPDATE events SET payload = ? WHERE id = ?')
+  for (const [kind, table] of Object.entries(TYPED_TABLES)) {
+    const page = db.prepare(
+      `SELECT e.id AS _id, e.payload AS _payload, t.* FROM events e JOIN ${table} t ON t.event_id = e.id WHERE e.kind = ? AND e.id > ? ORDER BY e.id LIMIT 1000`
+    )
+    for (let last = -1; ;) {
+      const rows = page.all(kind, last) as ({ _id: number; _payload: string } & Record<string, unknown>)[]
+      if (rows.length === 0) break
+      for (const r of rows) {
+        const remainder = storedPayload(restorePayload(kind, r._payload, r))
+        if (remainder !== r._payload) update.run(remainder, r._id)
+      }
+      last = rows[rows.length - 1]._id
+    }
+  }
+}
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1].version
 
@@ -252,6 +290,7 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number {
     if (m.version <= current || m.version > target) continue
     db.transaction(() => {
       db.exec(m.sql)
+      m.run?.(db)
       db.pragma(`user_version = ${m.version}`)
     }).immediate()
   }

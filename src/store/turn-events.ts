@@ -10,6 +10,7 @@ import type {
   UserPromptSchema
 } from '../model/events.js'
 import { prepared, type Db } from './db.js'
+import { restorePayload } from './payload.js'
 
 /** The payload of a record a report shows under a prompt, as the ingest stored it (store/payload.ts). */
 export type TurnPayload =
@@ -46,7 +47,22 @@ interface Row {
   file_id: number
   turn: number
   ts: string | null
+  kind: string
   payload: string
+  pr_text: string | null
+  pr_by_agent: number | null
+  g_text: string | null
+  g_encrypted: number | null
+  g_encrypted_bytes: number | null
+  c_id: number | null
+  c_call_id: string | null
+  c_name: string | null
+  c_tool_type: string | null
+  c_arguments: string | null
+  c_command: string | null
+  pl_id: number | null
+  pl_explanation: string | null
+  pl_steps: string | null
   result_id: number | null
   output: string | null
   exit_code: number | null
@@ -61,12 +77,37 @@ const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message'
 // call's id; an empty id names no call.
 // A result's output is read up to `?` characters (substr counts code points, so at least as many
 // UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
-const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.payload AS payload,
+// The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
+// joined on its primary key, and only the one of the record's kind has a row.
+const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
+    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
+    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
+    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
+    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
     r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
   FROM events e
-  LEFT JOIN function_calls c ON c.event_id = e.id AND c.call_id <> ''
-  LEFT JOIN function_results r ON r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
+  LEFT JOIN prompts pr ON pr.event_id = e.id
+  LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
+  LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
+  LEFT JOIN function_calls c ON c.event_id = e.id
+  LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
   WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`
+
+/** The typed table's row of the record's kind, under that table's column names. */
+function typedRow(r: Row): Record<string, unknown> | undefined {
+  switch (r.kind) {
+    case 'user_prompt':
+      return r.pr_text === null ? undefined : { text: r.pr_text, by_agent: r.pr_by_agent }
+    case 'reasoning':
+      return r.g_text === null ? undefined : { text: r.g_text, encrypted: r.g_encrypted, encrypted_bytes: r.g_encrypted_bytes }
+    case 'tool_call':
+      return r.c_id === null ? undefined : { call_id: r.c_call_id, name: r.c_name, tool_type: r.c_tool_type, arguments: r.c_arguments, command: r.c_command }
+    case 'plan_update':
+      return r.pl_id === null ? undefined : { explanation: r.pl_explanation, steps: r.pl_steps }
+    default:
+      return undefined
+  }
+}
 
 /**
  * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
@@ -81,7 +122,7 @@ export function* readTurnEvents(db: Db, sessionId: string, withActions: boolean,
       file_id: r.file_id,
       turn: r.turn,
       ts: r.ts,
-      payload: JSON.parse(r.payload) as TurnPayload,
+      payload: restorePayload(r.kind, r.payload, typedRow(r)) as TurnPayload,
       result: r.result_id === null ? null : { output: r.output ?? '', exit_code: r.exit_code, duration_ms: r.duration_ms }
     }
   }
