@@ -4,6 +4,7 @@ import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { initCommand, initHelp } from './commands/init.js'
+import { migrateCommand, migrateHelp } from './commands/migrate.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
@@ -26,7 +27,8 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   },
   redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
-  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' }
+  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
+  migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
 }
 
 export function mainHelp(): string {
