@@ -4,6 +4,7 @@ import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { initCommand, initHelp } from './commands/init.js'
+import { migrateCommand, migrateHelp } from './commands/migrate.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { reviewCommand, reviewHelp } from './commands/review.js'
@@ -28,7 +29,8 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
   rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
-  review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' }
+  review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' },
+  migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
 }
 
 export function mainHelp(): string {

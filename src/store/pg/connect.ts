@@ -1,0 +1,45 @@
+import pg from 'pg'
+
+/** True for a `postgres://` or `postgresql://` URL: what `--db` and `--to` take for the PostgreSQL store. */
+export function isPostgresUrl(s: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(s)
+}
+
+/** The URL as it may be printed: user, host, port and database, never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    u.password = ''
+    u.search = ''
+    return u.toString()
+  } catch {
+    return 'postgres://(unparsable URL)'
+  }
+}
+
+export type PgClient = pg.Client
+
+/** One connection to the PostgreSQL store; the caller ends it. */
+export async function connectPg(url: string): Promise<PgClient> {
+  const client = new pg.Client({ connectionString: url, application_name: 'ai-log-trail' })
+  await client.connect()
+  return client
+}
+
+/** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(client: PgClient, fn: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN')
+  try {
+    const r = await fn()
+    await client.query('COMMIT')
+    return r
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  }
+}
+
+/** A name quoted for SQL: some store columns (`offset`) are reserved words in PostgreSQL. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
