@@ -147,6 +147,9 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
     const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
     return {
       ...s,
+      // A title sums up the first prompt (Claude Code's ai-title is written from it), so it
+      // follows the prompt's policy; metadata-only drops it like every other text.
+      title: clean(s, null, 'title', 'prompt', s.title),
       cwd: pathOrHash(s.cwd),
       repository:
         s.repository === null

@@ -2,7 +2,7 @@ import type { Report, UsageRow } from '../select/report.js'
 import { barList, columnChart, type Column } from './html-charts.js'
 import { escapeHtml } from './html-escape.js'
 import { formatCompact, formatInt, formatTime, formatUsd, formatUsdCompact, plural } from './html-format.js'
-import { describeLateCheck } from './text.js'
+import { describeLateCheck, noUsageNote } from './text.js'
 
 /** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
 
@@ -45,7 +45,7 @@ export function renderTotals(report: Report): string {
     card('Sessions', formatInt(t.sessions)) +
     card('Prompts', formatInt(t.prompts)) +
     card('Tool calls', formatInt(t.tool_calls)) +
-    card('Tokens', formatInt(t.tokens.total), escapeHtml(tokenBreakdown(t.tokens))) +
+    card('Tokens', formatInt(t.tokens.total), escapeHtml([tokenBreakdown(t.tokens), ...noUsageNote(t.sessions_without_usage)].join(' · '))) +
     card('Cost (USD)', cost, escapeHtml(costNote)) +
     `</section>`
   )

@@ -10,6 +10,7 @@ import {
   formatSpan,
   formatTokens,
   formatUsd,
+  noUsageNote,
   plural,
   sessionCost,
   sessionLabels,
@@ -41,20 +42,28 @@ export function totalsLine(report: Report): Paragraph {
   if (report.sessions.length) parts.push(agentCounts(report))
   parts.push([strong(label(plural(t.prompts, 'prompt')))])
   parts.push([strong(label(plural(t.tool_calls, 'tool call')))])
-  parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${formatPercent(t.tokens.cached_input, t.tokens.input)} cached)`)])
+  const notes = [`${formatPercent(t.tokens.cached_input, t.tokens.input)} cached`, ...noUsageNote(t.sessions_without_usage)]
+  parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${notes.join('; ')})`)])
   parts.push([strong(label(totalCost(report)))])
   return paragraph(...joined(parts, ' · '))
 }
 
-/** `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another. */
+/**
+ * `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another, then
+ * the session's title when its agent named it.
+ */
 function sessionCell(s: SessionReport, idLabel: (id: string) => string): PhrasingContent[] {
   const cell: PhrasingContent[] = [inlineCode(idLabel(s.id))]
   if (s.parent_id) {
     const rel = s.parent_relation === 'resume' ? '↩ resumes' : s.parent_relation === 'fork' ? '⑂ forks' : null
     cell.push(label(' '), rel ? label(rel) : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40), label(' '), inlineCode(idLabel(s.parent_id)))
   }
+  if (s.title) cell.push(label(' '), logCell(s.title, TITLE_CHARS))
   return cell
 }
+
+/** Long enough for an agent's title (Claude Code's are a few words), short enough for a table cell. */
+const TITLE_CHARS = 60
 
 function agentCell(s: SessionReport): PhrasingContent[] {
   const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent)

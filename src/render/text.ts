@@ -244,18 +244,28 @@ export function describeLateCheck(check: LateCheck): string {
 export const UNKNOWN = '—'
 
 interface Usage {
-  tokens: { total: number }
-  tokens_known: boolean
+  /** null when the log records no usage. */
+  tokens: { total: number } | null
   cost_usd: number | null
   cost_source: 'agent' | 'estimate' | null
 }
 
 /** A session's token total, or `—` when its log records no usage. */
 export function sessionTokens(s: Usage): string {
-  return s.tokens_known ? formatTokens(s.tokens.total) : UNKNOWN
+  return s.tokens ? formatTokens(s.tokens.total) : UNKNOWN
+}
+
+/** Whether a session's cost is known: from its usage, or the agent's own figure. */
+export function costKnown(s: Usage): boolean {
+  return s.tokens !== null || s.cost_source === 'agent'
 }
 
 /** A session's cost, or `—` when its log records no usage (and `n/a` when unpriced, as everywhere). */
 export function sessionCost(s: Usage): string {
-  return s.tokens_known || s.cost_source === 'agent' ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN
+  return costKnown(s) ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN
+}
+
+/** `no usage recorded in 2 sessions`, or nothing when every session's log records usage. */
+export function noUsageNote(sessionsWithoutUsage: number): string[] {
+  return sessionsWithoutUsage ? [`no usage recorded in ${plural(sessionsWithoutUsage, 'session')}`] : []
 }
