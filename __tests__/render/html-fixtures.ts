@@ -129,7 +129,8 @@ export function hostileReport(): Report {
     usage: { by_model: [row(`model ${h}`)], by_agent: [row(`agent ${h}`), row('codex')], by_day: [row(h), row('2026-03-01')] },
     redactions: { total: 1, by_detector: { [h]: 1 } },
     unpriced_models: [`model ${h}`],
-    skipped: { lines: 0, files: 0 }
+    skipped: { lines: 0, files: 0 },
+    format_warnings: []
   })
 }
 
@@ -148,6 +149,7 @@ export function emptyReport(over: Partial<Report> = {}): Report {
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [],
     skipped: { lines: 0, files: 0 },
+    format_warnings: [],
     ...over
   })
 }

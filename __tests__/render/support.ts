@@ -296,7 +296,18 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
     usage: { by_model: [usageRow(`gpt|5 ${HOSTILE}`), usageRow('=1+1')], by_agent: [usageRow(HOSTILE)], by_day: [usageRow('-2+3')] },
     redactions: { total: 3, by_detector: { [HOSTILE]: 2, '@here': 1 } },
     unpriced_models: [`gpt|5 ${HOSTILE}`],
-    skipped: { lines: 1, files: 1 }
+    skipped: { lines: 1, files: 1 },
+    format_warnings: [
+      {
+        file: `/logs/${HOSTILE}.jsonl`,
+        format: 'codex-rollout',
+        agent_version: HOSTILE,
+        records: 10,
+        unknown: 5,
+        prompts: 1,
+        message: `Codex: 5 of 10 records of unknown types (${HOSTILE})`
+      }
+    ]
   }
   return ReportSchema.parse(report)
 }
@@ -386,6 +397,7 @@ export function syntheticReport(count: number, seed = 1): Report {
     usage: { by_model: usage(), by_agent: usage(), by_day: usage() },
     redactions: { total: 2, by_detector: { [text()]: 1, [pick(common)]: 1 } },
     unpriced_models: [text()],
-    skipped: { lines: 0, files: 0 }
+    skipped: { lines: 0, files: 0 },
+    format_warnings: [{ file: text(), format: null, agent_version: maybe(), records: 3, unknown: 2, prompts: 0, message: text() }]
   })
 }

@@ -1,6 +1,6 @@
 import type { Report, UsageRow } from '../select/report.js'
 import { barList, columnChart, type Column } from './html-charts.js'
-import { escapeHtml } from './html-escape.js'
+import { escapeHtml, escapeLogText } from './html-escape.js'
 import { formatCompact, formatInt, formatTime, formatUsd, formatUsdCompact, plural } from './html-format.js'
 import { describeLateCheck, noUsageNote } from './text.js'
 
@@ -76,6 +76,8 @@ export function renderTransparency(report: Report): string {
     `<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`
   )
   items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`)
+  for (const w of report.format_warnings)
+    items.push(`<li><strong>Format warning:</strong> <code>${escapeLogText(w.file)}</code>: ${escapeLogText(w.message)}</li>`)
   if (report.skipped.lines > 0 || report.skipped.files > 0)
     items.push(
       `<li><strong>Not covered:</strong> ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} were skipped at ingest.</li>`

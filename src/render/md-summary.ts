@@ -187,6 +187,7 @@ export function footer(report: Report): BlockContent[] {
       )
     )
   }
+  out.push(...formatWarningNotes(report))
   // Only when the last check found something, so a clean run's files are what they always were.
   if (r.late?.total) out.push(paragraph(strong(label(describeLateCheck(r.late)))))
   out.push(
@@ -200,6 +201,18 @@ export function footer(report: Report): BlockContent[] {
     )
   )
   return out
+}
+
+/** Files shown per report; the rest are counted (the JSON report lists them all). */
+const MAX_FORMAT_WARNINGS = 10
+
+/** `Format warning: `path`: Claude Code from version 2.1.240: 3 of 20 records of unknown types (…)`, one per file. */
+function formatWarningNotes(report: Report): BlockContent[] {
+  const ws = report.format_warnings
+  if (!ws.length) return []
+  const items = ws.slice(0, MAX_FORMAT_WARNINGS).map((w) => listItem(paragraph(inlineCode(w.file), label(': '), logLine(w.message))))
+  const more = ws.length > MAX_FORMAT_WARNINGS ? [listItem(paragraph(label(`… and ${plural(ws.length - MAX_FORMAT_WARNINGS, 'more file')}`)))] : []
+  return [paragraph(strong(label(`Format warnings (${plural(ws.length, 'file')}):`))), list([...items, ...more])]
 }
 
 /** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */

@@ -106,6 +106,25 @@ export const LateCheckSchema = z.object({
 })
 export type LateCheck = z.infer<typeof LateCheckSchema>
 
+/**
+ * A file the report's sessions come from that was recognized but not read as its agent writes it
+ * now (src/ingest/format-drift.ts): its numbers may be incomplete.
+ */
+export const FormatWarningSchema = z.object({
+  /** The log file's path, redacted as a path (a tag in metadata-only). */
+  file: z.string(),
+  /** The source that recognized it, e.g. `claude-code`. */
+  format: z.string().nullable(),
+  agent_version: z.string().nullable(),
+  records: z.number().int(),
+  /** Records of types the reader does not know. */
+  unknown: z.number().int(),
+  prompts: z.number().int(),
+  /** What looks changed, naming the unknown record types; redacted like the report's other text. */
+  message: z.string()
+})
+export type FormatWarning = z.infer<typeof FormatWarningSchema>
+
 export const ReportSchema = z.object({
   schema_version: z.literal(REPORT_SCHEMA_VERSION),
   generated_at: z.string(),
@@ -140,6 +159,8 @@ export const ReportSchema = z.object({
   skipped: z.object({
     lines: z.number().int(),
     files: z.number().int()
-  })
+  }),
+  /** One per file of the report's sessions whose format looks changed, so a cached re-run still says so. */
+  format_warnings: z.array(FormatWarningSchema)
 })
 export type Report = z.infer<typeof ReportSchema>

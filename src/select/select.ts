@@ -4,7 +4,9 @@ import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
+import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
+import { filesOfSessions } from '../store/session-files.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
 import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
@@ -206,7 +208,22 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
     usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [...unpriced].sort(),
-    skipped: { lines: skipped.lines, files: skipped.files }
+    skipped: { lines: skipped.lines, files: skipped.files },
+    format_warnings: formatWarnings(
+      db,
+      filesOfSessions(
+        db,
+        sessions.map((s) => s.id)
+      )
+    ).map((w) => ({
+      file: w.file,
+      format: w.format,
+      agent_version: w.agent_version,
+      records: w.records,
+      unknown: w.unknown,
+      prompts: w.prompts,
+      message: w.message
+    }))
   }
 }
 
