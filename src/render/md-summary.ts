@@ -94,7 +94,7 @@ export function sessionsTable(report: Report, opts: SessionsTableOptions = {}): 
     report.sessions.map((s) => [
       sessionCell(s, idLabel),
       agentCell(s),
-      [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+      [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
       ...(why ? [[logCell(why(s), 80)]] : []),
       [label(formatInt(s.prompts))],
       [label(formatInt(s.tool_calls))],

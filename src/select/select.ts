@@ -10,7 +10,8 @@ import { filesOfSessions } from '../store/session-files.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
 import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
-import { dayIn, normalizeFilters, normalizeRepoUrl, type FilterInput } from './filters.js'
+import { isLocalTime, localWallClock } from '../model/local-time.js'
+import { dayIn, normalizeFilters, normalizeRepoUrl, toInstant, type FilterInput } from './filters.js'
 import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
 
 export interface SelectOptions {
@@ -47,9 +48,17 @@ function inRepo(s: SessionSummary, repo: string): boolean {
   return cwd === root || cwd.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
+/**
+ * A stored time as a UTC instant for comparing with `--since`/`--until`: a zone-less local time
+ * (Aider's) is read as wall-clock time in the report's time zone, as a bare `--since` date is.
+ */
+function instant(ts: string | null, tz: string): string | null {
+  return ts !== null && isLocalTime(ts) ? toInstant(ts, tz, false) : ts
+}
+
 function matches(s: SessionSummary, f: Filters): boolean {
-  const start = s.started_at ?? s.ended_at
-  const end = s.ended_at ?? s.started_at
+  const start = instant(s.started_at ?? s.ended_at, f.timezone)
+  const end = instant(s.ended_at ?? s.started_at, f.timezone)
   if (f.since && end && end < f.since) return false
   if (f.until && start && start > f.until) return false
   if ((f.since || f.until) && !start) return false
@@ -100,7 +109,9 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   const mode = opts.mode ?? 'summary'
   const filters = normalizeFilters(opts.filters ?? {})
   const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
-  const day = dayIn(filters.timezone)
+  const dayOfInstant = dayIn(filters.timezone)
+  // A zone-less local time's day is the one its writer's clock showed.
+  const day = (ts: string) => localWallClock(ts)?.date ?? dayOfInstant(ts)
   const scope = opts.scope ?? ALL_FOUND
   const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
   const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters))
