@@ -35,6 +35,8 @@ const PUBLIC = [
   'FilterInput',
   'Filters',
   'FiltersSchema',
+  'FormatWarning',
+  'FormatWarningSchema',
   'IngestError',
   'IngestOptions',
   'IngestResult',

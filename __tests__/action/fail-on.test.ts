@@ -3,10 +3,16 @@ import { readInputs } from '../../src/action/inputs.js'
 import { failOnReasons } from '../../src/action/main.js'
 import type { JobResult } from '../../src/pipeline/job.js'
 
-function result(late: JobResult['late'], redactions = 0, format_warnings: unknown[] = []): Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'> {
+/** `format_warnings`: the report's (its sessions' files); `ingested`: this run's ingest's. */
+function result(
+  late: JobResult['late'],
+  redactions = 0,
+  format_warnings: unknown[] = [],
+  ingested: unknown[] = format_warnings
+): Pick<JobResult, 'ingest' | 'report' | 'redactions' | 'late'> {
   return {
-    ingest: { skipped_lines: 0, format_warnings } as JobResult['ingest'],
-    report: { unpriced_models: [], totals: { sessions: 1 } } as unknown as JobResult['report'],
+    ingest: { skipped_lines: 0, format_warnings: ingested } as JobResult['ingest'],
+    report: { unpriced_models: [], totals: { sessions: 1 }, format_warnings } as unknown as JobResult['report'],
     redactions,
     late
   }
@@ -49,6 +55,14 @@ describe('fail-on: format-drift', () => {
     expect(failOnReasons(new Set(['format-drift']), result(NOTHING, 0, [drift, drift]))).toEqual([
       '2 log file(s) look like a changed format: /logs/rollout.jsonl: OpenAI Codex CLI session rollout from version 0.151.0: 212 of 230 records of unknown types'
     ])
+  })
+
+  test("reads the report's warnings, so a re-run on a cached database that read no file still fails", () => {
+    expect(failOnReasons(new Set(['format-drift']), result(NOTHING, 0, [drift], []))).toEqual([
+      '1 log file(s) look like a changed format: /logs/rollout.jsonl: OpenAI Codex CLI session rollout from version 0.151.0: 212 of 230 records of unknown types'
+    ])
+    // A file read in this run whose sessions the report leaves out does not fail the step.
+    expect(failOnReasons(new Set(['format-drift']), result(NOTHING, 0, [], [drift]))).toEqual([])
   })
 
   test('does not fail without a warning, nor when the condition is not asked for', () => {

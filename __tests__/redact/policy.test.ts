@@ -91,6 +91,17 @@ describe('redacting the report', () => {
     expect(actions.find((a) => a.kind === 'assistant_message')?.text).toMatch(/^\[hash#\d+\]$/)
   })
 
+  it("redacts a session's title as free text, follows the prompt's policy, and drops it in metadata-only", () => {
+    const titled = () => {
+      const rep = full()
+      return { ...rep, sessions: rep.sessions.map((s) => ({ ...s, title: `Fix login for ${EMAIL} with ${GH}` })) }
+    }
+    const { report } = redactReport(titled(), parseConfig('', 'x.yml'), null)
+    expect(report.sessions[0].title).toMatch(/^Fix login for \[REDACTED:email#1\] with \[REDACTED:github-token\]$/)
+    expect(redactReport(titled(), parseConfig('fields:\n  prompt: drop\n', 'x.yml'), null).report.sessions[0].title).toBeNull()
+    expect(redactReport(titled(), parseConfig('preset: metadata-only\n', 'x.yml'), null).report.sessions[0].title).toBeNull()
+  })
+
   it('metadata-only keeps counts, tool names and first words, and no text', () => {
     const { report } = redactReport(full(), parseConfig('preset: metadata-only\n', 'x.yml'), null)
     const s = report.sessions[0]

@@ -33,7 +33,8 @@ function fromMarkdown(md: string): Totals & { tableRows: number } {
 function fromCsv(report: Report): Totals & { tokensTotal: number; costUsd: number | null } {
   const rows = csvRecords(renderCsv(report).get('sessions.csv')!)
   const sum = (k: string) => rows.reduce((a, r) => a + Number(r[k]), 0)
-  const unpriced = rows.some((r) => r.cost_usd === '')
+  // An empty cost is unpriced only where tokens are known; empty tokens mean no usage recorded.
+  const unpriced = rows.some((r) => r.cost_usd === '' && r.total_tokens !== '')
   const cost = unpriced ? null : Math.round(sum('cost_usd') * 10_000) / 10_000
   return {
     sessions: rows.length,
@@ -107,7 +108,7 @@ describe('JSON', () => {
     const r = reports.get(mode)!
     const text = renderJson(r)
     expect(text.endsWith('}\n')).toBe(true)
-    expect(text).toMatch(/^\{\n {2}"schema_version": 1,\n {2}"generated_at": /)
+    expect(text).toMatch(/^\{\n {2}"schema_version": 2,\n {2}"generated_at": /)
     const parsed = ReportSchema.parse(JSON.parse(text))
     expect(parsed).toEqual(r)
   })
@@ -165,7 +166,7 @@ describe('JSON', () => {
   })
 
   test('a report the schema rejects is not rendered', () => {
-    const bad = { ...reports.get('summary')!, schema_version: 2 } as unknown as Report
+    const bad = { ...reports.get('summary')!, schema_version: 3 } as unknown as Report
     expect(() => renderJson(bad)).toThrow()
   })
 })
@@ -179,7 +180,7 @@ describe('published JSON schema', () => {
 
   test('it names the schema version and every top-level field of the report', () => {
     const schema = reportJsonSchema() as { title: string; properties: Record<string, unknown>; required: string[] }
-    expect(schema.title).toMatch(/schema_version 1/)
+    expect(schema.title).toMatch(/schema_version 2/)
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(ReportSchema.shape).sort())
     expect(schema.required.sort()).toEqual(Object.keys(ReportSchema.shape).sort())
   })

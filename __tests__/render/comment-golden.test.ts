@@ -49,8 +49,9 @@ function pullRequest(all: Report): Report {
       sessions: sessions.length,
       prompts: sessions.reduce((n, s) => n + s.prompts, 0),
       tool_calls: sessions.reduce((n, s) => n + s.tool_calls, 0),
-      tokens: sessions.reduce((t, s) => addTokens(t, s.tokens), zeroTokens()),
-      cost_usd: costs.includes(null) ? null : Math.round(costs.reduce<number>((a, c) => a + (c ?? 0), 0) * 1e6) / 1e6
+      tokens: sessions.reduce((t, s) => (s.tokens ? addTokens(t, s.tokens) : t), zeroTokens()),
+      cost_usd: costs.includes(null) ? null : Math.round(costs.reduce<number>((a, c) => a + (c ?? 0), 0) * 1e6) / 1e6,
+      sessions_without_usage: sessions.filter((s) => s.tokens === null).length
     }
   }
 }

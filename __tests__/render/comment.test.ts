@@ -147,11 +147,11 @@ describe('the PR comment', () => {
       ...base,
       sessions: base.sessions.map((s) => ({
         ...s,
-        tokens_known: false,
-        tokens: { ...s.tokens, total: 0, input: 0, cached_input: 0, output: 0 },
-        cost_usd: 0,
-        cost_source: 'estimate' as const
-      }))
+        tokens: null,
+        cost_usd: null,
+        cost_source: null
+      })),
+      totals: { ...base.totals, sessions_without_usage: base.sessions.length }
     }
     const body = renderComment(unknown)
     expect(body).toContain('tokens — · cost —')

@@ -83,7 +83,7 @@ function hostileSession(id: string, agent: string): SessionReport {
     tool_calls: 1,
     tool_call_names: { [h]: 1 },
     tokens: { ...zeroTokens(), input: 100, output: 10, total: 110 },
-    tokens_known: true,
+    title: `title ${h}`,
     cost_usd: null,
     cost_source: null,
     files_touched: [h],
@@ -111,36 +111,45 @@ export function hostileReport(): Report {
   const h = HOSTILE
   const row = (key: string) => ({ key, sessions: 1, tokens: { ...zeroTokens(), input: 100, output: 10, total: 110 }, cost_usd: null })
   return ReportSchema.parse({
-    schema_version: 1,
+    schema_version: 2,
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: h },
     mode: 'full',
     scope: { kind: 'pr', label: `branch ${h}` },
     filters: { since: null, until: null, timezone: 'UTC', repo: h, sessions: [h], agents: [h], models: [h], branches: [h] },
-    totals: { sessions: 2, prompts: 2, tool_calls: 2, tokens: { ...zeroTokens(), input: 200, output: 20, total: 220 }, cost_usd: null },
+    totals: {
+      sessions: 2,
+      prompts: 2,
+      tool_calls: 2,
+      tokens: { ...zeroTokens(), input: 200, output: 20, total: 220 },
+      cost_usd: null,
+      sessions_without_usage: 0
+    },
     sessions: [hostileSession(`sess ${h}`, `agent ${h}`), hostileSession('plain-id', 'codex')],
     usage: { by_model: [row(`model ${h}`)], by_agent: [row(`agent ${h}`), row('codex')], by_day: [row(h), row('2026-03-01')] },
     redactions: { total: 1, by_detector: { [h]: 1 } },
     unpriced_models: [`model ${h}`],
-    skipped: { lines: 0, files: 0 }
+    skipped: { lines: 0, files: 0 },
+    format_warnings: []
   })
 }
 
 /** A minimal valid report to vary one thing at a time. */
 export function emptyReport(over: Partial<Report> = {}): Report {
   return ReportSchema.parse({
-    schema_version: 1,
+    schema_version: 2,
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode: 'full',
     scope: { kind: 'all', label: 'every session found' },
     filters: { since: null, until: null, timezone: 'UTC', repo: null, sessions: [], agents: [], models: [], branches: [] },
-    totals: { sessions: 0, prompts: 0, tool_calls: 0, tokens: zeroTokens(), cost_usd: 0 },
+    totals: { sessions: 0, prompts: 0, tool_calls: 0, tokens: zeroTokens(), cost_usd: 0, sessions_without_usage: 0 },
     sessions: [],
     usage: { by_model: [], by_agent: [], by_day: [] },
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [],
     skipped: { lines: 0, files: 0 },
+    format_warnings: [],
     ...over
   })
 }

@@ -244,7 +244,9 @@ describe('renderHtml edge cases', () => {
   })
 
   it('shows an unpriced total as unpriced, not $0', () => {
-    const html = renderHtml(emptyReport({ totals: { sessions: 0, prompts: 0, tool_calls: 0, tokens: emptyReport().totals.tokens, cost_usd: null } }))
+    const html = renderHtml(
+      emptyReport({ totals: { sessions: 0, prompts: 0, tool_calls: 0, tokens: emptyReport().totals.tokens, cost_usd: null, sessions_without_usage: 0 } })
+    )
     expect(html).toMatch(/Cost \(USD\)<\/div><div class="card-value"><span class="unpriced">unpriced<\/span>/)
   })
 })

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { ActionSchema, ReportSchema, type Report, type ReportMode, type SessionReport } from '../../src/select/report.js'
 import { selectReport } from '../../src/select/select.js'
+import { zeroTokens } from '../../src/model/tokens.js'
 import { fixtures, ingestFresh, prng } from '../helpers.js'
 
 export const MODES: ReportMode[] = ['summary', 'prompts', 'actions', 'tokens', 'full']
@@ -155,7 +156,7 @@ function hostileSession(id: string, n: number): SessionReport {
     tokens,
     cost_usd: n === 2 ? null : 0.0421,
     cost_source: n === 2 ? null : 'agent',
-    tokens_known: true,
+    title: `Title ${HOSTILE}`,
     files_touched: [`src/${HOSTILE}.ts`, '+1', '\tTAB', 'a\nb.ts'],
     turns: [
       {
@@ -275,9 +276,9 @@ function hostileSession(id: string, n: number): SessionReport {
 /** A report, valid against the schema, whose every log-derived string is hostile. */
 export function hostileReport(mode: ReportMode = 'full'): Report {
   const sessions = [hostileSession('0199aaaa-0000-7000-8000-000000000001', 1), hostileSession('0199bbbb-0000-7000-8000-000000000002', 2)]
-  const usageRow = (key: string) => ({ key, sessions: 1, tokens: sessions[0].tokens, cost_usd: null })
+  const usageRow = (key: string) => ({ key, sessions: 1, tokens: sessions[0].tokens ?? zeroTokens(), cost_usd: null })
   const report: Report = {
-    schema_version: 1,
+    schema_version: 2,
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode,
@@ -288,13 +289,25 @@ export function hostileReport(mode: ReportMode = 'full'): Report {
       prompts: 6,
       tool_calls: 4,
       tokens: { input: 3000, cached_input: 1500, cache_write: 0, output: 30, reasoning_output: 0, total: 3030 },
-      cost_usd: null
+      cost_usd: null,
+      sessions_without_usage: 0
     },
     sessions: mode === 'summary' || mode === 'tokens' ? sessions.map((s) => ({ ...s, turns: [] })) : sessions,
     usage: { by_model: [usageRow(`gpt|5 ${HOSTILE}`), usageRow('=1+1')], by_agent: [usageRow(HOSTILE)], by_day: [usageRow('-2+3')] },
     redactions: { total: 3, by_detector: { [HOSTILE]: 2, '@here': 1 } },
     unpriced_models: [`gpt|5 ${HOSTILE}`],
-    skipped: { lines: 1, files: 1 }
+    skipped: { lines: 1, files: 1 },
+    format_warnings: [
+      {
+        file: `/logs/${HOSTILE}.jsonl`,
+        format: 'codex-rollout',
+        agent_version: HOSTILE,
+        records: 10,
+        unknown: 5,
+        prompts: 1,
+        message: `Codex: 5 of 10 records of unknown types (${HOSTILE})`
+      }
+    ]
   }
   return ReportSchema.parse(report)
 }
@@ -363,8 +376,8 @@ export function syntheticReport(count: number, seed = 1): Report {
       prompts: turns.length,
       tool_calls: 1,
       tool_call_names: { [text()]: 1, [pick(common)]: 2 },
-      tokens: tokens(i),
-      tokens_known: i % 10 !== 0,
+      title: maybe(),
+      tokens: i % 10 !== 0 ? tokens(i) : null,
       cost_usd: rnd() < 0.2 ? null : rnd(),
       cost_source: pick(['agent', 'estimate', null] as const),
       files_touched: [text(), pick(common)],
@@ -373,17 +386,18 @@ export function syntheticReport(count: number, seed = 1): Report {
   })
   const usage = () => Array.from({ length: 3 }, () => ({ key: text(), sessions: 1, tokens: tokens(1), cost_usd: null }))
   return ReportSchema.parse({
-    schema_version: 1,
+    schema_version: 2,
     generated_at: NOW.toISOString(),
     generator: { name: 'ai-log-trail', version: '0.1.0' },
     mode: 'full',
     scope: { kind: 'all', label: text() },
     filters: { since: null, until: null, timezone: 'UTC', repo: text(), sessions: [], agents: [text()], models: [], branches: [] },
-    totals: { sessions: count, prompts: 0, tool_calls: 0, tokens: tokens(count), cost_usd: null },
+    totals: { sessions: count, prompts: 0, tool_calls: 0, tokens: tokens(count), cost_usd: null, sessions_without_usage: Math.ceil(count / 10) },
     sessions,
     usage: { by_model: usage(), by_agent: usage(), by_day: usage() },
     redactions: { total: 2, by_detector: { [text()]: 1, [pick(common)]: 1 } },
     unpriced_models: [text()],
-    skipped: { lines: 0, files: 0 }
+    skipped: { lines: 0, files: 0 },
+    format_warnings: [{ file: text(), format: null, agent_version: maybe(), records: 3, unknown: 2, prompts: 0, message: text() }]
   })
 }

@@ -57,11 +57,25 @@ describe('filters', () => {
 describe('report totals and usage', () => {
   it('totals equal the sum of the sessions, by model, by agent and by day', () => {
     const rep = selectReport(r.db, { now, mode: 'tokens', filters: { timezone: 'Europe/Paris' } })
-    const sum = (xs: { tokens: { total: number } }[]) => xs.reduce((a, x) => a + x.tokens.total, 0)
+    const sum = (xs: { tokens: { total: number } | null }[]) => xs.reduce((a, x) => a + (x.tokens?.total ?? 0), 0)
     expect(sum(rep.sessions)).toBe(rep.totals.tokens.total)
     expect(sum(rep.usage.by_agent)).toBe(rep.totals.tokens.total)
     expect(sum(rep.usage.by_day)).toBe(rep.totals.tokens.total)
     expect(rep.sessions.every((s) => s.turns.length === 0)).toBe(true)
+  })
+
+  it('a session whose log records no usage has null tokens and cost, and the totals say how many such sessions they leave out', () => {
+    const rep = selectReport(r.db, { now })
+    const legacy = rep.sessions.find((s) => s.id.startsWith('7d3e9f10'))
+    expect(legacy?.tokens).toBeNull()
+    expect(legacy?.cost_usd).toBeNull()
+    expect(legacy?.cost_source).toBeNull()
+    expect(rep.totals.sessions_without_usage).toBe(rep.sessions.filter((s) => s.tokens === null).length)
+    expect(rep.totals.sessions_without_usage).toBeGreaterThan(0)
+    // Unknown is not unpriced: the total stays a figure when every session with usage is priced.
+    const priced = selectReport(r.db, { now, prices: { 'claude-sonnet-4-6': { input: 3, output: 15 } } })
+    expect(priced.totals.cost_usd).not.toBeNull()
+    expect(priced.sessions.find((s) => s.id.startsWith('7d3e9f10'))?.cost_usd).toBeNull()
   })
 
   it('cost is null (never 0) when a model has no price, and the model is listed', () => {
@@ -70,13 +84,15 @@ describe('report totals and usage', () => {
     expect(codex?.cost_usd).toBeGreaterThan(0)
     expect(codex?.cost_source).toBe('estimate')
     const legacy = rep.sessions.find((s) => s.id.startsWith('7d3e9f10'))
-    expect(legacy?.cost_usd).toBe(0)
+    // Its log records no usage: unknown, not unpriced, and not zero.
+    expect(legacy?.tokens).toBeNull()
+    expect(legacy?.cost_usd).toBeNull()
     // A session estimated from the table is null as soon as one of its models has no price.
     expect(rep.unpriced_models).toEqual(['claude-sonnet-4-6'])
     for (const s of rep.sessions) {
       if (s.cost_source !== 'agent' && s.models.some((m) => rep.unpriced_models.includes(m))) expect(s.cost_usd).toBeNull()
     }
-    expect(rep.totals.cost_usd === null).toBe(rep.sessions.some((s) => s.cost_usd === null))
+    expect(rep.totals.cost_usd === null).toBe(rep.sessions.some((s) => s.tokens !== null && s.cost_usd === null))
     const byModel = rep.usage.by_model.find((u) => u.key === 'claude-sonnet-4-6')
     expect(byModel?.cost_usd).toBeNull()
     // Priced through the config, the same model gets a cost.
@@ -90,8 +106,9 @@ describe('report totals and usage', () => {
     for (const row of rep.usage.by_agent) {
       const mine = rep.sessions.filter((s) => s.agent === row.key)
       expect(row.sessions).toBe(mine.length)
-      expect(row.tokens.total).toBe(mine.reduce((a, s) => a + s.tokens.total, 0))
-      const anyNull = mine.some((s) => s.cost_usd === null)
+      expect(row.tokens.total).toBe(mine.reduce((a, s) => a + (s.tokens?.total ?? 0), 0))
+      // A session without usage is in no sum: its null cost is unknown, not unpriced.
+      const anyNull = mine.some((s) => s.tokens !== null && s.cost_usd === null)
       if (anyNull) expect(row.cost_usd).toBeNull()
       else
         expect(row.cost_usd).toBeCloseTo(

@@ -56,7 +56,8 @@ export async function run(): Promise<void> {
       `ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`
     )
     for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
-    for (const w of result.ingest.format_warnings) core.warning(w.message, { file: w.file })
+    // The report's list (redacted, as published), not this run's ingest: a cached database still warns.
+    for (const w of result.report.format_warnings) core.warning(w.message, { file: w.file })
     const r = result.report
     core.setOutput('sessions', r.totals.sessions)
     core.setOutput('prompts', r.totals.prompts)
@@ -104,7 +105,8 @@ export function failOnReasons(
   if (failOn.has('publish') && unpublished.length) failures.push(`could not publish ${unpublished.join(', ')}`)
   if (failOn.has('late-findings') && result.late.total > 0)
     failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`)
-  const drift = result.ingest.format_warnings
+  // The files of the report's sessions, whether read in this run or an earlier one.
+  const drift = r.format_warnings
   if (failOn.has('format-drift') && drift.length) failures.push(`${drift.length} log file(s) look like a changed format: ${drift[0].file}: ${drift[0].message}`)
   return failures
 }

@@ -147,6 +147,9 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
     const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
     return {
       ...s,
+      // A title sums up the first prompt (Claude Code's ai-title is written from it), so it
+      // follows the prompt's policy; metadata-only drops it like every other text.
+      title: clean(s, null, 'title', 'prompt', s.title),
       cwd: pathOrHash(s.cwd),
       repository:
         s.repository === null
@@ -179,12 +182,21 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
     finish(report, sessions) {
       // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
       const label = redactText(report.scope.label, engine('metadata'))
-      const counts = { ...byDetector }
+      const counts: Record<string, number> = { ...byDetector }
       for (const f of label.findings) counts[f.detector] = (counts[f.detector] ?? 0) + 1
+      // A log file's path and a message naming its record types: both come from the machine and
+      // the log, so they are redacted like any path and any label (and the path hidden in metadata-only).
+      const formatWarnings = report.format_warnings.map((w) => {
+        const file = metadataOnly ? { text: tags.hashed(w.file), findings: [] } : redactText(w.file, engine('path'))
+        const message = redactText(w.message, engine('metadata'))
+        for (const f of [...file.findings, ...message.findings]) counts[f.detector] = (counts[f.detector] ?? 0) + 1
+        return { ...w, file: file.text, message: message.text }
+      })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
       return {
         ...report,
         scope: { ...report.scope, label: label.text },
+        format_warnings: formatWarnings,
         sessions,
         redactions: { total, by_detector: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))) }
       }

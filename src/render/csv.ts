@@ -13,13 +13,16 @@ export type CsvFile = (typeof CSV_FILES)[number]
 
 const TOKEN_HEADER = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens']
 
-function tokenCells(t: TokenCounts): Cell[] {
+/** Empty cells, never zeros, when the log records no usage. */
+function tokenCells(t: TokenCounts | null): Cell[] {
+  if (!t) return TOKEN_HEADER.map(() => null)
   return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total]
 }
 
 function sessions(report: Report): string {
   const header = [
     'session_id',
+    'title',
     'agent',
     'agent_version',
     'models',
@@ -41,6 +44,7 @@ function sessions(report: Report): string {
   ]
   const rows = report.sessions.map((s): Cell[] => [
     s.id,
+    s.title,
     s.agent,
     s.agent_version,
     s.models.join('\n'),

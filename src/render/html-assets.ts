@@ -79,6 +79,7 @@ thead th{color:var(--muted);font-weight:500}
 .s-head::before{content:"\\25B8";display:inline-block;width:1em;color:var(--muted)}
 .session>details[open]>summary .s-head::before{content:"\\25BE"}
 .sid{font-size:.82rem}
+.s-title{font-weight:600}
 .s-sub,.s-models{color:var(--muted);font-size:.82rem;padding-left:1em}
 .s-first{font-size:.88rem;padding-left:1em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .s-models code{display:inline-block;max-width:100%;margin-right:.5rem;font-size:.78rem}

@@ -1,3 +1,5 @@
+import { localWallClock } from '../model/local-time.js'
+import { LOCAL_TIME_NOTE } from './text.js'
 /**
  * Number, cost and date formatting for the HTML report. Written by hand rather than with
  * `toLocaleString` so the page is byte-identical whatever locale or ICU build renders it.
@@ -45,6 +47,9 @@ export function formatUsdCompact(n: number): string {
  */
 export function formatTime(iso: string | null, timezone: string): string {
   if (!iso) return ''
+  // A zone-less local time (Aider's) is shown as its writer's clock showed it, never as UTC.
+  const local = localWallClock(iso)
+  if (local) return `${local.date} ${local.time} ${LOCAL_TIME_NOTE}`
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   if (timezone !== 'UTC') {

@@ -1,8 +1,8 @@
 import type { Report, UsageRow } from '../select/report.js'
 import { barList, columnChart, type Column } from './html-charts.js'
-import { escapeHtml } from './html-escape.js'
+import { escapeHtml, escapeLogText } from './html-escape.js'
 import { formatCompact, formatInt, formatTime, formatUsd, formatUsdCompact, plural } from './html-format.js'
-import { describeLateCheck } from './text.js'
+import { describeLateCheck, noUsageNote } from './text.js'
 
 /** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
 
@@ -45,7 +45,7 @@ export function renderTotals(report: Report): string {
     card('Sessions', formatInt(t.sessions)) +
     card('Prompts', formatInt(t.prompts)) +
     card('Tool calls', formatInt(t.tool_calls)) +
-    card('Tokens', formatInt(t.tokens.total), escapeHtml(tokenBreakdown(t.tokens))) +
+    card('Tokens', formatInt(t.tokens.total), escapeHtml([tokenBreakdown(t.tokens), ...noUsageNote(t.sessions_without_usage)].join(' · '))) +
     card('Cost (USD)', cost, escapeHtml(costNote)) +
     `</section>`
   )
@@ -76,6 +76,8 @@ export function renderTransparency(report: Report): string {
     `<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`
   )
   items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`)
+  for (const w of report.format_warnings)
+    items.push(`<li><strong>Format warning:</strong> <code>${escapeLogText(w.file)}</code>: ${escapeLogText(w.message)}</li>`)
   if (report.skipped.lines > 0 || report.skipped.files > 0)
     items.push(
       `<li><strong>Not covered:</strong> ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} were skipped at ingest.</li>`

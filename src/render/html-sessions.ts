@@ -1,6 +1,6 @@
 import type { Report, SessionReport } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
-import { UNKNOWN } from './text.js'
+import { costKnown, UNKNOWN } from './text.js'
 import { formatCompact, formatDuration, formatInt, formatTime, formatUsd, plural } from './html-format.js'
 import { renderTurns } from './html-turns.js'
 
@@ -17,7 +17,7 @@ export interface SearchEntry {
 export function searchData(report: Report): SearchEntry[] {
   return report.sessions.map((s) => {
     const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
-    const text = [s.id, s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
+    const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
     return { agent: s.agent, models: s.models, text }
   })
 }
@@ -37,7 +37,7 @@ function anchors(sessions: SessionReport[]): Map<string, string> {
 }
 
 function cost(s: SessionReport): string {
-  if (!s.tokens_known && s.cost_source !== 'agent') return `<span class="unknown" title="the log records no usage">${UNKNOWN}</span>`
+  if (!costKnown(s)) return `<span class="unknown" title="the log records no usage">${UNKNOWN}</span>`
   if (s.cost_usd === null) return `<span class="unpriced" title="a model in this session has no price">unpriced</span>`
   const src = s.cost_source === 'agent' ? ` <span class="badge src-agent" title="the agent's own figure from its log">agent</span>` : ''
   return escapeHtml(formatUsd(s.cost_usd)) + src
@@ -71,7 +71,7 @@ function meta(s: SessionReport, timezone: string, anchorOf: Map<string, string>)
     row('Parent', parent) +
     row(
       'Tokens',
-      s.tokens_known
+      t
         ? `${formatInt(t.total)} (input ${formatInt(t.input)}, cached ${formatInt(t.cached_input)}, output ${formatInt(t.output)})`
         : `${UNKNOWN} (the log records no usage)`
     ) +
@@ -88,6 +88,7 @@ function files(paths: string[]): string {
 }
 
 const FIRST_PROMPT_CHARS = 140
+const TITLE_CHARS = 120
 
 /** The session's first prompt, one line, so a reader sees what it was about without opening it. */
 function firstPrompt(s: SessionReport): string {
@@ -100,13 +101,11 @@ function firstPrompt(s: SessionReport): string {
 }
 
 function summaryLine(s: SessionReport, timezone: string): string {
-  const stats = [
-    plural(s.prompts, 'prompt'),
-    plural(s.tool_calls, 'tool call'),
-    s.tokens_known ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`
-  ]
+  const stats = [plural(s.prompts, 'prompt'), plural(s.tool_calls, 'tool call'), s.tokens ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`]
   return (
-    `<summary><span class="s-head"><span class="badge agent-name">${escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
+    `<summary><span class="s-head"><span class="badge agent-name">${escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code>` +
+    (s.title ? ` <span class="s-title">${escapeLogText(truncate(s.title.replace(/\s+/g, ' '), TITLE_CHARS).text)}</span>` : '') +
+    `</span>` +
     `<span class="s-sub">` +
     (s.started_at ? `<time datetime="${escapeHtml(s.started_at)}">${escapeHtml(formatTime(s.started_at, timezone))}</time> · ` : '') +
     `${escapeHtml(stats.join(' · '))} · ${cost(s)}` +

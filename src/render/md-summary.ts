@@ -10,6 +10,7 @@ import {
   formatSpan,
   formatTokens,
   formatUsd,
+  noUsageNote,
   plural,
   sessionCost,
   sessionLabels,
@@ -41,20 +42,28 @@ export function totalsLine(report: Report): Paragraph {
   if (report.sessions.length) parts.push(agentCounts(report))
   parts.push([strong(label(plural(t.prompts, 'prompt')))])
   parts.push([strong(label(plural(t.tool_calls, 'tool call')))])
-  parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${formatPercent(t.tokens.cached_input, t.tokens.input)} cached)`)])
+  const notes = [`${formatPercent(t.tokens.cached_input, t.tokens.input)} cached`, ...noUsageNote(t.sessions_without_usage)]
+  parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${notes.join('; ')})`)])
   parts.push([strong(label(totalCost(report)))])
   return paragraph(...joined(parts, ' · '))
 }
 
-/** `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another. */
+/**
+ * `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another, then
+ * the session's title when its agent named it.
+ */
 function sessionCell(s: SessionReport, idLabel: (id: string) => string): PhrasingContent[] {
   const cell: PhrasingContent[] = [inlineCode(idLabel(s.id))]
   if (s.parent_id) {
     const rel = s.parent_relation === 'resume' ? '↩ resumes' : s.parent_relation === 'fork' ? '⑂ forks' : null
     cell.push(label(' '), rel ? label(rel) : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40), label(' '), inlineCode(idLabel(s.parent_id)))
   }
+  if (s.title) cell.push(label(' '), logCell(s.title, TITLE_CHARS))
   return cell
 }
+
+/** Long enough for an agent's title (Claude Code's are a few words), short enough for a table cell. */
+const TITLE_CHARS = 60
 
 function agentCell(s: SessionReport): PhrasingContent[] {
   const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent)
@@ -85,7 +94,7 @@ export function sessionsTable(report: Report, opts: SessionsTableOptions = {}): 
     report.sessions.map((s) => [
       sessionCell(s, idLabel),
       agentCell(s),
-      [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+      [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
       ...(why ? [[logCell(why(s), 80)]] : []),
       [label(formatInt(s.prompts))],
       [label(formatInt(s.tool_calls))],
@@ -178,6 +187,7 @@ export function footer(report: Report): BlockContent[] {
       )
     )
   }
+  out.push(...formatWarningNotes(report))
   // Only when the last check found something, so a clean run's files are what they always were.
   if (r.late?.total) out.push(paragraph(strong(label(describeLateCheck(r.late)))))
   out.push(
@@ -191,6 +201,18 @@ export function footer(report: Report): BlockContent[] {
     )
   )
   return out
+}
+
+/** Files shown per report; the rest are counted (the JSON report lists them all). */
+const MAX_FORMAT_WARNINGS = 10
+
+/** `Format warning: `path`: Claude Code from version 2.1.240: 3 of 20 records of unknown types (…)`, one per file. */
+function formatWarningNotes(report: Report): BlockContent[] {
+  const ws = report.format_warnings
+  if (!ws.length) return []
+  const items = ws.slice(0, MAX_FORMAT_WARNINGS).map((w) => listItem(paragraph(inlineCode(w.file), label(': '), logLine(w.message))))
+  const more = ws.length > MAX_FORMAT_WARNINGS ? [listItem(paragraph(label(`… and ${plural(ws.length - MAX_FORMAT_WARNINGS, 'more file')}`)))] : []
+  return [paragraph(strong(label(`Format warnings (${plural(ws.length, 'file')}):`))), list([...items, ...more])]
 }
 
 /** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */

@@ -34,7 +34,7 @@ export function sessionUsageTable(report: Report): Table {
     report.sessions.map((s) => [
       [inlineCode(idLabel(s.id))],
       [logCell(agentName(s.agent))],
-      ...(s.tokens_known ? tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
+      ...(s.tokens ? tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
     ])
   )
 }

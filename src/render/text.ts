@@ -1,4 +1,5 @@
 import type { LateCheck } from '../select/report.js'
+import { localWallClock } from '../model/local-time.js'
 
 /**
  * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
@@ -107,9 +108,14 @@ function wallClock(iso: string, timezone: string): WallClock | null {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }
 
+/** What follows a zone-less local time (Aider's): its zone is unknown, so it is not the column's. */
+export const LOCAL_TIME_NOTE = '(local time, zone not recorded)'
+
 /** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
 export function formatDateTime(iso: string | null, timezone: string): string {
   if (!iso) return ''
+  const local = localWallClock(iso)
+  if (local) return `${local.date} ${local.time} ${LOCAL_TIME_NOTE}`
   const w = wallClock(iso, timezone)
   return w ? `${w.date} ${w.time}` : iso
 }
@@ -117,6 +123,14 @@ export function formatDateTime(iso: string | null, timezone: string): string {
 /** `2026-03-03 10:00–10:05`, or both full stamps when the span crosses midnight. */
 export function formatSpan(start: string | null, end: string | null, timezone: string): string {
   if (!start || !end) return formatDateTime(start ?? end, timezone)
+  const la = localWallClock(start)
+  const lb = localWallClock(end)
+  if (la && lb) {
+    const span =
+      la.date !== lb.date ? `${la.date} ${la.time} – ${lb.date} ${lb.time}` : la.time === lb.time ? `${la.date} ${la.time}` : `${la.date} ${la.time}–${lb.time}`
+    return `${span} ${LOCAL_TIME_NOTE}`
+  }
+  if (la || lb) return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`
   const a = wallClock(start, timezone)
   const b = wallClock(end, timezone)
   if (!a || !b) return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`
@@ -245,18 +259,28 @@ export function describeLateCheck(check: LateCheck): string {
 export const UNKNOWN = '—'
 
 interface Usage {
-  tokens: { total: number }
-  tokens_known: boolean
+  /** null when the log records no usage. */
+  tokens: { total: number } | null
   cost_usd: number | null
   cost_source: 'agent' | 'estimate' | null
 }
 
 /** A session's token total, or `—` when its log records no usage. */
 export function sessionTokens(s: Usage): string {
-  return s.tokens_known ? formatTokens(s.tokens.total) : UNKNOWN
+  return s.tokens ? formatTokens(s.tokens.total) : UNKNOWN
+}
+
+/** Whether a session's cost is known: from its usage, or the agent's own figure. */
+export function costKnown(s: Usage): boolean {
+  return s.tokens !== null || s.cost_source === 'agent'
 }
 
 /** A session's cost, or `—` when its log records no usage (and `n/a` when unpriced, as everywhere). */
 export function sessionCost(s: Usage): string {
-  return s.tokens_known || s.cost_source === 'agent' ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN
+  return costKnown(s) ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN
+}
+
+/** `no usage recorded in 2 sessions`, or nothing when every session's log records usage. */
+export function noUsageNote(sessionsWithoutUsage: number): string[] {
+  return sessionsWithoutUsage ? [`no usage recorded in ${plural(sessionsWithoutUsage, 'session')}`] : []
 }

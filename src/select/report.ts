@@ -10,7 +10,7 @@ export { ReportModeSchema, type ReportMode } from '../config/choices.js'
  * every renderer reads. The JSON report is this object as is (docs/report.schema.json), so every
  * format shows the same numbers.
  */
-export const REPORT_SCHEMA_VERSION = 1
+export const REPORT_SCHEMA_VERSION = 2
 
 export const FiltersSchema = z.object({
   since: z.string().nullable(),
@@ -62,6 +62,8 @@ export type Turn = z.infer<typeof TurnSchema>
 
 export const SessionReportSchema = z.object({
   id: z.string(),
+  /** The session's title as the agent named it (Claude Code's ai-title, OpenCode's, …); redacted as free text. */
+  title: z.string().nullable(),
   agent: z.string(),
   agent_version: z.string().nullable(),
   models: z.array(z.string()),
@@ -76,10 +78,8 @@ export const SessionReportSchema = z.object({
   prompts: z.number().int(),
   tool_calls: z.number().int(),
   tool_call_names: z.record(z.string(), z.number().int()),
-  tokens: TokenCountsSchema,
-  /** False when the log records no usage at all: its zero tokens and cost are unknown, not nothing. */
-  tokens_known: z.boolean(),
-  /** `null` when any model in the session has no price (never 0). */
+  tokens: TokenCountsSchema.nullable().describe('null when the log records no usage at all: unknown, not zero'),
+  /** `null` when any model in the session has no price, or when `tokens` is null and the agent wrote no cost (never 0). */
   cost_usd: z.number().nullable(),
   /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
   cost_source: z.enum(['agent', 'estimate']).nullable(),
@@ -106,6 +106,25 @@ export const LateCheckSchema = z.object({
 })
 export type LateCheck = z.infer<typeof LateCheckSchema>
 
+/**
+ * A file the report's sessions come from that was recognized but not read as its agent writes it
+ * now (src/ingest/format-drift.ts): its numbers may be incomplete.
+ */
+export const FormatWarningSchema = z.object({
+  /** The log file's path, redacted as a path (a tag in metadata-only). */
+  file: z.string(),
+  /** The source that recognized it, e.g. `claude-code`. */
+  format: z.string().nullable(),
+  agent_version: z.string().nullable(),
+  records: z.number().int(),
+  /** Records of types the reader does not know. */
+  unknown: z.number().int(),
+  prompts: z.number().int(),
+  /** What looks changed, naming the unknown record types; redacted like the report's other text. */
+  message: z.string()
+})
+export type FormatWarning = z.infer<typeof FormatWarningSchema>
+
 export const ReportSchema = z.object({
   schema_version: z.literal(REPORT_SCHEMA_VERSION),
   generated_at: z.string(),
@@ -118,8 +137,11 @@ export const ReportSchema = z.object({
     sessions: z.number().int(),
     prompts: z.number().int(),
     tool_calls: z.number().int(),
+    /** Sums over the sessions whose logs record usage; the others are counted below, never as zero. */
     tokens: TokenCountsSchema,
-    cost_usd: z.number().nullable()
+    cost_usd: z.number().nullable(),
+    /** Sessions whose logs record no usage: their tokens and cost are in no sum. */
+    sessions_without_usage: z.number().int()
   }),
   sessions: z.array(SessionReportSchema),
   usage: z.object({
@@ -137,6 +159,8 @@ export const ReportSchema = z.object({
   skipped: z.object({
     lines: z.number().int(),
     files: z.number().int()
-  })
+  }),
+  /** One per file of the report's sessions whose format looks changed, so a cached re-run still says so. */
+  format_warnings: z.array(FormatWarningSchema)
 })
 export type Report = z.infer<typeof ReportSchema>

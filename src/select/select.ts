@@ -4,11 +4,14 @@ import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
+import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
+import { filesOfSessions } from '../store/session-files.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
 import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
-import { dayIn, normalizeFilters, normalizeRepoUrl, type FilterInput } from './filters.js'
+import { isLocalTime, localWallClock } from '../model/local-time.js'
+import { dayIn, normalizeFilters, normalizeRepoUrl, toInstant, type FilterInput } from './filters.js'
 import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
 
 export interface SelectOptions {
@@ -45,9 +48,17 @@ function inRepo(s: SessionSummary, repo: string): boolean {
   return cwd === root || cwd.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
+/**
+ * A stored time as a UTC instant for comparing with `--since`/`--until`: a zone-less local time
+ * (Aider's) is read as wall-clock time in the report's time zone, as a bare `--since` date is.
+ */
+function instant(ts: string | null, tz: string): string | null {
+  return ts !== null && isLocalTime(ts) ? toInstant(ts, tz, false) : ts
+}
+
 function matches(s: SessionSummary, f: Filters): boolean {
-  const start = s.started_at ?? s.ended_at
-  const end = s.ended_at ?? s.started_at
+  const start = instant(s.started_at ?? s.ended_at, f.timezone)
+  const end = instant(s.ended_at ?? s.started_at, f.timezone)
   if (f.since && end && end < f.since) return false
   if (f.until && start && start > f.until) return false
   if ((f.since || f.until) && !start) return false
@@ -98,7 +109,9 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   const mode = opts.mode ?? 'summary'
   const filters = normalizeFilters(opts.filters ?? {})
   const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
-  const day = dayIn(filters.timezone)
+  const dayOfInstant = dayIn(filters.timezone)
+  // A zone-less local time's day is the one its writer's clock showed.
+  const day = (ts: string) => localWallClock(ts)?.date ?? dayOfInstant(ts)
   const scope = opts.scope ?? ALL_FOUND
   const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
   const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters))
@@ -136,10 +149,14 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       for (const r of countedUsageRows(db, s.id)) account(r.model, r.ts, r)
     } else if (s.tokens_source === 'status') {
       account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens)
-    } else cost = s.tokens.total === 0 ? 0 : null
+    }
+    // No usage row and no status line: nothing is known, which is not zero.
+    const known = s.tokens_source !== 'none'
+    if (!known) cost = null
     const reported = s.reported_cost_usd
     return {
       id: s.id,
+      title: s.title,
       agent: s.agent,
       agent_version: s.agent_version,
       models: s.models,
@@ -154,8 +171,7 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       prompts: s.prompts,
       tool_calls: s.tool_calls,
       tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
-      tokens: s.tokens,
-      tokens_known: s.tokens_source !== 'none',
+      tokens: known ? s.tokens : null,
       cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
       files_touched: filesTouchedBy(db, s.id),
@@ -169,8 +185,8 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   // session, so theirs add up usage rows.
   for (const s of sessions) {
     const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
-    a.tokens = addTokens(a.tokens, s.tokens)
-    a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd
+    if (s.tokens) a.tokens = addTokens(a.tokens, s.tokens)
+    if (!unknownCost(s)) a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd
     a.sessions.add(s.id)
     byAgent.set(s.agent, a)
   }
@@ -180,8 +196,9 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
       .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)))
 
-  const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens())
-  const anyNullCost = sessions.some((s) => s.cost_usd === null)
+  const totalTokens = sessions.reduce((a, s) => (s.tokens ? addTokens(a, s.tokens) : a), zeroTokens())
+  const priced = sessions.filter((s) => !unknownCost(s))
+  const anyNullCost = priced.some((s) => s.cost_usd === null)
   const skipped = skippedCounts(db)
   return {
     schema_version: REPORT_SCHEMA_VERSION,
@@ -195,14 +212,38 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       prompts: sessions.reduce((a, s) => a + s.prompts, 0),
       tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
       tokens: totalTokens,
-      cost_usd: anyNullCost ? null : roundUsd(sessions.reduce((a, s) => a + (s.cost_usd ?? 0), 0))
+      cost_usd: anyNullCost ? null : roundUsd(priced.reduce((a, s) => a + (s.cost_usd ?? 0), 0)),
+      sessions_without_usage: sessions.filter((s) => s.tokens === null).length
     },
     sessions,
     usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [...unpriced].sort(),
-    skipped: { lines: skipped.lines, files: skipped.files }
+    skipped: { lines: skipped.lines, files: skipped.files },
+    format_warnings: formatWarnings(
+      db,
+      filesOfSessions(
+        db,
+        sessions.map((s) => s.id)
+      )
+    ).map((w) => ({
+      file: w.file,
+      format: w.format,
+      agent_version: w.agent_version,
+      records: w.records,
+      unknown: w.unknown,
+      prompts: w.prompts,
+      message: w.message
+    }))
   }
+}
+
+/**
+ * A session whose log records no usage and no cost of the agent's own: its null cost means
+ * unknown, not unpriced, so it neither adds to a sum nor makes the sum unpriced.
+ */
+function unknownCost(s: SessionReport): boolean {
+  return s.tokens === null && s.cost_usd === null
 }
 
 const isPersonPrompt = (e: TurnEvent): boolean => e.payload.kind === 'user_prompt' && !e.payload.by_agent

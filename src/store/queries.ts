@@ -3,6 +3,7 @@ import type { Db } from './db.js'
 
 export interface SessionSummary {
   id: string
+  title: string | null
   agent: string
   agent_version: string | null
   models: string[]
@@ -26,6 +27,7 @@ export interface SessionSummary {
 
 interface Row {
   id: string
+  title: string | null
   agent: string
   agent_version: string | null
   cwd: string | null
@@ -94,6 +96,7 @@ export function listSessions(db: Db): SessionSummary[] {
     }
     return {
       id: r.id,
+      title: r.title,
       agent: r.agent,
       agent_version: r.agent_version,
       models: (models.all(r.id, r.id, r.id) as { model: string }[]).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),

@@ -111,7 +111,8 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
   io.err(`${r.report.scope.label}: ${r.report.totals.sessions} session(s)\n`)
   // What is published counts: the comment carries prompts the files' mode may leave out.
   io.err(`wrote ${r.files.join(', ')} to ${outDir}; ${r.redactions} value(s) redacted, ${r.ingest.errors.length} problem(s) at ingest\n`)
-  for (const w of r.ingest.format_warnings) io.err(`warning: ${w.file}: ${w.message}\n`)
+  // The report's list, not this run's ingest: a re-run on a cached database still warns.
+  for (const w of r.report.format_warnings) io.err(`warning: ${w.file}: ${w.message}\n`)
   io.err(r.late.total ? `${describeLateCheck(r.late)}\n` : 'Late check: nothing found in the final files\n')
   return 0
 }

@@ -1,7 +1,7 @@
 import type { Paragraph, PhrasingContent } from 'mdast'
 import type { Report } from '../../select/report.js'
 import { joined, label, logLine, paragraph, strong } from '../md-nodes.js'
-import { agentName, formatPercent, formatTokens, formatUsd, plural, UNKNOWN } from '../text.js'
+import { agentName, formatPercent, formatTokens, formatUsd, noUsageNote, plural, UNKNOWN } from '../text.js'
 import type { ChangedFilesCoverage } from './changed-files.js'
 
 /** `on branch feat/x`, `in pull request #12 (branch feat/x)`, `(every session found)`. */
@@ -24,10 +24,10 @@ function agents(report: Report): string[] {
  * be so rather than counted as zero, and when none records usage both read `—`.
  */
 function usage(report: Report): PhrasingContent[][] {
-  const unknown = report.sessions.filter((s) => !s.tokens_known).length
+  const unknown = report.totals.sessions_without_usage
   if (report.sessions.length && unknown === report.sessions.length) return [[label(`tokens ${UNKNOWN}`)], [label(`cost ${UNKNOWN}`)]]
   const t = report.totals.tokens
-  const notes = [`${formatPercent(t.cached_input, t.input)} cached`, ...(unknown ? [`no usage recorded in ${plural(unknown, 'session')}`] : [])]
+  const notes = [`${formatPercent(t.cached_input, t.input)} cached`, ...noUsageNote(unknown)]
   const cost = report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`
   return [[label(`${formatTokens(t.total)} tokens (${notes.join('; ')})`)], [label(cost)]]
 }

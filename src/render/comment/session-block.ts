@@ -16,7 +16,7 @@ export interface BlockOptions {
   maxFiles: number
 }
 
-/** `**Codex · gpt-5.1-codex** · `0199aaaa` ↩ resumes `d1d1d1d1` · 2026-03-03 10:00–11:30 · branch feat/x` */
+/** `**Codex · gpt-5.1-codex** · `0199aaaa` ↩ resumes `d1d1d1d1` · _Fix the parser_ · 2026-03-03 10:00–11:30 · branch feat/x` */
 function headLine(s: SessionReport, report: Report, idLabel: (id: string) => string): PhrasingContent[] {
   const who = s.models.length ? `${agentName(s.agent)} · ${s.models.join(', ')}` : agentName(s.agent)
   const id: PhrasingContent[] = [inlineCode(idLabel(s.id))]
@@ -30,6 +30,7 @@ function headLine(s: SessionReport, report: Report, idLabel: (id: string) => str
     id.push(label(' '), rel, label(' '), inlineCode(idLabel(s.parent_id)))
   }
   const parts: PhrasingContent[][] = [[strong(logCell(who, 80))], id]
+  if (s.title) parts.push([emphasis(logCell(s.title, 80))])
   const when = formatSpan(s.started_at, s.ended_at, report.filters.timezone)
   if (when) parts.push([logLine(when)])
   const why = whyHere(s, report)
@@ -88,8 +89,8 @@ function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockO
     const failed = glance.failedCalls
     parts.push([label(`ran ${plural(s.tool_calls, 'tool call')}${failed ? `, ${failed} failed` : ''}`)])
   }
-  parts.push(s.tokens_known ? [label(`${sessionTokens(s)} tokens`)] : [label(`tokens ${UNKNOWN}`)])
-  parts.push(s.tokens_known ? [label(sessionCost(s))] : [label(`cost ${sessionCost(s)}`)])
+  parts.push(s.tokens ? [label(`${sessionTokens(s)} tokens`)] : [label(`tokens ${UNKNOWN}`)])
+  parts.push(s.tokens ? [label(sessionCost(s))] : [label(`cost ${sessionCost(s)}`)])
   return joined(parts, ' · ')
 }
 

@@ -3,7 +3,7 @@ import { parseCostLine, parseTokenLine, RUN_HEADER, splitThinking, userInputLine
 import type { LineParser, LineSource, ParseRecord, SniffInput, SourceContext } from '../types.js'
 import { emitRecord } from '../util/emit.js'
 import { isObject } from '../util/json.js'
-import { toUtcIso } from '../util/time.js'
+import { localTime } from '../../model/local-time.js'
 
 interface Block {
   kind: 'user' | 'assistant'
@@ -26,7 +26,7 @@ interface AiderState {
 /**
  * `.aider.chat.history.md`. It is lossy and the reader says so rather than guessing: there are
  * no per-message times (only the run's start, in the machine's local time with no zone, stored
- * as if UTC), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
+ * as that local time without a zone, see model/local-time.ts), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
  * are implicit; `> Applied edit to` lines become file changes). Prompts and replies are
  * multi-line blocks, so each is emitted when the next block starts, at its first line.
  */
@@ -59,7 +59,7 @@ class AiderParser implements LineParser {
       this.flush(out)
       st.sessionId = `${st.base}-${header[1].replace(/-/g, '')}T${header[2].replace(/:/g, '')}`
       st.costUnits = 0
-      out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: toUtcIso(`${header[1]}T${header[2]}`) } })
+      out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: localTime(header[1], header[2]) } })
       return this.emit(out, lineNo, line, [{ kind: 'session_meta' }])
     }
     const input = userInputLine(line)
