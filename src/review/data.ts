@@ -17,8 +17,8 @@ export interface SessionRow {
   ended_at: string | null
   prompts: number
   tool_calls: number
-  tokens: number
-  tokens_known: boolean
+  /** Null when the session's log records no usage. */
+  tokens: number | null
   cost_usd: number | null
   scope_reasons: SessionReport['scope_reasons']
   /** The first prompt a person wrote, redacted; null when there is none or it is private. */
@@ -88,8 +88,7 @@ export class ReviewSource {
         ended_at: s.ended_at,
         prompts: s.prompts,
         tool_calls: s.tool_calls,
-        tokens: s.tokens.total,
-        tokens_known: s.tokens_known,
+        tokens: s.tokens === null ? null : s.tokens.total,
         cost_usd: s.cost_usd,
         scope_reasons: s.scope_reasons,
         first_prompt: firstPrompt(s.turns)

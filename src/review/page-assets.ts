@@ -114,7 +114,7 @@ export const REVIEW_JS = String.raw`(function () {
       meta.appendChild(el('span', 'badge', s.agent));
       meta.appendChild(document.createTextNode([
         s.models.join(', ') || 'no model', s.branch ? 'branch ' + s.branch : 'no branch', when(s),
-        s.tokens_known ? s.tokens + ' tokens' : 'tokens unknown', cost(s.cost_usd),
+        s.tokens !== null ? s.tokens + ' tokens' : 'tokens unknown', cost(s.cost_usd),
         s.prompts + ' prompts', s.tool_calls + ' tool calls', 'in scope: ' + reasons(s.scope_reasons)
       ].join(' · ')));
       a.appendChild(meta);
@@ -160,7 +160,7 @@ export const REVIEW_JS = String.raw`(function () {
     head.appendChild(el('h2', null, s.agent + ' · ' + when(s)));
     head.appendChild(el('p', 'meta sid', s.id));
     head.appendChild(el('p', 'meta', [s.models.join(', ') || 'no model', s.branch ? 'branch ' + s.branch : 'no branch',
-      s.tokens_known ? s.tokens.total + ' tokens' : 'tokens unknown', cost(s.cost_usd), 'in scope: ' + reasons(s.scope_reasons)].join(' · ')));
+      s.tokens !== null ? s.tokens.total + ' tokens' : 'tokens unknown', cost(s.cost_usd), 'in scope: ' + reasons(s.scope_reasons)].join(' · ')));
     var ol = $('turns');
     ol.textContent = '';
     s.turns.forEach(function (t) {
