@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46998);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83210);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 46998:
+/***/ 83210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6222,1356 +6222,6 @@ var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
 var lib = __nccwpck_require__(4918);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-;// CONCATENATED MODULE: ./src/store/migrations.ts
-/**
- * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
- * the number of the last one applied. Never edit a published migration: add the next one.
- */
-const migrations = [
-    {
-        version: 1,
-        description: 'files, sessions, turns, events and the per-kind tables',
-        sql: `
-CREATE TABLE files (
-  id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE,
-  format TEXT,
-  size INTEGER NOT NULL DEFAULT 0,
-  mtime_ms REAL NOT NULL DEFAULT 0,
-  head_hash TEXT,
-  head_len INTEGER NOT NULL DEFAULT 0,
-  offset INTEGER NOT NULL DEFAULT 0,
-  line_no INTEGER NOT NULL DEFAULT 0,
-  parser_state TEXT,
-  encoding TEXT,
-  ingested_at TEXT
-);
-CREATE TABLE sessions (
-  id TEXT PRIMARY KEY,
-  agent TEXT NOT NULL,
-  agent_version TEXT,
-  originator TEXT,
-  source TEXT,
-  started_at TEXT,
-  ended_at TEXT,
-  cwd TEXT,
-  repository_url TEXT,
-  branch TEXT,
-  commit_sha TEXT,
-  parent_id TEXT,
-  parent_relation TEXT,
-  title TEXT,
-  reported_cost_usd REAL,
-  first_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL
-);
-CREATE TABLE turns (
-  session_id TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  started_at TEXT,
-  prompt_event_id INTEGER,
-  PRIMARY KEY (session_id, ordinal)
-);
-CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  session_id TEXT NOT NULL,
-  turn INTEGER NOT NULL DEFAULT 0,
-  ts TEXT,
-  kind TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  raw TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0,
-  dedupe_key TEXT,
-  UNIQUE (file_id, line, seq)
-);
-CREATE INDEX events_session ON events(session_id, ts);
-CREATE INDEX events_kind ON events(kind);
-CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
-CREATE TABLE prompts (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  ts TEXT,
-  text TEXT NOT NULL,
-  by_agent INTEGER NOT NULL DEFAULT 0,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX prompts_session ON prompts(session_id);
-CREATE TABLE token_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  model TEXT,
-  input INTEGER NOT NULL, cached_input INTEGER NOT NULL, cache_write INTEGER NOT NULL,
-  output INTEGER NOT NULL, reasoning_output INTEGER NOT NULL, total INTEGER NOT NULL,
-  cum_total INTEGER,
-  counted INTEGER NOT NULL,
-  reason TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX token_messages_session ON token_messages(session_id);
-CREATE TABLE turn_context_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
-);
-CREATE INDEX turn_context_session ON turn_context_messages(session_id);
-CREATE TABLE agent_reasoning_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  text TEXT NOT NULL,
-  encrypted INTEGER NOT NULL DEFAULT 0,
-  encrypted_bytes INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE function_plan_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  explanation TEXT,
-  steps TEXT NOT NULL
-);
-CREATE TABLE function_calls (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  call_id TEXT,
-  name TEXT NOT NULL,
-  tool_type TEXT NOT NULL,
-  arguments TEXT NOT NULL,
-  command TEXT,
-  replayed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
-CREATE TABLE function_results (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  call_id TEXT,
-  output TEXT NOT NULL,
-  exit_code INTEGER,
-  duration_ms REAL,
-  status TEXT
-);
-CREATE INDEX function_results_session ON function_results(session_id, call_id);
-CREATE TABLE files_touched (
-  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  path TEXT NOT NULL,
-  change TEXT NOT NULL,
-  PRIMARY KEY (event_id, path)
-);
-CREATE INDEX files_touched_session ON files_touched(session_id);
-CREATE TABLE ingest_errors (
-  id INTEGER PRIMARY KEY,
-  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
-  path TEXT NOT NULL,
-  line INTEGER,
-  reason TEXT NOT NULL,
-  at TEXT NOT NULL,
-  UNIQUE (path, line, reason)
-);
-`
-    },
-    {
-        version: 2,
-        description: 'rate limits and status snapshots get their own tables; sessions remember their models',
-        sql: `
-CREATE TABLE rate_limit_messages (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  windows TEXT NOT NULL,
-  plan_type TEXT
-);
-CREATE TABLE status_snapshots (
-  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  session_id TEXT NOT NULL,
-  ts TEXT,
-  form TEXT NOT NULL,
-  model TEXT,
-  input INTEGER, cached_input INTEGER, output INTEGER, reasoning_output INTEGER, total INTEGER,
-  blended_total INTEGER
-);
-CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
-ALTER TABLE turns ADD COLUMN model TEXT;
-`
-    },
-    {
-        version: 3,
-        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
-        sql: `
-CREATE TABLE redactions (
-  id INTEGER PRIMARY KEY,
-  session_id TEXT NOT NULL,
-  event_id INTEGER,
-  field TEXT NOT NULL,
-  detector TEXT NOT NULL,
-  actor TEXT,
-  reason TEXT,
-  count INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  UNIQUE (session_id, event_id, field, detector)
-);
-CREATE INDEX redactions_session ON redactions(session_id);
-`
-    },
-    {
-        version: 4,
-        description: 'crash-safe reconciliation and linear dedupe look-ups: sessions awaiting reconciliation; dedupe index by key, replayed flag and file',
-        sql: `
-CREATE TABLE reconcile_pending (
-  session_id TEXT PRIMARY KEY
-);
-DROP INDEX events_dedupe;
-CREATE INDEX events_dedupe_holder ON events(dedupe_key, replayed, file_id) WHERE dedupe_key IS NOT NULL;
-`
-    },
-    {
-        version: 5,
-        description: 'format drift: per file and batch, records read, records of unknown types, prompts and other activity',
-        sql: `
-CREATE TABLE format_tallies (
-  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  from_line INTEGER NOT NULL,
-  records INTEGER NOT NULL,
-  unknown INTEGER NOT NULL,
-  prompts INTEGER NOT NULL,
-  activity INTEGER NOT NULL,
-  unknown_kinds TEXT,
-  PRIMARY KEY (file_id, from_line)
-);
-`
-    },
-    {
-        version: 6,
-        description: "session identity per project: which stored session each file's records of a log session id went to, and the cwd the file gave it",
-        sql: `
-CREATE TABLE session_sources (
-  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  log_id TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  project TEXT,
-  PRIMARY KEY (file_id, log_id)
-);
-CREATE INDEX session_sources_log ON session_sources(log_id);
-INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project)
-  SELECT e.file_id, e.session_id, e.session_id, s.cwd FROM (SELECT DISTINCT file_id, session_id FROM events) e LEFT JOIN sessions s ON s.id = e.session_id;
-`
-    }
-];
-const SCHEMA_VERSION = migrations[migrations.length - 1].version;
-/** Brings a database to `target` (default: the newest version), one transaction per migration. */
-function migrate(db, target = SCHEMA_VERSION) {
-    const current = db.pragma('user_version', { simple: true });
-    if (current > SCHEMA_VERSION)
-        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`);
-    for (const m of migrations) {
-        if (m.version <= current || m.version > target)
-            continue;
-        db.transaction(() => {
-            db.exec(m.sql);
-            db.pragma(`user_version = ${m.version}`);
-        }).immediate();
-    }
-    return db.pragma('user_version', { simple: true });
-}
-
-;// CONCATENATED MODULE: ./src/store/db.ts
-
-
-
-
-/**
- * Opens (creating if needed) a store file in WAL mode and migrates it. Two processes may ingest
- * into the same file at once: WAL lets readers go on, and a long busy timeout makes a writer
- * wait for the other's batch instead of failing with SQLITE_BUSY.
- */
-function openStore(path, opts = {}) {
-    if (!opts.readonly && path !== ':memory:')
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)), { recursive: true });
-    const db = new (lib_default())(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    db.pragma('busy_timeout = 60000');
-    if (!opts.readonly) {
-        withBusyRetry(() => db.pragma('journal_mode = WAL'));
-        db.pragma('synchronous = NORMAL');
-        // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
-        // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
-        db.pragma('cache_size = -32768');
-        db.pragma('temp_store = MEMORY');
-        db.pragma('wal_autocheckpoint = 20000');
-        db.pragma('foreign_keys = ON');
-        migrateWithRetry(db, opts.migrateTo);
-    }
-    return db;
-}
-/**
- * Switching a new database to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY at once
- * instead of waiting on the busy timeout when another process is creating the same file. Waits
- * and retries for up to a minute.
- */
-function withBusyRetry(fn) {
-    const deadline = Date.now() + 60_000;
-    const pause = new Int32Array(new SharedArrayBuffer(4));
-    for (let wait = 5;; wait = Math.min(wait * 2, 250)) {
-        try {
-            return fn();
-        }
-        catch (e) {
-            const code = e.code ?? '';
-            if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
-                throw e;
-            if (Date.now() > deadline)
-                throw e;
-            Atomics.wait(pause, 0, 0, wait);
-        }
-    }
-}
-function migrateWithRetry(db, target) {
-    // Two processes creating the same new database race on the first migration; the loser sees
-    // "table already exists" after the winner commits, and re-reading user_version settles it.
-    for (let attempt = 0;; attempt++) {
-        try {
-            withBusyRetry(() => migrate(db, target));
-            return;
-        }
-        catch (e) {
-            if (attempt >= 3 || !/already exists/.test(String(e)))
-                throw e;
-        }
-    }
-}
-const statements = new WeakMap();
-/**
- * The prepared statement for `sql` on `db`, prepared once per connection: store functions called
- * once per file or per session then cost no parse.
- */
-function prepared(db, sql) {
-    let byText = statements.get(db);
-    if (!byText) {
-        byText = new Map();
-        statements.set(db, byText);
-    }
-    let s = byText.get(sql);
-    if (!s) {
-        s = db.prepare(sql);
-        byText.set(sql, s);
-    }
-    return s;
-}
-/** Folds the WAL back into the database so a reader (or a copy of the file) sees one file. */
-function checkpointWal(db) {
-    db.pragma('wal_checkpoint(PASSIVE)');
-}
-
-;// CONCATENATED MODULE: ./src/store/files.ts
-
-function readFileRow(db, path) {
-    return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
-}
-/** The id of the file at `path`, recorded now if it was not yet. */
-function fileIdFor(db, path) {
-    prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
-    return prepared(db, 'SELECT id FROM files WHERE path = ?').get(path).id;
-}
-/** Forgets what was stored from a file rewritten in place (or a database changed in place), so it is read again from its start. */
-function forgetFileContents(db, fileId) {
-    db.transaction(() => {
-        // The turns table does not follow its events away: turns left behind would number the new read's prompts after themselves.
-        prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId);
-        prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId);
-        prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId);
-        prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId);
-        // Which session its records joined is decided again from what it now says.
-        prepared(db, 'DELETE FROM session_sources WHERE file_id = ?').run(fileId);
-        prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId);
-    }).immediate();
-}
-function saveFileProgress(db, fileId, p) {
-    prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
-}
-
-;// CONCATENATED MODULE: ./src/store/format-tallies.ts
-
-/**
- * Records one batch's tally, in the batch's transaction. Keyed by the batch's first line, so a
- * file read again from its start (a compressed file after an interruption) replaces its rows
- * instead of counting them twice.
- */
-function saveFormatTally(db, fileId, t) {
-    if (t.records === 0 && t.unknown === 0)
-        return;
-    prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
-}
-/** The tallies of the files at `paths` (files read before tallies were kept have none). */
-function fileFormatTallies(db, paths) {
-    const rows = prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
-       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
-     FROM files f JOIN format_tallies t ON t.file_id = f.id
-     WHERE f.path = ? ORDER BY t.from_line`);
-    const out = [];
-    for (const path of paths) {
-        const batches = rows.all(path);
-        if (batches.length === 0)
-            continue;
-        const sum = {
-            path,
-            format: batches[0].format,
-            records: 0,
-            unknown: 0,
-            prompts: 0,
-            activity: 0,
-            kinds: {},
-            agent_version: batches[0].agent_version
-        };
-        for (const b of batches) {
-            sum.records += b.records;
-            sum.unknown += b.unknown;
-            sum.prompts += b.prompts;
-            sum.activity += b.activity;
-            const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
-            for (const [k, n] of Object.entries(kinds))
-                sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
-        }
-        out.push(sum);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/store/reconcile.ts
-/** `replayed` value for a record that another log format of the same session also holds. */
-const SUPERSEDED = 2;
-const TABLES = ['prompts', 'token_messages', 'function_calls'];
-/**
- * One session can reach the store through two formats at once: Claude Code's transcript and the
- * stream-json or execution file of the same run, say. Their records carry different keys, so
- * they would be counted twice. When a session has counted usage from more than one format, the
- * format with the largest total is kept and the others' records are marked superseded
- * (`replayed = 2`), which every total already excludes. Recomputed on each ingest, so a file that
- * grows can change which format wins.
- */
-function reconcileFormats(db, sessionIds) {
-    const byFormat = db.prepare(`SELECT f.format AS format, SUM(t.total) AS total FROM token_messages t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id
-    WHERE t.session_id = ? AND t.counted = 1 AND t.replayed IN (0, ${SUPERSEDED}) GROUP BY f.format ORDER BY total DESC, f.format`);
-    const reset = [
-        db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
-        ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
-    ];
-    const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`);
-    const markTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`));
-    let superseded = 0;
-    db.transaction(() => {
-        for (const sid of sessionIds) {
-            for (const r of reset)
-                r.run(sid);
-            const formats = byFormat.all(sid);
-            if (formats.length < 2)
-                continue;
-            for (const { format } of formats.slice(1)) {
-                for (const m of markTables)
-                    m.run(sid, sid, format);
-                superseded += markEvents.run(sid, format).changes;
-            }
-        }
-    }).immediate();
-    return superseded;
-}
-/**
- * Records that several sessions hold under the same key (Claude Code's `uuid`: a resumed or forked
- * session copies earlier lines byte for byte, only `sessionId` rewritten, with no pointer back)
- * belong to one of them: the holder whose keyed records end earliest, i.e. the session that
- * existed first. A resume's copies are a prefix of its file, so this is exact for resumes and for
- * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
- * not depend on the order files were read in, and totals are right either way.
- *
- * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
- * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
- * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
- * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
- * sessions sharing keys with them, however many times a key repeats.
- */
-function reconcileCopies(db, sessionIds) {
-    if (sessionIds.length === 0)
-        return 0;
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`);
-    const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
-    const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
-    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`);
-    const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`);
-    const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
-    const clear = db.prepare(`DELETE FROM temp.reconcile_keys`);
-    const clearShared = db.prepare(`DELETE FROM temp.reconcile_shared`);
-    const setEvent = db.prepare(`UPDATE events SET replayed = ? WHERE id = ?`);
-    const setTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ? WHERE event_id = ?`));
-    let changed = 0;
-    db.transaction(() => {
-        clear.run();
-        clearShared.run();
-        for (const sid of new Set(sessionIds))
-            keysOf.run(sid);
-        shared.run();
-        const ends = new Map();
-        const endOf = (sid) => {
-            let e = ends.get(sid);
-            if (e === undefined) {
-                e = (end.get(sid).e ?? '') + '\u0000' + sid;
-                ends.set(sid, e);
-            }
-            return e;
-        };
-        // Rows come grouped by key, so one key's holders are in hand at a time.
-        let list = [];
-        const settle = () => {
-            if (list.length === 0)
-                return;
-            const owner = list.reduce((a, b) => (endOf(b.sid) < endOf(a.sid) ? b : a)).sid;
-            for (const e of list) {
-                if (e.r === SUPERSEDED)
-                    continue;
-                const want = e.sid === owner ? 0 : 1;
-                if (e.r === want)
-                    continue;
-                setEvent.run(want, e.id);
-                for (const s of setTables)
-                    s.run(want, e.id);
-                changed++;
-            }
-            list = [];
-        };
-        for (const row of holders.all()) {
-            if (list.length > 0 && list[0].k !== row.k)
-                settle();
-            list.push(row);
-        }
-        settle();
-        clear.run();
-        clearShared.run();
-    }).immediate();
-    return changed;
-}
-
-;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
-
-/*
- * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
- * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
- * the list for the next one.
- */
-function markReconcilePending(db, sessionId) {
-    prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
-}
-function reconcilePendingSessions(db) {
-    return prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
-}
-function clearReconcilePending(db, sessionIds) {
-    const done = prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
-    db.transaction(() => {
-        for (const sid of sessionIds)
-            done.run(sid);
-    }).immediate();
-}
-
-;// CONCATENATED MODULE: ./src/store/project-key.ts
-
-
-/*
- * Which project a log's cwd names, compared as text: a log is often read on another machine than
- * the one that wrote it (a CI runner, a copy committed to `.ai-logs/`), where the folder does not
- * exist, so nothing here touches the file system.
- */
-/** Home folders: the user-name segment is left out, since a sanitized copy has it redacted. */
-const HOME = /^(\/(?:home|Users)\/|[a-z]:\/(?:users|documents and settings)\/)[^/]+/i;
-/** A cwd in one spelling: `/` separators, `.`/`..` resolved, no trailing `/`, the home folder's owner as `*`. */
-function projectKey(cwd) {
-    let p = external_node_path_.posix.normalize(cwd.replace(/\\/g, '/'));
-    if (/^[A-Za-z]:/.test(p))
-        p = p[0].toLowerCase() + p.slice(1);
-    if (p.length > 1)
-        p = p.replace(/\/+$/, '');
-    return p.replace(HOME, '$1*');
-}
-/** Folders too wide to stand for one project: a cwd inside them is not the same project as they. */
-function tooWide(key) {
-    return key === '/' || key === '.' || /^[a-z]:\/?$/.test(key) || /^(\/(home|Users)|[a-z]:\/(users|documents and settings))(\/\*)?$/i.test(key);
-}
-function inside(inner, outer) {
-    return !tooWide(outer) && inner.startsWith(outer.endsWith('/') ? outer : outer + '/');
-}
-/**
- * Two cwds (as `projectKey`s) are one project when they are the same folder or one lies inside the
- * other: an agent's cwd moves into subfolders of its project, and a subagent's log starts wherever
- * its parent then was.
- */
-function sameProject(a, b) {
-    return a === b || inside(a, b) || inside(b, a);
-}
-/** The id a session gets in a second project: the log's id with a digest of the project's key (never the user name, which the key leaves out). */
-function projectSessionId(logId, key) {
-    return `${logId}@${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-
-;// CONCATENATED MODULE: ./src/store/session-sources.ts
-
-function sessionOfSource(db, fileId, logId) {
-    return prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? AND log_id = ?`).pluck().get(fileId, logId);
-}
-/** Every file's mapping of a log's session id, the stored sessions in id order. */
-function sourcesOfLogId(db, logId) {
-    return prepared(db, `SELECT session_id, project FROM session_sources WHERE log_id = ? ORDER BY session_id`).all(logId);
-}
-function addSessionSource(db, fileId, logId, sessionId, project) {
-    prepared(db, `INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project) VALUES (?, ?, ?, ?)`).run(fileId, logId, sessionId, project);
-}
-/** Records the project of a file's session once the file says it (its cwd came after its first records). */
-function setSourceProject(db, fileId, logId, project) {
-    prepared(db, `UPDATE session_sources SET project = ? WHERE file_id = ? AND log_id = ? AND project IS NULL`).run(project, fileId, logId);
-}
-
-;// CONCATENATED MODULE: ./src/store/session-identity.ts
-
-
-/**
- * Maps the session id a log gives to the stored session, so that one id logged in two projects is
- * two sessions and a report about one never shows the other's records.
- *
- * The decision is made once per file and log id, when the file's first record of that id is
- * written, and kept (`session_sources`), so a grown file goes on into the same session. The file's
- * project is the cwd it gives the session, looked for in the whole batch being written (a
- * session's cwd may come after its first events). Then the file joins, in this order: a stored
- * session of that id in the same project (`sameProject`), one whose project no file has said, or,
- * when none, the log's id itself if no file holds it yet, else the log's id with a digest of the
- * project. A file that gives no cwd joins the session holding the log's id itself.
- */
-class SessionIdentity {
-    db;
-    known = new Map();
-    /** The first cwd the batch being written gives each log id. */
-    batchCwds = new Map();
-    constructor(db) {
-        this.db = db;
-    }
-    /** Called before each batch of one file with the cwd it gives each log id. */
-    beginBatch(cwds) {
-        this.batchCwds = cwds;
-    }
-    /** The stored session for the records `fileId` gives under `logId`. */
-    resolve(fileId, logId) {
-        const key = `${fileId}\u0000${logId}`;
-        let sid = this.known.get(key);
-        if (sid !== undefined)
-            return sid;
-        sid = sessionOfSource(this.db, fileId, logId);
-        if (sid === undefined) {
-            const cwd = this.batchCwds.get(logId) ?? null;
-            const project = cwd === null ? null : projectKey(cwd);
-            sid = this.choose(logId, project);
-            addSessionSource(this.db, fileId, logId, sid, project);
-        }
-        this.known.set(key, sid);
-        return sid;
-    }
-    /** A file's session patch gave a cwd: kept for files read later, when the file had not said one. */
-    learnCwd(fileId, logId, cwd) {
-        setSourceProject(this.db, fileId, logId, projectKey(cwd));
-    }
-    forget() {
-        this.known.clear();
-    }
-    choose(logId, project) {
-        const holders = new Map();
-        for (const s of sourcesOfLogId(this.db, logId)) {
-            const projects = holders.get(s.session_id) ?? [];
-            // Databases upgraded to this table hold the session's cwd as it was logged.
-            if (s.project !== null)
-                projects.push(projectKey(s.project));
-            holders.set(s.session_id, projects);
-        }
-        if (holders.size === 0)
-            return logId;
-        if (project === null)
-            return holders.has(logId) ? logId : holders.keys().next().value;
-        const order = [...holders].sort(([a], [b]) => (a === logId ? -1 : b === logId ? 1 : 0));
-        const same = order.find(([, projects]) => projects.some((p) => sameProject(p, project)));
-        if (same)
-            return same[0];
-        const unsaid = order.find(([, projects]) => projects.length === 0);
-        if (unsaid)
-            return unsaid[0];
-        return holders.has(logId) ? projectSessionId(logId, project) : logId;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/writer.ts
-
-/**
- * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
- * line and position in the line), so two ingests of the same file, in turn or at once, store
- * each event once; totals are computed from these rows at query time and never accumulated.
- */
-class StoreWriter {
-    db;
-    turnCounters = new Map();
-    /** Sessions known to have a row, so the per-event insert of one runs once per session. */
-    ensured = new Set();
-    lastTs = new Map();
-    identity;
-    s;
-    constructor(db) {
-        this.db = db;
-        this.identity = new SessionIdentity(db);
-        const p = (sql) => db.prepare(sql);
-        this.s = {
-            session: p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
-        VALUES (@id, @agent, @agent_version, @originator, @source, @started_at, @ended_at, @cwd, @repository_url, @branch, @commit_sha, @parent_id, @parent_relation, @title, @reported_cost_usd, @file_id)
-        ON CONFLICT(id) DO UPDATE SET
-          agent_version = COALESCE(sessions.agent_version, excluded.agent_version),
-          originator = COALESCE(sessions.originator, excluded.originator),
-          source = COALESCE(sessions.source, excluded.source),
-          started_at = CASE WHEN sessions.started_at IS NULL OR excluded.started_at < sessions.started_at THEN COALESCE(excluded.started_at, sessions.started_at) ELSE sessions.started_at END,
-          ended_at = CASE WHEN sessions.ended_at IS NULL OR excluded.ended_at > sessions.ended_at THEN COALESCE(excluded.ended_at, sessions.ended_at) ELSE sessions.ended_at END,
-          cwd = COALESCE(sessions.cwd, excluded.cwd),
-          repository_url = COALESCE(sessions.repository_url, excluded.repository_url),
-          branch = COALESCE(sessions.branch, excluded.branch),
-          commit_sha = COALESCE(sessions.commit_sha, excluded.commit_sha),
-          parent_id = COALESCE(sessions.parent_id, excluded.parent_id),
-          parent_relation = COALESCE(sessions.parent_relation, excluded.parent_relation),
-          title = COALESCE(sessions.title, excluded.title),
-          reported_cost_usd = COALESCE(excluded.reported_cost_usd, sessions.reported_cost_usd),
-          first_file_id = COALESCE(sessions.first_file_id, excluded.first_file_id)`),
-            ensureSession: p(`INSERT OR IGNORE INTO sessions (id, agent, first_file_id) VALUES (?, ?, ?)`),
-            endedAt: p(`UPDATE sessions SET ended_at = ? WHERE id = ? AND (ended_at IS NULL OR ended_at < ?)`),
-            startedAt: p(`UPDATE sessions SET started_at = ? WHERE id = ? AND started_at IS NULL`),
-            maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
-            event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            // Two ranges of the (dedupe_key, replayed, file_id) index, not "file_id <> ?": a key the file
-            // itself holds many times (identical lines) would otherwise be scanned on every insert.
-            seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
-            seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
-            turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
-            prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-            tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            turnContext: p(`INSERT OR IGNORE INTO turn_context_messages (event_id, session_id, ts, model, cwd, approval_policy, sandbox_policy, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-            reasoning: p(`INSERT OR IGNORE INTO agent_reasoning_messages (event_id, session_id, ts, text, encrypted, encrypted_bytes) VALUES (?, ?, ?, ?, ?, ?)`),
-            plan: p(`INSERT OR IGNORE INTO function_plan_messages (event_id, session_id, ts, explanation, steps) VALUES (?, ?, ?, ?, ?)`),
-            call: p(`INSERT OR IGNORE INTO function_calls (event_id, session_id, ts, call_id, name, tool_type, arguments, command, replayed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            result: p(`INSERT OR IGNORE INTO function_results (event_id, session_id, ts, call_id, output, exit_code, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-            touched: p(`INSERT OR IGNORE INTO files_touched (event_id, session_id, path, change) VALUES (?, ?, ?, ?)`),
-            rateLimit: p(`INSERT OR IGNORE INTO rate_limit_messages (event_id, session_id, ts, windows, plan_type) VALUES (?, ?, ?, ?, ?)`),
-            snapshot: p(`INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            // UNIQUE (path, line, reason) lets NULL lines repeat: a file-wide problem seen again by each
-            // re-run is checked for explicitly.
-            error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) SELECT @file_id, @path, @line, @reason, @at
-        WHERE NOT EXISTS (SELECT 1 FROM ingest_errors WHERE path = @path AND line IS @line AND reason = @reason)`)
-        };
-    }
-    /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
-    beginBatch(cwds) {
-        this.identity.beginBatch(cwds);
-    }
-    /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
-    sessionFor(fileId, logId) {
-        return this.identity.resolve(fileId, logId);
-    }
-    /** Writes a session's facts; returns the stored session's id. */
-    session(patch, fileId) {
-        const n = (v) => (v === undefined ? null : v);
-        const id = this.identity.resolve(fileId, patch.id);
-        if (patch.cwd)
-            this.identity.learnCwd(fileId, patch.id, patch.cwd);
-        this.s.session.run({
-            id,
-            agent: patch.agent,
-            agent_version: n(patch.agent_version),
-            originator: n(patch.originator),
-            source: n(patch.source),
-            started_at: n(patch.started_at),
-            ended_at: n(patch.ended_at),
-            cwd: n(patch.cwd),
-            repository_url: n(patch.repository_url),
-            branch: n(patch.branch),
-            commit_sha: n(patch.commit_sha),
-            parent_id: n(patch.parent_id),
-            parent_relation: n(patch.parent_relation),
-            title: n(patch.title),
-            reported_cost_usd: n(patch.reported_cost_usd),
-            file_id: fileId
-        });
-        return id;
-    }
-    /**
-     * Returns false when the event was already stored (a re-run or a concurrent ingest).
-     * `payloadJson` is `storedPayload(ev.payload)`, made by the parse stage off this thread.
-     */
-    event(fileId, agent, seq, ev, raw, payloadJson) {
-        const s = this.s;
-        const p = ev.payload;
-        const sid = this.identity.resolve(fileId, ev.session_id);
-        let replayed = ev.replayed ?? false;
-        if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId)))
-            replayed = true;
-        if (!this.ensured.has(sid)) {
-            s.ensureSession.run(sid, agent, fileId);
-            this.ensured.add(sid);
-        }
-        const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed;
-        let turn = this.currentTurn(sid);
-        if (personPrompt)
-            turn += 1;
-        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
-        if (info.changes === 0)
-            return false;
-        const id = Number(info.lastInsertRowid);
-        const ts = ev.ts;
-        const r = replayed ? 1 : 0;
-        if (ts)
-            this.trackTime(sid, ts);
-        switch (p.kind) {
-            case 'user_prompt':
-                if (personPrompt) {
-                    this.turnCounters.set(sid, turn);
-                    s.turn.run(sid, turn, ts, id, null);
-                }
-                s.prompt.run(id, sid, personPrompt ? turn : 0, ts, p.text, p.by_agent ? 1 : 0, r);
-                break;
-            case 'token_usage': {
-                const d = p.delta;
-                s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r);
-                break;
-            }
-            case 'turn_context':
-                s.turnContext.run(id, sid, ts, p.model ?? null, p.cwd ?? null, p.approval_policy ?? null, p.sandbox_policy ?? null, p.effort ?? null);
-                break;
-            case 'reasoning':
-                s.reasoning.run(id, sid, ts, p.text, p.encrypted ? 1 : 0, p.encrypted_bytes);
-                break;
-            case 'plan_update':
-                s.plan.run(id, sid, ts, p.explanation ?? null, JSON.stringify(p.steps));
-                break;
-            case 'tool_call':
-                s.call.run(id, sid, ts, p.call_id ?? null, p.name, p.tool_type, p.arguments, p.command ?? null, r);
-                break;
-            case 'tool_result':
-                s.result.run(id, sid, ts, p.call_id ?? null, p.output, p.exit_code ?? null, p.duration_ms ?? null, p.status ?? null);
-                break;
-            case 'file_change':
-                if (!replayed && p.path)
-                    s.touched.run(id, sid, p.path, p.change);
-                break;
-            case 'rate_limit':
-                s.rateLimit.run(id, sid, ts, JSON.stringify(p.windows), p.plan_type ?? null);
-                break;
-            case 'status_snapshot':
-                s.snapshot.run(id, sid, ts, p.form, p.model ?? null, p.input ?? null, p.cached_input ?? null, p.output ?? null, p.reasoning_output ?? null, p.total ?? null, p.blended_total ?? null);
-                break;
-        }
-        return true;
-    }
-    error(fileId, path, line, reason) {
-        this.s.error.run({ file_id: fileId, path, line, reason, at: new Date().toISOString() });
-    }
-    /** Writes the first and last times seen per session; called at the end of each batch. */
-    flushTimes() {
-        for (const [sid, ts] of this.lastTs) {
-            this.s.endedAt.run(ts, sid, ts);
-        }
-        this.lastTs.clear();
-    }
-    trackTime(sid, ts) {
-        const prev = this.lastTs.get(sid);
-        if (!prev)
-            this.s.startedAt.run(ts, sid);
-        if (!prev || ts > prev)
-            this.lastTs.set(sid, ts);
-    }
-    currentTurn(sid) {
-        let n = this.turnCounters.get(sid);
-        if (n === undefined) {
-            n = this.s.maxTurn.get(sid).n;
-            this.turnCounters.set(sid, n);
-        }
-        return n;
-    }
-    /** Forgets cached counters; needed after another writer may have changed the same sessions. */
-    reset() {
-        this.identity.forget();
-        this.ensured.clear();
-        this.turnCounters.clear();
-        this.lastTs.clear();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sources/aider/lines.ts
-/**
- * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest
- * hundred) and `10k` (to the nearest thousand). An abbreviated figure is read as the value it
- * names (3.2k → 3,200), so it is an approximation within ±50 or ±500 tokens: `rounded` says so.
- */
-function parseCount(s) {
-    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
-    if (!m)
-        return null;
-    const mult = m[2] === '' ? 1 : m[2].toLowerCase() === 'k' ? 1000 : 1_000_000;
-    return { n: Math.round(Number(m[1]) * mult), rounded: m[2] !== '' };
-}
-const TOKENS = /^> Tokens: (.+?) received\.(.*)$/;
-const PART = /^([\d.]+[kKmM]?) (sent|cache write|cache hit)$/;
-const COST = /Cost: \$([\d.]+) message, \$([\d.]+) session\./;
-/**
- * `> Tokens: 7.8k sent, 971 received. Cost: $0.0014 message, $0.0014 session.` (with
- * `cache write`/`cache hit` parts for providers that report them). "sent" is the prompt
- * size Aider took from the provider's usage, which for the providers it supports already
- * includes cache reads and writes; "received" includes any thinking the model did, which Aider
- * does not report apart, so reasoning output is 0 here.
- */
-function parseTokenLine(line, model) {
-    const m = TOKENS.exec(line.trimEnd());
-    if (!m)
-        return null;
-    // `sent`, then `cache write` and `cache hit` when the provider reports them, then `received`.
-    const parts = m[1].split(', ');
-    const received = parseCount(parts.pop() ?? '');
-    const got = {};
-    for (const p of parts) {
-        const x = PART.exec(p.trim());
-        const c = x ? parseCount(x[1]) : null;
-        if (!x || !c)
-            return null;
-        got[x[2]] = c;
-    }
-    const sent = got.sent;
-    if (!sent || !received)
-        return null;
-    const zero = { n: 0, rounded: false };
-    const hit = got['cache hit'] ?? zero;
-    const write = got['cache write'] ?? zero;
-    const input = sent.n;
-    const cached = Math.min(hit.n, input);
-    const cacheWrite = Math.min(write.n, input - cached);
-    const rounded = sent.rounded || write.rounded || hit.rounded || received.rounded;
-    const delta = { input, cached_input: cached, cache_write: cacheWrite, output: received.n, reasoning_output: 0, total: input + received.n };
-    const c = COST.exec(m[2]);
-    return {
-        usage: { kind: 'token_usage', model, delta, cumulative: null, counted: delta.total > 0, reason: delta.total === 0 ? 'empty' : rounded ? 'rounded' : null },
-        cost: c ? Number(c[1]) : null
-    };
-}
-/** A `> Cost: …` line printed on its own when both cache figures were shown. */
-function parseCostLine(line) {
-    const m = /^> Cost: \$([\d.]+) message, \$([\d.]+) session\./.exec(line.trimEnd());
-    return m ? Number(m[1]) : null;
-}
-const RUN_HEADER = /^# aider chat started at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\s*$/;
-/**
- * Aider writes each line of what a person typed as `#### <line>` followed by two spaces (a
- * Markdown hard break). A `#### ` heading inside a reply has no such tail, which tells them apart.
- */
-function userInputLine(line) {
-    if (!line.startsWith('####') || !line.endsWith('  '))
-        return null;
-    if (line !== '####  ' && !line.startsWith('#### '))
-        return null;
-    return line.slice(5, -2);
-}
-/** Splits `<think>…</think>` (reasoning models through Aider) from the reply text. */
-function splitThinking(text) {
-    const thinking = [];
-    const reply = text.replace(/<think>([\s\S]*?)<\/think>/g, (_m, t) => {
-        thinking.push(t.trim());
-        return '';
-    });
-    return { thinking, reply: reply.trim() };
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/emit.ts
-
-/**
- * Appends the events of one record of a document or held-back journal entry. The record's JSON
- * goes on the first event only: there is no single source line to keep, and once is enough.
- */
-function emitRecord(out, sessionId, line, ts, items, raw) {
-    items.forEach((it, i) => {
-        out.push({
-            type: 'event',
-            event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? null, ...(i === 0 && raw !== undefined ? { raw } : {}) }
-        });
-    });
-}
-/** A short stable digest for keys built from free text (prompt texts), so keys stay small. */
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/json.ts
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function num(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function obj(v) {
-    return isObject(v) ? v : undefined;
-}
-function arr(v) {
-    return Array.isArray(v) ? v : undefined;
-}
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
-const MALFORMED_JSON = 'malformed JSON';
-const JSON_START = /^[\s]*[{["\-0-9tfn]/;
-/**
- * A JSONL line as an object, or null after recording why the line was skipped. Every line
- * parser starts with this, so skip reasons are the same words for every agent.
- */
-function parseObjectLine(line, lineNo, out) {
-    // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
-    // (binary junk, a log cut into pieces) is malformed without one.
-    if (!JSON_START.test(line)) {
-        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
-        return null;
-    }
-    let o;
-    try {
-        o = JSON.parse(line);
-    }
-    catch {
-        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
-        return null;
-    }
-    if (!isObject(o)) {
-        out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-        return null;
-    }
-    return o;
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/time.ts
-/**
- * Logs write times as ISO strings (sometimes without a zone), epoch seconds or epoch milliseconds.
- * Stored times are UTC ISO-8601 with milliseconds so they sort and compare as text.
- */
-function toUtcIso(v) {
-    if (typeof v === 'number' && Number.isFinite(v)) {
-        // Epoch seconds until the year 5138; anything larger is milliseconds.
-        const ms = v < 1e11 ? v * 1000 : v;
-        const d = new Date(ms);
-        return Number.isNaN(d.getTime()) ? null : d.toISOString();
-    }
-    if (typeof v !== 'string' || v.length < 10 || v.length > 40)
-        return null;
-    if (/^\d+(\.\d+)?$/.test(v))
-        return toUtcIso(Number(v));
-    // A date-time without a zone designator is taken as UTC, the convention of every agent we read.
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
-    const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
-function isoOrNull(ms) {
-    const d = new Date(ms);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-;// CONCATENATED MODULE: ./src/sources/aider/history.ts
-
-
-
-
-/**
- * `.aider.chat.history.md`. It is lossy and the reader says so rather than guessing: there are
- * no per-message times (only the run's start, in the machine's local time with no zone, stored
- * as if UTC), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
- * are implicit; `> Applied edit to` lines become file changes). Prompts and replies are
- * multi-line blocks, so each is emitted when the next block starts, at its first line.
- */
-class AiderParser {
-    st;
-    constructor(ctx, state) {
-        // From the file's first bytes, not its path: a copy of the history (committed to
-        // .ai-logs/, or the same checkout elsewhere) names the same sessions.
-        const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`;
-        this.st = state ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 };
-    }
-    state() {
-        return this.st;
-    }
-    end(out) {
-        this.flush(out);
-    }
-    push(line, lineNo, out) {
-        const st = this.st;
-        const gap = st.lastLine > 0 ? Math.max(0, lineNo - st.lastLine - 1) : 0;
-        st.lastLine = lineNo;
-        // A prompt ends at its first blank line; replies contain blank lines.
-        if (gap > 0 && st.block?.kind === 'user')
-            this.flush(out);
-        const header = RUN_HEADER.exec(line);
-        if (header) {
-            this.flush(out);
-            st.sessionId = `${st.base}-${header[1].replace(/-/g, '')}T${header[2].replace(/:/g, '')}`;
-            st.costUnits = 0;
-            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: toUtcIso(`${header[1]}T${header[2]}`) } });
-            return this.emit(out, lineNo, line, [{ kind: 'session_meta' }]);
-        }
-        const input = userInputLine(line);
-        if (input !== null) {
-            if (st.block?.kind !== 'user') {
-                this.flush(out);
-                st.block = { kind: 'user', line: lineNo, lines: [] };
-            }
-            return void st.block.lines.push(input);
-        }
-        // `>>>>>>> REPLACE` closes an edit block inside a reply; tool output is `> text`.
-        if (/^>(\s|$)/.test(line)) {
-            this.flush(out);
-            return this.toolOutput(line, lineNo, out);
-        }
-        if (line.trim() === '') {
-            if (st.block?.kind === 'user')
-                this.flush(out);
-            else
-                st.block?.lines.push('');
-            return;
-        }
-        if (st.block?.kind !== 'assistant') {
-            this.flush(out);
-            st.block = { kind: 'assistant', line: lineNo, lines: [] };
-        }
-        else
-            for (let i = 0; i < gap; i++)
-                st.block.lines.push('');
-        st.block.lines.push(line);
-    }
-    emit(out, lineNo, raw, payloads) {
-        emitRecord(out, this.st.sessionId, lineNo, null, payloads.map((payload) => ({ payload })), raw);
-    }
-    toolOutput(line, lineNo, out) {
-        const st = this.st;
-        const text = line.replace(/^> ?/, '').trimEnd();
-        const model = /^(?:Main model|Model): (\S+)/.exec(text);
-        if (model) {
-            st.model = model[1];
-            return this.emit(out, lineNo, line, [
-                { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
-            ]);
-        }
-        const version = /^Aider v(\S+)$/.exec(text);
-        if (version)
-            return void out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', agent_version: version[1] } });
-        const usage = parseTokenLine(line, st.model);
-        if (usage) {
-            this.emit(out, lineNo, line, [usage.usage]);
-            return this.addCost(usage.cost, out);
-        }
-        const cost = parseCostLine(line);
-        if (cost !== null)
-            return this.addCost(cost, out);
-        const applied = /^Applied edit to (.+)$/.exec(text);
-        if (applied)
-            return this.emit(out, lineNo, line, [{ kind: 'file_change', path: applied[1], change: 'update', call_id: null }]);
-        if (/^Commit [0-9a-f]{7,40} /.test(text))
-            return this.emit(out, lineNo, line, [{ kind: 'other', type: 'commit' }]);
-    }
-    addCost(cost, out) {
-        if (cost === null)
-            return;
-        const st = this.st;
-        st.costUnits += Math.round(cost * 1e8);
-        out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', reported_cost_usd: st.costUnits / 1e8 } });
-    }
-    flush(out) {
-        const b = this.st.block;
-        this.st.block = null;
-        if (!b)
-            return;
-        while (b.lines.length && b.lines[b.lines.length - 1].trim() === '')
-            b.lines.pop();
-        const text = b.lines.join('\n');
-        if (b.kind === 'user') {
-            if (text.trim() === '' || text === '<blank>')
-                return;
-            // `/code …`, `/commit`, `!cmd`: commands to Aider. `/code X` and `/ask X` are followed by `#### X`, the prompt itself.
-            const command = /^[/!]/.test(text.trimStart());
-            const p = command ? { kind: 'context_message', role: 'command', text } : { kind: 'user_prompt', text, by_agent: false, images: 0 };
-            return this.emit(out, b.line, text, [p]);
-        }
-        const { thinking, reply } = splitThinking(text);
-        const payloads = thinking.map((t) => ({ kind: 'reasoning', text: t, encrypted: false, encrypted_bytes: 0 }));
-        if (reply)
-            payloads.push({ kind: 'assistant_message', text: reply, phase: null });
-        if (payloads.length)
-            this.emit(out, b.line, text, payloads);
-    }
-}
-function sniff(head) {
-    if (head.parsed.some(isObject))
-        return false;
-    return head.lines.some((l) => RUN_HEADER.test(l));
-}
-const aiderHistory = {
-    mode: 'lines',
-    id: 'aider-chat-history',
-    agent: 'aider',
-    description: 'Aider chat history (.aider.chat.history.md in the repository root)',
-    sniff,
-    createParser: (ctx, state) => new AiderParser(ctx, state)
-};
-
-;// CONCATENATED MODULE: ./src/sources/aider/index.ts
-
-
-;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
-
-/** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
-const CLINE_AGENTS = ['cline', 'roo-code', 'kilo-code'];
-/** Each agent's VS Code extension id: its folder under `globalStorage/`. */
-const EXTENSION_IDS = {
-    cline: 'saoudrizwan.claude-dev',
-    'roo-code': 'rooveterinaryinc.roo-cline',
-    'kilo-code': 'kilocode.kilo-code'
-};
-/** The files of a task folder this family reads. */
-const TASK_FILES = new Set(['ui_messages.json', 'api_conversation_history.json', 'task_metadata.json']);
-const segments = (path) => path.replace(/\\/g, '/').split('/');
-/**
- * The agent that wrote a task file. The three write the same format, so the path decides first:
- * the extension folder (`globalStorage/<extension id>/tasks/<id>/`) or the agent folder of a
- * copy committed to `.ai-logs/<agent>/`. Without either, Roo Code's `apiProtocol` (in its
- * `api_req_started` records; Cline never writes it) tells Roo Code from Cline. Kilo Code writes
- * Roo Code's records and is told only by its path.
- */
-function agentOf(path, text) {
-    const parts = segments(path).map((s) => s.toLowerCase());
-    for (const agent of CLINE_AGENTS)
-        if (parts.includes(EXTENSION_IDS[agent]))
-            return agent;
-    const logs = parts.lastIndexOf('.ai-logs');
-    const copied = logs >= 0 ? parts[logs + 1] : undefined;
-    const named = CLINE_AGENTS.find((a) => a === copied);
-    if (named)
-        return named;
-    return /\\"apiProtocol\\"\s*:/.test(text) ? 'roo-code' : 'cline';
-}
-/**
- * The task id: the name of the task folder (a millisecond timestamp in Cline, a UUID in Roo and
- * Kilo Code), which every file of the task shares. A copy of a task with one file is named
- * `<id>.json`; its stem is the id. The ingest's fallback id is used only when neither applies.
- */
-function taskIdOf(path, fallback) {
-    const name = (0,external_node_path_.basename)(path.replace(/\\/g, '/'));
-    if (TASK_FILES.has(name))
-        return (0,external_node_path_.basename)((0,external_node_path_.dirname)(path.replace(/\\/g, '/'))) || fallback;
-    const stem = name.replace(/\.json$/i, '');
-    return stem && stem !== name ? stem : fallback;
-}
-
-;// CONCATENATED MODULE: ./src/sources/cline/place.ts
-
-const CWD = /# Current (?:Working Directory|Workspace Directory) \(([^)\n]+)\) Files/;
-const WORKSPACE = /# Workspace Configuration\n(\{[\s\S]*?\n\})\n/;
-/**
- * The task's place from the `<environment_details>` block the agent appends to the first request
- * of a task: `# Current Working Directory (<path>) Files` (Roo Code: `# Current Workspace
- * Directory`), and in newer Cline `# Workspace Configuration`, a JSON object whose workspaces list
- * `associatedRemoteUrls` (`origin: <url>`) and `latestGitCommitHash`. Only the first workspace is read.
- */
-function placeIn(text) {
-    const cwd = CWD.exec(text)?.[1]?.trim() || null;
-    let repository_url = null;
-    let commit_sha = null;
-    const ws = WORKSPACE.exec(text)?.[1];
-    const conf = ws ? tryParseJson(ws) : undefined;
-    const workspaces = isObject(conf) && isObject(conf.workspaces) ? Object.values(conf.workspaces) : [];
-    const first = workspaces.find(isObject);
-    if (first) {
-        const remotes = (arr(first.associatedRemoteUrls) ?? []).map(str).filter((r) => !!r);
-        const origin = remotes.find((r) => r.startsWith('origin:')) ?? remotes[0];
-        repository_url = origin ? origin.replace(/^[^:\s]+:\s*/, '').trim() || null : null;
-        commit_sha = str(first.latestGitCommitHash) ?? null;
-    }
-    return { cwd, repository_url, commit_sha };
-}
-const knownPlace = (p) => p.cwd !== null || p.repository_url !== null;
-
-;// CONCATENATED MODULE: ./src/sources/cline/side-files.ts
-
-
-
-
-/** The text blocks of one Anthropic-format message (`content` is a string or a list of blocks). */
-function texts(content) {
-    if (typeof content === 'string')
-        return [content];
-    return (arr(content) ?? []).map((b) => (obj(b)?.type === 'text' ? (str(obj(b)?.text) ?? '') : '')).filter(Boolean);
-}
-/**
- * `api_conversation_history.json`: the messages as sent to the model. Everything a report shows
- * is in `ui_messages.json` already (reading prompts here too would count them twice), so this
- * file gives only the task's place: the `<environment_details>` of its first user message. A task
- * whose `ui_messages.json` request records were trimmed (Roo Code keeps only the usage there) is
- * scoped by this.
- */
-function parseApiHistory(text, agent, sessionId, out) {
-    const doc = JSON.parse(text);
-    if (!Array.isArray(doc))
-        throw new Error('expected a JSON array of API messages');
-    for (const m of doc) {
-        if (!isObject(m) || m.role !== 'user')
-            continue;
-        for (const t of texts(m.content)) {
-            const place = placeIn(t);
-            if (knownPlace(place)) {
-                out.push({ type: 'session', patch: { id: sessionId, agent, ...place } });
-                return;
-            }
-        }
-    }
-}
-/**
- * `task_metadata.json`: `files_in_context` (each file the task read, mentioned or edited, with
- * `record_source` `cline_edited` / `roo_edited` / `kilo_edited` for the agent's own edits) and
- * `model_usage` (each model the task used, with its time and mode). An edit recorded here says
- * which file, not whether it was created or changed: the change is `unknown`. Events are numbered
- * by their place: model entries first, then files.
- */
-function parseTaskMetadata(text, agent, sessionId, out) {
-    const doc = JSON.parse(text);
-    if (!isObject(doc))
-        throw new Error('expected a JSON object');
-    let n = 0;
-    const emit = (ts, payload, raw) => emitRecord(out, sessionId, ++n, ts, [{ payload }], JSON.stringify(raw));
-    for (const u of arr(doc.model_usage) ?? []) {
-        const o = obj(u);
-        const model = str(o?.model_id);
-        if (o && model)
-            emit(isoOrNull(num(o.ts) ?? NaN), { kind: 'turn_context', model, cwd: null }, o);
-    }
-    for (const f of arr(doc.files_in_context) ?? []) {
-        const o = obj(f);
-        const path = str(o?.path);
-        const source = str(o?.record_source) ?? '';
-        if (!o || !path || !/_edited$/.test(source) || source === 'user_edited')
-            continue;
-        const when = Object.entries(o).find(([k, v]) => k.endsWith('_edit_date') && k !== 'user_edit_date' && typeof v === 'number')?.[1];
-        emit(isoOrNull(typeof when === 'number' ? when : NaN), { kind: 'file_change', path, change: 'unknown', call_id: null }, o);
-    }
-}
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -17169,6 +15819,1524 @@ function badTokenField(counts, fields = TOKEN_FIELDS) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/store/payload.ts
+
+/** The payload fields each typed table holds, under a column of the same name. */
+const TYPED_FIELDS = {
+    user_prompt: { text: 'text', by_agent: 'bool' },
+    reasoning: { text: 'text', encrypted: 'bool', encrypted_bytes: 'number' },
+    tool_call: { call_id: 'text', name: 'text', tool_type: 'text', arguments: 'text', command: 'text' },
+    tool_result: { call_id: 'text', output: 'text', exit_code: 'number', duration_ms: 'number', status: 'text' },
+    plan_update: { explanation: 'text', steps: 'json' },
+    // `reason` is not among them: the writer stores "replay" for a replayed row that gave none.
+    token_usage: { model: 'text', delta: 'counts', counted: 'bool' },
+    turn_context: { model: 'text', cwd: 'text', approval_policy: 'text', sandbox_policy: 'text', effort: 'text' },
+    rate_limit: { windows: 'json', plan_type: 'text' },
+    status_snapshot: {
+        form: 'text',
+        model: 'text',
+        input: 'number',
+        cached_input: 'number',
+        output: 'number',
+        reasoning_output: 'number',
+        total: 'number',
+        blended_total: 'number'
+    }
+};
+/** The typed table of each kind whose payload is split between it and `events.payload`. */
+const TYPED_TABLES = {
+    user_prompt: 'prompts',
+    reasoning: 'agent_reasoning_messages',
+    tool_call: 'function_calls',
+    tool_result: 'function_results',
+    plan_update: 'function_plan_messages',
+    token_usage: 'token_messages',
+    turn_context: 'turn_context_messages',
+    rate_limit: 'rate_limit_messages',
+    status_snapshot: 'status_snapshots'
+};
+const isCounts = (v) => typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === TOKEN_FIELDS.length &&
+    TOKEN_FIELDS.every((k) => typeof v[k] === 'number');
+// String.prototype.isWellFormed (ES2024; Node 20+), not yet in the project's TypeScript lib.
+const wellFormed = (s) => s.isWellFormed();
+/**
+ * Whether the typed column gives `v` back exactly. A missing or null value stays in the payload
+ * (the column's NULL cannot tell them apart), and so does text SQLite would not keep as it is
+ * (a lone surrogate becomes U+FFFD in UTF-8).
+ */
+function heldExactly(type, v) {
+    switch (type) {
+        case 'text':
+            return typeof v === 'string' && wellFormed(v);
+        case 'bool':
+            return typeof v === 'boolean';
+        case 'number':
+            return typeof v === 'number' && Number.isFinite(v);
+        case 'json':
+            return v !== null && v !== undefined;
+        case 'counts':
+            return isCounts(v);
+    }
+}
+/** The payload as stored in `events.payload`: the fields no typed table holds. */
+function storedPayload(p) {
+    const fields = TYPED_FIELDS[p.kind];
+    if (!fields)
+        return JSON.stringify(p);
+    const rest = {};
+    let any = false;
+    for (const [k, v] of Object.entries(p)) {
+        if (k === 'kind' || v === undefined)
+            continue;
+        const type = fields[k];
+        if (type && heldExactly(type, v))
+            continue;
+        rest[k] = v;
+        any = true;
+    }
+    return any ? JSON.stringify(rest) : '';
+}
+/**
+ * The payload a source gave, from its kind, its stored remainder and its typed table's row (with
+ * that table's column names). A payload stored whole by an earlier build reads back as it was.
+ */
+function restorePayload(kind, stored, row) {
+    const out = { kind, ...(stored === '' ? {} : JSON.parse(stored)) };
+    const fields = TYPED_FIELDS[kind];
+    if (!fields || !row)
+        return out;
+    for (const [k, type] of Object.entries(fields)) {
+        // What the remainder holds is the source's own value (one the column could not keep exactly).
+        if (k in out)
+            continue;
+        if (type === 'counts') {
+            if (row.input === null || row.input === undefined)
+                continue;
+            out[k] = Object.fromEntries(TOKEN_FIELDS.map((f) => [f, row[f]]));
+            continue;
+        }
+        const v = row[k];
+        if (v === null || v === undefined)
+            continue;
+        out[k] = type === 'bool' ? v === 1 || v === true : type === 'json' ? JSON.parse(v) : v;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/store/migrations.ts
+
+/**
+ * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
+ * the number of the last one applied. Never edit a published migration: add the next one.
+ */
+const migrations = [
+    {
+        version: 1,
+        description: 'files, sessions, turns, events and the per-kind tables',
+        sql: `
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  format TEXT,
+  size INTEGER NOT NULL DEFAULT 0,
+  mtime_ms REAL NOT NULL DEFAULT 0,
+  head_hash TEXT,
+  head_len INTEGER NOT NULL DEFAULT 0,
+  offset INTEGER NOT NULL DEFAULT 0,
+  line_no INTEGER NOT NULL DEFAULT 0,
+  parser_state TEXT,
+  encoding TEXT,
+  ingested_at TEXT
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  agent_version TEXT,
+  originator TEXT,
+  source TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  cwd TEXT,
+  repository_url TEXT,
+  branch TEXT,
+  commit_sha TEXT,
+  parent_id TEXT,
+  parent_relation TEXT,
+  title TEXT,
+  reported_cost_usd REAL,
+  first_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL
+);
+CREATE TABLE turns (
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  started_at TEXT,
+  prompt_event_id INTEGER,
+  PRIMARY KEY (session_id, ordinal)
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  session_id TEXT NOT NULL,
+  turn INTEGER NOT NULL DEFAULT 0,
+  ts TEXT,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  raw TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0,
+  dedupe_key TEXT,
+  UNIQUE (file_id, line, seq)
+);
+CREATE INDEX events_session ON events(session_id, ts);
+CREATE INDEX events_kind ON events(kind);
+CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE prompts (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  by_agent INTEGER NOT NULL DEFAULT 0,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX prompts_session ON prompts(session_id);
+CREATE TABLE token_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT,
+  input INTEGER NOT NULL, cached_input INTEGER NOT NULL, cache_write INTEGER NOT NULL,
+  output INTEGER NOT NULL, reasoning_output INTEGER NOT NULL, total INTEGER NOT NULL,
+  cum_total INTEGER,
+  counted INTEGER NOT NULL,
+  reason TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX token_messages_session ON token_messages(session_id);
+CREATE TABLE turn_context_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
+);
+CREATE INDEX turn_context_session ON turn_context_messages(session_id);
+CREATE TABLE agent_reasoning_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  encrypted INTEGER NOT NULL DEFAULT 0,
+  encrypted_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE function_plan_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  explanation TEXT,
+  steps TEXT NOT NULL
+);
+CREATE TABLE function_calls (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  name TEXT NOT NULL,
+  tool_type TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  command TEXT,
+  replayed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
+CREATE TABLE function_results (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  output TEXT NOT NULL,
+  exit_code INTEGER,
+  duration_ms REAL,
+  status TEXT
+);
+CREATE INDEX function_results_session ON function_results(session_id, call_id);
+CREATE TABLE files_touched (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  change TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
+);
+CREATE INDEX files_touched_session ON files_touched(session_id);
+CREATE TABLE ingest_errors (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  line INTEGER,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (path, line, reason)
+);
+`
+    },
+    {
+        version: 2,
+        description: 'rate limits and status snapshots get their own tables; sessions remember their models',
+        sql: `
+CREATE TABLE rate_limit_messages (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  windows TEXT NOT NULL,
+  plan_type TEXT
+);
+CREATE TABLE status_snapshots (
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  form TEXT NOT NULL,
+  model TEXT,
+  input INTEGER, cached_input INTEGER, output INTEGER, reasoning_output INTEGER, total INTEGER,
+  blended_total INTEGER
+);
+CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
+ALTER TABLE turns ADD COLUMN model TEXT;
+`
+    },
+    {
+        version: 3,
+        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
+        sql: `
+CREATE TABLE redactions (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  event_id INTEGER,
+  field TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  actor TEXT,
+  reason TEXT,
+  count INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (session_id, event_id, field, detector)
+);
+CREATE INDEX redactions_session ON redactions(session_id);
+`
+    },
+    {
+        version: 4,
+        description: 'crash-safe reconciliation and linear dedupe look-ups: sessions awaiting reconciliation; dedupe index by key, replayed flag and file',
+        sql: `
+CREATE TABLE reconcile_pending (
+  session_id TEXT PRIMARY KEY
+);
+DROP INDEX events_dedupe;
+CREATE INDEX events_dedupe_holder ON events(dedupe_key, replayed, file_id) WHERE dedupe_key IS NOT NULL;
+`
+    },
+    {
+        version: 5,
+        description: 'format drift: per file and batch, records read, records of unknown types, prompts and other activity',
+        sql: `
+CREATE TABLE format_tallies (
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  from_line INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  unknown INTEGER NOT NULL,
+  prompts INTEGER NOT NULL,
+  activity INTEGER NOT NULL,
+  unknown_kinds TEXT,
+  PRIMARY KEY (file_id, from_line)
+);
+`
+    },
+    {
+        version: 6,
+        description: "session identity per project: which stored session each file's records of a log session id went to, and the cwd the file gave it",
+        sql: `
+CREATE TABLE session_sources (
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  log_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  project TEXT,
+  PRIMARY KEY (file_id, log_id)
+);
+CREATE INDEX session_sources_log ON session_sources(log_id);
+INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project)
+  SELECT e.file_id, e.session_id, e.session_id, s.cwd FROM (SELECT DISTINCT file_id, session_id FROM events) e LEFT JOIN sessions s ON s.id = e.session_id;
+`
+    },
+    {
+        version: 7,
+        description: 'each fact once: events.payload keeps only what the typed table of its kind has no column for',
+        sql: '',
+        run: keepPayloadRemainders
+    },
+    {
+        version: 8,
+        description: "only indexes a query uses: the kind index gives way to one over a session's links; redactions by session are the unique key's prefix",
+        sql: `
+DROP INDEX IF EXISTS events_kind;
+DROP INDEX IF EXISTS redactions_session;
+CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
+`
+    }
+];
+/**
+ * Rewrites each payload of a kind with a typed table to its remainder (store/payload.ts), a page of
+ * events at a time on the kind's rows, so memory stays flat whatever the store's size.
+ */
+function keepPayloadRemainders(db) {
+    const update = db.prepare('UPDATE events SET payload = ? WHERE id = ?');
+    for (const [kind, table] of Object.entries(TYPED_TABLES)) {
+        const page = db.prepare(`SELECT e.id AS _id, e.payload AS _payload, t.* FROM events e JOIN ${table} t ON t.event_id = e.id WHERE e.kind = ? AND e.id > ? ORDER BY e.id LIMIT 1000`);
+        for (let last = -1;;) {
+            const rows = page.all(kind, last);
+            if (rows.length === 0)
+                break;
+            for (const r of rows) {
+                const remainder = storedPayload(restorePayload(kind, r._payload, r));
+                if (remainder !== r._payload)
+                    update.run(remainder, r._id);
+            }
+            last = rows[rows.length - 1]._id;
+        }
+    }
+}
+const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+/** Brings a database to `target` (default: the newest version), one transaction per migration. */
+function migrate(db, target = SCHEMA_VERSION) {
+    const current = db.pragma('user_version', { simple: true });
+    if (current > SCHEMA_VERSION)
+        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`);
+    for (const m of migrations) {
+        if (m.version <= current || m.version > target)
+            continue;
+        db.transaction(() => {
+            db.exec(m.sql);
+            m.run?.(db);
+            db.pragma(`user_version = ${m.version}`);
+        }).immediate();
+    }
+    return db.pragma('user_version', { simple: true });
+}
+
+;// CONCATENATED MODULE: ./src/store/db.ts
+
+
+
+
+/**
+ * Opens (creating if needed) a store file in WAL mode and migrates it. Two processes may ingest
+ * into the same file at once: WAL lets readers go on, and a long busy timeout makes a writer
+ * wait for the other's batch instead of failing with SQLITE_BUSY.
+ */
+function openStore(path, opts = {}) {
+    if (!opts.readonly && path !== ':memory:')
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)), { recursive: true });
+    const db = new (lib_default())(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma('busy_timeout = 60000');
+    if (!opts.readonly) {
+        withBusyRetry(() => db.pragma('journal_mode = WAL'));
+        db.pragma('synchronous = NORMAL');
+        // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
+        // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
+        db.pragma('cache_size = -32768');
+        db.pragma('temp_store = MEMORY');
+        db.pragma('wal_autocheckpoint = 20000');
+        db.pragma('foreign_keys = ON');
+        migrateWithRetry(db, opts.migrateTo);
+    }
+    return db;
+}
+/**
+ * Switching a new database to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY at once
+ * instead of waiting on the busy timeout when another process is creating the same file. Waits
+ * and retries for up to a minute.
+ */
+function withBusyRetry(fn) {
+    const deadline = Date.now() + 60_000;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let wait = 5;; wait = Math.min(wait * 2, 250)) {
+        try {
+            return fn();
+        }
+        catch (e) {
+            const code = e.code ?? '';
+            if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
+                throw e;
+            if (Date.now() > deadline)
+                throw e;
+            Atomics.wait(pause, 0, 0, wait);
+        }
+    }
+}
+function migrateWithRetry(db, target) {
+    // Two processes creating the same new database race on the first migration; the loser sees
+    // "table already exists" after the winner commits, and re-reading user_version settles it.
+    for (let attempt = 0;; attempt++) {
+        try {
+            withBusyRetry(() => migrate(db, target));
+            return;
+        }
+        catch (e) {
+            if (attempt >= 3 || !/already exists/.test(String(e)))
+                throw e;
+        }
+    }
+}
+const statements = new WeakMap();
+/**
+ * The prepared statement for `sql` on `db`, prepared once per connection: store functions called
+ * once per file or per session then cost no parse.
+ */
+function prepared(db, sql) {
+    let byText = statements.get(db);
+    if (!byText) {
+        byText = new Map();
+        statements.set(db, byText);
+    }
+    let s = byText.get(sql);
+    if (!s) {
+        s = db.prepare(sql);
+        byText.set(sql, s);
+    }
+    return s;
+}
+/** Folds the WAL back into the database so a reader (or a copy of the file) sees one file. */
+function checkpointWal(db) {
+    db.pragma('wal_checkpoint(PASSIVE)');
+}
+
+;// CONCATENATED MODULE: ./src/store/files.ts
+
+function readFileRow(db, path) {
+    return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
+}
+/** The id of the file at `path`, recorded now if it was not yet. */
+function fileIdFor(db, path) {
+    prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
+    return prepared(db, 'SELECT id FROM files WHERE path = ?').get(path).id;
+}
+/** Forgets what was stored from a file rewritten in place (or a database changed in place), so it is read again from its start. */
+function forgetFileContents(db, fileId) {
+    db.transaction(() => {
+        // The turns table does not follow its events away: turns left behind would number the new read's prompts after themselves.
+        prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId);
+        prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId);
+        prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId);
+        prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId);
+        // Which session its records joined is decided again from what it now says.
+        prepared(db, 'DELETE FROM session_sources WHERE file_id = ?').run(fileId);
+        prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId);
+    }).immediate();
+}
+function saveFileProgress(db, fileId, p) {
+    prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
+}
+
+;// CONCATENATED MODULE: ./src/store/format-tallies.ts
+
+/**
+ * Records one batch's tally, in the batch's transaction. Keyed by the batch's first line, so a
+ * file read again from its start (a compressed file after an interruption) replaces its rows
+ * instead of counting them twice.
+ */
+function saveFormatTally(db, fileId, t) {
+    if (t.records === 0 && t.unknown === 0)
+        return;
+    prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
+}
+/** The tallies of the files at `paths` (files read before tallies were kept have none). */
+function fileFormatTallies(db, paths) {
+    const rows = prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
+       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
+     FROM files f JOIN format_tallies t ON t.file_id = f.id
+     WHERE f.path = ? ORDER BY t.from_line`);
+    const out = [];
+    for (const path of paths) {
+        const batches = rows.all(path);
+        if (batches.length === 0)
+            continue;
+        const sum = {
+            path,
+            format: batches[0].format,
+            records: 0,
+            unknown: 0,
+            prompts: 0,
+            activity: 0,
+            kinds: {},
+            agent_version: batches[0].agent_version
+        };
+        for (const b of batches) {
+            sum.records += b.records;
+            sum.unknown += b.unknown;
+            sum.prompts += b.prompts;
+            sum.activity += b.activity;
+            const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
+            for (const [k, n] of Object.entries(kinds))
+                sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
+        }
+        out.push(sum);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/store/reconcile.ts
+/** `replayed` value for a record that another log format of the same session also holds. */
+const SUPERSEDED = 2;
+const TABLES = ['prompts', 'token_messages', 'function_calls'];
+/**
+ * One session can reach the store through two formats at once: Claude Code's transcript and the
+ * stream-json or execution file of the same run, say. Their records carry different keys, so
+ * they would be counted twice. When a session has counted usage from more than one format, the
+ * format with the largest total is kept and the others' records are marked superseded
+ * (`replayed = 2`), which every total already excludes. Recomputed on each ingest, so a file that
+ * grows can change which format wins.
+ */
+function reconcileFormats(db, sessionIds) {
+    const byFormat = db.prepare(`SELECT f.format AS format, SUM(t.total) AS total FROM token_messages t JOIN events e ON e.id = t.event_id JOIN files f ON f.id = e.file_id
+    WHERE t.session_id = ? AND t.counted = 1 AND t.replayed IN (0, ${SUPERSEDED}) GROUP BY f.format ORDER BY total DESC, f.format`);
+    const reset = [
+        db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
+        ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
+    ];
+    const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`);
+    const markTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`));
+    let superseded = 0;
+    db.transaction(() => {
+        for (const sid of sessionIds) {
+            for (const r of reset)
+                r.run(sid);
+            const formats = byFormat.all(sid);
+            if (formats.length < 2)
+                continue;
+            for (const { format } of formats.slice(1)) {
+                for (const m of markTables)
+                    m.run(sid, sid, format);
+                superseded += markEvents.run(sid, format).changes;
+            }
+        }
+    }).immediate();
+    return superseded;
+}
+/**
+ * Records that several sessions hold under the same key (Claude Code's `uuid`: a resumed or forked
+ * session copies earlier lines byte for byte, only `sessionId` rewritten, with no pointer back)
+ * belong to one of them: the holder whose keyed records end earliest, i.e. the session that
+ * existed first. A resume's copies are a prefix of its file, so this is exact for resumes and for
+ * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
+ * not depend on the order files were read in, and totals are right either way.
+ *
+ * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
+ * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
+ * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
+ * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
+ * sessions sharing keys with them, however many times a key repeats.
+ */
+function reconcileCopies(db, sessionIds) {
+    if (sessionIds.length === 0)
+        return 0;
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`);
+    const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
+    const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`);
+    const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`);
+    const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
+    const clear = db.prepare(`DELETE FROM temp.reconcile_keys`);
+    const clearShared = db.prepare(`DELETE FROM temp.reconcile_shared`);
+    const setEvent = db.prepare(`UPDATE events SET replayed = ? WHERE id = ?`);
+    const setTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ? WHERE event_id = ?`));
+    let changed = 0;
+    db.transaction(() => {
+        clear.run();
+        clearShared.run();
+        for (const sid of new Set(sessionIds))
+            keysOf.run(sid);
+        shared.run();
+        const ends = new Map();
+        const endOf = (sid) => {
+            let e = ends.get(sid);
+            if (e === undefined) {
+                e = (end.get(sid).e ?? '') + '\u0000' + sid;
+                ends.set(sid, e);
+            }
+            return e;
+        };
+        // Rows come grouped by key, so one key's holders are in hand at a time.
+        let list = [];
+        const settle = () => {
+            if (list.length === 0)
+                return;
+            const owner = list.reduce((a, b) => (endOf(b.sid) < endOf(a.sid) ? b : a)).sid;
+            for (const e of list) {
+                if (e.r === SUPERSEDED)
+                    continue;
+                const want = e.sid === owner ? 0 : 1;
+                if (e.r === want)
+                    continue;
+                setEvent.run(want, e.id);
+                for (const s of setTables)
+                    s.run(want, e.id);
+                changed++;
+            }
+            list = [];
+        };
+        for (const row of holders.all()) {
+            if (list.length > 0 && list[0].k !== row.k)
+                settle();
+            list.push(row);
+        }
+        settle();
+        clear.run();
+        clearShared.run();
+    }).immediate();
+    return changed;
+}
+
+;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
+
+/*
+ * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
+ * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
+ * the list for the next one.
+ */
+function markReconcilePending(db, sessionId) {
+    prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
+}
+function reconcilePendingSessions(db) {
+    return prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
+}
+function clearReconcilePending(db, sessionIds) {
+    const done = prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
+    db.transaction(() => {
+        for (const sid of sessionIds)
+            done.run(sid);
+    }).immediate();
+}
+
+;// CONCATENATED MODULE: ./src/store/project-key.ts
+
+
+/*
+ * Which project a log's cwd names, compared as text: a log is often read on another machine than
+ * the one that wrote it (a CI runner, a copy committed to `.ai-logs/`), where the folder does not
+ * exist, so nothing here touches the file system.
+ */
+/** Home folders: the user-name segment is left out, since a sanitized copy has it redacted. */
+const HOME = /^(\/(?:home|Users)\/|[a-z]:\/(?:users|documents and settings)\/)[^/]+/i;
+/** A cwd in one spelling: `/` separators, `.`/`..` resolved, no trailing `/`, the home folder's owner as `*`. */
+function projectKey(cwd) {
+    let p = external_node_path_.posix.normalize(cwd.replace(/\\/g, '/'));
+    if (/^[A-Za-z]:/.test(p))
+        p = p[0].toLowerCase() + p.slice(1);
+    if (p.length > 1)
+        p = p.replace(/\/+$/, '');
+    return p.replace(HOME, '$1*');
+}
+/** Folders too wide to stand for one project: a cwd inside them is not the same project as they. */
+function tooWide(key) {
+    return key === '/' || key === '.' || /^[a-z]:\/?$/.test(key) || /^(\/(home|Users)|[a-z]:\/(users|documents and settings))(\/\*)?$/i.test(key);
+}
+function inside(inner, outer) {
+    return !tooWide(outer) && inner.startsWith(outer.endsWith('/') ? outer : outer + '/');
+}
+/**
+ * Two cwds (as `projectKey`s) are one project when they are the same folder or one lies inside the
+ * other: an agent's cwd moves into subfolders of its project, and a subagent's log starts wherever
+ * its parent then was.
+ */
+function sameProject(a, b) {
+    return a === b || inside(a, b) || inside(b, a);
+}
+/** The id a session gets in a second project: the log's id with a digest of the project's key (never the user name, which the key leaves out). */
+function projectSessionId(logId, key) {
+    return `${logId}@${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./src/store/session-sources.ts
+
+function sessionOfSource(db, fileId, logId) {
+    return prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? AND log_id = ?`).pluck().get(fileId, logId);
+}
+/** Every file's mapping of a log's session id, the stored sessions in id order. */
+function sourcesOfLogId(db, logId) {
+    return prepared(db, `SELECT session_id, project FROM session_sources WHERE log_id = ? ORDER BY session_id`).all(logId);
+}
+function addSessionSource(db, fileId, logId, sessionId, project) {
+    prepared(db, `INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project) VALUES (?, ?, ?, ?)`).run(fileId, logId, sessionId, project);
+}
+/** Records the project of a file's session once the file says it (its cwd came after its first records). */
+function setSourceProject(db, fileId, logId, project) {
+    prepared(db, `UPDATE session_sources SET project = ? WHERE file_id = ? AND log_id = ? AND project IS NULL`).run(project, fileId, logId);
+}
+
+;// CONCATENATED MODULE: ./src/store/session-identity.ts
+
+
+/**
+ * Maps the session id a log gives to the stored session, so that one id logged in two projects is
+ * two sessions and a report about one never shows the other's records.
+ *
+ * The decision is made once per file and log id, when the file's first record of that id is
+ * written, and kept (`session_sources`), so a grown file goes on into the same session. The file's
+ * project is the cwd it gives the session, looked for in the whole batch being written (a
+ * session's cwd may come after its first events). Then the file joins, in this order: a stored
+ * session of that id in the same project (`sameProject`), one whose project no file has said, or,
+ * when none, the log's id itself if no file holds it yet, else the log's id with a digest of the
+ * project. A file that gives no cwd joins the session holding the log's id itself.
+ */
+class SessionIdentity {
+    db;
+    known = new Map();
+    /** The first cwd the batch being written gives each log id. */
+    batchCwds = new Map();
+    constructor(db) {
+        this.db = db;
+    }
+    /** Called before each batch of one file with the cwd it gives each log id. */
+    beginBatch(cwds) {
+        this.batchCwds = cwds;
+    }
+    /** The stored session for the records `fileId` gives under `logId`. */
+    resolve(fileId, logId) {
+        const key = `${fileId}\u0000${logId}`;
+        let sid = this.known.get(key);
+        if (sid !== undefined)
+            return sid;
+        sid = sessionOfSource(this.db, fileId, logId);
+        if (sid === undefined) {
+            const cwd = this.batchCwds.get(logId) ?? null;
+            const project = cwd === null ? null : projectKey(cwd);
+            sid = this.choose(logId, project);
+            addSessionSource(this.db, fileId, logId, sid, project);
+        }
+        this.known.set(key, sid);
+        return sid;
+    }
+    /** A file's session patch gave a cwd: kept for files read later, when the file had not said one. */
+    learnCwd(fileId, logId, cwd) {
+        setSourceProject(this.db, fileId, logId, projectKey(cwd));
+    }
+    forget() {
+        this.known.clear();
+    }
+    choose(logId, project) {
+        const holders = new Map();
+        for (const s of sourcesOfLogId(this.db, logId)) {
+            const projects = holders.get(s.session_id) ?? [];
+            // Databases upgraded to this table hold the session's cwd as it was logged.
+            if (s.project !== null)
+                projects.push(projectKey(s.project));
+            holders.set(s.session_id, projects);
+        }
+        if (holders.size === 0)
+            return logId;
+        if (project === null)
+            return holders.has(logId) ? logId : holders.keys().next().value;
+        const order = [...holders].sort(([a], [b]) => (a === logId ? -1 : b === logId ? 1 : 0));
+        const same = order.find(([, projects]) => projects.some((p) => sameProject(p, project)));
+        if (same)
+            return same[0];
+        const unsaid = order.find(([, projects]) => projects.length === 0);
+        if (unsaid)
+            return unsaid[0];
+        return holders.has(logId) ? projectSessionId(logId, project) : logId;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/writer.ts
+
+/**
+ * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
+ * line and position in the line), so two ingests of the same file, in turn or at once, store
+ * each event once; totals are computed from these rows at query time and never accumulated.
+ */
+class StoreWriter {
+    db;
+    turnCounters = new Map();
+    /** Sessions known to have a row, so the per-event insert of one runs once per session. */
+    ensured = new Set();
+    lastTs = new Map();
+    identity;
+    s;
+    constructor(db) {
+        this.db = db;
+        this.identity = new SessionIdentity(db);
+        const p = (sql) => db.prepare(sql);
+        this.s = {
+            session: p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
+        VALUES (@id, @agent, @agent_version, @originator, @source, @started_at, @ended_at, @cwd, @repository_url, @branch, @commit_sha, @parent_id, @parent_relation, @title, @reported_cost_usd, @file_id)
+        ON CONFLICT(id) DO UPDATE SET
+          agent_version = COALESCE(sessions.agent_version, excluded.agent_version),
+          originator = COALESCE(sessions.originator, excluded.originator),
+          source = COALESCE(sessions.source, excluded.source),
+          started_at = CASE WHEN sessions.started_at IS NULL OR excluded.started_at < sessions.started_at THEN COALESCE(excluded.started_at, sessions.started_at) ELSE sessions.started_at END,
+          ended_at = CASE WHEN sessions.ended_at IS NULL OR excluded.ended_at > sessions.ended_at THEN COALESCE(excluded.ended_at, sessions.ended_at) ELSE sessions.ended_at END,
+          cwd = COALESCE(sessions.cwd, excluded.cwd),
+          repository_url = COALESCE(sessions.repository_url, excluded.repository_url),
+          branch = COALESCE(sessions.branch, excluded.branch),
+          commit_sha = COALESCE(sessions.commit_sha, excluded.commit_sha),
+          parent_id = COALESCE(sessions.parent_id, excluded.parent_id),
+          parent_relation = COALESCE(sessions.parent_relation, excluded.parent_relation),
+          title = COALESCE(sessions.title, excluded.title),
+          reported_cost_usd = COALESCE(excluded.reported_cost_usd, sessions.reported_cost_usd),
+          first_file_id = COALESCE(sessions.first_file_id, excluded.first_file_id)`),
+            ensureSession: p(`INSERT OR IGNORE INTO sessions (id, agent, first_file_id) VALUES (?, ?, ?)`),
+            endedAt: p(`UPDATE sessions SET ended_at = ? WHERE id = ? AND (ended_at IS NULL OR ended_at < ?)`),
+            startedAt: p(`UPDATE sessions SET started_at = ? WHERE id = ? AND started_at IS NULL`),
+            maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
+            event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            // Two ranges of the (dedupe_key, replayed, file_id) index, not "file_id <> ?": a key the file
+            // itself holds many times (identical lines) would otherwise be scanned on every insert.
+            seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
+            seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
+            turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
+            prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+            tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            turnContext: p(`INSERT OR IGNORE INTO turn_context_messages (event_id, session_id, ts, model, cwd, approval_policy, sandbox_policy, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+            reasoning: p(`INSERT OR IGNORE INTO agent_reasoning_messages (event_id, session_id, ts, text, encrypted, encrypted_bytes) VALUES (?, ?, ?, ?, ?, ?)`),
+            plan: p(`INSERT OR IGNORE INTO function_plan_messages (event_id, session_id, ts, explanation, steps) VALUES (?, ?, ?, ?, ?)`),
+            call: p(`INSERT OR IGNORE INTO function_calls (event_id, session_id, ts, call_id, name, tool_type, arguments, command, replayed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            result: p(`INSERT OR IGNORE INTO function_results (event_id, session_id, ts, call_id, output, exit_code, duration_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+            touched: p(`INSERT OR IGNORE INTO files_touched (event_id, session_id, path, change) VALUES (?, ?, ?, ?)`),
+            rateLimit: p(`INSERT OR IGNORE INTO rate_limit_messages (event_id, session_id, ts, windows, plan_type) VALUES (?, ?, ?, ?, ?)`),
+            snapshot: p(`INSERT OR IGNORE INTO status_snapshots (event_id, session_id, ts, form, model, input, cached_input, output, reasoning_output, total, blended_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            // UNIQUE (path, line, reason) lets NULL lines repeat: a file-wide problem seen again by each
+            // re-run is checked for explicitly.
+            error: p(`INSERT OR IGNORE INTO ingest_errors (file_id, path, line, reason, at) SELECT @file_id, @path, @line, @reason, @at
+        WHERE NOT EXISTS (SELECT 1 FROM ingest_errors WHERE path = @path AND line IS @line AND reason = @reason)`)
+        };
+    }
+    /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
+    beginBatch(cwds) {
+        this.identity.beginBatch(cwds);
+    }
+    /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
+    sessionFor(fileId, logId) {
+        return this.identity.resolve(fileId, logId);
+    }
+    /** Writes a session's facts; returns the stored session's id. */
+    session(patch, fileId) {
+        const n = (v) => (v === undefined ? null : v);
+        const id = this.identity.resolve(fileId, patch.id);
+        if (patch.cwd)
+            this.identity.learnCwd(fileId, patch.id, patch.cwd);
+        this.s.session.run({
+            id,
+            agent: patch.agent,
+            agent_version: n(patch.agent_version),
+            originator: n(patch.originator),
+            source: n(patch.source),
+            started_at: n(patch.started_at),
+            ended_at: n(patch.ended_at),
+            cwd: n(patch.cwd),
+            repository_url: n(patch.repository_url),
+            branch: n(patch.branch),
+            commit_sha: n(patch.commit_sha),
+            parent_id: n(patch.parent_id),
+            parent_relation: n(patch.parent_relation),
+            title: n(patch.title),
+            reported_cost_usd: n(patch.reported_cost_usd),
+            file_id: fileId
+        });
+        return id;
+    }
+    /**
+     * Returns false when the event was already stored (a re-run or a concurrent ingest).
+     * `payloadJson` is `storedPayload(ev.payload)`, made by the parse stage off this thread.
+     */
+    event(fileId, agent, seq, ev, raw, payloadJson) {
+        const s = this.s;
+        const p = ev.payload;
+        const sid = this.identity.resolve(fileId, ev.session_id);
+        let replayed = ev.replayed ?? false;
+        if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId)))
+            replayed = true;
+        if (!this.ensured.has(sid)) {
+            s.ensureSession.run(sid, agent, fileId);
+            this.ensured.add(sid);
+        }
+        const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed;
+        let turn = this.currentTurn(sid);
+        if (personPrompt)
+            turn += 1;
+        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
+        if (info.changes === 0)
+            return false;
+        const id = Number(info.lastInsertRowid);
+        const ts = ev.ts;
+        const r = replayed ? 1 : 0;
+        if (ts)
+            this.trackTime(sid, ts);
+        switch (p.kind) {
+            case 'user_prompt':
+                if (personPrompt) {
+                    this.turnCounters.set(sid, turn);
+                    s.turn.run(sid, turn, ts, id, null);
+                }
+                s.prompt.run(id, sid, personPrompt ? turn : 0, ts, p.text, p.by_agent ? 1 : 0, r);
+                break;
+            case 'token_usage': {
+                const d = p.delta;
+                s.tokens.run(id, sid, ts, p.model ?? null, d.input, d.cached_input, d.cache_write, d.output, d.reasoning_output, d.total, p.cumulative?.total ?? null, p.counted ? 1 : 0, replayed && !p.reason ? 'replay' : (p.reason ?? null), r);
+                break;
+            }
+            case 'turn_context':
+                s.turnContext.run(id, sid, ts, p.model ?? null, p.cwd ?? null, p.approval_policy ?? null, p.sandbox_policy ?? null, p.effort ?? null);
+                break;
+            case 'reasoning':
+                s.reasoning.run(id, sid, ts, p.text, p.encrypted ? 1 : 0, p.encrypted_bytes);
+                break;
+            case 'plan_update':
+                s.plan.run(id, sid, ts, p.explanation ?? null, JSON.stringify(p.steps));
+                break;
+            case 'tool_call':
+                s.call.run(id, sid, ts, p.call_id ?? null, p.name, p.tool_type, p.arguments, p.command ?? null, r);
+                break;
+            case 'tool_result':
+                s.result.run(id, sid, ts, p.call_id ?? null, p.output, p.exit_code ?? null, p.duration_ms ?? null, p.status ?? null);
+                break;
+            case 'file_change':
+                if (!replayed && p.path)
+                    s.touched.run(id, sid, p.path, p.change);
+                break;
+            case 'rate_limit':
+                s.rateLimit.run(id, sid, ts, JSON.stringify(p.windows), p.plan_type ?? null);
+                break;
+            case 'status_snapshot':
+                s.snapshot.run(id, sid, ts, p.form, p.model ?? null, p.input ?? null, p.cached_input ?? null, p.output ?? null, p.reasoning_output ?? null, p.total ?? null, p.blended_total ?? null);
+                break;
+        }
+        return true;
+    }
+    error(fileId, path, line, reason) {
+        this.s.error.run({ file_id: fileId, path, line, reason, at: new Date().toISOString() });
+    }
+    /** Writes the first and last times seen per session; called at the end of each batch. */
+    flushTimes() {
+        for (const [sid, ts] of this.lastTs) {
+            this.s.endedAt.run(ts, sid, ts);
+        }
+        this.lastTs.clear();
+    }
+    trackTime(sid, ts) {
+        const prev = this.lastTs.get(sid);
+        if (!prev)
+            this.s.startedAt.run(ts, sid);
+        if (!prev || ts > prev)
+            this.lastTs.set(sid, ts);
+    }
+    currentTurn(sid) {
+        let n = this.turnCounters.get(sid);
+        if (n === undefined) {
+            n = this.s.maxTurn.get(sid).n;
+            this.turnCounters.set(sid, n);
+        }
+        return n;
+    }
+    /** Forgets cached counters; needed after another writer may have changed the same sessions. */
+    reset() {
+        this.identity.forget();
+        this.ensured.clear();
+        this.turnCounters.clear();
+        this.lastTs.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/aider/lines.ts
+/**
+ * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest
+ * hundred) and `10k` (to the nearest thousand). An abbreviated figure is read as the value it
+ * names (3.2k → 3,200), so it is an approximation within ±50 or ±500 tokens: `rounded` says so.
+ */
+function parseCount(s) {
+    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+    if (!m)
+        return null;
+    const mult = m[2] === '' ? 1 : m[2].toLowerCase() === 'k' ? 1000 : 1_000_000;
+    return { n: Math.round(Number(m[1]) * mult), rounded: m[2] !== '' };
+}
+const TOKENS = /^> Tokens: (.+?) received\.(.*)$/;
+const PART = /^([\d.]+[kKmM]?) (sent|cache write|cache hit)$/;
+const COST = /Cost: \$([\d.]+) message, \$([\d.]+) session\./;
+/**
+ * `> Tokens: 7.8k sent, 971 received. Cost: $0.0014 message, $0.0014 session.` (with
+ * `cache write`/`cache hit` parts for providers that report them). "sent" is the prompt
+ * size Aider took from the provider's usage, which for the providers it supports already
+ * includes cache reads and writes; "received" includes any thinking the model did, which Aider
+ * does not report apart, so reasoning output is 0 here.
+ */
+function parseTokenLine(line, model) {
+    const m = TOKENS.exec(line.trimEnd());
+    if (!m)
+        return null;
+    // `sent`, then `cache write` and `cache hit` when the provider reports them, then `received`.
+    const parts = m[1].split(', ');
+    const received = parseCount(parts.pop() ?? '');
+    const got = {};
+    for (const p of parts) {
+        const x = PART.exec(p.trim());
+        const c = x ? parseCount(x[1]) : null;
+        if (!x || !c)
+            return null;
+        got[x[2]] = c;
+    }
+    const sent = got.sent;
+    if (!sent || !received)
+        return null;
+    const zero = { n: 0, rounded: false };
+    const hit = got['cache hit'] ?? zero;
+    const write = got['cache write'] ?? zero;
+    const input = sent.n;
+    const cached = Math.min(hit.n, input);
+    const cacheWrite = Math.min(write.n, input - cached);
+    const rounded = sent.rounded || write.rounded || hit.rounded || received.rounded;
+    const delta = { input, cached_input: cached, cache_write: cacheWrite, output: received.n, reasoning_output: 0, total: input + received.n };
+    const c = COST.exec(m[2]);
+    return {
+        usage: { kind: 'token_usage', model, delta, cumulative: null, counted: delta.total > 0, reason: delta.total === 0 ? 'empty' : rounded ? 'rounded' : null },
+        cost: c ? Number(c[1]) : null
+    };
+}
+/** A `> Cost: …` line printed on its own when both cache figures were shown. */
+function parseCostLine(line) {
+    const m = /^> Cost: \$([\d.]+) message, \$([\d.]+) session\./.exec(line.trimEnd());
+    return m ? Number(m[1]) : null;
+}
+const RUN_HEADER = /^# aider chat started at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\s*$/;
+/**
+ * Aider writes each line of what a person typed as `#### <line>` followed by two spaces (a
+ * Markdown hard break). A `#### ` heading inside a reply has no such tail, which tells them apart.
+ */
+function userInputLine(line) {
+    if (!line.startsWith('####') || !line.endsWith('  '))
+        return null;
+    if (line !== '####  ' && !line.startsWith('#### '))
+        return null;
+    return line.slice(5, -2);
+}
+/** Splits `<think>…</think>` (reasoning models through Aider) from the reply text. */
+function splitThinking(text) {
+    const thinking = [];
+    const reply = text.replace(/<think>([\s\S]*?)<\/think>/g, (_m, t) => {
+        thinking.push(t.trim());
+        return '';
+    });
+    return { thinking, reply: reply.trim() };
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/emit.ts
+
+/**
+ * Appends the events of one record of a document or held-back journal entry. The record's JSON
+ * goes on the first event only: there is no single source line to keep, and once is enough.
+ */
+function emitRecord(out, sessionId, line, ts, items, raw) {
+    items.forEach((it, i) => {
+        out.push({
+            type: 'event',
+            event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? null, ...(i === 0 && raw !== undefined ? { raw } : {}) }
+        });
+    });
+}
+/** A short stable digest for keys built from free text (prompt texts), so keys stay small. */
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/json.ts
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function obj(v) {
+    return isObject(v) ? v : undefined;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : undefined;
+}
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
+const MALFORMED_JSON = 'malformed JSON';
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
+/**
+ * A JSONL line as an object, or null after recording why the line was skipped. Every line
+ * parser starts with this, so skip reasons are the same words for every agent.
+ */
+function parseObjectLine(line, lineNo, out) {
+    // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
+    // (binary junk, a log cut into pieces) is malformed without one.
+    if (!JSON_START.test(line)) {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
+    let o;
+    try {
+        o = JSON.parse(line);
+    }
+    catch {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
+    if (!isObject(o)) {
+        out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+        return null;
+    }
+    return o;
+}
+
+;// CONCATENATED MODULE: ./src/model/local-time.ts
+/*
+ * A log that records only a wall-clock time with no zone (Aider's run headers) is stored as
+ * such: `2026-05-01T10:12:03`, no `Z`, never converted as if it were UTC. Every other time in
+ * the store is a UTC instant (`…Z`). Readers tell the two apart with `isLocalTime`.
+ */
+const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+/** Whether a stored time is a zone-less wall-clock time. */
+function isLocalTime(ts) {
+    return LOCAL.test(ts);
+}
+/** A date and a time as a stored zone-less local time, or null when they are not a valid one. */
+function localTime(date, time) {
+    const ts = `${date}T${time}`;
+    if (!LOCAL.test(ts) || Number.isNaN(Date.parse(`${ts}Z`)))
+        return null;
+    return ts;
+}
+/** `{ date: '2026-05-01', time: '10:12' }` of a zone-less local time, or null for any other value. */
+function localWallClock(ts) {
+    const m = LOCAL.exec(ts);
+    return m ? { date: m[1], time: m[2] } : null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/aider/history.ts
+
+
+
+
+/**
+ * `.aider.chat.history.md`. It is lossy and the reader says so rather than guessing: there are
+ * no per-message times (only the run's start, in the machine's local time with no zone, stored
+ * as that local time without a zone, see model/local-time.ts), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
+ * are implicit; `> Applied edit to` lines become file changes). Prompts and replies are
+ * multi-line blocks, so each is emitted when the next block starts, at its first line.
+ */
+class AiderParser {
+    st;
+    constructor(ctx, state) {
+        // From the file's first bytes, not its path: a copy of the history (committed to
+        // .ai-logs/, or the same checkout elsewhere) names the same sessions.
+        const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`;
+        this.st = state ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 };
+    }
+    state() {
+        return this.st;
+    }
+    end(out) {
+        this.flush(out);
+    }
+    push(line, lineNo, out) {
+        const st = this.st;
+        const gap = st.lastLine > 0 ? Math.max(0, lineNo - st.lastLine - 1) : 0;
+        st.lastLine = lineNo;
+        // A prompt ends at its first blank line; replies contain blank lines.
+        if (gap > 0 && st.block?.kind === 'user')
+            this.flush(out);
+        const header = RUN_HEADER.exec(line);
+        if (header) {
+            this.flush(out);
+            st.sessionId = `${st.base}-${header[1].replace(/-/g, '')}T${header[2].replace(/:/g, '')}`;
+            st.costUnits = 0;
+            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: localTime(header[1], header[2]) } });
+            return this.emit(out, lineNo, line, [{ kind: 'session_meta' }]);
+        }
+        const input = userInputLine(line);
+        if (input !== null) {
+            if (st.block?.kind !== 'user') {
+                this.flush(out);
+                st.block = { kind: 'user', line: lineNo, lines: [] };
+            }
+            return void st.block.lines.push(input);
+        }
+        // `>>>>>>> REPLACE` closes an edit block inside a reply; tool output is `> text`.
+        if (/^>(\s|$)/.test(line)) {
+            this.flush(out);
+            return this.toolOutput(line, lineNo, out);
+        }
+        if (line.trim() === '') {
+            if (st.block?.kind === 'user')
+                this.flush(out);
+            else
+                st.block?.lines.push('');
+            return;
+        }
+        if (st.block?.kind !== 'assistant') {
+            this.flush(out);
+            st.block = { kind: 'assistant', line: lineNo, lines: [] };
+        }
+        else
+            for (let i = 0; i < gap; i++)
+                st.block.lines.push('');
+        st.block.lines.push(line);
+    }
+    emit(out, lineNo, raw, payloads) {
+        emitRecord(out, this.st.sessionId, lineNo, null, payloads.map((payload) => ({ payload })), raw);
+    }
+    toolOutput(line, lineNo, out) {
+        const st = this.st;
+        const text = line.replace(/^> ?/, '').trimEnd();
+        const model = /^(?:Main model|Model): (\S+)/.exec(text);
+        if (model) {
+            st.model = model[1];
+            return this.emit(out, lineNo, line, [
+                { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
+            ]);
+        }
+        const version = /^Aider v(\S+)$/.exec(text);
+        if (version)
+            return void out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', agent_version: version[1] } });
+        const usage = parseTokenLine(line, st.model);
+        if (usage) {
+            this.emit(out, lineNo, line, [usage.usage]);
+            return this.addCost(usage.cost, out);
+        }
+        const cost = parseCostLine(line);
+        if (cost !== null)
+            return this.addCost(cost, out);
+        const applied = /^Applied edit to (.+)$/.exec(text);
+        if (applied)
+            return this.emit(out, lineNo, line, [{ kind: 'file_change', path: applied[1], change: 'update', call_id: null }]);
+        if (/^Commit [0-9a-f]{7,40} /.test(text))
+            return this.emit(out, lineNo, line, [{ kind: 'other', type: 'commit' }]);
+    }
+    addCost(cost, out) {
+        if (cost === null)
+            return;
+        const st = this.st;
+        st.costUnits += Math.round(cost * 1e8);
+        out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', reported_cost_usd: st.costUnits / 1e8 } });
+    }
+    flush(out) {
+        const b = this.st.block;
+        this.st.block = null;
+        if (!b)
+            return;
+        while (b.lines.length && b.lines[b.lines.length - 1].trim() === '')
+            b.lines.pop();
+        const text = b.lines.join('\n');
+        if (b.kind === 'user') {
+            if (text.trim() === '' || text === '<blank>')
+                return;
+            // `/code …`, `/commit`, `!cmd`: commands to Aider. `/code X` and `/ask X` are followed by `#### X`, the prompt itself.
+            const command = /^[/!]/.test(text.trimStart());
+            const p = command ? { kind: 'context_message', role: 'command', text } : { kind: 'user_prompt', text, by_agent: false, images: 0 };
+            return this.emit(out, b.line, text, [p]);
+        }
+        const { thinking, reply } = splitThinking(text);
+        const payloads = thinking.map((t) => ({ kind: 'reasoning', text: t, encrypted: false, encrypted_bytes: 0 }));
+        if (reply)
+            payloads.push({ kind: 'assistant_message', text: reply, phase: null });
+        if (payloads.length)
+            this.emit(out, b.line, text, payloads);
+    }
+}
+function sniff(head) {
+    if (head.parsed.some(isObject))
+        return false;
+    return head.lines.some((l) => RUN_HEADER.test(l));
+}
+const aiderHistory = {
+    mode: 'lines',
+    id: 'aider-chat-history',
+    agent: 'aider',
+    description: 'Aider chat history (.aider.chat.history.md in the repository root)',
+    sniff,
+    createParser: (ctx, state) => new AiderParser(ctx, state)
+};
+
+;// CONCATENATED MODULE: ./src/sources/aider/index.ts
+
+
+;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
+
+/** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
+const CLINE_AGENTS = ['cline', 'roo-code', 'kilo-code'];
+/** Each agent's VS Code extension id: its folder under `globalStorage/`. */
+const EXTENSION_IDS = {
+    cline: 'saoudrizwan.claude-dev',
+    'roo-code': 'rooveterinaryinc.roo-cline',
+    'kilo-code': 'kilocode.kilo-code'
+};
+/** The files of a task folder this family reads. */
+const TASK_FILES = new Set(['ui_messages.json', 'api_conversation_history.json', 'task_metadata.json']);
+const segments = (path) => path.replace(/\\/g, '/').split('/');
+/**
+ * The agent that wrote a task file. The three write the same format, so the path decides first:
+ * the extension folder (`globalStorage/<extension id>/tasks/<id>/`) or the agent folder of a
+ * copy committed to `.ai-logs/<agent>/`. Without either, Roo Code's `apiProtocol` (in its
+ * `api_req_started` records; Cline never writes it) tells Roo Code from Cline. Kilo Code writes
+ * Roo Code's records and is told only by its path.
+ */
+function agentOf(path, text) {
+    const parts = segments(path).map((s) => s.toLowerCase());
+    for (const agent of CLINE_AGENTS)
+        if (parts.includes(EXTENSION_IDS[agent]))
+            return agent;
+    const logs = parts.lastIndexOf('.ai-logs');
+    const copied = logs >= 0 ? parts[logs + 1] : undefined;
+    const named = CLINE_AGENTS.find((a) => a === copied);
+    if (named)
+        return named;
+    return /\\"apiProtocol\\"\s*:/.test(text) ? 'roo-code' : 'cline';
+}
+/**
+ * The task id: the name of the task folder (a millisecond timestamp in Cline, a UUID in Roo and
+ * Kilo Code), which every file of the task shares. A copy of a task with one file is named
+ * `<id>.json`; its stem is the id. The ingest's fallback id is used only when neither applies.
+ */
+function taskIdOf(path, fallback) {
+    const name = (0,external_node_path_.basename)(path.replace(/\\/g, '/'));
+    if (TASK_FILES.has(name))
+        return (0,external_node_path_.basename)((0,external_node_path_.dirname)(path.replace(/\\/g, '/'))) || fallback;
+    const stem = name.replace(/\.json$/i, '');
+    return stem && stem !== name ? stem : fallback;
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/time.ts
+/**
+ * Logs write times as ISO strings (sometimes without a zone), epoch seconds or epoch milliseconds.
+ * Stored times are UTC ISO-8601 with milliseconds so they sort and compare as text.
+ */
+function toUtcIso(v) {
+    if (typeof v === 'number' && Number.isFinite(v)) {
+        // Epoch seconds until the year 5138; anything larger is milliseconds.
+        const ms = v < 1e11 ? v * 1000 : v;
+        const d = new Date(ms);
+        return Number.isNaN(d.getTime()) ? null : d.toISOString();
+    }
+    if (typeof v !== 'string' || v.length < 10 || v.length > 40)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v))
+        return toUtcIso(Number(v));
+    // A date-time without a zone designator is taken as UTC, the convention of every agent we read.
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+    const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
+function isoOrNull(ms) {
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/place.ts
+
+const CWD = /# Current (?:Working Directory|Workspace Directory) \(([^)\n]+)\) Files/;
+const WORKSPACE = /# Workspace Configuration\n(\{[\s\S]*?\n\})\n/;
+/**
+ * The task's place from the `<environment_details>` block the agent appends to the first request
+ * of a task: `# Current Working Directory (<path>) Files` (Roo Code: `# Current Workspace
+ * Directory`), and in newer Cline `# Workspace Configuration`, a JSON object whose workspaces list
+ * `associatedRemoteUrls` (`origin: <url>`) and `latestGitCommitHash`. Only the first workspace is read.
+ */
+function placeIn(text) {
+    const cwd = CWD.exec(text)?.[1]?.trim() || null;
+    let repository_url = null;
+    let commit_sha = null;
+    const ws = WORKSPACE.exec(text)?.[1];
+    const conf = ws ? tryParseJson(ws) : undefined;
+    const workspaces = isObject(conf) && isObject(conf.workspaces) ? Object.values(conf.workspaces) : [];
+    const first = workspaces.find(isObject);
+    if (first) {
+        const remotes = (arr(first.associatedRemoteUrls) ?? []).map(str).filter((r) => !!r);
+        const origin = remotes.find((r) => r.startsWith('origin:')) ?? remotes[0];
+        repository_url = origin ? origin.replace(/^[^:\s]+:\s*/, '').trim() || null : null;
+        commit_sha = str(first.latestGitCommitHash) ?? null;
+    }
+    return { cwd, repository_url, commit_sha };
+}
+const knownPlace = (p) => p.cwd !== null || p.repository_url !== null;
+
+;// CONCATENATED MODULE: ./src/sources/cline/side-files.ts
+
+
+
+
+/** The text blocks of one Anthropic-format message (`content` is a string or a list of blocks). */
+function texts(content) {
+    if (typeof content === 'string')
+        return [content];
+    return (arr(content) ?? []).map((b) => (obj(b)?.type === 'text' ? (str(obj(b)?.text) ?? '') : '')).filter(Boolean);
+}
+/**
+ * `api_conversation_history.json`: the messages as sent to the model. Everything a report shows
+ * is in `ui_messages.json` already (reading prompts here too would count them twice), so this
+ * file gives only the task's place: the `<environment_details>` of its first user message. A task
+ * whose `ui_messages.json` request records were trimmed (Roo Code keeps only the usage there) is
+ * scoped by this.
+ */
+function parseApiHistory(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!Array.isArray(doc))
+        throw new Error('expected a JSON array of API messages');
+    for (const m of doc) {
+        if (!isObject(m) || m.role !== 'user')
+            continue;
+        for (const t of texts(m.content)) {
+            const place = placeIn(t);
+            if (knownPlace(place)) {
+                out.push({ type: 'session', patch: { id: sessionId, agent, ...place } });
+                return;
+            }
+        }
+    }
+}
+/**
+ * `task_metadata.json`: `files_in_context` (each file the task read, mentioned or edited, with
+ * `record_source` `cline_edited` / `roo_edited` / `kilo_edited` for the agent's own edits) and
+ * `model_usage` (each model the task used, with its time and mode). An edit recorded here says
+ * which file, not whether it was created or changed: the change is `unknown`. Events are numbered
+ * by their place: model entries first, then files.
+ */
+function parseTaskMetadata(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!isObject(doc))
+        throw new Error('expected a JSON object');
+    let n = 0;
+    const emit = (ts, payload, raw) => emitRecord(out, sessionId, ++n, ts, [{ payload }], JSON.stringify(raw));
+    for (const u of arr(doc.model_usage) ?? []) {
+        const o = obj(u);
+        const model = str(o?.model_id);
+        if (o && model)
+            emit(isoOrNull(num(o.ts) ?? NaN), { kind: 'turn_context', model, cwd: null }, o);
+    }
+    for (const f of arr(doc.files_in_context) ?? []) {
+        const o = obj(f);
+        const path = str(o?.path);
+        const source = str(o?.record_source) ?? '';
+        if (!o || !path || !/_edited$/.test(source) || source === 'user_edited')
+            continue;
+        const when = Object.entries(o).find(([k, v]) => k.endsWith('_edit_date') && k !== 'user_edit_date' && typeof v === 'number')?.[1];
+        emit(isoOrNull(typeof when === 'number' ? when : NaN), { kind: 'file_change', path, change: 'unknown', call_id: null }, o);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
 
 /**
@@ -20943,6 +21111,420 @@ const copilotCli = {
     createParser: (ctx, state) => lineParser(state, { initial: events_initialState(ctx.fallbackSessionId), push: events_pushLine, end: endOfInput })
 };
 
+;// CONCATENATED MODULE: ./src/sources/util/sqlite-pages.ts
+/**
+ * Rows of a query read a page at a time (keyset pagination): `fetch` gets the last row of the
+ * previous page (null for the first) and returns at most `size` rows after it. Only one page is
+ * held at a time, so a table of any size is read in bounded memory, and no statement stays open
+ * between pages (the caller may run other queries on the same connection while it iterates).
+ */
+function* paged(size, fetch) {
+    let after = null;
+    for (;;) {
+        const rows = fetch(after, size);
+        yield* rows;
+        if (rows.length < size)
+            return;
+        after = rows[rows.length - 1];
+    }
+}
+/** Column names by table, from the database's schema (what a database source recognizes). */
+function tableColumns(db) {
+    const out = {};
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+    for (const { name } of tables)
+        out[name] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name).map((c) => c.name);
+    return out;
+}
+/** True when `table` exists with every one of `columns`. */
+function hasColumns(tables, table, columns) {
+    const have = tables[table];
+    return have !== undefined && columns.every((c) => have.includes(c));
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/tools.ts
+
+
+/**
+ * Cursor's tool names: the agent CLI's transcripts use `Shell`, `Write`, `StrReplace`, `Delete`,
+ * `ApplyPatch`, `Read`, `Grep`, `WebSearch`…; the editor's bubbles use snake_case names
+ * (`run_terminal_cmd`, `edit_file`, `apply_patch`, `read_file`, `grep`, `web_search`…).
+ */
+const SHELL = new Set(['Shell', 'run_terminal_cmd', 'run_terminal_command']);
+const WEB_SEARCH = new Set(['WebSearch', 'web_search']);
+/** The file a tool's arguments name, under whichever key that tool uses. */
+function pathOf(args) {
+    return str(args.path) ?? str(args.file_path) ?? str(args.filePath) ?? str(args.target_file) ?? str(args.target_notebook);
+}
+function tools_toolType(name) {
+    if (SHELL.has(name))
+        return 'local_shell';
+    if (WEB_SEARCH.has(name))
+        return 'web_search';
+    return 'function';
+}
+function shellCommand(name, args) {
+    return SHELL.has(name) ? (str(args.command) ?? null) : null;
+}
+/**
+ * The files a call writes. Neither store records whether a call succeeded in a form we have seen
+ * for every tool, so a write counts at the call (a refused write still names the file it aimed at).
+ */
+function filesWritten(name, args, patchText, callId) {
+    const path = pathOf(args);
+    switch (name) {
+        case 'Write':
+            return path ? [{ kind: 'file_change', path, change: 'unknown', call_id: callId }] : [];
+        case 'StrReplace':
+        case 'MultiStrReplace':
+        case 'EditNotebook':
+        case 'edit_file':
+        case 'search_replace':
+        case 'edit_notebook':
+            return path ? [{ kind: 'file_change', path, change: 'update', call_id: callId }] : [];
+        case 'Delete':
+        case 'delete_file':
+            return path ? [{ kind: 'file_change', path, change: 'delete', call_id: callId }] : [];
+        case 'ApplyPatch':
+        case 'apply_patch': {
+            const found = patchText ? filesInPatch(patchText, callId) : [];
+            if (found.length > 0)
+                return found;
+            return path ? [{ kind: 'file_change', path, change: 'update', call_id: callId }] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** A tool call and the files it writes, as events. */
+function toolEvents(name, args, rawArgs, callId, patchText) {
+    return [
+        { kind: 'tool_call', call_id: callId, name, arguments: rawArgs, command: shellCommand(name, args), tool_type: tools_toolType(name) },
+        ...filesWritten(name, args, patchText, callId)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/transcript.ts
+
+
+
+const cursor_transcript_AGENT = 'cursor';
+/**
+ * The session is the transcript's folder, `agent-transcripts/<id>/<id>.jsonl`; a sub-agent's
+ * transcript lies in `<id>/subagents/` and belongs to that session.
+ */
+function transcript_initialState(ctx) {
+    const stem = (0,external_node_path_.basename)(ctx.path).replace(/\.jsonl$/i, '');
+    const folder = (0,external_node_path_.dirname)(ctx.path);
+    const parent = (0,external_node_path_.basename)(folder) === 'subagents' ? (0,external_node_path_.basename)((0,external_node_path_.dirname)(folder)) : null;
+    return { sessionId: stem && stem !== (0,external_node_path_.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false };
+}
+/** Cursor wraps what the person typed in `<user_query>`; what lies around it is context it added. */
+const USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
+/** Cursor writes the literal `[REDACTED]` where it keeps the model's reasoning out of the transcript. */
+const REDACTED = '[REDACTED]';
+function blocksOf(content) {
+    if (typeof content === 'string')
+        return [{ type: 'text', text: content }];
+    return (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
+}
+function textOf(blocks) {
+    return blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => str(b.text) ?? '')
+        .join('\n');
+}
+function resultText(content) {
+    return typeof content === 'string' ? content : textOf(blocksOf(content));
+}
+/** What one block of a message says; null for a block of a kind this reader does not know. */
+function blockEvents(b, role, sub) {
+    switch (b.type) {
+        case 'text': {
+            const text = str(b.text) ?? '';
+            if (role === 'user') {
+                const query = USER_QUERY.exec(text);
+                return [{ kind: 'user_prompt', text: query ? query[1] : text, by_agent: sub, images: 0 }];
+            }
+            const redacted = text.trimEnd().endsWith(REDACTED);
+            const said = redacted ? text.trimEnd().slice(0, -REDACTED.length).trimEnd() : text;
+            const out = [];
+            if (said.trim())
+                out.push({ kind: 'assistant_message', text: said, phase: null });
+            if (redacted)
+                out.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: 0 });
+            return out;
+        }
+        case 'image':
+            return role === 'user' ? [{ kind: 'user_prompt', text: '', by_agent: sub, images: 1 }] : [];
+        case 'tool_use': {
+            const name = str(b.name) ?? 'unknown';
+            const input = b.input;
+            const args = obj(input) ?? {};
+            const raw = typeof input === 'string' ? input : JSON.stringify(input ?? {});
+            const patch = typeof input === 'string' ? input : str(args.patch);
+            return toolEvents(name, args, raw, str(b.id) ?? null, patch);
+        }
+        case 'tool_result':
+            return [
+                {
+                    kind: 'tool_result',
+                    call_id: str(b.tool_use_id) ?? null,
+                    output: resultText(b.content),
+                    exit_code: null,
+                    duration_ms: null,
+                    status: b.is_error === true ? 'error' : null
+                }
+            ];
+        default:
+            return null;
+    }
+}
+/** `turn_ended` closes a turn: `success`, `aborted` (the person stopped it) or `error`. */
+function turnEnded(o) {
+    const status = str(o.status) ?? '';
+    const detail = str(o.error) ?? (status || null);
+    if (status === 'aborted')
+        return { kind: 'marker', marker: 'abort', detail };
+    if (status === 'error')
+        return { kind: 'marker', marker: 'error', detail };
+    return { kind: 'marker', marker: 'turn_end', detail };
+}
+/**
+ * One line of a Cursor agent transcript: `{role, message: {content}}` with Anthropic-style blocks
+ * (`text`, `tool_use`, sometimes `tool_result`) or a `{type: "turn_ended"}` close. The transcript
+ * records no time, model, token count or working folder.
+ */
+function cursor_transcript_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    if (!st.started) {
+        st.started = true;
+        out.push({
+            type: 'session',
+            patch: {
+                id: st.sessionId,
+                agent: cursor_transcript_AGENT,
+                originator: 'cursor-agent',
+                source: 'agent-transcript',
+                parent_id: st.parentId,
+                parent_relation: st.parentId ? 'subagent' : null
+            }
+        });
+    }
+    const emit = (payloads, what) => {
+        const list = payloads.length > 0 ? payloads : [{ kind: 'other', type: what }];
+        for (const payload of list)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload } });
+    };
+    if (o.type === 'turn_ended')
+        return emit([turnEnded(o)], 'turn_ended');
+    const role = str(o.role);
+    const message = obj(o.message);
+    if ((role !== 'user' && role !== 'assistant') || !message) {
+        out.push({ type: 'unknown', line: lineNo, what: role ? `role "${role}"` : `line "${str(o.type) ?? 'none'}"` });
+        return emit([], str(o.type) ?? role ?? 'none');
+    }
+    const payloads = [];
+    for (const b of blocksOf(message.content)) {
+        const found = blockEvents(b, role, st.parentId !== null);
+        if (found === null)
+            out.push({ type: 'unknown', line: lineNo, what: `${role} block "${str(b.type) ?? 'none'}"` });
+        else
+            payloads.push(...found);
+    }
+    emit(payloads, `${role} message`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/editor.ts
+
+
+
+
+
+/**
+ * The Cursor editor's store (`<Cursor user dir>/globalStorage/state.vscdb`): VS Code's key-value
+ * table plus Cursor's `cursorDiskKV`, where `composerData:<id>` is a conversation (its name, times,
+ * model and the order of its bubbles) and `bubbleId:<composer>:<bubble>` one message of it.
+ * The bubbles' `tokenCount` is not read: see docs/sources.md, Cursor.
+ */
+const COMPOSER = 'composerData:';
+/** The first key after every `composerData:` key (`;` follows `:`), so the range scan uses the key's index. */
+const COMPOSER_END = 'composerData;';
+const COMPOSER_PAGE = 20;
+const USER = 1;
+const ASSISTANT = 2;
+function editor_sniff(head) {
+    return hasColumns(head.tables, 'cursorDiskKV', ['key', 'value']);
+}
+/** "default" is the Auto setting, not a model. */
+function modelName(v) {
+    const name = str(v)?.trim();
+    return name && name !== 'default' ? name : null;
+}
+/** The folder the conversation ran in, when the composer names one: its workspace, else its first tracked repository. */
+function folderOf(c) {
+    const ws = str(obj(obj(c.workspaceIdentifier)?.uri)?.fsPath);
+    if (ws)
+        return ws;
+    const repo = (arr(c.trackedGitRepos) ?? []).map((r) => str(obj(r)?.repoPath)).find((p) => p);
+    return repo ?? null;
+}
+function composerPatch(id, c) {
+    return {
+        id,
+        agent: cursor_transcript_AGENT,
+        originator: 'cursor',
+        source: str(c.unifiedMode) ? `editor ${str(c.unifiedMode)}` : 'editor',
+        agent_version: typeof c._v === 'number' ? `composer format ${c._v}` : null,
+        started_at: toUtcIso(num(c.createdAt)),
+        ended_at: toUtcIso(num(c.lastUpdatedAt)),
+        cwd: folderOf(c),
+        title: str(c.name) || null
+    };
+}
+function editor_toolCall(tf, callId) {
+    const name = str(tf.name) ?? `tool ${str(tf.tool) ?? 'unknown'}`;
+    const rawArgs = str(tf.rawArgs) ?? str(tf.params) ?? '{}';
+    const args = obj(tryParseJson(rawArgs)) ?? {};
+    const refused = tf.userDecision === 'rejected' || tf.status === 'error';
+    const [call, ...writes] = toolEvents(name, args, rawArgs, callId, str(args.patch));
+    const out = [call];
+    const result = tf.result;
+    if (result !== undefined || tf.status !== undefined)
+        out.push({
+            kind: 'tool_result',
+            call_id: callId,
+            output: typeof result === 'string' ? result : result === undefined ? '' : JSON.stringify(result),
+            exit_code: null,
+            duration_ms: null,
+            status: str(tf.status) ?? null
+        });
+    if (!refused)
+        out.push(...writes);
+    return out;
+}
+/** What one bubble says; null for a bubble type this reader does not know. */
+function bubbleEvents(b, type, model) {
+    const out = [];
+    const m = modelName(obj(b.modelInfo)?.modelName);
+    if (m && m !== model.current) {
+        model.current = m;
+        out.push({ kind: 'turn_context', model: m });
+    }
+    const text = str(b.text) ?? '';
+    if (type === USER) {
+        out.push({ kind: 'user_prompt', text, by_agent: false, images: (arr(b.images) ?? []).length });
+        return out;
+    }
+    if (type !== ASSISTANT)
+        return null;
+    const thinking = obj(b.thinking);
+    if (thinking) {
+        const said = str(thinking.text) ?? '';
+        // Only a signature: the reasoning went to the model's provider encrypted, and is not here.
+        out.push({ kind: 'reasoning', text: said, encrypted: !said.trim() && str(thinking.signature) !== undefined, encrypted_bytes: 0 });
+    }
+    if (text.trim())
+        out.push({ kind: 'assistant_message', text, phase: null });
+    const tf = obj(b.toolFormerData);
+    if (tf)
+        out.push(...editor_toolCall(tf, str(tf.toolCallId) ?? null));
+    return out;
+}
+function* readDatabase(db, _ctx) {
+    const composers = db.prepare(`SELECT key, CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key > ? AND key < ? ORDER BY key LIMIT ?`);
+    const bubble = db.prepare(`SELECT CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key = ?`);
+    let line = 0;
+    for (const row of paged(COMPOSER_PAGE, (after, n) => composers.all(after?.key ?? COMPOSER, COMPOSER_END, n))) {
+        const id = row.key.slice(COMPOSER.length);
+        const composerLine = ++line;
+        const c = obj(tryParseJson(row.value ?? ''));
+        if (!c) {
+            yield { line: composerLine, text: row.value ?? '', records: [{ type: 'skip', line: composerLine, reason: `${row.key}: value is not a JSON object` }] };
+            continue;
+        }
+        const heads = (arr(c.fullConversationHeadersOnly) ?? []).map(obj).filter((h) => h !== undefined);
+        // A composer opened and never used has no bubbles: it is no conversation.
+        if (heads.length === 0)
+            continue;
+        const model = { current: modelName(obj(c.modelConfig)?.modelName) };
+        const records = [{ type: 'session', patch: composerPatch(id, c) }];
+        if (model.current)
+            records.push(editor_event(id, toUtcIso(num(c.createdAt)), composerLine, { kind: 'turn_context', model: model.current }, `cursor:${id}#model`));
+        yield { line: composerLine, text: JSON.stringify({ key: row.key, name: c.name, createdAt: c.createdAt, lastUpdatedAt: c.lastUpdatedAt }), records };
+        for (const h of heads) {
+            const bubbleId = str(h.bubbleId);
+            if (!bubbleId)
+                continue;
+            const key = `bubbleId:${id}:${bubbleId}`;
+            const found = bubble.get(key);
+            // Cursor clears old bubbles (the row goes, or its value becomes NULL) and keeps the order list: nothing was lost here.
+            if (found?.value == null)
+                continue;
+            const bubbleLine = ++line;
+            const b = obj(tryParseJson(found.value));
+            if (!b) {
+                yield { line: bubbleLine, text: found.value, records: [{ type: 'skip', line: bubbleLine, reason: `${key}: value is not a JSON object` }] };
+                continue;
+            }
+            const type = num(h.type) ?? num(b.type) ?? 0;
+            const ts = toUtcIso(b.createdAt);
+            const payloads = bubbleEvents(b, type, model);
+            const out = payloads === null
+                ? [{ type: 'unknown', line: bubbleLine, what: `bubble type ${type}` }]
+                : payloads.map((p, i) => editor_event(id, ts, bubbleLine, p, `cursor:${id}:${bubbleId}#${i}`));
+            yield { line: bubbleLine, text: found.value, records: out };
+        }
+    }
+}
+function editor_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+const cursorEditorDatabase = {
+    mode: 'database',
+    id: 'cursor-state-vscdb',
+    agent: cursor_transcript_AGENT,
+    description: 'Cursor editor store (globalStorage/state.vscdb: cursorDiskKV composerData and bubbleId keys)',
+    sniff: editor_sniff,
+    readDatabase
+};
+
+;// CONCATENATED MODULE: ./src/sources/cursor/index.ts
+
+
+
+/** A transcript line holds `role` and `message` and nothing else: no type, id, time or session, which every other JSONL agent writes. */
+function isMessageLine(o) {
+    const keys = Object.keys(o);
+    const m = obj(o.message);
+    return (keys.every((k) => k === 'role' || k === 'message') &&
+        (o.role === 'user' || o.role === 'assistant') &&
+        m !== undefined &&
+        Object.keys(m).every((k) => k === 'content') &&
+        (Array.isArray(m.content) || typeof m.content === 'string'));
+}
+/** The only keys a transcript line has: a message's, and a `turn_ended` close's. */
+const LINE_KEYS = new Set(['role', 'message', 'type', 'status', 'error']);
+/** No line of the head has a key beyond those, or a `type` but `turn_ended`; at least one is a bare message. */
+function sniffCursorTranscript(head) {
+    const cursorShaped = (o) => isObject(o) && Object.keys(o).every((k) => LINE_KEYS.has(k)) && (o.type === undefined || o.type === 'turn_ended');
+    // The head ends at 64 KiB, which may cut its last line (a `Write` carries a whole file): that line cannot be judged.
+    const whole = head.parsed.filter((o, i) => !(o === undefined && i === head.parsed.length - 1));
+    if (whole.length === 0 || !whole.every(cursorShaped))
+        return false;
+    return whole.some((o) => isObject(o) && isMessageLine(o));
+}
+const cursorTranscript = {
+    mode: 'lines',
+    id: 'cursor-agent-transcript',
+    agent: 'cursor',
+    description: 'Cursor agent transcript (~/.cursor/projects/<slug>/agent-transcripts/<id>/<id>.jsonl)',
+    sniff: sniffCursorTranscript,
+    createParser: (ctx, state) => lineParser(state, { initial: transcript_initialState(ctx), push: cursor_transcript_pushLine })
+};
+
 ;// CONCATENATED MODULE: ./src/sources/factory-droid/paths.ts
 
 /** Antigravity writes Droid's `settings.json` shape too; files under its folders are not Droid's. */
@@ -20961,13 +21543,13 @@ function droidSessionId(path, fallback) {
 
 /** Tools that write the file named by `file_path` (or `path`), and how. */
 const session_WRITES = { Create: 'add', Edit: 'update', MultiEdit: 'update', ApplyPatch: 'update' };
-const SHELL = new Set(['Execute', 'Bash', 'Shell']);
+const session_SHELL = new Set(['Execute', 'Bash', 'Shell']);
 function blocks(content) {
     if (typeof content === 'string')
         return [{ type: 'text', text: content }];
     return (arr(content) ?? []).map((b) => (typeof b === 'string' ? { type: 'text', text: b } : obj(b))).filter((b) => b !== undefined);
 }
-const textOf = (v) => blocks(v)
+const session_textOf = (v) => blocks(v)
     .filter((b) => b.type === 'text')
     .map((b) => str(b.text) ?? '')
     .join('\n');
@@ -20977,7 +21559,7 @@ function userMessage(st, content) {
     for (const b of bs.filter((x) => x.type === 'tool_result')) {
         const id = str(b.tool_use_id) ?? null;
         const failed = b.is_error === true;
-        out.push({ kind: 'tool_result', call_id: id, output: textOf(b.content), exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' });
+        out.push({ kind: 'tool_result', call_id: id, output: session_textOf(b.content), exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' });
         const pending = id ? st.writes.find((w) => w.id === id) : undefined;
         if (pending) {
             st.writes = st.writes.filter((w) => w !== pending);
@@ -20985,7 +21567,7 @@ function userMessage(st, content) {
                 out.push(pending.change);
         }
     }
-    const text = textOf(bs.filter((b) => b.type === 'text'));
+    const text = session_textOf(bs.filter((b) => b.type === 'text'));
     const images = bs.filter((b) => b.type === 'image').length;
     // A message of tool results only is the agent's bookkeeping, not something the person typed.
     if (text.trim() || images > 0)
@@ -21006,7 +21588,7 @@ function session_assistantMessage(st, content) {
             const id = str(b.id) ?? null;
             const name = str(b.name) ?? 'unknown';
             const input = obj(b.input) ?? {};
-            const command = SHELL.has(name) ? (str(input.command) ?? null) : null;
+            const command = session_SHELL.has(name) ? (str(input.command) ?? null) : null;
             out.push({ kind: 'tool_call', call_id: id, name, arguments: JSON.stringify(input), command, tool_type: 'function' });
             const path = str(input.file_path) ?? str(input.path);
             const change = session_WRITES[name];
@@ -22238,37 +22820,6 @@ const qwenCode = {
 ;// CONCATENATED MODULE: ./src/sources/qwen-code/index.ts
 
 
-;// CONCATENATED MODULE: ./src/sources/util/sqlite-pages.ts
-/**
- * Rows of a query read a page at a time (keyset pagination): `fetch` gets the last row of the
- * previous page (null for the first) and returns at most `size` rows after it. Only one page is
- * held at a time, so a table of any size is read in bounded memory, and no statement stays open
- * between pages (the caller may run other queries on the same connection while it iterates).
- */
-function* paged(size, fetch) {
-    let after = null;
-    for (;;) {
-        const rows = fetch(after, size);
-        yield* rows;
-        if (rows.length < size)
-            return;
-        after = rows[rows.length - 1];
-    }
-}
-/** Column names by table, from the database's schema (what a database source recognizes). */
-function tableColumns(db) {
-    const out = {};
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
-    for (const { name } of tables)
-        out[name] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name).map((c) => c.name);
-    return out;
-}
-/** True when `table` exists with every one of `columns`. */
-function hasColumns(tables, table, columns) {
-    const have = tables[table];
-    return have !== undefined && columns.every((c) => have.includes(c));
-}
-
 ;// CONCATENATED MODULE: ./src/sources/goose/content.ts
 
 
@@ -22383,7 +22934,7 @@ function columns(db, table) {
     return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
 }
 const goose_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
-function* readDatabase(db, _ctx) {
+function* goose_readDatabase(db, _ctx) {
     const sessions = db.prepare(`SELECT ${goose_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
     const messages = db.prepare(`SELECT ${goose_select(columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
      FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?`);
@@ -22459,7 +23010,7 @@ const gooseDatabase = {
     agent: goose_AGENT,
     description: 'Goose session store (sessions.db: sessions and messages tables)',
     sniff: goose_sniff,
-    readDatabase
+    readDatabase: goose_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/opencode/parts.ts
@@ -22511,7 +23062,7 @@ function assistantEvents(id, data) {
         out.push({ payload: { kind: 'marker', marker: 'error', detail: str(error.name) ?? 'error' }, dedupe_key: `opencode:${id}#error` });
     return out;
 }
-function toolEvents(part) {
+function parts_toolEvents(part) {
     const tool = str(part.tool) ?? 'unknown';
     const callId = str(part.callID) ?? null;
     const state = obj(part.state) ?? {};
@@ -22564,7 +23115,7 @@ function partEvents(part, message) {
         case 'reasoning':
             return [{ payload: { kind: 'reasoning', text: str(part.text) ?? '', encrypted: false, encrypted_bytes: 0 } }];
         case 'tool':
-            return toolEvents(part);
+            return parts_toolEvents(part);
         case 'file': {
             // The url can be a data: URL holding the whole file; only its name and type are kept.
             const name = str(part.filename) ?? str(obj(part.source)?.path) ?? 'file';
@@ -22958,6 +23509,8 @@ const recorderSource = {
 
 
 
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
@@ -22977,10 +23530,12 @@ const sources = [
     ...clineSources,
     piSession,
     ...droidSources,
+    cursorTranscript,
     opencodeStorage,
     recorderSource,
     opencodeDatabase,
     gooseDatabase,
+    cursorEditorDatabase,
     text_codexText,
     aiderHistory
 ];
@@ -23563,18 +24118,16 @@ function planDatabase(ctx, path, st, row) {
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(75919);
-;// CONCATENATED MODULE: ./src/store/payload.ts
-/**
- * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
- * stored once, in `function_results.output`, so the payload leaves it out.
- */
-function storedPayload(p) {
-    return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
-}
-
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
 const MAX_KINDS = 20;
 const OTHER_KINDS = '…';
+/** A type's name is the log's own text: kept short, and with no control character, wherever it is shown. */
+const MAX_KIND_CHARS = 60;
+function kindName(what) {
+    // eslint-disable-next-line no-control-regex
+    const clean = what.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    return clean.length > MAX_KIND_CHARS ? clean.slice(0, MAX_KIND_CHARS - 1) + '…' : clean;
+}
 const ACTIVITY = new Set(['assistant_message', 'reasoning', 'tool_call', 'token_usage']);
 function emptyTally(fromLine) {
     return { fromLine, records: 0, unknown: 0, prompts: 0, activity: 0, kinds: {} };
@@ -23587,8 +24140,9 @@ function tallyRecords(t, out) {
     for (const r of out) {
         if (r.type === 'unknown') {
             t.unknown++;
-            const known = r.what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS;
-            const kind = known ? r.what : OTHER_KINDS;
+            const what = kindName(r.what);
+            const known = what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS;
+            const kind = known ? what : OTHER_KINDS;
             t.kinds[kind] = (t.kinds[kind] ?? 0) + 1;
         }
         else if (r.type === 'event') {
@@ -24661,6 +25215,18 @@ function qwenChatDirs(repo, e) {
 function piSessionDir(cwd) {
     return `--${cwd.replace(/^[/\\]/, '').replace(/[/\\:]/g, '-')}--`;
 }
+/**
+ * Cursor names a project folder after its workspace with every run of characters other than
+ * letters and digits replaced by one `-`, and no `-` at either end (`/home/dev/shop_api` →
+ * `home-dev-shop-api`). The name is lossy: two folders may share it.
+ */
+function cursorProjectDir(cwd) {
+    return cwd.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+/** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
+function cursorHome(e) {
+    return e.env.CURSOR_CONFIG_DIR || (0,external_node_path_.join)(e.home, '.cursor');
+}
 function piSessionsRoot(e) {
     return (0,external_node_path_.join)(e.env.PI_CODING_AGENT_DIR || (0,external_node_path_.join)(e.home, '.pi', 'agent'), 'sessions');
 }
@@ -24790,6 +25356,15 @@ function defaultLocations(repo, e = processEnv()) {
     // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
     for (const log of copilotCliLogs(e))
         add('copilot-cli', log);
+    // Cursor's agent transcripts record no folder: only the repository's own project folder is listed, so its
+    // sessions are the repository's. A subfolder's name cannot be told from a sibling's (`shop-api` vs `shop`), so
+    // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
+    // when the folder it names is the repository's.
+    for (const w of repo.worktrees)
+        add('cursor', (0,external_node_path_.join)(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true);
+    for (const user of vscodeUserDirs(e))
+        if ((0,external_node_path_.basename)((0,external_node_path_.dirname)(user)) === 'Cursor')
+            add('cursor', (0,external_node_path_.join)(user, 'globalStorage', 'state.vscdb'));
     // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
     for (const place of opencodePlaces(e))
         add('opencode', place);
@@ -25052,6 +25627,7 @@ async function ingestForRepo(db, repoDir, paths, opts = {}) {
 // EXTERNAL MODULE: ./src/render/safe-text.ts
 var safe_text = __nccwpck_require__(44475);
 ;// CONCATENATED MODULE: ./src/render/text.ts
+
 /**
  * Plain-string formatting shared by the Markdown and CSV renderers. Written by hand rather than
  * with `toLocaleString` so output is byte-identical whatever locale or ICU build renders it
@@ -25154,10 +25730,15 @@ function wallClock(iso, timezone) {
         .map((p) => [p.type, p.value]));
     return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
+/** What follows a zone-less local time (Aider's): its zone is unknown, so it is not the column's. */
+const LOCAL_TIME_NOTE = '(local time, zone not recorded)';
 /** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
 function formatDateTime(iso, timezone) {
     if (!iso)
         return '';
+    const local = localWallClock(iso);
+    if (local)
+        return `${local.date} ${local.time} ${LOCAL_TIME_NOTE}`;
     const w = wallClock(iso, timezone);
     return w ? `${w.date} ${w.time}` : iso;
 }
@@ -25165,6 +25746,14 @@ function formatDateTime(iso, timezone) {
 function formatSpan(start, end, timezone) {
     if (!start || !end)
         return formatDateTime(start ?? end, timezone);
+    const la = localWallClock(start);
+    const lb = localWallClock(end);
+    if (la && lb) {
+        const span = la.date !== lb.date ? `${la.date} ${la.time} – ${lb.date} ${lb.time}` : la.time === lb.time ? `${la.date} ${la.time}` : `${la.date} ${la.time}–${lb.time}`;
+        return `${span} ${LOCAL_TIME_NOTE}`;
+    }
+    if (la || lb)
+        return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`;
     const a = wallClock(start, timezone);
     const b = wallClock(end, timezone);
     if (!a || !b)
@@ -25249,6 +25838,7 @@ const AGENT_NAMES = {
     'gemini-cli': 'Gemini CLI',
     'copilot-chat': 'Copilot Chat',
     'copilot-cli': 'Copilot CLI',
+    cursor: 'Cursor',
     cline: 'Cline',
     'roo-code': 'Roo Code',
     'kilo-code': 'Kilo Code',
@@ -25278,11 +25868,19 @@ function describeLateCheck(check) {
 const UNKNOWN = '—';
 /** A session's token total, or `—` when its log records no usage. */
 function sessionTokens(s) {
-    return s.tokens_known ? formatTokens(s.tokens.total) : UNKNOWN;
+    return s.tokens ? formatTokens(s.tokens.total) : UNKNOWN;
+}
+/** Whether a session's cost is known: from its usage, or the agent's own figure. */
+function costKnown(s) {
+    return s.tokens !== null || s.cost_source === 'agent';
 }
 /** A session's cost, or `—` when its log records no usage (and `n/a` when unpriced, as everywhere). */
 function sessionCost(s) {
-    return s.tokens_known || s.cost_source === 'agent' ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN;
+    return costKnown(s) ? formatUsd(s.cost_usd, s.cost_source) : UNKNOWN;
+}
+/** `no usage recorded in 2 sessions`, or nothing when every session's log records usage. */
+function noUsageNote(sessionsWithoutUsage) {
+    return sessionsWithoutUsage ? [`no usage recorded in ${plural(sessionsWithoutUsage, 'session')}`] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-nodes.ts
@@ -41933,19 +42531,27 @@ function totalsLine(report) {
         parts.push(agentCounts(report));
     parts.push([strong(label(plural(t.prompts, 'prompt')))]);
     parts.push([strong(label(plural(t.tool_calls, 'tool call')))]);
-    parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${formatPercent(t.tokens.cached_input, t.tokens.input)} cached)`)]);
+    const notes = [`${formatPercent(t.tokens.cached_input, t.tokens.input)} cached`, ...noUsageNote(t.sessions_without_usage)];
+    parts.push([strong(label(`${formatTokens(t.tokens.total)} tokens`)), label(` (${notes.join('; ')})`)]);
     parts.push([strong(label(totalCost(report)))]);
     return paragraph(...joined(parts, ' · '));
 }
-/** `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another. */
+/**
+ * `` `d1d1d1d1` `` plus `↩ resumes `x`` / `⑂ forks `x`` when the session continues another, then
+ * the session's title when its agent named it.
+ */
 function sessionCell(s, idLabel) {
     const cell = [inlineCode(idLabel(s.id))];
     if (s.parent_id) {
         const rel = s.parent_relation === 'resume' ? '↩ resumes' : s.parent_relation === 'fork' ? '⑂ forks' : null;
         cell.push(label(' '), rel ? label(rel) : logCell(`↳ ${s.parent_relation ?? 'continues'}`, 40), label(' '), inlineCode(idLabel(s.parent_id)));
     }
+    if (s.title)
+        cell.push(label(' '), logCell(s.title, TITLE_CHARS));
     return cell;
 }
+/** Long enough for an agent's title (Claude Code's are a few words), short enough for a table cell. */
+const TITLE_CHARS = 60;
 function agentCell(s) {
     const who = s.agent_version ? `${agentName(s.agent)} ${s.agent_version}` : agentName(s.agent);
     return [logCell(s.models.length ? `${who} · ${s.models.join(', ')}` : who)];
@@ -41967,7 +42573,7 @@ function sessionsTable(report, opts = {}) {
     ], report.sessions.map((s) => [
         sessionCell(s, idLabel),
         agentCell(s),
-        [logCell(formatSpan(s.started_at, s.ended_at, tz), 40)],
+        [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
         ...(why ? [[logCell(why(s), 80)]] : []),
         [label(formatInt(s.prompts))],
         [label(formatInt(s.tool_calls))],
@@ -42035,11 +42641,23 @@ function footer(report) {
     if (report.skipped.lines || report.skipped.files) {
         out.push(paragraph(emphasis(label(`Not covered: ${plural(report.skipped.lines, 'unreadable line')} in ${plural(report.skipped.files, 'file')} skipped at ingest.`))));
     }
+    out.push(...formatWarningNotes(report));
     // Only when the last check found something, so a clean run's files are what they always were.
     if (r.late?.total)
         out.push(paragraph(strong(label(describeLateCheck(r.late)))));
     out.push(paragraph(...redacted, label(' · generated '), logLine(formatDateTime(report.generated_at, 'UTC')), label(' UTC by '), logLine(`${report.generator.name} ${report.generator.version}`), label(` · mode ${report.mode}`)));
     return out;
+}
+/** Files shown per report; the rest are counted (the JSON report lists them all). */
+const MAX_FORMAT_WARNINGS = 10;
+/** `Format warning: `path`: Claude Code from version 2.1.240: 3 of 20 records of unknown types (…)`, one per file. */
+function formatWarningNotes(report) {
+    const ws = report.format_warnings;
+    if (!ws.length)
+        return [];
+    const items = ws.slice(0, MAX_FORMAT_WARNINGS).map((w) => listItem(paragraph(inlineCode(w.file), label(': '), logLine(w.message))));
+    const more = ws.length > MAX_FORMAT_WARNINGS ? [listItem(paragraph(label(`… and ${plural(ws.length - MAX_FORMAT_WARNINGS, 'more file')}`)))] : [];
+    return [paragraph(strong(label(`Format warnings (${plural(ws.length, 'file')}):`))), list([...items, ...more])];
 }
 /** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */
 function filtersLine(report) {
@@ -42544,7 +43162,7 @@ class CommentWindowBuilder {
 
 
 
-/** `**Codex · gpt-5.1-codex** · `0199aaaa` ↩ resumes `d1d1d1d1` · 2026-03-03 10:00–11:30 · branch feat/x` */
+/** `**Codex · gpt-5.1-codex** · `0199aaaa` ↩ resumes `d1d1d1d1` · _Fix the parser_ · 2026-03-03 10:00–11:30 · branch feat/x` */
 function headLine(s, report, idLabel) {
     const who = s.models.length ? `${agentName(s.agent)} · ${s.models.join(', ')}` : agentName(s.agent);
     const id = [inlineCode(idLabel(s.id))];
@@ -42557,6 +43175,8 @@ function headLine(s, report, idLabel) {
         id.push(label(' '), rel, label(' '), inlineCode(idLabel(s.parent_id)));
     }
     const parts = [[strong(logCell(who, 80))], id];
+    if (s.title)
+        parts.push([emphasis(logCell(s.title, 80))]);
     const when = formatSpan(s.started_at, s.ended_at, report.filters.timezone);
     if (when)
         parts.push([logLine(when)]);
@@ -42615,8 +43235,8 @@ function doneLine(s, changed, o, glance) {
         const failed = glance.failedCalls;
         parts.push([label(`ran ${plural(s.tool_calls, 'tool call')}${failed ? `, ${failed} failed` : ''}`)]);
     }
-    parts.push(s.tokens_known ? [label(`${sessionTokens(s)} tokens`)] : [label(`tokens ${UNKNOWN}`)]);
-    parts.push(s.tokens_known ? [label(sessionCost(s))] : [label(`cost ${sessionCost(s)}`)]);
+    parts.push(s.tokens ? [label(`${sessionTokens(s)} tokens`)] : [label(`tokens ${UNKNOWN}`)]);
+    parts.push(s.tokens ? [label(sessionCost(s))] : [label(`cost ${sessionCost(s)}`)]);
     return joined(parts, ' · ');
 }
 /** One session at a glance: who and why, what it was asked, what it changed, ran and cost. */
@@ -42681,11 +43301,11 @@ function agents(report) {
  * be so rather than counted as zero, and when none records usage both read `—`.
  */
 function usage(report) {
-    const unknown = report.sessions.filter((s) => !s.tokens_known).length;
+    const unknown = report.totals.sessions_without_usage;
     if (report.sessions.length && unknown === report.sessions.length)
         return [[label(`tokens ${UNKNOWN}`)], [label(`cost ${UNKNOWN}`)]];
     const t = report.totals.tokens;
-    const notes = [`${formatPercent(t.cached_input, t.input)} cached`, ...(unknown ? [`no usage recorded in ${plural(unknown, 'session')}`] : [])];
+    const notes = [`${formatPercent(t.cached_input, t.input)} cached`, ...noUsageNote(unknown)];
     const cost = report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`;
     return [[label(`${formatTokens(t.total)} tokens (${notes.join('; ')})`)], [label(cost)]];
 }
@@ -48783,12 +49403,16 @@ function toCsv(header, rows) {
  */
 const CSV_FILES = (/* unused pure expression or super */ null && (['sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv']));
 const TOKEN_HEADER = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens'];
+/** Empty cells, never zeros, when the log records no usage. */
 function tokenCells(t) {
+    if (!t)
+        return TOKEN_HEADER.map(() => null);
     return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total];
 }
 function sessions(report) {
     const header = [
         'session_id',
+        'title',
         'agent',
         'agent_version',
         'models',
@@ -48810,6 +49434,7 @@ function sessions(report) {
     ];
     const rows = report.sessions.map((s) => [
         s.id,
+        s.title,
         s.agent,
         s.agent_version,
         s.models.join('\n'),
@@ -48961,6 +49586,7 @@ thead th{color:var(--muted);font-weight:500}
 .s-head::before{content:"\\25B8";display:inline-block;width:1em;color:var(--muted)}
 .session>details[open]>summary .s-head::before{content:"\\25BE"}
 .sid{font-size:.82rem}
+.s-title{font-weight:600}
 .s-sub,.s-models{color:var(--muted);font-size:.82rem;padding-left:1em}
 .s-first{font-size:.88rem;padding-left:1em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .s-models code{display:inline-block;max-width:100%;margin-right:.5rem;font-size:.78rem}
@@ -49141,6 +49767,8 @@ function barList(rows, ariaLabel) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/html-format.ts
+
+
 /**
  * Number, cost and date formatting for the HTML report. Written by hand rather than with
  * `toLocaleString` so the page is byte-identical whatever locale or ICU build renders it.
@@ -49189,6 +49817,10 @@ function formatUsdCompact(n) {
 function formatTime(iso, timezone) {
     if (!iso)
         return '';
+    // A zone-less local time (Aider's) is shown as its writer's clock showed it, never as UTC.
+    const local = localWallClock(iso);
+    if (local)
+        return `${local.date} ${local.time} ${LOCAL_TIME_NOTE}`;
     const d = new Date(iso);
     if (Number.isNaN(d.getTime()))
         return iso;
@@ -49279,7 +49911,7 @@ function renderTotals(report) {
         card('Sessions', html_format_formatInt(t.sessions)) +
         card('Prompts', html_format_formatInt(t.prompts)) +
         card('Tool calls', html_format_formatInt(t.tool_calls)) +
-        card('Tokens', html_format_formatInt(t.tokens.total), html_escape_escapeHtml(tokenBreakdown(t.tokens))) +
+        card('Tokens', html_format_formatInt(t.tokens.total), html_escape_escapeHtml([tokenBreakdown(t.tokens), ...noUsageNote(t.sessions_without_usage)].join(' · '))) +
         card('Cost (USD)', cost, html_escape_escapeHtml(costNote)) +
         `</section>`);
 }
@@ -49301,6 +49933,8 @@ function renderTransparency(report) {
     }
     items.push(`<li>Costs marked <span class="badge src-agent">agent</span> are the agent's own figure from its log; the rest are estimates from the price table.</li>`);
     items.push(`<li>Prompts marked <code>[private]</code> are counted but their text is not shown.</li>`);
+    for (const w of report.format_warnings)
+        items.push(`<li><strong>Format warning:</strong> <code>${escapeLogText(w.file)}</code>: ${escapeLogText(w.message)}</li>`);
     if (report.skipped.lines > 0 || report.skipped.files > 0)
         items.push(`<li><strong>Not covered:</strong> ${html_format_plural(report.skipped.lines, 'unreadable line')} in ${html_format_plural(report.skipped.files, 'file')} were skipped at ingest.</li>`);
     return `<section id="transparency" class="panel"><h2>Transparency</h2><ul class="facts">${items.join('')}</ul></section>`;
@@ -49478,7 +50112,7 @@ function renderTurns(turns, timezone) {
 function searchData(report) {
     return report.sessions.map((s) => {
         const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
-        const text = [s.id, s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
+        const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
         return { agent: s.agent, models: s.models, text };
     });
 }
@@ -49497,7 +50131,7 @@ function html_sessions_anchors(sessions) {
     return out;
 }
 function cost(s) {
-    if (!s.tokens_known && s.cost_source !== 'agent')
+    if (!costKnown(s))
         return `<span class="unknown" title="the log records no usage">${UNKNOWN}</span>`;
     if (s.cost_usd === null)
         return `<span class="unpriced" title="a model in this session has no price">unpriced</span>`;
@@ -49528,7 +50162,7 @@ function html_sessions_meta(s, timezone, anchorOf) {
         row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
         row('Commit', s.commit ? `<code>${escapeLogText(s.commit.slice(0, 12))}</code>` : '') +
         row('Parent', parent) +
-        row('Tokens', s.tokens_known
+        row('Tokens', t
             ? `${html_format_formatInt(t.total)} (input ${html_format_formatInt(t.input)}, cached ${html_format_formatInt(t.cached_input)}, output ${html_format_formatInt(t.output)})`
             : `${UNKNOWN} (the log records no usage)`) +
         row('Cost', cost(s)) +
@@ -49542,6 +50176,7 @@ function files(paths) {
     return `<details class="files-box"${paths.length <= 8 ? ' open' : ''}><summary>${html_format_plural(paths.length, 'file')} touched</summary>${list}</details>`;
 }
 const FIRST_PROMPT_CHARS = 140;
+const html_sessions_TITLE_CHARS = 120;
 /** The session's first prompt, one line, so a reader sees what it was about without opening it. */
 function firstPrompt(s) {
     const p = s.turns.find((t) => t.prompt)?.prompt;
@@ -49554,12 +50189,10 @@ function firstPrompt(s) {
     return `<span class="s-first">${escapeLogText(t.text)}${t.cut ? '…' : ''}</span>`;
 }
 function summaryLine(s, timezone) {
-    const stats = [
-        html_format_plural(s.prompts, 'prompt'),
-        html_format_plural(s.tool_calls, 'tool call'),
-        s.tokens_known ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`
-    ];
-    return (`<summary><span class="s-head"><span class="badge agent-name">${html_escape_escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code></span>` +
+    const stats = [html_format_plural(s.prompts, 'prompt'), html_format_plural(s.tool_calls, 'tool call'), s.tokens ? `${formatCompact(s.tokens.total)} tokens` : `tokens ${UNKNOWN}`];
+    return (`<summary><span class="s-head"><span class="badge agent-name">${html_escape_escapeHtml(s.agent)}</span> <code class="sid">${escapeLogText(s.id)}</code>` +
+        (s.title ? ` <span class="s-title">${escapeLogText(html_escape_truncate(s.title.replace(/\s+/g, ' '), html_sessions_TITLE_CHARS).text)}</span>` : '') +
+        `</span>` +
         `<span class="s-sub">` +
         (s.started_at ? `<time datetime="${html_escape_escapeHtml(s.started_at)}">${html_escape_escapeHtml(formatTime(s.started_at, timezone))}</time> · ` : '') +
         `${html_escape_escapeHtml(stats.join(' · '))} · ${cost(s)}` +
@@ -49690,7 +50323,7 @@ const ScopeSchema = object({
  * every renderer reads. The JSON report is this object as is (docs/report.schema.json), so every
  * format shows the same numbers.
  */
-const report_REPORT_SCHEMA_VERSION = 1;
+const report_REPORT_SCHEMA_VERSION = 2;
 const FiltersSchema = object({
     since: schemas_string().nullable(),
     until: schemas_string().nullable(),
@@ -49734,6 +50367,8 @@ const TurnSchema = object({
 });
 const SessionReportSchema = object({
     id: schemas_string(),
+    /** The session's title as the agent named it (Claude Code's ai-title, OpenCode's, …); redacted as free text. */
+    title: schemas_string().nullable(),
     agent: schemas_string(),
     agent_version: schemas_string().nullable(),
     models: array(schemas_string()),
@@ -49748,10 +50383,8 @@ const SessionReportSchema = object({
     prompts: schemas_number().int(),
     tool_calls: schemas_number().int(),
     tool_call_names: record(schemas_string(), schemas_number().int()),
-    tokens: TokenCountsSchema,
-    /** False when the log records no usage at all: its zero tokens and cost are unknown, not nothing. */
-    tokens_known: schemas_boolean(),
-    /** `null` when any model in the session has no price (never 0). */
+    tokens: TokenCountsSchema.nullable().describe('null when the log records no usage at all: unknown, not zero'),
+    /** `null` when any model in the session has no price, or when `tokens` is null and the agent wrote no cost (never 0). */
     cost_usd: schemas_number().nullable(),
     /** `agent` when the log carried the agent's own cost figure, `estimate` from the price table. */
     cost_source: schemas_enum(['agent', 'estimate']).nullable(),
@@ -49772,6 +50405,23 @@ const LateCheckSchema = object({
     total: schemas_number().int(),
     by_file: record(schemas_string(), record(schemas_string(), schemas_number().int()))
 });
+/**
+ * A file the report's sessions come from that was recognized but not read as its agent writes it
+ * now (src/ingest/format-drift.ts): its numbers may be incomplete.
+ */
+const FormatWarningSchema = object({
+    /** The log file's path, redacted as a path (a tag in metadata-only). */
+    file: schemas_string(),
+    /** The source that recognized it, e.g. `claude-code`. */
+    format: schemas_string().nullable(),
+    agent_version: schemas_string().nullable(),
+    records: schemas_number().int(),
+    /** Records of types the reader does not know. */
+    unknown: schemas_number().int(),
+    prompts: schemas_number().int(),
+    /** What looks changed, naming the unknown record types; redacted like the report's other text. */
+    message: schemas_string()
+});
 const report_ReportSchema = object({
     schema_version: literal(report_REPORT_SCHEMA_VERSION),
     generated_at: schemas_string(),
@@ -49784,8 +50434,11 @@ const report_ReportSchema = object({
         sessions: schemas_number().int(),
         prompts: schemas_number().int(),
         tool_calls: schemas_number().int(),
+        /** Sums over the sessions whose logs record usage; the others are counted below, never as zero. */
         tokens: TokenCountsSchema,
-        cost_usd: schemas_number().nullable()
+        cost_usd: schemas_number().nullable(),
+        /** Sessions whose logs record no usage: their tokens and cost are in no sum. */
+        sessions_without_usage: schemas_number().int()
     }),
     sessions: array(SessionReportSchema),
     usage: object({
@@ -49803,7 +50456,9 @@ const report_ReportSchema = object({
     skipped: object({
         lines: schemas_number().int(),
         files: schemas_number().int()
-    })
+    }),
+    /** One per file of the report's sessions whose format looks changed, so a cached re-run still says so. */
+    format_warnings: array(FormatWarningSchema)
 });
 
 ;// CONCATENATED MODULE: ./src/render/json.ts
@@ -49885,7 +50540,7 @@ function sessionUsageTable(report) {
     return table([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], report.sessions.map((s) => [
         [inlineCode(idLabel(s.id))],
         [logCell(agentName(s.agent))],
-        ...(s.tokens_known ? md_usage_tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
+        ...(s.tokens ? md_usage_tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
     ]));
 }
 /** Usage by session, model, agent and day (in the report's time zone), each as a table. */
@@ -50307,6 +50962,9 @@ function reportRedactor(config, key = redactionKey() ?? null) {
         const pathOrHash = (p) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p));
         return {
             ...s,
+            // A title sums up the first prompt (Claude Code's ai-title is written from it), so it
+            // follows the prompt's policy; metadata-only drops it like every other text.
+            title: clean(s, null, 'title', 'prompt', s.title),
             cwd: pathOrHash(s.cwd),
             repository: s.repository === null
                 ? null
@@ -50341,10 +50999,20 @@ function reportRedactor(config, key = redactionKey() ?? null) {
             const counts = { ...byDetector };
             for (const f of label.findings)
                 counts[f.detector] = (counts[f.detector] ?? 0) + 1;
+            // A log file's path and a message naming its record types: both come from the machine and
+            // the log, so they are redacted like any path and any label (and the path hidden in metadata-only).
+            const formatWarnings = report.format_warnings.map((w) => {
+                const file = metadataOnly ? { text: tags.hashed(w.file), findings: [] } : redactText(w.file, engine('path'));
+                const message = redactText(w.message, engine('metadata'));
+                for (const f of [...file.findings, ...message.findings])
+                    counts[f.detector] = (counts[f.detector] ?? 0) + 1;
+                return { ...w, file: file.text, message: message.text };
+            });
             const total = Object.values(counts).reduce((a, b) => a + b, 0);
             return {
                 ...report,
                 scope: { ...report.scope, label: label.text },
+                format_warnings: formatWarnings,
                 sessions,
                 redactions: { total, by_detector: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))) }
             };
@@ -50478,6 +51146,21 @@ function skippedCounts(db) {
     return db.prepare(`SELECT COUNT(*) AS lines, COUNT(DISTINCT path) AS files FROM ingest_errors`).get();
 }
 
+;// CONCATENATED MODULE: ./src/store/session-files.ts
+
+/**
+ * The paths of the files that hold records of the given sessions, each once, in path order: the
+ * files a report's numbers come from, so the report can say which of them read oddly.
+ */
+function filesOfSessions(db, sessionIds) {
+    const q = prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
+    const paths = new Set();
+    for (const id of sessionIds)
+        for (const p of q.all(id))
+            paths.add(p);
+    return [...paths].sort();
+}
+
 ;// CONCATENATED MODULE: ./src/store/queries.ts
 /** Models that are bookkeeping, not a model anyone was billed for. */
 const NOT_MODELS = new Set(['<synthetic>']);
@@ -50527,6 +51210,7 @@ function listSessions(db) {
         }
         return {
             id: r.id,
+            title: r.title,
             agent: r.agent,
             agent_version: r.agent_version,
             models: models.all(r.id, r.id, r.id).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),
@@ -50566,6 +51250,7 @@ function filesTouchedBy(db, sessionId) {
 
 ;// CONCATENATED MODULE: ./src/store/turn-events.ts
 
+
 const PROMPT_KINDS = `('user_prompt')`;
 const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`;
 // `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
@@ -50573,12 +51258,36 @@ const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message'
 // call's id; an empty id names no call.
 // A result's output is read up to `?` characters (substr counts code points, so at least as many
 // UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
-const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.payload AS payload,
+// The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
+// joined on its primary key, and only the one of the record's kind has a row.
+const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
+    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
+    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
+    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
+    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
     r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
   FROM events e
-  LEFT JOIN function_calls c ON c.event_id = e.id AND c.call_id <> ''
-  LEFT JOIN function_results r ON r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
+  LEFT JOIN prompts pr ON pr.event_id = e.id
+  LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
+  LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
+  LEFT JOIN function_calls c ON c.event_id = e.id
+  LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
   WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`;
+/** The typed table's row of the record's kind, under that table's column names. */
+function typedRow(r) {
+    switch (r.kind) {
+        case 'user_prompt':
+            return r.pr_text === null ? undefined : { text: r.pr_text, by_agent: r.pr_by_agent };
+        case 'reasoning':
+            return r.g_text === null ? undefined : { text: r.g_text, encrypted: r.g_encrypted, encrypted_bytes: r.g_encrypted_bytes };
+        case 'tool_call':
+            return r.c_id === null ? undefined : { call_id: r.c_call_id, name: r.c_name, tool_type: r.c_tool_type, arguments: r.c_arguments, command: r.c_command };
+        case 'plan_update':
+            return r.pl_id === null ? undefined : { explanation: r.pl_explanation, steps: r.pl_steps };
+        default:
+            return undefined;
+    }
+}
 /**
  * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
  * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
@@ -50592,7 +51301,7 @@ function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX
             file_id: r.file_id,
             turn: r.turn,
             ts: r.ts,
-            payload: JSON.parse(r.payload),
+            payload: restorePayload(r.kind, r.payload, typedRow(r)),
             result: r.result_id === null ? null : { output: r.output ?? '', exit_code: r.exit_code, duration_ms: r.duration_ms }
         };
     }
@@ -50603,6 +51312,9 @@ function sessionFileCount(db, sessionId) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/select.ts
+
+
+
 
 
 
@@ -50628,9 +51340,16 @@ function inRepo(s, repo) {
     const cwd = (0,external_node_path_.isAbsolute)(s.cwd) ? (0,external_node_path_.resolve)(s.cwd) : s.cwd;
     return cwd === root || cwd.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
 }
+/**
+ * A stored time as a UTC instant for comparing with `--since`/`--until`: a zone-less local time
+ * (Aider's) is read as wall-clock time in the report's time zone, as a bare `--since` date is.
+ */
+function instant(ts, tz) {
+    return ts !== null && isLocalTime(ts) ? toInstant(ts, tz, false) : ts;
+}
 function matches(s, f) {
-    const start = s.started_at ?? s.ended_at;
-    const end = s.ended_at ?? s.started_at;
+    const start = instant(s.started_at ?? s.ended_at, f.timezone);
+    const end = instant(s.ended_at ?? s.started_at, f.timezone);
     if (f.since && end && end < f.since)
         return false;
     if (f.until && start && start > f.until)
@@ -50680,7 +51399,9 @@ function selectFrame(db, opts = {}) {
     const mode = opts.mode ?? 'summary';
     const filters = normalizeFilters(opts.filters ?? {});
     const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) };
-    const day = dayIn(filters.timezone);
+    const dayOfInstant = dayIn(filters.timezone);
+    // A zone-less local time's day is the one its writer's clock showed.
+    const day = (ts) => localWallClock(ts)?.date ?? dayOfInstant(ts);
     const scope = opts.scope ?? ALL_FOUND;
     const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]));
     const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters));
@@ -50719,11 +51440,14 @@ function selectFrame(db, opts = {}) {
         else if (s.tokens_source === 'status') {
             account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens);
         }
-        else
-            cost = s.tokens.total === 0 ? 0 : null;
+        // No usage row and no status line: nothing is known, which is not zero.
+        const known = s.tokens_source !== 'none';
+        if (!known)
+            cost = null;
         const reported = s.reported_cost_usd;
         return {
             id: s.id,
+            title: s.title,
             agent: s.agent,
             agent_version: s.agent_version,
             models: s.models,
@@ -50738,8 +51462,7 @@ function selectFrame(db, opts = {}) {
             prompts: s.prompts,
             tool_calls: s.tool_calls,
             tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
-            tokens: s.tokens,
-            tokens_known: s.tokens_source !== 'none',
+            tokens: known ? s.tokens : null,
             cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
             cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
             files_touched: filesTouchedBy(db, s.id),
@@ -50752,16 +51475,19 @@ function selectFrame(db, opts = {}) {
     // session, so theirs add up usage rows.
     for (const s of sessions) {
         const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
-        a.tokens = addTokens(a.tokens, s.tokens);
-        a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd;
+        if (s.tokens)
+            a.tokens = addTokens(a.tokens, s.tokens);
+        if (!unknownCost(s))
+            a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd;
         a.sessions.add(s.id);
         byAgent.set(s.agent, a);
     }
     const usageRows = (m, sortByKey = false) => [...m.entries()]
         .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
         .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
-    const totalTokens = sessions.reduce((a, s) => addTokens(a, s.tokens), zeroTokens());
-    const anyNullCost = sessions.some((s) => s.cost_usd === null);
+    const totalTokens = sessions.reduce((a, s) => (s.tokens ? addTokens(a, s.tokens) : a), zeroTokens());
+    const priced = sessions.filter((s) => !unknownCost(s));
+    const anyNullCost = priced.some((s) => s.cost_usd === null);
     const skipped = skippedCounts(db);
     return {
         schema_version: report_REPORT_SCHEMA_VERSION,
@@ -50775,14 +51501,31 @@ function selectFrame(db, opts = {}) {
             prompts: sessions.reduce((a, s) => a + s.prompts, 0),
             tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
             tokens: totalTokens,
-            cost_usd: anyNullCost ? null : roundUsd(sessions.reduce((a, s) => a + (s.cost_usd ?? 0), 0))
+            cost_usd: anyNullCost ? null : roundUsd(priced.reduce((a, s) => a + (s.cost_usd ?? 0), 0)),
+            sessions_without_usage: sessions.filter((s) => s.tokens === null).length
         },
         sessions,
         usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
         redactions: { total: 0, by_detector: {} },
         unpriced_models: [...unpriced].sort(),
-        skipped: { lines: skipped.lines, files: skipped.files }
+        skipped: { lines: skipped.lines, files: skipped.files },
+        format_warnings: formatWarnings(db, filesOfSessions(db, sessions.map((s) => s.id))).map((w) => ({
+            file: w.file,
+            format: w.format,
+            agent_version: w.agent_version,
+            records: w.records,
+            unknown: w.unknown,
+            prompts: w.prompts,
+            message: w.message
+        }))
     };
+}
+/**
+ * A session whose log records no usage and no cost of the agent's own: its null cost means
+ * unknown, not unpriced, so it neither adds to a sum nor makes the sum unpriced.
+ */
+function unknownCost(s) {
+    return s.tokens === null && s.cost_usd === null;
 }
 const isPersonPrompt = (e) => e.payload.kind === 'user_prompt' && !e.payload.by_agent;
 /**
@@ -51865,7 +52608,8 @@ async function run() {
         info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`);
         for (const e of result.ingest.errors.slice(0, 100))
             warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
-        for (const w of result.ingest.format_warnings)
+        // The report's list (redacted, as published), not this run's ingest: a cached database still warns.
+        for (const w of result.report.format_warnings)
             warning(w.message, { file: w.file });
         const r = result.report;
         setOutput('sessions', r.totals.sessions);
@@ -51916,7 +52660,8 @@ function failOnReasons(failOn, result, unpublished = []) {
         failures.push(`could not publish ${unpublished.join(', ')}`);
     if (failOn.has('late-findings') && result.late.total > 0)
         failures.push(`the last check of the final files redacted ${result.late.total} value(s) the report's redaction had missed`);
-    const drift = result.ingest.format_warnings;
+    // The files of the report's sessions, whether read in this run or an earlier one.
+    const drift = r.format_warnings;
     if (failOn.has('format-drift') && drift.length)
         failures.push(`${drift.length} log file(s) look like a changed format: ${drift[0].file}: ${drift[0].message}`);
     return failures;

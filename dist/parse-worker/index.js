@@ -976,483 +976,6 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/store/payload.ts
-/**
- * The payload as stored in `events.payload`. A tool's output is the bulk of most logs and is
- * stored once, in `function_results.output`, so the payload leaves it out.
- */
-function storedPayload(p) {
-    return JSON.stringify(p.kind === 'tool_result' ? { ...p, output: undefined } : p);
-}
-
-;// CONCATENATED MODULE: ./src/sources/aider/lines.ts
-/**
- * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest
- * hundred) and `10k` (to the nearest thousand). An abbreviated figure is read as the value it
- * names (3.2k → 3,200), so it is an approximation within ±50 or ±500 tokens: `rounded` says so.
- */
-function parseCount(s) {
-    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
-    if (!m)
-        return null;
-    const mult = m[2] === '' ? 1 : m[2].toLowerCase() === 'k' ? 1000 : 1_000_000;
-    return { n: Math.round(Number(m[1]) * mult), rounded: m[2] !== '' };
-}
-const TOKENS = /^> Tokens: (.+?) received\.(.*)$/;
-const PART = /^([\d.]+[kKmM]?) (sent|cache write|cache hit)$/;
-const COST = /Cost: \$([\d.]+) message, \$([\d.]+) session\./;
-/**
- * `> Tokens: 7.8k sent, 971 received. Cost: $0.0014 message, $0.0014 session.` (with
- * `cache write`/`cache hit` parts for providers that report them). "sent" is the prompt
- * size Aider took from the provider's usage, which for the providers it supports already
- * includes cache reads and writes; "received" includes any thinking the model did, which Aider
- * does not report apart, so reasoning output is 0 here.
- */
-function parseTokenLine(line, model) {
-    const m = TOKENS.exec(line.trimEnd());
-    if (!m)
-        return null;
-    // `sent`, then `cache write` and `cache hit` when the provider reports them, then `received`.
-    const parts = m[1].split(', ');
-    const received = parseCount(parts.pop() ?? '');
-    const got = {};
-    for (const p of parts) {
-        const x = PART.exec(p.trim());
-        const c = x ? parseCount(x[1]) : null;
-        if (!x || !c)
-            return null;
-        got[x[2]] = c;
-    }
-    const sent = got.sent;
-    if (!sent || !received)
-        return null;
-    const zero = { n: 0, rounded: false };
-    const hit = got['cache hit'] ?? zero;
-    const write = got['cache write'] ?? zero;
-    const input = sent.n;
-    const cached = Math.min(hit.n, input);
-    const cacheWrite = Math.min(write.n, input - cached);
-    const rounded = sent.rounded || write.rounded || hit.rounded || received.rounded;
-    const delta = { input, cached_input: cached, cache_write: cacheWrite, output: received.n, reasoning_output: 0, total: input + received.n };
-    const c = COST.exec(m[2]);
-    return {
-        usage: { kind: 'token_usage', model, delta, cumulative: null, counted: delta.total > 0, reason: delta.total === 0 ? 'empty' : rounded ? 'rounded' : null },
-        cost: c ? Number(c[1]) : null
-    };
-}
-/** A `> Cost: …` line printed on its own when both cache figures were shown. */
-function parseCostLine(line) {
-    const m = /^> Cost: \$([\d.]+) message, \$([\d.]+) session\./.exec(line.trimEnd());
-    return m ? Number(m[1]) : null;
-}
-const RUN_HEADER = /^# aider chat started at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\s*$/;
-/**
- * Aider writes each line of what a person typed as `#### <line>` followed by two spaces (a
- * Markdown hard break). A `#### ` heading inside a reply has no such tail, which tells them apart.
- */
-function userInputLine(line) {
-    if (!line.startsWith('####') || !line.endsWith('  '))
-        return null;
-    if (line !== '####  ' && !line.startsWith('#### '))
-        return null;
-    return line.slice(5, -2);
-}
-/** Splits `<think>…</think>` (reasoning models through Aider) from the reply text. */
-function splitThinking(text) {
-    const thinking = [];
-    const reply = text.replace(/<think>([\s\S]*?)<\/think>/g, (_m, t) => {
-        thinking.push(t.trim());
-        return '';
-    });
-    return { thinking, reply: reply.trim() };
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/emit.ts
-
-/**
- * Appends the events of one record of a document or held-back journal entry. The record's JSON
- * goes on the first event only: there is no single source line to keep, and once is enough.
- */
-function emitRecord(out, sessionId, line, ts, items, raw) {
-    items.forEach((it, i) => {
-        out.push({
-            type: 'event',
-            event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? null, ...(i === 0 && raw !== undefined ? { raw } : {}) }
-        });
-    });
-}
-/** A short stable digest for keys built from free text (prompt texts), so keys stay small. */
-function shortHash(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/json.ts
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function num(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function obj(v) {
-    return isObject(v) ? v : undefined;
-}
-function arr(v) {
-    return Array.isArray(v) ? v : undefined;
-}
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
-const MALFORMED_JSON = 'malformed JSON';
-const JSON_START = /^[\s]*[{["\-0-9tfn]/;
-/**
- * A JSONL line as an object, or null after recording why the line was skipped. Every line
- * parser starts with this, so skip reasons are the same words for every agent.
- */
-function parseObjectLine(line, lineNo, out) {
-    // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
-    // (binary junk, a log cut into pieces) is malformed without one.
-    if (!JSON_START.test(line)) {
-        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
-        return null;
-    }
-    let o;
-    try {
-        o = JSON.parse(line);
-    }
-    catch {
-        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
-        return null;
-    }
-    if (!isObject(o)) {
-        out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
-        return null;
-    }
-    return o;
-}
-
-;// CONCATENATED MODULE: ./src/sources/util/time.ts
-/**
- * Logs write times as ISO strings (sometimes without a zone), epoch seconds or epoch milliseconds.
- * Stored times are UTC ISO-8601 with milliseconds so they sort and compare as text.
- */
-function toUtcIso(v) {
-    if (typeof v === 'number' && Number.isFinite(v)) {
-        // Epoch seconds until the year 5138; anything larger is milliseconds.
-        const ms = v < 1e11 ? v * 1000 : v;
-        const d = new Date(ms);
-        return Number.isNaN(d.getTime()) ? null : d.toISOString();
-    }
-    if (typeof v !== 'string' || v.length < 10 || v.length > 40)
-        return null;
-    if (/^\d+(\.\d+)?$/.test(v))
-        return toUtcIso(Number(v));
-    // A date-time without a zone designator is taken as UTC, the convention of every agent we read.
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
-    const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
-function isoOrNull(ms) {
-    const d = new Date(ms);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-;// CONCATENATED MODULE: ./src/sources/aider/history.ts
-
-
-
-
-/**
- * `.aider.chat.history.md`. It is lossy and the reader says so rather than guessing: there are
- * no per-message times (only the run's start, in the machine's local time with no zone, stored
- * as if UTC), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
- * are implicit; `> Applied edit to` lines become file changes). Prompts and replies are
- * multi-line blocks, so each is emitted when the next block starts, at its first line.
- */
-class AiderParser {
-    st;
-    constructor(ctx, state) {
-        // From the file's first bytes, not its path: a copy of the history (committed to
-        // .ai-logs/, or the same checkout elsewhere) names the same sessions.
-        const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`;
-        this.st = state ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 };
-    }
-    state() {
-        return this.st;
-    }
-    end(out) {
-        this.flush(out);
-    }
-    push(line, lineNo, out) {
-        const st = this.st;
-        const gap = st.lastLine > 0 ? Math.max(0, lineNo - st.lastLine - 1) : 0;
-        st.lastLine = lineNo;
-        // A prompt ends at its first blank line; replies contain blank lines.
-        if (gap > 0 && st.block?.kind === 'user')
-            this.flush(out);
-        const header = RUN_HEADER.exec(line);
-        if (header) {
-            this.flush(out);
-            st.sessionId = `${st.base}-${header[1].replace(/-/g, '')}T${header[2].replace(/:/g, '')}`;
-            st.costUnits = 0;
-            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: toUtcIso(`${header[1]}T${header[2]}`) } });
-            return this.emit(out, lineNo, line, [{ kind: 'session_meta' }]);
-        }
-        const input = userInputLine(line);
-        if (input !== null) {
-            if (st.block?.kind !== 'user') {
-                this.flush(out);
-                st.block = { kind: 'user', line: lineNo, lines: [] };
-            }
-            return void st.block.lines.push(input);
-        }
-        // `>>>>>>> REPLACE` closes an edit block inside a reply; tool output is `> text`.
-        if (/^>(\s|$)/.test(line)) {
-            this.flush(out);
-            return this.toolOutput(line, lineNo, out);
-        }
-        if (line.trim() === '') {
-            if (st.block?.kind === 'user')
-                this.flush(out);
-            else
-                st.block?.lines.push('');
-            return;
-        }
-        if (st.block?.kind !== 'assistant') {
-            this.flush(out);
-            st.block = { kind: 'assistant', line: lineNo, lines: [] };
-        }
-        else
-            for (let i = 0; i < gap; i++)
-                st.block.lines.push('');
-        st.block.lines.push(line);
-    }
-    emit(out, lineNo, raw, payloads) {
-        emitRecord(out, this.st.sessionId, lineNo, null, payloads.map((payload) => ({ payload })), raw);
-    }
-    toolOutput(line, lineNo, out) {
-        const st = this.st;
-        const text = line.replace(/^> ?/, '').trimEnd();
-        const model = /^(?:Main model|Model): (\S+)/.exec(text);
-        if (model) {
-            st.model = model[1];
-            return this.emit(out, lineNo, line, [
-                { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
-            ]);
-        }
-        const version = /^Aider v(\S+)$/.exec(text);
-        if (version)
-            return void out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', agent_version: version[1] } });
-        const usage = parseTokenLine(line, st.model);
-        if (usage) {
-            this.emit(out, lineNo, line, [usage.usage]);
-            return this.addCost(usage.cost, out);
-        }
-        const cost = parseCostLine(line);
-        if (cost !== null)
-            return this.addCost(cost, out);
-        const applied = /^Applied edit to (.+)$/.exec(text);
-        if (applied)
-            return this.emit(out, lineNo, line, [{ kind: 'file_change', path: applied[1], change: 'update', call_id: null }]);
-        if (/^Commit [0-9a-f]{7,40} /.test(text))
-            return this.emit(out, lineNo, line, [{ kind: 'other', type: 'commit' }]);
-    }
-    addCost(cost, out) {
-        if (cost === null)
-            return;
-        const st = this.st;
-        st.costUnits += Math.round(cost * 1e8);
-        out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', reported_cost_usd: st.costUnits / 1e8 } });
-    }
-    flush(out) {
-        const b = this.st.block;
-        this.st.block = null;
-        if (!b)
-            return;
-        while (b.lines.length && b.lines[b.lines.length - 1].trim() === '')
-            b.lines.pop();
-        const text = b.lines.join('\n');
-        if (b.kind === 'user') {
-            if (text.trim() === '' || text === '<blank>')
-                return;
-            // `/code …`, `/commit`, `!cmd`: commands to Aider. `/code X` and `/ask X` are followed by `#### X`, the prompt itself.
-            const command = /^[/!]/.test(text.trimStart());
-            const p = command ? { kind: 'context_message', role: 'command', text } : { kind: 'user_prompt', text, by_agent: false, images: 0 };
-            return this.emit(out, b.line, text, [p]);
-        }
-        const { thinking, reply } = splitThinking(text);
-        const payloads = thinking.map((t) => ({ kind: 'reasoning', text: t, encrypted: false, encrypted_bytes: 0 }));
-        if (reply)
-            payloads.push({ kind: 'assistant_message', text: reply, phase: null });
-        if (payloads.length)
-            this.emit(out, b.line, text, payloads);
-    }
-}
-function sniff(head) {
-    if (head.parsed.some(isObject))
-        return false;
-    return head.lines.some((l) => RUN_HEADER.test(l));
-}
-const aiderHistory = {
-    mode: 'lines',
-    id: 'aider-chat-history',
-    agent: 'aider',
-    description: 'Aider chat history (.aider.chat.history.md in the repository root)',
-    sniff,
-    createParser: (ctx, state) => new AiderParser(ctx, state)
-};
-
-;// CONCATENATED MODULE: ./src/sources/aider/index.ts
-
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
-
-/** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
-const CLINE_AGENTS = ['cline', 'roo-code', 'kilo-code'];
-/** Each agent's VS Code extension id: its folder under `globalStorage/`. */
-const EXTENSION_IDS = {
-    cline: 'saoudrizwan.claude-dev',
-    'roo-code': 'rooveterinaryinc.roo-cline',
-    'kilo-code': 'kilocode.kilo-code'
-};
-/** The files of a task folder this family reads. */
-const TASK_FILES = new Set(['ui_messages.json', 'api_conversation_history.json', 'task_metadata.json']);
-const segments = (path) => path.replace(/\\/g, '/').split('/');
-/**
- * The agent that wrote a task file. The three write the same format, so the path decides first:
- * the extension folder (`globalStorage/<extension id>/tasks/<id>/`) or the agent folder of a
- * copy committed to `.ai-logs/<agent>/`. Without either, Roo Code's `apiProtocol` (in its
- * `api_req_started` records; Cline never writes it) tells Roo Code from Cline. Kilo Code writes
- * Roo Code's records and is told only by its path.
- */
-function agentOf(path, text) {
-    const parts = segments(path).map((s) => s.toLowerCase());
-    for (const agent of CLINE_AGENTS)
-        if (parts.includes(EXTENSION_IDS[agent]))
-            return agent;
-    const logs = parts.lastIndexOf('.ai-logs');
-    const copied = logs >= 0 ? parts[logs + 1] : undefined;
-    const named = CLINE_AGENTS.find((a) => a === copied);
-    if (named)
-        return named;
-    return /\\"apiProtocol\\"\s*:/.test(text) ? 'roo-code' : 'cline';
-}
-/**
- * The task id: the name of the task folder (a millisecond timestamp in Cline, a UUID in Roo and
- * Kilo Code), which every file of the task shares. A copy of a task with one file is named
- * `<id>.json`; its stem is the id. The ingest's fallback id is used only when neither applies.
- */
-function taskIdOf(path, fallback) {
-    const name = (0,external_node_path_namespaceObject.basename)(path.replace(/\\/g, '/'));
-    if (TASK_FILES.has(name))
-        return (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(path.replace(/\\/g, '/'))) || fallback;
-    const stem = name.replace(/\.json$/i, '');
-    return stem && stem !== name ? stem : fallback;
-}
-
-;// CONCATENATED MODULE: ./src/sources/cline/place.ts
-
-const CWD = /# Current (?:Working Directory|Workspace Directory) \(([^)\n]+)\) Files/;
-const WORKSPACE = /# Workspace Configuration\n(\{[\s\S]*?\n\})\n/;
-/**
- * The task's place from the `<environment_details>` block the agent appends to the first request
- * of a task: `# Current Working Directory (<path>) Files` (Roo Code: `# Current Workspace
- * Directory`), and in newer Cline `# Workspace Configuration`, a JSON object whose workspaces list
- * `associatedRemoteUrls` (`origin: <url>`) and `latestGitCommitHash`. Only the first workspace is read.
- */
-function placeIn(text) {
-    const cwd = CWD.exec(text)?.[1]?.trim() || null;
-    let repository_url = null;
-    let commit_sha = null;
-    const ws = WORKSPACE.exec(text)?.[1];
-    const conf = ws ? tryParseJson(ws) : undefined;
-    const workspaces = isObject(conf) && isObject(conf.workspaces) ? Object.values(conf.workspaces) : [];
-    const first = workspaces.find(isObject);
-    if (first) {
-        const remotes = (arr(first.associatedRemoteUrls) ?? []).map(str).filter((r) => !!r);
-        const origin = remotes.find((r) => r.startsWith('origin:')) ?? remotes[0];
-        repository_url = origin ? origin.replace(/^[^:\s]+:\s*/, '').trim() || null : null;
-        commit_sha = str(first.latestGitCommitHash) ?? null;
-    }
-    return { cwd, repository_url, commit_sha };
-}
-const knownPlace = (p) => p.cwd !== null || p.repository_url !== null;
-
-;// CONCATENATED MODULE: ./src/sources/cline/side-files.ts
-
-
-
-
-/** The text blocks of one Anthropic-format message (`content` is a string or a list of blocks). */
-function texts(content) {
-    if (typeof content === 'string')
-        return [content];
-    return (arr(content) ?? []).map((b) => (obj(b)?.type === 'text' ? (str(obj(b)?.text) ?? '') : '')).filter(Boolean);
-}
-/**
- * `api_conversation_history.json`: the messages as sent to the model. Everything a report shows
- * is in `ui_messages.json` already (reading prompts here too would count them twice), so this
- * file gives only the task's place: the `<environment_details>` of its first user message. A task
- * whose `ui_messages.json` request records were trimmed (Roo Code keeps only the usage there) is
- * scoped by this.
- */
-function parseApiHistory(text, agent, sessionId, out) {
-    const doc = JSON.parse(text);
-    if (!Array.isArray(doc))
-        throw new Error('expected a JSON array of API messages');
-    for (const m of doc) {
-        if (!isObject(m) || m.role !== 'user')
-            continue;
-        for (const t of texts(m.content)) {
-            const place = placeIn(t);
-            if (knownPlace(place)) {
-                out.push({ type: 'session', patch: { id: sessionId, agent, ...place } });
-                return;
-            }
-        }
-    }
-}
-/**
- * `task_metadata.json`: `files_in_context` (each file the task read, mentioned or edited, with
- * `record_source` `cline_edited` / `roo_edited` / `kilo_edited` for the agent's own edits) and
- * `model_usage` (each model the task used, with its time and mode). An edit recorded here says
- * which file, not whether it was created or changed: the change is `unknown`. Events are numbered
- * by their place: model entries first, then files.
- */
-function parseTaskMetadata(text, agent, sessionId, out) {
-    const doc = JSON.parse(text);
-    if (!isObject(doc))
-        throw new Error('expected a JSON object');
-    let n = 0;
-    const emit = (ts, payload, raw) => emitRecord(out, sessionId, ++n, ts, [{ payload }], JSON.stringify(raw));
-    for (const u of arr(doc.model_usage) ?? []) {
-        const o = obj(u);
-        const model = str(o?.model_id);
-        if (o && model)
-            emit(isoOrNull(num(o.ts) ?? NaN), { kind: 'turn_context', model, cwd: null }, o);
-    }
-    for (const f of arr(doc.files_in_context) ?? []) {
-        const o = obj(f);
-        const path = str(o?.path);
-        const source = str(o?.record_source) ?? '';
-        if (!o || !path || !/_edited$/.test(source) || source === 'user_edited')
-            continue;
-        const when = Object.entries(o).find(([k, v]) => k.endsWith('_edit_date') && k !== 'user_edit_date' && typeof v === 'number')?.[1];
-        emit(isoOrNull(typeof when === 'number' ? when : NaN), { kind: 'file_change', path, change: 'unknown', call_id: null }, o);
-    }
-}
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -11002,30 +10525,30 @@ const TokenCountsSchema = object({
     reasoning_output: schemas_number().int().nonnegative(),
     total: schemas_number().int().nonnegative()
 });
-const TOKEN_FIELDS = ['input', 'cached_input', 'cache_write', 'output', 'reasoning_output', 'total'];
+const tokens_TOKEN_FIELDS = ['input', 'cached_input', 'cache_write', 'output', 'reasoning_output', 'total'];
 function zeroTokens() {
     return { input: 0, cached_input: 0, cache_write: 0, output: 0, reasoning_output: 0, total: 0 };
 }
 function addTokens(a, b) {
     const out = zeroTokens();
-    for (const k of TOKEN_FIELDS)
+    for (const k of tokens_TOKEN_FIELDS)
         out[k] = a[k] + b[k];
     return out;
 }
 function subtractTokens(a, b) {
     const out = zeroTokens();
-    for (const k of TOKEN_FIELDS)
+    for (const k of tokens_TOKEN_FIELDS)
         out[k] = a[k] - b[k];
     return out;
 }
 function tokensEqual(a, b) {
-    return TOKEN_FIELDS.every((k) => a[k] === b[k]);
+    return tokens_TOKEN_FIELDS.every((k) => a[k] === b[k]);
 }
 function isZeroTokens(a) {
-    return TOKEN_FIELDS.every((k) => a[k] === 0);
+    return tokens_TOKEN_FIELDS.every((k) => a[k] === 0);
 }
 function hasNegative(a) {
-    return TOKEN_FIELDS.some((k) => a[k] < 0);
+    return tokens_TOKEN_FIELDS.some((k) => a[k] < 0);
 }
 /**
  * The largest token count one message may report. No model's context or output comes near it, so
@@ -11037,7 +10560,7 @@ function isTokenCount(v) {
     return Number.isInteger(v) && v >= 0 && v <= MAX_TOKENS_PER_MESSAGE;
 }
 /** The first field of `counts` that is not a token count, or null when every one is. */
-function badTokenField(counts, fields = TOKEN_FIELDS) {
+function badTokenField(counts, fields = tokens_TOKEN_FIELDS) {
     if (!counts)
         return null;
     for (const field of fields) {
@@ -11048,6 +10571,604 @@ function badTokenField(counts, fields = TOKEN_FIELDS) {
             return { field, value };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./src/store/payload.ts
+
+/** The payload fields each typed table holds, under a column of the same name. */
+const TYPED_FIELDS = {
+    user_prompt: { text: 'text', by_agent: 'bool' },
+    reasoning: { text: 'text', encrypted: 'bool', encrypted_bytes: 'number' },
+    tool_call: { call_id: 'text', name: 'text', tool_type: 'text', arguments: 'text', command: 'text' },
+    tool_result: { call_id: 'text', output: 'text', exit_code: 'number', duration_ms: 'number', status: 'text' },
+    plan_update: { explanation: 'text', steps: 'json' },
+    // `reason` is not among them: the writer stores "replay" for a replayed row that gave none.
+    token_usage: { model: 'text', delta: 'counts', counted: 'bool' },
+    turn_context: { model: 'text', cwd: 'text', approval_policy: 'text', sandbox_policy: 'text', effort: 'text' },
+    rate_limit: { windows: 'json', plan_type: 'text' },
+    status_snapshot: {
+        form: 'text',
+        model: 'text',
+        input: 'number',
+        cached_input: 'number',
+        output: 'number',
+        reasoning_output: 'number',
+        total: 'number',
+        blended_total: 'number'
+    }
+};
+/** The typed table of each kind whose payload is split between it and `events.payload`. */
+const TYPED_TABLES = {
+    user_prompt: 'prompts',
+    reasoning: 'agent_reasoning_messages',
+    tool_call: 'function_calls',
+    tool_result: 'function_results',
+    plan_update: 'function_plan_messages',
+    token_usage: 'token_messages',
+    turn_context: 'turn_context_messages',
+    rate_limit: 'rate_limit_messages',
+    status_snapshot: 'status_snapshots'
+};
+const isCounts = (v) => typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === tokens_TOKEN_FIELDS.length &&
+    tokens_TOKEN_FIELDS.every((k) => typeof v[k] === 'number');
+// String.prototype.isWellFormed (ES2024; Node 20+), not yet in the project's TypeScript lib.
+const wellFormed = (s) => s.isWellFormed();
+/**
+ * Whether the typed column gives `v` back exactly. A missing or null value stays in the payload
+ * (the column's NULL cannot tell them apart), and so does text SQLite would not keep as it is
+ * (a lone surrogate becomes U+FFFD in UTF-8).
+ */
+function heldExactly(type, v) {
+    switch (type) {
+        case 'text':
+            return typeof v === 'string' && wellFormed(v);
+        case 'bool':
+            return typeof v === 'boolean';
+        case 'number':
+            return typeof v === 'number' && Number.isFinite(v);
+        case 'json':
+            return v !== null && v !== undefined;
+        case 'counts':
+            return isCounts(v);
+    }
+}
+/** The payload as stored in `events.payload`: the fields no typed table holds. */
+function storedPayload(p) {
+    const fields = TYPED_FIELDS[p.kind];
+    if (!fields)
+        return JSON.stringify(p);
+    const rest = {};
+    let any = false;
+    for (const [k, v] of Object.entries(p)) {
+        if (k === 'kind' || v === undefined)
+            continue;
+        const type = fields[k];
+        if (type && heldExactly(type, v))
+            continue;
+        rest[k] = v;
+        any = true;
+    }
+    return any ? JSON.stringify(rest) : '';
+}
+/**
+ * The payload a source gave, from its kind, its stored remainder and its typed table's row (with
+ * that table's column names). A payload stored whole by an earlier build reads back as it was.
+ */
+function restorePayload(kind, stored, row) {
+    const out = { kind, ...(stored === '' ? {} : JSON.parse(stored)) };
+    const fields = TYPED_FIELDS[kind];
+    if (!fields || !row)
+        return out;
+    for (const [k, type] of Object.entries(fields)) {
+        // What the remainder holds is the source's own value (one the column could not keep exactly).
+        if (k in out)
+            continue;
+        if (type === 'counts') {
+            if (row.input === null || row.input === undefined)
+                continue;
+            out[k] = Object.fromEntries(TOKEN_FIELDS.map((f) => [f, row[f]]));
+            continue;
+        }
+        const v = row[k];
+        if (v === null || v === undefined)
+            continue;
+        out[k] = type === 'bool' ? v === 1 || v === true : type === 'json' ? JSON.parse(v) : v;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/sources/aider/lines.ts
+/**
+ * Aider prints counts through `format_tokens`: exact below 1,000, then `3.2k` (to the nearest
+ * hundred) and `10k` (to the nearest thousand). An abbreviated figure is read as the value it
+ * names (3.2k → 3,200), so it is an approximation within ±50 or ±500 tokens: `rounded` says so.
+ */
+function parseCount(s) {
+    const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+    if (!m)
+        return null;
+    const mult = m[2] === '' ? 1 : m[2].toLowerCase() === 'k' ? 1000 : 1_000_000;
+    return { n: Math.round(Number(m[1]) * mult), rounded: m[2] !== '' };
+}
+const TOKENS = /^> Tokens: (.+?) received\.(.*)$/;
+const PART = /^([\d.]+[kKmM]?) (sent|cache write|cache hit)$/;
+const COST = /Cost: \$([\d.]+) message, \$([\d.]+) session\./;
+/**
+ * `> Tokens: 7.8k sent, 971 received. Cost: $0.0014 message, $0.0014 session.` (with
+ * `cache write`/`cache hit` parts for providers that report them). "sent" is the prompt
+ * size Aider took from the provider's usage, which for the providers it supports already
+ * includes cache reads and writes; "received" includes any thinking the model did, which Aider
+ * does not report apart, so reasoning output is 0 here.
+ */
+function parseTokenLine(line, model) {
+    const m = TOKENS.exec(line.trimEnd());
+    if (!m)
+        return null;
+    // `sent`, then `cache write` and `cache hit` when the provider reports them, then `received`.
+    const parts = m[1].split(', ');
+    const received = parseCount(parts.pop() ?? '');
+    const got = {};
+    for (const p of parts) {
+        const x = PART.exec(p.trim());
+        const c = x ? parseCount(x[1]) : null;
+        if (!x || !c)
+            return null;
+        got[x[2]] = c;
+    }
+    const sent = got.sent;
+    if (!sent || !received)
+        return null;
+    const zero = { n: 0, rounded: false };
+    const hit = got['cache hit'] ?? zero;
+    const write = got['cache write'] ?? zero;
+    const input = sent.n;
+    const cached = Math.min(hit.n, input);
+    const cacheWrite = Math.min(write.n, input - cached);
+    const rounded = sent.rounded || write.rounded || hit.rounded || received.rounded;
+    const delta = { input, cached_input: cached, cache_write: cacheWrite, output: received.n, reasoning_output: 0, total: input + received.n };
+    const c = COST.exec(m[2]);
+    return {
+        usage: { kind: 'token_usage', model, delta, cumulative: null, counted: delta.total > 0, reason: delta.total === 0 ? 'empty' : rounded ? 'rounded' : null },
+        cost: c ? Number(c[1]) : null
+    };
+}
+/** A `> Cost: …` line printed on its own when both cache figures were shown. */
+function parseCostLine(line) {
+    const m = /^> Cost: \$([\d.]+) message, \$([\d.]+) session\./.exec(line.trimEnd());
+    return m ? Number(m[1]) : null;
+}
+const RUN_HEADER = /^# aider chat started at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})\s*$/;
+/**
+ * Aider writes each line of what a person typed as `#### <line>` followed by two spaces (a
+ * Markdown hard break). A `#### ` heading inside a reply has no such tail, which tells them apart.
+ */
+function userInputLine(line) {
+    if (!line.startsWith('####') || !line.endsWith('  '))
+        return null;
+    if (line !== '####  ' && !line.startsWith('#### '))
+        return null;
+    return line.slice(5, -2);
+}
+/** Splits `<think>…</think>` (reasoning models through Aider) from the reply text. */
+function splitThinking(text) {
+    const thinking = [];
+    const reply = text.replace(/<think>([\s\S]*?)<\/think>/g, (_m, t) => {
+        thinking.push(t.trim());
+        return '';
+    });
+    return { thinking, reply: reply.trim() };
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/emit.ts
+
+/**
+ * Appends the events of one record of a document or held-back journal entry. The record's JSON
+ * goes on the first event only: there is no single source line to keep, and once is enough.
+ */
+function emitRecord(out, sessionId, line, ts, items, raw) {
+    items.forEach((it, i) => {
+        out.push({
+            type: 'event',
+            event: { session_id: sessionId, ts, line, payload: it.payload, dedupe_key: it.dedupe_key ?? null, ...(i === 0 && raw !== undefined ? { raw } : {}) }
+        });
+    });
+}
+/** A short stable digest for keys built from free text (prompt texts), so keys stay small. */
+function shortHash(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/json.ts
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function num(v) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function obj(v) {
+    return isObject(v) ? v : undefined;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : undefined;
+}
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The reason the ingester recognizes as a torn line (a last line it leaves for the next run). */
+const MALFORMED_JSON = 'malformed JSON';
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
+/**
+ * A JSONL line as an object, or null after recording why the line was skipped. Every line
+ * parser starts with this, so skip reasons are the same words for every agent.
+ */
+function parseObjectLine(line, lineNo, out) {
+    // A failed JSON.parse costs an exception; a line whose first character can start no JSON value
+    // (binary junk, a log cut into pieces) is malformed without one.
+    if (!JSON_START.test(line)) {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
+    let o;
+    try {
+        o = JSON.parse(line);
+    }
+    catch {
+        out.push({ type: 'skip', line: lineNo, reason: MALFORMED_JSON });
+        return null;
+    }
+    if (!isObject(o)) {
+        out.push({ type: 'skip', line: lineNo, reason: 'not a JSON object' });
+        return null;
+    }
+    return o;
+}
+
+;// CONCATENATED MODULE: ./src/model/local-time.ts
+/*
+ * A log that records only a wall-clock time with no zone (Aider's run headers) is stored as
+ * such: `2026-05-01T10:12:03`, no `Z`, never converted as if it were UTC. Every other time in
+ * the store is a UTC instant (`…Z`). Readers tell the two apart with `isLocalTime`.
+ */
+const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+/** Whether a stored time is a zone-less wall-clock time. */
+function isLocalTime(ts) {
+    return LOCAL.test(ts);
+}
+/** A date and a time as a stored zone-less local time, or null when they are not a valid one. */
+function localTime(date, time) {
+    const ts = `${date}T${time}`;
+    if (!LOCAL.test(ts) || Number.isNaN(Date.parse(`${ts}Z`)))
+        return null;
+    return ts;
+}
+/** `{ date: '2026-05-01', time: '10:12' }` of a zone-less local time, or null for any other value. */
+function localWallClock(ts) {
+    const m = LOCAL.exec(ts);
+    return m ? { date: m[1], time: m[2] } : null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/aider/history.ts
+
+
+
+
+/**
+ * `.aider.chat.history.md`. It is lossy and the reader says so rather than guessing: there are
+ * no per-message times (only the run's start, in the machine's local time with no zone, stored
+ * as that local time without a zone, see model/local-time.ts), no session ids, token counts rounded by Aider's printer, and no tool calls (edits
+ * are implicit; `> Applied edit to` lines become file changes). Prompts and replies are
+ * multi-line blocks, so each is emitted when the next block starts, at its first line.
+ */
+class AiderParser {
+    st;
+    constructor(ctx, state) {
+        // From the file's first bytes, not its path: a copy of the history (committed to
+        // .ai-logs/, or the same checkout elsewhere) names the same sessions.
+        const base = `aider-${ctx.fallbackSessionId.replace(/^file-/, '').slice(0, 16)}`;
+        this.st = state ?? { base, sessionId: base, model: null, block: null, costUnits: 0, lastLine: 0 };
+    }
+    state() {
+        return this.st;
+    }
+    end(out) {
+        this.flush(out);
+    }
+    push(line, lineNo, out) {
+        const st = this.st;
+        const gap = st.lastLine > 0 ? Math.max(0, lineNo - st.lastLine - 1) : 0;
+        st.lastLine = lineNo;
+        // A prompt ends at its first blank line; replies contain blank lines.
+        if (gap > 0 && st.block?.kind === 'user')
+            this.flush(out);
+        const header = RUN_HEADER.exec(line);
+        if (header) {
+            this.flush(out);
+            st.sessionId = `${st.base}-${header[1].replace(/-/g, '')}T${header[2].replace(/:/g, '')}`;
+            st.costUnits = 0;
+            out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', started_at: localTime(header[1], header[2]) } });
+            return this.emit(out, lineNo, line, [{ kind: 'session_meta' }]);
+        }
+        const input = userInputLine(line);
+        if (input !== null) {
+            if (st.block?.kind !== 'user') {
+                this.flush(out);
+                st.block = { kind: 'user', line: lineNo, lines: [] };
+            }
+            return void st.block.lines.push(input);
+        }
+        // `>>>>>>> REPLACE` closes an edit block inside a reply; tool output is `> text`.
+        if (/^>(\s|$)/.test(line)) {
+            this.flush(out);
+            return this.toolOutput(line, lineNo, out);
+        }
+        if (line.trim() === '') {
+            if (st.block?.kind === 'user')
+                this.flush(out);
+            else
+                st.block?.lines.push('');
+            return;
+        }
+        if (st.block?.kind !== 'assistant') {
+            this.flush(out);
+            st.block = { kind: 'assistant', line: lineNo, lines: [] };
+        }
+        else
+            for (let i = 0; i < gap; i++)
+                st.block.lines.push('');
+        st.block.lines.push(line);
+    }
+    emit(out, lineNo, raw, payloads) {
+        emitRecord(out, this.st.sessionId, lineNo, null, payloads.map((payload) => ({ payload })), raw);
+    }
+    toolOutput(line, lineNo, out) {
+        const st = this.st;
+        const text = line.replace(/^> ?/, '').trimEnd();
+        const model = /^(?:Main model|Model): (\S+)/.exec(text);
+        if (model) {
+            st.model = model[1];
+            return this.emit(out, lineNo, line, [
+                { kind: 'turn_context', model: st.model, cwd: null, approval_policy: null, sandbox_policy: null, effort: null, summary: null }
+            ]);
+        }
+        const version = /^Aider v(\S+)$/.exec(text);
+        if (version)
+            return void out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', agent_version: version[1] } });
+        const usage = parseTokenLine(line, st.model);
+        if (usage) {
+            this.emit(out, lineNo, line, [usage.usage]);
+            return this.addCost(usage.cost, out);
+        }
+        const cost = parseCostLine(line);
+        if (cost !== null)
+            return this.addCost(cost, out);
+        const applied = /^Applied edit to (.+)$/.exec(text);
+        if (applied)
+            return this.emit(out, lineNo, line, [{ kind: 'file_change', path: applied[1], change: 'update', call_id: null }]);
+        if (/^Commit [0-9a-f]{7,40} /.test(text))
+            return this.emit(out, lineNo, line, [{ kind: 'other', type: 'commit' }]);
+    }
+    addCost(cost, out) {
+        if (cost === null)
+            return;
+        const st = this.st;
+        st.costUnits += Math.round(cost * 1e8);
+        out.push({ type: 'session', patch: { id: st.sessionId, agent: 'aider', reported_cost_usd: st.costUnits / 1e8 } });
+    }
+    flush(out) {
+        const b = this.st.block;
+        this.st.block = null;
+        if (!b)
+            return;
+        while (b.lines.length && b.lines[b.lines.length - 1].trim() === '')
+            b.lines.pop();
+        const text = b.lines.join('\n');
+        if (b.kind === 'user') {
+            if (text.trim() === '' || text === '<blank>')
+                return;
+            // `/code …`, `/commit`, `!cmd`: commands to Aider. `/code X` and `/ask X` are followed by `#### X`, the prompt itself.
+            const command = /^[/!]/.test(text.trimStart());
+            const p = command ? { kind: 'context_message', role: 'command', text } : { kind: 'user_prompt', text, by_agent: false, images: 0 };
+            return this.emit(out, b.line, text, [p]);
+        }
+        const { thinking, reply } = splitThinking(text);
+        const payloads = thinking.map((t) => ({ kind: 'reasoning', text: t, encrypted: false, encrypted_bytes: 0 }));
+        if (reply)
+            payloads.push({ kind: 'assistant_message', text: reply, phase: null });
+        if (payloads.length)
+            this.emit(out, b.line, text, payloads);
+    }
+}
+function sniff(head) {
+    if (head.parsed.some(isObject))
+        return false;
+    return head.lines.some((l) => RUN_HEADER.test(l));
+}
+const aiderHistory = {
+    mode: 'lines',
+    id: 'aider-chat-history',
+    agent: 'aider',
+    description: 'Aider chat history (.aider.chat.history.md in the repository root)',
+    sniff,
+    createParser: (ctx, state) => new AiderParser(ctx, state)
+};
+
+;// CONCATENATED MODULE: ./src/sources/aider/index.ts
+
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
+
+/** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
+const CLINE_AGENTS = ['cline', 'roo-code', 'kilo-code'];
+/** Each agent's VS Code extension id: its folder under `globalStorage/`. */
+const EXTENSION_IDS = {
+    cline: 'saoudrizwan.claude-dev',
+    'roo-code': 'rooveterinaryinc.roo-cline',
+    'kilo-code': 'kilocode.kilo-code'
+};
+/** The files of a task folder this family reads. */
+const TASK_FILES = new Set(['ui_messages.json', 'api_conversation_history.json', 'task_metadata.json']);
+const segments = (path) => path.replace(/\\/g, '/').split('/');
+/**
+ * The agent that wrote a task file. The three write the same format, so the path decides first:
+ * the extension folder (`globalStorage/<extension id>/tasks/<id>/`) or the agent folder of a
+ * copy committed to `.ai-logs/<agent>/`. Without either, Roo Code's `apiProtocol` (in its
+ * `api_req_started` records; Cline never writes it) tells Roo Code from Cline. Kilo Code writes
+ * Roo Code's records and is told only by its path.
+ */
+function agentOf(path, text) {
+    const parts = segments(path).map((s) => s.toLowerCase());
+    for (const agent of CLINE_AGENTS)
+        if (parts.includes(EXTENSION_IDS[agent]))
+            return agent;
+    const logs = parts.lastIndexOf('.ai-logs');
+    const copied = logs >= 0 ? parts[logs + 1] : undefined;
+    const named = CLINE_AGENTS.find((a) => a === copied);
+    if (named)
+        return named;
+    return /\\"apiProtocol\\"\s*:/.test(text) ? 'roo-code' : 'cline';
+}
+/**
+ * The task id: the name of the task folder (a millisecond timestamp in Cline, a UUID in Roo and
+ * Kilo Code), which every file of the task shares. A copy of a task with one file is named
+ * `<id>.json`; its stem is the id. The ingest's fallback id is used only when neither applies.
+ */
+function taskIdOf(path, fallback) {
+    const name = (0,external_node_path_namespaceObject.basename)(path.replace(/\\/g, '/'));
+    if (TASK_FILES.has(name))
+        return (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(path.replace(/\\/g, '/'))) || fallback;
+    const stem = name.replace(/\.json$/i, '');
+    return stem && stem !== name ? stem : fallback;
+}
+
+;// CONCATENATED MODULE: ./src/sources/util/time.ts
+/**
+ * Logs write times as ISO strings (sometimes without a zone), epoch seconds or epoch milliseconds.
+ * Stored times are UTC ISO-8601 with milliseconds so they sort and compare as text.
+ */
+function toUtcIso(v) {
+    if (typeof v === 'number' && Number.isFinite(v)) {
+        // Epoch seconds until the year 5138; anything larger is milliseconds.
+        const ms = v < 1e11 ? v * 1000 : v;
+        const d = new Date(ms);
+        return Number.isNaN(d.getTime()) ? null : d.toISOString();
+    }
+    if (typeof v !== 'string' || v.length < 10 || v.length > 40)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v))
+        return toUtcIso(Number(v));
+    // A date-time without a zone designator is taken as UTC, the convention of every agent we read.
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+    const d = new Date(hasZone || v.length === 10 ? v : `${v}Z`);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+/** A time in epoch milliseconds as ISO-8601, or null when it is outside the range of dates. */
+function isoOrNull(ms) {
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+;// CONCATENATED MODULE: ./src/sources/cline/place.ts
+
+const CWD = /# Current (?:Working Directory|Workspace Directory) \(([^)\n]+)\) Files/;
+const WORKSPACE = /# Workspace Configuration\n(\{[\s\S]*?\n\})\n/;
+/**
+ * The task's place from the `<environment_details>` block the agent appends to the first request
+ * of a task: `# Current Working Directory (<path>) Files` (Roo Code: `# Current Workspace
+ * Directory`), and in newer Cline `# Workspace Configuration`, a JSON object whose workspaces list
+ * `associatedRemoteUrls` (`origin: <url>`) and `latestGitCommitHash`. Only the first workspace is read.
+ */
+function placeIn(text) {
+    const cwd = CWD.exec(text)?.[1]?.trim() || null;
+    let repository_url = null;
+    let commit_sha = null;
+    const ws = WORKSPACE.exec(text)?.[1];
+    const conf = ws ? tryParseJson(ws) : undefined;
+    const workspaces = isObject(conf) && isObject(conf.workspaces) ? Object.values(conf.workspaces) : [];
+    const first = workspaces.find(isObject);
+    if (first) {
+        const remotes = (arr(first.associatedRemoteUrls) ?? []).map(str).filter((r) => !!r);
+        const origin = remotes.find((r) => r.startsWith('origin:')) ?? remotes[0];
+        repository_url = origin ? origin.replace(/^[^:\s]+:\s*/, '').trim() || null : null;
+        commit_sha = str(first.latestGitCommitHash) ?? null;
+    }
+    return { cwd, repository_url, commit_sha };
+}
+const knownPlace = (p) => p.cwd !== null || p.repository_url !== null;
+
+;// CONCATENATED MODULE: ./src/sources/cline/side-files.ts
+
+
+
+
+/** The text blocks of one Anthropic-format message (`content` is a string or a list of blocks). */
+function texts(content) {
+    if (typeof content === 'string')
+        return [content];
+    return (arr(content) ?? []).map((b) => (obj(b)?.type === 'text' ? (str(obj(b)?.text) ?? '') : '')).filter(Boolean);
+}
+/**
+ * `api_conversation_history.json`: the messages as sent to the model. Everything a report shows
+ * is in `ui_messages.json` already (reading prompts here too would count them twice), so this
+ * file gives only the task's place: the `<environment_details>` of its first user message. A task
+ * whose `ui_messages.json` request records were trimmed (Roo Code keeps only the usage there) is
+ * scoped by this.
+ */
+function parseApiHistory(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!Array.isArray(doc))
+        throw new Error('expected a JSON array of API messages');
+    for (const m of doc) {
+        if (!isObject(m) || m.role !== 'user')
+            continue;
+        for (const t of texts(m.content)) {
+            const place = placeIn(t);
+            if (knownPlace(place)) {
+                out.push({ type: 'session', patch: { id: sessionId, agent, ...place } });
+                return;
+            }
+        }
+    }
+}
+/**
+ * `task_metadata.json`: `files_in_context` (each file the task read, mentioned or edited, with
+ * `record_source` `cline_edited` / `roo_edited` / `kilo_edited` for the agent's own edits) and
+ * `model_usage` (each model the task used, with its time and mode). An edit recorded here says
+ * which file, not whether it was created or changed: the change is `unknown`. Events are numbered
+ * by their place: model entries first, then files.
+ */
+function parseTaskMetadata(text, agent, sessionId, out) {
+    const doc = JSON.parse(text);
+    if (!isObject(doc))
+        throw new Error('expected a JSON object');
+    let n = 0;
+    const emit = (ts, payload, raw) => emitRecord(out, sessionId, ++n, ts, [{ payload }], JSON.stringify(raw));
+    for (const u of arr(doc.model_usage) ?? []) {
+        const o = obj(u);
+        const model = str(o?.model_id);
+        if (o && model)
+            emit(isoOrNull(num(o.ts) ?? NaN), { kind: 'turn_context', model, cwd: null }, o);
+    }
+    for (const f of arr(doc.files_in_context) ?? []) {
+        const o = obj(f);
+        const path = str(o?.path);
+        const source = str(o?.record_source) ?? '';
+        if (!o || !path || !/_edited$/.test(source) || source === 'user_edited')
+            continue;
+        const when = Object.entries(o).find(([k, v]) => k.endsWith('_edit_date') && k !== 'user_edit_date' && typeof v === 'number')?.[1];
+        emit(isoOrNull(typeof when === 'number' ? when : NaN), { kind: 'file_change', path, change: 'unknown', call_id: null }, o);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/util/token-count.ts
@@ -14826,6 +14947,420 @@ const copilotCli = {
     createParser: (ctx, state) => lineParser(state, { initial: events_initialState(ctx.fallbackSessionId), push: events_pushLine, end: endOfInput })
 };
 
+;// CONCATENATED MODULE: ./src/sources/util/sqlite-pages.ts
+/**
+ * Rows of a query read a page at a time (keyset pagination): `fetch` gets the last row of the
+ * previous page (null for the first) and returns at most `size` rows after it. Only one page is
+ * held at a time, so a table of any size is read in bounded memory, and no statement stays open
+ * between pages (the caller may run other queries on the same connection while it iterates).
+ */
+function* paged(size, fetch) {
+    let after = null;
+    for (;;) {
+        const rows = fetch(after, size);
+        yield* rows;
+        if (rows.length < size)
+            return;
+        after = rows[rows.length - 1];
+    }
+}
+/** Column names by table, from the database's schema (what a database source recognizes). */
+function sqlite_pages_tableColumns(db) {
+    const out = {};
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+    for (const { name } of tables)
+        out[name] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name).map((c) => c.name);
+    return out;
+}
+/** True when `table` exists with every one of `columns`. */
+function hasColumns(tables, table, columns) {
+    const have = tables[table];
+    return have !== undefined && columns.every((c) => have.includes(c));
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/tools.ts
+
+
+/**
+ * Cursor's tool names: the agent CLI's transcripts use `Shell`, `Write`, `StrReplace`, `Delete`,
+ * `ApplyPatch`, `Read`, `Grep`, `WebSearch`…; the editor's bubbles use snake_case names
+ * (`run_terminal_cmd`, `edit_file`, `apply_patch`, `read_file`, `grep`, `web_search`…).
+ */
+const SHELL = new Set(['Shell', 'run_terminal_cmd', 'run_terminal_command']);
+const WEB_SEARCH = new Set(['WebSearch', 'web_search']);
+/** The file a tool's arguments name, under whichever key that tool uses. */
+function pathOf(args) {
+    return str(args.path) ?? str(args.file_path) ?? str(args.filePath) ?? str(args.target_file) ?? str(args.target_notebook);
+}
+function tools_toolType(name) {
+    if (SHELL.has(name))
+        return 'local_shell';
+    if (WEB_SEARCH.has(name))
+        return 'web_search';
+    return 'function';
+}
+function shellCommand(name, args) {
+    return SHELL.has(name) ? (str(args.command) ?? null) : null;
+}
+/**
+ * The files a call writes. Neither store records whether a call succeeded in a form we have seen
+ * for every tool, so a write counts at the call (a refused write still names the file it aimed at).
+ */
+function filesWritten(name, args, patchText, callId) {
+    const path = pathOf(args);
+    switch (name) {
+        case 'Write':
+            return path ? [{ kind: 'file_change', path, change: 'unknown', call_id: callId }] : [];
+        case 'StrReplace':
+        case 'MultiStrReplace':
+        case 'EditNotebook':
+        case 'edit_file':
+        case 'search_replace':
+        case 'edit_notebook':
+            return path ? [{ kind: 'file_change', path, change: 'update', call_id: callId }] : [];
+        case 'Delete':
+        case 'delete_file':
+            return path ? [{ kind: 'file_change', path, change: 'delete', call_id: callId }] : [];
+        case 'ApplyPatch':
+        case 'apply_patch': {
+            const found = patchText ? filesInPatch(patchText, callId) : [];
+            if (found.length > 0)
+                return found;
+            return path ? [{ kind: 'file_change', path, change: 'update', call_id: callId }] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** A tool call and the files it writes, as events. */
+function toolEvents(name, args, rawArgs, callId, patchText) {
+    return [
+        { kind: 'tool_call', call_id: callId, name, arguments: rawArgs, command: shellCommand(name, args), tool_type: tools_toolType(name) },
+        ...filesWritten(name, args, patchText, callId)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/transcript.ts
+
+
+
+const cursor_transcript_AGENT = 'cursor';
+/**
+ * The session is the transcript's folder, `agent-transcripts/<id>/<id>.jsonl`; a sub-agent's
+ * transcript lies in `<id>/subagents/` and belongs to that session.
+ */
+function transcript_initialState(ctx) {
+    const stem = (0,external_node_path_namespaceObject.basename)(ctx.path).replace(/\.jsonl$/i, '');
+    const folder = (0,external_node_path_namespaceObject.dirname)(ctx.path);
+    const parent = (0,external_node_path_namespaceObject.basename)(folder) === 'subagents' ? (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(folder)) : null;
+    return { sessionId: stem && stem !== (0,external_node_path_namespaceObject.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false };
+}
+/** Cursor wraps what the person typed in `<user_query>`; what lies around it is context it added. */
+const USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
+/** Cursor writes the literal `[REDACTED]` where it keeps the model's reasoning out of the transcript. */
+const REDACTED = '[REDACTED]';
+function blocksOf(content) {
+    if (typeof content === 'string')
+        return [{ type: 'text', text: content }];
+    return (arr(content) ?? []).map(obj).filter((b) => b !== undefined);
+}
+function textOf(blocks) {
+    return blocks
+        .filter((b) => b.type === 'text')
+        .map((b) => str(b.text) ?? '')
+        .join('\n');
+}
+function resultText(content) {
+    return typeof content === 'string' ? content : textOf(blocksOf(content));
+}
+/** What one block of a message says; null for a block of a kind this reader does not know. */
+function blockEvents(b, role, sub) {
+    switch (b.type) {
+        case 'text': {
+            const text = str(b.text) ?? '';
+            if (role === 'user') {
+                const query = USER_QUERY.exec(text);
+                return [{ kind: 'user_prompt', text: query ? query[1] : text, by_agent: sub, images: 0 }];
+            }
+            const redacted = text.trimEnd().endsWith(REDACTED);
+            const said = redacted ? text.trimEnd().slice(0, -REDACTED.length).trimEnd() : text;
+            const out = [];
+            if (said.trim())
+                out.push({ kind: 'assistant_message', text: said, phase: null });
+            if (redacted)
+                out.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: 0 });
+            return out;
+        }
+        case 'image':
+            return role === 'user' ? [{ kind: 'user_prompt', text: '', by_agent: sub, images: 1 }] : [];
+        case 'tool_use': {
+            const name = str(b.name) ?? 'unknown';
+            const input = b.input;
+            const args = obj(input) ?? {};
+            const raw = typeof input === 'string' ? input : JSON.stringify(input ?? {});
+            const patch = typeof input === 'string' ? input : str(args.patch);
+            return toolEvents(name, args, raw, str(b.id) ?? null, patch);
+        }
+        case 'tool_result':
+            return [
+                {
+                    kind: 'tool_result',
+                    call_id: str(b.tool_use_id) ?? null,
+                    output: resultText(b.content),
+                    exit_code: null,
+                    duration_ms: null,
+                    status: b.is_error === true ? 'error' : null
+                }
+            ];
+        default:
+            return null;
+    }
+}
+/** `turn_ended` closes a turn: `success`, `aborted` (the person stopped it) or `error`. */
+function turnEnded(o) {
+    const status = str(o.status) ?? '';
+    const detail = str(o.error) ?? (status || null);
+    if (status === 'aborted')
+        return { kind: 'marker', marker: 'abort', detail };
+    if (status === 'error')
+        return { kind: 'marker', marker: 'error', detail };
+    return { kind: 'marker', marker: 'turn_end', detail };
+}
+/**
+ * One line of a Cursor agent transcript: `{role, message: {content}}` with Anthropic-style blocks
+ * (`text`, `tool_use`, sometimes `tool_result`) or a `{type: "turn_ended"}` close. The transcript
+ * records no time, model, token count or working folder.
+ */
+function cursor_transcript_pushLine(st, line, lineNo, out) {
+    const o = parseObjectLine(line, lineNo, out);
+    if (!o)
+        return;
+    if (!st.started) {
+        st.started = true;
+        out.push({
+            type: 'session',
+            patch: {
+                id: st.sessionId,
+                agent: cursor_transcript_AGENT,
+                originator: 'cursor-agent',
+                source: 'agent-transcript',
+                parent_id: st.parentId,
+                parent_relation: st.parentId ? 'subagent' : null
+            }
+        });
+    }
+    const emit = (payloads, what) => {
+        const list = payloads.length > 0 ? payloads : [{ kind: 'other', type: what }];
+        for (const payload of list)
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload } });
+    };
+    if (o.type === 'turn_ended')
+        return emit([turnEnded(o)], 'turn_ended');
+    const role = str(o.role);
+    const message = obj(o.message);
+    if ((role !== 'user' && role !== 'assistant') || !message) {
+        out.push({ type: 'unknown', line: lineNo, what: role ? `role "${role}"` : `line "${str(o.type) ?? 'none'}"` });
+        return emit([], str(o.type) ?? role ?? 'none');
+    }
+    const payloads = [];
+    for (const b of blocksOf(message.content)) {
+        const found = blockEvents(b, role, st.parentId !== null);
+        if (found === null)
+            out.push({ type: 'unknown', line: lineNo, what: `${role} block "${str(b.type) ?? 'none'}"` });
+        else
+            payloads.push(...found);
+    }
+    emit(payloads, `${role} message`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/cursor/editor.ts
+
+
+
+
+
+/**
+ * The Cursor editor's store (`<Cursor user dir>/globalStorage/state.vscdb`): VS Code's key-value
+ * table plus Cursor's `cursorDiskKV`, where `composerData:<id>` is a conversation (its name, times,
+ * model and the order of its bubbles) and `bubbleId:<composer>:<bubble>` one message of it.
+ * The bubbles' `tokenCount` is not read: see docs/sources.md, Cursor.
+ */
+const COMPOSER = 'composerData:';
+/** The first key after every `composerData:` key (`;` follows `:`), so the range scan uses the key's index. */
+const COMPOSER_END = 'composerData;';
+const COMPOSER_PAGE = 20;
+const USER = 1;
+const ASSISTANT = 2;
+function editor_sniff(head) {
+    return hasColumns(head.tables, 'cursorDiskKV', ['key', 'value']);
+}
+/** "default" is the Auto setting, not a model. */
+function modelName(v) {
+    const name = str(v)?.trim();
+    return name && name !== 'default' ? name : null;
+}
+/** The folder the conversation ran in, when the composer names one: its workspace, else its first tracked repository. */
+function folderOf(c) {
+    const ws = str(obj(obj(c.workspaceIdentifier)?.uri)?.fsPath);
+    if (ws)
+        return ws;
+    const repo = (arr(c.trackedGitRepos) ?? []).map((r) => str(obj(r)?.repoPath)).find((p) => p);
+    return repo ?? null;
+}
+function composerPatch(id, c) {
+    return {
+        id,
+        agent: cursor_transcript_AGENT,
+        originator: 'cursor',
+        source: str(c.unifiedMode) ? `editor ${str(c.unifiedMode)}` : 'editor',
+        agent_version: typeof c._v === 'number' ? `composer format ${c._v}` : null,
+        started_at: toUtcIso(num(c.createdAt)),
+        ended_at: toUtcIso(num(c.lastUpdatedAt)),
+        cwd: folderOf(c),
+        title: str(c.name) || null
+    };
+}
+function editor_toolCall(tf, callId) {
+    const name = str(tf.name) ?? `tool ${str(tf.tool) ?? 'unknown'}`;
+    const rawArgs = str(tf.rawArgs) ?? str(tf.params) ?? '{}';
+    const args = obj(tryParseJson(rawArgs)) ?? {};
+    const refused = tf.userDecision === 'rejected' || tf.status === 'error';
+    const [call, ...writes] = toolEvents(name, args, rawArgs, callId, str(args.patch));
+    const out = [call];
+    const result = tf.result;
+    if (result !== undefined || tf.status !== undefined)
+        out.push({
+            kind: 'tool_result',
+            call_id: callId,
+            output: typeof result === 'string' ? result : result === undefined ? '' : JSON.stringify(result),
+            exit_code: null,
+            duration_ms: null,
+            status: str(tf.status) ?? null
+        });
+    if (!refused)
+        out.push(...writes);
+    return out;
+}
+/** What one bubble says; null for a bubble type this reader does not know. */
+function bubbleEvents(b, type, model) {
+    const out = [];
+    const m = modelName(obj(b.modelInfo)?.modelName);
+    if (m && m !== model.current) {
+        model.current = m;
+        out.push({ kind: 'turn_context', model: m });
+    }
+    const text = str(b.text) ?? '';
+    if (type === USER) {
+        out.push({ kind: 'user_prompt', text, by_agent: false, images: (arr(b.images) ?? []).length });
+        return out;
+    }
+    if (type !== ASSISTANT)
+        return null;
+    const thinking = obj(b.thinking);
+    if (thinking) {
+        const said = str(thinking.text) ?? '';
+        // Only a signature: the reasoning went to the model's provider encrypted, and is not here.
+        out.push({ kind: 'reasoning', text: said, encrypted: !said.trim() && str(thinking.signature) !== undefined, encrypted_bytes: 0 });
+    }
+    if (text.trim())
+        out.push({ kind: 'assistant_message', text, phase: null });
+    const tf = obj(b.toolFormerData);
+    if (tf)
+        out.push(...editor_toolCall(tf, str(tf.toolCallId) ?? null));
+    return out;
+}
+function* readDatabase(db, _ctx) {
+    const composers = db.prepare(`SELECT key, CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key > ? AND key < ? ORDER BY key LIMIT ?`);
+    const bubble = db.prepare(`SELECT CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key = ?`);
+    let line = 0;
+    for (const row of paged(COMPOSER_PAGE, (after, n) => composers.all(after?.key ?? COMPOSER, COMPOSER_END, n))) {
+        const id = row.key.slice(COMPOSER.length);
+        const composerLine = ++line;
+        const c = obj(tryParseJson(row.value ?? ''));
+        if (!c) {
+            yield { line: composerLine, text: row.value ?? '', records: [{ type: 'skip', line: composerLine, reason: `${row.key}: value is not a JSON object` }] };
+            continue;
+        }
+        const heads = (arr(c.fullConversationHeadersOnly) ?? []).map(obj).filter((h) => h !== undefined);
+        // A composer opened and never used has no bubbles: it is no conversation.
+        if (heads.length === 0)
+            continue;
+        const model = { current: modelName(obj(c.modelConfig)?.modelName) };
+        const records = [{ type: 'session', patch: composerPatch(id, c) }];
+        if (model.current)
+            records.push(editor_event(id, toUtcIso(num(c.createdAt)), composerLine, { kind: 'turn_context', model: model.current }, `cursor:${id}#model`));
+        yield { line: composerLine, text: JSON.stringify({ key: row.key, name: c.name, createdAt: c.createdAt, lastUpdatedAt: c.lastUpdatedAt }), records };
+        for (const h of heads) {
+            const bubbleId = str(h.bubbleId);
+            if (!bubbleId)
+                continue;
+            const key = `bubbleId:${id}:${bubbleId}`;
+            const found = bubble.get(key);
+            // Cursor clears old bubbles (the row goes, or its value becomes NULL) and keeps the order list: nothing was lost here.
+            if (found?.value == null)
+                continue;
+            const bubbleLine = ++line;
+            const b = obj(tryParseJson(found.value));
+            if (!b) {
+                yield { line: bubbleLine, text: found.value, records: [{ type: 'skip', line: bubbleLine, reason: `${key}: value is not a JSON object` }] };
+                continue;
+            }
+            const type = num(h.type) ?? num(b.type) ?? 0;
+            const ts = toUtcIso(b.createdAt);
+            const payloads = bubbleEvents(b, type, model);
+            const out = payloads === null
+                ? [{ type: 'unknown', line: bubbleLine, what: `bubble type ${type}` }]
+                : payloads.map((p, i) => editor_event(id, ts, bubbleLine, p, `cursor:${id}:${bubbleId}#${i}`));
+            yield { line: bubbleLine, text: found.value, records: out };
+        }
+    }
+}
+function editor_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+const cursorEditorDatabase = {
+    mode: 'database',
+    id: 'cursor-state-vscdb',
+    agent: cursor_transcript_AGENT,
+    description: 'Cursor editor store (globalStorage/state.vscdb: cursorDiskKV composerData and bubbleId keys)',
+    sniff: editor_sniff,
+    readDatabase
+};
+
+;// CONCATENATED MODULE: ./src/sources/cursor/index.ts
+
+
+
+/** A transcript line holds `role` and `message` and nothing else: no type, id, time or session, which every other JSONL agent writes. */
+function isMessageLine(o) {
+    const keys = Object.keys(o);
+    const m = obj(o.message);
+    return (keys.every((k) => k === 'role' || k === 'message') &&
+        (o.role === 'user' || o.role === 'assistant') &&
+        m !== undefined &&
+        Object.keys(m).every((k) => k === 'content') &&
+        (Array.isArray(m.content) || typeof m.content === 'string'));
+}
+/** The only keys a transcript line has: a message's, and a `turn_ended` close's. */
+const LINE_KEYS = new Set(['role', 'message', 'type', 'status', 'error']);
+/** No line of the head has a key beyond those, or a `type` but `turn_ended`; at least one is a bare message. */
+function sniffCursorTranscript(head) {
+    const cursorShaped = (o) => isObject(o) && Object.keys(o).every((k) => LINE_KEYS.has(k)) && (o.type === undefined || o.type === 'turn_ended');
+    // The head ends at 64 KiB, which may cut its last line (a `Write` carries a whole file): that line cannot be judged.
+    const whole = head.parsed.filter((o, i) => !(o === undefined && i === head.parsed.length - 1));
+    if (whole.length === 0 || !whole.every(cursorShaped))
+        return false;
+    return whole.some((o) => isObject(o) && isMessageLine(o));
+}
+const cursorTranscript = {
+    mode: 'lines',
+    id: 'cursor-agent-transcript',
+    agent: 'cursor',
+    description: 'Cursor agent transcript (~/.cursor/projects/<slug>/agent-transcripts/<id>/<id>.jsonl)',
+    sniff: sniffCursorTranscript,
+    createParser: (ctx, state) => lineParser(state, { initial: transcript_initialState(ctx), push: cursor_transcript_pushLine })
+};
+
 ;// CONCATENATED MODULE: ./src/sources/factory-droid/paths.ts
 
 /** Antigravity writes Droid's `settings.json` shape too; files under its folders are not Droid's. */
@@ -14844,13 +15379,13 @@ function droidSessionId(path, fallback) {
 
 /** Tools that write the file named by `file_path` (or `path`), and how. */
 const session_WRITES = { Create: 'add', Edit: 'update', MultiEdit: 'update', ApplyPatch: 'update' };
-const SHELL = new Set(['Execute', 'Bash', 'Shell']);
+const session_SHELL = new Set(['Execute', 'Bash', 'Shell']);
 function blocks(content) {
     if (typeof content === 'string')
         return [{ type: 'text', text: content }];
     return (arr(content) ?? []).map((b) => (typeof b === 'string' ? { type: 'text', text: b } : obj(b))).filter((b) => b !== undefined);
 }
-const textOf = (v) => blocks(v)
+const session_textOf = (v) => blocks(v)
     .filter((b) => b.type === 'text')
     .map((b) => str(b.text) ?? '')
     .join('\n');
@@ -14860,7 +15395,7 @@ function userMessage(st, content) {
     for (const b of bs.filter((x) => x.type === 'tool_result')) {
         const id = str(b.tool_use_id) ?? null;
         const failed = b.is_error === true;
-        out.push({ kind: 'tool_result', call_id: id, output: textOf(b.content), exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' });
+        out.push({ kind: 'tool_result', call_id: id, output: session_textOf(b.content), exit_code: null, duration_ms: null, status: failed ? 'error' : 'success' });
         const pending = id ? st.writes.find((w) => w.id === id) : undefined;
         if (pending) {
             st.writes = st.writes.filter((w) => w !== pending);
@@ -14868,7 +15403,7 @@ function userMessage(st, content) {
                 out.push(pending.change);
         }
     }
-    const text = textOf(bs.filter((b) => b.type === 'text'));
+    const text = session_textOf(bs.filter((b) => b.type === 'text'));
     const images = bs.filter((b) => b.type === 'image').length;
     // A message of tool results only is the agent's bookkeeping, not something the person typed.
     if (text.trim() || images > 0)
@@ -14889,7 +15424,7 @@ function session_assistantMessage(st, content) {
             const id = str(b.id) ?? null;
             const name = str(b.name) ?? 'unknown';
             const input = obj(b.input) ?? {};
-            const command = SHELL.has(name) ? (str(input.command) ?? null) : null;
+            const command = session_SHELL.has(name) ? (str(input.command) ?? null) : null;
             out.push({ kind: 'tool_call', call_id: id, name, arguments: JSON.stringify(input), command, tool_type: 'function' });
             const path = str(input.file_path) ?? str(input.path);
             const change = session_WRITES[name];
@@ -16121,37 +16656,6 @@ const qwenCode = {
 ;// CONCATENATED MODULE: ./src/sources/qwen-code/index.ts
 
 
-;// CONCATENATED MODULE: ./src/sources/util/sqlite-pages.ts
-/**
- * Rows of a query read a page at a time (keyset pagination): `fetch` gets the last row of the
- * previous page (null for the first) and returns at most `size` rows after it. Only one page is
- * held at a time, so a table of any size is read in bounded memory, and no statement stays open
- * between pages (the caller may run other queries on the same connection while it iterates).
- */
-function* paged(size, fetch) {
-    let after = null;
-    for (;;) {
-        const rows = fetch(after, size);
-        yield* rows;
-        if (rows.length < size)
-            return;
-        after = rows[rows.length - 1];
-    }
-}
-/** Column names by table, from the database's schema (what a database source recognizes). */
-function sqlite_pages_tableColumns(db) {
-    const out = {};
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
-    for (const { name } of tables)
-        out[name] = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name).map((c) => c.name);
-    return out;
-}
-/** True when `table` exists with every one of `columns`. */
-function hasColumns(tables, table, columns) {
-    const have = tables[table];
-    return have !== undefined && columns.every((c) => have.includes(c));
-}
-
 ;// CONCATENATED MODULE: ./src/sources/goose/content.ts
 
 
@@ -16266,7 +16770,7 @@ function columns(db, table) {
     return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
 }
 const goose_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
-function* readDatabase(db, _ctx) {
+function* goose_readDatabase(db, _ctx) {
     const sessions = db.prepare(`SELECT ${goose_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
     const messages = db.prepare(`SELECT ${goose_select(columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
      FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?`);
@@ -16342,7 +16846,7 @@ const gooseDatabase = {
     agent: goose_AGENT,
     description: 'Goose session store (sessions.db: sessions and messages tables)',
     sniff: goose_sniff,
-    readDatabase
+    readDatabase: goose_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/opencode/parts.ts
@@ -16394,7 +16898,7 @@ function assistantEvents(id, data) {
         out.push({ payload: { kind: 'marker', marker: 'error', detail: str(error.name) ?? 'error' }, dedupe_key: `opencode:${id}#error` });
     return out;
 }
-function toolEvents(part) {
+function parts_toolEvents(part) {
     const tool = str(part.tool) ?? 'unknown';
     const callId = str(part.callID) ?? null;
     const state = obj(part.state) ?? {};
@@ -16447,7 +16951,7 @@ function partEvents(part, message) {
         case 'reasoning':
             return [{ payload: { kind: 'reasoning', text: str(part.text) ?? '', encrypted: false, encrypted_bytes: 0 } }];
         case 'tool':
-            return toolEvents(part);
+            return parts_toolEvents(part);
         case 'file': {
             // The url can be a data: URL holding the whole file; only its name and type are kept.
             const name = str(part.filename) ?? str(obj(part.source)?.path) ?? 'file';
@@ -16841,6 +17345,8 @@ const recorderSource = {
 
 
 
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
@@ -16860,10 +17366,12 @@ const sources = [
     ...clineSources,
     piSession,
     ...droidSources,
+    cursorTranscript,
     opencodeStorage,
     recorderSource,
     opencodeDatabase,
     gooseDatabase,
+    cursorEditorDatabase,
     text_codexText,
     aiderHistory
 ];
@@ -16895,6 +17403,13 @@ function isSideFile(path) {
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
 const MAX_KINDS = 20;
 const OTHER_KINDS = '…';
+/** A type's name is the log's own text: kept short, and with no control character, wherever it is shown. */
+const MAX_KIND_CHARS = 60;
+function kindName(what) {
+    // eslint-disable-next-line no-control-regex
+    const clean = what.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    return clean.length > MAX_KIND_CHARS ? clean.slice(0, MAX_KIND_CHARS - 1) + '…' : clean;
+}
 const ACTIVITY = new Set(['assistant_message', 'reasoning', 'tool_call', 'token_usage']);
 function emptyTally(fromLine) {
     return { fromLine, records: 0, unknown: 0, prompts: 0, activity: 0, kinds: {} };
@@ -16907,8 +17422,9 @@ function tallyRecords(t, out) {
     for (const r of out) {
         if (r.type === 'unknown') {
             t.unknown++;
-            const known = r.what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS;
-            const kind = known ? r.what : OTHER_KINDS;
+            const what = kindName(r.what);
+            const known = what in t.kinds || Object.keys(t.kinds).length < MAX_KINDS;
+            const kind = known ? what : OTHER_KINDS;
             t.kinds[kind] = (t.kinds[kind] ?? 0) + 1;
         }
         else if (r.type === 'event') {
