@@ -5,6 +5,7 @@ import { pinnedNow, runJob, type JobResult } from '../pipeline/job.js'
 import { loadConfig } from '../config/load.js'
 import { REDACTION_KEY_ENV } from '../redact/hash.js'
 import { describeLateCheck } from '../render/text.js'
+import { problemAnnotations } from './annotations.js'
 import { readInputs, type FailOn } from './inputs.js'
 import { publish } from './publish.js'
 import { actionScope } from './scope.js'
@@ -55,7 +56,7 @@ export async function run(): Promise<void> {
     core.info(
       `ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`
     )
-    for (const e of result.ingest.errors.slice(0, 100)) core.warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined })
+    for (const a of problemAnnotations(result.ingest.errors, config)) core.warning(a.message, { file: a.file, startLine: a.line })
     // The report's list (redacted, as published), not this run's ingest: a cached database still warns.
     for (const w of result.report.format_warnings) core.warning(w.message, { file: w.file })
     const r = result.report
