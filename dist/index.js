@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83210);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24315);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 83210:
+/***/ 24315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52135,6 +52135,19 @@ function loadConfig(path, cwd = '.') {
     return { config: parseConfig(text, file), file };
 }
 
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+
+
+/**
+ * The ingest's problems as the step's warnings. The workflow log is published with the run, and a
+ * problem's reason can quote a log's own text (a JSON parser's message shows the bytes it choked
+ * on): each reason goes through every detector first, as the published files do.
+ */
+function problemAnnotations(errors, config, max = 100) {
+    const engine = lateCheckOptions(config);
+    return errors.slice(0, max).map((e) => ({ message: redactText(e.reason, engine).text, file: e.file, line: e.line ?? undefined }));
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -52563,6 +52576,7 @@ function version_version() {
 
 
 
+
 /**
  * The Action front: inputs and the event in, the library's job, then publishing. It decides
  * nothing about the report itself; `dry-run` runs the same job and writes the same files.
@@ -52606,8 +52620,8 @@ async function run() {
         const ing = result.ingest;
         info(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`);
         info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`);
-        for (const e of result.ingest.errors.slice(0, 100))
-            warning(`${e.reason}`, { file: e.file, startLine: e.line ?? undefined });
+        for (const a of problemAnnotations(result.ingest.errors, config))
+            warning(a.message, { file: a.file, startLine: a.line });
         // The report's list (redacted, as published), not this run's ingest: a cached database still warns.
         for (const w of result.report.format_warnings)
             warning(w.message, { file: w.file });
