@@ -1,10 +1,11 @@
 /*
  * Two projects: `unit` (fast, no bundle, no browser, no child CLI runs of the whole job) and
  * `slow` (end-to-end runs of dist/, the packed package, the browser, the documentation checks
- * that run commands, and the benchmark smoke run). `npm test` runs both; `npm run test:unit`
+ * that run commands, the benchmark smoke run, and `*.slow.test.ts`: fault injection that kills
+ * child ingests again and again). `npm test` runs both; `npm run test:unit`
  * and `npm run test:slow` run one.
  */
-const SLOW = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/docs/', '<rootDir>/__tests__/bench/', '\\.browser\\.test\\.ts$']
+const SLOW = ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/docs/', '<rootDir>/__tests__/bench/', '\\.browser\\.test\\.ts$', '\\.slow\\.test\\.ts$']
 
 const common = {
   testEnvironment: 'node',
@@ -31,7 +32,11 @@ export default {
     {
       ...common,
       displayName: 'slow',
-      testMatch: SLOW.map((p) => (p.startsWith('<rootDir>') ? `${p}**/*.test.ts` : '<rootDir>/__tests__/**/*.browser.test.ts')),
+      testMatch: [
+        ...SLOW.filter((p) => p.startsWith('<rootDir>')).map((p) => `${p}**/*.test.ts`),
+        '<rootDir>/__tests__/**/*.browser.test.ts',
+        '<rootDir>/__tests__/**/*.slow.test.ts'
+      ],
       testPathIgnorePatterns: ignored
     }
   ]

@@ -10,7 +10,7 @@ import { buildFixtureDb } from '../sources/sqlite-fixtures.js'
  * A database read killed at any crash point (AI_LOG_TRAIL_CRASH_AT, src/ingest/crash-point.ts)
  * and run again ends with the store an uninterrupted read makes; and a read on the parse worker
  * thread stores what a read on the main thread does. The ingests run lib/ (built by `pretest`)
- * in a child Node, as in crash-safety.test.ts.
+ * in a child Node, as in crash-safety.slow.test.ts.
  */
 
 const lib = join(repoRoot, 'lib', 'index.js')
