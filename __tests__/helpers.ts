@@ -1,3 +1,4 @@
+import { afterEach } from '@jest/globals'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -71,5 +72,28 @@ export function prng(seed: number): () => number {
     let t = Math.imul(a ^ (a >>> 15), 1 | a)
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Stores and folders a test opens, undone after each test: `ingest` is `ingestFresh` whose store
+ * is closed afterwards, `removeLater` deletes a folder the test made. Call it at a test file's top.
+ */
+export function cleanUpAfterEach(): { ingest(paths: string[], opts?: IngestOptions): Promise<Ingested>; removeLater(dir: string): void } {
+  let open: Ingested[] = []
+  let temp: string[] = []
+  afterEach(() => {
+    for (const i of open) i.close()
+    for (const d of temp) rmSync(d, { recursive: true, force: true })
+    open = []
+    temp = []
+  })
+  return {
+    async ingest(paths, opts = {}) {
+      const i = await ingestFresh(paths, opts)
+      open.push(i)
+      return i
+    },
+    removeLater: (dir) => void temp.push(dir)
   }
 }

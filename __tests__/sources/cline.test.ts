@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
+import { byId, cleanUpAfterEach, fixtures, tmpDir } from '../helpers.js'
 import { agentOf, clineSources, taskIdOf } from '../../src/sources/cline/index.js'
 import { recognize } from '../../src/sources/registry.js'
 import type { ParseRecord } from '../../src/sources/types.js'
@@ -21,24 +21,12 @@ const CLINE_MODELINFO = join(clineTasks, '1767644899093', 'ui_messages.json')
 const ROO_TASK = join(fixtures, 'roo-code', 'globalStorage', 'rooveterinaryinc.roo-cline', 'tasks', '0f6a1c2e-5b7d-4e1a-9c3f-2d8e6b4a7f10')
 const KILO_TASK = join(fixtures, 'kilo-code', 'globalStorage', 'kilocode.kilo-code', 'tasks', '7c1e9a42-3d6b-4f8e-a0b5-91c2d4e6f813')
 
-let open: Ingested[] = []
-let temp: string[] = []
-afterEach(() => {
-  for (const i of open) i.close()
-  for (const d of temp) rmSync(d, { recursive: true, force: true })
-  open = []
-  temp = []
-})
-async function ingest(paths: string[]): Promise<Ingested> {
-  const i = await ingestFresh(paths)
-  open.push(i)
-  return i
-}
+const { ingest, removeLater } = cleanUpAfterEach()
 
 /** Writes hand-made UI records as `<dir>/<extension>/tasks/<id>/ui_messages.json`. */
 function handMade(records: object[], extension = 'saoudrizwan.claude-dev', id = '1700000000000'): string {
   const dir = tmpDir('cline-')
-  temp.push(dir)
+  removeLater(dir)
   const task = join(dir, extension, 'tasks', id)
   mkdirSync(task, { recursive: true })
   const path = join(task, 'ui_messages.json')
@@ -181,7 +169,7 @@ describe('cline: which agent, which task', () => {
 describe('cline: discovery', () => {
   it('lists the task files of each extension in every VS Code user folder, and no other file of a task', () => {
     const home = tmpDir('cline-home-')
-    temp.push(home)
+    removeLater(home)
     const user = join(home, '.config', 'Code', 'User', 'globalStorage')
     for (const ext of ['saoudrizwan.claude-dev', 'rooveterinaryinc.roo-cline', 'kilocode.kilo-code']) {
       const task = join(user, ext, 'tasks', 't1')

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
+import { byId, cleanUpAfterEach, fixtures, tmpDir } from '../helpers.js'
 import { recognize } from '../../src/sources/registry.js'
 import { copilotCli, sniffCopilotCli } from '../../src/sources/copilot-cli/index.js'
 import type { ParseRecord } from '../../src/sources/types.js'
@@ -18,24 +18,12 @@ const SUBAGENT = join(state, '030f200c-c26f-4ef0-9099-6d1156c83631', 'events.jso
 /** 1.0.45, start line real, the rest hand-made upstream: a `create` call and no shutdown. */
 const NO_SHUTDOWN = join(state, '301561f1-558a-43e9-a144-82d3ca12ab62', 'events.jsonl')
 
-let open: Ingested[] = []
-let temp: string[] = []
-afterEach(() => {
-  for (const i of open) i.close()
-  for (const d of temp) rmSync(d, { recursive: true, force: true })
-  open = []
-  temp = []
-})
-async function ingest(paths: string[]): Promise<Ingested> {
-  const i = await ingestFresh(paths)
-  open.push(i)
-  return i
-}
+const { ingest, removeLater } = cleanUpAfterEach()
 
 /** Writes hand-made event lines as a session folder's `events.jsonl`. */
 function handMade(events: object[]): string {
   const dir = tmpDir('copilot-cli-')
-  temp.push(dir)
+  removeLater(dir)
   mkdirSync(join(dir, 's1'))
   const path = join(dir, 's1', 'events.jsonl')
   writeFileSync(path, events.map((e) => JSON.stringify(e)).join('\n') + '\n')
@@ -155,7 +143,7 @@ describe('copilot-cli: real session logs', () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE payload LIKE '%usage not recorded%'`).get()).toEqual({ n: 1 })
     // A copy of the log elsewhere (as collect makes in .ai-logs/) repeats the note; it is not a second one.
     const copyDir = tmpDir('copilot-cli-copy-')
-    temp.push(copyDir)
+    removeLater(copyDir)
     copyFileSync(NO_SHUTDOWN, join(copyDir, 'events.jsonl'))
     await ingestPaths(db, [copyDir])
     expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE payload LIKE '%usage not recorded%' AND replayed = 0`).get()).toEqual({ n: 1 })
@@ -309,7 +297,7 @@ describe('copilot-cli: recognition, both ways', () => {
 describe('copilot-cli: discovery', () => {
   it('lists the session logs under COPILOT_HOME, and no other file of a session folder', () => {
     const home = tmpDir('copilot-home-')
-    temp.push(home)
+    removeLater(home)
     const copilotHome = join(home, 'custom-copilot')
     const a = join(copilotHome, 'session-state', 'aaaa')
     mkdirSync(join(a, 'checkpoints'), { recursive: true })

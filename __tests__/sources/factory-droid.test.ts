@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
+import { byId, cleanUpAfterEach, fixtures, tmpDir } from '../helpers.js'
 import { droidSession, droidSettings, sniffDroid } from '../../src/sources/factory-droid/index.js'
 import type { ParseRecord } from '../../src/sources/types.js'
 import { defaultLocations } from '../../src/discover/locations.js'
@@ -16,22 +16,10 @@ const ID = '8d3f1b2a-6c4e-4a9b-b1d7-2e5f0c9a7b31'
 const LOG = join(folder, `${ID}.jsonl`)
 const SETTINGS = join(folder, `${ID}.settings.json`)
 
-let open: Ingested[] = []
-let temp: string[] = []
-afterEach(() => {
-  for (const i of open) i.close()
-  for (const d of temp) rmSync(d, { recursive: true, force: true })
-  open = []
-  temp = []
-})
-async function ingest(paths: string[]): Promise<Ingested> {
-  const i = await ingestFresh(paths)
-  open.push(i)
-  return i
-}
+const { ingest, removeLater } = cleanUpAfterEach()
 function write(name: string, text: string, dir = '.factory'): string {
   const root = tmpDir('droid-')
-  temp.push(root)
+  removeLater(root)
   const d = join(root, dir, 'sessions', '-w-app')
   mkdirSync(d, { recursive: true })
   writeFileSync(join(d, name), text)
@@ -94,7 +82,7 @@ describe('factory-droid: recognition', () => {
 describe('factory-droid: discovery', () => {
   it('lists ~/.factory/sessions whole: its sessions are scoped by their cwd', () => {
     const home = tmpDir('droid-home-')
-    temp.push(home)
+    removeLater(home)
     mkdirSync(join(home, '.factory', 'sessions', '-w-app'), { recursive: true })
     const repo = { root: '/w/app', worktrees: ['/w/app'], remotes: [] }
     const locs = defaultLocations(repo, { env: {}, platform: 'linux', home }).filter((l) => l.agent === 'factory-droid')

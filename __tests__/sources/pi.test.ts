@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
+import { byId, cleanUpAfterEach, fixtures, tmpDir } from '../helpers.js'
 import { piSession, sniffPi } from '../../src/sources/pi/index.js'
 import type { ParseRecord } from '../../src/sources/types.js'
 import { defaultLocations, piSessionDir } from '../../src/discover/locations.js'
@@ -13,23 +13,11 @@ const REAL = join(sessions, '--Users-badlogic-workspaces-pi-mono--', '2025-12-09
 /** Hand-made after pi's documented format 3: ids, model and thinking-level entries, a failed write. */
 const V3 = join(sessions, '--home-dev-projects-todo-cli--', '2026-10-02T10-00-00-000Z_019a7c3e-2b1f-7d40-9e6a-5c8b0f1d2e3a.jsonl')
 
-let open: Ingested[] = []
-let temp: string[] = []
-afterEach(() => {
-  for (const i of open) i.close()
-  for (const d of temp) rmSync(d, { recursive: true, force: true })
-  open = []
-  temp = []
-})
-async function ingest(paths: string[]): Promise<Ingested> {
-  const i = await ingestFresh(paths)
-  open.push(i)
-  return i
-}
+const { ingest, removeLater } = cleanUpAfterEach()
 
 function handMade(lines: object[], dir = '.pi'): string {
   const root = tmpDir('pi-')
-  temp.push(root)
+  removeLater(root)
   const folder = join(root, dir, 'agent', 'sessions', '--w-app--')
   mkdirSync(folder, { recursive: true })
   const path = join(folder, '2026-01-01T00-00-00-000Z_11111111-2222-4333-8444-555555555555.jsonl')
@@ -119,7 +107,7 @@ describe('pi: recognition', () => {
 describe('pi: discovery', () => {
   it('lists the session folders of the repository and its subfolders, under PI_CODING_AGENT_DIR', () => {
     const home = tmpDir('pi-home-')
-    temp.push(home)
+    removeLater(home)
     const agentDir = join(home, 'custom-pi')
     for (const d of ['--w-app--', '--w-app-pkg--', '--w-other--']) mkdirSync(join(agentDir, 'sessions', d), { recursive: true })
     expect(piSessionDir('/w/app')).toBe('--w-app--')
