@@ -168,3 +168,23 @@ describe('folding does not glue ordinary text into findings', () => {
     expect(redactText(text, opts).findings).toEqual([])
   })
 })
+
+describe('a here-document terminator is shell syntax, not the tail of a cut value', () => {
+  // secretlint and detect-secrets list these short fakes as negatives; written through a heredoc
+  // (the catalogue's shell carriers), the terminator glued to them made them long enough to match,
+  // and went with them.
+  it.each([
+    ["cat >> .env <<'EOF'\nsk-ant-api02-notarealkey\nEOF"],
+    ['cat <<EOF > notes.txt\ngldt-seems_too000Sshorty\nEOF\n'],
+    ['cat <<-"END"\n\tcurl -u username:token\n\tEND']
+  ])('%j', (text) => {
+    expect(redactText(text, opts).text).toBe(text)
+  })
+
+  it('still glues a real fold inside the here-document, and keeps the terminator', () => {
+    const gh = 'ghp_' + ['A1b2C3d4E5f6G7h8I9j0', 'K1l2M3n4O5p6Q7r8'].join('')
+    const line = 'GITHUB_TOKEN=' + gh
+    const text = `cat >> .env <<'EOF'\n${line.slice(0, 40)}\n${line.slice(40)}\nEOF`
+    expect(redactText(text, opts).text).toBe(`cat >> .env <<'EOF'\nGITHUB_TOKEN=${MARK}\nEOF`)
+  })
+})

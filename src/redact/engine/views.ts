@@ -242,10 +242,11 @@ function contentEnd(t: string, s: number, e: number): number {
  *   previous line's length ending in four solid characters and no opener, or after a long line
  *   ending in a long run of token characters. Every pair glued costs scanning time.
  */
-function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number, continued: boolean): number {
+function continuation(t: string, s: number, e: number, nextEnd: number, prevLength: number, continued: boolean, ends: ReadonlySet<string>): number {
   const lineEnd = contentEnd(t, s, e)
   const length = lineEnd - s
   if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1) return -1
+  if (ends.size > 0 && ends.has(t.slice(e + 1, contentEnd(t, e + 1, nextEnd)).replace(/^\t+/, ''))) return -1
   const last = t.charCodeAt(lineEnd - 1)
   const first = t.charCodeAt(e + 1)
   if (isTokenChar(last) && isTokenChar(first)) return e + 1
@@ -288,15 +289,30 @@ function indentation(t: string, s: number, end: number): number {
   return i - s
 }
 
+const HEREDOC = /<<-?[ \t]{0,4}(['"]?)([A-Za-z_][A-Za-z0-9_]{0,40})\1/g
+const NO_ENDS: ReadonlySet<string> = new Set()
+
+/**
+ * The words that close the text's shell here-documents (`<<'EOF'` … `EOF`). Such a line is the
+ * shell's syntax, never the tail of a value cut at the line before it, which the here-document
+ * holds whole: glued on, it made short fakes long enough to match and took the terminator with them.
+ */
+function hereDocumentEnds(t: string): ReadonlySet<string> {
+  if (!t.includes('<<')) return NO_ENDS
+  const ends = new Set<string>()
+  for (const m of t.matchAll(HEREDOC)) ends.add(m[2])
+  return ends
+}
+
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
-function hasWrappedLine(t: string): boolean {
+function hasWrappedLine(t: string, ends: ReadonlySet<string>): boolean {
   let s = 0
   let e = t.indexOf('\n')
   let prevLength = -1
   while (e >= 0) {
     const next = t.indexOf('\n', e + 1)
     // The first glued pair is enough; until then no line continues another.
-    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false) >= 0) return true
+    if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false, ends) >= 0) return true
     prevLength = contentEnd(t, s, e) - s
     s = e + 1
     e = next
@@ -311,7 +327,8 @@ function hasWrappedLine(t: string): boolean {
  */
 function joinWrappedView(parent: View): View | undefined {
   const t = parent.text
-  if (!hasWrappedLine(t)) return undefined
+  const ends = hereDocumentEnds(t)
+  if (!hasWrappedLine(t, ends)) return undefined
   const b = new PieceBuilder(parent)
   const joins: number[] = []
   // Line [s, e) is copied from `from`: past the indentation of an indented continuation.
@@ -327,7 +344,7 @@ function joinWrappedView(parent: View): View | undefined {
       break
     }
     const nextEnd = endOfLine(t, e + 1)
-    const next = continuation(t, s, e, nextEnd, prevLength, from > s)
+    const next = continuation(t, s, e, nextEnd, prevLength, from > s, ends)
     prevLength = lineEnd - s
     if (next >= 0) {
       joins.push(b.length)
