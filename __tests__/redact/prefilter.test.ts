@@ -134,7 +134,7 @@ const branchSamples: Record<string, string[]> = {
     `xapp-1-${an(12)}1`
   ],
   'slack-webhook': ['services', 'workflows', 'triggers'].map((k) => `https://hooks.slack.com/${k}/T0${an(8)}/B0${an(8)}/${an(24)}`),
-  'stripe-key': ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'pk_live_'].map((p) => p + an(24)).concat(`whsec_${an(32)}`),
+  'stripe-key': ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'].map((p) => p + an(24)).concat(`whsec_${an(32)}`),
   'anthropic-key': [`sk-ant-api03-${an(40)}`],
   'openai-key': [`sk-proj-${an(40)}`, `sk-${an(40)}`],
   'google-api-key': [`AIza${an(35)}`],

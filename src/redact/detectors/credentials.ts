@@ -18,17 +18,35 @@ export const urlCredentialsDetector: Detector = patternDetector({
   // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not. A
   // word such as `pass` or `password` is still taken (`https://user:pass@host`): the URL carries
   // credentials, and the user name goes with them. A password equal to the user name is a default
-  // (`postgres://postgres:postgres@localhost`).
-  validate: (s) => {
+  // (`postgres://postgres:postgres@localhost`), and so is a default word for a server on this
+  // machine (`mysql://root:password@localhost`): it opens nothing that a reader can reach.
+  validate: (s, m) => {
     const colon = s.indexOf(':')
     const password = s.slice(colon + 1)
-    return password !== s.slice(0, colon) && !isPlaceholder(password)
+    if (password === s.slice(0, colon) || isPlaceholder(password)) return false
+    return !(NON_SECRET_VALUES.has(password.toLowerCase()) && LOCAL_HOST.test(m.input.slice(m.index + m[0].length - 1, m.index + m[0].length + 64)))
   },
   examples: {
-    match: ['https://user:pass@example.com', 'https://username:password@yelp.com', 'postgres://app:' + 'k3Vq9Tz@db.internal:5432/app'],
-    miss: ['postgres://postgres:postgres@localhost:5432/db', 'https://user:{PASS}@host', 'https://user:1111@host', 'https://host.example/path']
+    match: [
+      'https://user:pass@example.com',
+      'https://username:password@yelp.com',
+      'postgres://app:' + 'k3Vq9Tz@db.internal:5432/app',
+      'postgres://app:' + 'k3Vq9Tz@localhost:5432/app',
+      'mysql://root:password@localhost.evil.example/db'
+    ],
+    miss: [
+      'postgres://postgres:postgres@localhost:5432/db',
+      'jdbc:mysql://admin:pass@localhost:3306/mydb',
+      'https://dbuser:password@127.0.0.1:3000/',
+      'https://user:{PASS}@host',
+      'https://user:1111@host',
+      'https://host.example/path'
+    ]
   }
 })
+
+/** A host on this machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, then a port, path or end. */
+const LOCAL_HOST = /^(?:(?:[A-Za-z0-9-]{1,63}\.)*localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?![A-Za-z0-9.-])/i
 
 export const connectionStringDetector: Detector = patternDetector({
   id: 'connection-string-password',
