@@ -164,9 +164,23 @@ describe('judging', () => {
     expect(personal.overall.personalData).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
     // Still listed among the touched lines, with its detector, so the report hides nothing.
     expect(personal.touched.filter((o) => o.form === 'as-written').map((o) => o.detectors)).toEqual(CARRIERS.map(() => ['email']))
-    const secret = measureCatalogue([negative], finding('secret-assignment'))
+    const secret = measureCatalogue([negative], finding('github-token'))
     expect(secret.overall.negatives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
     expect(secret.overall.personalData.hit).toBe(0)
+  })
+
+  it('reports a negative changed only for the secret-looking name it is assigned to apart, and one changed for its shape too in the share', () => {
+    const negative = synthetic('negative', ['nonMatchingToken := ', TOKEN])
+    const findings =
+      (...detectors: string[]) =>
+      (line: string) => ({ line: removesToken(line), findings: line.includes(TOKEN) ? detectors.map((detector) => ({ detector })) : [] })
+    const byName = measureCatalogue([negative], findings('secret-assignment'))
+    expect(byName.overall.negatives).toEqual({ total: CARRIERS.length, hit: 0 })
+    expect(byName.overall.byName).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
+    expect(byName.overall.touchedAll.hit).toBe(CARRIERS.length)
+    const shape = measureCatalogue([negative], findings('secret-assignment', 'github-token'))
+    expect(shape.overall.negatives).toEqual({ total: CARRIERS.length, hit: CARRIERS.length })
+    expect(shape.overall.byName.hit).toBe(0)
   })
 
   it('counts a negative changed by redaction as touched, and a sanitizer that breaks JSON as failing', () => {
@@ -240,14 +254,19 @@ describe('the redact command on the catalogue', () => {
     expect(o.positives.total + o.barePositives.total + o.placeholders.total + o.negatives.total + o.assignedNegatives.total).toBe(planted)
   })
 
+  it('touches at most the documented share of the negatives as written', () => {
+    expect(share(result.overall.negatives)).toBeLessThanOrEqual(DEFAULT_THRESHOLDS.touched)
+    expect(catalogueThresholdsMet(result)).toBe(true)
+  })
+
   it('redacts at least the documented share of real-looking positives in every carrier', () => {
     const low = Object.entries(result.byCarrier).filter(([, t]) => share(t.positives) < DEFAULT_THRESHOLDS.recall)
     expect(low.map(([k, t]) => `${k}: ${t.positives.hit}/${t.positives.total}`)).toEqual([])
   })
 
-  it('accounts for every touched negative: counted, also a positive, or personal data only', () => {
+  it('accounts for every touched negative: counted, also a positive, personal data only, or by name only', () => {
     for (const t of [result.overall, ...Object.values(result.byCarrier)]) {
-      expect(t.touchedAll.hit).toBe(t.negatives.hit + t.alsoPositive.hit + t.personalData.hit)
+      expect(t.touchedAll.hit).toBe(t.negatives.hit + t.alsoPositive.hit + t.personalData.hit + t.byName.hit)
     }
     const named = result.touched.filter((o) => o.alsoPositiveOf).length
     expect(named).toBe(result.overall.alsoPositive.hit)

@@ -6,11 +6,11 @@ const frac = (t: Tally): string => `${t.hit}/${t.total}`
 
 function table(title: string, rows: Array<[string, Tallies & { brokenJson?: number }]>): string[] {
   const width = Math.max(title.length, ...rows.map(([k]) => k.length))
-  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'bare secret'.padStart(11)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'touched, all'.padStart(12)}  ${'also positive'.padStart(13)}  ${'personal data'.padStart(13)}  ${'assigned neg.'.padStart(13)}`
+  const head = `${title.padEnd(width)}  ${'redacted'.padStart(11)}  ${'recall'.padStart(6)}  ${'bare secret'.padStart(11)}  ${'placeholders'.padStart(12)}  ${'neg. touched'.padStart(12)}  ${'share'.padStart(6)}  ${'touched, all'.padStart(12)}  ${'also positive'.padStart(13)}  ${'personal data'.padStart(13)}  ${'by name'.padStart(9)}  ${'assigned neg.'.padStart(13)}`
   const lines = [head, '-'.repeat(head.length)]
   for (const [k, t] of rows) {
     lines.push(
-      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.barePositives).padStart(11)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.touchedAll).padStart(12)}  ${frac(t.alsoPositive).padStart(13)}  ${frac(t.personalData).padStart(13)}  ${frac(t.assignedNegatives).padStart(13)}` +
+      `${k.padEnd(width)}  ${frac(t.positives).padStart(11)}  ${pct(t.positives).padStart(6)}  ${frac(t.barePositives).padStart(11)}  ${frac(t.placeholders).padStart(12)}  ${frac(t.negatives).padStart(12)}  ${pct(t.negatives).padStart(6)}  ${frac(t.touchedAll).padStart(12)}  ${frac(t.alsoPositive).padStart(13)}  ${frac(t.personalData).padStart(13)}  ${frac(t.byName).padStart(9)}  ${frac(t.assignedNegatives).padStart(13)}` +
         (t.brokenJson ? `  broken JSON: ${t.brokenJson}` : '')
     )
   }
@@ -55,11 +55,12 @@ const LEGEND = [
   'redacted: real-looking positives with no trace left, in both forms (as written, and behind a key when bare);',
   'bare secret: secrets the scanner wrote behind a key, planted alone, redacted (not in recall);',
   'placeholders: positives the scanner marks as fake, redacted;',
-  'neg. touched, share: negatives as written that changed, less the two columns after "touched, all" (what --check holds to 5 %);',
+  'neg. touched, share: negatives as written that changed, less the three columns after "touched, all" (what --check holds to 5 %);',
   'touched, all: every negative as written that changed, whatever changed it;',
   'also positive: of those, the ones holding the secret (a whole token of 16+ characters, or the whole value) of a real-looking positive of the catalogue,',
   '  or a token in its format (same first four characters and length, no kind of character its positives lack): no redactor can pass the positive and keep it (listed below);',
   'personal data: of those, the ones changed only by personal-data detectors (e-mail, IP address), redacted by design;',
+  'by name: of those, the ones changed only because their value is assigned to a secret-looking name (secret-assignment), which is redacted whatever it holds;',
   'assigned neg.: bare negatives behind a *_TOKEN= key that changed (not in the share).'
 ]
 

@@ -24,7 +24,7 @@ export interface Tallies {
   placeholders: Tally
   /**
    * Negatives as the scanner wrote them: what the false-positive share is measured on. `hit`
-   * leaves out those counted in `personalData` and `alsoPositive`; `touchedAll` has every one.
+   * leaves out those counted in `personalData`, `alsoPositive` and `byName`; `touchedAll` has every one.
    */
   negatives: Tally
   /** Every negative as written that changed, whatever changed it; `total` is `negatives.total`. */
@@ -41,6 +41,13 @@ export interface Tallies {
    * Counted here instead of in `negatives.hit`; `total` is the same as `negatives.total`.
    */
   personalData: Tally
+  /**
+   * Negatives as written whose only change is the value of a secret-looking name
+   * (`nonMatchingToken := "…"`, `SUMO_ACCESS_KEY: AbCeFG123`), which the secret-assignment rule
+   * redacts whatever it holds (docs/redaction.md, "Assignments"): a scanner whose rule matches one
+   * token format calls the value a negative of that rule, not a value safe to publish.
+   */
+  byName: Tally
   /**
    * Bare negatives planted behind a `*_TOKEN=` key, reported apart: the key alone makes the value
    * a credential to a reader, so redacting it is defensible.
@@ -92,6 +99,7 @@ const emptyTallies = (): Tallies => ({
   touchedAll: { total: 0, hit: 0 },
   alsoPositive: { total: 0, hit: 0 },
   personalData: { total: 0, hit: 0 },
+  byName: { total: 0, hit: 0 },
   assignedNegatives: { total: 0, hit: 0 }
 })
 
@@ -103,6 +111,8 @@ function detectorCounts(sanitized: ReturnType<SanitizeLine>): Map<string, number
 
 /** The detectors of personal data: what they redact is not what a secret scanner's negative rules out. */
 export const PERSONAL_DATA_DETECTORS: ReadonlySet<string> = new Set(builtinDetectors.filter((d) => d.pack === 'pii').map((d) => d.id))
+/** The detector that redacts a value for the name it is assigned to, not for its shape. */
+export const BY_NAME_DETECTORS: ReadonlySet<string> = new Set(['secret-assignment'])
 
 /** Plants every case into every carrier and form, sanitizes each line, and judges the result. */
 export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: SanitizeLine, carriers: readonly Carrier[] = CARRIERS): CatalogueResult {
@@ -157,17 +167,20 @@ export function measureCatalogue(cases: readonly CatalogueCase[], sanitize: Sani
         }
         const personalOnly = group === 'negatives' && hit && detectors.length > 0 && detectors.every((d) => PERSONAL_DATA_DETECTORS.has(d))
         const alsoPositive = group === 'negatives' && hit && !personalOnly && held !== undefined
+        const byName =
+          group === 'negatives' && hit && !personalOnly && !alsoPositive && detectors.length > 0 && detectors.every((d) => BY_NAME_DETECTORS.has(d))
         if (c.polarity === 'negative' && hit) {
           const alsoPositiveOf = alsoPositive && held ? `${held.how} of ${held.of}` : undefined
           result.touched.push({ ...outcome, ...(detectors.length > 0 ? { detectors } : {}), ...(alsoPositiveOf ? { alsoPositiveOf } : {}) })
         }
         for (const t of [result.overall, byCarrier, family]) {
           t[group].total++
-          if (hit && !personalOnly && !alsoPositive) t[group].hit++
+          if (hit && !personalOnly && !alsoPositive && !byName) t[group].hit++
           if (group === 'negatives') {
             for (const [tally, counted] of [
               [t.personalData, personalOnly],
               [t.alsoPositive, alsoPositive],
+              [t.byName, byName],
               [t.touchedAll, hit]
             ] as const) {
               tally.total++
