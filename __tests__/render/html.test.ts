@@ -157,7 +157,7 @@ describe('renderHtml content', () => {
   it('lists unpriced models and never prices them at $0', () => {
     for (const m of report.unpriced_models) expect(html).toContain(`<code>${escapeHtml(m)}</code>`)
     const unpricedRow =
-      /<li class="hbar"[^>]*><span class="hbar-label">claude-sonnet-4-6<\/span>.*?<\/li>/.exec(html.split('Estimated cost by model')[1])?.[0] ?? ''
+      /<li class="hbar"[^>]*><span class="hbar-label">deepseek\/deepseek-reasoner<\/span>.*?<\/li>/.exec(html.split('Estimated cost by model')[1])?.[0] ?? ''
     expect(unpricedRow).toContain('unpriced')
     expect(unpricedRow).not.toContain('$')
   })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { normalizeFilters, normalizeRepoUrl, toInstant } from '../../src/select/filters.js'
 import { selectReport } from '../../src/select/select.js'
 import { costOf } from '../../src/pricing/cost.js'
-import { normalizeModel, priceFor, BUNDLED_PRICES } from '../../src/pricing/prices.js'
+import { normalizeModel, priceFor, BUNDLED_PRICES, type Price } from '../../src/pricing/prices.js'
 import { fixtures, ingestFresh, type Ingested } from '../helpers.js'
 
 let r: Ingested
@@ -79,7 +79,9 @@ describe('report totals and usage', () => {
   })
 
   it('cost is null (never 0) when a model has no price, and the model is listed', () => {
-    const rep = selectReport(r.db, { now, prices: {} })
+    // The bundled table prices every model of this fixture; take one price out of it.
+    const withoutSonnet46 = { 'claude-sonnet-4.6': undefined } as unknown as Record<string, Price>
+    const rep = selectReport(r.db, { now, prices: withoutSonnet46 })
     const codex = rep.sessions.find((s) => s.id.startsWith('0199a1b2-0000-7000-8000-00000000c0de'))
     expect(codex?.cost_usd).toBeGreaterThan(0)
     expect(codex?.cost_source).toBe('estimate')

@@ -47,7 +47,13 @@ export const BUNDLED_PRICES: Record<string, Price> = {
   o3: { input: 2, cached_input: 0.5, output: 8 },
   'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
   'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
-  // Anthropic (cache writes at the 5-minute rate)
+  // Anthropic (cache writes at the 5-minute rate). The 4.6 and 5 models were added on 2026-12-06
+  // from their pages on platform.claude.com (models/<name>/overview), which list one price for
+  // the whole 1M context; Sonnet 4.6's cache prices follow Anthropic's 1.25× write, 0.1× read.
+  'claude-opus-5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+  'claude-sonnet-5': { input: 2, cached_input: 0.2, cache_write: 2.5, output: 10 },
+  'claude-opus-4.6': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+  'claude-sonnet-4.6': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
   'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
   'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
   'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
