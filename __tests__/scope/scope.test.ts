@@ -65,6 +65,26 @@ describe('which sessions made a change', () => {
     ])
   })
 
+  it('takes an edit at a zone-less wall-clock time (Aider) when it falls within the span in some zone, and only then', () => {
+    const at = (ts: string) => facts(ts, { agent: 'aider', started_at: null, edits: [{ path: 'src/a.ts', ts }] })
+    // The span is 2026-05-01 00:00Z to 2026-05-02 00:00Z.
+    const out = scopeToChange(
+      [
+        // 09:00 in Tokyo (+09:00) is 00:00Z on the 2nd, the span's last instant; read as UTC it would be outside.
+        at('2026-05-02T09:00:00'),
+        // The zones run from −12 to +14 hours: 13:00 on 30 April is 01:00Z on 1 May at −12,
+        // 14:00 on 2 May is 00:00Z on 2 May at +14.
+        at('2026-04-30T13:00:00'),
+        at('2026-05-02T14:00:00'),
+        // No zone puts these within the span (its first instant is outside it).
+        at('2026-04-30T12:00:00'),
+        at('2026-05-02T14:01:00')
+      ],
+      spec()
+    )
+    expect(out.sessions.map((x) => x.id)).toEqual(['2026-05-02T09:00:00', '2026-04-30T13:00:00', '2026-05-02T14:00:00'])
+  })
+
   it('leaves out another branch, an older log, and edits outside the span', () => {
     const out = scopeToChange(
       [

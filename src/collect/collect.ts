@@ -93,6 +93,8 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     db.close()
   }
   if (o.since) {
+    // A zone-less start (Aider's headers) parses in this machine's zone, the one it was written
+    // in: collect runs where the agent ran.
     const since = Date.parse(o.since)
     facts = facts.filter((f) => f.started_at !== null && Date.parse(f.started_at) >= since)
   }

@@ -1,3 +1,4 @@
+import { isLocalTime } from '../model/local-time.js'
 import type { SessionFacts } from '../store/scope-facts.js'
 import { canonicalPath, namesFile, relativeInside } from './paths.js'
 import type { Scope, ScopeReason } from './types.js'
@@ -29,12 +30,24 @@ export function namesPullRequest(url: string, pr: { repository: string; number: 
   return m !== null && Number(m[3]) === pr.number && `${m[1]}/${m[2]}`.toLowerCase() === pr.repository.toLowerCase()
 }
 
+/** How far a wall-clock time without a zone may be from UTC: the zones in use run from −12 to +14 hours. */
+const ZONES_BEHIND_MS = 12 * 3_600_000
+const ZONES_AHEAD_MS = 14 * 3_600_000
+
+/**
+ * Whether a time may fall within the span. A zone-less wall-clock time (Aider's headers) was
+ * written in the zone of a machine this job does not know, so it stands for every instant it
+ * can be, and counts when any of them falls within the span: read as the runner's zone, a
+ * session in Tokyo or California would fall outside its own pull request's commits.
+ */
 function within(ts: string | null, span: ChangeSpec['span']): boolean {
   if (ts === null) return false
-  const t = Date.parse(ts)
+  const local = isLocalTime(ts)
+  const t = Date.parse(local ? `${ts}Z` : ts)
   if (Number.isNaN(t)) return false
-  if (span.from !== null && t <= Date.parse(span.from)) return false
-  if (span.to !== null && t > Date.parse(span.to)) return false
+  const [earliest, latest] = local ? [t - ZONES_AHEAD_MS, t + ZONES_BEHIND_MS] : [t, t]
+  if (span.from !== null && latest <= Date.parse(span.from)) return false
+  if (span.to !== null && earliest > Date.parse(span.to)) return false
   return true
 }
 
