@@ -57,7 +57,7 @@ const fixtureLogs = logsIn(join(root, 'fixtures'))
 const sharedLogs = existsSync(shared) ? logsIn(shared) : []
 
 /** Side files beside a log that are read through the log, not on their own. */
-const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose|cursor\/editor)\/(schema\.sql|rows\.json)$/
+const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose|cursor\/editor)\/(schema\.sql|rows\.json)$|\/cursor\/agent-store\/[^/]+\.json$/
 
 /** Shared samples of agents the project does not read yet: nobody may claim them. */
 const unreadAgents = new Set<string>([])

@@ -137,6 +137,11 @@ export function cursorProjectDir(cwd: string): string {
   return cwd.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '')
 }
 
+/** The cursor-agent CLI names a folder of `~/.cursor/chats` by the md5 of the folder it ran in. */
+export function cursorChatsDir(cwd: string): string {
+  return createHash('md5').update(cwd).digest('hex')
+}
+
 /** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
 function cursorHome(e: DiscoverEnv): string {
   return e.env.CURSOR_CONFIG_DIR || join(e.home, '.cursor')
@@ -275,6 +280,12 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
   // when the folder it names is the repository's.
   for (const w of repo.worktrees) add('cursor', join(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true)
+  // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder is the repository's.
+  // Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
+  for (const w of repo.worktrees) {
+    const chats = join(cursorHome(e), 'chats', cursorChatsDir(w))
+    for (const d of listDirs(chats)) add('cursor', join(chats, d, 'store.db'), true)
+  }
   for (const user of vscodeUserDirs(e)) if (basename(dirname(user)) === 'Cursor') add('cursor', join(user, 'globalStorage', 'state.vscdb'))
   // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
   for (const place of opencodePlaces(e)) add('opencode', place)

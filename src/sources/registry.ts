@@ -7,6 +7,7 @@ import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
 import { cursorEditorDatabase } from './cursor/editor.js'
 import { cursorTranscript } from './cursor/index.js'
+import { cursorAgentStore } from './cursor/store.js'
 import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { piSession } from './pi/index.js'
@@ -42,6 +43,7 @@ export const sources: Source[] = [
   opencodeDatabase,
   gooseDatabase,
   cursorEditorDatabase,
+  cursorAgentStore,
   codexText,
   aiderHistory
 ]
