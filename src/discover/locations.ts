@@ -53,13 +53,17 @@ function claudeRoots(e: DiscoverEnv): string[] {
   return dirs.map((d) => join(d, 'projects'))
 }
 
+function copilotHome(e: DiscoverEnv): string {
+  return e.env.COPILOT_HOME || join(e.home, '.copilot')
+}
+
 /**
  * Copilot CLI's session logs: `<COPILOT_HOME or ~/.copilot>/session-state/<id>/events.jsonl`, and
  * the flat `session-state/<id>.jsonl` of earlier versions. Only the logs are listed: a session
  * folder also holds `workspace.yaml`, plans, checkpoints and a SQLite file, which are not logs.
  */
 function copilotCliLogs(e: DiscoverEnv): string[] {
-  const root = join(e.env.COPILOT_HOME || join(e.home, '.copilot'), 'session-state')
+  const root = join(copilotHome(e), 'session-state')
   const flat = listFiles(root).filter((f) => f.endsWith('.jsonl'))
   return [...flat.map((f) => join(root, f)), ...listDirs(root).map((d) => join(root, d, 'events.jsonl'))]
 }
@@ -275,6 +279,8 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)
+  // Its index of every session, after the logs: it adds usage and prompts a log lacks, keyed to count nothing twice.
+  add('copilot-cli', join(copilotHome(e), 'session-store.db'))
   // Cursor's agent transcripts record no folder: only the repository's own project folder is listed, so its
   // sessions are the repository's. A subfolder's name cannot be told from a sibling's (`shop-api` vs `shop`), so
   // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept

@@ -5,6 +5,7 @@ import { isClaudeSideFile } from './claude-code/side-files.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
+import { copilotCliSessionStore } from './copilot-cli/store.js'
 import { cursorEditorDatabase } from './cursor/editor.js'
 import { cursorTranscript } from './cursor/index.js'
 import { cursorAgentStore } from './cursor/store.js'
@@ -44,6 +45,7 @@ export const sources: Source[] = [
   gooseDatabase,
   cursorEditorDatabase,
   cursorAgentStore,
+  copilotCliSessionStore,
   codexText,
   aiderHistory
 ]
