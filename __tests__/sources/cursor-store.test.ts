@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestForRepo } from '../../src/discover/discover.js'
 import { defaultLocations, type DiscoverEnv } from '../../src/discover/locations.js'
@@ -10,6 +10,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
 import { decodeMeta, rootFields } from '../../src/sources/cursor/store.js'
+import { isSideFile } from '../../src/sources/registry.js'
 import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
 import { buildCursorStore, storeDescription } from './cursor-store-fixture.js'
 
@@ -90,6 +91,21 @@ describe('cursor agent store', () => {
       { text: '', encrypted: 1 },
       { text: 'The handler answers 500 on any cache error.', encrypted: 0 }
     ])
+  })
+
+  it('takes the meta.json and prompt_history.json beside a store for side files, not unrecognized logs', async () => {
+    const dir = join(path, '..')
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, hasConversation: true, cwd: '/home/dev/shop-api' }))
+    writeFileSync(join(dir, 'prompt_history.json'), JSON.stringify(['Also write a CHANGELOG entry.']))
+    const again = await ingestFresh([join(base, 'alone', 'chats')])
+    try {
+      expect(again.result.errors).toEqual([])
+      expect(again.sessions.map((s) => s.id)).toEqual([MAIN])
+    } finally {
+      again.close()
+    }
+    expect(isSideFile(join(dir, 'meta.json'))).toBe(true)
+    expect(isSideFile('/home/dev/notes/meta.json')).toBe(false)
   })
 
   it('reads a root whose messages sit in field-2 subtrees the same way', async () => {

@@ -262,6 +262,12 @@ function event(session_id: string, ts: string | null, line: number, payload: Eve
   return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } }
 }
 
+/** The JSON files beside a store (`meta.json`, `prompt_history.json`): what the store holds, not logs of their own. */
+export function isCursorStoreSideFile(path: string): boolean {
+  const name = basename(path)
+  return (name === 'meta.json' || name === 'prompt_history.json') && /^[0-9a-f]{32}$/.test(basename(dirname(dirname(path))))
+}
+
 export const cursorAgentStore: DatabaseSource = {
   mode: 'database',
   id: 'cursor-agent-store',
