@@ -9,8 +9,8 @@ import { repoIdentity } from '../../src/discover/repo.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
-import { decodeMeta, rootFields } from '../../src/sources/cursor/store.js'
-import { isSideFile } from '../../src/sources/registry.js'
+import { cursorAgentStore, decodeMeta, rootFields } from '../../src/sources/cursor/store.js'
+import { isSideFile, recognizeDatabase } from '../../src/sources/registry.js'
 import { byId, fixtures, ingestFresh, tmpDir, type Ingested } from '../helpers.js'
 import { buildCursorStore, storeDescription } from './cursor-store-fixture.js'
 
@@ -165,6 +165,14 @@ describe('cursor agent store and transcript of the same conversation', () => {
 })
 
 describe('cursor agent store: parts', () => {
+  it('is recognized by its two tables and their exact columns, a cursorDiskKV table beside them or not', () => {
+    const store = { blobs: ['id', 'data'], meta: ['key', 'value'] }
+    expect(recognizeDatabase({ path: 'store.db', tables: store })).toBe(cursorAgentStore)
+    expect(recognizeDatabase({ path: 'store.db', tables: { ...store, cursorDiskKV: ['key', 'value'] } })?.id).toBe('cursor-agent-store')
+    expect(recognizeDatabase({ path: 'x.db', tables: { ...store, blobs: ['id', 'data', 'size'] } })).toBeUndefined()
+    expect(recognizeDatabase({ path: 'x.db', tables: { meta: ['key', 'value'] } })).toBeUndefined()
+  })
+
   it('decodes the meta from hex, plain JSON text or bytes, and refuses what is not an object', () => {
     const meta = { agentId: 'a', name: 'n' }
     expect(decodeMeta(Buffer.from(JSON.stringify(meta)).toString('hex'))).toEqual(meta)
@@ -178,7 +186,10 @@ describe('cursor agent store: parts', () => {
     const id = Buffer.alloc(32, 7)
     const uri = Buffer.from('file:///home/dev/a%20b')
     const root = Buffer.concat([Buffer.from([0x0a, 0x20]), id, Buffer.from([0x4a, uri.length]), uri])
-    expect(rootFields(root)).toEqual({ children: [{ id: id.toString('hex'), subtree: false }], workspace: '/home/dev/a b' })
+    expect(rootFields(root)).toEqual({ children: [{ id: id.toString('hex'), subtree: false }], workspace: '/home/dev/a b', inline: 0 })
+    // A message held inline (field 4 here) is counted, to be reported as not read.
+    const inline = Buffer.from('{"role":"assistant","content":[]}')
+    expect(rootFields(Buffer.concat([root, Buffer.from([0x22, inline.length]), inline]))?.inline).toBe(1)
     // A length past the end, and an unknown wire type.
     expect(rootFields(Buffer.from([0x0a, 0x20, 1, 2]))).toBeNull()
     expect(rootFields(Buffer.from([0x0b]))).toBeNull()

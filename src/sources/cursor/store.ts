@@ -27,9 +27,10 @@ const USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/
 /** The name Cursor gives a conversation before it has one. */
 const PLACEHOLDER_NAME = 'New Agent'
 
+/** Both tables with exactly their columns (newer stores may add a `cursorDiskKV` table beside them). */
 function sniff(head: DatabaseHead): boolean {
   const same = (have: string[] | undefined, want: string[]) => have !== undefined && have.length === want.length && want.every((c) => have.includes(c))
-  return Object.keys(head.tables).length === 2 && same(head.tables.blobs, ['id', 'data']) && same(head.tables.meta, ['key', 'value'])
+  return same(head.tables.blobs, ['id', 'data']) && same(head.tables.meta, ['key', 'value'])
 }
 
 /** The meta value: hex of the JSON text in the stores seen, plain JSON text or bytes accepted too. */
@@ -44,12 +45,15 @@ interface RootFields {
   /** Field 1 and field 2 ids, in order, with whether each is a subtree. */
   children: { id: string; subtree: boolean }[]
   workspace: string | null
+  /** Other fields holding a JSON message inline, which other readers report in some nodes and this one does not read. */
+  inline: number
 }
 
 /** The protobuf fields of a linking blob this reader uses; null when the bytes are not protobuf it can walk. */
 export function rootFields(data: Buffer): RootFields | null {
   const children: RootFields['children'] = []
   let workspace: string | null = null
+  let inline = 0
   let i = 0
   const varint = (): number | null => {
     let value = 0
@@ -79,10 +83,10 @@ export function rootFields(data: Buffer): RootFields | null {
       if (field === 9) {
         const uri = bytes.toString('utf8')
         if (uri.startsWith('file://')) workspace = decodeURIComponent(uri.slice('file://'.length))
-      }
+      } else if (field !== 1 && field !== 2 && bytes.subarray(0, 8).toString('utf8') === '{"role":') inline++
     } else return null
   }
-  return { children, workspace }
+  return { children, workspace, inline }
 }
 
 interface Walk {
@@ -90,11 +94,13 @@ interface Walk {
   messages: string[]
   workspace: string | null
   broken: string[]
+  /** Messages held inline in linking blobs, not read. */
+  inline: number
 }
 
 /** The message ids under the root, depth first in field order; a blob is visited once. */
 function walkRoot(get: (id: string) => Buffer | null, rootId: string): Walk {
-  const walk: Walk = { messages: [], workspace: null, broken: [] }
+  const walk: Walk = { messages: [], workspace: null, broken: [], inline: 0 }
   const visited = new Set<string>()
   const visit = (id: string, depth: number) => {
     if (visited.has(id) || depth > MAX_DEPTH) return
@@ -105,6 +111,7 @@ function walkRoot(get: (id: string) => Buffer | null, rootId: string): Walk {
     const fields = rootFields(data)
     if (!fields) return walk.broken.push(`blob ${id} is neither a message nor a list of blobs`)
     if (depth === 0) walk.workspace = fields.workspace
+    walk.inline += fields.inline
     for (const c of fields.children) visit(c.id, depth + 1)
   }
   visit(rootId, 0)
@@ -216,7 +223,7 @@ function* readDatabase(db: Database, ctx: SourceContext): Iterable<DatabaseRow> 
   }
   const id = sessionIdOf(meta, ctx)
   const rootId = str(meta.latestRootBlobId)
-  const walk = rootId ? walkRoot(get, rootId) : { messages: [], workspace: null, broken: [] }
+  const walk = rootId ? walkRoot(get, rootId) : { messages: [], workspace: null, broken: [], inline: 0 }
   const sub = obj(meta.subagentInfo) !== undefined
   const name = str(meta.name)
   const started = toUtcIso(meta.createdAt)
@@ -233,6 +240,7 @@ function* readDatabase(db: Database, ctx: SourceContext): Iterable<DatabaseRow> 
   }
   const head: ParseRecord[] = [{ type: 'session', patch }]
   for (const reason of walk.broken) head.push({ type: 'skip', line: 1, reason })
+  if (walk.inline > 0) head.push({ type: 'unknown', line: 1, what: `${walk.inline} message(s) inline in a linking blob` })
   if (model.current) head.push(event(id, started, 1, { kind: 'turn_context', model: model.current }, `cursor-store:${id}#model`))
   yield { line: 1, text: JSON.stringify({ agentId: meta.agentId, name, createdAt: meta.createdAt, latestRootBlobId: rootId }), records: head }
 
