@@ -244,7 +244,7 @@ describe('cursor shared samples', () => {
   })
 
   it('is registered once per format: the transcript, the editor store, the agent CLI store', () => {
-    expect(sources.filter((x) => x.agent === 'cursor').map((x) => x.id)).toEqual(['cursor-agent-transcript', 'cursor-state-vscdb', 'cursor-agent-store'])
+    expect(sources.filter((x) => x.agent === 'cursor').map((x) => x.id)).toEqual(['cursor-agent-transcript', 'cursor-agent-store', 'cursor-state-vscdb'])
   })
 })
 

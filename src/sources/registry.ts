@@ -43,8 +43,9 @@ export const sources: Source[] = [
   recorderSource,
   opencodeDatabase,
   gooseDatabase,
-  cursorEditorDatabase,
+  // Before the editor's store: an agent store may also hold a cursorDiskKV table.
   cursorAgentStore,
+  cursorEditorDatabase,
   copilotCliSessionStore,
   codexText,
   aiderHistory
