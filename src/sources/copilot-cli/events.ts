@@ -1,5 +1,6 @@
 import type { EventPayload, PayloadOf } from '../../model/events.js'
 import type { SessionPatch } from '../../model/session.js'
+import type { TokenCounts } from '../../model/tokens.js'
 import type { ParseRecord } from '../types.js'
 import { arr, obj, parseObjectLine, str, type Json } from '../util/json.js'
 import { toUtcIso } from '../util/time.js'
@@ -28,6 +29,8 @@ export interface CliState {
   segment: Segment | null
   /** The person's prompts so far; absent in the state of an older ingest (read as 0). */
   prompts?: number
+  /** Each model's counters at the last `session.shutdown` (see `shutdownUsage`). */
+  reported?: Record<string, TokenCounts>
 }
 
 export const initialState = (sessionId: string): CliState => ({ sessionId, calls: [], writes: [], model: null, segment: null, prompts: 0 })
@@ -202,7 +205,7 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
     case 'session.error':
       return emit([{ kind: 'marker', marker: 'error', detail: str(d.message) ?? str(d.errorType) ?? null }])
     case 'session.shutdown': {
-      const usage = shutdownUsage(d.modelMetrics)
+      const usage = shutdownUsage(d.modelMetrics, (st.reported ??= {}))
       const none = usage.every((u) => u.kind === 'token_usage' && !u.counted)
       const said = none ? closeSegment(st, `the session.shutdown at line ${lineNo} has no modelMetrics`) : []
       st.segment = null
