@@ -151,7 +151,7 @@ describe('copilot-cli: real session logs', () => {
 })
 
 describe('copilot-cli: usage per part of a resumed session', () => {
-  it('adds the shutdowns of every part: each holds what was used since the start or the resume', async () => {
+  it('adds the shutdowns of every part when a later one counts less (an older CLI that counted each part alone)', async () => {
     const path = handMade([
       start(),
       prompt('a'),
@@ -167,6 +167,30 @@ describe('copilot-cli: usage per part of a resumed session', () => {
     expect(s.prompts).toBe(2)
     expect(s.tokens).toEqual({ input: 1500, cached_input: 800, cache_write: 0, output: 150, reasoning_output: 0, total: 1650 })
     expect(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE payload LIKE '%usage not recorded%'`).get()).toEqual({ n: 0 })
+  })
+
+  it('counts what each shutdown adds when its counters include the parts before it (1.0.80 and later)', async () => {
+    const path = handMade([
+      start(),
+      prompt('a'),
+      reply('gpt-5'),
+      shutdown({ 'gpt-5': usage(1000, 100, 600, 0) }),
+      { type: 'session.resume', data: { resumeTime: '2026-06-02T09:00:00.000Z', eventCount: 4 }, timestamp: '2026-06-02T09:00:00.000Z' },
+      prompt('b'),
+      reply('gpt-5'),
+      reply('claude-haiku-4.5'),
+      // gpt-5's counters went on from the first part's: 500 in, 50 out, 200 cache reads were added.
+      shutdown({ 'gpt-5': usage(1500, 150, 800, 0), 'claude-haiku-4.5': usage(300, 20, 0, 100) })
+    ])
+    const { sessions, db } = await ingest([path])
+    const s = byId(sessions, 'hand-0001')
+    expect(s.tokens).toEqual({ input: 1800, cached_input: 800, cache_write: 100, output: 170, reasoning_output: 0, total: 1970 })
+    const rows = db.prepare(`SELECT model, total, cum_total FROM token_messages WHERE counted = 1 ORDER BY event_id`).all()
+    expect(rows).toEqual([
+      { model: 'gpt-5', total: 1100, cum_total: 1100 },
+      { model: 'gpt-5', total: 550, cum_total: 1650 },
+      { model: 'claude-haiku-4.5', total: 320, cum_total: 320 }
+    ])
   })
 
   it('a part that ended without a shutdown says so at the resume; the next part’s usage still counts', async () => {

@@ -243,8 +243,8 @@ describe('cursor shared samples', () => {
     }
   })
 
-  it('is registered once per mode', () => {
-    expect(sources.filter((x) => x.agent === 'cursor').map((x) => x.mode)).toEqual(['lines', 'database'])
+  it('is registered once per format: the transcript, the editor store, the agent CLI store', () => {
+    expect(sources.filter((x) => x.agent === 'cursor').map((x) => x.id)).toEqual(['cursor-agent-transcript', 'cursor-agent-store', 'cursor-state-vscdb'])
   })
 })
 

@@ -1,8 +1,13 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import Database from 'better-sqlite3'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { databaseHead, removeSnapshot, snapshotDatabase, sqliteHead } from '../../src/ingest/database.js'
 import { sources } from '../../src/sources/registry.js'
+import { buildCursorStore, storeDescription } from './cursor-store-fixture.js'
 import { sniffInput } from './sniff-input.js'
+import { buildFixtureDb } from './sqlite-fixtures.js'
 
 /**
  * A file is taken for an agent only on that agent's own markers: every log under fixtures/ and
@@ -57,7 +62,8 @@ const fixtureLogs = logsIn(join(root, 'fixtures'))
 const sharedLogs = existsSync(shared) ? logsIn(shared) : []
 
 /** Side files beside a log that are read through the log, not on their own. */
-const notALogOfItsOwn = /\.meta\.json$|\/tool-results\/|\/(opencode|goose|cursor\/editor)\/(schema\.sql|rows\.json)$/
+const notALogOfItsOwn =
+  /\.meta\.json$|\/tool-results\/|\/(opencode|goose|cursor\/editor|copilot-cli\/session-store)\/(schema\.sql|rows\.json)$|\/cursor\/agent-store\/[^/]+\.json$/
 
 /** Shared samples of agents the project does not read yet: nobody may claim them. */
 const unreadAgents = new Set<string>([])
@@ -98,3 +104,43 @@ describe('recognition: no source claims another agent’s log', () => {
     expect(sharedLogs.length).toBeGreaterThan(0)
   })
 })
+
+/**
+ * The agent databases are built at test time, never committed: each is built here from its
+ * fixture folder and shown to every database source, and only its own source may claim it.
+ */
+describe('recognition: no source claims another agent’s database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'alt-recognize-db-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const built: [string, () => string, string][] = [
+    ['opencode.db', () => closed(buildFixtureDb('opencode', join(dir, 'opencode.db')), join(dir, 'opencode.db')), 'opencode/opencode-db'],
+    ['goose sessions.db', () => closed(buildFixtureDb('goose', join(dir, 'sessions.db')), join(dir, 'sessions.db')), 'goose/goose-db'],
+    ['cursor state.vscdb', () => fromSql(join(dir, 'state.vscdb'), join('cursor', 'editor', 'schema.sql')), 'cursor/cursor-state-vscdb'],
+    [
+      'cursor agent store.db',
+      () => buildCursorStore(join(dir, 'chats'), storeDescription('7d3f2a10-5b6c-4e8f-9a01-2c3d4e5f6a7b')),
+      'cursor/cursor-agent-store'
+    ],
+    [
+      'copilot-cli session-store.db',
+      () => fromSql(join(dir, 'session-store.db'), join('copilot-cli', 'session-store', 'schema.sql')),
+      'copilot-cli/copilot-cli-session-store'
+    ]
+  ]
+  it.each(built)('%s', (_name, build, owner) => {
+    expect(claimantsOf(build())).toEqual([owner])
+  })
+})
+
+function closed(db: { close(): void }, path: string): string {
+  db.close()
+  return path
+}
+
+/** A database with a fixture folder's table definitions and no rows: recognition looks at tables only. */
+function fromSql(path: string, schema: string): string {
+  const db = new Database(path)
+  db.exec(readFileSync(join(root, 'fixtures', schema), 'utf8'))
+  db.close()
+  return path
+}

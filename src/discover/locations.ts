@@ -53,13 +53,17 @@ function claudeRoots(e: DiscoverEnv): string[] {
   return dirs.map((d) => join(d, 'projects'))
 }
 
+function copilotHome(e: DiscoverEnv): string {
+  return e.env.COPILOT_HOME || join(e.home, '.copilot')
+}
+
 /**
  * Copilot CLI's session logs: `<COPILOT_HOME or ~/.copilot>/session-state/<id>/events.jsonl`, and
  * the flat `session-state/<id>.jsonl` of earlier versions. Only the logs are listed: a session
  * folder also holds `workspace.yaml`, plans, checkpoints and a SQLite file, which are not logs.
  */
 function copilotCliLogs(e: DiscoverEnv): string[] {
-  const root = join(e.env.COPILOT_HOME || join(e.home, '.copilot'), 'session-state')
+  const root = join(copilotHome(e), 'session-state')
   const flat = listFiles(root).filter((f) => f.endsWith('.jsonl'))
   return [...flat.map((f) => join(root, f)), ...listDirs(root).map((d) => join(root, d, 'events.jsonl'))]
 }
@@ -135,6 +139,11 @@ export function piSessionDir(cwd: string): string {
  */
 export function cursorProjectDir(cwd: string): string {
   return cwd.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+}
+
+/** The cursor-agent CLI names a folder of `~/.cursor/chats` by the md5 of the folder it ran in. */
+export function cursorChatsDir(cwd: string): string {
+  return createHash('md5').update(cwd).digest('hex')
 }
 
 /** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
@@ -270,11 +279,19 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
 
   // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
   for (const log of copilotCliLogs(e)) add('copilot-cli', log)
+  // Its index of every session, after the logs: it adds usage and prompts a log lacks, keyed to count nothing twice.
+  add('copilot-cli', join(copilotHome(e), 'session-store.db'))
   // Cursor's agent transcripts record no folder: only the repository's own project folder is listed, so its
   // sessions are the repository's. A subfolder's name cannot be told from a sibling's (`shop-api` vs `shop`), so
   // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
   // when the folder it names is the repository's.
   for (const w of repo.worktrees) add('cursor', join(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true)
+  // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder is the repository's.
+  // Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
+  for (const w of repo.worktrees) {
+    const chats = join(cursorHome(e), 'chats', cursorChatsDir(w))
+    for (const d of listDirs(chats)) add('cursor', join(chats, d, 'store.db'), true)
+  }
   for (const user of vscodeUserDirs(e)) if (basename(dirname(user)) === 'Cursor') add('cursor', join(user, 'globalStorage', 'state.vscdb'))
   // One database (or store) holds every project's sessions: read whole, scoped by each session's folder after parsing.
   for (const place of opencodePlaces(e)) add('opencode', place)

@@ -5,8 +5,10 @@ import { isClaudeSideFile } from './claude-code/side-files.js'
 import { codexExec, codexRollout, codexText } from './codex/index.js'
 import { copilotSources } from './copilot/index.js'
 import { copilotCli } from './copilot-cli/index.js'
+import { copilotCliSessionStore } from './copilot-cli/store.js'
 import { cursorEditorDatabase } from './cursor/editor.js'
 import { cursorTranscript } from './cursor/index.js'
+import { cursorAgentStore, isCursorStoreSideFile } from './cursor/store.js'
 import { droidSources } from './factory-droid/index.js'
 import { geminiSources } from './gemini-cli/index.js'
 import { piSession } from './pi/index.js'
@@ -41,7 +43,10 @@ export const sources: Source[] = [
   recorderSource,
   opencodeDatabase,
   gooseDatabase,
+  // Before the editor's store: an agent store may also hold a cursorDiskKV table.
+  cursorAgentStore,
   cursorEditorDatabase,
+  copilotCliSessionStore,
   codexText,
   aiderHistory
 ]
@@ -71,7 +76,7 @@ export function sourceById(id: string): Source | undefined {
 }
 
 /** Files an agent keeps beside its logs that are read through a log, never on their own. */
-const sideFileTests: ((path: string) => boolean)[] = [isClaudeSideFile]
+const sideFileTests: ((path: string) => boolean)[] = [isClaudeSideFile, isCursorStoreSideFile]
 
 /** True for an agent's side file: not a log, and not worth a warning when no source claims it. */
 export function isSideFile(path: string): boolean {

@@ -1,5 +1,6 @@
 import type { EventPayload, PayloadOf } from '../../model/events.js'
 import type { SessionPatch } from '../../model/session.js'
+import type { TokenCounts } from '../../model/tokens.js'
 import type { ParseRecord } from '../types.js'
 import { arr, obj, parseObjectLine, str, type Json } from '../util/json.js'
 import { toUtcIso } from '../util/time.js'
@@ -26,9 +27,20 @@ export interface CliState {
   writes: { id: string; changes: FileChange[] }[]
   model: string | null
   segment: Segment | null
+  /** The person's prompts so far; absent in the state of an older ingest (read as 0). */
+  prompts?: number
+  /** Each model's counters at the last `session.shutdown` (see `shutdownUsage`). */
+  reported?: Record<string, TokenCounts>
 }
 
-export const initialState = (sessionId: string): CliState => ({ sessionId, calls: [], writes: [], model: null, segment: null })
+export const initialState = (sessionId: string): CliState => ({ sessionId, calls: [], writes: [], model: null, segment: null, prompts: 0 })
+
+/**
+ * The key of the session's n-th prompt the person typed (from 0), the same in `events.jsonl` and in
+ * `session-store.db`, whose `turns.turn_index` counts them so: whichever is read second finds its
+ * prompt already stored and does not count it again.
+ */
+export const promptKey = (sessionId: string, n: number): string => `copilot-cli:${sessionId}:prompt:${n}`
 
 export const NO_SHUTDOWN = 'usage not recorded: no session.shutdown'
 
@@ -166,7 +178,13 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
     case 'user.message': {
       const images = (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length
       // Events of a sub-agent carry its `agentId`: such a message is never the person's prompt.
-      return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: typeof o.agentId === 'string', images }])
+      const byAgent = typeof o.agentId === 'string'
+      const payload: EventPayload = { kind: 'user_prompt', text: str(d.content) ?? '', by_agent: byAgent, images }
+      if (byAgent) return emit([payload])
+      const n = st.prompts ?? 0
+      st.prompts = n + 1
+      out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, dedupe_key: promptKey(st.sessionId, n) } })
+      return
     }
     case 'assistant.turn_start':
       return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }])
@@ -187,7 +205,7 @@ export function pushLine(st: CliState, line: string, lineNo: number, out: ParseR
     case 'session.error':
       return emit([{ kind: 'marker', marker: 'error', detail: str(d.message) ?? str(d.errorType) ?? null }])
     case 'session.shutdown': {
-      const usage = shutdownUsage(d.modelMetrics)
+      const usage = shutdownUsage(d.modelMetrics, (st.reported ??= {}))
       const none = usage.every((u) => u.kind === 'token_usage' && !u.counted)
       const said = none ? closeSegment(st, `the session.shutdown at line ${lineNo} has no modelMetrics`) : []
       st.segment = null

@@ -21,19 +21,36 @@ export function copilotCliTokens(v: unknown): TokenCounts | null {
   return { input, cached_input: read, cache_write: write, output, reasoning_output: reasoning, total: input + output }
 }
 
+/** Each field of `now` at least the same field of `before`: the counters went on, not back to zero. */
+function grew(now: TokenCounts, before: TokenCounts): boolean {
+  return (Object.keys(now) as (keyof TokenCounts)[]).every((k) => now[k] >= before[k])
+}
+
+function minus(now: TokenCounts, before: TokenCounts): TokenCounts {
+  const d = { ...now }
+  for (const k of Object.keys(d) as (keyof TokenCounts)[]) d[k] -= before[k]
+  return d
+}
+
 /**
- * The usage rows of one `session.shutdown`: one per model. Each shutdown holds what was used
- * since the session was started or resumed (the CLI resets its counters on resume), so the rows
- * of every shutdown in a file add up to the session's usage.
+ * The usage rows of one `session.shutdown`: one per model. A shutdown's counters hold what the
+ * session used so far, the parts before a resume included (seen on a real three-part session of
+ * 1.0.80 and in captures of 1.0.91, see docs/sources.md), so each row is what the model used
+ * since the session's previous shutdown. A model whose counters went back (an older CLI that
+ * counted each part alone, or a reset) is taken as it stands. `previous` holds the last counters
+ * of each model and is updated.
  */
-export function shutdownUsage(modelMetrics: unknown): EventPayload[] {
+export function shutdownUsage(modelMetrics: unknown, previous: Record<string, TokenCounts> = {}): EventPayload[] {
   const metrics = obj(modelMetrics) ?? {}
   const out: EventPayload[] = []
   for (const [model, m] of Object.entries(metrics)) {
-    const t = copilotCliTokens(obj(m)?.usage)
-    if (!t) continue
+    const now = copilotCliTokens(obj(m)?.usage)
+    if (!now) continue
+    const before = previous[model]
+    const t = before && grew(now, before) ? minus(now, before) : now
+    previous[model] = now
     const empty = isZeroTokens(t)
-    out.push({ kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null })
+    out.push({ kind: 'token_usage', model, delta: t, cumulative: now, counted: !empty, reason: empty ? 'empty' : null })
   }
   return out
 }

@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path'
 import type { EventPayload } from '../../model/events.js'
 import type { ParseRecord, SourceContext } from '../types.js'
 import { arr, obj, parseObjectLine, str, type Json } from '../util/json.js'
+import { callContent, sharedKeys, type SeenCounts } from './keys.js'
 import { toolEvents } from './tools.js'
 
 export const AGENT = 'cursor'
@@ -10,6 +11,8 @@ export interface TranscriptState {
   sessionId: string
   parentId: string | null
   started: boolean
+  /** Keyed contents seen so far (see keys.ts); absent in the state of an older ingest. */
+  seen?: SeenCounts
 }
 
 /**
@@ -20,7 +23,7 @@ export function initialState(ctx: SourceContext): TranscriptState {
   const stem = basename(ctx.path).replace(/\.jsonl$/i, '')
   const folder = dirname(ctx.path)
   const parent = basename(folder) === 'subagents' ? basename(dirname(folder)) : null
-  return { sessionId: stem && stem !== basename(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false }
+  return { sessionId: stem && stem !== basename(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false, seen: {} }
 }
 
 /** Cursor wraps what the person typed in `<user_query>`; what lies around it is context it added. */
@@ -118,9 +121,12 @@ export function pushLine(st: TranscriptState, line: string, lineNo: number, out:
       }
     })
   }
-  const emit = (payloads: EventPayload[], what: string) => {
+  const emit = (payloads: EventPayload[], what: string, keys: (string | null)[] = []) => {
     const list: EventPayload[] = payloads.length > 0 ? payloads : [{ kind: 'other', type: what }]
-    for (const payload of list) out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload } })
+    list.forEach((payload, i) => {
+      const key = keys[i]
+      out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload, ...(key ? { dedupe_key: key } : {}) } })
+    })
   }
   if (o.type === 'turn_ended') return emit([turnEnded(o)], 'turn_ended')
   const role = str(o.role)
@@ -130,10 +136,12 @@ export function pushLine(st: TranscriptState, line: string, lineNo: number, out:
     return emit([], str(o.type) ?? role ?? 'none')
   }
   const payloads: EventPayload[] = []
+  const calls: string[] = []
   for (const b of blocksOf(message.content)) {
     const found = blockEvents(b, role, st.parentId !== null)
     if (found === null) out.push({ type: 'unknown', line: lineNo, what: `${role} block "${str(b.type) ?? 'none'}"` })
     else payloads.push(...found)
+    if (found && b.type === 'tool_use') calls.push(callContent(str(b.name) ?? 'unknown', b.input ?? {}))
   }
-  emit(payloads, `${role} message`)
+  emit(payloads, `${role} message`, sharedKeys(st.sessionId, payloads, calls, (st.seen ??= {})))
 }
