@@ -1,12 +1,9 @@
-import { z } from 'zod'
+import { DISPOSITIONS, DispositionSchema, type Disposition } from '../model/review.js'
 import { prepared, type Db } from './db.js'
 import { appendHistory } from './review-history.js'
 import { settled, type ReviewChange } from './review-change.js'
 
-/** What became of a prompt, as its reviewer judged it. */
-export const DISPOSITIONS = ['followed', 'ignored', 'needs-review'] as const
-export const DispositionSchema = z.enum(DISPOSITIONS)
-export type Disposition = z.infer<typeof DispositionSchema>
+export { DISPOSITIONS, DispositionSchema, type Disposition }
 
 /** A disposition as a person may type it: `needs review`, `Needs_Review` and `needs-review` are one. */
 export function parseDisposition(v: string): Disposition | undefined {
