@@ -95,7 +95,9 @@ describe('review history', () => {
   it('records an entry from outside (a rules-file edit) with one call, and filters by session prefix, prompt, kind and count', async () => {
     const { db } = await ingest([join(fixtures, 'codex')])
     appendHistory(db, { kind: 'redaction', action: 'add', detail: 'literal ACME', actor: 'Ada', reason: 'client name' })
-    appendHistory(db, { kind: 'private', action: 'add', session: OTHER, prompt: 1, detail: 'prompt 1', actor: 'Ada' })
+    // A rules-file edit's own description, passed as it is with who and why added.
+    const edit = { kind: 'private' as const, action: 'add' as const, session: OTHER, prompt: 1, detail: 'prompt 1', file: '.github/ai-log-trail.yml' }
+    expect(appendHistory(db, { ...edit, actor: 'Ada' })).not.toHaveProperty('file')
     addTag(db, { session: OTHER, label: 'x' }, by)
     expect(listHistory(db).map((e) => e.kind)).toEqual(['redaction', 'private', 'tag'])
     expect(listHistory(db, { session: OTHER.slice(0, 10) }).map((e) => e.kind)).toEqual(['private', 'tag'])

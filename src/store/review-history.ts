@@ -14,13 +14,15 @@ export type HistoryKind = z.infer<typeof HistoryKindSchema>
 export const HistoryActionSchema = z.enum(['add', 'remove'])
 export type HistoryAction = z.infer<typeof HistoryActionSchema>
 
-export const HistoryEntryInputSchema = z.strictObject({
+// Not strict: a caller's own description of its change (the review page's rules-file edits) can
+// be passed as it is, with the actor and reason added; keys the history has no column for are dropped.
+export const HistoryEntryInputSchema = z.object({
   kind: HistoryKindSchema,
   action: HistoryActionSchema,
   /** The session the change is about; none for a rules-file entry that applies everywhere. */
-  session: z.string().min(1).optional(),
+  session: z.string().min(1).nullish(),
   /** The prompt number in the session (1 = first); none for the whole session. */
-  prompt: z.number().int().positive().optional(),
+  prompt: z.number().int().positive().nullish(),
   /** What was added or removed: the label, the note's text, the disposition, the rule's value or pattern. */
   detail: z.string(),
   actor: z.string().trim().min(1),
