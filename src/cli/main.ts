@@ -1,15 +1,19 @@
 import { version } from './version.js'
 import { collectCommand, collectHelp } from './commands/collect.js'
+import { dispositionCommand, dispositionHelp } from './commands/disposition.js'
 import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
 import { exportCommand, exportHelp } from './commands/export.js'
+import { historyCommand, historyHelp } from './commands/history.js'
 import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { initCommand, initHelp } from './commands/init.js'
 import { migrateCommand, migrateHelp } from './commands/migrate.js'
+import { noteCommand, noteHelp } from './commands/note.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { reviewCommand, reviewHelp } from './commands/review.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
 import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
+import { tagCommand, tagHelp } from './commands/tag.js'
 import { type CliIo, processIo, UsageError } from './io.js'
 import { inertIo } from './terminal-text.js'
 import { ConfigError } from '../config/load.js'
@@ -30,6 +34,10 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
   rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
   review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' },
+  tag: { run: tagCommand, help: tagHelp, summary: 'tag a session or a prompt with a label (a ticket, a theme), remove or list tags' },
+  note: { run: noteCommand, help: noteHelp, summary: 'add a note to a session or a prompt, remove or list notes' },
+  disposition: { run: dispositionCommand, help: dispositionHelp, summary: 'record what became of a prompt: followed, ignored or needs-review' },
+  history: { run: historyCommand, help: historyHelp, summary: 'list every review change (who, when, why), or undo one' },
   migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
 }
 

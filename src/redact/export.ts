@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
+import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
 import { redactJson, redactText } from './engine.js'
@@ -31,7 +32,16 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
   { table: 'sessions', column: 'title', kind: 'prompt' },
   { table: 'files', column: 'path', kind: 'path' },
   { table: 'ingest_errors', column: 'path', kind: 'path' },
-  { table: 'ingest_errors', column: 'reason', kind: 'path' }
+  { table: 'ingest_errors', column: 'reason', kind: 'path' },
+  // A reviewer's words (field kind metadata: every detector and rule). Tag labels are part of a
+  // key and are rewritten apart (rewriteTagLabels); dispositions are one of three fixed words.
+  { table: 'review_notes', column: 'text', kind: 'metadata' },
+  { table: 'review_notes', column: 'actor', kind: 'metadata' },
+  { table: 'review_tags', column: 'actor', kind: 'metadata' },
+  { table: 'review_dispositions', column: 'actor', kind: 'metadata' },
+  { table: 'review_history', column: 'detail', kind: 'metadata' },
+  { table: 'review_history', column: 'reason', kind: 'metadata' },
+  { table: 'review_history', column: 'actor', kind: 'metadata' }
 ]
 
 /**
@@ -57,6 +67,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       for (const id of sessionIds(db)) if (!keep.has(id)) deleteSession(db, id)
       deleteFilesWithoutEvents(db)
     }
+    dropReviewOfMissingSessions(db)
     const opts = engineOptions(config)
     const count = (findings: { detector: string }[]) => {
       for (const f of findings) {
@@ -81,6 +92,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
     }
     db.transaction(() => {
       for (const c of TEXT_COLUMNS) rewriteColumn(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
+      rewriteTagLabels(db, (v) => clean(v, 'metadata'))
       rewriteColumn(db, 'events', 'raw', (v) => {
         const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)

@@ -7,6 +7,7 @@ import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import { engineOptions } from './engine-options.js'
 import type { FieldKind } from '../config/choices.js'
 import type { ScopeReason } from '../scope/types.js'
+import type { SessionReview } from '../model/review.js'
 import { firstWord } from '../sources/util/shell.js'
 
 /** One line of provenance: which detector or override changed which field of which event, how often. */
@@ -165,9 +166,18 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
           return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') }
         return r
       }),
+      ...(s.review ? { review: reviewFields(s, s.review) } : {}),
       turns
     }
   }
+
+  // A reviewer's labels and notes are free text like any other (a ticket may name a client):
+  // every detector and rule applies; metadata-only tags labels as it does branches and drops notes.
+  const reviewFields = (s: SessionReport, r: SessionReview): SessionReview => ({
+    tags: r.tags.map((t) => ({ ...t, label: metadataOnly ? tags.hashed(t.label) : (clean(s, null, 'review_tag', 'metadata', t.label) ?? '') })),
+    notes: metadataOnly ? [] : r.notes.map((n) => ({ ...n, text: clean(s, null, 'review_note', 'metadata', n.text) ?? '' })),
+    dispositions: r.dispositions.map((d) => ({ ...d }))
+  })
 
   return {
     turn: (s, t) => redactTurn(s, t, overrides(s)),
@@ -192,9 +202,17 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
         for (const f of [...file.findings, ...message.findings]) counts[f.detector] = (counts[f.detector] ?? 0) + 1
         return { ...w, file: file.text, message: message.text }
       })
+      // The tags a report was filtered by are a reviewer's labels, redacted as the sessions' own are.
+      const filterTags = report.filters.tags?.map((t) => {
+        if (metadataOnly) return tags.hashed(t)
+        const r = redactText(t, engine('metadata'))
+        for (const f of r.findings) counts[f.detector] = (counts[f.detector] ?? 0) + 1
+        return r.text
+      })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
       return {
         ...report,
+        ...(filterTags ? { filters: { ...report.filters, tags: filterTags } } : {}),
         scope: { ...report.scope, label: label.text },
         format_warnings: formatWarnings,
         sessions,

@@ -15,6 +15,7 @@ export function renderHeader(report: Report): string {
   if (f.agents.length) scope.push(`agents ${f.agents.join(', ')}`)
   if (f.models.length) scope.push(`models ${f.models.join(', ')}`)
   if (f.branches.length) scope.push(`branches ${f.branches.join(', ')}`)
+  if (f.tags?.length) scope.push(`tagged ${f.tags.join(', ')}`)
   if (f.sessions.length) scope.push(`sessions ${f.sessions.join(', ')}`)
   if (f.timezone !== 'UTC') scope.push(`days in ${f.timezone}`)
   const parts = [

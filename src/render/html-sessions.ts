@@ -3,6 +3,7 @@ import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { costKnown, UNKNOWN } from './text.js'
 import { formatCompact, formatDuration, formatInt, formatTime, formatUsd, plural } from './html-format.js'
 import { renderTurns } from './html-turns.js'
+import { sessionNotes, tagBadges } from './html-review.js'
 
 /** The session list with its search box and filters; the page script filters these rows. */
 
@@ -77,6 +78,8 @@ function meta(s: SessionReport, timezone: string, anchorOf: Map<string, string>)
     ) +
     row('Cost', cost(s)) +
     row('Tool calls', calls) +
+    row('Tags', tagBadges(s.review)) +
+    row('Notes', sessionNotes(s.review)) +
     `</dl>`
   )
 }
@@ -120,7 +123,7 @@ function summaryLine(s: SessionReport, timezone: string): string {
 function session(s: SessionReport, i: number, report: Report, anchorOf: Map<string, string>): string {
   const tz = report.filters.timezone
   const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens'
-  const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz) : `<p class="muted">No prompts recorded.</p>`) : ''
+  const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz, s.review) : `<p class="muted">No prompts recorded.</p>`) : ''
   return (
     `<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
     summaryLine(s, tz) +

@@ -1,6 +1,8 @@
 import type { Action, Turn } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { formatDuration, formatInt, formatTime, plural } from './html-format.js'
+import { dispositionBadge, promptNotes } from './html-review.js'
+import type { SessionReview } from '../model/review.js'
 
 /**
  * One session's prompts, each with what the agent did under it folded beneath. Limits are far
@@ -80,12 +82,13 @@ function actionsSummary(actions: Action[]): string {
   return parts.join(' · ')
 }
 
-function prompt(t: Turn, timezone: string): string {
+function prompt(t: Turn, timezone: string, review?: SessionReview): string {
   const when = t.ts ? ` <time datetime="${escapeHtml(t.ts)}">${escapeHtml(formatTime(t.ts, timezone))}</time>` : ''
-  const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}</div>`
-  if (!t.prompt) return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p></div>`
-  if (t.prompt.private) return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p></div>`
-  return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}</div>`
+  const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}${dispositionBadge(review, t.ordinal)}</div>`
+  const notes = promptNotes(review, t.ordinal)
+  if (!t.prompt) return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p>${notes}</div>`
+  if (t.prompt.private) return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p>${notes}</div>`
+  return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}${notes}</div>`
 }
 
 /** A prompt an agent wrote is a message it wrote, and is styled as one. */
@@ -93,14 +96,14 @@ function styleOf(a: Action): string {
   return a.kind === 'agent_prompt' ? 'assistant_message' : a.kind
 }
 
-export function renderTurns(turns: Turn[], timezone: string): string {
+export function renderTurns(turns: Turn[], timezone: string, review?: SessionReview): string {
   const items = turns.map((t) => {
     const acts = t.actions.length
       ? `<details class="actions"><summary>${escapeHtml(actionsSummary(t.actions))}</summary><ol class="action-list">${t.actions
           .map((a) => `<li class="act act-${styleOf(a)}">${action(a)}</li>`)
           .join('')}</ol></details>`
       : ''
-    return `<li class="turn">${prompt(t, timezone)}${acts}</li>`
+    return `<li class="turn">${prompt(t, timezone, review)}${acts}</li>`
   })
   return `<ol class="turns">${items.join('')}</ol>`
 }

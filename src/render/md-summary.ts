@@ -237,6 +237,7 @@ export function filtersLine(report: Report): BlockContent[] {
   add('agents', f.agents)
   add('models', f.models)
   add('branches', f.branches)
+  add('tags', f.tags ?? [])
   if (!parts.length) return []
   return [paragraph(label('Filters: '), ...joined(parts, ' · '))]
 }

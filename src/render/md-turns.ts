@@ -18,6 +18,8 @@ import {
   type TextOptions
 } from './md-nodes.js'
 import { agentName, formatDuration, formatSpan, sessionLabels } from './text.js'
+import { promptDisposition, promptNotes, sessionReviewBlocks } from './md-review.js'
+import type { SessionReview } from '../model/review.js'
 
 export interface TurnsOptions extends TextOptions {
   /** Show what the agent did under each prompt (actions and full modes). */
@@ -125,7 +127,7 @@ function actionItem(a: Action, o: TurnsOptions): ListItem {
   return listItem(paragraph(...r.line), ...r.blocks)
 }
 
-function promptItem(t: Turn, o: TurnsOptions): ListItem {
+function promptItem(t: Turn, o: TurnsOptions, review?: SessionReview): ListItem {
   const blocks: BlockContent[] = []
   let line: PhrasingContent[]
   if (!t.prompt) line = [emphasis(label('(no user prompt: the agent went on by itself)'))]
@@ -135,6 +137,8 @@ function promptItem(t: Turn, o: TurnsOptions): ListItem {
     line = [strong(logLine(p.text || '(empty prompt)'))]
     if (p.cut) blocks.push(...fieldBlock('Full prompt', t.prompt.text, o))
   }
+  line.push(...promptDisposition(review, t.ordinal))
+  blocks.push(...promptNotes(review, t.ordinal))
   if (o.withActions && t.actions.length) blocks.push(list(t.actions.map((a) => actionItem(a, o))))
   return listItem(paragraph(...line), ...blocks)
 }
@@ -174,8 +178,9 @@ export function* promptsListParts(report: Report, opts: Partial<TurnsOptions> = 
     yield [
       sessionHeading(s, report.filters.timezone, idLabel),
       ...sessionContext(s),
+      ...sessionReviewBlocks(s.review),
       list(
-        turns.map((t) => promptItem(t, o)),
+        turns.map((t) => promptItem(t, o, s.review)),
         true,
         firstNumber(turns)
       )

@@ -9,6 +9,8 @@ export interface FilterInput {
   agents?: string[]
   models?: string[]
   branches?: string[]
+  /** Review tags: sessions carrying any of them. */
+  tags?: string[]
 }
 
 export class FilterError extends Error {}
@@ -81,7 +83,8 @@ export function normalizeFilters(f: FilterInput): Filters {
     sessions: f.sessions ?? [],
     agents: f.agents ?? [],
     models: f.models ?? [],
-    branches: f.branches ?? []
+    branches: f.branches ?? [],
+    ...(f.tags?.length ? { tags: f.tags } : {})
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ScopeKindSchema, ScopeReasonSchema } from '../scope/types.js'
 import { TokenCountsSchema } from '../model/tokens.js'
 import { ReportModeSchema } from '../config/choices.js'
+import { SessionReviewSchema } from '../model/review.js'
 
 export { ReportModeSchema, type ReportMode } from '../config/choices.js'
 
@@ -20,7 +21,9 @@ export const FiltersSchema = z.object({
   sessions: z.array(z.string()),
   agents: z.array(z.string()),
   models: z.array(z.string()),
-  branches: z.array(z.string())
+  branches: z.array(z.string()),
+  /** Sessions carrying any of these review tags, on the session or a prompt (absent when not filtered by tag). */
+  tags: z.array(z.string()).optional()
 })
 export type Filters = z.infer<typeof FiltersSchema>
 
@@ -86,6 +89,9 @@ export const SessionReportSchema = z.object({
   files_touched: z.array(z.string()),
   /** Why the session is in this report (see `scope`); every reason that holds. */
   scope_reasons: z.array(ScopeReasonSchema),
+  review: SessionReviewSchema.optional().describe(
+    "a reviewer's tags, notes and prompt dispositions (ai-log-trail tag, note, disposition), redacted; present only when there are any"
+  ),
   /** Prompts with what the agent did under each; empty in modes that do not show them. */
   turns: z.array(TurnSchema)
 })

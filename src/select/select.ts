@@ -10,6 +10,8 @@ import { filesOfSessions } from '../store/session-files.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
 import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
+import { sessionsTagged } from '../store/review-tags.js'
+import { reviewReader } from './review.js'
 import { isLocalTime, localWallClock } from '../model/local-time.js'
 import { dayIn, normalizeFilters, normalizeRepoUrl, toInstant, type FilterInput } from './filters.js'
 import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
@@ -114,7 +116,9 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   const day = (ts: string) => localWallClock(ts)?.date ?? dayOfInstant(ts)
   const scope = opts.scope ?? ALL_FOUND
   const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
-  const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters))
+  const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null
+  const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)))
+  const reviewOf = reviewReader(db)
   const unpriced = new Set<string>()
 
   const byModel = new Map<string, UsageAgg>()
@@ -176,6 +180,7 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
       files_touched: filesTouchedBy(db, s.id),
       scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
+      ...reviewOf(s.id),
       turns: []
     }
   })

@@ -254,6 +254,55 @@ DROP INDEX IF EXISTS events_kind;
 DROP INDEX IF EXISTS redactions_session;
 CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
 `
+  },
+  {
+    version: 9,
+    // Reserved for the raw-line blocks (branch h-rawblocks): at merge its migration 9 replaces this one.
+    description: 'reserved (raw lines in compressed blocks)',
+    sql: ''
+  },
+  {
+    version: 10,
+    description:
+      'review: tags, notes and dispositions on sessions and prompts (keyed by session id and prompt number, so they outlive a re-ingest), and the history of every review change',
+    sql: `
+CREATE TABLE review_tags (
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL DEFAULT 0,
+  label TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt, label)
+);
+CREATE TABLE review_notes (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX review_notes_session ON review_notes(session_id, prompt);
+CREATE TABLE review_dispositions (
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt)
+);
+CREATE TABLE review_history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  action TEXT NOT NULL,
+  session_id TEXT,
+  prompt INTEGER,
+  detail TEXT NOT NULL,
+  reason TEXT
+);
+`
   }
 ]
 

@@ -35,7 +35,7 @@ Options:
                        request) or release (since the tag before --tag TAG, default the latest)
   --base REF           with --scope pr: the branch compared with (default: the default branch)
   --tag TAG            with --scope release: the release (default: the latest tag)
-Filters: --since, --until, --timezone, --session, --agent, --model, --branch (as for report)
+Filters: --since, --until, --timezone, --session, --agent, --model, --branch, --tagged (as for report)
 `
 
 export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> {
@@ -92,7 +92,8 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
       sessions: values.session,
       agents: values.agent,
       models: values.model,
-      branches
+      branches,
+      tags: values.tagged
     },
     outDir,
     now,

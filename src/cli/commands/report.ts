@@ -31,6 +31,8 @@ Filters:
   --repo DIR|URL          sessions whose cwd is inside DIR, or that name the repository URL
   --session ID            a session id or prefix (repeatable)
   --agent A, --model M, --branch B   (each repeatable)
+  --tagged LABEL          sessions with this review tag (ai-log-trail tag), on the session or
+                          one of its prompts (repeatable)
 `
 
 export function parseMode(v: string | undefined): ReportMode | undefined {
@@ -61,7 +63,8 @@ export const filterOptions = {
   session: { type: 'string', multiple: true },
   agent: { type: 'string', multiple: true },
   model: { type: 'string', multiple: true },
-  branch: { type: 'string', multiple: true }
+  branch: { type: 'string', multiple: true },
+  tagged: { type: 'string', multiple: true }
 } as const
 
 export function parseNow(v: string | undefined): Date | undefined {
@@ -118,7 +121,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
           sessions: values.session,
           agents: values.agent,
           models: values.model,
-          branches
+          branches,
+          tags: values.tagged
         },
         scope
       })
