@@ -18,11 +18,16 @@ const LEVEL = 1
 const MAX_BLOCK_BYTES = 1024 * 1024 * 1024
 
 export function encodeRawBlock(items: readonly string[]): Buffer {
-  const bodies = items.map((s) => Buffer.from(s, 'utf8'))
-  const head = Buffer.alloc(4 * (bodies.length + 1))
-  head.writeUInt32LE(bodies.length, 0)
-  bodies.forEach((b, i) => head.writeUInt32LE(b.length, 4 * (i + 1)))
-  return zstdCompressSync(Buffer.concat([head, ...bodies]), { params: { [constants.ZSTD_c_compressionLevel]: LEVEL } })
+  // One buffer written in place: the lines are encoded to UTF-8 once, with no copy to join them.
+  const lengths = items.map((s) => Buffer.byteLength(s, 'utf8'))
+  const plain = Buffer.allocUnsafe(4 * (items.length + 1) + lengths.reduce((a, b) => a + b, 0))
+  plain.writeUInt32LE(items.length, 0)
+  let at = 4 * (items.length + 1)
+  items.forEach((s, i) => {
+    plain.writeUInt32LE(lengths[i], 4 * (i + 1))
+    at += plain.write(s, at, 'utf8')
+  })
+  return zstdCompressSync(plain, { params: { [constants.ZSTD_c_compressionLevel]: LEVEL } })
 }
 
 /** A decompressed block: its items are decoded one at a time, on demand. */
