@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
 
 /*
@@ -38,8 +39,11 @@ function dump(database: string): Record<string, unknown[]> {
       turns: rows(
         `SELECT t.session_id, t.ordinal, t.started_at, t.model, ${at} FROM turns t LEFT JOIN events e ON e.id = t.prompt_event_id LEFT JOIN files f ON f.id = e.file_id ORDER BY t.session_id, t.ordinal`
       ),
-      events: rows(
-        `SELECT ${at}, e.session_id, e.turn, e.ts, e.kind, e.payload, e.raw, e.replayed, e.dedupe_key FROM events e JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`
+      events: withRawLines(
+        db,
+        rows(
+          `SELECT ${at}, e.session_id, e.turn, e.ts, e.kind, e.payload, e.raw_block, e.raw_item, e.replayed, e.dedupe_key FROM events e JOIN files f ON f.id = e.file_id ORDER BY file, line, seq`
+        ) as unknown as RawAddress[]
       ),
       errors: rows('SELECT path, line, reason FROM ingest_errors ORDER BY path, line, reason'),
       pending: rows('SELECT session_id FROM reconcile_pending')

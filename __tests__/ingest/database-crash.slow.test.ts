@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openStore } from '../../src/store/db.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 import { repoRoot, tmpDir } from '../helpers.js'
 import { buildFixtureDb } from '../sources/sqlite-fixtures.js'
 
@@ -38,7 +39,10 @@ function dump(database: string): Record<string, unknown[]> {
     return {
       files: rows('SELECT path, format, size, head_hash, offset, line_no FROM files ORDER BY path'),
       sessions: rows('SELECT id, agent, started_at, ended_at, cwd, title, parent_id, reported_cost_usd FROM sessions ORDER BY id'),
-      events: rows('SELECT line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key FROM events ORDER BY line, seq'),
+      events: withRawLines(
+        db,
+        rows('SELECT line, seq, session_id, turn, ts, kind, payload, raw_block, raw_item, replayed, dedupe_key FROM events ORDER BY line, seq') as RawAddress[]
+      ),
       prompts: rows('SELECT p.session_id, p.ordinal, p.text FROM prompts p JOIN events e ON e.id = p.event_id ORDER BY e.line'),
       tokens: rows('SELECT t.session_id, t.total, t.counted FROM token_messages t JOIN events e ON e.id = t.event_id ORDER BY e.line'),
       errors: rows('SELECT path, line, reason FROM ingest_errors ORDER BY path, line, reason')

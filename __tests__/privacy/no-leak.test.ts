@@ -6,6 +6,8 @@ import type { LateCheck } from '../../src/select/report.js'
 import { parseConfig } from '../../src/config/load.js'
 import { redactFiles } from '../../src/redact/files.js'
 import { assemblePlanted, type PlantedCase } from '../../src/redact/evaluate.js'
+import { openStore } from '../../src/store/db.js'
+import { RawBlock } from '../../src/store/raw-blocks.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /**
@@ -225,6 +227,19 @@ function allFiles(d: string): string[] {
     })
 }
 
+/** A file's bytes as latin1; a database's with its raw lines appended, as they are compressed in its blocks. */
+function searchableBytes(f: string): string {
+  const bytes = readFileSync(f).toString('latin1')
+  if (!f.endsWith('.sqlite')) return bytes
+  const db = openStore(f, { readonly: true })
+  try {
+    const lines = (db.prepare('SELECT data FROM raw_blocks').all() as { data: Buffer }[]).flatMap((b) => RawBlock.decode(b.data).items())
+    return bytes + '\n' + Buffer.from(lines.join('\n'), 'utf8').toString('latin1')
+  } finally {
+    db.close()
+  }
+}
+
 describe('nothing unredacted leaves', () => {
   it('planted one secret of every built-in kind', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60)
@@ -239,6 +254,11 @@ describe('nothing unredacted leaves', () => {
     expect(new Set(report.sessions.map((s) => s.agent))).toEqual(new Set(['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider', 'recorder']))
   })
 
+  it("the database copy keeps the logs' raw lines, redacted, so the search below covers them", () => {
+    const raw = searchableBytes(join(out, 'ai-log-trail.sqlite')).length - readFileSync(join(out, 'ai-log-trail.sqlite')).length
+    expect(raw).toBeGreaterThan(blob.length)
+  })
+
   it('no byte of any secret, nor the user name, is in any output file (reports, comment, summary, database, sanitized logs)', () => {
     const files = allFiles(out)
     expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(
@@ -246,7 +266,7 @@ describe('nothing unredacted leaves', () => {
     )
     const leaks: string[] = []
     for (const f of files) {
-      const bytes = readFileSync(f).toString('latin1')
+      const bytes = searchableBytes(f)
       for (const c of cases) for (const n of needles(c.secret)) if (bytes.includes(n)) leaks.push(`${c.kind} in ${f.slice(out.length + 1)}`)
       if (bytes.includes(USER)) leaks.push(`user name in ${f.slice(out.length + 1)}`)
     }

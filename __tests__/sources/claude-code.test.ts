@@ -7,6 +7,7 @@ import { registerSource } from '../../src/sources/registry.js'
 import { openStore } from '../../src/store/db.js'
 import { listSessions } from '../../src/store/queries.js'
 import { byId, fixtures, haveSamples, ingestFresh, samples, tmpDir, type Ingested } from '../helpers.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 
 registerSource(claudeCode)
 
@@ -163,11 +164,11 @@ describe('Claude Code transcripts: fixtures', () => {
       const contexts = r.db.prepare(`SELECT json_extract(payload, '$.role') AS role FROM events WHERE kind = 'context_message' ORDER BY line`).all()
       expect(contexts).toEqual([{ role: 'summary' }, { role: 'command' }, { role: 'command' }, { role: 'meta' }])
       // Every line that produced events stores its raw text exactly once, even when held back for a split response.
-      const raw = r.db.prepare('SELECT line, SUM(raw IS NOT NULL) AS n, MAX(raw) AS raw FROM events GROUP BY line ORDER BY line').all() as {
-        line: number
-        n: number
-        raw: string
-      }[]
+      const stored = withRawLines(r.db, r.db.prepare('SELECT line, raw_block, raw_item FROM events ORDER BY line').all() as ({ line: number } & RawAddress)[])
+      const raw = [...new Set(stored.map((x) => x.line))].map((line) => {
+        const kept = stored.filter((x) => x.line === line && x.raw !== null)
+        return { line, n: kept.length, raw: kept[0]?.raw }
+      })
       const lines = readFileSync(file(A), 'utf8').split('\n')
       expect(raw).toHaveLength(26)
       for (const row of raw) {

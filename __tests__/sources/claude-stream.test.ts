@@ -7,6 +7,7 @@ import type { SniffInput } from '../../src/sources/types.js'
 import { tryParseJson } from '../../src/sources/util/json.js'
 import { arrayElementLines } from '../../src/sources/util/json-array.js'
 import { byId, fixtures, ingestFresh } from '../helpers.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 
 registerSource(claudeCode)
 registerSource(claudeStream)
@@ -82,9 +83,12 @@ describe("claude-code-action's execution file", () => {
       expect(touched).toEqual([{ path: '/home/runner/work/demo/demo/README.md', change: 'update' }])
       // Each message's events point at the line where its element starts, and store the element once.
       const doc = JSON.parse(readFileSync(executionFile, 'utf8')) as unknown[]
-      const raws = r.db.prepare('SELECT line, raw FROM events WHERE raw IS NOT NULL ORDER BY line').all() as { line: number; raw: string }[]
+      const raws = withRawLines(
+        r.db,
+        r.db.prepare('SELECT line, raw_block, raw_item FROM events WHERE raw_block IS NOT NULL ORDER BY line').all() as ({ line: number } & RawAddress)[]
+      )
       expect(raws.map((x) => x.line)).toEqual([2, 24, 60, 75, 101])
-      expect(raws.map((x) => JSON.parse(x.raw) as unknown)).toEqual(doc)
+      expect(raws.map((x) => JSON.parse(x.raw!) as unknown)).toEqual(doc)
       expect(r.result.errors).toEqual([])
     } finally {
       r.close()

@@ -8,6 +8,7 @@ import { listSessions } from '../../src/store/queries.js'
 import { registerSource } from '../../src/sources/registry.js'
 import { copilotOpLog, copilotSnapshot, copilotTranscript } from '../../src/sources/copilot/index.js'
 import { sniffInput } from './sniff-input.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 
 registerSource(copilotSnapshot)
 registerSource(copilotOpLog)
@@ -95,8 +96,8 @@ describe('copilot-chat mutation log', () => {
     // The snapshot of the same state the log ends in.
     const state = { version: 3, sessionId: '0b7c1d2e-bbbb-4bbb-8ccc-000000000002', responderUsername: 'GitHub Copilot', requests: [] as unknown[] }
     const { sessions: fromLog, db } = await ingest([OPLOG])
-    const rows = db.prepare(`SELECT raw FROM events WHERE kind = 'user_prompt' ORDER BY id`).all() as { raw: string }[]
-    state.requests = rows.map((r) => JSON.parse(r.raw))
+    const rows = withRawLines(db, db.prepare(`SELECT raw_block, raw_item FROM events WHERE kind = 'user_prompt' ORDER BY id`).all() as RawAddress[])
+    state.requests = rows.map((r) => JSON.parse(r.raw!))
     writeFileSync(json, JSON.stringify(state, null, 2))
     const both = await ingest([OPLOG, json])
     expect(byId(both.sessions, '0b7c1d2e-bbbb').prompts).toBe(byId(fromLog, '0b7c1d2e-bbbb').prompts)

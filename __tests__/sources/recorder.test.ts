@@ -8,6 +8,7 @@ import { listSessions } from '../../src/store/queries.js'
 import { recorderSource } from '../../src/sources/recorder/index.js'
 import { byId, fixtures, ingestFresh, tmpDir } from '../helpers.js'
 import { sniffInput } from './sniff-input.js'
+import { type RawAddress, withRawLines } from '../../src/store/raw-blocks.js'
 
 const deployScript = join(fixtures, 'recorder', 'deploy-script.ndjson')
 const SESSION = '5f0c2a7e-1b3d-4c8e-9a6f-0d2e4b6c8a10'
@@ -125,7 +126,10 @@ describe('recorder NDJSON source', () => {
           [5, 'unknown recorder record type "checkpoint" (kept raw, not interpreted)'],
           [9, 'malformed JSON']
         ])
-        const other = r.db.prepare(`SELECT payload, raw FROM events WHERE kind = 'other'`).get() as { payload: string; raw: string }
+        const [other] = withRawLines(
+          r.db,
+          r.db.prepare(`SELECT payload, raw_block, raw_item FROM events WHERE kind = 'other'`).all() as ({ payload: string } & RawAddress)[]
+        )
         expect(JSON.parse(other.payload)).toEqual({ kind: 'other', type: 'recorder:checkpoint' })
         expect(other.raw).toBe(unknown)
         expect(byId(r.sessions, SESSION).tool_calls).toBe(5)

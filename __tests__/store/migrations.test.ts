@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import Database from 'better-sqlite3'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
@@ -8,7 +8,9 @@ import { migrate, migrations, SCHEMA_VERSION } from '../../src/store/migrations.
 import { readEventPayload } from '../../src/store/event-payload.js'
 import { listSessions } from '../../src/store/queries.js'
 import { readTurnEvents } from '../../src/store/turn-events.js'
+import { RawBlock, readRawLine, withRawLines, type RawAddress } from '../../src/store/raw-blocks.js'
 import { fixtures, tmpDir } from '../helpers.js'
+import { copyAtVersion } from './old-store.js'
 
 const dirs: string[] = []
 
@@ -43,7 +45,8 @@ describe('schema migrations', () => {
         'status_snapshots',
         'ingest_errors',
         'reconcile_pending',
-        'session_sources'
+        'session_sources',
+        'raw_blocks'
       ])
     )
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
@@ -63,9 +66,13 @@ describe('schema migrations', () => {
     expect(old.pragma('user_version', { simple: true })).toBe(previous)
     old.prepare(`INSERT INTO files (path, size) VALUES ('/old/log.jsonl', 10)`).run()
     old.prepare(`INSERT INTO sessions (id, agent) VALUES ('old-session', 'codex')`).run()
+    // Before version 9 an event kept its raw line in a column; since, in the file's blocks (its own test below).
+    const rawColumn = (old.prepare(`PRAGMA table_info(events)`).all() as { name: string }[]).some((c) => c.name === 'raw')
     old
       .prepare(
-        `INSERT INTO events (file_id, line, seq, session_id, kind, payload, raw) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}', '{}')`
+        rawColumn
+          ? `INSERT INTO events (file_id, line, seq, session_id, kind, payload, raw) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}', '{}')`
+          : `INSERT INTO events (file_id, line, seq, session_id, kind, payload) VALUES (1, 1, 0, 'old-session', 'session_meta', '{"kind":"session_meta"}')`
       )
       .run()
     old.close()
@@ -73,6 +80,7 @@ describe('schema migrations', () => {
     const db = openStore(path)
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect((db.prepare(`SELECT COUNT(*) AS n FROM events`).get() as { n: number }).n).toBe(1)
+    if (rawColumn) expect(readRawLine(db, 1)).toBe('{}')
     expect(listSessions(db).map((s) => s.id)).toEqual(['old-session'])
     // The upgraded database takes new data like a fresh one.
     await ingestPaths(db, [join(fixtures, 'codex')])
@@ -136,11 +144,11 @@ describe('schema migrations', () => {
   it('version 7: an upgraded database keeps each payload field once, and reads every record back as before', async () => {
     const d = tmpDir()
     dirs.push(d)
-    const fresh = openStore(join(d, 'fresh.sqlite'), { migrateTo: 6 })
+    const fresh = openStore(join(d, 'fresh.sqlite'))
     await ingestPaths(fresh, [join(fixtures, 'codex'), join(fixtures, 'claude-code')])
     // The same store as version 6 wrote it: each payload whole (a tool result's output left out).
     const path = join(d, 'v6.sqlite')
-    fresh.prepare('VACUUM INTO ?').run(path)
+    copyAtVersion(fresh, path, 6)
     const payloads = () => fresh.prepare('SELECT id, payload FROM events ORDER BY id').all()
     const ids = fresh.prepare('SELECT id FROM events ORDER BY id').pluck().all() as number[]
     const whole = ids.map((id) => readEventPayload(fresh, id)!)
@@ -162,6 +170,49 @@ describe('schema migrations', () => {
     } finally {
       db.close()
       fresh.close()
+    }
+  })
+
+  it('version 9: an upgraded database keeps every raw line byte for byte, in compressed blocks of its file, and every record as before', async () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const fresh = openStore(join(d, 'fresh.sqlite'))
+    const agents = readdirSync(fixtures, { withFileTypes: true }).filter((x) => x.isDirectory() && x.name !== 'records' && x.name !== 'redaction')
+    await ingestPaths(
+      fresh,
+      agents.map((x) => join(fixtures, x.name))
+    )
+    const path = join(d, 'v8.sqlite')
+    copyAtVersion(fresh, path, 8)
+    fresh.close()
+    const old = new Database(path)
+    const rawBefore = old.prepare('SELECT id, file_id, raw FROM events ORDER BY id').all() as { id: number; file_id: number; raw: string | null }[]
+    const turnsBefore = sessionTurns(old)
+    const sizeBefore = old.prepare('SELECT SUM(length(CAST(raw AS BLOB))) FROM events').pluck().get() as number
+    old.close()
+    expect(rawBefore.filter((r) => r.raw !== null).length).toBeGreaterThan(500)
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9)
+      expect(db.prepare(`SELECT name FROM pragma_table_info('events')`).pluck().all()).not.toContain('raw')
+      const after = withRawLines(
+        db,
+        db.prepare('SELECT id, file_id, raw_block, raw_item FROM events ORDER BY id').all() as ({ id: number; file_id: number } & RawAddress)[]
+      )
+      expect(after).toEqual(rawBefore)
+      // Each block holds lines of one file, and only lines an event of that file addresses.
+      const blocks = db.prepare('SELECT id, file_id, data FROM raw_blocks').all() as { id: number; file_id: number; data: Buffer }[]
+      const addressed = db.prepare('SELECT raw_block, file_id, COUNT(*) AS n FROM events WHERE raw_block IS NOT NULL GROUP BY raw_block, file_id').all() as {
+        raw_block: number
+        file_id: number
+        n: number
+      }[]
+      expect(addressed.map((a) => [a.raw_block, a.file_id, a.n]).sort()).toEqual(blocks.map((b) => [b.id, b.file_id, RawBlock.decode(b.data).size]).sort())
+      expect(blocks.reduce((n, b) => n + b.data.length, 0)).toBeLessThan(sizeBefore)
+      expect(sessionTurns(db)).toEqual(turnsBefore)
+    } finally {
+      db.close()
     }
   })
 

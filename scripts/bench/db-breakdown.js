@@ -1,7 +1,8 @@
 // `node scripts/bench/db-breakdown.js <database>`: where a store's bytes are. Pages per table and
 // index from SQLite's dbstat virtual table (better-sqlite3 compiles it in), the bytes of the large
-// text columns, and the stored payload bytes per event kind. Run it on `npm run bench -- --keep`'s
-// database (.bench/run-*/bench.sqlite); docs/performance.md quotes it.
+// text columns and of the compressed raw-line blocks, and the stored payload bytes per event kind.
+// Run it on `npm run bench -- --keep`'s database (.bench/run-*/bench.sqlite); docs/performance.md
+// quotes it.
 import Database from 'better-sqlite3'
 const path = process.argv[2]
 if (!path) {
@@ -19,8 +20,8 @@ try {
 }
 const col = (t, c) => db.prepare(`SELECT COALESCE(SUM(length(CAST(${c} AS BLOB))),0) AS b FROM ${t}`).get().b / 1e6
 console.log(
-  'events.raw MB',
-  col('events', 'raw').toFixed(2),
+  'raw_blocks.data MB (compressed raw lines)',
+  col('raw_blocks', 'data').toFixed(2),
   'events.payload MB',
   col('events', 'payload').toFixed(2),
   'function_results.output MB',

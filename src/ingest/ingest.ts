@@ -361,6 +361,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
     writer.beginBatch(cwdsGiven(batch))
     for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, sessions)
     writer.flushTimes()
+    writer.flushRawLines()
     for (const sid of sessions) {
       touched.add(sid)
       markReconcilePending(db, sid)

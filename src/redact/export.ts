@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
+import { rewriteRawLines } from '../store/raw-blocks.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -93,7 +94,8 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
     db.transaction(() => {
       for (const c of TEXT_COLUMNS) rewriteColumn(db, c.table, c.column, (v) => clean(v, c.kind, c.json))
       rewriteTagLabels(db, (v) => clean(v, 'metadata'))
-      rewriteColumn(db, 'events', 'raw', (v) => {
+      // Lines no remaining event addresses (a session left out of the copy) are blanked too.
+      rewriteRawLines(db, (v) => {
         const r = redactMarkedLine(v, opts('tool_output'))
         count(r.findings)
         return r.line

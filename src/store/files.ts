@@ -44,6 +44,7 @@ export function forgetFileContents(db: Db, fileId: number): void {
     // The turns table does not follow its events away: turns left behind would number the new read's prompts after themselves.
     prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId)
     prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId)
+    prepared(db, 'DELETE FROM raw_blocks WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId)
     prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId)
     // Which session its records joined is decided again from what it now says.

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { restorePayload, storedPayload, TYPED_TABLES } from './payload.js'
+import { RawBlockWriter } from './raw-blocks.js'
 
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
@@ -257,9 +258,19 @@ CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
   },
   {
     version: 9,
-    // Reserved for the raw-line blocks (branch h-rawblocks): at merge its migration 9 replaces this one.
-    description: 'reserved (raw lines in compressed blocks)',
-    sql: ''
+    description:
+      "raw lines in compressed blocks: each file's lines in zstd blocks (raw_blocks), which an event addresses by block and item instead of a raw column",
+    sql: `
+CREATE TABLE raw_blocks (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX raw_blocks_file ON raw_blocks(file_id);
+ALTER TABLE events ADD COLUMN raw_block INTEGER;
+ALTER TABLE events ADD COLUMN raw_item INTEGER;
+`,
+    run: moveRawLinesToBlocks
   },
   {
     version: 10,
@@ -305,6 +316,31 @@ CREATE TABLE review_history (
 `
   }
 ]
+
+/**
+ * Moves each event's raw line into its file's blocks, in file and line order as an ingest would
+ * have written them, a page of events at a time; then drops the raw column.
+ */
+function moveRawLinesToBlocks(db: Database): void {
+  const page = db.prepare(
+    `SELECT id, file_id, line, seq, raw FROM events WHERE raw IS NOT NULL AND (file_id, line, seq) > (?, ?, ?) ORDER BY file_id, line, seq LIMIT 1000`
+  )
+  const address = db.prepare('UPDATE events SET raw_block = ?, raw_item = ? WHERE id = ?')
+  const blocks = new RawBlockWriter(db)
+  for (let after = [-1, -1, -1]; ;) {
+    const rows = page.all(...after) as { id: number; file_id: number; line: number; seq: number; raw: string }[]
+    if (rows.length === 0) break
+    for (const r of rows) {
+      const at = blocks.next(r.file_id)
+      address.run(at.block, at.item, r.id)
+      blocks.keep(r.raw)
+    }
+    const last = rows[rows.length - 1]
+    after = [last.file_id, last.line, last.seq]
+  }
+  blocks.close()
+  db.exec('ALTER TABLE events DROP COLUMN raw')
+}
 
 /**
  * Rewrites each payload of a kind with a typed table to its remainder (store/payload.ts), a page of

@@ -7,7 +7,7 @@ import type { Db } from './db.js'
  */
 export interface ColumnShape {
   name: string
-  /** INTEGER, REAL or TEXT */
+  /** INTEGER, REAL, TEXT or BLOB */
   type: string
   notNull: boolean
   /** The default as SQL text without casts or quotes, or null. */

@@ -1,4 +1,5 @@
 import { prepared, type Db } from './db.js'
+import { pruneRawBlocks } from './raw-blocks.js'
 
 /** Where a session ran, as its log says: what decides whether it belongs to a repository. */
 export interface SessionPlace {
@@ -19,12 +20,19 @@ export function sessionLogPaths(db: Db, sessionId: string): string[] {
 }
 
 /**
- * Removes a session with its records and turns; the files it was read from stay recorded as
+ * Removes a session with its records, their raw lines and turns; the files it was read from stay recorded as
  * read, so they are not parsed again.
  */
 export function deleteSession(db: Db, sessionId: string): void {
   db.transaction(() => {
+    const blocks = prepared(db, `SELECT DISTINCT raw_block FROM events WHERE session_id = ? AND raw_block IS NOT NULL`).all(sessionId) as {
+      raw_block: number
+    }[]
     prepared(db, `DELETE FROM events WHERE session_id = ?`).run(sessionId)
+    pruneRawBlocks(
+      db,
+      blocks.map((b) => b.raw_block)
+    )
     prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(sessionId)
     prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId)
   }).immediate()

@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
+import { RawBlockWriter } from './raw-blocks.js'
 import { SessionIdentity } from './session-identity.js'
 
 /**
@@ -14,10 +15,12 @@ export class StoreWriter {
   private ensured = new Set<string>()
   private lastTs = new Map<string, string>()
   private identity: SessionIdentity
+  private rawBlocks: RawBlockWriter
   private s
 
   constructor(private db: Db) {
     this.identity = new SessionIdentity(db)
+    this.rawBlocks = new RawBlockWriter(db)
     const p = (sql: string) => db.prepare(sql)
     this.s = {
       session:
@@ -42,8 +45,8 @@ export class StoreWriter {
       endedAt: p(`UPDATE sessions SET ended_at = ? WHERE id = ? AND (ended_at IS NULL OR ended_at < ?)`),
       startedAt: p(`UPDATE sessions SET started_at = ? WHERE id = ? AND started_at IS NULL`),
       maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
-      event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw_block, raw_item, replayed, dedupe_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       // Two ranges of the (dedupe_key, replayed, file_id) index, not "file_id <> ?": a key the file
       // itself holds many times (identical lines) would otherwise be scanned on every insert.
       seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
@@ -79,6 +82,13 @@ export class StoreWriter {
   /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
   beginBatch(cwds: Map<string, string>): void {
     this.identity.beginBatch(cwds)
+    // A block left open belonged to a batch whose transaction did not commit.
+    this.rawBlocks.discard()
+  }
+
+  /** Writes the batch's last block of raw lines; called at the end of each batch, inside its transaction. */
+  flushRawLines(): void {
+    this.rawBlocks.close()
   }
 
   /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
@@ -129,8 +139,23 @@ export class StoreWriter {
     const personPrompt = p.kind === 'user_prompt' && !p.by_agent && !replayed
     let turn = this.currentTurn(sid)
     if (personPrompt) turn += 1
-    const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null)
+    const at = raw === null ? null : this.rawBlocks.next(fileId)
+    const info = s.event.run(
+      fileId,
+      ev.line,
+      seq,
+      sid,
+      turn,
+      ev.ts,
+      p.kind,
+      payloadJson,
+      at?.block ?? null,
+      at?.item ?? null,
+      replayed ? 1 : 0,
+      ev.dedupe_key ?? null
+    )
     if (info.changes === 0) return false
+    if (raw !== null) this.rawBlocks.keep(raw)
     const id = Number(info.lastInsertRowid)
     const ts = ev.ts
     const r = replayed ? 1 : 0
@@ -233,6 +258,7 @@ export class StoreWriter {
   /** Forgets cached counters; needed after another writer may have changed the same sessions. */
   reset(): void {
     this.identity.forget()
+    this.rawBlocks.discard()
     this.ensured.clear()
     this.turnCounters.clear()
     this.lastTs.clear()

@@ -5,12 +5,14 @@ import type { ColumnShape, SchemaShape } from '../schema-shape.js'
  * One serialization of a row for both engines, so that a row read from SQLite and the same row read
  * back from PostgreSQL hash alike: integers as decimal text (SQLite gives BigInt, pg gives text),
  * reals as JavaScript's shortest round-trip text (PostgreSQL's float8 output is round-trip too),
- * text as itself, NULL as null.
+ * text as itself, blobs as hex, NULL as null.
  */
 export function canonicalValue(col: ColumnShape, v: unknown): string | null {
   if (v === null || v === undefined) return null
   if (col.type === 'INTEGER') return BigInt(v as bigint | number | string).toString()
   if (col.type === 'REAL') return String(Number(v))
+  // SQLite gives a blob as a Buffer, pg gives bytea as one too.
+  if (col.type === 'BLOB' && Buffer.isBuffer(v)) return v.toString('hex')
   if (typeof v !== 'string') throw new Error(`column ${col.name} holds a ${typeof v}, not text`)
   return v
 }

@@ -23,7 +23,7 @@ export interface MigrationPlan {
   tables: TablePlan[]
 }
 
-const PG_ARRAY_TYPE: Record<string, string> = { INTEGER: 'bigint[]', REAL: 'double precision[]', TEXT: 'text[]' }
+const PG_ARRAY_TYPE: Record<string, string> = { INTEGER: 'bigint[]', REAL: 'double precision[]', TEXT: 'text[]', BLOB: 'bytea[]' }
 const BATCH_ROWS = 1000
 /** Characters of text per batch: events carry whole raw log lines. */
 const BATCH_CHARS = 8_000_000
@@ -44,7 +44,7 @@ function sourceRows(source: Db, table: string, columns: string[]): Iterable<Reco
   return stmt.iterate() as Iterable<Record<string, unknown>>
 }
 
-/** A value as pg sends it inside an array: integers as text (pg has no BigInt), reals as round-trip text. */
+/** A value as pg sends it inside an array: integers as text (pg has no BigInt), reals as round-trip text, blobs as bytea hex text. */
 function wireValue(table: string, col: ColumnShape, v: unknown, key: () => string): string | null {
   if (v === null || v === undefined) return null
   if (typeof v === 'bigint' || typeof v === 'number') return String(v)
@@ -53,6 +53,8 @@ function wireValue(table: string, col: ColumnShape, v: unknown, key: () => strin
     if (v.includes('\u0000')) throw new Error(`${table}.${col.name} of row ${key()} contains a NUL character, which PostgreSQL text cannot hold`)
     return v
   }
+  // bytea's hex input form: arrays of it are passed as text like every other column.
+  if (Buffer.isBuffer(v) && col.type === 'BLOB') return '\\x' + v.toString('hex')
   throw new Error(`${table}.${col.name} of row ${key()} holds a ${Buffer.isBuffer(v) ? 'blob' : typeof v}, not ${col.type}`)
 }
 

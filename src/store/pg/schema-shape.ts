@@ -2,7 +2,7 @@ import { normalizeDefault, type ForeignKeyShape, type SchemaShape } from '../sch
 import type { PgClient } from './connect.js'
 
 /** PostgreSQL's types in the SQLite spelling the shapes compare in. */
-const TYPE_NAMES: Record<string, string> = { bigint: 'INTEGER', text: 'TEXT', 'double precision': 'REAL' }
+const TYPE_NAMES: Record<string, string> = { bigint: 'INTEGER', text: 'TEXT', 'double precision': 'REAL', bytea: 'BLOB' }
 
 const ON_DELETE: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' }
 
