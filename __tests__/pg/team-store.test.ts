@@ -4,36 +4,15 @@ import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
-import { connectPg } from '../../src/store/pg/connect.js'
 import { naturalDigests } from '../../src/store/pg/natural-digest.js'
-import { snapshotPg } from '../../src/store/pg/snapshot.js'
-import { captureIo, fixtures, tmpDir } from '../helpers.js'
+import { captureIo, tmpDir } from '../helpers.js'
 import { describePg, freshDatabase, type TestDatabase } from './pg-helpers.js'
-
-/** The bundled example logs `npm run demo` reads (real agents' formats, written for the repository). */
-export const DEMO_LOGS = ['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider', 'recorder'].map((d) => join(fixtures, d))
+import { DEMO_LOGS, pgDigests } from './team-helpers.js'
 
 async function cli(argv: string[]) {
   const io = captureIo()
   const code = await main(argv, io)
   return { code, out: io.stdout, err: io.stderr }
-}
-
-/** Every session of the PostgreSQL store, as a digest of its rows by natural keys. */
-export async function pgDigests(url: string, dir: string): Promise<Map<string, { rows: number; hex: string }>> {
-  const path = join(dir, `snapshot-${Date.now()}-${Math.random().toString(36).slice(2)}.sqlite`)
-  const client = await connectPg(url)
-  try {
-    await snapshotPg(client, path)
-  } finally {
-    await client.end()
-  }
-  const db = openStore(path, { readonly: true })
-  try {
-    return naturalDigests(db)
-  } finally {
-    db.close()
-  }
 }
 
 describePg('the commands on a PostgreSQL store (--db postgres://…)', () => {
