@@ -61,7 +61,8 @@ describePg('the PostgreSQL schema', () => {
 
   it('migrates again without change, and records each version once', async () => {
     expect(await migratePg(client)).toBe(SCHEMA_VERSION)
-    const r = await client.query<{ version: string }>('SELECT version::text FROM schema_version ORDER BY version')
+    // Ordered by the number, not its text: '11' sorts before '2'.
+    const r = await client.query<{ version: string }>('SELECT version::text AS version FROM schema_version ORDER BY schema_version.version')
     expect(r.rows.map((x) => Number(x.version))).toEqual(pgMigrations.map((m) => m.version))
   })
 })

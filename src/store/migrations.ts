@@ -254,6 +254,24 @@ DROP INDEX IF EXISTS events_kind;
 DROP INDEX IF EXISTS redactions_session;
 CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
 `
+  },
+  {
+    version: 11,
+    description: 'the team store: which repository a session belongs to, and which workflow runs pushed it (repository, pull request, commit, author)',
+    sql: `
+ALTER TABLE sessions ADD COLUMN repository TEXT;
+CREATE INDEX sessions_repository ON sessions(repository);
+CREATE TABLE session_pushes (
+  session_id TEXT NOT NULL,
+  repository TEXT NOT NULL,
+  workflow_run TEXT NOT NULL,
+  pull_request INTEGER,
+  commit_sha TEXT,
+  author TEXT,
+  pushed_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, repository, workflow_run)
+);
+`
   }
 ]
 

@@ -58,7 +58,12 @@ export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending'])
  * Columns that record when this store did something (not what the logs hold): two stores that
  * ingested the same logs differ in them, so comparisons leave them out.
  */
-export const WHEN_STORED_COLUMNS: Record<string, string[]> = { files: ['ingested_at'], ingest_errors: ['at'], redactions: ['at'] }
+export const WHEN_STORED_COLUMNS: Record<string, string[]> = {
+  files: ['ingested_at'],
+  ingest_errors: ['at'],
+  redactions: ['at'],
+  session_pushes: ['pushed_at']
+}
 
 /**
  * Tables in an order where every local id is known before a row refers to it: tables that assign
