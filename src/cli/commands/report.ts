@@ -9,6 +9,7 @@ import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
 import { isPostgresUrl } from '../../store/pg/connect.js'
 import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
+import { teamReport } from '../../team/report-command.js'
 import { readSessionFacts } from '../../store/scope-facts.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
@@ -22,6 +23,8 @@ same filters give the same numbers in each.
 
 Options:
   --format F      md (default), csv, json or html
+  --group-by G    the team report of a postgres:// store: totals by repository, author, agent,
+                  model or week (md or json), from the team_totals view only (docs/database.md)
   --mode M        summary (default), prompts, actions, tokens or full
   --out PATH      a file, or a folder for csv; - (default for md, json, html) writes to stdout
   --rules FILE    redaction rules (default .github/ai-log-trail.yml when it exists)
@@ -79,6 +82,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     args: argv,
     options: {
       db: { type: 'string' },
+      'group-by': { type: 'string' },
       format: { type: 'string' },
       mode: { type: 'string' },
       out: { type: 'string' },
@@ -93,6 +97,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     io.out(reportHelp)
     return 0
   }
+  if (values['group-by'] !== undefined) return teamReport(storeTarget(values.db, ''), values['group-by'], values.format, io)
   const { config } = loadConfig(values.rules)
   const [format] = parseFormats(values.format, ['md'])
   const mode = parseMode(values.mode)

@@ -6,6 +6,7 @@ import { ident, inTransaction, type PgClient } from './connect.js'
 import { sourceShape, unnestOf, wireValue } from './copy.js'
 import { idReferences, idsFirst, LOCAL_ONLY_TABLES, surrogateTable } from './natural-keys.js'
 import { migratePg } from './schema.js'
+import { ensureTeamViews } from './team-views.js'
 
 const BATCH_ROWS = 1000
 /** Characters of text per statement: events carry whole raw log lines. */
@@ -41,6 +42,7 @@ export interface PushOptions {
 export async function pushStore(source: Db, client: PgClient, opts: PushOptions = {}): Promise<PushResult> {
   const shape = sourceShape(source)
   await migratePg(client)
+  await ensureTeamViews(client)
   const order = idsFirst(shape, parentsFirst(shape)).filter((t) => !LOCAL_ONLY_TABLES.has(t))
   const perSession = order.filter((t) => sessionColumn(shape, t))
   const shared = order.filter((t) => !sessionColumn(shape, t))
