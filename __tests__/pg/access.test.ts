@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { main } from '../../src/cli/main.js'
@@ -8,17 +8,9 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { connectPg, type PgClient } from '../../src/store/pg/connect.js'
 import { pushStore } from '../../src/store/pg/push.js'
-import { captureIo, repoRoot, tmpDir } from '../helpers.js'
+import { captureIo, tmpDir } from '../helpers.js'
 import { describePg, freshDatabase, pgUrl, type TestDatabase } from './pg-helpers.js'
-import { DEMO_LOGS } from './team-helpers.js'
-
-/** The SQL block of docs/database.md after `<!-- sql:NAME -->`: the test runs what the docs say. */
-export function docSql(doc: string, name: string): string {
-  const text = readFileSync(join(repoRoot, 'docs', doc), 'utf8')
-  const m = new RegExp(`<!-- sql:${name} -->\\n\`\`\`sql\\n([\\s\\S]*?)\`\`\``).exec(text)
-  if (!m) throw new Error(`docs/${doc} has no sql:${name} block`)
-  return m[1]
-}
+import { DEMO_LOGS, docSql } from './team-helpers.js'
 
 const suffix = randomBytes(3).toString('hex')
 const password = randomBytes(12).toString('hex')

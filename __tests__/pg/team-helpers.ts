@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openStore } from '../../src/store/db.js'
 import { connectPg } from '../../src/store/pg/connect.js'
 import { naturalDigests } from '../../src/store/pg/natural-digest.js'
 import { snapshotPg } from '../../src/store/pg/snapshot.js'
-import { fixtures } from '../helpers.js'
+import { fixtures, repoRoot } from '../helpers.js'
 
 /** The bundled example logs `npm run demo` reads (real agents' formats, written for the repository). */
 export const DEMO_LOGS = ['codex', 'claude-code', 'gemini-cli', 'copilot-chat', 'aider', 'recorder'].map((d) => join(fixtures, d))
@@ -23,4 +24,12 @@ export async function pgDigests(url: string, dir: string): Promise<Map<string, {
   } finally {
     db.close()
   }
+}
+
+/** The SQL block of a docs page after `<!-- sql:NAME -->`: the test runs what the docs say. */
+export function docSql(doc: string, name: string): string {
+  const text = readFileSync(join(repoRoot, 'docs', doc), 'utf8')
+  const m = new RegExp(`<!-- sql:${name} -->\\n\`\`\`sql\\n([\\s\\S]*?)\`\`\``).exec(text)
+  if (!m) throw new Error(`docs/${doc} has no sql:${name} block`)
+  return m[1]
 }

@@ -115,8 +115,10 @@ async function upsertRows(client: PgClient, shape: SchemaShape, table: string, s
       const target = refs.get(c.name)
       if (target && v !== null) {
         const mapped = ids.get(target)?.get(v)
-        if (mapped === undefined) throw new Error(`${table}.${c.name} of row ${key()} refers to ${target} ${v}, which was not pushed`)
-        v = mapped
+        // Neither engine assigns ids below 1: such a value means "none" (a redaction of a session's
+        // own field is stored with event 0) and travels as it is.
+        if (mapped !== undefined) v = mapped
+        else if (BigInt(v) > 0n) throw new Error(`${table}.${c.name} of row ${key()} refers to ${target} ${v}, which was not pushed`)
       }
       arrays[i].push(v)
       chars += v?.length ?? 0
