@@ -9,6 +9,11 @@ import { migratePg } from './schema.js'
 import { ensureTeamViews } from './team-views.js'
 
 const BATCH_ROWS = 1000
+/**
+ * Sessions pushed in one transaction: each costs a round trip per table, and a session alone is a
+ * few rows, so sessions travel together; their locks are taken together too.
+ */
+const SESSIONS_PER_TRANSACTION = 50
 /** Characters of text per statement: events carry whole raw log lines. */
 const BATCH_CHARS = 8_000_000
 
@@ -35,8 +40,8 @@ export interface PushOptions {
  * Rows are matched by their natural keys, never by the local ids of the SQLite store (those are
  * assigned again by PostgreSQL and translated on the way, `natural-keys.ts`): a row another writer
  * pushed already is updated in place. Tables not per session (files, ingest errors, format tallies)
- * go first, each in one transaction under a lock of its own; then each session goes in one
- * transaction under an advisory lock on its id, so a session's rows change together and two writers
+ * go first, each in one transaction under a lock of its own; then sessions go a few dozen to a
+ * transaction under advisory locks on their ids, so a session's rows change together and two writers
  * of one session take turns. A push killed midway leaves whole sessions; pushing again completes it.
  */
 export async function pushStore(source: Db, client: PgClient, opts: PushOptions = {}): Promise<PushResult> {
@@ -58,16 +63,28 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
   }
   for (const t of shared.filter((t) => !refersToSession(t))) await pushShared(t)
 
-  const sessionIds = opts.sessions ?? (source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events ORDER BY 1`).pluck().all() as string[])
-  for (const id of sessionIds) {
+  const sessionIds = [
+    ...new Set(opts.sessions ?? (source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all() as string[]))
+  ].sort()
+  const select = new Map(
+    perSession.map((t) => [
+      t,
+      source.prepare<unknown[]>(`SELECT * FROM ${ident(t)} WHERE ${ident(sessionColumn(shape, t)!)} IN (SELECT value FROM json_each(?))`)
+    ])
+  )
+  for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_TRANSACTION) {
+    const chunk = sessionIds.slice(i, i + SESSIONS_PER_TRANSACTION)
     rows += await inTransaction(client, async () => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ai-log-trail session ${id}`])
+      // Every writer locks sessions in the same (sorted) order, so two writers never wait on each other in a cycle.
+      await client.query(
+        `SELECT count(pg_advisory_xact_lock(hashtextextended('ai-log-trail session ' || s.id, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS s(id, i)`,
+        [chunk]
+      )
       let n = 0
-      for (const t of perSession)
-        n += await upsertRows(client, shape, t, source.prepare<unknown[]>(`SELECT * FROM ${ident(t)} WHERE ${ident(sessionColumn(shape, t)!)} = ?`), [id], ids)
+      for (const t of perSession) n += await upsertRows(client, shape, t, select.get(t)!, [JSON.stringify(chunk)], ids)
       return n
     })
-    opts.onSession?.(id)
+    for (const id of chunk) opts.onSession?.(id)
   }
   for (const t of shared.filter(refersToSession)) await pushShared(t)
   return { sessions: sessionIds.length, rows }
