@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { connectPg } from '../store/pg/connect.js'
+import { teamTotalsRows } from '../store/pg/team-totals.js'
 
 export const GROUP_BY = ['repository', 'author', 'agent', 'model', 'week'] as const
 export type GroupBy = (typeof GROUP_BY)[number]
@@ -17,27 +17,9 @@ export const TeamTotalsRowSchema = z.object({
 })
 export type TeamTotalsRow = z.infer<typeof TeamTotalsRowSchema>
 
-/**
- * The team's totals grouped by one label, read from the `team_totals` view only (`team-views.ts`),
- * so a role granted that view and nothing else can run it. A missing label (a session pushed
- * without a repository, a week of a session with no start) is a group of its own, null.
- */
+/** The team's totals grouped by `by`, from the team store at `url` (`team_totals` only). */
 export async function teamTotals(url: string, by: GroupBy): Promise<TeamTotalsRow[]> {
-  const client = await connectPg(url)
-  try {
-    const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass('team_totals')::text AS t`)).rows[0].t
-    if (!exists) throw new Error('the PostgreSQL store has no team_totals view yet: ingest or push into it first')
-    const label = by === 'week' ? 'week::text' : by
-    const r = await client.query(
-      `SELECT ${label} AS "group", sum(sessions)::text AS sessions, sum(prompts)::text AS prompts, sum(tool_calls)::text AS tool_calls,
-         sum(input_tokens)::text AS input_tokens, sum(output_tokens)::text AS output_tokens, sum(total_tokens)::text AS total_tokens,
-         sum(reported_cost_usd) AS reported_cost_usd
-       FROM team_totals GROUP BY 1 ORDER BY 1 NULLS LAST`
-    )
-    return r.rows.map((row) => TeamTotalsRowSchema.parse(row))
-  } finally {
-    await client.end()
-  }
+  return (await teamTotalsRows(url, by)).map((row) => TeamTotalsRowSchema.parse(row))
 }
 
 /** The rows as a Markdown table, the group label first. */

@@ -5,19 +5,10 @@ import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
 import { openStore } from '../store/db.js'
 import { connectPg } from '../store/pg/connect.js'
+import { markForTeamPush, type RunProvenance } from '../store/pg/provenance.js'
 import { pushStore, type PushResult } from '../store/pg/push.js'
 
-/** Where a workflow run's sessions came from, stored with them in the team store (`session_pushes`). */
-export interface RunProvenance {
-  /** owner/name */
-  repository: string
-  /** The run's id and attempt, `<id>/<attempt>`: a re-run of the job pushes again under its own attempt. */
-  workflowRun: string
-  pullRequest: number | null
-  commitSha: string | null
-  /** Who started the run (GITHUB_ACTOR). */
-  author: string | null
-}
+export type { RunProvenance }
 
 /** The provenance of this workflow run from the runner's variables, or null outside a workflow. */
 export function runProvenance(env: NodeJS.ProcessEnv, pullRequest: number | null, headSha: string | null): RunProvenance | null {
@@ -50,15 +41,7 @@ export async function pushSanitizedSessions(o: {
     exportSanitized(o.database, copy, o.config, o.sessions)
     const db = openStore(copy)
     try {
-      const p = o.provenance
-      const at = new Date().toISOString()
-      db.transaction(() => {
-        db.prepare('UPDATE events SET raw = NULL').run()
-        db.prepare('UPDATE sessions SET repository = ?').run(p.repository)
-        db.prepare(
-          `INSERT OR REPLACE INTO session_pushes (session_id, repository, workflow_run, pull_request, commit_sha, author, pushed_at) SELECT id, ?, ?, ?, ?, ?, ? FROM sessions`
-        ).run(p.repository, p.workflowRun, p.pullRequest, p.commitSha, p.author, at)
-      })()
+      markForTeamPush(db, o.provenance)
       const client = await connectPg(o.url)
       try {
         return await pushStore(db, client)
