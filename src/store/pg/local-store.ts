@@ -13,10 +13,9 @@ export function storeTarget(db: string | undefined, fallback: string): string {
 
 /**
  * How a command uses its store: `read` works on a private snapshot of a PostgreSQL store and drops
- * it; `write` ingests into a private, empty staging store and pushes what it holds; `read-write`
- * does both (a snapshot, then what the command added or changed is pushed back).
+ * it; `write` ingests into a private, empty staging store and pushes what it holds.
  */
-export type StoreUse = 'read' | 'write' | 'read-write'
+export type StoreUse = 'read' | 'write'
 
 /**
  * Runs `fn` on a SQLite store file: `target` itself when it is a file, or, for a postgres:// URL,
@@ -41,7 +40,7 @@ export async function withLocalStore<T>(
       await client.end()
     }
     const result = await fn(path)
-    if (use !== 'read') {
+    if (use === 'write') {
       // A second connection: the command may run for long, and an idle one may have been dropped.
       const push = await connectPg(target)
       const source = openStore(path, { readonly: true })
