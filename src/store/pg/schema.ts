@@ -265,7 +265,6 @@ CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
     description: 'the team store: which repository a session belongs to, and which workflow runs pushed it (repository, pull request, commit, author)',
     sql: `
 ALTER TABLE sessions ADD COLUMN repository TEXT;
-CREATE INDEX sessions_repository ON sessions(repository);
 CREATE TABLE session_pushes (
   session_id TEXT NOT NULL,
   repository TEXT NOT NULL,
