@@ -21,6 +21,8 @@ export interface ActionInputs {
   now: string | undefined
   /** Key for redaction tags (a repository secret); masked as soon as it is read. */
   redactionKey: string | undefined
+  /** The team store's postgres:// URL (a repository secret); masked as soon as it is read. */
+  databaseUrl: string | undefined
 }
 
 export const FAIL_ON = ['parse-errors', 'unpriced', 'redactions', 'no-sessions', 'publish', 'late-findings', 'format-drift'] as const
@@ -38,6 +40,20 @@ function secretInput(name: string): string | undefined {
   if (value.trim() === '') return undefined
   core.setSecret(value)
   return value
+}
+
+/** The `database-url` input, its password masked too (a message may quote the URL without the rest). */
+function databaseUrlInput(): string | undefined {
+  const url = secretInput('database-url')?.trim()
+  if (url === undefined) return undefined
+  if (!/^postgres(ql)?:\/\//i.test(url)) throw new Error("input 'database-url' must be a postgres:// URL")
+  try {
+    const password = decodeURIComponent(new URL(url).password)
+    if (password) core.setSecret(password)
+  } catch {
+    throw new Error("input 'database-url' is not a URL")
+  }
+  return url
 }
 
 /** Reads and checks every input; a wrong value fails the step with the input's name. */
@@ -81,6 +97,7 @@ export function readInputs(): ActionInputs {
     database: core.getInput('database').trim() || undefined,
     exportDatabase: oneOf('export-database', ['true', 'false'] as const, 'true') === 'true',
     now: core.getInput('now').trim() || undefined,
-    redactionKey: secretInput('redaction-key')
+    redactionKey: secretInput('redaction-key'),
+    databaseUrl: databaseUrlInput()
   }
 }

@@ -10,6 +10,7 @@ import { readInputs, type FailOn } from './inputs.js'
 import { publish } from './publish.js'
 import { actionScope } from './scope.js'
 import { githubTarget } from './target.js'
+import { pushToTeamStore } from './team-push.js'
 import { version } from '../cli/version.js'
 
 /**
@@ -36,8 +37,9 @@ export async function run(): Promise<void> {
     const changedFiles = github.pullNumber && inputs.token ? await github.changedFiles() : null
     const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null)
     const scope = actionScope(inputs, github, workspace, paths, changedFiles)
+    const database = inputs.database ?? config.defaults.database ?? join(temp, 'ai-log-trail.sqlite')
     const result = await runJob({
-      database: inputs.database ?? config.defaults.database ?? join(temp, 'ai-log-trail.sqlite'),
+      database,
       repoDir: workspace,
       paths,
       config,
@@ -84,7 +86,8 @@ export async function run(): Promise<void> {
     core.setOutput('artifact-id', published.artifactId ?? '')
     core.setOutput('artifact-url', published.artifactUrl ?? '')
 
-    const failures = failOnReasons(inputs.failOn, result, published.failures)
+    const pushFailures = inputs.databaseUrl ? await pushToTeamStore({ url: inputs.databaseUrl, database, config, result, github }) : []
+    const failures = failOnReasons(inputs.failOn, result, [...published.failures, ...pushFailures])
     if (failures.length) core.setFailed(`fail-on: ${failures.join('; ')}`)
   } catch (e) {
     core.setFailed((e as Error).message)

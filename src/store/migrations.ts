@@ -314,6 +314,23 @@ CREATE TABLE review_history (
   reason TEXT
 );
 `
+  },
+  {
+    version: 11,
+    description: 'the team store: which repository a session belongs to, and which workflow runs pushed it (repository, pull request, commit, author)',
+    sql: `
+ALTER TABLE sessions ADD COLUMN repository TEXT;
+CREATE TABLE session_pushes (
+  session_id TEXT NOT NULL,
+  repository TEXT NOT NULL,
+  workflow_run TEXT NOT NULL,
+  pull_request INTEGER,
+  commit_sha TEXT,
+  author TEXT,
+  pushed_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, repository, workflow_run)
+);
+`
   }
 ]
 

@@ -9,6 +9,7 @@ import { progressFor } from '../progress.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions, parseFormats, parseMode } from './report.js'
+import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
 
 export const dryRunHelp = `Usage: ai-log-trail dry-run [<path>...] [--rules FILE] [--out DIR] [options]
 
@@ -22,7 +23,9 @@ Options:
   --rules FILE         redaction rules (default .github/ai-log-trail.yml when it exists)
   --mode M             summary (default), prompts, actions, tokens or full
   --formats LIST       comma-separated: md,json,csv,html (default md,json)
-  --db FILE            working database (default: <out>/../ai-log-trail.work.sqlite)
+  --db FILE            working database (default: <out>/../ai-log-trail.work.sqlite), or a
+                       postgres:// URL (default AI_LOG_TRAIL_DATABASE_URL): read into a private
+                       snapshot, which this run's ingest adds to; nothing is pushed
   --repo DIR           the repository that scopes discovery (default: the current one)
   --changed-files F    a file listing the pull request's changed files, one per line
   --export-db          also write a sanitized copy of the database
@@ -77,8 +80,9 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
   // With --scope pr, --branch names the change's branch; the scope's other rules must not be filtered away.
   const branches = scope.kind === 'change' && scope.change.kind === 'pr' ? undefined : values.branch
   const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => (io.status ?? io.err)(t)) : undefined
+  const local = await localSnapshot(storeTarget(values.db, config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite')))
   const r = await runJob({
-    database: values.db ?? config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'),
+    database: local.path,
     repoDir: values.repo ?? '.',
     paths,
     scopePaths: values.repo !== undefined,
@@ -107,7 +111,7 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
     exportDatabase: values['export-db'],
     progress,
     scope
-  })
+  }).finally(local.dispose)
   if (!values.quiet) io.out(r.comment.endsWith('\n') ? r.comment : r.comment + '\n')
   io.err(`${r.report.scope.label}: ${r.report.totals.sessions} session(s)\n`)
   // What is published counts: the comment carries prompts the files' mode may leave out.

@@ -5,6 +5,8 @@ import { exportSanitized } from '../../redact/export.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
 import { lateCheckDatabase } from '../../redact/late/database.js'
 import { describeLateCheck } from '../../render/text.js'
+import { isPostgresUrl } from '../../store/pg/connect.js'
+import { storeTarget, withLocalStore } from '../../store/pg/local-store.js'
 import { type CliIo, UsageError } from '../io.js'
 
 export const exportHelp = `Usage: ai-log-trail export --db FILE --out FILE [--rules FILE] [--json]
@@ -14,7 +16,8 @@ publish as an artifact. Private prompts are emptied and the copy is rebuilt so t
 page keeps a replaced value.
 
 Options:
-  --db FILE     database to export (default ./ai-log-trail.sqlite)
+  --db FILE     database to export (default ./ai-log-trail.sqlite), or a postgres:// URL
+                (default AI_LOG_TRAIL_DATABASE_URL)
   --out FILE    the sanitized copy to write (replaced if it exists)
   --rules FILE  redaction rules (default .github/ai-log-trail.yml when it exists)
   --json        print {redactions, by_detector, late}
@@ -30,11 +33,12 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     io.out(exportHelp)
     return 0
   }
-  const db = values.db ?? 'ai-log-trail.sqlite'
-  if (!existsSync(db)) throw new UsageError(`database does not exist: ${db}`)
+  const db = storeTarget(values.db, 'ai-log-trail.sqlite')
+  if (!isPostgresUrl(db) && !existsSync(db)) throw new UsageError(`database does not exist: ${db}`)
   if (!values.out) throw new UsageError('export needs --out FILE')
   const { config } = loadConfig(values.rules)
-  const r = exportSanitized(db, values.out, config)
+  const out = values.out
+  const r = await withLocalStore(db, 'read', (path) => exportSanitized(path, out, config))
   const late = lateCheckDatabase(values.out, lateCheckOptions(config))
   if (values.json) io.out(JSON.stringify({ ...r, late }) + '\n')
   else

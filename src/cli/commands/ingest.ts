@@ -4,6 +4,7 @@ import { ingestForRepo } from '../../discover/discover.js'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { progressFor } from '../progress.js'
 import { openStore } from '../../store/db.js'
+import { storeTarget, withLocalStore } from '../../store/pg/local-store.js'
 import { type CliIo, UsageError } from '../io.js'
 
 export const ingestHelp = `Usage: ai-log-trail ingest [<path>...] [--repo DIR] [--db FILE] [--json]
@@ -19,7 +20,8 @@ repository are kept (cwd inside it or one of its worktrees, or the same remote).
 Options:
   --repo DIR  the repository whose sessions to keep (default: the git repository of the
               current folder); with paths, scopes them too (otherwise they are taken as given)
-  --db FILE   database file (default ./ai-log-trail.sqlite)
+  --db FILE   database file (default ./ai-log-trail.sqlite), or a postgres:// URL (default
+              AI_LOG_TRAIL_DATABASE_URL): ingested into a private file, then pushed (docs/database.md)
   --json      print one JSON object: {files, sessions, events, skipped_lines, errors, format_warnings}
   -h, --help  show this help
 
@@ -39,7 +41,12 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   }
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
   if (values.repo !== undefined && !existsSync(values.repo)) throw new UsageError(`repository folder does not exist: ${values.repo}`)
-  const db = openStore(values.db ?? 'ai-log-trail.sqlite')
+  const pushed = (p: { sessions: number }, where: string) => io.err(`pushed ${p.sessions} session(s) to ${where}\n`)
+  return withLocalStore(storeTarget(values.db, 'ai-log-trail.sqlite'), 'write', (path) => ingestInto(path, positionals, values, io), pushed)
+}
+
+async function ingestInto(path: string, positionals: string[], values: { repo?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const db = openStore(path)
   try {
     const scoped = positionals.length === 0 || values.repo !== undefined
     const progress = io.isTTY && positionals.length ? await progressFor(positionals, (t) => (io.status ?? io.err)(t)) : undefined

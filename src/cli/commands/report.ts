@@ -7,6 +7,9 @@ import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
 import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
+import { isPostgresUrl } from '../../store/pg/connect.js'
+import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
+import { teamReport } from '../../team/report-command.js'
 import { readSessionFacts } from '../../store/scope-facts.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
@@ -20,10 +23,13 @@ same filters give the same numbers in each.
 
 Options:
   --format F      md (default), csv, json or html
+  --group-by G    the team report of a postgres:// store: totals by repository, author, agent,
+                  model or week (md or json), from the team_totals view only (docs/database.md)
   --mode M        summary (default), prompts, actions, tokens or full
   --out PATH      a file, or a folder for csv; - (default for md, json, html) writes to stdout
   --rules FILE    redaction rules (default .github/ai-log-trail.yml when it exists)
-  --db FILE       database (default ./ai-log-trail.sqlite)
+  --db FILE       database (default ./ai-log-trail.sqlite), or a postgres:// URL (default
+                  AI_LOG_TRAIL_DATABASE_URL)
   --now ISO       pin the report's generated_at (reproducible output)
 Filters:
   --since D / --until D   date (YYYY-MM-DD) or date-time; a bare --until date includes that day
@@ -79,6 +85,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     args: argv,
     options: {
       db: { type: 'string' },
+      'group-by': { type: 'string' },
       format: { type: 'string' },
       mode: { type: 'string' },
       out: { type: 'string' },
@@ -93,17 +100,19 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     io.out(reportHelp)
     return 0
   }
+  if (values['group-by'] !== undefined) return teamReport(storeTarget(values.db, ''), values['group-by'], values.format, io)
   const { config } = loadConfig(values.rules)
   const [format] = parseFormats(values.format, ['md'])
   const mode = parseMode(values.mode)
-  const dbPath = values.db ?? config.defaults.database ?? 'ai-log-trail.sqlite'
-  if (!existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first)`)
+  const dbPath = storeTarget(values.db, config.defaults.database ?? 'ai-log-trail.sqlite')
+  if (!isPostgresUrl(dbPath) && !existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first)`)
   const out = values.out ?? '-'
   if (format === 'csv' && out === '-') throw new UsageError('csv writes one file per table: give --out DIR')
   const request = scopeRequest(values.scope, { repoDir: '.', paths: null, branch: values.branch?.[0], base: values.base, tag: values.tag })
   // With --scope pr, --branch names the change's branch; the scope's other rules must not be filtered away.
   const branches = request.kind === 'change' && request.change.kind === 'pr' ? undefined : values.branch
-  const db = openStore(dbPath)
+  const local = await localSnapshot(dbPath)
+  const db = openStore(local.path)
   try {
     const scope = request.kind === 'all' ? undefined : resolveScope(request, readSessionFacts(db))
     let built
@@ -143,5 +152,6 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     return 0
   } finally {
     db.close()
+    local.dispose()
   }
 }

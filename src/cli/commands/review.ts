@@ -8,6 +8,8 @@ import { addRuleToFile } from '../../review/rules-file.js'
 import { startReviewServer } from '../../review/server.js'
 import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
+import { isPostgresUrl } from '../../store/pg/connect.js'
+import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
 import { readSessionFacts } from '../../store/scope-facts.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
@@ -29,7 +31,8 @@ Options:
   --no-open     do not open the browser (never opened without a display)
   --idle MIN    stop after MIN minutes without a request (default: run until Ctrl-C)
   --rules FILE  the rules file read and written (default .github/ai-log-trail.yml)
-  --db FILE     database (default ./ai-log-trail.sqlite)
+  --db FILE     database (default ./ai-log-trail.sqlite), or a postgres:// URL (default
+                AI_LOG_TRAIL_DATABASE_URL): reviewed in a private snapshot, changes not pushed
   --scope S     paths, all, pr or release (as for report)
 Filters: --since, --until, --timezone, --repo, --session, --agent, --model, --branch (as for report)
 `
@@ -87,9 +90,15 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
   const rulesPath = values.rules ?? DEFAULT_CONFIG_PATH
   const readRules = () => loadConfig(existsSync(rulesPath) ? rulesPath : undefined).config
   const config = readRules()
-  const dbPath = values.db ?? config.defaults.database ?? 'ai-log-trail.sqlite'
-  if (!positionals.length && !existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first, or give paths)`)
-  const db = openStore(dbPath)
+  const dbPath = storeTarget(values.db, config.defaults.database ?? 'ai-log-trail.sqlite')
+  if (!positionals.length && !isPostgresUrl(dbPath) && !existsSync(dbPath))
+    throw new UsageError(`database does not exist: ${dbPath} (run ai-log-trail ingest first, or give paths)`)
+  const local = await localSnapshot(dbPath)
+  const db = openStore(local.path)
+  const closeDb = () => {
+    db.close()
+    local.dispose()
+  }
   try {
     if (positionals.length) await ingestPaths(db, positionals)
     const request = scopeRequest(values.scope, {
@@ -127,11 +136,11 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
     const done = server.closed.finally(() => {
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)
-      db.close()
+      closeDb()
     })
     return { done, stop: server.close }
   } catch (e) {
-    db.close()
+    closeDb()
     throw e
   }
 }

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openStore } from '../../store/db.js'
+import { isPostgresUrl } from '../../store/pg/connect.js'
+import { storeTarget, withLocalStore } from '../../store/pg/local-store.js'
 import { listSessions } from '../../store/queries.js'
 import { formatInt, textTable } from '../format.js'
 import { type CliIo, UsageError } from '../io.js'
@@ -11,7 +13,8 @@ Lists the sessions in the database with their prompts, tool calls and tokens.
 Totals never count replayed history or a usage row the agent wrote twice (docs/tokens.md).
 
 Options:
-  --db FILE   database file (default ./ai-log-trail.sqlite)
+  --db FILE   database file (default ./ai-log-trail.sqlite), or a postgres:// URL (default
+              AI_LOG_TRAIL_DATABASE_URL)
   --json      print a JSON array, one object per session
   -h, --help  show this help
 `
@@ -22,12 +25,16 @@ export async function sessionsCommand(argv: string[], io: CliIo): Promise<number
     io.out(sessionsHelp)
     return 0
   }
-  const path = values.db ?? 'ai-log-trail.sqlite'
-  if (!existsSync(path)) throw new UsageError(`database does not exist: ${path} (run ai-log-trail ingest first)`)
+  const target = storeTarget(values.db, 'ai-log-trail.sqlite')
+  if (!isPostgresUrl(target) && !existsSync(target)) throw new UsageError(`database does not exist: ${target} (run ai-log-trail ingest first)`)
+  return withLocalStore(target, 'read', (path) => listInto(path, values.json, io))
+}
+
+function listInto(path: string, json: boolean | undefined, io: CliIo): number {
   const db = openStore(path)
   try {
     const sessions = listSessions(db)
-    if (values.json) {
+    if (json) {
       const out = sessions.map((s) => ({
         id: s.id,
         agent: s.agent,

@@ -23,7 +23,7 @@ export interface MigrationPlan {
   tables: TablePlan[]
 }
 
-const PG_ARRAY_TYPE: Record<string, string> = { INTEGER: 'bigint[]', REAL: 'double precision[]', TEXT: 'text[]', BLOB: 'bytea[]' }
+export const PG_ARRAY_TYPE: Record<string, string> = { INTEGER: 'bigint[]', REAL: 'double precision[]', TEXT: 'text[]', BLOB: 'bytea[]' }
 const BATCH_ROWS = 1000
 /** Characters of text per batch: events carry whole raw log lines. */
 const BATCH_CHARS = 8_000_000
@@ -38,14 +38,14 @@ export function sourceShape(source: Db): SchemaShape {
   return sqliteSchemaShape(source)
 }
 
-function sourceRows(source: Db, table: string, columns: string[]): Iterable<Record<string, unknown>> {
+export function sourceRows(source: Db, table: string, columns: string[]): Iterable<Record<string, unknown>> {
   const stmt = source.prepare(`SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)}`)
   stmt.safeIntegers(true)
   return stmt.iterate() as Iterable<Record<string, unknown>>
 }
 
 /** A value as pg sends it inside an array: integers as text (pg has no BigInt), reals as round-trip text, blobs as bytea hex text. */
-function wireValue(table: string, col: ColumnShape, v: unknown, key: () => string): string | null {
+export function wireValue(table: string, col: ColumnShape, v: unknown, key: () => string): string | null {
   if (v === null || v === undefined) return null
   if (typeof v === 'bigint' || typeof v === 'number') return String(v)
   if (typeof v === 'string') {
@@ -73,7 +73,7 @@ function* keyBatches(source: Db, table: string, shape: SchemaShape): Generator<(
   if (batch[0].length) yield batch
 }
 
-function unnestOf(shape: SchemaShape, table: string, columns: string[], from = 1): string {
+export function unnestOf(shape: SchemaShape, table: string, columns: string[], from = 1): string {
   const types = columns.map((c) => shape[table].columns.find((x) => x.name === c)?.type ?? 'TEXT')
   return `unnest(${types.map((t, i) => `$${from + i}::${PG_ARRAY_TYPE[t] ?? 'text[]'}`).join(', ')})`
 }

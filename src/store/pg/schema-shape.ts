@@ -12,7 +12,10 @@ const byText = (a: string[], b: string[]) => a.join(',').localeCompare(b.join(',
 export async function pgSchemaShape(client: PgClient, except: readonly string[] = []): Promise<SchemaShape> {
   const columns = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
-     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`
+     WHERE table_schema = current_schema()
+       -- Tables only: views over the store (the team's totals, docs/database.md) are not part of it.
+       AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+     ORDER BY table_name, ordinal_position`
   )
   const constraints = await client.query<{
     table_name: string

@@ -1,0 +1,142 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { readInputs } from '../../src/action/inputs.js'
+import { failOnReasons } from '../../src/action/main.js'
+import type { GithubTarget } from '../../src/action/target.js'
+import { pushToTeamStore } from '../../src/action/team-push.js'
+import { loadConfig } from '../../src/config/load.js'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import type { JobResult } from '../../src/pipeline/job.js'
+import { exportSanitized } from '../../src/redact/export.js'
+import { openStore } from '../../src/store/db.js'
+import { connectPg, type PgClient } from '../../src/store/pg/connect.js'
+import { tmpDir } from '../helpers.js'
+import { describePg, freshDatabase, type TestDatabase } from './pg-helpers.js'
+import { DEMO_LOGS } from './team-helpers.js'
+
+const RUN_ENV = { GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: 'f'.repeat(40), GITHUB_ACTOR: 'octocat' }
+const github = { pullNumber: 17, pull: { number: 17, headRef: 'feature', headSha: 'a'.repeat(40), baseSha: null } } as unknown as GithubTarget
+
+function captured(): { text: () => string } {
+  let out = ''
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk)
+    return true
+  })
+  return { text: () => out }
+}
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  for (const k of [...Object.keys(RUN_ENV), 'INPUT_DATABASE-URL']) delete process.env[k]
+})
+
+it('the database-url input is masked, its password on its own too, and must be a postgres:// URL', () => {
+  // A test value, assembled so it is not one contiguous literal.
+  const password = ['pw', 'team', '93kq'].join('-')
+  process.env['INPUT_DATABASE-URL'] = `postgres://team:${password}@db.example:5432/trail`
+  const out = captured()
+  expect(readInputs().databaseUrl).toBe(`postgres://team:${password}@db.example:5432/trail`)
+  expect(out.text()).toContain(`::add-mask::${password}`)
+  expect(out.text()).toContain(`::add-mask::postgres://team:${password}@db.example:5432/trail`)
+  process.env['INPUT_DATABASE-URL'] = 'mysql://team@db.example/trail'
+  expect(() => readInputs()).toThrow("input 'database-url' must be a postgres:// URL")
+  delete process.env['INPUT_DATABASE-URL']
+  expect(readInputs().databaseUrl).toBeUndefined()
+})
+
+describePg("the Action's push to the team store", () => {
+  let dir: string
+  let database: string
+  let ids: string[]
+  const { config } = loadConfig(undefined)
+  beforeAll(async () => {
+    dir = tmpDir('alt-action-push-')
+    database = join(dir, 'work.sqlite')
+    const db = openStore(database)
+    await ingestPaths(db, DEMO_LOGS)
+    ids = (db.prepare('SELECT id FROM sessions ORDER BY id').pluck().all() as string[]).slice(0, 5)
+    db.close()
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  let target: TestDatabase
+  let client: PgClient
+  beforeEach(async () => {
+    target = await freshDatabase()
+    client = await connectPg(target.url)
+  })
+  afterEach(async () => {
+    await client.end()
+    await target.drop()
+  })
+
+  const result = () => ({ report: { sessions: ids.map((id) => ({ id })) } }) as unknown as JobResult
+
+  it("pushes the report's sessions as the sanitized export holds them, without raw lines, with the run they came from", async () => {
+    Object.assign(process.env, RUN_ENV)
+    captured()
+    expect(await pushToTeamStore({ url: target.url, database, config, result: result(), github })).toEqual([])
+
+    const sessions = await client.query<{ id: string; repository: string; cwd: string | null }>('SELECT id, repository, cwd FROM sessions ORDER BY id')
+    expect(sessions.rows.map((s) => s.id)).toEqual(ids)
+    expect(new Set(sessions.rows.map((s) => s.repository))).toEqual(new Set(['octo-org/demo']))
+    const pushes = await client.query(
+      'SELECT session_id, repository, workflow_run, pull_request::int AS pr, commit_sha, author FROM session_pushes ORDER BY session_id'
+    )
+    expect(pushes.rows).toEqual(
+      ids.map((id) => ({ session_id: id, repository: 'octo-org/demo', workflow_run: '4242/2', pr: 17, commit_sha: 'a'.repeat(40), author: 'octocat' }))
+    )
+    expect((await client.query('SELECT count(*)::int AS n FROM events WHERE raw IS NOT NULL')).rows[0].n).toBe(0)
+    expect((await client.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBeGreaterThan(0)
+
+    // Every text is the sanitized export's, not the working store's.
+    const exported = join(dir, 'sanitized.sqlite')
+    exportSanitized(database, exported, config, new Set(ids))
+    const sanitized = openStore(exported, { readonly: true })
+    const raw = openStore(database, { readonly: true })
+    const texts = (db: typeof raw) =>
+      (
+        db
+          .prepare(`SELECT session_id, ordinal, text FROM prompts WHERE session_id IN (${ids.map(() => '?').join(', ')}) ORDER BY session_id, ordinal, text`)
+          .all(...ids) as { session_id: string; ordinal: number; text: string }[]
+      ).map((p) => ({ ...p, ordinal: Number(p.ordinal) }))
+    const pushed = (await client.query('SELECT session_id, ordinal::int AS ordinal, text FROM prompts ORDER BY session_id, ordinal, text')).rows
+    expect(pushed).toEqual(texts(sanitized))
+    const cwd = (db: typeof raw) => db.prepare(`SELECT cwd FROM sessions WHERE id = ?`).pluck()
+    for (const s of sessions.rows) expect(s.cwd).toBe(cwd(sanitized).get(s.id))
+    // The working store's home folders are redacted: the push did not carry them.
+    const home = sessions.rows.filter((s) => cwd(raw).get(s.id) !== s.cwd)
+    expect(home.length).toBeGreaterThan(0)
+    sanitized.close()
+    raw.close()
+  })
+
+  it('a push that fails is a warning that never shows the password, and a publishing failure for fail-on', async () => {
+    Object.assign(process.env, RUN_ENV)
+    const u = new URL(target.url)
+    u.port = '1' // nothing listens there
+    const out = captured()
+    const failures = await pushToTeamStore({ url: u.toString(), database, config, result: result(), github })
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/^the team store \(/)
+    expect(out.text()).toMatch(/::warning::could not push the sessions to the team store postgres:\/\/ai_log_trail@127\.0\.0\.1:1\//)
+    expect(out.text()).not.toContain(u.password)
+    const job = {
+      ingest: { skipped_lines: 0, format_warnings: [] },
+      report: { unpriced_models: [], totals: { sessions: 1 }, format_warnings: [] },
+      redactions: 0,
+      late: { total: 0 }
+    }
+    expect(failOnReasons(new Set(['publish']), job as unknown as JobResult, failures)).toEqual([`could not publish ${failures[0]}`])
+    expect(failOnReasons(new Set(), job as unknown as JobResult, failures)).toEqual([])
+  })
+
+  it('outside a workflow run it pushes nothing and says why', async () => {
+    const out = captured()
+    expect(await pushToTeamStore({ url: target.url, database, config, result: result(), github })).toEqual([])
+    expect(out.text()).toContain('GITHUB_REPOSITORY or GITHUB_RUN_ID is not: nothing was pushed')
+    expect((await client.query(`SELECT to_regclass('sessions')::text AS t`)).rows[0].t).toBeNull()
+  })
+})
