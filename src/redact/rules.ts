@@ -3,7 +3,7 @@ import { builtinDetectors } from './detectors/index.js'
 import { ipDetectors } from './detectors/pii.js'
 import type { Config, Rule } from '../config/schema.js'
 import type { FieldKind } from '../config/choices.js'
-import type { Detector, Finding } from './types.js'
+import type { AllowList, Detector, Finding } from './types.js'
 
 /** A user pattern that cannot run: `what` names the rule or allow pattern, `reason` says why. */
 export class RuleError extends Error {
@@ -150,6 +150,19 @@ export function allowPatterns(config: Config): RE2[] {
   return config.allow.patterns.map((p, i) => compileUserPattern(p, '', `allow.patterns[${i}]`))
 }
 
+/** The config's per-detector allow entries by detector id; undefined when there are none. */
+export function allowByDetector(config: Config): AllowList['byDetector'] {
+  if (config.allow.entries.length === 0) return undefined
+  const map = new Map<string, { literals: string[]; patterns: RE2[] }>()
+  config.allow.entries.forEach((e, i) => {
+    let own = map.get(e.detector)
+    if (!own) map.set(e.detector, (own = { literals: [], patterns: [] }))
+    if (e.value !== undefined) own.literals.push(e.value)
+    else own.patterns.push(compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`))
+  })
+  return map
+}
+
 /** A user pattern that cannot run, with the config path of the value that holds it. */
 export interface PatternProblem {
   path: (string | number)[]
@@ -170,6 +183,9 @@ export function patternProblems(config: Config): PatternProblem[] {
   }
   config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : 'words'], () => ruleDetector(r)))
   config.allow.patterns.forEach((p, i) => attempt(['allow', 'patterns', i], () => compileUserPattern(p, '', `allow.patterns[${i}]`)))
+  config.allow.entries.forEach((e, i) => {
+    if (e.pattern !== undefined) attempt(['allow', 'entries', i, 'pattern'], () => compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`))
+  })
   return problems
 }
 
