@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { request } from 'node:http'
 import { loadConfig } from '../../src/config/load.js'
 import { ReviewSource } from '../../src/review/data.js'
-import { addRuleToFile } from '../../src/review/rules-file.js'
-import { startReviewServer, type ReviewServer } from '../../src/review/server.js'
+import type { RulesEditNote } from '../../src/review/entries.js'
+import { readRulesText, writeRulesText } from '../../src/review/rules-file.js'
+import { startReviewServer, type ExportResult, type ReviewServer } from '../../src/review/server.js'
 import { fixtures, ingestFresh, type Ingested } from '../helpers.js'
 
 /** The bundled Codex example logs (self-written fixtures), served as `review` would serve them. */
@@ -37,12 +38,22 @@ export interface Served {
   close(): Promise<void>
 }
 
-export async function serveFixtures(opts: { idleMinutes?: number; agents?: string[]; extra?: string[] } = {}): Promise<Served> {
+export async function serveFixtures(
+  opts: { idleMinutes?: number; agents?: string[]; extra?: string[]; exportReport?: () => Promise<ExportResult>; onEdit?: (note: RulesEditNote) => void } = {}
+): Promise<Served> {
   const ingested = await ingestFresh([...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])])
   const rulesPath = join(ingested.dir, 'ai-log-trail.yml')
   writeFileSync(rulesPath, COMMENTED_RULES)
   const source = new ReviewSource({ db: ingested.db, loadConfig: () => loadConfig(rulesPath).config })
-  const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), idleMinutes: opts.idleMinutes })
+  const server = await startReviewServer({
+    source,
+    rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
+    actor: 'reviewer',
+    today: () => '2026-12-06',
+    exportReport: opts.exportReport,
+    onEdit: opts.onEdit,
+    idleMinutes: opts.idleMinutes
+  })
   return {
     ingested,
     server,

@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { userInfo } from 'node:os'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.js'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { ReviewSource } from '../../review/data.js'
-import { addRuleToFile } from '../../review/rules-file.js'
+import { exportLikeDryRun } from '../../review/export.js'
+import { readRulesText, writeRulesText } from '../../review/rules-file.js'
 import { startReviewServer } from '../../review/server.js'
 import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
@@ -14,12 +16,14 @@ import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions } from './report.js'
 
-export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [filters]
+export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]
 
 Serves a local page to review what a report would publish: every session with its prompts,
 replies and tool calls as the rules redact them, the raw text of one field on request, and
-"Redact everywhere" for a value you select, which adds a rule to the rules file (its comments
-and layout kept). With paths, reads them into the database first and lists their sessions.
+actions that write the rules file (its comments and layout kept): redact a selected value
+everywhere or in that one field only, un-redact a detector's false positive, mark a prompt or
+a session private, undo any entry, and export what dry-run would publish. With paths, reads
+them into the database first and lists their sessions.
 
 Prints the page's address, with its one-time token, as the first line of standard output.
 Listens on 127.0.0.1 only and refuses requests without the token or naming another host.
@@ -30,6 +34,7 @@ Options:
   --idle MIN    stop after MIN minutes without a request (default: run until Ctrl-C)
   --rules FILE  the rules file read and written (default .github/ai-log-trail.yml)
   --db FILE     database (default ./ai-log-trail.sqlite)
+  --actor NAME  written as actor with each entry (default: git config user.name, else the login)
   --scope S     paths, all, pr or release (as for report)
 Filters: --since, --until, --timezone, --repo, --session, --agent, --model, --branch (as for report)
 `
@@ -45,6 +50,21 @@ function openBrowser(url: string): void {
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
   child.on('error', () => {})
   child.unref()
+}
+
+/** Who the entries name as actor: the git author name, else the login name. */
+function defaultActor(): string {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    if (name) return name
+  } catch {
+    // No git, or no name configured.
+  }
+  try {
+    return userInfo().username || 'reviewer'
+  } catch {
+    return 'reviewer'
+  }
 }
 
 export interface ReviewRun {
@@ -70,6 +90,7 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       idle: { type: 'string' },
       rules: { type: 'string' },
       db: { type: 'string' },
+      actor: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...filterOptions,
       ...scopeOptions
@@ -117,7 +138,26 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
         branches
       }
     })
-    const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), port, idleMinutes: idle })
+    const exportReport = () =>
+      exportLikeDryRun({
+        database: dbPath,
+        repoDir: '.',
+        paths: positionals.length ? positionals : (config.defaults.paths ?? null),
+        config: readRules(),
+        mode: config.defaults.mode ?? 'summary',
+        formats: config.defaults.formats ?? ['md', 'json'],
+        filters: { ...source.filters },
+        version: version(),
+        scope: request
+      })
+    const server = await startReviewServer({
+      source,
+      rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
+      actor: values.actor ?? defaultActor(),
+      exportReport,
+      port,
+      idleMinutes: idle
+    })
     io.out(server.url + '\n')
     io.err(`reviewing ${source.sessions().sessions.length} session(s); rules file ${rulesPath}; Ctrl-C stops\n`)
     if (!values['no-open'] && haveDisplay(deps.env)) (deps.openBrowser ?? openBrowser)(server.url)
