@@ -6,6 +6,7 @@ import { ingestCommand, ingestHelp } from './commands/ingest.js'
 import { initCommand, initHelp } from './commands/init.js'
 import { migrateCommand, migrateHelp } from './commands/migrate.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
+import { redactionsCommand, redactionsHelp } from './commands/redactions.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { reviewCommand, reviewHelp } from './commands/review.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
@@ -30,6 +31,11 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
   rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
   review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' },
+  redactions: {
+    run: redactionsCommand,
+    help: redactionsHelp,
+    summary: "list, add or remove the rules file's review entries: one-field redactions, allowed false positives, private sessions"
+  },
   migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
 }
 
