@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config/load.js'
 import { ReviewSource } from '../../src/review/data.js'
 import type { RulesEditNote } from '../../src/review/entries.js'
 import { readRulesText, writeRulesText } from '../../src/review/rules-file.js'
-import { startReviewServer, type ExportResult, type ReviewServer } from '../../src/review/server.js'
+import { exportLikeDryRun } from '../../src/review/export.js'
+import { startReviewServer, type ReviewServer } from '../../src/review/server.js'
 import { fixtures, ingestFresh, type Ingested } from '../helpers.js'
 
 /** The bundled Codex example logs (self-written fixtures), served as `review` would serve them. */
@@ -39,9 +40,10 @@ export interface Served {
 }
 
 export async function serveFixtures(
-  opts: { idleMinutes?: number; agents?: string[]; extra?: string[]; exportReport?: () => Promise<ExportResult>; onEdit?: (note: RulesEditNote) => void } = {}
+  opts: { idleMinutes?: number; agents?: string[]; extra?: string[]; withExport?: boolean; onEdit?: (note: RulesEditNote) => void } = {}
 ): Promise<Served> {
-  const ingested = await ingestFresh([...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])])
+  const paths = [...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])]
+  const ingested = await ingestFresh(paths)
   const rulesPath = join(ingested.dir, 'ai-log-trail.yml')
   writeFileSync(rulesPath, COMMENTED_RULES)
   const source = new ReviewSource({ db: ingested.db, loadConfig: () => loadConfig(rulesPath).config })
@@ -50,7 +52,20 @@ export async function serveFixtures(
     rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
     actor: 'reviewer',
     today: () => '2026-12-06',
-    exportReport: opts.exportReport,
+    // What `review` runs for its export button: dry-run's job on the same logs, database and rules.
+    exportReport: opts.withExport
+      ? () =>
+          exportLikeDryRun({
+            database: join(ingested.dir, 'test.sqlite'),
+            repoDir: ingested.dir,
+            paths,
+            config: loadConfig(rulesPath).config,
+            mode: 'full',
+            formats: ['md', 'json'],
+            version: 'test',
+            scope: { kind: 'paths', paths }
+          })
+      : undefined,
     onEdit: opts.onEdit,
     idleMinutes: opts.idleMinutes
   })
