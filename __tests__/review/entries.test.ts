@@ -49,6 +49,20 @@ describe('hashed literals', () => {
   })
 })
 
+describe('rules of hashed literals', () => {
+  it('redact the value everywhere it stands as a whole token, and not inside a longer one', () => {
+    const h = hashLiteral(GH)
+    const yaml = `rules:\n  - id: leaked\n    hashed:\n      - { sha256: "${h.sha256}", salt: "${h.salt}", length: ${h.length} }\n`
+    const { report: rep } = report(yaml)
+    const text = rep.sessions[0].turns[0].prompt?.text ?? ''
+    expect(text).toContain('token [REDACTED:leaked], mail')
+    expect(rep.redactions.by_detector.leaked).toBe(1)
+    expect(() => parseConfig(`rules:\n  - id: x\n    literals: [a]\n    hashed: [{ sha256: "${h.sha256}", salt: "${h.salt}", length: 3 }]\n`, 'x.yml')).toThrow(
+      /exactly one of pattern, literals, words or hashed/
+    )
+  })
+})
+
 describe('find-overrides: one text in one field', () => {
   it('replace a plain string in the named prompt only, with the default marker, and record it', () => {
     const { report: rep, records } = report(`overrides:\n  - session: 0199a1b2\n    prompt: 1\n    find: Initech\n${AUDIT}`)

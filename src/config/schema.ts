@@ -25,6 +25,16 @@ const PackSchema = z.union([
   })
 ])
 
+/** A value kept out of the rules file's text: a salted SHA-256 of it and its length (see `redact/hashed-literal.ts`). */
+export const HashedLiteralSchema = z
+  .strictObject({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
+    salt: z.string().regex(/^[0-9a-f]{16,64}$/, '16 to 64 lower-case hex digits'),
+    length: z.number().int().positive().describe("the value's length in characters")
+  })
+  .describe('a secret-looking value written as sha256(salt, NUL, value) and its length, so the committed file does not hold it in clear')
+export type HashedLiteral = z.infer<typeof HashedLiteralSchema>
+
 const RuleSchema = z
   .strictObject({
     id: z
@@ -40,23 +50,18 @@ const RuleSchema = z
       .describe('regular expression flags: i, m, s, u'),
     literals: z.array(z.string().min(1)).optional().describe('exact strings, matched case-insensitively'),
     words: z.array(z.string().min(1)).optional().describe('whole words, matched case-insensitively'),
+    hashed: z
+      .array(HashedLiteralSchema)
+      .min(1)
+      .optional()
+      .describe('exact values written as salted hashes (secret-looking values the review page redacts everywhere), found at token boundaries'),
     replacement: z.string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
     fields: z.array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
   })
-  .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
-    message: 'a rule needs exactly one of pattern, literals or words'
+  .refine((r) => [r.pattern, r.literals, r.words, r.hashed].filter((x) => x !== undefined).length === 1, {
+    message: 'a rule needs exactly one of pattern, literals, words or hashed'
   })
 export type Rule = z.infer<typeof RuleSchema>
-
-/** A value kept out of the rules file's text: a salted SHA-256 of it and its length (see `redact/hashed-literal.ts`). */
-export const HashedLiteralSchema = z
-  .strictObject({
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
-    salt: z.string().regex(/^[0-9a-f]{16,64}$/, '16 to 64 lower-case hex digits'),
-    length: z.number().int().positive().describe("the value's length in characters")
-  })
-  .describe('a secret-looking value written as sha256(salt, NUL, value) and its length, so the committed file does not hold it in clear')
-export type HashedLiteral = z.infer<typeof HashedLiteralSchema>
 
 const AuditSchema = {
   actor: z.string().min(1).describe('who decided it'),
@@ -119,7 +124,7 @@ export const ConfigSchema = z.strictObject({
     })
     .default({ private_ips: false })
     .describe('options of the pii pack'),
-  rules: z.array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
+  rules: z.array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals, words or hashed each'),
   keys: z.array(z.string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
   allow: z
     .strictObject({

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import type { HashedLiteral } from '../config/schema.js'
-import { builtinDetectors } from '../redact/detectors/index.js'
-import { redactText } from '../redact/engine.js'
-import { shannonEntropy } from '../redact/entropy.js'
 import { findOccurrences, hashLiteral } from '../redact/hashed-literal.js'
-import { appendEntryText, entriesAt, removeEntryText, SECTIONS, type Section } from './rules-file.js'
+import { addRuleText, appendEntryText, entriesAt, removeEntryText, SECTIONS, type NewRule, type Section } from './rules-file.js'
+import { looksSecret } from './secret-looking.js'
+
+export { looksSecret } from './secret-looking.js'
 import { parseDocument } from 'yaml'
 
 /*
@@ -69,21 +69,6 @@ export const PrivateSchema = z.strictObject({
 })
 export type PrivateRequest = z.input<typeof PrivateSchema>
 
-const MIN_TOKEN = 16
-const TOKEN_BITS = 3.5
-
-/**
- * Whether a selection must not be written in clear: a built-in detector finds something in it
- * (a key, an address, a home folder …), or it is one long run of mixed letters and digits with
- * the spread of characters a random token has. A false positive only costs the file's reader
- * the clear text; a false negative would commit a secret.
- */
-export function looksSecret(value: string): boolean {
-  if (redactText(value, { detectors: builtinDetectors }).findings.length > 0) return true
-  const t = value.trim()
-  return t.length >= MIN_TOKEN && !/\s/.test(t) && /\d/.test(t) && /[A-Za-z]/.test(t) && shannonEntropy(t) >= TOKEN_BITS
-}
-
 function where(o: { field: string; prompt?: number; event?: number }): string {
   return o.prompt !== undefined ? `prompt ${o.prompt}` : `the ${o.field} of event ${o.event}`
 }
@@ -117,6 +102,15 @@ export function addOccurrence(text: string, input: Occurrence, raw: string, audi
     text: appendEntryText(text, 'overrides', entry, file),
     note: { kind: 'redaction', action: 'add', session: o.session, prompt: o.prompt, detail: `redact ${shown(find)} in ${where(o)}` }
   }
+}
+
+/** Adds a rule redacting the value everywhere (written hashed when it looks secret); the note describes the entry, never a hashed value. */
+export function addRule(text: string, input: NewRule, file?: string): Edited {
+  const out = addRuleText(text, input, file)
+  const added = listEntries(out)
+    .filter((e) => e.section === 'rules')
+    .at(-1)
+  return { text: out, note: { kind: 'redaction', action: 'add', detail: added?.detail ?? 'rule added' } }
 }
 
 /** Adds an allow entry: `value` is kept from `detector` only. The value is written in clear: it is not secret. */

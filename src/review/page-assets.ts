@@ -249,8 +249,9 @@ export const REVIEW_JS = String.raw`(function () {
     if (!sel) return;
     var id = $('rule-id').value.trim() || 'review';
     // The rules file is committed: a value written there is published with it.
-    var warning = 'The selected text is written as it is into the rules file, which is committed with the repository. ' +
-      'Use this for names, words and ticket numbers, never for a secret (rotate a leaked secret instead). Add the rule?';
+    var warning = 'The selected text is written into the rules file, which is committed with the repository: as it is, ' +
+      'or as a salted hash when it looks like a secret. Use this for names, words and ticket numbers, never rely on it for a secret ' +
+      '(rotate a leaked secret instead). Add the rule?';
     if (!window.confirm(warning)) return;
     api('/api/rules', { value: sel.text, id: id }).then(edited).catch(showError);
   });

@@ -3,6 +3,8 @@ import { dirname } from 'node:path'
 import { isMap, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml'
 import { z } from 'zod'
 import { parseConfig } from '../config/load.js'
+import { hashLiteral } from '../redact/hashed-literal.js'
+import { looksSecret } from './secret-looking.js'
 
 /** A value the reviewer redacts everywhere: it becomes a rule of exact strings in the rules file. */
 export const NewRuleSchema = z.strictObject({
@@ -194,12 +196,16 @@ export function removeEntryText(text: string, section: Section, index: number, e
   )
 }
 
-/** The rules file's text with one more rule of exact strings (the page's "Redact everywhere"). */
+/**
+ * The rules file's text with one more rule for the value (the page's "Redact everywhere"): exact
+ * strings, or a hashed literal when the value looks secret, so the committed file never holds it.
+ */
 export function addRuleText(text: string, input: NewRule, file = 'rules file'): string {
   const rule = NewRuleSchema.parse(input)
   const entry: Record<string, unknown> = { id: rule.id }
   if (rule.description) entry.description = rule.description
-  entry.literals = [rule.value]
+  if (looksSecret(rule.value)) entry.hashed = [hashLiteral(rule.value)]
+  else entry.literals = [rule.value]
   return appendEntryText(text, 'rules', entry, file)
 }
 

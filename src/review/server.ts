@@ -5,6 +5,7 @@ import { z, ZodError } from 'zod'
 import { RawRequestSchema, type ReviewSource } from './data.js'
 import { PAGE_CSP, reviewPage } from './page.js'
 import {
+  addRule,
   addAllow,
   addOccurrence,
   addPrivate,
@@ -16,7 +17,7 @@ import {
   type Edited,
   type RulesEditNote
 } from './entries.js'
-import { addRuleText, NewRuleSchema } from './rules-file.js'
+import { NewRuleSchema } from './rules-file.js'
 
 /** The rules file the page edits: read whole, written whole. */
 export interface RulesFileAccess {
@@ -188,10 +189,7 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
       }
       case 'POST /api/rules': {
         const rule = NewRuleSchema.parse(await readJson(req))
-        const note = edit((text) => ({
-          text: addRuleText(text, rule, opts.rules.path),
-          note: { kind: 'redaction', action: 'add', detail: `rule ${rule.id}: literals ${JSON.stringify([rule.value])}` }
-        }))
+        const note = edit((text) => addRule(text, rule, opts.rules.path))
         sendJson(res, 200, { added: rule.id, note })
         return
       }
