@@ -138,7 +138,7 @@ describe('review page in headless Chromium', () => {
       })
       await w.page.click('#redact-everywhere')
       await w.page.locator('#redact-status', { hasText: 'rule parser-name' }).waitFor()
-      expect(asked).toEqual([expect.stringContaining('never for a secret')])
+      expect(asked).toEqual([expect.stringContaining('never rely on it for a secret')])
 
       await w.page.reload({ waitUntil: 'load' })
       const output = w.page.locator('#turns .field[data-field="output"] pre.redacted-text', { hasText: 'REDACTED:parser-name' })
