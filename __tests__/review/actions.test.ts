@@ -115,3 +115,11 @@ describe('mark private', () => {
     expect((await session(SESSION_WITH_TOOL_OUTPUT)).turns[0].prompt?.private).toBe(false)
   })
 })
+
+describe('export', () => {
+  it('is refused by a server given nothing to run, and writes nothing', async () => {
+    const r = await post('/api/export', {})
+    expect(r.status).toBe(404)
+    expect(JSON.parse(r.body).error).toMatch(/not available/)
+  })
+})
