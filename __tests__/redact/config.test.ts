@@ -37,7 +37,7 @@ describe('config file', () => {
     expect(p).toMatch(/^rules\.yml:1:9: preset: Invalid option: expected one of "redacted"\|"metadata-only"/)
     const [q] = problems('fields:\n  prompt: shred\n')
     expect(q).toMatch(/^rules\.yml:2:11: fields\.prompt: /)
-    expect(problems('rules:\n  - id: x\n')).toEqual(['rules.yml:2:5: rules.0: a rule needs exactly one of pattern, literals or words'])
+    expect(problems('rules:\n  - id: x\n')).toEqual(['rules.yml:2:5: rules.0: a rule needs exactly one of pattern, literals, words or hashed'])
   })
 
   it('reports YAML syntax errors with their position', () => {

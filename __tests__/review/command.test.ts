@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startReview, type ReviewRun } from '../../src/cli/commands/review.js'
 import { main } from '../../src/cli/main.js'
@@ -42,6 +42,23 @@ describe('ai-log-trail review', () => {
     ) as SessionList
     expect(list.sessions.length).toBeGreaterThan(0)
     expect(list.sessions.every((x) => x.scope_reasons.some((r) => r.kind !== 'all'))).toBe(true)
+  })
+
+  it('exports what dry-run would publish from the same logs, database and rules, and writes entries with --actor', async () => {
+    const { url } = await start(['--no-open', '--actor', 'carol'], {})
+    const auth = { 'X-Review-Token': url.searchParams.get('token')!, 'Content-Type': 'application/json' }
+    const post = (path: string, body: unknown) => http(Number(url.port), path, { method: 'POST', headers: auth, body: JSON.stringify(body) })
+    const list = JSON.parse((await http(Number(url.port), '/api/sessions', { headers: auth })).body) as SessionList
+    expect((await post('/api/private', { session: list.sessions[0].id })).status).toBe(200)
+    const entries = JSON.parse((await http(Number(url.port), '/api/entries', { headers: auth })).body) as { entries: { actor: string }[] }
+    expect(entries.entries.map((e) => e.actor)).toEqual(['carol'])
+    const r = await post('/api/export', {})
+    expect(r.status).toBe(200)
+    const out = JSON.parse(r.body) as { dir: string; files: { name: string; bytes: number }[]; comment: string }
+    dirs.push(out.dir)
+    expect(out.files.map((f) => f.name)).toEqual(['comment.md', 'report.json', 'report.md', 'summary.md'])
+    expect(out.files.every((f) => f.bytes > 0)).toBe(true)
+    expect(out.comment).toBe(readFileSync(join(out.dir, 'comment.md'), 'utf8'))
   })
 
   it('opens the browser on the URL where there is a display, and not with --no-open', async () => {

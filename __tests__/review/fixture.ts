@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { request } from 'node:http'
 import { loadConfig } from '../../src/config/load.js'
 import { ReviewSource } from '../../src/review/data.js'
-import { addRuleToFile } from '../../src/review/rules-file.js'
+import type { RulesEditNote } from '../../src/review/entries.js'
+import { readRulesText, writeRulesText } from '../../src/review/rules-file.js'
+import { exportLikeDryRun } from '../../src/review/export.js'
 import { startReviewServer, type ReviewServer } from '../../src/review/server.js'
 import { fixtures, ingestFresh, type Ingested } from '../helpers.js'
 
@@ -37,12 +39,36 @@ export interface Served {
   close(): Promise<void>
 }
 
-export async function serveFixtures(opts: { idleMinutes?: number; agents?: string[]; extra?: string[] } = {}): Promise<Served> {
-  const ingested = await ingestFresh([...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])])
+export async function serveFixtures(
+  opts: { idleMinutes?: number; agents?: string[]; extra?: string[]; withExport?: boolean; onEdit?: (note: RulesEditNote) => void } = {}
+): Promise<Served> {
+  const paths = [...(opts.agents ?? ['codex']).map((a) => join(fixtures, a)), ...(opts.extra ?? [])]
+  const ingested = await ingestFresh(paths)
   const rulesPath = join(ingested.dir, 'ai-log-trail.yml')
   writeFileSync(rulesPath, COMMENTED_RULES)
   const source = new ReviewSource({ db: ingested.db, loadConfig: () => loadConfig(rulesPath).config })
-  const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), idleMinutes: opts.idleMinutes })
+  const server = await startReviewServer({
+    source,
+    rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
+    actor: 'reviewer',
+    today: () => '2026-12-06',
+    // What `review` runs for its export button: dry-run's job on the same logs, database and rules.
+    exportReport: opts.withExport
+      ? () =>
+          exportLikeDryRun({
+            database: join(ingested.dir, 'test.sqlite'),
+            repoDir: ingested.dir,
+            paths,
+            config: loadConfig(rulesPath).config,
+            mode: 'full',
+            formats: ['md', 'json'],
+            version: 'test',
+            scope: { kind: 'paths', paths }
+          })
+      : undefined,
+    onEdit: opts.onEdit,
+    idleMinutes: opts.idleMinutes
+  })
   return {
     ingested,
     server,

@@ -70,7 +70,7 @@ describe('review page in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) return
     hostileDir = tmpDir('alt-review-hostile-')
-    s = await serveFixtures({ agents: ['codex', 'claude-code'], extra: [writeHostileLog(hostileDir)] })
+    s = await serveFixtures({ agents: ['codex', 'claude-code'], extra: [writeHostileLog(hostileDir)], withExport: true })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       timeout: 60_000,
@@ -137,8 +137,8 @@ describe('review page in headless Chromium', () => {
         void d.accept()
       })
       await w.page.click('#redact-everywhere')
-      await w.page.locator('#redact-status', { hasText: 'added rule parser-name' }).waitFor()
-      expect(asked).toEqual([expect.stringContaining('never for a secret')])
+      await w.page.locator('#redact-status', { hasText: 'rule parser-name' }).waitFor()
+      expect(asked).toEqual([expect.stringContaining('never rely on it for a secret')])
 
       await w.page.reload({ waitUntil: 'load' })
       const output = w.page.locator('#turns .field[data-field="output"] pre.redacted-text', { hasText: 'REDACTED:parser-name' })
@@ -153,6 +153,101 @@ describe('review page in headless Chromium', () => {
       expect(readFileSync(s.rulesPath, 'utf8')).toBe(
         COMMENTED_RULES.slice(0, at) + '  - id: parser-name\n    literals:\n      - export function parse\n' + COMMENTED_RULES.slice(at)
       )
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  /** Accepts the next dialog and keeps its message. */
+  function acceptNext(page: Page): string[] {
+    const asked: string[] = []
+    page.once('dialog', (d) => {
+      asked.push(d.message())
+      void d.accept()
+    })
+    return asked
+  }
+
+  maybe('redacts a value selected in one tool output there only, shows it after a reload and in the entries list, and undoes it', async () => {
+    const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
+    try {
+      const before = readFileSync(s.rulesPath, 'utf8')
+      const value = 'Wall time'
+      await w.page.locator('#turns .field[data-field="output"]', { hasText: value }).first().waitFor()
+      expect(await selectIn(w.page, 'output', value)).toBe(true)
+      await w.page.locator('#redact-occurrence:not([disabled])').waitFor()
+      await w.page.fill('#reason', 'timing is noise')
+      expect(await selectIn(w.page, 'output', value)).toBe(true)
+      const asked = acceptNext(w.page)
+      await w.page.click('#redact-occurrence')
+      await w.page.locator('#redact-status', { hasText: 'written to the rules file' }).waitFor()
+      expect(asked).toEqual([expect.stringContaining('this one field only')])
+
+      await w.page.reload({ waitUntil: 'load' })
+      const field = w.page.locator('#turns .field[data-field="output"]', { has: w.page.locator('span.redacted[data-detector="override"]') })
+      await field.waitFor()
+      expect(await field.innerText()).not.toContain(value)
+      const entry = w.page.locator('#entry-list li.entry', { hasText: `redact "${value}" in the output of event` })
+      await entry.waitFor()
+      expect(await entry.innerText()).toContain('reviewer · 2026-12-06 · “timing is noise”')
+      // The rules file: everything that was there, byte for byte, then the new entry.
+      const written = readFileSync(s.rulesPath, 'utf8')
+      expect(written.startsWith(before)).toBe(true)
+      expect(written.slice(before.length)).toMatch(
+        /^overrides:\n {2}- session: 0199a1b2-0000-7000-8000-00000000c0de\n {4}event: \d+\n {4}field: output\n {4}find: Wall time\n/
+      )
+
+      acceptNext(w.page)
+      await entry.locator('button.undo').click()
+      await w.page.locator('#turns .field[data-field="output"]', { hasText: value }).first().waitFor()
+      await entry.waitFor({ state: 'detached' })
+      expect(readFileSync(s.rulesPath, 'utf8')).toBe(before + 'overrides: []\n')
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('marks a session private: the page and a dry-run export show it emptied with its counts kept; undo restores it', async () => {
+    const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
+    try {
+      await w.page.locator('#turns .field[data-field="prompt"]').first().waitFor()
+      const prompts = await w.page.locator('#turns .field[data-field="prompt"]').count()
+      const asked = acceptNext(w.page)
+      await w.page.click('#session-head button.mark-private')
+      await w.page.locator('#turns .private-prompt').first().waitFor()
+      expect(asked).toEqual([expect.stringContaining('published empty')])
+      expect(await w.page.locator('#turns .private-prompt').count()).toBe(prompts)
+      expect(await w.page.locator('#turns .field').count()).toBe(0)
+      await w.page.locator('#entry-list li.entry', { hasText: 'session private' }).waitFor()
+
+      await w.page.click('#export')
+      await w.page.locator('#export-view:not([hidden])').waitFor()
+      const files = await w.page.locator('#export-files li').allInnerTexts()
+      expect(files.map((f) => f.split(' ')[0])).toEqual(['comment.md', 'report.json', 'report.md', 'summary.md'])
+      const dir = /files in (.+) · \d+ values redacted$/.exec(await w.page.locator('#export-status').innerText())?.[1]
+      expect(dir).toBeDefined()
+      const report = JSON.parse(readFileSync(join(dir!, 'report.json'), 'utf8')) as {
+        sessions: {
+          id: string
+          prompts: number
+          tool_calls: number
+          turns: { prompt: { text: string; private: boolean } | null; actions: { output: string | null }[] }[]
+        }[]
+      }
+      const shown = report.sessions.find((x) => x.id === SESSION_WITH_TOOL_OUTPUT)!
+      expect(shown.prompts).toBe(prompts)
+      expect(shown.tool_calls).toBeGreaterThan(0)
+      expect(shown.turns.every((t) => t.prompt === null || (t.prompt.text === '' && t.prompt.private))).toBe(true)
+      expect(shown.turns.flatMap((t) => t.actions).every((a) => a.output === null)).toBe(true)
+      rmSync(dir!, { recursive: true, force: true })
+
+      acceptNext(w.page)
+      await w.page.locator('#entry-list li.entry', { hasText: 'session private' }).locator('button.undo').click()
+      await w.page.locator('#turns .field[data-field="prompt"]').first().waitFor()
       expect(w.errors).toEqual([])
       expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
     } finally {

@@ -48,6 +48,17 @@ describe('adding a rule to the rules file', () => {
     expect(rulesOf(addRuleText(empty, { value: 'Umbrella' }))).toEqual([{ id: 'review', literals: ['Umbrella'] }])
   })
 
+  it('writes a secret-looking value as a hashed literal, never in clear', () => {
+    // Assembled at run time so this file holds no contiguous token.
+    const token = 'ghp_' + 'R4nd0mT0k3nV4lu3F0rT3st1ngOnly012345'
+    const out = addRuleText(COMMENTED_RULES, { value: token, id: 'leaked' })
+    expect(out).not.toContain(token.slice(4))
+    expect(rulesOf(out).at(-1)).toEqual({
+      id: 'leaked',
+      hashed: [{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.any(String), length: token.length }]
+    })
+  })
+
   it('refuses a bad rule id, an empty value, a selection holding a redaction marker, and a file that is not valid YAML, changing nothing', () => {
     expect(() => addRuleText(COMMENTED_RULES, { value: 'x', id: 'no spaces' })).toThrow()
     expect(() => addRuleText(COMMENTED_RULES, { value: '' })).toThrow()

@@ -9,6 +9,7 @@ import { initCommand, initHelp } from './commands/init.js'
 import { migrateCommand, migrateHelp } from './commands/migrate.js'
 import { noteCommand, noteHelp } from './commands/note.js'
 import { redactCommand, redactHelp } from './commands/redact.js'
+import { redactionsCommand, redactionsHelp } from './commands/redactions.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { reviewCommand, reviewHelp } from './commands/review.js'
 import { rulesCommand, rulesHelp } from './commands/rules.js'
@@ -38,6 +39,11 @@ const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<num
   note: { run: noteCommand, help: noteHelp, summary: 'add a note to a session or a prompt, remove or list notes' },
   disposition: { run: dispositionCommand, help: dispositionHelp, summary: 'record what became of a prompt: followed, ignored or needs-review' },
   history: { run: historyCommand, help: historyHelp, summary: 'list every review change (who, when, why), or undo one' },
+  redactions: {
+    run: redactionsCommand,
+    help: redactionsHelp,
+    summary: "list, add or remove the rules file's review entries: one-field redactions, allowed false positives, private sessions"
+  },
   migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
 }
 

@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.js'
 import { IdentifierTags, redactionKey } from './hash.js'
-import { allowPatterns, detectorsFor } from './rules.js'
+import { allowByDetector, allowPatterns, detectorsFor } from './rules.js'
 import type { FieldKind } from '../config/choices.js'
-import type { EngineOptions } from './types.js'
+import type { AllowList, EngineOptions } from './types.js'
 
 const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
 
@@ -13,7 +13,12 @@ const HASHED = { email: 'emails', 'home-path': 'home_users' } as const
  */
 export function engineOptions(config: Config, tags = new IdentifierTags(redactionKey())): (kind: FieldKind) => EngineOptions {
   const detectors = detectorsFor(config)
-  const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: allowPatterns(config) }
+  const byDetector = allowByDetector(config)
+  const allow: AllowList = {
+    literals: [...config.allow.literals, ...config.allow.placeholders],
+    patterns: allowPatterns(config),
+    ...(byDetector ? { byDetector } : {})
+  }
   const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement as string]))
   const marker = (id: string, value: string) => {
     const custom = replacements.get(id)

@@ -1,7 +1,8 @@
 import type { RedactionRow } from '../store/redactions.js'
 import { IdentifierTags, redactionKey } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
-import type { Config, FieldPolicy, Override } from '../config/schema.js'
+import type { Config, FieldPolicy, Override, PrivateEntry } from '../config/schema.js'
+import { replaceOccurrences } from './hashed-literal.js'
 import { redactJson, redactText } from './engine.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import { engineOptions } from './engine-options.js'
@@ -9,6 +10,9 @@ import type { FieldKind } from '../config/choices.js'
 import type { ScopeReason } from '../scope/types.js'
 import type { SessionReview } from '../model/review.js'
 import { firstWord } from '../sources/util/shell.js'
+
+/** What a find-override puts in place of the text it finds, unless it names its own replacement. */
+export const OCCURRENCE_MARKER = '[REDACTED:override]'
 
 /** One line of provenance: which detector or override changed which field of which event, how often. */
 export type RedactionRecord = RedactionRow
@@ -99,37 +103,71 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
     return r.text
   }
 
-  let overridesOf: { id: string; list: Override[] } | null = null
-  const overrides = (s: SessionReport): Override[] => {
-    if (overridesOf?.id !== s.id) overridesOf = { id: s.id, list: config.overrides.filter((o) => s.id.startsWith(o.session)) }
-    return overridesOf.list
+  let overridesOf: { id: string; list: Override[]; privacy: PrivateEntry[] } | null = null
+  const overrides = (s: SessionReport): Override[] => forSession(s).list
+  const forSession = (s: SessionReport) => {
+    if (overridesOf?.id !== s.id)
+      overridesOf = {
+        id: s.id,
+        list: config.overrides.filter((o) => s.id.startsWith(o.session)),
+        privacy: config.private.filter((p) => s.id.startsWith(p.session))
+      }
+    return overridesOf
+  }
+  /** The config's entry making the whole session private, if any. */
+  const privateSession = (s: SessionReport) => forSession(s).privacy.find((p) => p.prompt === undefined)
+
+  /** `text` with the field's find-overrides applied, each recorded with its count. */
+  const replaceFound = (s: SessionReport, eventId: number, field: string, finds: Override[], text: string): string => {
+    for (const o of finds) {
+      const r = replaceOccurrences(text, o.find as NonNullable<Override['find']>, o.replacement ?? OCCURRENCE_MARKER)
+      if (r.count) record(s, eventId, field, `override:${o.actor}`, r.count, o.actor, o.reason)
+      text = r.text
+    }
+    return text
   }
 
   function redactTurn(s: SessionReport, t: Turn, overrides: Override[]): Turn {
+    const wholeSession = privateSession(s)
+    const whole = overrides.filter((o) => o.find === undefined)
+    const finds = overrides.filter((o) => o.find !== undefined)
     let prompt = t.prompt
     if (prompt) {
-      const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id)
+      const eventId = prompt.event_id
+      const ov = whole.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? whole.find((o) => o.event === eventId)
+      const privacy = wholeSession ?? forSession(s).privacy.find((p) => p.prompt === t.ordinal)
       let text = prompt.text
-      if (prompt.private || PRIVATE_PREFIX.test(text)) {
+      if (prompt.private || PRIVATE_PREFIX.test(text) || privacy) {
+        if (privacy && !prompt.private) record(s, eventId, 'prompt', 'private', 1, privacy.actor, privacy.reason)
         prompt = { ...prompt, text: '', private: true }
       } else {
         if (ov) {
-          text = ov.replacement
-          record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason)
+          text = ov.replacement ?? ''
+          record(s, eventId, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason)
+        } else {
+          const mine = finds.filter((o) => o.field === 'prompt' && (o.prompt === t.ordinal || o.event === eventId))
+          if (mine.length) text = replaceFound(s, eventId, 'prompt', mine, text)
         }
         const m = applySpanMarkers(text)
-        if (m.count) record(s, prompt.event_id, 'prompt', 'marker', m.count)
+        if (m.count) record(s, eventId, 'prompt', 'marker', m.count)
         if (ov && config.fields.prompt === 'include') included.push(m.text)
-        prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') }
+        prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, eventId, 'prompt', 'prompt', m.text) ?? '') }
       }
     }
     const actions = t.actions.map((a): Action => {
-      const ov = overrides.filter((o) => o.event === a.event_id)
+      // A private session keeps what the agent did (tool names, counts), not what any of it said.
+      if (wholeSession)
+        return { ...a, text: a.kind === 'tool_call' && a.text !== null && metadataOnly ? firstWord(a.text) : null, arguments: null, output: null }
+      const ov = whole.filter((o) => o.event === a.event_id)
+      const fv = finds.filter((o) => o.event === a.event_id)
       const apply = (field: 'text' | 'arguments' | 'output', v: string | null) => {
         const o = ov.find((x) => x.field === field)
-        if (!o) return v
+        if (!o) {
+          const mine = fv.filter((x) => x.field === field)
+          return v === null || mine.length === 0 ? v : replaceFound(s, a.event_id, field, mine, v)
+        }
         record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason)
-        return o.replacement
+        return o.replacement ?? ''
       }
       const kind: FieldKind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant'
       const text = apply('text', a.text)
@@ -146,11 +184,13 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
 
   const sessionFields = (s: SessionReport, turns: Turn[]): SessionReport => {
     const pathOrHash = (p: string | null) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p))
+    const privacy = privateSession(s)
+    if (privacy) record(s, null, 'session', 'private', 1, privacy.actor, privacy.reason)
     return {
       ...s,
       // A title sums up the first prompt (Claude Code's ai-title is written from it), so it
       // follows the prompt's policy; metadata-only drops it like every other text.
-      title: clean(s, null, 'title', 'prompt', s.title),
+      title: privacy ? null : clean(s, null, 'title', 'prompt', s.title),
       cwd: pathOrHash(s.cwd),
       repository:
         s.repository === null

@@ -1,9 +1,10 @@
 import { RE2 } from 're2-wasm'
 import { builtinDetectors } from './detectors/index.js'
 import { ipDetectors } from './detectors/pii.js'
-import type { Config, Rule } from '../config/schema.js'
+import type { Config, HashedLiteral, Rule } from '../config/schema.js'
+import { findHashed } from './hashed-literal.js'
 import type { FieldKind } from '../config/choices.js'
-import type { Detector, Finding } from './types.js'
+import type { AllowList, Detector, Finding } from './types.js'
 
 /** A user pattern that cannot run: `what` names the rule or allow pattern, `reason` says why. */
 export class RuleError extends Error {
@@ -48,6 +49,7 @@ export function compileUserPattern(source: string, flags: string, what: string):
  * lookaround) is rejected with the reason.
  */
 export function ruleDetector(rule: Rule): Detector {
+  if (rule.hashed) return hashedDetector(rule.id, rule.description, rule.hashed)
   let source: string
   let flags = 'g'
   if (rule.pattern !== undefined) {
@@ -80,6 +82,24 @@ export function ruleDetector(rule: Rule): Detector {
           out.push({ detector: rule.id, start: start + m.index, end: start + m.index + hit.length })
         }
       }
+      return out
+    }
+  }
+}
+
+/**
+ * A rule of hashed literals: each value is looked for by hashing the runs of its length that
+ * start and end on a token boundary (see `hashed-literal.ts`), so the rules file never holds it.
+ * It costs a hash per candidate run, so it is only built for a rule that has such values.
+ */
+function hashedDetector(id: string, description: string | undefined, hashed: HashedLiteral[]): Detector {
+  return {
+    id,
+    pack: 'secrets',
+    description: description ?? `rule ${id} (hashed values)`,
+    find(text: string): Finding[] {
+      const out: Finding[] = []
+      for (const h of hashed) for (const [start, end] of findHashed(text, h)) out.push({ detector: id, start, end })
       return out
     }
   }
@@ -150,6 +170,19 @@ export function allowPatterns(config: Config): RE2[] {
   return config.allow.patterns.map((p, i) => compileUserPattern(p, '', `allow.patterns[${i}]`))
 }
 
+/** The config's per-detector allow entries by detector id; undefined when there are none. */
+export function allowByDetector(config: Config): AllowList['byDetector'] {
+  if (config.allow.entries.length === 0) return undefined
+  const map = new Map<string, { literals: string[]; patterns: RE2[] }>()
+  config.allow.entries.forEach((e, i) => {
+    let own = map.get(e.detector)
+    if (!own) map.set(e.detector, (own = { literals: [], patterns: [] }))
+    if (e.value !== undefined) own.literals.push(e.value)
+    else own.patterns.push(compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`))
+  })
+  return map
+}
+
 /** A user pattern that cannot run, with the config path of the value that holds it. */
 export interface PatternProblem {
   path: (string | number)[]
@@ -168,8 +201,13 @@ export function patternProblems(config: Config): PatternProblem[] {
       problems.push({ path, message: path[0] === 'rules' ? e.message : e.reason })
     }
   }
-  config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : 'words'], () => ruleDetector(r)))
+  config.rules.forEach((r, i) =>
+    attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : r.hashed ? 'hashed' : 'words'], () => ruleDetector(r))
+  )
   config.allow.patterns.forEach((p, i) => attempt(['allow', 'patterns', i], () => compileUserPattern(p, '', `allow.patterns[${i}]`)))
+  config.allow.entries.forEach((e, i) => {
+    if (e.pattern !== undefined) attempt(['allow', 'entries', i, 'pattern'], () => compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`))
+  })
   return problems
 }
 

@@ -64,6 +64,8 @@ export interface TextPattern {
 export interface AllowList {
   literals?: string[]
   patterns?: TextPattern[]
+  /** Values kept from one detector only (by its id): a false positive of that detector, still redacted by any other. */
+  byDetector?: ReadonlyMap<string, { literals: readonly string[]; patterns: readonly TextPattern[] }>
 }
 
 export interface EngineOptions {

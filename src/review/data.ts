@@ -61,6 +61,11 @@ export class ReviewSource {
     this.config = opts.loadConfig()
   }
 
+  /** The filters the page lists sessions by. */
+  get filters(): FilterInput | undefined {
+    return this.opts.filters
+  }
+
   /** Reads the rules again, so the next list and session are redacted by the new ones. */
   rulesChanged(): void {
     this.config = this.opts.loadConfig()
@@ -124,6 +129,13 @@ export class ReviewSource {
       const a = t.actions.find((x) => x.event_id === r.event)
       if (a) return a[r.field]
     }
+    return undefined
+  }
+
+  /** The number in its session (1 = first) of the prompt recorded as `event`; undefined when there is none. */
+  promptNumber(session: string, event: number): number | undefined {
+    if (!this.sessions().sessions.some((s) => s.id === session)) return undefined
+    for (const t of selectTurns(this.opts.db, session, true)) if (t.prompt?.event_id === event) return t.ordinal
     return undefined
   }
 }

@@ -18,6 +18,10 @@ main.wrap{padding-top:1rem;padding-bottom:1rem}
 .meta,.muted{color:var(--muted)}
 .meta{margin:0;font-size:.85rem}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}
+#entry-list,#export-files{list-style:none;margin:0;padding:0}
+li.entry{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline;padding:.3rem 0;border-top:1px solid var(--line)}
+.entry-meta{font-size:.85rem}
+pre.redacted-text .redacted{cursor:pointer}
 #controls,#redact-bar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 input,select,button{font:inherit}
 #session-list{list-style:none;margin:0;padding:0}
@@ -126,29 +130,55 @@ export const REVIEW_JS = String.raw`(function () {
     $('no-match').hidden = shown > 0;
   }
 
-  function field(session, eventId, name, label, text) {
+  function button(cls, text, onClick) {
+    var b = el('button', cls, text);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  function field(session, eventId, name, label, text, promptNo) {
     var box = el('div', 'field');
     box.dataset.field = name;
     box.dataset.event = String(eventId);
+    box.dataset.session = session;
     var head = el('div', 'field-head');
     head.appendChild(el('span', 'kind', label));
     var btn = el('button', 'show-raw', 'Show raw');
     btn.type = 'button';
     head.appendChild(btn);
+    if (promptNo) {
+      head.appendChild(button('mark-private', 'Mark prompt private', function () {
+        markPrivate({ session: session, prompt: promptNo }, 'Prompt ' + promptNo + ' will be published empty.');
+      }));
+    }
     box.appendChild(head);
     var body = el('div', 'field-body');
     var pre = el('pre', 'redacted-text');
     pre.appendChild(marked(text));
     body.appendChild(pre);
     box.appendChild(body);
-    btn.addEventListener('click', function () {
-      var open = body.querySelector('pre.raw');
-      if (open) { open.remove(); btn.textContent = 'Show raw'; return; }
-      api('/api/raw', { session: session, event: eventId, field: name }).then(function (r) {
+    function showRaw() {
+      if (body.querySelector('pre.raw')) return Promise.resolve();
+      return api('/api/raw', { session: session, event: eventId, field: name }).then(function (r) {
         var raw = el('pre', 'raw', r.text === null ? '' : r.text);
         raw.title = 'raw text, unredacted: shown on this screen only';
         body.appendChild(raw);
         btn.textContent = 'Hide raw';
+      });
+    }
+    btn.addEventListener('click', function () {
+      var open = body.querySelector('pre.raw');
+      if (open) { open.remove(); btn.textContent = 'Show raw'; return; }
+      showRaw().catch(showError);
+    });
+    // A marker clicked: the value under it may be a false positive of that detector.
+    pre.addEventListener('click', function (e) {
+      var span = e.target.closest && e.target.closest('span.redacted');
+      if (!span) return;
+      pendingAllow = { detector: span.dataset.detector, box: box };
+      showRaw().then(function () {
+        $('redact-status').textContent = 'Select the value ' + pendingAllow.detector + ' redacted in the raw text, then press Un-redact.';
+        updateButtons();
       }, showError);
     });
     return box;
@@ -161,13 +191,16 @@ export const REVIEW_JS = String.raw`(function () {
     head.appendChild(el('p', 'meta sid', s.id));
     head.appendChild(el('p', 'meta', [s.models.join(', ') || 'no model', s.branch ? 'branch ' + s.branch : 'no branch',
       s.tokens !== null ? s.tokens.total + ' tokens' : 'tokens unknown', cost(s.cost_usd), 'in scope: ' + reasons(s.scope_reasons)].join(' · ')));
+    head.appendChild(button('mark-private', 'Mark session private', function () {
+      markPrivate({ session: s.id }, 'Every prompt and everything the agent wrote in this session will be published empty; its counts stay.');
+    }));
     var ol = $('turns');
     ol.textContent = '';
     s.turns.forEach(function (t) {
       var li = el('li', 'turn');
       if (t.prompt) {
-        li.appendChild(t.prompt.private ? el('p', 'muted', 'Prompt ' + t.ordinal + ': private')
-          : field(s.id, t.prompt.event_id, 'prompt', 'Prompt ' + t.ordinal, t.prompt.text));
+        li.appendChild(t.prompt.private ? el('p', 'muted private-prompt', 'Prompt ' + t.ordinal + ': private')
+          : field(s.id, t.prompt.event_id, 'prompt', 'Prompt ' + t.ordinal, t.prompt.text, t.ordinal));
       }
       t.actions.forEach(function (a) {
         var label = a.kind.replace('_', ' ') + (a.name ? ' ' + a.name : '');
@@ -179,30 +212,98 @@ export const REVIEW_JS = String.raw`(function () {
     });
   }
 
-  function selected() {
+  var pendingAllow = null;
+  // The selection inside one field's text (redacted or raw), with the field it is in.
+  function selection() {
     var sel = window.getSelection();
-    if (!sel || sel.isCollapsed) return '';
+    if (!sel || sel.isCollapsed) return null;
     var node = sel.anchorNode;
-    var inField = node && (node.nodeType === 1 ? node : node.parentElement).closest('#turns pre');
-    var text = inField ? sel.toString().trim() : '';
-    return text.indexOf('[REDACTED:') < 0 ? text : '';
+    var pre = node && (node.nodeType === 1 ? node : node.parentElement).closest('#turns pre');
+    var text = pre ? sel.toString().trim() : '';
+    if (!text || text.indexOf('[REDACTED:') >= 0) return null;
+    var box = pre.closest('.field');
+    return { text: text, box: box, raw: pre.classList.contains('raw') };
   }
-  document.addEventListener('selectionchange', function () {
-    $('redact-everywhere').disabled = selected() === '';
-  });
+  function updateButtons() {
+    var sel = selection();
+    $('redact-everywhere').disabled = !sel;
+    $('redact-occurrence').disabled = !sel;
+    $('unredact').disabled = !(sel && sel.raw && pendingAllow && pendingAllow.box === sel.box);
+    $('unredact').textContent = pendingAllow ? 'Un-redact for ' + pendingAllow.detector : 'Un-redact';
+  }
+  document.addEventListener('selectionchange', updateButtons);
+  function reason() { return $('reason').value.trim() || undefined; }
+  function edited(r) {
+    $('redact-status').textContent = r.note.detail + ' — written to the rules file';
+    pendingAllow = null;
+    list = null;
+    return route();
+  }
+  function markPrivate(body, what) {
+    if (!window.confirm(what + ' This is written to the rules file. Mark it private?')) return;
+    body.reason = reason();
+    api('/api/private', body).then(edited).catch(showError);
+  }
   $('redact-everywhere').addEventListener('click', function () {
-    var value = selected();
-    if (!value) return;
+    var sel = selection();
+    if (!sel) return;
     var id = $('rule-id').value.trim() || 'review';
     // The rules file is committed: a value written there is published with it.
-    var warning = 'The selected text is written as it is into the rules file, which is committed with the repository. ' +
-      'Use this for names, words and ticket numbers, never for a secret (rotate a leaked secret instead). Add the rule?';
+    var warning = 'The selected text is written into the rules file, which is committed with the repository: as it is, ' +
+      'or as a salted hash when it looks like a secret. Use this for names, words and ticket numbers, never rely on it for a secret ' +
+      '(rotate a leaked secret instead). Add the rule?';
     if (!window.confirm(warning)) return;
-    api('/api/rules', { value: value, id: id }).then(function () {
-      $('redact-status').textContent = 'added rule ' + id + ' to the rules file';
-      list = null;
-      return route();
-    }).catch(showError);
+    api('/api/rules', { value: sel.text, id: id }).then(edited).catch(showError);
+  });
+  $('redact-occurrence').addEventListener('click', function () {
+    var sel = selection();
+    if (!sel) return;
+    var b = sel.box.dataset;
+    if (!window.confirm('Redact the selected text in this one field only? A secret-looking value is written to the rules file as a salted hash, anything else as it is.')) return;
+    api('/api/occurrence', { session: b.session, event: Number(b.event), field: b.field, value: sel.text, reason: reason() }).then(edited).catch(showError);
+  });
+  $('unredact').addEventListener('click', function () {
+    var sel = selection();
+    if (!sel || !pendingAllow) return;
+    var warning = 'The selected text is written as it is into the rules file (committed), and ' + pendingAllow.detector +
+      ' will no longer redact it anywhere. Only do this for a value that is not secret. Un-redact it?';
+    if (!window.confirm(warning)) return;
+    api('/api/allow', { detector: pendingAllow.detector, value: sel.text, reason: reason() }).then(edited).catch(showError);
+  });
+
+  function renderEntries() {
+    return api('/api/entries').then(function (r) {
+      var ul = $('entry-list');
+      ul.textContent = '';
+      $('entries-file').textContent = r.file;
+      r.entries.forEach(function (e) {
+        var li = el('li', 'entry');
+        li.dataset.ref = e.ref;
+        li.appendChild(el('span', 'badge', e.kind));
+        li.appendChild(el('span', 'entry-detail', e.detail));
+        var who = [e.session ? 'session ' + e.session.slice(0, 13) : '', e.actor || '', e.date || '', e.reason ? '“' + e.reason + '”' : ''].filter(Boolean).join(' · ');
+        li.appendChild(el('span', 'muted entry-meta', who));
+        li.appendChild(button('undo', 'Undo', function () {
+          if (!window.confirm('Remove ' + e.ref + ' (' + e.detail + ') from the rules file?')) return;
+          api('/api/entries/remove', { ref: e.ref, expected: e.entry }).then(edited).catch(showError);
+        }));
+        ul.appendChild(li);
+      });
+      $('no-entries').hidden = r.entries.length > 0;
+    });
+  }
+
+  $('export').addEventListener('click', function () {
+    $('export').disabled = true;
+    $('export-status').textContent = 'running dry-run…';
+    api('/api/export', {}).then(function (r) {
+      $('export-status').textContent = r.files.length + ' files in ' + r.dir + ' · ' + r.redactions + ' values redacted';
+      var ul = $('export-files');
+      ul.textContent = '';
+      r.files.forEach(function (f) { ul.appendChild(el('li', 'export-file', f.name + ' (' + f.bytes + ' bytes)')); });
+      $('export-comment').textContent = r.comment;
+      $('export-view').hidden = false;
+    }).catch(showError).then(function () { $('export').disabled = false; });
   });
 
   function loadList() {
@@ -226,6 +327,7 @@ export const REVIEW_JS = String.raw`(function () {
   function route() {
     $('error').hidden = true;
     var m = /^#s=(.+)$/.exec(location.hash);
+    renderEntries().catch(showError);
     return loadList().then(function () {
       if (!m) {
         $('session-view').hidden = true;

@@ -37,6 +37,7 @@ export function reviewPage(): string {
 <header class="top"><div class="wrap">
 <h1>Review sessions</h1>
 <p class="meta" id="scope"></p>
+<p><button id="export" type="button">Export (dry-run)</button> <span id="export-status" class="muted" role="status"></span></p>
 </div></header>
 <main class="wrap">
 <section id="list-view">
@@ -53,11 +54,24 @@ export function reviewPage(): string {
 <div id="session-head" class="panel"></div>
 <div id="redact-bar" class="panel">
 <span>Select text in a field, then:</span>
+<button id="redact-occurrence" type="button" disabled>Redact this occurrence</button>
 <label>rule id <input id="rule-id" value="review" size="12" autocomplete="off"></label>
 <button id="redact-everywhere" type="button" disabled>Redact everywhere</button>
+<button id="unredact" type="button" disabled title="click a redacted value first, then select it in the raw text">Un-redact</button>
+<label>reason <input id="reason" size="24" autocomplete="off" placeholder="why (for the audit trail)"></label>
 <span id="redact-status" class="muted" role="status"></span>
 </div>
 <ol id="turns"></ol>
+</section>
+<section id="export-view" class="panel" hidden>
+<h2>What dry-run would publish</h2>
+<ul id="export-files"></ul>
+<pre id="export-comment"></pre>
+</section>
+<section id="entries" class="panel">
+<h2>Rules-file entries <span id="entries-file" class="meta sid"></span></h2>
+<ul id="entry-list"></ul>
+<p id="no-entries" class="muted" hidden>No entries yet.</p>
 </section>
 <p id="error" class="error" role="alert" hidden></p>
 </main>

@@ -1,15 +1,59 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ZodError } from 'zod'
+import { z, ZodError } from 'zod'
 import { RawRequestSchema, type ReviewSource } from './data.js'
 import { PAGE_CSP, reviewPage } from './page.js'
+import {
+  addRule,
+  addAllow,
+  addOccurrence,
+  addPrivate,
+  AllowSchema,
+  listEntries,
+  OccurrenceSchema,
+  PrivateSchema,
+  removeEntry,
+  type Edited,
+  type RulesEditNote
+} from './entries.js'
 import { NewRuleSchema } from './rules-file.js'
+
+/** The rules file the page edits: read whole, written whole. */
+export interface RulesFileAccess {
+  path: string
+  read(): string
+  write(text: string): void
+}
+
+/** What the export button shows: the files a dry-run would publish, written into `dir`. */
+export interface ExportResult {
+  dir: string
+  files: { name: string; bytes: number }[]
+  comment: string
+  redactions: number
+}
+
+const RawFieldSchema = z.strictObject({
+  session: z.string().min(1),
+  event: z.number().int().nonnegative(),
+  field: z.enum(['prompt', 'text', 'arguments', 'output'])
+})
+const OccurrenceRequestSchema = RawFieldSchema.extend({ value: z.string(), reason: z.string().optional() })
+const AllowRequestSchema = AllowSchema.extend({ session: z.string().optional(), event: z.number().int().optional(), field: z.string().optional() })
+const RemoveSchema = z.strictObject({ ref: z.string().min(1), expected: z.unknown().optional() })
 
 export interface ReviewServerOptions {
   source: ReviewSource
-  /** Writes a new rule into the rules file; the source is told to read the rules again after. */
-  addRule: (rule: { value: string; id: string; description?: string }) => void
+  rules: RulesFileAccess
+  /** Written as `actor` with every entry the page adds. */
+  actor: string
+  /** Told of every edit of the rules file, after it is written. */
+  onEdit?: (note: RulesEditNote) => void
+  /** Runs what `dry-run` runs into a temporary folder; the export button is refused without it. */
+  exportReport?: () => Promise<ExportResult>
+  /** The date written with each entry; today (UTC) by default. */
+  today?: () => string
   /** 0 (default): a free port the system picks. */
   port?: number
   /** Stop after this many minutes without a request; none when absent. */
@@ -145,14 +189,72 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
       }
       case 'POST /api/rules': {
         const rule = NewRuleSchema.parse(await readJson(req))
-        opts.addRule(rule)
-        opts.source.rulesChanged()
-        sendJson(res, 200, { added: rule.id })
+        const note = edit((text) => addRule(text, rule, opts.rules.path))
+        sendJson(res, 200, { added: rule.id, note })
+        return
+      }
+      case 'POST /api/occurrence': {
+        const r = OccurrenceRequestSchema.parse(await readJson(req))
+        const raw = opts.source.raw(r)
+        if (raw === undefined || raw === null) throw new HttpError(404, 'no such field')
+        const prompt = r.field === 'prompt' ? opts.source.promptNumber(r.session, r.event) : undefined
+        if (r.field === 'prompt' && prompt === undefined) throw new HttpError(404, 'no such prompt')
+        const o = OccurrenceSchema.parse({
+          session: r.session,
+          field: r.field,
+          value: r.value,
+          reason: r.reason,
+          ...(prompt ? { prompt } : { event: r.event })
+        })
+        sendJson(res, 200, { note: edit((text) => addOccurrence(text, o, raw, audit(), opts.rules.path)) })
+        return
+      }
+      case 'POST /api/allow': {
+        const { detector, value, reason } = AllowRequestSchema.parse(await readJson(req))
+        sendJson(res, 200, { note: edit((text) => addAllow(text, { detector, value, reason }, audit(), opts.rules.path)) })
+        return
+      }
+      case 'POST /api/private': {
+        const p = PrivateSchema.parse(await readJson(req))
+        if (!opts.source.sessions().sessions.some((x) => x.id === p.session)) throw new HttpError(404, 'no such session')
+        sendJson(res, 200, { note: edit((text) => addPrivate(text, p, audit(), opts.rules.path)) })
+        return
+      }
+      case 'GET /api/entries':
+        sendJson(res, 200, { file: opts.rules.path, entries: listEntries(opts.rules.read()) })
+        return
+      case 'POST /api/entries/remove': {
+        const r = RemoveSchema.parse(await readJson(req))
+        sendJson(res, 200, { note: edit((text) => removeEntry(text, r.ref, r.expected, opts.rules.path)) })
+        return
+      }
+      case 'POST /api/export': {
+        if (!opts.exportReport) throw new HttpError(404, 'export is not available here')
+        sendJson(res, 200, await opts.exportReport())
         return
       }
       default:
         throw new HttpError(404, 'not found')
     }
+  }
+
+  const audit = () => ({ actor: opts.actor, date: opts.today?.() ?? new Date().toISOString().slice(0, 10) })
+
+  /** Reads the rules file, applies one edit, writes it, and has the page's data follow the new rules. */
+  function edit(change: (text: string) => Edited): RulesEditNote {
+    let edited: Edited
+    try {
+      edited = change(opts.rules.read())
+    } catch (e) {
+      // The edit cannot be made as asked (not in the field, changed since listed, a file that does not parse): nothing is written.
+      if (e instanceof ZodError) throw e
+      throw new HttpError(400, (e as Error).message)
+    }
+    const { text, note } = edited
+    opts.rules.write(text)
+    opts.source.rulesChanged()
+    opts.onEdit?.(note)
+    return note
   }
 
   function touch(): void {

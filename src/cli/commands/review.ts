@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { userInfo } from 'node:os'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.js'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { ReviewSource } from '../../review/data.js'
-import { addRuleToFile } from '../../review/rules-file.js'
+import { exportLikeDryRun } from '../../review/export.js'
+import { readRulesText, writeRulesText } from '../../review/rules-file.js'
 import { startReviewServer } from '../../review/server.js'
 import { resolveScope } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
@@ -15,13 +17,16 @@ import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions } from './report.js'
+import { appendHistory } from '../../store/review-history.js'
 
-export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [filters]
+export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]
 
 Serves a local page to review what a report would publish: every session with its prompts,
 replies and tool calls as the rules redact them, the raw text of one field on request, and
-"Redact everywhere" for a value you select, which adds a rule to the rules file (its comments
-and layout kept). With paths, reads them into the database first and lists their sessions.
+actions that write the rules file (its comments and layout kept): redact a selected value
+everywhere or in that one field only, un-redact a detector's false positive, mark a prompt or
+a session private, undo any entry, and export what dry-run would publish. With paths, reads
+them into the database first and lists their sessions.
 
 Prints the page's address, with its one-time token, as the first line of standard output.
 Listens on 127.0.0.1 only and refuses requests without the token or naming another host.
@@ -33,6 +38,7 @@ Options:
   --rules FILE  the rules file read and written (default .github/ai-log-trail.yml)
   --db FILE     database (default ./ai-log-trail.sqlite), or a postgres:// URL (default
                 AI_LOG_TRAIL_DATABASE_URL): reviewed in a private snapshot, changes not pushed
+  --actor NAME  written as actor with each entry (default: git config user.name, else the login)
   --scope S     paths, all, pr or release (as for report)
 Filters: --since, --until, --timezone, --repo, --session, --agent, --model, --branch (as for report)
 `
@@ -48,6 +54,21 @@ function openBrowser(url: string): void {
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
   child.on('error', () => {})
   child.unref()
+}
+
+/** Who the entries name as actor: the git author name, else the login name. */
+function defaultActor(): string {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    if (name) return name
+  } catch {
+    // No git, or no name configured.
+  }
+  try {
+    return userInfo().username || 'reviewer'
+  } catch {
+    return 'reviewer'
+  }
 }
 
 export interface ReviewRun {
@@ -73,6 +94,7 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       idle: { type: 'string' },
       rules: { type: 'string' },
       db: { type: 'string' },
+      actor: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...filterOptions,
       ...scopeOptions
@@ -123,10 +145,33 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
         sessions: values.session,
         agents: values.agent,
         models: values.model,
-        branches
+        branches,
+        tags: values.tagged
       }
     })
-    const server = await startReviewServer({ source, addRule: (r) => addRuleToFile(rulesPath, r), port, idleMinutes: idle })
+    const exportReport = () =>
+      exportLikeDryRun({
+        database: dbPath,
+        repoDir: '.',
+        paths: positionals.length ? positionals : (config.defaults.paths ?? null),
+        config: readRules(),
+        mode: config.defaults.mode ?? 'summary',
+        formats: config.defaults.formats ?? ['md', 'json'],
+        filters: { ...source.filters },
+        version: version(),
+        scope: request
+      })
+    const actor = values.actor ?? defaultActor()
+    const server = await startReviewServer({
+      source,
+      rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
+      actor,
+      // Each rules-file edit joins the review history beside tags and notes (who, when, what).
+      onEdit: (note) => void appendHistory(db, { ...note, actor }),
+      exportReport,
+      port,
+      idleMinutes: idle
+    })
     io.out(server.url + '\n')
     io.err(`reviewing ${source.sessions().sessions.length} session(s); rules file ${rulesPath}; Ctrl-C stops\n`)
     if (!values['no-open'] && haveDisplay(deps.env)) (deps.openBrowser ?? openBrowser)(server.url)

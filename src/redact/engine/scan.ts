@@ -40,11 +40,19 @@ function encodedRunFindings(view: View, opts: EngineOptions, depth: number): Fin
   return out
 }
 
-export function allowed(value: string, opts: EngineOptions): boolean {
+/** Whether `value`, found by `detector`, is kept: allowed for every detector or for that one. */
+export function allowed(value: string, opts: EngineOptions, detector?: string): boolean {
   const allow = opts.allow
   if (!allow) return false
   if (allow.literals?.includes(value)) return true
   for (const p of allow.patterns ?? []) {
+    p.lastIndex = 0
+    if (p.test(value)) return true
+  }
+  const own = detector === undefined ? undefined : allow.byDetector?.get(detector)
+  if (!own) return false
+  if (own.literals.includes(value)) return true
+  for (const p of own.patterns) {
     p.lastIndex = 0
     if (p.test(value)) return true
   }
@@ -114,7 +122,7 @@ function scanView(base: View, original: string, detectors: readonly Detector[], 
       if (f.end <= f.start) continue
       if (view.joins && !crossesJoin(view.joins, f.start, f.end)) continue
       const [start, end] = toOriginal(view, f.start, f.end)
-      if (opts.allow && (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts))) continue
+      if (opts.allow && (allowed(view.text.slice(f.start, f.end), opts, d.id) || allowed(original.slice(start, end), opts, d.id))) continue
       out.push({ detector: d.id, start, end })
     }
   }

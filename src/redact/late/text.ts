@@ -102,7 +102,7 @@ function fieldFindings(key: string, value: string, opts: EngineOptions): Finding
   for (const d of opts.detectors) {
     if (!d.findInField) continue
     try {
-      for (const f of d.findInField(key, value)) if (!allowed(value.slice(f.start, f.end), opts)) out.push(f)
+      for (const f of d.findInField(key, value)) if (!allowed(value.slice(f.start, f.end), opts, d.id)) out.push(f)
     } catch {
       out.push({ detector: d.id, start: 0, end: value.length })
     }

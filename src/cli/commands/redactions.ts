@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { DEFAULT_CONFIG_PATH } from '../../config/load.js'
+import { addAllow, addOccurrence, addPrivate, listEntries, removeEntry, type Edited } from '../../review/entries.js'
+import { readRulesText, writeRulesText } from '../../review/rules-file.js'
+import { selectTurns } from '../../select/select.js'
+import { openStore } from '../../store/db.js'
+import { appendHistory } from '../../store/review-history.js'
+import { type CliIo, UsageError } from '../io.js'
+
+export const redactionsHelp = `Usage: ai-log-trail redactions list [--json]
+       ai-log-trail redactions add occurrence --session ID (--prompt N | --event N --field F) --value TEXT [--reason R]
+       ai-log-trail redactions add allow --detector ID --value TEXT [--reason R]
+       ai-log-trail redactions add private --session ID [--prompt N] [--reason R]
+       ai-log-trail redactions remove <ref> [--json]
+
+The rules file's review entries, as the review page writes them: rules, overrides (one text
+redacted in one field), allow entries (a value one detector must not redact) and private
+sessions or prompts. Each edit keeps every other byte of the file (comments, order, quoting).
+
+list        every entry with its reference (overrides[0], allow.entries[1], …), actor, date, reason
+add occurrence
+            redact --value in one field only: a prompt by number, or the text, arguments or
+            output of an event (ids as 'sessions' and the review page show them); the value must
+            be in that field of the database. A secret-looking value is written as a salted hash.
+add allow   keep --value from the detector --detector only (written as it is: not for secrets)
+add private publish a session, or one prompt of it, empty (its counts kept)
+remove      remove one entry by its reference
+
+Options:
+  --rules FILE   rules file (default .github/ai-log-trail.yml)
+  --db FILE      database, for add occurrence (default ./ai-log-trail.sqlite)
+  --actor NAME   written as actor (default: $USER)
+  --date DATE    written as date (default: today, UTC)
+  --json         print JSON: the entries, or the edit's note
+  -h, --help     show this help
+`
+
+const FIELDS = ['prompt', 'text', 'arguments', 'output'] as const
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} is not a positive whole number: ${v}`)
+  return n
+}
+
+/** The raw text of one field, read from the database as the page reads it. */
+function rawField(dbPath: string, session: string, field: (typeof FIELDS)[number], prompt?: number, event?: number): string {
+  if (!existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (add occurrence checks the value is in the field)`)
+  const db = openStore(dbPath)
+  try {
+    for (const t of selectTurns(db, session, true)) {
+      if (field === 'prompt') {
+        if (t.ordinal === prompt && t.prompt) return t.prompt.text
+        continue
+      }
+      const a = t.actions.find((x) => x.event_id === event)
+      if (a) return a[field] ?? ''
+    }
+  } finally {
+    db.close()
+  }
+  throw new UsageError(`session ${session} has no ${field === 'prompt' ? `prompt ${prompt}` : `event ${event}`} in ${dbPath}`)
+}
+
+export async function redactionsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      rules: { type: 'string' },
+      db: { type: 'string' },
+      actor: { type: 'string' },
+      date: { type: 'string' },
+      json: { type: 'boolean' },
+      session: { type: 'string' },
+      prompt: { type: 'string' },
+      event: { type: 'string' },
+      field: { type: 'string' },
+      value: { type: 'string' },
+      detector: { type: 'string' },
+      reason: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+  const [sub, ...rest] = positionals
+  if (values.help || sub === undefined) {
+    io.out(redactionsHelp)
+    return values.help ? 0 : 2
+  }
+  const path = values.rules ?? DEFAULT_CONFIG_PATH
+  const text = readRulesText(path)
+  if (sub === 'list') {
+    const entries = listEntries(text)
+    if (values.json) io.out(JSON.stringify(entries, null, 2) + '\n')
+    else if (entries.length === 0) io.out(`${path}: no entries\n`)
+    else
+      for (const e of entries)
+        io.out(
+          `${e.ref.padEnd(18)} ${e.kind.padEnd(9)} ${e.detail}${[e.actor, e.date, e.reason && JSON.stringify(e.reason)]
+            .filter(Boolean)
+            .map((x) => ` · ${x}`)
+            .join('')}\n`
+        )
+    return 0
+  }
+  const audit = { actor: values.actor ?? process.env.USER ?? 'cli', date: values.date ?? new Date().toISOString().slice(0, 10) }
+  let edited: Edited
+  try {
+    if (sub === 'remove') {
+      if (rest.length !== 1) throw new UsageError('remove takes one entry reference, as list shows it (e.g. overrides[0])')
+      edited = removeEntry(text, rest[0], undefined, path)
+    } else if (sub === 'add') {
+      edited = add(rest[0], text, path, values, audit)
+    } else throw new UsageError(`unknown subcommand '${sub}' (list, add or remove)`)
+  } catch (e) {
+    if (e instanceof UsageError) throw e
+    io.err(`ai-log-trail redactions: ${(e as Error).message}\n`)
+    return 1
+  }
+  writeRulesText(path, edited.text)
+  // The edit joins the review history of the database, when there is one to join.
+  const historyDb = values.db ?? 'ai-log-trail.sqlite'
+  if (existsSync(historyDb)) {
+    const db = openStore(historyDb)
+    try {
+      appendHistory(db, { ...edited.note, actor: audit.actor, reason: values.reason })
+    } finally {
+      db.close()
+    }
+  }
+  io.out(values.json ? JSON.stringify(edited.note) + '\n' : `${path}: ${edited.note.detail}\n`)
+  return 0
+}
+
+interface AddValues {
+  db?: string
+  session?: string
+  prompt?: string
+  event?: string
+  field?: string
+  value?: string
+  detector?: string
+  reason?: string
+}
+
+function need(v: string | undefined, flag: string): string {
+  if (v === undefined || v === '') throw new UsageError(`${flag} is required`)
+  return v
+}
+
+function add(kind: string | undefined, text: string, path: string, v: AddValues, audit: { actor: string; date: string }): Edited {
+  const prompt = positiveInt(v.prompt, '--prompt')
+  switch (kind) {
+    case 'occurrence': {
+      const session = need(v.session, '--session')
+      const event = positiveInt(v.event, '--event')
+      const field = (v.field ?? (prompt !== undefined ? 'prompt' : undefined)) as (typeof FIELDS)[number] | undefined
+      if (!field || !FIELDS.includes(field)) throw new UsageError(`--field must be one of ${FIELDS.join(', ')}`)
+      const raw = rawField(v.db ?? 'ai-log-trail.sqlite', session, field, prompt, event)
+      return addOccurrence(text, { session, field, prompt, event, value: need(v.value, '--value'), reason: v.reason }, raw, audit, path)
+    }
+    case 'allow':
+      return addAllow(text, { detector: need(v.detector, '--detector'), value: need(v.value, '--value'), reason: v.reason }, audit, path)
+    case 'private':
+      return addPrivate(text, { session: need(v.session, '--session'), prompt, reason: v.reason }, audit, path)
+    default:
+      throw new UsageError('add takes occurrence, allow or private')
+  }
+}
