@@ -8,17 +8,18 @@ import { repoRoot, tmpDir } from '../helpers.js'
 
 /*
  * Memory after the ingest does not grow with the number of sessions (reliability issue #13, case
- * 6). The dry-run of a database of 10,000 one-prompt Aider sessions (self-written logs, the most
- * compact format a session can be written in) runs in a child whose heap is capped at 64 MB. Before, it ran out
- * of heap: the JSON report was built as one string and parsed whole again by the last check, and
- * the job summary rendered the Markdown report twice more; and its native memory grew with the
- * sessions (an ICU formatter per zone-less time), which the peak resident size catches.
+ * 6). The dry-run of a database of many one-prompt Aider sessions (self-written logs, the most
+ * compact format a session can be written in) runs in a child whose heap is capped far below what
+ * the code before it needed. It ran out of heap: the JSON report was built as one string and
+ * parsed whole again by the last check, and the job summary rendered the Markdown report twice
+ * more; and its native memory grew with the sessions (an ICU formatter per zone-less time), which
+ * the peak resident size catches. Figures: docs/performance.md, "Memory after the ingest".
  * Runs lib/: `npm test` builds it first.
  */
 
 const SESSIONS = 10_000
 const HEAP_MB = 64
-/** Far above this run's peak (docs/performance.md), far below the 1.3 GB of native growth it had. */
+/** Far above this run's peak, far below what the native growth took it to before. */
 const PEAK_RSS_MB = 600
 
 const dir = tmpDir('alt-memory-sessions-')

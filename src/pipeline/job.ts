@@ -17,7 +17,7 @@ import { openStore } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
 import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
-import { buildCommentReport, buildReport } from './report.js'
+import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -87,7 +87,9 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db))
-    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+    // The sessions, totals and usage are selected once for the files and the comment.
+    const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
@@ -101,6 +103,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       version: o.version,
       maxFieldChars: COMMENT_FIELD_CHARS,
       scope,
+      frame,
       budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
     })
     db.close()
