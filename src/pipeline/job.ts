@@ -87,8 +87,9 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db))
-    // The sessions, totals and usage are selected once for the files and the comment.
-    const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+    // The sessions, totals and usage are selected once for the files and the comment, and let go
+    // once both are redacted: what is rendered holds only redacted text.
+    let frame: Report | undefined = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
     const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
@@ -106,6 +107,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       frame,
       budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
     })
+    frame = undefined
     db.close()
     mkdirSync(o.outDir, { recursive: true })
     const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])
