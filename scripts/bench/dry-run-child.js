@@ -1,6 +1,8 @@
 // Child process of `npm run bench`: runs the CLI (`ai-log-trail <args>`) in this process, then
 // prints one JSON line with the process's peak RSS, so the figure is the command's own.
 // Usage: node scripts/bench/dry-run-child.js dry-run <path> --db <db> --out <dir> --quiet ...
+// The logs of many sessions and of one session of many prompts that docs/performance.md measures
+// this way ("Memory after the ingest") come from scripts/bench/memory-corpora.js.
 import { readFileSync } from 'node:fs'
 import { main } from '../../lib/cli/main.js'
 

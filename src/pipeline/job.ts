@@ -16,7 +16,8 @@ import { resolveScope, type ScopeRequest } from '../scope/request.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
 import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
-import { buildCommentReport, buildReport } from './report.js'
+import { writeCheckedJson } from './json-file.js'
+import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -86,7 +87,10 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db))
-    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+    // The sessions, totals and usage are selected once for the files and the comment, and let go
+    // once both are redacted: what is rendered holds only redacted text.
+    let frame: Report | undefined = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
@@ -100,8 +104,10 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       version: o.version,
       maxFieldChars: COMMENT_FIELD_CHARS,
       scope,
+      frame,
       budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
     })
+    frame = undefined
     db.close()
     mkdirSync(o.outDir, { recursive: true })
     const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])
@@ -133,7 +139,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const written: string[] = []
     for (const t of final.texts) {
       if (t.name === RELEASE_SECTION) continue
-      writeFileSync(join(o.outDir, t.name), t.content)
+      if (!t.written) writeFileSync(join(o.outDir, t.name), t.content)
       written.push(t.name)
     }
     if (o.exportDatabase) written.push(DATABASE_FILE)
@@ -156,12 +162,17 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
 /** The name the release body's section is counted under; it is published, never written to a file. */
 const RELEASE_SECTION = 'release notes'
 const DATABASE_FILE = 'ai-log-trail.sqlite'
+const JSON_FILE = 'report.json'
+
+/** A text to publish; `written` when it is already in its file (the JSON report, written as made). */
+type Published = FinalText & { written?: boolean }
 
 function withLate(report: Report, late: LateCheck | undefined): Report {
   return late ? { ...report, redactions: { ...report.redactions, late } } : report
 }
 
 interface FinalInput {
+  outDir: string
   report: Report
   forComment: Report
   /** How much of its turns `forComment` holds. */
@@ -178,10 +189,26 @@ interface FinalInput {
  * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
  * comment.
  */
-function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; report: Report } {
+function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: Report } {
   const memo: LateCheckMemo = new Map()
-  const files: FinalText[] = i.formats.flatMap((f) => renderReport(i.report, f).files)
-  const checkedFiles = checkFinalTexts(files, i.lateOptions, memo)
+  const files: Published[] = []
+  const fileChecks: LateCheck[] = []
+  let markdown: string | undefined
+  for (const format of i.formats) {
+    // The JSON report is written (and checked) a session at a time as it is made: its text, the
+    // largest of the files, is never held whole.
+    if (format === 'json') {
+      fileChecks.push(writeCheckedJson(i.report, join(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE))
+      files.push({ name: JSON_FILE, content: '', written: true })
+      continue
+    }
+    const rendered = renderReport(i.report, format).files
+    if (format === 'md') markdown = rendered[0].content
+    const checked = checkFinalTexts(rendered, i.lateOptions, memo)
+    fileChecks.push(checked.check)
+    files.push(...checked.texts)
+  }
+  const checkedFiles = { texts: files, check: mergeLate(...fileChecks) }
   const comment = fitToBudget(
     (budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }),
     COMMENT_BUDGET,
@@ -194,7 +221,9 @@ function finalTexts(i: FinalInput): { texts: FinalText[]; late: LateCheck; repor
     RELEASE_SECTION,
     i.lateOptions
   )
-  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo)
+  // The job summary starts as the Markdown report: its text as rendered before the check (whose
+  // result the memo gives back) when the job rendered one.
+  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content, markdown) }], i.lateOptions, memo)
   if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
     summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
   return {
@@ -210,9 +239,10 @@ function renamed(check: LateCheck, from: string, to: string): LateCheck {
   return byFile ? { total: check.total, by_file: { [to]: byFile } } : check
 }
 
-function jobSummary(report: Report, comment: string): string {
-  let summary = renderMarkdown(report)
-  if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+function jobSummary(report: Report, comment: string, markdown: string = renderMarkdown(report)): string {
+  let summary = markdown
+  // A summary-mode report has no turns to leave out: rendered again it would be the same text.
+  if (Buffer.byteLength(summary) > SUMMARY_LIMIT && report.mode !== 'summary')
     summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
   if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
   return summary

@@ -22,6 +22,17 @@ export interface BuildReportOptions {
   maxFieldChars?: number
   /** The sessions the report is about, with why (see `select`); all the filters select when absent. */
   scope?: Scope
+  /**
+   * The report's sessions, totals and usage, not yet redacted (`selectReportFrame` with the same
+   * options): a job selects them once for its files and its comment, whose reports differ only
+   * in mode and in the turns read under each session.
+   */
+  frame?: Report
+}
+
+/** What `buildReport` and `buildCommentReport` share: the sessions, their totals and usage (`selectFrame`). */
+export function selectReportFrame(db: Db, opts: BuildReportOptions): Report {
+  return selectFrame(db, selectOptions(opts))
 }
 
 /**
@@ -29,7 +40,8 @@ export interface BuildReportOptions {
  * from it can carry unredacted text. The redaction provenance is recorded in the store.
  */
 export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[] } {
-  const out = redactReport(selectReport(db, selectOptions(opts)), opts.config)
+  const select = selectOptions(opts)
+  const out = redactReport(selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }), opts.config)
   saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())
   return out
 }
@@ -61,7 +73,7 @@ export function buildCommentReport(
   opts: Omit<BuildReportOptions, 'mode'> & { budget: number }
 ): { report: Report; window: CommentWindow; included: string[] } {
   const select = selectOptions({ ...opts, mode: 'actions' })
-  const frame = selectFrame(db, select)
+  const frame: Report = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select)
   const redactor = reportRedactor(opts.config)
   const window = new CommentWindowBuilder(opts.budget)
   const at = (opts.now ?? new Date()).toISOString()

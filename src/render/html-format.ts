@@ -41,6 +41,26 @@ export function formatUsdCompact(n: number): string {
   return '$' + n.toFixed(n >= 0.01 ? 2 : 4)
 }
 
+// One formatter per zone: each holds ICU data outside the JavaScript heap (see select/filters.ts).
+const zoneFormats = new Map<string, Intl.DateTimeFormat>()
+
+function zoneFormat(timezone: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(timezone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23'
+    })
+    zoneFormats.set(timezone, f)
+  }
+  return f
+}
+
 /**
  * An ISO timestamp as `2026-03-03 10:00 UTC`, or in the report's timezone when it is not UTC.
  * Anything that does not parse is shown as it is.
@@ -54,15 +74,7 @@ export function formatTime(iso: string | null, timezone: string): string {
   if (Number.isNaN(d.getTime())) return iso
   if (timezone !== 'UTC') {
     try {
-      const parts = new Intl.DateTimeFormat('en-CA', {
-        timeZone: timezone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23'
-      }).formatToParts(d)
+      const parts = zoneFormat(timezone).formatToParts(d)
       const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
       return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timezone}`
     } catch {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ReportSchema, type Report } from '../select/report.js'
+import { ReportSchema, SessionReportSchema, type Report } from '../select/report.js'
 
 const recordInside = new WeakMap<z.ZodType, boolean>()
 
@@ -46,6 +46,43 @@ function canonical(value: unknown, schema: z.ZodType): unknown {
  * the schema does not describe), stable key order, 2-space indent, trailing newline.
  */
 export function renderJson(report: Report): string {
-  const parsed = ReportSchema.parse(report)
-  return JSON.stringify(canonical(parsed, ReportSchema), null, 2) + '\n'
+  const parts = jsonParts(report)
+  return [...jsonText(parts.frame, parts.sessions)].join('')
+}
+
+/**
+ * The JSON report's values, validated and in canonical order: the report without its sessions
+ * (`sessions` empty) and the sessions one at a time, so a writer never holds the whole document.
+ */
+export function jsonParts(report: Report): { frame: Record<string, unknown>; sessions: Iterable<unknown> } {
+  const frame = canonical(ReportSchema.parse({ ...report, sessions: [] }), ReportSchema) as Record<string, unknown>
+  return { frame, sessions: canonicalSessions(report.sessions) }
+}
+
+function* canonicalSessions(sessions: Report['sessions']): Generator<unknown> {
+  for (const s of sessions) yield canonical(SessionReportSchema.parse(s), SessionReportSchema)
+}
+
+/** Marks where the sessions go in the frame's text; a NUL is escaped in JSON text, so no value's text can hold it. */
+const SESSIONS_SLOT = '\0sessions slot\0'
+const INDENT = '    '
+
+/**
+ * The bytes of `JSON.stringify({ ...frame, sessions: [...sessions] }, null, 2) + '\n'`, a session
+ * at a time: each session is stringified alone and indented to its depth (JSON text holds a line
+ * break only between tokens, never inside a string), the frame around them once.
+ */
+export function* jsonText(frame: Record<string, unknown>, sessions: Iterable<unknown>): Generator<string> {
+  const framed = JSON.stringify({ ...frame, sessions: SESSIONS_SLOT }, null, 2)
+  const slot = `\n  "sessions": ${JSON.stringify(SESSIONS_SLOT)}`
+  const at = framed.indexOf(slot)
+  if (at < 0) throw new Error('the JSON report has no sessions')
+  const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length
+  yield framed.slice(0, open)
+  let first = true
+  for (const s of sessions) {
+    yield (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT)
+    first = false
+  }
+  yield (first ? '[]' : '\n  ]') + framed.slice(at + slot.length) + '\n'
 }

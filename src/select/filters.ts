@@ -27,18 +27,32 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+// A formatter holds ICU data outside the JavaScript heap, which the collector does not count: one
+// per call (two per zone-less session time) made a report's native memory and time grow with its
+// sessions (docs/performance.md, "Memory after the ingest"). One per zone, made when first needed.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+
+function offsetFormat(tz: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(tz)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    })
+    offsetFormats.set(tz, f)
+  }
+  return f
+}
+
 /** Offset of `tz` from UTC, in minutes, at the instant `utcMs`. */
 function offsetMinutes(tz: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit'
-  }).formatToParts(new Date(utcMs))
+  const parts = offsetFormat(tz).formatToParts(new Date(utcMs))
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
   return Math.round((asUtc - utcMs) / 60000)

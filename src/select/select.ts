@@ -87,10 +87,10 @@ interface UsageAgg {
 /**
  * Builds the report object from the store: which sessions the filters select, their totals,
  * usage by model, agent and day, cost from the price table, and (in the modes that show them)
- * each prompt with what the agent did under it. Text here is not yet redacted.
+ * each prompt with what the agent did under it. Text here is not yet redacted. `frame`: this
+ * report's `selectFrame`, when the caller already has it.
  */
-export function selectReport(db: Db, opts: SelectOptions = {}): Report {
-  const frame = selectFrame(db, opts)
+export function selectReport(db: Db, opts: SelectOptions = {}, frame: Report = selectFrame(db, opts)): Report {
   if (!showsTurns(frame.mode)) return frame
   const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS
   return { ...frame, sessions: frame.sessions.map((s) => ({ ...s, turns: [...selectTurns(db, s.id, frame.mode !== 'prompts', maxChars)] })) }
