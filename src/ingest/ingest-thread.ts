@@ -15,14 +15,14 @@ import { hasBytesToRead } from './pending-bytes.js'
 
 export const INGEST_WORKER_ROLE = 'ai-log-trail-ingest'
 
-/** What the worker is asked to do; the options are the caller's, less its progress callback. */
+/** What the worker is asked to do; the options are the caller's limits and parse-worker choice. */
 export interface IngestRequest {
   role: typeof INGEST_WORKER_ROLE
   database: string
   /** The caller's schema version: the worker's connection migrates no further than the caller's. */
   schemaVersion: number
   paths: string[]
-  options: Omit<IngestOptions, 'onProgress' | 'isolate'>
+  options: Pick<IngestOptions, 'maxLineBytes' | 'batchSize' | 'maxDocumentBytes' | 'worker'>
   progress: boolean
 }
 
@@ -61,13 +61,13 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   const script = workerScript()
   if (!script) return null
   if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES))) return null
-  const { onProgress, isolate: _, ...options } = opts
+  const { onProgress } = opts
   const request: IngestRequest = {
     role: INGEST_WORKER_ROLE,
     database: db.name,
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     paths,
-    options,
+    options: limitsOnly(opts),
     progress: onProgress !== undefined
   }
   // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
@@ -88,6 +88,14 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
       else reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`))
     })
   })
+}
+
+/**
+ * Only the options the ingest reads cross to the worker: a caller may pass an object with more
+ * (discovery's environment), and a function would not cross at all.
+ */
+function limitsOnly(o: IngestOptions): IngestRequest['options'] {
+  return { maxLineBytes: o.maxLineBytes, batchSize: o.batchSize, maxDocumentBytes: o.maxDocumentBytes, worker: o.worker }
 }
 
 /**
