@@ -439,7 +439,7 @@ const rows = [
     `${out.ingest_s} s (CPU ${out.ingest_cpu_s} s) = ${out.ingest_mb_s} MB/s (${(100 * out.ingest_ratio).toFixed(0)} % of parse-only, ${out.ingest_pct_of_store_floor} % of the store floor); parsed on ${out.ingest_parsed_on}; database ${out.database_mb} MB`
   ],
   ['first ingest, parse worker', `${out.ingest_worker_s} s, peak RSS ${out.ingest_worker_peak_rss_mb} MB`],
-  ['first ingest, main thread only', `${out.ingest_thread_s} s, peak RSS ${out.ingest_thread_peak_rss_mb} MB`],
+  ['first ingest, no parse worker', `${out.ingest_thread_s} s, peak RSS ${out.ingest_thread_peak_rss_mb} MB`],
   ['store floor (lines as rows)', `${out.store_floor_mb_s} MB/s`],
   ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],
   ['dry-run job, warm (CLI)', `${out.dry_run_warm_s} s, peak RSS ${out.dry_run_peak_rss_mb} MB`],
