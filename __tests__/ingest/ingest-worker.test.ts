@@ -27,7 +27,10 @@ const out = {}
 const version = () => db.pragma('data_version', { simple: true })
 const before = version()
 try {
-  out.result = await ingestPaths(db, paths, { isolate: isolate === '1', batchSize: 7, onProgress: (p) => progress.push(p) })
+  out.result = await ingestPaths(db, paths, { isolate: isolate === '1', batchSize: 7, onProgress: (p) => {
+    if (process.env.REFUSE_PROGRESS) throw new Error('progress refused')
+    progress.push(p)
+  } })
 } catch (e) {
   out.error = { name: e.name, message: e.message, code: e.code, stack: e.stack }
 }
@@ -53,11 +56,11 @@ interface Run {
   dump: Record<string, unknown[]>
 }
 
-function ingest(database: string, isolate: boolean, paths: string[], setup = ''): Run {
+function ingest(database: string, isolate: boolean, paths: string[], setup = '', env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, isolate ? '1' : '0', setup, ...paths], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, AI_LOG_TRAIL_INGEST_WORKER: '', AI_LOG_TRAIL_PARSE_WORKER: '' }
+    env: { ...process.env, AI_LOG_TRAIL_INGEST_WORKER: '', AI_LOG_TRAIL_PARSE_WORKER: '', ...env }
   })
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as Run
@@ -109,6 +112,15 @@ describe('the ingest on its own worker thread', () => {
     expect(there.error?.stack).toContain('ingest-worker.js')
     expect(here.error?.stack).not.toContain('ingest-worker.js')
     expect(there.dump).toEqual(here.dump)
+  })
+
+  it('fails the caller with the error its progress callback threw, and stops the ingest', () => {
+    const refuse = { REFUSE_PROGRESS: '1' }
+    const whole = ingest(join(dir, 'whole.sqlite'), false, [logs])
+    const there = ingest(join(dir, 'refused-there.sqlite'), true, [logs], '', refuse)
+    expect(there.error).toMatchObject({ name: 'Error', message: 'progress refused' })
+    expect(there.written_by_another_connection).toBe(true)
+    expect(there.dump.events.length).toBeLessThan(whole.dump.events.length)
   })
 })
 

@@ -37,8 +37,9 @@ export interface WireError {
 export type FromIngestWorker = { type: 'progress'; file: string; bytes: number } | { type: 'done'; result: IngestResult } | { type: 'failed'; error: WireError }
 
 /**
- * Heap limits of the ingest's worker. The figures behind them are in docs/performance.md
- * ("Peak RSS").
+ * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
+ * its own worker thread"); the old generation is left to V8, so a document or a line as large as
+ * the ingest's limits allow still fits.
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 }
 
@@ -76,12 +77,21 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   return new Promise<IngestResult>((resolve, reject) => {
     let outcome: { result: IngestResult } | { error: Error } | null = null
     worker.on('message', (m: FromIngestWorker) => {
-      if (m.type === 'progress') onProgress?.({ file: m.file, bytes: m.bytes })
-      else if (m.type === 'done') outcome = { result: m.result }
+      if (m.type === 'progress') {
+        // A callback that throws fails the ingest, as it would on the caller's thread.
+        try {
+          onProgress?.({ file: m.file, bytes: m.bytes })
+        } catch (e) {
+          outcome ??= { error: e instanceof Error ? e : new Error(String(e)) }
+          void worker.terminate()
+        }
+      } else if (m.type === 'done') outcome = { result: m.result }
       else outcome = { error: fromWire(m.error) }
     })
     // An error the worker could not post (out of memory, a failure to start) comes as an event.
-    worker.on('error', (e) => (outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) }))
+    worker.on('error', (e) => {
+      outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) }
+    })
     // Settled when the thread is gone, so its heap is freed before the caller goes on.
     worker.on('exit', (code) => {
       if (outcome && 'result' in outcome) resolve(outcome.result)
