@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { Db } from '../store/db.js'
+import { schemaVersion, type Db } from '../store/db.js'
 import type { IngestOptions, IngestResult } from './ingest.js'
 import { hasBytesToRead } from './pending-bytes.js'
 
@@ -66,7 +66,7 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   const request: IngestRequest = {
     role: INGEST_WORKER_ROLE,
     database: db.name,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: schemaVersion(db),
     paths,
     options: limitsOnly(opts),
     progress: onProgress !== undefined
