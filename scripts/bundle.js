@@ -8,11 +8,13 @@ const KEEP = new Set(['linux-x64.node', 'linux-arm64.node', 'darwin-x64.node', '
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], { stdio: 'inherit' })
-// Ingest parses big inputs on a worker thread; its script is a bundle of its own, which the
-// main bundle finds beside itself (src/ingest/parse-pool.ts).
-execFileSync('npx', ['ncc', 'build', 'src/ingest/parse-worker.ts', '-o', join('dist', 'parse-worker'), '--quiet'], { stdio: 'inherit' })
+// The ingest runs on a worker thread, and parses big inputs on another; each script is a bundle of
+// its own, which the main bundle finds beside itself (src/ingest/ingest-thread.ts, parse-pool.ts).
+for (const worker of ['ingest-worker', 'parse-worker'])
+  execFileSync('npx', ['ncc', 'build', `src/ingest/${worker}.ts`, '-o', join('dist', worker), '--quiet'], { stdio: 'inherit' })
 const prebuilds = join('dist', 'prebuilds')
-for (const f of readdirSync(prebuilds)) if (!KEEP.has(f)) rmSync(join(prebuilds, f))
+for (const dir of [prebuilds, join('dist', 'ingest-worker', 'prebuilds'), join('dist', 'parse-worker', 'prebuilds')])
+  for (const f of readdirSync(dir)) if (!KEEP.has(f)) rmSync(join(dir, f))
 // re2-wasm's loader reads its WebAssembly module from beside the code at run time; ncc does not see that read.
 copyFileSync(join('node_modules', 're2-wasm', 'build', 'wasm', 're2.wasm'), join('dist', 're2.wasm'))
 // The bundle reports its version even when dist/ is copied alone beside action.yml.

@@ -21,6 +21,7 @@ const FIELDS = [
   'report_s',
   'peak_rss_mb',
   'dist_cold_start_ms',
+  'collect_unchanged_s',
   'sessions',
   'events'
 ]
@@ -43,6 +44,10 @@ describe('npm run bench', () => {
       expect([f, typeof figures[f]]).toEqual([f, 'number'])
       expect(Number.isFinite(figures[f] as number)).toBe(true)
     }
+    // One row per target, each saying whether it is met.
+    const targets = figures.targets as { target: unknown; measured: unknown; met: unknown }[]
+    expect(targets.length).toBeGreaterThanOrEqual(7)
+    for (const t of targets) expect([typeof t.target, typeof t.measured, typeof t.met]).toEqual(['string', 'string', 'boolean'])
     // 3 MB is under the worker's threshold: the default ingest parses on the main thread.
     expect(figures.ingest_parsed_on).toBe('thread')
     const machine = figures.machine as Record<string, unknown>

@@ -606,8 +606,8 @@ suite('the Action bundle against fake GitHub servers', () => {
       const onThread = await run(pullRequestEvent(PARITY_PR), { inputs, env: env('0'), artifactService: false })
       expect(outcome(onWorker)).toEqual(SUCCEEDED)
       expect(outcome(onThread)).toEqual(SUCCEEDED)
-      expect(onWorker.stdout).toContain('parsed on a worker thread')
-      expect(onThread.stdout).toContain('parsed on the main thread')
+      expect(onWorker.stdout).toContain('parsed on a parse worker')
+      expect(onThread.stdout).toContain("parsed on the ingest's own thread")
       const a = onWorker.outputs['report-dir']
       const b = onThread.outputs['report-dir']
       const files = readdirSync(a)

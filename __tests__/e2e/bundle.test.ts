@@ -7,8 +7,14 @@ import { fixtures, repoRoot, tmpDir } from '../helpers.js'
 const dist = join(repoRoot, 'dist')
 const maybe = existsSync(join(dist, 'index.js')) ? it : it.skip
 
+/** The ingest on the caller's thread, and forced onto its worker thread with the parse worker inside it: both workers' entries must be in dist/. */
+const ingestThreads: [string, Record<string, string>][] = [
+  ['with the ingest on the main thread', { AI_LOG_TRAIL_INGEST_WORKER: '0' }],
+  ['with the ingest and the parse stage on worker threads', { AI_LOG_TRAIL_INGEST_WORKER: '1', AI_LOG_TRAIL_PARSE_WORKER: '1' }]
+]
+
 describe('the committed bundle', () => {
-  maybe('runs alone, with no node_modules, as GitHub runs it', () => {
+  maybe.each(ingestThreads)('runs alone, with no node_modules, as GitHub runs it, %s', (_, threads) => {
     const d = tmpDir()
     try {
       // Only dist/ is copied: nothing can be resolved from the repository's node_modules.
@@ -23,7 +29,8 @@ describe('the committed bundle', () => {
           INPUT_PATHS: join(fixtures, 'codex'),
           INPUT_DATABASE: join(d, 'run.sqlite'),
           GITHUB_OUTPUT: output,
-          RUNNER_TEMP: d
+          RUNNER_TEMP: d,
+          ...threads
         }
       })
       expect(r.stderr).toBe('')

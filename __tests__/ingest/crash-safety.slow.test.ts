@@ -148,4 +148,19 @@ describe('an ingest killed at any point', () => {
     const got = dump(crashed)
     for (const table of Object.keys(want)) expect({ table, rows: got[table] }).toEqual({ table, rows: want[table] })
   }, 240_000)
+
+  it('on its own worker thread (src/ingest/ingest-thread.ts), killed and run again, leaves the same database', async () => {
+    // A kill at a crash point of the worker thread ends the whole process, as on the main thread.
+    const clean = join(root, 'clean-isolated.sqlite')
+    const db = openStore(clean)
+    await ingestPaths(db, inputs, { batchSize: 5, worker: false })
+    db.close()
+    const want = dump(clean)
+    const crashed = join(root, 'crashed-isolated.sqlite')
+    const random = seeded(29)
+    for (let i = 0; i < 8; i++) expect(ingest(crashed, inputs, 1 + Math.floor(random() * 12), { isolate: true })).toEqual({ code: null, signal: 'SIGKILL' })
+    expect(ingest(crashed, inputs, undefined, { isolate: true })).toEqual({ code: 0, signal: null })
+    const got = dump(crashed)
+    for (const table of Object.keys(want)) expect({ table, rows: got[table] }).toEqual({ table, rows: want[table] })
+  }, 240_000)
 })

@@ -1,5 +1,6 @@
 // Child process of `npm run bench`: ingests the given paths into a database and prints one JSON
-// line with the time the ingest took (wall and CPU, not counting Node's start-up) and the process's peak RSS.
+// line with the time the ingest took (wall and CPU, not counting Node's start-up), the process's peak RSS,
+// and whether the ingest ran on its own worker thread.
 // Usage: node scripts/bench/ingest-child.js <database> <path>...
 import { readFileSync } from 'node:fs'
 import { ingestPaths, openStore } from '../../lib/index.js'
@@ -8,7 +9,11 @@ const [database, ...paths] = process.argv.slice(2)
 const started = process.hrtime.bigint()
 const cpuBefore = process.cpuUsage()
 const db = openStore(database)
+// Changes only when another connection writes the file: the ingest's own worker thread.
+const dataVersion = () => db.pragma('data_version', { simple: true })
+const before = dataVersion()
 const result = await ingestPaths(db, paths)
+const isolated = dataVersion() !== before
 db.close()
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
 // CPU time (user + system, every thread) beside wall time: the machine may be shared.
@@ -36,6 +41,7 @@ process.stdout.write(
     events: result.events,
     skipped_lines: result.skipped_lines,
     parsed_on: result.parsed_on,
+    isolated,
     errors: result.errors.length,
     first_errors: result.errors.slice(0, 5),
     peak_rss_mb: peakRssMb()

@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
     const ing = result.ingest
     core.info(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`)
     core.info(
-      `ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`
+      `ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a parse worker' : "the ingest's own thread"}`
     )
     for (const a of problemAnnotations(result.ingest.errors, config)) core.warning(a.message, { file: a.file, startLine: a.line })
     // The report's list (redacted, as published), not this run's ingest: a cached database still warns.

@@ -18,6 +18,7 @@ import { crashPoint } from './crash-point.js'
 import { formatWarnings, type FormatWarning } from './format-drift.js'
 import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
 import { planDatabase } from './database-plan.js'
+import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
 
@@ -58,6 +59,13 @@ export interface IngestOptions {
    * `AI_LOG_TRAIL_PARSE_WORKER=0|1` overrides the default).
    */
   worker?: boolean
+  /**
+   * Run the whole ingest on a worker thread whose heap limits suit it, writing to the store's
+   * file through a connection of its own (default: when there are 64 MiB or more to read, the
+   * store is a file and the worker's script is found; the environment variable
+   * `AI_LOG_TRAIL_INGEST_WORKER=0|1` overrides the default, `0` for debugging on one thread).
+   */
+  isolate?: boolean
 }
 
 const HEAD_BYTES = 4096
@@ -95,10 +103,18 @@ function hash(b: Buffer): string {
  * stopped: unchanged files (same size, mtime and head, read to the end) are skipped, grown or
  * part-read files are resumed at their stored offset with their parser's saved state, and
  * rewritten files are read again.
- * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
- * this thread plans each file and writes what the parser found.
+ * The whole ingest runs on a worker thread of its own when it can (see `IngestOptions.isolate`):
+ * its heap is then sized for the ingest alone and freed when it ends.
  */
 export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+  return (await ingestOnWorker(db, paths, opts)) ?? ingestOnThisThread(db, paths, opts)
+}
+
+/**
+ * The ingest itself, on the calling thread. Parsing runs on a worker thread when there is enough
+ * to read (see `IngestOptions.worker`); this thread plans each file and writes what the parser found.
+ */
+export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const result: IngestResult = {
     files: 0,
     unchanged_files: 0,

@@ -60,11 +60,12 @@ export async function* parseJobs<P extends Planned>(
 
 /**
  * The worker script sits beside this module (lib/ingest/parse-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js. Where neither exists (tests running the
+ * bundle, in its own bundle beside dist/index.js, which is beside the ingest worker's bundle
+ * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
 function workerScript(): string | null {
-  for (const rel of ['./parse-worker.js', './parse-worker/index.js']) {
+  for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
     const path = fileURLToPath(new URL(rel, import.meta.url))
     if (existsSync(path)) return path
   }

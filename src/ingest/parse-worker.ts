@@ -1,3 +1,5 @@
+// First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+import '../esm-dirname-shim.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { parseFile, type FileJob, type ParsedBatch } from './parse-file.js'
 

@@ -85,3 +85,8 @@ export function prepared(db: Db, sql: string): Database.Statement<unknown[]> {
 export function checkpointWal(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)')
 }
+
+/** The schema version the store is at: a second connection to the same file is opened at no other. */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}

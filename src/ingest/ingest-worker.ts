@@ -1,0 +1,38 @@
+// First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+import '../esm-dirname-shim.js'
+import { parentPort, workerData } from 'node:worker_threads'
+import { openStore } from '../store/db.js'
+import { ingestOnThisThread } from './ingest.js'
+import { INGEST_WORKER_ROLE, toWire, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
+
+/**
+ * The ingest's worker (see ingest-thread.ts): opens the store by its path, ingests, posts the
+ * progress, then the result or the error, and ends.
+ */
+
+const request = workerData as IngestRequest | null
+if (parentPort && request?.role === INGEST_WORKER_ROLE) void serve(parentPort, request)
+
+async function serve(port: NonNullable<typeof parentPort>, r: IngestRequest): Promise<void> {
+  const post = (m: FromIngestWorker) => port.postMessage(m)
+  try {
+    const db = openStore(r.database, { migrateTo: r.schemaVersion })
+    try {
+      const onProgress = r.progress ? (p: { file: string; bytes: number }) => post({ type: 'progress', ...p }) : undefined
+      post({ type: 'done', result: await ingestOnThisThread(db, r.paths, { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }) })
+    } finally {
+      db.close()
+    }
+  } catch (e) {
+    post({ type: 'failed', error: toWire(e) })
+  }
+}
+
+/**
+ * Here the parse worker is off unless asked for (the option, or `AI_LOG_TRAIL_PARSE_WORKER=1`):
+ * its isolate costs more memory than the peak RSS target leaves, for a small gain in time
+ * (docs/performance.md, "Peak RSS").
+ */
+function parseWorkerWanted(option: boolean | undefined): boolean {
+  return option ?? process.env.AI_LOG_TRAIL_PARSE_WORKER === '1'
+}
