@@ -982,6 +982,6446 @@ module.exports = function extend() {
 
 /***/ }),
 
+/***/ 785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 26122:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(79896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 62299:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 17558:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(24434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(13273).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 19971:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 49315:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 74233:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(85809);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(76513);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(43318);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 85809:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 43318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(85809);
+const buffer_reader_1 = __nccwpck_require__(19971);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 76513:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(49315);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 11549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(74784);
+var binaryParsers = __nccwpck_require__(87522);
+var arrayParser = __nccwpck_require__(76471);
+var builtinTypes = __nccwpck_require__(16345);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 76471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 87522:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(62299);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 16345:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 74784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(76471);
+var parseDate = __nccwpck_require__(92690);
+var parseInterval = __nccwpck_require__(68755);
+var parseByteA = __nccwpck_require__(463);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 75042:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(24434).EventEmitter)
+const utils = __nccwpck_require__(69652)
+const nodeUtils = __nccwpck_require__(39023)
+const sasl = __nccwpck_require__(20948)
+const TypeOverrides = __nccwpck_require__(50365)
+
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(84473)
+const defaults = __nccwpck_require__(68995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(84150)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(13272)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(72250)
+
+const defaults = __nccwpck_require__(68995)
+
+const parse = (__nccwpck_require__(26122).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(24434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(74233)
+const stream = __nccwpck_require__(30829)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(69278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 20948:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(84150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 84150:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(76982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 68995:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(11549)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 13273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(75042)
+const defaults = __nccwpck_require__(68995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(26424)
+const utils = __nccwpck_require__(69652)
+const Pool = __nccwpck_require__(17558)
+const TypeOverrides = __nccwpck_require__(50365)
+const { DatabaseError } = __nccwpck_require__(74233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(69652)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(11549)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(45301)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(45301))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 28942:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(39023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(84390)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(50365)
+const EventEmitter = (__nccwpck_require__(24434).EventEmitter)
+const util = __nccwpck_require__(39023)
+const ConnectionParameters = __nccwpck_require__(646)
+
+const NativeQuery = __nccwpck_require__(17581)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(69652)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 45301:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(28942)
+
+
+/***/ }),
+
+/***/ 17581:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(24434).EventEmitter)
+const util = __nccwpck_require__(39023)
+const utils = __nccwpck_require__(69652)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 84473:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(24434)
+
+const Result = __nccwpck_require__(26424)
+const utils = __nccwpck_require__(69652)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 26424:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(11549)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 30829:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(69278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(64756)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(785)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 50365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(11549)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 69652:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(68995)
+const nodeUtils = __nccwpck_require__(39023)
+
+const { isDate } = __nccwpck_require__(98253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 98702:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(16928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(35286)
+  , util = __nccwpck_require__(39023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 13272:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(16928)
+  , fs = __nccwpck_require__(79896)
+  , helper = __nccwpck_require__(98702)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 92690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 68755:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(80223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
 /***/ 92771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -6090,12 +12530,184 @@ run();
 
 /***/ }),
 
+/***/ 35286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(13193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
+
+
+/***/ }),
+
+/***/ 80223:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
 /***/ 60218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24315);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22336);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +12717,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24315:
+/***/ 22336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15925,7 +22537,201 @@ function restorePayload(kind, stored, row) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./src/store/raw-blocks.ts
+
+
+/*
+ * Raw log lines are kept in zstd-compressed blocks, one file's consecutive lines per block
+ * (table raw_blocks); an event addresses its line by block and item (events.raw_block,
+ * events.raw_item). A block decompresses to: the item count, each item's UTF-8 byte length (all
+ * unsigned 32-bit little-endian), then the items' bytes back to back. Items are addressed by
+ * position, so a block rewritten with some items blanked (a deleted session, a redacted copy)
+ * keeps every other event's address.
+ */
+/** Characters of raw lines per block before it is closed: docs/performance.md has the measurements that chose it. */
+const RAW_BLOCK_CHARS = 256 * 1024;
+/** zstd's fastest regular level: the higher ones cost ingest time for a few per cent of size. */
+const LEVEL = 1;
+/** A block never decompresses to more than this (a guard against a corrupt or hostile store). */
+const MAX_BLOCK_BYTES = 1024 * 1024 * 1024;
+function encodeRawBlock(items) {
+    // One buffer written in place: the lines are encoded to UTF-8 once, with no copy to join them.
+    const lengths = items.map((s) => Buffer.byteLength(s, 'utf8'));
+    const plain = Buffer.allocUnsafe(4 * (items.length + 1) + lengths.reduce((a, b) => a + b, 0));
+    plain.writeUInt32LE(items.length, 0);
+    let at = 4 * (items.length + 1);
+    items.forEach((s, i) => {
+        plain.writeUInt32LE(lengths[i], 4 * (i + 1));
+        at += plain.write(s, at, 'utf8');
+    });
+    return (0,external_node_zlib_.zstdCompressSync)(plain, { params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: LEVEL } });
+}
+/** A decompressed block: its items are decoded one at a time, on demand. */
+class RawBlock {
+    bytes;
+    starts = [];
+    constructor(bytes) {
+        this.bytes = bytes;
+        const n = bytes.readUInt32LE(0);
+        let at = 4 * (n + 1);
+        for (let i = 0; i < n; i++) {
+            this.starts.push(at);
+            at += bytes.readUInt32LE(4 * (i + 1));
+        }
+        this.starts.push(at);
+        if (at !== bytes.length)
+            throw new Error(`raw block: items end at byte ${at} of ${bytes.length}`);
+    }
+    static decode(data) {
+        return new RawBlock((0,external_node_zlib_.zstdDecompressSync)(data, { maxOutputLength: MAX_BLOCK_BYTES }));
+    }
+    get size() {
+        return this.starts.length - 1;
+    }
+    item(i) {
+        if (!(i >= 0 && i < this.size))
+            throw new Error(`raw block: no item ${i} of ${this.size}`);
+        return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]);
+    }
+    items() {
+        return Array.from({ length: this.size }, (_, i) => this.item(i));
+    }
+}
+/**
+ * Reads raw lines by address, keeping the last block it decompressed: readers go through a
+ * file's events in order, so consecutive lines mostly share a block.
+ */
+class RawLineReader {
+    db;
+    lastId = -1;
+    last = null;
+    constructor(db) {
+        this.db = db;
+    }
+    line(at) {
+        if (at.raw_block === null || at.raw_item === null)
+            return null;
+        return this.block(at.raw_block).item(at.raw_item);
+    }
+    block(id) {
+        if (id !== this.lastId || !this.last) {
+            const row = prepared(this.db, 'SELECT data FROM raw_blocks WHERE id = ?').get(id);
+            if (!row)
+                throw new Error(`raw block ${id} is missing`);
+            this.last = RawBlock.decode(row.data);
+            this.lastId = id;
+        }
+        return this.last;
+    }
+}
+/** The raw line of one event; null when it has none. */
+function readRawLine(db, eventId) {
+    const at = prepared(db, 'SELECT raw_block, raw_item FROM events WHERE id = ?').get(eventId);
+    return at ? new RawLineReader(db).line(at) : null;
+}
+/**
+ * Gathers one file's raw lines into blocks while its events are written. A block's id is chosen
+ * when its first line is addressed and its row is written when it is closed, both inside the
+ * writer's transaction, so a block commits (or rolls back) with exactly the events it covers.
+ */
+class RawBlockWriter {
+    db;
+    limit;
+    fileId = -1;
+    blockId = null;
+    items = [];
+    chars = 0;
+    constructor(db, limit = RAW_BLOCK_CHARS) {
+        this.db = db;
+        this.limit = limit;
+    }
+    /** The address the next line of `fileId` will have if it is kept. */
+    next(fileId) {
+        if (fileId !== this.fileId)
+            this.close();
+        this.fileId = fileId;
+        this.blockId ??= db_prepared(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM raw_blocks').get().id;
+        return { block: this.blockId, item: this.items.length };
+    }
+    /** Keeps the line last addressed by `next`. */
+    keep(line) {
+        this.items.push(line);
+        // Characters, not UTF-8 bytes: a limit needs no exact size, and measuring bytes costs a pass over the text.
+        this.chars += line.length;
+        if (this.chars >= this.limit)
+            this.close();
+    }
+    /** Writes the open block, if it holds a line; called before the transaction commits. */
+    close() {
+        if (this.blockId !== null && this.items.length > 0)
+            db_prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(this.blockId, this.fileId, encodeRawBlock(this.items));
+        this.discard();
+    }
+    /** Forgets the open block unwritten: its transaction was rolled back, or is about to start. */
+    discard() {
+        this.blockId = null;
+        this.items = [];
+        this.chars = 0;
+    }
+}
+/**
+ * After events were deleted: each given block whose lines no event addresses any more is
+ * deleted, and one that still serves some events is rewritten with the others' lines blanked,
+ * so a deleted session's text does not stay behind in a block it shared.
+ */
+function pruneRawBlocks(db, blockIds) {
+    for (const id of new Set(blockIds)) {
+        const block = db_prepared(db, 'SELECT file_id, data FROM raw_blocks WHERE id = ?').get(id);
+        if (!block)
+            continue;
+        const live = new Set(db_prepared(db, 'SELECT raw_item FROM events WHERE file_id = ? AND raw_block = ?').all(block.file_id, id).map((r) => r.raw_item));
+        if (live.size === 0) {
+            db_prepared(db, 'DELETE FROM raw_blocks WHERE id = ?').run(id);
+            continue;
+        }
+        const items = RawBlock.decode(block.data).items();
+        if (items.every((s, i) => live.has(i) || s === ''))
+            continue;
+        db_prepared(db, 'UPDATE raw_blocks SET data = ? WHERE id = ?').run(encodeRawBlock(items.map((s, i) => (live.has(i) ? s : ''))), id);
+    }
+}
+/**
+ * Rewrites every block's live lines through `f` and blanks the lines no event addresses, a block
+ * at a time, so memory stays flat whatever the store's size. For a copy that is published.
+ */
+function rewriteRawLines(db, f) {
+    const page = db.prepare('SELECT id, file_id, data FROM raw_blocks WHERE id > ? ORDER BY id LIMIT 16');
+    const liveOf = db.prepare('SELECT raw_item FROM events WHERE file_id = ? AND raw_block = ?');
+    const update = db.prepare('UPDATE raw_blocks SET data = ? WHERE id = ?');
+    const drop = db.prepare('DELETE FROM raw_blocks WHERE id = ?');
+    for (let last = -1;;) {
+        const rows = page.all(last);
+        if (rows.length === 0)
+            return;
+        for (const b of rows) {
+            const live = new Set(liveOf.all(b.file_id, b.id).map((r) => r.raw_item));
+            if (live.size === 0) {
+                drop.run(b.id);
+                continue;
+            }
+            const items = RawBlock.decode(b.data).items();
+            const out = items.map((s, i) => (live.has(i) ? f(s) : ''));
+            if (out.some((s, i) => s !== items[i]))
+                update.run(encodeRawBlock(out), b.id);
+        }
+        last = rows[rows.length - 1].id;
+    }
+}
+/** Rows that carry a raw line's address, with the line in its place: `raw`, null when there is none. */
+function withRawLines(db, rows) {
+    const reader = new RawLineReader(db);
+    return rows.map(({ raw_block, raw_item, ...rest }) => ({ ...rest, raw: reader.line({ raw_block, raw_item }) }));
+}
+
 ;// CONCATENATED MODULE: ./src/store/migrations.ts
+
 
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
@@ -16180,8 +22986,105 @@ DROP INDEX IF EXISTS events_kind;
 DROP INDEX IF EXISTS redactions_session;
 CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
 `
+    },
+    {
+        version: 9,
+        description: "raw lines in compressed blocks: each file's lines in zstd blocks (raw_blocks), which an event addresses by block and item instead of a raw column",
+        sql: `
+CREATE TABLE raw_blocks (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX raw_blocks_file ON raw_blocks(file_id);
+ALTER TABLE events ADD COLUMN raw_block INTEGER;
+ALTER TABLE events ADD COLUMN raw_item INTEGER;
+`,
+        run: moveRawLinesToBlocks
+    },
+    {
+        version: 10,
+        description: 'review: tags, notes and dispositions on sessions and prompts (keyed by session id and prompt number, so they outlive a re-ingest), and the history of every review change',
+        sql: `
+CREATE TABLE review_tags (
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL DEFAULT 0,
+  label TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt, label)
+);
+CREATE TABLE review_notes (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX review_notes_session ON review_notes(session_id, prompt);
+CREATE TABLE review_dispositions (
+  session_id TEXT NOT NULL,
+  prompt INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt)
+);
+CREATE TABLE review_history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  action TEXT NOT NULL,
+  session_id TEXT,
+  prompt INTEGER,
+  detail TEXT NOT NULL,
+  reason TEXT
+);
+`
+    },
+    {
+        version: 11,
+        description: 'the team store: which repository a session belongs to, and which workflow runs pushed it (repository, pull request, commit, author)',
+        sql: `
+ALTER TABLE sessions ADD COLUMN repository TEXT;
+CREATE TABLE session_pushes (
+  session_id TEXT NOT NULL,
+  repository TEXT NOT NULL,
+  workflow_run TEXT NOT NULL,
+  pull_request INTEGER,
+  commit_sha TEXT,
+  author TEXT,
+  pushed_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, repository, workflow_run)
+);
+`
     }
 ];
+/**
+ * Moves each event's raw line into its file's blocks, in file and line order as an ingest would
+ * have written them, a page of events at a time; then drops the raw column.
+ */
+function moveRawLinesToBlocks(db) {
+    const page = db.prepare(`SELECT id, file_id, line, seq, raw FROM events WHERE raw IS NOT NULL AND (file_id, line, seq) > (?, ?, ?) ORDER BY file_id, line, seq LIMIT 1000`);
+    const address = db.prepare('UPDATE events SET raw_block = ?, raw_item = ? WHERE id = ?');
+    const blocks = new RawBlockWriter(db);
+    for (let after = [-1, -1, -1];;) {
+        const rows = page.all(...after);
+        if (rows.length === 0)
+            break;
+        for (const r of rows) {
+            const at = blocks.next(r.file_id);
+            address.run(at.block, at.item, r.id);
+            blocks.keep(r.raw);
+        }
+        const last = rows[rows.length - 1];
+        after = [last.file_id, last.line, last.seq];
+    }
+    blocks.close();
+    db.exec('ALTER TABLE events DROP COLUMN raw');
+}
 /**
  * Rewrites each payload of a kind with a typed table to its remainder (store/payload.ts), a page of
  * events at a time on the kind's rows, so memory stays flat whatever the store's size.
@@ -16203,12 +23106,12 @@ function keepPayloadRemainders(db) {
         }
     }
 }
-const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+const migrations_SCHEMA_VERSION = migrations[migrations.length - 1].version;
 /** Brings a database to `target` (default: the newest version), one transaction per migration. */
-function migrate(db, target = SCHEMA_VERSION) {
+function migrate(db, target = migrations_SCHEMA_VERSION) {
     const current = db.pragma('user_version', { simple: true });
-    if (current > SCHEMA_VERSION)
-        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${SCHEMA_VERSION}); upgrade ai-log-trail`);
+    if (current > migrations_SCHEMA_VERSION)
+        throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${migrations_SCHEMA_VERSION}); upgrade ai-log-trail`);
     for (const m of migrations) {
         if (m.version <= current || m.version > target)
             continue;
@@ -16290,7 +23193,7 @@ const statements = new WeakMap();
  * The prepared statement for `sql` on `db`, prepared once per connection: store functions called
  * once per file or per session then cost no parse.
  */
-function prepared(db, sql) {
+function db_prepared(db, sql) {
     let byText = statements.get(db);
     if (!byText) {
         byText = new Map();
@@ -16307,32 +23210,37 @@ function prepared(db, sql) {
 function checkpointWal(db) {
     db.pragma('wal_checkpoint(PASSIVE)');
 }
+/** The schema version the store is at: a second connection to the same file is opened at no other. */
+function schemaVersion(db) {
+    return db.pragma('user_version', { simple: true });
+}
 
 ;// CONCATENATED MODULE: ./src/store/files.ts
 
 function readFileRow(db, path) {
-    return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
+    return db_prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
 }
 /** The id of the file at `path`, recorded now if it was not yet. */
 function fileIdFor(db, path) {
-    prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
-    return prepared(db, 'SELECT id FROM files WHERE path = ?').get(path).id;
+    db_prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
+    return db_prepared(db, 'SELECT id FROM files WHERE path = ?').get(path).id;
 }
 /** Forgets what was stored from a file rewritten in place (or a database changed in place), so it is read again from its start. */
 function forgetFileContents(db, fileId) {
     db.transaction(() => {
         // The turns table does not follow its events away: turns left behind would number the new read's prompts after themselves.
-        prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId);
-        prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId);
-        prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId);
-        prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId);
+        db_prepared(db, 'DELETE FROM turns WHERE prompt_event_id IN (SELECT id FROM events WHERE file_id = ?)').run(fileId);
+        db_prepared(db, 'DELETE FROM events WHERE file_id = ?').run(fileId);
+        db_prepared(db, 'DELETE FROM raw_blocks WHERE file_id = ?').run(fileId);
+        db_prepared(db, 'DELETE FROM ingest_errors WHERE file_id = ?').run(fileId);
+        db_prepared(db, 'DELETE FROM format_tallies WHERE file_id = ?').run(fileId);
         // Which session its records joined is decided again from what it now says.
-        prepared(db, 'DELETE FROM session_sources WHERE file_id = ?').run(fileId);
-        prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId);
+        db_prepared(db, 'DELETE FROM session_sources WHERE file_id = ?').run(fileId);
+        db_prepared(db, 'UPDATE files SET offset = 0, line_no = 0, parser_state = NULL WHERE id = ?').run(fileId);
     }).immediate();
 }
 function saveFileProgress(db, fileId, p) {
-    prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
+    db_prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
 
 ;// CONCATENATED MODULE: ./src/store/format-tallies.ts
@@ -16345,11 +23253,11 @@ function saveFileProgress(db, fileId, p) {
 function saveFormatTally(db, fileId, t) {
     if (t.records === 0 && t.unknown === 0)
         return;
-    prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
+    db_prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
 }
 /** The tallies of the files at `paths` (files read before tallies were kept have none). */
 function fileFormatTallies(db, paths) {
-    const rows = prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
+    const rows = db_prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
        (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
      FROM files f JOIN format_tallies t ON t.file_id = f.id
      WHERE f.path = ? ORDER BY t.from_line`);
@@ -16503,13 +23411,13 @@ function reconcileCopies(db, sessionIds) {
  * the list for the next one.
  */
 function markReconcilePending(db, sessionId) {
-    prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
+    db_prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
 }
 function reconcilePendingSessions(db) {
-    return prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
+    return db_prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
 }
 function clearReconcilePending(db, sessionIds) {
-    const done = prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
+    const done = db_prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
     db.transaction(() => {
         for (const sid of sessionIds)
             done.run(sid);
@@ -16558,18 +23466,18 @@ function projectSessionId(logId, key) {
 ;// CONCATENATED MODULE: ./src/store/session-sources.ts
 
 function sessionOfSource(db, fileId, logId) {
-    return prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? AND log_id = ?`).pluck().get(fileId, logId);
+    return db_prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? AND log_id = ?`).pluck().get(fileId, logId);
 }
 /** Every file's mapping of a log's session id, the stored sessions in id order. */
 function sourcesOfLogId(db, logId) {
-    return prepared(db, `SELECT session_id, project FROM session_sources WHERE log_id = ? ORDER BY session_id`).all(logId);
+    return db_prepared(db, `SELECT session_id, project FROM session_sources WHERE log_id = ? ORDER BY session_id`).all(logId);
 }
 function addSessionSource(db, fileId, logId, sessionId, project) {
-    prepared(db, `INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project) VALUES (?, ?, ?, ?)`).run(fileId, logId, sessionId, project);
+    db_prepared(db, `INSERT OR IGNORE INTO session_sources (file_id, log_id, session_id, project) VALUES (?, ?, ?, ?)`).run(fileId, logId, sessionId, project);
 }
 /** Records the project of a file's session once the file says it (its cwd came after its first records). */
 function setSourceProject(db, fileId, logId, project) {
-    prepared(db, `UPDATE session_sources SET project = ? WHERE file_id = ? AND log_id = ? AND project IS NULL`).run(project, fileId, logId);
+    db_prepared(db, `UPDATE session_sources SET project = ? WHERE file_id = ? AND log_id = ? AND project IS NULL`).run(project, fileId, logId);
 }
 
 ;// CONCATENATED MODULE: ./src/store/session-identity.ts
@@ -16648,6 +23556,7 @@ class SessionIdentity {
 
 ;// CONCATENATED MODULE: ./src/store/writer.ts
 
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -16660,10 +23569,12 @@ class StoreWriter {
     ensured = new Set();
     lastTs = new Map();
     identity;
+    rawBlocks;
     s;
     constructor(db) {
         this.db = db;
         this.identity = new SessionIdentity(db);
+        this.rawBlocks = new RawBlockWriter(db);
         const p = (sql) => db.prepare(sql);
         this.s = {
             session: p(`INSERT INTO sessions (id, agent, agent_version, originator, source, started_at, ended_at, cwd, repository_url, branch, commit_sha, parent_id, parent_relation, title, reported_cost_usd, first_file_id)
@@ -16687,8 +23598,8 @@ class StoreWriter {
             endedAt: p(`UPDATE sessions SET ended_at = ? WHERE id = ? AND (ended_at IS NULL OR ended_at < ?)`),
             startedAt: p(`UPDATE sessions SET started_at = ? WHERE id = ? AND started_at IS NULL`),
             maxTurn: p(`SELECT COALESCE(MAX(ordinal), 0) AS n FROM turns WHERE session_id = ?`),
-            event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw, replayed, dedupe_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            event: p(`INSERT OR IGNORE INTO events (file_id, line, seq, session_id, turn, ts, kind, payload, raw_block, raw_item, replayed, dedupe_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
             // Two ranges of the (dedupe_key, replayed, file_id) index, not "file_id <> ?": a key the file
             // itself holds many times (identical lines) would otherwise be scanned on every insert.
             seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
@@ -16714,6 +23625,12 @@ class StoreWriter {
     /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
     beginBatch(cwds) {
         this.identity.beginBatch(cwds);
+        // A block left open belonged to a batch whose transaction did not commit.
+        this.rawBlocks.discard();
+    }
+    /** Writes the batch's last block of raw lines; called at the end of each batch, inside its transaction. */
+    flushRawLines() {
+        this.rawBlocks.close();
     }
     /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
     sessionFor(fileId, logId) {
@@ -16764,9 +23681,12 @@ class StoreWriter {
         let turn = this.currentTurn(sid);
         if (personPrompt)
             turn += 1;
-        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, raw, replayed ? 1 : 0, ev.dedupe_key ?? null);
+        const at = raw === null ? null : this.rawBlocks.next(fileId);
+        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, at?.block ?? null, at?.item ?? null, replayed ? 1 : 0, ev.dedupe_key ?? null);
         if (info.changes === 0)
             return false;
+        if (raw !== null)
+            this.rawBlocks.keep(raw);
         const id = Number(info.lastInsertRowid);
         const ts = ev.ts;
         const r = replayed ? 1 : 0;
@@ -16841,6 +23761,7 @@ class StoreWriter {
     /** Forgets cached counters; needed after another writer may have changed the same sessions. */
     reset() {
         this.identity.forget();
+        this.rawBlocks.discard();
         this.ensured.clear();
         this.turnCounters.clear();
         this.lastTs.clear();
@@ -20873,20 +27794,36 @@ function copilotCliTokens(v) {
     const input = reported >= read + write ? reported : reported + read + write;
     return { input, cached_input: read, cache_write: write, output, reasoning_output: reasoning, total: input + output };
 }
+/** Each field of `now` at least the same field of `before`: the counters went on, not back to zero. */
+function grew(now, before) {
+    return Object.keys(now).every((k) => now[k] >= before[k]);
+}
+function minus(now, before) {
+    const d = { ...now };
+    for (const k of Object.keys(d))
+        d[k] -= before[k];
+    return d;
+}
 /**
- * The usage rows of one `session.shutdown`: one per model. Each shutdown holds what was used
- * since the session was started or resumed (the CLI resets its counters on resume), so the rows
- * of every shutdown in a file add up to the session's usage.
+ * The usage rows of one `session.shutdown`: one per model. A shutdown's counters hold what the
+ * session used so far, the parts before a resume included (seen on a real three-part session of
+ * 1.0.80 and in captures of 1.0.91, see docs/sources.md), so each row is what the model used
+ * since the session's previous shutdown. A model whose counters went back (an older CLI that
+ * counted each part alone, or a reset) is taken as it stands. `previous` holds the last counters
+ * of each model and is updated.
  */
-function shutdownUsage(modelMetrics) {
+function shutdownUsage(modelMetrics, previous = {}) {
     const metrics = obj(modelMetrics) ?? {};
     const out = [];
     for (const [model, m] of Object.entries(metrics)) {
-        const t = copilotCliTokens(obj(m)?.usage);
-        if (!t)
+        const now = copilotCliTokens(obj(m)?.usage);
+        if (!now)
             continue;
+        const before = previous[model];
+        const t = before && grew(now, before) ? minus(now, before) : now;
+        previous[model] = now;
         const empty = isZeroTokens(t);
-        out.push({ kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null });
+        out.push({ kind: 'token_usage', model, delta: t, cumulative: now, counted: !empty, reason: empty ? 'empty' : null });
     }
     return out;
 }
@@ -20897,7 +27834,13 @@ function shutdownUsage(modelMetrics) {
 
 
 
-const events_initialState = (sessionId) => ({ sessionId, calls: [], writes: [], model: null, segment: null });
+const events_initialState = (sessionId) => ({ sessionId, calls: [], writes: [], model: null, segment: null, prompts: 0 });
+/**
+ * The key of the session's n-th prompt the person typed (from 0), the same in `events.jsonl` and in
+ * `session-store.db`, whose `turns.turn_index` counts them so: whichever is read second finds its
+ * prompt already stored and does not count it again.
+ */
+const promptKey = (sessionId, n) => `copilot-cli:${sessionId}:prompt:${n}`;
 const NO_SHUTDOWN = 'usage not recorded: no session.shutdown';
 function missingUsage(seg, why) {
     return {
@@ -21034,7 +27977,14 @@ function events_pushLine(st, line, lineNo, out) {
         case 'user.message': {
             const images = (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length;
             // Events of a sub-agent carry its `agentId`: such a message is never the person's prompt.
-            return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: typeof o.agentId === 'string', images }]);
+            const byAgent = typeof o.agentId === 'string';
+            const payload = { kind: 'user_prompt', text: str(d.content) ?? '', by_agent: byAgent, images };
+            if (byAgent)
+                return emit([payload]);
+            const n = st.prompts ?? 0;
+            st.prompts = n + 1;
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, dedupe_key: promptKey(st.sessionId, n) } });
+            return;
         }
         case 'assistant.turn_start':
             return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
@@ -21055,7 +28005,7 @@ function events_pushLine(st, line, lineNo, out) {
         case 'session.error':
             return emit([{ kind: 'marker', marker: 'error', detail: str(d.message) ?? str(d.errorType) ?? null }]);
         case 'session.shutdown': {
-            const usage = shutdownUsage(d.modelMetrics);
+            const usage = shutdownUsage(d.modelMetrics, (st.reported ??= {}));
             const none = usage.every((u) => u.kind === 'token_usage' && !u.counted);
             const said = none ? closeSegment(st, `the session.shutdown at line ${lineNo} has no modelMetrics`) : [];
             st.segment = null;
@@ -21142,6 +28092,162 @@ function hasColumns(tables, table, columns) {
     return have !== undefined && columns.every((c) => have.includes(c));
 }
 
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/store.ts
+
+
+
+
+
+
+/**
+ * Copilot CLI's index of every session of its home (`~/.copilot/session-store.db`), after the
+ * readers cited in fixtures/copilot-cli/SOURCES.md (GitHub documents the file, not its schema):
+ * `sessions` (folder, repository, branch, summary, times), `turns` (each finished turn's prompt and
+ * final reply, `turn_index` counting the person's prompts from 0) and `assistant_usage_events`
+ * (one row per model call, `input_tokens` including the cache reads and writes).
+ *
+ * The session's `events.jsonl` holds all of that and more, so this file only adds what the log
+ * may lack, without counting anything twice:
+ * - the session's place and title, which fill fields the log left empty;
+ * - its prompts, keyed as `events.jsonl` keys them (`promptKey`), so a prompt both hold counts once;
+ * - its usage as one status snapshot, the sum of its calls: a session's totals use a snapshot only
+ *   when no usage row is counted, i.e. when its log has no `session.shutdown` with usage (an unclean
+ *   exit) or is not read. Per-call rows would be counted beside the shutdown's, twice.
+ * Replies, `session_files` and checkpoints repeat the log and are not read.
+ */
+const store_AGENT = 'copilot-cli';
+const SESSION_PAGE = 100;
+const ROW_PAGE = 500;
+/** How a snapshot made from this file is named among the printouts a snapshot can come from. */
+const STORE_FORM = 'session-store.db';
+const SESSION_COLUMNS = ['id', 'cwd', 'repository', 'host_type', 'branch', 'summary', 'created_at', 'updated_at'];
+const USAGE_COLUMNS = ['model', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'created_at'];
+function store_sniff(head) {
+    return (hasColumns(head.tables, 'sessions', ['id', 'cwd', 'repository', 'branch', 'summary']) &&
+        (hasColumns(head.tables, 'assistant_usage_events', ['session_id', 'model', 'input_tokens', 'output_tokens']) ||
+            hasColumns(head.tables, 'turns', ['session_id', 'turn_index', 'user_message'])));
+}
+function columns(db, table) {
+    return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
+}
+const store_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
+/** `owner/name` on a known host becomes a remote the scope can match, as `events.jsonl`'s `context.repository` does. */
+function store_repositoryUrl(s) {
+    const repo = str(s.repository);
+    if (!repo)
+        return null;
+    if (/^[a-z]+:\/\//i.test(repo) || repo.includes('@'))
+        return repo;
+    return s.host_type === 'github' ? `github.com/${repo}` : null;
+}
+function store_sessionPatch(s, id) {
+    return {
+        id,
+        agent: store_AGENT,
+        originator: 'copilot-cli',
+        source: 'session-store',
+        started_at: toUtcIso(s.created_at),
+        ended_at: toUtcIso(s.updated_at),
+        cwd: str(s.cwd) || null,
+        branch: str(s.branch) || null,
+        repository_url: store_repositoryUrl(s),
+        title: str(s.summary) || null
+    };
+}
+function add(sum, t) {
+    for (const k of Object.keys(sum))
+        sum[k] += t[k];
+}
+/** The session's calls summed (each call's counts as `session.shutdown` counts them), its busiest model, and its last call's time. */
+function sessionUsage(rows) {
+    const tokens = zeroTokens();
+    const byModel = new Map();
+    let last = null;
+    let calls = 0;
+    for (const r of rows) {
+        const t = copilotCliTokens({
+            inputTokens: r.input_tokens ?? 0,
+            outputTokens: r.output_tokens ?? 0,
+            cacheReadTokens: r.cache_read_tokens ?? 0,
+            cacheWriteTokens: r.cache_write_tokens ?? 0,
+            reasoningTokens: r.reasoning_tokens ?? 0
+        });
+        if (!t)
+            continue;
+        calls++;
+        add(tokens, t);
+        const model = str(r.model);
+        if (model)
+            byModel.set(model, (byModel.get(model) ?? 0) + t.total);
+        const ts = toUtcIso(r.created_at);
+        if (ts && (!last || ts > last))
+            last = ts;
+    }
+    const model = [...byModel.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    return { tokens, model, last, calls };
+}
+function store_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+function* readDatabase(db, _ctx) {
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((t) => t.name));
+    const sessions = db.prepare(`SELECT ${store_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
+    const usage = tables.has('assistant_usage_events')
+        ? db.prepare(`SELECT rowid AS rowid_, ${store_select(columns(db, 'assistant_usage_events'), USAGE_COLUMNS)} FROM assistant_usage_events
+         WHERE session_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+        : null;
+    const turns = tables.has('turns')
+        ? db.prepare(`SELECT turn_index, user_message, ${columns(db, 'turns').includes('timestamp') ? 'timestamp' : 'NULL AS timestamp'} FROM turns
+        WHERE session_id = ? AND turn_index > ? ORDER BY turn_index LIMIT ?`)
+        : null;
+    let line = 0;
+    for (const s of paged(SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
+        const id = str(s.id);
+        if (!id)
+            continue;
+        const sessionLine = ++line;
+        yield { line: sessionLine, text: JSON.stringify(s), records: [{ type: 'session', patch: store_sessionPatch(s, id) }] };
+        if (turns)
+            for (const t of paged(ROW_PAGE, (after, n) => turns.all(id, after ? Number(after.turn_index) : -1, n))) {
+                const text = str(t.user_message);
+                const index = typeof t.turn_index === 'number' && Number.isInteger(t.turn_index) ? t.turn_index : null;
+                if (!text || index === null)
+                    continue;
+                const turnLine = ++line;
+                const payload = { kind: 'user_prompt', text, by_agent: false, images: 0 };
+                yield { line: turnLine, text: JSON.stringify(t), records: [store_event(id, toUtcIso(t.timestamp), turnLine, payload, promptKey(id, index))] };
+            }
+        if (usage) {
+            const used = sessionUsage(paged(ROW_PAGE, (prev, n) => usage.all(id, prev?.rowid_ ?? 0, n)));
+            if (used.calls === 0)
+                continue;
+            const usageLine = ++line;
+            const t = used.tokens;
+            const payload = {
+                kind: 'status_snapshot',
+                form: STORE_FORM,
+                input: t.input,
+                cached_input: t.cached_input,
+                output: t.output,
+                reasoning_output: t.reasoning_output,
+                total: t.total,
+                blended_total: null,
+                model: used.model
+            };
+            const text = JSON.stringify({ session_id: id, calls: used.calls, ...t });
+            yield { line: usageLine, text, records: [store_event(id, used.last ?? toUtcIso(s.updated_at), usageLine, payload, `copilot-cli-store:${id}:usage`)] };
+        }
+    }
+}
+const copilotCliSessionStore = {
+    mode: 'database',
+    id: 'copilot-cli-session-store',
+    agent: store_AGENT,
+    description: 'GitHub Copilot CLI session index (~/.copilot/session-store.db: sessions, turns, assistant_usage_events)',
+    sniff: store_sniff,
+    readDatabase
+};
+
 ;// CONCATENATED MODULE: ./src/sources/cursor/tools.ts
 
 
@@ -21204,7 +28310,65 @@ function toolEvents(name, args, rawArgs, callId, patchText) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/sources/cursor/keys.ts
+
+/** Object keys in a fixed order, so the same arguments give the same text in both files. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (v !== null && typeof v === 'object')
+        return Object.fromEntries(Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical(v[k])]));
+    return v;
+}
+function contentOf(p) {
+    switch (p.kind) {
+        case 'user_prompt':
+            return p.text.trim() ? `prompt\0${p.text.trim()}` : null;
+        case 'assistant_message':
+            return `reply\0${p.text.trim()}`;
+        case 'tool_result':
+            return p.call_id ? `result\0${p.call_id}` : null;
+        default:
+            return null;
+    }
+}
+/** A tool call's content: its name and its arguments with their keys sorted. */
+function callContent(name, args) {
+    return `call\0${name}\0${JSON.stringify(canonical(args) ?? {})}`;
+}
+function nextKey(sessionId, content, seen) {
+    const h = (0,external_node_crypto_.createHash)('sha1').update(sessionId).update('\0').update(content).digest('base64url');
+    const n = seen[h] ?? 0;
+    seen[h] = n + 1;
+    return `cursor:${h}:${n}`;
+}
+/**
+ * Dedupe keys for a block's events, in order: a prompt or reply by its text, a result by its call, a tool call by
+ * `calls` (the content of each call among the payloads, in order) and the files it writes after it;
+ * null where the reader's own key applies.
+ */
+function sharedKeys(sessionId, payloads, calls, seen) {
+    let callKey = null;
+    let call = 0;
+    let written = 0;
+    return payloads.map((p) => {
+        if (p.kind === 'tool_call') {
+            const content = calls[call++];
+            callKey = content === undefined ? null : nextKey(sessionId, content, seen);
+            written = 0;
+            return callKey;
+        }
+        if (p.kind === 'file_change')
+            return callKey === null ? null : `${callKey}#w${written++}`;
+        const content = contentOf(p);
+        return content === null ? null : nextKey(sessionId, content, seen);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sources/cursor/transcript.ts
+
 
 
 
@@ -21217,7 +28381,7 @@ function transcript_initialState(ctx) {
     const stem = (0,external_node_path_.basename)(ctx.path).replace(/\.jsonl$/i, '');
     const folder = (0,external_node_path_.dirname)(ctx.path);
     const parent = (0,external_node_path_.basename)(folder) === 'subagents' ? (0,external_node_path_.basename)((0,external_node_path_.dirname)(folder)) : null;
-    return { sessionId: stem && stem !== (0,external_node_path_.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false };
+    return { sessionId: stem && stem !== (0,external_node_path_.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false, seen: {} };
 }
 /** Cursor wraps what the person typed in `<user_query>`; what lies around it is context it added. */
 const USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
@@ -21313,10 +28477,12 @@ function cursor_transcript_pushLine(st, line, lineNo, out) {
             }
         });
     }
-    const emit = (payloads, what) => {
+    const emit = (payloads, what, keys = []) => {
         const list = payloads.length > 0 ? payloads : [{ kind: 'other', type: what }];
-        for (const payload of list)
-            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload } });
+        list.forEach((payload, i) => {
+            const key = keys[i];
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload, ...(key ? { dedupe_key: key } : {}) } });
+        });
     };
     if (o.type === 'turn_ended')
         return emit([turnEnded(o)], 'turn_ended');
@@ -21327,14 +28493,17 @@ function cursor_transcript_pushLine(st, line, lineNo, out) {
         return emit([], str(o.type) ?? role ?? 'none');
     }
     const payloads = [];
+    const calls = [];
     for (const b of blocksOf(message.content)) {
         const found = blockEvents(b, role, st.parentId !== null);
         if (found === null)
             out.push({ type: 'unknown', line: lineNo, what: `${role} block "${str(b.type) ?? 'none'}"` });
         else
             payloads.push(...found);
+        if (found && b.type === 'tool_use')
+            calls.push(callContent(str(b.name) ?? 'unknown', b.input ?? {}));
     }
-    emit(payloads, `${role} message`);
+    emit(payloads, `${role} message`, sharedKeys(st.sessionId, payloads, calls, (st.seen ??= {})));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/cursor/editor.ts
@@ -21433,7 +28602,7 @@ function bubbleEvents(b, type, model) {
         out.push(...editor_toolCall(tf, str(tf.toolCallId) ?? null));
     return out;
 }
-function* readDatabase(db, _ctx) {
+function* editor_readDatabase(db, _ctx) {
     const composers = db.prepare(`SELECT key, CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key > ? AND key < ? ORDER BY key LIMIT ?`);
     const bubble = db.prepare(`SELECT CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key = ?`);
     let line = 0;
@@ -21488,7 +28657,7 @@ const cursorEditorDatabase = {
     agent: cursor_transcript_AGENT,
     description: 'Cursor editor store (globalStorage/state.vscdb: cursorDiskKV composerData and bubbleId keys)',
     sniff: editor_sniff,
-    readDatabase
+    readDatabase: editor_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/cursor/index.ts
@@ -21523,6 +28692,291 @@ const cursorTranscript = {
     description: 'Cursor agent transcript (~/.cursor/projects/<slug>/agent-transcripts/<id>/<id>.jsonl)',
     sniff: sniffCursorTranscript,
     createParser: (ctx, state) => lineParser(state, { initial: transcript_initialState(ctx), push: cursor_transcript_pushLine })
+};
+
+;// CONCATENATED MODULE: ./src/sources/cursor/store.ts
+
+
+
+
+
+
+/**
+ * The agent CLI's store of one conversation (`~/.cursor/chats/<md5 of cwd>/<id>/store.db`), after
+ * the readers cited in fixtures/cursor/SOURCES.md: `meta` holds one row, key `0`, whose value is
+ * the conversation's JSON (`agentId`, `name`, `createdAt`, `latestRootBlobId`, `lastUsedModel`),
+ * hex-encoded; `blobs` is content-addressed (`id` the SHA-256 of `data`). The root blob is protobuf:
+ * field 1 repeats the 32-byte ids of the messages in order (field 2 those of a subtree), field 9
+ * the workspace's `file://` URI. A message blob is JSON `{role, content}` with AI-SDK parts
+ * (`text`, `reasoning`, `tool-call`, `tool-result`). The store records no token count and no
+ * per-message time.
+ */
+const META_KEY = '0';
+/** A root that links deeper than this is not a conversation this reader knows. */
+const MAX_DEPTH = 32;
+const store_USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
+/** The name Cursor gives a conversation before it has one. */
+const PLACEHOLDER_NAME = 'New Agent';
+/** Both tables with exactly their columns (newer stores may add a `cursorDiskKV` table beside them). */
+function cursor_store_sniff(head) {
+    const same = (have, want) => have !== undefined && have.length === want.length && want.every((c) => have.includes(c));
+    return same(head.tables.blobs, ['id', 'data']) && same(head.tables.meta, ['key', 'value']);
+}
+/** The meta value: hex of the JSON text in the stores seen, plain JSON text or bytes accepted too. */
+function decodeMeta(value) {
+    let text;
+    if (Buffer.isBuffer(value))
+        text = value.toString('utf8');
+    else if (typeof value === 'string')
+        text = /^(?:[0-9a-f]{2})+$/i.test(value) ? Buffer.from(value, 'hex').toString('utf8') : value;
+    return text === undefined ? undefined : obj(tryParseJson(text));
+}
+/** The protobuf fields of a linking blob this reader uses; null when the bytes are not protobuf it can walk. */
+function rootFields(data) {
+    const children = [];
+    let workspace = null;
+    let inline = 0;
+    let i = 0;
+    const varint = () => {
+        let value = 0;
+        for (let shift = 0; shift <= 49 && i < data.length; shift += 7) {
+            const b = data[i++];
+            value += (b & 0x7f) * 2 ** shift;
+            if ((b & 0x80) === 0)
+                return value;
+        }
+        return null;
+    };
+    while (i < data.length) {
+        const tag = varint();
+        if (tag === null)
+            return null;
+        const field = Math.floor(tag / 8);
+        const wire = tag % 8;
+        if (wire === 0) {
+            if (varint() === null)
+                return null;
+        }
+        else if (wire === 1 || wire === 5) {
+            i += wire === 1 ? 8 : 4;
+            if (i > data.length)
+                return null;
+        }
+        else if (wire === 2) {
+            const len = varint();
+            if (len === null || len > data.length - i)
+                return null;
+            const bytes = data.subarray(i, i + len);
+            i += len;
+            if ((field === 1 || field === 2) && len === 32)
+                children.push({ id: bytes.toString('hex'), subtree: field === 2 });
+            if (field === 9) {
+                const uri = bytes.toString('utf8');
+                if (uri.startsWith('file://'))
+                    workspace = decodeURIComponent(uri.slice('file://'.length));
+            }
+            else if (field !== 1 && field !== 2 && bytes.subarray(0, 8).toString('utf8') === '{"role":')
+                inline++;
+        }
+        else
+            return null;
+    }
+    return { children, workspace, inline };
+}
+/** The message ids under the root, depth first in field order; a blob is visited once. */
+function walkRoot(get, rootId) {
+    const walk = { messages: [], workspace: null, broken: [], inline: 0 };
+    const visited = new Set();
+    const visit = (id, depth) => {
+        if (visited.has(id) || depth > MAX_DEPTH)
+            return;
+        visited.add(id);
+        const data = get(id);
+        if (!data)
+            return walk.broken.push(`blob ${id} is missing`);
+        if (data[0] === 0x7b)
+            return walk.messages.push(id);
+        const fields = rootFields(data);
+        if (!fields)
+            return walk.broken.push(`blob ${id} is neither a message nor a list of blobs`);
+        if (depth === 0)
+            walk.workspace = fields.workspace;
+        walk.inline += fields.inline;
+        for (const c of fields.children)
+            visit(c.id, depth + 1);
+    };
+    visit(rootId, 0);
+    return walk;
+}
+function store_textOf(content) {
+    if (typeof content === 'string')
+        return content;
+    return (arr(content) ?? [])
+        .map(obj)
+        .filter((p) => p?.type === 'text')
+        .map((p) => str(p.text) ?? '')
+        .join('\n');
+}
+function store_resultText(v) {
+    if (typeof v === 'string')
+        return v;
+    const parts = arr(v);
+    if (parts && parts.every((p) => obj(p)?.type === 'text'))
+        return store_textOf(parts);
+    return v === undefined ? '' : JSON.stringify(v);
+}
+/** What one message says, with the content of each tool call among it (for keys.ts); null for a role this reader does not know. */
+function messageEvents(m, sub, model) {
+    const payloads = [];
+    const calls = [];
+    const unknown = [];
+    const role = str(m.role);
+    if (role === 'system') {
+        payloads.push({ kind: 'context_message', role: 'system', text: store_textOf(m.content) });
+        return { payloads, calls, unknown };
+    }
+    if (role === 'user') {
+        const text = store_textOf(m.content);
+        const query = store_USER_QUERY.exec(text);
+        const images = (arr(m.content) ?? []).filter((p) => obj(p)?.type === 'image').length;
+        // Without `<user_query>`, a message that opens with a tag is context Cursor added (`<user_info>`, rules), not typed.
+        if (!query && text.trimStart().startsWith('<') && images === 0)
+            payloads.push({ kind: 'context_message', role: 'user', text });
+        else
+            payloads.push({ kind: 'user_prompt', text: query ? query[1] : text, by_agent: sub, images });
+        return { payloads, calls, unknown };
+    }
+    if (role === 'assistant') {
+        const parts = (arr(m.content) ?? (typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : [])).map(obj);
+        for (const p of parts) {
+            const named = str(obj(obj(p?.providerOptions)?.cursor)?.modelName) ?? str(m.model);
+            if (named && named !== model.current) {
+                model.current = named;
+                payloads.push({ kind: 'turn_context', model: named });
+            }
+            switch (p?.type) {
+                case 'text': {
+                    const text = str(p.text) ?? '';
+                    if (text.trim())
+                        payloads.push({ kind: 'assistant_message', text, phase: null });
+                    break;
+                }
+                case 'reasoning':
+                    payloads.push({ kind: 'reasoning', text: str(p.text) ?? '', encrypted: false, encrypted_bytes: 0 });
+                    break;
+                case 'redacted-reasoning':
+                    payloads.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(p.data) ?? '').length });
+                    break;
+                case 'tool-call': {
+                    const name = str(p.toolName) ?? 'unknown';
+                    const args = p.args ?? {};
+                    const rawArgs = str(obj(obj(p.providerOptions)?.cursor)?.rawToolCallArgs) ?? (typeof args === 'string' ? args : JSON.stringify(args));
+                    const found = toolEvents(name, obj(args) ?? {}, rawArgs, str(p.toolCallId) ?? null, typeof args === 'string' ? args : str(obj(args)?.patch));
+                    payloads.push(...found);
+                    calls.push(callContent(name, args));
+                    break;
+                }
+                default:
+                    unknown.push(`assistant part "${str(p?.type) ?? 'none'}"`);
+            }
+        }
+        return { payloads, calls, unknown };
+    }
+    if (role === 'tool') {
+        const failed = obj(obj(obj(m.providerOptions)?.cursor)?.highLevelToolCallResult)?.isError === true;
+        for (const p of (arr(m.content) ?? []).map(obj)) {
+            if (p?.type !== 'tool-result') {
+                unknown.push(`tool part "${str(p?.type) ?? 'none'}"`);
+                continue;
+            }
+            const status = failed || p.isError === true ? 'error' : null;
+            payloads.push({ kind: 'tool_result', call_id: str(p.toolCallId) ?? null, output: store_resultText(p.result), exit_code: null, duration_ms: null, status });
+        }
+        return { payloads, calls, unknown };
+    }
+    return null;
+}
+/** The conversation's id: the meta's `agentId`, else its folder's name (the folder is named after it). */
+function sessionIdOf(meta, ctx) {
+    return str(meta.agentId) ?? ((0,external_node_path_.basename)(ctx.path) === 'store.db' ? (0,external_node_path_.basename)((0,external_node_path_.dirname)(ctx.path)) : ctx.fallbackSessionId);
+}
+function* store_readDatabase(db, ctx) {
+    const metaRow = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(META_KEY);
+    const meta = metaRow ? decodeMeta(metaRow.value) : undefined;
+    if (!meta) {
+        yield { line: 1, text: '', records: [{ type: 'skip', line: 1, reason: `meta row ${META_KEY} is missing or is not JSON` }] };
+        return;
+    }
+    const blob = db.prepare(`SELECT data FROM blobs WHERE id = ?`);
+    const get = (id) => {
+        const row = blob.get(id);
+        if (!row)
+            return null;
+        return Buffer.isBuffer(row.data) ? row.data : typeof row.data === 'string' ? Buffer.from(row.data, 'utf8') : null;
+    };
+    const id = sessionIdOf(meta, ctx);
+    const rootId = str(meta.latestRootBlobId);
+    const walk = rootId ? walkRoot(get, rootId) : { messages: [], workspace: null, broken: [], inline: 0 };
+    const sub = obj(meta.subagentInfo) !== undefined;
+    const name = str(meta.name);
+    const started = toUtcIso(meta.createdAt);
+    const model = { current: str(meta.lastUsedModel) ?? null };
+    const patch = {
+        id,
+        agent: cursor_transcript_AGENT,
+        originator: 'cursor-agent',
+        source: sub ? 'agent-store subagent' : 'agent-store',
+        started_at: started,
+        cwd: walk.workspace,
+        title: name && name !== PLACEHOLDER_NAME ? name : null,
+        parent_relation: sub ? 'subagent' : null
+    };
+    const head = [{ type: 'session', patch }];
+    for (const reason of walk.broken)
+        head.push({ type: 'skip', line: 1, reason });
+    if (walk.inline > 0)
+        head.push({ type: 'unknown', line: 1, what: `${walk.inline} message(s) inline in a linking blob` });
+    if (model.current)
+        head.push(cursor_store_event(id, started, 1, { kind: 'turn_context', model: model.current }, `cursor-store:${id}#model`));
+    yield { line: 1, text: JSON.stringify({ agentId: meta.agentId, name, createdAt: meta.createdAt, latestRootBlobId: rootId }), records: head };
+    const seen = {};
+    let line = 1;
+    for (const [pos, blobId] of walk.messages.entries()) {
+        line++;
+        const data = get(blobId);
+        const m = obj(tryParseJson(data?.toString('utf8') ?? ''));
+        if (!m) {
+            yield { line, text: '', records: [{ type: 'skip', line, reason: `message blob ${blobId} is not a JSON object` }] };
+            continue;
+        }
+        const found = messageEvents(m, sub, model);
+        const records = [];
+        if (!found)
+            records.push({ type: 'unknown', line, what: `role "${str(m.role) ?? 'none'}"` });
+        else {
+            for (const what of found.unknown)
+                records.push({ type: 'unknown', line, what });
+            const keys = sharedKeys(id, found.payloads, found.calls, seen);
+            found.payloads.forEach((p, i) => records.push(cursor_store_event(id, null, line, p, keys[i] ?? `cursor-store:${id}:${pos}#${i}`)));
+        }
+        yield { line, text: data?.toString('utf8') ?? '', records };
+    }
+}
+function cursor_store_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+/** The JSON files beside a store (`meta.json`, `prompt_history.json`): what the store holds, not logs of their own. */
+function isCursorStoreSideFile(path) {
+    const name = (0,external_node_path_.basename)(path);
+    return (name === 'meta.json' || name === 'prompt_history.json') && /^[0-9a-f]{32}$/.test((0,external_node_path_.basename)((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))));
+}
+const cursorAgentStore = {
+    mode: 'database',
+    id: 'cursor-agent-store',
+    agent: cursor_transcript_AGENT,
+    description: 'Cursor agent CLI conversation store (~/.cursor/chats/<md5 of cwd>/<id>/store.db: blobs and meta tables)',
+    sniff: cursor_store_sniff,
+    readDatabase: store_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/factory-droid/paths.ts
@@ -21797,7 +29251,7 @@ function typedPromptText(text) {
     return (i === -1 ? text : text.slice(0, i)).trim();
 }
 /** The dedupe key shared by a chat recording's prompt and the same prompt in `logs.json`. */
-function promptKey(ctx, typed) {
+function messages_promptKey(ctx, typed) {
     const h = shortHash(typed);
     const n = (ctx.promptSeen[h] ?? 0) + 1;
     ctx.promptSeen[h] = n;
@@ -21913,7 +29367,7 @@ function messages_userPayloads(m, sent, ctx) {
         return [{ payload: { kind: 'context_message', role: 'user', text } }];
     const shown = m.displayContent !== undefined && m.displayContent !== null ? messages_partsText(m.displayContent) : text;
     const payload = { kind: 'user_prompt', text: shown, by_agent: ctx.byAgent, images: countParts(m.content, 'inlineData') };
-    return [{ payload, dedupe_key: promptKey(ctx, typedPromptText(shown)) }];
+    return [{ payload, dedupe_key: messages_promptKey(ctx, typedPromptText(shown)) }];
 }
 const messages_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
 /** Gemini CLI's own message types; another (a fork's, or a new one) is stored as `other` and reported as unknown. */
@@ -22173,7 +29627,7 @@ function parsePromptLog(text, ctx, out) {
         // Slash commands and shell-mode input never reach the model as a prompt.
         if (/^[/!]/.test(typed))
             return emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'context_message', role: 'command', text: e.message } }], raw);
-        const key = promptKey(g, typedPromptText(typed));
+        const key = messages_promptKey(g, typedPromptText(typed));
         emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'user_prompt', text: e.message, by_agent: false, images: 0 }, dedupe_key: key }], raw);
     });
 }
@@ -22907,11 +30361,11 @@ function toolResponse(item) {
  * message), and a `messages` table of `content_json` arrays (crates/goose/src/session/).
  */
 const goose_AGENT = 'goose';
-const SESSION_PAGE = 100;
+const goose_SESSION_PAGE = 100;
 /** Messages hold whole tool outputs, so they are read in small pages. */
 const MESSAGE_PAGE = 50;
 /** Session columns read when the schema has them (older databases lack the later ones). */
-const SESSION_COLUMNS = [
+const goose_SESSION_COLUMNS = [
     'id',
     'name',
     'description',
@@ -22930,16 +30384,16 @@ function goose_sniff(head) {
     return (hasColumns(head.tables, 'sessions', ['id', 'working_dir', 'created_at', 'accumulated_total_tokens']) &&
         hasColumns(head.tables, 'messages', ['id', 'session_id', 'role', 'content_json', 'created_timestamp']));
 }
-function columns(db, table) {
+function goose_columns(db, table) {
     return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
 }
 const goose_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
 function* goose_readDatabase(db, _ctx) {
-    const sessions = db.prepare(`SELECT ${goose_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
-    const messages = db.prepare(`SELECT ${goose_select(columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
+    const sessions = db.prepare(`SELECT ${goose_select(goose_columns(db, 'sessions'), goose_SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
+    const messages = db.prepare(`SELECT ${goose_select(goose_columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
      FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?`);
     let line = 0;
-    for (const s of paged(SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
+    for (const s of paged(goose_SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
         const id = str(s.id);
         if (!id)
             continue;
@@ -22959,7 +30413,7 @@ function* goose_readDatabase(db, _ctx) {
         yield { line: sessionLine, text: JSON.stringify(s), records: [{ type: 'session', patch }] };
         for (const m of paged(MESSAGE_PAGE, (after, n) => messages.all(id, after?.id ?? -1, n)))
             yield readMessage(id, m, ++line, model);
-        const usage = sessionUsage(id, s, sessionLine, model);
+        const usage = goose_sessionUsage(id, s, sessionLine, model);
         if (usage)
             yield usage;
     }
@@ -22991,7 +30445,7 @@ function goose_event(session_id, ts, line, payload, dedupe_key) {
     return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
 }
 /** The session's token totals as one usage record (Goose keeps no per-message counts, nor cache figures). */
-function sessionUsage(sessionId, s, line, model) {
+function goose_sessionUsage(sessionId, s, line, model) {
     const input = num(s.accumulated_input_tokens);
     const output = num(s.accumulated_output_tokens);
     if (input === undefined && output === undefined)
@@ -23511,6 +30965,8 @@ const recorderSource = {
 
 
 
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
@@ -23535,7 +30991,10 @@ const sources = [
     recorderSource,
     opencodeDatabase,
     gooseDatabase,
+    // Before the editor's store: an agent store may also hold a cursorDiskKV table.
+    cursorAgentStore,
     cursorEditorDatabase,
+    copilotCliSessionStore,
     text_codexText,
     aiderHistory
 ];
@@ -23558,7 +31017,7 @@ function sourceById(id) {
     return sources.find((s) => s.id === id);
 }
 /** Files an agent keeps beside its logs that are read through a log, never on their own. */
-const sideFileTests = [isClaudeSideFile];
+const sideFileTests = [isClaudeSideFile, isCursorStoreSideFile];
 /** True for an agent's side file: not a log, and not worth a warning when no source claims it. */
 function isSideFile(path) {
     return sideFileTests.some((test) => test(path));
@@ -23580,8 +31039,6 @@ function fallbackSessionId(path, head) {
     return `file-${(0,external_node_crypto_.createHash)('sha256').update(head).digest('hex').slice(0, 16)}`;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/ingest/lines.ts
 
 
@@ -24118,6 +31575,239 @@ function planDatabase(ctx, path, st, row) {
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/ingest/walk.ts
+
+
+/** File names that are never session logs, even inside a log folder. */
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+function walk_kindOf(st) {
+    if (st.isFIFO())
+        return 'named pipe (FIFO)';
+    if (st.isSocket())
+        return 'socket';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'device';
+    return 'special file';
+}
+/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
+async function statFailure(p, e) {
+    if (e.code === 'ELOOP')
+        return 'symbolic link loop (skipped)';
+    const link = await (0,promises_.lstat)(p).then((l) => l.isSymbolicLink(), () => false);
+    return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
+}
+/**
+ * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
+ * links are followed; a directory already visited through another link is not entered twice.
+ * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
+ * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
+ * `onSkip` with the reason, so the run can report it.
+ */
+async function* walkFiles(paths, onSkip = () => { }) {
+    const seenDirs = new Set();
+    const seenFiles = new Set();
+    async function* visit(p) {
+        let st;
+        try {
+            st = await (0,promises_.stat)(p);
+        }
+        catch (e) {
+            onSkip({ path: p, reason: await statFailure(p, e) });
+            return;
+        }
+        // Device and inode identify a file or folder however many links reach it, without a
+        // realpath call per file (which doubled the time of an unchanged re-run).
+        const id = `${st.dev}:${st.ino}`;
+        if (st.isFile()) {
+            if (seenFiles.has(id))
+                return;
+            seenFiles.add(id);
+            yield (0,external_node_path_.resolve)(p);
+            return;
+        }
+        if (!st.isDirectory()) {
+            onSkip({ path: p, reason: `${walk_kindOf(st)}, not a regular file (skipped)` });
+            return;
+        }
+        if (seenDirs.has(id))
+            return;
+        seenDirs.add(id);
+        let names;
+        try {
+            names = (await (0,promises_.readdir)(p)).sort();
+        }
+        catch (e) {
+            onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
+            return;
+        }
+        for (const n of names) {
+            if (SKIP_DIRS.has(n))
+                continue;
+            yield* visit((0,external_node_path_.join)(p, n));
+        }
+    }
+    for (const p of paths)
+        yield* visit((0,external_node_path_.resolve)(p));
+}
+
+;// CONCATENATED MODULE: ./src/ingest/pending-bytes.ts
+
+
+
+/**
+ * Whether an ingest of `paths` has at least `limit` bytes to read, judged from each file's size
+ * against how far the store has read it. Stops counting at the limit, so a big first ingest is
+ * told after a few files; an unchanged history costs one `stat` and one indexed look-up per file.
+ * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
+ * cannot be read counts as nothing (the ingest itself reports it).
+ */
+async function hasBytesToRead(db, paths, limit) {
+    let pending = 0;
+    for await (const path of walkFiles(paths)) {
+        const st = await (0,promises_.stat)(path).catch(() => null);
+        if (!st)
+            continue;
+        const row = readFileRow(db, path);
+        const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
+        if (unchanged)
+            continue;
+        pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size;
+        if (pending >= limit)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
+
+
+
+
+
+/**
+ * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
+ * sizes a heap for the garbage it sees: the process that ran one keeps a heap far larger than the
+ * ingest's live data. A worker's heap can be given limits a library cannot give its host process
+ * (an Action cannot pass Node flags), and it is freed when the ingest ends. The worker opens the
+ * store by its path; the caller's connection waits, idle, and sees what was written once it is done.
+ */
+const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
+/**
+ * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
+ * its own worker thread"); the old generation is left to V8, so a document or a line as large as
+ * the ingest's limits allow still fits.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
+/**
+ * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
+ * target there, and starting the worker (loading the ingest's modules into a new isolate) would
+ * cost more than the ingest (docs/performance.md, "Peak RSS").
+ */
+const MIN_BYTES = 64 * 1024 * 1024;
+/**
+ * Runs the ingest on a worker thread and returns its result, or returns null when it should run
+ * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
+ * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
+ * running the TypeScript sources), or turned off.
+ */
+async function ingestOnWorker(db, paths, opts) {
+    const wanted = isolationWanted(opts.isolate);
+    if (wanted === false || db.memory || db.readonly || db.inTransaction)
+        return null;
+    const script = workerScript();
+    if (!script)
+        return null;
+    if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
+        return null;
+    const { onProgress } = opts;
+    const request = {
+        role: INGEST_WORKER_ROLE,
+        database: db.name,
+        schemaVersion: schemaVersion(db),
+        paths,
+        options: limitsOnly(opts),
+        progress: onProgress !== undefined
+    };
+    // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
+    // parent run with `-e` makes the worker fail to start), and the ingest needs none.
+    const worker = new external_node_worker_threads_.Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS });
+    return new Promise((resolve, reject) => {
+        let outcome = null;
+        worker.on('message', (m) => {
+            if (m.type === 'progress') {
+                // A callback that throws fails the ingest, as it would on the caller's thread.
+                try {
+                    onProgress?.({ file: m.file, bytes: m.bytes });
+                }
+                catch (e) {
+                    outcome ??= { error: e instanceof Error ? e : new Error(String(e)) };
+                    void worker.terminate();
+                }
+            }
+            else if (m.type === 'done')
+                outcome = { result: m.result };
+            else
+                outcome = { error: fromWire(m.error) };
+        });
+        // An error the worker could not post (out of memory, a failure to start) comes as an event.
+        worker.on('error', (e) => {
+            outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) };
+        });
+        // Settled when the thread is gone, so its heap is freed before the caller goes on.
+        worker.on('exit', (code) => {
+            if (outcome && 'result' in outcome)
+                resolve(outcome.result);
+            else
+                reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`));
+        });
+    });
+}
+/**
+ * Only the options the ingest reads cross to the worker: a caller may pass an object with more
+ * (discovery's environment), and a function would not cross at all.
+ */
+function limitsOnly(o) {
+    return { maxLineBytes: o.maxLineBytes, batchSize: o.batchSize, maxDocumentBytes: o.maxDocumentBytes, worker: o.worker };
+}
+/**
+ * `AI_LOG_TRAIL_INGEST_WORKER=0` keeps the ingest on the caller's thread, for debugging it there;
+ * `=1` runs it on the worker whatever its size, for measuring.
+ */
+function isolationWanted(option) {
+    if (typeof option === 'boolean')
+        return option;
+    const env = process.env.AI_LOG_TRAIL_INGEST_WORKER;
+    return env === '1' ? true : env === '0' ? false : undefined;
+}
+/**
+ * The worker script sits beside this module (lib/ingest/ingest-worker.js) or, in the Action's
+ * bundle, in its own bundle beside dist/index.js.
+ */
+function workerScript() {
+    for (const rel of ['./ingest-worker.js', './ingest-worker/index.js']) {
+        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
+        if ((0,external_node_fs_.existsSync)(path))
+            return path;
+    }
+    return null;
+}
+function toWire(e) {
+    if (!(e instanceof Error))
+        return { name: 'Error', message: String(e), fields: {} };
+    const fields = {};
+    for (const [k, v] of Object.entries(e))
+        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+            fields[k] = v;
+    return { name: e.name, message: e.message, stack: e.stack, fields };
+}
+function fromWire(w) {
+    const e = new Error(w.message);
+    e.name = w.name;
+    if (w.stack)
+        e.stack = w.stack;
+    return Object.assign(e, w.fields);
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
 const MAX_KINDS = 20;
 const OTHER_KINDS = '…';
@@ -24519,7 +32209,11 @@ function* databaseBatches(job, rows) {
     yield { ...cut(), offset: job.size, save, last: true };
 }
 
+// EXTERNAL MODULE: ./src/esm-dirname-shim.ts
+var esm_dirname_shim = __nccwpck_require__(98811);
 ;// CONCATENATED MODULE: ./src/ingest/parse-worker.ts
+// First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+
 
 
 /**
@@ -24618,11 +32312,12 @@ async function* parseJobs(plans, onWorker, started) {
 }
 /**
  * The worker script sits beside this module (lib/ingest/parse-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js. Where neither exists (tests running the
+ * bundle, in its own bundle beside dist/index.js, which is beside the ingest worker's bundle
+ * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
-function workerScript() {
-    for (const rel of ['./parse-worker.js', './parse-worker/index.js']) {
+function parse_pool_workerScript() {
+    for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
         const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
         if ((0,external_node_fs_.existsSync)(path))
             return path;
@@ -24630,7 +32325,7 @@ function workerScript() {
     return null;
 }
 function startWorker() {
-    const script = workerScript();
+    const script = parse_pool_workerScript();
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
     // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;
@@ -24670,82 +32365,8 @@ class Inbox {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ingest/walk.ts
-
-
-/** File names that are never session logs, even inside a log folder. */
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-function walk_kindOf(st) {
-    if (st.isFIFO())
-        return 'named pipe (FIFO)';
-    if (st.isSocket())
-        return 'socket';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'device';
-    return 'special file';
-}
-/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
-async function statFailure(p, e) {
-    if (e.code === 'ELOOP')
-        return 'symbolic link loop (skipped)';
-    const link = await (0,promises_.lstat)(p).then((l) => l.isSymbolicLink(), () => false);
-    return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
-}
-/**
- * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
- * links are followed; a directory already visited through another link is not entered twice.
- * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
- * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
- * `onSkip` with the reason, so the run can report it.
- */
-async function* walkFiles(paths, onSkip = () => { }) {
-    const seenDirs = new Set();
-    const seenFiles = new Set();
-    async function* visit(p) {
-        let st;
-        try {
-            st = await (0,promises_.stat)(p);
-        }
-        catch (e) {
-            onSkip({ path: p, reason: await statFailure(p, e) });
-            return;
-        }
-        // Device and inode identify a file or folder however many links reach it, without a
-        // realpath call per file (which doubled the time of an unchanged re-run).
-        const id = `${st.dev}:${st.ino}`;
-        if (st.isFile()) {
-            if (seenFiles.has(id))
-                return;
-            seenFiles.add(id);
-            yield (0,external_node_path_.resolve)(p);
-            return;
-        }
-        if (!st.isDirectory()) {
-            onSkip({ path: p, reason: `${walk_kindOf(st)}, not a regular file (skipped)` });
-            return;
-        }
-        if (seenDirs.has(id))
-            return;
-        seenDirs.add(id);
-        let names;
-        try {
-            names = (await (0,promises_.readdir)(p)).sort();
-        }
-        catch (e) {
-            onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
-            return;
-        }
-        for (const n of names) {
-            if (SKIP_DIRS.has(n))
-                continue;
-            yield* visit((0,external_node_path_.join)(p, n));
-        }
-    }
-    for (const p of paths)
-        yield* visit((0,external_node_path_.resolve)(p));
-}
-
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -24799,10 +32420,17 @@ function ingest_hash(b) {
  * stopped: unchanged files (same size, mtime and head, read to the end) are skipped, grown or
  * part-read files are resumed at their stored offset with their parser's saved state, and
  * rewritten files are read again.
- * Parsing runs on a worker thread when there is enough to read (see `IngestOptions.worker`);
- * this thread plans each file and writes what the parser found.
+ * The whole ingest runs on a worker thread of its own when it can (see `IngestOptions.isolate`):
+ * its heap is then sized for the ingest alone and freed when it ends.
  */
 async function ingestPaths(db, paths, opts = {}) {
+    return (await ingestOnWorker(db, paths, opts)) ?? ingestOnThisThread(db, paths, opts);
+}
+/**
+ * The ingest itself, on the calling thread. Parsing runs on a worker thread when there is enough
+ * to read (see `IngestOptions.worker`); this thread plans each file and writes what the parser found.
+ */
+async function ingestOnThisThread(db, paths, opts = {}) {
     const result = {
         files: 0,
         unchanged_files: 0,
@@ -25054,6 +32682,7 @@ function writeBatch(db, writer, plan, batch, result, touched) {
         for (const line of batch.lines)
             applyRecords(writer, fileId, plan.agent, line, result, sessions);
         writer.flushTimes();
+        writer.flushRawLines();
         for (const sid of sessions) {
             touched.add(sid);
             markReconcilePending(db, sid);
@@ -25143,13 +32772,16 @@ function claudeRoots(e) {
         : [(0,external_node_path_.join)(e.home, '.claude'), (0,external_node_path_.join)(e.home, '.config', 'claude')];
     return dirs.map((d) => (0,external_node_path_.join)(d, 'projects'));
 }
+function copilotHome(e) {
+    return e.env.COPILOT_HOME || (0,external_node_path_.join)(e.home, '.copilot');
+}
 /**
  * Copilot CLI's session logs: `<COPILOT_HOME or ~/.copilot>/session-state/<id>/events.jsonl`, and
  * the flat `session-state/<id>.jsonl` of earlier versions. Only the logs are listed: a session
  * folder also holds `workspace.yaml`, plans, checkpoints and a SQLite file, which are not logs.
  */
 function copilotCliLogs(e) {
-    const root = (0,external_node_path_.join)(e.env.COPILOT_HOME || (0,external_node_path_.join)(e.home, '.copilot'), 'session-state');
+    const root = (0,external_node_path_.join)(copilotHome(e), 'session-state');
     const flat = listFiles(root).filter((f) => f.endsWith('.jsonl'));
     return [...flat.map((f) => (0,external_node_path_.join)(root, f)), ...listDirs(root).map((d) => (0,external_node_path_.join)(root, d, 'events.jsonl'))];
 }
@@ -25222,6 +32854,10 @@ function piSessionDir(cwd) {
  */
 function cursorProjectDir(cwd) {
     return cwd.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+/** The cursor-agent CLI names a folder of `~/.cursor/chats` by the md5 of the folder it ran in. */
+function cursorChatsDir(cwd) {
+    return (0,external_node_crypto_.createHash)('md5').update(cwd).digest('hex');
 }
 /** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
 function cursorHome(e) {
@@ -25356,12 +32992,21 @@ function defaultLocations(repo, e = processEnv()) {
     // Like Codex, one tree for all projects: its sessions are scoped by the cwd and repository of their `session.start`.
     for (const log of copilotCliLogs(e))
         add('copilot-cli', log);
+    // Its index of every session, after the logs: it adds usage and prompts a log lacks, keyed to count nothing twice.
+    add('copilot-cli', (0,external_node_path_.join)(copilotHome(e), 'session-store.db'));
     // Cursor's agent transcripts record no folder: only the repository's own project folder is listed, so its
     // sessions are the repository's. A subfolder's name cannot be told from a sibling's (`shop-api` vs `shop`), so
     // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
     // when the folder it names is the repository's.
     for (const w of repo.worktrees)
         add('cursor', (0,external_node_path_.join)(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true);
+    // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder is the repository's.
+    // Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
+    for (const w of repo.worktrees) {
+        const chats = (0,external_node_path_.join)(cursorHome(e), 'chats', cursorChatsDir(w));
+        for (const d of listDirs(chats))
+            add('cursor', (0,external_node_path_.join)(chats, d, 'store.db'), true);
+    }
     for (const user of vscodeUserDirs(e))
         if ((0,external_node_path_.basename)((0,external_node_path_.dirname)(user)) === 'Cursor')
             add('cursor', (0,external_node_path_.join)(user, 'globalStorage', 'state.vscdb'));
@@ -25396,18 +33041,30 @@ function isValidTimeZone(tz) {
         return false;
     }
 }
+// A formatter holds ICU data outside the JavaScript heap, which the collector does not count: one
+// per call (two per zone-less session time) made a report's native memory and time grow with its
+// sessions (docs/performance.md, "Memory after the ingest"). One per zone, made when first needed.
+const offsetFormats = new Map();
+function offsetFormat(tz) {
+    let f = offsetFormats.get(tz);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+            timeZone: tz,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit'
+        });
+        offsetFormats.set(tz, f);
+    }
+    return f;
+}
 /** Offset of `tz` from UTC, in minutes, at the instant `utcMs`. */
 function offsetMinutes(tz, utcMs) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit'
-    }).formatToParts(new Date(utcMs));
+    const parts = offsetFormat(tz).formatToParts(new Date(utcMs));
     const get = (t) => Number(parts.find((p) => p.type === t)?.value);
     const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
     return Math.round((asUtc - utcMs) / 60000);
@@ -25446,7 +33103,8 @@ function normalizeFilters(f) {
         sessions: f.sessions ?? [],
         agents: f.agents ?? [],
         models: f.models ?? [],
-        branches: f.branches ?? []
+        branches: f.branches ?? [],
+        ...(f.tags?.length ? { tags: f.tags } : {})
     };
 }
 /** `git@github.com:o/r.git`, `https://github.com/o/r`, `github.com/o/r` → `github.com/o/r`. */
@@ -25514,7 +33172,7 @@ function repoIdentity(dir) {
  * A recorded path in one spelling: separators as `/`, `.` and `..` resolved (so `<repo>/../x` is
  * not inside the repository), and links resolved where the path exists on this machine.
  */
-function canonical(path) {
+function repo_canonical(path) {
     const slashed = path.replace(/\\/g, '/');
     const normal = external_node_path_.posix.normalize(slashed).replace(/\/+$/, '');
     if (!normal.startsWith('/'))
@@ -25532,7 +33190,7 @@ function repo_inside(p, folder) {
 }
 /** A session belongs to the repository when its cwd is inside one of its folders or it names one of its remotes. */
 function belongsTo(repo, session) {
-    const cwd = session.cwd === null ? null : canonical(session.cwd);
+    const cwd = session.cwd === null ? null : repo_canonical(session.cwd);
     if (cwd !== null && repo.worktrees.some((w) => repo_inside(cwd, w)))
         return true;
     if (session.repository && repo.remotes.includes(normalizeRepoUrl(session.repository)))
@@ -25542,31 +33200,34 @@ function belongsTo(repo, session) {
 
 ;// CONCATENATED MODULE: ./src/store/sessions.ts
 
+
 function readSessionPlace(db, sessionId) {
-    return prepared(db, `SELECT id, cwd, repository_url AS repository FROM sessions WHERE id = ?`).get(sessionId);
+    return db_prepared(db, `SELECT id, cwd, repository_url AS repository FROM sessions WHERE id = ?`).get(sessionId);
 }
 /** The log files a session's records were read from. */
 function sessionLogPaths(db, sessionId) {
-    return prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).all(sessionId).map((f) => f.path);
+    return db_prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).all(sessionId).map((f) => f.path);
 }
 /**
- * Removes a session with its records and turns; the files it was read from stay recorded as
+ * Removes a session with its records, their raw lines and turns; the files it was read from stay recorded as
  * read, so they are not parsed again.
  */
 function deleteSession(db, sessionId) {
     db.transaction(() => {
-        prepared(db, `DELETE FROM events WHERE session_id = ?`).run(sessionId);
-        prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(sessionId);
-        prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId);
+        const blocks = db_prepared(db, `SELECT DISTINCT raw_block FROM events WHERE session_id = ? AND raw_block IS NOT NULL`).all(sessionId);
+        db_prepared(db, `DELETE FROM events WHERE session_id = ?`).run(sessionId);
+        pruneRawBlocks(db, blocks.map((b) => b.raw_block));
+        db_prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(sessionId);
+        db_prepared(db, `DELETE FROM sessions WHERE id = ?`).run(sessionId);
     }).immediate();
 }
 /** Every session id in the store. */
 function sessionIds(db) {
-    return prepared(db, `SELECT id FROM sessions ORDER BY id`).all().map((r) => r.id);
+    return db_prepared(db, `SELECT id FROM sessions ORDER BY id`).all().map((r) => r.id);
 }
 /** Removes the files no session's record comes from any more (and their problems). */
 function deleteFilesWithoutEvents(db) {
-    prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run();
+    db_prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run();
 }
 
 ;// CONCATENATED MODULE: ./src/discover/scope.ts
@@ -42678,6 +50339,7 @@ function filtersLine(report) {
     add('agents', f.agents);
     add('models', f.models);
     add('branches', f.branches);
+    add('tags', f.tags ?? []);
     if (!parts.length)
         return [];
     return [paragraph(label('Filters: '), ...joined(parts, ' · '))];
@@ -42775,7 +50437,39 @@ function coverChangedFiles(report, changed) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/md-review.ts
+
+/*
+ * A reviewer's tags, notes and dispositions in Markdown: nothing at all for a session without
+ * any, so a report of an unreviewed store is byte for byte what it was.
+ */
+const DISPOSITION_WORDS = { followed: 'followed', ignored: 'ignored', 'needs-review': 'needs review' };
+/** `Tags: `TICKET-7` · `slow` (prompt 2)` and the session's own notes, under its heading. */
+function sessionReviewBlocks(review) {
+    if (!review)
+        return [];
+    const out = [];
+    if (review.tags.length)
+        out.push(paragraph(label('Tags: '), ...joined(review.tags.map((t) => [inlineCode(t.label), ...(t.prompt === null ? [] : [label(` (prompt ${t.prompt})`)])]), ' · ')));
+    for (const n of review.notes)
+        if (n.prompt === null)
+            out.push(paragraph(emphasis(label('Note:')), label(' '), logLine(n.text)));
+    return out;
+}
+/** What follows a prompt's line: ` — _needs review_`; nothing without a disposition. */
+function promptDisposition(review, ordinal) {
+    const d = review?.dispositions.find((x) => x.prompt === ordinal);
+    return d ? [label(' — '), emphasis(label(DISPOSITION_WORDS[d.value]))] : [];
+}
+/** A prompt's notes, each a paragraph under the prompt. */
+function promptNotes(review, ordinal) {
+    if (!review)
+        return [];
+    return review.notes.filter((n) => n.prompt === ordinal).map((n) => paragraph(emphasis(label('Note:')), label(' '), logLine(n.text)));
+}
+
 ;// CONCATENATED MODULE: ./src/render/md-turns.ts
+
 
 
 const TURNS_DEFAULTS = { ...TEXT_DEFAULTS, withActions: false, previewChars: 160 };
@@ -42874,7 +50568,7 @@ function actionItem(a, o) {
     }
     return listItem(paragraph(...r.line), ...r.blocks);
 }
-function promptItem(t, o) {
+function promptItem(t, o, review) {
     const blocks = [];
     let line;
     if (!t.prompt)
@@ -42887,6 +50581,8 @@ function promptItem(t, o) {
         if (p.cut)
             blocks.push(...fieldBlock('Full prompt', t.prompt.text, o));
     }
+    line.push(...promptDisposition(review, t.ordinal));
+    blocks.push(...promptNotes(review, t.ordinal));
     if (o.withActions && t.actions.length)
         blocks.push(list(t.actions.map((a) => actionItem(a, o))));
     return listItem(paragraph(...line), ...blocks);
@@ -42924,7 +50620,8 @@ function* promptsListParts(report, opts = {}) {
         yield [
             sessionHeading(s, report.filters.timezone, idLabel),
             ...sessionContext(s),
-            list(turns.map((t) => promptItem(t, o)), true, firstNumber(turns))
+            ...sessionReviewBlocks(s.review),
+            list(turns.map((t) => promptItem(t, o, s.review)), true, firstNumber(turns))
         ];
     }
     if (!any)
@@ -43495,6 +51192,37 @@ function rewriteColumn(db, table, column, f) {
                 update.run(out, r.k);
         }
         last = rows[rows.length - 1].k;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/review-export.ts
+/*
+ * What writing a sanitized copy needs of the review tables (see redact/export.ts): they hang on
+ * session ids without a foreign key (so they outlive a re-ingest), so a copy that leaves a session
+ * out must leave its review out by hand; and a tag's label is part of its key.
+ */
+/** Removes the tags, notes, dispositions and history of sessions the store no longer holds. */
+function dropReviewOfMissingSessions(db) {
+    for (const table of ['review_tags', 'review_notes', 'review_dispositions'])
+        db.prepare(`DELETE FROM ${table} WHERE session_id NOT IN (SELECT id FROM sessions)`).run();
+    // An entry about no session (a rules-file entry for every session) stays.
+    db.prepare(`DELETE FROM review_history WHERE session_id IS NOT NULL AND session_id NOT IN (SELECT id FROM sessions)`).run();
+}
+/**
+ * Rewrites every tag label with `f`. Two labels can become one (both redacted to the same
+ * marker): the second is then dropped rather than breaking the key.
+ */
+function rewriteTagLabels(db, f) {
+    const rows = db.prepare(`SELECT rowid AS k, session_id, prompt, label FROM review_tags ORDER BY rowid`).all();
+    const remove = db.prepare(`DELETE FROM review_tags WHERE rowid = ?`);
+    const update = db.prepare(`UPDATE OR IGNORE review_tags SET label = ? WHERE rowid = ?`);
+    for (const r of rows) {
+        const out = f(r.label);
+        if (out === r.label)
+            continue;
+        // OR IGNORE leaves the row as it was when the new label is taken: then it goes.
+        if (update.run(out, r.k).changes === 0)
+            remove.run(r.k);
     }
 }
 
@@ -44604,17 +52332,35 @@ const urlCredentialsDetector = patternDetector({
     // The password alone may be a placeholder (`user:1111@`, `user:{PASS}@`) where the pair is not. A
     // word such as `pass` or `password` is still taken (`https://user:pass@host`): the URL carries
     // credentials, and the user name goes with them. A password equal to the user name is a default
-    // (`postgres://postgres:postgres@localhost`).
-    validate: (s) => {
+    // (`postgres://postgres:postgres@localhost`), and so is a default word for a server on this
+    // machine (`mysql://root:password@localhost`): it opens nothing that a reader can reach.
+    validate: (s, m) => {
         const colon = s.indexOf(':');
         const password = s.slice(colon + 1);
-        return password !== s.slice(0, colon) && !isPlaceholder(password);
+        if (password === s.slice(0, colon) || isPlaceholder(password))
+            return false;
+        return !(NON_SECRET_VALUES.has(password.toLowerCase()) && LOCAL_HOST.test(m.input.slice(m.index + m[0].length - 1, m.index + m[0].length + 64)));
     },
     examples: {
-        match: ['https://user:pass@example.com', 'https://username:password@yelp.com', 'postgres://app:' + 'k3Vq9Tz@db.internal:5432/app'],
-        miss: ['postgres://postgres:postgres@localhost:5432/db', 'https://user:{PASS}@host', 'https://user:1111@host', 'https://host.example/path']
+        match: [
+            'https://user:pass@example.com',
+            'https://username:password@yelp.com',
+            'postgres://app:' + 'k3Vq9Tz@db.internal:5432/app',
+            'postgres://app:' + 'k3Vq9Tz@localhost:5432/app',
+            'mysql://root:password@localhost.evil.example/db'
+        ],
+        miss: [
+            'postgres://postgres:postgres@localhost:5432/db',
+            'jdbc:mysql://admin:pass@localhost:3306/mydb',
+            'https://dbuser:password@127.0.0.1:3000/',
+            'https://user:{PASS}@host',
+            'https://user:1111@host',
+            'https://host.example/path'
+        ]
     }
 });
+/** A host on this machine: `localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, then a port, path or end. */
+const LOCAL_HOST = /^(?:(?:[A-Za-z0-9-]{1,63}\.)*localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?![A-Za-z0-9.-])/i;
 const connectionStringDetector = patternDetector({
     id: 'connection-string-password',
     pack: 'secrets',
@@ -45904,15 +53650,42 @@ const gitlabDetectors = [
 
 
 
+
+/*
+ * Keys Google publishes in its own SDKs' sources and tests (firebase-android-sdk), anyone's to read,
+ * so not secrets: the list gitleaks' gcp-api-key rule allows (MIT, github.com/gitleaks/gitleaks
+ * cmd/generate/config/rules/gcp.go). Kept as SHA-256 digests so no key-shaped text sits in this
+ * repository for a scanner to flag.
+ */
+const PUBLISHED_KEYS = new Set([
+    'f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c',
+    '2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4',
+    '3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682',
+    'e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9',
+    'a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6',
+    '0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c',
+    'eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1',
+    '37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619',
+    '8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1',
+    '49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0',
+    '27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045',
+    'dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614',
+    '4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583',
+    'ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d',
+    '3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665',
+    'a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41'
+]);
+const unpublished = (key) => !PUBLISHED_KEYS.has((0,external_node_crypto_.createHash)('sha256').update(key).digest('hex'));
 const googleDetectors = [
     provider({
         id: 'google-api-key',
         description: 'Google API key (AIza…)',
         keywords: ['aiza'],
         pattern: re(`${LB}(?<s>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])`),
+        validate: unpublished,
         examples: {
             match: ['AIza' + urlsafe(35)],
-            miss: ['AIza' + urlsafe(20), 'AIza' + urlsafe(40)]
+            miss: ['AIza' + urlsafe(20), 'AIza' + urlsafe(40), ['AIzaSyAnLA7Nfe', 'LquW1tJFpx_eQCxoX-oo6YyIs'].join('')]
         }
     }),
     provider({
@@ -46797,12 +54570,14 @@ const squareDetectors = [
 const stripeDetectors = [
     provider({
         id: 'stripe-key',
-        description: 'Stripe secret, restricted or live publishable key; webhook secret',
-        keywords: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_', 'pk_live_', 'whsec_'],
-        pattern: re(`${LB}(?<s>(?:(?:sk|rk)_(?:live|test|prod)|pk_live)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})${RB}`),
+        // Publishable keys (`pk_live_`, `pk_test_`) are not secrets: Stripe has them shipped in web
+        // pages and apps (docs.stripe.com/keys), so they are kept as identifiers.
+        description: 'Stripe secret or restricted key; webhook secret',
+        keywords: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_', 'whsec_'],
+        pattern: re(`${LB}(?<s>(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})${RB}`),
         examples: {
             match: ['sk_live_' + an(24), 'rk_live_' + an(99), 'rk_prod_' + an(30), 'sk_test_' + an(24), 'whsec_' + an(32)],
-            miss: ['task_test_' + an(30), 'sk_live_' + '0'.repeat(24), 'pk_test_' + an(24)]
+            miss: ['task_test_' + an(30), 'sk_live_' + '0'.repeat(24), 'pk_test_' + an(24), 'pk_live_' + an(24)]
         }
     })
 ];
@@ -47096,7 +54871,67 @@ const detectorIds = detectors_builtinDetectors.map((d) => d.id);
 
 
 
+;// CONCATENATED MODULE: ./src/redact/hashed-literal.ts
+
+/*
+ * A value the rules file must name without holding it: a salted SHA-256 and the value's length.
+ * The salt is random per entry, so the same secret hashed twice gives two unrelated entries and a
+ * table of precomputed hashes does not apply; a secret's own entropy is what keeps the hash from
+ * being reversed by guessing, which is why only secret-looking values are written this way.
+ */
+const hashed_literal_WORD = /[A-Za-z0-9_]/;
+function digest(salt, value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(salt).update('\0').update(value).digest('hex');
+}
+function hashLiteral(value, salt = randomBytes(16).toString('hex')) {
+    return { sha256: digest(salt, value), salt, length: value.length };
+}
+/** A place a token may start or end: not between two word characters. */
+function boundary(text, at) {
+    return at === 0 || at === text.length || !hashed_literal_WORD.test(text[at - 1]) || !hashed_literal_WORD.test(text[at]);
+}
+/**
+ * Every place `text` holds the hashed value, as `[start, end)` ranges. Candidates are the runs of
+ * the value's length that start and end on a token boundary (so a selection of whole words or a
+ * whole token is found, part of a word is not), each hashed and compared.
+ */
+function findHashed(text, h) {
+    const out = [];
+    for (let i = 0; i + h.length <= text.length; i++) {
+        if (!boundary(text, i) || !boundary(text, i + h.length))
+            continue;
+        if (digest(h.salt, text.slice(i, i + h.length)) === h.sha256) {
+            out.push([i, i + h.length]);
+            i += h.length - 1;
+        }
+    }
+    return out;
+}
+/** Every place `text` holds `find`, a plain string or a hashed literal; plain strings match exactly. */
+function findOccurrences(text, find) {
+    if (typeof find !== 'string')
+        return findHashed(text, find);
+    const out = [];
+    for (let at = text.indexOf(find); at >= 0; at = text.indexOf(find, at + find.length))
+        out.push([at, at + find.length]);
+    return out;
+}
+/** `text` with every occurrence of `find` replaced; `count` says how many there were. */
+function replaceOccurrences(text, find, replacement) {
+    const found = findOccurrences(text, find);
+    if (found.length === 0)
+        return { text, count: 0 };
+    let out = '';
+    let last = 0;
+    for (const [start, end] of found) {
+        out += text.slice(last, start) + replacement;
+        last = end;
+    }
+    return { text: out + text.slice(last), count: found.length };
+}
+
 ;// CONCATENATED MODULE: ./src/redact/rules.ts
+
 
 
 
@@ -47142,6 +54977,8 @@ function compileUserPattern(source, flags, what) {
  * lookaround) is rejected with the reason.
  */
 function ruleDetector(rule) {
+    if (rule.hashed)
+        return hashedDetector(rule.id, rule.description, rule.hashed);
     let source;
     let flags = 'g';
     if (rule.pattern !== undefined) {
@@ -47176,6 +55013,25 @@ function ruleDetector(rule) {
                     out.push({ detector: rule.id, start: start + m.index, end: start + m.index + hit.length });
                 }
             }
+            return out;
+        }
+    };
+}
+/**
+ * A rule of hashed literals: each value is looked for by hashing the runs of its length that
+ * start and end on a token boundary (see `hashed-literal.ts`), so the rules file never holds it.
+ * It costs a hash per candidate run, so it is only built for a rule that has such values.
+ */
+function hashedDetector(id, description, hashed) {
+    return {
+        id,
+        pack: 'secrets',
+        description: description ?? `rule ${id} (hashed values)`,
+        find(text) {
+            const out = [];
+            for (const h of hashed)
+                for (const [start, end] of findHashed(text, h))
+                    out.push({ detector: id, start, end });
             return out;
         }
     };
@@ -47238,6 +55094,22 @@ function detectorsFor(config) {
 function allowPatterns(config) {
     return config.allow.patterns.map((p, i) => compileUserPattern(p, '', `allow.patterns[${i}]`));
 }
+/** The config's per-detector allow entries by detector id; undefined when there are none. */
+function allowByDetector(config) {
+    if (config.allow.entries.length === 0)
+        return undefined;
+    const map = new Map();
+    config.allow.entries.forEach((e, i) => {
+        let own = map.get(e.detector);
+        if (!own)
+            map.set(e.detector, (own = { literals: [], patterns: [] }));
+        if (e.value !== undefined)
+            own.literals.push(e.value);
+        else
+            own.patterns.push(compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`));
+    });
+    return map;
+}
 /** Compiles every user pattern of a config as a run will, and lists the ones that fail. */
 function patternProblems(config) {
     const problems = [];
@@ -47252,8 +55124,12 @@ function patternProblems(config) {
             problems.push({ path, message: path[0] === 'rules' ? e.message : e.reason });
         }
     };
-    config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : 'words'], () => ruleDetector(r)));
+    config.rules.forEach((r, i) => attempt(['rules', i, r.pattern !== undefined ? 'pattern' : r.literals ? 'literals' : r.hashed ? 'hashed' : 'words'], () => ruleDetector(r)));
     config.allow.patterns.forEach((p, i) => attempt(['allow', 'patterns', i], () => compileUserPattern(p, '', `allow.patterns[${i}]`)));
+    config.allow.entries.forEach((e, i) => {
+        if (e.pattern !== undefined)
+            attempt(['allow', 'entries', i, 'pattern'], () => compileUserPattern(e.pattern ?? '', '', `allow.entries[${i}].pattern`));
+    });
     return problems;
 }
 function builtinIds() {
@@ -47271,7 +55147,12 @@ const HASHED = { email: 'emails', 'home-path': 'home_users' };
  */
 function engineOptions(config, tags = new IdentifierTags(redactionKey())) {
     const detectors = detectorsFor(config);
-    const allow = { literals: [...config.allow.literals, ...config.allow.placeholders], patterns: allowPatterns(config) };
+    const byDetector = allowByDetector(config);
+    const allow = {
+        literals: [...config.allow.literals, ...config.allow.placeholders],
+        patterns: allowPatterns(config),
+        ...(byDetector ? { byDetector } : {})
+    };
     const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
     const marker = (id, value) => {
         const custom = replacements.get(id);
@@ -47907,10 +55788,12 @@ function contentEnd(t, s, e) {
  *   previous line's length ending in four solid characters and no opener, or after a long line
  *   ending in a long run of token characters. Every pair glued costs scanning time.
  */
-function continuation(t, s, e, nextEnd, prevLength, continued) {
+function continuation(t, s, e, nextEnd, prevLength, continued, ends) {
     const lineEnd = contentEnd(t, s, e);
     const length = lineEnd - s;
     if (length < MIN_WRAPPED_LINE || nextEnd <= e + 1)
+        return -1;
+    if (ends.size > 0 && ends.has(t.slice(e + 1, contentEnd(t, e + 1, nextEnd)).replace(/^\t+/, '')))
         return -1;
     const last = t.charCodeAt(lineEnd - 1);
     const first = t.charCodeAt(e + 1);
@@ -47961,15 +55844,30 @@ function indentation(t, s, end) {
         i++;
     return i - s;
 }
+const HEREDOC = /<<-?[ \t]{0,4}(['"]?)([A-Za-z_][A-Za-z0-9_]{0,40})\1/g;
+const NO_ENDS = new Set();
+/**
+ * The words that close the text's shell here-documents (`<<'EOF'` … `EOF`). Such a line is the
+ * shell's syntax, never the tail of a value cut at the line before it, which the here-document
+ * holds whole: glued on, it made short fakes long enough to match and took the terminator with them.
+ */
+function hereDocumentEnds(t) {
+    if (!t.includes('<<'))
+        return NO_ENDS;
+    const ends = new Set();
+    for (const m of t.matchAll(HEREDOC))
+        ends.add(m[2]);
+    return ends;
+}
 /** Whether some line is glued to the next: most values have none, and then no view is built. */
-function hasWrappedLine(t) {
+function hasWrappedLine(t, ends) {
     let s = 0;
     let e = t.indexOf('\n');
     let prevLength = -1;
     while (e >= 0) {
         const next = t.indexOf('\n', e + 1);
         // The first glued pair is enough; until then no line continues another.
-        if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false) >= 0)
+        if (continuation(t, s, e, next < 0 ? t.length : next, prevLength, false, ends) >= 0)
             return true;
         prevLength = contentEnd(t, s, e) - s;
         s = e + 1;
@@ -47984,7 +55882,8 @@ function hasWrappedLine(t) {
  */
 function joinWrappedView(parent) {
     const t = parent.text;
-    if (!hasWrappedLine(t))
+    const ends = hereDocumentEnds(t);
+    if (!hasWrappedLine(t, ends))
         return undefined;
     const b = new PieceBuilder(parent);
     const joins = [];
@@ -48001,7 +55900,7 @@ function joinWrappedView(parent) {
             break;
         }
         const nextEnd = endOfLine(t, e + 1);
-        const next = continuation(t, s, e, nextEnd, prevLength, from > s);
+        const next = continuation(t, s, e, nextEnd, prevLength, from > s, ends);
         prevLength = lineEnd - s;
         if (next >= 0) {
             joins.push(b.length);
@@ -48094,13 +55993,24 @@ function encodedRunFindings(view, opts, depth) {
         scanRuns(runs(view.text, URL_RUN), decodePercent);
     return out;
 }
-function allowed(value, opts) {
+/** Whether `value`, found by `detector`, is kept: allowed for every detector or for that one. */
+function allowed(value, opts, detector) {
     const allow = opts.allow;
     if (!allow)
         return false;
     if (allow.literals?.includes(value))
         return true;
     for (const p of allow.patterns ?? []) {
+        p.lastIndex = 0;
+        if (p.test(value))
+            return true;
+    }
+    const own = detector === undefined ? undefined : allow.byDetector?.get(detector);
+    if (!own)
+        return false;
+    if (own.literals.includes(value))
+        return true;
+    for (const p of own.patterns) {
         p.lastIndex = 0;
         if (p.test(value))
             return true;
@@ -48172,7 +56082,7 @@ function scanView(base, original, detectors, opts) {
             if (view.joins && !crossesJoin(view.joins, f.start, f.end))
                 continue;
             const [start, end] = toOriginal(view, f.start, f.end);
-            if (opts.allow && (allowed(view.text.slice(f.start, f.end), opts) || allowed(original.slice(start, end), opts)))
+            if (opts.allow && (allowed(view.text.slice(f.start, f.end), opts, d.id) || allowed(original.slice(start, end), opts, d.id)))
                 continue;
             out.push({ detector: d.id, start, end });
         }
@@ -48349,7 +56259,7 @@ function fieldFindings(key, value, opts) {
             continue;
         try {
             for (const f of d.findInField(key, value)) {
-                if (!allowed(value.slice(f.start, f.end), opts))
+                if (!allowed(value.slice(f.start, f.end), opts, d.id))
                     out.push(f);
             }
         }
@@ -48538,6 +56448,8 @@ function redactMarkedLine(line, opts) {
 
 
 
+
+
 /** Every text column of the store, with the field kind its detectors are chosen by. */
 const TEXT_COLUMNS = [
     { table: 'prompts', column: 'text', kind: 'prompt' },
@@ -48555,7 +56467,16 @@ const TEXT_COLUMNS = [
     { table: 'sessions', column: 'title', kind: 'prompt' },
     { table: 'files', column: 'path', kind: 'path' },
     { table: 'ingest_errors', column: 'path', kind: 'path' },
-    { table: 'ingest_errors', column: 'reason', kind: 'path' }
+    { table: 'ingest_errors', column: 'reason', kind: 'path' },
+    // A reviewer's words (field kind metadata: every detector and rule). Tag labels are part of a
+    // key and are rewritten apart (rewriteTagLabels); dispositions are one of three fixed words.
+    { table: 'review_notes', column: 'text', kind: 'metadata' },
+    { table: 'review_notes', column: 'actor', kind: 'metadata' },
+    { table: 'review_tags', column: 'actor', kind: 'metadata' },
+    { table: 'review_dispositions', column: 'actor', kind: 'metadata' },
+    { table: 'review_history', column: 'detail', kind: 'metadata' },
+    { table: 'review_history', column: 'reason', kind: 'metadata' },
+    { table: 'review_history', column: 'actor', kind: 'metadata' }
 ];
 /**
  * Writes a copy of the store in which every raw line and every text is redacted, for publishing
@@ -48584,6 +56505,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
                     deleteSession(db, id);
             deleteFilesWithoutEvents(db);
         }
+        dropReviewOfMissingSessions(db);
         const opts = engineOptions(config);
         const count = (findings) => {
             for (const f of findings) {
@@ -48610,7 +56532,9 @@ function exportSanitized(sourcePath, outPath, config, keep) {
         db.transaction(() => {
             for (const c of TEXT_COLUMNS)
                 rewriteColumn(db, c.table, c.column, (v) => clean(v, c.kind, c.json));
-            rewriteColumn(db, 'events', 'raw', (v) => {
+            rewriteTagLabels(db, (v) => clean(v, 'metadata'));
+            // Lines no remaining event addresses (a session left out of the copy) are blanked too.
+            rewriteRawLines(db, (v) => {
                 const r = redactMarkedLine(v, opts('tool_output'));
                 count(r.findings);
                 return r.line;
@@ -48898,7 +56822,7 @@ function text_fieldFindings(key, value, opts) {
             continue;
         try {
             for (const f of d.findInField(key, value))
-                if (!allowed(value.slice(f.start, f.end), opts))
+                if (!allowed(value.slice(f.start, f.end), opts, d.id))
                     out.push(f);
         }
         catch {
@@ -49810,6 +57734,24 @@ function formatUsdCompact(n) {
         return '$' + formatCompact(n);
     return '$' + n.toFixed(n >= 0.01 ? 2 : 4);
 }
+// One formatter per zone: each holds ICU data outside the JavaScript heap (see select/filters.ts).
+const zoneFormats = new Map();
+function zoneFormat(timezone) {
+    let f = zoneFormats.get(timezone);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-CA', {
+            timeZone: timezone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23'
+        });
+        zoneFormats.set(timezone, f);
+    }
+    return f;
+}
 /**
  * An ISO timestamp as `2026-03-03 10:00 UTC`, or in the report's timezone when it is not UTC.
  * Anything that does not parse is shown as it is.
@@ -49826,15 +57768,7 @@ function formatTime(iso, timezone) {
         return iso;
     if (timezone !== 'UTC') {
         try {
-            const parts = new Intl.DateTimeFormat('en-CA', {
-                timeZone: timezone,
-                year: 'numeric',
-                month: '2-digit',
-                day: '2-digit',
-                hour: '2-digit',
-                minute: '2-digit',
-                hourCycle: 'h23'
-            }).formatToParts(d);
+            const parts = zoneFormat(timezone).formatToParts(d);
             const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
             return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timezone}`;
         }
@@ -49884,6 +57818,8 @@ function renderHeader(report) {
         scope.push(`models ${f.models.join(', ')}`);
     if (f.branches.length)
         scope.push(`branches ${f.branches.join(', ')}`);
+    if (f.tags?.length)
+        scope.push(`tagged ${f.tags.join(', ')}`);
     if (f.sessions.length)
         scope.push(`sessions ${f.sessions.join(', ')}`);
     if (f.timezone !== 'UTC')
@@ -50007,7 +57943,45 @@ function renderUsage(report) {
         `</div></section>`);
 }
 
+;// CONCATENATED MODULE: ./src/render/html-review.ts
+
+/*
+ * A reviewer's tags, notes and dispositions in the HTML report: empty strings for a session
+ * without any, so a report of an unreviewed store is byte for byte what it was.
+ */
+const html_review_DISPOSITION_WORDS = { followed: 'followed', ignored: 'ignored', 'needs-review': 'needs review' };
+/** The session's tags as badges (a prompt's with its number). */
+function tagBadges(review) {
+    if (!review)
+        return '';
+    return review.tags.map((t) => `<span class="badge tag">${escapeLogText(t.label)}${t.prompt === null ? '' : ` <b>#${t.prompt}</b>`}</span>`).join(' ');
+}
+/** The session's own notes, one paragraph each. */
+function sessionNotes(review) {
+    if (!review)
+        return '';
+    return review.notes
+        .filter((n) => n.prompt === null)
+        .map((n) => `<p class="note">${escapeLogText(n.text)}</p>`)
+        .join('');
+}
+/** A prompt's disposition as a badge in its head line. */
+function dispositionBadge(review, ordinal) {
+    const d = review?.dispositions.find((x) => x.prompt === ordinal);
+    return d ? ` <span class="badge disposition">${html_escape_escapeHtml(html_review_DISPOSITION_WORDS[d.value])}</span>` : '';
+}
+/** A prompt's notes, under its text. */
+function html_review_promptNotes(review, ordinal) {
+    if (!review)
+        return '';
+    return review.notes
+        .filter((n) => n.prompt === ordinal)
+        .map((n) => `<p class="note">${escapeLogText(n.text)}</p>`)
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ./src/render/html-turns.ts
+
 
 
 /**
@@ -50079,32 +58053,34 @@ function actionsSummary(actions) {
         parts.push(`${html_format_formatInt(failed)} failed`);
     return parts.join(' · ');
 }
-function html_turns_prompt(t, timezone) {
+function html_turns_prompt(t, timezone, review) {
     const when = t.ts ? ` <time datetime="${html_escape_escapeHtml(t.ts)}">${html_escape_escapeHtml(formatTime(t.ts, timezone))}</time>` : '';
-    const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}</div>`;
+    const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}${dispositionBadge(review, t.ordinal)}</div>`;
+    const notes = html_review_promptNotes(review, t.ordinal);
     if (!t.prompt)
-        return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p></div>`;
+        return `<div class="prompt none">${headLine}<p class="muted">(no prompt: the agent acted on its own)</p>${notes}</div>`;
     if (t.prompt.private)
-        return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p></div>`;
-    return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}</div>`;
+        return `<div class="prompt private">${headLine}<p class="muted">(private prompt, not shown)</p>${notes}</div>`;
+    return `<div class="prompt">${headLine}${block(t.prompt.text, LIMITS.prompt, 'text')}${notes}</div>`;
 }
 /** A prompt an agent wrote is a message it wrote, and is styled as one. */
 function styleOf(a) {
     return a.kind === 'agent_prompt' ? 'assistant_message' : a.kind;
 }
-function renderTurns(turns, timezone) {
+function renderTurns(turns, timezone, review) {
     const items = turns.map((t) => {
         const acts = t.actions.length
             ? `<details class="actions"><summary>${html_escape_escapeHtml(actionsSummary(t.actions))}</summary><ol class="action-list">${t.actions
                 .map((a) => `<li class="act act-${styleOf(a)}">${action(a)}</li>`)
                 .join('')}</ol></details>`
             : '';
-        return `<li class="turn">${html_turns_prompt(t, timezone)}${acts}</li>`;
+        return `<li class="turn">${html_turns_prompt(t, timezone, review)}${acts}</li>`;
     });
     return `<ol class="turns">${items.join('')}</ol>`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/html-sessions.ts
+
 
 
 
@@ -50167,6 +58143,8 @@ function html_sessions_meta(s, timezone, anchorOf) {
             : `${UNKNOWN} (the log records no usage)`) +
         row('Cost', cost(s)) +
         row('Tool calls', calls) +
+        row('Tags', tagBadges(s.review)) +
+        row('Notes', sessionNotes(s.review)) +
         `</dl>`);
 }
 function files(paths) {
@@ -50205,7 +58183,7 @@ function summaryLine(s, timezone) {
 function session(s, i, report, anchorOf) {
     const tz = report.filters.timezone;
     const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens';
-    const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz) : `<p class="muted">No prompts recorded.</p>`) : '';
+    const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz, s.review) : `<p class="muted">No prompts recorded.</p>`) : '';
     return (`<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
         summaryLine(s, tz) +
         `<div class="s-body">${html_sessions_meta(s, tz, anchorOf)}${files(s.files_touched)}${turns}</div>` +
@@ -50312,7 +58290,24 @@ const ScopeSchema = object({
     sessions: array(object({ id: schemas_string(), reasons: array(ScopeReasonSchema).min(1) }))
 });
 
+;// CONCATENATED MODULE: ./src/model/review.ts
+
+/** What became of a prompt, as its reviewer judged it (stored, reported and typed on the command line). */
+const DISPOSITIONS = ['followed', 'ignored', 'needs-review'];
+const review_DispositionSchema = schemas_enum(DISPOSITIONS);
+/**
+ * What a review put on a session and its prompts, as a report carries it: labels and notes
+ * (redacted like every text of a report), dispositions; never who wrote them or when.
+ * `prompt` is the prompt number (a turn's `ordinal`), null for the whole session.
+ */
+const SessionReviewSchema = object({
+    tags: array(object({ prompt: schemas_number().int().nullable(), label: schemas_string() })),
+    notes: array(object({ prompt: schemas_number().int().nullable(), text: schemas_string() })),
+    dispositions: array(object({ prompt: schemas_number().int(), value: review_DispositionSchema }))
+});
+
 ;// CONCATENATED MODULE: ./src/select/report.ts
+
 
 
 
@@ -50332,7 +58327,9 @@ const FiltersSchema = object({
     sessions: array(schemas_string()),
     agents: array(schemas_string()),
     models: array(schemas_string()),
-    branches: array(schemas_string())
+    branches: array(schemas_string()),
+    /** Sessions carrying any of these review tags, on the session or a prompt (absent when not filtered by tag). */
+    tags: array(schemas_string()).optional()
 });
 const ActionSchema = object({
     /** `agent_prompt`: a prompt an agent wrote for a sub-agent (a person's prompts head turns). */
@@ -50391,6 +58388,7 @@ const SessionReportSchema = object({
     files_touched: array(schemas_string()),
     /** Why the session is in this report (see `scope`); every reason that holds. */
     scope_reasons: array(ScopeReasonSchema),
+    review: SessionReviewSchema.optional().describe("a reviewer's tags, notes and prompt dispositions (ai-log-trail tag, note, disposition), redacted; present only when there are any"),
     /** Prompts with what the agent did under each; empty in modes that do not show them. */
     turns: array(TurnSchema)
 });
@@ -50511,8 +58509,43 @@ function json_canonical(value, schema) {
  * the schema does not describe), stable key order, 2-space indent, trailing newline.
  */
 function renderJson(report) {
-    const parsed = report_ReportSchema.parse(report);
-    return JSON.stringify(json_canonical(parsed, report_ReportSchema), null, 2) + '\n';
+    const parts = jsonParts(report);
+    return [...jsonText(parts.frame, parts.sessions)].join('');
+}
+/**
+ * The JSON report's values, validated and in canonical order: the report without its sessions
+ * (`sessions` empty) and the sessions one at a time, so a writer never holds the whole document.
+ */
+function jsonParts(report) {
+    const frame = json_canonical(report_ReportSchema.parse({ ...report, sessions: [] }), report_ReportSchema);
+    return { frame, sessions: canonicalSessions(report.sessions) };
+}
+function* canonicalSessions(sessions) {
+    for (const s of sessions)
+        yield json_canonical(SessionReportSchema.parse(s), SessionReportSchema);
+}
+/** Marks where the sessions go in the frame's text; a NUL is escaped in JSON text, so no value's text can hold it. */
+const SESSIONS_SLOT = '\0sessions slot\0';
+const INDENT = '    ';
+/**
+ * The bytes of `JSON.stringify({ ...frame, sessions: [...sessions] }, null, 2) + '\n'`, a session
+ * at a time: each session is stringified alone and indented to its depth (JSON text holds a line
+ * break only between tokens, never inside a string), the frame around them once.
+ */
+function* jsonText(frame, sessions) {
+    const framed = JSON.stringify({ ...frame, sessions: SESSIONS_SLOT }, null, 2);
+    const slot = `\n  "sessions": ${JSON.stringify(SESSIONS_SLOT)}`;
+    const at = framed.indexOf(slot);
+    if (at < 0)
+        throw new Error('the JSON report has no sessions');
+    const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length;
+    yield framed.slice(0, open);
+    let first = true;
+    for (const s of sessions) {
+        yield (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
+        first = false;
+    }
+    yield (first ? '[]' : '\n  ]') + framed.slice(at + slot.length) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-usage.ts
@@ -50705,21 +58738,33 @@ function namesFile(logged, repoRelative) {
 
 ;// CONCATENATED MODULE: ./src/scope/scope.ts
 
+
 const PULL_URL = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/(\d+)(?:[/?#]|$)/;
 /** Whether a pull request URL an agent recorded names this pull request (owner and name compared as GitHub does, ignoring case). */
 function namesPullRequest(url, pr) {
     const m = PULL_URL.exec(url);
     return m !== null && Number(m[3]) === pr.number && `${m[1]}/${m[2]}`.toLowerCase() === pr.repository.toLowerCase();
 }
+/** How far a wall-clock time without a zone may be from UTC: the zones in use run from −12 to +14 hours. */
+const ZONES_BEHIND_MS = 12 * 3_600_000;
+const ZONES_AHEAD_MS = 14 * 3_600_000;
+/**
+ * Whether a time may fall within the span. A zone-less wall-clock time (Aider's headers) was
+ * written in the zone of a machine this job does not know, so it stands for every instant it
+ * can be, and counts when any of them falls within the span: read as the runner's zone, a
+ * session in Tokyo or California would fall outside its own pull request's commits.
+ */
 function within(ts, span) {
     if (ts === null)
         return false;
-    const t = Date.parse(ts);
+    const local = isLocalTime(ts);
+    const t = Date.parse(local ? `${ts}Z` : ts);
     if (Number.isNaN(t))
         return false;
-    if (span.from !== null && t <= Date.parse(span.from))
+    const [earliest, latest] = local ? [t - ZONES_AHEAD_MS, t + ZONES_BEHIND_MS] : [t, t];
+    if (span.from !== null && latest <= Date.parse(span.from))
         return false;
-    if (span.to !== null && t > Date.parse(span.to))
+    if (span.to !== null && earliest > Date.parse(span.to))
         return false;
     return true;
 }
@@ -50837,12 +58882,62 @@ function fitToBudget(render, budget, name, opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/json-file.ts
+
+
+
+
+/** Text gathered before a write: few system calls, and never more than this held. */
+const WRITE_CHUNK = 1 << 20;
+/**
+ * Writes the JSON report to `path` a session at a time, each part given the last check first.
+ * The whole-document check (`lateRedactJson`) walks the decoded values and re-serializes what it
+ * changed; every string of the document lies whole inside the frame or inside one session, and a
+ * value is checked under the key it sits under, so checking the parts finds and writes exactly
+ * what checking the whole would, with no window to overlap. Counted under `name`.
+ */
+function writeCheckedJson(report, path, opts, name = 'report.json') {
+    const check = emptyLateCheck();
+    const checked = (value) => {
+        const r = lateRedactJsonValue(value, opts);
+        countLate(check, name, r.findings);
+        return r.findings.length ? r.value : value;
+    };
+    const parts = jsonParts(report);
+    // The frame holds the `sessions` key (its array empty), checked once as in the whole document;
+    // a session is an object, whose walk reads no key from outside it.
+    const frame = checked(parts.frame);
+    const sessions = (function* () {
+        for (const s of parts.sessions)
+            yield checked(s);
+    })();
+    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    try {
+        let pending = '';
+        for (const text of jsonText(frame, sessions)) {
+            pending += text;
+            if (pending.length >= WRITE_CHUNK) {
+                (0,external_node_fs_.writeSync)(fd, pending);
+                pending = '';
+            }
+        }
+        (0,external_node_fs_.writeSync)(fd, pending);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return check;
+}
+
 ;// CONCATENATED MODULE: ./src/redact/policy.ts
 
 
 
 
 
+
+/** What a find-override puts in place of the text it finds, unless it names its own replacement. */
+const OCCURRENCE_MARKER = '[REDACTED:override]';
 function reportRedactor(config, key = redactionKey() ?? null) {
     const tags = new IdentifierTags(key ?? undefined);
     const engine = engineOptions(config, tags);
@@ -50911,40 +59006,75 @@ function reportRedactor(config, key = redactionKey() ?? null) {
         return r.text;
     };
     let overridesOf = null;
-    const overrides = (s) => {
+    const overrides = (s) => forSession(s).list;
+    const forSession = (s) => {
         if (overridesOf?.id !== s.id)
-            overridesOf = { id: s.id, list: config.overrides.filter((o) => s.id.startsWith(o.session)) };
-        return overridesOf.list;
+            overridesOf = {
+                id: s.id,
+                list: config.overrides.filter((o) => s.id.startsWith(o.session)),
+                privacy: config.private.filter((p) => s.id.startsWith(p.session))
+            };
+        return overridesOf;
+    };
+    /** The config's entry making the whole session private, if any. */
+    const privateSession = (s) => forSession(s).privacy.find((p) => p.prompt === undefined);
+    /** `text` with the field's find-overrides applied, each recorded with its count. */
+    const replaceFound = (s, eventId, field, finds, text) => {
+        for (const o of finds) {
+            const r = replaceOccurrences(text, o.find, o.replacement ?? OCCURRENCE_MARKER);
+            if (r.count)
+                record(s, eventId, field, `override:${o.actor}`, r.count, o.actor, o.reason);
+            text = r.text;
+        }
+        return text;
     };
     function redactTurn(s, t, overrides) {
+        const wholeSession = privateSession(s);
+        const whole = overrides.filter((o) => o.find === undefined);
+        const finds = overrides.filter((o) => o.find !== undefined);
         let prompt = t.prompt;
         if (prompt) {
-            const ov = overrides.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? overrides.find((o) => o.event === prompt?.event_id);
+            const eventId = prompt.event_id;
+            const ov = whole.find((o) => o.prompt === t.ordinal && o.field === 'prompt') ?? whole.find((o) => o.event === eventId);
+            const privacy = wholeSession ?? forSession(s).privacy.find((p) => p.prompt === t.ordinal);
             let text = prompt.text;
-            if (prompt.private || PRIVATE_PREFIX.test(text)) {
+            if (prompt.private || PRIVATE_PREFIX.test(text) || privacy) {
+                if (privacy && !prompt.private)
+                    record(s, eventId, 'prompt', 'private', 1, privacy.actor, privacy.reason);
                 prompt = { ...prompt, text: '', private: true };
             }
             else {
                 if (ov) {
-                    text = ov.replacement;
-                    record(s, prompt.event_id, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
+                    text = ov.replacement ?? '';
+                    record(s, eventId, 'prompt', `override:${ov.actor}`, 1, ov.actor, ov.reason);
+                }
+                else {
+                    const mine = finds.filter((o) => o.field === 'prompt' && (o.prompt === t.ordinal || o.event === eventId));
+                    if (mine.length)
+                        text = replaceFound(s, eventId, 'prompt', mine, text);
                 }
                 const m = applySpanMarkers(text);
                 if (m.count)
-                    record(s, prompt.event_id, 'prompt', 'marker', m.count);
+                    record(s, eventId, 'prompt', 'marker', m.count);
                 if (ov && config.fields.prompt === 'include')
                     included.push(m.text);
-                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, prompt.event_id, 'prompt', 'prompt', m.text) ?? '') };
+                prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, eventId, 'prompt', 'prompt', m.text) ?? '') };
             }
         }
         const actions = t.actions.map((a) => {
-            const ov = overrides.filter((o) => o.event === a.event_id);
+            // A private session keeps what the agent did (tool names, counts), not what any of it said.
+            if (wholeSession)
+                return { ...a, text: a.kind === 'tool_call' && a.text !== null && metadataOnly ? firstWord(a.text) : null, arguments: null, output: null };
+            const ov = whole.filter((o) => o.event === a.event_id);
+            const fv = finds.filter((o) => o.event === a.event_id);
             const apply = (field, v) => {
                 const o = ov.find((x) => x.field === field);
-                if (!o)
-                    return v;
+                if (!o) {
+                    const mine = fv.filter((x) => x.field === field);
+                    return v === null || mine.length === 0 ? v : replaceFound(s, a.event_id, field, mine, v);
+                }
                 record(s, a.event_id, field, `override:${o.actor}`, 1, o.actor, o.reason);
-                return o.replacement;
+                return o.replacement ?? '';
             };
             const kind = a.kind === 'reasoning' ? 'reasoning' : a.kind === 'file_change' ? 'path' : a.kind === 'tool_call' ? 'tool_args' : 'assistant';
             const text = apply('text', a.text);
@@ -50960,11 +59090,14 @@ function reportRedactor(config, key = redactionKey() ?? null) {
     }
     const sessionFields = (s, turns) => {
         const pathOrHash = (p) => (p === null ? null : metadataOnly ? tags.hashed(p) : clean(s, null, 'cwd', 'path', p));
+        const privacy = privateSession(s);
+        if (privacy)
+            record(s, null, 'session', 'private', 1, privacy.actor, privacy.reason);
         return {
             ...s,
             // A title sums up the first prompt (Claude Code's ai-title is written from it), so it
             // follows the prompt's policy; metadata-only drops it like every other text.
-            title: clean(s, null, 'title', 'prompt', s.title),
+            title: privacy ? null : clean(s, null, 'title', 'prompt', s.title),
             cwd: pathOrHash(s.cwd),
             repository: s.repository === null
                 ? null
@@ -50980,9 +59113,17 @@ function reportRedactor(config, key = redactionKey() ?? null) {
                     return { ...r, path: metadataOnly ? tags.hashed(r.path) : (clean(s, null, 'scope', 'path', r.path) ?? '') };
                 return r;
             }),
+            ...(s.review ? { review: reviewFields(s, s.review) } : {}),
             turns
         };
     };
+    // A reviewer's labels and notes are free text like any other (a ticket may name a client):
+    // every detector and rule applies; metadata-only tags labels as it does branches and drops notes.
+    const reviewFields = (s, r) => ({
+        tags: r.tags.map((t) => ({ ...t, label: metadataOnly ? tags.hashed(t.label) : (clean(s, null, 'review_tag', 'metadata', t.label) ?? '') })),
+        notes: metadataOnly ? [] : r.notes.map((n) => ({ ...n, text: clean(s, null, 'review_note', 'metadata', n.text) ?? '' })),
+        dispositions: r.dispositions.map((d) => ({ ...d }))
+    });
     return {
         turn: (s, t) => redactTurn(s, t, overrides(s)),
         session: sessionFields,
@@ -51008,9 +59149,19 @@ function reportRedactor(config, key = redactionKey() ?? null) {
                     counts[f.detector] = (counts[f.detector] ?? 0) + 1;
                 return { ...w, file: file.text, message: message.text };
             });
+            // The tags a report was filtered by are a reviewer's labels, redacted as the sessions' own are.
+            const filterTags = report.filters.tags?.map((t) => {
+                if (metadataOnly)
+                    return tags.hashed(t);
+                const r = redactText(t, engine('metadata'));
+                for (const f of r.findings)
+                    counts[f.detector] = (counts[f.detector] ?? 0) + 1;
+                return r.text;
+            });
             const total = Object.values(counts).reduce((a, b) => a + b, 0);
             return {
                 ...report,
+                ...(filterTags ? { filters: { ...report.filters, tags: filterTags } } : {}),
                 scope: { ...report.scope, label: label.text },
                 format_warnings: formatWarnings,
                 sessions,
@@ -51093,7 +59244,13 @@ const BUNDLED_PRICES = {
     o3: { input: 2, cached_input: 0.5, output: 8 },
     'o4-mini': { input: 1.1, cached_input: 0.275, output: 4.4 },
     'codex-mini-latest': { input: 1.5, cached_input: 0.375, output: 6 },
-    // Anthropic (cache writes at the 5-minute rate)
+    // Anthropic (cache writes at the 5-minute rate). The 4.6 and 5 models were added on 2026-12-06
+    // from their pages on platform.claude.com (models/<name>/overview), which list one price for
+    // the whole 1M context; Sonnet 4.6's cache prices follow Anthropic's 1.25× write, 0.1× read.
+    'claude-opus-5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+    'claude-sonnet-5': { input: 2, cached_input: 0.2, cache_write: 2.5, output: 10 },
+    'claude-opus-4.6': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
+    'claude-sonnet-4.6': { input: 3, cached_input: 0.3, cache_write: 3.75, output: 15 },
     'claude-opus-4.5': { input: 5, cached_input: 0.5, cache_write: 6.25, output: 25 },
     'claude-opus-4.1': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
     'claude-opus-4': { input: 15, cached_input: 1.5, cache_write: 18.75, output: 75 },
@@ -51153,7 +59310,7 @@ function skippedCounts(db) {
  * files a report's numbers come from, so the report can say which of them read oddly.
  */
 function filesOfSessions(db, sessionIds) {
-    const q = prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
+    const q = db_prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
     const paths = new Set();
     for (const id of sessionIds)
         for (const p of q.all(id))
@@ -51237,15 +59394,15 @@ function listSessions(db) {
 
 /** A session's counted usage rows, replayed history left out. */
 function countedUsageRows(db, sessionId) {
-    return prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`).iterate(sessionId);
+    return db_prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`).iterate(sessionId);
 }
 /** How many times a session called each tool, most called first. */
 function toolCallCounts(db, sessionId) {
-    return prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(sessionId);
+    return db_prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(sessionId);
 }
 /** The files a session created or changed, in path order. */
 function filesTouchedBy(db, sessionId) {
-    return prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
+    return db_prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
 }
 
 ;// CONCATENATED MODULE: ./src/store/turn-events.ts
@@ -51295,7 +59452,7 @@ function typedRow(r) {
  * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
  */
 function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX_SAFE_INTEGER) {
-    for (const r of prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(maxOutputChars, sessionId)) {
+    for (const r of db_prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(maxOutputChars, sessionId)) {
         yield {
             id: r.id,
             file_id: r.file_id,
@@ -51308,10 +59465,361 @@ function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX
 }
 /** How many log files a session's records were read from. */
 function sessionFileCount(db, sessionId) {
-    return prepared(db, `SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId).n;
+    return db_prepared(db, `SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId).n;
+}
+
+;// CONCATENATED MODULE: ./src/store/review-history.ts
+
+
+/**
+ * The history of every review change: tags, notes and dispositions (recorded by their own store
+ * functions) and the rules-file edits of the review page (redactions, allow entries, private
+ * marks), which their caller records with one `appendHistory`. Entries are only ever added: an
+ * undo is a new `remove` entry, so who did what, when and why stays readable.
+ */
+const HISTORY_KINDS = ['tag', 'note', 'disposition', 'redaction', 'allow', 'private'];
+const HistoryKindSchema = schemas_enum(HISTORY_KINDS);
+const HistoryActionSchema = schemas_enum(['add', 'remove']);
+// Not strict: a caller's own description of its change (the review page's rules-file edits) can
+// be passed as it is, with the actor and reason added; keys the history has no column for are dropped.
+const HistoryEntryInputSchema = object({
+    kind: HistoryKindSchema,
+    action: HistoryActionSchema,
+    /** The session the change is about; none for a rules-file entry that applies everywhere. */
+    session: schemas_string().min(1).nullish(),
+    /** The prompt number in the session (1 = first); none for the whole session. */
+    prompt: schemas_number().int().positive().nullish(),
+    /** What was added or removed: the label, the note's text, the disposition, the rule's value or pattern. */
+    detail: schemas_string(),
+    actor: schemas_string().trim().min(1),
+    reason: schemas_string().trim().min(1).optional(),
+    /** When (ISO 8601); default now. */
+    at: schemas_string().min(1).optional()
+});
+const HistoryEntrySchema = object({
+    id: schemas_number().int(),
+    at: schemas_string(),
+    actor: schemas_string(),
+    kind: HistoryKindSchema,
+    action: HistoryActionSchema,
+    session: schemas_string().nullable(),
+    prompt: schemas_number().int().nullable(),
+    detail: schemas_string(),
+    reason: schemas_string().nullable()
+});
+const HistoryFilterSchema = strictObject({
+    /** A session id or its prefix. */
+    session: schemas_string().min(1).optional(),
+    prompt: schemas_number().int().positive().optional(),
+    kind: HistoryKindSchema.optional(),
+    /** The newest `limit` entries (still listed oldest first). */
+    limit: schemas_number().int().positive().optional()
+});
+const fromRow = (r) => HistoryEntrySchema.parse({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    kind: r.kind,
+    action: r.action,
+    session: r.session_id,
+    prompt: r.prompt,
+    detail: r.detail,
+    reason: r.reason
+});
+/** Records one change; returns the entry as stored. Call inside the change's own transaction. */
+function review_history_appendHistory(db, entry) {
+    const e = HistoryEntryInputSchema.parse(entry);
+    const at = e.at ?? new Date().toISOString();
+    const r = prepared(db, `INSERT INTO review_history (at, actor, kind, action, session_id, prompt, detail, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(at, e.actor, e.kind, e.action, e.session ?? null, e.prompt ?? null, e.detail, e.reason ?? null);
+    return {
+        id: Number(r.lastInsertRowid),
+        at,
+        actor: e.actor,
+        kind: e.kind,
+        action: e.action,
+        session: e.session ?? null,
+        prompt: e.prompt ?? null,
+        detail: e.detail,
+        reason: e.reason ?? null
+    };
+}
+/** The history, oldest first, narrowed by session (id or prefix), prompt and kind. */
+function listHistory(db, filter = {}) {
+    const f = HistoryFilterSchema.parse(filter);
+    const where = [];
+    const args = [];
+    if (f.session !== undefined) {
+        where.push(`substr(session_id, 1, ?) = ?`);
+        args.push(f.session.length, f.session);
+    }
+    if (f.prompt !== undefined) {
+        where.push('prompt = ?');
+        args.push(f.prompt);
+    }
+    if (f.kind !== undefined) {
+        where.push('kind = ?');
+        args.push(f.kind);
+    }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const sql = f.limit === undefined
+        ? `SELECT * FROM review_history ${cond} ORDER BY id`
+        : `SELECT * FROM (SELECT * FROM review_history ${cond} ORDER BY id DESC LIMIT ?) ORDER BY id`;
+    if (f.limit !== undefined)
+        args.push(f.limit);
+    return prepared(db, sql).all(...args).map(fromRow);
+}
+/** One entry by its id. */
+function historyEntry(db, id) {
+    const r = prepared(db, `SELECT * FROM review_history WHERE id = ?`).get(id);
+    return r && fromRow(r);
+}
+
+;// CONCATENATED MODULE: ./src/store/review-change.ts
+
+/** Who makes a review change and why: every tag, note and disposition function records it in the history. */
+const ReviewChangeSchema = strictObject({
+    actor: schemas_string().trim().min(1),
+    reason: schemas_string().trim().min(1).optional(),
+    /** When (ISO 8601); default now. */
+    at: schemas_string().min(1).optional()
+});
+/** The prompt number as the review tables store it: 0 stands for the whole session (prompts count from 1). */
+const review_change_storedPrompt = (prompt) => prompt ?? 0;
+/** The prompt number as the API gives it: null for the whole session. */
+const promptOf = (stored) => (stored === 0 ? null : stored);
+/** The change with its time settled, so the row and its history entry carry the same instant. */
+function review_change_settled(change) {
+    const c = ReviewChangeSchema.parse(change);
+    return { actor: c.actor, reason: c.reason, at: c.at ?? new Date().toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/store/review-tags.ts
+
+
+
+
+/** A free-form label (a ticket, a theme) on a session or on one of its prompts. */
+const TagLabelSchema = schemas_string()
+    .trim()
+    .min(1, 'a tag needs a label')
+    .max(200, 'a tag label is at most 200 characters')
+    .refine((l) => !/[\r\n]/.test(l), 'a tag label is one line');
+const review_tags_fromRow = (r) => ({ session: r.session_id, prompt: promptOf(r.prompt), label: r.label, actor: r.actor, at: r.at });
+/** Tags a session or prompt; false (and no history) when it already has that tag. */
+function addTag(db, target, change) {
+    const label = TagLabelSchema.parse(target.label);
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const r = prepared(db, `INSERT OR IGNORE INTO review_tags (session_id, prompt, label, actor, at) VALUES (?, ?, ?, ?, ?)`).run(target.session, storedPrompt(target.prompt), label, c.actor, c.at);
+        if (r.changes === 0)
+            return false;
+        appendHistory(db, { kind: 'tag', action: 'add', session: target.session, prompt: target.prompt ?? undefined, detail: label, ...c });
+        return true;
+    })
+        .immediate();
+}
+/** Removes a tag; false (and no history) when there was none. */
+function removeTag(db, target, change) {
+    const label = TagLabelSchema.parse(target.label);
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const r = prepared(db, `DELETE FROM review_tags WHERE session_id = ? AND prompt = ? AND label = ?`).run(target.session, storedPrompt(target.prompt), label);
+        if (r.changes === 0)
+            return false;
+        appendHistory(db, { kind: 'tag', action: 'remove', session: target.session, prompt: target.prompt ?? undefined, detail: label, ...c });
+        return true;
+    })
+        .immediate();
+}
+/** Tags in session, prompt and label order, narrowed to a session (id or prefix) or a label. */
+function listTags(db, filter = {}) {
+    const where = [];
+    const args = [];
+    if (filter.session !== undefined) {
+        where.push('substr(session_id, 1, ?) = ?');
+        args.push(filter.session.length, filter.session);
+    }
+    if (filter.label !== undefined) {
+        where.push('label = ? COLLATE NOCASE');
+        args.push(filter.label.trim());
+    }
+    const sql = `SELECT * FROM review_tags ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY session_id, prompt, label`;
+    return prepared(db, sql).all(...args).map(review_tags_fromRow);
+}
+/** The sessions that carry any of `labels` (compared without case), on the session or on one of its prompts. */
+function sessionsTagged(db, labels) {
+    const wanted = [...new Set(labels.map((l) => l.trim().toLowerCase()))];
+    if (wanted.length === 0)
+        return new Set();
+    const rows = db
+        .prepare(`SELECT DISTINCT session_id FROM review_tags WHERE lower(label) IN (${wanted.map(() => '?').join(', ')})`)
+        .pluck()
+        .all(...wanted);
+    return new Set(rows);
+}
+/** One session's tags, by the table's key. */
+function tagsOfSession(db, sessionId) {
+    return db_prepared(db, `SELECT * FROM review_tags WHERE session_id = ? ORDER BY prompt, label`).all(sessionId).map(review_tags_fromRow);
+}
+
+;// CONCATENATED MODULE: ./src/store/review-dispositions.ts
+
+
+
+
+
+/** A disposition as a person may type it: `needs review`, `Needs_Review` and `needs-review` are one. */
+function parseDisposition(v) {
+    const r = DispositionSchema.safeParse(v
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-'));
+    return r.success ? r.data : undefined;
+}
+const review_dispositions_fromRow = (r) => ({ session: r.session_id, prompt: r.prompt, value: review_DispositionSchema.parse(r.value), actor: r.actor, at: r.at });
+function current(db, t) {
+    return prepared(db, `SELECT * FROM review_dispositions WHERE session_id = ? AND prompt = ?`).get(t.session, t.prompt);
+}
+/**
+ * Sets a prompt's disposition; false (and no history) when it already has that one. Replacing
+ * another value records its removal first, so each history entry can be undone on its own.
+ */
+function setDisposition(db, target, value, change) {
+    const v = DispositionSchema.parse(value);
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const was = current(db, target);
+        if (was?.value === v)
+            return false;
+        if (was)
+            appendHistory(db, { kind: 'disposition', action: 'remove', session: target.session, prompt: target.prompt, detail: was.value, ...c });
+        prepared(db, `INSERT INTO review_dispositions (session_id, prompt, value, actor, at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (session_id, prompt) DO UPDATE SET value = excluded.value, actor = excluded.actor, at = excluded.at`).run(target.session, target.prompt, v, c.actor, c.at);
+        appendHistory(db, { kind: 'disposition', action: 'add', session: target.session, prompt: target.prompt, detail: v, ...c });
+        return true;
+    })
+        .immediate();
+}
+/** Clears a prompt's disposition; false (and no history) when it had none. */
+function clearDisposition(db, target, change) {
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const was = current(db, target);
+        if (!was)
+            return false;
+        prepared(db, `DELETE FROM review_dispositions WHERE session_id = ? AND prompt = ?`).run(target.session, target.prompt);
+        appendHistory(db, { kind: 'disposition', action: 'remove', session: target.session, prompt: target.prompt, detail: was.value, ...c });
+        return true;
+    })
+        .immediate();
+}
+/** Dispositions in session and prompt order, narrowed to a session (id or prefix). */
+function listDispositions(db, filter = {}) {
+    const rows = filter.session === undefined
+        ? prepared(db, `SELECT * FROM review_dispositions ORDER BY session_id, prompt`).all()
+        : prepared(db, `SELECT * FROM review_dispositions WHERE substr(session_id, 1, ?) = ? ORDER BY session_id, prompt`).all(filter.session.length, filter.session);
+    return rows.map(review_dispositions_fromRow);
+}
+/** One session's dispositions, by the table's key. */
+function dispositionsOfSession(db, sessionId) {
+    return db_prepared(db, `SELECT * FROM review_dispositions WHERE session_id = ? ORDER BY prompt`).all(sessionId).map(review_dispositions_fromRow);
+}
+
+;// CONCATENATED MODULE: ./src/store/review-notes.ts
+
+
+
+
+const NoteTextSchema = schemas_string().trim().min(1, 'a note needs text').max(10_000, 'a note is at most 10000 characters');
+const review_notes_fromRow = (r) => ({ id: r.id, session: r.session_id, prompt: promptOf(r.prompt), text: r.text, actor: r.actor, at: r.at });
+/** Adds a note to a session or prompt; returns it with its id (what `removeNote` takes). */
+function addNote(db, target, change) {
+    const text = NoteTextSchema.parse(target.text);
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const r = prepared(db, `INSERT INTO review_notes (session_id, prompt, text, actor, at) VALUES (?, ?, ?, ?, ?)`).run(target.session, storedPrompt(target.prompt), text, c.actor, c.at);
+        appendHistory(db, { kind: 'note', action: 'add', session: target.session, prompt: target.prompt ?? undefined, detail: text, ...c });
+        return { id: Number(r.lastInsertRowid), session: target.session, prompt: target.prompt ?? null, text, actor: c.actor, at: c.at };
+    })
+        .immediate();
+}
+/** Removes a note by its id; returns what was removed, or undefined (and no history) when there is no such note. */
+function removeNote(db, id, change) {
+    const c = settled(change);
+    return db
+        .transaction(() => {
+        const r = prepared(db, `SELECT * FROM review_notes WHERE id = ?`).get(id);
+        if (!r)
+            return undefined;
+        prepared(db, `DELETE FROM review_notes WHERE id = ?`).run(id);
+        const note = review_notes_fromRow(r);
+        appendHistory(db, { kind: 'note', action: 'remove', session: note.session, prompt: note.prompt ?? undefined, detail: note.text, ...c });
+        return note;
+    })
+        .immediate();
+}
+/** Notes oldest first, narrowed to a session (id or prefix). */
+function listNotes(db, filter = {}) {
+    const rows = filter.session === undefined
+        ? prepared(db, `SELECT * FROM review_notes ORDER BY id`).all()
+        : prepared(db, `SELECT * FROM review_notes WHERE substr(session_id, 1, ?) = ? ORDER BY id`).all(filter.session.length, filter.session);
+    return rows.map(review_notes_fromRow);
+}
+/** One session's notes, by the notes' index (the report reads them session by session). */
+function notesOfSession(db, sessionId) {
+    return db_prepared(db, `SELECT * FROM review_notes WHERE session_id = ? ORDER BY prompt, id`).all(sessionId).map(review_notes_fromRow);
+}
+
+;// CONCATENATED MODULE: ./src/store/review-session.ts
+
+
+
+
+/** Whether the store holds any review row at all: a report of a store without any reads nothing more. */
+function anyReview(db) {
+    return (db_prepared(db, `SELECT EXISTS (SELECT 1 FROM review_tags) OR EXISTS (SELECT 1 FROM review_notes) OR EXISTS (SELECT 1 FROM review_dispositions) AS any`).get().any === 1);
+}
+/** One session's tags, notes and dispositions; undefined when it has none. */
+function sessionReview(db, sessionId) {
+    const tags = tagsOfSession(db, sessionId);
+    const notes = notesOfSession(db, sessionId);
+    const dispositions = dispositionsOfSession(db, sessionId);
+    if (tags.length + notes.length + dispositions.length === 0)
+        return undefined;
+    return { tags, notes, dispositions };
+}
+
+;// CONCATENATED MODULE: ./src/select/review.ts
+
+/**
+ * The review field of each session of a report, read only when the store holds any review at
+ * all: a report of a store nobody reviewed reads nothing more and carries no field.
+ */
+function reviewReader(db) {
+    if (!anyReview(db))
+        return () => ({});
+    return (sessionId) => {
+        const r = sessionReview(db, sessionId);
+        if (!r)
+            return {};
+        return {
+            review: {
+                tags: r.tags.map((t) => ({ prompt: t.prompt, label: t.label })),
+                notes: r.notes.map((n) => ({ prompt: n.prompt, text: n.text })),
+                dispositions: r.dispositions.map((d) => ({ prompt: d.prompt, value: d.value }))
+            }
+        };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/select/select.ts
+
+
 
 
 
@@ -51377,10 +59885,10 @@ function cap(text, n) {
 /**
  * Builds the report object from the store: which sessions the filters select, their totals,
  * usage by model, agent and day, cost from the price table, and (in the modes that show them)
- * each prompt with what the agent did under it. Text here is not yet redacted.
+ * each prompt with what the agent did under it. Text here is not yet redacted. `frame`: this
+ * report's `selectFrame`, when the caller already has it.
  */
-function selectReport(db, opts = {}) {
-    const frame = selectFrame(db, opts);
+function selectReport(db, opts = {}, frame = selectFrame(db, opts)) {
     if (!showsTurns(frame.mode))
         return frame;
     const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS;
@@ -51404,7 +59912,9 @@ function selectFrame(db, opts = {}) {
     const day = (ts) => localWallClock(ts)?.date ?? dayOfInstant(ts);
     const scope = opts.scope ?? ALL_FOUND;
     const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]));
-    const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters));
+    const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null;
+    const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)));
+    const reviewOf = reviewReader(db);
     const unpriced = new Set();
     const byModel = new Map();
     const byAgent = new Map();
@@ -51467,6 +59977,7 @@ function selectFrame(db, opts = {}) {
             cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
             files_touched: filesTouchedBy(db, s.id),
             scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
+            ...reviewOf(s.id),
             turns: []
         };
     });
@@ -51687,12 +60198,17 @@ function saveRedactions(db, rows, at = new Date().toISOString()) {
 
 
 
+/** What `buildReport` and `buildCommentReport` share: the sessions, their totals and usage (`selectFrame`). */
+function selectReportFrame(db, opts) {
+    return selectFrame(db, selectOptions(opts));
+}
 /**
  * select → redact: the only way a report object is made for publishing, so nothing rendered
  * from it can carry unredacted text. The redaction provenance is recorded in the store.
  */
 function buildReport(db, opts) {
-    const out = redactReport(selectReport(db, selectOptions(opts)), opts.config);
+    const select = selectOptions(opts);
+    const out = redactReport(selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }), opts.config);
     saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
     return out;
 }
@@ -51718,7 +60234,7 @@ const RECORDS_PAGE = 2_000;
  */
 function buildCommentReport(db, opts) {
     const select = selectOptions({ ...opts, mode: 'actions' });
-    const frame = selectFrame(db, select);
+    const frame = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select);
     const redactor = reportRedactor(opts.config);
     const window = new CommentWindowBuilder(opts.budget);
     const at = (opts.now ?? new Date()).toISOString();
@@ -51767,6 +60283,7 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
+
 const COMMENT_FIELD_CHARS = 8 * 1024;
 /** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
 const COMMENT_BUDGET = COMMENT_LIMIT - 1_024;
@@ -51787,7 +60304,10 @@ async function runJob(o) {
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
         const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db));
-        const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
+        // The sessions, totals and usage are selected once for the files and the comment, and let go
+        // once both are redacted: what is rendered holds only redacted text.
+        let frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
+        const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame });
         // The comment always lists prompts with what was done under them, whatever the files' mode.
         // The comment shows at most a few hundred characters per field, so it carries (and redacts)
         // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
@@ -51801,8 +60321,10 @@ async function runJob(o) {
             version: o.version,
             maxFieldChars: COMMENT_FIELD_CHARS,
             scope,
+            frame,
             budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
         });
+        frame = undefined;
         db.close();
         (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
         const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included]);
@@ -51835,7 +60357,8 @@ async function runJob(o) {
         for (const t of final.texts) {
             if (t.name === RELEASE_SECTION)
                 continue;
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, t.name), t.content);
+            if (!t.written)
+                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(o.outDir, t.name), t.content);
             written.push(t.name);
         }
         if (o.exportDatabase)
@@ -51860,6 +60383,7 @@ async function runJob(o) {
 /** The name the release body's section is counted under; it is published, never written to a file. */
 const RELEASE_SECTION = 'release notes';
 const DATABASE_FILE = 'ai-log-trail.sqlite';
+const JSON_FILE = 'report.json';
 function withLate(report, late) {
     return late ? { ...report, redactions: { ...report.redactions, late } } : report;
 }
@@ -51871,11 +60395,30 @@ function withLate(report, late) {
  */
 function finalTexts(i) {
     const memo = new Map();
-    const files = i.formats.flatMap((f) => render_renderReport(i.report, f).files);
-    const checkedFiles = checkFinalTexts(files, i.lateOptions, memo);
+    const files = [];
+    const fileChecks = [];
+    let markdown;
+    for (const format of i.formats) {
+        // The JSON report is written (and checked) a session at a time as it is made: its text, the
+        // largest of the files, is never held whole.
+        if (format === 'json') {
+            fileChecks.push(writeCheckedJson(i.report, (0,external_node_path_.join)(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE));
+            files.push({ name: JSON_FILE, content: '', written: true });
+            continue;
+        }
+        const rendered = render_renderReport(i.report, format).files;
+        if (format === 'md')
+            markdown = rendered[0].content;
+        const checked = checkFinalTexts(rendered, i.lateOptions, memo);
+        fileChecks.push(checked.check);
+        files.push(...checked.texts);
+    }
+    const checkedFiles = { texts: files, check: mergeLate(...fileChecks) };
     const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }), COMMENT_BUDGET, 'comment.md', i.lateOptions);
     const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions);
-    let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content) }], i.lateOptions, memo);
+    // The job summary starts as the Markdown report: its text as rendered before the check (whose
+    // result the memo gives back) when the job rendered one.
+    let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content, markdown) }], i.lateOptions, memo);
     if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
         summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check };
     return {
@@ -51889,9 +60432,10 @@ function renamed(check, from, to) {
     const byFile = check.by_file[from];
     return byFile ? { total: check.total, by_file: { [to]: byFile } } : check;
 }
-function jobSummary(report, comment) {
-    let summary = renderMarkdown(report);
-    if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
+function jobSummary(report, comment, markdown = renderMarkdown(report)) {
+    let summary = markdown;
+    // A summary-mode report has no turns to leave out: rendered again it would be the same text.
+    if (Buffer.byteLength(summary) > SUMMARY_LIMIT && report.mode !== 'summary')
         summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
     if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
         summary = comment;
@@ -51934,6 +60478,13 @@ const PackSchema = union([
         disable: array(schemas_string()).default([]).describe('detector ids of this pack to turn off')
     })
 ]);
+/** A value kept out of the rules file's text: a salted SHA-256 of it and its length (see `redact/hashed-literal.ts`). */
+const HashedLiteralSchema = strictObject({
+    sha256: schemas_string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits'),
+    salt: schemas_string().regex(/^[0-9a-f]{16,64}$/, '16 to 64 lower-case hex digits'),
+    length: schemas_number().int().positive().describe("the value's length in characters")
+})
+    .describe('a secret-looking value written as sha256(salt, NUL, value) and its length, so the committed file does not hold it in clear');
 const RuleSchema = strictObject({
     id: schemas_string()
         .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-"')
@@ -51946,23 +60497,46 @@ const RuleSchema = strictObject({
         .describe('regular expression flags: i, m, s, u'),
     literals: array(schemas_string().min(1)).optional().describe('exact strings, matched case-insensitively'),
     words: array(schemas_string().min(1)).optional().describe('whole words, matched case-insensitively'),
+    hashed: array(HashedLiteralSchema)
+        .min(1)
+        .optional()
+        .describe('exact values written as salted hashes (secret-looking values the review page redacts everywhere), found at token boundaries'),
     replacement: schemas_string().optional().describe('text to put instead of a match (default [REDACTED:<id>])'),
     fields: array(FieldKindSchema).optional().describe('field kinds the rule applies to (default all)')
 })
-    .refine((r) => [r.pattern, r.literals, r.words].filter((x) => x !== undefined).length === 1, {
-    message: 'a rule needs exactly one of pattern, literals or words'
+    .refine((r) => [r.pattern, r.literals, r.words, r.hashed].filter((x) => x !== undefined).length === 1, {
+    message: 'a rule needs exactly one of pattern, literals, words or hashed'
 });
+const AuditSchema = {
+    actor: schemas_string().min(1).describe('who decided it'),
+    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+    reason: schemas_string().min(1).describe('why, for the audit trail')
+};
 const OverrideSchema = strictObject({
     session: schemas_string().min(4).describe('session id or a unique prefix'),
     prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
     event: schemas_number().int().positive().optional().describe('an event id from the database'),
     field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
-    replacement: schemas_string().describe('the text published instead'),
-    actor: schemas_string().min(1).describe('who decided the override'),
-    date: union([schemas_string(), schemas_date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-    reason: schemas_string().min(1).describe('why, for the audit trail')
+    find: union([schemas_string().min(1), HashedLiteralSchema])
+        .optional()
+        .describe('replace only this text in the field (every place it occurs there), not the whole field; a secret-looking one is written hashed'),
+    replacement: schemas_string().optional().describe(`the text published instead (with find, default ${'`'}[REDACTED:override]${'`'})`),
+    ...AuditSchema
 })
-    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' });
+    .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' })
+    .refine((o) => o.find !== undefined || o.replacement !== undefined, { message: 'an override without find needs a replacement' });
+const AllowEntrySchema = strictObject({
+    detector: schemas_string().min(1).describe('the detector or rule id whose finding is kept; other detectors still apply'),
+    value: schemas_string().min(1).optional().describe('the exact text kept'),
+    pattern: schemas_string().min(1).optional().describe('a regular expression (RE2 syntax) a kept text matches whole or in part'),
+    ...AuditSchema
+})
+    .refine((a) => (a.value === undefined) !== (a.pattern === undefined), { message: 'an allow entry needs exactly one of value or pattern' });
+const PrivateSchema = strictObject({
+    session: schemas_string().min(4).describe('session id or a unique prefix'),
+    prompt: schemas_number().int().positive().optional().describe('one prompt number (1 = first); absent: the whole session'),
+    ...AuditSchema
+});
 const ConfigSchema = strictObject({
     version: literal(1).default(1).describe('format version of this file'),
     preset: schemas_enum(['redacted', 'metadata-only'])
@@ -51978,15 +60552,16 @@ const ConfigSchema = strictObject({
     })
         .default({ private_ips: false })
         .describe('options of the pii pack'),
-    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals or words each'),
+    rules: array(RuleSchema).default([]).describe('your own rules: exactly one of pattern, literals, words or hashed each'),
     keys: array(schemas_string().min(1)).default([]).describe('extra key names whose values are always secret (password=, "api_key": …, --token X)'),
     allow: strictObject({
         patterns: array(schemas_string()).default([]).describe('regular expressions (RE2 syntax, as for rules); a value any of them matches is kept'),
         literals: array(schemas_string()).default([]),
-        placeholders: array(schemas_string()).default([])
+        placeholders: array(schemas_string()).default([]),
+        entries: array(AllowEntrySchema).default([]).describe('values kept from one detector only (a false positive), each with actor, date and reason')
     })
-        .default({ patterns: [], literals: [], placeholders: [] })
-        .describe('values never redacted: regular expressions, exact strings, placeholder words'),
+        .default({ patterns: [], literals: [], placeholders: [], entries: [] })
+        .describe('values never redacted: regular expressions, exact strings, placeholder words, and per-detector entries'),
     fields: partialRecord(FieldKindSchema, FieldPolicySchema)
         .default({})
         .describe('content policy per field kind (prompt, assistant, reasoning, tool_args, tool_output, path): include, redact (default), drop, hash, or { truncate: N }'),
@@ -51994,6 +60569,7 @@ const ConfigSchema = strictObject({
         .default({ emails: true, home_users: true, repository_urls: false })
         .describe('tag these identifiers instead of a bare marker, so two can still be told apart without revealing either: [REDACTED:email:…] is a keyed hash with a redaction key (AI_LOG_TRAIL_REDACTION_KEY, the redaction-key input), [REDACTED:email#n] numbers them within the report without one'),
     overrides: array(OverrideSchema).default([]).describe('manual replacements, each with actor, date and reason, recorded in the redactions table'),
+    private: array(PrivateSchema).default([]).describe('sessions or single prompts published empty (their counts kept), each with actor, date and reason'),
     defaults: strictObject({
         paths: array(schemas_string()).optional(),
         database: schemas_string().optional(),
@@ -52166,6 +60742,23 @@ function secretInput(name) {
     setSecret(value);
     return value;
 }
+/** The `database-url` input, its password masked too (a message may quote the URL without the rest). */
+function databaseUrlInput() {
+    const url = secretInput('database-url')?.trim();
+    if (url === undefined)
+        return undefined;
+    if (!/^postgres(ql)?:\/\//i.test(url))
+        throw new Error("input 'database-url' must be a postgres:// URL");
+    try {
+        const password = decodeURIComponent(new URL(url).password);
+        if (password)
+            setSecret(password);
+    }
+    catch {
+        throw new Error("input 'database-url' is not a URL");
+    }
+    return url;
+}
 /** Reads and checks every input; a wrong value fails the step with the input's name. */
 function readInputs() {
     const list = (name) => getInput(name)
@@ -52210,7 +60803,8 @@ function readInputs() {
         database: getInput('database').trim() || undefined,
         exportDatabase: oneOf('export-database', ['true', 'false'], 'true') === 'true',
         now: getInput('now').trim() || undefined,
-        redactionKey: secretInput('redaction-key')
+        redactionKey: secretInput('redaction-key'),
+        databaseUrl: databaseUrlInput()
     };
 }
 
@@ -52545,6 +61139,1243 @@ function githubTarget() {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(13273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./src/store/pg/connect.ts
+
+/** True for a `postgres://` or `postgresql://` URL: what `--db` and `--to` take for the PostgreSQL store. */
+function isPostgresUrl(s) {
+    return /^postgres(ql)?:\/\//i.test(s);
+}
+/** The URL as it may be printed: user, host, port and database, never the password. */
+function describeUrl(url) {
+    try {
+        const u = new URL(url);
+        u.password = '';
+        u.search = '';
+        return u.toString();
+    }
+    catch {
+        return 'postgres://(unparsable URL)';
+    }
+}
+/** One connection to the PostgreSQL store; the caller ends it. */
+async function connectPg(url) {
+    const client = new esm.Client({ connectionString: url, application_name: 'ai-log-trail' });
+    await client.connect();
+    return client;
+}
+/** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
+async function connect_inTransaction(client, fn) {
+    await client.query('BEGIN');
+    try {
+        const r = await fn();
+        await client.query('COMMIT');
+        return r;
+    }
+    catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+    }
+}
+/** A name quoted for SQL: some store columns (`offset`) are reserved words in PostgreSQL. */
+function connect_ident(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/provenance.ts
+/**
+ * Prepares a sanitized copy for the team store: raw log lines removed, and every session marked
+ * with the repository and workflow run it is pushed from (`session_pushes`).
+ */
+function markForTeamPush(db, p, at = new Date().toISOString()) {
+    db.transaction(() => {
+        db.prepare('UPDATE events SET raw = NULL').run();
+        db.prepare('UPDATE sessions SET repository = ?').run(p.repository);
+        db.prepare(`INSERT OR REPLACE INTO session_pushes (session_id, repository, workflow_run, pull_request, commit_sha, author, pushed_at) SELECT id, ?, ?, ?, ?, ?, ? FROM sessions`).run(p.repository, p.workflowRun, p.pullRequest, p.commitSha, p.author, at);
+    })();
+}
+
+;// CONCATENATED MODULE: ./src/store/schema-shape.ts
+/** The default of a column in one spelling: `'0'::double precision`, `0` and `'0'` are all `0`. */
+function schema_shape_normalizeDefault(d) {
+    if (d === null || d === undefined)
+        return null;
+    let s = d.trim();
+    for (;;) {
+        const cast = /^\(?(.*?)\)?::[a-z ]+$/i.exec(s);
+        if (!cast)
+            break;
+        s = cast[1];
+    }
+    return s.replace(/^'(.*)'$/, '$1');
+}
+const byText = (a, b) => a.join(',').localeCompare(b.join(','));
+/** The shape of a SQLite store. */
+function sqliteSchemaShape(db) {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).all().map((t) => t.name);
+    const shape = {};
+    for (const t of tables) {
+        const info = db.prepare(`SELECT name, type, "notnull" AS nn, dflt_value AS dflt, pk FROM pragma_table_info(?) ORDER BY cid`).all(t);
+        const primaryKey = info
+            .filter((c) => c.pk > 0)
+            .sort((a, b) => a.pk - b.pk)
+            .map((c) => c.name);
+        const indexList = db.prepare(`SELECT name, origin, partial FROM pragma_index_list(?)`).all(t);
+        const indexColumns = (name) => db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(name).map((c) => c.name);
+        const fkRows = db
+            .prepare(`SELECT id, seq, "table" AS ref, "from" AS col, "to" AS refcol, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq`)
+            .all(t);
+        const fks = new Map();
+        for (const r of fkRows) {
+            const fk = fks.get(r.id) ?? { columns: [], table: r.ref, refColumns: [], onDelete: r.on_delete };
+            fk.columns.push(r.col);
+            fk.refColumns.push(r.refcol ?? '');
+            fks.set(r.id, fk);
+        }
+        shape[t] = {
+            columns: info.map((c) => ({ name: c.name, type: c.type.toUpperCase(), notNull: c.nn === 1 || c.pk > 0, default: schema_shape_normalizeDefault(c.dflt) })),
+            primaryKey,
+            unique: indexList
+                .filter((i) => i.origin === 'u')
+                .map((i) => indexColumns(i.name))
+                .sort(byText),
+            indexes: indexList
+                .filter((i) => i.origin === 'c')
+                .map((i) => ({ name: i.name, columns: indexColumns(i.name), partial: i.partial === 1 }))
+                .sort((a, b) => a.name.localeCompare(b.name)),
+            foreignKeys: [...fks.values()].sort((a, b) => byText(a.columns, b.columns))
+        };
+    }
+    return shape;
+}
+/**
+ * The store's tables in an order that copies parents before the rows that refer to them (reverse
+ * it to delete). Ties keep name order so two runs copy alike.
+ */
+function schema_shape_parentsFirst(shape) {
+    const order = [];
+    const placed = new Set();
+    const visit = (t, path) => {
+        if (placed.has(t) || path.has(t) || !shape[t])
+            return;
+        path.add(t);
+        for (const fk of shape[t].foreignKeys)
+            if (fk.table !== t)
+                visit(fk.table, path);
+        placed.add(t);
+        order.push(t);
+    };
+    for (const t of Object.keys(shape).sort())
+        visit(t, new Set());
+    return order;
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/canonical.ts
+
+/**
+ * One serialization of a row for both engines, so that a row read from SQLite and the same row read
+ * back from PostgreSQL hash alike: integers as decimal text (SQLite gives BigInt, pg gives text),
+ * reals as JavaScript's shortest round-trip text (PostgreSQL's float8 output is round-trip too),
+ * text as itself, blobs as hex, NULL as null.
+ */
+function canonicalValue(col, v) {
+    if (v === null || v === undefined)
+        return null;
+    if (col.type === 'INTEGER')
+        return BigInt(v).toString();
+    if (col.type === 'REAL')
+        return String(Number(v));
+    // SQLite gives a blob as a Buffer, pg gives bytea as one too.
+    if (col.type === 'BLOB' && Buffer.isBuffer(v))
+        return v.toString('hex');
+    if (typeof v !== 'string')
+        throw new Error(`column ${col.name} holds a ${typeof v}, not text`);
+    return v;
+}
+function canonicalRow(table, columns, row) {
+    return JSON.stringify([table, ...columns.map((c) => canonicalValue(c, row[c.name]))]);
+}
+/** The column that says which session a row belongs to, or null for tables that are not per session. */
+function sessionColumn(shape, table) {
+    if (table === 'sessions')
+        return 'id';
+    return shape[table].columns.some((c) => c.name === 'session_id') ? 'session_id' : null;
+}
+const MOD = (/* unused pure expression or super */ null && (1n << 256n));
+/**
+ * A checksum of a set of rows that does not depend on the order they are read in: the sum of the
+ * rows' SHA-256 digests modulo 2^256. Both engines are then read in one pass each, without sorting
+ * a session's rows in memory, and rows are unique by their key, so no two can cancel.
+ */
+class RowSetChecksum {
+    rows = 0;
+    sum = 0n;
+    add(canonical) {
+        this.sum = (this.sum + BigInt('0x' + createHash('sha256').update(canonical).digest('hex'))) % MOD;
+        this.rows++;
+    }
+    hex() {
+        return this.sum.toString(16).padStart(64, '0');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/schema.ts
+
+
+/**
+ * The PostgreSQL schema, migration for migration the same as the SQLite one (src/store/migrations.ts):
+ * version N means the same tables and columns on both engines, and `__tests__/pg/schema.test.ts`
+ * compares a fresh store of each. Types: INTEGER → BIGINT (SQLite integers are 64-bit),
+ * REAL → DOUBLE PRECISION, TEXT → TEXT, BLOB → BYTEA; an INTEGER PRIMARY KEY SQLite assigns itself is an identity.
+ * Never edit a published migration: add the next one, here and in SQLite.
+ */
+const pgMigrations = [
+    {
+        version: 1,
+        description: 'files, sessions, turns, events and the per-kind tables',
+        sql: `
+CREATE TABLE files (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  format TEXT,
+  size BIGINT NOT NULL DEFAULT 0,
+  mtime_ms DOUBLE PRECISION NOT NULL DEFAULT 0,
+  head_hash TEXT,
+  head_len BIGINT NOT NULL DEFAULT 0,
+  "offset" BIGINT NOT NULL DEFAULT 0,
+  line_no BIGINT NOT NULL DEFAULT 0,
+  parser_state TEXT,
+  encoding TEXT,
+  ingested_at TEXT
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  agent_version TEXT,
+  originator TEXT,
+  source TEXT,
+  started_at TEXT,
+  ended_at TEXT,
+  cwd TEXT,
+  repository_url TEXT,
+  branch TEXT,
+  commit_sha TEXT,
+  parent_id TEXT,
+  parent_relation TEXT,
+  title TEXT,
+  reported_cost_usd DOUBLE PRECISION,
+  first_file_id BIGINT REFERENCES files(id) ON DELETE SET NULL
+);
+CREATE TABLE turns (
+  session_id TEXT NOT NULL,
+  ordinal BIGINT NOT NULL,
+  started_at TEXT,
+  prompt_event_id BIGINT,
+  PRIMARY KEY (session_id, ordinal)
+);
+CREATE TABLE events (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  line BIGINT NOT NULL,
+  seq BIGINT NOT NULL,
+  session_id TEXT NOT NULL,
+  turn BIGINT NOT NULL DEFAULT 0,
+  ts TEXT,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  raw TEXT,
+  replayed BIGINT NOT NULL DEFAULT 0,
+  dedupe_key TEXT,
+  UNIQUE (file_id, line, seq)
+);
+CREATE INDEX events_session ON events(session_id, ts);
+CREATE INDEX events_kind ON events(kind);
+CREATE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE TABLE prompts (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ordinal BIGINT NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  by_agent BIGINT NOT NULL DEFAULT 0,
+  replayed BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX prompts_session ON prompts(session_id);
+CREATE TABLE token_messages (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT,
+  input BIGINT NOT NULL, cached_input BIGINT NOT NULL, cache_write BIGINT NOT NULL,
+  output BIGINT NOT NULL, reasoning_output BIGINT NOT NULL, total BIGINT NOT NULL,
+  cum_total BIGINT,
+  counted BIGINT NOT NULL,
+  reason TEXT,
+  replayed BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX token_messages_session ON token_messages(session_id);
+CREATE TABLE turn_context_messages (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  model TEXT, cwd TEXT, approval_policy TEXT, sandbox_policy TEXT, effort TEXT
+);
+CREATE INDEX turn_context_session ON turn_context_messages(session_id);
+CREATE TABLE agent_reasoning_messages (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  text TEXT NOT NULL,
+  encrypted BIGINT NOT NULL DEFAULT 0,
+  encrypted_bytes BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE function_plan_messages (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  explanation TEXT,
+  steps TEXT NOT NULL
+);
+CREATE TABLE function_calls (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  name TEXT NOT NULL,
+  tool_type TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  command TEXT,
+  replayed BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX function_calls_session ON function_calls(session_id, call_id);
+CREATE TABLE function_results (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  call_id TEXT,
+  output TEXT NOT NULL,
+  exit_code BIGINT,
+  duration_ms DOUBLE PRECISION,
+  status TEXT
+);
+CREATE INDEX function_results_session ON function_results(session_id, call_id);
+CREATE TABLE files_touched (
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  change TEXT NOT NULL,
+  PRIMARY KEY (event_id, path)
+);
+CREATE INDEX files_touched_session ON files_touched(session_id);
+CREATE TABLE ingest_errors (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  file_id BIGINT REFERENCES files(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  line BIGINT,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (path, line, reason)
+);
+`
+    },
+    {
+        version: 2,
+        description: 'rate limits and status snapshots get their own tables; sessions remember their models',
+        sql: `
+CREATE TABLE rate_limit_messages (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  windows TEXT NOT NULL,
+  plan_type TEXT
+);
+CREATE TABLE status_snapshots (
+  event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  ts TEXT,
+  form TEXT NOT NULL,
+  model TEXT,
+  input BIGINT, cached_input BIGINT, output BIGINT, reasoning_output BIGINT, total BIGINT,
+  blended_total BIGINT
+);
+CREATE INDEX status_snapshots_session ON status_snapshots(session_id);
+ALTER TABLE turns ADD COLUMN model TEXT;
+`
+    },
+    {
+        version: 3,
+        description: 'redaction provenance: what was redacted where, by which detector or override, never the text',
+        sql: `
+CREATE TABLE redactions (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  event_id BIGINT,
+  field TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  actor TEXT,
+  reason TEXT,
+  count BIGINT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (session_id, event_id, field, detector)
+);
+CREATE INDEX redactions_session ON redactions(session_id);
+`
+    },
+    {
+        version: 4,
+        description: 'crash-safe reconciliation and linear dedupe look-ups: sessions awaiting reconciliation; dedupe index by key, replayed flag and file',
+        sql: `
+CREATE TABLE reconcile_pending (
+  session_id TEXT PRIMARY KEY
+);
+DROP INDEX events_dedupe;
+CREATE INDEX events_dedupe_holder ON events(dedupe_key, replayed, file_id) WHERE dedupe_key IS NOT NULL;
+`
+    },
+    {
+        version: 5,
+        description: 'format drift: per file and batch, records read, records of unknown types, prompts and other activity',
+        sql: `
+CREATE TABLE format_tallies (
+  file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  from_line BIGINT NOT NULL,
+  records BIGINT NOT NULL,
+  unknown BIGINT NOT NULL,
+  prompts BIGINT NOT NULL,
+  activity BIGINT NOT NULL,
+  unknown_kinds TEXT,
+  PRIMARY KEY (file_id, from_line)
+);
+`
+    },
+    {
+        version: 6,
+        description: "session identity per project: which stored session each file's records of a log session id went to, and the cwd the file gave it",
+        sql: `
+CREATE TABLE session_sources (
+  file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  log_id TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  project TEXT,
+  PRIMARY KEY (file_id, log_id)
+);
+CREATE INDEX session_sources_log ON session_sources(log_id);
+INSERT INTO session_sources (file_id, log_id, session_id, project)
+  SELECT e.file_id, e.session_id, e.session_id, s.cwd FROM (SELECT DISTINCT file_id, session_id FROM events) e LEFT JOIN sessions s ON s.id = e.session_id
+  ON CONFLICT DO NOTHING;
+`
+    },
+    {
+        version: 7,
+        description: 'each fact once: events.payload keeps only what the typed table of its kind has no column for',
+        // No schema change: SQLite's step rewrites stored payloads, and a PostgreSQL store only ever
+        // receives payloads from a SQLite store at the same version, already in that form.
+        sql: `SELECT 1;`
+    },
+    {
+        version: 8,
+        description: "only indexes a query uses: the kind index gives way to one over a session's links; redactions by session are the unique key's prefix",
+        sql: `
+DROP INDEX IF EXISTS events_kind;
+DROP INDEX IF EXISTS redactions_session;
+CREATE INDEX events_links ON events(session_id) WHERE kind = 'link';
+`
+    },
+    {
+        version: 9,
+        description: "raw lines in compressed blocks: each file's lines in zstd blocks (raw_blocks), which an event addresses by block and item instead of a raw column",
+        // PostgreSQL has no zstd to build blocks with: the raw lines a store copied at version 8 holds
+        // are dropped, and come back only with a store copied again from SQLite at this version.
+        sql: `
+CREATE TABLE raw_blocks (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  data BYTEA NOT NULL
+);
+CREATE INDEX raw_blocks_file ON raw_blocks(file_id);
+ALTER TABLE events ADD COLUMN raw_block BIGINT;
+ALTER TABLE events ADD COLUMN raw_item BIGINT;
+ALTER TABLE events DROP COLUMN raw;
+`
+    },
+    {
+        version: 10,
+        description: 'review: tags, notes and dispositions on sessions and prompts (keyed by session id and prompt number, so they outlive a re-ingest), and the history of every review change',
+        sql: `
+CREATE TABLE review_tags (
+  session_id TEXT NOT NULL,
+  prompt BIGINT NOT NULL DEFAULT 0,
+  label TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt, label)
+);
+CREATE TABLE review_notes (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  prompt BIGINT NOT NULL DEFAULT 0,
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX review_notes_session ON review_notes(session_id, prompt);
+CREATE TABLE review_dispositions (
+  session_id TEXT NOT NULL,
+  prompt BIGINT NOT NULL,
+  value TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt)
+);
+CREATE TABLE review_history (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  action TEXT NOT NULL,
+  session_id TEXT,
+  prompt BIGINT,
+  detail TEXT NOT NULL,
+  reason TEXT
+);
+`
+    },
+    {
+        version: 11,
+        description: 'the team store: which repository a session belongs to, and which workflow runs pushed it (repository, pull request, commit, author)',
+        sql: `
+ALTER TABLE sessions ADD COLUMN repository TEXT;
+CREATE TABLE session_pushes (
+  session_id TEXT NOT NULL,
+  repository TEXT NOT NULL,
+  workflow_run TEXT NOT NULL,
+  pull_request BIGINT,
+  commit_sha TEXT,
+  author TEXT,
+  pushed_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, repository, workflow_run)
+);
+`
+    }
+];
+const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
+/**
+ * Tables only the PostgreSQL store has: the schema version (SQLite keeps it in `PRAGMA
+ * user_version`) and the bookkeeping of `migrate` runs, so a rollback removes exactly what a run
+ * added. They are created before migration 1 and are not part of the numbered schema.
+ */
+const schema_PG_ONLY_TABLES = (/* unused pure expression or super */ null && (['schema_version', 'migration_runs', 'migration_run_keys']));
+const BOOKKEEPING = `
+CREATE TABLE IF NOT EXISTS schema_version (
+  version BIGINT NOT NULL,
+  description TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS migration_runs (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  source TEXT NOT NULL,
+  schema_version BIGINT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS migration_run_keys (
+  run_id BIGINT NOT NULL REFERENCES migration_runs(id),
+  table_name TEXT NOT NULL,
+  key TEXT[] NOT NULL
+);
+CREATE INDEX IF NOT EXISTS migration_run_keys_run ON migration_run_keys(run_id, table_name);
+`;
+/** Any number, so that two processes migrating one database take turns instead of racing. */
+const MIGRATION_LOCK = 7_451_803;
+/** The schema version of the PostgreSQL store, 0 when it has none yet. */
+async function schema_pgSchemaVersion(client) {
+    const exists = await client.query(`SELECT to_regclass('schema_version')::text AS t`);
+    if (!exists.rows[0].t)
+        return 0;
+    const r = await client.query(`SELECT max(version)::text AS v FROM schema_version`);
+    return Number(r.rows[0].v ?? 0);
+}
+/** Brings the PostgreSQL store to `target` (default: the newest version), one transaction per migration. */
+async function schema_migratePg(client, target = schema_PG_SCHEMA_VERSION) {
+    if (schema_PG_SCHEMA_VERSION !== migrations_SCHEMA_VERSION)
+        throw new Error(`the PostgreSQL schema is at version ${schema_PG_SCHEMA_VERSION} and the SQLite one at ${migrations_SCHEMA_VERSION}: add the missing migration to src/store/pg/schema.ts`);
+    await connect_inTransaction(client, async () => {
+        await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+        await client.query(BOOKKEEPING);
+    });
+    for (const m of pgMigrations) {
+        if (m.version > target)
+            break;
+        await connect_inTransaction(client, async () => {
+            await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+            // Read again under the lock: another process may have applied it meanwhile.
+            const current = await schema_pgSchemaVersion(client);
+            if (current > schema_PG_SCHEMA_VERSION)
+                throw new Error(`database schema version ${current} is newer than this ai-log-trail understands (${schema_PG_SCHEMA_VERSION}); upgrade ai-log-trail`);
+            if (m.version <= current)
+                return;
+            await client.query(m.sql);
+            await client.query(`INSERT INTO schema_version (version, description, applied_at) VALUES ($1, $2, $3)`, [
+                m.version,
+                m.description,
+                new Date().toISOString()
+            ]);
+        });
+    }
+    return schema_pgSchemaVersion(client);
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/schema-shape.ts
+
+/** PostgreSQL's types in the SQLite spelling the shapes compare in. */
+const TYPE_NAMES = { bigint: 'INTEGER', text: 'TEXT', 'double precision': 'REAL', bytea: 'BLOB' };
+const ON_DELETE = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const schema_shape_byText = (a, b) => a.join(',').localeCompare(b.join(','));
+/** The shape of the PostgreSQL store in the connection's schema, leaving out `except` (its own bookkeeping). */
+async function schema_shape_pgSchemaShape(client, except = []) {
+    const columns = await client.query(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+     WHERE table_schema = current_schema()
+       -- Tables only: views over the store (the team's totals, docs/database.md) are not part of it.
+       AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+     ORDER BY table_name, ordinal_position`);
+    const constraints = await client.query(`SELECT c.conrelid::regclass::text AS table_name, c.contype,
+       ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS cols,
+       c.confrelid::regclass::text AS ref,
+       ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS refcols,
+       c.confdeltype
+     FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
+     WHERE r.relnamespace = current_schema()::regnamespace AND c.contype IN ('p', 'u', 'f')`);
+    const indexes = await client.query(`SELECT t.relname::text AS table_name, i.relname::text AS name,
+       ARRAY(SELECT a.attname::text FROM unnest(x.indkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o) AS cols,
+       x.indpred IS NOT NULL AS partial
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+     WHERE t.relnamespace = current_schema()::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.contype IN ('p', 'u'))`);
+    const shape = {};
+    for (const c of columns.rows) {
+        if (except.includes(c.table_name))
+            continue;
+        const t = (shape[c.table_name] ??= { columns: [], primaryKey: [], unique: [], indexes: [], foreignKeys: [] });
+        t.columns.push({
+            name: c.column_name,
+            type: TYPE_NAMES[c.data_type] ?? c.data_type,
+            notNull: c.is_nullable === 'NO',
+            default: normalizeDefault(c.column_default)
+        });
+    }
+    for (const c of constraints.rows) {
+        const t = shape[c.table_name];
+        if (!t)
+            continue;
+        if (c.contype === 'p')
+            t.primaryKey = c.cols;
+        else if (c.contype === 'u')
+            t.unique.push(c.cols);
+        else
+            t.foreignKeys.push({
+                columns: c.cols,
+                table: c.ref ?? '',
+                refColumns: c.refcols ?? [],
+                onDelete: ON_DELETE[c.confdeltype] ?? c.confdeltype
+            });
+    }
+    for (const i of indexes.rows)
+        shape[i.table_name]?.indexes.push({ name: i.name, columns: i.cols, partial: i.partial });
+    for (const t of Object.values(shape)) {
+        t.unique.sort(schema_shape_byText);
+        t.indexes.sort((a, b) => a.name.localeCompare(b.name));
+        t.foreignKeys.sort((a, b) => schema_shape_byText(a.columns, b.columns));
+    }
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/rollback.ts
+
+
+
+
+async function migrationRun(client, runId) {
+    const exists = (await client.query(`SELECT to_regclass('migration_runs')::text AS t`)).rows[0].t;
+    if (!exists)
+        return null;
+    const r = await client.query(`SELECT id::text, source, started_at, status FROM migration_runs WHERE id = $1`, [runId]);
+    const row = r.rows[0];
+    return row ? { id: Number(row.id), source: row.source, startedAt: row.started_at, status: row.status } : null;
+}
+/** A rollback that would remove more than the run added (rows added since refer to the run's rows). */
+class RollbackRefused extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * Removes the rows migration run `runId` added, children before parents, in one transaction, and
+ * marks the run `status`. Refused (and nothing removed) when the deletes would take other rows with
+ * them through a foreign key: the row counts before and after each table must differ by exactly the
+ * rows of the run.
+ */
+async function rollback_rollbackRun(client, runId, status = 'rolled back') {
+    const shape = await pgSchemaShape(client, PG_ONLY_TABLES);
+    const order = parentsFirst(shape).reverse();
+    return inTransaction(client, async () => {
+        const run = await client.query(`SELECT status FROM migration_runs WHERE id = $1 FOR UPDATE`, [runId]);
+        if (!run.rows[0])
+            throw new RollbackRefused(`there is no migration run ${runId}`);
+        if (run.rows[0].status === 'rolled back' || run.rows[0].status === 'failed')
+            throw new RollbackRefused(`migration run ${runId} is already undone (${run.rows[0].status})`);
+        const count = async (t) => Number((await client.query(`SELECT count(*)::text AS n FROM ${ident(t)}`)).rows[0].n);
+        const before = new Map();
+        for (const t of order)
+            before.set(t, await count(t));
+        const removed = [];
+        for (const t of order) {
+            const pk = shape[t].primaryKey;
+            const r = await client.query(`DELETE FROM ${ident(t)} t USING migration_run_keys k WHERE k.run_id = $1 AND k.table_name = $2 AND k.key = ARRAY[${pk.map((c) => `t.${ident(c)}::text`).join(', ')}]`, [runId, t]);
+            removed.push({ table: t, removed: r.rowCount ?? 0 });
+        }
+        for (const { table, removed: n } of removed) {
+            const gone = (before.get(table) ?? 0) - (await count(table));
+            if (gone !== n)
+                throw new RollbackRefused(`rolling back run ${runId} would also remove ${gone - n} row(s) of ${table} that it did not add: nothing was removed`);
+        }
+        await client.query(`DELETE FROM migration_run_keys WHERE run_id = $1`, [runId]);
+        await client.query(`UPDATE migration_runs SET status = $2, finished_at = $3 WHERE id = $1`, [runId, status, new Date().toISOString()]);
+        return removed.reverse();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/copy.ts
+
+
+
+
+
+const PG_ARRAY_TYPE = { INTEGER: 'bigint[]', REAL: 'double precision[]', TEXT: 'text[]', BLOB: 'bytea[]' };
+const BATCH_ROWS = 1000;
+/** Characters of text per batch: events carry whole raw log lines. */
+const BATCH_CHARS = 8_000_000;
+/** The source's schema, refused unless it is the version this build writes (so both engines have the same columns). */
+function copy_sourceShape(source) {
+    const version = source.pragma('user_version', { simple: true });
+    if (version !== migrations_SCHEMA_VERSION)
+        throw new Error(`the SQLite store is at schema version ${version}, this ai-log-trail writes ${migrations_SCHEMA_VERSION}: open it once with this version (e.g. 'ai-log-trail sessions --db FILE') to upgrade it`);
+    return sqliteSchemaShape(source);
+}
+function sourceRows(source, table, columns) {
+    const stmt = source.prepare(`SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)}`);
+    stmt.safeIntegers(true);
+    return stmt.iterate();
+}
+/** A value as pg sends it inside an array: integers as text (pg has no BigInt), reals as round-trip text, blobs as bytea hex text. */
+function wireValue(table, col, v, key) {
+    if (v === null || v === undefined)
+        return null;
+    if (typeof v === 'bigint' || typeof v === 'number')
+        return String(v);
+    if (typeof v === 'string') {
+        // PostgreSQL text cannot hold U+0000; failing names the row instead of a bare encoding error.
+        if (v.includes('\u0000'))
+            throw new Error(`${table}.${col.name} of row ${key()} contains a NUL character, which PostgreSQL text cannot hold`);
+        return v;
+    }
+    // bytea's hex input form: arrays of it are passed as text like every other column.
+    if (Buffer.isBuffer(v) && col.type === 'BLOB')
+        return '\\x' + v.toString('hex');
+    throw new Error(`${table}.${col.name} of row ${key()} holds a ${Buffer.isBuffer(v) ? 'blob' : typeof v}, not ${col.type}`);
+}
+/** Streams `table`'s primary keys in batches, as one array per key column. */
+function* keyBatches(source, table, shape) {
+    const pk = shape[table].primaryKey;
+    let batch = pk.map(() => []);
+    let n = 0;
+    for (const row of sourceRows(source, table, pk)) {
+        pk.forEach((c, i) => batch[i].push(row[c] === null ? null : String(row[c])));
+        if (++n % 5000 === 0) {
+            yield batch;
+            batch = pk.map(() => []);
+        }
+    }
+    if (batch[0].length)
+        yield batch;
+}
+function unnestOf(shape, table, columns, from = 1) {
+    const types = columns.map((c) => shape[table].columns.find((x) => x.name === c)?.type ?? 'TEXT');
+    return `unnest(${types.map((t, i) => `$${from + i}::${PG_ARRAY_TYPE[t] ?? 'text[]'}`).join(', ')})`;
+}
+/** What a copy of `source` into the target would do, without writing anything. */
+async function planMigration(source, client) {
+    const shape = copy_sourceShape(source);
+    const targetVersion = await pgSchemaVersion(client);
+    if (targetVersion > PG_SCHEMA_VERSION)
+        throw new Error(`the PostgreSQL store is at schema version ${targetVersion}, newer than this ai-log-trail understands (${PG_SCHEMA_VERSION})`);
+    const tables = [];
+    for (const table of parentsFirst(shape)) {
+        const rows = Number(source.prepare(`SELECT count(*) AS n FROM ${ident(table)}`).get().n);
+        const exists = (await client.query(`SELECT to_regclass($1)::text AS t`, [table])).rows[0].t !== null;
+        const inTarget = exists ? Number((await client.query(`SELECT count(*)::text AS n FROM ${ident(table)}`)).rows[0].n) : 0;
+        let conflicts = 0;
+        if (inTarget > 0 && rows > 0) {
+            const pk = shape[table].primaryKey;
+            for (const keys of keyBatches(source, table, shape)) {
+                const r = await client.query(`SELECT count(*)::text AS n FROM ${ident(table)} t JOIN ${unnestOf(shape, table, pk)} AS k(${pk.map(ident).join(', ')}) ON ${pk.map((c) => `t.${ident(c)} = k.${ident(c)}`).join(' AND ')}`, keys);
+                conflicts += Number(r.rows[0].n);
+            }
+        }
+        tables.push({ table, rows, inTarget, conflicts });
+    }
+    return { sourceVersion: SCHEMA_VERSION, targetVersion, tables };
+}
+/**
+ * Copies every table of `source` into the PostgreSQL store as one migration run: the schema is
+ * created or upgraded first, each table is copied in one transaction in batches, and the key of
+ * every row added is recorded with the run in the same statement, so `rollbackRun` removes exactly
+ * those rows. Keys are kept as they are; a key the target holds already fails the run, and a
+ * failed run is rolled back before the error is thrown.
+ */
+async function copyStore(source, client, sourceName, onTable) {
+    const shape = copy_sourceShape(source);
+    await migratePg(client);
+    const run = await client.query(`INSERT INTO migration_runs (source, schema_version, started_at, status) VALUES ($1, $2, $3, 'copying') RETURNING id::text`, [sourceName, SCHEMA_VERSION, new Date().toISOString()]);
+    const runId = Number(run.rows[0].id);
+    const copied = [];
+    try {
+        for (const table of parentsFirst(shape)) {
+            const rows = await inTransaction(client, () => copyTable(source, client, shape, table, runId));
+            copied.push({ table, rows });
+            onTable?.(table, rows);
+        }
+        await client.query(`UPDATE migration_runs SET status = 'copied', finished_at = $2 WHERE id = $1`, [runId, new Date().toISOString()]);
+    }
+    catch (e) {
+        await rollbackRun(client, runId, 'failed').catch(() => undefined);
+        throw e;
+    }
+    return { runId, copied };
+}
+async function copyTable(source, client, shape, table, runId) {
+    const columns = shape[table].columns;
+    const names = columns.map((c) => c.name);
+    const pk = shape[table].primaryKey;
+    const sql = `WITH added AS (
+  INSERT INTO ${ident(table)} (${names.map(ident).join(', ')}) SELECT * FROM ${unnestOf(shape, table, names)} RETURNING ${pk.map(ident).join(', ')}
+) INSERT INTO migration_run_keys (run_id, table_name, key) SELECT $${names.length + 1}, $${names.length + 2}, ARRAY[${pk.map((c) => `${ident(c)}::text`).join(', ')}] FROM added`;
+    let arrays = names.map(() => []);
+    let chars = 0;
+    let total = 0;
+    const flush = async () => {
+        if (arrays[0].length === 0)
+            return;
+        await client.query(sql, [...arrays, runId, table]);
+        total += arrays[0].length;
+        arrays = names.map(() => []);
+        chars = 0;
+    };
+    for (const row of sourceRows(source, table, names)) {
+        const key = () => pk.map((c) => String(row[c])).join('/');
+        columns.forEach((c, i) => {
+            const v = wireValue(table, c, row[c.name], key);
+            arrays[i].push(v);
+            chars += v?.length ?? 0;
+        });
+        if (arrays[0].length >= BATCH_ROWS || chars >= BATCH_CHARS)
+            await flush();
+    }
+    await flush();
+    // Rows copied with their ids leave an identity's sequence behind: move it past them, so rows
+    // written later by PostgreSQL itself get new ids.
+    if (pk.length === 1 && columns.find((c) => c.name === pk[0])?.type === 'INTEGER')
+        await client.query(`SELECT setval(s, coalesce((SELECT max(${ident(pk[0])}) FROM ${ident(table)}), 0) + 1, false) FROM (SELECT pg_get_serial_sequence($1, $2) AS s) q WHERE s IS NOT NULL`, [table, pk[0]]);
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/natural-keys.ts
+function surrogateTable(shape, table) {
+    const t = shape[table];
+    if (!t || t.primaryKey.length !== 1)
+        return null;
+    const col = t.columns.find((c) => c.name === t.primaryKey[0]);
+    if (!col || col.type !== 'INTEGER' || col.name !== 'id')
+        return null;
+    return { table, id: col.name, natural: t.unique[0] ?? [] };
+}
+/**
+ * The columns of `table` that hold a local id of another table: those a foreign key says so, and
+ * the ones named after events or files without a foreign key (`turns.prompt_event_id`,
+ * `redactions.event_id`), which hold the same ids.
+ */
+function idReferences(shape, table) {
+    const t = shape[table];
+    const refs = new Map();
+    for (const fk of t.foreignKeys)
+        if (fk.columns.length === 1 && surrogateTable(shape, fk.table) && fk.refColumns[0] === 'id')
+            refs.set(fk.columns[0], fk.table);
+    for (const c of t.columns) {
+        if (refs.has(c.name) || c.type !== 'INTEGER')
+            continue;
+        if (/(^|_)event_id$/.test(c.name) && shape.events)
+            refs.set(c.name, 'events');
+        else if (/(^|_)file_id$/.test(c.name) && shape.files)
+            refs.set(c.name, 'files');
+    }
+    return [...refs].map(([column, target]) => ({ column, target }));
+}
+/**
+ * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
+ * sessions waiting for reconciliation exist only until the ingest that queued them finishes.
+ */
+const LOCAL_ONLY_TABLES = new Set(['reconcile_pending']);
+/**
+ * Columns that record when this store did something (not what the logs hold): two stores that
+ * ingested the same logs differ in them, so comparisons leave them out.
+ */
+const WHEN_STORED_COLUMNS = {
+    files: ['ingested_at'],
+    ingest_errors: ['at'],
+    redactions: ['at'],
+    session_pushes: ['pushed_at']
+};
+/**
+ * Tables in an order where every local id is known before a row refers to it: tables that assign
+ * ids first (parents before children), then the others, parents first. Not every reference has a
+ * foreign key (`turns.prompt_event_id`), so parents-first alone does not give it.
+ */
+function idsFirst(shape, order) {
+    const own = order.filter((t) => surrogateTable(shape, t));
+    return [...own, ...order.filter((t) => !surrogateTable(shape, t))];
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/team-views.ts
+/**
+ * The team's totals, one row per repository, author, agent, model and week, with counts and sums
+ * only: no column holds text from a log (no prompt, output, path, title or command), the labels are
+ * names. A role granted this view alone sees the totals and nothing else (docs/database.md); the
+ * view runs with its owner's rights, so row-level security on the tables does not narrow it.
+ *
+ * A session counts once, under the model that took most of its tokens, in the week (Monday, UTC
+ * date of its start) it started; tokens are the counted usage rows (docs/tokens.md), cost is what
+ * the agent reported. The author is who started the workflow run that last pushed it.
+ */
+const TEAM_TOTALS_VIEW = `CREATE OR REPLACE VIEW team_totals AS
+WITH per_session AS (
+  SELECT s.repository, s.agent,
+    CASE WHEN s.started_at ~ '^\\d{4}-\\d{2}-\\d{2}' THEN date_trunc('week', left(s.started_at, 10)::date)::date END AS week,
+    (SELECT p.author FROM session_pushes p WHERE p.session_id = s.id ORDER BY p.pushed_at DESC, p.workflow_run DESC LIMIT 1) AS author,
+    (SELECT t.model FROM token_messages t WHERE t.session_id = s.id AND t.counted = 1 AND t.replayed = 0 AND t.model IS NOT NULL
+       GROUP BY t.model ORDER BY sum(t.total) DESC, t.model LIMIT 1) AS model,
+    (SELECT count(*) FROM prompts p WHERE p.session_id = s.id AND p.by_agent = 0 AND p.replayed = 0) AS prompts,
+    (SELECT count(*) FROM function_calls c WHERE c.session_id = s.id AND c.replayed = 0) AS tool_calls,
+    u.input, u.cached_input, u.output, u.reasoning_output, u.total, s.reported_cost_usd
+  FROM sessions s
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(t.input), 0) AS input, coalesce(sum(t.cached_input), 0) AS cached_input, coalesce(sum(t.output), 0) AS output,
+      coalesce(sum(t.reasoning_output), 0) AS reasoning_output, coalesce(sum(t.total), 0) AS total
+    FROM token_messages t WHERE t.session_id = s.id AND t.counted = 1 AND t.replayed = 0
+  ) u
+)
+SELECT repository, author, agent, model, week,
+  count(*)::bigint AS sessions,
+  sum(prompts)::bigint AS prompts,
+  sum(tool_calls)::bigint AS tool_calls,
+  sum(input)::bigint AS input_tokens,
+  sum(cached_input)::bigint AS cached_input_tokens,
+  sum(output)::bigint AS output_tokens,
+  sum(reasoning_output)::bigint AS reasoning_output_tokens,
+  sum(total)::bigint AS total_tokens,
+  sum(reported_cost_usd) AS reported_cost_usd
+FROM per_session
+GROUP BY repository, author, agent, model, week`;
+/** Any number, distinct from the migrations' lock: writers replacing the view take turns. */
+const VIEW_LOCK = 7_451_804;
+/** Creates or replaces the team's views; every push does, so they follow the schema's version. */
+async function ensureTeamViews(client) {
+    await client.query('BEGIN');
+    try {
+        await client.query(`SELECT pg_advisory_xact_lock(${VIEW_LOCK})`);
+        await client.query(TEAM_TOTALS_VIEW);
+        await client.query('COMMIT');
+    }
+    catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/pg/push.ts
+
+
+
+
+
+
+
+const push_BATCH_ROWS = 1000;
+/**
+ * Sessions pushed in one transaction: each costs a round trip per table, and a session alone is a
+ * few rows, so sessions travel together; their locks are taken together too.
+ */
+const SESSIONS_PER_TRANSACTION = 50;
+/** Characters of text per statement: events carry whole raw log lines. */
+const push_BATCH_CHARS = 8_000_000;
+/**
+ * Upserts the content of a SQLite store into the PostgreSQL store, so that any number of writers
+ * may push overlapping logs at once and the result is the same as one writer pushing them all.
+ *
+ * Rows are matched by their natural keys, never by the local ids of the SQLite store (those are
+ * assigned again by PostgreSQL and translated on the way, `natural-keys.ts`): a row another writer
+ * pushed already is updated in place. Tables not per session (files, ingest errors, format tallies)
+ * go first, each in one transaction under a lock of its own; then sessions go a few dozen to a
+ * transaction under advisory locks on their ids, so a session's rows change together and two writers
+ * of one session take turns. A push killed midway leaves whole sessions; pushing again completes it.
+ */
+async function pushStore(source, client, opts = {}) {
+    const shape = copy_sourceShape(source);
+    await schema_migratePg(client);
+    await ensureTeamViews(client);
+    const order = idsFirst(shape, schema_shape_parentsFirst(shape)).filter((t) => !LOCAL_ONLY_TABLES.has(t));
+    const perSession = order.filter((t) => sessionColumn(shape, t));
+    const shared = order.filter((t) => !sessionColumn(shape, t));
+    // Shared tables that refer to rows of sessions (none today) can only go once those are in.
+    const refersToSession = (t) => idReferences(shape, t).some((r) => sessionColumn(shape, r.target));
+    const ids = new Map();
+    let rows = 0;
+    const pushShared = async (table) => {
+        rows += await connect_inTransaction(client, async () => {
+            await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ai-log-trail table ${table}`]);
+            return upsertRows(client, shape, table, source.prepare(`SELECT * FROM ${connect_ident(table)}`), [], ids);
+        });
+    };
+    for (const t of shared.filter((t) => !refersToSession(t)))
+        await pushShared(t);
+    const sessionIds = [
+        ...new Set(opts.sessions ?? source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all())
+    ].sort();
+    const select = new Map(perSession.map((t) => [
+        t,
+        source.prepare(`SELECT * FROM ${connect_ident(t)} WHERE ${connect_ident(sessionColumn(shape, t))} IN (SELECT value FROM json_each(?))`)
+    ]));
+    for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_TRANSACTION) {
+        const chunk = sessionIds.slice(i, i + SESSIONS_PER_TRANSACTION);
+        rows += await connect_inTransaction(client, async () => {
+            // Every writer locks sessions in the same (sorted) order, so two writers never wait on each other in a cycle.
+            await client.query(`SELECT count(pg_advisory_xact_lock(hashtextextended('ai-log-trail session ' || s.id, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS s(id, i)`, [chunk]);
+            let n = 0;
+            for (const t of perSession)
+                n += await upsertRows(client, shape, t, select.get(t), [JSON.stringify(chunk)], ids);
+            return n;
+        });
+        for (const id of chunk)
+            opts.onSession?.(id);
+    }
+    for (const t of shared.filter(refersToSession))
+        await pushShared(t);
+    return { sessions: sessionIds.length, rows };
+}
+/**
+ * Sends the rows `stmt` reads to `table`, in batches: local ids are translated to PostgreSQL's, a
+ * row whose key PostgreSQL holds already is updated, and the ids PostgreSQL gave rows of a table
+ * that assigns them are recorded in `ids` for the rows that refer to them.
+ */
+async function upsertRows(client, shape, table, stmt, params, ids) {
+    const sur = surrogateTable(shape, table);
+    const refs = new Map(idReferences(shape, table).map((r) => [r.column, r.target]));
+    const columns = shape[table].columns.filter((c) => c.name !== sur?.id);
+    const names = columns.map((c) => c.name);
+    const statement = upsertStatement(shape, table, names);
+    let local = [];
+    let arrays = names.map(() => []);
+    let chars = 0;
+    let total = 0;
+    const flush = async () => {
+        if (local.length === 0)
+            return;
+        const r = await client.query(statement.sql, arrays);
+        if (sur && statement.returnsIds) {
+            // Rows come back in no promised order: match them to the local ids by natural key.
+            const byNatural = new Map();
+            local.forEach((id, i) => byNatural.set(JSON.stringify(sur.natural.map((c) => arrays[names.indexOf(c)][i])), id));
+            let map = ids.get(table);
+            if (!map)
+                ids.set(table, (map = new Map()));
+            for (const row of r.rows) {
+                const id = byNatural.get(JSON.stringify(sur.natural.map((c) => (row[c] === null ? null : String(row[c])))));
+                if (id !== undefined && id !== null)
+                    map.set(id, String(row.id));
+            }
+        }
+        total += local.length;
+        local = [];
+        arrays = names.map(() => []);
+        chars = 0;
+    };
+    stmt.safeIntegers(true);
+    for (const row of stmt.iterate(...params)) {
+        const key = () => (sur ? `${sur.id} ${String(row[sur.id])}` : shape[table].primaryKey.map((c) => String(row[c])).join('/'));
+        columns.forEach((c, i) => {
+            let v = wireValue(table, c, row[c.name], key);
+            const target = refs.get(c.name);
+            if (target && v !== null) {
+                const mapped = ids.get(target)?.get(v);
+                // Neither engine assigns ids below 1: such a value means "none" (a redaction of a session's
+                // own field is stored with event 0) and travels as it is.
+                if (mapped !== undefined)
+                    v = mapped;
+                else if (BigInt(v) > 0n)
+                    throw new Error(`${table}.${c.name} of row ${key()} refers to ${target} ${v}, which was not pushed`);
+            }
+            arrays[i].push(v);
+            chars += v?.length ?? 0;
+        });
+        local.push(sur ? String(row[sur.id]) : null);
+        if (local.length >= push_BATCH_ROWS || chars >= push_BATCH_CHARS)
+            await flush();
+    }
+    await flush();
+    return total;
+}
+/**
+ * The statement that upserts one batch. A table that assigns ids and has a UNIQUE key of NOT NULL
+ * columns upserts on it and returns the ids; one whose UNIQUE key may hold NULL (which never
+ * conflicts) updates the rows that match with IS NOT DISTINCT FROM and inserts the others, safe
+ * because the caller holds the lock of the session or table; any other table upserts on its
+ * primary key.
+ */
+function upsertStatement(shape, table, names) {
+    const t = shape[table];
+    const sur = surrogateTable(shape, table);
+    const cols = names.map(connect_ident).join(', ');
+    const source = `${unnestOf(shape, table, names)} AS u(${cols})`;
+    const key = sur ? sur.natural : t.primaryKey;
+    if (key.length === 0)
+        return { sql: `INSERT INTO ${connect_ident(table)} (${cols}) SELECT * FROM ${source}`, returnsIds: false };
+    const rest = names.filter((n) => !key.includes(n));
+    const nullableKey = key.some((k) => !t.columns.find((c) => c.name === k)?.notNull);
+    if (sur && nullableKey) {
+        // `=` where the column cannot be NULL, so the UNIQUE key's index still serves the look-up.
+        const notNull = (k) => t.columns.find((c) => c.name === k)?.notNull;
+        const match = key.map((k) => `t.${connect_ident(k)} ${notNull(k) ? '=' : 'IS NOT DISTINCT FROM'} u.${connect_ident(k)}`).join(' AND ');
+        const update = rest.length
+            ? `updated AS (UPDATE ${connect_ident(table)} t SET ${rest.map((n) => `${connect_ident(n)} = u.${connect_ident(n)}`).join(', ')} FROM ${source} WHERE ${match}), `
+            : '';
+        return {
+            sql: `WITH ${update}inserted AS (INSERT INTO ${connect_ident(table)} (${cols}) SELECT * FROM ${source} WHERE NOT EXISTS (SELECT 1 FROM ${connect_ident(table)} t WHERE ${match})) SELECT 1`,
+            returnsIds: false
+        };
+    }
+    const onConflict = rest.length
+        ? `ON CONFLICT (${key.map(connect_ident).join(', ')}) DO UPDATE SET ${rest.map((n) => `${connect_ident(n)} = excluded.${connect_ident(n)}`).join(', ')}`
+        : `ON CONFLICT (${key.map(connect_ident).join(', ')}) DO NOTHING`;
+    const returning = sur ? ` RETURNING ${connect_ident(sur.id)}::text AS id, ${sur.natural.map((c) => `${connect_ident(c)}::text AS ${connect_ident(c)}`).join(', ')}` : '';
+    return { sql: `INSERT INTO ${connect_ident(table)} (${cols}) SELECT * FROM ${source} ${onConflict}${returning}`, returnsIds: sur !== null };
+}
+
+;// CONCATENATED MODULE: ./src/team/push-run.ts
+
+
+
+
+
+
+
+
+/** The provenance of this workflow run from the runner's variables, or null outside a workflow. */
+function runProvenance(env, pullRequest, headSha) {
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return null;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        workflowRun: `${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+        pullRequest,
+        commitSha: headSha ?? env.GITHUB_SHA ?? null,
+        author: env.GITHUB_ACTOR ?? null
+    };
+}
+/**
+ * Pushes the sanitized form of `sessions` to the team store at `url`: what `exportSanitized`
+ * writes (every text redacted, parser state dropped), and without raw log lines at all, each
+ * session marked with the repository and run it came from. The unredacted store is never read by
+ * the push itself.
+ */
+async function pushSanitizedSessions(o) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ai-log-trail-push-'));
+    try {
+        const copy = (0,external_node_path_.join)(dir, 'sanitized.sqlite');
+        exportSanitized(o.database, copy, o.config, o.sessions);
+        const db = openStore(copy);
+        try {
+            markForTeamPush(db, o.provenance);
+            const client = await connectPg(o.url);
+            try {
+                return await pushStore(db, client);
+            }
+            finally {
+                await client.end();
+            }
+        }
+        finally {
+            db.close();
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/team-push.ts
+
+
+
+/**
+ * With the `database-url` input, pushes the report's sessions, sanitized, to the team store
+ * (docs/database.md, "The team store"). A failure is a warning and is returned as a publishing
+ * failure, so `fail-on: publish` fails the step on it; the URL is only ever printed without its
+ * password.
+ */
+async function pushToTeamStore(o) {
+    const where = describeUrl(o.url);
+    const provenance = runProvenance(process.env, o.github.pullNumber, o.github.pull?.headSha ?? null);
+    if (!provenance) {
+        warning(`database-url is set, but GITHUB_REPOSITORY or GITHUB_RUN_ID is not: nothing was pushed to ${where}`);
+        return [];
+    }
+    try {
+        const r = await pushSanitizedSessions({
+            database: o.database,
+            config: o.config,
+            sessions: new Set(o.result.report.sessions.map((s) => s.id)),
+            url: o.url,
+            provenance
+        });
+        info(`team store: pushed ${r.sessions} sanitized session(s) of ${provenance.repository} to ${where}`);
+        return [];
+    }
+    catch (e) {
+        const why = String(e.message ?? e).replaceAll(o.url, where);
+        warning(`could not push the sessions to the team store ${where}: ${why}`);
+        return [`the team store (${why})`];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/version.ts
 
 /** The package version, read from package.json next to the compiled or bundled code. */
@@ -52564,6 +62395,7 @@ function version_version() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -52602,8 +62434,9 @@ async function run() {
         const changedFiles = github.pullNumber && inputs.token ? await github.changedFiles() : null;
         const paths = inputs.paths.length ? await expandGlobs(inputs.paths) : (config.defaults.paths ?? null);
         const scope = actionScope(inputs, github, workspace, paths, changedFiles);
+        const database = inputs.database ?? config.defaults.database ?? (0,external_node_path_.join)(temp, 'ai-log-trail.sqlite');
         const result = await runJob({
-            database: inputs.database ?? config.defaults.database ?? (0,external_node_path_.join)(temp, 'ai-log-trail.sqlite'),
+            database,
             repoDir: workspace,
             paths,
             config,
@@ -52619,7 +62452,7 @@ async function run() {
         });
         const ing = result.ingest;
         info(`scope: ${result.report.scope.label} (${result.report.totals.sessions} session(s))`);
-        info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a worker thread' : 'the main thread'}`);
+        info(`ingest: ${ing.files} file(s) read, ${ing.unchanged_files} unchanged, ${ing.events} event(s), ${ing.sessions} session(s); parsed on ${ing.parsed_on === 'worker' ? 'a parse worker' : "the ingest's own thread"}`);
         for (const a of problemAnnotations(result.ingest.errors, config))
             warning(a.message, { file: a.file, startLine: a.line });
         // The report's list (redacted, as published), not this run's ingest: a cached database still warns.
@@ -52650,7 +62483,8 @@ async function run() {
         setOutput('comment-url', published.commentUrl ?? '');
         setOutput('artifact-id', published.artifactId ?? '');
         setOutput('artifact-url', published.artifactUrl ?? '');
-        const failures = failOnReasons(inputs.failOn, result, published.failures);
+        const pushFailures = inputs.databaseUrl ? await pushToTeamStore({ url: inputs.databaseUrl, database, config, result, github }) : [];
+        const failures = failOnReasons(inputs.failOn, result, [...published.failures, ...pushFailures]);
         if (failures.length)
             setFailed(`fail-on: ${failures.join('; ')}`);
     }
@@ -52805,6 +62639,14 @@ function safeCode(s) {
 
 /***/ }),
 
+/***/ 84390:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
+
+/***/ }),
+
 /***/ 35102:
 /***/ ((module) => {
 
@@ -52852,6 +62694,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
@@ -53160,6 +63009,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 

@@ -968,6 +968,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   Y: () => (/* binding */ PARSE_WORKER_ROLE)
 });
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/esm-dirname-shim.ts
+// better-sqlite3@13's binding loader reads the CommonJS `__dirname` while probing for its native
+// module. In an ncc ESM bundle that free variable is undefined, so point it at dist/ before the
+// first database is opened. Must be the first import of a bundle entry.
+
+
+const g = globalThis;
+g.__dirname ??= (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -11005,8 +11018,6 @@ const aiderHistory = {
 ;// CONCATENATED MODULE: ./src/sources/aider/index.ts
 
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/sources/cline/agents.ts
 
 /** The agents of the Cline family: Cline and its forks Roo Code and Kilo Code write the same task folders. */
@@ -14709,20 +14720,36 @@ function copilotCliTokens(v) {
     const input = reported >= read + write ? reported : reported + read + write;
     return { input, cached_input: read, cache_write: write, output, reasoning_output: reasoning, total: input + output };
 }
+/** Each field of `now` at least the same field of `before`: the counters went on, not back to zero. */
+function grew(now, before) {
+    return Object.keys(now).every((k) => now[k] >= before[k]);
+}
+function minus(now, before) {
+    const d = { ...now };
+    for (const k of Object.keys(d))
+        d[k] -= before[k];
+    return d;
+}
 /**
- * The usage rows of one `session.shutdown`: one per model. Each shutdown holds what was used
- * since the session was started or resumed (the CLI resets its counters on resume), so the rows
- * of every shutdown in a file add up to the session's usage.
+ * The usage rows of one `session.shutdown`: one per model. A shutdown's counters hold what the
+ * session used so far, the parts before a resume included (seen on a real three-part session of
+ * 1.0.80 and in captures of 1.0.91, see docs/sources.md), so each row is what the model used
+ * since the session's previous shutdown. A model whose counters went back (an older CLI that
+ * counted each part alone, or a reset) is taken as it stands. `previous` holds the last counters
+ * of each model and is updated.
  */
-function shutdownUsage(modelMetrics) {
+function shutdownUsage(modelMetrics, previous = {}) {
     const metrics = obj(modelMetrics) ?? {};
     const out = [];
     for (const [model, m] of Object.entries(metrics)) {
-        const t = copilotCliTokens(obj(m)?.usage);
-        if (!t)
+        const now = copilotCliTokens(obj(m)?.usage);
+        if (!now)
             continue;
+        const before = previous[model];
+        const t = before && grew(now, before) ? minus(now, before) : now;
+        previous[model] = now;
         const empty = isZeroTokens(t);
-        out.push({ kind: 'token_usage', model, delta: t, cumulative: null, counted: !empty, reason: empty ? 'empty' : null });
+        out.push({ kind: 'token_usage', model, delta: t, cumulative: now, counted: !empty, reason: empty ? 'empty' : null });
     }
     return out;
 }
@@ -14733,7 +14760,13 @@ function shutdownUsage(modelMetrics) {
 
 
 
-const events_initialState = (sessionId) => ({ sessionId, calls: [], writes: [], model: null, segment: null });
+const events_initialState = (sessionId) => ({ sessionId, calls: [], writes: [], model: null, segment: null, prompts: 0 });
+/**
+ * The key of the session's n-th prompt the person typed (from 0), the same in `events.jsonl` and in
+ * `session-store.db`, whose `turns.turn_index` counts them so: whichever is read second finds its
+ * prompt already stored and does not count it again.
+ */
+const promptKey = (sessionId, n) => `copilot-cli:${sessionId}:prompt:${n}`;
 const NO_SHUTDOWN = 'usage not recorded: no session.shutdown';
 function missingUsage(seg, why) {
     return {
@@ -14870,7 +14903,14 @@ function events_pushLine(st, line, lineNo, out) {
         case 'user.message': {
             const images = (arr(d.attachments) ?? []).filter((a) => obj(a)?.type === 'image').length;
             // Events of a sub-agent carry its `agentId`: such a message is never the person's prompt.
-            return emit([{ kind: 'user_prompt', text: str(d.content) ?? '', by_agent: typeof o.agentId === 'string', images }]);
+            const byAgent = typeof o.agentId === 'string';
+            const payload = { kind: 'user_prompt', text: str(d.content) ?? '', by_agent: byAgent, images };
+            if (byAgent)
+                return emit([payload]);
+            const n = st.prompts ?? 0;
+            st.prompts = n + 1;
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts, line: lineNo, payload, dedupe_key: promptKey(st.sessionId, n) } });
+            return;
         }
         case 'assistant.turn_start':
             return emit([{ kind: 'marker', marker: 'turn_start', detail: str(d.turnId) ?? null }]);
@@ -14891,7 +14931,7 @@ function events_pushLine(st, line, lineNo, out) {
         case 'session.error':
             return emit([{ kind: 'marker', marker: 'error', detail: str(d.message) ?? str(d.errorType) ?? null }]);
         case 'session.shutdown': {
-            const usage = shutdownUsage(d.modelMetrics);
+            const usage = shutdownUsage(d.modelMetrics, (st.reported ??= {}));
             const none = usage.every((u) => u.kind === 'token_usage' && !u.counted);
             const said = none ? closeSegment(st, `the session.shutdown at line ${lineNo} has no modelMetrics`) : [];
             st.segment = null;
@@ -14978,6 +15018,162 @@ function hasColumns(tables, table, columns) {
     return have !== undefined && columns.every((c) => have.includes(c));
 }
 
+;// CONCATENATED MODULE: ./src/sources/copilot-cli/store.ts
+
+
+
+
+
+
+/**
+ * Copilot CLI's index of every session of its home (`~/.copilot/session-store.db`), after the
+ * readers cited in fixtures/copilot-cli/SOURCES.md (GitHub documents the file, not its schema):
+ * `sessions` (folder, repository, branch, summary, times), `turns` (each finished turn's prompt and
+ * final reply, `turn_index` counting the person's prompts from 0) and `assistant_usage_events`
+ * (one row per model call, `input_tokens` including the cache reads and writes).
+ *
+ * The session's `events.jsonl` holds all of that and more, so this file only adds what the log
+ * may lack, without counting anything twice:
+ * - the session's place and title, which fill fields the log left empty;
+ * - its prompts, keyed as `events.jsonl` keys them (`promptKey`), so a prompt both hold counts once;
+ * - its usage as one status snapshot, the sum of its calls: a session's totals use a snapshot only
+ *   when no usage row is counted, i.e. when its log has no `session.shutdown` with usage (an unclean
+ *   exit) or is not read. Per-call rows would be counted beside the shutdown's, twice.
+ * Replies, `session_files` and checkpoints repeat the log and are not read.
+ */
+const store_AGENT = 'copilot-cli';
+const SESSION_PAGE = 100;
+const ROW_PAGE = 500;
+/** How a snapshot made from this file is named among the printouts a snapshot can come from. */
+const STORE_FORM = 'session-store.db';
+const SESSION_COLUMNS = ['id', 'cwd', 'repository', 'host_type', 'branch', 'summary', 'created_at', 'updated_at'];
+const USAGE_COLUMNS = ['model', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'created_at'];
+function store_sniff(head) {
+    return (hasColumns(head.tables, 'sessions', ['id', 'cwd', 'repository', 'branch', 'summary']) &&
+        (hasColumns(head.tables, 'assistant_usage_events', ['session_id', 'model', 'input_tokens', 'output_tokens']) ||
+            hasColumns(head.tables, 'turns', ['session_id', 'turn_index', 'user_message'])));
+}
+function columns(db, table) {
+    return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
+}
+const store_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
+/** `owner/name` on a known host becomes a remote the scope can match, as `events.jsonl`'s `context.repository` does. */
+function store_repositoryUrl(s) {
+    const repo = str(s.repository);
+    if (!repo)
+        return null;
+    if (/^[a-z]+:\/\//i.test(repo) || repo.includes('@'))
+        return repo;
+    return s.host_type === 'github' ? `github.com/${repo}` : null;
+}
+function store_sessionPatch(s, id) {
+    return {
+        id,
+        agent: store_AGENT,
+        originator: 'copilot-cli',
+        source: 'session-store',
+        started_at: toUtcIso(s.created_at),
+        ended_at: toUtcIso(s.updated_at),
+        cwd: str(s.cwd) || null,
+        branch: str(s.branch) || null,
+        repository_url: store_repositoryUrl(s),
+        title: str(s.summary) || null
+    };
+}
+function add(sum, t) {
+    for (const k of Object.keys(sum))
+        sum[k] += t[k];
+}
+/** The session's calls summed (each call's counts as `session.shutdown` counts them), its busiest model, and its last call's time. */
+function sessionUsage(rows) {
+    const tokens = zeroTokens();
+    const byModel = new Map();
+    let last = null;
+    let calls = 0;
+    for (const r of rows) {
+        const t = copilotCliTokens({
+            inputTokens: r.input_tokens ?? 0,
+            outputTokens: r.output_tokens ?? 0,
+            cacheReadTokens: r.cache_read_tokens ?? 0,
+            cacheWriteTokens: r.cache_write_tokens ?? 0,
+            reasoningTokens: r.reasoning_tokens ?? 0
+        });
+        if (!t)
+            continue;
+        calls++;
+        add(tokens, t);
+        const model = str(r.model);
+        if (model)
+            byModel.set(model, (byModel.get(model) ?? 0) + t.total);
+        const ts = toUtcIso(r.created_at);
+        if (ts && (!last || ts > last))
+            last = ts;
+    }
+    const model = [...byModel.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+    return { tokens, model, last, calls };
+}
+function store_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+function* readDatabase(db, _ctx) {
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((t) => t.name));
+    const sessions = db.prepare(`SELECT ${store_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
+    const usage = tables.has('assistant_usage_events')
+        ? db.prepare(`SELECT rowid AS rowid_, ${store_select(columns(db, 'assistant_usage_events'), USAGE_COLUMNS)} FROM assistant_usage_events
+         WHERE session_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+        : null;
+    const turns = tables.has('turns')
+        ? db.prepare(`SELECT turn_index, user_message, ${columns(db, 'turns').includes('timestamp') ? 'timestamp' : 'NULL AS timestamp'} FROM turns
+        WHERE session_id = ? AND turn_index > ? ORDER BY turn_index LIMIT ?`)
+        : null;
+    let line = 0;
+    for (const s of paged(SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
+        const id = str(s.id);
+        if (!id)
+            continue;
+        const sessionLine = ++line;
+        yield { line: sessionLine, text: JSON.stringify(s), records: [{ type: 'session', patch: store_sessionPatch(s, id) }] };
+        if (turns)
+            for (const t of paged(ROW_PAGE, (after, n) => turns.all(id, after ? Number(after.turn_index) : -1, n))) {
+                const text = str(t.user_message);
+                const index = typeof t.turn_index === 'number' && Number.isInteger(t.turn_index) ? t.turn_index : null;
+                if (!text || index === null)
+                    continue;
+                const turnLine = ++line;
+                const payload = { kind: 'user_prompt', text, by_agent: false, images: 0 };
+                yield { line: turnLine, text: JSON.stringify(t), records: [store_event(id, toUtcIso(t.timestamp), turnLine, payload, promptKey(id, index))] };
+            }
+        if (usage) {
+            const used = sessionUsage(paged(ROW_PAGE, (prev, n) => usage.all(id, prev?.rowid_ ?? 0, n)));
+            if (used.calls === 0)
+                continue;
+            const usageLine = ++line;
+            const t = used.tokens;
+            const payload = {
+                kind: 'status_snapshot',
+                form: STORE_FORM,
+                input: t.input,
+                cached_input: t.cached_input,
+                output: t.output,
+                reasoning_output: t.reasoning_output,
+                total: t.total,
+                blended_total: null,
+                model: used.model
+            };
+            const text = JSON.stringify({ session_id: id, calls: used.calls, ...t });
+            yield { line: usageLine, text, records: [store_event(id, used.last ?? toUtcIso(s.updated_at), usageLine, payload, `copilot-cli-store:${id}:usage`)] };
+        }
+    }
+}
+const copilotCliSessionStore = {
+    mode: 'database',
+    id: 'copilot-cli-session-store',
+    agent: store_AGENT,
+    description: 'GitHub Copilot CLI session index (~/.copilot/session-store.db: sessions, turns, assistant_usage_events)',
+    sniff: store_sniff,
+    readDatabase
+};
+
 ;// CONCATENATED MODULE: ./src/sources/cursor/tools.ts
 
 
@@ -15040,7 +15236,65 @@ function toolEvents(name, args, rawArgs, callId, patchText) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/sources/cursor/keys.ts
+
+/** Object keys in a fixed order, so the same arguments give the same text in both files. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return v.map(canonical);
+    if (v !== null && typeof v === 'object')
+        return Object.fromEntries(Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical(v[k])]));
+    return v;
+}
+function contentOf(p) {
+    switch (p.kind) {
+        case 'user_prompt':
+            return p.text.trim() ? `prompt\0${p.text.trim()}` : null;
+        case 'assistant_message':
+            return `reply\0${p.text.trim()}`;
+        case 'tool_result':
+            return p.call_id ? `result\0${p.call_id}` : null;
+        default:
+            return null;
+    }
+}
+/** A tool call's content: its name and its arguments with their keys sorted. */
+function callContent(name, args) {
+    return `call\0${name}\0${JSON.stringify(canonical(args) ?? {})}`;
+}
+function nextKey(sessionId, content, seen) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha1').update(sessionId).update('\0').update(content).digest('base64url');
+    const n = seen[h] ?? 0;
+    seen[h] = n + 1;
+    return `cursor:${h}:${n}`;
+}
+/**
+ * Dedupe keys for a block's events, in order: a prompt or reply by its text, a result by its call, a tool call by
+ * `calls` (the content of each call among the payloads, in order) and the files it writes after it;
+ * null where the reader's own key applies.
+ */
+function sharedKeys(sessionId, payloads, calls, seen) {
+    let callKey = null;
+    let call = 0;
+    let written = 0;
+    return payloads.map((p) => {
+        if (p.kind === 'tool_call') {
+            const content = calls[call++];
+            callKey = content === undefined ? null : nextKey(sessionId, content, seen);
+            written = 0;
+            return callKey;
+        }
+        if (p.kind === 'file_change')
+            return callKey === null ? null : `${callKey}#w${written++}`;
+        const content = contentOf(p);
+        return content === null ? null : nextKey(sessionId, content, seen);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sources/cursor/transcript.ts
+
 
 
 
@@ -15053,7 +15307,7 @@ function transcript_initialState(ctx) {
     const stem = (0,external_node_path_namespaceObject.basename)(ctx.path).replace(/\.jsonl$/i, '');
     const folder = (0,external_node_path_namespaceObject.dirname)(ctx.path);
     const parent = (0,external_node_path_namespaceObject.basename)(folder) === 'subagents' ? (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(folder)) : null;
-    return { sessionId: stem && stem !== (0,external_node_path_namespaceObject.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false };
+    return { sessionId: stem && stem !== (0,external_node_path_namespaceObject.basename)(ctx.path) ? stem : ctx.fallbackSessionId, parentId: parent, started: false, seen: {} };
 }
 /** Cursor wraps what the person typed in `<user_query>`; what lies around it is context it added. */
 const USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
@@ -15149,10 +15403,12 @@ function cursor_transcript_pushLine(st, line, lineNo, out) {
             }
         });
     }
-    const emit = (payloads, what) => {
+    const emit = (payloads, what, keys = []) => {
         const list = payloads.length > 0 ? payloads : [{ kind: 'other', type: what }];
-        for (const payload of list)
-            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload } });
+        list.forEach((payload, i) => {
+            const key = keys[i];
+            out.push({ type: 'event', event: { session_id: st.sessionId, ts: null, line: lineNo, payload, ...(key ? { dedupe_key: key } : {}) } });
+        });
     };
     if (o.type === 'turn_ended')
         return emit([turnEnded(o)], 'turn_ended');
@@ -15163,14 +15419,17 @@ function cursor_transcript_pushLine(st, line, lineNo, out) {
         return emit([], str(o.type) ?? role ?? 'none');
     }
     const payloads = [];
+    const calls = [];
     for (const b of blocksOf(message.content)) {
         const found = blockEvents(b, role, st.parentId !== null);
         if (found === null)
             out.push({ type: 'unknown', line: lineNo, what: `${role} block "${str(b.type) ?? 'none'}"` });
         else
             payloads.push(...found);
+        if (found && b.type === 'tool_use')
+            calls.push(callContent(str(b.name) ?? 'unknown', b.input ?? {}));
     }
-    emit(payloads, `${role} message`);
+    emit(payloads, `${role} message`, sharedKeys(st.sessionId, payloads, calls, (st.seen ??= {})));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/cursor/editor.ts
@@ -15269,7 +15528,7 @@ function bubbleEvents(b, type, model) {
         out.push(...editor_toolCall(tf, str(tf.toolCallId) ?? null));
     return out;
 }
-function* readDatabase(db, _ctx) {
+function* editor_readDatabase(db, _ctx) {
     const composers = db.prepare(`SELECT key, CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key > ? AND key < ? ORDER BY key LIMIT ?`);
     const bubble = db.prepare(`SELECT CAST(value AS TEXT) AS value FROM cursorDiskKV WHERE key = ?`);
     let line = 0;
@@ -15324,7 +15583,7 @@ const cursorEditorDatabase = {
     agent: cursor_transcript_AGENT,
     description: 'Cursor editor store (globalStorage/state.vscdb: cursorDiskKV composerData and bubbleId keys)',
     sniff: editor_sniff,
-    readDatabase
+    readDatabase: editor_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/cursor/index.ts
@@ -15359,6 +15618,291 @@ const cursorTranscript = {
     description: 'Cursor agent transcript (~/.cursor/projects/<slug>/agent-transcripts/<id>/<id>.jsonl)',
     sniff: sniffCursorTranscript,
     createParser: (ctx, state) => lineParser(state, { initial: transcript_initialState(ctx), push: cursor_transcript_pushLine })
+};
+
+;// CONCATENATED MODULE: ./src/sources/cursor/store.ts
+
+
+
+
+
+
+/**
+ * The agent CLI's store of one conversation (`~/.cursor/chats/<md5 of cwd>/<id>/store.db`), after
+ * the readers cited in fixtures/cursor/SOURCES.md: `meta` holds one row, key `0`, whose value is
+ * the conversation's JSON (`agentId`, `name`, `createdAt`, `latestRootBlobId`, `lastUsedModel`),
+ * hex-encoded; `blobs` is content-addressed (`id` the SHA-256 of `data`). The root blob is protobuf:
+ * field 1 repeats the 32-byte ids of the messages in order (field 2 those of a subtree), field 9
+ * the workspace's `file://` URI. A message blob is JSON `{role, content}` with AI-SDK parts
+ * (`text`, `reasoning`, `tool-call`, `tool-result`). The store records no token count and no
+ * per-message time.
+ */
+const META_KEY = '0';
+/** A root that links deeper than this is not a conversation this reader knows. */
+const MAX_DEPTH = 32;
+const store_USER_QUERY = /<user_query>\s*([\s\S]*?)\s*<\/user_query>/;
+/** The name Cursor gives a conversation before it has one. */
+const PLACEHOLDER_NAME = 'New Agent';
+/** Both tables with exactly their columns (newer stores may add a `cursorDiskKV` table beside them). */
+function cursor_store_sniff(head) {
+    const same = (have, want) => have !== undefined && have.length === want.length && want.every((c) => have.includes(c));
+    return same(head.tables.blobs, ['id', 'data']) && same(head.tables.meta, ['key', 'value']);
+}
+/** The meta value: hex of the JSON text in the stores seen, plain JSON text or bytes accepted too. */
+function decodeMeta(value) {
+    let text;
+    if (Buffer.isBuffer(value))
+        text = value.toString('utf8');
+    else if (typeof value === 'string')
+        text = /^(?:[0-9a-f]{2})+$/i.test(value) ? Buffer.from(value, 'hex').toString('utf8') : value;
+    return text === undefined ? undefined : obj(tryParseJson(text));
+}
+/** The protobuf fields of a linking blob this reader uses; null when the bytes are not protobuf it can walk. */
+function rootFields(data) {
+    const children = [];
+    let workspace = null;
+    let inline = 0;
+    let i = 0;
+    const varint = () => {
+        let value = 0;
+        for (let shift = 0; shift <= 49 && i < data.length; shift += 7) {
+            const b = data[i++];
+            value += (b & 0x7f) * 2 ** shift;
+            if ((b & 0x80) === 0)
+                return value;
+        }
+        return null;
+    };
+    while (i < data.length) {
+        const tag = varint();
+        if (tag === null)
+            return null;
+        const field = Math.floor(tag / 8);
+        const wire = tag % 8;
+        if (wire === 0) {
+            if (varint() === null)
+                return null;
+        }
+        else if (wire === 1 || wire === 5) {
+            i += wire === 1 ? 8 : 4;
+            if (i > data.length)
+                return null;
+        }
+        else if (wire === 2) {
+            const len = varint();
+            if (len === null || len > data.length - i)
+                return null;
+            const bytes = data.subarray(i, i + len);
+            i += len;
+            if ((field === 1 || field === 2) && len === 32)
+                children.push({ id: bytes.toString('hex'), subtree: field === 2 });
+            if (field === 9) {
+                const uri = bytes.toString('utf8');
+                if (uri.startsWith('file://'))
+                    workspace = decodeURIComponent(uri.slice('file://'.length));
+            }
+            else if (field !== 1 && field !== 2 && bytes.subarray(0, 8).toString('utf8') === '{"role":')
+                inline++;
+        }
+        else
+            return null;
+    }
+    return { children, workspace, inline };
+}
+/** The message ids under the root, depth first in field order; a blob is visited once. */
+function walkRoot(get, rootId) {
+    const walk = { messages: [], workspace: null, broken: [], inline: 0 };
+    const visited = new Set();
+    const visit = (id, depth) => {
+        if (visited.has(id) || depth > MAX_DEPTH)
+            return;
+        visited.add(id);
+        const data = get(id);
+        if (!data)
+            return walk.broken.push(`blob ${id} is missing`);
+        if (data[0] === 0x7b)
+            return walk.messages.push(id);
+        const fields = rootFields(data);
+        if (!fields)
+            return walk.broken.push(`blob ${id} is neither a message nor a list of blobs`);
+        if (depth === 0)
+            walk.workspace = fields.workspace;
+        walk.inline += fields.inline;
+        for (const c of fields.children)
+            visit(c.id, depth + 1);
+    };
+    visit(rootId, 0);
+    return walk;
+}
+function store_textOf(content) {
+    if (typeof content === 'string')
+        return content;
+    return (arr(content) ?? [])
+        .map(obj)
+        .filter((p) => p?.type === 'text')
+        .map((p) => str(p.text) ?? '')
+        .join('\n');
+}
+function store_resultText(v) {
+    if (typeof v === 'string')
+        return v;
+    const parts = arr(v);
+    if (parts && parts.every((p) => obj(p)?.type === 'text'))
+        return store_textOf(parts);
+    return v === undefined ? '' : JSON.stringify(v);
+}
+/** What one message says, with the content of each tool call among it (for keys.ts); null for a role this reader does not know. */
+function messageEvents(m, sub, model) {
+    const payloads = [];
+    const calls = [];
+    const unknown = [];
+    const role = str(m.role);
+    if (role === 'system') {
+        payloads.push({ kind: 'context_message', role: 'system', text: store_textOf(m.content) });
+        return { payloads, calls, unknown };
+    }
+    if (role === 'user') {
+        const text = store_textOf(m.content);
+        const query = store_USER_QUERY.exec(text);
+        const images = (arr(m.content) ?? []).filter((p) => obj(p)?.type === 'image').length;
+        // Without `<user_query>`, a message that opens with a tag is context Cursor added (`<user_info>`, rules), not typed.
+        if (!query && text.trimStart().startsWith('<') && images === 0)
+            payloads.push({ kind: 'context_message', role: 'user', text });
+        else
+            payloads.push({ kind: 'user_prompt', text: query ? query[1] : text, by_agent: sub, images });
+        return { payloads, calls, unknown };
+    }
+    if (role === 'assistant') {
+        const parts = (arr(m.content) ?? (typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : [])).map(obj);
+        for (const p of parts) {
+            const named = str(obj(obj(p?.providerOptions)?.cursor)?.modelName) ?? str(m.model);
+            if (named && named !== model.current) {
+                model.current = named;
+                payloads.push({ kind: 'turn_context', model: named });
+            }
+            switch (p?.type) {
+                case 'text': {
+                    const text = str(p.text) ?? '';
+                    if (text.trim())
+                        payloads.push({ kind: 'assistant_message', text, phase: null });
+                    break;
+                }
+                case 'reasoning':
+                    payloads.push({ kind: 'reasoning', text: str(p.text) ?? '', encrypted: false, encrypted_bytes: 0 });
+                    break;
+                case 'redacted-reasoning':
+                    payloads.push({ kind: 'reasoning', text: '', encrypted: true, encrypted_bytes: (str(p.data) ?? '').length });
+                    break;
+                case 'tool-call': {
+                    const name = str(p.toolName) ?? 'unknown';
+                    const args = p.args ?? {};
+                    const rawArgs = str(obj(obj(p.providerOptions)?.cursor)?.rawToolCallArgs) ?? (typeof args === 'string' ? args : JSON.stringify(args));
+                    const found = toolEvents(name, obj(args) ?? {}, rawArgs, str(p.toolCallId) ?? null, typeof args === 'string' ? args : str(obj(args)?.patch));
+                    payloads.push(...found);
+                    calls.push(callContent(name, args));
+                    break;
+                }
+                default:
+                    unknown.push(`assistant part "${str(p?.type) ?? 'none'}"`);
+            }
+        }
+        return { payloads, calls, unknown };
+    }
+    if (role === 'tool') {
+        const failed = obj(obj(obj(m.providerOptions)?.cursor)?.highLevelToolCallResult)?.isError === true;
+        for (const p of (arr(m.content) ?? []).map(obj)) {
+            if (p?.type !== 'tool-result') {
+                unknown.push(`tool part "${str(p?.type) ?? 'none'}"`);
+                continue;
+            }
+            const status = failed || p.isError === true ? 'error' : null;
+            payloads.push({ kind: 'tool_result', call_id: str(p.toolCallId) ?? null, output: store_resultText(p.result), exit_code: null, duration_ms: null, status });
+        }
+        return { payloads, calls, unknown };
+    }
+    return null;
+}
+/** The conversation's id: the meta's `agentId`, else its folder's name (the folder is named after it). */
+function sessionIdOf(meta, ctx) {
+    return str(meta.agentId) ?? ((0,external_node_path_namespaceObject.basename)(ctx.path) === 'store.db' ? (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(ctx.path)) : ctx.fallbackSessionId);
+}
+function* store_readDatabase(db, ctx) {
+    const metaRow = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(META_KEY);
+    const meta = metaRow ? decodeMeta(metaRow.value) : undefined;
+    if (!meta) {
+        yield { line: 1, text: '', records: [{ type: 'skip', line: 1, reason: `meta row ${META_KEY} is missing or is not JSON` }] };
+        return;
+    }
+    const blob = db.prepare(`SELECT data FROM blobs WHERE id = ?`);
+    const get = (id) => {
+        const row = blob.get(id);
+        if (!row)
+            return null;
+        return Buffer.isBuffer(row.data) ? row.data : typeof row.data === 'string' ? Buffer.from(row.data, 'utf8') : null;
+    };
+    const id = sessionIdOf(meta, ctx);
+    const rootId = str(meta.latestRootBlobId);
+    const walk = rootId ? walkRoot(get, rootId) : { messages: [], workspace: null, broken: [], inline: 0 };
+    const sub = obj(meta.subagentInfo) !== undefined;
+    const name = str(meta.name);
+    const started = toUtcIso(meta.createdAt);
+    const model = { current: str(meta.lastUsedModel) ?? null };
+    const patch = {
+        id,
+        agent: cursor_transcript_AGENT,
+        originator: 'cursor-agent',
+        source: sub ? 'agent-store subagent' : 'agent-store',
+        started_at: started,
+        cwd: walk.workspace,
+        title: name && name !== PLACEHOLDER_NAME ? name : null,
+        parent_relation: sub ? 'subagent' : null
+    };
+    const head = [{ type: 'session', patch }];
+    for (const reason of walk.broken)
+        head.push({ type: 'skip', line: 1, reason });
+    if (walk.inline > 0)
+        head.push({ type: 'unknown', line: 1, what: `${walk.inline} message(s) inline in a linking blob` });
+    if (model.current)
+        head.push(cursor_store_event(id, started, 1, { kind: 'turn_context', model: model.current }, `cursor-store:${id}#model`));
+    yield { line: 1, text: JSON.stringify({ agentId: meta.agentId, name, createdAt: meta.createdAt, latestRootBlobId: rootId }), records: head };
+    const seen = {};
+    let line = 1;
+    for (const [pos, blobId] of walk.messages.entries()) {
+        line++;
+        const data = get(blobId);
+        const m = obj(tryParseJson(data?.toString('utf8') ?? ''));
+        if (!m) {
+            yield { line, text: '', records: [{ type: 'skip', line, reason: `message blob ${blobId} is not a JSON object` }] };
+            continue;
+        }
+        const found = messageEvents(m, sub, model);
+        const records = [];
+        if (!found)
+            records.push({ type: 'unknown', line, what: `role "${str(m.role) ?? 'none'}"` });
+        else {
+            for (const what of found.unknown)
+                records.push({ type: 'unknown', line, what });
+            const keys = sharedKeys(id, found.payloads, found.calls, seen);
+            found.payloads.forEach((p, i) => records.push(cursor_store_event(id, null, line, p, keys[i] ?? `cursor-store:${id}:${pos}#${i}`)));
+        }
+        yield { line, text: data?.toString('utf8') ?? '', records };
+    }
+}
+function cursor_store_event(session_id, ts, line, payload, dedupe_key) {
+    return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
+}
+/** The JSON files beside a store (`meta.json`, `prompt_history.json`): what the store holds, not logs of their own. */
+function isCursorStoreSideFile(path) {
+    const name = (0,external_node_path_namespaceObject.basename)(path);
+    return (name === 'meta.json' || name === 'prompt_history.json') && /^[0-9a-f]{32}$/.test((0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)(path))));
+}
+const cursorAgentStore = {
+    mode: 'database',
+    id: 'cursor-agent-store',
+    agent: cursor_transcript_AGENT,
+    description: 'Cursor agent CLI conversation store (~/.cursor/chats/<md5 of cwd>/<id>/store.db: blobs and meta tables)',
+    sniff: cursor_store_sniff,
+    readDatabase: store_readDatabase
 };
 
 ;// CONCATENATED MODULE: ./src/sources/factory-droid/paths.ts
@@ -15633,7 +16177,7 @@ function typedPromptText(text) {
     return (i === -1 ? text : text.slice(0, i)).trim();
 }
 /** The dedupe key shared by a chat recording's prompt and the same prompt in `logs.json`. */
-function promptKey(ctx, typed) {
+function messages_promptKey(ctx, typed) {
     const h = shortHash(typed);
     const n = (ctx.promptSeen[h] ?? 0) + 1;
     ctx.promptSeen[h] = n;
@@ -15749,7 +16293,7 @@ function messages_userPayloads(m, sent, ctx) {
         return [{ payload: { kind: 'context_message', role: 'user', text } }];
     const shown = m.displayContent !== undefined && m.displayContent !== null ? messages_partsText(m.displayContent) : text;
     const payload = { kind: 'user_prompt', text: shown, by_agent: ctx.byAgent, images: countParts(m.content, 'inlineData') };
-    return [{ payload, dedupe_key: promptKey(ctx, typedPromptText(shown)) }];
+    return [{ payload, dedupe_key: messages_promptKey(ctx, typedPromptText(shown)) }];
 }
 const messages_MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
 /** Gemini CLI's own message types; another (a fork's, or a new one) is stored as `other` and reported as unknown. */
@@ -16009,7 +16553,7 @@ function parsePromptLog(text, ctx, out) {
         // Slash commands and shell-mode input never reach the model as a prompt.
         if (/^[/!]/.test(typed))
             return emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'context_message', role: 'command', text: e.message } }], raw);
-        const key = promptKey(g, typedPromptText(typed));
+        const key = messages_promptKey(g, typedPromptText(typed));
         emitRecord(out, sid, i + 1, ts, [{ payload: { kind: 'user_prompt', text: e.message, by_agent: false, images: 0 }, dedupe_key: key }], raw);
     });
 }
@@ -16743,11 +17287,11 @@ function toolResponse(item) {
  * message), and a `messages` table of `content_json` arrays (crates/goose/src/session/).
  */
 const goose_AGENT = 'goose';
-const SESSION_PAGE = 100;
+const goose_SESSION_PAGE = 100;
 /** Messages hold whole tool outputs, so they are read in small pages. */
 const MESSAGE_PAGE = 50;
 /** Session columns read when the schema has them (older databases lack the later ones). */
-const SESSION_COLUMNS = [
+const goose_SESSION_COLUMNS = [
     'id',
     'name',
     'description',
@@ -16766,16 +17310,16 @@ function goose_sniff(head) {
     return (hasColumns(head.tables, 'sessions', ['id', 'working_dir', 'created_at', 'accumulated_total_tokens']) &&
         hasColumns(head.tables, 'messages', ['id', 'session_id', 'role', 'content_json', 'created_timestamp']));
 }
-function columns(db, table) {
+function goose_columns(db, table) {
     return db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table).map((c) => c.name);
 }
 const goose_select = (have, names) => names.map((n) => (have.includes(n) ? `"${n}"` : `NULL AS "${n}"`)).join(', ');
 function* goose_readDatabase(db, _ctx) {
-    const sessions = db.prepare(`SELECT ${goose_select(columns(db, 'sessions'), SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
-    const messages = db.prepare(`SELECT ${goose_select(columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
+    const sessions = db.prepare(`SELECT ${goose_select(goose_columns(db, 'sessions'), goose_SESSION_COLUMNS)} FROM sessions WHERE id > ? ORDER BY id LIMIT ?`);
+    const messages = db.prepare(`SELECT ${goose_select(goose_columns(db, 'messages'), ['id', 'message_id', 'role', 'content_json', 'created_timestamp', 'metadata_json'])}
      FROM messages WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?`);
     let line = 0;
-    for (const s of paged(SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
+    for (const s of paged(goose_SESSION_PAGE, (after, n) => sessions.all(str(after?.id) ?? '', n))) {
         const id = str(s.id);
         if (!id)
             continue;
@@ -16795,7 +17339,7 @@ function* goose_readDatabase(db, _ctx) {
         yield { line: sessionLine, text: JSON.stringify(s), records: [{ type: 'session', patch }] };
         for (const m of paged(MESSAGE_PAGE, (after, n) => messages.all(id, after?.id ?? -1, n)))
             yield readMessage(id, m, ++line, model);
-        const usage = sessionUsage(id, s, sessionLine, model);
+        const usage = goose_sessionUsage(id, s, sessionLine, model);
         if (usage)
             yield usage;
     }
@@ -16827,7 +17371,7 @@ function goose_event(session_id, ts, line, payload, dedupe_key) {
     return { type: 'event', event: { session_id, ts, line, payload, dedupe_key } };
 }
 /** The session's token totals as one usage record (Goose keeps no per-message counts, nor cache figures). */
-function sessionUsage(sessionId, s, line, model) {
+function goose_sessionUsage(sessionId, s, line, model) {
     const input = num(s.accumulated_input_tokens);
     const output = num(s.accumulated_output_tokens);
     if (input === undefined && output === undefined)
@@ -17347,6 +17891,8 @@ const recorderSource = {
 
 
 
+
+
 /**
  * Every source the ingester knows, in the order they are asked to recognize a file. A more
  * specific format comes before a looser one; the plain-text readers (Codex capture, Aider
@@ -17371,7 +17917,10 @@ const sources = [
     recorderSource,
     opencodeDatabase,
     gooseDatabase,
+    // Before the editor's store: an agent store may also hold a cursorDiskKV table.
+    cursorAgentStore,
     cursorEditorDatabase,
+    copilotCliSessionStore,
     text_codexText,
     aiderHistory
 ];
@@ -17394,7 +17943,7 @@ function sourceById(id) {
     return sources.find((s) => s.id === id);
 }
 /** Files an agent keeps beside its logs that are read through a log, never on their own. */
-const sideFileTests = [isClaudeSideFile];
+const sideFileTests = [isClaudeSideFile, isCursorStoreSideFile];
 /** True for an agent's side file: not a log, and not worth a warning when no source claims it. */
 function isSideFile(path) {
     return sideFileTests.some((test) => test(path));
@@ -18207,6 +18756,8 @@ function* databaseBatches(job, rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/parse-worker.ts
+// First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+
 
 
 /**
