@@ -88,7 +88,8 @@ describePg("the Action's push to the team store", () => {
     expect(pushes.rows).toEqual(
       ids.map((id) => ({ session_id: id, repository: 'octo-org/demo', workflow_run: '4242/2', pr: 17, commit_sha: 'a'.repeat(40), author: 'octocat' }))
     )
-    expect((await client.query('SELECT count(*)::int AS n FROM events WHERE raw IS NOT NULL')).rows[0].n).toBe(0)
+    expect((await client.query('SELECT count(*)::int AS n FROM events WHERE raw_block IS NOT NULL OR raw_item IS NOT NULL')).rows[0].n).toBe(0)
+    expect((await client.query('SELECT count(*)::int AS n FROM raw_blocks')).rows[0].n).toBe(0)
     expect((await client.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBeGreaterThan(0)
 
     // Every text is the sanitized export's, not the working store's.

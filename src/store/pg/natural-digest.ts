@@ -2,7 +2,7 @@ import type { Db } from '../db.js'
 import { parentsFirst, sqliteSchemaShape, type ColumnShape } from '../schema-shape.js'
 import { canonicalRow, RowSetChecksum, sessionColumn } from './canonical.js'
 import { ident } from './connect.js'
-import { idReferences, idsFirst, LOCAL_ONLY_TABLES, surrogateTable, WHEN_STORED_COLUMNS } from './natural-keys.js'
+import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, surrogateTable, WHEN_STORED_COLUMNS } from './natural-keys.js'
 
 /**
  * A checksum per session of a SQLite store's rows with every local id replaced by the natural key
@@ -18,7 +18,7 @@ export function naturalDigests(db: Db): Map<string, { rows: number; hex: string 
     if (LOCAL_ONLY_TABLES.has(table)) continue
     const sur = surrogateTable(shape, table)
     const refs = new Map(idReferences(shape, table).map((r) => [r.column, r.target]))
-    const skip = new Set([...(sur ? [sur.id] : []), ...(WHEN_STORED_COLUMNS[table] ?? [])])
+    const skip = new Set([...(sur ? [sur.id] : []), ...(WHEN_STORED_COLUMNS[table] ?? []), ...(LOCAL_ONLY_COLUMNS[table] ?? [])])
     const kept = shape[table].columns.filter((c) => !skip.has(c.name))
     // A reference is compared as the natural key it names, which is text.
     const asCompared: ColumnShape[] = kept.map((c) => (refs.has(c.name) ? { ...c, type: 'TEXT' } : c))

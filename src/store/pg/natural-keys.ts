@@ -52,7 +52,14 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
  * sessions waiting for reconciliation exist only until the ingest that queued them finishes.
  */
-export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending'])
+export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks'])
+
+/**
+ * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own
+ * compressed blocks (`raw_blocks`, docs/database.md "Raw lines"), never go to the team store, which
+ * holds what the logs say, not their bytes. Pushed as NULL, left out of comparisons.
+ */
+export const LOCAL_ONLY_COLUMNS: Record<string, string[]> = { events: ['raw_block', 'raw_item'] }
 
 /**
  * Columns that record when this store did something (not what the logs hold): two stores that

@@ -18,7 +18,8 @@ export interface RunProvenance {
  */
 export function markForTeamPush(db: Db, p: RunProvenance, at = new Date().toISOString()): void {
   db.transaction(() => {
-    db.prepare('UPDATE events SET raw = NULL').run()
+    db.prepare('UPDATE events SET raw_block = NULL, raw_item = NULL').run()
+    db.prepare('DELETE FROM raw_blocks').run()
     db.prepare('UPDATE sessions SET repository = ?').run(p.repository)
     db.prepare(
       `INSERT OR REPLACE INTO session_pushes (session_id, repository, workflow_run, pull_request, commit_sha, author, pushed_at) SELECT id, ?, ?, ?, ?, ?, ? FROM sessions`

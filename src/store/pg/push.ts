@@ -4,7 +4,7 @@ import { parentsFirst, type SchemaShape } from '../schema-shape.js'
 import { sessionColumn } from './canonical.js'
 import { ident, inTransaction, type PgClient } from './connect.js'
 import { sourceShape, unnestOf, wireValue } from './copy.js'
-import { idReferences, idsFirst, LOCAL_ONLY_TABLES, surrogateTable } from './natural-keys.js'
+import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, surrogateTable } from './natural-keys.js'
 import { migratePg } from './schema.js'
 import { ensureTeamViews } from './team-views.js'
 
@@ -100,6 +100,7 @@ async function upsertRows(client: PgClient, shape: SchemaShape, table: string, s
   const refs = new Map(idReferences(shape, table).map((r) => [r.column, r.target]))
   const columns = shape[table].columns.filter((c) => c.name !== sur?.id)
   const names = columns.map((c) => c.name)
+  const localOnly = new Set(LOCAL_ONLY_COLUMNS[table] ?? [])
   const statement = upsertStatement(shape, table, names)
   let local: (string | null)[] = []
   let arrays: (string | null)[][] = names.map(() => [])
@@ -128,7 +129,7 @@ async function upsertRows(client: PgClient, shape: SchemaShape, table: string, s
   for (const row of stmt.iterate(...params) as Iterable<Record<string, unknown>>) {
     const key = () => (sur ? `${sur.id} ${String(row[sur.id])}` : shape[table].primaryKey.map((c) => String(row[c])).join('/'))
     columns.forEach((c, i) => {
-      let v = wireValue(table, c, row[c.name], key)
+      let v = localOnly.has(c.name) ? null : wireValue(table, c, row[c.name], key)
       const target = refs.get(c.name)
       if (target && v !== null) {
         const mapped = ids.get(target)?.get(v)
