@@ -61212,7 +61212,8 @@ function connect_ident(name) {
  */
 function markForTeamPush(db, p, at = new Date().toISOString()) {
     db.transaction(() => {
-        db.prepare('UPDATE events SET raw = NULL').run();
+        db.prepare('UPDATE events SET raw_block = NULL, raw_item = NULL').run();
+        db.prepare('DELETE FROM raw_blocks').run();
         db.prepare('UPDATE sessions SET repository = ?').run(p.repository);
         db.prepare(`INSERT OR REPLACE INTO session_pushes (session_id, repository, workflow_run, pull_request, commit_sha, author, pushed_at) SELECT id, ?, ?, ?, ?, ?, ? FROM sessions`).run(p.repository, p.workflowRun, p.pullRequest, p.commitSha, p.author, at);
     })();
@@ -62044,7 +62045,13 @@ function idReferences(shape, table) {
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
  * sessions waiting for reconciliation exist only until the ingest that queued them finishes.
  */
-const LOCAL_ONLY_TABLES = new Set(['reconcile_pending']);
+const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks']);
+/**
+ * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own
+ * compressed blocks (`raw_blocks`, docs/database.md "Raw lines"), never go to the team store, which
+ * holds what the logs say, not their bytes. Pushed as NULL, left out of comparisons.
+ */
+const LOCAL_ONLY_COLUMNS = { events: ['raw_block', 'raw_item'] };
 /**
  * Columns that record when this store did something (not what the logs hold): two stores that
  * ingested the same logs differ in them, so comparisons leave them out.
@@ -62201,6 +62208,7 @@ async function upsertRows(client, shape, table, stmt, params, ids) {
     const refs = new Map(idReferences(shape, table).map((r) => [r.column, r.target]));
     const columns = shape[table].columns.filter((c) => c.name !== sur?.id);
     const names = columns.map((c) => c.name);
+    const localOnly = new Set(LOCAL_ONLY_COLUMNS[table] ?? []);
     const statement = upsertStatement(shape, table, names);
     let local = [];
     let arrays = names.map(() => []);
@@ -62232,7 +62240,7 @@ async function upsertRows(client, shape, table, stmt, params, ids) {
     for (const row of stmt.iterate(...params)) {
         const key = () => (sur ? `${sur.id} ${String(row[sur.id])}` : shape[table].primaryKey.map((c) => String(row[c])).join('/'));
         columns.forEach((c, i) => {
-            let v = wireValue(table, c, row[c.name], key);
+            let v = localOnly.has(c.name) ? null : wireValue(table, c, row[c.name], key);
             const target = refs.get(c.name);
             if (target && v !== null) {
                 const mapped = ids.get(target)?.get(v);
