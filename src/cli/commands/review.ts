@@ -1,5 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
-import { userInfo } from 'node:os'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.js'
@@ -18,6 +17,7 @@ import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions } from './report.js'
 import { appendHistory } from '../../store/review-history.js'
+import { defaultActor } from '../review-args.js'
 
 export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]
 
@@ -54,21 +54,6 @@ function openBrowser(url: string): void {
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
   child.on('error', () => {})
   child.unref()
-}
-
-/** Who the entries name as actor: the git author name, else the login name. */
-function defaultActor(): string {
-  try {
-    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    if (name) return name
-  } catch {
-    // No git, or no name configured.
-  }
-  try {
-    return userInfo().username || 'reviewer'
-  } catch {
-    return 'reviewer'
-  }
 }
 
 export interface ReviewRun {
