@@ -1,3 +1,4 @@
+import type { FilterInput } from '../../select/filters.js'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildReport, writeReportFiles } from '../../pipeline/report.js'
@@ -73,6 +74,24 @@ export const filterOptions = {
   tagged: { type: 'string', multiple: true }
 } as const
 
+/** The report's filters from the flags `filterOptions` parses; `branches` as the scope allows them. */
+export function reportFilters(
+  values: { since?: string; until?: string; timezone?: string; repo?: string; session?: string[]; agent?: string[]; model?: string[]; tagged?: string[] },
+  branches: string[] | undefined
+): FilterInput {
+  return {
+    since: values.since,
+    until: values.until,
+    timezone: values.timezone,
+    repo: values.repo,
+    sessions: values.session,
+    agents: values.agent,
+    models: values.model,
+    branches,
+    tags: values.tagged
+  }
+}
+
 export function parseNow(v: string | undefined): Date | undefined {
   if (v === undefined) return undefined
   const d = new Date(v)
@@ -122,17 +141,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
         mode,
         now: parseNow(values.now),
         version: version(),
-        filters: {
-          since: values.since,
-          until: values.until,
-          timezone: values.timezone,
-          repo: values.repo,
-          sessions: values.session,
-          agents: values.agent,
-          models: values.model,
-          branches,
-          tags: values.tagged
-        },
+        filters: reportFilters(values, branches),
         scope
       })
     } catch (e) {

@@ -15,7 +15,7 @@ import { readSessionFacts } from '../../store/scope-facts.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
-import { filterOptions } from './report.js'
+import { filterOptions, reportFilters } from './report.js'
 import { appendHistory } from '../../store/review-history.js'
 import { defaultActor } from '../review-args.js'
 
@@ -122,17 +122,7 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       loadConfig: readRules,
       scope,
       version: version(),
-      filters: {
-        since: values.since,
-        until: values.until,
-        timezone: values.timezone,
-        repo: values.repo,
-        sessions: values.session,
-        agents: values.agent,
-        models: values.model,
-        branches,
-        tags: values.tagged
-      }
+      filters: reportFilters(values, branches)
     })
     const exportReport = () =>
       exportLikeDryRun({
