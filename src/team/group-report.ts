@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { label, logCell, table, type Column } from '../render/md-nodes.js'
+import { toMarkdown } from '../render/md-stringify.js'
 import { teamTotalsRows } from '../store/pg/team-totals.js'
 
 export const GROUP_BY = ['repository', 'author', 'agent', 'model', 'week'] as const
@@ -22,19 +24,30 @@ export async function teamTotals(url: string, by: GroupBy): Promise<TeamTotalsRo
   return (await teamTotalsRows(url, by)).map((row) => TeamTotalsRowSchema.parse(row))
 }
 
-/** The rows as a Markdown table, the group label first. */
+/** The rows as a Markdown table (mdast, as every report), the group label first. */
 export function teamTotalsMarkdown(by: GroupBy, rows: TeamTotalsRow[]): string {
-  const int = (n: number) => n.toLocaleString('en-US')
-  const head = `| ${by} | sessions | prompts | tool calls | input tokens | output tokens | total tokens | reported cost (USD) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n`
-  const cell = (s: string | null) => (s === null ? '(none)' : s.replace(/\|/g, '\\|'))
-  return (
-    head +
-    rows
-      .map(
-        (r) =>
-          `| ${cell(r.group)} | ${int(r.sessions)} | ${int(r.prompts)} | ${int(r.tool_calls)} | ${int(r.input_tokens)} | ${int(r.output_tokens)} | ${int(r.total_tokens)} | ${r.reported_cost_usd === null ? '' : r.reported_cost_usd.toFixed(2)} |`
-      )
-      .join('\n') +
-    '\n'
-  )
+  const int = (n: number) => [label(n.toLocaleString('en-US'))]
+  const columns: Column[] = [
+    { title: by },
+    ...['sessions', 'prompts', 'tool calls', 'input tokens', 'output tokens', 'total tokens', 'reported cost (USD)'].map((title) => ({
+      title,
+      align: 'right' as const
+    }))
+  ]
+  return toMarkdown([
+    table(
+      columns,
+      rows.map((r) => [
+        // A label is a repository, a login or a model name as pushed: text from outside, neutralized.
+        r.group === null ? [label('(none)')] : [logCell(r.group)],
+        int(r.sessions),
+        int(r.prompts),
+        int(r.tool_calls),
+        int(r.input_tokens),
+        int(r.output_tokens),
+        int(r.total_tokens),
+        r.reported_cost_usd === null ? [] : [label(r.reported_cost_usd.toFixed(2))]
+      ])
+    )
+  ])
 }
