@@ -1,3 +1,6 @@
+import type { PhrasingContent } from 'mdast'
+import { inlineCode, label, table } from '../render/md-nodes.js'
+import { toMarkdown } from '../render/md-stringify.js'
 import { configJsonSchema } from './json-schema.js'
 
 interface SchemaNode {
@@ -23,8 +26,12 @@ function typeOf(n: SchemaNode): string {
   return Array.isArray(n.type) ? n.type.join(' | ') : (n.type ?? 'any')
 }
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+/** A description's `code` spans as inline code, the rest as text: the schema's own wording, nothing else. */
+function described(s: string): PhrasingContent[] {
+  return s
+    .split(/`([^`]*)`/)
+    .map((part, i) => (i % 2 ? inlineCode(part, Infinity) : label(part.replace(/\n/g, ' '))))
+    .filter((n) => n.value !== '')
 }
 
 /**
@@ -32,17 +39,21 @@ function cell(s: string): string {
  * validates the file, so docs/configuration.md cannot drift from the code (a test checks it).
  */
 export function configReferenceMarkdown(): string {
-  const rows: string[] = ['| key | type | default | meaning |', '| --- | --- | --- | --- |']
+  const rows: PhrasingContent[][][] = []
   const walk = (props: Record<string, SchemaNode>, prefix: string) => {
     for (const [k, n] of Object.entries(props)) {
       const key = prefix + k
-      const def = n.default === undefined ? '' : `\`${JSON.stringify(n.default)}\``
-      rows.push(`| \`${key}\` | ${cell(typeOf(n))} | ${cell(def)} | ${cell(n.description ?? '')} |`)
+      rows.push([
+        [inlineCode(key, Infinity)],
+        [label(typeOf(n))],
+        n.default === undefined ? [] : [inlineCode(JSON.stringify(n.default), Infinity)],
+        described(n.description ?? '')
+      ])
       const obj = n.properties ? n : n.anyOf?.find((a) => a.properties)
       if (obj?.properties) walk(obj.properties, `${key}.`)
       if (n.type === 'array' && n.items?.properties) walk(n.items.properties, `${key}[].`)
     }
   }
   walk((configJsonSchema() as SchemaNode).properties ?? {}, '')
-  return rows.join('\n') + '\n'
+  return toMarkdown([table([{ title: 'key' }, { title: 'type' }, { title: 'default' }, { title: 'meaning' }], rows)], { compactTables: true })
 }

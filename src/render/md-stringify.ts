@@ -47,8 +47,14 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text } })
 
+// Generated reference tables in the docs have long prose cells: padding every row to the longest
+// would make the file's source unreadable for nothing.
+const compactProcessor = unified()
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text } })
+
 /** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
-export function toMarkdown(nodes: RootContent[] | Root): string {
+export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
-  return processor.stringify(root)
+  return (o.compactTables ? compactProcessor : processor).stringify(root)
 }
