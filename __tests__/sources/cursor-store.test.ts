@@ -227,4 +227,22 @@ describe('cursor agent store discovery', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it('lists the stores of an agent started in a subfolder git tracks, and not those of an untracked sibling or another project', () => {
+    const repo = join(base, 'work', 'mono')
+    const home = join(base, 'home-mono')
+    mkdirSync(join(repo, 'packages', 'api'), { recursive: true })
+    mkdirSync(join(repo, 'scratch'), { recursive: true })
+    writeFileSync(join(repo, 'packages', 'api', 'index.ts'), 'export {}\n')
+    execFileSync('git', ['init', '-q', repo])
+    execFileSync('git', ['-C', repo, 'add', '.'])
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init'])
+    const d = storeDescription(MAIN)
+    const chats = join(home, '.cursor', 'chats')
+    const inSub = buildCursorStore(chats, { ...d, cwd: join(repo, 'packages', 'api') })
+    buildCursorStore(chats, { ...d, cwd: join(repo, 'scratch'), meta: { ...d.meta, agentId: 'untracked' } })
+    buildCursorStore(chats, { ...d, cwd: '/home/dev/other/packages/api', meta: { ...d.meta, agentId: 'other-agent' } })
+    const listed = defaultLocations(repoIdentity(repo), { env: {}, platform: 'linux', home }).filter((l) => l.agent === 'cursor' && l.path.endsWith('store.db'))
+    expect(listed.map((l) => [l.path, l.inRepo])).toEqual([[inSub, true]])
+  })
 })

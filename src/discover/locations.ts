@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -146,6 +147,30 @@ export function cursorChatsDir(cwd: string): string {
   return createHash('md5').update(cwd).digest('hex')
 }
 
+/**
+ * The folders of `chats` that are this repository's: named by the md5 of a worktree or of a folder
+ * git tracks under one (an agent started in `packages/api`). The subfolders are listed, from git,
+ * only when some folder of `chats` is not a worktree's: a hash cannot be read back to its path.
+ */
+function cursorChatsFolders(repo: RepoIdentity, chats: string): string[] {
+  const present = listDirs(chats)
+  if (present.length === 0) return []
+  const byHash = new Map(repo.worktrees.map((w) => [cursorChatsDir(w), w]))
+  if (present.some((d) => !byHash.has(d))) for (const w of repo.worktrees) for (const sub of trackedFolders(w)) byHash.set(cursorChatsDir(join(w, sub)), w)
+  return present.filter((d) => byHash.has(d)).map((d) => join(chats, d))
+}
+
+/** The folders git tracks files in under `dir` (relative, `/`-separated), none when it is not a work tree. */
+function trackedFolders(dir: string): string[] {
+  const r = spawnSync('git', ['ls-tree', '-r', '-d', '--name-only', '-z', 'HEAD'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 256 << 20
+  })
+  return r.status === 0 ? r.stdout.split('\0').filter(Boolean) : []
+}
+
 /** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
 function cursorHome(e: DiscoverEnv): string {
   return e.env.CURSOR_CONFIG_DIR || join(e.home, '.cursor')
@@ -286,10 +311,9 @@ export function defaultLocations(repo: RepoIdentity, e: DiscoverEnv = processEnv
   // neither is listed. The editor keeps every conversation in one database: read whole, a conversation is kept
   // when the folder it names is the repository's.
   for (const w of repo.worktrees) add('cursor', join(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true)
-  // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder is the repository's.
-  // Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
-  for (const w of repo.worktrees) {
-    const chats = join(cursorHome(e), 'chats', cursorChatsDir(w))
+  // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder, or one of its
+  // subfolders, is the repository's. Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
+  for (const chats of cursorChatsFolders(repo, join(cursorHome(e), 'chats'))) {
     for (const d of listDirs(chats)) add('cursor', join(chats, d, 'store.db'), true)
   }
   for (const user of vscodeUserDirs(e)) if (basename(dirname(user)) === 'Cursor') add('cursor', join(user, 'globalStorage', 'state.vscdb'))
