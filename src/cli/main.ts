@@ -1,50 +1,65 @@
 import { version } from './version.js'
-import { collectCommand, collectHelp } from './commands/collect.js'
-import { dispositionCommand, dispositionHelp } from './commands/disposition.js'
-import { dryRunCommand, dryRunHelp } from './commands/dry-run.js'
-import { exportCommand, exportHelp } from './commands/export.js'
-import { historyCommand, historyHelp } from './commands/history.js'
-import { ingestCommand, ingestHelp } from './commands/ingest.js'
-import { initCommand, initHelp } from './commands/init.js'
-import { migrateCommand, migrateHelp } from './commands/migrate.js'
-import { noteCommand, noteHelp } from './commands/note.js'
-import { redactCommand, redactHelp } from './commands/redact.js'
-import { redactionsCommand, redactionsHelp } from './commands/redactions.js'
-import { reportCommand, reportHelp } from './commands/report.js'
-import { reviewCommand, reviewHelp } from './commands/review.js'
-import { rulesCommand, rulesHelp } from './commands/rules.js'
-import { sessionsCommand, sessionsHelp } from './commands/sessions.js'
-import { tagCommand, tagHelp } from './commands/tag.js'
 import { type CliIo, processIo, UsageError } from './io.js'
 import { inertIo } from './terminal-text.js'
-import { ConfigError } from '../config/load.js'
-import { RuleError } from '../redact/rules.js'
 
-const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string }> = {
-  init: { run: initCommand, help: initHelp, summary: 'set this repository up: rules file, workflow, .gitignore lines, optional hooks' },
-  ingest: { run: ingestCommand, help: ingestHelp, summary: 'read agent session logs into the database' },
-  sessions: { run: sessionsCommand, help: sessionsHelp, summary: 'list sessions with prompts, tool calls and tokens' },
-  'dry-run': { run: dryRunCommand, help: dryRunHelp, summary: "run the Action's pipeline locally: write comment, summary and reports, publish nothing" },
-  report: { run: reportCommand, help: reportHelp, summary: 'render a redacted report (md, csv, json, html) from the database' },
+// Each command's module is loaded when it runs: loading every command's dependencies (the
+// redaction engine, the renderers, the review server) for one command was most of a short run.
+const commands: Record<string, { run: (argv: string[], io: CliIo) => Promise<number>; summary: string }> = {
+  init: {
+    run: (argv, io) => import('./commands/init.js').then((m) => m.initCommand(argv, io)),
+    summary: 'set this repository up: rules file, workflow, .gitignore lines, optional hooks'
+  },
+  ingest: { run: (argv, io) => import('./commands/ingest.js').then((m) => m.ingestCommand(argv, io)), summary: 'read agent session logs into the database' },
+  sessions: {
+    run: (argv, io) => import('./commands/sessions.js').then((m) => m.sessionsCommand(argv, io)),
+    summary: 'list sessions with prompts, tool calls and tokens'
+  },
+  'dry-run': {
+    run: (argv, io) => import('./commands/dry-run.js').then((m) => m.dryRunCommand(argv, io)),
+    summary: "run the Action's pipeline locally: write comment, summary and reports, publish nothing"
+  },
+  report: {
+    run: (argv, io) => import('./commands/report.js').then((m) => m.reportCommand(argv, io)),
+    summary: 'render a redacted report (md, csv, json, html) from the database'
+  },
   collect: {
-    run: collectCommand,
-    help: collectHelp,
+    run: (argv, io) => import('./commands/collect.js').then((m) => m.collectCommand(argv, io)),
     summary: "stage this branch's sessions as sanitized copies under .ai-logs/ (from every agent's default places)"
   },
-  redact: { run: redactCommand, help: redactHelp, summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)' },
-  export: { run: exportCommand, help: exportHelp, summary: 'write a sanitized copy of the database' },
-  rules: { run: rulesCommand, help: rulesHelp, summary: 'check a rules file, or test what it redacts' },
-  review: { run: reviewCommand, help: reviewHelp, summary: 'serve a local page to review redacted sessions and add redaction rules' },
-  tag: { run: tagCommand, help: tagHelp, summary: 'tag a session or a prompt with a label (a ticket, a theme), remove or list tags' },
-  note: { run: noteCommand, help: noteHelp, summary: 'add a note to a session or a prompt, remove or list notes' },
-  disposition: { run: dispositionCommand, help: dispositionHelp, summary: 'record what became of a prompt: followed, ignored or needs-review' },
-  history: { run: historyCommand, help: historyHelp, summary: 'list every review change (who, when, why), or undo one' },
+  redact: {
+    run: (argv, io) => import('./commands/redact.js').then((m) => m.redactCommand(argv, io)),
+    summary: 'write sanitized copies of session logs (before committing them to .ai-logs/)'
+  },
+  export: { run: (argv, io) => import('./commands/export.js').then((m) => m.exportCommand(argv, io)), summary: 'write a sanitized copy of the database' },
+  rules: { run: (argv, io) => import('./commands/rules.js').then((m) => m.rulesCommand(argv, io)), summary: 'check a rules file, or test what it redacts' },
+  review: {
+    run: (argv, io) => import('./commands/review.js').then((m) => m.reviewCommand(argv, io)),
+    summary: 'serve a local page to review redacted sessions and add redaction rules'
+  },
+  tag: {
+    run: (argv, io) => import('./commands/tag.js').then((m) => m.tagCommand(argv, io)),
+    summary: 'tag a session or a prompt with a label (a ticket, a theme), remove or list tags'
+  },
+  note: {
+    run: (argv, io) => import('./commands/note.js').then((m) => m.noteCommand(argv, io)),
+    summary: 'add a note to a session or a prompt, remove or list notes'
+  },
+  disposition: {
+    run: (argv, io) => import('./commands/disposition.js').then((m) => m.dispositionCommand(argv, io)),
+    summary: 'record what became of a prompt: followed, ignored or needs-review'
+  },
+  history: {
+    run: (argv, io) => import('./commands/history.js').then((m) => m.historyCommand(argv, io)),
+    summary: 'list every review change (who, when, why), or undo one'
+  },
   redactions: {
-    run: redactionsCommand,
-    help: redactionsHelp,
+    run: (argv, io) => import('./commands/redactions.js').then((m) => m.redactionsCommand(argv, io)),
     summary: "list, add or remove the rules file's review entries: one-field redactions, allowed false positives, private sessions"
   },
-  migrate: { run: migrateCommand, help: migrateHelp, summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back' }
+  migrate: {
+    run: (argv, io) => import('./commands/migrate.js').then((m) => m.migrateCommand(argv, io)),
+    summary: 'copy a SQLite store into PostgreSQL, verify the copy, or roll a copy back'
+  }
 }
 
 export function mainHelp(): string {
@@ -85,6 +100,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
   try {
     return await c.run(rest, io)
   } catch (e) {
+    const [{ ConfigError }, { RuleError }] = await Promise.all([import('../config/load.js'), import('../redact/rules.js')])
     if (e instanceof ConfigError || e instanceof RuleError) {
       io.err(`${(e as Error).message}\n`)
       return 1

@@ -3,9 +3,7 @@ import { basename, dirname, extname, join, relative } from 'node:path'
 import { ingestForRepo } from '../discover/discover.js'
 import type { DiscoverEnv } from '../discover/locations.js'
 import type { Config } from '../config/schema.js'
-import { redactFile, type RedactCounts } from '../redact/files.js'
-import { emptyLateCheck, lateCheckOptions } from '../redact/late/check.js'
-import { lateCheckFiles } from '../redact/late/files.js'
+import type { RedactCounts } from '../redact/files.js'
 import type { LateCheck } from '../select/report.js'
 import { gitDir, repositoryRoot } from '../scope/git.js'
 import { branchChange } from '../scope/local.js'
@@ -15,10 +13,13 @@ import type { Scope, ScopeReason } from '../scope/types.js'
 import { sessionSideFiles } from '../sources/claude-code/side-files.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts, type SessionFacts } from '../store/scope-facts.js'
+import { CopiesRecordFile } from './copies-record.js'
+import { type LazyConfig, rulesDigest } from './rules-digest.js'
 
 export interface CollectOptions {
   repoDir: string
-  config: Config
+  /** The redaction config, or how to load it when a copy has to be made (an unchanged history needs none). */
+  config: Config | LazyConfig
   /** Every session of the repository, not only the current branch's. */
   all?: boolean
   /** Only sessions that started at or after this instant (ISO). */
@@ -59,6 +60,13 @@ function mergeInto(into: LateCheck, one: LateCheck, path: string): void {
   into.total += one.total
 }
 
+/** One copy's last-check findings by detector (its check counts them under the staged file's name). */
+function byDetector(one: LateCheck): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const counts of Object.values(one.by_file)) for (const [detector, n] of Object.entries(counts)) out[detector] = (out[detector] ?? 0) + n
+  return out
+}
+
 const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._-]/g, '-')
 
 /** The copy's name for one log file of a session: `<session-id>.<ext>` for its main file, stable across runs. */
@@ -67,6 +75,23 @@ function copyName(session: SessionFacts, file: string): string {
   const ext = extname(plain) || '.log'
   const main = session.log_files.length === 1 || plain.includes(session.id)
   return main ? `${safeName(session.id)}${ext}` : join(safeName(session.id), safeName(plain))
+}
+
+/**
+ * The redaction engine, loaded when a copy has to be made: an unchanged history needs none of it,
+ * and loading it is most of a short run.
+ */
+async function copier(config: Config) {
+  const [{ redactFile }, { lateCheckOptions }, { lateCheckFiles }] = await Promise.all([
+    import('../redact/files.js'),
+    import('../redact/late/check.js'),
+    import('../redact/late/files.js')
+  ])
+  const lateOptions = lateCheckOptions(config)
+  return {
+    redact: (file: string, target: string, counts: RedactCounts) => redactFile(file, target, config, counts),
+    lateCheck: (path: string) => lateCheckFiles([path], lateOptions, dirname(path))
+  }
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
@@ -84,6 +109,11 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 export async function collect(o: CollectOptions): Promise<CollectResult> {
   const root = repositoryRoot(o.repoDir) ?? o.repoDir
   const database = o.database ?? join(gitDir(root) ?? join(root, '.git'), 'ai-log-trail', 'collect.sqlite')
+  const rules = rulesDigest(o.config)
+  const record = await CopiesRecordFile.open(join(dirname(database), 'collect-copies.json'), rules)
+  // Rules recorded under this digest were valid when recorded; others are checked now, before
+  // anything is read, as a plain config would have been.
+  let config: Config | null = 'load' in o.config ? (record.known ? null : await o.config.load()) : o.config
   const db = openStore(database)
   let facts: SessionFacts[]
   try {
@@ -104,21 +134,33 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   const byId = new Map(facts.map((f) => [f.id, f]))
   const staged: StagedFile[] = []
   const counts: RedactCounts = { lines: 0, redactions: 0, by_detector: {} }
+  let made: Awaited<ReturnType<typeof copier>> | null = null
   const canonicalRoot = canonicalPath(root)
   const written = new Set<string>()
   // Copies are made beside the working database, then moved: a dry run leaves `.ai-logs/` untouched.
   await mkdir(dirname(database), { recursive: true })
   const staging = await mkdtemp(join(dirname(database), 'staging-'))
-  const lateOptions = lateCheckOptions(o.config)
-  const late = emptyLateCheck()
+  const late: LateCheck = { total: 0, by_file: {} }
   try {
     const stage = async (s: SessionFacts, reasons: ScopeReason[], file: string, target: string): Promise<void> => {
       if (written.has(target)) return
       written.add(target)
       const path = relative(root, target)
+      const known = await record.unchanged(target, file)
+      if (known) {
+        counts.redactions += known.redactions
+        mergeInto(late, { total: Object.values(known.late).reduce((a, b) => a + b, 0), by_file: { [path]: known.late } }, path)
+        staged.push({ session: s.id, agent: s.agent, reasons, path, status: 'unchanged' })
+        return
+      }
+      if (config === null) config = await (o.config as LazyConfig).load()
+      made ??= await copier(config)
+      const before = { at: Date.now(), file: await stat(file).catch(() => null) }
+      const redactedBefore = counts.redactions
       // Staged under the copy's own name, so the last check reads it in its format, as `redact`'s copies are.
-      const final = await redactFile(file, join(staging, String(written.size), basename(target)), o.config, counts)
-      mergeInto(late, await lateCheckFiles([final], lateOptions, dirname(final)), path)
+      const final = await made.redact(file, join(staging, String(written.size), basename(target)), counts)
+      const found = await made.lateCheck(final)
+      mergeInto(late, found, path)
       const exists = await stat(target).then(
         () => true,
         () => false
@@ -128,6 +170,8 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
         await mkdir(dirname(target), { recursive: true })
         await rename(final, target)
       }
+      if (!o.dryRun && before.file)
+        await record.made(target, file, { at: before.at, file: before.file }, { redactions: counts.redactions - redactedBefore, late: byDetector(found) })
       staged.push({ session: s.id, agent: s.agent, reasons, path, status })
     }
     for (const { id, reasons } of scope.sessions) {
@@ -143,6 +187,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
           for (const side of sessionSideFiles(file, s.id)) await stage(s, reasons, side, join(agentDir, safeName(s.id), 'tool-results', basename(side)))
       }
     }
+    if (!o.dryRun) await record.save()
   } finally {
     await rm(staging, { recursive: true, force: true })
   }

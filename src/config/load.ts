@@ -3,8 +3,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } 
 import type { z } from 'zod'
 import { ConfigSchema, type Config } from './schema.js'
 import { patternProblems } from '../redact/rules.js'
+import { DEFAULT_CONFIG_PATH } from './default-path.js'
 
-export const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml'
+export { DEFAULT_CONFIG_PATH }
 
 export interface ConfigProblem {
   file: string

@@ -46,42 +46,94 @@ interface Row {
 /** Models that are bookkeeping, not a model anyone was billed for. */
 const NOT_MODELS = new Set(['<synthetic>'])
 
+interface TokenRow extends TokenCounts {
+  session_id: string
+  n: number
+}
+
+interface SnapshotRow {
+  session_id: string
+  input: number
+  cached_input: number | null
+  output: number
+  reasoning_output: number | null
+  total: number | null
+}
+
+/** Rows of a per-session query, by session. */
+function bySession<T extends { session_id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.session_id, r]))
+}
+
+/** `SELECT session_id, COUNT(*) AS n … GROUP BY session_id` as a map. */
+function countsBySession(rows: { session_id: string; n: number }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.session_id, r.n]))
+}
+
 /**
  * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
  * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
+ *
+ * Each figure is one grouped query over every session, joined here by session id: a fixed number
+ * of queries whatever the number of sessions (the report's frame and `sessions` list them all).
  */
 export function listSessions(db: Db): SessionSummary[] {
   const rows = db
     .prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
     .all() as Row[]
-  const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ? AND by_agent = 0 AND replayed = 0`)
-  const calls = db.prepare(`SELECT COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0`)
-  const tokens =
-    db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
-      COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
-      FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`)
-  const snapshot = db.prepare(
-    `SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`
+  const prompts = countsBySession(
+    db.prepare(`SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 GROUP BY session_id`).all() as {
+      session_id: string
+      n: number
+    }[]
   )
-  const models = db.prepare(`SELECT model FROM (
-      SELECT model, MIN(ts) AS first FROM turn_context_messages WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM token_messages WHERE session_id = ? AND model IS NOT NULL AND counted = 1 GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM status_snapshots WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-    ) GROUP BY model ORDER BY MIN(first), model`)
+  const calls = countsBySession(
+    db.prepare(`SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 GROUP BY session_id`).all() as { session_id: string; n: number }[]
+  )
+  const tokens = bySession(
+    db
+      .prepare(
+        `SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+      COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
+      FROM token_messages WHERE counted = 1 AND replayed = 0 GROUP BY session_id`
+      )
+      .all() as TokenRow[]
+  )
+  // Each session's largest status snapshot (the last of equals), for sessions with no usage rows.
+  const snapshots = bySession(
+    db
+      .prepare(
+        `SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY COALESCE(total, input + output) DESC, event_id DESC) AS rank
+        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL
+      ) WHERE rank = 1`
+      )
+      .all() as SnapshotRow[]
+  )
+  // Each session's models in order of first use, then by name.
+  const models = new Map<string, string[]>()
+  for (const m of db
+    .prepare(
+      `SELECT session_id, model FROM (
+      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL GROUP BY session_id, model
+    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`
+    )
+    .all() as { session_id: string; model: string }[]) {
+    if (NOT_MODELS.has(m.model)) continue
+    const list = models.get(m.session_id)
+    if (list) list.push(m.model)
+    else models.set(m.session_id, [m.model])
+  }
   return rows.map((r) => {
-    const t = tokens.get(r.id) as TokenCounts & { n: number }
-    let tok: TokenCounts = {
-      input: t.input,
-      cached_input: t.cached_input,
-      cache_write: t.cache_write,
-      output: t.output,
-      reasoning_output: t.reasoning_output,
-      total: t.total
-    }
-    let tokensSource: SessionSummary['tokens_source'] = t.n > 0 ? 'usage' : 'none'
-    if (t.n === 0) {
-      const s = snapshot.get(r.id) as
-        { input: number; cached_input: number | null; output: number; reasoning_output: number | null; total: number | null } | undefined
+    const t = tokens.get(r.id)
+    let tok: TokenCounts = t
+      ? { input: t.input, cached_input: t.cached_input, cache_write: t.cache_write, output: t.output, reasoning_output: t.reasoning_output, total: t.total }
+      : { input: 0, cached_input: 0, cache_write: 0, output: 0, reasoning_output: 0, total: 0 }
+    let tokensSource: SessionSummary['tokens_source'] = t ? 'usage' : 'none'
+    if (!t) {
+      const s = snapshots.get(r.id)
       if (s) {
         tok = {
           input: s.input,
@@ -99,14 +151,14 @@ export function listSessions(db: Db): SessionSummary[] {
       title: r.title,
       agent: r.agent,
       agent_version: r.agent_version,
-      models: (models.all(r.id, r.id, r.id) as { model: string }[]).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),
+      models: models.get(r.id) ?? [],
       cwd: r.cwd,
       repository: r.repository_url,
       branch: r.branch,
       started_at: r.started_at,
       ended_at: r.ended_at,
-      prompts: (prompts.get(r.id) as { n: number }).n,
-      tool_calls: (calls.get(r.id) as { n: number }).n,
+      prompts: prompts.get(r.id) ?? 0,
+      tool_calls: calls.get(r.id) ?? 0,
       tokens: tok,
       parent_id: r.parent_id,
       parent_relation: r.parent_relation,

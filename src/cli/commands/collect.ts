@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { collect } from '../../collect/collect.js'
-import { loadConfig } from '../../config/load.js'
+import type { LazyConfig } from '../../collect/rules-digest.js'
+import { DEFAULT_CONFIG_PATH } from '../../config/default-path.js'
 import { describeLateCheck } from '../../render/text.js'
 import { describeReason } from '../../scope/describe.js'
 import { toInstant } from '../../select/filters.js'
@@ -24,6 +26,21 @@ Options:
   --json         print {scope, staged, redactions}
   -h, --help     show this help
 `
+
+/**
+ * The rules in force as `loadConfig` finds them, parsed only when a copy has to be made: what
+ * decides them is the named file's text, else the default file's, else that there is none.
+ */
+function lazyConfig(path: string | undefined): LazyConfig {
+  const file = path ?? `./${DEFAULT_CONFIG_PATH}`
+  let text: string
+  try {
+    text = `${path === undefined ? 'default' : 'named'}\0${readFileSync(file, 'utf8')}`
+  } catch {
+    text = `${path === undefined ? 'default' : 'named'}\0(unreadable)`
+  }
+  return { source: text, load: async () => (await import('../../config/load.js')).loadConfig(path).config }
+}
 
 export async function collectCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,7 +68,7 @@ export async function collectCommand(argv: string[], io: CliIo): Promise<number>
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
-  const { config } = loadConfig(values.rules)
+  const config = lazyConfig(values.rules)
   const r = await collect({ repoDir: process.cwd(), config, all: values.all, since, branch: values.branch, base: values.base, dryRun: values['dry-run'] })
   if (values.json) {
     io.out(JSON.stringify({ scope: { kind: r.scope.kind, label: r.scope.label }, staged: r.staged, redactions: r.redactions, late: r.late }) + '\n')
