@@ -16,7 +16,6 @@ import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions, reportFilters } from './report.js'
-import { appendHistory } from '../../store/review-history.js'
 import { defaultActor } from '../review-args.js'
 
 export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]
@@ -141,8 +140,6 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       source,
       rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
       actor,
-      // Each rules-file edit joins the review history beside tags and notes (who, when, what).
-      onEdit: (note) => void appendHistory(db, { ...note, actor }),
       exportReport,
       port,
       idleMinutes: idle
