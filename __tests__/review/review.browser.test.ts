@@ -305,14 +305,14 @@ describe('review page in headless Chromium', () => {
       const field = w.page.locator('#turns .field[data-field="output"]', { has: w.page.locator('span.redacted[data-detector="override"]') })
       await field.waitFor()
       expect(await field.innerText()).not.toContain(value)
-      const entry = w.page.locator('#entry-list li.entry', { hasText: `redact "${value}" in the output of event` })
+      const entry = w.page.locator('#entry-list li.entry', { hasText: `redact "${value}" in the output of action` })
       await entry.waitFor()
       expect(await entry.innerText()).toContain('reviewer · 2026-12-06 · “timing is noise”')
       // The rules file: everything that was there, byte for byte, then the new entry.
       const written = readFileSync(s.rulesPath, 'utf8')
       expect(written.startsWith(before)).toBe(true)
       expect(written.slice(before.length)).toMatch(
-        /^overrides:\n {2}- session: 0199a1b2-0000-7000-8000-00000000c0de\n {4}event: \d+\n {4}field: output\n {4}find: Wall time\n/
+        /^overrides:\n {2}- session: 0199a1b2-0000-7000-8000-00000000c0de\n {4}prompt: \d+\n {4}action: \d+\n {4}field: output\n {4}find: Wall time\n/
       )
 
       acceptNext(w.page)

@@ -179,6 +179,20 @@ export class ReviewSource {
     return undefined
   }
 
+  /**
+   * Where `event` is in its session as an override names it to outlive a rebuilt database: the
+   * prompt it follows and its place under it (1 = first), as the report lists them. Undefined
+   * when the session is not listed, has no such event, or the event comes before the first prompt.
+   */
+  actionPlace(session: string, event: number): { prompt: number; action: number } | undefined {
+    if (!this.sessions().sessions.some((s) => s.id === session)) return undefined
+    for (const t of selectTurns(this.opts.db, session, true)) {
+      const i = t.actions.findIndex((a) => a.event_id === event)
+      if (i >= 0) return t.ordinal >= 1 ? { prompt: t.ordinal, action: i + 1 } : undefined
+    }
+    return undefined
+  }
+
   /** The number in its session (1 = first) of the prompt recorded as `event`; undefined when there is none. */
   promptNumber(session: string, event: number): number | undefined {
     if (!this.sessions().sessions.some((s) => s.id === session)) return undefined

@@ -210,12 +210,14 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
         if (raw === undefined || raw === null) throw new HttpError(404, 'no such field')
         const prompt = r.field === 'prompt' ? opts.source.promptNumber(r.session, r.event) : undefined
         if (r.field === 'prompt' && prompt === undefined) throw new HttpError(404, 'no such prompt')
+        // The page knows an event by its id in this database; the rules file names it by its place, which a rebuild keeps.
+        const place = r.field === 'prompt' ? undefined : opts.source.actionPlace(r.session, r.event)
         const o = OccurrenceSchema.parse({
           session: r.session,
           field: r.field,
           value: r.value,
           reason: r.reason,
-          ...(prompt ? { prompt } : { event: r.event })
+          ...(prompt ? { prompt } : place ? { prompt: place.prompt, action: place.action } : { event: r.event })
         })
         sendJson(res, 200, { note: edit((text) => addOccurrence(text, o, raw, audit(), opts.rules.path), r.reason).note })
         return
