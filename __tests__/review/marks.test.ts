@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { SessionList } from '../../src/review/data.js'
 import type { SessionMarks } from '../../src/review/marks.js'
 import type { PageHistoryEntry } from '../../src/review/server.js'
@@ -159,6 +159,23 @@ describe('the history on the page', () => {
     expect(added).toEqual(expect.objectContaining({ kind: 'redaction', action: 'add', session: SESSION_WITH_TOOL_OUTPUT, reason: 'noise', undoable: true }))
     expect((await post('/api/history/undo', { id: added.id })).status).toBe(200)
     expect(readFileSync(s.rulesPath, 'utf8')).toBe(COMMENTED_RULES + 'overrides: []\n')
+  })
+})
+
+describe('the history with a rules file that does not parse', () => {
+  it('is still listed, its rules-file changes without Undo until the file is fixed', async () => {
+    expect((await post('/api/rules', { value: 'Globex', id: 'client2' })).status).toBe(200)
+    const good = readFileSync(s.rulesPath, 'utf8')
+    writeFileSync(s.rulesPath, good + 'rules: [unclosed\n')
+    try {
+      const entries = await history()
+      expect(entries.length).toBeGreaterThan(0)
+      expect(entries.filter((e) => e.kind === 'redaction').every((e) => !e.undoable)).toBe(true)
+      expect(entries.filter((e) => e.kind === 'tag').every((e) => e.undoable)).toBe(true)
+    } finally {
+      writeFileSync(s.rulesPath, good)
+    }
+    expect((await history()).at(-1)).toEqual(expect.objectContaining({ kind: 'redaction', action: 'add', undoable: true }))
   })
 })
 

@@ -55,18 +55,18 @@ describe('a history entry matched back to the rules file', () => {
     text = addOccurrence(text, { session: SESSION, field: 'output', prompt: 2, action: 3, value: 'Initech' }, 'Initech', { ...WHO, actor: 'bob' }).text
     text = addOccurrence(text, { session: SESSION, field: 'output', prompt: 2, action: 3, value: 'Initech' }, 'Initech', WHO).text
     const e = entry({ session: SESSION, prompt: 2, detail: 'redact "Initech" in the output of action 3 under prompt 2' })
-    expect(rulesEntryFor(text, e)?.ref).toBe('overrides[2]')
-    expect(rulesEntryFor(text, { ...e, actor: 'bob' })?.ref).toBe('overrides[1]')
-    expect(rulesEntryFor(text, { ...e, actor: 'carol' })?.ref).toBe('overrides[2]')
+    expect(rulesEntryFor(listEntries(text), e)?.ref).toBe('overrides[2]')
+    expect(rulesEntryFor(listEntries(text), { ...e, actor: 'bob' })?.ref).toBe('overrides[1]')
+    expect(rulesEntryFor(listEntries(text), { ...e, actor: 'carol' })?.ref).toBe('overrides[2]')
     // Another place, another session, a removal, a tag: nothing in the file to undo.
-    expect(rulesEntryFor(text, { ...e, prompt: 3 })).toBeUndefined()
-    expect(rulesEntryFor(text, { ...e, session: 'other' })).toBeUndefined()
-    expect(rulesEntryFor(text, { ...e, action: 'remove' })).toBeUndefined()
-    expect(rulesEntryFor(text, { ...e, kind: 'tag' })).toBeUndefined()
+    expect(rulesEntryFor(listEntries(text), { ...e, prompt: 3 })).toBeUndefined()
+    expect(rulesEntryFor(listEntries(text), { ...e, session: 'other' })).toBeUndefined()
+    expect(rulesEntryFor(listEntries(text), { ...e, action: 'remove' })).toBeUndefined()
+    expect(rulesEntryFor(listEntries(text), { ...e, kind: 'tag' })).toBeUndefined()
   })
 
   it('finds a rule by the line its add recorded', () => {
     const added = addRule(COMMENTED_RULES, { value: 'Globex', id: 'client2' })
-    expect(rulesEntryFor(added.text, entry({ detail: added.note.detail }))?.entry).toEqual({ id: 'client2', literals: ['Globex'] })
+    expect(rulesEntryFor(listEntries(added.text), entry({ detail: added.note.detail }))?.entry).toEqual({ id: 'client2', literals: ['Globex'] })
   })
 })

@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistoryKind } from '../store/review-history.js'
-import { listEntries, type ListedEntry } from './entries.js'
+import type { ListedEntry } from './entries.js'
 
 /*
  * The history's rules-file entries (redaction, allow, private) matched back to the rules file:
@@ -13,15 +13,14 @@ const RULES_KINDS: ReadonlySet<HistoryKind> = new Set(['redaction', 'allow', 'pr
 export const isRulesFileChange = (e: HistoryEntry): boolean => RULES_KINDS.has(e.kind)
 
 /**
- * The rules-file entry an `add` in the history put there, when the file still holds it: same
+ * The rules-file entry an `add` in the history put there, when `entries` (the file's, as
+ * `listEntries` lists them) still hold it: same
  * kind, session, prompt and description; of several alike, the last written by the same actor,
  * else the last. Undefined for a removal (the history does not keep a removed entry whole, so it
  * cannot be put back from here) or an entry no longer in the file.
  */
-export function rulesEntryFor(rulesText: string, e: HistoryEntry): ListedEntry | undefined {
+export function rulesEntryFor(entries: readonly ListedEntry[], e: HistoryEntry): ListedEntry | undefined {
   if (!isRulesFileChange(e) || e.action !== 'add') return undefined
-  const alike = listEntries(rulesText).filter(
-    (x) => x.kind === e.kind && x.detail === e.detail && (x.session ?? null) === e.session && (x.prompt ?? null) === e.prompt
-  )
+  const alike = entries.filter((x) => x.kind === e.kind && x.detail === e.detail && (x.session ?? null) === e.session && (x.prompt ?? null) === e.prompt)
   return alike.filter((x) => x.actor === e.actor).at(-1) ?? alike.at(-1)
 }

@@ -15,6 +15,7 @@ import {
   PrivateSchema,
   removeEntry,
   type Edited,
+  type ListedEntry,
   type RulesEditNote
 } from './entries.js'
 import { NewRuleSchema } from './rules-file.js'
@@ -268,10 +269,16 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
         return
       }
       case 'GET /api/history': {
-        const rulesText = opts.rules.read()
+        // A rules file that does not parse lists no entry: its changes cannot be undone from here until it is fixed.
+        let inFile: ListedEntry[] = []
+        try {
+          inFile = listEntries(opts.rules.read())
+        } catch {
+          inFile = []
+        }
         const entries: PageHistoryEntry[] = listHistory(db).map((e) => ({
           ...e,
-          undoable: isRulesFileChange(e) ? rulesEntryFor(rulesText, e) !== undefined : true
+          undoable: isRulesFileChange(e) ? rulesEntryFor(inFile, e) !== undefined : true
         }))
         sendJson(res, 200, { entries })
         return
@@ -286,7 +293,7 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
           sendJson(res, 200, { entries })
           return
         }
-        const listedEntry = rulesEntryFor(opts.rules.read(), e)
+        const listedEntry = rulesEntryFor(listEntries(opts.rules.read()), e)
         if (!listedEntry)
           throw new HttpError(
             409,
