@@ -39,6 +39,9 @@ describe('redact this occurrence', () => {
   it('redacts the selection in that one tool output, lists the entry with its actor, and undo gives the text back', async () => {
     const before = await session(SESSION_WITH_TOOL_OUTPUT)
     const target = actions(before).find((a) => a.output?.includes('export function parse'))!
+    // Named in the rules file by its place under its prompt, which a rebuilt database keeps (its id may not be).
+    const turn = before.turns.find((t) => t.actions.some((a) => a.event_id === target.event_id))!
+    const place = turn.actions.findIndex((a) => a.event_id === target.event_id) + 1
     const elsewhere = actions(before).filter((a) => a !== target && a.output?.includes('export function parse'))
     const r = await post('/api/occurrence', {
       session: SESSION_WITH_TOOL_OUTPUT,
@@ -52,7 +55,8 @@ describe('redact this occurrence', () => {
       kind: 'redaction',
       action: 'add',
       session: SESSION_WITH_TOOL_OUTPUT,
-      detail: `redact "export function parse" in the output of event ${target.event_id}`
+      prompt: turn.ordinal,
+      detail: `redact "export function parse" in the output of action ${place} under prompt ${turn.ordinal}`
     })
     const after = await session(SESSION_WITH_TOOL_OUTPUT)
     const changed = actions(after).find((a) => a.event_id === target.event_id)!

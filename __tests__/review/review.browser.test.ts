@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { captureIo, fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { historyCommand } from '../../src/cli/commands/history.js'
 import { spawn } from 'node:child_process'
 import {
   COMMENTED_RULES,
@@ -160,6 +161,121 @@ describe('review page in headless Chromium', () => {
     }
   })
 
+  maybe('the history panel lists that rule, and its Undo removes it: the rules file is again byte for byte what it was', async () => {
+    const w = await open(s.server.url)
+    try {
+      const entry = w.page.locator('#history-list li.hist[data-kind="redaction"]', { hasText: 'rule parser-name' })
+      await entry.waitFor()
+      expect(await entry.innerText()).toContain('add redaction')
+      expect(await entry.innerText()).toContain('reviewer')
+      const asked = acceptNext(w.page)
+      await entry.locator('button.undo').click()
+      await w.page.locator('#history-list li.hist', { hasText: 'remove redaction' }).waitFor()
+      expect(asked).toEqual([expect.stringContaining('rule parser-name')])
+      expect(readFileSync(s.rulesPath, 'utf8')).toBe(COMMENTED_RULES)
+      // Nothing left to undo: the entry is listed without its button, and the rules list no longer holds the rule.
+      expect(await entry.locator('button.undo').count()).toBe(0)
+      expect(await w.page.locator('#entry-list li.entry', { hasText: 'parser-name' }).count()).toBe(0)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('tags a prompt, still tagged after a reload, and the list filters by the tag', async () => {
+    const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
+    try {
+      const marks = w.page.locator('#turns .marks[data-prompt="1"]')
+      await marks.waitFor()
+      await marks.locator('input.tag-input').fill('<b>TCK-7</b>')
+      await marks.locator('button.add-tag').click()
+      await marks.locator('.tag[data-label="<b>TCK-7</b>"]').waitFor()
+
+      await w.page.reload({ waitUntil: 'load' })
+      const tag = w.page.locator('#turns .marks[data-prompt="1"] .tag[data-label="<b>TCK-7</b>"]')
+      await tag.waitFor()
+      // User text shown as text: the markup typed into the label is not an element.
+      expect(await tag.innerText()).toContain('<b>TCK-7</b>')
+      expect(await w.page.locator('#turns .marks b').count()).toBe(0)
+
+      await w.page.click('#back')
+      const rows = w.page.locator('#session-list > li.session')
+      await rows.first().waitFor()
+      const all = await rows.count()
+      await w.page.selectOption('#f-tag', '<b>TCK-7</b>')
+      expect(await rows.count()).toBe(1)
+      expect(await rows.first().getAttribute('data-id')).toBe(SESSION_WITH_TOOL_OUTPUT)
+      expect(await w.page.locator('#count').innerText()).toBe(`1 of ${all} sessions`)
+      await w.page.selectOption('#f-tag', '')
+      expect(await rows.count()).toBe(all)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('sets "needs review" on a prompt and the list filters by it; "has redactions" keeps the sessions with a redacted value', async () => {
+    const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
+    try {
+      const select = w.page.locator('#turns .marks[data-prompt="2"] select.disposition')
+      await select.waitFor()
+      expect(await select.inputValue()).toBe('')
+      await select.selectOption('needs-review')
+      await w.page.locator('#history-list li.hist[data-kind="disposition"]', { hasText: 'needs-review' }).waitFor()
+      expect(await w.page.locator('#turns .marks[data-prompt="2"] select.disposition').inputValue()).toBe('needs-review')
+
+      await w.page.click('#back')
+      const rows = w.page.locator('#session-list > li.session')
+      await rows.first().waitFor()
+      const all = await rows.count()
+      await w.page.check('#f-needs-review')
+      expect(await rows.count()).toBe(1)
+      expect(await rows.first().getAttribute('data-id')).toBe(SESSION_WITH_TOOL_OUTPUT)
+      expect(await rows.first().locator('.tag.needs-review').innerText()).toBe('needs review')
+      await w.page.uncheck('#f-needs-review')
+
+      await w.page.check('#f-redacted')
+      await w.page.locator('#count', { hasText: 'sessions' }).waitFor()
+      const redacted = await rows.count()
+      expect(redacted).toBeGreaterThan(0)
+      expect(redacted).toBeLessThan(all)
+      // Its only redaction is in a tool call's arguments, which the list itself does not read.
+      const home = w.page.locator(`#session-list > li.session[data-id="${HOME_PATH_SESSION}"]`)
+      expect(await home.count()).toBe(1)
+      expect(await home.locator('.badge', { hasText: /^\d+ redacted$/ }).count()).toBe(1)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
+  maybe('a note added on the page is in `ai-log-trail history --json`', async () => {
+    const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
+    try {
+      const text = 'the agent ignored the streaming ask'
+      const marks = w.page.locator('#session-marks .marks[data-prompt="session"]')
+      await marks.waitFor()
+      await marks.locator('input.note-input').fill(text)
+      await marks.locator('button.add-note').click()
+      await w.page.locator('#session-marks li.note', { hasText: text }).waitFor()
+      await w.page.locator('#history-list li.hist[data-kind="note"]', { hasText: text }).waitFor()
+
+      const io = captureIo()
+      expect(await historyCommand(['--json', '--db', join(s.ingested.dir, 'test.sqlite')], io)).toBe(0)
+      const entries = JSON.parse(io.stdout) as { kind: string; action: string; session: string; prompt: number | null; detail: string; actor: string }[]
+      expect(entries).toContainEqual(
+        expect.objectContaining({ kind: 'note', action: 'add', session: SESSION_WITH_TOOL_OUTPUT, prompt: null, detail: text, actor: 'reviewer' })
+      )
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
   /** Accepts the next dialog and keeps its message. */
   function acceptNext(page: Page): string[] {
     const asked: string[] = []
@@ -189,14 +305,14 @@ describe('review page in headless Chromium', () => {
       const field = w.page.locator('#turns .field[data-field="output"]', { has: w.page.locator('span.redacted[data-detector="override"]') })
       await field.waitFor()
       expect(await field.innerText()).not.toContain(value)
-      const entry = w.page.locator('#entry-list li.entry', { hasText: `redact "${value}" in the output of event` })
+      const entry = w.page.locator('#entry-list li.entry', { hasText: `redact "${value}" in the output of action` })
       await entry.waitFor()
       expect(await entry.innerText()).toContain('reviewer · 2026-12-06 · “timing is noise”')
       // The rules file: everything that was there, byte for byte, then the new entry.
       const written = readFileSync(s.rulesPath, 'utf8')
       expect(written.startsWith(before)).toBe(true)
       expect(written.slice(before.length)).toMatch(
-        /^overrides:\n {2}- session: 0199a1b2-0000-7000-8000-00000000c0de\n {4}event: \d+\n {4}field: output\n {4}find: Wall time\n/
+        /^overrides:\n {2}- session: 0199a1b2-0000-7000-8000-00000000c0de\n {4}prompt: \d+\n {4}action: \d+\n {4}field: output\n {4}find: Wall time\n/
       )
 
       acceptNext(w.page)
@@ -268,6 +384,13 @@ describe('review page in headless Chromium', () => {
       const raw = field.locator('pre.raw')
       await raw.waitFor()
       expect(await raw.innerText()).toMatch(/\/home\/[^/[\]]+\/projects\/demo/)
+      // The review controls in the picture, with a tag on the session.
+      const marks = w.page.locator('#session-marks .marks[data-prompt="session"]')
+      await marks.locator('input.tag-input').fill('paths')
+      await marks.locator('button.add-tag').click()
+      await w.page.locator('#session-marks .tag[data-label="paths"]').waitFor()
+      await field.locator('button.show-raw').click()
+      await field.locator('pre.raw').waitFor()
       await w.page.screenshot({ path: SCREENSHOT })
       await field.locator('button.show-raw').click()
       expect(await field.locator('pre.raw').count()).toBe(0)

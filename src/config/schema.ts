@@ -73,7 +73,15 @@ const OverrideSchema = z
   .strictObject({
     session: z.string().min(4).describe('session id or a unique prefix'),
     prompt: z.number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
-    event: z.number().int().positive().optional().describe('an event id from the database'),
+    event: z.number().int().positive().optional().describe('an event id from the database (changes when the database is rebuilt: prefer prompt with action)'),
+    action: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'with prompt, for a field other than prompt: the event by its place under that prompt (1 = the first thing recorded after it), which stays right when the database is rebuilt from the same logs'
+      ),
     field: z.enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
     find: z
       .union([z.string().min(1), HashedLiteralSchema])
@@ -83,6 +91,9 @@ const OverrideSchema = z
     ...AuditSchema
   })
   .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' })
+  .refine((o) => o.action === undefined || (o.prompt !== undefined && o.field !== 'prompt'), {
+    message: 'an override names an action with its prompt number, for a field other than prompt'
+  })
   .refine((o) => o.find !== undefined || o.replacement !== undefined, { message: 'an override without find needs a replacement' })
 export type Override = z.infer<typeof OverrideSchema>
 

@@ -154,12 +154,14 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
         prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, eventId, 'prompt', 'prompt', m.text) ?? '') }
       }
     }
-    const actions = t.actions.map((a): Action => {
+    const actions = t.actions.map((a, i): Action => {
       // A private session keeps what the agent did (tool names, counts), not what any of it said.
       if (wholeSession)
         return { ...a, text: a.kind === 'tool_call' && a.text !== null && metadataOnly ? firstWord(a.text) : null, arguments: null, output: null }
-      const ov = whole.filter((o) => o.event === a.event_id)
-      const fv = finds.filter((o) => o.event === a.event_id)
+      // By event id, or by its place under the prompt: the form that survives a rebuilt database.
+      const names = (o: Override) => o.event === a.event_id || (o.action === i + 1 && o.prompt === t.ordinal)
+      const ov = whole.filter(names)
+      const fv = finds.filter(names)
       const apply = (field: 'text' | 'arguments' | 'output', v: string | null) => {
         const o = ov.find((x) => x.field === field)
         if (!o) {

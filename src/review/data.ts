@@ -6,6 +6,8 @@ import type { SessionReport, Turn } from '../select/report.js'
 import { selectTurns } from '../select/select.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
+import { listDispositions } from '../store/review-dispositions.js'
+import { listTags } from '../store/review-tags.js'
 
 /** One row of the page's session list: what a reviewer needs to pick a session, all redacted. */
 export interface SessionRow {
@@ -23,6 +25,10 @@ export interface SessionRow {
   scope_reasons: SessionReport['scope_reasons']
   /** The first prompt a person wrote, redacted; null when there is none or it is private. */
   first_prompt: string | null
+  /** The reviewer's own tag labels on the session or its prompts, as typed (the page filters by them). */
+  tags: string[]
+  /** Whether a prompt of the session has the disposition `needs-review`. */
+  needs_review: boolean
 }
 
 export interface SessionList {
@@ -56,6 +62,7 @@ export interface ReviewSourceOptions {
 export class ReviewSource {
   private config: Config
   private list: SessionList | null = null
+  private redacted: Record<string, number> | null = null
 
   constructor(private readonly opts: ReviewSourceOptions) {
     this.config = opts.loadConfig()
@@ -66,10 +73,41 @@ export class ReviewSource {
     return this.opts.filters
   }
 
+  /** The store the page reads and the review marks (tags, notes, dispositions, history) are written to. */
+  get db(): Db {
+    return this.opts.db
+  }
+
   /** Reads the rules again, so the next list and session are redacted by the new ones. */
   rulesChanged(): void {
     this.config = this.opts.loadConfig()
     this.list = null
+    this.redacted = null
+  }
+
+  /** A tag, note or disposition changed: the list's tags and dispositions are read again. */
+  reviewChanged(): void {
+    this.list = null
+  }
+
+  /**
+   * How many values the rules redact in each listed session that has any, counted over every field
+   * a full report shows (the list itself is built from prompts only). Built when first asked, kept
+   * until the rules change.
+   */
+  redactedSessions(): Record<string, number> {
+    if (this.redacted) return this.redacted
+    const { records } = buildReport(this.opts.db, {
+      config: this.config,
+      mode: 'full',
+      filters: this.opts.filters,
+      scope: this.opts.scope,
+      version: this.opts.version
+    })
+    const counts: Record<string, number> = {}
+    for (const r of records) counts[r.session_id] = (counts[r.session_id] ?? 0) + r.count
+    this.redacted = counts
+    return counts
   }
 
   sessions(): SessionList {
@@ -81,6 +119,13 @@ export class ReviewSource {
       scope: this.opts.scope,
       version: this.opts.version
     })
+    const tags = new Map<string, Set<string>>()
+    for (const t of listTags(this.opts.db)) tags.set(t.session, (tags.get(t.session) ?? new Set()).add(t.label))
+    const needsReview = new Set(
+      listDispositions(this.opts.db)
+        .filter((d) => d.value === 'needs-review')
+        .map((d) => d.session)
+    )
     this.list = {
       scope: report.scope.label,
       redactions: { total: report.redactions.total, by_detector: report.redactions.by_detector },
@@ -96,7 +141,9 @@ export class ReviewSource {
         tokens: s.tokens === null ? null : s.tokens.total,
         cost_usd: s.cost_usd,
         scope_reasons: s.scope_reasons,
-        first_prompt: firstPrompt(s.turns)
+        first_prompt: firstPrompt(s.turns),
+        tags: [...(tags.get(s.id) ?? [])].sort(),
+        needs_review: needsReview.has(s.id)
       }))
     }
     return this.list
@@ -128,6 +175,20 @@ export class ReviewSource {
       }
       const a = t.actions.find((x) => x.event_id === r.event)
       if (a) return a[r.field]
+    }
+    return undefined
+  }
+
+  /**
+   * Where `event` is in its session as an override names it to outlive a rebuilt database: the
+   * prompt it follows and its place under it (1 = first), as the report lists them. Undefined
+   * when the session is not listed, has no such event, or the event comes before the first prompt.
+   */
+  actionPlace(session: string, event: number): { prompt: number; action: number } | undefined {
+    if (!this.sessions().sessions.some((s) => s.id === session)) return undefined
+    for (const t of selectTurns(this.opts.db, session, true)) {
+      const i = t.actions.findIndex((a) => a.event_id === event)
+      if (i >= 0) return t.ordinal >= 1 ? { prompt: t.ordinal, action: i + 1 } : undefined
     }
     return undefined
   }

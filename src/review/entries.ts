@@ -41,8 +41,11 @@ const ReasonSchema = z.string().trim().min(1).max(500)
 export const OccurrenceSchema = z.strictObject({
   session: z.string().min(4),
   field: FieldSchema,
-  /** A prompt's number in the session (for field prompt), else the event id. */
+  /** A prompt's number in the session: the prompt itself (field prompt), or with `action` the event under it. */
   prompt: z.number().int().positive().optional(),
+  /** The event's place under `prompt` (1 = first): the form that stays right when the database is rebuilt. */
+  action: z.number().int().positive().optional(),
+  /** The event's id in this database: the old form, for an event before the first prompt. */
   event: z.number().int().positive().optional(),
   value: z
     .string()
@@ -69,8 +72,15 @@ export const PrivateSchema = z.strictObject({
 })
 export type PrivateRequest = z.input<typeof PrivateSchema>
 
-function where(o: { field: string; prompt?: number; event?: number }): string {
+function where(o: { field: string; prompt?: number; action?: number; event?: number }): string {
+  if (o.action !== undefined) return `the ${o.field} of action ${o.action} under prompt ${o.prompt}`
   return o.prompt !== undefined ? `prompt ${o.prompt}` : `the ${o.field} of event ${o.event}`
+}
+
+/** Whether the occurrence names its place one way only: a prompt by number, any other field by its place under a prompt or its event id. */
+function namedOnce(o: { field: string; prompt?: number; action?: number; event?: number }): boolean {
+  if (o.field === 'prompt') return o.prompt !== undefined && o.action === undefined && o.event === undefined
+  return o.event !== undefined ? o.prompt === undefined && o.action === undefined : o.prompt !== undefined && o.action !== undefined
 }
 
 function shown(find: string | HashedLiteral): string {
@@ -84,14 +94,13 @@ function shown(find: string | HashedLiteral): string {
  */
 export function addOccurrence(text: string, input: Occurrence, raw: string, audit: Omit<Audit, 'reason'>, file?: string): Edited {
   const o = OccurrenceSchema.parse(input)
-  if ((o.field === 'prompt') !== (o.prompt !== undefined) || (o.prompt === undefined) === (o.event === undefined))
-    throw new Error('a prompt is named by its number, any other field by its event id')
+  if (!namedOnce(o)) throw new Error('a prompt is named by its number, any other field by its place under a prompt (prompt and action) or its event id')
   const find = looksSecret(o.value) ? hashLiteral(o.value) : o.value
   if (findOccurrences(raw, find).length === 0)
     throw new Error('the selection is not in the raw text of this field as selected: select whole words, or select them in the raw text')
   const entry = {
     session: o.session,
-    ...(o.prompt !== undefined ? { prompt: o.prompt } : { event: o.event }),
+    ...(o.event !== undefined ? { event: o.event } : { prompt: o.prompt, ...(o.action !== undefined ? { action: o.action } : {}) }),
     field: o.field,
     find,
     actor: audit.actor,
@@ -170,7 +179,7 @@ function describeEntry(section: Section, e: Record<string, unknown>): string {
       return `rule ${str('id')}: ${what}`
     }
     case 'overrides': {
-      const at = where({ field: str('field') ?? 'prompt', prompt: num('prompt'), event: num('event') })
+      const at = where({ field: str('field') ?? 'prompt', prompt: num('prompt'), action: num('action'), event: num('event') })
       if (e.find === undefined) return `replace ${at} with ${JSON.stringify(str('replacement') ?? '')}`
       return `redact ${shown(e.find as string | HashedLiteral)} in ${at}`
     }

@@ -18,8 +18,8 @@ main.wrap{padding-top:1rem;padding-bottom:1rem}
 .meta,.muted{color:var(--muted)}
 .meta{margin:0;font-size:.85rem}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}
-#entry-list,#export-files{list-style:none;margin:0;padding:0}
-li.entry{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline;padding:.3rem 0;border-top:1px solid var(--line)}
+#entry-list,#export-files,#history-list,ul.notes{list-style:none;margin:0;padding:0}
+li.entry,li.hist{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline;padding:.3rem 0;border-top:1px solid var(--line)}
 .entry-meta{font-size:.85rem}
 pre.redacted-text .redacted{cursor:pointer}
 #controls,#redact-bar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
@@ -41,6 +41,13 @@ pre{margin:.25rem 0;padding:.5rem;background:var(--code);border-radius:6px;white
 pre.raw{outline:2px dashed var(--red-fg)}
 .kind{font-weight:600;color:var(--fg)}
 .error{color:var(--red-fg);font-weight:600}
+.marks{display:flex;flex-wrap:wrap;gap:.3rem .6rem;align-items:center;margin:.4rem 0;font-size:.85rem}
+.marks ul.notes{flex-basis:100%}
+li.note{border-left:3px solid var(--accent);padding-left:.5rem;margin:.2rem 0;white-space:pre-wrap}
+.tag{display:inline-flex;align-items:center;gap:.2em;border-radius:999px;padding:0 .2em 0 .6em;font-size:.85em;border:1px solid var(--accent);color:var(--accent)}
+.tag button{border:0;background:none;color:inherit;cursor:pointer;padding:0 .3em}
+.s-tags .tag{padding-right:.6em;margin-right:.3em}
+.needs-review{border-color:var(--red-fg);color:var(--red-fg)}
 `
 
 export const REVIEW_JS = String.raw`(function () {
@@ -102,9 +109,20 @@ export const REVIEW_JS = String.raw`(function () {
     var ul = $('session-list');
     ul.textContent = '';
     var shown = 0;
+    var tag = $('f-tag').value;
+    var needsReview = $('f-needs-review').checked;
+    var onlyRedacted = $('f-redacted').checked;
+    if (onlyRedacted && !redacted) {
+      loadRedacted().then(renderList, showError);
+      $('count').textContent = 'counting redactions…';
+      return;
+    }
     list.sessions.forEach(function (s) {
-      var hay = [s.id, s.agent, s.branch || '', s.models.join(' '), s.first_prompt || ''].join('\n').toLowerCase();
+      var hay = [s.id, s.agent, s.branch || '', s.models.join(' '), s.first_prompt || '', s.tags.join(' ')].join('\n').toLowerCase();
       if (agent && s.agent !== agent) return;
+      if (tag && s.tags.indexOf(tag) < 0) return;
+      if (needsReview && !s.needs_review) return;
+      if (onlyRedacted && !redacted[s.id]) return;
       if (q && hay.indexOf(q) < 0) return;
       shown++;
       var li = el('li', 'session');
@@ -122,6 +140,13 @@ export const REVIEW_JS = String.raw`(function () {
         s.prompts + ' prompts', s.tool_calls + ' tool calls', 'in scope: ' + reasons(s.scope_reasons)
       ].join(' · ')));
       a.appendChild(meta);
+      if (s.tags.length || s.needs_review || (redacted && redacted[s.id])) {
+        var chips = el('span', 's-meta s-tags');
+        if (s.needs_review) chips.appendChild(el('span', 'tag needs-review', 'needs review'));
+        if (redacted && redacted[s.id]) chips.appendChild(el('span', 'badge', redacted[s.id] + ' redacted'));
+        s.tags.forEach(function (t) { chips.appendChild(el('span', 'tag', t)); });
+        a.appendChild(chips);
+      }
       a.appendChild(el('span', 's-meta sid', s.id));
       li.appendChild(a);
       ul.appendChild(li);
@@ -184,7 +209,77 @@ export const REVIEW_JS = String.raw`(function () {
     return box;
   }
 
-  function renderSession(s) {
+  var DISPOSITIONS = [['', 'no disposition'], ['followed', 'followed'], ['ignored', 'ignored'], ['needs-review', 'needs review']];
+  // The reviewer's tags, disposition and notes for the session (prompt null) or one prompt, with the controls that change them.
+  function marksBox(session, marks, prompt) {
+    var box = el('div', 'marks');
+    box.dataset.prompt = prompt === null ? 'session' : String(prompt);
+    var where = prompt === null ? 'this session' : 'prompt ' + prompt;
+    marks.tags.filter(function (t) { return t.prompt === prompt; }).forEach(function (t) {
+      var chip = el('span', 'tag', t.label);
+      chip.dataset.label = t.label;
+      var x = button('tag-remove', '×', function () { post('/api/tag', { session: session, prompt: prompt, label: t.label, remove: true }); });
+      x.title = 'remove the tag from ' + where;
+      chip.appendChild(x);
+      box.appendChild(chip);
+    });
+    var input = el('input', 'tag-input');
+    input.size = 12;
+    input.autocomplete = 'off';
+    input.placeholder = 'tag';
+    input.setAttribute('aria-label', 'tag for ' + where);
+    var add = button('add-tag', 'Tag', function () {
+      var label = input.value.trim();
+      if (label) post('/api/tag', { session: session, prompt: prompt, label: label });
+    });
+    add.title = 'tag ' + where;
+    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') add.click(); });
+    box.appendChild(input);
+    box.appendChild(add);
+    if (prompt !== null) {
+      var now = marks.dispositions.find(function (d) { return d.prompt === prompt; });
+      var sel = el('select', 'disposition');
+      sel.setAttribute('aria-label', 'disposition of ' + where);
+      DISPOSITIONS.forEach(function (d) {
+        var o = el('option', null, d[1]);
+        o.value = d[0];
+        sel.appendChild(o);
+      });
+      sel.value = now ? now.value : '';
+      sel.addEventListener('change', function () { post('/api/disposition', { session: session, prompt: prompt, value: sel.value || null }); });
+      box.appendChild(sel);
+    }
+    var note = el('input', 'note-input');
+    note.size = 28;
+    note.autocomplete = 'off';
+    note.placeholder = 'note';
+    note.setAttribute('aria-label', 'note on ' + where);
+    var addNote = button('add-note', 'Add note', function () {
+      var text = note.value.trim();
+      if (text) post('/api/note', { session: session, prompt: prompt, text: text });
+    });
+    note.addEventListener('keydown', function (e) { if (e.key === 'Enter') addNote.click(); });
+    box.appendChild(note);
+    box.appendChild(addNote);
+    var notes = marks.notes.filter(function (n) { return n.prompt === prompt; });
+    if (notes.length) {
+      var ul = el('ul', 'notes');
+      notes.forEach(function (n) {
+        var li = el('li', 'note', n.text);
+        li.appendChild(el('span', 'muted entry-meta', ' — ' + n.actor + ' · ' + n.at.replace('T', ' ').slice(0, 16)));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  }
+  // A tag, note or disposition change: stored with the reason typed above, then everything shown is read again.
+  function post(path, body) {
+    body.reason = reason();
+    return api(path, body).then(refresh).catch(showError);
+  }
+
+  function renderSession(s, marks) {
     var head = $('session-head');
     head.textContent = '';
     head.appendChild(el('h2', null, s.agent + ' · ' + when(s)));
@@ -194,6 +289,10 @@ export const REVIEW_JS = String.raw`(function () {
     head.appendChild(button('mark-private', 'Mark session private', function () {
       markPrivate({ session: s.id }, 'Every prompt and everything the agent wrote in this session will be published empty; its counts stay.');
     }));
+    var sm = $('session-marks');
+    sm.textContent = '';
+    sm.appendChild(el('span', 'kind', 'Session'));
+    sm.appendChild(marksBox(s.id, marks, null));
     var ol = $('turns');
     ol.textContent = '';
     s.turns.forEach(function (t) {
@@ -201,6 +300,7 @@ export const REVIEW_JS = String.raw`(function () {
       if (t.prompt) {
         li.appendChild(t.prompt.private ? el('p', 'muted private-prompt', 'Prompt ' + t.ordinal + ': private')
           : field(s.id, t.prompt.event_id, 'prompt', 'Prompt ' + t.ordinal, t.prompt.text, t.ordinal));
+        if (t.ordinal > 0) li.appendChild(marksBox(s.id, marks, t.ordinal));
       }
       t.actions.forEach(function (a) {
         var label = a.kind.replace('_', ' ') + (a.name ? ' ' + a.name : '');
@@ -236,7 +336,11 @@ export const REVIEW_JS = String.raw`(function () {
   function edited(r) {
     $('redact-status').textContent = r.note.detail + ' — written to the rules file';
     pendingAllow = null;
+    return refresh();
+  }
+  function refresh() {
     list = null;
+    redacted = null;
     return route();
   }
   function markPrivate(body, what) {
@@ -293,6 +397,35 @@ export const REVIEW_JS = String.raw`(function () {
     });
   }
 
+  function oneLine(t) {
+    var flat = String(t).replace(/\s+/g, ' ');
+    return flat.length > 120 ? flat.slice(0, 119) + '…' : flat;
+  }
+  function renderHistory() {
+    return api('/api/history').then(function (r) {
+      var ol = $('history-list');
+      ol.textContent = '';
+      r.entries.slice().reverse().forEach(function (e) {
+        var li = el('li', 'hist');
+        li.dataset.id = String(e.id);
+        li.dataset.kind = e.kind;
+        li.appendChild(el('span', 'badge', '#' + e.id + ' ' + e.action + ' ' + e.kind));
+        li.appendChild(el('span', 'hist-detail', oneLine(e.detail)));
+        var on = e.session ? 'session ' + e.session.slice(0, 13) + (e.prompt ? ', prompt ' + e.prompt : '') : 'everywhere';
+        var who = [on, e.actor, e.at.replace('T', ' ').slice(0, 16) + ' UTC', e.reason ? '“' + e.reason + '”' : ''].filter(Boolean).join(' · ');
+        li.appendChild(el('span', 'muted entry-meta', who));
+        if (e.undoable) {
+          li.appendChild(button('undo', 'Undo', function () {
+            if (!window.confirm('Undo #' + e.id + ' (' + e.action + ' ' + e.kind + ': ' + oneLine(e.detail) + ')? The undo is recorded too.')) return;
+            api('/api/history/undo', { id: e.id, reason: reason() }).then(refresh).catch(showError);
+          }));
+        }
+        ol.appendChild(li);
+      });
+      $('no-history').hidden = r.entries.length > 0;
+    });
+  }
+
   $('export').addEventListener('click', function () {
     $('export').disabled = true;
     $('export-status').textContent = 'running dry-run…';
@@ -305,6 +438,12 @@ export const REVIEW_JS = String.raw`(function () {
       $('export-view').hidden = false;
     }).catch(showError).then(function () { $('export').disabled = false; });
   });
+
+  var redacted = null;
+  function loadRedacted() {
+    if (redacted) return Promise.resolve(redacted);
+    return api('/api/redacted').then(function (r) { redacted = r.sessions; return redacted; });
+  }
 
   function loadList() {
     if (list) return Promise.resolve(list);
@@ -320,6 +459,15 @@ export const REVIEW_JS = String.raw`(function () {
         sel.appendChild(o);
       });
       sel.value = had;
+      var tags = $('f-tag');
+      var hadTag = tags.value;
+      while (tags.options.length > 1) tags.remove(1);
+      Array.from(new Set([].concat.apply([], l.sessions.map(function (s) { return s.tags; })))).sort().forEach(function (t) {
+        var o = el('option', null, t);
+        o.value = t;
+        tags.appendChild(o);
+      });
+      tags.value = hadTag;
       return l;
     });
   }
@@ -328,6 +476,7 @@ export const REVIEW_JS = String.raw`(function () {
     $('error').hidden = true;
     var m = /^#s=(.+)$/.exec(location.hash);
     renderEntries().catch(showError);
+    renderHistory().catch(showError);
     return loadList().then(function () {
       if (!m) {
         $('session-view').hidden = true;
@@ -335,8 +484,8 @@ export const REVIEW_JS = String.raw`(function () {
         renderList();
         return;
       }
-      return api('/api/session?id=' + m[1]).then(function (s) {
-        renderSession(s);
+      return Promise.all([api('/api/session?id=' + m[1]), api('/api/marks?session=' + m[1])]).then(function (r) {
+        renderSession(r[0], r[1]);
         $('list-view').hidden = true;
         $('session-view').hidden = false;
       });
@@ -345,6 +494,9 @@ export const REVIEW_JS = String.raw`(function () {
 
   $('q').addEventListener('input', renderList);
   $('f-agent').addEventListener('change', renderList);
+  $('f-tag').addEventListener('change', renderList);
+  $('f-redacted').addEventListener('change', renderList);
+  $('f-needs-review').addEventListener('change', renderList);
   $('back').addEventListener('click', function (e) { e.preventDefault(); location.hash = ''; });
   window.addEventListener('hashchange', route);
   route();

@@ -44,6 +44,9 @@ export function reviewPage(): string {
 <div id="controls" class="panel">
 <label>Search <input id="q" type="search" autocomplete="off" placeholder="id, prompt, branch, model"></label>
 <label>Agent <select id="f-agent"><option value="">all</option></select></label>
+<label>Tag <select id="f-tag"><option value="">any</option></select></label>
+<label><input id="f-redacted" type="checkbox"> has redactions</label>
+<label><input id="f-needs-review" type="checkbox"> needs review</label>
 <span id="count" class="muted"></span>
 </div>
 <ul id="session-list"></ul>
@@ -52,6 +55,7 @@ export function reviewPage(): string {
 <section id="session-view" hidden>
 <p><a href="#" id="back">← all sessions</a></p>
 <div id="session-head" class="panel"></div>
+<div id="session-marks" class="panel"></div>
 <div id="redact-bar" class="panel">
 <span>Select text in a field, then:</span>
 <button id="redact-occurrence" type="button" disabled>Redact this occurrence</button>
@@ -72,6 +76,11 @@ export function reviewPage(): string {
 <h2>Rules-file entries <span id="entries-file" class="meta sid"></span></h2>
 <ul id="entry-list"></ul>
 <p id="no-entries" class="muted" hidden>No entries yet.</p>
+</section>
+<section id="history" class="panel">
+<h2>History <span class="meta">every redaction, allow, private, tag, note and disposition change, newest first</span></h2>
+<ol id="history-list"></ol>
+<p id="no-history" class="muted" hidden>No changes yet.</p>
 </section>
 <p id="error" class="error" role="alert" hidden></p>
 </main>

@@ -15,9 +15,15 @@ import {
   PrivateSchema,
   removeEntry,
   type Edited,
+  type ListedEntry,
   type RulesEditNote
 } from './entries.js'
 import { NewRuleSchema } from './rules-file.js'
+import { rulesEntryFor, isRulesFileChange } from './history-rules.js'
+import { addPageNote, changeDisposition, changeTag, DispositionRequestSchema, NoteRequestSchema, sessionMarks, TagRequestSchema } from './marks.js'
+import { appendHistory, historyEntry, listHistory, type HistoryEntry } from '../store/review-history.js'
+import { ReviewTargetError } from '../store/review-target.js'
+import { undoHistory } from '../store/review-undo.js'
 
 /** The rules file the page edits: read whole, written whole. */
 export interface RulesFileAccess {
@@ -42,13 +48,19 @@ const RawFieldSchema = z.strictObject({
 const OccurrenceRequestSchema = RawFieldSchema.extend({ value: z.string(), reason: z.string().optional() })
 const AllowRequestSchema = AllowSchema.extend({ session: z.string().optional(), event: z.number().int().optional(), field: z.string().optional() })
 const RemoveSchema = z.strictObject({ ref: z.string().min(1), expected: z.unknown().optional() })
+const UndoSchema = z.strictObject({ id: z.number().int().positive(), reason: z.string().trim().max(500).optional() })
+
+/** A history entry as the page lists it: with whether its Undo can be offered. */
+export interface PageHistoryEntry extends HistoryEntry {
+  undoable: boolean
+}
 
 export interface ReviewServerOptions {
   source: ReviewSource
   rules: RulesFileAccess
-  /** Written as `actor` with every entry the page adds. */
+  /** Written as `actor` with every entry the page adds, and with every change it records in the review history. */
   actor: string
-  /** Told of every edit of the rules file, after it is written. */
+  /** Told of every edit of the rules file, after it is written and recorded in the review history. */
   onEdit?: (note: RulesEditNote) => void
   /** Runs what `dry-run` runs into a temporary folder; the export button is refused without it. */
   exportReport?: () => Promise<ExportResult>
@@ -141,7 +153,7 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
   const server = createServer((req, res) => {
     touch()
     handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : e instanceof ZodError ? 400 : 500
+      const status = e instanceof HttpError ? e.status : e instanceof ZodError || e instanceof ReviewTargetError ? 400 : 500
       const message = e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (e as Error).message
       if (!res.headersSent) sendJson(res, status, { error: message })
       else res.destroy()
@@ -189,7 +201,7 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
       }
       case 'POST /api/rules': {
         const rule = NewRuleSchema.parse(await readJson(req))
-        const note = edit((text) => addRule(text, rule, opts.rules.path))
+        const { note } = edit((text) => addRule(text, rule, opts.rules.path))
         sendJson(res, 200, { added: rule.id, note })
         return
       }
@@ -199,25 +211,27 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
         if (raw === undefined || raw === null) throw new HttpError(404, 'no such field')
         const prompt = r.field === 'prompt' ? opts.source.promptNumber(r.session, r.event) : undefined
         if (r.field === 'prompt' && prompt === undefined) throw new HttpError(404, 'no such prompt')
+        // The page knows an event by its id in this database; the rules file names it by its place, which a rebuild keeps.
+        const place = r.field === 'prompt' ? undefined : opts.source.actionPlace(r.session, r.event)
         const o = OccurrenceSchema.parse({
           session: r.session,
           field: r.field,
           value: r.value,
           reason: r.reason,
-          ...(prompt ? { prompt } : { event: r.event })
+          ...(prompt ? { prompt } : place ? { prompt: place.prompt, action: place.action } : { event: r.event })
         })
-        sendJson(res, 200, { note: edit((text) => addOccurrence(text, o, raw, audit(), opts.rules.path)) })
+        sendJson(res, 200, { note: edit((text) => addOccurrence(text, o, raw, audit(), opts.rules.path), r.reason).note })
         return
       }
       case 'POST /api/allow': {
         const { detector, value, reason } = AllowRequestSchema.parse(await readJson(req))
-        sendJson(res, 200, { note: edit((text) => addAllow(text, { detector, value, reason }, audit(), opts.rules.path)) })
+        sendJson(res, 200, { note: edit((text) => addAllow(text, { detector, value, reason }, audit(), opts.rules.path), reason).note })
         return
       }
       case 'POST /api/private': {
         const p = PrivateSchema.parse(await readJson(req))
         if (!opts.source.sessions().sessions.some((x) => x.id === p.session)) throw new HttpError(404, 'no such session')
-        sendJson(res, 200, { note: edit((text) => addPrivate(text, p, audit(), opts.rules.path)) })
+        sendJson(res, 200, { note: edit((text) => addPrivate(text, p, audit(), opts.rules.path), p.reason).note })
         return
       }
       case 'GET /api/entries':
@@ -225,9 +239,75 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
         return
       case 'POST /api/entries/remove': {
         const r = RemoveSchema.parse(await readJson(req))
-        sendJson(res, 200, { note: edit((text) => removeEntry(text, r.ref, r.expected, opts.rules.path)) })
+        sendJson(res, 200, { note: edit((text) => removeEntry(text, r.ref, r.expected, opts.rules.path)).note })
         return
       }
+      case 'GET /api/marks': {
+        const id = url.searchParams.get('session') ?? ''
+        if (!opts.source.sessions().sessions.some((x) => x.id === id)) throw new HttpError(404, 'no such session')
+        sendJson(res, 200, sessionMarks(db, id))
+        return
+      }
+      case 'POST /api/tag': {
+        const r = TagRequestSchema.parse(await readJson(req))
+        listed(r.session)
+        sendJson(res, 200, { changed: marked(changeTag(db, r, opts.actor)) })
+        return
+      }
+      case 'POST /api/disposition': {
+        const r = DispositionRequestSchema.parse(await readJson(req))
+        listed(r.session)
+        sendJson(res, 200, { changed: marked(changeDisposition(db, r, opts.actor)) })
+        return
+      }
+      case 'POST /api/note': {
+        const r = NoteRequestSchema.parse(await readJson(req))
+        listed(r.session)
+        const note = addPageNote(db, r, opts.actor)
+        marked(true)
+        sendJson(res, 200, { note })
+        return
+      }
+      case 'GET /api/history': {
+        // A rules file that does not parse lists no entry: its changes cannot be undone from here until it is fixed.
+        let inFile: ListedEntry[] = []
+        try {
+          inFile = listEntries(opts.rules.read())
+        } catch {
+          inFile = []
+        }
+        const entries: PageHistoryEntry[] = listHistory(db).map((e) => ({
+          ...e,
+          undoable: isRulesFileChange(e) ? rulesEntryFor(inFile, e) !== undefined : true
+        }))
+        sendJson(res, 200, { entries })
+        return
+      }
+      case 'POST /api/history/undo': {
+        const { id, reason } = UndoSchema.parse(await readJson(req))
+        const e = historyEntry(db, id)
+        if (!e) throw new HttpError(404, `no history entry ${id}`)
+        if (!isRulesFileChange(e)) {
+          const entries = undoHistory(db, id, { actor: opts.actor, reason: reason || undefined })
+          marked(true)
+          sendJson(res, 200, { entries })
+          return
+        }
+        const listedEntry = rulesEntryFor(listEntries(opts.rules.read()), e)
+        if (!listedEntry)
+          throw new HttpError(
+            409,
+            e.action === 'add'
+              ? `history entry ${id}: the rules file no longer holds that entry`
+              : `history entry ${id} removed a rules-file entry: add it again on the page`
+          )
+        const { entry } = edit((text) => removeEntry(text, listedEntry.ref, listedEntry.entry, opts.rules.path), reason || `undo of #${id}`)
+        sendJson(res, 200, { entries: [entry] })
+        return
+      }
+      case 'GET /api/redacted':
+        sendJson(res, 200, { sessions: opts.source.redactedSessions() })
+        return
       case 'POST /api/export': {
         if (!opts.exportReport) throw new HttpError(404, 'export is not available here')
         sendJson(res, 200, await opts.exportReport())
@@ -239,9 +319,24 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
   }
 
   const audit = () => ({ actor: opts.actor, date: opts.today?.() ?? new Date().toISOString().slice(0, 10) })
+  const db = opts.source.db
 
-  /** Reads the rules file, applies one edit, writes it, and has the page's data follow the new rules. */
-  function edit(change: (text: string) => Edited): RulesEditNote {
+  /** A change names a session the page lists, or none at all. */
+  function listed(session: string): void {
+    if (!opts.source.sessions().sessions.some((x) => x.id === session)) throw new HttpError(404, 'no such session')
+  }
+
+  /** The list carries tags and dispositions: it is read again after a change of them. */
+  function marked<T>(changed: T): T {
+    opts.source.reviewChanged()
+    return changed
+  }
+
+  /**
+   * Reads the rules file, applies one edit, writes it, records it in the review history (beside
+   * tags and notes: who, when, what, why), and has the page's data follow the new rules.
+   */
+  function edit(change: (text: string) => Edited, reason?: string): { note: RulesEditNote; entry: HistoryEntry } {
     let edited: Edited
     try {
       edited = change(opts.rules.read())
@@ -252,9 +347,10 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
     }
     const { text, note } = edited
     opts.rules.write(text)
+    const entry = appendHistory(db, { ...note, actor: opts.actor, reason: reason?.trim() || undefined })
     opts.source.rulesChanged()
     opts.onEdit?.(note)
-    return note
+    return { note, entry }
   }
 
   function touch(): void {

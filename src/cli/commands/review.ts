@@ -16,7 +16,6 @@ import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
 import { filterOptions, reportFilters } from './report.js'
-import { appendHistory } from '../../store/review-history.js'
 import { defaultActor } from '../review-args.js'
 
 export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]
@@ -25,8 +24,10 @@ Serves a local page to review what a report would publish: every session with it
 replies and tool calls as the rules redact them, the raw text of one field on request, and
 actions that write the rules file (its comments and layout kept): redact a selected value
 everywhere or in that one field only, un-redact a detector's false positive, mark a prompt or
-a session private, undo any entry, and export what dry-run would publish. With paths, reads
-them into the database first and lists their sessions.
+a session private, undo any entry, and export what dry-run would publish. Tags, notes and
+dispositions are set there too (stored as 'tag', 'note' and 'disposition' store them), the list
+filters by tag, redactions and needs review, and a history panel lists every change with an
+undo. With paths, reads them into the database first and lists their sessions.
 
 Prints the page's address, with its one-time token, as the first line of standard output.
 Listens on 127.0.0.1 only and refuses requests without the token or naming another host.
@@ -38,7 +39,7 @@ Options:
   --rules FILE  the rules file read and written (default .github/ai-log-trail.yml)
   --db FILE     database (default ./ai-log-trail.sqlite), or a postgres:// URL (default
                 AI_LOG_TRAIL_DATABASE_URL): reviewed in a private snapshot, changes not pushed
-  --actor NAME  written as actor with each entry (default: git config user.name, else the login)
+  --actor NAME  written as actor with each entry and change (default: git config user.name, else the login)
   --scope S     paths, all, pr or release (as for report)
 Filters: --since, --until, --timezone, --repo, --session, --agent, --model, --branch (as for report)
 `
@@ -141,8 +142,6 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       source,
       rules: { path: rulesPath, read: () => readRulesText(rulesPath), write: (t) => writeRulesText(rulesPath, t) },
       actor,
-      // Each rules-file edit joins the review history beside tags and notes (who, when, what).
-      onEdit: (note) => void appendHistory(db, { ...note, actor }),
       exportReport,
       port,
       idleMinutes: idle
