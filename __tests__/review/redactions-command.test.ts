@@ -69,6 +69,30 @@ describe('ai-log-trail redactions', () => {
     ])
   })
 
+  it('history undo removes the rules-file entry an addition wrote, every other byte kept, and records the undo', async () => {
+    writeFileSync(rules, COMMENTED_RULES)
+    expect((await run('add', 'private', '--db', db, '--session', SESSION_WITH_TOOL_OUTPUT, '--prompt', '2', '--reason', 'personal')).code).toBe(0)
+    const added = listHistory(ingested.db, {}).at(-1)!
+    expect([added.kind, added.action]).toEqual(['private', 'add'])
+    const undo = captureIo()
+    expect(await main(['history', 'undo', String(added.id), '--db', db, '--rules', rules, '--actor', 'carol', '--json'], undo)).toBe(0)
+    expect(JSON.parse(undo.stdout)).toMatchObject({
+      action: 'undo',
+      id: added.id,
+      entries: [{ kind: 'private', action: 'remove', actor: 'carol', reason: `undo of #${added.id}` }]
+    })
+    expect(readFileSync(rules, 'utf8')).toBe(COMMENTED_RULES + 'private: []\n')
+    // The entry is gone: a second undo is refused and writes nothing; so is an undo of the removal itself.
+    const again = captureIo()
+    expect(await main(['history', 'undo', String(added.id), '--db', db, '--rules', rules], again)).toBe(2)
+    expect(again.stderr).toMatch(/no longer holds that entry/)
+    const removal = listHistory(ingested.db, {}).at(-1)!
+    const back = captureIo()
+    expect(await main(['history', 'undo', String(removal.id), '--db', db, '--rules', rules], back)).toBe(2)
+    expect(back.stderr).toMatch(/redactions add/)
+    expect(readFileSync(rules, 'utf8')).toBe(COMMENTED_RULES + 'private: []\n')
+  })
+
   it('refuses a value the field does not hold, a missing flag and a reference to nothing, writing nothing', async () => {
     writeFileSync(rules, COMMENTED_RULES)
     const bad = await run('add', 'occurrence', '--db', db, '--session', SESSION_WITH_TOOL_OUTPUT, '--prompt', '1', '--value', 'not in the prompt at all')

@@ -183,6 +183,43 @@ describe('review page in headless Chromium', () => {
     }
   })
 
+  maybe('filters the list by branch and by a range of start dates', async () => {
+    const w = await open(s.server.url)
+    try {
+      const rows = w.page.locator('#session-list > li.session')
+      await rows.first().waitFor()
+      const all = await rows.count()
+      const branches = (await w.page.locator('#f-branch option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))).filter(Boolean)
+      expect(branches.length).toBeGreaterThan(0)
+      await w.page.selectOption('#f-branch', branches[0])
+      const onBranch = await rows.allInnerTexts()
+      expect(onBranch.length).toBeGreaterThan(0)
+      expect(onBranch.length).toBeLessThan(all)
+      for (const t of onBranch) expect(t).toContain(`branch ${branches[0]}`)
+      await w.page.selectOption('#f-branch', '')
+
+      const days = (await rows.allInnerTexts()).map((t) => /\b(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}\b/.exec(t)?.[1]).filter((d): d is string => d !== undefined)
+      const last = [...days].sort().at(-1)!
+      await w.page.fill('#f-from', last)
+      const fromLast = await rows.allInnerTexts()
+      expect(fromLast.length).toBe(days.filter((d) => d >= last).length)
+      for (const t of fromLast) expect(t).toContain(last)
+      await w.page.fill('#f-to', last)
+      expect(await rows.count()).toBe(days.filter((d) => d === last).length)
+      // A range before every session shows none; emptied, the range no longer filters.
+      await w.page.fill('#f-from', '2000-01-01')
+      await w.page.fill('#f-to', '2000-01-02')
+      expect(await rows.count()).toBe(0)
+      await w.page.fill('#f-from', '')
+      await w.page.fill('#f-to', '')
+      expect(await rows.count()).toBe(all)
+      expect(w.errors).toEqual([])
+      expect(w.requests.filter((u) => !u.startsWith(local()))).toEqual([])
+    } finally {
+      await w.page.close()
+    }
+  })
+
   maybe('tags a prompt, still tagged after a reload, and the list filters by the tag', async () => {
     const w = await open(`${s.server.url}#s=${SESSION_WITH_TOOL_OUTPUT}`)
     try {

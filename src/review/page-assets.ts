@@ -112,6 +112,10 @@ export const REVIEW_JS = String.raw`(function () {
     var tag = $('f-tag').value;
     var needsReview = $('f-needs-review').checked;
     var onlyRedacted = $('f-redacted').checked;
+    var branch = $('f-branch').value;
+    // Days of the start time as stored (UTC), as the list shows it; a session with no start is outside any range.
+    var from = $('f-from').value;
+    var to = $('f-to').value;
     if (onlyRedacted && !redacted) {
       loadRedacted().then(renderList, showError);
       $('count').textContent = 'counting redactions…';
@@ -120,6 +124,10 @@ export const REVIEW_JS = String.raw`(function () {
     list.sessions.forEach(function (s) {
       var hay = [s.id, s.agent, s.branch || '', s.models.join(' '), s.first_prompt || '', s.tags.join(' ')].join('\n').toLowerCase();
       if (agent && s.agent !== agent) return;
+      if (branch && (s.branch || '') !== branch) return;
+      if ((from || to) && !s.started_at) return;
+      if (from && s.started_at.slice(0, 10) < from) return;
+      if (to && s.started_at.slice(0, 10) > to) return;
       if (tag && s.tags.indexOf(tag) < 0) return;
       if (needsReview && !s.needs_review) return;
       if (onlyRedacted && !redacted[s.id]) return;
@@ -445,29 +453,26 @@ export const REVIEW_JS = String.raw`(function () {
     return api('/api/redacted').then(function (r) { redacted = r.sessions; return redacted; });
   }
 
+  // A filter's options: every value the sessions have, once, sorted; the chosen one kept.
+  function fillChoices(sel, values) {
+    var had = sel.value;
+    while (sel.options.length > 1) sel.remove(1);
+    Array.from(new Set(values)).sort().forEach(function (v) {
+      var o = el('option', null, v);
+      o.value = v;
+      sel.appendChild(o);
+    });
+    sel.value = had;
+  }
+
   function loadList() {
     if (list) return Promise.resolve(list);
     return api('/api/sessions').then(function (l) {
       list = l;
       $('scope').textContent = l.scope + ' · ' + l.redactions.total + ' values redacted';
-      var sel = $('f-agent');
-      var had = sel.value;
-      while (sel.options.length > 1) sel.remove(1);
-      Array.from(new Set(l.sessions.map(function (s) { return s.agent; }))).sort().forEach(function (a) {
-        var o = el('option', null, a);
-        o.value = a;
-        sel.appendChild(o);
-      });
-      sel.value = had;
-      var tags = $('f-tag');
-      var hadTag = tags.value;
-      while (tags.options.length > 1) tags.remove(1);
-      Array.from(new Set([].concat.apply([], l.sessions.map(function (s) { return s.tags; })))).sort().forEach(function (t) {
-        var o = el('option', null, t);
-        o.value = t;
-        tags.appendChild(o);
-      });
-      tags.value = hadTag;
+      fillChoices($('f-agent'), l.sessions.map(function (s) { return s.agent; }));
+      fillChoices($('f-branch'), l.sessions.map(function (s) { return s.branch; }).filter(Boolean));
+      fillChoices($('f-tag'), [].concat.apply([], l.sessions.map(function (s) { return s.tags; })));
       return l;
     });
   }
@@ -495,6 +500,9 @@ export const REVIEW_JS = String.raw`(function () {
   $('q').addEventListener('input', renderList);
   $('f-agent').addEventListener('change', renderList);
   $('f-tag').addEventListener('change', renderList);
+  $('f-branch').addEventListener('change', renderList);
+  $('f-from').addEventListener('change', renderList);
+  $('f-to').addEventListener('change', renderList);
   $('f-redacted').addEventListener('change', renderList);
   $('f-needs-review').addEventListener('change', renderList);
   $('back').addEventListener('click', function (e) { e.preventDefault(); location.hash = ''; });

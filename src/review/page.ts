@@ -44,6 +44,9 @@ export function reviewPage(): string {
 <div id="controls" class="panel">
 <label>Search <input id="q" type="search" autocomplete="off" placeholder="id, prompt, branch, model"></label>
 <label>Agent <select id="f-agent"><option value="">all</option></select></label>
+<label>Branch <select id="f-branch"><option value="">all</option></select></label>
+<label>From <input id="f-from" type="date"></label>
+<label>To <input id="f-to" type="date"></label>
 <label>Tag <select id="f-tag"><option value="">any</option></select></label>
 <label><input id="f-redacted" type="checkbox"> has redactions</label>
 <label><input id="f-needs-review" type="checkbox"> needs review</label>

@@ -1,22 +1,29 @@
 import { parseArgs } from 'node:util'
-import { HISTORY_KINDS, HistoryKindSchema, listHistory } from '../../store/review-history.js'
+import { DEFAULT_CONFIG_PATH } from '../../config/default-path.js'
+import { listEntries, removeEntry } from '../../review/entries.js'
+import { isRulesFileChange, rulesEntryFor } from '../../review/history-rules.js'
+import { readRulesText, writeRulesText } from '../../review/rules-file.js'
+import type { Db } from '../../store/db.js'
+import { appendHistory, HISTORY_KINDS, HistoryKindSchema, historyEntry, listHistory, type HistoryEntry } from '../../store/review-history.js'
 import { undoHistory } from '../../store/review-undo.js'
 import { textTable } from '../format.js'
 import { type CliIo, UsageError } from '../io.js'
 import { changeOf, operands, parsePrompt, reviewOptions, reviewOptionsHelp, withReviewStore } from '../review-args.js'
 
 export const historyHelp = `Usage: ai-log-trail history [list] [<session>] [--kind K] [--prompt N] [--limit N]
-       ai-log-trail history undo <id> [--reason R]
+       ai-log-trail history undo <id> [--reason R] [--rules FILE]
 
 Lists every review change, oldest first: when, who, what kind (${HISTORY_KINDS.join(', ')}),
 add or remove, on which session and prompt, what and why. 'undo <id>' reverses a tag, note or
-disposition change by making the opposite change, which is recorded too: the history is never
-edited. Rules-file entries (redaction, allow, private) are undone on the review page or with
-'ai-log-trail redactions remove'.
+disposition change by making the opposite change, and a rules-file entry's addition (redaction,
+allow, private) by removing that entry from the rules file, every other byte kept; the undo is
+recorded too: the history is never edited. A removed rules-file entry is added again with
+'ai-log-trail redactions add'.
 
 Options:
   --kind K     only this kind of change
   --limit N    only the newest N entries
+  --rules FILE the rules file a redaction, allow or private entry is undone in (default ${DEFAULT_CONFIG_PATH})
 ${reviewOptionsHelp}
 `
 
@@ -29,7 +36,7 @@ export async function historyCommand(argv: string[], io: CliIo): Promise<number>
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...reviewOptions, kind: { type: 'string' }, limit: { type: 'string' } }
+    options: { ...reviewOptions, kind: { type: 'string' }, limit: { type: 'string' }, rules: { type: 'string' } }
   })
   if (values.help) {
     io.out(historyHelp)
@@ -42,7 +49,11 @@ export async function historyCommand(argv: string[], io: CliIo): Promise<number>
     if (sub === 'undo') {
       const [id] = operands(rest, ['id'])
       if (!/^\d+$/.test(id)) throw new UsageError(`a history entry id is a number (see ai-log-trail history): ${id}`)
-      const added = undoHistory(db, Number(id), changeOf(values))
+      const entry = historyEntry(db, Number(id))
+      const added =
+        entry && isRulesFileChange(entry)
+          ? [undoRulesEntry(db, entry, values.rules ?? DEFAULT_CONFIG_PATH, changeOf(values))]
+          : undoHistory(db, Number(id), changeOf(values))
       if (values.json) io.out(JSON.stringify({ action: 'undo', id: Number(id), entries: added }, null, 2) + '\n')
       else for (const e of added) io.out(`#${e.id} ${e.action} ${e.kind} ${e.detail.split('\n')[0]} (undo of #${id})\n`)
       return 0
@@ -77,4 +88,15 @@ export async function historyCommand(argv: string[], io: CliIo): Promise<number>
       )
     return 0
   })
+}
+
+/** Removes the rules-file entry a history entry added (the review page's Undo, from the command line), and records it. */
+function undoRulesEntry(db: Db, e: HistoryEntry, rulesPath: string, change: { actor: string; reason?: string }): HistoryEntry {
+  if (e.action !== 'add') throw new UsageError(`history entry ${e.id} removed a rules-file entry: add it again with ai-log-trail redactions add`)
+  const text = readRulesText(rulesPath)
+  const listed = rulesEntryFor(listEntries(text), e)
+  if (!listed) throw new UsageError(`history entry ${e.id}: ${rulesPath} no longer holds that entry`)
+  const edited = removeEntry(text, listed.ref, listed.entry, rulesPath)
+  writeRulesText(rulesPath, edited.text)
+  return appendHistory(db, { ...edited.note, actor: change.actor, reason: change.reason ?? `undo of #${e.id}` })
 }

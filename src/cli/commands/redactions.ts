@@ -7,6 +7,7 @@ import { selectTurns } from '../../select/select.js'
 import { openStore } from '../../store/db.js'
 import { appendHistory } from '../../store/review-history.js'
 import { type CliIo, UsageError } from '../io.js'
+import { defaultActor } from '../review-args.js'
 
 export const redactionsHelp = `Usage: ai-log-trail redactions list [--json]
        ai-log-trail redactions add occurrence --session ID (--prompt N | --event N --field F) --value TEXT [--reason R]
@@ -105,7 +106,7 @@ export async function redactionsCommand(argv: string[], io: CliIo): Promise<numb
         )
     return 0
   }
-  const audit = { actor: values.actor ?? process.env.USER ?? 'cli', date: values.date ?? new Date().toISOString().slice(0, 10) }
+  const audit = { actor: values.actor?.trim() || defaultActor(), date: values.date ?? new Date().toISOString().slice(0, 10) }
   let edited: Edited
   try {
     if (sub === 'remove') {
