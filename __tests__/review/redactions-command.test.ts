@@ -69,6 +69,82 @@ describe('ai-log-trail redactions', () => {
     ])
   })
 
+  it('names an event given by id by its place under its prompt, which a rebuilt database keeps; --prompt with --action names it directly', async () => {
+    writeFileSync(rules, COMMENTED_RULES)
+    const turns = [...selectTurns(ingested.db, SESSION_WITH_TOOL_OUTPUT, true)].filter((t) => t.ordinal >= 1)
+    const t = turns.find((x) => x.actions.some((a) => (a.output ?? '').length > 8))!
+    const index = t.actions.findIndex((a) => (a.output ?? '').length > 8)
+    const a = t.actions[index]
+    const value = (a.output ?? '').trim().split(/\s+/)[0]
+    expect(value.length).toBeGreaterThan(2)
+    expect(
+      (await run('add', 'occurrence', '--db', db, '--session', SESSION_WITH_TOOL_OUTPUT, '--event', String(a.event_id), '--field', 'output', '--value', value))
+        .code
+    ).toBe(0)
+    const byPlace = (JSON.parse((await run('list', '--json')).out) as ListedEntry[]).filter((e) => e.kind === 'redaction' && e.ref.startsWith('overrides'))
+    expect(byPlace).toHaveLength(1)
+    expect(readFileSync(rules, 'utf8')).toContain(`prompt: ${t.ordinal}\n    action: ${index + 1}\n`)
+    expect(readFileSync(rules, 'utf8')).not.toMatch(/\n +event: /)
+    writeFileSync(rules, COMMENTED_RULES)
+    const direct = await run(
+      'add',
+      'occurrence',
+      '--db',
+      db,
+      '--session',
+      SESSION_WITH_TOOL_OUTPUT,
+      '--prompt',
+      String(t.ordinal),
+      '--action',
+      String(index + 1),
+      '--field',
+      'output',
+      '--value',
+      value
+    )
+    expect(direct.code).toBe(0)
+    expect(readFileSync(rules, 'utf8')).toContain(`prompt: ${t.ordinal}\n    action: ${index + 1}\n`)
+    // Named both ways, or by a place the session does not have: refused, nothing written.
+    writeFileSync(rules, COMMENTED_RULES)
+    const both = await run(
+      'add',
+      'occurrence',
+      '--db',
+      db,
+      '--session',
+      SESSION_WITH_TOOL_OUTPUT,
+      '--prompt',
+      '1',
+      '--action',
+      '1',
+      '--event',
+      String(a.event_id),
+      '--field',
+      'output',
+      '--value',
+      value
+    )
+    expect(both.code).toBe(2)
+    const nowhere = await run(
+      'add',
+      'occurrence',
+      '--db',
+      db,
+      '--session',
+      SESSION_WITH_TOOL_OUTPUT,
+      '--prompt',
+      '1',
+      '--action',
+      '999',
+      '--field',
+      'output',
+      '--value',
+      value
+    )
+    expect(nowhere).toMatchObject({ code: 2, err: expect.stringMatching(/no action 999 under prompt 1/) })
+    expect(readFileSync(rules, 'utf8')).toBe(COMMENTED_RULES)
+  })
+
   it('history undo removes the rules-file entry an addition wrote, every other byte kept, and records the undo', async () => {
     writeFileSync(rules, COMMENTED_RULES)
     expect((await run('add', 'private', '--db', db, '--session', SESSION_WITH_TOOL_OUTPUT, '--prompt', '2', '--reason', 'personal')).code).toBe(0)

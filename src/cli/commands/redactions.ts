@@ -10,7 +10,7 @@ import { type CliIo, UsageError } from '../io.js'
 import { defaultActor } from '../review-args.js'
 
 export const redactionsHelp = `Usage: ai-log-trail redactions list [--json]
-       ai-log-trail redactions add occurrence --session ID (--prompt N | --event N --field F) --value TEXT [--reason R]
+       ai-log-trail redactions add occurrence --session ID (--prompt N | --prompt N --action K --field F | --event N --field F) --value TEXT [--reason R]
        ai-log-trail redactions add allow --detector ID --value TEXT [--reason R]
        ai-log-trail redactions add private --session ID [--prompt N] [--reason R]
        ai-log-trail redactions remove <ref> [--json]
@@ -22,7 +22,9 @@ sessions or prompts. Each edit keeps every other byte of the file (comments, ord
 list        every entry with its reference (overrides[0], allow.entries[1], …), actor, date, reason
 add occurrence
             redact --value in one field only: a prompt by number, or the text, arguments or
-            output of an event (ids as 'sessions' and the review page show them); the value must
+            output of an event, named by its place under a prompt (--action K: the Kth thing
+            recorded after prompt N, as reports list them) or by its id (--event, as the review
+            page shows it; written as its place, which a rebuilt database keeps). The value must
             be in that field of the database. A secret-looking value is written as a salted hash.
 add allow   keep --value from the detector --detector only (written as it is: not for secrets)
 add private publish a session, or one prompt of it, empty (its counts kept)
@@ -31,7 +33,7 @@ remove      remove one entry by its reference
 Options:
   --rules FILE   rules file (default .github/ai-log-trail.yml)
   --db FILE      database, for add occurrence (default ./ai-log-trail.sqlite)
-  --actor NAME   written as actor (default: $USER)
+  --actor NAME   written as actor (default: git config user.name, else the login name)
   --date DATE    written as date (default: today, UTC)
   --json         print JSON: the entries, or the edit's note
   -h, --help     show this help
@@ -46,23 +48,41 @@ function positiveInt(v: string | undefined, flag: string): number | undefined {
   return n
 }
 
-/** The raw text of one field, read from the database as the page reads it. */
-function rawField(dbPath: string, session: string, field: (typeof FIELDS)[number], prompt?: number, event?: number): string {
+/** Where an occurrence is: a prompt by number, or an event by its place under its prompt (which a rebuilt database keeps), else by id. */
+interface FieldPlace {
+  raw: string
+  prompt?: number
+  action?: number
+  event?: number
+}
+
+/**
+ * The raw text of one field, read from the database as the page reads it, and the place the
+ * rules file names it by: an event given by id is written as the page writes it, by the prompt
+ * it follows and its place under it, unless it comes before the first prompt.
+ */
+function locateField(dbPath: string, session: string, field: (typeof FIELDS)[number], at: { prompt?: number; action?: number; event?: number }): FieldPlace {
   if (!existsSync(dbPath)) throw new UsageError(`database does not exist: ${dbPath} (add occurrence checks the value is in the field)`)
   const db = openStore(dbPath)
   try {
     for (const t of selectTurns(db, session, true)) {
       if (field === 'prompt') {
-        if (t.ordinal === prompt && t.prompt) return t.prompt.text
+        if (t.ordinal === at.prompt && t.prompt) return { raw: t.prompt.text, prompt: at.prompt }
         continue
       }
-      const a = t.actions.find((x) => x.event_id === event)
-      if (a) return a[field] ?? ''
+      if (at.action !== undefined) {
+        const a = t.ordinal === at.prompt ? t.actions[at.action - 1] : undefined
+        if (a) return { raw: a[field] ?? '', prompt: at.prompt, action: at.action }
+        continue
+      }
+      const i = t.actions.findIndex((x) => x.event_id === at.event)
+      if (i >= 0) return { raw: t.actions[i][field] ?? '', ...(t.ordinal >= 1 ? { prompt: t.ordinal, action: i + 1 } : { event: at.event }) }
     }
   } finally {
     db.close()
   }
-  throw new UsageError(`session ${session} has no ${field === 'prompt' ? `prompt ${prompt}` : `event ${event}`} in ${dbPath}`)
+  const what = field === 'prompt' ? `prompt ${at.prompt}` : at.action !== undefined ? `action ${at.action} under prompt ${at.prompt}` : `event ${at.event}`
+  throw new UsageError(`session ${session} has no ${what} in ${dbPath}`)
 }
 
 export async function redactionsCommand(argv: string[], io: CliIo): Promise<number> {
@@ -78,6 +98,7 @@ export async function redactionsCommand(argv: string[], io: CliIo): Promise<numb
       session: { type: 'string' },
       prompt: { type: 'string' },
       event: { type: 'string' },
+      action: { type: 'string' },
       field: { type: 'string' },
       value: { type: 'string' },
       detector: { type: 'string' },
@@ -140,6 +161,7 @@ interface AddValues {
   session?: string
   prompt?: string
   event?: string
+  action?: string
   field?: string
   value?: string
   detector?: string
@@ -157,10 +179,13 @@ function add(kind: string | undefined, text: string, path: string, v: AddValues,
     case 'occurrence': {
       const session = need(v.session, '--session')
       const event = positiveInt(v.event, '--event')
-      const field = (v.field ?? (prompt !== undefined ? 'prompt' : undefined)) as (typeof FIELDS)[number] | undefined
+      const action = positiveInt(v.action, '--action')
+      const field = (v.field ?? (prompt !== undefined && action === undefined ? 'prompt' : undefined)) as (typeof FIELDS)[number] | undefined
       if (!field || !FIELDS.includes(field)) throw new UsageError(`--field must be one of ${FIELDS.join(', ')}`)
-      const raw = rawField(v.db ?? 'ai-log-trail.sqlite', session, field, prompt, event)
-      return addOccurrence(text, { session, field, prompt, event, value: need(v.value, '--value'), reason: v.reason }, raw, audit, path)
+      if (field !== 'prompt' && (event === undefined) === (action === undefined || prompt === undefined))
+        throw new UsageError('an event is named by --event N, or by --prompt N with --action K (its place under that prompt)')
+      const { raw, ...place } = locateField(v.db ?? 'ai-log-trail.sqlite', session, field, { prompt, action, event })
+      return addOccurrence(text, { session, field, ...place, value: need(v.value, '--value'), reason: v.reason }, raw, audit, path)
     }
     case 'allow':
       return addAllow(text, { detector: need(v.detector, '--detector'), value: need(v.value, '--value'), reason: v.reason }, audit, path)
