@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/load.js'
 import { countLate, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
 import { ruleDetector } from '../../src/redact/rules.js'
 import type { EngineOptions } from '../../src/redact/types.js'
+import { htmlChunks, renderHtml } from '../../src/render/html.js'
 import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import type { Report } from '../../src/select/report.js'
 import { fixtureReports, MODES } from '../render/support.js'
@@ -52,6 +53,24 @@ describe.each(MODES)('the %s Markdown report written a unit at a time', (mode) =
     // The rules did find something, or the comparison above proves little.
     expect(wholeText(report, opts('AI assistance report')).check.by_file['report.md'].codeword).toBe(1)
     expect(wholeText(report, opts('claude')).check.total).toBeGreaterThan(reports.get(mode)!.sessions.length)
+  })
+})
+
+describe.each(MODES)('the %s HTML page written a session at a time', (mode) => {
+  test('the same bytes and counts as checking the whole page', () => {
+    const report = reports.get(mode) as Report
+    // `health` in the sessions' items and in the search data, `AI coding agent` in the page's own
+    // parts, `claude` in both.
+    for (const words of ['health', 'health|AI coding agent|claude', 'no such word anywhere']) {
+      const path = join(dir, `${mode}-${words.length}.html`)
+      const r = writeCheckedText(htmlChunks(report), opts(words), { path, name: 'report.html' })
+      const whole = lateCheckContent('report.html', renderHtml(report), opts(words))
+      const check = emptyLateCheck()
+      countLate(check, 'report.html', whole.findings)
+      expect(readFileSync(path, 'utf8')).toBe(whole.text)
+      expect(r.check).toEqual(check)
+      if (words !== 'no such word anywhere') expect(check.total).toBeGreaterThan(0)
+    }
   })
 })
 

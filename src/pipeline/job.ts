@@ -9,6 +9,7 @@ import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/chec
 import { lateCheckDatabase } from '../redact/late/database.js'
 import type { EngineOptions } from '../redact/types.js'
 import { renderReport, type ReportFormat } from '../render/index.js'
+import { htmlChunks } from '../render/html.js'
 import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
@@ -165,6 +166,7 @@ const RELEASE_SECTION = 'release notes'
 const DATABASE_FILE = 'ai-log-trail.sqlite'
 const JSON_FILE = 'report.json'
 const MD_FILE = 'report.md'
+const HTML_FILE = 'report.html'
 const SUMMARY_FILE = 'summary.md'
 
 /** A text to publish; `written` when it is already in its file (the JSON report, written as made). */
@@ -205,12 +207,17 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
       files.push({ name: JSON_FILE, content: '', written: true })
       continue
     }
-    // So is the Markdown report, a table page or a session's prompts at a time; what is kept of
-    // it is the job summary's first candidate.
+    // So are the Markdown report (a table page or a session's prompts at a time; what is kept of
+    // it is the job summary's first candidate) and the HTML page (a session at a time).
     if (format === 'md') {
       markdown = writeCheckedText(markdownChunks(i.report), i.lateOptions, { path: join(i.outDir, MD_FILE), name: MD_FILE, keepBytes: SUMMARY_LIMIT })
       fileChecks.push(markdown.check)
       files.push({ name: MD_FILE, content: '', written: true })
+      continue
+    }
+    if (format === 'html') {
+      fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
+      files.push({ name: HTML_FILE, content: '', written: true })
       continue
     }
     const rendered = renderReport(i.report, format).files
