@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/load.js'
 import { countLate, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
 import { ruleDetector } from '../../src/redact/rules.js'
 import type { EngineOptions } from '../../src/redact/types.js'
+import { csvChunks, renderCsv } from '../../src/render/csv.js'
 import { htmlChunks, renderHtml } from '../../src/render/html.js'
 import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import type { Report } from '../../src/select/report.js'
@@ -70,6 +71,27 @@ describe.each(MODES)('the %s HTML page written a session at a time', (mode) => {
       expect(readFileSync(path, 'utf8')).toBe(whole.text)
       expect(r.check).toEqual(check)
       if (words !== 'no such word anywhere') expect(check.total).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe.each(MODES)('the %s CSV files written a part at a time', (mode) => {
+  test('the same bytes and counts as checking each whole file', () => {
+    const report = reports.get(mode) as Report
+    const whole = renderCsv(report)
+    for (const words of ['health|claude', 'no such word anywhere']) {
+      let found = 0
+      for (const [name, parts] of csvChunks(report)) {
+        const path = join(dir, `${mode}-${words.length}-${name}`)
+        const r = writeCheckedText(parts, opts(words), { path, name })
+        const want = lateCheckContent(name, whole.get(name) as string, opts(words))
+        const check = emptyLateCheck()
+        countLate(check, name, want.findings)
+        expect(readFileSync(path, 'utf8')).toBe(want.text)
+        expect(r.check).toEqual(check)
+        found += check.total
+      }
+      if (words !== 'no such word anywhere') expect(found).toBeGreaterThan(0)
     }
   })
 })

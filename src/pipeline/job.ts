@@ -8,7 +8,8 @@ import { exportSanitized } from '../redact/export.js'
 import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
 import { lateCheckDatabase } from '../redact/late/database.js'
 import type { EngineOptions } from '../redact/types.js'
-import { renderReport, type ReportFormat } from '../render/index.js'
+import type { ReportFormat } from '../render/index.js'
+import { csvChunks } from '../render/csv.js'
 import { htmlChunks } from '../render/html.js'
 import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
@@ -16,7 +17,7 @@ import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { resolveScope, type ScopeRequest } from '../scope/request.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
-import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
+import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
@@ -195,7 +196,6 @@ interface FinalInput {
  * comment.
  */
 function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: Report } {
-  const memo: LateCheckMemo = new Map()
   const files: Published[] = []
   const fileChecks: LateCheck[] = []
   let markdown: CheckedText | undefined
@@ -215,15 +215,17 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
       files.push({ name: MD_FILE, content: '', written: true })
       continue
     }
+    // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
+    // session's rows, and the check reads a CSV file a cell at a time.
     if (format === 'html') {
       fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
       files.push({ name: HTML_FILE, content: '', written: true })
       continue
     }
-    const rendered = renderReport(i.report, format).files
-    const checked = checkFinalTexts(rendered, i.lateOptions, memo)
-    fileChecks.push(checked.check)
-    files.push(...checked.texts)
+    for (const [name, parts] of csvChunks(i.report)) {
+      fileChecks.push(writeCheckedText(parts, i.lateOptions, { path: join(i.outDir, name), name }).check)
+      files.push({ name, content: '', written: true })
+    }
   }
   const checkedFiles = { texts: files, check: mergeLate(...fileChecks) }
   const comment = fitToBudget(
