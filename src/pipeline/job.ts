@@ -8,15 +8,18 @@ import { exportSanitized } from '../redact/export.js'
 import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
 import { lateCheckDatabase } from '../redact/late/database.js'
 import type { EngineOptions } from '../redact/types.js'
-import { renderReport, type ReportFormat } from '../render/index.js'
-import { renderMarkdown } from '../render/markdown.js'
+import type { ReportFormat } from '../render/index.js'
+import { csvChunks } from '../render/csv.js'
+import { htmlChunks } from '../render/html.js'
+import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { resolveScope, type ScopeRequest } from '../scope/request.js'
 import { openStore } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
-import { checkFinalTexts, fitToBudget, sameLateCheck, type FinalText, type LateCheckMemo } from './final-check.js'
+import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
+import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
 
 export interface JobOptions {
@@ -163,6 +166,9 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
 const RELEASE_SECTION = 'release notes'
 const DATABASE_FILE = 'ai-log-trail.sqlite'
 const JSON_FILE = 'report.json'
+const MD_FILE = 'report.md'
+const HTML_FILE = 'report.html'
+const SUMMARY_FILE = 'summary.md'
 
 /** A text to publish; `written` when it is already in its file (the JSON report, written as made). */
 type Published = FinalText & { written?: boolean }
@@ -190,10 +196,9 @@ interface FinalInput {
  * comment.
  */
 function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: Report } {
-  const memo: LateCheckMemo = new Map()
   const files: Published[] = []
   const fileChecks: LateCheck[] = []
-  let markdown: string | undefined
+  let markdown: CheckedText | undefined
   for (const format of i.formats) {
     // The JSON report is written (and checked) a session at a time as it is made: its text, the
     // largest of the files, is never held whole.
@@ -202,11 +207,25 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
       files.push({ name: JSON_FILE, content: '', written: true })
       continue
     }
-    const rendered = renderReport(i.report, format).files
-    if (format === 'md') markdown = rendered[0].content
-    const checked = checkFinalTexts(rendered, i.lateOptions, memo)
-    fileChecks.push(checked.check)
-    files.push(...checked.texts)
+    // So are the Markdown report (a table page or a session's prompts at a time; what is kept of
+    // it is the job summary's first candidate) and the HTML page (a session at a time).
+    if (format === 'md') {
+      markdown = writeCheckedText(markdownChunks(i.report), i.lateOptions, { path: join(i.outDir, MD_FILE), name: MD_FILE, keepBytes: SUMMARY_LIMIT })
+      fileChecks.push(markdown.check)
+      files.push({ name: MD_FILE, content: '', written: true })
+      continue
+    }
+    // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
+    // session's rows, and the check reads a CSV file a cell at a time.
+    if (format === 'html') {
+      fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
+      files.push({ name: HTML_FILE, content: '', written: true })
+      continue
+    }
+    for (const [name, parts] of csvChunks(i.report)) {
+      fileChecks.push(writeCheckedText(parts, i.lateOptions, { path: join(i.outDir, name), name }).check)
+      files.push({ name, content: '', written: true })
+    }
   }
   const checkedFiles = { texts: files, check: mergeLate(...fileChecks) }
   const comment = fitToBudget(
@@ -221,14 +240,10 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     RELEASE_SECTION,
     i.lateOptions
   )
-  // The job summary starts as the Markdown report: its text as rendered before the check (whose
-  // result the memo gives back) when the job rendered one.
-  let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content, markdown) }], i.lateOptions, memo)
-  if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
-    summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check }
+  const summary = jobSummary(i, markdown, comment)
   return {
-    texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],
-    late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, renamed(summary.check, 'comment.md', 'summary.md'), release.check),
+    texts: [...checkedFiles.texts, comment.text, { name: SUMMARY_FILE, content: summary.text }, release.text],
+    late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, summary.check, release.check),
     report: i.report
   }
 }
@@ -239,13 +254,22 @@ function renamed(check: LateCheck, from: string, to: string): LateCheck {
   return byFile ? { total: check.total, by_file: { [to]: byFile } } : check
 }
 
-function jobSummary(report: Report, comment: string, markdown: string = renderMarkdown(report)): string {
-  let summary = markdown
+/**
+ * The job summary: the Markdown report when it fits the limit, else the report in summary mode
+ * (in the modes that show more), else the comment; each candidate read and checked only up to
+ * the limit. Which candidate fits is told by its text as rendered, then as checked, as when the
+ * candidates were rendered whole: a report whose markers take it over the limit becomes the
+ * comment.
+ */
+function jobSummary(i: FinalInput, markdown: CheckedText | undefined, comment: { text: FinalText; check: LateCheck }): { text: string; check: LateCheck } {
+  const candidate = (report: Report) =>
+    writeCheckedText(markdownChunks(report), i.lateOptions, { path: null, name: SUMMARY_FILE, format: '.md', keepBytes: SUMMARY_LIMIT })
+  let summary = markdown ? { ...markdown, check: renamed(markdown.check, MD_FILE, SUMMARY_FILE) } : candidate(i.report)
   // A summary-mode report has no turns to leave out: rendered again it would be the same text.
-  if (Buffer.byteLength(summary) > SUMMARY_LIMIT && report.mode !== 'summary')
-    summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) })
-  if (Buffer.byteLength(summary) > SUMMARY_LIMIT) summary = comment
-  return summary
+  // No summary-mode renderer reads a session's turns, so the sessions are passed on as they are.
+  if (summary.over === 'rendered' && i.report.mode !== 'summary') summary = candidate({ ...i.report, mode: 'summary' })
+  if (summary.text !== null) return { text: summary.text, check: summary.check }
+  return { text: comment.text.content, check: renamed(comment.check, 'comment.md', SUMMARY_FILE) }
 }
 
 /** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */

@@ -37,5 +37,10 @@ function quote(s: string): string {
 
 /** A whole table: header row, then one record per row, each ending in CRLF. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('')
+  return csvRecords([header, ...rows])
+}
+
+/** Records, each ending in CRLF: a table's text is its records' in order, so it can be written a few at a time. */
+export function csvRecords(rows: Cell[][]): string {
+  return rows.map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('')
 }

@@ -1,6 +1,6 @@
-import type { Report } from '../select/report.js'
+import type { Report, SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
-import { toCsv, type Cell } from './csv-format.js'
+import { csvRecords, toCsv, type Cell } from './csv-format.js'
 
 /**
  * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
@@ -19,30 +19,31 @@ function tokenCells(t: TokenCounts | null): Cell[] {
   return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total]
 }
 
-function sessions(report: Report): string {
-  const header = [
-    'session_id',
-    'title',
-    'agent',
-    'agent_version',
-    'models',
-    'cwd',
-    'repository',
-    'branch',
-    'commit',
-    'started_at',
-    'ended_at',
-    'parent_id',
-    'parent_relation',
-    'prompts',
-    'tool_calls',
-    ...TOKEN_HEADER,
-    'cost_usd',
-    'cost_source',
-    'files_touched',
-    'tool_call_names'
-  ]
-  const rows = report.sessions.map((s): Cell[] => [
+const SESSIONS_HEADER = [
+  'session_id',
+  'title',
+  'agent',
+  'agent_version',
+  'models',
+  'cwd',
+  'repository',
+  'branch',
+  'commit',
+  'started_at',
+  'ended_at',
+  'parent_id',
+  'parent_relation',
+  'prompts',
+  'tool_calls',
+  ...TOKEN_HEADER,
+  'cost_usd',
+  'cost_source',
+  'files_touched',
+  'tool_call_names'
+]
+
+function sessionRow(s: SessionReport): Cell[] {
+  return [
     s.id,
     s.title,
     s.agent,
@@ -65,35 +66,44 @@ function sessions(report: Report): string {
     Object.entries(s.tool_call_names)
       .map(([name, n]) => `${name}=${n}`)
       .join('\n')
-  ])
-  return toCsv(header, rows)
+  ]
 }
 
-function prompts(report: Report): string {
-  const header = ['session_id', 'turn', 'ts', 'private', 'text', 'event_id']
-  const rows: Cell[][] = []
-  for (const s of report.sessions)
+/** Sessions per part of `sessions.csv`. */
+const SESSIONS_PAGE = 1_000
+
+function* sessions(report: Report): Generator<string> {
+  yield csvRecords([SESSIONS_HEADER])
+  for (let i = 0; i < report.sessions.length; i += SESSIONS_PAGE) yield csvRecords(report.sessions.slice(i, i + SESSIONS_PAGE).map(sessionRow))
+}
+
+function* prompts(report: Report): Generator<string> {
+  yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']])
+  for (const s of report.sessions) {
+    const rows: Cell[][] = []
     for (const t of s.turns) {
       if (!t.prompt) continue
       // A private prompt's text is already empty in the report; the flag says why.
       rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id])
     }
-  return toCsv(header, rows)
+    if (rows.length) yield csvRecords(rows)
+  }
 }
 
-function toolCalls(report: Report): string {
-  const header = ['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']
-  const rows: Cell[][] = []
-  for (const s of report.sessions)
+function* toolCalls(report: Report): Generator<string> {
+  yield csvRecords([['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']])
+  for (const s of report.sessions) {
+    const rows: Cell[][] = []
     for (const t of s.turns)
       for (const a of t.actions) {
         if (a.kind !== 'tool_call') continue
         rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id])
       }
-  return toCsv(header, rows)
+    if (rows.length) yield csvRecords(rows)
+  }
 }
 
-function tokens(report: Report): string {
+function* tokens(report: Report): Generator<string> {
   const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd']
   const rows: Cell[][] = []
   const dims = [
@@ -102,15 +112,20 @@ function tokens(report: Report): string {
     ['day', report.usage.by_day]
   ] as const
   for (const [dimension, usage] of dims) for (const u of usage) rows.push([dimension, u.key, u.sessions, ...tokenCells(u.tokens), u.cost_usd])
-  return toCsv(header, rows)
+  yield toCsv(header, rows)
 }
 
-/** File name → CSV text, in a fixed order. */
-export function renderCsv(report: Report): Map<CsvFile, string> {
-  return new Map<CsvFile, string>([
+/** Each file's text in parts (a page of sessions, a session's rows), in a fixed order of files. */
+export function csvChunks(report: Report): [CsvFile, Iterable<string>][] {
+  return [
     ['sessions.csv', sessions(report)],
     ['prompts.csv', prompts(report)],
     ['tool_calls.csv', toolCalls(report)],
     ['tokens.csv', tokens(report)]
-  ])
+  ]
+}
+
+/** File name → CSV text, in a fixed order. */
+export function renderCsv(report: Report): Map<CsvFile, string> {
+  return new Map(csvChunks(report).map(([name, parts]) => [name, [...parts].join('')]))
 }

@@ -137,17 +137,25 @@ function options(values: string[], all: string): string {
 }
 
 export function renderSessions(report: Report): string {
+  return [...sessionsChunks(report)].join('')
+}
+
+/** `renderSessions`'s text a session at a time: the section's opening, each session's item, the closing. */
+export function* sessionsChunks(report: Report): Generator<string> {
   const sessions = report.sessions
-  const anchorOf = anchors(sessions)
-  const agents = [...new Set(sessions.map((s) => s.agent))].sort()
-  const models = [...new Set(sessions.flatMap((s) => s.models))].sort()
   const modeNote =
     report.mode === 'summary' || report.mode === 'tokens'
       ? `<p class="muted">This report's mode (${escapeHtml(report.mode)}) leaves out prompts and actions.</p>`
       : report.mode === 'prompts'
         ? `<p class="muted">This report's mode (prompts) shows prompts without the agent's actions.</p>`
         : ''
-  if (!sessions.length) return `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`
+  if (!sessions.length) {
+    yield `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`
+    return
+  }
+  const anchorOf = anchors(sessions)
+  const agents = [...new Set(sessions.map((s) => s.agent))].sort()
+  const models = [...new Set(sessions.flatMap((s) => s.models))].sort()
   // The controls start hidden: without the page script they would do nothing.
   const controls =
     `<div class="controls" id="controls" hidden>` +
@@ -155,10 +163,11 @@ export function renderSessions(report: Report): string {
     `<label class="ctl"><span>Agent</span><select id="f-agent">${options(agents, 'All agents')}</select></label>` +
     `<label class="ctl"><span>Model</span><select id="f-model">${options(models, 'All models')}</select></label>` +
     `</div>`
-  return (
+  yield (
     `<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
     `<p class="count" id="count" aria-live="polite">${plural(sessions.length, 'session')}</p>` +
-    `<ol class="sessions" id="session-list">${sessions.map((s, i) => session(s, i, report, anchorOf)).join('')}</ol>` +
-    `<p class="empty" id="no-match" hidden>No session matches the search.</p></section>`
+    `<ol class="sessions" id="session-list">`
   )
+  for (let i = 0; i < sessions.length; i++) yield session(sessions[i], i, report, anchorOf)
+  yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`
 }

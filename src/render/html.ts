@@ -3,7 +3,7 @@ import type { Report } from '../select/report.js'
 import { CSS, JS } from './html-assets.js'
 import { escapeHtml, jsonForScript } from './html-escape.js'
 import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
-import { renderSessions, searchData } from './html-sessions.js'
+import { searchData, sessionsChunks } from './html-sessions.js'
 
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
@@ -23,8 +23,18 @@ const CSP = ["default-src 'none'", `style-src ${cspHash(CSS)}`, `script-src ${cs
  * request to anywhere. Deterministic: the same report renders to the same bytes.
  */
 export function renderHtml(report: Report): string {
+  return [...htmlChunks(report)].join('')
+}
+
+/**
+ * `renderHtml`'s text in parts, so the page of a report of many sessions is never held whole:
+ * the top of the page, each session's item, and the rest. The search data stays one part with
+ * its `<script>` element, which the last check reads as JSON values (a part of it alone would be
+ * read as text).
+ */
+export function* htmlChunks(report: Report): Generator<string> {
   const title = `AI coding agent activity · ${report.generator.name}`
-  return (
+  yield (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
     `<meta name="referrer" content="no-referrer">\n` +
@@ -40,10 +50,10 @@ export function renderHtml(report: Report): string {
     renderTransparency(report) +
     '\n' +
     renderUsage(report) +
-    '\n' +
-    renderSessions(report) +
-    `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n` +
-    `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n` +
-    `<script>${JS}</script>\n</body>\n</html>\n`
+    '\n'
   )
+  yield* sessionsChunks(report)
+  yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`
+  yield `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n`
+  yield `<script>${JS}</script>\n</body>\n</html>\n`
 }

@@ -1,10 +1,11 @@
-import type { BlockContent, Root, RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { Report } from '../select/report.js'
 import { details, emphasis, heading, label, paragraph, type TextOptions } from './md-nodes.js'
 import { toMarkdown } from './md-stringify.js'
-import { costNotes, filtersLine, footer, notableActions, sessionsTable, totalsLine } from './md-summary.js'
-import { defined, promptCounts, promptsList, TURNS_DEFAULTS } from './md-turns.js'
-import { usageTables } from './md-usage.js'
+import { costNotes, filtersLine, footer, notableActions, sessionRowOf, sessionsTableOf, totalsLine } from './md-summary.js'
+import { groupsSlot, isSlot, sessionTableSlot, type MarkdownPart } from './md-slots.js'
+import { defined, promptCounts, promptsListParts, TURNS_DEFAULTS } from './md-turns.js'
+import { usageTableParts } from './md-usage.js'
 import { plural } from './text.js'
 
 export { totalsLine, sessionsTable, notableActions, costNotes, footer, filtersLine } from './md-summary.js'
@@ -34,42 +35,75 @@ function resolved(opts: MarkdownOptions): TextOptions & { previewChars: number }
   return { ...MARKDOWN_DEFAULTS, ...defined(opts) }
 }
 
-function promptsSection(report: Report, o: TextOptions & { previewChars: number }, withActions: boolean): BlockContent[] {
+function promptsSection(report: Report, o: TextOptions & { previewChars: number }, withActions: boolean): MarkdownPart[] {
   const c = promptCounts(report)
   const title = withActions ? 'Prompts and what the agent did' : 'Prompts'
   const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`
-  return [heading(3, label(`${title} (${count})`)), ...promptsList(report, { ...o, withActions })]
+  return [heading(3, label(`${title} (${count})`)), groupsSlot(() => promptsListParts(report, { ...o, withActions }))]
 }
 
 /**
- * The whole report as an mdast tree: summary first, then what the mode adds (prompts, the
- * grouped actions, token tables). Long fields are collapsed and truncated; all log text is
- * inert (see safe-text.ts).
+ * The whole report as mdast parts: summary first, then what the mode adds (prompts, the
+ * grouped actions, token tables). What grows with the sessions is a slot (md-slots.ts), so the
+ * report can be written whole (`markdownTree`) or a unit at a time (`markdownChunks`). Long
+ * fields are collapsed and truncated; all log text is inert (see safe-text.ts).
  */
-export function markdownTree(report: Report, opts: MarkdownOptions = {}): Root {
+function markdownParts(report: Report, opts: MarkdownOptions, pageRows?: number): MarkdownPart[] {
   const o = resolved(opts)
-  const nodes: RootContent[] = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)]
+  const nodes: MarkdownPart[] = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)]
   if (!report.sessions.length) {
     nodes.push(paragraph(emphasis(label('No sessions match the filters.'))))
   } else {
-    nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionsTable(report), ...costNotes(report))
+    nodes.push(
+      heading(3, label(`Sessions (${report.sessions.length})`)),
+      sessionTableSlot(report.sessions, sessionsTableOf(report), sessionRowOf(report), pageRows),
+      ...costNotes(report)
+    )
     if (report.mode === 'summary' || report.mode === 'full') nodes.push(heading(3, label('Notable actions')), ...notableActions(report))
     if (report.mode === 'prompts') nodes.push(...promptsSection(report, o, false))
     if (report.mode === 'actions' || report.mode === 'full') nodes.push(...promptsSection(report, o, true))
-    if (report.mode === 'tokens') nodes.push(heading(3, label('Token usage')), ...usageTables(report))
+    if (report.mode === 'tokens') nodes.push(heading(3, label('Token usage')), ...usageTableParts(report, pageRows))
     if (report.mode === 'full') {
       // In the full report the tables are reference material; keep them out of the reader's way.
-      nodes.push(
-        heading(3, label('Token usage')),
-        ...details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, usageTables(report))
-      )
+      const [open, close] = details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, [])
+      nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(report, pageRows), close)
     }
   }
   nodes.push({ type: 'thematicBreak' }, ...footer(report))
-  return { type: 'root', children: nodes }
+  return nodes
+}
+
+/** The whole report as an mdast tree. */
+export function markdownTree(report: Report, opts: MarkdownOptions = {}): Root {
+  return { type: 'root', children: markdownParts(report, opts).flatMap((p) => (isSlot(p) ? p.nodes() : [p])) }
 }
 
 /** The report as GitHub-flavoured Markdown (`report.md`). */
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   return toMarkdown(markdownTree(report, opts))
+}
+
+/**
+ * `renderMarkdown`'s text a unit at a time, so the text of a report of many sessions is never
+ * held whole: the parts that do not grow with the sessions are stringified as one document with
+ * a placeholder paragraph per slot, and each placeholder's line is replaced by the slot's units.
+ * Top-level blocks are joined by one blank line whatever they are (see `groupsSlot`), so a
+ * paragraph in a slot's place is joined as the slot's first and last blocks are. `pageRows`:
+ * table rows per stringification (tests make it small).
+ */
+export function* markdownChunks(report: Report, opts: MarkdownOptions = {}, pageRows?: number): Generator<string> {
+  const parts = markdownParts(report, opts, pageRows)
+  const slots = parts.filter(isSlot)
+  const placeholder = (i: number) => `altslot${i}placeholder`
+  const skeleton = toMarkdown(parts.map((p): RootContent => (isSlot(p) ? paragraph(label(placeholder(slots.indexOf(p)))) : p)))
+  let at = 0
+  for (let i = 0; i < slots.length; i++) {
+    const line = `\n\n${placeholder(i)}\n`
+    const found = skeleton.indexOf(line, at)
+    if (found < 0) throw new Error('a Markdown slot lost its placeholder')
+    yield skeleton.slice(at, found + 2)
+    yield* slots[i].texts()
+    at = found + line.length - 1
+  }
+  yield skeleton.slice(at)
 }

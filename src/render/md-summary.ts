@@ -1,6 +1,6 @@
 import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
 import type { Report, SessionReport } from '../select/report.js'
-import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table } from './md-nodes.js'
+import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table, type Column } from './md-nodes.js'
 import {
   agentName,
   describeLateCheck,
@@ -77,31 +77,40 @@ export interface SessionsTableOptions {
 
 /** One row per session: who, when, how much. */
 export function sessionsTable(report: Report, opts: SessionsTableOptions = {}): Table {
+  return sessionsTableOf(report, opts)(report.sessions.map(sessionRowOf(report, opts)))
+}
+
+/** The sessions table's columns around some of its rows (`sessionRowOf`). */
+export function sessionsTableOf(report: Report, opts: SessionsTableOptions = {}): (rows: PhrasingContent[][][]) => Table {
+  const tz = report.filters.timezone
+  const columns: Column[] = [
+    { title: 'session' },
+    { title: 'agent · model' },
+    { title: `when (${oneLineZone(tz)})` },
+    ...(opts.why ? [{ title: 'why here' }] : []),
+    { title: 'prompts', align: 'right' },
+    { title: 'tools', align: 'right' },
+    { title: 'tokens', align: 'right' },
+    { title: 'cost', align: 'right' }
+  ]
+  return (rows) => table(columns, rows)
+}
+
+/** A session's row of the sessions table; its short id is unique among all of `report`'s sessions. */
+export function sessionRowOf(report: Report, opts: SessionsTableOptions = {}): (s: SessionReport) => PhrasingContent[][] {
   const tz = report.filters.timezone
   const idLabel = sessionLabels(report)
   const why = opts.why
-  return table(
-    [
-      { title: 'session' },
-      { title: 'agent · model' },
-      { title: `when (${oneLineZone(tz)})` },
-      ...(why ? [{ title: 'why here' }] : []),
-      { title: 'prompts', align: 'right' },
-      { title: 'tools', align: 'right' },
-      { title: 'tokens', align: 'right' },
-      { title: 'cost', align: 'right' }
-    ],
-    report.sessions.map((s) => [
-      sessionCell(s, idLabel),
-      agentCell(s),
-      [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
-      ...(why ? [[logCell(why(s), 80)]] : []),
-      [label(formatInt(s.prompts))],
-      [label(formatInt(s.tool_calls))],
-      [label(sessionTokens(s))],
-      [label(sessionCost(s))]
-    ])
-  )
+  return (s) => [
+    sessionCell(s, idLabel),
+    agentCell(s),
+    [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
+    ...(why ? [[logCell(why(s), 80)]] : []),
+    [label(formatInt(s.prompts))],
+    [label(formatInt(s.tool_calls))],
+    [label(sessionTokens(s))],
+    [label(sessionCost(s))]
+  ]
 }
 
 // The zone comes from the user's filters, not from a log, but it still lands in a table header.

@@ -1,7 +1,8 @@
 import type { BlockContent, PhrasingContent, Table } from 'mdast'
-import type { Report, UsageRow } from '../select/report.js'
+import type { Report, SessionReport, UsageRow } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { heading, inlineCode, label, logCell, table, type Column } from './md-nodes.js'
+import { isSlot, sessionTableSlot, type MarkdownSlot } from './md-slots.js'
 import { agentName, formatInt, formatUsd, sessionCost, sessionLabels, UNKNOWN } from './text.js'
 
 const TOKEN_COLUMNS: Column[] = [
@@ -28,21 +29,34 @@ function usageTable(keyTitle: string, rows: UsageRow[], key: (k: string) => Phra
 
 /** Tokens and cost per session, exact. */
 export function sessionUsageTable(report: Report): Table {
+  return sessionUsageTableOf(report.sessions.map(sessionUsageRowOf(report)))
+}
+
+/** The per-session usage table's columns around some of its rows (`sessionUsageRowOf`). */
+export function sessionUsageTableOf(rows: PhrasingContent[][][]): Table {
+  return table([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], rows)
+}
+
+/** A session's row of the per-session usage table; its short id is unique among all of `report`'s sessions. */
+export function sessionUsageRowOf(report: Report): (s: SessionReport) => PhrasingContent[][] {
   const idLabel = sessionLabels(report)
-  return table(
-    [{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS],
-    report.sessions.map((s) => [
-      [inlineCode(idLabel(s.id))],
-      [logCell(agentName(s.agent))],
-      ...(s.tokens ? tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
-    ])
-  )
+  return (s) => [
+    [inlineCode(idLabel(s.id))],
+    [logCell(agentName(s.agent))],
+    ...(s.tokens ? tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
+  ]
 }
 
 /** Usage by session, model, agent and day (in the report's time zone), each as a table. */
 export function usageTables(report: Report): BlockContent[] {
-  const out: BlockContent[] = []
-  if (report.sessions.length) out.push(heading(4, label('By session')), sessionUsageTable(report))
+  return usageTableParts(report).flatMap((p) => (isSlot(p) ? (p.nodes() as BlockContent[]) : [p]))
+}
+
+/** `usageTables` with the per-session table as a slot, to be written a page of rows at a time. */
+export function usageTableParts(report: Report, pageRows?: number): (BlockContent | MarkdownSlot)[] {
+  const out: (BlockContent | MarkdownSlot)[] = []
+  if (report.sessions.length)
+    out.push(heading(4, label('By session')), sessionTableSlot(report.sessions, sessionUsageTableOf, sessionUsageRowOf(report), pageRows))
   const u = report.usage
   if (u.by_model.length)
     out.push(

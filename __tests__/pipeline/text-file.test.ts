@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeCheckedText } from '../../src/pipeline/text-file.js'
+import { parseConfig } from '../../src/config/load.js'
+import { countLate, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
+import { ruleDetector } from '../../src/redact/rules.js'
+import type { EngineOptions } from '../../src/redact/types.js'
+import { csvChunks, renderCsv } from '../../src/render/csv.js'
+import { htmlChunks, renderHtml } from '../../src/render/html.js'
+import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
+import type { Report } from '../../src/select/report.js'
+import { fixtureReports, MODES } from '../render/support.js'
+import { tmpDir } from '../helpers.js'
+
+/*
+ * The Markdown report checked and written a unit at a time must be the whole text's check byte
+ * for byte, with the same counts. The reports are the committed fixtures' (real logs); the rule
+ * stands for a value the structured pass let through (as in late-check.test.ts): the fixtures
+ * hold the word in prompts, tool arguments and outputs, file paths; `AI assistance report` is
+ * the renderer's own title, in the part between the slots.
+ */
+const opts = (words: string): EngineOptions => {
+  const o = lateCheckOptions(parseConfig('', 'default'))
+  return { ...o, detectors: [ruleDetector({ id: 'codeword', pattern: words, flags: 'i' }), ...o.detectors] }
+}
+
+let dir: string
+let reports: Map<string, Report>
+beforeAll(async () => {
+  dir = tmpDir('alt-text-file-')
+  reports = await fixtureReports()
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function wholeText(report: Report, o: EngineOptions) {
+  const r = lateCheckContent('report.md', renderMarkdown(report), o)
+  const check = emptyLateCheck()
+  countLate(check, 'report.md', r.findings)
+  return { text: r.text, check }
+}
+
+describe.each(MODES)('the %s Markdown report written a unit at a time', (mode) => {
+  test.each([1, 1000])('the same bytes and counts as checking the whole text (%i table rows a page)', (pageRows) => {
+    const report = reports.get(mode) as Report
+    for (const words of ['health', 'health|AI assistance report|claude', 'no such word anywhere']) {
+      const path = join(dir, `${mode}-${pageRows}-${words.length}.md`)
+      const r = writeCheckedText(markdownChunks(report, {}, pageRows), opts(words), { path, name: 'report.md', keepBytes: 1_000_000 })
+      const want = wholeText(report, opts(words))
+      expect(readFileSync(path, 'utf8')).toBe(want.text)
+      expect(r.text).toBe(want.text)
+      expect(r.check).toEqual(want.check)
+    }
+    // The rules did find something, or the comparison above proves little.
+    expect(wholeText(report, opts('AI assistance report')).check.by_file['report.md'].codeword).toBe(1)
+    expect(wholeText(report, opts('claude')).check.total).toBeGreaterThan(reports.get(mode)!.sessions.length)
+  })
+})
+
+describe.each(['summary', 'full'])('the %s HTML page written a session at a time', (mode) => {
+  test('the same bytes and counts as checking the whole page', () => {
+    const report = reports.get(mode) as Report
+    // `health` in the sessions' items and in the search data, `AI coding agent` in the page's own
+    // parts, `claude` in both.
+    for (const words of ['health', 'health|AI coding agent|claude', 'no such word anywhere']) {
+      const path = join(dir, `${mode}-${words.length}.html`)
+      const r = writeCheckedText(htmlChunks(report), opts(words), { path, name: 'report.html' })
+      const whole = lateCheckContent('report.html', renderHtml(report), opts(words))
+      const check = emptyLateCheck()
+      countLate(check, 'report.html', whole.findings)
+      expect(readFileSync(path, 'utf8')).toBe(whole.text)
+      expect(r.check).toEqual(check)
+      if (words !== 'no such word anywhere') expect(check.total).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe.each(['summary', 'full'])('the %s CSV files written a part at a time', (mode) => {
+  test('the same bytes and counts as checking each whole file', () => {
+    const report = reports.get(mode) as Report
+    const whole = renderCsv(report)
+    for (const words of ['health|claude', 'no such word anywhere']) {
+      let found = 0
+      for (const [name, parts] of csvChunks(report)) {
+        const path = join(dir, `${mode}-${words.length}-${name}`)
+        const r = writeCheckedText(parts, opts(words), { path, name })
+        const want = lateCheckContent(name, whole.get(name) as string, opts(words))
+        const check = emptyLateCheck()
+        countLate(check, name, want.findings)
+        expect(readFileSync(path, 'utf8')).toBe(want.text)
+        expect(r.check).toEqual(check)
+        found += check.total
+      }
+      if (words !== 'no such word anywhere') expect(found).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('what is kept of the text', () => {
+  const report = () => reports.get('full') as Report
+  const whole = () => renderMarkdown(report())
+
+  test('the whole checked text when it fits, nothing past the limit otherwise', () => {
+    const checked = wholeText(report(), opts('health')).text
+    const bytes = Buffer.byteLength(checked)
+    expect(bytes).toBeGreaterThan(Buffer.byteLength(whole()))
+    const fits = writeCheckedText(markdownChunks(report()), opts('health'), { path: null, name: 'summary.md', format: '.md', keepBytes: bytes })
+    expect(fits.over).toBeNull()
+    expect(fits.text).toBe(checked)
+    const shorter = writeCheckedText(markdownChunks(report()), opts('health'), { path: null, name: 'summary.md', format: '.md', keepBytes: bytes - 1 })
+    expect(shorter).toEqual({ check: expect.anything(), text: null, over: 'checked' })
+    const over = writeCheckedText(markdownChunks(report()), opts('health'), {
+      path: null,
+      name: 'summary.md',
+      format: '.md',
+      keepBytes: Buffer.byteLength(whole()) - 1
+    })
+    expect(over).toEqual({ check: expect.anything(), text: null, over: 'rendered' })
+  })
+
+  test('without a file, the units past the limit are not read', () => {
+    let read = 0
+    const units = function* () {
+      for (const u of markdownChunks(report(), {}, 1)) {
+        read++
+        yield u
+      }
+    }
+    const all = [...markdownChunks(report(), {}, 1)].length
+    writeCheckedText(units(), opts('health'), { path: null, name: 'summary.md', format: '.md', keepBytes: 100 })
+    expect(read).toBeLessThan(all)
+  })
+})

@@ -1,0 +1,64 @@
+import type { PhrasingContent, RootContent } from 'mdast'
+import type { SessionReport } from '../select/report.js'
+import { pagedTableText, type TableOf } from './md-paged-table.js'
+import { toMarkdown } from './md-stringify.js'
+
+/**
+ * A part of the Markdown report that grows with its sessions: the sessions table, the per-session
+ * usage table, the prompts of each session. As nodes it is part of the whole tree
+ * (`markdownTree`); as text it is written a unit at a time (`markdownChunks`), each unit's text
+ * being what the whole tree's stringification holds in its place.
+ */
+export interface MarkdownSlot {
+  type: 'slot'
+  nodes(): RootContent[]
+  /**
+   * The slot's text a unit at a time (a page of table rows, a session's prompts), to be
+   * concatenated as they are: without the line break that ends a document.
+   */
+  texts(): Iterable<string>
+}
+
+export type MarkdownPart = RootContent | MarkdownSlot
+
+/** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
+export const TABLE_PAGE = 1_000
+
+/** A table with a row per session, written a page of rows at a time. */
+export function sessionTableSlot(
+  sessions: readonly SessionReport[],
+  tableOf: TableOf,
+  rowOf: (s: SessionReport) => PhrasingContent[][],
+  pageRows = TABLE_PAGE
+): MarkdownSlot {
+  const pages = function* () {
+    for (let i = 0; i < sessions.length; i += pageRows) yield sessions.slice(i, i + pageRows).map(rowOf)
+  }
+  return {
+    type: 'slot',
+    nodes: () => [tableOf(sessions.map(rowOf))],
+    texts: () => pagedTableText(tableOf, pages)
+  }
+}
+
+/** Blocks in groups (a session's prompts), each group stringified alone. */
+export function groupsSlot(groups: () => Iterable<RootContent[]>): MarkdownSlot {
+  return {
+    type: 'slot',
+    nodes: () => [...groups()].flat(),
+    *texts() {
+      // Between top-level blocks remark writes one blank line (join.js: only indented code and
+      // list items join otherwise; the report's code is fenced), and a group starts afresh
+      // with a heading.
+      let first = true
+      for (const g of groups()) {
+        yield (first ? '' : '\n\n') + toMarkdown(g).slice(0, -1)
+        first = false
+      }
+    }
+  }
+}
+
+export function isSlot(part: MarkdownPart): part is MarkdownSlot {
+  return part.type === 'slot'
+}
