@@ -16,32 +16,34 @@ import type { Finding } from './types.js'
  */
 export const DETECTION_VERSION = 1
 
-let codeFingerprint: string | undefined
+let codeHash: string | undefined
 
 /**
  * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
  * and the source of every built-in detector and of the scan and merge (so a detector edited without
  * a bump still misses in the common case of its own code changing).
  */
-function code(): string {
-  if (codeFingerprint === undefined) {
+export function codeFingerprint(): string {
+  if (codeHash === undefined) {
     const h = createHash('sha256').update(`${version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`)
     for (const d of builtinDetectors)
       h.update(
         `\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`
       )
-    codeFingerprint = h.digest('base64')
+    codeHash = h.digest('base64')
   }
-  return codeFingerprint
+  return codeHash
 }
 
 /**
- * The fingerprint a cached result is valid under: the code's and the whole config's (rules,
- * allow entries, overrides, private entries, packs, keys, field policies). The redaction key is
- * left out: identifier tags are made afresh each run from the replayed findings.
+ * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
+ * entries, overrides, private entries, packs, keys, field policies, identifier hashing). Left out:
+ * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
+ * redaction key, as identifier tags are made afresh each run from the replayed findings.
  */
-export function cacheFingerprint(config: Config): string {
-  return createHash('sha256').update(code()).update('\0').update(JSON.stringify(config)).digest('base64')
+export function cacheFingerprint(config: Config, code = codeFingerprint()): string {
+  const { defaults: _defaults, pricing: _pricing, ...redacting } = config
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64')
 }
 
 /**
@@ -170,8 +172,7 @@ const open = new WeakMap<Db, RedactionCache>()
  * The store's redaction cache under the config's fingerprint, one per connection (a job's report
  * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
  */
-export function redactionCache(db: Db, config: Config): RedactionCache | null {
-  const fingerprint = cacheFingerprint(config)
+export function redactionCache(db: Db, config: Config, fingerprint = cacheFingerprint(config)): RedactionCache | null {
   const held = open.get(db)
   if (held?.fingerprint === fingerprint) return held
   const store = RedactionCacheStore.open(db, fingerprint)

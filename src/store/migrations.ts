@@ -347,7 +347,7 @@ CREATE TABLE redaction_cache (
   findings TEXT,
   digest BLOB NOT NULL,
   used_run INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
   }
