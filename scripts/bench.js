@@ -292,9 +292,9 @@ log(`  ${rerunS.toFixed(3)} s (${((100 * rerunS) / first.seconds).toFixed(2)} % 
 
 // 4. The dry-run job (CLI), database already filled, corpus unchanged; run by a child that
 // reports the process's peak RSS once the command is done. The first run fills the redaction
-// cache (what a run after an ingest of new logs pays); the warm figure is the median of the
-// three runs after it, as every re-run of the job over unchanged logs is.
-log('dry-run job over the filled database (CLI): first, then warm x3 ...')
+// cache (what a run after an ingest of new logs pays); the warm figure is the run after it, as
+// every re-run of the job over unchanged logs is (scripts/bench/warm-dry-run.js takes a median).
+log('dry-run job over the filled database (CLI): first, then warm ...')
 const dryOut = join(runDir, 'dry-run')
 const dryRun = () => {
   const dry = spawnMs(
@@ -306,10 +306,10 @@ const dryRun = () => {
 }
 const dryFirst = dryRun()
 log(`  first (redaction cache empty): ${dryFirst.s.toFixed(2)} s, peak RSS ${dryFirst.peak.toFixed(0)} MB`)
-const dryWarm = [0, 1, 2].map(() => dryRun())
-const dryRunS = median(dryWarm.map((d) => d.s))
-const dryPeak = Math.max(...dryWarm.map((d) => d.peak))
-log(`  warm: ${dryRunS.toFixed(2)} s (${dryWarm.map((d) => d.s.toFixed(2)).join(', ')}), peak RSS ${dryPeak.toFixed(0)} MB (${dryWarm[0].said})`)
+const dryWarm = dryRun()
+const dryRunS = dryWarm.s
+const dryPeak = dryWarm.peak
+log(`  warm: ${dryRunS.toFixed(2)} s, peak RSS ${dryPeak.toFixed(0)} MB (${dryWarm.said})`)
 
 // 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
 // In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
