@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
 import { redactReport, reportRedactor, type RedactionRecord } from '../redact/policy.js'
+import { redactionCache } from '../redact/cached-findings.js'
 import type { ReportFormat, ReportMode } from '../config/choices.js'
 import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
 import { renderReport, type RenderedFile } from '../render/index.js'
@@ -41,7 +42,12 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): Report {
  */
 export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[] } {
   const select = selectOptions(opts)
-  const out = redactReport(selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }), opts.config)
+  const out = redactReport(
+    selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }),
+    opts.config,
+    undefined,
+    redactionCache(db, opts.config)
+  )
   saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString())
   return out
 }
@@ -74,7 +80,7 @@ export function buildCommentReport(
 ): { report: Report; window: CommentWindow; included: string[] } {
   const select = selectOptions({ ...opts, mode: 'actions' })
   const frame: Report = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select)
-  const redactor = reportRedactor(opts.config)
+  const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const window = new CommentWindowBuilder(opts.budget)
   const at = (opts.now ?? new Date()).toISOString()
   let sinceSave = 0

@@ -23,8 +23,19 @@ export interface RedactTextResult {
   findings: Finding[]
 }
 
-export function redactText(text: string, opts: EngineOptions): RedactTextResult {
-  const merged = mergeFindings(scan(text, opts))
+/**
+ * The merged findings of one string the engine redacts, under `opts`; `key` is the object key it
+ * sits under, when key-name rules apply. A redaction cache passes one that replays stored results.
+ */
+export type FindingsOf = (text: string, opts: EngineOptions, key?: string) => Finding[]
+
+export const freshFindings: FindingsOf = (text, opts, key) => {
+  const found = scan(text, opts)
+  return mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, text, opts)])
+}
+
+export function redactText(text: string, opts: EngineOptions, findingsOf: FindingsOf = freshFindings): RedactTextResult {
+  const merged = findingsOf(text, opts)
   return { text: applyFindings(text, merged, opts), findings: merged }
 }
 
@@ -72,11 +83,11 @@ export function pairKey(obj: Record<string, unknown>): string | undefined {
 
 const TOO_DEEP_MARKER = `[REDACTED:${TOO_DEEP}]`
 
-function redactString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number): string {
+function redactString(s: string, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number, findingsOf: FindingsOf): string {
   if (isStructuralValue(key, s)) {
     // An identifier: only prefixed tokens are looked for, so the log's chain survives redaction.
     const structural = structuralOptions(opts)
-    const merged = mergeFindings(scan(s, structural))
+    const merged = findingsOf(s, structural)
     sink.push(...merged)
     return applyFindings(s, merged, structural)
   }
@@ -89,36 +100,35 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
     }
     if (parsed !== null && typeof parsed === 'object') {
       const nested: Finding[] = []
-      const value = walk(parsed, undefined, opts, nested, depth)
+      const value = walk(parsed, undefined, opts, nested, depth, findingsOf)
       if (nested.length === 0) return s
       sink.push(...nested)
       return JSON.stringify(value)
     }
   }
-  const found = scan(s, opts)
-  const merged = mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, s, opts)])
+  const merged = findingsOf(s, opts, key)
   sink.push(...merged)
   return applyFindings(s, merged, opts)
 }
 
 /** `depth` counts the containers around `value`. */
-function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number): unknown {
-  if (typeof value === 'string') return redactString(value, key, opts, sink, depth)
+function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number, findingsOf: FindingsOf): unknown {
+  if (typeof value === 'string') return redactString(value, key, opts, sink, depth, findingsOf)
   if (value === null || typeof value !== 'object') return value
   if (depth >= MAX_JSON_DEPTH) {
     sink.push({ detector: TOO_DEEP, start: 0, end: 0 })
     return TOO_DEEP_MARKER
   }
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink, depth + 1))
+  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink, depth + 1, findingsOf))
   const obj = value as Record<string, unknown>
   const pk = pairKey(obj)
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(obj)) {
     // Keys can hold data too (Codex file-change maps are keyed by absolute path).
-    let newKey = redactString(k, undefined, opts, sink, depth + 1)
+    let newKey = redactString(k, undefined, opts, sink, depth + 1, findingsOf)
     while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
     const effectiveKey = k === 'value' && pk !== undefined ? pk : k
-    out[newKey] = walk(v, effectiveKey, opts, sink, depth + 1)
+    out[newKey] = walk(v, effectiveKey, opts, sink, depth + 1, findingsOf)
   }
   return out
 }
@@ -131,9 +141,9 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
  * `fieldKind` is accepted for per-field policy; today every kind gets every detector, because
  * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
-export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind): RedactJsonResult {
+export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind, findingsOf: FindingsOf = freshFindings): RedactJsonResult {
   const findings: Finding[] = []
-  const out = walk(value, undefined, opts, findings, 0)
+  const out = walk(value, undefined, opts, findings, 0, findingsOf)
   return { value: findings.length > 0 ? out : value, findings }
 }
 

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
 import { rewriteRawLines } from '../store/raw-blocks.js'
+import { dropRedactionCache } from '../store/redaction-cache.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -107,6 +108,8 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
         return r.line
       })
       dropParserState(db)
+      // Where this store's runs found what: local bookkeeping, not part of what the logs say.
+      dropRedactionCache(db)
     }).immediate()
   } finally {
     db.close()

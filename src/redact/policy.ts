@@ -3,7 +3,8 @@ import { IdentifierTags, redactionKey } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override, PrivateEntry } from '../config/schema.js'
 import { replaceOccurrences } from './hashed-literal.js'
-import { redactJson, redactText } from './engine.js'
+import { freshFindings, redactJson, redactText, type EngineOptions, type FindingsOf, type RedactTextResult } from './engine.js'
+import type { RedactionCache } from './cached-findings.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import { engineOptions } from './engine-options.js'
 import type { FieldKind } from '../config/choices.js'
@@ -38,7 +39,11 @@ export interface ReportRedactor {
   finish(report: Report, sessions: SessionReport[]): Report
 }
 
-export function reportRedactor(config: Config, key: string | null = redactionKey() ?? null): ReportRedactor {
+/**
+ * `cache` (the store's, see `redactionCache`) replays the findings of texts redacted by earlier
+ * runs under the same config and code; the output is the same as without it.
+ */
+export function reportRedactor(config: Config, key: string | null = redactionKey() ?? null, cache: RedactionCache | null = null): ReportRedactor {
   const tags = new IdentifierTags(key ?? undefined)
   const engine = engineOptions(config, tags)
   let records: RedactionRecord[] = []
@@ -79,28 +84,14 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
       included.push(text)
       return text
     }
-    let out: string
-    if (json && /^\s*[[{]/.test(text)) {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        parsed = undefined
-      }
-      if (parsed !== undefined) {
-        const r = redactJson(parsed, engine(kind), kind)
-        for (const f of r.findings) record(s, eventId, field, f.detector)
-        out = r.findings.length ? JSON.stringify(r.value) : text
-      } else out = redactPlain(s, eventId, field, kind, text)
-    } else out = redactPlain(s, eventId, field, kind, text)
+    const opts = engine(kind)
+    const redact = (findingsOf: FindingsOf) => redactFieldText(text, opts, kind, json, findingsOf)
+    const r = cache ? cache.redact(kind, json, text, redact) : redact(freshFindings)
+    for (const f of r.findings) record(s, eventId, field, f.detector)
+    let out = r.text
     if (typeof policy === 'object' && out.length > policy.truncate)
       out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`
     return out
-  }
-  const redactPlain = (s: SessionReport, eventId: number | null, field: string, kind: FieldKind, text: string): string => {
-    const r = redactText(text, engine(kind))
-    for (const f of r.findings) record(s, eventId, field, f.detector)
-    return r.text
   }
 
   let overridesOf: { id: string; list: Override[]; privacy: PrivateEntry[] } | null = null
@@ -252,6 +243,7 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
         return r.text
       })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
+      cache?.save()
       return {
         ...report,
         ...(filterTags ? { filters: { ...report.filters, tags: filterTags } } : {}),
@@ -273,9 +265,10 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
 export function redactReport(
   report: Report,
   config: Config,
-  key: string | null = redactionKey() ?? null
+  key: string | null = redactionKey() ?? null,
+  cache: RedactionCache | null = null
 ): { report: Report; records: RedactionRecord[]; included: string[] } {
-  const r = reportRedactor(config, key)
+  const r = reportRedactor(config, key, cache)
   const sessions = report.sessions.map((s) =>
     r.session(
       s,
@@ -283,4 +276,21 @@ export function redactReport(
     )
   )
   return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included }
+}
+
+/** One field's text redacted: a JSON text (tool arguments, output) through its values, keeping its structure; any other as text. */
+function redactFieldText(text: string, opts: EngineOptions, kind: FieldKind, json: boolean, findingsOf: FindingsOf): RedactTextResult {
+  if (json && /^\s*[[{]/.test(text)) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = undefined
+    }
+    if (parsed !== undefined) {
+      const r = redactJson(parsed, opts, kind, findingsOf)
+      return { text: r.findings.length ? JSON.stringify(r.value) : text, findings: r.findings }
+    }
+  }
+  return redactText(text, opts, findingsOf)
 }

@@ -331,6 +331,25 @@ CREATE TABLE session_pushes (
   PRIMARY KEY (session_id, repository, workflow_run)
 );
 `
+  },
+  {
+    version: 12,
+    description:
+      'the redaction cache: findings of texts already redacted under the same rules and code, so a warm run redacts only what changed (local only: never exported nor pushed)',
+    sql: `
+CREATE TABLE redaction_cache_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  fingerprint TEXT NOT NULL,
+  run INTEGER NOT NULL
+);
+CREATE TABLE redaction_cache (
+  key TEXT PRIMARY KEY,
+  findings TEXT,
+  digest BLOB NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
+`
   }
 ]
 

@@ -50,9 +50,10 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
 
 /**
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
- * sessions waiting for reconciliation exist only until the ingest that queued them finishes.
+ * sessions waiting for reconciliation exist only until the ingest that queued them finishes, and
+ * the redaction cache (where this store's own runs found what) serves this store's runs only.
  */
-export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks'])
+export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache'])
 
 /**
  * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own

@@ -337,6 +337,25 @@ CREATE TABLE session_pushes (
   PRIMARY KEY (session_id, repository, workflow_run)
 );
 `
+  },
+  {
+    version: 12,
+    // The tables exist so both engines have one shape; nothing is pushed into them (LOCAL_ONLY_TABLES).
+    description: 'the redaction cache (local to a SQLite store, never pushed): same tables as SQLite version 12',
+    sql: `
+CREATE TABLE redaction_cache_state (
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  fingerprint TEXT NOT NULL,
+  run BIGINT NOT NULL
+);
+CREATE TABLE redaction_cache (
+  key TEXT PRIMARY KEY,
+  findings TEXT,
+  digest BYTEA NOT NULL,
+  used_run BIGINT NOT NULL
+);
+CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
+`
   }
 ]
 

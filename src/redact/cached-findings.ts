@@ -1,0 +1,183 @@
+import { createHash, hash } from 'node:crypto'
+import { version } from '../cli/version.js'
+import type { FieldKind } from '../config/choices.js'
+import type { Config } from '../config/schema.js'
+import type { Db } from '../store/db.js'
+import { RedactionCacheStore } from '../store/redaction-cache.js'
+import { builtinDetectors } from './detectors/index.js'
+import { mergeFindings } from './engine/merge.js'
+import { scan } from './engine/scan.js'
+import { freshFindings, type FindingsOf, type RedactTextResult } from './engine.js'
+import type { Finding } from './types.js'
+
+/**
+ * Bump when what the detectors or the engine find in a text changes without the package version
+ * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ */
+export const DETECTION_VERSION = 1
+
+let codeHash: string | undefined
+
+/**
+ * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
+ * and the source of every built-in detector and of the scan and merge (so a detector edited without
+ * a bump still misses in the common case of its own code changing).
+ */
+export function codeFingerprint(): string {
+  if (codeHash === undefined) {
+    const h = createHash('sha256').update(`${version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`)
+    for (const d of builtinDetectors)
+      h.update(
+        `\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`
+      )
+    codeHash = h.digest('base64')
+  }
+  return codeHash
+}
+
+/**
+ * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
+ * entries, overrides, private entries, packs, keys, field policies, identifier hashing). Left out:
+ * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
+ * redaction key, as identifier tags are made afresh each run from the replayed findings.
+ */
+export function cacheFingerprint(config: Config, code = codeFingerprint()): string {
+  const { defaults: _defaults, pricing: _pricing, ...redacting } = config
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64')
+}
+
+/**
+ * The merged findings of each string one field's redaction scanned, by the order of the scans:
+ * `calls` scans in all, those with findings listed as [scan number, [[detector, start, end], …]].
+ */
+interface Trace {
+  calls: number
+  found: [number, [string, number, number][]][]
+}
+
+const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
+
+/**
+ * A stored trace read back, or undefined when it is not one. Checked by hand rather than with a
+ * zod schema: a warm run reads thousands, and the schema's parse cost more than the rest of a hit.
+ */
+function parseTrace(json: string): Trace | undefined {
+  let t: unknown
+  try {
+    t = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (typeof t !== 'object' || t === null || Object.keys(t).length !== 2) return undefined
+  const { calls, found } = t as Record<string, unknown>
+  if (!count(calls) || calls === 0 || !Array.isArray(found)) return undefined
+  for (const call of found) {
+    if (!Array.isArray(call) || call.length !== 2 || !count(call[0]) || !Array.isArray(call[1]) || call[1].length === 0) return undefined
+    for (const f of call[1] as unknown[])
+      if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== 'string' || f[0] === '' || !count(f[1]) || !count(f[2])) return undefined
+  }
+  return t as Trace
+}
+
+/** A stored trace that does not fit the text it is replayed on: the row is not trusted. */
+class TraceMismatch extends Error {}
+
+function recorder(): { findingsOf: FindingsOf; trace(): Trace } {
+  let calls = 0
+  const found: Trace['found'] = []
+  return {
+    findingsOf(text, opts, key) {
+      const merged = freshFindings(text, opts, key)
+      if (merged.length) found.push([calls, merged.map((f) => [f.detector, f.start, f.end])])
+      calls++
+      return merged
+    },
+    trace: () => ({ calls, found })
+  }
+}
+
+function replayer(trace: Trace): { findingsOf: FindingsOf; done(): boolean } {
+  const byCall = new Map(trace.found)
+  let calls = 0
+  return {
+    findingsOf(text) {
+      if (calls >= trace.calls) throw new TraceMismatch()
+      const stored = byCall.get(calls++) ?? []
+      const out: Finding[] = []
+      let end = 0
+      for (const [detector, start, stop] of stored) {
+        // Merged findings are ordered and apart; anything else would splice the text wrongly.
+        if (start < end || stop < start || stop > text.length) throw new TraceMismatch()
+        out.push({ detector, start, end: stop })
+        end = stop
+      }
+      return out
+    },
+    done: () => calls === trace.calls
+  }
+}
+
+/**
+ * Findings of field texts kept across runs in the local store (`RedactionCacheStore`), so a run
+ * over unchanged logs scans only what it has not met under the same fingerprint. An entry holds
+ * positions and detector ids, never the text nor what was found in it; replaying it applies the
+ * markers afresh, so output, counts and identifier tags are those of a fresh scan. An entry is
+ * used only when its digest binds it to its text's hash and to the fingerprint in force, and its
+ * positions fit the strings they are replayed on; otherwise the text is scanned again.
+ */
+export class RedactionCache {
+  readonly fingerprint: string
+
+  constructor(private readonly store: RedactionCacheStore) {
+    this.fingerprint = store.fingerprint
+  }
+
+  /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
+  redact(kind: FieldKind, json: boolean, text: string, redact: (findingsOf: FindingsOf) => RedactTextResult): RedactTextResult {
+    const key = hash('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64')
+    const row = this.store.get(key)
+    if (row && row.digest.equals(this.digest(key, row.findings))) {
+      if (row.findings === null) return { text, findings: [] }
+      const trace = parseTrace(row.findings)
+      if (trace) {
+        const replay = replayer(trace)
+        try {
+          const r = redact(replay.findingsOf)
+          if (replay.done()) return r
+        } catch (e) {
+          if (!(e instanceof TraceMismatch)) throw e
+        }
+      }
+    }
+    const rec = recorder()
+    const r = redact(rec.findingsOf)
+    const trace = rec.trace()
+    const findings = trace.found.length ? JSON.stringify(trace) : null
+    this.store.put(key, { findings, digest: this.digest(key, findings) })
+    return r
+  }
+
+  save(): void {
+    this.store.save()
+  }
+
+  private digest(key: string, findings: string | null): Buffer {
+    return hash('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer')
+  }
+}
+
+const open = new WeakMap<Db, RedactionCache>()
+
+/**
+ * The store's redaction cache under the config's fingerprint, one per connection (a job's report
+ * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
+ */
+export function redactionCache(db: Db, config: Config, fingerprint = cacheFingerprint(config)): RedactionCache | null {
+  const held = open.get(db)
+  if (held?.fingerprint === fingerprint) return held
+  const store = RedactionCacheStore.open(db, fingerprint)
+  if (!store) return null
+  const cache = new RedactionCache(store)
+  open.set(db, cache)
+  return cache
+}
