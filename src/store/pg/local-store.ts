@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { openStore, type Db } from '../db.js'
+import { SCHEMA_VERSION } from '../migrations.js'
 import { connectPg, describeUrl, isPostgresUrl, type PgClient } from './connect.js'
 import { pgSchemaVersion } from './schema.js'
 import { companionFiles, readFiles, seedFiles, unseed, type SeededFiles } from './staging.js'
@@ -41,7 +42,9 @@ export async function withLocalStore<T>(
       if (use === 'write') {
         const staging = openStore(path)
         try {
-          if ((await pgSchemaVersion(client)) > 0) seeded = await seedFiles(client, staging)
+          // Only a store at this build's version is read from: one still being created or upgraded by
+          // another writer may lack a table, and a writer that seeds nothing reads and pushes all.
+          if ((await pgSchemaVersion(client)) === SCHEMA_VERSION) seeded = await seedFiles(client, staging)
         } finally {
           staging.close()
         }

@@ -69,13 +69,16 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
   /** Team-store ids of the files the staging read, once `files` is pushed. */
   const readInPg = () => (staging ? [...staging.read].map((id) => ids.get('files')?.get(id)).filter((id): id is string => id !== undefined) : [])
   let rows = 0
+  const filesRead = (columns: string) => source.prepare<unknown[]>(`SELECT ${columns} FROM files WHERE id IN (SELECT value FROM json_each(?))`)
+  // Until its sessions are in, a file read is recorded without the head hash that would let the next
+  // ingest skip it as unchanged: a push killed midway is read and pushed again, not skipped.
+  const pending = shape.files ? shape.files.columns.map((c) => (c.name === 'head_hash' ? `NULL AS head_hash` : ident(c.name))).join(', ') : '*'
   const pushShared = async (table: string) => {
     rows += await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ai-log-trail table ${table}`])
       const fileRef = idReferences(shape, table).find((r) => r.target === 'files')?.column
       if (!staging) return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM ${ident(table)}`), [], ids)
-      if (table === 'files')
-        return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM files WHERE id IN (SELECT value FROM json_each(?))`), [readLocal], ids)
+      if (table === 'files') return upsertRows(client, shape, table, filesRead(pending), [readLocal], ids)
       if (!fileRef) return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM ${ident(table)}`), [], ids)
       // What a file read again said before is gone with its old content, as in a SQLite store (files.ts).
       await client.query(`DELETE FROM ${ident(table)} WHERE ${ident(fileRef)} = ANY($1::bigint[])`, [readInPg()])
@@ -112,6 +115,11 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
     for (const id of chunk) opts.onSession?.(id)
   }
   for (const t of shared.filter(refersToSession)) await pushShared(t)
+  if (staging && shape.files)
+    await inTransaction(client, async () => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, ['ai-log-trail table files'])
+      await upsertRows(client, shape, 'files', filesRead('*'), [readLocal], ids)
+    })
   return { sessions: sessionIds.length, rows }
 }
 
