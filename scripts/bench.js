@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     corners: { type: 'boolean', default: false },
+    db: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
@@ -43,7 +44,10 @@ if (args.help) {
                and print the top self-time functions; the .cpuprofile stays in .bench/
   --keep       keep the working database (.bench/run-*/bench.sqlite) after the run
   --corners    instead, time the inputs that were once quadratic (identical lines in one session,
-               one line of tens of MB) at three sizes each; see scripts/bench/corners.js`)
+               one line of tens of MB) at three sizes each; see scripts/bench/corners.js
+  --db URL     instead, the ingest's figures on the PostgreSQL server at URL (postgres://…) beside
+               SQLite: first ingest and unchanged re-run, with the push's share; the run creates a
+               database of its own there and drops it; see scripts/bench/pg-ingest.js`)
   process.exit(0)
 }
 const mb = Number(args.mb)
@@ -238,6 +242,14 @@ if (args.profile) {
   writeFileSync(join(profDir, 'summary.json'), JSON.stringify(summary, null, 2))
   console.log(formatSummary(summary, 30))
   if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+  process.exit(0)
+}
+
+if (args.db) {
+  const { measurePostgres } = await import('./bench/pg-ingest.js')
+  const out = await measurePostgres({ root, url: args.db, corpusDir, corpusMb, runDir, keep: args.keep, ingestChild, median, log })
+  if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+  if (args.json) process.stdout.write(JSON.stringify(out) + '\n')
   process.exit(0)
 }
 
