@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     corners: { type: 'boolean', default: false },
     collect: { type: 'boolean', default: false },
+    db: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false }
   }
 })
@@ -46,7 +47,10 @@ if (args.help) {
   --corners    instead, time the inputs that were once quadratic (identical lines in one session,
                one line of tens of MB) at three sizes each; see scripts/bench/corners.js
   --collect    instead, time only \`collect --all\` on the corpus: once, then on the unchanged
-               history (a figure that moves with the machine's load: repeat it on a loaded one)`)
+               history (a figure that moves with the machine's load: repeat it on a loaded one)
+  --db URL     instead, the ingest's figures on the PostgreSQL server at URL (postgres://…) beside
+               SQLite: first ingest and unchanged re-run, with the push's share; the run creates a
+               database of its own there and drops it; see scripts/bench/pg-ingest.js`)
   process.exit(0)
 }
 const mb = Number(args.mb)
@@ -286,6 +290,14 @@ if (args.profile) {
   writeFileSync(join(profDir, 'summary.json'), JSON.stringify(summary, null, 2))
   console.log(formatSummary(summary, 30))
   if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+  process.exit(0)
+}
+
+if (args.db) {
+  const { measurePostgres } = await import('./bench/pg-ingest.js')
+  const out = await measurePostgres({ root, url: args.db, corpusDir, corpusMb, runDir, keep: args.keep, ingestChild, median, log })
+  if (!args.keep) rmSync(runDir, { recursive: true, force: true })
+  if (args.json) process.stdout.write(JSON.stringify(out) + '\n')
   process.exit(0)
 }
 

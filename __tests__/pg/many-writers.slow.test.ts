@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { connectPg } from '../../src/store/pg/connect.js'
@@ -68,6 +68,37 @@ describePg('many writers of one PostgreSQL store', () => {
     for (const r of results) expect(r).toEqual(expect.objectContaining({ code: 0, signal: null }))
     const expected = await digestOf(DEMO_LOGS, join(dir, 'all.sqlite'))
     expect(await pgDigests(target.url, dir)).toEqual(expected)
+  }, 180_000)
+
+  it('four ingests at once after a log was rewritten under another session id remove exactly its old records, and keep the rows of every other file', async () => {
+    // Copies of the example logs, so one of them can be rewritten; a SQLite store given the same two ingests is the reference.
+    const logs = DEMO_LOGS.map((d) => join(dir, 'rewritten', basename(d)))
+    DEMO_LOGS.forEach((d, i) => cpSync(d, logs[i], { recursive: true }))
+    const mirror = openStore(join(dir, 'rewritten.sqlite'))
+    await ingestPaths(mirror, logs)
+    expect(await start(['ingest', ...logs, '--db', target.url]).done).toEqual(expect.objectContaining({ code: 0, signal: null }))
+
+    const log = join(logs[0], basename(ROLLOUT))
+    const other = SESSION.slice(0, -4) + 'beef'
+    writeFileSync(log, readFileSync(log, 'utf8').replaceAll(SESSION, other))
+    await ingestPaths(mirror, logs)
+    const expected = naturalDigests(mirror)
+    mirror.close()
+    expect([...expected.keys()]).toContain(other)
+
+    // The rewritten folder is read by two of the writers, every folder by two or more.
+    const sets = [
+      [0, 1, 2],
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 4, 5, 0]
+    ].map((s) => s.map((i) => logs[i]))
+    const results = await Promise.all(sets.map((paths) => start(['ingest', ...paths, '--db', target.url]).done))
+    for (const r of results) expect(r).toEqual(expect.objectContaining({ code: 0, signal: null }))
+    const got = await pgDigests(target.url, dir)
+    // The old session keeps its own row and nothing else, as in the SQLite store.
+    expect(got.get(SESSION)?.rows).toBe(1)
+    expect(got).toEqual(expected)
   }, 180_000)
 
   it('an ingest killed (SIGKILL) while it pushes leaves whole sessions, and running it again gives what a clean run gives', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import { copyFileSync, rmSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
@@ -49,6 +49,34 @@ describePg('the commands on a PostgreSQL store (--db postgres://…)', () => {
 
     const again = await cli(['ingest', ...DEMO_LOGS, '--db', target.url, '--json'])
     expect(again.code).toBe(0)
+    // Nothing changed: every file is skipped as unchanged, and nothing is pushed.
+    expect(JSON.parse(again.out).files).toBe(0)
+    expect(again.err).toContain('pushed 0 session(s)')
+    expect(await pgDigests(target.url, dir)).toEqual(expected)
+  })
+
+  it('an ingest after one log grew reads and pushes that log and its session only', async () => {
+    const logs = join(dir, 'grown-codex')
+    cpSync(DEMO_LOGS[0], logs, { recursive: true })
+    expect((await cli(['ingest', logs, '--db', target.url])).code).toBe(0)
+    const log = join(logs, 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl')
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean)
+    // The log grows by a copy of its last turn's records under later times: new lines of the same session.
+    appendFileSync(
+      log,
+      lines
+        .slice(-3)
+        .map((l) => l.replaceAll('2026-03-03T10:', '2026-03-03T11:'))
+        .join('\n') + '\n'
+    )
+    const r = await cli(['ingest', logs, '--db', target.url, '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out).files).toBe(1)
+    expect(r.err).toContain('pushed 1 session(s)')
+    const db = openStore(join(dir, 'grown.sqlite'))
+    await ingestPaths(db, [logs])
+    const expected = naturalDigests(db)
+    db.close()
     expect(await pgDigests(target.url, dir)).toEqual(expected)
   })
 

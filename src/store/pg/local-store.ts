@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openStore } from '../db.js'
-import { connectPg, describeUrl, isPostgresUrl } from './connect.js'
+import { ingestPaths } from '../../ingest/ingest.js'
+import { openStore, type Db } from '../db.js'
+import { SCHEMA_VERSION } from '../migrations.js'
+import { connectPg, describeUrl, isPostgresUrl, type PgClient } from './connect.js'
+import { pgSchemaVersion } from './schema.js'
+import { companionFiles, readFiles, seedFiles, unseed, type SeededFiles } from './staging.js'
 import { pushStore, type PushResult } from './push.js'
 import { snapshotPg } from './snapshot.js'
 
@@ -32,10 +36,19 @@ export async function withLocalStore<T>(
   const dir = mkdtempSync(join(tmpdir(), 'ai-log-trail-pg-'))
   const path = join(dir, 'store.sqlite')
   try {
+    let seeded: SeededFiles = new Map()
     const client = await connectPg(target)
     try {
-      if (use === 'write') openStore(path).close()
-      else await snapshotPg(client, path)
+      if (use === 'write') {
+        const staging = openStore(path)
+        try {
+          // Only a store at this build's version is read from: one still being created or upgraded by
+          // another writer may lack a table, and a writer that seeds nothing reads and pushes all.
+          if ((await pgSchemaVersion(client)) === SCHEMA_VERSION) seeded = await seedFiles(client, staging)
+        } finally {
+          staging.close()
+        }
+      } else await snapshotPg(client, path)
     } finally {
       await client.end()
     }
@@ -43,17 +56,35 @@ export async function withLocalStore<T>(
     if (use === 'write') {
       // A second connection: the command may run for long, and an idle one may have been dropped.
       const push = await connectPg(target)
-      const source = openStore(path, { readonly: true })
+      const staging = openStore(path)
       try {
-        onPushed?.(await pushStore(source, push), describeUrl(target))
+        await readCompanions(push, staging, seeded)
+        // Pushed first, reported after: `onPushed?.(await pushStore(…))` would skip the push itself
+        // when nobody listens, since an optional call evaluates no argument.
+        const pushed = await pushStore(staging, push, { staging: { seeded, read: readFiles(staging, seeded) } })
+        onPushed?.(pushed, describeUrl(target))
       } finally {
-        source.close()
+        staging.close()
         await push.end()
       }
     }
     return result
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Reads into the staging this machine's other files of the sessions it holds, until no session has one left unread (`staging.ts`). */
+async function readCompanions(client: PgClient, staging: Db, seeded: SeededFiles): Promise<void> {
+  if (seeded.size === 0) return
+  // Each file once: one that cannot be read now (gone unrecognized, unreadable) is not asked for again.
+  const tried = new Set<string>()
+  for (;;) {
+    const more = (await companionFiles(client, staging, seeded)).filter((p) => !tried.has(p))
+    if (more.length === 0) return
+    for (const p of more) tried.add(p)
+    unseed(staging, more)
+    await ingestPaths(staging, more)
   }
 }
 

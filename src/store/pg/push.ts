@@ -6,6 +6,7 @@ import { ident, inTransaction, type PgClient } from './connect.js'
 import { sourceShape, unnestOf, wireValue } from './copy.js'
 import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, surrogateTable } from './natural-keys.js'
 import { migratePg } from './schema.js'
+import type { SeededFiles } from './staging.js'
 import { ensureTeamViews } from './team-views.js'
 
 const BATCH_ROWS = 1000
@@ -29,6 +30,13 @@ export interface PushResult {
 export interface PushOptions {
   /** Sessions to push (default: all). */
   sessions?: string[]
+  /**
+   * The source is a writer's staging store (`staging.ts`): of its files, only those it read
+   * (`read`, local ids) are pushed, and what the team store had from them is replaced, in the
+   * transaction that writes what they hold now; the others (`seeded`) carry the team store's ids.
+   * Without it every row of the source is upserted and nothing is removed.
+   */
+  staging?: { seeded: SeededFiles; read: Set<string> }
   /** Called after each session's transaction commits. */
   onSession?: (id: string) => void
 }
@@ -54,18 +62,37 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
   // Shared tables that refer to rows of sessions (none today) can only go once those are in.
   const refersToSession = (t: string) => idReferences(shape, t).some((r) => sessionColumn(shape, r.target))
   const ids: IdMaps = new Map()
+  const staging = opts.staging
+  // Seeded files keep the team store's ids: rows referring to them need no translation.
+  if (staging) ids.set('files', new Map([...staging.seeded.keys()].filter((id) => !staging.read.has(id)).map((id) => [id, id])))
+  const readLocal = JSON.stringify(staging ? [...staging.read].map(Number) : [])
+  /** Team-store ids of the files the staging read, once `files` is pushed. */
+  const readInPg = () => (staging ? [...staging.read].map((id) => ids.get('files')?.get(id)).filter((id): id is string => id !== undefined) : [])
   let rows = 0
+  const filesRead = (columns: string) => source.prepare<unknown[]>(`SELECT ${columns} FROM files WHERE id IN (SELECT value FROM json_each(?))`)
+  // Until its sessions are in, a file read is recorded without the head hash that would let the next
+  // ingest skip it as unchanged: a push killed midway is read and pushed again, not skipped.
+  const pending = shape.files ? shape.files.columns.map((c) => (c.name === 'head_hash' ? `NULL AS head_hash` : ident(c.name))).join(', ') : '*'
   const pushShared = async (table: string) => {
     rows += await inTransaction(client, async () => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ai-log-trail table ${table}`])
-      return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM ${ident(table)}`), [], ids)
+      const fileRef = idReferences(shape, table).find((r) => r.target === 'files')?.column
+      if (!staging) return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM ${ident(table)}`), [], ids)
+      if (table === 'files') return upsertRows(client, shape, table, filesRead(pending), [readLocal], ids)
+      if (!fileRef) return upsertRows(client, shape, table, source.prepare<unknown[]>(`SELECT * FROM ${ident(table)}`), [], ids)
+      // What a file read again said before is gone with its old content, as in a SQLite store (files.ts).
+      await client.query(`DELETE FROM ${ident(table)} WHERE ${ident(fileRef)} = ANY($1::bigint[])`, [readInPg()])
+      const rowsOfRead = `SELECT * FROM ${ident(table)} WHERE ${ident(fileRef)} IS NULL OR ${ident(fileRef)} IN (SELECT value FROM json_each(?))`
+      return upsertRows(client, shape, table, source.prepare<unknown[]>(rowsOfRead), [readLocal], ids)
     })
   }
   for (const t of shared.filter((t) => !refersToSession(t))) await pushShared(t)
 
-  const sessionIds = [
-    ...new Set(opts.sessions ?? (source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all() as string[]))
-  ].sort()
+  const fromSource = source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all() as string[]
+  // Sessions the team store has records of from a file read again, which it may no longer hold.
+  const fromReadFiles = staging ? await sessionsOfFiles(client, readInPg()) : []
+  const sessionIds = [...new Set(opts.sessions ?? [...fromSource, ...fromReadFiles])].sort()
+  const forget = staging ? forgetStatements(shape, perSession) : []
   const select = new Map(
     perSession.map((t) => [
       t,
@@ -80,6 +107,7 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
         `SELECT count(pg_advisory_xact_lock(hashtextextended('ai-log-trail session ' || s.id, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS s(id, i)`,
         [chunk]
       )
+      for (const sql of forget) await client.query(sql, [chunk, readInPg()])
       let n = 0
       for (const t of perSession) n += await upsertRows(client, shape, t, select.get(t)!, [JSON.stringify(chunk)], ids)
       return n
@@ -87,7 +115,46 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
     for (const id of chunk) opts.onSession?.(id)
   }
   for (const t of shared.filter(refersToSession)) await pushShared(t)
+  if (staging && shape.files)
+    await inTransaction(client, async () => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, ['ai-log-trail table files'])
+      await upsertRows(client, shape, 'files', filesRead('*'), [readLocal], ids)
+    })
   return { sessions: sessionIds.length, rows }
+}
+
+/** Sessions the team store holds records of from the files `fileIds` (team-store ids). */
+async function sessionsOfFiles(client: PgClient, fileIds: string[]): Promise<string[]> {
+  if (fileIds.length === 0) return []
+  const r = await client.query<{ s: string }>(
+    `SELECT session_id AS s FROM events WHERE file_id = ANY($1::bigint[]) UNION SELECT session_id FROM session_sources WHERE file_id = ANY($1::bigint[])`,
+    [fileIds]
+  )
+  return r.rows.map((x) => x.s)
+}
+
+/**
+ * Statements (parameters: the sessions, the team-store ids of the files read again) that remove
+ * what the team store holds of those sessions from those files, so the rows the files give now
+ * replace them: rows referring to their events (turns and redactions have no foreign key to
+ * cascade along), rows of the files themselves, then the events. Another file's rows of the same
+ * session stay: a session is removed only from the files that said it.
+ */
+function forgetStatements(shape: SchemaShape, perSession: string[]): string[] {
+  const eventsOfFiles = `SELECT id FROM events WHERE session_id = ANY($1::text[]) AND file_id = ANY($2::bigint[])`
+  const out: string[] = []
+  for (const t of perSession) {
+    if (t === 'events') continue
+    const col = sessionColumn(shape, t)!
+    for (const r of idReferences(shape, t)) {
+      if (r.target === 'events') out.push(`DELETE FROM ${ident(t)} WHERE ${ident(col)} = ANY($1::text[]) AND ${ident(r.column)} IN (${eventsOfFiles})`)
+      // A session's own row stays while any file may still hold it: it is replaced when the staging holds the session.
+      if (r.target === 'files' && t !== 'sessions')
+        out.push(`DELETE FROM ${ident(t)} WHERE ${ident(col)} = ANY($1::text[]) AND ${ident(r.column)} = ANY($2::bigint[])`)
+    }
+  }
+  out.push(`DELETE FROM events WHERE session_id = ANY($1::text[]) AND file_id = ANY($2::bigint[])`)
+  return out
 }
 
 /**
