@@ -21,6 +21,7 @@ import { planDatabase } from './database-plan.js'
 import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
+import { WriteGroup } from './write-group.js'
 
 export interface IngestError {
   file: string
@@ -133,10 +134,19 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
-  for await (const { plan, batch } of parsed) {
-    writeBatch(db, writer, plan, batch, result, touched)
-    if (batch.last) read.push(plan.job.path)
-    opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
+  const group = new WriteGroup(db, GROUP_LIMITS)
+  try {
+    for await (const { plan, batch } of parsed) {
+      group.begin()
+      writeBatch(db, writer, plan, batch, result, touched)
+      group.wrote(batch.lines.length, batchChars(batch))
+      if (batch.last) read.push(plan.job.path)
+      opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
+    }
+    group.commit()
+  } catch (e) {
+    group.rollback()
+    throw e
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
@@ -150,6 +160,18 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   result.format_warnings = formatWarnings(db, read)
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/**
+ * How much one transaction holds before it commits (see WriteGroup): docs/performance.md has the
+ * measurements that chose it.
+ */
+const GROUP_LIMITS = { lines: 20_000, chars: 32 * 1024 * 1024 }
+
+function batchChars(batch: ParsedBatch): number {
+  let n = 0
+  for (const line of batch.lines) n += line.text?.length ?? 0
+  return n
 }
 
 /**
