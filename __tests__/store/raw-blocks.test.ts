@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../../src/model/events.js'
 import { openStore, type Db } from '../../src/store/db.js'
 import { fileIdFor } from '../../src/store/files.js'
 import { storedPayload } from '../../src/store/payload.js'
-import { encodeRawBlock, encodeRawBlockOffThread, RawBlock, RawBlockWriter, readRawLine, withRawLines, type RawAddress } from '../../src/store/raw-blocks.js'
+import { encodeRawBlock, RawBlock, RawBlockWriter, readRawLine, withRawLines, type RawAddress } from '../../src/store/raw-blocks.js'
 import { deleteSession } from '../../src/store/sessions.js'
 import { StoreWriter } from '../../src/store/writer.js'
 import { cleanUpAfterEach, fixtures, haveSamples, samples, tmpDir } from '../helpers.js'
@@ -140,42 +140,6 @@ describe('raw lines in compressed blocks', () => {
       })()
     ).toThrow('crash')
     blocks.discard()
-    expect(db.prepare('SELECT COUNT(*) AS n FROM raw_blocks').get()).toEqual({ n: 3 })
-    db.close()
-  })
-
-  it('compresses a block off the thread into the very bytes it compresses on it', async () => {
-    const corpus = readFileSync(join(fixtures, 'codex', 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'), 'utf8').split('\n')
-    for (const items of [[''], ['x'], corpus, ['😀 ünïcödé', 'y'.repeat(3_000_000), ...corpus]])
-      expect((await encodeRawBlockOffThread(items)).equals(encodeRawBlock(items))).toBe(true)
-  })
-
-  it('off the thread, numbers blocks past those still being compressed and writes each before its transaction commits', async () => {
-    const db = openStore(':memory:')
-    const file = fileIdFor(db, '/logs/a.jsonl')
-    const blocks = new RawBlockWriter(db, 10)
-    blocks.compressOffThread(true)
-    const addresses: { block: number; item: number }[] = []
-    db.exec('BEGIN IMMEDIATE')
-    for (const line of ['12345', '67890', 'abc', 'defghijkl', 'z']) {
-      addresses.push(blocks.next(file))
-      blocks.keep(line)
-    }
-    blocks.close()
-    expect(db.prepare('SELECT COUNT(*) AS n FROM raw_blocks').get()).toEqual({ n: 0 })
-    await blocks.settle()
-    db.exec('COMMIT')
-    expect(addresses.map((a) => a.block)).toEqual([1, 1, 2, 2, 3])
-    expect(
-      (db.prepare('SELECT id, data FROM raw_blocks ORDER BY id').all() as { id: number; data: Buffer }[]).map((b) => RawBlock.decode(b.data).items())
-    ).toEqual([['12345', '67890'], ['abc', 'defghijkl'], ['z']])
-    // Blocks abandoned with a rolled-back transaction are never written, nor awaited.
-    db.exec('BEGIN IMMEDIATE')
-    blocks.next(file)
-    blocks.keep('lost one that closes')
-    blocks.abandon()
-    db.exec('ROLLBACK')
-    await blocks.settle()
     expect(db.prepare('SELECT COUNT(*) AS n FROM raw_blocks').get()).toEqual({ n: 3 })
     db.close()
   })

@@ -135,24 +135,16 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
   const group = new WriteGroup(db, GROUP_LIMITS)
-  // With the transaction the group's own, it stays open across awaits: a batch's raw-line blocks
-  // are compressed on the thread pool while the next batch is parsed, and written before the
-  // group commits. In a caller's transaction each batch writes its blocks itself, as before.
-  writer.compressRawLinesOffThread(!db.inTransaction)
   try {
     for await (const { plan, batch } of parsed) {
-      await writer.settleRawLines()
-      group.commitIfFull()
       group.begin()
       writeBatch(db, writer, plan, batch, result, touched)
       group.wrote(batch.lines.length, batchChars(batch))
       if (batch.last) read.push(plan.job.path)
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
-    await writer.settleRawLines()
     group.commit()
   } catch (e) {
-    writer.abandonRawLines()
     group.rollback()
     throw e
   }

@@ -31,14 +31,10 @@ export class WriteGroup {
     this.chars = 0
   }
 
-  /** After a batch was written: counts what the group holds. */
+  /** After a batch was written: commits once the group holds enough. */
   wrote(lines: number, chars: number): void {
     this.lines += lines
     this.chars += chars
-  }
-
-  /** Commits once the group holds enough; the caller first writes what the batches left pending. */
-  commitIfFull(): void {
     if (this.lines >= this.limits.lines || this.chars >= this.limits.chars) this.commit()
   }
 

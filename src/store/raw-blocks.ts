@@ -1,5 +1,4 @@
-import { promisify } from 'node:util'
-import { constants, zstdCompress, zstdCompressSync, zstdDecompressSync } from 'node:zlib'
+import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib'
 import { prepared, type Db } from './db.js'
 
 /*
@@ -18,8 +17,7 @@ const LEVEL = 1
 /** A block never decompresses to more than this (a guard against a corrupt or hostile store). */
 const MAX_BLOCK_BYTES = 1024 * 1024 * 1024
 
-/** A block's bytes before compression: the item count, each item's length, the items. */
-function plainRawBlock(items: readonly string[]): Buffer {
+export function encodeRawBlock(items: readonly string[]): Buffer {
   // One buffer written in place: the lines are encoded to UTF-8 once, with no copy to join them.
   const lengths = items.map((s) => Buffer.byteLength(s, 'utf8'))
   const plain = Buffer.allocUnsafe(4 * (items.length + 1) + lengths.reduce((a, b) => a + b, 0))
@@ -29,23 +27,7 @@ function plainRawBlock(items: readonly string[]): Buffer {
     plain.writeUInt32LE(lengths[i], 4 * (i + 1))
     at += plain.write(s, at, 'utf8')
   })
-  return plain
-}
-
-export function encodeRawBlock(items: readonly string[]): Buffer {
-  return zstdCompressSync(plainRawBlock(items), { params: { [constants.ZSTD_c_compressionLevel]: LEVEL } })
-}
-
-const zstdCompressOffThread = promisify(zstdCompress)
-
-/**
- * The same bytes as `encodeRawBlock`, compressed on libuv's thread pool while this thread goes on.
- * The streaming compressor writes the same frame as the one-shot one only when told the input's
- * size up front (without it, the frame header leaves the size out).
- */
-export function encodeRawBlockOffThread(items: readonly string[]): Promise<Buffer> {
-  const plain = plainRawBlock(items)
-  return zstdCompressOffThread(plain, { params: { [constants.ZSTD_c_compressionLevel]: LEVEL }, pledgedSrcSize: plain.length })
+  return zstdCompressSync(plain, { params: { [constants.ZSTD_c_compressionLevel]: LEVEL } })
 }
 
 /** A decompressed block: its items are decoded one at a time, on demand. */
@@ -127,37 +109,18 @@ export class RawBlockWriter {
   private blockId: number | null = null
   private items: string[] = []
   private chars = 0
-  /** Closed blocks being compressed off this thread, in id order, not yet written. */
-  private pending: { id: number; fileId: number; data: Promise<Buffer> }[] = []
-  /** Whether closed blocks are compressed off this thread (see `compressOffThread`). */
-  private offThread = false
 
   constructor(
     private db: Db,
     private limit = RAW_BLOCK_CHARS
   ) {}
 
-  /**
-   * From now on, a closed block is compressed off this thread and written by `settle`, which the
-   * caller must await before the transaction that addressed its lines commits. Only for a caller
-   * whose transaction stays open across awaits (the ingest's write groups).
-   */
-  compressOffThread(on: boolean): void {
-    this.offThread = on
-  }
-
   /** The address the next line of `fileId` will have if it is kept. */
   next(fileId: number): { block: number; item: number } {
     if (fileId !== this.fileId) this.close()
     this.fileId = fileId
-    this.blockId ??= this.freeId()
+    this.blockId ??= (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM raw_blocks').get() as { id: number }).id
     return { block: this.blockId, item: this.items.length }
-  }
-
-  private freeId(): number {
-    const stored = (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM raw_blocks').get() as { id: number }).id
-    const last = this.pending.at(-1)
-    return last ? Math.max(stored, last.id + 1) : stored
   }
 
   /** Keeps the line last addressed by `next`. */
@@ -168,30 +131,11 @@ export class RawBlockWriter {
     if (this.chars >= this.limit) this.close()
   }
 
-  /** Writes the open block, if it holds a line (or starts compressing it, off this thread). */
+  /** Writes the open block, if it holds a line; called before the transaction commits. */
   close(): void {
-    if (this.blockId !== null && this.items.length > 0) {
-      if (this.offThread) {
-        const data = encodeRawBlockOffThread(this.items)
-        // Awaited by settle; a block abandoned with its transaction must not fail the process.
-        data.catch(() => {})
-        this.pending.push({ id: this.blockId, fileId: this.fileId, data })
-      } else this.write(this.blockId, this.fileId, encodeRawBlock(this.items))
-    }
+    if (this.blockId !== null && this.items.length > 0)
+      prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(this.blockId, this.fileId, encodeRawBlock(this.items))
     this.discard()
-  }
-
-  /** Writes the blocks compressed off this thread, in id order; before their transaction commits. */
-  async settle(): Promise<void> {
-    while (this.pending.length > 0) {
-      const { id, fileId, data } = this.pending[0]
-      this.write(id, fileId, await data)
-      this.pending.shift()
-    }
-  }
-
-  private write(id: number, fileId: number, data: Buffer): void {
-    prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(id, fileId, data)
   }
 
   /** Forgets the open block unwritten: its transaction was rolled back, or is about to start. */
@@ -199,12 +143,6 @@ export class RawBlockWriter {
     this.blockId = null
     this.items = []
     this.chars = 0
-  }
-
-  /** Forgets the open block and the blocks being compressed: the transaction they belonged to was rolled back. */
-  abandon(): void {
-    this.discard()
-    this.pending = []
   }
 }
 

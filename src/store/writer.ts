@@ -91,24 +91,6 @@ export class StoreWriter {
     this.rawBlocks.close()
   }
 
-  /**
-   * Compresses raw-line blocks off this thread from now on; the caller then awaits
-   * `settleRawLines` before each commit (see RawBlockWriter.compressOffThread).
-   */
-  compressRawLinesOffThread(on: boolean): void {
-    this.rawBlocks.compressOffThread(on)
-  }
-
-  /** Writes the raw-line blocks compressed off this thread so far; before the transaction commits. */
-  settleRawLines(): Promise<void> {
-    return this.rawBlocks.settle()
-  }
-
-  /** Forgets every raw-line block not yet written: the transaction they belonged to was rolled back. */
-  abandonRawLines(): void {
-    this.rawBlocks.abandon()
-  }
-
   /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
   sessionFor(fileId: number, logId: string): string {
     return this.identity.resolve(fileId, logId)
