@@ -58,9 +58,10 @@ const VARIANTS = {
     )
   },
   /**
-   * Every index no write reads dropped for the load and built afterwards (included): the session
-   * indexes of events and the typed tables, the links and raw-block indexes. The dedupe index stays:
-   * every keyed event looks its key up, and without it each lookup scans.
+   * Every index no write reads dropped for the load and built again just before reconciliation,
+   * which reads them (included): the session indexes of events and the typed tables, the links and
+   * raw-block indexes. The dedupe index stays: every keyed event looks its key up, and without it
+   * each lookup scans.
    */
   async 'ingest-late-indexes'(files, lib, dir) {
     const idx = [
@@ -81,11 +82,28 @@ const VARIANTS = {
       dir,
       (db) => {
         for (const i of idx) db.exec(`DROP INDEX IF EXISTS ${i.split(' ')[0]}`)
+        // The ingest's first statement after its writes: the indexes are built there.
+        const prepare = db.prepare.bind(db)
+        db.prepare = (sql) => {
+          if (sql === 'SELECT session_id FROM reconcile_pending') for (const i of idx) db.exec(`CREATE INDEX IF NOT EXISTS ${i}`)
+          return prepare(sql)
+        }
       },
-      (db) => {
-        for (const i of idx) db.exec(`CREATE INDEX ${i}`)
-      }
+      undefined,
+      { isolate: false }
     )
+  },
+  /** No "does another file hold this key?" lookup before each keyed event (the lookups' share; replayed flags then differ). */
+  async 'ingest-no-key-lookup'(files, lib, dir) {
+    const { StoreWriter } = await import('../../lib/store/writer.js')
+    const event = StoreWriter.prototype.event
+    const none = { get: () => undefined }
+    StoreWriter.prototype.event = function (...args) {
+      this.s.seenKeyBefore = none
+      this.s.seenKeyAfter = none
+      return event.apply(this, args)
+    }
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir)
   },
   /** Raw blocks written uncompressed (the zstd share of the ingest): the block writer is wrapped for this run only. */
   async 'ingest-no-zstd'(files, lib, dir) {
