@@ -5,9 +5,8 @@ import type { Db } from '../store/db.js'
  * transaction changed into the WAL, and a batch's events land all over the dedupe index (its keys
  * are hashes), so one commit per batch wrote most of that index again each time: fewer, larger
  * commits write each page once per group instead (docs/performance.md, "What would make it
- * faster"). A batch stays a unit inside the group (a savepoint of its own), its progress is still
- * saved with its rows, and a crash loses at most the uncommitted group, which the next ingest reads
- * again from the progress last committed.
+ * faster"). A batch's progress is still saved with its rows, and a crash or a failure loses at most
+ * the uncommitted group, which the next ingest reads again from the progress last committed.
  *
  * When the caller already has a transaction open on the connection, nothing is grouped: each batch
  * is a savepoint of the caller's transaction, as before.
@@ -21,6 +20,11 @@ export class WriteGroup {
     private db: Db,
     private limits: { lines: number; chars: number }
   ) {}
+
+  /** Whether the group's own transaction is open (not one the caller opened). */
+  get holdsTransaction(): boolean {
+    return this.open
+  }
 
   /** Before a batch is written: opens the group's transaction unless one is open. */
   begin(): void {
