@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { openStore } from '../../src/store/db.js'
+import { fileIdFor } from '../../src/store/files.js'
+import { reconcileCopies } from '../../src/store/reconcile.js'
 import { byId, fixtures, ingestFresh, tmpDir } from '../helpers.js'
 
 const STREAM = join(fixtures, 'claude-code', 'stream', 'claude-p-stream.jsonl')
@@ -39,5 +42,29 @@ describe('one session read through two log formats', () => {
     } finally {
       rmSync(d, { recursive: true, force: true })
     }
+  })
+})
+
+describe('records several sessions hold under one key', () => {
+  it("marks the later holder's copy replayed, and leaves a key one session holds twice alone", () => {
+    const db = openStore(':memory:')
+    const file = fileIdFor(db, '/logs/a.jsonl')
+    const add = db.prepare(`INSERT INTO events (file_id, line, seq, session_id, ts, kind, payload, dedupe_key) VALUES (?, ?, 0, ?, ?, 'message', '{}', ?)`)
+    // Session a ends first, so it owns the key it shares with b; a also holds "twice" on two lines.
+    add.run(file, 1, 'a', '2026-01-01T00:00:01Z', 'shared')
+    add.run(file, 2, 'a', '2026-01-01T00:00:02Z', 'twice')
+    add.run(file, 3, 'a', '2026-01-01T00:00:03Z', 'twice')
+    add.run(file, 4, 'b', '2026-01-01T00:00:01Z', 'shared')
+    add.run(file, 5, 'b', '2026-01-01T00:00:09Z', 'own')
+    expect(reconcileCopies(db, ['b'])).toBe(1)
+    expect(db.prepare('SELECT line, session_id AS sid, replayed FROM events ORDER BY line').all()).toEqual([
+      { line: 1, sid: 'a', replayed: 0 },
+      { line: 2, sid: 'a', replayed: 0 },
+      { line: 3, sid: 'a', replayed: 0 },
+      { line: 4, sid: 'b', replayed: 1 },
+      { line: 5, sid: 'b', replayed: 0 }
+    ])
+    expect(reconcileCopies(db, ['a', 'b'])).toBe(0)
+    db.close()
   })
 })

@@ -31,14 +31,28 @@ export function saveFormatTally(db: Db, fileId: number, t: FormatTally): void {
 export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatTally[] {
   const rows = prepared(
     db,
-    `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
-       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
+    `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
      WHERE f.path = ? ORDER BY t.from_line`
   )
+  // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
+  // session per file (quadratic in a first ingest of many files).
+  let versions: Map<number, string | null> | undefined
+  const versionOf = (fileId: number): string | null => {
+    versions ??= new Map(
+      (
+        prepared(db, 'SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions WHERE first_file_id IS NOT NULL GROUP BY first_file_id').all() as {
+          id: number
+          v: string | null
+        }[]
+      ).map((r) => [r.id, r.v])
+    )
+    return versions.get(fileId) ?? null
+  }
   const out: FileFormatTally[] = []
   for (const path of paths) {
     const batches = rows.all(path) as {
+      file_id: number
       path: string
       format: string | null
       records: number
@@ -46,7 +60,6 @@ export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatT
       prompts: number
       activity: number
       unknown_kinds: string | null
-      agent_version: string | null
     }[]
     if (batches.length === 0) continue
     const sum: FileFormatTally = {
@@ -57,7 +70,7 @@ export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatT
       prompts: 0,
       activity: 0,
       kinds: {},
-      agent_version: batches[0].agent_version
+      agent_version: versionOf(batches[0].file_id)
     }
     for (const b of batches) {
       sum.records += b.records

@@ -52,19 +52,24 @@ export function reconcileFormats(db: Db, sessionIds: string[]): number {
  * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
  * not depend on the order files were read in, and totals are right either way.
  *
- * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
- * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
- * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
- * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
- * sessions sharing keys with them, however many times a key repeats.
+ * Only keys the given sessions hold are looked at, and each through the dedupe index: the keys go
+ * into a temporary table, a grouped pass over the dedupe index alone keeps those held more than
+ * once, a second pass over their rows keeps those with more than one holder, and their rows are
+ * read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of a temporary
+ * table, would otherwise walk the whole dedupe index). The work is linear in the rows of those
+ * sessions and of the sessions sharing keys with them, however many times a key repeats.
  */
 export function reconcileCopies(db: Db, sessionIds: string[]): number {
   if (sessionIds.length === 0) return 0
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`)
   const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`)
-  const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
-    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`)
+  // Most keys have one row: the keys held more than once are found in the dedupe index alone (no
+  // table row read), and only theirs are read to drop those held by one session.
+  const repeated = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(*) > 1`)
+  const oneHolder = db.prepare(`DELETE FROM temp.reconcile_shared WHERE k IN (SELECT c.k FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) = 1)`)
   const holders = db.prepare(
     `SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`
   )
@@ -78,7 +83,8 @@ export function reconcileCopies(db: Db, sessionIds: string[]): number {
     clear.run()
     clearShared.run()
     for (const sid of new Set(sessionIds)) keysOf.run(sid)
-    shared.run()
+    repeated.run()
+    oneHolder.run()
     const ends = new Map<string, string>()
     const endOf = (sid: string): string => {
       let e = ends.get(sid)
