@@ -12707,7 +12707,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22336);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62687);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -12717,7 +12717,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22336:
+/***/ 62687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23060,6 +23060,24 @@ CREATE TABLE session_pushes (
   PRIMARY KEY (session_id, repository, workflow_run)
 );
 `
+    },
+    {
+        version: 12,
+        description: 'the redaction cache: findings of texts already redacted under the same rules and code, so a warm run redacts only what changed (local only: never exported nor pushed)',
+        sql: `
+CREATE TABLE redaction_cache_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  fingerprint TEXT NOT NULL,
+  run INTEGER NOT NULL
+);
+CREATE TABLE redaction_cache (
+  key TEXT PRIMARY KEY,
+  findings TEXT,
+  digest BLOB NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
+`
     }
 ];
 /**
@@ -23257,10 +23275,16 @@ function saveFormatTally(db, fileId, t) {
 }
 /** The tallies of the files at `paths` (files read before tallies were kept have none). */
 function fileFormatTallies(db, paths) {
-    const rows = db_prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
-       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
+    const rows = db_prepared(db, `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
      WHERE f.path = ? ORDER BY t.from_line`);
+    // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
+    // session per file (quadratic in a first ingest of many files).
+    let versions;
+    const versionOf = (fileId) => {
+        versions ??= new Map(db_prepared(db, 'SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions WHERE first_file_id IS NOT NULL GROUP BY first_file_id').all().map((r) => [r.id, r.v]));
+        return versions.get(fileId) ?? null;
+    };
     const out = [];
     for (const path of paths) {
         const batches = rows.all(path);
@@ -23274,7 +23298,7 @@ function fileFormatTallies(db, paths) {
             prompts: 0,
             activity: 0,
             kinds: {},
-            agent_version: batches[0].agent_version
+            agent_version: versionOf(batches[0].file_id)
         };
         for (const b of batches) {
             sum.records += b.records;
@@ -23336,11 +23360,12 @@ function reconcileFormats(db, sessionIds) {
  * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
  * not depend on the order files were read in, and totals are right either way.
  *
- * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
- * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
- * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
- * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
- * sessions sharing keys with them, however many times a key repeats.
+ * Only keys the given sessions hold are looked at, and each through the dedupe index: the keys go
+ * into a temporary table, a grouped pass over the dedupe index alone keeps those held more than
+ * once, a second pass over their rows keeps those with more than one holder, and their rows are
+ * read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of a temporary
+ * table, would otherwise walk the whole dedupe index). The work is linear in the rows of those
+ * sessions and of the sessions sharing keys with them, however many times a key repeats.
  */
 function reconcileCopies(db, sessionIds) {
     if (sessionIds.length === 0)
@@ -23348,8 +23373,12 @@ function reconcileCopies(db, sessionIds) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`);
     const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
-    const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
-    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`);
+    // Most keys have one row: the keys held more than once are found in the dedupe index alone (no
+    // table row read), and only theirs are read to drop those held by one session.
+    const repeated = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(*) > 1`);
+    const oneHolder = db.prepare(`DELETE FROM temp.reconcile_shared WHERE k IN (SELECT c.k FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) = 1)`);
     const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`);
     const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
     const clear = db.prepare(`DELETE FROM temp.reconcile_keys`);
@@ -23362,7 +23391,8 @@ function reconcileCopies(db, sessionIds) {
         clearShared.run();
         for (const sid of new Set(sessionIds))
             keysOf.run(sid);
-        shared.run();
+        repeated.run();
+        oneHolder.run();
         const ends = new Map();
         const endOf = (sid) => {
             let e = ends.get(sid);
@@ -32739,7 +32769,10 @@ function applyRecords(writer, fileId, agent, line, result, touched) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/discover/locations.ts
+
 
 
 
@@ -32858,6 +32891,32 @@ function cursorProjectDir(cwd) {
 /** The cursor-agent CLI names a folder of `~/.cursor/chats` by the md5 of the folder it ran in. */
 function cursorChatsDir(cwd) {
     return (0,external_node_crypto_.createHash)('md5').update(cwd).digest('hex');
+}
+/**
+ * The folders of `chats` that are this repository's: named by the md5 of a worktree or of a folder
+ * git tracks under one (an agent started in `packages/api`). The subfolders are listed, from git,
+ * only when some folder of `chats` is not a worktree's: a hash cannot be read back to its path.
+ */
+function cursorChatsFolders(repo, chats) {
+    const present = listDirs(chats);
+    if (present.length === 0)
+        return [];
+    const byHash = new Map(repo.worktrees.map((w) => [cursorChatsDir(w), w]));
+    if (present.some((d) => !byHash.has(d)))
+        for (const w of repo.worktrees)
+            for (const sub of trackedFolders(w))
+                byHash.set(cursorChatsDir((0,external_node_path_.join)(w, sub)), w);
+    return present.filter((d) => byHash.has(d)).map((d) => (0,external_node_path_.join)(chats, d));
+}
+/** The folders git tracks files in under `dir` (relative, `/`-separated), none when it is not a work tree. */
+function trackedFolders(dir) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', ['ls-tree', '-r', '-d', '--name-only', '-z', 'HEAD'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 << 20
+    });
+    return r.status === 0 ? r.stdout.split('\0').filter(Boolean) : [];
 }
 /** The agent CLI's home: `CURSOR_CONFIG_DIR` (as git-ai's reader honours it) or `~/.cursor`. */
 function cursorHome(e) {
@@ -33000,10 +33059,9 @@ function defaultLocations(repo, e = processEnv()) {
     // when the folder it names is the repository's.
     for (const w of repo.worktrees)
         add('cursor', (0,external_node_path_.join)(cursorHome(e), 'projects', cursorProjectDir(w), 'agent-transcripts'), true);
-    // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder is the repository's.
-    // Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
-    for (const w of repo.worktrees) {
-        const chats = (0,external_node_path_.join)(cursorHome(e), 'chats', cursorChatsDir(w));
+    // The agent CLI's stores lie in a folder named by the md5 of the cwd: a worktree's folder, or one of its
+    // subfolders, is the repository's. Only `store.db` is listed: its `meta.json` and `prompt_history.json` are not logs.
+    for (const chats of cursorChatsFolders(repo, (0,external_node_path_.join)(cursorHome(e), 'chats'))) {
         for (const d of listDirs(chats))
             add('cursor', (0,external_node_path_.join)(chats, d, 'store.db'), true);
     }
@@ -33023,8 +33081,6 @@ function committedLogsDir(repo) {
     return (0,external_node_path_.join)(repo.root, '.ai-logs');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/select/filters.ts
 class FilterError extends Error {
 }
@@ -50161,10 +50217,15 @@ const MARKDOWN_STYLE = { bullet: '-', emphasis: '_', strong: '*', fence: '`', li
 const processor = unified()
     .use(remarkGfm)
     .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: md_stringify_text } });
+// Generated reference tables in the docs have long prose cells: padding every row to the longest
+// would make the file's source unreadable for nothing.
+const compactProcessor = unified()
+    .use(remarkGfm, { tablePipeAlign: false })
+    .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: md_stringify_text } });
 /** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
-function md_stringify_toMarkdown(nodes) {
+function md_stringify_toMarkdown(nodes, o = {}) {
     const root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
-    return processor.stringify(root);
+    return (o.compactTables ? compactProcessor : processor).stringify(root);
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-summary.ts
@@ -50219,19 +50280,29 @@ function agentCell(s) {
 }
 /** One row per session: who, when, how much. */
 function sessionsTable(report, opts = {}) {
+    return sessionsTableOf(report, opts)(report.sessions.map(sessionRowOf(report, opts)));
+}
+/** The sessions table's columns around some of its rows (`sessionRowOf`). */
+function sessionsTableOf(report, opts = {}) {
     const tz = report.filters.timezone;
-    const idLabel = sessionLabels(report);
-    const why = opts.why;
-    return table([
+    const columns = [
         { title: 'session' },
         { title: 'agent · model' },
         { title: `when (${oneLineZone(tz)})` },
-        ...(why ? [{ title: 'why here' }] : []),
+        ...(opts.why ? [{ title: 'why here' }] : []),
         { title: 'prompts', align: 'right' },
         { title: 'tools', align: 'right' },
         { title: 'tokens', align: 'right' },
         { title: 'cost', align: 'right' }
-    ], report.sessions.map((s) => [
+    ];
+    return (rows) => table(columns, rows);
+}
+/** A session's row of the sessions table; its short id is unique among all of `report`'s sessions. */
+function sessionRowOf(report, opts = {}) {
+    const tz = report.filters.timezone;
+    const idLabel = sessionLabels(report);
+    const why = opts.why;
+    return (s) => [
         sessionCell(s, idLabel),
         agentCell(s),
         [logCell(formatSpan(s.started_at, s.ended_at, tz), 64)],
@@ -50240,7 +50311,7 @@ function sessionsTable(report, opts = {}) {
         [label(formatInt(s.tool_calls))],
         [label(sessionTokens(s))],
         [label(sessionCost(s))]
-    ]));
+    ];
 }
 // The zone comes from the user's filters, not from a log, but it still lands in a table header.
 function oneLineZone(tz) {
@@ -51193,6 +51264,131 @@ function rewriteColumn(db, table, column, f) {
         }
         last = rows[rows.length - 1].k;
     }
+}
+
+;// CONCATENATED MODULE: ./src/store/redaction-cache.ts
+
+/** Runs a cache entry may go unused before it is evicted. */
+const KEEP_RUNS = 8;
+/** Entries kept at most; past it the least recently used go first. */
+const MAX_ENTRIES = 400_000;
+/** Entries written (or renewed) at once: what a run holds in memory of the cache, whatever the logs' size. */
+const WRITE_EVERY = 2_000;
+/**
+ * The redaction cache's rows in the local store (migration 12), read and written through a
+ * connection of their own: the report's connection is busy while it reads a session's turns,
+ * which is when texts are redacted, and a second connection may read and write meanwhile (WAL).
+ * Nothing is held but the entries not yet written, so memory does not grow with the logs. A
+ * changed fingerprint empties the cache. Entries not used by the last KEEP_RUNS runs are evicted,
+ * then the oldest beyond MAX_ENTRIES. A row is only data: the caller checks its digest.
+ */
+class RedactionCacheStore {
+    path;
+    fingerprint;
+    conn = null;
+    select = null;
+    added = new Map();
+    touched = new Set();
+    run;
+    constructor(path, fingerprint) {
+        this.path = path;
+        this.fingerprint = fingerprint;
+        const conn = this.connection();
+        this.run = conn
+            .transaction(() => {
+            const state = conn.prepare('SELECT fingerprint, run FROM redaction_cache_state WHERE id = 1').get();
+            const same = state?.fingerprint === fingerprint;
+            if (!same)
+                conn.prepare('DELETE FROM redaction_cache').run();
+            const run = same ? state.run + 1 : 1;
+            conn
+                .prepare('INSERT INTO redaction_cache_state (id, fingerprint, run) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, run = excluded.run')
+                .run(fingerprint, run);
+            return run;
+        })
+            .immediate();
+    }
+    /** The store's cache for a fingerprint, or null when the store cannot hold one (read-only, in memory, or older than migration 12). */
+    static open(db, fingerprint) {
+        if (db.readonly || db.memory)
+            return null;
+        const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get();
+        return table ? new RedactionCacheStore(db.name, fingerprint) : null;
+    }
+    connection() {
+        if (!this.conn) {
+            this.conn = new (lib_default())(this.path, { fileMustExist: true });
+            this.conn.pragma('busy_timeout = 60000');
+            this.select = null;
+        }
+        return this.conn;
+    }
+    get(key) {
+        const pending = this.added.get(key);
+        if (pending)
+            return pending;
+        const conn = this.connection();
+        this.select ??= conn.prepare('SELECT findings, digest, used_run FROM redaction_cache WHERE key = ?');
+        const row = this.select.get(key);
+        if (!row)
+            return undefined;
+        // Renewed only when half its lease is gone, so a warm run writes a fraction of what it reads.
+        if (row.used_run <= this.run - KEEP_RUNS / 2) {
+            this.touched.add(key);
+            if (this.touched.size >= WRITE_EVERY)
+                this.write();
+        }
+        return row;
+    }
+    put(key, row) {
+        this.touched.delete(key);
+        this.added.set(key, row);
+        if (this.added.size >= WRITE_EVERY)
+            this.write();
+    }
+    /** Writes what is pending, evicts, and lets the connection go (a later use opens it again). */
+    save() {
+        if (!this.conn && this.added.size === 0 && this.touched.size === 0)
+            return;
+        this.write();
+        const conn = this.connection();
+        conn
+            .transaction(() => {
+            conn.prepare('DELETE FROM redaction_cache WHERE used_run <= ?').run(this.run - KEEP_RUNS);
+            const n = conn.prepare('SELECT COUNT(*) AS n FROM redaction_cache').get().n;
+            if (n > MAX_ENTRIES)
+                conn.prepare('DELETE FROM redaction_cache WHERE key IN (SELECT key FROM redaction_cache ORDER BY used_run LIMIT ?)').run(n - MAX_ENTRIES);
+        })
+            .immediate();
+        conn.close();
+        this.conn = null;
+        this.select = null;
+    }
+    write() {
+        if (this.added.size === 0 && this.touched.size === 0)
+            return;
+        const conn = this.connection();
+        const insert = conn.prepare('INSERT INTO redaction_cache (key, findings, digest, used_run) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET findings = excluded.findings, digest = excluded.digest, used_run = excluded.used_run');
+        const touch = conn.prepare('UPDATE redaction_cache SET used_run = ? WHERE key = ?');
+        conn
+            .transaction(() => {
+            for (const [key, r] of this.added)
+                insert.run(key, r.findings, r.digest, this.run);
+            for (const key of this.touched)
+                touch.run(this.run, key);
+        })
+            .immediate();
+        this.added.clear();
+        this.touched.clear();
+    }
+}
+/** Empties the cache: a sanitized copy of the store must not carry it. */
+function dropRedactionCache(db) {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache'`).get();
+    if (!table)
+        return;
+    db.prepare('DELETE FROM redaction_cache').run();
+    db.prepare('DELETE FROM redaction_cache_state').run();
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
@@ -56248,8 +56444,12 @@ function structuralOptions(opts) {
 
 
 
-function redactText(text, opts) {
-    const merged = mergeFindings(scan(text, opts));
+const freshFindings = (text, opts, key) => {
+    const found = scan(text, opts);
+    return mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, text, opts)]);
+};
+function redactText(text, opts, findingsOf = freshFindings) {
+    const merged = findingsOf(text, opts);
     return { text: applyFindings(text, merged, opts), findings: merged };
 }
 function fieldFindings(key, value, opts) {
@@ -56289,11 +56489,11 @@ function pairKey(obj) {
     return undefined;
 }
 const TOO_DEEP_MARKER = `[REDACTED:${TOO_DEEP}]`;
-function redactString(s, key, opts, sink, depth) {
+function redactString(s, key, opts, sink, depth, findingsOf) {
     if (isStructuralValue(key, s)) {
         // An identifier: only prefixed tokens are looked for, so the log's chain survives redaction.
         const structural = structuralOptions(opts);
-        const merged = mergeFindings(scan(s, structural));
+        const merged = findingsOf(s, structural);
         sink.push(...merged);
         return applyFindings(s, merged, structural);
     }
@@ -56307,22 +56507,21 @@ function redactString(s, key, opts, sink, depth) {
         }
         if (parsed !== null && typeof parsed === 'object') {
             const nested = [];
-            const value = engine_walk(parsed, undefined, opts, nested, depth);
+            const value = engine_walk(parsed, undefined, opts, nested, depth, findingsOf);
             if (nested.length === 0)
                 return s;
             sink.push(...nested);
             return JSON.stringify(value);
         }
     }
-    const found = scan(s, opts);
-    const merged = mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, s, opts)]);
+    const merged = findingsOf(s, opts, key);
     sink.push(...merged);
     return applyFindings(s, merged, opts);
 }
 /** `depth` counts the containers around `value`. */
-function engine_walk(value, key, opts, sink, depth) {
+function engine_walk(value, key, opts, sink, depth, findingsOf) {
     if (typeof value === 'string')
-        return redactString(value, key, opts, sink, depth);
+        return redactString(value, key, opts, sink, depth, findingsOf);
     if (value === null || typeof value !== 'object')
         return value;
     if (depth >= json_depth_MAX_JSON_DEPTH) {
@@ -56330,17 +56529,17 @@ function engine_walk(value, key, opts, sink, depth) {
         return TOO_DEEP_MARKER;
     }
     if (Array.isArray(value))
-        return value.map((item) => engine_walk(item, key, opts, sink, depth + 1));
+        return value.map((item) => engine_walk(item, key, opts, sink, depth + 1, findingsOf));
     const obj = value;
     const pk = pairKey(obj);
     const out = {};
     for (const [k, v] of Object.entries(obj)) {
         // Keys can hold data too (Codex file-change maps are keyed by absolute path).
-        let newKey = redactString(k, undefined, opts, sink, depth + 1);
+        let newKey = redactString(k, undefined, opts, sink, depth + 1, findingsOf);
         while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
             newKey += '#';
         const effectiveKey = k === 'value' && pk !== undefined ? pk : k;
-        out[newKey] = engine_walk(v, effectiveKey, opts, sink, depth + 1);
+        out[newKey] = engine_walk(v, effectiveKey, opts, sink, depth + 1, findingsOf);
     }
     return out;
 }
@@ -56352,9 +56551,9 @@ function engine_walk(value, key, opts, sink, depth) {
  * `fieldKind` is accepted for per-field policy; today every kind gets every detector, because
  * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
-function redactJson(value, opts, _fieldKind) {
+function redactJson(value, opts, _fieldKind, findingsOf = freshFindings) {
     const findings = [];
-    const out = engine_walk(value, undefined, opts, findings, 0);
+    const out = engine_walk(value, undefined, opts, findings, 0, findingsOf);
     return { value: findings.length > 0 ? out : value, findings };
 }
 /**
@@ -56440,6 +56639,7 @@ function redactMarkedLine(line, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact/export.ts
+
 
 
 
@@ -56546,6 +56746,8 @@ function exportSanitized(sourcePath, outPath, config, keep) {
                 return r.line;
             });
             dropParserState(db);
+            // Where this store's runs found what: local bookkeeping, not part of what the logs say.
+            dropRedactionCache(db);
         }).immediate();
     }
     finally {
@@ -56573,8 +56775,8 @@ function exportSanitized(sourcePath, outPath, config, keep) {
 const REPORT_MODES = ['summary', 'prompts', 'actions', 'tokens', 'full'];
 const ReportModeSchema = schemas_enum(REPORT_MODES);
 /** The files a report can be written as (src/render/index.ts has one renderer for each). */
-const REPORT_FORMATS = ['md', 'csv', 'json', 'html'];
-const ReportFormatSchema = schemas_enum(REPORT_FORMATS);
+const choices_REPORT_FORMATS = ['md', 'csv', 'json', 'html'];
+const ReportFormatSchema = schemas_enum(choices_REPORT_FORMATS);
 /** Where a text came from in a session log: what a rule or a content policy applies to. */
 const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
 const FieldKindSchema = schemas_enum(FIELD_KINDS);
@@ -57314,7 +57516,11 @@ function quote(s) {
 }
 /** A whole table: header row, then one record per row, each ending in CRLF. */
 function toCsv(header, rows) {
-    return [header, ...rows].map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('');
+    return csvRecords([header, ...rows]);
+}
+/** Records, each ending in CRLF: a table's text is its records' in order, so it can be written a few at a time. */
+function csvRecords(rows) {
+    return rows.map((r) => r.map((c) => quote(cellText(c))).join(',') + '\r\n').join('');
 }
 
 ;// CONCATENATED MODULE: ./src/render/csv.ts
@@ -57333,30 +57539,30 @@ function tokenCells(t) {
         return TOKEN_HEADER.map(() => null);
     return [t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total];
 }
-function sessions(report) {
-    const header = [
-        'session_id',
-        'title',
-        'agent',
-        'agent_version',
-        'models',
-        'cwd',
-        'repository',
-        'branch',
-        'commit',
-        'started_at',
-        'ended_at',
-        'parent_id',
-        'parent_relation',
-        'prompts',
-        'tool_calls',
-        ...TOKEN_HEADER,
-        'cost_usd',
-        'cost_source',
-        'files_touched',
-        'tool_call_names'
-    ];
-    const rows = report.sessions.map((s) => [
+const SESSIONS_HEADER = [
+    'session_id',
+    'title',
+    'agent',
+    'agent_version',
+    'models',
+    'cwd',
+    'repository',
+    'branch',
+    'commit',
+    'started_at',
+    'ended_at',
+    'parent_id',
+    'parent_relation',
+    'prompts',
+    'tool_calls',
+    ...TOKEN_HEADER,
+    'cost_usd',
+    'cost_source',
+    'files_touched',
+    'tool_call_names'
+];
+function sessionRow(s) {
+    return [
         s.id,
         s.title,
         s.agent,
@@ -57379,34 +57585,44 @@ function sessions(report) {
         Object.entries(s.tool_call_names)
             .map(([name, n]) => `${name}=${n}`)
             .join('\n')
-    ]);
-    return toCsv(header, rows);
+    ];
 }
-function prompts(report) {
-    const header = ['session_id', 'turn', 'ts', 'private', 'text', 'event_id'];
-    const rows = [];
-    for (const s of report.sessions)
+/** Sessions per part of `sessions.csv`. */
+const SESSIONS_PAGE = 1_000;
+function* sessions(report) {
+    yield csvRecords([SESSIONS_HEADER]);
+    for (let i = 0; i < report.sessions.length; i += SESSIONS_PAGE)
+        yield csvRecords(report.sessions.slice(i, i + SESSIONS_PAGE).map(sessionRow));
+}
+function* prompts(report) {
+    yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']]);
+    for (const s of report.sessions) {
+        const rows = [];
         for (const t of s.turns) {
             if (!t.prompt)
                 continue;
             // A private prompt's text is already empty in the report; the flag says why.
             rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id]);
         }
-    return toCsv(header, rows);
+        if (rows.length)
+            yield csvRecords(rows);
+    }
 }
-function toolCalls(report) {
-    const header = ['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id'];
-    const rows = [];
-    for (const s of report.sessions)
+function* toolCalls(report) {
+    yield csvRecords([['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']]);
+    for (const s of report.sessions) {
+        const rows = [];
         for (const t of s.turns)
             for (const a of t.actions) {
                 if (a.kind !== 'tool_call')
                     continue;
                 rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id]);
             }
-    return toCsv(header, rows);
+        if (rows.length)
+            yield csvRecords(rows);
+    }
 }
-function tokens(report) {
+function* tokens(report) {
     const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd'];
     const rows = [];
     const dims = [
@@ -57417,16 +57633,20 @@ function tokens(report) {
     for (const [dimension, usage] of dims)
         for (const u of usage)
             rows.push([dimension, u.key, u.sessions, ...tokenCells(u.tokens), u.cost_usd]);
-    return toCsv(header, rows);
+    yield toCsv(header, rows);
 }
-/** File name → CSV text, in a fixed order. */
-function renderCsv(report) {
-    return new Map([
+/** Each file's text in parts (a page of sessions, a session's rows), in a fixed order of files. */
+function csvChunks(report) {
+    return [
         ['sessions.csv', sessions(report)],
         ['prompts.csv', prompts(report)],
         ['tool_calls.csv', toolCalls(report)],
         ['tokens.csv', tokens(report)]
-    ]);
+    ];
+}
+/** File name → CSV text, in a fixed order. */
+function renderCsv(report) {
+    return new Map(csvChunks(report).map(([name, parts]) => [name, [...parts].join('')]));
 }
 
 ;// CONCATENATED MODULE: ./src/render/html-assets.ts
@@ -58193,27 +58413,35 @@ function options(values, all) {
     return `<option value="">${all}</option>` + values.map((v) => `<option value="${html_escape_escapeHtml(v)}">${html_escape_escapeHtml(v)}</option>`).join('');
 }
 function renderSessions(report) {
+    return [...sessionsChunks(report)].join('');
+}
+/** `renderSessions`'s text a session at a time: the section's opening, each session's item, the closing. */
+function* sessionsChunks(report) {
     const sessions = report.sessions;
-    const anchorOf = html_sessions_anchors(sessions);
-    const agents = [...new Set(sessions.map((s) => s.agent))].sort();
-    const models = [...new Set(sessions.flatMap((s) => s.models))].sort();
     const modeNote = report.mode === 'summary' || report.mode === 'tokens'
         ? `<p class="muted">This report's mode (${html_escape_escapeHtml(report.mode)}) leaves out prompts and actions.</p>`
         : report.mode === 'prompts'
             ? `<p class="muted">This report's mode (prompts) shows prompts without the agent's actions.</p>`
             : '';
-    if (!sessions.length)
-        return `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`;
+    if (!sessions.length) {
+        yield `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`;
+        return;
+    }
+    const anchorOf = html_sessions_anchors(sessions);
+    const agents = [...new Set(sessions.map((s) => s.agent))].sort();
+    const models = [...new Set(sessions.flatMap((s) => s.models))].sort();
     // The controls start hidden: without the page script they would do nothing.
     const controls = `<div class="controls" id="controls" hidden>` +
         `<label class="ctl ctl-q"><span>Search</span><input id="q" type="search" placeholder="id, agent, model, branch, prompt" autocomplete="off" spellcheck="false"></label>` +
         `<label class="ctl"><span>Agent</span><select id="f-agent">${options(agents, 'All agents')}</select></label>` +
         `<label class="ctl"><span>Model</span><select id="f-model">${options(models, 'All models')}</select></label>` +
         `</div>`;
-    return (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
+    yield (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
         `<p class="count" id="count" aria-live="polite">${html_format_plural(sessions.length, 'session')}</p>` +
-        `<ol class="sessions" id="session-list">${sessions.map((s, i) => session(s, i, report, anchorOf)).join('')}</ol>` +
-        `<p class="empty" id="no-match" hidden>No session matches the search.</p></section>`);
+        `<ol class="sessions" id="session-list">`);
+    for (let i = 0; i < sessions.length; i++)
+        yield session(sessions[i], i, report, anchorOf);
+    yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/html.ts
@@ -58236,8 +58464,17 @@ const CSP = ["default-src 'none'", `style-src ${cspHash(CSS)}`, `script-src ${cs
  * request to anywhere. Deterministic: the same report renders to the same bytes.
  */
 function renderHtml(report) {
+    return [...htmlChunks(report)].join('');
+}
+/**
+ * `renderHtml`'s text in parts, so the page of a report of many sessions is never held whole:
+ * the top of the page, each session's item, and the rest. The search data stays one part with
+ * its `<script>` element, which the last check reads as JSON values (a part of it alone would be
+ * read as text).
+ */
+function* htmlChunks(report) {
     const title = `AI coding agent activity · ${report.generator.name}`;
-    return (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    yield (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
         `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
         `<meta name="referrer" content="no-referrer">\n` +
         `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
@@ -58252,11 +58489,417 @@ function renderHtml(report) {
         renderTransparency(report) +
         '\n' +
         renderUsage(report) +
-        '\n' +
-        renderSessions(report) +
-        `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n` +
-        `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n` +
-        `<script>${JS}</script>\n</body>\n</html>\n`);
+        '\n');
+    yield* sessionsChunks(report);
+    yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`;
+    yield `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n`;
+    yield `<script>${JS}</script>\n</body>\n</html>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/md-paged-table.ts
+
+/**
+ * A GFM table's text a page of rows at a time, byte for byte the text of the whole table as
+ * `toMarkdown` writes it, without its trailing line break.
+ *
+ * remark pads every column to the widest cell of the whole table, so a page stringified alone
+ * is padded to its own widest cells. The first pass stringifies each page and reads its columns'
+ * widths off the delimiter row, which is exactly as wide as the widest cell of its column
+ * (and never narrower than its alignment colons need). The second stringifies each page with one
+ * more row whose cells are that many `x`, which gives the page the whole table's widths, and
+ * keeps only the page's own rows (the header and delimiter rows once). A cell is one line
+ * (remark writes a line break in a cell as a character reference), so rows are lines.
+ */
+function* pagedTableText(tableOf, pages) {
+    const widths = [];
+    for (const rows of pages()) {
+        const text = md_stringify_toMarkdown([tableOf(rows)]);
+        const start = text.indexOf('\n') + 1;
+        const delimiter = text.slice(start, text.indexOf('\n', start));
+        delimiter
+            .split('|')
+            .slice(1, -1)
+            .forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.trim().length)));
+    }
+    let first = true;
+    for (const rows of pages()) {
+        if (!first && rows.length === 0)
+            continue;
+        const sized = tableOf([...rows, widths.map((w) => [{ type: 'text', value: 'x'.repeat(w) }])]);
+        const text = md_stringify_toMarkdown([sized]);
+        // The header and delimiter rows, then the page's rows; the last line is the sizing row.
+        const body = first ? 0 : text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+        const end = text.lastIndexOf('\n', text.length - 2);
+        const lines = text.slice(body, end);
+        if (lines)
+            yield (first ? '' : '\n') + lines;
+        first = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/md-slots.ts
+
+
+/** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
+const TABLE_PAGE = 1_000;
+/** A table with a row per session, written a page of rows at a time. */
+function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE) {
+    const pages = function* () {
+        for (let i = 0; i < sessions.length; i += pageRows)
+            yield sessions.slice(i, i + pageRows).map(rowOf);
+    };
+    return {
+        type: 'slot',
+        nodes: () => [tableOf(sessions.map(rowOf))],
+        texts: () => pagedTableText(tableOf, pages)
+    };
+}
+/** Blocks in groups (a session's prompts), each group stringified alone. */
+function groupsSlot(groups) {
+    return {
+        type: 'slot',
+        nodes: () => [...groups()].flat(),
+        *texts() {
+            // Between top-level blocks remark writes one blank line (join.js: only indented code and
+            // list items join otherwise; the report's code is fenced), and a group starts afresh
+            // with a heading.
+            let first = true;
+            for (const g of groups()) {
+                yield (first ? '' : '\n\n') + md_stringify_toMarkdown(g).slice(0, -1);
+                first = false;
+            }
+        }
+    };
+}
+function md_slots_isSlot(part) {
+    return part.type === 'slot';
+}
+
+;// CONCATENATED MODULE: ./src/render/md-usage.ts
+
+
+
+const TOKEN_COLUMNS = [
+    { title: 'input', align: 'right' },
+    { title: 'cached', align: 'right' },
+    { title: 'cache write', align: 'right' },
+    { title: 'output', align: 'right' },
+    { title: 'reasoning', align: 'right' },
+    { title: 'total', align: 'right' },
+    { title: 'cost', align: 'right' }
+];
+// Exact counts here, not `72.0 k`: this is the section people reconcile against invoices.
+function md_usage_tokenCells(t, cost) {
+    return [...[t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total].map((n) => [label(formatInt(n))]), cost];
+}
+function md_usage_usageTable(keyTitle, rows, key) {
+    return table([{ title: keyTitle }, { title: 'sessions', align: 'right' }, ...TOKEN_COLUMNS], rows.map((r) => [key(r.key), [label(formatInt(r.sessions))], ...md_usage_tokenCells(r.tokens, [label(formatUsd(r.cost_usd))])]));
+}
+/** Tokens and cost per session, exact. */
+function sessionUsageTable(report) {
+    return sessionUsageTableOf(report.sessions.map(sessionUsageRowOf(report)));
+}
+/** The per-session usage table's columns around some of its rows (`sessionUsageRowOf`). */
+function sessionUsageTableOf(rows) {
+    return table([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], rows);
+}
+/** A session's row of the per-session usage table; its short id is unique among all of `report`'s sessions. */
+function sessionUsageRowOf(report) {
+    const idLabel = sessionLabels(report);
+    return (s) => [
+        [inlineCode(idLabel(s.id))],
+        [logCell(agentName(s.agent))],
+        ...(s.tokens ? md_usage_tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
+    ];
+}
+/** Usage by session, model, agent and day (in the report's time zone), each as a table. */
+function usageTables(report) {
+    return usageTableParts(report).flatMap((p) => (isSlot(p) ? p.nodes() : [p]));
+}
+/** `usageTables` with the per-session table as a slot, to be written a page of rows at a time. */
+function usageTableParts(report, pageRows) {
+    const out = [];
+    if (report.sessions.length)
+        out.push(heading(4, label('By session')), sessionTableSlot(report.sessions, sessionUsageTableOf, sessionUsageRowOf(report), pageRows));
+    const u = report.usage;
+    if (u.by_model.length)
+        out.push(heading(4, label('By model')), md_usage_usageTable('model', u.by_model, (k) => [logCell(k)]));
+    if (u.by_agent.length)
+        out.push(heading(4, label('By agent')), md_usage_usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))]));
+    if (u.by_day.length) {
+        out.push(heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)), md_usage_usageTable('day', u.by_day, (k) => [logCell(k)]));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const MARKDOWN_DEFAULTS = {
+    maxFieldChars: TURNS_DEFAULTS.maxFieldChars,
+    detailsOver: TURNS_DEFAULTS.detailsOver,
+    previewChars: TURNS_DEFAULTS.previewChars
+};
+const REPORT_TITLE = 'AI assistance report';
+function resolved(opts) {
+    return { ...MARKDOWN_DEFAULTS, ...defined(opts) };
+}
+function promptsSection(report, o, withActions) {
+    const c = promptCounts(report);
+    const title = withActions ? 'Prompts and what the agent did' : 'Prompts';
+    const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`;
+    return [heading(3, label(`${title} (${count})`)), groupsSlot(() => promptsListParts(report, { ...o, withActions }))];
+}
+/**
+ * The whole report as mdast parts: summary first, then what the mode adds (prompts, the
+ * grouped actions, token tables). What grows with the sessions is a slot (md-slots.ts), so the
+ * report can be written whole (`markdownTree`) or a unit at a time (`markdownChunks`). Long
+ * fields are collapsed and truncated; all log text is inert (see safe-text.ts).
+ */
+function markdownParts(report, opts, pageRows) {
+    const o = resolved(opts);
+    const nodes = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)];
+    if (!report.sessions.length) {
+        nodes.push(paragraph(emphasis(label('No sessions match the filters.'))));
+    }
+    else {
+        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionTableSlot(report.sessions, sessionsTableOf(report), sessionRowOf(report), pageRows), ...costNotes(report));
+        if (report.mode === 'summary' || report.mode === 'full')
+            nodes.push(heading(3, label('Notable actions')), ...notableActions(report));
+        if (report.mode === 'prompts')
+            nodes.push(...promptsSection(report, o, false));
+        if (report.mode === 'actions' || report.mode === 'full')
+            nodes.push(...promptsSection(report, o, true));
+        if (report.mode === 'tokens')
+            nodes.push(heading(3, label('Token usage')), ...usageTableParts(report, pageRows));
+        if (report.mode === 'full') {
+            // In the full report the tables are reference material; keep them out of the reader's way.
+            const [open, close] = details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, []);
+            nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(report, pageRows), close);
+        }
+    }
+    nodes.push({ type: 'thematicBreak' }, ...footer(report));
+    return nodes;
+}
+/** The whole report as an mdast tree. */
+function markdownTree(report, opts = {}) {
+    return { type: 'root', children: markdownParts(report, opts).flatMap((p) => (md_slots_isSlot(p) ? p.nodes() : [p])) };
+}
+/** The report as GitHub-flavoured Markdown (`report.md`). */
+function renderMarkdown(report, opts = {}) {
+    return md_stringify_toMarkdown(markdownTree(report, opts));
+}
+/**
+ * `renderMarkdown`'s text a unit at a time, so the text of a report of many sessions is never
+ * held whole: the parts that do not grow with the sessions are stringified as one document with
+ * a placeholder paragraph per slot, and each placeholder's line is replaced by the slot's units.
+ * Top-level blocks are joined by one blank line whatever they are (see `groupsSlot`), so a
+ * paragraph in a slot's place is joined as the slot's first and last blocks are. `pageRows`:
+ * table rows per stringification (tests make it small).
+ */
+function* markdownChunks(report, opts = {}, pageRows) {
+    const parts = markdownParts(report, opts, pageRows);
+    const slots = parts.filter(md_slots_isSlot);
+    const placeholder = (i) => `altslot${i}placeholder`;
+    const skeleton = md_stringify_toMarkdown(parts.map((p) => (md_slots_isSlot(p) ? paragraph(label(placeholder(slots.indexOf(p)))) : p)));
+    let at = 0;
+    for (let i = 0; i < slots.length; i++) {
+        const line = `\n\n${placeholder(i)}\n`;
+        const found = skeleton.indexOf(line, at);
+        if (found < 0)
+            throw new Error('a Markdown slot lost its placeholder');
+        yield skeleton.slice(at, found + 2);
+        yield* slots[i].texts();
+        at = found + line.length - 1;
+    }
+    yield skeleton.slice(at);
+}
+
+;// CONCATENATED MODULE: ./src/scope/paths.ts
+
+
+/** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
+function canonicalPath(p) {
+    const abs = (0,external_node_path_.resolve)(p).replace(/\\/g, '/');
+    try {
+        return (0,external_node_fs_.realpathSync)(abs).replace(/\\/g, '/');
+    }
+    catch {
+        return external_node_path_.posix.normalize(abs);
+    }
+}
+/** `path` relative to `folder` when inside it (both canonical), else null. */
+function relativeInside(path, folder) {
+    const f = folder.replace(/\/+$/, '');
+    if (path === f)
+        return '';
+    return path.startsWith(f + '/') ? path.slice(f.length + 1) : null;
+}
+/**
+ * Whether a path an agent logged names a repository file: agents log absolute paths (sometimes
+ * with a redacted user name) or paths relative to their cwd, while a change lists paths relative
+ * to the repository root.
+ */
+function namesFile(logged, repoRelative) {
+    const p = logged.replace(/\\/g, '/').replace(/^\.\//, '');
+    const f = repoRelative.replace(/\\/g, '/').replace(/^\.\//, '');
+    return p === f || p.endsWith('/' + f);
+}
+
+;// CONCATENATED MODULE: ./src/scope/scope.ts
+
+
+const PULL_URL = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/(\d+)(?:[/?#]|$)/;
+/** Whether a pull request URL an agent recorded names this pull request (owner and name compared as GitHub does, ignoring case). */
+function namesPullRequest(url, pr) {
+    const m = PULL_URL.exec(url);
+    return m !== null && Number(m[3]) === pr.number && `${m[1]}/${m[2]}`.toLowerCase() === pr.repository.toLowerCase();
+}
+/** How far a wall-clock time without a zone may be from UTC: the zones in use run from −12 to +14 hours. */
+const ZONES_BEHIND_MS = 12 * 3_600_000;
+const ZONES_AHEAD_MS = 14 * 3_600_000;
+/**
+ * Whether a time may fall within the span. A zone-less wall-clock time (Aider's headers) was
+ * written in the zone of a machine this job does not know, so it stands for every instant it
+ * can be, and counts when any of them falls within the span: read as the runner's zone, a
+ * session in Tokyo or California would fall outside its own pull request's commits.
+ */
+function within(ts, span) {
+    if (ts === null)
+        return false;
+    const local = isLocalTime(ts);
+    const t = Date.parse(local ? `${ts}Z` : ts);
+    if (Number.isNaN(t))
+        return false;
+    const [earliest, latest] = local ? [t - ZONES_AHEAD_MS, t + ZONES_BEHIND_MS] : [t, t];
+    if (span.from !== null && latest <= Date.parse(span.from))
+        return false;
+    if (span.to !== null && earliest > Date.parse(span.to))
+        return false;
+    return true;
+}
+function changeReasons(s, spec, root, workflow) {
+    const reasons = [];
+    const logs = s.log_files.map(canonicalPath);
+    if (spec.changedFiles) {
+        const changed = new Set(spec.changedFiles);
+        const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel));
+        if (added)
+            reasons.push({ kind: 'log-in-change', path: added });
+    }
+    const pr = spec.pullRequest;
+    if (pr && s.pull_requests.some((u) => namesPullRequest(u, pr)))
+        reasons.push({ kind: 'pr-link', agent: s.agent });
+    if (spec.branch !== null && s.branch === spec.branch)
+        reasons.push({ kind: 'branch', branch: s.branch });
+    const fromJob = logs.find((p) => workflow.some((w) => p === w || relativeInside(p, w) !== null));
+    if (fromJob)
+        reasons.push({ kind: 'workflow', path: fromJob });
+    if (spec.since && within(s.started_at, spec.span))
+        reasons.push({ kind: 'since', ref: spec.since.ref });
+    if (spec.changedFiles && spec.changedFiles.length > 0) {
+        const inSpan = s.edits.filter((e) => within(e.ts, spec.span));
+        const hit = spec.changedFiles.filter((f) => inSpan.some((e) => namesFile(e.path, f)));
+        if (hit.length > 0)
+            reasons.push({ kind: 'touched', files: hit.length, of: spec.changedFiles.length });
+    }
+    return reasons;
+}
+/** The sessions that made a change, each with every reason that holds for it. */
+function scopeToChange(facts, spec) {
+    const root = canonicalPath(spec.repoRoot);
+    const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null);
+    const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0);
+    return { kind: spec.kind, label: spec.label, sessions };
+}
+/** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
+function scopeToPaths(facts, paths, label = 'the given logs') {
+    const roots = paths.map(canonicalPath);
+    const inPaths = (s) => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
+    return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' }] })) };
+}
+/** Every session found. */
+function scopeToAll(facts, label = 'every session found') {
+    return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' }] })) };
+}
+
+;// CONCATENATED MODULE: ./src/scope/request.ts
+
+function resolveScope(request, facts) {
+    switch (request.kind) {
+        case 'all':
+            return scopeToAll(facts);
+        case 'paths':
+            return scopeToPaths(facts, request.paths);
+        case 'change':
+            return scopeToChange(facts, request.change);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/scope-facts.ts
+/** The facts of every session that has records, ordered by start time then id. */
+function readSessionFacts(db) {
+    const sessions = db
+        .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+        .all();
+    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
+    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
+    // A replayed copy is the earlier session's link, not this one's.
+    const links = db.prepare(`SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
+    return sessions.map((s) => ({
+        ...s,
+        log_files: files.all(s.id).map((r) => r.path),
+        edits: edits.all(s.id),
+        pull_requests: links.all(s.id).flatMap((r) => (r.url ? [r.url] : []))
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/final-check.ts
+
+
+
+/** The last check of every text about to leave: each redacted in place, findings counted per file. */
+function checkFinalTexts(texts, opts, memo = new Map()) {
+    const check = emptyLateCheck();
+    const out = texts.map((t) => {
+        const format = t.format ?? (0,external_node_path_.extname)(t.name);
+        const key = `${format}\0${t.content}`;
+        let r = memo.get(key);
+        if (!r) {
+            r = lateCheckContent(t.name, t.content, opts, format);
+            memo.set(key, r);
+        }
+        countLate(check, t.name, r.findings);
+        return r.findings.length ? { ...t, content: r.text } : t;
+    });
+    return { texts: out, check };
+}
+function sameLateCheck(a, b) {
+    return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n');
+}
+/**
+ * Renders a Markdown body within a character budget and checks it. A marker can be longer than
+ * what it replaced, so a checked body over the budget is rendered again with a budget smaller in
+ * proportion, down to 0 (the renderer's shortest form).
+ */
+function fitToBudget(render, budget, name, opts) {
+    for (let b = budget;;) {
+        const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts);
+        const length = r.texts[0].content.length;
+        if (length <= budget || b === 0)
+            return { text: r.texts[0], check: r.check };
+        b = Math.max(0, Math.floor((b * budget) / length) - 1);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/scope/types.ts
@@ -58548,340 +59191,6 @@ function* jsonText(frame, sessions) {
     yield (first ? '[]' : '\n  ]') + framed.slice(at + slot.length) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/render/md-usage.ts
-
-
-const TOKEN_COLUMNS = [
-    { title: 'input', align: 'right' },
-    { title: 'cached', align: 'right' },
-    { title: 'cache write', align: 'right' },
-    { title: 'output', align: 'right' },
-    { title: 'reasoning', align: 'right' },
-    { title: 'total', align: 'right' },
-    { title: 'cost', align: 'right' }
-];
-// Exact counts here, not `72.0 k`: this is the section people reconcile against invoices.
-function md_usage_tokenCells(t, cost) {
-    return [...[t.input, t.cached_input, t.cache_write, t.output, t.reasoning_output, t.total].map((n) => [label(formatInt(n))]), cost];
-}
-function md_usage_usageTable(keyTitle, rows, key) {
-    return table([{ title: keyTitle }, { title: 'sessions', align: 'right' }, ...TOKEN_COLUMNS], rows.map((r) => [key(r.key), [label(formatInt(r.sessions))], ...md_usage_tokenCells(r.tokens, [label(formatUsd(r.cost_usd))])]));
-}
-/** Tokens and cost per session, exact. */
-function sessionUsageTable(report) {
-    const idLabel = sessionLabels(report);
-    return table([{ title: 'session' }, { title: 'agent' }, ...TOKEN_COLUMNS], report.sessions.map((s) => [
-        [inlineCode(idLabel(s.id))],
-        [logCell(agentName(s.agent))],
-        ...(s.tokens ? md_usage_tokenCells(s.tokens, [label(sessionCost(s))]) : [...TOKEN_COLUMNS.slice(0, -1).map(() => [label(UNKNOWN)]), [label(sessionCost(s))]])
-    ]));
-}
-/** Usage by session, model, agent and day (in the report's time zone), each as a table. */
-function usageTables(report) {
-    const out = [];
-    if (report.sessions.length)
-        out.push(heading(4, label('By session')), sessionUsageTable(report));
-    const u = report.usage;
-    if (u.by_model.length)
-        out.push(heading(4, label('By model')), md_usage_usageTable('model', u.by_model, (k) => [logCell(k)]));
-    if (u.by_agent.length)
-        out.push(heading(4, label('By agent')), md_usage_usageTable('agent', u.by_agent, (k) => [logCell(agentName(k))]));
-    if (u.by_day.length) {
-        out.push(heading(4, label(`By day (${logCell(report.filters.timezone, 40).value})`)), md_usage_usageTable('day', u.by_day, (k) => [logCell(k)]));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-
-
-
-
-
-
-
-
-
-
-const MARKDOWN_DEFAULTS = {
-    maxFieldChars: TURNS_DEFAULTS.maxFieldChars,
-    detailsOver: TURNS_DEFAULTS.detailsOver,
-    previewChars: TURNS_DEFAULTS.previewChars
-};
-const REPORT_TITLE = 'AI assistance report';
-function resolved(opts) {
-    return { ...MARKDOWN_DEFAULTS, ...defined(opts) };
-}
-function promptsSection(report, o, withActions) {
-    const c = promptCounts(report);
-    const title = withActions ? 'Prompts and what the agent did' : 'Prompts';
-    const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`;
-    return [heading(3, label(`${title} (${count})`)), ...promptsList(report, { ...o, withActions })];
-}
-/**
- * The whole report as an mdast tree: summary first, then what the mode adds (prompts, the
- * grouped actions, token tables). Long fields are collapsed and truncated; all log text is
- * inert (see safe-text.ts).
- */
-function markdownTree(report, opts = {}) {
-    const o = resolved(opts);
-    const nodes = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)];
-    if (!report.sessions.length) {
-        nodes.push(paragraph(emphasis(label('No sessions match the filters.'))));
-    }
-    else {
-        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionsTable(report), ...costNotes(report));
-        if (report.mode === 'summary' || report.mode === 'full')
-            nodes.push(heading(3, label('Notable actions')), ...notableActions(report));
-        if (report.mode === 'prompts')
-            nodes.push(...promptsSection(report, o, false));
-        if (report.mode === 'actions' || report.mode === 'full')
-            nodes.push(...promptsSection(report, o, true));
-        if (report.mode === 'tokens')
-            nodes.push(heading(3, label('Token usage')), ...usageTables(report));
-        if (report.mode === 'full') {
-            // In the full report the tables are reference material; keep them out of the reader's way.
-            nodes.push(heading(3, label('Token usage')), ...details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, usageTables(report)));
-        }
-    }
-    nodes.push({ type: 'thematicBreak' }, ...footer(report));
-    return { type: 'root', children: nodes };
-}
-/** The report as GitHub-flavoured Markdown (`report.md`). */
-function renderMarkdown(report, opts = {}) {
-    return md_stringify_toMarkdown(markdownTree(report, opts));
-}
-
-;// CONCATENATED MODULE: ./src/render/json-schema.ts
-
-
-/** Where the published schema lives in the repository (docs/report.schema.json). */
-const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
-/**
- * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
- * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
- */
-function reportJsonSchema() {
-    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
-    // schema_version must not make yesterday's validators reject today's reports.
-    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return {
-        $schema,
-        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
-        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
-        ...rest
-    };
-}
-/** The file's exact text. */
-function reportJsonSchemaText() {
-    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/index.ts
-
-
-
-
-
-
-
-
-
-
-
-/** One entry per output format, so the CLI and the Action write any of them the same way. */
-const RENDERERS = {
-    md: (report, opts) => [{ name: 'report.md', content: renderMarkdown(report, opts.markdown) }],
-    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
-    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
-    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
-};
-function render_renderReport(report, format, opts = {}) {
-    const render = RENDERERS[format];
-    if (!render)
-        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
-    return { files: render(report, opts) };
-}
-
-;// CONCATENATED MODULE: ./src/scope/paths.ts
-
-
-/** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
-function canonicalPath(p) {
-    const abs = (0,external_node_path_.resolve)(p).replace(/\\/g, '/');
-    try {
-        return (0,external_node_fs_.realpathSync)(abs).replace(/\\/g, '/');
-    }
-    catch {
-        return external_node_path_.posix.normalize(abs);
-    }
-}
-/** `path` relative to `folder` when inside it (both canonical), else null. */
-function relativeInside(path, folder) {
-    const f = folder.replace(/\/+$/, '');
-    if (path === f)
-        return '';
-    return path.startsWith(f + '/') ? path.slice(f.length + 1) : null;
-}
-/**
- * Whether a path an agent logged names a repository file: agents log absolute paths (sometimes
- * with a redacted user name) or paths relative to their cwd, while a change lists paths relative
- * to the repository root.
- */
-function namesFile(logged, repoRelative) {
-    const p = logged.replace(/\\/g, '/').replace(/^\.\//, '');
-    const f = repoRelative.replace(/\\/g, '/').replace(/^\.\//, '');
-    return p === f || p.endsWith('/' + f);
-}
-
-;// CONCATENATED MODULE: ./src/scope/scope.ts
-
-
-const PULL_URL = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/pull\/(\d+)(?:[/?#]|$)/;
-/** Whether a pull request URL an agent recorded names this pull request (owner and name compared as GitHub does, ignoring case). */
-function namesPullRequest(url, pr) {
-    const m = PULL_URL.exec(url);
-    return m !== null && Number(m[3]) === pr.number && `${m[1]}/${m[2]}`.toLowerCase() === pr.repository.toLowerCase();
-}
-/** How far a wall-clock time without a zone may be from UTC: the zones in use run from −12 to +14 hours. */
-const ZONES_BEHIND_MS = 12 * 3_600_000;
-const ZONES_AHEAD_MS = 14 * 3_600_000;
-/**
- * Whether a time may fall within the span. A zone-less wall-clock time (Aider's headers) was
- * written in the zone of a machine this job does not know, so it stands for every instant it
- * can be, and counts when any of them falls within the span: read as the runner's zone, a
- * session in Tokyo or California would fall outside its own pull request's commits.
- */
-function within(ts, span) {
-    if (ts === null)
-        return false;
-    const local = isLocalTime(ts);
-    const t = Date.parse(local ? `${ts}Z` : ts);
-    if (Number.isNaN(t))
-        return false;
-    const [earliest, latest] = local ? [t - ZONES_AHEAD_MS, t + ZONES_BEHIND_MS] : [t, t];
-    if (span.from !== null && latest <= Date.parse(span.from))
-        return false;
-    if (span.to !== null && earliest > Date.parse(span.to))
-        return false;
-    return true;
-}
-function changeReasons(s, spec, root, workflow) {
-    const reasons = [];
-    const logs = s.log_files.map(canonicalPath);
-    if (spec.changedFiles) {
-        const changed = new Set(spec.changedFiles);
-        const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel));
-        if (added)
-            reasons.push({ kind: 'log-in-change', path: added });
-    }
-    const pr = spec.pullRequest;
-    if (pr && s.pull_requests.some((u) => namesPullRequest(u, pr)))
-        reasons.push({ kind: 'pr-link', agent: s.agent });
-    if (spec.branch !== null && s.branch === spec.branch)
-        reasons.push({ kind: 'branch', branch: s.branch });
-    const fromJob = logs.find((p) => workflow.some((w) => p === w || relativeInside(p, w) !== null));
-    if (fromJob)
-        reasons.push({ kind: 'workflow', path: fromJob });
-    if (spec.since && within(s.started_at, spec.span))
-        reasons.push({ kind: 'since', ref: spec.since.ref });
-    if (spec.changedFiles && spec.changedFiles.length > 0) {
-        const inSpan = s.edits.filter((e) => within(e.ts, spec.span));
-        const hit = spec.changedFiles.filter((f) => inSpan.some((e) => namesFile(e.path, f)));
-        if (hit.length > 0)
-            reasons.push({ kind: 'touched', files: hit.length, of: spec.changedFiles.length });
-    }
-    return reasons;
-}
-/** The sessions that made a change, each with every reason that holds for it. */
-function scopeToChange(facts, spec) {
-    const root = canonicalPath(spec.repoRoot);
-    const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null);
-    const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0);
-    return { kind: spec.kind, label: spec.label, sessions };
-}
-/** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
-function scopeToPaths(facts, paths, label = 'the given logs') {
-    const roots = paths.map(canonicalPath);
-    const inPaths = (s) => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
-    return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' }] })) };
-}
-/** Every session found. */
-function scopeToAll(facts, label = 'every session found') {
-    return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' }] })) };
-}
-
-;// CONCATENATED MODULE: ./src/scope/request.ts
-
-function resolveScope(request, facts) {
-    switch (request.kind) {
-        case 'all':
-            return scopeToAll(facts);
-        case 'paths':
-            return scopeToPaths(facts, request.paths);
-        case 'change':
-            return scopeToChange(facts, request.change);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/scope-facts.ts
-/** The facts of every session that has records, ordered by start time then id. */
-function readSessionFacts(db) {
-    const sessions = db
-        .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
-        .all();
-    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
-    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
-    // A replayed copy is the earlier session's link, not this one's.
-    const links = db.prepare(`SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
-    return sessions.map((s) => ({
-        ...s,
-        log_files: files.all(s.id).map((r) => r.path),
-        edits: edits.all(s.id),
-        pull_requests: links.all(s.id).flatMap((r) => (r.url ? [r.url] : []))
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/final-check.ts
-
-
-
-/** The last check of every text about to leave: each redacted in place, findings counted per file. */
-function checkFinalTexts(texts, opts, memo = new Map()) {
-    const check = emptyLateCheck();
-    const out = texts.map((t) => {
-        const format = t.format ?? (0,external_node_path_.extname)(t.name);
-        const key = `${format}\0${t.content}`;
-        let r = memo.get(key);
-        if (!r) {
-            r = lateCheckContent(t.name, t.content, opts, format);
-            memo.set(key, r);
-        }
-        countLate(check, t.name, r.findings);
-        return r.findings.length ? { ...t, content: r.text } : t;
-    });
-    return { texts: out, check };
-}
-function sameLateCheck(a, b) {
-    return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n');
-}
-/**
- * Renders a Markdown body within a character budget and checks it. A marker can be longer than
- * what it replaced, so a checked body over the budget is rendered again with a budget smaller in
- * proportion, down to 0 (the renderer's shortest form).
- */
-function fitToBudget(render, budget, name, opts) {
-    for (let b = budget;;) {
-        const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts);
-        const length = r.texts[0].content.length;
-        if (length <= budget || b === 0)
-            return { text: r.texts[0], check: r.check };
-        b = Math.max(0, Math.floor((b * budget) / length) - 1);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/json-file.ts
 
 
@@ -58929,6 +59238,62 @@ function writeCheckedJson(report, path, opts, name = 'report.json') {
     return check;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/text-file.ts
+
+
+/** Text gathered before a write: few system calls, and never more than this held. */
+const text_file_WRITE_CHUNK = 1 << 20;
+/**
+ * Gives each unit of a rendered text (`markdownChunks`: a table page, a session's prompts, the
+ * parts in between) the last check, then writes it. Checking the units finds what checking
+ * the whole text finds: a unit ends at a line break, the text check scans a line at a time,
+ * and the detectors that need more than a line (key blocks) match inside one log field, which
+ * a renderer writes whole inside one unit. With `keepBytes`, the checked text is also given back
+ * when short enough (a job summary), and without a file nothing past that is rendered or checked.
+ */
+function writeCheckedText(units, opts, o) {
+    const check = emptyLateCheck();
+    const keep = o.keepBytes ?? Infinity;
+    const kept = [];
+    let renderedBytes = 0;
+    let checkedBytes = 0;
+    const fd = o.path === null ? null : (0,external_node_fs_.openSync)(o.path, 'w');
+    try {
+        let pending = '';
+        for (const unit of units) {
+            renderedBytes += Buffer.byteLength(unit);
+            // Without a file, what is past the limit is never read.
+            if (fd === null && renderedBytes > keep)
+                return { check, text: null, over: 'rendered' };
+            const r = lateCheckContent(o.name, unit, opts, o.format);
+            countLate(check, o.name, r.findings);
+            const text = r.findings.length ? r.text : unit;
+            if (checkedBytes <= keep) {
+                checkedBytes += Buffer.byteLength(text);
+                if (checkedBytes <= keep && renderedBytes <= keep)
+                    kept.push(text);
+                else
+                    kept.length = 0;
+            }
+            if (fd === null)
+                continue;
+            pending += text;
+            if (pending.length >= text_file_WRITE_CHUNK) {
+                (0,external_node_fs_.writeSync)(fd, pending);
+                pending = '';
+            }
+        }
+        if (fd !== null)
+            (0,external_node_fs_.writeSync)(fd, pending);
+    }
+    finally {
+        if (fd !== null)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    const over = renderedBytes > keep ? 'rendered' : checkedBytes > keep ? 'checked' : null;
+    return { check, text: over === null && o.keepBytes !== undefined ? kept.join('') : null, over };
+}
+
 ;// CONCATENATED MODULE: ./src/redact/policy.ts
 
 
@@ -58938,7 +59303,11 @@ function writeCheckedJson(report, path, opts, name = 'report.json') {
 
 /** What a find-override puts in place of the text it finds, unless it names its own replacement. */
 const OCCURRENCE_MARKER = '[REDACTED:override]';
-function reportRedactor(config, key = redactionKey() ?? null) {
+/**
+ * `cache` (the store's, see `redactionCache`) replays the findings of texts redacted by earlier
+ * runs under the same config and code; the output is the same as without it.
+ */
+function reportRedactor(config, key = redactionKey() ?? null, cache = null) {
     const tags = new IdentifierTags(key ?? undefined);
     const engine = engineOptions(config, tags);
     let records = [];
@@ -58975,35 +59344,15 @@ function reportRedactor(config, key = redactionKey() ?? null) {
             included.push(text);
             return text;
         }
-        let out;
-        if (json && /^\s*[[{]/.test(text)) {
-            let parsed;
-            try {
-                parsed = JSON.parse(text);
-            }
-            catch {
-                parsed = undefined;
-            }
-            if (parsed !== undefined) {
-                const r = redactJson(parsed, engine(kind), kind);
-                for (const f of r.findings)
-                    record(s, eventId, field, f.detector);
-                out = r.findings.length ? JSON.stringify(r.value) : text;
-            }
-            else
-                out = redactPlain(s, eventId, field, kind, text);
-        }
-        else
-            out = redactPlain(s, eventId, field, kind, text);
+        const opts = engine(kind);
+        const redact = (findingsOf) => redactFieldText(text, opts, kind, json, findingsOf);
+        const r = cache ? cache.redact(kind, json, text, redact) : redact(freshFindings);
+        for (const f of r.findings)
+            record(s, eventId, field, f.detector);
+        let out = r.text;
         if (typeof policy === 'object' && out.length > policy.truncate)
             out = out.slice(0, policy.truncate) + ` … (truncated by policy, ${out.length - policy.truncate} more characters)`;
         return out;
-    };
-    const redactPlain = (s, eventId, field, kind, text) => {
-        const r = redactText(text, engine(kind));
-        for (const f of r.findings)
-            record(s, eventId, field, f.detector);
-        return r.text;
     };
     let overridesOf = null;
     const overrides = (s) => forSession(s).list;
@@ -59061,12 +59410,14 @@ function reportRedactor(config, key = redactionKey() ?? null) {
                 prompt = { ...prompt, text: ov && config.fields.prompt === 'include' ? m.text : (clean(s, eventId, 'prompt', 'prompt', m.text) ?? '') };
             }
         }
-        const actions = t.actions.map((a) => {
+        const actions = t.actions.map((a, i) => {
             // A private session keeps what the agent did (tool names, counts), not what any of it said.
             if (wholeSession)
                 return { ...a, text: a.kind === 'tool_call' && a.text !== null && metadataOnly ? firstWord(a.text) : null, arguments: null, output: null };
-            const ov = whole.filter((o) => o.event === a.event_id);
-            const fv = finds.filter((o) => o.event === a.event_id);
+            // By event id, or by its place under the prompt: the form that survives a rebuilt database.
+            const names = (o) => o.event === a.event_id || (o.action === i + 1 && o.prompt === t.ordinal);
+            const ov = whole.filter(names);
+            const fv = finds.filter(names);
             const apply = (field, v) => {
                 const o = ov.find((x) => x.field === field);
                 if (!o) {
@@ -59159,6 +59510,7 @@ function reportRedactor(config, key = redactionKey() ?? null) {
                 return r.text;
             });
             const total = Object.values(counts).reduce((a, b) => a + b, 0);
+            cache?.save();
             return {
                 ...report,
                 ...(filterTags ? { filters: { ...report.filters, tags: filterTags } } : {}),
@@ -59176,10 +59528,268 @@ function reportRedactor(config, key = redactionKey() ?? null) {
  * records say what was changed, never what the changed text was. `key` is the redaction key
  * (null: none), which makes identifier tags comparable across reports.
  */
-function redactReport(report, config, key = redactionKey() ?? null) {
-    const r = reportRedactor(config, key);
+function redactReport(report, config, key = redactionKey() ?? null, cache = null) {
+    const r = reportRedactor(config, key, cache);
     const sessions = report.sessions.map((s) => r.session(s, s.turns.map((t) => r.turn(s, t))));
     return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included };
+}
+/** One field's text redacted: a JSON text (tool arguments, output) through its values, keeping its structure; any other as text. */
+function redactFieldText(text, opts, kind, json, findingsOf) {
+    if (json && /^\s*[[{]/.test(text)) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (parsed !== undefined) {
+            const r = redactJson(parsed, opts, kind, findingsOf);
+            return { text: r.findings.length ? JSON.stringify(r.value) : text, findings: r.findings };
+        }
+    }
+    return redactText(text, opts, findingsOf);
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+
+/** The package version, read from package.json next to the compiled or bundled code. */
+function version_version() {
+    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
+    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
+        try {
+            const v = JSON.parse((0,external_node_fs_.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
+            if (typeof v === 'string')
+                return v;
+        }
+        catch {
+            // try the next layout
+        }
+    }
+    return '0.0.0';
+}
+
+;// CONCATENATED MODULE: ./src/redact/cached-findings.ts
+
+
+
+
+
+
+
+/**
+ * Bump when what the detectors or the engine find in a text changes without the package version
+ * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ */
+const DETECTION_VERSION = 1;
+let codeHash;
+/**
+ * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
+ * and the source of every built-in detector and of the scan and merge (so a detector edited without
+ * a bump still misses in the common case of its own code changing).
+ */
+function codeFingerprint() {
+    if (codeHash === undefined) {
+        const h = (0,external_node_crypto_.createHash)('sha256').update(`${version_version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`);
+        for (const d of detectors_builtinDetectors)
+            h.update(`\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`);
+        codeHash = h.digest('base64');
+    }
+    return codeHash;
+}
+/**
+ * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
+ * entries, overrides, private entries, packs, keys, field policies, identifier hashing). Left out:
+ * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
+ * redaction key, as identifier tags are made afresh each run from the replayed findings.
+ */
+function cacheFingerprint(config, code = codeFingerprint()) {
+    const { defaults: _defaults, pricing: _pricing, ...redacting } = config;
+    return (0,external_node_crypto_.createHash)('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64');
+}
+const count = (x) => Number.isSafeInteger(x) && x >= 0;
+/**
+ * A stored trace read back, or undefined when it is not one. Checked by hand rather than with a
+ * zod schema: a warm run reads thousands, and the schema's parse cost more than the rest of a hit.
+ */
+function parseTrace(json) {
+    let t;
+    try {
+        t = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof t !== 'object' || t === null || Object.keys(t).length !== 2)
+        return undefined;
+    const { calls, found } = t;
+    if (!count(calls) || calls === 0 || !Array.isArray(found))
+        return undefined;
+    for (const call of found) {
+        if (!Array.isArray(call) || call.length !== 2 || !count(call[0]) || !Array.isArray(call[1]) || call[1].length === 0)
+            return undefined;
+        for (const f of call[1])
+            if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== 'string' || f[0] === '' || !count(f[1]) || !count(f[2]))
+                return undefined;
+    }
+    return t;
+}
+/** A stored trace that does not fit the text it is replayed on: the row is not trusted. */
+class TraceMismatch extends Error {
+}
+function recorder() {
+    let calls = 0;
+    const found = [];
+    return {
+        findingsOf(text, opts, key) {
+            const merged = freshFindings(text, opts, key);
+            if (merged.length)
+                found.push([calls, merged.map((f) => [f.detector, f.start, f.end])]);
+            calls++;
+            return merged;
+        },
+        trace: () => ({ calls, found })
+    };
+}
+function replayer(trace) {
+    const byCall = new Map(trace.found);
+    let calls = 0;
+    return {
+        findingsOf(text) {
+            if (calls >= trace.calls)
+                throw new TraceMismatch();
+            const stored = byCall.get(calls++) ?? [];
+            const out = [];
+            let end = 0;
+            for (const [detector, start, stop] of stored) {
+                // Merged findings are ordered and apart; anything else would splice the text wrongly.
+                if (start < end || stop < start || stop > text.length)
+                    throw new TraceMismatch();
+                out.push({ detector, start, end: stop });
+                end = stop;
+            }
+            return out;
+        },
+        done: () => calls === trace.calls
+    };
+}
+/**
+ * Findings of field texts kept across runs in the local store (`RedactionCacheStore`), so a run
+ * over unchanged logs scans only what it has not met under the same fingerprint. An entry holds
+ * positions and detector ids, never the text nor what was found in it; replaying it applies the
+ * markers afresh, so output, counts and identifier tags are those of a fresh scan. An entry is
+ * used only when its digest binds it to its text's hash and to the fingerprint in force, and its
+ * positions fit the strings they are replayed on; otherwise the text is scanned again.
+ */
+class RedactionCache {
+    store;
+    fingerprint;
+    constructor(store) {
+        this.store = store;
+        this.fingerprint = store.fingerprint;
+    }
+    /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
+    redact(kind, json, text, redact) {
+        const key = (0,external_node_crypto_.hash)('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64');
+        const row = this.store.get(key);
+        if (row && row.digest.equals(this.digest(key, row.findings))) {
+            if (row.findings === null)
+                return { text, findings: [] };
+            const trace = parseTrace(row.findings);
+            if (trace) {
+                const replay = replayer(trace);
+                try {
+                    const r = redact(replay.findingsOf);
+                    if (replay.done())
+                        return r;
+                }
+                catch (e) {
+                    if (!(e instanceof TraceMismatch))
+                        throw e;
+                }
+            }
+        }
+        const rec = recorder();
+        const r = redact(rec.findingsOf);
+        const trace = rec.trace();
+        const findings = trace.found.length ? JSON.stringify(trace) : null;
+        this.store.put(key, { findings, digest: this.digest(key, findings) });
+        return r;
+    }
+    save() {
+        this.store.save();
+    }
+    digest(key, findings) {
+        return (0,external_node_crypto_.hash)('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer');
+    }
+}
+const cached_findings_open = new WeakMap();
+/**
+ * The store's redaction cache under the config's fingerprint, one per connection (a job's report
+ * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
+ */
+function redactionCache(db, config, fingerprint = cacheFingerprint(config)) {
+    const held = cached_findings_open.get(db);
+    if (held?.fingerprint === fingerprint)
+        return held;
+    const store = RedactionCacheStore.open(db, fingerprint);
+    if (!store)
+        return null;
+    const cache = new RedactionCache(store);
+    cached_findings_open.set(db, cache);
+    return cache;
+}
+
+;// CONCATENATED MODULE: ./src/render/json-schema.ts
+
+
+/** Where the published schema lives in the repository (docs/report.schema.json). */
+const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
+/**
+ * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
+ * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
+ */
+function reportJsonSchema() {
+    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
+    // schema_version must not make yesterday's validators reject today's reports.
+    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return {
+        $schema,
+        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
+        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
+        ...rest
+    };
+}
+/** The file's exact text. */
+function reportJsonSchemaText() {
+    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/** One entry per output format, so the CLI and the Action write any of them the same way. */
+const RENDERERS = {
+    md: (report, opts) => [{ name: 'report.md', content: renderMarkdown(report, opts.markdown) }],
+    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
+    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
+    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
+};
+function render_renderReport(report, format, opts = {}) {
+    const render = RENDERERS[format];
+    if (!render)
+        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
+    return { files: render(report, opts) };
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -59321,38 +59931,64 @@ function filesOfSessions(db, sessionIds) {
 ;// CONCATENATED MODULE: ./src/store/queries.ts
 /** Models that are bookkeeping, not a model anyone was billed for. */
 const NOT_MODELS = new Set(['<synthetic>']);
+/** Rows of a per-session query, by session. */
+function bySession(rows) {
+    return new Map(rows.map((r) => [r.session_id, r]));
+}
+/** `SELECT session_id, COUNT(*) AS n … GROUP BY session_id` as a map. */
+function countsBySession(rows) {
+    return new Map(rows.map((r) => [r.session_id, r.n]));
+}
 /**
  * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
  * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
+ *
+ * Each figure is one grouped query over every session, joined here by session id: a fixed number
+ * of queries whatever the number of sessions (the report's frame and `sessions` list them all).
  */
 function listSessions(db) {
     const rows = db
         .prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
         .all();
-    const prompts = db.prepare(`SELECT COUNT(*) AS n FROM prompts WHERE session_id = ? AND by_agent = 0 AND replayed = 0`);
-    const calls = db.prepare(`SELECT COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0`);
-    const tokens = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+    const prompts = countsBySession(db.prepare(`SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 GROUP BY session_id`).all());
+    const calls = countsBySession(db.prepare(`SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 GROUP BY session_id`).all());
+    const tokens = bySession(db
+        .prepare(`SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
       COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
-      FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`);
-    const snapshot = db.prepare(`SELECT * FROM status_snapshots WHERE session_id = ? AND input IS NOT NULL AND output IS NOT NULL ORDER BY COALESCE(total, input + output) DESC, event_id DESC LIMIT 1`);
-    const models = db.prepare(`SELECT model FROM (
-      SELECT model, MIN(ts) AS first FROM turn_context_messages WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM token_messages WHERE session_id = ? AND model IS NOT NULL AND counted = 1 GROUP BY model
-      UNION ALL SELECT model, MIN(ts) FROM status_snapshots WHERE session_id = ? AND model IS NOT NULL GROUP BY model
-    ) GROUP BY model ORDER BY MIN(first), model`);
+      FROM token_messages WHERE counted = 1 AND replayed = 0 GROUP BY session_id`)
+        .all());
+    // Each session's largest status snapshot (the last of equals), for sessions with no usage rows.
+    const snapshots = bySession(db
+        .prepare(`SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY COALESCE(total, input + output) DESC, event_id DESC) AS rank
+        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL
+      ) WHERE rank = 1`)
+        .all());
+    // Each session's models in order of first use, then by name.
+    const models = new Map();
+    for (const m of db
+        .prepare(`SELECT session_id, model FROM (
+      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL GROUP BY session_id, model
+    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`)
+        .all()) {
+        if (NOT_MODELS.has(m.model))
+            continue;
+        const list = models.get(m.session_id);
+        if (list)
+            list.push(m.model);
+        else
+            models.set(m.session_id, [m.model]);
+    }
     return rows.map((r) => {
         const t = tokens.get(r.id);
-        let tok = {
-            input: t.input,
-            cached_input: t.cached_input,
-            cache_write: t.cache_write,
-            output: t.output,
-            reasoning_output: t.reasoning_output,
-            total: t.total
-        };
-        let tokensSource = t.n > 0 ? 'usage' : 'none';
-        if (t.n === 0) {
-            const s = snapshot.get(r.id);
+        let tok = t
+            ? { input: t.input, cached_input: t.cached_input, cache_write: t.cache_write, output: t.output, reasoning_output: t.reasoning_output, total: t.total }
+            : { input: 0, cached_input: 0, cache_write: 0, output: 0, reasoning_output: 0, total: 0 };
+        let tokensSource = t ? 'usage' : 'none';
+        if (!t) {
+            const s = snapshots.get(r.id);
             if (s) {
                 tok = {
                     input: s.input,
@@ -59370,14 +60006,14 @@ function listSessions(db) {
             title: r.title,
             agent: r.agent,
             agent_version: r.agent_version,
-            models: models.all(r.id, r.id, r.id).map((m) => m.model).filter((m) => !NOT_MODELS.has(m)),
+            models: models.get(r.id) ?? [],
             cwd: r.cwd,
             repository: r.repository_url,
             branch: r.branch,
             started_at: r.started_at,
             ended_at: r.ended_at,
-            prompts: prompts.get(r.id).n,
-            tool_calls: calls.get(r.id).n,
+            prompts: prompts.get(r.id) ?? 0,
+            tool_calls: calls.get(r.id) ?? 0,
             tokens: tok,
             parent_id: r.parent_id,
             parent_relation: r.parent_relation,
@@ -60198,6 +60834,7 @@ function saveRedactions(db, rows, at = new Date().toISOString()) {
 
 
 
+
 /** What `buildReport` and `buildCommentReport` share: the sessions, their totals and usage (`selectFrame`). */
 function selectReportFrame(db, opts) {
     return selectFrame(db, selectOptions(opts));
@@ -60208,7 +60845,7 @@ function selectReportFrame(db, opts) {
  */
 function buildReport(db, opts) {
     const select = selectOptions(opts);
-    const out = redactReport(selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }), opts.config);
+    const out = redactReport(selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }), opts.config, undefined, redactionCache(db, opts.config));
     saveRedactions(db, out.records, (opts.now ?? new Date()).toISOString());
     return out;
 }
@@ -60235,7 +60872,7 @@ const RECORDS_PAGE = 2_000;
 function buildCommentReport(db, opts) {
     const select = selectOptions({ ...opts, mode: 'actions' });
     const frame = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select);
-    const redactor = reportRedactor(opts.config);
+    const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config));
     const window = new CommentWindowBuilder(opts.budget);
     const at = (opts.now ?? new Date()).toISOString();
     let sinceSave = 0;
@@ -60268,6 +60905,8 @@ function writeReportFiles(report, formats, outDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+
 
 
 
@@ -60384,6 +61023,9 @@ async function runJob(o) {
 const RELEASE_SECTION = 'release notes';
 const DATABASE_FILE = 'ai-log-trail.sqlite';
 const JSON_FILE = 'report.json';
+const MD_FILE = 'report.md';
+const HTML_FILE = 'report.html';
+const SUMMARY_FILE = 'summary.md';
 function withLate(report, late) {
     return late ? { ...report, redactions: { ...report.redactions, late } } : report;
 }
@@ -60394,7 +61036,6 @@ function withLate(report, late) {
  * comment.
  */
 function finalTexts(i) {
-    const memo = new Map();
     const files = [];
     const fileChecks = [];
     let markdown;
@@ -60406,24 +61047,33 @@ function finalTexts(i) {
             files.push({ name: JSON_FILE, content: '', written: true });
             continue;
         }
-        const rendered = render_renderReport(i.report, format).files;
-        if (format === 'md')
-            markdown = rendered[0].content;
-        const checked = checkFinalTexts(rendered, i.lateOptions, memo);
-        fileChecks.push(checked.check);
-        files.push(...checked.texts);
+        // So are the Markdown report (a table page or a session's prompts at a time; what is kept of
+        // it is the job summary's first candidate) and the HTML page (a session at a time).
+        if (format === 'md') {
+            markdown = writeCheckedText(markdownChunks(i.report), i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, MD_FILE), name: MD_FILE, keepBytes: SUMMARY_LIMIT });
+            fileChecks.push(markdown.check);
+            files.push({ name: MD_FILE, content: '', written: true });
+            continue;
+        }
+        // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
+        // session's rows, and the check reads a CSV file a cell at a time.
+        if (format === 'html') {
+            fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, HTML_FILE), name: HTML_FILE }).check);
+            files.push({ name: HTML_FILE, content: '', written: true });
+            continue;
+        }
+        for (const [name, parts] of csvChunks(i.report)) {
+            fileChecks.push(writeCheckedText(parts, i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, name), name }).check);
+            files.push({ name, content: '', written: true });
+        }
     }
     const checkedFiles = { texts: files, check: mergeLate(...fileChecks) };
     const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }), COMMENT_BUDGET, 'comment.md', i.lateOptions);
     const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions);
-    // The job summary starts as the Markdown report: its text as rendered before the check (whose
-    // result the memo gives back) when the job rendered one.
-    let summary = checkFinalTexts([{ name: 'summary.md', content: jobSummary(i.report, comment.text.content, markdown) }], i.lateOptions, memo);
-    if (Buffer.byteLength(summary.texts[0].content) > SUMMARY_LIMIT)
-        summary = { texts: [{ name: 'summary.md', content: comment.text.content }], check: comment.check };
+    const summary = jobSummary(i, markdown, comment);
     return {
-        texts: [...checkedFiles.texts, comment.text, summary.texts[0], release.text],
-        late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, renamed(summary.check, 'comment.md', 'summary.md'), release.check),
+        texts: [...checkedFiles.texts, comment.text, { name: SUMMARY_FILE, content: summary.text }, release.text],
+        late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, summary.check, release.check),
         report: i.report
     };
 }
@@ -60432,14 +61082,23 @@ function renamed(check, from, to) {
     const byFile = check.by_file[from];
     return byFile ? { total: check.total, by_file: { [to]: byFile } } : check;
 }
-function jobSummary(report, comment, markdown = renderMarkdown(report)) {
-    let summary = markdown;
+/**
+ * The job summary: the Markdown report when it fits the limit, else the report in summary mode
+ * (in the modes that show more), else the comment; each candidate read and checked only up to
+ * the limit. Which candidate fits is told by its text as rendered, then as checked, as when the
+ * candidates were rendered whole: a report whose markers take it over the limit becomes the
+ * comment.
+ */
+function jobSummary(i, markdown, comment) {
+    const candidate = (report) => writeCheckedText(markdownChunks(report), i.lateOptions, { path: null, name: SUMMARY_FILE, format: '.md', keepBytes: SUMMARY_LIMIT });
+    let summary = markdown ? { ...markdown, check: renamed(markdown.check, MD_FILE, SUMMARY_FILE) } : candidate(i.report);
     // A summary-mode report has no turns to leave out: rendered again it would be the same text.
-    if (Buffer.byteLength(summary) > SUMMARY_LIMIT && report.mode !== 'summary')
-        summary = renderMarkdown({ ...report, mode: 'summary', sessions: report.sessions.map((s) => ({ ...s, turns: [] })) });
-    if (Buffer.byteLength(summary) > SUMMARY_LIMIT)
-        summary = comment;
-    return summary;
+    // No summary-mode renderer reads a session's turns, so the sessions are passed on as they are.
+    if (summary.over === 'rendered' && i.report.mode !== 'summary')
+        summary = candidate({ ...i.report, mode: 'summary' });
+    if (summary.text !== null)
+        return { text: summary.text, check: summary.check };
+    return { text: comment.text.content, check: renamed(comment.check, 'comment.md', SUMMARY_FILE) };
 }
 /** A pinned report time: an explicit value, else SOURCE_DATE_EPOCH (the reproducible-builds convention). */
 function pinnedNow(explicit, env = process.env) {
@@ -60515,7 +61174,12 @@ const AuditSchema = {
 const OverrideSchema = strictObject({
     session: schemas_string().min(4).describe('session id or a unique prefix'),
     prompt: schemas_number().int().positive().optional().describe('the prompt number in the session (1 = first)'),
-    event: schemas_number().int().positive().optional().describe('an event id from the database'),
+    event: schemas_number().int().positive().optional().describe('an event id from the database (changes when the database is rebuilt: prefer prompt with action)'),
+    action: schemas_number()
+        .int()
+        .positive()
+        .optional()
+        .describe('with prompt, for a field other than prompt: the event by its place under that prompt (1 = the first thing recorded after it), which stays right when the database is rebuilt from the same logs'),
     field: schemas_enum(['prompt', 'text', 'arguments', 'output']).default('prompt').describe('which text of the prompt or event to replace'),
     find: union([schemas_string().min(1), HashedLiteralSchema])
         .optional()
@@ -60524,6 +61188,9 @@ const OverrideSchema = strictObject({
     ...AuditSchema
 })
     .refine((o) => (o.prompt === undefined) !== (o.event === undefined), { message: 'an override names either a prompt number or an event id' })
+    .refine((o) => o.action === undefined || (o.prompt !== undefined && o.field !== 'prompt'), {
+    message: 'an override names an action with its prompt number, for a field other than prompt'
+})
     .refine((o) => o.find !== undefined || o.replacement !== undefined, { message: 'an override without find needs a replacement' });
 const AllowEntrySchema = strictObject({
     detector: schemas_string().min(1).describe('the detector or rule id whose finding is kept; other detectors still apply'),
@@ -60586,12 +61253,17 @@ const ConfigSchema = strictObject({
         .describe('USD per million tokens by model name, overriding or adding to the bundled table: { input, cached_input, cache_write, output, long_context }')
 });
 
+;// CONCATENATED MODULE: ./src/config/default-path.ts
+/** Where the rules file is when none is named (its own module: reading it must not load the config's parser). */
+const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml';
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
 
 
 
 
-const DEFAULT_CONFIG_PATH = '.github/ai-log-trail.yml';
+
+
 /** A config that cannot be used; its message lists every problem as `file:line:column: what`. */
 class ConfigError extends Error {
     problems;
@@ -60772,7 +61444,7 @@ function readInputs() {
     const formats = list('formats').map((f) => {
         const r = ReportFormatSchema.safeParse(f);
         if (!r.success)
-            throw new Error(`input 'formats' has an unknown format '${f}' (${REPORT_FORMATS.join(', ')})`);
+            throw new Error(`input 'formats' has an unknown format '${f}' (${choices_REPORT_FORMATS.join(', ')})`);
         return r.data;
     });
     const retention = getInput('retention-days').trim();
@@ -61680,6 +62352,25 @@ CREATE TABLE session_pushes (
   PRIMARY KEY (session_id, repository, workflow_run)
 );
 `
+    },
+    {
+        version: 12,
+        // The tables exist so both engines have one shape; nothing is pushed into them (LOCAL_ONLY_TABLES).
+        description: 'the redaction cache (local to a SQLite store, never pushed): same tables as SQLite version 12',
+        sql: `
+CREATE TABLE redaction_cache_state (
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  fingerprint TEXT NOT NULL,
+  run BIGINT NOT NULL
+);
+CREATE TABLE redaction_cache (
+  key TEXT PRIMARY KEY,
+  findings TEXT,
+  digest BYTEA NOT NULL,
+  used_run BIGINT NOT NULL
+);
+CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
+`
     }
 ];
 const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
@@ -62043,9 +62734,10 @@ function idReferences(shape, table) {
 }
 /**
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
- * sessions waiting for reconciliation exist only until the ingest that queued them finishes.
+ * sessions waiting for reconciliation exist only until the ingest that queued them finishes, and
+ * the redaction cache (where this store's own runs found what) serves this store's runs only.
  */
-const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks']);
+const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache']);
 /**
  * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own
  * compressed blocks (`raw_blocks`, docs/database.md "Raw lines"), never go to the team store, which
@@ -62165,18 +62857,41 @@ async function pushStore(source, client, opts = {}) {
     // Shared tables that refer to rows of sessions (none today) can only go once those are in.
     const refersToSession = (t) => idReferences(shape, t).some((r) => sessionColumn(shape, r.target));
     const ids = new Map();
+    const staging = opts.staging;
+    // Seeded files keep the team store's ids: rows referring to them need no translation.
+    if (staging)
+        ids.set('files', new Map([...staging.seeded.keys()].filter((id) => !staging.read.has(id)).map((id) => [id, id])));
+    const readLocal = JSON.stringify(staging ? [...staging.read].map(Number) : []);
+    /** Team-store ids of the files the staging read, once `files` is pushed. */
+    const readInPg = () => (staging ? [...staging.read].map((id) => ids.get('files')?.get(id)).filter((id) => id !== undefined) : []);
     let rows = 0;
+    const filesRead = (columns) => source.prepare(`SELECT ${columns} FROM files WHERE id IN (SELECT value FROM json_each(?))`);
+    // Until its sessions are in, a file read is recorded without the head hash that would let the next
+    // ingest skip it as unchanged: a push killed midway is read and pushed again, not skipped.
+    const pending = shape.files ? shape.files.columns.map((c) => (c.name === 'head_hash' ? `NULL AS head_hash` : connect_ident(c.name))).join(', ') : '*';
     const pushShared = async (table) => {
         rows += await connect_inTransaction(client, async () => {
             await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ai-log-trail table ${table}`]);
-            return upsertRows(client, shape, table, source.prepare(`SELECT * FROM ${connect_ident(table)}`), [], ids);
+            const fileRef = idReferences(shape, table).find((r) => r.target === 'files')?.column;
+            if (!staging)
+                return upsertRows(client, shape, table, source.prepare(`SELECT * FROM ${connect_ident(table)}`), [], ids);
+            if (table === 'files')
+                return upsertRows(client, shape, table, filesRead(pending), [readLocal], ids);
+            if (!fileRef)
+                return upsertRows(client, shape, table, source.prepare(`SELECT * FROM ${connect_ident(table)}`), [], ids);
+            // What a file read again said before is gone with its old content, as in a SQLite store (files.ts).
+            await client.query(`DELETE FROM ${connect_ident(table)} WHERE ${connect_ident(fileRef)} = ANY($1::bigint[])`, [readInPg()]);
+            const rowsOfRead = `SELECT * FROM ${connect_ident(table)} WHERE ${connect_ident(fileRef)} IS NULL OR ${connect_ident(fileRef)} IN (SELECT value FROM json_each(?))`;
+            return upsertRows(client, shape, table, source.prepare(rowsOfRead), [readLocal], ids);
         });
     };
     for (const t of shared.filter((t) => !refersToSession(t)))
         await pushShared(t);
-    const sessionIds = [
-        ...new Set(opts.sessions ?? source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all())
-    ].sort();
+    const fromSource = source.prepare(`SELECT id FROM sessions UNION SELECT session_id FROM events`).pluck().all();
+    // Sessions the team store has records of from a file read again, which it may no longer hold.
+    const fromReadFiles = staging ? await sessionsOfFiles(client, readInPg()) : [];
+    const sessionIds = [...new Set(opts.sessions ?? [...fromSource, ...fromReadFiles])].sort();
+    const forget = staging ? forgetStatements(shape, perSession) : [];
     const select = new Map(perSession.map((t) => [
         t,
         source.prepare(`SELECT * FROM ${connect_ident(t)} WHERE ${connect_ident(sessionColumn(shape, t))} IN (SELECT value FROM json_each(?))`)
@@ -62186,6 +62901,8 @@ async function pushStore(source, client, opts = {}) {
         rows += await connect_inTransaction(client, async () => {
             // Every writer locks sessions in the same (sorted) order, so two writers never wait on each other in a cycle.
             await client.query(`SELECT count(pg_advisory_xact_lock(hashtextextended('ai-log-trail session ' || s.id, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS s(id, i)`, [chunk]);
+            for (const sql of forget)
+                await client.query(sql, [chunk, readInPg()]);
             let n = 0;
             for (const t of perSession)
                 n += await upsertRows(client, shape, t, select.get(t), [JSON.stringify(chunk)], ids);
@@ -62196,7 +62913,44 @@ async function pushStore(source, client, opts = {}) {
     }
     for (const t of shared.filter(refersToSession))
         await pushShared(t);
+    if (staging && shape.files)
+        await connect_inTransaction(client, async () => {
+            await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, ['ai-log-trail table files']);
+            await upsertRows(client, shape, 'files', filesRead('*'), [readLocal], ids);
+        });
     return { sessions: sessionIds.length, rows };
+}
+/** Sessions the team store holds records of from the files `fileIds` (team-store ids). */
+async function sessionsOfFiles(client, fileIds) {
+    if (fileIds.length === 0)
+        return [];
+    const r = await client.query(`SELECT session_id AS s FROM events WHERE file_id = ANY($1::bigint[]) UNION SELECT session_id FROM session_sources WHERE file_id = ANY($1::bigint[])`, [fileIds]);
+    return r.rows.map((x) => x.s);
+}
+/**
+ * Statements (parameters: the sessions, the team-store ids of the files read again) that remove
+ * what the team store holds of those sessions from those files, so the rows the files give now
+ * replace them: rows referring to their events (turns and redactions have no foreign key to
+ * cascade along), rows of the files themselves, then the events. Another file's rows of the same
+ * session stay: a session is removed only from the files that said it.
+ */
+function forgetStatements(shape, perSession) {
+    const eventsOfFiles = `SELECT id FROM events WHERE session_id = ANY($1::text[]) AND file_id = ANY($2::bigint[])`;
+    const out = [];
+    for (const t of perSession) {
+        if (t === 'events')
+            continue;
+        const col = sessionColumn(shape, t);
+        for (const r of idReferences(shape, t)) {
+            if (r.target === 'events')
+                out.push(`DELETE FROM ${connect_ident(t)} WHERE ${connect_ident(col)} = ANY($1::text[]) AND ${connect_ident(r.column)} IN (${eventsOfFiles})`);
+            // A session's own row stays while any file may still hold it: it is replaced when the staging holds the session.
+            if (r.target === 'files' && t !== 'sessions')
+                out.push(`DELETE FROM ${connect_ident(t)} WHERE ${connect_ident(col)} = ANY($1::text[]) AND ${connect_ident(r.column)} = ANY($2::bigint[])`);
+        }
+    }
+    out.push(`DELETE FROM events WHERE session_id = ANY($1::text[]) AND file_id = ANY($2::bigint[])`);
+    return out;
 }
 /**
  * Sends the rows `stmt` reads to `table`, in batches: local ids are translated to PostgreSQL's, a
@@ -62382,24 +63136,6 @@ async function pushToTeamStore(o) {
         warning(`could not push the sessions to the team store ${where}: ${why}`);
         return [`the team store (${why})`];
     }
-}
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-
-/** The package version, read from package.json next to the compiled or bundled code. */
-function version_version() {
-    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
-    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
-        try {
-            const v = JSON.parse((0,external_node_fs_.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
-            if (typeof v === 'string')
-                return v;
-        }
-        catch {
-            // try the next layout
-        }
-    }
-    return '0.0.0';
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts

@@ -11208,6 +11208,24 @@ CREATE TABLE session_pushes (
   PRIMARY KEY (session_id, repository, workflow_run)
 );
 `
+    },
+    {
+        version: 12,
+        description: 'the redaction cache: findings of texts already redacted under the same rules and code, so a warm run redacts only what changed (local only: never exported nor pushed)',
+        sql: `
+CREATE TABLE redaction_cache_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  fingerprint TEXT NOT NULL,
+  run INTEGER NOT NULL
+);
+CREATE TABLE redaction_cache (
+  key TEXT PRIMARY KEY,
+  findings TEXT,
+  digest BLOB NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
+`
     }
 ];
 /**
@@ -11411,10 +11429,16 @@ function saveFormatTally(db, fileId, t) {
 }
 /** The tallies of the files at `paths` (files read before tallies were kept have none). */
 function fileFormatTallies(db, paths) {
-    const rows = db_prepared(db, `SELECT f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds,
-       (SELECT MAX(s.agent_version) FROM sessions s WHERE s.first_file_id = f.id) AS agent_version
+    const rows = db_prepared(db, `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
      WHERE f.path = ? ORDER BY t.from_line`);
+    // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
+    // session per file (quadratic in a first ingest of many files).
+    let versions;
+    const versionOf = (fileId) => {
+        versions ??= new Map(db_prepared(db, 'SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions WHERE first_file_id IS NOT NULL GROUP BY first_file_id').all().map((r) => [r.id, r.v]));
+        return versions.get(fileId) ?? null;
+    };
     const out = [];
     for (const path of paths) {
         const batches = rows.all(path);
@@ -11428,7 +11452,7 @@ function fileFormatTallies(db, paths) {
             prompts: 0,
             activity: 0,
             kinds: {},
-            agent_version: batches[0].agent_version
+            agent_version: versionOf(batches[0].file_id)
         };
         for (const b of batches) {
             sum.records += b.records;
@@ -11490,11 +11514,12 @@ function reconcileFormats(db, sessionIds) {
  * chains of them; for a fork that diverged, it picks the branch that stopped first. The rule does
  * not depend on the order files were read in, and totals are right either way.
  *
- * Only keys the given sessions hold are looked at, and each through the dedupe index once: the
- * keys go into a temporary table, one grouped pass keeps those with more than one holder, and
- * their rows are read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of
- * a temporary table, would otherwise walk the whole dedupe index). The work is linear in the rows of those sessions and of the
- * sessions sharing keys with them, however many times a key repeats.
+ * Only keys the given sessions hold are looked at, and each through the dedupe index: the keys go
+ * into a temporary table, a grouped pass over the dedupe index alone keeps those held more than
+ * once, a second pass over their rows keeps those with more than one holder, and their rows are
+ * read by key (CROSS JOIN keeps the keys outermost: the planner, knowing nothing of a temporary
+ * table, would otherwise walk the whole dedupe index). The work is linear in the rows of those
+ * sessions and of the sessions sharing keys with them, however many times a key repeats.
  */
 function reconcileCopies(db, sessionIds) {
     if (sessionIds.length === 0)
@@ -11502,8 +11527,12 @@ function reconcileCopies(db, sessionIds) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS reconcile_keys (k TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS reconcile_shared (k TEXT PRIMARY KEY) WITHOUT ROWID;`);
     const keysOf = db.prepare(`INSERT OR IGNORE INTO temp.reconcile_keys (k) SELECT dedupe_key FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
-    const shared = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
-    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) > 1`);
+    // Most keys have one row: the keys held more than once are found in the dedupe index alone (no
+    // table row read), and only theirs are read to drop those held by one session.
+    const repeated = db.prepare(`INSERT INTO temp.reconcile_shared (k) SELECT c.k FROM temp.reconcile_keys c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(*) > 1`);
+    const oneHolder = db.prepare(`DELETE FROM temp.reconcile_shared WHERE k IN (SELECT c.k FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k
+    GROUP BY c.k HAVING COUNT(DISTINCT h.session_id) = 1)`);
     const holders = db.prepare(`SELECT h.id AS id, h.dedupe_key AS k, h.session_id AS sid, h.replayed AS r FROM temp.reconcile_shared c CROSS JOIN events h ON h.dedupe_key = c.k ORDER BY c.k`);
     const end = db.prepare(`SELECT MAX(ts) AS e FROM events WHERE session_id = ? AND dedupe_key IS NOT NULL`);
     const clear = db.prepare(`DELETE FROM temp.reconcile_keys`);
@@ -11516,7 +11545,8 @@ function reconcileCopies(db, sessionIds) {
         clearShared.run();
         for (const sid of new Set(sessionIds))
             keysOf.run(sid);
-        shared.run();
+        repeated.run();
+        oneHolder.run();
         const ends = new Map();
         const endOf = (sid) => {
             let e = ends.get(sid);
