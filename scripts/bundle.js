@@ -13,8 +13,21 @@ execFileSync('npx', ['ncc', 'build', 'src/action/index.ts', '-o', 'dist', '--lic
 for (const worker of ['ingest-worker', 'parse-worker'])
   execFileSync('npx', ['ncc', 'build', `src/ingest/${worker}.ts`, '-o', join('dist', worker), '--quiet'], { stdio: 'inherit' })
 const prebuilds = join('dist', 'prebuilds')
-for (const dir of [prebuilds, join('dist', 'ingest-worker', 'prebuilds'), join('dist', 'parse-worker', 'prebuilds')])
-  for (const f of readdirSync(dir)) if (!KEEP.has(f)) rmSync(join(dir, f))
+for (const f of readdirSync(prebuilds)) if (!KEEP.has(f)) rmSync(join(prebuilds, f))
+// A worker bundle loads SQLite's native module from the main bundle's folder, not its own copy: two
+// copies of SQLite in one process do not see each other's POSIX locks, so a worker closing its
+// connection could checkpoint and drop the WAL under the main thread's connection and corrupt the
+// database (SQLite's "How To Corrupt", multiple copies of SQLite linked into one application).
+// The same file loaded twice is one library.
+const NATIVE = '__nccwpck_require__.ab + "prebuilds/"'
+for (const worker of ['ingest-worker', 'parse-worker']) {
+  const entry = join('dist', worker, 'index.js')
+  const code = readFileSync(entry, 'utf8')
+  const uses = code.split(NATIVE).length - 1
+  if (uses > 1) throw new Error(`${entry}: ${uses} native module paths, expected at most one`)
+  if (uses === 1) writeFileSync(entry, code.replace(NATIVE, '__nccwpck_require__.ab + "../prebuilds/"'))
+  rmSync(join('dist', worker, 'prebuilds'), { recursive: true, force: true })
+}
 // re2-wasm's loader reads its WebAssembly module from beside the code at run time; ncc does not see that read.
 copyFileSync(join('node_modules', 're2-wasm', 'build', 'wasm', 're2.wasm'), join('dist', 're2.wasm'))
 // The bundle reports its version even when dist/ is copied alone beside action.yml.

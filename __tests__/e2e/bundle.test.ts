@@ -43,4 +43,15 @@ describe('the committed bundle', () => {
       rmSync(d, { recursive: true, force: true })
     }
   })
+
+  // Two copies of SQLite in one process ignore each other's locks: a worker closing its connection
+  // dropped the WAL under the main thread's, and the next read found the database malformed.
+  maybe("loads one SQLite library: the worker bundles use the main bundle's native module, never a copy of their own", () => {
+    for (const worker of ['ingest-worker', 'parse-worker']) {
+      expect(existsSync(join(dist, worker, 'prebuilds'))).toBe(false)
+      const code = readFileSync(join(dist, worker, 'index.js'), 'utf8')
+      expect(code).not.toMatch(/\.ab \+ "prebuilds\//)
+      if (code.includes('.node')) expect(code).toContain('__nccwpck_require__.ab + "../prebuilds/"')
+    }
+  })
 })

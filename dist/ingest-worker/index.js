@@ -48,7 +48,7 @@ function getBinding(nativeBinding) {
 function getPrebuildPath() {
 	if (PREBUILD_PLATFORMS.includes(process.platform) && PREBUILD_ARCHS.includes(process.arch)) {
 		const target = `${isLinuxMusl() ? 'linuxmusl' : process.platform}-${process.arch}`;
-		const filename = __nccwpck_require__.ab + "prebuilds/" + target + '.node';
+		const filename = __nccwpck_require__.ab + "../prebuilds/" + target + '.node';
 		if (fs.existsSync(filename)) {
 			return filename;
 		}
