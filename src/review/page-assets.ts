@@ -169,6 +169,22 @@ export const REVIEW_JS = String.raw`(function () {
     b.addEventListener('click', onClick);
     return b;
   }
+  // A one-line text box (class <kind>-input) and its button: the button, or Enter, sends the trimmed text when there is any.
+  function entryField(box, kind, size, label, cls, text, send) {
+    var input = el('input', kind + '-input');
+    input.size = size;
+    input.autocomplete = 'off';
+    input.placeholder = kind;
+    input.setAttribute('aria-label', label);
+    var b = button(cls, text, function () {
+      var value = input.value.trim();
+      if (value) send(value);
+    });
+    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') b.click(); });
+    box.appendChild(input);
+    box.appendChild(b);
+    return b;
+  }
   function field(session, eventId, name, label, text, promptNo) {
     var box = el('div', 'field');
     box.dataset.field = name;
@@ -231,19 +247,10 @@ export const REVIEW_JS = String.raw`(function () {
       chip.appendChild(x);
       box.appendChild(chip);
     });
-    var input = el('input', 'tag-input');
-    input.size = 12;
-    input.autocomplete = 'off';
-    input.placeholder = 'tag';
-    input.setAttribute('aria-label', 'tag for ' + where);
-    var add = button('add-tag', 'Tag', function () {
-      var label = input.value.trim();
-      if (label) post('/api/tag', { session: session, prompt: prompt, label: label });
+    var add = entryField(box, 'tag', 12, 'tag for ' + where, 'add-tag', 'Tag', function (label) {
+      post('/api/tag', { session: session, prompt: prompt, label: label });
     });
     add.title = 'tag ' + where;
-    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') add.click(); });
-    box.appendChild(input);
-    box.appendChild(add);
     if (prompt !== null) {
       var now = marks.dispositions.find(function (d) { return d.prompt === prompt; });
       var sel = el('select', 'disposition');
@@ -257,18 +264,9 @@ export const REVIEW_JS = String.raw`(function () {
       sel.addEventListener('change', function () { post('/api/disposition', { session: session, prompt: prompt, value: sel.value || null }); });
       box.appendChild(sel);
     }
-    var note = el('input', 'note-input');
-    note.size = 28;
-    note.autocomplete = 'off';
-    note.placeholder = 'note';
-    note.setAttribute('aria-label', 'note on ' + where);
-    var addNote = button('add-note', 'Add note', function () {
-      var text = note.value.trim();
-      if (text) post('/api/note', { session: session, prompt: prompt, text: text });
+    entryField(box, 'note', 28, 'note on ' + where, 'add-note', 'Add note', function (text) {
+      post('/api/note', { session: session, prompt: prompt, text: text });
     });
-    note.addEventListener('keydown', function (e) { if (e.key === 'Enter') addNote.click(); });
-    box.appendChild(note);
-    box.appendChild(addNote);
     var notes = marks.notes.filter(function (n) { return n.prompt === prompt; });
     if (notes.length) {
       var ul = el('ul', 'notes');
