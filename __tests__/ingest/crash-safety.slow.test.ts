@@ -149,6 +149,42 @@ describe('an ingest killed at any point', () => {
     for (const table of Object.keys(want)) expect({ table, rows: got[table] }).toEqual({ table, rows: want[table] })
   }, 240_000)
 
+  it('reading logs rewritten in place (one shorter, one under another session id), killed and run again, leaves the database one clean ingest makes', async () => {
+    // The session facts set back and the sessions marked when a file is forgotten, the file's
+    // batches and the drop of the session no file holds: a kill between any two of them converges.
+    const logs = join(root, 'rewritten')
+    cpSync(join(fixtures, 'codex'), logs, { recursive: true })
+    const before = join(root, 'before-rewrite.sqlite')
+    const db = openStore(before)
+    await ingestPaths(db, [logs], { batchSize: 5, worker: false })
+    db.close()
+    const id = '0199a1b2-0000-7000-8000-00000000c0de'
+    const shorter = join(logs, `rollout-2026-03-03T11-00-00-${id}.jsonl`)
+    const lines = readFileSync(shorter, 'utf8').trimEnd().split('\n')
+    writeFileSync(shorter, lines.slice(0, Math.ceil(lines.length / 2)).join('\n') + '\n')
+    const renamed = join(logs, 'rollout-2026-03-04T10-00-00-0199a1b2-0000-7000-8000-00000000f0c5.jsonl')
+    writeFileSync(renamed, readFileSync(renamed, 'utf8').replaceAll('0199a1b2-0000-7000-8000-00000000f0c5', '0199a1b2-0000-7000-8000-00000000beef'))
+
+    const clean = join(root, 'clean-rewritten.sqlite')
+    cpSync(before, clean)
+    const cleanDb = openStore(clean)
+    await ingestPaths(cleanDb, [logs], { batchSize: 5, worker: false })
+    cleanDb.close()
+    const want = dump(clean)
+    expect(want.sessions.map((s) => (s as { id: string }).id)).not.toContain('0199a1b2-0000-7000-8000-00000000f0c5')
+    // Batches of five lines, then whole files: two batches, so the third point is the one before reconciling.
+    const runs = [...[1, 2, 3, 5, 8].map((at) => ({ at, opts: {} })), ...[1, 2, 3].map((at) => ({ at, opts: { batchSize: 100_000 } }))]
+    for (const { at, opts } of runs) {
+      const crashed = join(root, 'crashed-rewritten.sqlite')
+      cpSync(before, crashed)
+      expect({ at, opts, run: ingest(crashed, [logs], at, opts) }).toEqual({ at, opts, run: { code: null, signal: 'SIGKILL' } })
+      expect(ingest(crashed, [logs], undefined, opts)).toEqual({ code: 0, signal: null })
+      const got = dump(crashed)
+      for (const table of Object.keys(want)) expect({ at, table, rows: got[table] }).toEqual({ at, table, rows: want[table] })
+      rmSync(crashed, { force: true })
+    }
+  }, 240_000)
+
   it('on its own worker thread (src/ingest/ingest-thread.ts), killed and run again, leaves the same database', async () => {
     // A kill at a crash point of the worker thread ends the whole process, as on the main thread.
     const clean = join(root, 'clean-isolated.sqlite')

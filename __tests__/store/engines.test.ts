@@ -84,7 +84,7 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     expect(got.rows).toEqual(expected.rows)
   })
 
-  it('a grown log adds its new records; a log rewritten shorter leaves none of the records it no longer has', async () => {
+  it('a grown log adds its new records; a log rewritten shorter leaves none of the records it no longer has, and its session ends when the log now does', async () => {
     const log = join(dir, `rollout-2026-03-03T11-00-00-${ROLLOUT_ID}.jsonl`)
     const lines = readFileSync(ROLLOUT, 'utf8').split('\n').filter(Boolean)
     const half = Math.floor(lines.length / 2)
@@ -107,12 +107,11 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     const shorter = await contents(store)
     const fresh = await reference([log])
     expect(byId(shorter.sessions, ROLLOUT_ID).prompts).toBeLessThan(byId(grown.sessions, ROLLOUT_ID).prompts)
-    // What the session's records give is what a fresh read gives. Its end time differs by engine: a
-    // SQLite store keeps the later one it had seen, the team store takes the one the staging
-    // computed from the rewritten log, which is a fresh read's.
-    const counts = (x: typeof shorter) => x.sessions.map(({ ended_at: _, ...rest }) => rest)
-    expect(counts(shorter)).toEqual(counts(fresh))
-    expect(shorter).toEqual(engine === 'sqlite' ? await contents(mirror) : fresh)
+    // The session says what the rewritten log says, its end time included, as a fresh read does.
+    expect(byId(shorter.sessions, ROLLOUT_ID).ended_at).toBe(byId(fresh.sessions, ROLLOUT_ID).ended_at)
+    expect(byId(shorter.sessions, ROLLOUT_ID).ended_at).not.toBe(byId(grown.sessions, ROLLOUT_ID).ended_at)
+    expect(shorter).toEqual(fresh)
+    expect(shorter).toEqual(await contents(mirror))
   })
 
   it('a log rewritten under another session id leaves no record of the session it no longer holds', async () => {
@@ -127,9 +126,13 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     const fresh = await reference([copy])
     expect(got.sessions.map((s) => s.id)).not.toContain(ROLLOUT_ID)
     expect(got.sessions).toEqual(fresh.sessions)
-    // Both engines keep the session's own row, with no record left under it (SQLite's behaviour).
-    expect(got.rows.get(ROLLOUT_ID)?.rows).toBe(1)
-    expect(got.rows.get(other)).toEqual(fresh.rows.get(other))
-    expect(got).toEqual(await contents(mirror))
+    // Nothing is left under the session no file holds any more, not even its own row. The team
+    // store's push does not drop that row yet (src/store/pg/push.ts keeps a session's row while any
+    // file may hold it): the one difference left, asserted so that fixing it shows here.
+    const withoutIt = (x: typeof got) => ({ ...x, rows: new Map([...x.rows].filter(([k]) => k !== ROLLOUT_ID)) })
+    expect(withoutIt(got)).toEqual(fresh)
+    expect(fresh.rows.has(ROLLOUT_ID)).toBe(false)
+    expect(got.rows.get(ROLLOUT_ID)?.rows).toBe(engine === 'sqlite' ? undefined : 1)
+    expect(withoutIt(got)).toEqual(withoutIt(await contents(mirror)))
   })
 })

@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
-import { fileIdFor, forgetFileContents, type FileRow } from '../store/files.js'
+import { fileIdFor, type FileRow } from '../store/files.js'
+import { forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import type { StoreWriter } from '../store/writer.js'
 import { recognizeDatabase } from '../sources/registry.js'
 import { damagedReason, databaseHead, databaseSignature, removeSnapshot, snapshotDatabase, type Snapshot } from './database.js'
@@ -69,7 +70,7 @@ export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, 
   ctx.read()
   const fileId = fileIdFor(ctx.db, path)
   if (row) {
-    forgetFileContents(ctx.db, fileId)
+    forgetFileAndItsSessionFacts(ctx.db, fileId)
     ctx.writer.reset()
   }
   return {

@@ -3,7 +3,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
-import { fileIdFor, forgetFileContents, readFileRow, saveFileProgress } from '../store/files.js'
+import { fileIdFor, readFileRow, saveFileProgress } from '../store/files.js'
+import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
 import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
@@ -146,6 +147,8 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const reconcile = [...result.session_ids, ...pending]
   reconcileCopies(db, reconcile)
   reconcileFormats(db, reconcile)
+  // A session this run wrote to has records; one only marked (its file read again) may have none left.
+  dropSessionsNoFileHolds(db, pending)
   clearReconcilePending(db, reconcile)
   result.format_warnings = formatWarnings(db, read)
   if (result.files > 0) checkpointWal(db)
@@ -327,7 +330,7 @@ async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestO
   const resume = grown && row && row.format === source.id
   if (row && !resume) {
     // Rewritten in place: what was stored from the old content no longer exists.
-    forgetFileContents(db, fileId)
+    forgetFileAndItsSessionFacts(db, fileId)
     writer.reset()
   }
   return {
