@@ -5,7 +5,6 @@ import { main } from '../../src/cli/main.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { naturalDigests } from '../../src/store/pg/natural-digest.js'
-import { recordSessionCosts } from '../../src/store/pg/session-costs.js'
 import { captureIo, tmpDir } from '../helpers.js'
 import { describePg, freshDatabase, type TestDatabase } from './pg-helpers.js'
 import { DEMO_LOGS, pgDigests } from './team-helpers.js'
@@ -24,8 +23,6 @@ describePg('the commands on a PostgreSQL store (--db postgres://…)', () => {
     reference = join(dir, 'reference.sqlite')
     const db = openStore(reference)
     await ingestPaths(db, DEMO_LOGS)
-    // A push records each session's cost as the reports compute it: the reference holds it too.
-    recordSessionCosts(db)
     db.close()
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -78,7 +75,6 @@ describePg('the commands on a PostgreSQL store (--db postgres://…)', () => {
     expect(r.err).toContain('pushed 1 session(s)')
     const db = openStore(join(dir, 'grown.sqlite'))
     await ingestPaths(db, [logs])
-    recordSessionCosts(db)
     const expected = naturalDigests(db)
     db.close()
     expect(await pgDigests(target.url, dir)).toEqual(expected)
