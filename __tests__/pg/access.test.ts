@@ -117,4 +117,21 @@ describePg('who may see what in the team store (the SQL of docs/database.md)', (
     expect(out.groups.reduce((n, g) => n + g.total_tokens, 0)).toBe(Number(owners.rows[0].tokens))
     expect(io.stdout).not.toContain(password)
   })
+
+  it('the totals role reads the cost the push recorded, and the view gives it as numbers only', async () => {
+    const c = await connectPg(urlAs(target.url, TOTALS))
+    try {
+      const r = await c.query<{ cost: number | null }>('SELECT sum(cost_usd) AS cost FROM team_totals')
+      const recorded = await owner.query<{ cost: number | null }>('SELECT sum(cost_usd) AS cost FROM sessions')
+      expect(recorded.rows[0].cost).toBeGreaterThan(0)
+      expect(r.rows[0].cost).toBeCloseTo(recorded.rows[0].cost!, 6)
+      const types = await c.query<{ column_name: string; data_type: string }>(
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'team_totals' AND column_name LIKE '%cost%' OR column_name = 'unpriced_sessions'`
+      )
+      expect(types.rows.map((t) => t.column_name).sort()).toEqual(['cost_usd', 'estimated_cost_usd', 'reported_cost_usd', 'unpriced_sessions'])
+      for (const t of types.rows) expect(t.data_type).not.toBe('text')
+    } finally {
+      await c.end()
+    }
+  })
 })

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/load.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import type { JobResult } from '../../src/pipeline/job.js'
 import { exportSanitized } from '../../src/redact/export.js'
+import { selectFrame } from '../../src/select/select.js'
 import { openStore } from '../../src/store/db.js'
 import { connectPg, type PgClient } from '../../src/store/pg/connect.js'
 import { tmpDir } from '../helpers.js'
@@ -112,6 +113,30 @@ describePg("the Action's push to the team store", () => {
     expect(home.length).toBeGreaterThan(0)
     sanitized.close()
     raw.close()
+  })
+
+  it("records each session's cost as the working store's report computes it with the config's prices", async () => {
+    Object.assign(process.env, RUN_ENV)
+    captured()
+    const raw = openStore(database, { readonly: true })
+    const models = [...new Set(selectFrame(raw).sessions.flatMap((s) => s.models))]
+    // Prices no bundled entry has, so a cost from the bundled table alone would differ.
+    const pricing = Object.fromEntries(models.map((m) => [m, { input: 1000, output: 3000 }]))
+    const report = new Map(selectFrame(raw, { prices: pricing }).sessions.map((s) => [s.id, s]))
+    const bundled = new Map(selectFrame(raw).sessions.map((s) => [s.id, s]))
+    raw.close()
+    expect(await pushToTeamStore({ url: target.url, database, config: { ...config, pricing }, result: result(), github })).toEqual([])
+
+    const pushed = (await client.query<{ id: string; cost_usd: number | null; cost_source: string | null }>('SELECT id, cost_usd, cost_source FROM sessions'))
+      .rows
+    expect(pushed.map((s) => s.id).sort()).toEqual(ids)
+    for (const s of pushed) {
+      const expected = report.get(s.id)!
+      if (expected.cost_usd === null) expect(s.cost_usd).toBeNull()
+      else expect(s.cost_usd).toBeCloseTo(expected.cost_usd, 6)
+      expect(s.cost_source).toBe(expected.cost_source ?? (expected.tokens !== null ? 'unpriced' : null))
+    }
+    expect(pushed.some((s) => s.cost_source === 'estimate' && s.cost_usd !== bundled.get(s.id)!.cost_usd)).toBe(true)
   })
 
   it('a push that fails is a warning that never shows the password, and a publishing failure for fail-on', async () => {

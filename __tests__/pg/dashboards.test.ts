@@ -61,6 +61,11 @@ describePg('the queries of docs/dashboards.md, on a store the Action pushed to',
       .rows[0].n
     expect(rows.reduce((n, r) => n + Number(r.total_tokens), 0)).toBe(Number(tokens))
     expect(Number(tokens)).toBeGreaterThan(0)
+    // The cost is the one the push recorded per session, rounded to cents per row.
+    const cost = (await client.query<{ c: number }>('SELECT sum(cost_usd) AS c FROM sessions')).rows[0].c
+    expect(cost).toBeGreaterThan(0)
+    const summed = rows.reduce((n, r) => n + Number((r as unknown as { cost_usd: string | null }).cost_usd ?? 0), 0)
+    expect(Math.abs(summed - cost)).toBeLessThanOrEqual(0.005 * rows.length)
   })
 
   it('sessions per pull request: each pull request with the sessions its runs pushed', async () => {

@@ -350,6 +350,15 @@ CREATE TABLE redaction_cache (
 );
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
+  },
+  {
+    version: 13,
+    description:
+      "each session's cost as the reports compute it (the agent's figure, else the estimate from the price table) and where it came from; filled when a session is pushed to the team store, null in a store nothing pushed from",
+    sql: `
+ALTER TABLE sessions ADD COLUMN cost_usd REAL;
+ALTER TABLE sessions ADD COLUMN cost_source TEXT;
+`
   }
 ]
 

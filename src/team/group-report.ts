@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { label, logCell, table, type Column } from '../render/md-nodes.js'
+import { label, logCell, paragraph, table, type Column } from '../render/md-nodes.js'
 import { toMarkdown } from '../render/md-stringify.js'
 import { teamTotalsRows } from '../store/pg/team-totals.js'
 
@@ -15,6 +15,12 @@ export const TeamTotalsRowSchema = z.object({
   input_tokens: z.coerce.number(),
   output_tokens: z.coerce.number(),
   total_tokens: z.coerce.number(),
+  /** As the reports compute it: the agent's figure, else the price table's estimate (`session-costs.ts`). */
+  cost_usd: z.coerce.number().nullable(),
+  /** The part of `cost_usd` that is an estimate. */
+  estimated_cost_usd: z.coerce.number().nullable(),
+  /** Sessions with tokens no price covers: left out of `cost_usd`, never counted as zero. */
+  unpriced_sessions: z.coerce.number(),
   reported_cost_usd: z.coerce.number().nullable()
 })
 export type TeamTotalsRow = z.infer<typeof TeamTotalsRowSchema>
@@ -24,12 +30,24 @@ export async function teamTotals(url: string, by: GroupBy): Promise<TeamTotalsRo
   return (await teamTotalsRows(url, by)).map((row) => TeamTotalsRowSchema.parse(row))
 }
 
-/** The rows as a Markdown table (mdast, as every report), the group label first. */
+/**
+ * A group's cost for reading: the figure, marked when all or part of it is an estimate from the
+ * price table, and "n/a" when nothing of it is known (never 0).
+ */
+function costCell(r: TeamTotalsRow): string {
+  if (r.cost_usd === null) return 'n/a'
+  const estimated = r.estimated_cost_usd ?? 0
+  if (estimated === 0) return r.cost_usd.toFixed(2)
+  return estimated >= r.cost_usd ? `${r.cost_usd.toFixed(2)} (estimate)` : `${r.cost_usd.toFixed(2)} (${estimated.toFixed(2)} estimate)`
+}
+
+/** The rows as a Markdown table (mdast, as every report), the group label first, and what the cost is. */
 export function teamTotalsMarkdown(by: GroupBy, rows: TeamTotalsRow[]): string {
   const int = (n: number) => [label(n.toLocaleString('en-US'))]
+  const unpriced = rows.reduce((a, r) => a + r.unpriced_sessions, 0)
   const columns: Column[] = [
     { title: by },
-    ...['sessions', 'prompts', 'tool calls', 'input tokens', 'output tokens', 'total tokens', 'reported cost (USD)'].map((title) => ({
+    ...['sessions', 'prompts', 'tool calls', 'input tokens', 'output tokens', 'total tokens', 'cost (USD)'].map((title) => ({
       title,
       align: 'right' as const
     }))
@@ -46,8 +64,20 @@ export function teamTotalsMarkdown(by: GroupBy, rows: TeamTotalsRow[]): string {
         int(r.input_tokens),
         int(r.output_tokens),
         int(r.total_tokens),
-        r.reported_cost_usd === null ? [] : [label(r.reported_cost_usd.toFixed(2))]
+        [label(costCell(r))]
       ])
-    )
+    ),
+    paragraph(
+      label(
+        'Costs are the agent’s own figures where its log reports one, else estimates from list prices (marked estimate), as each session’s report computes them when it is pushed.'
+      )
+    ),
+    ...(unpriced > 0
+      ? [
+          paragraph(
+            label(`${unpriced.toLocaleString('en-US')} session(s) used a model with no known price: their tokens are not in the cost, never counted as $0.`)
+          )
+        ]
+      : [])
   ])
 }

@@ -44,7 +44,7 @@ export async function pushSanitizedSessions(o: {
       markForTeamPush(db, o.provenance)
       const client = await connectPg(o.url)
       try {
-        return await pushStore(db, client)
+        return await pushStore(db, client, { prices: o.config.pricing })
       } finally {
         await client.end()
       }

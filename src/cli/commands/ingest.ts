@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { loadConfig } from '../../config/load.js'
 import { ingestForRepo } from '../../discover/discover.js'
 import { ingestPaths } from '../../ingest/ingest.js'
 import { progressFor } from '../progress.js'
@@ -42,7 +43,9 @@ export async function ingestCommand(argv: string[], io: CliIo): Promise<number> 
   for (const p of positionals) if (!existsSync(p)) throw new UsageError(`path does not exist: ${p}`)
   if (values.repo !== undefined && !existsSync(values.repo)) throw new UsageError(`repository folder does not exist: ${values.repo}`)
   const pushed = (p: { sessions: number }, where: string) => io.err(`pushed ${p.sessions} session(s) to ${where}\n`)
-  return withLocalStore(storeTarget(values.db, 'ai-log-trail.sqlite'), 'write', (path) => ingestInto(path, positionals, values, io), pushed)
+  // A push records each session's cost as `report` computes it: with the same config's prices.
+  const prices = () => loadConfig().config.pricing
+  return withLocalStore(storeTarget(values.db, 'ai-log-trail.sqlite'), 'write', (path) => ingestInto(path, positionals, values, io), pushed, prices)
 }
 
 async function ingestInto(path: string, positionals: string[], values: { repo?: string; json?: boolean }, io: CliIo): Promise<number> {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ingestPaths } from '../../ingest/ingest.js'
+import type { Price } from '../../pricing/prices.js'
 import { openStore, type Db } from '../db.js'
 import { SCHEMA_VERSION } from '../migrations.js'
 import { connectPg, describeUrl, isPostgresUrl, type PgClient } from './connect.js'
@@ -25,12 +26,14 @@ export type StoreUse = 'read' | 'write'
  * Runs `fn` on a SQLite store file: `target` itself when it is a file, or, for a postgres:// URL,
  * a private SQLite file standing in for the PostgreSQL store (`snapshot.ts`, `push.ts`), so every
  * command keeps its one synchronous code path. The file is deleted afterwards, whatever happens.
+ * `prices`: the config's price overrides, read only when something is pushed, for the sessions' cost.
  */
 export async function withLocalStore<T>(
   target: string,
   use: StoreUse,
   fn: (path: string) => Promise<T> | T,
-  onPushed?: (r: PushResult, where: string) => void
+  onPushed?: (r: PushResult, where: string) => void,
+  prices?: () => Record<string, Price>
 ): Promise<T> {
   if (!isPostgresUrl(target)) return fn(target)
   const dir = mkdtempSync(join(tmpdir(), 'ai-log-trail-pg-'))
@@ -61,7 +64,7 @@ export async function withLocalStore<T>(
         await readCompanions(push, staging, seeded)
         // Pushed first, reported after: `onPushed?.(await pushStore(…))` would skip the push itself
         // when nobody listens, since an optional call evaluates no argument.
-        const pushed = await pushStore(staging, push, { staging: { seeded, read: readFiles(staging, seeded) } })
+        const pushed = await pushStore(staging, push, { staging: { seeded, read: readFiles(staging, seeded) }, prices: prices?.() })
         onPushed?.(pushed, describeUrl(target))
       } finally {
         staging.close()

@@ -2,12 +2,12 @@ import type { Db } from '../db.js'
 import { parentsFirst, sqliteSchemaShape, type ColumnShape } from '../schema-shape.js'
 import { canonicalRow, RowSetChecksum, sessionColumn } from './canonical.js'
 import { ident } from './connect.js'
-import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, surrogateTable, WHEN_STORED_COLUMNS } from './natural-keys.js'
+import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, PUSH_RECORDED_COLUMNS, surrogateTable, WHEN_STORED_COLUMNS } from './natural-keys.js'
 
 /**
  * A checksum per session of a SQLite store's rows with every local id replaced by the natural key
- * of the row it names (`natural-keys.ts`), and the columns saying when the store wrote a row left
- * out: two stores that ingested the same logs in any order, by any number of writers, digest alike.
+ * of the row it names (`natural-keys.ts`), and the columns saying when the store wrote a row, or
+ * that a push computes, left out: two stores that ingested the same logs in any order, by any number of writers, digest alike.
  * Rows of tables not per session are grouped as `table:<name>`.
  */
 export function naturalDigests(db: Db): Map<string, { rows: number; hex: string }> {
@@ -18,7 +18,12 @@ export function naturalDigests(db: Db): Map<string, { rows: number; hex: string 
     if (LOCAL_ONLY_TABLES.has(table)) continue
     const sur = surrogateTable(shape, table)
     const refs = new Map(idReferences(shape, table).map((r) => [r.column, r.target]))
-    const skip = new Set([...(sur ? [sur.id] : []), ...(WHEN_STORED_COLUMNS[table] ?? []), ...(LOCAL_ONLY_COLUMNS[table] ?? [])])
+    const skip = new Set([
+      ...(sur ? [sur.id] : []),
+      ...(WHEN_STORED_COLUMNS[table] ?? []),
+      ...(LOCAL_ONLY_COLUMNS[table] ?? []),
+      ...(PUSH_RECORDED_COLUMNS[table] ?? [])
+    ])
     const kept = shape[table].columns.filter((c) => !skip.has(c.name))
     // A reference is compared as the natural key it names, which is text.
     const asCompared: ColumnShape[] = kept.map((c) => (refs.has(c.name) ? { ...c, type: 'TEXT' } : c))

@@ -63,6 +63,13 @@ export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 're
 export const LOCAL_ONLY_COLUMNS: Record<string, string[]> = { events: ['raw_block', 'raw_item'] }
 
 /**
+ * Columns a push computes from a session's other rows (`session-costs.ts`) on the copy it pushes,
+ * null in a store nothing pushed from: comparisons of what two stores hold of the same logs leave
+ * them out, and the tests of the cost compare it with the reports instead.
+ */
+export const PUSH_RECORDED_COLUMNS: Record<string, string[]> = { sessions: ['cost_usd', 'cost_source'] }
+
+/**
  * Columns that record when this store did something (not what the logs hold): two stores that
  * ingested the same logs differ in them, so comparisons leave them out.
  */

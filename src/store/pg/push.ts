@@ -7,7 +7,9 @@ import { sourceShape, unnestOf, wireValue } from './copy.js'
 import { idReferences, idsFirst, LOCAL_ONLY_COLUMNS, LOCAL_ONLY_TABLES, surrogateTable } from './natural-keys.js'
 import { migratePg } from './schema.js'
 import type { SeededFiles } from './staging.js'
+import { recordSessionCosts } from './session-costs.js'
 import { ensureTeamViews } from './team-views.js'
+import type { Price } from '../../pricing/prices.js'
 
 const BATCH_ROWS = 1000
 /**
@@ -37,6 +39,8 @@ export interface PushOptions {
    * Without it every row of the source is upserted and nothing is removed.
    */
   staging?: { seeded: SeededFiles; read: Set<string> }
+  /** The config's price overrides, for each session's cost as the reports compute it (`session-costs.ts`). */
+  prices?: Record<string, Price>
   /** Called after each session's transaction commits. */
   onSession?: (id: string) => void
 }
@@ -51,8 +55,12 @@ export interface PushOptions {
  * go first, each in one transaction under a lock of its own; then sessions go a few dozen to a
  * transaction under advisory locks on their ids, so a session's rows change together and two writers
  * of one session take turns. A push killed midway leaves whole sessions; pushing again completes it.
+ *
+ * `source` is a private copy (a staging store, a sanitized export): each session's cost as the
+ * reports compute it is written into it first, and travels with the session's row.
  */
 export async function pushStore(source: Db, client: PgClient, opts: PushOptions = {}): Promise<PushResult> {
+  recordSessionCosts(source, opts.prices)
   const shape = sourceShape(source)
   await migratePg(client)
   await ensureTeamViews(client)

@@ -356,6 +356,14 @@ CREATE TABLE redaction_cache (
 );
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
+  },
+  {
+    version: 13,
+    description: "each session's cost as the reports compute it and where it came from (agent, estimate, unpriced): same columns as SQLite version 13",
+    sql: `
+ALTER TABLE sessions ADD COLUMN cost_usd DOUBLE PRECISION;
+ALTER TABLE sessions ADD COLUMN cost_source TEXT;
+`
   }
 ]
 

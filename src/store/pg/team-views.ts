@@ -7,8 +7,12 @@ import type { PgClient } from './connect.js'
  * view runs with its owner's rights, so row-level security on the tables does not narrow it.
  *
  * A session counts once, under the model that took most of its tokens, in the week (Monday, UTC
- * date of its start) it started; tokens are the counted usage rows (docs/tokens.md), cost is what
- * the agent reported. The author is who started the workflow run that last pushed it.
+ * date of its start) it started; tokens are the counted usage rows (docs/tokens.md). `cost_usd` is
+ * the cost as the reports compute it, recorded when the session was pushed (`session-costs.ts`):
+ * the agent's figure, else the price table's estimate; `estimated_cost_usd` is the part of it that
+ * is an estimate, `unpriced_sessions` those with tokens no price covers (left out of the cost, not
+ * counted as zero), `reported_cost_usd` the agent's own figures alone. The author is who started the
+ * workflow run that last pushed it.
  */
 export const TEAM_TOTALS_VIEW = `CREATE OR REPLACE VIEW team_totals AS
 WITH per_session AS (
@@ -19,7 +23,7 @@ WITH per_session AS (
        GROUP BY t.model ORDER BY sum(t.total) DESC, t.model LIMIT 1) AS model,
     (SELECT count(*) FROM prompts p WHERE p.session_id = s.id AND p.by_agent = 0 AND p.replayed = 0) AS prompts,
     (SELECT count(*) FROM function_calls c WHERE c.session_id = s.id AND c.replayed = 0) AS tool_calls,
-    u.input, u.cached_input, u.output, u.reasoning_output, u.total, s.reported_cost_usd
+    u.input, u.cached_input, u.output, u.reasoning_output, u.total, s.reported_cost_usd, s.cost_usd, s.cost_source
   FROM sessions s
   CROSS JOIN LATERAL (
     SELECT coalesce(sum(t.input), 0) AS input, coalesce(sum(t.cached_input), 0) AS cached_input, coalesce(sum(t.output), 0) AS output,
@@ -36,7 +40,10 @@ SELECT repository, author, agent, model, week,
   sum(output)::bigint AS output_tokens,
   sum(reasoning_output)::bigint AS reasoning_output_tokens,
   sum(total)::bigint AS total_tokens,
-  sum(reported_cost_usd) AS reported_cost_usd
+  sum(reported_cost_usd) AS reported_cost_usd,
+  sum(cost_usd) AS cost_usd,
+  sum(cost_usd) FILTER (WHERE cost_source = 'estimate') AS estimated_cost_usd,
+  count(*) FILTER (WHERE cost_source = 'unpriced')::bigint AS unpriced_sessions
 FROM per_session
 GROUP BY repository, author, agent, model, week`
 
