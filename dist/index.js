@@ -12707,7 +12707,7 @@ function extend(target) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62687);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19439);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -12717,7 +12717,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 62687:
+/***/ 19439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23078,6 +23078,14 @@ CREATE TABLE redaction_cache (
 );
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
+    },
+    {
+        version: 13,
+        description: "each session's cost as the reports compute it (the agent's figure, else the estimate from the price table) and where it came from; filled when a session is pushed to the team store, null in a store nothing pushed from",
+        sql: `
+ALTER TABLE sessions ADD COLUMN cost_usd REAL;
+ALTER TABLE sessions ADD COLUMN cost_source TEXT;
+`
     }
 ];
 /**
@@ -23261,6 +23269,102 @@ function saveFileProgress(db, fileId, p) {
     db_prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
 
+;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
+
+/*
+ * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
+ * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
+ * the list for the next one.
+ */
+function markReconcilePending(db, sessionId) {
+    db_prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
+}
+function reconcilePendingSessions(db) {
+    return db_prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
+}
+function clearReconcilePending(db, sessionIds) {
+    const done = db_prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
+    db.transaction(() => {
+        for (const sid of sessionIds)
+            done.run(sid);
+    }).immediate();
+}
+
+;// CONCATENATED MODULE: ./src/store/session-reread.ts
+
+
+
+/*
+ * A file read again from its start (rewritten in place) takes back what it said before, and the
+ * sessions it held must then say what their files say now, as a fresh read would: the session row
+ * merges each file's facts by keeping the earliest start, the latest end and the first value seen,
+ * so without this a log rewritten shorter would leave its old, later end behind.
+ */
+/** The facts a session's row takes from its files' session records (its id and agent stay). */
+const PATCH_FIELDS = [
+    'agent_version',
+    'originator',
+    'source',
+    'cwd',
+    'repository_url',
+    'branch',
+    'commit_sha',
+    'parent_id',
+    'parent_relation',
+    'title',
+    'reported_cost_usd'
+];
+/**
+ * Forgets what `fileId` said, then sets each session it held back to what its other files hold:
+ * its start and end from their records' times, and, when no other file holds it, its other facts
+ * emptied, for the read that follows to give them again. One transaction, which also marks the
+ * sessions for the end of the ingest (`dropSessionsNoFileHolds`), so a crash at any point leaves
+ * either the old state or one the next ingest completes.
+ *
+ * A fact another file gave only in its session record (an end time later than its records', say)
+ * is not kept: the session rows store the merge, not each file's part.
+ */
+function forgetFileAndItsSessionFacts(db, fileId) {
+    db.transaction(() => {
+        const sessions = db_prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? UNION SELECT DISTINCT session_id FROM events WHERE file_id = ?`)
+            .pluck()
+            .all(fileId, fileId);
+        forgetFileContents(db, fileId);
+        const times = db_prepared(db, `UPDATE sessions SET started_at = (SELECT MIN(ts) FROM events WHERE session_id = @id AND ts IS NOT NULL),
+        ended_at = (SELECT MAX(ts) FROM events WHERE session_id = @id AND ts IS NOT NULL) WHERE id = @id`);
+        // Records first, through their session index; a file giving the session no record is rare.
+        const heldElsewhere = db_prepared(db, `SELECT EXISTS (SELECT 1 FROM events WHERE session_id = @id) OR EXISTS (SELECT 1 FROM session_sources WHERE session_id = @id)`).pluck();
+        const empty = db_prepared(db, `UPDATE sessions SET ${PATCH_FIELDS.map((f) => `${f} = NULL`).join(', ')} WHERE id = ?`);
+        for (const id of sessions) {
+            times.run({ id });
+            if (heldElsewhere.get({ id }) === 0)
+                empty.run(id);
+            markReconcilePending(db, id);
+        }
+    }).immediate();
+}
+/**
+ * Of `sessionIds`, deletes each that no file holds any more (no record, no file mapping a log's
+ * session id to it: its only log was rewritten under another id), with its turns and redactions.
+ * Review tags, notes and dispositions stay: they key on the session id, and a later ingest may
+ * bring the session back. Returns the sessions deleted.
+ */
+function dropSessionsNoFileHolds(db, sessionIds) {
+    const unheld = db_prepared(db, `SELECT 1 FROM sessions s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM events WHERE session_id = s.id) AND NOT EXISTS (SELECT 1 FROM session_sources WHERE session_id = s.id)`).pluck();
+    const dropped = [];
+    db.transaction(() => {
+        for (const id of new Set(sessionIds)) {
+            if (unheld.get(id) === undefined)
+                continue;
+            db_prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(id);
+            db_prepared(db, `DELETE FROM redactions WHERE session_id = ?`).run(id);
+            db_prepared(db, `DELETE FROM sessions WHERE id = ?`).run(id);
+            dropped.push(id);
+        }
+    }).immediate();
+    return dropped;
+}
+
 ;// CONCATENATED MODULE: ./src/store/format-tallies.ts
 
 /**
@@ -23431,27 +23535,6 @@ function reconcileCopies(db, sessionIds) {
         clearShared.run();
     }).immediate();
     return changed;
-}
-
-;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
-
-/*
- * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
- * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
- * the list for the next one.
- */
-function markReconcilePending(db, sessionId) {
-    db_prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
-}
-function reconcilePendingSessions(db) {
-    return db_prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
-}
-function clearReconcilePending(db, sessionIds) {
-    const done = db_prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
-    db.transaction(() => {
-        for (const sid of sessionIds)
-            done.run(sid);
-    }).immediate();
 }
 
 ;// CONCATENATED MODULE: ./src/store/project-key.ts
@@ -31536,6 +31619,7 @@ function damagedReason(e) {
 
 
 
+
 /** The bytes of the header hashed into a database's stored signature. */
 const SIGNATURE_HEAD = 100;
 function planDatabase(ctx, path, st, row) {
@@ -31576,7 +31660,7 @@ function planDatabase(ctx, path, st, row) {
     ctx.read();
     const fileId = fileIdFor(ctx.db, path);
     if (row) {
-        forgetFileContents(ctx.db, fileId);
+        forgetFileAndItsSessionFacts(ctx.db, fileId);
         ctx.writer.reset();
     }
     return {
@@ -32417,6 +32501,7 @@ class Inbox {
 
 
 
+
 const HEAD_BYTES = 4096;
 const MAX_BATCH_CHARS = 8 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
@@ -32493,6 +32578,8 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     const reconcile = [...result.session_ids, ...pending];
     reconcileCopies(db, reconcile);
     reconcileFormats(db, reconcile);
+    // A session this run wrote to has records; one only marked (its file read again) may have none left.
+    dropSessionsNoFileHolds(db, pending);
     clearReconcilePending(db, reconcile);
     result.format_warnings = formatWarnings(db, read);
     if (result.files > 0)
@@ -32663,7 +32750,7 @@ async function planFile(db, writer, path, opts, result) {
     const resume = grown && row && row.format === source.id;
     if (row && !resume) {
         // Rewritten in place: what was stored from the old content no longer exists.
-        forgetFileContents(db, fileId);
+        forgetFileAndItsSessionFacts(db, fileId);
         writer.reset();
     }
     return {
@@ -62371,6 +62458,14 @@ CREATE TABLE redaction_cache (
 );
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
+    },
+    {
+        version: 13,
+        description: "each session's cost as the reports compute it and where it came from (agent, estimate, unpriced): same columns as SQLite version 13",
+        sql: `
+ALTER TABLE sessions ADD COLUMN cost_usd DOUBLE PRECISION;
+ALTER TABLE sessions ADD COLUMN cost_source TEXT;
+`
     }
 ];
 const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
@@ -62745,6 +62840,12 @@ const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction
  */
 const LOCAL_ONLY_COLUMNS = { events: ['raw_block', 'raw_item'] };
 /**
+ * Columns a push computes from a session's other rows (`session-costs.ts`) on the copy it pushes,
+ * null in a store nothing pushed from: comparisons of what two stores hold of the same logs leave
+ * them out, and the tests of the cost compare it with the reports instead.
+ */
+const PUSH_RECORDED_COLUMNS = { sessions: ['cost_usd', 'cost_source'] };
+/**
  * Columns that record when this store did something (not what the logs hold): two stores that
  * ingested the same logs differ in them, so comparisons leave them out.
  */
@@ -62764,6 +62865,26 @@ function idsFirst(shape, order) {
     return [...own, ...order.filter((t) => !surrogateTable(shape, t))];
 }
 
+;// CONCATENATED MODULE: ./src/store/pg/session-costs.ts
+
+/**
+ * Writes into `db` each session's cost as a report of that same store computes it (`selectFrame`,
+ * with the config's `prices`), so the team store's cost is the per-run reports' by construction.
+ * `db` is a private copy about to be pushed (a staging store, a sanitized export): a session's cost
+ * is computed again from all its rows each time it is pushed.
+ */
+function recordSessionCosts(db, prices = {}) {
+    const update = db.prepare('UPDATE sessions SET cost_usd = ?, cost_source = ? WHERE id = ?');
+    const sessions = selectFrame(db, { prices }).sessions;
+    db.transaction(() => {
+        for (const s of sessions) {
+            const source = s.cost_source ?? (s.tokens !== null ? 'unpriced' : null);
+            update.run(s.cost_usd, source, s.id);
+        }
+    })();
+    return sessions.length;
+}
+
 ;// CONCATENATED MODULE: ./src/store/pg/team-views.ts
 /**
  * The team's totals, one row per repository, author, agent, model and week, with counts and sums
@@ -62772,8 +62893,12 @@ function idsFirst(shape, order) {
  * view runs with its owner's rights, so row-level security on the tables does not narrow it.
  *
  * A session counts once, under the model that took most of its tokens, in the week (Monday, UTC
- * date of its start) it started; tokens are the counted usage rows (docs/tokens.md), cost is what
- * the agent reported. The author is who started the workflow run that last pushed it.
+ * date of its start) it started; tokens are the counted usage rows (docs/tokens.md). `cost_usd` is
+ * the cost as the reports compute it, recorded when the session was pushed (`session-costs.ts`):
+ * the agent's figure, else the price table's estimate; `estimated_cost_usd` is the part of it that
+ * is an estimate, `unpriced_sessions` those with tokens no price covers (left out of the cost, not
+ * counted as zero), `reported_cost_usd` the agent's own figures alone. The author is who started the
+ * workflow run that last pushed it.
  */
 const TEAM_TOTALS_VIEW = `CREATE OR REPLACE VIEW team_totals AS
 WITH per_session AS (
@@ -62784,7 +62909,7 @@ WITH per_session AS (
        GROUP BY t.model ORDER BY sum(t.total) DESC, t.model LIMIT 1) AS model,
     (SELECT count(*) FROM prompts p WHERE p.session_id = s.id AND p.by_agent = 0 AND p.replayed = 0) AS prompts,
     (SELECT count(*) FROM function_calls c WHERE c.session_id = s.id AND c.replayed = 0) AS tool_calls,
-    u.input, u.cached_input, u.output, u.reasoning_output, u.total, s.reported_cost_usd
+    u.input, u.cached_input, u.output, u.reasoning_output, u.total, s.reported_cost_usd, s.cost_usd, s.cost_source
   FROM sessions s
   CROSS JOIN LATERAL (
     SELECT coalesce(sum(t.input), 0) AS input, coalesce(sum(t.cached_input), 0) AS cached_input, coalesce(sum(t.output), 0) AS output,
@@ -62801,7 +62926,10 @@ SELECT repository, author, agent, model, week,
   sum(output)::bigint AS output_tokens,
   sum(reasoning_output)::bigint AS reasoning_output_tokens,
   sum(total)::bigint AS total_tokens,
-  sum(reported_cost_usd) AS reported_cost_usd
+  sum(reported_cost_usd) AS reported_cost_usd,
+  sum(cost_usd) AS cost_usd,
+  sum(cost_usd) FILTER (WHERE cost_source = 'estimate') AS estimated_cost_usd,
+  count(*) FILTER (WHERE cost_source = 'unpriced')::bigint AS unpriced_sessions
 FROM per_session
 GROUP BY repository, author, agent, model, week`;
 /** Any number, distinct from the migrations' lock: writers replacing the view take turns. */
@@ -62828,6 +62956,7 @@ async function ensureTeamViews(client) {
 
 
 
+
 const push_BATCH_ROWS = 1000;
 /**
  * Sessions pushed in one transaction: each costs a round trip per table, and a session alone is a
@@ -62846,8 +62975,12 @@ const push_BATCH_CHARS = 8_000_000;
  * go first, each in one transaction under a lock of its own; then sessions go a few dozen to a
  * transaction under advisory locks on their ids, so a session's rows change together and two writers
  * of one session take turns. A push killed midway leaves whole sessions; pushing again completes it.
+ *
+ * `source` is a private copy (a staging store, a sanitized export): each session's cost as the
+ * reports compute it is written into it first, and travels with the session's row.
  */
 async function pushStore(source, client, opts = {}) {
+    recordSessionCosts(source, opts.prices);
     const shape = copy_sourceShape(source);
     await schema_migratePg(client);
     await ensureTeamViews(client);
@@ -63088,7 +63221,7 @@ async function pushSanitizedSessions(o) {
             markForTeamPush(db, o.provenance);
             const client = await connectPg(o.url);
             try {
-                return await pushStore(db, client);
+                return await pushStore(db, client, { prices: o.config.pricing });
             }
             finally {
                 await client.end();

@@ -11226,6 +11226,14 @@ CREATE TABLE redaction_cache (
 );
 CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 `
+    },
+    {
+        version: 13,
+        description: "each session's cost as the reports compute it (the agent's figure, else the estimate from the price table) and where it came from; filled when a session is pushed to the team store, null in a store nothing pushed from",
+        sql: `
+ALTER TABLE sessions ADD COLUMN cost_usd REAL;
+ALTER TABLE sessions ADD COLUMN cost_source TEXT;
+`
     }
 ];
 /**
@@ -11415,6 +11423,102 @@ function saveFileProgress(db, fileId, p) {
     db_prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
 
+;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
+
+/*
+ * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
+ * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
+ * the list for the next one.
+ */
+function markReconcilePending(db, sessionId) {
+    db_prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
+}
+function reconcilePendingSessions(db) {
+    return db_prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
+}
+function clearReconcilePending(db, sessionIds) {
+    const done = db_prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
+    db.transaction(() => {
+        for (const sid of sessionIds)
+            done.run(sid);
+    }).immediate();
+}
+
+;// CONCATENATED MODULE: ./src/store/session-reread.ts
+
+
+
+/*
+ * A file read again from its start (rewritten in place) takes back what it said before, and the
+ * sessions it held must then say what their files say now, as a fresh read would: the session row
+ * merges each file's facts by keeping the earliest start, the latest end and the first value seen,
+ * so without this a log rewritten shorter would leave its old, later end behind.
+ */
+/** The facts a session's row takes from its files' session records (its id and agent stay). */
+const PATCH_FIELDS = [
+    'agent_version',
+    'originator',
+    'source',
+    'cwd',
+    'repository_url',
+    'branch',
+    'commit_sha',
+    'parent_id',
+    'parent_relation',
+    'title',
+    'reported_cost_usd'
+];
+/**
+ * Forgets what `fileId` said, then sets each session it held back to what its other files hold:
+ * its start and end from their records' times, and, when no other file holds it, its other facts
+ * emptied, for the read that follows to give them again. One transaction, which also marks the
+ * sessions for the end of the ingest (`dropSessionsNoFileHolds`), so a crash at any point leaves
+ * either the old state or one the next ingest completes.
+ *
+ * A fact another file gave only in its session record (an end time later than its records', say)
+ * is not kept: the session rows store the merge, not each file's part.
+ */
+function forgetFileAndItsSessionFacts(db, fileId) {
+    db.transaction(() => {
+        const sessions = db_prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? UNION SELECT DISTINCT session_id FROM events WHERE file_id = ?`)
+            .pluck()
+            .all(fileId, fileId);
+        forgetFileContents(db, fileId);
+        const times = db_prepared(db, `UPDATE sessions SET started_at = (SELECT MIN(ts) FROM events WHERE session_id = @id AND ts IS NOT NULL),
+        ended_at = (SELECT MAX(ts) FROM events WHERE session_id = @id AND ts IS NOT NULL) WHERE id = @id`);
+        // Records first, through their session index; a file giving the session no record is rare.
+        const heldElsewhere = db_prepared(db, `SELECT EXISTS (SELECT 1 FROM events WHERE session_id = @id) OR EXISTS (SELECT 1 FROM session_sources WHERE session_id = @id)`).pluck();
+        const empty = db_prepared(db, `UPDATE sessions SET ${PATCH_FIELDS.map((f) => `${f} = NULL`).join(', ')} WHERE id = ?`);
+        for (const id of sessions) {
+            times.run({ id });
+            if (heldElsewhere.get({ id }) === 0)
+                empty.run(id);
+            markReconcilePending(db, id);
+        }
+    }).immediate();
+}
+/**
+ * Of `sessionIds`, deletes each that no file holds any more (no record, no file mapping a log's
+ * session id to it: its only log was rewritten under another id), with its turns and redactions.
+ * Review tags, notes and dispositions stay: they key on the session id, and a later ingest may
+ * bring the session back. Returns the sessions deleted.
+ */
+function dropSessionsNoFileHolds(db, sessionIds) {
+    const unheld = db_prepared(db, `SELECT 1 FROM sessions s WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM events WHERE session_id = s.id) AND NOT EXISTS (SELECT 1 FROM session_sources WHERE session_id = s.id)`).pluck();
+    const dropped = [];
+    db.transaction(() => {
+        for (const id of new Set(sessionIds)) {
+            if (unheld.get(id) === undefined)
+                continue;
+            db_prepared(db, `DELETE FROM turns WHERE session_id = ?`).run(id);
+            db_prepared(db, `DELETE FROM redactions WHERE session_id = ?`).run(id);
+            db_prepared(db, `DELETE FROM sessions WHERE id = ?`).run(id);
+            dropped.push(id);
+        }
+    }).immediate();
+    return dropped;
+}
+
 ;// CONCATENATED MODULE: ./src/store/format-tallies.ts
 
 /**
@@ -11585,27 +11689,6 @@ function reconcileCopies(db, sessionIds) {
         clearShared.run();
     }).immediate();
     return changed;
-}
-
-;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
-
-/*
- * Sessions whose records were stored but not yet reconciled (see reconcile.ts). Marked in the
- * transaction that stores their records, cleared once reconciled, so an interrupted ingest leaves
- * the list for the next one.
- */
-function markReconcilePending(db, sessionId) {
-    db_prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
-}
-function reconcilePendingSessions(db) {
-    return db_prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
-}
-function clearReconcilePending(db, sessionIds) {
-    const done = db_prepared(db, 'DELETE FROM reconcile_pending WHERE session_id = ?');
-    db.transaction(() => {
-        for (const sid of sessionIds)
-            done.run(sid);
-    }).immediate();
 }
 
 ;// CONCATENATED MODULE: ./src/store/project-key.ts
@@ -19690,6 +19773,7 @@ function damagedReason(e) {
 
 
 
+
 /** The bytes of the header hashed into a database's stored signature. */
 const SIGNATURE_HEAD = 100;
 function planDatabase(ctx, path, st, row) {
@@ -19730,7 +19814,7 @@ function planDatabase(ctx, path, st, row) {
     ctx.read();
     const fileId = fileIdFor(ctx.db, path);
     if (row) {
-        forgetFileContents(ctx.db, fileId);
+        forgetFileAndItsSessionFacts(ctx.db, fileId);
         ctx.writer.reset();
     }
     return {
@@ -20565,6 +20649,7 @@ class Inbox {
 
 
 
+
 const HEAD_BYTES = 4096;
 const MAX_BATCH_CHARS = 8 * 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
@@ -20641,6 +20726,8 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     const reconcile = [...result.session_ids, ...pending];
     reconcileCopies(db, reconcile);
     reconcileFormats(db, reconcile);
+    // A session this run wrote to has records; one only marked (its file read again) may have none left.
+    dropSessionsNoFileHolds(db, pending);
     clearReconcilePending(db, reconcile);
     result.format_warnings = formatWarnings(db, read);
     if (result.files > 0)
@@ -20811,7 +20898,7 @@ async function planFile(db, writer, path, opts, result) {
     const resume = grown && row && row.format === source.id;
     if (row && !resume) {
         // Rewritten in place: what was stored from the old content no longer exists.
-        forgetFileContents(db, fileId);
+        forgetFileAndItsSessionFacts(db, fileId);
         writer.reset();
     }
     return {
