@@ -101,6 +101,7 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
   const fromReadFiles = staging ? await sessionsOfFiles(client, readInPg()) : []
   const sessionIds = [...new Set(opts.sessions ?? [...fromSource, ...fromReadFiles])].sort()
   const forget = staging ? forgetStatements(shape, perSession) : []
+  const dropUnheld = staging ? dropUnheldStatements(shape, perSession) : []
   const select = new Map(
     perSession.map((t) => [
       t,
@@ -116,6 +117,7 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
         [chunk]
       )
       for (const sql of forget) await client.query(sql, [chunk, readInPg()])
+      for (const sql of dropUnheld) await client.query(sql, [chunk])
       let n = 0
       for (const t of perSession) n += await upsertRows(client, shape, t, select.get(t)!, [JSON.stringify(chunk)], ids)
       return n
@@ -129,6 +131,23 @@ export async function pushStore(source: Db, client: PgClient, opts: PushOptions 
       await upsertRows(client, shape, 'files', filesRead('*'), [readLocal], ids)
     })
   return { sessions: sessionIds.length, rows }
+}
+
+/**
+ * A session that no file holds any more once the files read again are forgotten goes, with its
+ * turns and redaction records, as in a SQLite store (`dropSessionsNoFileHolds`); its review rows
+ * and push records stay. A session the staging still holds is upserted again right after, in the
+ * same transaction; one another writer's file holds keeps its events or sources, so it stays.
+ */
+function dropUnheldStatements(shape: SchemaShape, perSession: string[]): string[] {
+  if (!perSession.includes('sessions') || !perSession.includes('events') || !perSession.includes('session_sources')) return []
+  const unheld = `SELECT s.id FROM sessions s WHERE s.id = ANY($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id) AND NOT EXISTS (SELECT 1 FROM session_sources x WHERE x.session_id = s.id)`
+  const dependents = ['turns', 'redactions'].filter((t) => perSession.includes(t))
+  return [
+    ...dependents.map((t) => `DELETE FROM ${ident(t)} WHERE ${ident(sessionColumn(shape, t)!)} IN (${unheld})`),
+    `DELETE FROM sessions WHERE id IN (${unheld})`
+  ]
 }
 
 /** Sessions the team store holds records of from the files `fileIds` (team-store ids). */
