@@ -63025,6 +63025,7 @@ async function pushStore(source, client, opts = {}) {
     const fromReadFiles = staging ? await sessionsOfFiles(client, readInPg()) : [];
     const sessionIds = [...new Set(opts.sessions ?? [...fromSource, ...fromReadFiles])].sort();
     const forget = staging ? forgetStatements(shape, perSession) : [];
+    const dropUnheld = staging ? dropUnheldStatements(shape, perSession) : [];
     const select = new Map(perSession.map((t) => [
         t,
         source.prepare(`SELECT * FROM ${connect_ident(t)} WHERE ${connect_ident(sessionColumn(shape, t))} IN (SELECT value FROM json_each(?))`)
@@ -63036,6 +63037,8 @@ async function pushStore(source, client, opts = {}) {
             await client.query(`SELECT count(pg_advisory_xact_lock(hashtextextended('ai-log-trail session ' || s.id, 0))) FROM unnest($1::text[]) WITH ORDINALITY AS s(id, i)`, [chunk]);
             for (const sql of forget)
                 await client.query(sql, [chunk, readInPg()]);
+            for (const sql of dropUnheld)
+                await client.query(sql, [chunk]);
             let n = 0;
             for (const t of perSession)
                 n += await upsertRows(client, shape, t, select.get(t), [JSON.stringify(chunk)], ids);
@@ -63052,6 +63055,23 @@ async function pushStore(source, client, opts = {}) {
             await upsertRows(client, shape, 'files', filesRead('*'), [readLocal], ids);
         });
     return { sessions: sessionIds.length, rows };
+}
+/**
+ * A session that no file holds any more once the files read again are forgotten goes, with its
+ * turns and redaction records, as in a SQLite store (`dropSessionsNoFileHolds`); its review rows
+ * and push records stay. A session the staging still holds is upserted again right after, in the
+ * same transaction; one another writer's file holds keeps its events or sources, so it stays.
+ */
+function dropUnheldStatements(shape, perSession) {
+    if (!perSession.includes('sessions') || !perSession.includes('events') || !perSession.includes('session_sources'))
+        return [];
+    const unheld = `SELECT s.id FROM sessions s WHERE s.id = ANY($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id) AND NOT EXISTS (SELECT 1 FROM session_sources x WHERE x.session_id = s.id)`;
+    const dependents = ['turns', 'redactions'].filter((t) => perSession.includes(t));
+    return [
+        ...dependents.map((t) => `DELETE FROM ${connect_ident(t)} WHERE ${connect_ident(sessionColumn(shape, t))} IN (${unheld})`),
+        `DELETE FROM sessions WHERE id IN (${unheld})`
+    ];
 }
 /** Sessions the team store holds records of from the files `fileIds` (team-store ids). */
 async function sessionsOfFiles(client, fileIds) {
