@@ -1,6 +1,5 @@
 import { extname } from 'node:path'
 import { countLate, emptyLateCheck, lateCheckContent } from '../redact/late/check.js'
-import type { LateTextResult } from '../redact/late/text.js'
 import { lateCheckParts } from '../render/text.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { LateCheck } from '../select/report.js'
@@ -13,24 +12,12 @@ export interface FinalText {
   format?: string
 }
 
-/** Results by format and text: the job summary is often the Markdown report byte for byte. */
-export type LateCheckMemo = Map<string, LateTextResult>
-
-/** The last check of every text about to leave: each redacted in place, findings counted per file. */
-export function checkFinalTexts(texts: readonly FinalText[], opts: EngineOptions, memo: LateCheckMemo = new Map()): { texts: FinalText[]; check: LateCheck } {
+/** The last check of one text about to leave: redacted in place, its findings counted under its name. */
+export function checkFinalText(t: FinalText, opts: EngineOptions): { text: FinalText; check: LateCheck } {
   const check = emptyLateCheck()
-  const out = texts.map((t) => {
-    const format = t.format ?? extname(t.name)
-    const key = `${format}\0${t.content}`
-    let r = memo.get(key)
-    if (!r) {
-      r = lateCheckContent(t.name, t.content, opts, format)
-      memo.set(key, r)
-    }
-    countLate(check, t.name, r.findings)
-    return r.findings.length ? { ...t, content: r.text } : t
-  })
-  return { texts: out, check }
+  const r = lateCheckContent(t.name, t.content, opts, t.format ?? extname(t.name))
+  countLate(check, t.name, r.findings)
+  return { text: r.findings.length ? { ...t, content: r.text } : t, check }
 }
 
 export function sameLateCheck(a: LateCheck, b: LateCheck): boolean {
@@ -44,9 +31,9 @@ export function sameLateCheck(a: LateCheck, b: LateCheck): boolean {
  */
 export function fitToBudget(render: (budget: number) => string, budget: number, name: string, opts: EngineOptions): { text: FinalText; check: LateCheck } {
   for (let b = budget; ;) {
-    const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts)
-    const length = r.texts[0].content.length
-    if (length <= budget || b === 0) return { text: r.texts[0], check: r.check }
+    const r = checkFinalText({ name, content: render(b), format: '.md' }, opts)
+    const length = r.text.content.length
+    if (length <= budget || b === 0) return r
     b = Math.max(0, Math.floor((b * budget) / length) - 1)
   }
 }
