@@ -58955,21 +58955,12 @@ function readSessionFacts(db) {
 
 
 
-/** The last check of every text about to leave: each redacted in place, findings counted per file. */
-function checkFinalTexts(texts, opts, memo = new Map()) {
+/** The last check of one text about to leave: redacted in place, its findings counted under its name. */
+function checkFinalText(t, opts) {
     const check = emptyLateCheck();
-    const out = texts.map((t) => {
-        const format = t.format ?? (0,external_node_path_.extname)(t.name);
-        const key = `${format}\0${t.content}`;
-        let r = memo.get(key);
-        if (!r) {
-            r = lateCheckContent(t.name, t.content, opts, format);
-            memo.set(key, r);
-        }
-        countLate(check, t.name, r.findings);
-        return r.findings.length ? { ...t, content: r.text } : t;
-    });
-    return { texts: out, check };
+    const r = lateCheckContent(t.name, t.content, opts, t.format ?? (0,external_node_path_.extname)(t.name));
+    countLate(check, t.name, r.findings);
+    return { text: r.findings.length ? { ...t, content: r.text } : t, check };
 }
 function sameLateCheck(a, b) {
     return a.total === b.total && lateCheckParts(a).join('\n') === lateCheckParts(b).join('\n');
@@ -58981,10 +58972,10 @@ function sameLateCheck(a, b) {
  */
 function fitToBudget(render, budget, name, opts) {
     for (let b = budget;;) {
-        const r = checkFinalTexts([{ name, content: render(b), format: '.md' }], opts);
-        const length = r.texts[0].content.length;
+        const r = checkFinalText({ name, content: render(b), format: '.md' }, opts);
+        const length = r.text.content.length;
         if (length <= budget || b === 0)
-            return { text: r.texts[0], check: r.check };
+            return r;
         b = Math.max(0, Math.floor((b * budget) / length) - 1);
     }
 }
