@@ -46,3 +46,33 @@ describe('two ingests into the same database at the same time', () => {
     }
   })
 })
+
+describe('processes creating the same new database at the same time', () => {
+  it('all open it, and each migration step is applied once', async () => {
+    const d = tmpDir()
+    try {
+      // Each process loads the store module, then waits for the same instant before opening, so
+      // the opens overlap however slowly the processes start.
+      const script = `import('${join(repoRoot, 'lib', 'store', 'db.js')}').then((m) => { while (Date.now() < Number(process.argv[2])); const db = m.openStore(process.argv[1]); console.log(db.pragma('user_version', { simple: true })); db.close() })`
+      const open = (db: string, at: number) =>
+        new Promise<{ code: number; out: string; err: string }>((resolve) => {
+          const p = spawn(process.execPath, ['-e', script, db, String(at)], { stdio: ['ignore', 'pipe', 'pipe'] })
+          let out = ''
+          let err = ''
+          p.stdout.on('data', (x) => (out += x))
+          p.stderr.on('data', (x) => (err += x))
+          p.on('close', (code) => resolve({ code: code ?? -1, out, err }))
+        })
+      // Each round is a new file and six processes racing through every step from an empty file.
+      for (let round = 0; round < 3; round++) {
+        const db = join(d, `new${round}.sqlite`)
+        const at = Date.now() + 1500
+        const runs = await Promise.all(Array.from({ length: 6 }, () => open(db, at)))
+        for (const r of runs) expect(r).toEqual({ code: 0, out: expect.stringMatching(/^\d+\n$/), err: '' })
+        expect(new Set(runs.map((r) => r.out)).size).toBe(1)
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true })
+    }
+  })
+})

@@ -49,16 +49,9 @@ function withBusyRetry<T>(fn: () => T): T {
 }
 
 function migrateWithRetry(db: Db, target?: number): void {
-  // Two processes creating the same new database race on the first migration; the loser sees
-  // "table already exists" after the winner commits, and re-reading user_version settles it.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      withBusyRetry(() => migrate(db, target))
-      return
-    } catch (e) {
-      if (attempt >= 3 || !/already exists/.test(String(e))) throw e
-    }
-  }
+  // Two processes creating the same new database race on each migration step; `migrate` re-reads
+  // the version under the write lock, so the loser skips a step the winner applied.
+  withBusyRetry(() => migrate(db, target))
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>()

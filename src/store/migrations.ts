@@ -419,6 +419,9 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number {
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue
     db.transaction(() => {
+      // Another process may have applied this step while this one waited for the write lock;
+      // the version read under the lock is the one that counts.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return
       db.exec(m.sql)
       m.run?.(db)
       db.pragma(`user_version = ${m.version}`)
