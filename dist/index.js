@@ -23142,6 +23142,10 @@ function migrate(db, target = migrations_SCHEMA_VERSION) {
         if (m.version <= current || m.version > target)
             continue;
         db.transaction(() => {
+            // Another process may have applied this step while this one waited for the write lock;
+            // the version read under the lock is the one that counts.
+            if (db.pragma('user_version', { simple: true }) >= m.version)
+                return;
             db.exec(m.sql);
             m.run?.(db);
             db.pragma(`user_version = ${m.version}`);
@@ -23201,18 +23205,9 @@ function withBusyRetry(fn) {
     }
 }
 function migrateWithRetry(db, target) {
-    // Two processes creating the same new database race on the first migration; the loser sees
-    // "table already exists" after the winner commits, and re-reading user_version settles it.
-    for (let attempt = 0;; attempt++) {
-        try {
-            withBusyRetry(() => migrate(db, target));
-            return;
-        }
-        catch (e) {
-            if (attempt >= 3 || !/already exists/.test(String(e)))
-                throw e;
-        }
-    }
+    // Two processes creating the same new database race on each migration step; `migrate` re-reads
+    // the version under the write lock, so the loser skips a step the winner applied.
+    withBusyRetry(() => migrate(db, target));
 }
 const statements = new WeakMap();
 /**
