@@ -143,6 +143,10 @@ describe('the history on the page', () => {
     // Gone from the file: nothing left to undo.
     expect(after.find((e) => e.id === added.id)?.undoable).toBe(false)
     expect((await post('/api/history/undo', { id: added.id })).status).toBe(409)
+    // A removal cannot be undone from here: the history does not keep the removed entry whole.
+    const removal = await post('/api/history/undo', { id: after.at(-1)!.id })
+    expect(removal.status).toBe(409)
+    expect(removal.body).toMatch(/removed a rules-file entry/)
     expect((await post('/api/history/undo', { id: 999999 })).status).toBe(404)
   })
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistoryKind } from '../store/review-history.js'
-import type { ListedEntry } from './entries.js'
+import { listEntries, removeEntry, type Edited, type ListedEntry } from './entries.js'
 
 /*
  * The history's rules-file entries (redaction, allow, private) matched back to the rules file:
@@ -23,4 +23,17 @@ export function rulesEntryFor(entries: readonly ListedEntry[], e: HistoryEntry):
   if (!isRulesFileChange(e) || e.action !== 'add') return undefined
   const alike = entries.filter((x) => x.kind === e.kind && x.detail === e.detail && (x.session ?? null) === e.session && (x.prompt ?? null) === e.prompt)
   return alike.filter((x) => x.actor === e.actor).at(-1) ?? alike.at(-1)
+}
+
+/**
+ * The rules file's text with the entry a history `add` put there taken out again, every other
+ * byte kept: what the review page's Undo and `history undo` both write. `removal` when the
+ * entry removed something (the history does not keep it whole, so it cannot be put back from
+ * here); `gone` when the file no longer holds the entry.
+ */
+export function undoRulesFileEdit(text: string, e: HistoryEntry, file?: string): { edited: Edited } | { refused: 'removal' | 'gone' } {
+  if (e.action !== 'add') return { refused: 'removal' }
+  const listed = rulesEntryFor(listEntries(text), e)
+  if (!listed) return { refused: 'gone' }
+  return { edited: removeEntry(text, listed.ref, listed.entry, file) }
 }

@@ -19,7 +19,7 @@ import {
   type RulesEditNote
 } from './entries.js'
 import { NewRuleSchema } from './rules-file.js'
-import { rulesEntryFor, isRulesFileChange } from './history-rules.js'
+import { rulesEntryFor, isRulesFileChange, undoRulesFileEdit } from './history-rules.js'
 import { addPageNote, changeDisposition, changeTag, DispositionRequestSchema, NoteRequestSchema, sessionMarks, TagRequestSchema } from './marks.js'
 import { appendHistory, historyEntry, listHistory, type HistoryEntry } from '../store/review-history.js'
 import { ReviewTargetError } from '../store/review-target.js'
@@ -293,15 +293,19 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
           sendJson(res, 200, { entries })
           return
         }
-        const listedEntry = rulesEntryFor(listEntries(opts.rules.read()), e)
-        if (!listedEntry)
-          throw new HttpError(
-            409,
-            e.action === 'add'
-              ? `history entry ${id}: the rules file no longer holds that entry`
-              : `history entry ${id} removed a rules-file entry: add it again on the page`
-          )
-        const { entry } = edit((text) => removeEntry(text, listedEntry.ref, listedEntry.entry, opts.rules.path), reason || `undo of #${id}`)
+        const { entry } = edit(
+          (text) => {
+            const undone = undoRulesFileEdit(text, e, opts.rules.path)
+            if ('edited' in undone) return undone.edited
+            throw new HttpError(
+              409,
+              undone.refused === 'gone'
+                ? `history entry ${id}: the rules file no longer holds that entry`
+                : `history entry ${id} removed a rules-file entry: add it again on the page`
+            )
+          },
+          reason || `undo of #${id}`
+        )
         sendJson(res, 200, { entries: [entry] })
         return
       }
@@ -342,7 +346,7 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
       edited = change(opts.rules.read())
     } catch (e) {
       // The edit cannot be made as asked (not in the field, changed since listed, a file that does not parse): nothing is written.
-      if (e instanceof ZodError) throw e
+      if (e instanceof ZodError || e instanceof HttpError) throw e
       throw new HttpError(400, (e as Error).message)
     }
     const { text, note } = edited

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH } from '../../config/default-path.js'
-import { listEntries, removeEntry } from '../../review/entries.js'
-import { isRulesFileChange, rulesEntryFor } from '../../review/history-rules.js'
+import { isRulesFileChange, undoRulesFileEdit } from '../../review/history-rules.js'
 import { readRulesText, writeRulesText } from '../../review/rules-file.js'
 import type { Db } from '../../store/db.js'
 import { appendHistory, HISTORY_KINDS, HistoryKindSchema, historyEntry, listHistory, type HistoryEntry } from '../../store/review-history.js'
@@ -92,11 +91,13 @@ export async function historyCommand(argv: string[], io: CliIo): Promise<number>
 
 /** Removes the rules-file entry a history entry added (the review page's Undo, from the command line), and records it. */
 function undoRulesEntry(db: Db, e: HistoryEntry, rulesPath: string, change: { actor: string; reason?: string }): HistoryEntry {
-  if (e.action !== 'add') throw new UsageError(`history entry ${e.id} removed a rules-file entry: add it again with ai-log-trail redactions add`)
-  const text = readRulesText(rulesPath)
-  const listed = rulesEntryFor(listEntries(text), e)
-  if (!listed) throw new UsageError(`history entry ${e.id}: ${rulesPath} no longer holds that entry`)
-  const edited = removeEntry(text, listed.ref, listed.entry, rulesPath)
-  writeRulesText(rulesPath, edited.text)
-  return appendHistory(db, { ...edited.note, actor: change.actor, reason: change.reason ?? `undo of #${e.id}` })
+  const undone = undoRulesFileEdit(readRulesText(rulesPath), e, rulesPath)
+  if ('refused' in undone)
+    throw new UsageError(
+      undone.refused === 'removal'
+        ? `history entry ${e.id} removed a rules-file entry: add it again with ai-log-trail redactions add`
+        : `history entry ${e.id}: ${rulesPath} no longer holds that entry`
+    )
+  writeRulesText(rulesPath, undone.edited.text)
+  return appendHistory(db, { ...undone.edited.note, actor: change.actor, reason: change.reason ?? `undo of #${e.id}` })
 }
