@@ -22,6 +22,7 @@ import { planDatabase } from './database-plan.js'
 import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFiles } from './walk.js'
+import { WriteGroup } from './write-group.js'
 
 export interface IngestError {
   file: string
@@ -134,10 +135,19 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
-  for await (const { plan, batch } of parsed) {
-    writeBatch(db, writer, plan, batch, result, touched)
-    if (batch.last) read.push(plan.job.path)
-    opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
+  const group = new WriteGroup(db, GROUP_LIMITS)
+  try {
+    for await (const { plan, batch } of parsed) {
+      group.begin()
+      writeBatch(db, writer, plan, batch, result, touched, group.holdsTransaction)
+      group.wrote(batch.lines.length, batchChars(batch))
+      if (batch.last) read.push(plan.job.path)
+      opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
+    }
+    group.commit()
+  } catch (e) {
+    group.rollback()
+    throw e
   }
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
@@ -153,6 +163,18 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   result.format_warnings = formatWarnings(db, read)
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/**
+ * How much one transaction holds before it commits (see WriteGroup): docs/performance.md has the
+ * measurements that chose it.
+ */
+const GROUP_LIMITS = { lines: 20_000, chars: 32 * 1024 * 1024 }
+
+function batchChars(batch: ParsedBatch): number {
+  let n = 0
+  for (const line of batch.lines) n += line.text?.length ?? 0
+  return n
 }
 
 /**
@@ -367,7 +389,7 @@ function limitsOf(opts: IngestOptions) {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
-function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>): void {
+function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>, grouped: boolean): void {
   const { job, fileId } = plan
   // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
   // a database (its rows are read again whole): it is recorded as read to its size only by its
@@ -375,7 +397,7 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
   const whole = job.compression !== null || job.snapshot !== undefined
   const offset = whole ? (batch.last ? job.size : 0) : batch.offset
   const lineNo = whole && !batch.last ? 0 : batch.lineNo
-  db.transaction(() => {
+  const write = () => {
     const sessions = new Set<string>()
     writer.beginBatch(cwdsGiven(batch))
     for (const line of batch.lines) applyRecords(writer, fileId, plan.agent, line, result, sessions)
@@ -401,7 +423,12 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
         ingestedAt: new Date().toISOString()
       })
     crashPoint()
-  }).immediate()
+  }
+  // In a group's transaction a batch needs no savepoint of its own: a failure rolls the whole group
+  // back, and a savepoint keeps the prior content of every page the batch changes in a journal held
+  // in memory (temp_store = MEMORY), which raised the ingest's peak RSS.
+  if (grouped) write()
+  else db.transaction(write).immediate()
   result.skipped_lines += batch.skippedLines
   for (const p of batch.problems) result.errors.push({ file: job.path, line: p.line, reason: p.reason })
 }

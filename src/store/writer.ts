@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
+import { KeyFilter } from './key-filter.js'
 import { RawBlockWriter } from './raw-blocks.js'
 import { SessionIdentity } from './session-identity.js'
 
@@ -16,6 +17,15 @@ export class StoreWriter {
   private lastTs = new Map<string, string>()
   private identity: SessionIdentity
   private rawBlocks: RawBlockWriter
+  /**
+   * Every dedupe key this writer has written, while it is known that no other row holds a key:
+   * set at the first batch when the store holds no keyed row, dropped for good once another
+   * connection has committed (its rows are not in it). Null: every key is looked up.
+   */
+  private keys: KeyFilter | null = null
+  private keysDecided = false
+  /** `PRAGMA data_version` at the last batch: it changes only when another connection commits. */
+  private dataVersion = -1
   private s
 
   constructor(private db: Db) {
@@ -51,6 +61,7 @@ export class StoreWriter {
       // itself holds many times (identical lines) would otherwise be scanned on every insert.
       seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
       seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
+      anyKey: p(`SELECT 1 FROM events WHERE dedupe_key IS NOT NULL LIMIT 1`),
       turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
       prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       tokens:
@@ -82,6 +93,7 @@ export class StoreWriter {
   /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
   beginBatch(cwds: Map<string, string>): void {
     this.identity.beginBatch(cwds)
+    this.checkKeyFilter()
     // A block left open belonged to a batch whose transaction did not commit.
     this.rawBlocks.discard()
   }
@@ -131,7 +143,12 @@ export class StoreWriter {
     const p = ev.payload
     const sid = this.identity.resolve(fileId, ev.session_id)
     let replayed = ev.replayed ?? false
-    if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId))) replayed = true
+    const key = ev.dedupe_key
+    if (key) {
+      const keys = this.keys
+      if (!replayed && (keys === null || keys.mayHold(key)) && (s.seenKeyBefore.get(key, fileId) || s.seenKeyAfter.get(key, fileId))) replayed = true
+      if (keys !== null) keys.add(key)
+    }
     if (!this.ensured.has(sid)) {
       s.ensureSession.run(sid, agent, fileId)
       this.ensured.add(sid)
@@ -140,20 +157,7 @@ export class StoreWriter {
     let turn = this.currentTurn(sid)
     if (personPrompt) turn += 1
     const at = raw === null ? null : this.rawBlocks.next(fileId)
-    const info = s.event.run(
-      fileId,
-      ev.line,
-      seq,
-      sid,
-      turn,
-      ev.ts,
-      p.kind,
-      payloadJson,
-      at?.block ?? null,
-      at?.item ?? null,
-      replayed ? 1 : 0,
-      ev.dedupe_key ?? null
-    )
+    const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, at?.block ?? null, at?.item ?? null, replayed ? 1 : 0, key ?? null)
     if (info.changes === 0) return false
     if (raw !== null) this.rawBlocks.keep(raw)
     const id = Number(info.lastInsertRowid)
@@ -238,6 +242,22 @@ export class StoreWriter {
       this.s.endedAt.run(ts, sid, ts)
     }
     this.lastTs.clear()
+  }
+
+  /**
+   * Called inside each batch's write transaction, where no other connection can commit: the filter
+   * starts only on a store holding no keyed row, and ends as soon as another connection has
+   * written (two ingests at once), after which every key is looked up as before.
+   */
+  private checkKeyFilter(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number
+    if (!this.keysDecided) {
+      this.keysDecided = true
+      if (this.s.anyKey.get() === undefined) this.keys = new KeyFilter()
+    } else if (version !== this.dataVersion) {
+      this.keys = null
+    }
+    this.dataVersion = version
   }
 
   private trackTime(sid: string, ts: string): void {
