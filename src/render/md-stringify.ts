@@ -2,6 +2,7 @@ import type { Root, RootContent, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
+import { spliceCode, tokenizeCode } from './md-code-splice.js'
 
 type Handle = NonNullable<NonNullable<Options['handlers']>['text']>
 type State = Parameters<Handle>[2]
@@ -10,8 +11,23 @@ type State = Parameters<Handle>[2]
 // full report has hundreds of thousands of text nodes, mostly the same labels (`Output:`, ` · `)
 // in the same places. `safe` reads nothing but the value, the construct stack, the characters
 // either side and the neighbours' node types (which unsafe patterns may name), so its result is
-// cached on exactly those, per stringify call (one `state` each).
-const escapedByState = new WeakMap<State, Map<string, Map<string, string>>>()
+// cached on exactly those, per stringify call (one `state` each). The cache is looked up by the
+// value first, a string the tree already holds, so no key is built per node.
+interface Escaped {
+  stack: string[]
+  beforeType: string | undefined
+  afterType: string | undefined
+  before: string
+  after: string
+  out: string
+}
+const escapedByState = new WeakMap<State, Map<string, Escaped[]>>()
+
+function sameStack(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 function text(node: Text, parent: Parameters<Handle>[1], state: State, info: Parameters<Handle>[3]): string {
   const siblings = parent ? parent.children : []
@@ -23,19 +39,43 @@ function text(node: Text, parent: Parameters<Handle>[1], state: State, info: Par
     escaped = new Map()
     escapedByState.set(state, escaped)
   }
-  // `before`'s length keeps the key unambiguous whatever characters surround the node.
-  const context = [state.stack.join(' '), beforeNode?.type ?? '', afterNode?.type ?? '', info.before.length, info.before + info.after].join('\0')
-  let byValue = escaped.get(context)
-  if (!byValue) {
-    byValue = new Map()
-    escaped.set(context, byValue)
+  let seen = escaped.get(node.value)
+  if (!seen) {
+    seen = []
+    escaped.set(node.value, seen)
   }
-  let out = byValue.get(node.value)
-  if (out === undefined) {
-    out = state.safe(node.value, { ...info, beforeNode, afterNode })
-    byValue.set(node.value, out)
-  }
+  const beforeType = beforeNode?.type
+  const afterType = afterNode?.type
+  for (const e of seen)
+    if (e.before === info.before && e.after === info.after && e.beforeType === beforeType && e.afterType === afterType && sameStack(e.stack, state.stack))
+      return e.out
+  const config = { ...info, beforeNode, afterNode }
+  const out = state.safe.call(withUnsafeFor(state, info.before + node.value + info.after), node.value, config)
+  seen.push({ stack: [...state.stack], beforeType, afterType, before: info.before, after: info.after, out })
   return out
+}
+
+type Unsafe = State['unsafe'][number]
+
+// `safe` runs every unsafe pattern's expression over the text with its neighbours' characters.
+// Each expression matches its pattern's one `character` and nothing else can add an escape, so
+// a pattern whose character is nowhere in that string changes nothing; `safe` is handed the state
+// with those left out.
+const unsafeByState = new WeakMap<State, { always: Unsafe[]; byCharacter: Map<string, Unsafe[]> }>()
+
+function withUnsafeFor(state: State, whole: string): State {
+  let grouped = unsafeByState.get(state)
+  if (!grouped) {
+    grouped = { always: [], byCharacter: new Map() }
+    for (const pattern of state.unsafe) {
+      if (pattern.character.length !== 1) grouped.always.push(pattern)
+      else grouped.byCharacter.set(pattern.character, [...(grouped.byCharacter.get(pattern.character) ?? []), pattern])
+    }
+    unsafeByState.set(state, grouped)
+  }
+  const unsafe = [...grouped.always]
+  for (const [character, patterns] of grouped.byCharacter) if (whole.includes(character)) unsafe.push(...patterns)
+  return Object.create(state, { unsafe: { value: unsafe } }) as State
 }
 
 /** How the report's Markdown is written. Tests stringify with these alone, remark's own handlers, to compare. */
@@ -56,5 +96,9 @@ const compactProcessor = unified()
 /** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
 export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
-  return (o.compactTables ? compactProcessor : processor).stringify(root)
+  const p = o.compactTables ? compactProcessor : processor
+  // Code blocks are written outside remark (md-code-splice.ts), byte for byte as remark would.
+  const tokenized = tokenizeCode(root)
+  if (!tokenized.values.length) return p.stringify(root)
+  return spliceCode(p.stringify(tokenized.root), tokenized) ?? p.stringify(root)
 }
