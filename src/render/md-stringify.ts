@@ -61,20 +61,42 @@ type Unsafe = State['unsafe'][number]
 // Each expression matches its pattern's one `character` and nothing else can add an escape, so
 // a pattern whose character is nowhere in that string changes nothing; `safe` is handed the state
 // with those left out.
-const unsafeByState = new WeakMap<State, { always: Unsafe[]; byCharacter: Map<string, Unsafe[]> }>()
+interface UnsafeByCharacter {
+  /** Patterns kept whatever the text: a character outside ASCII or longer than one. */
+  always: Unsafe[]
+  /** By ASCII code, the patterns of that character. */
+  ascii: Unsafe[][]
+  /** Which ASCII codes the text at hand holds: equal to `epoch` when seen. */
+  seen: Uint32Array
+  epoch: number
+}
+const unsafeByState = new WeakMap<State, UnsafeByCharacter>()
 
-function withUnsafeFor(state: State, whole: string): State {
+function unsafeByCharacter(state: State): UnsafeByCharacter {
   let grouped = unsafeByState.get(state)
   if (!grouped) {
-    grouped = { always: [], byCharacter: new Map() }
+    grouped = { always: [], ascii: Array.from({ length: 128 }, () => []), seen: new Uint32Array(128), epoch: 0 }
     for (const pattern of state.unsafe) {
-      if (pattern.character.length !== 1) grouped.always.push(pattern)
-      else grouped.byCharacter.set(pattern.character, [...(grouped.byCharacter.get(pattern.character) ?? []), pattern])
+      const code = pattern.character.charCodeAt(0)
+      if (pattern.character.length === 1 && code < 128) grouped.ascii[code].push(pattern)
+      else grouped.always.push(pattern)
     }
     unsafeByState.set(state, grouped)
   }
-  const unsafe = [...grouped.always]
-  for (const [character, patterns] of grouped.byCharacter) if (whole.includes(character)) unsafe.push(...patterns)
+  return grouped
+}
+
+function withUnsafeFor(state: State, whole: string): State {
+  const g = unsafeByCharacter(state)
+  const epoch = ++g.epoch
+  const unsafe = [...g.always]
+  for (let i = 0; i < whole.length; i++) {
+    const code = whole.charCodeAt(i)
+    if (code < 128 && g.seen[code] !== epoch) {
+      g.seen[code] = epoch
+      for (const pattern of g.ascii[code]) unsafe.push(pattern)
+    }
+  }
   return Object.create(state, { unsafe: { value: unsafe } }) as State
 }
 
