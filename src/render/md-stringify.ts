@@ -100,6 +100,56 @@ function withUnsafeFor(state: State, whole: string): State {
   return Object.create(state, { unsafe: { value: unsafe } }) as State
 }
 
+type InlineCodeHandle = NonNullable<NonNullable<Options['handlers']>['inlineCode']>
+
+interface ToMarkdownExtension {
+  handlers?: Options['handlers']
+  extensions?: ToMarkdownExtension[]
+}
+
+/** The `inlineCode` handler the extensions configure, the last one winning as remark configures them. */
+function configuredInlineCode(extensions: readonly ToMarkdownExtension[]): InlineCodeHandle | undefined {
+  let found: InlineCodeHandle | undefined
+  for (const e of extensions) {
+    found = configuredInlineCode(e.extensions ?? []) ?? found
+    found = e.handlers?.inlineCode ?? found
+  }
+  return found
+}
+
+/**
+ * Inline code (tool names, commands, paths, ids) is written once per value and place. The
+ * handler remark-gfm configures reads the value, the state's unsafe patterns (the same all
+ * through one stringify call) and whether a table cell is on the construct stack, nothing else;
+ * its result is cached on those. Without such a handler (remark-gfm changed) nothing is cached.
+ */
+function cachedInlineCode(this: ReturnType<typeof unified>): void {
+  const data = this.data()
+  const extensions = (data.toMarkdownExtensions ?? []) as ToMarkdownExtension[]
+  const handle = configuredInlineCode(extensions)
+  if (!handle) return
+  const byState = new WeakMap<State, Map<string, string>[]>()
+  const inlineCode: InlineCodeHandle = (node, parent, state, info) => {
+    let cache = byState.get(state)
+    if (!cache) {
+      cache = [new Map(), new Map()]
+      byState.set(state, cache)
+    }
+    const byValue = cache[state.stack.includes('tableCell') ? 1 : 0]
+    let out = byValue.get(node.value)
+    if (out === undefined) {
+      out = handle(node, parent, state, info)
+      byValue.set(node.value, out)
+    }
+    return out
+  }
+  // remark asks `peek` for the first character of what follows a node, instead of writing it.
+  const peek = (handle as { peek?: unknown }).peek
+  if (peek) Object.assign(inlineCode, { peek })
+  extensions.push({ handlers: { inlineCode } })
+  this.data('toMarkdownExtensions', extensions)
+}
+
 /** How the report's Markdown is written. Tests stringify with these alone, remark's own handlers, to compare. */
 export const MARKDOWN_STYLE: Options = { bullet: '-', emphasis: '_', strong: '*', fence: '`', listItemIndent: 'one', rule: '-' }
 
@@ -107,12 +157,14 @@ export const MARKDOWN_STYLE: Options = { bullet: '-', emphasis: '_', strong: '*'
 // md-nodes, so one long value cannot bloat a whole table.
 const processor = unified()
   .use(remarkGfm)
+  .use(cachedInlineCode)
   .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text } })
 
 // Generated reference tables in the docs have long prose cells: padding every row to the longest
 // would make the file's source unreadable for nothing.
 const compactProcessor = unified()
   .use(remarkGfm, { tablePipeAlign: false })
+  .use(cachedInlineCode)
   .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text } })
 
 /** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
