@@ -79,6 +79,8 @@ test('indentation skips empty lines and splits lines where remark does', () => {
   expect(indentCode('a\r\nb\rc\n', '  ')).toBe('  a\r\n  b\r  c\n')
   expect(indentCode('\n\n', '   ')).toBe('\n\n')
   expect(indentCode(' a\n\tb', '')).toBe(' a\n\tb')
+  expect(indentCode('', '  ')).toBe('')
+  expect(indentCode('\na\n\n b\n', '  ')).toBe('\n  a\n\n   b\n')
 })
 
 test('the tree handed in is left as it was', () => {

@@ -19,6 +19,7 @@ import type { Code, Nodes, Root } from 'mdast'
 const FENCE = '```'
 const EOL = /\r?\n|\r/g
 const SPACES = /^ *$/
+const LF_BEFORE_TEXT = /\n(?=[^\n])/g
 
 export interface TokenizedTree {
   root: Root
@@ -82,7 +83,9 @@ export function codeFence(value: string): string {
 
 /** Every line of `value` but the empty ones prefixed with `indent`, as remark's list items do. */
 export function indentCode(value: string, indent: string): string {
-  if (!indent) return value
+  if (!indent || !value) return value
+  // Log text reaches a code block with its line ends made LF (safe-text.ts): one native replace.
+  if (!value.includes('\r')) return (value[0] === '\n' ? '' : indent) + value.replace(LF_BEFORE_TEXT, '\n' + indent)
   const parts: string[] = []
   let start = 0
   EOL.lastIndex = 0
