@@ -24,10 +24,10 @@ test('a large report renders exactly as remark alone writes the same tree', () =
  * neighbour, at line starts and ends, and inside every construct (links and headings
  * included, though reports have no links).
  */
-function randomDocument(seed: number, blocks: number): Root {
+function randomDocument(seed: number, blocks: number, pieces: readonly string[] = MARKDOWN_PIECES): Root {
   const rnd = prng(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
-  const values = Array.from({ length: 30 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(MARKDOWN_PIECES)).join(''))
+  const values = Array.from({ length: 30 }, () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pieces)).join(''))
   const phrasing = (depth: number, inLink: boolean): PhrasingContent[] =>
     Array.from({ length: 1 + Math.floor(rnd() * 5) }, (): PhrasingContent => {
       const r = rnd()
@@ -67,6 +67,39 @@ function randomDocument(seed: number, blocks: number): Root {
 test('text in every context comes out as remark’s own text handler writes it', () => {
   for (let seed = 1; seed <= 40; seed++) {
     const doc = randomDocument(seed, 150)
+    expect(toMarkdown(doc)).toBe(reference.stringify(doc))
+  }
+})
+
+// Every ASCII character (each unsafe pattern's character among them), line endings, tabs, leading
+// spaces, digits before dots and parens, bidi and control characters, and long runs.
+const CHARACTERS = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  ...[
+    '\t',
+    '\n',
+    '\r',
+    '\r\n',
+    '    ',
+    '1.',
+    '12)',
+    '\u202e',
+    '\u2066',
+    '\u0000',
+    '\u001b',
+    '\u0085',
+    '\u00a0',
+    'é',
+    '😀',
+    '_'.repeat(3),
+    '`'.repeat(4),
+    'a'.repeat(300)
+  ]
+]
+
+test('text of any characters comes out as remark alone escapes it, next to every neighbour', () => {
+  for (let seed = 1; seed <= 60; seed++) {
+    const doc = randomDocument(1000 + seed, 100, CHARACTERS)
     expect(toMarkdown(doc)).toBe(reference.stringify(doc))
   }
 })

@@ -47,7 +47,9 @@ function canonical(value: unknown, schema: z.ZodType): unknown {
  */
 export function renderJson(report: Report): string {
   const parts = jsonParts(report)
-  return [...jsonText(parts.frame, parts.sessions)].join('')
+  // What `jsonText` writes a session at a time, in one call: indenting each session's text again
+  // and joining the parts costs more than the stringifying (tests hold the two to the same bytes).
+  return JSON.stringify({ ...parts.frame, sessions: [...parts.sessions] }, null, 2) + '\n'
 }
 
 /**
