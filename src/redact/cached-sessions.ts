@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
 import type { Config } from '../config/schema.js'
-import { KEPT, TurnsCapture, type Kept, type TurnFacts } from '../render/comment/window.js'
+import { CAPTURE_SOURCE, KEPT, TurnsCapture, type Kept, type TurnFacts } from '../render/comment/window.js'
 import type { SessionReport, Turn } from '../select/report.js'
 import { selectTurns } from '../select/select.js'
 import type { Db } from '../store/db.js'
@@ -36,9 +36,7 @@ let codeHash: string | undefined
 /** The code an entry depends on beyond the detectors': the redactor, the turns' reading and the window's capture. */
 function sessionCodeFingerprint(): string {
   codeHash ??= createHash('sha256')
-    .update(
-      `${codeFingerprint()}\0${SESSION_CACHE_VERSION}\0${String(reportRedactor)}\0${String(selectTurns)}\0${String(readTurnEvents)}\0${String(TurnsCapture)}`
-    )
+    .update(`${codeFingerprint()}\0${SESSION_CACHE_VERSION}\0${String(reportRedactor)}\0${String(selectTurns)}\0${String(readTurnEvents)}\0${CAPTURE_SOURCE}`)
     .digest('base64')
   return codeHash
 }
@@ -90,7 +88,7 @@ export class SessionCache {
       sessionCodeFingerprint(),
       cacheFingerprint(config),
       key === undefined ? null : createHmac('sha256', key).update('ai-log-trail session cache').digest('base64'),
-      db.pragma('user_version', { simple: true }),
+      store.schemaVersion,
       window.maxFieldChars ?? null,
       window.budget
     ])

@@ -1,7 +1,7 @@
 import { prepared, type Db } from './db.js'
 
 /** Characters of entries held before they are written: what a first run holds of the cache at most. */
-const WRITE_CHARS = 4 * 1024 * 1024
+const WRITE_CHARS = 1024 * 1024
 
 /**
  * What a session's report depends on in the store that its key must hold: its records' count and
@@ -24,7 +24,12 @@ export class SessionCacheStore {
   private readonly pending = new Map<string, { key: string; entry: string }>()
   private pendingChars = 0
 
-  private constructor(private readonly db: Db) {}
+  /** The store's schema version: an entry made under another may not read the same from the same rows. */
+  readonly schemaVersion: number
+
+  private constructor(private readonly db: Db) {
+    this.schemaVersion = db.pragma('user_version', { simple: true }) as number
+  }
 
   /** The store's session cache, or null when the store cannot hold one (read-only, in memory, or older than migration 14). */
   static open(db: Db): SessionCacheStore | null {

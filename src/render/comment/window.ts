@@ -262,3 +262,6 @@ export class CommentWindowBuilder {
     }
   }
 }
+
+/** The source of what makes and replays a capture, which the session cache's entries depend on (cached-sessions.ts). */
+export const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, TurnsCapture, CommentWindowBuilder].map(String).join('\0')
