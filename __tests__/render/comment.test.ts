@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { COMMENT_LIMIT, COMMENT_MARKER, fitComment, renderComment, textLength } from '../../src/render/comment/index.js'
+import { COMMENT_LIMIT, COMMENT_MARKER, fitComment, markdownLength, renderComment, textLength } from '../../src/render/comment/index.js'
 import { coverChangedFiles } from '../../src/render/comment/changed-files.js'
 import { editedFiles, sessionBlock } from '../../src/render/comment/session-block.js'
 import { sessionLabels } from '../../src/render/text.js'
@@ -95,7 +95,12 @@ describe('the PR comment', () => {
       for (const nodes of [[sessionsTable(report)], prompts, details('Prompts', prompts), blocks]) {
         const text = textLength(nodes)
         expect(text).toBeGreaterThan(0)
-        expect(text).toBeLessThanOrEqual(toMarkdown(nodes).length)
+        const rendered = toMarkdown(nodes).length
+        expect(text).toBeLessThanOrEqual(rendered)
+        // The least Markdown length counts syntax too, and is still never over the rendering.
+        const least = markdownLength(nodes)
+        expect(least).toBeGreaterThan(text)
+        expect(least).toBeLessThanOrEqual(rendered)
       }
     }
   })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
 import { redactReport, reportRedactor, type RedactionRecord } from '../redact/policy.js'
 import { redactionCache } from '../redact/cached-findings.js'
+import { SessionCache, withTurns } from '../redact/cached-sessions.js'
 import type { ReportFormat, ReportMode } from '../config/choices.js'
 import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
 import { renderReport, type RenderedFile } from '../render/index.js'
@@ -83,23 +84,40 @@ export function buildCommentReport(
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const window = new CommentWindowBuilder(opts.budget)
   const at = (opts.now ?? new Date()).toISOString()
+  // Sessions unchanged since a run under the same rules come whole from the session cache.
+  const cache = SessionCache.open(db, opts.config, { maxFieldChars: select.maxFieldChars, budget: opts.budget })
   let sinceSave = 0
   const saveNow = () => {
     saveRedactions(db, redactor.takeRecords(), at)
+    cache?.write()
     sinceSave = 0
   }
   const sessions = frame.sessions.map((s) => {
+    const found = cache?.lookup(s)
     const turns = window.begin(s.id)
+    const entry = found?.entry
+    if (entry && window.holdsAtMost(entry.level) && redactor.replay(s, entry.notes)) {
+      for (const [facts, held] of entry.turns) window.addKnown(facts, held)
+      sinceSave += entry.notes.records.length
+      if (++sinceSave >= RECORDS_PAGE) saveNow()
+      return withTurns(entry, turns)
+    }
+    const capture = cache && found ? cache.capture(window.kept) : undefined
+    if (capture) redactor.note()
     for (const t of selectTurns(db, s.id, true, select.maxFieldChars)) {
-      window.add(redactor.turn(s, t))
+      const redactedTurn = redactor.turn(s, t)
+      window.add(redactedTurn)
+      capture?.add(redactedTurn)
       sinceSave++
     }
     const redacted = redactor.session(s, turns)
+    if (cache && found && capture) cache.put(s, found.key, redacted, redactor.takeNoted(), capture)
     // Not while the session's turns are read: the connection is busy until they are.
     if (++sinceSave >= RECORDS_PAGE) saveNow()
     return redacted
   })
   saveNow()
+  cache?.save()
   return { report: redactor.finish(frame, sessions), window: window.window(), included: redactor.included }
 }
 

@@ -3,6 +3,7 @@ import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
 import { rewriteRawLines } from '../store/raw-blocks.js'
 import { dropRedactionCache } from '../store/redaction-cache.js'
+import { dropSessionCache } from '../store/session-cache.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -108,8 +109,10 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
         return r.line
       })
       dropParserState(db)
-      // Where this store's runs found what: local bookkeeping, not part of what the logs say.
+      // Where this store's runs found what, and what they made of each session: local bookkeeping,
+      // not part of what the logs say.
       dropRedactionCache(db)
+      dropSessionCache(db)
     }).immediate()
   } finally {
     db.close()

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, hash } from 'node:crypto'
 
 /** Where the CLI and the Action find the per-repository redaction key. */
 export const REDACTION_KEY_ENV = 'AI_LOG_TRAIL_REDACTION_KEY'
@@ -19,9 +19,16 @@ const TAG_HEX = 10
  * the report. Numbers depend only on the order values are met, so the same input numbers the same.
  */
 export class IdentifierTags {
+  /** By kind, then by the value's digest: a session cache notes and replays digests, never values. */
   private readonly numbers = new Map<string, Map<string, number>>()
+  private noted: Map<string, TagUse> | null = null
 
   constructor(private readonly key?: string) {}
+
+  /** Whether tags are numbered in order of appearance (no key), so a part's tags depend on what came before it. */
+  get numbered(): boolean {
+    return this.key === undefined
+  }
 
   /** `:<hex>` with a key, `#<n>` without; `kind` keeps e-mails, paths and hashed fields apart. */
   suffix(kind: string, value: string): string {
@@ -31,11 +38,13 @@ export class IdentifierTags {
       byValue = new Map()
       this.numbers.set(kind, byValue)
     }
-    let n = byValue.get(value)
+    const digest = hash('sha256', value, 'base64')
+    let n = byValue.get(digest)
     if (n === undefined) {
       n = byValue.size + 1
-      byValue.set(value, n)
+      byValue.set(digest, n)
     }
+    if (this.noted && !this.noted.has(`${kind}\0${digest}`)) this.noted.set(`${kind}\0${digest}`, [kind, digest, n])
     return `#${n}`
   }
 
@@ -43,4 +52,47 @@ export class IdentifierTags {
   hashed(value: string): string {
     return `[hash${this.suffix('hash', value)}]`
   }
+
+  /** Starts noting each numbered tag's first use, until `takeNoted`. */
+  note(): void {
+    this.noted = new Map()
+  }
+
+  /** The numbered tags given since `note`, each at its first use, in order. */
+  takeNoted(): TagUse[] {
+    const uses = [...(this.noted?.values() ?? [])]
+    this.noted = null
+    return uses
+  }
+
+  /**
+   * Numbers `uses` (noted while a part was redacted) as redacting that part again would, if that
+   * gives every one the number it had then; otherwise changes nothing and returns false, and the
+   * part must be redacted afresh (an earlier part met its values in another order).
+   */
+  replay(uses: readonly TagUse[]): boolean {
+    if (this.key !== undefined) return uses.length === 0
+    const added = new Map<string, Map<string, number>>()
+    for (const [kind, digest, n] of uses) {
+      const known = this.numbers.get(kind)
+      let mine = added.get(kind)
+      const had = known?.get(digest) ?? mine?.get(digest)
+      if (had !== undefined) {
+        if (had !== n) return false
+        continue
+      }
+      if ((known?.size ?? 0) + (mine?.size ?? 0) + 1 !== n) return false
+      if (!mine) added.set(kind, (mine = new Map()))
+      mine.set(digest, n)
+    }
+    for (const [kind, mine] of added) {
+      let byValue = this.numbers.get(kind)
+      if (!byValue) this.numbers.set(kind, (byValue = new Map()))
+      for (const [digest, n] of mine) byValue.set(digest, n)
+    }
+    return true
+  }
 }
+
+/** A numbered tag's use: its kind, the SHA-256 of its value, its number. */
+export type TagUse = [kind: string, digest: string, n: number]

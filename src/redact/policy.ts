@@ -1,5 +1,5 @@
 import type { RedactionRow } from '../store/redactions.js'
-import { IdentifierTags, redactionKey } from './hash.js'
+import { IdentifierTags, redactionKey, type TagUse } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override, PrivateEntry } from '../config/schema.js'
 import { replaceOccurrences } from './hashed-literal.js'
@@ -37,6 +37,24 @@ export interface ReportRedactor {
   readonly included: string[]
   /** The report around the redacted sessions: its scope label redacted, the counts of every part. */
   finish(report: Report, sessions: SessionReport[]): Report
+  /** Starts noting what the next session's redaction records and tags, until `takeNoted`. */
+  note(): void
+  /** What was noted since `note`: enough to replay that session's redaction on this redactor's state. */
+  takeNoted(): SessionNotes
+  /**
+   * Records and tags a session as redacting it again would, from what `takeNoted` gave when it
+   * was redacted: false, with nothing changed, when its tags would now be numbered otherwise.
+   */
+  replay(s: SessionReport, notes: SessionNotes): boolean
+}
+
+/** One `record` call of a session: event id, field, detector, count, actor, reason. */
+export type RecordUse = [eventId: number | null, field: string, detector: string, count: number, actor: string | null, reason: string | null]
+
+/** What redacting a session did to the report's state besides its text: its provenance and the tags it numbered. */
+export interface SessionNotes {
+  records: RecordUse[]
+  tags: TagUse[]
 }
 
 /**
@@ -55,6 +73,7 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
   let recordsByKey = new Map<string, RedactionRecord>()
   const byDetector: Record<string, number> = {}
   const metadataOnly = config.preset === 'metadata-only'
+  let noted: RecordUse[] | null = null
   const record = (
     s: SessionReport,
     eventId: number | null,
@@ -65,6 +84,7 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
     reason: string | null = null
   ) => {
     byDetector[detector] = (byDetector[detector] ?? 0) + count
+    noted?.push([eventId, field, detector, count, actor, reason])
     const key = `${s.id}\0${eventId}\0${field}\0${detector}`
     const r = recordsByKey.get(key)
     if (r) r.count += count
@@ -222,6 +242,20 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
       return taken
     },
     included,
+    note() {
+      noted = []
+      tags.note()
+    },
+    takeNoted() {
+      const out = { records: noted ?? [], tags: tags.takeNoted() }
+      noted = null
+      return out
+    },
+    replay(s, notes) {
+      if (!tags.replay(notes.tags)) return false
+      for (const [eventId, field, detector, count, actor, reason] of notes.records) record(s, eventId, field, detector, count, actor, reason)
+      return true
+    },
     finish(report, sessions) {
       // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
       const label = redactText(report.scope.label, engine('metadata'))

@@ -359,6 +359,22 @@ CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 ALTER TABLE sessions ADD COLUMN cost_usd REAL;
 ALTER TABLE sessions ADD COLUMN cost_source TEXT;
 `
+  },
+  {
+    version: 14,
+    description:
+      "the session cache: what the comment's report holds of each session once redacted, keyed by the session's rows, the rules and the code, so a warm run reads and redacts only the sessions that changed (local only: never exported nor pushed); a session's entry is dropped when any of its records is changed in place (reconciliation), which its key (the records' count and last id) would not show",
+    sql: `
+CREATE TABLE session_cache (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+CREATE TRIGGER session_cache_stale AFTER UPDATE OF session_id, file_id, turn, kind, replayed, payload ON events
+BEGIN
+  DELETE FROM session_cache WHERE session_id IN (OLD.session_id, NEW.session_id);
+END;
+`
   }
 ]
 

@@ -13,7 +13,7 @@ import { sessionBlock, type BlockOptions } from './session-block.js'
 import { BLOCK_MIN_TEXT, FEW_PROMPTS, glanceOf, KEPT, MAX_BLOCKS, type CommentWindow, type Kept } from './window.js'
 
 export { COMMENT_MARKER, defuseMarkers } from './markers.js'
-export { textLength } from './budget.js'
+export { markdownLength, textLength } from './budget.js'
 export { coverChangedFiles, type ChangedFilesCoverage } from './changed-files.js'
 export { CommentWindowBuilder, type CommentWindow } from './window.js'
 

@@ -82,6 +82,67 @@ function copyOf(s: string): string {
   return s.length > 64 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
 }
 
+/** Whether a window at `kept` holds a turn, given the prompts its session's held turns have and the session's place. */
+function wants(kept: Kept, prompts: number, index: number, hasPrompt: boolean): boolean {
+  switch (kept) {
+    case 'actions':
+      return true
+    case 'prompts':
+    case 'lines':
+      return hasPrompt
+    case 'five':
+      return hasPrompt && prompts < FEW_PROMPTS
+    case 'first':
+      return hasPrompt && prompts < 1
+    case 'head':
+      return hasPrompt && prompts < 1 && index < MAX_BLOCKS
+  }
+}
+
+/** What the window counts of a turn: its ordinal, whether it opens with a prompt, its actions, its failed calls. */
+export type TurnFacts = [ordinal: number, hasPrompt: boolean, actions: number, failed: number]
+
+export function factsOf(t: Turn): TurnFacts {
+  let failed = 0
+  for (const a of t.actions) if (isFailed(a)) failed++
+  return [t.ordinal, t.prompt !== null, t.actions.length, failed]
+}
+
+/**
+ * What a window at `level` holds of each turn of one session, in order: the turn's facts, and the
+ * turn as that window keeps it, or null when it would not hold it. A window at `level` or past
+ * it can be built from this as from the turns themselves (`addKnown`): it holds a subset of these
+ * turns, and shrinking a kept turn again gives what shrinking the turn would. `full` once the
+ * capture passes `maxChars` characters or `maxTurns` turns: it is then not kept, so a session of
+ * any size costs no more memory than the window itself.
+ */
+export class TurnsCapture {
+  readonly turns: [TurnFacts, Turn | null][] = []
+  full = false
+  private prompts = 0
+  private chars = 0
+
+  constructor(
+    readonly level: Kept,
+    private readonly maxChars: number,
+    private readonly maxTurns: number
+  ) {}
+
+  add(t: Turn): void {
+    if (this.full) return
+    const facts = factsOf(t)
+    // As a session's first window (index 0) would: 'head' then keeps what 'first' keeps.
+    const held = wants(this.level, this.prompts, 0, facts[1]) ? shrink(t, this.level) : null
+    if (held?.prompt) this.prompts++
+    this.chars += held ? textChars(held) : 0
+    this.turns.push([facts, held])
+    if (this.chars > this.maxChars || this.turns.length > this.maxTurns) {
+      this.full = true
+      this.turns.length = 0
+    }
+  }
+}
+
 interface Held {
   turns: Turn[]
   prompts: number
@@ -125,16 +186,34 @@ export class CommentWindowBuilder {
 
   /** One redacted turn of the session begun last, in order. */
   add(t: Turn): void {
+    this.place(factsOf(t), t)
+  }
+
+  /**
+   * One turn known by its facts and, when a window at `level` would hold it, by what that window
+   * holds of it (`TurnsCapture`): the same as `add` of the whole turn while this window is at
+   * `level` or past it (`holdsAtMost`).
+   */
+  addKnown(facts: TurnFacts, held: Turn | null): void {
+    this.place(facts, held)
+  }
+
+  /** Whether a session captured with this window at `level` can be added with `addKnown` now. */
+  holdsAtMost(level: Kept): boolean {
+    return KEPT.indexOf(this.kept) >= KEPT.indexOf(level)
+  }
+
+  private place([ordinal, hasPrompt, actions, failed]: TurnFacts, t: Turn | null): void {
     const c = this.current
     if (!c) throw new Error('add before begin')
-    for (const a of t.actions) if (isFailed(a)) c.glance.failedCalls++
+    c.glance.failedCalls += failed
     // Each shown turn and action is at least one character of the fullest layout's text.
-    if (t.prompt || t.actions.length) this.need.actions += 1 + t.actions.length
-    if (t.prompt) {
+    if (hasPrompt || actions) this.need.actions += 1 + actions
+    if (hasPrompt) {
       const g = c.glance
-      if (g.promptTurns === 0) g.firstNumber = t.ordinal
-      else if (t.ordinal !== c.lastPrompt + 1) c.consecutive = false
-      c.lastPrompt = t.ordinal
+      if (g.promptTurns === 0) g.firstNumber = ordinal
+      else if (ordinal !== c.lastPrompt + 1) c.consecutive = false
+      c.lastPrompt = ordinal
       g.promptTurns++
       this.need.actions++
       this.need.prompts++
@@ -143,7 +222,8 @@ export class CommentWindowBuilder {
       if (g.promptTurns === 1) this.need.first++
       if (!c.consecutive) g.firstNumber = 1
     }
-    if (this.wants(c.held, t)) {
+    if (wants(this.kept, c.held.prompts, c.held.index, hasPrompt)) {
+      if (!t) throw new Error('a known turn the window holds came without its text')
       const kept = shrink(t, this.kept)
       c.held.turns.push(kept)
       if (kept.prompt) c.held.prompts++
@@ -158,22 +238,6 @@ export class CommentWindowBuilder {
     return { kept: this.kept, glances: this.glances, bounds: { ...this.need } }
   }
 
-  private wants(h: Held, t: Turn): boolean {
-    switch (this.kept) {
-      case 'actions':
-        return true
-      case 'prompts':
-      case 'lines':
-        return t.prompt !== null
-      case 'five':
-        return t.prompt !== null && h.prompts < FEW_PROMPTS
-      case 'first':
-        return t.prompt !== null && h.prompts < 1
-      case 'head':
-        return t.prompt !== null && h.prompts < 1 && h.index < MAX_BLOCKS
-    }
-  }
-
   /** Lets go of what no layout that can still fit shows. */
   private settle(): void {
     for (;;) {
@@ -186,7 +250,7 @@ export class CommentWindowBuilder {
         const kept: Turn[] = []
         h.prompts = 0
         for (const t of h.turns)
-          if (this.wants(h, t)) {
+          if (wants(this.kept, h.prompts, h.index, t.prompt !== null)) {
             const s = shrink(t, this.kept)
             kept.push(s)
             if (s.prompt) h.prompts++
@@ -198,3 +262,6 @@ export class CommentWindowBuilder {
     }
   }
 }
+
+/** The source of what makes and replays a capture, which the session cache's entries depend on (cached-sessions.ts). */
+export const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, TurnsCapture, CommentWindowBuilder].map(String).join('\0')

@@ -1,4 +1,6 @@
-import pg from 'pg'
+// The driver is loaded when a connection is made: most runs never make one, and loading it was a
+// measurable part of a short run's start.
+import type pg from 'pg'
 
 /** True for a `postgres://` or `postgresql://` URL: what `--db` and `--to` take for the PostgreSQL store. */
 export function isPostgresUrl(s: string): boolean {
@@ -21,7 +23,8 @@ export type PgClient = pg.Client
 
 /** One connection to the PostgreSQL store; the caller ends it. */
 export async function connectPg(url: string): Promise<PgClient> {
-  const client = new pg.Client({ connectionString: url, application_name: 'ai-log-trail' })
+  const { default: driver } = await import('pg')
+  const client = new driver.Client({ connectionString: url, application_name: 'ai-log-trail' })
   await client.connect()
   return client
 }

@@ -364,6 +364,18 @@ CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 ALTER TABLE sessions ADD COLUMN cost_usd DOUBLE PRECISION;
 ALTER TABLE sessions ADD COLUMN cost_source TEXT;
 `
+  },
+  {
+    version: 14,
+    // Like the redaction cache: the table exists so both engines have one shape; nothing is pushed into it.
+    description: 'the session cache (local to a SQLite store, never pushed): same table as SQLite version 14',
+    sql: `
+CREATE TABLE session_cache (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+`
   }
 ]
 

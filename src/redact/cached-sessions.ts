@@ -1,0 +1,133 @@
+import { createHash, createHmac } from 'node:crypto'
+import type { Config } from '../config/schema.js'
+import { CAPTURE_SOURCE, KEPT, TurnsCapture, type Kept, type TurnFacts } from '../render/comment/window.js'
+import type { SessionReport, Turn } from '../select/report.js'
+import { selectTurns } from '../select/select.js'
+import type { Db } from '../store/db.js'
+import { SessionCacheStore } from '../store/session-cache.js'
+import { readTurnEvents } from '../store/turn-events.js'
+import { cacheFingerprint, codeFingerprint } from './cached-findings.js'
+import { redactionKey } from './hash.js'
+import { reportRedactor, type SessionNotes } from './policy.js'
+
+/**
+ * Bump when what a session's entry holds, or how it is made, changes without the package version
+ * or the hashed sources below changing: every entry made before then must miss.
+ */
+export const SESSION_CACHE_VERSION = 1
+
+/** A session's capture past this many characters or turns is not kept (see `TurnsCapture`). */
+const CAPTURE_CHARS = 2 * 1024 * 1024
+const CAPTURE_TURNS = 20_000
+
+/** What the comment's report keeps of one session once redacted. */
+export interface SessionEntry {
+  /** The redacted session, its turns left empty. */
+  fields: SessionReport
+  /** The records and numbered tags its redaction made. */
+  notes: SessionNotes
+  /** The comment window's level when the session was captured; the entry serves a window at it or past it. */
+  level: Kept
+  turns: [TurnFacts, Turn | null][]
+}
+
+let codeHash: string | undefined
+
+/** The code an entry depends on beyond the detectors': the redactor, the turns' reading and the window's capture. */
+function sessionCodeFingerprint(): string {
+  codeHash ??= createHash('sha256')
+    .update(`${codeFingerprint()}\0${SESSION_CACHE_VERSION}\0${String(reportRedactor)}\0${String(selectTurns)}\0${String(readTurnEvents)}\0${CAPTURE_SOURCE}`)
+    .digest('base64')
+  return codeHash
+}
+
+/** An entry read back, or undefined when it does not have an entry's shape. */
+function parseEntry(json: string): SessionEntry | undefined {
+  let e: unknown
+  try {
+    e = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (typeof e !== 'object' || e === null) return undefined
+  const { fields, notes, level, turns } = e as Record<string, unknown>
+  if (typeof fields !== 'object' || fields === null || !KEPT.includes(level as Kept) || !Array.isArray(turns)) return undefined
+  if (typeof notes !== 'object' || notes === null) return undefined
+  const { records, tags } = notes as Record<string, unknown>
+  if (!Array.isArray(records) || !Array.isArray(tags)) return undefined
+  return e as SessionEntry
+}
+
+/**
+ * What the comment's report made of each session, kept across runs in the local store
+ * (`SessionCacheStore`), so a run over unchanged sessions neither reads their turns nor redacts
+ * them. An entry holds redacted text only. Its key is the SHA-256 of everything the entry depends
+ * on: the session's stored rows (`rowsFacts`) and its unredacted fields, the config and code (as
+ * the findings cache's fingerprint, plus the redactor's, the turns' reader's and the window's
+ * code), the redaction key (as a keyed digest), the schema version, the field window and the
+ * comment's budget. Identifier tags numbered across the report are replayed only when they get
+ * the same numbers (`ReportRedactor.replay`); otherwise the session is redacted afresh.
+ */
+export class SessionCache {
+  private constructor(
+    private readonly store: SessionCacheStore,
+    private readonly base: string
+  ) {}
+
+  /**
+   * The store's session cache for a comment's report, or null when the store cannot keep one or
+   * the config publishes some texts as written (their text goes to the last check's allow list,
+   * which a cached session could not give back).
+   */
+  static open(db: Db, config: Config, window: { maxFieldChars: number | undefined; budget: number }): SessionCache | null {
+    if (Object.values(config.fields).some((p) => p === 'include')) return null
+    const store = SessionCacheStore.open(db)
+    if (!store) return null
+    const key = redactionKey()
+    const base = JSON.stringify([
+      sessionCodeFingerprint(),
+      cacheFingerprint(config),
+      key === undefined ? null : createHmac('sha256', key).update('ai-log-trail session cache').digest('base64'),
+      store.schemaVersion,
+      window.maxFieldChars ?? null,
+      window.budget
+    ])
+    return new SessionCache(store, base)
+  }
+
+  /** The session's key now, and its entry if one was made under that key. */
+  lookup(s: SessionReport): { key: string; entry: SessionEntry | undefined } {
+    const key = createHash('sha256')
+      .update(`${this.base}\0${JSON.stringify(this.store.rowsFacts(s.id))}\0${JSON.stringify(s)}`)
+      .digest('base64')
+    const json = this.store.get(s.id, key)
+    return { key, entry: json === undefined ? undefined : parseEntry(json) }
+  }
+
+  /** A capture of a session's turns for a window now at `level`. */
+  capture(level: Kept): TurnsCapture {
+    return new TurnsCapture(level, CAPTURE_CHARS, CAPTURE_TURNS)
+  }
+
+  put(s: SessionReport, key: string, redacted: SessionReport, notes: SessionNotes, capture: TurnsCapture): void {
+    if (capture.full) return
+    const entry: SessionEntry = { fields: { ...redacted, turns: [] }, notes, level: capture.level, turns: capture.turns }
+    this.store.put(s.id, key, JSON.stringify(entry))
+  }
+
+  /** Writes what is pending; call between sessions. */
+  write(): void {
+    this.store.write()
+  }
+
+  save(): void {
+    this.store.save()
+  }
+}
+
+/** A cached session with the turns its window holds, its fields where the redacted session had them. */
+export function withTurns(entry: SessionEntry, turns: Turn[]): SessionReport {
+  const s = entry.fields
+  s.turns = turns
+  return s
+}
