@@ -35,15 +35,25 @@ export type FromJobWorker = { type: 'done'; result: ReportResult } | { type: 'fa
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 }
 
 /**
+ * Past this many sessions in the store the report stays on the caller's thread. There the peak
+ * is the sessions held as objects, not the garbage of redacting: the worker's second isolate and
+ * the copy of the report it hands back cost more than the cap saves (docs/performance.md,
+ * "Memory after the ingest").
+ */
+const MAX_SESSIONS = 20_000
+
+/**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, no worker script (tests running the TypeScript sources), or turned off.
- * Closes the caller's connection when it runs the worker.
+ * caller's connection, too many sessions, no worker script (tests running the TypeScript
+ * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
-  if (!isolationWanted() || db.memory || db.inTransaction) return null
+  const wanted = isolationWanted()
+  if (wanted === false || db.memory || db.inTransaction) return null
   const script = workerScript()
   if (!script) return null
+  if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
@@ -65,9 +75,17 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   })
 }
 
-/** `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there. */
-function isolationWanted(): boolean {
-  return process.env.AI_LOG_TRAIL_JOB_WORKER !== '0'
+function sessionCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
+}
+
+/**
+ * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
+ * `=1` runs it on the worker whatever the sessions, for measuring.
+ */
+function isolationWanted(): boolean | undefined {
+  const env = process.env.AI_LOG_TRAIL_JOB_WORKER
+  return env === '1' ? true : env === '0' ? false : undefined
 }
 
 /**
