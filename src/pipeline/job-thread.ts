@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { WireError } from '../ingest/ingest-thread.js'
 import { schemaVersion, type Db } from '../store/db.js'
+import { sessionIds } from '../store/sessions.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -53,7 +54,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   if (wanted === false || db.memory || db.inTransaction) return null
   const script = workerScript()
   if (!script) return null
-  if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
+  if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS) return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
@@ -73,10 +74,6 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
       else reject(outcome?.error ?? new Error(`report worker exited (code ${code}) without a result`))
     })
   })
-}
-
-function sessionCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
 }
 
 /**
