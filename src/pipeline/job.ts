@@ -15,12 +15,14 @@ import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { resolveScope, type ScopeRequest } from '../scope/request.js'
-import { openStore } from '../store/db.js'
+import type { Scope } from '../scope/types.js'
+import { openStore, type Db } from '../store/db.js'
 import { readSessionFacts } from '../store/scope-facts.js'
 import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
+import { reportOnWorker } from './job-thread.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -89,77 +91,115 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
-    const scope = resolveScope(o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths }), readSessionFacts(db))
-    // The sessions, totals and usage are selected once for the files and the comment, and let go
-    // once both are redacted: what is rendered holds only redacted text.
-    let frame: Report | undefined = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
-    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
-    // The comment always lists prompts with what was done under them, whatever the files' mode.
-    // The comment shows at most a few hundred characters per field, so it carries (and redacts)
-    // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
-    // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    // It is read a turn at a time and holds only what a comment could show, so its memory does
-    // not grow with the logs.
-    const builtForComment = buildCommentReport(db, {
+    const job: ReportRequest = {
+      database: o.database,
       config: o.config,
+      mode: o.mode,
+      formats: o.formats,
       filters: o.filters,
+      outDir: o.outDir,
       now: o.now,
       version: o.version,
-      maxFieldChars: COMMENT_FIELD_CHARS,
-      scope,
-      frame,
-      budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
-    })
-    frame = undefined
-    db.close()
-    mkdirSync(o.outDir, { recursive: true })
-    const lateOptions = (o.lateCheckOptions ?? lateCheckOptions)(o.config, [...built.included, ...builtForComment.included])
-    let databaseCheck = emptyLateCheck()
-    if (o.exportDatabase) {
-      const path = join(o.outDir, DATABASE_FILE)
-      exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)))
-      databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
+      changedFiles: o.changedFiles,
+      exportDatabase: o.exportDatabase,
+      scope: o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths })
     }
-    const publishable = (late: LateCheck | undefined) =>
-      finalTexts({
-        ...o,
-        report: withLate(built.report, late),
-        forComment: withLate(builtForComment.report, late),
-        window: builtForComment.window,
-        lateOptions,
-        databaseCheck
-      })
-    // The last check's findings are told in the files themselves, so the files are rendered again
-    // with the note and checked again. Renderers are deterministic, so that pass finds what the
-    // first did, unless the note made the comment re-fit; then the note is rendered anew.
-    let final = publishable(undefined)
-    for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
-      const next = publishable(final.late)
-      const settled = sameLateCheck(next.late, final.late)
-      final = next
-      if (settled) break
-    }
-    const written: string[] = []
-    for (const t of final.texts) {
-      if (t.name === RELEASE_SECTION) continue
-      if (!t.written) writeFileSync(join(o.outDir, t.name), t.content)
-      written.push(t.name)
-    }
-    if (o.exportDatabase) written.push(DATABASE_FILE)
-    const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
-    return {
-      report: final.report,
-      ingest,
-      files: written,
-      comment: text('comment.md'),
-      releaseSection: text(RELEASE_SECTION),
-      summary: text('summary.md'),
-      redactions: Math.max(built.report.redactions.total, builtForComment.report.redactions.total),
-      late: final.late
-    }
+    // A test's own detectors are functions, which cannot cross to a worker.
+    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions)
+    return { ...reported, ingest }
   } finally {
     if (db.open) db.close()
   }
+}
+
+/** What a job does after the ingest is told: everything it needs crosses to a worker thread as data. */
+export type ReportRequest = Pick<
+  JobOptions,
+  'database' | 'config' | 'mode' | 'formats' | 'filters' | 'outDir' | 'now' | 'version' | 'changedFiles' | 'exportDatabase'
+> & {
+  scope: ScopeRequest
+}
+
+export type ReportResult = Omit<JobResult, 'ingest'>
+
+/**
+ * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
+ * once the reports are redacted.
+ */
+export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions = lateCheckOptions): ReportResult {
+  const scope = resolveScope(o.scope, readSessionFacts(db))
+  const { built, builtForComment } = redactedReports(db, o, scope)
+  db.close()
+  mkdirSync(o.outDir, { recursive: true })
+  const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included])
+  let databaseCheck = emptyLateCheck()
+  if (o.exportDatabase) {
+    const path = join(o.outDir, DATABASE_FILE)
+    exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)))
+    databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
+  }
+  const publishable = (late: LateCheck | undefined) =>
+    finalTexts({
+      ...o,
+      report: withLate(built.report, late),
+      forComment: withLate(builtForComment.report, late),
+      window: builtForComment.window,
+      lateOptions,
+      databaseCheck
+    })
+  // The last check's findings are told in the files themselves, so the files are rendered again
+  // with the note and checked again. Renderers are deterministic, so that pass finds what the
+  // first did, unless the note made the comment re-fit; then the note is rendered anew.
+  let final = publishable(undefined)
+  for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
+    const next = publishable(final.late)
+    const settled = sameLateCheck(next.late, final.late)
+    final = next
+    if (settled) break
+  }
+  const written: string[] = []
+  for (const t of final.texts) {
+    if (t.name === RELEASE_SECTION) continue
+    if (!t.written) writeFileSync(join(o.outDir, t.name), t.content)
+    written.push(t.name)
+  }
+  if (o.exportDatabase) written.push(DATABASE_FILE)
+  const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
+  return {
+    report: final.report,
+    files: written,
+    comment: text('comment.md'),
+    releaseSection: text(RELEASE_SECTION),
+    summary: text('summary.md'),
+    redactions: Math.max(built.report.redactions.total, builtForComment.report.redactions.total),
+    late: final.late
+  }
+}
+
+/**
+ * The files' report and the comment's, redacted. The sessions, totals and usage are selected once
+ * for both, and let go when this returns: what is rendered holds only redacted text.
+ */
+function redactedReports(db: Db, o: ReportRequest, scope: Scope) {
+  const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
+  const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
+  // The comment always lists prompts with what was done under them, whatever the files' mode.
+  // The comment shows at most a few hundred characters per field, so it carries (and redacts)
+  // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+  // whole where redaction looks, and an unterminated key block is redacted to the window's end.
+  // It is read a turn at a time and holds only what a comment could show, so its memory does
+  // not grow with the logs.
+  const builtForComment = buildCommentReport(db, {
+    config: o.config,
+    filters: o.filters,
+    now: o.now,
+    version: o.version,
+    maxFieldChars: COMMENT_FIELD_CHARS,
+    scope,
+    frame,
+    budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
+  })
+  return { built, builtForComment }
 }
 
 /** The name the release body's section is counted under; it is published, never written to a file. */

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { WireError } from '../ingest/ingest-thread.js'
+import { schemaVersion, type Db } from '../store/db.js'
+import { sessionIds } from '../store/sessions.js'
+import type { ReportRequest, ReportResult } from './job.js'
+
+/**
+ * Runs what a job does after the ingest (select, redact, render, the last check, write) on a
+ * worker thread. Redacting every turn for the comment churns through short-lived strings, and V8
+ * sizes the heap of the thread that does it for that garbage, far above the live data: the same
+ * cause as the ingest's peak, met the same way (src/ingest/ingest-thread.ts). A worker's young
+ * generation can be capped where the host's cannot (an Action cannot pass Node flags), and its
+ * heap is freed when the job ends. The worker opens the store by its path; the caller's
+ * connection is closed first, so nothing waits on it.
+ */
+
+export const JOB_WORKER_ROLE = 'ai-log-trail-job'
+
+export interface JobWorkerRequest {
+  role: typeof JOB_WORKER_ROLE
+  database: string
+  /** The caller's schema version: the worker's connection migrates no further than the caller's. */
+  schemaVersion: number
+  job: ReportRequest
+}
+
+export type FromJobWorker = { type: 'done'; result: ReportResult } | { type: 'failed'; error: WireError }
+
+/**
+ * The young generation is capped, as the ingest's is, at the size measured best for the report
+ * (docs/performance.md, "Memory after the ingest"); the old generation is left to V8, so the
+ * largest report still fits.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 }
+
+/**
+ * Past this many sessions in the store the report stays on the caller's thread. There the peak
+ * is the sessions held as objects, not the garbage of redacting: the worker's second isolate and
+ * the copy of the report it hands back cost more than the cap saves (docs/performance.md,
+ * "Memory after the ingest").
+ */
+const MAX_SESSIONS = 20_000
+
+/**
+ * Runs the report part of a job on a worker thread and returns its result, or returns null when
+ * it should run on the caller's thread: a store held in memory, a transaction open on the
+ * caller's connection, too many sessions, no worker script (tests running the TypeScript
+ * sources), or turned off. Closes the caller's connection when it runs the worker.
+ */
+export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
+  const wanted = isolationWanted()
+  if (wanted === false || db.memory || db.inTransaction) return null
+  const script = workerScript()
+  if (!script) return null
+  if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS) return null
+  const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
+  db.close()
+  // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
+  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS })
+  return new Promise<ReportResult>((resolve, reject) => {
+    let outcome: { result: ReportResult } | { error: Error } | null = null
+    worker.on('message', (m: FromJobWorker) => {
+      outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) }
+    })
+    // An error the worker could not post (out of memory, a failure to start) comes as an event.
+    worker.on('error', (e) => {
+      outcome ??= { error: new Error(`report worker failed: ${e.message}`, { cause: e }) }
+    })
+    // Settled when the thread is gone, so its heap is freed before the caller goes on.
+    worker.on('exit', (code) => {
+      if (outcome && 'result' in outcome) resolve(outcome.result)
+      else reject(outcome?.error ?? new Error(`report worker exited (code ${code}) without a result`))
+    })
+  })
+}
+
+/**
+ * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
+ * `=1` runs it on the worker whatever the sessions, for measuring.
+ */
+function isolationWanted(): boolean | undefined {
+  const env = process.env.AI_LOG_TRAIL_JOB_WORKER
+  return env === '1' ? true : env === '0' ? false : undefined
+}
+
+/**
+ * The worker script sits beside this module (lib/pipeline/job-worker.js) or, in the Action's
+ * bundle, in its own bundle beside dist/index.js.
+ */
+function workerScript(): string | null {
+  for (const rel of ['./job-worker.js', './job-worker/index.js']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url))
+    if (existsSync(path)) return path
+  }
+  return null
+}
+
+function fromWire(w: WireError): Error {
+  const e = new Error(w.message)
+  e.name = w.name
+  if (w.stack) e.stack = w.stack
+  return Object.assign(e, w.fields)
+}

@@ -1,0 +1,29 @@
+// First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+import '../esm-dirname-shim.js'
+import { parentPort, workerData } from 'node:worker_threads'
+import { toWire } from '../ingest/ingest-thread.js'
+import { openStore } from '../store/db.js'
+import { reportHere } from './job.js'
+import { JOB_WORKER_ROLE, type FromJobWorker, type JobWorkerRequest } from './job-thread.js'
+
+/**
+ * The job's report worker (see job-thread.ts): opens the store by its path, selects, redacts,
+ * renders, checks and writes, posts the result or the error, and ends.
+ */
+
+const request = workerData as JobWorkerRequest | null
+if (parentPort && request?.role === JOB_WORKER_ROLE) serve(parentPort, request)
+
+function serve(port: NonNullable<typeof parentPort>, r: JobWorkerRequest): void {
+  const post = (m: FromJobWorker) => port.postMessage(m)
+  try {
+    const db = openStore(r.database, { migrateTo: r.schemaVersion })
+    try {
+      post({ type: 'done', result: reportHere(db, r.job) })
+    } finally {
+      if (db.open) db.close()
+    }
+  } catch (e) {
+    post({ type: 'failed', error: toWire(e) })
+  }
+}
