@@ -11234,6 +11234,21 @@ CREATE INDEX redaction_cache_used ON redaction_cache(used_run);
 ALTER TABLE sessions ADD COLUMN cost_usd REAL;
 ALTER TABLE sessions ADD COLUMN cost_source TEXT;
 `
+    },
+    {
+        version: 14,
+        description: "the session cache: what the comment's report holds of each session once redacted, keyed by the session's rows, the rules and the code, so a warm run reads and redacts only the sessions that changed (local only: never exported nor pushed); a session's entry is dropped when any of its records is changed in place (reconciliation), which its key (the records' count and last id) would not show",
+        sql: `
+CREATE TABLE session_cache (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+CREATE TRIGGER session_cache_stale AFTER UPDATE OF session_id, file_id, turn, kind, replayed, payload ON events
+BEGIN
+  DELETE FROM session_cache WHERE session_id IN (OLD.session_id, NEW.session_id);
+END;
+`
     }
 ];
 /**
@@ -11686,6 +11701,89 @@ function reconcileCopies(db, sessionIds) {
     return changed;
 }
 
+;// CONCATENATED MODULE: ./src/store/key-filter.ts
+/**
+ * A Bloom filter over dedupe keys: `mayHold` is false only for a key never added. The writer asks
+ * it before looking a key up in the store, so a key it has never written (nearly every key of a
+ * first ingest) costs no index seek; a false positive only costs the seeks it would have made.
+ *
+ * The filter grows by layers, each twice the capacity of the one before, so its size follows the
+ * keys added without knowing their number in advance; each layer is kept near one false positive in
+ * a hundred (ten bits and seven probes per key).
+ */
+class KeyFilter {
+    layers = [];
+    room = 0;
+    add(key) {
+        if (this.room === 0) {
+            const capacity = FIRST_CAPACITY << Math.min(this.layers.length, MAX_DOUBLINGS);
+            this.layers.push(new Layer(capacity));
+            this.room = capacity;
+        }
+        const h1 = key_filter_hash(key, SEED_1);
+        const h2 = key_filter_hash(key, SEED_2) | 1;
+        this.layers[this.layers.length - 1].add(h1, h2);
+        this.room--;
+    }
+    mayHold(key) {
+        if (this.layers.length === 0)
+            return false;
+        const h1 = key_filter_hash(key, SEED_1);
+        const h2 = key_filter_hash(key, SEED_2) | 1;
+        for (const layer of this.layers)
+            if (layer.has(h1, h2))
+                return true;
+        return false;
+    }
+}
+const FIRST_CAPACITY = 1 << 16;
+/** Layers stop doubling past this many keys each (a quarter of a gigabit would be needless). */
+const MAX_DOUBLINGS = 6;
+const BITS_PER_KEY = 10;
+const PROBES = 7;
+const SEED_1 = 0x811c9dc5;
+const SEED_2 = 0x9747b28c;
+class Layer {
+    bits;
+    mask;
+    constructor(capacity) {
+        // A power of two of bits, so a probe's position is a mask, not a division.
+        let size = 1 << 5;
+        while (size < capacity * BITS_PER_KEY)
+            size *= 2;
+        this.bits = new Uint32Array(size >>> 5);
+        this.mask = size - 1;
+    }
+    add(h1, h2) {
+        for (let i = 0, h = h1; i < PROBES; i++, h = (h + h2) | 0) {
+            const at = h & this.mask;
+            this.bits[at >>> 5] |= 1 << (at & 31);
+        }
+    }
+    has(h1, h2) {
+        for (let i = 0, h = h1; i < PROBES; i++, h = (h + h2) | 0) {
+            const at = h & this.mask;
+            if ((this.bits[at >>> 5] & (1 << (at & 31))) === 0)
+                return false;
+        }
+        return true;
+    }
+}
+/** FNV-1a over the UTF-16 code units, finished with murmur3's mix so every bit depends on every unit. */
+function key_filter_hash(s, seed) {
+    let h = seed;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h;
+}
+
 ;// CONCATENATED MODULE: ./src/store/project-key.ts
 
 
@@ -11819,6 +11917,7 @@ class SessionIdentity {
 ;// CONCATENATED MODULE: ./src/store/writer.ts
 
 
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -11832,6 +11931,15 @@ class StoreWriter {
     lastTs = new Map();
     identity;
     rawBlocks;
+    /**
+     * Every dedupe key this writer has written, while it is known that no other row holds a key:
+     * set at the first batch when the store holds no keyed row, dropped for good once another
+     * connection has committed (its rows are not in it). Null: every key is looked up.
+     */
+    keys = null;
+    keysDecided = false;
+    /** `PRAGMA data_version` at the last batch: it changes only when another connection commits. */
+    dataVersion = -1;
     s;
     constructor(db) {
         this.db = db;
@@ -11866,6 +11974,7 @@ class StoreWriter {
             // itself holds many times (identical lines) would otherwise be scanned on every insert.
             seenKeyBefore: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id < ? LIMIT 1`),
             seenKeyAfter: p(`SELECT 1 FROM events WHERE dedupe_key = ? AND replayed = 0 AND file_id > ? LIMIT 1`),
+            anyKey: p(`SELECT 1 FROM events WHERE dedupe_key IS NOT NULL LIMIT 1`),
             turn: p(`INSERT OR IGNORE INTO turns (session_id, ordinal, started_at, prompt_event_id, model) VALUES (?, ?, ?, ?, ?)`),
             prompt: p(`INSERT OR IGNORE INTO prompts (event_id, session_id, ordinal, ts, text, by_agent, replayed) VALUES (?, ?, ?, ?, ?, ?, ?)`),
             tokens: p(`INSERT OR IGNORE INTO token_messages (event_id, session_id, ts, model, input, cached_input, cache_write, output, reasoning_output, total, cum_total, counted, reason, replayed)
@@ -11887,6 +11996,7 @@ class StoreWriter {
     /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
     beginBatch(cwds) {
         this.identity.beginBatch(cwds);
+        this.checkKeyFilter();
         // A block left open belonged to a batch whose transaction did not commit.
         this.rawBlocks.discard();
     }
@@ -11933,8 +12043,14 @@ class StoreWriter {
         const p = ev.payload;
         const sid = this.identity.resolve(fileId, ev.session_id);
         let replayed = ev.replayed ?? false;
-        if (!replayed && ev.dedupe_key && (s.seenKeyBefore.get(ev.dedupe_key, fileId) || s.seenKeyAfter.get(ev.dedupe_key, fileId)))
-            replayed = true;
+        const key = ev.dedupe_key;
+        if (key) {
+            const keys = this.keys;
+            if (!replayed && (keys === null || keys.mayHold(key)) && (s.seenKeyBefore.get(key, fileId) || s.seenKeyAfter.get(key, fileId)))
+                replayed = true;
+            if (keys !== null)
+                keys.add(key);
+        }
         if (!this.ensured.has(sid)) {
             s.ensureSession.run(sid, agent, fileId);
             this.ensured.add(sid);
@@ -11944,7 +12060,7 @@ class StoreWriter {
         if (personPrompt)
             turn += 1;
         const at = raw === null ? null : this.rawBlocks.next(fileId);
-        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, at?.block ?? null, at?.item ?? null, replayed ? 1 : 0, ev.dedupe_key ?? null);
+        const info = s.event.run(fileId, ev.line, seq, sid, turn, ev.ts, p.kind, payloadJson, at?.block ?? null, at?.item ?? null, replayed ? 1 : 0, key ?? null);
         if (info.changes === 0)
             return false;
         if (raw !== null)
@@ -12004,6 +12120,23 @@ class StoreWriter {
             this.s.endedAt.run(ts, sid, ts);
         }
         this.lastTs.clear();
+    }
+    /**
+     * Called inside each batch's write transaction, where no other connection can commit: the filter
+     * starts only on a store holding no keyed row, and ends as soon as another connection has
+     * written (two ingests at once), after which every key is looked up as before.
+     */
+    checkKeyFilter() {
+        const version = this.db.pragma('data_version', { simple: true });
+        if (!this.keysDecided) {
+            this.keysDecided = true;
+            if (this.s.anyKey.get() === undefined)
+                this.keys = new KeyFilter();
+        }
+        else if (version !== this.dataVersion) {
+            this.keys = null;
+        }
+        this.dataVersion = version;
     }
     trackTime(sid, ts) {
         const prev = this.lastTs.get(sid);
@@ -20622,7 +20755,66 @@ class Inbox {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ingest/write-group.ts
+/**
+ * Commits several batches' writes as one transaction. Each commit copies every page the
+ * transaction changed into the WAL, and a batch's events land all over the dedupe index (its keys
+ * are hashes), so one commit per batch wrote most of that index again each time: fewer, larger
+ * commits write each page once per group instead (docs/performance.md, "What would make it
+ * faster"). A batch's progress is still saved with its rows, and a crash or a failure loses at most
+ * the uncommitted group, which the next ingest reads again from the progress last committed.
+ *
+ * When the caller already has a transaction open on the connection, nothing is grouped: each batch
+ * is a savepoint of the caller's transaction, as before.
+ */
+class WriteGroup {
+    db;
+    limits;
+    open = false;
+    lines = 0;
+    chars = 0;
+    constructor(db, limits) {
+        this.db = db;
+        this.limits = limits;
+    }
+    /** Whether the group's own transaction is open (not one the caller opened). */
+    get holdsTransaction() {
+        return this.open;
+    }
+    /** Before a batch is written: opens the group's transaction unless one is open. */
+    begin() {
+        if (this.db.inTransaction)
+            return;
+        this.db.exec('BEGIN IMMEDIATE');
+        this.open = true;
+        this.lines = 0;
+        this.chars = 0;
+    }
+    /** After a batch was written: commits once the group holds enough. */
+    wrote(lines, chars) {
+        this.lines += lines;
+        this.chars += chars;
+        if (this.lines >= this.limits.lines || this.chars >= this.limits.chars)
+            this.commit();
+    }
+    commit() {
+        if (!this.open)
+            return;
+        this.open = false;
+        this.db.exec('COMMIT');
+    }
+    /** After a failure: what the group wrote is undone, as a failed batch's transaction was. */
+    rollback() {
+        if (!this.open)
+            return;
+        this.open = false;
+        if (this.db.inTransaction)
+            this.db.exec('ROLLBACK');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -20707,11 +20899,21 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
     const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where));
-    for await (const { plan, batch } of parsed) {
-        writeBatch(db, writer, plan, batch, result, touched);
-        if (batch.last)
-            read.push(plan.job.path);
-        opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
+    const group = new WriteGroup(db, GROUP_LIMITS);
+    try {
+        for await (const { plan, batch } of parsed) {
+            group.begin();
+            writeBatch(db, writer, plan, batch, result, touched, group.holdsTransaction);
+            group.wrote(batch.lines.length, batchChars(batch));
+            if (batch.last)
+                read.push(plan.job.path);
+            opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
+        }
+        group.commit();
+    }
+    catch (e) {
+        group.rollback();
+        throw e;
     }
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
@@ -20728,6 +20930,17 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     if (result.files > 0)
         checkpointWal(db);
     return result;
+}
+/**
+ * How much one transaction holds before it commits (see WriteGroup): docs/performance.md has the
+ * measurements that chose it.
+ */
+const GROUP_LIMITS = { lines: 20_000, chars: 32 * 1024 * 1024 };
+function batchChars(batch) {
+    let n = 0;
+    for (const line of batch.lines)
+        n += line.text?.length ?? 0;
+    return n;
 }
 /**
  * Below this many bytes to read, the worker's gain is within the noise (50 MB bench corpus:
@@ -20928,7 +21141,7 @@ function limitsOf(opts) {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
-function writeBatch(db, writer, plan, batch, result, touched) {
+function writeBatch(db, writer, plan, batch, result, touched, grouped) {
     const { job, fileId } = plan;
     // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
     // a database (its rows are read again whole): it is recorded as read to its size only by its
@@ -20936,7 +21149,7 @@ function writeBatch(db, writer, plan, batch, result, touched) {
     const whole = job.compression !== null || job.snapshot !== undefined;
     const offset = whole ? (batch.last ? job.size : 0) : batch.offset;
     const lineNo = whole && !batch.last ? 0 : batch.lineNo;
-    db.transaction(() => {
+    const write = () => {
         const sessions = new Set();
         writer.beginBatch(cwdsGiven(batch));
         for (const line of batch.lines)
@@ -20965,7 +21178,14 @@ function writeBatch(db, writer, plan, batch, result, touched) {
                 ingestedAt: new Date().toISOString()
             });
         crashPoint();
-    }).immediate();
+    };
+    // In a group's transaction a batch needs no savepoint of its own: a failure rolls the whole group
+    // back, and a savepoint keeps the prior content of every page the batch changes in a journal held
+    // in memory (temp_store = MEMORY), which raised the ingest's peak RSS.
+    if (grouped)
+        write();
+    else
+        db.transaction(write).immediate();
     result.skipped_lines += batch.skippedLines;
     for (const p of batch.problems)
         result.errors.push({ file: job.path, line: p.line, reason: p.reason });
