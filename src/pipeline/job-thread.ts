@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { WireError } from '../ingest/ingest-thread.js'
 import { schemaVersion, type Db } from '../store/db.js'
+import { sessionsWithoutCacheEntry } from '../store/session-cache.js'
 import { sessionIds } from '../store/sessions.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
@@ -46,7 +47,7 @@ const MAX_SESSIONS = 20_000
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, no worker script (tests running the TypeScript
+ * caller's connection, too many sessions, every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
@@ -55,6 +56,9 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   const script = workerScript()
   if (!script) return null
   if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS) return null
+  // A warm run replays every session from the session cache: little garbage, so the worker's
+  // second isolate would cost more time and memory than its cap saves (docs/performance.md).
+  if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0) return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.

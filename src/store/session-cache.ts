@@ -85,3 +85,16 @@ export function dropSessionCache(db: Db): void {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get()
   if (table) db.prepare('DELETE FROM session_cache').run()
 }
+
+/**
+ * How many of the store's sessions have no entry in the session cache: with none, a report
+ * replays every session from the cache (unless its key no longer matches) instead of redacting
+ * it afresh.
+ */
+export function sessionsWithoutCacheEntry(db: Db): number {
+  const table = prepared(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get()
+  if (!table) return (prepared(db, `SELECT count(*) AS n FROM sessions`).get() as { n: number }).n
+  return (
+    prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get() as { n: number }
+  ).n
+}
