@@ -45297,6 +45297,17 @@ function dropSessionCache(db) {
     if (table)
         db.prepare('DELETE FROM session_cache').run();
 }
+/**
+ * How many of the store's sessions have no entry in the session cache: with none, a report
+ * replays every session from the cache (unless its key no longer matches) instead of redacting
+ * it afresh.
+ */
+function session_cache_sessionsWithoutCacheEntry(db) {
+    const table = prepared(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get();
+    if (!table)
+        return prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
+    return prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get().n;
+}
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
 /*
@@ -55023,6 +55034,7 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
+
 /**
  * Runs what a job does after the ingest (select, redact, render, the last check, write) on a
  * worker thread. Redacting every turn for the comment churns through short-lived strings, and V8
@@ -55049,7 +55061,7 @@ const MAX_SESSIONS = 20_000;
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, no worker script (tests running the TypeScript
+ * caller's connection, too many sessions, every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 async function job_thread_reportOnWorker(db, job) {
@@ -55060,6 +55072,10 @@ async function job_thread_reportOnWorker(db, job) {
     if (!script)
         return null;
     if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS)
+        return null;
+    // A warm run replays every session from the session cache: little garbage, so the worker's
+    // second isolate would cost more time and memory than its cap saves (docs/performance.md).
+    if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0)
         return null;
     const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
     db.close();
