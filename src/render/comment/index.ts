@@ -138,6 +138,9 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   ]
 }
 
+/** The layouts, for tests that their lower bounds hold. */
+export { levels as commentLevels }
+
 /** renderComment with the level it chose (0 is the fullest), for tests of the trimming. */
 export function fitComment(report: Report, opts: CommentOptions = {}): Fitted {
   const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`

@@ -9,6 +9,18 @@ import { firstNumber } from '../md-turns.js'
  */
 export const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length
 
+/**
+ * Characters a session block's list item for the prompt at `index` (from 0) adds to its text at
+ * least: its number, the `.` and the space after it, and the line break before every item but the
+ * first. The list starts at 0 or more, so an item's number has at least as many digits as its
+ * index. With this, a session's every prompt costs the layouts that list them all several
+ * characters, and those layouts are given up (and their turns let go) long before one character
+ * a prompt would pass the budget.
+ */
+export function promptItemSyntax(index: number): number {
+  return String(Math.max(index, 1)).length + '. '.length + (index > 0 ? '\n'.length : 0)
+}
+
 /** Sessions given a block of their own once the comment is too long for all of them. */
 export const MAX_BLOCKS = 20
 
@@ -38,7 +50,7 @@ export interface SessionGlance {
 export interface CommentWindow {
   kept: Kept
   glances: ReadonlyMap<string, SessionGlance>
-  /** Characters of text the layouts that need each kind of window hold at least. */
+  /** Characters of Markdown the layouts that need each kind of window hold at least. */
   bounds: Readonly<Record<Exclude<Kept, 'head'>, number>>
 }
 
@@ -155,14 +167,14 @@ interface Held {
  * when a lower bound of its text fits the largest budget the comment is rendered in. Once that
  * bound, which only grows with more turns and sessions, is past the budget, the layout can never
  * be used, and the turns only it shows are let go. A cap on the characters held does the same
- * for logs whose fields are long (the bounds count at least one character per shown item).
+ * for logs whose fields are long (the bounds count only a few characters per shown item).
  */
 export class CommentWindowBuilder {
   kept: Kept = 'actions'
   readonly glances = new Map<string, SessionGlance>()
   private readonly held: Held[] = []
   private chars = 0
-  /** The lower bounds of the text of the layouts that need each kind of window. */
+  /** The lower bounds of the Markdown of the layouts that need each kind of window. */
   private need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 }
   private current: { held: Held; glance: SessionGlance; consecutive: boolean; lastPrompt: number } | null = null
 
@@ -214,12 +226,14 @@ export class CommentWindowBuilder {
       if (g.promptTurns === 0) g.firstNumber = ordinal
       else if (ordinal !== c.lastPrompt + 1) c.consecutive = false
       c.lastPrompt = ordinal
+      // The prompt's list item in its session's block: at least one character of text and its syntax.
+      const item = 1 + promptItemSyntax(g.promptTurns)
       g.promptTurns++
-      this.need.actions++
-      this.need.prompts++
-      this.need.lines++
-      if (g.promptTurns <= FEW_PROMPTS) this.need.five++
-      if (g.promptTurns === 1) this.need.first++
+      this.need.actions += item
+      this.need.prompts += item
+      this.need.lines += item
+      if (g.promptTurns <= FEW_PROMPTS) this.need.five += item
+      if (g.promptTurns === 1) this.need.first += item
       if (!c.consecutive) g.firstNumber = 1
     }
     if (wants(this.kept, c.held.prompts, c.held.index, hasPrompt)) {
@@ -264,4 +278,4 @@ export class CommentWindowBuilder {
 }
 
 /** The source of what makes and replays a capture, which the session cache's entries depend on (cached-sessions.ts). */
-export const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, TurnsCapture, CommentWindowBuilder].map(String).join('\0')
+export const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, promptItemSyntax, TurnsCapture, CommentWindowBuilder].map(String).join('\0')
