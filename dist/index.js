@@ -44724,6 +44724,17 @@ function describeReason(r, scope) {
  * cleaning can shorten them). A lower bound that lets a big report skip layouts without building them.
  */
 const BLOCK_MIN_TEXT = ' · '.length * 2 + 'tokens'.length;
+/**
+ * Characters a session block's list item for the prompt at `index` (from 0) adds to its text at
+ * least: its number, the `.` and the space after it, and the line break before every item but the
+ * first. The list starts at 0 or more, so an item's number has at least as many digits as its
+ * index. With this, a session's every prompt costs the layouts that list them all several
+ * characters, and those layouts are given up (and their turns let go) long before one character
+ * a prompt would pass the budget.
+ */
+function promptItemSyntax(index) {
+    return String(Math.max(index, 1)).length + '. '.length + (index > 0 ? '\n'.length : 0);
+}
 /** Sessions given a block of their own once the comment is too long for all of them. */
 const MAX_BLOCKS = 20;
 /** Prompts a session block lists at the level that lists a few of each session's. */
@@ -44839,7 +44850,7 @@ class TurnsCapture {
  * when a lower bound of its text fits the largest budget the comment is rendered in. Once that
  * bound, which only grows with more turns and sessions, is past the budget, the layout can never
  * be used, and the turns only it shows are let go. A cap on the characters held does the same
- * for logs whose fields are long (the bounds count at least one character per shown item).
+ * for logs whose fields are long (the bounds count only a few characters per shown item).
  */
 class CommentWindowBuilder {
     budget;
@@ -44848,7 +44859,7 @@ class CommentWindowBuilder {
     glances = new Map();
     held = [];
     chars = 0;
-    /** The lower bounds of the text of the layouts that need each kind of window. */
+    /** The lower bounds of the Markdown of the layouts that need each kind of window. */
     need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 };
     current = null;
     /** `charCap`: the most characters held whatever the kind of window (tests); by default per kind, see HELD_PER_SHOWN. */
@@ -44899,14 +44910,16 @@ class CommentWindowBuilder {
             else if (ordinal !== c.lastPrompt + 1)
                 c.consecutive = false;
             c.lastPrompt = ordinal;
+            // The prompt's list item in its session's block: at least one character of text and its syntax.
+            const item = 1 + promptItemSyntax(g.promptTurns);
             g.promptTurns++;
-            this.need.actions++;
-            this.need.prompts++;
-            this.need.lines++;
+            this.need.actions += item;
+            this.need.prompts += item;
+            this.need.lines += item;
             if (g.promptTurns <= FEW_PROMPTS)
-                this.need.five++;
+                this.need.five += item;
             if (g.promptTurns === 1)
-                this.need.first++;
+                this.need.first += item;
             if (!c.consecutive)
                 g.firstNumber = 1;
         }
@@ -44954,7 +44967,7 @@ class CommentWindowBuilder {
     }
 }
 /** The source of what makes and replays a capture, which the session cache's entries depend on (cached-sessions.ts). */
-const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, TurnsCapture, CommentWindowBuilder].map(String).join('\0');
+const CAPTURE_SOURCE = [shrink, wants, factsOf, textChars, promptItemSyntax, TurnsCapture, CommentWindowBuilder].map(String).join('\0');
 
 ;// CONCATENATED MODULE: ./src/render/comment/session-block.ts
 
@@ -45238,6 +45251,8 @@ function levels(report, opts) {
         }
     ];
 }
+/** The layouts, for tests that their lower bounds hold. */
+
 /** renderComment with the level it chose (0 is the fullest), for tests of the trimming. */
 function fitComment(report, opts = {}) {
     const mark = opts.marker === false ? '' : `${markers/* COMMENT_MARKER */.J}\n`;
