@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { schemaVersion, type Db } from '../store/db.js'
 import type { IngestOptions, IngestResult } from './ingest.js'
 import { hasBytesToRead } from './pending-bytes.js'
+import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 
 /**
  * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
@@ -24,14 +23,6 @@ export interface IngestRequest {
   paths: string[]
   options: Pick<IngestOptions, 'maxLineBytes' | 'batchSize' | 'maxDocumentBytes' | 'worker'>
   progress: boolean
-}
-
-/** An error as it crosses to the caller: its name, message, stack and plain own fields (`code`). */
-export interface WireError {
-  name: string
-  message: string
-  stack?: string
-  fields: Record<string, string | number | boolean | null>
 }
 
 export type FromIngestWorker = { type: 'progress'; file: string; bytes: number } | { type: 'done'; result: IngestResult } | { type: 'failed'; error: WireError }
@@ -59,7 +50,8 @@ const MIN_BYTES = 64 * 1024 * 1024
 export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOptions): Promise<IngestResult | null> {
   const wanted = isolationWanted(opts.isolate)
   if (wanted === false || db.memory || db.readonly || db.inTransaction) return null
-  const script = workerScript()
+  // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+  const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js'])
   if (!script) return null
   if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES))) return null
   const { onProgress } = opts
@@ -116,30 +108,4 @@ function isolationWanted(option: boolean | undefined): boolean | undefined {
   if (typeof option === 'boolean') return option
   const env = process.env.AI_LOG_TRAIL_INGEST_WORKER
   return env === '1' ? true : env === '0' ? false : undefined
-}
-
-/**
- * The worker script sits beside this module (lib/ingest/ingest-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function workerScript(): string | null {
-  for (const rel of ['./ingest-worker.js', './ingest-worker/index.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url))
-    if (existsSync(path)) return path
-  }
-  return null
-}
-
-export function toWire(e: unknown): WireError {
-  if (!(e instanceof Error)) return { name: 'Error', message: String(e), fields: {} }
-  const fields: WireError['fields'] = {}
-  for (const [k, v] of Object.entries(e)) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) fields[k] = v as WireError['fields'][string]
-  return { name: e.name, message: e.message, stack: e.stack, fields }
-}
-
-function fromWire(w: WireError): Error {
-  const e = new Error(w.message)
-  e.name = w.name
-  if (w.stack) e.stack = w.stack
-  return Object.assign(e, w.fields)
 }

@@ -3,7 +3,8 @@ import '../esm-dirname-shim.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openStore } from '../store/db.js'
 import { ingestOnThisThread } from './ingest.js'
-import { INGEST_WORKER_ROLE, toWire, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
+import { INGEST_WORKER_ROLE, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
+import { toWire } from '../worker/wire.js'
 
 /**
  * The ingest's worker (see ingest-thread.ts): opens the store by its path, ingests, posts the

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { parseFile, type FileJob, type ParsedBatch } from './parse-file.js'
 import { PARSE_WORKER_ROLE, type FromWorker, type ToWorker } from './parse-worker.js'
+import { workerScript } from '../worker/wire.js'
 
 /**
  * Runs the parse stage of an ingest either on this thread or on a worker thread, yielding every
@@ -64,16 +63,10 @@ export async function* parseJobs<P extends Planned>(
  * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
-function workerScript(): string | null {
-  for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url))
-    if (existsSync(path)) return path
-  }
-  return null
-}
+const SCRIPT_PLACES = ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']
 
 function startWorker(): Worker | null {
-  const script = workerScript()
+  const script = workerScript(import.meta.url, SCRIPT_PLACES)
   // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
   // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
   // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;

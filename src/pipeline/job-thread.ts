@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { WireError } from '../ingest/ingest-thread.js'
+import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sessionsWithoutCacheEntry } from '../store/session-cache.js'
 import { sessionIds } from '../store/sessions.js'
@@ -53,7 +51,8 @@ const MAX_SESSIONS = 20_000
 export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
   const wanted = isolationWanted()
   if (wanted === false || db.memory || db.inTransaction) return null
-  const script = workerScript()
+  // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+  const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
   if (!script) return null
   if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS) return null
   // A warm run replays every session from the session cache: little garbage, so the worker's
@@ -87,23 +86,4 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
 function isolationWanted(): boolean | undefined {
   const env = process.env.AI_LOG_TRAIL_JOB_WORKER
   return env === '1' ? true : env === '0' ? false : undefined
-}
-
-/**
- * The worker script sits beside this module (lib/pipeline/job-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function workerScript(): string | null {
-  for (const rel of ['./job-worker.js', './job-worker/index.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url))
-    if (existsSync(path)) return path
-  }
-  return null
-}
-
-function fromWire(w: WireError): Error {
-  const e = new Error(w.message)
-  e.name = w.name
-  if (w.stack) e.stack = w.stack
-  return Object.assign(e, w.fields)
 }

@@ -1,7 +1,7 @@
 // First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
 import '../esm-dirname-shim.js'
 import { parentPort, workerData } from 'node:worker_threads'
-import { toWire } from '../ingest/ingest-thread.js'
+import { toWire } from '../worker/wire.js'
 import { openStore } from '../store/db.js'
 import { reportHere } from './job.js'
 import { JOB_WORKER_ROLE, type FromJobWorker, type JobWorkerRequest } from './job-thread.js'
