@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48435);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74448);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 48435:
+/***/ 74448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25201,8 +25201,6 @@ function planDatabase(ctx, path, st, row) {
     };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./src/ingest/walk.ts
@@ -25308,8 +25306,47 @@ async function hasBytesToRead(db, paths, limit) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./src/worker/wire.ts
+/*
+ * What crosses between a worker thread of ours (the ingest's, the report's) and its caller: an
+ * error as plain data, and where the worker's script is.
+ */
 
+
+function toWire(e) {
+    if (!(e instanceof Error))
+        return { name: 'Error', message: String(e), fields: {} };
+    const fields = {};
+    for (const [k, v] of Object.entries(e))
+        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+            fields[k] = v;
+    return { name: e.name, message: e.message, stack: e.stack, fields };
+}
+/** The error a worker posted, rebuilt on the caller's side with the worker's stack and fields. */
+function fromWire(w) {
+    const e = new Error(w.message);
+    e.name = w.name;
+    if (w.stack)
+        e.stack = w.stack;
+    return Object.assign(e, w.fields);
+}
+/**
+ * The first of `candidates` (paths relative to `moduleUrl`, the caller's `import.meta.url`) that
+ * exists: a worker script sits beside its module in lib/ and in a bundle of its own in dist/.
+ * Null where none does (tests running the TypeScript sources).
+ */
+function workerScript(moduleUrl, candidates) {
+    for (const rel of candidates) {
+        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, moduleUrl));
+        if ((0,external_node_fs_.existsSync)(path))
+            return path;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
 
 
 
@@ -25344,7 +25381,8 @@ async function ingestOnWorker(db, paths, opts) {
     const wanted = isolationWanted(opts.isolate);
     if (wanted === false || db.memory || db.readonly || db.inTransaction)
         return null;
-    const script = workerScript();
+    // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+    const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js']);
     if (!script)
         return null;
     if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
@@ -25408,34 +25446,6 @@ function isolationWanted(option) {
         return option;
     const env = process.env.AI_LOG_TRAIL_INGEST_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
-}
-/**
- * The worker script sits beside this module (lib/ingest/ingest-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function workerScript() {
-    for (const rel of ['./ingest-worker.js', './ingest-worker/index.js']) {
-        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
-        if ((0,external_node_fs_.existsSync)(path))
-            return path;
-    }
-    return null;
-}
-function toWire(e) {
-    if (!(e instanceof Error))
-        return { name: 'Error', message: String(e), fields: {} };
-    const fields = {};
-    for (const [k, v] of Object.entries(e))
-        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
-            fields[k] = v;
-    return { name: e.name, message: e.message, stack: e.stack, fields };
-}
-function fromWire(w) {
-    const e = new Error(w.message);
-    e.name = w.name;
-    if (w.stack)
-        e.stack = w.stack;
-    return Object.assign(e, w.fields);
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
@@ -25892,7 +25902,6 @@ function serve(port) {
 
 
 
-
 /**
  * Runs the parse stage of an ingest either on this thread or on a worker thread, yielding every
  * job's batches in job order either way. With a worker, parsing the next batch overlaps with the
@@ -25946,16 +25955,9 @@ async function* parseJobs(plans, onWorker, started) {
  * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
-function parse_pool_workerScript() {
-    for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
-        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
-        if ((0,external_node_fs_.existsSync)(path))
-            return path;
-    }
-    return null;
-}
+const SCRIPT_PLACES = ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js'];
 function startWorker() {
-    const script = parse_pool_workerScript();
+    const script = workerScript(import.meta.url, SCRIPT_PLACES);
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
     // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;
@@ -55248,7 +55250,6 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
-
 /**
  * Runs what a job does after the ingest (select, redact, render, the last check, write) on a
  * worker thread. Redacting every turn for the comment churns through short-lived strings, and V8
@@ -55282,7 +55283,8 @@ async function reportOnWorker(db, job) {
     const wanted = job_thread_isolationWanted();
     if (wanted === false || db.memory || db.inTransaction)
         return null;
-    const script = job_thread_workerScript();
+    // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+    const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
     if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS)
@@ -55298,7 +55300,7 @@ async function reportOnWorker(db, job) {
     return new Promise((resolve, reject) => {
         let outcome = null;
         worker.on('message', (m) => {
-            outcome = m.type === 'done' ? { result: m.result } : { error: job_thread_fromWire(m.error) };
+            outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) };
         });
         // An error the worker could not post (out of memory, a failure to start) comes as an event.
         worker.on('error', (e) => {
@@ -55320,25 +55322,6 @@ async function reportOnWorker(db, job) {
 function job_thread_isolationWanted() {
     const env = process.env.AI_LOG_TRAIL_JOB_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
-}
-/**
- * The worker script sits beside this module (lib/pipeline/job-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function job_thread_workerScript() {
-    for (const rel of ['./job-worker.js', './job-worker/index.js']) {
-        const path = (0,external_node_url_.fileURLToPath)(new URL(rel, import.meta.url));
-        if ((0,external_node_fs_.existsSync)(path))
-            return path;
-    }
-    return null;
-}
-function job_thread_fromWire(w) {
-    const e = new Error(w.message);
-    e.name = w.name;
-    if (w.stack)
-        e.stack = w.stack;
-    return Object.assign(e, w.fields);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts

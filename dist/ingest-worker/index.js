@@ -20070,8 +20070,45 @@ async function pending_bytes_hasBytesToRead(db, paths, limit) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
+;// CONCATENATED MODULE: ./src/worker/wire.ts
+/*
+ * What crosses between a worker thread of ours (the ingest's, the report's) and its caller: an
+ * error as plain data, and where the worker's script is.
+ */
 
+
+function toWire(e) {
+    if (!(e instanceof Error))
+        return { name: 'Error', message: String(e), fields: {} };
+    const fields = {};
+    for (const [k, v] of Object.entries(e))
+        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+            fields[k] = v;
+    return { name: e.name, message: e.message, stack: e.stack, fields };
+}
+/** The error a worker posted, rebuilt on the caller's side with the worker's stack and fields. */
+function wire_fromWire(w) {
+    const e = new Error(w.message);
+    e.name = w.name;
+    if (w.stack)
+        e.stack = w.stack;
+    return Object.assign(e, w.fields);
+}
+/**
+ * The first of `candidates` (paths relative to `moduleUrl`, the caller's `import.meta.url`) that
+ * exists: a worker script sits beside its module in lib/ and in a bundle of its own in dist/.
+ * Null where none does (tests running the TypeScript sources).
+ */
+function wire_workerScript(moduleUrl, candidates) {
+    for (const rel of candidates) {
+        const path = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(rel, moduleUrl));
+        if ((0,external_node_fs_namespaceObject.existsSync)(path))
+            return path;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
 
 
 
@@ -20106,7 +20143,8 @@ async function ingest_thread_ingestOnWorker(db, paths, opts) {
     const wanted = isolationWanted(opts.isolate);
     if (wanted === false || db.memory || db.readonly || db.inTransaction)
         return null;
-    const script = workerScript();
+    // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+    const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js']);
     if (!script)
         return null;
     if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
@@ -20170,34 +20208,6 @@ function isolationWanted(option) {
         return option;
     const env = process.env.AI_LOG_TRAIL_INGEST_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
-}
-/**
- * The worker script sits beside this module (lib/ingest/ingest-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function workerScript() {
-    for (const rel of ['./ingest-worker.js', './ingest-worker/index.js']) {
-        const path = fileURLToPath(new URL(rel, import.meta.url));
-        if (existsSync(path))
-            return path;
-    }
-    return null;
-}
-function toWire(e) {
-    if (!(e instanceof Error))
-        return { name: 'Error', message: String(e), fields: {} };
-    const fields = {};
-    for (const [k, v] of Object.entries(e))
-        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
-            fields[k] = v;
-    return { name: e.name, message: e.message, stack: e.stack, fields };
-}
-function fromWire(w) {
-    const e = new Error(w.message);
-    e.name = w.name;
-    if (w.stack)
-        e.stack = w.stack;
-    return Object.assign(e, w.fields);
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
@@ -20652,7 +20662,6 @@ function serve(port) {
 
 
 
-
 /**
  * Runs the parse stage of an ingest either on this thread or on a worker thread, yielding every
  * job's batches in job order either way. With a worker, parsing the next batch overlaps with the
@@ -20706,16 +20715,9 @@ async function* parseJobs(plans, onWorker, started) {
  * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
-function parse_pool_workerScript() {
-    for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
-        const path = (0,external_node_url_namespaceObject.fileURLToPath)(new URL(rel, import.meta.url));
-        if ((0,external_node_fs_namespaceObject.existsSync)(path))
-            return path;
-    }
-    return null;
-}
+const SCRIPT_PLACES = ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js'];
 function startWorker() {
-    const script = parse_pool_workerScript();
+    const script = wire_workerScript(import.meta.url, SCRIPT_PLACES);
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
     // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;
@@ -21221,6 +21223,7 @@ function applyRecords(writer, fileId, agent, line, result, touched) {
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest-worker.ts
 // First: in the Action's bundle the worker is a bundle entry of its own, with its own globals.
+
 
 
 

@@ -6211,6 +6211,44 @@ g.__dirname ??= (0,external_node_path_namespaceObject.dirname)((0,external_node_
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/worker/wire.ts
+/*
+ * What crosses between a worker thread of ours (the ingest's, the report's) and its caller: an
+ * error as plain data, and where the worker's script is.
+ */
+
+
+function toWire(e) {
+    if (!(e instanceof Error))
+        return { name: 'Error', message: String(e), fields: {} };
+    const fields = {};
+    for (const [k, v] of Object.entries(e))
+        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
+            fields[k] = v;
+    return { name: e.name, message: e.message, stack: e.stack, fields };
+}
+/** The error a worker posted, rebuilt on the caller's side with the worker's stack and fields. */
+function wire_fromWire(w) {
+    const e = new Error(w.message);
+    e.name = w.name;
+    if (w.stack)
+        e.stack = w.stack;
+    return Object.assign(e, w.fields);
+}
+/**
+ * The first of `candidates` (paths relative to `moduleUrl`, the caller's `import.meta.url`) that
+ * exists: a worker script sits beside its module in lib/ and in a bundle of its own in dist/.
+ * Null where none does (tests running the TypeScript sources).
+ */
+function wire_workerScript(moduleUrl, candidates) {
+    for (const rel of candidates) {
+        const path = fileURLToPath(new URL(rel, moduleUrl));
+        if (existsSync(path))
+            return path;
+    }
+    return null;
+}
+
 // EXTERNAL MODULE: ./node_modules/better-sqlite3/lib/index.js
 var lib = __nccwpck_require__(918);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -16631,8 +16669,12 @@ function db_schemaVersion(db) {
     return db.pragma('user_version', { simple: true });
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/store/files.ts
 
 function files_readFileRow(db, path) {
@@ -16661,243 +16703,6 @@ function files_saveFileProgress(db, fileId, p) {
     prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
 
-;// CONCATENATED MODULE: ./src/ingest/walk.ts
-
-
-/** File names that are never session logs, even inside a log folder. */
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-function kindOf(st) {
-    if (st.isFIFO())
-        return 'named pipe (FIFO)';
-    if (st.isSocket())
-        return 'socket';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'device';
-    return 'special file';
-}
-/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
-async function statFailure(p, e) {
-    if (e.code === 'ELOOP')
-        return 'symbolic link loop (skipped)';
-    const link = await lstat(p).then((l) => l.isSymbolicLink(), () => false);
-    return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
-}
-/**
- * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
- * links are followed; a directory already visited through another link is not entered twice.
- * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
- * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
- * `onSkip` with the reason, so the run can report it.
- */
-async function* walk_walkFiles(paths, onSkip = () => { }) {
-    const seenDirs = new Set();
-    const seenFiles = new Set();
-    async function* visit(p) {
-        let st;
-        try {
-            st = await stat(p);
-        }
-        catch (e) {
-            onSkip({ path: p, reason: await statFailure(p, e) });
-            return;
-        }
-        // Device and inode identify a file or folder however many links reach it, without a
-        // realpath call per file (which doubled the time of an unchanged re-run).
-        const id = `${st.dev}:${st.ino}`;
-        if (st.isFile()) {
-            if (seenFiles.has(id))
-                return;
-            seenFiles.add(id);
-            yield resolve(p);
-            return;
-        }
-        if (!st.isDirectory()) {
-            onSkip({ path: p, reason: `${kindOf(st)}, not a regular file (skipped)` });
-            return;
-        }
-        if (seenDirs.has(id))
-            return;
-        seenDirs.add(id);
-        let names;
-        try {
-            names = (await readdir(p)).sort();
-        }
-        catch (e) {
-            onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
-            return;
-        }
-        for (const n of names) {
-            if (SKIP_DIRS.has(n))
-                continue;
-            yield* visit(join(p, n));
-        }
-    }
-    for (const p of paths)
-        yield* visit(resolve(p));
-}
-
-;// CONCATENATED MODULE: ./src/ingest/pending-bytes.ts
-
-
-
-/**
- * Whether an ingest of `paths` has at least `limit` bytes to read, judged from each file's size
- * against how far the store has read it. Stops counting at the limit, so a big first ingest is
- * told after a few files; an unchanged history costs one `stat` and one indexed look-up per file.
- * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
- * cannot be read counts as nothing (the ingest itself reports it).
- */
-async function pending_bytes_hasBytesToRead(db, paths, limit) {
-    let pending = 0;
-    for await (const path of walkFiles(paths)) {
-        const st = await stat(path).catch(() => null);
-        if (!st)
-            continue;
-        const row = readFileRow(db, path);
-        const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
-        if (unchanged)
-            continue;
-        pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size;
-        if (pending >= limit)
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
-
-
-
-
-
-/**
- * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
- * sizes a heap for the garbage it sees: the process that ran one keeps a heap far larger than the
- * ingest's live data. A worker's heap can be given limits a library cannot give its host process
- * (an Action cannot pass Node flags), and it is freed when the ingest ends. The worker opens the
- * store by its path; the caller's connection waits, idle, and sees what was written once it is done.
- */
-const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
-/**
- * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
- * its own worker thread"); the old generation is left to V8, so a document or a line as large as
- * the ingest's limits allow still fits.
- */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
-/**
- * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
- * target there, and starting the worker (loading the ingest's modules into a new isolate) would
- * cost more than the ingest (docs/performance.md, "Peak RSS").
- */
-const MIN_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
-/**
- * Runs the ingest on a worker thread and returns its result, or returns null when it should run
- * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
- * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
- * running the TypeScript sources), or turned off.
- */
-async function ingest_thread_ingestOnWorker(db, paths, opts) {
-    const wanted = isolationWanted(opts.isolate);
-    if (wanted === false || db.memory || db.readonly || db.inTransaction)
-        return null;
-    const script = workerScript();
-    if (!script)
-        return null;
-    if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
-        return null;
-    const { onProgress } = opts;
-    const request = {
-        role: INGEST_WORKER_ROLE,
-        database: db.name,
-        schemaVersion: schemaVersion(db),
-        paths,
-        options: limitsOnly(opts),
-        progress: onProgress !== undefined
-    };
-    // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
-    // parent run with `-e` makes the worker fail to start), and the ingest needs none.
-    const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS });
-    return new Promise((resolve, reject) => {
-        let outcome = null;
-        worker.on('message', (m) => {
-            if (m.type === 'progress') {
-                // A callback that throws fails the ingest, as it would on the caller's thread.
-                try {
-                    onProgress?.({ file: m.file, bytes: m.bytes });
-                }
-                catch (e) {
-                    outcome ??= { error: e instanceof Error ? e : new Error(String(e)) };
-                    void worker.terminate();
-                }
-            }
-            else if (m.type === 'done')
-                outcome = { result: m.result };
-            else
-                outcome = { error: fromWire(m.error) };
-        });
-        // An error the worker could not post (out of memory, a failure to start) comes as an event.
-        worker.on('error', (e) => {
-            outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) };
-        });
-        // Settled when the thread is gone, so its heap is freed before the caller goes on.
-        worker.on('exit', (code) => {
-            if (outcome && 'result' in outcome)
-                resolve(outcome.result);
-            else
-                reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`));
-        });
-    });
-}
-/**
- * Only the options the ingest reads cross to the worker: a caller may pass an object with more
- * (discovery's environment), and a function would not cross at all.
- */
-function limitsOnly(o) {
-    return { maxLineBytes: o.maxLineBytes, batchSize: o.batchSize, maxDocumentBytes: o.maxDocumentBytes, worker: o.worker };
-}
-/**
- * `AI_LOG_TRAIL_INGEST_WORKER=0` keeps the ingest on the caller's thread, for debugging it there;
- * `=1` runs it on the worker whatever its size, for measuring.
- */
-function isolationWanted(option) {
-    if (typeof option === 'boolean')
-        return option;
-    const env = process.env.AI_LOG_TRAIL_INGEST_WORKER;
-    return env === '1' ? true : env === '0' ? false : undefined;
-}
-/**
- * The worker script sits beside this module (lib/ingest/ingest-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function workerScript() {
-    for (const rel of ['./ingest-worker.js', './ingest-worker/index.js']) {
-        const path = fileURLToPath(new URL(rel, import.meta.url));
-        if (existsSync(path))
-            return path;
-    }
-    return null;
-}
-function toWire(e) {
-    if (!(e instanceof Error))
-        return { name: 'Error', message: String(e), fields: {} };
-    const fields = {};
-    for (const [k, v] of Object.entries(e))
-        if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
-            fields[k] = v;
-    return { name: e.name, message: e.message, stack: e.stack, fields };
-}
-function fromWire(w) {
-    const e = new Error(w.message);
-    e.name = w.name;
-    if (w.stack)
-        e.stack = w.stack;
-    return Object.assign(e, w.fields);
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
 
 /*
@@ -18240,7 +18045,7 @@ const UI_MESSAGES = /^\s*\[\s*\{\s*"ts"\s*:\s*\d{12,14}\s*,\s*"type"\s*:\s*"(say
 const API_HISTORY = /^\s*\[\s*\{\s*"role"\s*:\s*"user"\s*,\s*"content"\s*:/;
 const API_HISTORY_MARKERS = /<task>|<user_message>|<environment_details>/;
 const TASK_METADATA = /^\s*\{\s*"files_in_context"\s*:\s*\[/;
-function cline_kindOf(head) {
+function kindOf(head) {
     if (UI_MESSAGES.test(head.text))
         return 'ui-messages';
     if (API_HISTORY.test(head.text) && API_HISTORY_MARKERS.test(head.text))
@@ -18270,7 +18075,7 @@ function taskSource(agent, kind) {
         id: `${agent}-${kind}`,
         agent,
         description: `${NAMES[agent]} ${DESCRIPTIONS[kind]}`,
-        sniff: (head) => cline_kindOf(head) === kind && agentOf(head.path, head.text) === agent,
+        sniff: (head) => kindOf(head) === kind && agentOf(head.path, head.text) === agent,
         parseDocument(text, ctx, out) {
             PARSERS[kind](text, agent, taskIdOf(ctx.path, ctx.fallbackSessionId), out);
         }
@@ -25230,6 +25035,211 @@ function database_plan_planDatabase(ctx, path, st, row) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ingest/walk.ts
+
+
+/** File names that are never session logs, even inside a log folder. */
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+function walk_kindOf(st) {
+    if (st.isFIFO())
+        return 'named pipe (FIFO)';
+    if (st.isSocket())
+        return 'socket';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'device';
+    return 'special file';
+}
+/** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
+async function statFailure(p, e) {
+    if (e.code === 'ELOOP')
+        return 'symbolic link loop (skipped)';
+    const link = await lstat(p).then((l) => l.isSymbolicLink(), () => false);
+    return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
+}
+/**
+ * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
+ * links are followed; a directory already visited through another link is not entered twice.
+ * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
+ * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
+ * `onSkip` with the reason, so the run can report it.
+ */
+async function* walk_walkFiles(paths, onSkip = () => { }) {
+    const seenDirs = new Set();
+    const seenFiles = new Set();
+    async function* visit(p) {
+        let st;
+        try {
+            st = await stat(p);
+        }
+        catch (e) {
+            onSkip({ path: p, reason: await statFailure(p, e) });
+            return;
+        }
+        // Device and inode identify a file or folder however many links reach it, without a
+        // realpath call per file (which doubled the time of an unchanged re-run).
+        const id = `${st.dev}:${st.ino}`;
+        if (st.isFile()) {
+            if (seenFiles.has(id))
+                return;
+            seenFiles.add(id);
+            yield resolve(p);
+            return;
+        }
+        if (!st.isDirectory()) {
+            onSkip({ path: p, reason: `${walk_kindOf(st)}, not a regular file (skipped)` });
+            return;
+        }
+        if (seenDirs.has(id))
+            return;
+        seenDirs.add(id);
+        let names;
+        try {
+            names = (await readdir(p)).sort();
+        }
+        catch (e) {
+            onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
+            return;
+        }
+        for (const n of names) {
+            if (SKIP_DIRS.has(n))
+                continue;
+            yield* visit(join(p, n));
+        }
+    }
+    for (const p of paths)
+        yield* visit(resolve(p));
+}
+
+;// CONCATENATED MODULE: ./src/ingest/pending-bytes.ts
+
+
+
+/**
+ * Whether an ingest of `paths` has at least `limit` bytes to read, judged from each file's size
+ * against how far the store has read it. Stops counting at the limit, so a big first ingest is
+ * told after a few files; an unchanged history costs one `stat` and one indexed look-up per file.
+ * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
+ * cannot be read counts as nothing (the ingest itself reports it).
+ */
+async function pending_bytes_hasBytesToRead(db, paths, limit) {
+    let pending = 0;
+    for await (const path of walkFiles(paths)) {
+        const st = await stat(path).catch(() => null);
+        if (!st)
+            continue;
+        const row = readFileRow(db, path);
+        const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
+        if (unchanged)
+            continue;
+        pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size;
+        if (pending >= limit)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
+
+
+
+
+/**
+ * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
+ * sizes a heap for the garbage it sees: the process that ran one keeps a heap far larger than the
+ * ingest's live data. A worker's heap can be given limits a library cannot give its host process
+ * (an Action cannot pass Node flags), and it is freed when the ingest ends. The worker opens the
+ * store by its path; the caller's connection waits, idle, and sees what was written once it is done.
+ */
+const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
+/**
+ * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
+ * its own worker thread"); the old generation is left to V8, so a document or a line as large as
+ * the ingest's limits allow still fits.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
+/**
+ * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
+ * target there, and starting the worker (loading the ingest's modules into a new isolate) would
+ * cost more than the ingest (docs/performance.md, "Peak RSS").
+ */
+const MIN_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/**
+ * Runs the ingest on a worker thread and returns its result, or returns null when it should run
+ * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
+ * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
+ * running the TypeScript sources), or turned off.
+ */
+async function ingest_thread_ingestOnWorker(db, paths, opts) {
+    const wanted = isolationWanted(opts.isolate);
+    if (wanted === false || db.memory || db.readonly || db.inTransaction)
+        return null;
+    // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+    const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js']);
+    if (!script)
+        return null;
+    if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
+        return null;
+    const { onProgress } = opts;
+    const request = {
+        role: INGEST_WORKER_ROLE,
+        database: db.name,
+        schemaVersion: schemaVersion(db),
+        paths,
+        options: limitsOnly(opts),
+        progress: onProgress !== undefined
+    };
+    // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
+    // parent run with `-e` makes the worker fail to start), and the ingest needs none.
+    const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS });
+    return new Promise((resolve, reject) => {
+        let outcome = null;
+        worker.on('message', (m) => {
+            if (m.type === 'progress') {
+                // A callback that throws fails the ingest, as it would on the caller's thread.
+                try {
+                    onProgress?.({ file: m.file, bytes: m.bytes });
+                }
+                catch (e) {
+                    outcome ??= { error: e instanceof Error ? e : new Error(String(e)) };
+                    void worker.terminate();
+                }
+            }
+            else if (m.type === 'done')
+                outcome = { result: m.result };
+            else
+                outcome = { error: fromWire(m.error) };
+        });
+        // An error the worker could not post (out of memory, a failure to start) comes as an event.
+        worker.on('error', (e) => {
+            outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) };
+        });
+        // Settled when the thread is gone, so its heap is freed before the caller goes on.
+        worker.on('exit', (code) => {
+            if (outcome && 'result' in outcome)
+                resolve(outcome.result);
+            else
+                reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`));
+        });
+    });
+}
+/**
+ * Only the options the ingest reads cross to the worker: a caller may pass an object with more
+ * (discovery's environment), and a function would not cross at all.
+ */
+function limitsOnly(o) {
+    return { maxLineBytes: o.maxLineBytes, batchSize: o.batchSize, maxDocumentBytes: o.maxDocumentBytes, worker: o.worker };
+}
+/**
+ * `AI_LOG_TRAIL_INGEST_WORKER=0` keeps the ingest on the caller's thread, for debugging it there;
+ * `=1` runs it on the worker whatever its size, for measuring.
+ */
+function isolationWanted(option) {
+    if (typeof option === 'boolean')
+        return option;
+    const env = process.env.AI_LOG_TRAIL_INGEST_WORKER;
+    return env === '1' ? true : env === '0' ? false : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/format-tally.ts
 const MAX_KINDS = 20;
 const OTHER_KINDS = '…';
@@ -25682,7 +25692,6 @@ function serve(port) {
 
 
 
-
 /**
  * Runs the parse stage of an ingest either on this thread or on a worker thread, yielding every
  * job's batches in job order either way. With a worker, parsing the next batch overlaps with the
@@ -25736,16 +25745,9 @@ async function* parse_pool_parseJobs(plans, onWorker, started) {
  * (dist/ingest-worker/index.js) when the ingest runs there. Where none exists (tests running the
  * TypeScript sources) parsing stays on this thread.
  */
-function parse_pool_workerScript() {
-    for (const rel of ['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']) {
-        const path = fileURLToPath(new URL(rel, import.meta.url));
-        if (existsSync(path))
-            return path;
-    }
-    return null;
-}
+const SCRIPT_PLACES = (/* unused pure expression or super */ null && (['./parse-worker.js', './parse-worker/index.js', '../parse-worker/index.js']));
 function startWorker() {
-    const script = parse_pool_workerScript();
+    const script = workerScript(import.meta.url, SCRIPT_PLACES);
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start) and the parse stage needs none.
     // Parsing makes garbage fast, and V8 then grows the young generation to 100 MB and more;
@@ -55049,7 +55051,6 @@ function writeReportFiles(report, formats, outDir) {
 
 
 
-
 /**
  * Runs what a job does after the ingest (select, redact, render, the last check, write) on a
  * worker thread. Redacting every turn for the comment churns through short-lived strings, and V8
@@ -55083,7 +55084,8 @@ async function job_thread_reportOnWorker(db, job) {
     const wanted = job_thread_isolationWanted();
     if (wanted === false || db.memory || db.inTransaction)
         return null;
-    const script = job_thread_workerScript();
+    // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
+    const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
     if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS)
@@ -55099,7 +55101,7 @@ async function job_thread_reportOnWorker(db, job) {
     return new Promise((resolve, reject) => {
         let outcome = null;
         worker.on('message', (m) => {
-            outcome = m.type === 'done' ? { result: m.result } : { error: job_thread_fromWire(m.error) };
+            outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) };
         });
         // An error the worker could not post (out of memory, a failure to start) comes as an event.
         worker.on('error', (e) => {
@@ -55121,25 +55123,6 @@ async function job_thread_reportOnWorker(db, job) {
 function job_thread_isolationWanted() {
     const env = process.env.AI_LOG_TRAIL_JOB_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
-}
-/**
- * The worker script sits beside this module (lib/pipeline/job-worker.js) or, in the Action's
- * bundle, in its own bundle beside dist/index.js.
- */
-function job_thread_workerScript() {
-    for (const rel of ['./job-worker.js', './job-worker/index.js']) {
-        const path = fileURLToPath(new URL(rel, import.meta.url));
-        if (existsSync(path))
-            return path;
-    }
-    return null;
-}
-function job_thread_fromWire(w) {
-    const e = new Error(w.message);
-    e.name = w.name;
-    if (w.stack)
-        e.stack = w.stack;
-    return Object.assign(e, w.fields);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
