@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { runJob } from '../../src/pipeline/job.js'
 import { openStore } from '../../src/store/db.js'
+import { ingestPaths } from '../../src/ingest/ingest.js'
 import { sessionsWithoutCacheEntry } from '../../src/store/session-cache.js'
+import { sessionCount } from '../../src/store/sessions.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
@@ -33,12 +35,13 @@ describe('the sessions without a session-cache entry', () => {
         version: '0.0.0'
       })
     const db0 = openStore(database)
-    expect(sessionsWithoutCacheEntry(db0)).toBe(0)
+    await ingestPaths(db0, paths)
+    const sessions = sessionCount(db0)
+    expect(sessions).toBeGreaterThan(2)
+    expect(sessionsWithoutCacheEntry(db0)).toBe(sessions)
     db0.close()
     await run()
     const db = openStore(database)
-    const sessions = (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
-    expect(sessions).toBeGreaterThan(2)
     expect(sessionsWithoutCacheEntry(db)).toBe(0)
     // A session whose records change in place loses its entry (the trigger), and counts again.
     db.prepare(`UPDATE events SET replayed = replayed WHERE id = (SELECT min(id) FROM events)`).run()

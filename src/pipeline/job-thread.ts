@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sessionsWithoutCacheEntry } from '../store/session-cache.js'
-import { sessionIds } from '../store/sessions.js'
+import { sessionCount } from '../store/sessions.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -54,7 +54,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
   const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
   if (!script) return null
-  if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS) return null
+  if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
   // A warm run replays every session from the session cache: little garbage, so the worker's
   // second isolate would cost more time and memory than its cap saves (docs/performance.md).
   if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0) return null

@@ -92,8 +92,6 @@ export function dropSessionCache(db: Db): void {
  * it afresh.
  */
 export function sessionsWithoutCacheEntry(db: Db): number {
-  const table = prepared(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get()
-  if (!table) return (prepared(db, `SELECT count(*) AS n FROM sessions`).get() as { n: number }).n
   return (
     prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get() as { n: number }
   ).n

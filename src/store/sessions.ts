@@ -43,6 +43,11 @@ export function sessionIds(db: Db): string[] {
   return (prepared(db, `SELECT id FROM sessions ORDER BY id`).all() as { id: string }[]).map((r) => r.id)
 }
 
+/** How many sessions the store holds. */
+export function sessionCount(db: Db): number {
+  return (prepared(db, `SELECT count(*) AS n FROM sessions`).get() as { n: number }).n
+}
+
 /** Removes the files no session's record comes from any more (and their problems). */
 export function deleteFilesWithoutEvents(db: Db): void {
   prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run()
