@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeCheckedJson } from '../../src/pipeline/json-file.js'
-import { parseConfig } from '../../src/config/load.js'
-import { countLate, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
-import { ruleDetector } from '../../src/redact/rules.js'
 import type { EngineOptions } from '../../src/redact/types.js'
 import { renderJson } from '../../src/render/json.js'
 import type { Report } from '../../src/select/report.js'
 import { fixtureReports } from '../render/support.js'
 import { tmpDir } from '../helpers.js'
+import { codewordOptions, wholeCheck } from './whole-check.js'
 
 /*
  * The JSON report written a session at a time must be the whole-document check's result byte for
@@ -17,10 +15,7 @@ import { tmpDir } from '../helpers.js'
  * structured pass let through, as in late-check.test.ts: the fixtures hold the word in prompts,
  * tool arguments and outputs, file paths, and the scope of none of them.
  */
-const opts = (words: string): EngineOptions => {
-  const o = lateCheckOptions(parseConfig('', 'default'))
-  return { ...o, detectors: [ruleDetector({ id: 'codeword', pattern: words, flags: 'i' }), ...o.detectors] }
-}
+const opts = codewordOptions
 
 let dir: string
 let reports: Map<string, Report>
@@ -30,12 +25,7 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function wholeDocument(report: Report, o: EngineOptions) {
-  const r = lateCheckContent('report.json', renderJson(report), o)
-  const check = emptyLateCheck()
-  countLate(check, 'report.json', r.findings)
-  return { text: r.text, check }
-}
+const wholeDocument = (report: Report, o: EngineOptions) => wholeCheck('report.json', renderJson(report), o)
 
 describe('the JSON report written a session at a time', () => {
   test.each(['summary', 'full'])('%s mode: the same bytes and counts as checking the whole document', (mode) => {

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeCheckedText } from '../../src/pipeline/text-file.js'
-import { parseConfig } from '../../src/config/load.js'
-import { countLate, emptyLateCheck, lateCheckContent, lateCheckOptions } from '../../src/redact/late/check.js'
-import { ruleDetector } from '../../src/redact/rules.js'
 import type { EngineOptions } from '../../src/redact/types.js'
 import { csvChunks, renderCsv } from '../../src/render/csv.js'
 import { htmlChunks, renderHtml } from '../../src/render/html.js'
@@ -12,6 +9,7 @@ import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import type { Report } from '../../src/select/report.js'
 import { fixtureReports, MODES } from '../render/support.js'
 import { tmpDir } from '../helpers.js'
+import { codewordOptions, wholeCheck } from './whole-check.js'
 
 /*
  * The Markdown report checked and written a unit at a time must be the whole text's check byte
@@ -20,10 +18,7 @@ import { tmpDir } from '../helpers.js'
  * hold the word in prompts, tool arguments and outputs, file paths; `AI assistance report` is
  * the renderer's own title, in the part between the slots.
  */
-const opts = (words: string): EngineOptions => {
-  const o = lateCheckOptions(parseConfig('', 'default'))
-  return { ...o, detectors: [ruleDetector({ id: 'codeword', pattern: words, flags: 'i' }), ...o.detectors] }
-}
+const opts = codewordOptions
 
 let dir: string
 let reports: Map<string, Report>
@@ -33,12 +28,7 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function wholeText(report: Report, o: EngineOptions) {
-  const r = lateCheckContent('report.md', renderMarkdown(report), o)
-  const check = emptyLateCheck()
-  countLate(check, 'report.md', r.findings)
-  return { text: r.text, check }
-}
+const wholeText = (report: Report, o: EngineOptions) => wholeCheck('report.md', renderMarkdown(report), o)
 
 describe.each(MODES)('the %s Markdown report written a unit at a time', (mode) => {
   test.each([1, 1000])('the same bytes and counts as checking the whole text (%i table rows a page)', (pageRows) => {
@@ -65,10 +55,8 @@ describe.each(['summary', 'full'])('the %s HTML page written a session at a time
     for (const words of ['health', 'health|AI coding agent|claude', 'no such word anywhere']) {
       const path = join(dir, `${mode}-${words.length}.html`)
       const r = writeCheckedText(htmlChunks(report), opts(words), { path, name: 'report.html' })
-      const whole = lateCheckContent('report.html', renderHtml(report), opts(words))
-      const check = emptyLateCheck()
-      countLate(check, 'report.html', whole.findings)
-      expect(readFileSync(path, 'utf8')).toBe(whole.text)
+      const { text, check } = wholeCheck('report.html', renderHtml(report), opts(words))
+      expect(readFileSync(path, 'utf8')).toBe(text)
       expect(r.check).toEqual(check)
       if (words !== 'no such word anywhere') expect(check.total).toBeGreaterThan(0)
     }
@@ -84,10 +72,8 @@ describe.each(['summary', 'full'])('the %s CSV files written a part at a time', 
       for (const [name, parts] of csvChunks(report)) {
         const path = join(dir, `${mode}-${words.length}-${name}`)
         const r = writeCheckedText(parts, opts(words), { path, name })
-        const want = lateCheckContent(name, whole.get(name) as string, opts(words))
-        const check = emptyLateCheck()
-        countLate(check, name, want.findings)
-        expect(readFileSync(path, 'utf8')).toBe(want.text)
+        const { text: want, check } = wholeCheck(name, whole.get(name) as string, opts(words))
+        expect(readFileSync(path, 'utf8')).toBe(want)
         expect(r.check).toEqual(check)
         found += check.total
       }
