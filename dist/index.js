@@ -26973,6 +26973,10 @@ function deleteSession(db, sessionId) {
 function sessionIds(db) {
     return db_prepared(db, `SELECT id FROM sessions ORDER BY id`).all().map((r) => r.id);
 }
+/** How many sessions the store holds. */
+function sessionCount(db) {
+    return db_prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
+}
 /** Removes the files no session's record comes from any more (and their problems). */
 function deleteFilesWithoutEvents(db) {
     db_prepared(db, `DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.file_id = files.id)`).run();
@@ -45519,9 +45523,6 @@ function dropSessionCache(db) {
  * it afresh.
  */
 function sessionsWithoutCacheEntry(db) {
-    const table = db_prepared(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get();
-    if (!table)
-        return db_prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
     return db_prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get().n;
 }
 
@@ -55287,7 +55288,7 @@ async function reportOnWorker(db, job) {
     const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS)
+    if (wanted === undefined && sessionCount(db) > MAX_SESSIONS)
         return null;
     // A warm run replays every session from the session cache: little garbage, so the worker's
     // second isolate would cost more time and memory than its cap saves (docs/performance.md).

@@ -26702,8 +26702,12 @@ function sessions_deleteSession(db, sessionId) {
     }).immediate();
 }
 /** Every session id in the store. */
-function sessions_sessionIds(db) {
+function sessionIds(db) {
     return db_prepared(db, `SELECT id FROM sessions ORDER BY id`).all().map((r) => r.id);
+}
+/** How many sessions the store holds. */
+function sessions_sessionCount(db) {
+    return prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
 }
 /** Removes the files no session's record comes from any more (and their problems). */
 function deleteFilesWithoutEvents(db) {
@@ -45320,9 +45324,6 @@ function dropSessionCache(db) {
  * it afresh.
  */
 function session_cache_sessionsWithoutCacheEntry(db) {
-    const table = prepared(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get();
-    if (!table)
-        return prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
     return prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get().n;
 }
 
@@ -50688,7 +50689,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
         enableSecureDelete(db);
         // A report's copy holds its sessions only: what a cached database kept from earlier runs stays out.
         if (keep) {
-            for (const id of sessions_sessionIds(db))
+            for (const id of sessionIds(db))
                 if (!keep.has(id))
                     sessions_deleteSession(db, id);
             deleteFilesWithoutEvents(db);
@@ -55088,7 +55089,7 @@ async function job_thread_reportOnWorker(db, job) {
     const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && sessionIds(db).length > MAX_SESSIONS)
+    if (wanted === undefined && sessionCount(db) > MAX_SESSIONS)
         return null;
     // A warm run replays every session from the session cache: little garbage, so the worker's
     // second isolate would cost more time and memory than its cap saves (docs/performance.md).
