@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readInputs } from '../../src/action/inputs.js'
 import { failOnReasons } from '../../src/action/main.js'
@@ -12,9 +12,11 @@ import { exportSanitized } from '../../src/redact/export.js'
 import { selectFrame } from '../../src/select/select.js'
 import { openStore } from '../../src/store/db.js'
 import { connectPg, type PgClient } from '../../src/store/pg/connect.js'
-import { tmpDir } from '../helpers.js'
+import { fixtures, tmpDir } from '../helpers.js'
 import { describePg, freshDatabase, type TestDatabase } from './pg-helpers.js'
 import { DEMO_LOGS } from './team-helpers.js'
+
+const CODEX_LOG = 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'
 
 const RUN_ENV = { GITHUB_REPOSITORY: 'octo-org/demo', GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: 'f'.repeat(40), GITHUB_ACTOR: 'octocat' }
 const github = { pullNumber: 17, pull: { number: 17, headRef: 'feature', headSha: 'a'.repeat(40), baseSha: null } } as unknown as GithubTarget
@@ -137,6 +139,42 @@ describePg("the Action's push to the team store", () => {
       expect(s.cost_source).toBe(expected.cost_source ?? (expected.tokens !== null ? 'unpriced' : null))
     }
     expect(pushed.some((s) => s.cost_source === 'estimate' && s.cost_usd !== bundled.get(s.id)!.cost_usd)).toBe(true)
+  })
+
+  it('a log edited between two runs replaces what the team store had of it: no stale or doubled rows', async () => {
+    Object.assign(process.env, RUN_ENV)
+    captured()
+    const logs = tmpDir('alt-action-push-edit-')
+    const log = join(logs, CODEX_LOG)
+    const lines = readFileSync(join(fixtures, 'codex', CODEX_LOG), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+    const run = async (content: string[], name: string) => {
+      writeFileSync(log, content.join('\n') + '\n')
+      const work = join(logs, `${name}.sqlite`)
+      const db = openStore(work)
+      await ingestPaths(db, [logs])
+      const sessions = db.prepare('SELECT id FROM sessions').pluck().all() as string[]
+      db.close()
+      const job = { report: { sessions: sessions.map((id) => ({ id })) } } as unknown as JobResult
+      expect(await pushToTeamStore({ url: target.url, database: work, config, result: job, github })).toEqual([])
+      const copy = join(logs, `${name}-sanitized.sqlite`)
+      exportSanitized(work, copy, config, new Set(sessions))
+      return copy
+    }
+    await run(lines, 'first')
+    // The user removes a line mid-file (a prompt they regret): every later line moves up by one.
+    const prompt = lines.findIndex((l) => l.includes('"role":"user"') && !l.includes('environment_context'))
+    const edited = await run([...lines.slice(0, prompt), ...lines.slice(prompt + 1)], 'edited')
+
+    const local = openStore(edited, { readonly: true })
+    const want = (sql: string) => local.prepare(sql).all()
+    const events = want('SELECT session_id, line, seq, kind FROM events ORDER BY session_id, line, seq')
+    const prompts = want('SELECT session_id, text FROM prompts ORDER BY session_id, text')
+    local.close()
+    expect((await client.query('SELECT session_id, line::int AS line, seq::int AS seq, kind FROM events ORDER BY session_id, line, seq')).rows).toEqual(events)
+    expect((await client.query('SELECT session_id, text FROM prompts ORDER BY session_id, text')).rows).toEqual(prompts)
+    rmSync(logs, { recursive: true, force: true })
   })
 
   it('a push that fails is a warning that never shows the password, and a publishing failure for fail-on', async () => {

@@ -36,7 +36,9 @@ export interface PushOptions {
    * The source is a writer's staging store (`staging.ts`): of its files, only those it read
    * (`read`, local ids) are pushed, and what the team store had from them is replaced, in the
    * transaction that writes what they hold now; the others (`seeded`) carry the team store's ids.
-   * Without it every row of the source is upserted and nothing is removed.
+   * A sanitized copy that holds each of its files whole passes all its files as read (the
+   * Action's push, `push-run.ts`). Without it every row of the source is upserted and nothing is
+   * removed.
    */
   staging?: { seeded: SeededFiles; read: Set<string> }
   /** The config's price overrides, for each session's cost as the reports compute it (`session-costs.ts`). */
