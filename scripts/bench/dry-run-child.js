@@ -4,7 +4,11 @@
 // The logs of many sessions and of one session of many prompts that docs/performance.md measures
 // this way ("Memory after the ingest") come from scripts/bench/memory-corpora.js.
 import { readFileSync } from 'node:fs'
-import { main } from '../../lib/cli/main.js'
+import * as nodeModule from 'node:module'
+
+// As bin/ai-log-trail.js does, so the figure is the CLI's: modules compiled once are kept between runs.
+nodeModule.enableCompileCache?.()
+const { main } = await import('../../lib/cli/main.js')
 
 const code = await main(process.argv.slice(2))
 let peak = process.resourceUsage().maxRSS / 1024

@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
 import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
 import { lateCheckDatabase } from '../redact/late/database.js'
+import { openLateMemo } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { ReportFormat } from '../render/index.js'
 import { csvChunks } from '../render/csv.js'
@@ -138,6 +139,7 @@ export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCh
     exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)))
     databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
   }
+  const lateMemo = openLateMemo(o.database, lateOptions)
   const publishable = (late: LateCheck | undefined) =>
     finalTexts({
       ...o,
@@ -164,6 +166,7 @@ export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCh
     written.push(t.name)
   }
   if (o.exportDatabase) written.push(DATABASE_FILE)
+  lateMemo?.save()
   const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
   return {
     report: final.report,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { openStore } from '../store/db.js'
 import { dropParserState, enableSecureDelete, rewriteColumn, vacuumInto } from '../store/export.js'
 import { rewriteRawLines } from '../store/raw-blocks.js'
+import { dropLateCheckMemo } from '../store/late-check-memo.js'
 import { dropRedactionCache } from '../store/redaction-cache.js'
 import { dropSessionCache } from '../store/session-cache.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
@@ -113,6 +114,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       // not part of what the logs say.
       dropRedactionCache(db)
       dropSessionCache(db)
+      dropLateCheckMemo(db)
     }).immediate()
   } finally {
     db.close()

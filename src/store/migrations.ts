@@ -375,6 +375,17 @@ BEGIN
   DELETE FROM session_cache WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
 `
+  },
+  {
+    version: 15,
+    description:
+      "the last check's memo: the SHA-256 of each published text the last check found clean, under the check's rules, options and code, so a warm run does not scan it again; hashes only, never a text (local only: never exported nor pushed)",
+    sql: `
+CREATE TABLE late_check_memo (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+`
   }
 ]
 

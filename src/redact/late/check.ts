@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import type { Config } from '../../config/schema.js'
 import { FIELD_KINDS } from '../../config/choices.js'
 import { engineOptions } from '../engine-options.js'
+import { checkedOnce, noteLateOptions } from '../late-memo.js'
 import { redactText } from '../engine.js'
 import type { LateCheck } from '../../select/report.js'
 import type { EngineOptions, Finding } from '../types.js'
@@ -28,10 +29,15 @@ export function lateCheckOptions(config: Config, included: readonly string[] = [
   const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)))
   const base = engine(FIELD_KINDS[0])
   const opts: EngineOptions = { detectors, allow: base.allow, marker: base.marker }
-  if (included.length === 0) return opts
+  if (included.length === 0) {
+    noteLateOptions(opts, config)
+    return opts
+  }
   const literals = new Set(base.allow?.literals ?? [])
   for (const text of new Set(included)) for (const f of redactText(text, opts).findings) literals.add(text.slice(f.start, f.end))
-  return { ...opts, allow: { ...base.allow, literals: [...literals] } }
+  const withIncluded = { ...opts, allow: { ...base.allow, literals: [...literals] } }
+  noteLateOptions(withIncluded, config)
+  return withIncluded
 }
 
 /**
@@ -39,7 +45,19 @@ export function lateCheckOptions(config: Config, included: readonly string[] = [
  * `.json`, `.jsonl`, `.csv`; anything else is plain text): JSON and CSV through their decoded values.
  */
 export function lateCheckContent(name: string, content: string, opts: EngineOptions, format = extname(name)): LateTextResult {
-  switch (format.toLowerCase()) {
+  const f = format.toLowerCase()
+  // A text the check found clean in an earlier run (the same text under the same options) is not scanned again.
+  return checkedOnce(
+    opts,
+    `content${f}`,
+    () => content,
+    () => checkByFormat(content, opts, f),
+    () => ({ text: content, findings: [] })
+  )
+}
+
+function checkByFormat(content: string, opts: EngineOptions, format: string): LateTextResult {
+  switch (format) {
     case '.json':
       return lateRedactJson(content, opts)
     case '.jsonl':

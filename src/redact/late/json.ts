@@ -1,4 +1,5 @@
 import { looksLikeJsonContainer, pairKey } from '../engine.js'
+import { checkedOnce } from '../late-memo.js'
 import type { EngineOptions, Finding } from '../types.js'
 import { lateRedactText } from './text.js'
 
@@ -49,6 +50,27 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
  * the last check's rules (markers never flagged, no gluing of adjacent lines) hold in JSON too.
  */
 export function lateRedactJsonValue(value: unknown, opts: EngineOptions): LateJsonResult {
+  if (value === null || typeof value !== 'object') return walkValue(value, opts)
+  // A document (a report's frame, a session) the check found clean in an earlier run is not walked
+  // again; it is known by its JSON text, which holds every string and key the walk would check.
+  return checkedOnce(
+    opts,
+    'json',
+    () => jsonTextOf(value),
+    () => walkValue(value, opts),
+    () => ({ value, findings: [] })
+  )
+}
+
+function jsonTextOf(value: object): string | undefined {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
+}
+
+function walkValue(value: unknown, opts: EngineOptions): LateJsonResult {
   const findings: Finding[] = []
   const out = walk(value, undefined, opts, findings)
   return { value: findings.length ? out : value, findings }

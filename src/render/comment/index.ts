@@ -70,6 +70,53 @@ function reusable<T>(make: () => Iterable<T[]>): () => Iterable<T[]> {
 }
 
 /**
+ * Pieces built as far as someone read them, and handed out again from the start: the next reader
+ * gets what was built, then the rest as it is built. What is held is what was read, and a
+ * layout's reading stops once it is over its budget.
+ */
+function resumable<T>(make: () => Iterable<T[]>): () => Iterable<T[]> {
+  const built: T[][] = []
+  let source: Iterator<T[]> | undefined
+  let done = false
+  return function* () {
+    for (let i = 0; ; i++) {
+      if (i < built.length) {
+        yield built[i]
+        continue
+      }
+      if (done) return
+      source ??= make()[Symbol.iterator]()
+      const next = source.next()
+      if (next.done) {
+        done = true
+        return
+      }
+      built.push(next.value)
+      yield next.value
+    }
+  }
+}
+
+/**
+ * Session blocks by how they were built, per report: the comment and the release section try
+ * the same layouts of the same sessions, so the second reads what the first built (a layout over
+ * its budget leaves its blocks to the next that starts with them). Blocks depend on the report,
+ * the window's glances, the changed files and the block options, and on nothing else.
+ */
+const blocksByReport = new WeakMap<
+  Report,
+  { window: CommentWindow | undefined; changed: string[] | null; byOptions: Map<string, () => Iterable<BlockContent[]>> }[]
+>()
+
+function builtBlocks(report: Report, window: CommentWindow | undefined, changed: string[] | null): Map<string, () => Iterable<BlockContent[]>> {
+  let entries = blocksByReport.get(report)
+  if (!entries) blocksByReport.set(report, (entries = []))
+  let entry = entries.find((e) => e.window === window && e.changed === changed)
+  if (!entry) entries.push((entry = { window, changed, byOptions: new Map() }))
+  return entry.byOptions
+}
+
+/**
  * The layouts a comment can take, fullest first; each leaves out more than the one before, and
  * says what. Every one keeps the lead sentence, the unedited files and the footer.
  */
@@ -80,7 +127,14 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const unedited = coverage ? untouchedLine(coverage.untouched) : []
   const idLabel = sessionLabels(report)
   const glances = opts.window?.glances
-  function* blocks(o: BlockOptions, maxSessions = Infinity): Generator<BlockContent[]> {
+  const built = builtBlocks(report, opts.window, changed)
+  const blocks = (o: BlockOptions, maxSessions = Infinity): Iterable<BlockContent[]> => {
+    const key = `${o.maxPrompts}\0${o.previewChars}\0${o.maxFiles}\0${maxSessions}`
+    let b = built.get(key)
+    if (!b) built.set(key, (b = resumable(() => blocksOf(o, maxSessions))))
+    return b()
+  }
+  function* blocksOf(o: BlockOptions, maxSessions: number): Generator<BlockContent[]> {
     const shown = Math.min(maxSessions, report.sessions.length)
     for (let i = 0; i < shown; i++) {
       const s = report.sessions[i]
@@ -117,7 +171,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
   const few: BlockOptions = { maxPrompts: FEW_PROMPTS, previewChars: 100, maxFiles: 3 }
   const one: BlockOptions = { maxPrompts: 1, previewChars: 80, maxFiles: 2 }
   const table: DetailOptions = { prompts: 'none', previewChars: 0, maxSessions: Infinity }
-  const allBlocks = reusable(() => blocks(all))
+  const allBlocks = () => blocks(all)
   return [
     layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
     layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),

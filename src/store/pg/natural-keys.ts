@@ -51,10 +51,11 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
 /**
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
  * sessions waiting for reconciliation exist only until the ingest that queued them finishes, and
- * the redaction and session caches (where this store's own runs found what, and what they made of
- * each session) serve this store's runs only.
+ * the redaction and session caches and the last check's memo (where this store's own runs found
+ * what, what they made of each session, which published texts they found clean) serve this
+ * store's runs only.
  */
-export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache', 'session_cache'])
+export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache', 'session_cache', 'late_check_memo'])
 
 /**
  * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own

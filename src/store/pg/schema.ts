@@ -376,6 +376,17 @@ CREATE TABLE session_cache (
   entry TEXT NOT NULL
 );
 `
+  },
+  {
+    version: 15,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: "the last check's memo (local to a SQLite store, never pushed): same table as SQLite version 15",
+    sql: `
+CREATE TABLE late_check_memo (
+  hash TEXT PRIMARY KEY,
+  used_run BIGINT NOT NULL
+);
+`
   }
 ]
 
