@@ -31,6 +31,13 @@ describe("the CLI's compile cache", () => {
     expect(second.stderr).toBe('')
   })
 
+  it("is kept in the user's cache folder by default, not in the temp folder every user shares", () => {
+    const cacheHome = join(dir, 'xdg')
+    const r = cli({ XDG_CACHE_HOME: cacheHome }, '--version')
+    expect(r.status).toBe(0)
+    expect(readdirSync(join(cacheHome, 'ai-log-trail', 'compile-cache')).length).toBeGreaterThan(0)
+  })
+
   it('runs as usual when the cache folder cannot be made (a file is in the way)', () => {
     const blocked = join(dir, 'a-file')
     writeFileSync(blocked, '')

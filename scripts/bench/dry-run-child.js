@@ -5,9 +5,13 @@
 // this way ("Memory after the ingest") come from scripts/bench/memory-corpora.js.
 import { readFileSync } from 'node:fs'
 import * as nodeModule from 'node:module'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 
 // As bin/ai-log-trail.js does, so the figure is the CLI's: modules compiled once are kept between runs.
-nodeModule.enableCompileCache?.()
+nodeModule.enableCompileCache?.(
+  process.env.NODE_COMPILE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ai-log-trail', 'compile-cache')
+)
 const { main } = await import('../../lib/cli/main.js')
 
 const code = await main(process.argv.slice(2))
