@@ -79,6 +79,11 @@ function parseTrace(json: string): Trace | undefined {
   return t as Trace
 }
 
+/** A text with no findings, as the memo of traces holds it. */
+const NO_FINDINGS = 0
+/** Traces the memo of one run holds at most (a key and, for the few texts with findings, positions). */
+const KNOWN_TRACES = 20_000
+
 /** A stored trace that does not fit the text it is replayed on: the row is not trusted. */
 class TraceMismatch extends Error {}
 
@@ -127,6 +132,7 @@ function replayer(trace: Trace): { findingsOf: FindingsOf; done(): boolean } {
  */
 export class RedactionCache {
   readonly fingerprint: string
+  private readonly known = new Map<string, Trace | typeof NO_FINDINGS>()
 
   constructor(private readonly store: RedactionCacheStore) {
     this.fingerprint = store.fingerprint
@@ -135,26 +141,44 @@ export class RedactionCache {
   /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
   redact(kind: FieldKind, json: boolean, text: string, redact: (findingsOf: FindingsOf) => RedactTextResult): RedactTextResult {
     const key = hash('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64')
-    const row = this.store.get(key)
-    if (row && row.digest.equals(this.digest(key, row.findings))) {
-      if (row.findings === null) return { text, findings: [] }
-      const trace = parseTrace(row.findings)
-      if (trace) {
-        const replay = replayer(trace)
-        try {
-          const r = redact(replay.findingsOf)
-          if (replay.done()) return r
-        } catch (e) {
-          if (!(e instanceof TraceMismatch)) throw e
-        }
+    const known = this.known.get(key) ?? this.stored(key)
+    if (known === NO_FINDINGS) return { text, findings: [] }
+    if (known) {
+      const replay = replayer(known)
+      try {
+        const r = redact(replay.findingsOf)
+        if (replay.done()) return r
+      } catch (e) {
+        if (!(e instanceof TraceMismatch)) throw e
       }
+      this.known.delete(key)
     }
     const rec = recorder()
     const r = redact(rec.findingsOf)
     const trace = rec.trace()
     const findings = trace.found.length ? JSON.stringify(trace) : null
     this.store.put(key, { findings, digest: this.digest(key, findings) })
+    this.remember(key, findings === null ? NO_FINDINGS : trace)
     return r
+  }
+
+  /** The store's row for a key as a trace (NO_FINDINGS: none), when its digest binds it and it reads as one. */
+  private stored(key: string): Trace | typeof NO_FINDINGS | undefined {
+    const row = this.store.get(key)
+    if (!row || !row.digest.equals(this.digest(key, row.findings))) return undefined
+    const trace = row.findings === null ? NO_FINDINGS : parseTrace(row.findings)
+    if (trace !== undefined) this.remember(key, trace)
+    return trace
+  }
+
+  /**
+   * Keeps a trace this run read or made, for the same text met again (a path under many sessions,
+   * a command run often): the store's lookup and the digest's check are most of a hit. The oldest
+   * goes when the memo is full, so memory is bounded whatever the logs' size.
+   */
+  private remember(key: string, trace: Trace | typeof NO_FINDINGS): void {
+    if (this.known.size >= KNOWN_TRACES) this.known.delete(this.known.keys().next().value as string)
+    this.known.set(key, trace)
   }
 
   save(): void {

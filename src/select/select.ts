@@ -9,12 +9,12 @@ import { skippedCounts } from '../store/ingest-errors.js'
 import { filesOfSessions } from '../store/session-files.js'
 import { listSessions, type SessionSummary } from '../store/queries.js'
 import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
-import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
 import { sessionsTagged } from '../store/review-tags.js'
 import { reviewReader } from './review.js'
+import { DEFAULT_FIELD_CHARS, selectTurns } from './turns.js'
 import { isLocalTime, localWallClock } from '../model/local-time.js'
 import { dayIn, normalizeFilters, normalizeRepoUrl, toInstant, type FilterInput } from './filters.js'
-import { REPORT_SCHEMA_VERSION, type Action, type Filters, type Report, type ReportMode, type SessionReport, type Turn, type UsageRow } from './report.js'
+import { REPORT_SCHEMA_VERSION, type Filters, type Report, type ReportMode, type SessionReport, type UsageRow } from './report.js'
 
 export interface SelectOptions {
   mode?: ReportMode
@@ -34,9 +34,6 @@ export interface SelectOptions {
 }
 
 const ALL_FOUND: Scope = { kind: 'all', label: 'every session found', sessions: [] }
-
-const PRIVATE = /^\s*\[private\]/i
-const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error'])
 
 function inRepo(s: SessionSummary, repo: string): boolean {
   if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
@@ -72,12 +69,6 @@ function matches(s: SessionSummary, f: Filters): boolean {
   return true
 }
 
-function cap(text: string | null | undefined, n: number): string | null {
-  if (text === null || text === undefined) return null
-  // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
-  return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text
-}
-
 interface UsageAgg {
   tokens: TokenCounts
   cost: number | null
@@ -95,8 +86,6 @@ export function selectReport(db: Db, opts: SelectOptions = {}, frame: Report = s
   const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS
   return { ...frame, sessions: frame.sessions.map((s) => ({ ...s, turns: [...selectTurns(db, s.id, frame.mode !== 'prompts', maxChars)] })) }
 }
-
-const DEFAULT_FIELD_CHARS = 64 * 1024
 
 /** Whether a mode's report carries each prompt (and what was done under it). */
 export function showsTurns(mode: ReportMode): boolean {
@@ -251,131 +240,4 @@ function unknownCost(s: SessionReport): boolean {
   return s.tokens === null && s.cost_usd === null
 }
 
-const isPersonPrompt = (e: TurnEvent): boolean => e.payload.kind === 'user_prompt' && !e.payload.by_agent
-
-/**
- * A sub-agent's records live in a file of their own (Claude Code's `subagents/agent-*.jsonl`),
- * read after the parent's, so they were numbered into the parent's last turn. Each record of a
- * file that holds none of the session's own prompts moves to the turn whose prompt came last
- * before it, among that turn's records by time: under the tool call that started it.
- */
-function placeSubAgentEvents(rows: TurnEvent[]): TurnEvent[] {
-  const prompts = rows.filter(isPersonPrompt)
-  const promptFiles = new Set(prompts.map((e) => e.file_id))
-  const foreign = rows.filter((e) => !promptFiles.has(e.file_id) && e.ts !== null)
-  if (promptFiles.size === 0 || foreign.length === 0) return rows
-  const starts = prompts.filter((e) => e.ts !== null).sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? 0 : 1))
-  const placed = new Map<number, TurnEvent[]>()
-  for (const e of [...foreign].sort((a, b) => ((a.ts as string) < (b.ts as string) ? -1 : a.ts === b.ts ? a.id - b.id : 1))) {
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((starts[mid].ts as string) <= (e.ts as string)) lo = mid + 1
-      else hi = mid
-    }
-    const turn = lo > 0 ? starts[lo - 1].turn : e.turn
-    const list = placed.get(turn) ?? []
-    list.push({ ...e, turn })
-    placed.set(turn, list)
-  }
-  const moved = new Set(foreign)
-  const own = rows.filter((e) => !moved.has(e))
-  const turns = [...new Set([...own.map((e) => e.turn), ...placed.keys()])].sort((a, b) => a - b)
-  const out: TurnEvent[] = []
-  let i = 0
-  for (const turn of turns) {
-    const pending = placed.get(turn) ?? []
-    let k = 0
-    for (; i < own.length && own[i].turn === turn; i++) {
-      const x = own[i]
-      // A moved record goes before the first of the turn's own records that is later than it.
-      while (k < pending.length && x.ts !== null && !isPersonPrompt(x) && (pending[k].ts as string) < x.ts) out.push(pending[k++])
-      out.push(x)
-    }
-    while (k < pending.length) out.push(pending[k++])
-  }
-  return out
-}
-
-/**
- * Each prompt with the actions under it, in log order, one turn at a time (a session may hold
- * more than fits in memory at once). Private prompts keep no text at all.
- */
-export function* selectTurns(db: Db, sessionId: string, withActions: boolean, maxChars: number = DEFAULT_FIELD_CHARS): Generator<Turn> {
-  const events = readTurnEvents(db, sessionId, withActions, maxChars)
-  // Only a session read from several files can have records numbered into the wrong turn.
-  const ordered = sessionFileCount(db, sessionId) > 1 ? placeSubAgentEvents([...events]) : events
-  // Records come in turn order, so a turn is whole when the next begins.
-  let t = null as Turn | null
-  const shown = (x: Turn | null): x is Turn => x !== null && (x.prompt !== null || x.actions.length > 0)
-  for (const e of ordered) {
-    const p = e.payload
-    if (t?.ordinal !== e.turn) {
-      if (shown(t)) yield t
-      t = { ordinal: e.turn, ts: e.ts, prompt: null, actions: [] }
-    }
-    const base: Action = {
-      kind: 'reasoning',
-      ts: e.ts,
-      name: null,
-      text: null,
-      arguments: null,
-      output: null,
-      exit_code: null,
-      duration_ms: null,
-      call_id: null,
-      event_id: e.id
-    }
-    switch (p.kind) {
-      case 'user_prompt': {
-        const text = String(p.text ?? '')
-        if (p.by_agent) {
-          if (withActions) t.actions.push({ ...base, kind: 'agent_prompt', text: cap(text, maxChars) })
-        } else if (!t.prompt) {
-          const priv = PRIVATE.test(text)
-          t.prompt = { text: priv ? '' : (cap(text, maxChars) ?? ''), private: priv, by_agent: false, event_id: e.id }
-          t.ts = e.ts
-        }
-        break
-      }
-      case 'reasoning':
-        if (p.text) t.actions.push({ ...base, kind: 'reasoning', text: cap(String(p.text), maxChars) })
-        break
-      case 'assistant_message':
-        t.actions.push({ ...base, kind: 'assistant_message', text: cap(String(p.text ?? ''), maxChars) })
-        break
-      case 'tool_call': {
-        const r = e.result
-        t.actions.push({
-          ...base,
-          kind: 'tool_call',
-          name: String(p.name ?? ''),
-          text: typeof p.command === 'string' ? cap(p.command, maxChars) : null,
-          arguments: cap(String(p.arguments ?? ''), maxChars),
-          output: r ? cap(r.output, maxChars) : null,
-          exit_code: r?.exit_code ?? null,
-          duration_ms: r?.duration_ms ?? null,
-          call_id: typeof p.call_id === 'string' ? p.call_id : null
-        })
-        break
-      }
-      case 'plan_update': {
-        const steps = Array.isArray(p.steps) ? p.steps : []
-        t.actions.push({ ...base, kind: 'plan_update', text: cap(steps.map((s) => `[${s.status}] ${s.step}`).join('\n'), maxChars) })
-        break
-      }
-      case 'file_change':
-        t.actions.push({ ...base, kind: 'file_change', name: String(p.change ?? ''), text: String(p.path ?? '') })
-        break
-      case 'marker':
-        if (SHOWN_MARKERS.has(String(p.marker)))
-          t.actions.push({ ...base, kind: 'marker', name: String(p.marker), text: typeof p.detail === 'string' ? cap(p.detail, maxChars) : null })
-        break
-      case 'compaction':
-        t.actions.push({ ...base, kind: 'compaction', text: typeof p.text === 'string' ? cap(p.text, maxChars) : null })
-        break
-    }
-  }
-  if (shown(t)) yield t
-}
+export { selectTurns }

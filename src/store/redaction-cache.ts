@@ -27,6 +27,8 @@ export class RedactionCacheStore {
   private select: Database.Statement | null = null
   private readonly added = new Map<string, RedactionCacheRow>()
   private readonly touched = new Set<string>()
+  /** Whether the connection holds the read transaction `get` opens (ended before any write). */
+  private reading = false
   readonly run: number
 
   private constructor(
@@ -62,8 +64,19 @@ export class RedactionCacheStore {
       this.conn = new Database(this.path, { fileMustExist: true })
       this.conn.pragma('busy_timeout = 60000')
       this.select = null
+      this.reading = false
     }
     return this.conn
+  }
+
+  /**
+   * Ends the read transaction of the lookups. Lookups share one because a statement outside a
+   * transaction takes and drops WAL locks and checks the page cache each time, which cost more
+   * than the lookup; a snapshot a little old only misses what another process wrote meanwhile.
+   */
+  private endRead(): void {
+    if (this.reading && this.conn?.inTransaction) this.conn.exec('COMMIT')
+    this.reading = false
   }
 
   get(key: string): RedactionCacheRow | undefined {
@@ -71,6 +84,10 @@ export class RedactionCacheStore {
     if (pending) return pending
     const conn = this.connection()
     this.select ??= conn.prepare('SELECT findings, digest, used_run FROM redaction_cache WHERE key = ?')
+    if (!this.reading) {
+      conn.exec('BEGIN')
+      this.reading = true
+    }
     const row = this.select.get(key) as (RedactionCacheRow & { used_run: number }) | undefined
     if (!row) return undefined
     // Renewed only when half its lease is gone, so a warm run writes a fraction of what it reads.
@@ -90,6 +107,7 @@ export class RedactionCacheStore {
   /** Writes what is pending, evicts, and lets the connection go (a later use opens it again). */
   save(): void {
     if (!this.conn && this.added.size === 0 && this.touched.size === 0) return
+    this.endRead()
     this.write()
     const conn = this.connection()
     conn
@@ -107,6 +125,7 @@ export class RedactionCacheStore {
 
   private write(): void {
     if (this.added.size === 0 && this.touched.size === 0) return
+    this.endRead()
     const conn = this.connection()
     const insert = conn.prepare(
       'INSERT INTO redaction_cache (key, findings, digest, used_run) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET findings = excluded.findings, digest = excluded.digest, used_run = excluded.used_run'

@@ -42,32 +42,33 @@ export interface TurnEvent {
   result: ToolCallResult | null
 }
 
-interface Row {
-  id: number
-  file_id: number
-  turn: number
-  ts: string | null
-  kind: string
-  payload: string
-  pr_text: string | null
-  pr_by_agent: number | null
-  g_text: string | null
-  g_encrypted: number | null
-  g_encrypted_bytes: number | null
-  c_id: number | null
-  c_call_id: string | null
-  c_name: string | null
-  c_tool_type: string | null
-  c_arguments: string | null
-  c_command: string | null
-  pl_id: number | null
-  pl_explanation: string | null
-  pl_steps: string | null
-  result_id: number | null
-  output: string | null
-  exit_code: number | null
+/** A row of `eventsSql`, read as an array (`raw`): objects keyed by column cost more than the rest of a row. */
+type Row = [
+  id: number,
+  file_id: number,
+  turn: number,
+  ts: string | null,
+  kind: string,
+  payload: string,
+  pr_text: string | null,
+  pr_by_agent: number | null,
+  g_text: string | null,
+  g_encrypted: number | null,
+  g_encrypted_bytes: number | null,
+  c_id: number | null,
+  c_call_id: string | null,
+  c_name: string | null,
+  c_tool_type: string | null,
+  c_arguments: string | null,
+  c_command: string | null,
+  pl_id: number | null,
+  pl_explanation: string | null,
+  pl_steps: string | null,
+  result_id: number | null,
+  output: string | null,
+  exit_code: number | null,
   duration_ms: number | null
-}
+]
 
 const PROMPT_KINDS = `('user_prompt')`
 const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`
@@ -95,15 +96,15 @@ const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e
 
 /** The typed table's row of the record's kind, under that table's column names. */
 function typedRow(r: Row): Record<string, unknown> | undefined {
-  switch (r.kind) {
+  switch (r[4]) {
     case 'user_prompt':
-      return r.pr_text === null ? undefined : { text: r.pr_text, by_agent: r.pr_by_agent }
+      return r[6] === null ? undefined : { text: r[6], by_agent: r[7] }
     case 'reasoning':
-      return r.g_text === null ? undefined : { text: r.g_text, encrypted: r.g_encrypted, encrypted_bytes: r.g_encrypted_bytes }
+      return r[8] === null ? undefined : { text: r[8], encrypted: r[9], encrypted_bytes: r[10] }
     case 'tool_call':
-      return r.c_id === null ? undefined : { call_id: r.c_call_id, name: r.c_name, tool_type: r.c_tool_type, arguments: r.c_arguments, command: r.c_command }
+      return r[11] === null ? undefined : { call_id: r[12], name: r[13], tool_type: r[14], arguments: r[15], command: r[16] }
     case 'plan_update':
-      return r.pl_id === null ? undefined : { explanation: r.pl_explanation, steps: r.pl_steps }
+      return r[17] === null ? undefined : { explanation: r[18], steps: r[19] }
     default:
       return undefined
   }
@@ -116,14 +117,17 @@ function typedRow(r: Row): Record<string, unknown> | undefined {
  * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
  */
 export function* readTurnEvents(db: Db, sessionId: string, withActions: boolean, maxOutputChars = Number.MAX_SAFE_INTEGER): Generator<TurnEvent> {
-  for (const r of prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(maxOutputChars, sessionId) as Iterable<Row>) {
+  const rows = prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS))
+    .raw(true)
+    .iterate(maxOutputChars, sessionId) as Iterable<Row>
+  for (const r of rows) {
     yield {
-      id: r.id,
-      file_id: r.file_id,
-      turn: r.turn,
-      ts: r.ts,
-      payload: restorePayload(r.kind, r.payload, typedRow(r)) as TurnPayload,
-      result: r.result_id === null ? null : { output: r.output ?? '', exit_code: r.exit_code, duration_ms: r.duration_ms }
+      id: r[0],
+      file_id: r[1],
+      turn: r[2],
+      ts: r[3],
+      payload: restorePayload(r[4], r[5], typedRow(r)) as TurnPayload,
+      result: r[20] === null ? null : { output: r[21] ?? '', exit_code: r[22], duration_ms: r[23] }
     }
   }
 }
