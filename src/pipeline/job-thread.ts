@@ -103,12 +103,16 @@ function runWorker(script: string, request: JobWorkerRequest, resourceLimits: Re
 
 /**
  * The old generation's cap on the first attempt: `AI_LOG_TRAIL_JOB_WORKER_HEAP_MB` sets another,
- * for measuring, and for the tests of the second attempt.
+ * for measuring, and for the tests of the second attempt. Not below the smallest heap a worker
+ * starts in: under it V8 aborts the whole process while creating the isolate, before any limit
+ * can end the worker alone.
  */
 function oldGenerationMb(): number {
   const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_HEAP_MB)
-  return Number.isInteger(mb) && mb > 0 ? mb : OLD_GENERATION_MB
+  return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : OLD_GENERATION_MB
 }
+
+const MIN_OLD_GENERATION_MB = 8
 
 /**
  * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
