@@ -84,6 +84,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
 function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): Promise<ReportResult> {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
   const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits })
+  traceHeap(worker)
   return new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
     worker.on('message', (m: FromJobWorker) => {
@@ -121,4 +122,28 @@ const MIN_OLD_GENERATION_MB = 8
 function isolationWanted(): boolean | undefined {
   const env = process.env.AI_LOG_TRAIL_JOB_WORKER
   return env === '1' ? true : env === '0' ? false : undefined
+}
+
+/**
+ * `AI_LOG_TRAIL_TRACE_MEMORY=<ms>` samples the worker's heap that often and prints the largest
+ * figures to stderr when it ends: the worker's share of a peak (docs/performance.md). Measuring only.
+ */
+function traceHeap(worker: Worker): void {
+  const ms = Number(process.env.AI_LOG_TRAIL_TRACE_MEMORY) || 0
+  if (ms <= 0) return
+  const largest = { used: 0, total: 0, external: 0 }
+  const timer = setInterval(() => {
+    worker.getHeapStatistics().then(
+      (h) => {
+        largest.used = Math.max(largest.used, Math.round(h.used_heap_size / 1048576))
+        largest.total = Math.max(largest.total, Math.round(h.total_heap_size / 1048576))
+        largest.external = Math.max(largest.external, Math.round(h.external_memory / 1048576))
+      },
+      () => undefined
+    )
+  }, ms)
+  worker.once('exit', () => {
+    clearInterval(timer)
+    process.stderr.write(`report worker heap, largest sampled (MB): ${JSON.stringify(largest)}\n`)
+  })
 }
