@@ -11,10 +11,10 @@ import { repoRoot, tmpDir } from '../helpers.js'
 /*
  * The report's worker thread has its old generation capped (src/pipeline/job-thread.ts,
  * reliability issue #13, case 6). One session of 130,000 prompts (self-written Aider logs, the
- * most compact format a prompt can be written in): the code before the cap peaked at 277–287 MB
- * resident on its first dry-run after an ingest, with 24–41 MB live on the worker: V8 grew the
- * worker's heap for the garbage of redacting every turn. With the cap the same run peaks near
- * 235 MB. The bound sits between the two.
+ * most compact format a prompt can be written in): on its first dry-run after an ingest the code
+ * before the cap peaked well over the bound in most runs, with far less live on the worker: V8
+ * grew the worker's heap for the garbage of redacting every turn. With the cap the same run stays
+ * below it with room to spare (figures and run counts in docs/performance.md).
  *
  * With AI_LOG_TRAIL_MEMORY_LARGE=1, also the bench's generated corpus of 200 MB (minutes of CPU):
  * its first dry-run and its warm one stay under the 250 MB target.
