@@ -42,4 +42,12 @@ describe('an output folder put back', () => {
     snapshot.restore()
     expect(existsSync(out)).toBe(false)
   })
+
+  it('is left alone when a file stands where it would be', () => {
+    const out = join(dir, 'a-file')
+    writeFileSync(out, 'not a folder')
+    const snapshot = snapshotOutDir(out)
+    snapshot.restore()
+    expect(readFileSync(out, 'utf8')).toBe('not a folder')
+  })
 })

@@ -36,7 +36,7 @@ export type FromJobWorker = { type: 'done'; result: ReportResult } | { type: 'fa
  * limit, as before the cap), so the cap costs a large report time, never its output.
  */
 const YOUNG_MB = 8
-export const OLD_GENERATION_MB = 64
+const OLD_GENERATION_MB = 64
 
 /**
  * Past this many sessions in the store the report stays on the caller's thread. There the peak
@@ -60,7 +60,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   if (!script) return null
   if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
   // A warm run replays every session from the session cache: little garbage, so the worker's
-  // second isolate would cost more time and memory than its cap saves (docs/performance.md).
+  // second isolate costs more time than its cap saves memory (docs/performance.md).
   if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0) return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -13,6 +13,8 @@ export interface OutDirSnapshot {
 }
 
 export function snapshotOutDir(dir: string): OutDirSnapshot {
+  // Not a folder (a file in its place): no job can write there, so there is nothing to put back.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return { restore() {} }
   const before = existsSync(dir) ? new Set(readdirSync(dir)) : null
   return {
     restore() {
