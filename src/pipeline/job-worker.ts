@@ -20,11 +20,10 @@ if (parentPort && request?.role === JOB_WORKER_ROLE) serve(parentPort, request)
 function serve(port: NonNullable<typeof parentPort>, r: JobWorkerRequest): void {
   const post = (m: FromJobWorker) => port.postMessage(m)
   try {
-    const db = openStore(r.database, { migrateTo: r.schemaVersion })
     // A page cache smaller than the store's default: the report reads a session's rows close
     // together, so it runs about as fast, and a store larger than the default cache filled all of
     // it, adding to the peak (docs/performance.md, "The report worker's heap capped").
-    db.pragma(`cache_size = -${REPORT_CACHE_KIB}`)
+    const db = openStore(r.database, { migrateTo: r.schemaVersion, cacheKib: REPORT_CACHE_KIB })
     try {
       post({ type: 'done', result: reportHere(db, r.job) })
     } finally {
