@@ -42,14 +42,14 @@ interface Run {
 const dir = tmpDir('alt-job-worker-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function runJob(name: string, onWorker: boolean, outDir = join(dir, `out-${name}`)): Run {
+function runJob(name: string, onWorker: boolean, outDir = join(dir, `out-${name}`), env: Record<string, string> = {}): Run & { stderr: string } {
   const paths = [join(fixtures, 'codex'), join(fixtures, 'claude-code'), join(fixtures, 'aider')]
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, join(dir, `${name}.sqlite`), outDir, ...paths], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', AI_LOG_TRAIL_JOB_WORKER: onWorker ? '1' : '0' }
+    env: { ...process.env, NODE_OPTIONS: '', NODE_NO_WARNINGS: '', AI_LOG_TRAIL_JOB_WORKER: onWorker ? '1' : '0', ...env }
   })
   if (r.status !== 0) throw new Error(`child exited with ${r.status ?? r.signal}:\n${r.stderr}`)
-  return JSON.parse(r.stdout) as Run
+  return { ...(JSON.parse(r.stdout) as Run), stderr: r.stderr }
 }
 
 const files = (out: string) => Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))
@@ -79,4 +79,19 @@ describe('the report on its own worker thread', () => {
     expect(worker.error?.stack).toContain('job-worker.js')
     expect(here.error?.stack).not.toContain('job-worker.js')
   }, 120_000)
+
+  it('runs a report that outgrows the heap its worker is first given again without that cap, with the same files', () => {
+    const here = runJob('heap-here', false)
+    // A cap no report fits in: the first worker runs out of memory.
+    const capped = runJob('heap-capped', true, undefined, { AI_LOG_TRAIL_JOB_WORKER_HEAP_MB: '8' })
+    expect(here.error).toBeUndefined()
+    expect(capped.error).toBeUndefined()
+    expect(capped.stderr).toContain('AI_LOG_TRAIL_REPORT_HEAP')
+    expect(capped.result).toEqual(here.result)
+    expect(files(join(dir, 'out-heap-capped'))).toEqual(files(join(dir, 'out-heap-here')))
+    // A cap the report fits in: one attempt, no warning.
+    const roomy = runJob('heap-roomy', true, undefined, { AI_LOG_TRAIL_JOB_WORKER_HEAP_MB: '256' })
+    expect(roomy.stderr).not.toContain('AI_LOG_TRAIL_REPORT_HEAP')
+    expect(files(join(dir, 'out-heap-roomy'))).toEqual(files(join(dir, 'out-heap-here')))
+  }, 180_000)
 })

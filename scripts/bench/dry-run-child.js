@@ -14,7 +14,21 @@ nodeModule.enableCompileCache?.(
 )
 const { main } = await import('../../lib/cli/main.js')
 
+// AI_LOG_TRAIL_TRACE_MEMORY=<ms>: samples this process's memory that often and prints the largest
+// of each figure to stderr at the end, to tell the caller's heap from the rest of the resident
+// size (a worker's heap, SQLite, native allocations). For measuring only.
+const traceMs = Number(process.env.AI_LOG_TRAIL_TRACE_MEMORY) || 0
+const largest = {}
+const sample = () => {
+  for (const [k, v] of Object.entries(process.memoryUsage())) largest[k] = Math.max(largest[k] ?? 0, Math.round(v / 1048576))
+}
+const tracer = traceMs > 0 ? setInterval(sample, traceMs) : null
 const code = await main(process.argv.slice(2))
+if (tracer) {
+  clearInterval(tracer)
+  sample()
+  process.stderr.write(`memory, largest sampled (MB): ${JSON.stringify(largest)}\n`)
+}
 let peak = process.resourceUsage().maxRSS / 1024
 try {
   const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))

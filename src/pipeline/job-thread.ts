@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
+import { snapshotOutDir } from '../worker/out-dir.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sessionsWithoutCacheEntry } from '../store/session-cache.js'
@@ -29,10 +30,13 @@ export type FromJobWorker = { type: 'done'; result: ReportResult } | { type: 'fa
 
 /**
  * The young generation is capped, as the ingest's is, at the size measured best for the report
- * (docs/performance.md, "Memory after the ingest"); the old generation is left to V8, so the
- * largest report still fits.
+ * (docs/performance.md, "Memory after the ingest"). The old generation is capped too, on a first
+ * attempt: V8 grows a heap well past what it holds live, and the cap keeps that growth in check.
+ * A report whose live data does not fit is run again without the old generation's cap (V8's own
+ * limit, as before the cap), so the cap costs a large report time, never its output.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 }
+const YOUNG_MB = 8
+const OLD_GENERATION_MB = 64
 
 /**
  * Past this many sessions in the store the report stays on the caller's thread. There the peak
@@ -56,20 +60,39 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   if (!script) return null
   if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
   // A warm run replays every session from the session cache: little garbage, so the worker's
-  // second isolate would cost more time and memory than its cap saves (docs/performance.md).
+  // second isolate costs more time than its cap saves memory (docs/performance.md).
   if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0) return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
+  const oldMb = oldGenerationMb()
+  const outDir = snapshotOutDir(job.outDir)
+  try {
+    return await runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb })
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
+    // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
+    outDir.restore()
+    process.emitWarning(
+      `the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
+      { code: 'AI_LOG_TRAIL_REPORT_HEAP' }
+    )
+    return runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB })
+  }
+}
+
+/** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
+function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): Promise<ReportResult> {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
-  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS })
+  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits })
+  traceHeap(worker)
   return new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
     worker.on('message', (m: FromJobWorker) => {
       outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) }
     })
     // An error the worker could not post (out of memory, a failure to start) comes as an event.
-    worker.on('error', (e) => {
-      outcome ??= { error: new Error(`report worker failed: ${e.message}`, { cause: e }) }
+    worker.on('error', (e: Error & { code?: unknown }) => {
+      outcome ??= { error: Object.assign(new Error(`report worker failed: ${e.message}`, { cause: e }), { code: e.code }) }
     })
     // Settled when the thread is gone, so its heap is freed before the caller goes on.
     worker.on('exit', (code) => {
@@ -80,10 +103,47 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
 }
 
 /**
+ * The old generation's cap on the first attempt: `AI_LOG_TRAIL_JOB_WORKER_HEAP_MB` sets another,
+ * for measuring, and for the tests of the second attempt. Not below the smallest heap a worker
+ * starts in: under it V8 aborts the whole process while creating the isolate, before any limit
+ * can end the worker alone.
+ */
+function oldGenerationMb(): number {
+  const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_HEAP_MB)
+  return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : OLD_GENERATION_MB
+}
+
+const MIN_OLD_GENERATION_MB = 8
+
+/**
  * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
  * `=1` runs it on the worker whatever the sessions, for measuring.
  */
 function isolationWanted(): boolean | undefined {
   const env = process.env.AI_LOG_TRAIL_JOB_WORKER
   return env === '1' ? true : env === '0' ? false : undefined
+}
+
+/**
+ * `AI_LOG_TRAIL_TRACE_MEMORY=<ms>` samples the worker's heap that often and prints the largest
+ * figures to stderr when it ends: the worker's share of a peak (docs/performance.md). Measuring only.
+ */
+function traceHeap(worker: Worker): void {
+  const ms = Number(process.env.AI_LOG_TRAIL_TRACE_MEMORY) || 0
+  if (ms <= 0) return
+  const largest = { used: 0, total: 0, external: 0 }
+  const timer = setInterval(() => {
+    worker.getHeapStatistics().then(
+      (h) => {
+        largest.used = Math.max(largest.used, Math.round(h.used_heap_size / 1048576))
+        largest.total = Math.max(largest.total, Math.round(h.total_heap_size / 1048576))
+        largest.external = Math.max(largest.external, Math.round(h.external_memory / 1048576))
+      },
+      () => undefined
+    )
+  }, ms)
+  worker.once('exit', () => {
+    clearInterval(timer)
+    process.stderr.write(`report worker heap, largest sampled (MB): ${JSON.stringify(largest)}\n`)
+  })
 }

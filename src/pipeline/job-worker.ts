@@ -11,13 +11,19 @@ import { JOB_WORKER_ROLE, type FromJobWorker, type JobWorkerRequest } from './jo
  * renders, checks and writes, posts the result or the error, and ends.
  */
 
+/** The report's connection's SQLite page cache, in KiB (the pragma's negative form). */
+const REPORT_CACHE_KIB = 4096
+
 const request = workerData as JobWorkerRequest | null
 if (parentPort && request?.role === JOB_WORKER_ROLE) serve(parentPort, request)
 
 function serve(port: NonNullable<typeof parentPort>, r: JobWorkerRequest): void {
   const post = (m: FromJobWorker) => port.postMessage(m)
   try {
-    const db = openStore(r.database, { migrateTo: r.schemaVersion })
+    // A page cache smaller than the store's default: the report reads a session's rows close
+    // together, so it runs about as fast, and a store larger than the default cache filled all of
+    // it, adding to the peak (docs/performance.md, "The report worker's heap capped").
+    const db = openStore(r.database, { migrateTo: r.schemaVersion, cacheKib: REPORT_CACHE_KIB })
     try {
       post({ type: 'done', result: reportHere(db, r.job) })
     } finally {
