@@ -22,7 +22,7 @@ import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
-import { SpillFile } from '../select/spill.js'
+import { SPILL_AT, SpillFile } from '../select/spill.js'
 import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 
@@ -134,10 +134,11 @@ export type ReportResult = Omit<JobResult, 'ingest'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted.
+ * once the reports are redacted. A report of more than `spillAt` sessions is read back from a
+ * temporary file a page at a time (src/select/spill.ts), deleted when this returns.
  */
-export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions = lateCheckOptions): ReportResult {
-  const spill = new SpillFile()
+export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions = lateCheckOptions, spillAt = SPILL_AT): ReportResult {
+  const spill = new SpillFile(spillAt)
   try {
     return reportWith(db, o, checkOptions, spill)
   } finally {

@@ -13,6 +13,9 @@ const READ_CHARS = 8 << 20
 export class SpillFile {
   private file: SessionSpill | null = null
 
+  /** `spillAt`: sessions a report holds before it spills them (tests spill every report). */
+  constructor(readonly spillAt = SPILL_AT) {}
+
   get(): SessionSpill {
     return (this.file ??= new SessionSpill())
   }
@@ -35,10 +38,7 @@ export class SessionSink {
   private list = -1
   private count = 0
 
-  constructor(
-    private readonly file: SpillFile,
-    private readonly spillAt = SPILL_AT
-  ) {}
+  constructor(private readonly file: SpillFile) {}
 
   get length(): number {
     return this.count
@@ -48,7 +48,7 @@ export class SessionSink {
     this.count++
     if (this.held) {
       this.held.push(s)
-      if (this.held.length <= this.spillAt) return
+      if (this.held.length <= this.file.spillAt) return
       this.list = this.file.get().newList()
       for (const h of this.held) this.pending.push(JSON.stringify(h))
       this.held = null
