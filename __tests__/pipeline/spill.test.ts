@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import Database from 'better-sqlite3'
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
@@ -37,7 +36,10 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const spillDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('ai-log-trail-pages-'))
+// A folder of this file's own for the spill files, so another test's is never counted here.
+const ownTmp = tmpDir('alt-spill-tmp-')
+afterAll(() => rmSync(ownTmp, { recursive: true, force: true }))
+const spillDirs = () => readdirSync(ownTmp).filter((n) => n.startsWith('ai-log-trail-pages-'))
 
 function run(name: string, mode: ReportMode, spillAt: number): { result: ReportResult; out: string; redactions: unknown[] } {
   const database = join(dir, `${name}.sqlite`)
@@ -57,7 +59,7 @@ function run(name: string, mode: ReportMode, spillAt: number): { result: ReportR
       scope: { kind: 'all' }
     },
     undefined,
-    spillAt
+    { at: spillAt, parent: ownTmp }
   )
   const db = new Database(database, { readonly: true })
   const redactions = db.prepare('SELECT session_id, event_id, field, detector, count FROM redactions ORDER BY session_id, event_id, field, detector').all()

@@ -134,11 +134,16 @@ export type ReportResult = Omit<JobResult, 'ingest'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted. A report of more than `spillAt` sessions is read back from a
- * temporary file a page at a time (src/select/spill.ts), deleted when this returns.
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
+ * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
  */
-export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions = lateCheckOptions, spillAt = SPILL_AT): ReportResult {
-  const spill = new SpillFile(spillAt)
+export function reportHere(
+  db: Db,
+  o: ReportRequest,
+  checkOptions: typeof lateCheckOptions = lateCheckOptions,
+  spillOptions: { at?: number; parent?: string } = {}
+): ReportResult {
+  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent)
   try {
     return reportWith(db, o, checkOptions, spill)
   } finally {

@@ -13,9 +13,6 @@ export interface SessionList extends Iterable<SessionReport> {
 /** The report a renderer reads: the JSON report's object, but its sessions any `SessionList`. */
 export type ListedReport = Omit<Report, 'sessions'> & { sessions: SessionList }
 
-/** The report without its sessions: what the fronts read of a job's result. */
-export type ReportHead = Omit<Report, 'sessions'>
-
 /** Whether any session satisfies `test`, reading no further than the first that does. */
 export function someSession(list: SessionList, test: (s: SessionReport) => boolean): boolean {
   for (const s of list) if (test(s)) return true
@@ -34,16 +31,6 @@ export function firstSessions(list: SessionList, n: number): SessionList {
         yield s
         if (++i >= n) return
       }
-    }
-  }
-}
-
-/** Each session mapped, in order: a list that maps as it is read. */
-export function mapSessions(list: SessionList, f: (s: SessionReport) => SessionReport): SessionList {
-  return {
-    length: list.length,
-    *[Symbol.iterator]() {
-      for (const s of list) yield f(s)
     }
   }
 }

@@ -13,11 +13,17 @@ const READ_CHARS = 8 << 20
 export class SpillFile {
   private file: SessionSpill | null = null
 
-  /** `spillAt`: sessions a report holds before it spills them (tests spill every report). */
-  constructor(readonly spillAt = SPILL_AT) {}
+  /**
+   * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
+   * where the file goes, the system's temporary folder by default.
+   */
+  constructor(
+    readonly spillAt = SPILL_AT,
+    private readonly parent?: string
+  ) {}
 
   get(): SessionSpill {
-    return (this.file ??= new SessionSpill())
+    return (this.file ??= new SessionSpill(this.parent))
   }
 
   close(): void {

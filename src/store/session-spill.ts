@@ -15,8 +15,9 @@ export class SessionSpill {
   private readonly page: Database.Statement
   private nextList = 0
 
-  constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'ai-log-trail-pages-'))
+  /** `parent`: the folder the file's own temporary folder is made in. */
+  constructor(parent: string = tmpdir()) {
+    this.dir = mkdtempSync(join(parent, 'ai-log-trail-pages-'))
     this.db = new Database(join(this.dir, 'sessions.sqlite'))
     // Nothing here outlives the process: no journal, no syncing, a small page cache.
     this.db.pragma('journal_mode = OFF')
