@@ -75,7 +75,7 @@ describePg("the Action's push to the team store", () => {
     await target.drop()
   })
 
-  const result = () => ({ report: { sessions: ids.map((id) => ({ id })) } }) as unknown as JobResult
+  const result = () => ({ report: { sessions: ids.map((id) => ({ id })) }, sessionIds: ids }) as unknown as JobResult
 
   it("pushes the report's sessions as the sanitized export holds them, without raw lines, with the run they came from", async () => {
     Object.assign(process.env, RUN_ENV)

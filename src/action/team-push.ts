@@ -22,7 +22,7 @@ export async function pushToTeamStore(o: { url: string; database: string; config
     const r = await pushSanitizedSessions({
       database: o.database,
       config: o.config,
-      sessions: new Set(o.result.report.sessions.map((s) => s.id)),
+      sessions: new Set(o.result.sessionIds),
       url: o.url,
       provenance
     })

@@ -22,7 +22,9 @@ import { readSessionFacts } from '../store/scope-facts.js'
 import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
-import { buildCommentReport, buildReport, selectReportFrame } from './report.js'
+import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
+import { SPILL_AT, SpillFile } from '../select/spill.js'
+import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 
 export interface JobOptions {
@@ -56,7 +58,15 @@ export interface JobOptions {
 }
 
 export interface JobResult {
+  /**
+   * The files' report. Its `sessions` are every session when the report was small enough to hold
+   * them (`sessionsHeld`); a larger report's sessions were read a page at a time from a spill
+   * file deleted since, and are left out here (`sessionIds` lists them).
+   */
   report: Report
+  sessionsHeld: boolean
+  /** The report's sessions' ids, in its order. */
+  sessionIds: string[]
   ingest: IngestResult | DiscoverResult
   /** Files written into `outDir`, by name. */
   files: string[]
@@ -125,11 +135,26 @@ export type ReportResult = Omit<JobResult, 'ingest'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted.
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
+ * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
  */
-export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions = lateCheckOptions): ReportResult {
+export function reportHere(
+  db: Db,
+  o: ReportRequest,
+  checkOptions: typeof lateCheckOptions = lateCheckOptions,
+  spillOptions: { at?: number; parent?: string } = {}
+): ReportResult {
+  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent)
+  try {
+    return reportWith(db, o, checkOptions, spill)
+  } finally {
+    spill.close()
+  }
+}
+
+function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions, spill: SpillFile): ReportResult {
   const scope = resolveScope(o.scope, readSessionFacts(db))
-  const { built, builtForComment } = redactedReports(db, o, scope)
+  const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill)
   db.close()
   mkdirSync(o.outDir, { recursive: true })
   const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included])
@@ -168,8 +193,12 @@ export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCh
   if (o.exportDatabase) written.push(DATABASE_FILE)
   lateMemo?.save()
   const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
+  // A held report's sessions are an array; a spilled one's are read from a file deleted when this returns.
+  const sessionsHeld = built.inMemory
   return {
-    report: final.report,
+    report: { ...final.report, sessions: sessionsHeld ? (final.report.sessions as Report['sessions']) : [] },
+    sessionsHeld,
+    sessionIds,
     files: written,
     comment: text('comment.md'),
     releaseSection: text(RELEASE_SECTION),
@@ -180,19 +209,21 @@ export function reportHere(db: Db, o: ReportRequest, checkOptions: typeof lateCh
 }
 
 /**
- * The files' report and the comment's, redacted. The sessions, totals and usage are selected once
- * for both, and let go when this returns: what is rendered holds only redacted text.
+ * The files' report and the comment's, redacted. The sessions' totals and usage are selected once
+ * for both; each report's sessions are selected and redacted a session at a time, and a report of
+ * many is written to the spill file and read back a page at a time: what is rendered holds only
+ * redacted text, and never every session at once.
  */
-function redactedReports(db: Db, o: ReportRequest, scope: Scope) {
+function redactedReports(db: Db, o: ReportRequest, scope: Scope, spill: SpillFile) {
   const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
-  const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame })
+  const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame, spill })
   // The comment always lists prompts with what was done under them, whatever the files' mode.
   // The comment shows at most a few hundred characters per field, so it carries (and redacts)
   // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
   // whole where redaction looks, and an unterminated key block is redacted to the window's end.
   // It is read a turn at a time and holds only what a comment could show, so its memory does
   // not grow with the logs.
-  const builtForComment = buildCommentReport(db, {
+  const builtForComment = buildListedCommentReport(db, {
     config: o.config,
     filters: o.filters,
     now: o.now,
@@ -200,9 +231,10 @@ function redactedReports(db: Db, o: ReportRequest, scope: Scope) {
     maxFieldChars: COMMENT_FIELD_CHARS,
     scope,
     frame,
+    spill,
     budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
   })
-  return { built, builtForComment }
+  return { built, builtForComment, sessionIds: frame.ids }
 }
 
 /** The name the release body's section is counted under; it is published, never written to a file. */
@@ -216,14 +248,14 @@ const SUMMARY_FILE = 'summary.md'
 /** A text to publish; `written` when it is already in its file (the JSON report, written as made). */
 type Published = FinalText & { written?: boolean }
 
-function withLate(report: Report, late: LateCheck | undefined): Report {
+function withLate(report: ListedReport, late: LateCheck | undefined): ListedReport {
   return late ? { ...report, redactions: { ...report.redactions, late } } : report
 }
 
 interface FinalInput {
   outDir: string
-  report: Report
-  forComment: Report
+  report: ListedReport
+  forComment: ListedReport
   /** How much of its turns `forComment` holds. */
   window: CommentWindow
   formats: ReportFormat[]
@@ -238,7 +270,7 @@ interface FinalInput {
  * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
  * comment.
  */
-function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: Report } {
+function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: ListedReport } {
   const files: Published[] = []
   const fileChecks: LateCheck[] = []
   let markdown: CheckedText | undefined
@@ -305,7 +337,7 @@ function renamed(check: LateCheck, from: string, to: string): LateCheck {
  * comment.
  */
 function jobSummary(i: FinalInput, markdown: CheckedText | undefined, comment: { text: FinalText; check: LateCheck }): { text: string; check: LateCheck } {
-  const candidate = (report: Report) =>
+  const candidate = (report: ListedReport) =>
     writeCheckedText(markdownChunks(report), i.lateOptions, { path: null, name: SUMMARY_FILE, format: '.md', keepBytes: SUMMARY_LIMIT })
   let summary = markdown ? { ...markdown, check: renamed(markdown.check, MD_FILE, SUMMARY_FILE) } : candidate(i.report)
   // A summary-mode report has no turns to leave out: rendered again it would be the same text.

@@ -3,7 +3,8 @@ import { countLate, emptyLateCheck } from '../redact/late/check.js'
 import { lateRedactJsonValue } from '../redact/late/json.js'
 import type { EngineOptions } from '../redact/types.js'
 import { jsonParts, jsonText } from '../render/json.js'
-import type { LateCheck, Report } from '../select/report.js'
+import type { LateCheck } from '../select/report.js'
+import type { ListedReport } from '../select/session-list.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20
@@ -15,7 +16,7 @@ const WRITE_CHUNK = 1 << 20
  * value is checked under the key it sits under, so checking the parts finds and writes exactly
  * what checking the whole would, with no window to overlap. Counted under `name`.
  */
-export function writeCheckedJson(report: Report, path: string, opts: EngineOptions, name = 'report.json'): LateCheck {
+export function writeCheckedJson(report: ListedReport, path: string, opts: EngineOptions, name = 'report.json'): LateCheck {
   const check = emptyLateCheck()
   const checked = (value: unknown): unknown => {
     const r = lateRedactJsonValue(value, opts)

@@ -8,8 +8,10 @@ import type { ReportFormat, ReportMode } from '../config/choices.js'
 import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
 import { renderReport, type RenderedFile } from '../render/index.js'
 import type { FilterInput } from '../select/filters.js'
-import type { Report } from '../select/report.js'
-import { selectFrame, selectReport, selectTurns, type SelectOptions } from '../select/select.js'
+import type { Report, SessionReport, Turn } from '../select/report.js'
+import { selectFrame, selectFrameHead, selectReport, selectTurns, showsTurns, withSelectedTurns, type FrameHead, type SelectOptions } from '../select/select.js'
+import type { ListedReport } from '../select/session-list.js'
+import { SessionSink, type SpillFile } from '../select/spill.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { saveRedactions } from '../store/redactions.js'
@@ -32,9 +34,47 @@ export interface BuildReportOptions {
   frame?: Report
 }
 
-/** What `buildReport` and `buildCommentReport` share: the sessions, their totals and usage (`selectFrame`). */
-export function selectReportFrame(db: Db, opts: BuildReportOptions): Report {
-  return selectFrame(db, selectOptions(opts))
+/**
+ * What the files' report and the comment's share: the sessions' totals and usage, and the
+ * sessions read from the store as asked for (`selectFrameHead`), so neither holds them all.
+ */
+export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
+  return selectFrameHead(db, selectOptions(opts))
+}
+
+/**
+ * `buildReport` a session at a time: each session of `frame` selected with its turns, redacted
+ * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
+ * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
+ * are then read back from the sink.
+ */
+export function buildListedReport(
+  db: Db,
+  opts: Omit<BuildReportOptions, 'frame'> & { frame: FrameHead; spill: SpillFile }
+): { report: ListedReport; included: string[]; inMemory: boolean } {
+  const select = selectOptions(opts)
+  const mode = select.mode ?? 'summary'
+  const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
+  const sink = new SessionSink(opts.spill)
+  const at = (opts.now ?? new Date()).toISOString()
+  let sinceSave = 0
+  for (const framed of opts.frame.sessions()) {
+    const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed
+    sink.add(
+      redactor.session(
+        s,
+        s.turns.map((t) => redactor.turn(s, t))
+      )
+    )
+    // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
+    if (++sinceSave >= RECORDS_PAGE) {
+      saveRedactions(db, redactor.takeRecords(), at)
+      sinceSave = 0
+    }
+  }
+  saveRedactions(db, redactor.takeRecords(), at)
+  const report = redactor.finish({ ...opts.frame.head, mode }, [])
+  return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, inMemory: sink.inMemory }
 }
 
 /**
@@ -53,7 +93,7 @@ export function buildReport(db: Db, opts: BuildReportOptions): { report: Report;
   return out
 }
 
-function selectOptions(opts: BuildReportOptions): SelectOptions {
+function selectOptions(opts: Omit<BuildReportOptions, 'frame'>): SelectOptions {
   const c = opts.config
   return {
     mode: opts.mode ?? c.defaults.mode ?? 'summary',
@@ -81,6 +121,36 @@ export function buildCommentReport(
 ): { report: Report; window: CommentWindow; included: string[] } {
   const select = selectOptions({ ...opts, mode: 'actions' })
   const frame: Report = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select)
+  const sessions: SessionReport[] = []
+  const built = redactComment(db, opts, frame, frame.sessions, (s) => sessions.push(s))
+  return { report: { ...built.report, sessions }, window: built.window, included: built.included }
+}
+
+/** `buildCommentReport` over a `FrameHead`, its sessions handed to a sink (held, or spilled past a few thousand). */
+export function buildListedCommentReport(
+  db: Db,
+  opts: Omit<BuildReportOptions, 'mode' | 'frame'> & { budget: number; frame: FrameHead; spill: SpillFile }
+): { report: ListedReport; window: CommentWindow; included: string[] } {
+  const sink = new SessionSink(opts.spill)
+  const turnsOf: Turn[][] = []
+  const built = redactComment(db, opts, { ...opts.frame.head, mode: 'actions' }, opts.frame.sessions(), (s) => {
+    turnsOf.push(s.turns)
+    // The window keeps trimming a session's turns after it is added: a spilled session is
+    // written without them and given back the window's array when read.
+    sink.add(sink.inMemory ? s : { ...s, turns: [] })
+  })
+  const sessions = sink.sessions((s, i) => ({ ...s, turns: turnsOf[i] }))
+  return { report: { ...built.report, sessions }, window: built.window, included: built.included }
+}
+
+function redactComment(
+  db: Db,
+  opts: Omit<BuildReportOptions, 'mode' | 'frame'> & { budget: number },
+  frame: Report,
+  framed: Iterable<SessionReport>,
+  add: (s: SessionReport) => void
+): { report: Report; window: CommentWindow; included: string[] } {
+  const select = selectOptions({ ...opts, mode: 'actions' })
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const window = new CommentWindowBuilder(opts.budget)
   const at = (opts.now ?? new Date()).toISOString()
@@ -92,7 +162,7 @@ export function buildCommentReport(
     cache?.write()
     sinceSave = 0
   }
-  const sessions = frame.sessions.map((s) => {
+  const redact = (s: SessionReport): SessionReport => {
     const found = cache?.lookup(s)
     const turns = window.begin(s.id)
     const entry = found?.entry
@@ -115,10 +185,11 @@ export function buildCommentReport(
     // Not while the session's turns are read: the connection is busy until they are.
     if (++sinceSave >= RECORDS_PAGE) saveNow()
     return redacted
-  })
+  }
+  for (const s of framed) add(redact(s))
   saveNow()
   cache?.save()
-  return { report: redactor.finish(frame, sessions), window: window.window(), included: redactor.included }
+  return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included }
 }
 
 /** Renders a redacted report in each format and writes the files into a folder. */

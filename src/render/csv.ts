@@ -1,4 +1,5 @@
-import type { Report, SessionReport } from '../select/report.js'
+import { sessionPages, type ListedReport } from '../select/session-list.js'
+import type { SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { csvRecords, toCsv, type Cell } from './csv-format.js'
 
@@ -72,12 +73,12 @@ function sessionRow(s: SessionReport): Cell[] {
 /** Sessions per part of `sessions.csv`. */
 const SESSIONS_PAGE = 1_000
 
-function* sessions(report: Report): Generator<string> {
+function* sessions(report: ListedReport): Generator<string> {
   yield csvRecords([SESSIONS_HEADER])
-  for (let i = 0; i < report.sessions.length; i += SESSIONS_PAGE) yield csvRecords(report.sessions.slice(i, i + SESSIONS_PAGE).map(sessionRow))
+  for (const page of sessionPages(report.sessions, SESSIONS_PAGE)) yield csvRecords(page.map(sessionRow))
 }
 
-function* prompts(report: Report): Generator<string> {
+function* prompts(report: ListedReport): Generator<string> {
   yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']])
   for (const s of report.sessions) {
     const rows: Cell[][] = []
@@ -90,7 +91,7 @@ function* prompts(report: Report): Generator<string> {
   }
 }
 
-function* toolCalls(report: Report): Generator<string> {
+function* toolCalls(report: ListedReport): Generator<string> {
   yield csvRecords([['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']])
   for (const s of report.sessions) {
     const rows: Cell[][] = []
@@ -103,7 +104,7 @@ function* toolCalls(report: Report): Generator<string> {
   }
 }
 
-function* tokens(report: Report): Generator<string> {
+function* tokens(report: ListedReport): Generator<string> {
   const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd']
   const rows: Cell[][] = []
   const dims = [
@@ -116,7 +117,7 @@ function* tokens(report: Report): Generator<string> {
 }
 
 /** Each file's text in parts (a page of sessions, a session's rows), in a fixed order of files. */
-export function csvChunks(report: Report): [CsvFile, Iterable<string>][] {
+export function csvChunks(report: ListedReport): [CsvFile, Iterable<string>][] {
   return [
     ['sessions.csv', sessions(report)],
     ['prompts.csv', prompts(report)],
@@ -126,6 +127,6 @@ export function csvChunks(report: Report): [CsvFile, Iterable<string>][] {
 }
 
 /** File name → CSV text, in a fixed order. */
-export function renderCsv(report: Report): Map<CsvFile, string> {
+export function renderCsv(report: ListedReport): Map<CsvFile, string> {
   return new Map(csvChunks(report).map(([name, parts]) => [name, [...parts].join('')]))
 }

@@ -1,3 +1,4 @@
+import type { ListedReport } from '../select/session-list.js'
 import type { Report, UsageRow } from '../select/report.js'
 import { barList, columnChart, type Column } from './html-charts.js'
 import { escapeHtml, escapeLogText } from './html-escape.js'
@@ -6,7 +7,7 @@ import { describeLateCheck, noUsageNote } from './text.js'
 
 /** The top of the report: what it covers, its totals, what was withheld, and usage charts. */
 
-export function renderHeader(report: Report): string {
+export function renderHeader(report: ListedReport): string {
   const f = report.filters
   const scope: string[] = []
   if (f.since) scope.push(`since ${f.since}`)
@@ -30,7 +31,7 @@ function tokenBreakdown(t: Report['totals']['tokens']): string {
   return `${formatInt(t.input)} in (${formatInt(t.cached_input)} cached) · ${formatInt(t.output)} out`
 }
 
-export function renderTotals(report: Report): string {
+export function renderTotals(report: ListedReport): string {
   const t = report.totals
   const cost = t.cost_usd === null ? `<span class="unpriced">unpriced</span>` : escapeHtml(formatUsd(t.cost_usd))
   const costNote =
@@ -57,7 +58,7 @@ function detectorBadges(byDetector: Record<string, number>): string {
   return entries.map(([k, n]) => `<span class="badge redacted">${escapeHtml(k)} <b>${formatInt(n)}</b></span>`).join(' ')
 }
 
-export function renderTransparency(report: Report): string {
+export function renderTransparency(report: ListedReport): string {
   const r = report.redactions
   const items: string[] = []
   items.push(
@@ -128,7 +129,7 @@ function figure(title: string, body: string): string {
   return `<figure class="fig"><figcaption>${title}</figcaption>${body}</figure>`
 }
 
-export function renderUsage(report: Report): string {
+export function renderUsage(report: ListedReport): string {
   const { by_day, by_model, by_agent } = report.usage
   const anyTokens = by_day.some((r) => r.tokens.total > 0)
   if (!anyTokens)

@@ -1,4 +1,5 @@
-import type { Report, SessionReport } from '../select/report.js'
+import type { ListedReport, SessionList } from '../select/session-list.js'
+import type { SessionReport } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { costKnown, UNKNOWN } from './text.js'
 import { formatCompact, formatDuration, formatInt, formatTime, formatUsd, plural } from './html-format.js'
@@ -15,8 +16,8 @@ export interface SearchEntry {
   text: string
 }
 
-export function searchData(report: Report): SearchEntry[] {
-  return report.sessions.map((s) => {
+export function searchData(report: ListedReport): SearchEntry[] {
+  return Array.from(report.sessions, (s) => {
     const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
     const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
     return { agent: s.agent, models: s.models, text }
@@ -24,7 +25,7 @@ export function searchData(report: Report): SearchEntry[] {
 }
 
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
-function anchors(sessions: SessionReport[]): Map<string, string> {
+function anchors(sessions: SessionList): Map<string, string> {
   const out = new Map<string, string>()
   const used = new Set<string>()
   for (const s of sessions) {
@@ -120,7 +121,7 @@ function summaryLine(s: SessionReport, timezone: string): string {
   )
 }
 
-function session(s: SessionReport, i: number, report: Report, anchorOf: Map<string, string>): string {
+function session(s: SessionReport, i: number, report: ListedReport, anchorOf: Map<string, string>): string {
   const tz = report.filters.timezone
   const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens'
   const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz, s.review) : `<p class="muted">No prompts recorded.</p>`) : ''
@@ -136,12 +137,12 @@ function options(values: string[], all: string): string {
   return `<option value="">${all}</option>` + values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('')
 }
 
-export function renderSessions(report: Report): string {
+export function renderSessions(report: ListedReport): string {
   return [...sessionsChunks(report)].join('')
 }
 
 /** `renderSessions`'s text a session at a time: the section's opening, each session's item, the closing. */
-export function* sessionsChunks(report: Report): Generator<string> {
+export function* sessionsChunks(report: ListedReport): Generator<string> {
   const sessions = report.sessions
   const modeNote =
     report.mode === 'summary' || report.mode === 'tokens'
@@ -154,8 +155,14 @@ export function* sessionsChunks(report: Report): Generator<string> {
     return
   }
   const anchorOf = anchors(sessions)
-  const agents = [...new Set(sessions.map((s) => s.agent))].sort()
-  const models = [...new Set(sessions.flatMap((s) => s.models))].sort()
+  const agentSet = new Set<string>()
+  const modelSet = new Set<string>()
+  for (const s of sessions) {
+    agentSet.add(s.agent)
+    for (const m of s.models) modelSet.add(m)
+  }
+  const agents = [...agentSet].sort()
+  const models = [...modelSet].sort()
   // The controls start hidden: without the page script they would do nothing.
   const controls =
     `<div class="controls" id="controls" hidden>` +
@@ -168,6 +175,7 @@ export function* sessionsChunks(report: Report): Generator<string> {
     `<p class="count" id="count" aria-live="polite">${plural(sessions.length, 'session')}</p>` +
     `<ol class="sessions" id="session-list">`
   )
-  for (let i = 0; i < sessions.length; i++) yield session(sessions[i], i, report, anchorOf)
+  let i = 0
+  for (const s of sessions) yield session(s, i++, report, anchorOf)
   yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`
 }

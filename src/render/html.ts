@@ -1,5 +1,5 @@
+import type { ListedReport } from '../select/session-list.js'
 import { createHash } from 'node:crypto'
-import type { Report } from '../select/report.js'
 import { CSS, JS } from './html-assets.js'
 import { escapeHtml, jsonForScript } from './html-escape.js'
 import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
@@ -22,7 +22,7 @@ const CSP = ["default-src 'none'", `style-src ${cspHash(CSS)}`, `script-src ${cs
  * The report as one self-contained HTML page: inline CSS, script and SVG charts, and no
  * request to anywhere. Deterministic: the same report renders to the same bytes.
  */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: ListedReport): string {
   return [...htmlChunks(report)].join('')
 }
 
@@ -32,7 +32,7 @@ export function renderHtml(report: Report): string {
  * its `<script>` element, which the last check reads as JSON values (a part of it alone would be
  * read as text).
  */
-export function* htmlChunks(report: Report): Generator<string> {
+export function* htmlChunks(report: ListedReport): Generator<string> {
   const title = `AI coding agent activity · ${report.generator.name}`
   yield (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +

@@ -1,5 +1,6 @@
+import type { ListedReport, SessionList } from '../select/session-list.js'
 import { z } from 'zod'
-import { ReportSchema, SessionReportSchema, type Report } from '../select/report.js'
+import { ReportSchema, SessionReportSchema } from '../select/report.js'
 
 const recordInside = new WeakMap<z.ZodType, boolean>()
 
@@ -45,7 +46,7 @@ function canonical(value: unknown, schema: z.ZodType): unknown {
  * The report as JSON: validated against the schema first (a renderer never publishes a report
  * the schema does not describe), stable key order, 2-space indent, trailing newline.
  */
-export function renderJson(report: Report): string {
+export function renderJson(report: ListedReport): string {
   const parts = jsonParts(report)
   // What `jsonText` writes a session at a time, in one call: indenting each session's text again
   // and joining the parts costs more than the stringifying (tests hold the two to the same bytes).
@@ -56,12 +57,12 @@ export function renderJson(report: Report): string {
  * The JSON report's values, validated and in canonical order: the report without its sessions
  * (`sessions` empty) and the sessions one at a time, so a writer never holds the whole document.
  */
-export function jsonParts(report: Report): { frame: Record<string, unknown>; sessions: Iterable<unknown> } {
+export function jsonParts(report: ListedReport): { frame: Record<string, unknown>; sessions: Iterable<unknown> } {
   const frame = canonical(ReportSchema.parse({ ...report, sessions: [] }), ReportSchema) as Record<string, unknown>
   return { frame, sessions: canonicalSessions(report.sessions) }
 }
 
-function* canonicalSessions(sessions: Report['sessions']): Generator<unknown> {
+function* canonicalSessions(sessions: SessionList): Generator<unknown> {
   for (const s of sessions) yield canonical(SessionReportSchema.parse(s), SessionReportSchema)
 }
 

@@ -1,5 +1,5 @@
+import type { ListedReport } from '../select/session-list.js'
 import type { Root, RootContent } from 'mdast'
-import type { Report } from '../select/report.js'
 import { details, emphasis, heading, label, paragraph, type TextOptions } from './md-nodes.js'
 import { toMarkdown } from './md-stringify.js'
 import { costNotes, filtersLine, footer, notableActions, sessionRowOf, sessionsTableOf, totalsLine } from './md-summary.js'
@@ -35,7 +35,7 @@ function resolved(opts: MarkdownOptions): TextOptions & { previewChars: number }
   return { ...MARKDOWN_DEFAULTS, ...defined(opts) }
 }
 
-function promptsSection(report: Report, o: TextOptions & { previewChars: number }, withActions: boolean): MarkdownPart[] {
+function promptsSection(report: ListedReport, o: TextOptions & { previewChars: number }, withActions: boolean): MarkdownPart[] {
   const c = promptCounts(report)
   const title = withActions ? 'Prompts and what the agent did' : 'Prompts'
   const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`
@@ -48,7 +48,7 @@ function promptsSection(report: Report, o: TextOptions & { previewChars: number 
  * report can be written whole (`markdownTree`) or a unit at a time (`markdownChunks`). Long
  * fields are collapsed and truncated; all log text is inert (see safe-text.ts).
  */
-function markdownParts(report: Report, opts: MarkdownOptions, pageRows?: number): MarkdownPart[] {
+function markdownParts(report: ListedReport, opts: MarkdownOptions, pageRows?: number): MarkdownPart[] {
   const o = resolved(opts)
   const nodes: MarkdownPart[] = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)]
   if (!report.sessions.length) {
@@ -74,12 +74,12 @@ function markdownParts(report: Report, opts: MarkdownOptions, pageRows?: number)
 }
 
 /** The whole report as an mdast tree. */
-export function markdownTree(report: Report, opts: MarkdownOptions = {}): Root {
+export function markdownTree(report: ListedReport, opts: MarkdownOptions = {}): Root {
   return { type: 'root', children: markdownParts(report, opts).flatMap((p) => (isSlot(p) ? p.nodes() : [p])) }
 }
 
 /** The report as GitHub-flavoured Markdown (`report.md`). */
-export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+export function renderMarkdown(report: ListedReport, opts: MarkdownOptions = {}): string {
   return toMarkdown(markdownTree(report, opts))
 }
 
@@ -91,7 +91,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
  * paragraph in a slot's place is joined as the slot's first and last blocks are. `pageRows`:
  * table rows per stringification (tests make it small).
  */
-export function* markdownChunks(report: Report, opts: MarkdownOptions = {}, pageRows?: number): Generator<string> {
+export function* markdownChunks(report: ListedReport, opts: MarkdownOptions = {}, pageRows?: number): Generator<string> {
   const parts = markdownParts(report, opts, pageRows)
   const slots = parts.filter(isSlot)
   const placeholder = (i: number) => `altslot${i}placeholder`

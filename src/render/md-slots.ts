@@ -1,5 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { SessionReport } from '../select/report.js'
+import { sessionPages, type SessionList } from '../select/session-list.js'
 import { pagedTableText, type TableOf } from './md-paged-table.js'
 import { toMarkdown } from './md-stringify.js'
 
@@ -26,17 +27,17 @@ export const TABLE_PAGE = 1_000
 
 /** A table with a row per session, written a page of rows at a time. */
 export function sessionTableSlot(
-  sessions: readonly SessionReport[],
+  sessions: SessionList,
   tableOf: TableOf,
   rowOf: (s: SessionReport) => PhrasingContent[][],
   pageRows = TABLE_PAGE
 ): MarkdownSlot {
   const pages = function* () {
-    for (let i = 0; i < sessions.length; i += pageRows) yield sessions.slice(i, i + pageRows).map(rowOf)
+    for (const page of sessionPages(sessions, pageRows)) yield page.map(rowOf)
   }
   return {
     type: 'slot',
-    nodes: () => [tableOf(sessions.map(rowOf))],
+    nodes: () => [tableOf(Array.from(sessions, rowOf))],
     texts: () => pagedTableText(tableOf, pages)
   }
 }

@@ -1,5 +1,6 @@
+import { someSession, type ListedReport } from '../select/session-list.js'
 import type { BlockContent, Paragraph, PhrasingContent, Table } from 'mdast'
-import type { Report, SessionReport } from '../select/report.js'
+import type { SessionReport } from '../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, strong, table, type Column } from './md-nodes.js'
 import {
   agentName,
@@ -18,11 +19,11 @@ import {
 } from './text.js'
 
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
-function totalCost(report: Report): string {
+function totalCost(report: ListedReport): string {
   return report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`
 }
 
-function agentCounts(report: Report): PhrasingContent[] {
+function agentCounts(report: ListedReport): PhrasingContent[] {
   const counts = new Map<string, number>()
   for (const s of report.sessions) counts.set(s.agent, (counts.get(s.agent) ?? 0) + 1)
   const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -36,7 +37,7 @@ function agentCounts(report: Report): PhrasingContent[] {
  * The one-line overview a reviewer reads first:
  * `**3 sessions** · Codex (2), Claude Code (1) · **14 prompts** · **212 tool calls** · **1.84 M tokens** (71 % cached) · **≈ $2.13**`.
  */
-export function totalsLine(report: Report): Paragraph {
+export function totalsLine(report: ListedReport): Paragraph {
   const t = report.totals
   const parts: PhrasingContent[][] = [[strong(label(plural(t.sessions, 'session')))]]
   if (report.sessions.length) parts.push(agentCounts(report))
@@ -76,12 +77,12 @@ export interface SessionsTableOptions {
 }
 
 /** One row per session: who, when, how much. */
-export function sessionsTable(report: Report, opts: SessionsTableOptions = {}): Table {
-  return sessionsTableOf(report, opts)(report.sessions.map(sessionRowOf(report, opts)))
+export function sessionsTable(report: ListedReport, opts: SessionsTableOptions = {}): Table {
+  return sessionsTableOf(report, opts)(Array.from(report.sessions, sessionRowOf(report, opts)))
 }
 
 /** The sessions table's columns around some of its rows (`sessionRowOf`). */
-export function sessionsTableOf(report: Report, opts: SessionsTableOptions = {}): (rows: PhrasingContent[][][]) => Table {
+export function sessionsTableOf(report: ListedReport, opts: SessionsTableOptions = {}): (rows: PhrasingContent[][][]) => Table {
   const tz = report.filters.timezone
   const columns: Column[] = [
     { title: 'session' },
@@ -97,7 +98,7 @@ export function sessionsTableOf(report: Report, opts: SessionsTableOptions = {})
 }
 
 /** A session's row of the sessions table; its short id is unique among all of `report`'s sessions. */
-export function sessionRowOf(report: Report, opts: SessionsTableOptions = {}): (s: SessionReport) => PhrasingContent[][] {
+export function sessionRowOf(report: ListedReport, opts: SessionsTableOptions = {}): (s: SessionReport) => PhrasingContent[][] {
   const tz = report.filters.timezone
   const idLabel = sessionLabels(report)
   const why = opts.why
@@ -122,10 +123,14 @@ const MAX_FILES = 20
 const MAX_TOOLS = 10
 
 /** What the agents did, from session totals alone, so it works in every mode. */
-export function notableActions(report: Report): BlockContent[] {
-  const files = [...new Set(report.sessions.flatMap((s) => s.files_touched))].sort()
+export function notableActions(report: ListedReport): BlockContent[] {
+  const touched = new Set<string>()
   const tools = new Map<string, number>()
-  for (const s of report.sessions) for (const [name, n] of Object.entries(s.tool_call_names)) tools.set(name, (tools.get(name) ?? 0) + n)
+  for (const s of report.sessions) {
+    for (const f of s.files_touched) touched.add(f)
+    for (const [name, n] of Object.entries(s.tool_call_names)) tools.set(name, (tools.get(name) ?? 0) + n)
+  }
+  const files = [...touched].sort()
   const topTools = [...tools.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   const items = []
   if (files.length) {
@@ -149,7 +154,7 @@ export function notableActions(report: Report): BlockContent[] {
 }
 
 /** Why some costs show `n/a` and what `(agent)` means; nothing when neither applies. */
-export function costNotes(report: Report): BlockContent[] {
+export function costNotes(report: ListedReport): BlockContent[] {
   const out: BlockContent[] = []
   if (report.unpriced_models.length) {
     out.push(
@@ -163,14 +168,14 @@ export function costNotes(report: Report): BlockContent[] {
       )
     )
   }
-  if (report.sessions.some((s) => s.cost_source === 'agent')) {
+  if (someSession(report.sessions, (s) => s.cost_source === 'agent')) {
     out.push(paragraph(label('Costs marked (agent) are the agent’s own figures; the others are estimates from list prices.')))
   }
   return out
 }
 
 /** Redactions, skipped input and the generator: what the report does and does not cover. */
-export function footer(report: Report): BlockContent[] {
+export function footer(report: ListedReport): BlockContent[] {
   const r = report.redactions
   const detectors = Object.entries(r.by_detector).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   const redacted: PhrasingContent[] = r.total
@@ -216,7 +221,7 @@ export function footer(report: Report): BlockContent[] {
 const MAX_FORMAT_WARNINGS = 10
 
 /** `Format warning: `path`: Claude Code from version 2.1.240: 3 of 20 records of unknown types (…)`, one per file. */
-function formatWarningNotes(report: Report): BlockContent[] {
+function formatWarningNotes(report: ListedReport): BlockContent[] {
   const ws = report.format_warnings
   if (!ws.length) return []
   const items = ws.slice(0, MAX_FORMAT_WARNINGS).map((w) => listItem(paragraph(inlineCode(w.file), label(': '), logLine(w.message))))
@@ -225,7 +230,7 @@ function formatWarningNotes(report: Report): BlockContent[] {
 }
 
 /** The filters a report was built with, so a reader knows what it covers. Nothing when unfiltered. */
-export function filtersLine(report: Report): BlockContent[] {
+export function filtersLine(report: ListedReport): BlockContent[] {
   const f = report.filters
   const parts: PhrasingContent[][] = []
   const add = (name: string, v: string | null | string[]) => {

@@ -1,5 +1,6 @@
+import type { ListedReport } from '../select/session-list.js'
 import type { BlockContent, Heading, ListItem, PhrasingContent } from 'mdast'
-import type { Action, Report, SessionReport, Turn } from '../select/report.js'
+import type { Action, SessionReport, Turn } from '../select/report.js'
 import {
   emphasis,
   fieldBlock,
@@ -162,12 +163,12 @@ function visibleTurns(s: SessionReport, withActions: boolean): Turn[] {
  * `withActions`, what the agent did under each prompt as a nested list. Private prompts are
  * listed (and counted) without their text.
  */
-export function promptsList(report: Report, opts: Partial<TurnsOptions> = {}): BlockContent[] {
+export function promptsList(report: ListedReport, opts: Partial<TurnsOptions> = {}): BlockContent[] {
   return [...promptsListParts(report, opts)].flat()
 }
 
 /** `promptsList` a session at a time, so a caller can stop once it has enough. */
-export function* promptsListParts(report: Report, opts: Partial<TurnsOptions> = {}): Generator<BlockContent[]> {
+export function* promptsListParts(report: ListedReport, opts: Partial<TurnsOptions> = {}): Generator<BlockContent[]> {
   const o = { ...TURNS_DEFAULTS, ...defined(opts) }
   const idLabel = sessionLabels(report)
   let any = false
@@ -190,7 +191,7 @@ export function* promptsListParts(report: Report, opts: Partial<TurnsOptions> = 
 }
 
 /** Prompts shown, of which private: for section headings. */
-export function promptCounts(report: Report): { shown: number; private: number } {
+export function promptCounts(report: ListedReport): { shown: number; private: number } {
   let shown = 0
   let priv = 0
   for (const s of report.sessions)

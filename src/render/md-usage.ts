@@ -1,5 +1,6 @@
+import type { ListedReport } from '../select/session-list.js'
 import type { BlockContent, PhrasingContent, Table } from 'mdast'
-import type { Report, SessionReport, UsageRow } from '../select/report.js'
+import type { SessionReport, UsageRow } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { heading, inlineCode, label, logCell, table, type Column } from './md-nodes.js'
 import { isSlot, sessionTableSlot, type MarkdownSlot } from './md-slots.js'
@@ -28,8 +29,8 @@ function usageTable(keyTitle: string, rows: UsageRow[], key: (k: string) => Phra
 }
 
 /** Tokens and cost per session, exact. */
-export function sessionUsageTable(report: Report): Table {
-  return sessionUsageTableOf(report.sessions.map(sessionUsageRowOf(report)))
+export function sessionUsageTable(report: ListedReport): Table {
+  return sessionUsageTableOf(Array.from(report.sessions, sessionUsageRowOf(report)))
 }
 
 /** The per-session usage table's columns around some of its rows (`sessionUsageRowOf`). */
@@ -38,7 +39,7 @@ export function sessionUsageTableOf(rows: PhrasingContent[][][]): Table {
 }
 
 /** A session's row of the per-session usage table; its short id is unique among all of `report`'s sessions. */
-export function sessionUsageRowOf(report: Report): (s: SessionReport) => PhrasingContent[][] {
+export function sessionUsageRowOf(report: ListedReport): (s: SessionReport) => PhrasingContent[][] {
   const idLabel = sessionLabels(report)
   return (s) => [
     [inlineCode(idLabel(s.id))],
@@ -48,12 +49,12 @@ export function sessionUsageRowOf(report: Report): (s: SessionReport) => Phrasin
 }
 
 /** Usage by session, model, agent and day (in the report's time zone), each as a table. */
-export function usageTables(report: Report): BlockContent[] {
+export function usageTables(report: ListedReport): BlockContent[] {
   return usageTableParts(report).flatMap((p) => (isSlot(p) ? (p.nodes() as BlockContent[]) : [p]))
 }
 
 /** `usageTables` with the per-session table as a slot, to be written a page of rows at a time. */
-export function usageTableParts(report: Report, pageRows?: number): (BlockContent | MarkdownSlot)[] {
+export function usageTableParts(report: ListedReport, pageRows?: number): (BlockContent | MarkdownSlot)[] {
   const out: (BlockContent | MarkdownSlot)[] = []
   if (report.sessions.length)
     out.push(heading(4, label('By session')), sessionTableSlot(report.sessions, sessionUsageTableOf, sessionUsageRowOf(report), pageRows))

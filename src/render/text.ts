@@ -213,8 +213,15 @@ export function shortIds(ids: Iterable<string>): (id: string) => string {
 }
 
 /** `shortIds` over a report's sessions and the sessions they continue. */
-export function sessionLabels(report: { sessions: { id: string; parent_id: string | null }[] }): (id: string) => string {
-  return shortIds(report.sessions.flatMap((s) => (s.parent_id ? [s.id, s.parent_id] : [s.id])))
+export function sessionLabels(report: { sessions: Iterable<{ id: string; parent_id: string | null }> }): (id: string) => string {
+  return shortIds(
+    (function* () {
+      for (const s of report.sessions) {
+        yield s.id
+        if (s.parent_id) yield s.parent_id
+      }
+    })()
+  )
 }
 
 const AGENT_NAMES: Record<string, string> = {

@@ -84,7 +84,12 @@ interface UsageAgg {
 export function selectReport(db: Db, opts: SelectOptions = {}, frame: Report = selectFrame(db, opts)): Report {
   if (!showsTurns(frame.mode)) return frame
   const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS
-  return { ...frame, sessions: frame.sessions.map((s) => ({ ...s, turns: [...selectTurns(db, s.id, frame.mode !== 'prompts', maxChars)] })) }
+  return { ...frame, sessions: frame.sessions.map((s) => withSelectedTurns(db, s, frame.mode, maxChars)) }
+}
+
+/** A session of the frame with its turns read, as a report in `mode` carries them. */
+export function withSelectedTurns(db: Db, s: SessionReport, mode: ReportMode, maxChars: number = DEFAULT_FIELD_CHARS): SessionReport {
+  return { ...s, turns: [...selectTurns(db, s.id, mode !== 'prompts', maxChars)] }
 }
 
 /** Whether a mode's report carries each prompt (and what was done under it). */
@@ -97,6 +102,23 @@ export function showsTurns(mode: ReportMode): boolean {
  * `selectTurns`, a report can then be read a session and a turn at a time rather than whole.
  */
 export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
+  const f = selectFrameHead(db, opts)
+  return { ...f.head, sessions: [...f.sessions()] }
+}
+
+/**
+ * `selectFrame` without its sessions held: the report with `sessions` empty (its totals, usage
+ * and cost computed by one pass over the sessions' listing), and the sessions built from the
+ * store as they are read, in the report's order, each time they are asked for.
+ */
+export interface FrameHead {
+  head: Report
+  /** The sessions' ids, in the report's order. */
+  ids: string[]
+  sessions(): Iterable<SessionReport>
+}
+
+export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   const mode = opts.mode ?? 'summary'
   const filters = normalizeFilters(opts.filters ?? {})
   const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) }
@@ -107,7 +129,6 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
   const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
   const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null
   const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)))
-  const reviewOf = reviewReader(db)
   const unpriced = new Set<string>()
 
   const byModel = new Map<string, UsageAgg>()
@@ -121,7 +142,8 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
     m.set(key, a)
   }
 
-  const sessions: SessionReport[] = all.map((s) => {
+  /** A session's numbers: all the totals and usage need of it. */
+  const costOfSession = (s: SessionSummary): Pick<SessionReport, 'tokens' | 'cost_usd' | 'cost_source'> => {
     let cost: number | null = 0
     const priceRow = (model: string | null, t: TokenCounts): number | null => {
       const label = model ?? '(unknown model)'
@@ -148,53 +170,46 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
     if (!known) cost = null
     const reported = s.reported_cost_usd
     return {
-      id: s.id,
-      title: s.title,
-      agent: s.agent,
-      agent_version: s.agent_version,
-      models: s.models,
-      cwd: s.cwd,
-      repository: s.repository,
-      branch: s.branch,
-      commit: s.commit,
-      started_at: s.started_at,
-      ended_at: s.ended_at,
-      parent_id: s.parent_id,
-      parent_relation: s.parent_relation,
-      prompts: s.prompts,
-      tool_calls: s.tool_calls,
-      tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
       tokens: known ? s.tokens : null,
       cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
-      cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
-      files_touched: filesTouchedBy(db, s.id),
-      scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
-      ...reviewOf(s.id),
-      turns: []
+      cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate'
     }
-  })
+  }
 
+  const numbers = all.map(costOfSession)
+  const totalTokens = zeroTokens()
+  let prompts = 0
+  let toolCalls = 0
+  let withoutUsage = 0
+  let costSum = 0
+  let anyNullCost = false
   // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
   // (agent-reported costs included, sessions without usage counted); models and days split a
   // session, so theirs add up usage rows.
-  for (const s of sessions) {
+  all.forEach((s, i) => {
+    const n = numbers[i]
     const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
-    if (s.tokens) a.tokens = addTokens(a.tokens, s.tokens)
-    if (!unknownCost(s)) a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd
+    if (n.tokens) a.tokens = addTokens(a.tokens, n.tokens)
+    if (!unknownCost(n)) a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd
     a.sessions.add(s.id)
     byAgent.set(s.agent, a)
-  }
+    if (n.tokens) Object.assign(totalTokens, addTokens(totalTokens, n.tokens))
+    else withoutUsage++
+    prompts += s.prompts
+    toolCalls += s.tool_calls
+    if (!unknownCost(n)) {
+      if (n.cost_usd === null) anyNullCost = true
+      costSum += n.cost_usd ?? 0
+    }
+  })
 
   const usageRows = (m: Map<string, UsageAgg>, sortByKey = false): UsageRow[] =>
     [...m.entries()]
       .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
       .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)))
 
-  const totalTokens = sessions.reduce((a, s) => (s.tokens ? addTokens(a, s.tokens) : a), zeroTokens())
-  const priced = sessions.filter((s) => !unknownCost(s))
-  const anyNullCost = priced.some((s) => s.cost_usd === null)
   const skipped = skippedCounts(db)
-  return {
+  const head: Report = {
     schema_version: REPORT_SCHEMA_VERSION,
     generated_at: (opts.now ?? new Date()).toISOString(),
     generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
@@ -202,14 +217,14 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
     scope: { kind: scope.kind, label: scope.label },
     filters,
     totals: {
-      sessions: sessions.length,
-      prompts: sessions.reduce((a, s) => a + s.prompts, 0),
-      tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
+      sessions: all.length,
+      prompts,
+      tool_calls: toolCalls,
       tokens: totalTokens,
-      cost_usd: anyNullCost ? null : roundUsd(priced.reduce((a, s) => a + (s.cost_usd ?? 0), 0)),
-      sessions_without_usage: sessions.filter((s) => s.tokens === null).length
+      cost_usd: anyNullCost ? null : roundUsd(costSum),
+      sessions_without_usage: withoutUsage
     },
-    sessions,
+    sessions: [],
     usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [...unpriced].sort(),
@@ -218,7 +233,7 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       db,
       filesOfSessions(
         db,
-        sessions.map((s) => s.id)
+        all.map((s) => s.id)
       )
     ).map((w) => ({
       file: w.file,
@@ -230,13 +245,49 @@ export function selectFrame(db: Db, opts: SelectOptions = {}): Report {
       message: w.message
     }))
   }
+  return {
+    head,
+    ids: all.map((s) => s.id),
+    *sessions() {
+      const reviewOf = reviewReader(db)
+      for (let i = 0; i < all.length; i++) {
+        const s = all[i]
+        const n = numbers[i]
+        yield {
+          id: s.id,
+          title: s.title,
+          agent: s.agent,
+          agent_version: s.agent_version,
+          models: s.models,
+          cwd: s.cwd,
+          repository: s.repository,
+          branch: s.branch,
+          commit: s.commit,
+          started_at: s.started_at,
+          ended_at: s.ended_at,
+          parent_id: s.parent_id,
+          parent_relation: s.parent_relation,
+          prompts: s.prompts,
+          tool_calls: s.tool_calls,
+          tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
+          tokens: n.tokens,
+          cost_usd: n.cost_usd,
+          cost_source: n.cost_source,
+          files_touched: filesTouchedBy(db, s.id),
+          scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
+          ...reviewOf(s.id),
+          turns: []
+        }
+      }
+    }
+  }
 }
 
 /**
  * A session whose log records no usage and no cost of the agent's own: its null cost means
  * unknown, not unpriced, so it neither adds to a sum nor makes the sum unpriced.
  */
-function unknownCost(s: SessionReport): boolean {
+function unknownCost(s: Pick<SessionReport, 'tokens' | 'cost_usd'>): boolean {
   return s.tokens === null && s.cost_usd === null
 }
 

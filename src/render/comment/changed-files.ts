@@ -1,4 +1,4 @@
-import type { Report } from '../../select/report.js'
+import type { ListedReport } from '../../select/session-list.js'
 
 export interface ChangedFilesCoverage {
   /** How many files the change lists. */
@@ -31,7 +31,7 @@ export function changedFileOf(touchedPath: string, changed: readonly string[]): 
 }
 
 /** Which of a pull request's changed files the sessions touched (matched as changedFileOf does). */
-export function coverChangedFiles(report: Report, changed: string[]): ChangedFilesCoverage {
+export function coverChangedFiles(report: ListedReport, changed: string[]): ChangedFilesCoverage {
   const files = changed.map(norm)
   const touchedBy = new Map<string, Set<string>>()
   for (const s of report.sessions) {
@@ -45,6 +45,6 @@ export function coverChangedFiles(report: Report, changed: string[]): ChangedFil
     changed: files.length,
     touched: files.filter((f) => touchedBy.has(f)),
     untouched: files.filter((f) => !touchedBy.has(f)),
-    sessionsTouchingNone: report.sessions.filter((s) => !sessionsTouching.has(s.id)).map((s) => s.id)
+    sessionsTouchingNone: Array.from(report.sessions, (s) => s.id).filter((id) => !sessionsTouching.has(id))
   }
 }

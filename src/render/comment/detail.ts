@@ -1,5 +1,5 @@
+import { firstSessions, someSession, type ListedReport } from '../../select/session-list.js'
 import type { BlockContent } from 'mdast'
-import type { Report } from '../../select/report.js'
 import { details } from '../md-nodes.js'
 import { costNotes, sessionsTable } from '../md-summary.js'
 import { promptsListParts } from '../md-turns.js'
@@ -14,18 +14,18 @@ export interface DetailOptions {
 }
 
 /** The collapsed reference a reviewer opens when the glance is not enough: every session, prompt and tool call. */
-export function collapsedDetail(report: Report, o: DetailOptions): BlockContent[] {
+export function collapsedDetail(report: ListedReport, o: DetailOptions): BlockContent[] {
   return [...collapsedDetailParts(report, o)].flat()
 }
 
 /** `collapsedDetail` a piece at a time (the table, then each session's prompts), so a caller can stop early. */
-export function* collapsedDetailParts(report: Report, o: DetailOptions): Generator<BlockContent[]> {
+export function* collapsedDetailParts(report: ListedReport, o: DetailOptions): Generator<BlockContent[]> {
   if (!report.sessions.length) return
-  const shown = report.sessions.length > o.maxSessions ? { ...report, sessions: report.sessions.slice(0, o.maxSessions) } : report
+  const shown = report.sessions.length > o.maxSessions ? { ...report, sessions: firstSessions(report.sessions, o.maxSessions) } : report
   const title = o.prompts === 'with-actions' ? 'Every session, prompt and tool call' : o.prompts === 'prompts' ? 'Every session and prompt' : 'Every session'
   const [open, close] = details(shown === report ? title : `${title} (the first ${o.maxSessions})`, [])
   // Without a scope every session is simply found; a column saying so on each row says nothing.
-  const scoped = report.sessions.some((s) => whyHere(s, report))
+  const scoped = someSession(report.sessions, (s) => whyHere(s, report) !== '')
   yield [open, sessionsTable(shown, scoped ? { why: (s) => whyHere(s, report) || '—' } : {})]
   if (o.prompts !== 'none') {
     const withActions = o.prompts === 'with-actions'

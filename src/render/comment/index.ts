@@ -1,5 +1,5 @@
+import { firstSessions, type ListedReport } from '../../select/session-list.js'
 import type { BlockContent, Nodes as Node, RootContent } from 'mdast'
-import type { Report } from '../../select/report.js'
 import { emphasis, heading, inlineCode, joined, label, paragraph } from '../md-nodes.js'
 import { toMarkdown } from '../md-stringify.js'
 import { footer } from '../md-summary.js'
@@ -104,11 +104,11 @@ function resumable<T>(make: () => Iterable<T[]>): () => Iterable<T[]> {
  * the window's glances, the changed files and the block options, and on nothing else.
  */
 const blocksByReport = new WeakMap<
-  Report,
+  ListedReport,
   { window: CommentWindow | undefined; changed: string[] | null; byOptions: Map<string, () => Iterable<BlockContent[]>> }[]
 >()
 
-function builtBlocks(report: Report, window: CommentWindow | undefined, changed: string[] | null): Map<string, () => Iterable<BlockContent[]>> {
+function builtBlocks(report: ListedReport, window: CommentWindow | undefined, changed: string[] | null): Map<string, () => Iterable<BlockContent[]>> {
   let entries = blocksByReport.get(report)
   if (!entries) blocksByReport.set(report, (entries = []))
   let entry = entries.find((e) => e.window === window && e.changed === changed)
@@ -120,7 +120,7 @@ function builtBlocks(report: Report, window: CommentWindow | undefined, changed:
  * The layouts a comment can take, fullest first; each leaves out more than the one before, and
  * says what. Every one keeps the lead sentence, the unedited files and the footer.
  */
-function levels(report: Report, opts: CommentOptions): Level[] {
+function levels(report: ListedReport, opts: CommentOptions): Level[] {
   const changed = opts.changedFiles ?? null
   const coverage = changed ? coverChangedFiles(report, changed) : null
   const head: BlockContent[] = [heading(3, label(opts.title ?? 'AI assistance in this pull request')), leadSentence(report, coverage)]
@@ -135,11 +135,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
     return b()
   }
   function* blocksOf(o: BlockOptions, maxSessions: number): Generator<BlockContent[]> {
-    const shown = Math.min(maxSessions, report.sessions.length)
-    for (let i = 0; i < shown; i++) {
-      const s = report.sessions[i]
-      yield sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s))
-    }
+    for (const s of firstSessions(report.sessions, maxSessions)) yield sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s))
     const rest = report.sessions.length - maxSessions
     if (rest > 0) yield [paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`)))]
   }
@@ -196,7 +192,7 @@ function levels(report: Report, opts: CommentOptions): Level[] {
 export { levels as commentLevels }
 
 /** renderComment with the level it chose (0 is the fullest), for tests of the trimming. */
-export function fitComment(report: Report, opts: CommentOptions = {}): Fitted {
+export function fitComment(report: ListedReport, opts: CommentOptions = {}): Fitted {
   const mark = opts.marker === false ? '' : `${COMMENT_MARKER}\n`
   const render = (nodes: Node[]) => `${mark}${defuseMarkers(toMarkdown(nodes as RootContent[]))}`
   return fitLevels(levels(report, opts), opts.budget ?? BUDGET, render, mark.length)
@@ -209,6 +205,6 @@ export function fitComment(report: Report, opts: CommentOptions = {}): Fitted {
  * dropped level by level until the body fits GitHub's limit, with a note saying what went; the
  * full report is in the artifact.
  */
-export function renderComment(report: Report, opts: CommentOptions = {}): string {
+export function renderComment(report: ListedReport, opts: CommentOptions = {}): string {
   return fitComment(report, opts).body
 }

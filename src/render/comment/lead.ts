@@ -1,11 +1,11 @@
+import type { ListedReport } from '../../select/session-list.js'
 import type { Paragraph, PhrasingContent } from 'mdast'
-import type { Report } from '../../select/report.js'
 import { joined, label, logLine, paragraph, strong } from '../md-nodes.js'
 import { agentName, formatPercent, formatTokens, formatUsd, noUsageNote, plural, UNKNOWN } from '../text.js'
 import type { ChangedFilesCoverage } from './changed-files.js'
 
 /** `on branch feat/x`, `in pull request #12 (branch feat/x)`, `(every session found)`. */
-function scopePhrase(report: Report): PhrasingContent[] {
+function scopePhrase(report: ListedReport): PhrasingContent[] {
   const { kind, label: name } = report.scope
   if (kind === 'all') return [label(' ('), logLine(name), label(')')]
   const preposition = kind === 'paths' ? 'from' : name.startsWith('branch ') ? 'on' : 'in'
@@ -13,7 +13,7 @@ function scopePhrase(report: Report): PhrasingContent[] {
 }
 
 /** Agents by how many sessions each ran, most first. */
-function agents(report: Report): string[] {
+function agents(report: ListedReport): string[] {
   const counts = new Map<string, number>()
   for (const s of report.sessions) counts.set(agentName(s.agent), (counts.get(agentName(s.agent)) ?? 0) + 1)
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name)
@@ -23,7 +23,7 @@ function agents(report: Report): string[] {
  * Tokens and cost over the sessions whose logs record usage; a session without any is said to
  * be so rather than counted as zero, and when none records usage both read `—`.
  */
-function usage(report: Report): PhrasingContent[][] {
+function usage(report: ListedReport): PhrasingContent[][] {
   const unknown = report.totals.sessions_without_usage
   if (report.sessions.length && unknown === report.sessions.length) return [[label(`tokens ${UNKNOWN}`)], [label(`cost ${UNKNOWN}`)]]
   const t = report.totals.tokens
@@ -37,7 +37,7 @@ function usage(report: Report): PhrasingContent[][] {
  * many prompts, how much of the change agents edited, what it cost.
  * `**3 sessions** on branch feat/x · Claude Code, Codex · **7 prompts** · agents edited **5 of the 6 changed files** · 1.84 M tokens (71 % cached) · ≈ $2.13`
  */
-export function leadSentence(report: Report, coverage: ChangedFilesCoverage | null): Paragraph {
+export function leadSentence(report: ListedReport, coverage: ChangedFilesCoverage | null): Paragraph {
   const parts: PhrasingContent[][] = [[strong(label(plural(report.sessions.length, 'session'))), ...scopePhrase(report)]]
   if (report.sessions.length) parts.push([logLine(agents(report).join(', '))])
   parts.push([strong(label(plural(report.totals.prompts, 'prompt')))])

@@ -1,6 +1,7 @@
+import type { ListedReport } from '../../select/session-list.js'
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast'
 import { describeReason } from '../../scope/describe.js'
-import type { Report, SessionReport, Turn } from '../../select/report.js'
+import type { SessionReport, Turn } from '../../select/report.js'
 import { emphasis, inlineCode, joined, label, list, listItem, logCell, logLine, paragraph, preview, strong } from '../md-nodes.js'
 import { PRIVATE_PROMPT } from '../md-turns.js'
 import { agentName, formatSpan, plural, sessionCost, sessionTokens, UNKNOWN } from '../text.js'
@@ -17,7 +18,7 @@ export interface BlockOptions {
 }
 
 /** `**Codex · gpt-5.1-codex** · `0199aaaa` ↩ resumes `d1d1d1d1` · _Fix the parser_ · 2026-03-03 10:00–11:30 · branch feat/x` */
-function headLine(s: SessionReport, report: Report, idLabel: (id: string) => string): PhrasingContent[] {
+function headLine(s: SessionReport, report: ListedReport, idLabel: (id: string) => string): PhrasingContent[] {
   const who = s.models.length ? `${agentName(s.agent)} · ${s.models.join(', ')}` : agentName(s.agent)
   const id: PhrasingContent[] = [inlineCode(idLabel(s.id))]
   if (s.parent_id) {
@@ -39,7 +40,7 @@ function headLine(s: SessionReport, report: Report, idLabel: (id: string) => str
 }
 
 /** Each reason the session is in the report, as a reviewer reads it; nothing when no scope was asked for. */
-export function whyHere(s: SessionReport, report: Report): string {
+export function whyHere(s: SessionReport, report: ListedReport): string {
   return s.scope_reasons
     .filter((r) => r.kind !== 'all')
     .map((r) => describeReason(r, report.scope.kind))
@@ -97,7 +98,7 @@ function doneLine(s: SessionReport, changed: readonly string[] | null, o: BlockO
 /** One session at a glance: who and why, what it was asked, what it changed, ran and cost. */
 export function sessionBlock(
   s: SessionReport,
-  report: Report,
+  report: ListedReport,
   idLabel: (id: string) => string,
   changed: readonly string[] | null,
   o: BlockOptions,

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import Database from 'better-sqlite3'
+import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseConfig } from '../../src/config/load.js'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import { reportHere, type ReportResult } from '../../src/pipeline/job.js'
+import type { ReportMode } from '../../src/select/report.js'
+import { openStore } from '../../src/store/db.js'
+import { fixtures, tmpDir } from '../helpers.js'
+
+/*
+ * A report of many sessions is redacted a session at a time and its redacted sessions written to
+ * a temporary file, read back a page at a time by every renderer (src/select/spill.ts). Here every
+ * report spills (past 0 sessions) and is compared with the same report held whole: every file,
+ * the comment, the release section and the job summary are the same bytes, the redaction counts
+ * and the provenance rows the same, and the temporary file is gone afterwards. The logs are the
+ * committed fixtures of every agent (recorded sessions, some with identifiers that become tags).
+ */
+
+const AGENTS = ['aider', 'claude-code', 'cline', 'codex', 'copilot-chat', 'copilot-cli', 'cursor', 'gemini-cli', 'goose', 'opencode', 'pi', 'qwen-code']
+const FILES = ['report.md', 'report.json', 'sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv', 'report.html', 'comment.md', 'summary.md']
+
+let dir: string
+let filled: string
+
+beforeAll(async () => {
+  dir = tmpDir('alt-spill-')
+  filled = join(dir, 'filled.sqlite')
+  const db = openStore(filled)
+  await ingestPaths(
+    db,
+    AGENTS.map((a) => join(fixtures, a))
+  )
+  db.close()
+}, 120_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+// A folder of this file's own for the spill files, so another test's is never counted here.
+const ownTmp = tmpDir('alt-spill-tmp-')
+afterAll(() => rmSync(ownTmp, { recursive: true, force: true }))
+const spillDirs = () => readdirSync(ownTmp).filter((n) => n.startsWith('ai-log-trail-pages-'))
+
+function run(name: string, mode: ReportMode, spillAt: number): { result: ReportResult; out: string; redactions: unknown[] } {
+  const database = join(dir, `${name}.sqlite`)
+  copyFileSync(filled, database)
+  const out = join(dir, name)
+  const result = reportHere(
+    openStore(database),
+    {
+      database,
+      config: parseConfig('', 'default'),
+      mode,
+      formats: ['md', 'json', 'csv', 'html'],
+      outDir: out,
+      now: new Date('2026-01-01T00:00:00Z'),
+      version: '0.0.0',
+      changedFiles: ['src/app.ts', 'README.md'],
+      scope: { kind: 'all' }
+    },
+    undefined,
+    { at: spillAt, parent: ownTmp }
+  )
+  const db = new Database(database, { readonly: true })
+  const redactions = db.prepare('SELECT session_id, event_id, field, detector, count FROM redactions ORDER BY session_id, event_id, field, detector').all()
+  db.close()
+  return { result, out, redactions }
+}
+
+describe('a report read back from the spill file', () => {
+  for (const mode of ['full', 'summary'] as const) {
+    test(`is the report held whole, byte for byte (${mode} mode)`, () => {
+      const before = spillDirs()
+      const held = run(`held-${mode}`, mode, Infinity)
+      const spilled = run(`spilled-${mode}`, mode, 0)
+      expect(held.result.sessionsHeld).toBe(true)
+      expect(spilled.result.sessionsHeld).toBe(false)
+      // The comparison means something: there are sessions, and things were redacted.
+      expect(held.result.report.sessions.length).toBeGreaterThan(5)
+      expect(held.result.redactions).toBeGreaterThan(0)
+      for (const f of FILES) expect([f, readFileSync(join(spilled.out, f), 'utf8')]).toEqual([f, readFileSync(join(held.out, f), 'utf8')])
+      expect(spilled.result.comment).toBe(held.result.comment)
+      expect(spilled.result.releaseSection).toBe(held.result.releaseSection)
+      expect(spilled.result.summary).toBe(held.result.summary)
+      expect(spilled.result.redactions).toBe(held.result.redactions)
+      expect(spilled.result.sessionIds).toEqual(held.result.report.sessions.map((s) => s.id))
+      expect(spilled.result.report).toEqual({ ...held.result.report, sessions: [] })
+      expect(spilled.redactions).toEqual(held.redactions)
+      expect(spillDirs()).toEqual(before)
+    }, 120_000)
+  }
+})
