@@ -156,7 +156,7 @@ describePg("the Action's push to the team store", () => {
       await ingestPaths(db, [logs])
       const sessions = db.prepare('SELECT id FROM sessions').pluck().all() as string[]
       db.close()
-      const job = { report: { sessions: sessions.map((id) => ({ id })) } } as unknown as JobResult
+      const job = { report: { sessions: [] }, sessionIds: sessions } as unknown as JobResult
       expect(await pushToTeamStore({ url: target.url, database: work, config, result: job, github })).toEqual([])
       const copy = join(logs, `${name}-sanitized.sqlite`)
       exportSanitized(work, copy, config, new Set(sessions))
