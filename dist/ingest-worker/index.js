@@ -11249,6 +11249,16 @@ BEGIN
   DELETE FROM session_cache WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
 `
+    },
+    {
+        version: 15,
+        description: "the last check's memo: the SHA-256 of each published text the last check found clean, under the check's rules, options and code, so a warm run does not scan it again; hashes only, never a text (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE late_check_memo (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+`
     }
 ];
 /**
@@ -11337,7 +11347,8 @@ function openStore(path, opts = {}) {
         db.pragma('synchronous = NORMAL');
         // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
         // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
-        db.pragma('cache_size = -32768');
+        // `cacheKib`: another size, for a connection that reads more than it writes (the report's).
+        db.pragma(`cache_size = -${opts.cacheKib ?? 32768}`);
         db.pragma('temp_store = MEMORY');
         db.pragma('wal_autocheckpoint = 20000');
         db.pragma('foreign_keys = ON');

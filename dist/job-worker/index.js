@@ -16519,6 +16519,16 @@ BEGIN
   DELETE FROM session_cache WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
 `
+    },
+    {
+        version: 15,
+        description: "the last check's memo: the SHA-256 of each published text the last check found clean, under the check's rules, options and code, so a warm run does not scan it again; hashes only, never a text (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE late_check_memo (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+`
     }
 ];
 /**
@@ -16607,7 +16617,8 @@ function db_openStore(path, opts = {}) {
         db.pragma('synchronous = NORMAL');
         // Measured on a 200 MB corpus: a 32 MiB page cache and checkpoints every 80 MiB of WAL
         // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
-        db.pragma('cache_size = -32768');
+        // `cacheKib`: another size, for a connection that reads more than it writes (the report's).
+        db.pragma(`cache_size = -${opts.cacheKib ?? 32768}`);
         db.pragma('temp_store = MEMORY');
         db.pragma('wal_autocheckpoint = 20000');
         db.pragma('foreign_keys = ON');
@@ -26769,6 +26780,46 @@ async function discover_ingestForRepo(db, repoDir, paths, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/select/session-list.ts
+/** Whether any session satisfies `test`, reading no further than the first that does. */
+function someSession(list, test) {
+    for (const s of list)
+        if (test(s))
+            return true;
+    return false;
+}
+/** The first `n` sessions of a list, read from it as needed. */
+function firstSessions(list, n) {
+    if (n >= list.length)
+        return list;
+    return {
+        length: n,
+        *[Symbol.iterator]() {
+            if (n <= 0)
+                return;
+            let i = 0;
+            for (const s of list) {
+                yield s;
+                if (++i >= n)
+                    return;
+            }
+        }
+    };
+}
+/** The sessions in pages of `size`, in order (none when the list is empty). */
+function* sessionPages(list, size) {
+    let page = [];
+    for (const s of list) {
+        page.push(s);
+        if (page.length >= size) {
+            yield page;
+            page = [];
+        }
+    }
+    if (page.length)
+        yield page;
+}
+
 ;// CONCATENATED MODULE: ./src/render/safe-text.ts
 /**
  * Hygiene for log text before it enters a Markdown node. remark-stringify already escapes
@@ -26789,8 +26840,14 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function neutralizeBidi(s) {
     return s.replace(BIDI, '\ufffd');
 }
+// Any character one of `cleanControls`' replacements acts on (CR, CONTROL, BIDI): a text with
+// none is returned as it is, after one scan instead of three.
+// eslint-disable-next-line no-control-regex
+const CLEANED = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Newlines normalized to LF; control characters made visible (`␀`) rather than passed on. */
 function cleanControls(s) {
+    if (!CLEANED.test(s))
+        return s;
     return neutralizeBidi(s.replace(/\r\n?/g, '\n').replace(CONTROL, (c) => {
         const code = c.charCodeAt(0);
         if (code < 0x20)
@@ -26798,11 +26855,16 @@ function cleanControls(s) {
         return code === 0x7f ? '\u2421' : '\ufffd';
     }));
 }
+// What any of `neutralize`'s replacements matches, in one expression: on a text it does not
+// match, the first replacement changes nothing, so each next one sees the same text.
+const NEUTRALIZED = /@[\w-]|#\d|gh-\d|:\/\/\S|\bwww\./i;
 /**
  * `@user`, `@org/team`, `#123`, `GH-123`, `owner/repo#123`, bare `https://…`, `www.…` and e-mail
  * addresses lose their power to notify or link.
  */
 function neutralize(s) {
+    if (!NEUTRALIZED.test(s))
+        return s;
     return (s
         // Mentions and the e-mail autolink both need a word character right after `@`.
         .replace(/@(?=[\w-])/g, '@' + ZWJ)
@@ -27032,7 +27094,13 @@ function shortIds(ids) {
 }
 /** `shortIds` over a report's sessions and the sessions they continue. */
 function sessionLabels(report) {
-    return shortIds(report.sessions.flatMap((s) => (s.parent_id ? [s.id, s.parent_id] : [s.id])));
+    return shortIds((function* () {
+        for (const s of report.sessions) {
+            yield s.id;
+            if (s.parent_id)
+                yield s.parent_id;
+        }
+    })());
 }
 const AGENT_NAMES = {
     codex: 'Codex',
@@ -43924,6 +43992,7 @@ function md_stringify_toMarkdown(nodes, o = {}) {
 ;// CONCATENATED MODULE: ./src/render/md-summary.ts
 
 
+
 /** `≈ $0.51`, or `cost n/a` when any session is unpriced. */
 function totalCost(report) {
     return report.totals.cost_usd === null ? 'cost n/a' : `≈ ${formatUsd(report.totals.cost_usd)}`;
@@ -43973,7 +44042,7 @@ function agentCell(s) {
 }
 /** One row per session: who, when, how much. */
 function sessionsTable(report, opts = {}) {
-    return sessionsTableOf(report, opts)(report.sessions.map(sessionRowOf(report, opts)));
+    return sessionsTableOf(report, opts)(Array.from(report.sessions, sessionRowOf(report, opts)));
 }
 /** The sessions table's columns around some of its rows (`sessionRowOf`). */
 function sessionsTableOf(report, opts = {}) {
@@ -44014,11 +44083,15 @@ const MAX_FILES = 20;
 const MAX_TOOLS = 10;
 /** What the agents did, from session totals alone, so it works in every mode. */
 function notableActions(report) {
-    const files = [...new Set(report.sessions.flatMap((s) => s.files_touched))].sort();
+    const touched = new Set();
     const tools = new Map();
-    for (const s of report.sessions)
+    for (const s of report.sessions) {
+        for (const f of s.files_touched)
+            touched.add(f);
         for (const [name, n] of Object.entries(s.tool_call_names))
             tools.set(name, (tools.get(name) ?? 0) + n);
+    }
+    const files = [...touched].sort();
     const topTools = [...tools.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const items = [];
     if (files.length) {
@@ -44041,7 +44114,7 @@ function costNotes(report) {
     if (report.unpriced_models.length) {
         out.push(paragraph(label('Cost n/a: no price known for '), ...joined(report.unpriced_models.map((m) => [inlineCode(m)]), ', '), label('. Unpriced usage is never counted as $0.')));
     }
-    if (report.sessions.some((s) => s.cost_source === 'agent')) {
+    if (someSession(report.sessions, (s) => s.cost_source === 'agent')) {
         out.push(paragraph(label('Costs marked (agent) are the agent’s own figures; the others are estimates from list prices.')));
     }
     return out;
@@ -44270,7 +44343,7 @@ function coverChangedFiles(report, changed) {
         changed: files.length,
         touched: files.filter((f) => touchedBy.has(f)),
         untouched: files.filter((f) => !touchedBy.has(f)),
-        sessionsTouchingNone: report.sessions.filter((s) => !sessionsTouching.has(s.id)).map((s) => s.id)
+        sessionsTouchingNone: Array.from(report.sessions, (s) => s.id).filter((id) => !sessionsTouching.has(id))
     };
 }
 
@@ -44866,6 +44939,7 @@ function sessionBlock(s, report, idLabel, changed, o, glance = glanceOf(s)) {
 
 
 
+
 /** The collapsed reference a reviewer opens when the glance is not enough: every session, prompt and tool call. */
 function collapsedDetail(report, o) {
     return [...collapsedDetailParts(report, o)].flat();
@@ -44874,11 +44948,11 @@ function collapsedDetail(report, o) {
 function* collapsedDetailParts(report, o) {
     if (!report.sessions.length)
         return;
-    const shown = report.sessions.length > o.maxSessions ? { ...report, sessions: report.sessions.slice(0, o.maxSessions) } : report;
+    const shown = report.sessions.length > o.maxSessions ? { ...report, sessions: firstSessions(report.sessions, o.maxSessions) } : report;
     const title = o.prompts === 'with-actions' ? 'Every session, prompt and tool call' : o.prompts === 'prompts' ? 'Every session and prompt' : 'Every session';
     const [open, close] = details(shown === report ? title : `${title} (the first ${o.maxSessions})`, []);
     // Without a scope every session is simply found; a column saying so on each row says nothing.
-    const scoped = report.sessions.some((s) => whyHere(s, report));
+    const scoped = someSession(report.sessions, (s) => whyHere(s, report) !== '');
     yield [open, sessionsTable(shown, scoped ? { why: (s) => whyHere(s, report) || '—' } : {})];
     if (o.prompts !== 'none') {
         const withActions = o.prompts === 'with-actions';
@@ -44965,6 +45039,7 @@ function defuseMarkers(markdown) {
 
 
 
+
 /** GitHub rejects a comment body over 65,536 characters; keep room for the link line added when posting. */
 const COMMENT_LIMIT = 65_536;
 const BUDGET = COMMENT_LIMIT - 1_024;
@@ -45000,6 +45075,50 @@ function reusable(make) {
     };
 }
 /**
+ * Pieces built as far as someone read them, and handed out again from the start: the next reader
+ * gets what was built, then the rest as it is built. What is held is what was read, and a
+ * layout's reading stops once it is over its budget.
+ */
+function resumable(make) {
+    const built = [];
+    let source;
+    let done = false;
+    return function* () {
+        for (let i = 0;; i++) {
+            if (i < built.length) {
+                yield built[i];
+                continue;
+            }
+            if (done)
+                return;
+            source ??= make()[Symbol.iterator]();
+            const next = source.next();
+            if (next.done) {
+                done = true;
+                return;
+            }
+            built.push(next.value);
+            yield next.value;
+        }
+    };
+}
+/**
+ * Session blocks by how they were built, per report: the comment and the release section try
+ * the same layouts of the same sessions, so the second reads what the first built (a layout over
+ * its budget leaves its blocks to the next that starts with them). Blocks depend on the report,
+ * the window's glances, the changed files and the block options, and on nothing else.
+ */
+const blocksByReport = new WeakMap();
+function builtBlocks(report, window, changed) {
+    let entries = blocksByReport.get(report);
+    if (!entries)
+        blocksByReport.set(report, (entries = []));
+    let entry = entries.find((e) => e.window === window && e.changed === changed);
+    if (!entry)
+        entries.push((entry = { window, changed, byOptions: new Map() }));
+    return entry.byOptions;
+}
+/**
  * The layouts a comment can take, fullest first; each leaves out more than the one before, and
  * says what. Every one keeps the lead sentence, the unedited files and the footer.
  */
@@ -45010,12 +45129,17 @@ function levels(report, opts) {
     const unedited = coverage ? untouchedLine(coverage.untouched) : [];
     const idLabel = sessionLabels(report);
     const glances = opts.window?.glances;
-    function* blocks(o, maxSessions = Infinity) {
-        const shown = Math.min(maxSessions, report.sessions.length);
-        for (let i = 0; i < shown; i++) {
-            const s = report.sessions[i];
+    const built = builtBlocks(report, opts.window, changed);
+    const blocks = (o, maxSessions = Infinity) => {
+        const key = `${o.maxPrompts}\0${o.previewChars}\0${o.maxFiles}\0${maxSessions}`;
+        let b = built.get(key);
+        if (!b)
+            built.set(key, (b = resumable(() => blocksOf(o, maxSessions))));
+        return b();
+    };
+    function* blocksOf(o, maxSessions) {
+        for (const s of firstSessions(report.sessions, maxSessions))
             yield sessionBlock(s, report, idLabel, changed, o, glances?.get(s.id) ?? glanceOf(s));
-        }
         const rest = report.sessions.length - maxSessions;
         if (rest > 0)
             yield [paragraph(emphasis(label(`… and ${plural(rest, 'more session')}, in the table below.`)))];
@@ -45044,7 +45168,7 @@ function levels(report, opts) {
     const few = { maxPrompts: FEW_PROMPTS, previewChars: 100, maxFiles: 3 };
     const one = { maxPrompts: 1, previewChars: 80, maxFiles: 2 };
     const table = { prompts: 'none', previewChars: 0, maxSessions: Infinity };
-    const allBlocks = reusable(() => blocks(all));
+    const allBlocks = () => blocks(all);
     return [
         layout('actions', allBlocks, { prompts: 'with-actions', previewChars: 160, maxSessions: Infinity }, ''),
         layout('prompts', allBlocks, { prompts: 'prompts', previewChars: 160, maxSessions: Infinity }, 'the tool calls under each prompt'),
@@ -45121,10 +45245,95 @@ function rewriteColumn(db, table, column, f) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/late-check-memo.ts
+
+/** Runs that wrote to the memo a hash may go unused before it is evicted. */
+const KEEP_RUNS = 4;
+/**
+ * The last check's memo in the local store (migration 15): hashes of texts the check found clean,
+ * each with the last run that used it. Read whole when opened (a run's worth of published parts,
+ * a few thousand rows) and written once, at the end of the job, through a connection of its own:
+ * the job closes its store before the last check. A run that only met known texts writes nothing,
+ * so the run number moves on only when something is added; a hash unused by the last KEEP_RUNS
+ * such runs is evicted, so the table holds about the texts of the last few reports.
+ */
+class LateCheckMemoStore {
+    path;
+    /** Hash → the last run that used it. */
+    known;
+    /** The number this run's rows get: one past the newest in the table. */
+    run;
+    constructor(path, known) {
+        this.path = path;
+        this.known = known;
+        let newest = 0;
+        for (const r of known.values())
+            if (r > newest)
+                newest = r;
+        this.run = newest + 1;
+    }
+    /**
+     * The memo of the store at `path`, or null when there is none to use: a store in memory, a file
+     * that cannot be opened, or a schema older than migration 15.
+     */
+    static open(path) {
+        if (path === '' || path === ':memory:')
+            return null;
+        let conn = null;
+        try {
+            conn = new (lib_default())(path, { fileMustExist: true });
+            const table = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'late_check_memo'`).get();
+            if (!table)
+                return null;
+            const rows = conn.prepare('SELECT hash, used_run FROM late_check_memo').raw().all();
+            return new LateCheckMemoStore(path, new Map(rows));
+        }
+        catch {
+            return null;
+        }
+        finally {
+            conn?.close();
+        }
+    }
+    /**
+     * Records this run: `added` hashes are new, `used` ones were met again (renewed only once half
+     * their lease is gone, so a warm run writes little), and hashes past their lease are evicted.
+     * Writes nothing when nothing is new.
+     */
+    save(added, used) {
+        if (added.size === 0)
+            return;
+        const renew = [...used].filter((h) => (this.known.get(h) ?? this.run) <= this.run - KEEP_RUNS / 2);
+        const conn = new (lib_default())(this.path, { fileMustExist: true });
+        try {
+            conn.pragma('busy_timeout = 60000');
+            const put = conn.prepare('INSERT INTO late_check_memo (hash, used_run) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET used_run = excluded.used_run');
+            conn
+                .transaction(() => {
+                for (const h of added)
+                    put.run(h, this.run);
+                for (const h of renew)
+                    put.run(h, this.run);
+                conn.prepare('DELETE FROM late_check_memo WHERE used_run <= ?').run(this.run - KEEP_RUNS);
+            })
+                .immediate();
+        }
+        finally {
+            conn.close();
+        }
+    }
+}
+/** Empties the memo (the sanitized export: a local store's bookkeeping is not published). */
+function dropLateCheckMemo(db) {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'late_check_memo'`).get();
+    if (table)
+        db.prepare('DELETE FROM late_check_memo').run();
+}
+
 ;// CONCATENATED MODULE: ./src/store/redaction-cache.ts
 
 /** Runs a cache entry may go unused before it is evicted. */
-const KEEP_RUNS = 8;
+const redaction_cache_KEEP_RUNS = 8;
 /** Entries kept at most; past it the least recently used go first. */
 const MAX_ENTRIES = 400_000;
 /** Entries written (or renewed) at once: what a run holds in memory of the cache, whatever the logs' size. */
@@ -45144,6 +45353,8 @@ class RedactionCacheStore {
     select = null;
     added = new Map();
     touched = new Set();
+    /** Whether the connection holds the read transaction `get` opens (ended before any write). */
+    reading = false;
     run;
     constructor(path, fingerprint) {
         this.path = path;
@@ -45175,8 +45386,19 @@ class RedactionCacheStore {
             this.conn = new (lib_default())(this.path, { fileMustExist: true });
             this.conn.pragma('busy_timeout = 60000');
             this.select = null;
+            this.reading = false;
         }
         return this.conn;
+    }
+    /**
+     * Ends the read transaction of the lookups. Lookups share one because a statement outside a
+     * transaction takes and drops WAL locks and checks the page cache each time, which cost more
+     * than the lookup; a snapshot a little old only misses what another process wrote meanwhile.
+     */
+    endRead() {
+        if (this.reading && this.conn?.inTransaction)
+            this.conn.exec('COMMIT');
+        this.reading = false;
     }
     get(key) {
         const pending = this.added.get(key);
@@ -45184,11 +45406,15 @@ class RedactionCacheStore {
             return pending;
         const conn = this.connection();
         this.select ??= conn.prepare('SELECT findings, digest, used_run FROM redaction_cache WHERE key = ?');
+        if (!this.reading) {
+            conn.exec('BEGIN');
+            this.reading = true;
+        }
         const row = this.select.get(key);
         if (!row)
             return undefined;
         // Renewed only when half its lease is gone, so a warm run writes a fraction of what it reads.
-        if (row.used_run <= this.run - KEEP_RUNS / 2) {
+        if (row.used_run <= this.run - redaction_cache_KEEP_RUNS / 2) {
             this.touched.add(key);
             if (this.touched.size >= WRITE_EVERY)
                 this.write();
@@ -45205,11 +45431,12 @@ class RedactionCacheStore {
     save() {
         if (!this.conn && this.added.size === 0 && this.touched.size === 0)
             return;
+        this.endRead();
         this.write();
         const conn = this.connection();
         conn
             .transaction(() => {
-            conn.prepare('DELETE FROM redaction_cache WHERE used_run <= ?').run(this.run - KEEP_RUNS);
+            conn.prepare('DELETE FROM redaction_cache WHERE used_run <= ?').run(this.run - redaction_cache_KEEP_RUNS);
             const n = conn.prepare('SELECT COUNT(*) AS n FROM redaction_cache').get().n;
             if (n > MAX_ENTRIES)
                 conn.prepare('DELETE FROM redaction_cache WHERE key IN (SELECT key FROM redaction_cache ORDER BY used_run LIMIT ?)').run(n - MAX_ENTRIES);
@@ -45222,6 +45449,7 @@ class RedactionCacheStore {
     write() {
         if (this.added.size === 0 && this.touched.size === 0)
             return;
+        this.endRead();
         const conn = this.connection();
         const insert = conn.prepare('INSERT INTO redaction_cache (key, findings, digest, used_run) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET findings = excluded.findings, digest = excluded.digest, used_run = excluded.used_run');
         const touch = conn.prepare('UPDATE redaction_cache SET used_run = ? WHERE key = ?');
@@ -45363,7 +45591,7 @@ function rewriteTagLabels(db, f) {
 /** Where the CLI and the Action find the per-repository redaction key. */
 const REDACTION_KEY_ENV = 'AI_LOG_TRAIL_REDACTION_KEY';
 /** The redaction key in force, if any (the Action sets it from its `redaction-key` input). */
-function redactionKey(env = process.env) {
+function hash_redactionKey(env = process.env) {
     const key = env[REDACTION_KEY_ENV];
     return key === undefined || key.trim() === '' ? undefined : key;
 }
@@ -49329,7 +49557,7 @@ const HASHED = { email: 'emails', 'home-path': 'home_users' };
  * (a rule's own replacement, tagged identifiers where the config asks for them). One call serves
  * one report: without a redaction key, its tags number identifiers within it.
  */
-function engineOptions(config, tags = new IdentifierTags(redactionKey())) {
+function engineOptions(config, tags = new IdentifierTags(hash_redactionKey())) {
     const detectors = detectorsFor(config);
     const byDetector = allowByDetector(config);
     const allow = {
@@ -50639,6 +50867,7 @@ function redactMarkedLine(line, opts) {
 
 
 
+
 /** Every text column of the store, with the field kind its detectors are chosen by. */
 const TEXT_COLUMNS = [
     { table: 'prompts', column: 'text', kind: 'prompt' },
@@ -50739,6 +50968,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
             // not part of what the logs say.
             dropRedactionCache(db);
             dropSessionCache(db);
+            dropLateCheckMemo(db);
         }).immediate();
     }
     finally {
@@ -50771,6 +51001,79 @@ const ReportFormatSchema = schemas_enum(choices_REPORT_FORMATS);
 /** Where a text came from in a session log: what a rule or a content policy applies to. */
 const FIELD_KINDS = ['prompt', 'assistant', 'reasoning', 'tool_args', 'tool_output', 'path'];
 const FieldKindSchema = schemas_enum(FIELD_KINDS);
+
+;// CONCATENATED MODULE: ./src/redact/late-memo.ts
+
+/**
+ * Texts shorter than this are checked every run: the per-job memos already make them cheap, and
+ * remembering each would fill the table with the small parts of a report.
+ */
+const MIN_CHARS = 512;
+/**
+ * What the last check knows of a job's texts from earlier runs: the hashes of those it found
+ * clean, each bound to the fingerprint of everything that changes what the check finds (its
+ * options, the rules and config, the code). Only hashes are kept, and only of texts the check
+ * left unchanged; a text it changed is checked again each run.
+ */
+class LateMemo {
+    fingerprint;
+    store;
+    added = new Set();
+    used = new Set();
+    constructor(fingerprint, store) {
+        this.fingerprint = fingerprint;
+        this.store = store;
+    }
+    key(kind, text) {
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.fingerprint}\0${kind}\0`).update(text).digest('base64');
+    }
+    knows(key) {
+        if (this.added.has(key))
+            return true;
+        if (!this.store.known.has(key))
+            return false;
+        this.used.add(key);
+        return true;
+    }
+    /** Writes what this run added; a failure only costs the next run its hits, so it is not the job's. */
+    save() {
+        try {
+            this.store.save(this.added, this.used);
+        }
+        catch {
+            // A store that cannot be written (read-only, busy past the timeout) keeps its earlier memo.
+        }
+    }
+}
+const late_memo_memos = new WeakMap();
+/** The config each set of the last check's options was made from: options made any other way (a test's own detectors) get no memo. */
+const madeFrom = new WeakMap();
+function noteLateOptions(opts, config) {
+    madeFrom.set(opts, config);
+}
+function configOfLateOptions(opts) {
+    return madeFrom.get(opts);
+}
+function attachLateMemo(opts, memo) {
+    late_memo_memos.set(opts, memo);
+}
+/**
+ * The check of one text through the memo attached to `opts`: a text known clean is given back as
+ * `clean()` makes it (no findings), without the scan; a text the scan finds clean is remembered.
+ */
+function checkedOnce(opts, kind, text, check, clean) {
+    const memo = late_memo_memos.get(opts);
+    const t = memo && text();
+    if (!memo || t === undefined || t.length < MIN_CHARS)
+        return check();
+    const key = memo.key(kind, t);
+    if (memo.knows(key))
+        return clean();
+    const r = check();
+    if (r.findings.length === 0)
+        memo.added.add(key);
+    return r;
+}
 
 ;// CONCATENATED MODULE: ./src/render/html-escape.ts
 /**
@@ -51104,6 +51407,7 @@ function checkText(text, syntax, opts, key) {
 ;// CONCATENATED MODULE: ./src/redact/late/json.ts
 
 
+
 function checkString(s, key, opts, sink) {
     if (looksLikeJsonContainer(s)) {
         let parsed;
@@ -51150,6 +51454,21 @@ function json_walk(value, key, opts, sink) {
  * the last check's rules (markers never flagged, no gluing of adjacent lines) hold in JSON too.
  */
 function lateRedactJsonValue(value, opts) {
+    if (value === null || typeof value !== 'object')
+        return walkValue(value, opts);
+    // A document (a report's frame, a session) the check found clean in an earlier run is not walked
+    // again; it is known by its JSON text, which holds every string and key the walk would check.
+    return checkedOnce(opts, 'json', () => jsonTextOf(value), () => walkValue(value, opts), () => ({ value, findings: [] }));
+}
+function jsonTextOf(value) {
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+function walkValue(value, opts) {
     const findings = [];
     const out = json_walk(value, undefined, opts, findings);
     return { value: findings.length ? out : value, findings };
@@ -51310,6 +51629,7 @@ function lateRedactHtml(html, opts) {
 
 
 
+
 function emptyLateCheck() {
     return { total: 0, by_file: {} };
 }
@@ -51326,20 +51646,29 @@ function lateCheckOptions(config, included = []) {
     const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)));
     const base = engine(FIELD_KINDS[0]);
     const opts = { detectors, allow: base.allow, marker: base.marker };
-    if (included.length === 0)
+    if (included.length === 0) {
+        noteLateOptions(opts, config);
         return opts;
+    }
     const literals = new Set(base.allow?.literals ?? []);
     for (const text of new Set(included))
         for (const f of redactText(text, opts).findings)
             literals.add(text.slice(f.start, f.end));
-    return { ...opts, allow: { ...base.allow, literals: [...literals] } };
+    const withIncluded = { ...opts, allow: { ...base.allow, literals: [...literals] } };
+    noteLateOptions(withIncluded, config);
+    return withIncluded;
 }
 /**
  * Checks one published text by its format (by default its file name's extension, `.md`, `.html`,
  * `.json`, `.jsonl`, `.csv`; anything else is plain text): JSON and CSV through their decoded values.
  */
 function lateCheckContent(name, content, opts, format = (0,external_node_path_namespaceObject.extname)(name)) {
-    switch (format.toLowerCase()) {
+    const f = format.toLowerCase();
+    // A text the check found clean in an earlier run (the same text under the same options) is not scanned again.
+    return checkedOnce(opts, `content${f}`, () => content, () => checkByFormat(content, opts, f), () => ({ text: content, findings: [] }));
+}
+function checkByFormat(content, opts, format) {
+    switch (format) {
         case '.json':
             return lateRedactJson(content, opts);
         case '.jsonl':
@@ -51472,6 +51801,264 @@ function lateCheckDatabase(path, opts, name = (0,external_node_path_namespaceObj
     return check;
 }
 
+;// CONCATENATED MODULE: ./src/cli/version.ts
+
+/** The package version, read from package.json next to the compiled or bundled code. */
+function version_version() {
+    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
+    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
+        try {
+            const v = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
+            if (typeof v === 'string')
+                return v;
+        }
+        catch {
+            // try the next layout
+        }
+    }
+    return '0.0.0';
+}
+
+;// CONCATENATED MODULE: ./src/redact/cached-findings.ts
+
+
+
+
+
+
+
+/**
+ * Bump when what the detectors or the engine find in a text changes without the package version
+ * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ */
+const DETECTION_VERSION = 1;
+let codeHash;
+/**
+ * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
+ * and the source of every built-in detector and of the scan and merge (so a detector edited without
+ * a bump still misses in the common case of its own code changing).
+ */
+function codeFingerprint() {
+    if (codeHash === undefined) {
+        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${version_version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`);
+        for (const d of detectors_builtinDetectors)
+            h.update(`\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`);
+        codeHash = h.digest('base64');
+    }
+    return codeHash;
+}
+/**
+ * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
+ * entries, overrides, private entries, packs, keys, field policies, identifier hashing). Left out:
+ * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
+ * redaction key, as identifier tags are made afresh each run from the replayed findings.
+ */
+function cacheFingerprint(config, code = codeFingerprint()) {
+    const { defaults: _defaults, pricing: _pricing, ...redacting } = config;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64');
+}
+const count = (x) => Number.isSafeInteger(x) && x >= 0;
+/**
+ * A stored trace read back, or undefined when it is not one. Checked by hand rather than with a
+ * zod schema: a warm run reads thousands, and the schema's parse cost more than the rest of a hit.
+ */
+function parseTrace(json) {
+    let t;
+    try {
+        t = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof t !== 'object' || t === null || Object.keys(t).length !== 2)
+        return undefined;
+    const { calls, found } = t;
+    if (!count(calls) || calls === 0 || !Array.isArray(found))
+        return undefined;
+    for (const call of found) {
+        if (!Array.isArray(call) || call.length !== 2 || !count(call[0]) || !Array.isArray(call[1]) || call[1].length === 0)
+            return undefined;
+        for (const f of call[1])
+            if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== 'string' || f[0] === '' || !count(f[1]) || !count(f[2]))
+                return undefined;
+    }
+    return t;
+}
+/** A text with no findings, as the memo of traces holds it. */
+const NO_FINDINGS = 0;
+/** Traces the memo of one run holds at most (a key and, for the few texts with findings, positions). */
+const KNOWN_TRACES = 20_000;
+/** A stored trace that does not fit the text it is replayed on: the row is not trusted. */
+class TraceMismatch extends Error {
+}
+function recorder() {
+    let calls = 0;
+    const found = [];
+    return {
+        findingsOf(text, opts, key) {
+            const merged = freshFindings(text, opts, key);
+            if (merged.length)
+                found.push([calls, merged.map((f) => [f.detector, f.start, f.end])]);
+            calls++;
+            return merged;
+        },
+        trace: () => ({ calls, found })
+    };
+}
+function replayer(trace) {
+    const byCall = new Map(trace.found);
+    let calls = 0;
+    return {
+        findingsOf(text) {
+            if (calls >= trace.calls)
+                throw new TraceMismatch();
+            const stored = byCall.get(calls++) ?? [];
+            const out = [];
+            let end = 0;
+            for (const [detector, start, stop] of stored) {
+                // Merged findings are ordered and apart; anything else would splice the text wrongly.
+                if (start < end || stop < start || stop > text.length)
+                    throw new TraceMismatch();
+                out.push({ detector, start, end: stop });
+                end = stop;
+            }
+            return out;
+        },
+        done: () => calls === trace.calls
+    };
+}
+/**
+ * Findings of field texts kept across runs in the local store (`RedactionCacheStore`), so a run
+ * over unchanged logs scans only what it has not met under the same fingerprint. An entry holds
+ * positions and detector ids, never the text nor what was found in it; replaying it applies the
+ * markers afresh, so output, counts and identifier tags are those of a fresh scan. An entry is
+ * used only when its digest binds it to its text's hash and to the fingerprint in force, and its
+ * positions fit the strings they are replayed on; otherwise the text is scanned again.
+ */
+class RedactionCache {
+    store;
+    fingerprint;
+    known = new Map();
+    constructor(store) {
+        this.store = store;
+        this.fingerprint = store.fingerprint;
+    }
+    /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
+    redact(kind, json, text, redact) {
+        const key = (0,external_node_crypto_namespaceObject.hash)('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64');
+        const known = this.known.get(key) ?? this.stored(key);
+        if (known === NO_FINDINGS)
+            return { text, findings: [] };
+        if (known) {
+            const replay = replayer(known);
+            try {
+                const r = redact(replay.findingsOf);
+                if (replay.done())
+                    return r;
+            }
+            catch (e) {
+                if (!(e instanceof TraceMismatch))
+                    throw e;
+            }
+            this.known.delete(key);
+        }
+        const rec = recorder();
+        const r = redact(rec.findingsOf);
+        const trace = rec.trace();
+        const findings = trace.found.length ? JSON.stringify(trace) : null;
+        this.store.put(key, { findings, digest: this.digest(key, findings) });
+        this.remember(key, findings === null ? NO_FINDINGS : trace);
+        return r;
+    }
+    /** The store's row for a key as a trace (NO_FINDINGS: none), when its digest binds it and it reads as one. */
+    stored(key) {
+        const row = this.store.get(key);
+        if (!row || !row.digest.equals(this.digest(key, row.findings)))
+            return undefined;
+        const trace = row.findings === null ? NO_FINDINGS : parseTrace(row.findings);
+        if (trace !== undefined)
+            this.remember(key, trace);
+        return trace;
+    }
+    /**
+     * Keeps a trace this run read or made, for the same text met again (a path under many sessions,
+     * a command run often): the store's lookup and the digest's check are most of a hit. The oldest
+     * goes when the memo is full, so memory is bounded whatever the logs' size.
+     */
+    remember(key, trace) {
+        if (this.known.size >= KNOWN_TRACES)
+            this.known.delete(this.known.keys().next().value);
+        this.known.set(key, trace);
+    }
+    save() {
+        this.store.save();
+    }
+    digest(key, findings) {
+        return (0,external_node_crypto_namespaceObject.hash)('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer');
+    }
+}
+const cached_findings_open = new WeakMap();
+/**
+ * The store's redaction cache under the config's fingerprint, one per connection (a job's report
+ * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
+ */
+function cached_findings_redactionCache(db, config, fingerprint = cacheFingerprint(config)) {
+    const held = cached_findings_open.get(db);
+    if (held?.fingerprint === fingerprint)
+        return held;
+    const store = RedactionCacheStore.open(db, fingerprint);
+    if (!store)
+        return null;
+    const cache = new RedactionCache(store);
+    cached_findings_open.set(db, cache);
+    return cache;
+}
+
+;// CONCATENATED MODULE: ./src/redact/late/memo.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Bump when what the last check finds in a text changes without the package version or the
+ * source of the functions below changing (a helper they call): every memo made before then misses.
+ */
+const LATE_CHECK_VERSION = 1;
+/**
+ * What the memo's hashes are bound to: the findings cache's fingerprint (package version,
+ * detection code, the config but its CLI defaults and prices), the last check's own code, the
+ * detectors it runs and its allow list, which holds the values published as written (`include`).
+ */
+function lateMemoFingerprint(opts) {
+    const config = configOfLateOptions(opts);
+    if (!config)
+        return undefined;
+    const code = [lateCheckContent, lateRedactText, lateRedactJsonValue, lateRedactJson, lateRedactCsv, lateRedactHtml, normalizedView].map(String).join('\0');
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${cacheFingerprint(config)}\0${LATE_CHECK_VERSION}\0${code}\0`)
+        .update(`${opts.detectors.map((d) => d.id).join(',')}\0${JSON.stringify(opts.allow?.literals ?? [])}`)
+        .digest('base64');
+}
+/**
+ * Attaches the store's memo to a job's last-check options (made by `lateCheckOptions`); the
+ * caller saves it once the job's texts are checked. Null when the options were made otherwise or
+ * the store holds no memo.
+ */
+function openLateMemo(database, opts) {
+    const fingerprint = lateMemoFingerprint(opts);
+    const store = fingerprint === undefined ? null : LateCheckMemoStore.open(database);
+    if (!store || fingerprint === undefined)
+        return null;
+    const memo = new LateMemo(fingerprint, store);
+    attachLateMemo(opts, memo);
+    return memo;
+}
+
 ;// CONCATENATED MODULE: ./src/render/csv-format.ts
 /**
  * RFC 4180 writing: CRLF between records, fields quoted when they hold `"`, `,`, CR or LF, with
@@ -51515,6 +52102,7 @@ function csvRecords(rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/csv.ts
+
 
 /**
  * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
@@ -51582,8 +52170,8 @@ function sessionRow(s) {
 const SESSIONS_PAGE = 1_000;
 function* sessions(report) {
     yield csvRecords([SESSIONS_HEADER]);
-    for (let i = 0; i < report.sessions.length; i += SESSIONS_PAGE)
-        yield csvRecords(report.sessions.slice(i, i + SESSIONS_PAGE).map(sessionRow));
+    for (const page of sessionPages(report.sessions, SESSIONS_PAGE))
+        yield csvRecords(page.map(sessionRow));
 }
 function* prompts(report) {
     yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']]);
@@ -52297,7 +52885,7 @@ function renderTurns(turns, timezone, review) {
 
 
 function searchData(report) {
-    return report.sessions.map((s) => {
+    return Array.from(report.sessions, (s) => {
         const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
         const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
         return { agent: s.agent, models: s.models, text };
@@ -52419,8 +53007,15 @@ function* sessionsChunks(report) {
         return;
     }
     const anchorOf = html_sessions_anchors(sessions);
-    const agents = [...new Set(sessions.map((s) => s.agent))].sort();
-    const models = [...new Set(sessions.flatMap((s) => s.models))].sort();
+    const agentSet = new Set();
+    const modelSet = new Set();
+    for (const s of sessions) {
+        agentSet.add(s.agent);
+        for (const m of s.models)
+            modelSet.add(m);
+    }
+    const agents = [...agentSet].sort();
+    const models = [...modelSet].sort();
     // The controls start hidden: without the page script they would do nothing.
     const controls = `<div class="controls" id="controls" hidden>` +
         `<label class="ctl ctl-q"><span>Search</span><input id="q" type="search" placeholder="id, agent, model, branch, prompt" autocomplete="off" spellcheck="false"></label>` +
@@ -52430,8 +53025,9 @@ function* sessionsChunks(report) {
     yield (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
         `<p class="count" id="count" aria-live="polite">${html_format_plural(sessions.length, 'session')}</p>` +
         `<ol class="sessions" id="session-list">`);
-    for (let i = 0; i < sessions.length; i++)
-        yield session(sessions[i], i, report, anchorOf);
+    let i = 0;
+    for (const s of sessions)
+        yield session(s, i++, report, anchorOf);
     yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`;
 }
 
@@ -52531,17 +53127,18 @@ function* pagedTableText(tableOf, pages) {
 ;// CONCATENATED MODULE: ./src/render/md-slots.ts
 
 
+
 /** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
 const TABLE_PAGE = 1_000;
 /** A table with a row per session, written a page of rows at a time. */
 function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE) {
     const pages = function* () {
-        for (let i = 0; i < sessions.length; i += pageRows)
-            yield sessions.slice(i, i + pageRows).map(rowOf);
+        for (const page of sessionPages(sessions, pageRows))
+            yield page.map(rowOf);
     };
     return {
         type: 'slot',
-        nodes: () => [tableOf(sessions.map(rowOf))],
+        nodes: () => [tableOf(Array.from(sessions, rowOf))],
         texts: () => pagedTableText(tableOf, pages)
     };
 }
@@ -52588,7 +53185,7 @@ function md_usage_usageTable(keyTitle, rows, key) {
 }
 /** Tokens and cost per session, exact. */
 function sessionUsageTable(report) {
-    return sessionUsageTableOf(report.sessions.map(sessionUsageRowOf(report)));
+    return sessionUsageTableOf(Array.from(report.sessions, sessionUsageRowOf(report)));
 }
 /** The per-session usage table's columns around some of its rows (`sessionUsageRowOf`). */
 function sessionUsageTableOf(rows) {
@@ -53291,7 +53888,7 @@ const OCCURRENCE_MARKER = '[REDACTED:override]';
  * `cache` (the store's, see `redactionCache`) replays the findings of texts redacted by earlier
  * runs under the same config and code; the output is the same as without it.
  */
-function reportRedactor(config, key = redactionKey() ?? null, cache = null) {
+function reportRedactor(config, key = hash_redactionKey() ?? null, cache = null) {
     const tags = new IdentifierTags(key ?? undefined);
     const engine = engineOptions(config, tags);
     let records = [];
@@ -53530,7 +54127,7 @@ function reportRedactor(config, key = redactionKey() ?? null, cache = null) {
  * records say what was changed, never what the changed text was. `key` is the redaction key
  * (null: none), which makes identifier tags comparable across reports.
  */
-function redactReport(report, config, key = redactionKey() ?? null, cache = null) {
+function policy_redactReport(report, config, key = redactionKey() ?? null, cache = null) {
     const r = reportRedactor(config, key, cache);
     const sessions = report.sessions.map((s) => r.session(s, s.turns.map((t) => r.turn(s, t))));
     return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included };
@@ -53551,195 +54148,6 @@ function redactFieldText(text, opts, kind, json, findingsOf) {
         }
     }
     return redactText(text, opts, findingsOf);
-}
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-
-/** The package version, read from package.json next to the compiled or bundled code. */
-function version_version() {
-    // dist/package.json (written by the bundle script), then the package root from lib/cli/ or dist/.
-    for (const rel of ['./package.json', '../../package.json', '../package.json']) {
-        try {
-            const v = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(new URL(rel, import.meta.url), 'utf8')).version;
-            if (typeof v === 'string')
-                return v;
-        }
-        catch {
-            // try the next layout
-        }
-    }
-    return '0.0.0';
-}
-
-;// CONCATENATED MODULE: ./src/redact/cached-findings.ts
-
-
-
-
-
-
-
-/**
- * Bump when what the detectors or the engine find in a text changes without the package version
- * changing (a detector's helper, a view, the merge): every cache made before then must miss.
- */
-const DETECTION_VERSION = 1;
-let codeHash;
-/**
- * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
- * and the source of every built-in detector and of the scan and merge (so a detector edited without
- * a bump still misses in the common case of its own code changing).
- */
-function codeFingerprint() {
-    if (codeHash === undefined) {
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${version_version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`);
-        for (const d of detectors_builtinDetectors)
-            h.update(`\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`);
-        codeHash = h.digest('base64');
-    }
-    return codeHash;
-}
-/**
- * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
- * entries, overrides, private entries, packs, keys, field policies, identifier hashing). Left out:
- * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
- * redaction key, as identifier tags are made afresh each run from the replayed findings.
- */
-function cacheFingerprint(config, code = codeFingerprint()) {
-    const { defaults: _defaults, pricing: _pricing, ...redacting } = config;
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64');
-}
-const count = (x) => Number.isSafeInteger(x) && x >= 0;
-/**
- * A stored trace read back, or undefined when it is not one. Checked by hand rather than with a
- * zod schema: a warm run reads thousands, and the schema's parse cost more than the rest of a hit.
- */
-function parseTrace(json) {
-    let t;
-    try {
-        t = JSON.parse(json);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof t !== 'object' || t === null || Object.keys(t).length !== 2)
-        return undefined;
-    const { calls, found } = t;
-    if (!count(calls) || calls === 0 || !Array.isArray(found))
-        return undefined;
-    for (const call of found) {
-        if (!Array.isArray(call) || call.length !== 2 || !count(call[0]) || !Array.isArray(call[1]) || call[1].length === 0)
-            return undefined;
-        for (const f of call[1])
-            if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== 'string' || f[0] === '' || !count(f[1]) || !count(f[2]))
-                return undefined;
-    }
-    return t;
-}
-/** A stored trace that does not fit the text it is replayed on: the row is not trusted. */
-class TraceMismatch extends Error {
-}
-function recorder() {
-    let calls = 0;
-    const found = [];
-    return {
-        findingsOf(text, opts, key) {
-            const merged = freshFindings(text, opts, key);
-            if (merged.length)
-                found.push([calls, merged.map((f) => [f.detector, f.start, f.end])]);
-            calls++;
-            return merged;
-        },
-        trace: () => ({ calls, found })
-    };
-}
-function replayer(trace) {
-    const byCall = new Map(trace.found);
-    let calls = 0;
-    return {
-        findingsOf(text) {
-            if (calls >= trace.calls)
-                throw new TraceMismatch();
-            const stored = byCall.get(calls++) ?? [];
-            const out = [];
-            let end = 0;
-            for (const [detector, start, stop] of stored) {
-                // Merged findings are ordered and apart; anything else would splice the text wrongly.
-                if (start < end || stop < start || stop > text.length)
-                    throw new TraceMismatch();
-                out.push({ detector, start, end: stop });
-                end = stop;
-            }
-            return out;
-        },
-        done: () => calls === trace.calls
-    };
-}
-/**
- * Findings of field texts kept across runs in the local store (`RedactionCacheStore`), so a run
- * over unchanged logs scans only what it has not met under the same fingerprint. An entry holds
- * positions and detector ids, never the text nor what was found in it; replaying it applies the
- * markers afresh, so output, counts and identifier tags are those of a fresh scan. An entry is
- * used only when its digest binds it to its text's hash and to the fingerprint in force, and its
- * positions fit the strings they are replayed on; otherwise the text is scanned again.
- */
-class RedactionCache {
-    store;
-    fingerprint;
-    constructor(store) {
-        this.store = store;
-        this.fingerprint = store.fingerprint;
-    }
-    /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
-    redact(kind, json, text, redact) {
-        const key = (0,external_node_crypto_namespaceObject.hash)('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64');
-        const row = this.store.get(key);
-        if (row && row.digest.equals(this.digest(key, row.findings))) {
-            if (row.findings === null)
-                return { text, findings: [] };
-            const trace = parseTrace(row.findings);
-            if (trace) {
-                const replay = replayer(trace);
-                try {
-                    const r = redact(replay.findingsOf);
-                    if (replay.done())
-                        return r;
-                }
-                catch (e) {
-                    if (!(e instanceof TraceMismatch))
-                        throw e;
-                }
-            }
-        }
-        const rec = recorder();
-        const r = redact(rec.findingsOf);
-        const trace = rec.trace();
-        const findings = trace.found.length ? JSON.stringify(trace) : null;
-        this.store.put(key, { findings, digest: this.digest(key, findings) });
-        return r;
-    }
-    save() {
-        this.store.save();
-    }
-    digest(key, findings) {
-        return (0,external_node_crypto_namespaceObject.hash)('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer');
-    }
-}
-const cached_findings_open = new WeakMap();
-/**
- * The store's redaction cache under the config's fingerprint, one per connection (a job's report
- * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
- */
-function redactionCache(db, config, fingerprint = cacheFingerprint(config)) {
-    const held = cached_findings_open.get(db);
-    if (held?.fingerprint === fingerprint)
-        return held;
-    const store = RedactionCacheStore.open(db, fingerprint);
-    if (!store)
-        return null;
-    const cache = new RedactionCache(store);
-    cached_findings_open.set(db, cache);
-    return cache;
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -53989,69 +54397,6 @@ function toolCallCounts(db, sessionId) {
 /** The files a session created or changed, in path order. */
 function filesTouchedBy(db, sessionId) {
     return db_prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
-}
-
-;// CONCATENATED MODULE: ./src/store/turn-events.ts
-
-
-const PROMPT_KINDS = `('user_prompt')`;
-const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`;
-// `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
-// rows of every session, once per session. A call's result is the session's last result under the
-// call's id; an empty id names no call.
-// A result's output is read up to `?` characters (substr counts code points, so at least as many
-// UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
-// The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
-// joined on its primary key, and only the one of the record's kind has a row.
-const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
-    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
-    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
-    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
-    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
-    r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
-  FROM events e
-  LEFT JOIN prompts pr ON pr.event_id = e.id
-  LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
-  LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
-  LEFT JOIN function_calls c ON c.event_id = e.id
-  LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
-  WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`;
-/** The typed table's row of the record's kind, under that table's column names. */
-function typedRow(r) {
-    switch (r.kind) {
-        case 'user_prompt':
-            return r.pr_text === null ? undefined : { text: r.pr_text, by_agent: r.pr_by_agent };
-        case 'reasoning':
-            return r.g_text === null ? undefined : { text: r.g_text, encrypted: r.g_encrypted, encrypted_bytes: r.g_encrypted_bytes };
-        case 'tool_call':
-            return r.c_id === null ? undefined : { call_id: r.c_call_id, name: r.c_name, tool_type: r.c_tool_type, arguments: r.c_arguments, command: r.c_command };
-        case 'plan_update':
-            return r.pl_id === null ? undefined : { explanation: r.pl_explanation, steps: r.pl_steps };
-        default:
-            return undefined;
-    }
-}
-/**
- * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
- * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
- * then log order, replayed history left out. Read lazily: a session may hold many records. A
- * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
- */
-function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX_SAFE_INTEGER) {
-    for (const r of db_prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS)).iterate(maxOutputChars, sessionId)) {
-        yield {
-            id: r.id,
-            file_id: r.file_id,
-            turn: r.turn,
-            ts: r.ts,
-            payload: restorePayload(r.kind, r.payload, typedRow(r)),
-            result: r.result_id === null ? null : { output: r.output ?? '', exit_code: r.exit_code, duration_ms: r.duration_ms }
-        };
-    }
-}
-/** How many log files a session's records were read from. */
-function sessionFileCount(db, sessionId) {
-    return db_prepared(db, `SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId).n;
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-history.ts
@@ -54403,227 +54748,84 @@ function reviewReader(db) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/select/select.ts
+;// CONCATENATED MODULE: ./src/store/turn-events.ts
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ALL_FOUND = { kind: 'all', label: 'every session found', sessions: [] };
-const PRIVATE = /^\s*\[private\]/i;
-const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error']);
-function inRepo(s, repo) {
-    if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
-        const want = filters_normalizeRepoUrl(repo);
-        const have = s.repository ? filters_normalizeRepoUrl(s.repository) : '';
-        return have === want || have.endsWith('/' + want);
+const PROMPT_KINDS = `('user_prompt')`;
+const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message','plan_update','file_change','marker','compaction')`;
+// `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
+// rows of every session, once per session. A call's result is the session's last result under the
+// call's id; an empty id names no call.
+// A result's output is read up to `?` characters (substr counts code points, so at least as many
+// UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
+// The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
+// joined on its primary key, and only the one of the record's kind has a row.
+const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
+    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
+    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
+    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
+    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
+    r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
+  FROM events e
+  LEFT JOIN prompts pr ON pr.event_id = e.id
+  LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
+  LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
+  LEFT JOIN function_calls c ON c.event_id = e.id
+  LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
+  WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`;
+/** The typed table's row of the record's kind, under that table's column names. */
+function typedRow(r) {
+    switch (r[4]) {
+        case 'user_prompt':
+            return r[6] === null ? undefined : { text: r[6], by_agent: r[7] };
+        case 'reasoning':
+            return r[8] === null ? undefined : { text: r[8], encrypted: r[9], encrypted_bytes: r[10] };
+        case 'tool_call':
+            return r[11] === null ? undefined : { call_id: r[12], name: r[13], tool_type: r[14], arguments: r[15], command: r[16] };
+        case 'plan_update':
+            return r[17] === null ? undefined : { explanation: r[18], steps: r[19] };
+        default:
+            return undefined;
     }
-    if (!s.cwd)
-        return false;
-    const root = (0,external_node_path_namespaceObject.resolve)(repo);
-    const cwd = (0,external_node_path_namespaceObject.isAbsolute)(s.cwd) ? (0,external_node_path_namespaceObject.resolve)(s.cwd) : s.cwd;
-    return cwd === root || cwd.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep);
 }
 /**
- * A stored time as a UTC instant for comparing with `--since`/`--until`: a zone-less local time
- * (Aider's) is read as wall-clock time in the report's time zone, as a bare `--since` date is.
+ * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
+ * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
+ * then log order, replayed history left out. Read lazily: a session may hold many records. A
+ * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
  */
-function instant(ts, tz) {
-    return ts !== null && isLocalTime(ts) ? toInstant(ts, tz, false) : ts;
+function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX_SAFE_INTEGER) {
+    const rows = db_prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS))
+        .raw(true)
+        .iterate(maxOutputChars, sessionId);
+    for (const r of rows) {
+        yield {
+            id: r[0],
+            file_id: r[1],
+            turn: r[2],
+            ts: r[3],
+            payload: restorePayload(r[4], r[5], typedRow(r)),
+            result: r[20] === null ? null : { output: r[21] ?? '', exit_code: r[22], duration_ms: r[23] }
+        };
+    }
 }
-function matches(s, f) {
-    const start = instant(s.started_at ?? s.ended_at, f.timezone);
-    const end = instant(s.ended_at ?? s.started_at, f.timezone);
-    if (f.since && end && end < f.since)
-        return false;
-    if (f.until && start && start > f.until)
-        return false;
-    if ((f.since || f.until) && !start)
-        return false;
-    if (f.sessions.length && !f.sessions.some((p) => s.id.startsWith(p)))
-        return false;
-    if (f.agents.length && !f.agents.includes(s.agent))
-        return false;
-    if (f.models.length && !s.models.some((m) => f.models.includes(m)))
-        return false;
-    if (f.branches.length && !(s.branch && f.branches.includes(s.branch)))
-        return false;
-    if (f.repo && !inRepo(s, f.repo))
-        return false;
-    return true;
+/** How many log files a session's records were read from. */
+function sessionFileCount(db, sessionId) {
+    return db_prepared(db, `SELECT COUNT(DISTINCT file_id) AS n FROM events WHERE session_id = ?`).get(sessionId).n;
 }
+
+;// CONCATENATED MODULE: ./src/select/turns.ts
+
+const PRIVATE = /^\s*\[private\]/i;
+const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error']);
 function cap(text, n) {
     if (text === null || text === undefined)
         return null;
     // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
     return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text;
 }
-/**
- * Builds the report object from the store: which sessions the filters select, their totals,
- * usage by model, agent and day, cost from the price table, and (in the modes that show them)
- * each prompt with what the agent did under it. Text here is not yet redacted. `frame`: this
- * report's `selectFrame`, when the caller already has it.
- */
-function selectReport(db, opts = {}, frame = selectFrame(db, opts)) {
-    if (!showsTurns(frame.mode))
-        return frame;
-    const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS;
-    return { ...frame, sessions: frame.sessions.map((s) => ({ ...s, turns: [...selectTurns(db, s.id, frame.mode !== 'prompts', maxChars)] })) };
-}
-const DEFAULT_FIELD_CHARS = 64 * 1024;
-/** Whether a mode's report carries each prompt (and what was done under it). */
-function showsTurns(mode) {
-    return mode !== 'summary' && mode !== 'tokens';
-}
-/**
- * The report without any session's turns: which sessions, their totals, usage and cost. With
- * `selectTurns`, a report can then be read a session and a turn at a time rather than whole.
- */
-function selectFrame(db, opts = {}) {
-    const mode = opts.mode ?? 'summary';
-    const filters = normalizeFilters(opts.filters ?? {});
-    const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) };
-    const dayOfInstant = dayIn(filters.timezone);
-    // A zone-less local time's day is the one its writer's clock showed.
-    const day = (ts) => localWallClock(ts)?.date ?? dayOfInstant(ts);
-    const scope = opts.scope ?? ALL_FOUND;
-    const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]));
-    const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null;
-    const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)));
-    const reviewOf = reviewReader(db);
-    const unpriced = new Set();
-    const byModel = new Map();
-    const byAgent = new Map();
-    const byDay = new Map();
-    const add = (m, key, sid, t, cost) => {
-        const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
-        a.tokens = addTokens(a.tokens, t);
-        a.cost = a.cost === null || cost === null ? null : a.cost + cost;
-        a.sessions.add(sid);
-        m.set(key, a);
-    };
-    const sessions = all.map((s) => {
-        let cost = 0;
-        const priceRow = (model, t) => {
-            const label = model ?? '(unknown model)';
-            const p = model ? priceFor(model, prices) : undefined;
-            if (!p) {
-                unpriced.add(label);
-                return null;
-            }
-            return costOf(t, p);
-        };
-        const account = (model, ts, t) => {
-            const c = priceRow(model, t);
-            cost = cost === null || c === null ? null : cost + c;
-            add(byModel, model ?? '(unknown model)', s.id, t, c);
-            add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
-        };
-        if (s.tokens_source === 'usage') {
-            for (const r of countedUsageRows(db, s.id))
-                account(r.model, r.ts, r);
-        }
-        else if (s.tokens_source === 'status') {
-            account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens);
-        }
-        // No usage row and no status line: nothing is known, which is not zero.
-        const known = s.tokens_source !== 'none';
-        if (!known)
-            cost = null;
-        const reported = s.reported_cost_usd;
-        return {
-            id: s.id,
-            title: s.title,
-            agent: s.agent,
-            agent_version: s.agent_version,
-            models: s.models,
-            cwd: s.cwd,
-            repository: s.repository,
-            branch: s.branch,
-            commit: s.commit,
-            started_at: s.started_at,
-            ended_at: s.ended_at,
-            parent_id: s.parent_id,
-            parent_relation: s.parent_relation,
-            prompts: s.prompts,
-            tool_calls: s.tool_calls,
-            tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
-            tokens: known ? s.tokens : null,
-            cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
-            cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate',
-            files_touched: filesTouchedBy(db, s.id),
-            scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
-            ...reviewOf(s.id),
-            turns: []
-        };
-    });
-    // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
-    // (agent-reported costs included, sessions without usage counted); models and days split a
-    // session, so theirs add up usage rows.
-    for (const s of sessions) {
-        const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
-        if (s.tokens)
-            a.tokens = addTokens(a.tokens, s.tokens);
-        if (!unknownCost(s))
-            a.cost = a.cost === null || s.cost_usd === null ? null : a.cost + s.cost_usd;
-        a.sessions.add(s.id);
-        byAgent.set(s.agent, a);
-    }
-    const usageRows = (m, sortByKey = false) => [...m.entries()]
-        .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
-        .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
-    const totalTokens = sessions.reduce((a, s) => (s.tokens ? addTokens(a, s.tokens) : a), zeroTokens());
-    const priced = sessions.filter((s) => !unknownCost(s));
-    const anyNullCost = priced.some((s) => s.cost_usd === null);
-    const skipped = skippedCounts(db);
-    return {
-        schema_version: report_REPORT_SCHEMA_VERSION,
-        generated_at: (opts.now ?? new Date()).toISOString(),
-        generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
-        mode,
-        scope: { kind: scope.kind, label: scope.label },
-        filters,
-        totals: {
-            sessions: sessions.length,
-            prompts: sessions.reduce((a, s) => a + s.prompts, 0),
-            tool_calls: sessions.reduce((a, s) => a + s.tool_calls, 0),
-            tokens: totalTokens,
-            cost_usd: anyNullCost ? null : roundUsd(priced.reduce((a, s) => a + (s.cost_usd ?? 0), 0)),
-            sessions_without_usage: sessions.filter((s) => s.tokens === null).length
-        },
-        sessions,
-        usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
-        redactions: { total: 0, by_detector: {} },
-        unpriced_models: [...unpriced].sort(),
-        skipped: { lines: skipped.lines, files: skipped.files },
-        format_warnings: format_drift_formatWarnings(db, filesOfSessions(db, sessions.map((s) => s.id))).map((w) => ({
-            file: w.file,
-            format: w.format,
-            agent_version: w.agent_version,
-            records: w.records,
-            unknown: w.unknown,
-            prompts: w.prompts,
-            message: w.message
-        }))
-    };
-}
-/**
- * A session whose log records no usage and no cost of the agent's own: its null cost means
- * unknown, not unpriced, so it neither adds to a sum nor makes the sum unpriced.
- */
-function unknownCost(s) {
-    return s.tokens === null && s.cost_usd === null;
-}
+/** How many characters of one text a report keeps when the caller sets no bound. */
+const turns_DEFAULT_FIELD_CHARS = 64 * 1024;
 const isPersonPrompt = (e) => e.payload.kind === 'user_prompt' && !e.payload.by_agent;
 /**
  * A sub-agent's records live in a file of their own (Claude Code's `subagents/agent-*.jsonl`),
@@ -54678,7 +54880,7 @@ function placeSubAgentEvents(rows) {
  * Each prompt with the actions under it, in log order, one turn at a time (a session may hold
  * more than fits in memory at once). Private prompts keep no text at all.
  */
-function* selectTurns(db, sessionId, withActions, maxChars = DEFAULT_FIELD_CHARS) {
+function* selectTurns(db, sessionId, withActions, maxChars = turns_DEFAULT_FIELD_CHARS) {
     const events = readTurnEvents(db, sessionId, withActions, maxChars);
     // Only a session read from several files can have records numbered into the wrong turn.
     const ordered = sessionFileCount(db, sessionId) > 1 ? placeSubAgentEvents([...events]) : events;
@@ -54761,6 +54963,260 @@ function* selectTurns(db, sessionId, withActions, maxChars = DEFAULT_FIELD_CHARS
         yield t;
 }
 
+;// CONCATENATED MODULE: ./src/select/select.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ALL_FOUND = { kind: 'all', label: 'every session found', sessions: [] };
+function inRepo(s, repo) {
+    if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
+        const want = filters_normalizeRepoUrl(repo);
+        const have = s.repository ? filters_normalizeRepoUrl(s.repository) : '';
+        return have === want || have.endsWith('/' + want);
+    }
+    if (!s.cwd)
+        return false;
+    const root = (0,external_node_path_namespaceObject.resolve)(repo);
+    const cwd = (0,external_node_path_namespaceObject.isAbsolute)(s.cwd) ? (0,external_node_path_namespaceObject.resolve)(s.cwd) : s.cwd;
+    return cwd === root || cwd.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep);
+}
+/**
+ * A stored time as a UTC instant for comparing with `--since`/`--until`: a zone-less local time
+ * (Aider's) is read as wall-clock time in the report's time zone, as a bare `--since` date is.
+ */
+function instant(ts, tz) {
+    return ts !== null && isLocalTime(ts) ? toInstant(ts, tz, false) : ts;
+}
+function matches(s, f) {
+    const start = instant(s.started_at ?? s.ended_at, f.timezone);
+    const end = instant(s.ended_at ?? s.started_at, f.timezone);
+    if (f.since && end && end < f.since)
+        return false;
+    if (f.until && start && start > f.until)
+        return false;
+    if ((f.since || f.until) && !start)
+        return false;
+    if (f.sessions.length && !f.sessions.some((p) => s.id.startsWith(p)))
+        return false;
+    if (f.agents.length && !f.agents.includes(s.agent))
+        return false;
+    if (f.models.length && !s.models.some((m) => f.models.includes(m)))
+        return false;
+    if (f.branches.length && !(s.branch && f.branches.includes(s.branch)))
+        return false;
+    if (f.repo && !inRepo(s, f.repo))
+        return false;
+    return true;
+}
+/**
+ * Builds the report object from the store: which sessions the filters select, their totals,
+ * usage by model, agent and day, cost from the price table, and (in the modes that show them)
+ * each prompt with what the agent did under it. Text here is not yet redacted. `frame`: this
+ * report's `selectFrame`, when the caller already has it.
+ */
+function select_selectReport(db, opts = {}, frame = select_selectFrame(db, opts)) {
+    if (!showsTurns(frame.mode))
+        return frame;
+    const maxChars = opts.maxFieldChars ?? DEFAULT_FIELD_CHARS;
+    return { ...frame, sessions: frame.sessions.map((s) => withSelectedTurns(db, s, frame.mode, maxChars)) };
+}
+/** A session of the frame with its turns read, as a report in `mode` carries them. */
+function withSelectedTurns(db, s, mode, maxChars = turns_DEFAULT_FIELD_CHARS) {
+    return { ...s, turns: [...selectTurns(db, s.id, mode !== 'prompts', maxChars)] };
+}
+/** Whether a mode's report carries each prompt (and what was done under it). */
+function showsTurns(mode) {
+    return mode !== 'summary' && mode !== 'tokens';
+}
+/**
+ * The report without any session's turns: which sessions, their totals, usage and cost. With
+ * `selectTurns`, a report can then be read a session and a turn at a time rather than whole.
+ */
+function select_selectFrame(db, opts = {}) {
+    const f = selectFrameHead(db, opts);
+    return { ...f.head, sessions: [...f.sessions()] };
+}
+function selectFrameHead(db, opts = {}) {
+    const mode = opts.mode ?? 'summary';
+    const filters = normalizeFilters(opts.filters ?? {});
+    const prices = { ...BUNDLED_PRICES, ...(opts.prices ?? {}) };
+    const dayOfInstant = dayIn(filters.timezone);
+    // A zone-less local time's day is the one its writer's clock showed.
+    const day = (ts) => localWallClock(ts)?.date ?? dayOfInstant(ts);
+    const scope = opts.scope ?? ALL_FOUND;
+    const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]));
+    const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null;
+    const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)));
+    const unpriced = new Set();
+    const byModel = new Map();
+    const byAgent = new Map();
+    const byDay = new Map();
+    const add = (m, key, sid, t, cost) => {
+        const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
+        a.tokens = addTokens(a.tokens, t);
+        a.cost = a.cost === null || cost === null ? null : a.cost + cost;
+        a.sessions.add(sid);
+        m.set(key, a);
+    };
+    /** A session's numbers: all the totals and usage need of it. */
+    const costOfSession = (s) => {
+        let cost = 0;
+        const priceRow = (model, t) => {
+            const label = model ?? '(unknown model)';
+            const p = model ? priceFor(model, prices) : undefined;
+            if (!p) {
+                unpriced.add(label);
+                return null;
+            }
+            return costOf(t, p);
+        };
+        const account = (model, ts, t) => {
+            const c = priceRow(model, t);
+            cost = cost === null || c === null ? null : cost + c;
+            add(byModel, model ?? '(unknown model)', s.id, t, c);
+            add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
+        };
+        if (s.tokens_source === 'usage') {
+            for (const r of countedUsageRows(db, s.id))
+                account(r.model, r.ts, r);
+        }
+        else if (s.tokens_source === 'status') {
+            account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens);
+        }
+        // No usage row and no status line: nothing is known, which is not zero.
+        const known = s.tokens_source !== 'none';
+        if (!known)
+            cost = null;
+        const reported = s.reported_cost_usd;
+        return {
+            tokens: known ? s.tokens : null,
+            cost_usd: reported !== null ? roundUsd(reported) : cost === null ? null : roundUsd(cost),
+            cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate'
+        };
+    };
+    const numbers = all.map(costOfSession);
+    const totalTokens = zeroTokens();
+    let prompts = 0;
+    let toolCalls = 0;
+    let withoutUsage = 0;
+    let costSum = 0;
+    let anyNullCost = false;
+    // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
+    // (agent-reported costs included, sessions without usage counted); models and days split a
+    // session, so theirs add up usage rows.
+    all.forEach((s, i) => {
+        const n = numbers[i];
+        const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
+        if (n.tokens)
+            a.tokens = addTokens(a.tokens, n.tokens);
+        if (!unknownCost(n))
+            a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd;
+        a.sessions.add(s.id);
+        byAgent.set(s.agent, a);
+        if (n.tokens)
+            Object.assign(totalTokens, addTokens(totalTokens, n.tokens));
+        else
+            withoutUsage++;
+        prompts += s.prompts;
+        toolCalls += s.tool_calls;
+        if (!unknownCost(n)) {
+            if (n.cost_usd === null)
+                anyNullCost = true;
+            costSum += n.cost_usd ?? 0;
+        }
+    });
+    const usageRows = (m, sortByKey = false) => [...m.entries()]
+        .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
+        .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
+    const skipped = skippedCounts(db);
+    const head = {
+        schema_version: report_REPORT_SCHEMA_VERSION,
+        generated_at: (opts.now ?? new Date()).toISOString(),
+        generator: { name: 'ai-log-trail', version: opts.version ?? '0.0.0' },
+        mode,
+        scope: { kind: scope.kind, label: scope.label },
+        filters,
+        totals: {
+            sessions: all.length,
+            prompts,
+            tool_calls: toolCalls,
+            tokens: totalTokens,
+            cost_usd: anyNullCost ? null : roundUsd(costSum),
+            sessions_without_usage: withoutUsage
+        },
+        sessions: [],
+        usage: { by_model: usageRows(byModel), by_agent: usageRows(byAgent), by_day: usageRows(byDay, true) },
+        redactions: { total: 0, by_detector: {} },
+        unpriced_models: [...unpriced].sort(),
+        skipped: { lines: skipped.lines, files: skipped.files },
+        format_warnings: format_drift_formatWarnings(db, filesOfSessions(db, all.map((s) => s.id))).map((w) => ({
+            file: w.file,
+            format: w.format,
+            agent_version: w.agent_version,
+            records: w.records,
+            unknown: w.unknown,
+            prompts: w.prompts,
+            message: w.message
+        }))
+    };
+    return {
+        head,
+        ids: all.map((s) => s.id),
+        *sessions() {
+            const reviewOf = reviewReader(db);
+            for (let i = 0; i < all.length; i++) {
+                const s = all[i];
+                const n = numbers[i];
+                yield {
+                    id: s.id,
+                    title: s.title,
+                    agent: s.agent,
+                    agent_version: s.agent_version,
+                    models: s.models,
+                    cwd: s.cwd,
+                    repository: s.repository,
+                    branch: s.branch,
+                    commit: s.commit,
+                    started_at: s.started_at,
+                    ended_at: s.ended_at,
+                    parent_id: s.parent_id,
+                    parent_relation: s.parent_relation,
+                    prompts: s.prompts,
+                    tool_calls: s.tool_calls,
+                    tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
+                    tokens: n.tokens,
+                    cost_usd: n.cost_usd,
+                    cost_source: n.cost_source,
+                    files_touched: filesTouchedBy(db, s.id),
+                    scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
+                    ...reviewOf(s.id),
+                    turns: []
+                };
+            }
+        }
+    };
+}
+/**
+ * A session whose log records no usage and no cost of the agent's own: its null cost means
+ * unknown, not unpriced, so it neither adds to a sum nor makes the sum unpriced.
+ */
+function unknownCost(s) {
+    return s.tokens === null && s.cost_usd === null;
+}
+
+
 ;// CONCATENATED MODULE: ./src/redact/cached-sessions.ts
 
 
@@ -54835,7 +55291,7 @@ class SessionCache {
         const store = SessionCacheStore.open(db);
         if (!store)
             return null;
-        const key = redactionKey();
+        const key = hash_redactionKey();
         const base = JSON.stringify([
             sessionCodeFingerprint(),
             cacheFingerprint(config),
@@ -54931,13 +55387,174 @@ function render_renderReport(report, format, opts = {}) {
     return { files: render(report, opts) };
 }
 
+;// CONCATENATED MODULE: ./src/store/session-spill.ts
+
+
+
+
+/**
+ * A temporary SQLite file holding a job's redacted sessions as JSON text, a list per report, so a
+ * report of many sessions is read back a page at a time instead of held (src/select/spill.ts). It
+ * is never the user's working database, holds only redacted text, and is deleted by `close`.
+ */
+class SessionSpill {
+    dir;
+    db;
+    insert;
+    page;
+    nextList = 0;
+    /** `parent`: the folder the file's own temporary folder is made in. */
+    constructor(parent = (0,external_node_os_namespaceObject.tmpdir)()) {
+        this.dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(parent, 'ai-log-trail-pages-'));
+        this.db = new (lib_default())((0,external_node_path_namespaceObject.join)(this.dir, 'sessions.sqlite'));
+        // Nothing here outlives the process: no journal, no syncing, a small page cache.
+        this.db.pragma('journal_mode = OFF');
+        this.db.pragma('synchronous = OFF');
+        this.db.pragma('cache_size = -2048');
+        this.db.exec('CREATE TABLE sessions (list INTEGER NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (list, ord)) WITHOUT ROWID');
+        this.insert = this.db.prepare('INSERT INTO sessions (list, ord, json) VALUES (?, ?, ?)');
+        this.page = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck();
+    }
+    /** A new list's number. */
+    newList() {
+        return this.nextList++;
+    }
+    /** Appends texts to a list at `from`, `from + 1`, … in one transaction. */
+    write(list, from, texts) {
+        this.db.transaction(() => {
+            texts.forEach((t, i) => this.insert.run(list, from + i, t));
+        })();
+    }
+    /** Texts of a list from `from`, in order: at most `limit`, and none past the one that makes `maxChars` characters. */
+    read(list, from, limit, maxChars) {
+        const out = [];
+        let chars = 0;
+        // Stopped early, the statement is reset, so the connection is free again when this returns.
+        for (const t of this.page.iterate(list, from)) {
+            out.push(t);
+            chars += t.length;
+            if (out.length >= limit || chars >= maxChars)
+                break;
+        }
+        return out;
+    }
+    /** Closes the file and deletes it. */
+    close() {
+        if (this.db.open)
+            this.db.close();
+        (0,external_node_fs_namespaceObject.rmSync)(this.dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/select/spill.ts
+
+/** Past this many sessions a report's redacted sessions go to the spill file instead of being held. */
+const SPILL_AT = 2_000;
+/** Sessions read back per query: at most this many, and no more once this many characters of JSON are read. */
+const READ_PAGE = 500;
+const READ_CHARS = 8 << 20;
+/** The job's spill file, opened when a report first needs it; `close` deletes it. */
+class SpillFile {
+    spillAt;
+    parent;
+    file = null;
+    /**
+     * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
+     * where the file goes, the system's temporary folder by default.
+     */
+    constructor(spillAt = SPILL_AT, parent) {
+        this.spillAt = spillAt;
+        this.parent = parent;
+    }
+    get() {
+        return (this.file ??= new SessionSpill(this.parent));
+    }
+    close() {
+        this.file?.close();
+        this.file = null;
+    }
+}
+/**
+ * A report's redacted sessions, added in the report's order: held in an array up to `spillAt`,
+ * then written to the spill file a page at a time, as JSON (which gives back the same values:
+ * a report is plain data). `list` then reads them as often as a renderer asks.
+ */
+class SessionSink {
+    file;
+    held = [];
+    pending = [];
+    written = 0;
+    list = -1;
+    count = 0;
+    constructor(file) {
+        this.file = file;
+    }
+    get length() {
+        return this.count;
+    }
+    add(s) {
+        this.count++;
+        if (this.held) {
+            this.held.push(s);
+            if (this.held.length <= this.file.spillAt)
+                return;
+            this.list = this.file.get().newList();
+            for (const h of this.held)
+                this.pending.push(JSON.stringify(h));
+            this.held = null;
+        }
+        else
+            this.pending.push(JSON.stringify(s));
+        if (this.pending.length >= READ_PAGE)
+            this.flush();
+    }
+    /** Whether every session is held in memory (the report was small). */
+    get inMemory() {
+        return this.held !== null;
+    }
+    /**
+     * The sessions, once all were added. `restore` gives a spilled session back what was held
+     * apart from it (the comment's turns, which its window keeps trimming after a session is added).
+     */
+    sessions(restore) {
+        if (this.held)
+            return this.held;
+        this.flush();
+        const spill = this.file.get();
+        const list = this.list;
+        const length = this.count;
+        return {
+            length,
+            *[Symbol.iterator]() {
+                for (let from = 0; from < length;) {
+                    const texts = spill.read(list, from, READ_PAGE, READ_CHARS);
+                    if (!texts.length)
+                        throw new Error('a spilled session is missing');
+                    for (const t of texts) {
+                        const s = JSON.parse(t);
+                        yield restore ? restore(s, from) : s;
+                        from++;
+                    }
+                }
+            }
+        };
+    }
+    flush() {
+        if (!this.pending.length)
+            return;
+        this.file.get().write(this.list, this.written, this.pending);
+        this.written += this.pending.length;
+        this.pending = [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/redactions.ts
 /**
  * Records what a redaction pass changed, so it can be audited: the event and field, the detector
  * or override (with its actor and reason), how many values. The replaced text is never stored.
  * A later pass over the same data replaces the counts rather than adding to them.
  */
-function saveRedactions(db, rows, at = new Date().toISOString()) {
+function redactions_saveRedactions(db, rows, at = new Date().toISOString()) {
     const upsert = db.prepare(`INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`);
     db.transaction(() => {
@@ -54956,9 +55573,39 @@ function saveRedactions(db, rows, at = new Date().toISOString()) {
 
 
 
-/** What `buildReport` and `buildCommentReport` share: the sessions, their totals and usage (`selectFrame`). */
+
+/**
+ * What the files' report and the comment's share: the sessions' totals and usage, and the
+ * sessions read from the store as asked for (`selectFrameHead`), so neither holds them all.
+ */
 function selectReportFrame(db, opts) {
-    return selectFrame(db, selectOptions(opts));
+    return selectFrameHead(db, selectOptions(opts));
+}
+/**
+ * `buildReport` a session at a time: each session of `frame` selected with its turns, redacted
+ * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
+ * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
+ * are then read back from the sink.
+ */
+function buildListedReport(db, opts) {
+    const select = selectOptions(opts);
+    const mode = select.mode ?? 'summary';
+    const redactor = reportRedactor(opts.config, undefined, cached_findings_redactionCache(db, opts.config));
+    const sink = new SessionSink(opts.spill);
+    const at = (opts.now ?? new Date()).toISOString();
+    let sinceSave = 0;
+    for (const framed of opts.frame.sessions()) {
+        const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed;
+        sink.add(redactor.session(s, s.turns.map((t) => redactor.turn(s, t))));
+        // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
+        if (++sinceSave >= RECORDS_PAGE) {
+            redactions_saveRedactions(db, redactor.takeRecords(), at);
+            sinceSave = 0;
+        }
+    }
+    redactions_saveRedactions(db, redactor.takeRecords(), at);
+    const report = redactor.finish({ ...opts.frame.head, mode }, []);
+    return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, inMemory: sink.inMemory };
 }
 /**
  * select → redact: the only way a report object is made for publishing, so nothing rendered
@@ -54993,18 +55640,37 @@ const RECORDS_PAGE = 2_000;
 function buildCommentReport(db, opts) {
     const select = selectOptions({ ...opts, mode: 'actions' });
     const frame = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select);
-    const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config));
+    const sessions = [];
+    const built = redactComment(db, opts, frame, frame.sessions, (s) => sessions.push(s));
+    return { report: { ...built.report, sessions }, window: built.window, included: built.included };
+}
+/** `buildCommentReport` over a `FrameHead`, its sessions handed to a sink (held, or spilled past a few thousand). */
+function buildListedCommentReport(db, opts) {
+    const sink = new SessionSink(opts.spill);
+    const turnsOf = [];
+    const built = redactComment(db, opts, { ...opts.frame.head, mode: 'actions' }, opts.frame.sessions(), (s) => {
+        turnsOf.push(s.turns);
+        // The window keeps trimming a session's turns after it is added: a spilled session is
+        // written without them and given back the window's array when read.
+        sink.add(sink.inMemory ? s : { ...s, turns: [] });
+    });
+    const sessions = sink.sessions((s, i) => ({ ...s, turns: turnsOf[i] }));
+    return { report: { ...built.report, sessions }, window: built.window, included: built.included };
+}
+function redactComment(db, opts, frame, framed, add) {
+    const select = selectOptions({ ...opts, mode: 'actions' });
+    const redactor = reportRedactor(opts.config, undefined, cached_findings_redactionCache(db, opts.config));
     const window = new CommentWindowBuilder(opts.budget);
     const at = (opts.now ?? new Date()).toISOString();
     // Sessions unchanged since a run under the same rules come whole from the session cache.
     const cache = SessionCache.open(db, opts.config, { maxFieldChars: select.maxFieldChars, budget: opts.budget });
     let sinceSave = 0;
     const saveNow = () => {
-        saveRedactions(db, redactor.takeRecords(), at);
+        redactions_saveRedactions(db, redactor.takeRecords(), at);
         cache?.write();
         sinceSave = 0;
     };
-    const sessions = frame.sessions.map((s) => {
+    const redact = (s) => {
         const found = cache?.lookup(s);
         const turns = window.begin(s.id);
         const entry = found?.entry;
@@ -55032,10 +55698,12 @@ function buildCommentReport(db, opts) {
         if (++sinceSave >= RECORDS_PAGE)
             saveNow();
         return redacted;
-    });
+    };
+    for (const s of framed)
+        add(redact(s));
     saveNow();
     cache?.save();
-    return { report: redactor.finish(frame, sessions), window: window.window(), included: redactor.included };
+    return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included };
 }
 /** Renders a redacted report in each format and writes the files into a folder. */
 function writeReportFiles(report, formats, outDir) {
@@ -55046,7 +55714,31 @@ function writeReportFiles(report, formats, outDir) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/worker/out-dir.ts
+
+
+function out_dir_snapshotOutDir(dir) {
+    // Not a folder (a file in its place): no job can write there, so there is nothing to put back.
+    if (existsSync(dir) && !statSync(dir).isDirectory())
+        return { restore() { } };
+    const before = existsSync(dir) ? new Set(readdirSync(dir)) : null;
+    return {
+        restore() {
+            if (!existsSync(dir))
+                return;
+            if (before === null) {
+                rmSync(dir, { recursive: true, force: true });
+                return;
+            }
+            for (const name of readdirSync(dir))
+                if (!before.has(name))
+                    rmSync(join(dir, name), { recursive: true, force: true });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/job-thread.ts
+
 
 
 
@@ -55064,10 +55756,13 @@ function writeReportFiles(report, formats, outDir) {
 const JOB_WORKER_ROLE = 'ai-log-trail-job';
 /**
  * The young generation is capped, as the ingest's is, at the size measured best for the report
- * (docs/performance.md, "Memory after the ingest"); the old generation is left to V8, so the
- * largest report still fits.
+ * (docs/performance.md, "Memory after the ingest"). The old generation is capped too, on a first
+ * attempt: V8 grows a heap well past what it holds live, and the cap keeps that growth in check.
+ * A report whose live data does not fit is run again without the old generation's cap (V8's own
+ * limit, as before the cap), so the cap costs a large report time, never its output.
  */
-const job_thread_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const YOUNG_MB = 8;
+const OLD_GENERATION_MB = 64;
 /**
  * Past this many sessions in the store the report stays on the caller's thread. There the peak
  * is the sessions held as objects, not the garbage of redacting: the worker's second isolate and
@@ -55092,13 +55787,30 @@ async function job_thread_reportOnWorker(db, job) {
     if (wanted === undefined && sessionCount(db) > MAX_SESSIONS)
         return null;
     // A warm run replays every session from the session cache: little garbage, so the worker's
-    // second isolate would cost more time and memory than its cap saves (docs/performance.md).
+    // second isolate costs more time than its cap saves memory (docs/performance.md).
     if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0)
         return null;
     const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
     db.close();
+    const oldMb = oldGenerationMb();
+    const outDir = snapshotOutDir(job.outDir);
+    try {
+        return await runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb });
+    }
+    catch (e) {
+        if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY')
+            throw e;
+        // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
+        outDir.restore();
+        process.emitWarning(`the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`, { code: 'AI_LOG_TRAIL_REPORT_HEAP' });
+        return runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB });
+    }
+}
+/** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
+function runWorker(script, request, resourceLimits) {
     // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
-    const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: job_thread_RESOURCE_LIMITS });
+    const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits });
+    traceHeap(worker);
     return new Promise((resolve, reject) => {
         let outcome = null;
         worker.on('message', (m) => {
@@ -55106,7 +55818,7 @@ async function job_thread_reportOnWorker(db, job) {
         });
         // An error the worker could not post (out of memory, a failure to start) comes as an event.
         worker.on('error', (e) => {
-            outcome ??= { error: new Error(`report worker failed: ${e.message}`, { cause: e }) };
+            outcome ??= { error: Object.assign(new Error(`report worker failed: ${e.message}`, { cause: e }), { code: e.code }) };
         });
         // Settled when the thread is gone, so its heap is freed before the caller goes on.
         worker.on('exit', (code) => {
@@ -55118,6 +55830,17 @@ async function job_thread_reportOnWorker(db, job) {
     });
 }
 /**
+ * The old generation's cap on the first attempt: `AI_LOG_TRAIL_JOB_WORKER_HEAP_MB` sets another,
+ * for measuring, and for the tests of the second attempt. Not below the smallest heap a worker
+ * starts in: under it V8 aborts the whole process while creating the isolate, before any limit
+ * can end the worker alone.
+ */
+function oldGenerationMb() {
+    const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_HEAP_MB);
+    return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : OLD_GENERATION_MB;
+}
+const MIN_OLD_GENERATION_MB = 8;
+/**
  * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
  * `=1` runs it on the worker whatever the sessions, for measuring.
  */
@@ -55125,8 +55848,31 @@ function job_thread_isolationWanted() {
     const env = process.env.AI_LOG_TRAIL_JOB_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
 }
+/**
+ * `AI_LOG_TRAIL_TRACE_MEMORY=<ms>` samples the worker's heap that often and prints the largest
+ * figures to stderr when it ends: the worker's share of a peak (docs/performance.md). Measuring only.
+ */
+function traceHeap(worker) {
+    const ms = Number(process.env.AI_LOG_TRAIL_TRACE_MEMORY) || 0;
+    if (ms <= 0)
+        return;
+    const largest = { used: 0, total: 0, external: 0 };
+    const timer = setInterval(() => {
+        worker.getHeapStatistics().then((h) => {
+            largest.used = Math.max(largest.used, Math.round(h.used_heap_size / 1048576));
+            largest.total = Math.max(largest.total, Math.round(h.total_heap_size / 1048576));
+            largest.external = Math.max(largest.external, Math.round(h.external_memory / 1048576));
+        }, () => undefined);
+    }, ms);
+    worker.once('exit', () => {
+        clearInterval(timer);
+        process.stderr.write(`report worker heap, largest sampled (MB): ${JSON.stringify(largest)}\n`);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+
 
 
 
@@ -55189,11 +55935,21 @@ async function runJob(o) {
 }
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted.
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
+ * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
  */
-function reportHere(db, o, checkOptions = lateCheckOptions) {
+function reportHere(db, o, checkOptions = lateCheckOptions, spillOptions = {}) {
+    const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent);
+    try {
+        return reportWith(db, o, checkOptions, spill);
+    }
+    finally {
+        spill.close();
+    }
+}
+function reportWith(db, o, checkOptions, spill) {
     const scope = resolveScope(o.scope, readSessionFacts(db));
-    const { built, builtForComment } = redactedReports(db, o, scope);
+    const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill);
     db.close();
     (0,external_node_fs_namespaceObject.mkdirSync)(o.outDir, { recursive: true });
     const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included]);
@@ -55203,6 +55959,7 @@ function reportHere(db, o, checkOptions = lateCheckOptions) {
         exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)));
         databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
     }
+    const lateMemo = openLateMemo(o.database, lateOptions);
     const publishable = (late) => finalTexts({
         ...o,
         report: withLate(built.report, late),
@@ -55232,9 +55989,14 @@ function reportHere(db, o, checkOptions = lateCheckOptions) {
     }
     if (o.exportDatabase)
         written.push(DATABASE_FILE);
+    lateMemo?.save();
     const text = (name) => final.texts.find((t) => t.name === name)?.content ?? '';
+    // A held report's sessions are an array; a spilled one's are read from a file deleted when this returns.
+    const sessionsHeld = built.inMemory;
     return {
-        report: final.report,
+        report: { ...final.report, sessions: sessionsHeld ? final.report.sessions : [] },
+        sessionsHeld,
+        sessionIds,
         files: written,
         comment: text('comment.md'),
         releaseSection: text(RELEASE_SECTION),
@@ -55244,19 +56006,21 @@ function reportHere(db, o, checkOptions = lateCheckOptions) {
     };
 }
 /**
- * The files' report and the comment's, redacted. The sessions, totals and usage are selected once
- * for both, and let go when this returns: what is rendered holds only redacted text.
+ * The files' report and the comment's, redacted. The sessions' totals and usage are selected once
+ * for both; each report's sessions are selected and redacted a session at a time, and a report of
+ * many is written to the spill file and read back a page at a time: what is rendered holds only
+ * redacted text, and never every session at once.
  */
-function redactedReports(db, o, scope) {
+function redactedReports(db, o, scope, spill) {
     const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
-    const built = buildReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame });
+    const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame, spill });
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
     // It is read a turn at a time and holds only what a comment could show, so its memory does
     // not grow with the logs.
-    const builtForComment = buildCommentReport(db, {
+    const builtForComment = buildListedCommentReport(db, {
         config: o.config,
         filters: o.filters,
         now: o.now,
@@ -55264,9 +56028,10 @@ function redactedReports(db, o, scope) {
         maxFieldChars: COMMENT_FIELD_CHARS,
         scope,
         frame,
+        spill,
         budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
     });
-    return { built, builtForComment };
+    return { built, builtForComment, sessionIds: frame.ids };
 }
 /** The name the release body's section is counted under; it is published, never written to a file. */
 const RELEASE_SECTION = 'release notes';
@@ -55375,13 +56140,18 @@ function pinnedNow(explicit, env = process.env) {
  * The job's report worker (see job-thread.ts): opens the store by its path, selects, redacts,
  * renders, checks and writes, posts the result or the error, and ends.
  */
+/** The report's connection's SQLite page cache, in KiB (the pragma's negative form). */
+const REPORT_CACHE_KIB = 4096;
 const request = external_node_worker_threads_namespaceObject.workerData;
 if (external_node_worker_threads_namespaceObject.parentPort && request?.role === JOB_WORKER_ROLE)
     job_worker_serve(external_node_worker_threads_namespaceObject.parentPort, request);
 function job_worker_serve(port, r) {
     const post = (m) => port.postMessage(m);
     try {
-        const db = db_openStore(r.database, { migrateTo: r.schemaVersion });
+        // A page cache smaller than the store's default: the report reads a session's rows close
+        // together, so it runs about as fast, and a store larger than the default cache filled all of
+        // it, adding to the peak (docs/performance.md, "The report worker's heap capped").
+        const db = db_openStore(r.database, { migrateTo: r.schemaVersion, cacheKib: REPORT_CACHE_KIB });
         try {
             post({ type: 'done', result: reportHere(db, r.job) });
         }
