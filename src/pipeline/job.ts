@@ -15,10 +15,9 @@ import { htmlChunks } from '../render/html.js'
 import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
-import { resolveScope, type ScopeRequest } from '../scope/request.js'
+import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import type { Scope } from '../scope/types.js'
 import { openStore, type Db } from '../store/db.js'
-import { readSessionFacts } from '../store/scope-facts.js'
 import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
@@ -153,7 +152,7 @@ export function reportHere(
 }
 
 function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions, spill: SpillFile): ReportResult {
-  const scope = resolveScope(o.scope, readSessionFacts(db))
+  const scope = resolveScopeIn(db, o.scope)
   const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill)
   db.close()
   mkdirSync(o.outDir, { recursive: true })

@@ -1,4 +1,5 @@
-import type { SessionFacts } from '../store/scope-facts.js'
+import type { Db } from '../store/db.js'
+import { eachSessionFacts, EVERY_FACT, type FactsNeeded, type SessionFacts } from '../store/scope-facts.js'
 import { scopeToAll, scopeToChange, scopeToPaths, type ChangeSpec } from './scope.js'
 import type { Scope } from './types.js'
 
@@ -8,7 +9,20 @@ import type { Scope } from './types.js'
  */
 export type ScopeRequest = { kind: 'all' } | { kind: 'paths'; paths: string[] } | { kind: 'change'; change: ChangeSpec }
 
-export function resolveScope(request: ScopeRequest, facts: readonly SessionFacts[]): Scope {
+/** The facts of a session `resolveScope` reads for `request`: every session found needs none, paths only where its logs lie. */
+export function factsNeeded(request: ScopeRequest): FactsNeeded {
+  switch (request.kind) {
+    case 'all':
+      return { log_files: false, edits: false, pull_requests: false }
+    case 'paths':
+      return { log_files: true, edits: false, pull_requests: false }
+    case 'change':
+      return EVERY_FACT
+  }
+}
+
+/** The sessions `request` is about, from each session's facts (of which it reads those `factsNeeded` names). */
+export function resolveScope(request: ScopeRequest, facts: Iterable<SessionFacts>): Scope {
   switch (request.kind) {
     case 'all':
       return scopeToAll(facts)
@@ -17,4 +31,9 @@ export function resolveScope(request: ScopeRequest, facts: readonly SessionFacts
     case 'change':
       return scopeToChange(facts, request.change)
   }
+}
+
+/** The sessions of the store `request` is about, reading each session's facts as the request needs them and holding none. */
+export function resolveScopeIn(db: Db, request: ScopeRequest): Scope {
+  return resolveScope(request, eachSessionFacts(db, factsNeeded(request)))
 }

@@ -74,21 +74,29 @@ function changeReasons(s: SessionFacts, spec: ChangeSpec, root: string, workflow
 }
 
 /** The sessions that made a change, each with every reason that holds for it. */
-export function scopeToChange(facts: readonly SessionFacts[], spec: ChangeSpec): Scope {
+export function scopeToChange(facts: Iterable<SessionFacts>, spec: ChangeSpec): Scope {
   const root = canonicalPath(spec.repoRoot)
   const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null)
-  const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0)
+  const sessions: Scope['sessions'] = []
+  for (const s of facts) {
+    const reasons = changeReasons(s, spec, root, workflow)
+    if (reasons.length > 0) sessions.push({ id: s.id, reasons })
+  }
   return { kind: spec.kind, label: spec.label, sessions }
 }
 
 /** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
-export function scopeToPaths(facts: readonly SessionFacts[], paths: readonly string[], label = 'the given logs'): Scope {
+export function scopeToPaths(facts: Iterable<SessionFacts>, paths: readonly string[], label = 'the given logs'): Scope {
   const roots = paths.map(canonicalPath)
   const inPaths = (s: SessionFacts): boolean => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null))
-  return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' as const }] })) }
+  const sessions: Scope['sessions'] = []
+  for (const s of facts) if (inPaths(s)) sessions.push({ id: s.id, reasons: [{ kind: 'paths' as const }] })
+  return { kind: 'paths', label, sessions }
 }
 
 /** Every session found. */
-export function scopeToAll(facts: readonly SessionFacts[], label = 'every session found'): Scope {
-  return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' as const }] })) }
+export function scopeToAll(facts: Iterable<SessionFacts>, label = 'every session found'): Scope {
+  const sessions: Scope['sessions'] = []
+  for (const s of facts) sessions.push({ id: s.id, reasons: [{ kind: 'all' as const }] })
+  return { kind: 'all', label, sessions }
 }

@@ -15,8 +15,30 @@ export interface SessionFacts {
   pull_requests: string[]
 }
 
+/**
+ * Which of a session's facts a scope reads (`factsNeeded` in src/scope/request.ts). Each costs a
+ * query per session, and every session's facts held at once are most of what a large store's
+ * report holds before it starts: what is not needed is never read, and left empty.
+ */
+export interface FactsNeeded {
+  log_files: boolean
+  edits: boolean
+  pull_requests: boolean
+}
+
+export const EVERY_FACT: FactsNeeded = { log_files: true, edits: true, pull_requests: true }
+
 /** The facts of every session that has records, ordered by start time then id. */
 export function readSessionFacts(db: Db): SessionFacts[] {
+  return [...eachSessionFacts(db, EVERY_FACT)]
+}
+
+/**
+ * The facts of every session that has records, ordered by start time then id, one session at a
+ * time, with only the facts `need` names read (the others empty). The connection is free between
+ * two sessions: the list of sessions is read first.
+ */
+export function* eachSessionFacts(db: Db, need: FactsNeeded): Generator<SessionFacts> {
   const sessions = db
     .prepare(
       `SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`
@@ -32,10 +54,15 @@ export function readSessionFacts(db: Db): SessionFacts[] {
   const links = db.prepare(
     `SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`
   )
-  return sessions.map((s) => ({
-    ...s,
-    log_files: (files.all(s.id) as { path: string }[]).map((r) => r.path),
-    edits: edits.all(s.id) as { path: string; ts: string | null }[],
-    pull_requests: (links.all(s.id) as { url: string | null }[]).flatMap((r) => (r.url ? [r.url] : []))
-  }))
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]
+    // Let go of each row once its facts are made: they are the caller's to keep or drop.
+    sessions[i] = undefined as never
+    yield {
+      ...s,
+      log_files: need.log_files ? (files.all(s.id) as { path: string }[]).map((r) => r.path) : [],
+      edits: need.edits ? (edits.all(s.id) as { path: string; ts: string | null }[]) : [],
+      pull_requests: need.pull_requests ? (links.all(s.id) as { url: string | null }[]).flatMap((r) => (r.url ? [r.url] : [])) : []
+    }
+  }
 }

@@ -6,12 +6,11 @@ import { loadConfig } from '../../config/load.js'
 import { REPORT_FORMATS, REPORT_MODES, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../../config/choices.js'
 import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
-import { resolveScope } from '../../scope/request.js'
+import { resolveScopeIn } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
 import { isPostgresUrl } from '../../store/pg/connect.js'
 import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
 import { teamReport } from '../../team/report-command.js'
-import { readSessionFacts } from '../../store/scope-facts.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
@@ -133,7 +132,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   const local = await localSnapshot(dbPath)
   const db = openStore(local.path)
   try {
-    const scope = request.kind === 'all' ? undefined : resolveScope(request, readSessionFacts(db))
+    const scope = request.kind === 'all' ? undefined : resolveScopeIn(db, request)
     let built
     try {
       built = buildReport(db, {

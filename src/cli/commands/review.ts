@@ -7,11 +7,10 @@ import { ReviewSource } from '../../review/data.js'
 import { exportLikeDryRun } from '../../review/export.js'
 import { readRulesText, writeRulesText } from '../../review/rules-file.js'
 import { startReviewServer } from '../../review/server.js'
-import { resolveScope } from '../../scope/request.js'
+import { resolveScopeIn } from '../../scope/request.js'
 import { openStore } from '../../store/db.js'
 import { isPostgresUrl } from '../../store/pg/connect.js'
 import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
-import { readSessionFacts } from '../../store/scope-facts.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
@@ -116,7 +115,7 @@ export async function startReview(argv: string[], io: CliIo, deps: ReviewDeps = 
       base: values.base,
       tag: values.tag
     })
-    const scope = request.kind === 'all' ? undefined : resolveScope(request, readSessionFacts(db))
+    const scope = request.kind === 'all' ? undefined : resolveScopeIn(db, request)
     const branches = request.kind === 'change' && request.change.kind === 'pr' ? undefined : values.branch
     const source = new ReviewSource({
       db,
