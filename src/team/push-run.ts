@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
-import { openStore, type Db } from '../store/db.js'
+import { openStore } from '../store/db.js'
 import { connectPg } from '../store/pg/connect.js'
 import { markForTeamPush, type RunProvenance } from '../store/pg/provenance.js'
-import { pushStore, type PushOptions, type PushResult } from '../store/pg/push.js'
+import { pushStore, replacingFilesRead, type PushResult } from '../store/pg/push.js'
 
 export type { RunProvenance }
-
-/**
- * The copy holds each of its files as this run read it, whole: what the team store had of its
- * sessions from those files is replaced, not upserted over. An upsert alone keeps every row a
- * file no longer has (a line removed, so every later line moved up, was kept twice); another
- * file's rows of the same sessions, and sessions outside the copy, are left as they are.
- */
-function replacingFilesRead(copy: Db): Pick<PushOptions, 'sessions' | 'staging'> {
-  const files = copy.prepare('SELECT id FROM files').pluck().all() as number[]
-  const sessions = copy.prepare('SELECT id FROM sessions UNION SELECT session_id FROM events').pluck().all() as string[]
-  return { sessions, staging: { seeded: new Map(), read: new Set(files.map(String)) } }
-}
 
 /** The provenance of this workflow run from the runner's variables, or null outside a workflow. */
 export function runProvenance(env: NodeJS.ProcessEnv, pullRequest: number | null, headSha: string | null): RunProvenance | null {

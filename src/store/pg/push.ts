@@ -48,6 +48,18 @@ export interface PushOptions {
 }
 
 /**
+ * The copy holds each of its files as this run read it, whole: what the team store had of its
+ * sessions from those files is replaced, not upserted over. An upsert alone keeps every row a
+ * file no longer has (a line removed, so every later line moved up, was kept twice); another
+ * file's rows of the same sessions, and sessions outside the copy, are left as they are.
+ */
+export function replacingFilesRead(copy: Db): Pick<PushOptions, 'sessions' | 'staging'> {
+  const files = copy.prepare('SELECT id FROM files').pluck().all() as number[]
+  const sessions = copy.prepare('SELECT id FROM sessions UNION SELECT session_id FROM events').pluck().all() as string[]
+  return { sessions, staging: { seeded: new Map(), read: new Set(files.map(String)) } }
+}
+
+/**
  * Upserts the content of a SQLite store into the PostgreSQL store, so that any number of writers
  * may push overlapping logs at once and the result is the same as one writer pushing them all.
  *
