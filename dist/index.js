@@ -53501,6 +53501,38 @@ function* markdownChunks(report, opts = {}, pageRows) {
     yield skeleton.slice(at);
 }
 
+;// CONCATENATED MODULE: ./src/store/scope-facts.ts
+const EVERY_FACT = { log_files: true, edits: true, pull_requests: true };
+/** The facts of every session that has records, ordered by start time then id. */
+function readSessionFacts(db) {
+    return [...eachSessionFacts(db, EVERY_FACT)];
+}
+/**
+ * The facts of every session that has records, ordered by start time then id, one session at a
+ * time, with only the facts `need` names read (the others empty). The connection is free between
+ * two sessions: the list of sessions is read first.
+ */
+function* eachSessionFacts(db, need) {
+    const sessions = db
+        .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+        .all();
+    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
+    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
+    // A replayed copy is the earlier session's link, not this one's.
+    const links = db.prepare(`SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
+    for (let i = 0; i < sessions.length; i++) {
+        const s = sessions[i];
+        // Let go of each row once its facts are made: they are the caller's to keep or drop.
+        sessions[i] = undefined;
+        yield {
+            ...s,
+            log_files: need.log_files ? files.all(s.id).map((r) => r.path) : [],
+            edits: need.edits ? edits.all(s.id) : [],
+            pull_requests: need.pull_requests ? links.all(s.id).flatMap((r) => (r.url ? [r.url] : [])) : []
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scope/paths.ts
 
 
@@ -53595,22 +53627,47 @@ function changeReasons(s, spec, root, workflow) {
 function scopeToChange(facts, spec) {
     const root = canonicalPath(spec.repoRoot);
     const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null);
-    const sessions = facts.map((s) => ({ id: s.id, reasons: changeReasons(s, spec, root, workflow) })).filter((s) => s.reasons.length > 0);
+    const sessions = [];
+    for (const s of facts) {
+        const reasons = changeReasons(s, spec, root, workflow);
+        if (reasons.length > 0)
+            sessions.push({ id: s.id, reasons });
+    }
     return { kind: spec.kind, label: spec.label, sessions };
 }
 /** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
 function scopeToPaths(facts, paths, label = 'the given logs') {
     const roots = paths.map(canonicalPath);
     const inPaths = (s) => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
-    return { kind: 'paths', label, sessions: facts.filter(inPaths).map((s) => ({ id: s.id, reasons: [{ kind: 'paths' }] })) };
+    const sessions = [];
+    for (const s of facts)
+        if (inPaths(s))
+            sessions.push({ id: s.id, reasons: [{ kind: 'paths' }] });
+    return { kind: 'paths', label, sessions };
 }
 /** Every session found. */
 function scopeToAll(facts, label = 'every session found') {
-    return { kind: 'all', label, sessions: facts.map((s) => ({ id: s.id, reasons: [{ kind: 'all' }] })) };
+    const sessions = [];
+    for (const s of facts)
+        sessions.push({ id: s.id, reasons: [{ kind: 'all' }] });
+    return { kind: 'all', label, sessions };
 }
 
 ;// CONCATENATED MODULE: ./src/scope/request.ts
 
+
+/** The facts of a session `resolveScope` reads for `request`: every session found needs none, paths only where its logs lie. */
+function factsNeeded(request) {
+    switch (request.kind) {
+        case 'all':
+            return { log_files: false, edits: false, pull_requests: false };
+        case 'paths':
+            return { log_files: true, edits: false, pull_requests: false };
+        case 'change':
+            return EVERY_FACT;
+    }
+}
+/** The sessions `request` is about, from each session's facts (of which it reads those `factsNeeded` names). */
 function resolveScope(request, facts) {
     switch (request.kind) {
         case 'all':
@@ -53621,23 +53678,9 @@ function resolveScope(request, facts) {
             return scopeToChange(facts, request.change);
     }
 }
-
-;// CONCATENATED MODULE: ./src/store/scope-facts.ts
-/** The facts of every session that has records, ordered by start time then id. */
-function readSessionFacts(db) {
-    const sessions = db
-        .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
-        .all();
-    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
-    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
-    // A replayed copy is the earlier session's link, not this one's.
-    const links = db.prepare(`SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
-    return sessions.map((s) => ({
-        ...s,
-        log_files: files.all(s.id).map((r) => r.path),
-        edits: edits.all(s.id),
-        pull_requests: links.all(s.id).flatMap((r) => (r.url ? [r.url] : []))
-    }));
+/** The sessions of the store `request` is about, reading each session's facts as the request needs them and holding none. */
+function resolveScopeIn(db, request) {
+    return resolveScope(request, eachSessionFacts(db, factsNeeded(request)));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/final-check.ts
@@ -56079,7 +56122,6 @@ function traceHeap(worker) {
 
 
 
-
 const COMMENT_FIELD_CHARS = 8 * 1024;
 /** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
 const COMMENT_BUDGET = COMMENT_LIMIT - 1_024;
@@ -56136,7 +56178,7 @@ function reportHere(db, o, checkOptions = lateCheckOptions, spillOptions = {}) {
     }
 }
 function reportWith(db, o, checkOptions, spill) {
-    const scope = resolveScope(o.scope, readSessionFacts(db));
+    const scope = resolveScopeIn(db, o.scope);
     const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill);
     db.close();
     (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
@@ -58082,6 +58124,17 @@ const SESSIONS_PER_TRANSACTION = 50;
 /** Characters of text per statement: events carry whole raw log lines. */
 const push_BATCH_CHARS = 8_000_000;
 /**
+ * The copy holds each of its files as this run read it, whole: what the team store had of its
+ * sessions from those files is replaced, not upserted over. An upsert alone keeps every row a
+ * file no longer has (a line removed, so every later line moved up, was kept twice); another
+ * file's rows of the same sessions, and sessions outside the copy, are left as they are.
+ */
+function replacingFilesRead(copy) {
+    const files = copy.prepare('SELECT id FROM files').pluck().all();
+    const sessions = copy.prepare('SELECT id FROM sessions UNION SELECT session_id FROM events').pluck().all();
+    return { sessions, staging: { seeded: new Map(), read: new Set(files.map(String)) } };
+}
+/**
  * Upserts the content of a SQLite store into the PostgreSQL store, so that any number of writers
  * may push overlapping logs at once and the result is the same as one writer pushing them all.
  *
@@ -58329,17 +58382,6 @@ function upsertStatement(shape, table, names) {
 
 
 
-/**
- * The copy holds each of its files as this run read it, whole: what the team store had of its
- * sessions from those files is replaced, not upserted over. An upsert alone keeps every row a
- * file no longer has (a line removed, so every later line moved up, was kept twice); another
- * file's rows of the same sessions, and sessions outside the copy, are left as they are.
- */
-function replacingFilesRead(copy) {
-    const files = copy.prepare('SELECT id FROM files').pluck().all();
-    const sessions = copy.prepare('SELECT id FROM sessions UNION SELECT session_id FROM events').pluck().all();
-    return { sessions, staging: { seeded: new Map(), read: new Set(files.map(String)) } };
-}
 /** The provenance of this workflow run from the runner's variables, or null outside a workflow. */
 function runProvenance(env, pullRequest, headSha) {
     if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
