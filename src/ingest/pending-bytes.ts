@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import type { Db } from '../store/db.js'
 import { readFileRow } from '../store/files.js'
 import { walkFiles } from './walk.js'
@@ -13,8 +13,12 @@ import { walkFiles } from './walk.js'
 export async function hasBytesToRead(db: Db, paths: string[], limit: number): Promise<boolean> {
   let pending = 0
   for await (const path of walkFiles(paths)) {
-    const st = await stat(path).catch(() => null)
-    if (!st) continue
+    let st
+    try {
+      st = statSync(path)
+    } catch {
+      continue
+    }
     const row = readFileRow(db, path)
     const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs
     if (unchanged) continue

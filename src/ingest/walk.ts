@@ -1,4 +1,4 @@
-import { lstat, readdir, stat } from 'node:fs/promises'
+import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /** File names that are never session logs, even inside a log folder. */
@@ -10,7 +10,7 @@ export interface SkippedPath {
   reason: string
 }
 
-function kindOf(st: Awaited<ReturnType<typeof stat>>): string {
+function kindOf(st: Stats): string {
   if (st.isFIFO()) return 'named pipe (FIFO)'
   if (st.isSocket()) return 'socket'
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'device'
@@ -18,12 +18,14 @@ function kindOf(st: Awaited<ReturnType<typeof stat>>): string {
 }
 
 /** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
-async function statFailure(p: string, e: NodeJS.ErrnoException): Promise<string> {
+function statFailure(p: string, e: NodeJS.ErrnoException): string {
   if (e.code === 'ELOOP') return 'symbolic link loop (skipped)'
-  const link = await lstat(p).then(
-    (l) => l.isSymbolicLink(),
-    () => false
-  )
+  let link = false
+  try {
+    link = lstatSync(p).isSymbolicLink()
+  } catch {
+    // gone as well: not a link to nothing
+  }
   return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`
 }
 
@@ -38,11 +40,13 @@ export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath)
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
   async function* visit(p: string): AsyncGenerator<string> {
+    // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
+    // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
     let st
     try {
-      st = await stat(p)
+      st = statSync(p)
     } catch (e) {
-      onSkip({ path: p, reason: await statFailure(p, e as NodeJS.ErrnoException) })
+      onSkip({ path: p, reason: statFailure(p, e as NodeJS.ErrnoException) })
       return
     }
     // Device and inode identify a file or folder however many links reach it, without a
@@ -62,7 +66,7 @@ export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath)
     seenDirs.add(id)
     let names: string[]
     try {
-      names = (await readdir(p)).sort()
+      names = readdirSync(p).sort()
     } catch (e) {
       onSkip({ path: p, reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` })
       return
