@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { runJob } from '../../src/pipeline/job.js'
+import { reportThread } from '../../src/pipeline/job-thread.js'
 import { openStore } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { sessionsWithoutCacheEntry } from '../../src/store/session-cache.js'
@@ -49,5 +50,18 @@ describe('the sessions without a session-cache entry', () => {
     db.prepare('DELETE FROM session_cache').run()
     expect(sessionsWithoutCacheEntry(db)).toBe(sessions)
     db.close()
+  })
+})
+
+describe('the thread a report runs on', () => {
+  it('is the worker for a cold run, the caller for a small warm one, the worker again for a large warm one, the caller past 20,000 sessions', () => {
+    expect(reportThread(857, 857)).toBe('worker')
+    expect(reportThread(857, 1)).toBe('worker')
+    expect(reportThread(857, 0)).toBe('caller')
+    expect(reportThread(2_000, 0)).toBe('caller')
+    expect(reportThread(8_398, 0)).toBe('worker')
+    expect(reportThread(20_000, 20_000)).toBe('worker')
+    expect(reportThread(20_001, 20_001)).toBe('caller')
+    expect(reportThread(100_000, 0)).toBe('caller')
   })
 })

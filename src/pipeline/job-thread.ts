@@ -47,9 +47,30 @@ const OLD_GENERATION_MB = 64
 const MAX_SESSIONS = 20_000
 
 /**
+ * Up to this many sessions a warm run (every session in the session cache) stays on the caller's
+ * thread: it replays sessions with little garbage, so the worker's second isolate costs more time
+ * than its cap saves memory. Past it the sessions the caller would hold take its peak over the
+ * target, and the worker's cap is worth its time (docs/performance.md, "End of the fifth round").
+ */
+const MAX_WARM_ON_CALLER = 2_000
+
+/** Where a report runs unless `AI_LOG_TRAIL_JOB_WORKER` says: by the store's sessions and how many the session cache holds. */
+export function reportThread(sessions: number, uncached: number): 'caller' | 'worker' {
+  if (sessions > MAX_SESSIONS) return 'caller'
+  if (uncached === 0 && sessions <= MAX_WARM_ON_CALLER) return 'caller'
+  return 'worker'
+}
+
+function defaultReportThread(db: Db): 'caller' | 'worker' {
+  const sessions = sessionCount(db)
+  // The count of uncached sessions is a query over every session: not made when the answer is known.
+  return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, sessionsWithoutCacheEntry(db))
+}
+
+/**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, every session already in the session cache, no worker script (tests running the TypeScript
+ * caller's connection, too many sessions, a small store's every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
@@ -58,10 +79,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
   const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
   if (!script) return null
-  if (wanted === undefined && sessionCount(db) > MAX_SESSIONS) return null
-  // A warm run replays every session from the session cache: little garbage, so the worker's
-  // second isolate costs more time than its cap saves memory (docs/performance.md).
-  if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0) return null
+  if (wanted === undefined && defaultReportThread(db) === 'caller') return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
   const oldMb = oldGenerationMb()
