@@ -19993,10 +19993,16 @@ function walk_kindOf(st) {
     return 'special file';
 }
 /** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
-async function statFailure(p, e) {
+function statFailure(p, e) {
     if (e.code === 'ELOOP')
         return 'symbolic link loop (skipped)';
-    const link = await (0,promises_namespaceObject.lstat)(p).then((l) => l.isSymbolicLink(), () => false);
+    let link = false;
+    try {
+        link = (0,external_node_fs_namespaceObject.lstatSync)(p).isSymbolicLink();
+    }
+    catch {
+        // gone as well: not a link to nothing
+    }
     return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
 }
 /**
@@ -20010,12 +20016,14 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
     const seenDirs = new Set();
     const seenFiles = new Set();
     async function* visit(p) {
+        // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
+        // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
         let st;
         try {
-            st = await (0,promises_namespaceObject.stat)(p);
+            st = (0,external_node_fs_namespaceObject.statSync)(p);
         }
         catch (e) {
-            onSkip({ path: p, reason: await statFailure(p, e) });
+            onSkip({ path: p, reason: statFailure(p, e) });
             return;
         }
         // Device and inode identify a file or folder however many links reach it, without a
@@ -20037,7 +20045,7 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
         seenDirs.add(id);
         let names;
         try {
-            names = (await (0,promises_namespaceObject.readdir)(p)).sort();
+            names = (0,external_node_fs_namespaceObject.readdirSync)(p).sort();
         }
         catch (e) {
             onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
@@ -20067,9 +20075,13 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
 async function pending_bytes_hasBytesToRead(db, paths, limit) {
     let pending = 0;
     for await (const path of walkFiles(paths)) {
-        const st = await stat(path).catch(() => null);
-        if (!st)
+        let st;
+        try {
+            st = statSync(path);
+        }
+        catch {
             continue;
+        }
         const row = readFileRow(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)

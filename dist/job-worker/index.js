@@ -25061,10 +25061,16 @@ function walk_kindOf(st) {
     return 'special file';
 }
 /** Why a path that `stat` refused is not read: a link to nothing is told from an unreadable file. */
-async function statFailure(p, e) {
+function statFailure(p, e) {
     if (e.code === 'ELOOP')
         return 'symbolic link loop (skipped)';
-    const link = await lstat(p).then((l) => l.isSymbolicLink(), () => false);
+    let link = false;
+    try {
+        link = lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        // gone as well: not a link to nothing
+    }
     return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
 }
 /**
@@ -25078,12 +25084,14 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
     const seenDirs = new Set();
     const seenFiles = new Set();
     async function* visit(p) {
+        // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
+        // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
         let st;
         try {
-            st = await stat(p);
+            st = statSync(p);
         }
         catch (e) {
-            onSkip({ path: p, reason: await statFailure(p, e) });
+            onSkip({ path: p, reason: statFailure(p, e) });
             return;
         }
         // Device and inode identify a file or folder however many links reach it, without a
@@ -25105,7 +25113,7 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
         seenDirs.add(id);
         let names;
         try {
-            names = (await readdir(p)).sort();
+            names = readdirSync(p).sort();
         }
         catch (e) {
             onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
@@ -25135,9 +25143,13 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
 async function pending_bytes_hasBytesToRead(db, paths, limit) {
     let pending = 0;
     for await (const path of walkFiles(paths)) {
-        const st = await stat(path).catch(() => null);
-        if (!st)
+        let st;
+        try {
+            st = statSync(path);
+        }
+        catch {
             continue;
+        }
         const row = readFileRow(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)
@@ -55814,9 +55826,29 @@ const OLD_GENERATION_MB = 64;
  */
 const MAX_SESSIONS = 20_000;
 /**
+ * Up to this many sessions a warm run (every session in the session cache) stays on the caller's
+ * thread: it replays sessions with little garbage, so the worker's second isolate costs more time
+ * than its cap saves memory. Past it the sessions the caller would hold take its peak over the
+ * target, and the worker's cap is worth its time (docs/performance.md, "End of the fifth round").
+ */
+const MAX_WARM_ON_CALLER = 2_000;
+/** Where a report runs unless `AI_LOG_TRAIL_JOB_WORKER` says: by the store's sessions and how many the session cache holds. */
+function reportThread(sessions, uncached) {
+    if (sessions > MAX_SESSIONS)
+        return 'caller';
+    if (uncached === 0 && sessions <= MAX_WARM_ON_CALLER)
+        return 'caller';
+    return 'worker';
+}
+function defaultReportThread(db) {
+    const sessions = sessionCount(db);
+    // The count of uncached sessions is a query over every session: not made when the answer is known.
+    return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, sessionsWithoutCacheEntry(db));
+}
+/**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, every session already in the session cache, no worker script (tests running the TypeScript
+ * caller's connection, too many sessions, a small store's every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 async function job_thread_reportOnWorker(db, job) {
@@ -55827,11 +55859,7 @@ async function job_thread_reportOnWorker(db, job) {
     const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && sessionCount(db) > MAX_SESSIONS)
-        return null;
-    // A warm run replays every session from the session cache: little garbage, so the worker's
-    // second isolate costs more time than its cap saves memory (docs/performance.md).
-    if (wanted === undefined && sessionsWithoutCacheEntry(db) === 0)
+    if (wanted === undefined && defaultReportThread(db) === 'caller')
         return null;
     const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
     db.close();
