@@ -55819,10 +55819,9 @@ const JOB_WORKER_ROLE = 'ai-log-trail-job';
 const YOUNG_MB = 8;
 const OLD_GENERATION_MB = 64;
 /**
- * Past this many sessions in the store the report stays on the caller's thread. There the peak
- * is the sessions held as objects, not the garbage of redacting: the worker's second isolate and
- * the copy of the report it hands back cost more than the cap saves (docs/performance.md,
- * "Memory after the ingest").
+ * Past this many sessions in the store the report stays on the caller's thread: what it holds live
+ * of them (the listing, the scope) outgrows the worker's capped heap, and the second, uncapped run
+ * costs more than the cap saves (docs/performance.md, "End of the fifth round").
  */
 const MAX_SESSIONS = 20_000;
 /**
