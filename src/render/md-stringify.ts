@@ -3,6 +3,8 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { spliceCode, tokenizeCode } from './md-code-splice.js'
+import { Patterns, writeMarkdown } from './md-fast.js'
+import type { UnsafePattern } from './md-fast-safe.js'
 
 type Handle = NonNullable<NonNullable<Options['handlers']>['text']>
 type State = Parameters<Handle>[2]
@@ -167,12 +169,43 @@ const compactProcessor = unified()
   .use(cachedInlineCode)
   .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text } })
 
-/** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
-export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
-  const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
+let fastPatterns: Patterns | undefined
+
+/**
+ * The unsafe patterns remark escapes text against with the report's extensions, read off its
+ * own state once, for the fast writer (md-fast.ts) to escape exactly the same characters.
+ */
+function unsafePatterns(): Patterns {
+  if (!fastPatterns) {
+    let found: readonly UnsafePattern[] = []
+    const capture: Handle = (_node, _parent, state) => {
+      found = state.unsafe
+      return ''
+    }
+    unified()
+      .use(remarkGfm)
+      .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: capture } })
+      .stringify({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: '' }] }] })
+    fastPatterns = new Patterns(found)
+  }
+  return fastPatterns
+}
+
+/** The tree as remark writes it, through remark: the fast writer's fallback, and the tests' reference for it. */
+export function toMarkdownWithRemark(root: Root, o: { compactTables?: boolean } = {}): string {
   const p = o.compactTables ? compactProcessor : processor
   // Code blocks are written outside remark (md-code-splice.ts), byte for byte as remark would.
   const tokenized = tokenizeCode(root)
   if (!tokenized.values.length) return p.stringify(root)
   return spliceCode(p.stringify(tokenized.root), tokenized) ?? p.stringify(root)
+}
+
+/**
+ * Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. The
+ * fast writer writes the node types the renderers build; a tree with anything else goes through
+ * remark.
+ */
+export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
+  const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
+  return writeMarkdown(root, unsafePatterns(), o) ?? toMarkdownWithRemark(root, o)
 }

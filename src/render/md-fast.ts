@@ -1,0 +1,565 @@
+import type { AlignType, Heading, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import { serialize, type AttentionItem, type PhrasingItem } from './md-fast-attention.js'
+import {
+  compilePattern,
+  encodeCharacterReference,
+  firstCharacter,
+  lastCharacter,
+  patternInScope,
+  safe,
+  type CompiledPattern,
+  type UnsafePattern
+} from './md-fast-safe.js'
+
+/**
+ * A Markdown writer for the mdast this project builds, writing exactly what remark-stringify
+ * with remark-gfm and MARKDOWN_STYLE writes (md-stringify.ts), without remark's per-node
+ * machinery (position tracking, a handler lookup and an info object per node, every line of a
+ * nested block split and joined again per list around it). Each construct below follows its
+ * handler in mdast-util-to-markdown 2.2 (`lib/handle/*.js`, `lib/join.js`, `container-flow.js`,
+ * `container-phrasing.js`), mdast-util-gfm-table 2 and markdown-table 3 (all MIT, © Titus
+ * Wormer), for these options only: bullet `-`, emphasis `_`, strong `*`, fence `` ` ``,
+ * `listItemIndent: 'one'`, rule `-`, no setext headings, no `closeAtx`, no rule spaces, list
+ * markers incremented, tables with padding and (unless compact) aligned delimiters.
+ *
+ * Whatever it does not know (another node type, a code block with a language, html inside a
+ * paragraph, a task list item, a heading written setext), it gives up on: `writeMarkdown` returns
+ * `undefined` and the caller stringifies with remark. remark stays the reference: the tests
+ * compare both on random trees.
+ */
+
+/** The constructs remark's unsafe patterns are read against; the state the writer keeps. */
+class Unsupported extends Error {}
+
+const BULLET = '-'
+const BULLET_OTHER = '*'
+const BULLET_ORDERED = '.'
+const BULLET_ORDERED_OTHER = ')'
+const RULE = '---'
+const FENCE_MARKER = '`'
+const EMPHASIS_SEQUENCES = ['_', '*']
+const STRONG_SEQUENCES = ['**', '__']
+const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g
+const LINE_BREAK = /[\r\n]/
+
+// HTML block names that end only at a blank line (micromark-util-html-tag-name), for the kinds
+// `htmlKind` tells apart; the report's html nodes are `<details>` lines only, so any other start
+// gives up rather than carry the whole list.
+const KNOWN_HTML_KIND: Record<string, number> = { details: 6, summary: 6 }
+
+/** mdast-util-to-markdown's `htmlKind` for the html this writer accepts; `null` for any other. */
+function htmlKind(value: string): number | undefined | null {
+  if (value.charCodeAt(0) !== 60) return undefined
+  const next = value.charCodeAt(1)
+  if (next === 33 || next === 63) return null
+  const closing = next === 47
+  const start = closing ? 2 : 1
+  let end = start
+  let code = value.charCodeAt(end)
+  const alpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (!alpha(code)) return undefined
+  while (code === 45 || alpha(code) || (code >= 48 && code <= 57)) code = value.charCodeAt(++end)
+  const name = value.slice(start, end).toLowerCase()
+  return KNOWN_HTML_KIND[name] ?? null
+}
+
+function longestBacktickRun(s: string): number {
+  let longest = 0
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+    let j = i + 1
+    while (s.charCodeAt(j) === 96) j++
+    if (j - i > longest) longest = j - i
+    i = j
+  }
+  return longest
+}
+
+function hasLineBreak(nodes: readonly PhrasingContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'break') return true
+    if ('value' in node && LINE_BREAK.test(node.value)) return true
+    if ('children' in node && hasLineBreak(node.children)) return true
+  }
+  return false
+}
+
+function hasText(nodes: readonly PhrasingContent[]): boolean {
+  for (const node of nodes) {
+    if ('value' in node && node.value) return true
+    if ('children' in node && hasText(node.children)) return true
+  }
+  return false
+}
+
+/** The unsafe patterns, compiled, and for each construct stack those in its scope. */
+export class Patterns {
+  readonly all: CompiledPattern[]
+  readonly atBreak: CompiledPattern[]
+  private readonly byStack = new Map<string, CompiledPattern[]>()
+
+  constructor(unsafe: readonly UnsafePattern[]) {
+    this.all = unsafe.map((pattern) => ({ pattern, expression: compilePattern(pattern) }))
+    this.atBreak = this.all.filter((p) => p.pattern.atBreak)
+    this.supported = this.all.every((p) => !p.pattern.beforeNode && !p.pattern.afterNode && !/^[A-Za-z0-9]$/.test(p.pattern.character))
+  }
+
+  /**
+   * Whether `safe` here can stand for remark's: no pattern names a neighbouring node, and none
+   * is of an ASCII letter or digit (`peek` reads those as written unchanged).
+   */
+  readonly supported: boolean
+
+  inScope(stack: readonly string[], key: string): CompiledPattern[] {
+    let found = this.byStack.get(key)
+    if (!found) {
+      found = this.all.filter((p) => patternInScope(stack, p.pattern))
+      this.byStack.set(key, found)
+    }
+    return found
+  }
+}
+
+interface Escaped {
+  before: string
+  after: string
+  out: string
+}
+
+class Writer {
+  private readonly stack: string[] = []
+  private stackKey = ''
+  private readonly indexStack: number[] = []
+  private bulletCurrent: string | undefined
+  private bulletLastUsed: string | undefined
+  /** Escaped text by construct stack, then value: report labels recur in the same places. */
+  private readonly escaped = new Map<string, Map<string, Escaped[]>>()
+  private readonly inlineCodes: [Map<string, string>, Map<string, string>] = [new Map(), new Map()]
+
+  constructor(
+    private readonly patterns: Patterns,
+    private readonly compactTables: boolean
+  ) {}
+
+  root(node: Root): string {
+    for (const child of node.children) if (isPhrasing(child)) throw new Unsupported()
+    const result = this.flow(node, node.children)
+    const last = result.charCodeAt(result.length - 1)
+    return result && last !== 10 && last !== 13 ? result + '\n' : result
+  }
+
+  private enter(name: string): void {
+    this.stack.push(name)
+    this.stackKey += name + ','
+  }
+
+  private exit(): void {
+    const name = this.stack.pop()!
+    this.stackKey = this.stackKey.slice(0, this.stackKey.length - name.length - 1)
+  }
+
+  private flow(parent: Parents, children: readonly RootContent[]): string {
+    const results: string[] = []
+    this.indexStack.push(-1)
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      this.indexStack[this.indexStack.length - 1] = index
+      results.push(this.block(child, parent))
+      if (child.type !== 'list') this.bulletLastUsed = undefined
+      if (index < children.length - 1) results.push(this.between(child, children[index + 1], parent))
+    }
+    this.indexStack.pop()
+    return results.join('')
+  }
+
+  /** remark-gfm's table join, then mdast-util-to-markdown's `joinDefaults`. */
+  private between(left: RootContent, right: RootContent, parent: Parents): string {
+    const spread = 'spread' in parent ? parent.spread : undefined
+    if (
+      left.type === 'table' &&
+      parent.type === 'listItem' &&
+      spread === false &&
+      (right.type === 'definition' || right.type === 'paragraph' || right.type === 'table' || (right.type === 'heading' && this.setext(right)))
+    )
+      return '\n\n'
+    if (typeof spread !== 'boolean') return '\n\n'
+    if (spread) return '\n\n'
+    if (left.type === 'html') {
+      const kind = htmlKind(left.value)
+      if (kind === null) throw new Unsupported()
+      if (kind === undefined || kind === 6 || kind === 7) return '\n\n'
+    }
+    if (left.type === 'blockquote' && right.type === 'blockquote') return '\n\n'
+    if (
+      (left.type === 'definition' || left.type === 'paragraph') &&
+      right.type === 'list' &&
+      ((right.ordered && typeof right.start === 'number' && right.start !== 1) || (right.children.length > 0 && right.children[0].children.length === 0))
+    )
+      return '\n\n'
+    if (left.type === 'paragraph' && right.type === 'thematicBreak') return '\n\n'
+    let tail: Nodes = left
+    while ((tail.type === 'blockquote' || tail.type === 'list' || tail.type === 'listItem') && tail.children.length > 0)
+      tail = tail.children[tail.children.length - 1]
+    if (tail.type !== 'definition' && tail.type !== 'paragraph') return '\n'
+    if (right.type === 'html') {
+      const kind = htmlKind(right.value)
+      if (kind === null) throw new Unsupported()
+      if (kind === undefined || kind === 7) return '\n\n'
+    }
+    if (
+      (left.type === 'paragraph' || left !== tail) &&
+      (right.type === 'definition' || (right.type === 'heading' && this.setext(right)) || right.type === 'paragraph')
+    )
+      return '\n\n'
+    return '\n'
+  }
+
+  private setext(node: Heading): boolean {
+    return (!node.depth || node.depth < 3) && hasText(node.children) && hasLineBreak(node.children)
+  }
+
+  private block(node: RootContent, parent: Parents): string {
+    switch (node.type) {
+      case 'paragraph': {
+        this.enter('paragraph')
+        this.enter('phrasing')
+        const value = this.phrasing(node.children, '\n', '\n')
+        this.exit()
+        this.exit()
+        return value
+      }
+      case 'heading':
+        return this.heading(node)
+      case 'code': {
+        if (node.lang || node.meta) throw new Unsupported()
+        const raw = node.value || ''
+        const sequence = FENCE_MARKER.repeat(Math.max(longestBacktickRun(raw) + 1, 3))
+        return sequence + '\n' + (raw ? raw + '\n' : '') + sequence
+      }
+      case 'html':
+        return node.value || ''
+      case 'thematicBreak':
+        return RULE
+      case 'list':
+        return this.list(node, parent)
+      case 'table':
+        return this.table(node)
+      default:
+        throw new Unsupported()
+    }
+  }
+
+  private heading(node: Heading): string {
+    if (this.setext(node)) throw new Unsupported()
+    const rank = Math.max(Math.min(6, node.depth || 1), 1)
+    const sequence = '#'.repeat(rank)
+    this.enter('headingAtx')
+    this.enter('phrasing')
+    let value = this.phrasing(node.children, '# ', '\n')
+    const head = value.charCodeAt(0)
+    if (head === 9 || head === 32) value = encodeCharacterReference(head) + value.slice(1)
+    this.exit()
+    this.exit()
+    return value ? sequence + ' ' + value : sequence
+  }
+
+  private list(node: List, parent: Parents): string {
+    this.enter('list')
+    const bulletCurrent = this.bulletCurrent
+    let bullet = node.ordered ? BULLET_ORDERED : BULLET
+    const bulletOther = node.ordered ? BULLET_ORDERED_OTHER : BULLET_OTHER
+    let useDifferentMarker = parent && this.bulletLastUsed ? bullet === this.bulletLastUsed : false
+    if (!node.ordered) {
+      const first = node.children[0]
+      // remark's rule for an empty first item of a list nested first in a list: not written here.
+      if (first && (!first.children || !first.children[0])) throw new Unsupported()
+      if (first && node.children.some((item) => item.children[0]?.type === 'thematicBreak')) useDifferentMarker = true
+    }
+    if (useDifferentMarker) bullet = bulletOther
+    this.bulletCurrent = bullet
+    const results: string[] = []
+    this.indexStack.push(-1)
+    for (let index = 0; index < node.children.length; index++) {
+      const item = node.children[index]
+      this.indexStack[this.indexStack.length - 1] = index
+      results.push(this.listItem(item, node, index))
+      this.bulletLastUsed = undefined
+      if (index < node.children.length - 1) results.push(this.between(item, node.children[index + 1], node))
+    }
+    this.indexStack.pop()
+    this.bulletLastUsed = bullet
+    this.bulletCurrent = bulletCurrent
+    this.exit()
+    return results.join('')
+  }
+
+  private listItem(node: ListItem, parent: List, index: number): string {
+    if (node.type !== 'listItem' || typeof node.checked === 'boolean') throw new Unsupported()
+    let bullet = this.bulletCurrent ?? BULLET
+    if (parent.ordered) bullet = (typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + index + bullet
+    const indent = ' '.repeat(bullet.length + 1)
+    this.enter('listItem')
+    const value = this.flow(node, node.children)
+    this.exit()
+    // Every line but the first indented by the marker's width, empty lines left empty.
+    const firstEnd = value.search(LINE_BREAK)
+    const first = firstEnd < 0 ? value : value.slice(0, firstEnd)
+    const rest = firstEnd < 0 ? '' : value.slice(firstEnd).replace(EOL_BEFORE_LINE, '$1' + indent)
+    return (first ? bullet + ' ' + first : bullet) + rest
+  }
+
+  private table(node: Table): string {
+    this.enter('table')
+    const matrix: string[][] = []
+    for (const row of node.children) {
+      if (row.type !== 'tableRow') throw new Unsupported()
+      this.enter('tableRow')
+      const cells: string[] = []
+      for (const cell of row.children) {
+        if (cell.type !== 'tableCell') throw new Unsupported()
+        this.enter('tableCell')
+        this.enter('phrasing')
+        cells.push(this.phrasing(cell.children, '|', '|'))
+        this.exit()
+        this.exit()
+      }
+      this.exit()
+      matrix.push(cells)
+    }
+    this.exit()
+    const head = matrix[0]
+    if (head) {
+      let columns = node.align ? node.align.length : 0
+      if (!columns) for (const row of matrix) columns = Math.max(columns, row.length)
+      while (head.length < columns) head.push('')
+    }
+    return markdownTable(matrix, node.align ?? [], !this.compactTables)
+  }
+
+  /** `containerPhrasing`: the children's pieces, then joined with their attention marked. */
+  private phrasing(children: readonly PhrasingContent[], before: string, after: string): string {
+    return serialize(this.phrasingItems(children, before, after), before, after)
+  }
+
+  private phrasingItems(children: readonly PhrasingContent[], before: string, after: string): PhrasingItem[] {
+    const results: PhrasingItem[] = []
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      const next = index + 1 < children.length ? this.peek(children[index + 1]) : after
+      if (child.type === 'emphasis' || child.type === 'strong') {
+        const sequences = child.type === 'emphasis' ? EMPHASIS_SEQUENCES : STRONG_SEQUENCES
+        const item = this.attention(child.children, child.type, sequences)
+        if (!item) continue
+        results.push(item)
+        before = lastCharacter(sequences[0])
+        continue
+      }
+      let value: string
+      if (child.type === 'text') value = this.text(child.value, before, next)
+      else if (child.type === 'inlineCode') value = this.inlineCode(child.value)
+      else throw new Unsupported()
+      if (!value) continue
+      results.push(value)
+      before = lastCharacter(value)
+    }
+    return results
+  }
+
+  private attention(children: readonly PhrasingContent[], construct: string, sequences: string[]): AttentionItem | undefined {
+    this.enter(construct)
+    const items = this.phrasingItems(children, sequences[0], sequences[0])
+    this.exit()
+    return items.length === 0 ? undefined : { sequences, children: items }
+  }
+
+  /** The first character a node will be written with, as remark's handlers' `peek` tells it. */
+  private peek(node: PhrasingContent): string {
+    switch (node.type) {
+      case 'inlineCode':
+        return '`'
+      case 'emphasis':
+        return '_'
+      case 'strong':
+        return '*'
+      case 'text': {
+        // Only a pattern with no condition before it can escape the first character here.
+        const c = node.value.charCodeAt(0)
+        if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return node.value[0]
+        return firstCharacter(this.text(node.value, '', ''))
+      }
+      default:
+        throw new Unsupported()
+    }
+  }
+
+  private text(value: string, before: string, after: string): string {
+    let byValue = this.escaped.get(this.stackKey)
+    if (!byValue) {
+      byValue = new Map()
+      this.escaped.set(this.stackKey, byValue)
+    }
+    let seen = byValue.get(value)
+    if (!seen) {
+      seen = []
+      byValue.set(value, seen)
+    }
+    for (const e of seen) if (e.before === before && e.after === after) return e.out
+    const out = safe(this.patterns.inScope(this.stack, this.stackKey), value, before, after)
+    seen.push({ before, after, out })
+    return out
+  }
+
+  /** mdast-util-to-markdown's `inlineCode`, with remark-gfm's pipes escaped in table cells. */
+  private inlineCode(raw: string): string {
+    const inTable = this.stack.includes('tableCell')
+    const cache = this.inlineCodes[inTable ? 1 : 0]
+    let out = cache.get(raw)
+    if (out === undefined) {
+      out = inlineCode(raw, this.patterns.atBreak)
+      if (inTable) out = escapePipes(out)
+      cache.set(raw, out)
+    }
+    return out
+  }
+}
+
+function isPhrasing(node: RootContent): boolean {
+  switch (node.type) {
+    case 'break':
+    case 'delete':
+    case 'emphasis':
+    case 'footnoteReference':
+    case 'image':
+    case 'imageReference':
+    case 'inlineCode':
+    case 'link':
+    case 'linkReference':
+    case 'strong':
+    case 'text':
+      return true
+    default:
+      return false
+  }
+}
+
+function inlineCode(raw: string, atBreak: readonly CompiledPattern[]): string {
+  let value = raw || ''
+  let sequence = '`'
+  while (new RegExp('(^|[^`])' + sequence + '([^`]|$)').test(value)) sequence += '`'
+  if (/[^\n\r ]/.test(value) && ((/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value)) || /^`|`$/.test(value))) value = ' ' + value + ' '
+  // A pattern at a line start matters only after a line break, which single-line values lack.
+  if (LINE_BREAK.test(value)) {
+    for (const { expression } of atBreak) {
+      expression.lastIndex = 0
+      let match
+      while ((match = expression.exec(value))) {
+        let position = match.index
+        if (value.charCodeAt(position) === 10 && value.charCodeAt(position - 1) === 13) position--
+        value = value.slice(0, position) + ' ' + value.slice(match.index + 1)
+      }
+    }
+  }
+  return sequence + value + sequence
+}
+
+function escapePipes(value: string): string {
+  const result: string[] = []
+  let start = 0
+  let index = value.indexOf('|')
+  while (index !== -1) {
+    let before = index
+    while (before > start && value.charCodeAt(before - 1) === 92) before--
+    result.push(value.slice(start, index))
+    if ((index - before) % 2 === 0) result.push('\\')
+    start = index
+    index = value.indexOf('|', index + 1)
+  }
+  result.push(value.slice(start))
+  return result.join('')
+}
+
+function alignmentCode(value: AlignType | undefined): 'c' | 'l' | 'r' | '' {
+  return value === 'center' ? 'c' : value === 'left' ? 'l' : value === 'right' ? 'r' : ''
+}
+
+/** markdown-table 3 with `fillRows: false`, padding, delimiters at both ends, string length in UTF-16 units. */
+function markdownTable(table: string[][], align: readonly (AlignType | undefined)[], alignDelimiters: boolean): string {
+  const alignments: string[] = []
+  const sizeMatrix: number[][] = []
+  const longest: number[] = []
+  let mostCellsPerRow = 0
+  for (const row of table) {
+    if (row.length > mostCellsPerRow) mostCellsPerRow = row.length
+    const sizes: number[] = []
+    if (alignDelimiters)
+      for (let c = 0; c < row.length; c++) {
+        const size = row[c].length
+        sizes[c] = size
+        if (longest[c] === undefined || size > longest[c]) longest[c] = size
+      }
+    sizeMatrix.push(sizes)
+  }
+  const delimiter: string[] = []
+  const delimiterSizes: number[] = []
+  for (let c = 0; c < mostCellsPerRow; c++) {
+    const code = alignmentCode(align[c])
+    alignments[c] = code
+    const before = code === 'c' || code === 'l' ? ':' : ''
+    const after = code === 'c' || code === 'r' ? ':' : ''
+    let size = alignDelimiters ? Math.max(1, longest[c] - before.length - after.length) : 1
+    delimiter[c] = before + '-'.repeat(size) + after
+    if (alignDelimiters) {
+      size = before.length + size + after.length
+      if (size > longest[c]) longest[c] = size
+      delimiterSizes[c] = size
+    }
+  }
+  const cellMatrix = [...table]
+  cellMatrix.splice(1, 0, delimiter)
+  sizeMatrix.splice(1, 0, delimiterSizes)
+  const lines: string[] = []
+  for (let r = 0; r < cellMatrix.length; r++) {
+    const row = cellMatrix[r]
+    const sizes = sizeMatrix[r]
+    const cellsInRow = Math.max(1, cellMatrix[r === 1 ? 0 : r].length)
+    let line = ''
+    for (let c = 0; c < cellsInRow; c++) {
+      const cell = row[c] || ''
+      let before = ''
+      let after = ''
+      if (alignDelimiters) {
+        const size = longest[c] - (sizes[c] || 0)
+        const code = alignments[c]
+        if (code === 'r') before = ' '.repeat(size)
+        else if (code === 'c') {
+          const half = size / 2
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else after = ' '.repeat(size)
+      }
+      if (!c) line += '|'
+      if (!(!alignDelimiters && cell === '')) line += ' '
+      line += before + cell + after + ' |'
+    }
+    lines.push(line)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * `root` written as remark-stringify writes it with the project's options, or `undefined` when
+ * it holds anything this writer does not know.
+ */
+export function writeMarkdown(root: Root, patterns: Patterns, o: { compactTables?: boolean } = {}): string | undefined {
+  if (!patterns.supported) return undefined
+  try {
+    return new Writer(patterns, o.compactTables ?? false).root(root)
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined
+    throw e
+  }
+}
