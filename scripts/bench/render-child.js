@@ -1,20 +1,23 @@
 // Render timings without select + redact: times renderReport per format on the full report of a
 // filled database (built once, see full-report.js).
-// Usage: node scripts/bench/render-child.js <database> [--repeat 3] [--format md] [--out dir]
+// Usage: node scripts/bench/render-child.js <database> [--repeat 3] [--format md] [--out dir] [--lib dir]
 // Prints one JSON line: per-format seconds (median of the repeats, and the first run alone), CPU
 // seconds of the process over the same calls (less thrown off than wall time when other work
 // shares the cores), and output bytes. With --out, writes each format's files there so two
-// builds' outputs can be compared byte for byte.
+// builds' outputs can be compared byte for byte; with --lib, renders with that compiled lib/
+// (e.g. of another commit) instead of this checkout's, on the report this checkout selects.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { REPORT_FORMATS, renderReport } from '../../lib/index.js'
+import { REPORT_FORMATS } from '../../lib/index.js'
 import { loadFullReport } from './full-report.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '3' }, format: { type: 'string', multiple: true }, out: { type: 'string' } }
+  options: { repeat: { type: 'string', default: '3' }, format: { type: 'string', multiple: true }, out: { type: 'string' }, lib: { type: 'string' } }
 })
+const { renderReport } = await import(values.lib ? pathToFileURL(join(resolve(values.lib), 'index.js')).href : '../../lib/index.js')
 const formats = values.format ?? REPORT_FORMATS
 const report = loadFullReport(positionals[0])
 
