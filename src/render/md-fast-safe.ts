@@ -27,6 +27,44 @@ export interface CompiledPattern {
   expression: RegExp
 }
 
+/**
+ * The patterns in scope of one construct stack, by character: a pattern matches its one
+ * character and nothing else adds an escape, so a text is run against the patterns of the
+ * characters it holds and no others.
+ */
+export class PatternScope {
+  /** By ASCII code, the patterns of that character. */
+  private readonly ascii: CompiledPattern[][] = Array.from({ length: 128 }, () => [])
+  /** Patterns of a character outside ASCII (or of more than one): run on every text. */
+  private readonly other: CompiledPattern[] = []
+  /** Which ASCII codes the text at hand holds: equal to `epoch` when seen. */
+  private readonly seen = new Uint32Array(128)
+  private epoch = 0
+
+  constructor(patterns: readonly CompiledPattern[]) {
+    for (const p of patterns) {
+      const code = p.pattern.character.charCodeAt(0)
+      if (p.pattern.character.length === 1 && code < 128) this.ascii[code].push(p)
+      else this.other.push(p)
+    }
+  }
+
+  /** The patterns that can match somewhere in `value`. */
+  for(value: string): CompiledPattern[] {
+    const epoch = ++this.epoch
+    const found = this.other.length ? [...this.other] : []
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i)
+      if (code < 128 && this.seen[code] !== epoch) {
+        this.seen[code] = epoch
+        const patterns = this.ascii[code]
+        for (let j = 0; j < patterns.length; j++) found.push(patterns[j])
+      }
+    }
+    return found
+  }
+}
+
 export function compilePattern(pattern: UnsafePattern): RegExp {
   const before = (pattern.atBreak ? '[\\r\\n][\\t ]*' : '') + (pattern.before ? '(?:' + pattern.before + ')' : '')
   return new RegExp(
@@ -106,16 +144,15 @@ interface Info {
  * caller checks that once. Percent-encoding (autolinks) is not handled: the caller never writes
  * autolinks.
  */
-export function safe(patterns: readonly CompiledPattern[], input: string, before: string, after: string): string {
+export function safe(scope: PatternScope, input: string, before: string, after: string): string {
   const value = before + input + after
   const positions: number[] = []
   const infos = new Map<number, Info>()
   const offset = before.length
   const end = value.length - after.length
 
-  for (const { pattern, expression } of patterns) {
-    // A pattern matches its one character: none in the string, no match.
-    if (!value.includes(pattern.character)) continue
+  // Which pattern matches first does not matter: a position's flags end up the AND of all.
+  for (const { pattern, expression } of scope.for(value)) {
     expression.lastIndex = 0
     const withBefore = Boolean(pattern.before || pattern.atBreak)
     const withAfter = Boolean(pattern.after)

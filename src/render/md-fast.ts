@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import type { AlignType, Heading, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import { indentCode } from './md-code-splice.js'
 import { serialize, type AttentionItem, type PhrasingItem } from './md-fast-attention.js'
 import {
   compilePattern,
@@ -6,6 +8,7 @@ import {
   firstCharacter,
   lastCharacter,
   patternInScope,
+  PatternScope,
   safe,
   type CompiledPattern,
   type UnsafePattern
@@ -41,6 +44,7 @@ const EMPHASIS_SEQUENCES = ['_', '*']
 const STRONG_SEQUENCES = ['**', '__']
 const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g
 const LINE_BREAK = /[\r\n]/
+const SPACES = /^ *$/
 
 // HTML block names that end only at a blank line (micromark-util-html-tag-name), for the kinds
 // `htmlKind` tells apart; the report's html nodes are `<details>` lines only, so any other start
@@ -95,7 +99,7 @@ function hasText(nodes: readonly PhrasingContent[]): boolean {
 export class Patterns {
   readonly all: CompiledPattern[]
   readonly atBreak: CompiledPattern[]
-  private readonly byStack = new Map<string, CompiledPattern[]>()
+  private readonly byStack = new Map<string, PatternScope>()
 
   constructor(unsafe: readonly UnsafePattern[]) {
     this.all = unsafe.map((pattern) => ({ pattern, expression: compilePattern(pattern) }))
@@ -109,10 +113,10 @@ export class Patterns {
    */
   readonly supported: boolean
 
-  inScope(stack: readonly string[], key: string): CompiledPattern[] {
+  inScope(stack: readonly string[], key: string): PatternScope {
     let found = this.byStack.get(key)
     if (!found) {
-      found = this.all.filter((p) => patternInScope(stack, p.pattern))
+      found = new PatternScope(this.all.filter((p) => patternInScope(stack, p.pattern)))
       this.byStack.set(key, found)
     }
     return found
@@ -134,6 +138,15 @@ class Writer {
   /** Escaped text by construct stack, then value: report labels recur in the same places. */
   private readonly escaped = new Map<string, Map<string, Escaped[]>>()
   private readonly inlineCodes: [Map<string, string>, Map<string, string>] = [new Map(), new Map()]
+  /**
+   * Code blocks of many lines inside list items, most of a full report's text: each list item
+   * around one would otherwise split and join every line of it once more to indent it. Written as
+   * a token line, put back at the end with that line's indentation on each of its lines but the
+   * empty ones, which is what the list items would have made of them. The tokens hold a random
+   * nonce, so no log text can forge one.
+   */
+  private readonly codeValues: string[] = []
+  private nonce = ''
 
   constructor(
     private readonly patterns: Patterns,
@@ -142,9 +155,33 @@ class Writer {
 
   root(node: Root): string {
     for (const child of node.children) if (isPhrasing(child)) throw new Unsupported()
-    const result = this.flow(node, node.children)
+    const result = this.spliceCode(this.flow(node, node.children))
     const last = result.charCodeAt(result.length - 1)
     return result && last !== 10 && last !== 13 ? result + '\n' : result
+  }
+
+  private codeToken(raw: string): string {
+    if (!this.nonce) this.nonce = randomBytes(8).toString('hex')
+    this.codeValues.push(raw)
+    return `altcode${this.nonce}n${this.codeValues.length - 1}`
+  }
+
+  private spliceCode(text: string): string {
+    if (!this.codeValues.length) return text
+    const out: string[] = []
+    let at = 0
+    for (let i = 0; i < this.codeValues.length; i++) {
+      const token = `altcode${this.nonce}n${i}`
+      const found = text.indexOf(token, at)
+      const lineStart = text.lastIndexOf('\n', found) + 1
+      const indent = text.slice(lineStart, found)
+      // The token line is written by the code block above and indented by list items only.
+      if (found < 0 || lineStart < at || !SPACES.test(indent)) throw new Unsupported()
+      out.push(text.slice(at, lineStart), indentCode(this.codeValues[i], indent))
+      at = found + token.length
+    }
+    out.push(text.slice(at))
+    return out.join('')
   }
 
   private enter(name: string): void {
@@ -233,7 +270,9 @@ class Writer {
         if (node.lang || node.meta) throw new Unsupported()
         const raw = node.value || ''
         const sequence = FENCE_MARKER.repeat(Math.max(longestBacktickRun(raw) + 1, 3))
-        return sequence + '\n' + (raw ? raw + '\n' : '') + sequence
+        // In a list item a block of many lines stands as one line till the end (`spliceCode`).
+        const body = raw && this.stack.includes('listItem') && LINE_BREAK.test(raw) ? this.codeToken(raw) : raw
+        return sequence + '\n' + (body ? body + '\n' : '') + sequence
       }
       case 'html':
         return node.value || ''
