@@ -35,34 +35,50 @@ export interface CompiledPattern {
 export class PatternScope {
   /** By ASCII code, the patterns of that character. */
   private readonly ascii: CompiledPattern[][] = Array.from({ length: 128 }, () => [])
+  /** The same, less those that match only next to a line break. */
+  private readonly asciiOnOneLine: CompiledPattern[][] = Array.from({ length: 128 }, () => [])
   /** Patterns of a character outside ASCII (or of more than one): run on every text. */
   private readonly other: CompiledPattern[] = []
   /** Which ASCII codes the text at hand holds: equal to `epoch` when seen. */
   private readonly seen = new Uint32Array(128)
   private epoch = 0
+  private readonly found: CompiledPattern[] = []
 
   constructor(patterns: readonly CompiledPattern[]) {
     for (const p of patterns) {
       const code = p.pattern.character.charCodeAt(0)
-      if (p.pattern.character.length === 1 && code < 128) this.ascii[code].push(p)
-      else this.other.push(p)
+      if (p.pattern.character.length === 1 && code < 128) {
+        this.ascii[code].push(p)
+        if (!needsLineBreak(p.pattern)) this.asciiOnOneLine[code].push(p)
+      } else this.other.push(p)
     }
   }
 
-  /** The patterns that can match somewhere in `value`. */
-  for(value: string): CompiledPattern[] {
+  /** The patterns that can match somewhere in `value` (valid till the next call). */
+  for(value: string): readonly CompiledPattern[] {
     const epoch = ++this.epoch
-    const found = this.other.length ? [...this.other] : []
+    const found = this.found
+    found.length = 0
+    for (const p of this.other) found.push(p)
+    const byCode = value.includes('\n') || value.includes('\r') ? this.ascii : this.asciiOnOneLine
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i)
       if (code < 128 && this.seen[code] !== epoch) {
         this.seen[code] = epoch
-        const patterns = this.ascii[code]
+        const patterns = byCode[code]
         for (let j = 0; j < patterns.length; j++) found.push(patterns[j])
       }
     }
     return found
   }
+}
+
+// Conditions that hold only with a line break character next to the pattern's character.
+const LINE_BREAK_ONLY = new Set(['[\\r\\n]', '\\r', '\\n'])
+
+/** Whether a pattern can match only in a text that holds a line break (CR or LF). */
+export function needsLineBreak(p: UnsafePattern): boolean {
+  return Boolean(p.atBreak || (p.before && LINE_BREAK_ONLY.has(p.before)) || (p.after && LINE_BREAK_ONLY.has(p.after)))
 }
 
 export function compilePattern(pattern: UnsafePattern): RegExp {
@@ -146,13 +162,15 @@ interface Info {
  */
 export function safe(scope: PatternScope, input: string, before: string, after: string): string {
   const value = before + input + after
+  const patterns = scope.for(value)
+  if (patterns.length === 0) return escapeBackslashes(input, after)
   const positions: number[] = []
   const infos = new Map<number, Info>()
   const offset = before.length
   const end = value.length - after.length
 
   // Which pattern matches first does not matter: a position's flags end up the AND of all.
-  for (const { pattern, expression } of scope.for(value)) {
+  for (const { pattern, expression } of patterns) {
     expression.lastIndex = 0
     const withBefore = Boolean(pattern.before || pattern.atBreak)
     const withAfter = Boolean(pattern.after)

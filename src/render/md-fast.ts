@@ -123,6 +123,17 @@ export class Patterns {
   }
 }
 
+/** Longest text whose escaping is cached. */
+const CACHED_TEXT = 80
+
+interface Context {
+  parent: Context | undefined
+  children: Map<string, Context>
+  scope: PatternScope | undefined
+  /** Escaped text by value, then the characters either side. */
+  escaped: Map<string, Escaped[]>
+}
+
 interface Escaped {
   before: string
   after: string
@@ -131,12 +142,11 @@ interface Escaped {
 
 class Writer {
   private readonly stack: string[] = []
-  private stackKey = ''
+  /** The construct stack as a node of a tree of the stacks met, each with its own caches. */
+  private context: Context = { parent: undefined, children: new Map(), scope: undefined, escaped: new Map() }
   private readonly indexStack: number[] = []
   private bulletCurrent: string | undefined
   private bulletLastUsed: string | undefined
-  /** Escaped text by construct stack, then value: report labels recur in the same places. */
-  private readonly escaped = new Map<string, Map<string, Escaped[]>>()
   private readonly inlineCodes: [Map<string, string>, Map<string, string>] = [new Map(), new Map()]
   /**
    * Code blocks of many lines inside list items, most of a full report's text: each list item
@@ -186,12 +196,17 @@ class Writer {
 
   private enter(name: string): void {
     this.stack.push(name)
-    this.stackKey += name + ','
+    let next = this.context.children.get(name)
+    if (!next) {
+      next = { parent: this.context, children: new Map(), scope: undefined, escaped: new Map() }
+      this.context.children.set(name, next)
+    }
+    this.context = next
   }
 
   private exit(): void {
-    const name = this.stack.pop()!
-    this.stackKey = this.stackKey.slice(0, this.stackKey.length - name.length - 1)
+    this.stack.pop()
+    this.context = this.context.parent!
   }
 
   private flow(parent: Parents, children: readonly RootContent[]): string {
@@ -431,18 +446,17 @@ class Writer {
   }
 
   private text(value: string, before: string, after: string): string {
-    let byValue = this.escaped.get(this.stackKey)
-    if (!byValue) {
-      byValue = new Map()
-      this.escaped.set(this.stackKey, byValue)
-    }
-    let seen = byValue.get(value)
+    const context = this.context
+    context.scope ??= this.patterns.inScope(this.stack, this.stack.join(','))
+    // Labels and short values recur in the same places; a long value is mostly written once.
+    if (value.length > CACHED_TEXT) return safe(context.scope, value, before, after)
+    let seen = context.escaped.get(value)
     if (!seen) {
       seen = []
-      byValue.set(value, seen)
+      context.escaped.set(value, seen)
     }
     for (const e of seen) if (e.before === before && e.after === after) return e.out
-    const out = safe(this.patterns.inScope(this.stack, this.stackKey), value, before, after)
+    const out = safe(context.scope, value, before, after)
     seen.push({ before, after, out })
     return out
   }
