@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { AlignType, Heading, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import { indentCode } from './md-code-splice.js'
 import { serialize, type AttentionItem, type PhrasingItem } from './md-fast-attention.js'
@@ -44,7 +43,6 @@ const EMPHASIS_SEQUENCES = ['_', '*']
 const STRONG_SEQUENCES = ['**', '__']
 const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g
 const LINE_BREAK = /[\r\n]/
-const SPACES = /^ *$/
 
 // HTML block names that end only at a blank line (micromark-util-html-tag-name), for the kinds
 // `htmlKind` tells apart; the report's html nodes are `<details>` lines only, so any other start
@@ -149,14 +147,17 @@ class Writer {
   private bulletLastUsed: string | undefined
   private readonly inlineCodes: [Map<string, string>, Map<string, string>] = [new Map(), new Map()]
   /**
-   * Code blocks of many lines inside list items, most of a full report's text: each list item
-   * around one would otherwise split and join every line of it once more to indent it. Written as
-   * a token line, put back at the end with that line's indentation on each of its lines but the
-   * empty ones, which is what the list items would have made of them. The tokens hold a random
-   * nonce, so no log text can forge one.
+   * What is written so far. List items do not indent their content after writing it (remark
+   * splits and joins every line of it once per list item around it, code blocks included):
+   * each line is written once with the markers or indentation of the list items open around it.
    */
-  private readonly codeValues: string[] = []
-  private nonce = ''
+  private readonly out: string[] = []
+  /** The list items open around what is written, outermost first. */
+  private readonly items: { bullet: string; spaces: string }[] = []
+  /** How many of them (the outermost) have had their first line written. */
+  private started = 0
+  /** The indentation of a line that is none of those items' first. */
+  private indent = ''
 
   constructor(
     private readonly patterns: Patterns,
@@ -165,33 +166,39 @@ class Writer {
 
   root(node: Root): string {
     for (const child of node.children) if (isPhrasing(child)) throw new Unsupported()
-    const result = this.spliceCode(this.flow(node, node.children))
+    this.flow(node, node.children)
+    const result = this.out.join('')
     const last = result.charCodeAt(result.length - 1)
     return result && last !== 10 && last !== 13 ? result + '\n' : result
   }
 
-  private codeToken(raw: string): string {
-    if (!this.nonce) this.nonce = randomBytes(8).toString('hex')
-    this.codeValues.push(raw)
-    return `altcode${this.nonce}n${this.codeValues.length - 1}`
+  /**
+   * One line, without its line ending, as the list items around it write it: the first line of
+   * an item with its marker (and the markers of items opened with it), any other line indented
+   * by their widths, an empty line left empty.
+   */
+  private line(text: string): void {
+    const items = this.items
+    if (this.started === items.length) {
+      this.out.push(text ? this.indent + text : '')
+      return
+    }
+    let markers = items[this.started].bullet
+    for (let i = this.started + 1; i < items.length; i++) markers += ' ' + items[i].bullet
+    this.out.push(this.indent + markers + (text ? ' ' + text : ''))
+    this.started = items.length
+    this.indent = items.map((i) => i.spaces).join('')
   }
 
-  private spliceCode(text: string): string {
-    if (!this.codeValues.length) return text
-    const out: string[] = []
-    let at = 0
-    for (let i = 0; i < this.codeValues.length; i++) {
-      const token = `altcode${this.nonce}n${i}`
-      const found = text.indexOf(token, at)
-      const lineStart = text.lastIndexOf('\n', found) + 1
-      const indent = text.slice(lineStart, found)
-      // The token line is written by the code block above and indented by list items only.
-      if (found < 0 || lineStart < at || !SPACES.test(indent)) throw new Unsupported()
-      out.push(text.slice(at, lineStart), indentCode(this.codeValues[i], indent))
-      at = found + token.length
-    }
-    out.push(text.slice(at))
-    return out.join('')
+  /** A block's text, which starts a line. */
+  private write(text: string): void {
+    const firstEnd = text.search(LINE_BREAK)
+    if (firstEnd < 0) return this.line(text)
+    // A CR at the end makes one line ending with the LF of the join after it, as in remark: the
+    // empty rest after it is not indented, and the next block's first line is.
+    this.line(text.slice(0, firstEnd))
+    const rest = text.slice(firstEnd)
+    this.out.push(this.indent ? rest.replace(EOL_BEFORE_LINE, '$1' + this.indent) : rest)
   }
 
   private enter(name: string): void {
@@ -209,18 +216,17 @@ class Writer {
     this.context = this.context.parent!
   }
 
-  private flow(parent: Parents, children: readonly RootContent[]): string {
-    const results: string[] = []
+  private flow(parent: Parents, children: readonly RootContent[]): void {
     this.indexStack.push(-1)
     for (let index = 0; index < children.length; index++) {
       const child = children[index]
       this.indexStack[this.indexStack.length - 1] = index
-      results.push(this.block(child, parent))
+      this.block(child, parent)
       if (child.type !== 'list') this.bulletLastUsed = undefined
-      if (index < children.length - 1) results.push(this.between(child, children[index + 1], parent))
+      // Every item around has had its first line: a blank line of the join is left empty.
+      if (index < children.length - 1) this.out.push(this.between(child, children[index + 1], parent))
     }
     this.indexStack.pop()
-    return results.join('')
   }
 
   /** remark-gfm's table join, then mdast-util-to-markdown's `joinDefaults`. */
@@ -269,7 +275,7 @@ class Writer {
     return (!node.depth || node.depth < 3) && hasText(node.children) && hasLineBreak(node.children)
   }
 
-  private block(node: RootContent, parent: Parents): string {
+  private block(node: RootContent, parent: Parents): void {
     switch (node.type) {
       case 'paragraph': {
         this.enter('paragraph')
@@ -277,26 +283,28 @@ class Writer {
         const value = this.phrasing(node.children, '\n', '\n')
         this.exit()
         this.exit()
-        return value
+        return this.write(value)
       }
       case 'heading':
-        return this.heading(node)
+        return this.write(this.heading(node))
       case 'code': {
         if (node.lang || node.meta) throw new Unsupported()
         const raw = node.value || ''
         const sequence = FENCE_MARKER.repeat(Math.max(longestBacktickRun(raw) + 1, 3))
-        // In a list item a block of many lines stands as one line till the end (`spliceCode`).
-        const body = raw && this.stack.includes('listItem') && LINE_BREAK.test(raw) ? this.codeToken(raw) : raw
-        return sequence + '\n' + (body ? body + '\n' : '') + sequence
+        this.line(sequence)
+        // Every line of the value follows the fence's: none is an item's first.
+        if (raw) this.out.push('\n', indentCode(raw, this.indent))
+        this.out.push('\n')
+        return this.line(sequence)
       }
       case 'html':
-        return node.value || ''
+        return this.write(node.value || '')
       case 'thematicBreak':
-        return RULE
+        return this.line(RULE)
       case 'list':
         return this.list(node, parent)
       case 'table':
-        return this.table(node)
+        return this.write(this.table(node))
       default:
         throw new Unsupported()
     }
@@ -316,7 +324,7 @@ class Writer {
     return value ? sequence + ' ' + value : sequence
   }
 
-  private list(node: List, parent: Parents): string {
+  private list(node: List, parent: Parents): void {
     this.enter('list')
     const bulletCurrent = this.bulletCurrent
     let bullet = node.ordered ? BULLET_ORDERED : BULLET
@@ -330,35 +338,35 @@ class Writer {
     }
     if (useDifferentMarker) bullet = bulletOther
     this.bulletCurrent = bullet
-    const results: string[] = []
     this.indexStack.push(-1)
     for (let index = 0; index < node.children.length; index++) {
       const item = node.children[index]
       this.indexStack[this.indexStack.length - 1] = index
-      results.push(this.listItem(item, node, index))
+      this.listItem(item, node, index)
       this.bulletLastUsed = undefined
-      if (index < node.children.length - 1) results.push(this.between(item, node.children[index + 1], node))
+      if (index < node.children.length - 1) this.out.push(this.between(item, node.children[index + 1], node))
     }
+    // A list of no items is an empty line.
+    if (node.children.length === 0) this.line('')
     this.indexStack.pop()
     this.bulletLastUsed = bullet
     this.bulletCurrent = bulletCurrent
     this.exit()
-    return results.join('')
   }
 
-  private listItem(node: ListItem, parent: List, index: number): string {
+  private listItem(node: ListItem, parent: List, index: number): void {
     if (node.type !== 'listItem' || typeof node.checked === 'boolean') throw new Unsupported()
     let bullet = this.bulletCurrent ?? BULLET
     if (parent.ordered) bullet = (typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + index + bullet
-    const indent = ' '.repeat(bullet.length + 1)
+    this.items.push({ bullet, spaces: ' '.repeat(bullet.length + 1) })
     this.enter('listItem')
-    const value = this.flow(node, node.children)
+    this.flow(node, node.children)
+    // An item of no content is its marker alone.
+    if (this.started < this.items.length) this.line('')
     this.exit()
-    // Every line but the first indented by the marker's width, empty lines left empty.
-    const firstEnd = value.search(LINE_BREAK)
-    const first = firstEnd < 0 ? value : value.slice(0, firstEnd)
-    const rest = firstEnd < 0 ? '' : value.slice(firstEnd).replace(EOL_BEFORE_LINE, '$1' + indent)
-    return (first ? bullet + ' ' + first : bullet) + rest
+    this.items.pop()
+    this.started = this.items.length
+    this.indent = this.items.map((i) => i.spaces).join('')
   }
 
   private table(node: Table): string {
