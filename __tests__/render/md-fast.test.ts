@@ -89,16 +89,12 @@ function handledDocument(seed: number, blocks: number, pieces: readonly string[]
 }
 
 test('trees of the handled types with adversarial text are written by the fast writer exactly as remark writes them', () => {
-  let written = 0
   for (let seed = 1; seed <= 150; seed++) {
     const doc = handledDocument(seed, 40, seed % 2 ? ADVERSARIAL : MARKDOWN_PIECES)
     const fast = writeMarkdown(doc, PATTERNS)
+    expect(fast).toBeDefined()
     expect(fast).toBe(reference.stringify(doc))
-    if (fast !== undefined) written++
   }
-  // Trees with an empty first list item give up (a remark rule for nested lists not written here);
-  // most must not.
-  expect(written).toBeGreaterThan(100)
 })
 
 test('compact tables are written exactly as remark with `tablePipeAlign: false` writes them', () => {
@@ -228,7 +224,8 @@ test('a tree with a node the fast writer does not know is left to remark, and st
       ]
     },
     { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', value: '<b>' }] }] },
-    { type: 'root', children: [{ type: 'text', value: 'phrasing at the root' }] }
+    { type: 'root', children: [{ type: 'text', value: 'phrasing at the root' }] },
+    { type: 'root', children: [{ type: 'list', spread: false, children: [{ type: 'listItem', spread: false, children: [] }] }] }
   ]
   for (const doc of unknown) {
     expect(writeMarkdown(doc, PATTERNS)).toBeUndefined()
