@@ -6,7 +6,7 @@ import { unified } from 'unified'
 import { markdownTree } from '../../src/render/markdown.js'
 import { Patterns, writeMarkdown } from '../../src/render/md-fast.js'
 import type { UnsafePattern } from '../../src/render/md-fast-safe.js'
-import { MARKDOWN_STYLE, toMarkdown } from '../../src/render/md-stringify.js'
+import { FAST_STYLE, MARKDOWN_STYLE, toMarkdown } from '../../src/render/md-stringify.js'
 import { prng } from '../helpers.js'
 import { MARKDOWN_PIECES, syntheticReport } from './support.js'
 
@@ -245,4 +245,8 @@ test('patterns naming a neighbouring node or a letter turn the fast writer off',
   expect(writeMarkdown(doc, new Patterns([{ character: 'x', afterNode: 'strong' }]))).toBeUndefined()
   expect(writeMarkdown(doc, new Patterns([{ character: 'a' }]))).toBeUndefined()
   expect(writeMarkdown(doc, new Patterns([{ character: '!' }]))).toBe('a\n')
+})
+
+test('the fast writer writes in the report’s style, so the report goes through it', () => {
+  expect(FAST_STYLE).toBe(true)
 })

@@ -30,8 +30,11 @@ import {
  * compare both on random trees.
  */
 
-/** The constructs remark's unsafe patterns are read against; the state the writer keeps. */
+/** Thrown where the writer meets what it does not write; `writeMarkdown` then returns `undefined`. */
 class Unsupported extends Error {}
+
+/** The remark-stringify options this writer writes as; with any other, md-stringify uses remark. */
+export const WRITTEN_STYLE: Readonly<Record<string, string>> = { bullet: '-', emphasis: '_', strong: '*', fence: '`', listItemIndent: 'one', rule: '-' }
 
 const BULLET = '-'
 const BULLET_OTHER = '*'

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { spliceCode, tokenizeCode } from './md-code-splice.js'
-import { Patterns, writeMarkdown } from './md-fast.js'
+import { Patterns, writeMarkdown, WRITTEN_STYLE } from './md-fast.js'
 import type { UnsafePattern } from './md-fast-safe.js'
 
 type Handle = NonNullable<NonNullable<Options['handlers']>['text']>
@@ -207,5 +207,13 @@ export function toMarkdownWithRemark(root: Root, o: { compactTables?: boolean } 
  */
 export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
-  return writeMarkdown(root, unsafePatterns(), o) ?? toMarkdownWithRemark(root, o)
+  return (FAST_STYLE ? writeMarkdown(root, unsafePatterns(), o) : undefined) ?? toMarkdownWithRemark(root, o)
+}
+
+/** Whether the fast writer writes in the report's style (a test holds the two equal). */
+export const FAST_STYLE = sameStyle(MARKDOWN_STYLE, WRITTEN_STYLE)
+
+function sameStyle(a: Options, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k as keyof Options] === b[k])
 }
