@@ -8,8 +8,8 @@ import { type CliIo, UsageError } from '../io.js'
 import { progressFor } from '../progress.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
-import { filterOptions, parseFormats, parseMode } from './report.js'
-import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
+import { filterOptions, parseFormats, parseMode } from '../report-args.js'
+import { isPostgresUrl, storeTarget } from '../../store/pg/connect.js'
 
 export const dryRunHelp = `Usage: ai-log-trail dry-run [<path>...] [--rules FILE] [--out DIR] [options]
 
@@ -80,7 +80,11 @@ export async function dryRunCommand(argv: string[], io: CliIo): Promise<number> 
   // With --scope pr, --branch names the change's branch; the scope's other rules must not be filtered away.
   const branches = scope.kind === 'change' && scope.change.kind === 'pr' ? undefined : values.branch
   const progress = io.isTTY && paths?.length ? await progressFor(paths, (t) => (io.status ?? io.err)(t)) : undefined
-  const local = await localSnapshot(storeTarget(values.db, config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite')))
+  const target = storeTarget(values.db, config.defaults.database ?? join(outDir, '..', 'ai-log-trail.work.sqlite'))
+  // The team store's code (its snapshot, push and staging) is loaded only for a team store.
+  const local = isPostgresUrl(target)
+    ? await import('../../store/pg/local-store.js').then((m) => m.localSnapshot(target))
+    : { path: target, dispose: () => undefined }
   const r = await runJob({
     database: local.path,
     repoDir: values.repo ?? '.',

@@ -1,9 +1,7 @@
-import type { FilterInput } from '../../select/filters.js'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildReport, writeReportFiles } from '../../pipeline/report.js'
 import { loadConfig } from '../../config/load.js'
-import { REPORT_FORMATS, REPORT_MODES, ReportFormatSchema, ReportModeSchema, type ReportFormat, type ReportMode } from '../../config/choices.js'
 import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
 import { resolveScopeIn } from '../../scope/request.js'
@@ -14,6 +12,9 @@ import { teamReport } from '../../team/report-command.js'
 import { version } from '../version.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
+import { filterOptions, parseFormats, parseMode, reportFilters } from '../report-args.js'
+
+export { filterOptions, parseFormats, parseMode, reportFilters }
 
 export const reportHelp = `Usage: ai-log-trail report [--db FILE] [--format md|csv|json|html] [--mode MODE] [--out PATH|-]
                           [filters] [--rules FILE]
@@ -40,56 +41,6 @@ Filters:
   --tagged LABEL          sessions with this review tag (ai-log-trail tag), on the session or
                           one of its prompts (repeatable)
 `
-
-export function parseMode(v: string | undefined): ReportMode | undefined {
-  if (v === undefined) return undefined
-  const r = ReportModeSchema.safeParse(v)
-  if (!r.success) throw new UsageError(`unknown mode '${v}' (${REPORT_MODES.join(', ')})`)
-  return r.data
-}
-
-export function parseFormats(v: string | undefined, fallback: ReportFormat[]): ReportFormat[] {
-  if (v === undefined) return fallback
-  const list = v
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean)
-  return list.map((f) => {
-    const r = ReportFormatSchema.safeParse(f)
-    if (!r.success) throw new UsageError(`unknown format '${f}' (${REPORT_FORMATS.join(', ')})`)
-    return r.data
-  })
-}
-
-export const filterOptions = {
-  since: { type: 'string' },
-  until: { type: 'string' },
-  timezone: { type: 'string' },
-  repo: { type: 'string' },
-  session: { type: 'string', multiple: true },
-  agent: { type: 'string', multiple: true },
-  model: { type: 'string', multiple: true },
-  branch: { type: 'string', multiple: true },
-  tagged: { type: 'string', multiple: true }
-} as const
-
-/** The report's filters from the flags `filterOptions` parses; `branches` as the scope allows them. */
-export function reportFilters(
-  values: { since?: string; until?: string; timezone?: string; repo?: string; session?: string[]; agent?: string[]; model?: string[]; tagged?: string[] },
-  branches: string[] | undefined
-): FilterInput {
-  return {
-    since: values.since,
-    until: values.until,
-    timezone: values.timezone,
-    repo: values.repo,
-    sessions: values.session,
-    agents: values.agent,
-    models: values.model,
-    branches,
-    tags: values.tagged
-  }
-}
 
 export function parseNow(v: string | undefined): Date | undefined {
   if (v === undefined) return undefined

@@ -14,7 +14,7 @@ import { localSnapshot, storeTarget } from '../../store/pg/local-store.js'
 import { type CliIo, UsageError } from '../io.js'
 import { scopeOptions, scopeRequest } from '../scope-args.js'
 import { version } from '../version.js'
-import { filterOptions, reportFilters } from './report.js'
+import { filterOptions, reportFilters } from '../report-args.js'
 import { defaultActor } from '../review-args.js'
 
 export const reviewHelp = `Usage: ai-log-trail review [<path>...] [--port N] [--no-open] [--idle MIN] [--rules FILE] [--db FILE] [--actor NAME] [filters]

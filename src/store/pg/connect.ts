@@ -2,6 +2,11 @@
 // measurable part of a short run's start.
 import type pg from 'pg'
 
+/** Where a command's store is: `--db`, else AI_LOG_TRAIL_DATABASE_URL, else the command's default file. */
+export function storeTarget(db: string | undefined, fallback: string): string {
+  return db ?? process.env.AI_LOG_TRAIL_DATABASE_URL ?? fallback
+}
+
 /** True for a `postgres://` or `postgresql://` URL: what `--db` and `--to` take for the PostgreSQL store. */
 export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//i.test(s)

@@ -11,10 +11,7 @@ import { companionFiles, readFiles, seedFiles, unseed, type SeededFiles } from '
 import { pushStore, type PushResult } from './push.js'
 import { snapshotPg } from './snapshot.js'
 
-/** Where a command's store is: `--db`, else AI_LOG_TRAIL_DATABASE_URL, else the command's default file. */
-export function storeTarget(db: string | undefined, fallback: string): string {
-  return db ?? process.env.AI_LOG_TRAIL_DATABASE_URL ?? fallback
-}
+export { storeTarget } from './connect.js'
 
 /**
  * How a command uses its store: `read` works on a private snapshot of a PostgreSQL store and drops
