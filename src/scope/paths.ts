@@ -1,11 +1,18 @@
 import { realpathSync } from 'node:fs'
 import { posix, resolve } from 'node:path'
 
+/**
+ * The system's realpath(3) where it gives what Node's own walk gives (one call, where Node's makes
+ * one per folder of the path: a scope canonicalizes every session's log files); Node's walk on
+ * Windows, whose native call spells some paths (substituted drives, UNC) otherwise.
+ */
+const realpath = process.platform === 'win32' ? realpathSync : realpathSync.native
+
 /** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
 export function canonicalPath(p: string): string {
   const abs = resolve(p).replace(/\\/g, '/')
   try {
-    return realpathSync(abs).replace(/\\/g, '/')
+    return realpath(abs).replace(/\\/g, '/')
   } catch {
     return posix.normalize(abs)
   }
