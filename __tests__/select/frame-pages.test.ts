@@ -89,6 +89,7 @@ describe('the frame a page at a time', () => {
     expect(frame.sessions.length).toBeGreaterThan(40)
     expect(new Set(frame.sessions.map((s) => s.cost_source))).toEqual(new Set(['agent', 'estimate', null]))
     expect(frame.unpriced_models.length).toBeGreaterThan(0)
+    expect(frame.format_warnings.length).toBeGreaterThan(0)
     expect(frame.sessions.some((s) => Object.keys(s.tool_call_names).length > 1 && s.files_touched.length > 0)).toBe(true)
     const agents = [...new Set(frame.sessions.map((s) => s.agent))]
     const models = [...new Set(frame.sessions.flatMap((s) => s.models))]
