@@ -137,7 +137,8 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   // A zone-less local time's day is the one its writer's clock showed.
   const day = (ts: string) => localWallClock(ts)?.date ?? dayOfInstant(ts)
   const scope = opts.scope ?? ALL_FOUND
-  const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
+  // By id, each with the scope's own id string, which the frame keeps rather than a copy of it.
+  const inScope = new Map(scope.sessions.map((s) => [s.id, s]))
   const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null
   const unpriced = new Set<string>()
 
@@ -208,9 +209,18 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   let withoutUsage = 0
   let costSum = 0
   let anyNullCost = false
-  const listed = listedSessionIds(db).filter((id) => (opts.scope === undefined || reasons.has(id)) && (tagged === null || tagged.has(id)))
+  const listed: string[] = []
+  for (const id of listedSessionIds(db)) {
+    if (tagged !== null && !tagged.has(id)) continue
+    if (opts.scope === undefined) listed.push(id)
+    else {
+      const scoped = inScope.get(id)
+      if (scoped) listed.push(scoped.id)
+    }
+  }
   for (let from = 0; from < listed.length; from += FRAME_PAGE) {
-    const page = sessionSummaries(db, listed.slice(from, from + FRAME_PAGE)).filter((s) => matches(s, filters))
+    const pageIds = listed.slice(from, from + FRAME_PAGE)
+    const page = sessionSummaries(db, pageIds).filter((s) => matches(s, filters))
     const usage = countedUsageRowsOf(
       db,
       page.filter((s) => s.tokens_source === 'usage').map((s) => s.id)
@@ -317,7 +327,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
             cost_usd: Number.isNaN(cost) ? null : cost,
             cost_source: costSources[from + i],
             files_touched: touched.get(s.id) ?? [],
-            scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
+            scope_reasons: inScope.get(s.id)?.reasons ?? [{ kind: 'all' }],
             ...reviewOf(s.id),
             turns: []
           }

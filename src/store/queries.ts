@@ -100,7 +100,7 @@ export function listedSessionIds(db: Db): string[] {
 
 /**
  * The summaries of the sessions `ids` (a page of `listedSessionIds`), as `listSessions` gives
- * them, in the order of `ids`; an id not stored is left out. The same grouped queries, restricted
+ * them, in the order of `ids` and with its strings; an id not stored is left out. The same grouped queries, restricted
  * to the page, so a page costs what its sessions hold, not what the store holds.
  */
 export function sessionSummaries(db: Db, ids: readonly string[]): SessionSummary[] {
@@ -112,7 +112,8 @@ export function sessionSummaries(db: Db, ids: readonly string[]): SessionSummary
   const rows: Row[] = []
   for (const id of ids) {
     const r = byId.get(id)
-    if (r) rows.push(r)
+    // The caller's string for the id, not an equal copy: a report holds one per session.
+    if (r) rows.push({ ...r, id })
   }
   return summaries(db, rows, page)
 }
