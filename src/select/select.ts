@@ -2,7 +2,7 @@ import { isAbsolute, resolve, sep } from 'node:path'
 import { addTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
 import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
-import type { Scope } from '../scope/types.js'
+import type { Scope, ScopeReason } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
@@ -78,6 +78,38 @@ interface UsageAgg {
   cost: number | null
   sessions: number
   last: string | null
+}
+
+const COST_SOURCES: SessionReport['cost_source'][] = [null, 'agent', 'estimate']
+
+/** Each session's cost and where it came from, packed: a report keeps them for every session it lists. */
+class SessionCosts {
+  private usds = new Float64Array(1_024)
+  private sources = new Uint8Array(1_024)
+  private length = 0
+
+  push(usd: number | null, source: SessionReport['cost_source']): void {
+    if (this.length === this.usds.length) {
+      const usds = new Float64Array(this.length * 2)
+      usds.set(this.usds)
+      this.usds = usds
+      const sources = new Uint8Array(this.length * 2)
+      sources.set(this.sources)
+      this.sources = sources
+    }
+    // NaN stands for no cost: a cost is a sum of finite prices.
+    this.usds[this.length] = usd ?? Number.NaN
+    this.sources[this.length++] = COST_SOURCES.indexOf(source)
+  }
+
+  usd(i: number): number | null {
+    const v = this.usds[i]
+    return Number.isNaN(v) ? null : v
+  }
+
+  source(i: number): SessionReport['cost_source'] {
+    return COST_SOURCES[this.sources[i]]
+  }
 }
 
 /** Sessions read from the store per query while the frame is selected and when its sessions are read. */
@@ -199,8 +231,9 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   // selected session adds to every sum in that order (so float sums add up as one pass over the
   // whole listing did), and what is kept of it is its id and cost.
   const ids: string[] = []
-  const costs: number[] = []
-  const costSources: SessionReport['cost_source'][] = []
+  const costs = new SessionCosts()
+  // Each kept session's reasons (the scope's own arrays), when a scope is given.
+  const reasonsOf: ScopeReason[][] = []
   let held: SessionSummary[] | null = []
   const files = new Set<string>()
   const totalTokens = zeroTokens()
@@ -243,8 +276,8 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
         costSum += n.cost_usd ?? 0
       }
       ids.push(s.id)
-      costs.push(n.cost_usd ?? Number.NaN)
-      costSources.push(n.cost_source)
+      costs.push(n.cost_usd, n.cost_source)
+      if (opts.scope !== undefined) reasonsOf.push(inScope.get(s.id)!.reasons)
       held?.push(s)
       if (held && held.length > HOLD_SUMMARIES) held = null
     }
@@ -305,7 +338,6 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
         const touched = filesTouchedByEach(db, pageIds)
         for (let i = 0; i < page.length; i++) {
           const s = page[i]
-          const cost = costs[from + i]
           yield {
             id: s.id,
             title: s.title,
@@ -324,10 +356,10 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
             tool_calls: s.tool_calls,
             tool_call_names: Object.fromEntries((tools.get(s.id) ?? []).map((r) => [r.name, r.n])),
             tokens: s.tokens_source !== 'none' ? s.tokens : null,
-            cost_usd: Number.isNaN(cost) ? null : cost,
-            cost_source: costSources[from + i],
+            cost_usd: costs.usd(from + i),
+            cost_source: costs.source(from + i),
             files_touched: touched.get(s.id) ?? [],
-            scope_reasons: inScope.get(s.id)?.reasons ?? [{ kind: 'all' }],
+            scope_reasons: reasonsOf[from + i] ?? [{ kind: 'all' }],
             ...reviewOf(s.id),
             turns: []
           }
