@@ -40,8 +40,9 @@ const OLD_GENERATION_MB = 64
 
 /**
  * Past this many sessions in the store the report stays on the caller's thread: what it holds live
- * of them (the listing, the scope) outgrows the worker's capped heap, and the second, uncapped run
- * costs more than the cap saves (docs/performance.md, "End of the fifth round").
+ * of them outgrows the worker's capped heap, and the second, uncapped run costs more than the cap
+ * saves. The frame no longer holds the listing; the scope's sessions and the comment's window still
+ * grow with the sessions (docs/performance.md, "The frame a page at a time").
  */
 const MAX_SESSIONS = 20_000
 

@@ -2,13 +2,13 @@ import { isAbsolute, resolve, sep } from 'node:path'
 import { addTokens, zeroTokens, type TokenCounts } from '../model/tokens.js'
 import { costOf, roundUsd } from '../pricing/cost.js'
 import { BUNDLED_PRICES, priceFor, type Price } from '../pricing/prices.js'
-import type { Scope } from '../scope/types.js'
+import type { Scope, ScopeReason } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
-import { filesOfSessions } from '../store/session-files.js'
-import { listSessions, type SessionSummary } from '../store/queries.js'
-import { countedUsageRows, filesTouchedBy, toolCallCounts } from '../store/session-activity.js'
+import { filePathsOfPage } from '../store/session-files.js'
+import { listedSessionIds, sessionSummaries, type SessionSummary } from '../store/queries.js'
+import { countedUsageRowsOf, filesTouchedByEach, toolCallCountsOf, type UsageRow as UsageRowOfStore } from '../store/session-activity.js'
 import { sessionsTagged } from '../store/review-tags.js'
 import { reviewReader } from './review.js'
 import { DEFAULT_FIELD_CHARS, selectTurns } from './turns.js'
@@ -69,11 +69,54 @@ function matches(s: SessionSummary, f: Filters): boolean {
   return true
 }
 
+/**
+ * A row of usage: its sums, and how many sessions it covers. A session's rows are added one after
+ * another, so the last session added tells a new session from another row of the same one.
+ */
 interface UsageAgg {
   tokens: TokenCounts
   cost: number | null
-  sessions: Set<string>
+  sessions: number
+  last: string | null
 }
+
+const COST_SOURCES: SessionReport['cost_source'][] = [null, 'agent', 'estimate']
+
+/** Each session's cost and where it came from, packed: a report keeps them for every session it lists. */
+class SessionCosts {
+  private usds = new Float64Array(1_024)
+  private sources = new Uint8Array(1_024)
+  private length = 0
+
+  push(usd: number | null, source: SessionReport['cost_source']): void {
+    if (this.length === this.usds.length) {
+      const usds = new Float64Array(this.length * 2)
+      usds.set(this.usds)
+      this.usds = usds
+      const sources = new Uint8Array(this.length * 2)
+      sources.set(this.sources)
+      this.sources = sources
+    }
+    // NaN stands for no cost: a cost is a sum of finite prices.
+    this.usds[this.length] = usd ?? Number.NaN
+    this.sources[this.length++] = COST_SOURCES.indexOf(source)
+  }
+
+  usd(i: number): number | null {
+    const v = this.usds[i]
+    return Number.isNaN(v) ? null : v
+  }
+
+  source(i: number): SessionReport['cost_source'] {
+    return COST_SOURCES[this.sources[i]]
+  }
+}
+
+/** Sessions read from the store per query while the frame is selected and when its sessions are read. */
+export const FRAME_PAGE = 1_000
+
+/** Up to this many sessions in a report, the frame keeps their summaries rather than reading them again. */
+const HOLD_SUMMARIES = 2_000
 
 /**
  * Builds the report object from the store: which sessions the filters select, their totals,
@@ -126,24 +169,32 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   // A zone-less local time's day is the one its writer's clock showed.
   const day = (ts: string) => localWallClock(ts)?.date ?? dayOfInstant(ts)
   const scope = opts.scope ?? ALL_FOUND
-  const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]))
+  // By id, each with the scope's own id string, which the frame keeps rather than a copy of it.
+  const inScope = new Map(scope.sessions.map((s) => [s.id, s]))
   const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null
-  const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)))
   const unpriced = new Set<string>()
 
   const byModel = new Map<string, UsageAgg>()
   const byAgent = new Map<string, UsageAgg>()
   const byDay = new Map<string, UsageAgg>()
+  const aggOf = (m: Map<string, UsageAgg>, key: string): UsageAgg => {
+    let a = m.get(key)
+    if (!a) m.set(key, (a = { tokens: zeroTokens(), cost: 0, sessions: 0, last: null }))
+    return a
+  }
+  const counted = (a: UsageAgg, sid: string) => {
+    if (a.last !== sid) a.sessions++
+    a.last = sid
+  }
   const add = (m: Map<string, UsageAgg>, key: string, sid: string, t: TokenCounts, cost: number | null) => {
-    const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
+    const a = aggOf(m, key)
     a.tokens = addTokens(a.tokens, t)
     a.cost = a.cost === null || cost === null ? null : a.cost + cost
-    a.sessions.add(sid)
-    m.set(key, a)
+    counted(a, sid)
   }
 
   /** A session's numbers: all the totals and usage need of it. */
-  const costOfSession = (s: SessionSummary): Pick<SessionReport, 'tokens' | 'cost_usd' | 'cost_source'> => {
+  const costOfSession = (s: SessionSummary, usage: readonly UsageRowOfStore[] | undefined): Pick<SessionReport, 'tokens' | 'cost_usd' | 'cost_source'> => {
     let cost: number | null = 0
     const priceRow = (model: string | null, t: TokenCounts): number | null => {
       const label = model ?? '(unknown model)'
@@ -161,7 +212,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
       add(byDay, ts ? day(ts) : '(no date)', s.id, t, c)
     }
     if (s.tokens_source === 'usage') {
-      for (const r of countedUsageRows(db, s.id)) account(r.model, r.ts, r)
+      for (const r of usage ?? []) account(r.model, r.ts, r)
     } else if (s.tokens_source === 'status') {
       account(s.models[0] ?? null, s.ended_at ?? s.started_at, s.tokens)
     }
@@ -176,36 +227,70 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
     }
   }
 
-  const numbers = all.map(costOfSession)
+  // One pass over the listing, a page of sessions at a time, in the report's order: each
+  // selected session adds to every sum in that order (so float sums add up as one pass over the
+  // whole listing did), and what is kept of it is its id and cost.
+  const ids: string[] = []
+  const costs = new SessionCosts()
+  // Each kept session's reasons (the scope's own arrays), when a scope is given.
+  const reasonsOf: ScopeReason[][] = []
+  let held: SessionSummary[] | null = []
+  const files = new Set<string>()
   const totalTokens = zeroTokens()
   let prompts = 0
   let toolCalls = 0
   let withoutUsage = 0
   let costSum = 0
   let anyNullCost = false
-  // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
-  // (agent-reported costs included, sessions without usage counted); models and days split a
-  // session, so theirs add up usage rows.
-  all.forEach((s, i) => {
-    const n = numbers[i]
-    const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set<string>() }
-    if (n.tokens) a.tokens = addTokens(a.tokens, n.tokens)
-    if (!unknownCost(n)) a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd
-    a.sessions.add(s.id)
-    byAgent.set(s.agent, a)
-    if (n.tokens) Object.assign(totalTokens, addTokens(totalTokens, n.tokens))
-    else withoutUsage++
-    prompts += s.prompts
-    toolCalls += s.tool_calls
-    if (!unknownCost(n)) {
-      if (n.cost_usd === null) anyNullCost = true
-      costSum += n.cost_usd ?? 0
+  const listed: string[] = []
+  for (const id of listedSessionIds(db)) {
+    if (tagged !== null && !tagged.has(id)) continue
+    if (opts.scope === undefined) listed.push(id)
+    else {
+      const scoped = inScope.get(id)
+      if (scoped) listed.push(scoped.id)
     }
-  })
+  }
+  for (let from = 0; from < listed.length; from += FRAME_PAGE) {
+    const pageIds = listed.slice(from, from + FRAME_PAGE)
+    const page = sessionSummaries(db, pageIds).filter((s) => matches(s, filters))
+    const usage = countedUsageRowsOf(
+      db,
+      page.filter((s) => s.tokens_source === 'usage').map((s) => s.id)
+    )
+    for (const s of page) {
+      const n = costOfSession(s, usage.get(s.id))
+      // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
+      // (agent-reported costs included, sessions without usage counted); models and days split a
+      // session, so theirs add up usage rows.
+      const a = aggOf(byAgent, s.agent)
+      if (n.tokens) a.tokens = addTokens(a.tokens, n.tokens)
+      if (!unknownCost(n)) a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd
+      counted(a, s.id)
+      if (n.tokens) Object.assign(totalTokens, addTokens(totalTokens, n.tokens))
+      else withoutUsage++
+      prompts += s.prompts
+      toolCalls += s.tool_calls
+      if (!unknownCost(n)) {
+        if (n.cost_usd === null) anyNullCost = true
+        costSum += n.cost_usd ?? 0
+      }
+      ids.push(s.id)
+      costs.push(n.cost_usd, n.cost_source)
+      if (opts.scope !== undefined) reasonsOf.push(inScope.get(s.id)!.reasons)
+      held?.push(s)
+      if (held && held.length > HOLD_SUMMARIES) held = null
+    }
+    for (const path of filePathsOfPage(
+      db,
+      page.map((s) => s.id)
+    ))
+      files.add(path)
+  }
 
   const usageRows = (m: Map<string, UsageAgg>, sortByKey = false): UsageRow[] =>
     [...m.entries()]
-      .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
+      .map(([key, a]) => ({ key, sessions: a.sessions, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
       .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)))
 
   const skipped = skippedCounts(db)
@@ -217,7 +302,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
     scope: { kind: scope.kind, label: scope.label },
     filters,
     totals: {
-      sessions: all.length,
+      sessions: ids.length,
       prompts,
       tool_calls: toolCalls,
       tokens: totalTokens,
@@ -229,13 +314,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [...unpriced].sort(),
     skipped: { lines: skipped.lines, files: skipped.files },
-    format_warnings: formatWarnings(
-      db,
-      filesOfSessions(
-        db,
-        all.map((s) => s.id)
-      )
-    ).map((w) => ({
+    format_warnings: formatWarnings(db, [...files].sort()).map((w) => ({
       file: w.file,
       format: w.format,
       agent_version: w.agent_version,
@@ -245,38 +324,45 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
       message: w.message
     }))
   }
+  const summaries = held
   return {
     head,
-    ids: all.map((s) => s.id),
+    ids,
     *sessions() {
       const reviewOf = reviewReader(db)
-      for (let i = 0; i < all.length; i++) {
-        const s = all[i]
-        const n = numbers[i]
-        yield {
-          id: s.id,
-          title: s.title,
-          agent: s.agent,
-          agent_version: s.agent_version,
-          models: s.models,
-          cwd: s.cwd,
-          repository: s.repository,
-          branch: s.branch,
-          commit: s.commit,
-          started_at: s.started_at,
-          ended_at: s.ended_at,
-          parent_id: s.parent_id,
-          parent_relation: s.parent_relation,
-          prompts: s.prompts,
-          tool_calls: s.tool_calls,
-          tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
-          tokens: n.tokens,
-          cost_usd: n.cost_usd,
-          cost_source: n.cost_source,
-          files_touched: filesTouchedBy(db, s.id),
-          scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
-          ...reviewOf(s.id),
-          turns: []
+      for (let from = 0; from < ids.length; from += FRAME_PAGE) {
+        const pageIds = ids.slice(from, from + FRAME_PAGE)
+        const page = summaries ? summaries.slice(from, from + FRAME_PAGE) : sessionSummaries(db, pageIds)
+        if (page.length !== pageIds.length) throw new Error('a session of the report is no longer in the store')
+        const tools = toolCallCountsOf(db, pageIds)
+        const touched = filesTouchedByEach(db, pageIds)
+        for (let i = 0; i < page.length; i++) {
+          const s = page[i]
+          yield {
+            id: s.id,
+            title: s.title,
+            agent: s.agent,
+            agent_version: s.agent_version,
+            models: s.models,
+            cwd: s.cwd,
+            repository: s.repository,
+            branch: s.branch,
+            commit: s.commit,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            parent_id: s.parent_id,
+            parent_relation: s.parent_relation,
+            prompts: s.prompts,
+            tool_calls: s.tool_calls,
+            tool_call_names: Object.fromEntries((tools.get(s.id) ?? []).map((r) => [r.name, r.n])),
+            tokens: s.tokens_source !== 'none' ? s.tokens : null,
+            cost_usd: costs.usd(from + i),
+            cost_source: costs.source(from + i),
+            files_touched: touched.get(s.id) ?? [],
+            scope_reasons: reasonsOf[from + i] ?? [{ kind: 'all' }],
+            ...reviewOf(s.id),
+            turns: []
+          }
         }
       }
     }

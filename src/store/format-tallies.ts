@@ -27,13 +27,27 @@ export function saveFormatTally(db: Db, fileId: number, t: FormatTally): void {
   ).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null)
 }
 
-/** The tallies of the files at `paths` (files read before tallies were kept have none). */
+interface BatchRow {
+  file_id: number
+  path: string
+  format: string | null
+  records: number
+  unknown: number
+  prompts: number
+  activity: number
+  unknown_kinds: string | null
+}
+
+/** Paths read per query. */
+const PATHS_PER_QUERY = 1_000
+
+/** The tallies of the files at `paths`, in that order (files read before tallies were kept have none). */
 export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatTally[] {
   const rows = prepared(
     db,
     `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
-     WHERE f.path = ? ORDER BY t.from_line`
+     WHERE f.path IN (SELECT value FROM json_each(?)) ORDER BY f.id, t.from_line`
   )
   // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
   // session per file (quadratic in a first ingest of many files).
@@ -50,37 +64,38 @@ export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatT
     return versions.get(fileId) ?? null
   }
   const out: FileFormatTally[] = []
-  for (const path of paths) {
-    const batches = rows.all(path) as {
-      file_id: number
-      path: string
-      format: string | null
-      records: number
-      unknown: number
-      prompts: number
-      activity: number
-      unknown_kinds: string | null
-    }[]
-    if (batches.length === 0) continue
-    const sum: FileFormatTally = {
-      path,
-      format: batches[0].format,
-      records: 0,
-      unknown: 0,
-      prompts: 0,
-      activity: 0,
-      kinds: {},
-      agent_version: versionOf(batches[0].file_id)
+  for (let from = 0; from < paths.length; from += PATHS_PER_QUERY) {
+    const page = paths.slice(from, from + PATHS_PER_QUERY)
+    // Each file's batches in line order, by path (a path is one file).
+    const byPath = new Map<string, BatchRow[]>()
+    for (const r of rows.all(JSON.stringify(page)) as BatchRow[]) {
+      const list = byPath.get(r.path)
+      if (list) list.push(r)
+      else byPath.set(r.path, [r])
     }
-    for (const b of batches) {
-      sum.records += b.records
-      sum.unknown += b.unknown
-      sum.prompts += b.prompts
-      sum.activity += b.activity
-      const kinds = b.unknown_kinds ? (JSON.parse(b.unknown_kinds) as Record<string, number>) : {}
-      for (const [k, n] of Object.entries(kinds)) sum.kinds[k] = (sum.kinds[k] ?? 0) + n
+    for (const path of page) {
+      const batches = byPath.get(path)
+      if (!batches) continue
+      const sum: FileFormatTally = {
+        path,
+        format: batches[0].format,
+        records: 0,
+        unknown: 0,
+        prompts: 0,
+        activity: 0,
+        kinds: {},
+        agent_version: versionOf(batches[0].file_id)
+      }
+      for (const b of batches) {
+        sum.records += b.records
+        sum.unknown += b.unknown
+        sum.prompts += b.prompts
+        sum.activity += b.activity
+        const kinds = b.unknown_kinds ? (JSON.parse(b.unknown_kinds) as Record<string, number>) : {}
+        for (const [k, n] of Object.entries(kinds)) sum.kinds[k] = (sum.kinds[k] ?? 0) + n
+      }
+      out.push(sum)
     }
-    out.push(sum)
   }
   return out
 }

@@ -386,6 +386,15 @@ CREATE TABLE late_check_memo (
   used_run INTEGER NOT NULL
 );
 `
+  },
+  {
+    version: 16,
+    description:
+      "the index of a session's records carries each record's file, so the log files of a page of sessions (a report's format warnings) are read from the index alone",
+    sql: `
+DROP INDEX events_session;
+CREATE INDEX events_session ON events(session_id, ts, file_id);
+`
   }
 ]
 

@@ -1,5 +1,5 @@
 import type { TokenCounts } from '../model/tokens.js'
-import type { Db } from './db.js'
+import { prepared, type Db } from './db.js'
 
 export interface SessionSummary {
   id: string
@@ -70,57 +70,105 @@ function countsBySession(rows: { session_id: string; n: number }[]): Map<string,
   return new Map(rows.map((r) => [r.session_id, r.n]))
 }
 
+/** Restricts a per-session query to the sessions whose ids are the JSON array bound to it. */
+const IN_PAGE = `session_id IN (SELECT value FROM json_each(?))`
+
 /**
  * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
  * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
  *
  * Each figure is one grouped query over every session, joined here by session id: a fixed number
- * of queries whatever the number of sessions (the report's frame and `sessions` list them all).
+ * of queries whatever the number of sessions.
  */
 export function listSessions(db: Db): SessionSummary[] {
   const rows = db
     .prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
     .all() as Row[]
+  return summaries(db, rows, null)
+}
+
+/**
+ * The ids of the sessions `listSessions` lists, in its order (start time, then id): what a report
+ * pages through without holding every session's summary.
+ */
+export function listedSessionIds(db: Db): string[] {
+  return db
+    .prepare(`SELECT id FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+    .pluck()
+    .all() as string[]
+}
+
+/**
+ * The summaries of the sessions `ids` (a page of `listedSessionIds`), as `listSessions` gives
+ * them, in the order of `ids` and with its strings; an id not stored is left out. The same grouped queries, restricted
+ * to the page, so a page costs what its sessions hold, not what the store holds.
+ */
+export function sessionSummaries(db: Db, ids: readonly string[]): SessionSummary[] {
+  if (ids.length === 0) return []
+  const page = JSON.stringify(ids)
+  const byId = bySession(
+    (prepared(db, `SELECT * FROM sessions WHERE id IN (SELECT value FROM json_each(?))`).all(page) as Row[]).map((r) => ({ ...r, session_id: r.id }))
+  )
+  const rows: Row[] = []
+  for (const id of ids) {
+    const r = byId.get(id)
+    // The caller's string for the id, not an equal copy: a report holds one per session.
+    if (r) rows.push({ ...r, id })
+  }
+  return summaries(db, rows, page)
+}
+
+/** `sql` for every session (`page` null), or with each of its page markers restricting it to a page of sessions. */
+function scoped(db: Db, sql: string, page: string | null): unknown[] {
+  const parts = sql.split('/*AND PAGE*/')
+  if (page === null) return db.prepare(parts.join('')).all()
+  return prepared(db, parts.join(`AND ${IN_PAGE}`)).all(...parts.slice(1).map(() => page))
+}
+
+function summaries(db: Db, rows: Row[], page: string | null): SessionSummary[] {
   const prompts = countsBySession(
-    db.prepare(`SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 GROUP BY session_id`).all() as {
+    scoped(db, `SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 /*AND PAGE*/ GROUP BY session_id`, page) as {
       session_id: string
       n: number
     }[]
   )
   const calls = countsBySession(
-    db.prepare(`SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 GROUP BY session_id`).all() as { session_id: string; n: number }[]
+    scoped(db, `SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 /*AND PAGE*/ GROUP BY session_id`, page) as {
+      session_id: string
+      n: number
+    }[]
   )
   const tokens = bySession(
-    db
-      .prepare(
-        `SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+    scoped(
+      db,
+      `SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
       COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
-      FROM token_messages WHERE counted = 1 AND replayed = 0 GROUP BY session_id`
-      )
-      .all() as TokenRow[]
+      FROM token_messages WHERE counted = 1 AND replayed = 0 /*AND PAGE*/ GROUP BY session_id`,
+      page
+    ) as TokenRow[]
   )
   // Each session's largest status snapshot (the last of equals), for sessions with no usage rows.
   const snapshots = bySession(
-    db
-      .prepare(
-        `SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
+    scoped(
+      db,
+      `SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
         SELECT *, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY COALESCE(total, input + output) DESC, event_id DESC) AS rank
-        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL
-      ) WHERE rank = 1`
-      )
-      .all() as SnapshotRow[]
+        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL /*AND PAGE*/
+      ) WHERE rank = 1`,
+      page
+    ) as SnapshotRow[]
   )
   // Each session's models in order of first use, then by name.
   const models = new Map<string, string[]>()
-  for (const m of db
-    .prepare(
-      `SELECT session_id, model FROM (
-      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL GROUP BY session_id, model
-      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 GROUP BY session_id, model
-      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL GROUP BY session_id, model
-    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`
-    )
-    .all() as { session_id: string; model: string }[]) {
+  for (const m of scoped(
+    db,
+    `SELECT session_id, model FROM (
+      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL /*AND PAGE*/ GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 /*AND PAGE*/ GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL /*AND PAGE*/ GROUP BY session_id, model
+    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`,
+    page
+  ) as { session_id: string; model: string }[]) {
     if (NOT_MODELS.has(m.model)) continue
     const list = models.get(m.session_id)
     if (list) list.push(m.model)

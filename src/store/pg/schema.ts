@@ -387,6 +387,14 @@ CREATE TABLE late_check_memo (
   used_run BIGINT NOT NULL
 );
 `
+  },
+  {
+    version: 16,
+    description: "the index of a session's records carries each record's file: same index as SQLite version 16",
+    sql: `
+DROP INDEX events_session;
+CREATE INDEX events_session ON events(session_id, ts, file_id);
+`
   }
 ]
 
