@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
-import { prepared, type Db } from '../store/db.js'
+import type { Db } from '../store/db.js'
+import { readFileExtent } from '../store/files.js'
 import { walkFiles } from './walk.js'
 
 /** How much an ingest needs before it is given a worker thread of its own (see ingest-thread.ts). */
@@ -29,10 +30,7 @@ export async function worthAWorker(db: Db, paths: string[], limits: WorkerLimits
     } catch {
       continue
     }
-    // Only the columns compared: the whole row carries the parser's saved state, which would be
-    // read into this thread's heap for every file.
-    const row = prepared(db, 'SELECT size, offset, mtime_ms FROM files WHERE path = ?').get(path) as
-      { size: number; offset: number; mtime_ms: number } | undefined
+    const row = readFileExtent(db, path)
     const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs
     if (unchanged) continue
     pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size
