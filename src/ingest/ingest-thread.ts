@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { schemaVersion, type Db } from '../store/db.js'
 import type { IngestOptions, IngestResult } from './ingest.js'
-import { hasBytesToRead } from './pending-bytes.js'
+import { worthAWorker, type WorkerLimits } from './pending-bytes.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 
 /**
@@ -35,15 +35,19 @@ export type FromIngestWorker = { type: 'progress'; file: string; bytes: number }
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 }
 
 /**
- * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
- * target there, and starting the worker (loading the ingest's modules into a new isolate) would
- * cost more than the ingest (docs/performance.md, "Peak RSS").
+ * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
+ * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
+ * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
+ * files runs on the worker: it reads every file's row and hashes every file's head, and on the
+ * caller's thread that grew its young generation and filled its connection's page cache, memory
+ * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
+ * on its worker").
  */
-const MIN_BYTES = 64 * 1024 * 1024
+const WORKER_LIMITS: WorkerLimits = { bytes: 64 * 1024 * 1024, files: 2_000 }
 
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
- * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
+ * on the caller's thread: too little to read and few files to check, a store held in memory or read-only, a transaction
  * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
  * running the TypeScript sources), or turned off.
  */
@@ -53,7 +57,7 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
   const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js'])
   if (!script) return null
-  if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES))) return null
+  if (wanted === undefined && !(await worthAWorker(db, paths, WORKER_LIMITS))) return null
   const { onProgress } = opts
   const request: IngestRequest = {
     role: INGEST_WORKER_ROLE,

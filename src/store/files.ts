@@ -32,6 +32,14 @@ export function readFileRow(db: Db, path: string): FileRow | undefined {
   return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined
 }
 
+/**
+ * How far a file was read, without the rest of its row: a check of every file would otherwise
+ * read each one's parser state into the caller's heap.
+ */
+export function readFileExtent(db: Db, path: string): Pick<FileRow, 'size' | 'offset' | 'mtime_ms'> | undefined {
+  return prepared(db, 'SELECT size, offset, mtime_ms FROM files WHERE path = ?').get(path) as Pick<FileRow, 'size' | 'offset' | 'mtime_ms'> | undefined
+}
+
 /** The id of the file at `path`, recorded now if it was not yet. */
 export function fileIdFor(db: Db, path: string): number {
   prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path)
