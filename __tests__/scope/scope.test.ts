@@ -123,6 +123,18 @@ describe('which sessions made a change', () => {
     expect(scopeToAll([facts('a'), facts('b')]).sessions.map((s) => s.id)).toEqual(['a', 'b'])
   })
 
+  it('gives every session of a paths or all scope one shared reasons list that no holder can change', () => {
+    const a = join(root, 'logs-a')
+    const many = Array.from({ length: 3 }, (_, i) => facts(`s${i}`, { log_files: [join(a, `${i}.jsonl`)] }))
+    for (const out of [scopeToPaths(many, [a]), scopeToAll(many)]) {
+      const [first, ...rest] = out.sessions
+      for (const s of rest) expect(s.reasons).toBe(first.reasons)
+      expect(() => (first.reasons as unknown[]).push({ kind: 'branch', branch: 'x' })).toThrow(TypeError)
+      expect(() => Object.assign(first.reasons[0], { kind: 'since' })).toThrow(TypeError)
+      expect(rest[0].reasons).toEqual([{ kind: out.kind }])
+    }
+  })
+
   it('describes each reason in a reviewer’s words', () => {
     expect(describeReason({ kind: 'branch', branch: 'feat/x' }, 'pr')).toBe('branch feat/x')
     expect(describeReason({ kind: 'log-in-change', path: 'x' }, 'pr')).toBe('log added in this pull request')

@@ -85,18 +85,24 @@ export function scopeToChange(facts: Iterable<SessionFacts>, spec: ChangeSpec): 
   return { kind: spec.kind, label: spec.label, sessions }
 }
 
+// One reasons list shared by every session it applies to: a large store's scope would otherwise hold
+// an array and an object per session that all say the same. Frozen, so no holder can change it
+// for the others.
+const PATHS_REASONS: ScopeReason[] = Object.freeze([Object.freeze({ kind: 'paths' as const })]) as unknown as ScopeReason[]
+const ALL_REASONS: ScopeReason[] = Object.freeze([Object.freeze({ kind: 'all' as const })]) as unknown as ScopeReason[]
+
 /** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
 export function scopeToPaths(facts: Iterable<SessionFacts>, paths: readonly string[], label = 'the given logs'): Scope {
   const roots = paths.map(canonicalPath)
   const inPaths = (s: SessionFacts): boolean => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null))
   const sessions: Scope['sessions'] = []
-  for (const s of facts) if (inPaths(s)) sessions.push({ id: s.id, reasons: [{ kind: 'paths' as const }] })
+  for (const s of facts) if (inPaths(s)) sessions.push({ id: s.id, reasons: PATHS_REASONS })
   return { kind: 'paths', label, sessions }
 }
 
 /** Every session found. */
 export function scopeToAll(facts: Iterable<SessionFacts>, label = 'every session found'): Scope {
   const sessions: Scope['sessions'] = []
-  for (const s of facts) sessions.push({ id: s.id, reasons: [{ kind: 'all' as const }] })
+  for (const s of facts) sessions.push({ id: s.id, reasons: ALL_REASONS })
   return { kind: 'all', label, sessions }
 }
