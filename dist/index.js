@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42137);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90404);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42137:
+/***/ 90404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16499,6 +16499,14 @@ CREATE TABLE late_check_memo (
   used_run INTEGER NOT NULL
 );
 `
+    },
+    {
+        version: 16,
+        description: "the index of a session's records carries each record's file, so the log files of a page of sessions (a report's format warnings) are read from the index alone",
+        sql: `
+DROP INDEX events_session;
+CREATE INDEX events_session ON events(session_id, ts, file_id);
+`
     }
 ];
 /**
@@ -16655,6 +16663,13 @@ function schemaVersion(db) {
 function readFileRow(db, path) {
     return db_prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
 }
+/**
+ * How far a file was read, without the rest of its row: a check of every file would otherwise
+ * read each one's parser state into the caller's heap.
+ */
+function readFileExtent(db, path) {
+    return db_prepared(db, 'SELECT size, offset, mtime_ms FROM files WHERE path = ?').get(path);
+}
 /** The id of the file at `path`, recorded now if it was not yet. */
 function fileIdFor(db, path) {
     db_prepared(db, `INSERT OR IGNORE INTO files (path) VALUES (?)`).run(path);
@@ -16786,11 +16801,13 @@ function saveFormatTally(db, fileId, t) {
         return;
     db_prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
 }
-/** The tallies of the files at `paths` (files read before tallies were kept have none). */
+/** Paths read per query. */
+const PATHS_PER_QUERY = 1_000;
+/** The tallies of the files at `paths`, in that order (files read before tallies were kept have none). */
 function fileFormatTallies(db, paths) {
     const rows = db_prepared(db, `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
-     WHERE f.path = ? ORDER BY t.from_line`);
+     WHERE f.path IN (SELECT value FROM json_each(?)) ORDER BY f.id, t.from_line`);
     // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
     // session per file (quadratic in a first ingest of many files).
     let versions;
@@ -16799,30 +16816,42 @@ function fileFormatTallies(db, paths) {
         return versions.get(fileId) ?? null;
     };
     const out = [];
-    for (const path of paths) {
-        const batches = rows.all(path);
-        if (batches.length === 0)
-            continue;
-        const sum = {
-            path,
-            format: batches[0].format,
-            records: 0,
-            unknown: 0,
-            prompts: 0,
-            activity: 0,
-            kinds: {},
-            agent_version: versionOf(batches[0].file_id)
-        };
-        for (const b of batches) {
-            sum.records += b.records;
-            sum.unknown += b.unknown;
-            sum.prompts += b.prompts;
-            sum.activity += b.activity;
-            const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
-            for (const [k, n] of Object.entries(kinds))
-                sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
+    for (let from = 0; from < paths.length; from += PATHS_PER_QUERY) {
+        const page = paths.slice(from, from + PATHS_PER_QUERY);
+        // Each file's batches in line order, by path (a path is one file).
+        const byPath = new Map();
+        for (const r of rows.all(JSON.stringify(page))) {
+            const list = byPath.get(r.path);
+            if (list)
+                list.push(r);
+            else
+                byPath.set(r.path, [r]);
         }
-        out.push(sum);
+        for (const path of page) {
+            const batches = byPath.get(path);
+            if (!batches)
+                continue;
+            const sum = {
+                path,
+                format: batches[0].format,
+                records: 0,
+                unknown: 0,
+                prompts: 0,
+                activity: 0,
+                kinds: {},
+                agent_version: versionOf(batches[0].file_id)
+            };
+            for (const b of batches) {
+                sum.records += b.records;
+                sum.unknown += b.unknown;
+                sum.prompts += b.prompts;
+                sum.activity += b.activity;
+                const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
+                for (const [k, n] of Object.entries(kinds))
+                    sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
+            }
+            out.push(sum);
+        }
     }
     return out;
 }
@@ -25302,15 +25331,19 @@ async function* walkFiles(paths, onSkip = () => { }) {
 
 
 /**
- * Whether an ingest of `paths` has at least `limit` bytes to read, judged from each file's size
- * against how far the store has read it. Stops counting at the limit, so a big first ingest is
- * told after a few files; an unchanged history costs one `stat` and one indexed look-up per file.
+ * Whether an ingest of `paths` is worth a worker thread of its own: at least `limits.bytes` to
+ * read, judged from each file's size against how far the store has read it, or at least
+ * `limits.files` files to check. Stops at either limit, so a big first ingest or a big history
+ * is told after a few files; each file checked costs one `stat` and one indexed look-up.
  * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
  * cannot be read counts as nothing (the ingest itself reports it).
  */
-async function hasBytesToRead(db, paths, limit) {
+async function worthAWorker(db, paths, limits) {
     let pending = 0;
+    let files = 0;
     for await (const path of walkFiles(paths)) {
+        if (++files >= limits.files)
+            return true;
         let st;
         try {
             st = (0,external_node_fs_.statSync)(path);
@@ -25318,15 +25351,19 @@ async function hasBytesToRead(db, paths, limit) {
         catch {
             continue;
         }
-        const row = readFileRow(db, path);
+        const row = readFileExtent(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)
             continue;
         pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size;
-        if (pending >= limit)
+        if (pending >= limits.bytes)
             return true;
     }
     return false;
+}
+/** Whether an ingest of `paths` has at least `limit` bytes to read (`worthAWorker` with no limit on files). */
+function hasBytesToRead(db, paths, limit) {
+    return worthAWorker(db, paths, { bytes: limit, files: Infinity });
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -25389,14 +25426,18 @@ const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
 /**
- * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
- * target there, and starting the worker (loading the ingest's modules into a new isolate) would
- * cost more than the ingest (docs/performance.md, "Peak RSS").
+ * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
+ * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
+ * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
+ * files runs on the worker: it reads every file's row and hashes every file's head, and on the
+ * caller's thread that grew its young generation and filled its connection's page cache, memory
+ * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
+ * on its worker").
  */
-const MIN_BYTES = 64 * 1024 * 1024;
+const WORKER_LIMITS = { bytes: 64 * 1024 * 1024, files: 2_000 };
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
- * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
+ * on the caller's thread: too little to read and few files to check, a store held in memory or read-only, a transaction
  * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
  * running the TypeScript sources), or turned off.
  */
@@ -25408,7 +25449,7 @@ async function ingestOnWorker(db, paths, opts) {
     const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
+    if (wanted === undefined && !(await worthAWorker(db, paths, WORKER_LIMITS)))
         return null;
     const { onProgress } = opts;
     const request = {
@@ -44064,7 +44105,1110 @@ function spliceCode(text, t) {
     return out.join('');
 }
 
+;// CONCATENATED MODULE: ./src/render/md-fast-safe.ts
+/**
+ * Text escaping for the fast Markdown writer (md-fast.ts), byte for byte what
+ * mdast-util-to-markdown's `safe` writes. The escaping algorithm below is ported from
+ * mdast-util-to-markdown 2.2 (`lib/util/safe.js`, `pattern-in-scope.js`, `compile-pattern.js`,
+ * `encode-character-reference.js`) and micromark-util-classify-character:
+ * © Titus Wormer, MIT License, https://github.com/syntax-tree/mdast-util-to-markdown.
+ *
+ * The unsafe patterns themselves are not copied: they are read off remark's own state, with the
+ * extensions the report is written with (remark-gfm), so a new pattern upstream is a new pattern
+ * here.
+ */
+/**
+ * The patterns in scope of one construct stack, by character: a pattern matches its one
+ * character and nothing else adds an escape, so a text is run against the patterns of the
+ * characters it holds and no others.
+ */
+class PatternScope {
+    /** By ASCII code, the patterns of that character. */
+    ascii = Array.from({ length: 128 }, () => []);
+    /** The same, less those that match only next to a line break. */
+    asciiOnOneLine = Array.from({ length: 128 }, () => []);
+    /** Patterns of a character outside ASCII (or of more than one): run on every text. */
+    other = [];
+    /** Which ASCII codes the text at hand holds: equal to `epoch` when seen. */
+    seen = new Uint32Array(128);
+    epoch = 0;
+    found = [];
+    constructor(patterns) {
+        for (const p of patterns) {
+            const code = p.pattern.character.charCodeAt(0);
+            if (p.pattern.character.length === 1 && code < 128) {
+                this.ascii[code].push(p);
+                if (!needsLineBreak(p.pattern))
+                    this.asciiOnOneLine[code].push(p);
+            }
+            else
+                this.other.push(p);
+        }
+    }
+    /** The patterns that can match somewhere in `value` (valid till the next call). */
+    for(value) {
+        const epoch = ++this.epoch;
+        const found = this.found;
+        found.length = 0;
+        for (const p of this.other)
+            found.push(p);
+        const byCode = value.includes('\n') || value.includes('\r') ? this.ascii : this.asciiOnOneLine;
+        for (let i = 0; i < value.length; i++) {
+            const code = value.charCodeAt(i);
+            if (code < 128 && this.seen[code] !== epoch) {
+                this.seen[code] = epoch;
+                const patterns = byCode[code];
+                for (let j = 0; j < patterns.length; j++)
+                    found.push(patterns[j]);
+            }
+        }
+        return found;
+    }
+}
+// Conditions that hold only with a line break character next to the pattern's character.
+const LINE_BREAK_ONLY = new Set(['[\\r\\n]', '\\r', '\\n']);
+/** Whether a pattern can match only in a text that holds a line break (CR or LF). */
+function needsLineBreak(p) {
+    return Boolean(p.atBreak || (p.before && LINE_BREAK_ONLY.has(p.before)) || (p.after && LINE_BREAK_ONLY.has(p.after)));
+}
+function md_fast_safe_compilePattern(pattern) {
+    const before = (pattern.atBreak ? '[\\r\\n][\\t ]*' : '') + (pattern.before ? '(?:' + pattern.before + ')' : '');
+    return new RegExp((pattern.beforeNode ? '^' : before ? '(' + before + ')' : '') +
+        (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? '\\' : '') +
+        pattern.character +
+        (pattern.afterNode ? '$' : pattern.after ? '(?:' + pattern.after + ')' : ''), pattern.unicode ? 'gu' : 'g');
+}
+function md_fast_safe_listInScope(stack, list, none) {
+    const names = typeof list === 'string' ? [list] : list;
+    if (!names || names.length === 0)
+        return none;
+    return names.some((name) => stack.includes(name));
+}
+function md_fast_safe_patternInScope(stack, pattern) {
+    return md_fast_safe_listInScope(stack, pattern.inConstruct, true) && !md_fast_safe_listInScope(stack, pattern.notInConstruct, false);
+}
+function md_fast_safe_encodeCharacterReference(code) {
+    return '&#x' + code.toString(16).toUpperCase() + ';';
+}
+const PUNCTUATION_OR_SYMBOL = /\p{P}|\p{S}/u;
+const WHITESPACE = /\s/;
+/**
+ * micromark's character class: 1 whitespace (or none: the start or end of the text), 2
+ * punctuation, `undefined` anything else. `NaN` (a string read past its end) is "anything else",
+ * as in micromark.
+ */
+function md_fast_safe_classifyCharacter(code) {
+    if (code === null || code < 0 || code === 32)
+        return 1;
+    if (code > -1 && WHITESPACE.test(String.fromCharCode(code)))
+        return 1;
+    if (code > -1 && PUNCTUATION_OR_SYMBOL.test(String.fromCharCode(code)))
+        return 2;
+    return undefined;
+}
+function md_fast_safe_firstCharacter(value) {
+    const code = value.codePointAt(0);
+    return code === undefined ? '' : String.fromCodePoint(code);
+}
+function md_fast_safe_lastCharacter(value) {
+    const code = value.codePointAt(value.length - 2);
+    return code !== undefined && code > 0xffff ? value.slice(-2) : value.slice(-1);
+}
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const BACKSLASH_BEFORE_PUNCTUATION = /\\(?=[!-/:-@[-`{-~])/g;
+function md_fast_safe_escapeBackslashes(value, after) {
+    if (!value.includes('\\'))
+        return value;
+    const whole = value + after;
+    const results = [];
+    let start = 0;
+    BACKSLASH_BEFORE_PUNCTUATION.lastIndex = 0;
+    for (let m = BACKSLASH_BEFORE_PUNCTUATION.exec(whole); m; m = BACKSLASH_BEFORE_PUNCTUATION.exec(whole)) {
+        if (start !== m.index)
+            results.push(value.slice(start, m.index));
+        results.push('\\');
+        start = m.index;
+    }
+    results.push(value.slice(start));
+    return results.join('');
+}
+/**
+ * `input` escaped between `before` and `after`, given the patterns in scope of the construct
+ * stack. Patterns are assumed to name no neighbouring node (`beforeNode`, `afterNode`): the
+ * caller checks that once. Percent-encoding (autolinks) is not handled: the caller never writes
+ * autolinks.
+ */
+function md_fast_safe_safe(scope, input, before, after) {
+    const value = before + input + after;
+    const patterns = scope.for(value);
+    if (patterns.length === 0)
+        return md_fast_safe_escapeBackslashes(input, after);
+    const positions = [];
+    const infos = new Map();
+    const offset = before.length;
+    const end = value.length - after.length;
+    // Which pattern matches first does not matter: a position's flags end up the AND of all.
+    for (const { pattern, expression } of patterns) {
+        expression.lastIndex = 0;
+        const withBefore = Boolean(pattern.before || pattern.atBreak);
+        const withAfter = Boolean(pattern.after);
+        for (let match = expression.exec(value); match; match = expression.exec(value)) {
+            const position = match.index + (withBefore ? match[1].length : 0);
+            const info = infos.get(position);
+            if (info) {
+                if (info.before && !withBefore)
+                    info.before = false;
+                if (info.after && !withAfter)
+                    info.after = false;
+            }
+            else {
+                positions.push(position);
+                infos.set(position, { before: withBefore, after: withAfter });
+            }
+        }
+    }
+    if (positions.length === 0)
+        return md_fast_safe_escapeBackslashes(input, after);
+    positions.sort((a, b) => a - b);
+    const result = [];
+    let start = offset;
+    for (let index = 0; index < positions.length; index++) {
+        const position = positions[index];
+        if (position < start || position >= end)
+            continue;
+        // Intraword underscores (`a_b`) cannot form emphasis: left alone.
+        if (value.charAt(position) === '_' &&
+            position > 0 &&
+            md_fast_safe_classifyCharacter(value.charCodeAt(position - 1)) === undefined &&
+            !infos.has(position - 1) &&
+            !(position - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
+            let sequenceEnd = position + 1;
+            while (sequenceEnd < end && value.charAt(sequenceEnd) === '_')
+                sequenceEnd++;
+            const skip = sequenceEnd - position - 1;
+            if (positions[index + skip] === sequenceEnd - 1 &&
+                sequenceEnd < value.length &&
+                md_fast_safe_classifyCharacter(value.charCodeAt(sequenceEnd)) === undefined &&
+                !infos.has(sequenceEnd) &&
+                !(sequenceEnd === end - 1 && /[*_]/.test(value.charAt(end)))) {
+                index += skip;
+                continue;
+            }
+        }
+        const info = infos.get(position);
+        // Unsafe only next to a character that is escaped anyway: left alone.
+        if ((position + 1 < end && positions[index + 1] === position + 1 && info.after && !infos.get(position + 1).before && !infos.get(position + 1).after) ||
+            (position - 1 >= offset && positions[index - 1] === position - 1 && info.before && !infos.get(position - 1).before && !infos.get(position - 1).after)) {
+            continue;
+        }
+        if (start !== position)
+            result.push(md_fast_safe_escapeBackslashes(value.slice(start, position), '\\'));
+        start = position + 1;
+        const character = value.charAt(position);
+        result.push(ASCII_PUNCTUATION.test(character) ? '\\' + character : md_fast_safe_encodeCharacterReference(value.charCodeAt(position)));
+    }
+    result.push(md_fast_safe_escapeBackslashes(value.slice(start, end), after));
+    return result.join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/md-fast-attention.ts
+/**
+ * Joining a phrasing container's pieces with emphasis and strong among them, byte for byte as
+ * mdast-util-to-markdown does: each attention's marker is chosen so that it pairs as meant, and
+ * characters next to markers are encoded where they would stop it from forming. Ported from
+ * mdast-util-to-markdown 2.2 (`lib/util/container-phrasing.js`: `serialize` and what it calls,
+ * `encode-info.js`): © Titus Wormer, MIT License,
+ * https://github.com/syntax-tree/mdast-util-to-markdown.
+ */
+
+const BUILTINS = new Map([
+    ['*', false],
+    ['_', true]
+]);
+/** The pieces joined; with no attention among them, simply concatenated. */
+function md_fast_attention_serialize(items, before, after) {
+    if (items.every((item) => typeof item === 'string'))
+        return items.join('');
+    const guessed = new Map();
+    md_fast_attention_guess(items, guessed, before, after);
+    const tokens = (guessed.size > 0 ? md_fast_attention_fix(items, guessed, before, after) : undefined) ?? md_fast_attention_fix(items, new Map(), before, after) ?? md_fast_attention_render(items, new Map(), before, after);
+    let result = '';
+    for (const token of tokens)
+        result += token.value;
+    return result;
+}
+function md_fast_attention_encodeInfo(outside, inside, marker) {
+    const outsideKind = md_fast_safe_classifyCharacter(outside);
+    const insideKind = md_fast_safe_classifyCharacter(inside);
+    if (outsideKind === undefined) {
+        return insideKind === undefined
+            ? marker === '_'
+                ? { inside: true, outside: true }
+                : { inside: false, outside: false }
+            : insideKind === 1
+                ? { inside: true, outside: true }
+                : { inside: false, outside: true };
+    }
+    if (outsideKind === 1) {
+        return insideKind === undefined ? { inside: false, outside: false } : insideKind === 1 ? { inside: true, outside: true } : { inside: false, outside: false };
+    }
+    return insideKind === undefined ? { inside: false, outside: false } : insideKind === 1 ? { inside: true, outside: false } : { inside: false, outside: false };
+}
+function md_fast_attention_candidates(tokens, involved, runOf) {
+    const related = new Set();
+    for (const token of tokens) {
+        const siblings = runOf.get(token);
+        if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
+            for (const sibling of siblings.tokens)
+                related.add(sibling.attention);
+        }
+    }
+    const ordered = [];
+    for (const token of tokens)
+        if (token.attention && related.delete(token.attention))
+            ordered.push(token.attention);
+    ordered.reverse();
+    return ordered;
+}
+function md_fast_attention_check(tokens, before, after) {
+    const runs = [];
+    const wrong = new Map();
+    const runOf = new Map();
+    let index = 0;
+    while (index < tokens.length) {
+        if (!tokens[index].attention) {
+            index++;
+            continue;
+        }
+        const marker = tokens[index].value.charAt(0);
+        const strict = BUILTINS.get(marker);
+        let end = index + 1;
+        while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker)
+            end++;
+        const head = index ? tokens[index - 1].value : before;
+        const previous = md_fast_safe_classifyCharacter(head.charCodeAt(head.length - 1));
+        const next = md_fast_safe_classifyCharacter((end < tokens.length ? tokens[end].value : after).charCodeAt(0));
+        const open = !next || (next === 2 && Boolean(previous));
+        const close = !previous || (previous === 2 && Boolean(next));
+        const run = {
+            tokens: tokens.slice(index, end),
+            markers: [],
+            start: 0,
+            end: 0,
+            open: strict ? open && (Boolean(previous) || !close) : open,
+            close: strict ? close && (Boolean(next) || !open) : close,
+            split: strict !== undefined
+        };
+        for (const token of run.tokens) {
+            wrong.set(token, [...run.tokens]);
+            runOf.set(token, run);
+            let size = token.value.length;
+            while (size--)
+                run.markers.push(token);
+        }
+        run.end = run.markers.length;
+        runs.push(run);
+        index = end;
+    }
+    md_fast_attention_pair(runs, wrong);
+    for (index = 0; index < tokens.length; index++) {
+        const involved = wrong.get(tokens[index]);
+        if (involved)
+            return { attention: md_fast_attention_candidates(tokens, involved, runOf), index };
+    }
+    return undefined;
+}
+function md_fast_attention_encode(tokens, start) {
+    const token = tokens[start ? 0 : tokens.length - 1];
+    if (!token || token.attention)
+        return;
+    const character = start ? md_fast_safe_firstCharacter(token.value) : md_fast_safe_lastCharacter(token.value);
+    const reference = md_fast_safe_encodeCharacterReference(character.codePointAt(0));
+    if (start) {
+        token.value = reference + token.value.slice(character.length);
+    }
+    else {
+        let value = token.value.slice(0, token.value.length - character.length);
+        let escapes = 0;
+        while (value.charCodeAt(value.length - 1 - escapes) === 92)
+            escapes++;
+        if (escapes % 2)
+            value += '\\';
+        token.value = value + reference;
+    }
+}
+function md_fast_attention_improve(items, chosen, mistake, before, after) {
+    for (const attention of mistake.attention) {
+        const current = chosen.get(attention) ?? attention.sequences[0];
+        for (const sequence of attention.sequences) {
+            if (sequence === current)
+                continue;
+            const trial = new Map(chosen);
+            trial.set(attention, sequence);
+            const tokens = md_fast_attention_render(items, trial, before, after);
+            const next = md_fast_attention_check(tokens, before, after);
+            if (!next || next.index > mistake.index)
+                return { chosen: trial, mistake: next, tokens };
+        }
+    }
+    return undefined;
+}
+function md_fast_attention_pair(runs, wrong) {
+    const openersByMarker = new Map();
+    for (const closer of runs) {
+        const marker = closer.tokens[0].value.charAt(0);
+        let openers = openersByMarker.get(marker);
+        if (!openers) {
+            openers = [];
+            openersByMarker.set(marker, openers);
+        }
+        let open = closer.close ? openers.length : 0;
+        while (open-- && closer.start < closer.end) {
+            const opener = openers[open];
+            const openerSize = opener.end - opener.start;
+            const closerSize = closer.end - closer.start;
+            if (closer.split
+                ? (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
+                : openerSize !== opener.markers.length || openerSize !== closerSize) {
+                continue;
+            }
+            const size = closer.split ? (openerSize > 1 && closerSize > 1 ? 2 : 1) : closerSize;
+            const opening = opener.markers.slice(opener.end - size, opener.end);
+            const closing = closer.markers.slice(closer.start, closer.start + size);
+            const openToken = opening[0];
+            const closeToken = closing[0];
+            if (openToken === opening[size - 1] &&
+                openToken.value.length === size &&
+                closeToken === closing[size - 1] &&
+                closeToken.value.length === size &&
+                openToken.attention === closeToken.attention) {
+                wrong.delete(openToken);
+                wrong.delete(closeToken);
+            }
+            else {
+                const involved = [...new Set([...opening, ...closing])];
+                for (const token of involved) {
+                    const list = wrong.get(token);
+                    if (list)
+                        list.push(...involved);
+                }
+            }
+            opener.end -= size;
+            closer.start += size;
+            if (opener.start === opener.end)
+                openers.splice(open, 1);
+            open = openers.length;
+        }
+        if (closer.open && closer.start < closer.end)
+            openers.push(closer);
+    }
+}
+function md_fast_attention_fix(items, chosen, before, after) {
+    let tokens = md_fast_attention_render(items, chosen, before, after);
+    let mistake = md_fast_attention_check(tokens, before, after);
+    while (mistake) {
+        const next = md_fast_attention_improve(items, chosen, mistake, before, after);
+        if (!next)
+            return undefined;
+        chosen = next.chosen;
+        tokens = next.tokens;
+        mistake = next.mistake;
+    }
+    return tokens;
+}
+function md_fast_attention_guess(items, chosen, before, after) {
+    let previous = before;
+    for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        if (typeof item === 'string') {
+            previous = '';
+            continue;
+        }
+        const next = index === items.length - 1 ? after : '';
+        const sequence = item.sequences.find((value) => {
+            const marker = value.charAt(0);
+            return (marker !== previous.charAt(0) && marker !== next.charAt(0)) || (items.length === 1 && BUILTINS.has(marker) && value.length > before.length);
+        }) ?? item.sequences[0];
+        if (sequence !== item.sequences[0])
+            chosen.set(item, sequence);
+        md_fast_attention_guess(item.children, chosen, sequence, sequence);
+        previous = sequence;
+    }
+}
+function md_fast_attention_render(items, chosen, before, after) {
+    const tokens = [];
+    let encodeAfter;
+    let previous = md_fast_safe_lastCharacter(before);
+    for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        if (typeof item === 'string') {
+            const token = { value: item, attention: undefined };
+            if (encodeAfter && encodeAfter === md_fast_safe_firstCharacter(item))
+                md_fast_attention_encode([token], true);
+            encodeAfter = undefined;
+            tokens.push(token);
+            if (token.value)
+                previous = md_fast_safe_lastCharacter(token.value);
+            continue;
+        }
+        const sequence = chosen.get(item) ?? item.sequences[0];
+        const marker = sequence.charAt(0);
+        const next = items[index + 1];
+        const outsideBefore = previous;
+        const outsideAfter = md_fast_safe_firstCharacter(next === undefined ? after : typeof next === 'string' ? next : (chosen.get(next) ?? next.sequences[0]));
+        const inside = md_fast_attention_render(item.children, chosen, sequence, sequence);
+        const head = inside[0].value;
+        const open = md_fast_attention_encodeInfo(outsideBefore.charCodeAt(outsideBefore.length - 1), head.charCodeAt(0), marker);
+        if (open.inside)
+            md_fast_attention_encode(inside, true);
+        const tail = md_fast_safe_lastCharacter(inside[inside.length - 1].value);
+        const close = md_fast_attention_encodeInfo(outsideAfter.charCodeAt(0), tail.charCodeAt(tail.length - 1), marker);
+        if (close.inside)
+            md_fast_attention_encode(inside, false);
+        if (open.outside && outsideBefore !== '\n' && outsideBefore !== '\r')
+            md_fast_attention_encode(tokens, false);
+        if (close.outside)
+            encodeAfter = outsideAfter;
+        tokens.push({ value: sequence, attention: item }, ...inside, { value: sequence, attention: item });
+        previous = sequence.charAt(sequence.length - 1);
+    }
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./src/render/md-fast.ts
+
+
+
+/**
+ * A Markdown writer for the mdast this project builds, writing exactly what remark-stringify
+ * with remark-gfm and MARKDOWN_STYLE writes (md-stringify.ts), without remark's per-node
+ * machinery (position tracking, a handler lookup and an info object per node, every line of a
+ * nested block split and joined again per list around it). Each construct below follows its
+ * handler in mdast-util-to-markdown 2.2 (`lib/handle/*.js`, `lib/join.js`, `container-flow.js`,
+ * `container-phrasing.js`), mdast-util-gfm-table 2 and markdown-table 3 (all MIT, © Titus
+ * Wormer), for these options only: bullet `-`, emphasis `_`, strong `*`, fence `` ` ``,
+ * `listItemIndent: 'one'`, rule `-`, no setext headings, no `closeAtx`, no rule spaces, list
+ * markers incremented, tables with padding and (unless compact) aligned delimiters.
+ *
+ * Whatever it does not know (another node type, a code block with a language, html inside a
+ * paragraph, a task list item, a heading written setext), it gives up on: `writeMarkdown` returns
+ * `undefined` and the caller stringifies with remark. remark stays the reference: the tests
+ * compare both on random trees.
+ */
+/** Thrown where the writer meets what it does not write; `writeMarkdown` then returns `undefined`. */
+class Unsupported extends Error {
+}
+/** The remark-stringify options this writer writes as; with any other, md-stringify uses remark. */
+const WRITTEN_STYLE = { bullet: '-', emphasis: '_', strong: '*', fence: '`', listItemIndent: 'one', rule: '-' };
+const BULLET = '-';
+const BULLET_OTHER = '*';
+const BULLET_ORDERED = '.';
+const BULLET_ORDERED_OTHER = ')';
+const RULE = '---';
+const FENCE_MARKER = '`';
+const EMPHASIS_SEQUENCES = ['_', '*'];
+const STRONG_SEQUENCES = ['**', '__'];
+const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g;
+const md_fast_LINE_BREAK = /[\r\n]/;
+// HTML block names that end only at a blank line (micromark-util-html-tag-name), for the kinds
+// `htmlKind` tells apart; the report's html nodes are `<details>` lines only, so any other start
+// gives up rather than carry the whole list.
+const KNOWN_HTML_KIND = { details: 6, summary: 6 };
+/** mdast-util-to-markdown's `htmlKind` for the html this writer accepts; `null` for any other. */
+function md_fast_htmlKind(value) {
+    if (value.charCodeAt(0) !== 60)
+        return undefined;
+    const next = value.charCodeAt(1);
+    if (next === 33 || next === 63)
+        return null;
+    const closing = next === 47;
+    const start = closing ? 2 : 1;
+    let end = start;
+    let code = value.charCodeAt(end);
+    const alpha = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alpha(code))
+        return undefined;
+    while (code === 45 || alpha(code) || (code >= 48 && code <= 57))
+        code = value.charCodeAt(++end);
+    const name = value.slice(start, end).toLowerCase();
+    return KNOWN_HTML_KIND[name] ?? null;
+}
+function md_fast_longestBacktickRun(s) {
+    let longest = 0;
+    for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+        let j = i + 1;
+        while (s.charCodeAt(j) === 96)
+            j++;
+        if (j - i > longest)
+            longest = j - i;
+        i = j;
+    }
+    return longest;
+}
+function hasLineBreak(nodes) {
+    for (const node of nodes) {
+        if (node.type === 'break')
+            return true;
+        if ('value' in node && md_fast_LINE_BREAK.test(node.value))
+            return true;
+        if ('children' in node && hasLineBreak(node.children))
+            return true;
+    }
+    return false;
+}
+function hasText(nodes) {
+    for (const node of nodes) {
+        if ('value' in node && node.value)
+            return true;
+        if ('children' in node && hasText(node.children))
+            return true;
+    }
+    return false;
+}
+/** The unsafe patterns, compiled, and for each construct stack those in its scope. */
+class Patterns {
+    all;
+    atBreak;
+    byStack = new Map();
+    constructor(unsafe) {
+        this.all = unsafe.map((pattern) => ({ pattern, expression: md_fast_safe_compilePattern(pattern) }));
+        this.atBreak = this.all.filter((p) => p.pattern.atBreak);
+        this.supported = this.all.every((p) => !p.pattern.beforeNode && !p.pattern.afterNode && !/^[A-Za-z0-9]$/.test(p.pattern.character));
+    }
+    /**
+     * Whether `safe` here can stand for remark's: no pattern names a neighbouring node, and none
+     * is of an ASCII letter or digit (`peek` reads those as written unchanged).
+     */
+    supported;
+    inScope(stack, key) {
+        let found = this.byStack.get(key);
+        if (!found) {
+            found = new PatternScope(this.all.filter((p) => md_fast_safe_patternInScope(stack, p.pattern)));
+            this.byStack.set(key, found);
+        }
+        return found;
+    }
+}
+/** Longest text whose escaping is cached. */
+const CACHED_TEXT = 80;
+class Writer {
+    patterns;
+    compactTables;
+    stack = [];
+    /** The construct stack as a node of a tree of the stacks met, each with its own caches. */
+    context = { parent: undefined, children: new Map(), scope: undefined, escaped: new Map() };
+    indexStack = [];
+    bulletCurrent;
+    bulletLastUsed;
+    inlineCodes = [new Map(), new Map()];
+    /**
+     * What is written so far. List items do not indent their content after writing it (remark
+     * splits and joins every line of it once per list item around it, code blocks included):
+     * each line is written once with the markers or indentation of the list items open around it.
+     */
+    out = [];
+    /** The list items open around what is written, outermost first. */
+    items = [];
+    /** How many of them (the outermost) have had their first line written. */
+    started = 0;
+    /** The indentation of a line that is none of those items' first. */
+    indent = '';
+    constructor(patterns, compactTables) {
+        this.patterns = patterns;
+        this.compactTables = compactTables;
+    }
+    root(node) {
+        for (const child of node.children)
+            if (isPhrasing(child))
+                throw new Unsupported();
+        this.flow(node, node.children);
+        const result = this.out.join('');
+        const last = result.charCodeAt(result.length - 1);
+        return result && last !== 10 && last !== 13 ? result + '\n' : result;
+    }
+    /**
+     * One line, without its line ending, as the list items around it write it: the first line of
+     * an item with its marker (and the markers of items opened with it), any other line indented
+     * by their widths, an empty line left empty.
+     */
+    line(text) {
+        const items = this.items;
+        if (this.started === items.length) {
+            this.out.push(text ? this.indent + text : '');
+            return;
+        }
+        let markers = items[this.started].bullet;
+        for (let i = this.started + 1; i < items.length; i++)
+            markers += ' ' + items[i].bullet;
+        this.out.push(this.indent + markers + (text ? ' ' + text : ''));
+        this.started = items.length;
+        this.indent = items.map((i) => i.spaces).join('');
+    }
+    /** A block's text, which starts a line. */
+    write(text) {
+        const firstEnd = text.search(md_fast_LINE_BREAK);
+        if (firstEnd < 0)
+            return this.line(text);
+        // A CR at the end makes one line ending with the LF of the join after it, as in remark: the
+        // empty rest after it is not indented, and the next block's first line is.
+        this.line(text.slice(0, firstEnd));
+        const rest = text.slice(firstEnd);
+        this.out.push(this.indent ? rest.replace(EOL_BEFORE_LINE, '$1' + this.indent) : rest);
+    }
+    enter(name) {
+        this.stack.push(name);
+        let next = this.context.children.get(name);
+        if (!next) {
+            next = { parent: this.context, children: new Map(), scope: undefined, escaped: new Map() };
+            this.context.children.set(name, next);
+        }
+        this.context = next;
+    }
+    exit() {
+        this.stack.pop();
+        this.context = this.context.parent;
+    }
+    flow(parent, children) {
+        this.indexStack.push(-1);
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            this.indexStack[this.indexStack.length - 1] = index;
+            this.block(child, parent);
+            if (child.type !== 'list')
+                this.bulletLastUsed = undefined;
+            // Every item around has had its first line: a blank line of the join is left empty.
+            if (index < children.length - 1)
+                this.out.push(this.between(child, children[index + 1], parent));
+        }
+        this.indexStack.pop();
+    }
+    /** remark-gfm's table join, then mdast-util-to-markdown's `joinDefaults`. */
+    between(left, right, parent) {
+        const spread = 'spread' in parent ? parent.spread : undefined;
+        if (left.type === 'table' &&
+            parent.type === 'listItem' &&
+            spread === false &&
+            (right.type === 'definition' || right.type === 'paragraph' || right.type === 'table' || (right.type === 'heading' && this.setext(right))))
+            return '\n\n';
+        if (typeof spread !== 'boolean')
+            return '\n\n';
+        if (spread)
+            return '\n\n';
+        if (left.type === 'html') {
+            const kind = md_fast_htmlKind(left.value);
+            if (kind === null)
+                throw new Unsupported();
+            if (kind === undefined || kind === 6 || kind === 7)
+                return '\n\n';
+        }
+        if (left.type === 'blockquote' && right.type === 'blockquote')
+            return '\n\n';
+        if ((left.type === 'definition' || left.type === 'paragraph') &&
+            right.type === 'list' &&
+            ((right.ordered && typeof right.start === 'number' && right.start !== 1) || (right.children.length > 0 && right.children[0].children.length === 0)))
+            return '\n\n';
+        if (left.type === 'paragraph' && right.type === 'thematicBreak')
+            return '\n\n';
+        let tail = left;
+        while ((tail.type === 'blockquote' || tail.type === 'list' || tail.type === 'listItem') && tail.children.length > 0)
+            tail = tail.children[tail.children.length - 1];
+        if (tail.type !== 'definition' && tail.type !== 'paragraph')
+            return '\n';
+        if (right.type === 'html') {
+            const kind = md_fast_htmlKind(right.value);
+            if (kind === null)
+                throw new Unsupported();
+            if (kind === undefined || kind === 7)
+                return '\n\n';
+        }
+        if ((left.type === 'paragraph' || left !== tail) &&
+            (right.type === 'definition' || (right.type === 'heading' && this.setext(right)) || right.type === 'paragraph'))
+            return '\n\n';
+        return '\n';
+    }
+    setext(node) {
+        return (!node.depth || node.depth < 3) && hasText(node.children) && hasLineBreak(node.children);
+    }
+    block(node, parent) {
+        switch (node.type) {
+            case 'paragraph': {
+                this.enter('paragraph');
+                this.enter('phrasing');
+                const value = this.phrasing(node.children, '\n', '\n');
+                this.exit();
+                this.exit();
+                return this.write(value);
+            }
+            case 'heading':
+                return this.write(this.heading(node));
+            case 'code': {
+                if (node.lang || node.meta)
+                    throw new Unsupported();
+                const raw = node.value || '';
+                const sequence = FENCE_MARKER.repeat(Math.max(md_fast_longestBacktickRun(raw) + 1, 3));
+                this.line(sequence);
+                // Every line of the value follows the fence's: none is an item's first.
+                if (raw)
+                    this.out.push('\n', indentCode(raw, this.indent));
+                this.out.push('\n');
+                return this.line(sequence);
+            }
+            case 'html':
+                return this.write(node.value || '');
+            case 'thematicBreak':
+                return this.line(RULE);
+            case 'list':
+                return this.list(node, parent);
+            case 'table':
+                return this.write(this.table(node));
+            default:
+                throw new Unsupported();
+        }
+    }
+    heading(node) {
+        if (this.setext(node))
+            throw new Unsupported();
+        const rank = Math.max(Math.min(6, node.depth || 1), 1);
+        const sequence = '#'.repeat(rank);
+        this.enter('headingAtx');
+        this.enter('phrasing');
+        let value = this.phrasing(node.children, '# ', '\n');
+        const head = value.charCodeAt(0);
+        if (head === 9 || head === 32)
+            value = md_fast_safe_encodeCharacterReference(head) + value.slice(1);
+        this.exit();
+        this.exit();
+        return value ? sequence + ' ' + value : sequence;
+    }
+    list(node, parent) {
+        this.enter('list');
+        const bulletCurrent = this.bulletCurrent;
+        let bullet = node.ordered ? BULLET_ORDERED : BULLET;
+        const bulletOther = node.ordered ? BULLET_ORDERED_OTHER : BULLET_OTHER;
+        let useDifferentMarker = parent && this.bulletLastUsed ? bullet === this.bulletLastUsed : false;
+        if (!node.ordered) {
+            const first = node.children[0];
+            // remark's rule for an empty first item of a list nested first in a list: not written here.
+            if (first && (!first.children || !first.children[0]))
+                throw new Unsupported();
+            if (first && node.children.some((item) => item.children[0]?.type === 'thematicBreak'))
+                useDifferentMarker = true;
+        }
+        if (useDifferentMarker)
+            bullet = bulletOther;
+        this.bulletCurrent = bullet;
+        this.indexStack.push(-1);
+        for (let index = 0; index < node.children.length; index++) {
+            const item = node.children[index];
+            this.indexStack[this.indexStack.length - 1] = index;
+            this.listItem(item, node, index);
+            this.bulletLastUsed = undefined;
+            if (index < node.children.length - 1)
+                this.out.push(this.between(item, node.children[index + 1], node));
+        }
+        // A list of no items is an empty line.
+        if (node.children.length === 0)
+            this.line('');
+        this.indexStack.pop();
+        this.bulletLastUsed = bullet;
+        this.bulletCurrent = bulletCurrent;
+        this.exit();
+    }
+    listItem(node, parent, index) {
+        if (node.type !== 'listItem' || typeof node.checked === 'boolean')
+            throw new Unsupported();
+        let bullet = this.bulletCurrent ?? BULLET;
+        if (parent.ordered)
+            bullet = (typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + index + bullet;
+        this.items.push({ bullet, spaces: ' '.repeat(bullet.length + 1) });
+        this.enter('listItem');
+        this.flow(node, node.children);
+        // An item of no content is its marker alone.
+        if (this.started < this.items.length)
+            this.line('');
+        this.exit();
+        this.items.pop();
+        this.started = this.items.length;
+        this.indent = this.items.map((i) => i.spaces).join('');
+    }
+    table(node) {
+        this.enter('table');
+        const matrix = [];
+        for (const row of node.children) {
+            if (row.type !== 'tableRow')
+                throw new Unsupported();
+            this.enter('tableRow');
+            const cells = [];
+            for (const cell of row.children) {
+                if (cell.type !== 'tableCell')
+                    throw new Unsupported();
+                this.enter('tableCell');
+                this.enter('phrasing');
+                cells.push(this.phrasing(cell.children, '|', '|'));
+                this.exit();
+                this.exit();
+            }
+            this.exit();
+            matrix.push(cells);
+        }
+        this.exit();
+        const head = matrix[0];
+        if (head) {
+            let columns = node.align ? node.align.length : 0;
+            if (!columns)
+                for (const row of matrix)
+                    columns = Math.max(columns, row.length);
+            while (head.length < columns)
+                head.push('');
+        }
+        return md_fast_markdownTable(matrix, node.align ?? [], !this.compactTables);
+    }
+    /** `containerPhrasing`: the children's pieces, then joined with their attention marked. */
+    phrasing(children, before, after) {
+        return md_fast_attention_serialize(this.phrasingItems(children, before, after), before, after);
+    }
+    phrasingItems(children, before, after) {
+        const results = [];
+        for (let index = 0; index < children.length; index++) {
+            const child = children[index];
+            const next = index + 1 < children.length ? this.peek(children[index + 1]) : after;
+            if (child.type === 'emphasis' || child.type === 'strong') {
+                const sequences = child.type === 'emphasis' ? EMPHASIS_SEQUENCES : STRONG_SEQUENCES;
+                const item = this.attention(child.children, child.type, sequences);
+                if (!item)
+                    continue;
+                results.push(item);
+                before = md_fast_safe_lastCharacter(sequences[0]);
+                continue;
+            }
+            let value;
+            if (child.type === 'text')
+                value = this.text(child.value, before, next);
+            else if (child.type === 'inlineCode')
+                value = this.inlineCode(child.value);
+            else
+                throw new Unsupported();
+            if (!value)
+                continue;
+            results.push(value);
+            before = md_fast_safe_lastCharacter(value);
+        }
+        return results;
+    }
+    attention(children, construct, sequences) {
+        this.enter(construct);
+        const items = this.phrasingItems(children, sequences[0], sequences[0]);
+        this.exit();
+        return items.length === 0 ? undefined : { sequences, children: items };
+    }
+    /** The first character a node will be written with, as remark's handlers' `peek` tells it. */
+    peek(node) {
+        switch (node.type) {
+            case 'inlineCode':
+                return '`';
+            case 'emphasis':
+                return '_';
+            case 'strong':
+                return '*';
+            case 'text': {
+                // Only a pattern with no condition before it can escape the first character here.
+                const c = node.value.charCodeAt(0);
+                if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))
+                    return node.value[0];
+                return md_fast_safe_firstCharacter(this.text(node.value, '', ''));
+            }
+            default:
+                throw new Unsupported();
+        }
+    }
+    text(value, before, after) {
+        const context = this.context;
+        context.scope ??= this.patterns.inScope(this.stack, this.stack.join(','));
+        // Labels and short values recur in the same places; a long value is mostly written once.
+        if (value.length > CACHED_TEXT)
+            return md_fast_safe_safe(context.scope, value, before, after);
+        let seen = context.escaped.get(value);
+        if (!seen) {
+            seen = [];
+            context.escaped.set(value, seen);
+        }
+        for (const e of seen)
+            if (e.before === before && e.after === after)
+                return e.out;
+        const out = md_fast_safe_safe(context.scope, value, before, after);
+        seen.push({ before, after, out });
+        return out;
+    }
+    /** mdast-util-to-markdown's `inlineCode`, with remark-gfm's pipes escaped in table cells. */
+    inlineCode(raw) {
+        const inTable = this.stack.includes('tableCell');
+        const cache = this.inlineCodes[inTable ? 1 : 0];
+        let out = cache.get(raw);
+        if (out === undefined) {
+            out = md_fast_inlineCode(raw, this.patterns.atBreak);
+            if (inTable)
+                out = escapePipes(out);
+            cache.set(raw, out);
+        }
+        return out;
+    }
+}
+function isPhrasing(node) {
+    switch (node.type) {
+        case 'break':
+        case 'delete':
+        case 'emphasis':
+        case 'footnoteReference':
+        case 'image':
+        case 'imageReference':
+        case 'inlineCode':
+        case 'link':
+        case 'linkReference':
+        case 'strong':
+        case 'text':
+            return true;
+        default:
+            return false;
+    }
+}
+function md_fast_inlineCode(raw, atBreak) {
+    let value = raw || '';
+    let sequence = '`';
+    while (new RegExp('(^|[^`])' + sequence + '([^`]|$)').test(value))
+        sequence += '`';
+    if (/[^\n\r ]/.test(value) && ((/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value)) || /^`|`$/.test(value)))
+        value = ' ' + value + ' ';
+    // A pattern at a line start matters only after a line break, which single-line values lack.
+    if (md_fast_LINE_BREAK.test(value)) {
+        for (const { expression } of atBreak) {
+            expression.lastIndex = 0;
+            let match;
+            while ((match = expression.exec(value))) {
+                let position = match.index;
+                if (value.charCodeAt(position) === 10 && value.charCodeAt(position - 1) === 13)
+                    position--;
+                value = value.slice(0, position) + ' ' + value.slice(match.index + 1);
+            }
+        }
+    }
+    return sequence + value + sequence;
+}
+function escapePipes(value) {
+    const result = [];
+    let start = 0;
+    let index = value.indexOf('|');
+    while (index !== -1) {
+        let before = index;
+        while (before > start && value.charCodeAt(before - 1) === 92)
+            before--;
+        result.push(value.slice(start, index));
+        if ((index - before) % 2 === 0)
+            result.push('\\');
+        start = index;
+        index = value.indexOf('|', index + 1);
+    }
+    result.push(value.slice(start));
+    return result.join('');
+}
+function alignmentCode(value) {
+    return value === 'center' ? 'c' : value === 'left' ? 'l' : value === 'right' ? 'r' : '';
+}
+/** markdown-table 3 with `fillRows: false`, padding, delimiters at both ends, string length in UTF-16 units. */
+function md_fast_markdownTable(table, align, alignDelimiters) {
+    const alignments = [];
+    const sizeMatrix = [];
+    const longest = [];
+    let mostCellsPerRow = 0;
+    for (const row of table) {
+        if (row.length > mostCellsPerRow)
+            mostCellsPerRow = row.length;
+        const sizes = [];
+        if (alignDelimiters)
+            for (let c = 0; c < row.length; c++) {
+                const size = row[c].length;
+                sizes[c] = size;
+                if (longest[c] === undefined || size > longest[c])
+                    longest[c] = size;
+            }
+        sizeMatrix.push(sizes);
+    }
+    const delimiter = [];
+    const delimiterSizes = [];
+    for (let c = 0; c < mostCellsPerRow; c++) {
+        const code = alignmentCode(align[c]);
+        alignments[c] = code;
+        const before = code === 'c' || code === 'l' ? ':' : '';
+        const after = code === 'c' || code === 'r' ? ':' : '';
+        let size = alignDelimiters ? Math.max(1, longest[c] - before.length - after.length) : 1;
+        delimiter[c] = before + '-'.repeat(size) + after;
+        if (alignDelimiters) {
+            size = before.length + size + after.length;
+            if (size > longest[c])
+                longest[c] = size;
+            delimiterSizes[c] = size;
+        }
+    }
+    const cellMatrix = [...table];
+    cellMatrix.splice(1, 0, delimiter);
+    sizeMatrix.splice(1, 0, delimiterSizes);
+    const lines = [];
+    for (let r = 0; r < cellMatrix.length; r++) {
+        const row = cellMatrix[r];
+        const sizes = sizeMatrix[r];
+        const cellsInRow = Math.max(1, cellMatrix[r === 1 ? 0 : r].length);
+        let line = '';
+        for (let c = 0; c < cellsInRow; c++) {
+            const cell = row[c] || '';
+            let before = '';
+            let after = '';
+            if (alignDelimiters) {
+                const size = longest[c] - (sizes[c] || 0);
+                const code = alignments[c];
+                if (code === 'r')
+                    before = ' '.repeat(size);
+                else if (code === 'c') {
+                    const half = size / 2;
+                    if (size % 2) {
+                        before = ' '.repeat(half + 0.5);
+                        after = ' '.repeat(half - 0.5);
+                    }
+                    else {
+                        before = ' '.repeat(half);
+                        after = before;
+                    }
+                }
+                else
+                    after = ' '.repeat(size);
+            }
+            if (!c)
+                line += '|';
+            if (!(!alignDelimiters && cell === ''))
+                line += ' ';
+            line += before + cell + after + ' |';
+        }
+        lines.push(line);
+    }
+    return lines.join('\n');
+}
+/**
+ * `root` written as remark-stringify writes it with the project's options, or `undefined` when
+ * it holds anything this writer does not know.
+ */
+function writeMarkdown(root, patterns, o = {}) {
+    if (!patterns.supported)
+        return undefined;
+    try {
+        return new Writer(patterns, o.compactTables ?? false).root(root);
+    }
+    catch (e) {
+        if (e instanceof Unsupported)
+            return undefined;
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/render/md-stringify.ts
+
 
 
 
@@ -44190,15 +45334,49 @@ const compactProcessor = unified()
     .use(remarkGfm, { tablePipeAlign: false })
     .use(cachedInlineCode)
     .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: md_stringify_text } });
-/** Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. */
-function md_stringify_toMarkdown(nodes, o = {}) {
-    const root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
+let fastPatterns;
+/**
+ * The unsafe patterns remark escapes text against with the report's extensions, read off its
+ * own state once, for the fast writer (md-fast.ts) to escape exactly the same characters.
+ */
+function unsafePatterns() {
+    if (!fastPatterns) {
+        let found = [];
+        const capture = (_node, _parent, state) => {
+            found = state.unsafe;
+            return '';
+        };
+        unified()
+            .use(remarkGfm)
+            .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: capture } })
+            .stringify({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: '' }] }] });
+        fastPatterns = new Patterns(found);
+    }
+    return fastPatterns;
+}
+/** The tree as remark writes it, through remark: the fast writer's fallback, and the tests' reference for it. */
+function toMarkdownWithRemark(root, o = {}) {
     const p = o.compactTables ? compactProcessor : processor;
     // Code blocks are written outside remark (md-code-splice.ts), byte for byte as remark would.
     const tokenized = tokenizeCode(root);
     if (!tokenized.values.length)
         return p.stringify(root);
     return spliceCode(p.stringify(tokenized.root), tokenized) ?? p.stringify(root);
+}
+/**
+ * Stringifies mdast nodes with GFM. Every Markdown the renderers produce goes through here. The
+ * fast writer writes the node types the renderers build; a tree with anything else goes through
+ * remark.
+ */
+function md_stringify_toMarkdown(nodes, o = {}) {
+    const root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
+    return (FAST_STYLE ? writeMarkdown(root, unsafePatterns(), o) : undefined) ?? toMarkdownWithRemark(root, o);
+}
+/** Whether the fast writer writes in the report's style (a test holds the two equal). */
+const FAST_STYLE = sameStyle(MARKDOWN_STYLE, WRITTEN_STYLE);
+function sameStyle(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-summary.ts
@@ -53548,11 +54726,17 @@ function* eachSessionFacts(db, need) {
 ;// CONCATENATED MODULE: ./src/scope/paths.ts
 
 
+/**
+ * The system's realpath(3) where it gives what Node's own walk gives (one call, where Node's makes
+ * one per folder of the path: a scope canonicalizes every session's log files); Node's walk on
+ * Windows, whose native call spells some paths (substituted drives, UNC) otherwise.
+ */
+const realpath = process.platform === 'win32' ? external_node_fs_.realpathSync : external_node_fs_.realpathSync.native;
 /** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
 function canonicalPath(p) {
     const abs = (0,external_node_path_.resolve)(p).replace(/\\/g, '/');
     try {
-        return (0,external_node_fs_.realpathSync)(abs).replace(/\\/g, '/');
+        return realpath(abs).replace(/\\/g, '/');
     }
     catch {
         return external_node_path_.posix.normalize(abs);
@@ -53647,6 +54831,11 @@ function scopeToChange(facts, spec) {
     }
     return { kind: spec.kind, label: spec.label, sessions };
 }
+// One reasons list shared by every session it applies to: a large store's scope would otherwise hold
+// an array and an object per session that all say the same. Frozen, so no holder can change it
+// for the others.
+const PATHS_REASONS = Object.freeze([Object.freeze({ kind: 'paths' })]);
+const ALL_REASONS = Object.freeze([Object.freeze({ kind: 'all' })]);
 /** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
 function scopeToPaths(facts, paths, label = 'the given logs') {
     const roots = paths.map(canonicalPath);
@@ -53654,14 +54843,14 @@ function scopeToPaths(facts, paths, label = 'the given logs') {
     const sessions = [];
     for (const s of facts)
         if (inPaths(s))
-            sessions.push({ id: s.id, reasons: [{ kind: 'paths' }] });
+            sessions.push({ id: s.id, reasons: PATHS_REASONS });
     return { kind: 'paths', label, sessions };
 }
 /** Every session found. */
 function scopeToAll(facts, label = 'every session found') {
     const sessions = [];
     for (const s of facts)
-        sessions.push({ id: s.id, reasons: [{ kind: 'all' }] });
+        sessions.push({ id: s.id, reasons: ALL_REASONS });
     return { kind: 'all', label, sessions };
 }
 
@@ -54521,15 +55710,27 @@ function skippedCounts(db) {
  * files a report's numbers come from, so the report can say which of them read oddly.
  */
 function filesOfSessions(db, sessionIds) {
-    const q = db_prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
+    const q = prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
     const paths = new Set();
     for (const id of sessionIds)
         for (const p of q.all(id))
             paths.add(p);
     return [...paths].sort();
 }
+/**
+ * The paths of the files that hold records of a page of sessions, each once, unordered: one query
+ * for the page, where `filesOfSessions` makes one per session.
+ */
+function filePathsOfPage(db, sessionIds) {
+    if (sessionIds.length === 0)
+        return [];
+    return db_prepared(db, `SELECT path FROM files WHERE id IN (SELECT DISTINCT file_id FROM events WHERE session_id IN (SELECT value FROM json_each(?)))`)
+        .pluck()
+        .all(JSON.stringify(sessionIds));
+}
 
 ;// CONCATENATED MODULE: ./src/store/queries.ts
+
 /** Models that are bookkeeping, not a model anyone was billed for. */
 const NOT_MODELS = new Set(['<synthetic>']);
 /** Rows of a per-session query, by session. */
@@ -54540,40 +55741,75 @@ function bySession(rows) {
 function countsBySession(rows) {
     return new Map(rows.map((r) => [r.session_id, r.n]));
 }
+/** Restricts a per-session query to the sessions whose ids are the JSON array bound to it. */
+const IN_PAGE = `session_id IN (SELECT value FROM json_each(?))`;
 /**
  * One summary per session with its totals. Counts exclude replayed history (a fork's or resumed
  * session's copy of its origin's lines), duplicate usage rows, and prompts an agent wrote.
  *
  * Each figure is one grouped query over every session, joined here by session id: a fixed number
- * of queries whatever the number of sessions (the report's frame and `sessions` list them all).
+ * of queries whatever the number of sessions.
  */
 function listSessions(db) {
     const rows = db
         .prepare(`SELECT * FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
         .all();
-    const prompts = countsBySession(db.prepare(`SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 GROUP BY session_id`).all());
-    const calls = countsBySession(db.prepare(`SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 GROUP BY session_id`).all());
-    const tokens = bySession(db
-        .prepare(`SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
+    return summaries(db, rows, null);
+}
+/**
+ * The ids of the sessions `listSessions` lists, in its order (start time, then id): what a report
+ * pages through without holding every session's summary.
+ */
+function listedSessionIds(db) {
+    return db
+        .prepare(`SELECT id FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
+        .pluck()
+        .all();
+}
+/**
+ * The summaries of the sessions `ids` (a page of `listedSessionIds`), as `listSessions` gives
+ * them, in the order of `ids` and with its strings; an id not stored is left out. The same grouped queries, restricted
+ * to the page, so a page costs what its sessions hold, not what the store holds.
+ */
+function sessionSummaries(db, ids) {
+    if (ids.length === 0)
+        return [];
+    const page = JSON.stringify(ids);
+    const byId = bySession(db_prepared(db, `SELECT * FROM sessions WHERE id IN (SELECT value FROM json_each(?))`).all(page).map((r) => ({ ...r, session_id: r.id })));
+    const rows = [];
+    for (const id of ids) {
+        const r = byId.get(id);
+        // The caller's string for the id, not an equal copy: a report holds one per session.
+        if (r)
+            rows.push({ ...r, id });
+    }
+    return summaries(db, rows, page);
+}
+/** `sql` for every session (`page` null), or with each of its page markers restricting it to a page of sessions. */
+function scoped(db, sql, page) {
+    const parts = sql.split('/*AND PAGE*/');
+    if (page === null)
+        return db.prepare(parts.join('')).all();
+    return db_prepared(db, parts.join(`AND ${IN_PAGE}`)).all(...parts.slice(1).map(() => page));
+}
+function summaries(db, rows, page) {
+    const prompts = countsBySession(scoped(db, `SELECT session_id, COUNT(*) AS n FROM prompts WHERE by_agent = 0 AND replayed = 0 /*AND PAGE*/ GROUP BY session_id`, page));
+    const calls = countsBySession(scoped(db, `SELECT session_id, COUNT(*) AS n FROM function_calls WHERE replayed = 0 /*AND PAGE*/ GROUP BY session_id`, page));
+    const tokens = bySession(scoped(db, `SELECT session_id, COUNT(*) AS n, COALESCE(SUM(input),0) AS input, COALESCE(SUM(cached_input),0) AS cached_input, COALESCE(SUM(cache_write),0) AS cache_write,
       COALESCE(SUM(output),0) AS output, COALESCE(SUM(reasoning_output),0) AS reasoning_output, COALESCE(SUM(total),0) AS total
-      FROM token_messages WHERE counted = 1 AND replayed = 0 GROUP BY session_id`)
-        .all());
+      FROM token_messages WHERE counted = 1 AND replayed = 0 /*AND PAGE*/ GROUP BY session_id`, page));
     // Each session's largest status snapshot (the last of equals), for sessions with no usage rows.
-    const snapshots = bySession(db
-        .prepare(`SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
+    const snapshots = bySession(scoped(db, `SELECT session_id, input, cached_input, output, reasoning_output, total FROM (
         SELECT *, ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY COALESCE(total, input + output) DESC, event_id DESC) AS rank
-        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL
-      ) WHERE rank = 1`)
-        .all());
+        FROM status_snapshots WHERE input IS NOT NULL AND output IS NOT NULL /*AND PAGE*/
+      ) WHERE rank = 1`, page));
     // Each session's models in order of first use, then by name.
     const models = new Map();
-    for (const m of db
-        .prepare(`SELECT session_id, model FROM (
-      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL GROUP BY session_id, model
-      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 GROUP BY session_id, model
-      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL GROUP BY session_id, model
-    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`)
-        .all()) {
+    for (const m of scoped(db, `SELECT session_id, model FROM (
+      SELECT session_id, model, MIN(ts) AS first FROM turn_context_messages WHERE model IS NOT NULL /*AND PAGE*/ GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM token_messages WHERE model IS NOT NULL AND counted = 1 /*AND PAGE*/ GROUP BY session_id, model
+      UNION ALL SELECT session_id, model, MIN(ts) FROM status_snapshots WHERE model IS NOT NULL /*AND PAGE*/ GROUP BY session_id, model
+    ) GROUP BY session_id, model ORDER BY session_id, MIN(first), model`, page)) {
         if (NOT_MODELS.has(m.model))
             continue;
         const list = models.get(m.session_id);
@@ -54631,15 +55867,54 @@ function listSessions(db) {
 
 /** A session's counted usage rows, replayed history left out. */
 function countedUsageRows(db, sessionId) {
-    return db_prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`).iterate(sessionId);
+    return prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`).iterate(sessionId);
 }
 /** How many times a session called each tool, most called first. */
 function toolCallCounts(db, sessionId) {
-    return db_prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(sessionId);
+    return prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(sessionId);
 }
 /** The files a session created or changed, in path order. */
 function filesTouchedBy(db, sessionId) {
-    return db_prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
+    return prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
+}
+/** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
+function grouped(rows, value) {
+    const out = new Map();
+    for (const r of rows) {
+        const list = out.get(r.session_id);
+        if (list)
+            list.push(value(r));
+        else
+            out.set(r.session_id, [value(r)]);
+    }
+    return out;
+}
+/**
+ * `countedUsageRows` of each session of a page (the JSON array of ids `page`) in one query: each
+ * session's rows in the order its own query reads them (the session index, then row order), which
+ * is the order its costs are added in.
+ */
+function countedUsageRowsOf(db, ids) {
+    if (ids.length === 0)
+        return new Map();
+    const rows = db_prepared(db, `SELECT session_id, model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
+     WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).all(JSON.stringify(ids));
+    return grouped(rows, (r) => r);
+}
+/** `toolCallCounts` of each session of a page, in one query. */
+function toolCallCountsOf(db, ids) {
+    if (ids.length === 0)
+        return new Map();
+    const rows = db_prepared(db, `SELECT session_id, name, COUNT(*) AS n FROM function_calls WHERE session_id IN (SELECT value FROM json_each(?)) AND replayed = 0
+     GROUP BY session_id, name ORDER BY session_id, n DESC, name`).all(JSON.stringify(ids));
+    return grouped(rows, (r) => ({ name: r.name, n: r.n }));
+}
+/** `filesTouchedBy` of each session of a page, in one query. */
+function filesTouchedByEach(db, ids) {
+    if (ids.length === 0)
+        return new Map();
+    const rows = db_prepared(db, `SELECT DISTINCT session_id, path FROM files_touched WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, path`).all(JSON.stringify(ids));
+    return grouped(rows, (r) => r.path);
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-history.ts
@@ -55263,6 +56538,37 @@ function matches(s, f) {
         return false;
     return true;
 }
+const COST_SOURCES = [null, 'agent', 'estimate'];
+/** Each session's cost and where it came from, packed: a report keeps them for every session it lists. */
+class SessionCosts {
+    usds = new Float64Array(1_024);
+    sources = new Uint8Array(1_024);
+    length = 0;
+    push(usd, source) {
+        if (this.length === this.usds.length) {
+            const usds = new Float64Array(this.length * 2);
+            usds.set(this.usds);
+            this.usds = usds;
+            const sources = new Uint8Array(this.length * 2);
+            sources.set(this.sources);
+            this.sources = sources;
+        }
+        // NaN stands for no cost: a cost is a sum of finite prices.
+        this.usds[this.length] = usd ?? Number.NaN;
+        this.sources[this.length++] = COST_SOURCES.indexOf(source);
+    }
+    usd(i) {
+        const v = this.usds[i];
+        return Number.isNaN(v) ? null : v;
+    }
+    source(i) {
+        return COST_SOURCES[this.sources[i]];
+    }
+}
+/** Sessions read from the store per query while the frame is selected and when its sessions are read. */
+const FRAME_PAGE = 1_000;
+/** Up to this many sessions in a report, the frame keeps their summaries rather than reading them again. */
+const HOLD_SUMMARIES = 2_000;
 /**
  * Builds the report object from the store: which sessions the filters select, their totals,
  * usage by model, agent and day, cost from the price table, and (in the modes that show them)
@@ -55299,22 +56605,32 @@ function selectFrameHead(db, opts = {}) {
     // A zone-less local time's day is the one its writer's clock showed.
     const day = (ts) => localWallClock(ts)?.date ?? dayOfInstant(ts);
     const scope = opts.scope ?? ALL_FOUND;
-    const reasons = new Map(scope.sessions.map((s) => [s.id, s.reasons]));
+    // By id, each with the scope's own id string, which the frame keeps rather than a copy of it.
+    const inScope = new Map(scope.sessions.map((s) => [s.id, s]));
     const tagged = filters.tags ? sessionsTagged(db, filters.tags) : null;
-    const all = listSessions(db).filter((s) => (opts.scope === undefined || reasons.has(s.id)) && matches(s, filters) && (tagged === null || tagged.has(s.id)));
     const unpriced = new Set();
     const byModel = new Map();
     const byAgent = new Map();
     const byDay = new Map();
+    const aggOf = (m, key) => {
+        let a = m.get(key);
+        if (!a)
+            m.set(key, (a = { tokens: zeroTokens(), cost: 0, sessions: 0, last: null }));
+        return a;
+    };
+    const counted = (a, sid) => {
+        if (a.last !== sid)
+            a.sessions++;
+        a.last = sid;
+    };
     const add = (m, key, sid, t, cost) => {
-        const a = m.get(key) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
+        const a = aggOf(m, key);
         a.tokens = addTokens(a.tokens, t);
         a.cost = a.cost === null || cost === null ? null : a.cost + cost;
-        a.sessions.add(sid);
-        m.set(key, a);
+        counted(a, sid);
     };
     /** A session's numbers: all the totals and usage need of it. */
-    const costOfSession = (s) => {
+    const costOfSession = (s, usage) => {
         let cost = 0;
         const priceRow = (model, t) => {
             const label = model ?? '(unknown model)';
@@ -55332,7 +56648,7 @@ function selectFrameHead(db, opts = {}) {
             add(byDay, ts ? day(ts) : '(no date)', s.id, t, c);
         };
         if (s.tokens_source === 'usage') {
-            for (const r of countedUsageRows(db, s.id))
+            for (const r of usage ?? [])
                 account(r.model, r.ts, r);
         }
         else if (s.tokens_source === 'status') {
@@ -55349,39 +56665,72 @@ function selectFrameHead(db, opts = {}) {
             cost_source: reported !== null ? 'agent' : cost === null ? null : 'estimate'
         };
     };
-    const numbers = all.map(costOfSession);
+    // One pass over the listing, a page of sessions at a time, in the report's order: each
+    // selected session adds to every sum in that order (so float sums add up as one pass over the
+    // whole listing did), and what is kept of it is its id and cost.
+    const ids = [];
+    const costs = new SessionCosts();
+    // Each kept session's reasons (the scope's own arrays), when a scope is given.
+    const reasonsOf = [];
+    let held = [];
+    const files = new Set();
     const totalTokens = zeroTokens();
     let prompts = 0;
     let toolCalls = 0;
     let withoutUsage = 0;
     let costSum = 0;
     let anyNullCost = false;
-    // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
-    // (agent-reported costs included, sessions without usage counted); models and days split a
-    // session, so theirs add up usage rows.
-    all.forEach((s, i) => {
-        const n = numbers[i];
-        const a = byAgent.get(s.agent) ?? { tokens: zeroTokens(), cost: 0, sessions: new Set() };
-        if (n.tokens)
-            a.tokens = addTokens(a.tokens, n.tokens);
-        if (!unknownCost(n))
-            a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd;
-        a.sessions.add(s.id);
-        byAgent.set(s.agent, a);
-        if (n.tokens)
-            Object.assign(totalTokens, addTokens(totalTokens, n.tokens));
-        else
-            withoutUsage++;
-        prompts += s.prompts;
-        toolCalls += s.tool_calls;
-        if (!unknownCost(n)) {
-            if (n.cost_usd === null)
-                anyNullCost = true;
-            costSum += n.cost_usd ?? 0;
+    const listed = [];
+    for (const id of listedSessionIds(db)) {
+        if (tagged !== null && !tagged.has(id))
+            continue;
+        if (opts.scope === undefined)
+            listed.push(id);
+        else {
+            const scoped = inScope.get(id);
+            if (scoped)
+                listed.push(scoped.id);
         }
-    });
+    }
+    for (let from = 0; from < listed.length; from += FRAME_PAGE) {
+        const pageIds = listed.slice(from, from + FRAME_PAGE);
+        const page = sessionSummaries(db, pageIds).filter((s) => matches(s, filters));
+        const usage = countedUsageRowsOf(db, page.filter((s) => s.tokens_source === 'usage').map((s) => s.id));
+        for (const s of page) {
+            const n = costOfSession(s, usage.get(s.id));
+            // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
+            // (agent-reported costs included, sessions without usage counted); models and days split a
+            // session, so theirs add up usage rows.
+            const a = aggOf(byAgent, s.agent);
+            if (n.tokens)
+                a.tokens = addTokens(a.tokens, n.tokens);
+            if (!unknownCost(n))
+                a.cost = a.cost === null || n.cost_usd === null ? null : a.cost + n.cost_usd;
+            counted(a, s.id);
+            if (n.tokens)
+                Object.assign(totalTokens, addTokens(totalTokens, n.tokens));
+            else
+                withoutUsage++;
+            prompts += s.prompts;
+            toolCalls += s.tool_calls;
+            if (!unknownCost(n)) {
+                if (n.cost_usd === null)
+                    anyNullCost = true;
+                costSum += n.cost_usd ?? 0;
+            }
+            ids.push(s.id);
+            costs.push(n.cost_usd, n.cost_source);
+            if (opts.scope !== undefined)
+                reasonsOf.push(inScope.get(s.id).reasons);
+            held?.push(s);
+            if (held && held.length > HOLD_SUMMARIES)
+                held = null;
+        }
+        for (const path of filePathsOfPage(db, page.map((s) => s.id)))
+            files.add(path);
+    }
     const usageRows = (m, sortByKey = false) => [...m.entries()]
-        .map(([key, a]) => ({ key, sessions: a.sessions.size, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
+        .map(([key, a]) => ({ key, sessions: a.sessions, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
         .sort((a, b) => (sortByKey ? a.key.localeCompare(b.key) : b.tokens.total - a.tokens.total || a.key.localeCompare(b.key)));
     const skipped = skippedCounts(db);
     const head = {
@@ -55392,7 +56741,7 @@ function selectFrameHead(db, opts = {}) {
         scope: { kind: scope.kind, label: scope.label },
         filters,
         totals: {
-            sessions: all.length,
+            sessions: ids.length,
             prompts,
             tool_calls: toolCalls,
             tokens: totalTokens,
@@ -55404,7 +56753,7 @@ function selectFrameHead(db, opts = {}) {
         redactions: { total: 0, by_detector: {} },
         unpriced_models: [...unpriced].sort(),
         skipped: { lines: skipped.lines, files: skipped.files },
-        format_warnings: formatWarnings(db, filesOfSessions(db, all.map((s) => s.id))).map((w) => ({
+        format_warnings: formatWarnings(db, [...files].sort()).map((w) => ({
             file: w.file,
             format: w.format,
             agent_version: w.agent_version,
@@ -55414,39 +56763,47 @@ function selectFrameHead(db, opts = {}) {
             message: w.message
         }))
     };
+    const summaries = held;
     return {
         head,
-        ids: all.map((s) => s.id),
+        ids,
         *sessions() {
             const reviewOf = reviewReader(db);
-            for (let i = 0; i < all.length; i++) {
-                const s = all[i];
-                const n = numbers[i];
-                yield {
-                    id: s.id,
-                    title: s.title,
-                    agent: s.agent,
-                    agent_version: s.agent_version,
-                    models: s.models,
-                    cwd: s.cwd,
-                    repository: s.repository,
-                    branch: s.branch,
-                    commit: s.commit,
-                    started_at: s.started_at,
-                    ended_at: s.ended_at,
-                    parent_id: s.parent_id,
-                    parent_relation: s.parent_relation,
-                    prompts: s.prompts,
-                    tool_calls: s.tool_calls,
-                    tool_call_names: Object.fromEntries(toolCallCounts(db, s.id).map((r) => [r.name, r.n])),
-                    tokens: n.tokens,
-                    cost_usd: n.cost_usd,
-                    cost_source: n.cost_source,
-                    files_touched: filesTouchedBy(db, s.id),
-                    scope_reasons: reasons.get(s.id) ?? [{ kind: 'all' }],
-                    ...reviewOf(s.id),
-                    turns: []
-                };
+            for (let from = 0; from < ids.length; from += FRAME_PAGE) {
+                const pageIds = ids.slice(from, from + FRAME_PAGE);
+                const page = summaries ? summaries.slice(from, from + FRAME_PAGE) : sessionSummaries(db, pageIds);
+                if (page.length !== pageIds.length)
+                    throw new Error('a session of the report is no longer in the store');
+                const tools = toolCallCountsOf(db, pageIds);
+                const touched = filesTouchedByEach(db, pageIds);
+                for (let i = 0; i < page.length; i++) {
+                    const s = page[i];
+                    yield {
+                        id: s.id,
+                        title: s.title,
+                        agent: s.agent,
+                        agent_version: s.agent_version,
+                        models: s.models,
+                        cwd: s.cwd,
+                        repository: s.repository,
+                        branch: s.branch,
+                        commit: s.commit,
+                        started_at: s.started_at,
+                        ended_at: s.ended_at,
+                        parent_id: s.parent_id,
+                        parent_relation: s.parent_relation,
+                        prompts: s.prompts,
+                        tool_calls: s.tool_calls,
+                        tool_call_names: Object.fromEntries((tools.get(s.id) ?? []).map((r) => [r.name, r.n])),
+                        tokens: s.tokens_source !== 'none' ? s.tokens : null,
+                        cost_usd: costs.usd(from + i),
+                        cost_source: costs.source(from + i),
+                        files_touched: touched.get(s.id) ?? [],
+                        scope_reasons: reasonsOf[from + i] ?? [{ kind: 'all' }],
+                        ...reviewOf(s.id),
+                        turns: []
+                    };
+                }
             }
         }
     };
@@ -56008,8 +57365,9 @@ const YOUNG_MB = 8;
 const OLD_GENERATION_MB = 64;
 /**
  * Past this many sessions in the store the report stays on the caller's thread: what it holds live
- * of them (the listing, the scope) outgrows the worker's capped heap, and the second, uncapped run
- * costs more than the cap saves (docs/performance.md, "End of the fifth round").
+ * of them outgrows the worker's capped heap, and the second, uncapped run costs more than the cap
+ * saves. The frame no longer holds the listing; the scope's sessions and the comment's window still
+ * grow with the sessions (docs/performance.md, "The frame a page at a time").
  */
 const MAX_SESSIONS = 20_000;
 /**
@@ -57083,6 +58441,10 @@ function githubTarget() {
 }
 
 ;// CONCATENATED MODULE: ./src/store/pg/connect.ts
+/** Where a command's store is: `--db`, else AI_LOG_TRAIL_DATABASE_URL, else the command's default file. */
+function storeTarget(db, fallback) {
+    return db ?? process.env.AI_LOG_TRAIL_DATABASE_URL ?? fallback;
+}
 /** True for a `postgres://` or `postgresql://` URL: what `--db` and `--to` take for the PostgreSQL store. */
 function isPostgresUrl(s) {
     return /^postgres(ql)?:\/\//i.test(s);
@@ -57648,6 +59010,14 @@ CREATE TABLE late_check_memo (
   hash TEXT PRIMARY KEY,
   used_run BIGINT NOT NULL
 );
+`
+    },
+    {
+        version: 16,
+        description: "the index of a session's records carries each record's file: same index as SQLite version 16",
+        sql: `
+DROP INDEX events_session;
+CREATE INDEX events_session ON events(session_id, ts, file_id);
 `
     }
 ];

@@ -11259,6 +11259,14 @@ CREATE TABLE late_check_memo (
   used_run INTEGER NOT NULL
 );
 `
+    },
+    {
+        version: 16,
+        description: "the index of a session's records carries each record's file, so the log files of a page of sessions (a report's format warnings) are read from the index alone",
+        sql: `
+DROP INDEX events_session;
+CREATE INDEX events_session ON events(session_id, ts, file_id);
+`
     }
 ];
 /**
@@ -11418,8 +11426,15 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/store/files.ts
 
-function files_readFileRow(db, path) {
+function readFileRow(db, path) {
     return db_prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
+}
+/**
+ * How far a file was read, without the rest of its row: a check of every file would otherwise
+ * read each one's parser state into the caller's heap.
+ */
+function files_readFileExtent(db, path) {
+    return prepared(db, 'SELECT size, offset, mtime_ms FROM files WHERE path = ?').get(path);
 }
 /** The id of the file at `path`, recorded now if it was not yet. */
 function fileIdFor(db, path) {
@@ -11552,11 +11567,13 @@ function saveFormatTally(db, fileId, t) {
         return;
     db_prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
 }
-/** The tallies of the files at `paths` (files read before tallies were kept have none). */
+/** Paths read per query. */
+const PATHS_PER_QUERY = 1_000;
+/** The tallies of the files at `paths`, in that order (files read before tallies were kept have none). */
 function fileFormatTallies(db, paths) {
     const rows = db_prepared(db, `SELECT f.id AS file_id, f.path, f.format, t.records, t.unknown, t.prompts, t.activity, t.unknown_kinds
      FROM files f JOIN format_tallies t ON t.file_id = f.id
-     WHERE f.path = ? ORDER BY t.from_line`);
+     WHERE f.path IN (SELECT value FROM json_each(?)) ORDER BY f.id, t.from_line`);
     // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
     // session per file (quadratic in a first ingest of many files).
     let versions;
@@ -11565,30 +11582,42 @@ function fileFormatTallies(db, paths) {
         return versions.get(fileId) ?? null;
     };
     const out = [];
-    for (const path of paths) {
-        const batches = rows.all(path);
-        if (batches.length === 0)
-            continue;
-        const sum = {
-            path,
-            format: batches[0].format,
-            records: 0,
-            unknown: 0,
-            prompts: 0,
-            activity: 0,
-            kinds: {},
-            agent_version: versionOf(batches[0].file_id)
-        };
-        for (const b of batches) {
-            sum.records += b.records;
-            sum.unknown += b.unknown;
-            sum.prompts += b.prompts;
-            sum.activity += b.activity;
-            const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
-            for (const [k, n] of Object.entries(kinds))
-                sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
+    for (let from = 0; from < paths.length; from += PATHS_PER_QUERY) {
+        const page = paths.slice(from, from + PATHS_PER_QUERY);
+        // Each file's batches in line order, by path (a path is one file).
+        const byPath = new Map();
+        for (const r of rows.all(JSON.stringify(page))) {
+            const list = byPath.get(r.path);
+            if (list)
+                list.push(r);
+            else
+                byPath.set(r.path, [r]);
         }
-        out.push(sum);
+        for (const path of page) {
+            const batches = byPath.get(path);
+            if (!batches)
+                continue;
+            const sum = {
+                path,
+                format: batches[0].format,
+                records: 0,
+                unknown: 0,
+                prompts: 0,
+                activity: 0,
+                kinds: {},
+                agent_version: versionOf(batches[0].file_id)
+            };
+            for (const b of batches) {
+                sum.records += b.records;
+                sum.unknown += b.unknown;
+                sum.prompts += b.prompts;
+                sum.activity += b.activity;
+                const kinds = b.unknown_kinds ? JSON.parse(b.unknown_kinds) : {};
+                for (const [k, n] of Object.entries(kinds))
+                    sum.kinds[k] = (sum.kinds[k] ?? 0) + n;
+            }
+            out.push(sum);
+        }
     }
     return out;
 }
@@ -20066,15 +20095,19 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
 
 
 /**
- * Whether an ingest of `paths` has at least `limit` bytes to read, judged from each file's size
- * against how far the store has read it. Stops counting at the limit, so a big first ingest is
- * told after a few files; an unchanged history costs one `stat` and one indexed look-up per file.
+ * Whether an ingest of `paths` is worth a worker thread of its own: at least `limits.bytes` to
+ * read, judged from each file's size against how far the store has read it, or at least
+ * `limits.files` files to check. Stops at either limit, so a big first ingest or a big history
+ * is told after a few files; each file checked costs one `stat` and one indexed look-up.
  * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
  * cannot be read counts as nothing (the ingest itself reports it).
  */
-async function pending_bytes_hasBytesToRead(db, paths, limit) {
+async function pending_bytes_worthAWorker(db, paths, limits) {
     let pending = 0;
+    let files = 0;
     for await (const path of walkFiles(paths)) {
+        if (++files >= limits.files)
+            return true;
         let st;
         try {
             st = statSync(path);
@@ -20082,15 +20115,19 @@ async function pending_bytes_hasBytesToRead(db, paths, limit) {
         catch {
             continue;
         }
-        const row = readFileRow(db, path);
+        const row = readFileExtent(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)
             continue;
         pending += row !== undefined && st.size >= row.offset ? st.size - row.offset : st.size;
-        if (pending >= limit)
+        if (pending >= limits.bytes)
             return true;
     }
     return false;
+}
+/** Whether an ingest of `paths` has at least `limit` bytes to read (`worthAWorker` with no limit on files). */
+function hasBytesToRead(db, paths, limit) {
+    return pending_bytes_worthAWorker(db, paths, { bytes: limit, files: Infinity });
 }
 
 ;// CONCATENATED MODULE: ./src/worker/wire.ts
@@ -20151,14 +20188,18 @@ const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
 /**
- * Below this many bytes to read the ingest stays on the caller's thread: its peak is under the
- * target there, and starting the worker (loading the ingest's modules into a new isolate) would
- * cost more than the ingest (docs/performance.md, "Peak RSS").
+ * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
+ * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
+ * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
+ * files runs on the worker: it reads every file's row and hashes every file's head, and on the
+ * caller's thread that grew its young generation and filled its connection's page cache, memory
+ * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
+ * on its worker").
  */
-const MIN_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const WORKER_LIMITS = { bytes: 64 * 1024 * 1024, files: 2_000 };
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
- * on the caller's thread: too little to read, a store held in memory or read-only, a transaction
+ * on the caller's thread: too little to read and few files to check, a store held in memory or read-only, a transaction
  * open on the caller's connection (the worker's writes would wait on it), no worker script (tests
  * running the TypeScript sources), or turned off.
  */
@@ -20170,7 +20211,7 @@ async function ingest_thread_ingestOnWorker(db, paths, opts) {
     const script = workerScript(import.meta.url, ['./ingest-worker.js', './ingest-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && !(await hasBytesToRead(db, paths, MIN_BYTES)))
+    if (wanted === undefined && !(await worthAWorker(db, paths, WORKER_LIMITS)))
         return null;
     const { onProgress } = opts;
     const request = {
@@ -21046,7 +21087,7 @@ async function planFile(db, writer, path, opts, result) {
         report('empty file');
         return null;
     }
-    const row = files_readFileRow(db, path);
+    const row = readFileRow(db, path);
     const database = () => planDatabase({
         db,
         writer,
