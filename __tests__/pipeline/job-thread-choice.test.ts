@@ -4,31 +4,35 @@ import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { runJob } from '../../src/pipeline/job.js'
 import { reportThread } from '../../src/pipeline/job-thread.js'
-import { openStore } from '../../src/store/db.js'
+import { openStore, type Db } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
-import { sessionsWithoutCacheEntry } from '../../src/store/session-cache.js'
+import { COMMENT_CACHE_WINDOW } from '../../src/pipeline/comment-window.js'
+import { SessionCache } from '../../src/redact/cached-sessions.js'
 import { sessionCount } from '../../src/store/sessions.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
- * Whether the report runs on its worker thread turns on sessionsWithoutCacheEntry: a warm run
- * (every session already in the session cache) stays on the caller's thread, where it is faster
- * and smaller (docs/performance.md). The committed fixtures.
+ * Whether the report runs on its worker thread turns on the sessions the comment's report would
+ * redact afresh (`SessionCache.sessionsToRedact`): a warm run (every session in the session cache,
+ * made under the same rules and code) stays on the caller's thread, where it is faster and smaller
+ * (docs/performance.md). The committed fixtures.
  */
 
 const dir = tmpDir('alt-job-thread-choice-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('the sessions without a session-cache entry', () => {
+describe('the sessions the comment’s report would redact afresh', () => {
   it('are every session after an ingest, none after a job has reported them, and a session that grew again', async () => {
     const database = join(dir, 'store.sqlite')
     const paths = [join(fixtures, 'codex'), join(fixtures, 'claude-code')]
+    const config = parseConfig('', 'test.yml')
+    const toRedact = (db: Db, c = config) => SessionCache.sessionsToRedact(db, c, COMMENT_CACHE_WINDOW)
     const run = () =>
       runJob({
         database,
         repoDir: dir,
         paths,
-        config: parseConfig('', 'test.yml'),
+        config,
         mode: 'summary',
         formats: ['md'],
         outDir: join(dir, 'out'),
@@ -39,16 +43,47 @@ describe('the sessions without a session-cache entry', () => {
     await ingestPaths(db0, paths)
     const sessions = sessionCount(db0)
     expect(sessions).toBeGreaterThan(2)
-    expect(sessionsWithoutCacheEntry(db0)).toBe(sessions)
+    expect(toRedact(db0)).toBe(sessions)
     db0.close()
     await run()
     const db = openStore(database)
-    expect(sessionsWithoutCacheEntry(db)).toBe(0)
+    expect(toRedact(db)).toBe(0)
+    // Entries made under other rules, another window or a config that keeps no cache are no entries:
+    // the run after an upgrade or a changed rules file redacts every session again.
+    expect(toRedact(db, parseConfig('rules:\n  - id: client\n    literals: [ACME]\n', 'x.yml'))).toBe(sessions)
+    expect(SessionCache.sessionsToRedact(db, config, { ...COMMENT_CACHE_WINDOW, budget: COMMENT_CACHE_WINDOW.budget + 1 })).toBe(sessions)
+    expect(toRedact(db, parseConfig('fields:\n  prompt: include\n', 'x.yml'))).toBe(sessions)
+    expect(toRedact(db)).toBe(0)
     // A session whose records change in place loses its entry (the trigger), and counts again.
     db.prepare(`UPDATE events SET replayed = replayed WHERE id = (SELECT min(id) FROM events)`).run()
-    expect(sessionsWithoutCacheEntry(db)).toBe(1)
+    expect(toRedact(db)).toBe(1)
     db.prepare('DELETE FROM session_cache').run()
-    expect(sessionsWithoutCacheEntry(db)).toBe(sessions)
+    expect(toRedact(db)).toBe(sessions)
+    db.close()
+  })
+
+  it('counts an entry made under another generation of rules as missing, as the cache reads it', async () => {
+    const database = join(dir, 'store-gen.sqlite')
+    const paths = [join(fixtures, 'codex')]
+    const db0 = openStore(database)
+    await ingestPaths(db0, paths)
+    const sessions = sessionCount(db0)
+    db0.close()
+    await runJob({
+      database,
+      repoDir: dir,
+      paths,
+      config: parseConfig('', 'test.yml'),
+      mode: 'summary',
+      formats: ['md'],
+      outDir: join(dir, 'out-gen'),
+      now: new Date('2026-01-01T00:00:00Z'),
+      version: '0.0.0'
+    })
+    const db = openStore(database)
+    // What an older version left: the same entries under keys of another generation.
+    db.prepare(`UPDATE session_cache SET key = 'AAAAAAAAAAAAAAAA.' || substr(key, 18)`).run()
+    expect(SessionCache.sessionsToRedact(db, parseConfig('', 'test.yml'), COMMENT_CACHE_WINDOW)).toBe(sessions)
     db.close()
   })
 })

@@ -2,7 +2,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { snapshotOutDir } from '../worker/out-dir.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 import { schemaVersion, type Db } from '../store/db.js'
-import { sessionsWithoutCacheEntry } from '../store/session-cache.js'
+import { SessionCache } from '../redact/cached-sessions.js'
+import { COMMENT_CACHE_WINDOW } from './comment-window.js'
 import { sessionCount } from '../store/sessions.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
@@ -61,10 +62,12 @@ export function reportThread(sessions: number, uncached: number): 'caller' | 'wo
   return 'worker'
 }
 
-function defaultReportThread(db: Db): 'caller' | 'worker' {
+function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
   const sessions = sessionCount(db)
   // The count of uncached sessions is a query over every session: not made when the answer is known.
-  return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, sessionsWithoutCacheEntry(db))
+  // An entry made under other rules or code is no entry: after an upgrade every session is redacted
+  // afresh, which must not run uncapped on the caller's thread.
+  return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
 }
 
 /**
@@ -79,7 +82,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
   const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
   if (!script) return null
-  if (wanted === undefined && defaultReportThread(db) === 'caller') return null
+  if (wanted === undefined && defaultReportThread(db, job) === 'caller') return null
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
   const oldMb = oldGenerationMb()

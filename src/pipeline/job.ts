@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
-import { COMMENT_LIMIT, renderComment, type CommentWindow } from '../render/comment/index.js'
+import { renderComment, type CommentWindow } from '../render/comment/index.js'
 import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
 import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
@@ -25,6 +25,7 @@ import { buildListedCommentReport, buildListedReport, selectReportFrame } from '
 import { SPILL_AT, SpillFile } from '../select/spill.js'
 import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
+import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -78,12 +79,6 @@ export interface JobResult {
   /** What the last check of the final files (and the sanitized database) found and redacted. */
   late: LateCheck
 }
-
-const COMMENT_FIELD_CHARS = 8 * 1024
-
-/** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
-const COMMENT_BUDGET = COMMENT_LIMIT - 1_024
-const RELEASE_BUDGET = 100_000
 
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000
@@ -227,11 +222,11 @@ function redactedReports(db: Db, o: ReportRequest, scope: Scope, spill: SpillFil
     filters: o.filters,
     now: o.now,
     version: o.version,
-    maxFieldChars: COMMENT_FIELD_CHARS,
+    maxFieldChars: COMMENT_CACHE_WINDOW.maxFieldChars,
     scope,
     frame,
     spill,
-    budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
+    budget: COMMENT_CACHE_WINDOW.budget
   })
   return { built, builtForComment, sessionIds: frame.ids }
 }

@@ -5,6 +5,7 @@ import type { SessionReport, Turn } from '../select/report.js'
 import { selectTurns } from '../select/select.js'
 import type { Db } from '../store/db.js'
 import { SessionCacheStore } from '../store/session-cache.js'
+import { sessionCount } from '../store/sessions.js'
 import { readTurnEvents } from '../store/turn-events.js'
 import { cacheFingerprint, codeFingerprint } from './cached-findings.js'
 import { redactionKey } from './hash.js'
@@ -58,6 +59,30 @@ function parseEntry(json: string): SessionEntry | undefined {
   return e as SessionEntry
 }
 
+/** The comment's window an entry is made for. */
+export interface CacheWindow {
+  maxFieldChars: number | undefined
+  budget: number
+}
+
+/** Everything an entry depends on but the session itself: config, code, redaction key, schema, window. */
+function baseOf(store: SessionCacheStore, config: Config, window: CacheWindow): string {
+  const key = redactionKey()
+  return JSON.stringify([
+    sessionCodeFingerprint(),
+    cacheFingerprint(config),
+    key === undefined ? null : createHmac('sha256', key).update('ai-log-trail session cache').digest('base64'),
+    store.schemaVersion,
+    window.maxFieldChars ?? null,
+    window.budget
+  ])
+}
+
+/** A short digest of `baseOf`, the prefix of every key made under it. */
+function generationOf(base: string): string {
+  return createHash('sha256').update(base).digest('base64url').slice(0, 16)
+}
+
 /**
  * What the comment's report made of each session, kept across runs in the local store
  * (`SessionCacheStore`), so a run over unchanged sessions neither reads their turns nor redacts
@@ -69,37 +94,45 @@ function parseEntry(json: string): SessionEntry | undefined {
  * the same numbers (`ReportRedactor.replay`); otherwise the session is redacted afresh.
  */
 export class SessionCache {
+  /** The key's prefix that names the rules, code and window the entry was made under. */
+  private readonly generation: string
+
   private constructor(
     private readonly store: SessionCacheStore,
     private readonly base: string
-  ) {}
+  ) {
+    this.generation = generationOf(base)
+  }
 
   /**
    * The store's session cache for a comment's report, or null when the store cannot keep one or
    * the config publishes some texts as written (their text goes to the last check's allow list,
    * which a cached session could not give back).
    */
-  static open(db: Db, config: Config, window: { maxFieldChars: number | undefined; budget: number }): SessionCache | null {
+  static open(db: Db, config: Config, window: CacheWindow): SessionCache | null {
     if (Object.values(config.fields).some((p) => p === 'include')) return null
     const store = SessionCacheStore.open(db)
     if (!store) return null
-    const key = redactionKey()
-    const base = JSON.stringify([
-      sessionCodeFingerprint(),
-      cacheFingerprint(config),
-      key === undefined ? null : createHmac('sha256', key).update('ai-log-trail session cache').digest('base64'),
-      store.schemaVersion,
-      window.maxFieldChars ?? null,
-      window.budget
-    ])
-    return new SessionCache(store, base)
+    return new SessionCache(store, baseOf(store, config, window))
+  }
+
+  /**
+   * How many of the store's sessions a comment's report under `config` and `window` would not
+   * find in the cache as it is: every session when the store or the config keeps no cache. An
+   * entry made under other rules, code or window counts as missing, so a run after an upgrade or a
+   * changed config is known to redact afresh before it starts.
+   */
+  static sessionsToRedact(db: Db, config: Config, window: CacheWindow): number {
+    const store = Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db)
+    return store ? store.sessionsWithoutEntryOf(generationOf(baseOf(store, config, window))) : sessionCount(db)
   }
 
   /** The session's key now, and its entry if one was made under that key. */
   lookup(s: SessionReport): { key: string; entry: SessionEntry | undefined } {
-    const key = createHash('sha256')
+    const digest = createHash('sha256')
       .update(`${this.base}\0${JSON.stringify(this.store.rowsFacts(s.id))}\0${JSON.stringify(s)}`)
       .digest('base64')
+    const key = `${this.generation}.${digest}`
     const json = this.store.get(s.id, key)
     return { key, entry: json === undefined ? undefined : parseEntry(json) }
   }

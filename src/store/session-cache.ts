@@ -43,6 +43,20 @@ export class SessionCacheStore {
     return prepared(this.db, 'SELECT COUNT(*) AS n, MAX(id) AS last FROM events WHERE session_id = ?').get(sessionId) as SessionRowsFacts
   }
 
+  /**
+   * How many of the store's sessions have no entry whose key starts with `generation` and a dot:
+   * the sessions a report made under that generation would redact afresh.
+   */
+  sessionsWithoutEntryOf(generation: string): number {
+    const prefix = `${generation}.`
+    return (
+      prepared(
+        this.db,
+        `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id AND substr(c.key, 1, ?) = ?)`
+      ).get(prefix.length, prefix) as { n: number }
+    ).n
+  }
+
   /** The session's entry when it was made under `key`. */
   get(sessionId: string, key: string): string | undefined {
     const held = this.pending.get(sessionId)
@@ -84,15 +98,4 @@ export class SessionCacheStore {
 export function dropSessionCache(db: Db): void {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get()
   if (table) db.prepare('DELETE FROM session_cache').run()
-}
-
-/**
- * How many of the store's sessions have no entry in the session cache: with none, a report
- * replays every session from the cache (unless its key no longer matches) instead of redacting
- * it afresh.
- */
-export function sessionsWithoutCacheEntry(db: Db): number {
-  return (
-    prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get() as { n: number }
-  ).n
 }
