@@ -26771,7 +26771,7 @@ function sessionIds(db) {
 }
 /** How many sessions the store holds. */
 function sessions_sessionCount(db) {
-    return prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
+    return db_prepared(db, `SELECT count(*) AS n FROM sessions`).get().n;
 }
 /** Removes the files no session's record comes from any more (and their problems). */
 function deleteFilesWithoutEvents(db) {
@@ -46696,6 +46696,14 @@ class SessionCacheStore {
     rowsFacts(sessionId) {
         return db_prepared(this.db, 'SELECT COUNT(*) AS n, MAX(id) AS last FROM events WHERE session_id = ?').get(sessionId);
     }
+    /**
+     * How many of the store's sessions have no entry whose key starts with `generation` and a dot:
+     * the sessions a report made under that generation would redact afresh.
+     */
+    sessionsWithoutEntryOf(generation) {
+        const prefix = `${generation}.`;
+        return db_prepared(this.db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id AND substr(c.key, 1, ?) = ?)`).get(prefix.length, prefix).n;
+    }
     /** The session's entry when it was made under `key`. */
     get(sessionId, key) {
         const held = this.pending.get(sessionId);
@@ -46735,14 +46743,6 @@ function dropSessionCache(db) {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get();
     if (table)
         db.prepare('DELETE FROM session_cache').run();
-}
-/**
- * How many of the store's sessions have no entry in the session cache: with none, a report
- * replays every session from the cache (unless its key no longer matches) instead of redacting
- * it afresh.
- */
-function session_cache_sessionsWithoutCacheEntry(db) {
-    return prepared(db, `SELECT count(*) AS n FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM session_cache c WHERE c.session_id = s.id)`).get().n;
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
@@ -56638,6 +56638,7 @@ function unknownCost(s) {
 
 
 
+
 /**
  * Bump when what a session's entry holds, or how it is made, changes without the package version
  * or the hashed sources below changing: every entry made before then must miss.
@@ -56675,6 +56676,22 @@ function parseEntry(json) {
         return undefined;
     return e;
 }
+/** Everything an entry depends on but the session itself: config, code, redaction key, schema, window. */
+function baseOf(store, config, window) {
+    const key = hash_redactionKey();
+    return JSON.stringify([
+        sessionCodeFingerprint(),
+        cacheFingerprint(config),
+        key === undefined ? null : (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update('ai-log-trail session cache').digest('base64'),
+        store.schemaVersion,
+        window.maxFieldChars ?? null,
+        window.budget
+    ]);
+}
+/** A short digest of `baseOf`, the prefix of every key made under it. */
+function generationOf(base) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(base).digest('base64url').slice(0, 16);
+}
 /**
  * What the comment's report made of each session, kept across runs in the local store
  * (`SessionCacheStore`), so a run over unchanged sessions neither reads their turns nor redacts
@@ -56685,12 +56702,15 @@ function parseEntry(json) {
  * comment's budget. Identifier tags numbered across the report are replayed only when they get
  * the same numbers (`ReportRedactor.replay`); otherwise the session is redacted afresh.
  */
-class SessionCache {
+class cached_sessions_SessionCache {
     store;
     base;
+    /** The key's prefix that names the rules, code and window the entry was made under. */
+    generation;
     constructor(store, base) {
         this.store = store;
         this.base = base;
+        this.generation = generationOf(base);
     }
     /**
      * The store's session cache for a comment's report, or null when the store cannot keep one or
@@ -56703,22 +56723,24 @@ class SessionCache {
         const store = SessionCacheStore.open(db);
         if (!store)
             return null;
-        const key = hash_redactionKey();
-        const base = JSON.stringify([
-            sessionCodeFingerprint(),
-            cacheFingerprint(config),
-            key === undefined ? null : (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update('ai-log-trail session cache').digest('base64'),
-            store.schemaVersion,
-            window.maxFieldChars ?? null,
-            window.budget
-        ]);
-        return new SessionCache(store, base);
+        return new cached_sessions_SessionCache(store, baseOf(store, config, window));
+    }
+    /**
+     * How many of the store's sessions a comment's report under `config` and `window` would not
+     * find in the cache as it is: every session when the store or the config keeps no cache. An
+     * entry made under other rules, code or window counts as missing, so a run after an upgrade or a
+     * changed config is known to redact afresh before it starts.
+     */
+    static sessionsToRedact(db, config, window) {
+        const store = Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db);
+        return store ? store.sessionsWithoutEntryOf(generationOf(baseOf(store, config, window))) : sessions_sessionCount(db);
     }
     /** The session's key now, and its entry if one was made under that key. */
     lookup(s) {
-        const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
             .update(`${this.base}\0${JSON.stringify(this.store.rowsFacts(s.id))}\0${JSON.stringify(s)}`)
             .digest('base64');
+        const key = `${this.generation}.${digest}`;
         const json = this.store.get(s.id, key);
         return { key, entry: json === undefined ? undefined : parseEntry(json) };
     }
@@ -57075,7 +57097,7 @@ function redactComment(db, opts, frame, framed, add) {
     const window = new CommentWindowBuilder(opts.budget);
     const at = (opts.now ?? new Date()).toISOString();
     // Sessions unchanged since a run under the same rules come whole from the session cache.
-    const cache = SessionCache.open(db, opts.config, { maxFieldChars: select.maxFieldChars, budget: opts.budget });
+    const cache = cached_sessions_SessionCache.open(db, opts.config, { maxFieldChars: select.maxFieldChars, budget: opts.budget });
     let sinceSave = 0;
     const saveNow = () => {
         redactions_saveRedactions(db, redactor.takeRecords(), at);
@@ -57149,7 +57171,21 @@ function out_dir_snapshotOutDir(dir) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/comment-window.ts
+
+/**
+ * How much of each field the comment's report carries and redacts: far wider than the few hundred
+ * characters a comment shows, so a secret crossing the cut is still whole where redaction looks.
+ */
+const COMMENT_FIELD_CHARS = 8 * 1024;
+/** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
+const COMMENT_BUDGET = COMMENT_LIMIT - 1_024;
+const RELEASE_BUDGET = 100_000;
+/** The window the comment's report is built under, which the session cache's entries are made for. */
+const comment_window_COMMENT_CACHE_WINDOW = { maxFieldChars: COMMENT_FIELD_CHARS, budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET) };
+
 ;// CONCATENATED MODULE: ./src/pipeline/job-thread.ts
+
 
 
 
@@ -57197,10 +57233,12 @@ function reportThread(sessions, uncached) {
         return 'caller';
     return 'worker';
 }
-function defaultReportThread(db) {
+function defaultReportThread(db, job) {
     const sessions = sessionCount(db);
     // The count of uncached sessions is a query over every session: not made when the answer is known.
-    return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, sessionsWithoutCacheEntry(db));
+    // An entry made under other rules or code is no entry: after an upgrade every session is redacted
+    // afresh, which must not run uncapped on the caller's thread.
+    return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
 }
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
@@ -57216,7 +57254,7 @@ async function job_thread_reportOnWorker(db, job) {
     const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
     if (!script)
         return null;
-    if (wanted === undefined && defaultReportThread(db) === 'caller')
+    if (wanted === undefined && defaultReportThread(db, job) === 'caller')
         return null;
     const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
     db.close();
@@ -57319,10 +57357,7 @@ function traceHeap(worker) {
 
 
 
-const COMMENT_FIELD_CHARS = 8 * 1024;
-/** What `renderComment` leaves room for by default: GitHub's limit less the link line added when posting. */
-const COMMENT_BUDGET = COMMENT_LIMIT - 1_024;
-const RELEASE_BUDGET = 100_000;
+
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000;
 /**
@@ -57452,11 +57487,11 @@ function redactedReports(db, o, scope, spill) {
         filters: o.filters,
         now: o.now,
         version: o.version,
-        maxFieldChars: COMMENT_FIELD_CHARS,
+        maxFieldChars: comment_window_COMMENT_CACHE_WINDOW.maxFieldChars,
         scope,
         frame,
         spill,
-        budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET)
+        budget: comment_window_COMMENT_CACHE_WINDOW.budget
     });
     return { built, builtForComment, sessionIds: frame.ids };
 }
