@@ -1,5 +1,5 @@
 import type { AlignType, Heading, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast'
-import { indentCode } from './md-code-splice.js'
+import { codeFence, indentCode } from './md-code-splice.js'
 import { serialize, type AttentionItem, type PhrasingItem } from './md-fast-attention.js'
 import {
   compilePattern,
@@ -41,7 +41,6 @@ const BULLET_OTHER = '*'
 const BULLET_ORDERED = '.'
 const BULLET_ORDERED_OTHER = ')'
 const RULE = '---'
-const FENCE_MARKER = '`'
 const EMPHASIS_SEQUENCES = ['_', '*']
 const STRONG_SEQUENCES = ['**', '__']
 const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g
@@ -66,17 +65,6 @@ function htmlKind(value: string): number | undefined | null {
   while (code === 45 || alpha(code) || (code >= 48 && code <= 57)) code = value.charCodeAt(++end)
   const name = value.slice(start, end).toLowerCase()
   return KNOWN_HTML_KIND[name] ?? null
-}
-
-function longestBacktickRun(s: string): number {
-  let longest = 0
-  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
-    let j = i + 1
-    while (s.charCodeAt(j) === 96) j++
-    if (j - i > longest) longest = j - i
-    i = j
-  }
-  return longest
 }
 
 function hasLineBreak(nodes: readonly PhrasingContent[]): boolean {
@@ -293,7 +281,7 @@ class Writer {
       case 'code': {
         if (node.lang || node.meta) throw new Unsupported()
         const raw = node.value || ''
-        const sequence = FENCE_MARKER.repeat(Math.max(longestBacktickRun(raw) + 1, 3))
+        const sequence = codeFence(raw)
         this.line(sequence)
         // Every line of the value follows the fence's: none is an item's first.
         if (raw) this.out.push('\n', indentCode(raw, this.indent))
