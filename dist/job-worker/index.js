@@ -44405,7 +44405,6 @@ const BULLET_OTHER = '*';
 const BULLET_ORDERED = '.';
 const BULLET_ORDERED_OTHER = ')';
 const RULE = '---';
-const FENCE_MARKER = '`';
 const EMPHASIS_SEQUENCES = ['_', '*'];
 const STRONG_SEQUENCES = ['**', '__'];
 const EOL_BEFORE_LINE = /(\r?\n|\r)(?=[^\r\n])/g;
@@ -44432,18 +44431,6 @@ function md_fast_htmlKind(value) {
         code = value.charCodeAt(++end);
     const name = value.slice(start, end).toLowerCase();
     return KNOWN_HTML_KIND[name] ?? null;
-}
-function md_fast_longestBacktickRun(s) {
-    let longest = 0;
-    for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
-        let j = i + 1;
-        while (s.charCodeAt(j) === 96)
-            j++;
-        if (j - i > longest)
-            longest = j - i;
-        i = j;
-    }
-    return longest;
 }
 function hasLineBreak(nodes) {
     for (const node of nodes) {
@@ -44645,7 +44632,7 @@ class Writer {
                 if (node.lang || node.meta)
                     throw new Unsupported();
                 const raw = node.value || '';
-                const sequence = FENCE_MARKER.repeat(Math.max(md_fast_longestBacktickRun(raw) + 1, 3));
+                const sequence = codeFence(raw);
                 this.line(sequence);
                 // Every line of the value follows the fence's: none is an item's first.
                 if (raw)
