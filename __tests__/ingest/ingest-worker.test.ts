@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { hasBytesToRead } from '../../src/ingest/pending-bytes.js'
+import { worthAWorker } from '../../src/ingest/pending-bytes.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
@@ -133,10 +133,10 @@ describe('whether an ingest has enough to read for the worker', () => {
       .readdir(logs, { recursive: true })
       .then((names) => names.map((n) => statSync(join(logs, n))).reduce((sum, st) => sum + (st.isFile() ? st.size : 0), 0))
     const bytes = await total
-    expect(await hasBytesToRead(db, [logs], bytes)).toBe(true)
-    expect(await hasBytesToRead(db, [logs], bytes + 1)).toBe(false)
+    expect(await worthAWorker(db, [logs], { bytes, files: Infinity })).toBe(true)
+    expect(await worthAWorker(db, [logs], { bytes: bytes + 1, files: Infinity })).toBe(false)
     await ingestPaths(db, [logs], { isolate: false })
-    expect(await hasBytesToRead(db, [logs], 1)).toBe(false)
+    expect(await worthAWorker(db, [logs], { bytes: 1, files: Infinity })).toBe(false)
     db.close()
   })
 })

@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '../../src/store/db.js'
 import { listedSessionIds, listSessions, sessionSummaries } from '../../src/store/queries.js'
-import { countedUsageRows, countedUsageRowsOf, filesTouchedBy, filesTouchedByEach, toolCallCounts, toolCallCountsOf } from '../../src/store/session-activity.js'
-import { filePathsOfPage, filesOfSessions } from '../../src/store/session-files.js'
+import { countedUsageRowsOf, filesTouchedByEach, toolCallCountsOf } from '../../src/store/session-activity.js'
+import { filePathsOfPage } from '../../src/store/session-files.js'
+import { countedUsageRows, filesOfSessions, filesTouchedBy, toolCallCounts } from './per-session-queries.js'
 import { fixtures, ingestFresh, type Ingested } from '../helpers.js'
 
 /*

@@ -38,8 +38,3 @@ export async function worthAWorker(db: Db, paths: string[], limits: WorkerLimits
   }
   return false
 }
-
-/** Whether an ingest of `paths` has at least `limit` bytes to read (`worthAWorker` with no limit on files). */
-export function hasBytesToRead(db: Db, paths: string[], limit: number): Promise<boolean> {
-  return worthAWorker(db, paths, { bytes: limit, files: Infinity })
-}

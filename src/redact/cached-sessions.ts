@@ -78,6 +78,11 @@ function baseOf(store: SessionCacheStore, config: Config, window: CacheWindow): 
   ])
 }
 
+/** The store's session cache, unless the store keeps none or the config publishes some texts as written. */
+function storeFor(db: Db, config: Config): SessionCacheStore | null {
+  return Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db)
+}
+
 /** A short digest of `baseOf`, the prefix of every key made under it. */
 function generationOf(base: string): string {
   return createHash('sha256').update(base).digest('base64url').slice(0, 16)
@@ -110,8 +115,7 @@ export class SessionCache {
    * which a cached session could not give back).
    */
   static open(db: Db, config: Config, window: CacheWindow): SessionCache | null {
-    if (Object.values(config.fields).some((p) => p === 'include')) return null
-    const store = SessionCacheStore.open(db)
+    const store = storeFor(db, config)
     if (!store) return null
     return new SessionCache(store, baseOf(store, config, window))
   }
@@ -123,7 +127,7 @@ export class SessionCache {
    * changed config is known to redact afresh before it starts.
    */
   static sessionsToRedact(db: Db, config: Config, window: CacheWindow): number {
-    const store = Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db)
+    const store = storeFor(db, config)
     return store ? store.sessionsWithoutEntryOf(generationOf(baseOf(store, config, window))) : sessionCount(db)
   }
 

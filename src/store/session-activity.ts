@@ -4,26 +4,6 @@ import { prepared, type Db } from './db.js'
 /** One counted usage row of a session: what it adds, with its model and time. */
 export type UsageRow = TokenCounts & { model: string | null; ts: string | null }
 
-/** A session's counted usage rows, replayed history left out. */
-export function countedUsageRows(db: Db, sessionId: string): Iterable<UsageRow> {
-  return prepared(
-    db,
-    `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`
-  ).iterate(sessionId) as Iterable<UsageRow>
-}
-
-/** How many times a session called each tool, most called first. */
-export function toolCallCounts(db: Db, sessionId: string): { name: string; n: number }[] {
-  return prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(
-    sessionId
-  ) as { name: string; n: number }[]
-}
-
-/** The files a session created or changed, in path order. */
-export function filesTouchedBy(db: Db, sessionId: string): string[] {
-  return (prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId) as { path: string }[]).map((r) => r.path)
-}
-
 /** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
 function grouped<R extends { session_id: string }, T>(rows: R[], value: (r: R) => T): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -36,9 +16,9 @@ function grouped<R extends { session_id: string }, T>(rows: R[], value: (r: R) =
 }
 
 /**
- * `countedUsageRows` of each session of a page (the JSON array of ids `page`) in one query: each
- * session's rows in the order its own query reads them (the session index, then row order), which
- * is the order its costs are added in.
+ * The counted usage rows of each session of a page, replayed history left out, in one query: each
+ * session's rows in the order a query of that session alone reads them (the session index, then
+ * row order), which is the order its costs are added in.
  */
 export function countedUsageRowsOf(db: Db, ids: readonly string[]): Map<string, UsageRow[]> {
   if (ids.length === 0) return new Map()
@@ -50,7 +30,7 @@ export function countedUsageRowsOf(db: Db, ids: readonly string[]): Map<string, 
   return grouped(rows, (r): UsageRow => r)
 }
 
-/** `toolCallCounts` of each session of a page, in one query. */
+/** How many times each session of a page called each tool, most called first, in one query. */
 export function toolCallCountsOf(db: Db, ids: readonly string[]): Map<string, { name: string; n: number }[]> {
   if (ids.length === 0) return new Map()
   const rows = prepared(
@@ -61,7 +41,7 @@ export function toolCallCountsOf(db: Db, ids: readonly string[]): Map<string, { 
   return grouped(rows, (r) => ({ name: r.name, n: r.n }))
 }
 
-/** `filesTouchedBy` of each session of a page, in one query. */
+/** The files each session of a page created or changed, in path order, in one query. */
 export function filesTouchedByEach(db: Db, ids: readonly string[]): Map<string, string[]> {
   if (ids.length === 0) return new Map()
   const rows = prepared(
