@@ -25361,10 +25361,6 @@ async function worthAWorker(db, paths, limits) {
     }
     return false;
 }
-/** Whether an ingest of `paths` has at least `limit` bytes to read (`worthAWorker` with no limit on files). */
-function hasBytesToRead(db, paths, limit) {
-    return worthAWorker(db, paths, { bytes: limit, files: Infinity });
-}
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(73136);
@@ -55693,20 +55689,8 @@ function skippedCounts(db) {
 ;// CONCATENATED MODULE: ./src/store/session-files.ts
 
 /**
- * The paths of the files that hold records of the given sessions, each once, in path order: the
- * files a report's numbers come from, so the report can say which of them read oddly.
- */
-function filesOfSessions(db, sessionIds) {
-    const q = prepared(db, `SELECT DISTINCT f.path FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ?`).pluck();
-    const paths = new Set();
-    for (const id of sessionIds)
-        for (const p of q.all(id))
-            paths.add(p);
-    return [...paths].sort();
-}
-/**
  * The paths of the files that hold records of a page of sessions, each once, unordered: one query
- * for the page, where `filesOfSessions` makes one per session.
+ * for the page, not one per session.
  */
 function filePathsOfPage(db, sessionIds) {
     if (sessionIds.length === 0)
@@ -55852,18 +55836,6 @@ function summaries(db, rows, page) {
 
 ;// CONCATENATED MODULE: ./src/store/session-activity.ts
 
-/** A session's counted usage rows, replayed history left out. */
-function countedUsageRows(db, sessionId) {
-    return prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages WHERE session_id = ? AND counted = 1 AND replayed = 0`).iterate(sessionId);
-}
-/** How many times a session called each tool, most called first. */
-function toolCallCounts(db, sessionId) {
-    return prepared(db, `SELECT name, COUNT(*) AS n FROM function_calls WHERE session_id = ? AND replayed = 0 GROUP BY name ORDER BY n DESC, name`).all(sessionId);
-}
-/** The files a session created or changed, in path order. */
-function filesTouchedBy(db, sessionId) {
-    return prepared(db, `SELECT DISTINCT path FROM files_touched WHERE session_id = ? ORDER BY path`).all(sessionId).map((r) => r.path);
-}
 /** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
 function grouped(rows, value) {
     const out = new Map();
@@ -55877,9 +55849,9 @@ function grouped(rows, value) {
     return out;
 }
 /**
- * `countedUsageRows` of each session of a page (the JSON array of ids `page`) in one query: each
- * session's rows in the order its own query reads them (the session index, then row order), which
- * is the order its costs are added in.
+ * The counted usage rows of each session of a page, replayed history left out, in one query: each
+ * session's rows in the order a query of that session alone reads them (the session index, then
+ * row order), which is the order its costs are added in.
  */
 function countedUsageRowsOf(db, ids) {
     if (ids.length === 0)
@@ -55888,7 +55860,7 @@ function countedUsageRowsOf(db, ids) {
      WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).all(JSON.stringify(ids));
     return grouped(rows, (r) => r);
 }
-/** `toolCallCounts` of each session of a page, in one query. */
+/** How many times each session of a page called each tool, most called first, in one query. */
 function toolCallCountsOf(db, ids) {
     if (ids.length === 0)
         return new Map();
@@ -55896,7 +55868,7 @@ function toolCallCountsOf(db, ids) {
      GROUP BY session_id, name ORDER BY session_id, n DESC, name`).all(JSON.stringify(ids));
     return grouped(rows, (r) => ({ name: r.name, n: r.n }));
 }
-/** `filesTouchedBy` of each session of a page, in one query. */
+/** The files each session of a page created or changed, in path order, in one query. */
 function filesTouchedByEach(db, ids) {
     if (ids.length === 0)
         return new Map();
@@ -56863,6 +56835,10 @@ function baseOf(store, config, window) {
         window.budget
     ]);
 }
+/** The store's session cache, unless the store keeps none or the config publishes some texts as written. */
+function storeFor(db, config) {
+    return Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db);
+}
 /** A short digest of `baseOf`, the prefix of every key made under it. */
 function generationOf(base) {
     return (0,external_node_crypto_.createHash)('sha256').update(base).digest('base64url').slice(0, 16);
@@ -56893,9 +56869,7 @@ class SessionCache {
      * which a cached session could not give back).
      */
     static open(db, config, window) {
-        if (Object.values(config.fields).some((p) => p === 'include'))
-            return null;
-        const store = SessionCacheStore.open(db);
+        const store = storeFor(db, config);
         if (!store)
             return null;
         return new SessionCache(store, baseOf(store, config, window));
@@ -56907,7 +56881,7 @@ class SessionCache {
      * changed config is known to redact afresh before it starts.
      */
     static sessionsToRedact(db, config, window) {
-        const store = Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db);
+        const store = storeFor(db, config);
         return store ? store.sessionsWithoutEntryOf(generationOf(baseOf(store, config, window))) : sessionCount(db);
     }
     /** The session's key now, and its entry if one was made under that key. */

@@ -20125,10 +20125,6 @@ async function pending_bytes_worthAWorker(db, paths, limits) {
     }
     return false;
 }
-/** Whether an ingest of `paths` has at least `limit` bytes to read (`worthAWorker` with no limit on files). */
-function hasBytesToRead(db, paths, limit) {
-    return pending_bytes_worthAWorker(db, paths, { bytes: limit, files: Infinity });
-}
 
 ;// CONCATENATED MODULE: ./src/worker/wire.ts
 /*
