@@ -46,10 +46,11 @@ describe('a page of sessions', () => {
   })
 
   it("reads each session's usage rows, tool counts and files touched as its own queries do", () => {
-    expect(countedUsageRowsOf(db, ids)).toEqual(perSession(ids, (id) => [...countedUsageRows(db, id)].map((r) => ({ ...r, session_id: id }))))
+    expect(countedUsageRowsOf(db, ids).held).toEqual(perSession(ids, (id) => [...countedUsageRows(db, id)].map((r) => ({ ...r, session_id: id }))))
     expect(toolCallCountsOf(db, ids)).toEqual(perSession(ids, (id) => toolCallCounts(db, id)))
     expect(filesTouchedByEach(db, ids)).toEqual(perSession(ids, (id) => filesTouchedBy(db, id)))
-    expect([...countedUsageRowsOf(db, ids).values()].some((rows) => rows.length > 1)).toBe(true)
+    expect(countedUsageRowsOf(db, ids).streamed.size).toBe(0)
+    expect([...countedUsageRowsOf(db, ids).held.values()].some((rows) => rows.length > 1)).toBe(true)
     expect([...toolCallCountsOf(db, ids).values()].some((rows) => rows.length > 1)).toBe(true)
   })
 

@@ -425,8 +425,8 @@ function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBa
     crashPoint()
   }
   // In a group's transaction a batch needs no savepoint of its own: a failure rolls the whole group
-  // back, and a savepoint keeps the prior content of every page the batch changes in a journal held
-  // in memory (temp_store = MEMORY), which raised the ingest's peak RSS.
+  // back, and a savepoint keeps the prior content of every page the batch changes in a journal of
+  // its own (held in memory when it was measured, under temp_store = MEMORY: it raised the peak).
   if (grouped) write()
   else db.transaction(write).immediate()
   result.skipped_lines += batch.skippedLines

@@ -8,7 +8,13 @@ import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
 import { filePathsOfPage } from '../store/session-files.js'
 import { listedSessionIds, sessionSummaries, type SessionSummary } from '../store/queries.js'
-import { countedUsageRowsOf, filesTouchedByEach, toolCallCountsOf, type UsageRow as UsageRowOfStore } from '../store/session-activity.js'
+import {
+  countedUsageRowsOf,
+  countedUsageRowsOfSession,
+  filesTouchedByEach,
+  toolCallCountsOf,
+  type UsageRow as UsageRowOfStore
+} from '../store/session-activity.js'
 import { sessionsTagged } from '../store/review-tags.js'
 import { reviewReader } from './review.js'
 import { DEFAULT_FIELD_CHARS, selectTurns } from './turns.js'
@@ -194,7 +200,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   }
 
   /** A session's numbers: all the totals and usage need of it. */
-  const costOfSession = (s: SessionSummary, usage: readonly UsageRowOfStore[] | undefined): Pick<SessionReport, 'tokens' | 'cost_usd' | 'cost_source'> => {
+  const costOfSession = (s: SessionSummary, usage: Iterable<UsageRowOfStore> | undefined): Pick<SessionReport, 'tokens' | 'cost_usd' | 'cost_source'> => {
     let cost: number | null = 0
     const priceRow = (model: string | null, t: TokenCounts): number | null => {
       const label = model ?? '(unknown model)'
@@ -259,7 +265,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
       page.filter((s) => s.tokens_source === 'usage').map((s) => s.id)
     )
     for (const s of page) {
-      const n = costOfSession(s, usage.get(s.id))
+      const n = costOfSession(s, usage.streamed.has(s.id) ? countedUsageRowsOfSession(db, s.id) : usage.held.get(s.id))
       // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
       // (agent-reported costs included, sessions without usage counted); models and days split a
       // session, so theirs add up usage rows.

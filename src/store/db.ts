@@ -21,7 +21,10 @@ export function openStore(path: string, opts: { readonly?: boolean; migrateTo?: 
     // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
     // `cacheKib`: another size, for a connection that reads more than it writes (the report's).
     db.pragma(`cache_size = -${opts.cacheKib ?? 32768}`)
-    db.pragma('temp_store = MEMORY')
+    // Temporary tables, sorts and statement journals in files (SQLite keeps a small cache of
+    // them in memory), not wholly in memory: a sort over one session of a long log (a 2 GB
+    // rollout) was held whole, hundreds of MB (docs/performance.md, "One long session").
+    db.pragma('temp_store = FILE')
     db.pragma('wal_autocheckpoint = 20000')
     db.pragma('foreign_keys = ON')
     migrateWithRetry(db, opts.migrateTo)
