@@ -111,7 +111,7 @@ const TOOLS = ['Read', 'Bash', 'Edit', 'Grep', 'Glob', 'Write', 'TodoWrite']
  * Pools of text that slices are taken from: generating every byte one word at a time would make
  * the generator slower than the ingest it feeds.
  */
-function makePools(r) {
+export function makePools(r) {
   const prose = []
   let n = 0
   while (n < 1 << 20) {
@@ -149,7 +149,7 @@ function makePools(r) {
   return { prose: prose.join(''), code, b64 }
 }
 
-class Text {
+export class Text {
   constructor(r, pools) {
     this.r = r
     this.p = pools
@@ -212,7 +212,7 @@ class Clock {
 // Codex CLI rollout (envelope format, 0.58–0.60)
 // ---------------------------------------------------------------------------------------
 
-function codexSession(r, t, target, startMs, project) {
+export function codexSession(r, t, target, startMs, project) {
   const lines = []
   let bytes = 0
   const push = (o) => {
