@@ -76,23 +76,30 @@ const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message'
 // `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
 // rows of every session, once per session. A call's result is the session's last result under the
 // call's id; an empty id names no call.
-// A result's output is read up to `?` characters (substr counts code points, so at least as many
-// UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
+// Every text a report shows is read up to `@max` characters (substr counts code points, so at
+// least as many UTF-16 units as a report keeps): a text can be megabytes, of which a report keeps
+// a window, and a text read whole is one allocation that size, which a capped worker's heap
+// cannot take (V8 then aborts the process). A message's text lives in the payload's JSON: a
+// payload longer than the window has its `text` and `detail` cut before it is read. Plan steps
+// are JSON and are read whole; what they show is short.
 // The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
 // joined on its primary key, and only the one of the record's kind has a row.
-const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
-    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
-    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
-    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
-    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
-    r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
+const cutPayload = `CASE WHEN length(e.payload) <= @max THEN e.payload ELSE json_replace(e.payload,
+      '$.text', CASE WHEN json_type(e.payload, '$.text') = 'text' THEN substr(json_extract(e.payload, '$.text'), 1, @max) ELSE json_extract(e.payload, '$.text') END,
+      '$.detail', CASE WHEN json_type(e.payload, '$.detail') = 'text' THEN substr(json_extract(e.payload, '$.detail'), 1, @max) ELSE json_extract(e.payload, '$.detail') END) END`
+const eventsSql = (kinds: string) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, ${cutPayload} AS payload,
+    substr(pr.text, 1, @max) AS pr_text, pr.by_agent AS pr_by_agent,
+    substr(g.text, 1, @max) AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
+    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, substr(c.arguments, 1, @max) AS c_arguments, substr(c.command, 1, @max) AS c_command,
+    pl.event_id AS pl_id, substr(pl.explanation, 1, @max) AS pl_explanation, pl.steps AS pl_steps,
+    r.event_id AS result_id, substr(r.output, 1, @max) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
   FROM events e
   LEFT JOIN prompts pr ON pr.event_id = e.id
   LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
   LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
   LEFT JOIN function_calls c ON c.event_id = e.id
   LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
-  WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`
+  WHERE e.session_id = @session AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`
 
 /** The typed table's row of the record's kind, under that table's column names. */
 function typedRow(r: Row): Record<string, unknown> | undefined {
@@ -113,13 +120,14 @@ function typedRow(r: Row): Record<string, unknown> | undefined {
 /**
  * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
  * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
- * then log order, replayed history left out. Read lazily: a session may hold many records. A
- * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
+ * then log order, replayed history left out. Read lazily: a session may hold many records. Each
+ * text (a prompt, a message, reasoning, a call's arguments, command and output) is cut to
+ * `maxOutputChars` UTF-16 units or a little more.
  */
 export function* readTurnEvents(db: Db, sessionId: string, withActions: boolean, maxOutputChars = Number.MAX_SAFE_INTEGER): Generator<TurnEvent> {
   const rows = prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS))
     .raw(true)
-    .iterate(maxOutputChars, sessionId) as Iterable<Row>
+    .iterate({ max: maxOutputChars, session: sessionId }) as Iterable<Row>
   for (const r of rows) {
     yield {
       id: r[0],
