@@ -8,6 +8,7 @@ import { builtinDetectors } from './detectors/index.js'
 import { mergeFindings } from './engine/merge.js'
 import { scan } from './engine/scan.js'
 import { freshFindings, type FindingsOf, type RedactTextResult } from './engine.js'
+import { Generations } from './generations.js'
 import type { Finding } from './types.js'
 
 /**
@@ -132,7 +133,7 @@ function replayer(trace: Trace): { findingsOf: FindingsOf; done(): boolean } {
  */
 export class RedactionCache {
   readonly fingerprint: string
-  private readonly known = new Map<string, Trace | typeof NO_FINDINGS>()
+  private readonly known = new Generations<string, Trace | typeof NO_FINDINGS>(KNOWN_TRACES)
 
   constructor(private readonly store: RedactionCacheStore) {
     this.fingerprint = store.fingerprint
@@ -173,11 +174,10 @@ export class RedactionCache {
 
   /**
    * Keeps a trace this run read or made, for the same text met again (a path under many sessions,
-   * a command run often): the store's lookup and the digest's check are most of a hit. The oldest
-   * goes when the memo is full, so memory is bounded whatever the logs' size.
+   * a command run often): the store's lookup and the digest's check are most of a hit. The least
+   * recently used half goes when the memo is full, so memory is bounded whatever the logs' size.
    */
   private remember(key: string, trace: Trace | typeof NO_FINDINGS): void {
-    if (this.known.size >= KNOWN_TRACES) this.known.delete(this.known.keys().next().value as string)
     this.known.set(key, trace)
   }
 

@@ -1,4 +1,5 @@
 import { createHmac, hash } from 'node:crypto'
+import { Generations } from './generations.js'
 
 /** Where the CLI and the Action find the per-repository redaction key. */
 export const REDACTION_KEY_ENV = 'AI_LOG_TRAIL_REDACTION_KEY'
@@ -10,6 +11,10 @@ export function redactionKey(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 const TAG_HEX = 10
+/** Values longer than this are hashed each time they come: the memo must stay small whatever a field holds. */
+const MEMO_VALUE_CHARS = 512
+/** Digests (or keyed tags) of values the memo keeps at most. */
+const MEMO_VALUES = 4_096
 
 /**
  * Tags that let a reader tell two redacted identifiers apart without learning either. A plain
@@ -22,6 +27,11 @@ export class IdentifierTags {
   /** By kind, then by the value's digest: a session cache notes and replays digests, never values. */
   private readonly numbers = new Map<string, Map<string, number>>()
   private noted: Map<string, TagUse> | null = null
+  /**
+   * The digest (keyed: the tag) of short values met, by kind and value: the same e-mail address
+   * or home path is found again and again, and hashing it each time was most of tagging it.
+   */
+  private readonly memo = new Generations<string, string>(MEMO_VALUES)
 
   constructor(private readonly key?: string) {}
 
@@ -32,13 +42,25 @@ export class IdentifierTags {
 
   /** `:<hex>` with a key, `#<n>` without; `kind` keeps e-mails, paths and hashed fields apart. */
   suffix(kind: string, value: string): string {
-    if (this.key !== undefined) return `:${createHmac('sha256', this.key).update(`${kind}\0${value}`).digest('hex').slice(0, TAG_HEX)}`
+    const memoKey = value.length <= MEMO_VALUE_CHARS ? `${kind}\0${value}` : undefined
+    let known = memoKey === undefined ? undefined : this.memo.get(memoKey)
+    if (this.key !== undefined) {
+      if (known === undefined) {
+        known = `:${createHmac('sha256', this.key).update(`${kind}\0${value}`).digest('hex').slice(0, TAG_HEX)}`
+        if (memoKey !== undefined) this.memo.set(memoKey, known)
+      }
+      return known
+    }
     let byValue = this.numbers.get(kind)
     if (!byValue) {
       byValue = new Map()
       this.numbers.set(kind, byValue)
     }
-    const digest = hash('sha256', value, 'base64')
+    if (known === undefined) {
+      known = hash('sha256', value, 'base64')
+      if (memoKey !== undefined) this.memo.set(memoKey, known)
+    }
+    const digest = known
     let n = byValue.get(digest)
     if (n === undefined) {
       n = byValue.size + 1

@@ -5,7 +5,7 @@
  * writes itself stay numbers, negative ones included.
  */
 
-import { neutralizeBidi } from './safe-text.js'
+import { BIDI } from './safe-text.js'
 import { truncate, truncationNote } from './text.js'
 
 export type Cell = string | number | boolean | null
@@ -19,13 +19,17 @@ export function defuse(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
+// NUL and the bidi controls (`BIDI`, safe-text.ts), each replaced by U+FFFD: one pass for both.
+const FFFD_IN_CELL = new RegExp(`[\\u0000${BIDI.source.slice(1)}`)
+const FFFD_IN_CELL_ALL = new RegExp(FFFD_IN_CELL.source, 'g')
+
 function cellText(c: Cell): string {
   if (c === null) return ''
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : ''
   if (typeof c === 'boolean') return c ? 'true' : 'false'
   // NUL breaks common CSV readers (Python's csv module refuses the line); bidi controls would
   // make a cell read differently in a spreadsheet from what it holds.
-  let s = neutralizeBidi(c.replaceAll('\u0000', '\ufffd'))
+  let s = FFFD_IN_CELL.test(c) ? c.replace(FFFD_IN_CELL_ALL, '\ufffd') : c
   const t = truncate(s, MAX_CELL_CHARS)
   if (t.omitted) s = t.text + truncationNote(t.omitted)
   return defuse(s)
