@@ -16,7 +16,7 @@ const root = resolve(import.meta.dirname, '..')
 // out of the bundle resolve from its node_modules.
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } })
 const out = resolve(args.out ?? join(root, 'lib', 'cli-bundle'))
-const EXTERNAL = ['better-sqlite3', 're2-wasm', 'pg']
+const EXTERNAL = ['better-sqlite3', 're2-wasm']
 
 rmSync(out, { recursive: true, force: true })
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
