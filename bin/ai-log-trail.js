@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Plain JavaScript that any Node can parse: the version check must run before the native
 // SQLite module loads, which crashes without a message on Node versions older than 22.
+import { existsSync } from 'node:fs'
 import * as nodeModule from 'node:module'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -16,7 +17,7 @@ if (major < 22) {
 // first; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off. It never throws:
 // a folder it cannot write only leaves the cache off. Node before 22.1 has no such function.
 nodeModule.enableCompileCache?.(process.env.NODE_COMPILE_CACHE || compileCacheFolder())
-import('../lib/cli/main.js')
+import(cliEntry())
   .then((m) => m.main(process.argv.slice(2)))
   .then((code) => {
     process.exitCode = code
@@ -30,4 +31,14 @@ import('../lib/cli/main.js')
 function compileCacheFolder() {
   const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
   return join(home, 'ai-log-trail', 'compile-cache')
+}
+
+/**
+ * The installed package runs the CLI's bundle (scripts/bundle-cli.js, built by `prepare`): one file
+ * instead of some 700 modules to resolve and load. A checkout (its src/ beside bin/) runs lib/ as
+ * `tsc` last compiled it, so a bundle left from an earlier `npm ci` never runs stale code.
+ */
+function cliEntry() {
+  const bundle = new URL('../lib/cli-bundle/index.js', import.meta.url)
+  return !existsSync(new URL('../src', import.meta.url)) && existsSync(bundle) ? bundle.href : '../lib/cli/main.js'
 }

@@ -27,6 +27,8 @@ describe('the npm package', () => {
       expect(files).toContain('package/bin/ai-log-trail.js')
       expect(files).toContain('package/lib/index.js')
       expect(files).toContain('package/lib/index.d.ts')
+      // The CLI's bundle, which the installed bin/ runs, and the scripts its worker threads start from.
+      for (const f of ['index.js', 'ingest-worker.js', 'job-worker.js', 'parse-worker.js']) expect(files).toContain(`package/lib/cli-bundle/${f}`)
       expect(files.filter((f) => /__tests__|fixtures|\/src\/|\/dist\/|\.map$/.test(f))).toEqual([])
 
       const app = join(d, 'app')

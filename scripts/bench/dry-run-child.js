@@ -12,7 +12,10 @@ import { join } from 'node:path'
 nodeModule.enableCompileCache?.(
   process.env.NODE_COMPILE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ai-log-trail', 'compile-cache')
 )
-const { main } = await import('../../lib/cli/main.js')
+// AI_LOG_TRAIL_CLI_BUNDLE=1: the CLI's bundle (lib/cli-bundle/, `node scripts/bundle-cli.js`), which
+// the installed package runs; else lib/ as compiled, which a checkout's bin/ runs.
+const entry = process.env.AI_LOG_TRAIL_CLI_BUNDLE === '1' ? '../../lib/cli-bundle/index.js' : '../../lib/cli/main.js'
+const { main } = await import(entry)
 
 // AI_LOG_TRAIL_TRACE_MEMORY=<ms>: samples this process's memory that often and prints the largest
 // of each figure to stderr at the end, to tell the caller's heap from the rest of the resident

@@ -5,7 +5,9 @@
 // whose own scripts/bench/ children run it; the corpus is this checkout's .bench/ either way.
 // Each run's CPU time (user + system, from /usr/bin/time when present) is given beside its wall
 // time: on a shared machine the wall time follows the load, the CPU time much less.
-// Usage: node scripts/bench/warm-dry-run.js [--mb N] [--seed N] [--runs N] [--root DIR] [--json]
+// The dry-runs run what the installed CLI runs: the CLI's bundle, built first from the root's lib/
+// when the root has scripts/bundle-cli.js (`--lib`: lib/ as compiled, as a checkout's bin/ runs it).
+// Usage: node scripts/bench/warm-dry-run.js [--mb N] [--seed N] [--runs N] [--root DIR] [--lib] [--json]
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '3' },
     root: { type: 'string' },
+    lib: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false }
   }
 })
@@ -38,11 +41,14 @@ ensureCorpus(corpusDir, mb, Number(args.seed), log)
 const work = mkdtempSync(join(here, '.bench', 'warm-'))
 const database = join(work, 'db.sqlite')
 const timed = existsSync('/usr/bin/time')
+const bundled = !args.lib && existsSync(join(root, 'scripts', 'bundle-cli.js'))
+if (bundled) spawnSync(process.execPath, [join(root, 'scripts', 'bundle-cli.js')], { cwd: root, stdio: 'inherit' })
+const env = { ...process.env, AI_LOG_TRAIL_CLI_BUNDLE: bundled ? '1' : '0' }
 
 /** One child process: its wall time, and its CPU time when /usr/bin/time can tell it. */
 function child(args) {
   const t0 = process.hrtime.bigint()
-  const opts = { cwd: work, encoding: 'utf8', maxBuffer: 256 << 20 }
+  const opts = { cwd: work, env, encoding: 'utf8', maxBuffer: 256 << 20 }
   const r = timed ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args], opts) : spawnSync(process.execPath, args, opts)
   const s = Number(process.hrtime.bigint() - t0) / 1e9
   if (r.status !== 0) throw new Error(`${args[0]} failed (${r.status ?? r.signal}): ${r.stderr}`)
@@ -73,6 +79,7 @@ try {
   const out = {
     mb,
     root,
+    entry: bundled ? 'bundle' : 'lib',
     cpus: cpus().length,
     load_before: round(load),
     load_after: round(loadavg()[0]),
@@ -85,7 +92,7 @@ try {
     warm_peak_rss_mb: Math.round(Math.max(...warm.map((w) => w.peak_rss_mb)))
   }
   log(
-    `${mb} MB, ${root}: first ${out.first_s} s (CPU ${out.first_cpu_s} s); warm ${out.warm_s.join(', ')} s, median ${out.warm_median_s} s ` +
+    `${mb} MB, ${root} (${out.entry}): first ${out.first_s} s (CPU ${out.first_cpu_s} s); warm ${out.warm_s.join(', ')} s, median ${out.warm_median_s} s ` +
       `(CPU ${out.warm_cpu_s.join(', ')} s, median ${out.warm_median_cpu_s} s); peak RSS ${out.warm_peak_rss_mb} MB; load ${out.load_before} → ${out.load_after}`
   )
   if (args.json) process.stdout.write(JSON.stringify(out) + '\n')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
@@ -21,7 +21,7 @@ import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
 import { planDatabase } from './database-plan.js'
 import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
-import { walkFiles } from './walk.js'
+import { walkFileStats } from './walk.js'
 import { WriteGroup } from './write-group.js'
 
 export interface IngestError {
@@ -235,8 +235,8 @@ interface FilePlan extends Planned {
  */
 async function* planFiles(db: Db, writer: StoreWriter, paths: string[], opts: IngestOptions, result: IngestResult): AsyncGenerator<FilePlan> {
   // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
-  for await (const path of walkFiles(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-    const plan = await planFile(db, writer, path, opts, result)
+  for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
+    const plan = await planFile(db, writer, path, stats, opts, result)
     if (plan) yield plan
   }
 }
@@ -250,17 +250,11 @@ function reportProblem(writer: StoreWriter, result: IngestResult, path: string, 
   }
 }
 
-async function planFile(db: Db, writer: StoreWriter, path: string, opts: IngestOptions, result: IngestResult): Promise<FilePlan | null> {
+/** `st` is the walk's `stat` of `path`, taken just before. */
+async function planFile(db: Db, writer: StoreWriter, path: string, st: Stats, opts: IngestOptions, result: IngestResult): Promise<FilePlan | null> {
   const report = (reason: string) => reportProblem(writer, result, path, null, reason)
   // The unchanged check runs for every file on every re-run, so it is synchronous and reads
   // only the bytes it hashes; a file that changed is then read in full by the parse stage.
-  let st
-  try {
-    st = statSync(path)
-  } catch (e) {
-    report(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-    return null
-  }
   if (isDatabaseSidecar(path)) return null
   if (st.size === 0) {
     report('empty file')

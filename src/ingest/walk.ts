@@ -29,17 +29,30 @@ function statFailure(p: string, e: NodeJS.ErrnoException): string {
   return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`
 }
 
+/** A regular file the walk found, with the `stat` it was found by. */
+export interface WalkedFile {
+  path: string
+  stats: Stats
+}
+
+/** The paths of `walkFileStats`. */
+export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath) => void = () => {}): AsyncGenerator<string> {
+  for await (const f of walkFileStats(paths, onSkip)) yield f.path
+}
+
 /**
- * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
+ * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * order: a caller that needs the file's size and time takes them from here rather than asking
+ * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
  * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
  * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
  * `onSkip` with the reason, so the run can report it.
  */
-export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath) => void = () => {}): AsyncGenerator<string> {
+export async function* walkFileStats(paths: string[], onSkip: (skipped: SkippedPath) => void = () => {}): AsyncGenerator<WalkedFile> {
   const seenDirs = new Set<string>()
   const seenFiles = new Set<string>()
-  async function* visit(p: string): AsyncGenerator<string> {
+  async function* visit(p: string): AsyncGenerator<WalkedFile> {
     // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
     // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
     let st
@@ -55,7 +68,7 @@ export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath)
     if (st.isFile()) {
       if (seenFiles.has(id)) return
       seenFiles.add(id)
-      yield resolve(p)
+      yield { path: resolve(p), stats: st }
       return
     }
     if (!st.isDirectory()) {

@@ -9,7 +9,7 @@ import { sessionCount } from '../store/sessions.js'
 import { readTurnEvents } from '../store/turn-events.js'
 import { cacheFingerprint, codeFingerprint } from './cached-findings.js'
 import { redactionKey } from './hash.js'
-import { reportRedactor, type SessionNotes } from './policy.js'
+import { reportRedactor, type RecordUse, type SessionNotes } from './policy.js'
 
 /**
  * Bump when what a session's entry holds, or how it is made, changes without the package version
@@ -148,7 +148,12 @@ export class SessionCache {
 
   put(s: SessionReport, key: string, redacted: SessionReport, notes: SessionNotes, capture: TurnsCapture): void {
     if (capture.full) return
-    const entry: SessionEntry = { fields: { ...redacted, turns: [] }, notes, level: capture.level, turns: capture.turns }
+    const entry: SessionEntry = {
+      fields: { ...redacted, turns: [] },
+      notes: { ...notes, records: mergedUses(notes.records) },
+      level: capture.level,
+      turns: capture.turns
+    }
     this.store.put(s.id, key, JSON.stringify(entry))
   }
 
@@ -160,6 +165,28 @@ export class SessionCache {
   save(): void {
     this.store.save()
   }
+}
+
+/**
+ * A session's record uses with those of one event, field and detector merged into the first, its
+ * count the sum: replayed, they make the same records (a record keeps its first use's actor and
+ * reason and adds the later counts, `reportRedactor`) and the same counts by detector. A session's
+ * entry held one use per value redacted, and reading them back was most of a warm run's parse.
+ */
+export function mergedUses(uses: readonly RecordUse[]): RecordUse[] {
+  const byKey = new Map<string, RecordUse>()
+  const out: RecordUse[] = []
+  for (const u of uses) {
+    const key = `${u[0]}\0${u[1]}\0${u[2]}`
+    const first = byKey.get(key)
+    if (first) first[3] += u[3]
+    else {
+      const copy: RecordUse = [...u]
+      byKey.set(key, copy)
+      out.push(copy)
+    }
+  }
+  return out
 }
 
 /** A cached session with the turns its window holds, its fields where the redacted session had them. */

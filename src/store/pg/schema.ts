@@ -395,6 +395,14 @@ CREATE TABLE late_check_memo (
 DROP INDEX events_session;
 CREATE INDEX events_session ON events(session_id, ts, file_id);
 `
+  },
+  {
+    version: 17,
+    description: "the index of a session's tool calls holds whether each was replayed and its tool's name: same index as SQLite version 17",
+    sql: `
+DROP INDEX function_calls_session;
+CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
+`
   }
 ]
 
