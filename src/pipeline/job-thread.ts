@@ -40,14 +40,6 @@ const YOUNG_MB = 8
 const OLD_GENERATION_MB = 64
 
 /**
- * Past this many sessions in the store the report stays on the caller's thread: what it holds live
- * of them outgrows the worker's capped heap, and the second, uncapped run costs more than the cap
- * saves. The frame no longer holds the listing; the scope's sessions and the comment's window still
- * grow with the sessions (docs/performance.md, "The frame a page at a time").
- */
-const MAX_SESSIONS = 20_000
-
-/**
  * Up to this many sessions a warm run (every session in the session cache) stays on the caller's
  * thread: it replays sessions with little garbage, so the worker's second isolate costs more time
  * than its cap saves memory. Past it the sessions the caller would hold take its peak over the
@@ -57,9 +49,7 @@ const MAX_WARM_ON_CALLER = 2_000
 
 /** Where a report runs unless `AI_LOG_TRAIL_JOB_WORKER` says: by the store's sessions and how many the session cache holds. */
 export function reportThread(sessions: number, uncached: number): 'caller' | 'worker' {
-  if (sessions > MAX_SESSIONS) return 'caller'
-  if (uncached === 0 && sessions <= MAX_WARM_ON_CALLER) return 'caller'
-  return 'worker'
+  return uncached === 0 && sessions <= MAX_WARM_ON_CALLER ? 'caller' : 'worker'
 }
 
 function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
@@ -67,13 +57,13 @@ function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
   // The count of uncached sessions is a query over every session: not made when the answer is known.
   // An entry made under other rules or code is no entry: after an upgrade every session is redacted
   // afresh, which must not run uncapped on the caller's thread.
-  return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
+  return sessions > MAX_WARM_ON_CALLER ? 'worker' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
 }
 
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, a small store's every session already in the session cache, no worker script (tests running the TypeScript
+ * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {

@@ -16,12 +16,12 @@ import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
-import type { Scope } from '../scope/types.js'
 import { openStore, type Db } from '../store/db.js'
 import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
+import type { FrameHead } from '../select/select.js'
 import { SPILL_AT, SpillFile } from '../select/spill.js'
 import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
@@ -147,15 +147,15 @@ export function reportHere(
 }
 
 function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOptions, spill: SpillFile): ReportResult {
-  const scope = resolveScopeIn(db, o.scope)
-  const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill)
+  const { frame, exported } = scopedFrame(db, o)
+  const { built, builtForComment, sessionIds } = redactedReports(db, o, frame, spill)
   db.close()
   mkdirSync(o.outDir, { recursive: true })
   const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included])
   let databaseCheck = emptyLateCheck()
   if (o.exportDatabase) {
     const path = join(o.outDir, DATABASE_FILE)
-    exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)))
+    exportSanitized(o.database, path, o.config, exported ?? undefined)
     databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
   }
   const lateMemo = openLateMemo(o.database, lateOptions)
@@ -203,14 +203,24 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
 }
 
 /**
- * The files' report and the comment's, redacted. The sessions' totals and usage are selected once
- * for both; each report's sessions are selected and redacted a session at a time, and a report of
- * many is written to the spill file and read back a page at a time: what is rendered holds only
- * redacted text, and never every session at once.
+ * The sessions' totals and usage, selected once for both reports, and the ids the sanitized
+ * database keeps when one is asked for. The scope's object per session goes once the frame is
+ * selected (the frame keeps each session's id and the scope's reasons): past this, nothing the
+ * report holds of the scope grows with the sessions.
  */
-function redactedReports(db: Db, o: ReportRequest, scope: Scope, spill: SpillFile) {
+function scopedFrame(db: Db, o: ReportRequest): { frame: FrameHead; exported: Set<string> | null } {
+  const scope = resolveScopeIn(db, o.scope)
   const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope })
-  const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame, spill })
+  return { frame, exported: o.exportDatabase ? new Set(scope.sessions.map((s) => s.id)) : null }
+}
+
+/**
+ * The files' report and the comment's, redacted. Each report's sessions are selected and redacted
+ * a session at a time, and a report of many is written to the spill file and read back a page at
+ * a time: what is rendered holds only redacted text, and never every session at once.
+ */
+function redactedReports(db: Db, o: ReportRequest, frame: FrameHead, spill: SpillFile) {
+  const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill })
   // The comment always lists prompts with what was done under them, whatever the files' mode.
   // The comment shows at most a few hundred characters per field, so it carries (and redacts)
   // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
@@ -223,7 +233,6 @@ function redactedReports(db: Db, o: ReportRequest, scope: Scope, spill: SpillFil
     now: o.now,
     version: o.version,
     maxFieldChars: COMMENT_CACHE_WINDOW.maxFieldChars,
-    scope,
     frame,
     spill,
     budget: COMMENT_CACHE_WINDOW.budget

@@ -132,14 +132,13 @@ export function buildListedCommentReport(
   opts: Omit<BuildReportOptions, 'mode' | 'frame'> & { budget: number; frame: FrameHead; spill: SpillFile }
 ): { report: ListedReport; window: CommentWindow; included: string[] } {
   const sink = new SessionSink(opts.spill)
-  const turnsOf: Turn[][] = []
   const built = redactComment(db, opts, { ...opts.frame.head, mode: 'actions' }, opts.frame.sessions(), (s) => {
-    turnsOf.push(s.turns)
     // The window keeps trimming a session's turns after it is added: a spilled session is
-    // written without them and given back the window's array when read.
+    // written without them and given back the window's array when read (no array is kept for
+    // the sessions whose turns the window let go of).
     sink.add(sink.inMemory ? s : { ...s, turns: [] })
   })
-  const sessions = sink.sessions((s, i) => ({ ...s, turns: turnsOf[i] }))
+  const sessions = sink.sessions((s, i) => ({ ...s, turns: built.turnsAt(i) }))
   return { report: { ...built.report, sessions }, window: built.window, included: built.included }
 }
 
@@ -149,7 +148,7 @@ function redactComment(
   frame: Report,
   framed: Iterable<SessionReport>,
   add: (s: SessionReport) => void
-): { report: Report; window: CommentWindow; included: string[] } {
+): { report: Report; window: CommentWindow; included: string[]; turnsAt: (index: number) => Turn[] } {
   const select = selectOptions({ ...opts, mode: 'actions' })
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const window = new CommentWindowBuilder(opts.budget)
@@ -189,7 +188,7 @@ function redactComment(
   for (const s of framed) add(redact(s))
   saveNow()
   cache?.save()
-  return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included }
+  return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included, turnsAt: (i) => window.turnsAt(i) }
 }
 
 /** Renders a redacted report in each format and writes the files into a folder. */

@@ -196,6 +196,7 @@ export function truncationNote(omitted: number): string {
 }
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i
+const HEX_PREFIX = /^[0-9a-f]{8}/i
 
 /**
  * Short session labels for one report: the first 8 characters of a UUID, as reviewers know them
@@ -203,7 +204,10 @@ const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i
  * so a label never names two sessions). Other ids are shown in full.
  */
 export function shortIds(ids: Iterable<string>): (id: string) => string {
-  const all = new Set(ids)
+  // Only ids that start with 8 hex digits can share a UUID's label: the others are not held, so a
+  // report of 100,000 ids of another form holds none of them here.
+  const all = new Set<string>()
+  for (const id of ids) if (HEX_PREFIX.test(id)) all.add(id)
   const prefixes = new Map<string, number>()
   for (const id of all) prefixes.set(id.slice(0, 8), (prefixes.get(id.slice(0, 8)) ?? 0) + 1)
   return (id) => {

@@ -82,11 +82,11 @@ function scanByLine(text: string, opts: EngineOptions): Finding[] {
       let found = ls.lines.get(line)
       if (!found) {
         found = redactText(line, ls.perLine).findings
-        if (ls.chars + line.length > MEMO_CHARS) {
+        if (ls.chars + line.length > LINE_MEMO_CHARS) {
           ls.lines.clear()
           ls.chars = 0
         }
-        ls.lines.set(line, found)
+        ls.lines.set(copyOf(line), found)
         ls.chars += line.length
       }
       for (const f of found) findings.push({ detector: f.detector, start: f.start + start, end: f.end + start })
@@ -139,6 +139,17 @@ export function lateRedactText(text: string, syntax: TextSyntax, opts: EngineOpt
 /** The engine memoizes values up to this length itself. */
 const SHORT = 64
 const MEMO_CHARS = 32 * 1024 * 1024
+/**
+ * The lines remembered per job. A report of many sessions has as many lines of its own (its tables'
+ * rows), which never repeat: kept to this, the memo stays a small part of the report worker's
+ * capped heap (docs/performance.md, "Memory after the ingest").
+ */
+const LINE_MEMO_CHARS = 4 * 1024 * 1024
+
+/** A copy, not a slice: a slice keeps its whole parent (a page of the rendered text) alive. */
+function copyOf(s: string): string {
+  return s.length > 12 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
+}
 const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult>; chars: number }>()
 
 function checkText(text: string, syntax: TextSyntax, opts: EngineOptions, key: string | undefined): LateTextResult {

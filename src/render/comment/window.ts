@@ -172,7 +172,13 @@ interface Held {
 export class CommentWindowBuilder {
   kept: Kept = 'actions'
   readonly glances = new Map<string, SessionGlance>()
+  /**
+   * By the session's place. At `head` only the first `MAX_BLOCKS` sessions are shown, so only
+   * theirs are held (and their glances kept): the rest are counted, so a report of any number of
+   * sessions holds no more than a comment could show.
+   */
   private readonly held: Held[] = []
+  private sessions = 0
   private chars = 0
   /** The lower bounds of the Markdown of the layouts that need each kind of window. */
   private need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 }
@@ -186,10 +192,13 @@ export class CommentWindowBuilder {
 
   /** Starts a session; returns the array its kept turns will be in (the session's `turns`). */
   begin(id: string): Turn[] {
-    const held: Held = { turns: [], prompts: 0, index: this.held.length }
-    this.held.push(held)
+    const index = this.sessions++
+    const held: Held = { turns: [], prompts: 0, index }
     const glance: SessionGlance = { promptTurns: 0, failedCalls: 0, firstNumber: 1 }
-    this.glances.set(id, glance)
+    if (this.shown(index)) {
+      this.held.push(held)
+      this.glances.set(id, glance)
+    }
     this.current = { held, glance, consecutive: true, lastPrompt: 0 }
     for (const k of ['actions', 'prompts', 'lines', 'five', 'first'] as const) this.need[k] += BLOCK_MIN_TEXT
     this.settle()
@@ -246,6 +255,20 @@ export class CommentWindowBuilder {
     this.settle()
   }
 
+  /**
+   * The turns held of the session at `index` (in the order begun): the array `begin` returned
+   * while the window holds it; an empty one for a session it no longer holds, which, past
+   * `MAX_BLOCKS` at `head`, is one whose turns the window let go of.
+   */
+  turnsAt(index: number): Turn[] {
+    return this.held[index]?.turns ?? []
+  }
+
+  /** Whether the session at `index` can still be shown by a layout that may fit. */
+  private shown(index: number): boolean {
+    return this.kept !== 'head' || index < MAX_BLOCKS
+  }
+
   /** The window the comment is rendered with, once every session was added. */
   window(): CommentWindow {
     this.current = null
@@ -273,7 +296,15 @@ export class CommentWindowBuilder {
         h.turns.length = 0
         for (const t of kept) h.turns.push(t)
       }
+      // Past the sessions `head` shows, every held array is now empty: they and their glances go.
+      if (this.kept === 'head') this.forgetUnshown()
     }
+  }
+
+  private forgetUnshown(): void {
+    if (this.held.length > MAX_BLOCKS) this.held.length = MAX_BLOCKS
+    let i = 0
+    for (const id of this.glances.keys()) if (i++ >= MAX_BLOCKS) this.glances.delete(id)
   }
 }
 
