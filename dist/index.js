@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16023);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25766);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16023:
+/***/ 25766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16507,6 +16507,14 @@ CREATE TABLE late_check_memo (
 DROP INDEX events_session;
 CREATE INDEX events_session ON events(session_id, ts, file_id);
 `
+    },
+    {
+        version: 17,
+        description: "the index of a session's tool calls holds whether each was replayed and its tool's name, so a page of sessions' call counts and tools are read from the index alone, not from rows that hold each call's arguments; no query read the call id from it",
+        sql: `
+DROP INDEX function_calls_session;
+CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
+`
     }
 ];
 /**
@@ -16597,7 +16605,10 @@ function openStore(path, opts = {}) {
         // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
         // `cacheKib`: another size, for a connection that reads more than it writes (the report's).
         db.pragma(`cache_size = -${opts.cacheKib ?? 32768}`);
-        db.pragma('temp_store = MEMORY');
+        // Temporary tables, sorts and statement journals in files (SQLite keeps a small cache of
+        // them in memory), not wholly in memory: a sort over one session of a long log (a 2 GB
+        // rollout) was held whole, hundreds of MB (docs/performance.md, "One long session").
+        db.pragma('temp_store = FILE');
         db.pragma('wal_autocheckpoint = 20000');
         db.pragma('foreign_keys = ON');
         migrateWithRetry(db, opts.migrateTo);
@@ -25270,14 +25281,21 @@ function statFailure(p, e) {
     }
     return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
 }
+/** The paths of `walkFileStats`. */
+async function* walkFiles(paths, onSkip = () => { }) {
+    for await (const f of walkFileStats(paths, onSkip))
+        yield f.path;
+}
 /**
- * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
+ * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * order: a caller that needs the file's size and time takes them from here rather than asking
+ * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
  * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
  * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
  * `onSkip` with the reason, so the run can report it.
  */
-async function* walkFiles(paths, onSkip = () => { }) {
+async function* walkFileStats(paths, onSkip = () => { }) {
     const seenDirs = new Set();
     const seenFiles = new Set();
     async function* visit(p) {
@@ -25298,7 +25316,7 @@ async function* walkFiles(paths, onSkip = () => { }) {
             if (seenFiles.has(id))
                 return;
             seenFiles.add(id);
-            yield (0,external_node_path_.resolve)(p);
+            yield { path: (0,external_node_path_.resolve)(p), stats: st };
             return;
         }
         if (!st.isDirectory()) {
@@ -25329,28 +25347,20 @@ async function* walkFiles(paths, onSkip = () => { }) {
 ;// CONCATENATED MODULE: ./src/ingest/pending-bytes.ts
 
 
-
 /**
  * Whether an ingest of `paths` is worth a worker thread of its own: at least `limits.bytes` to
  * read, judged from each file's size against how far the store has read it, or at least
  * `limits.files` files to check. Stops at either limit, so a big first ingest or a big history
- * is told after a few files; each file checked costs one `stat` and one indexed look-up.
+ * is told after a few files; each file checked costs the walk's `stat` and one indexed look-up.
  * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
  * cannot be read counts as nothing (the ingest itself reports it).
  */
 async function worthAWorker(db, paths, limits) {
     let pending = 0;
     let files = 0;
-    for await (const path of walkFiles(paths)) {
+    for await (const { path, stats: st } of walkFileStats(paths)) {
         if (++files >= limits.files)
             return true;
-        let st;
-        try {
-            st = (0,external_node_fs_.statSync)(path);
-        }
-        catch {
-            continue;
-        }
         const row = readFileExtent(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)
@@ -26290,8 +26300,8 @@ async function* chain(head, rest) {
  */
 async function* planFiles(db, writer, paths, opts, result) {
     // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
-    for await (const path of walkFiles(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-        const plan = await planFile(db, writer, path, opts, result);
+    for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
+        const plan = await planFile(db, writer, path, stats, opts, result);
         if (plan)
             yield plan;
     }
@@ -26305,18 +26315,11 @@ function reportProblem(writer, result, path, line, reason, fileId = null) {
         // The error list in the result is the primary report; the table is a convenience.
     }
 }
-async function planFile(db, writer, path, opts, result) {
+/** `st` is the walk's `stat` of `path`, taken just before. */
+async function planFile(db, writer, path, st, opts, result) {
     const report = (reason) => reportProblem(writer, result, path, null, reason);
     // The unchanged check runs for every file on every re-run, so it is synchronous and reads
     // only the bytes it hashes; a file that changed is then read in full by the parse stage.
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(path);
-    }
-    catch (e) {
-        report(`unreadable: ${e.code ?? String(e)}`);
-        return null;
-    }
     if (isDatabaseSidecar(path))
         return null;
     if (st.size === 0) {
@@ -26482,8 +26485,8 @@ function writeBatch(db, writer, plan, batch, result, touched, grouped) {
         crashPoint();
     };
     // In a group's transaction a batch needs no savepoint of its own: a failure rolls the whole group
-    // back, and a savepoint keeps the prior content of every page the batch changes in a journal held
-    // in memory (temp_store = MEMORY), which raised the ingest's peak RSS.
+    // back, and a savepoint keeps the prior content of every page the batch changes in a journal of
+    // its own (held in memory when it was measured, under temp_store = MEMORY: it raised the peak).
     if (grouped)
         write();
     else
@@ -27326,13 +27329,19 @@ function truncationNote(omitted) {
     return `… (truncated, ${formatInt(omitted)} more ${omitted === 1 ? 'character' : 'characters'})`;
 }
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
+const HEX_PREFIX = /^[0-9a-f]{8}/i;
 /**
  * Short session labels for one report: the first 8 characters of a UUID, as reviewers know them
  * from agent UIs, unless another id in the same report starts the same way (then the full id,
  * so a label never names two sessions). Other ids are shown in full.
  */
 function shortIds(ids) {
-    const all = new Set(ids);
+    // Only ids that start with 8 hex digits can share a UUID's label: the others are not held, so a
+    // report of 100,000 ids of another form holds none of them here.
+    const all = new Set();
+    for (const id of ids)
+        if (HEX_PREFIX.test(id))
+            all.add(id);
     const prefixes = new Map();
     for (const id of all)
         prefixes.set(id.slice(0, 8), (prefixes.get(id.slice(0, 8)) ?? 0) + 1);
@@ -46098,7 +46107,13 @@ class CommentWindowBuilder {
     charCap;
     kept = 'actions';
     glances = new Map();
+    /**
+     * By the session's place. At `head` only the first `MAX_BLOCKS` sessions are shown, so only
+     * theirs are held (and their glances kept): the rest are counted, so a report of any number of
+     * sessions holds no more than a comment could show.
+     */
     held = [];
+    sessions = 0;
     chars = 0;
     /** The lower bounds of the Markdown of the layouts that need each kind of window. */
     need = { actions: 0, prompts: 0, lines: 0, five: 0, first: 0 };
@@ -46110,10 +46125,13 @@ class CommentWindowBuilder {
     }
     /** Starts a session; returns the array its kept turns will be in (the session's `turns`). */
     begin(id) {
-        const held = { turns: [], prompts: 0, index: this.held.length };
-        this.held.push(held);
+        const index = this.sessions++;
+        const held = { turns: [], prompts: 0, index };
         const glance = { promptTurns: 0, failedCalls: 0, firstNumber: 1 };
-        this.glances.set(id, glance);
+        if (this.shown(index)) {
+            this.held.push(held);
+            this.glances.set(id, glance);
+        }
         this.current = { held, glance, consecutive: true, lastPrompt: 0 };
         for (const k of ['actions', 'prompts', 'lines', 'five', 'first'])
             this.need[k] += BLOCK_MIN_TEXT;
@@ -46175,6 +46193,18 @@ class CommentWindowBuilder {
         }
         this.settle();
     }
+    /**
+     * The turns held of the session at `index` (in the order begun): the array `begin` returned
+     * while the window holds it; an empty one for a session it no longer holds, which, past
+     * `MAX_BLOCKS` at `head`, is one whose turns the window let go of.
+     */
+    turnsAt(index) {
+        return this.held[index]?.turns ?? [];
+    }
+    /** Whether the session at `index` can still be shown by a layout that may fit. */
+    shown(index) {
+        return this.kept !== 'head' || index < MAX_BLOCKS;
+    }
     /** The window the comment is rendered with, once every session was added. */
     window() {
         this.current = null;
@@ -46204,7 +46234,18 @@ class CommentWindowBuilder {
                 for (const t of kept)
                     h.turns.push(t);
             }
+            // Past the sessions `head` shows, every held array is now empty: they and their glances go.
+            if (this.kept === 'head')
+                this.forgetUnshown();
         }
+    }
+    forgetUnshown() {
+        if (this.held.length > MAX_BLOCKS)
+            this.held.length = MAX_BLOCKS;
+        let i = 0;
+        for (const id of this.glances.keys())
+            if (i++ >= MAX_BLOCKS)
+                this.glances.delete(id);
     }
 }
 /** The source of what makes and replays a capture, which the session cache's entries depend on (cached-sessions.ts). */
@@ -46947,7 +46988,52 @@ function rewriteTagLabels(db, f) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/redact/generations.ts
+/**
+ * A memo of at most `limit` entries that forgets its oldest half at once: entries go into a young
+ * map, which becomes the old one when it holds half the limit (the old one is dropped). A get
+ * that finds an entry only in the old map moves it to the young one, so what is used often stays.
+ * Evicting one entry at a time from the front of a `Map` instead cost more than the lookups it
+ * saved: V8 leaves a deleted entry's slot in place until the table is rebuilt, and every
+ * `keys().next()` walks the slots deleted before it.
+ */
+class Generations {
+    young = new Map();
+    old = new Map();
+    half;
+    constructor(limit) {
+        this.half = Math.max(1, Math.floor(limit / 2));
+    }
+    get(key) {
+        const v = this.young.get(key);
+        if (v !== undefined || this.young.has(key))
+            return v;
+        if (!this.old.has(key))
+            return undefined;
+        const moved = this.old.get(key);
+        this.old.delete(key);
+        this.set(key, moved);
+        return moved;
+    }
+    set(key, value) {
+        this.old.delete(key);
+        this.young.set(key, value);
+        if (this.young.size >= this.half) {
+            this.old = this.young;
+            this.young = new Map();
+        }
+    }
+    delete(key) {
+        this.young.delete(key);
+        this.old.delete(key);
+    }
+    get size() {
+        return this.young.size + this.old.size;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/redact/hash.ts
+
 
 /** Where the CLI and the Action find the per-repository redaction key. */
 const REDACTION_KEY_ENV = 'AI_LOG_TRAIL_REDACTION_KEY';
@@ -46957,6 +47043,10 @@ function hash_redactionKey(env = process.env) {
     return key === undefined || key.trim() === '' ? undefined : key;
 }
 const TAG_HEX = 10;
+/** Values longer than this are hashed each time they come: the memo must stay small whatever a field holds. */
+const MEMO_VALUE_CHARS = 512;
+/** Digests (or keyed tags) of values the memo keeps at most. */
+const MEMO_VALUES = 4_096;
 /**
  * Tags that let a reader tell two redacted identifiers apart without learning either. A plain
  * hash of an e-mail address confirms any guess of it, so a tag is either a keyed hash (HMAC-SHA-256
@@ -46969,6 +47059,11 @@ class IdentifierTags {
     /** By kind, then by the value's digest: a session cache notes and replays digests, never values. */
     numbers = new Map();
     noted = null;
+    /**
+     * The digest (keyed: the tag) of short values met, by kind and value: the same e-mail address
+     * or home path is found again and again, and hashing it each time was most of tagging it.
+     */
+    memo = new Generations(MEMO_VALUES);
     constructor(key) {
         this.key = key;
     }
@@ -46978,14 +47073,27 @@ class IdentifierTags {
     }
     /** `:<hex>` with a key, `#<n>` without; `kind` keeps e-mails, paths and hashed fields apart. */
     suffix(kind, value) {
-        if (this.key !== undefined)
-            return `:${(0,external_node_crypto_.createHmac)('sha256', this.key).update(`${kind}\0${value}`).digest('hex').slice(0, TAG_HEX)}`;
+        const memoKey = value.length <= MEMO_VALUE_CHARS ? `${kind}\0${value}` : undefined;
+        let known = memoKey === undefined ? undefined : this.memo.get(memoKey);
+        if (this.key !== undefined) {
+            if (known === undefined) {
+                known = `:${(0,external_node_crypto_.createHmac)('sha256', this.key).update(`${kind}\0${value}`).digest('hex').slice(0, TAG_HEX)}`;
+                if (memoKey !== undefined)
+                    this.memo.set(memoKey, known);
+            }
+            return known;
+        }
         let byValue = this.numbers.get(kind);
         if (!byValue) {
             byValue = new Map();
             this.numbers.set(kind, byValue);
         }
-        const digest = (0,external_node_crypto_.hash)('sha256', value, 'base64');
+        if (known === undefined) {
+            known = (0,external_node_crypto_.hash)('sha256', value, 'base64');
+            if (memoKey !== undefined)
+                this.memo.set(memoKey, known);
+        }
+        const digest = known;
         let n = byValue.get(digest);
         if (n === undefined) {
             n = byValue.size + 1;
@@ -52444,9 +52552,15 @@ function checkedOnce(opts, kind, text, check, clean) {
 
 
 const html_escape_HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// What `escapeHtml` changes: a bidi control (to U+FFFD, as `neutralizeBidi` does) or a character
+// HTML gives a meaning. The two sets are apart and each character maps to one string, so one pass
+// gives what a pass for each gives in turn.
+const ESCAPED = /[&<>"'\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const ESCAPED_ALL = new RegExp(ESCAPED.source, 'g');
+const escaped = (c) => html_escape_HTML_ESCAPES[c] ?? '\ufffd';
 /** Escapes text for element content and for quoted attribute values alike; bidi controls are neutralized. */
 function html_escape_escapeHtml(text) {
-    return (0,safe_text/* neutralizeBidi */.ue)(text).replace(/[&<>"']/g, (c) => html_escape_HTML_ESCAPES[c]);
+    return ESCAPED.test(text) ? text.replace(ESCAPED_ALL, escaped) : text;
 }
 // Terminal colour codes make tool output unreadable once the terminal is gone; other C0
 // controls are invisible in a page and are parse errors in HTML, so they become U+FFFD.
@@ -52457,13 +52571,28 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 function cleanText(text) {
     return text.replace(ANSI_CSI, '').replace(CONTROL, '\uFFFD');
 }
+// What `cleanText` then `escapeHtml` change, in one expression: an ANSI sequence (tried first,
+// as `cleanText` removes sequences before it replaces controls; a sequence holds no control
+// character, so removing one never joins two others into a new one), a control, a bidi control,
+// a character HTML gives a meaning. A text none of them matches comes out of both as it went in.
+// eslint-disable-next-line no-control-regex
+const LOG_ESCAPED = /\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f&<>"'\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const logEscaped = (m) => (m.length > 1 ? '' : (html_escape_HTML_ESCAPES[m] ?? '\ufffd'));
+/** `escapeHtml(cleanText(text))` in one pass over the text. */
+function escapeClean(text) {
+    return text.replace(LOG_ESCAPED, logEscaped);
+}
 // Matches a redaction marker after escaping: the marker's own characters are never escaped, so
 // the escaped text still holds it verbatim, and the kind cannot contain `&`, so an entity is
 // never split.
 const html_escape_MARKER = /\[REDACTED:([A-Za-z0-9_.-]{1,64})((?::[0-9a-f]{10}|#[0-9]{1,9})?)\]/g;
 /** Escapes log text and shows each `[REDACTED:kind]` marker (with its tag, `:0a1b…` or `#3`, if any) as a badge. */
 function escapeLogText(text) {
-    return html_escape_escapeHtml(cleanText(text)).replace(html_escape_MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1$2]</span>');
+    const escapedText = escapeClean(text);
+    // The markers are looked for after escaping, as before: removing an ANSI sequence can make one.
+    return escapedText.includes('[REDACTED:')
+        ? escapedText.replace(html_escape_MARKER, '<span class="redacted" title="removed by redaction rule $1">[REDACTED:$1$2]</span>')
+        : escapedText;
 }
 /**
  * Serializes data for a `<script type="application/json">` block. `<`, `>` and `&` become
@@ -52657,11 +52786,11 @@ function scanByLine(text, opts) {
             let found = ls.lines.get(line);
             if (!found) {
                 found = redactText(line, ls.perLine).findings;
-                if (ls.chars + line.length > MEMO_CHARS) {
+                if (ls.chars + line.length > LINE_MEMO_CHARS) {
                     ls.lines.clear();
                     ls.chars = 0;
                 }
-                ls.lines.set(line, found);
+                ls.lines.set(text_copyOf(line), found);
                 ls.chars += line.length;
             }
             for (const f of found)
@@ -52719,6 +52848,16 @@ function lateRedactText(text, syntax, opts, key) {
 /** The engine memoizes values up to this length itself. */
 const SHORT = 64;
 const MEMO_CHARS = 32 * 1024 * 1024;
+/**
+ * The lines remembered per job. A report of many sessions has as many lines of its own (its tables'
+ * rows), which never repeat: kept to this, the memo stays a small part of the report worker's
+ * capped heap (docs/performance.md, "Memory after the ingest").
+ */
+const LINE_MEMO_CHARS = 4 * 1024 * 1024;
+/** A copy, not a slice: a slice keeps its whole parent (a page of the rendered text) alive. */
+function text_copyOf(s) {
+    return s.length > 12 ? Buffer.from(s, 'utf16le').toString('utf16le') : s;
+}
 const text_memos = new WeakMap();
 function checkText(text, syntax, opts, key) {
     const view = normalizedView(text, syntax);
@@ -53188,6 +53327,7 @@ function version_version() {
 
 
 
+
 /**
  * Bump when what the detectors or the engine find in a text changes without the package version
  * changing (a detector's helper, a view, the merge): every cache made before then must miss.
@@ -53299,7 +53439,7 @@ function replayer(trace) {
 class RedactionCache {
     store;
     fingerprint;
-    known = new Map();
+    known = new Generations(KNOWN_TRACES);
     constructor(store) {
         this.store = store;
         this.fingerprint = store.fingerprint;
@@ -53343,12 +53483,10 @@ class RedactionCache {
     }
     /**
      * Keeps a trace this run read or made, for the same text met again (a path under many sessions,
-     * a command run often): the store's lookup and the digest's check are most of a hit. The oldest
-     * goes when the memo is full, so memory is bounded whatever the logs' size.
+     * a command run often): the store's lookup and the digest's check are most of a hit. The least
+     * recently used half goes when the memo is full, so memory is bounded whatever the logs' size.
      */
     remember(key, trace) {
-        if (this.known.size >= KNOWN_TRACES)
-            this.known.delete(this.known.keys().next().value);
         this.known.set(key, trace);
     }
     save() {
@@ -53435,6 +53573,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function defuse(text) {
     return FORMULA_START.test(text) ? `'${text}` : text;
 }
+// NUL and the bidi controls (`BIDI`, safe-text.ts), each replaced by U+FFFD: one pass for both.
+const FFFD_IN_CELL = new RegExp(`[\\u0000${safe_text/* BIDI */.lr.source.slice(1)}`);
+const FFFD_IN_CELL_ALL = new RegExp(FFFD_IN_CELL.source, 'g');
 function cellText(c) {
     if (c === null)
         return '';
@@ -53444,7 +53585,7 @@ function cellText(c) {
         return c ? 'true' : 'false';
     // NUL breaks common CSV readers (Python's csv module refuses the line); bidi controls would
     // make a cell read differently in a spreadsheet from what it holds.
-    let s = (0,safe_text/* neutralizeBidi */.ue)(c.replaceAll('\u0000', '\ufffd'));
+    let s = FFFD_IN_CELL.test(c) ? c.replace(FFFD_IN_CELL_ALL, '\ufffd') : c;
     const t = truncate(s, MAX_CELL_CHARS);
     if (t.omitted)
         s = t.text + truncationNote(t.omitted);
@@ -55849,16 +55990,55 @@ function grouped(rows, value) {
     return out;
 }
 /**
+ * At most this many usage rows of a page are held, and at most `MAX_HELD_ROWS_PER_SESSION` of
+ * one session: one session of a long log (a 2 GB rollout holds hundreds of thousands) is read a
+ * row at a time instead (`countedUsageRowsOfSession`), so the frame's memory does not grow with a
+ * log (issue #13).
+ */
+const MAX_HELD_ROWS = 50_000;
+const MAX_HELD_ROWS_PER_SESSION = 5_000;
+/**
  * The counted usage rows of each session of a page, replayed history left out, in one query: each
  * session's rows in the order a query of that session alone reads them (the session index, then
- * row order), which is the order its costs are added in.
+ * row order), which is the order its costs are added in. A session with more rows than a page
+ * holds is left in `streamed`, its rows not kept.
  */
-function countedUsageRowsOf(db, ids) {
+function countedUsageRowsOf(db, ids, limits = { rows: MAX_HELD_ROWS, perSession: MAX_HELD_ROWS_PER_SESSION }) {
+    const held = new Map();
+    const streamed = new Set();
     if (ids.length === 0)
-        return new Map();
+        return { held, streamed };
     const rows = db_prepared(db, `SELECT session_id, model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
-     WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).all(JSON.stringify(ids));
-    return grouped(rows, (r) => r);
+     WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).iterate(JSON.stringify(ids));
+    let total = 0;
+    let current = null;
+    let list = null;
+    for (const r of rows) {
+        if (r.session_id !== current) {
+            current = r.session_id;
+            list = streamed.has(current) ? null : [];
+            if (list)
+                held.set(current, list);
+        }
+        if (list === null)
+            continue;
+        if (list.length >= limits.perSession || total >= limits.rows) {
+            // Given up whole, so no session is part held: its rows are all read again in order.
+            total -= list.length;
+            held.delete(current);
+            streamed.add(current);
+            list = null;
+            continue;
+        }
+        list.push(r);
+        total++;
+    }
+    return { held, streamed };
+}
+/** One session's counted usage rows, a row at a time, in `countedUsageRowsOf`'s order. */
+function countedUsageRowsOfSession(db, id) {
+    return db_prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
+     WHERE session_id = ? AND counted = 1 AND replayed = 0 ORDER BY rowid`).iterate(id);
 }
 /** How many times each session of a page called each tool, most called first, in one query. */
 function toolCallCountsOf(db, ids) {
@@ -56233,23 +56413,30 @@ const ACTION_KINDS = `('user_prompt','reasoning','tool_call','assistant_message'
 // `+e.kind`: with one kind listed SQLite would otherwise pick the kind index and read that kind's
 // rows of every session, once per session. A call's result is the session's last result under the
 // call's id; an empty id names no call.
-// A result's output is read up to `?` characters (substr counts code points, so at least as many
-// UTF-16 units as a report keeps): outputs can be megabytes, of which a report shows a window.
+// Every text a report shows is read up to `@max` characters (substr counts code points, so at
+// least as many UTF-16 units as a report keeps): a text can be megabytes, of which a report keeps
+// a window, and a text read whole is one allocation that size, which a capped worker's heap
+// cannot take (V8 then aborts the process). A message's text lives in the payload's JSON: a
+// payload longer than the window has its `text` and `detail` cut before it is read. Plan steps
+// are JSON and are read whole; what they show is short.
 // The typed tables hold the fields of a prompt, reasoning, call or plan (store/payload.ts): each
 // joined on its primary key, and only the one of the record's kind has a row.
-const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, e.payload AS payload,
-    pr.text AS pr_text, pr.by_agent AS pr_by_agent,
-    g.text AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
-    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, c.arguments AS c_arguments, c.command AS c_command,
-    pl.event_id AS pl_id, pl.explanation AS pl_explanation, pl.steps AS pl_steps,
-    r.event_id AS result_id, substr(r.output, 1, ?) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
+const cutPayload = `CASE WHEN length(e.payload) <= @max THEN e.payload ELSE json_replace(e.payload,
+      '$.text', CASE WHEN json_type(e.payload, '$.text') = 'text' THEN substr(json_extract(e.payload, '$.text'), 1, @max) ELSE json_extract(e.payload, '$.text') END,
+      '$.detail', CASE WHEN json_type(e.payload, '$.detail') = 'text' THEN substr(json_extract(e.payload, '$.detail'), 1, @max) ELSE json_extract(e.payload, '$.detail') END) END`;
+const eventsSql = (kinds) => `SELECT e.id AS id, e.file_id AS file_id, e.turn AS turn, e.ts AS ts, e.kind AS kind, ${cutPayload} AS payload,
+    substr(pr.text, 1, @max) AS pr_text, pr.by_agent AS pr_by_agent,
+    substr(g.text, 1, @max) AS g_text, g.encrypted AS g_encrypted, g.encrypted_bytes AS g_encrypted_bytes,
+    c.event_id AS c_id, c.call_id AS c_call_id, c.name AS c_name, c.tool_type AS c_tool_type, substr(c.arguments, 1, @max) AS c_arguments, substr(c.command, 1, @max) AS c_command,
+    pl.event_id AS pl_id, substr(pl.explanation, 1, @max) AS pl_explanation, pl.steps AS pl_steps,
+    r.event_id AS result_id, substr(r.output, 1, @max) AS output, r.exit_code AS exit_code, r.duration_ms AS duration_ms
   FROM events e
   LEFT JOIN prompts pr ON pr.event_id = e.id
   LEFT JOIN agent_reasoning_messages g ON g.event_id = e.id
   LEFT JOIN function_plan_messages pl ON pl.event_id = e.id
   LEFT JOIN function_calls c ON c.event_id = e.id
   LEFT JOIN function_results r ON c.call_id <> '' AND r.event_id = (SELECT MAX(x.event_id) FROM function_results x WHERE x.session_id = e.session_id AND x.call_id = c.call_id)
-  WHERE e.session_id = ? AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`;
+  WHERE e.session_id = @session AND e.replayed = 0 AND +e.kind IN ${kinds} ORDER BY e.turn, e.id`;
 /** The typed table's row of the record's kind, under that table's column names. */
 function typedRow(r) {
     switch (r[4]) {
@@ -56268,13 +56455,14 @@ function typedRow(r) {
 /**
  * A session's prompts, with (when `withActions`) what the agent did under them: its reasoning,
  * replies, tool calls with their results, plans, file changes, markers and compactions, in turn
- * then log order, replayed history left out. Read lazily: a session may hold many records. A
- * tool call's output is cut to `maxOutputChars` UTF-16 units or a little more.
+ * then log order, replayed history left out. Read lazily: a session may hold many records. Each
+ * text (a prompt, a message, reasoning, a call's arguments, command and output) is cut to
+ * `maxOutputChars` UTF-16 units or a little more.
  */
 function* readTurnEvents(db, sessionId, withActions, maxOutputChars = Number.MAX_SAFE_INTEGER) {
     const rows = db_prepared(db, eventsSql(withActions ? ACTION_KINDS : PROMPT_KINDS))
         .raw(true)
-        .iterate(maxOutputChars, sessionId);
+        .iterate({ max: maxOutputChars, session: sessionId });
     for (const r of rows) {
         yield {
             id: r[0],
@@ -56656,7 +56844,7 @@ function selectFrameHead(db, opts = {}) {
         const page = sessionSummaries(db, pageIds).filter((s) => matches(s, filters));
         const usage = countedUsageRowsOf(db, page.filter((s) => s.tokens_source === 'usage').map((s) => s.id));
         for (const s of page) {
-            const n = costOfSession(s, usage.get(s.id));
+            const n = costOfSession(s, usage.streamed.has(s.id) ? countedUsageRowsOfSession(db, s.id) : usage.held.get(s.id));
             // An agent's sessions are whole, so its row adds up its sessions exactly as the totals do
             // (agent-reported costs included, sessions without usage counted); models and days split a
             // session, so theirs add up usage rows.
@@ -56900,7 +57088,12 @@ class SessionCache {
     put(s, key, redacted, notes, capture) {
         if (capture.full)
             return;
-        const entry = { fields: { ...redacted, turns: [] }, notes, level: capture.level, turns: capture.turns };
+        const entry = {
+            fields: { ...redacted, turns: [] },
+            notes: { ...notes, records: mergedUses(notes.records) },
+            level: capture.level,
+            turns: capture.turns
+        };
         this.store.put(s.id, key, JSON.stringify(entry));
     }
     /** Writes what is pending; call between sessions. */
@@ -56910,6 +57103,28 @@ class SessionCache {
     save() {
         this.store.save();
     }
+}
+/**
+ * A session's record uses with those of one event, field and detector merged into the first, its
+ * count the sum: replayed, they make the same records (a record keeps its first use's actor and
+ * reason and adds the later counts, `reportRedactor`) and the same counts by detector. A session's
+ * entry held one use per value redacted, and reading them back was most of a warm run's parse.
+ */
+function mergedUses(uses) {
+    const byKey = new Map();
+    const out = [];
+    for (const u of uses) {
+        const key = `${u[0]}\0${u[1]}\0${u[2]}`;
+        const first = byKey.get(key);
+        if (first)
+            first[3] += u[3];
+        else {
+            const copy = [...u];
+            byKey.set(key, copy);
+            out.push(copy);
+        }
+    }
+    return out;
 }
 /** A cached session with the turns its window holds, its fields where the redacted session had them. */
 function withTurns(entry, turns) {
@@ -57132,14 +57347,18 @@ class SessionSink {
 }
 
 ;// CONCATENATED MODULE: ./src/store/redactions.ts
+
 /**
  * Records what a redaction pass changed, so it can be audited: the event and field, the detector
  * or override (with its actor and reason), how many values. The replaced text is never stored.
- * A later pass over the same data replaces the counts rather than adding to them.
+ * A later pass over the same data replaces the counts rather than adding to them. A row that
+ * would be written with the values it holds is left as it is: a warm run replays every session's
+ * rows, and rewriting them unchanged dirtied every page of the table for its commit to write.
  */
 function redactions_saveRedactions(db, rows, at = new Date().toISOString()) {
-    const upsert = db.prepare(`INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`);
+    const upsert = db_prepared(db, `INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at
+    WHERE count IS NOT excluded.count OR actor IS NOT excluded.actor OR reason IS NOT excluded.reason OR at IS NOT excluded.at`);
     db.transaction(() => {
         for (const r of rows)
             upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at);
@@ -57230,14 +57449,13 @@ function buildCommentReport(db, opts) {
 /** `buildCommentReport` over a `FrameHead`, its sessions handed to a sink (held, or spilled past a few thousand). */
 function buildListedCommentReport(db, opts) {
     const sink = new SessionSink(opts.spill);
-    const turnsOf = [];
     const built = redactComment(db, opts, { ...opts.frame.head, mode: 'actions' }, opts.frame.sessions(), (s) => {
-        turnsOf.push(s.turns);
         // The window keeps trimming a session's turns after it is added: a spilled session is
-        // written without them and given back the window's array when read.
+        // written without them and given back the window's array when read (no array is kept for
+        // the sessions whose turns the window let go of).
         sink.add(sink.inMemory ? s : { ...s, turns: [] });
     });
-    const sessions = sink.sessions((s, i) => ({ ...s, turns: turnsOf[i] }));
+    const sessions = sink.sessions((s, i) => ({ ...s, turns: built.turnsAt(i) }));
     return { report: { ...built.report, sessions }, window: built.window, included: built.included };
 }
 function redactComment(db, opts, frame, framed, add) {
@@ -57286,7 +57504,7 @@ function redactComment(db, opts, frame, framed, add) {
         add(redact(s));
     saveNow();
     cache?.save();
-    return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included };
+    return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included, turnsAt: (i) => window.turnsAt(i) };
 }
 /** Renders a redacted report in each format and writes the files into a folder. */
 function writeReportFiles(report, formats, outDir) {
@@ -57361,13 +57579,6 @@ const JOB_WORKER_ROLE = 'ai-log-trail-job';
 const YOUNG_MB = 8;
 const OLD_GENERATION_MB = 64;
 /**
- * Past this many sessions in the store the report stays on the caller's thread: what it holds live
- * of them outgrows the worker's capped heap, and the second, uncapped run costs more than the cap
- * saves. The frame no longer holds the listing; the scope's sessions and the comment's window still
- * grow with the sessions (docs/performance.md, "The frame a page at a time").
- */
-const MAX_SESSIONS = 20_000;
-/**
  * Up to this many sessions a warm run (every session in the session cache) stays on the caller's
  * thread: it replays sessions with little garbage, so the worker's second isolate costs more time
  * than its cap saves memory. Past it the sessions the caller would hold take its peak over the
@@ -57376,23 +57587,19 @@ const MAX_SESSIONS = 20_000;
 const MAX_WARM_ON_CALLER = 2_000;
 /** Where a report runs unless `AI_LOG_TRAIL_JOB_WORKER` says: by the store's sessions and how many the session cache holds. */
 function reportThread(sessions, uncached) {
-    if (sessions > MAX_SESSIONS)
-        return 'caller';
-    if (uncached === 0 && sessions <= MAX_WARM_ON_CALLER)
-        return 'caller';
-    return 'worker';
+    return uncached === 0 && sessions <= MAX_WARM_ON_CALLER ? 'caller' : 'worker';
 }
 function defaultReportThread(db, job) {
     const sessions = sessionCount(db);
     // The count of uncached sessions is a query over every session: not made when the answer is known.
     // An entry made under other rules or code is no entry: after an upgrade every session is redacted
     // afresh, which must not run uncapped on the caller's thread.
-    return sessions > MAX_SESSIONS ? 'caller' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
+    return sessions > MAX_WARM_ON_CALLER ? 'worker' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
 }
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
- * caller's connection, too many sessions, a small store's every session already in the session cache, no worker script (tests running the TypeScript
+ * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
 async function reportOnWorker(db, job) {
@@ -57559,15 +57766,15 @@ function reportHere(db, o, checkOptions = lateCheckOptions, spillOptions = {}) {
     }
 }
 function reportWith(db, o, checkOptions, spill) {
-    const scope = resolveScopeIn(db, o.scope);
-    const { built, builtForComment, sessionIds } = redactedReports(db, o, scope, spill);
+    const { frame, exported } = scopedFrame(db, o);
+    const { built, builtForComment, sessionIds } = redactedReports(db, o, frame, spill);
     db.close();
     (0,external_node_fs_.mkdirSync)(o.outDir, { recursive: true });
     const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included]);
     let databaseCheck = emptyLateCheck();
     if (o.exportDatabase) {
         const path = (0,external_node_path_.join)(o.outDir, DATABASE_FILE);
-        exportSanitized(o.database, path, o.config, new Set(scope.sessions.map((s) => s.id)));
+        exportSanitized(o.database, path, o.config, exported ?? undefined);
         databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
     }
     const lateMemo = openLateMemo(o.database, lateOptions);
@@ -57617,14 +57824,23 @@ function reportWith(db, o, checkOptions, spill) {
     };
 }
 /**
- * The files' report and the comment's, redacted. The sessions' totals and usage are selected once
- * for both; each report's sessions are selected and redacted a session at a time, and a report of
- * many is written to the spill file and read back a page at a time: what is rendered holds only
- * redacted text, and never every session at once.
+ * The sessions' totals and usage, selected once for both reports, and the ids the sanitized
+ * database keeps when one is asked for. The scope's object per session goes once the frame is
+ * selected (the frame keeps each session's id and the scope's reasons): past this, nothing the
+ * report holds of the scope grows with the sessions.
  */
-function redactedReports(db, o, scope, spill) {
+function scopedFrame(db, o) {
+    const scope = resolveScopeIn(db, o.scope);
     const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
-    const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope, frame, spill });
+    return { frame, exported: o.exportDatabase ? new Set(scope.sessions.map((s) => s.id)) : null };
+}
+/**
+ * The files' report and the comment's, redacted. Each report's sessions are selected and redacted
+ * a session at a time, and a report of many is written to the spill file and read back a page at
+ * a time: what is rendered holds only redacted text, and never every session at once.
+ */
+function redactedReports(db, o, frame, spill) {
+    const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill });
     // The comment always lists prompts with what was done under them, whatever the files' mode.
     // The comment shows at most a few hundred characters per field, so it carries (and redacts)
     // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
@@ -57637,7 +57853,6 @@ function redactedReports(db, o, scope, spill) {
         now: o.now,
         version: o.version,
         maxFieldChars: COMMENT_CACHE_WINDOW.maxFieldChars,
-        scope,
         frame,
         spill,
         budget: COMMENT_CACHE_WINDOW.budget
@@ -59015,6 +59230,14 @@ CREATE TABLE late_check_memo (
 DROP INDEX events_session;
 CREATE INDEX events_session ON events(session_id, ts, file_id);
 `
+    },
+    {
+        version: 17,
+        description: "the index of a session's tool calls holds whether each was replayed and its tool's name: same index as SQLite version 17",
+        sql: `
+DROP INDEX function_calls_session;
+CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
+`
     }
 ];
 const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
@@ -60034,9 +60257,10 @@ function defuseMarkers(markdown) {
 /* harmony export */   QV: () => (/* binding */ ZWJ),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   lI: () => (/* binding */ safeCode),
+/* harmony export */   lr: () => (/* binding */ BIDI),
 /* harmony export */   ue: () => (/* binding */ neutralizeBidi)
 /* harmony export */ });
-/* unused harmony exports BIDI, cleanControls, neutralize */
+/* unused harmony exports cleanControls, neutralize */
 /**
  * Hygiene for log text before it enters a Markdown node. remark-stringify already escapes
  * Markdown syntax (pipes, backticks, `<`, `[`, `!`), but some things are not syntax to it and

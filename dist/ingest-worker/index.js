@@ -11267,6 +11267,14 @@ CREATE TABLE late_check_memo (
 DROP INDEX events_session;
 CREATE INDEX events_session ON events(session_id, ts, file_id);
 `
+    },
+    {
+        version: 17,
+        description: "the index of a session's tool calls holds whether each was replayed and its tool's name, so a page of sessions' call counts and tools are read from the index alone, not from rows that hold each call's arguments; no query read the call id from it",
+        sql: `
+DROP INDEX function_calls_session;
+CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
+`
     }
 ];
 /**
@@ -11357,7 +11365,10 @@ function openStore(path, opts = {}) {
         // instead of every 4 MiB take a first ingest from 8.7 s to 6.8 s (docs/performance.md).
         // `cacheKib`: another size, for a connection that reads more than it writes (the report's).
         db.pragma(`cache_size = -${opts.cacheKib ?? 32768}`);
-        db.pragma('temp_store = MEMORY');
+        // Temporary tables, sorts and statement journals in files (SQLite keeps a small cache of
+        // them in memory), not wholly in memory: a sort over one session of a long log (a 2 GB
+        // rollout) was held whole, hundreds of MB (docs/performance.md, "One long session").
+        db.pragma('temp_store = FILE');
         db.pragma('wal_autocheckpoint = 20000');
         db.pragma('foreign_keys = ON');
         migrateWithRetry(db, opts.migrateTo);
@@ -20034,14 +20045,21 @@ function statFailure(p, e) {
     }
     return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`;
 }
+/** The paths of `walkFileStats`. */
+async function* walkFiles(paths, onSkip = () => { }) {
+    for await (const f of walk_walkFileStats(paths, onSkip))
+        yield f.path;
+}
 /**
- * Every regular file under the given paths, depth first, in a stable (sorted) order. Symbolic
+ * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * order: a caller that needs the file's size and time takes them from here rather than asking
+ * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
  * What is neither a regular file nor a folder (a named pipe, which would block a read, a socket,
  * a device) and what cannot be reached (a dangling link, an unreadable folder) is passed to
  * `onSkip` with the reason, so the run can report it.
  */
-async function* walk_walkFiles(paths, onSkip = () => { }) {
+async function* walk_walkFileStats(paths, onSkip = () => { }) {
     const seenDirs = new Set();
     const seenFiles = new Set();
     async function* visit(p) {
@@ -20062,7 +20080,7 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
             if (seenFiles.has(id))
                 return;
             seenFiles.add(id);
-            yield (0,external_node_path_namespaceObject.resolve)(p);
+            yield { path: (0,external_node_path_namespaceObject.resolve)(p), stats: st };
             return;
         }
         if (!st.isDirectory()) {
@@ -20093,28 +20111,20 @@ async function* walk_walkFiles(paths, onSkip = () => { }) {
 ;// CONCATENATED MODULE: ./src/ingest/pending-bytes.ts
 
 
-
 /**
  * Whether an ingest of `paths` is worth a worker thread of its own: at least `limits.bytes` to
  * read, judged from each file's size against how far the store has read it, or at least
  * `limits.files` files to check. Stops at either limit, so a big first ingest or a big history
- * is told after a few files; each file checked costs one `stat` and one indexed look-up.
+ * is told after a few files; each file checked costs the walk's `stat` and one indexed look-up.
  * An estimate: a file rewritten in place to the same size and time counts as unchanged, and what
  * cannot be read counts as nothing (the ingest itself reports it).
  */
 async function pending_bytes_worthAWorker(db, paths, limits) {
     let pending = 0;
     let files = 0;
-    for await (const path of walkFiles(paths)) {
+    for await (const { path, stats: st } of walkFileStats(paths)) {
         if (++files >= limits.files)
             return true;
-        let st;
-        try {
-            st = statSync(path);
-        }
-        catch {
-            continue;
-        }
         const row = readFileExtent(db, path);
         const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs;
         if (unchanged)
@@ -21050,8 +21060,8 @@ async function* chain(head, rest) {
  */
 async function* planFiles(db, writer, paths, opts, result) {
     // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
-    for await (const path of walk_walkFiles(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-        const plan = await planFile(db, writer, path, opts, result);
+    for await (const { path, stats } of walk_walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
+        const plan = await planFile(db, writer, path, stats, opts, result);
         if (plan)
             yield plan;
     }
@@ -21065,18 +21075,11 @@ function reportProblem(writer, result, path, line, reason, fileId = null) {
         // The error list in the result is the primary report; the table is a convenience.
     }
 }
-async function planFile(db, writer, path, opts, result) {
+/** `st` is the walk's `stat` of `path`, taken just before. */
+async function planFile(db, writer, path, st, opts, result) {
     const report = (reason) => reportProblem(writer, result, path, null, reason);
     // The unchanged check runs for every file on every re-run, so it is synchronous and reads
     // only the bytes it hashes; a file that changed is then read in full by the parse stage.
-    let st;
-    try {
-        st = (0,external_node_fs_namespaceObject.statSync)(path);
-    }
-    catch (e) {
-        report(`unreadable: ${e.code ?? String(e)}`);
-        return null;
-    }
     if (isDatabaseSidecar(path))
         return null;
     if (st.size === 0) {
@@ -21242,8 +21245,8 @@ function writeBatch(db, writer, plan, batch, result, touched, grouped) {
         crashPoint();
     };
     // In a group's transaction a batch needs no savepoint of its own: a failure rolls the whole group
-    // back, and a savepoint keeps the prior content of every page the batch changes in a journal held
-    // in memory (temp_store = MEMORY), which raised the ingest's peak RSS.
+    // back, and a savepoint keeps the prior content of every page the batch changes in a journal of
+    // its own (held in memory when it was measured, under temp_store = MEMORY: it raised the peak).
     if (grouped)
         write();
     else
