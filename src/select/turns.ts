@@ -1,14 +1,15 @@
 import type { Db } from '../store/db.js'
 import { readTurnEvents, sessionFileCount, type TurnEvent } from '../store/turn-events.js'
 import type { Action, Turn } from './report.js'
+import { detachedCopy } from '../detached-copy.js'
 
 const PRIVATE = /^\s*\[private\]/i
 const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error'])
 
 function cap(text: string | null | undefined, n: number): string | null {
   if (text === null || text === undefined) return null
-  // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
-  return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text
+  // A report holds many windows: each owns its characters rather than keeping its whole text.
+  return text.length > n ? detachedCopy(text.slice(0, n)) : text
 }
 
 /** How many characters of one text a report keeps when the caller sets no bound. */

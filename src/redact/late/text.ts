@@ -2,6 +2,7 @@ import { defaultMarker, mergeFindings, redactText } from '../engine.js'
 import { allowed } from '../engine/scan.js'
 import type { EngineOptions, Finding } from '../types.js'
 import { normalizedView, type TextSyntax } from './view.js'
+import { detachedCopy } from '../../detached-copy.js'
 
 export type { TextSyntax } from './view.js'
 
@@ -86,7 +87,7 @@ function scanByLine(text: string, opts: EngineOptions): Finding[] {
           ls.lines.clear()
           ls.chars = 0
         }
-        ls.lines.set(copyOf(line), found)
+        ls.lines.set(detachedCopy(line), found)
         ls.chars += line.length
       }
       for (const f of found) findings.push({ detector: f.detector, start: f.start + start, end: f.end + start })
@@ -146,10 +147,6 @@ const MEMO_CHARS = 32 * 1024 * 1024
  */
 const LINE_MEMO_CHARS = 4 * 1024 * 1024
 
-/** A copy, not a slice: a slice keeps its whole parent (a page of the rendered text) alive. */
-function copyOf(s: string): string {
-  return s.length > 12 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
-}
 const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult>; chars: number }>()
 
 function checkText(text: string, syntax: TextSyntax, opts: EngineOptions, key: string | undefined): LateTextResult {

@@ -1,6 +1,7 @@
 import type { Action, SessionReport, Turn } from '../../select/report.js'
 import { previewLine } from '../md-nodes.js'
 import { firstNumber } from '../md-turns.js'
+import { detachedCopy } from '../../detached-copy.js'
 
 /**
  * Text every session block holds whatever the log says: the separators between who and the
@@ -85,13 +86,8 @@ function textChars(t: Turn): number {
 function shrink(t: Turn, kept: Kept): Turn {
   if (kept === 'actions')
     return t.actions.some((a) => a.text && a.arguments !== null) ? { ...t, actions: t.actions.map((a) => (a.text ? { ...a, arguments: null } : a)) } : t
-  const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: copyOf(previewLine(t.prompt.text)) } : t.prompt
+  const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: detachedCopy(previewLine(t.prompt.text)) } : t.prompt
   return { ...t, prompt, actions: [] }
-}
-
-/** A copy, not a slice: V8 keeps a slice's whole parent alive. */
-function copyOf(s: string): string {
-  return s.length > 64 ? Buffer.from(s, 'utf16le').toString('utf16le') : s
 }
 
 /** Whether a window at `kept` holds a turn, given the prompts its session's held turns have and the session's place. */
