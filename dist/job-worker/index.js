@@ -45765,7 +45765,21 @@ function describeReason(r, scope) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/detached-copy.ts
+/**
+ * A copy of `s` that owns its characters. V8 makes a substring of 13 characters or more a view
+ * into its parent, which keeps the whole parent alive: a window of a large text, or a line of a
+ * rendered page, held for later would keep the text or the page. Shorter substrings are copies
+ * already.
+ */
+function detachedCopy(s) {
+    return s.length >= SLICE_MIN ? Buffer.from(s, 'utf16le').toString('utf16le') : s;
+}
+/** V8's shortest sliced string (`SlicedString::kMinLength`). */
+const SLICE_MIN = 13;
+
 ;// CONCATENATED MODULE: ./src/render/comment/window.ts
+
 
 
 /**
@@ -45827,12 +45841,8 @@ function textChars(t) {
 function shrink(t, kept) {
     if (kept === 'actions')
         return t.actions.some((a) => a.text && a.arguments !== null) ? { ...t, actions: t.actions.map((a) => (a.text ? { ...a, arguments: null } : a)) } : t;
-    const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: copyOf(previewLine(t.prompt.text)) } : t.prompt;
+    const prompt = t.prompt && kept !== 'prompts' ? { ...t.prompt, text: detachedCopy(previewLine(t.prompt.text)) } : t.prompt;
     return { ...t, prompt, actions: [] };
-}
-/** A copy, not a slice: V8 keeps a slice's whole parent alive. */
-function copyOf(s) {
-    return s.length > 64 ? Buffer.from(s, 'utf16le').toString('utf16le') : s;
 }
 /** Whether a window at `kept` holds a turn, given the prompts its session's held turns have and the session's place. */
 function wants(kept, prompts, index, hasPrompt) {
@@ -52534,6 +52544,7 @@ function normalizedView(text, syntax) {
 
 
 
+
 /** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`, `[REDACTED:email#3]`): never a finding again. */
 const text_MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi;
 /**
@@ -52602,7 +52613,7 @@ function scanByLine(text, opts) {
                     ls.lines.clear();
                     ls.chars = 0;
                 }
-                ls.lines.set(text_copyOf(line), found);
+                ls.lines.set(detachedCopy(line), found);
                 ls.chars += line.length;
             }
             for (const f of found)
@@ -52666,10 +52677,6 @@ const MEMO_CHARS = 32 * 1024 * 1024;
  * capped heap (docs/performance.md, "Memory after the ingest").
  */
 const LINE_MEMO_CHARS = 4 * 1024 * 1024;
-/** A copy, not a slice: a slice keeps its whole parent (a page of the rendered text) alive. */
-function text_copyOf(s) {
-    return s.length > 12 ? Buffer.from(s, 'utf16le').toString('utf16le') : s;
-}
 const text_memos = new WeakMap();
 function checkText(text, syntax, opts, key) {
     const view = normalizedView(text, syntax);
@@ -56293,13 +56300,14 @@ function sessionFileCount(db, sessionId) {
 
 ;// CONCATENATED MODULE: ./src/select/turns.ts
 
+
 const PRIVATE = /^\s*\[private\]/i;
 const SHOWN_MARKERS = new Set(['abort', 'rollback', 'undo', 'review_enter', 'review_exit', 'context_compacted', 'error']);
 function cap(text, n) {
     if (text === null || text === undefined)
         return null;
-    // A copy, not a slice: V8 keeps a slice's whole parent alive, and a report holds many windows.
-    return text.length > n ? Buffer.from(text.slice(0, n), 'utf16le').toString('utf16le') : text;
+    // A report holds many windows: each owns its characters rather than keeping its whole text.
+    return text.length > n ? detachedCopy(text.slice(0, n)) : text;
 }
 /** How many characters of one text a report keeps when the caller sets no bound. */
 const turns_DEFAULT_FIELD_CHARS = 64 * 1024;
