@@ -5,6 +5,7 @@ import { rewriteRawLines } from '../store/raw-blocks.js'
 import { dropLateCheckMemo } from '../store/late-check-memo.js'
 import { dropRedactionCache } from '../store/redaction-cache.js'
 import { dropSessionCache } from '../store/session-cache.js'
+import { dropScopePending } from '../store/scope-pending.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -115,6 +116,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       dropRedactionCache(db)
       dropSessionCache(db)
       dropLateCheckMemo(db)
+      dropScopePending(db)
     }).immediate()
   } finally {
     db.close()

@@ -55,7 +55,15 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
  * what, what they made of each session, which published texts they found clean) serve this
  * store's runs only.
  */
-export const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache', 'session_cache', 'late_check_memo'])
+export const LOCAL_ONLY_TABLES = new Set([
+  'reconcile_pending',
+  'raw_blocks',
+  'redaction_cache_state',
+  'redaction_cache',
+  'session_cache',
+  'late_check_memo',
+  'scope_pending'
+])
 
 /**
  * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own

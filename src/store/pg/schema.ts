@@ -403,6 +403,17 @@ CREATE INDEX events_session ON events(session_id, ts, file_id);
 DROP INDEX function_calls_session;
 CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
 `
+  },
+  {
+    version: 18,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: 'a repository-scoped ingest not yet scoped (local to a SQLite store, never pushed): same table as SQLite version 18',
+    sql: `
+CREATE TABLE scope_pending (
+  repo TEXT PRIMARY KEY,
+  after_file_id BIGINT NOT NULL
+);
+`
   }
 ]
 
