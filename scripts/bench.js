@@ -365,12 +365,18 @@ log(`  ${rerunS.toFixed(3)} s (${((100 * rerunS) / first.seconds).toFixed(2)} % 
 // reports the process's peak RSS once the command is done. The first run fills the redaction
 // cache (what a run after an ingest of new logs pays); the warm figure is the run after it, as
 // every re-run of the job over unchanged logs is (scripts/bench/warm-dry-run.js takes a median).
+// The installed CLI runs its bundle (lib/cli-bundle/, bin/ai-log-trail.js): built here from lib/ as
+// just compiled, and run by the child, so the figure is what a user's `ai-log-trail dry-run` takes
+// (a checkout's bin/ runs lib/ instead; scripts/bench/warm-dry-run.js --lib measures that).
 log('dry-run job over the filled database (CLI): first, then warm ...')
+const bundleBuild = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-cli.js')], { cwd: root, stdio: ['ignore', 2, 2] })
+const dryEntry = bundleBuild.status === 0 ? 'bundle' : 'lib'
+if (dryEntry === 'lib') log('  warning: the CLI bundle did not build; measuring lib/ as compiled')
 const dryOut = join(runDir, 'dry-run')
 const dryRun = () => {
   const dry = spawnMs(
     [join(root, 'scripts', 'bench', 'dry-run-child.js'), 'dry-run', corpusDir, '--db', database, '--out', dryOut, '--quiet', '--now', '2026-01-01T00:00:00Z'],
-    { cwd: runDir, maxBuffer: 256 << 20 }
+    { cwd: runDir, maxBuffer: 256 << 20, env: { ...process.env, AI_LOG_TRAIL_CLI_BUNDLE: dryEntry === 'bundle' ? '1' : '0' } }
   )
   if (dry.r.status !== 0) throw new Error(`dry-run failed (${dry.r.status}): ${dry.r.stderr}`)
   return { s: dry.ms / 1000, peak: JSON.parse(dry.r.stdout.trim().split('\n').pop()).peak_rss_mb, said: dry.r.stderr.trim().split('\n').pop() }
@@ -380,7 +386,7 @@ log(`  first (redaction cache empty): ${dryFirst.s.toFixed(2)} s, peak RSS ${dry
 const dryWarm = dryRun()
 const dryRunS = dryWarm.s
 const dryPeak = dryWarm.peak
-log(`  warm: ${dryRunS.toFixed(2)} s, peak RSS ${dryPeak.toFixed(0)} MB (${dryWarm.said})`)
+log(`  warm (${dryEntry}): ${dryRunS.toFixed(2)} s, peak RSS ${dryPeak.toFixed(0)} MB (${dryWarm.said})`)
 
 // 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
 // In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
@@ -486,6 +492,7 @@ const out = {
   rerun_pct_of_ingest: round((100 * rerunS) / first.seconds, 2),
   dry_run_first_s: round(dryFirst.s),
   dry_run_warm_s: round(dryRunS),
+  dry_run_entry: dryEntry,
   dry_run_peak_rss_mb: round(dryPeak, 1),
   redact_mb_s: round(redactMbS, 2),
   redact_sample_mb: round(sample.bytes / 1e6, 1),
@@ -527,7 +534,10 @@ const rows = [
   ['reconcile every session again', `${out.reconcile_s} s (CPU ${out.reconcile_cpu_s} s), ${out.reconcile_cpu_us_per_row} µs of CPU per keyed row`],
   ['store floor (lines as rows)', `${out.store_floor_mb_s} MB/s`],
   ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],
-  ['dry-run job, warm (CLI)', `${out.dry_run_warm_s} s, peak RSS ${out.dry_run_peak_rss_mb} MB (first run, cache empty: ${out.dry_run_first_s} s)`],
+  [
+    'dry-run job, warm (CLI)',
+    `${out.dry_run_warm_s} s (${out.dry_run_entry}), peak RSS ${out.dry_run_peak_rss_mb} MB (first run, cache empty: ${out.dry_run_first_s} s)`
+  ],
   ['redaction (redactLine)', `${out.redact_mb_s} MB/s over ${out.redact_sample_mb} MB`],
   ['report, full mode, all formats', `${out.report_s} s render for ${out.report_sessions} sessions (+ ${out.report_build_s} s select+redact)`],
   ['report, summary mode, all formats', `${out.report_summary_s} s render (+ ${out.report_summary_build_s} s select+redact)`],
