@@ -54,8 +54,8 @@ function run(bin: string, args: string[], env: Record<string, string> = {}) {
 }
 
 /** A dry-run of the fixtures' logs in every format, into `out`, with the store `db`. */
-function dryRun(bin: string, db: string, out: string, env: Record<string, string> = {}) {
-  const r = run(bin, ['dry-run', ...LOGS, '--out', out, '--db', db, '--formats', 'md,json,csv,html', '--mode', 'actions', '--now', NOW], env)
+function dryRun(bin: string, db: string, out: string, env: Record<string, string> = {}, mode = 'actions') {
+  const r = run(bin, ['dry-run', ...LOGS, '--out', out, '--db', db, '--formats', 'md,json,csv,html', '--mode', mode, '--now', NOW], env)
   expect(r.status).toBe(0)
   // What it says goes to stderr, naming the output folder.
   return { ...r, said: r.stderr.replaceAll(out, '<out>') }
@@ -119,11 +119,12 @@ describe("the installed CLI's bundle", () => {
   it("runs the ingest's worker and the report's worker from the same bundle: a worker's session cache entries are the main thread's hits", () => {
     const db = join(dir, 'workers.sqlite')
     // The ingest of a fresh store runs on its worker thread; the cold report is forced onto its own.
-    dryRun(installedBin(), db, join(dir, 'on-worker'), { AI_LOG_TRAIL_JOB_WORKER: '1' })
+    // Summary mode: its comment goes through the session cache (in actions mode it is made from the files').
+    dryRun(installedBin(), db, join(dir, 'on-worker'), { AI_LOG_TRAIL_JOB_WORKER: '1' }, 'summary')
     const written = sessionCacheKeys(db)
     expect(written.length).toBeGreaterThan(3)
     // On the caller's thread an entry keyed by other code would miss and be written again.
-    dryRun(installedBin(), db, join(dir, 'on-caller'), { AI_LOG_TRAIL_JOB_WORKER: '0' })
+    dryRun(installedBin(), db, join(dir, 'on-caller'), { AI_LOG_TRAIL_JOB_WORKER: '0' }, 'summary')
     expect(sessionCacheKeys(db)).toEqual(written)
     expect(filesOf(join(dir, 'on-caller'))).toEqual(filesOf(join(dir, 'on-worker')))
   })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { runJob } from '../../src/pipeline/job.js'
 import { reportThread } from '../../src/pipeline/job-thread.js'
+import { filesRedactedBefore } from '../../src/pipeline/warm-files.js'
 import { openStore, type Db } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { COMMENT_CACHE_WINDOW } from '../../src/pipeline/comment-window.js'
@@ -100,5 +101,34 @@ describe('the thread a report runs on', () => {
     expect(reportThread(20_001, 20_001)).toBe('worker')
     expect(reportThread(100_000, 100_000)).toBe('worker')
     expect(reportThread(100_000, 0)).toBe('worker')
+  })
+})
+
+describe('a warm run of a report whose comment is made from its files', () => {
+  it('is told by the redaction cache: none after an ingest, one after a job under the same rules, none under other rules', async () => {
+    const database = join(dir, 'store-files.sqlite')
+    const paths = [join(fixtures, 'codex')]
+    const config = parseConfig('', 'test.yml')
+    const db0 = openStore(database)
+    await ingestPaths(db0, paths)
+    expect(filesRedactedBefore(db0, config)).toBe(false)
+    db0.close()
+    await runJob({
+      database,
+      repoDir: dir,
+      paths,
+      config,
+      mode: 'full',
+      formats: ['md'],
+      outDir: join(dir, 'out-files'),
+      now: new Date('2026-01-01T00:00:00Z'),
+      version: '0.0.0'
+    })
+    const db = openStore(database)
+    expect(filesRedactedBefore(db, config)).toBe(true)
+    expect(filesRedactedBefore(db, parseConfig('rules:\n  - id: client\n    literals: [ACME]\n', 'x.yml'))).toBe(false)
+    // Such a job leaves the session cache alone, so that cache would have sent every run to the worker.
+    expect(SessionCache.sessionsToRedact(db, config, COMMENT_CACHE_WINDOW)).toBe(sessionCount(db))
+    db.close()
   })
 })

@@ -28,7 +28,9 @@ const job = (database: string, out: string) =>
     repoDir: dir,
     paths: [join(fixtures, 'claude-code'), join(fixtures, 'codex')],
     config: parseConfig('', 'test.yml'),
-    mode: 'full',
+    // Summary mode: the comment's report is then selected and redacted on its own, through the
+    // session cache (in the modes that carry turns it is made from the files' report instead).
+    mode: 'summary',
     formats: ['md', 'json', 'csv', 'html'],
     outDir: out,
     now: new Date('2026-01-01T00:00:00Z'),

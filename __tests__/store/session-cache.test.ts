@@ -37,7 +37,9 @@ const job = (r: Run) =>
     repoDir: dir,
     paths: r.paths,
     config: parseConfig(r.config ?? '', 'test.yml'),
-    mode: 'full',
+    // Summary mode: in the modes whose files carry the turns, the comment's report is made from
+    // the files' and the session cache is not used (src/pipeline/comment-from-files.ts).
+    mode: 'summary',
     formats: ['md', 'json', 'csv', 'html'],
     outDir: r.out,
     now: new Date('2026-01-01T00:00:00Z'),

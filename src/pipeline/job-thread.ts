@@ -5,6 +5,8 @@ import { schemaVersion, type Db } from '../store/db.js'
 import { SessionCache } from '../redact/cached-sessions.js'
 import { COMMENT_CACHE_WINDOW } from './comment-window.js'
 import { sessionCount } from '../store/sessions.js'
+import { filesCarryCommentTurns } from './comment-from-files.js'
+import { filesRedactedBefore } from './warm-files.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -57,7 +59,10 @@ function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
   // The count of uncached sessions is a query over every session: not made when the answer is known.
   // An entry made under other rules or code is no entry: after an upgrade every session is redacted
   // afresh, which must not run uncapped on the caller's thread.
-  return sessions > MAX_WARM_ON_CALLER ? 'worker' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
+  if (sessions > MAX_WARM_ON_CALLER) return 'worker'
+  // A comment made from the files' report leaves the session cache alone: the redaction cache tells a warm run of it.
+  if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return reportThread(sessions, filesRedactedBefore(db, job.config) ? 0 : sessions)
+  return reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
 }
 
 /**

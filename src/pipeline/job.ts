@@ -25,6 +25,7 @@ import type { FrameHead } from '../select/select.js'
 import { SPILL_AT, SpillFile } from '../select/spill.js'
 import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
+import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 
 export interface JobOptions {
@@ -217,27 +218,40 @@ function scopedFrame(db: Db, o: ReportRequest): { frame: FrameHead; exported: Se
 /**
  * The files' report and the comment's, redacted. Each report's sessions are selected and redacted
  * a session at a time, and a report of many is written to the spill file and read back a page at
- * a time: what is rendered holds only redacted text, and never every session at once.
+ * a time: what is rendered holds only redacted text, and never every session at once. When the
+ * files' report carries every turn the comment shows (`actions` and `full` modes), the comment's
+ * report is made from its redacted sessions as they are made: the job selects and redacts once.
  */
 function redactedReports(db: Db, o: ReportRequest, frame: FrameHead, spill: SpillFile) {
-  const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill })
   // The comment always lists prompts with what was done under them, whatever the files' mode.
-  // The comment shows at most a few hundred characters per field, so it carries (and redacts)
-  // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+  // The comment shows at most a few hundred characters per field, so it carries 8 KiB of each:
+  // a window far wider than what is shown. It holds only what a comment could show, so its
+  // memory does not grow with the logs.
+  const { maxFieldChars, budget } = COMMENT_CACHE_WINDOW
+  if (filesCarryCommentTurns(o.mode, maxFieldChars)) {
+    // Cut from the files' redacted text: a secret crossing the cut was redacted whole.
+    const comment = new CommentFromFiles(spill, budget, maxFieldChars)
+    const built = buildListedReport(db, { ...fileOptions(o, frame, spill), onSession: (s) => comment.add(s) })
+    return { built, builtForComment: { ...comment.finish(built.report), included: [] }, sessionIds: frame.ids }
+  }
+  const built = buildListedReport(db, fileOptions(o, frame, spill))
+  // Selected and redacted on its own, a window at a time: a secret crossing the cut is still
   // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-  // It is read a turn at a time and holds only what a comment could show, so its memory does
-  // not grow with the logs.
   const builtForComment = buildListedCommentReport(db, {
     config: o.config,
     filters: o.filters,
     now: o.now,
     version: o.version,
-    maxFieldChars: COMMENT_CACHE_WINDOW.maxFieldChars,
+    maxFieldChars,
     frame,
     spill,
-    budget: COMMENT_CACHE_WINDOW.budget
+    budget
   })
   return { built, builtForComment, sessionIds: frame.ids }
+}
+
+function fileOptions(o: ReportRequest, frame: FrameHead, spill: SpillFile) {
+  return { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill }
 }
 
 /** The name the release body's section is counted under; it is published, never written to a file. */

@@ -46,11 +46,12 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
  * `buildReport` a session at a time: each session of `frame` selected with its turns, redacted
  * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
  * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
- * are then read back from the sink.
+ * are then read back from the sink. `onSession` is given each redacted session as it is made
+ * (the comment's report built from them, src/pipeline/comment-from-files.ts).
  */
 export function buildListedReport(
   db: Db,
-  opts: Omit<BuildReportOptions, 'frame'> & { frame: FrameHead; spill: SpillFile }
+  opts: Omit<BuildReportOptions, 'frame'> & { frame: FrameHead; spill: SpillFile; onSession?: (s: SessionReport) => void }
 ): { report: ListedReport; included: string[]; inMemory: boolean } {
   const select = selectOptions(opts)
   const mode = select.mode ?? 'summary'
@@ -60,12 +61,12 @@ export function buildListedReport(
   let sinceSave = 0
   for (const framed of opts.frame.sessions()) {
     const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed
-    sink.add(
-      redactor.session(
-        s,
-        s.turns.map((t) => redactor.turn(s, t))
-      )
+    const redacted = redactor.session(
+      s,
+      s.turns.map((t) => redactor.turn(s, t))
     )
+    sink.add(redacted)
+    opts.onSession?.(redacted)
     // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
     if (++sinceSave >= RECORDS_PAGE) {
       saveRedactions(db, redactor.takeRecords(), at)

@@ -1,0 +1,82 @@
+import type { ReportMode } from '../config/choices.js'
+import { detachedCopy } from '../detached-copy.js'
+import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
+import { beforeCutMarker } from '../render/text.js'
+import type { Action, SessionReport, Turn } from '../select/report.js'
+import type { ListedReport } from '../select/session-list.js'
+import { SessionSink, type SpillFile } from '../select/spill.js'
+import { DEFAULT_FIELD_CHARS } from '../select/turns.js'
+
+/**
+ * Whether a files' report in `mode` carries every turn the comment shows, with its actions, and
+ * each field at least as long as the comment's window of it: then the comment is built from the
+ * files' redacted sessions (`CommentFromFiles`) rather than selected and redacted again.
+ */
+export function filesCarryCommentTurns(mode: ReportMode, commentFieldChars: number, filesFieldChars: number = DEFAULT_FIELD_CHARS): boolean {
+  return (mode === 'actions' || mode === 'full') && filesFieldChars >= commentFieldChars
+}
+
+/**
+ * The first `max` characters of a redacted text, as the comment's window holds it. The cut is
+ * made after redaction, so a secret crossing it was redacted whole; a cut inside a redaction
+ * marker moves to the marker's start (a marker's first half would read as a value), and a cut
+ * inside a surrogate pair before it. The window owns its characters, so the files' text it was
+ * cut from is not kept alive by it.
+ */
+export function redactedWindow(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max
+  const code = text.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) end--
+  return detachedCopy(text.slice(0, beforeCutMarker(text, end)))
+}
+
+function windowedAction(a: Action, max: number): Action {
+  // A changed file's path is carried whole by the comment's own selection too (src/select/turns.ts).
+  const text = a.text === null || a.kind === 'file_change' ? a.text : redactedWindow(a.text, max)
+  const args = a.arguments === null ? null : redactedWindow(a.arguments, max)
+  const output = a.output === null ? null : redactedWindow(a.output, max)
+  return text === a.text && args === a.arguments && output === a.output ? a : { ...a, text, arguments: args, output }
+}
+
+/** A redacted turn with each of its texts cut to the comment's window. */
+export function windowedTurn(t: Turn, max: number): Turn {
+  const prompt = t.prompt && t.prompt.text.length > max ? { ...t.prompt, text: redactedWindow(t.prompt.text, max) } : t.prompt
+  return { ...t, prompt, actions: t.actions.map((a) => windowedAction(a, max)) }
+}
+
+/**
+ * The comment's report made from the files' redacted sessions as the files' report is built,
+ * one session at a time: each turn cut to the comment's window and handed to the window builder,
+ * which keeps only what a comment could show. Nothing here reads the store or the raw text, and
+ * nothing is redacted again: the files' redaction (its counts, tags and records) is the one.
+ */
+export class CommentFromFiles {
+  private readonly window: CommentWindowBuilder
+  private readonly sink: SessionSink
+
+  constructor(
+    spill: SpillFile,
+    budget: number,
+    private readonly maxFieldChars: number
+  ) {
+    this.window = new CommentWindowBuilder(budget)
+    this.sink = new SessionSink(spill)
+  }
+
+  /** The next redacted session of the files' report, with every turn it has. */
+  add(s: SessionReport): void {
+    const turns = this.window.begin(s.id)
+    for (const t of s.turns) this.window.add(windowedTurn(t, this.maxFieldChars))
+    // As the comment's own build does: a spilled session is written without its turns and given
+    // back the window's array when read, as the window keeps trimming it.
+    this.sink.add(this.sink.inMemory ? { ...s, turns } : { ...s, turns: [] })
+  }
+
+  /** The comment's report: the files' report in `actions` mode, its sessions the window's. */
+  finish(files: ListedReport): { report: ListedReport; window: CommentWindow } {
+    const window = this.window.window()
+    const sessions = this.sink.sessions((s, i) => ({ ...s, turns: this.window.turnsAt(i) }))
+    return { report: { ...files, mode: 'actions', sessions }, window }
+  }
+}
