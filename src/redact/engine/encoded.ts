@@ -24,15 +24,73 @@ function controlBytes(bytes: Uint8Array): number {
   return n
 }
 
+/** By character code, the six bits a base64 character (standard or URL-safe) stands for; -1 for others. */
+const SEXTET = new Int8Array(128).fill(-1)
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (SEXTET[c.charCodeAt(0)] = i))
+SEXTET['-'.charCodeAt(0)] = 62
+SEXTET['_'.charCodeAt(0)] = 63
+
+/** Above this share of control bytes, a run decodes to noise (see `printable`). */
+const MAX_CONTROL = 0.05
+
+const isControlByte = (b: number): boolean => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f
+
+/**
+ * Whether the bytes `body` decodes to hold more than MAX_CONTROL control bytes per byte, as
+ * `controlBytes` on Buffer.from's result says, read straight from the characters and stopped as
+ * soon as it is certain: most runs (paths, identifiers) are noise, and this spares a buffer for
+ * each. `body` is base64 characters of a length that is not 4k + 1; on any other character the
+ * answer is false, and Buffer.from decides.
+ */
+export function mostlyControl(body: string): boolean {
+  if ((body.length & 3) === 1) return false
+  const length = (body.length >> 2) * 3 + ((body.length & 3) === 0 ? 0 : (body.length & 3) - 1)
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    if (c >= 128 || SEXTET[c] < 0) return false
+  }
+  let n = 0
+  let bits = 0
+  let held = 0
+  for (let i = 0; i < body.length; i++) {
+    bits = ((bits << 6) | SEXTET[body.charCodeAt(i)]) & 0xffffff
+    held += 6
+    if (held >= 8) {
+      held -= 8
+      if (isControlByte((bits >> held) & 0xff)) {
+        n++
+        if (n / length > MAX_CONTROL) return true
+      }
+    }
+  }
+  return false
+}
+
+/** 1 at the codes of [0-9A-Fa-f]. */
+const HEX_CHARS = new Uint8Array(128)
+for (const c of '0123456789abcdefABCDEF') HEX_CHARS[c.charCodeAt(0)] = 1
+
+/** `/^[0-9a-fA-F]+$/.test(run)` for a non-empty run. */
+function allHex(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i)
+    if (c >= 128 || HEX_CHARS[c] === 0) return false
+  }
+  return true
+}
+
+/** `run` is what `base64Runs` finds: base64 characters, then up to two `=`. */
 export function decodeBase64(run: string): string | undefined {
-  if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN) return undefined
-  const body = run.replace(/=+$/, '')
+  if (run.length === 0 || allHex(run) || run.length > MAX_ENCODED_RUN) return undefined
+  let bodyEnd = run.length
+  while (bodyEnd > 0 && run.charCodeAt(bodyEnd - 1) === 61) bodyEnd--
+  const body = run.slice(0, bodyEnd)
   if (body.length % 4 === 1) return undefined
+  // A text has no more characters than bytes and at least one unprintable character per control
+  // byte, so this rejects only what printable() would, without making the string.
+  if (mostlyControl(body)) return undefined
   const bytes = Buffer.from(body, 'base64')
-  // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
-  // at least one unprintable character per control byte, so this rejects only what printable()
-  // would, without making the string.
-  if (controlBytes(bytes) / bytes.length > 0.05) return undefined
+  if (controlBytes(bytes) / bytes.length > MAX_CONTROL) return undefined
   const decoded = bytes.toString('utf8')
   return printable(decoded) ? decoded : undefined
 }
