@@ -1,6 +1,6 @@
 import { applyFindings, mergeFindings } from './engine/merge.js'
 import { allowed, scan } from './engine/scan.js'
-import { prefilterFor } from './prefilter.js'
+import { prefilterFor, withPrefilter } from './prefilter.js'
 import { MAX_JSON_DEPTH, TOO_DEEP } from './json-depth.js'
 import { isStructuralValue, structuralOptions } from './structure.js'
 import type { FieldKind } from '../config/choices.js'
@@ -35,8 +35,10 @@ export const freshFindings: FindingsOf = (text, opts, key) => {
 }
 
 export function redactText(text: string, opts: EngineOptions, findingsOf: FindingsOf = freshFindings): RedactTextResult {
-  const merged = findingsOf(text, opts)
-  return { text: applyFindings(text, merged, opts), findings: merged }
+  return withPrefilter(opts.detectors, () => {
+    const merged = findingsOf(text, opts)
+    return { text: applyFindings(text, merged, opts), findings: merged }
+  })
 }
 
 function fieldFindings(key: string, value: string, opts: EngineOptions): Finding[] {
@@ -142,9 +144,11 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
  * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
 export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind, findingsOf: FindingsOf = freshFindings): RedactJsonResult {
-  const findings: Finding[] = []
-  const out = walk(value, undefined, opts, findings, 0, findingsOf)
-  return { value: findings.length > 0 ? out : value, findings }
+  return withPrefilter(opts.detectors, () => {
+    const findings: Finding[] = []
+    const out = walk(value, undefined, opts, findings, 0, findingsOf)
+    return { value: findings.length > 0 ? out : value, findings }
+  })
 }
 
 export interface RedactLineResult {
