@@ -113,7 +113,12 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
   return applyFindings(s, merged, opts)
 }
 
-/** `depth` counts the containers around `value`. */
+/**
+ * `depth` counts the containers around `value`. A container none of whose keys and values
+ * changed is returned as it is, not copied: most of a line is. One holding a `__proto__` key is
+ * always copied, as every container once was, so what it serialises to stays the same (a copy
+ * made by assignment drops that key).
+ */
 function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number, findingsOf: FindingsOf): unknown {
   if (typeof value === 'string') return redactString(value, key, opts, sink, depth, findingsOf)
   if (value === null || typeof value !== 'object') return value
@@ -121,17 +126,38 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
     sink.push({ detector: TOO_DEEP, start: 0, end: 0 })
     return TOO_DEEP_MARKER
   }
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink, depth + 1, findingsOf))
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      const redacted = walk(item, key, opts, sink, depth + 1, findingsOf)
+      if (out === undefined && redacted !== item) out = value.slice(0, i)
+      if (out !== undefined) out.push(redacted)
+    }
+    return out ?? value
+  }
   const obj = value as Record<string, unknown>
   const pk = pairKey(obj)
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(obj)) {
+  const entries = Object.entries(obj)
+  let out: Record<string, unknown> | undefined = Object.prototype.hasOwnProperty.call(obj, '__proto__') ? {} : undefined
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i]
     // Keys can hold data too (Codex file-change maps are keyed by absolute path).
     let newKey = redactString(k, undefined, opts, sink, depth + 1, findingsOf)
-    while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
+    if (out === undefined && newKey !== k) out = copyOf(entries, i)
+    if (out !== undefined) while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
     const effectiveKey = k === 'value' && pk !== undefined ? pk : k
-    out[newKey] = walk(v, effectiveKey, opts, sink, depth + 1, findingsOf)
+    const redacted = walk(v, effectiveKey, opts, sink, depth + 1, findingsOf)
+    if (out === undefined && redacted !== v) out = copyOf(entries, i)
+    if (out !== undefined) out[newKey] = redacted
   }
+  return out ?? obj
+}
+
+/** The first `n` entries as a new object, assigned one by one as `walk` assigns the rest. */
+function copyOf(entries: ReadonlyArray<[string, unknown]>, n: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (let i = 0; i < n; i++) out[entries[i][0]] = entries[i][1]
   return out
 }
 
