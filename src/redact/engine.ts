@@ -31,7 +31,9 @@ export type FindingsOf = (text: string, opts: EngineOptions, key?: string) => Fi
 
 export const freshFindings: FindingsOf = (text, opts, key) => {
   const found = scan(text, opts)
-  return mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, text, opts)])
+  if (key === undefined) return mergeFindings(found)
+  const fields = fieldFindings(key, text, opts)
+  return mergeFindings(fields.length === 0 ? found : [...found, ...fields])
 }
 
 export function redactText(text: string, opts: EngineOptions, findingsOf: FindingsOf = freshFindings): RedactTextResult {
