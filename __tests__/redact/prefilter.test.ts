@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { builtinDetectors } from '../../src/redact/detectors/index.js'
-import { redactLine, redactText } from '../../src/redact/engine.js'
+import { redactJson, redactLine, redactText } from '../../src/redact/engine.js'
 import { assemblePlanted, type CleanCase, type PlantedCase } from '../../src/redact/evaluate.js'
 import { KeywordScanner } from '../../src/redact/keyword-scan.js'
 import { Prefilter } from '../../src/redact/prefilter.js'
@@ -347,6 +347,25 @@ describe('Prefilter', () => {
     expect(redactText('hit! here', opts).findings).toEqual([])
     list.push(det('b'))
     expect(redactText('hit! here', opts).findings.map((f) => f.detector)).toEqual(['b'])
+  })
+
+  it('notices a list changed in place between two redactions of JSON, and after one that threw', () => {
+    const list = [det('a', ['zzz'])]
+    const opts: EngineOptions = { detectors: list }
+    const line = '{"k":"hit! here","n":[{"m":"hit! again, a longer value than the memoised ones are: hit!"}]}'
+    const detectorsOf = (): string[] => redactLine(line, opts).findings.map((f) => f.detector)
+    expect(detectorsOf()).toEqual([])
+    list.push(det('b'))
+    expect(detectorsOf()).toEqual(['b', 'b'])
+    const throwing: EngineOptions = {
+      ...opts,
+      marker: () => {
+        throw new Error('marker failed')
+      }
+    }
+    expect(() => redactJson(JSON.parse(line), throwing)).toThrow('marker failed')
+    list[1] = det('c')
+    expect(detectorsOf()).toEqual(['c', 'c'])
   })
 })
 

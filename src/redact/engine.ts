@@ -1,6 +1,6 @@
 import { applyFindings, mergeFindings } from './engine/merge.js'
 import { allowed, scan } from './engine/scan.js'
-import { prefilterFor } from './prefilter.js'
+import { prefilterFor, withPrefilter } from './prefilter.js'
 import { MAX_JSON_DEPTH, TOO_DEEP } from './json-depth.js'
 import { isStructuralValue, structuralOptions } from './structure.js'
 import type { FieldKind } from '../config/choices.js'
@@ -31,12 +31,16 @@ export type FindingsOf = (text: string, opts: EngineOptions, key?: string) => Fi
 
 export const freshFindings: FindingsOf = (text, opts, key) => {
   const found = scan(text, opts)
-  return mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, text, opts)])
+  if (key === undefined) return mergeFindings(found)
+  const fields = fieldFindings(key, text, opts)
+  return mergeFindings(fields.length === 0 ? found : [...found, ...fields])
 }
 
 export function redactText(text: string, opts: EngineOptions, findingsOf: FindingsOf = freshFindings): RedactTextResult {
-  const merged = findingsOf(text, opts)
-  return { text: applyFindings(text, merged, opts), findings: merged }
+  return withPrefilter(opts.detectors, () => {
+    const merged = findingsOf(text, opts)
+    return { text: applyFindings(text, merged, opts), findings: merged }
+  })
 }
 
 function fieldFindings(key: string, value: string, opts: EngineOptions): Finding[] {
@@ -111,7 +115,12 @@ function redactString(s: string, key: string | undefined, opts: EngineOptions, s
   return applyFindings(s, merged, opts)
 }
 
-/** `depth` counts the containers around `value`. */
+/**
+ * `depth` counts the containers around `value`. A container none of whose keys and values
+ * changed is returned as it is, not copied: most of a line is. One holding a `__proto__` key is
+ * always copied, as every container once was, so what it serialises to stays the same (a copy
+ * made by assignment drops that key).
+ */
 function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink: Finding[], depth: number, findingsOf: FindingsOf): unknown {
   if (typeof value === 'string') return redactString(value, key, opts, sink, depth, findingsOf)
   if (value === null || typeof value !== 'object') return value
@@ -119,17 +128,38 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
     sink.push({ detector: TOO_DEEP, start: 0, end: 0 })
     return TOO_DEEP_MARKER
   }
-  if (Array.isArray(value)) return value.map((item) => walk(item, key, opts, sink, depth + 1, findingsOf))
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      const redacted = walk(item, key, opts, sink, depth + 1, findingsOf)
+      if (out === undefined && redacted !== item) out = value.slice(0, i)
+      if (out !== undefined) out.push(redacted)
+    }
+    return out ?? value
+  }
   const obj = value as Record<string, unknown>
   const pk = pairKey(obj)
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(obj)) {
+  const entries = Object.entries(obj)
+  let out: Record<string, unknown> | undefined = Object.prototype.hasOwnProperty.call(obj, '__proto__') ? {} : undefined
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i]
     // Keys can hold data too (Codex file-change maps are keyed by absolute path).
     let newKey = redactString(k, undefined, opts, sink, depth + 1, findingsOf)
-    while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
+    if (out === undefined && newKey !== k) out = copyOf(entries, i)
+    if (out !== undefined) while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey)) newKey += '#'
     const effectiveKey = k === 'value' && pk !== undefined ? pk : k
-    out[newKey] = walk(v, effectiveKey, opts, sink, depth + 1, findingsOf)
+    const redacted = walk(v, effectiveKey, opts, sink, depth + 1, findingsOf)
+    if (out === undefined && redacted !== v) out = copyOf(entries, i)
+    if (out !== undefined) out[newKey] = redacted
   }
+  return out ?? obj
+}
+
+/** The first `n` entries as a new object, assigned one by one as `walk` assigns the rest. */
+function copyOf(entries: ReadonlyArray<[string, unknown]>, n: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (let i = 0; i < n; i++) out[entries[i][0]] = entries[i][1]
   return out
 }
 
@@ -142,9 +172,11 @@ function walk(value: unknown, key: string | undefined, opts: EngineOptions, sink
  * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
 export function redactJson(value: unknown, opts: EngineOptions, _fieldKind?: FieldKind, findingsOf: FindingsOf = freshFindings): RedactJsonResult {
-  const findings: Finding[] = []
-  const out = walk(value, undefined, opts, findings, 0, findingsOf)
-  return { value: findings.length > 0 ? out : value, findings }
+  return withPrefilter(opts.detectors, () => {
+    const findings: Finding[] = []
+    const out = walk(value, undefined, opts, findings, 0, findingsOf)
+    return { value: findings.length > 0 ? out : value, findings }
+  })
 }
 
 export interface RedactLineResult {

@@ -113,12 +113,32 @@ export class Prefilter {
 
 const cache = new WeakMap<readonly Detector[], Prefilter>()
 
+/** The list whose prefilter `withPrefilter` looked up, while the value it was given is redacted. */
+let pinned: { detectors: readonly Detector[]; prefilter: Prefilter } | undefined
+
 /** The prefilter of a detector list, built once per list (and again if the list was changed). */
 export function prefilterFor(detectors: readonly Detector[]): Prefilter {
+  if (pinned !== undefined && pinned.detectors === detectors) return pinned.prefilter
   let p = cache.get(detectors)
   if (!p || !p.builtFrom(detectors)) {
     p = new Prefilter(detectors)
     cache.set(detectors, p)
   }
   return p
+}
+
+/**
+ * Runs `redact` with the prefilter of `detectors` looked up once. The engine asks for it for
+ * every string of a value, keys included, and comparing the list item by item each time cost
+ * more than scanning most of those strings; no list is changed while one value is redacted.
+ */
+export function withPrefilter<T>(detectors: readonly Detector[], redact: () => T): T {
+  if (pinned !== undefined && pinned.detectors === detectors) return redact()
+  const outer = pinned
+  pinned = { detectors, prefilter: prefilterFor(detectors) }
+  try {
+    return redact()
+  } finally {
+    pinned = outer
+  }
 }

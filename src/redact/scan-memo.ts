@@ -5,6 +5,8 @@ export const MEMO_TEXT = 64
 const MEMO_ENTRIES = 8192
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+/** Shared by every call without an allow-list: the memo is asked once per string and key of a value. */
+const NONE: readonly never[] = []
 
 /**
  * Findings of short values by text, for one detector list (callers keep one memo per list's
@@ -18,8 +20,8 @@ export class ScanMemo {
 
   /** The memoised findings of `text` under `allow`, computing them with `scan` when missing. */
   get(text: string, allow: AllowList | undefined, scan: () => readonly Finding[]): readonly Finding[] {
-    const literals = allow?.literals ?? []
-    const patterns = allow?.patterns ?? []
+    const literals = allow?.literals ?? NONE
+    const patterns = allow?.patterns ?? NONE
     if (!sameItems(literals, this.literals) || !sameItems(patterns, this.patterns)) {
       this.findings.clear()
       this.literals = [...literals]

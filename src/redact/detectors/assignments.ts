@@ -84,10 +84,29 @@ function hideMarkerIds(text: string): string {
   return text.replace(MARKER, (m) => m.replace(/(?<=\[REDACTED:)[^\]]+/i, (id) => '_'.repeat(id.length)))
 }
 
+/** The letters after the `[` of `[redacted:`, before its `:`. */
+const MARKER_WORD = 'redacted'
+
+/**
+ * Whether `text` holds `[redacted:` in any ASCII case, as `/\[redacted:/i` finds it (which
+ * folds no character beyond ASCII into a letter), read from each `[` only.
+ */
+export function holdsMarkerStart(text: string): boolean {
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const colon = i + 1 + MARKER_WORD.length
+    if (colon >= text.length) return false
+    let k = 0
+    // `| 0x20` lower-cases an ASCII letter and turns no other character into one.
+    while (k < MARKER_WORD.length && (text.charCodeAt(i + 1 + k) | 0x20) === MARKER_WORD.charCodeAt(k)) k++
+    if (k === MARKER_WORD.length && text.charCodeAt(colon) === 58) return true
+  }
+  return false
+}
+
 export function acceptAssignment(shape: AssignmentShape): boolean {
   // What a marker replaced was judged already (the last check reads published text): only what is
   // left beside it is judged, so `URL=postgres://[REDACTED:url-credentials]:5432/app` is a URL again.
-  if (!/\[redacted:/i.test(shape.value)) return acceptValue(shape)
+  if (!holdsMarkerStart(shape.value)) return acceptValue(shape)
   const rest = shape.value.replace(MARKER, '')
   return rest.trim().length > 0 && acceptValue({ ...shape, value: rest })
 }
@@ -363,7 +382,7 @@ export const secretAssignmentDetector: Detector = {
   // The key fragments of every pattern; `findInField` is not prefiltered.
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
   find(written: string): Finding[] {
-    const text = /\[redacted:/i.test(written) ? hideMarkerIds(written) : written
+    const text = holdsMarkerStart(written) ? hideMarkerIds(written) : written
     const out: Finding[] = []
     const starts = assignmentStarts(text)
     let from = 0

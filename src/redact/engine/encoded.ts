@@ -24,15 +24,83 @@ function controlBytes(bytes: Uint8Array): number {
   return n
 }
 
+/** By character code, the six bits a base64 character (standard or URL-safe) stands for; -1 for others. */
+const SEXTET = new Int8Array(128).fill(-1)
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (SEXTET[c.charCodeAt(0)] = i))
+SEXTET['-'.charCodeAt(0)] = 62
+SEXTET['_'.charCodeAt(0)] = 63
+
+/** Above this share of control bytes, or of unprintable characters, a run decodes to noise. */
+const MAX_UNPRINTABLE = 0.05
+
+const isControlByte = (b: number): boolean => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f
+/** Bytes no UTF-8 sequence holds anywhere: each decodes to a U+FFFD of its own. */
+const isInvalidLead = (b: number): boolean => b === 0xc0 || b === 0xc1 || b >= 0xf5
+const isContinuation = (b: number): boolean => b >= 0x80 && b < 0xc0
+
+/**
+ * Whether `decodeBase64` certainly rejects the bytes `body` decodes to, read straight from the
+ * characters and stopped as soon as it is certain: most runs (paths, identifiers) are noise, and
+ * this spares a buffer and a string for each. Counted are bytes each of which becomes an
+ * unprintable character of its own: control bytes, bytes no UTF-8 sequence holds, and a
+ * continuation byte after an ASCII byte or after one of those, which the decoder can only
+ * replace. A text has no more characters than bytes, so when these exceed MAX_UNPRINTABLE of the
+ * bytes, `controlBytes` or `printable` rejects. `body` is base64 characters of a length that is
+ * not 4k + 1; on any other character the answer is false, and Buffer.from decides.
+ */
+export function certainlyNoise(body: string): boolean {
+  if ((body.length & 3) === 1) return false
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    if (c >= 128 || SEXTET[c] < 0) return false
+  }
+  const length = (body.length >> 2) * 3 + ((body.length & 3) === 0 ? 0 : (body.length & 3) - 1)
+  let n = 0
+  let bits = 0
+  let held = 0
+  // Whether the byte before was ASCII or no sequence's (0 or an invalid lead): then a continuation is stray.
+  let afterBreak = true
+  for (let i = 0; i < body.length; i++) {
+    bits = ((bits << 6) | SEXTET[body.charCodeAt(i)]) & 0xffffff
+    held += 6
+    if (held < 8) continue
+    held -= 8
+    const b = (bits >> held) & 0xff
+    const stray: boolean = isContinuation(b) && afterBreak
+    if (stray || isControlByte(b) || isInvalidLead(b)) {
+      n++
+      if (n / length > MAX_UNPRINTABLE) return true
+    }
+    afterBreak = b < 0x80 || isInvalidLead(b) || stray
+  }
+  return false
+}
+
+/** 1 at the codes of [0-9A-Fa-f]. */
+const HEX_CHARS = new Uint8Array(128)
+for (const c of '0123456789abcdefABCDEF') HEX_CHARS[c.charCodeAt(0)] = 1
+
+/** `/^[0-9a-fA-F]+$/.test(run)` for a non-empty run. */
+function allHex(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i)
+    if (c >= 128 || HEX_CHARS[c] === 0) return false
+  }
+  return true
+}
+
+/** `run` is what `base64Runs` finds: base64 characters, then up to two `=`. */
 export function decodeBase64(run: string): string | undefined {
-  if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN) return undefined
-  const body = run.replace(/=+$/, '')
+  if (run.length === 0 || allHex(run) || run.length > MAX_ENCODED_RUN) return undefined
+  let bodyEnd = run.length
+  while (bodyEnd > 0 && run.charCodeAt(bodyEnd - 1) === 61) bodyEnd--
+  const body = run.slice(0, bodyEnd)
   if (body.length % 4 === 1) return undefined
+  if (certainlyNoise(body)) return undefined
   const bytes = Buffer.from(body, 'base64')
-  // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
-  // at least one unprintable character per control byte, so this rejects only what printable()
-  // would, without making the string.
-  if (controlBytes(bytes) / bytes.length > 0.05) return undefined
+  // A text has no more characters than bytes and at least one unprintable character per control
+  // byte, so this rejects only what printable() would, without making the string.
+  if (controlBytes(bytes) / bytes.length > MAX_UNPRINTABLE) return undefined
   const decoded = bytes.toString('utf8')
   return printable(decoded) ? decoded : undefined
 }

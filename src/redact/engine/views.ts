@@ -132,12 +132,29 @@ const SIMPLE_ESCAPES: Record<string, number> = {
   f: 12
 }
 
-const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/
+const isHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+
+/**
+ * Whether `t` holds an escape `unescapeView` resolves: what `/\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/`
+ * finds, read from each backslash only, which most values have none of.
+ */
+export function hasEscape(t: string): boolean {
+  for (let i = t.indexOf('\\'); i >= 0; i = t.indexOf('\\', i + 1)) {
+    if (i + 1 >= t.length) return false
+    if (SIMPLE_ESCAPES[t[i + 1]] !== undefined) return true
+    if (t.charCodeAt(i + 1) === 117 && i + 6 <= t.length) {
+      let k = i + 2
+      while (k < i + 6 && isHexDigit(t.charCodeAt(k))) k++
+      if (k === i + 6) return true
+    }
+  }
+  return false
+}
 
 /** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
 function unescapeView(parent: View): View | undefined {
   const t = parent.text
-  if (!HAS_ESCAPE.test(t)) return undefined
+  if (!hasEscape(t)) return undefined
   const b = new ViewBuilder(parent)
   for (let i = 0; i < t.length; i++) {
     const c = t[i]
