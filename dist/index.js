@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28090);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32576);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 28090:
+/***/ 32576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16514,6 +16514,16 @@ CREATE INDEX events_session ON events(session_id, ts, file_id);
         sql: `
 DROP INDEX function_calls_session;
 CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
+`
+    },
+    {
+        version: 18,
+        description: "a repository-scoped ingest not yet scoped: marked before it reads, cleared once another project's sessions are dropped, so a run killed in between is scoped by the next (local to a SQLite store, never pushed)",
+        sql: `
+CREATE TABLE scope_pending (
+  repo TEXT PRIMARY KEY,
+  after_file_id INTEGER NOT NULL
+);
 `
     }
 ];
@@ -27072,7 +27082,50 @@ function scopeToRepo(db, repo, inRepoRoots, sessionIds) {
     return dropped;
 }
 
+;// CONCATENATED MODULE: ./src/discover/crash-before-scope.ts
+/**
+ * A test hook for crash safety, as src/ingest/crash-point.ts is for the ingest: with
+ * `AI_LOG_TRAIL_CRASH_BEFORE_SCOPE=1`, a repository-scoped ingest kills its own process with SIGKILL
+ * once its records are committed and before another project's sessions are dropped.
+ */
+function crashBeforeScope() {
+    if (process.env.AI_LOG_TRAIL_CRASH_BEFORE_SCOPE === '1')
+        process.kill(process.pid, 'SIGKILL');
+}
+
+;// CONCATENATED MODULE: ./src/store/scope-pending.ts
+
+/*
+ * A repository-scoped ingest drops another project's sessions after its records are committed
+ * (src/discover/scope.ts). A run killed between the two leaves those sessions stored and their
+ * files recorded as read, so no later run would read them again, and so none would drop them. The
+ * run marks itself here before it reads, with the last file id the store held, and clears the mark
+ * once it has scoped; a mark found at the start of a run is one a killed run left, and the sessions
+ * first seen in files after it are scoped with this run's.
+ */
+/** The mark a killed run left for `repo`, or null; either way, this run's mark is in place after. */
+function markScopePending(db, repo) {
+    const left = db_prepared(db, 'SELECT after_file_id FROM scope_pending WHERE repo = ?').pluck().get(repo);
+    if (left !== undefined)
+        return left;
+    db_prepared(db, 'INSERT INTO scope_pending (repo, after_file_id) VALUES (?, (SELECT COALESCE(MAX(id), 0) FROM files))').run(repo);
+    return null;
+}
+/** Sessions first seen in a file recorded after `fileId`. */
+function sessionsFirstSeenAfter(db, fileId) {
+    return db_prepared(db, 'SELECT id FROM sessions WHERE first_file_id > ? ORDER BY id').pluck().all(fileId);
+}
+function clearScopePending(db, repo) {
+    db_prepared(db, 'DELETE FROM scope_pending WHERE repo = ?').run(repo);
+}
+/** For the sanitized export: the mark names a folder of the machine that ran, and says nothing of the logs. */
+function dropScopePending(db) {
+    db.exec('DELETE FROM scope_pending');
+}
+
 ;// CONCATENATED MODULE: ./src/discover/discover.ts
+
+
 
 
 
@@ -27087,13 +27140,20 @@ async function ingestForRepo(db, repoDir, paths, opts = {}) {
     const found = paths ? paths.map((p) => ({ agent: 'any', path: p, inRepo: false })) : defaultLocations(repo, opts.env ?? processEnv());
     // `collect` writes `.ai-logs/` from the agents' own places: reading its own copies back would loop.
     const locations = opts.committedLogs === false ? found.filter((l) => l.path !== committedLogsDir(repo)) : found;
+    // A run killed before it scoped left its mark: the sessions it stored are scoped with this run's.
+    const leftUnscoped = markScopePending(db, repo.root);
     const result = await ingestPaths(db, locations.map((l) => l.path), opts);
+    crashBeforeScope();
     const inRepo = paths ? [] : locations.filter((l) => l.inRepo).map((l) => l.path);
-    const dropped = scopeToRepo(db, repo, inRepo, result.session_ids);
+    const touched = leftUnscoped === null ? result.session_ids : [...new Set([...result.session_ids, ...sessionsFirstSeenAfter(db, leftUnscoped)])];
+    const dropped = scopeToRepo(db, repo, inRepo, touched);
+    clearScopePending(db, repo.root);
+    const gone = new Set(dropped);
+    const kept = result.session_ids.filter((id) => !gone.has(id));
     return {
         ...result,
-        sessions: result.sessions - dropped.length,
-        session_ids: result.session_ids.filter((id) => !dropped.includes(id)),
+        sessions: result.sessions - (result.session_ids.length - kept.length),
+        session_ids: kept,
         repository: repo,
         locations,
         out_of_scope_sessions: dropped.length
@@ -47549,10 +47609,30 @@ const MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/
 function hideMarkerIds(text) {
     return text.replace(MARKER, (m) => m.replace(/(?<=\[REDACTED:)[^\]]+/i, (id) => '_'.repeat(id.length)));
 }
+/** The letters after the `[` of `[redacted:`, before its `:`. */
+const MARKER_WORD = 'redacted';
+/**
+ * Whether `text` holds `[redacted:` in any ASCII case, as `/\[redacted:/i` finds it (which
+ * folds no character beyond ASCII into a letter), read from each `[` only.
+ */
+function holdsMarkerStart(text) {
+    for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+        const colon = i + 1 + MARKER_WORD.length;
+        if (colon >= text.length)
+            return false;
+        let k = 0;
+        // `| 0x20` lower-cases an ASCII letter and turns no other character into one.
+        while (k < MARKER_WORD.length && (text.charCodeAt(i + 1 + k) | 0x20) === MARKER_WORD.charCodeAt(k))
+            k++;
+        if (k === MARKER_WORD.length && text.charCodeAt(colon) === 58)
+            return true;
+    }
+    return false;
+}
 function acceptAssignment(shape) {
     // What a marker replaced was judged already (the last check reads published text): only what is
     // left beside it is judged, so `URL=postgres://[REDACTED:url-credentials]:5432/app` is a URL again.
-    if (!/\[redacted:/i.test(shape.value))
+    if (!holdsMarkerStart(shape.value))
         return acceptValue(shape);
     const rest = shape.value.replace(MARKER, '');
     return rest.trim().length > 0 && acceptValue({ ...shape, value: rest });
@@ -47848,7 +47928,7 @@ const secretAssignmentDetector = {
     // The key fragments of every pattern; `findInField` is not prefiltered.
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'dsn', 'cookie', 'cred', 'pat', 'otp', 'pin', 'bearer'],
     find(written) {
-        const text = /\[redacted:/i.test(written) ? hideMarkerIds(written) : written;
+        const text = holdsMarkerStart(written) ? hideMarkerIds(written) : written;
         const out = [];
         const starts = assignmentStarts(text);
         let from = 0;
@@ -51332,8 +51412,12 @@ class Prefilter {
     }
 }
 const cache = new WeakMap();
+/** The list whose prefilter `withPrefilter` looked up, while the value it was given is redacted. */
+let pinned;
 /** The prefilter of a detector list, built once per list (and again if the list was changed). */
 function prefilterFor(detectors) {
+    if (pinned !== undefined && pinned.detectors === detectors)
+        return pinned.prefilter;
     let p = cache.get(detectors);
     if (!p || !p.builtFrom(detectors)) {
         p = new Prefilter(detectors);
@@ -51341,12 +51425,31 @@ function prefilterFor(detectors) {
     }
     return p;
 }
+/**
+ * Runs `redact` with the prefilter of `detectors` looked up once. The engine asks for it for
+ * every string of a value, keys included, and comparing the list item by item each time cost
+ * more than scanning most of those strings; no list is changed while one value is redacted.
+ */
+function withPrefilter(detectors, redact) {
+    if (pinned !== undefined && pinned.detectors === detectors)
+        return redact();
+    const outer = pinned;
+    pinned = { detectors, prefilter: prefilterFor(detectors) };
+    try {
+        return redact();
+    }
+    finally {
+        pinned = outer;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/redact/scan-memo.ts
 /** Values up to this length are memoised: log keys, enum values and ids repeat by the thousand. */
 const MEMO_TEXT = 64;
 const MEMO_ENTRIES = 8192;
 const sameItems = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Shared by every call without an allow-list: the memo is asked once per string and key of a value. */
+const scan_memo_NONE = [];
 /**
  * Findings of short values by text, for one detector list (callers keep one memo per list's
  * prefilter, which is rebuilt when the list changes) under one allow-list. The allow-list is
@@ -51358,8 +51461,8 @@ class ScanMemo {
     findings = new Map();
     /** The memoised findings of `text` under `allow`, computing them with `scan` when missing. */
     get(text, allow, scan) {
-        const literals = allow?.literals ?? [];
-        const patterns = allow?.patterns ?? [];
+        const literals = allow?.literals ?? scan_memo_NONE;
+        const patterns = allow?.patterns ?? scan_memo_NONE;
         if (!sameItems(literals, this.literals) || !sameItems(patterns, this.patterns)) {
             this.findings.clear();
             this.literals = [...literals];
@@ -51402,17 +51505,87 @@ function controlBytes(bytes) {
             n++;
     return n;
 }
+/** By character code, the six bits a base64 character (standard or URL-safe) stands for; -1 for others. */
+const SEXTET = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (SEXTET[c.charCodeAt(0)] = i));
+SEXTET['-'.charCodeAt(0)] = 62;
+SEXTET['_'.charCodeAt(0)] = 63;
+/** Above this share of control bytes, or of unprintable characters, a run decodes to noise. */
+const MAX_UNPRINTABLE = 0.05;
+const isControlByte = (b) => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f;
+/** Bytes no UTF-8 sequence holds anywhere: each decodes to a U+FFFD of its own. */
+const isInvalidLead = (b) => b === 0xc0 || b === 0xc1 || b >= 0xf5;
+const isContinuation = (b) => b >= 0x80 && b < 0xc0;
+/**
+ * Whether `decodeBase64` certainly rejects the bytes `body` decodes to, read straight from the
+ * characters and stopped as soon as it is certain: most runs (paths, identifiers) are noise, and
+ * this spares a buffer and a string for each. Counted are bytes each of which becomes an
+ * unprintable character of its own: control bytes, bytes no UTF-8 sequence holds, and a
+ * continuation byte after an ASCII byte or after one of those, which the decoder can only
+ * replace. A text has no more characters than bytes, so when these exceed MAX_UNPRINTABLE of the
+ * bytes, `controlBytes` or `printable` rejects. `body` is base64 characters of a length that is
+ * not 4k + 1; on any other character the answer is false, and Buffer.from decides.
+ */
+function certainlyNoise(body) {
+    if ((body.length & 3) === 1)
+        return false;
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c >= 128 || SEXTET[c] < 0)
+            return false;
+    }
+    const length = (body.length >> 2) * 3 + ((body.length & 3) === 0 ? 0 : (body.length & 3) - 1);
+    let n = 0;
+    let bits = 0;
+    let held = 0;
+    // Whether the byte before was ASCII or no sequence's (0 or an invalid lead): then a continuation is stray.
+    let afterBreak = true;
+    for (let i = 0; i < body.length; i++) {
+        bits = ((bits << 6) | SEXTET[body.charCodeAt(i)]) & 0xffffff;
+        held += 6;
+        if (held < 8)
+            continue;
+        held -= 8;
+        const b = (bits >> held) & 0xff;
+        const stray = isContinuation(b) && afterBreak;
+        if (stray || isControlByte(b) || isInvalidLead(b)) {
+            n++;
+            if (n / length > MAX_UNPRINTABLE)
+                return true;
+        }
+        afterBreak = b < 0x80 || isInvalidLead(b) || stray;
+    }
+    return false;
+}
+/** 1 at the codes of [0-9A-Fa-f]. */
+const HEX_CHARS = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF')
+    HEX_CHARS[c.charCodeAt(0)] = 1;
+/** `/^[0-9a-fA-F]+$/.test(run)` for a non-empty run. */
+function allHex(run) {
+    for (let i = 0; i < run.length; i++) {
+        const c = run.charCodeAt(i);
+        if (c >= 128 || HEX_CHARS[c] === 0)
+            return false;
+    }
+    return true;
+}
+/** `run` is what `base64Runs` finds: base64 characters, then up to two `=`. */
 function decodeBase64(run) {
-    if (/^[0-9a-fA-F]+$/.test(run) || run.length > MAX_ENCODED_RUN)
+    if (run.length === 0 || allHex(run) || run.length > MAX_ENCODED_RUN)
         return undefined;
-    const body = run.replace(/=+$/, '');
+    let bodyEnd = run.length;
+    while (bodyEnd > 0 && run.charCodeAt(bodyEnd - 1) === 61)
+        bodyEnd--;
+    const body = run.slice(0, bodyEnd);
     if (body.length % 4 === 1)
         return undefined;
+    if (certainlyNoise(body))
+        return undefined;
     const bytes = Buffer.from(body, 'base64');
-    // Most runs (paths, identifiers) decode to noise. A text has no more characters than bytes and
-    // at least one unprintable character per control byte, so this rejects only what printable()
-    // would, without making the string.
-    if (controlBytes(bytes) / bytes.length > 0.05)
+    // A text has no more characters than bytes and at least one unprintable character per control
+    // byte, so this rejects only what printable() would, without making the string.
+    if (controlBytes(bytes) / bytes.length > MAX_UNPRINTABLE)
         return undefined;
     const decoded = bytes.toString('utf8');
     return printable(decoded) ? decoded : undefined;
@@ -51576,11 +51749,31 @@ const SIMPLE_ESCAPES = {
     b: 8,
     f: 12
 };
-const HAS_ESCAPE = /\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/;
+const isHexDigit = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+/**
+ * Whether `t` holds an escape `unescapeView` resolves: what `/\\(?:[ntr"'\\/bf]|u[0-9A-Fa-f]{4})/`
+ * finds, read from each backslash only, which most values have none of.
+ */
+function hasEscape(t) {
+    for (let i = t.indexOf('\\'); i >= 0; i = t.indexOf('\\', i + 1)) {
+        if (i + 1 >= t.length)
+            return false;
+        if (SIMPLE_ESCAPES[t[i + 1]] !== undefined)
+            return true;
+        if (t.charCodeAt(i + 1) === 117 && i + 6 <= t.length) {
+            let k = i + 2;
+            while (k < i + 6 && isHexDigit(t.charCodeAt(k)))
+                k++;
+            if (k === i + 6)
+                return true;
+        }
+    }
+    return false;
+}
 /** Resolves one level of JSON/shell escapes (`\n`, `\"`, `\\`, `\/`, `\u00XX`, …). */
 function unescapeView(parent) {
     const t = parent.text;
-    if (!HAS_ESCAPE.test(t))
+    if (!hasEscape(t))
         return undefined;
     const b = new ViewBuilder(parent);
     for (let i = 0; i < t.length; i++) {
@@ -52141,11 +52334,16 @@ function structuralOptions(opts) {
 
 const freshFindings = (text, opts, key) => {
     const found = scan(text, opts);
-    return mergeFindings(key === undefined ? found : [...found, ...fieldFindings(key, text, opts)]);
+    if (key === undefined)
+        return mergeFindings(found);
+    const fields = fieldFindings(key, text, opts);
+    return mergeFindings(fields.length === 0 ? found : [...found, ...fields]);
 };
 function redactText(text, opts, findingsOf = freshFindings) {
-    const merged = findingsOf(text, opts);
-    return { text: applyFindings(text, merged, opts), findings: merged };
+    return withPrefilter(opts.detectors, () => {
+        const merged = findingsOf(text, opts);
+        return { text: applyFindings(text, merged, opts), findings: merged };
+    });
 }
 function fieldFindings(key, value, opts) {
     const out = [];
@@ -52213,7 +52411,12 @@ function redactString(s, key, opts, sink, depth, findingsOf) {
     sink.push(...merged);
     return applyFindings(s, merged, opts);
 }
-/** `depth` counts the containers around `value`. */
+/**
+ * `depth` counts the containers around `value`. A container none of whose keys and values
+ * changed is returned as it is, not copied: most of a line is. One holding a `__proto__` key is
+ * always copied, as every container once was, so what it serialises to stays the same (a copy
+ * made by assignment drops that key).
+ */
 function engine_walk(value, key, opts, sink, depth, findingsOf) {
     if (typeof value === 'string')
         return redactString(value, key, opts, sink, depth, findingsOf);
@@ -52223,19 +52426,45 @@ function engine_walk(value, key, opts, sink, depth, findingsOf) {
         sink.push({ detector: TOO_DEEP, start: 0, end: 0 });
         return TOO_DEEP_MARKER;
     }
-    if (Array.isArray(value))
-        return value.map((item) => engine_walk(item, key, opts, sink, depth + 1, findingsOf));
+    if (Array.isArray(value)) {
+        let out;
+        for (let i = 0; i < value.length; i++) {
+            const item = value[i];
+            const redacted = engine_walk(item, key, opts, sink, depth + 1, findingsOf);
+            if (out === undefined && redacted !== item)
+                out = value.slice(0, i);
+            if (out !== undefined)
+                out.push(redacted);
+        }
+        return out ?? value;
+    }
     const obj = value;
     const pk = pairKey(obj);
-    const out = {};
-    for (const [k, v] of Object.entries(obj)) {
+    const entries = Object.entries(obj);
+    let out = Object.prototype.hasOwnProperty.call(obj, '__proto__') ? {} : undefined;
+    for (let i = 0; i < entries.length; i++) {
+        const [k, v] = entries[i];
         // Keys can hold data too (Codex file-change maps are keyed by absolute path).
         let newKey = redactString(k, undefined, opts, sink, depth + 1, findingsOf);
-        while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
-            newKey += '#';
+        if (out === undefined && newKey !== k)
+            out = copyOf(entries, i);
+        if (out !== undefined)
+            while (newKey !== k && Object.prototype.hasOwnProperty.call(out, newKey))
+                newKey += '#';
         const effectiveKey = k === 'value' && pk !== undefined ? pk : k;
-        out[newKey] = engine_walk(v, effectiveKey, opts, sink, depth + 1, findingsOf);
+        const redacted = engine_walk(v, effectiveKey, opts, sink, depth + 1, findingsOf);
+        if (out === undefined && redacted !== v)
+            out = copyOf(entries, i);
+        if (out !== undefined)
+            out[newKey] = redacted;
     }
+    return out ?? obj;
+}
+/** The first `n` entries as a new object, assigned one by one as `walk` assigns the rest. */
+function copyOf(entries, n) {
+    const out = {};
+    for (let i = 0; i < n; i++)
+        out[entries[i][0]] = entries[i][1];
     return out;
 }
 /**
@@ -52247,9 +52476,11 @@ function engine_walk(value, key, opts, sink, depth, findingsOf) {
  * a report field (cwd, repo URL) can carry personal data as easily as a prompt.
  */
 function redactJson(value, opts, _fieldKind, findingsOf = freshFindings) {
-    const findings = [];
-    const out = engine_walk(value, undefined, opts, findings, 0, findingsOf);
-    return { value: findings.length > 0 ? out : value, findings };
+    return withPrefilter(opts.detectors, () => {
+        const findings = [];
+        const out = engine_walk(value, undefined, opts, findings, 0, findingsOf);
+        return { value: findings.length > 0 ? out : value, findings };
+    });
 }
 /**
  * Redacts one JSONL line through its decoded values, never the raw text, so the output is
@@ -52334,6 +52565,7 @@ function redactMarkedLine(line, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact/export.ts
+
 
 
 
@@ -52448,6 +52680,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
             dropRedactionCache(db);
             dropSessionCache(db);
             dropLateCheckMemo(db);
+            dropScopePending(db);
         }).immediate();
     }
     finally {
@@ -54829,29 +55062,59 @@ function readSessionFacts(db) {
     return [...eachSessionFacts(db, EVERY_FACT)];
 }
 /**
+ * How many sessions' facts one query reads. One query per session cost more in statement overhead
+ * than the rows it read (docs/performance.md, the warm dry-run's eighth round); a page keeps what is
+ * held at once bounded however many sessions the store has.
+ */
+const FACTS_PAGE = 64;
+/**
  * The facts of every session that has records, ordered by start time then id, one session at a
  * time, with only the facts `need` names read (the others empty). The connection is free between
- * two sessions: the list of sessions is read first.
+ * two pages: the list of sessions is read first, then each page's facts in one query per fact.
  */
-function* eachSessionFacts(db, need) {
+function* eachSessionFacts(db, need, pageSize = FACTS_PAGE) {
     const sessions = db
         .prepare(`SELECT id, agent, branch, started_at, ended_at FROM sessions WHERE EXISTS (SELECT 1 FROM events e WHERE e.session_id = sessions.id) ORDER BY started_at, id`)
         .all();
-    const files = db.prepare(`SELECT DISTINCT f.path AS path FROM files f WHERE f.id IN (SELECT DISTINCT file_id FROM events WHERE session_id = ?) ORDER BY f.path`);
-    const edits = db.prepare(`SELECT t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id WHERE t.session_id = ? ORDER BY e.ts, t.path`);
+    // Each query orders a page's rows as the one-session query did, so a session's rows, taken in
+    // the page's order, keep that order.
+    const files = db.prepare(`SELECT e.session_id AS session_id, f.path AS path FROM (SELECT DISTINCT session_id, file_id FROM events WHERE session_id IN (SELECT value FROM json_each(?))) e
+      JOIN files f ON f.id = e.file_id ORDER BY f.path`);
+    const edits = db.prepare(`SELECT t.session_id AS session_id, t.path AS path, e.ts AS ts FROM files_touched t JOIN events e ON e.id = t.event_id
+      WHERE t.session_id IN (SELECT value FROM json_each(?)) ORDER BY e.ts, t.path`);
     // A replayed copy is the earlier session's link, not this one's.
-    const links = db.prepare(`SELECT DISTINCT json_extract(payload, '$.url') AS url FROM events WHERE session_id = ? AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
-    for (let i = 0; i < sessions.length; i++) {
-        const s = sessions[i];
-        // Let go of each row once its facts are made: they are the caller's to keep or drop.
-        sessions[i] = undefined;
-        yield {
-            ...s,
-            log_files: need.log_files ? files.all(s.id).map((r) => r.path) : [],
-            edits: need.edits ? edits.all(s.id) : [],
-            pull_requests: need.pull_requests ? links.all(s.id).flatMap((r) => (r.url ? [r.url] : [])) : []
-        };
+    const links = db.prepare(`SELECT DISTINCT session_id, json_extract(payload, '$.url') AS url FROM events
+      WHERE session_id IN (SELECT value FROM json_each(?)) AND kind = 'link' AND replayed = 0 AND json_extract(payload, '$.rel') = 'pull_request' ORDER BY url`);
+    for (let first = 0; first < sessions.length; first += pageSize) {
+        const page = sessions.slice(first, first + pageSize);
+        const ids = JSON.stringify(page.map((s) => s.id));
+        const logFiles = need.log_files ? grouped(files.all(ids), (r) => r.path) : EMPTY;
+        const edited = need.edits
+            ? grouped(edits.all(ids), (r) => ({ path: r.path, ts: r.ts }))
+            : EMPTY;
+        const linked = need.pull_requests
+            ? grouped(links.all(ids).filter((r) => r.url), (r) => r.url)
+            : EMPTY;
+        for (let i = 0; i < page.length; i++) {
+            const s = page[i];
+            // Let go of each row once its facts are made: they are the caller's to keep or drop.
+            sessions[first + i] = undefined;
+            yield { ...s, log_files: logFiles.get(s.id) ?? [], edits: edited.get(s.id) ?? [], pull_requests: linked.get(s.id) ?? [] };
+        }
     }
+}
+const EMPTY = new Map();
+/** `rows` by session, each made `as`, in the rows' order. */
+function grouped(rows, as) {
+    const by = new Map();
+    for (const r of rows) {
+        const list = by.get(r.session_id);
+        if (list)
+            list.push(as(r));
+        else
+            by.set(r.session_id, [as(r)]);
+    }
+    return by;
 }
 
 ;// CONCATENATED MODULE: ./src/scope/paths.ts
@@ -55985,7 +56248,7 @@ function summaries(db, rows, page) {
 ;// CONCATENATED MODULE: ./src/store/session-activity.ts
 
 /** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
-function grouped(rows, value) {
+function session_activity_grouped(rows, value) {
     const out = new Map();
     for (const r of rows) {
         const list = out.get(r.session_id);
@@ -56053,14 +56316,14 @@ function toolCallCountsOf(db, ids) {
         return new Map();
     const rows = db_prepared(db, `SELECT session_id, name, COUNT(*) AS n FROM function_calls WHERE session_id IN (SELECT value FROM json_each(?)) AND replayed = 0
      GROUP BY session_id, name ORDER BY session_id, n DESC, name`).all(JSON.stringify(ids));
-    return grouped(rows, (r) => ({ name: r.name, n: r.n }));
+    return session_activity_grouped(rows, (r) => ({ name: r.name, n: r.n }));
 }
 /** The files each session of a page created or changed, in path order, in one query. */
 function filesTouchedByEach(db, ids) {
     if (ids.length === 0)
         return new Map();
     const rows = db_prepared(db, `SELECT DISTINCT session_id, path FROM files_touched WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, path`).all(JSON.stringify(ids));
-    return grouped(rows, (r) => r.path);
+    return session_activity_grouped(rows, (r) => r.path);
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-history.ts
@@ -57395,7 +57658,8 @@ function selectReportFrame(db, opts) {
  * `buildReport` a session at a time: each session of `frame` selected with its turns, redacted
  * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
  * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
- * are then read back from the sink.
+ * are then read back from the sink. `onSession` is given each redacted session as it is made
+ * (the comment's report built from them, src/pipeline/comment-from-files.ts).
  */
 function buildListedReport(db, opts) {
     const select = selectOptions(opts);
@@ -57406,7 +57670,9 @@ function buildListedReport(db, opts) {
     let sinceSave = 0;
     for (const framed of opts.frame.sessions()) {
         const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed;
-        sink.add(redactor.session(s, s.turns.map((t) => redactor.turn(s, t))));
+        const redacted = redactor.session(s, s.turns.map((t) => redactor.turn(s, t)));
+        sink.add(redacted);
+        opts.onSession?.(redacted);
         // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
         if (++sinceSave >= RECORDS_PAGE) {
             redactions_saveRedactions(db, redactor.takeRecords(), at);
@@ -57559,7 +57825,110 @@ const RELEASE_BUDGET = 100_000;
 /** The window the comment's report is built under, which the session cache's entries are made for. */
 const COMMENT_CACHE_WINDOW = { maxFieldChars: COMMENT_FIELD_CHARS, budget: Math.max(COMMENT_BUDGET, RELEASE_BUDGET) };
 
+;// CONCATENATED MODULE: ./src/pipeline/comment-from-files.ts
+
+
+
+
+
+/**
+ * Whether a files' report in `mode` carries every turn the comment shows, with its actions, and
+ * each field at least as long as the comment's window of it: then the comment is built from the
+ * files' redacted sessions (`CommentFromFiles`) rather than selected and redacted again.
+ */
+function filesCarryCommentTurns(mode, commentFieldChars, filesFieldChars = turns_DEFAULT_FIELD_CHARS) {
+    return (mode === 'actions' || mode === 'full') && filesFieldChars >= commentFieldChars;
+}
+/**
+ * The first `max` characters of a redacted text, as the comment's window holds it. The cut is
+ * made after redaction, so a secret crossing it was redacted whole; a cut inside a redaction
+ * marker moves to the marker's start (a marker's first half would read as a value), and a cut
+ * inside a surrogate pair before it. The window owns its characters, so the files' text it was
+ * cut from is not kept alive by it.
+ */
+function redactedWindow(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return detachedCopy(text.slice(0, beforeCutMarker(text, end)));
+}
+function windowedAction(a, max) {
+    // A changed file's path is carried whole by the comment's own selection too (src/select/turns.ts).
+    const text = a.text === null || a.kind === 'file_change' ? a.text : redactedWindow(a.text, max);
+    const args = a.arguments === null ? null : redactedWindow(a.arguments, max);
+    const output = a.output === null ? null : redactedWindow(a.output, max);
+    return text === a.text && args === a.arguments && output === a.output ? a : { ...a, text, arguments: args, output };
+}
+/** A redacted turn with each of its texts cut to the comment's window. */
+function windowedTurn(t, max) {
+    const prompt = t.prompt && t.prompt.text.length > max ? { ...t.prompt, text: redactedWindow(t.prompt.text, max) } : t.prompt;
+    return { ...t, prompt, actions: t.actions.map((a) => windowedAction(a, max)) };
+}
+/**
+ * The comment's report made from the files' redacted sessions as the files' report is built,
+ * one session at a time: each turn cut to the comment's window and handed to the window builder,
+ * which keeps only what a comment could show. Nothing here reads the store or the raw text, and
+ * nothing is redacted again: the files' redaction (its counts, tags and records) is the one.
+ */
+class CommentFromFiles {
+    maxFieldChars;
+    window;
+    sink;
+    constructor(spill, budget, maxFieldChars) {
+        this.maxFieldChars = maxFieldChars;
+        this.window = new CommentWindowBuilder(budget);
+        this.sink = new SessionSink(spill);
+    }
+    /** The next redacted session of the files' report, with every turn it has. */
+    add(s) {
+        const turns = this.window.begin(s.id);
+        for (const t of s.turns)
+            this.window.add(windowedTurn(t, this.maxFieldChars));
+        // As the comment's own build does: a spilled session is written without its turns and given
+        // back the window's array when read, as the window keeps trimming it.
+        this.sink.add(this.sink.inMemory ? { ...s, turns } : { ...s, turns: [] });
+    }
+    /** The comment's report: the files' report in `actions` mode, its sessions the window's. */
+    finish(files) {
+        const window = this.window.window();
+        const sessions = this.sink.sessions((s, i) => ({ ...s, turns: this.window.turnsAt(i) }));
+        return { report: { ...files, mode: 'actions', sessions }, window };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/redaction-cache-state.ts
+/**
+ * The fingerprint the redaction cache was last opened under (`RedactionCacheStore`), or null when
+ * the store has none (never opened, or not migrated). Read only: opening the cache records a run.
+ */
+function redactionCacheFingerprint(db) {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get();
+    if (!table)
+        return null;
+    const state = db.prepare('SELECT fingerprint FROM redaction_cache_state WHERE id = 1').get();
+    return state?.fingerprint ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/warm-files.ts
+
+
+/**
+ * Whether an earlier run redacted this store's texts under the rules and code in force: the
+ * redaction cache's fingerprint is this config's. A report whose comment is made from its files'
+ * report never goes through the session cache, so this, not the session cache, tells a warm run
+ * of it (its texts' findings replayed rather than scanned).
+ */
+function filesRedactedBefore(db, config) {
+    const fingerprint = redactionCacheFingerprint(db);
+    return fingerprint !== null && fingerprint === cacheFingerprint(config);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/job-thread.ts
+
+
 
 
 
@@ -57602,7 +57971,12 @@ function defaultReportThread(db, job) {
     // The count of uncached sessions is a query over every session: not made when the answer is known.
     // An entry made under other rules or code is no entry: after an upgrade every session is redacted
     // afresh, which must not run uncapped on the caller's thread.
-    return sessions > MAX_WARM_ON_CALLER ? 'worker' : reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
+    if (sessions > MAX_WARM_ON_CALLER)
+        return 'worker';
+    // A comment made from the files' report leaves the session cache alone: the redaction cache tells a warm run of it.
+    if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars))
+        return reportThread(sessions, filesRedactedBefore(db, job.config) ? 0 : sessions);
+    return reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
 }
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
@@ -57701,6 +58075,7 @@ function traceHeap(worker) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
 
 
 
@@ -57845,27 +58220,39 @@ function scopedFrame(db, o) {
 /**
  * The files' report and the comment's, redacted. Each report's sessions are selected and redacted
  * a session at a time, and a report of many is written to the spill file and read back a page at
- * a time: what is rendered holds only redacted text, and never every session at once.
+ * a time: what is rendered holds only redacted text, and never every session at once. When the
+ * files' report carries every turn the comment shows (`actions` and `full` modes), the comment's
+ * report is made from its redacted sessions as they are made: the job selects and redacts once.
  */
 function redactedReports(db, o, frame, spill) {
-    const built = buildListedReport(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill });
     // The comment always lists prompts with what was done under them, whatever the files' mode.
-    // The comment shows at most a few hundred characters per field, so it carries (and redacts)
-    // 8 KiB of each: a window far wider than what is shown, so a secret crossing the cut is still
+    // The comment shows at most a few hundred characters per field, so it carries 8 KiB of each:
+    // a window far wider than what is shown. It holds only what a comment could show, so its
+    // memory does not grow with the logs.
+    const { maxFieldChars, budget } = COMMENT_CACHE_WINDOW;
+    if (filesCarryCommentTurns(o.mode, maxFieldChars)) {
+        // Cut from the files' redacted text: a secret crossing the cut was redacted whole.
+        const comment = new CommentFromFiles(spill, budget, maxFieldChars);
+        const built = buildListedReport(db, { ...fileOptions(o, frame, spill), onSession: (s) => comment.add(s) });
+        return { built, builtForComment: { ...comment.finish(built.report), included: [] }, sessionIds: frame.ids };
+    }
+    const built = buildListedReport(db, fileOptions(o, frame, spill));
+    // Selected and redacted on its own, a window at a time: a secret crossing the cut is still
     // whole where redaction looks, and an unterminated key block is redacted to the window's end.
-    // It is read a turn at a time and holds only what a comment could show, so its memory does
-    // not grow with the logs.
     const builtForComment = buildListedCommentReport(db, {
         config: o.config,
         filters: o.filters,
         now: o.now,
         version: o.version,
-        maxFieldChars: COMMENT_CACHE_WINDOW.maxFieldChars,
+        maxFieldChars,
         frame,
         spill,
-        budget: COMMENT_CACHE_WINDOW.budget
+        budget
     });
     return { built, builtForComment, sessionIds: frame.ids };
+}
+function fileOptions(o, frame, spill) {
+    return { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, frame, spill };
 }
 /** The name the release body's section is counted under; it is published, never written to a file. */
 const RELEASE_SECTION = 'release notes';
@@ -59246,6 +59633,17 @@ CREATE INDEX events_session ON events(session_id, ts, file_id);
 DROP INDEX function_calls_session;
 CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
 `
+    },
+    {
+        version: 18,
+        // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+        description: 'a repository-scoped ingest not yet scoped (local to a SQLite store, never pushed): same table as SQLite version 18',
+        sql: `
+CREATE TABLE scope_pending (
+  repo TEXT PRIMARY KEY,
+  after_file_id BIGINT NOT NULL
+);
+`
     }
 ];
 const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
@@ -59614,7 +60012,15 @@ function idReferences(shape, table) {
  * what, what they made of each session, which published texts they found clean) serve this
  * store's runs only.
  */
-const LOCAL_ONLY_TABLES = new Set(['reconcile_pending', 'raw_blocks', 'redaction_cache_state', 'redaction_cache', 'session_cache', 'late_check_memo']);
+const LOCAL_ONLY_TABLES = new Set([
+    'reconcile_pending',
+    'raw_blocks',
+    'redaction_cache_state',
+    'redaction_cache',
+    'session_cache',
+    'late_check_memo',
+    'scope_pending'
+]);
 /**
  * Columns that address rows of a local-only table: the raw lines, kept in the SQLite store's own
  * compressed blocks (`raw_blocks`, docs/database.md "Raw lines"), never go to the team store, which

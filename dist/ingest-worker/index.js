@@ -11275,6 +11275,16 @@ CREATE INDEX events_session ON events(session_id, ts, file_id);
 DROP INDEX function_calls_session;
 CREATE INDEX function_calls_session ON function_calls(session_id, replayed, name);
 `
+    },
+    {
+        version: 18,
+        description: "a repository-scoped ingest not yet scoped: marked before it reads, cleared once another project's sessions are dropped, so a run killed in between is scoped by the next (local to a SQLite store, never pushed)",
+        sql: `
+CREATE TABLE scope_pending (
+  repo TEXT PRIMARY KEY,
+  after_file_id INTEGER NOT NULL
+);
+`
     }
 ];
 /**
