@@ -2,13 +2,13 @@
 import '../esm-dirname-shim.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openStore } from '../store/db.js'
-import { ingestOnThisThread } from './ingest.js'
+import { ingestOnThisThread, type CommittedPart } from './ingest.js'
 import { INGEST_WORKER_ROLE, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
 import { toWire } from '../worker/wire.js'
 
 /**
  * The ingest's worker (see ingest-thread.ts): opens the store by its path, ingests, posts the
- * progress, then the result or the error, and ends.
+ * progress and what each commit stored, then the result or the error, and ends.
  */
 
 const request = workerData as IngestRequest | null
@@ -20,7 +20,9 @@ async function serve(port: NonNullable<typeof parentPort>, r: IngestRequest): Pr
     const db = openStore(r.database, { migrateTo: r.schemaVersion })
     try {
       const onProgress = r.progress ? (p: { file: string; bytes: number }) => post({ type: 'progress', ...p }) : undefined
-      post({ type: 'done', result: await ingestOnThisThread(db, r.paths, { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }) })
+      const onCommit = (part: CommittedPart) => post({ type: 'committed', part })
+      const options = { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }
+      post({ type: 'done', result: await ingestOnThisThread(db, r.paths, options, { onCommit, readBefore: r.readBefore }) })
     } finally {
       db.close()
     }

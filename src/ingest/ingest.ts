@@ -47,6 +47,29 @@ export interface IngestResult {
   format_warnings: FormatWarning[]
 }
 
+/**
+ * What one or more committed transactions of an ingest stored: posted by the ingest's worker after
+ * each commit, so that a second attempt after the first ran out of heap can give the whole run's
+ * result (src/ingest/ingest-thread.ts). Only what batches stored: a file's problems found while
+ * planning are found again by the second attempt.
+ */
+export interface CommittedPart {
+  /** Files read to their end. */
+  files_read: string[]
+  events: number
+  skipped_lines: number
+  errors: IngestError[]
+  session_ids: string[]
+}
+
+/** How an ingest that goes on from an earlier attempt's commits is told of them. */
+export interface AttemptHooks {
+  /** Called after each commit with what it stored since the one before. */
+  onCommit?: (part: CommittedPart) => void
+  /** Files an earlier attempt of the same run read to their end (their format warnings are this run's too). */
+  readBefore?: string[]
+}
+
 export interface IngestOptions {
   /** Lines longer than this are skipped and reported (default 64 MiB). */
   maxLineBytes?: number
@@ -116,7 +139,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
  * The ingest itself, on the calling thread. Parsing runs on a worker thread when there is enough
  * to read (see `IngestOptions.worker`); this thread plans each file and writes what the parser found.
  */
-export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOptions = {}, hooks: AttemptHooks = {}): Promise<IngestResult> {
   const result: IngestResult = {
     files: 0,
     unchanged_files: 0,
@@ -136,15 +159,19 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
   const group = new WriteGroup(db, GROUP_LIMITS)
+  const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null
   try {
     for await (const { plan, batch } of parsed) {
       group.begin()
-      writeBatch(db, writer, plan, batch, result, touched, group.holdsTransaction)
-      group.wrote(batch.lines.length, batchChars(batch))
+      const grouped = group.holdsTransaction
+      const eventsBefore = result.events
+      writeBatch(db, writer, plan, batch, result, touched, grouped)
       if (batch.last) read.push(plan.job.path)
+      stored?.wrote(plan.job.path, batch, result.events - eventsBefore)
+      if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped) stored?.committed()
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
-    group.commit()
+    if (group.commit()) stored?.committed()
   } catch (e) {
     group.rollback()
     throw e
@@ -160,9 +187,37 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   // A session this run wrote to has records; one only marked (its file read again) may have none left.
   dropSessionsNoFileHolds(db, pending)
   clearReconcilePending(db, reconcile)
-  result.format_warnings = formatWarnings(db, read)
+  result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read])
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/** What the batches written since the last commit stored, handed on when they are committed. */
+class CommittedParts {
+  private part: CommittedPart = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  private sessionsPosted = 0
+
+  constructor(
+    private touched: Set<string>,
+    private post: (part: CommittedPart) => void
+  ) {}
+
+  wrote(path: string, batch: ParsedBatch, events: number): void {
+    const p = this.part
+    if (batch.last) p.files_read.push(path)
+    p.events += events
+    p.skipped_lines += batch.skippedLines
+    for (const e of batch.problems) p.errors.push({ file: path, line: e.line, reason: e.reason })
+  }
+
+  committed(): void {
+    // A set keeps its insertion order: the sessions touched since the last commit are its tail.
+    const ids = [...this.touched]
+    this.part.session_ids = ids.slice(this.sessionsPosted)
+    this.sessionsPosted = ids.length
+    this.post(this.part)
+    this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  }
 }
 
 /**
