@@ -3,6 +3,7 @@ import { schemaVersion, type Db } from '../store/db.js'
 import type { CommittedPart, IngestOptions, IngestResult } from './ingest.js'
 import { worthAWorker, type WorkerLimits } from './pending-bytes.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
+import { HELD_BYTES, type OverHeld } from './held-bytes.js'
 
 /**
  * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
@@ -25,20 +26,25 @@ export interface IngestRequest {
   progress: boolean
   /** Files an earlier attempt of this run read to their end. */
   readBefore?: string[]
+  /** On the capped attempt: nothing over this many bytes is read at once (held-bytes.ts). */
+  maxHeldBytes?: number
 }
 
 export type FromIngestWorker =
   | { type: 'progress'; file: string; bytes: number }
   | { type: 'committed'; part: CommittedPart }
+  | { type: 'needs-heap'; file: string; over: OverHeld }
   | { type: 'done'; result: IngestResult }
   | { type: 'failed'; error: WireError }
 
 /**
  * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
- * its own worker thread" and "One long session"). The old generation is capped on a first
- * attempt: V8 lets garbage lie in an uncapped one, several times what the ingest holds live. A
- * line or a document too large for the cap ends that worker; a second one, without the cap, goes
- * on from what the first committed (an interrupted ingest loses nothing), and the result is put
+ * its own worker thread" and "the ingest worker's heap capped"). The old generation is capped on a
+ * first attempt: V8 lets garbage lie in an uncapped one, several times what the ingest holds live.
+ * That attempt reads nothing larger than `HELD_BYTES` at once (a larger allocation could end the
+ * whole process, held-bytes.ts): it stops before such a line, document or database, and a second
+ * worker, without the cap, goes on from what the first committed (an interrupted ingest loses
+ * nothing). So does one if the first runs out of its heap all the same. The result is put
  * together from both.
  */
 const YOUNG_MB = 16
@@ -79,12 +85,14 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   }
   const first: CommittedPart[] = []
   try {
-    return await runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() }, onProgress, first)
+    const capped = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() }
+    return await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first)
   } catch (e) {
-    if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
+    const why = uncappedNeeded(e)
+    if (!why) throw e
     const before = joinParts(first)
     process.emitWarning(
-      `the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (a long line or a large document); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`,
+      `the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (${why}); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`,
       { code: 'AI_LOG_TRAIL_INGEST_HEAP' }
     )
     const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, [])
@@ -107,6 +115,7 @@ function runWorker(
     let outcome: { result: IngestResult } | { error: Error } | null = null
     worker.on('message', (m: FromIngestWorker) => {
       if (m.type === 'committed') committed.push(m.part)
+      else if (m.type === 'needs-heap') outcome ??= { error: new NeedsHeap(m.file, m.over) }
       else if (m.type === 'progress') {
         // A callback that throws fails the ingest, as it would on the caller's thread.
         try {
@@ -128,6 +137,25 @@ function runWorker(
       else reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`))
     })
   })
+}
+
+/** The capped attempt stopped before something over its bound, everything before it committed. */
+class NeedsHeap extends Error {
+  constructor(
+    readonly file: string,
+    readonly over: OverHeld
+  ) {
+    super(`${file} needs more heap`)
+  }
+}
+
+/** Why an attempt's failure calls for one without the cap, or null when it does not. */
+function uncappedNeeded(e: unknown): string | null {
+  if (e instanceof NeedsHeap) {
+    const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file
+    return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`
+  }
+  return (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of it' : null
 }
 
 function joinParts(parts: CommittedPart[]): CommittedPart {

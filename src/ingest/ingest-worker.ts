@@ -5,6 +5,7 @@ import { openStore } from '../store/db.js'
 import { ingestOnThisThread, type CommittedPart } from './ingest.js'
 import { INGEST_WORKER_ROLE, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
 import { toWire } from '../worker/wire.js'
+import { HeldBytesReached } from './held-bytes.js'
 
 /**
  * The ingest's worker (see ingest-thread.ts): opens the store by its path, ingests, posts the
@@ -22,7 +23,13 @@ async function serve(port: NonNullable<typeof parentPort>, r: IngestRequest): Pr
       const onProgress = r.progress ? (p: { file: string; bytes: number }) => post({ type: 'progress', ...p }) : undefined
       const onCommit = (part: CommittedPart) => post({ type: 'committed', part })
       const options = { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }
-      post({ type: 'done', result: await ingestOnThisThread(db, r.paths, options, { onCommit, readBefore: r.readBefore }) })
+      const hooks = { onCommit, readBefore: r.readBefore, maxHeldBytes: r.maxHeldBytes }
+      try {
+        post({ type: 'done', result: await ingestOnThisThread(db, r.paths, options, hooks) })
+      } catch (e) {
+        if (!(e instanceof HeldBytesReached)) throw e
+        post({ type: 'needs-heap', file: e.file, over: e.over })
+      }
     } finally {
       db.close()
     }
