@@ -44,11 +44,11 @@ interface Run {
   dump: Record<string, unknown[]>
 }
 
-function ingest(database: string, isolate: boolean, paths: string[]): Run {
+function ingest(database: string, isolate: boolean, paths: string[], env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, isolate ? '1' : '0', ...paths], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, NODE_OPTIONS: '', AI_LOG_TRAIL_INGEST_WORKER: '', AI_LOG_TRAIL_PARSE_WORKER: '', AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB: '' }
+    env: { ...process.env, NODE_OPTIONS: '', AI_LOG_TRAIL_INGEST_WORKER: '', AI_LOG_TRAIL_PARSE_WORKER: '', AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB: '', ...env }
   })
   // A fatal out-of-memory in the worker ends the whole child (status 134, "Reached heap limit").
   if (r.status !== 0) throw new Error(`child failed (${r.status} ${r.signal}): ${r.stderr.slice(-2000)}`)
@@ -80,8 +80,8 @@ function rollout(id: string, n: number, long: Record<number, number> = {}): stri
 const name = (prefix: string, id: string, ext = 'jsonl') => `${prefix}-rollout-2026-03-05T09-00-00-${id}.${ext}`
 
 /** Ingests `logs` on the worker (capped first) and on the caller's thread, into fresh stores. */
-function both(logs: string, label: string): { capped: Run; once: Run } {
-  const capped = ingest(join(dir, `${label}-capped.sqlite`), true, [logs])
+function both(logs: string, label: string, env: Record<string, string> = {}): { capped: Run; once: Run } {
+  const capped = ingest(join(dir, `${label}-capped.sqlite`), true, [logs], env)
   const once = ingest(join(dir, `${label}-once.sqlite`), false, [logs])
   return { capped, once }
 }
@@ -120,6 +120,20 @@ describe("the ingest worker's capped attempt", () => {
     )
     expect(once.result.errors.some((e) => /e-rollout/.test(e.file) && /line limit; skipped/.test(e.reason))).toBe(true)
     expect(once.result.events).toBeGreaterThan(25_000)
+    expectSame(capped, once)
+  }, 600_000)
+
+  it('stops the same way when the lines are parsed on a parse worker of its own', () => {
+    const logs = join(dir, 'parse-worker')
+    mkdirSync(logs, { recursive: true })
+    cpSync(join(fixtures, 'codex'), join(logs, 'a-codex'), { recursive: true })
+    const id = '0199a1b2-0000-7000-8000-0000000e0e0e'
+    writeFileSync(join(logs, name('b', id)), rollout(id, 5_000, { 4_000: 6 << 20 }))
+    cpSync(join(fixtures, 'claude-code'), join(logs, 'c-claude-code'), { recursive: true })
+    const { capped, once } = both(logs, 'parse-worker', { AI_LOG_TRAIL_PARSE_WORKER: '1' })
+    expect(capped.result.parsed_on).toBe('worker')
+    expect(heapWarnings(capped)).toHaveLength(1)
+    expect(heapWarnings(capped)[0].message).toMatch(/line 4002 of .*b-rollout/)
     expectSame(capped, once)
   }, 600_000)
 

@@ -169,10 +169,12 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   let stopped: HeldBytesReached | null = null
   try {
     for await (const { plan, batch } of parsed) {
+      // What the group holds is given up, not committed: the next attempt then goes on from a
+      // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
+      // at each) fall where that ingest's do, so the store is the same to the byte.
       if (batch.needsHeap) {
         stopped = new HeldBytesReached(plan.job.path, batch.needsHeap)
-        // A batch of blank lines, or none, changes nothing: the next attempt reads from the last progress stored.
-        if (batch.lines.length === 0 && batch.problems.length === 0 && batch.skippedLines === 0) break
+        break
       }
       group.begin()
       const grouped = group.holdsTransaction
@@ -181,15 +183,15 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
       if (batch.last) read.push(plan.job.path)
       stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job))
       if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped) stored?.committed()
-      if (stopped) break
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
-    if (group.commit()) stored?.committed()
+    if (stopped) group.rollback()
+    else if (group.commit()) stored?.committed()
   } catch (e) {
     group.rollback()
     throw e
   }
-  // What this attempt read is committed; the reconciling is left to the attempt that goes on from it.
+  // The reconciling is left to the attempt that goes on from this one's last commit.
   if (stopped) throw stopped
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
