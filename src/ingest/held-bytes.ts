@@ -7,8 +7,8 @@ import type { Snapshot } from './database.js'
  * allocation overshoot a worker's cap by only a little: one string, buffer or parsed tree larger
  * than that ends the whole process, not just the worker. So on that first attempt nothing is
  * read whose size is over `HELD_BYTES`: a line, a whole-file document or a database over it ends
- * the attempt before it is allocated, with everything before it stored, and the ingest goes on
- * without the cap from there. The bound is a quarter of that overshoot: a line's text (two bytes
+ * the attempt before it is allocated; what the attempt wrote since its last commit is given up,
+ * and the ingest goes on without the cap from that commit. The bound is a quarter of that overshoot: a line's text (two bytes
  * a character at worst), its parsed tree and its stored payload are each about the line's size.
  */
 export const HELD_BYTES = 4 * 1024 * 1024
@@ -19,7 +19,7 @@ export interface OverHeld {
   bytes: number
 }
 
-/** Thrown by an ingest that stopped at something over its bound, after committing what came before. */
+/** Thrown by an ingest that stopped at something over its bound, its last commit kept. */
 export class HeldBytesReached extends Error {
   constructor(
     readonly file: string,

@@ -70,8 +70,8 @@ export interface AttemptHooks {
   /** Files an earlier attempt of the same run read to their end (their format warnings are this run's too). */
   readBefore?: string[]
   /**
-   * Nothing over this many bytes is read at once (held-bytes.ts): the ingest commits what came
-   * before it and throws `HeldBytesReached`, for an attempt without the bound to go on.
+   * Nothing over this many bytes is read at once (held-bytes.ts): the ingest gives up what it
+   * wrote since its last commit and throws `HeldBytesReached`, for an attempt without the bound to go on.
    */
   maxHeldBytes?: number
 }
