@@ -139,7 +139,7 @@ function runWorker(
   })
 }
 
-/** The capped attempt stopped before something over its bound, everything before it committed. */
+/** The capped attempt stopped before something over its bound, its last commit kept. */
 class NeedsHeap extends Error {
   constructor(
     readonly file: string,
