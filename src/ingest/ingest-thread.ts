@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { schemaVersion, type Db } from '../store/db.js'
-import type { IngestOptions, IngestResult } from './ingest.js'
+import type { CommittedPart, IngestOptions, IngestResult } from './ingest.js'
 import { worthAWorker, type WorkerLimits } from './pending-bytes.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
+import { HELD_BYTES, type OverHeld } from './held-bytes.js'
 
 /**
  * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
@@ -23,16 +24,31 @@ export interface IngestRequest {
   paths: string[]
   options: Pick<IngestOptions, 'maxLineBytes' | 'batchSize' | 'maxDocumentBytes' | 'worker'>
   progress: boolean
+  /** Files an earlier attempt of this run read to their end. */
+  readBefore?: string[]
+  /** On the capped attempt: nothing over this many bytes is read at once (held-bytes.ts). */
+  maxHeldBytes?: number
 }
 
-export type FromIngestWorker = { type: 'progress'; file: string; bytes: number } | { type: 'done'; result: IngestResult } | { type: 'failed'; error: WireError }
+export type FromIngestWorker =
+  | { type: 'progress'; file: string; bytes: number }
+  | { type: 'committed'; part: CommittedPart }
+  | { type: 'needs-heap'; file: string; over: OverHeld }
+  | { type: 'done'; result: IngestResult }
+  | { type: 'failed'; error: WireError }
 
 /**
  * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
- * its own worker thread"); the old generation is left to V8, so a document or a line as large as
- * the ingest's limits allow still fits.
+ * its own worker thread" and "the ingest worker's heap capped"). The old generation is capped on a
+ * first attempt: V8 lets garbage lie in an uncapped one, several times what the ingest holds live.
+ * That attempt reads nothing larger than `HELD_BYTES` at once (a larger allocation could end the
+ * whole process, held-bytes.ts): it stops before such a line, document or database, and a second
+ * worker, without the cap, goes on from what the first committed (an interrupted ingest loses
+ * nothing). So does one if the first runs out of its heap all the same. The result is put
+ * together from both.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 }
+const YOUNG_MB = 16
+const OLD_GENERATION_MB = 48
 
 /**
  * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
@@ -67,13 +83,40 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
     options: limitsOnly(opts),
     progress: onProgress !== undefined
   }
+  const first: CommittedPart[] = []
+  try {
+    const capped = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() }
+    return await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first)
+  } catch (e) {
+    const why = uncappedNeeded(e)
+    if (!why) throw e
+    const before = joinParts(first)
+    process.emitWarning(
+      `the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (${why}); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`,
+      { code: 'AI_LOG_TRAIL_INGEST_HEAP' }
+    )
+    const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, [])
+    return withEarlierAttempt(before, again)
+  }
+}
+
+/** Runs one ingest worker to its end, handing on its progress and what each commit stored. */
+function runWorker(
+  script: string,
+  request: IngestRequest,
+  resourceLimits: ResourceLimits,
+  onProgress: IngestOptions['onProgress'],
+  committed: CommittedPart[]
+): Promise<IngestResult> {
   // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
   // parent run with `-e` makes the worker fail to start), and the ingest needs none.
-  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS })
+  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits })
   return new Promise<IngestResult>((resolve, reject) => {
     let outcome: { result: IngestResult } | { error: Error } | null = null
     worker.on('message', (m: FromIngestWorker) => {
-      if (m.type === 'progress') {
+      if (m.type === 'committed') committed.push(m.part)
+      else if (m.type === 'needs-heap') outcome ??= { error: new NeedsHeap(m.file, m.over) }
+      else if (m.type === 'progress') {
         // A callback that throws fails the ingest, as it would on the caller's thread.
         try {
           onProgress?.({ file: m.file, bytes: m.bytes })
@@ -85,8 +128,8 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
       else outcome = { error: fromWire(m.error) }
     })
     // An error the worker could not post (out of memory, a failure to start) comes as an event.
-    worker.on('error', (e) => {
-      outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) }
+    worker.on('error', (e: Error & { code?: unknown }) => {
+      outcome ??= { error: Object.assign(new Error(`ingest worker failed: ${e.message}`, { cause: e }), { code: e.code }) }
     })
     // Settled when the thread is gone, so its heap is freed before the caller goes on.
     worker.on('exit', (code) => {
@@ -94,6 +137,65 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
       else reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`))
     })
   })
+}
+
+/** The capped attempt stopped before something over its bound, its last commit kept. */
+class NeedsHeap extends Error {
+  constructor(
+    readonly file: string,
+    readonly over: OverHeld
+  ) {
+    super(`${file} needs more heap`)
+  }
+}
+
+/** Why an attempt's failure calls for one without the cap, or null when it does not. */
+function uncappedNeeded(e: unknown): string | null {
+  if (e instanceof NeedsHeap) {
+    const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file
+    return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`
+  }
+  return (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of it' : null
+}
+
+function joinParts(parts: CommittedPart[]): CommittedPart {
+  return {
+    files_read: parts.flatMap((p) => p.files_read),
+    events: parts.reduce((n, p) => n + p.events, 0),
+    skipped_lines: parts.reduce((n, p) => n + p.skipped_lines, 0),
+    errors: parts.flatMap((p) => p.errors),
+    session_ids: parts.flatMap((p) => p.session_ids)
+  }
+}
+
+/**
+ * The run's result from what a first attempt committed and what the second did. The second finds
+ * the files the first read to their end unchanged, and reads again only what the first had not
+ * committed, so nothing is counted twice. A file's problems come in another order than one
+ * attempt would have told them: the first attempt's lines' problems first.
+ */
+export function withEarlierAttempt(before: CommittedPart, again: IngestResult): IngestResult {
+  const sessionIds = [...new Set([...before.session_ids, ...again.session_ids])].sort()
+  return {
+    ...again,
+    files: again.files + before.files_read.length,
+    unchanged_files: Math.max(0, again.unchanged_files - before.files_read.length),
+    sessions: sessionIds.length,
+    events: before.events + again.events,
+    skipped_lines: before.skipped_lines + again.skipped_lines,
+    errors: [...before.errors, ...again.errors],
+    session_ids: sessionIds
+  }
+}
+
+/**
+ * The old generation's cap on a first attempt; `AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB` sets another,
+ * for measuring and for the tests of the second attempt (not below the smallest heap a worker
+ * starts in: under it V8 aborts the whole process).
+ */
+function oldGenerationMb(): number {
+  const mb = Number(process.env.AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB)
+  return Number.isInteger(mb) && mb > 0 ? Math.max(mb, 8) : OLD_GENERATION_MB
 }
 
 /**

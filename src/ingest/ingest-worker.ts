@@ -2,13 +2,14 @@
 import '../esm-dirname-shim.js'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openStore } from '../store/db.js'
-import { ingestOnThisThread } from './ingest.js'
+import { ingestOnThisThread, type CommittedPart } from './ingest.js'
 import { INGEST_WORKER_ROLE, type FromIngestWorker, type IngestRequest } from './ingest-thread.js'
 import { toWire } from '../worker/wire.js'
+import { HeldBytesReached } from './held-bytes.js'
 
 /**
  * The ingest's worker (see ingest-thread.ts): opens the store by its path, ingests, posts the
- * progress, then the result or the error, and ends.
+ * progress and what each commit stored, then the result or the error, and ends.
  */
 
 const request = workerData as IngestRequest | null
@@ -20,7 +21,15 @@ async function serve(port: NonNullable<typeof parentPort>, r: IngestRequest): Pr
     const db = openStore(r.database, { migrateTo: r.schemaVersion })
     try {
       const onProgress = r.progress ? (p: { file: string; bytes: number }) => post({ type: 'progress', ...p }) : undefined
-      post({ type: 'done', result: await ingestOnThisThread(db, r.paths, { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }) })
+      const onCommit = (part: CommittedPart) => post({ type: 'committed', part })
+      const options = { ...r.options, worker: parseWorkerWanted(r.options.worker), onProgress }
+      const hooks = { onCommit, readBefore: r.readBefore, maxHeldBytes: r.maxHeldBytes }
+      try {
+        post({ type: 'done', result: await ingestOnThisThread(db, r.paths, options, hooks) })
+      } catch (e) {
+        if (!(e instanceof HeldBytesReached)) throw e
+        post({ type: 'needs-heap', file: e.file, over: e.over })
+      }
     } finally {
       db.close()
     }

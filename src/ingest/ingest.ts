@@ -14,7 +14,7 @@ import type { Source } from '../sources/types.js'
 import { fallbackSessionId } from '../sources/util/ids.js'
 import { tryParseJson } from '../sources/util/json.js'
 import { decodeText, detectCompression, detectEncoding, readCompressedHead } from './lines.js'
-import type { ParsedBatch, ParsedLine } from './parse-file.js'
+import type { FileJob, ParsedBatch, ParsedLine } from './parse-file.js'
 import { crashPoint } from './crash-point.js'
 import { formatWarnings, type FormatWarning } from './format-drift.js'
 import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
@@ -23,6 +23,7 @@ import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFileStats } from './walk.js'
 import { WriteGroup } from './write-group.js'
+import { HeldBytesReached } from './held-bytes.js'
 
 export interface IngestError {
   file: string
@@ -45,6 +46,34 @@ export interface IngestResult {
   parsed_on: 'worker' | 'thread'
   /** Files read in this run whose format looks changed (see format-drift.ts), one warning each. */
   format_warnings: FormatWarning[]
+}
+
+/**
+ * What one or more committed transactions of an ingest stored: posted by the ingest's worker after
+ * each commit, so that a second attempt after the first ran out of heap can give the whole run's
+ * result (src/ingest/ingest-thread.ts). Only what batches stored: a file's problems found while
+ * planning are found again by the second attempt.
+ */
+export interface CommittedPart {
+  /** Files read to their end. */
+  files_read: string[]
+  events: number
+  skipped_lines: number
+  errors: IngestError[]
+  session_ids: string[]
+}
+
+/** How an ingest that goes on from an earlier attempt's commits is told of them. */
+export interface AttemptHooks {
+  /** Called after each commit with what it stored since the one before. */
+  onCommit?: (part: CommittedPart) => void
+  /** Files an earlier attempt of the same run read to their end (their format warnings are this run's too). */
+  readBefore?: string[]
+  /**
+   * Nothing over this many bytes is read at once (held-bytes.ts): the ingest gives up what it
+   * wrote since its last commit and throws `HeldBytesReached`, for an attempt without the bound to go on.
+   */
+  maxHeldBytes?: number
 }
 
 export interface IngestOptions {
@@ -116,7 +145,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions =
  * The ingest itself, on the calling thread. Parsing runs on a worker thread when there is enough
  * to read (see `IngestOptions.worker`); this thread plans each file and writes what the parser found.
  */
-export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOptions = {}, hooks: AttemptHooks = {}): Promise<IngestResult> {
   const result: IngestResult = {
     files: 0,
     unchanged_files: 0,
@@ -134,21 +163,36 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const plans = planFiles(db, writer, paths, opts, result)
   const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
-  const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where))
+  const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where))
   const group = new WriteGroup(db, GROUP_LIMITS)
+  const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null
+  let stopped: HeldBytesReached | null = null
   try {
     for await (const { plan, batch } of parsed) {
+      // What the group holds is given up, not committed: the next attempt then goes on from a
+      // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
+      // at each) fall where that ingest's do, so the store is the same to the byte.
+      if (batch.needsHeap) {
+        stopped = new HeldBytesReached(plan.job.path, batch.needsHeap)
+        break
+      }
       group.begin()
-      writeBatch(db, writer, plan, batch, result, touched, group.holdsTransaction)
-      group.wrote(batch.lines.length, batchChars(batch))
+      const grouped = group.holdsTransaction
+      const eventsBefore = result.events
+      writeBatch(db, writer, plan, batch, result, touched, grouped)
       if (batch.last) read.push(plan.job.path)
+      stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job))
+      if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped) stored?.committed()
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
-    group.commit()
+    if (stopped) group.rollback()
+    else if (group.commit()) stored?.committed()
   } catch (e) {
     group.rollback()
     throw e
   }
+  // The reconciling is left to the attempt that goes on from this one's last commit.
+  if (stopped) throw stopped
   result.sessions = touched.size
   result.session_ids = [...touched].sort()
   crashPoint()
@@ -160,9 +204,60 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   // A session this run wrote to has records; one only marked (its file read again) may have none left.
   dropSessionsNoFileHolds(db, pending)
   clearReconcilePending(db, reconcile)
-  result.format_warnings = formatWarnings(db, read)
+  result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read])
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/** The jobs of an attempt that holds no more than `bytes` at once (held-bytes.ts). */
+async function* heldTo<P extends { job: { maxHeldBytes?: number } }>(plans: AsyncIterable<P>, bytes: number | undefined): AsyncGenerator<P> {
+  for await (const plan of plans) {
+    if (bytes !== undefined) plan.job.maxHeldBytes = bytes
+    yield plan
+  }
+}
+
+/**
+ * What the batches written since the last commit stored, handed on when they are committed. A
+ * file read whole on every attempt (compressed, a database: see writeBatch) counts only once its
+ * last batch is committed: a later attempt reads it again from its start, and counts it then.
+ */
+class CommittedParts {
+  private part: CommittedPart = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  private wholeFile: { path: string; part: CommittedPart } | null = null
+  private sessionsPosted = 0
+
+  constructor(
+    private touched: Set<string>,
+    private post: (part: CommittedPart) => void
+  ) {}
+
+  wrote(path: string, batch: ParsedBatch, events: number, whole: boolean): void {
+    if (this.wholeFile && this.wholeFile.path !== path) this.wholeFile = null
+    if (whole) this.wholeFile ??= { path, part: { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] } }
+    const p = whole && this.wholeFile ? this.wholeFile.part : this.part
+    if (batch.last) p.files_read.push(path)
+    p.events += events
+    p.skipped_lines += batch.skippedLines
+    for (const e of batch.problems) p.errors.push({ file: path, line: e.line, reason: e.reason })
+    if (whole && batch.last && this.wholeFile) {
+      const done = this.wholeFile.part
+      this.part.files_read.push(...done.files_read)
+      this.part.events += done.events
+      this.part.skipped_lines += done.skipped_lines
+      this.part.errors.push(...done.errors)
+      this.wholeFile = null
+    }
+  }
+
+  committed(): void {
+    // A set keeps its insertion order: the sessions touched since the last commit are its tail.
+    const ids = [...this.touched]
+    this.part.session_ids = ids.slice(this.sessionsPosted)
+    this.sessionsPosted = ids.length
+    this.post(this.part)
+    this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  }
 }
 
 /**
@@ -383,12 +478,17 @@ function limitsOf(opts: IngestOptions) {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
+/** A compressed file or a database is read again from its start when an earlier read of it stopped. */
+function readWhole(job: FileJob): boolean {
+  return job.compression !== null || job.snapshot !== undefined
+}
+
 function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>, grouped: boolean): void {
   const { job, fileId } = plan
   // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
   // a database (its rows are read again whole): it is recorded as read to its size only by its
   // last batch, so an interrupted read starts again.
-  const whole = job.compression !== null || job.snapshot !== undefined
+  const whole = readWhole(job)
   const offset = whole ? (batch.last ? job.size : 0) : batch.offset
   const lineNo = whole && !batch.last ? 0 : batch.lineNo
   const write = () => {

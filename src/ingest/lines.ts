@@ -14,6 +14,11 @@ export interface Line {
   invalidUtf8?: boolean
   /** The line was longer than the cap; `text` is empty and the line was not read. */
   tooLong?: number
+  /**
+   * The line is within the cap but over `maxHeldBytes`; `text` is empty, the line was not read,
+   * and nothing after it is: whoever set that bound reads it elsewhere (see held-bytes.ts).
+   */
+  overHeld?: number
   /** The file ends without a newline after this line (it may still be being written). */
   unterminated?: boolean
 }
@@ -22,6 +27,8 @@ export interface ReadOptions {
   start: number
   lineNo: number
   maxLineBytes: number
+  /** Lines within `maxLineBytes` but over this many bytes end the read (see `Line.overHeld`). */
+  maxHeldBytes?: number
   chunkBytes?: number
 }
 
@@ -132,20 +139,24 @@ export async function readCompressedHead(path: string, c: Compression, bytes: nu
 async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: ReadOptions): AsyncGenerator<Line> {
   let pos = start
   let lineNo = opts.lineNo
+  // Past this a line is not held: it is skipped, or ends the read when it is within the cap.
+  const hold = Math.min(opts.maxLineBytes, opts.maxHeldBytes ?? Infinity)
+  const notHeld = (bytes: number, end: number, unterminated?: true): Line =>
+    bytes > opts.maxLineBytes ? { text: '', lineNo, end, tooLong: bytes, unterminated } : { text: '', lineNo, end, overHeld: bytes, unterminated }
   // The start of a line that spans chunks, as copies of its pieces: joined once, when its newline
   // comes, so a line of many chunks costs its length, not its length times its chunks.
   let carry: Buffer[] = []
   let carryBytes = 0
-  // While skipping an over-long line: the bytes seen so far.
+  // While passing over a line longer than `hold`: the bytes seen so far.
   let skipping: { bytes: number } | null = null
   const line = (data: Buffer, from: number, nl: number, dataStart: number): Line => {
     lineNo++
     if (skipping) {
-      const tooLong = skipping.bytes + nl - from
+      const bytes = skipping.bytes + nl - from
       skipping = null
-      return { text: '', lineNo, end: dataStart + nl + 1, tooLong }
+      return notHeld(bytes, dataStart + nl + 1)
     }
-    if (nl - from > opts.maxLineBytes) return { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from }
+    if (nl - from > hold) return notHeld(nl - from, dataStart + nl + 1)
     const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
     const { text, invalid } = decodeUtf8(data, from, e)
     return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
@@ -157,7 +168,7 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: R
     if (carryBytes > 0) {
       const nl = chunk.indexOf(10)
       if (nl === -1) {
-        if (carryBytes + chunk.length > opts.maxLineBytes) {
+        if (carryBytes + chunk.length > hold) {
           skipping = { bytes: carryBytes + chunk.length }
           carry = []
           carryBytes = 0
@@ -167,28 +178,40 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: R
         }
         continue
       }
-      const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1)
-      yield line(joined, 0, joined.length - 1, chunkStart - carryBytes)
+      // The whole line is read only when it is within `hold`: the bytes before its newline may pass it.
+      if (carryBytes + nl > hold) {
+        skipping = { bytes: carryBytes }
+        const l = line(chunk, 0, nl, chunkStart)
+        yield l
+        if (l.overHeld !== undefined) return
+        from = nl + 1
+      } else {
+        const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1)
+        yield line(joined, 0, joined.length - 1, chunkStart - carryBytes)
+        from = nl + 1
+      }
       carry = []
       carryBytes = 0
-      from = nl + 1
     }
     for (;;) {
       const nl = chunk.indexOf(10, from)
       if (nl === -1) break
-      yield line(chunk, from, nl, chunkStart)
+      const l = line(chunk, from, nl, chunkStart)
+      yield l
+      if (l.overHeld !== undefined) return
       from = nl + 1
     }
     const rest = chunk.length - from
     if (skipping) skipping.bytes += rest
-    else if (rest > opts.maxLineBytes) skipping = { bytes: rest }
+    else if (rest > hold) skipping = { bytes: rest }
     else if (rest > 0) {
       carry = [Buffer.from(chunk.subarray(from))]
       carryBytes = rest
     }
   }
   if (skipping) {
-    yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true }
+    lineNo++
+    yield notHeld(skipping.bytes, pos, true)
   } else if (carryBytes > 0) {
     const last = Buffer.concat(carry, carryBytes)
     const e = last[last.length - 1] === 13 ? last.length - 1 : last.length
@@ -231,6 +254,11 @@ async function* readUtf16Lines(path: string, encoding: 'utf16le' | 'utf16be', op
         from = nl + 1
       }
       carry = text.slice(from)
+      // A line is held here as it is read: past the bound, the read ends (see `Line.overHeld`).
+      if (opts.maxHeldBytes !== undefined && carry.length * 2 > opts.maxHeldBytes) {
+        yield { text: '', lineNo: lineNo + 1, end: pos, overHeld: carry.length * 2 }
+        return
+      }
     }
     carry += decoder.decode()
     if (carry.length > 0) yield { text: carry.replace(/\r$/, ''), lineNo: lineNo + 1, end: pos, unterminated: true }

@@ -10,7 +10,8 @@ import { badTokenField } from '../model/tokens.js'
 import { emptyTally, tallyDocument, tallyRecords, type FormatTally } from './format-tally.js'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './nesting.js'
 import { decodeText, readCompressedLines, readLines, type Compression, type Encoding } from './lines.js'
-import { snapshotRows, type Snapshot } from './database.js'
+import { removeSnapshot, snapshotRows, type Snapshot } from './database.js'
+import { snapshotBytes, type OverHeld } from './held-bytes.js'
 import type { DatabaseRow } from '../sources/types.js'
 
 /**
@@ -37,6 +38,11 @@ export interface FileJob {
   /** A batch ends after this many records or `maxBatchChars` characters of line text. */
   batchSize: number
   maxBatchChars: number
+  /**
+   * Set on the ingest worker's capped attempt (held-bytes.ts): a line, a document or a database
+   * over this many bytes is not read; the batch before it comes with `needsHeap` and the file ends there.
+   */
+  maxHeldBytes?: number
   /** For a database: the private copy to read (removed once read). */
   snapshot?: Snapshot
 }
@@ -70,6 +76,8 @@ export interface ParsedBatch {
   save: boolean
   /** The last batch of its file. */
   last: boolean
+  /** The read stopped before this, over `FileJob.maxHeldBytes`: the file's rest is left unread. */
+  needsHeap?: OverHeld
 }
 
 function emptyBatch(offset: number, lineNo: number, stateJson: string): ParsedBatch {
@@ -203,6 +211,13 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
   }
   if (source.mode === 'database') {
     if (!job.snapshot) throw new Error(`no copy of database ${job.path} to read`)
+    const bytes = job.maxHeldBytes !== undefined ? snapshotBytes(job.snapshot) : 0
+    // A row's text is made whole by SQLite before the parser sees it: only the copy's size bounds it.
+    if (job.maxHeldBytes !== undefined && bytes > job.maxHeldBytes) {
+      removeSnapshot(job.snapshot)
+      yield { ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } }
+      return
+    }
     yield* databaseBatches(job, snapshotRows(job.snapshot, source, ctx))
     return
   }
@@ -241,11 +256,16 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
     return out
   }
   try {
-    const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes }
+    const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes, maxHeldBytes: job.maxHeldBytes }
     const lines = job.compression
       ? readCompressedLines(job.path, job.compression, opts)
       : readLines(job.path, job.encoding, { ...opts, start: job.startOffset })
     for await (const line of lines) {
+      // The lines before are this attempt's; the rest of the file is the next one's.
+      if (line.overHeld !== undefined) {
+        yield { ...cut(), needsHeap: { line: line.lineNo, bytes: line.overHeld } }
+        return
+      }
       if (line.tooLong !== undefined) {
         batch.skippedLines++
         problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`)
@@ -278,16 +298,22 @@ async function parseDocument(job: FileJob, parse: (text: string, out: ParseRecor
   const failed = (reason: string): ParsedBatch => ({ ...emptyBatch(0, 0, 'null'), problems: [{ line: null, reason }], save: false, last: true })
   const max = job.maxDocumentBytes
   if (job.size > max) return failed(`document of ${job.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`)
+  const held = job.maxHeldBytes ?? Infinity
+  const needsHeap = (bytes: number): ParsedBatch => ({ ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } })
+  if (job.size > held) return needsHeap(job.size)
   let buf: Buffer
   try {
     const raw = await readFile(job.path)
+    // Decompressed no further than the bound: past it, the document is read on the next attempt.
+    const outMax = Math.min(max, held)
     buf =
       job.compression === 'zstd'
-        ? zstdDecompressSync(raw, { maxOutputLength: max })
+        ? zstdDecompressSync(raw, { maxOutputLength: outMax })
         : job.compression === 'gzip'
-          ? gunzipSync(raw, { maxOutputLength: max })
+          ? gunzipSync(raw, { maxOutputLength: outMax })
           : raw
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' && held < max) return needsHeap(held + 1)
     return failed(`unreadable: ${(e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e)}`)
   }
   const out: ParseRecord[] = []

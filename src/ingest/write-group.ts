@@ -35,17 +35,19 @@ export class WriteGroup {
     this.chars = 0
   }
 
-  /** After a batch was written: commits once the group holds enough. */
-  wrote(lines: number, chars: number): void {
+  /** After a batch was written: commits once the group holds enough. True when it committed. */
+  wrote(lines: number, chars: number): boolean {
     this.lines += lines
     this.chars += chars
-    if (this.lines >= this.limits.lines || this.chars >= this.limits.chars) this.commit()
+    return this.lines >= this.limits.lines || this.chars >= this.limits.chars ? this.commit() : false
   }
 
-  commit(): void {
-    if (!this.open) return
+  /** True when it committed the group's own transaction. */
+  commit(): boolean {
+    if (!this.open) return false
     this.open = false
     this.db.exec('COMMIT')
+    return true
   }
 
   /** After a failure: what the group wrote is undone, as a failed batch's transaction was. */
