@@ -43,13 +43,13 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const job = (database: string, out: string, now: string, mode: 'full' | 'summary' = 'full') =>
+const job = (database: string, out: string, now: string) =>
   runJob({
     database,
     repoDir: dir,
     paths: [join(logs, 'claude-code'), join(logs, 'codex')],
     config: parseConfig('', 'test.yml'),
-    mode,
+    mode: 'full',
     formats: ['md', 'json'],
     outDir: join(dir, out),
     now: new Date(now),
@@ -142,59 +142,5 @@ describe('the provenance rows across runs', () => {
     const after = rowsOf(database())
     expect(withoutAt(after)).toEqual(withoutAt(held))
     for (const r of after) expect(r.at).toBe(r.session_id === session ? T4 : held.find((h) => keyOf(h) === keyOf(r))?.at)
-  })
-})
-
-// In summary mode the files' report saves no turn's rows: the comment's report is the one that does.
-describe("a replayed session's provenance rows", () => {
-  const database = () => join(dir, 'replayed.sqlite')
-  /** Rows the runs since the last call tried to insert (a BEFORE INSERT trigger fires for an upsert too), by session. */
-  const attempts = (): Map<string, number> => {
-    const db = openStore(database())
-    try {
-      const rows = db.prepare('SELECT session_id, count(*) AS n FROM upsert_attempts GROUP BY session_id').all() as { session_id: string; n: number }[]
-      db.prepare('DELETE FROM upsert_attempts').run()
-      return new Map(rows.map((r) => [r.session_id, r.n]))
-    } finally {
-      db.close()
-    }
-  }
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
-
-  it('are not saved again when the table holds them, and are when it does not', async () => {
-    await job(database(), 'replayed-cold', '2026-01-01T00:00:00Z', 'summary')
-    const db = openStore(database())
-    db.exec(`CREATE TABLE upsert_attempts (session_id TEXT NOT NULL);
-      CREATE TRIGGER upsert_attempt BEFORE INSERT ON redactions BEGIN INSERT INTO upsert_attempts VALUES (NEW.session_id); END;`)
-    db.close()
-    const held = rowsOf(database())
-
-    // Cold again (the session cache emptied): each report saves its rows.
-    const cleared = openStore(database())
-    cleared.prepare('DELETE FROM session_cache').run()
-    cleared.close()
-    await job(database(), 'replayed-again', '2026-01-02T00:00:00Z', 'summary')
-    const everyRow = attempts()
-    // Warm: the comment's report replays every session and saves none of its rows.
-    await job(database(), 'replayed-warm', '2026-01-03T00:00:00Z', 'summary')
-    const warm = attempts()
-    expect(total(warm)).toBeLessThan(total(everyRow))
-    expect(rowsOf(database())).toEqual(held)
-
-    // A turn's row changed behind the report's back: its session's rows are saved again, the others not.
-    const target = held.find((r) => r.event_id !== 0 && !warm.has(r.session_id)) ?? held.find((r) => r.event_id !== 0)
-    if (!target) throw new Error('the fixtures redact no turn')
-    const changed = openStore(database())
-    changed
-      .prepare(
-        'UPDATE redactions SET count = count + 100 WHERE id = (SELECT id FROM redactions WHERE session_id = ? AND event_id = ? AND field = ? AND detector = ?)'
-      )
-      .run(target.session_id, target.event_id, target.field, target.detector)
-    changed.close()
-    await job(database(), 'replayed-changed', '2026-01-04T00:00:00Z', 'summary')
-    const after = attempts()
-    expect(after.get(target.session_id) ?? 0).toBeGreaterThan(warm.get(target.session_id) ?? 0)
-    for (const [id, n] of after) if (id !== target.session_id) expect(n).toBe(warm.get(id))
-    expect(withoutAt(rowsOf(database()))).toEqual(withoutAt(held))
   })
 })

@@ -14,7 +14,6 @@ import type { ListedReport } from '../select/session-list.js'
 import { SessionSink, type SpillFile } from '../select/spill.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
-import { provenanceHeld } from '../store/provenance-held.js'
 import { saveRedactions } from '../store/redactions.js'
 
 export interface BuildReportOptions {
@@ -157,15 +156,8 @@ function redactComment(
   // Sessions unchanged since a run under the same rules come whole from the session cache.
   const cache = SessionCache.open(db, opts.config, { maxFieldChars: select.maxFieldChars, budget: opts.budget })
   let sinceSave = 0
-  // Replayed sessions whose provenance rows the table holds as they would be written: not saved.
-  const held = new Set<string>()
   const saveNow = () => {
-    saveRedactions(
-      db,
-      redactor.takeRecords().filter((r) => !held.has(r.session_id)),
-      at
-    )
-    held.clear()
+    saveRedactions(db, redactor.takeRecords(), at)
     cache?.write()
     sinceSave = 0
   }
@@ -174,9 +166,8 @@ function redactComment(
     const turns = window.begin(s.id)
     const entry = found?.entry
     if (entry && window.holdsAtMost(entry.level) && redactor.replay(s, entry.notes)) {
-      for (const [facts, kept] of entry.turns) window.addKnown(facts, kept)
-      if (provenanceHeld(db, s.id, entry.notes.records)) held.add(s.id)
-      else sinceSave += entry.notes.records.length
+      for (const [facts, held] of entry.turns) window.addKnown(facts, held)
+      sinceSave += entry.notes.records.length
       if (++sinceSave >= RECORDS_PAGE) saveNow()
       return withTurns(entry, turns)
     }
