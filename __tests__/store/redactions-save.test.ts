@@ -3,8 +3,7 @@ import { openStore, type Db } from '../../src/store/db.js'
 import { saveRedactions, type RedactionRow } from '../../src/store/redactions.js'
 
 /*
- * saveRedactions stores, in one statement per page of rows, what the oracle below stores a row at
- * a time: a new row is inserted; a stored row whose count, actor or reason differ takes the new
+ * saveRedactions stores what the oracle below stores, reading each row before it writes it: a new row is inserted; a stored row whose count, actor or reason differ takes the new
  * values and the save's time; a stored row saved with the values it holds is left as it is, its
  * `at` still the time those values were first recorded (docs/redaction.md, "Provenance").
  */
@@ -75,7 +74,7 @@ describe('saveRedactions', () => {
     ])
   })
 
-  it('writes a row again when it was deleted, and keeps the order, values and nulls of many pages of rows', () => {
+  it('writes a row again when it was deleted, and keeps the order, values and nulls of many rows', () => {
     const many = Array.from({ length: 2_345 }, (_, i) =>
       row({
         session_id: `s${i % 7}`,
@@ -101,7 +100,7 @@ describe('saveRedactions', () => {
     expect(written.every(([s3, t2]) => s3 === t2)).toBe(true)
   })
 
-  it('stores a text with a lone surrogate as a row bound on its own stores it', () => {
+  it('stores a text with a lone surrogate as the oracle stores it', () => {
     const rows = [row({ session_id: 's\ud800x', field: 'f\udc00', actor: '\ud83d', reason: 'ok \ud83d\ude00' })]
     saveRedactions(db, rows, 't1')
     oracleSave(oracle, rows, 't1')
@@ -109,7 +108,7 @@ describe('saveRedactions', () => {
     expect(table(db)[0]).toMatchObject({ session_id: 's\ufffdx', reason: 'ok \ud83d\ude00' })
   })
 
-  it("applies a page's rows in order when one key comes twice", () => {
+  it("applies a save's rows in order when one key comes twice", () => {
     const rows = [row({ count: 1 }), row({ count: 2, actor: 'ann' }), row({ event_id: 2 })]
     saveRedactions(db, rows, 't1')
     oracleSave(oracle, rows, 't1')
