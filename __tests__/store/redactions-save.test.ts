@@ -3,8 +3,9 @@ import { openStore, type Db } from '../../src/store/db.js'
 import { saveRedactions, type RedactionRow } from '../../src/store/redactions.js'
 
 /*
- * saveRedactions stores what the oracle below stores, reading each row before it writes it: a new row is inserted; a stored row whose count, actor or reason differ takes the new
- * values and the save's time; a stored row saved with the values it holds is left as it is, its
+ * saveRedactions stores what the oracle below stores, reading each row before it writes it: a new
+ * row is inserted; a stored row whose count, actor or reason differ takes the new values and the
+ * save's time; a stored row saved with the values it holds is left as it is, its
  * `at` still the time those values were first recorded (docs/redaction.md, "Provenance").
  */
 
