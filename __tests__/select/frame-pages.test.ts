@@ -24,8 +24,8 @@ const AGENT_DIRS = readdirSync(fixtures).filter((d) => !['recorder', 'records', 
 const now = new Date('2026-04-01T12:00:00Z')
 const MANY = 2 * FRAME_PAGE + 500
 
-/** The database, counting every statement run (whatever prepared it). */
-function counting(db: Db): { db: Db; runs: () => number } {
+/** The database, counting every statement run (whatever prepared it), or those whose SQL `only` matches. */
+function counting(db: Db, only?: RegExp): { db: Db; runs: () => number } {
   let runs = 0
   const wrap = (stmt: Statement): Statement =>
     new Proxy(stmt, {
@@ -33,7 +33,7 @@ function counting(db: Db): { db: Db; runs: () => number } {
         const v = Reflect.get(target, prop, target) as unknown
         if (typeof v !== 'function') return v
         return (...a: unknown[]) => {
-          if (prop === 'get' || prop === 'all' || prop === 'iterate' || prop === 'run') runs++
+          if ((prop === 'get' || prop === 'all' || prop === 'iterate' || prop === 'run') && (!only || only.test(target.source))) runs++
           const out = (v as (...x: unknown[]) => unknown).apply(target, a)
           return out === target ? wrap(target) : out
         }
@@ -129,6 +129,32 @@ describe('the frame a page at a time', () => {
     for (const s of head.sessions()) void s
     // The code before ran four queries per session for these.
     expect(c.runs()).toBeLessThan(20 * Math.ceil(MANY / FRAME_PAGE))
+  })
+
+  it("reads a held page's tool calls and files touched once, however often its sessions are walked", () => {
+    const facts = /\b(function_calls|files_touched)\b/
+    const c = counting(bundled.db, facts)
+    const head = selectFrameHead(c.db, { now })
+    const selected = c.runs()
+    const first = [...head.sessions()]
+    const text = JSON.stringify(first)
+    const read = c.runs()
+    expect(read).toBeGreaterThan(selected)
+    // What a walk's consumer does to a session's arrays is not what the next walk reads.
+    for (const s of first) s.files_touched.push('changed by a consumer')
+    expect(JSON.stringify([...head.sessions()])).toBe(text)
+    expect(c.runs()).toBe(read)
+    expect(first.some((s) => Object.keys(s.tool_call_names).length > 0 && s.files_touched.length > 1)).toBe(true)
+
+    // Past the summaries it holds, the frame reads each page again on each walk.
+    const m = counting(many.db, facts)
+    const big = selectFrameHead(m.db, { now })
+    const bigSelected = m.runs()
+    for (const s of big.sessions()) void s
+    const once = m.runs() - bigSelected
+    expect(once).toBeGreaterThan(0)
+    for (const s of big.sessions()) void s
+    expect(m.runs() - bigSelected).toBe(2 * once)
   })
 
   ;(haveSamples ? it : it.skip)("selects ../shared's real sample logs as the whole listing did", async () => {

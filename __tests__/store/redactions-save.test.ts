@@ -3,18 +3,25 @@ import { openStore, type Db } from '../../src/store/db.js'
 import { saveRedactions, type RedactionRow } from '../../src/store/redactions.js'
 
 /*
- * saveRedactions leaves a row alone when it would write the values the row holds, and otherwise
- * stores what the plain upsert it replaced stores (the oracle below): the table is the same after
- * any sequence of saves, and a save of what is stored changes no row.
+ * saveRedactions stores what the oracle below stores, reading each row before it writes it: a new
+ * row is inserted; a stored row whose count, actor or reason differ takes the new values and the
+ * save's time; a stored row saved with the values it holds is left as it is, its
+ * `at` still the time those values were first recorded (docs/redaction.md, "Provenance").
  */
 
-const ORACLE = `INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+const ORACLE_INSERT = `INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at`
+const ORACLE_HELD = `SELECT count, actor, reason FROM redactions WHERE session_id = ? AND event_id = ? AND field = ? AND detector = ?`
 
 function oracleSave(db: Db, rows: RedactionRow[], at: string): void {
-  const upsert = db.prepare(ORACLE)
+  const upsert = db.prepare(ORACLE_INSERT)
+  const held = db.prepare(ORACLE_HELD)
   db.transaction(() => {
-    for (const r of rows) upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at)
+    for (const r of rows) {
+      const h = held.get(r.session_id, r.event_id ?? 0, r.field, r.detector) as { count: number; actor: string | null; reason: string | null } | undefined
+      if (h && h.count === r.count && h.actor === r.actor && h.reason === r.reason) continue
+      upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at)
+    }
   })()
 }
 
@@ -54,7 +61,63 @@ describe('saveRedactions', () => {
     expect(table(db)).toEqual(before)
   })
 
-  it('stores what the plain upsert stores, for saves that change a count, an actor, a reason, the time or add a row', () => {
+  it("keeps a row's time when it is saved again unchanged at a later time, and takes the new time when its count changes", () => {
+    const t1 = '2026-01-01T00:00:00.000Z'
+    const t2 = '2026-01-02T00:00:00.000Z'
+    saveRedactions(db, [row(), row({ event_id: 2 })], t1)
+    const n = changes(db)
+    saveRedactions(db, [row(), row({ event_id: 2 })], t2)
+    expect(changes(db)).toBe(n)
+    saveRedactions(db, [row(), row({ event_id: 2, count: 5 })], t2)
+    expect(table(db)).toEqual([
+      { ...row(), at: t1 },
+      { ...row({ event_id: 2, count: 5 }), at: t2 }
+    ])
+  })
+
+  it('writes a row again when it was deleted, and keeps the order, values and nulls of many rows', () => {
+    const many = Array.from({ length: 2_345 }, (_, i) =>
+      row({
+        session_id: `s${i % 7}`,
+        event_id: i < 7 ? null : i,
+        detector: i % 3 ? 'email' : 'aws',
+        count: i + 1,
+        actor: i % 4 ? null : 'ann',
+        reason: i % 6 ? null : 'why \u00e9 "q"'
+      })
+    )
+    saveRedactions(db, many, 't1')
+    oracleSave(oracle, many, 't1')
+    expect(table(db)).toEqual(table(oracle))
+    expect(table(db)).toHaveLength(2_345)
+    db.prepare(`DELETE FROM redactions WHERE session_id = 's3'`).run()
+    oracle.prepare(`DELETE FROM redactions WHERE session_id = 's3'`).run()
+    saveRedactions(db, many, 't2')
+    oracleSave(oracle, many, 't2')
+    expect(table(db)).toEqual(table(oracle))
+    // Only the deleted session's rows are written again, with this save's time.
+    const written = (table(db) as { session_id: string; at: string }[]).map((r) => [r.session_id === 's3', r.at === 't2'])
+    expect(written.filter(([s3]) => s3).length).toBeGreaterThan(0)
+    expect(written.every(([s3, t2]) => s3 === t2)).toBe(true)
+  })
+
+  it('stores a text with a lone surrogate as the oracle stores it', () => {
+    const rows = [row({ session_id: 's\ud800x', field: 'f\udc00', actor: '\ud83d', reason: 'ok \ud83d\ude00' })]
+    saveRedactions(db, rows, 't1')
+    oracleSave(oracle, rows, 't1')
+    expect(table(db)).toEqual(table(oracle))
+    expect(table(db)[0]).toMatchObject({ session_id: 's\ufffdx', reason: 'ok \ud83d\ude00' })
+  })
+
+  it("applies a save's rows in order when one key comes twice", () => {
+    const rows = [row({ count: 1 }), row({ count: 2, actor: 'ann' }), row({ event_id: 2 })]
+    saveRedactions(db, rows, 't1')
+    oracleSave(oracle, rows, 't1')
+    expect(table(db)).toEqual(table(oracle))
+    expect(table(db)[0]).toMatchObject({ count: 2, actor: 'ann' })
+  })
+
+  it('stores what the oracle stores, for saves that change a count, an actor, a reason, the time or add a row', () => {
     const t1 = '2026-01-01T00:00:00.000Z'
     const t2 = '2026-01-02T00:00:00.000Z'
     const saves: [RedactionRow[], string][] = [

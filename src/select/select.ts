@@ -331,6 +331,9 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
     }))
   }
   const summaries = held
+  // With the summaries held, each page's tool calls and files touched are read once and kept
+  // with them: a job walks the sessions twice (the files' report, then the comment's).
+  const pageFacts: PageFacts[] | null = summaries ? [] : null
   return {
     head,
     ids,
@@ -340,8 +343,9 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
         const pageIds = ids.slice(from, from + FRAME_PAGE)
         const page = summaries ? summaries.slice(from, from + FRAME_PAGE) : sessionSummaries(db, pageIds)
         if (page.length !== pageIds.length) throw new Error('a session of the report is no longer in the store')
-        const tools = toolCallCountsOf(db, pageIds)
-        const touched = filesTouchedByEach(db, pageIds)
+        const facts = pageFacts?.[from / FRAME_PAGE] ?? { tools: toolCallCountsOf(db, pageIds), touched: filesTouchedByEach(db, pageIds) }
+        if (pageFacts) pageFacts[from / FRAME_PAGE] = facts
+        const { tools, touched } = facts
         for (let i = 0; i < page.length; i++) {
           const s = page[i]
           yield {
@@ -364,7 +368,8 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
             tokens: s.tokens_source !== 'none' ? s.tokens : null,
             cost_usd: costs.usd(from + i),
             cost_source: costs.source(from + i),
-            files_touched: touched.get(s.id) ?? [],
+            // A copy: the array is kept for the next walk, whatever a consumer does with this one.
+            files_touched: [...(touched.get(s.id) ?? [])],
             scope_reasons: reasonsOf[from + i] ?? [{ kind: 'all' }],
             ...reviewOf(s.id),
             turns: []
@@ -373,6 +378,12 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
       }
     }
   }
+}
+
+/** What a page of the frame's sessions reads beside their summaries. */
+interface PageFacts {
+  tools: Map<string, { name: string; n: number }[]>
+  touched: Map<string, string[]>
 }
 
 /**
