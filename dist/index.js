@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55985);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 32576:
+/***/ 55985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24843,21 +24843,24 @@ async function readCompressedHead(path, c, bytes) {
 async function* splitLines(chunks, start, opts) {
     let pos = start;
     let lineNo = opts.lineNo;
+    // Past this a line is not held: it is skipped, or ends the read when it is within the cap.
+    const hold = Math.min(opts.maxLineBytes, opts.maxHeldBytes ?? Infinity);
+    const notHeld = (bytes, end, unterminated) => bytes > opts.maxLineBytes ? { text: '', lineNo, end, tooLong: bytes, unterminated } : { text: '', lineNo, end, overHeld: bytes, unterminated };
     // The start of a line that spans chunks, as copies of its pieces: joined once, when its newline
     // comes, so a line of many chunks costs its length, not its length times its chunks.
     let carry = [];
     let carryBytes = 0;
-    // While skipping an over-long line: the bytes seen so far.
+    // While passing over a line longer than `hold`: the bytes seen so far.
     let skipping = null;
     const line = (data, from, nl, dataStart) => {
         lineNo++;
         if (skipping) {
-            const tooLong = skipping.bytes + nl - from;
+            const bytes = skipping.bytes + nl - from;
             skipping = null;
-            return { text: '', lineNo, end: dataStart + nl + 1, tooLong };
+            return notHeld(bytes, dataStart + nl + 1);
         }
-        if (nl - from > opts.maxLineBytes)
-            return { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
+        if (nl - from > hold)
+            return notHeld(nl - from, dataStart + nl + 1);
         const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         const { text, invalid } = decodeUtf8(data, from, e);
         return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
@@ -24869,7 +24872,7 @@ async function* splitLines(chunks, start, opts) {
         if (carryBytes > 0) {
             const nl = chunk.indexOf(10);
             if (nl === -1) {
-                if (carryBytes + chunk.length > opts.maxLineBytes) {
+                if (carryBytes + chunk.length > hold) {
                     skipping = { bytes: carryBytes + chunk.length };
                     carry = [];
                     carryBytes = 0;
@@ -24880,23 +24883,37 @@ async function* splitLines(chunks, start, opts) {
                 }
                 continue;
             }
-            const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1);
-            yield line(joined, 0, joined.length - 1, chunkStart - carryBytes);
+            // The whole line is read only when it is within `hold`: the bytes before its newline may pass it.
+            if (carryBytes + nl > hold) {
+                skipping = { bytes: carryBytes };
+                const l = line(chunk, 0, nl, chunkStart);
+                yield l;
+                if (l.overHeld !== undefined)
+                    return;
+                from = nl + 1;
+            }
+            else {
+                const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1);
+                yield line(joined, 0, joined.length - 1, chunkStart - carryBytes);
+                from = nl + 1;
+            }
             carry = [];
             carryBytes = 0;
-            from = nl + 1;
         }
         for (;;) {
             const nl = chunk.indexOf(10, from);
             if (nl === -1)
                 break;
-            yield line(chunk, from, nl, chunkStart);
+            const l = line(chunk, from, nl, chunkStart);
+            yield l;
+            if (l.overHeld !== undefined)
+                return;
             from = nl + 1;
         }
         const rest = chunk.length - from;
         if (skipping)
             skipping.bytes += rest;
-        else if (rest > opts.maxLineBytes)
+        else if (rest > hold)
             skipping = { bytes: rest };
         else if (rest > 0) {
             carry = [Buffer.from(chunk.subarray(from))];
@@ -24904,7 +24921,8 @@ async function* splitLines(chunks, start, opts) {
         }
     }
     if (skipping) {
-        yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true };
+        lineNo++;
+        yield notHeld(skipping.bytes, pos, true);
     }
     else if (carryBytes > 0) {
         const last = Buffer.concat(carry, carryBytes);
@@ -24951,6 +24969,11 @@ async function* readUtf16Lines(path, encoding, opts) {
                 from = nl + 1;
             }
             carry = text.slice(from);
+            // A line is held here as it is read: past the bound, the read ends (see `Line.overHeld`).
+            if (opts.maxHeldBytes !== undefined && carry.length * 2 > opts.maxHeldBytes) {
+                yield { text: '', lineNo: lineNo + 1, end: pos, overHeld: carry.length * 2 };
+                return;
+            }
         }
         carry += decoder.decode();
         if (carry.length > 0)
@@ -25422,7 +25445,39 @@ function workerScript(moduleUrl, candidates) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/ingest/held-bytes.ts
+
+
+/**
+ * The ingest's worker runs first with its old generation capped (ingest-thread.ts). V8 lets one
+ * allocation overshoot a worker's cap by only a little: one string, buffer or parsed tree larger
+ * than that ends the whole process, not just the worker. So on that first attempt nothing is
+ * read whose size is over `HELD_BYTES`: a line, a whole-file document or a database over it ends
+ * the attempt before it is allocated; what the attempt wrote since its last commit is given up,
+ * and the ingest goes on without the cap from that commit. The bound is a quarter of that overshoot: a line's text (two bytes
+ * a character at worst), its parsed tree and its stored payload are each about the line's size.
+ */
+const HELD_BYTES = 4 * 1024 * 1024;
+/** Thrown by an ingest that stopped at something over its bound, its last commit kept. */
+class HeldBytesReached extends Error {
+    file;
+    over;
+    constructor(file, over) {
+        super(`${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${HELD_BYTES}-byte bound of a capped heap`);
+        this.file = file;
+        this.over = over;
+    }
+}
+/** The bytes of a database's private copy (its file and any journal beside it). */
+function snapshotBytes(s) {
+    let n = 0;
+    for (const name of (0,external_node_fs_.readdirSync)(s.dir))
+        n += (0,external_node_fs_.statSync)((0,external_node_path_.join)(s.dir, name)).size;
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
+
 
 
 
@@ -25437,10 +25492,16 @@ function workerScript(moduleUrl, candidates) {
 const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
 /**
  * Heap limits of the ingest's worker, chosen from measurement (docs/performance.md, "The ingest on
- * its own worker thread"); the old generation is left to V8, so a document or a line as large as
- * the ingest's limits allow still fits.
+ * its own worker thread" and "the ingest worker's heap capped"). The old generation is capped on a
+ * first attempt: V8 lets garbage lie in an uncapped one, several times what the ingest holds live.
+ * That attempt reads nothing larger than `HELD_BYTES` at once (a larger allocation could end the
+ * whole process, held-bytes.ts): it stops before such a line, document or database, and a second
+ * worker, without the cap, goes on from what the first committed (an interrupted ingest loses
+ * nothing). So does one if the first runs out of its heap all the same. The result is put
+ * together from both.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
+const YOUNG_MB = 16;
+const OLD_GENERATION_MB = 48;
 /**
  * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
  * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
@@ -25476,13 +25537,34 @@ async function ingestOnWorker(db, paths, opts) {
         options: limitsOnly(opts),
         progress: onProgress !== undefined
     };
+    const first = [];
+    try {
+        const capped = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() };
+        return await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first);
+    }
+    catch (e) {
+        const why = uncappedNeeded(e);
+        if (!why)
+            throw e;
+        const before = joinParts(first);
+        process.emitWarning(`the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (${why}); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`, { code: 'AI_LOG_TRAIL_INGEST_HEAP' });
+        const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, []);
+        return withEarlierAttempt(before, again);
+    }
+}
+/** Runs one ingest worker to its end, handing on its progress and what each commit stored. */
+function runWorker(script, request, resourceLimits, onProgress, committed) {
     // None of the parent's Node flags: some do not apply to a worker script (`--input-type` of a
     // parent run with `-e` makes the worker fail to start), and the ingest needs none.
-    const worker = new external_node_worker_threads_.Worker(script, { workerData: request, execArgv: [], resourceLimits: RESOURCE_LIMITS });
+    const worker = new external_node_worker_threads_.Worker(script, { workerData: request, execArgv: [], resourceLimits });
     return new Promise((resolve, reject) => {
         let outcome = null;
         worker.on('message', (m) => {
-            if (m.type === 'progress') {
+            if (m.type === 'committed')
+                committed.push(m.part);
+            else if (m.type === 'needs-heap')
+                outcome ??= { error: new NeedsHeap(m.file, m.over) };
+            else if (m.type === 'progress') {
                 // A callback that throws fails the ingest, as it would on the caller's thread.
                 try {
                     onProgress?.({ file: m.file, bytes: m.bytes });
@@ -25499,7 +25581,7 @@ async function ingestOnWorker(db, paths, opts) {
         });
         // An error the worker could not post (out of memory, a failure to start) comes as an event.
         worker.on('error', (e) => {
-            outcome ??= { error: new Error(`ingest worker failed: ${e.message}`, { cause: e }) };
+            outcome ??= { error: Object.assign(new Error(`ingest worker failed: ${e.message}`, { cause: e }), { code: e.code }) };
         });
         // Settled when the thread is gone, so its heap is freed before the caller goes on.
         worker.on('exit', (code) => {
@@ -25509,6 +25591,61 @@ async function ingestOnWorker(db, paths, opts) {
                 reject(outcome?.error ?? new Error(`ingest worker exited (code ${code}) without a result`));
         });
     });
+}
+/** The capped attempt stopped before something over its bound, its last commit kept. */
+class NeedsHeap extends Error {
+    file;
+    over;
+    constructor(file, over) {
+        super(`${file} needs more heap`);
+        this.file = file;
+        this.over = over;
+    }
+}
+/** Why an attempt's failure calls for one without the cap, or null when it does not. */
+function uncappedNeeded(e) {
+    if (e instanceof NeedsHeap) {
+        const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file;
+        return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`;
+    }
+    return e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of it' : null;
+}
+function joinParts(parts) {
+    return {
+        files_read: parts.flatMap((p) => p.files_read),
+        events: parts.reduce((n, p) => n + p.events, 0),
+        skipped_lines: parts.reduce((n, p) => n + p.skipped_lines, 0),
+        errors: parts.flatMap((p) => p.errors),
+        session_ids: parts.flatMap((p) => p.session_ids)
+    };
+}
+/**
+ * The run's result from what a first attempt committed and what the second did. The second finds
+ * the files the first read to their end unchanged, and reads again only what the first had not
+ * committed, so nothing is counted twice. A file's problems come in another order than one
+ * attempt would have told them: the first attempt's lines' problems first.
+ */
+function withEarlierAttempt(before, again) {
+    const sessionIds = [...new Set([...before.session_ids, ...again.session_ids])].sort();
+    return {
+        ...again,
+        files: again.files + before.files_read.length,
+        unchanged_files: Math.max(0, again.unchanged_files - before.files_read.length),
+        sessions: sessionIds.length,
+        events: before.events + again.events,
+        skipped_lines: before.skipped_lines + again.skipped_lines,
+        errors: [...before.errors, ...again.errors],
+        session_ids: sessionIds
+    };
+}
+/**
+ * The old generation's cap on a first attempt; `AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB` sets another,
+ * for measuring and for the tests of the second attempt (not below the smallest heap a worker
+ * starts in: under it V8 aborts the whole process).
+ */
+function oldGenerationMb() {
+    const mb = Number(process.env.AI_LOG_TRAIL_INGEST_WORKER_HEAP_MB);
+    return Number.isInteger(mb) && mb > 0 ? Math.max(mb, 8) : OLD_GENERATION_MB;
 }
 /**
  * Only the options the ingest reads cross to the worker: a caller may pass an object with more
@@ -25626,6 +25763,7 @@ function opensMoreThan(text, max) {
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
+
 
 
 
@@ -25769,6 +25907,13 @@ async function* parseBatches(job) {
     if (source.mode === 'database') {
         if (!job.snapshot)
             throw new Error(`no copy of database ${job.path} to read`);
+        const bytes = job.maxHeldBytes !== undefined ? snapshotBytes(job.snapshot) : 0;
+        // A row's text is made whole by SQLite before the parser sees it: only the copy's size bounds it.
+        if (job.maxHeldBytes !== undefined && bytes > job.maxHeldBytes) {
+            removeSnapshot(job.snapshot);
+            yield { ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } };
+            return;
+        }
         yield* databaseBatches(job, snapshotRows(job.snapshot, source, ctx));
         return;
     }
@@ -25811,11 +25956,16 @@ async function* parseBatches(job) {
         return out;
     };
     try {
-        const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes };
+        const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes, maxHeldBytes: job.maxHeldBytes };
         const lines = job.compression
             ? readCompressedLines(job.path, job.compression, opts)
             : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
         for await (const line of lines) {
+            // The lines before are this attempt's; the rest of the file is the next one's.
+            if (line.overHeld !== undefined) {
+                yield { ...cut(), needsHeap: { line: line.lineNo, bytes: line.overHeld } };
+                return;
+            }
             if (line.tooLong !== undefined) {
                 batch.skippedLines++;
                 problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
@@ -25853,17 +26003,25 @@ async function parse_file_parseDocument(job, parse) {
     const max = job.maxDocumentBytes;
     if (job.size > max)
         return failed(`document of ${job.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`);
+    const held = job.maxHeldBytes ?? Infinity;
+    const needsHeap = (bytes) => ({ ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } });
+    if (job.size > held)
+        return needsHeap(job.size);
     let buf;
     try {
         const raw = await (0,promises_.readFile)(job.path);
+        // Decompressed no further than the bound: past it, the document is read on the next attempt.
+        const outMax = Math.min(max, held);
         buf =
             job.compression === 'zstd'
-                ? (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: max })
+                ? (0,external_node_zlib_.zstdDecompressSync)(raw, { maxOutputLength: outMax })
                 : job.compression === 'gzip'
-                    ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: max })
+                    ? (0,external_node_zlib_.gunzipSync)(raw, { maxOutputLength: outMax })
                     : raw;
     }
     catch (e) {
+        if (e.code === 'ERR_BUFFER_TOO_LARGE' && held < max)
+            return needsHeap(held + 1);
         return failed(`unreadable: ${e.code ?? String(e.message ?? e)}`);
     }
     const out = [];
@@ -26112,18 +26270,19 @@ class WriteGroup {
         this.lines = 0;
         this.chars = 0;
     }
-    /** After a batch was written: commits once the group holds enough. */
+    /** After a batch was written: commits once the group holds enough. True when it committed. */
     wrote(lines, chars) {
         this.lines += lines;
         this.chars += chars;
-        if (this.lines >= this.limits.lines || this.chars >= this.limits.chars)
-            this.commit();
+        return this.lines >= this.limits.lines || this.chars >= this.limits.chars ? this.commit() : false;
     }
+    /** True when it committed the group's own transaction. */
     commit() {
         if (!this.open)
-            return;
+            return false;
         this.open = false;
         this.db.exec('COMMIT');
+        return true;
     }
     /** After a failure: what the group wrote is undone, as a failed batch's transaction was. */
     rollback() {
@@ -26136,6 +26295,7 @@ class WriteGroup {
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -26202,7 +26362,7 @@ async function ingestPaths(db, paths, opts = {}) {
  * The ingest itself, on the calling thread. Parsing runs on a worker thread when there is enough
  * to read (see `IngestOptions.worker`); this thread plans each file and writes what the parser found.
  */
-async function ingestOnThisThread(db, paths, opts = {}) {
+async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     const result = {
         files: 0,
         unchanged_files: 0,
@@ -26220,23 +26380,42 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     const plans = planFiles(db, writer, paths, opts, result);
     const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
-    const parsed = parseJobs(chain(head, rest), onWorker, (where) => (result.parsed_on = where));
+    const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where));
     const group = new WriteGroup(db, GROUP_LIMITS);
+    const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null;
+    let stopped = null;
     try {
         for await (const { plan, batch } of parsed) {
+            // What the group holds is given up, not committed: the next attempt then goes on from a
+            // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
+            // at each) fall where that ingest's do, so the store is the same to the byte.
+            if (batch.needsHeap) {
+                stopped = new HeldBytesReached(plan.job.path, batch.needsHeap);
+                break;
+            }
             group.begin();
-            writeBatch(db, writer, plan, batch, result, touched, group.holdsTransaction);
-            group.wrote(batch.lines.length, batchChars(batch));
+            const grouped = group.holdsTransaction;
+            const eventsBefore = result.events;
+            writeBatch(db, writer, plan, batch, result, touched, grouped);
             if (batch.last)
                 read.push(plan.job.path);
+            stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job));
+            if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped)
+                stored?.committed();
             opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
         }
-        group.commit();
+        if (stopped)
+            group.rollback();
+        else if (group.commit())
+            stored?.committed();
     }
     catch (e) {
         group.rollback();
         throw e;
     }
+    // The reconciling is left to the attempt that goes on from this one's last commit.
+    if (stopped)
+        throw stopped;
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
     crashPoint();
@@ -26248,10 +26427,63 @@ async function ingestOnThisThread(db, paths, opts = {}) {
     // A session this run wrote to has records; one only marked (its file read again) may have none left.
     dropSessionsNoFileHolds(db, pending);
     clearReconcilePending(db, reconcile);
-    result.format_warnings = formatWarnings(db, read);
+    result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read]);
     if (result.files > 0)
         checkpointWal(db);
     return result;
+}
+/** The jobs of an attempt that holds no more than `bytes` at once (held-bytes.ts). */
+async function* heldTo(plans, bytes) {
+    for await (const plan of plans) {
+        if (bytes !== undefined)
+            plan.job.maxHeldBytes = bytes;
+        yield plan;
+    }
+}
+/**
+ * What the batches written since the last commit stored, handed on when they are committed. A
+ * file read whole on every attempt (compressed, a database: see writeBatch) counts only once its
+ * last batch is committed: a later attempt reads it again from its start, and counts it then.
+ */
+class CommittedParts {
+    touched;
+    post;
+    part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    wholeFile = null;
+    sessionsPosted = 0;
+    constructor(touched, post) {
+        this.touched = touched;
+        this.post = post;
+    }
+    wrote(path, batch, events, whole) {
+        if (this.wholeFile && this.wholeFile.path !== path)
+            this.wholeFile = null;
+        if (whole)
+            this.wholeFile ??= { path, part: { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] } };
+        const p = whole && this.wholeFile ? this.wholeFile.part : this.part;
+        if (batch.last)
+            p.files_read.push(path);
+        p.events += events;
+        p.skipped_lines += batch.skippedLines;
+        for (const e of batch.problems)
+            p.errors.push({ file: path, line: e.line, reason: e.reason });
+        if (whole && batch.last && this.wholeFile) {
+            const done = this.wholeFile.part;
+            this.part.files_read.push(...done.files_read);
+            this.part.events += done.events;
+            this.part.skipped_lines += done.skipped_lines;
+            this.part.errors.push(...done.errors);
+            this.wholeFile = null;
+        }
+    }
+    committed() {
+        // A set keeps its insertion order: the sessions touched since the last commit are its tail.
+        const ids = [...this.touched];
+        this.part.session_ids = ids.slice(this.sessionsPosted);
+        this.sessionsPosted = ids.length;
+        this.post(this.part);
+        this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    }
 }
 /**
  * How much one transaction holds before it commits (see WriteGroup): docs/performance.md has the
@@ -26456,12 +26688,16 @@ function limitsOf(opts) {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
+/** A compressed file or a database is read again from its start when an earlier read of it stopped. */
+function readWhole(job) {
+    return job.compression !== null || job.snapshot !== undefined;
+}
 function writeBatch(db, writer, plan, batch, result, touched, grouped) {
     const { job, fileId } = plan;
     // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
     // a database (its rows are read again whole): it is recorded as read to its size only by its
     // last batch, so an interrupted read starts again.
-    const whole = job.compression !== null || job.snapshot !== undefined;
+    const whole = readWhole(job);
     const offset = whole ? (batch.last ? job.size : 0) : batch.offset;
     const lineNo = whole && !batch.last ? 0 : batch.lineNo;
     const write = () => {
@@ -57182,6 +57418,9 @@ function selectFrameHead(db, opts = {}) {
         }))
     };
     const summaries = held;
+    // With the summaries held, each page's tool calls and files touched are read once and kept
+    // with them: a job walks the sessions twice (the files' report, then the comment's).
+    const pageFacts = summaries ? [] : null;
     return {
         head,
         ids,
@@ -57192,8 +57431,10 @@ function selectFrameHead(db, opts = {}) {
                 const page = summaries ? summaries.slice(from, from + FRAME_PAGE) : sessionSummaries(db, pageIds);
                 if (page.length !== pageIds.length)
                     throw new Error('a session of the report is no longer in the store');
-                const tools = toolCallCountsOf(db, pageIds);
-                const touched = filesTouchedByEach(db, pageIds);
+                const facts = pageFacts?.[from / FRAME_PAGE] ?? { tools: toolCallCountsOf(db, pageIds), touched: filesTouchedByEach(db, pageIds) };
+                if (pageFacts)
+                    pageFacts[from / FRAME_PAGE] = facts;
+                const { tools, touched } = facts;
                 for (let i = 0; i < page.length; i++) {
                     const s = page[i];
                     yield {
@@ -57216,7 +57457,8 @@ function selectFrameHead(db, opts = {}) {
                         tokens: s.tokens_source !== 'none' ? s.tokens : null,
                         cost_usd: costs.usd(from + i),
                         cost_source: costs.source(from + i),
-                        files_touched: touched.get(s.id) ?? [],
+                        // A copy: the array is kept for the next walk, whatever a consumer does with this one.
+                        files_touched: [...(touched.get(s.id) ?? [])],
                         scope_reasons: reasonsOf[from + i] ?? [{ kind: 'all' }],
                         ...reviewOf(s.id),
                         turns: []
@@ -57622,14 +57864,15 @@ class SessionSink {
 /**
  * Records what a redaction pass changed, so it can be audited: the event and field, the detector
  * or override (with its actor and reason), how many values. The replaced text is never stored.
- * A later pass over the same data replaces the counts rather than adding to them. A row that
- * would be written with the values it holds is left as it is: a warm run replays every session's
- * rows, and rewriting them unchanged dirtied every page of the table for its commit to write.
+ * A later pass over the same data replaces the counts rather than adding to them. A row's `at` is
+ * when its count, actor and reason were first recorded as they stand: a pass that would write the
+ * values a row holds leaves the row (and its `at`) as it is, since a warm run replays every
+ * session's rows and rewriting them dirtied every page of the table for its commit to write.
  */
 function redactions_saveRedactions(db, rows, at = new Date().toISOString()) {
     const upsert = db_prepared(db, `INSERT INTO redactions (session_id, event_id, field, detector, actor, reason, count, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, event_id, field, detector) DO UPDATE SET count = excluded.count, actor = excluded.actor, reason = excluded.reason, at = excluded.at
-    WHERE count IS NOT excluded.count OR actor IS NOT excluded.actor OR reason IS NOT excluded.reason OR at IS NOT excluded.at`);
+    WHERE count IS NOT excluded.count OR actor IS NOT excluded.actor OR reason IS NOT excluded.reason`);
     db.transaction(() => {
         for (const r of rows)
             upsert.run(r.session_id, r.event_id ?? 0, r.field, r.detector, r.actor, r.reason, r.count, at);
@@ -57953,8 +58196,8 @@ const JOB_WORKER_ROLE = 'ai-log-trail-job';
  * A report whose live data does not fit is run again without the old generation's cap (V8's own
  * limit, as before the cap), so the cap costs a large report time, never its output.
  */
-const YOUNG_MB = 8;
-const OLD_GENERATION_MB = 64;
+const job_thread_YOUNG_MB = 8;
+const job_thread_OLD_GENERATION_MB = 64;
 /**
  * Up to this many sessions a warm run (every session in the session cache) stays on the caller's
  * thread: it replays sessions with little garbage, so the worker's second isolate costs more time
@@ -57996,10 +58239,10 @@ async function reportOnWorker(db, job) {
         return null;
     const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
     db.close();
-    const oldMb = oldGenerationMb();
+    const oldMb = job_thread_oldGenerationMb();
     const outDir = snapshotOutDir(job.outDir);
     try {
-        return await runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb });
+        return await job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: job_thread_YOUNG_MB, maxOldGenerationSizeMb: oldMb });
     }
     catch (e) {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY')
@@ -58007,11 +58250,11 @@ async function reportOnWorker(db, job) {
         // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
         outDir.restore();
         process.emitWarning(`the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`, { code: 'AI_LOG_TRAIL_REPORT_HEAP' });
-        return runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB });
+        return job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: job_thread_YOUNG_MB });
     }
 }
 /** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
-function runWorker(script, request, resourceLimits) {
+function job_thread_runWorker(script, request, resourceLimits) {
     // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
     const worker = new external_node_worker_threads_.Worker(script, { workerData: request, execArgv: [], resourceLimits });
     traceHeap(worker);
@@ -58039,9 +58282,9 @@ function runWorker(script, request, resourceLimits) {
  * starts in: under it V8 aborts the whole process while creating the isolate, before any limit
  * can end the worker alone.
  */
-function oldGenerationMb() {
+function job_thread_oldGenerationMb() {
     const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_HEAP_MB);
-    return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : OLD_GENERATION_MB;
+    return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : job_thread_OLD_GENERATION_MB;
 }
 const MIN_OLD_GENERATION_MB = 8;
 /**

@@ -18160,21 +18160,24 @@ async function readCompressedHead(path, c, bytes) {
 async function* splitLines(chunks, start, opts) {
     let pos = start;
     let lineNo = opts.lineNo;
+    // Past this a line is not held: it is skipped, or ends the read when it is within the cap.
+    const hold = Math.min(opts.maxLineBytes, opts.maxHeldBytes ?? Infinity);
+    const notHeld = (bytes, end, unterminated) => bytes > opts.maxLineBytes ? { text: '', lineNo, end, tooLong: bytes, unterminated } : { text: '', lineNo, end, overHeld: bytes, unterminated };
     // The start of a line that spans chunks, as copies of its pieces: joined once, when its newline
     // comes, so a line of many chunks costs its length, not its length times its chunks.
     let carry = [];
     let carryBytes = 0;
-    // While skipping an over-long line: the bytes seen so far.
+    // While passing over a line longer than `hold`: the bytes seen so far.
     let skipping = null;
     const line = (data, from, nl, dataStart) => {
         lineNo++;
         if (skipping) {
-            const tooLong = skipping.bytes + nl - from;
+            const bytes = skipping.bytes + nl - from;
             skipping = null;
-            return { text: '', lineNo, end: dataStart + nl + 1, tooLong };
+            return notHeld(bytes, dataStart + nl + 1);
         }
-        if (nl - from > opts.maxLineBytes)
-            return { text: '', lineNo, end: dataStart + nl + 1, tooLong: nl - from };
+        if (nl - from > hold)
+            return notHeld(nl - from, dataStart + nl + 1);
         const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         const { text, invalid } = decodeUtf8(data, from, e);
         return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
@@ -18186,7 +18189,7 @@ async function* splitLines(chunks, start, opts) {
         if (carryBytes > 0) {
             const nl = chunk.indexOf(10);
             if (nl === -1) {
-                if (carryBytes + chunk.length > opts.maxLineBytes) {
+                if (carryBytes + chunk.length > hold) {
                     skipping = { bytes: carryBytes + chunk.length };
                     carry = [];
                     carryBytes = 0;
@@ -18197,23 +18200,37 @@ async function* splitLines(chunks, start, opts) {
                 }
                 continue;
             }
-            const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1);
-            yield line(joined, 0, joined.length - 1, chunkStart - carryBytes);
+            // The whole line is read only when it is within `hold`: the bytes before its newline may pass it.
+            if (carryBytes + nl > hold) {
+                skipping = { bytes: carryBytes };
+                const l = line(chunk, 0, nl, chunkStart);
+                yield l;
+                if (l.overHeld !== undefined)
+                    return;
+                from = nl + 1;
+            }
+            else {
+                const joined = Buffer.concat([...carry, chunk.subarray(0, nl + 1)], carryBytes + nl + 1);
+                yield line(joined, 0, joined.length - 1, chunkStart - carryBytes);
+                from = nl + 1;
+            }
             carry = [];
             carryBytes = 0;
-            from = nl + 1;
         }
         for (;;) {
             const nl = chunk.indexOf(10, from);
             if (nl === -1)
                 break;
-            yield line(chunk, from, nl, chunkStart);
+            const l = line(chunk, from, nl, chunkStart);
+            yield l;
+            if (l.overHeld !== undefined)
+                return;
             from = nl + 1;
         }
         const rest = chunk.length - from;
         if (skipping)
             skipping.bytes += rest;
-        else if (rest > opts.maxLineBytes)
+        else if (rest > hold)
             skipping = { bytes: rest };
         else if (rest > 0) {
             carry = [Buffer.from(chunk.subarray(from))];
@@ -18221,7 +18238,8 @@ async function* splitLines(chunks, start, opts) {
         }
     }
     if (skipping) {
-        yield { text: '', lineNo: lineNo + 1, end: pos, tooLong: skipping.bytes, unterminated: true };
+        lineNo++;
+        yield notHeld(skipping.bytes, pos, true);
     }
     else if (carryBytes > 0) {
         const last = Buffer.concat(carry, carryBytes);
@@ -18268,6 +18286,11 @@ async function* readUtf16Lines(path, encoding, opts) {
                 from = nl + 1;
             }
             carry = text.slice(from);
+            // A line is held here as it is read: past the bound, the read ends (see `Line.overHeld`).
+            if (opts.maxHeldBytes !== undefined && carry.length * 2 > opts.maxHeldBytes) {
+                yield { text: '', lineNo: lineNo + 1, end: pos, overHeld: carry.length * 2 };
+                return;
+            }
         }
         carry += decoder.decode();
         if (carry.length > 0)
@@ -18451,7 +18474,39 @@ function damagedReason(e) {
     return `unreadable SQLite database: ${msg}`;
 }
 
+;// CONCATENATED MODULE: ./src/ingest/held-bytes.ts
+
+
+/**
+ * The ingest's worker runs first with its old generation capped (ingest-thread.ts). V8 lets one
+ * allocation overshoot a worker's cap by only a little: one string, buffer or parsed tree larger
+ * than that ends the whole process, not just the worker. So on that first attempt nothing is
+ * read whose size is over `HELD_BYTES`: a line, a whole-file document or a database over it ends
+ * the attempt before it is allocated; what the attempt wrote since its last commit is given up,
+ * and the ingest goes on without the cap from that commit. The bound is a quarter of that overshoot: a line's text (two bytes
+ * a character at worst), its parsed tree and its stored payload are each about the line's size.
+ */
+const HELD_BYTES = 4 * 1024 * 1024;
+/** Thrown by an ingest that stopped at something over its bound, its last commit kept. */
+class HeldBytesReached extends Error {
+    file;
+    over;
+    constructor(file, over) {
+        super(`${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${HELD_BYTES}-byte bound of a capped heap`);
+        this.file = file;
+        this.over = over;
+    }
+}
+/** The bytes of a database's private copy (its file and any journal beside it). */
+function snapshotBytes(s) {
+    let n = 0;
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)(s.dir))
+        n += (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(s.dir, name)).size;
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
+
 
 
 
@@ -18595,6 +18650,13 @@ async function* parseBatches(job) {
     if (source.mode === 'database') {
         if (!job.snapshot)
             throw new Error(`no copy of database ${job.path} to read`);
+        const bytes = job.maxHeldBytes !== undefined ? snapshotBytes(job.snapshot) : 0;
+        // A row's text is made whole by SQLite before the parser sees it: only the copy's size bounds it.
+        if (job.maxHeldBytes !== undefined && bytes > job.maxHeldBytes) {
+            removeSnapshot(job.snapshot);
+            yield { ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } };
+            return;
+        }
         yield* databaseBatches(job, snapshotRows(job.snapshot, source, ctx));
         return;
     }
@@ -18637,11 +18699,16 @@ async function* parseBatches(job) {
         return out;
     };
     try {
-        const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes };
+        const opts = { lineNo: job.startLine, maxLineBytes: job.maxLineBytes, maxHeldBytes: job.maxHeldBytes };
         const lines = job.compression
             ? readCompressedLines(job.path, job.compression, opts)
             : readLines(job.path, job.encoding, { ...opts, start: job.startOffset });
         for await (const line of lines) {
+            // The lines before are this attempt's; the rest of the file is the next one's.
+            if (line.overHeld !== undefined) {
+                yield { ...cut(), needsHeap: { line: line.lineNo, bytes: line.overHeld } };
+                return;
+            }
             if (line.tooLong !== undefined) {
                 batch.skippedLines++;
                 problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
@@ -18679,17 +18746,25 @@ async function parse_file_parseDocument(job, parse) {
     const max = job.maxDocumentBytes;
     if (job.size > max)
         return failed(`document of ${job.size} bytes is over the ${max}-byte limit for whole-file formats; skipped`);
+    const held = job.maxHeldBytes ?? Infinity;
+    const needsHeap = (bytes) => ({ ...emptyBatch(0, 0, 'null'), save: false, needsHeap: { line: null, bytes } });
+    if (job.size > held)
+        return needsHeap(job.size);
     let buf;
     try {
         const raw = await (0,promises_namespaceObject.readFile)(job.path);
+        // Decompressed no further than the bound: past it, the document is read on the next attempt.
+        const outMax = Math.min(max, held);
         buf =
             job.compression === 'zstd'
-                ? (0,external_node_zlib_namespaceObject.zstdDecompressSync)(raw, { maxOutputLength: max })
+                ? (0,external_node_zlib_namespaceObject.zstdDecompressSync)(raw, { maxOutputLength: outMax })
                 : job.compression === 'gzip'
-                    ? (0,external_node_zlib_namespaceObject.gunzipSync)(raw, { maxOutputLength: max })
+                    ? (0,external_node_zlib_namespaceObject.gunzipSync)(raw, { maxOutputLength: outMax })
                     : raw;
     }
     catch (e) {
+        if (e.code === 'ERR_BUFFER_TOO_LARGE' && held < max)
+            return needsHeap(held + 1);
         return failed(`unreadable: ${e.code ?? String(e.message ?? e)}`);
     }
     const out = [];
