@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { certainlyNoise, decodeBase64 } from '../../src/redact/engine/encoded.js'
+import { prng } from '../helpers.js'
 
 /*
  * `decodeBase64` rejects most runs without making a buffer (`certainlyNoise`). These hold it to
@@ -31,17 +32,6 @@ function controlShare(body: string): number {
   let n = 0
   for (const b of bytes) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) n++
   return n / bytes.length
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'

@@ -1,23 +1,13 @@
 import { describe, it, expect } from '@jest/globals'
 import { holdsMarkerStart } from '../../src/redact/detectors/assignments.js'
 import { hasEscape } from '../../src/redact/engine/views.js'
+import { prng } from '../helpers.js'
 
 /*
  * Two whole-text regex tests became searches from a literal character (`\`, `[`). Each must
  * answer as its regex does on every text: these glue pieces that match, almost match, or fold
  * into a match under case rules beyond ASCII, and compare. Self-written, seeded texts.
  */
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function glued(rand: () => number, pieces: readonly string[]): string[] {
   const out: string[] = []
