@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { schemaVersion, type Db } from '../store/db.js'
-import type { CommittedPart, IngestOptions, IngestResult } from './ingest.js'
+import type { IngestOptions, IngestResult } from './ingest.js'
+import { addPart, emptyPart, type CommittedPart } from './committed-part.js'
 import { worthAWorker, type WorkerLimits } from './pending-bytes.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
 import { HELD_BYTES, type OverHeld } from './held-bytes.js'
@@ -159,13 +160,7 @@ function uncappedNeeded(e: unknown): string | null {
 }
 
 function joinParts(parts: CommittedPart[]): CommittedPart {
-  return {
-    files_read: parts.flatMap((p) => p.files_read),
-    events: parts.reduce((n, p) => n + p.events, 0),
-    skipped_lines: parts.reduce((n, p) => n + p.skipped_lines, 0),
-    errors: parts.flatMap((p) => p.errors),
-    session_ids: parts.flatMap((p) => p.session_ids)
-  }
+  return parts.reduce(addPart, emptyPart())
 }
 
 /**

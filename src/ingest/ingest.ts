@@ -24,6 +24,7 @@ import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFileStats } from './walk.js'
 import { WriteGroup } from './write-group.js'
 import { HeldBytesReached } from './held-bytes.js'
+import { addPart, emptyPart, type CommittedPart } from './committed-part.js'
 
 export interface IngestError {
   file: string
@@ -46,21 +47,6 @@ export interface IngestResult {
   parsed_on: 'worker' | 'thread'
   /** Files read in this run whose format looks changed (see format-drift.ts), one warning each. */
   format_warnings: FormatWarning[]
-}
-
-/**
- * What one or more committed transactions of an ingest stored: posted by the ingest's worker after
- * each commit, so that a second attempt after the first ran out of heap can give the whole run's
- * result (src/ingest/ingest-thread.ts). Only what batches stored: a file's problems found while
- * planning are found again by the second attempt.
- */
-export interface CommittedPart {
-  /** Files read to their end. */
-  files_read: string[]
-  events: number
-  skipped_lines: number
-  errors: IngestError[]
-  session_ids: string[]
 }
 
 /** How an ingest that goes on from an earlier attempt's commits is told of them. */
@@ -223,7 +209,7 @@ async function* heldTo<P extends { job: { maxHeldBytes?: number } }>(plans: Asyn
  * last batch is committed: a later attempt reads it again from its start, and counts it then.
  */
 class CommittedParts {
-  private part: CommittedPart = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  private part = emptyPart()
   private wholeFile: { path: string; part: CommittedPart } | null = null
   private sessionsPosted = 0
 
@@ -234,18 +220,15 @@ class CommittedParts {
 
   wrote(path: string, batch: ParsedBatch, events: number, whole: boolean): void {
     if (this.wholeFile && this.wholeFile.path !== path) this.wholeFile = null
-    if (whole) this.wholeFile ??= { path, part: { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] } }
+    if (whole) this.wholeFile ??= { path, part: emptyPart() }
     const p = whole && this.wholeFile ? this.wholeFile.part : this.part
     if (batch.last) p.files_read.push(path)
     p.events += events
     p.skipped_lines += batch.skippedLines
     for (const e of batch.problems) p.errors.push({ file: path, line: e.line, reason: e.reason })
     if (whole && batch.last && this.wholeFile) {
-      const done = this.wholeFile.part
-      this.part.files_read.push(...done.files_read)
-      this.part.events += done.events
-      this.part.skipped_lines += done.skipped_lines
-      this.part.errors.push(...done.errors)
+      // Its sessions are counted from `touched` at each commit, never in a file's part.
+      addPart(this.part, this.wholeFile.part)
       this.wholeFile = null
     }
   }
@@ -256,7 +239,7 @@ class CommittedParts {
     this.part.session_ids = ids.slice(this.sessionsPosted)
     this.sessionsPosted = ids.length
     this.post(this.part)
-    this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+    this.part = emptyPart()
   }
 }
 
@@ -474,15 +457,15 @@ function limitsOf(opts: IngestOptions) {
   }
 }
 
-/**
- * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
- * leaves either all of it or none, and the next ingest resumes just past what was stored.
- */
 /** A compressed file or a database is read again from its start when an earlier read of it stopped. */
 function readWhole(job: FileJob): boolean {
   return job.compression !== null || job.snapshot !== undefined
 }
 
+/**
+ * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
+ * leaves either all of it or none, and the next ingest resumes just past what was stored.
+ */
 function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>, grouped: boolean): void {
   const { job, fileId } = plan
   // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js'
 import { cacheFingerprint } from '../redact/cached-findings.js'
 import type { Db } from '../store/db.js'
-import { redactionCacheFingerprint } from '../store/redaction-cache-state.js'
+import { RedactionCacheStore } from '../store/redaction-cache.js'
 
 /**
  * Whether an earlier run redacted this store's texts under the rules and code in force: the
@@ -10,6 +10,6 @@ import { redactionCacheFingerprint } from '../store/redaction-cache-state.js'
  * of it (its texts' findings replayed rather than scanned).
  */
 export function filesRedactedBefore(db: Db, config: Config): boolean {
-  const fingerprint = redactionCacheFingerprint(db)
+  const fingerprint = RedactionCacheStore.fingerprintOf(db)
   return fingerprint !== null && fingerprint === cacheFingerprint(config)
 }

@@ -55,8 +55,17 @@ export class RedactionCacheStore {
   /** The store's cache for a fingerprint, or null when the store cannot hold one (read-only, in memory, or older than migration 12). */
   static open(db: Db, fingerprint: string): RedactionCacheStore | null {
     if (db.readonly || db.memory) return null
-    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get()
-    return table ? new RedactionCacheStore(db.name, fingerprint) : null
+    return hasStateTable(db) ? new RedactionCacheStore(db.name, fingerprint) : null
+  }
+
+  /**
+   * The fingerprint the cache was last opened under, or null when the store has none (never
+   * opened, or older than migration 12). Read only: `open` is what records a run.
+   */
+  static fingerprintOf(db: Db): string | null {
+    if (!hasStateTable(db)) return null
+    const state = db.prepare('SELECT fingerprint FROM redaction_cache_state WHERE id = 1').get() as { fingerprint: string } | undefined
+    return state?.fingerprint ?? null
   }
 
   private connection(): Database.Database {
@@ -148,4 +157,8 @@ export function dropRedactionCache(db: Db): void {
   if (!table) return
   db.prepare('DELETE FROM redaction_cache').run()
   db.prepare('DELETE FROM redaction_cache_state').run()
+}
+
+function hasStateTable(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get() !== undefined
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.js'
+import { grouped } from './session-activity.js'
 
 /** What decides whether a session is about a change: where its log lies, its branch, what it edited and when. */
 export interface SessionFacts {
@@ -89,14 +90,3 @@ export function* eachSessionFacts(db: Db, need: FactsNeeded, pageSize = FACTS_PA
 }
 
 const EMPTY: ReadonlyMap<string, never[]> = new Map()
-
-/** `rows` by session, each made `as`, in the rows' order. */
-function grouped<R extends { session_id: string }, T>(rows: R[], as: (row: R) => T): Map<string, T[]> {
-  const by = new Map<string, T[]>()
-  for (const r of rows) {
-    const list = by.get(r.session_id)
-    if (list) list.push(as(r))
-    else by.set(r.session_id, [as(r)])
-  }
-  return by
-}

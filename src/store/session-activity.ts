@@ -5,7 +5,7 @@ import { prepared, type Db } from './db.js'
 export type UsageRow = TokenCounts & { model: string | null; ts: string | null }
 
 /** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
-function grouped<R extends { session_id: string }, T>(rows: R[], value: (r: R) => T): Map<string, T[]> {
+export function grouped<R extends { session_id: string }, T>(rows: R[], value: (r: R) => T): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const r of rows) {
     const list = out.get(r.session_id)
