@@ -20244,6 +20244,7 @@ function snapshotBytes(s) {
 
 
 
+
 /**
  * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
  * sizes a heap for the garbage it sees: the process that ran one keeps a heap far larger than the
@@ -20373,13 +20374,7 @@ function uncappedNeeded(e) {
     return e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of it' : null;
 }
 function joinParts(parts) {
-    return {
-        files_read: parts.flatMap((p) => p.files_read),
-        events: parts.reduce((n, p) => n + p.events, 0),
-        skipped_lines: parts.reduce((n, p) => n + p.skipped_lines, 0),
-        errors: parts.flatMap((p) => p.errors),
-        session_ids: parts.flatMap((p) => p.session_ids)
-    };
+    return parts.reduce(addPart, emptyPart());
 }
 /**
  * The run's result from what a first attempt committed and what the second did. The second finds
@@ -21054,7 +21049,25 @@ class WriteGroup {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ingest/committed-part.ts
+function committed_part_emptyPart() {
+    return { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+}
+/** Adds what `from` stored to `into`. A loop, not a spread: a commit may list more files than a call takes arguments. */
+function committed_part_addPart(into, from) {
+    for (const f of from.files_read)
+        into.files_read.push(f);
+    into.events += from.events;
+    into.skipped_lines += from.skipped_lines;
+    for (const e of from.errors)
+        into.errors.push(e);
+    for (const id of from.session_ids)
+        into.session_ids.push(id);
+    return into;
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -21208,7 +21221,7 @@ async function* heldTo(plans, bytes) {
 class CommittedParts {
     touched;
     post;
-    part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    part = committed_part_emptyPart();
     wholeFile = null;
     sessionsPosted = 0;
     constructor(touched, post) {
@@ -21219,7 +21232,7 @@ class CommittedParts {
         if (this.wholeFile && this.wholeFile.path !== path)
             this.wholeFile = null;
         if (whole)
-            this.wholeFile ??= { path, part: { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] } };
+            this.wholeFile ??= { path, part: committed_part_emptyPart() };
         const p = whole && this.wholeFile ? this.wholeFile.part : this.part;
         if (batch.last)
             p.files_read.push(path);
@@ -21228,11 +21241,8 @@ class CommittedParts {
         for (const e of batch.problems)
             p.errors.push({ file: path, line: e.line, reason: e.reason });
         if (whole && batch.last && this.wholeFile) {
-            const done = this.wholeFile.part;
-            this.part.files_read.push(...done.files_read);
-            this.part.events += done.events;
-            this.part.skipped_lines += done.skipped_lines;
-            this.part.errors.push(...done.errors);
+            // Its sessions are counted from `touched` at each commit, never in a file's part.
+            committed_part_addPart(this.part, this.wholeFile.part);
             this.wholeFile = null;
         }
     }
@@ -21242,7 +21252,7 @@ class CommittedParts {
         this.part.session_ids = ids.slice(this.sessionsPosted);
         this.sessionsPosted = ids.length;
         this.post(this.part);
-        this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+        this.part = committed_part_emptyPart();
     }
 }
 /**
@@ -21444,14 +21454,14 @@ function limitsOf(opts) {
         maxBatchChars: MAX_BATCH_CHARS
     };
 }
-/**
- * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
- * leaves either all of it or none, and the next ingest resumes just past what was stored.
- */
 /** A compressed file or a database is read again from its start when an earlier read of it stopped. */
 function readWhole(job) {
     return job.compression !== null || job.snapshot !== undefined;
 }
+/**
+ * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
+ * leaves either all of it or none, and the next ingest resumes just past what was stored.
+ */
 function writeBatch(db, writer, plan, batch, result, touched, grouped) {
     const { job, fileId } = plan;
     // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can

@@ -25274,6 +25274,7 @@ function snapshotBytes(s) {
 
 
 
+
 /**
  * Runs a whole ingest on a worker thread. An ingest churns through short-lived strings, and V8
  * sizes a heap for the garbage it sees: the process that ran one keeps a heap far larger than the
@@ -25403,13 +25404,7 @@ function uncappedNeeded(e) {
     return e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of it' : null;
 }
 function joinParts(parts) {
-    return {
-        files_read: parts.flatMap((p) => p.files_read),
-        events: parts.reduce((n, p) => n + p.events, 0),
-        skipped_lines: parts.reduce((n, p) => n + p.skipped_lines, 0),
-        errors: parts.flatMap((p) => p.errors),
-        session_ids: parts.flatMap((p) => p.session_ids)
-    };
+    return parts.reduce(addPart, emptyPart());
 }
 /**
  * The run's result from what a first attempt committed and what the second did. The second finds
@@ -26050,6 +26045,7 @@ class Inbox {
 
 
 
+
 const HEAD_BYTES = 4096;
 const MAX_BATCH_CHARS = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
 const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
@@ -26179,7 +26175,7 @@ async function* heldTo(plans, bytes) {
 class CommittedParts {
     touched;
     post;
-    part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    part = emptyPart();
     wholeFile = null;
     sessionsPosted = 0;
     constructor(touched, post) {
@@ -26190,7 +26186,7 @@ class CommittedParts {
         if (this.wholeFile && this.wholeFile.path !== path)
             this.wholeFile = null;
         if (whole)
-            this.wholeFile ??= { path, part: { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] } };
+            this.wholeFile ??= { path, part: emptyPart() };
         const p = whole && this.wholeFile ? this.wholeFile.part : this.part;
         if (batch.last)
             p.files_read.push(path);
@@ -26199,11 +26195,8 @@ class CommittedParts {
         for (const e of batch.problems)
             p.errors.push({ file: path, line: e.line, reason: e.reason });
         if (whole && batch.last && this.wholeFile) {
-            const done = this.wholeFile.part;
-            this.part.files_read.push(...done.files_read);
-            this.part.events += done.events;
-            this.part.skipped_lines += done.skipped_lines;
-            this.part.errors.push(...done.errors);
+            // Its sessions are counted from `touched` at each commit, never in a file's part.
+            addPart(this.part, this.wholeFile.part);
             this.wholeFile = null;
         }
     }
@@ -26213,7 +26206,7 @@ class CommittedParts {
         this.part.session_ids = ids.slice(this.sessionsPosted);
         this.sessionsPosted = ids.length;
         this.post(this.part);
-        this.part = { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+        this.part = emptyPart();
     }
 }
 /**
@@ -26415,14 +26408,14 @@ function limitsOf(opts) {
         maxBatchChars: MAX_BATCH_CHARS
     };
 }
-/**
- * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
- * leaves either all of it or none, and the next ingest resumes just past what was stored.
- */
 /** A compressed file or a database is read again from its start when an earlier read of it stopped. */
 function readWhole(job) {
     return job.compression !== null || job.snapshot !== undefined;
 }
+/**
+ * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
+ * leaves either all of it or none, and the next ingest resumes just past what was stored.
+ */
 function writeBatch(db, writer, plan, batch, result, touched, grouped) {
     const { job, fileId } = plan;
     // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
@@ -46854,7 +46847,7 @@ const WRITE_EVERY = 2_000;
  * changed fingerprint empties the cache. Entries not used by the last KEEP_RUNS runs are evicted,
  * then the oldest beyond MAX_ENTRIES. A row is only data: the caller checks its digest.
  */
-class RedactionCacheStore {
+class redaction_cache_RedactionCacheStore {
     path;
     fingerprint;
     conn = null;
@@ -46886,8 +46879,17 @@ class RedactionCacheStore {
     static open(db, fingerprint) {
         if (db.readonly || db.memory)
             return null;
-        const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get();
-        return table ? new RedactionCacheStore(db.name, fingerprint) : null;
+        return hasStateTable(db) ? new redaction_cache_RedactionCacheStore(db.name, fingerprint) : null;
+    }
+    /**
+     * The fingerprint the cache was last opened under, or null when the store has none (never
+     * opened, or older than migration 12). Read only: `open` is what records a run.
+     */
+    static fingerprintOf(db) {
+        if (!hasStateTable(db))
+            return null;
+        const state = db.prepare('SELECT fingerprint FROM redaction_cache_state WHERE id = 1').get();
+        return state?.fingerprint ?? null;
     }
     connection() {
         if (!this.conn) {
@@ -46980,6 +46982,9 @@ function dropRedactionCache(db) {
         return;
     db.prepare('DELETE FROM redaction_cache').run();
     db.prepare('DELETE FROM redaction_cache_state').run();
+}
+function hasStateTable(db) {
+    return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'redaction_cache_state'`).get() !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/store/session-cache.ts
@@ -53781,7 +53786,7 @@ function cached_findings_redactionCache(db, config, fingerprint = cached_finding
     const held = cached_findings_open.get(db);
     if (held?.fingerprint === fingerprint)
         return held;
-    const store = RedactionCacheStore.open(db, fingerprint);
+    const store = redaction_cache_RedactionCacheStore.open(db, fingerprint);
     if (!store)
         return null;
     const cache = new RedactionCache(store);
@@ -55091,7 +55096,89 @@ function* markdownChunks(report, opts = {}, pageRows) {
     yield skeleton.slice(at);
 }
 
+;// CONCATENATED MODULE: ./src/store/session-activity.ts
+
+/** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
+function grouped(rows, value) {
+    const out = new Map();
+    for (const r of rows) {
+        const list = out.get(r.session_id);
+        if (list)
+            list.push(value(r));
+        else
+            out.set(r.session_id, [value(r)]);
+    }
+    return out;
+}
+/**
+ * At most this many usage rows of a page are held, and at most `MAX_HELD_ROWS_PER_SESSION` of
+ * one session: one session of a long log (a 2 GB rollout holds hundreds of thousands) is read a
+ * row at a time instead (`countedUsageRowsOfSession`), so the frame's memory does not grow with a
+ * log (issue #13).
+ */
+const MAX_HELD_ROWS = 50_000;
+const MAX_HELD_ROWS_PER_SESSION = 5_000;
+/**
+ * The counted usage rows of each session of a page, replayed history left out, in one query: each
+ * session's rows in the order a query of that session alone reads them (the session index, then
+ * row order), which is the order its costs are added in. A session with more rows than a page
+ * holds is left in `streamed`, its rows not kept.
+ */
+function countedUsageRowsOf(db, ids, limits = { rows: MAX_HELD_ROWS, perSession: MAX_HELD_ROWS_PER_SESSION }) {
+    const held = new Map();
+    const streamed = new Set();
+    if (ids.length === 0)
+        return { held, streamed };
+    const rows = db_prepared(db, `SELECT session_id, model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
+     WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).iterate(JSON.stringify(ids));
+    let total = 0;
+    let current = null;
+    let list = null;
+    for (const r of rows) {
+        if (r.session_id !== current) {
+            current = r.session_id;
+            list = streamed.has(current) ? null : [];
+            if (list)
+                held.set(current, list);
+        }
+        if (list === null)
+            continue;
+        if (list.length >= limits.perSession || total >= limits.rows) {
+            // Given up whole, so no session is part held: its rows are all read again in order.
+            total -= list.length;
+            held.delete(current);
+            streamed.add(current);
+            list = null;
+            continue;
+        }
+        list.push(r);
+        total++;
+    }
+    return { held, streamed };
+}
+/** One session's counted usage rows, a row at a time, in `countedUsageRowsOf`'s order. */
+function countedUsageRowsOfSession(db, id) {
+    return db_prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
+     WHERE session_id = ? AND counted = 1 AND replayed = 0 ORDER BY rowid`).iterate(id);
+}
+/** How many times each session of a page called each tool, most called first, in one query. */
+function toolCallCountsOf(db, ids) {
+    if (ids.length === 0)
+        return new Map();
+    const rows = db_prepared(db, `SELECT session_id, name, COUNT(*) AS n FROM function_calls WHERE session_id IN (SELECT value FROM json_each(?)) AND replayed = 0
+     GROUP BY session_id, name ORDER BY session_id, n DESC, name`).all(JSON.stringify(ids));
+    return grouped(rows, (r) => ({ name: r.name, n: r.n }));
+}
+/** The files each session of a page created or changed, in path order, in one query. */
+function filesTouchedByEach(db, ids) {
+    if (ids.length === 0)
+        return new Map();
+    const rows = db_prepared(db, `SELECT DISTINCT session_id, path FROM files_touched WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, path`).all(JSON.stringify(ids));
+    return grouped(rows, (r) => r.path);
+}
+
 ;// CONCATENATED MODULE: ./src/store/scope-facts.ts
+
 const EVERY_FACT = { log_files: true, edits: true, pull_requests: true };
 /** The facts of every session that has records, ordered by start time then id. */
 function readSessionFacts(db) {
@@ -55140,18 +55227,6 @@ function* eachSessionFacts(db, need, pageSize = FACTS_PAGE) {
     }
 }
 const EMPTY = new Map();
-/** `rows` by session, each made `as`, in the rows' order. */
-function grouped(rows, as) {
-    const by = new Map();
-    for (const r of rows) {
-        const list = by.get(r.session_id);
-        if (list)
-            list.push(as(r));
-        else
-            by.set(r.session_id, [as(r)]);
-    }
-    return by;
-}
 
 ;// CONCATENATED MODULE: ./src/scope/paths.ts
 
@@ -56279,87 +56354,6 @@ function summaries(db, rows, page) {
             tokens_source: tokensSource
         };
     });
-}
-
-;// CONCATENATED MODULE: ./src/store/session-activity.ts
-
-/** Rows of a query over a page of sessions, by session, each session's rows in the query's order. */
-function session_activity_grouped(rows, value) {
-    const out = new Map();
-    for (const r of rows) {
-        const list = out.get(r.session_id);
-        if (list)
-            list.push(value(r));
-        else
-            out.set(r.session_id, [value(r)]);
-    }
-    return out;
-}
-/**
- * At most this many usage rows of a page are held, and at most `MAX_HELD_ROWS_PER_SESSION` of
- * one session: one session of a long log (a 2 GB rollout holds hundreds of thousands) is read a
- * row at a time instead (`countedUsageRowsOfSession`), so the frame's memory does not grow with a
- * log (issue #13).
- */
-const MAX_HELD_ROWS = 50_000;
-const MAX_HELD_ROWS_PER_SESSION = 5_000;
-/**
- * The counted usage rows of each session of a page, replayed history left out, in one query: each
- * session's rows in the order a query of that session alone reads them (the session index, then
- * row order), which is the order its costs are added in. A session with more rows than a page
- * holds is left in `streamed`, its rows not kept.
- */
-function countedUsageRowsOf(db, ids, limits = { rows: MAX_HELD_ROWS, perSession: MAX_HELD_ROWS_PER_SESSION }) {
-    const held = new Map();
-    const streamed = new Set();
-    if (ids.length === 0)
-        return { held, streamed };
-    const rows = db_prepared(db, `SELECT session_id, model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
-     WHERE session_id IN (SELECT value FROM json_each(?)) AND counted = 1 AND replayed = 0 ORDER BY session_id, rowid`).iterate(JSON.stringify(ids));
-    let total = 0;
-    let current = null;
-    let list = null;
-    for (const r of rows) {
-        if (r.session_id !== current) {
-            current = r.session_id;
-            list = streamed.has(current) ? null : [];
-            if (list)
-                held.set(current, list);
-        }
-        if (list === null)
-            continue;
-        if (list.length >= limits.perSession || total >= limits.rows) {
-            // Given up whole, so no session is part held: its rows are all read again in order.
-            total -= list.length;
-            held.delete(current);
-            streamed.add(current);
-            list = null;
-            continue;
-        }
-        list.push(r);
-        total++;
-    }
-    return { held, streamed };
-}
-/** One session's counted usage rows, a row at a time, in `countedUsageRowsOf`'s order. */
-function countedUsageRowsOfSession(db, id) {
-    return db_prepared(db, `SELECT model, ts, input, cached_input, cache_write, output, reasoning_output, total FROM token_messages
-     WHERE session_id = ? AND counted = 1 AND replayed = 0 ORDER BY rowid`).iterate(id);
-}
-/** How many times each session of a page called each tool, most called first, in one query. */
-function toolCallCountsOf(db, ids) {
-    if (ids.length === 0)
-        return new Map();
-    const rows = db_prepared(db, `SELECT session_id, name, COUNT(*) AS n FROM function_calls WHERE session_id IN (SELECT value FROM json_each(?)) AND replayed = 0
-     GROUP BY session_id, name ORDER BY session_id, n DESC, name`).all(JSON.stringify(ids));
-    return session_activity_grouped(rows, (r) => ({ name: r.name, n: r.n }));
-}
-/** The files each session of a page created or changed, in path order, in one query. */
-function filesTouchedByEach(db, ids) {
-    if (ids.length === 0)
-        return new Map();
-    const rows = db_prepared(db, `SELECT DISTINCT session_id, path FROM files_touched WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, path`).all(JSON.stringify(ids));
-    return session_activity_grouped(rows, (r) => r.path);
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-history.ts
@@ -57952,7 +57946,7 @@ class CommentFromFiles {
  * of it (its texts' findings replayed rather than scanned).
  */
 function warm_files_filesRedactedBefore(db, config) {
-    const fingerprint = redactionCacheFingerprint(db);
+    const fingerprint = RedactionCacheStore.fingerprintOf(db);
     return fingerprint !== null && fingerprint === cacheFingerprint(config);
 }
 
