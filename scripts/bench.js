@@ -407,6 +407,9 @@ log(
     .join(', ')}), ${(reportRun.full.bytes / 1e6).toFixed(1)} MB written; peak RSS ${reportRun.peak_rss_mb.toFixed(0)} MB`
 )
 log(`  summary mode: select+redact ${reportRun.summary.build_s.toFixed(2)} s, render ${reportRun.summary.render_s.toFixed(3)} s`)
+log(
+  `  full mode again, its findings cached: select+redact ${reportRun.full_repeat.build_s.toFixed(2)} s, render ${reportRun.full_repeat.render_s.toFixed(2)} s`
+)
 
 // 6. Redaction engine over a sample of the corpus's lines.
 log('redaction (redactLine, built-in detectors) ...')
@@ -504,6 +507,8 @@ const out = {
   report_peak_rss_mb: round(reportRun.peak_rss_mb, 1),
   report_summary_s: round(reportRun.summary.render_s),
   report_summary_build_s: round(reportRun.summary.build_s),
+  report_repeat_s: round(reportRun.full_repeat.render_s),
+  report_repeat_build_s: round(reportRun.full_repeat.build_s),
   peak_rss_mb: round(first.peak_rss_mb, 1),
   dist_cold_start_ms: coldMs === null ? null : round(coldMs, 1),
   collect_first_s: round(collectRun.first_s),
@@ -573,7 +578,9 @@ if (args.json) {
  */
 function targetRows(o) {
   const pct = (x) => `${x.toFixed(1)} %`
-  const reportS = ((o.report_build_s + o.report_s) / Math.max(1, o.report_sessions)) * 1000
+  const perThousand = (build, render) => ((build + render) / Math.max(1, o.report_sessions)) * 1000
+  const reportS = perThousand(o.report_build_s, o.report_s)
+  const repeatS = perThousand(o.report_repeat_build_s, o.report_repeat_s)
   return [
     {
       target: 'first ingest >= 22 % of the parse-only limit',
@@ -585,7 +592,7 @@ function targetRows(o) {
     { target: `ingest peak RSS < 250 MB (at ${o.corpus_mb} MB)`, measured: `${o.peak_rss_mb} MB`, met: o.peak_rss_mb < 250 },
     {
       target: 'full report < 2 s per 1,000 sessions',
-      measured: `${reportS.toFixed(2)} s per 1,000 (select + redact ${o.report_build_s} s, render ${o.report_s} s, ${o.report_sessions} sessions)`,
+      measured: `${reportS.toFixed(2)} s per 1,000 (select + redact ${o.report_build_s} s, render ${o.report_s} s, ${o.report_sessions} sessions); repeated, findings cached: ${repeatS.toFixed(2)} s per 1,000`,
       met: reportS < 2
     },
     {

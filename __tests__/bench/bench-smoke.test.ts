@@ -19,6 +19,8 @@ const FIELDS = [
   'dry_run_peak_rss_mb',
   'redact_mb_s',
   'report_s',
+  'report_repeat_s',
+  'report_repeat_build_s',
   'peak_rss_mb',
   'dist_cold_start_ms',
   'collect_unchanged_s',
