@@ -52,15 +52,18 @@ const YOUNG_MB = 16
 const OLD_GENERATION_MB = 48
 
 /**
- * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
- * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
- * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
+ * Below both limits the ingest stays on the caller's thread: starting the worker (loading the
+ * ingest's modules into a new isolate) would cost more than so small an ingest. The bytes' limit is
+ * low because the heap the caller's thread grows for an ingest stays with the process beside the
+ * report's worker, which a cold run takes: a first dry-run of 30-60 MB of logs peaked over the
+ * target that way, higher than one of 200 MB (docs/performance.md, "a small history's dry-run
+ * peak"). Past the files' limit even a check of unchanged
  * files runs on the worker: it reads every file's row and hashes every file's head, and on the
  * caller's thread that grew its young generation and filled its connection's page cache, memory
  * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
  * on its worker").
  */
-const WORKER_LIMITS: WorkerLimits = { bytes: 64 * 1024 * 1024, files: 2_000 }
+const WORKER_LIMITS: WorkerLimits = { bytes: 8 * 1024 * 1024, files: 2_000 }
 
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
