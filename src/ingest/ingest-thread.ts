@@ -55,13 +55,12 @@ const OLD_GENERATION_MB = 48
  * Below both limits the ingest stays on the caller's thread: starting the worker (loading the
  * ingest's modules into a new isolate) would cost more than so small an ingest. The bytes' limit is
  * low because the heap the caller's thread grows for an ingest stays with the process beside the
- * report's worker, which a cold run takes: a first dry-run of 30-60 MB of logs peaked over the
+ * report's worker, which a cold run takes: a first dry-run of 30 or 50 MB of logs peaked over the
  * target that way, higher than one of 200 MB (docs/performance.md, "a small history's dry-run
- * peak"). Past the files' limit even a check of unchanged
- * files runs on the worker: it reads every file's row and hashes every file's head, and on the
- * caller's thread that grew its young generation and filled its connection's page cache, memory
- * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
- * on its worker").
+ * peak"). Past the files' limit even a check of unchanged files runs on the worker: it reads
+ * every file's row and hashes every file's head, and on the caller's thread that grew its young
+ * generation and filled its connection's page cache, memory the process kept beside the report's
+ * worker afterwards (docs/performance.md, "The ingest's check on its worker").
  */
 const WORKER_LIMITS: WorkerLimits = { bytes: 8 * 1024 * 1024, files: 2_000 }
 

@@ -79,8 +79,8 @@ export interface IngestOptions {
   /**
    * Run the whole ingest on a worker thread whose heap limits suit it, writing to the store's
    * file through a connection of its own (default: when there are 8 MiB or more to read or 2,000
-   * files or more to check, the store is a file and the worker's script is found; the environment variable
-   * `AI_LOG_TRAIL_INGEST_WORKER=0|1` overrides the default, `0` for debugging on one thread).
+   * files or more to check, the store is a file and the worker's script is found; the environment
+   * variable `AI_LOG_TRAIL_INGEST_WORKER=0|1` overrides the default, `0` for debugging on one thread).
    */
   isolate?: boolean
 }
