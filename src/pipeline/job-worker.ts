@@ -5,29 +5,17 @@ import { toWire } from '../worker/wire.js'
 import { openStore } from '../store/db.js'
 import { reportHere } from './job.js'
 import { JOB_WORKER_ROLE, type FromJobWorker, type JobWorkerRequest } from './job-thread.js'
-import { PREPASS_WORKER_ROLE, prepassUntilStopped, type PrepassWorkerRequest } from './prepass.js'
 
 /**
  * The job's report worker (see job-thread.ts): opens the store by its path, selects, redacts,
- * renders, checks and writes, posts the result or the error, and ends. The same script runs the
- * redaction prepass (prepass.ts) while the ingest writes, so neither bundle needs another entry.
+ * renders, checks and writes, posts the result or the error, and ends.
  */
 
 /** The report's connection's SQLite page cache, in KiB (the pragma's negative form). */
 const REPORT_CACHE_KIB = 4096
 
-const request = workerData as JobWorkerRequest | PrepassWorkerRequest | null
+const request = workerData as JobWorkerRequest | null
 if (parentPort && request?.role === JOB_WORKER_ROLE) serve(parentPort, request)
-if (parentPort && request?.role === PREPASS_WORKER_ROLE) prepass(request)
-
-function prepass(r: PrepassWorkerRequest): void {
-  const db = openStore(r.database, { migrateTo: r.schemaVersion, cacheKib: REPORT_CACHE_KIB })
-  try {
-    prepassUntilStopped(db, r.job, new Int32Array(r.stop))
-  } finally {
-    db.close()
-  }
-}
 
 function serve(port: NonNullable<typeof parentPort>, r: JobWorkerRequest): void {
   const post = (m: FromJobWorker) => port.postMessage(m)

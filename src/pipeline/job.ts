@@ -25,7 +25,6 @@ import type { FrameHead } from '../select/select.js'
 import { SPILL_AT, SpillFile } from '../select/spill.js'
 import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
-import { prepassOnThisThread, startPrepass } from './prepass.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 
@@ -96,16 +95,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
   try {
     const progress = o.progress
     const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
-    // The caller's thread only waits while the ingest writes on its worker: the other core
-    // redacts ahead what the report will (src/pipeline/prepass.ts).
-    const prepassJob = { config: o.config, mode: o.mode, filters: o.filters }
-    const prepass = process.env.AI_LOG_TRAIL_PREPASS === 'thread' ? prepassOnThisThread(db, prepassJob) : startPrepass(db, prepassJob)
-    let ingest: IngestResult | DiscoverResult
-    try {
-      ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
-    } finally {
-      await prepass?.stop()
-    }
+    const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const job: ReportRequest = {
       database: o.database,

@@ -185,16 +185,6 @@ export class RedactionCache {
     this.store.save()
   }
 
-  /** Entries not yet written (a held cache writes them only when saved). */
-  get held(): number {
-    return this.store.heldEntries
-  }
-
-  /** Ends the read transaction of the lookups, so the store's WAL can be checkpointed past it. */
-  pause(): void {
-    this.store.pause()
-  }
-
   private digest(key: string, findings: string | null): Buffer {
     return hash('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer')
   }
@@ -214,13 +204,4 @@ export function redactionCache(db: Db, config: Config, fingerprint = cacheFinger
   const cache = new RedactionCache(store)
   open.set(db, cache)
   return cache
-}
-
-/**
- * A redaction cache that takes no write lock before `save` (`RedactionCacheStore.openHeld`), for
- * the redaction prepass; not the connection's shared one. Null as `redactionCache`.
- */
-export function heldRedactionCache(db: Db, config: Config): RedactionCache | null {
-  const store = RedactionCacheStore.openHeld(db, cacheFingerprint(config))
-  return store ? new RedactionCache(store) : null
 }

@@ -31,59 +31,31 @@ export class RedactionCacheStore {
   private reading = false
   readonly run: number
 
-  /** Deferred (`openHeld`): nothing written before `save`, which records the run then. */
-  private readonly held: boolean
-  private recorded = false
-
   private constructor(
     private readonly path: string,
-    readonly fingerprint: string,
-    held = false
+    readonly fingerprint: string
   ) {
-    this.held = held
     const conn = this.connection()
-    this.run = held ? this.nextRun(conn).run : conn.transaction(() => this.begin(conn)).immediate()
-  }
-
-  /** The run this one is, and whether the rows are of this fingerprint. */
-  private nextRun(conn: Database.Database): { run: number; same: boolean } {
-    const state = conn.prepare('SELECT fingerprint, run FROM redaction_cache_state WHERE id = 1').get() as { fingerprint: string; run: number } | undefined
-    const same = state?.fingerprint === this.fingerprint
-    return { run: same ? state.run + 1 : 1, same }
-  }
-
-  /** Records the run (a changed fingerprint empties the cache first); in a write transaction. */
-  private begin(conn: Database.Database): number {
-    const { run, same } = this.nextRun(conn)
-    if (!same) conn.prepare('DELETE FROM redaction_cache').run()
-    conn
-      .prepare(
-        'INSERT INTO redaction_cache_state (id, fingerprint, run) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, run = excluded.run'
-      )
-      .run(this.fingerprint, run)
-    return run
+    this.run = conn
+      .transaction(() => {
+        const state = conn.prepare('SELECT fingerprint, run FROM redaction_cache_state WHERE id = 1').get() as { fingerprint: string; run: number } | undefined
+        const same = state?.fingerprint === fingerprint
+        if (!same) conn.prepare('DELETE FROM redaction_cache').run()
+        const run = same ? state.run + 1 : 1
+        conn
+          .prepare(
+            'INSERT INTO redaction_cache_state (id, fingerprint, run) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, run = excluded.run'
+          )
+          .run(fingerprint, run)
+        return run
+      })
+      .immediate()
   }
 
   /** The store's cache for a fingerprint, or null when the store cannot hold one (read-only, in memory, or older than migration 12). */
   static open(db: Db, fingerprint: string): RedactionCacheStore | null {
     if (db.readonly || db.memory) return null
     return hasStateTable(db) ? new RedactionCacheStore(db.name, fingerprint) : null
-  }
-
-  /**
-   * The cache for a fingerprint, taking no write lock until `save`: its entries are held in memory
-   * (`heldEntries`) and written, with the run, by `save`. For the redaction prepass, which redacts
-   * while the ingest holds the write lock between its groups' commits; a store the cache cannot be
-   * kept in gives null, as `open`.
-   */
-  static openHeld(db: Db, fingerprint: string): RedactionCacheStore | null {
-    if (db.readonly || db.memory) return null
-    return hasStateTable(db) ? new RedactionCacheStore(db.name, fingerprint, true) : null
-  }
-
-  /** Entries held, not yet written. */
-  get heldEntries(): number {
-    return this.added.size
   }
 
   /**
@@ -128,8 +100,7 @@ export class RedactionCacheStore {
     const row = this.select.get(key) as (RedactionCacheRow & { used_run: number }) | undefined
     if (!row) return undefined
     // Renewed only when half its lease is gone, so a warm run writes a fraction of what it reads.
-    // A held cache leaves that to the report's run, which renews what it uses.
-    if (!this.held && row.used_run <= this.run - KEEP_RUNS / 2) {
+    if (row.used_run <= this.run - KEEP_RUNS / 2) {
       this.touched.add(key)
       if (this.touched.size >= WRITE_EVERY) this.write()
     }
@@ -139,12 +110,7 @@ export class RedactionCacheStore {
   put(key: string, row: RedactionCacheRow): void {
     this.touched.delete(key)
     this.added.set(key, row)
-    if (!this.held && this.added.size >= WRITE_EVERY) this.write()
-  }
-
-  /** Ends the lookups' read transaction, which would keep the store's WAL from being checkpointed past it. */
-  pause(): void {
-    this.endRead()
+    if (this.added.size >= WRITE_EVERY) this.write()
   }
 
   /** Writes what is pending, evicts, and lets the connection go (a later use opens it again). */
@@ -170,20 +136,12 @@ export class RedactionCacheStore {
     if (this.added.size === 0 && this.touched.size === 0) return
     this.endRead()
     const conn = this.connection()
-    const held = this.held
     const insert = conn.prepare(
       'INSERT INTO redaction_cache (key, findings, digest, used_run) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET findings = excluded.findings, digest = excluded.digest, used_run = excluded.used_run'
     )
     const touch = conn.prepare('UPDATE redaction_cache SET used_run = ? WHERE key = ?')
     conn
       .transaction(() => {
-        if (held && !this.recorded) {
-          // The run is recorded with the first rows, unless another run came in between: the rows
-          // must not be written under a run the state does not hold, nor past a fingerprint changed since.
-          if (this.nextRun(conn).run !== this.run) return
-          this.begin(conn)
-          this.recorded = true
-        }
         for (const [key, r] of this.added) insert.run(key, r.findings, r.digest, this.run)
         for (const key of this.touched) touch.run(this.run, key)
       })
