@@ -2,7 +2,8 @@
 // row per statement, as the writer does, against N rows per multi-row statement
 // (`INSERT … VALUES (…), (…), …`). The multi-row arguments are built before the clock starts, so
 // only better-sqlite3's calls and SQLite's statements are timed. Prints CPU milliseconds per run.
-// Usage: node scripts/bench/multi-row.js <store made by ingest-child.js> [--repeat 3] [--sizes 1,8,32,64]
+// `--drop-indexes` drops events' three indexes first (their share of a row's cost; a measure only).
+// Usage: node scripts/bench/multi-row.js <store made by ingest-child.js> [--repeat 3] [--sizes 1,8,32,64] [--drop-indexes]
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const source = new Database(args[0], { readonly: true })
 const repeat = Number(opt('--repeat', 3))
 const sizes = opt('--sizes', '1,8,32,64').split(',').map(Number)
+const dropIndexes = args.includes('--drop-indexes')
 const columns = (table) =>
   source
     .prepare(`SELECT * FROM ${table} LIMIT 0`)
@@ -26,6 +28,7 @@ const scratch = join(tmpdir(), `multi-row-${process.pid}.sqlite`)
 function run(n) {
   for (const s of ['', '-wal', '-shm']) rmSync(scratch + s, { force: true })
   const db = openStore(scratch)
+  if (dropIndexes) for (const index of ['events_session', 'events_dedupe_holder', 'events_links']) db.exec(`DROP INDEX ${index}`)
   const fc = columns('files')
   const insertFile = db.prepare(`INSERT INTO files (${fc.join(', ')}) VALUES (${fc.map(() => '?').join(', ')})`)
   db.transaction(() => files.forEach((r) => insertFile.run(r)))()
@@ -47,5 +50,6 @@ function run(n) {
 }
 
 for (let r = 0; r < repeat; r++)
-  for (const n of sizes) process.stdout.write(JSON.stringify({ rows_per_statement: n, rows: events.length, cpu_ms: Math.round(run(n)) }) + '\n')
+  for (const n of sizes)
+    process.stdout.write(JSON.stringify({ rows_per_statement: n, rows: events.length, indexes: !dropIndexes, cpu_ms: Math.round(run(n)) }) + '\n')
 for (const s of ['', '-wal', '-shm']) rmSync(scratch + s, { force: true })
