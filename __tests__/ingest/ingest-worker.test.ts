@@ -115,9 +115,13 @@ describe('the ingest on its own worker thread', () => {
   })
 
   it('fails the caller with the error its progress callback threw, and stops the ingest', () => {
+    // Many files, so the worker is still reading when the caller takes its first progress message:
+    // with the inputs above alone, a quick worker could write every event before the error reached it.
+    const many = join(dir, 'many')
+    for (let i = 0; i < 40; i++) cpSync(logs, join(many, String(i)), { recursive: true })
     const refuse = { REFUSE_PROGRESS: '1' }
-    const whole = ingest(join(dir, 'whole.sqlite'), false, [logs])
-    const there = ingest(join(dir, 'refused-there.sqlite'), true, [logs], '', refuse)
+    const whole = ingest(join(dir, 'whole.sqlite'), false, [many])
+    const there = ingest(join(dir, 'refused-there.sqlite'), true, [many], '', refuse)
     expect(there.error).toMatchObject({ name: 'Error', message: 'progress refused' })
     expect(there.written_by_another_connection).toBe(true)
     expect(there.dump.events.length).toBeLessThan(whole.dump.events.length)

@@ -8,7 +8,9 @@ import { scopeToRepo } from '../../src/discover/scope.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { selectReport } from '../../src/select/select.js'
 import { openStore, type Db } from '../../src/store/db.js'
+import { fileIdFor } from '../../src/store/files.js'
 import { listSessions } from '../../src/store/queries.js'
+import { SessionIdentity } from '../../src/store/session-identity.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
@@ -195,5 +197,35 @@ describe('session identity across projects', () => {
     writeFileSync(join(logs, `rollout-4-${ID}.jsonl`), rollout(ID, null, 'said nowhere either'))
     await ingestPaths(db, [logs])
     expect(listSessions(db).map((s) => [s.id, s.cwd])).toEqual([[ID, repoA]])
+  })
+})
+
+describe('the stored session of each file and log id, asked record by record', () => {
+  it('answers each file and log id on its own when they alternate, and anew once forgotten after a file’s sources went', () => {
+    const db = openStore(':memory:')
+    try {
+      const identity = new SessionIdentity(db)
+      const a = fileIdFor(db, '/logs/a.jsonl')
+      const b = fileIdFor(db, '/logs/b.jsonl')
+      identity.beginBatch(new Map([[ID, '/work/alpha']]))
+      const first = identity.resolve(a, ID)
+      expect(first).toBe(ID)
+      expect(identity.resolve(a, 'other-log')).toBe('other-log')
+      expect(identity.resolve(a, ID)).toBe(first)
+      // The same log id from another project's file is another session, though asked right after.
+      identity.beginBatch(new Map([[ID, '/work/beta']]))
+      const second = identity.resolve(b, ID)
+      expect(second).not.toBe(first)
+      expect(identity.resolve(b, ID)).toBe(second)
+      expect(identity.resolve(a, ID)).toBe(first)
+      // File a rewritten: its sources deleted, the identity told to forget; it then joins anew.
+      db.prepare('DELETE FROM session_sources WHERE file_id = ?').run(a)
+      db.prepare('UPDATE session_sources SET project = NULL WHERE file_id = ?').run(b)
+      identity.forget()
+      identity.beginBatch(new Map())
+      expect(identity.resolve(a, ID)).toBe(second)
+    } finally {
+      db.close()
+    }
   })
 })

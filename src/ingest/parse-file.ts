@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { storedPayload } from '../store/payload.js'
@@ -84,13 +84,18 @@ function emptyBatch(offset: number, lineNo: number, stateJson: string): ParsedBa
   return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, tally: emptyTally(lineNo), save: true, last: false }
 }
 
-/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+/**
+ * The bytes of a record are hashed once; each event's key then hashes only that digest. One-shot
+ * `hash` rather than a Hash object per call: the same digest of the same bytes, without the
+ * object's set-up, which cost more than the hashing of these short inputs.
+ */
 function textDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
+  return hash('sha1', text, 'base64url')
 }
 
+/** The parts joined, hashed as one string: the same bytes a Hash object fed each part in turn would digest. */
 function recordKey(sessionId: string, digest: string, seq: number): string {
-  return createHash('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url')
+  return hash('sha1', `${sessionId}\0${digest}\0${seq}`, 'base64url')
 }
 
 /**

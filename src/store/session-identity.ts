@@ -16,6 +16,11 @@ import { addSessionSource, sessionOfSource, setSourceProject, sourcesOfLogId } f
  */
 export class SessionIdentity {
   private known = new Map<string, string>()
+  /**
+   * The last answer, asked again for nearly every record (a file's records come in runs of one log
+   * id): it costs no key string to build and hash. `known` never changes an answer, so it holds.
+   */
+  private last: { fileId: number; logId: string; sid: string } | null = null
   /** The first cwd the batch being written gives each log id. */
   private batchCwds = new Map<string, string>()
 
@@ -28,9 +33,14 @@ export class SessionIdentity {
 
   /** The stored session for the records `fileId` gives under `logId`. */
   resolve(fileId: number, logId: string): string {
+    const last = this.last
+    if (last !== null && last.fileId === fileId && last.logId === logId) return last.sid
     const key = `${fileId}\u0000${logId}`
     let sid = this.known.get(key)
-    if (sid !== undefined) return sid
+    if (sid !== undefined) {
+      this.last = { fileId, logId, sid }
+      return sid
+    }
     sid = sessionOfSource(this.db, fileId, logId)
     if (sid === undefined) {
       const cwd = this.batchCwds.get(logId) ?? null
@@ -39,6 +49,7 @@ export class SessionIdentity {
       addSessionSource(this.db, fileId, logId, sid, project)
     }
     this.known.set(key, sid)
+    this.last = { fileId, logId, sid }
     return sid
   }
 
@@ -49,6 +60,7 @@ export class SessionIdentity {
 
   forget(): void {
     this.known.clear()
+    this.last = null
   }
 
   private choose(logId: string, project: string | null): string {
