@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { openStore } from '../../src/store/db.js'
-import { generationTriggerName, storeGeneration, TABLE_ROLES } from '../../src/store/generation.js'
+import { generationMover, generationTriggerName, storeGeneration, TABLE_ROLES, triggeredOn } from '../../src/store/generation.js'
 import { migrate } from '../../src/store/migrations.js'
 import Database from 'better-sqlite3'
-import { tmpDir } from '../helpers.js'
+import { repoRoot, tmpDir } from '../helpers.js'
 
 /*
  * The store's generation (src/store/generation.ts) is what tells the job memo that the store holds
@@ -20,7 +21,7 @@ function triggersOf(db: Database.Database): Map<string, string> {
 }
 
 describe('the store generation', () => {
-  it('classifies every table of the schema as report input, provenance or local, and names no other', () => {
+  it('classifies every table of the schema as report input, ingested input, provenance or local, and names no other', () => {
     const db = openStore(':memory:')
     try {
       const tables = db
@@ -43,7 +44,7 @@ describe('the store generation', () => {
       try {
         const triggers = triggersOf(db)
         for (const [table, role] of Object.entries(TABLE_ROLES)) {
-          const want = role === 'input' ? OPS : role === 'provenance' ? ['DELETE'] : []
+          const want = triggeredOn(role)
           for (const op of OPS) {
             const sql = triggers.get(generationTriggerName(table, op))
             if (want.includes(op)) expect(sql).toMatch(new RegExp(`AFTER ${op} ON ${table} BEGIN UPDATE store_generation SET n = n \\+ 1; END`))
@@ -72,9 +73,38 @@ describe('the store generation', () => {
       expect(moved(`INSERT INTO redactions (session_id, event_id, field, detector, count, at) VALUES ('s1', 0, 'title', 'email', 1, '2026-12-01')`)).toBe(0)
       expect(moved(`DELETE FROM redactions`)).toBe(1)
       expect(moved(`INSERT INTO late_check_memo (hash, used_run) VALUES ('h', 1)`)).toBe(0)
+      // An ingested table's rows move it by the writer's batch, its updates and deletes by trigger.
+      expect(moved(`INSERT INTO turns (session_id, ordinal) VALUES ('s1', 1)`)).toBe(0)
+      const before = storeGeneration(db)
+      generationMover(db)()
+      expect(storeGeneration(db)).toBe(before + 1)
+      expect(moved(`UPDATE turns SET started_at = '2026-12-01' WHERE session_id = 's1'`)).toBe(1)
+      expect(moved(`DELETE FROM turns`)).toBe(1)
       expect(moved(`DELETE FROM sessions WHERE id = 's1'`)).toBe(1)
     } finally {
       db.close()
     }
+  })
+
+  it('sees rows inserted into an ingested table only where the ingest’s writer writes them', () => {
+    // The writer moves the generation once per batch (src/store/writer.ts, flushRawLines); an insert
+    // elsewhere would change a report's input unseen. Migrations move the schema version instead.
+    const allowed = new Set(['src/store/writer.ts', 'src/store/raw-blocks.ts', 'src/store/migrations.ts'])
+    const found: string[] = []
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name)
+        if (e.isDirectory()) walk(p)
+        else if (e.name.endsWith('.ts')) {
+          for (const m of readFileSync(p, 'utf8').matchAll(/INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(\w+)/gi))
+            if (TABLE_ROLES[m[1]] === 'ingested' && !allowed.has(relative(repoRoot, p))) found.push(`${relative(repoRoot, p)}: ${m[0]}`)
+        }
+      }
+    }
+    walk(join(repoRoot, 'src'))
+    expect(found).toEqual([])
+    // And the scan sees the writer's own.
+    const writer = readFileSync(join(repoRoot, 'src', 'store', 'writer.ts'), 'utf8')
+    expect(writer).toMatch(/INSERT OR IGNORE INTO events/)
   })
 })

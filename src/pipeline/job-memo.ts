@@ -10,7 +10,7 @@ import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { resolveScopeIn } from '../scope/request.js'
 import { schemaVersion, type Db } from '../store/db.js'
-import { storeGeneration } from '../store/generation.js'
+import { sqliteVersion, storeGeneration } from '../store/generation.js'
 import { readJobMemo, writeJobMemo } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
@@ -61,7 +61,7 @@ export function memoKey({ job, db }: MemoInputs, code = codeFingerprint()): Memo
   part('format', MEMO_FORMAT)
   part('code', code)
   part('runtime', [process.version, process.versions.icu ?? null, process.versions.tz ?? null, process.versions.unicode ?? null])
-  part('sqlite', db.prepare('SELECT sqlite_version()').pluck().get())
+  part('sqlite', sqliteVersion(db))
   part('schema', schemaVersion(db))
   part('generation', generation)
   part('config', job.config)

@@ -8,28 +8,35 @@ import type { Db } from './db.js'
  * commands, migrations that rewrite rows, and any path added later) changes it without knowing.
  */
 
+/** What a table is to a report (see TABLE_ROLES). */
+export type TableRole = 'input' | 'ingested' | 'provenance' | 'local'
+
 /**
  * What each table of the store is to a report. `input`: a report reads it, or reads what is
- * derived from it; any insert, update or delete moves the generation. `provenance`: written by the
+ * derived from it; any insert, update or delete moves the generation. `ingested`: the same, but
+ * the rows are inserted only by the ingest's writer (src/store/writer.ts and the raw blocks it
+ * writes), a hundred thousand per 50 MB of logs, which moves the generation once per batch, in the
+ * batch's transaction, instead of a trigger per row (a test holds every insert into these tables
+ * to those modules); updates and deletes, from anywhere, move it by trigger. `provenance`: written by the
  * report itself (the redaction provenance rows, written only when they differ from what is
  * stored) and read by none, so only a delete moves the generation: a full run would write the
  * deleted rows back, a replay would not. `local`: a store's own bookkeeping or a cache derived
  * from the inputs (its entries are keyed by what they were made from), which no report reads as
  * a fact. A table not listed here fails the schema's test (__tests__/store/generation.test.ts).
  */
-export const TABLE_ROLES: Readonly<Record<string, 'input' | 'provenance' | 'local'>> = {
-  agent_reasoning_messages: 'input',
-  events: 'input',
+export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
+  agent_reasoning_messages: 'ingested',
+  events: 'ingested',
   files: 'input',
-  files_touched: 'input',
+  files_touched: 'ingested',
   format_tallies: 'input',
-  function_calls: 'input',
-  function_plan_messages: 'input',
-  function_results: 'input',
+  function_calls: 'ingested',
+  function_plan_messages: 'ingested',
+  function_results: 'ingested',
   ingest_errors: 'input',
-  prompts: 'input',
-  rate_limit_messages: 'input',
-  raw_blocks: 'input',
+  prompts: 'ingested',
+  rate_limit_messages: 'ingested',
+  raw_blocks: 'ingested',
   review_dispositions: 'input',
   review_history: 'input',
   review_notes: 'input',
@@ -37,10 +44,10 @@ export const TABLE_ROLES: Readonly<Record<string, 'input' | 'provenance' | 'loca
   session_pushes: 'input',
   session_sources: 'input',
   sessions: 'input',
-  status_snapshots: 'input',
-  token_messages: 'input',
-  turn_context_messages: 'input',
-  turns: 'input',
+  status_snapshots: 'ingested',
+  token_messages: 'ingested',
+  turn_context_messages: 'ingested',
+  turns: 'ingested',
   redactions: 'provenance',
   // Emptied at the end of each ingest; what reconciliation changes is in `events`.
   reconcile_pending: 'local',
@@ -55,11 +62,15 @@ export const TABLE_ROLES: Readonly<Record<string, 'input' | 'provenance' | 'loca
 }
 
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
-export function generationTriggers(table: string, role: 'input' | 'provenance' | 'local'): string {
-  const on = role === 'input' ? ['INSERT', 'UPDATE', 'DELETE'] : role === 'provenance' ? ['DELETE'] : []
-  return on
+export function generationTriggers(table: string, role: TableRole): string {
+  return triggeredOn(role)
     .map((op) => `CREATE TRIGGER ${generationTriggerName(table, op)} AFTER ${op} ON ${table} BEGIN UPDATE store_generation SET n = n + 1; END;`)
     .join('\n')
+}
+
+/** The writes to a table of `role` that its triggers count. */
+export function triggeredOn(role: TableRole): string[] {
+  return role === 'input' ? ['INSERT', 'UPDATE', 'DELETE'] : role === 'ingested' ? ['UPDATE', 'DELETE'] : role === 'provenance' ? ['DELETE'] : []
 }
 
 export function generationTriggerName(table: string, op: string): string {
@@ -73,4 +84,21 @@ export function storeGeneration(db: Db): number {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get()
   if (!table) return 0
   return (db.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get() as number | undefined) ?? 0
+}
+
+/** The SQLite library's version: another may order or compute what a report reads otherwise. */
+export function sqliteVersion(db: Db): string {
+  return db.prepare('SELECT sqlite_version()').pluck().get() as string
+}
+
+/**
+ * Moves the generation once per call: the ingest's writer calls it in each batch's transaction,
+ * for the rows it inserted into the `ingested` tables, which have no insert trigger. A no-op in a
+ * store older than migration 19.
+ */
+export function generationMover(db: Db): () => void {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get()
+  if (!table) return () => undefined
+  const move = db.prepare('UPDATE store_generation SET n = n + 1 WHERE id = 1')
+  return () => void move.run()
 }

@@ -1,25 +1,25 @@
 import type { Database } from 'better-sqlite3'
 import { restorePayload, storedPayload, TYPED_TABLES } from './payload.js'
 import { RawBlockWriter } from './raw-blocks.js'
-import { generationTriggers } from './generation.js'
+import { generationTriggers, type TableRole } from './generation.js'
 
 /**
  * The tables migration 19 gave generation triggers, as they stood then (src/store/generation.ts
  * classifies them): a later table gets its triggers from the migration that makes it.
  */
-const ROLES_AT_19: Record<string, 'input' | 'provenance'> = {
-  agent_reasoning_messages: 'input',
-  events: 'input',
+const ROLES_AT_19: Record<string, TableRole> = {
+  agent_reasoning_messages: 'ingested',
+  events: 'ingested',
   files: 'input',
-  files_touched: 'input',
+  files_touched: 'ingested',
   format_tallies: 'input',
-  function_calls: 'input',
-  function_plan_messages: 'input',
-  function_results: 'input',
+  function_calls: 'ingested',
+  function_plan_messages: 'ingested',
+  function_results: 'ingested',
   ingest_errors: 'input',
-  prompts: 'input',
-  rate_limit_messages: 'input',
-  raw_blocks: 'input',
+  prompts: 'ingested',
+  rate_limit_messages: 'ingested',
+  raw_blocks: 'ingested',
   review_dispositions: 'input',
   review_history: 'input',
   review_notes: 'input',
@@ -27,10 +27,10 @@ const ROLES_AT_19: Record<string, 'input' | 'provenance'> = {
   session_pushes: 'input',
   session_sources: 'input',
   sessions: 'input',
-  status_snapshots: 'input',
-  token_messages: 'input',
-  turn_context_messages: 'input',
-  turns: 'input',
+  status_snapshots: 'ingested',
+  token_messages: 'ingested',
+  turn_context_messages: 'ingested',
+  turns: 'ingested',
   redactions: 'provenance'
 }
 
