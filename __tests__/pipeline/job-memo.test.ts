@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
@@ -162,6 +162,36 @@ describe('the job memo', () => {
     }
     expect(filesOf('grown')).toEqual(filesOf('grown-without-memo'))
     expect(filesOf('grown')['report.md']).toContain('Also mail the summary')
+  })
+
+  it('writes fresh files when a log folder given by a link is linked elsewhere', async () => {
+    // The store reads each folder's files under the link's path once; linked back, the ingest
+    // finds them unchanged and writes nothing: only the scope differs from the run before.
+    const db = join(dir, 'linked.sqlite')
+    const without = join(dir, 'linked-without-memo.sqlite')
+    const link = join(dir, 'linked-logs')
+    const linkTo = (folder: string) => {
+      rmSync(link, { force: true })
+      symlinkSync(join(logs, folder), link)
+    }
+    linkTo('codex')
+    expect((await runJob(options(db, 'linked', { paths: [link] }))).memo).toBe('kept')
+    linkTo('claude-code')
+    expect((await runJob(options(db, 'linked', { paths: [link] }))).memo).toBe('kept')
+    const claude = filesOf('linked')
+    copyFileSync(db, without)
+    linkTo('codex')
+    const relinked = await runJob(options(db, 'linked', { paths: [link] }))
+    expect(relinked.ingest.files).toBe(0)
+    expect(relinked.memo).not.toBe('replayed')
+    process.env.AI_LOG_TRAIL_JOB_MEMO = '0'
+    try {
+      await runJob(options(without, 'linked-without-memo', { paths: [link] }))
+    } finally {
+      delete process.env.AI_LOG_TRAIL_JOB_MEMO
+    }
+    expect(filesOf('linked')).toEqual(filesOf('linked-without-memo'))
+    expect(filesOf('linked')['report.md']).not.toEqual(claude['report.md'])
   })
 
   it('writes fresh files when the redaction key changes', async () => {

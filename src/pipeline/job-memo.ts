@@ -8,7 +8,9 @@ import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
-import { resolveScopeIn } from '../scope/request.js'
+import { canonicalPath } from '../scope/paths.js'
+import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
+import { storedFilePaths } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
 import { readJobMemo, writeJobMemo } from '../store/job-memo.js'
@@ -47,14 +49,13 @@ export interface MemoKey {
  * The key of everything a report's files are made from, but its time: the store's schema and
  * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
  * config (rules, allow lists, private entries, defaults, pricing), the request (mode, formats,
- * filters, the scope asked for and the sessions and reasons it resolved to, which may depend on
- * git and the file system, the changed files, the version), the redaction key (hashed; it is never
+ * filters, the scope asked for and what it resolves with beyond the store, `scopeInputs`: git's
+ * answers and the file system's links; the changed files, the version), the redaction key (hashed; it is never
  * stored), and the running code and runtime (`codeFingerprint`). The filters take no relative
  * times (`--since` is a date), so nothing else in a report moves with the clock.
  */
 export function memoKey({ job, db }: MemoInputs, code = codeFingerprint()): MemoKey {
   const generation = storeGeneration(db)
-  const scope = resolveScopeIn(db, job.scope)
   const secret = redactionKey()
   const h = createHash('sha256')
   const part = (name: string, value: unknown) => h.update(`${name}\0${JSON.stringify(value) ?? 'undefined'}\0`)
@@ -69,13 +70,31 @@ export function memoKey({ job, db }: MemoInputs, code = codeFingerprint()): Memo
   part('formats', job.formats)
   part('filters', job.filters ?? null)
   part('scope', job.scope)
-  part('resolved', scope)
+  part('resolved', scopeInputs(db, job.scope))
   part('changed', job.changedFiles ?? null)
   part('export', job.exportDatabase ?? false)
   part('version', job.version)
   // Hashed apart first, so the key is no cheaper a test of a guessed key than the tags it makes.
   part('redaction-key', secret === undefined ? null : createHash('sha256').update('ai-log-trail job memo\0').update(secret).digest('base64'))
   return { key: h.digest('base64'), generation, outDir: resolve(job.outDir) }
+}
+
+/**
+ * What the sessions in scope depend on besides the store's rows and the request: every session of
+ * the store for `all`; for `paths`, each path given and each log file the store has read in its
+ * canonical spelling (links followed: a folder linked elsewhere since is another scope), which is
+ * all `scopeToPaths` reads, at a fraction of its cost (it reads every session's files); for a
+ * change, the scope itself, resolved.
+ */
+function scopeInputs(db: Db, scope: ScopeRequest): unknown {
+  switch (scope.kind) {
+    case 'all':
+      return null
+    case 'paths':
+      return { roots: scope.paths.map(canonicalPath), files: storedFilePaths(db).map((p) => [p, canonicalPath(p)]) }
+    case 'change':
+      return resolveScopeIn(db, scope)
+  }
 }
 
 let codeHash: string | undefined
