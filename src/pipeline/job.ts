@@ -94,7 +94,8 @@ const SUMMARY_LIMIT = 1_000_000
  * The whole job short of publishing: ingest, select, redact, render, check the final texts once
  * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
- * byte-identical files.
+ * byte-identical files. After the ingest, a job whose every input is the last job's into the same
+ * folder writes that job's files again from the job memo (src/pipeline/job-memo.ts), at its own time.
  */
 export async function runJob(o: JobOptions): Promise<JobResult> {
   const db = openStore(o.database)
