@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
-import { memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
-import { runJob, type JobOptions, type JobResult, type ReportRequest } from '../../src/pipeline/job.js'
+import { MAX_OUTPUT_BYTES, memoEntry, memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
+import { runJob, type JobOptions, type JobResult, type ReportRequest, type ReportResult } from '../../src/pipeline/job.js'
 import { openStore } from '../../src/store/db.js'
 import { TABLE_ROLES } from '../../src/store/generation.js'
 import { fixtures, tmpDir } from '../helpers.js'
@@ -268,6 +268,28 @@ describe('the job memo', () => {
       expect(filesOf(out)).toEqual((await freshRun({ now: T2 })).files)
       expect((await runJob(options(db, out, { now: T2 }))).memo).toBe('replayed')
     })
+
+  it('keeps no entry for files larger than the cap in all', () => {
+    const folder = join(dir, 'over-cap')
+    mkdirSync(folder, { recursive: true })
+    const result = (files: string[]) => ({
+      report: { generated_at: T1 },
+      files,
+      comment: '',
+      releaseSection: '',
+      summary: '',
+      late: { total: 0, by_file: {} },
+      sessionIds: [],
+      sessionsHeld: false,
+      redactions: 0
+    })
+    writeFileSync(join(folder, 'a.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
+    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
+    const job = { outDir: folder } as ReportRequest
+    expect(memoEntry(job, new Date(T1), result(['a.csv']) as unknown as ReportResult)).not.toBeNull()
+    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2 + 1))
+    expect(memoEntry(job, new Date(T1), result(['a.csv', 'b.csv']) as unknown as ReportResult)).toBeNull()
+  })
 
   it('keeps one entry per output folder, and none in the sanitized database', async () => {
     const db = join(dir, 'folders.sqlite')
