@@ -31,12 +31,12 @@ const MEMO_FORMAT = 1
 /**
  * Outputs larger than this in all are not kept: the files are read back whole to be compressed
  * (and held whole again to replay), which adds about twice this to the peak of the run that makes
- * the entry (the files, then their concatenation). A default-mode report of the 200 MB bench
- * corpus is 3.8 MB in every format; a full-mode report of the 50 MB one, 57 MB, runs in full each time.
+ * the entry (the files, then their concatenation). Default-mode reports stay well under it; a
+ * full-mode report of a large history runs in full each time (docs/database.md, "The job memo").
  */
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024
 
-/** What the memo needs of the job: the request, the store's path, and whether it may be used at all. */
+/** What the memo's key is taken from: the request, and the store after the ingest. */
 export interface MemoInputs {
   job: ReportRequest
   /** The store the report reads, open after the ingest. */
@@ -55,9 +55,9 @@ export interface MemoKey {
  * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
  * config (rules, allow lists, private entries, defaults, pricing), the request (mode, formats,
  * filters, the scope asked for and what it resolves with beyond the store, `scopeInputs`: git's
- * answers and the file system's links; the changed files, the version), the redaction key (hashed; it is never
- * stored), and the running code and runtime (`codeFingerprint`). The filters take no relative
- * times (`--since` is a date), so nothing else in a report moves with the clock.
+ * answers and the file system's links; the changed files, the version), the redaction key
+ * (hashed; it is never stored), and the running code and runtime (`codeFingerprint`). The filters
+ * take no relative times (`--since` is a date), so nothing else in a report moves with the clock.
  */
 export function memoKey({ job, db }: MemoInputs, code = codeFingerprint()): MemoKey {
   const generation = storeGeneration(db)
