@@ -27,6 +27,7 @@ import type { ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
+import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -79,6 +80,11 @@ export interface JobResult {
   redactions: number
   /** What the last check of the final files (and the sanitized database) found and redacted. */
   late: LateCheck
+  /**
+   * The job memo (src/pipeline/job-memo.ts): `replayed` when the files are an earlier run's
+   * written again, `kept` when this run's were stored for the next, `none` otherwise.
+   */
+  memo: 'replayed' | 'kept' | 'none'
 }
 
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
@@ -88,7 +94,8 @@ const SUMMARY_LIMIT = 1_000_000
  * The whole job short of publishing: ingest, select, redact, render, check the final texts once
  * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
- * byte-identical files.
+ * byte-identical files. After the ingest, a job whose every input is the last job's into the same
+ * folder writes that job's files again from the job memo (src/pipeline/job-memo.ts), at its own time.
  */
 export async function runJob(o: JobOptions): Promise<JobResult> {
   const db = openStore(o.database)
@@ -110,12 +117,26 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
       exportDatabase: o.exportDatabase,
       scope: o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths })
     }
+    // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
+    const memo = memoWanted(o, db) ? memoKey({ job, db }) : null
+    const replay = memo && replayed(job, memo, db, o.now ?? new Date())
+    if (replay) return { ...replay, ingest, memo: 'replayed' }
     // A test's own detectors are functions, which cannot cross to a worker.
     const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions)
-    return { ...reported, ingest }
+    const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported))
+    return { ...reported, ingest, memo: kept ? 'kept' : 'none' }
   } finally {
     if (db.open) db.close()
   }
+}
+
+/**
+ * Whether the job memo is used: not for a sanitized database (a copy of the whole store, caches
+ * and all), nor a store in memory, nor a test's own last-check detectors (functions, which no key
+ * can hold); `AI_LOG_TRAIL_JOB_MEMO=0` turns it off, for measuring the work it saves.
+ */
+function memoWanted(o: JobOptions, db: Db): boolean {
+  return !o.exportDatabase && !o.lateCheckOptions && !db.memory && process.env.AI_LOG_TRAIL_JOB_MEMO !== '0'
 }
 
 /** What a job does after the ingest is told: everything it needs crosses to a worker thread as data. */
@@ -126,7 +147,7 @@ export type ReportRequest = Pick<
   scope: ScopeRequest
 }
 
-export type ReportResult = Omit<JobResult, 'ingest'>
+export type ReportResult = Omit<JobResult, 'ingest' | 'memo'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`

@@ -6,6 +6,7 @@ import { dropLateCheckMemo } from '../store/late-check-memo.js'
 import { dropRedactionCache } from '../store/redaction-cache.js'
 import { dropSessionCache } from '../store/session-cache.js'
 import { dropScopePending } from '../store/scope-pending.js'
+import { dropJobMemo } from '../store/job-memo.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -116,6 +117,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       dropRedactionCache(db)
       dropSessionCache(db)
       dropLateCheckMemo(db)
+      dropJobMemo(db)
       dropScopePending(db)
     }).immediate()
   } finally {

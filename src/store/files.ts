@@ -67,3 +67,8 @@ export function saveFileProgress(db: Db, fileId: number, p: FileProgress): void 
     `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`
   ).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId)
 }
+
+/** Every log file's path the store has read, in order. */
+export function storedFilePaths(db: Db): string[] {
+  return db.prepare('SELECT path FROM files ORDER BY path').pluck().all() as string[]
+}

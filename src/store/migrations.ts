@@ -1,6 +1,38 @@
 import type { Database } from 'better-sqlite3'
 import { restorePayload, storedPayload, TYPED_TABLES } from './payload.js'
 import { RawBlockWriter } from './raw-blocks.js'
+import { generationTriggers, type TableRole } from './generation.js'
+
+/**
+ * The tables migration 19 gave generation triggers, as they stood then (src/store/generation.ts
+ * classifies them): a later table gets its triggers from the migration that makes it.
+ */
+const ROLES_AT_19: Record<string, TableRole> = {
+  agent_reasoning_messages: 'ingested',
+  events: 'ingested',
+  files: 'input',
+  files_touched: 'ingested',
+  format_tallies: 'input',
+  function_calls: 'ingested',
+  function_plan_messages: 'ingested',
+  function_results: 'ingested',
+  ingest_errors: 'input',
+  prompts: 'ingested',
+  rate_limit_messages: 'ingested',
+  raw_blocks: 'ingested',
+  review_dispositions: 'input',
+  review_history: 'input',
+  review_notes: 'input',
+  review_tags: 'input',
+  session_pushes: 'input',
+  session_sources: 'input',
+  sessions: 'input',
+  status_snapshots: 'ingested',
+  token_messages: 'ingested',
+  turn_context_messages: 'ingested',
+  turns: 'ingested',
+  redactions: 'provenance'
+}
 
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
@@ -414,6 +446,26 @@ CREATE TABLE scope_pending (
   repo TEXT PRIMARY KEY,
   after_file_id INTEGER NOT NULL
 );
+`
+  },
+  {
+    version: 19,
+    description:
+      "the store's generation, moved by a trigger on every write to a table a report reads, and the job memo: per output folder, the last report's checked files under a key of every input (local only: never exported nor pushed)",
+    sql: `
+CREATE TABLE store_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT INTO store_generation (id, n) VALUES (1, 0);
+CREATE TABLE job_memo (
+  out_dir TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry BLOB NOT NULL
+);
+${Object.entries(ROLES_AT_19)
+  .map(([table, role]) => generationTriggers(table, role))
+  .join('\n')}
 `
   }
 ]

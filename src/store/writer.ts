@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../model/events.js'
 import type { SessionPatch } from '../model/session.js'
 import type { Db } from './db.js'
+import { generationMover } from './generation.js'
 import { KeyFilter } from './key-filter.js'
 import { RawBlockWriter } from './raw-blocks.js'
 import { SessionIdentity } from './session-identity.js'
@@ -28,7 +29,10 @@ export class StoreWriter {
   private dataVersion = -1
   private s
 
+  private moveGeneration: () => void
+
   constructor(private db: Db) {
+    this.moveGeneration = generationMover(db)
     this.identity = new SessionIdentity(db)
     this.rawBlocks = new RawBlockWriter(db)
     const p = (sql: string) => db.prepare(sql)
@@ -98,9 +102,14 @@ export class StoreWriter {
     this.rawBlocks.discard()
   }
 
-  /** Writes the batch's last block of raw lines; called at the end of each batch, inside its transaction. */
+  /**
+   * Writes the batch's last block of raw lines, and moves the store's generation for the rows the
+   * batch inserted (src/store/generation.ts: the tables this writer fills have no insert trigger);
+   * called at the end of each batch, inside its transaction.
+   */
   flushRawLines(): void {
     this.rawBlocks.close()
+    this.moveGeneration()
   }
 
   /** The stored session the records `fileId` gives under the log's session id `logId` go to. */

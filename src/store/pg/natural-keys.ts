@@ -52,8 +52,9 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
  * Tables whose rows are facts of the SQLite store doing its own work, not of the logs: the
  * sessions waiting for reconciliation exist only until the ingest that queued them finishes, and
  * the redaction and session caches and the last check's memo (where this store's own runs found
- * what, what they made of each session, which published texts they found clean) serve this
- * store's runs only.
+ * what, what they made of each session, which published texts they found clean), the store's
+ * generation and the job memo (the last report's files per output folder) serve this store's runs
+ * only.
  */
 export const LOCAL_ONLY_TABLES = new Set([
   'reconcile_pending',
@@ -62,7 +63,9 @@ export const LOCAL_ONLY_TABLES = new Set([
   'redaction_cache',
   'session_cache',
   'late_check_memo',
-  'scope_pending'
+  'scope_pending',
+  'store_generation',
+  'job_memo'
 ])
 
 /**

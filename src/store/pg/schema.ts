@@ -414,6 +414,23 @@ CREATE TABLE scope_pending (
   after_file_id BIGINT NOT NULL
 );
 `
+  },
+  {
+    version: 19,
+    // Like the caches: the tables exist so both engines have one shape; nothing is pushed into
+    // them. The generation's triggers are the SQLite store's own: the team store makes no report memo.
+    description: "the store's generation and the job memo (local to a SQLite store, never pushed): same tables as SQLite version 19",
+    sql: `
+CREATE TABLE store_generation (
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  n BIGINT NOT NULL
+);
+CREATE TABLE job_memo (
+  out_dir TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry BYTEA NOT NULL
+);
+`
   }
 ]
 

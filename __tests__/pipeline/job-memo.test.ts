@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseConfig } from '../../src/config/load.js'
+import { MAX_OUTPUT_BYTES, memoEntry, memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
+import { runJob, type JobOptions, type JobResult, type ReportRequest, type ReportResult } from '../../src/pipeline/job.js'
+import { openStore } from '../../src/store/db.js'
+import { TABLE_ROLES } from '../../src/store/generation.js'
+import { fixtures, tmpDir } from '../helpers.js'
+
+/*
+ * The job memo (docs/performance.md, "The job memo"): a run whose every input is an earlier run's
+ * writes that run's files again, with its own time in them. Over copies of the committed fixtures
+ * (real-shaped logs with planted secrets): a run's files are compared byte for byte with those a
+ * fresh store's run over the same inputs and at the same time writes, whether it replayed or not.
+ */
+
+const CHANGED = 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'
+const NEW_PROMPT = {
+  timestamp: '2026-03-03T10:06:00.000Z',
+  type: 'event_msg',
+  payload: { type: 'user_message', message: 'Also mail the summary to ann.lee@lindqvist-mail.se', images: [] }
+}
+const T1 = '2026-12-01T10:00:00.123Z'
+const T2 = '2026-12-05T11:22:33.456Z'
+
+const dir = tmpDir('alt-job-memo-')
+const logs = join(dir, 'logs')
+beforeAll(() => {
+  cpSync(join(fixtures, 'claude-code'), join(logs, 'claude-code'), { recursive: true })
+  cpSync(join(fixtures, 'codex'), join(logs, 'codex'), { recursive: true })
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+type Overrides = Partial<Omit<JobOptions, 'now'>> & { now?: string }
+
+let fresh = 0
+function options(database: string, out: string, o: Overrides = {}): JobOptions {
+  const { now, ...rest } = o
+  return {
+    database,
+    repoDir: dir,
+    paths: [join(logs, 'claude-code'), join(logs, 'codex')],
+    config: parseConfig('', 'test.yml'),
+    mode: 'actions',
+    formats: ['md', 'json', 'csv', 'html'],
+    outDir: join(dir, out),
+    version: '0.0.0',
+    ...rest,
+    now: new Date(now ?? T1)
+  }
+}
+
+function filesOf(out: string, names?: string[]): Record<string, string> {
+  const folder = join(dir, out)
+  return Object.fromEntries((names ?? readdirSync(folder)).sort().map((n) => [n, readFileSync(join(folder, n), 'utf8')]))
+}
+
+/** A run on a fresh store (and a fresh folder) with the same inputs: what the files must be. */
+async function freshRun(o: Overrides = {}): Promise<{ files: Record<string, string>; result: JobResult }> {
+  const n = ++fresh
+  const result = await runJob(options(join(dir, `fresh-${n}.sqlite`), `fresh-${n}`, o))
+  expect(result.memo).not.toBe('replayed')
+  return { files: filesOf(`fresh-${n}`), result }
+}
+
+/** What a job returns but what the ingest read and whether the memo was used. */
+function published(r: JobResult) {
+  const { ingest: _ingest, memo: _memo, ...rest } = r
+  return rest
+}
+
+describe('the job memo', () => {
+  it('replays a warm run’s files byte for byte, at the same time and at a later one', async () => {
+    const db = join(dir, 'warm.sqlite')
+    const first = await runJob(options(db, 'warm'))
+    expect(first.memo).toBe('kept')
+    const again = await runJob(options(db, 'warm'))
+    expect(again.memo).toBe('replayed')
+    const expected = await freshRun()
+    expect(filesOf('warm')).toEqual(expected.files)
+    expect(published(again)).toEqual(published(expected.result))
+
+    const later = await runJob(options(db, 'warm', { now: T2 }))
+    expect(later.memo).toBe('replayed')
+    const expectedLater = await freshRun({ now: T2 })
+    expect(filesOf('warm')).toEqual(expectedLater.files)
+    expect(published(later)).toEqual(published(expectedLater.result))
+    // Not a trivial pass: the two times' files differ.
+    expect(expectedLater.files['report.json']).not.toEqual(expected.files['report.json'])
+    expect(expectedLater.files['report.html']).not.toEqual(expected.files['report.html'])
+  })
+
+  it('leaves the store as a full warm run leaves it, table by table, but for the caches’ own bookkeeping', async () => {
+    // One store after its first run, copied: the copies differ only in what comes next.
+    const memo = join(dir, 'store-memo.sqlite')
+    const full = join(dir, 'store-full.sqlite')
+    expect((await runJob(options(memo, 'store'))).memo).toBe('kept')
+    copyFileSync(memo, full)
+    const before = storeRows(memo)
+    const hit = await runJob(options(memo, 'store', { now: T2 }))
+    expect(hit.memo).toBe('replayed')
+    process.env.AI_LOG_TRAIL_JOB_MEMO = '0'
+    try {
+      expect((await runJob(options(full, 'store', { now: T2 }))).memo).toBe('none')
+    } finally {
+      delete process.env.AI_LOG_TRAIL_JOB_MEMO
+    }
+    // A replay writes nothing to the store: not even the caches' leases, as if it were no run of theirs.
+    const after = storeRows(memo)
+    expect(after).toEqual(before)
+    // What the logs, the review and the provenance say is what the full run left.
+    const facts = (rows: Record<string, unknown[]>) => Object.fromEntries(Object.entries(rows).filter(([t]) => TABLE_ROLES[t] !== 'local'))
+    expect(facts(after)).toEqual(facts(storeRows(full)))
+    expect(Object.keys(facts(after))).toContain('redactions')
+  })
+
+  const changes: [string, Overrides, (() => void)?][] = [
+    ['a rule of the config', { config: parseConfig('version: 1\nrules:\n  - id: fix\n    words: [Fix]\n    replacement: "[F]"\n', 'test.yml') }],
+    ['the pricing', { config: parseConfig('version: 1\npricing:\n  claude-sonnet-4-6: { input: 1000, output: 1000 }\n', 'test.yml') }],
+    ['a filter', { filters: { since: '2026-03-03' } }],
+    ['the mode', { mode: 'full' }],
+    ['the formats', { formats: ['md', 'json'] }],
+    ['the scope', { scope: { kind: 'paths', paths: [join(logs, 'codex')] } }],
+    ['the changed files', { changedFiles: ['src/a.ts'] }],
+    ['the version', { version: '0.0.1' }]
+  ]
+  for (const [what, change] of changes)
+    it(`writes fresh files after a change to ${what}`, async () => {
+      const db = join(dir, `change-${what.replace(/\W+/g, '-')}.sqlite`)
+      const out = `change-${what.replace(/\W+/g, '-')}`
+      expect((await runJob(options(db, out))).memo).toBe('kept')
+      const changed = await runJob(options(db, out, change))
+      expect(changed.memo).not.toBe('replayed')
+      const expected = await freshRun(change)
+      // The first run's files of a format no longer asked for stay in the folder, memo or not.
+      expect(changed.files).toEqual(expected.result.files)
+      expect(filesOf(out, changed.files)).toEqual(expected.files)
+      // And back: the first inputs' files, made afresh, not the changed run's.
+      const back = await runJob(options(db, out))
+      expect(back.memo).not.toBe('replayed')
+      expect(filesOf(out)).toEqual((await freshRun()).files)
+    })
+
+  it('writes fresh files when a log gains a line', async () => {
+    const copy = join(dir, 'grown-logs')
+    cpSync(logs, copy, { recursive: true })
+    const paths = [join(copy, 'claude-code'), join(copy, 'codex')]
+    const db = join(dir, 'grown.sqlite')
+    const without = join(dir, 'grown-without-memo.sqlite')
+    expect((await runJob(options(db, 'grown', { paths }))).memo).toBe('kept')
+    // The same store with the memo turned off: a store that read the logs in two runs numbers their records otherwise than a fresh one.
+    copyFileSync(db, without)
+    appendFileSync(join(copy, 'codex', CHANGED), JSON.stringify(NEW_PROMPT) + '\n')
+    const grown = await runJob(options(db, 'grown', { paths }))
+    expect(grown.memo).toBe('kept')
+    process.env.AI_LOG_TRAIL_JOB_MEMO = '0'
+    try {
+      await runJob(options(without, 'grown-without-memo', { paths }))
+    } finally {
+      delete process.env.AI_LOG_TRAIL_JOB_MEMO
+    }
+    expect(filesOf('grown')).toEqual(filesOf('grown-without-memo'))
+    expect(filesOf('grown')['report.md']).toContain('Also mail the summary')
+  })
+
+  it('writes fresh files when a log folder given by a link is linked elsewhere', async () => {
+    // The store reads each folder's files under the link's path once; linked back, the ingest
+    // finds them unchanged and writes nothing: only the scope differs from the run before.
+    const db = join(dir, 'linked.sqlite')
+    const without = join(dir, 'linked-without-memo.sqlite')
+    const link = join(dir, 'linked-logs')
+    const linkTo = (folder: string) => {
+      rmSync(link, { force: true })
+      symlinkSync(join(logs, folder), link)
+    }
+    linkTo('codex')
+    expect((await runJob(options(db, 'linked', { paths: [link] }))).memo).toBe('kept')
+    linkTo('claude-code')
+    expect((await runJob(options(db, 'linked', { paths: [link] }))).memo).toBe('kept')
+    const claude = filesOf('linked')
+    copyFileSync(db, without)
+    linkTo('codex')
+    const relinked = await runJob(options(db, 'linked', { paths: [link] }))
+    expect(relinked.ingest.files).toBe(0)
+    expect(relinked.memo).not.toBe('replayed')
+    process.env.AI_LOG_TRAIL_JOB_MEMO = '0'
+    try {
+      await runJob(options(without, 'linked-without-memo', { paths: [link] }))
+    } finally {
+      delete process.env.AI_LOG_TRAIL_JOB_MEMO
+    }
+    expect(filesOf('linked')).toEqual(filesOf('linked-without-memo'))
+    expect(filesOf('linked')['report.md']).not.toEqual(claude['report.md'])
+  })
+
+  it('writes fresh files when the redaction key changes', async () => {
+    const db = join(dir, 'keyed.sqlite')
+    process.env.AI_LOG_TRAIL_REDACTION_KEY = 'first key'
+    try {
+      expect((await runJob(options(db, 'keyed'))).memo).toBe('kept')
+      process.env.AI_LOG_TRAIL_REDACTION_KEY = 'second key'
+      expect((await runJob(options(db, 'keyed'))).memo).not.toBe('replayed')
+      expect(filesOf('keyed')).toEqual((await freshRun()).files)
+    } finally {
+      delete process.env.AI_LOG_TRAIL_REDACTION_KEY
+    }
+    // The key is never stored, in any form the memo's rows show.
+    const store = openStore(db)
+    try {
+      const rows = store.prepare('SELECT out_dir, key, entry FROM job_memo').all() as { out_dir: string; key: string; entry: Buffer }[]
+      for (const r of rows) for (const v of [r.out_dir, r.key, r.entry.toString('latin1')]) expect(v).not.toContain('second key')
+    } finally {
+      store.close()
+    }
+  })
+
+  it('writes fresh files when a session’s review tags change', async () => {
+    const db = join(dir, 'tagged.sqlite')
+    expect((await runJob(options(db, 'tagged'))).memo).toBe('kept')
+    const store = openStore(db)
+    const session = store.prepare('SELECT id FROM sessions ORDER BY id LIMIT 1').pluck().get() as string
+    store.prepare(`INSERT INTO review_tags (session_id, prompt, label, actor, at) VALUES (?, 0, 'checked', 'ann', '2026-12-01')`).run(session)
+    store.close()
+    expect((await runJob(options(db, 'tagged'))).memo).not.toBe('replayed')
+  })
+
+  it('does not replay under another code fingerprint', async () => {
+    const db = join(dir, 'code.sqlite')
+    const o = options(db, 'code')
+    expect((await runJob(o)).memo).toBe('kept')
+    const store = openStore(db)
+    try {
+      const job = request(o)
+      expect(replayed(job, memoKey({ job, db: store }), store, new Date(T2))).not.toBeNull()
+      expect(replayed(job, memoKey({ job, db: store }, 'another build'), store, new Date(T2))).toBeNull()
+    } finally {
+      store.close()
+    }
+    // The fingerprint is of every script of the tree: one changed, it is another.
+    const tree = join(dir, 'tree')
+    mkdirSync(join(tree, 'render'), { recursive: true })
+    writeFileSync(join(tree, 'render', 'a.js'), 'export const a = 1\n')
+    writeFileSync(join(tree, 'notes.txt'), 'not code\n')
+    const before = treeFingerprint(tree)
+    writeFileSync(join(tree, 'notes.txt'), 'still not code\n')
+    expect(treeFingerprint(tree)).toBe(before)
+    writeFileSync(join(tree, 'render', 'a.js'), 'export const a = 2\n')
+    expect(treeFingerprint(tree)).not.toBe(before)
+  })
+
+  for (const [what, damage] of [
+    ['cut short', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['altered', (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 10), Buffer.from('0123456789')])],
+    ['emptied', () => Buffer.alloc(0)]
+  ] as [string, (b: Buffer) => Buffer][])
+    it(`rebuilds, never replays, an entry ${what}`, async () => {
+      const db = join(dir, `damaged-${what}.sqlite`)
+      const out = `damaged-${what}`
+      expect((await runJob(options(db, out))).memo).toBe('kept')
+      const store = openStore(db)
+      const entry = store.prepare('SELECT entry FROM job_memo').pluck().get() as Buffer
+      store.prepare('UPDATE job_memo SET entry = ?').run(damage(entry))
+      store.close()
+      rmSync(join(dir, out), { recursive: true })
+      const rebuilt = await runJob(options(db, out, { now: T2 }))
+      expect(rebuilt.memo).toBe('kept')
+      expect(filesOf(out)).toEqual((await freshRun({ now: T2 })).files)
+      expect((await runJob(options(db, out, { now: T2 }))).memo).toBe('replayed')
+    })
+
+  it('keeps no entry for files larger than the cap in all', () => {
+    const folder = join(dir, 'over-cap')
+    mkdirSync(folder, { recursive: true })
+    const result = (files: string[]) => ({
+      report: { generated_at: T1 },
+      files,
+      comment: '',
+      releaseSection: '',
+      summary: '',
+      late: { total: 0, by_file: {} },
+      sessionIds: [],
+      sessionsHeld: false,
+      redactions: 0
+    })
+    writeFileSync(join(folder, 'a.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
+    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
+    const job = { outDir: folder } as ReportRequest
+    expect(memoEntry(job, new Date(T1), result(['a.csv']) as unknown as ReportResult)).not.toBeNull()
+    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2 + 1))
+    expect(memoEntry(job, new Date(T1), result(['a.csv', 'b.csv']) as unknown as ReportResult)).toBeNull()
+  })
+
+  it('keeps one entry per output folder, and none in the sanitized database', async () => {
+    const db = join(dir, 'folders.sqlite')
+    await runJob(options(db, 'folder-a'))
+    await runJob(options(db, 'folder-b'))
+    await runJob(options(db, 'folder-a', { mode: 'full' }))
+    const store = openStore(db)
+    try {
+      expect(store.prepare('SELECT out_dir FROM job_memo ORDER BY out_dir').pluck().all()).toEqual([resolve(dir, 'folder-a'), resolve(dir, 'folder-b')])
+    } finally {
+      store.close()
+    }
+    const exported = await runJob(options(db, 'folder-export', { exportDatabase: true }))
+    expect(exported.memo).toBe('none')
+    const copy = openStore(join(dir, 'folder-export', 'ai-log-trail.sqlite'))
+    try {
+      expect(copy.prepare('SELECT COUNT(*) FROM job_memo').pluck().get()).toBe(0)
+    } finally {
+      copy.close()
+    }
+  })
+})
+
+function request(o: JobOptions): ReportRequest {
+  return {
+    database: o.database,
+    config: o.config,
+    mode: o.mode,
+    formats: o.formats,
+    filters: o.filters,
+    outDir: o.outDir,
+    now: o.now,
+    version: o.version,
+    changedFiles: o.changedFiles,
+    exportDatabase: o.exportDatabase,
+    scope: o.scope ?? { kind: 'paths', paths: o.paths ?? [] }
+  }
+}
+
+/** Every table's rows, in a stable order. */
+function storeRows(database: string): Record<string, unknown[]> {
+  const db = openStore(database)
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        (db.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][])
+          .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)))
+          .sort()
+      ])
+    )
+  } finally {
+    db.close()
+  }
+}
