@@ -373,10 +373,10 @@ const bundleBuild = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-c
 const dryEntry = bundleBuild.status === 0 ? 'bundle' : 'lib'
 if (dryEntry === 'lib') log('  warning: the CLI bundle did not build; measuring lib/ as compiled')
 const dryOut = join(runDir, 'dry-run')
-const dryRun = () => {
+const dryRun = (env = {}) => {
   const dry = spawnMs(
     [join(root, 'scripts', 'bench', 'dry-run-child.js'), 'dry-run', corpusDir, '--db', database, '--out', dryOut, '--quiet', '--now', '2026-01-01T00:00:00Z'],
-    { cwd: runDir, maxBuffer: 256 << 20, env: { ...process.env, AI_LOG_TRAIL_CLI_BUNDLE: dryEntry === 'bundle' ? '1' : '0' } }
+    { cwd: runDir, maxBuffer: 256 << 20, env: { ...process.env, AI_LOG_TRAIL_CLI_BUNDLE: dryEntry === 'bundle' ? '1' : '0', ...env } }
   )
   if (dry.r.status !== 0) throw new Error(`dry-run failed (${dry.r.status}): ${dry.r.stderr}`)
   return { s: dry.ms / 1000, peak: JSON.parse(dry.r.stdout.trim().split('\n').pop()).peak_rss_mb, said: dry.r.stderr.trim().split('\n').pop() }
@@ -387,6 +387,10 @@ const dryWarm = dryRun()
 const dryRunS = dryWarm.s
 const dryPeak = dryWarm.peak
 log(`  warm (${dryEntry}): ${dryRunS.toFixed(2)} s, peak RSS ${dryPeak.toFixed(0)} MB (${dryWarm.said})`)
+// The warm run above replays the job memo (nothing it depends on changed); with the memo off, the
+// job rebuilds its files from the caches, as a run after any change to its inputs does.
+const dryRebuilt = dryRun({ AI_LOG_TRAIL_JOB_MEMO: '0' })
+log(`  warm, the job memo off: ${dryRebuilt.s.toFixed(2)} s, peak RSS ${dryRebuilt.peak.toFixed(0)} MB`)
 
 // 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
 // In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
@@ -495,6 +499,7 @@ const out = {
   rerun_pct_of_ingest: round((100 * rerunS) / first.seconds, 2),
   dry_run_first_s: round(dryFirst.s),
   dry_run_warm_s: round(dryRunS),
+  dry_run_warm_rebuilt_s: round(dryRebuilt.s),
   dry_run_entry: dryEntry,
   dry_run_peak_rss_mb: round(dryPeak, 1),
   redact_mb_s: round(redactMbS, 2),
@@ -541,7 +546,7 @@ const rows = [
   ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],
   [
     'dry-run job, warm (CLI)',
-    `${out.dry_run_warm_s} s (${out.dry_run_entry}), peak RSS ${out.dry_run_peak_rss_mb} MB (first run, cache empty: ${out.dry_run_first_s} s)`
+    `${out.dry_run_warm_s} s (${out.dry_run_entry}), peak RSS ${out.dry_run_peak_rss_mb} MB (first run, cache empty: ${out.dry_run_first_s} s; warm with the job memo off: ${out.dry_run_warm_rebuilt_s} s)`
   ],
   ['redaction (redactLine)', `${out.redact_mb_s} MB/s over ${out.redact_sample_mb} MB`],
   ['report, full mode, all formats', `${out.report_s} s render for ${out.report_sessions} sessions (+ ${out.report_build_s} s select+redact)`],
@@ -588,7 +593,11 @@ function targetRows(o) {
       met: o.ingest_ratio >= 0.22
     },
     { target: 'unchanged re-run < 5 % of the first ingest', measured: `${o.rerun_s} s, ${pct(o.rerun_pct_of_ingest)}`, met: o.rerun_pct_of_ingest < 5 },
-    { target: 'warm dry-run (CLI) < 1 s', measured: `${o.dry_run_warm_s} s`, met: o.dry_run_warm_s < 1 },
+    {
+      target: 'warm dry-run (CLI) < 1 s',
+      measured: `${o.dry_run_warm_s} s (the job memo replayed; rebuilt from the caches with it off: ${o.dry_run_warm_rebuilt_s} s)`,
+      met: o.dry_run_warm_s < 1
+    },
     { target: `ingest peak RSS < 250 MB (at ${o.corpus_mb} MB)`, measured: `${o.peak_rss_mb} MB`, met: o.peak_rss_mb < 250 },
     {
       target: 'full report < 2 s per 1,000 sessions',

@@ -16,6 +16,7 @@ const FIELDS = [
   'store_floor_mb_s',
   'rerun_s',
   'dry_run_warm_s',
+  'dry_run_warm_rebuilt_s',
   'dry_run_peak_rss_mb',
   'redact_mb_s',
   'report_s',
