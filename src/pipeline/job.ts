@@ -22,8 +22,8 @@ import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
 import type { FrameHead } from '../select/select.js'
-import { SPILL_AT, SpillFile } from '../select/spill.js'
-import type { ListedReport } from '../select/session-list.js'
+import { SPILL_AT, SPILL_CHARS, SpillFile } from '../select/spill.js'
+import { headsReport, type ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
@@ -130,16 +130,17 @@ export type ReportResult = Omit<JobResult, 'ingest'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
- * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions, or of more
+ * than `spillOptions.chars` characters of turn text, is read back from a temporary file a page
+ * at a time (src/select/spill.ts), deleted when this returns.
  */
 export function reportHere(
   db: Db,
   o: ReportRequest,
   checkOptions: typeof lateCheckOptions = lateCheckOptions,
-  spillOptions: { at?: number; parent?: string } = {}
+  spillOptions: { at?: number; parent?: string; chars?: number } = {}
 ): ReportResult {
-  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent)
+  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent, spillOptions.chars ?? SPILL_CHARS)
   try {
     return reportWith(db, o, checkOptions, spill)
   } finally {
@@ -359,7 +360,7 @@ function jobSummary(i: FinalInput, markdown: CheckedText | undefined, comment: {
   let summary = markdown ? { ...markdown, check: renamed(markdown.check, MD_FILE, SUMMARY_FILE) } : candidate(i.report)
   // A summary-mode report has no turns to leave out: rendered again it would be the same text.
   // No summary-mode renderer reads a session's turns, so the sessions are passed on as they are.
-  if (summary.over === 'rendered' && i.report.mode !== 'summary') summary = candidate({ ...i.report, mode: 'summary' })
+  if (summary.over === 'rendered' && i.report.mode !== 'summary') summary = candidate(headsReport({ ...i.report, mode: 'summary' }))
   if (summary.text !== null) return { text: summary.text, check: summary.check }
   return { text: comment.text.content, check: renamed(comment.check, 'comment.md', SUMMARY_FILE) }
 }

@@ -1,4 +1,4 @@
-import type { ListedReport, SessionList } from '../select/session-list.js'
+import { sessionHeads, type ListedReport, type SessionList } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { costKnown, UNKNOWN } from './text.js'
@@ -154,10 +154,11 @@ export function* sessionsChunks(report: ListedReport): Generator<string> {
     yield `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`
     return
   }
-  const anchorOf = anchors(sessions)
+  // Read without their turns (a spilled report's), as neither reads one.
+  const anchorOf = anchors(sessionHeads(sessions))
   const agentSet = new Set<string>()
   const modelSet = new Set<string>()
-  for (const s of sessions) {
+  for (const s of sessionHeads(sessions)) {
     agentSet.add(s.agent)
     for (const m of s.models) modelSet.add(m)
   }
