@@ -11,7 +11,7 @@ import { openLateMemo } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { ReportFormat } from '../render/index.js'
 import { csvChunks } from '../render/csv.js'
-import { htmlChunks } from '../render/html.js'
+import { htmlUnits } from '../render/html.js'
 import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
@@ -311,7 +311,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
     // session's rows, and the check reads a CSV file a cell at a time.
     if (format === 'html') {
-      fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
+      fileChecks.push(writeCheckedText(htmlUnits(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
       files.push({ name: HTML_FILE, content: '', written: true })
       continue
     }

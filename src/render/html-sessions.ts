@@ -16,12 +16,13 @@ export interface SearchEntry {
   text: string
 }
 
-export function searchData(report: ListedReport): SearchEntry[] {
-  return Array.from(report.sessions, (s) => {
+/** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
+export function* searchEntries(report: ListedReport): Generator<SearchEntry> {
+  for (const s of report.sessions) {
     const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
     const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
-    return { agent: s.agent, models: s.models, text }
-  })
+    yield { agent: s.agent, models: s.models, text }
+  }
 }
 
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
