@@ -56,7 +56,8 @@ export function writeCheckedText(units: Iterable<string | ScriptJsonPart>, opts:
       const r = json ?? lateCheckContent(o.name, unit, opts, o.format)
       countLate(check, o.name, r.findings)
       const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text
-      if (checkedBytes <= keep) {
+      // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
+      if (o.keepBytes !== undefined && checkedBytes <= keep) {
         checkedBytes += Buffer.byteLength(text)
         if (checkedBytes <= keep && renderedBytes <= keep) kept.push(text)
         else kept.length = 0

@@ -149,8 +149,8 @@ export function lateRedactText(text: string, syntax: TextSyntax, opts: EngineOpt
 /** The engine memoizes values up to this length itself. */
 const SHORT = 64
 /** Values remembered per job, and characters of the redacted texts among them. */
-const MEMO_ENTRIES = 1 << 16
-const MEMO_CHARS = 4 * 1024 * 1024
+const MEMO_ENTRIES = 1 << 14
+const MEMO_CHARS = 1024 * 1024
 const CLEAN = 'clean'
 /**
  * The lines remembered per job. A report of many sessions has as many lines of its own (its tables'
