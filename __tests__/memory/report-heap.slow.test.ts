@@ -39,8 +39,8 @@ function ingest(logs: string, db: string): void {
 }
 
 /** One dry-run in a child of its own: its peak resident size and whether the heap cap was outgrown. */
-function dryRun(logs: string, db: string, out: string): { peak_rss_mb: number; stderr: string } {
-  const r = run([join(repoRoot, 'scripts', 'bench', 'dry-run-child.js'), 'dry-run', logs, '--db', db, '--out', out, '--quiet'])
+function dryRun(logs: string, db: string, out: string, args: string[] = []): { peak_rss_mb: number; stderr: string } {
+  const r = run([join(repoRoot, 'scripts', 'bench', 'dry-run-child.js'), 'dry-run', logs, '--db', db, '--out', out, '--quiet', ...args])
   if (r.status !== 0) throw new Error(`dry-run exited with ${r.status ?? r.signal}:\n${r.stderr.slice(-4000)}`)
   const measured = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { code: number; peak_rss_mb: number }
   expect(measured.code).toBe(0)
@@ -61,6 +61,25 @@ describe('the report worker’s heap capped', () => {
     expect(report.totals).toMatchObject({ sessions: 1, prompts: 130_000 })
   }, 300_000)
 
+  // A full-mode report holds every turn's text: 20 MB of JSON here. Before, its sessions were held
+  // and read again for each part, its search data and the last check's memo held whole: a cold run
+  // outgrew the cap and ran again uncapped (422 MB), a warm one stayed on the caller's thread.
+  it('reports the 50 MB bench corpus in full mode, every format, on the capped worker within 250 MB resident, cold and warm', () => {
+    const logs = join(dir, 'corpus-50mb')
+    ensureCorpus(logs, 50, 1)
+    const db = join(dir, 'corpus-50.sqlite')
+    ingest(logs, db)
+    for (const pass of ['cold', 'warm']) {
+      const out = join(dir, `out-full-${pass}`)
+      const { peak_rss_mb, stderr } = dryRun(logs, db, out, ['--mode', 'full', '--formats', 'md,json,html,csv'])
+      expect([pass, stderr.includes('AI_LOG_TRAIL_REPORT_HEAP')]).toEqual([pass, false])
+      expect(peak_rss_mb).toBeLessThan(250)
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { mode: string; sessions: { turns: unknown[] }[] }
+      expect(report.mode).toBe('full')
+      expect(report.sessions.some((s) => s.turns.length > 0)).toBe(true)
+    }
+  }, 900_000)
+
   const large = process.env.AI_LOG_TRAIL_MEMORY_LARGE === '1' ? it : it.skip
   large(
     'reports the 200 MB bench corpus within 250 MB resident, cold and warm (AI_LOG_TRAIL_MEMORY_LARGE=1)',
@@ -71,6 +90,14 @@ describe('the report worker’s heap capped', () => {
       ingest(logs, db)
       for (const pass of ['cold', 'warm']) {
         const { peak_rss_mb } = dryRun(logs, db, join(dir, `out-corpus-${pass}`))
+        expect(peak_rss_mb).toBeLessThan(250)
+      }
+      // In full mode too, every format, on a store of its own: the first run redacts every turn afresh.
+      const full = join(dir, 'corpus-full.sqlite')
+      ingest(logs, full)
+      for (const pass of ['cold', 'warm']) {
+        const { peak_rss_mb, stderr } = dryRun(logs, full, join(dir, `out-corpus-full-${pass}`), ['--mode', 'full', '--formats', 'md,json,html,csv'])
+        expect(stderr).not.toContain('AI_LOG_TRAIL_REPORT_HEAP')
         expect(peak_rss_mb).toBeLessThan(250)
       }
     },

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
-import { runJob } from '../../src/pipeline/job.js'
-import { reportThread } from '../../src/pipeline/job-thread.js'
-import { filesRedactedBefore } from '../../src/pipeline/warm-files.js'
+import { runJob, type ReportRequest } from '../../src/pipeline/job.js'
+import type { ReportMode } from '../../src/select/report.js'
+import { defaultReportThread, reportThread } from '../../src/pipeline/job-thread.js'
 import { openStore, type Db } from '../../src/store/db.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { COMMENT_CACHE_WINDOW } from '../../src/pipeline/comment-window.js'
@@ -104,31 +104,28 @@ describe('the thread a report runs on', () => {
   })
 })
 
-describe('a warm run of a report whose comment is made from its files', () => {
-  it('is told by the redaction cache: none after an ingest, one after a job under the same rules, none under other rules', async () => {
+describe('a report whose files carry every turn', () => {
+  it('runs on the worker, warm or not, where a summary-mode report of the same store warm stays on the caller’s thread', async () => {
     const database = join(dir, 'store-files.sqlite')
     const paths = [join(fixtures, 'codex')]
     const config = parseConfig('', 'test.yml')
-    const db0 = openStore(database)
-    await ingestPaths(db0, paths)
-    expect(filesRedactedBefore(db0, config)).toBe(false)
-    db0.close()
-    await runJob({
+    const job = (mode: ReportMode): ReportRequest => ({
       database,
-      repoDir: dir,
-      paths,
       config,
-      mode: 'full',
+      mode,
       formats: ['md'],
-      outDir: join(dir, 'out-files'),
+      outDir: join(dir, `out-files-${mode}`),
       now: new Date('2026-01-01T00:00:00Z'),
-      version: '0.0.0'
+      version: '0.0.0',
+      scope: { kind: 'all' }
     })
+    for (const mode of ['summary', 'full'] as const) await runJob({ ...job(mode), repoDir: dir, paths })
     const db = openStore(database)
-    expect(filesRedactedBefore(db, config)).toBe(true)
-    expect(filesRedactedBefore(db, parseConfig('rules:\n  - id: client\n    literals: [ACME]\n', 'x.yml'))).toBe(false)
-    // Such a job leaves the session cache alone, so that cache would have sent every run to the worker.
-    expect(SessionCache.sessionsToRedact(db, config, COMMENT_CACHE_WINDOW)).toBe(sessionCount(db))
+    expect(SessionCache.sessionsToRedact(db, config, COMMENT_CACHE_WINDOW)).toBe(0)
+    expect(defaultReportThread(db, job('summary'))).toBe('caller')
+    // Before, a warm full-mode run stayed on the caller's thread, uncapped (514-565 MB at 200 MB of logs).
+    expect(defaultReportThread(db, job('full'))).toBe('worker')
+    expect(defaultReportThread(db, job('actions'))).toBe('worker')
     db.close()
   })
 })

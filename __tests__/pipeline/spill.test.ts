@@ -7,6 +7,9 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { reportHere, type ReportResult } from '../../src/pipeline/job.js'
 import type { ReportMode } from '../../src/select/report.js'
 import { openStore } from '../../src/store/db.js'
+import { markdownChunks } from '../../src/render/markdown.js'
+import type { SessionList } from '../../src/select/session-list.js'
+import { SessionSink, SpillFile } from '../../src/select/spill.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
@@ -59,7 +62,8 @@ function run(name: string, mode: ReportMode, spillAt: number): { result: ReportR
       scope: { kind: 'all' }
     },
     undefined,
-    { at: spillAt, parent: ownTmp }
+    // Held whole means by size too; spilled past 0 sessions spills past 0 characters.
+    { at: spillAt, parent: ownTmp, chars: spillAt }
   )
   const db = new Database(database, { readonly: true })
   const redactions = db.prepare('SELECT session_id, event_id, field, detector, count FROM redactions ORDER BY session_id, event_id, field, detector').all()
@@ -89,4 +93,28 @@ describe('a report read back from the spill file', () => {
       expect(spillDirs()).toEqual(before)
     }, 120_000)
   }
+})
+
+describe('a spilled full-mode report’s Markdown', () => {
+  test('reads every session’s turns twice (the prompts’ count and the prompts), and its other parts from the sessions without turns', () => {
+    const held = run('held-passes', 'full', Infinity)
+    const file = new SpillFile(0, ownTmp)
+    const sink = new SessionSink(file)
+    for (const s of held.result.report.sessions) sink.add(s)
+    const list = sink.sessions()
+    let passes = 0
+    const counted: SessionList = {
+      length: list.length,
+      heads: list.heads,
+      [Symbol.iterator]() {
+        passes++
+        return list[Symbol.iterator]()
+      }
+    }
+    const report = { ...held.result.report, sessions: counted }
+    expect([...markdownChunks(report)].join('')).toBe(readFileSync(join(held.out, 'report.md'), 'utf8'))
+    // Before, eleven: the tables, the totals, the notes and each table's two passes read every turn's text again.
+    expect(passes).toBe(2)
+    file.close()
+  }, 120_000)
 })

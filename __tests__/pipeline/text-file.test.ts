@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { writeCheckedText } from '../../src/pipeline/text-file.js'
 import type { EngineOptions } from '../../src/redact/types.js'
 import { csvChunks, renderCsv } from '../../src/render/csv.js'
-import { htmlChunks, renderHtml } from '../../src/render/html.js'
+import { htmlChunks, htmlUnits, renderHtml } from '../../src/render/html.js'
 import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import type { Report } from '../../src/select/report.js'
 import { fixtureReports, MODES } from '../render/support.js'
@@ -54,12 +54,15 @@ describe.each(['summary', 'full'])('the %s HTML page written a session at a time
     // parts, `claude` in both.
     for (const words of ['health', 'health|AI coding agent|claude', 'no such word anywhere']) {
       const path = join(dir, `${mode}-${words.length}.html`)
-      const r = writeCheckedText(htmlChunks(report), opts(words), { path, name: 'report.html' })
+      const r = writeCheckedText(htmlUnits(report), opts(words), { path, name: 'report.html' })
       const { text, check } = wholeCheck('report.html', renderHtml(report), opts(words))
       expect(readFileSync(path, 'utf8')).toBe(text)
       expect(r.check).toEqual(check)
       if (words !== 'no such word anywhere') expect(check.total).toBeGreaterThan(0)
     }
+    // The search data, which holds every prompt, is written a session's entry at a time (before, one part).
+    expect([...htmlUnits(report)].filter((u) => typeof u !== 'string').length).toBe(report.sessions.length)
+    expect([...htmlChunks(report)].join('')).toBe(renderHtml(report))
   })
 })
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readdirSync, rmSync } from 'node:fs'
-import type { SessionReport } from '../../src/select/report.js'
+import type { SessionReport, Turn } from '../../src/select/report.js'
 import { tmpDir } from '../helpers.js'
-import { firstSessions, sessionPages } from '../../src/select/session-list.js'
-import { SessionSink, SpillFile } from '../../src/select/spill.js'
+import { firstSessions, sessionHeads, sessionPages } from '../../src/select/session-list.js'
+import { SessionSink, SpillFile, turnChars } from '../../src/select/spill.js'
 
 /*
  * The sink a report's redacted sessions go to (src/select/spill.ts): held up to the file's
@@ -58,7 +58,7 @@ describe('SessionSink', () => {
     const file = new SpillFile(3, ownTmp)
     const a = new SessionSink(file)
     const b = new SessionSink(file)
-    // Past 8 MiB a read stops early: a few sessions this long make pages shorter than their count.
+    // Past 1 MiB a read stops early: a few sessions this long make pages shorter than their count.
     const long = 'x'.repeat(3 << 20)
     const want = Array.from({ length: 1_203 }, (_, i) => session(i, i % 400 === 7 ? long : ''))
     for (const s of want) {
@@ -79,11 +79,78 @@ describe('SessionSink', () => {
   })
 })
 
+describe('SessionSink by size', () => {
+  const turn = (text: string): Turn => ({
+    ordinal: 1,
+    ts: null,
+    prompt: { text, private: false, by_agent: false, event_id: 1 },
+    actions: [{ kind: 'tool_call', ts: null, name: 'shell', text, arguments: text, output: text, exit_code: 0, duration_ms: null, call_id: null, event_id: 2 }]
+  })
+  const withTurns = (i: number, chars: number): SessionReport => ({ ...session(i), turns: [turn('y'.repeat(chars))] })
+
+  it('spills a report of few sessions once their turns’ text passes the file’s bound', () => {
+    // Turns of 4 × 1,000 characters each: the third session takes the report past 10,000.
+    const file = new SpillFile(2_000, ownTmp, 10_000)
+    const sink = new SessionSink(file)
+    sink.add(withTurns(0, 1_000))
+    sink.add(withTurns(1, 1_000))
+    expect(sink.inMemory).toBe(true)
+    sink.add(withTurns(2, 1_000))
+    expect(sink.inMemory).toBe(false)
+    const want = [0, 1, 2].map((i) => withTurns(i, 1_000))
+    expect([...sink.sessions()]).toEqual(want)
+    file.close()
+  })
+
+  it('counts what a session’s turns hold: prompts, action texts, arguments and outputs', () => {
+    expect(turnChars([turn('abc'), turn('de')])).toBe(4 * 3 + 4 * 2)
+    expect(turnChars([])).toBe(0)
+    // A summary-mode report has no turns: it spills by its count of sessions only.
+    const file = new SpillFile(2_000, ownTmp, 0)
+    const sink = new SessionSink(file)
+    for (let i = 0; i < 100; i++) sink.add(session(i))
+    expect(sink.inMemory).toBe(true)
+    file.close()
+  })
+
+  it('gives a spilled report’s sessions without their turns for readers of none, and an array as it is', () => {
+    const file = new SpillFile(0, ownTmp)
+    const sink = new SessionSink(file)
+    const want = Array.from({ length: 5 }, (_, i) => withTurns(i, 10))
+    for (const s of want) sink.add(s)
+    const list = sink.sessions()
+    expect([...list]).toEqual(want)
+    expect(list.heads?.length).toBe(5)
+    expect([...sessionHeads(list)]).toEqual(want.map((s) => ({ ...s, turns: [] })))
+    expect(sessionHeads(want)).toBe(want)
+    file.close()
+  })
+})
+
 describe('session lists', () => {
   const list = Array.from({ length: 7 }, (_, i) => session(i))
   it('pages a list by size, the last page short, an empty list none', () => {
-    expect([...sessionPages(list, 3)].map((p) => p.map((s) => s.prompts))).toEqual([[0, 1, 2], [3, 4, 5], [6]])
-    expect([...sessionPages([], 3)]).toEqual([])
+    expect([...sessionPages(list, 3, (s) => s.prompts)]).toEqual([[0, 1, 2], [3, 4, 5], [6]])
+    expect([...sessionPages([], 3, (s) => s.prompts)]).toEqual([])
+  })
+
+  it('maps each session as it is read, so a page holds rows and never its sessions', () => {
+    const events: string[] = []
+    const counted = {
+      length: 4,
+      *[Symbol.iterator]() {
+        for (const s of list.slice(0, 4)) {
+          events.push(`read ${s.prompts}`)
+          yield s
+        }
+      }
+    }
+    const pages = [...sessionPages(counted, 2, (s) => (events.push(`map ${s.prompts}`), s.prompts))]
+    expect(pages).toEqual([
+      [0, 1],
+      [2, 3]
+    ])
+    expect(events).toEqual(['read 0', 'map 0', 'read 1', 'map 1', 'read 2', 'map 2', 'read 3', 'map 3'])
   })
   it('takes the first sessions of a list without reading past them', () => {
     let read = 0

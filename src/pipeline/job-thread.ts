@@ -6,7 +6,6 @@ import { SessionCache } from '../redact/cached-sessions.js'
 import { COMMENT_CACHE_WINDOW } from './comment-window.js'
 import { sessionCount } from '../store/sessions.js'
 import { filesCarryCommentTurns } from './comment-from-files.js'
-import { filesRedactedBefore } from './warm-files.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -54,14 +53,18 @@ export function reportThread(sessions: number, uncached: number): 'caller' | 'wo
   return uncached === 0 && sessions <= MAX_WARM_ON_CALLER ? 'caller' : 'worker'
 }
 
-function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
+/** The thread a report runs on when `AI_LOG_TRAIL_JOB_WORKER` does not say. */
+export function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'worker' {
+  // A report whose files carry every turn (actions and full mode) makes garbage in proportion to
+  // its text, warm or not: on the caller's thread V8 lets its heap grow to several hundred MB
+  // before collecting it, whatever is live. The worker's cap collects it sooner; its sessions are
+  // spilled by size so what is live fits the cap (docs/performance.md, "A full-mode dry-run's memory").
+  if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return 'worker'
   const sessions = sessionCount(db)
   // The count of uncached sessions is a query over every session: not made when the answer is known.
   // An entry made under other rules or code is no entry: after an upgrade every session is redacted
   // afresh, which must not run uncapped on the caller's thread.
   if (sessions > MAX_WARM_ON_CALLER) return 'worker'
-  // A comment made from the files' report leaves the session cache alone: the redaction cache tells a warm run of it.
-  if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return reportThread(sessions, filesRedactedBefore(db, job.config) ? 0 : sessions)
   return reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW))
 }
 

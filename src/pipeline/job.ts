@@ -11,7 +11,7 @@ import { openLateMemo } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { ReportFormat } from '../render/index.js'
 import { csvChunks } from '../render/csv.js'
-import { htmlChunks } from '../render/html.js'
+import { htmlUnits } from '../render/html.js'
 import { markdownChunks } from '../render/markdown.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
@@ -22,8 +22,8 @@ import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
 import type { FrameHead } from '../select/select.js'
-import { SPILL_AT, SpillFile } from '../select/spill.js'
-import type { ListedReport } from '../select/session-list.js'
+import { SPILL_AT, SPILL_CHARS, SpillFile } from '../select/spill.js'
+import { headsReport, type ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
@@ -151,16 +151,17 @@ export type ReportResult = Omit<JobResult, 'ingest' | 'memo'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
- * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions, or of more
+ * than `spillOptions.chars` characters of turn text, is read back from a temporary file a page
+ * at a time (src/select/spill.ts), deleted when this returns.
  */
 export function reportHere(
   db: Db,
   o: ReportRequest,
   checkOptions: typeof lateCheckOptions = lateCheckOptions,
-  spillOptions: { at?: number; parent?: string } = {}
+  spillOptions: { at?: number; parent?: string; chars?: number } = {}
 ): ReportResult {
-  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent)
+  const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent, spillOptions.chars ?? SPILL_CHARS)
   try {
     return reportWith(db, o, checkOptions, spill)
   } finally {
@@ -331,7 +332,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
     // session's rows, and the check reads a CSV file a cell at a time.
     if (format === 'html') {
-      fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
+      fileChecks.push(writeCheckedText(htmlUnits(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
       files.push({ name: HTML_FILE, content: '', written: true })
       continue
     }
@@ -380,7 +381,7 @@ function jobSummary(i: FinalInput, markdown: CheckedText | undefined, comment: {
   let summary = markdown ? { ...markdown, check: renamed(markdown.check, MD_FILE, SUMMARY_FILE) } : candidate(i.report)
   // A summary-mode report has no turns to leave out: rendered again it would be the same text.
   // No summary-mode renderer reads a session's turns, so the sessions are passed on as they are.
-  if (summary.over === 'rendered' && i.report.mode !== 'summary') summary = candidate({ ...i.report, mode: 'summary' })
+  if (summary.over === 'rendered' && i.report.mode !== 'summary') summary = candidate(headsReport({ ...i.report, mode: 'summary' }))
   if (summary.text !== null) return { text: summary.text, check: summary.check }
   return { text: comment.text.content, check: renamed(comment.check, 'comment.md', SUMMARY_FILE) }
 }

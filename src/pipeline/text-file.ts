@@ -1,6 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { countLate, emptyLateCheck, lateCheckContent } from '../redact/late/check.js'
 import type { EngineOptions } from '../redact/types.js'
+import { lateRedactScriptJson } from '../redact/late/structured.js'
+import type { ScriptJsonPart } from '../render/html.js'
 import type { LateCheck } from '../select/report.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
@@ -35,7 +37,7 @@ export interface CheckedTextOptions {
  * a renderer writes whole inside one unit. With `keepBytes`, the checked text is also given back
  * when short enough (a job summary), and without a file nothing past that is rendered or checked.
  */
-export function writeCheckedText(units: Iterable<string>, opts: EngineOptions, o: CheckedTextOptions): CheckedText {
+export function writeCheckedText(units: Iterable<string | ScriptJsonPart>, opts: EngineOptions, o: CheckedTextOptions): CheckedText {
   const check = emptyLateCheck()
   const keep = o.keepBytes ?? Infinity
   const kept: string[] = []
@@ -44,14 +46,18 @@ export function writeCheckedText(units: Iterable<string>, opts: EngineOptions, o
   const fd = o.path === null ? null : openSync(o.path, 'w')
   try {
     let pending = ''
-    for (const unit of units) {
+    for (const part of units) {
+      const unit = typeof part === 'string' ? part : part.lead + part.json
       renderedBytes += Buffer.byteLength(unit)
       // Without a file, what is past the limit is never read.
       if (fd === null && renderedBytes > keep) return { check, text: null, over: 'rendered' }
-      const r = lateCheckContent(o.name, unit, opts, o.format)
+      // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
+      const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts)
+      const r = json ?? lateCheckContent(o.name, unit, opts, o.format)
       countLate(check, o.name, r.findings)
-      const text = r.findings.length ? r.text : unit
-      if (checkedBytes <= keep) {
+      const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text
+      // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
+      if (o.keepBytes !== undefined && checkedBytes <= keep) {
         checkedBytes += Buffer.byteLength(text)
         if (checkedBytes <= keep && renderedBytes <= keep) kept.push(text)
         else kept.length = 0

@@ -1,3 +1,4 @@
+import { detachedCopy } from '../detached-copy.js'
 import type { AllowList, Finding, TextPattern } from './types.js'
 
 /** Values up to this length are memoised: log keys, enum values and ids repeat by the thousand. */
@@ -31,7 +32,9 @@ export class ScanMemo {
     if (!found) {
       if (this.findings.size >= MEMO_ENTRIES) this.findings.clear()
       found = scan()
-      this.findings.set(text, found)
+      // A value cut from a larger text (a CSV cell of a file's part) is a view that keeps the whole
+      // part alive: 8,192 of them held a full-mode report's CSV parts past the worker's heap cap.
+      this.findings.set(detachedCopy(text), found)
     }
     return found
   }

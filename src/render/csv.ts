@@ -1,4 +1,4 @@
-import { sessionPages, type ListedReport } from '../select/session-list.js'
+import { sessionHeads, sessionPages, type ListedReport } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { csvRecords, toCsv, type Cell } from './csv-format.js'
@@ -75,7 +75,7 @@ const SESSIONS_PAGE = 1_000
 
 function* sessions(report: ListedReport): Generator<string> {
   yield csvRecords([SESSIONS_HEADER])
-  for (const page of sessionPages(report.sessions, SESSIONS_PAGE)) yield csvRecords(page.map(sessionRow))
+  for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow)) yield csvRecords(page)
 }
 
 function* prompts(report: ListedReport): Generator<string> {

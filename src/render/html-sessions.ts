@@ -1,4 +1,4 @@
-import type { ListedReport, SessionList } from '../select/session-list.js'
+import { sessionHeads, type ListedReport, type SessionList } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { costKnown, UNKNOWN } from './text.js'
@@ -16,12 +16,13 @@ export interface SearchEntry {
   text: string
 }
 
-export function searchData(report: ListedReport): SearchEntry[] {
-  return Array.from(report.sessions, (s) => {
+/** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
+export function* searchEntries(report: ListedReport): Generator<SearchEntry> {
+  for (const s of report.sessions) {
     const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
     const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
-    return { agent: s.agent, models: s.models, text }
-  })
+    yield { agent: s.agent, models: s.models, text }
+  }
 }
 
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
@@ -154,10 +155,11 @@ export function* sessionsChunks(report: ListedReport): Generator<string> {
     yield `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`
     return
   }
-  const anchorOf = anchors(sessions)
+  // Read without their turns (a spilled report's), as neither reads one.
+  const anchorOf = anchors(sessionHeads(sessions))
   const agentSet = new Set<string>()
   const modelSet = new Set<string>()
-  for (const s of sessions) {
+  for (const s of sessionHeads(sessions)) {
     agentSet.add(s.agent)
     for (const m of s.models) modelSet.add(m)
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { CSS, JS } from './html-assets.js'
 import { escapeHtml, jsonForScript } from './html-escape.js'
 import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
-import { searchData, sessionsChunks } from './html-sessions.js'
+import { searchEntries, sessionsChunks } from './html-sessions.js'
 
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
@@ -27,12 +27,27 @@ export function renderHtml(report: ListedReport): string {
 }
 
 /**
- * `renderHtml`'s text in parts, so the page of a report of many sessions is never held whole:
- * the top of the page, each session's item, and the rest. The search data stays one part with
- * its `<script>` element, which the last check reads as JSON values (a part of it alone would be
- * read as text).
+ * A part of the page's search data (`<script type="application/json">`): one entry's JSON as the
+ * page writes it, after `lead` (the array's `[` or the comma before it). The last check reads such
+ * an element's text as JSON values, so a part of it is checked as a value, not as text
+ * (`writeCheckedText`); `[` and `,` are JSON's and never checked.
  */
+export interface ScriptJsonPart {
+  lead: string
+  json: string
+}
+
+/** `htmlUnits`' text a part at a time. */
 export function* htmlChunks(report: ListedReport): Generator<string> {
+  for (const u of htmlUnits(report)) yield typeof u === 'string' ? u : u.lead + u.json
+}
+
+/**
+ * `renderHtml`'s text in parts, so the page of a report of many sessions is never held whole:
+ * the top of the page, each session's item, each entry of the search data (a `ScriptJsonPart`,
+ * which the last check reads as a JSON value, as it reads the whole element), and the rest.
+ */
+export function* htmlUnits(report: ListedReport): Generator<string | ScriptJsonPart> {
   const title = `AI coding agent activity · ${report.generator.name}`
   yield (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
@@ -54,6 +69,15 @@ export function* htmlChunks(report: ListedReport): Generator<string> {
   )
   yield* sessionsChunks(report)
   yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`
-  yield `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n`
+  // The search data holds every prompt's text: written an entry at a time, the element's text
+  // byte for byte `jsonForScript` of the whole array (its escapes are of single characters).
+  yield `<script type="application/json" id="alt-search">`
+  let lead = '['
+  for (const entry of searchEntries(report)) {
+    yield { lead, json: jsonForScript(entry) }
+    lead = ','
+  }
+  yield lead === '[' ? { lead: '', json: '[]' } : ']'
+  yield `</script>\n`
   yield `<script>${JS}</script>\n</body>\n</html>\n`
 }

@@ -1,4 +1,4 @@
-import type { ListedReport } from '../select/session-list.js'
+import { headsReport, type ListedReport } from '../select/session-list.js'
 import type { Root, RootContent } from 'mdast'
 import { details, emphasis, heading, label, paragraph, type TextOptions } from './md-nodes.js'
 import { toMarkdown } from './md-stringify.js'
@@ -50,26 +50,28 @@ function promptsSection(report: ListedReport, o: TextOptions & { previewChars: n
  */
 function markdownParts(report: ListedReport, opts: MarkdownOptions, pageRows?: number): MarkdownPart[] {
   const o = resolved(opts)
-  const nodes: MarkdownPart[] = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)]
+  // Only the prompts read a session's turns: every other part reads the sessions without them.
+  const heads = headsReport(report)
+  const nodes: MarkdownPart[] = [heading(2, label(REPORT_TITLE)), totalsLine(heads), ...filtersLine(heads)]
   if (!report.sessions.length) {
     nodes.push(paragraph(emphasis(label('No sessions match the filters.'))))
   } else {
     nodes.push(
       heading(3, label(`Sessions (${report.sessions.length})`)),
-      sessionTableSlot(report.sessions, sessionsTableOf(report), sessionRowOf(report), pageRows),
-      ...costNotes(report)
+      sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows),
+      ...costNotes(heads)
     )
-    if (report.mode === 'summary' || report.mode === 'full') nodes.push(heading(3, label('Notable actions')), ...notableActions(report))
+    if (report.mode === 'summary' || report.mode === 'full') nodes.push(heading(3, label('Notable actions')), ...notableActions(heads))
     if (report.mode === 'prompts') nodes.push(...promptsSection(report, o, false))
     if (report.mode === 'actions' || report.mode === 'full') nodes.push(...promptsSection(report, o, true))
-    if (report.mode === 'tokens') nodes.push(heading(3, label('Token usage')), ...usageTableParts(report, pageRows))
+    if (report.mode === 'tokens') nodes.push(heading(3, label('Token usage')), ...usageTableParts(heads, pageRows))
     if (report.mode === 'full') {
       // In the full report the tables are reference material; keep them out of the reader's way.
       const [open, close] = details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, [])
-      nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(report, pageRows), close)
+      nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(heads, pageRows), close)
     }
   }
-  nodes.push({ type: 'thematicBreak' }, ...footer(report))
+  nodes.push({ type: 'thematicBreak' }, ...footer(heads))
   return nodes
 }
 

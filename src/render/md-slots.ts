@@ -32,9 +32,7 @@ export function sessionTableSlot(
   rowOf: (s: SessionReport) => PhrasingContent[][],
   pageRows = TABLE_PAGE
 ): MarkdownSlot {
-  const pages = function* () {
-    for (const page of sessionPages(sessions, pageRows)) yield page.map(rowOf)
-  }
+  const pages = () => sessionPages(sessions, pageRows, rowOf)
   return {
     type: 'slot',
     nodes: () => [tableOf(Array.from(sessions, rowOf))],

@@ -216,11 +216,15 @@ export function shortIds(ids: Iterable<string>): (id: string) => string {
   }
 }
 
+type LabelledSessions = Iterable<{ id: string; parent_id: string | null }>
+
 /** `shortIds` over a report's sessions and the sessions they continue. */
-export function sessionLabels(report: { sessions: Iterable<{ id: string; parent_id: string | null }> }): (id: string) => string {
+export function sessionLabels(report: { sessions: LabelledSessions & { heads?: LabelledSessions } }): (id: string) => string {
+  // Ids only: a spilled report's sessions are read without their turns.
+  const sessions = report.sessions.heads ?? report.sessions
   return shortIds(
     (function* () {
-      for (const s of report.sessions) {
+      for (const s of sessions) {
         yield s.id
         if (s.parent_id) yield s.parent_id
       }

@@ -8,6 +8,23 @@ import type { Report, SessionReport } from './report.js'
  */
 export interface SessionList extends Iterable<SessionReport> {
   readonly length: number
+  /**
+   * The same sessions with no turns, for a reader that never reads one: a spilled report's are
+   * read without parsing every turn's text again (a full-mode Markdown report reads its sessions
+   * eleven times, two of them for their turns). Absent, the list itself is read.
+   */
+  readonly heads?: SessionList
+}
+
+/** The sessions of `list` for a reader of no turn: their turns may be left out (`SessionList.heads`). */
+export function sessionHeads(list: SessionList): SessionList {
+  return list.heads ?? list
+}
+
+/** `report` with its sessions' turns possibly left out, for renderers that read no turn. */
+export function headsReport<R extends { sessions: SessionList }>(report: R): R {
+  const heads = sessionHeads(report.sessions)
+  return heads === report.sessions ? report : { ...report, sessions: heads }
 }
 
 /** The report a renderer reads: the JSON report's object, but its sessions any `SessionList`. */
@@ -35,11 +52,15 @@ export function firstSessions(list: SessionList, n: number): SessionList {
   }
 }
 
-/** The sessions in pages of `size`, in order (none when the list is empty). */
-export function* sessionPages(list: SessionList, size: number): Generator<SessionReport[]> {
-  let page: SessionReport[] = []
+/**
+ * Each session mapped by `map` (a table's row), in pages of `size`, in order (none when the list
+ * is empty). A session is mapped as it is read, so a page holds `size` rows and never `size`
+ * sessions with their turns: a full-mode report's page of 1,000 was every session held at once.
+ */
+export function* sessionPages<T>(list: SessionList, size: number, map: (s: SessionReport) => T): Generator<T[]> {
+  let page: T[] = []
   for (const s of list) {
-    page.push(s)
+    page.push(map(s))
     if (page.length >= size) {
       yield page
       page = []

@@ -1,13 +1,34 @@
-import type { SessionReport } from './report.js'
+import type { SessionReport, Turn } from './report.js'
 import type { SessionList } from './session-list.js'
 import { SessionSpill } from '../store/session-spill.js'
 
 /** Past this many sessions a report's redacted sessions go to the spill file instead of being held. */
 export const SPILL_AT = 2_000
 
-/** Sessions read back per query: at most this many, and no more once this many characters of JSON are read. */
-const READ_PAGE = 500
-const READ_CHARS = 8 << 20
+/**
+ * Past this many characters of turn text held, they go there too, however few the sessions: a
+ * full-mode report of a few hundred sessions holds the text of every turn (docs/performance.md,
+ * "A full-mode dry-run's memory"). A summary-mode report has no turns and never spills by size.
+ */
+export const SPILL_CHARS = 4 << 20
+
+/**
+ * Sessions written or read back per query: at most this many, and no more once this many
+ * characters of JSON are gathered. Every session of a page is live at once, its JSON text and,
+ * read back, its objects: a page of 500 full-mode sessions was most of a report.
+ */
+const PAGE = 500
+const PAGE_CHARS = 1 << 20
+
+/** The characters of a session's turn texts: what a report's session holds that grows with its log. */
+export function turnChars(turns: readonly Turn[]): number {
+  let n = 0
+  for (const t of turns) {
+    if (t.prompt) n += t.prompt.text.length
+    for (const a of t.actions) n += (a.text?.length ?? 0) + (a.arguments?.length ?? 0) + (a.output?.length ?? 0)
+  }
+  return n
+}
 
 /** The job's spill file, opened when a report first needs it; `close` deletes it. */
 export class SpillFile {
@@ -15,11 +36,13 @@ export class SpillFile {
 
   /**
    * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
-   * where the file goes, the system's temporary folder by default.
+   * where the file goes, the system's temporary folder by default; `spillChars`: characters of
+   * turn text a report holds before it spills them.
    */
   constructor(
     readonly spillAt = SPILL_AT,
-    private readonly parent?: string
+    private readonly parent?: string,
+    readonly spillChars = SPILL_CHARS
   ) {}
 
   get(): SessionSpill {
@@ -33,15 +56,20 @@ export class SpillFile {
 }
 
 /**
- * A report's redacted sessions, added in the report's order: held in an array up to `spillAt`,
- * then written to the spill file a page at a time, as JSON (which gives back the same values:
- * a report is plain data). `list` then reads them as often as a renderer asks.
+ * A report's redacted sessions, added in the report's order: held in an array up to `spillAt`
+ * sessions and `spillChars` characters of turn text, then written to the spill file a page at a
+ * time, as JSON (which gives back the same values: a report is plain data). `list` then reads
+ * them as often as a renderer asks.
  */
 export class SessionSink {
   private held: SessionReport[] | null = []
+  private heldChars = 0
   private pending: string[] = []
+  private pendingHeads: string[] = []
+  private pendingChars = 0
   private written = 0
   private list = -1
+  private headList = -1
   private count = 0
 
   constructor(private readonly file: SpillFile) {}
@@ -54,12 +82,22 @@ export class SessionSink {
     this.count++
     if (this.held) {
       this.held.push(s)
-      if (this.held.length <= this.file.spillAt) return
+      this.heldChars += turnChars(s.turns)
+      if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars) return
       this.list = this.file.get().newList()
-      for (const h of this.held) this.pending.push(JSON.stringify(h))
+      this.headList = this.file.get().newList()
+      const held = this.held
       this.held = null
-    } else this.pending.push(JSON.stringify(s))
-    if (this.pending.length >= READ_PAGE) this.flush()
+      for (const h of held) this.push(h)
+    } else this.push(s)
+  }
+
+  private push(s: SessionReport): void {
+    const json = JSON.stringify(s)
+    this.pending.push(json)
+    this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json)
+    this.pendingChars += json.length
+    if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS) this.flush()
   }
 
   /** Whether every session is held in memory (the report was small). */
@@ -75,13 +113,13 @@ export class SessionSink {
     if (this.held) return this.held
     this.flush()
     const spill = this.file.get()
-    const list = this.list
     const length = this.count
-    return {
+    const read = (list: number, restore?: (s: SessionReport, index: number) => SessionReport, heads?: SessionList): SessionList => ({
       length,
+      heads,
       *[Symbol.iterator]() {
         for (let from = 0; from < length;) {
-          const texts = spill.read(list, from, READ_PAGE, READ_CHARS)
+          const texts = spill.read(list, from, PAGE, PAGE_CHARS)
           if (!texts.length) throw new Error('a spilled session is missing')
           for (const t of texts) {
             const s = JSON.parse(t) as SessionReport
@@ -90,13 +128,17 @@ export class SessionSink {
           }
         }
       }
-    }
+    })
+    return read(this.list, restore, read(this.headList))
   }
 
   private flush(): void {
     if (!this.pending.length) return
     this.file.get().write(this.list, this.written, this.pending)
+    this.file.get().write(this.headList, this.written, this.pendingHeads)
     this.written += this.pending.length
     this.pending = []
+    this.pendingHeads = []
+    this.pendingChars = 0
   }
 }

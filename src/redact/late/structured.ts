@@ -127,19 +127,29 @@ export function lateRedactHtml(html: string, opts: EngineOptions): LateTextResul
     const bodyStart = m.index + m[1].length
     text(pos, bodyStart)
     const body = m[2]
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      parsed = undefined
-    }
-    if (parsed !== undefined) {
-      const r = lateRedactJsonValue(parsed, opts)
+    const r = lateRedactScriptJson(body, opts)
+    if (r) {
       for (const f of r.findings) findings.push({ detector: f.detector, start: bodyStart, end: bodyStart + body.length })
-      out += r.findings.length ? jsonForScript(r.value) : body
+      out += r.text
       pos = bodyStart + body.length
     } else pos = bodyStart
   }
   text(pos, html.length)
   return findings.length ? { text: out, findings } : { text: html, findings }
+}
+
+/**
+ * The text of a `<script type="application/json">` element (or a value of its array, as the HTML
+ * report writes its search data a value at a time) through its decoded values, written back with
+ * the escapes that keep it from ending the element; undefined when it is not JSON.
+ */
+export function lateRedactScriptJson(body: string, opts: EngineOptions): LateTextResult | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return undefined
+  }
+  const r = lateRedactJsonValue(parsed, opts)
+  return r.findings.length ? { text: jsonForScript(r.value), findings: r.findings } : { text: body, findings: [] }
 }

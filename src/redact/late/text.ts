@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { defaultMarker, mergeFindings, redactText } from '../engine.js'
 import { allowed } from '../engine/scan.js'
 import type { EngineOptions, Finding } from '../types.js'
@@ -121,25 +122,36 @@ export function lateRedactText(text: string, syntax: TextSyntax, opts: EngineOpt
   if (syntax !== 'plain' || text.length <= SHORT) return checkText(text, syntax, opts, key)
   // A field's value is published several times (the JSON report, a CSV cell, the HTML page's search
   // data): long plain values are checked once per engine options, within a bound on what is kept.
+  // Values are remembered by their digest, and a clean one's result is remade from the text: a memo
+  // keyed by the texts held up to 32 Mi characters of a spilled report's values alive, which no
+  // longer fit the report worker's heap (docs/performance.md, "A full-mode dry-run's memory").
   let memo = memos.get(opts)
   if (!memo) memos.set(opts, (memo = { results: new Map(), chars: 0 }))
-  const memoKey = `${key ?? ''}\0${text}`
-  let r = memo.results.get(memoKey)
-  if (!r) {
-    r = checkText(text, syntax, opts, key)
-    if (memo.chars + memoKey.length > MEMO_CHARS) {
-      memo.results.clear()
-      memo.chars = 0
-    }
-    memo.results.set(memoKey, r)
-    memo.chars += memoKey.length
+  const digest = createHash('sha256')
+    .update(key ?? '')
+    .update('\0')
+    .update(text)
+    .digest('base64')
+  const known = memo.results.get(digest)
+  if (known === CLEAN) return { text, findings: [] }
+  if (known) return known
+  const r = checkText(text, syntax, opts, key)
+  const kept = r.findings.length ? r.text.length : 0
+  if (memo.results.size >= MEMO_ENTRIES || memo.chars + kept > MEMO_CHARS) {
+    memo.results.clear()
+    memo.chars = 0
   }
+  memo.results.set(digest, r.findings.length ? r : CLEAN)
+  memo.chars += kept
   return r
 }
 
 /** The engine memoizes values up to this length itself. */
 const SHORT = 64
-const MEMO_CHARS = 32 * 1024 * 1024
+/** Values remembered per job, and characters of the redacted texts among them. */
+const MEMO_ENTRIES = 1 << 14
+const MEMO_CHARS = 1024 * 1024
+const CLEAN = 'clean'
 /**
  * The lines remembered per job. A report of many sessions has as many lines of its own (its tables'
  * rows), which never repeat: kept to this, the memo stays a small part of the report worker's
@@ -147,7 +159,7 @@ const MEMO_CHARS = 32 * 1024 * 1024
  */
 const LINE_MEMO_CHARS = 4 * 1024 * 1024
 
-const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult>; chars: number }>()
+const memos = new WeakMap<EngineOptions, { results: Map<string, LateTextResult | typeof CLEAN>; chars: number }>()
 
 function checkText(text: string, syntax: TextSyntax, opts: EngineOptions, key: string | undefined): LateTextResult {
   const view = normalizedView(text, syntax)
