@@ -320,15 +320,28 @@ log(
 )
 const databaseMb = dbBytes(database) / 1e6
 
-// 2a. Reconciliation of every session again, timed alone: its time per keyed row at two corpus
-// sizes says whether it stays linear.
-log('reconciling every session again (child process) ...')
-const reconcileRun = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'reconcile-child.js'), database], { cwd: root, encoding: 'utf8' })
+// 2a. Reconciliation timed alone: the one a first ingest runs at its end (in a second ingest of
+// the corpus, on the child's thread), and every session of the filled store reconciled again. Its
+// time per keyed row at two corpus sizes says whether it stays linear.
+log("reconciliation: a first ingest's, and every session again (child process) ...")
+const reconcileDb = join(runDir, 'reconcile.sqlite')
+const dropReconcileDb = () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(reconcileDb + suffix, { force: true })
+}
+dropReconcileDb()
+const reconcileRun = spawnSync(process.execPath, [join(root, 'scripts', 'bench', 'reconcile-child.js'), database, reconcileDb, corpusDir], {
+  cwd: root,
+  encoding: 'utf8'
+})
+dropReconcileDb()
 if (reconcileRun.status !== 0) throw new Error(`reconcile child failed (${reconcileRun.status ?? reconcileRun.signal}): ${reconcileRun.stderr}`)
 const reconcile = JSON.parse(reconcileRun.stdout.trim().split('\n').pop())
 if (reconcile.changed !== 0) log(`  warning: reconciling again changed ${reconcile.changed} row(s)`)
 log(
-  `  ${reconcile.keyed_rows} keyed rows of ${reconcile.sessions} sessions in ${reconcile.seconds.toFixed(3)} s (CPU ${reconcile.cpu_seconds.toFixed(3)} s): ${reconcile.cpu_us_per_keyed_row.toFixed(2)} µs of CPU per row`
+  `  first ingest's: ${reconcile.first_ingest_sessions} sessions in ${reconcile.first_ingest_seconds.toFixed(3)} s (CPU ${reconcile.first_ingest_cpu_seconds.toFixed(3)} s): ${reconcile.first_ingest_cpu_us_per_keyed_row.toFixed(2)} µs of CPU per keyed row`
+)
+log(
+  `  again: ${reconcile.keyed_rows} keyed rows of ${reconcile.sessions} sessions in ${reconcile.seconds.toFixed(3)} s (CPU ${reconcile.cpu_seconds.toFixed(3)} s): ${reconcile.cpu_us_per_keyed_row.toFixed(2)} µs of CPU per row`
 )
 
 // 2b. The same ingest with parsing on the other thread than the default chose, and the floor
@@ -492,6 +505,9 @@ const out = {
   reconcile_s: round(reconcile.seconds, 3),
   reconcile_cpu_s: round(reconcile.cpu_seconds, 3),
   reconcile_cpu_us_per_row: round(reconcile.cpu_us_per_keyed_row),
+  reconcile_first_ingest_s: round(reconcile.first_ingest_seconds, 3),
+  reconcile_first_ingest_cpu_s: round(reconcile.first_ingest_cpu_seconds, 3),
+  reconcile_first_ingest_cpu_us_per_row: round(reconcile.first_ingest_cpu_us_per_keyed_row),
   store_floor_mb_s: round(floorMbS, 1),
   ingest_pct_of_store_floor: round((100 * ingestMbS) / floorMbS, 1),
   database_mb: round(databaseMb, 1),
@@ -541,6 +557,10 @@ const rows = [
   ],
   ['first ingest, parse worker', `${out.ingest_worker_s} s, peak RSS ${out.ingest_worker_peak_rss_mb} MB`],
   ['first ingest, no parse worker', `${out.ingest_thread_s} s, peak RSS ${out.ingest_thread_peak_rss_mb} MB`],
+  [
+    "a first ingest's reconciliation",
+    `${out.reconcile_first_ingest_s} s (CPU ${out.reconcile_first_ingest_cpu_s} s), ${out.reconcile_first_ingest_cpu_us_per_row} µs of CPU per keyed row`
+  ],
   ['reconcile every session again', `${out.reconcile_s} s (CPU ${out.reconcile_cpu_s} s), ${out.reconcile_cpu_us_per_row} µs of CPU per keyed row`],
   ['store floor (lines as rows)', `${out.store_floor_mb_s} MB/s`],
   ['unchanged re-run', `${out.rerun_s} s (${out.rerun_pct_of_ingest} % of first ingest)`],

@@ -13,6 +13,8 @@ const FIELDS = [
   'ingest_ratio',
   'ingest_worker_s',
   'ingest_thread_s',
+  'reconcile_cpu_us_per_row',
+  'reconcile_first_ingest_cpu_us_per_row',
   'store_floor_mb_s',
   'rerun_s',
   'dry_run_warm_s',

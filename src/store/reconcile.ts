@@ -21,8 +21,11 @@ export function reconcileFormats(db: Db, sessionIds: string[]): number {
     db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
     ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
   ]
+  // The session's rows are found through its index and their files by key: a list of the files of
+  // a format (`file_id IN (SELECT id FROM files WHERE format = ?)`) scanned every file of the store
+  // for each session read through two formats.
   const markEvents = db.prepare(
-    `UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`
+    `UPDATE events SET replayed = ${SUPERSEDED} WHERE replayed = 0 AND id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`
   )
   const markTables = TABLES.map((t) =>
     db.prepare(
