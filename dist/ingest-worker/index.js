@@ -10878,9 +10878,129 @@ function withRawLines(db, rows) {
     return rows.map(({ raw_block, raw_item, ...rest }) => ({ ...rest, raw: reader.line({ raw_block, raw_item }) }));
 }
 
+;// CONCATENATED MODULE: ./src/store/generation.ts
+/**
+ * What each table of the store is to a report. `input`: a report reads it, or reads what is
+ * derived from it; any insert, update or delete moves the generation. `ingested`: the same, but
+ * the rows are inserted only by the ingest's writer (src/store/writer.ts and the raw blocks it
+ * writes), a hundred thousand per 50 MB of logs, which moves the generation once per batch, in the
+ * batch's transaction, instead of a trigger per row (a test holds every insert into these tables
+ * to those modules); updates and deletes, from anywhere, move it by trigger. `provenance`: written by the
+ * report itself (the redaction provenance rows, written only when they differ from what is
+ * stored) and read by none, so only a delete moves the generation: a full run would write the
+ * deleted rows back, a replay would not. `local`: a store's own bookkeeping or a cache derived
+ * from the inputs (its entries are keyed by what they were made from), which no report reads as
+ * a fact. A table not listed here fails the schema's test (__tests__/store/generation.test.ts).
+ */
+const TABLE_ROLES = {
+    agent_reasoning_messages: 'ingested',
+    events: 'ingested',
+    files: 'input',
+    files_touched: 'ingested',
+    format_tallies: 'input',
+    function_calls: 'ingested',
+    function_plan_messages: 'ingested',
+    function_results: 'ingested',
+    ingest_errors: 'input',
+    prompts: 'ingested',
+    rate_limit_messages: 'ingested',
+    raw_blocks: 'ingested',
+    review_dispositions: 'input',
+    review_history: 'input',
+    review_notes: 'input',
+    review_tags: 'input',
+    session_pushes: 'input',
+    session_sources: 'input',
+    sessions: 'input',
+    status_snapshots: 'ingested',
+    token_messages: 'ingested',
+    turn_context_messages: 'ingested',
+    turns: 'ingested',
+    redactions: 'provenance',
+    // Emptied at the end of each ingest; what reconciliation changes is in `events`.
+    reconcile_pending: 'local',
+    // Marked and cleared by every repository-scoped ingest; the sessions scoping drops are in `sessions`.
+    scope_pending: 'local',
+    redaction_cache: 'local',
+    redaction_cache_state: 'local',
+    session_cache: 'local',
+    late_check_memo: 'local',
+    job_memo: 'local',
+    store_generation: 'local'
+};
+/** The statements a table's role gives it: the triggers that move the generation on its writes. */
+function generationTriggers(table, role) {
+    return triggeredOn(role)
+        .map((op) => `CREATE TRIGGER ${generationTriggerName(table, op)} AFTER ${op} ON ${table} BEGIN UPDATE store_generation SET n = n + 1; END;`)
+        .join('\n');
+}
+/** The writes to a table of `role` that its triggers count. */
+function triggeredOn(role) {
+    return role === 'input' ? ['INSERT', 'UPDATE', 'DELETE'] : role === 'ingested' ? ['UPDATE', 'DELETE'] : role === 'provenance' ? ['DELETE'] : [];
+}
+function generationTriggerName(table, op) {
+    return `${table}_generation_${op.toLowerCase()}`;
+}
+/** The store's generation now; 0 in a store older than migration 19 (which has no memo either). */
+function storeGeneration(db) {
+    // Read once or twice a run: prepared here, so that migrations.ts (which db.ts loads) can take
+    // the triggers from this module without a cycle back to db.ts.
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get();
+    if (!table)
+        return 0;
+    return db.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get() ?? 0;
+}
+/** The SQLite library's version: another may order or compute what a report reads otherwise. */
+function sqliteVersion(db) {
+    return db.prepare('SELECT sqlite_version()').pluck().get();
+}
+/**
+ * Moves the generation once per call: the ingest's writer calls it in each batch's transaction,
+ * for the rows it inserted into the `ingested` tables, which have no insert trigger. A no-op in a
+ * store older than migration 19.
+ */
+function generationMover(db) {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get();
+    if (!table)
+        return () => undefined;
+    const move = db.prepare('UPDATE store_generation SET n = n + 1 WHERE id = 1');
+    return () => void move.run();
+}
+
 ;// CONCATENATED MODULE: ./src/store/migrations.ts
 
 
+
+/**
+ * The tables migration 19 gave generation triggers, as they stood then (src/store/generation.ts
+ * classifies them): a later table gets its triggers from the migration that makes it.
+ */
+const ROLES_AT_19 = {
+    agent_reasoning_messages: 'ingested',
+    events: 'ingested',
+    files: 'input',
+    files_touched: 'ingested',
+    format_tallies: 'input',
+    function_calls: 'ingested',
+    function_plan_messages: 'ingested',
+    function_results: 'ingested',
+    ingest_errors: 'input',
+    prompts: 'ingested',
+    rate_limit_messages: 'ingested',
+    raw_blocks: 'ingested',
+    review_dispositions: 'input',
+    review_history: 'input',
+    review_notes: 'input',
+    review_tags: 'input',
+    session_pushes: 'input',
+    session_sources: 'input',
+    sessions: 'input',
+    status_snapshots: 'ingested',
+    token_messages: 'ingested',
+    turn_context_messages: 'ingested',
+    turns: 'ingested',
+    redactions: 'provenance'
+};
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
  * the number of the last one applied. Never edit a published migration: add the next one.
@@ -11285,6 +11405,25 @@ CREATE TABLE scope_pending (
   after_file_id INTEGER NOT NULL
 );
 `
+    },
+    {
+        version: 19,
+        description: "the store's generation, moved by a trigger on every write to a table a report reads, and the job memo: per output folder, the last report's checked files under a key of every input (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE store_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT INTO store_generation (id, n) VALUES (1, 0);
+CREATE TABLE job_memo (
+  out_dir TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry BLOB NOT NULL
+);
+${Object.entries(ROLES_AT_19)
+            .map(([table, role]) => generationTriggers(table, role))
+            .join('\n')}
+`
     }
 ];
 /**
@@ -11479,6 +11618,10 @@ function forgetFileContents(db, fileId) {
 function saveFileProgress(db, fileId, p) {
     db_prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
+/** Every log file's path the store has read, in order. */
+function storedFilePaths(db) {
+    return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
+}
 
 ;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
 
@@ -11662,7 +11805,10 @@ function reconcileFormats(db, sessionIds) {
         db.prepare(`UPDATE events SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`),
         ...TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = 0 WHERE session_id = ? AND replayed = ${SUPERSEDED}`))
     ];
-    const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND file_id IN (SELECT id FROM files WHERE format = ?)`);
+    // The session's rows are found through its index and their files by key: a list of the files of
+    // a format (`file_id IN (SELECT id FROM files WHERE format = ?)`) scanned every file of the store
+    // for each session read through two formats.
+    const markEvents = db.prepare(`UPDATE events SET replayed = ${SUPERSEDED} WHERE replayed = 0 AND id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`);
     const markTables = TABLES.map((t) => db.prepare(`UPDATE ${t} SET replayed = ${SUPERSEDED} WHERE session_id = ? AND replayed = 0 AND event_id IN (SELECT e.id FROM events e JOIN files f ON f.id = e.file_id WHERE e.session_id = ? AND f.format = ?)`));
     let superseded = 0;
     db.transaction(() => {
@@ -11919,6 +12065,11 @@ function setSourceProject(db, fileId, logId, project) {
 class SessionIdentity {
     db;
     known = new Map();
+    /**
+     * The last answer, asked again for nearly every record (a file's records come in runs of one log
+     * id): it costs no key string to build and hash. `known` never changes an answer, so it holds.
+     */
+    last = null;
     /** The first cwd the batch being written gives each log id. */
     batchCwds = new Map();
     constructor(db) {
@@ -11930,10 +12081,15 @@ class SessionIdentity {
     }
     /** The stored session for the records `fileId` gives under `logId`. */
     resolve(fileId, logId) {
+        const last = this.last;
+        if (last !== null && last.fileId === fileId && last.logId === logId)
+            return last.sid;
         const key = `${fileId}\u0000${logId}`;
         let sid = this.known.get(key);
-        if (sid !== undefined)
+        if (sid !== undefined) {
+            this.last = { fileId, logId, sid };
             return sid;
+        }
         sid = sessionOfSource(this.db, fileId, logId);
         if (sid === undefined) {
             const cwd = this.batchCwds.get(logId) ?? null;
@@ -11942,6 +12098,7 @@ class SessionIdentity {
             addSessionSource(this.db, fileId, logId, sid, project);
         }
         this.known.set(key, sid);
+        this.last = { fileId, logId, sid };
         return sid;
     }
     /** A file's session patch gave a cwd: kept for files read later, when the file had not said one. */
@@ -11950,6 +12107,7 @@ class SessionIdentity {
     }
     forget() {
         this.known.clear();
+        this.last = null;
     }
     choose(logId, project) {
         const holders = new Map();
@@ -11979,6 +12137,7 @@ class SessionIdentity {
 
 
 
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -12002,8 +12161,10 @@ class StoreWriter {
     /** `PRAGMA data_version` at the last batch: it changes only when another connection commits. */
     dataVersion = -1;
     s;
+    moveGeneration;
     constructor(db) {
         this.db = db;
+        this.moveGeneration = generationMover(db);
         this.identity = new SessionIdentity(db);
         this.rawBlocks = new RawBlockWriter(db);
         const p = (sql) => db.prepare(sql);
@@ -12061,9 +12222,14 @@ class StoreWriter {
         // A block left open belonged to a batch whose transaction did not commit.
         this.rawBlocks.discard();
     }
-    /** Writes the batch's last block of raw lines; called at the end of each batch, inside its transaction. */
+    /**
+     * Writes the batch's last block of raw lines, and moves the store's generation for the rows the
+     * batch inserted (src/store/generation.ts: the tables this writer fills have no insert trigger);
+     * called at the end of each batch, inside its transaction.
+     */
     flushRawLines() {
         this.rawBlocks.close();
+        this.moveGeneration();
     }
     /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
     sessionFor(fileId, logId) {
@@ -20266,15 +20432,17 @@ const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
 const YOUNG_MB = 16;
 const OLD_GENERATION_MB = 48;
 /**
- * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
- * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
- * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
- * files runs on the worker: it reads every file's row and hashes every file's head, and on the
- * caller's thread that grew its young generation and filled its connection's page cache, memory
- * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
- * on its worker").
+ * Below both limits the ingest stays on the caller's thread: starting the worker (loading the
+ * ingest's modules into a new isolate) would cost more than so small an ingest. The bytes' limit is
+ * low because the heap the caller's thread grows for an ingest stays with the process beside the
+ * report's worker, which a cold run takes: a first dry-run of 30 or 50 MB of logs peaked over the
+ * target that way, higher than one of 200 MB (docs/performance.md, "a small history's dry-run
+ * peak"). Past the files' limit even a check of unchanged files runs on the worker: it reads
+ * every file's row and hashes every file's head, and on the caller's thread that grew its young
+ * generation and filled its connection's page cache, memory the process kept beside the report's
+ * worker afterwards (docs/performance.md, "The ingest's check on its worker").
  */
-const WORKER_LIMITS = { bytes: 64 * 1024 * 1024, files: 2_000 };
+const WORKER_LIMITS = { bytes: 8 * 1024 * 1024, files: 2_000 };
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
  * on the caller's thread: too little to read and few files to check, a store held in memory or read-only, a transaction
@@ -20536,12 +20704,17 @@ function opensMoreThan(text, max) {
 function emptyBatch(offset, lineNo, stateJson) {
     return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, tally: emptyTally(lineNo), save: true, last: false };
 }
-/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+/**
+ * The bytes of a record are hashed once; each event's key then hashes only that digest. One-shot
+ * `hash` rather than a Hash object per call: the same digest of the same bytes, without the
+ * object's set-up, which cost more than the hashing of these short inputs.
+ */
 function textDigest(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64url');
+    return (0,external_node_crypto_namespaceObject.hash)('sha1', text, 'base64url');
 }
+/** The parts joined, hashed as one string: the same bytes a Hash object fed each part in turn would digest. */
 function recordKey(sessionId, digest, seq) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url');
+    return (0,external_node_crypto_namespaceObject.hash)('sha1', `${sessionId}\0${digest}\0${seq}`, 'base64url');
 }
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
@@ -21192,14 +21365,20 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
     crashPoint();
-    // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
-    const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid));
-    const reconcile = [...result.session_ids, ...pending];
-    reconcileCopies(db, reconcile);
-    reconcileFormats(db, reconcile);
-    // A session this run wrote to has records; one only marked (its file read again) may have none left.
-    dropSessionsNoFileHolds(db, pending);
-    clearReconcilePending(db, reconcile);
+    const reconcile = () => {
+        // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
+        const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid));
+        const sessions = [...result.session_ids, ...pending];
+        reconcileCopies(db, sessions);
+        reconcileFormats(db, sessions);
+        // A session this run wrote to has records; one only marked (its file read again) may have none left.
+        dropSessionsNoFileHolds(db, pending);
+        clearReconcilePending(db, sessions);
+    };
+    if (hooks.reconcile)
+        hooks.reconcile(reconcile);
+    else
+        reconcile();
     result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read]);
     if (result.files > 0)
         checkpointWal(db);

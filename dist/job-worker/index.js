@@ -16148,9 +16148,129 @@ function withRawLines(db, rows) {
     return rows.map(({ raw_block, raw_item, ...rest }) => ({ ...rest, raw: reader.line({ raw_block, raw_item }) }));
 }
 
+;// CONCATENATED MODULE: ./src/store/generation.ts
+/**
+ * What each table of the store is to a report. `input`: a report reads it, or reads what is
+ * derived from it; any insert, update or delete moves the generation. `ingested`: the same, but
+ * the rows are inserted only by the ingest's writer (src/store/writer.ts and the raw blocks it
+ * writes), a hundred thousand per 50 MB of logs, which moves the generation once per batch, in the
+ * batch's transaction, instead of a trigger per row (a test holds every insert into these tables
+ * to those modules); updates and deletes, from anywhere, move it by trigger. `provenance`: written by the
+ * report itself (the redaction provenance rows, written only when they differ from what is
+ * stored) and read by none, so only a delete moves the generation: a full run would write the
+ * deleted rows back, a replay would not. `local`: a store's own bookkeeping or a cache derived
+ * from the inputs (its entries are keyed by what they were made from), which no report reads as
+ * a fact. A table not listed here fails the schema's test (__tests__/store/generation.test.ts).
+ */
+const TABLE_ROLES = {
+    agent_reasoning_messages: 'ingested',
+    events: 'ingested',
+    files: 'input',
+    files_touched: 'ingested',
+    format_tallies: 'input',
+    function_calls: 'ingested',
+    function_plan_messages: 'ingested',
+    function_results: 'ingested',
+    ingest_errors: 'input',
+    prompts: 'ingested',
+    rate_limit_messages: 'ingested',
+    raw_blocks: 'ingested',
+    review_dispositions: 'input',
+    review_history: 'input',
+    review_notes: 'input',
+    review_tags: 'input',
+    session_pushes: 'input',
+    session_sources: 'input',
+    sessions: 'input',
+    status_snapshots: 'ingested',
+    token_messages: 'ingested',
+    turn_context_messages: 'ingested',
+    turns: 'ingested',
+    redactions: 'provenance',
+    // Emptied at the end of each ingest; what reconciliation changes is in `events`.
+    reconcile_pending: 'local',
+    // Marked and cleared by every repository-scoped ingest; the sessions scoping drops are in `sessions`.
+    scope_pending: 'local',
+    redaction_cache: 'local',
+    redaction_cache_state: 'local',
+    session_cache: 'local',
+    late_check_memo: 'local',
+    job_memo: 'local',
+    store_generation: 'local'
+};
+/** The statements a table's role gives it: the triggers that move the generation on its writes. */
+function generationTriggers(table, role) {
+    return triggeredOn(role)
+        .map((op) => `CREATE TRIGGER ${generationTriggerName(table, op)} AFTER ${op} ON ${table} BEGIN UPDATE store_generation SET n = n + 1; END;`)
+        .join('\n');
+}
+/** The writes to a table of `role` that its triggers count. */
+function triggeredOn(role) {
+    return role === 'input' ? ['INSERT', 'UPDATE', 'DELETE'] : role === 'ingested' ? ['UPDATE', 'DELETE'] : role === 'provenance' ? ['DELETE'] : [];
+}
+function generationTriggerName(table, op) {
+    return `${table}_generation_${op.toLowerCase()}`;
+}
+/** The store's generation now; 0 in a store older than migration 19 (which has no memo either). */
+function generation_storeGeneration(db) {
+    // Read once or twice a run: prepared here, so that migrations.ts (which db.ts loads) can take
+    // the triggers from this module without a cycle back to db.ts.
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get();
+    if (!table)
+        return 0;
+    return db.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get() ?? 0;
+}
+/** The SQLite library's version: another may order or compute what a report reads otherwise. */
+function generation_sqliteVersion(db) {
+    return db.prepare('SELECT sqlite_version()').pluck().get();
+}
+/**
+ * Moves the generation once per call: the ingest's writer calls it in each batch's transaction,
+ * for the rows it inserted into the `ingested` tables, which have no insert trigger. A no-op in a
+ * store older than migration 19.
+ */
+function generation_generationMover(db) {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_generation'`).get();
+    if (!table)
+        return () => undefined;
+    const move = db.prepare('UPDATE store_generation SET n = n + 1 WHERE id = 1');
+    return () => void move.run();
+}
+
 ;// CONCATENATED MODULE: ./src/store/migrations.ts
 
 
+
+/**
+ * The tables migration 19 gave generation triggers, as they stood then (src/store/generation.ts
+ * classifies them): a later table gets its triggers from the migration that makes it.
+ */
+const ROLES_AT_19 = {
+    agent_reasoning_messages: 'ingested',
+    events: 'ingested',
+    files: 'input',
+    files_touched: 'ingested',
+    format_tallies: 'input',
+    function_calls: 'ingested',
+    function_plan_messages: 'ingested',
+    function_results: 'ingested',
+    ingest_errors: 'input',
+    prompts: 'ingested',
+    rate_limit_messages: 'ingested',
+    raw_blocks: 'ingested',
+    review_dispositions: 'input',
+    review_history: 'input',
+    review_notes: 'input',
+    review_tags: 'input',
+    session_pushes: 'input',
+    session_sources: 'input',
+    sessions: 'input',
+    status_snapshots: 'ingested',
+    token_messages: 'ingested',
+    turn_context_messages: 'ingested',
+    turns: 'ingested',
+    redactions: 'provenance'
+};
 /**
  * Schema migrations, applied in order inside one transaction each. `PRAGMA user_version` holds
  * the number of the last one applied. Never edit a published migration: add the next one.
@@ -16555,6 +16675,25 @@ CREATE TABLE scope_pending (
   after_file_id INTEGER NOT NULL
 );
 `
+    },
+    {
+        version: 19,
+        description: "the store's generation, moved by a trigger on every write to a table a report reads, and the job memo: per output folder, the last report's checked files under a key of every input (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE store_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT INTO store_generation (id, n) VALUES (1, 0);
+CREATE TABLE job_memo (
+  out_dir TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  entry BLOB NOT NULL
+);
+${Object.entries(ROLES_AT_19)
+            .map(([table, role]) => generationTriggers(table, role))
+            .join('\n')}
+`
     }
 ];
 /**
@@ -16748,6 +16887,10 @@ function files_forgetFileContents(db, fileId) {
 }
 function files_saveFileProgress(db, fileId, p) {
     prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
+}
+/** Every log file's path the store has read, in order. */
+function files_storedFilePaths(db) {
+    return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
 }
 
 ;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
@@ -16987,6 +17130,11 @@ function session_sources_setSourceProject(db, fileId, logId, project) {
 class session_identity_SessionIdentity {
     db;
     known = new Map();
+    /**
+     * The last answer, asked again for nearly every record (a file's records come in runs of one log
+     * id): it costs no key string to build and hash. `known` never changes an answer, so it holds.
+     */
+    last = null;
     /** The first cwd the batch being written gives each log id. */
     batchCwds = new Map();
     constructor(db) {
@@ -16998,10 +17146,15 @@ class session_identity_SessionIdentity {
     }
     /** The stored session for the records `fileId` gives under `logId`. */
     resolve(fileId, logId) {
+        const last = this.last;
+        if (last !== null && last.fileId === fileId && last.logId === logId)
+            return last.sid;
         const key = `${fileId}\u0000${logId}`;
         let sid = this.known.get(key);
-        if (sid !== undefined)
+        if (sid !== undefined) {
+            this.last = { fileId, logId, sid };
             return sid;
+        }
         sid = sessionOfSource(this.db, fileId, logId);
         if (sid === undefined) {
             const cwd = this.batchCwds.get(logId) ?? null;
@@ -17010,6 +17163,7 @@ class session_identity_SessionIdentity {
             addSessionSource(this.db, fileId, logId, sid, project);
         }
         this.known.set(key, sid);
+        this.last = { fileId, logId, sid };
         return sid;
     }
     /** A file's session patch gave a cwd: kept for files read later, when the file had not said one. */
@@ -17018,6 +17172,7 @@ class session_identity_SessionIdentity {
     }
     forget() {
         this.known.clear();
+        this.last = null;
     }
     choose(logId, project) {
         const holders = new Map();
@@ -17047,6 +17202,7 @@ class session_identity_SessionIdentity {
 
 
 
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -17070,8 +17226,10 @@ class writer_StoreWriter {
     /** `PRAGMA data_version` at the last batch: it changes only when another connection commits. */
     dataVersion = -1;
     s;
+    moveGeneration;
     constructor(db) {
         this.db = db;
+        this.moveGeneration = generationMover(db);
         this.identity = new SessionIdentity(db);
         this.rawBlocks = new RawBlockWriter(db);
         const p = (sql) => db.prepare(sql);
@@ -17129,9 +17287,14 @@ class writer_StoreWriter {
         // A block left open belonged to a batch whose transaction did not commit.
         this.rawBlocks.discard();
     }
-    /** Writes the batch's last block of raw lines; called at the end of each batch, inside its transaction. */
+    /**
+     * Writes the batch's last block of raw lines, and moves the store's generation for the rows the
+     * batch inserted (src/store/generation.ts: the tables this writer fills have no insert trigger);
+     * called at the end of each batch, inside its transaction.
+     */
     flushRawLines() {
         this.rawBlocks.close();
+        this.moveGeneration();
     }
     /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
     sessionFor(fileId, logId) {
@@ -25296,15 +25459,17 @@ const INGEST_WORKER_ROLE = 'ai-log-trail-ingest';
 const YOUNG_MB = 16;
 const OLD_GENERATION_MB = 48;
 /**
- * Below both limits the ingest stays on the caller's thread: its peak is under the target there,
- * and starting the worker (loading the ingest's modules into a new isolate) would cost more than
- * the ingest (docs/performance.md, "Peak RSS"). Past the files' limit even a check of unchanged
- * files runs on the worker: it reads every file's row and hashes every file's head, and on the
- * caller's thread that grew its young generation and filled its connection's page cache, memory
- * the process kept beside the report's worker afterwards (docs/performance.md, "The ingest's check
- * on its worker").
+ * Below both limits the ingest stays on the caller's thread: starting the worker (loading the
+ * ingest's modules into a new isolate) would cost more than so small an ingest. The bytes' limit is
+ * low because the heap the caller's thread grows for an ingest stays with the process beside the
+ * report's worker, which a cold run takes: a first dry-run of 30 or 50 MB of logs peaked over the
+ * target that way, higher than one of 200 MB (docs/performance.md, "a small history's dry-run
+ * peak"). Past the files' limit even a check of unchanged files runs on the worker: it reads
+ * every file's row and hashes every file's head, and on the caller's thread that grew its young
+ * generation and filled its connection's page cache, memory the process kept beside the report's
+ * worker afterwards (docs/performance.md, "The ingest's check on its worker").
  */
-const WORKER_LIMITS = { bytes: 64 * 1024 * 1024, files: 2_000 };
+const WORKER_LIMITS = { bytes: 8 * 1024 * 1024, files: 2_000 };
 /**
  * Runs the ingest on a worker thread and returns its result, or returns null when it should run
  * on the caller's thread: too little to read and few files to check, a store held in memory or read-only, a transaction
@@ -25566,12 +25731,17 @@ function opensMoreThan(text, max) {
 function emptyBatch(offset, lineNo, stateJson) {
     return { lines: [], offset, lineNo, stateJson, problems: [], skippedLines: 0, tally: emptyTally(lineNo), save: true, last: false };
 }
-/** The bytes of a record are hashed once; each event's key then hashes only that digest. */
+/**
+ * The bytes of a record are hashed once; each event's key then hashes only that digest. One-shot
+ * `hash` rather than a Hash object per call: the same digest of the same bytes, without the
+ * object's set-up, which cost more than the hashing of these short inputs.
+ */
 function textDigest(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64url');
+    return (0,external_node_crypto_namespaceObject.hash)('sha1', text, 'base64url');
 }
+/** The parts joined, hashed as one string: the same bytes a Hash object fed each part in turn would digest. */
 function recordKey(sessionId, digest, seq) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha1').update(sessionId).update('\0').update(digest).update('\0').update(String(seq)).digest('base64url');
+    return (0,external_node_crypto_namespaceObject.hash)('sha1', `${sessionId}\0${digest}\0${seq}`, 'base64url');
 }
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
@@ -26146,14 +26316,20 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     result.sessions = touched.size;
     result.session_ids = [...touched].sort();
     crashPoint();
-    // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
-    const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid));
-    const reconcile = [...result.session_ids, ...pending];
-    reconcileCopies(db, reconcile);
-    reconcileFormats(db, reconcile);
-    // A session this run wrote to has records; one only marked (its file read again) may have none left.
-    dropSessionsNoFileHolds(db, pending);
-    clearReconcilePending(db, reconcile);
+    const reconcile = () => {
+        // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
+        const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid));
+        const sessions = [...result.session_ids, ...pending];
+        reconcileCopies(db, sessions);
+        reconcileFormats(db, sessions);
+        // A session this run wrote to has records; one only marked (its file read again) may have none left.
+        dropSessionsNoFileHolds(db, pending);
+        clearReconcilePending(db, sessions);
+    };
+    if (hooks.reconcile)
+        hooks.reconcile(reconcile);
+    else
+        reconcile();
     result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read]);
     if (result.files > 0)
         checkpointWal(db);
@@ -27110,6 +27286,15 @@ async function discover_ingestForRepo(db, repoDir, paths, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/session-list.ts
+/** The sessions of `list` for a reader of no turn: their turns may be left out (`SessionList.heads`). */
+function sessionHeads(list) {
+    return list.heads ?? list;
+}
+/** `report` with its sessions' turns possibly left out, for renderers that read no turn. */
+function headsReport(report) {
+    const heads = sessionHeads(report.sessions);
+    return heads === report.sessions ? report : { ...report, sessions: heads };
+}
 /** Whether any session satisfies `test`, reading no further than the first that does. */
 function someSession(list, test) {
     for (const s of list)
@@ -27135,11 +27320,15 @@ function firstSessions(list, n) {
         }
     };
 }
-/** The sessions in pages of `size`, in order (none when the list is empty). */
-function* sessionPages(list, size) {
+/**
+ * Each session mapped by `map` (a table's row), in pages of `size`, in order (none when the list
+ * is empty). A session is mapped as it is read, so a page holds `size` rows and never `size`
+ * sessions with their turns: a full-mode report's page of 1,000 was every session held at once.
+ */
+function* sessionPages(list, size, map) {
     let page = [];
     for (const s of list) {
-        page.push(s);
+        page.push(map(s));
         if (page.length >= size) {
             yield page;
             page = [];
@@ -27326,7 +27515,7 @@ function wallClock(iso, timezone) {
 /** What follows a zone-less local time (Aider's): its zone is unknown, so it is not the column's. */
 const LOCAL_TIME_NOTE = '(local time, zone not recorded)';
 /** `2026-03-03 10:00` in the report's time zone; an unparsable value is shown as it is. */
-function formatDateTime(iso, timezone) {
+function text_formatDateTime(iso, timezone) {
     if (!iso)
         return '';
     const local = localWallClock(iso);
@@ -27338,7 +27527,7 @@ function formatDateTime(iso, timezone) {
 /** `2026-03-03 10:00–10:05`, or both full stamps when the span crosses midnight. */
 function formatSpan(start, end, timezone) {
     if (!start || !end)
-        return formatDateTime(start ?? end, timezone);
+        return text_formatDateTime(start ?? end, timezone);
     const la = localWallClock(start);
     const lb = localWallClock(end);
     if (la && lb) {
@@ -27346,11 +27535,11 @@ function formatSpan(start, end, timezone) {
         return `${span} ${LOCAL_TIME_NOTE}`;
     }
     if (la || lb)
-        return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`;
+        return `${text_formatDateTime(start, timezone)} – ${text_formatDateTime(end, timezone)}`;
     const a = wallClock(start, timezone);
     const b = wallClock(end, timezone);
     if (!a || !b)
-        return `${formatDateTime(start, timezone)} – ${formatDateTime(end, timezone)}`;
+        return `${text_formatDateTime(start, timezone)} – ${text_formatDateTime(end, timezone)}`;
     if (a.date !== b.date)
         return `${a.date} ${a.time} – ${b.date} ${b.time}`;
     return a.time === b.time ? `${a.date} ${a.time}` : `${a.date} ${a.time}–${b.time}`;
@@ -27429,8 +27618,10 @@ function shortIds(ids) {
 }
 /** `shortIds` over a report's sessions and the sessions they continue. */
 function sessionLabels(report) {
+    // Ids only: a spilled report's sessions are read without their turns.
+    const sessions = report.sessions.heads ?? report.sessions;
     return shortIds((function* () {
-        for (const s of report.sessions) {
+        for (const s of sessions) {
             yield s.id;
             if (s.parent_id)
                 yield s.parent_id;
@@ -45602,7 +45793,7 @@ function footer(report) {
     // Only when the last check found something, so a clean run's files are what they always were.
     if (r.late?.total)
         out.push(paragraph(strong(label(describeLateCheck(r.late)))));
-    out.push(paragraph(...redacted, label(' · generated '), logLine(formatDateTime(report.generated_at, 'UTC')), label(' UTC by '), logLine(`${report.generator.name} ${report.generator.version}`), label(` · mode ${report.mode}`)));
+    out.push(paragraph(...redacted, label(' · generated '), logLine(text_formatDateTime(report.generated_at, 'UTC')), label(' UTC by '), logLine(`${report.generator.name} ${report.generator.version}`), label(` · mode ${report.mode}`)));
     return out;
 }
 /** Files shown per report; the rest are counted (the JSON report lists them all). */
@@ -46847,7 +47038,7 @@ const WRITE_EVERY = 2_000;
  * changed fingerprint empties the cache. Entries not used by the last KEEP_RUNS runs are evicted,
  * then the oldest beyond MAX_ENTRIES. A row is only data: the caller checks its digest.
  */
-class redaction_cache_RedactionCacheStore {
+class RedactionCacheStore {
     path;
     fingerprint;
     conn = null;
@@ -46879,7 +47070,7 @@ class redaction_cache_RedactionCacheStore {
     static open(db, fingerprint) {
         if (db.readonly || db.memory)
             return null;
-        return hasStateTable(db) ? new redaction_cache_RedactionCacheStore(db.name, fingerprint) : null;
+        return hasStateTable(db) ? new RedactionCacheStore(db.name, fingerprint) : null;
     }
     /**
      * The fingerprint the cache was last opened under, or null when the store has none (never
@@ -47066,6 +47257,56 @@ function dropSessionCache(db) {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_cache'`).get();
     if (table)
         db.prepare('DELETE FROM session_cache').run();
+}
+
+;// CONCATENATED MODULE: ./src/store/job-memo.ts
+
+/**
+ * The job memo's rows (migration 19): per output folder, the key of the last report written there
+ * and its entry (the checked files and the job's result, compressed; src/pipeline/job-memo.ts).
+ * One row per folder, so the table holds no more than a few reports.
+ */
+/** The entry stored for `outDir` under `key`, or null (no row, another key, or a store without the table). */
+function job_memo_readJobMemo(db, outDir, key) {
+    if (!hasTable(db))
+        return null;
+    const row = db.prepare('SELECT key, entry FROM job_memo WHERE out_dir = ?').get(outDir);
+    return row && row.key === key ? row.entry : null;
+}
+/**
+ * Stores `entry` for `outDir` under `key`, replacing the folder's earlier one, through a
+ * connection of its own (the job's is closed by then), and only while the store's generation is
+ * still `generation`: a report made while another process wrote the store is not kept.
+ * `entry` null only drops the folder's row (a report too large to keep, or not to be replayed).
+ */
+function job_memo_writeJobMemo(path, outDir, key, entry, generation) {
+    const conn = new Database(path, { fileMustExist: true });
+    try {
+        conn.pragma('busy_timeout = 60000');
+        if (!hasTable(conn))
+            return false;
+        return conn
+            .transaction(() => {
+            conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir);
+            const now = conn.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get();
+            if (entry === null || now !== generation)
+                return false;
+            conn.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(outDir, key, entry);
+            return true;
+        })
+            .immediate();
+    }
+    finally {
+        conn.close();
+    }
+}
+/** Empties the memo (the sanitized export: what a store's own runs wrote is not published). */
+function dropJobMemo(db) {
+    if (hasTable(db))
+        db.prepare('DELETE FROM job_memo').run();
+}
+function hasTable(db) {
+    return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_memo'`).get() !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
@@ -51485,6 +51726,7 @@ function withPrefilter(detectors, redact) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact/scan-memo.ts
+
 /** Values up to this length are memoised: log keys, enum values and ids repeat by the thousand. */
 const MEMO_TEXT = 64;
 const MEMO_ENTRIES = 8192;
@@ -51514,7 +51756,9 @@ class ScanMemo {
             if (this.findings.size >= MEMO_ENTRIES)
                 this.findings.clear();
             found = scan();
-            this.findings.set(text, found);
+            // A value cut from a larger text (a CSV cell of a file's part) is a view that keeps the whole
+            // part alive: 8,192 of them held a full-mode report's CSV parts past the worker's heap cap.
+            this.findings.set(detachedCopy(text), found);
         }
         return found;
     }
@@ -52380,7 +52624,7 @@ const freshFindings = (text, opts, key) => {
     const fields = fieldFindings(key, text, opts);
     return mergeFindings(fields.length === 0 ? found : [...found, ...fields]);
 };
-function redactText(text, opts, findingsOf = freshFindings) {
+function engine_redactText(text, opts, findingsOf = freshFindings) {
     return withPrefilter(opts.detectors, () => {
         const merged = findingsOf(text, opts);
         return { text: applyFindings(text, merged, opts), findings: merged };
@@ -52536,7 +52780,7 @@ function redactLine(line, opts) {
         parsed = JSON.parse(line);
     }
     catch {
-        const r = redactText(line, opts);
+        const r = engine_redactText(line, opts);
         return { line: r.text, findings: r.findings };
     }
     const r = redactJson(parsed, opts);
@@ -52597,7 +52841,7 @@ function redactMarkedLine(line, opts) {
         parsed = JSON.parse(line);
     }
     catch {
-        const r = redactText(applyPromptMarkers(line), opts);
+        const r = engine_redactText(applyPromptMarkers(line), opts);
         return { line: r.text, findings: r.findings };
     }
     // The engine replaces what is nested too deep, so the value it returns can be serialised.
@@ -52606,6 +52850,7 @@ function redactMarkedLine(line, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact/export.ts
+
 
 
 
@@ -52695,7 +52940,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
                     // not JSON after all
                 }
             }
-            const r = redactText(marked, opts(kind));
+            const r = engine_redactText(marked, opts(kind));
             count(r.findings);
             return r.text;
         };
@@ -52721,6 +52966,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
             dropRedactionCache(db);
             dropSessionCache(db);
             dropLateCheckMemo(db);
+            dropJobMemo(db);
             dropScopePending(db);
         }).immediate();
     }
@@ -53007,6 +53253,7 @@ function normalizedView(text, syntax) {
 
 
 
+
 /** A marker the engine wrote (`[REDACTED:email]`, `[REDACTED:email:0a1b2c3d4e]`, `[REDACTED:email#3]`): never a finding again. */
 const text_MARKER = /\[REDACTED:[A-Za-z0-9_.-]{1,64}(?::[0-9a-f]{10}|#[0-9]{1,9})?\]/gi;
 /**
@@ -53061,7 +53308,7 @@ function scanByLine(text, opts) {
         };
         lineScans.set(opts, ls);
     }
-    const findings = ls.whole.detectors.length ? [...redactText(text, ls.whole).findings] : [];
+    const findings = ls.whole.detectors.length ? [...engine_redactText(text, ls.whole).findings] : [];
     for (let start = 0; start < text.length;) {
         let end = text.indexOf('\n', start);
         if (end === -1)
@@ -53070,7 +53317,7 @@ function scanByLine(text, opts) {
             const line = text.slice(start, end);
             let found = ls.lines.get(line);
             if (!found) {
-                found = redactText(line, ls.perLine).findings;
+                found = engine_redactText(line, ls.perLine).findings;
                 if (ls.chars + line.length > LINE_MEMO_CHARS) {
                     ls.lines.clear();
                     ls.chars = 0;
@@ -53114,25 +53361,38 @@ function lateRedactText(text, syntax, opts, key) {
         return checkText(text, syntax, opts, key);
     // A field's value is published several times (the JSON report, a CSV cell, the HTML page's search
     // data): long plain values are checked once per engine options, within a bound on what is kept.
+    // Values are remembered by their digest, and a clean one's result is remade from the text: a memo
+    // keyed by the texts held up to 32 Mi characters of a spilled report's values alive, which no
+    // longer fit the report worker's heap (docs/performance.md, "A full-mode dry-run's memory").
     let memo = text_memos.get(opts);
     if (!memo)
         text_memos.set(opts, (memo = { results: new Map(), chars: 0 }));
-    const memoKey = `${key ?? ''}\0${text}`;
-    let r = memo.results.get(memoKey);
-    if (!r) {
-        r = checkText(text, syntax, opts, key);
-        if (memo.chars + memoKey.length > MEMO_CHARS) {
-            memo.results.clear();
-            memo.chars = 0;
-        }
-        memo.results.set(memoKey, r);
-        memo.chars += memoKey.length;
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(key ?? '')
+        .update('\0')
+        .update(text)
+        .digest('base64');
+    const known = memo.results.get(digest);
+    if (known === CLEAN)
+        return { text, findings: [] };
+    if (known)
+        return known;
+    const r = checkText(text, syntax, opts, key);
+    const kept = r.findings.length ? r.text.length : 0;
+    if (memo.results.size >= text_MEMO_ENTRIES || memo.chars + kept > MEMO_CHARS) {
+        memo.results.clear();
+        memo.chars = 0;
     }
+    memo.results.set(digest, r.findings.length ? r : CLEAN);
+    memo.chars += kept;
     return r;
 }
 /** The engine memoizes values up to this length itself. */
 const SHORT = 64;
-const MEMO_CHARS = 32 * 1024 * 1024;
+/** Values remembered per job, and characters of the redacted texts among them. */
+const text_MEMO_ENTRIES = 1 << 14;
+const MEMO_CHARS = 1024 * 1024;
+const CLEAN = 'clean';
 /**
  * The lines remembered per job. A report of many sessions has as many lines of its own (its tables'
  * rows), which never repeat: kept to this, the memo stays a small part of the report worker's
@@ -53142,7 +53402,7 @@ const LINE_MEMO_CHARS = 4 * 1024 * 1024;
 const text_memos = new WeakMap();
 function checkText(text, syntax, opts, key) {
     const view = normalizedView(text, syntax);
-    const scanned = syntax === 'plain' ? redactText(view.text, opts).findings : scanByLine(view.text, opts);
+    const scanned = syntax === 'plain' ? engine_redactText(view.text, opts).findings : scanByLine(view.text, opts);
     const found = key === undefined ? scanned : mergeFindings([...scanned, ...text_fieldFindings(key, view.text, opts)]);
     if (found.length === 0)
         return { text, findings: [] };
@@ -53381,18 +53641,11 @@ function lateRedactHtml(html, opts) {
         const bodyStart = m.index + m[1].length;
         text(pos, bodyStart);
         const body = m[2];
-        let parsed;
-        try {
-            parsed = JSON.parse(body);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (parsed !== undefined) {
-            const r = lateRedactJsonValue(parsed, opts);
+        const r = lateRedactScriptJson(body, opts);
+        if (r) {
             for (const f of r.findings)
                 findings.push({ detector: f.detector, start: bodyStart, end: bodyStart + body.length });
-            out += r.findings.length ? jsonForScript(r.value) : body;
+            out += r.text;
             pos = bodyStart + body.length;
         }
         else
@@ -53400,6 +53653,22 @@ function lateRedactHtml(html, opts) {
     }
     text(pos, html.length);
     return findings.length ? { text: out, findings } : { text: html, findings };
+}
+/**
+ * The text of a `<script type="application/json">` element (or a value of its array, as the HTML
+ * report writes its search data a value at a time) through its decoded values, written back with
+ * the escapes that keep it from ending the element; undefined when it is not JSON.
+ */
+function lateRedactScriptJson(body, opts) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    const r = lateRedactJsonValue(parsed, opts);
+    return r.findings.length ? { text: jsonForScript(r.value), findings: r.findings } : { text: body, findings: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/redact/late/check.ts
@@ -53421,7 +53690,7 @@ function emptyLateCheck() {
  * policy `include`) are allowed too: `included` are those texts, and what the detectors find in
  * them is what the team chose to publish.
  */
-function lateCheckOptions(config, included = []) {
+function check_lateCheckOptions(config, included = []) {
     const engine = engineOptions(config);
     const lists = FIELD_KINDS.map((k) => engine(k).detectors);
     const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)));
@@ -53433,7 +53702,7 @@ function lateCheckOptions(config, included = []) {
     }
     const literals = new Set(base.allow?.literals ?? []);
     for (const text of new Set(included))
-        for (const f of redactText(text, opts).findings)
+        for (const f of engine_redactText(text, opts).findings)
             literals.add(text.slice(f.start, f.end));
     const withIncluded = { ...opts, allow: { ...base.allow, literals: [...literals] } };
     noteLateOptions(withIncluded, config);
@@ -53635,7 +53904,7 @@ function codeFingerprint() {
  * the CLI defaults and prices, which choose what is reported, not what a text holds; and the
  * redaction key, as identifier tags are made afresh each run from the replayed findings.
  */
-function cached_findings_cacheFingerprint(config, code = codeFingerprint()) {
+function cacheFingerprint(config, code = codeFingerprint()) {
     const { defaults: _defaults, pricing: _pricing, ...redacting } = config;
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(code).update('\0').update(JSON.stringify(redacting)).digest('base64');
 }
@@ -53782,11 +54051,11 @@ const cached_findings_open = new WeakMap();
  * The store's redaction cache under the config's fingerprint, one per connection (a job's report
  * and comment share it), or null when the store cannot keep one (read-only, or not migrated).
  */
-function cached_findings_redactionCache(db, config, fingerprint = cached_findings_cacheFingerprint(config)) {
+function cached_findings_redactionCache(db, config, fingerprint = cacheFingerprint(config)) {
     const held = cached_findings_open.get(db);
     if (held?.fingerprint === fingerprint)
         return held;
-    const store = redaction_cache_RedactionCacheStore.open(db, fingerprint);
+    const store = RedactionCacheStore.open(db, fingerprint);
     if (!store)
         return null;
     const cache = new RedactionCache(store);
@@ -53820,7 +54089,7 @@ function lateMemoFingerprint(opts) {
         return undefined;
     const code = [lateCheckContent, lateRedactText, lateRedactJsonValue, lateRedactJson, lateRedactCsv, lateRedactHtml, normalizedView].map(String).join('\0');
     return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(`${cached_findings_cacheFingerprint(config)}\0${LATE_CHECK_VERSION}\0${code}\0`)
+        .update(`${cacheFingerprint(config)}\0${LATE_CHECK_VERSION}\0${code}\0`)
         .update(`${opts.detectors.map((d) => d.id).join(',')}\0${JSON.stringify(opts.allow?.literals ?? [])}`)
         .digest('base64');
 }
@@ -53953,8 +54222,8 @@ function sessionRow(s) {
 const SESSIONS_PAGE = 1_000;
 function* sessions(report) {
     yield csvRecords([SESSIONS_HEADER]);
-    for (const page of sessionPages(report.sessions, SESSIONS_PAGE))
-        yield csvRecords(page.map(sessionRow));
+    for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow))
+        yield csvRecords(page);
 }
 function* prompts(report) {
     yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']]);
@@ -54338,7 +54607,7 @@ function zoneFormat(timezone) {
  * An ISO timestamp as `2026-03-03 10:00 UTC`, or in the report's timezone when it is not UTC.
  * Anything that does not parse is shown as it is.
  */
-function formatTime(iso, timezone) {
+function html_format_formatTime(iso, timezone) {
     if (!iso)
         return '';
     // A zone-less local time (Aider's) is shown as its writer's clock showed it, never as UTC.
@@ -54407,7 +54676,7 @@ function renderHeader(report) {
     if (f.timezone !== 'UTC')
         scope.push(`days in ${f.timezone}`);
     const parts = [
-        `Generated ${html_escape_escapeHtml(formatTime(report.generated_at, 'UTC'))} by ${html_escape_escapeHtml(report.generator.name)} ${html_escape_escapeHtml(report.generator.version)}`,
+        `Generated ${html_escape_escapeHtml(html_format_formatTime(report.generated_at, 'UTC'))} by ${html_escape_escapeHtml(report.generator.name)} ${html_escape_escapeHtml(report.generator.version)}`,
         `mode: ${html_escape_escapeHtml(report.mode)}`,
         scope.length ? `filtered to ${html_escape_escapeHtml(scope.join('; '))}` : 'all sessions in the store'
     ];
@@ -54636,7 +54905,7 @@ function actionsSummary(actions) {
     return parts.join(' · ');
 }
 function html_turns_prompt(t, timezone, review) {
-    const when = t.ts ? ` <time datetime="${html_escape_escapeHtml(t.ts)}">${html_escape_escapeHtml(formatTime(t.ts, timezone))}</time>` : '';
+    const when = t.ts ? ` <time datetime="${html_escape_escapeHtml(t.ts)}">${html_escape_escapeHtml(html_format_formatTime(t.ts, timezone))}</time>` : '';
     const headLine = `<div class="prompt-head"><span class="turn-no">#${t.ordinal}</span>${when}${dispositionBadge(review, t.ordinal)}</div>`;
     const notes = html_review_promptNotes(review, t.ordinal);
     if (!t.prompt)
@@ -54667,12 +54936,14 @@ function renderTurns(turns, timezone, review) {
 
 
 
-function searchData(report) {
-    return Array.from(report.sessions, (s) => {
+
+/** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
+function* searchEntries(report) {
+    for (const s of report.sessions) {
         const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
         const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
-        return { agent: s.agent, models: s.models, text };
-    });
+        yield { agent: s.agent, models: s.models, text };
+    }
 }
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
 function html_sessions_anchors(sessions) {
@@ -54713,8 +54984,8 @@ function html_sessions_meta(s, timezone, anchorOf) {
         row('Session', `<code>${escapeLogText(s.id)}</code>`) +
         row('Agent', html_escape_escapeHtml(s.agent) + (s.agent_version ? ` ${html_escape_escapeHtml(s.agent_version)}` : '')) +
         row('Models', s.models.map((m) => `<code>${html_escape_escapeHtml(m)}</code>`).join(', ')) +
-        row('Started', html_escape_escapeHtml(formatTime(s.started_at, timezone))) +
-        row('Ended', html_escape_escapeHtml(formatTime(s.ended_at, timezone)) + (span ? ` (${html_escape_escapeHtml(span)})` : '')) +
+        row('Started', html_escape_escapeHtml(html_format_formatTime(s.started_at, timezone))) +
+        row('Ended', html_escape_escapeHtml(html_format_formatTime(s.ended_at, timezone)) + (span ? ` (${html_escape_escapeHtml(span)})` : '')) +
         row('Directory', s.cwd ? `<code>${escapeLogText(s.cwd)}</code>` : '') +
         row('Repository', s.repository ? `<code>${escapeLogText(s.repository)}</code>` : '') +
         row('Branch', s.branch ? `<code>${escapeLogText(s.branch)}</code>` : '') +
@@ -54754,7 +55025,7 @@ function summaryLine(s, timezone) {
         (s.title ? ` <span class="s-title">${escapeLogText(html_escape_truncate(s.title.replace(/\s+/g, ' '), html_sessions_TITLE_CHARS).text)}</span>` : '') +
         `</span>` +
         `<span class="s-sub">` +
-        (s.started_at ? `<time datetime="${html_escape_escapeHtml(s.started_at)}">${html_escape_escapeHtml(formatTime(s.started_at, timezone))}</time> · ` : '') +
+        (s.started_at ? `<time datetime="${html_escape_escapeHtml(s.started_at)}">${html_escape_escapeHtml(html_format_formatTime(s.started_at, timezone))}</time> · ` : '') +
         `${html_escape_escapeHtml(stats.join(' · '))} · ${cost(s)}` +
         (s.branch ? ` · <span class="branch">${escapeLogText(s.branch)}</span>` : '') +
         `</span>` +
@@ -54789,10 +55060,11 @@ function* sessionsChunks(report) {
         yield `<section id="sessions" class="panel"><h2>Sessions</h2><p class="empty">No sessions match this report's filters.</p></section>`;
         return;
     }
-    const anchorOf = html_sessions_anchors(sessions);
+    // Read without their turns (a spilled report's), as neither reads one.
+    const anchorOf = html_sessions_anchors(sessionHeads(sessions));
     const agentSet = new Set();
     const modelSet = new Set();
-    for (const s of sessions) {
+    for (const s of sessionHeads(sessions)) {
         agentSet.add(s.agent);
         for (const m of s.models)
             modelSet.add(m);
@@ -54836,13 +55108,17 @@ const CSP = ["default-src 'none'", `style-src ${cspHash(CSS)}`, `script-src ${cs
 function renderHtml(report) {
     return [...htmlChunks(report)].join('');
 }
+/** `htmlUnits`' text a part at a time. */
+function* htmlChunks(report) {
+    for (const u of htmlUnits(report))
+        yield typeof u === 'string' ? u : u.lead + u.json;
+}
 /**
  * `renderHtml`'s text in parts, so the page of a report of many sessions is never held whole:
- * the top of the page, each session's item, and the rest. The search data stays one part with
- * its `<script>` element, which the last check reads as JSON values (a part of it alone would be
- * read as text).
+ * the top of the page, each session's item, each entry of the search data (a `ScriptJsonPart`,
+ * which the last check reads as a JSON value, as it reads the whole element), and the rest.
  */
-function* htmlChunks(report) {
+function* htmlUnits(report) {
     const title = `AI coding agent activity · ${report.generator.name}`;
     yield (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
         `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
@@ -54862,7 +55138,16 @@ function* htmlChunks(report) {
         '\n');
     yield* sessionsChunks(report);
     yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`;
-    yield `<script type="application/json" id="alt-search">${jsonForScript(searchData(report))}</script>\n`;
+    // The search data holds every prompt's text: written an entry at a time, the element's text
+    // byte for byte `jsonForScript` of the whole array (its escapes are of single characters).
+    yield `<script type="application/json" id="alt-search">`;
+    let lead = '[';
+    for (const entry of searchEntries(report)) {
+        yield { lead, json: jsonForScript(entry) };
+        lead = ',';
+    }
+    yield lead === '[' ? { lead: '', json: '[]' } : ']';
+    yield `</script>\n`;
     yield `<script>${JS}</script>\n</body>\n</html>\n`;
 }
 
@@ -54915,10 +55200,7 @@ function* pagedTableText(tableOf, pages) {
 const TABLE_PAGE = 1_000;
 /** A table with a row per session, written a page of rows at a time. */
 function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE) {
-    const pages = function* () {
-        for (const page of sessionPages(sessions, pageRows))
-            yield page.map(rowOf);
-    };
+    const pages = () => sessionPages(sessions, pageRows, rowOf);
     return {
         type: 'slot',
         nodes: () => [tableOf(Array.from(sessions, rowOf))],
@@ -55016,6 +55298,7 @@ function usageTableParts(report, pageRows) {
 
 
 
+
 const MARKDOWN_DEFAULTS = {
     maxFieldChars: TURNS_DEFAULTS.maxFieldChars,
     detailsOver: TURNS_DEFAULTS.detailsOver,
@@ -55039,27 +55322,29 @@ function promptsSection(report, o, withActions) {
  */
 function markdownParts(report, opts, pageRows) {
     const o = resolved(opts);
-    const nodes = [heading(2, label(REPORT_TITLE)), totalsLine(report), ...filtersLine(report)];
+    // Only the prompts read a session's turns: every other part reads the sessions without them.
+    const heads = headsReport(report);
+    const nodes = [heading(2, label(REPORT_TITLE)), totalsLine(heads), ...filtersLine(heads)];
     if (!report.sessions.length) {
         nodes.push(paragraph(emphasis(label('No sessions match the filters.'))));
     }
     else {
-        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionTableSlot(report.sessions, sessionsTableOf(report), sessionRowOf(report), pageRows), ...costNotes(report));
+        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows), ...costNotes(heads));
         if (report.mode === 'summary' || report.mode === 'full')
-            nodes.push(heading(3, label('Notable actions')), ...notableActions(report));
+            nodes.push(heading(3, label('Notable actions')), ...notableActions(heads));
         if (report.mode === 'prompts')
             nodes.push(...promptsSection(report, o, false));
         if (report.mode === 'actions' || report.mode === 'full')
             nodes.push(...promptsSection(report, o, true));
         if (report.mode === 'tokens')
-            nodes.push(heading(3, label('Token usage')), ...usageTableParts(report, pageRows));
+            nodes.push(heading(3, label('Token usage')), ...usageTableParts(heads, pageRows));
         if (report.mode === 'full') {
             // In the full report the tables are reference material; keep them out of the reader's way.
             const [open, close] = details(`Usage by session, model, agent and day (${plural(report.sessions.length, 'session')})`, []);
-            nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(report, pageRows), close);
+            nodes.push(heading(3, label('Token usage')), open, ...usageTableParts(heads, pageRows), close);
         }
     }
-    nodes.push({ type: 'thematicBreak' }, ...footer(report));
+    nodes.push({ type: 'thematicBreak' }, ...footer(heads));
     return nodes;
 }
 /** The whole report as an mdast tree. */
@@ -55238,7 +55523,7 @@ const EMPTY = new Map();
  */
 const realpath = process.platform === 'win32' ? external_node_fs_namespaceObject.realpathSync : external_node_fs_namespaceObject.realpathSync.native;
 /** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
-function canonicalPath(p) {
+function paths_canonicalPath(p) {
     const abs = (0,external_node_path_namespaceObject.resolve)(p).replace(/\\/g, '/');
     try {
         return realpath(abs).replace(/\\/g, '/');
@@ -55299,7 +55584,7 @@ function within(ts, span) {
 }
 function changeReasons(s, spec, root, workflow) {
     const reasons = [];
-    const logs = s.log_files.map(canonicalPath);
+    const logs = s.log_files.map(paths_canonicalPath);
     if (spec.changedFiles) {
         const changed = new Set(spec.changedFiles);
         const added = logs.map((p) => relativeInside(p, root)).find((rel) => rel !== null && changed.has(rel));
@@ -55326,8 +55611,8 @@ function changeReasons(s, spec, root, workflow) {
 }
 /** The sessions that made a change, each with every reason that holds for it. */
 function scopeToChange(facts, spec) {
-    const root = canonicalPath(spec.repoRoot);
-    const workflow = spec.workflowPaths.map(canonicalPath).filter((p) => relativeInside(p, root) === null);
+    const root = paths_canonicalPath(spec.repoRoot);
+    const workflow = spec.workflowPaths.map(paths_canonicalPath).filter((p) => relativeInside(p, root) === null);
     const sessions = [];
     for (const s of facts) {
         const reasons = changeReasons(s, spec, root, workflow);
@@ -55343,8 +55628,8 @@ const PATHS_REASONS = Object.freeze([Object.freeze({ kind: 'paths' })]);
 const ALL_REASONS = Object.freeze([Object.freeze({ kind: 'all' })]);
 /** The sessions whose logs lie in the given files or folders, whatever else the database holds. */
 function scopeToPaths(facts, paths, label = 'the given logs') {
-    const roots = paths.map(canonicalPath);
-    const inPaths = (s) => s.log_files.map(canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
+    const roots = paths.map(paths_canonicalPath);
+    const inPaths = (s) => s.log_files.map(paths_canonicalPath).some((p) => roots.some((r) => p === r || relativeInside(p, r) !== null));
     const sessions = [];
     for (const s of facts)
         if (inPaths(s))
@@ -55385,7 +55670,7 @@ function resolveScope(request, facts) {
     }
 }
 /** The sessions of the store `request` is about, reading each session's facts as the request needs them and holding none. */
-function resolveScopeIn(db, request) {
+function request_resolveScopeIn(db, request) {
     return resolveScope(request, eachSessionFacts(db, factsNeeded(request)));
 }
 
@@ -55759,6 +56044,7 @@ function writeCheckedJson(report, path, opts, name = 'report.json') {
 ;// CONCATENATED MODULE: ./src/pipeline/text-file.ts
 
 
+
 /** Text gathered before a write: few system calls, and never more than this held. */
 const text_file_WRITE_CHUNK = 1 << 20;
 /**
@@ -55778,15 +56064,19 @@ function writeCheckedText(units, opts, o) {
     const fd = o.path === null ? null : (0,external_node_fs_namespaceObject.openSync)(o.path, 'w');
     try {
         let pending = '';
-        for (const unit of units) {
+        for (const part of units) {
+            const unit = typeof part === 'string' ? part : part.lead + part.json;
             renderedBytes += Buffer.byteLength(unit);
             // Without a file, what is past the limit is never read.
             if (fd === null && renderedBytes > keep)
                 return { check, text: null, over: 'rendered' };
-            const r = lateCheckContent(o.name, unit, opts, o.format);
+            // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
+            const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts);
+            const r = json ?? lateCheckContent(o.name, unit, opts, o.format);
             countLate(check, o.name, r.findings);
-            const text = r.findings.length ? r.text : unit;
-            if (checkedBytes <= keep) {
+            const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text;
+            // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
+            if (o.keepBytes !== undefined && checkedBytes <= keep) {
                 checkedBytes += Buffer.byteLength(text);
                 if (checkedBytes <= keep && renderedBytes <= keep)
                     kept.push(text);
@@ -56023,15 +56313,15 @@ function reportRedactor(config, key = hash_redactionKey() ?? null, cache = null)
         },
         finish(report, sessions) {
             // The scope's label names a branch or a tag, which a user's rules (client names, tickets) may cover.
-            const label = redactText(report.scope.label, engine('metadata'));
+            const label = engine_redactText(report.scope.label, engine('metadata'));
             const counts = { ...byDetector };
             for (const f of label.findings)
                 counts[f.detector] = (counts[f.detector] ?? 0) + 1;
             // A log file's path and a message naming its record types: both come from the machine and
             // the log, so they are redacted like any path and any label (and the path hidden in metadata-only).
             const formatWarnings = report.format_warnings.map((w) => {
-                const file = metadataOnly ? { text: tags.hashed(w.file), findings: [] } : redactText(w.file, engine('path'));
-                const message = redactText(w.message, engine('metadata'));
+                const file = metadataOnly ? { text: tags.hashed(w.file), findings: [] } : engine_redactText(w.file, engine('path'));
+                const message = engine_redactText(w.message, engine('metadata'));
                 for (const f of [...file.findings, ...message.findings])
                     counts[f.detector] = (counts[f.detector] ?? 0) + 1;
                 return { ...w, file: file.text, message: message.text };
@@ -56040,7 +56330,7 @@ function reportRedactor(config, key = hash_redactionKey() ?? null, cache = null)
             const filterTags = report.filters.tags?.map((t) => {
                 if (metadataOnly)
                     return tags.hashed(t);
-                const r = redactText(t, engine('metadata'));
+                const r = engine_redactText(t, engine('metadata'));
                 for (const f of r.findings)
                     counts[f.detector] = (counts[f.detector] ?? 0) + 1;
                 return r.text;
@@ -56084,7 +56374,7 @@ function redactFieldText(text, opts, kind, json, findingsOf) {
             return { text: r.findings.length ? JSON.stringify(r.value) : text, findings: r.findings };
         }
     }
-    return redactText(text, opts, findingsOf);
+    return engine_redactText(text, opts, findingsOf);
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -57323,7 +57613,7 @@ function baseOf(store, config, window) {
     const key = hash_redactionKey();
     return JSON.stringify([
         sessionCodeFingerprint(),
-        cached_findings_cacheFingerprint(config),
+        cacheFingerprint(config),
         key === undefined ? null : (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update('ai-log-trail session cache').digest('base64'),
         store.schemaVersion,
         window.maxFieldChars ?? null,
@@ -57555,21 +57845,45 @@ class SessionSpill {
 
 /** Past this many sessions a report's redacted sessions go to the spill file instead of being held. */
 const SPILL_AT = 2_000;
-/** Sessions read back per query: at most this many, and no more once this many characters of JSON are read. */
-const READ_PAGE = 500;
-const READ_CHARS = 8 << 20;
+/**
+ * Past this many characters of turn text held, they go there too, however few the sessions: a
+ * full-mode report of a few hundred sessions holds the text of every turn (docs/performance.md,
+ * "A full-mode dry-run's memory"). A summary-mode report has no turns and never spills by size.
+ */
+const SPILL_CHARS = 4 << 20;
+/**
+ * Sessions written or read back per query: at most this many, and no more once this many
+ * characters of JSON are gathered. Every session of a page is live at once, its JSON text and,
+ * read back, its objects: a page of 500 full-mode sessions was most of a report.
+ */
+const PAGE = 500;
+const PAGE_CHARS = 1 << 20;
+/** The characters of a session's turn texts: what a report's session holds that grows with its log. */
+function turnChars(turns) {
+    let n = 0;
+    for (const t of turns) {
+        if (t.prompt)
+            n += t.prompt.text.length;
+        for (const a of t.actions)
+            n += (a.text?.length ?? 0) + (a.arguments?.length ?? 0) + (a.output?.length ?? 0);
+    }
+    return n;
+}
 /** The job's spill file, opened when a report first needs it; `close` deletes it. */
 class SpillFile {
     spillAt;
     parent;
+    spillChars;
     file = null;
     /**
      * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
-     * where the file goes, the system's temporary folder by default.
+     * where the file goes, the system's temporary folder by default; `spillChars`: characters of
+     * turn text a report holds before it spills them.
      */
-    constructor(spillAt = SPILL_AT, parent) {
+    constructor(spillAt = SPILL_AT, parent, spillChars = SPILL_CHARS) {
         this.spillAt = spillAt;
         this.parent = parent;
+        this.spillChars = spillChars;
     }
     get() {
         return (this.file ??= new SessionSpill(this.parent));
@@ -57580,16 +57894,21 @@ class SpillFile {
     }
 }
 /**
- * A report's redacted sessions, added in the report's order: held in an array up to `spillAt`,
- * then written to the spill file a page at a time, as JSON (which gives back the same values:
- * a report is plain data). `list` then reads them as often as a renderer asks.
+ * A report's redacted sessions, added in the report's order: held in an array up to `spillAt`
+ * sessions and `spillChars` characters of turn text, then written to the spill file a page at a
+ * time, as JSON (which gives back the same values: a report is plain data). `list` then reads
+ * them as often as a renderer asks.
  */
 class SessionSink {
     file;
     held = [];
+    heldChars = 0;
     pending = [];
+    pendingHeads = [];
+    pendingChars = 0;
     written = 0;
     list = -1;
+    headList = -1;
     count = 0;
     constructor(file) {
         this.file = file;
@@ -57601,16 +57920,25 @@ class SessionSink {
         this.count++;
         if (this.held) {
             this.held.push(s);
-            if (this.held.length <= this.file.spillAt)
+            this.heldChars += turnChars(s.turns);
+            if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars)
                 return;
             this.list = this.file.get().newList();
-            for (const h of this.held)
-                this.pending.push(JSON.stringify(h));
+            this.headList = this.file.get().newList();
+            const held = this.held;
             this.held = null;
+            for (const h of held)
+                this.push(h);
         }
         else
-            this.pending.push(JSON.stringify(s));
-        if (this.pending.length >= READ_PAGE)
+            this.push(s);
+    }
+    push(s) {
+        const json = JSON.stringify(s);
+        this.pending.push(json);
+        this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json);
+        this.pendingChars += json.length;
+        if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS)
             this.flush();
     }
     /** Whether every session is held in memory (the report was small). */
@@ -57626,13 +57954,13 @@ class SessionSink {
             return this.held;
         this.flush();
         const spill = this.file.get();
-        const list = this.list;
         const length = this.count;
-        return {
+        const read = (list, restore, heads) => ({
             length,
+            heads,
             *[Symbol.iterator]() {
                 for (let from = 0; from < length;) {
-                    const texts = spill.read(list, from, READ_PAGE, READ_CHARS);
+                    const texts = spill.read(list, from, PAGE, PAGE_CHARS);
                     if (!texts.length)
                         throw new Error('a spilled session is missing');
                     for (const t of texts) {
@@ -57642,14 +57970,18 @@ class SessionSink {
                     }
                 }
             }
-        };
+        });
+        return read(this.list, restore, read(this.headList));
     }
     flush() {
         if (!this.pending.length)
             return;
         this.file.get().write(this.list, this.written, this.pending);
+        this.file.get().write(this.headList, this.written, this.pendingHeads);
         this.written += this.pending.length;
         this.pending = [];
+        this.pendingHeads = [];
+        this.pendingChars = 0;
     }
 }
 
@@ -57936,22 +58268,7 @@ class CommentFromFiles {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/warm-files.ts
-
-
-/**
- * Whether an earlier run redacted this store's texts under the rules and code in force: the
- * redaction cache's fingerprint is this config's. A report whose comment is made from its files'
- * report never goes through the session cache, so this, not the session cache, tells a warm run
- * of it (its texts' findings replayed rather than scanned).
- */
-function warm_files_filesRedactedBefore(db, config) {
-    const fingerprint = RedactionCacheStore.fingerprintOf(db);
-    return fingerprint !== null && fingerprint === cacheFingerprint(config);
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/job-thread.ts
-
 
 
 
@@ -57990,16 +58307,20 @@ const MAX_WARM_ON_CALLER = 2_000;
 function reportThread(sessions, uncached) {
     return uncached === 0 && sessions <= MAX_WARM_ON_CALLER ? 'caller' : 'worker';
 }
+/** The thread a report runs on when `AI_LOG_TRAIL_JOB_WORKER` does not say. */
 function defaultReportThread(db, job) {
+    // A report whose files carry every turn (actions and full mode) makes garbage in proportion to
+    // its text, warm or not: on the caller's thread V8 lets its heap grow to several hundred MB
+    // before collecting it, whatever is live. The worker's cap collects it sooner; its sessions are
+    // spilled by size so what is live fits the cap (docs/performance.md, "A full-mode dry-run's memory").
+    if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars))
+        return 'worker';
     const sessions = sessionCount(db);
     // The count of uncached sessions is a query over every session: not made when the answer is known.
     // An entry made under other rules or code is no entry: after an upgrade every session is redacted
     // afresh, which must not run uncapped on the caller's thread.
     if (sessions > MAX_WARM_ON_CALLER)
         return 'worker';
-    // A comment made from the files' report leaves the session cache alone: the redaction cache tells a warm run of it.
-    if (filesCarryCommentTurns(job.mode, COMMENT_CACHE_WINDOW.maxFieldChars))
-        return reportThread(sessions, filesRedactedBefore(db, job.config) ? 0 : sessions);
     return reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
 }
 /**
@@ -58098,7 +58419,354 @@ function traceHeap(worker) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/job-memo.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
+ * previous run's was writes that run's files again instead of selecting, redacting, rendering and
+ * checking. Per output folder the store keeps the last report's files as they were written, after
+ * the last check (only redacted, checked text), with the job's result, under a key of every input
+ * (`memoKey`). The report's time is the one input left out of the key: its rendered spans are
+ * located when the entry is made, and a replay writes the run's own time into them.
+ */
+/** Bumped when the entry's layout or what the key covers changes. */
+const MEMO_FORMAT = 1;
+/**
+ * Outputs larger than this in all are not kept: the files are read back whole to be compressed
+ * (and held whole again to replay), which adds about twice this to the peak of the run that makes
+ * the entry (the files, then their concatenation). Default-mode reports stay well under it; a
+ * full-mode report of a large history runs in full each time (docs/database.md, "The job memo").
+ */
+const MAX_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+/**
+ * The key of everything a report's files are made from, but its time: the store's schema and
+ * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
+ * config (rules, allow lists, private entries, defaults, pricing), the request (mode, formats,
+ * filters, the scope asked for and what it resolves with beyond the store, `scopeInputs`: git's
+ * answers and the file system's links; the changed files, the version), the redaction key
+ * (hashed; it is never stored), and the running code and runtime (`codeFingerprint`). The filters
+ * take no relative times (`--since` is a date), so nothing else in a report moves with the clock.
+ */
+function job_memo_memoKey({ job, db }, code = job_memo_codeFingerprint()) {
+    const generation = storeGeneration(db);
+    const secret = redactionKey();
+    const h = createHash('sha256');
+    const part = (name, value) => h.update(`${name}\0${JSON.stringify(value) ?? 'undefined'}\0`);
+    part('format', MEMO_FORMAT);
+    part('code', code);
+    part('runtime', [process.version, process.versions.icu ?? null, process.versions.tz ?? null, process.versions.unicode ?? null]);
+    part('sqlite', sqliteVersion(db));
+    part('schema', schemaVersion(db));
+    part('generation', generation);
+    part('config', job.config);
+    part('mode', job.mode);
+    part('formats', job.formats);
+    part('filters', job.filters ?? null);
+    part('scope', job.scope);
+    part('resolved', scopeInputs(db, job.scope));
+    part('changed', job.changedFiles ?? null);
+    part('export', job.exportDatabase ?? false);
+    part('version', job.version);
+    // Hashed apart first, so the key is no cheaper a test of a guessed key than the tags it makes.
+    part('redaction-key', secret === undefined ? null : createHash('sha256').update('ai-log-trail job memo\0').update(secret).digest('base64'));
+    return { key: h.digest('base64'), generation, outDir: resolve(job.outDir) };
+}
+/**
+ * What the sessions in scope depend on besides the store's rows and the request: every session of
+ * the store for `all`; for `paths`, each path given and each log file the store has read in its
+ * canonical spelling (links followed: a folder linked elsewhere since is another scope), which is
+ * all `scopeToPaths` reads, at a fraction of its cost (it reads every session's files); for a
+ * change, the scope itself, resolved.
+ */
+function scopeInputs(db, scope) {
+    switch (scope.kind) {
+        case 'all':
+            return null;
+        case 'paths':
+            return { roots: scope.paths.map(canonicalPath), files: storedFilePaths(db).map((p) => [p, canonicalPath(p)]) };
+        case 'change':
+            return resolveScopeIn(db, scope);
+    }
+}
+let job_memo_codeHash;
+/**
+ * A fingerprint of the running code: every script (and the WebAssembly RE2) of the tree this
+ * module was loaded from, so a renderer, a detector or a query changed by a developer never replays
+ * a file the old code made. The tree is the compiled `lib/` (or the sources a test runs), or the
+ * folder of a bundle (the CLI's `lib/cli-bundle/`, the Action's `dist/`), whose chunks and worker
+ * scripts lie beside it. Read once per process.
+ */
+function job_memo_codeFingerprint() {
+    if (job_memo_codeHash === undefined) {
+        const here = dirname(fileURLToPath(import.meta.url));
+        job_memo_codeHash = treeFingerprint(basename(here) === 'pipeline' ? dirname(here) : here);
+    }
+    return job_memo_codeHash;
+}
+/** The SHA-256 of every script under `root`, with its path: what `codeFingerprint` reads of the running code's tree. */
+function treeFingerprint(root) {
+    const h = createHash('sha256');
+    for (const file of codeFiles(root))
+        h.update(`${relative(root, file)}\0`)
+            .update(readFileSync(file))
+            .update('\0');
+    return h.digest('base64');
+}
+const CODE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.wasm', '.json']);
+function codeFiles(dir) {
+    const out = [];
+    const walk = (d) => {
+        for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+            const p = join(d, e.name);
+            if (e.isDirectory()) {
+                if (e.name !== 'node_modules')
+                    walk(p);
+            }
+            else if (e.isFile() && CODE_EXTENSIONS.has(extname(e.name)) && !e.name.endsWith('.d.ts'))
+                out.push(p);
+        }
+    };
+    walk(dir);
+    return out;
+}
+function timeForms(now) {
+    const iso = now.toISOString();
+    return { json: iso, md: formatDateTime(iso, 'UTC'), html: formatTime(iso, 'UTC') };
+}
+/**
+ * Each form with the fixed text around it where a renderer writes it: a text holds the time at
+ * those places only. The JSON report's is a key of its top object (two spaces in: a session's keys
+ * are further in, and a quote in a value is escaped).
+ */
+function needles(f) {
+    return { json: ['\n  "generated_at": "', `${f.json}"`], md: ['generated ', `${f.md} UTC by `], html: ['Generated ', `${f.html} by `] };
+}
+/** Characters that every syntax writes as they are: a form made only of them needs no escaping. */
+const PLAIN = /^[0-9A-Z:. -]+$/;
+/** What a text's file is, by its name: the forms it holds, exactly once each. */
+function expectedForms(name) {
+    if (name.endsWith('.json'))
+        return ['json'];
+    if (name.endsWith('.html'))
+        return ['html'];
+    if (name.endsWith('.csv'))
+        return [];
+    return ['md'];
+}
+const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' };
+/**
+ * The memo's entry for a job that has just written its files: read back from the output folder,
+ * each with where the report's time is in it, and compressed. Null when it is not to be kept: the
+ * last check found something (what it redacted could depend on the time), a time was not found
+ * exactly where its renderer writes it (a log's text holding the same words and time), or the
+ * files are larger than MAX_OUTPUT_BYTES.
+ */
+function job_memo_memoEntry(job, now, result) {
+    if (result.late.total !== 0)
+        return null;
+    const forms = timeForms(now);
+    if (!Object.values(forms).every((f) => PLAIN.test(f)))
+        return null;
+    const outDir = resolve(job.outDir);
+    let total = 0;
+    for (const name of result.files) {
+        total += statSync(join(outDir, name)).size;
+        if (total > MAX_OUTPUT_BYTES)
+            return null;
+    }
+    const bodies = [];
+    const texts = [];
+    const add = (name, file, body) => {
+        const spans = locate(body, name, forms);
+        if (!spans)
+            return false;
+        bodies.push(body);
+        texts.push({ name, file, bytes: body.length, spans });
+        return true;
+    };
+    for (const name of result.files)
+        if (!add(name, true, readFileSync(join(outDir, name))))
+            return null;
+    for (const [field, name] of Object.entries(RESULT_TEXTS))
+        if (!add(name, false, Buffer.from(result[field], 'utf8')))
+            return null;
+    const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result;
+    const header = { format: MEMO_FORMAT, forms, texts, result: rest };
+    return job_memo_pack(Buffer.concat([Buffer.from(JSON.stringify(header), 'utf8'), Buffer.from([0]), ...bodies]));
+}
+/** Where each form of the time is in `body`, or null when a text does not hold exactly the forms its kind has. */
+function locate(body, name, forms) {
+    const want = expectedForms(name);
+    const spans = [];
+    for (const [form, [before, after]] of Object.entries(needles(forms))) {
+        const needle = before + after;
+        const at = [];
+        for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + 1))
+            at.push(i + Buffer.byteLength(before));
+        // Empty text (a summary left out) holds no time; any other must hold its kind's forms once.
+        const expected = want.includes(form) && body.length > 0 ? 1 : 0;
+        if (at.length !== expected)
+            return null;
+        for (const a of at)
+            spans.push([a, form]);
+    }
+    return spans.sort((a, b) => a[0] - b[0]);
+}
+/**
+ * The job's files written again from the memo, at `now`, and its result; null when there is no
+ * entry for this key, or it does not read back whole, or the time's new forms are not the old
+ * ones' lengths or a detector of the last check finds anything on a line that holds them.
+ */
+function replayMemo(job, key, db, now) {
+    const stored = readJobMemo(db, key.outDir, key.key);
+    if (!stored)
+        return null;
+    const payload = unpack(stored);
+    if (!payload)
+        return null;
+    const end = payload.indexOf(0);
+    if (end < 0)
+        return null;
+    let header;
+    try {
+        header = JSON.parse(payload.subarray(0, end).toString('utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !header.result)
+        return null;
+    const forms = timeForms(now);
+    for (const f of Object.keys(forms))
+        if (forms[f].length !== header.forms[f]?.length || !PLAIN.test(forms[f]))
+            return null;
+    let at = end + 1;
+    const out = [];
+    for (const t of header.texts) {
+        const body = payload.subarray(at, at + t.bytes);
+        at += t.bytes;
+        if (body.length !== t.bytes)
+            return null;
+        out.push({ name: t.name, file: t.file, body: substitute(body, t.spans, header.forms, forms) });
+    }
+    if (at !== payload.length)
+        return null;
+    if (!timeLinesClean(out, header.texts, forms, job))
+        return null;
+    const outDir = resolve(job.outDir);
+    mkdirSync(outDir, { recursive: true });
+    for (const t of out)
+        if (t.file)
+            writeFileSync(join(outDir, t.name), t.body);
+    const text = (name) => out.find((t) => t.name === name)?.body.toString('utf8') ?? '';
+    const result = header.result;
+    return {
+        ...result,
+        report: { ...result.report, generated_at: forms.json },
+        comment: text(RESULT_TEXTS.comment),
+        releaseSection: text(RESULT_TEXTS.releaseSection),
+        summary: text(RESULT_TEXTS.summary)
+    };
+}
+function substitute(body, spans, old, now) {
+    if (spans.length === 0)
+        return body;
+    const copy = Buffer.from(body);
+    for (const [at, form] of spans) {
+        // The span holds the old form, or the entry is not what was stored.
+        if (copy.toString('latin1', at, at + old[form].length) !== old[form])
+            throw new MemoCorrupt();
+        copy.write(now[form], at, 'latin1');
+    }
+    return copy;
+}
+class MemoCorrupt extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * The last check over each line that holds the new time: the stored files were checked with the
+ * old time in them, so what a detector could make of the new one is looked at here, with the
+ * check's own detectors and without the report's included values (stricter than the check).
+ */
+function timeLinesClean(out, texts, forms, job) {
+    const lines = new Set();
+    texts.forEach((t, i) => {
+        const body = out[i].body;
+        for (const [at] of t.spans) {
+            const start = body.lastIndexOf(10, at) + 1;
+            const next = body.indexOf(10, at);
+            lines.add(body.toString('utf8', start, next < 0 ? body.length : next));
+        }
+    });
+    if (lines.size === 0)
+        return true;
+    const opts = lateCheckOptions(job.config);
+    for (const line of [...lines, ...Object.values(forms)])
+        if (redactText(line, opts).findings.length > 0)
+            return false;
+    return true;
+}
+const job_memo_MAGIC = Buffer.from('ALTJM1', 'latin1');
+/** The entry's bytes: a magic, the codec, the SHA-256 of the payload, and the payload compressed. */
+function job_memo_pack(payload) {
+    const zstd = typeof zlib.zstdCompressSync === 'function';
+    const body = zstd ? zlib.zstdCompressSync(payload) : zlib.gzipSync(payload);
+    return Buffer.concat([job_memo_MAGIC, Buffer.from([zstd ? 1 : 2]), createHash('sha256').update(payload).digest(), body]);
+}
+/** The payload of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
+function unpack(entry) {
+    if (entry.length < job_memo_MAGIC.length + 33 || !entry.subarray(0, job_memo_MAGIC.length).equals(job_memo_MAGIC))
+        return null;
+    const codec = entry[job_memo_MAGIC.length];
+    const digest = entry.subarray(job_memo_MAGIC.length + 1, job_memo_MAGIC.length + 33);
+    const body = entry.subarray(job_memo_MAGIC.length + 33);
+    let payload;
+    try {
+        if (codec === 1 && typeof zlib.zstdDecompressSync === 'function')
+            payload = zlib.zstdDecompressSync(body);
+        else if (codec === 2)
+            payload = zlib.gunzipSync(body);
+        else
+            return null;
+    }
+    catch {
+        return null;
+    }
+    return createHash('sha256').update(payload).digest().equals(digest) ? payload : null;
+}
+/** `replayMemo`, a corrupt span read as no entry. */
+function job_memo_replayed(job, key, db, now) {
+    try {
+        return replayMemo(job, key, db, now);
+    }
+    catch (e) {
+        if (e instanceof MemoCorrupt)
+            return null;
+        throw e;
+    }
+}
+/** Keeps `entry` for the job's folder (or drops the folder's row when null), if the store is still at the key's generation. */
+function job_memo_keepMemo(database, key, entry) {
+    return writeJobMemo(database, key.outDir, key.key, entry, key.generation);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+
 
 
 
@@ -58127,7 +58795,8 @@ const SUMMARY_LIMIT = 1_000_000;
  * The whole job short of publishing: ingest, select, redact, render, check the final texts once
  * more (docs/redaction.md, "The last check"), write. The Action and
  * `dry-run` both call this, so with the same inputs (and a pinned time) they write
- * byte-identical files.
+ * byte-identical files. After the ingest, a job whose every input is the last job's into the same
+ * folder writes that job's files again from the job memo (src/pipeline/job-memo.ts), at its own time.
  */
 async function runJob(o) {
     const db = openStore(o.database);
@@ -58149,9 +58818,15 @@ async function runJob(o) {
             exportDatabase: o.exportDatabase,
             scope: o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths })
         };
+        // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
+        const memo = memoWanted(o, db) ? memoKey({ job, db }) : null;
+        const replay = memo && replayed(job, memo, db, o.now ?? new Date());
+        if (replay)
+            return { ...replay, ingest, memo: 'replayed' };
         // A test's own detectors are functions, which cannot cross to a worker.
         const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions);
-        return { ...reported, ingest };
+        const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported));
+        return { ...reported, ingest, memo: kept ? 'kept' : 'none' };
     }
     finally {
         if (db.open)
@@ -58159,12 +58834,21 @@ async function runJob(o) {
     }
 }
 /**
- * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
- * once the reports are redacted. A report of more than `spillOptions.at` sessions is read back
- * from a temporary file a page at a time (src/select/spill.ts), deleted when this returns.
+ * Whether the job memo is used: not for a sanitized database (a copy of the whole store, caches
+ * and all), nor a store in memory, nor a test's own last-check detectors (functions, which no key
+ * can hold); `AI_LOG_TRAIL_JOB_MEMO=0` turns it off, for measuring the work it saves.
  */
-function reportHere(db, o, checkOptions = lateCheckOptions, spillOptions = {}) {
-    const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent);
+function memoWanted(o, db) {
+    return !o.exportDatabase && !o.lateCheckOptions && !db.memory && process.env.AI_LOG_TRAIL_JOB_MEMO !== '0';
+}
+/**
+ * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
+ * once the reports are redacted. A report of more than `spillOptions.at` sessions, or of more
+ * than `spillOptions.chars` characters of turn text, is read back from a temporary file a page
+ * at a time (src/select/spill.ts), deleted when this returns.
+ */
+function reportHere(db, o, checkOptions = check_lateCheckOptions, spillOptions = {}) {
+    const spill = new SpillFile(spillOptions.at ?? SPILL_AT, spillOptions.parent, spillOptions.chars ?? SPILL_CHARS);
     try {
         return reportWith(db, o, checkOptions, spill);
     }
@@ -58237,7 +58921,7 @@ function reportWith(db, o, checkOptions, spill) {
  * report holds of the scope grows with the sessions.
  */
 function scopedFrame(db, o) {
-    const scope = resolveScopeIn(db, o.scope);
+    const scope = request_resolveScopeIn(db, o.scope);
     const frame = selectReportFrame(db, { config: o.config, mode: o.mode, filters: o.filters, now: o.now, version: o.version, scope });
     return { frame, exported: o.exportDatabase ? new Set(scope.sessions.map((s) => s.id)) : null };
 }
@@ -58317,7 +59001,7 @@ function finalTexts(i) {
         // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
         // session's rows, and the check reads a CSV file a cell at a time.
         if (format === 'html') {
-            fileChecks.push(writeCheckedText(htmlChunks(i.report), i.lateOptions, { path: (0,external_node_path_namespaceObject.join)(i.outDir, HTML_FILE), name: HTML_FILE }).check);
+            fileChecks.push(writeCheckedText(htmlUnits(i.report), i.lateOptions, { path: (0,external_node_path_namespaceObject.join)(i.outDir, HTML_FILE), name: HTML_FILE }).check);
             files.push({ name: HTML_FILE, content: '', written: true });
             continue;
         }
@@ -58354,7 +59038,7 @@ function jobSummary(i, markdown, comment) {
     // A summary-mode report has no turns to leave out: rendered again it would be the same text.
     // No summary-mode renderer reads a session's turns, so the sessions are passed on as they are.
     if (summary.over === 'rendered' && i.report.mode !== 'summary')
-        summary = candidate({ ...i.report, mode: 'summary' });
+        summary = candidate(headsReport({ ...i.report, mode: 'summary' }));
     if (summary.text !== null)
         return { text: summary.text, check: summary.check };
     return { text: comment.text.content, check: renamed(comment.check, 'comment.md', SUMMARY_FILE) };
