@@ -3,7 +3,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileS
 import { join, resolve } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { MAX_OUTPUT_BYTES, memoEntry, memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
-import { runJob, type JobOptions, type JobResult, type ReportRequest, type ReportResult } from '../../src/pipeline/job.js'
+import { reportRequest, runJob, type JobOptions, type JobResult, type ReportRequest, type ReportResult } from '../../src/pipeline/job.js'
 import { openStore } from '../../src/store/db.js'
 import { TABLE_ROLES } from '../../src/store/generation.js'
 import { fixtures, tmpDir } from '../helpers.js'
@@ -231,7 +231,7 @@ describe('the job memo', () => {
     expect((await runJob(o)).memo).toBe('kept')
     const store = openStore(db)
     try {
-      const job = request(o)
+      const job = reportRequest(o)
       expect(replayed(job, memoKey({ job, db: store }), store, new Date(T2))).not.toBeNull()
       expect(replayed(job, memoKey({ job, db: store }, 'another build'), store, new Date(T2))).toBeNull()
     } finally {
@@ -312,22 +312,6 @@ describe('the job memo', () => {
     }
   })
 })
-
-function request(o: JobOptions): ReportRequest {
-  return {
-    database: o.database,
-    config: o.config,
-    mode: o.mode,
-    formats: o.formats,
-    filters: o.filters,
-    outDir: o.outDir,
-    now: o.now,
-    version: o.version,
-    changedFiles: o.changedFiles,
-    exportDatabase: o.exportDatabase,
-    scope: o.scope ?? { kind: 'paths', paths: o.paths ?? [] }
-  }
-}
 
 /** Every table's rows, in a stable order. */
 function storeRows(database: string): Record<string, unknown[]> {
