@@ -58805,19 +58805,7 @@ async function runJob(o) {
         const ingestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) };
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
-        const job = {
-            database: o.database,
-            config: o.config,
-            mode: o.mode,
-            formats: o.formats,
-            filters: o.filters,
-            outDir: o.outDir,
-            now: o.now,
-            version: o.version,
-            changedFiles: o.changedFiles,
-            exportDatabase: o.exportDatabase,
-            scope: o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths })
-        };
+        const job = reportRequest(o);
         // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
         const memo = memoWanted(o, db) ? memoKey({ job, db }) : null;
         const replay = memo && replayed(job, memo, db, o.now ?? new Date());
@@ -58832,6 +58820,22 @@ async function runJob(o) {
         if (db.open)
             db.close();
     }
+}
+/** What the job after the ingest is told, from the job's options. */
+function reportRequest(o) {
+    return {
+        database: o.database,
+        config: o.config,
+        mode: o.mode,
+        formats: o.formats,
+        filters: o.filters,
+        outDir: o.outDir,
+        now: o.now,
+        version: o.version,
+        changedFiles: o.changedFiles,
+        exportDatabase: o.exportDatabase,
+        scope: o.scope ?? (o.paths === null ? { kind: 'all' } : { kind: 'paths', paths: o.paths })
+    };
 }
 /**
  * Whether the job memo is used: not for a sanitized database (a copy of the whole store, caches
