@@ -1,4 +1,4 @@
-import type { ListedReport, SessionList } from '../select/session-list.js'
+import { sessionPrompts, type ListedReport, type SessionList } from '../select/session-list.js'
 import type { BlockContent, Heading, ListItem, PhrasingContent } from 'mdast'
 import type { Action, SessionReport, Turn } from '../select/report.js'
 import {
@@ -197,7 +197,7 @@ export function promptCounts(report: ListedReport): { shown: number; private: nu
   const list = report.sessions
   if (!list.heads) return countPrompts(list)
   let counts = promptCountsOf.get(list)
-  if (!counts) promptCountsOf.set(list, (counts = countPrompts(list)))
+  if (!counts) promptCountsOf.set(list, (counts = countPrompts(sessionPrompts(list))))
   return { ...counts }
 }
 
