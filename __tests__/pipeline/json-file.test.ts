@@ -33,7 +33,7 @@ describe('the JSON report written a session at a time', () => {
     // `generator` sits in the frame, `health` in the sessions' text: both parts of the document.
     for (const words of ['health', 'health|ai-log-trail', 'no such word anywhere']) {
       const path = join(dir, `${mode}-${words.length}.json`)
-      const check = writeCheckedJson(report, path, opts(words))
+      const { check } = writeCheckedJson(report, path, opts(words))
       const want = wholeDocument(report, opts(words))
       const text = readFileSync(path, 'utf8')
       expect(text).toBe(want.text)
@@ -53,5 +53,30 @@ describe('the JSON report written a session at a time', () => {
     const text = readFileSync(path, 'utf8')
     expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n')
     expect(text).toContain('"sessions": [],')
+  })
+})
+
+describe('the JSON report written again with the last check’s note', () => {
+  test('the same bytes and counts as writing it afresh, its sessions not read', () => {
+    const report = reports.get('full') as Report
+    let locked = false
+    const sessions = {
+      length: report.sessions.length,
+      [Symbol.iterator]() {
+        if (locked) throw new Error('the sessions were read again')
+        return report.sessions[Symbol.iterator]()
+      }
+    }
+    const path = join(dir, 'again.json')
+    const first = writeCheckedJson({ ...report, sessions }, path, opts('health'))
+    locked = true
+    const late = { total: 2, by_file: { 'report.json': { codeword: 2 } } }
+    const noted = { ...report, redactions: { ...report.redactions, late } }
+    const again = writeCheckedJson({ ...noted, sessions }, path, opts('health'), 'report.json', first.written)
+    const want = wholeDocument(noted, opts('health'))
+    expect(readFileSync(path, 'utf8')).toBe(want.text)
+    expect(want.text).toContain('"late"')
+    expect(again.check).toEqual(want.check)
+    expect(want.check.total).toBeGreaterThan(0)
   })
 })

@@ -10,7 +10,10 @@ import { openStore } from '../../src/store/db.js'
 import { markdownChunks } from '../../src/render/markdown.js'
 import type { SessionList } from '../../src/select/session-list.js'
 import { SessionSink, SpillFile } from '../../src/select/spill.js'
+import { SessionSpill } from '../../src/store/session-spill.js'
+import type { EngineOptions } from '../../src/redact/types.js'
 import { fixtures, tmpDir } from '../helpers.js'
+import { codewordOptions } from './whole-check.js'
 
 /*
  * A report of many sessions is redacted a session at a time and its redacted sessions written to
@@ -44,7 +47,12 @@ const ownTmp = tmpDir('alt-spill-tmp-')
 afterAll(() => rmSync(ownTmp, { recursive: true, force: true }))
 const spillDirs = () => readdirSync(ownTmp).filter((n) => n.startsWith('ai-log-trail-pages-'))
 
-function run(name: string, mode: ReportMode, spillAt: number): { result: ReportResult; out: string; redactions: unknown[] } {
+function run(
+  name: string,
+  mode: ReportMode,
+  spillAt: number,
+  checkOptions?: () => EngineOptions
+): { result: ReportResult; out: string; redactions: unknown[] } {
   const database = join(dir, `${name}.sqlite`)
   copyFileSync(filled, database)
   const out = join(dir, name)
@@ -61,7 +69,7 @@ function run(name: string, mode: ReportMode, spillAt: number): { result: ReportR
       changedFiles: ['src/app.ts', 'README.md'],
       scope: { kind: 'all' }
     },
-    undefined,
+    checkOptions,
     // Held whole means by size too; spilled past 0 sessions spills past 0 characters.
     { at: spillAt, parent: ownTmp, chars: spillAt }
   )
@@ -96,16 +104,17 @@ describe('a report read back from the spill file', () => {
 })
 
 describe('a spilled full-mode report’s Markdown', () => {
-  test('reads every session’s turns twice (the prompts’ count and the prompts), and its other parts from the sessions without turns', () => {
+  test('reads every session’s actions once (the prompts), its prompts’ count from the sessions without actions, and its other parts from the sessions without turns', () => {
     const held = run('held-passes', 'full', Infinity)
     const file = new SpillFile(0, ownTmp)
-    const sink = new SessionSink(file)
+    const sink = new SessionSink(file, true)
     for (const s of held.result.report.sessions) sink.add(s)
     const list = sink.sessions()
     let passes = 0
     const counted: SessionList = {
       length: list.length,
       heads: list.heads,
+      prompts: list.prompts,
       [Symbol.iterator]() {
         passes++
         return list[Symbol.iterator]()
@@ -113,8 +122,40 @@ describe('a spilled full-mode report’s Markdown', () => {
     }
     const report = { ...held.result.report, sessions: counted }
     expect([...markdownChunks(report)].join('')).toBe(readFileSync(join(held.out, 'report.md'), 'utf8'))
-    // Before, eleven: the tables, the totals, the notes and each table's two passes read every turn's text again.
-    expect(passes).toBe(2)
+    // Before, eleven: the tables, the totals, the notes and each table's two passes read every turn's text again;
+    // then two: the prompts' count read every action's text too.
+    expect(passes).toBe(1)
     file.close()
+  }, 120_000)
+})
+
+describe('a spilled full-mode report whose last check finds something', () => {
+  /** Page reads of each spilled list in one job (the files' sessions are its first list). */
+  function readsOf(name: string, checkOptions?: () => EngineOptions) {
+    const reads = new Map<number, number>()
+    const read = SessionSpill.prototype.read
+    SessionSpill.prototype.read = function (this: SessionSpill, list: number, from: number, limit: number, maxChars: number) {
+      reads.set(list, (reads.get(list) ?? 0) + 1)
+      return read.call(this, list, from, limit, maxChars)
+    }
+    try {
+      return { run: run(name, 'full', 0, checkOptions), reads }
+    } finally {
+      SessionSpill.prototype.read = read
+    }
+  }
+
+  test('reads its sessions’ turns no more often than when it finds nothing, and writes what the report held whole does', () => {
+    const clean = readsOf('late-clean')
+    const found = readsOf('late-found', () => codewordOptions('health'))
+    // The files are rendered again to tell the note; their sessions' parts are copied, not read again.
+    expect(found.run.result.late.total).toBeGreaterThan(0)
+    expect(clean.run.result.late.total).toBe(0)
+    expect(readFileSync(join(found.run.out, 'report.md'), 'utf8')).toContain('Late check')
+    // Before, twice as many: every file's every pass over the sessions once more.
+    expect(found.reads.get(0)).toBe(clean.reads.get(0))
+    const held = run('late-held', 'full', Infinity, () => codewordOptions('health'))
+    for (const f of FILES) expect([f, readFileSync(join(found.run.out, f), 'utf8')]).toEqual([f, readFileSync(join(held.out, f), 'utf8')])
+    expect(readdirSync(found.run.out).filter((n) => n.endsWith('.alt-next'))).toEqual([])
   }, 120_000)
 })

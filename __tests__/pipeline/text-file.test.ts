@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeCheckedText } from '../../src/pipeline/text-file.js'
 import type { EngineOptions } from '../../src/redact/types.js'
 import { csvChunks, renderCsv } from '../../src/render/csv.js'
-import { htmlChunks, htmlUnits, renderHtml } from '../../src/render/html.js'
-import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
+import { htmlChunks, htmlRegions, htmlUnits, renderHtml } from '../../src/render/html.js'
+import { markdownChunks, markdownUnits, renderMarkdown } from '../../src/render/markdown.js'
 import type { Report } from '../../src/select/report.js'
+import type { ListedReport } from '../../src/select/session-list.js'
 import { fixtureReports, MODES } from '../render/support.js'
 import { tmpDir } from '../helpers.js'
 import { codewordOptions, wholeCheck } from './whole-check.js'
@@ -118,5 +119,57 @@ describe('what is kept of the text', () => {
     const all = [...markdownChunks(report(), {}, 1)].length
     writeCheckedText(units(), opts('health'), { path: null, name: 'summary.md', format: '.md', keepBytes: 100 })
     expect(read).toBeLessThan(all)
+  })
+})
+
+describe('a file rendered again with the last check’s note', () => {
+  // The second rendering of a job whose last check found something: the note is in the report's
+  // frame, and nothing that reads the sessions tells it, so their parts are copied from the file
+  // as first written, never read again.
+  const late = { total: 3, by_file: { 'report.md': { codeword: 3 } } }
+  const noted = <R extends ListedReport>(report: R): R => ({ ...report, redactions: { ...report.redactions, late } })
+  /** The report's sessions, which throw once `lock` is set; `heads` is there as a spilled report’s is. */
+  const lockable = (report: Report) => {
+    const state = { locked: false }
+    const sessions = {
+      length: report.sessions.length,
+      heads: report.sessions,
+      [Symbol.iterator]() {
+        if (state.locked) throw new Error('the sessions were read again')
+        return report.sessions[Symbol.iterator]()
+      }
+    }
+    return { report: { ...report, sessions } as ListedReport, lock: () => (state.locked = true) }
+  }
+
+  test('the Markdown report: the same bytes, counts and kept text as rendering it afresh, its sessions not read', () => {
+    const { report, lock } = lockable(reports.get('full') as Report)
+    const path = join(dir, 'again.md')
+    const first = writeCheckedText(markdownUnits(report), opts('health'), { path, name: 'report.md', keepBytes: 10_000_000 })
+    expect(first.check.total).toBeGreaterThan(0)
+    lock()
+    const again = writeCheckedText(markdownUnits(noted(report)), opts('health'), { path, name: 'report.md', keepBytes: 10_000_000, previous: first.written })
+    const fresh = wholeText(noted(reports.get('full') as Report), opts('health'))
+    expect(readFileSync(path, 'utf8')).toBe(fresh.text)
+    expect(fresh.text).toContain('Late check')
+    expect(again.text).toBe(fresh.text)
+    expect(again.check).toEqual(fresh.check)
+    // Past the limit, nothing is kept, and the copied parts are not read back to learn it.
+    const over = writeCheckedText(markdownUnits(noted(report)), opts('health'), { path, name: 'report.md', keepBytes: 1000, previous: again.written })
+    expect(over).toEqual({ check: fresh.check, text: null, over: 'rendered', written: expect.anything() })
+    expect(readFileSync(path, 'utf8')).toBe(fresh.text)
+  })
+
+  test('the HTML page: the same bytes and counts as rendering it afresh, its sessions not read', () => {
+    const { report, lock } = lockable(reports.get('full') as Report)
+    const path = join(dir, 'again.html')
+    const first = writeCheckedText(htmlRegions(report), opts('health'), { path, name: 'report.html' })
+    lock()
+    const again = writeCheckedText(htmlRegions(noted(report)), opts('health'), { path, name: 'report.html', previous: first.written })
+    const fresh = wholeCheck('report.html', renderHtml(noted(reports.get('full') as Report)), opts('health'))
+    expect(readFileSync(path, 'utf8')).toBe(fresh.text)
+    expect(again.check).toEqual(fresh.check)
+    expect(fresh.check.total).toBeGreaterThan(0)
+    expect(readdirSync(dir).filter((n) => n.endsWith('.alt-next'))).toEqual([])
   })
 })

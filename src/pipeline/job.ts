@@ -11,13 +11,15 @@ import { openLateMemo } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
 import type { ReportFormat } from '../render/index.js'
 import { csvChunks } from '../render/csv.js'
-import { htmlUnits } from '../render/html.js'
-import { markdownChunks } from '../render/markdown.js'
+import { htmlRegions } from '../render/html.js'
+import { markdownChunks, markdownUnits } from '../render/markdown.js'
+import type { Region } from '../render/region.js'
 import type { FilterInput } from '../select/filters.js'
 import type { LateCheck, Report, ReportMode } from '../select/report.js'
 import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { openStore, type Db } from '../store/db.js'
 import { fitToBudget, sameLateCheck, type FinalText } from './final-check.js'
+import type { WrittenFile } from './file-out.js'
 import { writeCheckedJson } from './json-file.js'
 import { writeCheckedText, type CheckedText } from './text-file.js'
 import { buildListedCommentReport, buildListedReport, selectReportFrame } from './report.js'
@@ -187,21 +189,24 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
     databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
   }
   const lateMemo = openLateMemo(o.database, lateOptions)
-  const publishable = (late: LateCheck | undefined) =>
+  const publishable = (late: LateCheck | undefined, previous?: Map<string, WrittenFile>) =>
     finalTexts({
       ...o,
       report: withLate(built.report, late),
       forComment: withLate(builtForComment.report, late),
       window: builtForComment.window,
       lateOptions,
-      databaseCheck
+      databaseCheck,
+      previous
     })
   // The last check's findings are told in the files themselves, so the files are rendered again
   // with the note and checked again. Renderers are deterministic, so that pass finds what the
-  // first did, unless the note made the comment re-fit; then the note is rendered anew.
+  // first did, unless the note made the comment re-fit; then the note is rendered anew. What of
+  // the files reads nothing of the note (every session's part) is copied from the files as
+  // written, with what the check found in it, rather than read back and rendered again.
   let final = publishable(undefined)
   for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
-    const next = publishable(final.late)
+    const next = publishable(final.late, final.written)
     const settled = sameLateCheck(next.late, final.late)
     final = next
     if (settled) break
@@ -306,6 +311,8 @@ interface FinalInput {
   changedFiles?: string[] | null
   lateOptions: EngineOptions
   databaseCheck: LateCheck
+  /** The files as the previous rendering wrote them, by name: their regions are copied. */
+  previous?: Map<string, WrittenFile>
 }
 
 /**
@@ -314,35 +321,57 @@ interface FinalInput {
  * re-fitted when markers made them longer than their budget; a summary over its limit becomes the
  * comment.
  */
-function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: ListedReport } {
+function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: ListedReport; written: Map<string, WrittenFile> } {
+  const written = new Map<string, WrittenFile>()
+  const wrote = (name: string, w: WrittenFile | undefined) => {
+    if (w) written.set(name, w)
+  }
   const files: Published[] = []
   const fileChecks: LateCheck[] = []
-  let markdown: CheckedText | undefined
+  let markdown: (CheckedText & { written?: WrittenFile }) | undefined
   for (const format of i.formats) {
     // The JSON report is written (and checked) a session at a time as it is made: its text, the
     // largest of the files, is never held whole.
     if (format === 'json') {
-      fileChecks.push(writeCheckedJson(i.report, join(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE))
+      const json = writeCheckedJson(i.report, join(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE))
+      fileChecks.push(json.check)
+      wrote(JSON_FILE, json.written)
       files.push({ name: JSON_FILE, content: '', written: true })
       continue
     }
     // So are the Markdown report (a table page or a session's prompts at a time; what is kept of
     // it is the job summary's first candidate) and the HTML page (a session at a time).
     if (format === 'md') {
-      markdown = writeCheckedText(markdownChunks(i.report), i.lateOptions, { path: join(i.outDir, MD_FILE), name: MD_FILE, keepBytes: SUMMARY_LIMIT })
+      markdown = writeCheckedText(markdownUnits(i.report), i.lateOptions, {
+        path: join(i.outDir, MD_FILE),
+        name: MD_FILE,
+        keepBytes: SUMMARY_LIMIT,
+        previous: i.previous?.get(MD_FILE)
+      })
       fileChecks.push(markdown.check)
+      wrote(MD_FILE, markdown.written)
       files.push({ name: MD_FILE, content: '', written: true })
       continue
     }
     // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
     // session's rows, and the check reads a CSV file a cell at a time.
     if (format === 'html') {
-      fileChecks.push(writeCheckedText(htmlUnits(i.report), i.lateOptions, { path: join(i.outDir, HTML_FILE), name: HTML_FILE }).check)
+      const html = writeCheckedText(htmlRegions(i.report), i.lateOptions, {
+        path: join(i.outDir, HTML_FILE),
+        name: HTML_FILE,
+        previous: i.previous?.get(HTML_FILE)
+      })
+      fileChecks.push(html.check)
+      wrote(HTML_FILE, html.written)
       files.push({ name: HTML_FILE, content: '', written: true })
       continue
     }
+    // No CSV file reads the last check's note: each is one region, copied whole the second time.
     for (const [name, parts] of csvChunks(i.report)) {
-      fileChecks.push(writeCheckedText(parts, i.lateOptions, { path: join(i.outDir, name), name }).check)
+      const region: Region<string> = { type: 'region', key: 'file', units: () => parts }
+      const csv = writeCheckedText([region], i.lateOptions, { path: join(i.outDir, name), name, previous: i.previous?.get(name) })
+      fileChecks.push(csv.check)
+      wrote(name, csv.written)
       files.push({ name, content: '', written: true })
     }
   }
@@ -363,7 +392,8 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
   return {
     texts: [...checkedFiles.texts, comment.text, { name: SUMMARY_FILE, content: summary.text }, release.text],
     late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, summary.check, release.check),
-    report: i.report
+    report: i.report,
+    written
   }
 }
 

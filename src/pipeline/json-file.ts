@@ -1,13 +1,10 @@
-import { closeSync, openSync, writeSync } from 'node:fs'
 import { countLate, emptyLateCheck } from '../redact/late/check.js'
 import { lateRedactJsonValue } from '../redact/late/json.js'
 import type { EngineOptions } from '../redact/types.js'
-import { jsonParts, jsonText } from '../render/json.js'
+import { jsonFrameText, jsonParts, jsonSessionText } from '../render/json.js'
+import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 import type { LateCheck } from '../select/report.js'
 import type { ListedReport } from '../select/session-list.js'
-
-/** Text gathered before a write: few system calls, and never more than this held. */
-const WRITE_CHUNK = 1 << 20
 
 /**
  * Writes the JSON report to `path` a session at a time, each part given the last check first.
@@ -16,33 +13,57 @@ const WRITE_CHUNK = 1 << 20
  * value is checked under the key it sits under, so checking the parts finds and writes exactly
  * what checking the whole would, with no window to overlap. Counted under `name`.
  */
-export function writeCheckedJson(report: ListedReport, path: string, opts: EngineOptions, name = 'report.json'): LateCheck {
+export function writeCheckedJson(
+  report: ListedReport,
+  path: string,
+  opts: EngineOptions,
+  name = 'report.json',
+  previous?: WrittenFile
+): { check: LateCheck; written: WrittenFile } {
   const check = emptyLateCheck()
-  const checked = (value: unknown): unknown => {
+  const checked = (value: unknown, detectors?: string[]): unknown => {
     const r = lateRedactJsonValue(value, opts)
     countLate(check, name, r.findings)
+    if (detectors) for (const f of r.findings) detectors.push(f.detector)
     return r.findings.length ? r.value : value
   }
   const parts = jsonParts(report)
   // The frame holds the `sessions` key (its array empty), checked once as in the whole document;
   // a session is an object, whose walk reads no key from outside it.
-  const frame = checked(parts.frame) as Record<string, unknown>
-  const sessions = (function* () {
-    for (const s of parts.sessions) yield checked(s)
-  })()
-  const fd = openSync(path, 'w')
+  const frame = jsonFrameText(checked(parts.frame) as Record<string, unknown>)
+  const out = new FileOut(path, previous)
+  const regions = new Map<string, WrittenRegion>()
+  let done = false
   try {
-    let pending = ''
-    for (const text of jsonText(frame, sessions)) {
-      pending += text
-      if (pending.length >= WRITE_CHUNK) {
-        writeSync(fd, pending)
-        pending = ''
+    out.write(frame.head)
+    // The sessions read nothing of the last check's note, which is in the frame: a second
+    // rendering copies their text and counts from the first (src/render/region.ts).
+    const before = out.previousRegion(SESSIONS)
+    const start = out.offset
+    if (before) {
+      countLate(
+        check,
+        name,
+        before.detectors.map((detector) => ({ detector }))
+      )
+      out.copy(before)
+      regions.set(SESSIONS, { ...before, start, end: out.offset })
+    } else {
+      const detectors: string[] = []
+      let first = true
+      for (const s of parts.sessions) {
+        out.write(jsonSessionText(checked(s, detectors), first))
+        first = false
       }
+      regions.set(SESSIONS, { start, end: out.offset, detectors, renderedBytes: out.offset - start })
     }
-    writeSync(fd, pending)
+    out.write(frame.tail(report.sessions.length > 0))
+    out.close()
+    done = true
   } finally {
-    closeSync(fd)
+    if (!done) out.abandon()
   }
-  return check
+  return { check, written: { path, regions } }
 }
+
+const SESSIONS = 'sessions'

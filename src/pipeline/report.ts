@@ -56,7 +56,7 @@ export function buildListedReport(
   const select = selectOptions(opts)
   const mode = select.mode ?? 'summary'
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
-  const sink = new SessionSink(opts.spill)
+  const sink = new SessionSink(opts.spill, true)
   const at = (opts.now ?? new Date()).toISOString()
   let sinceSave = 0
   for (const framed of opts.frame.sessions()) {

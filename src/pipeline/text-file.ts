@@ -1,12 +1,13 @@
-import { closeSync, openSync, writeSync } from 'node:fs'
 import { countLate, emptyLateCheck, lateCheckContent } from '../redact/late/check.js'
 import type { EngineOptions } from '../redact/types.js'
 import { lateRedactScriptJson } from '../redact/late/structured.js'
 import type { ScriptJsonPart } from '../render/html.js'
 import type { LateCheck } from '../select/report.js'
+import { isRegion, type Region } from '../render/region.js'
+import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 
-/** Text gathered before a write: few system calls, and never more than this held. */
-const WRITE_CHUNK = 1 << 20
+/** A unit of a rendered text: text, or a value of an HTML page's JSON element. */
+export type TextUnit = string | ScriptJsonPart
 
 export interface CheckedText {
   check: LateCheck
@@ -37,42 +38,89 @@ export interface CheckedTextOptions {
  * a renderer writes whole inside one unit. With `keepBytes`, the checked text is also given back
  * when short enough (a job summary), and without a file nothing past that is rendered or checked.
  */
-export function writeCheckedText(units: Iterable<string | ScriptJsonPart>, opts: EngineOptions, o: CheckedTextOptions): CheckedText {
+export function writeCheckedText(
+  units: Iterable<TextUnit | Region<TextUnit>>,
+  opts: EngineOptions,
+  o: CheckedTextOptions & { previous?: WrittenFile }
+): CheckedText & { written?: WrittenFile } {
   const check = emptyLateCheck()
   const keep = o.keepBytes ?? Infinity
   const kept: string[] = []
   let renderedBytes = 0
   let checkedBytes = 0
-  const fd = o.path === null ? null : openSync(o.path, 'w')
-  try {
-    let pending = ''
-    for (const part of units) {
-      const unit = typeof part === 'string' ? part : part.lead + part.json
-      renderedBytes += Buffer.byteLength(unit)
-      // Without a file, what is past the limit is never read.
-      if (fd === null && renderedBytes > keep) return { check, text: null, over: 'rendered' }
-      // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
-      const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts)
-      const r = json ?? lateCheckContent(o.name, unit, opts, o.format)
-      countLate(check, o.name, r.findings)
-      const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text
-      // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
-      if (o.keepBytes !== undefined && checkedBytes <= keep) {
-        checkedBytes += Buffer.byteLength(text)
-        if (checkedBytes <= keep && renderedBytes <= keep) kept.push(text)
-        else kept.length = 0
-      }
-      if (fd === null) continue
-      pending += text
-      if (pending.length >= WRITE_CHUNK) {
-        writeSync(fd, pending)
-        pending = ''
-      }
+  const regions = new Map<string, WrittenRegion>()
+  const out = o.path === null ? null : new FileOut(o.path, o.previous)
+  const keepText = (text: string, bytes = Buffer.byteLength(text)) => {
+    // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
+    if (o.keepBytes !== undefined && checkedBytes <= keep) {
+      checkedBytes += bytes
+      if (checkedBytes <= keep && renderedBytes <= keep) kept.push(text)
+      else kept.length = 0
     }
-    if (fd !== null) writeSync(fd, pending)
+  }
+  /** Checks and writes one unit; false once past the limit with no file. */
+  const unit = (part: TextUnit, detectors?: string[]): number | false => {
+    const unit = typeof part === 'string' ? part : part.lead + part.json
+    const unitBytes = Buffer.byteLength(unit)
+    renderedBytes += unitBytes
+    // Without a file, what is past the limit is never read.
+    if (out === null && renderedBytes > keep) return false
+    // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
+    const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts)
+    const r = json ?? lateCheckContent(o.name, unit, opts, o.format)
+    countLate(check, o.name, r.findings)
+    if (detectors) for (const f of r.findings) detectors.push(f.detector)
+    const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text
+    const bytes = text === unit ? unitBytes : Buffer.byteLength(text)
+    keepText(text, bytes)
+    out?.write(text, bytes)
+    return unitBytes
+  }
+  let done = false
+  try {
+    for (const part of units) {
+      if (!isRegion(part)) {
+        if (unit(part) === false) return { check, text: null, over: 'rendered' }
+        continue
+      }
+      const before = out?.previousRegion(part.key)
+      if (out && before) {
+        // The same units as before: their bytes, findings and counts are the first rendering's.
+        const start = out.offset
+        const bytes = before.end - before.start
+        renderedBytes += before.renderedBytes
+        countLate(
+          check,
+          o.name,
+          before.detectors.map((detector) => ({ detector }))
+        )
+        // Read back only when all of it is kept: a report's sessions are far past the limit.
+        const kept = o.keepBytes !== undefined && checkedBytes + bytes <= keep && renderedBytes <= keep
+        if (!kept) keepText('', bytes)
+        out.copy(before, kept ? (t) => keepText(t, bytes) : undefined)
+        regions.set(part.key, { ...before, start, end: out.offset })
+        continue
+      }
+      const start = out?.offset ?? 0
+      const detectors: string[] = []
+      let bytes = 0
+      for (const u of part.units()) {
+        const n = unit(u, detectors)
+        if (n === false) return { check, text: null, over: 'rendered' }
+        bytes += n
+      }
+      if (out) regions.set(part.key, { start, end: out.offset, detectors, renderedBytes: bytes })
+    }
+    out?.close()
+    done = true
   } finally {
-    if (fd !== null) closeSync(fd)
+    if (out && !done) out.abandon()
   }
   const over = renderedBytes > keep ? 'rendered' : checkedBytes > keep ? 'checked' : null
-  return { check, text: over === null && o.keepBytes !== undefined ? kept.join('') : null, over }
+  return {
+    check,
+    text: over === null && o.keepBytes !== undefined ? kept.join('') : null,
+    over,
+    ...(out && { written: { path: out.path, regions } })
+  }
 }

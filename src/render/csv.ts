@@ -1,4 +1,4 @@
-import { sessionHeads, sessionPages, type ListedReport } from '../select/session-list.js'
+import { sessionHeads, sessionPages, sessionPrompts, type ListedReport } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { csvRecords, toCsv, type Cell } from './csv-format.js'
@@ -80,7 +80,7 @@ function* sessions(report: ListedReport): Generator<string> {
 
 function* prompts(report: ListedReport): Generator<string> {
   yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']])
-  for (const s of report.sessions) {
+  for (const s of sessionPrompts(report.sessions)) {
     const rows: Cell[][] = []
     for (const t of s.turns) {
       if (!t.prompt) continue

@@ -1,4 +1,4 @@
-import { sessionHeads, type ListedReport, type SessionList } from '../select/session-list.js'
+import { sessionHeads, sessionPrompts, type ListedReport, type SessionList } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import { escapeHtml, escapeLogText, truncate } from './html-escape.js'
 import { costKnown, UNKNOWN } from './text.js'
@@ -18,7 +18,8 @@ export interface SearchEntry {
 
 /** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
 export function* searchEntries(report: ListedReport): Generator<SearchEntry> {
-  for (const s of report.sessions) {
+  // Read without their actions (a spilled report's), as no entry holds one.
+  for (const s of sessionPrompts(report.sessions)) {
     const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
     const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
     yield { agent: s.agent, models: s.models, text }

@@ -4,6 +4,7 @@ import { CSS, JS } from './html-assets.js'
 import { escapeHtml, jsonForScript } from './html-escape.js'
 import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
 import { searchEntries, sessionsChunks } from './html-sessions.js'
+import { flatUnits, type Region } from './region.js'
 
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
@@ -48,6 +49,14 @@ export function* htmlChunks(report: ListedReport): Generator<string> {
  * which the last check reads as a JSON value, as it reads the whole element), and the rest.
  */
 export function* htmlUnits(report: ListedReport): Generator<string | ScriptJsonPart> {
+  yield* flatUnits(htmlRegions(report))
+}
+
+/**
+ * `htmlUnits` with the sessions' items and the search data as regions (src/render/region.ts):
+ * only the page's top tells the last check's note.
+ */
+export function* htmlRegions(report: ListedReport): Generator<string | ScriptJsonPart | Region<string | ScriptJsonPart>> {
   const title = `AI coding agent activity · ${report.generator.name}`
   yield (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
@@ -67,17 +76,21 @@ export function* htmlUnits(report: ListedReport): Generator<string | ScriptJsonP
     renderUsage(report) +
     '\n'
   )
-  yield* sessionsChunks(report)
+  yield { type: 'region', key: 'sessions', units: () => sessionsChunks(report) }
   yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`
   // The search data holds every prompt's text: written an entry at a time, the element's text
   // byte for byte `jsonForScript` of the whole array (its escapes are of single characters).
   yield `<script type="application/json" id="alt-search">`
+  yield { type: 'region', key: 'search', units: () => searchData(report) }
+  yield `</script>\n`
+  yield `<script>${JS}</script>\n</body>\n</html>\n`
+}
+
+function* searchData(report: ListedReport): Generator<string | ScriptJsonPart> {
   let lead = '['
   for (const entry of searchEntries(report)) {
     yield { lead, json: jsonForScript(entry) }
     lead = ','
   }
   yield lead === '[' ? { lead: '', json: '[]' } : ']'
-  yield `</script>\n`
-  yield `<script>${JS}</script>\n</body>\n</html>\n`
 }

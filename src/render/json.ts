@@ -76,16 +76,27 @@ const INDENT = '    '
  * break only between tokens, never inside a string), the frame around them once.
  */
 export function* jsonText(frame: Record<string, unknown>, sessions: Iterable<unknown>): Generator<string> {
+  const framed = jsonFrameText(frame)
+  yield framed.head
+  let first = true
+  for (const s of sessions) {
+    yield jsonSessionText(s, first)
+    first = false
+  }
+  yield framed.tail(!first)
+}
+
+/** `jsonText`'s text before the sessions, and after them (`any`: whether there was one). */
+export function jsonFrameText(frame: Record<string, unknown>): { head: string; tail: (any: boolean) => string } {
   const framed = JSON.stringify({ ...frame, sessions: SESSIONS_SLOT }, null, 2)
   const slot = `\n  "sessions": ${JSON.stringify(SESSIONS_SLOT)}`
   const at = framed.indexOf(slot)
   if (at < 0) throw new Error('the JSON report has no sessions')
   const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length
-  yield framed.slice(0, open)
-  let first = true
-  for (const s of sessions) {
-    yield (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT)
-    first = false
-  }
-  yield (first ? '[]' : '\n  ]') + framed.slice(at + slot.length) + '\n'
+  return { head: framed.slice(0, open), tail: (any) => (any ? '\n  ]' : '[]') + framed.slice(at + slot.length) + '\n' }
+}
+
+/** A session's text in `jsonText`, with what comes before it. */
+export function jsonSessionText(s: unknown, first: boolean): string {
+  return (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT)
 }

@@ -7,6 +7,7 @@ import { groupsSlot, isSlot, sessionTableSlot, type MarkdownPart } from './md-sl
 import { defined, promptCounts, promptsListParts, TURNS_DEFAULTS } from './md-turns.js'
 import { usageTableParts } from './md-usage.js'
 import { plural } from './text.js'
+import { flatUnits, type Region } from './region.js'
 
 export { totalsLine, sessionsTable, notableActions, costNotes, footer, filtersLine } from './md-summary.js'
 export { promptsList, promptCounts, sessionHeading, PRIVATE_PROMPT, TURNS_DEFAULTS, type TurnsOptions } from './md-turns.js'
@@ -94,6 +95,14 @@ export function renderMarkdown(report: ListedReport, opts: MarkdownOptions = {})
  * table rows per stringification (tests make it small).
  */
 export function* markdownChunks(report: ListedReport, opts: MarkdownOptions = {}, pageRows?: number): Generator<string> {
+  yield* flatUnits(markdownUnits(report, opts, pageRows))
+}
+
+/**
+ * `markdownChunks`' units with each slot's units as a region (src/render/region.ts): no slot
+ * reads the last check's note, which is in the footer.
+ */
+export function* markdownUnits(report: ListedReport, opts: MarkdownOptions = {}, pageRows?: number): Generator<string | Region<string>> {
   const parts = markdownParts(report, opts, pageRows)
   const slots = parts.filter(isSlot)
   const placeholder = (i: number) => `altslot${i}placeholder`
@@ -104,7 +113,8 @@ export function* markdownChunks(report: ListedReport, opts: MarkdownOptions = {}
     const found = skeleton.indexOf(line, at)
     if (found < 0) throw new Error('a Markdown slot lost its placeholder')
     yield skeleton.slice(at, found + 2)
-    yield* slots[i].texts()
+    const slot = slots[i]
+    yield { type: 'region', key: `slot${i}`, units: () => slot.texts() }
     at = found + line.length - 1
   }
   yield skeleton.slice(at)

@@ -1,4 +1,4 @@
-import type { ListedReport } from '../select/session-list.js'
+import { sessionPrompts, type ListedReport, type SessionList } from '../select/session-list.js'
 import type { BlockContent, Heading, ListItem, PhrasingContent } from 'mdast'
 import type { Action, SessionReport, Turn } from '../select/report.js'
 import {
@@ -192,9 +192,21 @@ export function* promptsListParts(report: ListedReport, opts: Partial<TurnsOptio
 
 /** Prompts shown, of which private: for section headings. */
 export function promptCounts(report: ListedReport): { shown: number; private: number } {
+  // A list read back from a file (a spilled report's) never changes: its counts are read once,
+  // not again for each rendering (a job renders its files again to tell the last check's note).
+  const list = report.sessions
+  if (!list.heads) return countPrompts(list)
+  let counts = promptCountsOf.get(list)
+  if (!counts) promptCountsOf.set(list, (counts = countPrompts(sessionPrompts(list))))
+  return { ...counts }
+}
+
+const promptCountsOf = new WeakMap<SessionList, { shown: number; private: number }>()
+
+function countPrompts(sessions: SessionList): { shown: number; private: number } {
   let shown = 0
   let priv = 0
-  for (const s of report.sessions)
+  for (const s of sessions)
     for (const t of s.turns) {
       if (!t.prompt) continue
       if (t.prompt.private) priv++

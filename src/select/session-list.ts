@@ -14,6 +14,17 @@ export interface SessionList extends Iterable<SessionReport> {
    * eleven times, two of them for their turns). Absent, the list itself is read.
    */
   readonly heads?: SessionList
+  /**
+   * The same sessions with each turn's actions left out, for a reader of prompts only (the
+   * prompts' CSV file, the HTML page's search data, the Markdown prompt count): a spilled full-mode
+   * report's are read without parsing every action's text again. Absent, the list itself is read.
+   */
+  readonly prompts?: SessionList
+}
+
+/** The sessions of `list` for a reader of no action: their actions may be left out (`SessionList.prompts`). */
+export function sessionPrompts(list: SessionList): SessionList {
+  return list.prompts ?? list
 }
 
 /** The sessions of `list` for a reader of no turn: their turns may be left out (`SessionList.heads`). */

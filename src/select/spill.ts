@@ -66,13 +66,19 @@ export class SessionSink {
   private heldChars = 0
   private pending: string[] = []
   private pendingHeads: string[] = []
+  private pendingPrompts: string[] = []
   private pendingChars = 0
   private written = 0
   private list = -1
   private headList = -1
+  private promptList = -1
   private count = 0
 
-  constructor(private readonly file: SpillFile) {}
+  /** `keepPrompts`: also keep each spilled session's prompts without the actions (`SessionList.prompts`). */
+  constructor(
+    private readonly file: SpillFile,
+    private readonly keepPrompts = false
+  ) {}
 
   get length(): number {
     return this.count
@@ -86,6 +92,7 @@ export class SessionSink {
       if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars) return
       this.list = this.file.get().newList()
       this.headList = this.file.get().newList()
+      if (this.keepPrompts) this.promptList = this.file.get().newList()
       const held = this.held
       this.held = null
       for (const h of held) this.push(h)
@@ -96,6 +103,7 @@ export class SessionSink {
     const json = JSON.stringify(s)
     this.pending.push(json)
     this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json)
+    if (this.keepPrompts) this.pendingPrompts.push(s.turns.length ? JSON.stringify({ ...s, turns: s.turns.map((t) => ({ ...t, actions: [] })) }) : json)
     this.pendingChars += json.length
     if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS) this.flush()
   }
@@ -114,9 +122,10 @@ export class SessionSink {
     this.flush()
     const spill = this.file.get()
     const length = this.count
-    const read = (list: number, restore?: (s: SessionReport, index: number) => SessionReport, heads?: SessionList): SessionList => ({
+    const read = (list: number, restore?: (s: SessionReport, index: number) => SessionReport, heads?: SessionList, prompts?: SessionList): SessionList => ({
       length,
       heads,
+      prompts,
       *[Symbol.iterator]() {
         for (let from = 0; from < length;) {
           const texts = spill.read(list, from, PAGE, PAGE_CHARS)
@@ -129,16 +138,19 @@ export class SessionSink {
         }
       }
     })
-    return read(this.list, restore, read(this.headList))
+    // A restored session's turns are not those spilled: it has no list of prompts.
+    return read(this.list, restore, read(this.headList), this.keepPrompts && !restore ? read(this.promptList) : undefined)
   }
 
   private flush(): void {
     if (!this.pending.length) return
     this.file.get().write(this.list, this.written, this.pending)
     this.file.get().write(this.headList, this.written, this.pendingHeads)
+    if (this.keepPrompts) this.file.get().write(this.promptList, this.written, this.pendingPrompts)
     this.written += this.pending.length
     this.pending = []
     this.pendingHeads = []
+    this.pendingPrompts = []
     this.pendingChars = 0
   }
 }

@@ -1,0 +1,101 @@
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+
+/** Text gathered before a write: few system calls, and never more than this held. */
+const WRITE_CHUNK = 1 << 20
+
+/** What a region of a written file was (src/render/region.ts): its bytes, and what the last check found in it, in order. */
+export interface WrittenRegion {
+  start: number
+  end: number
+  /** Detectors of the last check's findings in the region, in the order they were counted. */
+  detectors: string[]
+  /** UTF-8 bytes of the region as rendered (before the check changed any). */
+  renderedBytes: number
+}
+
+/** A written file's regions by key: what the next rendering of the same file may copy. */
+export interface WrittenFile {
+  path: string
+  regions: Map<string, WrittenRegion>
+}
+
+/**
+ * A file written a text at a time, counting its bytes, which can copy a region of the file it
+ * replaces. With `previous` (the same path, written before), it writes a file beside it and puts
+ * it in its place at `close`, so the regions copied are read from the file as it was.
+ */
+export class FileOut {
+  private readonly fd: number
+  private readonly tmp: string | null
+  private pending = ''
+  private bytes = 0
+  private oldFd: number | null = null
+
+  constructor(
+    readonly path: string,
+    private readonly previous?: WrittenFile
+  ) {
+    this.tmp = previous ? `${path}.alt-next` : null
+    this.fd = openSync(this.tmp ?? path, 'w')
+  }
+
+  /** Bytes written so far, counting what is gathered. */
+  get offset(): number {
+    return this.bytes
+  }
+
+  write(text: string, bytes = Buffer.byteLength(text)): void {
+    this.pending += text
+    this.bytes += bytes
+    if (this.pending.length >= WRITE_CHUNK) this.flush()
+  }
+
+  /** The region of the previous file under `key`, if there is one. */
+  previousRegion(key: string): WrittenRegion | undefined {
+    return this.previous?.regions.get(key)
+  }
+
+  /** Copies a region of the previous file here; `keep` is given its text when asked for. */
+  copy(r: WrittenRegion, keep?: (text: string) => void): void {
+    this.flush()
+    const old = (this.oldFd ??= openSync(this.previous!.path, 'r'))
+    const buf = Buffer.allocUnsafe(Math.min(WRITE_CHUNK, Math.max(1, r.end - r.start)))
+    const kept: Buffer[] = []
+    for (let at = r.start; at < r.end;) {
+      const n = readSync(old, buf, 0, Math.min(buf.length, r.end - at), at)
+      if (n <= 0) throw new Error('a written region is missing')
+      writeSync(this.fd, buf, 0, n)
+      if (keep) kept.push(Buffer.from(buf.subarray(0, n)))
+      at += n
+    }
+    this.bytes += r.end - r.start
+    if (keep) keep(Buffer.concat(kept).toString('utf8'))
+  }
+
+  private flush(): void {
+    if (!this.pending) return
+    writeSync(this.fd, this.pending)
+    this.pending = ''
+  }
+
+  /** Writes what is gathered and closes; the file replaces the previous one. */
+  close(): void {
+    try {
+      this.flush()
+    } finally {
+      closeSync(this.fd)
+      if (this.oldFd !== null) closeSync(this.oldFd)
+    }
+    if (this.tmp) renameSync(this.tmp, this.path)
+  }
+
+  /** Closes and removes what was written of a file not finished. */
+  abandon(): void {
+    try {
+      closeSync(this.fd)
+      if (this.oldFd !== null) closeSync(this.oldFd)
+    } finally {
+      if (this.tmp) rmSync(this.tmp, { force: true })
+    }
+  }
+}
