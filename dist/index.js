@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13669);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70313);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 13669:
+/***/ 70313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27586,6 +27586,10 @@ async function ingestForRepo(db, repoDir, paths, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/session-list.ts
+/** The sessions of `list` for a reader of no action: their actions may be left out (`SessionList.prompts`). */
+function sessionPrompts(list) {
+    return list.prompts ?? list;
+}
 /** The sessions of `list` for a reader of no turn: their turns may be left out (`SessionList.heads`). */
 function sessionHeads(list) {
     return list.heads ?? list;
@@ -46264,6 +46268,7 @@ function promptNotes(review, ordinal) {
 
 
 
+
 const TURNS_DEFAULTS = { ...TEXT_DEFAULTS, withActions: false, previewChars: 160 };
 const PRIVATE_PROMPT = '(private prompt, not shown)';
 /** `` `0199a1b2` · Codex 0.61.0 · 2026-03-03 10:00–10:05 `` */
@@ -46421,9 +46426,21 @@ function* promptsListParts(report, opts = {}) {
 }
 /** Prompts shown, of which private: for section headings. */
 function promptCounts(report) {
+    // A list read back from a file (a spilled report's) never changes: its counts are read once,
+    // not again for each rendering (a job renders its files again to tell the last check's note).
+    const list = report.sessions;
+    if (!list.heads)
+        return countPrompts(list);
+    let counts = promptCountsOf.get(list);
+    if (!counts)
+        promptCountsOf.set(list, (counts = countPrompts(sessionPrompts(list))));
+    return { ...counts };
+}
+const promptCountsOf = new WeakMap();
+function countPrompts(sessions) {
     let shown = 0;
     let priv = 0;
-    for (const s of report.sessions)
+    for (const s of sessions)
         for (const t of s.turns) {
             if (!t.prompt)
                 continue;
@@ -54447,7 +54464,7 @@ function* sessions(report) {
 }
 function* prompts(report) {
     yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']]);
-    for (const s of report.sessions) {
+    for (const s of sessionPrompts(report.sessions)) {
         const rows = [];
         for (const t of s.turns) {
             if (!t.prompt)
@@ -55159,7 +55176,8 @@ function renderTurns(turns, timezone, review) {
 
 /** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
 function* searchEntries(report) {
-    for (const s of report.sessions) {
+    // Read without their actions (a spilled report's), as no entry holds one.
+    for (const s of sessionPrompts(report.sessions)) {
         const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
         const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
         yield { agent: s.agent, models: s.models, text };
@@ -55306,7 +55324,22 @@ function* sessionsChunks(report) {
     yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`;
 }
 
+;// CONCATENATED MODULE: ./src/render/region.ts
+function isRegion(part) {
+    return typeof part === 'object' && part !== null && part.type === 'region';
+}
+/** The units of `parts` with each region's units in its place. */
+function* flatUnits(parts) {
+    for (const p of parts) {
+        if (isRegion(p))
+            yield* p.units();
+        else
+            yield p;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/render/html.ts
+
 
 
 
@@ -55339,6 +55372,13 @@ function* htmlChunks(report) {
  * which the last check reads as a JSON value, as it reads the whole element), and the rest.
  */
 function* htmlUnits(report) {
+    yield* flatUnits(htmlRegions(report));
+}
+/**
+ * `htmlUnits` with the sessions' items and the search data as regions (src/render/region.ts):
+ * only the page's top tells the last check's note.
+ */
+function* htmlRegions(report) {
     const title = `AI coding agent activity · ${report.generator.name}`;
     yield (`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
         `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
@@ -55356,19 +55396,22 @@ function* htmlUnits(report) {
         '\n' +
         renderUsage(report) +
         '\n');
-    yield* sessionsChunks(report);
+    yield { type: 'region', key: 'sessions', units: () => sessionsChunks(report) };
     yield `\n</main>\n<footer class="wrap"><p>A self-contained page: it loads nothing from the network. Log text appears as the redaction step left it; see Transparency above.</p></footer>\n`;
     // The search data holds every prompt's text: written an entry at a time, the element's text
     // byte for byte `jsonForScript` of the whole array (its escapes are of single characters).
     yield `<script type="application/json" id="alt-search">`;
+    yield { type: 'region', key: 'search', units: () => searchData(report) };
+    yield `</script>\n`;
+    yield `<script>${JS}</script>\n</body>\n</html>\n`;
+}
+function* searchData(report) {
     let lead = '[';
     for (const entry of searchEntries(report)) {
         yield { lead, json: jsonForScript(entry) };
         lead = ',';
     }
     yield lead === '[' ? { lead: '', json: '[]' } : ']';
-    yield `</script>\n`;
-    yield `<script>${JS}</script>\n</body>\n</html>\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-paged-table.ts
@@ -55519,6 +55562,7 @@ function usageTableParts(report, pageRows) {
 
 
 
+
 const MARKDOWN_DEFAULTS = {
     maxFieldChars: TURNS_DEFAULTS.maxFieldChars,
     detailsOver: TURNS_DEFAULTS.detailsOver,
@@ -55584,6 +55628,13 @@ function renderMarkdown(report, opts = {}) {
  * table rows per stringification (tests make it small).
  */
 function* markdownChunks(report, opts = {}, pageRows) {
+    yield* flatUnits(markdownUnits(report, opts, pageRows));
+}
+/**
+ * `markdownChunks`' units with each slot's units as a region (src/render/region.ts): no slot
+ * reads the last check's note, which is in the footer.
+ */
+function* markdownUnits(report, opts = {}, pageRows) {
     const parts = markdownParts(report, opts, pageRows);
     const slots = parts.filter(md_slots_isSlot);
     const placeholder = (i) => `altslot${i}placeholder`;
@@ -55595,7 +55646,8 @@ function* markdownChunks(report, opts = {}, pageRows) {
         if (found < 0)
             throw new Error('a Markdown slot lost its placeholder');
         yield skeleton.slice(at, found + 2);
-        yield* slots[i].texts();
+        const slot = slots[i];
+        yield { type: 'region', key: `slot${i}`, units: () => slot.texts() };
         at = found + line.length - 1;
     }
     yield skeleton.slice(at);
@@ -56199,19 +56251,117 @@ const INDENT = '    ';
  * break only between tokens, never inside a string), the frame around them once.
  */
 function* jsonText(frame, sessions) {
+    const framed = jsonFrameText(frame);
+    yield framed.head;
+    let first = true;
+    for (const s of sessions) {
+        yield jsonSessionText(s, first);
+        first = false;
+    }
+    yield framed.tail(!first);
+}
+/** `jsonText`'s text before the sessions, and after them (`any`: whether there was one). */
+function jsonFrameText(frame) {
     const framed = JSON.stringify({ ...frame, sessions: SESSIONS_SLOT }, null, 2);
     const slot = `\n  "sessions": ${JSON.stringify(SESSIONS_SLOT)}`;
     const at = framed.indexOf(slot);
     if (at < 0)
         throw new Error('the JSON report has no sessions');
     const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length;
-    yield framed.slice(0, open);
-    let first = true;
-    for (const s of sessions) {
-        yield (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
-        first = false;
+    return { head: framed.slice(0, open), tail: (any) => (any ? '\n  ]' : '[]') + framed.slice(at + slot.length) + '\n' };
+}
+/** A session's text in `jsonText`, with what comes before it. */
+function jsonSessionText(s, first) {
+    return (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/file-out.ts
+
+/** Text gathered before a write: few system calls, and never more than this held. */
+const WRITE_CHUNK = 1 << 20;
+/**
+ * A file written a text at a time, counting its bytes, which can copy a region of the file it
+ * replaces. With `previous` (the same path, written before), it writes a file beside it and puts
+ * it in its place at `close`, so the regions copied are read from the file as it was.
+ */
+class FileOut {
+    path;
+    previous;
+    fd;
+    tmp;
+    pending = '';
+    bytes = 0;
+    oldFd = null;
+    constructor(path, previous) {
+        this.path = path;
+        this.previous = previous;
+        this.tmp = previous ? `${path}.alt-next` : null;
+        this.fd = (0,external_node_fs_.openSync)(this.tmp ?? path, 'w');
     }
-    yield (first ? '[]' : '\n  ]') + framed.slice(at + slot.length) + '\n';
+    /** Bytes written so far, counting what is gathered. */
+    get offset() {
+        return this.bytes;
+    }
+    write(text, bytes = Buffer.byteLength(text)) {
+        this.pending += text;
+        this.bytes += bytes;
+        if (this.pending.length >= WRITE_CHUNK)
+            this.flush();
+    }
+    /** The region of the previous file under `key`, if there is one. */
+    previousRegion(key) {
+        return this.previous?.regions.get(key);
+    }
+    /** Copies a region of the previous file here; `keep` is given its text when asked for. */
+    copy(r, keep) {
+        this.flush();
+        const old = (this.oldFd ??= (0,external_node_fs_.openSync)(this.previous.path, 'r'));
+        const buf = Buffer.allocUnsafe(Math.min(WRITE_CHUNK, Math.max(1, r.end - r.start)));
+        const kept = [];
+        for (let at = r.start; at < r.end;) {
+            const n = (0,external_node_fs_.readSync)(old, buf, 0, Math.min(buf.length, r.end - at), at);
+            if (n <= 0)
+                throw new Error('a written region is missing');
+            (0,external_node_fs_.writeSync)(this.fd, buf, 0, n);
+            if (keep)
+                kept.push(Buffer.from(buf.subarray(0, n)));
+            at += n;
+        }
+        this.bytes += r.end - r.start;
+        if (keep)
+            keep(Buffer.concat(kept).toString('utf8'));
+    }
+    flush() {
+        if (!this.pending)
+            return;
+        (0,external_node_fs_.writeSync)(this.fd, this.pending);
+        this.pending = '';
+    }
+    /** Writes what is gathered and closes; the file replaces the previous one. */
+    close() {
+        try {
+            this.flush();
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(this.fd);
+            if (this.oldFd !== null)
+                (0,external_node_fs_.closeSync)(this.oldFd);
+        }
+        if (this.tmp)
+            (0,external_node_fs_.renameSync)(this.tmp, this.path);
+    }
+    /** Closes and removes what was written of a file not finished. */
+    abandon() {
+        try {
+            (0,external_node_fs_.closeSync)(this.fd);
+            if (this.oldFd !== null)
+                (0,external_node_fs_.closeSync)(this.oldFd);
+        }
+        finally {
+            if (this.tmp)
+                (0,external_node_fs_.rmSync)(this.tmp, { force: true });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/json-file.ts
@@ -56219,8 +56369,6 @@ function* jsonText(frame, sessions) {
 
 
 
-/** Text gathered before a write: few system calls, and never more than this held. */
-const WRITE_CHUNK = 1 << 20;
 /**
  * Writes the JSON report to `path` a session at a time, each part given the last check first.
  * The whole-document check (`lateRedactJson`) walks the decoded values and re-serializes what it
@@ -56228,45 +56376,60 @@ const WRITE_CHUNK = 1 << 20;
  * value is checked under the key it sits under, so checking the parts finds and writes exactly
  * what checking the whole would, with no window to overlap. Counted under `name`.
  */
-function writeCheckedJson(report, path, opts, name = 'report.json') {
+function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
     const check = emptyLateCheck();
-    const checked = (value) => {
+    const checked = (value, detectors) => {
         const r = lateRedactJsonValue(value, opts);
         countLate(check, name, r.findings);
+        if (detectors)
+            for (const f of r.findings)
+                detectors.push(f.detector);
         return r.findings.length ? r.value : value;
     };
     const parts = jsonParts(report);
     // The frame holds the `sessions` key (its array empty), checked once as in the whole document;
     // a session is an object, whose walk reads no key from outside it.
-    const frame = checked(parts.frame);
-    const sessions = (function* () {
-        for (const s of parts.sessions)
-            yield checked(s);
-    })();
-    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    const frame = jsonFrameText(checked(parts.frame));
+    const out = new FileOut(path, previous);
+    const regions = new Map();
+    let done = false;
     try {
-        let pending = '';
-        for (const text of jsonText(frame, sessions)) {
-            pending += text;
-            if (pending.length >= WRITE_CHUNK) {
-                (0,external_node_fs_.writeSync)(fd, pending);
-                pending = '';
-            }
+        out.write(frame.head);
+        // The sessions read nothing of the last check's note, which is in the frame: a second
+        // rendering copies their text and counts from the first (src/render/region.ts).
+        const before = out.previousRegion(SESSIONS);
+        const start = out.offset;
+        if (before) {
+            countLate(check, name, before.detectors.map((detector) => ({ detector })));
+            out.copy(before);
+            regions.set(SESSIONS, { ...before, start, end: out.offset });
         }
-        (0,external_node_fs_.writeSync)(fd, pending);
+        else {
+            const detectors = [];
+            let first = true;
+            for (const s of parts.sessions) {
+                out.write(jsonSessionText(checked(s, detectors), first));
+                first = false;
+            }
+            regions.set(SESSIONS, { start, end: out.offset, detectors, renderedBytes: out.offset - start });
+        }
+        out.write(frame.tail(report.sessions.length > 0));
+        out.close();
+        done = true;
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        if (!done)
+            out.abandon();
     }
-    return check;
+    return { check, written: { path, regions } };
 }
+const SESSIONS = 'sessions';
 
 ;// CONCATENATED MODULE: ./src/pipeline/text-file.ts
 
 
 
-/** Text gathered before a write: few system calls, and never more than this held. */
-const text_file_WRITE_CHUNK = 1 << 20;
+
 /**
  * Gives each unit of a rendered text (`markdownChunks`: a table page, a session's prompts, the
  * parts in between) the last check, then writes it. Checking the units finds what checking
@@ -56281,45 +56444,88 @@ function writeCheckedText(units, opts, o) {
     const kept = [];
     let renderedBytes = 0;
     let checkedBytes = 0;
-    const fd = o.path === null ? null : (0,external_node_fs_.openSync)(o.path, 'w');
-    try {
-        let pending = '';
-        for (const part of units) {
-            const unit = typeof part === 'string' ? part : part.lead + part.json;
-            renderedBytes += Buffer.byteLength(unit);
-            // Without a file, what is past the limit is never read.
-            if (fd === null && renderedBytes > keep)
-                return { check, text: null, over: 'rendered' };
-            // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
-            const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts);
-            const r = json ?? lateCheckContent(o.name, unit, opts, o.format);
-            countLate(check, o.name, r.findings);
-            const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text;
-            // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
-            if (o.keepBytes !== undefined && checkedBytes <= keep) {
-                checkedBytes += Buffer.byteLength(text);
-                if (checkedBytes <= keep && renderedBytes <= keep)
-                    kept.push(text);
-                else
-                    kept.length = 0;
-            }
-            if (fd === null)
-                continue;
-            pending += text;
-            if (pending.length >= text_file_WRITE_CHUNK) {
-                (0,external_node_fs_.writeSync)(fd, pending);
-                pending = '';
-            }
+    const regions = new Map();
+    const out = o.path === null ? null : new FileOut(o.path, o.previous);
+    const keepText = (text, bytes = Buffer.byteLength(text)) => {
+        // Without `keepBytes` nothing is kept: every unit of a whole file (the HTML page, a CSV file) was.
+        if (o.keepBytes !== undefined && checkedBytes <= keep) {
+            checkedBytes += bytes;
+            if (checkedBytes <= keep && renderedBytes <= keep)
+                kept.push(text);
+            else
+                kept.length = 0;
         }
-        if (fd !== null)
-            (0,external_node_fs_.writeSync)(fd, pending);
+    };
+    /** Checks and writes one unit; false once past the limit with no file. */
+    const unit = (part, detectors) => {
+        const unit = typeof part === 'string' ? part : part.lead + part.json;
+        const unitBytes = Buffer.byteLength(unit);
+        renderedBytes += unitBytes;
+        // Without a file, what is past the limit is never read.
+        if (out === null && renderedBytes > keep)
+            return false;
+        // A value of an HTML page's JSON element is checked as a value, as the whole element would be.
+        const json = typeof part === 'string' ? undefined : lateRedactScriptJson(part.json, opts);
+        const r = json ?? lateCheckContent(o.name, unit, opts, o.format);
+        countLate(check, o.name, r.findings);
+        if (detectors)
+            for (const f of r.findings)
+                detectors.push(f.detector);
+        const text = !r.findings.length ? unit : json && typeof part !== 'string' ? part.lead + r.text : r.text;
+        const bytes = text === unit ? unitBytes : Buffer.byteLength(text);
+        keepText(text, bytes);
+        out?.write(text, bytes);
+        return unitBytes;
+    };
+    let done = false;
+    try {
+        for (const part of units) {
+            if (!isRegion(part)) {
+                if (unit(part) === false)
+                    return { check, text: null, over: 'rendered' };
+                continue;
+            }
+            const before = out?.previousRegion(part.key);
+            if (out && before) {
+                // The same units as before: their bytes, findings and counts are the first rendering's.
+                const start = out.offset;
+                const bytes = before.end - before.start;
+                renderedBytes += before.renderedBytes;
+                countLate(check, o.name, before.detectors.map((detector) => ({ detector })));
+                // Read back only when all of it is kept: a report's sessions are far past the limit.
+                const kept = o.keepBytes !== undefined && checkedBytes + bytes <= keep && renderedBytes <= keep;
+                if (!kept)
+                    keepText('', bytes);
+                out.copy(before, kept ? (t) => keepText(t, bytes) : undefined);
+                regions.set(part.key, { ...before, start, end: out.offset });
+                continue;
+            }
+            const start = out?.offset ?? 0;
+            const detectors = [];
+            let bytes = 0;
+            for (const u of part.units()) {
+                const n = unit(u, detectors);
+                if (n === false)
+                    return { check, text: null, over: 'rendered' };
+                bytes += n;
+            }
+            if (out)
+                regions.set(part.key, { start, end: out.offset, detectors, renderedBytes: bytes });
+        }
+        out?.close();
+        done = true;
     }
     finally {
-        if (fd !== null)
-            (0,external_node_fs_.closeSync)(fd);
+        if (out && !done)
+            out.abandon();
     }
     const over = renderedBytes > keep ? 'rendered' : checkedBytes > keep ? 'checked' : null;
-    return { check, text: over === null && o.keepBytes !== undefined ? kept.join('') : null, over };
+    return {
+        check,
+        text: over === null && o.keepBytes !== undefined ? kept.join('') : null,
+        over,
+        ...(out && { written: { path: out.path, regions } })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/redact/policy.ts
@@ -58121,17 +58327,22 @@ class SpillFile {
  */
 class SessionSink {
     file;
+    keepPrompts;
     held = [];
     heldChars = 0;
     pending = [];
     pendingHeads = [];
+    pendingPrompts = [];
     pendingChars = 0;
     written = 0;
     list = -1;
     headList = -1;
+    promptList = -1;
     count = 0;
-    constructor(file) {
+    /** `keepPrompts`: also keep each spilled session's prompts without the actions (`SessionList.prompts`). */
+    constructor(file, keepPrompts = false) {
         this.file = file;
+        this.keepPrompts = keepPrompts;
     }
     get length() {
         return this.count;
@@ -58145,6 +58356,8 @@ class SessionSink {
                 return;
             this.list = this.file.get().newList();
             this.headList = this.file.get().newList();
+            if (this.keepPrompts)
+                this.promptList = this.file.get().newList();
             const held = this.held;
             this.held = null;
             for (const h of held)
@@ -58157,6 +58370,8 @@ class SessionSink {
         const json = JSON.stringify(s);
         this.pending.push(json);
         this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json);
+        if (this.keepPrompts)
+            this.pendingPrompts.push(s.turns.length ? JSON.stringify({ ...s, turns: s.turns.map((t) => ({ ...t, actions: [] })) }) : json);
         this.pendingChars += json.length;
         if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS)
             this.flush();
@@ -58175,9 +58390,10 @@ class SessionSink {
         this.flush();
         const spill = this.file.get();
         const length = this.count;
-        const read = (list, restore, heads) => ({
+        const read = (list, restore, heads, prompts) => ({
             length,
             heads,
+            prompts,
             *[Symbol.iterator]() {
                 for (let from = 0; from < length;) {
                     const texts = spill.read(list, from, PAGE, PAGE_CHARS);
@@ -58191,16 +58407,20 @@ class SessionSink {
                 }
             }
         });
-        return read(this.list, restore, read(this.headList));
+        // A restored session's turns are not those spilled: it has no list of prompts.
+        return read(this.list, restore, read(this.headList), this.keepPrompts && !restore ? read(this.promptList) : undefined);
     }
     flush() {
         if (!this.pending.length)
             return;
         this.file.get().write(this.list, this.written, this.pending);
         this.file.get().write(this.headList, this.written, this.pendingHeads);
+        if (this.keepPrompts)
+            this.file.get().write(this.promptList, this.written, this.pendingPrompts);
         this.written += this.pending.length;
         this.pending = [];
         this.pendingHeads = [];
+        this.pendingPrompts = [];
         this.pendingChars = 0;
     }
 }
@@ -58254,7 +58474,7 @@ function buildListedReport(db, opts) {
     const select = selectOptions(opts);
     const mode = select.mode ?? 'summary';
     const redactor = reportRedactor(opts.config, undefined, cached_findings_redactionCache(db, opts.config));
-    const sink = new SessionSink(opts.spill);
+    const sink = new SessionSink(opts.spill, true);
     const at = (opts.now ?? new Date()).toISOString();
     let sinceSave = 0;
     for (const framed of opts.frame.sessions()) {
@@ -59093,20 +59313,23 @@ function reportWith(db, o, checkOptions, spill) {
         databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
     }
     const lateMemo = openLateMemo(o.database, lateOptions);
-    const publishable = (late) => finalTexts({
+    const publishable = (late, previous) => finalTexts({
         ...o,
         report: withLate(built.report, late),
         forComment: withLate(builtForComment.report, late),
         window: builtForComment.window,
         lateOptions,
-        databaseCheck
+        databaseCheck,
+        previous
     });
     // The last check's findings are told in the files themselves, so the files are rendered again
     // with the note and checked again. Renderers are deterministic, so that pass finds what the
-    // first did, unless the note made the comment re-fit; then the note is rendered anew.
+    // first did, unless the note made the comment re-fit; then the note is rendered anew. What of
+    // the files reads nothing of the note (every session's part) is copied from the files as
+    // written, with what the check found in it, rather than read back and rendered again.
     let final = publishable(undefined);
     for (let pass = 0; pass < 3 && final.late.total > 0; pass++) {
-        const next = publishable(final.late);
+        const next = publishable(final.late, final.written);
         const settled = sameLateCheck(next.late, final.late);
         final = next;
         if (settled)
@@ -59203,6 +59426,11 @@ function withLate(report, late) {
  * comment.
  */
 function finalTexts(i) {
+    const written = new Map();
+    const wrote = (name, w) => {
+        if (w)
+            written.set(name, w);
+    };
     const files = [];
     const fileChecks = [];
     let markdown;
@@ -59210,27 +59438,45 @@ function finalTexts(i) {
         // The JSON report is written (and checked) a session at a time as it is made: its text, the
         // largest of the files, is never held whole.
         if (format === 'json') {
-            fileChecks.push(writeCheckedJson(i.report, (0,external_node_path_.join)(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE));
+            const json = writeCheckedJson(i.report, (0,external_node_path_.join)(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE));
+            fileChecks.push(json.check);
+            wrote(JSON_FILE, json.written);
             files.push({ name: JSON_FILE, content: '', written: true });
             continue;
         }
         // So are the Markdown report (a table page or a session's prompts at a time; what is kept of
         // it is the job summary's first candidate) and the HTML page (a session at a time).
         if (format === 'md') {
-            markdown = writeCheckedText(markdownChunks(i.report), i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, MD_FILE), name: MD_FILE, keepBytes: SUMMARY_LIMIT });
+            markdown = writeCheckedText(markdownUnits(i.report), i.lateOptions, {
+                path: (0,external_node_path_.join)(i.outDir, MD_FILE),
+                name: MD_FILE,
+                keepBytes: SUMMARY_LIMIT,
+                previous: i.previous?.get(MD_FILE)
+            });
             fileChecks.push(markdown.check);
+            wrote(MD_FILE, markdown.written);
             files.push({ name: MD_FILE, content: '', written: true });
             continue;
         }
         // Each format is written a part at a time; the CSV files' parts are a page of sessions or a
         // session's rows, and the check reads a CSV file a cell at a time.
         if (format === 'html') {
-            fileChecks.push(writeCheckedText(htmlUnits(i.report), i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, HTML_FILE), name: HTML_FILE }).check);
+            const html = writeCheckedText(htmlRegions(i.report), i.lateOptions, {
+                path: (0,external_node_path_.join)(i.outDir, HTML_FILE),
+                name: HTML_FILE,
+                previous: i.previous?.get(HTML_FILE)
+            });
+            fileChecks.push(html.check);
+            wrote(HTML_FILE, html.written);
             files.push({ name: HTML_FILE, content: '', written: true });
             continue;
         }
+        // No CSV file reads the last check's note: each is one region, copied whole the second time.
         for (const [name, parts] of csvChunks(i.report)) {
-            fileChecks.push(writeCheckedText(parts, i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, name), name }).check);
+            const region = { type: 'region', key: 'file', units: () => parts };
+            const csv = writeCheckedText([region], i.lateOptions, { path: (0,external_node_path_.join)(i.outDir, name), name, previous: i.previous?.get(name) });
+            fileChecks.push(csv.check);
+            wrote(name, csv.written);
             files.push({ name, content: '', written: true });
         }
     }
@@ -59241,7 +59487,8 @@ function finalTexts(i) {
     return {
         texts: [...checkedFiles.texts, comment.text, { name: SUMMARY_FILE, content: summary.text }, release.text],
         late: mergeLate(i.databaseCheck, checkedFiles.check, comment.check, summary.check, release.check),
-        report: i.report
+        report: i.report,
+        written
     };
 }
 /** A check's counts under another file name (the summary that fell back to the comment's text). */
