@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
-import { fileIdFor, readFileRow, saveFileProgress } from '../store/files.js'
+import { fileIdFor, readFileRow, saveFileProgress, storedPaths } from '../store/files.js'
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
@@ -323,9 +323,36 @@ interface FilePlan extends Planned {
  */
 async function* planFiles(db: Db, writer: StoreWriter, paths: string[], opts: IngestOptions, result: IngestResult): AsyncGenerator<FilePlan> {
   // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+  const aliases = new StoredAliases(db)
   for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-    const plan = await planFile(db, writer, path, stats, opts, result)
+    const plan = await planFile(db, writer, path, stats, opts, result, aliases)
     if (plan) yield plan
+  }
+}
+
+/**
+ * Finds the stored path of a file the store knows under another spelling: the same logs reached
+ * through a link to their folder (or a hard link) are the same files, and read again under a new
+ * path they would count every event twice. The stored paths' devices and inodes are read once per
+ * ingest, and only when a path the store does not know comes up.
+ */
+class StoredAliases {
+  private byId: Map<string, string> | null = null
+  constructor(private readonly db: Db) {}
+
+  of(st: Stats): string | null {
+    if (this.byId === null) {
+      this.byId = new Map()
+      for (const stored of storedPaths(this.db)) {
+        try {
+          const s = statSync(stored)
+          this.byId.set(`${s.dev}:${s.ino}`, stored)
+        } catch {
+          // gone or unreadable: no file to be the same as
+        }
+      }
+    }
+    return this.byId.get(`${st.dev}:${st.ino}`) ?? null
   }
 }
 
@@ -339,7 +366,15 @@ function reportProblem(writer: StoreWriter, result: IngestResult, path: string, 
 }
 
 /** `st` is the walk's `stat` of `path`, taken just before. */
-async function planFile(db: Db, writer: StoreWriter, path: string, st: Stats, opts: IngestOptions, result: IngestResult): Promise<FilePlan | null> {
+async function planFile(
+  db: Db,
+  writer: StoreWriter,
+  path: string,
+  st: Stats,
+  opts: IngestOptions,
+  result: IngestResult,
+  aliases: StoredAliases | null = null
+): Promise<FilePlan | null> {
   const report = (reason: string) => reportProblem(writer, result, path, null, reason)
   // The unchanged check runs for every file on every re-run, so it is synchronous and reads
   // only the bytes it hashes; a file that changed is then read in full by the parse stage.
@@ -349,6 +384,10 @@ async function planFile(db: Db, writer: StoreWriter, path: string, st: Stats, op
     return null
   }
   const row = readFileRow(db, path)
+  if (!row && aliases) {
+    const stored = aliases.of(st)
+    if (stored !== null && stored !== path) return planFile(db, writer, stored, st, opts, result)
+  }
   const database = () =>
     planDatabase(
       {
