@@ -16859,6 +16859,10 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 function files_readFileRow(db, path) {
     return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
 }
+/** Every stored file's path. */
+function files_storedPaths(db) {
+    return prepared(db, 'SELECT path FROM files').pluck().all();
+}
 /**
  * How far a file was read, without the rest of its row: a check of every file would otherwise
  * read each one's parser state into the caller's heap.
@@ -26442,10 +26446,39 @@ async function* chain(head, rest) {
  */
 async function* planFiles(db, writer, paths, opts, result) {
     // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+    const aliases = new StoredAliases(db);
     for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-        const plan = await planFile(db, writer, path, stats, opts, result);
+        const plan = await planFile(db, writer, path, stats, opts, result, aliases);
         if (plan)
             yield plan;
+    }
+}
+/**
+ * Finds the stored path of a file the store knows under another spelling: the same logs reached
+ * through a link to their folder (or a hard link) are the same files, and read again under a new
+ * path they would count every event twice. The stored paths' devices and inodes are read once per
+ * ingest, and only when a path the store does not know comes up.
+ */
+class StoredAliases {
+    db;
+    byId = null;
+    constructor(db) {
+        this.db = db;
+    }
+    of(st) {
+        if (this.byId === null) {
+            this.byId = new Map();
+            for (const stored of storedPaths(this.db)) {
+                try {
+                    const s = statSync(stored);
+                    this.byId.set(`${s.dev}:${s.ino}`, stored);
+                }
+                catch {
+                    // gone or unreadable: no file to be the same as
+                }
+            }
+        }
+        return this.byId.get(`${st.dev}:${st.ino}`) ?? null;
     }
 }
 function reportProblem(writer, result, path, line, reason, fileId = null) {
@@ -26458,7 +26491,7 @@ function reportProblem(writer, result, path, line, reason, fileId = null) {
     }
 }
 /** `st` is the walk's `stat` of `path`, taken just before. */
-async function planFile(db, writer, path, st, opts, result) {
+async function planFile(db, writer, path, st, opts, result, aliases = null) {
     const report = (reason) => reportProblem(writer, result, path, null, reason);
     // The unchanged check runs for every file on every re-run, so it is synchronous and reads
     // only the bytes it hashes; a file that changed is then read in full by the parse stage.
@@ -26469,6 +26502,11 @@ async function planFile(db, writer, path, st, opts, result) {
         return null;
     }
     const row = readFileRow(db, path);
+    if (!row && aliases) {
+        const stored = aliases.of(st);
+        if (stored !== null && stored !== path)
+            return planFile(db, writer, stored, st, opts, result);
+    }
     const database = () => planDatabase({
         db,
         writer,
