@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
-import { fileIdFor, readFileRow, saveFileProgress, storedPaths } from '../store/files.js'
+import { fileIdFor, readFileRow, saveFileProgress, storedFilePaths } from '../store/files.js'
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
@@ -343,7 +343,7 @@ class StoredAliases {
   of(st: Stats): string | null {
     if (this.byId === null) {
       this.byId = new Map()
-      for (const stored of storedPaths(this.db)) {
+      for (const stored of storedFilePaths(this.db)) {
         try {
           const s = statSync(stored)
           this.byId.set(`${s.dev}:${s.ino}`, stored)

@@ -32,11 +32,6 @@ export function readFileRow(db: Db, path: string): FileRow | undefined {
   return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path) as FileRow | undefined
 }
 
-/** Every stored file's path. */
-export function storedPaths(db: Db): string[] {
-  return prepared(db, 'SELECT path FROM files').pluck().all() as string[]
-}
-
 /**
  * How far a file was read, without the rest of its row: a check of every file would otherwise
  * read each one's parser state into the caller's heap.
