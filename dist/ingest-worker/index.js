@@ -11589,10 +11589,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 function readFileRow(db, path) {
     return db_prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
 }
-/** Every stored file's path. */
-function storedPaths(db) {
-    return db_prepared(db, 'SELECT path FROM files').pluck().all();
-}
 /**
  * How far a file was read, without the rest of its row: a check of every file would otherwise
  * read each one's parser state into the caller's heap.
@@ -21517,7 +21513,7 @@ class StoredAliases {
     of(st) {
         if (this.byId === null) {
             this.byId = new Map();
-            for (const stored of storedPaths(this.db)) {
+            for (const stored of storedFilePaths(this.db)) {
                 try {
                     const s = (0,external_node_fs_namespaceObject.statSync)(stored);
                     this.byId.set(`${s.dev}:${s.ino}`, stored);

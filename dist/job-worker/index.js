@@ -16859,10 +16859,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 function files_readFileRow(db, path) {
     return prepared(db, 'SELECT * FROM files WHERE path = ?').get(path);
 }
-/** Every stored file's path. */
-function files_storedPaths(db) {
-    return prepared(db, 'SELECT path FROM files').pluck().all();
-}
 /**
  * How far a file was read, without the rest of its row: a check of every file would otherwise
  * read each one's parser state into the caller's heap.
@@ -26468,7 +26464,7 @@ class StoredAliases {
     of(st) {
         if (this.byId === null) {
             this.byId = new Map();
-            for (const stored of storedPaths(this.db)) {
+            for (const stored of storedFilePaths(this.db)) {
                 try {
                     const s = statSync(stored);
                     this.byId.set(`${s.dev}:${s.ino}`, stored);
