@@ -96,7 +96,22 @@ function expectSame(capped: Run, once: Run): void {
   const key = (e: unknown) => JSON.stringify(e)
   expect(cappedErrors.map(key).sort()).toEqual(onceErrors.map(key).sort())
   expect(Object.keys(capped.dump).length).toBeGreaterThan(5)
-  for (const table of Object.keys(once.dump)) expect([table, capped.dump[table]]).toEqual([table, once.dump[table]])
+  for (const table of Object.keys(once.dump)) expect([table, inOrder(table, capped.dump[table])]).toEqual([table, inOrder(table, once.dump[table])])
+}
+
+/**
+ * A file the ingest cannot recognize is reported when it is planned, which runs ahead of the
+ * batches being written: its row's place among the line errors depends on timing, not on the
+ * attempt. The errors are compared as a set; every other table row by row.
+ */
+function inOrder(table: string, rows: unknown[] | undefined): unknown[] | undefined {
+  if (table !== 'ingest_errors' || !rows) return rows
+  return rows
+    .map((r) => {
+      const { id: _id, ...rest } = r as Record<string, unknown>
+      return JSON.stringify(rest)
+    })
+    .sort()
 }
 
 const heapWarnings = (r: Run) => r.warnings.filter((w) => w.code === 'AI_LOG_TRAIL_INGEST_HEAP')
