@@ -97,3 +97,19 @@ export function cleanUpAfterEach(): { ingest(paths: string[], opts?: IngestOptio
     removeLater: (dir) => void temp.push(dir)
   }
 }
+
+/**
+ * Runs `fn` and returns its result with the CPU time it took this process, in milliseconds. For
+ * guards against a hang (catastrophic backtracking runs for minutes or never ends), never for a
+ * speed target: those live in `npm run bench`. CPU time, not wall time: on a shared runner wall
+ * time also counts the other processes' turns, and a test bounded by it fails under load.
+ */
+export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
+  const c0 = process.cpuUsage()
+  const value = fn()
+  const c = process.cpuUsage(c0)
+  return { ms: (c.user + c.system) / 1000, value }
+}
+
+/** The CPU a hang guard allows: hundreds of times what each guarded call takes, a fraction of a hang. */
+export const HANG_GUARD_MS = 10_000

@@ -159,9 +159,8 @@ describe('review server: stopping', () => {
   it('stops by itself after the idle time', async () => {
     const served = await serveFixtures({ idleMinutes: 0.002 })
     try {
-      const t0 = Date.now()
+      // A server that ignored its idle time would never close: the test's timeout fails it.
       await served.server.closed
-      expect(Date.now() - t0).toBeLessThan(5_000)
       await expect(http(served.server.port, '/')).rejects.toThrow()
     } finally {
       await served.close()
