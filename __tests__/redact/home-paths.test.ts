@@ -80,7 +80,7 @@ describe('a full-mode report of a session with such an output', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
-  it('the last check finds nothing, so the files are rendered once', async () => {
+  it('the last check finds nothing, so the files are rendered once and the job memo keeps them', async () => {
     const dir = tmpDir('alt-home-cut-')
     dirs.push(dir)
     const project = join(dir, 'logs', 'projects', `-home-${NAME}-src-run-at-2`)
@@ -133,18 +133,23 @@ describe('a full-mode report of a session with such an output', () => {
     ]
     writeFileSync(join(project, `${sessionId}.jsonl`), events.map((e) => JSON.stringify(e)).join('\n') + '\n')
     const out = join(dir, 'out')
-    const result = await runJob({
-      database: join(dir, 'work.sqlite'),
-      repoDir: dir,
-      paths: [join(dir, 'logs')],
-      config: parseConfig('', 'default'),
-      mode: 'full',
-      formats: ['md', 'json', 'csv', 'html'],
-      outDir: out,
-      now: new Date('2026-01-01T00:00:00Z'),
-      version: '0.0.0'
-    })
+    const job = () =>
+      runJob({
+        database: join(dir, 'work.sqlite'),
+        repoDir: dir,
+        paths: [join(dir, 'logs')],
+        config: parseConfig('', 'default'),
+        mode: 'full',
+        formats: ['md', 'json', 'csv', 'html'],
+        outDir: out,
+        now: new Date('2026-01-01T00:00:00Z'),
+        version: '0.0.0'
+      })
+    const result = await job()
     expect(result.late).toEqual({ total: 0, by_file: {} })
+    // The job memo keeps no run whose last check found something (src/pipeline/job-memo.ts).
+    expect(result.memo).toBe('kept')
+    expect((await job()).memo).toBe('replayed')
     const csv = readFileSync(join(out, 'tool_calls.csv'), 'utf8')
     expect(csv).toMatch(/\n\/home\/… \(truncated, [\d,]+ more characters\)"/)
     expect(csv).not.toContain(NAME)
