@@ -14,8 +14,9 @@ import type { Finding } from './types.js'
 /**
  * Bump when what the detectors or the engine find in a text changes without the package version
  * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ * 2: home-path no longer takes a segment that is only an ellipsis (`/home/…`) for a user name.
  */
-export const DETECTION_VERSION = 1
+export const DETECTION_VERSION = 2
 
 let codeHash: string | undefined
 

@@ -40,9 +40,17 @@ const NON_PERSONAL = new Set([
   'app'
 ])
 
+/**
+ * A segment that is only an ellipsis shows no name: a renderer that cuts a long field at a
+ * redaction marker keeps `/home/` and appends its `…` (the CSV's `/home/… (truncated, …)`), and
+ * a tool that elides a path writes `/home/…/src`. A cut name (`/home/al…`) is still found.
+ */
+const ELIDED = /^\u2026+$/
+
 function personal(name: string): boolean {
   if (NON_PERSONAL.has(name.toLowerCase())) return false
-  // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`.
+  if (ELIDED.test(name)) return false
+  // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`, `...`.
   return !/^[<$%{[~*.]/.test(name)
 }
 
