@@ -329,29 +329,36 @@ class SpanFinder {
   }
 
   feed(piece: Buffer): void {
-    const base = this.length - this.tail.length
-    const window = this.tail.length === 0 ? piece : Buffer.concat([this.tail, piece])
+    const base = this.length
     for (let i = 0; i < this.ends.length; i++)
       if (this.ends[i] === null) {
-        const from = Math.max(this.spans[i][0], this.length) - base
-        const nl = window.indexOf(10, from)
+        const nl = piece.indexOf(10)
         if (nl >= 0) this.ends[i] = base + nl
       }
-    for (const [form, needle, before] of this.wanted)
-      for (let i = window.indexOf(needle); i >= 0; i = window.indexOf(needle, i + 1)) {
-        // One that ends in the tail was found with the piece before.
-        if (i + needle.length <= this.tail.length) continue
-        const at = base + i + before
-        const nlBefore = window.lastIndexOf(10, i + before)
-        const nlAfter = window.indexOf(10, i + before)
-        this.spans.push([at, form])
-        this.starts.push(nlBefore >= 0 ? base + nlBefore + 1 : this.lastNewline + 1)
-        this.ends.push(nlAfter >= 0 ? base + nlAfter : null)
-      }
+    // A form across the last piece's end and this one's start, then those within this piece: the
+    // piece itself is searched in place, so what a text's reading allocates is a few bytes per piece.
+    const seam = this.tail.length === 0 ? null : Buffer.concat([this.tail, piece.subarray(0, this.overlap)])
+    for (const [form, needle, before] of this.wanted) {
+      if (seam)
+        for (let i = seam.indexOf(needle); i >= 0 && i < this.tail.length; i = seam.indexOf(needle, i + 1))
+          if (i + needle.length > this.tail.length) this.found(piece, base, base - this.tail.length + i + before, form)
+      for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1)) this.found(piece, base, base + i + before, form)
+    }
     const nl = piece.lastIndexOf(10)
-    if (nl >= 0) this.lastNewline = this.length + nl
+    if (nl >= 0) this.lastNewline = base + nl
     this.length += piece.length
-    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - this.overlap)))
+    const keep = Math.min(this.overlap, piece.length)
+    this.tail = Buffer.concat([this.tail.subarray(Math.max(0, this.tail.length + keep - this.overlap)), piece.subarray(piece.length - keep)])
+  }
+
+  /** A form found at `at`, with the line around it: its start before `at`, its end in this piece or a later one. */
+  private found(piece: Buffer, base: number, at: number, form: FormName): void {
+    // Between `at` and the piece's start there is only the form: no line ends there.
+    const before = at > base ? piece.lastIndexOf(10, at - base - 1) : -1
+    const after = piece.indexOf(10, Math.max(0, at - base))
+    this.spans.push([at, form])
+    this.starts.push(before >= 0 ? base + before + 1 : this.lastNewline + 1)
+    this.ends.push(after >= 0 ? base + after : null)
   }
 
   finish(): { spans: [number, FormName][]; lines: [number, number][] } | null {
