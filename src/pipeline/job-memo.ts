@@ -180,8 +180,6 @@ interface StoredText {
   /** Written to the output folder (else a text of the result: the comment, the release section, the summary). */
   file: boolean
   bytes: number
-  /** The SHA-256 of the text as stored (base64): a replay renames a file into place only when it matches. */
-  sha256: string
   /** Byte offsets of the time's forms. */
   spans: [number, FormName][]
   /** The byte range of the line around each span (in the same order), which a replay checks again. */
@@ -237,16 +235,14 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
     const texts: StoredText[] = []
     const add = (name: string, file: boolean, pieces: Iterable<Buffer>) => {
       const spans = new SpanFinder(name, forms)
-      const h = createHash('sha256')
       for (const piece of pieces) {
         spans.feed(piece)
-        h.update(piece)
         chunks.write(piece)
         if (chunks.stored > maxBytes) return false
       }
       const found = spans.finish()
       if (!found) return false
-      texts.push({ name, file, bytes: spans.length, sha256: h.digest('base64'), ...found })
+      texts.push({ name, file, bytes: spans.length, ...found })
       return true
     }
     for (const name of result.files) if (!add(name, true, fileChunks(join(outDir, name)))) return null
@@ -377,8 +373,9 @@ class SpanFinder {
 
 /**
  * The job's files written again from the memo, at `now`, and its result; null when there is no
- * entry for this key, or it does not read back whole (a chunk missing, cut short or altered: each
- * chunk's hash and each file's are checked before any file is renamed into place), or the time's
+ * entry for this key, or it does not read back whole (a chunk missing, cut short, altered or
+ * another entry's: each chunk's length and hash, which the head lists, are checked before any
+ * file is renamed into place, and the head's texts' lengths must add up to the chunks'), or the time's
  * new forms are not the old ones' lengths or a detector of the last check finds anything on a line
  * that holds them. Each file is written a chunk at a time to a temporary name beside it.
  */
@@ -428,14 +425,12 @@ export function replayMemo(job: ReportRequest, key: MemoKey, db: Db, now: Date):
 /**
  * Writes the texts' concatenation, given a chunk at a time, back into texts: a file to a temporary
  * name beside its own, a text of the result into memory (the result holds it anyway), each with
- * the new time written over the old and its hash checked at its end; keeps the lines around the
- * time for the check.
+ * the new time written over the old; keeps the lines around the time for the check.
  */
 class ReplayWriter {
   private index = 0
   private offset = 0
   private fd: number | null = null
-  private hash = createHash('sha256')
   private held: Buffer[] = []
   private readonly temps: [string, string][] = []
   private readonly texts = new Map<string, string>()
@@ -459,10 +454,9 @@ class ReplayWriter {
       if (this.offset === 0 && !this.open(t)) return false
       const n = Math.min(t.bytes - this.offset, raw.length - at)
       const piece = raw.subarray(at, at + n)
-      this.hash.update(piece)
       if (!this.substitute(piece, t)) return false
       this.keepLines(piece, t)
-      if (t.file) writeSync(this.fd!, piece)
+      if (t.file) for (let w = 0; w < piece.length;) w += writeSync(this.fd!, piece, w)
       else this.held.push(Buffer.from(piece))
       this.offset += n
       at += n
@@ -482,7 +476,6 @@ class ReplayWriter {
 
   private open(t: StoredText): boolean {
     if (!Array.isArray(t.spans) || !Array.isArray(t.lines) || t.lines.length !== t.spans.length) return false
-    this.hash = createHash('sha256')
     this.held = []
     this.lineParts.length = 0
     for (let i = 0; i < t.spans.length; i++) this.lineParts.push([])
@@ -500,7 +493,6 @@ class ReplayWriter {
       closeSync(this.fd)
       this.fd = null
     }
-    if (this.hash.digest('base64') !== t.sha256) return false
     if (!t.file) this.texts.set(t.name, Buffer.concat(this.held).toString('utf8'))
     for (const parts of this.lineParts) this.lines.push(Buffer.concat(parts).toString('utf8'))
     this.index++
