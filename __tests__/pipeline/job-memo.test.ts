@@ -440,7 +440,7 @@ function generationOf(database: string): number {
 }
 
 /**
- * Files as a full-mode report of a long history writes them, about 40 MiB in all, with the time
+ * Files as a full-mode report of a long history writes them, about 31 MiB in all, with the time
  * where each renderer puts it: the JSON report's across the first two chunks of the entry, the
  * others far into it. Lines of varied text, so the chunks do not compress to nothing.
  */
