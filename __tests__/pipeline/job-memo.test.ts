@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
-import { MAX_OUTPUT_BYTES, memoEntry, memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
+import Database from 'better-sqlite3'
+import { CHUNK_BYTES, keepMemo, memoEntry, memoKey, replayed, treeFingerprint } from '../../src/pipeline/job-memo.js'
 import { reportRequest, runJob, type JobOptions, type JobResult, type ReportRequest, type ReportResult } from '../../src/pipeline/job.js'
-import { openStore } from '../../src/store/db.js'
-import { TABLE_ROLES } from '../../src/store/generation.js'
+import { openStore, type Db } from '../../src/store/db.js'
+import { storeGeneration, TABLE_ROLES } from '../../src/store/generation.js'
+import { migrate } from '../../src/store/migrations.js'
+import { formatTime } from '../../src/render/html-format.js'
+import { formatDateTime } from '../../src/render/text.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
@@ -269,26 +273,116 @@ describe('the job memo', () => {
       expect((await runJob(options(db, out, { now: T2 }))).memo).toBe('replayed')
     })
 
-  it('keeps no entry for files larger than the cap in all', () => {
-    const folder = join(dir, 'over-cap')
-    mkdirSync(folder, { recursive: true })
-    const result = (files: string[]) => ({
-      report: { generated_at: T1 },
-      files,
-      comment: '',
-      releaseSection: '',
-      summary: '',
-      late: { total: 0, by_file: {} },
-      sessionIds: [],
-      sessionsHeld: false,
-      redactions: 0
+  for (const [what, damage] of [
+    ['altered', (store: Db) => store.prepare('UPDATE job_memo_chunks SET chunk = ? WHERE seq = 0').run(Buffer.from('not a chunk'))],
+    ['missing', (store: Db) => store.prepare('DELETE FROM job_memo_chunks WHERE seq = 0').run()],
+    [
+      'of another entry',
+      (store: Db) => store.prepare('UPDATE job_memo_chunks SET chunk = (SELECT chunk FROM job_memo_chunks c WHERE c.out_dir <> job_memo_chunks.out_dir)').run()
+    ]
+  ] as [string, (store: Db) => void][])
+    it(`rebuilds, never replays, an entry whose chunk is ${what}`, async () => {
+      const db = join(dir, `chunk-${what.replace(/\W+/g, '-')}.sqlite`)
+      const out = `chunk-${what.replace(/\W+/g, '-')}`
+      expect((await runJob(options(db, out))).memo).toBe('kept')
+      // A second folder's entry, whose chunk is another's.
+      expect((await runJob(options(db, `${out}-other`, { mode: 'full' }))).memo).toBe('kept')
+      const store = openStore(db)
+      damage(store)
+      store.close()
+      writeFileSync(join(dir, out, 'report.md'), 'left as it was\n')
+      const rebuilt = await runJob(options(db, out, { now: T2 }))
+      expect(rebuilt.memo).toBe('kept')
+      expect(filesOf(out)).toEqual((await freshRun({ now: T2 })).files)
+      expect((await runJob(options(db, out, { now: T2 }))).memo).toBe('replayed')
     })
-    writeFileSync(join(folder, 'a.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
-    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2))
-    const job = { outDir: folder } as ReportRequest
-    expect(memoEntry(job, new Date(T1), result(['a.csv']) as unknown as ReportResult)).not.toBeNull()
-    writeFileSync(join(folder, 'b.csv'), 'x'.repeat(MAX_OUTPUT_BYTES / 2 + 1))
-    expect(memoEntry(job, new Date(T1), result(['a.csv', 'b.csv']) as unknown as ReportResult)).toBeNull()
+
+  it('keeps and replays files over the old 16 MiB cap, a time lying across two chunks', () => {
+    const database = join(dir, 'large.sqlite')
+    openStore(database).close()
+    const folder = join(dir, 'large')
+    const made = largeFiles(folder, T1)
+    const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
+    const key = { key: 'large', generation: generationOf(database), outDir: resolve(folder) }
+    expect(keepMemo(database, key, memoEntry(job, new Date(T1), made.result))).toBe(true)
+    const store = openStore(database)
+    try {
+      // Several chunks, none larger than the chunk before compression.
+      const chunks = store.prepare('SELECT COUNT(*) FROM job_memo_chunks').pluck().get() as number
+      expect(chunks).toBeGreaterThan(16)
+      rmSync(folder, { recursive: true })
+      const replay = replayed(job, key, store, new Date(T2))
+      expect(replay).not.toBeNull()
+      expect(replay!.comment).toBe(made.comment(T2))
+      const expected = largeFiles(join(dir, 'large-expected'), T2).files
+      for (const name of Object.keys(expected)) expect(readFileSync(join(folder, name)).equals(expected[name])).toBe(true)
+      expect(readdirSync(folder).sort()).toEqual(Object.keys(expected).sort())
+    } finally {
+      store.close()
+    }
+  })
+
+  for (const [what, damage] of [
+    ['missing', (store: Db) => store.prepare('DELETE FROM job_memo_chunks WHERE seq = 3').run()],
+    ['altered', (store: Db) => store.prepare(`UPDATE job_memo_chunks SET chunk = (SELECT chunk FROM job_memo_chunks WHERE seq = 2) WHERE seq = 3`).run()],
+    ['cut short', (store: Db) => store.prepare('DELETE FROM job_memo_chunks WHERE seq = (SELECT MAX(seq) FROM job_memo_chunks)').run()]
+  ] as [string, (store: Db) => void][])
+    it(`writes no file, not even in part, from a large entry whose chunk is ${what}`, () => {
+      const name = `large-${what.replace(/\W+/g, '-')}`
+      const database = join(dir, `${name}.sqlite`)
+      openStore(database).close()
+      const folder = join(dir, name)
+      const made = largeFiles(folder, T1)
+      const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
+      const key = { key: 'large', generation: generationOf(database), outDir: resolve(folder) }
+      expect(keepMemo(database, key, memoEntry(job, new Date(T1), made.result))).toBe(true)
+      const store = openStore(database)
+      try {
+        damage(store)
+        expect(replayed(job, key, store, new Date(T2))).toBeNull()
+        // The files are the first run's, whole, and nothing was left beside them.
+        for (const [file, body] of Object.entries(made.files)) expect(readFileSync(join(folder, file)).equals(body)).toBe(true)
+        expect(readdirSync(folder).sort()).toEqual(Object.keys(made.files).sort())
+      } finally {
+        store.close()
+      }
+    })
+
+  it('keeps no entry past its cap compressed, and drops the folder’s earlier one', async () => {
+    const db = join(dir, 'capped.sqlite')
+    const o = options(db, 'capped')
+    const first = await runJob(o)
+    expect(first.memo).toBe('kept')
+    const store = openStore(db)
+    try {
+      const job = reportRequest(o)
+      const key = memoKey({ job, db: store })
+      expect(keepMemo(db, key, memoEntry(job, new Date(T1), first, 100))).toBe(false)
+      expect(store.prepare('SELECT COUNT(*) FROM job_memo').pluck().get()).toBe(0)
+      expect(store.prepare('SELECT COUNT(*) FROM job_memo_chunks').pluck().get()).toBe(0)
+      expect(keepMemo(db, key, memoEntry(job, new Date(T1), first))).toBe(true)
+      expect(replayed(job, key, store, new Date(T1))).not.toBeNull()
+    } finally {
+      store.close()
+    }
+  })
+
+  it('drops a schema 19 store’s entry when it migrates, and keeps and replays the next', async () => {
+    const db = join(dir, 'schema-19.sqlite')
+    const old = new Database(db)
+    migrate(old, 19)
+    old.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(resolve(dir, 'schema-19'), 'old key', Buffer.from('an entry of version 19'))
+    old.close()
+    const first = await runJob(options(db, 'schema-19'))
+    expect(first.memo).toBe('kept')
+    const store = openStore(db)
+    try {
+      expect(store.prepare('SELECT key FROM job_memo').pluck().all()).not.toContain('old key')
+    } finally {
+      store.close()
+    }
+    expect((await runJob(options(db, 'schema-19', { now: T2 }))).memo).toBe('replayed')
+    expect(filesOf('schema-19')).toEqual((await freshRun({ now: T2 })).files)
   })
 
   it('keeps one entry per output folder, and none in the sanitized database', async () => {
@@ -299,6 +393,10 @@ describe('the job memo', () => {
     const store = openStore(db)
     try {
       expect(store.prepare('SELECT out_dir FROM job_memo ORDER BY out_dir').pluck().all()).toEqual([resolve(dir, 'folder-a'), resolve(dir, 'folder-b')])
+      expect(store.prepare('SELECT DISTINCT out_dir FROM job_memo_chunks ORDER BY out_dir').pluck().all()).toEqual([
+        resolve(dir, 'folder-a'),
+        resolve(dir, 'folder-b')
+      ])
     } finally {
       store.close()
     }
@@ -307,6 +405,7 @@ describe('the job memo', () => {
     const copy = openStore(join(dir, 'folder-export', 'ai-log-trail.sqlite'))
     try {
       expect(copy.prepare('SELECT COUNT(*) FROM job_memo').pluck().get()).toBe(0)
+      expect(copy.prepare('SELECT COUNT(*) FROM job_memo_chunks').pluck().get()).toBe(0)
     } finally {
       copy.close()
     }
@@ -329,4 +428,49 @@ function storeRows(database: string): Record<string, unknown[]> {
   } finally {
     db.close()
   }
+}
+
+function generationOf(database: string): number {
+  const db = openStore(database)
+  try {
+    return storeGeneration(db)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Files as a full-mode report of a long history writes them, about 31 MiB in all, with the time
+ * where each renderer puts it: the JSON report's across the first two chunks of the entry, the
+ * others far into it. Lines of varied text, so the chunks do not compress to nothing.
+ */
+function largeFiles(folder: string, at: string): { files: Record<string, Buffer>; result: ReportResult; comment: (t: string) => string } {
+  mkdirSync(folder, { recursive: true })
+  const iso = new Date(at).toISOString()
+  const md = formatDateTime(iso, 'UTC')
+  const html = formatTime(iso, 'UTC')
+  const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag} ${i} ${((i * 7919) % 100003).toString(36)} row`).join('\n') + '\n'
+  const needle = '{\n  "generated_at": "'
+  // The time's first five characters end the first chunk.
+  const pad = 'x'.repeat(CHUNK_BYTES - 5 - needle.length - 1)
+  const files: Record<string, Buffer> = {
+    'report.json': Buffer.from(`${pad}\n${needle}${iso}",\n  "rows": "${lines(300000, 'json').replace(/\n/g, ' ')}"\n}\n`),
+    'report.md': Buffer.from(`${lines(400000, 'md')}\n_generated ${md} UTC by ai-log-trail 0.0.0_\n`),
+    'report.html': Buffer.from(`<p class="meta">Generated ${html} by ai-log-trail 0.0.0</p>\n${lines(400000, 'html')}`),
+    'tool_calls.csv': Buffer.from(lines(500000, 'csv'))
+  }
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(folder, name), body)
+  const comment = (t: string) => `## Report\n\n_generated ${formatDateTime(new Date(t).toISOString(), 'UTC')} UTC by ai-log-trail 0.0.0_\n`
+  const result = {
+    report: { generated_at: iso },
+    files: Object.keys(files),
+    comment: comment(at),
+    releaseSection: '',
+    summary: '',
+    late: { total: 0, by_file: {} },
+    sessionIds: [],
+    sessionsHeld: false,
+    redactions: 0
+  } as unknown as ReportResult
+  return { files, result, comment }
 }

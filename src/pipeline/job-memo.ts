@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as zlib from 'node:zlib'
@@ -13,28 +13,21 @@ import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { storedFilePaths } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
-import { readJobMemo, writeJobMemo } from '../store/job-memo.js'
+import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
  * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
  * previous run's was writes that run's files again instead of selecting, redacting, rendering and
  * checking. Per output folder the store keeps the last report's files as they were written, after
- * the last check (only redacted, checked text), with the job's result, under a key of every input
- * (`memoKey`). The report's time is the one input left out of the key: its rendered spans are
+ * the last check (only redacted, checked text), in bounded chunks compressed one by one, with the
+ * job's result, under a key of every input (`memoKey`); entries of any size are kept and written
+ * again a chunk at a time. The report's time is the one input left out of the key: its rendered spans are
  * located when the entry is made, and a replay writes the run's own time into them.
  */
 
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 1
-
-/**
- * Outputs larger than this in all are not kept: the files are read back whole to be compressed
- * (and held whole again to replay), which adds about twice this to the peak of the run that makes
- * the entry (the files, then their concatenation). Default-mode reports stay well under it; a
- * full-mode report of a large history runs in full each time (docs/database.md, "The job memo").
- */
-export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024
+const MEMO_FORMAT = 2
 
 /** What the memo's key is taken from: the request, and the store after the ingest. */
 export interface MemoInputs {
@@ -189,12 +182,16 @@ interface StoredText {
   bytes: number
   /** Byte offsets of the time's forms. */
   spans: [number, FormName][]
+  /** The byte range of the line around each span (in the same order), which a replay checks again. */
+  lines: [number, number][]
 }
 
 interface Header {
   format: number
   forms: TimeForms
   texts: StoredText[]
+  /** Each chunk of the texts' concatenation: its length before compression and its SHA-256 (base64). */
+  chunks: [number, string][]
   /** The job's result, its texts and its report's time left out. */
   result: Omit<ReportResult, 'comment' | 'releaseSection' | 'summary'>
 }
@@ -202,170 +199,400 @@ interface Header {
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' } as const
 
 /**
- * The memo's entry for a job that has just written its files: read back from the output folder,
- * each with where the report's time is in it, and compressed. Null when it is not to be kept: the
- * last check found something (what it redacted could depend on the time), a time was not found
- * exactly where its renderer writes it (a log's text holding the same words and time), or the
- * files are larger than MAX_OUTPUT_BYTES.
+ * How much of the texts a chunk holds before compression: what a run that makes an entry or
+ * replays one holds of them at a time (twice: the chunk and its compressed form).
  */
-export function memoEntry(job: ReportRequest, now: Date, result: ReportResult): Buffer | null {
+export const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
+ * the memo holds one entry per output folder, each at most this.
+ */
+export const MAX_ENTRY_BYTES = 512 * 1024 * 1024
+
+/** A line around a time longer than this is not kept: a replay holds each such line whole to check it. */
+const MAX_TIME_LINE = 64 * 1024
+
+/** An entry to keep: `fill` reads the job's files back a chunk at a time, in the transaction that stores them. */
+export type MemoEntry = MemoFill
+
+/**
+ * The memo's entry for a job that has just written its files: read back from the output folder a
+ * chunk at a time, each with where the report's time is in it, and compressed chunk by chunk, so
+ * what the run holds does not grow with the files. Null (or, found while reading, a null head)
+ * when it is not to be kept: the last check found something (what it redacted could depend on the
+ * time), a time was not found exactly where its renderer writes it (a log's text holding the same
+ * words and time), a line holding it is longer than MAX_TIME_LINE, or the entry passes
+ * MAX_ENTRY_BYTES compressed.
+ */
+export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, maxBytes = MAX_ENTRY_BYTES): MemoEntry | null {
   if (result.late.total !== 0) return null
   const forms = timeForms(now)
   if (!Object.values(forms).every((f) => PLAIN.test(f))) return null
   const outDir = resolve(job.outDir)
-  let total = 0
-  for (const name of result.files) {
-    total += statSync(join(outDir, name)).size
-    if (total > MAX_OUTPUT_BYTES) return null
+  return (put) => {
+    const chunks = new Chunker(put)
+    const texts: StoredText[] = []
+    const add = (name: string, file: boolean, pieces: Iterable<Buffer>) => {
+      const spans = new SpanFinder(name, forms)
+      for (const piece of pieces) {
+        spans.feed(piece)
+        chunks.write(piece)
+        if (chunks.stored > maxBytes) return false
+      }
+      const found = spans.finish()
+      if (!found) return false
+      texts.push({ name, file, bytes: spans.length, ...found })
+      return true
+    }
+    for (const name of result.files) if (!add(name, true, fileChunks(join(outDir, name)))) return null
+    for (const [field, name] of Object.entries(RESULT_TEXTS))
+      if (!add(name, false, [Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8')])) return null
+    chunks.flush()
+    if (chunks.stored > maxBytes) return null
+    const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result
+    const header: Header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest }
+    return pack(Buffer.from(JSON.stringify(header), 'utf8'))
   }
-  const bodies: Buffer[] = []
-  const texts: StoredText[] = []
-  const add = (name: string, file: boolean, body: Buffer) => {
-    const spans = locate(body, name, forms)
-    if (!spans) return false
-    bodies.push(body)
-    texts.push({ name, file, bytes: body.length, spans })
-    return true
-  }
-  for (const name of result.files) if (!add(name, true, readFileSync(join(outDir, name)))) return null
-  for (const [field, name] of Object.entries(RESULT_TEXTS)) if (!add(name, false, Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8'))) return null
-  const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result
-  const header: Header = { format: MEMO_FORMAT, forms, texts, result: rest }
-  return pack(Buffer.concat([Buffer.from(JSON.stringify(header), 'utf8'), Buffer.from([0]), ...bodies]))
 }
 
-/** Where each form of the time is in `body`, or null when a text does not hold exactly the forms its kind has. */
-function locate(body: Buffer, name: string, forms: TimeForms): [number, FormName][] | null {
-  const want = expectedForms(name)
-  const spans: [number, FormName][] = []
-  for (const [form, [before, after]] of Object.entries(needles(forms)) as [FormName, [string, string]][]) {
-    const needle = before + after
-    const at: number[] = []
-    for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + 1)) at.push(i + Buffer.byteLength(before))
-    // Empty text (a summary left out) holds no time; any other must hold its kind's forms once.
-    const expected = want.includes(form) && body.length > 0 ? 1 : 0
-    if (at.length !== expected) return null
-    for (const a of at) spans.push([a, form])
+/** A file's bytes, CHUNK_BYTES at a time, in one buffer reused: each piece is used before the next is read. */
+function* fileChunks(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) yield buf.subarray(0, n)
+  } finally {
+    closeSync(fd)
   }
-  return spans.sort((a, b) => a[0] - b[0])
+}
+
+/** Cuts what it is given into chunks of CHUNK_BYTES, compresses each and stores it with `put`. */
+class Chunker {
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
+  private used = 0
+  readonly list: [number, string][] = []
+  /** Bytes stored so far, compressed. */
+  stored = 0
+  constructor(private readonly put: (chunk: Buffer) => void) {}
+
+  write(piece: Buffer): void {
+    for (let at = 0; at < piece.length;) {
+      const n = piece.copy(this.buf, this.used, at)
+      this.used += n
+      at += n
+      if (this.used === CHUNK_BYTES) this.flush()
+    }
+  }
+
+  flush(): void {
+    if (this.used === 0) return
+    const raw = this.buf.subarray(0, this.used)
+    const chunk = compress(raw)
+    this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')])
+    this.stored += chunk.length
+    this.put(chunk)
+    this.used = 0
+  }
+}
+
+/**
+ * Finds the time's forms in a text given a piece at a time (a form may lie across two pieces), and
+ * the line around each: where each is, or null when the text does not hold exactly the forms its
+ * kind has, or a line around one is longer than MAX_TIME_LINE.
+ */
+class SpanFinder {
+  /** Bytes seen so far. */
+  length = 0
+  private readonly wanted: [FormName, Buffer, number][]
+  private readonly overlap: number
+  private tail = Buffer.alloc(0)
+  private lastNewline = -1
+  private readonly spans: [number, FormName][] = []
+  private readonly starts: number[] = []
+  private readonly ends: (number | null)[] = []
+
+  constructor(
+    private readonly name: string,
+    forms: TimeForms
+  ) {
+    this.wanted = (Object.entries(needles(forms)) as [FormName, [string, string]][]).map(([form, [before, after]]) => [
+      form,
+      Buffer.from(before + after, 'latin1'),
+      Buffer.byteLength(before)
+    ])
+    this.overlap = Math.max(...this.wanted.map(([, n]) => n.length)) - 1
+  }
+
+  feed(piece: Buffer): void {
+    const base = this.length
+    for (let i = 0; i < this.ends.length; i++)
+      if (this.ends[i] === null) {
+        const nl = piece.indexOf(10)
+        if (nl >= 0) this.ends[i] = base + nl
+      }
+    // A form across the last piece's end and this one's start, then those within this piece: the
+    // piece itself is searched in place, so what a text's reading allocates is a few bytes per piece.
+    const seam = this.tail.length === 0 ? null : Buffer.concat([this.tail, piece.subarray(0, this.overlap)])
+    for (const [form, needle, before] of this.wanted) {
+      if (seam)
+        for (let i = seam.indexOf(needle); i >= 0 && i < this.tail.length; i = seam.indexOf(needle, i + 1))
+          if (i + needle.length > this.tail.length) this.found(piece, base, base - this.tail.length + i + before, form)
+      for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1)) this.found(piece, base, base + i + before, form)
+    }
+    const nl = piece.lastIndexOf(10)
+    if (nl >= 0) this.lastNewline = base + nl
+    this.length += piece.length
+    const keep = Math.min(this.overlap, piece.length)
+    this.tail = Buffer.concat([this.tail.subarray(Math.max(0, this.tail.length + keep - this.overlap)), piece.subarray(piece.length - keep)])
+  }
+
+  /** A form found at `at`, with the line around it: its start before `at`, its end in this piece or a later one. */
+  private found(piece: Buffer, base: number, at: number, form: FormName): void {
+    // Between `at` and the piece's start there is only the form: no line ends there.
+    const before = at > base ? piece.lastIndexOf(10, at - base - 1) : -1
+    const after = piece.indexOf(10, Math.max(0, at - base))
+    this.spans.push([at, form])
+    this.starts.push(before >= 0 ? base + before + 1 : this.lastNewline + 1)
+    this.ends.push(after >= 0 ? base + after : null)
+  }
+
+  finish(): { spans: [number, FormName][]; lines: [number, number][] } | null {
+    const want = expectedForms(this.name)
+    for (const [form] of this.wanted) {
+      // Empty text (a summary left out) holds no time; any other must hold its kind's forms once.
+      const expected = want.includes(form) && this.length > 0 ? 1 : 0
+      if (this.spans.filter(([, f]) => f === form).length !== expected) return null
+    }
+    const order = this.spans.map((_, i) => i).sort((a, b) => this.spans[a][0] - this.spans[b][0])
+    const lines = order.map((i): [number, number] => [this.starts[i], this.ends[i] ?? this.length])
+    if (lines.some(([s, e]) => e - s > MAX_TIME_LINE)) return null
+    return { spans: order.map((i) => this.spans[i]), lines }
+  }
 }
 
 /**
  * The job's files written again from the memo, at `now`, and its result; null when there is no
- * entry for this key, or it does not read back whole, or the time's new forms are not the old
- * ones' lengths or a detector of the last check finds anything on a line that holds them.
+ * entry for this key, or it does not read back whole (a chunk missing, cut short, altered or
+ * another entry's: each chunk's length and hash, which the head lists, are checked before any
+ * file is renamed into place, and the head's texts' lengths must add up to the chunks'), or the time's
+ * new forms are not the old ones' lengths or a detector of the last check finds anything on a line
+ * that holds them. Each file is written a chunk at a time to a temporary name beside it.
  */
 export function replayMemo(job: ReportRequest, key: MemoKey, db: Db, now: Date): ReportResult | null {
   const stored = readJobMemo(db, key.outDir, key.key)
   if (!stored) return null
   const payload = unpack(stored)
   if (!payload) return null
-  const end = payload.indexOf(0)
-  if (end < 0) return null
   let header: Header
   try {
-    header = JSON.parse(payload.subarray(0, end).toString('utf8')) as Header
+    header = JSON.parse(payload.toString('utf8')) as Header
   } catch {
     return null
   }
-  if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !header.result) return null
+  if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !Array.isArray(header.chunks) || !header.result) return null
   const forms = timeForms(now)
   for (const f of Object.keys(forms) as FormName[]) if (forms[f].length !== header.forms[f]?.length || !PLAIN.test(forms[f])) return null
-  let at = end + 1
-  const out: { name: string; file: boolean; body: Buffer }[] = []
-  for (const t of header.texts) {
-    const body = payload.subarray(at, at + t.bytes)
-    at += t.bytes
-    if (body.length !== t.bytes) return null
-    out.push({ name: t.name, file: t.file, body: substitute(body, t.spans, header.forms, forms) })
-  }
-  if (at !== payload.length) return null
-  if (!timeLinesClean(out, header.texts, forms, job)) return null
   const outDir = resolve(job.outDir)
   mkdirSync(outDir, { recursive: true })
-  for (const t of out) if (t.file) writeFileSync(join(outDir, t.name), t.body)
-  const text = (name: string) => out.find((t) => t.name === name)?.body.toString('utf8') ?? ''
+  const writer = new ReplayWriter(header, forms, outDir)
+  try {
+    let seq = 0
+    for (const row of readJobMemoChunks(db, key.outDir)) {
+      const want = header.chunks[seq]
+      if (row.seq !== seq || !want) return null
+      const raw = decompress(row.chunk)
+      if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1]) return null
+      if (!writer.write(raw)) return null
+      seq++
+    }
+    if (seq !== header.chunks.length || !writer.done()) return null
+    if (!timeLinesClean(writer.lines, forms, job)) return null
+    writer.commit()
+  } finally {
+    writer.discard()
+  }
   const result = header.result
   return {
     ...result,
     report: { ...result.report, generated_at: forms.json },
-    comment: text(RESULT_TEXTS.comment),
-    releaseSection: text(RESULT_TEXTS.releaseSection),
-    summary: text(RESULT_TEXTS.summary)
+    comment: writer.text(RESULT_TEXTS.comment),
+    releaseSection: writer.text(RESULT_TEXTS.releaseSection),
+    summary: writer.text(RESULT_TEXTS.summary)
   }
 }
 
-function substitute(body: Buffer, spans: [number, FormName][], old: TimeForms, now: TimeForms): Buffer {
-  if (spans.length === 0) return body
-  const copy = Buffer.from(body)
-  for (const [at, form] of spans) {
-    // The span holds the old form, or the entry is not what was stored.
-    if (copy.toString('latin1', at, at + old[form].length) !== old[form]) throw new MemoCorrupt()
-    copy.write(now[form], at, 'latin1')
-  }
-  return copy
-}
+/**
+ * Writes the texts' concatenation, given a chunk at a time, back into texts: a file to a temporary
+ * name beside its own, a text of the result into memory (the result holds it anyway), each with
+ * the new time written over the old; keeps the lines around the time for the check.
+ */
+class ReplayWriter {
+  private index = 0
+  private offset = 0
+  private fd: number | null = null
+  private held: Buffer[] = []
+  private readonly temps: [string, string][] = []
+  private readonly texts = new Map<string, string>()
+  private readonly lineParts: Buffer[][]
+  /** The lines around the time, with the new time in them. */
+  readonly lines: string[] = []
 
-class MemoCorrupt extends Error {}
+  constructor(
+    private readonly header: Header,
+    private readonly now: TimeForms,
+    private readonly outDir: string
+  ) {
+    this.lineParts = []
+  }
+
+  /** Takes the next chunk; false when a span does not hold the old time (the entry is not what was stored). */
+  write(raw: Buffer): boolean {
+    for (let at = 0; at < raw.length;) {
+      const t = this.header.texts[this.index]
+      if (!t) return false
+      if (this.offset === 0 && !this.open(t)) return false
+      const n = Math.min(t.bytes - this.offset, raw.length - at)
+      const piece = raw.subarray(at, at + n)
+      if (!this.substitute(piece, t)) return false
+      this.keepLines(piece, t)
+      if (t.file) for (let w = 0; w < piece.length;) w += writeSync(this.fd!, piece, w)
+      else this.held.push(Buffer.from(piece))
+      this.offset += n
+      at += n
+      if (this.offset === t.bytes && !this.close(t)) return false
+    }
+    return true
+  }
+
+  /** Whether every text was written whole (an empty text at the end takes no bytes of a chunk). */
+  done(): boolean {
+    while (this.index < this.header.texts.length) {
+      const t = this.header.texts[this.index]
+      if (t.bytes !== 0 || !this.open(t) || !this.close(t)) return false
+    }
+    return true
+  }
+
+  private open(t: StoredText): boolean {
+    if (!Array.isArray(t.spans) || !Array.isArray(t.lines) || t.lines.length !== t.spans.length) return false
+    this.held = []
+    this.lineParts.length = 0
+    for (let i = 0; i < t.spans.length; i++) this.lineParts.push([])
+    if (t.file) {
+      const temp = join(this.outDir, `.${basename(t.name)}.${process.pid}.memo`)
+      mkdirSync(dirname(join(this.outDir, t.name)), { recursive: true })
+      this.fd = openSync(temp, 'w')
+      this.temps.push([temp, join(this.outDir, t.name)])
+    }
+    return true
+  }
+
+  private close(t: StoredText): boolean {
+    if (this.fd !== null) {
+      closeSync(this.fd)
+      this.fd = null
+    }
+    if (!t.file) this.texts.set(t.name, Buffer.concat(this.held).toString('utf8'))
+    for (const parts of this.lineParts) this.lines.push(Buffer.concat(parts).toString('utf8'))
+    this.index++
+    this.offset = 0
+    return true
+  }
+
+  /** The new time over the old in `piece` (at `this.offset` of text `t`), a span lying across chunks in parts. */
+  private substitute(piece: Buffer, t: StoredText): boolean {
+    const end = this.offset + piece.length
+    for (const [at, form] of t.spans) {
+      const old = this.header.forms[form]
+      const from = Math.max(at, this.offset)
+      const to = Math.min(at + old.length, end)
+      for (let i = from; i < to; i++) {
+        if (piece[i - this.offset] !== old.charCodeAt(i - at)) return false
+        piece[i - this.offset] = this.now[form].charCodeAt(i - at)
+      }
+    }
+    return true
+  }
+
+  private keepLines(piece: Buffer, t: StoredText): void {
+    const end = this.offset + piece.length
+    t.lines.forEach(([s, e], i) => {
+      const from = Math.max(s, this.offset)
+      const to = Math.min(e, end)
+      if (from < to) this.lineParts[i].push(Buffer.from(piece.subarray(from - this.offset, to - this.offset)))
+    })
+  }
+
+  text(name: string): string {
+    return this.texts.get(name) ?? ''
+  }
+
+  /** Every file renamed into place: called once all were written and checked. */
+  commit(): void {
+    for (const [temp, target] of this.temps.splice(0)) renameSync(temp, target)
+  }
+
+  /** Whatever was not renamed into place is removed. */
+  discard(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+    for (const [temp] of this.temps.splice(0)) rmSync(temp, { force: true })
+  }
+}
 
 /**
  * The last check over each line that holds the new time: the stored files were checked with the
  * old time in them, so what a detector could make of the new one is looked at here, with the
  * check's own detectors and without the report's included values (stricter than the check).
  */
-function timeLinesClean(out: { body: Buffer }[], texts: StoredText[], forms: TimeForms, job: ReportRequest): boolean {
-  const lines = new Set<string>()
-  texts.forEach((t, i) => {
-    const body = out[i].body
-    for (const [at] of t.spans) {
-      const start = body.lastIndexOf(10, at) + 1
-      const next = body.indexOf(10, at)
-      lines.add(body.toString('utf8', start, next < 0 ? body.length : next))
-    }
-  })
-  if (lines.size === 0) return true
+function timeLinesClean(lines: string[], forms: TimeForms, job: ReportRequest): boolean {
+  const unique = new Set(lines)
+  if (unique.size === 0) return true
   const opts = lateCheckOptions(job.config)
-  for (const line of [...lines, ...Object.values(forms)]) if (redactText(line, opts).findings.length > 0) return false
+  for (const line of [...unique, ...Object.values(forms)]) if (redactText(line, opts).findings.length > 0) return false
   return true
 }
 
-const MAGIC = Buffer.from('ALTJM1', 'latin1')
+const MAGIC = Buffer.from('ALTJM2', 'latin1')
+const ZSTD = typeof zlib.zstdCompressSync === 'function'
 
-/** The entry's bytes: a magic, the codec, the SHA-256 of the payload, and the payload compressed. */
-function pack(payload: Buffer): Buffer {
-  const zstd = typeof zlib.zstdCompressSync === 'function'
-  const body = zstd ? zlib.zstdCompressSync(payload) : zlib.gzipSync(payload)
-  return Buffer.concat([MAGIC, Buffer.from([zstd ? 1 : 2]), createHash('sha256').update(payload).digest(), body])
+/** A chunk's bytes: the codec, then the chunk compressed. */
+function compress(raw: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([ZSTD ? 1 : 2]), ZSTD ? zlib.zstdCompressSync(raw) : zlib.gzipSync(raw)])
 }
 
-/** The payload of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
+/** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
+function decompress(chunk: Buffer): Buffer | null {
+  const body = chunk.subarray(1)
+  try {
+    if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function') return zlib.zstdDecompressSync(body)
+    if (chunk[0] === 2) return zlib.gunzipSync(body)
+  } catch {
+    // A damaged chunk: no entry.
+  }
+  return null
+}
+
+/** The head's bytes: a magic, the SHA-256 of the head, and the head compressed. */
+function pack(payload: Buffer): Buffer {
+  return Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), compress(payload)])
+}
+
+/** The head of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
 function unpack(entry: Buffer): Buffer | null {
   if (entry.length < MAGIC.length + 33 || !entry.subarray(0, MAGIC.length).equals(MAGIC)) return null
-  const codec = entry[MAGIC.length]
-  const digest = entry.subarray(MAGIC.length + 1, MAGIC.length + 33)
-  const body = entry.subarray(MAGIC.length + 33)
-  let payload: Buffer
-  try {
-    if (codec === 1 && typeof zlib.zstdDecompressSync === 'function') payload = zlib.zstdDecompressSync(body)
-    else if (codec === 2) payload = zlib.gunzipSync(body)
-    else return null
-  } catch {
-    return null
-  }
-  return createHash('sha256').update(payload).digest().equals(digest) ? payload : null
+  const digest = entry.subarray(MAGIC.length, MAGIC.length + 32)
+  const payload = decompress(entry.subarray(MAGIC.length + 32))
+  return payload && createHash('sha256').update(payload).digest().equals(digest) ? payload : null
 }
 
-/** `replayMemo`, a corrupt span read as no entry. */
+/** `replayMemo`, under the name the job calls. */
 export function replayed(job: ReportRequest, key: MemoKey, db: Db, now: Date): ReportResult | null {
-  try {
-    return replayMemo(job, key, db, now)
-  } catch (e) {
-    if (e instanceof MemoCorrupt) return null
-    throw e
-  }
+  return replayMemo(job, key, db, now)
 }
 
-/** Keeps `entry` for the job's folder (or drops the folder's row when null), if the store is still at the key's generation. */
-export function keepMemo(database: string, key: MemoKey, entry: Buffer | null): boolean {
+/** Keeps `entry` for the job's folder (or drops the folder's entry when null), if the store is still at the key's generation. */
+export function keepMemo(database: string, key: MemoKey, entry: MemoEntry | null): boolean {
   return writeJobMemo(database, key.outDir, key.key, entry, key.generation)
 }

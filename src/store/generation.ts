@@ -58,6 +58,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   session_cache: 'local',
   late_check_memo: 'local',
   job_memo: 'local',
+  job_memo_chunks: 'local',
   store_generation: 'local'
 }
 

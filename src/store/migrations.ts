@@ -467,6 +467,20 @@ ${Object.entries(ROLES_AT_19)
   .map(([table, role]) => generationTriggers(table, role))
   .join('\n')}
 `
+  },
+  {
+    version: 20,
+    description:
+      "the job memo's texts in bounded chunks, each compressed on its own, so an entry of any size is kept and written again a chunk at a time; the entries of version 19, whole blobs, are dropped (local only: never exported nor pushed)",
+    sql: `
+DELETE FROM job_memo;
+CREATE TABLE job_memo_chunks (
+  out_dir TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  chunk BLOB NOT NULL,
+  PRIMARY KEY (out_dir, seq)
+);
+`
   }
 ]
 

@@ -53,7 +53,7 @@ export function idReferences(shape: SchemaShape, table: string): IdReference[] {
  * sessions waiting for reconciliation exist only until the ingest that queued them finishes, and
  * the redaction and session caches and the last check's memo (where this store's own runs found
  * what, what they made of each session, which published texts they found clean), the store's
- * generation and the job memo (the last report's files per output folder) serve this store's runs
+ * generation and the job memo (the last report's files per output folder, and their chunks) serve this store's runs
  * only.
  */
 export const LOCAL_ONLY_TABLES = new Set([
@@ -65,7 +65,8 @@ export const LOCAL_ONLY_TABLES = new Set([
   'late_check_memo',
   'scope_pending',
   'store_generation',
-  'job_memo'
+  'job_memo',
+  'job_memo_chunks'
 ])
 
 /**

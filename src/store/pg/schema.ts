@@ -431,6 +431,19 @@ CREATE TABLE job_memo (
   entry BYTEA NOT NULL
 );
 `
+  },
+  {
+    version: 20,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: "the job memo's chunks (local to a SQLite store, never pushed): same table as SQLite version 20",
+    sql: `
+CREATE TABLE job_memo_chunks (
+  out_dir TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  chunk BYTEA NOT NULL,
+  PRIMARY KEY (out_dir, seq)
+);
+`
   }
 ]
 
