@@ -144,6 +144,71 @@ describe('raw lines in compressed blocks', () => {
     db.close()
   })
 
+  it('a deferred block is compressed off the thread and written by settle, with the ids and bytes a synchronous writer gives it', async () => {
+    const lines = ['12345', '', '😀 ünïcödé', 'x'.repeat(300_000), 'abc', 'nul\u0000inside', 'z', 'second file', 'y'.repeat(40)]
+    const write = async (deferred: boolean) => {
+      const db = openStore(':memory:')
+      const files = [fileIdFor(db, '/logs/a.jsonl'), fileIdFor(db, '/logs/b.jsonl')]
+      const blocks = new RawBlockWriter(db, 10)
+      blocks.defer(deferred)
+      const addresses: { block: number; item: number }[] = []
+      db.exec('BEGIN')
+      lines.forEach((line, i) => {
+        addresses.push(blocks.next(files[i < 7 ? 0 : 1]))
+        blocks.keep(line)
+      })
+      blocks.close()
+      const rowsBeforeSettle = (db.prepare('SELECT COUNT(*) AS n FROM raw_blocks').get() as { n: number }).n
+      await blocks.settle()
+      db.exec('COMMIT')
+      const rows = db.prepare('SELECT id, file_id, data FROM raw_blocks ORDER BY id').all() as { id: number; file_id: number; data: Buffer }[]
+      db.close()
+      return { addresses, rowsBeforeSettle, rows }
+    }
+    const sync = await write(false)
+    const deferred = await write(true)
+    expect(deferred.rowsBeforeSettle).toBe(0)
+    expect(sync.rowsBeforeSettle).toBe(sync.rows.length)
+    expect(deferred.addresses).toEqual(sync.addresses)
+    // The same zstd frames to the byte, not only the same lines.
+    expect(deferred.rows).toEqual(sync.rows)
+    expect(deferred.rows.map((b) => RawBlock.decode(b.data).items())).toEqual([
+      ['12345', '', '😀 ünïcödé'],
+      ['x'.repeat(300_000)],
+      ['abc', 'nul\u0000inside'],
+      ['z'],
+      ['second file'],
+      ['y'.repeat(40)]
+    ])
+  })
+
+  it('deferred blocks given up with their transaction leave no row, and their ids are taken again as a rolled-back transaction’s are', async () => {
+    const db = openStore(':memory:')
+    const file = fileIdFor(db, '/logs/a.jsonl')
+    const blocks = new RawBlockWriter(db, 10)
+    blocks.defer(true)
+    db.exec('BEGIN')
+    for (const line of ['kept one', 'kept two']) {
+      blocks.next(file)
+      blocks.keep(line)
+    }
+    blocks.close()
+    await blocks.settle()
+    db.exec('COMMIT')
+    db.exec('BEGIN')
+    for (const line of ['lost one', 'lost two', 'lost three']) {
+      blocks.next(file)
+      blocks.keep(line)
+    }
+    blocks.close()
+    db.exec('ROLLBACK')
+    blocks.abandon()
+    await blocks.settle()
+    expect(db.prepare('SELECT id FROM raw_blocks ORDER BY id').pluck().all()).toEqual([1])
+    expect(blocks.next(file)).toEqual({ block: 2, item: 0 })
+    db.close()
+  })
+
   it('a grown file adds blocks and leaves the old ones as they were; a rewritten file drops its old blocks', async () => {
     const dir = tmpDir()
     removeLater(dir)
