@@ -170,31 +170,17 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
       }
       group.begin()
       const grouped = group.holdsTransaction
-      // In the group's transaction the raw lines' blocks are compressed off this thread while the
-      // next batch is parsed; the last batch's are written now, so no more than a batch's wait.
-      writer.deferRawLines(grouped)
-      if (grouped) await writer.settleRawLines()
       const eventsBefore = result.events
       writeBatch(db, writer, plan, batch, result, touched, grouped)
       if (batch.last) read.push(plan.job.path)
       stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job))
-      if (group.due(batch.lines.length, batchChars(batch))) {
-        await writer.settleRawLines()
-        group.commit()
-        stored?.committed()
-      } else if (!grouped) stored?.committed()
+      if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped) stored?.committed()
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
-    if (stopped) {
-      group.rollback()
-      writer.abandonRawLines()
-    } else {
-      if (group.holdsTransaction) await writer.settleRawLines()
-      if (group.commit()) stored?.committed()
-    }
+    if (stopped) group.rollback()
+    else if (group.commit()) stored?.committed()
   } catch (e) {
     group.rollback()
-    writer.abandonRawLines()
     throw e
   }
   // The reconciling is left to the attempt that goes on from this one's last commit.

@@ -37,14 +37,9 @@ export class WriteGroup {
 
   /** After a batch was written: commits once the group holds enough. True when it committed. */
   wrote(lines: number, chars: number): boolean {
-    return this.due(lines, chars) ? this.commit() : false
-  }
-
-  /** After a batch was written: whether the group now holds enough to be committed (`commit` does it). */
-  due(lines: number, chars: number): boolean {
     this.lines += lines
     this.chars += chars
-    return this.open && (this.lines >= this.limits.lines || this.chars >= this.limits.chars)
+    return this.lines >= this.limits.lines || this.chars >= this.limits.chars ? this.commit() : false
   }
 
   /** True when it committed the group's own transaction. */

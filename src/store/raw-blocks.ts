@@ -1,4 +1,4 @@
-import { constants, zstdCompress, zstdCompressSync, zstdDecompressSync } from 'node:zlib'
+import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib'
 import { prepared, type Db } from './db.js'
 
 /*
@@ -18,13 +18,6 @@ const LEVEL = 1
 const MAX_BLOCK_BYTES = 1024 * 1024 * 1024
 
 export function encodeRawBlock(items: readonly string[]): Buffer {
-  return zstdCompressSync(plainRawBlock(items), { params: PARAMS })
-}
-
-const PARAMS = { [constants.ZSTD_c_compressionLevel]: LEVEL }
-
-/** A block's bytes before compression (see above). */
-function plainRawBlock(items: readonly string[]): Buffer {
   // One buffer written in place: the lines are encoded to UTF-8 once, with no copy to join them.
   const lengths = items.map((s) => Buffer.byteLength(s, 'utf8'))
   const plain = Buffer.allocUnsafe(4 * (items.length + 1) + lengths.reduce((a, b) => a + b, 0))
@@ -34,18 +27,7 @@ function plainRawBlock(items: readonly string[]): Buffer {
     plain.writeUInt32LE(lengths[i], 4 * (i + 1))
     at += plain.write(s, at, 'utf8')
   })
-  return plain
-}
-
-/**
- * The same bytes as `encodeRawBlock`, compressed on libuv's thread pool. The size is pledged: a
- * stream that is not told it leaves the content size out of the frame's header and so makes other
- * bytes than the one-shot compression of the synchronous path. The output chunk size is left at its
- * default, the synchronous path's: an output buffer the block fits in whole takes zstd's one-pass
- * path, whose frames differ in some blocks.
- */
-function compressOffThread(plain: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => zstdCompress(plain, { params: PARAMS, pledgedSrcSize: plain.length }, (e, out) => (e ? reject(e) : resolve(out))))
+  return zstdCompressSync(plain, { params: { [constants.ZSTD_c_compressionLevel]: LEVEL } })
 }
 
 /** A decompressed block: its items are decoded one at a time, on demand. */
@@ -121,44 +103,23 @@ export function readRawLine(db: Db, eventId: number): string | null {
  * Gathers one file's raw lines into blocks while its events are written. A block's id is chosen
  * when its first line is addressed and its row is written when it is closed, both inside the
  * writer's transaction, so a block commits (or rolls back) with exactly the events it covers.
- *
- * Deferred (`defer(true)`), a closed block is compressed on libuv's thread pool while this thread
- * goes on, and its row is written by `settle`, which the caller awaits before the transaction that
- * holds the block's events commits: the commit still holds the block, and the native compression
- * overlaps the parsing and writing of the lines after it.
  */
 export class RawBlockWriter {
   private fileId = -1
   private blockId: number | null = null
   private items: string[] = []
   private chars = 0
-  private deferred = false
-  /** Closed blocks whose rows are not written yet, in id order. */
-  private pending: PendingBlock[] = []
-  /** Plain blocks waiting for a place among the compressions running (at most MAX_COMPRESSING). */
-  private queued: PendingBlock[] = []
-  private compressing = 0
 
   constructor(
     private db: Db,
     private limit = RAW_BLOCK_CHARS
   ) {}
 
-  /** Whether blocks closed from now on are compressed off this thread (see above). */
-  defer(on: boolean): void {
-    this.deferred = on
-  }
-
   /** The address the next line of `fileId` will have if it is kept. */
   next(fileId: number): { block: number; item: number } {
     if (fileId !== this.fileId) this.close()
     this.fileId = fileId
-    if (this.blockId === null) {
-      const stored = (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM raw_blocks').get() as { id: number }).id
-      // Blocks not written yet hold ids too: the ids are those a synchronous writer would take.
-      const last = this.pending.length > 0 ? this.pending[this.pending.length - 1].id : 0
-      this.blockId = Math.max(stored, last + 1)
-    }
+    this.blockId ??= (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) + 1 AS id FROM raw_blocks').get() as { id: number }).id
     return { block: this.blockId, item: this.items.length }
   }
 
@@ -170,32 +131,11 @@ export class RawBlockWriter {
     if (this.chars >= this.limit) this.close()
   }
 
-  /** Writes the open block, if it holds a line (deferred: starts its compression); called before the transaction commits. */
+  /** Writes the open block, if it holds a line; called before the transaction commits. */
   close(): void {
-    if (this.blockId !== null && this.items.length > 0) {
-      if (this.deferred) this.compress({ id: this.blockId, fileId: this.fileId, plain: plainRawBlock(this.items), data: null, failure: null, done: null })
-      else prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(this.blockId, this.fileId, encodeRawBlock(this.items))
-    }
+    if (this.blockId !== null && this.items.length > 0)
+      prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(this.blockId, this.fileId, encodeRawBlock(this.items))
     this.discard()
-  }
-
-  /**
-   * Writes the rows of the blocks closed so far, once their compression has ended; awaited inside
-   * the transaction that holds their events, at the latest just before it commits.
-   */
-  async settle(): Promise<void> {
-    const blocks = this.pending
-    this.pending = []
-    try {
-      for (const b of blocks) {
-        if (b.data === null && b.failure === null) await new Promise<void>((resolve) => (b.done = resolve))
-        if (b.failure !== null) throw b.failure
-        prepared(this.db, 'INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(b.id, b.fileId, b.data)
-      }
-    } catch (e) {
-      this.abandon()
-      throw e
-    }
   }
 
   /** Forgets the open block unwritten: its transaction was rolled back, or is about to start. */
@@ -204,55 +144,6 @@ export class RawBlockWriter {
     this.items = []
     this.chars = 0
   }
-
-  /** Forgets the closed blocks not written yet too: the transaction that was to hold them was rolled back. */
-  abandon(): void {
-    this.discard()
-    this.pending = []
-    this.queued = []
-  }
-
-  private compress(b: PendingBlock): void {
-    this.pending.push(b)
-    if (this.compressing < MAX_COMPRESSING) this.start(b)
-    else this.queued.push(b)
-  }
-
-  private start(b: PendingBlock): void {
-    this.compressing++
-    const plain = b.plain
-    b.plain = null
-    compressOffThread(plain as Buffer).then(
-      (data) => this.ended(b, data, null),
-      (e: unknown) => this.ended(b, null, e instanceof Error ? e : new Error(String(e)))
-    )
-  }
-
-  private ended(b: PendingBlock, data: Buffer | null, failure: Error | null): void {
-    this.compressing--
-    b.data = data
-    b.failure = failure
-    b.done?.()
-    const next = this.queued.shift()
-    if (next) this.start(next)
-  }
-}
-
-/**
- * Compressions running at once: each holds a block's plain and compressed bytes, and more than
- * the cores left to the pool would only queue there.
- */
-const MAX_COMPRESSING = 2
-
-interface PendingBlock {
-  id: number
-  fileId: number
-  /** Its bytes before compression, until the compression starts. */
-  plain: Buffer | null
-  data: Buffer | null
-  failure: Error | null
-  /** Wakes `settle` when it waits for this block. */
-  done: (() => void) | null
 }
 
 /**

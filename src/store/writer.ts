@@ -112,24 +112,6 @@ export class StoreWriter {
     this.moveGeneration()
   }
 
-  /**
-   * Whether the raw lines' blocks are compressed off this thread and written by `settleRawLines`
-   * (see RawBlockWriter): only where a transaction spans batches and the caller awaits that before it commits.
-   */
-  deferRawLines(on: boolean): void {
-    this.rawBlocks.defer(on)
-  }
-
-  /** Writes the deferred blocks closed so far; awaited inside their transaction, before it commits. */
-  settleRawLines(): Promise<void> {
-    return this.rawBlocks.settle()
-  }
-
-  /** Forgets the deferred blocks not written yet: their transaction was rolled back. */
-  abandonRawLines(): void {
-    this.rawBlocks.abandon()
-  }
-
   /** The stored session the records `fileId` gives under the log's session id `logId` go to. */
   sessionFor(fileId: number, logId: string): string {
     return this.identity.resolve(fileId, logId)
