@@ -51,3 +51,29 @@ describe('a line that spans many chunks', () => {
     ])
   })
 })
+
+describe('the bytes a line was read from', () => {
+  it('come with a line whose text is exactly their UTF-8, spanning chunks or not, and not with one that held invalid bytes', async () => {
+    const d = tmpDir()
+    dirs.push(d)
+    const f = join(d, 'mixed.jsonl')
+    const spanning = `{"m":"${'é'.repeat(40_000)}"}`
+    writeFileSync(
+      f,
+      Buffer.concat([
+        Buffer.from('{"a":"déjà 🚀"}\r\n'),
+        Buffer.from(`${spanning}\n`),
+        Buffer.from('{"b":"'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}\n{"last":true}')
+      ])
+    )
+    const seen: { text: string; bytes: string | undefined }[] = []
+    // Each line's bytes are looked at before the next line is read: they are a view of the read buffer.
+    for await (const l of readLines(f, 'utf8', { start: 0, lineNo: 0, maxLineBytes: 1024 * 1024, chunkBytes: 16 * 1024 }))
+      seen.push({ text: l.text, bytes: l.bytes?.toString('hex') })
+    expect(seen.map((l) => l.text)).toEqual(['{"a":"déjà 🚀"}', spanning, '{"b":"\ufffd\ufffd"}', '{"last":true}'])
+    for (const l of [seen[0], seen[1], seen[3]]) expect(l.bytes).toBe(Buffer.from(l.text, 'utf8').toString('hex'))
+    expect(seen[2].bytes).toBeUndefined()
+  })
+})

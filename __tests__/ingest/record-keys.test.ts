@@ -48,4 +48,39 @@ describe('record keys', () => {
       rmSync(d, { recursive: true, force: true })
     }
   })
+
+  it('a line read with invalid UTF-8 bytes or a CR before its newline is keyed by its text as decoded, as before', async () => {
+    const d = tmpDir()
+    const db = openStore(join(d, 'keys.sqlite'))
+    try {
+      const src = join(fixtures, 'codex', 'rollout-2025-08-20T15-20-47-7d3e9f10-1a2b-4c3d-8e4f-5a6b7c8d9e0f.jsonl')
+      const message = (text: string) =>
+        JSON.stringify({ timestamp: '2025-08-20T15:30:00.000Z', type: 'event_msg', payload: { type: 'user_message', message: text } })
+      const [before, after] = message('bad \u0000 byte').split('\\u0000')
+      const log = join(d, 'rollout-2025-08-20T15-20-47-7d3e9f10-1a2b-4c3d-8e4f-5a6b7c8d9e0f.jsonl')
+      writeFileSync(
+        log,
+        Buffer.concat([
+          Buffer.from(readFileSync(src, 'utf8').trimEnd() + '\n'),
+          Buffer.from(before),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from(after + '\n'),
+          Buffer.from(message('déjà, with CRLF') + '\r\n')
+        ])
+      )
+      await ingestPaths(db, [log])
+      const lines = readFileSync(log, 'utf8').replaceAll('\r', '').split('\n')
+      const rows = db
+        .prepare('SELECT e.line, e.seq, e.dedupe_key, s.log_id FROM events e JOIN session_sources s ON s.file_id = e.file_id ORDER BY e.id')
+        .all() as { line: number; seq: number; dedupe_key: string | null; log_id: string }[]
+      const last = lines.filter((l) => l !== '').length
+      expect(rows.filter((r) => r.line >= last - 1).map((r) => lines[r.line - 1].slice(-20))).toEqual(
+        expect.arrayContaining([expect.stringContaining('\ufffd'), expect.stringContaining('CRLF')])
+      )
+      for (const r of rows) expect(r.dedupe_key).toBe(keyAsStored(r.log_id, lines[r.line - 1], r.seq))
+    } finally {
+      db.close()
+      rmSync(d, { recursive: true, force: true })
+    }
+  })
 })

@@ -21,6 +21,11 @@ export interface Line {
   overHeld?: number
   /** The file ends without a newline after this line (it may still be being written). */
   unterminated?: boolean
+  /**
+   * The line's bytes as read, when `text` is exactly their UTF-8 decoding (no invalid bytes), so
+   * its digest needs no second encoding: a view of the read buffer, valid only until the next line is read.
+   */
+  bytes?: Buffer
 }
 
 export interface ReadOptions {
@@ -159,7 +164,7 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: R
     if (nl - from > hold) return notHeld(nl - from, dataStart + nl + 1)
     const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl
     const { text, invalid } = decodeUtf8(data, from, e)
-    return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined }
+    return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined, bytes: invalid ? undefined : data.subarray(from, e) }
   }
   for await (const chunk of chunks) {
     const chunkStart = pos
@@ -216,7 +221,7 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, start: number, opts: R
     const last = Buffer.concat(carry, carryBytes)
     const e = last[last.length - 1] === 13 ? last.length - 1 : last.length
     const { text, invalid } = decodeUtf8(last, 0, e)
-    yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true }
+    yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true, bytes: invalid ? undefined : last.subarray(0, e) }
   }
 }
 

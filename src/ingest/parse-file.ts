@@ -89,7 +89,7 @@ function emptyBatch(offset: number, lineNo: number, stateJson: string): ParsedBa
  * `hash` rather than a Hash object per call: the same digest of the same bytes, without the
  * object's set-up, which cost more than the hashing of these short inputs.
  */
-function textDigest(text: string): string {
+function textDigest(text: string | Buffer): string {
   return hash('sha1', text, 'base64url')
 }
 
@@ -101,9 +101,10 @@ function recordKey(sessionId: string, digest: string, seq: number): string {
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
  * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
- * the line's events.
+ * the line's events. `bytes`, when given, are the UTF-8 bytes of `text` as read: hashed as they
+ * are, the line is not encoded again to be hashed.
  */
-function parsedLine(text: string | null, lineNo: number, found: ParseRecord[]): ParsedLine {
+function parsedLine(text: string | null, lineNo: number, found: ParseRecord[], bytes?: Buffer): ParsedLine {
   let seq = 0
   let lineDigest: string | null = null
   const payloads: string[] = []
@@ -114,7 +115,7 @@ function parsedLine(text: string | null, lineNo: number, found: ParseRecord[]): 
     const n = seq++
     const source = ev.raw ?? text ?? ''
     if (ev.dedupe_key || !source) return r
-    const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source))
+    const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(bytes ?? source))
     return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } }
   })
   return { text, lineNo, records, payloads }
@@ -240,7 +241,7 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
     return done
   }
   /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
-  const parseLine = (text: string, lineNo: number, push: (out: ParseRecord[]) => void, last = false): ParseRecord[] | typeof TORN => {
+  const parseLine = (text: string, lineNo: number, push: (out: ParseRecord[]) => void, last = false, bytes?: Buffer): ParseRecord[] | typeof TORN => {
     const out: ParseRecord[] = []
     if (nestsDeeperThan(text)) {
       problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
@@ -253,7 +254,7 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
       if (text !== '') tallyRecords(batch.tally, out)
       const { records: kept, skipped } = checkedRecords(out, lineNo, problems)
       batch.skippedLines += skipped
-      if (kept.length > 0) batch.lines.push(parsedLine(text, lineNo, kept))
+      if (kept.length > 0) batch.lines.push(parsedLine(text, lineNo, kept, bytes))
     } catch (e) {
       problems.add(lineNo, lineProblem(e))
       batch.skippedLines++
@@ -275,7 +276,7 @@ async function* parseBatches(job: FileJob): AsyncGenerator<ParsedBatch> {
         batch.skippedLines++
         problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`)
       } else if (line.text.trim() !== '') {
-        const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true)
+        const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true, line.bytes)
         if (out === TORN) {
           // A torn last line is most likely still being written: leave it for the next ingest.
           problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows')
