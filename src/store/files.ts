@@ -72,3 +72,10 @@ export function saveFileProgress(db: Db, fileId: number, p: FileProgress): void 
 export function storedFilePaths(db: Db): string[] {
   return db.prepare('SELECT path FROM files ORDER BY path').pluck().all() as string[]
 }
+
+/** Every stored log file's id by its path, read from the path's index alone. */
+export function storedFileIds(db: Db): Map<string, number> {
+  const ids = new Map<string, number>()
+  for (const r of prepared(db, 'SELECT path, id FROM files').raw().iterate() as Iterable<[string, number]>) ids.set(r[0], r[1])
+  return ids
+}
