@@ -431,6 +431,18 @@ CREATE TABLE job_memo (
   entry BYTEA NOT NULL
 );
 `
+  },
+  {
+    version: 20,
+    description: 'reserved (no change): same as SQLite version 20',
+    sql: ''
+  },
+  {
+    version: 21,
+    description: "the files' rows of a session by its id: same index as SQLite version 21",
+    sql: `
+CREATE INDEX session_sources_session ON session_sources(session_id);
+`
   }
 ]
 
