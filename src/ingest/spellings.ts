@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
-import { storedFileIds, storedFilePaths } from '../store/files.js'
+import { storedFileId, storedFilePaths } from '../store/files.js'
 import { forgetSecondPath } from '../store/spellings.js'
 import type { WalkedFile } from './walk.js'
 
@@ -17,9 +17,11 @@ const idOf = (st: Stats) => `${st.dev}:${st.ino}`
  * through a link to their folder (or a hard link) are the same files, and read again under a new
  * path they would count every event twice.
  *
- * Built once per ingest from the walk (`repair`), whose stats give the devices and inodes of every
- * stored path it reached; only stored paths it did not reach are stat'ed. Without `repair`, the
- * stored paths are all stat'ed when a path the store does not know first comes up.
+ * The walk gives each file once, under one path (walk.ts): a path it gave that the store does not
+ * know can only be another path of a stored path it did not reach. So only those are stat'ed, once
+ * per ingest, by `repair` (which is given the whole walk before any file is planned); when the walk
+ * reached every stored path, nothing is. Without `repair`, the stored paths are all stat'ed when
+ * a path the store does not know first comes up.
  */
 export class StoredAliases {
   private byId: Map<string, string> | null = null
@@ -44,51 +46,49 @@ export class StoredAliases {
    * Stores made before paths were matched by device and inode may hold one file under two paths,
    * each with every record: of the stored paths that are now one file (both existing), the one
    * stored first (the lowest id) is kept and the others forgotten, one transaction each
-   * (`forgetSecondPath`). The first keeps the store as it was before the second spelling was
-   * read: the records stored first, the turns numbered from them, its later records' replay
-   * flags. Called with the walk's files before any is planned, so a file the walk reached under a
-   * forgotten path is planned under the kept one and read on from where that stopped.
+   * (`forgetSecondPath`). The first keeps the store as it was before the second path was read:
+   * the records stored first, the turns numbered from them, the replay flags the second path's
+   * keyed records took from them. Called with the walk's files before any is planned, so a file
+   * the walk reached under a forgotten path is planned under the kept one and read on from where
+   * that stopped.
    *
-   * The walk gives each file once, under one path: a file stored twice has a path it did not
-   * reach, so when it reached every stored path nothing is stat'ed. A path that is gone matches
-   * nothing: it is not forgotten for its target being gone.
+   * A file stored twice has a path the walk did not reach; a path that is gone (or no longer a
+   * file) matches nothing, and is not forgotten for its target being gone.
    */
   repair(walked: readonly WalkedFile[]): MergedPath[] {
-    const stored = storedFileIds(this.db)
-    const byId = new Map<string, { path: string; id: number }[]>()
-    const add = (st: Stats, path: string, id: number) => {
-      const key = idOf(st)
-      const same = byId.get(key)
-      if (same) same.push({ path, id })
-      else byId.set(key, [{ path, id }])
-    }
-    let reached = 0
-    for (const { path, stats } of walked) {
-      const id = stored.get(path)
-      if (id === undefined) continue
-      add(stats, path, id)
-      reached++
-    }
-    if (reached < stored.size) {
-      const walkedPaths = new Set(walked.map((f) => f.path))
-      for (const [path, id] of stored) {
-        if (walkedPaths.has(path)) continue
-        let st: Stats
-        try {
-          st = statSync(path)
-        } catch {
-          continue
-        }
-        if (st.isFile()) add(st, path, id)
+    const reached = new Set<string>()
+    for (const f of walked) reached.add(f.path)
+    // By device and inode, the stored paths the walk did not reach; the walk's own files join a
+    // group below only when one of those is the same file.
+    const unreached = new Map<string, string[]>()
+    for (const path of storedFilePaths(this.db)) {
+      if (reached.has(path)) continue
+      let st: Stats
+      try {
+        st = statSync(path)
+      } catch {
+        continue
       }
+      if (!st.isFile()) continue
+      const same = unreached.get(idOf(st))
+      if (same) same.push(path)
+      else unreached.set(idOf(st), [path])
     }
-    const merged: MergedPath[] = []
     this.byId = new Map()
-    for (const [key, rows] of byId) {
-      if (rows.length > 1) {
-        rows.sort((a, b) => a.id - b.id)
-        for (const drop of rows.slice(1)) if (forgetSecondPath(this.db, drop.id, rows[0].id) !== null) merged.push({ kept: rows[0].path, forgot: drop.path })
+    if (unreached.size === 0) return []
+    const walkedAs = new Map<string, string>()
+    for (const f of walked) if (unreached.has(idOf(f.stats))) walkedAs.set(idOf(f.stats), f.path)
+    const merged: MergedPath[] = []
+    for (const [key, paths] of unreached) {
+      const also = walkedAs.get(key)
+      const rows: { path: string; id: number }[] = []
+      for (const path of also === undefined ? paths : [also, ...paths]) {
+        const id = storedFileId(this.db, path)
+        if (id !== undefined) rows.push({ path, id })
       }
+      if (rows.length === 0) continue
+      rows.sort((a, b) => a.id - b.id)
+      for (const drop of rows.slice(1)) if (forgetSecondPath(this.db, drop.id, rows[0].id) !== null) merged.push({ kept: rows[0].path, forgot: drop.path })
       this.byId.set(key, rows[0].path)
     }
     return merged.sort((a, b) => (a.forgot < b.forgot ? -1 : a.forgot > b.forgot ? 1 : 0))

@@ -73,9 +73,7 @@ export function storedFilePaths(db: Db): string[] {
   return db.prepare('SELECT path FROM files ORDER BY path').pluck().all() as string[]
 }
 
-/** Every stored log file's id by its path, read from the path's index alone. */
-export function storedFileIds(db: Db): Map<string, number> {
-  const ids = new Map<string, number>()
-  for (const r of prepared(db, 'SELECT path, id FROM files').raw().iterate() as Iterable<[string, number]>) ids.set(r[0], r[1])
-  return ids
+/** The id of the stored file at `path`, if any. */
+export function storedFileId(db: Db, path: string): number | undefined {
+  return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number } | undefined)?.id
 }
