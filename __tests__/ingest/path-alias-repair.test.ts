@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { appendFileSync, cpSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestPaths } from '../../src/ingest/ingest.js'
+import { StoredAliases } from '../../src/ingest/spellings.js'
 import { openStore, type Db } from '../../src/store/db.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
@@ -133,6 +134,27 @@ describe('a store that holds one log under two paths', () => {
       await ingestPaths(alone, [logs], { isolate: false })
       expect(repaired.files).toBe(1)
       expect(totals(db)).toEqual(totals(alone))
+      expect(tables(db)).toEqual(tables(alone))
+    } finally {
+      db.close()
+      alone.close()
+    }
+  })
+
+  it('stopped after its transactions, before the reconciliation (a crash), is completed by the next ingest', async () => {
+    const logs = logsIn('crash')
+    const link = join(dir, 'crash', 'link')
+    const db = openStore(join(dir, 'crash', 'store.sqlite'))
+    const alone = openStore(join(dir, 'crash', 'alone.sqlite'))
+    try {
+      await ingestPaths(alone, [logs], { isolate: false })
+      await storedTwice(db, logs, link)
+      // The repair's own transactions alone, as an ingest killed right after them leaves the store.
+      const merged = new StoredAliases(db).repair([])
+      expect(merged.length).toBeGreaterThan(2)
+      expect(db.prepare('SELECT COUNT(*) FROM reconcile_pending').pluck().get()).toBeGreaterThan(0)
+      const again = await ingestPaths(db, [link], { isolate: false })
+      expect([again.merged_paths, again.files, again.events]).toEqual([[], 0, 0])
       expect(tables(db)).toEqual(tables(alone))
     } finally {
       db.close()
