@@ -61,7 +61,8 @@ export class StoredAliases {
     // By device and inode, the stored paths the walk did not reach; the walk's own files join a
     // group below only when one of those is the same file.
     const unreached = new Map<string, string[]>()
-    for (const path of storedFilePaths(this.db)) {
+    const stored = storedFilePaths(this.db)
+    for (const path of stored) {
       if (reached.has(path)) continue
       let st: Stats
       try {
@@ -76,13 +77,24 @@ export class StoredAliases {
     }
     this.byId = new Map()
     if (unreached.size === 0) return []
+    // A walked path the store knows, of the same file as one it did not reach: stored twice.
+    const isStored = new Set(stored)
     const walkedAs = new Map<string, string>()
-    for (const f of walked) if (unreached.has(idOf(f.stats))) walkedAs.set(idOf(f.stats), f.path)
+    for (const f of walked) {
+      const key = idOf(f.stats)
+      if (unreached.has(key) && isStored.has(f.path)) walkedAs.set(key, f.path)
+    }
     const merged: MergedPath[] = []
     for (const [key, paths] of unreached) {
       const also = walkedAs.get(key)
+      const same = also === undefined ? paths : [also, ...paths]
+      if (same.length === 1) {
+        // Stored once: the path a walked path the store does not know is another spelling of.
+        this.byId.set(key, same[0])
+        continue
+      }
       const rows: { path: string; id: number }[] = []
-      for (const path of also === undefined ? paths : [also, ...paths]) {
+      for (const path of same) {
         const id = storedFileId(this.db, path)
         if (id !== undefined) rows.push({ path, id })
       }
