@@ -15,7 +15,9 @@ describe("the ingest's result after a second attempt", () => {
       events: 10,
       skipped_lines: 1,
       errors: [{ file: '/l/a.jsonl', line: 3, reason: 'bad' }],
-      session_ids: ['s2', 's1']
+      session_ids: ['s2', 's1'],
+      // The first attempt forgot a second path of a stored file; the second finds none left.
+      merged_paths: [{ kept: '/l/a.jsonl', forgot: '/link/a.jsonl' }]
     }
     const again = {
       files: 1,
@@ -26,7 +28,8 @@ describe("the ingest's result after a second attempt", () => {
       errors: [{ file: '/l/c.jsonl', line: null, reason: 'unreadable' }],
       session_ids: ['s1', 's3'],
       parsed_on: 'thread' as const,
-      format_warnings: []
+      format_warnings: [],
+      merged_paths: []
     }
     expect(withEarlierAttempt(before, again)).toEqual({
       files: 3,
@@ -37,7 +40,8 @@ describe("the ingest's result after a second attempt", () => {
       errors: [before.errors[0], again.errors[0]],
       session_ids: ['s1', 's2', 's3'],
       parsed_on: 'thread',
-      format_warnings: []
+      format_warnings: [],
+      merged_paths: [{ kept: '/l/a.jsonl', forgot: '/link/a.jsonl' }]
     })
   })
 })

@@ -1,4 +1,5 @@
 import type { IngestError } from './ingest.js'
+import type { MergedPath } from './spellings.js'
 
 /**
  * What one or more committed transactions of an ingest stored: posted by the ingest's worker after
@@ -13,10 +14,12 @@ export interface CommittedPart {
   skipped_lines: number
   errors: IngestError[]
   session_ids: string[]
+  /** Stored paths forgotten as another path of a file kept under another (see `StoredAliases.repair`). */
+  merged_paths?: MergedPath[]
 }
 
 export function emptyPart(): CommittedPart {
-  return { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] }
+  return { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [], merged_paths: [] }
 }
 
 /** Adds what `from` stored to `into`. A loop, not a spread: a commit may list more files than a call takes arguments. */
@@ -26,5 +29,6 @@ export function addPart(into: CommittedPart, from: CommittedPart): CommittedPart
   into.skipped_lines += from.skipped_lines
   for (const e of from.errors) into.errors.push(e)
   for (const id of from.session_ids) into.session_ids.push(id)
+  for (const m of from.merged_paths ?? []) (into.merged_paths ??= []).push(m)
   return into
 }

@@ -181,7 +181,8 @@ export function withEarlierAttempt(before: CommittedPart, again: IngestResult): 
     events: before.events + again.events,
     skipped_lines: before.skipped_lines + again.skipped_lines,
     errors: [...before.errors, ...again.errors],
-    session_ids: sessionIds
+    session_ids: sessionIds,
+    merged_paths: [...(before.merged_paths ?? []), ...again.merged_paths]
   }
 }
 

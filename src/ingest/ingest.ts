@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
-import { fileIdFor, readFileRow, saveFileProgress, storedFilePaths } from '../store/files.js'
+import { fileIdFor, readFileRow, saveFileProgress } from '../store/files.js'
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
@@ -21,7 +21,8 @@ import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
 import { planDatabase } from './database-plan.js'
 import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
-import { walkFileStats } from './walk.js'
+import { walkFileStats, type SkippedPath, type WalkedFile } from './walk.js'
+import { StoredAliases, type MergedPath } from './spellings.js'
 import { WriteGroup } from './write-group.js'
 import { HeldBytesReached } from './held-bytes.js'
 import { addPart, emptyPart, type CommittedPart } from './committed-part.js'
@@ -47,6 +48,11 @@ export interface IngestResult {
   parsed_on: 'worker' | 'thread'
   /** Files read in this run whose format looks changed (see format-drift.ts), one warning each. */
   format_warnings: FormatWarning[]
+  /**
+   * Stored paths found to be another path of a file the store holds (a store an earlier version
+   * filled through a link), whose records were forgotten: paths only, in the order of `forgot`.
+   */
+  merged_paths: MergedPath[]
 }
 
 /** How an ingest that goes on from an earlier attempt's commits is told of them. */
@@ -147,12 +153,13 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
     errors: [],
     session_ids: [],
     parsed_on: 'thread',
-    format_warnings: []
+    format_warnings: [],
+    merged_paths: []
   }
   const read: string[] = []
   const writer = new StoreWriter(db)
   const touched = new Set<string>()
-  const plans = planFiles(db, writer, paths, opts, result)
+  const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }))
   const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where))
@@ -319,40 +326,36 @@ interface FilePlan extends Planned {
 
 /**
  * Decides, file by file, what to read: skips unchanged files, reports unreadable and unknown
- * ones, and prepares the store for files read again from the start.
+ * ones, and prepares the store for files read again from the start. The walk is taken whole
+ * first (a stat per file), for the stored paths it did not reach to be matched against it
+ * (`StoredAliases.repair`) before any file is planned; `onMerged` hears of what that committed.
  */
-async function* planFiles(db: Db, writer: StoreWriter, paths: string[], opts: IngestOptions, result: IngestResult): AsyncGenerator<FilePlan> {
-  // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+async function* planFiles(
+  db: Db,
+  writer: StoreWriter,
+  paths: string[],
+  opts: IngestOptions,
+  result: IngestResult,
+  onMerged: (merged: MergedPath[]) => void
+): AsyncGenerator<FilePlan> {
+  // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
+  // silence: in the walk's order among its files, as when each was planned as the walk found it.
+  const walk: (WalkedFile | SkippedPath)[] = []
+  for await (const f of walkFileStats(paths, (s) => walk.push(s))) walk.push(f)
   const aliases = new StoredAliases(db)
-  for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-    const plan = await planFile(db, writer, path, stats, opts, result, aliases)
-    if (plan) yield plan
+  const merged = aliases.repair(walk.filter((w): w is WalkedFile => 'stats' in w))
+  if (merged.length > 0) {
+    writer.reset()
+    result.merged_paths = merged
+    onMerged(merged)
   }
-}
-
-/**
- * Finds the stored path of a file the store knows under another spelling: the same logs reached
- * through a link to their folder (or a hard link) are the same files, and read again under a new
- * path they would count every event twice. The stored paths' devices and inodes are read once per
- * ingest, and only when a path the store does not know comes up.
- */
-class StoredAliases {
-  private byId: Map<string, string> | null = null
-  constructor(private readonly db: Db) {}
-
-  of(st: Stats): string | null {
-    if (this.byId === null) {
-      this.byId = new Map()
-      for (const stored of storedFilePaths(this.db)) {
-        try {
-          const s = statSync(stored)
-          this.byId.set(`${s.dev}:${s.ino}`, stored)
-        } catch {
-          // gone or unreadable: no file to be the same as
-        }
-      }
+  for (const w of walk) {
+    if (!('stats' in w)) {
+      reportProblem(writer, result, w.path, null, w.reason)
+      continue
     }
-    return this.byId.get(`${st.dev}:${st.ino}`) ?? null
+    const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases)
+    if (plan) yield plan
   }
 }
 

@@ -72,3 +72,8 @@ export function saveFileProgress(db: Db, fileId: number, p: FileProgress): void 
 export function storedFilePaths(db: Db): string[] {
   return db.prepare('SELECT path FROM files ORDER BY path').pluck().all() as string[]
 }
+
+/** The id of the stored file at `path`, if any. */
+export function storedFileId(db: Db, path: string): number | undefined {
+  return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number } | undefined)?.id
+}

@@ -481,6 +481,14 @@ CREATE TABLE job_memo_chunks (
   PRIMARY KEY (out_dir, seq)
 );
 `
+  },
+  {
+    version: 21,
+    description:
+      "the files' rows of a session by its id: a session whose records are all gone (its file read again, or forgotten as a second path of a stored file) is dropped once no file maps a log's session id to it, which scanned session_sources for each such session",
+    sql: `
+CREATE INDEX session_sources_session ON session_sources(session_id);
+`
   }
 ]
 

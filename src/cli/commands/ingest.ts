@@ -24,6 +24,7 @@ Options:
   --db FILE   database file (default ./ai-log-trail.sqlite), or a postgres:// URL (default
               AI_LOG_TRAIL_DATABASE_URL): ingested into a private file, then pushed (docs/database.md)
   --json      print one JSON object: {files, sessions, events, skipped_lines, errors, format_warnings}
+              (and merged_paths when the ingest forgot a second path of a stored file)
   -h, --help  show this help
 
 Exit codes: 0 ingested what it could (bad lines are reported, not fatal), 1 something stopped
@@ -64,7 +65,9 @@ async function ingestInto(path: string, positionals: string[], values: { repo?: 
           events: r.events,
           skipped_lines: r.skipped_lines,
           errors: r.errors,
-          format_warnings: r.format_warnings
+          format_warnings: r.format_warnings,
+          // Only when there are: a store an earlier version filled through a link, repaired once.
+          ...(r.merged_paths.length > 0 ? { merged_paths: r.merged_paths } : {})
         }) + '\n'
       )
     } else {
@@ -74,6 +77,7 @@ async function ingestInto(path: string, positionals: string[], values: { repo?: 
       for (const e of r.errors.slice(0, 50)) io.err(`${e.file}${e.line !== null ? `:${e.line}` : ''}: ${e.reason}\n`)
       if (r.errors.length > 50) io.err(`… and ${r.errors.length - 50} more (use --json for all)\n`)
       for (const w of r.format_warnings) io.err(`warning: ${w.file}: ${w.message}\n`)
+      for (const m of r.merged_paths) io.err(`note: ${m.forgot} is ${m.kept} under another path; what an earlier version stored from it twice was forgotten\n`)
     }
     return 0
   } finally {

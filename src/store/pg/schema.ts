@@ -444,6 +444,13 @@ CREATE TABLE job_memo_chunks (
   PRIMARY KEY (out_dir, seq)
 );
 `
+  },
+  {
+    version: 21,
+    description: "the files' rows of a session by its id: same index as SQLite version 21",
+    sql: `
+CREATE INDEX session_sources_session ON session_sources(session_id);
+`
   }
 ]
 

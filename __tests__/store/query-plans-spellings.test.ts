@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { ingestOnThisThread, ingestPaths } from '../../src/ingest/ingest.js'
+import { openStore, type Db } from '../../src/store/db.js'
+import { dropSessionsNoFileHolds } from '../../src/store/session-reread.js'
+import { fixtures, tmpDir } from '../helpers.js'
+
+/*
+ * The repair of a store holding one log under two paths (src/store/spellings.ts) and the dropping of
+ * sessions no file holds any more run once per forgotten path and per pending session: each of
+ * their statements must seek, never scan a table of the store, checked through SQLite's query plans.
+ * Inputs: the committed Codex and Claude Code fixtures, stored under two paths as a version before
+ * paths were matched by device and inode stored them (a copy read, then replaced by a link).
+ */
+
+const dir = tmpDir('alt-plans-spellings-')
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** The database, with every SQL text a caller prepares written down. */
+function recording(db: Db): { db: Db; prepared: string[] } {
+  const prepared: string[] = []
+  const proxy = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare')
+        return (sql: string) => {
+          prepared.push(sql)
+          return target.prepare(sql)
+        }
+      const v = Reflect.get(target, prop, target) as unknown
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+    }
+  })
+  return { db: proxy, prepared }
+}
+
+function plan(db: Db, sql: string): string[] {
+  const params = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length
+  const named = [...new Set(sql.match(/@\w+/g) ?? [])].map((n) => n.slice(1))
+  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+  const args: unknown[] = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : Array<null>(params).fill(null)
+  return (stmt.all(...args) as { detail: string }[]).map((r) => r.detail)
+}
+
+describe('query plans of the repair of a second path', () => {
+  it('forgetting a second path and dropping the sessions no file holds scan no table', async () => {
+    const logs = join(dir, 'logs')
+    mkdirSync(logs)
+    cpSync(join(fixtures, 'codex'), join(logs, 'codex'), { recursive: true })
+    cpSync(join(fixtures, 'claude-code'), join(logs, 'claude-code'), { recursive: true })
+    const link = join(dir, 'link')
+    const db = openStore(join(dir, 'store.sqlite'))
+    try {
+      await ingestPaths(db, [logs], { isolate: false })
+      cpSync(logs, link, { recursive: true, preserveTimestamps: true })
+      await ingestPaths(db, [link], { isolate: false })
+      rmSync(link, { recursive: true })
+      symlinkSync(logs, link, 'dir')
+      const rec = recording(db)
+      const r = await ingestOnThisThread(rec.db, [link])
+      expect(r.merged_paths.length).toBeGreaterThan(2)
+      // The sessions' own statements, whether or not one of them is dropped.
+      dropSessionsNoFileHolds(rec.db, ['no-such-session'])
+      const concerned = rec.prepared.filter((sql) => /session_sources|DELETE FROM (files|redactions|ingest_errors)|first_file_id = \?/.test(sql))
+      expect(concerned.some((sql) => /DELETE FROM files WHERE id/.test(sql))).toBe(true)
+      expect(concerned.some((sql) => /NOT EXISTS \(SELECT 1 FROM session_sources WHERE session_id/.test(sql))).toBe(true)
+      for (const sql of concerned) {
+        const steps = plan(db, sql)
+        // The problems' table has no index on its file: it is scanned once per file read again or
+        // forgotten (forgetFileContents), and so is each table whose foreign key names the files
+        // row deleted, for the key's action (sessions.first_file_id, ingest_errors.file_id): once
+        // per forgotten path, never per session or record.
+        const once = /^DELETE FROM ingest_errors WHERE file_id = \?$/.test(sql)
+          ? /^SCAN ingest_errors$/
+          : /^DELETE FROM files WHERE id = \?$/.test(sql)
+            ? /^SCAN (ingest_errors|sessions)$/
+            : /^$/
+        expect({ sql, scans: steps.filter((s) => /^SCAN /.test(s) && !once.test(s)) }).toEqual({ sql, scans: [] })
+      }
+      const unheld = concerned.find((sql) => /NOT EXISTS \(SELECT 1 FROM session_sources WHERE session_id/.test(sql))!
+      expect(plan(db, unheld)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^SEARCH session_sources USING COVERING INDEX session_sources_session \(session_id=\?\)$/)])
+      )
+    } finally {
+      db.close()
+    }
+  })
+})
