@@ -10926,6 +10926,7 @@ const TABLE_ROLES = {
     session_cache: 'local',
     late_check_memo: 'local',
     job_memo: 'local',
+    job_memo_chunks: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -11424,6 +11425,26 @@ ${Object.entries(ROLES_AT_19)
             .map(([table, role]) => generationTriggers(table, role))
             .join('\n')}
 `
+    },
+    {
+        version: 20,
+        description: "the job memo's texts in bounded chunks, each compressed on its own, so an entry of any size is kept and written again a chunk at a time; the entries of version 19, whole blobs, are dropped (local only: never exported nor pushed)",
+        sql: `
+DELETE FROM job_memo;
+CREATE TABLE job_memo_chunks (
+  out_dir TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  chunk BLOB NOT NULL,
+  PRIMARY KEY (out_dir, seq)
+);
+`
+    },
+    {
+        version: 21,
+        description: "the files' rows of a session by its id: a session whose records are all gone (its file read again, or forgotten as a second path of a stored file) is dropped once no file maps a log's session id to it, which scanned session_sources for each such session",
+        sql: `
+CREATE INDEX session_sources_session ON session_sources(session_id);
+`
     }
 ];
 /**
@@ -11621,6 +11642,10 @@ function saveFileProgress(db, fileId, p) {
 /** Every log file's path the store has read, in order. */
 function storedFilePaths(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
+}
+/** The id of the stored file at `path`, if any. */
+function storedFileId(db, path) {
+    return db_prepared(db, 'SELECT id FROM files WHERE path = ?').get(path)?.id;
 }
 
 ;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
@@ -19795,7 +19820,7 @@ async function* splitLines(chunks, start, opts) {
             return notHeld(nl - from, dataStart + nl + 1);
         const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         const { text, invalid } = decodeUtf8(data, from, e);
-        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
+        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined, bytes: invalid ? undefined : data.subarray(from, e) };
     };
     for await (const chunk of chunks) {
         const chunkStart = pos;
@@ -19860,7 +19885,7 @@ async function* splitLines(chunks, start, opts) {
         const last = Buffer.concat(carry, carryBytes);
         const e = last[last.length - 1] === 13 ? last.length - 1 : last.length;
         const { text, invalid } = decodeUtf8(last, 0, e);
-        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
+        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true, bytes: invalid ? undefined : last.subarray(0, e) };
     }
 }
 /** UTF-16 logs are rare and small; they are decoded as a stream of chunks and split on LF. */
@@ -20560,7 +20585,8 @@ function withEarlierAttempt(before, again) {
         events: before.events + again.events,
         skipped_lines: before.skipped_lines + again.skipped_lines,
         errors: [...before.errors, ...again.errors],
-        session_ids: sessionIds
+        session_ids: sessionIds,
+        merged_paths: [...(before.merged_paths ?? []), ...again.merged_paths]
     };
 }
 /**
@@ -20719,9 +20745,10 @@ function recordKey(sessionId, digest, seq) {
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
  * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
- * the line's events.
+ * the line's events. `bytes`, when given, are the UTF-8 bytes of `text` as read: hashed as they
+ * are, the line is not encoded again to be hashed.
  */
-function parsedLine(text, lineNo, found) {
+function parsedLine(text, lineNo, found, bytes) {
     let seq = 0;
     let lineDigest = null;
     const payloads = [];
@@ -20734,7 +20761,7 @@ function parsedLine(text, lineNo, found) {
         const source = ev.raw ?? text ?? '';
         if (ev.dedupe_key || !source)
             return r;
-        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
+        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(bytes ?? source));
         return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } };
     });
     return { text, lineNo, records, payloads };
@@ -20861,7 +20888,7 @@ async function* parseBatches(job) {
         return done;
     };
     /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
-    const parseLine = (text, lineNo, push, last = false) => {
+    const parseLine = (text, lineNo, push, last = false, bytes) => {
         const out = [];
         if (nestsDeeperThan(text)) {
             problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -20877,7 +20904,7 @@ async function* parseBatches(job) {
             const { records: kept, skipped } = checkedRecords(out, lineNo, problems);
             batch.skippedLines += skipped;
             if (kept.length > 0)
-                batch.lines.push(parsedLine(text, lineNo, kept));
+                batch.lines.push(parsedLine(text, lineNo, kept, bytes));
         }
         catch (e) {
             problems.add(lineNo, lineProblem(e));
@@ -20901,7 +20928,7 @@ async function* parseBatches(job) {
                 problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
             }
             else if (line.text.trim() !== '') {
-                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true);
+                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true, line.bytes);
                 if (out === TORN) {
                     // A torn last line is most likely still being written: leave it for the next ingest.
                     problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows');
@@ -21163,6 +21190,173 @@ class Inbox {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/spellings.ts
+
+
+
+/*
+ * A log stored under two paths that are one file (a link to its folder, a hard link) by a version
+ * that did not match paths by device and inode: every record it gave is stored twice, once per
+ * path. The ingest (src/ingest/spellings.ts) finds such paths and keeps one; this forgets the other.
+ */
+/**
+ * Forgets what the store holds under `dropId`, a second path of the file it holds as `keepId`,
+ * and the path itself, as if it had never been read: its records, their turns and redactions, its
+ * raw lines, problems, tallies and which sessions it joined. One transaction, which also marks its
+ * sessions for the end of the ingest's reconciliation (whose copies and formats it changed; a
+ * session only it held is dropped there), so a crash leaves the store either as it was or
+ * repaired with the reconciling left to the next ingest.
+ *
+ * The sessions' own rows are left as they are: they merge what each file's session records said
+ * (earliest start, latest end, first value seen), and the kept path is the same file, so it said
+ * or, read on, will say the same. Recomputing them from the records left, as a file read again
+ * from its start does, would lose a start or end only a session record gave, which the kept path
+ * is not read again to give back.
+ *
+ * Returns the sessions concerned, or null when either row is gone (another ingest repaired it).
+ */
+function forgetSecondPath(db, dropId, keepId) {
+    return db
+        .transaction(() => {
+        const rows = db_prepared(db, 'SELECT id, path FROM files WHERE id IN (?, ?)').all(dropId, keepId);
+        const dropped = rows.find((r) => r.id === dropId);
+        if (rows.length !== 2 || dropped === undefined)
+            return null;
+        const sessions = db_prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? UNION SELECT DISTINCT session_id FROM events WHERE file_id = ?`)
+            .pluck()
+            .all(dropId, dropId);
+        // Provenance of records that no longer exist; through the (session_id, event_id, …) key.
+        const redactions = db_prepared(db, 'DELETE FROM redactions WHERE session_id = ? AND event_id IN (SELECT id FROM events WHERE file_id = ? AND session_id = ?)');
+        for (const sid of sessions)
+            redactions.run(sid, dropId, sid);
+        forgetFileContents(db, dropId);
+        // A problem told of the path before it was read (an empty file, say) has no file id.
+        db_prepared(db, 'DELETE FROM ingest_errors WHERE path = ?').run(dropped.path);
+        const first = db_prepared(db, 'UPDATE sessions SET first_file_id = ? WHERE id = ? AND first_file_id = ?');
+        for (const sid of sessions) {
+            first.run(keepId, sid, dropId);
+            markReconcilePending(db, sid);
+        }
+        db_prepared(db, 'DELETE FROM files WHERE id = ?').run(dropId);
+        return sessions;
+    })
+        .immediate();
+}
+
+;// CONCATENATED MODULE: ./src/ingest/spellings.ts
+
+
+
+const idOf = (st) => `${st.dev}:${st.ino}`;
+/**
+ * Finds the stored path of a file the store knows under another spelling: the same logs reached
+ * through a link to their folder (or a hard link) are the same files, and read again under a new
+ * path they would count every event twice.
+ *
+ * The walk gives each file once, under one path (walk.ts): a path it gave that the store does not
+ * know can only be another path of a stored path it did not reach. So only those are stat'ed, once
+ * per ingest, by `repair` (which is given the whole walk before any file is planned); when the walk
+ * reached every stored path, nothing is. Without `repair`, the stored paths are all stat'ed when
+ * a path the store does not know first comes up.
+ */
+class StoredAliases {
+    db;
+    byId = null;
+    constructor(db) {
+        this.db = db;
+    }
+    of(st) {
+        if (this.byId === null) {
+            this.byId = new Map();
+            for (const stored of storedFilePaths(this.db)) {
+                try {
+                    const s = (0,external_node_fs_namespaceObject.statSync)(stored);
+                    this.byId.set(idOf(s), stored);
+                }
+                catch {
+                    // gone or unreadable: no file to be the same as
+                }
+            }
+        }
+        return this.byId.get(idOf(st)) ?? null;
+    }
+    /**
+     * Stores made before paths were matched by device and inode may hold one file under two paths,
+     * each with every record: of the stored paths that are now one file (both existing), the one
+     * stored first (the lowest id) is kept and the others forgotten, one transaction each
+     * (`forgetSecondPath`). The first keeps the store as it was before the second path was read:
+     * the records stored first, the turns numbered from them, the replay flags the second path's
+     * keyed records took from them. Called with the walk's files before any is planned, so a file
+     * the walk reached under a forgotten path is planned under the kept one and read on from where
+     * that stopped.
+     *
+     * A file stored twice has a path the walk did not reach; a path that is gone (or no longer a
+     * file) matches nothing, and is not forgotten for its target being gone.
+     */
+    repair(walked) {
+        const reached = new Set();
+        for (const f of walked)
+            reached.add(f.path);
+        // By device and inode, the stored paths the walk did not reach; the walk's own files join a
+        // group below only when one of those is the same file.
+        const unreached = new Map();
+        const stored = storedFilePaths(this.db);
+        for (const path of stored) {
+            if (reached.has(path))
+                continue;
+            let st;
+            try {
+                st = (0,external_node_fs_namespaceObject.statSync)(path);
+            }
+            catch {
+                continue;
+            }
+            if (!st.isFile())
+                continue;
+            const same = unreached.get(idOf(st));
+            if (same)
+                same.push(path);
+            else
+                unreached.set(idOf(st), [path]);
+        }
+        this.byId = new Map();
+        if (unreached.size === 0)
+            return [];
+        // A walked path the store knows, of the same file as one it did not reach: stored twice.
+        const isStored = new Set(stored);
+        const walkedAs = new Map();
+        for (const f of walked) {
+            const key = idOf(f.stats);
+            if (unreached.has(key) && isStored.has(f.path))
+                walkedAs.set(key, f.path);
+        }
+        const merged = [];
+        for (const [key, paths] of unreached) {
+            const also = walkedAs.get(key);
+            const same = also === undefined ? paths : [also, ...paths];
+            if (same.length === 1) {
+                // Stored once: the path a walked path the store does not know is another spelling of.
+                this.byId.set(key, same[0]);
+                continue;
+            }
+            const rows = [];
+            for (const path of same) {
+                const id = storedFileId(this.db, path);
+                if (id !== undefined)
+                    rows.push({ path, id });
+            }
+            if (rows.length === 0)
+                continue;
+            rows.sort((a, b) => a.id - b.id);
+            for (const drop of rows.slice(1))
+                if (forgetSecondPath(this.db, drop.id, rows[0].id) !== null)
+                    merged.push({ kept: rows[0].path, forgot: drop.path });
+            this.byId.set(key, rows[0].path);
+        }
+        return merged.sort((a, b) => (a.forgot < b.forgot ? -1 : a.forgot > b.forgot ? 1 : 0));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/write-group.ts
 /**
  * Commits several batches' writes as one transaction. Each commit copies every page the
@@ -21224,7 +21418,7 @@ class WriteGroup {
 
 ;// CONCATENATED MODULE: ./src/ingest/committed-part.ts
 function committed_part_emptyPart() {
-    return { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [] };
+    return { files_read: [], events: 0, skipped_lines: 0, errors: [], session_ids: [], merged_paths: [] };
 }
 /** Adds what `from` stored to `into`. A loop, not a spread: a commit may list more files than a call takes arguments. */
 function committed_part_addPart(into, from) {
@@ -21236,10 +21430,13 @@ function committed_part_addPart(into, from) {
         into.errors.push(e);
     for (const id of from.session_ids)
         into.session_ids.push(id);
+    for (const m of from.merged_paths ?? [])
+        (into.merged_paths ??= []).push(m);
     return into;
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -21318,12 +21515,13 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         errors: [],
         session_ids: [],
         parsed_on: 'thread',
-        format_warnings: []
+        format_warnings: [],
+        merged_paths: []
     };
     const read = [];
     const writer = new StoreWriter(db);
     const touched = new Set();
-    const plans = planFiles(db, writer, paths, opts, result);
+    const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...committed_part_emptyPart(), merged_paths: merged }));
     const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
     const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where));
@@ -21487,43 +21685,31 @@ async function* chain(head, rest) {
 }
 /**
  * Decides, file by file, what to read: skips unchanged files, reports unreadable and unknown
- * ones, and prepares the store for files read again from the start.
+ * ones, and prepares the store for files read again from the start. The walk is taken whole
+ * first (a stat per file), for the stored paths it did not reach to be matched against it
+ * (`StoredAliases.repair`) before any file is planned; `onMerged` hears of what that committed.
  */
-async function* planFiles(db, writer, paths, opts, result) {
-    // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+async function* planFiles(db, writer, paths, opts, result, onMerged) {
+    // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
+    // silence: in the walk's order among its files, as when each was planned as the walk found it.
+    const walk = [];
+    for await (const f of walk_walkFileStats(paths, (s) => walk.push(s)))
+        walk.push(f);
     const aliases = new StoredAliases(db);
-    for await (const { path, stats } of walk_walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-        const plan = await planFile(db, writer, path, stats, opts, result, aliases);
+    const merged = aliases.repair(walk.filter((w) => 'stats' in w));
+    if (merged.length > 0) {
+        writer.reset();
+        result.merged_paths = merged;
+        onMerged(merged);
+    }
+    for (const w of walk) {
+        if (!('stats' in w)) {
+            reportProblem(writer, result, w.path, null, w.reason);
+            continue;
+        }
+        const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases);
         if (plan)
             yield plan;
-    }
-}
-/**
- * Finds the stored path of a file the store knows under another spelling: the same logs reached
- * through a link to their folder (or a hard link) are the same files, and read again under a new
- * path they would count every event twice. The stored paths' devices and inodes are read once per
- * ingest, and only when a path the store does not know comes up.
- */
-class StoredAliases {
-    db;
-    byId = null;
-    constructor(db) {
-        this.db = db;
-    }
-    of(st) {
-        if (this.byId === null) {
-            this.byId = new Map();
-            for (const stored of storedFilePaths(this.db)) {
-                try {
-                    const s = (0,external_node_fs_namespaceObject.statSync)(stored);
-                    this.byId.set(`${s.dev}:${s.ino}`, stored);
-                }
-                catch {
-                    // gone or unreadable: no file to be the same as
-                }
-            }
-        }
-        return this.byId.get(`${st.dev}:${st.ino}`) ?? null;
     }
 }
 function reportProblem(writer, result, path, line, reason, fileId = null) {

@@ -16196,6 +16196,7 @@ const TABLE_ROLES = {
     session_cache: 'local',
     late_check_memo: 'local',
     job_memo: 'local',
+    job_memo_chunks: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -16694,6 +16695,26 @@ ${Object.entries(ROLES_AT_19)
             .map(([table, role]) => generationTriggers(table, role))
             .join('\n')}
 `
+    },
+    {
+        version: 20,
+        description: "the job memo's texts in bounded chunks, each compressed on its own, so an entry of any size is kept and written again a chunk at a time; the entries of version 19, whole blobs, are dropped (local only: never exported nor pushed)",
+        sql: `
+DELETE FROM job_memo;
+CREATE TABLE job_memo_chunks (
+  out_dir TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  chunk BLOB NOT NULL,
+  PRIMARY KEY (out_dir, seq)
+);
+`
+    },
+    {
+        version: 21,
+        description: "the files' rows of a session by its id: a session whose records are all gone (its file read again, or forgotten as a second path of a stored file) is dropped once no file maps a log's session id to it, which scanned session_sources for each such session",
+        sql: `
+CREATE INDEX session_sources_session ON session_sources(session_id);
+`
     }
 ];
 /**
@@ -16891,6 +16912,10 @@ function files_saveFileProgress(db, fileId, p) {
 /** Every log file's path the store has read, in order. */
 function files_storedFilePaths(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
+}
+/** The id of the stored file at `path`, if any. */
+function files_storedFileId(db, path) {
+    return prepared(db, 'SELECT id FROM files WHERE path = ?').get(path)?.id;
 }
 
 ;// CONCATENATED MODULE: ./src/store/reconcile-pending.ts
@@ -24860,7 +24885,7 @@ async function* splitLines(chunks, start, opts) {
             return notHeld(nl - from, dataStart + nl + 1);
         const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         const { text, invalid } = decodeUtf8(data, from, e);
-        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
+        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined, bytes: invalid ? undefined : data.subarray(from, e) };
     };
     for await (const chunk of chunks) {
         const chunkStart = pos;
@@ -24925,7 +24950,7 @@ async function* splitLines(chunks, start, opts) {
         const last = Buffer.concat(carry, carryBytes);
         const e = last[last.length - 1] === 13 ? last.length - 1 : last.length;
         const { text, invalid } = decodeUtf8(last, 0, e);
-        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
+        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true, bytes: invalid ? undefined : last.subarray(0, e) };
     }
 }
 /** UTF-16 logs are rare and small; they are decoded as a stream of chunks and split on LF. */
@@ -25587,7 +25612,8 @@ function withEarlierAttempt(before, again) {
         events: before.events + again.events,
         skipped_lines: before.skipped_lines + again.skipped_lines,
         errors: [...before.errors, ...again.errors],
-        session_ids: sessionIds
+        session_ids: sessionIds,
+        merged_paths: [...(before.merged_paths ?? []), ...again.merged_paths]
     };
 }
 /**
@@ -25746,9 +25772,10 @@ function recordKey(sessionId, digest, seq) {
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
  * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
- * the line's events.
+ * the line's events. `bytes`, when given, are the UTF-8 bytes of `text` as read: hashed as they
+ * are, the line is not encoded again to be hashed.
  */
-function parsedLine(text, lineNo, found) {
+function parsedLine(text, lineNo, found, bytes) {
     let seq = 0;
     let lineDigest = null;
     const payloads = [];
@@ -25761,7 +25788,7 @@ function parsedLine(text, lineNo, found) {
         const source = ev.raw ?? text ?? '';
         if (ev.dedupe_key || !source)
             return r;
-        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
+        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(bytes ?? source));
         return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } };
     });
     return { text, lineNo, records, payloads };
@@ -25888,7 +25915,7 @@ async function* parseBatches(job) {
         return done;
     };
     /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
-    const parseLine = (text, lineNo, push, last = false) => {
+    const parseLine = (text, lineNo, push, last = false, bytes) => {
         const out = [];
         if (nestsDeeperThan(text)) {
             problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -25904,7 +25931,7 @@ async function* parseBatches(job) {
             const { records: kept, skipped } = checkedRecords(out, lineNo, problems);
             batch.skippedLines += skipped;
             if (kept.length > 0)
-                batch.lines.push(parsedLine(text, lineNo, kept));
+                batch.lines.push(parsedLine(text, lineNo, kept, bytes));
         }
         catch (e) {
             problems.add(lineNo, lineProblem(e));
@@ -25928,7 +25955,7 @@ async function* parseBatches(job) {
                 problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
             }
             else if (line.text.trim() !== '') {
-                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true);
+                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true, line.bytes);
                 if (out === TORN) {
                     // A torn last line is most likely still being written: leave it for the next ingest.
                     problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows');
@@ -26190,7 +26217,175 @@ class Inbox {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/spellings.ts
+
+
+
+/*
+ * A log stored under two paths that are one file (a link to its folder, a hard link) by a version
+ * that did not match paths by device and inode: every record it gave is stored twice, once per
+ * path. The ingest (src/ingest/spellings.ts) finds such paths and keeps one; this forgets the other.
+ */
+/**
+ * Forgets what the store holds under `dropId`, a second path of the file it holds as `keepId`,
+ * and the path itself, as if it had never been read: its records, their turns and redactions, its
+ * raw lines, problems, tallies and which sessions it joined. One transaction, which also marks its
+ * sessions for the end of the ingest's reconciliation (whose copies and formats it changed; a
+ * session only it held is dropped there), so a crash leaves the store either as it was or
+ * repaired with the reconciling left to the next ingest.
+ *
+ * The sessions' own rows are left as they are: they merge what each file's session records said
+ * (earliest start, latest end, first value seen), and the kept path is the same file, so it said
+ * or, read on, will say the same. Recomputing them from the records left, as a file read again
+ * from its start does, would lose a start or end only a session record gave, which the kept path
+ * is not read again to give back.
+ *
+ * Returns the sessions concerned, or null when either row is gone (another ingest repaired it).
+ */
+function spellings_forgetSecondPath(db, dropId, keepId) {
+    return db
+        .transaction(() => {
+        const rows = prepared(db, 'SELECT id, path FROM files WHERE id IN (?, ?)').all(dropId, keepId);
+        const dropped = rows.find((r) => r.id === dropId);
+        if (rows.length !== 2 || dropped === undefined)
+            return null;
+        const sessions = prepared(db, `SELECT session_id FROM session_sources WHERE file_id = ? UNION SELECT DISTINCT session_id FROM events WHERE file_id = ?`)
+            .pluck()
+            .all(dropId, dropId);
+        // Provenance of records that no longer exist; through the (session_id, event_id, …) key.
+        const redactions = prepared(db, 'DELETE FROM redactions WHERE session_id = ? AND event_id IN (SELECT id FROM events WHERE file_id = ? AND session_id = ?)');
+        for (const sid of sessions)
+            redactions.run(sid, dropId, sid);
+        forgetFileContents(db, dropId);
+        // A problem told of the path before it was read (an empty file, say) has no file id.
+        prepared(db, 'DELETE FROM ingest_errors WHERE path = ?').run(dropped.path);
+        const first = prepared(db, 'UPDATE sessions SET first_file_id = ? WHERE id = ? AND first_file_id = ?');
+        for (const sid of sessions) {
+            first.run(keepId, sid, dropId);
+            markReconcilePending(db, sid);
+        }
+        prepared(db, 'DELETE FROM files WHERE id = ?').run(dropId);
+        return sessions;
+    })
+        .immediate();
+}
+
+;// CONCATENATED MODULE: ./src/ingest/spellings.ts
+
+
+
+const idOf = (st) => `${st.dev}:${st.ino}`;
+/**
+ * Finds the stored path of a file the store knows under another spelling: the same logs reached
+ * through a link to their folder (or a hard link) are the same files, and read again under a new
+ * path they would count every event twice.
+ *
+ * The walk gives each file once, under one path (walk.ts): a path it gave that the store does not
+ * know can only be another path of a stored path it did not reach. So only those are stat'ed, once
+ * per ingest, by `repair` (which is given the whole walk before any file is planned); when the walk
+ * reached every stored path, nothing is. Without `repair`, the stored paths are all stat'ed when
+ * a path the store does not know first comes up.
+ */
+class spellings_StoredAliases {
+    db;
+    byId = null;
+    constructor(db) {
+        this.db = db;
+    }
+    of(st) {
+        if (this.byId === null) {
+            this.byId = new Map();
+            for (const stored of storedFilePaths(this.db)) {
+                try {
+                    const s = statSync(stored);
+                    this.byId.set(idOf(s), stored);
+                }
+                catch {
+                    // gone or unreadable: no file to be the same as
+                }
+            }
+        }
+        return this.byId.get(idOf(st)) ?? null;
+    }
+    /**
+     * Stores made before paths were matched by device and inode may hold one file under two paths,
+     * each with every record: of the stored paths that are now one file (both existing), the one
+     * stored first (the lowest id) is kept and the others forgotten, one transaction each
+     * (`forgetSecondPath`). The first keeps the store as it was before the second path was read:
+     * the records stored first, the turns numbered from them, the replay flags the second path's
+     * keyed records took from them. Called with the walk's files before any is planned, so a file
+     * the walk reached under a forgotten path is planned under the kept one and read on from where
+     * that stopped.
+     *
+     * A file stored twice has a path the walk did not reach; a path that is gone (or no longer a
+     * file) matches nothing, and is not forgotten for its target being gone.
+     */
+    repair(walked) {
+        const reached = new Set();
+        for (const f of walked)
+            reached.add(f.path);
+        // By device and inode, the stored paths the walk did not reach; the walk's own files join a
+        // group below only when one of those is the same file.
+        const unreached = new Map();
+        const stored = storedFilePaths(this.db);
+        for (const path of stored) {
+            if (reached.has(path))
+                continue;
+            let st;
+            try {
+                st = statSync(path);
+            }
+            catch {
+                continue;
+            }
+            if (!st.isFile())
+                continue;
+            const same = unreached.get(idOf(st));
+            if (same)
+                same.push(path);
+            else
+                unreached.set(idOf(st), [path]);
+        }
+        this.byId = new Map();
+        if (unreached.size === 0)
+            return [];
+        // A walked path the store knows, of the same file as one it did not reach: stored twice.
+        const isStored = new Set(stored);
+        const walkedAs = new Map();
+        for (const f of walked) {
+            const key = idOf(f.stats);
+            if (unreached.has(key) && isStored.has(f.path))
+                walkedAs.set(key, f.path);
+        }
+        const merged = [];
+        for (const [key, paths] of unreached) {
+            const also = walkedAs.get(key);
+            const same = also === undefined ? paths : [also, ...paths];
+            if (same.length === 1) {
+                // Stored once: the path a walked path the store does not know is another spelling of.
+                this.byId.set(key, same[0]);
+                continue;
+            }
+            const rows = [];
+            for (const path of same) {
+                const id = storedFileId(this.db, path);
+                if (id !== undefined)
+                    rows.push({ path, id });
+            }
+            if (rows.length === 0)
+                continue;
+            rows.sort((a, b) => a.id - b.id);
+            for (const drop of rows.slice(1))
+                if (forgetSecondPath(this.db, drop.id, rows[0].id) !== null)
+                    merged.push({ kept: rows[0].path, forgot: drop.path });
+            this.byId.set(key, rows[0].path);
+        }
+        return merged.sort((a, b) => (a.forgot < b.forgot ? -1 : a.forgot > b.forgot ? 1 : 0));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ingest/ingest.ts
+
 
 
 
@@ -26269,12 +26464,13 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         errors: [],
         session_ids: [],
         parsed_on: 'thread',
-        format_warnings: []
+        format_warnings: [],
+        merged_paths: []
     };
     const read = [];
     const writer = new StoreWriter(db);
     const touched = new Set();
-    const plans = planFiles(db, writer, paths, opts, result);
+    const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }));
     const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
     const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where));
@@ -26438,43 +26634,31 @@ async function* chain(head, rest) {
 }
 /**
  * Decides, file by file, what to read: skips unchanged files, reports unreadable and unknown
- * ones, and prepares the store for files read again from the start.
+ * ones, and prepares the store for files read again from the start. The walk is taken whole
+ * first (a stat per file), for the stored paths it did not reach to be matched against it
+ * (`StoredAliases.repair`) before any file is planned; `onMerged` hears of what that committed.
  */
-async function* planFiles(db, writer, paths, opts, result) {
-    // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in silence.
+async function* planFiles(db, writer, paths, opts, result, onMerged) {
+    // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
+    // silence: in the walk's order among its files, as when each was planned as the walk found it.
+    const walk = [];
+    for await (const f of walkFileStats(paths, (s) => walk.push(s)))
+        walk.push(f);
     const aliases = new StoredAliases(db);
-    for await (const { path, stats } of walkFileStats(paths, (s) => reportProblem(writer, result, s.path, null, s.reason))) {
-        const plan = await planFile(db, writer, path, stats, opts, result, aliases);
+    const merged = aliases.repair(walk.filter((w) => 'stats' in w));
+    if (merged.length > 0) {
+        writer.reset();
+        result.merged_paths = merged;
+        onMerged(merged);
+    }
+    for (const w of walk) {
+        if (!('stats' in w)) {
+            reportProblem(writer, result, w.path, null, w.reason);
+            continue;
+        }
+        const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases);
         if (plan)
             yield plan;
-    }
-}
-/**
- * Finds the stored path of a file the store knows under another spelling: the same logs reached
- * through a link to their folder (or a hard link) are the same files, and read again under a new
- * path they would count every event twice. The stored paths' devices and inodes are read once per
- * ingest, and only when a path the store does not know comes up.
- */
-class StoredAliases {
-    db;
-    byId = null;
-    constructor(db) {
-        this.db = db;
-    }
-    of(st) {
-        if (this.byId === null) {
-            this.byId = new Map();
-            for (const stored of storedFilePaths(this.db)) {
-                try {
-                    const s = statSync(stored);
-                    this.byId.set(`${s.dev}:${s.ino}`, stored);
-                }
-                catch {
-                    // gone or unreadable: no file to be the same as
-                }
-            }
-        }
-        return this.byId.get(`${st.dev}:${st.ino}`) ?? null;
     }
 }
 function reportProblem(writer, result, path, line, reason, fileId = null) {
@@ -47313,36 +47497,59 @@ function dropSessionCache(db) {
 ;// CONCATENATED MODULE: ./src/store/job-memo.ts
 
 /**
- * The job memo's rows (migration 19): per output folder, the key of the last report written there
- * and its entry (the checked files and the job's result, compressed; src/pipeline/job-memo.ts).
- * One row per folder, so the table holds no more than a few reports.
+ * The job memo's rows (migrations 19 and 20): per output folder, the key of the last report
+ * written there and its entry's head (the job's result, each text's name, length, hash and time
+ * spans, and each chunk's hash, compressed; src/pipeline/job-memo.ts) in `job_memo`, and the
+ * texts' bytes, concatenated and cut into bounded chunks compressed one by one, in
+ * `job_memo_chunks`. One entry per folder, so the tables hold no more than a few reports.
  */
-/** The entry stored for `outDir` under `key`, or null (no row, another key, or a store without the table). */
+/** The head stored for `outDir` under `key`, or null (no row, another key, or a store without the tables). */
 function job_memo_readJobMemo(db, outDir, key) {
-    if (!hasTable(db))
+    if (!hasTables(db))
         return null;
     const row = db.prepare('SELECT key, entry FROM job_memo WHERE out_dir = ?').get(outDir);
     return row && row.key === key ? row.entry : null;
 }
 /**
- * Stores `entry` for `outDir` under `key`, replacing the folder's earlier one, through a
- * connection of its own (the job's is closed by then), and only while the store's generation is
- * still `generation`: a report made while another process wrote the store is not kept.
- * `entry` null only drops the folder's row (a report too large to keep, or not to be replayed).
+ * The chunks stored for `outDir`, in order, one at a time: what the caller holds is one chunk,
+ * whatever the entry's size. The head lists what they must be (a chunk missing shows as a gap in
+ * `seq`, a chunk of another entry as a wrong hash).
  */
-function job_memo_writeJobMemo(path, outDir, key, entry, generation) {
+function* job_memo_readJobMemoChunks(db, outDir) {
+    if (!hasTables(db))
+        return;
+    yield* db.prepare('SELECT seq, chunk FROM job_memo_chunks WHERE out_dir = ? ORDER BY seq').iterate(outDir);
+}
+/**
+ * Stores the entry `fill` makes for `outDir` under `key`, replacing the folder's earlier one, in
+ * one transaction, through a connection of its own (the job's is closed by then), and only while
+ * the store's generation is still `generation`: a report made while another process wrote the
+ * store is not kept. `fill` null only drops the folder's entry (a report not to be replayed).
+ */
+function job_memo_writeJobMemo(path, outDir, key, fill, generation) {
     const conn = new Database(path, { fileMustExist: true });
     try {
         conn.pragma('busy_timeout = 60000');
-        if (!hasTable(conn))
+        if (!hasTables(conn))
             return false;
+        const drop = () => {
+            conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir);
+            conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ?').run(outDir);
+        };
         return conn
             .transaction(() => {
-            conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir);
+            drop();
             const now = conn.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get();
-            if (entry === null || now !== generation)
+            if (fill === null || now !== generation)
                 return false;
-            conn.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(outDir, key, entry);
+            const insert = conn.prepare('INSERT INTO job_memo_chunks (out_dir, seq, chunk) VALUES (?, ?, ?)');
+            let seq = 0;
+            const head = fill((chunk) => void insert.run(outDir, seq++, chunk));
+            if (head === null) {
+                drop();
+                return false;
+            }
+            conn.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(outDir, key, head);
             return true;
         })
             .immediate();
@@ -47353,11 +47560,12 @@ function job_memo_writeJobMemo(path, outDir, key, entry, generation) {
 }
 /** Empties the memo (the sanitized export: what a store's own runs wrote is not published). */
 function dropJobMemo(db) {
-    if (hasTable(db))
-        db.prepare('DELETE FROM job_memo').run();
+    for (const table of ['job_memo', 'job_memo_chunks'])
+        if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table))
+            db.prepare(`DELETE FROM ${table}`).run();
 }
-function hasTable(db) {
-    return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_memo'`).get() !== undefined;
+function hasTables(db) {
+    return db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('job_memo', 'job_memo_chunks')`).pluck().get() === 2;
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
@@ -48785,10 +48993,18 @@ const NON_PERSONAL = new Set([
     'www-data',
     'app'
 ]);
+/**
+ * A segment that is only an ellipsis shows no name: a renderer that cuts a long field at a
+ * redaction marker keeps `/home/` and appends its `…` (the CSV's `/home/… (truncated, …)`), and
+ * a tool that elides a path writes `/home/…/src`. A cut name (`/home/al…`) is still found.
+ */
+const ELIDED = /^\u2026+$/;
 function personal(name) {
     if (NON_PERSONAL.has(name.toLowerCase()))
         return false;
-    // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`.
+    if (ELIDED.test(name))
+        return false;
+    // Templated or already redacted segments: `<user>`, `$USER`, `%USERNAME%`, `${HOME}`, `[REDACTED:…]`, `...`.
     return !/^[<$%{[~*.]/.test(name);
 }
 const homePathDetector = multiPatternDetector({
@@ -53932,8 +54148,9 @@ function version_version() {
 /**
  * Bump when what the detectors or the engine find in a text changes without the package version
  * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ * 2: home-path no longer takes a segment that is only an ellipsis (`/home/…`) for a user name.
  */
-const DETECTION_VERSION = 1;
+const DETECTION_VERSION = 2;
 let codeHash;
 /**
  * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
@@ -58694,19 +58911,13 @@ function traceHeap(worker) {
  * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
  * previous run's was writes that run's files again instead of selecting, redacting, rendering and
  * checking. Per output folder the store keeps the last report's files as they were written, after
- * the last check (only redacted, checked text), with the job's result, under a key of every input
- * (`memoKey`). The report's time is the one input left out of the key: its rendered spans are
+ * the last check (only redacted, checked text), in bounded chunks compressed one by one, with the
+ * job's result, under a key of every input (`memoKey`); entries of any size are kept and written
+ * again a chunk at a time. The report's time is the one input left out of the key: its rendered spans are
  * located when the entry is made, and a replay writes the run's own time into them.
  */
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 1;
-/**
- * Outputs larger than this in all are not kept: the files are read back whole to be compressed
- * (and held whole again to replay), which adds about twice this to the peak of the run that makes
- * the entry (the files, then their concatenation). Default-mode reports stay well under it; a
- * full-mode report of a large history runs in full each time (docs/database.md, "The job memo").
- */
-const MAX_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const MEMO_FORMAT = 2;
 /**
  * The key of everything a report's files are made from, but its time: the store's schema and
  * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
@@ -58824,67 +59035,189 @@ function expectedForms(name) {
 }
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' };
 /**
- * The memo's entry for a job that has just written its files: read back from the output folder,
- * each with where the report's time is in it, and compressed. Null when it is not to be kept: the
- * last check found something (what it redacted could depend on the time), a time was not found
- * exactly where its renderer writes it (a log's text holding the same words and time), or the
- * files are larger than MAX_OUTPUT_BYTES.
+ * How much of the texts a chunk holds before compression: what a run that makes an entry or
+ * replays one holds of them at a time (twice: the chunk and its compressed form).
  */
-function job_memo_memoEntry(job, now, result) {
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
+ * the memo holds one entry per output folder, each at most this.
+ */
+const MAX_ENTRY_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
+/** A line around a time longer than this is not kept: a replay holds each such line whole to check it. */
+const MAX_TIME_LINE = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * The memo's entry for a job that has just written its files: read back from the output folder a
+ * chunk at a time, each with where the report's time is in it, and compressed chunk by chunk, so
+ * what the run holds does not grow with the files. Null (or, found while reading, a null head)
+ * when it is not to be kept: the last check found something (what it redacted could depend on the
+ * time), a time was not found exactly where its renderer writes it (a log's text holding the same
+ * words and time), a line holding it is longer than MAX_TIME_LINE, or the entry passes
+ * MAX_ENTRY_BYTES compressed.
+ */
+function job_memo_memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
     if (result.late.total !== 0)
         return null;
     const forms = timeForms(now);
     if (!Object.values(forms).every((f) => PLAIN.test(f)))
         return null;
     const outDir = resolve(job.outDir);
-    let total = 0;
-    for (const name of result.files) {
-        total += statSync(join(outDir, name)).size;
-        if (total > MAX_OUTPUT_BYTES)
+    return (put) => {
+        const chunks = new Chunker(put);
+        const texts = [];
+        const add = (name, file, pieces) => {
+            const spans = new SpanFinder(name, forms);
+            for (const piece of pieces) {
+                spans.feed(piece);
+                chunks.write(piece);
+                if (chunks.stored > maxBytes)
+                    return false;
+            }
+            const found = spans.finish();
+            if (!found)
+                return false;
+            texts.push({ name, file, bytes: spans.length, ...found });
+            return true;
+        };
+        for (const name of result.files)
+            if (!add(name, true, job_memo_fileChunks(join(outDir, name))))
+                return null;
+        for (const [field, name] of Object.entries(RESULT_TEXTS))
+            if (!add(name, false, [Buffer.from(result[field], 'utf8')]))
+                return null;
+        chunks.flush();
+        if (chunks.stored > maxBytes)
             return null;
-    }
-    const bodies = [];
-    const texts = [];
-    const add = (name, file, body) => {
-        const spans = locate(body, name, forms);
-        if (!spans)
-            return false;
-        bodies.push(body);
-        texts.push({ name, file, bytes: body.length, spans });
-        return true;
+        const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result;
+        const header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest };
+        return job_memo_pack(Buffer.from(JSON.stringify(header), 'utf8'));
     };
-    for (const name of result.files)
-        if (!add(name, true, readFileSync(join(outDir, name))))
-            return null;
-    for (const [field, name] of Object.entries(RESULT_TEXTS))
-        if (!add(name, false, Buffer.from(result[field], 'utf8')))
-            return null;
-    const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result;
-    const header = { format: MEMO_FORMAT, forms, texts, result: rest };
-    return job_memo_pack(Buffer.concat([Buffer.from(JSON.stringify(header), 'utf8'), Buffer.from([0]), ...bodies]));
 }
-/** Where each form of the time is in `body`, or null when a text does not hold exactly the forms its kind has. */
-function locate(body, name, forms) {
-    const want = expectedForms(name);
-    const spans = [];
-    for (const [form, [before, after]] of Object.entries(needles(forms))) {
-        const needle = before + after;
-        const at = [];
-        for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + 1))
-            at.push(i + Buffer.byteLength(before));
-        // Empty text (a summary left out) holds no time; any other must hold its kind's forms once.
-        const expected = want.includes(form) && body.length > 0 ? 1 : 0;
-        if (at.length !== expected)
-            return null;
-        for (const a of at)
-            spans.push([a, form]);
+/** A file's bytes, CHUNK_BYTES at a time, in one buffer reused: each piece is used before the next is read. */
+function* job_memo_fileChunks(path) {
+    const fd = openSync(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;)
+            yield buf.subarray(0, n);
     }
-    return spans.sort((a, b) => a[0] - b[0]);
+    finally {
+        closeSync(fd);
+    }
+}
+/** Cuts what it is given into chunks of CHUNK_BYTES, compresses each and stores it with `put`. */
+class Chunker {
+    put;
+    buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+    list = [];
+    /** Bytes stored so far, compressed. */
+    stored = 0;
+    constructor(put) {
+        this.put = put;
+    }
+    write(piece) {
+        for (let at = 0; at < piece.length;) {
+            const n = piece.copy(this.buf, this.used, at);
+            this.used += n;
+            at += n;
+            if (this.used === CHUNK_BYTES)
+                this.flush();
+        }
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        const raw = this.buf.subarray(0, this.used);
+        const chunk = compress(raw);
+        this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')]);
+        this.stored += chunk.length;
+        this.put(chunk);
+        this.used = 0;
+    }
+}
+/**
+ * Finds the time's forms in a text given a piece at a time (a form may lie across two pieces), and
+ * the line around each: where each is, or null when the text does not hold exactly the forms its
+ * kind has, or a line around one is longer than MAX_TIME_LINE.
+ */
+class SpanFinder {
+    name;
+    /** Bytes seen so far. */
+    length = 0;
+    wanted;
+    overlap;
+    tail = Buffer.alloc(0);
+    lastNewline = -1;
+    spans = [];
+    starts = [];
+    ends = [];
+    constructor(name, forms) {
+        this.name = name;
+        this.wanted = Object.entries(needles(forms)).map(([form, [before, after]]) => [
+            form,
+            Buffer.from(before + after, 'latin1'),
+            Buffer.byteLength(before)
+        ]);
+        this.overlap = Math.max(...this.wanted.map(([, n]) => n.length)) - 1;
+    }
+    feed(piece) {
+        const base = this.length;
+        for (let i = 0; i < this.ends.length; i++)
+            if (this.ends[i] === null) {
+                const nl = piece.indexOf(10);
+                if (nl >= 0)
+                    this.ends[i] = base + nl;
+            }
+        // A form across the last piece's end and this one's start, then those within this piece: the
+        // piece itself is searched in place, so what a text's reading allocates is a few bytes per piece.
+        const seam = this.tail.length === 0 ? null : Buffer.concat([this.tail, piece.subarray(0, this.overlap)]);
+        for (const [form, needle, before] of this.wanted) {
+            if (seam)
+                for (let i = seam.indexOf(needle); i >= 0 && i < this.tail.length; i = seam.indexOf(needle, i + 1))
+                    if (i + needle.length > this.tail.length)
+                        this.found(piece, base, base - this.tail.length + i + before, form);
+            for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1))
+                this.found(piece, base, base + i + before, form);
+        }
+        const nl = piece.lastIndexOf(10);
+        if (nl >= 0)
+            this.lastNewline = base + nl;
+        this.length += piece.length;
+        const keep = Math.min(this.overlap, piece.length);
+        this.tail = Buffer.concat([this.tail.subarray(Math.max(0, this.tail.length + keep - this.overlap)), piece.subarray(piece.length - keep)]);
+    }
+    /** A form found at `at`, with the line around it: its start before `at`, its end in this piece or a later one. */
+    found(piece, base, at, form) {
+        // Between `at` and the piece's start there is only the form: no line ends there.
+        const before = at > base ? piece.lastIndexOf(10, at - base - 1) : -1;
+        const after = piece.indexOf(10, Math.max(0, at - base));
+        this.spans.push([at, form]);
+        this.starts.push(before >= 0 ? base + before + 1 : this.lastNewline + 1);
+        this.ends.push(after >= 0 ? base + after : null);
+    }
+    finish() {
+        const want = expectedForms(this.name);
+        for (const [form] of this.wanted) {
+            // Empty text (a summary left out) holds no time; any other must hold its kind's forms once.
+            const expected = want.includes(form) && this.length > 0 ? 1 : 0;
+            if (this.spans.filter(([, f]) => f === form).length !== expected)
+                return null;
+        }
+        const order = this.spans.map((_, i) => i).sort((a, b) => this.spans[a][0] - this.spans[b][0]);
+        const lines = order.map((i) => [this.starts[i], this.ends[i] ?? this.length]);
+        if (lines.some(([s, e]) => e - s > MAX_TIME_LINE))
+            return null;
+        return { spans: order.map((i) => this.spans[i]), lines };
+    }
 }
 /**
  * The job's files written again from the memo, at `now`, and its result; null when there is no
- * entry for this key, or it does not read back whole, or the time's new forms are not the old
- * ones' lengths or a detector of the last check finds anything on a line that holds them.
+ * entry for this key, or it does not read back whole (a chunk missing, cut short, altered or
+ * another entry's: each chunk's length and hash, which the head lists, are checked before any
+ * file is renamed into place, and the head's texts' lengths must add up to the chunks'), or the time's
+ * new forms are not the old ones' lengths or a detector of the last check finds anything on a line
+ * that holds them. Each file is written a chunk at a time to a temporary name beside it.
  */
 function replayMemo(job, key, db, now) {
     const stored = readJobMemo(db, key.outDir, key.key);
@@ -58893,127 +59226,232 @@ function replayMemo(job, key, db, now) {
     const payload = unpack(stored);
     if (!payload)
         return null;
-    const end = payload.indexOf(0);
-    if (end < 0)
-        return null;
     let header;
     try {
-        header = JSON.parse(payload.subarray(0, end).toString('utf8'));
+        header = JSON.parse(payload.toString('utf8'));
     }
     catch {
         return null;
     }
-    if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !header.result)
+    if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !Array.isArray(header.chunks) || !header.result)
         return null;
     const forms = timeForms(now);
     for (const f of Object.keys(forms))
         if (forms[f].length !== header.forms[f]?.length || !PLAIN.test(forms[f]))
             return null;
-    let at = end + 1;
-    const out = [];
-    for (const t of header.texts) {
-        const body = payload.subarray(at, at + t.bytes);
-        at += t.bytes;
-        if (body.length !== t.bytes)
-            return null;
-        out.push({ name: t.name, file: t.file, body: substitute(body, t.spans, header.forms, forms) });
-    }
-    if (at !== payload.length)
-        return null;
-    if (!timeLinesClean(out, header.texts, forms, job))
-        return null;
     const outDir = resolve(job.outDir);
     mkdirSync(outDir, { recursive: true });
-    for (const t of out)
-        if (t.file)
-            writeFileSync(join(outDir, t.name), t.body);
-    const text = (name) => out.find((t) => t.name === name)?.body.toString('utf8') ?? '';
+    const writer = new ReplayWriter(header, forms, outDir);
+    try {
+        let seq = 0;
+        for (const row of readJobMemoChunks(db, key.outDir)) {
+            const want = header.chunks[seq];
+            if (row.seq !== seq || !want)
+                return null;
+            const raw = decompress(row.chunk);
+            if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1])
+                return null;
+            if (!writer.write(raw))
+                return null;
+            seq++;
+        }
+        if (seq !== header.chunks.length || !writer.done())
+            return null;
+        if (!timeLinesClean(writer.lines, forms, job))
+            return null;
+        writer.commit();
+    }
+    finally {
+        writer.discard();
+    }
     const result = header.result;
     return {
         ...result,
         report: { ...result.report, generated_at: forms.json },
-        comment: text(RESULT_TEXTS.comment),
-        releaseSection: text(RESULT_TEXTS.releaseSection),
-        summary: text(RESULT_TEXTS.summary)
+        comment: writer.text(RESULT_TEXTS.comment),
+        releaseSection: writer.text(RESULT_TEXTS.releaseSection),
+        summary: writer.text(RESULT_TEXTS.summary)
     };
 }
-function substitute(body, spans, old, now) {
-    if (spans.length === 0)
-        return body;
-    const copy = Buffer.from(body);
-    for (const [at, form] of spans) {
-        // The span holds the old form, or the entry is not what was stored.
-        if (copy.toString('latin1', at, at + old[form].length) !== old[form])
-            throw new MemoCorrupt();
-        copy.write(now[form], at, 'latin1');
+/**
+ * Writes the texts' concatenation, given a chunk at a time, back into texts: a file to a temporary
+ * name beside its own, a text of the result into memory (the result holds it anyway), each with
+ * the new time written over the old; keeps the lines around the time for the check.
+ */
+class ReplayWriter {
+    header;
+    now;
+    outDir;
+    index = 0;
+    offset = 0;
+    fd = null;
+    held = [];
+    temps = [];
+    texts = new Map();
+    lineParts;
+    /** The lines around the time, with the new time in them. */
+    lines = [];
+    constructor(header, now, outDir) {
+        this.header = header;
+        this.now = now;
+        this.outDir = outDir;
+        this.lineParts = [];
     }
-    return copy;
-}
-class MemoCorrupt extends (/* unused pure expression or super */ null && (Error)) {
+    /** Takes the next chunk; false when a span does not hold the old time (the entry is not what was stored). */
+    write(raw) {
+        for (let at = 0; at < raw.length;) {
+            const t = this.header.texts[this.index];
+            if (!t)
+                return false;
+            if (this.offset === 0 && !this.open(t))
+                return false;
+            const n = Math.min(t.bytes - this.offset, raw.length - at);
+            const piece = raw.subarray(at, at + n);
+            if (!this.substitute(piece, t))
+                return false;
+            this.keepLines(piece, t);
+            if (t.file)
+                for (let w = 0; w < piece.length;)
+                    w += writeSync(this.fd, piece, w);
+            else
+                this.held.push(Buffer.from(piece));
+            this.offset += n;
+            at += n;
+            if (this.offset === t.bytes && !this.close(t))
+                return false;
+        }
+        return true;
+    }
+    /** Whether every text was written whole (an empty text at the end takes no bytes of a chunk). */
+    done() {
+        while (this.index < this.header.texts.length) {
+            const t = this.header.texts[this.index];
+            if (t.bytes !== 0 || !this.open(t) || !this.close(t))
+                return false;
+        }
+        return true;
+    }
+    open(t) {
+        if (!Array.isArray(t.spans) || !Array.isArray(t.lines) || t.lines.length !== t.spans.length)
+            return false;
+        this.held = [];
+        this.lineParts.length = 0;
+        for (let i = 0; i < t.spans.length; i++)
+            this.lineParts.push([]);
+        if (t.file) {
+            const temp = join(this.outDir, `.${basename(t.name)}.${process.pid}.memo`);
+            mkdirSync(dirname(join(this.outDir, t.name)), { recursive: true });
+            this.fd = openSync(temp, 'w');
+            this.temps.push([temp, join(this.outDir, t.name)]);
+        }
+        return true;
+    }
+    close(t) {
+        if (this.fd !== null) {
+            closeSync(this.fd);
+            this.fd = null;
+        }
+        if (!t.file)
+            this.texts.set(t.name, Buffer.concat(this.held).toString('utf8'));
+        for (const parts of this.lineParts)
+            this.lines.push(Buffer.concat(parts).toString('utf8'));
+        this.index++;
+        this.offset = 0;
+        return true;
+    }
+    /** The new time over the old in `piece` (at `this.offset` of text `t`), a span lying across chunks in parts. */
+    substitute(piece, t) {
+        const end = this.offset + piece.length;
+        for (const [at, form] of t.spans) {
+            const old = this.header.forms[form];
+            const from = Math.max(at, this.offset);
+            const to = Math.min(at + old.length, end);
+            for (let i = from; i < to; i++) {
+                if (piece[i - this.offset] !== old.charCodeAt(i - at))
+                    return false;
+                piece[i - this.offset] = this.now[form].charCodeAt(i - at);
+            }
+        }
+        return true;
+    }
+    keepLines(piece, t) {
+        const end = this.offset + piece.length;
+        t.lines.forEach(([s, e], i) => {
+            const from = Math.max(s, this.offset);
+            const to = Math.min(e, end);
+            if (from < to)
+                this.lineParts[i].push(Buffer.from(piece.subarray(from - this.offset, to - this.offset)));
+        });
+    }
+    text(name) {
+        return this.texts.get(name) ?? '';
+    }
+    /** Every file renamed into place: called once all were written and checked. */
+    commit() {
+        for (const [temp, target] of this.temps.splice(0))
+            renameSync(temp, target);
+    }
+    /** Whatever was not renamed into place is removed. */
+    discard() {
+        if (this.fd !== null)
+            closeSync(this.fd);
+        this.fd = null;
+        for (const [temp] of this.temps.splice(0))
+            rmSync(temp, { force: true });
+    }
 }
 /**
  * The last check over each line that holds the new time: the stored files were checked with the
  * old time in them, so what a detector could make of the new one is looked at here, with the
  * check's own detectors and without the report's included values (stricter than the check).
  */
-function timeLinesClean(out, texts, forms, job) {
-    const lines = new Set();
-    texts.forEach((t, i) => {
-        const body = out[i].body;
-        for (const [at] of t.spans) {
-            const start = body.lastIndexOf(10, at) + 1;
-            const next = body.indexOf(10, at);
-            lines.add(body.toString('utf8', start, next < 0 ? body.length : next));
-        }
-    });
-    if (lines.size === 0)
+function timeLinesClean(lines, forms, job) {
+    const unique = new Set(lines);
+    if (unique.size === 0)
         return true;
     const opts = lateCheckOptions(job.config);
-    for (const line of [...lines, ...Object.values(forms)])
+    for (const line of [...unique, ...Object.values(forms)])
         if (redactText(line, opts).findings.length > 0)
             return false;
     return true;
 }
-const job_memo_MAGIC = Buffer.from('ALTJM1', 'latin1');
-/** The entry's bytes: a magic, the codec, the SHA-256 of the payload, and the payload compressed. */
-function job_memo_pack(payload) {
-    const zstd = typeof zlib.zstdCompressSync === 'function';
-    const body = zstd ? zlib.zstdCompressSync(payload) : zlib.gzipSync(payload);
-    return Buffer.concat([job_memo_MAGIC, Buffer.from([zstd ? 1 : 2]), createHash('sha256').update(payload).digest(), body]);
+const job_memo_MAGIC = Buffer.from('ALTJM2', 'latin1');
+const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
+/** A chunk's bytes: the codec, then the chunk compressed. */
+function compress(raw) {
+    return Buffer.concat([Buffer.from([ZSTD ? 1 : 2]), ZSTD ? zlib.zstdCompressSync(raw) : zlib.gzipSync(raw)]);
 }
-/** The payload of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
+/** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
+function decompress(chunk) {
+    const body = chunk.subarray(1);
+    try {
+        if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function')
+            return zlib.zstdDecompressSync(body);
+        if (chunk[0] === 2)
+            return zlib.gunzipSync(body);
+    }
+    catch {
+        // A damaged chunk: no entry.
+    }
+    return null;
+}
+/** The head's bytes: a magic, the SHA-256 of the head, and the head compressed. */
+function job_memo_pack(payload) {
+    return Buffer.concat([job_memo_MAGIC, createHash('sha256').update(payload).digest(), compress(payload)]);
+}
+/** The head of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
 function unpack(entry) {
     if (entry.length < job_memo_MAGIC.length + 33 || !entry.subarray(0, job_memo_MAGIC.length).equals(job_memo_MAGIC))
         return null;
-    const codec = entry[job_memo_MAGIC.length];
-    const digest = entry.subarray(job_memo_MAGIC.length + 1, job_memo_MAGIC.length + 33);
-    const body = entry.subarray(job_memo_MAGIC.length + 33);
-    let payload;
-    try {
-        if (codec === 1 && typeof zlib.zstdDecompressSync === 'function')
-            payload = zlib.zstdDecompressSync(body);
-        else if (codec === 2)
-            payload = zlib.gunzipSync(body);
-        else
-            return null;
-    }
-    catch {
-        return null;
-    }
-    return createHash('sha256').update(payload).digest().equals(digest) ? payload : null;
+    const digest = entry.subarray(job_memo_MAGIC.length, job_memo_MAGIC.length + 32);
+    const payload = decompress(entry.subarray(job_memo_MAGIC.length + 32));
+    return payload && createHash('sha256').update(payload).digest().equals(digest) ? payload : null;
 }
-/** `replayMemo`, a corrupt span read as no entry. */
+/** `replayMemo`, under the name the job calls. */
 function job_memo_replayed(job, key, db, now) {
-    try {
-        return replayMemo(job, key, db, now);
-    }
-    catch (e) {
-        if (e instanceof MemoCorrupt)
-            return null;
-        throw e;
-    }
+    return replayMemo(job, key, db, now);
 }
-/** Keeps `entry` for the job's folder (or drops the folder's row when null), if the store is still at the key's generation. */
+/** Keeps `entry` for the job's folder (or drops the folder's entry when null), if the store is still at the key's generation. */
 function job_memo_keepMemo(database, key, entry) {
     return writeJobMemo(database, key.outDir, key.key, entry, key.generation);
 }

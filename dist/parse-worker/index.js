@@ -18180,7 +18180,7 @@ async function* splitLines(chunks, start, opts) {
             return notHeld(nl - from, dataStart + nl + 1);
         const e = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         const { text, invalid } = decodeUtf8(data, from, e);
-        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined };
+        return { text, lineNo, end: dataStart + nl + 1, invalidUtf8: invalid || undefined, bytes: invalid ? undefined : data.subarray(from, e) };
     };
     for await (const chunk of chunks) {
         const chunkStart = pos;
@@ -18245,7 +18245,7 @@ async function* splitLines(chunks, start, opts) {
         const last = Buffer.concat(carry, carryBytes);
         const e = last[last.length - 1] === 13 ? last.length - 1 : last.length;
         const { text, invalid } = decodeUtf8(last, 0, e);
-        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true };
+        yield { text, lineNo: lineNo + 1, end: pos, invalidUtf8: invalid || undefined, unterminated: true, bytes: invalid ? undefined : last.subarray(0, e) };
     }
 }
 /** UTF-16 logs are rare and small; they are decoded as a stream of chunks and split on LF. */
@@ -18537,9 +18537,10 @@ function recordKey(sessionId, digest, seq) {
 /**
  * Gives each event its dedupe key. The same record in two files (an archived copy, logs copied
  * into .ai-logs/) is one record: the key is the session, the record's bytes and its place among
- * the line's events.
+ * the line's events. `bytes`, when given, are the UTF-8 bytes of `text` as read: hashed as they
+ * are, the line is not encoded again to be hashed.
  */
-function parsedLine(text, lineNo, found) {
+function parsedLine(text, lineNo, found, bytes) {
     let seq = 0;
     let lineDigest = null;
     const payloads = [];
@@ -18552,7 +18553,7 @@ function parsedLine(text, lineNo, found) {
         const source = ev.raw ?? text ?? '';
         if (ev.dedupe_key || !source)
             return r;
-        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(source));
+        const digest = ev.raw !== undefined ? textDigest(ev.raw) : (lineDigest ??= textDigest(bytes ?? source));
         return { type: 'event', event: { ...ev, dedupe_key: recordKey(ev.session_id, digest, n) } };
     });
     return { text, lineNo, records, payloads };
@@ -18679,7 +18680,7 @@ async function* parseBatches(job) {
         return done;
     };
     /** One line's records; a line the parser cannot take is a problem of that line, never of the file. */
-    const parseLine = (text, lineNo, push, last = false) => {
+    const parseLine = (text, lineNo, push, last = false, bytes) => {
         const out = [];
         if (nestsDeeperThan(text)) {
             problems.add(lineNo, `line not read: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
@@ -18695,7 +18696,7 @@ async function* parseBatches(job) {
             const { records: kept, skipped } = checkedRecords(out, lineNo, problems);
             batch.skippedLines += skipped;
             if (kept.length > 0)
-                batch.lines.push(parsedLine(text, lineNo, kept));
+                batch.lines.push(parsedLine(text, lineNo, kept, bytes));
         }
         catch (e) {
             problems.add(lineNo, lineProblem(e));
@@ -18719,7 +18720,7 @@ async function* parseBatches(job) {
                 problems.add(line.lineNo, `line of ${line.tooLong} bytes is over the ${job.maxLineBytes}-byte line limit; skipped`);
             }
             else if (line.text.trim() !== '') {
-                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true);
+                const out = parseLine(line.text, line.lineNo, (o) => parser.push(line.text, line.lineNo, o), line.unterminated === true, line.bytes);
                 if (out === TORN) {
                     // A torn last line is most likely still being written: leave it for the next ingest.
                     problems.add(line.lineNo, 'incomplete last line (no newline, not valid JSON); not consumed, will be read again when the file grows');
