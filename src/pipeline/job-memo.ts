@@ -6,6 +6,7 @@ import * as zlib from 'node:zlib'
 import { lateCheckOptions } from '../redact/late/check.js'
 import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
+import { releaseBuffer } from '../release-buffer.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
@@ -292,6 +293,8 @@ class Chunker {
     this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')])
     this.stored += chunk.length
     this.put(chunk)
+    // `put` stored a copy (SQLite binds a blob by copying it).
+    releaseBuffer(chunk)
     this.used = 0
   }
 }
@@ -402,8 +405,12 @@ export function replayMemo(job: ReportRequest, key: MemoKey, db: Db, now: Date):
       const want = header.chunks[seq]
       if (row.seq !== seq || !want) return null
       const raw = decompress(row.chunk)
+      releaseBuffer(row.chunk)
       if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1]) return null
-      if (!writer.write(raw)) return null
+      // The writer copies what it keeps of a chunk.
+      const written = writer.write(raw)
+      releaseBuffer(raw)
+      if (!written) return null
       seq++
     }
     if (seq !== header.chunks.length || !writer.done()) return null
@@ -557,16 +564,31 @@ function timeLinesClean(lines: string[], forms: TimeForms, job: ReportRequest): 
 const MAGIC = Buffer.from('ALTJM2', 'latin1')
 const ZSTD = typeof zlib.zstdCompressSync === 'function'
 
-/** A chunk's bytes: the codec, then the chunk compressed. */
+/**
+ * zlib's output buffer for a chunk: large enough for any chunk compressed (zstd's bound) or
+ * decompressed, so each call makes one buffer rather than one per 16 KiB and their concatenation.
+ */
+const OUTPUT_BYTES = CHUNK_BYTES + (CHUNK_BYTES >> 7) + 4096
+
+/**
+ * A chunk's bytes: the codec, then the chunk compressed. What zlib allocated is given back at once
+ * (`releaseBuffer`), so an entry of hundreds of chunks leaves no trail of buffers behind it.
+ */
 function compress(raw: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([ZSTD ? 1 : 2]), ZSTD ? zlib.zstdCompressSync(raw) : zlib.gzipSync(raw)])
+  if (!ZSTD) return Buffer.concat([Buffer.from([2]), zlib.gzipSync(raw)])
+  const out = zlib.zstdCompressSync(raw, { chunkSize: OUTPUT_BYTES })
+  const chunk = Buffer.allocUnsafe(out.length + 1)
+  chunk[0] = 1
+  out.copy(chunk, 1)
+  releaseBuffer(out)
+  return chunk
 }
 
 /** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
 function decompress(chunk: Buffer): Buffer | null {
   const body = chunk.subarray(1)
   try {
-    if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function') return zlib.zstdDecompressSync(body)
+    if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function') return zlib.zstdDecompressSync(body, { chunkSize: OUTPUT_BYTES })
     if (chunk[0] === 2) return zlib.gunzipSync(body)
   } catch {
     // A damaged chunk: no entry.
