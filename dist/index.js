@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55654);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25734);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55654:
+/***/ 25734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59112,7 +59112,34 @@ function traceHeap(worker) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/release-buffer.ts
+/**
+ * Gives the memory behind `b` back now, when `b` alone holds it, and leaves `b` empty. A buffer
+ * that zlib or SQLite made is freed only when V8 collects it, and V8 collects for the memory
+ * outside its heap only after tens of megabytes of it: a loop that compresses a chunk at a time
+ * leaves every chunk's buffers lying until then, which the job memo measured at about 40 MB on top
+ * of a full-mode job's peak (docs/performance.md, "the job memo's buffers given back"). Detaching
+ * the `ArrayBuffer` (`transfer(0)`) frees it at once.
+ *
+ * Only a buffer no one else can be looking at may be given: one the caller made or was handed and
+ * kept no other view of. A buffer of Node's shared pool (small `allocUnsafe` buffers) is never
+ * detached.
+ */
+function releaseBuffer(b) {
+    const ab = b.buffer;
+    if (ab.detached || typeof ab.transfer !== 'function')
+        return;
+    // A slice of the pool is never all of it (the pool serves sizes under half its own), and a
+    // buffer far larger than the pool is not the pool; zlib makes its output as such a buffer and
+    // returns a view of its start.
+    const whole = b.byteOffset === 0 && b.length === ab.byteLength;
+    if (!whole && ab.byteLength <= 4 * Buffer.poolSize)
+        return;
+    ab.transfer(0);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/job-memo.ts
+
 
 
 
@@ -59355,6 +59382,8 @@ class Chunker {
         this.list.push([raw.length, (0,external_node_crypto_.createHash)('sha256').update(raw).digest('base64')]);
         this.stored += chunk.length;
         this.put(chunk);
+        // `put` stored a copy (SQLite binds a blob by copying it).
+        releaseBuffer(chunk);
         this.used = 0;
     }
 }
@@ -59471,9 +59500,13 @@ function replayMemo(job, key, db, now) {
             if (row.seq !== seq || !want)
                 return null;
             const raw = decompress(row.chunk);
+            releaseBuffer(row.chunk);
             if (!raw || raw.length !== want[0] || (0,external_node_crypto_.createHash)('sha256').update(raw).digest('base64') !== want[1])
                 return null;
-            if (!writer.write(raw))
+            // The writer copies what it keeps of a chunk.
+            const written = writer.write(raw);
+            releaseBuffer(raw);
+            if (!written)
                 return null;
             seq++;
         }
@@ -59639,16 +59672,31 @@ function timeLinesClean(lines, forms, job) {
 }
 const job_memo_MAGIC = Buffer.from('ALTJM2', 'latin1');
 const ZSTD = typeof external_node_zlib_.zstdCompressSync === 'function';
-/** A chunk's bytes: the codec, then the chunk compressed. */
+/**
+ * zlib's output buffer for a chunk: large enough for any chunk compressed (zstd's bound) or
+ * decompressed, so each call makes one buffer rather than one per 16 KiB and their concatenation.
+ */
+const OUTPUT_BYTES = CHUNK_BYTES + (CHUNK_BYTES >> 7) + 4096;
+/**
+ * A chunk's bytes: the codec, then the chunk compressed. What zlib allocated is given back at once
+ * (`releaseBuffer`), so an entry of hundreds of chunks leaves no trail of buffers behind it.
+ */
 function compress(raw) {
-    return Buffer.concat([Buffer.from([ZSTD ? 1 : 2]), ZSTD ? external_node_zlib_.zstdCompressSync(raw) : external_node_zlib_.gzipSync(raw)]);
+    if (!ZSTD)
+        return Buffer.concat([Buffer.from([2]), external_node_zlib_.gzipSync(raw)]);
+    const out = external_node_zlib_.zstdCompressSync(raw, { chunkSize: OUTPUT_BYTES });
+    const chunk = Buffer.allocUnsafe(out.length + 1);
+    chunk[0] = 1;
+    out.copy(chunk, 1);
+    releaseBuffer(out);
+    return chunk;
 }
 /** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
 function decompress(chunk) {
     const body = chunk.subarray(1);
     try {
         if (chunk[0] === 1 && typeof external_node_zlib_.zstdDecompressSync === 'function')
-            return external_node_zlib_.zstdDecompressSync(body);
+            return external_node_zlib_.zstdDecompressSync(body, { chunkSize: OUTPUT_BYTES });
         if (chunk[0] === 2)
             return external_node_zlib_.gunzipSync(body);
     }

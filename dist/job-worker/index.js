@@ -58907,6 +58907,7 @@ function traceHeap(worker) {
 
 
 
+
 /**
  * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
  * previous run's was writes that run's files again instead of selecting, redacting, rendering and
@@ -59038,7 +59039,7 @@ const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summar
  * How much of the texts a chunk holds before compression: what a run that makes an entry or
  * replays one holds of them at a time (twice: the chunk and its compressed form).
  */
-const CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const CHUNK_BYTES = 1024 * 1024;
 /**
  * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
  * the memo holds one entry per output folder, each at most this.
@@ -59133,6 +59134,8 @@ class Chunker {
         this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')]);
         this.stored += chunk.length;
         this.put(chunk);
+        // `put` stored a copy (SQLite binds a blob by copying it).
+        releaseBuffer(chunk);
         this.used = 0;
     }
 }
@@ -59249,9 +59252,13 @@ function replayMemo(job, key, db, now) {
             if (row.seq !== seq || !want)
                 return null;
             const raw = decompress(row.chunk);
+            releaseBuffer(row.chunk);
             if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1])
                 return null;
-            if (!writer.write(raw))
+            // The writer copies what it keeps of a chunk.
+            const written = writer.write(raw);
+            releaseBuffer(raw);
+            if (!written)
                 return null;
             seq++;
         }
@@ -59417,16 +59424,31 @@ function timeLinesClean(lines, forms, job) {
 }
 const job_memo_MAGIC = Buffer.from('ALTJM2', 'latin1');
 const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
-/** A chunk's bytes: the codec, then the chunk compressed. */
+/**
+ * zlib's output buffer for a chunk: large enough for any chunk compressed (zstd's bound) or
+ * decompressed, so each call makes one buffer rather than one per 16 KiB and their concatenation.
+ */
+const OUTPUT_BYTES = CHUNK_BYTES + (CHUNK_BYTES >> 7) + 4096;
+/**
+ * A chunk's bytes: the codec, then the chunk compressed. What zlib allocated is given back at once
+ * (`releaseBuffer`), so an entry of hundreds of chunks leaves no trail of buffers behind it.
+ */
 function compress(raw) {
-    return Buffer.concat([Buffer.from([ZSTD ? 1 : 2]), ZSTD ? zlib.zstdCompressSync(raw) : zlib.gzipSync(raw)]);
+    if (!ZSTD)
+        return Buffer.concat([Buffer.from([2]), zlib.gzipSync(raw)]);
+    const out = zlib.zstdCompressSync(raw, { chunkSize: OUTPUT_BYTES });
+    const chunk = Buffer.allocUnsafe(out.length + 1);
+    chunk[0] = 1;
+    out.copy(chunk, 1);
+    releaseBuffer(out);
+    return chunk;
 }
 /** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
 function decompress(chunk) {
     const body = chunk.subarray(1);
     try {
         if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function')
-            return zlib.zstdDecompressSync(body);
+            return zlib.zstdDecompressSync(body, { chunkSize: OUTPUT_BYTES });
         if (chunk[0] === 2)
             return zlib.gunzipSync(body);
     }
