@@ -5,6 +5,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { openStore } from '../../src/store/db.js'
 import { readSessionFacts } from '../../src/store/scope-facts.js'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
+import { recording } from './query-plan-helpers.js'
 
 /** The indexes docs/database.md lists, from its Indexes table's first column. */
 function documentedIndexes(): string[] {
@@ -27,18 +28,7 @@ describe('indexes', () => {
     const db = openStore(join(d, 'links.sqlite'))
     try {
       await ingestPaths(db, [join(fixtures, 'claude-code')])
-      const prepared: string[] = []
-      const proxy = new Proxy(db, {
-        get(target, prop) {
-          if (prop === 'prepare')
-            return (sql: string) => {
-              prepared.push(sql)
-              return target.prepare(sql)
-            }
-          const v = Reflect.get(target, prop, target) as unknown
-          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-        }
-      })
+      const { db: proxy, prepared } = recording(db)
       readSessionFacts(proxy)
       const links = prepared.find((sql) => /kind = 'link'/.test(sql))!
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${links}`).all(null) as { detail: string }[]).map((r) => r.detail)

@@ -2,9 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { ingestOnThisThread, ingestPaths } from '../../src/ingest/ingest.js'
-import { openStore, type Db } from '../../src/store/db.js'
+import { openStore } from '../../src/store/db.js'
 import { dropSessionsNoFileHolds } from '../../src/store/session-reread.js'
 import { fixtures, tmpDir } from '../helpers.js'
+import { plan, recording } from './query-plan-helpers.js'
 
 /*
  * The repair of a store holding one log under two paths (src/store/spellings.ts) and the dropping of
@@ -16,31 +17,6 @@ import { fixtures, tmpDir } from '../helpers.js'
 
 const dir = tmpDir('alt-plans-spellings-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** The database, with every SQL text a caller prepares written down. */
-function recording(db: Db): { db: Db; prepared: string[] } {
-  const prepared: string[] = []
-  const proxy = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare')
-        return (sql: string) => {
-          prepared.push(sql)
-          return target.prepare(sql)
-        }
-      const v = Reflect.get(target, prop, target) as unknown
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-    }
-  })
-  return { db: proxy, prepared }
-}
-
-function plan(db: Db, sql: string): string[] {
-  const params = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length
-  const named = [...new Set(sql.match(/@\w+/g) ?? [])].map((n) => n.slice(1))
-  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-  const args: unknown[] = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : Array<null>(params).fill(null)
-  return (stmt.all(...args) as { detail: string }[]).map((r) => r.detail)
-}
 
 describe('query plans of the repair of a second path', () => {
   it('forgetting a second path and dropping the sessions no file holds scan no table', async () => {

@@ -6,6 +6,7 @@ import { openStore, type Db } from '../../src/store/db.js'
 import { reconcileCopies } from '../../src/store/reconcile.js'
 import { StoreWriter } from '../../src/store/writer.js'
 import { fixtures, tmpDir } from '../helpers.js'
+import { plan, recording } from './query-plan-helpers.js'
 
 /*
  * Work that must stay linear in the rows involved, checked through SQLite's query plans (timing
@@ -18,31 +19,6 @@ const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
-
-/** The database, with every SQL text a caller prepares written down. */
-function recording(db: Db): { db: Db; prepared: string[] } {
-  const prepared: string[] = []
-  const proxy = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare')
-        return (sql: string) => {
-          prepared.push(sql)
-          return target.prepare(sql)
-        }
-      const v = Reflect.get(target, prop, target) as unknown
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-    }
-  })
-  return { db: proxy, prepared }
-}
-
-function plan(db: Db, sql: string): string[] {
-  const params = (sql.replace(/'[^']*'/g, '').match(/\?/g) ?? []).length
-  const named = [...new Set(sql.match(/@\w+/g) ?? [])].map((n) => n.slice(1))
-  const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-  const args: unknown[] = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : Array<null>(params).fill(null)
-  return (stmt.all(...args) as { detail: string }[]).map((r) => r.detail)
-}
 
 async function storeWithCopies(): Promise<{ db: Db; sessions: string[] }> {
   const d = tmpDir()
