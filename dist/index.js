@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25734);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68165);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25734:
+/***/ 68165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56528,7 +56528,60 @@ function jsonSessionText(s, first) {
     return (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
+
+
+/*
+ * A job writes some files under a temporary name beside their own and renames them into place
+ * when they are whole: a file's second write (file-out.ts) and a replay of the job memo
+ * (job-memo.ts). A job killed before its renames leaves those files in the output folder, where
+ * the next run's upload of the folder would publish them. Each name carries its writer's process
+ * id, so the next job removes what a process no longer running left, and leaves alone the files of
+ * one still writing (another job into the same folder).
+ */
+/** The temporary name of `path` (a file of an output folder) while this process writes it. */
+function nextWriteName(path) {
+    return `${path}.${process.pid}.alt-next`;
+}
+/** The temporary name, in `outDir`, of a memo's file `name` while this process replays it. */
+function replayName(outDir, name) {
+    return (0,external_node_path_.join)(outDir, `.${name}.${process.pid}.memo`);
+}
+const LEFTOVER = /^(?:\..+\.(\d+)\.memo|.+\.(\d+)\.alt-next)$/;
+/** Removes from `outDir` what a job no longer running left there; returns the names removed. */
+function removeLeftovers(outDir) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(outDir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.sort()) {
+        const m = LEFTOVER.exec(name);
+        if (!m || running(Number(m[1] ?? m[2])))
+            continue;
+        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(outDir, name), { force: true });
+        removed.push(name);
+    }
+    return removed;
+}
+function running(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process of another user holds that id.
+        return e.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/file-out.ts
+
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20;
@@ -56548,7 +56601,7 @@ class FileOut {
     constructor(path, previous) {
         this.path = path;
         this.previous = previous;
-        this.tmp = previous ? `${path}.alt-next` : null;
+        this.tmp = previous ? nextWriteName(path) : null;
         this.fd = (0,external_node_fs_.openSync)(this.tmp ?? path, 'w');
     }
     /** Bytes written so far, counting what is gathered. */
@@ -59156,6 +59209,7 @@ function releaseBuffer(b) {
 
 
 
+
 /**
  * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
  * previous run's was writes that run's files again instead of selecting, redacting, rendering and
@@ -59594,7 +59648,7 @@ class ReplayWriter {
         for (let i = 0; i < t.spans.length; i++)
             this.lineParts.push([]);
         if (t.file) {
-            const temp = (0,external_node_path_.join)(this.outDir, `.${(0,external_node_path_.basename)(t.name)}.${process.pid}.memo`);
+            const temp = replayName(this.outDir, (0,external_node_path_.basename)(t.name));
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.join)(this.outDir, t.name)), { recursive: true });
             this.fd = (0,external_node_fs_.openSync)(temp, 'w');
             this.temps.push([temp, (0,external_node_path_.join)(this.outDir, t.name)]);
@@ -59751,6 +59805,7 @@ function keepMemo(database, key, entry) {
 
 
 
+
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000;
 /**
@@ -59768,6 +59823,7 @@ async function runJob(o) {
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
         const job = reportRequest(o);
+        removeLeftovers(job.outDir);
         // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
         const memo = memoWanted(o, db) ? memoKey({ job, db }) : null;
         const replay = memo && replayed(job, memo, db, o.now ?? new Date());

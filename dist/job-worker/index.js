@@ -56306,7 +56306,60 @@ function jsonSessionText(s, first) {
     return (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
+
+
+/*
+ * A job writes some files under a temporary name beside their own and renames them into place
+ * when they are whole: a file's second write (file-out.ts) and a replay of the job memo
+ * (job-memo.ts). A job killed before its renames leaves those files in the output folder, where
+ * the next run's upload of the folder would publish them. Each name carries its writer's process
+ * id, so the next job removes what a process no longer running left, and leaves alone the files of
+ * one still writing (another job into the same folder).
+ */
+/** The temporary name of `path` (a file of an output folder) while this process writes it. */
+function nextWriteName(path) {
+    return `${path}.${process.pid}.alt-next`;
+}
+/** The temporary name, in `outDir`, of a memo's file `name` while this process replays it. */
+function leftovers_replayName(outDir, name) {
+    return join(outDir, `.${name}.${process.pid}.memo`);
+}
+const LEFTOVER = /^(?:\..+\.(\d+)\.memo|.+\.(\d+)\.alt-next)$/;
+/** Removes from `outDir` what a job no longer running left there; returns the names removed. */
+function leftovers_removeLeftovers(outDir) {
+    let names;
+    try {
+        names = readdirSync(outDir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.sort()) {
+        const m = LEFTOVER.exec(name);
+        if (!m || running(Number(m[1] ?? m[2])))
+            continue;
+        rmSync(join(outDir, name), { force: true });
+        removed.push(name);
+    }
+    return removed;
+}
+function running(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process of another user holds that id.
+        return e.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/file-out.ts
+
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20;
@@ -56326,7 +56379,7 @@ class FileOut {
     constructor(path, previous) {
         this.path = path;
         this.previous = previous;
-        this.tmp = previous ? `${path}.alt-next` : null;
+        this.tmp = previous ? nextWriteName(path) : null;
         this.fd = (0,external_node_fs_namespaceObject.openSync)(this.tmp ?? path, 'w');
     }
     /** Bytes written so far, counting what is gathered. */
@@ -58908,6 +58961,7 @@ function traceHeap(worker) {
 
 
 
+
 /**
  * The job memo (docs/performance.md, "The job memo"): a warm run whose every input is what a
  * previous run's was writes that run's files again instead of selecting, redacting, rendering and
@@ -59346,7 +59400,7 @@ class ReplayWriter {
         for (let i = 0; i < t.spans.length; i++)
             this.lineParts.push([]);
         if (t.file) {
-            const temp = join(this.outDir, `.${basename(t.name)}.${process.pid}.memo`);
+            const temp = replayName(this.outDir, basename(t.name));
             mkdirSync(dirname(join(this.outDir, t.name)), { recursive: true });
             this.fd = openSync(temp, 'w');
             this.temps.push([temp, join(this.outDir, t.name)]);
@@ -59503,6 +59557,7 @@ function job_memo_keepMemo(database, key, entry) {
 
 
 
+
 /** The job summary may hold 1 MiB per step; beyond that the runner drops it. */
 const SUMMARY_LIMIT = 1_000_000;
 /**
@@ -59520,6 +59575,7 @@ async function runJob(o) {
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
         const job = reportRequest(o);
+        removeLeftovers(job.outDir);
         // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
         const memo = memoWanted(o, db) ? memoKey({ job, db }) : null;
         const replay = memo && replayed(job, memo, db, o.now ?? new Date());

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { nextWriteName } from './leftovers.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20
@@ -35,7 +36,7 @@ export class FileOut {
     readonly path: string,
     private readonly previous?: WrittenFile
   ) {
-    this.tmp = previous ? `${path}.alt-next` : null
+    this.tmp = previous ? nextWriteName(path) : null
     this.fd = openSync(this.tmp ?? path, 'w')
   }
 

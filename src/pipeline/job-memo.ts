@@ -7,6 +7,7 @@ import { lateCheckOptions } from '../redact/late/check.js'
 import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
 import { releaseBuffer } from '../release-buffer.js'
+import { replayName } from './leftovers.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
@@ -487,7 +488,7 @@ class ReplayWriter {
     this.lineParts.length = 0
     for (let i = 0; i < t.spans.length; i++) this.lineParts.push([])
     if (t.file) {
-      const temp = join(this.outDir, `.${basename(t.name)}.${process.pid}.memo`)
+      const temp = replayName(this.outDir, basename(t.name))
       mkdirSync(dirname(join(this.outDir, t.name)), { recursive: true })
       this.fd = openSync(temp, 'w')
       this.temps.push([temp, join(this.outDir, t.name)])

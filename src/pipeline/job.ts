@@ -30,6 +30,7 @@ import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
+import { removeLeftovers } from './leftovers.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -107,6 +108,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const job = reportRequest(o)
+    removeLeftovers(job.outDir)
     // The memo's key is read before the report, which may close `db` (src/pipeline/job-memo.ts).
     const memo = memoWanted(o, db) ? memoKey({ job, db }) : null
     const replay = memo && replayed(job, memo, db, o.now ?? new Date())
