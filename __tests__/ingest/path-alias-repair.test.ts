@@ -23,7 +23,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 /** Columns that say when a row was written, which two stores filled at different times differ in. */
 const WHEN: Record<string, string[]> = { files: ['ingested_at'], ingest_errors: ['at'] }
 /** Caches and counters, not what the logs said. */
-const NOT_COMPARED = new Set(['store_generation', 'redaction_cache_state', 'redaction_cache', 'session_cache', 'late_check_memo', 'job_memo'])
+const NOT_COMPARED = new Set([
+  'store_generation',
+  'redaction_cache_state',
+  'redaction_cache',
+  'session_cache',
+  'late_check_memo',
+  'job_memo',
+  'job_memo_chunks'
+])
 
 function tables(db: Db): Record<string, unknown[]> {
   const names = db
@@ -72,18 +80,27 @@ async function storedTwice(db: Db, logs: string, second: string): Promise<void> 
   symlinkSync(logs, second, 'dir')
 }
 
+/** A case's logs, its store and a store that only ever read `logs` (read here), closed after `body`. */
+async function withStores(name: string, body: (c: { logs: string; link: string; db: Db; alone: Db }) => Promise<void>): Promise<void> {
+  const logs = logsIn(name)
+  const db = openStore(join(dir, name, 'store.sqlite'))
+  const alone = openStore(join(dir, name, 'alone.sqlite'))
+  try {
+    await ingestPaths(alone, [logs], { isolate: false })
+    await body({ logs, link: join(dir, name, 'link'), db, alone })
+  } finally {
+    db.close()
+    alone.close()
+  }
+}
+
 describe('a store that holds one log under two paths', () => {
-  it('forgets the second path, reached through the link: the store equals one that read the first path only', async () => {
-    const logs = logsIn('via-link')
-    const link = join(dir, 'via-link', 'link')
-    const db = openStore(join(dir, 'via-link', 'store.sqlite'))
-    const alone = openStore(join(dir, 'via-link', 'alone.sqlite'))
-    try {
-      await ingestPaths(alone, [logs], { isolate: false })
+  it('forgets the second path, reached through the link: the store equals one that read the first path only', () =>
+    withStores('via-link', async ({ logs, link, db, alone }) => {
       await storedTwice(db, logs, link)
       // As the earlier version left it: the report counted the second path's records too.
       expect(totals(db)).not.toEqual(totals(alone))
-      const files = (alone.prepare('SELECT COUNT(*) FROM files').pluck().get() as number) - 0
+      const files = alone.prepare('SELECT COUNT(*) FROM files').pluck().get() as number
       const repaired = await ingestPaths(db, [link], { isolate: false })
       expect(repaired.merged_paths).toHaveLength(files)
       for (const m of repaired.merged_paths) {
@@ -95,37 +112,19 @@ describe('a store that holds one log under two paths', () => {
       expect(tables(db)).toEqual(tables(alone))
       // Done once: the next ingest finds nothing to merge.
       expect((await ingestPaths(db, [link, logs], { isolate: false })).merged_paths).toEqual([])
-    } finally {
-      db.close()
-      alone.close()
-    }
-  })
+    }))
 
-  it('forgets the second path when the ingest reaches the first: the path it did not reach is matched too', async () => {
-    const logs = logsIn('first-path')
-    const link = join(dir, 'first-path', 'link')
-    const db = openStore(join(dir, 'first-path', 'store.sqlite'))
-    const alone = openStore(join(dir, 'first-path', 'alone.sqlite'))
-    try {
-      await ingestPaths(alone, [logs], { isolate: false })
+  it('forgets the second path when the ingest reaches the first: the path it did not reach is matched too', () =>
+    withStores('first-path', async ({ logs, link, db, alone }) => {
       await storedTwice(db, logs, link)
       const repaired = await ingestPaths(db, [logs], { isolate: false })
       expect(repaired.merged_paths.length).toBeGreaterThan(2)
       expect(tables(db)).toEqual(tables(alone))
-    } finally {
-      db.close()
-      alone.close()
-    }
-  })
+    }))
 
-  it('grown since, is read on once from where the first path stopped', async () => {
-    const logs = logsIn('grown')
-    const link = join(dir, 'grown', 'link')
-    const file = codexFile(logs)
-    const db = openStore(join(dir, 'grown', 'store.sqlite'))
-    const alone = openStore(join(dir, 'grown', 'alone.sqlite'))
-    try {
-      await ingestPaths(alone, [logs], { isolate: false })
+  it('grown since, is read on once from where the first path stopped', () =>
+    withStores('grown', async ({ logs, link, db, alone }) => {
+      const file = codexFile(logs)
       await storedTwice(db, logs, link)
       // A later turn of the same session: the file's own last lines again, at the end.
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
@@ -135,19 +134,10 @@ describe('a store that holds one log under two paths', () => {
       expect(repaired.files).toBe(1)
       expect(totals(db)).toEqual(totals(alone))
       expect(tables(db)).toEqual(tables(alone))
-    } finally {
-      db.close()
-      alone.close()
-    }
-  })
+    }))
 
-  it('stopped after its transactions, before the reconciliation (a crash), is completed by the next ingest', async () => {
-    const logs = logsIn('crash')
-    const link = join(dir, 'crash', 'link')
-    const db = openStore(join(dir, 'crash', 'store.sqlite'))
-    const alone = openStore(join(dir, 'crash', 'alone.sqlite'))
-    try {
-      await ingestPaths(alone, [logs], { isolate: false })
+  it('stopped after its transactions, before the reconciliation (a crash), is completed by the next ingest', () =>
+    withStores('crash', async ({ logs, link, db, alone }) => {
       await storedTwice(db, logs, link)
       // The repair's own transactions alone, as an ingest killed right after them leaves the store.
       const merged = new StoredAliases(db).repair([])
@@ -156,20 +146,12 @@ describe('a store that holds one log under two paths', () => {
       const again = await ingestPaths(db, [link], { isolate: false })
       expect([again.merged_paths, again.files, again.events]).toEqual([[], 0, 0])
       expect(tables(db)).toEqual(tables(alone))
-    } finally {
-      db.close()
-      alone.close()
-    }
-  })
+    }))
 
-  it('forgets a hard link of another name', async () => {
-    const logs = logsIn('hard-link')
-    const elsewhere = join(dir, 'hard-link', 'elsewhere')
-    const file = codexFile(logs)
-    const db = openStore(join(dir, 'hard-link', 'store.sqlite'))
-    const alone = openStore(join(dir, 'hard-link', 'alone.sqlite'))
-    try {
-      await ingestPaths(alone, [logs], { isolate: false })
+  it('forgets a hard link of another name', () =>
+    withStores('hard-link', async ({ logs, db, alone }) => {
+      const elsewhere = join(dir, 'hard-link', 'elsewhere')
+      const file = codexFile(logs)
       await ingestPaths(db, [logs], { isolate: false })
       mkdirSync(elsewhere)
       cpSync(file, join(elsewhere, 'same.jsonl'), { preserveTimestamps: true })
@@ -179,11 +161,7 @@ describe('a store that holds one log under two paths', () => {
       const repaired = await ingestPaths(db, [logs], { isolate: false })
       expect(repaired.merged_paths).toEqual([{ kept: file, forgot: join(elsewhere, 'same.jsonl') }])
       expect(tables(db)).toEqual(tables(alone))
-    } finally {
-      db.close()
-      alone.close()
-    }
-  })
+    }))
 
   it('keeps a second path whose file is gone, and a copy: neither is the same file', async () => {
     const logs = logsIn('gone')

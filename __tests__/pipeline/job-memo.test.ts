@@ -298,13 +298,7 @@ describe('the job memo', () => {
     })
 
   it('keeps and replays files over the old 16 MiB cap, a time lying across two chunks', () => {
-    const database = join(dir, 'large.sqlite')
-    openStore(database).close()
-    const folder = join(dir, 'large')
-    const made = largeFiles(folder, T1)
-    const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
-    const key = { key: 'large', generation: generationOf(database), outDir: resolve(folder) }
-    expect(keepMemo(database, key, memoEntry(job, new Date(T1), made.result))).toBe(true)
+    const { database, folder, made, job, key } = keptLarge('large')
     const store = openStore(database)
     try {
       // Several chunks, none larger than the chunk before compression.
@@ -328,14 +322,7 @@ describe('the job memo', () => {
     ['cut short', (store: Db) => store.prepare('DELETE FROM job_memo_chunks WHERE seq = (SELECT MAX(seq) FROM job_memo_chunks)').run()]
   ] as [string, (store: Db) => void][])
     it(`writes no file, not even in part, from a large entry whose chunk is ${what}`, () => {
-      const name = `large-${what.replace(/\W+/g, '-')}`
-      const database = join(dir, `${name}.sqlite`)
-      openStore(database).close()
-      const folder = join(dir, name)
-      const made = largeFiles(folder, T1)
-      const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
-      const key = { key: 'large', generation: generationOf(database), outDir: resolve(folder) }
-      expect(keepMemo(database, key, memoEntry(job, new Date(T1), made.result))).toBe(true)
+      const { database, folder, made, job, key } = keptLarge(`large-${what.replace(/\W+/g, '-')}`)
       const store = openStore(database)
       try {
         damage(store)
@@ -444,6 +431,18 @@ function generationOf(database: string): number {
  * where each renderer puts it: the JSON report's across the first two chunks of the entry, the
  * others far into it. Lines of varied text, so the chunks do not compress to nothing.
  */
+/** A fresh store holding the memo of `largeFiles` written at T1 into the folder `name`. */
+function keptLarge(name: string) {
+  const database = join(dir, `${name}.sqlite`)
+  openStore(database).close()
+  const folder = join(dir, name)
+  const made = largeFiles(folder, T1)
+  const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
+  const key = { key: 'large', generation: generationOf(database), outDir: resolve(folder) }
+  expect(keepMemo(database, key, memoEntry(job, new Date(T1), made.result))).toBe(true)
+  return { database, folder, made, job, key }
+}
+
 function largeFiles(folder: string, at: string): { files: Record<string, Buffer>; result: ReportResult; comment: (t: string) => string } {
   mkdirSync(folder, { recursive: true })
   const iso = new Date(at).toISOString()

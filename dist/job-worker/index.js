@@ -26283,28 +26283,16 @@ const idOf = (st) => `${st.dev}:${st.ino}`;
  * The walk gives each file once, under one path (walk.ts): a path it gave that the store does not
  * know can only be another path of a stored path it did not reach. So only those are stat'ed, once
  * per ingest, by `repair` (which is given the whole walk before any file is planned); when the walk
- * reached every stored path, nothing is. Without `repair`, the stored paths are all stat'ed when
- * a path the store does not know first comes up.
+ * reached every stored path, nothing is. `of` answers from what `repair` found.
  */
 class spellings_StoredAliases {
     db;
-    byId = null;
+    /** By device and inode, the stored path each file the walk may reach under another path is stored as; filled by `repair`. */
+    byId = new Map();
     constructor(db) {
         this.db = db;
     }
     of(st) {
-        if (this.byId === null) {
-            this.byId = new Map();
-            for (const stored of storedFilePaths(this.db)) {
-                try {
-                    const s = statSync(stored);
-                    this.byId.set(idOf(s), stored);
-                }
-                catch {
-                    // gone or unreadable: no file to be the same as
-                }
-            }
-        }
         return this.byId.get(idOf(st)) ?? null;
     }
     /**
@@ -26346,7 +26334,7 @@ class spellings_StoredAliases {
             else
                 unreached.set(idOf(st), [path]);
         }
-        this.byId = new Map();
+        this.byId.clear();
         if (unreached.size === 0)
             return [];
         // A walked path the store knows, of the same file as one it did not reach: stored twice.

@@ -20,25 +20,14 @@ const idOf = (st: Stats) => `${st.dev}:${st.ino}`
  * The walk gives each file once, under one path (walk.ts): a path it gave that the store does not
  * know can only be another path of a stored path it did not reach. So only those are stat'ed, once
  * per ingest, by `repair` (which is given the whole walk before any file is planned); when the walk
- * reached every stored path, nothing is. Without `repair`, the stored paths are all stat'ed when
- * a path the store does not know first comes up.
+ * reached every stored path, nothing is. `of` answers from what `repair` found.
  */
 export class StoredAliases {
-  private byId: Map<string, string> | null = null
+  /** By device and inode, the stored path each file the walk may reach under another path is stored as; filled by `repair`. */
+  private readonly byId = new Map<string, string>()
   constructor(private readonly db: Db) {}
 
   of(st: Stats): string | null {
-    if (this.byId === null) {
-      this.byId = new Map()
-      for (const stored of storedFilePaths(this.db)) {
-        try {
-          const s = statSync(stored)
-          this.byId.set(idOf(s), stored)
-        } catch {
-          // gone or unreadable: no file to be the same as
-        }
-      }
-    }
     return this.byId.get(idOf(st)) ?? null
   }
 
@@ -75,7 +64,7 @@ export class StoredAliases {
       if (same) same.push(path)
       else unreached.set(idOf(st), [path])
     }
-    this.byId = new Map()
+    this.byId.clear()
     if (unreached.size === 0) return []
     // A walked path the store knows, of the same file as one it did not reach: stored twice.
     const isStored = new Set(stored)
