@@ -29,7 +29,10 @@ describe('removeLeftovers', () => {
       const names = [
         `report.md.${ended}.alt-next`,
         `.report.json.${ended}.memo`,
+        `.report.html.${ended}.partial`,
+        `..ai-log-trail.sqlite.${ended}.partial.${ended}.work-wal`,
         `tool_calls.csv.${sleeper.pid}.alt-next`,
+        `.report.html.${sleeper.pid}.partial`,
         `.report.md.${process.pid}.memo`,
         'report.md',
         '.gitkeep',
@@ -37,11 +40,26 @@ describe('removeLeftovers', () => {
         `report.md.alt-next`
       ]
       for (const n of names) writeFileSync(join(out, n), 'x')
-      expect(removeLeftovers(out)).toEqual([`.report.json.${ended}.memo`, `report.md.${ended}.alt-next`])
-      expect(readdirSync(out).sort()).toEqual(names.slice(2).sort())
+      expect(removeLeftovers(out)).toEqual([
+        `..ai-log-trail.sqlite.${ended}.partial.${ended}.work-wal`,
+        `.report.html.${ended}.partial`,
+        `.report.json.${ended}.memo`,
+        `report.md.${ended}.alt-next`
+      ])
+      expect(readdirSync(out).sort()).toEqual(names.slice(4).sort())
     } finally {
       sleeper.kill()
     }
+  })
+
+  it('removes, when told a file, only what was left while writing that file', () => {
+    const out = join(dir, 'one-file')
+    mkdirSync(out, { recursive: true })
+    const ended = endedPid()
+    const names = [`.out.md.${ended}.partial`, `.out.md.${ended}.partial.${ended}.alt-next`, `.other.md.${ended}.partial`, `.out.md.x.${ended}.partial`]
+    for (const n of names) writeFileSync(join(out, n), 'x')
+    expect(removeLeftovers(out, 'out.md')).toEqual([`.out.md.${ended}.partial`, `.out.md.${ended}.partial.${ended}.alt-next`])
+    expect(readdirSync(out).sort()).toEqual(names.slice(2).sort())
   })
 
   it('takes a folder that does not exist yet for an empty one', () => {

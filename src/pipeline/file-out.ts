@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { nextWriteName } from './leftovers.js'
+import { crashWhileWriting, nextWriteName } from './leftovers.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20
@@ -22,12 +22,13 @@ export interface WrittenFile {
 
 /**
  * A file written a text at a time, counting its bytes, which can copy a region of the file it
- * replaces. With `previous` (the same path, written before), it writes a file beside it and puts
- * it in its place at `close`, so the regions copied are read from the file as it was.
+ * replaces (`previous`: the same path, written before). It is written beside its path and put in
+ * its place at `close`: the regions copied are read from the file as it was, and a process killed
+ * while writing leaves under the path the file before, never one cut short (leftovers.ts).
  */
 export class FileOut {
   private readonly fd: number
-  private readonly tmp: string | null
+  private readonly tmp: string
   private pending = ''
   private bytes = 0
   private oldFd: number | null = null
@@ -36,8 +37,8 @@ export class FileOut {
     readonly path: string,
     private readonly previous?: WrittenFile
   ) {
-    this.tmp = previous ? nextWriteName(path) : null
-    this.fd = openSync(this.tmp ?? path, 'w')
+    this.tmp = nextWriteName(path)
+    this.fd = openSync(this.tmp, 'w')
   }
 
   /** Bytes written so far, counting what is gathered. */
@@ -75,6 +76,7 @@ export class FileOut {
 
   private flush(): void {
     if (!this.pending) return
+    crashWhileWriting(this.path, () => writeSync(this.fd, this.pending.slice(0, this.pending.length >> 1)))
     writeSync(this.fd, this.pending)
     this.pending = ''
   }
@@ -87,7 +89,7 @@ export class FileOut {
       closeSync(this.fd)
       if (this.oldFd !== null) closeSync(this.oldFd)
     }
-    if (this.tmp) renameSync(this.tmp, this.path)
+    renameSync(this.tmp, this.path)
   }
 
   /** Closes and removes what was written of a file not finished. */
@@ -96,7 +98,7 @@ export class FileOut {
       closeSync(this.fd)
       if (this.oldFd !== null) closeSync(this.oldFd)
     } finally {
-      if (this.tmp) rmSync(this.tmp, { force: true })
+      rmSync(this.tmp, { force: true })
     }
   }
 }

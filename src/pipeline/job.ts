@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
 import { renderComment, type CommentWindow } from '../render/comment/index.js'
@@ -30,7 +29,7 @@ import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
-import { removeLeftovers } from './leftovers.js'
+import { removeLeftovers, StagedFiles } from './leftovers.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -183,10 +182,27 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
   const { built, builtForComment, sessionIds } = redactedReports(db, o, frame, spill)
   db.close()
   mkdirSync(o.outDir, { recursive: true })
+  // Every file is written under its temporary name and put into place once all are whole.
+  const staged = new StagedFiles(o.outDir)
+  try {
+    const result = writeFiles(o, checkOptions, { built, builtForComment, sessionIds, exported }, staged)
+    staged.commit()
+    return result
+  } finally {
+    staged.abandon()
+  }
+}
+
+function writeFiles(
+  o: ReportRequest,
+  checkOptions: typeof lateCheckOptions,
+  { built, builtForComment, sessionIds, exported }: ReturnType<typeof redactedReports> & { exported: Set<string> | null },
+  staged: StagedFiles
+): ReportResult {
   const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included])
   let databaseCheck = emptyLateCheck()
   if (o.exportDatabase) {
-    const path = join(o.outDir, DATABASE_FILE)
+    const path = staged.path(DATABASE_FILE)
     exportSanitized(o.database, path, o.config, exported ?? undefined)
     databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
   }
@@ -199,7 +215,8 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
       window: builtForComment.window,
       lateOptions,
       databaseCheck,
-      previous
+      previous,
+      pathOf: (name: string) => staged.path(name)
     })
   // The last check's findings are told in the files themselves, so the files are rendered again
   // with the note and checked again. Renderers are deterministic, so that pass finds what the
@@ -216,7 +233,7 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
   const written: string[] = []
   for (const t of final.texts) {
     if (t.name === RELEASE_SECTION) continue
-    if (!t.written) writeFileSync(join(o.outDir, t.name), t.content)
+    if (!t.written) staged.write(t.name, t.content)
     written.push(t.name)
   }
   if (o.exportDatabase) written.push(DATABASE_FILE)
@@ -304,7 +321,8 @@ function withLate(report: ListedReport, late: LateCheck | undefined): ListedRepo
 }
 
 interface FinalInput {
-  outDir: string
+  /** Where file `name` is written: its temporary name in the output folder. */
+  pathOf: (name: string) => string
   report: ListedReport
   forComment: ListedReport
   /** How much of its turns `forComment` holds. */
@@ -335,7 +353,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // The JSON report is written (and checked) a session at a time as it is made: its text, the
     // largest of the files, is never held whole.
     if (format === 'json') {
-      const json = writeCheckedJson(i.report, join(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE))
+      const json = writeCheckedJson(i.report, i.pathOf(JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE))
       fileChecks.push(json.check)
       wrote(JSON_FILE, json.written)
       files.push({ name: JSON_FILE, content: '', written: true })
@@ -345,7 +363,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // it is the job summary's first candidate) and the HTML page (a session at a time).
     if (format === 'md') {
       markdown = writeCheckedText(markdownUnits(i.report), i.lateOptions, {
-        path: join(i.outDir, MD_FILE),
+        path: i.pathOf(MD_FILE),
         name: MD_FILE,
         keepBytes: SUMMARY_LIMIT,
         previous: i.previous?.get(MD_FILE)
@@ -359,7 +377,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // session's rows, and the check reads a CSV file a cell at a time.
     if (format === 'html') {
       const html = writeCheckedText(htmlRegions(i.report), i.lateOptions, {
-        path: join(i.outDir, HTML_FILE),
+        path: i.pathOf(HTML_FILE),
         name: HTML_FILE,
         previous: i.previous?.get(HTML_FILE)
       })
@@ -371,7 +389,7 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     // No CSV file reads the last check's note: each is one region, copied whole the second time.
     for (const [name, parts] of csvChunks(i.report)) {
       const region: Region<string> = { type: 'region', key: 'file', units: () => parts }
-      const csv = writeCheckedText([region], i.lateOptions, { path: join(i.outDir, name), name, previous: i.previous?.get(name) })
+      const csv = writeCheckedText([region], i.lateOptions, { path: i.pathOf(name), name, previous: i.previous?.get(name) })
       fileChecks.push(csv.check)
       wrote(name, csv.written)
       files.push({ name, content: '', written: true })

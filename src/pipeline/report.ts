@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import type { Config } from '../config/schema.js'
 import { redactReport, reportRedactor, type RedactionRecord } from '../redact/policy.js'
 import { redactionCache } from '../redact/cached-findings.js'
@@ -14,6 +13,7 @@ import type { ListedReport } from '../select/session-list.js'
 import { SessionSink, type SpillFile } from '../select/spill.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
+import { StagedFiles } from './leftovers.js'
 import { saveRedactions } from '../store/redactions.js'
 
 export interface BuildReportOptions {
@@ -192,10 +192,19 @@ function redactComment(
   return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included, turnsAt: (i) => window.turnsAt(i) }
 }
 
-/** Renders a redacted report in each format and writes the files into a folder. */
+/**
+ * Renders a redacted report in each format and writes the files into a folder, each under its
+ * temporary name until all are whole (src/pipeline/leftovers.ts).
+ */
 export function writeReportFiles(report: Report, formats: ReportFormat[], outDir: string): RenderedFile[] {
   mkdirSync(outDir, { recursive: true })
   const files = formats.flatMap((f) => renderReport(report, f).files)
-  for (const f of files) writeFileSync(join(outDir, f.name), f.content)
+  const staged = new StagedFiles(outDir)
+  try {
+    for (const f of files) staged.write(f.name, f.content)
+    staged.commit()
+  } finally {
+    staged.abandon()
+  }
   return files
 }

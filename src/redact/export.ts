@@ -15,6 +15,7 @@ import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import type { FieldKind } from '../config/choices.js'
+import { crashWhileWriting, partialName, place, workName } from '../pipeline/leftovers.js'
 
 export interface ExportResult {
   redactions: number
@@ -53,18 +54,42 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
 /**
  * Writes a copy of the store in which every raw line and every text is redacted, for publishing
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
- * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
+ * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value. Both
+ * copies are written under temporary names beside `outPath` (src/pipeline/leftovers.ts): the
+ * first holds the store unredacted, and the second is put in place of `outPath` only when whole.
  */
 export function exportSanitized(sourcePath: string, outPath: string, config: Config, keep?: ReadonlySet<string>): ExportResult {
   const result: ExportResult = { redactions: 0, by_detector: {} }
-  const work = `${outPath}.tmp-${process.pid}`
-  for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`]) rmSync(p, { force: true })
+  const work = workName(outPath)
+  const staged = partialName(outPath)
+  const removeCopies = () => {
+    for (const p of [work, staged]) for (const s of ['', '-wal', '-shm', '-journal']) rmSync(p + s, { force: true })
+  }
+  removeCopies()
+  try {
+    redactCopy(sourcePath, work, config, keep, result)
+    const final = openStore(work)
+    try {
+      vacuumInto(final, staged)
+    } finally {
+      final.close()
+    }
+    place(staged, outPath)
+  } finally {
+    removeCopies()
+  }
+  return result
+}
+
+function redactCopy(sourcePath: string, work: string, config: Config, keep: ReadonlySet<string> | undefined, result: ExportResult): void {
   const src = openStore(sourcePath)
   try {
     vacuumInto(src, work)
   } finally {
     src.close()
   }
+  // The copy is the store unredacted: a job killed here must leave nothing the folder's upload takes.
+  crashWhileWriting(work)
   const db = openStore(work)
   try {
     enableSecureDelete(db)
@@ -123,12 +148,4 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
   } finally {
     db.close()
   }
-  const final = openStore(work)
-  try {
-    vacuumInto(final, outPath)
-  } finally {
-    final.close()
-    for (const p of [work, `${work}-wal`, `${work}-shm`]) rmSync(p, { force: true })
-  }
-  return result
 }

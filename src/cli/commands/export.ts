@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config/load.js'
-import { exportSanitized } from '../../redact/export.js'
+import { exportSanitized, type ExportResult } from '../../redact/export.js'
+import { removeLeftovers, StagedFiles } from '../../pipeline/leftovers.js'
+import type { LateCheck } from '../../select/report.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
 import { lateCheckDatabase } from '../../redact/late/database.js'
 import { describeLateCheck } from '../../render/text.js'
@@ -38,8 +41,20 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError('export needs --out FILE')
   const { config } = loadConfig(values.rules)
   const out = values.out
-  const r = await withLocalStore(db, 'read', (path) => exportSanitized(path, out, config))
-  const late = lateCheckDatabase(values.out, lateCheckOptions(config))
+  // Checked under its temporary name, and put in place only once checked (src/pipeline/leftovers.ts).
+  const outDir = dirname(resolve(out))
+  removeLeftovers(outDir, basename(out))
+  const staged = new StagedFiles(outDir)
+  const temp = staged.path(basename(out))
+  let r: ExportResult
+  let late: LateCheck
+  try {
+    r = await withLocalStore(db, 'read', (path) => exportSanitized(path, temp, config))
+    late = lateCheckDatabase(temp, lateCheckOptions(config), basename(out))
+    staged.commit()
+  } finally {
+    staged.abandon()
+  }
   if (values.json) io.out(JSON.stringify({ ...r, late }) + '\n')
   else
     io.out(`wrote ${values.out}; ${r.redactions} value(s) redacted\n${late.total ? describeLateCheck(late) : 'Late check: nothing found in the final files'}\n`)

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildReport, writeReportFiles } from '../../pipeline/report.js'
+import { removeLeftovers, writeWhole } from '../../pipeline/leftovers.js'
 import { loadConfig } from '../../config/load.js'
 import { renderReport } from '../../render/index.js'
 import { FilterError } from '../../select/filters.js'
@@ -104,8 +106,9 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     }
     if (format === 'csv') writeReportFiles(built.report, ['csv'], out)
     else {
-      const { writeFileSync } = await import('node:fs')
-      writeFileSync(out, renderReport(built.report, format).files[0].content)
+      // Under a temporary name until whole: what a killed run left of this file goes first.
+      removeLeftovers(dirname(resolve(out)), basename(out))
+      writeWhole(out, renderReport(built.report, format).files[0].content)
     }
     io.err(`wrote ${out}\n`)
     return 0
