@@ -19,7 +19,7 @@ describe('walkFileStats', () => {
       writeFileSync(join(d, 'target.jsonl'), 'x'.repeat(100))
       symlinkSync(join(d, 'target.jsonl'), join(d, 'b', 'link.jsonl'))
       const walked: { path: string; size: number; ino: number; mtimeMs: number }[] = []
-      for await (const f of walkFileStats([join(d, 'b'), d])) walked.push({ path: f.path, size: f.stats.size, ino: f.stats.ino, mtimeMs: f.stats.mtimeMs })
+      for await (const f of walkFileStats([join(d, 'b'), d])) walked.push({ path: f.path, size: f.size, ino: f.ino, mtimeMs: f.mtimeMs })
       const paths: string[] = []
       for await (const p of walkFiles([join(d, 'b'), d])) paths.push(p)
       expect(walked.map((w) => w.path)).toEqual(paths)

@@ -1,4 +1,3 @@
-import type { Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
 import { fileIdFor, type FileRow } from '../store/files.js'
 import { forgetFileAndItsSessionFacts } from '../store/session-reread.js'
@@ -6,6 +5,7 @@ import type { StoreWriter } from '../store/writer.js'
 import { recognizeDatabase } from '../sources/registry.js'
 import { damagedReason, databaseHead, databaseSignature, removeSnapshot, snapshotDatabase, type Snapshot } from './database.js'
 import type { FileJob } from './parse-file.js'
+import type { FileStat } from './walk.js'
 
 /**
  * Plans the read of a SQLite file: skipped when neither it nor its `-wal` changed since it was
@@ -35,7 +35,7 @@ export interface DatabasePlanContext {
 /** The bytes of the header hashed into a database's stored signature. */
 const SIGNATURE_HEAD = 100
 
-export function planDatabase(ctx: DatabasePlanContext, path: string, st: Stats, row: FileRow | undefined): DatabasePlan | null {
+export function planDatabase(ctx: DatabasePlanContext, path: string, st: FileStat, row: FileRow | undefined): DatabasePlan | null {
   let signature: string
   try {
     signature = databaseSignature(path, st)

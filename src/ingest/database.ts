@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
+import type { FileStat } from './walk.js'
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -65,7 +66,7 @@ export function sqliteHead(path: string): Buffer | null {
  * change counter moves with each commit outside WAL mode) and its `-wal`'s size, time and header
  * (whose salt changes at each WAL reset). Equal signatures mean the database was not written.
  */
-export function databaseSignature(path: string, st: Stats): string {
+export function databaseSignature(path: string, st: Pick<FileStat, 'size' | 'mtimeMs'>): string {
   const h = createHash('sha256').update(`${st.size}:${st.mtimeMs}\0`).update(readBytes(path, 100))
   const wal = statOrNull(`${path}-wal`)
   if (wal) h.update(`\0wal:${wal.size}:${wal.mtimeMs}\0`).update(readBytes(`${path}-wal`, 32))

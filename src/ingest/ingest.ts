@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
@@ -21,7 +21,7 @@ import { isDatabaseSidecar, isSqliteHeader, sqliteHead } from './database.js'
 import { planDatabase } from './database-plan.js'
 import { ingestOnWorker } from './ingest-thread.js'
 import { parseJobs, type Planned } from './parse-pool.js'
-import { walkFileStats, type SkippedPath, type WalkedFile } from './walk.js'
+import { walkFileStats, type FileStat, type SkippedPath, type WalkedFile } from './walk.js'
 import { StoredAliases, type MergedPath } from './spellings.js'
 import { WriteGroup } from './write-group.js'
 import { HeldBytesReached } from './held-bytes.js'
@@ -343,18 +343,18 @@ async function* planFiles(
   const walk: (WalkedFile | SkippedPath)[] = []
   for await (const f of walkFileStats(paths, (s) => walk.push(s))) walk.push(f)
   const aliases = new StoredAliases(db)
-  const merged = aliases.repair(walk.filter((w): w is WalkedFile => 'stats' in w))
+  const merged = aliases.repair(walk.filter((w): w is WalkedFile => !('reason' in w)))
   if (merged.length > 0) {
     writer.reset()
     result.merged_paths = merged
     onMerged(merged)
   }
   for (const w of walk) {
-    if (!('stats' in w)) {
+    if ('reason' in w) {
       reportProblem(writer, result, w.path, null, w.reason)
       continue
     }
-    const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases)
+    const plan = await planFile(db, writer, w.path, w, opts, result, aliases)
     if (plan) yield plan
   }
 }
@@ -373,7 +373,7 @@ async function planFile(
   db: Db,
   writer: StoreWriter,
   path: string,
-  st: Stats,
+  st: FileStat,
   opts: IngestOptions,
   result: IngestResult,
   aliases: StoredAliases | null = null

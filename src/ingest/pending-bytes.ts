@@ -21,7 +21,8 @@ export interface WorkerLimits {
 export async function worthAWorker(db: Db, paths: string[], limits: WorkerLimits): Promise<boolean> {
   let pending = 0
   let files = 0
-  for await (const { path, stats: st } of walkFileStats(paths)) {
+  for await (const st of walkFileStats(paths)) {
+    const path = st.path
     if (++files >= limits.files) return true
     const row = readFileExtent(db, path)
     const unchanged = row !== undefined && row.size === st.size && row.offset === st.size && row.mtime_ms === st.mtimeMs

@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
 import { storedFileId, storedFilePaths } from '../store/files.js'
 import { forgetSecondPath } from '../store/spellings.js'
-import type { WalkedFile } from './walk.js'
+import type { FileStat, WalkedFile } from './walk.js'
 
 /** A stored path found to be another path of a file the store keeps under `kept`, and forgotten. */
 export interface MergedPath {
@@ -10,7 +10,7 @@ export interface MergedPath {
   forgot: string
 }
 
-const idOf = (st: Stats) => `${st.dev}:${st.ino}`
+const idOf = (st: FileStat) => `${st.dev}:${st.ino}`
 
 /**
  * Finds the stored path of a file the store knows under another spelling: the same logs reached
@@ -27,7 +27,7 @@ export class StoredAliases {
   private readonly byId = new Map<string, string>()
   constructor(private readonly db: Db) {}
 
-  of(st: Stats): string | null {
+  of(st: FileStat): string | null {
     return this.byId.get(idOf(st)) ?? null
   }
 
@@ -70,7 +70,7 @@ export class StoredAliases {
     const isStored = new Set(stored)
     const walkedAs = new Map<string, string>()
     for (const f of walked) {
-      const key = idOf(f.stats)
+      const key = idOf(f)
       if (unreached.has(key) && isStored.has(f.path)) walkedAs.set(key, f.path)
     }
     const merged: MergedPath[] = []

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve, sep } from 'node:path'
 
 /** File names that are never session logs, even inside a log folder. */
 const SKIP_DIRS = new Set(['node_modules', '.git'])
@@ -29,10 +29,21 @@ function statFailure(p: string, e: NodeJS.ErrnoException): string {
   return link && e.code === 'ENOENT' ? 'dangling symbolic link (skipped)' : `unreadable: ${e.code ?? e.message}`
 }
 
-/** A regular file the walk found, with the `stat` it was found by. */
-export interface WalkedFile {
+/**
+ * What the ingest plans a file by, of the `stat` the walk found it by: numbers only. The ingest
+ * holds the whole walk before planning, one of these per file, and an `fs.Stats` would take
+ * several times the memory (docs/performance.md, "The walk's memory at many files").
+ */
+export interface FileStat {
+  size: number
+  mtimeMs: number
+  dev: number
+  ino: number
+}
+
+/** A regular file the walk found, with what planning needs of its `stat`. */
+export interface WalkedFile extends FileStat {
   path: string
-  stats: Stats
 }
 
 /** The paths of `walkFileStats`. */
@@ -41,7 +52,7 @@ export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath)
 }
 
 /**
- * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * Every regular file under the given paths, with its size, time and identity, depth first, in a stable (sorted)
  * order: a caller that needs the file's size and time takes them from here rather than asking
  * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
@@ -68,7 +79,7 @@ export async function* walkFileStats(paths: string[], onSkip: (skipped: SkippedP
     if (st.isFile()) {
       if (seenFiles.has(id)) return
       seenFiles.add(id)
-      yield { path: resolve(p), stats: st }
+      yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino }
       return
     }
     if (!st.isDirectory()) {
@@ -84,9 +95,13 @@ export async function* walkFileStats(paths: string[], onSkip: (skipped: SkippedP
       onSkip({ path: p, reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` })
       return
     }
+    // `p` is resolved, and a name from readdir is neither `.` nor `..` nor holds a separator, so
+    // the child's path is `p`, a separator and the name: the string `join` (and `resolve`) would
+    // give, made of the folder's string and the name's rather than of a piece per segment.
+    const parent = p.endsWith(sep) ? p : p + sep
     for (const n of names) {
       if (SKIP_DIRS.has(n)) continue
-      yield* visit(join(p, n))
+      yield* visit(parent + n)
     }
   }
   for (const p of paths) yield* visit(resolve(p))
