@@ -13,7 +13,7 @@ import type { ListedReport } from '../select/session-list.js'
 import { SessionSink, type SpillFile } from '../select/spill.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
-import { StagedFiles } from './leftovers.js'
+import { removeLeftovers, StagedFiles } from './leftovers.js'
 import { saveRedactions } from '../store/redactions.js'
 
 export interface BuildReportOptions {
@@ -199,6 +199,7 @@ function redactComment(
 export function writeReportFiles(report: Report, formats: ReportFormat[], outDir: string): RenderedFile[] {
   mkdirSync(outDir, { recursive: true })
   const files = formats.flatMap((f) => renderReport(report, f).files)
+  for (const f of files) removeLeftovers(outDir, f.name)
   const staged = new StagedFiles(outDir)
   try {
     for (const f of files) staged.write(f.name, f.content)
