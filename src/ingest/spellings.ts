@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs'
 import type { Db } from '../store/db.js'
-import { storedFileId, storedFilePaths } from '../store/files.js'
+import { eachStoredFilePath, storedFileId } from '../store/files.js'
 import { forgetSecondPath } from '../store/spellings.js'
 import type { FileStat, WalkedFile } from './walk.js'
 
@@ -50,8 +50,8 @@ export class StoredAliases {
     // By device and inode, the stored paths the walk did not reach; the walk's own files join a
     // group below only when one of those is the same file.
     const unreached = new Map<string, string[]>()
-    const stored = storedFilePaths(this.db)
-    for (const path of stored) {
+    // Read a path at a time: the walk is already held whole, and a store of many files would double it.
+    for (const path of eachStoredFilePath(this.db)) {
       if (reached.has(path)) continue
       let st: Stats
       try {
@@ -67,11 +67,10 @@ export class StoredAliases {
     this.byId.clear()
     if (unreached.size === 0) return []
     // A walked path the store knows, of the same file as one it did not reach: stored twice.
-    const isStored = new Set(stored)
     const walkedAs = new Map<string, string>()
     for (const f of walked) {
       const key = idOf(f)
-      if (unreached.has(key) && isStored.has(f.path)) walkedAs.set(key, f.path)
+      if (unreached.has(key) && storedFileId(this.db, f.path) !== undefined) walkedAs.set(key, f.path)
     }
     const merged: MergedPath[] = []
     for (const [key, paths] of unreached) {

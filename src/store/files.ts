@@ -73,6 +73,11 @@ export function storedFilePaths(db: Db): string[] {
   return db.prepare('SELECT path FROM files ORDER BY path').pluck().all() as string[]
 }
 
+/** The stored paths in order, one at a time: a store of many files is never held whole. */
+export function eachStoredFilePath(db: Db): IterableIterator<string> {
+  return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate() as IterableIterator<string>
+}
+
 /** The id of the stored file at `path`, if any. */
 export function storedFileId(db: Db, path: string): number | undefined {
   return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number } | undefined)?.id
