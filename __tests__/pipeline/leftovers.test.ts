@@ -31,6 +31,7 @@ describe('removeLeftovers', () => {
         `.report.json.${ended}.memo`,
         `.report.html.${ended}.partial`,
         `..ai-log-trail.sqlite.${ended}.partial.${ended}.work-wal`,
+        `ai-log-trail.sqlite.tmp-${ended}`,
         `tool_calls.csv.${sleeper.pid}.alt-next`,
         `.report.html.${sleeper.pid}.partial`,
         `.report.md.${process.pid}.memo`,
@@ -44,9 +45,10 @@ describe('removeLeftovers', () => {
         `..ai-log-trail.sqlite.${ended}.partial.${ended}.work-wal`,
         `.report.html.${ended}.partial`,
         `.report.json.${ended}.memo`,
+        `ai-log-trail.sqlite.tmp-${ended}`,
         `report.md.${ended}.alt-next`
       ])
-      expect(readdirSync(out).sort()).toEqual(names.slice(4).sort())
+      expect(readdirSync(out).sort()).toEqual(names.slice(5).sort())
     } finally {
       sleeper.kill()
     }

@@ -36,7 +36,9 @@ export function workName(path: string): string {
 /** What SQLite may keep beside a database file while it is open. */
 const SIDECARS = ['-wal', '-shm', '-journal']
 
-const LEFTOVER = /^(?:\.(.+)\.(\d+)\.(?:memo|partial|work)(?:-wal|-shm|-journal)?|(.+)\.(\d+)\.alt-next)$/
+// The last alternative is the sanitized database's working copy as versions before this one named
+// it (`<file>.tmp-<pid>`): the store unredacted, left by an export that was killed.
+const LEFTOVER = /^(?:\.(.+)\.(\d+)\.(?:memo|partial|work)(?:-wal|-shm|-journal)?|(.+)\.(\d+)\.alt-next|(.+)\.tmp-(\d+)(?:-wal|-shm|-journal)?)$/
 
 /**
  * Removes from `outDir` what a job no longer running left there; returns the names removed. With
@@ -53,8 +55,8 @@ export function removeLeftovers(outDir: string, file?: string): string[] {
   const removed: string[] = []
   for (const name of names.sort()) {
     const m = LEFTOVER.exec(name)
-    if (!m || running(Number(m[2] ?? m[4]))) continue
-    if (file !== undefined && !ofFile(m[1] ?? m[3], file)) continue
+    if (!m || running(Number(m[2] ?? m[4] ?? m[6]))) continue
+    if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file)) continue
     rmSync(join(outDir, name), { force: true })
     removed.push(name)
   }
