@@ -103,7 +103,7 @@ const VARIANTS = {
       this.s.seenKeyAfter = none
       return event.apply(this, args)
     }
-    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, CALLER)
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
   },
   /** Raw blocks written uncompressed (the zstd share of the ingest): the block writer is wrapped for this run only. */
   async 'ingest-no-zstd'(files, lib, dir) {
@@ -113,16 +113,16 @@ const VARIANTS = {
         this.db.prepare('INSERT INTO raw_blocks (id, file_id, data) VALUES (?, ?, ?)').run(this.blockId, this.fileId, Buffer.from(this.items.join('\n')))
       this.discard()
     }
-    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, CALLER)
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
   },
-  /** The raw line is not stored (events.raw NULL): the writer is wrapped for this run only. */
+  /** No raw line is kept (no raw-line blocks): the writer is wrapped for this run only. */
   async 'ingest-no-raw'(files, lib, dir) {
     const { StoreWriter } = await import('../../lib/store/writer.js')
     const event = StoreWriter.prototype.event
     StoreWriter.prototype.event = function (fileId, agent, seq, ev, _raw, payloadJson) {
       return event.call(this, fileId, agent, seq, ev, null, payloadJson)
     }
-    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, CALLER)
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
   },
   /**
    * The store floor in this series: every line one bare row of a one-column table, with the
@@ -227,6 +227,27 @@ const VARIANTS = {
     await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
   },
   /**
+   * As lean-no-rows, and no raw line kept either: what the ingest costs besides everything it
+   * stores per event (reading, parsing, keys, payload JSON, files, sessions, reconciliation).
+   */
+  async 'lean-nothing'(files, lib, dir) {
+    let id = 0
+    const { StoreWriter } = await import('../../lib/store/writer.js')
+    const event = StoreWriter.prototype.event
+    const patched = new WeakSet()
+    StoreWriter.prototype.event = function (fileId, agent, seq, ev, _raw, payloadJson) {
+      if (!patched.has(this)) {
+        patched.add(this)
+        noTypedRows(this)
+        this.s.turn = NOOP
+        this.s.touched = NOOP
+        this.s.event = { run: () => ({ changes: 1, lastInsertRowid: ++id }) }
+      }
+      return event.call(this, fileId, agent, seq, ev, null, payloadJson)
+    }
+    await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
+  },
+  /**
    * No rate_limit_messages rows (no query reads them; 24,469 of the 200 MB corpus's 144,300 events):
    * a rate-limit event's windows and plan type stay in its events.payload.
    */
@@ -270,12 +291,11 @@ const VARIANTS = {
 let corpusDir
 
 /**
- * The ingest on the calling thread: a variant that wraps a class of lib/ wraps it in this thread
- * only, and an ingest on its own worker thread (the default for a file store with 8 MiB or more to
- * read) would load lib/ again there, unwrapped, and measure the unchanged ingest.
+ * The ingest on the calling thread, parsing there too (every thread's CPU is then the one thread's,
+ * as `main-thread`'s): a variant that wraps a class of lib/ wraps it in this thread only, and an
+ * ingest on its own worker thread (the default for a file store with 8 MiB or more to read) would
+ * load lib/ again there, unwrapped, and measure the unchanged ingest.
  */
-const CALLER = { isolate: false }
-/** As CALLER, parsing on the calling thread too: every thread's CPU is then the one thread's. */
 const ONE_THREAD = { isolate: false, worker: false }
 const NOOP = { run: () => ({ changes: 1, lastInsertRowid: 0 }) }
 /** The typed tables' statements (turns and files_touched stay: scope and turn numbers read them). */
@@ -451,15 +471,20 @@ if (values.child) {
   mkdirSync(dir, { recursive: true })
   const t0 = process.hrtime.bigint()
   const cpu0 = process.cpuUsage()
-  await VARIANTS[values.child](files, lib, dir)
-  const s = Number(process.hrtime.bigint() - t0) / 1e9
-  // CPU time of every thread beside wall time: on a shared machine only the CPU time compares.
-  const used = process.cpuUsage(cpu0)
-  // The database's size on disk, its write-ahead log included.
-  const db = readdirSync(dir)
-    .filter((f) => f.startsWith('x.sqlite'))
-    .reduce((n, f) => n + statSync(join(dir, f)).size, 0)
-  rmSync(dir, { recursive: true, force: true })
+  let s, used, db
+  try {
+    await VARIANTS[values.child](files, lib, dir)
+    s = Number(process.hrtime.bigint() - t0) / 1e9
+    // CPU time of every thread beside wall time: on a shared machine only the CPU time compares.
+    used = process.cpuUsage(cpu0)
+    // The database's size on disk, its write-ahead log included.
+    db = readdirSync(dir)
+      .filter((f) => f.startsWith('x.sqlite'))
+      .reduce((n, f) => n + statSync(join(dir, f)).size, 0)
+  } finally {
+    // A variant that fails leaves no database behind in the shared .bench folder either.
+    rmSync(dir, { recursive: true, force: true })
+  }
   console.log(JSON.stringify({ s, cpu: (used.user + used.system) / 1e6, db }))
 } else {
   const mb = listFiles(corpusDir).reduce((n, f) => n + statSync(f).size, 0) / 1e6
