@@ -11,6 +11,7 @@ import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/se
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
+import { IdentifierTags, redactionKey } from './hash.js'
 import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
@@ -54,8 +55,15 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
  * Writes a copy of the store in which every raw line and every text is redacted, for publishing
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
  * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
+ * `tags` number the copy's identifiers (its own report); the last check of the copy continues them.
  */
-export function exportSanitized(sourcePath: string, outPath: string, config: Config, keep?: ReadonlySet<string>): ExportResult {
+export function exportSanitized(
+  sourcePath: string,
+  outPath: string,
+  config: Config,
+  keep?: ReadonlySet<string>,
+  tags = new IdentifierTags(redactionKey())
+): ExportResult {
   const result: ExportResult = { redactions: 0, by_detector: {} }
   const work = `${outPath}.tmp-${process.pid}`
   for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`]) rmSync(p, { force: true })
@@ -74,7 +82,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       deleteFilesWithoutEvents(db)
     }
     dropReviewOfMissingSessions(db)
-    const opts = engineOptions(config)
+    const opts = engineOptions(config, tags)
     const count = (findings: { detector: string }[]) => {
       for (const f of findings) {
         result.redactions++

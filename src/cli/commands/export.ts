@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config/load.js'
 import { exportSanitized } from '../../redact/export.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
+import { FINDING_TAG_KINDS } from '../../redact/engine-options.js'
+import { IdentifierTags, redactionKey } from '../../redact/hash.js'
 import { lateCheckDatabase } from '../../redact/late/database.js'
 import { describeLateCheck } from '../../render/text.js'
 import { isPostgresUrl } from '../../store/pg/connect.js'
@@ -38,8 +40,9 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError('export needs --out FILE')
   const { config } = loadConfig(values.rules)
   const out = values.out
-  const r = await withLocalStore(db, 'read', (path) => exportSanitized(path, out, config))
-  const late = lateCheckDatabase(values.out, lateCheckOptions(config))
+  const tags = new IdentifierTags(redactionKey())
+  const r = await withLocalStore(db, 'read', (path) => exportSanitized(path, out, config, undefined, tags))
+  const late = lateCheckDatabase(values.out, lateCheckOptions(config, [], tags.numbering(FINDING_TAG_KINDS)))
   if (values.json) io.out(JSON.stringify({ ...r, late }) + '\n')
   else
     io.out(`wrote ${values.out}; ${r.redactions} value(s) redacted\n${late.total ? describeLateCheck(late) : 'Late check: nothing found in the final files'}\n`)
