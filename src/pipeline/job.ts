@@ -188,8 +188,6 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
   // Each published report numbers its identifiers on its own (the files', the comment's, the
   // database copy's): the last check of each continues that report's numbers.
   const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included], built.tags)
-  const lateMemo = openLateMemo(o.database, lateOptions)
-  const commentOptions = builtForComment.tags === built.tags ? lateOptions : renumbered(lateOptions, o.config, builtForComment.tags)
   let databaseCheck = emptyLateCheck()
   if (o.exportDatabase) {
     const path = join(o.outDir, DATABASE_FILE)
@@ -197,6 +195,9 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
     exportSanitized(o.database, path, o.config, exported ?? undefined, tags)
     databaseCheck = lateCheckDatabase(path, renumbered(lateOptions, o.config, tags.numbering(FINDING_TAG_KINDS)), DATABASE_FILE)
   }
+  // Opened after the database's check, as before: the memo is for the files' texts; the comment's options share it.
+  const lateMemo = openLateMemo(o.database, lateOptions)
+  const commentOptions = builtForComment.tags === built.tags ? lateOptions : renumbered(lateOptions, o.config, builtForComment.tags)
   const publishable = (late: LateCheck | undefined, previous?: Map<string, WrittenFile>) =>
     finalTexts({
       ...o,
