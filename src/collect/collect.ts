@@ -4,6 +4,7 @@ import { ingestForRepo } from '../discover/discover.js'
 import type { DiscoverEnv } from '../discover/locations.js'
 import type { Config } from '../config/schema.js'
 import type { RedactCounts } from '../redact/files.js'
+import type { TagNumbering } from '../redact/hash.js'
 import type { LateCheck } from '../select/report.js'
 import { gitDir, repositoryRoot } from '../scope/git.js'
 import { branchChange } from '../scope/local.js'
@@ -82,15 +83,24 @@ function copyName(session: SessionFacts, file: string): string {
  * and loading it is most of a short run.
  */
 async function copier(config: Config) {
-  const [{ redactFile }, { lateCheckOptions }, { lateCheckFiles }] = await Promise.all([
+  const [{ redactFile }, { lateCheckOptions, renumbered }, { lateCheckFiles }, { IdentifierTags, redactionKey }, { FINDING_TAG_KINDS }] = await Promise.all([
     import('../redact/files.js'),
     import('../redact/late/check.js'),
-    import('../redact/late/files.js')
+    import('../redact/late/files.js'),
+    import('../redact/hash.js'),
+    import('../redact/engine-options.js')
   ])
   const lateOptions = lateCheckOptions(config)
+  // Each copy numbers its identifiers on its own; the last check of a copy continues its numbers.
+  const numberings = new Map<string, TagNumbering>()
   return {
-    redact: (file: string, target: string, counts: RedactCounts) => redactFile(file, target, config, counts),
-    lateCheck: (path: string) => lateCheckFiles([path], lateOptions, dirname(path))
+    redact: async (file: string, target: string, counts: RedactCounts) => {
+      const tags = new IdentifierTags(redactionKey())
+      const written = await redactFile(file, target, config, counts, tags)
+      numberings.set(written, tags.numbering(FINDING_TAG_KINDS))
+      return written
+    },
+    lateCheck: (path: string) => lateCheckFiles([path], renumbered(lateOptions, config, numberings.get(path) ?? {}), dirname(path))
   }
 }
 

@@ -4,7 +4,9 @@ import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/in
 import { renderComment, type CommentWindow } from '../render/comment/index.js'
 import type { Config } from '../config/schema.js'
 import { exportSanitized } from '../redact/export.js'
-import { emptyLateCheck, lateCheckOptions, mergeLate } from '../redact/late/check.js'
+import { emptyLateCheck, lateCheckOptions, mergeLate, renumbered } from '../redact/late/check.js'
+import { FINDING_TAG_KINDS } from '../redact/engine-options.js'
+import { IdentifierTags, redactionKey } from '../redact/hash.js'
 import { lateCheckDatabase } from '../redact/late/database.js'
 import { openLateMemo } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
@@ -199,14 +201,19 @@ function writeFiles(
   { built, builtForComment, sessionIds, exported }: ReturnType<typeof redactedReports> & { exported: Set<string> | null },
   staged: StagedFiles
 ): ReportResult {
-  const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included])
+  // Each published report numbers its identifiers on its own (the files', the comment's, the
+  // database copy's): the last check of each continues that report's numbers.
+  const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included], built.tags)
   let databaseCheck = emptyLateCheck()
   if (o.exportDatabase) {
     const path = staged.path(DATABASE_FILE)
-    exportSanitized(o.database, path, o.config, exported ?? undefined)
-    databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
+    const tags = new IdentifierTags(redactionKey())
+    exportSanitized(o.database, path, o.config, exported ?? undefined, tags)
+    databaseCheck = lateCheckDatabase(path, renumbered(lateOptions, o.config, tags.numbering(FINDING_TAG_KINDS)), DATABASE_FILE)
   }
+  // Opened after the database's check, as before: the memo is for the files' texts; the comment's options share it.
   const lateMemo = openLateMemo(o.database, lateOptions)
+  const commentOptions = builtForComment.tags === built.tags ? lateOptions : renumbered(lateOptions, o.config, builtForComment.tags)
   const publishable = (late: LateCheck | undefined, previous?: Map<string, WrittenFile>) =>
     finalTexts({
       ...o,
@@ -214,6 +221,7 @@ function writeFiles(
       forComment: withLate(builtForComment.report, late),
       window: builtForComment.window,
       lateOptions,
+      commentOptions,
       databaseCheck,
       previous,
       pathOf: (name: string) => staged.path(name)
@@ -283,7 +291,7 @@ function redactedReports(db: Db, o: ReportRequest, frame: FrameHead, spill: Spil
     // Cut from the files' redacted text: a secret crossing the cut was redacted whole.
     const comment = new CommentFromFiles(spill, budget, maxFieldChars)
     const built = buildListedReport(db, { ...fileOptions(o, frame, spill), onSession: (s) => comment.add(s) })
-    return { built, builtForComment: { ...comment.finish(built.report), included: [] }, sessionIds: frame.ids }
+    return { built, builtForComment: { ...comment.finish(built.report), included: [], tags: built.tags }, sessionIds: frame.ids }
   }
   const built = buildListedReport(db, fileOptions(o, frame, spill))
   // Selected and redacted on its own, a window at a time: a secret crossing the cut is still
@@ -330,6 +338,8 @@ interface FinalInput {
   formats: ReportFormat[]
   changedFiles?: string[] | null
   lateOptions: EngineOptions
+  /** The last check's options for the comment and the release section: their tags continue the comment's report. */
+  commentOptions: EngineOptions
   databaseCheck: LateCheck
   /** The files as the previous rendering wrote them, by name: their regions are copied. */
   previous?: Map<string, WrittenFile>
@@ -400,13 +410,13 @@ function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; repor
     (budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }),
     COMMENT_BUDGET,
     'comment.md',
-    i.lateOptions
+    i.commentOptions
   )
   const release = fitToBudget(
     (budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }),
     RELEASE_BUDGET,
     RELEASE_SECTION,
-    i.lateOptions
+    i.commentOptions
   )
   const summary = jobSummary(i, markdown, comment)
   return {

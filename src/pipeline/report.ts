@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import type { Config } from '../config/schema.js'
 import { redactReport, reportRedactor, type RedactionRecord } from '../redact/policy.js'
+import type { TagNumbering } from '../redact/hash.js'
 import { redactionCache } from '../redact/cached-findings.js'
 import { SessionCache, withTurns } from '../redact/cached-sessions.js'
 import type { ReportFormat, ReportMode } from '../config/choices.js'
@@ -52,7 +53,7 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
 export function buildListedReport(
   db: Db,
   opts: Omit<BuildReportOptions, 'frame'> & { frame: FrameHead; spill: SpillFile; onSession?: (s: SessionReport) => void }
-): { report: ListedReport; included: string[]; inMemory: boolean } {
+): { report: ListedReport; included: string[]; tags: TagNumbering; inMemory: boolean } {
   const select = selectOptions(opts)
   const mode = select.mode ?? 'summary'
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
@@ -75,14 +76,14 @@ export function buildListedReport(
   }
   saveRedactions(db, redactor.takeRecords(), at)
   const report = redactor.finish({ ...opts.frame.head, mode }, [])
-  return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, inMemory: sink.inMemory }
+  return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, tags: redactor.tagNumbering(), inMemory: sink.inMemory }
 }
 
 /**
  * select → redact: the only way a report object is made for publishing, so nothing rendered
  * from it can carry unredacted text. The redaction provenance is recorded in the store.
  */
-export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[] } {
+export function buildReport(db: Db, opts: BuildReportOptions): { report: Report; records: RedactionRecord[]; included: string[]; tags: TagNumbering } {
   const select = selectOptions(opts)
   const out = redactReport(
     selectReport(db, select, opts.frame && { ...opts.frame, mode: select.mode ?? 'summary' }),
@@ -119,19 +120,19 @@ const RECORDS_PAGE = 2_000
 export function buildCommentReport(
   db: Db,
   opts: Omit<BuildReportOptions, 'mode'> & { budget: number }
-): { report: Report; window: CommentWindow; included: string[] } {
+): { report: Report; window: CommentWindow; included: string[]; tags: TagNumbering } {
   const select = selectOptions({ ...opts, mode: 'actions' })
   const frame: Report = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select)
   const sessions: SessionReport[] = []
   const built = redactComment(db, opts, frame, frame.sessions, (s) => sessions.push(s))
-  return { report: { ...built.report, sessions }, window: built.window, included: built.included }
+  return { report: { ...built.report, sessions }, window: built.window, included: built.included, tags: built.tags }
 }
 
 /** `buildCommentReport` over a `FrameHead`, its sessions handed to a sink (held, or spilled past a few thousand). */
 export function buildListedCommentReport(
   db: Db,
   opts: Omit<BuildReportOptions, 'mode' | 'frame'> & { budget: number; frame: FrameHead; spill: SpillFile }
-): { report: ListedReport; window: CommentWindow; included: string[] } {
+): { report: ListedReport; window: CommentWindow; included: string[]; tags: TagNumbering } {
   const sink = new SessionSink(opts.spill)
   const built = redactComment(db, opts, { ...opts.frame.head, mode: 'actions' }, opts.frame.sessions(), (s) => {
     // The window keeps trimming a session's turns after it is added: a spilled session is
@@ -140,7 +141,7 @@ export function buildListedCommentReport(
     sink.add(sink.inMemory ? s : { ...s, turns: [] })
   })
   const sessions = sink.sessions((s, i) => ({ ...s, turns: built.turnsAt(i) }))
-  return { report: { ...built.report, sessions }, window: built.window, included: built.included }
+  return { report: { ...built.report, sessions }, window: built.window, included: built.included, tags: built.tags }
 }
 
 function redactComment(
@@ -149,7 +150,7 @@ function redactComment(
   frame: Report,
   framed: Iterable<SessionReport>,
   add: (s: SessionReport) => void
-): { report: Report; window: CommentWindow; included: string[]; turnsAt: (index: number) => Turn[] } {
+): { report: Report; window: CommentWindow; included: string[]; tags: TagNumbering; turnsAt: (index: number) => Turn[] } {
   const select = selectOptions({ ...opts, mode: 'actions' })
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const window = new CommentWindowBuilder(opts.budget)
@@ -189,7 +190,8 @@ function redactComment(
   for (const s of framed) add(redact(s))
   saveNow()
   cache?.save()
-  return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included, turnsAt: (i) => window.turnsAt(i) }
+  const report = redactor.finish(frame, [])
+  return { report, window: window.window(), included: redactor.included, tags: redactor.tagNumbering(), turnsAt: (i) => window.turnsAt(i) }
 }
 
 /**

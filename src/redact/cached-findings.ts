@@ -9,11 +9,13 @@ import { mergeFindings } from './engine/merge.js'
 import { scan } from './engine/scan.js'
 import { freshFindings, type FindingsOf, type RedactTextResult } from './engine.js'
 import { Generations } from './generations.js'
-import type { Finding } from './types.js'
+import type { Detector, Finding } from './types.js'
 
 /**
  * Bump when what the detectors or the engine find in a text changes without the package version
- * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ * or the source the fingerprint reads changing: a helper a detector's functions call (not their
+ * own source), a view, the engine's other code. A change to a built-in detector's own properties
+ * (its functions, pattern, keywords, parts) needs no bump: `codeFingerprint` reads them all.
  * 2: home-path no longer takes a segment that is only an ellipsis (`/home/…`) for a user name.
  */
 export const DETECTION_VERSION = 2
@@ -22,19 +24,40 @@ let codeHash: string | undefined
 
 /**
  * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
- * and the source of every built-in detector and of the scan and merge (so a detector edited without
- * a bump still misses in the common case of its own code changing).
+ * the source of the scan and merge, and every property of every built-in detector and of its
+ * parts (so a detector edited without a bump misses in the common case of its own code changing).
+ * `detectors` other than the built-in ones are for tests; the built-in fingerprint is made once.
  */
-export function codeFingerprint(): string {
-  if (codeHash === undefined) {
-    const h = createHash('sha256').update(`${version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`)
-    for (const d of builtinDetectors)
-      h.update(
-        `\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`
-      )
-    codeHash = h.digest('base64')
-  }
+export function codeFingerprint(detectors?: readonly Detector[]): string {
+  if (detectors) return fingerprintOf(detectors)
+  codeHash ??= fingerprintOf(builtinDetectors)
   return codeHash
+}
+
+function fingerprintOf(detectors: readonly Detector[]): string {
+  const h = createHash('sha256').update(`${version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`)
+  for (const d of detectors) h.update(`\0${sourceOf(d)}`)
+  return h.digest('base64')
+}
+
+/** A detector's properties that describe it to people and change nothing it finds. */
+const DOCUMENTATION = new Set(['description', 'examples'])
+
+/**
+ * A value as the fingerprint reads it: a function by its source, a regex by its source and flags,
+ * an object (a detector, its parts) by each own property sorted by name, so a property added to
+ * detectors later is read without anyone listing it here.
+ */
+function sourceOf(v: unknown, depth = 0): string {
+  if (typeof v === 'function' || v instanceof RegExp) return String(v)
+  if (v === null || typeof v !== 'object' || depth > 8) return JSON.stringify(v) ?? 'undefined'
+  if (v instanceof Set || v instanceof Map) return sourceOf([...v], depth)
+  if (Array.isArray(v)) return `[${v.map((x) => sourceOf(x, depth + 1)).join('\0')}]`
+  const o = v as Record<string, unknown>
+  const names = Object.keys(o)
+    .filter((k) => !DOCUMENTATION.has(k))
+    .sort()
+  return `{${names.map((k) => `${k}:${sourceOf(o[k], depth + 1)}`).join('\0')}}`
 }
 
 /**

@@ -11,6 +11,7 @@ import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/se
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
 import { engineOptions } from './engine-options.js'
+import { IdentifierTags, redactionKey } from './hash.js'
 import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
@@ -57,8 +58,15 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
  * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value. Both
  * copies are written under temporary names beside `outPath` (src/pipeline/leftovers.ts): the
  * first holds the store unredacted, and the second is put in place of `outPath` only when whole.
+ * `tags` number the copy's identifiers (its own report); the last check of the copy continues them.
  */
-export function exportSanitized(sourcePath: string, outPath: string, config: Config, keep?: ReadonlySet<string>): ExportResult {
+export function exportSanitized(
+  sourcePath: string,
+  outPath: string,
+  config: Config,
+  keep?: ReadonlySet<string>,
+  tags = new IdentifierTags(redactionKey())
+): ExportResult {
   const result: ExportResult = { redactions: 0, by_detector: {} }
   const work = workName(outPath)
   const staged = partialName(outPath)
@@ -67,7 +75,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
   }
   removeCopies()
   try {
-    redactCopy(sourcePath, work, config, keep, result)
+    redactCopy(sourcePath, work, config, keep, result, tags)
     const final = openStore(work)
     try {
       vacuumInto(final, staged)
@@ -81,7 +89,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
   return result
 }
 
-function redactCopy(sourcePath: string, work: string, config: Config, keep: ReadonlySet<string> | undefined, result: ExportResult): void {
+function redactCopy(sourcePath: string, work: string, config: Config, keep: ReadonlySet<string> | undefined, result: ExportResult, tags: IdentifierTags): void {
   const src = openStore(sourcePath)
   try {
     vacuumInto(src, work)
@@ -99,7 +107,7 @@ function redactCopy(sourcePath: string, work: string, config: Config, keep: Read
       deleteFilesWithoutEvents(db)
     }
     dropReviewOfMissingSessions(db)
-    const opts = engineOptions(config)
+    const opts = engineOptions(config, tags)
     const count = (findings: { detector: string }[]) => {
       for (const f of findings) {
         result.redactions++

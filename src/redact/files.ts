@@ -6,18 +6,19 @@ import { detectCompression, detectEncoding, readCompressedLines, readLines } fro
 import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { walkFiles } from '../ingest/walk.js'
 import type { Config } from '../config/schema.js'
-import { engineOptions } from './engine-options.js'
+import { engineOptions, FINDING_TAG_KINDS } from './engine-options.js'
+import { IdentifierTags, redactionKey, type TagNumbering } from './hash.js'
 import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applyPromptMarkers, markJsonStrings } from './markers.js'
 import type { EngineOptions, Finding } from './types.js'
-import { emptyLateCheck, lateCheckOptions } from './late/check.js'
+import { emptyLateCheck, lateCheckOptions, mergeLate, renumbered } from './late/check.js'
 import { lateCheckFiles } from './late/files.js'
 import type { LateCheck } from '../select/report.js'
 
 /** The engine options `redact` applies to every line: the config's detectors for tool output. */
-export function redactCommandOptions(config: Config): EngineOptions {
-  return engineOptions(config)('tool_output')
+export function redactCommandOptions(config: Config, tags = new IdentifierTags(redactionKey())): EngineOptions {
+  return engineOptions(config, tags)('tool_output')
 }
 
 /**
@@ -45,19 +46,26 @@ export interface RedactFilesResult {
  */
 export async function redactFiles(inputs: string[], outDir: string, config: Config): Promise<RedactFilesResult> {
   const result: RedactFilesResult = { files: 0, lines: 0, redactions: 0, by_detector: {}, outputs: [], late: emptyLateCheck() }
+  const numberings: TagNumbering[] = []
   for (const input of inputs) {
     const base = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input))
     for await (const file of walkFiles([input])) {
       const target = join(resolve(outDir), relative(base, file))
       if (target === file) throw new Error(`refusing to overwrite the input ${file}: choose an --out folder outside the inputs`)
       result.files++
-      const written = await redactFile(file, target, config, result)
+      const tags = new IdentifierTags(redactionKey())
+      const written = await redactFile(file, target, config, result, tags)
       result.outputs.push(written)
+      numberings.push(tags.numbering(FINDING_TAG_KINDS))
     }
   }
   // Copies are redacted with the detectors of tool output; the last check reads them back with
-  // every detector the config applies to all fields, as a reader of the copy would see them.
-  result.late = await lateCheckFiles(result.outputs, lateCheckOptions(config), resolve(outDir))
+  // every detector the config applies to all fields, as a reader of the copy would see them. Each
+  // copy numbers its identifiers on its own, and the check of a copy continues its numbers.
+  const lateOptions = lateCheckOptions(config)
+  const checks: LateCheck[] = []
+  for (const [i, path] of result.outputs.entries()) checks.push(await lateCheckFiles([path], renumbered(lateOptions, config, numberings[i]), resolve(outDir)))
+  result.late = mergeLate(...checks)
   return result
 }
 
@@ -67,9 +75,10 @@ export type RedactCounts = Pick<RedactFilesResult, 'lines' | 'redactions' | 'by_
 /**
  * Writes one sanitized copy of `file` at `target` (a compressed archive's copy loses its
  * `.zst`/`.gz`), adding to `counts`; returns the path written.
+ * `tags` number the copy's identifiers (each copy is a report of its own).
  */
-export async function redactFile(file: string, target: string, config: Config, counts: RedactCounts): Promise<string> {
-  const opts = redactCommandOptions(config)
+export async function redactFile(file: string, target: string, config: Config, counts: RedactCounts, tags?: IdentifierTags): Promise<string> {
+  const opts = redactCommandOptions(config, tags)
   const count = (findings: { detector: string }[]) => {
     for (const f of findings) {
       counts.redactions++

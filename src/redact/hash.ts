@@ -33,7 +33,17 @@ export class IdentifierTags {
    */
   private readonly memo = new Generations<string, string>(MEMO_VALUES)
 
-  constructor(private readonly key?: string) {}
+  /**
+   * `from`: numbers an earlier pass over the same report gave (`numbering`), which these tags
+   * continue: a value it numbered keeps its number, a new one gets the next free number of its kind.
+   * Ignored with a key (keyed tags do not depend on order).
+   */
+  constructor(
+    private readonly key?: string,
+    from?: TagNumbering
+  ) {
+    if (key === undefined && from) for (const [kind, numbered] of Object.entries(from)) this.numbers.set(kind, new Map(numbered))
+  }
 
   /** Whether tags are numbered in order of appearance (no key), so a part's tags depend on what came before it. */
   get numbered(): boolean {
@@ -73,6 +83,17 @@ export class IdentifierTags {
   /** A field replaced whole by the `hash` policy or the metadata-only preset. */
   hashed(value: string): string {
     return `[hash${this.suffix('hash', value)}]`
+  }
+
+  /**
+   * The numbers given so far, of `kinds` (every kind by default), as plain data that can cross to
+   * another thread: what a later pass over the same report continues from. Empty with a key.
+   */
+  numbering(kinds?: readonly string[]): TagNumbering {
+    const out: TagNumbering = {}
+    if (this.key !== undefined) return out
+    for (const [kind, byValue] of this.numbers) if (byValue.size > 0 && (!kinds || kinds.includes(kind))) out[kind] = [...byValue]
+    return out
   }
 
   /** Starts noting each numbered tag's first use, until `takeNoted`. */
@@ -118,3 +139,9 @@ export class IdentifierTags {
 
 /** A numbered tag's use: its kind, the SHA-256 of its value, its number. */
 export type TagUse = [kind: string, digest: string, n: number]
+
+/**
+ * A report's numbered tags by kind: each value's SHA-256 and its number. Numbers of a kind are
+ * 1 to its count, so a pass that continues them gives the next value the count plus one.
+ */
+export type TagNumbering = Record<string, [digest: string, n: number][]>

@@ -62,6 +62,17 @@ export function attachLateMemo(opts: EngineOptions, memo: LateMemo): void {
 }
 
 /**
+ * Gives `to` (options differing from `from` only in their markers) `from`'s config and memo: what
+ * the check finds does not depend on the markers, and the memo keeps only texts found clean.
+ */
+export function shareLateNotes(from: EngineOptions, to: EngineOptions): void {
+  const config = madeFrom.get(from)
+  if (config) madeFrom.set(to, config)
+  const memo = memos.get(from)
+  if (memo) memos.set(to, memo)
+}
+
+/**
  * The check of one text through the memo attached to `opts`: a text known clean is given back as
  * `clean()` makes it (no findings), without the scan; a text the scan finds clean is remembered.
  */

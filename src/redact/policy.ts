@@ -1,12 +1,12 @@
 import type { RedactionRow } from '../store/redactions.js'
-import { IdentifierTags, redactionKey, type TagUse } from './hash.js'
+import { IdentifierTags, redactionKey, type TagNumbering, type TagUse } from './hash.js'
 import type { Action, Report, SessionReport, Turn } from '../select/report.js'
 import type { Config, FieldPolicy, Override, PrivateEntry } from '../config/schema.js'
 import { replaceOccurrences } from './hashed-literal.js'
 import { freshFindings, redactJson, redactText, type EngineOptions, type FindingsOf, type RedactTextResult } from './engine.js'
 import type { RedactionCache } from './cached-findings.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
-import { engineOptions } from './engine-options.js'
+import { engineOptions, FINDING_TAG_KINDS } from './engine-options.js'
 import type { FieldKind } from '../config/choices.js'
 import type { ScopeReason } from '../scope/types.js'
 import type { SessionReview } from '../model/review.js'
@@ -35,6 +35,11 @@ export interface ReportRedactor {
   takeRecords(): RedactionRecord[]
   /** Texts published as written by the config's choice (policy include). */
   readonly included: string[]
+  /**
+   * The numbers the report's identifier tags were given so far, of the kinds a finding can be
+   * tagged with: the last check of the files continues them (docs/redaction.md). Call after `finish`.
+   */
+  tagNumbering(): TagNumbering
   /** The report around the redacted sessions: its scope label redacted, the counts of every part. */
   finish(report: Report, sessions: SessionReport[]): Report
   /** Starts noting what the next session's redaction records and tags, until `takeNoted`. */
@@ -242,6 +247,7 @@ export function reportRedactor(config: Config, key: string | null = redactionKey
       return taken
     },
     included,
+    tagNumbering: () => tags.numbering(FINDING_TAG_KINDS),
     note() {
       noted = []
       tags.note()
@@ -301,7 +307,7 @@ export function redactReport(
   config: Config,
   key: string | null = redactionKey() ?? null,
   cache: RedactionCache | null = null
-): { report: Report; records: RedactionRecord[]; included: string[] } {
+): { report: Report; records: RedactionRecord[]; included: string[]; tags: TagNumbering } {
   const r = reportRedactor(config, key, cache)
   const sessions = report.sessions.map((s) =>
     r.session(
@@ -309,7 +315,8 @@ export function redactReport(
       s.turns.map((t) => r.turn(s, t))
     )
   )
-  return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included }
+  const redacted = r.finish(report, sessions)
+  return { report: redacted, records: r.takeRecords(), included: r.included, tags: r.tagNumbering() }
 }
 
 /** One field's text redacted: a JSON text (tool arguments, output) through its values, keeping its structure; any other as text. */

@@ -45,6 +45,15 @@ export interface Detector {
    * its specification; `__tests__/redact/detector-examples.test.ts` holds every detector to them.
    */
   examples?: DetectorExamples
+  /**
+   * What a pattern detector's `find` is made of beyond its own source (`patternDetector`): its
+   * regex, its validator and guard, whether it keeps placeholders. Listed on the detector so the
+   * findings cache's fingerprint, which reads every property, sees a change to any of them.
+   */
+  pattern?: RegExp
+  validate?: (secret: string, match: RegExpExecArray) => boolean
+  guard?: (text: string) => boolean
+  allowPlaceholders?: boolean
 }
 
 export interface DetectorExamples {

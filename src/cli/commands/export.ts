@@ -6,6 +6,8 @@ import { exportSanitized, type ExportResult } from '../../redact/export.js'
 import { removeLeftovers, StagedFiles } from '../../pipeline/leftovers.js'
 import type { LateCheck } from '../../select/report.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
+import { FINDING_TAG_KINDS } from '../../redact/engine-options.js'
+import { IdentifierTags, redactionKey } from '../../redact/hash.js'
 import { lateCheckDatabase } from '../../redact/late/database.js'
 import { describeLateCheck } from '../../render/text.js'
 import { isPostgresUrl } from '../../store/pg/connect.js'
@@ -46,11 +48,12 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   removeLeftovers(outDir, basename(out))
   const staged = new StagedFiles(outDir)
   const temp = staged.path(basename(out))
+  const tags = new IdentifierTags(redactionKey())
   let r: ExportResult
   let late: LateCheck
   try {
-    r = await withLocalStore(db, 'read', (path) => exportSanitized(path, temp, config))
-    late = lateCheckDatabase(temp, lateCheckOptions(config), basename(out))
+    r = await withLocalStore(db, 'read', (path) => exportSanitized(path, temp, config, undefined, tags))
+    late = lateCheckDatabase(temp, lateCheckOptions(config, [], tags.numbering(FINDING_TAG_KINDS)), basename(out))
     staged.commit()
   } finally {
     staged.abandon()

@@ -43,6 +43,10 @@ export function patternDetector(spec: PatternSpec): Detector {
     description: spec.description,
     keywords: spec.keywords,
     examples: spec.examples,
+    pattern: spec.pattern,
+    validate: spec.validate,
+    guard: spec.guard,
+    allowPlaceholders: spec.allowPlaceholders,
     // Guards, placeholders and validators read only the text's matches, never across them.
     lineLocal: !mayReadAcrossLines(spec.pattern),
     find(text: string): Finding[] {

@@ -1,8 +1,9 @@
 import { extname } from 'node:path'
 import type { Config } from '../../config/schema.js'
 import { FIELD_KINDS } from '../../config/choices.js'
-import { engineOptions } from '../engine-options.js'
-import { checkedOnce, noteLateOptions } from '../late-memo.js'
+import { engineOptions, identifierMarker } from '../engine-options.js'
+import { IdentifierTags, redactionKey, type TagNumbering } from '../hash.js'
+import { checkedOnce, noteLateOptions, shareLateNotes } from '../late-memo.js'
 import { redactText } from '../engine.js'
 import type { LateCheck } from '../../select/report.js'
 import type { EngineOptions, Finding } from '../types.js'
@@ -22,9 +23,13 @@ export function emptyLateCheck(): LateCheck {
  * applies), its allowlists and its markers. Values the config publishes as written (a field with
  * policy `include`) are allowed too: `included` are those texts, and what the detectors find in
  * them is what the team chose to publish.
+ *
+ * `numbering` is the report's own tag numbering (`ReportRedactor.tagNumbering`): without a
+ * redaction key, the check's tags continue it, so a value the report tagged `#n` is `#n` here too
+ * and a value only the check finds gets a number no value of the report holds.
  */
-export function lateCheckOptions(config: Config, included: readonly string[] = []): EngineOptions {
-  const engine = engineOptions(config)
+export function lateCheckOptions(config: Config, included: readonly string[] = [], numbering?: TagNumbering): EngineOptions {
+  const engine = engineOptions(config, new IdentifierTags(redactionKey(), numbering))
   const lists = FIELD_KINDS.map((k) => engine(k).detectors)
   const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)))
   const base = engine(FIELD_KINDS[0])
@@ -34,10 +39,24 @@ export function lateCheckOptions(config: Config, included: readonly string[] = [
     return opts
   }
   const literals = new Set(base.allow?.literals ?? [])
-  for (const text of new Set(included)) for (const f of redactText(text, opts).findings) literals.add(text.slice(f.start, f.end))
+  // Only the findings are wanted: with the markers' tags, each value found would take a number.
+  const finder: EngineOptions = { detectors, allow: base.allow }
+  for (const text of new Set(included)) for (const f of redactText(text, finder).findings) literals.add(text.slice(f.start, f.end))
   const withIncluded = { ...opts, allow: { ...base.allow, literals: [...literals] } }
   noteLateOptions(withIncluded, config)
   return withIncluded
+}
+
+/**
+ * `opts` (made by `lateCheckOptions` for `config`, perhaps with other detectors) with its tags
+ * continuing another report's `numbering`: a job's comment is a report of its own, numbered on its
+ * own. The detectors and allow list are `opts`'s, and so is the late-check memo, which keeps only
+ * texts found clean (they hold no tag the check wrote).
+ */
+export function renumbered(opts: EngineOptions, config: Config, numbering: TagNumbering): EngineOptions {
+  const out: EngineOptions = { ...opts, marker: identifierMarker(config, new IdentifierTags(redactionKey(), numbering)) }
+  shareLateNotes(opts, out)
+  return out
 }
 
 /**
