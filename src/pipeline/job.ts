@@ -31,6 +31,7 @@ import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.j
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
 import { removeLeftovers } from './leftovers.js'
+import { openRenderParts } from './render-parts.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -191,6 +192,7 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
     databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE)
   }
   const lateMemo = openLateMemo(o.database, lateOptions)
+  const renderParts = openRenderParts(o.database, lateOptions, o.version)
   const publishable = (late: LateCheck | undefined, previous?: Map<string, WrittenFile>) =>
     finalTexts({
       ...o,
@@ -221,6 +223,7 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
   }
   if (o.exportDatabase) written.push(DATABASE_FILE)
   lateMemo?.save()
+  renderParts?.save()
   const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
   // A held report's sessions are an array; a spilled one's are read from a file deleted when this returns.
   const sessionsHeld = built.inMemory

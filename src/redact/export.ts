@@ -7,6 +7,7 @@ import { dropRedactionCache } from '../store/redaction-cache.js'
 import { dropSessionCache } from '../store/session-cache.js'
 import { dropScopePending } from '../store/scope-pending.js'
 import { dropJobMemo } from '../store/job-memo.js'
+import { dropRenderParts } from '../store/render-parts.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -118,6 +119,7 @@ export function exportSanitized(sourcePath: string, outPath: string, config: Con
       dropSessionCache(db)
       dropLateCheckMemo(db)
       dropJobMemo(db)
+      dropRenderParts(db)
       dropScopePending(db)
     }).immediate()
   } finally {
