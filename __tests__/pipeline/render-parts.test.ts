@@ -91,8 +91,8 @@ async function fresh(extra: Extra = {}, env: Record<string, string> = {}): Promi
 }
 
 let sessions = 0
-/** A session's parts: its rows of prompts.csv and tool_calls.csv, its object in report.json, its item and search entry in report.html. */
-const PARTS = 5
+/** A session's parts: its rows of prompts.csv and tool_calls.csv, its object in report.json, its item and search entry in report.html, its prompts in report.md. */
+const PARTS = 6
 
 describe('a full-mode report after a small change', () => {
   beforeAll(async () => {

@@ -85,11 +85,14 @@ export function writeCheckedText(
   const sessionPart = (p: Part<TextUnit>, detectors?: string[]): number | false => {
     if (!parts) {
       let n = 0
+      let written = false
       for (const u of p.units()) {
         const b = unit(u, detectors)
         if (b === false) return false
         n += b
+        written = true
       }
+      p.seen?.(written)
       return n
     }
     const kept = parts.read(o.name, format, p.key)
@@ -104,6 +107,7 @@ export function writeCheckedText(
       const bytes = Buffer.byteLength(kept.text)
       keepText(kept.text, bytes)
       out!.write(kept.text, bytes)
+      p.seen?.(kept.text.length > 0)
       return kept.renderedBytes
     }
     const found: string[] = []
@@ -115,7 +119,9 @@ export function writeCheckedText(
       n += b
     }
     if (detectors) detectors.push(...found)
-    parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n })
+    const text = checked.join('')
+    parts.write(o.name, format, p.key, { text, detectors: found, renderedBytes: n })
+    p.seen?.(checked.length > 0)
     return n
   }
   let done = false

@@ -26,6 +26,8 @@ export interface Part<U> {
   type: 'part'
   key: string
   units(): Iterable<U>
+  /** Told, once the part is written, whether it wrote anything: a later part's lead may depend on it. */
+  seen?(written: boolean): void
 }
 
 export function isRegion<U>(part: U | Region<U> | Part<U>): part is Region<U> {
@@ -41,12 +43,21 @@ export function* flatUnits<U>(parts: Iterable<U | Region<U> | Part<U>>): Generat
   for (const p of parts) {
     if (isRegion(p)) {
       for (const u of p.units()) {
-        if (isPart(u)) yield* u.units()
+        if (isPart(u)) yield* partUnits(u)
         else yield u
       }
-    } else if (isPart(p)) yield* p.units()
+    } else if (isPart(p)) yield* partUnits(p)
     else yield p
   }
+}
+
+function* partUnits<U>(p: Part<U>): Generator<U> {
+  let written = false
+  for (const u of p.units()) {
+    written = true
+    yield u
+  }
+  p.seen?.(written)
 }
 
 /**

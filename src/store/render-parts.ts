@@ -29,7 +29,7 @@ function decompress(body: Buffer): Buffer {
 }
 
 /** Compressed bytes of parts gathered before they are written in one transaction. */
-const BATCH_BYTES = 4 << 20
+const BATCH_BYTES = 1 << 20
 
 /**
  * The rendered parts' table (migration 22) through a connection of its own (the job closes its
