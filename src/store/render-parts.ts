@@ -17,14 +17,19 @@ export interface StoredPart {
 
 const ZSTD = typeof zlib.zstdCompressSync === 'function'
 
+/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
+const chunkFor = (bytes: number) => Math.max(64 << 10, Math.min(bytes + 1024, 64 << 20))
+
 function compress(raw: Buffer): Buffer {
   // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-  return ZSTD ? Buffer.concat([Buffer.of(1), zlib.zstdCompressSync(raw)]) : Buffer.concat([Buffer.of(0), zlib.deflateRawSync(raw, { level: 1 })])
+  return ZSTD
+    ? Buffer.concat([Buffer.of(1), zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) })])
+    : Buffer.concat([Buffer.of(0), zlib.deflateRawSync(raw, { level: 1 })])
 }
 
-function decompress(body: Buffer): Buffer {
-  if (body[0] === 1 && ZSTD) return zlib.zstdDecompressSync(body.subarray(1))
-  if (body[0] === 0) return zlib.inflateRawSync(body.subarray(1))
+function decompress(body: Buffer, bytes: number): Buffer {
+  if (body[0] === 1 && ZSTD) return zlib.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) })
+  if (body[0] === 0) return zlib.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) })
   throw new Error('an unknown codec')
 }
 
@@ -89,7 +94,7 @@ export class RenderPartsStore {
     try {
       const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
       if (!row) return undefined
-      const raw = decompress(row.body)
+      const raw = decompress(row.body, row.text_bytes)
       const detectors = JSON.parse(row.detectors) as unknown
       if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
         this.forget(hash)
