@@ -7,6 +7,7 @@ import { reportHere, type ReportRequest } from '../../src/pipeline/job.js'
 import { partCounts } from '../../src/pipeline/render-parts.js'
 import { REDACTION_KEY_ENV } from '../../src/redact/hash.js'
 import { openStore } from '../../src/store/db.js'
+import { LOCAL_ONLY_TABLES } from '../../src/store/pg/natural-keys.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*
@@ -38,7 +39,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-type Extra = Partial<Pick<ReportRequest, 'config' | 'filters' | 'mode'>>
+type Extra = Partial<Pick<ReportRequest, 'config' | 'filters' | 'mode' | 'exportDatabase'>>
 let runs = 0
 
 /** Ingests the logs into `database` and writes the full report; the files by name, and the parts met and made. */
@@ -46,7 +47,7 @@ async function run(
   database: string,
   extra: Extra = {},
   env: Record<string, string> = {}
-): Promise<{ files: Record<string, string>; hits: number; misses: number }> {
+): Promise<{ files: Record<string, string>; hits: number; misses: number; out: string }> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
   Object.assign(process.env, env)
   try {
@@ -73,7 +74,7 @@ async function run(
       { at: 0, parent: spillTmp, chars: 0 }
     )
     const files = Object.fromEntries(FILES.map((n) => [n, readFileSync(join(out, n), 'utf8')]))
-    return { files, hits: partCounts.hits, misses: partCounts.misses }
+    return { files, hits: partCounts.hits, misses: partCounts.misses, out }
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k]
@@ -189,5 +190,16 @@ describe('a full-mode report after a small change', () => {
     const again = await run(kept)
     expect(again.misses).toBe(0)
     expect(again.files).toEqual(await fresh())
+  }, 120_000)
+
+  it('is emptied in the sanitized database and never pushed', async () => {
+    const exported = await run(kept, { exportDatabase: true })
+    const local = openStore(kept)
+    expect(local.prepare('SELECT COUNT(*) FROM render_parts').pluck().get()).not.toBe(0)
+    local.close()
+    const copy = openStore(join(exported.out, 'ai-log-trail.sqlite'), { readonly: true })
+    expect(copy.prepare('SELECT COUNT(*) FROM render_parts').pluck().get()).toBe(0)
+    copy.close()
+    expect(LOCAL_ONLY_TABLES.has('render_parts')).toBe(true)
   }, 120_000)
 })

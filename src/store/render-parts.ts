@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import * as zlib from 'node:zlib'
 import type { Db } from './db.js'
+import { releaseBuffer } from '../release-buffer.js'
 
 /** Runs that wrote to the table a part may go unused before it is evicted. */
 export const PART_KEEP_RUNS = 4
@@ -22,9 +23,10 @@ const chunkFor = (bytes: number) => Math.max(64 << 10, Math.min(bytes + 1024, 64
 
 function compress(raw: Buffer): Buffer {
   // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-  return ZSTD
-    ? Buffer.concat([Buffer.of(1), zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) })])
-    : Buffer.concat([Buffer.of(0), zlib.deflateRawSync(raw, { level: 1 })])
+  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) }) : zlib.deflateRawSync(raw, { level: 1 })
+  const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out])
+  releaseBuffer(out)
+  return body
 }
 
 function decompress(body: Buffer, bytes: number): Buffer {
@@ -102,7 +104,10 @@ export class RenderPartsStore {
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
       if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
-      return { text: raw.toString('utf8'), detectors: detectors as string[], renderedBytes: row.rendered_bytes }
+      const text = raw.toString('utf8')
+      releaseBuffer(raw)
+      releaseBuffer(row.body)
+      return { text, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
       this.forget(hash)
       return undefined
@@ -117,6 +122,7 @@ export class RenderPartsStore {
       const body = compress(raw)
       this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)])
       this.pendingBytes += body.length
+      releaseBuffer(raw)
       if (this.pendingBytes >= BATCH_BYTES) this.flush()
     } catch {
       this.broken = true
@@ -131,6 +137,8 @@ export class RenderPartsStore {
     this.conn.transaction(() => {
       for (const r of rows) this.put.run(...r, this.run)
     })()
+    // SQLite bound a copy of each.
+    for (const r of rows) releaseBuffer(r[1])
     this.wrote = true
   }
 
