@@ -386,21 +386,9 @@ const bundleBuild = spawnSync(process.execPath, [join(root, 'scripts', 'bundle-c
 const dryEntry = bundleBuild.status === 0 ? 'bundle' : 'lib'
 if (dryEntry === 'lib') log('  warning: the CLI bundle did not build; measuring lib/ as compiled')
 const dryOut = join(runDir, 'dry-run')
-const dryRun = (env = {}, args = [], out = dryOut) => {
+const dryRun = (env = {}, args = [], out = dryOut, logs = corpusDir, db = database) => {
   const dry = spawnMs(
-    [
-      join(root, 'scripts', 'bench', 'dry-run-child.js'),
-      'dry-run',
-      corpusDir,
-      '--db',
-      database,
-      '--out',
-      out,
-      '--quiet',
-      '--now',
-      '2026-01-01T00:00:00Z',
-      ...args
-    ],
+    [join(root, 'scripts', 'bench', 'dry-run-child.js'), 'dry-run', logs, '--db', db, '--out', out, '--quiet', '--now', '2026-01-01T00:00:00Z', ...args],
     { cwd: runDir, maxBuffer: 256 << 20, env: { ...process.env, AI_LOG_TRAIL_CLI_BUNDLE: dryEntry === 'bundle' ? '1' : '0', ...env } }
   )
   if (dry.r.status !== 0) throw new Error(`dry-run failed (${dry.r.status}): ${dry.r.stderr}`)
@@ -425,6 +413,50 @@ const dryFullFirst = dryRun({}, fullArgs, dryFullOut)
 log(`  full mode, first: ${dryFullFirst.s.toFixed(2)} s, peak RSS ${dryFullFirst.peak.toFixed(0)} MB`)
 const dryFullWarm = dryRun({}, fullArgs, dryFullOut)
 log(`  full mode, warm: ${dryFullWarm.s.toFixed(2)} s, peak RSS ${dryFullWarm.peak.toFixed(0)} MB (${dryFullWarm.said})`)
+// The same full-mode job after a small change, which the job memo cannot replay: one session's log
+// grown by one line, then a new session's log. On a copy of the corpus (hard links; a changed log a
+// real copy, so the corpus itself is never written) ingested into a store of its own and reported
+// once in full mode before the change. CPU (user + system) beside wall time: the machine may be shared.
+log('full mode after one session grew, then after a new session (a copy of the corpus) ...')
+const grownDir = join(runDir, 'grown-corpus')
+const grownDb = join(runDir, 'grown.sqlite')
+const grownOut = join(runDir, 'dry-run-grown')
+const linked = spawnSync('cp', ['-al', corpusDir, grownDir], { stdio: ['ignore', 2, 2] })
+if (linked.status !== 0) spawnSync('cp', ['-r', corpusDir, grownDir], { stdio: ['ignore', 2, 2] })
+ingestChild(grownDb, [grownDir])
+dryRun({}, fullArgs, grownOut, grownDir, grownDb)
+const rollouts = listFiles(grownDir).filter((f) => f.includes(join('codex', 'sessions')) && f.endsWith('.jsonl'))
+const lastTs = (text) => /"timestamp":"([^"]+)"/.exec(text.slice(text.lastIndexOf('\n', text.length - 2)))?.[1] ?? '2026-01-01T00:00:00.000Z'
+const grownLog = rollouts[Math.floor(rollouts.length / 2)]
+const grownText = readFileSync(grownLog, 'utf8')
+rmSync(grownLog)
+writeFileSync(
+  grownLog,
+  grownText +
+    JSON.stringify({
+      timestamp: lastTs(grownText),
+      type: 'event_msg',
+      payload: { type: 'user_message', message: 'one more prompt, for the bench', images: [] }
+    }) +
+    '\n'
+)
+const measured = (run) => {
+  const cpu0 = childrenCpuS()
+  const r = run()
+  const cpu1 = childrenCpuS()
+  return { ...r, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 }
+}
+const dryGrown = measured(() => dryRun({}, fullArgs, grownOut, grownDir, grownDb))
+log(`  one session grew: ${dryGrown.s.toFixed(2)} s, CPU ${dryGrown.cpu?.toFixed(2)} s, peak RSS ${dryGrown.peak.toFixed(0)} MB`)
+// A new session: a log copied under another session id (its UUID's first group changed).
+const sourceLog = rollouts[Math.floor(rollouts.length / 3)]
+const uuid = /([0-9a-f]{8})(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/.exec(sourceLog)
+if (uuid) {
+  const other = ((parseInt(uuid[1], 16) ^ 0x5eed) >>> 0).toString(16).padStart(8, '0') + uuid[2]
+  writeFileSync(sourceLog.replace(uuid[1] + uuid[2], other), readFileSync(sourceLog, 'utf8').replaceAll(uuid[1] + uuid[2], other))
+}
+const dryNewSession = measured(() => dryRun({}, fullArgs, grownOut, grownDir, grownDb))
+log(`  a new session: ${dryNewSession.s.toFixed(2)} s, CPU ${dryNewSession.cpu?.toFixed(2)} s, peak RSS ${dryNewSession.peak.toFixed(0)} MB`)
 
 // 5. Report: select + redact, then every format, in full mode (and summary mode for comparison).
 // In a child with a larger heap: a full-mode report of the whole corpus holds all its text.
@@ -543,6 +575,12 @@ const out = {
   dry_run_full_first_peak_rss_mb: round(dryFullFirst.peak, 1),
   dry_run_full_warm_s: round(dryFullWarm.s),
   dry_run_full_warm_peak_rss_mb: round(dryFullWarm.peak, 1),
+  dry_run_full_grown_s: round(dryGrown.s),
+  dry_run_full_grown_cpu_s: dryGrown.cpu === null ? null : round(dryGrown.cpu),
+  dry_run_full_grown_peak_rss_mb: round(dryGrown.peak, 1),
+  dry_run_full_new_session_s: round(dryNewSession.s),
+  dry_run_full_new_session_cpu_s: dryNewSession.cpu === null ? null : round(dryNewSession.cpu),
+  dry_run_full_new_session_peak_rss_mb: round(dryNewSession.peak, 1),
   redact_mb_s: round(redactMbS, 2),
   redact_sample_mb: round(sample.bytes / 1e6, 1),
   report_s: round(reportRun.full.render_s),

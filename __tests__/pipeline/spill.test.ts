@@ -138,10 +138,16 @@ describe('a spilled full-mode report whose last check finds something', () => {
       reads.set(list, (reads.get(list) ?? 0) + 1)
       return read.call(this, list, from, limit, maxChars)
     }
+    // The sessions' parts kept between runs (src/pipeline/render-parts.ts) are read one at a time,
+    // and only with the job's own last-check options: off here, so both runs read alike.
+    const parts = process.env.AI_LOG_TRAIL_RENDER_PARTS
+    process.env.AI_LOG_TRAIL_RENDER_PARTS = '0'
     try {
       return { run: run(name, 'full', 0, checkOptions), reads }
     } finally {
       SessionSpill.prototype.read = read
+      if (parts === undefined) delete process.env.AI_LOG_TRAIL_RENDER_PARTS
+      else process.env.AI_LOG_TRAIL_RENDER_PARTS = parts
     }
   }
 

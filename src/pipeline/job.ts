@@ -32,6 +32,7 @@ import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.j
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
 import { removeLeftovers, StagedFiles } from './leftovers.js'
+import { openRenderParts } from './render-parts.js'
 
 export interface JobOptions {
   /** Working database (created if missing). */
@@ -214,6 +215,7 @@ function writeFiles(
   // Opened after the database's check, as before: the memo is for the files' texts; the comment's options share it.
   const lateMemo = openLateMemo(o.database, lateOptions)
   const commentOptions = builtForComment.tags === built.tags ? lateOptions : renumbered(lateOptions, o.config, builtForComment.tags)
+  const renderParts = openRenderParts(o.database, lateOptions, o.version)
   const publishable = (late: LateCheck | undefined, previous?: Map<string, WrittenFile>) =>
     finalTexts({
       ...o,
@@ -246,6 +248,7 @@ function writeFiles(
   }
   if (o.exportDatabase) written.push(DATABASE_FILE)
   lateMemo?.save()
+  renderParts?.save()
   const text = (name: string) => final.texts.find((t) => t.name === name)?.content ?? ''
   // A held report's sessions are an array; a spilled one's are read from a file deleted when this returns.
   const sessionsHeld = built.inMemory

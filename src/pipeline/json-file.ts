@@ -1,7 +1,8 @@
 import { countLate, emptyLateCheck } from '../redact/late/check.js'
 import { lateRedactJsonValue } from '../redact/late/json.js'
 import type { EngineOptions } from '../redact/types.js'
-import { jsonFrameText, jsonParts, jsonSessionText } from '../render/json.js'
+import { canonicalSession, jsonFrameText, jsonParts, jsonSessionPart, jsonSessionText } from '../render/json.js'
+import { renderPartsOf } from './render-parts.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 import type { LateCheck } from '../select/report.js'
 import type { ListedReport } from '../select/session-list.js'
@@ -50,10 +51,35 @@ export function writeCheckedJson(
       regions.set(SESSIONS, { ...before, start, end: out.offset })
     } else {
       const detectors: string[] = []
-      let first = true
-      for (const s of parts.sessions) {
-        out.write(jsonSessionText(checked(s, detectors), first))
-        first = false
+      const kept = renderPartsOf(opts)
+      const list = report.sessions
+      if (kept && list.digests && list.readAt && list.digests.length === list.length) {
+        // A session's text kept from an earlier run is written as kept, its findings counted again.
+        for (let i = 0; i < list.length; i++) {
+          const key = jsonSessionPart(list.digests[i], i === 0)
+          const part = kept.read(name, '', key)
+          if (part) {
+            countLate(
+              check,
+              name,
+              part.detectors.map((detector) => ({ detector }))
+            )
+            detectors.push(...part.detectors)
+            out.write(part.text)
+            continue
+          }
+          const found: string[] = []
+          const text = jsonSessionText(checked(canonicalSession(list.readAt(i)), found), i === 0)
+          detectors.push(...found)
+          out.write(text)
+          kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) })
+        }
+      } else {
+        let first = true
+        for (const s of parts.sessions) {
+          out.write(jsonSessionText(checked(s, detectors), first))
+          first = false
+        }
       }
       regions.set(SESSIONS, { start, end: out.offset, detectors, renderedBytes: out.offset - start })
     }

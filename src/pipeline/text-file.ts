@@ -3,8 +3,9 @@ import type { EngineOptions } from '../redact/types.js'
 import { lateRedactScriptJson } from '../redact/late/structured.js'
 import type { ScriptJsonPart } from '../render/html.js'
 import type { LateCheck } from '../select/report.js'
-import { isRegion, type Region } from '../render/region.js'
+import { isPart, isRegion, type Part, type Region } from '../render/region.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
+import { renderPartsOf } from './render-parts.js'
 
 /** A unit of a rendered text: text, or a value of an HTML page's JSON element. */
 export type TextUnit = string | ScriptJsonPart
@@ -39,7 +40,7 @@ export interface CheckedTextOptions {
  * when short enough (a job summary), and without a file nothing past that is rendered or checked.
  */
 export function writeCheckedText(
-  units: Iterable<TextUnit | Region<TextUnit>>,
+  units: Iterable<TextUnit | Region<TextUnit> | Part<TextUnit>>,
   opts: EngineOptions,
   o: CheckedTextOptions & { previous?: WrittenFile }
 ): CheckedText & { written?: WrittenFile } {
@@ -58,8 +59,11 @@ export function writeCheckedText(
       else kept.length = 0
     }
   }
-  /** Checks and writes one unit; false once past the limit with no file. */
-  const unit = (part: TextUnit, detectors?: string[]): number | false => {
+  // A session's part kept from an earlier run is written as kept; only a file is (a job summary's candidate reads no session past its limit).
+  const parts = out ? renderPartsOf(opts) : undefined
+  const format = o.format ?? ''
+  /** Checks and writes one unit; false once past the limit with no file. `checked` gathers its text as written. */
+  const unit = (part: TextUnit, detectors?: string[], checked?: string[]): number | false => {
     const unit = typeof part === 'string' ? part : part.lead + part.json
     const unitBytes = Buffer.byteLength(unit)
     renderedBytes += unitBytes
@@ -74,11 +78,59 @@ export function writeCheckedText(
     const bytes = text === unit ? unitBytes : Buffer.byteLength(text)
     keepText(text, bytes)
     out?.write(text, bytes)
+    checked?.push(text)
     return unitBytes
+  }
+  /** A session's part: as kept, its findings counted again, or rendered, checked and kept. */
+  const sessionPart = (p: Part<TextUnit>, detectors?: string[]): number | false => {
+    if (!parts) {
+      let n = 0
+      let written = false
+      for (const u of p.units()) {
+        const b = unit(u, detectors)
+        if (b === false) return false
+        n += b
+        written = true
+      }
+      p.seen?.(written)
+      return n
+    }
+    const kept = parts.read(o.name, format, p.key)
+    if (kept) {
+      renderedBytes += kept.renderedBytes
+      countLate(
+        check,
+        o.name,
+        kept.detectors.map((detector) => ({ detector }))
+      )
+      if (detectors) detectors.push(...kept.detectors)
+      const bytes = Buffer.byteLength(kept.text)
+      keepText(kept.text, bytes)
+      out!.write(kept.text, bytes)
+      p.seen?.(kept.text.length > 0)
+      return kept.renderedBytes
+    }
+    const found: string[] = []
+    const checked: string[] = []
+    let n = 0
+    for (const u of p.units()) {
+      const b = unit(u, found, checked)
+      if (b === false) return false
+      n += b
+    }
+    if (detectors) detectors.push(...found)
+    const text = checked.join('')
+    parts.write(o.name, format, p.key, { text, detectors: found, renderedBytes: n })
+    p.seen?.(checked.length > 0)
+    return n
   }
   let done = false
   try {
     for (const part of units) {
+      if (isPart(part)) {
+        if (sessionPart(part) === false) return { check, text: null, over: 'rendered' }
+        continue
+      }
       if (!isRegion(part)) {
         if (unit(part) === false) return { check, text: null, over: 'rendered' }
         continue
@@ -105,7 +157,7 @@ export function writeCheckedText(
       const detectors: string[] = []
       let bytes = 0
       for (const u of part.units()) {
-        const n = unit(u, detectors)
+        const n = isPart(u) ? sessionPart(u, detectors) : unit(u, detectors)
         if (n === false) return { check, text: null, over: 'rendered' }
         bytes += n
       }

@@ -7,6 +7,7 @@ import { dropRedactionCache } from '../store/redaction-cache.js'
 import { dropSessionCache } from '../store/session-cache.js'
 import { dropScopePending } from '../store/scope-pending.js'
 import { dropJobMemo } from '../store/job-memo.js'
+import { dropRenderParts } from '../store/render-parts.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -151,6 +152,7 @@ function redactCopy(sourcePath: string, work: string, config: Config, keep: Read
       dropSessionCache(db)
       dropLateCheckMemo(db)
       dropJobMemo(db)
+      dropRenderParts(db)
       dropScopePending(db)
     }).immediate()
   } finally {

@@ -2,6 +2,7 @@ import { sessionHeads, sessionPages, sessionPrompts, type ListedReport } from '.
 import type { SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { csvRecords, toCsv, type Cell } from './csv-format.js'
+import { flatUnits, partKind, sessionParts, type Part } from './region.js'
 
 /**
  * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
@@ -78,30 +79,39 @@ function* sessions(report: ListedReport): Generator<string> {
   for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow)) yield csvRecords(page)
 }
 
-function* prompts(report: ListedReport): Generator<string> {
-  yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']])
-  for (const s of sessionPrompts(report.sessions)) {
-    const rows: Cell[][] = []
-    for (const t of s.turns) {
-      if (!t.prompt) continue
-      // A private prompt's text is already empty in the report; the flag says why.
-      rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id])
-    }
-    if (rows.length) yield csvRecords(rows)
+/** A session's rows of `prompts.csv`, as one text (none when it has no prompt). */
+function* promptRows(s: SessionReport): Generator<string> {
+  const rows: Cell[][] = []
+  for (const t of s.turns) {
+    if (!t.prompt) continue
+    // A private prompt's text is already empty in the report; the flag says why.
+    rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id])
   }
+  if (rows.length) yield csvRecords(rows)
 }
 
-function* toolCalls(report: ListedReport): Generator<string> {
+/** A session's rows of `tool_calls.csv`, as one text (none when it made no tool call). */
+function* toolCallRows(s: SessionReport): Generator<string> {
+  const rows: Cell[][] = []
+  for (const t of s.turns)
+    for (const a of t.actions) {
+      if (a.kind !== 'tool_call') continue
+      rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id])
+    }
+  if (rows.length) yield csvRecords(rows)
+}
+
+const PROMPT_ROWS = partKind('csv.prompts', promptRows, csvRecords)
+const TOOL_CALL_ROWS = partKind('csv.tool_calls', toolCallRows, csvRecords)
+
+function* prompts(report: ListedReport): Generator<string | Part<string>> {
+  yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']])
+  yield* sessionParts(sessionPrompts(report.sessions), PROMPT_ROWS, promptRows)
+}
+
+function* toolCalls(report: ListedReport): Generator<string | Part<string>> {
   yield csvRecords([['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']])
-  for (const s of report.sessions) {
-    const rows: Cell[][] = []
-    for (const t of s.turns)
-      for (const a of t.actions) {
-        if (a.kind !== 'tool_call') continue
-        rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id])
-      }
-    if (rows.length) yield csvRecords(rows)
-  }
+  yield* sessionParts(report.sessions, TOOL_CALL_ROWS, toolCallRows)
 }
 
 function* tokens(report: ListedReport): Generator<string> {
@@ -116,8 +126,11 @@ function* tokens(report: ListedReport): Generator<string> {
   yield toCsv(header, rows)
 }
 
-/** Each file's text in parts (a page of sessions, a session's rows), in a fixed order of files. */
-export function csvChunks(report: ListedReport): [CsvFile, Iterable<string>][] {
+/**
+ * Each file's text in parts (a page of sessions, a session's rows, a session's rows as a `Part`
+ * of a spilled report), in a fixed order of files.
+ */
+export function csvChunks(report: ListedReport): [CsvFile, Iterable<string | Part<string>>][] {
   return [
     ['sessions.csv', sessions(report)],
     ['prompts.csv', prompts(report)],
@@ -128,5 +141,5 @@ export function csvChunks(report: ListedReport): [CsvFile, Iterable<string>][] {
 
 /** File name → CSV text, in a fixed order. */
 export function renderCsv(report: ListedReport): Map<CsvFile, string> {
-  return new Map(csvChunks(report).map(([name, parts]) => [name, [...parts].join('')]))
+  return new Map(csvChunks(report).map(([name, parts]) => [name, [...flatUnits(parts)].join('')]))
 }

@@ -5,6 +5,7 @@ import { costKnown, UNKNOWN } from './text.js'
 import { formatCompact, formatDuration, formatInt, formatTime, formatUsd, plural } from './html-format.js'
 import { renderTurns } from './html-turns.js'
 import { sessionNotes, tagBadges } from './html-review.js'
+import { flatUnits, partKind, sessionParts, type Part } from './region.js'
 
 /** The session list with its search box and filters; the page script filters these rows. */
 
@@ -19,11 +20,14 @@ export interface SearchEntry {
 /** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
 export function* searchEntries(report: ListedReport): Generator<SearchEntry> {
   // Read without their actions (a spilled report's), as no entry holds one.
-  for (const s of sessionPrompts(report.sessions)) {
-    const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
-    const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
-    yield { agent: s.agent, models: s.models, text }
-  }
+  for (const s of sessionPrompts(report.sessions)) yield searchEntry(s)
+}
+
+/** A session's entry of the page's search data. */
+export function searchEntry(s: SessionReport): SearchEntry {
+  const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []))
+  const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase()
+  return { agent: s.agent, models: s.models, text }
 }
 
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
@@ -140,11 +144,13 @@ function options(values: string[], all: string): string {
 }
 
 export function renderSessions(report: ListedReport): string {
-  return [...sessionsChunks(report)].join('')
+  return [...flatUnits(sessionsChunks(report))].join('')
 }
 
+const SESSION_ITEM = partKind('html.session', session, summaryLine, meta, firstPrompt, files, cost, renderTurns)
+
 /** `renderSessions`'s text a session at a time: the section's opening, each session's item, the closing. */
-export function* sessionsChunks(report: ListedReport): Generator<string> {
+export function* sessionsChunks(report: ListedReport): Generator<string | Part<string>> {
   const sessions = report.sessions
   const modeNote =
     report.mode === 'summary' || report.mode === 'tokens'
@@ -160,9 +166,12 @@ export function* sessionsChunks(report: ListedReport): Generator<string> {
   const anchorOf = anchors(sessionHeads(sessions))
   const agentSet = new Set<string>()
   const modelSet = new Set<string>()
+  // What of a session's place its item reads: its anchor and its parent's.
+  const places: string[] = []
   for (const s of sessionHeads(sessions)) {
     agentSet.add(s.agent)
     for (const m of s.models) modelSet.add(m)
+    places.push(`${anchorOf.get(s.id)}\0${s.parent_id === null ? '' : (anchorOf.get(s.parent_id) ?? '-')}`)
   }
   const agents = [...agentSet].sort()
   const models = [...modelSet].sort()
@@ -178,7 +187,12 @@ export function* sessionsChunks(report: ListedReport): Generator<string> {
     `<p class="count" id="count" aria-live="polite">${plural(sessions.length, 'session')}</p>` +
     `<ol class="sessions" id="session-list">`
   )
-  let i = 0
-  for (const s of sessions) yield session(s, i++, report, anchorOf)
+  const tz = report.filters.timezone
+  yield* sessionParts(
+    sessions,
+    SESSION_ITEM,
+    (s, i) => [session(s, i, report, anchorOf)],
+    (i) => `${i}\0${tz}\0${report.mode}\0${places[i]}`
+  )
   yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`
 }

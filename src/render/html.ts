@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto'
 import { CSS, JS } from './html-assets.js'
 import { escapeHtml, jsonForScript } from './html-escape.js'
 import { renderHeader, renderTotals, renderTransparency, renderUsage } from './html-overview.js'
-import { searchEntries, sessionsChunks } from './html-sessions.js'
-import { flatUnits, type Region } from './region.js'
+import { searchEntry, sessionsChunks } from './html-sessions.js'
+import { flatUnits, partKind, sessionParts, type Part, type Region } from './region.js'
+import { sessionPrompts } from '../select/session-list.js'
 
 function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
@@ -86,11 +87,14 @@ export function* htmlRegions(report: ListedReport): Generator<string | ScriptJso
   yield `<script>${JS}</script>\n</body>\n</html>\n`
 }
 
-function* searchData(report: ListedReport): Generator<string | ScriptJsonPart> {
-  let lead = '['
-  for (const entry of searchEntries(report)) {
-    yield { lead, json: jsonForScript(entry) }
-    lead = ','
-  }
-  yield lead === '[' ? { lead: '', json: '[]' } : ']'
+function* searchData(report: ListedReport): Generator<string | ScriptJsonPart | Part<string | ScriptJsonPart>> {
+  yield* sessionParts<string | ScriptJsonPart>(
+    sessionPrompts(report.sessions),
+    SEARCH_ENTRY,
+    (s, i) => [{ lead: i === 0 ? '[' : ',', json: jsonForScript(searchEntry(s)) }],
+    (i) => (i === 0 ? 'first' : '')
+  )
+  yield report.sessions.length === 0 ? { lead: '', json: '[]' } : ']'
 }
+
+const SEARCH_ENTRY = partKind('html.search', searchEntry, jsonForScript)

@@ -1,6 +1,7 @@
 import type { ListedReport, SessionList } from '../select/session-list.js'
 import { z } from 'zod'
-import { ReportSchema, SessionReportSchema } from '../select/report.js'
+import { ReportSchema, SessionReportSchema, type SessionReport } from '../select/report.js'
+import { partKind } from './region.js'
 
 const recordInside = new WeakMap<z.ZodType, boolean>()
 
@@ -63,7 +64,12 @@ export function jsonParts(report: ListedReport): { frame: Record<string, unknown
 }
 
 function* canonicalSessions(sessions: SessionList): Generator<unknown> {
-  for (const s of sessions) yield canonical(SessionReportSchema.parse(s), SessionReportSchema)
+  for (const s of sessions) yield canonicalSession(s)
+}
+
+/** A session of the JSON report: validated, in canonical order. */
+export function canonicalSession(s: SessionReport): unknown {
+  return canonical(SessionReportSchema.parse(s), SessionReportSchema)
 }
 
 /** Marks where the sessions go in the frame's text; a NUL is escaped in JSON text, so no value's text can hold it. */
@@ -94,6 +100,16 @@ export function jsonFrameText(frame: Record<string, unknown>): { head: string; t
   if (at < 0) throw new Error('the JSON report has no sessions')
   const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length
   return { head: framed.slice(0, open), tail: (any) => (any ? '\n  ]' : '[]') + framed.slice(at + slot.length) + '\n' }
+}
+
+const JSON_SESSION = partKind('json.session', jsonSessionText, canonical, canonicalSession)
+
+/**
+ * The key of a session's text in `jsonText` (src/render/region.ts `Part`): of the session's
+ * digest, and whether it comes first (its lead).
+ */
+export function jsonSessionPart(digest: string, first: boolean): string {
+  return `${JSON_SESSION}\0${first ? 'first' : ''}\0${digest}`
 }
 
 /** A session's text in `jsonText`, with what comes before it. */

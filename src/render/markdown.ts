@@ -3,8 +3,8 @@ import type { Root, RootContent } from 'mdast'
 import { details, emphasis, heading, label, paragraph, type TextOptions } from './md-nodes.js'
 import { toMarkdown } from './md-stringify.js'
 import { costNotes, filtersLine, footer, notableActions, sessionRowOf, sessionsTableOf, totalsLine } from './md-summary.js'
-import { groupsSlot, isSlot, sessionTableSlot, type MarkdownPart } from './md-slots.js'
-import { defined, promptCounts, promptsListParts, TURNS_DEFAULTS } from './md-turns.js'
+import { isSlot, sessionTableSlot, type MarkdownPart } from './md-slots.js'
+import { defined, promptCounts, promptsSlot, TURNS_DEFAULTS } from './md-turns.js'
 import { usageTableParts } from './md-usage.js'
 import { plural } from './text.js'
 import { flatUnits, type Region } from './region.js'
@@ -40,7 +40,7 @@ function promptsSection(report: ListedReport, o: TextOptions & { previewChars: n
   const c = promptCounts(report)
   const title = withActions ? 'Prompts and what the agent did' : 'Prompts'
   const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`
-  return [heading(3, label(`${title} (${count})`)), groupsSlot(() => promptsListParts(report, { ...o, withActions }))]
+  return [heading(3, label(`${title} (${count})`)), promptsSlot(report, { ...o, withActions })]
 }
 
 /**

@@ -3,6 +3,7 @@ import type { SessionReport } from '../select/report.js'
 import { sessionPages, type SessionList } from '../select/session-list.js'
 import { pagedTableText, type TableOf } from './md-paged-table.js'
 import { toMarkdown } from './md-stringify.js'
+import type { Part } from './region.js'
 
 /**
  * A part of the Markdown report that grows with its sessions: the sessions table, the per-session
@@ -17,7 +18,7 @@ export interface MarkdownSlot {
    * The slot's text a unit at a time (a page of table rows, a session's prompts), to be
    * concatenated as they are: without the line break that ends a document.
    */
-  texts(): Iterable<string>
+  texts(): Iterable<string | Part<string>>
 }
 
 export type MarkdownPart = RootContent | MarkdownSlot

@@ -1,4 +1,7 @@
-import { sessionPrompts, type ListedReport, type SessionList } from '../select/session-list.js'
+import { sessionHeads, sessionPrompts, type ListedReport, type SessionList } from '../select/session-list.js'
+import { partKind, type Part } from './region.js'
+import type { MarkdownSlot } from './md-slots.js'
+import { toMarkdown } from './md-stringify.js'
 import type { BlockContent, Heading, ListItem, PhrasingContent } from 'mdast'
 import type { Action, SessionReport, Turn } from '../select/report.js'
 import {
@@ -173,21 +176,83 @@ export function* promptsListParts(report: ListedReport, opts: Partial<TurnsOptio
   const idLabel = sessionLabels(report)
   let any = false
   for (const s of report.sessions) {
-    const turns = visibleTurns(s, o.withActions)
-    if (!turns.length) continue
+    const group = promptsGroup(s, o, report.filters.timezone, idLabel)
+    if (!group) continue
     any = true
-    yield [
-      sessionHeading(s, report.filters.timezone, idLabel),
-      ...sessionContext(s),
-      ...sessionReviewBlocks(s.review),
-      list(
-        turns.map((t) => promptItem(t, o, s.review)),
-        true,
-        firstNumber(turns)
-      )
-    ]
+    yield group
   }
-  if (!any) yield [paragraph(emphasis(label('No prompts in the selected sessions.')))]
+  if (!any) yield NO_PROMPTS()
+}
+
+const NO_PROMPTS = (): BlockContent[] => [paragraph(emphasis(label('No prompts in the selected sessions.')))]
+
+/** A session's blocks in `promptsList`, or null when it shows no turn. */
+function promptsGroup(s: SessionReport, o: TurnsOptions, timezone: string, idLabel: (id: string) => string): BlockContent[] | null {
+  const turns = visibleTurns(s, o.withActions)
+  if (!turns.length) return null
+  return [
+    sessionHeading(s, timezone, idLabel),
+    ...sessionContext(s),
+    ...sessionReviewBlocks(s.review),
+    list(
+      turns.map((t) => promptItem(t, o, s.review)),
+      true,
+      firstNumber(turns)
+    )
+  ]
+}
+
+const PROMPTS_GROUP = partKind('md.prompts', promptsGroup, promptItem, sessionHeading, sessionContext, toMarkdown)
+
+/**
+ * `promptsList` as a Markdown slot (md-slots.ts `groupsSlot`'s text, each group stringified
+ * alone after a blank line): a spilled report's sessions as a `Part` each, keyed by the session's
+ * label, the time zone, the options and whether a group came before it (its lead), so a session
+ * kept from an earlier run is not read or stringified again.
+ */
+export function promptsSlot(report: ListedReport, opts: Partial<TurnsOptions> = {}): MarkdownSlot {
+  return {
+    type: 'slot',
+    nodes: () => [...promptsListParts(report, opts)].flat(),
+    *texts() {
+      const o = { ...TURNS_DEFAULTS, ...defined(opts) }
+      const idLabel = sessionLabels(report)
+      const timezone = report.filters.timezone
+      const list = report.sessions
+      let first = true
+      const text = (group: BlockContent[], lead: boolean) => (lead ? '' : '\n\n') + toMarkdown(group).slice(0, -1)
+      const digests = list.digests
+      const readAt = list.readAt?.bind(list)
+      if (digests && readAt && digests.length === list.length) {
+        const ids = Array.from(sessionHeads(list), (s) => s.id)
+        const options = JSON.stringify([timezone, o])
+        for (let i = 0; i < list.length; i++) {
+          const index = i
+          const lead = first
+          const part: Part<string> = {
+            type: 'part',
+            key: `${PROMPTS_GROUP}\0${lead ? 'first' : ''}\0${idLabel(ids[index])}\0${options}\0${digests[index]}`,
+            units: () => {
+              const group = promptsGroup(readAt(index), o, timezone, idLabel)
+              return group ? [text(group, lead)] : []
+            },
+            seen: (written) => {
+              if (written) first = false
+            }
+          }
+          yield part
+        }
+      } else {
+        for (const s of list) {
+          const group = promptsGroup(s, o, timezone, idLabel)
+          if (!group) continue
+          yield text(group, first)
+          first = false
+        }
+      }
+      if (first) yield text(NO_PROMPTS(), true)
+    }
+  }
 }
 
 /** Prompts shown, of which private: for section headings. */

@@ -20,6 +20,14 @@ export interface SessionList extends Iterable<SessionReport> {
    * report's are read without parsing every action's text again. Absent, the list itself is read.
    */
   readonly prompts?: SessionList
+  /**
+   * Each session's digest, of its redacted content whole (the same in `heads` and `prompts`),
+   * with `readAt`, which reads one session alone: a writer that kept a session's rendered part from
+   * an earlier run copies it without reading the session (src/pipeline/render-parts.ts). Absent,
+   * the list is read in order.
+   */
+  readonly digests?: readonly string[]
+  readAt?(index: number): SessionReport
 }
 
 /** The sessions of `list` for a reader of no action: their actions may be left out (`SessionList.prompts`). */

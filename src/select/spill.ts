@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { SessionReport, Turn } from './report.js'
 import type { SessionList } from './session-list.js'
 import { SessionSpill } from '../store/session-spill.js'
@@ -68,6 +69,7 @@ export class SessionSink {
   private pendingHeads: string[] = []
   private pendingPrompts: string[] = []
   private pendingChars = 0
+  private readonly digests: string[] = []
   private written = 0
   private list = -1
   private headList = -1
@@ -101,6 +103,7 @@ export class SessionSink {
 
   private push(s: SessionReport): void {
     const json = JSON.stringify(s)
+    this.digests.push(createHash('sha256').update(json).digest('base64'))
     this.pending.push(json)
     this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json)
     if (this.keepPrompts) this.pendingPrompts.push(s.turns.length ? JSON.stringify({ ...s, turns: s.turns.map((t) => ({ ...t, actions: [] })) }) : json)
@@ -122,10 +125,20 @@ export class SessionSink {
     this.flush()
     const spill = this.file.get()
     const length = this.count
+    // A restored session is not what was spilled: its list has no digests.
+    const digests = restore ? undefined : this.digests
     const read = (list: number, restore?: (s: SessionReport, index: number) => SessionReport, heads?: SessionList, prompts?: SessionList): SessionList => ({
       length,
       heads,
       prompts,
+      ...(digests && {
+        digests,
+        readAt(index: number): SessionReport {
+          const t = spill.at(list, index)
+          if (t === undefined) throw new Error('a spilled session is missing')
+          return JSON.parse(t) as SessionReport
+        }
+      }),
       *[Symbol.iterator]() {
         for (let from = 0; from < length;) {
           const texts = spill.read(list, from, PAGE, PAGE_CHARS)

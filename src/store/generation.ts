@@ -59,6 +59,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   late_check_memo: 'local',
   job_memo: 'local',
   job_memo_chunks: 'local',
+  render_parts: 'local',
   store_generation: 'local'
 }
 

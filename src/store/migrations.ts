@@ -489,6 +489,22 @@ CREATE TABLE job_memo_chunks (
     sql: `
 CREATE INDEX session_sources_session ON session_sources(session_id);
 `
+  },
+  {
+    version: 22,
+    description:
+      "each session's rendered and last-checked part of a report file, compressed, by a hash of the session's redacted content and all the bytes depend on, with the last run that used it: a full-mode report after a small change renders only the sessions that changed (local only: never exported nor pushed)",
+    sql: `
+CREATE TABLE render_parts (
+  hash TEXT PRIMARY KEY,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  rendered_bytes INTEGER NOT NULL,
+  detectors TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX render_parts_used ON render_parts(used_run);
+`
   }
 ]
 

@@ -13,6 +13,7 @@ export class SessionSpill {
   private readonly db: Database.Database
   private readonly insert: Database.Statement
   private readonly page: Database.Statement
+  private readonly one: Database.Statement
   private nextList = 0
 
   /** `parent`: the folder the file's own temporary folder is made in. */
@@ -26,6 +27,7 @@ export class SessionSpill {
     this.db.exec('CREATE TABLE sessions (list INTEGER NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (list, ord)) WITHOUT ROWID')
     this.insert = this.db.prepare('INSERT INTO sessions (list, ord, json) VALUES (?, ?, ?)')
     this.page = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck()
+    this.one = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord = ?').pluck()
   }
 
   /** A new list's number. */
@@ -51,6 +53,11 @@ export class SessionSpill {
       if (out.length >= limit || chars >= maxChars) break
     }
     return out
+  }
+
+  /** The text at `ord` of a list, or undefined. */
+  at(list: number, ord: number): string | undefined {
+    return this.one.get(list, ord) as string | undefined
   }
 
   /** Closes the file and deletes it. */

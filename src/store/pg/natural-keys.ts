@@ -66,7 +66,8 @@ export const LOCAL_ONLY_TABLES = new Set([
   'scope_pending',
   'store_generation',
   'job_memo',
-  'job_memo_chunks'
+  'job_memo_chunks',
+  'render_parts'
 ])
 
 /**

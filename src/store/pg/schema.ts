@@ -451,6 +451,22 @@ CREATE TABLE job_memo_chunks (
     sql: `
 CREATE INDEX session_sources_session ON session_sources(session_id);
 `
+  },
+  {
+    version: 22,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: "each session's rendered report parts (local to a SQLite store, never pushed): same table as SQLite version 22",
+    sql: `
+CREATE TABLE render_parts (
+  hash TEXT PRIMARY KEY,
+  body BYTEA NOT NULL,
+  text_bytes BIGINT NOT NULL,
+  rendered_bytes BIGINT NOT NULL,
+  detectors TEXT NOT NULL,
+  used_run BIGINT NOT NULL
+);
+CREATE INDEX render_parts_used ON render_parts(used_run);
+`
   }
 ]
 

@@ -1,0 +1,199 @@
+import Database from 'better-sqlite3'
+import * as zlib from 'node:zlib'
+import type { Db } from './db.js'
+import { releaseBuffer } from '../release-buffer.js'
+
+/** Runs that wrote to the table a part may go unused before it is evicted. */
+export const PART_KEEP_RUNS = 4
+
+/** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
+export const PART_MAX_BYTES = 256 << 20
+
+/** A part read back: the checked text, what the last check found in it, and its length as rendered. */
+export interface StoredPart {
+  text: string
+  detectors: string[]
+  renderedBytes: number
+}
+
+const ZSTD = typeof zlib.zstdCompressSync === 'function'
+
+/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
+const chunkFor = (bytes: number) => Math.max(64 << 10, Math.min(bytes + 1024, 64 << 20))
+
+function compress(raw: Buffer): Buffer {
+  // A leading byte tells the codec, so a store written by a Node without zstd still reads.
+  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) }) : zlib.deflateRawSync(raw, { level: 1 })
+  const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out])
+  releaseBuffer(out)
+  return body
+}
+
+function decompress(body: Buffer, bytes: number): Buffer {
+  if (body[0] === 1 && ZSTD) return zlib.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) })
+  if (body[0] === 0) return zlib.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) })
+  throw new Error('an unknown codec')
+}
+
+/** Compressed bytes of parts gathered before they are written in one transaction. */
+const BATCH_BYTES = 1 << 20
+
+/**
+ * The rendered parts' table (migration 22) through a connection of its own (the job closes its
+ * store before it renders): each session's part of a report file, as the last check left it, by
+ * a hash of everything its bytes depend on (src/pipeline/render-parts.ts). A part is read when
+ * asked for, never the table whole; what a run makes is written a few MiB at a time in short
+ * transactions, so no lock is held while the job renders, and a job that fails midway leaves
+ * whole parts only. Every failure makes the part a miss; a store that cannot be written only
+ * loses the next run its hits.
+ */
+export class RenderPartsStore {
+  private readonly conn: Database.Database
+  private readonly get: Database.Statement
+  private readonly put: Database.Statement
+  private readonly drop: Database.Statement
+  /** The number this run's rows get: one past the newest in the table. */
+  readonly run: number
+  private readonly used = new Set<string>()
+  private pending: [string, Buffer, number, number, string][] = []
+  private pendingBytes = 0
+  private wrote = false
+  private broken = false
+
+  private constructor(conn: Database.Database) {
+    this.conn = conn
+    this.run = ((conn.prepare('SELECT MAX(used_run) FROM render_parts').pluck().get() as number | null) ?? 0) + 1
+    this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors, used_run FROM render_parts WHERE hash = ?')
+    this.put = conn.prepare(
+      'INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors, used_run) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors, used_run = excluded.used_run'
+    )
+    this.drop = conn.prepare('DELETE FROM render_parts WHERE hash = ?')
+  }
+
+  /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 22. */
+  static open(path: string): RenderPartsStore | null {
+    if (path === '' || path === ':memory:') return null
+    let conn: Database.Database | null = null
+    try {
+      conn = new Database(path, { fileMustExist: true })
+      conn.pragma('busy_timeout = 60000')
+      // A cache: a commit lost to a power cut costs a later run its hits, never the store its shape (WAL).
+      conn.pragma('synchronous = NORMAL')
+      if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
+        conn.close()
+        return null
+      }
+      return new RenderPartsStore(conn)
+    } catch {
+      conn?.close()
+      return null
+    }
+  }
+
+  /** The part stored under `hash`, or undefined (none, or one that does not read back whole). */
+  read(hash: string): StoredPart | undefined {
+    if (this.broken) return undefined
+    try {
+      const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
+      if (!row) return undefined
+      const raw = decompress(row.body, row.text_bytes)
+      const detectors = JSON.parse(row.detectors) as unknown
+      if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
+        this.forget(hash)
+        return undefined
+      }
+      // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
+      if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
+      const text = raw.toString('utf8')
+      releaseBuffer(raw)
+      releaseBuffer(row.body)
+      return { text, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
+    } catch {
+      this.forget(hash)
+      return undefined
+    }
+  }
+
+  /** Keeps a part made this run. */
+  write(hash: string, part: StoredPart): void {
+    if (this.broken) return
+    try {
+      const raw = Buffer.from(part.text, 'utf8')
+      const body = compress(raw)
+      this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)])
+      this.pendingBytes += body.length
+      releaseBuffer(raw)
+      if (this.pendingBytes >= BATCH_BYTES) this.flush()
+    } catch {
+      this.broken = true
+    }
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return
+    const rows = this.pending
+    this.pending = []
+    this.pendingBytes = 0
+    this.conn.transaction(() => {
+      for (const r of rows) this.put.run(...r, this.run)
+    })()
+    // SQLite bound a copy of each.
+    for (const r of rows) releaseBuffer(r[1])
+    this.wrote = true
+  }
+
+  private forget(hash: string): void {
+    try {
+      this.drop.run(hash)
+    } catch {
+      this.broken = true
+    }
+  }
+
+  /**
+   * Writes what is gathered, renews the parts met again, and evicts those unused for
+   * PART_KEEP_RUNS runs that wrote, then the least recently used past PART_MAX_BYTES; closes the
+   * connection. Writes nothing when nothing was made or renewed.
+   */
+  save(): void {
+    try {
+      if (this.broken) return
+      this.flush()
+      if (!this.wrote && !this.used.size) return
+      this.conn
+        .transaction(() => {
+          const renew = this.conn.prepare('UPDATE render_parts SET used_run = ? WHERE hash = ?')
+          for (const h of this.used) renew.run(this.run, h)
+          this.conn.prepare('DELETE FROM render_parts WHERE used_run <= ?').run(this.run - PART_KEEP_RUNS)
+          let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
+          if (total <= PART_MAX_BYTES) return
+          const gone: string[] = []
+          for (const r of this.conn.prepare('SELECT hash, LENGTH(body) AS n FROM render_parts ORDER BY used_run, hash').iterate() as IterableIterator<{
+            hash: string
+            n: number
+          }>) {
+            if (total <= PART_MAX_BYTES) break
+            gone.push(r.hash)
+            total -= r.n
+          }
+          for (const h of gone) this.drop.run(h)
+        })
+        .immediate()
+    } catch {
+      // A store that cannot be written keeps what it held.
+    } finally {
+      this.close()
+    }
+  }
+
+  /** Closes without writing what is gathered. */
+  close(): void {
+    this.pending = []
+    if (this.conn.open) this.conn.close()
+  }
+}
+
+/** Empties the table (the sanitized export: what a store's own runs made is not published). */
+export function dropRenderParts(db: Db): void {
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) db.prepare('DELETE FROM render_parts').run()
+}
