@@ -72,7 +72,8 @@ export function writeCheckedJson(
           const text = jsonSessionText(checked(canonicalSession(list.readAt(i)), found), i === 0)
           detectors.push(...found)
           out.write(text)
-          kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) })
+          // Not kept when the last check found something in it: its tags continue the report's numbering.
+          if (found.length === 0) kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) })
         }
       } else {
         let first = true

@@ -119,8 +119,9 @@ export function writeCheckedText(
       n += b
     }
     if (detectors) detectors.push(...found)
-    const text = checked.join('')
-    parts.write(o.name, format, p.key, { text, detectors: found, renderedBytes: n })
+    // A part the last check found something in is not kept: its tags continue the whole report's
+    // numbering (late/check.ts), which the part's key does not hold.
+    if (found.length === 0) parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n })
     p.seen?.(checked.length > 0)
     return n
   }

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseConfig } from '../../src/config/load.js'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import { reportHere } from '../../src/pipeline/job.js'
+import { partCounts } from '../../src/pipeline/render-parts.js'
+import { openStore } from '../../src/store/db.js'
+import { tmpDir } from '../helpers.js'
+
+/*
+ * A session part the last check found something in carries a tag numbered after the whole
+ * report's tags (late/check.ts). Kept between runs, it would keep that number when a later
+ * session's field takes it: two addresses, one tag. Such a part is rendered and checked again.
+ * Alice's address is only in a tool name (published as written, so only the last check sees it);
+ * Carol's, in the second run's new session, is in a command the field pass tags.
+ */
+const record = (sid: string, day: string, seq: number, o: Record<string, unknown>) =>
+  JSON.stringify({ v: 1, ts: `2026-03-${day}T09:00:0${seq}.000Z`, session_id: sid, seq, pid: 4242, ...o })
+const session = (sid: string, day: string, actions: Record<string, unknown>[]) =>
+  [
+    record(sid, day, 0, { type: 'session_start', format: 'ai-log-trail-recorder', agent: 'deploy-script', cwd: '/srv/deploy/shop' }),
+    ...actions.map((a, i) => record(sid, day, i + 1, { type: 'action', metadata: { exit_code: 0 }, ...a })),
+    record(sid, day, actions.length + 1, { type: 'session_end', summary: 'done', closed_by: 'end' })
+  ].join('\n') + '\n'
+
+const FIRST = session('5f0c2a7e-1b3d-4c8e-9a6f-0d2e4b6c8a11', '05', [
+  { name: 'notify', statement: 'mail bob@acmecorp.io about the deploy' },
+  { name: 'notify/alice@acmecorp.io', statement: 'sent-a' }
+])
+const SECOND = session('7a1d3b8f-2c4e-4d9f-8b7a-1e3f5c7d9b22', '06', [{ name: 'notify', statement: 'mail carol@acmecorp.io about the rollback' }])
+
+let dir: string
+beforeAll(() => {
+  dir = tmpDir('alt-parts-late-')
+  writeFileSync(join(dir, 'first.ndjson'), FIRST)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Ingests `paths` and writes the full report, its sessions spilled (only a spilled list's sessions have parts); the parts met. */
+async function job(database: string, out: string, paths: string[], env: Record<string, string> = {}) {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+  Object.assign(process.env, env)
+  try {
+    const db = openStore(database)
+    await ingestPaths(
+      db,
+      paths.map((p) => join(dir, p))
+    )
+    const spill = join(dir, 'spill')
+    mkdirSync(spill, { recursive: true })
+    partCounts.hits = 0
+    partCounts.misses = 0
+    const r = reportHere(
+      db,
+      {
+        database,
+        config: parseConfig('', 'default'),
+        mode: 'full',
+        formats: ['md', 'json', 'csv', 'html'],
+        outDir: join(dir, out),
+        now: new Date('2026-12-01T00:00:00Z'),
+        version: '0.0.0',
+        scope: { kind: 'all' }
+      },
+      undefined,
+      { at: 0, parent: spill, chars: 0 }
+    )
+    return { late: r.late, hits: partCounts.hits }
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+}
+
+/** The e-mail tags on the lines of `text` that hold `anchor`. */
+const tagsNear = (text: string, anchor: string) => [
+  ...new Set(
+    text
+      .split('\n')
+      .filter((l) => l.includes(anchor))
+      .flatMap((l) => l.match(/\[REDACTED:email#\d+\]/g) ?? [])
+  )
+]
+
+test('a kept session part never keeps a last-check tag a later run gives to another value', async () => {
+  const database = join(dir, 'work.sqlite')
+  const first = await job(database, 'out-1', ['first.ndjson'])
+  expect(first.late.total).toBeGreaterThan(0)
+  expect(tagsNear(readFileSync(join(dir, 'out-1', 'report.md'), 'utf8'), 'sent-a')).toEqual(['[REDACTED:email#2]'])
+
+  writeFileSync(join(dir, 'second.ndjson'), SECOND)
+  // The first session's parts without a finding are met again; the second's are new.
+  expect((await job(database, 'out-2', ['first.ndjson', 'second.ndjson'])).hits).toBeGreaterThan(0)
+  await job(database, 'out-fresh', ['first.ndjson', 'second.ndjson'], { AI_LOG_TRAIL_RENDER_PARTS: '0' })
+  for (const name of ['report.md', 'report.json', 'report.html', 'tool_calls.csv']) {
+    const text = readFileSync(join(dir, 'out-2', name), 'utf8')
+    expect(text).not.toContain('acmecorp')
+    // What the same store writes with no part kept.
+    expect(text).toBe(readFileSync(join(dir, 'out-fresh', name), 'utf8'))
+  }
+  const md = readFileSync(join(dir, 'out-2', 'report.md'), 'utf8')
+  const alice = tagsNear(md, 'sent-a')
+  const carol = tagsNear(md, 'about the rollback')
+  expect(carol).toHaveLength(1)
+  expect(alice).toHaveLength(1)
+  expect(alice).not.toEqual(carol)
+})
