@@ -11,7 +11,7 @@ import { fixtures, repoRoot, tmpDir } from '../helpers.js'
  * file: never one cut short, which the folder's next upload would publish. What it wrote goes
  * under temporary names the next job removes. The jobs run the compiled job (lib/, built by
  * `pretest`) in a child Node, killed at a chosen file by `AI_LOG_TRAIL_CRASH_WRITING`
- * (src/pipeline/leftovers.ts). Inputs: the committed fixtures.
+ * (src/output-folder.ts). Inputs: the committed fixtures.
  */
 
 const job = join(repoRoot, 'lib', 'pipeline', 'job.js')

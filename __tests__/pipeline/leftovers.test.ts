@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { runJob } from '../../src/pipeline/job.js'
-import { removeLeftovers } from '../../src/pipeline/leftovers.js'
+import { removeLeftovers } from '../../src/output-folder.js'
 import { fixtures, tmpDir } from '../helpers.js'
 
 /*

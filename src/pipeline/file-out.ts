@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { crashWhileWriting, nextWriteName } from './leftovers.js'
+import { crashWhileWriting, nextWriteName } from '../output-folder.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20

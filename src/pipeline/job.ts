@@ -31,7 +31,7 @@ import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
-import { removeLeftovers, StagedFiles } from './leftovers.js'
+import { removeLeftovers, StagedFiles } from '../output-folder.js'
 import { openRenderParts } from './render-parts.js'
 
 export interface JobOptions {

@@ -14,7 +14,7 @@ import type { ListedReport } from '../select/session-list.js'
 import { SessionSink, type SpillFile } from '../select/spill.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
-import { removeLeftovers, StagedFiles } from './leftovers.js'
+import { removeLeftovers, StagedFiles } from '../output-folder.js'
 import { saveRedactions } from '../store/redactions.js'
 
 export interface BuildReportOptions {
@@ -196,7 +196,7 @@ function redactComment(
 
 /**
  * Renders a redacted report in each format and writes the files into a folder, each under its
- * temporary name until all are whole (src/pipeline/leftovers.ts).
+ * temporary name until all are whole (src/output-folder.ts).
  */
 export function writeReportFiles(report: Report, formats: ReportFormat[], outDir: string): RenderedFile[] {
   mkdirSync(outDir, { recursive: true })

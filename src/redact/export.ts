@@ -17,7 +17,7 @@ import { redactJson, redactText } from './engine.js'
 import { redactMarkedLine } from './marked-line.js'
 import { applySpanMarkers, PRIVATE_PREFIX } from './markers.js'
 import type { FieldKind } from '../config/choices.js'
-import { crashWhileWriting, partialName, place, workName } from '../pipeline/leftovers.js'
+import { crashWhileWriting, partialName, place, workName } from '../output-folder.js'
 
 export interface ExportResult {
   redactions: number
@@ -57,7 +57,7 @@ const TEXT_COLUMNS: { table: string; column: string; kind: FieldKind; json?: boo
  * Writes a copy of the store in which every raw line and every text is redacted, for publishing
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
  * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value. Both
- * copies are written under temporary names beside `outPath` (src/pipeline/leftovers.ts): the
+ * copies are written under temporary names beside `outPath` (src/output-folder.ts): the
  * first holds the store unredacted, and the second is put in place of `outPath` only when whole.
  * `tags` number the copy's identifiers (its own report); the last check of the copy continues them.
  */

@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config/load.js'
 import { exportSanitized, type ExportResult } from '../../redact/export.js'
-import { removeLeftovers, StagedFiles } from '../../pipeline/leftovers.js'
+import { removeLeftovers, StagedFiles } from '../../output-folder.js'
 import type { LateCheck } from '../../select/report.js'
 import { lateCheckOptions } from '../../redact/late/check.js'
 import { FINDING_TAG_KINDS } from '../../redact/engine-options.js'
@@ -43,7 +43,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError('export needs --out FILE')
   const { config } = loadConfig(values.rules)
   const out = values.out
-  // Checked under its temporary name, and put in place only once checked (src/pipeline/leftovers.ts).
+  // Checked under its temporary name, and put in place only once checked (src/output-folder.ts).
   const outDir = dirname(resolve(out))
   removeLeftovers(outDir, basename(out))
   const staged = new StagedFiles(outDir)
