@@ -10927,6 +10927,7 @@ const TABLE_ROLES = {
     late_check_memo: 'local',
     job_memo: 'local',
     job_memo_chunks: 'local',
+    render_parts: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -11445,6 +11446,21 @@ CREATE TABLE job_memo_chunks (
         sql: `
 CREATE INDEX session_sources_session ON session_sources(session_id);
 `
+    },
+    {
+        version: 22,
+        description: "each session's rendered and last-checked part of a report file, compressed, by a hash of the session's redacted content and all the bytes depend on, with the last run that used it: a full-mode report after a small change renders only the sessions that changed (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE render_parts (
+  hash TEXT PRIMARY KEY,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  rendered_bytes INTEGER NOT NULL,
+  detectors TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX render_parts_used ON render_parts(used_run);
+`
     }
 ];
 /**
@@ -11642,6 +11658,10 @@ function saveFileProgress(db, fileId, p) {
 /** Every log file's path the store has read, in order. */
 function storedFilePaths(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
+}
+/** The stored paths in order, one at a time: a store of many files is never held whole. */
+function eachStoredFilePath(db) {
+    return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate();
 }
 /** The id of the stored file at `path`, if any. */
 function storedFileId(db, path) {
@@ -20275,7 +20295,7 @@ async function* walkFiles(paths, onSkip = () => { }) {
         yield f.path;
 }
 /**
- * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * Every regular file under the given paths, with its size, time and identity, depth first, in a stable (sorted)
  * order: a caller that needs the file's size and time takes them from here rather than asking
  * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
@@ -20304,7 +20324,7 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
             if (seenFiles.has(id))
                 return;
             seenFiles.add(id);
-            yield { path: (0,external_node_path_namespaceObject.resolve)(p), stats: st };
+            yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
             return;
         }
         if (!st.isDirectory()) {
@@ -20322,10 +20342,14 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
             onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
             return;
         }
+        // `p` is resolved, and a name from readdir is neither `.` nor `..` nor holds a separator, so
+        // the child's path is `p`, a separator and the name: the string `join` (and `resolve`) would
+        // give, made of the folder's string and the name's rather than of a piece per segment.
+        const parent = p.endsWith(external_node_path_namespaceObject.sep) ? p : p + external_node_path_namespaceObject.sep;
         for (const n of names) {
             if (SKIP_DIRS.has(n))
                 continue;
-            yield* visit((0,external_node_path_namespaceObject.join)(p, n));
+            yield* visit(parent + n);
         }
     }
     for (const p of paths)
@@ -20346,7 +20370,8 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
 async function pending_bytes_worthAWorker(db, paths, limits) {
     let pending = 0;
     let files = 0;
-    for await (const { path, stats: st } of walkFileStats(paths)) {
+    for await (const st of walkFileStats(paths)) {
+        const path = st.path;
         if (++files >= limits.files)
             return true;
         const row = readFileExtent(db, path);
@@ -21288,8 +21313,8 @@ class StoredAliases {
         // By device and inode, the stored paths the walk did not reach; the walk's own files join a
         // group below only when one of those is the same file.
         const unreached = new Map();
-        const stored = storedFilePaths(this.db);
-        for (const path of stored) {
+        // Read a path at a time: the walk is already held whole, and a store of many files would double it.
+        for (const path of eachStoredFilePath(this.db)) {
             if (reached.has(path))
                 continue;
             let st;
@@ -21311,11 +21336,10 @@ class StoredAliases {
         if (unreached.size === 0)
             return [];
         // A walked path the store knows, of the same file as one it did not reach: stored twice.
-        const isStored = new Set(stored);
         const walkedAs = new Map();
         for (const f of walked) {
-            const key = idOf(f.stats);
-            if (unreached.has(key) && isStored.has(f.path))
+            const key = idOf(f);
+            if (unreached.has(key) && storedFileId(this.db, f.path) !== undefined)
                 walkedAs.set(key, f.path);
         }
         const merged = [];
@@ -21684,18 +21708,18 @@ async function* planFiles(db, writer, paths, opts, result, onMerged) {
     for await (const f of walk_walkFileStats(paths, (s) => walk.push(s)))
         walk.push(f);
     const aliases = new StoredAliases(db);
-    const merged = aliases.repair(walk.filter((w) => 'stats' in w));
+    const merged = aliases.repair(walk.filter((w) => !('reason' in w)));
     if (merged.length > 0) {
         writer.reset();
         result.merged_paths = merged;
         onMerged(merged);
     }
     for (const w of walk) {
-        if (!('stats' in w)) {
+        if ('reason' in w) {
             reportProblem(writer, result, w.path, null, w.reason);
             continue;
         }
-        const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases);
+        const plan = await planFile(db, writer, w.path, w, opts, result, aliases);
         if (plan)
             yield plan;
     }

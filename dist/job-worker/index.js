@@ -16197,6 +16197,7 @@ const TABLE_ROLES = {
     late_check_memo: 'local',
     job_memo: 'local',
     job_memo_chunks: 'local',
+    render_parts: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -16715,6 +16716,21 @@ CREATE TABLE job_memo_chunks (
         sql: `
 CREATE INDEX session_sources_session ON session_sources(session_id);
 `
+    },
+    {
+        version: 22,
+        description: "each session's rendered and last-checked part of a report file, compressed, by a hash of the session's redacted content and all the bytes depend on, with the last run that used it: a full-mode report after a small change renders only the sessions that changed (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE render_parts (
+  hash TEXT PRIMARY KEY,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  rendered_bytes INTEGER NOT NULL,
+  detectors TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE INDEX render_parts_used ON render_parts(used_run);
+`
     }
 ];
 /**
@@ -16912,6 +16928,10 @@ function files_saveFileProgress(db, fileId, p) {
 /** Every log file's path the store has read, in order. */
 function files_storedFilePaths(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
+}
+/** The stored paths in order, one at a time: a store of many files is never held whole. */
+function files_eachStoredFilePath(db) {
+    return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate();
 }
 /** The id of the stored file at `path`, if any. */
 function files_storedFileId(db, path) {
@@ -25340,7 +25360,7 @@ async function* walkFiles(paths, onSkip = () => { }) {
         yield f.path;
 }
 /**
- * Every regular file under the given paths, with its `stat`, depth first, in a stable (sorted)
+ * Every regular file under the given paths, with its size, time and identity, depth first, in a stable (sorted)
  * order: a caller that needs the file's size and time takes them from here rather than asking
  * again (a warm run's walk is a stat per file and little else). Symbolic
  * links are followed; a directory already visited through another link is not entered twice.
@@ -25369,7 +25389,7 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
             if (seenFiles.has(id))
                 return;
             seenFiles.add(id);
-            yield { path: resolve(p), stats: st };
+            yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
             return;
         }
         if (!st.isDirectory()) {
@@ -25387,10 +25407,14 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
             onSkip({ path: p, reason: `unreadable folder: ${e.code ?? e.message}` });
             return;
         }
+        // `p` is resolved, and a name from readdir is neither `.` nor `..` nor holds a separator, so
+        // the child's path is `p`, a separator and the name: the string `join` (and `resolve`) would
+        // give, made of the folder's string and the name's rather than of a piece per segment.
+        const parent = p.endsWith(sep) ? p : p + sep;
         for (const n of names) {
             if (SKIP_DIRS.has(n))
                 continue;
-            yield* visit(join(p, n));
+            yield* visit(parent + n);
         }
     }
     for (const p of paths)
@@ -25411,7 +25435,8 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
 async function pending_bytes_worthAWorker(db, paths, limits) {
     let pending = 0;
     let files = 0;
-    for await (const { path, stats: st } of walkFileStats(paths)) {
+    for await (const st of walkFileStats(paths)) {
+        const path = st.path;
         if (++files >= limits.files)
             return true;
         const row = readFileExtent(db, path);
@@ -26315,8 +26340,8 @@ class spellings_StoredAliases {
         // By device and inode, the stored paths the walk did not reach; the walk's own files join a
         // group below only when one of those is the same file.
         const unreached = new Map();
-        const stored = storedFilePaths(this.db);
-        for (const path of stored) {
+        // Read a path at a time: the walk is already held whole, and a store of many files would double it.
+        for (const path of eachStoredFilePath(this.db)) {
             if (reached.has(path))
                 continue;
             let st;
@@ -26338,11 +26363,10 @@ class spellings_StoredAliases {
         if (unreached.size === 0)
             return [];
         // A walked path the store knows, of the same file as one it did not reach: stored twice.
-        const isStored = new Set(stored);
         const walkedAs = new Map();
         for (const f of walked) {
-            const key = idOf(f.stats);
-            if (unreached.has(key) && isStored.has(f.path))
+            const key = idOf(f);
+            if (unreached.has(key) && storedFileId(this.db, f.path) !== undefined)
                 walkedAs.set(key, f.path);
         }
         const merged = [];
@@ -26633,18 +26657,18 @@ async function* planFiles(db, writer, paths, opts, result, onMerged) {
     for await (const f of walkFileStats(paths, (s) => walk.push(s)))
         walk.push(f);
     const aliases = new StoredAliases(db);
-    const merged = aliases.repair(walk.filter((w) => 'stats' in w));
+    const merged = aliases.repair(walk.filter((w) => !('reason' in w)));
     if (merged.length > 0) {
         writer.reset();
         result.merged_paths = merged;
         onMerged(merged);
     }
     for (const w of walk) {
-        if (!('stats' in w)) {
+        if ('reason' in w) {
             reportProblem(writer, result, w.path, null, w.reason);
             continue;
         }
-        const plan = await planFile(db, writer, w.path, w.stats, opts, result, aliases);
+        const plan = await planFile(db, writer, w.path, w, opts, result, aliases);
         if (plan)
             yield plan;
     }
@@ -27493,7 +27517,7 @@ async function discover_ingestForRepo(db, repoDir, paths, opts = {}) {
 
 ;// CONCATENATED MODULE: ./src/select/session-list.ts
 /** The sessions of `list` for a reader of no action: their actions may be left out (`SessionList.prompts`). */
-function sessionPrompts(list) {
+function session_list_sessionPrompts(list) {
     return list.prompts ?? list;
 }
 /** The sessions of `list` for a reader of no turn: their turns may be left out (`SessionList.heads`). */
@@ -41520,7 +41544,7 @@ function track(config) {
  * @returns {string}
  *   Serialized markdown representing `tree`.
  */
-function toMarkdown(tree, options) {
+function lib_toMarkdown(tree, options) {
   const settings = options || {}
   /** @type {State} */
   const state = {
@@ -41737,7 +41761,7 @@ function remarkStringify(options) {
    * @type {Compiler}
    */
   function compiler(tree) {
-    return toMarkdown(tree, {
+    return lib_toMarkdown(tree, {
       ...self.data('settings'),
       ...options,
       // Note: this option is not in the readme.
@@ -46207,6 +46231,67 @@ function coverChangedFiles(report, changed) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/region.ts
+
+function isRegion(part) {
+    return typeof part === 'object' && part !== null && part.type === 'region';
+}
+function isPart(part) {
+    return typeof part === 'object' && part !== null && part.type === 'part';
+}
+/** The units of `parts` with each region's and each session part's units in its place. */
+function* region_flatUnits(parts) {
+    for (const p of parts) {
+        if (isRegion(p)) {
+            for (const u of p.units()) {
+                if (isPart(u))
+                    yield* partUnits(u);
+                else
+                    yield u;
+            }
+        }
+        else if (isPart(p))
+            yield* partUnits(p);
+        else
+            yield p;
+    }
+}
+function* partUnits(p) {
+    let written = false;
+    for (const u of p.units()) {
+        written = true;
+        yield u;
+    }
+    p.seen?.(written);
+}
+/**
+ * A kind of session part: its name and the source of the functions that render it, so a part kept
+ * by other rendering code never matches. Made once per renderer, when its module loads.
+ */
+function partKind(name, ...renderers) {
+    return `${name}:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(renderers.map(String).join('\0')).digest('base64')}`;
+}
+/**
+ * Each session of `list` rendered by `render`, in order: as a part per session when the list
+ * tells each session's digest and reads one alone (a spilled report's), keyed by `kind`, the
+ * digest and `place` (what else of the session's position its bytes depend on); else the units
+ * themselves, the list read once in order.
+ */
+function* sessionParts(list, kind, render, place = () => '') {
+    const digests = list.digests;
+    const at = list.readAt?.bind(list);
+    if (!digests || !at || digests.length !== list.length) {
+        let i = 0;
+        for (const s of list)
+            yield* render(s, i++);
+        return;
+    }
+    for (let i = 0; i < list.length; i++) {
+        const index = i;
+        yield { type: 'part', key: `${kind}\0${place(index)}\0${digests[index]}`, units: () => render(at(index), index) };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/render/md-review.ts
 
 /*
@@ -46239,6 +46324,8 @@ function promptNotes(review, ordinal) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/md-turns.ts
+
+
 
 
 
@@ -46384,19 +46471,82 @@ function* promptsListParts(report, opts = {}) {
     const idLabel = sessionLabels(report);
     let any = false;
     for (const s of report.sessions) {
-        const turns = visibleTurns(s, o.withActions);
-        if (!turns.length)
+        const group = promptsGroup(s, o, report.filters.timezone, idLabel);
+        if (!group)
             continue;
         any = true;
-        yield [
-            sessionHeading(s, report.filters.timezone, idLabel),
-            ...sessionContext(s),
-            ...sessionReviewBlocks(s.review),
-            list(turns.map((t) => promptItem(t, o, s.review)), true, firstNumber(turns))
-        ];
+        yield group;
     }
     if (!any)
-        yield [paragraph(emphasis(label('No prompts in the selected sessions.')))];
+        yield NO_PROMPTS();
+}
+const NO_PROMPTS = () => [paragraph(emphasis(label('No prompts in the selected sessions.')))];
+/** A session's blocks in `promptsList`, or null when it shows no turn. */
+function promptsGroup(s, o, timezone, idLabel) {
+    const turns = visibleTurns(s, o.withActions);
+    if (!turns.length)
+        return null;
+    return [
+        sessionHeading(s, timezone, idLabel),
+        ...sessionContext(s),
+        ...sessionReviewBlocks(s.review),
+        list(turns.map((t) => promptItem(t, o, s.review)), true, firstNumber(turns))
+    ];
+}
+const PROMPTS_GROUP = partKind('md.prompts', promptsGroup, promptItem, sessionHeading, sessionContext, md_stringify_toMarkdown);
+/**
+ * `promptsList` as a Markdown slot (md-slots.ts `groupsSlot`'s text, each group stringified
+ * alone after a blank line): a spilled report's sessions as a `Part` each, keyed by the session's
+ * label, the time zone, the options and whether a group came before it (its lead), so a session
+ * kept from an earlier run is not read or stringified again.
+ */
+function promptsSlot(report, opts = {}) {
+    return {
+        type: 'slot',
+        nodes: () => [...promptsListParts(report, opts)].flat(),
+        *texts() {
+            const o = { ...TURNS_DEFAULTS, ...defined(opts) };
+            const idLabel = sessionLabels(report);
+            const timezone = report.filters.timezone;
+            const list = report.sessions;
+            let first = true;
+            const text = (group, lead) => (lead ? '' : '\n\n') + md_stringify_toMarkdown(group).slice(0, -1);
+            const digests = list.digests;
+            const readAt = list.readAt?.bind(list);
+            if (digests && readAt && digests.length === list.length) {
+                const ids = Array.from(sessionHeads(list), (s) => s.id);
+                const options = JSON.stringify([timezone, o]);
+                for (let i = 0; i < list.length; i++) {
+                    const index = i;
+                    const lead = first;
+                    const part = {
+                        type: 'part',
+                        key: `${PROMPTS_GROUP}\0${lead ? 'first' : ''}\0${idLabel(ids[index])}\0${options}\0${digests[index]}`,
+                        units: () => {
+                            const group = promptsGroup(readAt(index), o, timezone, idLabel);
+                            return group ? [text(group, lead)] : [];
+                        },
+                        seen: (written) => {
+                            if (written)
+                                first = false;
+                        }
+                    };
+                    yield part;
+                }
+            }
+            else {
+                for (const s of list) {
+                    const group = promptsGroup(s, o, timezone, idLabel);
+                    if (!group)
+                        continue;
+                    yield text(group, first);
+                    first = false;
+                }
+            }
+            if (first)
+                yield text(NO_PROMPTS(), true);
+        }
+    };
 }
 /** Prompts shown, of which private: for section headings. */
 function promptCounts(report) {
@@ -46407,7 +46557,7 @@ function promptCounts(report) {
         return countPrompts(list);
     let counts = promptCountsOf.get(list);
     if (!counts)
-        promptCountsOf.set(list, (counts = countPrompts(sessionPrompts(list))));
+        promptCountsOf.set(list, (counts = countPrompts(session_list_sessionPrompts(list))));
     return { ...counts };
 }
 const promptCountsOf = new WeakMap();
@@ -47556,6 +47706,228 @@ function hasTables(db) {
     return db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('job_memo', 'job_memo_chunks')`).pluck().get() === 2;
 }
 
+;// CONCATENATED MODULE: ./src/release-buffer.ts
+/**
+ * Gives the memory behind `b` back now, when `b` alone holds it, and leaves `b` empty. A buffer
+ * that zlib or SQLite made is freed only when V8 collects it, and V8 collects for the memory
+ * outside its heap only after tens of megabytes of it: a loop that compresses a chunk at a time
+ * leaves every chunk's buffers lying until then, which the job memo measured at about 40 MB on top
+ * of a full-mode job's peak (docs/performance.md, "the job memo's buffers given back"). Detaching
+ * the `ArrayBuffer` (`transfer(0)`) frees it at once.
+ *
+ * Only a buffer no one else can be looking at may be given: one the caller made or was handed and
+ * kept no other view of. A buffer of Node's shared pool (small `allocUnsafe` buffers) is never
+ * detached.
+ */
+function release_buffer_releaseBuffer(b) {
+    const ab = b.buffer;
+    if (ab.detached || typeof ab.transfer !== 'function')
+        return;
+    // A slice of the pool is never all of it (the pool serves sizes under half its own), and a
+    // buffer far larger than the pool is not the pool; zlib makes its output as such a buffer and
+    // returns a view of its start.
+    const whole = b.byteOffset === 0 && b.length === ab.byteLength;
+    if (!whole && ab.byteLength <= 4 * Buffer.poolSize)
+        return;
+    ab.transfer(0);
+}
+
+;// CONCATENATED MODULE: ./src/store/render-parts.ts
+
+
+
+/** Runs that wrote to the table a part may go unused before it is evicted. */
+const PART_KEEP_RUNS = 4;
+/** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
+const PART_MAX_BYTES = 256 << 20;
+const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
+/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
+const chunkFor = (bytes) => Math.max(64 << 10, Math.min(bytes + 1024, 64 << 20));
+function compress(raw) {
+    // A leading byte tells the codec, so a store written by a Node without zstd still reads.
+    const out = ZSTD ? external_node_zlib_namespaceObject.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) }) : external_node_zlib_namespaceObject.deflateRawSync(raw, { level: 1 });
+    const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out]);
+    release_buffer_releaseBuffer(out);
+    return body;
+}
+function decompress(body, bytes) {
+    if (body[0] === 1 && ZSTD)
+        return external_node_zlib_namespaceObject.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) });
+    if (body[0] === 0)
+        return external_node_zlib_namespaceObject.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) });
+    throw new Error('an unknown codec');
+}
+/** Compressed bytes of parts gathered before they are written in one transaction. */
+const BATCH_BYTES = 1 << 20;
+/**
+ * The rendered parts' table (migration 22) through a connection of its own (the job closes its
+ * store before it renders): each session's part of a report file, as the last check left it, by
+ * a hash of everything its bytes depend on (src/pipeline/render-parts.ts). A part is read when
+ * asked for, never the table whole; what a run makes is written a few MiB at a time in short
+ * transactions, so no lock is held while the job renders, and a job that fails midway leaves
+ * whole parts only. Every failure makes the part a miss; a store that cannot be written only
+ * loses the next run its hits.
+ */
+class RenderPartsStore {
+    conn;
+    get;
+    put;
+    drop;
+    /** The number this run's rows get: one past the newest in the table. */
+    run;
+    used = new Set();
+    pending = [];
+    pendingBytes = 0;
+    wrote = false;
+    broken = false;
+    constructor(conn) {
+        this.conn = conn;
+        this.run = (conn.prepare('SELECT MAX(used_run) FROM render_parts').pluck().get() ?? 0) + 1;
+        this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors, used_run FROM render_parts WHERE hash = ?');
+        this.put = conn.prepare('INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors, used_run) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors, used_run = excluded.used_run');
+        this.drop = conn.prepare('DELETE FROM render_parts WHERE hash = ?');
+    }
+    /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 22. */
+    static open(path) {
+        if (path === '' || path === ':memory:')
+            return null;
+        let conn = null;
+        try {
+            conn = new (lib_default())(path, { fileMustExist: true });
+            conn.pragma('busy_timeout = 60000');
+            // A cache: a commit lost to a power cut costs a later run its hits, never the store its shape (WAL).
+            conn.pragma('synchronous = NORMAL');
+            if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
+                conn.close();
+                return null;
+            }
+            return new RenderPartsStore(conn);
+        }
+        catch {
+            conn?.close();
+            return null;
+        }
+    }
+    /** The part stored under `hash`, or undefined (none, or one that does not read back whole). */
+    read(hash) {
+        if (this.broken)
+            return undefined;
+        try {
+            const row = this.get.get(hash);
+            if (!row)
+                return undefined;
+            const raw = decompress(row.body, row.text_bytes);
+            const detectors = JSON.parse(row.detectors);
+            if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
+                this.forget(hash);
+                return undefined;
+            }
+            // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
+            if (row.used_run <= this.run - PART_KEEP_RUNS / 2)
+                this.used.add(hash);
+            const text = raw.toString('utf8');
+            release_buffer_releaseBuffer(raw);
+            release_buffer_releaseBuffer(row.body);
+            return { text, detectors: detectors, renderedBytes: row.rendered_bytes };
+        }
+        catch {
+            this.forget(hash);
+            return undefined;
+        }
+    }
+    /** Keeps a part made this run. */
+    write(hash, part) {
+        if (this.broken)
+            return;
+        try {
+            const raw = Buffer.from(part.text, 'utf8');
+            const body = compress(raw);
+            this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)]);
+            this.pendingBytes += body.length;
+            release_buffer_releaseBuffer(raw);
+            if (this.pendingBytes >= BATCH_BYTES)
+                this.flush();
+        }
+        catch {
+            this.broken = true;
+        }
+    }
+    flush() {
+        if (!this.pending.length)
+            return;
+        const rows = this.pending;
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.conn.transaction(() => {
+            for (const r of rows)
+                this.put.run(...r, this.run);
+        })();
+        // SQLite bound a copy of each.
+        for (const r of rows)
+            release_buffer_releaseBuffer(r[1]);
+        this.wrote = true;
+    }
+    forget(hash) {
+        try {
+            this.drop.run(hash);
+        }
+        catch {
+            this.broken = true;
+        }
+    }
+    /**
+     * Writes what is gathered, renews the parts met again, and evicts those unused for
+     * PART_KEEP_RUNS runs that wrote, then the least recently used past PART_MAX_BYTES; closes the
+     * connection. Writes nothing when nothing was made or renewed.
+     */
+    save() {
+        try {
+            if (this.broken)
+                return;
+            this.flush();
+            if (!this.wrote && !this.used.size)
+                return;
+            this.conn
+                .transaction(() => {
+                const renew = this.conn.prepare('UPDATE render_parts SET used_run = ? WHERE hash = ?');
+                for (const h of this.used)
+                    renew.run(this.run, h);
+                this.conn.prepare('DELETE FROM render_parts WHERE used_run <= ?').run(this.run - PART_KEEP_RUNS);
+                let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get();
+                if (total <= PART_MAX_BYTES)
+                    return;
+                const gone = [];
+                for (const r of this.conn.prepare('SELECT hash, LENGTH(body) AS n FROM render_parts ORDER BY used_run, hash').iterate()) {
+                    if (total <= PART_MAX_BYTES)
+                        break;
+                    gone.push(r.hash);
+                    total -= r.n;
+                }
+                for (const h of gone)
+                    this.drop.run(h);
+            })
+                .immediate();
+        }
+        catch {
+            // A store that cannot be written keeps what it held.
+        }
+        finally {
+            this.close();
+        }
+    }
+    /** Closes without writing what is gathered. */
+    close() {
+        this.pending = [];
+        if (this.conn.open)
+            this.conn.close();
+    }
+}
+/** Empties the table (the sanitized export: what a store's own runs made is not published). */
+function dropRenderParts(db) {
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get())
+        db.prepare('DELETE FROM render_parts').run();
+}
+
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
 /*
  * What writing a sanitized copy needs of the review tables (see redact/export.ts): they hang on
@@ -47663,8 +48035,16 @@ class IdentifierTags {
      * or home path is found again and again, and hashing it each time was most of tagging it.
      */
     memo = new Generations(MEMO_VALUES);
-    constructor(key) {
+    /**
+     * `from`: numbers an earlier pass over the same report gave (`numbering`), which these tags
+     * continue: a value it numbered keeps its number, a new one gets the next free number of its kind.
+     * Ignored with a key (keyed tags do not depend on order).
+     */
+    constructor(key, from) {
         this.key = key;
+        if (key === undefined && from)
+            for (const [kind, numbered] of Object.entries(from))
+                this.numbers.set(kind, new Map(numbered));
     }
     /** Whether tags are numbered in order of appearance (no key), so a part's tags depend on what came before it. */
     get numbered() {
@@ -47705,6 +48085,19 @@ class IdentifierTags {
     /** A field replaced whole by the `hash` policy or the metadata-only preset. */
     hashed(value) {
         return `[hash${this.suffix('hash', value)}]`;
+    }
+    /**
+     * The numbers given so far, of `kinds` (every kind by default), as plain data that can cross to
+     * another thread: what a later pass over the same report continues from. Empty with a key.
+     */
+    numbering(kinds) {
+        const out = {};
+        if (this.key !== undefined)
+            return out;
+        for (const [kind, byValue] of this.numbers)
+            if (byValue.size > 0 && (!kinds || kinds.includes(kind)))
+                out[kind] = [...byValue];
+        return out;
     }
     /** Starts noting each numbered tag's first use, until `takeNoted`. */
     note() {
@@ -48703,6 +49096,10 @@ function patternDetector(spec) {
         description: spec.description,
         keywords: spec.keywords,
         examples: spec.examples,
+        pattern: spec.pattern,
+        validate: spec.validate,
+        guard: spec.guard,
+        allowPlaceholders: spec.allowPlaceholders,
         // Guards, placeholders and validators read only the text's matches, never across them.
         lineLocal: !mayReadAcrossLines(spec.pattern),
         find(text) {
@@ -51648,6 +52045,24 @@ function builtinIds() {
 
 
 const HASHED = { email: 'emails', 'home-path': 'home_users' };
+/** The kinds of tag a detector's finding can get (the `hash` policy's are given whole fields, never findings). */
+const FINDING_TAG_KINDS = Object.keys(HASHED);
+/**
+ * The markers of a config: a rule's own replacement, else `[REDACTED:<id>]`, with a tag from
+ * `tags` for the identifiers the config hashes.
+ */
+function identifierMarker(config, tags) {
+    const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
+    return (id, value) => {
+        const custom = replacements.get(id);
+        if (custom !== undefined)
+            return custom;
+        const key = HASHED[id];
+        if (key && config.hash_identifiers[key])
+            return `[REDACTED:${id}${tags.suffix(id, value.toLowerCase())}]`;
+        return `[REDACTED:${id}]`;
+    };
+}
 /**
  * Engine options for a config: its detectors for a field kind, its allowlists, and its markers
  * (a rule's own replacement, tagged identifiers where the config asks for them). One call serves
@@ -51661,16 +52076,7 @@ function engineOptions(config, tags = new IdentifierTags(hash_redactionKey())) {
         patterns: allowPatterns(config),
         ...(byDetector ? { byDetector } : {})
     };
-    const replacements = new Map(config.rules.filter((r) => r.replacement !== undefined).map((r) => [r.id, r.replacement]));
-    const marker = (id, value) => {
-        const custom = replacements.get(id);
-        if (custom !== undefined)
-            return custom;
-        const key = HASHED[id];
-        if (key && config.hash_identifiers[key])
-            return `[REDACTED:${id}${tags.suffix(id, value.toLowerCase())}]`;
-        return `[REDACTED:${id}]`;
-    };
+    const marker = identifierMarker(config, tags);
     const cache = new Map();
     return (kind) => {
         let o = cache.get(kind);
@@ -53104,7 +53510,189 @@ function redactMarkedLine(line, opts) {
     return { line: JSON.stringify(r.value), findings: r.findings };
 }
 
+;// CONCATENATED MODULE: ./src/output-folder.ts
+
+
+/*
+ * Every file a job or the CLI writes into an output folder is written under a temporary name
+ * beside its own and renamed into place when whole: a file's first write (a `.partial`, or the
+ * sanitized database's `.work` copy before it is redacted), its second write (file-out.ts), a
+ * replay of the job memo (job-memo.ts). A reader of the folder (the Action's artifact upload, a
+ * release asset) then finds under a file's own name the whole file of this run or of an earlier
+ * one, never a file cut short. A job killed before its renames leaves those files in the output
+ * folder, where the next run's upload of the folder would publish them. Each name carries its
+ * writer's process id, so the next job removes what a process no longer running left, and leaves
+ * alone the files of one still writing (another job into the same folder).
+ */
+/** The temporary name of `path` (a file of an output folder) while this process writes it. */
+function nextWriteName(path) {
+    return `${path}.${process.pid}.alt-next`;
+}
+/** The temporary name, in `outDir`, of a memo's file `name` while this process replays it. */
+function output_folder_replayName(outDir, name) {
+    return join(outDir, `.${name}.${process.pid}.memo`);
+}
+/** The temporary name of `path` while this process writes it before it is whole: hidden, beside it. */
+function partialName(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.partial`);
+}
+/** The name of the copy of a store this process redacts into the sanitized database at `path`. */
+function workName(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.work`);
+}
+/** What SQLite may keep beside a database file while it is open. */
+const SIDECARS = ['-wal', '-shm', '-journal'];
+// The last alternative is the sanitized database's working copy as versions before this one named
+// it (`<file>.tmp-<pid>`): the store unredacted, left by an export that was killed.
+const LEFTOVER = /^(?:\.(.+)\.(\d+)\.(?:memo|partial|work)(?:-wal|-shm|-journal)?|(.+)\.(\d+)\.alt-next|(.+)\.tmp-(\d+)(?:-wal|-shm|-journal)?)$/;
+/**
+ * Removes from `outDir` what a job no longer running left there; returns the names removed. With
+ * `file`, only what was left while writing that file (a CLI's `--out`, in a folder that is not
+ * the tool's own).
+ */
+function output_folder_removeLeftovers(outDir, file) {
+    let names;
+    try {
+        names = readdirSync(outDir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.sort()) {
+        const m = LEFTOVER.exec(name);
+        if (!m || running(Number(m[2] ?? m[4] ?? m[6])))
+            continue;
+        if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file))
+            continue;
+        rmSync(join(outDir, name), { force: true });
+        removed.push(name);
+    }
+    return removed;
+}
+/** Whether a leftover's stem (a file's name, or its partial name for a second write) is of `file`. */
+function ofFile(stem, file) {
+    return stem === file || new RegExp(`^\\.${output_folder_escape(file)}\\.\\d+\\.partial$`).test(stem);
+}
+function output_folder_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function running(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process of another user holds that id.
+        return e.code === 'EPERM';
+    }
+}
+/** Writes `content` to `path` under its temporary name, and puts it into place when whole. */
+function writeWhole(path, content) {
+    const temp = partialName(path);
+    try {
+        writeSynced(temp, content);
+        place(temp, path);
+    }
+    finally {
+        rmSync(temp, { force: true });
+    }
+}
+function writeSynced(path, content) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w');
+    try {
+        crashWhileWriting(path, () => (0,external_node_fs_namespaceObject.writeSync)(fd, content.slice(0, content.length >> 1)));
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Flushes a whole file to the disk before its rename, so a power cut after it cannot leave the name on a file cut short. */
+function syncFile(path) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * Renames a whole file into place. What SQLite left beside the file it replaces goes first: a
+ * journal beside the new database would be read as its own.
+ */
+function place(temp, path) {
+    syncFile(temp);
+    for (const s of SIDECARS)
+        (0,external_node_fs_namespaceObject.rmSync)(path + s, { force: true });
+    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+}
+/**
+ * The files of one job, written under their temporary names in `dir` and put into place together
+ * once every one is whole: a job that fails or is killed before then leaves the earlier run's
+ * files as they were.
+ */
+class output_folder_StagedFiles {
+    dir;
+    /** Temporary name by file name, in the order first asked for. */
+    staged = new Map();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** The temporary name file `name` is written under. */
+    path(name) {
+        let temp = this.staged.get(name);
+        if (temp === undefined)
+            this.staged.set(name, (temp = partialName((0,external_node_path_namespaceObject.join)(this.dir, name))));
+        return temp;
+    }
+    write(name, content) {
+        writeSynced(this.path(name), content);
+    }
+    /** Puts every file written into place. */
+    commit() {
+        for (const [name, temp] of this.staged)
+            place(temp, (0,external_node_path_namespaceObject.join)(this.dir, name));
+        this.staged.clear();
+    }
+    /** Removes what was written (after a failure). */
+    abandon() {
+        for (const temp of this.staged.values())
+            for (const s of ['', ...SIDECARS])
+                (0,external_node_fs_namespaceObject.rmSync)(temp + s, { force: true });
+        this.staged.clear();
+    }
+}
+/**
+ * A test hook for what a killed job leaves (as src/ingest/crash-point.ts): with
+ * `AI_LOG_TRAIL_CRASH_WRITING=<a file's name>` in the environment, the process kills itself with
+ * SIGKILL while it writes that file, once `partly` has written some of it.
+ */
+function crashWhileWriting(path, partly = () => { }) {
+    const name = process.env.AI_LOG_TRAIL_CRASH_WRITING;
+    if (!name || ownName((0,external_node_path_namespaceObject.basename)(path)) !== name)
+        return;
+    partly();
+    process.kill(process.pid, 'SIGKILL');
+}
+/** The name a file written under its temporary names ends under. */
+function ownName(name) {
+    for (;;) {
+        const m = /^\.(.+)\.\d+\.(?:partial|work)$/.exec(name) ?? /^(.+)\.\d+\.alt-next$/.exec(name);
+        if (!m)
+            return name;
+        name = m[1];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/redact/export.ts
+
+
+
 
 
 
@@ -53151,13 +53739,38 @@ const TEXT_COLUMNS = [
 /**
  * Writes a copy of the store in which every raw line and every text is redacted, for publishing
  * as an artifact. Parser state (which holds message text) is dropped, private prompts are
- * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value.
+ * emptied, and the copy is rebuilt with VACUUM so no freed page keeps a replaced value. Both
+ * copies are written under temporary names beside `outPath` (src/output-folder.ts): the
+ * first holds the store unredacted, and the second is put in place of `outPath` only when whole.
+ * `tags` number the copy's identifiers (its own report); the last check of the copy continues them.
  */
-function exportSanitized(sourcePath, outPath, config, keep) {
+function exportSanitized(sourcePath, outPath, config, keep, tags = new IdentifierTags(hash_redactionKey())) {
     const result = { redactions: 0, by_detector: {} };
-    const work = `${outPath}.tmp-${process.pid}`;
-    for (const p of [work, `${work}-wal`, `${work}-shm`, outPath, `${outPath}-wal`, `${outPath}-shm`])
-        (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
+    const work = workName(outPath);
+    const staged = partialName(outPath);
+    const removeCopies = () => {
+        for (const p of [work, staged])
+            for (const s of ['', '-wal', '-shm', '-journal'])
+                (0,external_node_fs_namespaceObject.rmSync)(p + s, { force: true });
+    };
+    removeCopies();
+    try {
+        redactCopy(sourcePath, work, config, keep, result, tags);
+        const final = db_openStore(work);
+        try {
+            vacuumInto(final, staged);
+        }
+        finally {
+            final.close();
+        }
+        place(staged, outPath);
+    }
+    finally {
+        removeCopies();
+    }
+    return result;
+}
+function redactCopy(sourcePath, work, config, keep, result, tags) {
     const src = db_openStore(sourcePath);
     try {
         vacuumInto(src, work);
@@ -53165,6 +53778,8 @@ function exportSanitized(sourcePath, outPath, config, keep) {
     finally {
         src.close();
     }
+    // The copy is the store unredacted: a job killed here must leave nothing the folder's upload takes.
+    crashWhileWriting(work);
     const db = db_openStore(work);
     try {
         enableSecureDelete(db);
@@ -53176,7 +53791,7 @@ function exportSanitized(sourcePath, outPath, config, keep) {
             deleteFilesWithoutEvents(db);
         }
         dropReviewOfMissingSessions(db);
-        const opts = engineOptions(config);
+        const opts = engineOptions(config, tags);
         const count = (findings) => {
             for (const f of findings) {
                 result.redactions++;
@@ -53222,22 +53837,13 @@ function exportSanitized(sourcePath, outPath, config, keep) {
             dropSessionCache(db);
             dropLateCheckMemo(db);
             dropJobMemo(db);
+            dropRenderParts(db);
             dropScopePending(db);
         }).immediate();
     }
     finally {
         db.close();
     }
-    const final = db_openStore(work);
-    try {
-        vacuumInto(final, outPath);
-    }
-    finally {
-        final.close();
-        for (const p of [work, `${work}-wal`, `${work}-shm`])
-            (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/config/choices.ts
@@ -53310,6 +53916,18 @@ function configOfLateOptions(opts) {
 }
 function attachLateMemo(opts, memo) {
     late_memo_memos.set(opts, memo);
+}
+/**
+ * Gives `to` (options differing from `from` only in their markers) `from`'s config and memo: what
+ * the check finds does not depend on the markers, and the memo keeps only texts found clean.
+ */
+function shareLateNotes(from, to) {
+    const config = madeFrom.get(from);
+    if (config)
+        madeFrom.set(to, config);
+    const memo = late_memo_memos.get(from);
+    if (memo)
+        late_memo_memos.set(to, memo);
 }
 /**
  * The check of one text through the memo attached to `opts`: a text known clean is given back as
@@ -53935,6 +54553,7 @@ function lateRedactScriptJson(body, opts) {
 
 
 
+
 function emptyLateCheck() {
     return { total: 0, by_file: {} };
 }
@@ -53944,9 +54563,13 @@ function emptyLateCheck() {
  * applies), its allowlists and its markers. Values the config publishes as written (a field with
  * policy `include`) are allowed too: `included` are those texts, and what the detectors find in
  * them is what the team chose to publish.
+ *
+ * `numbering` is the report's own tag numbering (`ReportRedactor.tagNumbering`): without a
+ * redaction key, the check's tags continue it, so a value the report tagged `#n` is `#n` here too
+ * and a value only the check finds gets a number no value of the report holds.
  */
-function check_lateCheckOptions(config, included = []) {
-    const engine = engineOptions(config);
+function check_lateCheckOptions(config, included = [], numbering) {
+    const engine = engineOptions(config, new IdentifierTags(hash_redactionKey(), numbering));
     const lists = FIELD_KINDS.map((k) => engine(k).detectors);
     const detectors = lists[0].filter((d) => lists.every((l) => l.includes(d)));
     const base = engine(FIELD_KINDS[0]);
@@ -53956,12 +54579,25 @@ function check_lateCheckOptions(config, included = []) {
         return opts;
     }
     const literals = new Set(base.allow?.literals ?? []);
+    // Only the findings are wanted: with the markers' tags, each value found would take a number.
+    const finder = { detectors, allow: base.allow };
     for (const text of new Set(included))
-        for (const f of engine_redactText(text, opts).findings)
+        for (const f of engine_redactText(text, finder).findings)
             literals.add(text.slice(f.start, f.end));
     const withIncluded = { ...opts, allow: { ...base.allow, literals: [...literals] } };
     noteLateOptions(withIncluded, config);
     return withIncluded;
+}
+/**
+ * `opts` (made by `lateCheckOptions` for `config`, perhaps with other detectors) with its tags
+ * continuing another report's `numbering`: a job's comment is a report of its own, numbered on its
+ * own. The detectors and allow list are `opts`'s, and so is the late-check memo, which keeps only
+ * texts found clean (they hold no tag the check wrote).
+ */
+function renumbered(opts, config, numbering) {
+    const out = { ...opts, marker: identifierMarker(config, new IdentifierTags(hash_redactionKey(), numbering)) };
+    shareLateNotes(opts, out);
+    return out;
 }
 /**
  * Checks one published text by its format (by default its file name's extension, `.md`, `.html`,
@@ -54135,24 +54771,52 @@ function version_version() {
 
 /**
  * Bump when what the detectors or the engine find in a text changes without the package version
- * changing (a detector's helper, a view, the merge): every cache made before then must miss.
+ * or the source the fingerprint reads changing: a helper a detector's functions call (not their
+ * own source), a view, the engine's other code. A change to a built-in detector's own properties
+ * (its functions, pattern, keywords, parts) needs no bump: `codeFingerprint` reads them all.
  * 2: home-path no longer takes a segment that is only an ellipsis (`/home/…`) for a user name.
  */
 const DETECTION_VERSION = 2;
 let codeHash;
 /**
  * What the findings of a text depend on besides the text: the package version, DETECTION_VERSION,
- * and the source of every built-in detector and of the scan and merge (so a detector edited without
- * a bump still misses in the common case of its own code changing).
+ * the source of the scan and merge, and every property of every built-in detector and of its
+ * parts (so a detector edited without a bump misses in the common case of its own code changing).
+ * `detectors` other than the built-in ones are for tests; the built-in fingerprint is made once.
  */
-function codeFingerprint() {
-    if (codeHash === undefined) {
-        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${version_version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`);
-        for (const d of detectors_builtinDetectors)
-            h.update(`\0${d.id}\0${String(d.find)}\0${String(d.findInField ?? '')}\0${(d.keywords ?? []).join(',')}\0${(d.parts ?? []).map((p) => String(p.find)).join('\0')}`);
-        codeHash = h.digest('base64');
-    }
+function codeFingerprint(detectors) {
+    if (detectors)
+        return fingerprintOf(detectors);
+    codeHash ??= fingerprintOf(detectors_builtinDetectors);
     return codeHash;
+}
+function fingerprintOf(detectors) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${version_version()}\0${DETECTION_VERSION}\0${String(scan)}\0${String(mergeFindings)}`);
+    for (const d of detectors)
+        h.update(`\0${sourceOf(d)}`);
+    return h.digest('base64');
+}
+/** A detector's properties that describe it to people and change nothing it finds. */
+const DOCUMENTATION = new Set(['description', 'examples']);
+/**
+ * A value as the fingerprint reads it: a function by its source, a regex by its source and flags,
+ * an object (a detector, its parts) by each own property sorted by name, so a property added to
+ * detectors later is read without anyone listing it here.
+ */
+function sourceOf(v, depth = 0) {
+    if (typeof v === 'function' || v instanceof RegExp)
+        return String(v);
+    if (v === null || typeof v !== 'object' || depth > 8)
+        return JSON.stringify(v) ?? 'undefined';
+    if (v instanceof Set || v instanceof Map)
+        return sourceOf([...v], depth);
+    if (Array.isArray(v))
+        return `[${v.map((x) => sourceOf(x, depth + 1)).join('\0')}]`;
+    const o = v;
+    const names = Object.keys(o)
+        .filter((k) => !DOCUMENTATION.has(k))
+        .sort();
+    return `{${names.map((k) => `${k}:${sourceOf(o[k], depth + 1)}`).join('\0')}}`;
 }
 /**
  * The fingerprint a cached result is valid under: the code's and the config's (rules, allow
@@ -54412,6 +55076,7 @@ function csvRecords(rows) {
 ;// CONCATENATED MODULE: ./src/render/csv.ts
 
 
+
 /**
  * The report as four CSV tables (docs/reports.md lists the columns). All four files are always
  * written, header-only when the mode carries no such rows, so a consumer can rely on the set.
@@ -54481,33 +55146,39 @@ function* sessions(report) {
     for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow))
         yield csvRecords(page);
 }
+/** A session's rows of `prompts.csv`, as one text (none when it has no prompt). */
+function* promptRows(s) {
+    const rows = [];
+    for (const t of s.turns) {
+        if (!t.prompt)
+            continue;
+        // A private prompt's text is already empty in the report; the flag says why.
+        rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id]);
+    }
+    if (rows.length)
+        yield csvRecords(rows);
+}
+/** A session's rows of `tool_calls.csv`, as one text (none when it made no tool call). */
+function* toolCallRows(s) {
+    const rows = [];
+    for (const t of s.turns)
+        for (const a of t.actions) {
+            if (a.kind !== 'tool_call')
+                continue;
+            rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id]);
+        }
+    if (rows.length)
+        yield csvRecords(rows);
+}
+const PROMPT_ROWS = partKind('csv.prompts', promptRows, csvRecords);
+const TOOL_CALL_ROWS = partKind('csv.tool_calls', toolCallRows, csvRecords);
 function* prompts(report) {
     yield csvRecords([['session_id', 'turn', 'ts', 'private', 'text', 'event_id']]);
-    for (const s of sessionPrompts(report.sessions)) {
-        const rows = [];
-        for (const t of s.turns) {
-            if (!t.prompt)
-                continue;
-            // A private prompt's text is already empty in the report; the flag says why.
-            rows.push([s.id, t.ordinal, t.ts, t.prompt.private, t.prompt.private ? '' : t.prompt.text, t.prompt.event_id]);
-        }
-        if (rows.length)
-            yield csvRecords(rows);
-    }
+    yield* sessionParts(session_list_sessionPrompts(report.sessions), PROMPT_ROWS, promptRows);
 }
 function* toolCalls(report) {
     yield csvRecords([['session_id', 'turn', 'ts', 'name', 'command', 'arguments', 'output', 'exit_code', 'duration_ms', 'call_id', 'event_id']]);
-    for (const s of report.sessions) {
-        const rows = [];
-        for (const t of s.turns)
-            for (const a of t.actions) {
-                if (a.kind !== 'tool_call')
-                    continue;
-                rows.push([s.id, t.ordinal, a.ts, a.name, a.text, a.arguments, a.output, a.exit_code, a.duration_ms, a.call_id, a.event_id]);
-            }
-        if (rows.length)
-            yield csvRecords(rows);
-    }
+    yield* sessionParts(report.sessions, TOOL_CALL_ROWS, toolCallRows);
 }
 function* tokens(report) {
     const header = ['dimension', 'key', 'sessions', ...TOKEN_HEADER, 'cost_usd'];
@@ -54522,7 +55193,10 @@ function* tokens(report) {
             rows.push([dimension, u.key, u.sessions, ...tokenCells(u.tokens), u.cost_usd]);
     yield toCsv(header, rows);
 }
-/** Each file's text in parts (a page of sessions, a session's rows), in a fixed order of files. */
+/**
+ * Each file's text in parts (a page of sessions, a session's rows, a session's rows as a `Part`
+ * of a spilled report), in a fixed order of files.
+ */
 function csvChunks(report) {
     return [
         ['sessions.csv', sessions(report)],
@@ -54533,7 +55207,7 @@ function csvChunks(report) {
 }
 /** File name → CSV text, in a fixed order. */
 function renderCsv(report) {
-    return new Map(csvChunks(report).map(([name, parts]) => [name, [...parts].join('')]));
+    return new Map(csvChunks(report).map(([name, parts]) => [name, [...region_flatUnits(parts)].join('')]));
 }
 
 ;// CONCATENATED MODULE: ./src/render/html-assets.ts
@@ -55193,14 +55867,18 @@ function renderTurns(turns, timezone, review) {
 
 
 
+
 /** The page's search data a session at a time: its entries hold every prompt's text, so a large report's are never held together. */
 function* searchEntries(report) {
     // Read without their actions (a spilled report's), as no entry holds one.
-    for (const s of sessionPrompts(report.sessions)) {
-        const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
-        const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
-        yield { agent: s.agent, models: s.models, text };
-    }
+    for (const s of sessionPrompts(report.sessions))
+        yield searchEntry(s);
+}
+/** A session's entry of the page's search data. */
+function searchEntry(s) {
+    const prompts = s.turns.flatMap((t) => (t.prompt && !t.prompt.private ? [t.prompt.text] : []));
+    const text = [s.id, ...(s.title ? [s.title] : []), s.agent, ...s.models, s.branch ?? '', s.repository ?? '', ...prompts].join('\n').toLowerCase();
+    return { agent: s.agent, models: s.models, text };
 }
 /** Stable, attribute-safe anchors, so `report.html#s-<id>` links to a session. */
 function html_sessions_anchors(sessions) {
@@ -55303,8 +55981,9 @@ function options(values, all) {
     return `<option value="">${all}</option>` + values.map((v) => `<option value="${html_escape_escapeHtml(v)}">${html_escape_escapeHtml(v)}</option>`).join('');
 }
 function renderSessions(report) {
-    return [...sessionsChunks(report)].join('');
+    return [...flatUnits(sessionsChunks(report))].join('');
 }
+const SESSION_ITEM = partKind('html.session', session, summaryLine, html_sessions_meta, firstPrompt, files, cost, renderTurns);
 /** `renderSessions`'s text a session at a time: the section's opening, each session's item, the closing. */
 function* sessionsChunks(report) {
     const sessions = report.sessions;
@@ -55321,10 +56000,13 @@ function* sessionsChunks(report) {
     const anchorOf = html_sessions_anchors(sessionHeads(sessions));
     const agentSet = new Set();
     const modelSet = new Set();
+    // What of a session's place its item reads: its anchor and its parent's.
+    const places = [];
     for (const s of sessionHeads(sessions)) {
         agentSet.add(s.agent);
         for (const m of s.models)
             modelSet.add(m);
+        places.push(`${anchorOf.get(s.id)}\0${s.parent_id === null ? '' : (anchorOf.get(s.parent_id) ?? '-')}`);
     }
     const agents = [...agentSet].sort();
     const models = [...modelSet].sort();
@@ -55337,27 +56019,13 @@ function* sessionsChunks(report) {
     yield (`<section id="sessions" class="panel"><h2>Sessions</h2>${modeNote}${controls}` +
         `<p class="count" id="count" aria-live="polite">${html_format_plural(sessions.length, 'session')}</p>` +
         `<ol class="sessions" id="session-list">`);
-    let i = 0;
-    for (const s of sessions)
-        yield session(s, i++, report, anchorOf);
+    const tz = report.filters.timezone;
+    yield* sessionParts(sessions, SESSION_ITEM, (s, i) => [session(s, i, report, anchorOf)], (i) => `${i}\0${tz}\0${report.mode}\0${places[i]}`);
     yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`;
 }
 
-;// CONCATENATED MODULE: ./src/render/region.ts
-function isRegion(part) {
-    return typeof part === 'object' && part !== null && part.type === 'region';
-}
-/** The units of `parts` with each region's units in its place. */
-function* flatUnits(parts) {
-    for (const p of parts) {
-        if (isRegion(p))
-            yield* p.units();
-        else
-            yield p;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/render/html.ts
+
 
 
 
@@ -55391,7 +56059,7 @@ function* htmlChunks(report) {
  * which the last check reads as a JSON value, as it reads the whole element), and the rest.
  */
 function* htmlUnits(report) {
-    yield* flatUnits(htmlRegions(report));
+    yield* region_flatUnits(htmlRegions(report));
 }
 /**
  * `htmlUnits` with the sessions' items and the search data as regions (src/render/region.ts):
@@ -55425,13 +56093,10 @@ function* htmlRegions(report) {
     yield `<script>${JS}</script>\n</body>\n</html>\n`;
 }
 function* searchData(report) {
-    let lead = '[';
-    for (const entry of searchEntries(report)) {
-        yield { lead, json: jsonForScript(entry) };
-        lead = ',';
-    }
-    yield lead === '[' ? { lead: '', json: '[]' } : ']';
+    yield* sessionParts(session_list_sessionPrompts(report.sessions), SEARCH_ENTRY, (s, i) => [{ lead: i === 0 ? '[' : ',', json: jsonForScript(searchEntry(s)) }], (i) => (i === 0 ? 'first' : ''));
+    yield report.sessions.length === 0 ? { lead: '', json: '[]' } : ']';
 }
+const SEARCH_ENTRY = partKind('html.search', searchEntry, jsonForScript);
 
 ;// CONCATENATED MODULE: ./src/render/md-paged-table.ts
 
@@ -55500,7 +56165,7 @@ function groupsSlot(groups) {
             // with a heading.
             let first = true;
             for (const g of groups()) {
-                yield (first ? '' : '\n\n') + md_stringify_toMarkdown(g).slice(0, -1);
+                yield (first ? '' : '\n\n') + toMarkdown(g).slice(0, -1);
                 first = false;
             }
         }
@@ -55595,7 +56260,7 @@ function promptsSection(report, o, withActions) {
     const c = promptCounts(report);
     const title = withActions ? 'Prompts and what the agent did' : 'Prompts';
     const count = c.private ? `${c.shown + c.private}, ${c.private} private` : `${c.shown}`;
-    return [heading(3, label(`${title} (${count})`)), groupsSlot(() => promptsListParts(report, { ...o, withActions }))];
+    return [heading(3, label(`${title} (${count})`)), promptsSlot(report, { ...o, withActions })];
 }
 /**
  * The whole report as mdast parts: summary first, then what the mode adds (prompts, the
@@ -55647,7 +56312,7 @@ function renderMarkdown(report, opts = {}) {
  * table rows per stringification (tests make it small).
  */
 function* markdownChunks(report, opts = {}, pageRows) {
-    yield* flatUnits(markdownUnits(report, opts, pageRows));
+    yield* region_flatUnits(markdownUnits(report, opts, pageRows));
 }
 /**
  * `markdownChunks`' units with each slot's units as a region (src/render/region.ts): no slot
@@ -56197,6 +56862,7 @@ const report_ReportSchema = object({
 ;// CONCATENATED MODULE: ./src/render/json.ts
 
 
+
 const recordInside = new WeakMap();
 /** Whether a value of `schema` can hold a record, the one thing `canonical` has to reorder. */
 function holdsRecord(schema) {
@@ -56259,7 +56925,11 @@ function jsonParts(report) {
 }
 function* canonicalSessions(sessions) {
     for (const s of sessions)
-        yield json_canonical(SessionReportSchema.parse(s), SessionReportSchema);
+        yield canonicalSession(s);
+}
+/** A session of the JSON report: validated, in canonical order. */
+function canonicalSession(s) {
+    return json_canonical(SessionReportSchema.parse(s), SessionReportSchema);
 }
 /** Marks where the sessions go in the frame's text; a NUL is escaped in JSON text, so no value's text can hold it. */
 const SESSIONS_SLOT = '\0sessions slot\0';
@@ -56289,61 +56959,93 @@ function jsonFrameText(frame) {
     const open = at + slot.length - JSON.stringify(SESSIONS_SLOT).length;
     return { head: framed.slice(0, open), tail: (any) => (any ? '\n  ]' : '[]') + framed.slice(at + slot.length) + '\n' };
 }
+const JSON_SESSION = partKind('json.session', jsonSessionText, json_canonical, canonicalSession);
+/**
+ * The key of a session's text in `jsonText` (src/render/region.ts `Part`): of the session's
+ * digest, and whether it comes first (its lead).
+ */
+function jsonSessionPart(digest, first) {
+    return `${JSON_SESSION}\0${first ? 'first' : ''}\0${digest}`;
+}
 /** A session's text in `jsonText`, with what comes before it. */
 function jsonSessionText(s, first) {
     return (first ? '[\n' : ',\n') + INDENT + JSON.stringify(s, null, 2).replace(/\n/g, '\n' + INDENT);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
+;// CONCATENATED MODULE: ./src/pipeline/render-parts.ts
 
 
-/*
- * A job writes some files under a temporary name beside their own and renames them into place
- * when they are whole: a file's second write (file-out.ts) and a replay of the job memo
- * (job-memo.ts). A job killed before its renames leaves those files in the output folder, where
- * the next run's upload of the folder would publish them. Each name carries its writer's process
- * id, so the next job removes what a process no longer running left, and leaves alone the files of
- * one still writing (another job into the same folder).
+
+/**
+ * Bump when a part's bytes change without the package version or the source of the functions
+ * that render it changing (a helper they call): every part kept before then misses.
  */
-/** The temporary name of `path` (a file of an output folder) while this process writes it. */
-function nextWriteName(path) {
-    return `${path}.${process.pid}.alt-next`;
+const RENDER_PARTS_VERSION = 1;
+/**
+ * Each session's rendered and last-checked part of a report file kept from earlier runs
+ * (src/render/region.ts `Part`), so a job after a small change renders and checks only the
+ * sessions whose redacted content changed, and does not read the others back from the spill.
+ * A part is keyed by a hash of the file it is in (name, syntax), the renderer's key (the kind of
+ * part and the source of its renderer, the session's place where its bytes depend on it, the
+ * digest of the session's redacted content), and everything the last check depends on (the late
+ * memo's fingerprint: package version, config, detectors, the values published as written) and
+ * the package version. The redacted content already holds its numbered tags as written: a
+ * session whose tags' numbers moved has another digest, and misses.
+ */
+/** Parts met and made in this thread since the counts were last reset: for the tests and the bench. */
+const partCounts = { hits: 0, misses: 0 };
+class RenderParts {
+    fingerprint;
+    store;
+    constructor(fingerprint, store) {
+        this.fingerprint = fingerprint;
+        this.store = store;
+    }
+    hash(file, format, key) {
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${this.fingerprint}\0${file}\0${format}\0${key}`).digest('base64');
+    }
+    read(file, format, key) {
+        const part = this.store.read(this.hash(file, format, key));
+        if (part)
+            partCounts.hits++;
+        else
+            partCounts.misses++;
+        return part;
+    }
+    write(file, format, key, part) {
+        this.store.write(this.hash(file, format, key), part);
+    }
+    /** Commits what this run made; a failure only costs the next run its hits. */
+    save() {
+        this.store.save();
+    }
+    close() {
+        this.store.close();
+    }
 }
-/** The temporary name, in `outDir`, of a memo's file `name` while this process replays it. */
-function leftovers_replayName(outDir, name) {
-    return join(outDir, `.${name}.${process.pid}.memo`);
+const attached = new WeakMap();
+/** The parts kept with the last check's options `opts`, if a job attached them. */
+function renderPartsOf(opts) {
+    return attached.get(opts);
 }
-const LEFTOVER = /^(?:\..+\.(\d+)\.memo|.+\.(\d+)\.alt-next)$/;
-/** Removes from `outDir` what a job no longer running left there; returns the names removed. */
-function leftovers_removeLeftovers(outDir) {
-    let names;
-    try {
-        names = readdirSync(outDir);
-    }
-    catch {
-        return [];
-    }
-    const removed = [];
-    for (const name of names.sort()) {
-        const m = LEFTOVER.exec(name);
-        if (!m || running(Number(m[1] ?? m[2])))
-            continue;
-        rmSync(join(outDir, name), { force: true });
-        removed.push(name);
-    }
-    return removed;
-}
-function running(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        // EPERM: a process of another user holds that id.
-        return e.code === 'EPERM';
-    }
+/**
+ * Attaches the store's parts to a job's last-check options (made by `lateCheckOptions`); the
+ * caller saves them once the files are written. Null when the options were made otherwise or the
+ * store has no table for them, or AI_LOG_TRAIL_RENDER_PARTS=0.
+ */
+function openRenderParts(database, opts, version, env = process.env) {
+    // Off for measuring the rendering it saves, as AI_LOG_TRAIL_JOB_MEMO=0 is for the memo.
+    if (env.AI_LOG_TRAIL_RENDER_PARTS === '0')
+        return null;
+    const late = lateMemoFingerprint(opts);
+    if (late === undefined)
+        return null;
+    const store = RenderPartsStore.open(database);
+    if (!store)
+        return null;
+    const parts = new RenderParts((0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${late}\0${version}\0${RENDER_PARTS_VERSION}`).digest('base64'), store);
+    attached.set(opts, parts);
+    return parts;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/file-out.ts
@@ -56353,8 +57055,9 @@ function running(pid) {
 const WRITE_CHUNK = 1 << 20;
 /**
  * A file written a text at a time, counting its bytes, which can copy a region of the file it
- * replaces. With `previous` (the same path, written before), it writes a file beside it and puts
- * it in its place at `close`, so the regions copied are read from the file as it was.
+ * replaces (`previous`: the same path, written before). It is written beside its path and put in
+ * its place at `close`: the regions copied are read from the file as it was, and a process killed
+ * while writing leaves under the path the file before, never one cut short (leftovers.ts).
  */
 class FileOut {
     path;
@@ -56367,8 +57070,8 @@ class FileOut {
     constructor(path, previous) {
         this.path = path;
         this.previous = previous;
-        this.tmp = previous ? nextWriteName(path) : null;
-        this.fd = (0,external_node_fs_namespaceObject.openSync)(this.tmp ?? path, 'w');
+        this.tmp = nextWriteName(path);
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(this.tmp, 'w');
     }
     /** Bytes written so far, counting what is gathered. */
     get offset() {
@@ -56406,6 +57109,7 @@ class FileOut {
     flush() {
         if (!this.pending)
             return;
+        crashWhileWriting(this.path, () => (0,external_node_fs_namespaceObject.writeSync)(this.fd, this.pending.slice(0, this.pending.length >> 1)));
         (0,external_node_fs_namespaceObject.writeSync)(this.fd, this.pending);
         this.pending = '';
     }
@@ -56419,8 +57123,7 @@ class FileOut {
             if (this.oldFd !== null)
                 (0,external_node_fs_namespaceObject.closeSync)(this.oldFd);
         }
-        if (this.tmp)
-            (0,external_node_fs_namespaceObject.renameSync)(this.tmp, this.path);
+        (0,external_node_fs_namespaceObject.renameSync)(this.tmp, this.path);
     }
     /** Closes and removes what was written of a file not finished. */
     abandon() {
@@ -56430,13 +57133,13 @@ class FileOut {
                 (0,external_node_fs_namespaceObject.closeSync)(this.oldFd);
         }
         finally {
-            if (this.tmp)
-                (0,external_node_fs_namespaceObject.rmSync)(this.tmp, { force: true });
+            (0,external_node_fs_namespaceObject.rmSync)(this.tmp, { force: true });
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/json-file.ts
+
 
 
 
@@ -56478,10 +57181,34 @@ function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
         }
         else {
             const detectors = [];
-            let first = true;
-            for (const s of parts.sessions) {
-                out.write(jsonSessionText(checked(s, detectors), first));
-                first = false;
+            const kept = renderPartsOf(opts);
+            const list = report.sessions;
+            if (kept && list.digests && list.readAt && list.digests.length === list.length) {
+                // A session's text kept from an earlier run is written as kept, its findings counted again.
+                for (let i = 0; i < list.length; i++) {
+                    const key = jsonSessionPart(list.digests[i], i === 0);
+                    const part = kept.read(name, '', key);
+                    if (part) {
+                        countLate(check, name, part.detectors.map((detector) => ({ detector })));
+                        detectors.push(...part.detectors);
+                        out.write(part.text);
+                        continue;
+                    }
+                    const found = [];
+                    const text = jsonSessionText(checked(canonicalSession(list.readAt(i)), found), i === 0);
+                    detectors.push(...found);
+                    out.write(text);
+                    // Not kept when the last check found something in it: its tags continue the report's numbering.
+                    if (found.length === 0)
+                        kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) });
+                }
+            }
+            else {
+                let first = true;
+                for (const s of parts.sessions) {
+                    out.write(jsonSessionText(checked(s, detectors), first));
+                    first = false;
+                }
             }
             regions.set(SESSIONS, { start, end: out.offset, detectors, renderedBytes: out.offset - start });
         }
@@ -56498,6 +57225,7 @@ function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
 const SESSIONS = 'sessions';
 
 ;// CONCATENATED MODULE: ./src/pipeline/text-file.ts
+
 
 
 
@@ -56528,8 +57256,11 @@ function writeCheckedText(units, opts, o) {
                 kept.length = 0;
         }
     };
-    /** Checks and writes one unit; false once past the limit with no file. */
-    const unit = (part, detectors) => {
+    // A session's part kept from an earlier run is written as kept; only a file is (a job summary's candidate reads no session past its limit).
+    const parts = out ? renderPartsOf(opts) : undefined;
+    const format = o.format ?? '';
+    /** Checks and writes one unit; false once past the limit with no file. `checked` gathers its text as written. */
+    const unit = (part, detectors, checked) => {
         const unit = typeof part === 'string' ? part : part.lead + part.json;
         const unitBytes = Buffer.byteLength(unit);
         renderedBytes += unitBytes;
@@ -56547,11 +57278,62 @@ function writeCheckedText(units, opts, o) {
         const bytes = text === unit ? unitBytes : Buffer.byteLength(text);
         keepText(text, bytes);
         out?.write(text, bytes);
+        checked?.push(text);
         return unitBytes;
+    };
+    /** A session's part: as kept, its findings counted again, or rendered, checked and kept. */
+    const sessionPart = (p, detectors) => {
+        if (!parts) {
+            let n = 0;
+            let written = false;
+            for (const u of p.units()) {
+                const b = unit(u, detectors);
+                if (b === false)
+                    return false;
+                n += b;
+                written = true;
+            }
+            p.seen?.(written);
+            return n;
+        }
+        const kept = parts.read(o.name, format, p.key);
+        if (kept) {
+            renderedBytes += kept.renderedBytes;
+            countLate(check, o.name, kept.detectors.map((detector) => ({ detector })));
+            if (detectors)
+                detectors.push(...kept.detectors);
+            const bytes = Buffer.byteLength(kept.text);
+            keepText(kept.text, bytes);
+            out.write(kept.text, bytes);
+            p.seen?.(kept.text.length > 0);
+            return kept.renderedBytes;
+        }
+        const found = [];
+        const checked = [];
+        let n = 0;
+        for (const u of p.units()) {
+            const b = unit(u, found, checked);
+            if (b === false)
+                return false;
+            n += b;
+        }
+        if (detectors)
+            detectors.push(...found);
+        // A part the last check found something in is not kept: its tags continue the whole report's
+        // numbering (late/check.ts), which the part's key does not hold.
+        if (found.length === 0)
+            parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n });
+        p.seen?.(checked.length > 0);
+        return n;
     };
     let done = false;
     try {
         for (const part of units) {
+            if (isPart(part)) {
+                if (sessionPart(part) === false)
+                    return { check, text: null, over: 'rendered' };
+                continue;
+            }
             if (!isRegion(part)) {
                 if (unit(part) === false)
                     return { check, text: null, over: 'rendered' };
@@ -56576,7 +57358,7 @@ function writeCheckedText(units, opts, o) {
             const detectors = [];
             let bytes = 0;
             for (const u of part.units()) {
-                const n = unit(u, detectors);
+                const n = isPart(u) ? sessionPart(u, detectors) : unit(u, detectors);
                 if (n === false)
                     return { check, text: null, over: 'rendered' };
                 bytes += n;
@@ -56793,6 +57575,7 @@ function reportRedactor(config, key = hash_redactionKey() ?? null, cache = null)
             return taken;
         },
         included,
+        tagNumbering: () => tags.numbering(FINDING_TAG_KINDS),
         note() {
             noted = [];
             tags.note();
@@ -56855,7 +57638,8 @@ function reportRedactor(config, key = hash_redactionKey() ?? null, cache = null)
 function policy_redactReport(report, config, key = redactionKey() ?? null, cache = null) {
     const r = reportRedactor(config, key, cache);
     const sessions = report.sessions.map((s) => r.session(s, s.turns.map((t) => r.turn(s, t))));
-    return { report: r.finish(report, sessions), records: r.takeRecords(), included: r.included };
+    const redacted = r.finish(report, sessions);
+    return { report: redacted, records: r.takeRecords(), included: r.included, tags: r.tagNumbering() };
 }
 /** One field's text redacted: a JSON text (tool arguments, output) through its values, keeping its structure; any other as text. */
 function redactFieldText(text, opts, kind, json, findingsOf) {
@@ -58295,6 +59079,7 @@ class SessionSpill {
     db;
     insert;
     page;
+    one;
     nextList = 0;
     /** `parent`: the folder the file's own temporary folder is made in. */
     constructor(parent = (0,external_node_os_namespaceObject.tmpdir)()) {
@@ -58307,6 +59092,7 @@ class SessionSpill {
         this.db.exec('CREATE TABLE sessions (list INTEGER NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (list, ord)) WITHOUT ROWID');
         this.insert = this.db.prepare('INSERT INTO sessions (list, ord, json) VALUES (?, ?, ?)');
         this.page = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck();
+        this.one = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord = ?').pluck();
     }
     /** A new list's number. */
     newList() {
@@ -58331,6 +59117,10 @@ class SessionSpill {
         }
         return out;
     }
+    /** The text at `ord` of a list, or undefined. */
+    at(list, ord) {
+        return this.one.get(list, ord);
+    }
     /** Closes the file and deletes it. */
     close() {
         if (this.db.open)
@@ -58340,6 +59130,7 @@ class SessionSpill {
 }
 
 ;// CONCATENATED MODULE: ./src/select/spill.ts
+
 
 /** Past this many sessions a report's redacted sessions go to the spill file instead of being held. */
 const SPILL_AT = 2_000;
@@ -58406,6 +59197,7 @@ class SessionSink {
     pendingHeads = [];
     pendingPrompts = [];
     pendingChars = 0;
+    digests = [];
     written = 0;
     list = -1;
     headList = -1;
@@ -58440,6 +59232,7 @@ class SessionSink {
     }
     push(s) {
         const json = JSON.stringify(s);
+        this.digests.push((0,external_node_crypto_namespaceObject.createHash)('sha256').update(json).digest('base64'));
         this.pending.push(json);
         this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json);
         if (this.keepPrompts)
@@ -58462,10 +59255,21 @@ class SessionSink {
         this.flush();
         const spill = this.file.get();
         const length = this.count;
+        // A restored session is not what was spilled: its list has no digests.
+        const digests = restore ? undefined : this.digests;
         const read = (list, restore, heads, prompts) => ({
             length,
             heads,
             prompts,
+            ...(digests && {
+                digests,
+                readAt(index) {
+                    const t = spill.at(list, index);
+                    if (t === undefined)
+                        throw new Error('a spilled session is missing');
+                    return JSON.parse(t);
+                }
+            }),
             *[Symbol.iterator]() {
                 for (let from = 0; from < length;) {
                     const texts = spill.read(list, from, PAGE, PAGE_CHARS);
@@ -58562,7 +59366,7 @@ function buildListedReport(db, opts) {
     }
     redactions_saveRedactions(db, redactor.takeRecords(), at);
     const report = redactor.finish({ ...opts.frame.head, mode }, []);
-    return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, inMemory: sink.inMemory };
+    return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, tags: redactor.tagNumbering(), inMemory: sink.inMemory };
 }
 /**
  * select → redact: the only way a report object is made for publishing, so nothing rendered
@@ -58599,7 +59403,7 @@ function buildCommentReport(db, opts) {
     const frame = opts.frame ? { ...opts.frame, mode: 'actions' } : selectFrame(db, select);
     const sessions = [];
     const built = redactComment(db, opts, frame, frame.sessions, (s) => sessions.push(s));
-    return { report: { ...built.report, sessions }, window: built.window, included: built.included };
+    return { report: { ...built.report, sessions }, window: built.window, included: built.included, tags: built.tags };
 }
 /** `buildCommentReport` over a `FrameHead`, its sessions handed to a sink (held, or spilled past a few thousand). */
 function buildListedCommentReport(db, opts) {
@@ -58611,7 +59415,7 @@ function buildListedCommentReport(db, opts) {
         sink.add(sink.inMemory ? s : { ...s, turns: [] });
     });
     const sessions = sink.sessions((s, i) => ({ ...s, turns: built.turnsAt(i) }));
-    return { report: { ...built.report, sessions }, window: built.window, included: built.included };
+    return { report: { ...built.report, sessions }, window: built.window, included: built.included, tags: built.tags };
 }
 function redactComment(db, opts, frame, framed, add) {
     const select = selectOptions({ ...opts, mode: 'actions' });
@@ -58659,14 +59463,27 @@ function redactComment(db, opts, frame, framed, add) {
         add(redact(s));
     saveNow();
     cache?.save();
-    return { report: redactor.finish(frame, []), window: window.window(), included: redactor.included, turnsAt: (i) => window.turnsAt(i) };
+    const report = redactor.finish(frame, []);
+    return { report, window: window.window(), included: redactor.included, tags: redactor.tagNumbering(), turnsAt: (i) => window.turnsAt(i) };
 }
-/** Renders a redacted report in each format and writes the files into a folder. */
+/**
+ * Renders a redacted report in each format and writes the files into a folder, each under its
+ * temporary name until all are whole (src/output-folder.ts).
+ */
 function writeReportFiles(report, formats, outDir) {
     mkdirSync(outDir, { recursive: true });
     const files = formats.flatMap((f) => renderReport(report, f).files);
     for (const f of files)
-        writeFileSync(join(outDir, f.name), f.content);
+        removeLeftovers(outDir, f.name);
+    const staged = new StagedFiles(outDir);
+    try {
+        for (const f of files)
+            staged.write(f.name, f.content);
+        staged.commit();
+    }
+    finally {
+        staged.abandon();
+    }
     return files;
 }
 
@@ -59172,7 +59989,7 @@ class Chunker {
         if (this.used === 0)
             return;
         const raw = this.buf.subarray(0, this.used);
-        const chunk = compress(raw);
+        const chunk = job_memo_compress(raw);
         this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')]);
         this.stored += chunk.length;
         this.put(chunk);
@@ -59293,7 +60110,7 @@ function replayMemo(job, key, db, now) {
             const want = header.chunks[seq];
             if (row.seq !== seq || !want)
                 return null;
-            const raw = decompress(row.chunk);
+            const raw = job_memo_decompress(row.chunk);
             releaseBuffer(row.chunk);
             if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1])
                 return null;
@@ -59465,7 +60282,7 @@ function timeLinesClean(lines, forms, job) {
     return true;
 }
 const job_memo_MAGIC = Buffer.from('ALTJM2', 'latin1');
-const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
+const job_memo_ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
 /**
  * zlib's output buffer for a chunk: large enough for any chunk compressed (zstd's bound) or
  * decompressed, so each call makes one buffer rather than one per 16 KiB and their concatenation.
@@ -59475,8 +60292,8 @@ const OUTPUT_BYTES = CHUNK_BYTES + (CHUNK_BYTES >> 7) + 4096;
  * A chunk's bytes: the codec, then the chunk compressed. What zlib allocated is given back at once
  * (`releaseBuffer`), so an entry of hundreds of chunks leaves no trail of buffers behind it.
  */
-function compress(raw) {
-    if (!ZSTD)
+function job_memo_compress(raw) {
+    if (!job_memo_ZSTD)
         return Buffer.concat([Buffer.from([2]), zlib.gzipSync(raw)]);
     const out = zlib.zstdCompressSync(raw, { chunkSize: OUTPUT_BYTES });
     const chunk = Buffer.allocUnsafe(out.length + 1);
@@ -59486,7 +60303,7 @@ function compress(raw) {
     return chunk;
 }
 /** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
-function decompress(chunk) {
+function job_memo_decompress(chunk) {
     const body = chunk.subarray(1);
     try {
         if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function')
@@ -59501,14 +60318,14 @@ function decompress(chunk) {
 }
 /** The head's bytes: a magic, the SHA-256 of the head, and the head compressed. */
 function job_memo_pack(payload) {
-    return Buffer.concat([job_memo_MAGIC, createHash('sha256').update(payload).digest(), compress(payload)]);
+    return Buffer.concat([job_memo_MAGIC, createHash('sha256').update(payload).digest(), job_memo_compress(payload)]);
 }
 /** The head of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
 function unpack(entry) {
     if (entry.length < job_memo_MAGIC.length + 33 || !entry.subarray(0, job_memo_MAGIC.length).equals(job_memo_MAGIC))
         return null;
     const digest = entry.subarray(job_memo_MAGIC.length, job_memo_MAGIC.length + 32);
-    const payload = decompress(entry.subarray(job_memo_MAGIC.length + 32));
+    const payload = job_memo_decompress(entry.subarray(job_memo_MAGIC.length + 32));
     return payload && createHash('sha256').update(payload).digest().equals(digest) ? payload : null;
 }
 /** `replayMemo`, under the name the job calls. */
@@ -59521,6 +60338,8 @@ function job_memo_keepMemo(database, key, entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts
+
+
 
 
 
@@ -59623,22 +60442,42 @@ function reportWith(db, o, checkOptions, spill) {
     const { built, builtForComment, sessionIds } = redactedReports(db, o, frame, spill);
     db.close();
     (0,external_node_fs_namespaceObject.mkdirSync)(o.outDir, { recursive: true });
-    const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included]);
+    // Every file is written under its temporary name and put into place once all are whole.
+    const staged = new output_folder_StagedFiles(o.outDir);
+    try {
+        const result = writeFiles(o, checkOptions, { built, builtForComment, sessionIds, exported }, staged);
+        staged.commit();
+        return result;
+    }
+    finally {
+        staged.abandon();
+    }
+}
+function writeFiles(o, checkOptions, { built, builtForComment, sessionIds, exported }, staged) {
+    // Each published report numbers its identifiers on its own (the files', the comment's, the
+    // database copy's): the last check of each continues that report's numbers.
+    const lateOptions = checkOptions(o.config, [...built.included, ...builtForComment.included], built.tags);
     let databaseCheck = emptyLateCheck();
     if (o.exportDatabase) {
-        const path = (0,external_node_path_namespaceObject.join)(o.outDir, DATABASE_FILE);
-        exportSanitized(o.database, path, o.config, exported ?? undefined);
-        databaseCheck = lateCheckDatabase(path, lateOptions, DATABASE_FILE);
+        const path = staged.path(DATABASE_FILE);
+        const tags = new IdentifierTags(hash_redactionKey());
+        exportSanitized(o.database, path, o.config, exported ?? undefined, tags);
+        databaseCheck = lateCheckDatabase(path, renumbered(lateOptions, o.config, tags.numbering(FINDING_TAG_KINDS)), DATABASE_FILE);
     }
+    // Opened after the database's check, as before: the memo is for the files' texts; the comment's options share it.
     const lateMemo = openLateMemo(o.database, lateOptions);
+    const commentOptions = builtForComment.tags === built.tags ? lateOptions : renumbered(lateOptions, o.config, builtForComment.tags);
+    const renderParts = openRenderParts(o.database, lateOptions, o.version);
     const publishable = (late, previous) => finalTexts({
         ...o,
         report: withLate(built.report, late),
         forComment: withLate(builtForComment.report, late),
         window: builtForComment.window,
         lateOptions,
+        commentOptions,
         databaseCheck,
-        previous
+        previous,
+        pathOf: (name) => staged.path(name)
     });
     // The last check's findings are told in the files themselves, so the files are rendered again
     // with the note and checked again. Renderers are deterministic, so that pass finds what the
@@ -59658,12 +60497,13 @@ function reportWith(db, o, checkOptions, spill) {
         if (t.name === RELEASE_SECTION)
             continue;
         if (!t.written)
-            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(o.outDir, t.name), t.content);
+            staged.write(t.name, t.content);
         written.push(t.name);
     }
     if (o.exportDatabase)
         written.push(DATABASE_FILE);
     lateMemo?.save();
+    renderParts?.save();
     const text = (name) => final.texts.find((t) => t.name === name)?.content ?? '';
     // A held report's sessions are an array; a spilled one's are read from a file deleted when this returns.
     const sessionsHeld = built.inMemory;
@@ -59707,7 +60547,7 @@ function redactedReports(db, o, frame, spill) {
         // Cut from the files' redacted text: a secret crossing the cut was redacted whole.
         const comment = new CommentFromFiles(spill, budget, maxFieldChars);
         const built = buildListedReport(db, { ...fileOptions(o, frame, spill), onSession: (s) => comment.add(s) });
-        return { built, builtForComment: { ...comment.finish(built.report), included: [] }, sessionIds: frame.ids };
+        return { built, builtForComment: { ...comment.finish(built.report), included: [], tags: built.tags }, sessionIds: frame.ids };
     }
     const built = buildListedReport(db, fileOptions(o, frame, spill));
     // Selected and redacted on its own, a window at a time: a secret crossing the cut is still
@@ -59756,7 +60596,7 @@ function finalTexts(i) {
         // The JSON report is written (and checked) a session at a time as it is made: its text, the
         // largest of the files, is never held whole.
         if (format === 'json') {
-            const json = writeCheckedJson(i.report, (0,external_node_path_namespaceObject.join)(i.outDir, JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE));
+            const json = writeCheckedJson(i.report, i.pathOf(JSON_FILE), i.lateOptions, JSON_FILE, i.previous?.get(JSON_FILE));
             fileChecks.push(json.check);
             wrote(JSON_FILE, json.written);
             files.push({ name: JSON_FILE, content: '', written: true });
@@ -59766,7 +60606,7 @@ function finalTexts(i) {
         // it is the job summary's first candidate) and the HTML page (a session at a time).
         if (format === 'md') {
             markdown = writeCheckedText(markdownUnits(i.report), i.lateOptions, {
-                path: (0,external_node_path_namespaceObject.join)(i.outDir, MD_FILE),
+                path: i.pathOf(MD_FILE),
                 name: MD_FILE,
                 keepBytes: SUMMARY_LIMIT,
                 previous: i.previous?.get(MD_FILE)
@@ -59780,7 +60620,7 @@ function finalTexts(i) {
         // session's rows, and the check reads a CSV file a cell at a time.
         if (format === 'html') {
             const html = writeCheckedText(htmlRegions(i.report), i.lateOptions, {
-                path: (0,external_node_path_namespaceObject.join)(i.outDir, HTML_FILE),
+                path: i.pathOf(HTML_FILE),
                 name: HTML_FILE,
                 previous: i.previous?.get(HTML_FILE)
             });
@@ -59792,15 +60632,15 @@ function finalTexts(i) {
         // No CSV file reads the last check's note: each is one region, copied whole the second time.
         for (const [name, parts] of csvChunks(i.report)) {
             const region = { type: 'region', key: 'file', units: () => parts };
-            const csv = writeCheckedText([region], i.lateOptions, { path: (0,external_node_path_namespaceObject.join)(i.outDir, name), name, previous: i.previous?.get(name) });
+            const csv = writeCheckedText([region], i.lateOptions, { path: i.pathOf(name), name, previous: i.previous?.get(name) });
             fileChecks.push(csv.check);
             wrote(name, csv.written);
             files.push({ name, content: '', written: true });
         }
     }
     const checkedFiles = { texts: files, check: mergeLate(...fileChecks) };
-    const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }), COMMENT_BUDGET, 'comment.md', i.lateOptions);
-    const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }), RELEASE_BUDGET, RELEASE_SECTION, i.lateOptions);
+    const comment = fitToBudget((budget) => renderComment(i.forComment, { changedFiles: i.changedFiles, budget, window: i.window }), COMMENT_BUDGET, 'comment.md', i.commentOptions);
+    const release = fitToBudget((budget) => renderComment(i.forComment, { title: 'AI assistance in this release', marker: false, budget, window: i.window }), RELEASE_BUDGET, RELEASE_SECTION, i.commentOptions);
     const summary = jobSummary(i, markdown, comment);
     return {
         texts: [...checkedFiles.texts, comment.text, { name: SUMMARY_FILE, content: summary.text }, release.text],
