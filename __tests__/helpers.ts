@@ -113,3 +113,15 @@ export function cpuMs<T>(fn: () => T): { ms: number; value: T } {
 
 /** The CPU a hang guard allows: hundreds of times what each guarded call takes, a fraction of a hang. */
 export const HANG_GUARD_MS = 10_000
+
+/** The numbered e-mail tags on the lines of `text` that hold `anchor`, each once. */
+export function emailTagsNear(text: string, anchor: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .filter((l) => l.includes(anchor))
+        .flatMap((l) => l.match(/\[REDACTED:email#\d+\]/g) ?? [])
+    )
+  ]
+}

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config/load.js'
 import { runJob, type JobResult } from '../../src/pipeline/job.js'
 import { REDACTION_KEY_ENV } from '../../src/redact/hash.js'
 import type { ReportMode } from '../../src/select/report.js'
-import { tmpDir } from '../helpers.js'
+import { emailTagsNear, tmpDir } from '../helpers.js'
 
 /*
  * A recorder's tool names are published as the log wrote them (no field of the report is redacted
@@ -57,15 +57,6 @@ function job(
 }
 
 const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8')
-/** The e-mail tags on the lines of `text` that hold `anchor`. */
-const tagsNear = (text: string, anchor: string) => [
-  ...new Set(
-    text
-      .split('\n')
-      .filter((l) => l.includes(anchor))
-      .flatMap((l) => l.match(/\[REDACTED:email#\d+\]/g) ?? [])
-  )
-]
 
 describe('the last check’s tags continue the report’s numbering', () => {
   test('a value only the last check finds gets a number no value of the field pass holds; one both meet keeps its number', async () => {
@@ -75,16 +66,16 @@ describe('the last check’s tags continue the report’s numbering', () => {
     const md = read(out, 'report.md')
     expect(md).not.toContain('acmecorp')
     // The field pass tagged Bob's address in the command `#1`.
-    expect(tagsNear(md, 'about the deploy')).toEqual(['[REDACTED:email#1]'])
+    expect(emailTagsNear(md, 'about the deploy')).toEqual(['[REDACTED:email#1]'])
     // Before, the last check numbered from 1 on its own: Alice (met first) was `#1` too, Bob `#2`.
-    expect(tagsNear(md, 'sent-a')).toEqual(['[REDACTED:email#2]'])
-    expect(tagsNear(md, 'sent-b')).toEqual(['[REDACTED:email#1]'])
+    expect(emailTagsNear(md, 'sent-a')).toEqual(['[REDACTED:email#2]'])
+    expect(emailTagsNear(md, 'sent-b')).toEqual(['[REDACTED:email#1]'])
     for (const f of FILES) {
       const text = read(out, f)
       expect([f, text]).toEqual([f, expect.not.stringContaining('acmecorp')])
       expect([f, [...new Set(text.match(/email#\d+/g))].sort()]).toEqual([f, ['email#1', 'email#2']])
     }
-    expect(tagsNear(r.comment, 'sent-a')).toEqual(['[REDACTED:email#2]'])
+    expect(emailTagsNear(r.comment, 'sent-a')).toEqual(['[REDACTED:email#2]'])
     // The database copy is a report of its own: its field pass tagged Bob `#1` there too.
     const db = readFileSync(join(out, 'ai-log-trail.sqlite')).toString('latin1')
     expect(db).not.toContain('alice@acmecorp')
@@ -96,12 +87,12 @@ describe('the last check’s tags continue the report’s numbering', () => {
     const out = join(dir, 'summary')
     const r = await job('summary', { out, formats: ['md'] })
     // The files' report (summary mode) shows no command: the last check's Alice is its first value.
-    expect(tagsNear(read(out, 'report.md'), 'Tools used')).toEqual(['[REDACTED:email#1]', '[REDACTED:email#2]'])
+    expect(emailTagsNear(read(out, 'report.md'), 'Tools used')).toEqual(['[REDACTED:email#1]', '[REDACTED:email#2]'])
     // The comment's report tagged Bob's command `#1`: Alice is `#2` in it, Bob's tool name `#1`.
-    expect(tagsNear(r.comment, 'about the deploy')).toEqual(['[REDACTED:email#1]'])
-    expect(tagsNear(r.comment, 'sent-a')).toEqual(['[REDACTED:email#2]'])
-    expect(tagsNear(r.comment, 'sent-b')).toEqual(['[REDACTED:email#1]'])
-    expect(tagsNear(r.releaseSection, 'sent-a')).toEqual(['[REDACTED:email#2]'])
+    expect(emailTagsNear(r.comment, 'about the deploy')).toEqual(['[REDACTED:email#1]'])
+    expect(emailTagsNear(r.comment, 'sent-a')).toEqual(['[REDACTED:email#2]'])
+    expect(emailTagsNear(r.comment, 'sent-b')).toEqual(['[REDACTED:email#1]'])
+    expect(emailTagsNear(r.releaseSection, 'sent-a')).toEqual(['[REDACTED:email#2]'])
   }, 60_000)
 
   test('a job run again (late-check memo and caches warm) writes the same bytes', async () => {
@@ -116,7 +107,7 @@ describe('the last check’s tags continue the report’s numbering', () => {
       expect(readdirSync(out).sort()).toEqual(names)
       for (const f of names) expect([f, read(out, f)]).toEqual([f, read(outs[0], f)])
     }
-    expect(tagsNear(read(outs[0], 'report.md'), 'sent-a')).toEqual(['[REDACTED:email#2]'])
+    expect(emailTagsNear(read(outs[0], 'report.md'), 'sent-a')).toEqual(['[REDACTED:email#2]'])
   }, 120_000)
 
   test('with a redaction key the tags are the keyed ones, whatever the numbering', async () => {

@@ -6,7 +6,7 @@ import { ingestPaths } from '../../src/ingest/ingest.js'
 import { reportHere } from '../../src/pipeline/job.js'
 import { partCounts } from '../../src/pipeline/render-parts.js'
 import { openStore } from '../../src/store/db.js'
-import { tmpDir } from '../helpers.js'
+import { emailTagsNear, tmpDir } from '../helpers.js'
 
 /*
  * A session part the last check found something in carries a tag numbered after the whole
@@ -75,21 +75,11 @@ async function job(database: string, out: string, paths: string[], env: Record<s
   }
 }
 
-/** The e-mail tags on the lines of `text` that hold `anchor`. */
-const tagsNear = (text: string, anchor: string) => [
-  ...new Set(
-    text
-      .split('\n')
-      .filter((l) => l.includes(anchor))
-      .flatMap((l) => l.match(/\[REDACTED:email#\d+\]/g) ?? [])
-  )
-]
-
 test('a kept session part never keeps a last-check tag a later run gives to another value', async () => {
   const database = join(dir, 'work.sqlite')
   const first = await job(database, 'out-1', ['first.ndjson'])
   expect(first.late.total).toBeGreaterThan(0)
-  expect(tagsNear(readFileSync(join(dir, 'out-1', 'report.md'), 'utf8'), 'sent-a')).toEqual(['[REDACTED:email#2]'])
+  expect(emailTagsNear(readFileSync(join(dir, 'out-1', 'report.md'), 'utf8'), 'sent-a')).toEqual(['[REDACTED:email#2]'])
 
   writeFileSync(join(dir, 'second.ndjson'), SECOND)
   // The first session's parts without a finding are met again; the second's are new.
@@ -102,8 +92,8 @@ test('a kept session part never keeps a last-check tag a later run gives to anot
     expect(text).toBe(readFileSync(join(dir, 'out-fresh', name), 'utf8'))
   }
   const md = readFileSync(join(dir, 'out-2', 'report.md'), 'utf8')
-  const alice = tagsNear(md, 'sent-a')
-  const carol = tagsNear(md, 'about the rollback')
+  const alice = emailTagsNear(md, 'sent-a')
+  const carol = emailTagsNear(md, 'about the rollback')
   expect(carol).toHaveLength(1)
   expect(alice).toHaveLength(1)
   expect(alice).not.toEqual(carol)
