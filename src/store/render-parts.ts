@@ -19,11 +19,13 @@ export interface StoredPart {
 const ZSTD = typeof zlib.zstdCompressSync === 'function'
 
 /** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
-const chunkFor = (bytes: number) => Math.max(64 << 10, Math.min(bytes + 1024, 64 << 20))
+const chunkFor = (bytes: number) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20))
 
 function compress(raw: Buffer): Buffer {
   // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) }) : zlib.deflateRawSync(raw, { level: 1 })
+  // Told the size, zstd sizes its window and tables to a part (a few KiB) rather than to a stream:
+  // thousands of parts a run each made a full-size context, which lifted a full-mode job's peak.
+  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : zlib.deflateRawSync(raw, { level: 1 })
   const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out])
   releaseBuffer(out)
   return body
@@ -36,7 +38,7 @@ function decompress(body: Buffer, bytes: number): Buffer {
 }
 
 /** Compressed bytes of parts gathered before they are written in one transaction. */
-const BATCH_BYTES = 1 << 20
+const BATCH_BYTES = 1 << 18
 
 /**
  * The rendered parts' table (migration 22) through a connection of its own (the job closes its
@@ -79,6 +81,8 @@ export class RenderPartsStore {
       conn.pragma('busy_timeout = 60000')
       // A cache: a commit lost to a power cut costs a later run its hits, never the store its shape (WAL).
       conn.pragma('synchronous = NORMAL')
+      // A part is read once by its hash: the connection needs no page cache of its own beside the job's.
+      conn.pragma('cache_size = -256')
       if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
         conn.close()
         return null
