@@ -2,7 +2,7 @@ import { countLate, emptyLateCheck } from '../redact/late/check.js'
 import { lateRedactJsonValue } from '../redact/late/json.js'
 import type { EngineOptions } from '../redact/types.js'
 import { canonicalSession, jsonFrameText, jsonParts, jsonSessionPart, jsonSessionText } from '../render/json.js'
-import { renderPartsOf } from './render-parts.js'
+import { PART_MAX_CHARS, renderPartsOf } from './render-parts.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 import type { LateCheck } from '../select/report.js'
 import type { ListedReport } from '../select/session-list.js'
@@ -73,7 +73,7 @@ export function writeCheckedJson(
           detectors.push(...found)
           out.write(text)
           // Not kept when the last check found something in it: its tags continue the report's numbering.
-          if (found.length === 0) kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) })
+          if (found.length === 0 && text.length <= PART_MAX_CHARS) kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) })
         }
       } else {
         let first = true

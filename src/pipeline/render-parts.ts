@@ -10,6 +10,13 @@ import { RenderPartsStore, type StoredPart } from '../store/render-parts.js'
 export const RENDER_PARTS_VERSION = 1
 
 /**
+ * A part longer than this is not kept, and its session is rendered each run: keeping it means
+ * holding its text whole, then as bytes and compressed, where the file takes it a unit at a time;
+ * a few of the longest sessions' parts lifted a cold full-mode job's peak over its target.
+ */
+export const PART_MAX_CHARS = 1 << 20
+
+/**
  * Each session's rendered and last-checked part of a report file kept from earlier runs
  * (src/render/region.ts `Part`), so a job after a small change renders and checks only the
  * sessions whose redacted content changed, and does not read the others back from the spill.

@@ -5,7 +5,7 @@ import type { ScriptJsonPart } from '../render/html.js'
 import type { LateCheck } from '../select/report.js'
 import { isPart, isRegion, type Part, type Region } from '../render/region.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
-import { renderPartsOf } from './render-parts.js'
+import { PART_MAX_CHARS, renderPartsOf } from './render-parts.js'
 
 /** A unit of a rendered text: text, or a value of an HTML page's JSON element. */
 export type TextUnit = string | ScriptJsonPart
@@ -111,18 +111,27 @@ export function writeCheckedText(
       return kept.renderedBytes
     }
     const found: string[] = []
-    const checked: string[] = []
+    // The part's text as checked, while it is small enough to keep (PART_MAX_CHARS).
+    let checked: string[] | undefined = []
+    let checkedChars = 0
+    let written = false
     let n = 0
     for (const u of p.units()) {
+      const before = checked?.length ?? 0
       const b = unit(u, found, checked)
       if (b === false) return false
       n += b
+      written = true
+      if (checked && checked.length > before) {
+        checkedChars += checked[checked.length - 1].length
+        if (checkedChars > PART_MAX_CHARS) checked = undefined
+      }
     }
     if (detectors) detectors.push(...found)
     // A part the last check found something in is not kept: its tags continue the whole report's
     // numbering (late/check.ts), which the part's key does not hold.
-    if (found.length === 0) parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n })
-    p.seen?.(checked.length > 0)
+    if (checked && found.length === 0) parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n })
+    p.seen?.(written)
     return n
   }
   let done = false

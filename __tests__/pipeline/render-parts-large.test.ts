@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseConfig } from '../../src/config/load.js'
+import { ingestPaths } from '../../src/ingest/ingest.js'
+import { reportHere } from '../../src/pipeline/job.js'
+import { PART_MAX_CHARS, partCounts } from '../../src/pipeline/render-parts.js'
+import { openStore } from '../../src/store/db.js'
+import { tmpDir } from '../helpers.js'
+
+/*
+ * A session part longer than PART_MAX_CHARS is not kept (keeping it holds it whole several times
+ * over, where the file takes it a unit at a time): its session is rendered again each run, and
+ * the files are the same. One recorder session of 40 actions of 40,000 characters each makes parts
+ * over the bound (tool_calls.csv, the Markdown prompts); a small session beside it is kept whole.
+ */
+const record = (sid: string, seq: number, o: Record<string, unknown>) =>
+  JSON.stringify({ v: 1, ts: `2026-03-05T09:${String(seq).padStart(2, '0')}:00.000Z`, session_id: sid, seq, pid: 4242, ...o })
+const session = (sid: string, statements: string[]) =>
+  [
+    record(sid, 0, { type: 'session_start', format: 'ai-log-trail-recorder', agent: 'deploy-script', cwd: '/srv/deploy/shop' }),
+    ...statements.map((statement, i) => record(sid, i + 1, { type: 'action', name: 'build', statement, metadata: { exit_code: 0 } })),
+    record(sid, statements.length + 1, { type: 'session_end', summary: 'done', closed_by: 'end' })
+  ].join('\n') + '\n'
+const words = (n: number, seed: number) => Array.from({ length: n / 8 }, (_, i) => `w${((i * 7919 + seed) % 99991).toString(36).padEnd(6, 'x')} `).join('')
+
+let dir: string
+beforeAll(() => {
+  dir = tmpDir('alt-parts-large-')
+  writeFileSync(
+    join(dir, 'large.ndjson'),
+    session(
+      '5f0c2a7e-1b3d-4c8e-9a6f-0d2e4b6c8a11',
+      Array.from({ length: 40 }, (_, i) => words(40_000, i))
+    )
+  )
+  writeFileSync(join(dir, 'small.ndjson'), session('7a1d3b8f-2c4e-4d9f-8b7a-1e3f5c7d9b22', ['make test']))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function job(database: string, out: string, env: Record<string, string> = {}) {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
+  Object.assign(process.env, env)
+  try {
+    const db = openStore(database)
+    await ingestPaths(db, [join(dir, 'large.ndjson'), join(dir, 'small.ndjson')])
+    const spill = join(dir, 'spill')
+    mkdirSync(spill, { recursive: true })
+    partCounts.hits = 0
+    partCounts.misses = 0
+    reportHere(
+      db,
+      {
+        database,
+        config: parseConfig('', 'default'),
+        mode: 'full',
+        formats: ['md', 'json', 'csv', 'html'],
+        outDir: join(dir, out),
+        now: new Date('2026-12-01T00:00:00Z'),
+        version: '0.0.0',
+        scope: { kind: 'all' }
+      },
+      undefined,
+      { at: 0, parent: spill, chars: 0 }
+    )
+    return { hits: partCounts.hits, misses: partCounts.misses }
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+}
+
+test('a session part over the bound is rendered again each run; the others are kept', async () => {
+  const database = join(dir, 'work.sqlite')
+  const first = await job(database, 'out-1')
+  expect(first.hits).toBe(0)
+  expect(readFileSync(join(dir, 'out-1', 'tool_calls.csv'), 'utf8').length).toBeGreaterThan(1 << 20)
+  expect(PART_MAX_CHARS).toBeLessThanOrEqual(1 << 20)
+  const again = await job(database, 'out-2')
+  // Both sessions' small parts are met again; the large session's largest ones are made again.
+  expect(again.hits).toBeGreaterThan(0)
+  expect(again.misses).toBeGreaterThan(0)
+  expect(again.hits + again.misses).toBe(first.misses)
+  await job(database, 'out-off', { AI_LOG_TRAIL_RENDER_PARTS: '0' })
+  for (const name of ['report.md', 'report.json', 'report.html', 'tool_calls.csv', 'prompts.csv'])
+    expect(readFileSync(join(dir, 'out-2', name), 'utf8')).toBe(readFileSync(join(dir, 'out-off', name), 'utf8'))
+})
