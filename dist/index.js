@@ -47964,10 +47964,12 @@ const PART_KEEP_RUNS = 4;
 const PART_MAX_BYTES = 256 << 20;
 const ZSTD = typeof external_node_zlib_.zstdCompressSync === 'function';
 /** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
-const chunkFor = (bytes) => Math.max(64 << 10, Math.min(bytes + 1024, 64 << 20));
+const chunkFor = (bytes) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20));
 function compress(raw) {
     // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-    const out = ZSTD ? external_node_zlib_.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length) }) : external_node_zlib_.deflateRawSync(raw, { level: 1 });
+    // Told the size, zstd sizes its window and tables to a part (a few KiB) rather than to a stream:
+    // thousands of parts a run each made a full-size context, which lifted a full-mode job's peak.
+    const out = ZSTD ? external_node_zlib_.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : external_node_zlib_.deflateRawSync(raw, { level: 1 });
     const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out]);
     releaseBuffer(out);
     return body;
@@ -47980,7 +47982,7 @@ function decompress(body, bytes) {
     throw new Error('an unknown codec');
 }
 /** Compressed bytes of parts gathered before they are written in one transaction. */
-const BATCH_BYTES = 1 << 20;
+const BATCH_BYTES = 1 << 18;
 /**
  * The rendered parts' table (migration 22) through a connection of its own (the job closes its
  * store before it renders): each session's part of a report file, as the last check left it, by
@@ -48019,6 +48021,8 @@ class RenderPartsStore {
             conn.pragma('busy_timeout = 60000');
             // A cache: a commit lost to a power cut costs a later run its hits, never the store its shape (WAL).
             conn.pragma('synchronous = NORMAL');
+            // A part is read once by its hash: the connection needs no page cache of its own beside the job's.
+            conn.pragma('cache_size = -256');
             if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
                 conn.close();
                 return null;
@@ -57204,6 +57208,12 @@ function jsonSessionText(s, first) {
  */
 const RENDER_PARTS_VERSION = 1;
 /**
+ * A part longer than this is not kept, and its session is rendered each run: keeping it means
+ * holding its text whole, then as bytes and compressed, where the file takes it a unit at a time;
+ * a few of the longest sessions' parts lifted a cold full-mode job's peak over its target.
+ */
+const PART_MAX_CHARS = 1 << 20;
+/**
  * Each session's rendered and last-checked part of a report file kept from earlier runs
  * (src/render/region.ts `Part`), so a job after a small change renders and checks only the
  * sessions whose redacted content changed, and does not read the others back from the spill.
@@ -57421,7 +57431,7 @@ function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
                     detectors.push(...found);
                     out.write(text);
                     // Not kept when the last check found something in it: its tags continue the report's numbering.
-                    if (found.length === 0)
+                    if (found.length === 0 && text.length <= PART_MAX_CHARS)
                         kept.write(name, '', key, { text, detectors: found, renderedBytes: Buffer.byteLength(text) });
                 }
             }
@@ -57531,21 +57541,31 @@ function writeCheckedText(units, opts, o) {
             return kept.renderedBytes;
         }
         const found = [];
-        const checked = [];
+        // The part's text as checked, while it is small enough to keep (PART_MAX_CHARS).
+        let checked = [];
+        let checkedChars = 0;
+        let written = false;
         let n = 0;
         for (const u of p.units()) {
+            const before = checked?.length ?? 0;
             const b = unit(u, found, checked);
             if (b === false)
                 return false;
             n += b;
+            written = true;
+            if (checked && checked.length > before) {
+                checkedChars += checked[checked.length - 1].length;
+                if (checkedChars > PART_MAX_CHARS)
+                    checked = undefined;
+            }
         }
         if (detectors)
             detectors.push(...found);
         // A part the last check found something in is not kept: its tags continue the whole report's
         // numbering (late/check.ts), which the part's key does not hold.
-        if (found.length === 0)
+        if (checked && found.length === 0)
             parts.write(o.name, format, p.key, { text: checked.join(''), detectors: found, renderedBytes: n });
-        p.seen?.(checked.length > 0);
+        p.seen?.(written);
         return n;
     };
     let done = false;
