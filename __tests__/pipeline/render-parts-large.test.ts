@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig } from '../../src/config/load.js'
-import { ingestPaths } from '../../src/ingest/ingest.js'
-import { reportHere } from '../../src/pipeline/job.js'
-import { PART_MAX_CHARS, partCounts } from '../../src/pipeline/render-parts.js'
-import { openStore } from '../../src/store/db.js'
+import { PART_MAX_CHARS } from '../../src/pipeline/render-parts.js'
 import { tmpDir } from '../helpers.js'
+import { spilledFullReport } from './spilled-report.js'
 
 /*
  * A session part longer than PART_MAX_CHARS is not kept (keeping it holds it whole several times
@@ -38,39 +35,8 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function job(database: string, out: string, env: Record<string, string> = {}) {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, env)
-  try {
-    const db = openStore(database)
-    await ingestPaths(db, [join(dir, 'large.ndjson'), join(dir, 'small.ndjson')])
-    const spill = join(dir, 'spill')
-    mkdirSync(spill, { recursive: true })
-    partCounts.hits = 0
-    partCounts.misses = 0
-    reportHere(
-      db,
-      {
-        database,
-        config: parseConfig('', 'default'),
-        mode: 'full',
-        formats: ['md', 'json', 'csv', 'html'],
-        outDir: join(dir, out),
-        now: new Date('2026-12-01T00:00:00Z'),
-        version: '0.0.0',
-        scope: { kind: 'all' }
-      },
-      undefined,
-      { at: 0, parent: spill, chars: 0 }
-    )
-    return { hits: partCounts.hits, misses: partCounts.misses }
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
-  }
-}
+const job = (database: string, out: string, env: Record<string, string> = {}) =>
+  spilledFullReport(database, [join(dir, 'large.ndjson'), join(dir, 'small.ndjson')], join(dir, out), env)
 
 test('a session part over the bound is rendered again each run; the others are kept', async () => {
   const database = join(dir, 'work.sqlite')

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig } from '../../src/config/load.js'
-import { ingestPaths } from '../../src/ingest/ingest.js'
-import { reportHere } from '../../src/pipeline/job.js'
-import { partCounts } from '../../src/pipeline/render-parts.js'
-import { openStore } from '../../src/store/db.js'
 import { emailTagsNear, tmpDir } from '../helpers.js'
+import { spilledFullReport } from './spilled-report.js'
 
 /*
  * A session part the last check found something in carries a tag numbered after the whole
@@ -37,43 +33,13 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** Ingests `paths` and writes the full report, its sessions spilled (only a spilled list's sessions have parts); the parts met. */
-async function job(database: string, out: string, paths: string[], env: Record<string, string> = {}) {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, env)
-  try {
-    const db = openStore(database)
-    await ingestPaths(
-      db,
-      paths.map((p) => join(dir, p))
-    )
-    const spill = join(dir, 'spill')
-    mkdirSync(spill, { recursive: true })
-    partCounts.hits = 0
-    partCounts.misses = 0
-    const r = reportHere(
-      db,
-      {
-        database,
-        config: parseConfig('', 'default'),
-        mode: 'full',
-        formats: ['md', 'json', 'csv', 'html'],
-        outDir: join(dir, out),
-        now: new Date('2026-12-01T00:00:00Z'),
-        version: '0.0.0',
-        scope: { kind: 'all' }
-      },
-      undefined,
-      { at: 0, parent: spill, chars: 0 }
-    )
-    return { late: r.late, hits: partCounts.hits }
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
-  }
-}
+const job = (database: string, out: string, paths: string[], env: Record<string, string> = {}) =>
+  spilledFullReport(
+    database,
+    paths.map((p) => join(dir, p)),
+    join(dir, out),
+    env
+  )
 
 test('a kept session part never keeps a last-check tag a later run gives to another value', async () => {
   const database = join(dir, 'work.sqlite')
