@@ -125,33 +125,11 @@ const VARIANTS = {
     await ingestInto(lib, join(dir, 'x.sqlite'), dir, undefined, undefined, ONE_THREAD)
   },
   /**
-   * The store floor in this series: every line one bare row of a one-column table, with the
-   * store's pragmas and batch size (as scripts/bench/store-floor-child.js).
+   * The store floor in this series (store-floor.js, as scripts/bench/store-floor-child.js runs it).
    */
   async floor(files, _lib, dir) {
-    const { default: Database } = await import('better-sqlite3')
-    const { forEachLine } = await import('./lines.js')
-    const db = new Database(join(dir, 'x.sqlite'))
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    db.pragma('cache_size = -32768')
-    db.pragma('wal_autocheckpoint = 20000')
-    db.exec('CREATE TABLE lines (id INTEGER PRIMARY KEY, text TEXT NOT NULL)')
-    const insert = db.prepare('INSERT INTO lines (text) VALUES (?)')
-    const flush = db.transaction((rows) => {
-      for (const r of rows) insert.run(r)
-    })
-    let pending = []
-    forEachLine(files, (buf, from, to) => {
-      pending.push(buf.toString('utf8', from, to))
-      if (pending.length >= 2000) {
-        flush(pending)
-        pending = []
-      }
-    })
-    flush(pending)
-    db.pragma('wal_checkpoint(PASSIVE)')
-    db.close()
+    const { storeFloor } = await import('./store-floor.js')
+    storeFloor(join(dir, 'x.sqlite'), files)
   },
   /** The one-thread parse-only limit in this series: lines split and JSON.parse'd (as scripts/bench.js). */
   async 'parse-only'(files) {
