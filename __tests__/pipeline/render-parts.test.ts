@@ -132,8 +132,8 @@ describe('a full-mode report after a small change', () => {
     const filters = { agents: ['codex'] }
     const fewer = await run(kept, { filters })
     expect(fewer.files).toEqual(await fresh({ filters }))
-    // A session now first, or at another index, is written with another lead or number: only the
-    // JSON report's and the search data's first, and the HTML items after a session left, are made.
+    // A session now first is written with another lead, and the Markdown prompts' labels may be
+    // shorter: those parts are made; an HTML item holds no row number (render-parts-insert.test.ts).
     expect(fewer.hits).toBeGreaterThan(0)
     expect(fewer.hits).toBeGreaterThan(0)
   }, 120_000)

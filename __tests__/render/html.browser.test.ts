@@ -191,6 +191,40 @@ describe('HTML report in headless Chromium', () => {
     }
   })
 
+  // A row's search entry is found by the row's place, not by a number in its markup: each
+  // session's own id finds its own row, the agent filter keeps each row by its own agent, and
+  // each session's anchor opens its own row.
+  maybe('each row is searched, filtered and opened by its own session’s data', async () => {
+    const w = await open(reportUrl, 1440, 900)
+    try {
+      const rowIds = `[...document.querySelectorAll('#session-list > li.session')].filter((li) => !li.hidden).map((li) => li.querySelector('code.sid').textContent)`
+      expect(await w.page.evaluate<string[]>(rowIds)).toEqual(report.sessions.map((s) => s.id))
+      for (const s of report.sessions) {
+        await w.page.fill('#q', s.id)
+        const shown = await w.page.evaluate<string[]>(rowIds)
+        expect(shown).toContain(s.id)
+        for (const id of shown) expect(id.toLowerCase()).toContain(s.id.toLowerCase())
+      }
+      await w.page.fill('#q', '')
+      for (const agent of new Set(report.sessions.map((s) => s.agent))) {
+        await w.page.selectOption('#f-agent', agent)
+        expect(await w.page.evaluate<string[]>(rowIds)).toEqual(report.sessions.filter((s) => s.agent === agent).map((s) => s.id))
+      }
+      await w.page.selectOption('#f-agent', '')
+      for (const s of report.sessions) {
+        const anchor = await w.page.evaluate<string>(
+          `[...document.querySelectorAll('#session-list > li.session')].find((li) => li.querySelector('code.sid').textContent === ${JSON.stringify(s.id)}).id`
+        )
+        expect(anchor).toBe('s-' + s.id.replace(/[^A-Za-z0-9_.-]/g, '-'))
+        await w.page.evaluate(`location.hash = ${JSON.stringify('#' + anchor)}`)
+        await w.page.waitForFunction(`document.getElementById(${JSON.stringify(anchor)}).querySelector('details').open`)
+      }
+      expectQuiet(w, reportUrl)
+    } finally {
+      await w.page.close()
+    }
+  })
+
   maybe('hostile log text runs nothing and loads nothing', async () => {
     const w = await open(hostileUrl, 375, 800)
     try {

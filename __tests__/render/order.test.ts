@@ -30,9 +30,9 @@ test('sessions come in the same order in the comment, Markdown, HTML and JSON', 
   expect(
     [
       ...html.matchAll(
-        /<li class="session" id="[^"]*" data-session="(\d+)"><details><summary><span class="s-head"><span class="badge agent-name">[^<]*<\/span> <code class="sid">([^<]*)<\/code>/g
+        /<li class="session" id="[^"]*" data-session><details><summary><span class="s-head"><span class="badge agent-name">[^<]*<\/span> <code class="sid">([^<]*)<\/code>/g
       )
-    ].map((m) => m[2])
+    ].map((m) => m[1])
   ).toEqual(ids)
   const md = renderMarkdown(report)
   expect([...md.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]).slice(0, ids.length)).toEqual(ids.map(label))

@@ -126,7 +126,8 @@ body{font-size:14px}
 /**
  * Search and filters over the server-rendered session rows. It only toggles `hidden` and sets
  * `textContent`: log text never passes through `innerHTML`. The search index is a JSON data
- * block, parsed rather than evaluated.
+ * block, parsed rather than evaluated, one entry per row in the rows' order: a row's entry is
+ * found by its place, as a number in the row's markup would move with every session before it.
  */
 export const JS = `(function () {
   'use strict';
@@ -150,7 +151,7 @@ export const JS = `(function () {
       var terms = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
       var agent = fAgent.value, model = fModel.value, shown = 0;
       for (var i = 0; i < rows.length; i++) {
-        var d = data[Number(rows[i].getAttribute('data-session'))];
+        var d = data[i];
         var ok = !!d && (!agent || d.agent === agent) && (!model || d.models.indexOf(model) >= 0);
         for (var j = 0; ok && j < terms.length; j++) ok = d.text.indexOf(terms[j]) >= 0;
         rows[i].hidden = !ok;

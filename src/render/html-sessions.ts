@@ -127,12 +127,14 @@ function summaryLine(s: SessionReport, timezone: string): string {
   )
 }
 
-function session(s: SessionReport, i: number, report: ListedReport, anchorOf: Map<string, string>): string {
+function session(s: SessionReport, report: ListedReport, anchorOf: Map<string, string>): string {
   const tz = report.filters.timezone
   const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens'
   const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz, s.review) : `<p class="muted">No prompts recorded.</p>`) : ''
   return (
-    `<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
+    // No row number: the page script numbers the rows in their order, so an item's bytes do not
+    // move with the sessions before it and its kept part serves after a new session.
+    `<li class="session" id="${anchorOf.get(s.id)}" data-session><details>` +
     summaryLine(s, tz) +
     `<div class="s-body">${meta(s, tz, anchorOf)}${files(s.files_touched)}${turns}</div>` +
     `</details></li>`
@@ -191,8 +193,8 @@ export function* sessionsChunks(report: ListedReport): Generator<string | Part<s
   yield* sessionParts(
     sessions,
     SESSION_ITEM,
-    (s, i) => [session(s, i, report, anchorOf)],
-    (i) => `${i}\0${tz}\0${report.mode}\0${places[i]}`
+    (s) => [session(s, report, anchorOf)],
+    (i) => `${tz}\0${report.mode}\0${places[i]}`
   )
   yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`
 }

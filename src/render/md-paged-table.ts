@@ -17,18 +17,28 @@ export type TableOf = (rows: PhrasingContent[][][]) => Table
  * (and never narrower than its alignment colons need). The second stringifies each page with one
  * more row whose cells are that many `x`, which gives the page the whole table's widths, and
  * keeps only the page's own rows (the header and delimiter rows once). A cell is one line
- * (remark writes a line break in a cell as a character reference), so rows are lines.
+ * (remark writes a line break in a cell as a character reference), so rows are lines. A table
+ * of one page is written as the first pass stringified it.
  */
 export function* pagedTableText(tableOf: TableOf, pages: RowPages): Generator<string> {
   const widths: number[] = []
+  // A table of one page is padded to its own widths, the whole table's: the first pass's text is
+  // the table's, and a second stringification of the same rows would write the same bytes.
+  let only: string | undefined
+  let count = 0
   for (const rows of pages()) {
     const text = toMarkdown([tableOf(rows)])
+    only = count++ === 0 ? text : undefined
     const start = text.indexOf('\n') + 1
     const delimiter = text.slice(start, text.indexOf('\n', start))
     delimiter
       .split('|')
       .slice(1, -1)
       .forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.trim().length)))
+  }
+  if (only !== undefined) {
+    yield only.slice(0, -1)
+    return
   }
   let first = true
   for (const rows of pages()) {
