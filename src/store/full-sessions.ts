@@ -74,8 +74,7 @@ export class FullSessionsStore {
   /** The session's entry when it was made under `key`; a row that does not read back whole is dropped. */
   get(sessionId: string, key: string): FullSessionRow | undefined {
     const row = prepared(this.db, 'SELECT key, body, text_bytes, notes, used_run FROM full_sessions WHERE session_id = ?').get(sessionId) as
-      | { key: string; body: Buffer; text_bytes: number; notes: string; used_run: number }
-      | undefined
+      { key: string; body: Buffer; text_bytes: number; notes: string; used_run: number } | undefined
     if (row?.key !== key) return undefined
     try {
       const raw = decompress(row.body, row.text_bytes)
@@ -144,7 +143,10 @@ export class FullSessionsStore {
         let total = prepared(this.db, 'SELECT COALESCE(SUM(LENGTH(body)), 0) FROM full_sessions').pluck().get() as number
         if (total <= FULL_SESSIONS_MAX_BYTES) return
         const gone: string[] = []
-        for (const r of prepared(this.db, 'SELECT session_id, LENGTH(body) AS n FROM full_sessions ORDER BY used_run, session_id').iterate() as IterableIterator<{
+        for (const r of prepared(
+          this.db,
+          'SELECT session_id, LENGTH(body) AS n FROM full_sessions ORDER BY used_run, session_id'
+        ).iterate() as IterableIterator<{
           session_id: string
           n: number
         }>) {
