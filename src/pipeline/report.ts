@@ -49,7 +49,10 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
  * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
  * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
  * are then read back from the sink. `onSession` is given each redacted session as it is made
- * (the comment's report built from them, src/pipeline/comment-from-files.ts).
+ * (the comment's report built from them, src/pipeline/comment-from-files.ts). A session unchanged
+ * since a run under the same rules, mode and code is neither selected with its turns nor redacted:
+ * its JSON comes from the store (`FullSessionCache`), the same text the sink wrote then, and its
+ * redaction's records and tags are replayed.
  */
 export function buildListedReport(
   db: Db,
