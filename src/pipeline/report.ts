@@ -4,6 +4,7 @@ import { redactReport, reportRedactor, type RedactionRecord } from '../redact/po
 import type { TagNumbering } from '../redact/hash.js'
 import { redactionCache } from '../redact/cached-findings.js'
 import { SessionCache, withTurns } from '../redact/cached-sessions.js'
+import { FullSessionCache, fullSessionCounts } from '../redact/full-sessions.js'
 import type { ReportFormat, ReportMode } from '../config/choices.js'
 import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
 import { renderReport, type RenderedFile } from '../render/index.js'
@@ -48,7 +49,10 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
  * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
  * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
  * are then read back from the sink. `onSession` is given each redacted session as it is made
- * (the comment's report built from them, src/pipeline/comment-from-files.ts).
+ * (the comment's report built from them, src/pipeline/comment-from-files.ts). A session unchanged
+ * since a run under the same rules, mode and code is neither selected with its turns nor redacted:
+ * its JSON comes from the store (`FullSessionCache`), the same text the sink wrote then, and its
+ * redaction's records and tags are replayed.
  */
 export function buildListedReport(
   db: Db,
@@ -59,22 +63,42 @@ export function buildListedReport(
   const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
   const sink = new SessionSink(opts.spill, true)
   const at = (opts.now ?? new Date()).toISOString()
+  // Sessions unchanged since a run under the same rules come as redacted JSON from the store.
+  const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars) : null
   let sinceSave = 0
   for (const framed of opts.frame.sessions()) {
-    const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed
-    const redacted = redactor.session(
-      s,
-      s.turns.map((t) => redactor.turn(s, t))
-    )
-    sink.add(redacted)
+    const found = cache?.lookup(framed)
+    const entry = found?.entry
+    let redacted: SessionReport
+    let json: string | undefined
+    if (entry && redactor.replay(framed, entry.notes)) {
+      redacted = entry.session
+      json = entry.json
+      fullSessionCounts.hits++
+    } else {
+      if (found) redactor.note()
+      const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed
+      redacted = redactor.session(
+        s,
+        s.turns.map((t) => redactor.turn(s, t))
+      )
+      if (cache && found) {
+        json = JSON.stringify(redacted)
+        cache.put(framed, found.key, json, redactor.takeNoted())
+      }
+      fullSessionCounts.misses++
+    }
+    sink.add(redacted, json)
     opts.onSession?.(redacted)
     // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
     if (++sinceSave >= RECORDS_PAGE) {
       saveRedactions(db, redactor.takeRecords(), at)
+      cache?.write()
       sinceSave = 0
     }
   }
   saveRedactions(db, redactor.takeRecords(), at)
+  cache?.save()
   const report = redactor.finish({ ...opts.frame.head, mode }, [])
   return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, tags: redactor.tagNumbering(), inMemory: sink.inMemory }
 }

@@ -35,7 +35,7 @@ export interface SessionEntry {
 let codeHash: string | undefined
 
 /** The code an entry depends on beyond the detectors': the redactor, the turns' reading and the window's capture. */
-function sessionCodeFingerprint(): string {
+export function sessionCodeFingerprint(): string {
   codeHash ??= createHash('sha256')
     .update(`${codeFingerprint()}\0${SESSION_CACHE_VERSION}\0${String(reportRedactor)}\0${String(selectTurns)}\0${String(readTurnEvents)}\0${CAPTURE_SOURCE}`)
     .digest('base64')
@@ -78,9 +78,14 @@ function baseOf(store: SessionCacheStore, config: Config, window: CacheWindow): 
   ])
 }
 
+/** Whether the config publishes some texts as written: their text goes to the last check's allow list, which a cached session could not give back. */
+export function includesTexts(config: Config): boolean {
+  return Object.values(config.fields).some((p) => p === 'include')
+}
+
 /** The store's session cache, unless the store keeps none or the config publishes some texts as written. */
 function storeFor(db: Db, config: Config): SessionCacheStore | null {
-  return Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db)
+  return includesTexts(config) ? null : SessionCacheStore.open(db)
 }
 
 /** A short digest of `baseOf`, the prefix of every key made under it. */

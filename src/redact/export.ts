@@ -8,6 +8,7 @@ import { dropSessionCache } from '../store/session-cache.js'
 import { dropScopePending } from '../store/scope-pending.js'
 import { dropJobMemo } from '../store/job-memo.js'
 import { dropRenderParts } from '../store/render-parts.js'
+import { dropFullSessions } from '../store/full-sessions.js'
 import { deleteFilesWithoutEvents, deleteSession, sessionIds } from '../store/sessions.js'
 import { dropReviewOfMissingSessions, rewriteTagLabels } from '../store/review-export.js'
 import type { Config } from '../config/schema.js'
@@ -153,6 +154,7 @@ function redactCopy(sourcePath: string, work: string, config: Config, keep: Read
       dropLateCheckMemo(db)
       dropJobMemo(db)
       dropRenderParts(db)
+      dropFullSessions(db)
       dropScopePending(db)
     }).immediate()
   } finally {

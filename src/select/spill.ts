@@ -64,6 +64,7 @@ export class SpillFile {
  */
 export class SessionSink {
   private held: SessionReport[] | null = []
+  private heldJson: (string | undefined)[] = []
   private heldChars = 0
   private pending: string[] = []
   private pendingHeads: string[] = []
@@ -86,23 +87,27 @@ export class SessionSink {
     return this.count
   }
 
-  add(s: SessionReport): void {
+  /** `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written as. */
+  add(s: SessionReport, json?: string): void {
     this.count++
     if (this.held) {
       this.held.push(s)
+      this.heldJson.push(json)
       this.heldChars += turnChars(s.turns)
       if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars) return
       this.list = this.file.get().newList()
       this.headList = this.file.get().newList()
       if (this.keepPrompts) this.promptList = this.file.get().newList()
       const held = this.held
+      const heldJson = this.heldJson
       this.held = null
-      for (const h of held) this.push(h)
-    } else this.push(s)
+      this.heldJson = []
+      for (let i = 0; i < held.length; i++) this.push(held[i], heldJson[i])
+    } else this.push(s, json)
   }
 
-  private push(s: SessionReport): void {
-    const json = JSON.stringify(s)
+  private push(s: SessionReport, known?: string): void {
+    const json = known ?? JSON.stringify(s)
     this.digests.push(createHash('sha256').update(json).digest('base64'))
     this.pending.push(json)
     this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json)

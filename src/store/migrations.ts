@@ -505,6 +505,25 @@ CREATE TABLE render_parts (
 );
 CREATE INDEX render_parts_used ON render_parts(used_run);
 `
+  },
+  {
+    version: 23,
+    description:
+      "the full report's sessions: each session's redacted JSON as the report's spill writes it, compressed, with its redaction's records and numbered tags, keyed by the session's rows, the rules, the mode and the code, and the last run that used it, so a full-mode report after a small change selects and redacts only the sessions that changed (local only: never exported nor pushed); an entry is dropped when any of its session's records is changed in place, as migration 14's",
+    sql: `
+CREATE TABLE full_sessions (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  notes TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE TRIGGER full_sessions_stale AFTER UPDATE OF session_id, file_id, turn, kind, replayed, payload ON events
+BEGIN
+  DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
+END;
+`
   }
 ]
 

@@ -67,7 +67,8 @@ export const LOCAL_ONLY_TABLES = new Set([
   'store_generation',
   'job_memo',
   'job_memo_chunks',
-  'render_parts'
+  'render_parts',
+  'full_sessions'
 ])
 
 /**

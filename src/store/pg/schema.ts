@@ -467,6 +467,21 @@ CREATE TABLE render_parts (
 );
 CREATE INDEX render_parts_used ON render_parts(used_run);
 `
+  },
+  {
+    version: 23,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: "the full report's sessions (local to a SQLite store, never pushed): same table as SQLite version 23",
+    sql: `
+CREATE TABLE full_sessions (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  body BYTEA NOT NULL,
+  text_bytes BIGINT NOT NULL,
+  notes TEXT NOT NULL,
+  used_run BIGINT NOT NULL
+);
+`
   }
 ]
 
