@@ -315,8 +315,6 @@ class Chunker {
   readonly list: StoredChunk[] = []
   /** Bytes stored so far, compressed (those kept counted too). */
   stored = 0
-  /** Chunks kept from the entry before, and compressed anew: for the tests. */
-  readonly counts = { kept: 0, compressed: 0 }
   constructor(
     private readonly sink: MemoSink,
     private readonly previous: Map<string, StoredChunk>
@@ -364,13 +362,11 @@ class Chunker {
     if (before && this.sink.keep(before[2])) {
       this.list.push([raw.length, hash, before[2], before[3]])
       this.stored += before[3]
-      this.counts.kept++
       return
     }
     const chunk = compress(raw)
     this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length])
     this.stored += chunk.length
-    this.counts.compressed++
     // `put` stored a copy (SQLite binds a blob by copying it).
     releaseBuffer(chunk)
   }
