@@ -15,7 +15,7 @@ import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { storedFilePaths } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
-import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill } from '../store/job-memo.js'
+import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -29,7 +29,7 @@ import type { ReportRequest, ReportResult } from './job.js'
  */
 
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 2
+const MEMO_FORMAT = 3
 
 /** What the memo's key is taken from: the request, and the store after the ingest. */
 export interface MemoInputs {
@@ -192,19 +192,35 @@ interface Header {
   format: number
   forms: TimeForms
   texts: StoredText[]
-  /** Each chunk of the texts' concatenation: its length before compression and its SHA-256 (base64). */
-  chunks: [number, string][]
+  /**
+   * Each chunk of the texts' concatenation: its length before compression, its SHA-256 (base64),
+   * its row's number and its length compressed.
+   */
+  chunks: StoredChunk[]
   /** The job's result, its texts and its report's time left out. */
   result: Omit<ReportResult, 'comment' | 'releaseSection' | 'summary'>
 }
 
+type StoredChunk = [length: number, sha256: string, seq: number, stored: number]
+
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' } as const
 
 /**
- * How much of the texts a chunk holds before compression: what a run that makes an entry or
- * replays one holds of them at a time (twice: the chunk and its compressed form).
+ * How much of the texts a chunk holds at most before compression: what a run that makes an entry
+ * or replays one holds of them at a time (twice: the chunk and its compressed form).
  */
 export const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * A chunk ends at the first line past this whose last bytes hash to a cut (`CUT_MASK`), else at
+ * CHUNK_BYTES: where chunks end follows the text, not its offset, so a text that gained or lost
+ * bytes in one place cuts the rest as before and the entry keeps those chunks of the entry before.
+ */
+const MIN_CHUNK_BYTES = 512 * 1024
+/** About one line in this many past MIN_CHUNK_BYTES ends a chunk. */
+const CUT_MASK = 255
+/** How many bytes before a line's end its hash reads. */
+const CUT_WINDOW = 32
 
 /**
  * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
@@ -232,8 +248,8 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
   const forms = timeForms(now)
   if (!Object.values(forms).every((f) => PLAIN.test(f))) return null
   const outDir = resolve(job.outDir)
-  return (put) => {
-    const chunks = new Chunker(put)
+  return (sink) => {
+    const chunks = new Chunker(sink, previousChunks(sink.previous))
     const texts: StoredText[] = []
     const add = (name: string, file: boolean, pieces: Iterable<Buffer>) => {
       const spans = new SpanFinder(name, forms)
@@ -244,6 +260,8 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
       }
       const found = spans.finish()
       if (!found) return false
+      // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
+      chunks.flush()
       texts.push({ name, file, bytes: spans.length, ...found })
       return true
     }
@@ -269,34 +287,88 @@ function* fileChunks(path: string): Generator<Buffer> {
   }
 }
 
-/** Cuts what it is given into chunks of CHUNK_BYTES, compresses each and stores it with `put`. */
+/** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
+function previousChunks(previous: Buffer | null): Map<string, StoredChunk> {
+  const byHash = new Map<string, StoredChunk>()
+  const payload = previous && unpack(previous)
+  if (!payload) return byHash
+  try {
+    const header = JSON.parse(payload.toString('utf8')) as Header
+    if (header?.format !== MEMO_FORMAT || !Array.isArray(header.chunks)) return byHash
+    for (const c of header.chunks) if (Array.isArray(c) && c.length === 4) byHash.set(`${c[0]}:${c[1]}`, c)
+  } catch {
+    // Not an entry this code reads: nothing is kept of it.
+  }
+  return byHash
+}
+
+/**
+ * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), and stores
+ * each: a chunk the entry before holds, by length and SHA-256, is kept as it is stored; another is
+ * compressed and stored.
+ */
 class Chunker {
   private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
   private used = 0
-  readonly list: [number, string][] = []
-  /** Bytes stored so far, compressed. */
+  /** Where the search for a chunk's end goes on from. */
+  private scanned = 0
+  readonly list: StoredChunk[] = []
+  /** Bytes stored so far, compressed (those kept counted too). */
   stored = 0
-  constructor(private readonly put: (chunk: Buffer) => void) {}
+  constructor(
+    private readonly sink: MemoSink,
+    private readonly previous: Map<string, StoredChunk>
+  ) {}
 
   write(piece: Buffer): void {
     for (let at = 0; at < piece.length;) {
       const n = piece.copy(this.buf, this.used, at)
       this.used += n
       at += n
-      if (this.used === CHUNK_BYTES) this.flush()
+      const cut = this.cut()
+      if (cut > 0) {
+        // What follows the cut starts the next chunk.
+        const rest = this.used - cut
+        this.used = cut
+        this.flush()
+        if (rest > 0) this.buf.copy(this.buf, 0, cut, cut + rest)
+        this.used = rest
+      }
     }
+  }
+
+  /** Where the gathered bytes end a chunk (a length), or 0 while they do not. */
+  private cut(): number {
+    if (this.used < MIN_CHUNK_BYTES) return 0
+    const buf = this.buf
+    for (let nl = buf.indexOf(10, Math.max(this.scanned, MIN_CHUNK_BYTES - 1)); nl >= 0 && nl < this.used; nl = buf.indexOf(10, nl + 1)) {
+      let h = 0x811c9dc5
+      for (let i = nl - CUT_WINDOW; i < nl; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+      h ^= h >>> 15
+      h = Math.imul(h, 0x2c1b3c6d)
+      if (((h ^ (h >>> 12)) & CUT_MASK) === 0) return nl + 1
+    }
+    this.scanned = this.used
+    return this.used === CHUNK_BYTES ? CHUNK_BYTES : 0
   }
 
   flush(): void {
     if (this.used === 0) return
     const raw = this.buf.subarray(0, this.used)
+    const hash = createHash('sha256').update(raw).digest('base64')
+    this.used = 0
+    this.scanned = 0
+    const before = this.previous.get(`${raw.length}:${hash}`)
+    if (before && this.sink.keep(before[2])) {
+      this.list.push([raw.length, hash, before[2], before[3]])
+      this.stored += before[3]
+      return
+    }
     const chunk = compress(raw)
-    this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')])
+    this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length])
     this.stored += chunk.length
-    this.put(chunk)
     // `put` stored a copy (SQLite binds a blob by copying it).
     releaseBuffer(chunk)
-    this.used = 0
   }
 }
 
@@ -386,6 +458,18 @@ class SpanFinder {
 export function replayMemo(job: ReportRequest, key: MemoKey, db: Db, now: Date): ReportResult | null {
   const stored = readJobMemo(db, key.outDir, key.key)
   if (!stored) return null
+  // Until it replays whole, the entry is not one to keep chunks of: a row altered under a hash
+  // the head lists would otherwise pass from entry to entry, never replayed.
+  unsound.add(key)
+  const result = replayWhole(job, key, db, now, stored)
+  if (result) unsound.delete(key)
+  return result
+}
+
+/** Keys whose entry was found but did not replay whole: the next entry keeps none of its chunks. */
+const unsound = new WeakSet<MemoKey>()
+
+function replayWhole(job: ReportRequest, key: MemoKey, db: Db, now: Date, stored: Buffer): ReportResult | null {
   const payload = unpack(stored)
   if (!payload) return null
   let header: Header
@@ -402,11 +486,16 @@ export function replayMemo(job: ReportRequest, key: MemoKey, db: Db, now: Date):
   const writer = new ReplayWriter(header, forms, outDir)
   try {
     let seq = 0
-    for (const row of readJobMemoChunks(db, key.outDir)) {
+    if (!header.chunks.every((c) => Array.isArray(c) && Number.isSafeInteger(c[2]))) return null
+    for (const row of readJobMemoChunks(
+      db,
+      key.outDir,
+      header.chunks.map((c) => c[2])
+    )) {
       const want = header.chunks[seq]
-      if (row.seq !== seq || !want) return null
-      const raw = decompress(row.chunk)
-      releaseBuffer(row.chunk)
+      if (!row || !want) return null
+      const raw = decompress(row)
+      releaseBuffer(row)
       if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1]) return null
       // The writer copies what it keeps of a chunk.
       const written = writer.write(raw)
@@ -617,5 +706,6 @@ export function replayed(job: ReportRequest, key: MemoKey, db: Db, now: Date): R
 
 /** Keeps `entry` for the job's folder (or drops the folder's entry when null), if the store is still at the key's generation. */
 export function keepMemo(database: string, key: MemoKey, entry: MemoEntry | null): boolean {
-  return writeJobMemo(database, key.outDir, key.key, entry, key.generation)
+  const fill = entry && unsound.has(key) ? (sink: MemoSink) => entry({ ...sink, previous: null }) : entry
+  return writeJobMemo(database, key.outDir, key.key, fill, key.generation)
 }

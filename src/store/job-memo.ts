@@ -17,52 +17,82 @@ export function readJobMemo(db: Db, outDir: string, key: string): Buffer | null 
 }
 
 /**
- * The chunks stored for `outDir`, in order, one at a time: what the caller holds is one chunk,
- * whatever the entry's size. The head lists what they must be (a chunk missing shows as a gap in
- * `seq`, a chunk of another entry as a wrong hash).
+ * The chunks of `outDir` numbered `seqs`, in that order, one at a time: what the caller holds is one
+ * chunk, whatever the entry's size. A row missing comes as null (the head lists what each must
+ * be: a chunk of another entry shows as a wrong hash).
  */
-export function* readJobMemoChunks(db: Db, outDir: string): Generator<{ seq: number; chunk: Buffer }> {
+export function* readJobMemoChunks(db: Db, outDir: string, seqs: Iterable<number>): Generator<Buffer | null> {
   if (!hasTables(db)) return
-  yield* db.prepare('SELECT seq, chunk FROM job_memo_chunks WHERE out_dir = ? ORDER BY seq').iterate(outDir) as IterableIterator<{
-    seq: number
-    chunk: Buffer
-  }>
+  const one = db.prepare('SELECT chunk FROM job_memo_chunks WHERE out_dir = ? AND seq = ?').pluck()
+  for (const seq of seqs) yield (one.get(outDir, seq) as Buffer | undefined) ?? null
 }
 
 /**
- * What makes an entry, inside the transaction that stores it: given `put`, which stores the next
- * chunk, it stores them all and returns the head, or null when the entry is not to be kept after
- * all (its chunks are then dropped with the rest of the folder's entry).
+ * What an entry is made with, inside the transaction that stores it: the folder's entry before it,
+ * whose chunks it may keep rather than store again.
  */
-export type MemoFill = (put: (chunk: Buffer) => void) => Buffer | null
+export interface MemoSink {
+  /** The head of the folder's entry before this one, whatever its key, or null. */
+  previous: Buffer | null
+  /** Stores a new chunk; its number. */
+  put(chunk: Buffer): number
+  /** Keeps chunk `seq` of the entry before for this one; false when there is no such row. */
+  keep(seq: number): boolean
+}
+
+/**
+ * What makes an entry, inside the transaction that stores it: given the sink, it stores or keeps
+ * its chunks and returns the head, or null when the entry is not to be kept after all (its
+ * chunks are then dropped with the rest of the folder's entry).
+ */
+export type MemoFill = (sink: MemoSink) => Buffer | null
 
 /**
  * Stores the entry `fill` makes for `outDir` under `key`, replacing the folder's earlier one, in
  * one transaction, through a connection of its own (the job's is closed by then), and only while
  * the store's generation is still `generation`: a report made while another process wrote the
- * store is not kept. `fill` null only drops the folder's entry (a report not to be replayed).
+ * store is not kept. `fill` null only drops the folder's entry (a report not to be replayed). The
+ * earlier entry's chunks that the new one does not keep are dropped; new chunks are numbered past
+ * every earlier one, so a kept chunk keeps its row.
  */
 export function writeJobMemo(path: string, outDir: string, key: string, fill: MemoFill | null, generation: number): boolean {
   const conn = new Database(path, { fileMustExist: true })
   try {
     conn.pragma('busy_timeout = 60000')
     if (!hasTables(conn)) return false
-    const drop = () => {
-      conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir)
-      conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ?').run(outDir)
-    }
+    const dropChunks = () => conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ?').run(outDir)
     return conn
       .transaction(() => {
-        drop()
+        const previous = (conn.prepare('SELECT entry FROM job_memo WHERE out_dir = ?').pluck().get(outDir) as Buffer | undefined) ?? null
+        conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir)
         const now = conn.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get() as number
-        if (fill === null || now !== generation) return false
-        const insert = conn.prepare('INSERT INTO job_memo_chunks (out_dir, seq, chunk) VALUES (?, ?, ?)')
-        let seq = 0
-        const head = fill((chunk) => void insert.run(outDir, seq++, chunk))
-        if (head === null) {
-          drop()
+        if (fill === null || now !== generation) {
+          dropChunks()
           return false
         }
+        const old = new Set(conn.prepare('SELECT seq FROM job_memo_chunks WHERE out_dir = ?').pluck().all(outDir) as number[])
+        let next = 0
+        for (const seq of old) next = Math.max(next, seq + 1)
+        const kept = new Set<number>()
+        const insert = conn.prepare('INSERT INTO job_memo_chunks (out_dir, seq, chunk) VALUES (?, ?, ?)')
+        const head = fill({
+          previous: previous && old.size > 0 ? previous : null,
+          put: (chunk) => {
+            insert.run(outDir, next, chunk)
+            return next++
+          },
+          keep: (seq) => {
+            if (!old.has(seq)) return false
+            kept.add(seq)
+            return true
+          }
+        })
+        if (head === null) {
+          dropChunks()
+          return false
+        }
+        const drop = conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ? AND seq = ?')
+        for (const seq of old) if (!kept.has(seq)) drop.run(outDir, seq)
         conn.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(outDir, key, head)
         return true
       })
