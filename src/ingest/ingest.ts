@@ -337,8 +337,13 @@ export async function lookAhead<P extends { job: { size: number; startOffset: nu
   return { head, rest: plans, bytes: total }
 }
 
-async function* chain<T>(head: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* head
+/** `head`'s items, each let go once handed on (they are plans held to the end otherwise), then `rest`'s. */
+async function* chain<T>(head: (T | undefined)[], rest: AsyncIterable<T>): AsyncGenerator<T> {
+  for (let i = 0; i < head.length; i++) {
+    const item = head[i] as T
+    head[i] = undefined
+    yield item
+  }
   yield* rest
 }
 
