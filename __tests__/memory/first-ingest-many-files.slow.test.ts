@@ -9,8 +9,8 @@ import { repoRoot, tmpDir } from '../helpers.js'
  * planned 128 MiB of files before reading one), the sessions' cached rows and turns, the session
  * identity's answer and the path of each file read: about 900 bytes a file, so that at 50,000
  * files the ingest worker's capped first heap ran out before a file was stored. Now the walk is
- * planned as it goes on an empty store, the look-ahead and the writer's caches are bounded and the
- * files read are ids: what is left per file is the touched session's id. The heap in use after a
+ * planned as it goes on an empty store, the look-ahead and the writer's caches are bounded, the
+ * files read are ids and the sessions touched are kept in the store. The heap in use after a
  * full collection, before the ingest and when its last file is read, over the files. Copies of a
  * Codex fixture, each its own session, 1,000 a folder, on the caller's thread (lib/: `npm test`
  * builds it first). Figures: docs/performance.md, "a first ingest of many small files".

@@ -7,7 +7,7 @@ import { anyStoredFile, fileIdFor, filePathsOf, readFileRow, saveFileProgress } 
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
-import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
+import { clearReconcilePending, markReconcilePending, reconcilePendingSessions, TouchedSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
 import { isSideFile, recognize, sourceById } from '../sources/registry.js'
 import type { Source } from '../sources/types.js'
@@ -159,7 +159,7 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   // Ids, not paths: a first ingest streams its walk, and a path kept here would be held to the end.
   const read: number[] = []
   const writer = new StoreWriter(db)
-  const touched = new Set<string>()
+  const touched = new TouchedSessions(db)
   const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }))
   // The look-ahead holds every plan it makes until the first file is read, never more than
   // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
@@ -197,8 +197,8 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   }
   // The reconciling is left to the attempt that goes on from this one's last commit.
   if (stopped) throw stopped
-  result.sessions = touched.size
-  result.session_ids = [...touched].sort()
+  result.session_ids = touched.all().sort()
+  result.sessions = result.session_ids.length
   crashPoint()
   const reconcile = () => {
     // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
@@ -247,7 +247,7 @@ class CommittedParts {
   private sessionsPosted = 0
 
   constructor(
-    private touched: Set<string>,
+    private touched: TouchedSessions,
     private post: (part: CommittedPart) => void
   ) {}
 
@@ -267,10 +267,10 @@ class CommittedParts {
   }
 
   committed(): void {
-    // A set keeps its insertion order: the sessions touched since the last commit are its tail.
-    const ids = [...this.touched]
-    this.part.session_ids = ids.slice(this.sessionsPosted)
-    this.sessionsPosted = ids.length
+    // Numbered in the order first touched: the sessions touched since the last commit are the tail.
+    const { ids, count } = this.touched.since(this.sessionsPosted)
+    this.part.session_ids = ids
+    this.sessionsPosted = count
     this.post(this.part)
     this.part = emptyPart()
   }
@@ -563,7 +563,7 @@ function readWhole(job: FileJob): boolean {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
-function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>, grouped: boolean): void {
+function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: TouchedSessions, grouped: boolean): void {
   const { job, fileId } = plan
   // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
   // a database (its rows are read again whole): it is recorded as read to its size only by its
