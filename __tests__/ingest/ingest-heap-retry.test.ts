@@ -11,7 +11,7 @@ import { withEarlierAttempt } from '../../src/ingest/ingest-thread.js'
 describe("the ingest's result after a second attempt", () => {
   it('puts a result together from both attempts without counting a file twice', () => {
     const before = {
-      files_read: ['/l/a.jsonl', '/l/b.jsonl'],
+      files_read: [1, 2],
       events: 10,
       skipped_lines: 1,
       errors: [{ file: '/l/a.jsonl', line: 3, reason: 'bad' }],

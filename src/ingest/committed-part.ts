@@ -8,8 +8,8 @@ import type { MergedPath } from './spellings.js'
  * planning are found again by the second attempt.
  */
 export interface CommittedPart {
-  /** Files read to their end. */
-  files_read: string[]
+  /** Files read to their end, by their ids in the store (paths would be held by the caller until the run ends). */
+  files_read: number[]
   events: number
   skipped_lines: number
   errors: IngestError[]

@@ -26,7 +26,7 @@ export interface IngestRequest {
   options: Pick<IngestOptions, 'maxLineBytes' | 'batchSize' | 'maxDocumentBytes' | 'worker'>
   progress: boolean
   /** Files an earlier attempt of this run read to their end. */
-  readBefore?: string[]
+  readBefore?: number[]
   /** On the capped attempt: nothing over this many bytes is read at once (held-bytes.ts). */
   maxHeldBytes?: number
 }

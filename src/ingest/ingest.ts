@@ -3,11 +3,11 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { checkpointWal, type Db } from '../store/db.js'
-import { fileIdFor, readFileRow, saveFileProgress } from '../store/files.js'
+import { anyStoredFile, fileIdFor, filePathsOf, readFileRow, saveFileProgress } from '../store/files.js'
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
-import { clearReconcilePending, markReconcilePending, reconcilePendingSessions } from '../store/reconcile-pending.js'
+import { clearReconcilePending, markReconcilePending, reconcilePendingSessions, TouchedSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
 import { isSideFile, recognize, sourceById } from '../sources/registry.js'
 import type { Source } from '../sources/types.js'
@@ -59,8 +59,8 @@ export interface IngestResult {
 export interface AttemptHooks {
   /** Called after each commit with what it stored since the one before. */
   onCommit?: (part: CommittedPart) => void
-  /** Files an earlier attempt of the same run read to their end (their format warnings are this run's too). */
-  readBefore?: string[]
+  /** Files an earlier attempt of the same run read to their end, by id (their format warnings are this run's too). */
+  readBefore?: number[]
   /**
    * Nothing over this many bytes is read at once (held-bytes.ts): the ingest gives up what it
    * wrote since its last commit and throws `HeldBytesReached`, for an attempt without the bound to go on.
@@ -156,11 +156,16 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
     format_warnings: [],
     merged_paths: []
   }
-  const read: string[] = []
+  // Ids, not paths: a first ingest streams its walk, and a path kept here would be held to the end.
+  const read: number[] = []
   const writer = new StoreWriter(db)
-  const touched = new Set<string>()
+  const touched = new TouchedSessions(db)
   const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }))
-  const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES)
+  // The look-ahead holds every plan it makes until the first file is read, never more than
+  // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
+  // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
+  // so a history of fewer files is planned, and its problems told, in the same order either way.
+  const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES, LOOKAHEAD_PLANS)
   const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore())
   const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where))
   const group = new WriteGroup(db, GROUP_LIMITS)
@@ -179,8 +184,8 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
       const grouped = group.holdsTransaction
       const eventsBefore = result.events
       writeBatch(db, writer, plan, batch, result, touched, grouped)
-      if (batch.last) read.push(plan.job.path)
-      stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job))
+      if (batch.last) read.push(plan.fileId)
+      stored?.wrote(plan.job.path, plan.fileId, batch, result.events - eventsBefore, readWhole(plan.job))
       if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped) stored?.committed()
       opts.onProgress?.({ file: plan.job.path, bytes: batch.offset })
     }
@@ -192,8 +197,8 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   }
   // The reconciling is left to the attempt that goes on from this one's last commit.
   if (stopped) throw stopped
-  result.sessions = touched.size
-  result.session_ids = [...touched].sort()
+  result.session_ids = touched.all().sort()
+  result.sessions = result.session_ids.length
   crashPoint()
   const reconcile = () => {
     // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
@@ -207,9 +212,20 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   }
   if (hooks.reconcile) hooks.reconcile(reconcile)
   else reconcile()
-  result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read])
+  result.format_warnings = readWarnings(db, [...(hooks.readBefore ?? []), ...read])
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/** Paths of the files read, asked of the store this many at a time. */
+const WARNING_PAGE = 16_384
+
+/** The format warnings of the files read (their ids, in the order read): their paths are asked of the store a page at a time. */
+function readWarnings(db: Db, read: number[]): FormatWarning[] {
+  const out: FormatWarning[] = []
+  for (let from = 0; from < read.length; from += WARNING_PAGE)
+    for (const w of formatWarnings(db, filePathsOf(db, read.slice(from, from + WARNING_PAGE)))) out.push(w)
+  return out
 }
 
 /** The jobs of an attempt that holds no more than `bytes` at once (held-bytes.ts). */
@@ -231,15 +247,15 @@ class CommittedParts {
   private sessionsPosted = 0
 
   constructor(
-    private touched: Set<string>,
+    private touched: TouchedSessions,
     private post: (part: CommittedPart) => void
   ) {}
 
-  wrote(path: string, batch: ParsedBatch, events: number, whole: boolean): void {
+  wrote(path: string, fileId: number, batch: ParsedBatch, events: number, whole: boolean): void {
     if (this.wholeFile && this.wholeFile.path !== path) this.wholeFile = null
     if (whole) this.wholeFile ??= { path, part: emptyPart() }
     const p = whole && this.wholeFile ? this.wholeFile.part : this.part
-    if (batch.last) p.files_read.push(path)
+    if (batch.last) p.files_read.push(fileId)
     p.events += events
     p.skipped_lines += batch.skippedLines
     for (const e of batch.problems) p.errors.push({ file: path, line: e.line, reason: e.reason })
@@ -251,10 +267,10 @@ class CommittedParts {
   }
 
   committed(): void {
-    // A set keeps its insertion order: the sessions touched since the last commit are its tail.
-    const ids = [...this.touched]
-    this.part.session_ids = ids.slice(this.sessionsPosted)
-    this.sessionsPosted = ids.length
+    // Numbered in the order first touched: the sessions touched since the last commit are the tail.
+    const { ids, count } = this.touched.since(this.sessionsPosted)
+    this.part.session_ids = ids
+    this.sessionsPosted = count
     this.post(this.part)
     this.part = emptyPart()
   }
@@ -297,11 +313,22 @@ function workerWanted(option: IngestOptions['worker']): boolean | undefined {
   return env === '1' ? true : env === '0' ? false : undefined
 }
 
-/** Plans until `bytes` are planned to be read (or the plans end), keeping the rest lazy. */
-async function lookAhead(plans: AsyncGenerator<FilePlan>, bytes: number): Promise<{ head: FilePlan[]; rest: AsyncGenerator<FilePlan>; bytes: number }> {
-  const head: FilePlan[] = []
+/**
+ * The most plans the look-ahead holds: a history of files this small on average (128 MiB over
+ * 4,096 files is 32 KiB a file) is parsed on this thread, the worker's gain being a file's
+ * JSON work beside the writing of the one before.
+ */
+export const LOOKAHEAD_PLANS = 4096
+
+/** Plans until `bytes` are planned to be read, `plansAtMost` are planned, or the plans end, keeping the rest lazy. */
+export async function lookAhead<P extends { job: { size: number; startOffset: number } }>(
+  plans: AsyncGenerator<P>,
+  bytes: number,
+  plansAtMost: number
+): Promise<{ head: P[]; rest: AsyncGenerator<P>; bytes: number }> {
+  const head: P[] = []
   let total = 0
-  while (total < bytes) {
+  while (total < bytes && head.length < plansAtMost) {
     const next = await plans.next()
     if (next.done) break
     head.push(next.value)
@@ -310,8 +337,13 @@ async function lookAhead(plans: AsyncGenerator<FilePlan>, bytes: number): Promis
   return { head, rest: plans, bytes: total }
 }
 
-async function* chain<T>(head: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* head
+/** `head`'s items, each let go once handed on (they are plans held to the end otherwise), then `rest`'s. */
+async function* chain<T>(head: (T | undefined)[], rest: AsyncIterable<T>): AsyncGenerator<T> {
+  for (let i = 0; i < head.length; i++) {
+    const item = head[i] as T
+    head[i] = undefined
+    yield item
+  }
   yield* rest
 }
 
@@ -340,6 +372,19 @@ async function* planFiles(
 ): AsyncGenerator<FilePlan> {
   // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
   // silence: in the walk's order among its files, as when each was planned as the walk found it.
+  if (!anyStoredFile(db)) {
+    // A store that holds no file has no stored path to repair, nor one a walked path could be
+    // another spelling of: each file is planned as the walk finds it, and none is held after
+    // (a first ingest of many files held the whole walk, and ran out of the worker's heap).
+    const skipped: SkippedPath[] = []
+    for await (const f of walkFileStats(paths, (s) => skipped.push(s))) {
+      for (const s of skipped.splice(0)) reportProblem(writer, result, s.path, null, s.reason)
+      const plan = await planFile(db, writer, f.path, f, opts, result)
+      if (plan) yield plan
+    }
+    for (const s of skipped.splice(0)) reportProblem(writer, result, s.path, null, s.reason)
+    return
+  }
   const walk: (WalkedFile | SkippedPath)[] = []
   for await (const f of walkFileStats(paths, (s) => walk.push(s))) walk.push(f)
   const aliases = new StoredAliases(db)
@@ -518,7 +563,7 @@ function readWhole(job: FileJob): boolean {
  * Stores one batch, its problems and how far the file has been read, in one transaction: a crash
  * leaves either all of it or none, and the next ingest resumes just past what was stored.
  */
-function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: Set<string>, grouped: boolean): void {
+function writeBatch(db: Db, writer: StoreWriter, plan: FilePlan, batch: ParsedBatch, result: IngestResult, touched: TouchedSessions, grouped: boolean): void {
   const { job, fileId } = plan
   // A compressed file cannot be resumed mid-stream (its offsets count decompressed bytes), nor can
   // a database (its rows are read again whole): it is recorded as read to its size only by its

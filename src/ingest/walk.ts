@@ -62,7 +62,9 @@ export async function* walkFiles(paths: string[], onSkip: (skipped: SkippedPath)
  */
 export async function* walkFileStats(paths: string[], onSkip: (skipped: SkippedPath) => void = () => {}): AsyncGenerator<WalkedFile> {
   const seenDirs = new Set<string>()
-  const seenFiles = new Set<string>()
+  // Inode numbers by device, not a "dev:ino" string per file: a first ingest plans each file as the
+  // walk finds it, and this set lives as long as the walk (a string each was most of what it held).
+  const seenFiles = new Map<number, Set<number>>()
   async function* visit(p: string): AsyncGenerator<WalkedFile> {
     // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
     // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
@@ -75,13 +77,15 @@ export async function* walkFileStats(paths: string[], onSkip: (skipped: SkippedP
     }
     // Device and inode identify a file or folder however many links reach it, without a
     // realpath call per file (which doubled the time of an unchanged re-run).
-    const id = `${st.dev}:${st.ino}`
     if (st.isFile()) {
-      if (seenFiles.has(id)) return
-      seenFiles.add(id)
+      let inodes = seenFiles.get(st.dev)
+      if (inodes === undefined) seenFiles.set(st.dev, (inodes = new Set()))
+      if (inodes.has(st.ino)) return
+      inodes.add(st.ino)
       yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino }
       return
     }
+    const id = `${st.dev}:${st.ino}`
     if (!st.isDirectory()) {
       onSkip({ path: p, reason: `${kindOf(st)}, not a regular file (skipped)` })
       return

@@ -78,6 +78,27 @@ export function eachStoredFilePath(db: Db): IterableIterator<string> {
   return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate() as IterableIterator<string>
 }
 
+/** The paths of the files of the given ids, in their order (an id no row has is left out). */
+export function filePathsOf(db: Db, ids: readonly number[]): string[] {
+  const byId = new Map<number, string>()
+  for (const r of prepared(db, 'SELECT id, path FROM files WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: number
+    path: string
+  }[])
+    byId.set(r.id, r.path)
+  const out: string[] = []
+  for (const id of ids) {
+    const path = byId.get(id)
+    if (path !== undefined) out.push(path)
+  }
+  return out
+}
+
+/** Whether the store holds any file's row (a first ingest holds none). */
+export function anyStoredFile(db: Db): boolean {
+  return prepared(db, 'SELECT 1 FROM files LIMIT 1').get() !== undefined
+}
+
 /** The id of the stored file at `path`, if any. */
 export function storedFileId(db: Db, path: string): number | undefined {
   return (prepared(db, 'SELECT id FROM files WHERE path = ?').get(path) as { id: number } | undefined)?.id

@@ -58,6 +58,11 @@ export class SessionIdentity {
     setSourceProject(this.db, fileId, logId, projectKey(cwd))
   }
 
+  /** How many files' log ids it holds the answer of. */
+  get size(): number {
+    return this.known.size
+  }
+
   forget(): void {
     this.known.clear()
     this.last = null

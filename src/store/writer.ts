@@ -6,6 +6,9 @@ import { KeyFilter } from './key-filter.js'
 import { RawBlockWriter } from './raw-blocks.js'
 import { SessionIdentity } from './session-identity.js'
 
+/** The most sessions (and files' log ids) the writer's caches hold; see `StoreWriter.boundCaches`. */
+export const CACHED_SESSIONS = 4096
+
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -96,6 +99,7 @@ export class StoreWriter {
 
   /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
   beginBatch(cwds: Map<string, string>): void {
+    this.boundCaches()
     this.identity.beginBatch(cwds)
     this.checkKeyFilter()
     // A block left open belonged to a batch whose transaction did not commit.
@@ -282,6 +286,25 @@ export class StoreWriter {
       this.turnCounters.set(sid, n)
     }
     return n
+  }
+
+  /**
+   * The per-session caches (and the identity's per-file answers) hold what the store holds too, for
+   * the sessions written since they were last emptied: past `CACHED_SESSIONS` they are emptied,
+   * between two batches, and asked of the store again. A first ingest of many small files, a
+   * session or more each, grew them by a few hundred bytes a file.
+   */
+  private boundCaches(): void {
+    if (this.ensured.size > CACHED_SESSIONS || this.turnCounters.size > CACHED_SESSIONS || this.identity.size > CACHED_SESSIONS) {
+      this.identity.forget()
+      this.ensured.clear()
+      this.turnCounters.clear()
+    }
+  }
+
+  /** How many sessions and files' log ids the caches hold now (for the tests of their bound). */
+  get cached(): number {
+    return Math.max(this.ensured.size, this.turnCounters.size, this.identity.size)
   }
 
   /** Forgets cached counters; needed after another writer may have changed the same sessions. */
