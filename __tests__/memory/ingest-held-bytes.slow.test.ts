@@ -184,4 +184,23 @@ describe("the ingest worker's capped attempt", () => {
     expect(heapWarnings(capped)[0].message).toMatch(/b-gemini.*: \d+ bytes to hold at once/)
     expectSame(capped, once)
   }, 600_000)
+
+  it('stops when its heap stays near the limit after a full collection, and a second attempt completes the store as one ingest would', () => {
+    // The share at 0: the first full collection counts as near, so the attempt stops at its next batch.
+    const logs = join(dir, 'heap-near')
+    mkdirSync(logs, { recursive: true })
+    cpSync(join(fixtures, 'codex'), join(logs, 'a-codex'), { recursive: true })
+    for (const [prefix, id] of [
+      ['b', '0199a1b2-0000-7000-8000-0000000d0001'],
+      ['c', '0199a1b2-0000-7000-8000-0000000d0002'],
+      ['d', '0199a1b2-0000-7000-8000-0000000d0003']
+    ])
+      writeFileSync(join(logs, name(prefix, id)), rollout(id, 40_000, { 20_000: 1 << 20 }))
+    cpSync(join(fixtures, 'claude-code'), join(logs, 'e-claude-code'), { recursive: true })
+    const { capped, once } = both(logs, 'heap-near', { AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE: '0' })
+    expect(heapWarnings(capped)).toHaveLength(1)
+    expect(heapWarnings(capped)[0].message).toMatch(/[1-9]\d* bytes still in use after a full collection, at .*\.jsonl.*going on without that cap/)
+    expect(once.result.events).toBeGreaterThan(120_000)
+    expectSame(capped, once)
+  }, 600_000)
 })

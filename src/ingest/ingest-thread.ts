@@ -155,6 +155,7 @@ class NeedsHeap extends Error {
 /** Why an attempt's failure calls for one without the cap, or null when it does not. */
 function uncappedNeeded(e: unknown): string | null {
   if (e instanceof NeedsHeap) {
+    if (e.over.heap) return `${e.over.bytes} bytes still in use after a full collection, at ${e.file}`
     const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file
     return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`
   }

@@ -24,7 +24,7 @@ import { parseJobs, type Planned } from './parse-pool.js'
 import { walkFileStats, type FileStat, type SkippedPath, type WalkedFile } from './walk.js'
 import { StoredAliases, type MergedPath } from './spellings.js'
 import { WriteGroup } from './write-group.js'
-import { HeldBytesReached } from './held-bytes.js'
+import { HeapWatch, HeldBytesReached } from './held-bytes.js'
 import { addPart, emptyPart, type CommittedPart } from './committed-part.js'
 
 export interface IngestError {
@@ -171,13 +171,16 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const group = new WriteGroup(db, GROUP_LIMITS)
   const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null
   let stopped: HeldBytesReached | null = null
+  // Only the capped attempt (the one given a bound) stops for its heap.
+  const watch = hooks.maxHeldBytes !== undefined ? new HeapWatch() : null
   try {
     for await (const { plan, batch } of parsed) {
       // What the group holds is given up, not committed: the next attempt then goes on from a
       // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
       // at each) fall where that ingest's do, so the store is the same to the byte.
-      if (batch.needsHeap) {
-        stopped = new HeldBytesReached(plan.job.path, batch.needsHeap)
+      const over = batch.needsHeap ?? watch?.near
+      if (over) {
+        stopped = new HeldBytesReached(plan.job.path, over)
         break
       }
       group.begin()
@@ -194,6 +197,8 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   } catch (e) {
     group.rollback()
     throw e
+  } finally {
+    watch?.stop()
   }
   // The reconciling is left to the attempt that goes on from this one's last commit.
   if (stopped) throw stopped
