@@ -10928,6 +10928,7 @@ const TABLE_ROLES = {
     job_memo: 'local',
     job_memo_chunks: 'local',
     render_parts: 'local',
+    full_sessions: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -11461,6 +11462,24 @@ CREATE TABLE render_parts (
 );
 CREATE INDEX render_parts_used ON render_parts(used_run);
 `
+    },
+    {
+        version: 23,
+        description: "the full report's sessions: each session's redacted JSON as the report's spill writes it, compressed, with its redaction's records and numbered tags, keyed by the session's rows, the rules, the mode and the code, and the last run that used it, so a full-mode report after a small change selects and redacts only the sessions that changed (local only: never exported nor pushed); an entry is dropped when any of its session's records is changed in place, as migration 14's",
+        sql: `
+CREATE TABLE full_sessions (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  notes TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE TRIGGER full_sessions_stale AFTER UPDATE OF session_id, file_id, turn, kind, replayed, payload ON events
+BEGIN
+  DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
+END;
+`
     }
 ];
 /**
@@ -11663,6 +11682,23 @@ function storedFilePaths(db) {
 function eachStoredFilePath(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate();
 }
+/** The paths of the files of the given ids, in their order (an id no row has is left out). */
+function filePathsOf(db, ids) {
+    const byId = new Map();
+    for (const r of db_prepared(db, 'SELECT id, path FROM files WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)))
+        byId.set(r.id, r.path);
+    const out = [];
+    for (const id of ids) {
+        const path = byId.get(id);
+        if (path !== undefined)
+            out.push(path);
+    }
+    return out;
+}
+/** Whether the store holds any file's row (a first ingest holds none). */
+function anyStoredFile(db) {
+    return db_prepared(db, 'SELECT 1 FROM files LIMIT 1').get() !== undefined;
+}
 /** The id of the stored file at `path`, if any. */
 function storedFileId(db, path) {
     return db_prepared(db, 'SELECT id FROM files WHERE path = ?').get(path)?.id;
@@ -11687,6 +11723,39 @@ function clearReconcilePending(db, sessionIds) {
         for (const sid of sessionIds)
             done.run(sid);
     }).immediate();
+}
+/**
+ * The sessions an ingest wrote to, in the order it first did, kept in a temporary table of its
+ * connection rather than in its heap: a first ingest of many small files touches a session a file,
+ * and the ingest worker's first attempt has a capped heap (docs/performance.md, "a first ingest of
+ * many small files"). The table is the connection's own (temp_store is a file), emptied when an
+ * ingest starts; its rows follow the write transactions they were added in.
+ */
+class TouchedSessions {
+    db;
+    constructor(db) {
+        this.db = db;
+        db.exec('CREATE TEMP TABLE IF NOT EXISTS ingest_touched (n INTEGER PRIMARY KEY, session_id TEXT NOT NULL UNIQUE)');
+        db_prepared(db, 'DELETE FROM temp.ingest_touched').run();
+    }
+    add(sessionId) {
+        db_prepared(this.db, 'INSERT OR IGNORE INTO temp.ingest_touched (session_id) VALUES (?)').run(sessionId);
+    }
+    has(sessionId) {
+        return db_prepared(this.db, 'SELECT 1 FROM temp.ingest_touched WHERE session_id = ?').get(sessionId) !== undefined;
+    }
+    get size() {
+        return db_prepared(this.db, 'SELECT COUNT(*) FROM temp.ingest_touched').pluck().get();
+    }
+    /** The sessions first written to after the `after`-th, in that order, and how many there are in all. */
+    since(after) {
+        const ids = db_prepared(this.db, 'SELECT session_id FROM temp.ingest_touched WHERE n > ? ORDER BY n').pluck().all(after);
+        return { ids, count: after + ids.length };
+    }
+    /** Every session written to, in the order first written to. */
+    all() {
+        return db_prepared(this.db, 'SELECT session_id FROM temp.ingest_touched ORDER BY n').pluck().all();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/session-reread.ts
@@ -12150,6 +12219,10 @@ class SessionIdentity {
     learnCwd(fileId, logId, cwd) {
         setSourceProject(this.db, fileId, logId, projectKey(cwd));
     }
+    /** How many files' log ids it holds the answer of. */
+    get size() {
+        return this.known.size;
+    }
     forget() {
         this.known.clear();
         this.last = null;
@@ -12183,6 +12256,8 @@ class SessionIdentity {
 
 
 
+/** The most sessions (and files' log ids) the writer's caches hold; see `StoreWriter.boundCaches`. */
+const CACHED_SESSIONS = 4096;
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -12262,6 +12337,7 @@ class StoreWriter {
     }
     /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
     beginBatch(cwds) {
+        this.boundCaches();
         this.identity.beginBatch(cwds);
         this.checkKeyFilter();
         // A block left open belonged to a batch whose transaction did not commit.
@@ -12424,6 +12500,23 @@ class StoreWriter {
             this.turnCounters.set(sid, n);
         }
         return n;
+    }
+    /**
+     * The per-session caches (and the identity's per-file answers) hold what the store holds too, for
+     * the sessions written since they were last emptied: past `CACHED_SESSIONS` they are emptied,
+     * between two batches, and asked of the store again. A first ingest of many small files, a
+     * session or more each, grew them by a few hundred bytes a file.
+     */
+    boundCaches() {
+        if (this.ensured.size > CACHED_SESSIONS || this.turnCounters.size > CACHED_SESSIONS || this.identity.size > CACHED_SESSIONS) {
+            this.identity.forget();
+            this.ensured.clear();
+            this.turnCounters.clear();
+        }
+    }
+    /** How many sessions and files' log ids the caches hold now (for the tests of their bound). */
+    get cached() {
+        return Math.max(this.ensured.size, this.turnCounters.size, this.identity.size);
     }
     /** Forgets cached counters; needed after another writer may have changed the same sessions. */
     reset() {
@@ -20305,7 +20398,9 @@ async function* walkFiles(paths, onSkip = () => { }) {
  */
 async function* walk_walkFileStats(paths, onSkip = () => { }) {
     const seenDirs = new Set();
-    const seenFiles = new Set();
+    // Inode numbers by device, not a "dev:ino" string per file: a first ingest plans each file as the
+    // walk finds it, and this set lives as long as the walk (a string each was most of what it held).
+    const seenFiles = new Map();
     async function* visit(p) {
         // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
         // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
@@ -20319,14 +20414,17 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
         }
         // Device and inode identify a file or folder however many links reach it, without a
         // realpath call per file (which doubled the time of an unchanged re-run).
-        const id = `${st.dev}:${st.ino}`;
         if (st.isFile()) {
-            if (seenFiles.has(id))
+            let inodes = seenFiles.get(st.dev);
+            if (inodes === undefined)
+                seenFiles.set(st.dev, (inodes = new Set()));
+            if (inodes.has(st.ino))
                 return;
-            seenFiles.add(id);
+            inodes.add(st.ino);
             yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
             return;
         }
+        const id = `${st.dev}:${st.ino}`;
         if (!st.isDirectory()) {
             onSkip({ path: p, reason: `${walk_kindOf(st)}, not a regular file (skipped)` });
             return;
@@ -20423,7 +20521,13 @@ function wire_workerScript(moduleUrl, candidates) {
     return null;
 }
 
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/ingest/held-bytes.ts
+
+
 
 
 /**
@@ -20441,7 +20545,9 @@ class HeldBytesReached extends Error {
     file;
     over;
     constructor(file, over) {
-        super(`${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${held_bytes_HELD_BYTES}-byte bound of a capped heap`);
+        super(over.heap
+            ? `the capped heap stayed near its limit at ${file} (${over.bytes} bytes in use after a full collection)`
+            : `${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${held_bytes_HELD_BYTES}-byte bound of a capped heap`);
         this.file = file;
         this.over = over;
     }
@@ -20452,6 +20558,45 @@ function snapshotBytes(s) {
     for (const name of (0,external_node_fs_namespaceObject.readdirSync)(s.dir))
         n += (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(s.dir, name)).size;
     return n;
+}
+/**
+ * The share of the capped heap's limit that may stay in use after a full collection before the
+ * capped attempt stops at its next batch. Past it V8 collects again and again for each small
+ * allocation (its helper threads as busy as the ingest, which slowed to a quarter), then runs out
+ * late, after hours of such work; stopping early hands the rest to the uncapped attempt at once.
+ */
+const HEAP_STOP_SHARE = 0.8;
+/**
+ * Watches the heap a capped attempt runs in: `near` once what a full collection left in use is
+ * over `HEAP_STOP_SHARE` of the heap's limit.
+ */
+class HeapWatch {
+    share;
+    near = null;
+    observer;
+    limit = (0,external_node_v8_namespaceObject.getHeapStatistics)().heap_size_limit;
+    constructor(share = stopShare()) {
+        this.share = share;
+        this.observer = new external_node_perf_hooks_namespaceObject.PerformanceObserver((list) => {
+            if (this.near || !list.getEntries().some(isFullCollection))
+                return;
+            const used = (0,external_node_v8_namespaceObject.getHeapStatistics)().used_heap_size;
+            if (used > this.share * this.limit)
+                this.near = { line: null, bytes: used, heap: true };
+        });
+        this.observer.observe({ entryTypes: ['gc'] });
+    }
+    stop() {
+        this.observer.disconnect();
+    }
+}
+/** `HEAP_STOP_SHARE`, or `AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE` (0 to 1) for the tests of a stop. */
+function stopShare() {
+    const share = Number(process.env.AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE || NaN);
+    return share >= 0 && share <= 1 ? share : HEAP_STOP_SHARE;
+}
+function isFullCollection(e) {
+    return (e.detail?.kind ?? null) === external_node_perf_hooks_namespaceObject.constants.NODE_PERFORMANCE_GC_MAJOR;
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
@@ -20586,6 +20731,8 @@ class NeedsHeap extends Error {
 /** Why an attempt's failure calls for one without the cap, or null when it does not. */
 function uncappedNeeded(e) {
     if (e instanceof NeedsHeap) {
+        if (e.over.heap)
+            return `${e.over.bytes} bytes still in use after a full collection, at ${e.file}`;
         const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file;
         return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`;
     }
@@ -21530,23 +21677,31 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         format_warnings: [],
         merged_paths: []
     };
+    // Ids, not paths: a first ingest streams its walk, and a path kept here would be held to the end.
     const read = [];
     const writer = new StoreWriter(db);
-    const touched = new Set();
+    const touched = new TouchedSessions(db);
     const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...committed_part_emptyPart(), merged_paths: merged }));
-    const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
+    // The look-ahead holds every plan it makes until the first file is read, never more than
+    // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
+    // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
+    // so a history of fewer files is planned, and its problems told, in the same order either way.
+    const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES, LOOKAHEAD_PLANS);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
     const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where));
     const group = new WriteGroup(db, GROUP_LIMITS);
     const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null;
     let stopped = null;
+    // Only the capped attempt (the one given a bound) stops for its heap.
+    const watch = hooks.maxHeldBytes !== undefined ? new HeapWatch() : null;
     try {
         for await (const { plan, batch } of parsed) {
             // What the group holds is given up, not committed: the next attempt then goes on from a
             // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
             // at each) fall where that ingest's do, so the store is the same to the byte.
-            if (batch.needsHeap) {
-                stopped = new HeldBytesReached(plan.job.path, batch.needsHeap);
+            const over = batch.needsHeap ?? watch?.near;
+            if (over) {
+                stopped = new HeldBytesReached(plan.job.path, over);
                 break;
             }
             group.begin();
@@ -21554,8 +21709,8 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
             const eventsBefore = result.events;
             writeBatch(db, writer, plan, batch, result, touched, grouped);
             if (batch.last)
-                read.push(plan.job.path);
-            stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job));
+                read.push(plan.fileId);
+            stored?.wrote(plan.job.path, plan.fileId, batch, result.events - eventsBefore, readWhole(plan.job));
             if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped)
                 stored?.committed();
             opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
@@ -21569,11 +21724,14 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         group.rollback();
         throw e;
     }
+    finally {
+        watch?.stop();
+    }
     // The reconciling is left to the attempt that goes on from this one's last commit.
     if (stopped)
         throw stopped;
-    result.sessions = touched.size;
-    result.session_ids = [...touched].sort();
+    result.session_ids = touched.all().sort();
+    result.sessions = result.session_ids.length;
     crashPoint();
     const reconcile = () => {
         // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
@@ -21589,10 +21747,20 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         hooks.reconcile(reconcile);
     else
         reconcile();
-    result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read]);
+    result.format_warnings = readWarnings(db, [...(hooks.readBefore ?? []), ...read]);
     if (result.files > 0)
         checkpointWal(db);
     return result;
+}
+/** Paths of the files read, asked of the store this many at a time. */
+const WARNING_PAGE = 16_384;
+/** The format warnings of the files read (their ids, in the order read): their paths are asked of the store a page at a time. */
+function readWarnings(db, read) {
+    const out = [];
+    for (let from = 0; from < read.length; from += WARNING_PAGE)
+        for (const w of formatWarnings(db, filePathsOf(db, read.slice(from, from + WARNING_PAGE))))
+            out.push(w);
+    return out;
 }
 /** The jobs of an attempt that holds no more than `bytes` at once (held-bytes.ts). */
 async function* heldTo(plans, bytes) {
@@ -21617,14 +21785,14 @@ class CommittedParts {
         this.touched = touched;
         this.post = post;
     }
-    wrote(path, batch, events, whole) {
+    wrote(path, fileId, batch, events, whole) {
         if (this.wholeFile && this.wholeFile.path !== path)
             this.wholeFile = null;
         if (whole)
             this.wholeFile ??= { path, part: committed_part_emptyPart() };
         const p = whole && this.wholeFile ? this.wholeFile.part : this.part;
         if (batch.last)
-            p.files_read.push(path);
+            p.files_read.push(fileId);
         p.events += events;
         p.skipped_lines += batch.skippedLines;
         for (const e of batch.problems)
@@ -21636,10 +21804,10 @@ class CommittedParts {
         }
     }
     committed() {
-        // A set keeps its insertion order: the sessions touched since the last commit are its tail.
-        const ids = [...this.touched];
-        this.part.session_ids = ids.slice(this.sessionsPosted);
-        this.sessionsPosted = ids.length;
+        // Numbered in the order first touched: the sessions touched since the last commit are the tail.
+        const { ids, count } = this.touched.since(this.sessionsPosted);
+        this.part.session_ids = ids;
+        this.sessionsPosted = count;
         this.post(this.part);
         this.part = committed_part_emptyPart();
     }
@@ -21678,11 +21846,17 @@ function workerWanted(option) {
     const env = process.env.AI_LOG_TRAIL_PARSE_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
 }
-/** Plans until `bytes` are planned to be read (or the plans end), keeping the rest lazy. */
-async function lookAhead(plans, bytes) {
+/**
+ * The most plans the look-ahead holds: a history of files this small on average (128 MiB over
+ * 4,096 files is 32 KiB a file) is parsed on this thread, the worker's gain being a file's
+ * JSON work beside the writing of the one before.
+ */
+const LOOKAHEAD_PLANS = 4096;
+/** Plans until `bytes` are planned to be read, `plansAtMost` are planned, or the plans end, keeping the rest lazy. */
+async function lookAhead(plans, bytes, plansAtMost) {
     const head = [];
     let total = 0;
-    while (total < bytes) {
+    while (total < bytes && head.length < plansAtMost) {
         const next = await plans.next();
         if (next.done)
             break;
@@ -21691,8 +21865,13 @@ async function lookAhead(plans, bytes) {
     }
     return { head, rest: plans, bytes: total };
 }
+/** `head`'s items, each let go once handed on (they are plans held to the end otherwise), then `rest`'s. */
 async function* chain(head, rest) {
-    yield* head;
+    for (let i = 0; i < head.length; i++) {
+        const item = head[i];
+        head[i] = undefined;
+        yield item;
+    }
     yield* rest;
 }
 /**
@@ -21704,6 +21883,22 @@ async function* chain(head, rest) {
 async function* planFiles(db, writer, paths, opts, result, onMerged) {
     // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
     // silence: in the walk's order among its files, as when each was planned as the walk found it.
+    if (!anyStoredFile(db)) {
+        // A store that holds no file has no stored path to repair, nor one a walked path could be
+        // another spelling of: each file is planned as the walk finds it, and none is held after
+        // (a first ingest of many files held the whole walk, and ran out of the worker's heap).
+        const skipped = [];
+        for await (const f of walk_walkFileStats(paths, (s) => skipped.push(s))) {
+            for (const s of skipped.splice(0))
+                reportProblem(writer, result, s.path, null, s.reason);
+            const plan = await planFile(db, writer, f.path, f, opts, result);
+            if (plan)
+                yield plan;
+        }
+        for (const s of skipped.splice(0))
+            reportProblem(writer, result, s.path, null, s.reason);
+        return;
+    }
     const walk = [];
     for await (const f of walk_walkFileStats(paths, (s) => walk.push(s)))
         walk.push(f);

@@ -16198,6 +16198,7 @@ const TABLE_ROLES = {
     job_memo: 'local',
     job_memo_chunks: 'local',
     render_parts: 'local',
+    full_sessions: 'local',
     store_generation: 'local'
 };
 /** The statements a table's role gives it: the triggers that move the generation on its writes. */
@@ -16731,6 +16732,24 @@ CREATE TABLE render_parts (
 );
 CREATE INDEX render_parts_used ON render_parts(used_run);
 `
+    },
+    {
+        version: 23,
+        description: "the full report's sessions: each session's redacted JSON as the report's spill writes it, compressed, with its redaction's records and numbered tags, keyed by the session's rows, the rules, the mode and the code, and the last run that used it, so a full-mode report after a small change selects and redacts only the sessions that changed (local only: never exported nor pushed); an entry is dropped when any of its session's records is changed in place, as migration 14's",
+        sql: `
+CREATE TABLE full_sessions (
+  session_id TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  body BLOB NOT NULL,
+  text_bytes INTEGER NOT NULL,
+  notes TEXT NOT NULL,
+  used_run INTEGER NOT NULL
+);
+CREATE TRIGGER full_sessions_stale AFTER UPDATE OF session_id, file_id, turn, kind, replayed, payload ON events
+BEGIN
+  DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
+END;
+`
     }
 ];
 /**
@@ -16933,6 +16952,23 @@ function files_storedFilePaths(db) {
 function files_eachStoredFilePath(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().iterate();
 }
+/** The paths of the files of the given ids, in their order (an id no row has is left out). */
+function files_filePathsOf(db, ids) {
+    const byId = new Map();
+    for (const r of prepared(db, 'SELECT id, path FROM files WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)))
+        byId.set(r.id, r.path);
+    const out = [];
+    for (const id of ids) {
+        const path = byId.get(id);
+        if (path !== undefined)
+            out.push(path);
+    }
+    return out;
+}
+/** Whether the store holds any file's row (a first ingest holds none). */
+function files_anyStoredFile(db) {
+    return prepared(db, 'SELECT 1 FROM files LIMIT 1').get() !== undefined;
+}
 /** The id of the stored file at `path`, if any. */
 function files_storedFileId(db, path) {
     return prepared(db, 'SELECT id FROM files WHERE path = ?').get(path)?.id;
@@ -16957,6 +16993,39 @@ function reconcile_pending_clearReconcilePending(db, sessionIds) {
         for (const sid of sessionIds)
             done.run(sid);
     }).immediate();
+}
+/**
+ * The sessions an ingest wrote to, in the order it first did, kept in a temporary table of its
+ * connection rather than in its heap: a first ingest of many small files touches a session a file,
+ * and the ingest worker's first attempt has a capped heap (docs/performance.md, "a first ingest of
+ * many small files"). The table is the connection's own (temp_store is a file), emptied when an
+ * ingest starts; its rows follow the write transactions they were added in.
+ */
+class reconcile_pending_TouchedSessions {
+    db;
+    constructor(db) {
+        this.db = db;
+        db.exec('CREATE TEMP TABLE IF NOT EXISTS ingest_touched (n INTEGER PRIMARY KEY, session_id TEXT NOT NULL UNIQUE)');
+        prepared(db, 'DELETE FROM temp.ingest_touched').run();
+    }
+    add(sessionId) {
+        prepared(this.db, 'INSERT OR IGNORE INTO temp.ingest_touched (session_id) VALUES (?)').run(sessionId);
+    }
+    has(sessionId) {
+        return prepared(this.db, 'SELECT 1 FROM temp.ingest_touched WHERE session_id = ?').get(sessionId) !== undefined;
+    }
+    get size() {
+        return prepared(this.db, 'SELECT COUNT(*) FROM temp.ingest_touched').pluck().get();
+    }
+    /** The sessions first written to after the `after`-th, in that order, and how many there are in all. */
+    since(after) {
+        const ids = prepared(this.db, 'SELECT session_id FROM temp.ingest_touched WHERE n > ? ORDER BY n').pluck().all(after);
+        return { ids, count: after + ids.length };
+    }
+    /** Every session written to, in the order first written to. */
+    all() {
+        return prepared(this.db, 'SELECT session_id FROM temp.ingest_touched ORDER BY n').pluck().all();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/session-reread.ts
@@ -17215,6 +17284,10 @@ class session_identity_SessionIdentity {
     learnCwd(fileId, logId, cwd) {
         setSourceProject(this.db, fileId, logId, projectKey(cwd));
     }
+    /** How many files' log ids it holds the answer of. */
+    get size() {
+        return this.known.size;
+    }
     forget() {
         this.known.clear();
         this.last = null;
@@ -17248,6 +17321,8 @@ class session_identity_SessionIdentity {
 
 
 
+/** The most sessions (and files' log ids) the writer's caches hold; see `StoreWriter.boundCaches`. */
+const CACHED_SESSIONS = 4096;
 /**
  * Writes parsed records. Every insert is idempotent (`INSERT OR IGNORE` on the event's file,
  * line and position in the line), so two ingests of the same file, in turn or at once, store
@@ -17327,6 +17402,7 @@ class writer_StoreWriter {
     }
     /** Before each batch of one file: the first cwd the batch gives each log session id (see SessionIdentity). */
     beginBatch(cwds) {
+        this.boundCaches();
         this.identity.beginBatch(cwds);
         this.checkKeyFilter();
         // A block left open belonged to a batch whose transaction did not commit.
@@ -17489,6 +17565,23 @@ class writer_StoreWriter {
             this.turnCounters.set(sid, n);
         }
         return n;
+    }
+    /**
+     * The per-session caches (and the identity's per-file answers) hold what the store holds too, for
+     * the sessions written since they were last emptied: past `CACHED_SESSIONS` they are emptied,
+     * between two batches, and asked of the store again. A first ingest of many small files, a
+     * session or more each, grew them by a few hundred bytes a file.
+     */
+    boundCaches() {
+        if (this.ensured.size > CACHED_SESSIONS || this.turnCounters.size > CACHED_SESSIONS || this.identity.size > CACHED_SESSIONS) {
+            this.identity.forget();
+            this.ensured.clear();
+            this.turnCounters.clear();
+        }
+    }
+    /** How many sessions and files' log ids the caches hold now (for the tests of their bound). */
+    get cached() {
+        return Math.max(this.ensured.size, this.turnCounters.size, this.identity.size);
     }
     /** Forgets cached counters; needed after another writer may have changed the same sessions. */
     reset() {
@@ -25370,7 +25463,9 @@ async function* walkFiles(paths, onSkip = () => { }) {
  */
 async function* walk_walkFileStats(paths, onSkip = () => { }) {
     const seenDirs = new Set();
-    const seenFiles = new Set();
+    // Inode numbers by device, not a "dev:ino" string per file: a first ingest plans each file as the
+    // walk finds it, and this set lives as long as the walk (a string each was most of what it held).
+    const seenFiles = new Map();
     async function* visit(p) {
         // Synchronous: a walk of an unchanged history is one stat per file, and a stat through the
         // thread pool waits far longer than it takes (docs/performance.md, "How the incremental ingest decides what to skip").
@@ -25384,14 +25479,17 @@ async function* walk_walkFileStats(paths, onSkip = () => { }) {
         }
         // Device and inode identify a file or folder however many links reach it, without a
         // realpath call per file (which doubled the time of an unchanged re-run).
-        const id = `${st.dev}:${st.ino}`;
         if (st.isFile()) {
-            if (seenFiles.has(id))
+            let inodes = seenFiles.get(st.dev);
+            if (inodes === undefined)
+                seenFiles.set(st.dev, (inodes = new Set()));
+            if (inodes.has(st.ino))
                 return;
-            seenFiles.add(id);
+            inodes.add(st.ino);
             yield { path: p, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
             return;
         }
+        const id = `${st.dev}:${st.ino}`;
         if (!st.isDirectory()) {
             onSkip({ path: p, reason: `${walk_kindOf(st)}, not a regular file (skipped)` });
             return;
@@ -25450,7 +25548,13 @@ async function pending_bytes_worthAWorker(db, paths, limits) {
     return false;
 }
 
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/ingest/held-bytes.ts
+
+
 
 
 /**
@@ -25468,7 +25572,9 @@ class held_bytes_HeldBytesReached extends Error {
     file;
     over;
     constructor(file, over) {
-        super(`${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${held_bytes_HELD_BYTES}-byte bound of a capped heap`);
+        super(over.heap
+            ? `the capped heap stayed near its limit at ${file} (${over.bytes} bytes in use after a full collection)`
+            : `${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${held_bytes_HELD_BYTES}-byte bound of a capped heap`);
         this.file = file;
         this.over = over;
     }
@@ -25479,6 +25585,45 @@ function snapshotBytes(s) {
     for (const name of (0,external_node_fs_namespaceObject.readdirSync)(s.dir))
         n += (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(s.dir, name)).size;
     return n;
+}
+/**
+ * The share of the capped heap's limit that may stay in use after a full collection before the
+ * capped attempt stops at its next batch. Past it V8 collects again and again for each small
+ * allocation (its helper threads as busy as the ingest, which slowed to a quarter), then runs out
+ * late, after hours of such work; stopping early hands the rest to the uncapped attempt at once.
+ */
+const HEAP_STOP_SHARE = 0.8;
+/**
+ * Watches the heap a capped attempt runs in: `near` once what a full collection left in use is
+ * over `HEAP_STOP_SHARE` of the heap's limit.
+ */
+class held_bytes_HeapWatch {
+    share;
+    near = null;
+    observer;
+    limit = getHeapStatistics().heap_size_limit;
+    constructor(share = stopShare()) {
+        this.share = share;
+        this.observer = new PerformanceObserver((list) => {
+            if (this.near || !list.getEntries().some(isFullCollection))
+                return;
+            const used = getHeapStatistics().used_heap_size;
+            if (used > this.share * this.limit)
+                this.near = { line: null, bytes: used, heap: true };
+        });
+        this.observer.observe({ entryTypes: ['gc'] });
+    }
+    stop() {
+        this.observer.disconnect();
+    }
+}
+/** `HEAP_STOP_SHARE`, or `AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE` (0 to 1) for the tests of a stop. */
+function stopShare() {
+    const share = Number(process.env.AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE || NaN);
+    return share >= 0 && share <= 1 ? share : HEAP_STOP_SHARE;
+}
+function isFullCollection(e) {
+    return (e.detail?.kind ?? null) === constants.NODE_PERFORMANCE_GC_MAJOR;
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/ingest-thread.ts
@@ -25613,6 +25758,8 @@ class NeedsHeap extends Error {
 /** Why an attempt's failure calls for one without the cap, or null when it does not. */
 function uncappedNeeded(e) {
     if (e instanceof NeedsHeap) {
+        if (e.over.heap)
+            return `${e.over.bytes} bytes still in use after a full collection, at ${e.file}`;
         const what = e.over.line !== null ? `line ${e.over.line} of ${e.file}` : e.file;
         return `${what}: ${e.over.bytes} bytes to hold at once, over the ${HELD_BYTES} it reads there`;
     }
@@ -26479,23 +26626,31 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         format_warnings: [],
         merged_paths: []
     };
+    // Ids, not paths: a first ingest streams its walk, and a path kept here would be held to the end.
     const read = [];
     const writer = new StoreWriter(db);
-    const touched = new Set();
+    const touched = new TouchedSessions(db);
     const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }));
-    const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES);
+    // The look-ahead holds every plan it makes until the first file is read, never more than
+    // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
+    // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
+    // so a history of fewer files is planned, and its problems told, in the same order either way.
+    const { head, rest, bytes } = await lookAhead(plans, WORKER_MIN_BYTES, LOOKAHEAD_PLANS);
     const onWorker = workerWanted(opts.worker) ?? (bytes >= WORKER_MIN_BYTES && spareCore());
     const parsed = parseJobs(heldTo(chain(head, rest), hooks.maxHeldBytes), onWorker, (where) => (result.parsed_on = where));
     const group = new WriteGroup(db, GROUP_LIMITS);
     const stored = hooks.onCommit ? new CommittedParts(touched, hooks.onCommit) : null;
     let stopped = null;
+    // Only the capped attempt (the one given a bound) stops for its heap.
+    const watch = hooks.maxHeldBytes !== undefined ? new HeapWatch() : null;
     try {
         for await (const { plan, batch } of parsed) {
             // What the group holds is given up, not committed: the next attempt then goes on from a
             // commit an uninterrupted ingest makes too, and its commits (and the raw lines' blocks, closed
             // at each) fall where that ingest's do, so the store is the same to the byte.
-            if (batch.needsHeap) {
-                stopped = new HeldBytesReached(plan.job.path, batch.needsHeap);
+            const over = batch.needsHeap ?? watch?.near;
+            if (over) {
+                stopped = new HeldBytesReached(plan.job.path, over);
                 break;
             }
             group.begin();
@@ -26503,8 +26658,8 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
             const eventsBefore = result.events;
             writeBatch(db, writer, plan, batch, result, touched, grouped);
             if (batch.last)
-                read.push(plan.job.path);
-            stored?.wrote(plan.job.path, batch, result.events - eventsBefore, readWhole(plan.job));
+                read.push(plan.fileId);
+            stored?.wrote(plan.job.path, plan.fileId, batch, result.events - eventsBefore, readWhole(plan.job));
             if (group.wrote(batch.lines.length, batchChars(batch)) || !grouped)
                 stored?.committed();
             opts.onProgress?.({ file: plan.job.path, bytes: batch.offset });
@@ -26518,11 +26673,14 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         group.rollback();
         throw e;
     }
+    finally {
+        watch?.stop();
+    }
     // The reconciling is left to the attempt that goes on from this one's last commit.
     if (stopped)
         throw stopped;
-    result.sessions = touched.size;
-    result.session_ids = [...touched].sort();
+    result.session_ids = touched.all().sort();
+    result.sessions = result.session_ids.length;
     crashPoint();
     const reconcile = () => {
         // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
@@ -26538,10 +26696,20 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
         hooks.reconcile(reconcile);
     else
         reconcile();
-    result.format_warnings = formatWarnings(db, [...(hooks.readBefore ?? []), ...read]);
+    result.format_warnings = readWarnings(db, [...(hooks.readBefore ?? []), ...read]);
     if (result.files > 0)
         checkpointWal(db);
     return result;
+}
+/** Paths of the files read, asked of the store this many at a time. */
+const WARNING_PAGE = 16_384;
+/** The format warnings of the files read (their ids, in the order read): their paths are asked of the store a page at a time. */
+function readWarnings(db, read) {
+    const out = [];
+    for (let from = 0; from < read.length; from += WARNING_PAGE)
+        for (const w of formatWarnings(db, filePathsOf(db, read.slice(from, from + WARNING_PAGE))))
+            out.push(w);
+    return out;
 }
 /** The jobs of an attempt that holds no more than `bytes` at once (held-bytes.ts). */
 async function* heldTo(plans, bytes) {
@@ -26566,14 +26734,14 @@ class CommittedParts {
         this.touched = touched;
         this.post = post;
     }
-    wrote(path, batch, events, whole) {
+    wrote(path, fileId, batch, events, whole) {
         if (this.wholeFile && this.wholeFile.path !== path)
             this.wholeFile = null;
         if (whole)
             this.wholeFile ??= { path, part: emptyPart() };
         const p = whole && this.wholeFile ? this.wholeFile.part : this.part;
         if (batch.last)
-            p.files_read.push(path);
+            p.files_read.push(fileId);
         p.events += events;
         p.skipped_lines += batch.skippedLines;
         for (const e of batch.problems)
@@ -26585,10 +26753,10 @@ class CommittedParts {
         }
     }
     committed() {
-        // A set keeps its insertion order: the sessions touched since the last commit are its tail.
-        const ids = [...this.touched];
-        this.part.session_ids = ids.slice(this.sessionsPosted);
-        this.sessionsPosted = ids.length;
+        // Numbered in the order first touched: the sessions touched since the last commit are the tail.
+        const { ids, count } = this.touched.since(this.sessionsPosted);
+        this.part.session_ids = ids;
+        this.sessionsPosted = count;
         this.post(this.part);
         this.part = emptyPart();
     }
@@ -26627,11 +26795,17 @@ function workerWanted(option) {
     const env = process.env.AI_LOG_TRAIL_PARSE_WORKER;
     return env === '1' ? true : env === '0' ? false : undefined;
 }
-/** Plans until `bytes` are planned to be read (or the plans end), keeping the rest lazy. */
-async function lookAhead(plans, bytes) {
+/**
+ * The most plans the look-ahead holds: a history of files this small on average (128 MiB over
+ * 4,096 files is 32 KiB a file) is parsed on this thread, the worker's gain being a file's
+ * JSON work beside the writing of the one before.
+ */
+const LOOKAHEAD_PLANS = 4096;
+/** Plans until `bytes` are planned to be read, `plansAtMost` are planned, or the plans end, keeping the rest lazy. */
+async function lookAhead(plans, bytes, plansAtMost) {
     const head = [];
     let total = 0;
-    while (total < bytes) {
+    while (total < bytes && head.length < plansAtMost) {
         const next = await plans.next();
         if (next.done)
             break;
@@ -26640,8 +26814,13 @@ async function lookAhead(plans, bytes) {
     }
     return { head, rest: plans, bytes: total };
 }
+/** `head`'s items, each let go once handed on (they are plans held to the end otherwise), then `rest`'s. */
 async function* chain(head, rest) {
-    yield* head;
+    for (let i = 0; i < head.length; i++) {
+        const item = head[i];
+        head[i] = undefined;
+        yield item;
+    }
     yield* rest;
 }
 /**
@@ -26653,6 +26832,22 @@ async function* chain(head, rest) {
 async function* planFiles(db, writer, paths, opts, result, onMerged) {
     // A named pipe, a dangling link or an unreadable folder is said, with why, never passed over in
     // silence: in the walk's order among its files, as when each was planned as the walk found it.
+    if (!anyStoredFile(db)) {
+        // A store that holds no file has no stored path to repair, nor one a walked path could be
+        // another spelling of: each file is planned as the walk finds it, and none is held after
+        // (a first ingest of many files held the whole walk, and ran out of the worker's heap).
+        const skipped = [];
+        for await (const f of walkFileStats(paths, (s) => skipped.push(s))) {
+            for (const s of skipped.splice(0))
+                reportProblem(writer, result, s.path, null, s.reason);
+            const plan = await planFile(db, writer, f.path, f, opts, result);
+            if (plan)
+                yield plan;
+        }
+        for (const s of skipped.splice(0))
+            reportProblem(writer, result, s.path, null, s.reason);
+        return;
+    }
     const walk = [];
     for await (const f of walkFileStats(paths, (s) => walk.push(s)))
         walk.push(f);
@@ -47649,20 +47844,24 @@ function job_memo_readJobMemo(db, outDir, key) {
     return row && row.key === key ? row.entry : null;
 }
 /**
- * The chunks stored for `outDir`, in order, one at a time: what the caller holds is one chunk,
- * whatever the entry's size. The head lists what they must be (a chunk missing shows as a gap in
- * `seq`, a chunk of another entry as a wrong hash).
+ * The chunks of `outDir` numbered `seqs`, in that order, one at a time: what the caller holds is one
+ * chunk, whatever the entry's size. A row missing comes as null (the head lists what each must
+ * be: a chunk of another entry shows as a wrong hash).
  */
-function* job_memo_readJobMemoChunks(db, outDir) {
+function* job_memo_readJobMemoChunks(db, outDir, seqs) {
     if (!hasTables(db))
         return;
-    yield* db.prepare('SELECT seq, chunk FROM job_memo_chunks WHERE out_dir = ? ORDER BY seq').iterate(outDir);
+    const one = db.prepare('SELECT chunk FROM job_memo_chunks WHERE out_dir = ? AND seq = ?').pluck();
+    for (const seq of seqs)
+        yield one.get(outDir, seq) ?? null;
 }
 /**
  * Stores the entry `fill` makes for `outDir` under `key`, replacing the folder's earlier one, in
  * one transaction, through a connection of its own (the job's is closed by then), and only while
  * the store's generation is still `generation`: a report made while another process wrote the
- * store is not kept. `fill` null only drops the folder's entry (a report not to be replayed).
+ * store is not kept. `fill` null only drops the folder's entry (a report not to be replayed). The
+ * earlier entry's chunks that the new one does not keep are dropped; new chunks are numbered past
+ * every earlier one, so a kept chunk keeps its row.
  */
 function job_memo_writeJobMemo(path, outDir, key, fill, generation) {
     const conn = new Database(path, { fileMustExist: true });
@@ -47670,23 +47869,43 @@ function job_memo_writeJobMemo(path, outDir, key, fill, generation) {
         conn.pragma('busy_timeout = 60000');
         if (!hasTables(conn))
             return false;
-        const drop = () => {
-            conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir);
-            conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ?').run(outDir);
-        };
+        const dropChunks = () => conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ?').run(outDir);
         return conn
             .transaction(() => {
-            drop();
+            const previous = conn.prepare('SELECT entry FROM job_memo WHERE out_dir = ?').pluck().get(outDir) ?? null;
+            conn.prepare('DELETE FROM job_memo WHERE out_dir = ?').run(outDir);
             const now = conn.prepare('SELECT n FROM store_generation WHERE id = 1').pluck().get();
-            if (fill === null || now !== generation)
-                return false;
-            const insert = conn.prepare('INSERT INTO job_memo_chunks (out_dir, seq, chunk) VALUES (?, ?, ?)');
-            let seq = 0;
-            const head = fill((chunk) => void insert.run(outDir, seq++, chunk));
-            if (head === null) {
-                drop();
+            if (fill === null || now !== generation) {
+                dropChunks();
                 return false;
             }
+            const old = new Set(conn.prepare('SELECT seq FROM job_memo_chunks WHERE out_dir = ?').pluck().all(outDir));
+            let next = 0;
+            for (const seq of old)
+                next = Math.max(next, seq + 1);
+            const kept = new Set();
+            const insert = conn.prepare('INSERT INTO job_memo_chunks (out_dir, seq, chunk) VALUES (?, ?, ?)');
+            const head = fill({
+                previous: previous && old.size > 0 ? previous : null,
+                put: (chunk) => {
+                    insert.run(outDir, next, chunk);
+                    return next++;
+                },
+                keep: (seq) => {
+                    if (!old.has(seq))
+                        return false;
+                    kept.add(seq);
+                    return true;
+                }
+            });
+            if (head === null) {
+                dropChunks();
+                return false;
+            }
+            const drop = conn.prepare('DELETE FROM job_memo_chunks WHERE out_dir = ? AND seq = ?');
+            for (const seq of old)
+                if (!kept.has(seq))
+                    drop.run(outDir, seq);
             conn.prepare('INSERT INTO job_memo (out_dir, key, entry) VALUES (?, ?, ?)').run(outDir, key, head);
             return true;
         })
@@ -47930,6 +48149,163 @@ class RenderPartsStore {
 function dropRenderParts(db) {
     if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get())
         db.prepare('DELETE FROM render_parts').run();
+}
+
+;// CONCATENATED MODULE: ./src/store/full-sessions.ts
+
+
+
+/** Characters of a session's redacted JSON past which its entry is not kept (as `PART_MAX_CHARS`). */
+const FULL_SESSION_MAX_CHARS = 1 << 20;
+/** Compressed bytes the table holds at most after a run; the entries least recently used go first. */
+const FULL_SESSIONS_MAX_BYTES = 256 << 20;
+/** Compressed bytes of entries gathered before they are written in one transaction. */
+const full_sessions_BATCH_BYTES = 1 << 18;
+/** Runs an entry may go unused before its last use is written again (so an unchanged history writes little). */
+const RENEW_AFTER = 2;
+const full_sessions_ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
+/** zlib's output buffer: one buffer of about the output's size (see src/store/render-parts.ts). */
+const full_sessions_chunkFor = (bytes) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20));
+function full_sessions_compress(raw) {
+    // A leading byte tells the codec, so a store written by a Node without zstd still reads.
+    const out = full_sessions_ZSTD ? external_node_zlib_namespaceObject.zstdCompressSync(raw, { chunkSize: full_sessions_chunkFor(raw.length), pledgedSrcSize: raw.length }) : external_node_zlib_namespaceObject.deflateRawSync(raw, { level: 1 });
+    const body = Buffer.concat([Buffer.of(full_sessions_ZSTD ? 1 : 0), out]);
+    release_buffer_releaseBuffer(out);
+    return body;
+}
+function full_sessions_decompress(body, bytes) {
+    if (body[0] === 1 && full_sessions_ZSTD)
+        return external_node_zlib_namespaceObject.zstdDecompressSync(body.subarray(1), { chunkSize: full_sessions_chunkFor(bytes), maxOutputLength: Math.max(1, bytes) });
+    if (body[0] === 0)
+        return external_node_zlib_namespaceObject.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) });
+    throw new Error('an unknown codec');
+}
+function hasTable(db) {
+    return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'full_sessions'`).get() !== undefined;
+}
+/**
+ * The full report's session entries in the local store (migration 23): one per session, the last
+ * one made, under the key it was made with, zstd-compressed, with the last run that used it. Read
+ * a session at a time on the report's connection, between sessions (never while a session's
+ * turns are read), and written a few hundred KiB at a time: never the table whole. A row that does
+ * not read back is a miss and is dropped. An entry is only data: the caller checks that it parses.
+ */
+class FullSessionsStore {
+    db;
+    /** The number this run's rows get: one past the newest in the table. */
+    run;
+    /** The store's schema version: an entry made under another may not read the same from the same rows. */
+    schemaVersion;
+    used = [];
+    pending = [];
+    pendingBytes = 0;
+    wrote = false;
+    constructor(db) {
+        this.db = db;
+        this.schemaVersion = db.pragma('user_version', { simple: true });
+        this.run = (db.prepare('SELECT MAX(used_run) FROM full_sessions').pluck().get() ?? 0) + 1;
+    }
+    /** The store's table, or null when the store cannot hold one (read-only, in memory, or older than migration 23). */
+    static open(db) {
+        if (db.readonly || db.memory || !hasTable(db))
+            return null;
+        return new FullSessionsStore(db);
+    }
+    /** The session's entry when it was made under `key`; a row that does not read back whole is dropped. */
+    get(sessionId, key) {
+        const row = db_prepared(this.db, 'SELECT key, body, text_bytes, notes, used_run FROM full_sessions WHERE session_id = ?').get(sessionId);
+        if (row?.key !== key)
+            return undefined;
+        try {
+            const raw = full_sessions_decompress(row.body, row.text_bytes);
+            if (raw.length !== row.text_bytes)
+                throw new Error('a short entry');
+            const json = raw.toString('utf8');
+            release_buffer_releaseBuffer(raw);
+            if (row.used_run <= this.run - RENEW_AFTER)
+                this.used.push(sessionId);
+            return { json, notes: row.notes };
+        }
+        catch {
+            this.forget(sessionId);
+            return undefined;
+        }
+        finally {
+            release_buffer_releaseBuffer(row.body);
+        }
+    }
+    /** Drops a session's entry (one that does not parse). */
+    forget(sessionId) {
+        db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId);
+    }
+    /** Keeps a session's entry made this run, unless its JSON is past `FULL_SESSION_MAX_CHARS`; written between sessions. */
+    put(sessionId, key, json, notes) {
+        if (json.length > FULL_SESSION_MAX_CHARS)
+            return;
+        const raw = Buffer.from(json, 'utf8');
+        const body = full_sessions_compress(raw);
+        this.pending.push([sessionId, key, body, raw.length, notes]);
+        this.pendingBytes += body.length + notes.length;
+        release_buffer_releaseBuffer(raw);
+        if (this.pendingBytes >= full_sessions_BATCH_BYTES)
+            this.write();
+    }
+    /** Writes what is pending (call between sessions). */
+    write() {
+        if (!this.pending.length)
+            return;
+        const rows = this.pending;
+        this.pending = [];
+        this.pendingBytes = 0;
+        const upsert = db_prepared(this.db, 'INSERT INTO full_sessions (session_id, key, body, text_bytes, notes, used_run) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET key = excluded.key, body = excluded.body, text_bytes = excluded.text_bytes, notes = excluded.notes, used_run = excluded.used_run');
+        this.db
+            .transaction(() => {
+            for (const r of rows)
+                upsert.run(...r, this.run);
+        })
+            .immediate();
+        // SQLite bound a copy of each.
+        for (const r of rows)
+            release_buffer_releaseBuffer(r[2]);
+        this.wrote = true;
+    }
+    /**
+     * Writes what is pending, renews the entries met again, drops those of sessions the store no
+     * longer holds, and evicts the least recently used past `FULL_SESSIONS_MAX_BYTES`. Writes
+     * nothing more when nothing was made or renewed.
+     */
+    save() {
+        this.write();
+        if (!this.wrote && !this.used.length)
+            return;
+        this.db
+            .transaction(() => {
+            const renew = db_prepared(this.db, 'UPDATE full_sessions SET used_run = ? WHERE session_id = ?');
+            for (const id of this.used)
+                renew.run(this.run, id);
+            db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id NOT IN (SELECT id FROM sessions)').run();
+            let total = db_prepared(this.db, 'SELECT COALESCE(SUM(LENGTH(body)), 0) FROM full_sessions').pluck().get();
+            if (total <= FULL_SESSIONS_MAX_BYTES)
+                return;
+            const gone = [];
+            for (const r of db_prepared(this.db, 'SELECT session_id, LENGTH(body) AS n FROM full_sessions ORDER BY used_run, session_id').iterate()) {
+                if (total <= FULL_SESSIONS_MAX_BYTES)
+                    break;
+                gone.push(r.session_id);
+                total -= r.n;
+            }
+            const drop = db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?');
+            for (const id of gone)
+                drop.run(id);
+        })
+            .immediate();
+        this.used.length = 0;
+    }
+}
+/** Empties the table: a sanitized copy of the store must not carry it. */
+function dropFullSessions(db) {
+    if (hasTable(db))
+        db.prepare('DELETE FROM full_sessions').run();
 }
 
 ;// CONCATENATED MODULE: ./src/store/review-export.ts
@@ -53712,6 +54088,7 @@ function ownName(name) {
 
 
 
+
 /** Every text column of the store, with the field kind its detectors are chosen by. */
 const TEXT_COLUMNS = [
     { table: 'prompts', column: 'text', kind: 'prompt' },
@@ -53842,6 +54219,7 @@ function redactCopy(sourcePath, work, config, keep, result, tags) {
             dropLateCheckMemo(db);
             dropJobMemo(db);
             dropRenderParts(db);
+            dropFullSessions(db);
             dropScopePending(db);
         }).immediate();
     }
@@ -55341,7 +55719,8 @@ body{font-size:14px}
 /**
  * Search and filters over the server-rendered session rows. It only toggles `hidden` and sets
  * `textContent`: log text never passes through `innerHTML`. The search index is a JSON data
- * block, parsed rather than evaluated.
+ * block, parsed rather than evaluated, one entry per row in the rows' order: a row's entry is
+ * found by its place, as a number in the row's markup would move with every session before it.
  */
 const JS = `(function () {
   'use strict';
@@ -55365,7 +55744,7 @@ const JS = `(function () {
       var terms = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
       var agent = fAgent.value, model = fModel.value, shown = 0;
       for (var i = 0; i < rows.length; i++) {
-        var d = data[Number(rows[i].getAttribute('data-session'))];
+        var d = data[i];
         var ok = !!d && (!agent || d.agent === agent) && (!model || d.models.indexOf(model) >= 0);
         for (var j = 0; ok && j < terms.length; j++) ok = d.text.indexOf(terms[j]) >= 0;
         rows[i].hidden = !ok;
@@ -55972,11 +56351,14 @@ function summaryLine(s, timezone) {
         firstPrompt(s) +
         `</summary>`);
 }
-function session(s, i, report, anchorOf) {
+function session(s, report, anchorOf) {
     const tz = report.filters.timezone;
     const showsTurns = report.mode !== 'summary' && report.mode !== 'tokens';
     const turns = showsTurns ? (s.turns.length ? renderTurns(s.turns, tz, s.review) : `<p class="muted">No prompts recorded.</p>`) : '';
-    return (`<li class="session" id="${anchorOf.get(s.id)}" data-session="${i}"><details>` +
+    return (
+    // No row number: the page script numbers the rows in their order, so an item's bytes do not
+    // move with the sessions before it and its kept part serves after a new session.
+    `<li class="session" id="${anchorOf.get(s.id)}" data-session><details>` +
         summaryLine(s, tz) +
         `<div class="s-body">${html_sessions_meta(s, tz, anchorOf)}${files(s.files_touched)}${turns}</div>` +
         `</details></li>`);
@@ -56024,7 +56406,7 @@ function* sessionsChunks(report) {
         `<p class="count" id="count" aria-live="polite">${html_format_plural(sessions.length, 'session')}</p>` +
         `<ol class="sessions" id="session-list">`);
     const tz = report.filters.timezone;
-    yield* sessionParts(sessions, SESSION_ITEM, (s, i) => [session(s, i, report, anchorOf)], (i) => `${i}\0${tz}\0${report.mode}\0${places[i]}`);
+    yield* sessionParts(sessions, SESSION_ITEM, (s) => [session(s, report, anchorOf)], (i) => `${tz}\0${report.mode}\0${places[i]}`);
     yield `</ol><p class="empty" id="no-match" hidden>No session matches the search.</p></section>`;
 }
 
@@ -56114,18 +56496,28 @@ const SEARCH_ENTRY = partKind('html.search', searchEntry, jsonForScript);
  * (and never narrower than its alignment colons need). The second stringifies each page with one
  * more row whose cells are that many `x`, which gives the page the whole table's widths, and
  * keeps only the page's own rows (the header and delimiter rows once). A cell is one line
- * (remark writes a line break in a cell as a character reference), so rows are lines.
+ * (remark writes a line break in a cell as a character reference), so rows are lines. A table
+ * of one page is written as the first pass stringified it.
  */
 function* pagedTableText(tableOf, pages) {
     const widths = [];
+    // A table of one page is padded to its own widths, the whole table's: the first pass's text is
+    // the table's, and a second stringification of the same rows would write the same bytes.
+    let only;
+    let count = 0;
     for (const rows of pages()) {
         const text = md_stringify_toMarkdown([tableOf(rows)]);
+        only = count++ === 0 ? text : undefined;
         const start = text.indexOf('\n') + 1;
         const delimiter = text.slice(start, text.indexOf('\n', start));
         delimiter
             .split('|')
             .slice(1, -1)
             .forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.trim().length)));
+    }
+    if (only !== undefined) {
+        yield only.slice(0, -1);
+        return;
     }
     let first = true;
     for (const rows of pages()) {
@@ -58922,9 +59314,13 @@ function baseOf(store, config, window) {
         window.budget
     ]);
 }
+/** Whether the config publishes some texts as written: their text goes to the last check's allow list, which a cached session could not give back. */
+function includesTexts(config) {
+    return Object.values(config.fields).some((p) => p === 'include');
+}
 /** The store's session cache, unless the store keeps none or the config publishes some texts as written. */
 function storeFor(db, config) {
-    return Object.values(config.fields).some((p) => p === 'include') ? null : SessionCacheStore.open(db);
+    return includesTexts(config) ? null : SessionCacheStore.open(db);
 }
 /** A short digest of `baseOf`, the prefix of every key made under it. */
 function generationOf(base) {
@@ -59030,58 +59426,6 @@ function withTurns(entry, turns) {
     const s = entry.fields;
     s.turns = turns;
     return s;
-}
-
-;// CONCATENATED MODULE: ./src/render/json-schema.ts
-
-
-/** Where the published schema lives in the repository (docs/report.schema.json). */
-const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
-/**
- * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
- * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
- */
-function reportJsonSchema() {
-    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
-    // schema_version must not make yesterday's validators reject today's reports.
-    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
-    const { $schema, ...rest } = generated;
-    return {
-        $schema,
-        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
-        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
-        ...rest
-    };
-}
-/** The file's exact text. */
-function reportJsonSchemaText() {
-    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/render/index.ts
-
-
-
-
-
-
-
-
-
-
-
-/** One entry per output format, so the CLI and the Action write any of them the same way. */
-const RENDERERS = {
-    md: (report, opts) => [{ name: 'report.md', content: renderMarkdown(report, opts.markdown) }],
-    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
-    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
-    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
-};
-function render_renderReport(report, format, opts = {}) {
-    const render = RENDERERS[format];
-    if (!render)
-        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
-    return { files: render(report, opts) };
 }
 
 ;// CONCATENATED MODULE: ./src/store/session-spill.ts
@@ -59212,6 +59556,7 @@ class SessionSink {
     file;
     keepPrompts;
     held = [];
+    heldJson = [];
     heldChars = 0;
     pending = [];
     pendingHeads = [];
@@ -59231,10 +59576,12 @@ class SessionSink {
     get length() {
         return this.count;
     }
-    add(s) {
+    /** `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written as. */
+    add(s, json) {
         this.count++;
         if (this.held) {
             this.held.push(s);
+            this.heldJson.push(json);
             this.heldChars += turnChars(s.turns);
             if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars)
                 return;
@@ -59243,15 +59590,17 @@ class SessionSink {
             if (this.keepPrompts)
                 this.promptList = this.file.get().newList();
             const held = this.held;
+            const heldJson = this.heldJson;
             this.held = null;
-            for (const h of held)
-                this.push(h);
+            this.heldJson = [];
+            for (let i = 0; i < held.length; i++)
+                this.push(held[i], heldJson[i]);
         }
         else
-            this.push(s);
+            this.push(s, json);
     }
-    push(s) {
-        const json = JSON.stringify(s);
+    push(s, known) {
+        const json = known ?? JSON.stringify(s);
         this.digests.push((0,external_node_crypto_namespaceObject.createHash)('sha256').update(json).digest('base64'));
         this.pending.push(json);
         this.pendingHeads.push(s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json);
@@ -59321,6 +59670,177 @@ class SessionSink {
     }
 }
 
+;// CONCATENATED MODULE: ./src/redact/full-sessions.ts
+
+
+
+
+
+
+
+
+/**
+ * Bump when what a session's entry holds, or how it is made, changes without the package version
+ * or the hashed sources below changing: every entry made before then must miss.
+ */
+const FULL_SESSIONS_VERSION = 1;
+/** Sessions met in the cache and sessions selected with their turns and redacted, since last reset (tests read them). */
+const fullSessionCounts = { hits: 0, misses: 0 };
+let full_sessions_codeHash;
+/** The code an entry depends on beyond the comment cache's: the turns' selection for a mode and the spill's JSON. */
+function fullCodeFingerprint() {
+    full_sessions_codeHash ??= (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${sessionCodeFingerprint()}\0${FULL_SESSIONS_VERSION}\0${String(withSelectedTurns)}\0${String(SessionSink)}`)
+        .digest('base64');
+    return full_sessions_codeHash;
+}
+function full_sessions_parseSession(json, id) {
+    try {
+        const s = JSON.parse(json);
+        return typeof s === 'object' && s !== null && s.id === id && Array.isArray(s.turns) ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseNotes(text) {
+    let n;
+    try {
+        n = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof n !== 'object' || n === null)
+        return undefined;
+    const { records, tags } = n;
+    if (!Array.isArray(records) || !Array.isArray(tags))
+        return undefined;
+    return n;
+}
+/**
+ * What the files' report made of each session (its redacted JSON and its redaction's notes),
+ * kept across runs in the local store (`FullSessionsStore`, migration 23), so a run over
+ * unchanged sessions neither selects their turns nor redacts them. An entry holds redacted text
+ * only. Its key is the SHA-256 of everything the redacted session depends on: the session's
+ * stored rows (`rowsFacts`: count and last id of its records; a record changed in place drops the
+ * entry by trigger) and its unredacted fields as framed, the config and code, the redaction key
+ * (as a keyed digest), the schema version, the mode and the field window. Identifier tags
+ * numbered across the report are replayed only when they get the same numbers
+ * (`ReportRedactor.replay`); otherwise the session is redacted afresh.
+ */
+class FullSessionCache {
+    store;
+    rows;
+    base;
+    constructor(store, rows, base) {
+        this.store = store;
+        this.rows = rows;
+        this.base = base;
+    }
+    /**
+     * The store's cache for a report in `mode`, or null: a store that cannot keep one, a config
+     * that publishes some texts as written, or AI_LOG_TRAIL_FULL_SESSIONS=0.
+     */
+    static open(db, config, mode, maxFieldChars, env = process.env) {
+        if (env.AI_LOG_TRAIL_FULL_SESSIONS === '0' || includesTexts(config))
+            return null;
+        const store = FullSessionsStore.open(db);
+        const rows = store && SessionCacheStore.open(db);
+        if (!store || !rows)
+            return null;
+        const key = hash_redactionKey();
+        const base = JSON.stringify([
+            fullCodeFingerprint(),
+            cacheFingerprint(config),
+            key === undefined ? null : (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update('ai-log-trail full sessions').digest('base64'),
+            store.schemaVersion,
+            mode,
+            maxFieldChars ?? null
+        ]);
+        return new FullSessionCache(store, rows, base);
+    }
+    /** The session's key now, and its entry if one was made under that key and reads back. */
+    lookup(s) {
+        const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(`${this.base}\0${JSON.stringify(this.rows.rowsFacts(s.id))}\0${JSON.stringify(s)}`)
+            .digest('base64');
+        const row = this.store.get(s.id, key);
+        if (!row)
+            return { key, entry: undefined };
+        const notes = parseNotes(row.notes);
+        const session = notes && full_sessions_parseSession(row.json, s.id);
+        if (!notes || !session) {
+            this.store.forget(s.id);
+            return { key, entry: undefined };
+        }
+        return { key, entry: { json: row.json, session, notes } };
+    }
+    /** Keeps a session's redacted JSON and the notes of its redaction (written between sessions). */
+    put(s, key, json, notes) {
+        this.store.put(s.id, key, json, JSON.stringify({ records: mergedUses(notes.records), tags: notes.tags }));
+    }
+    /** Writes what is pending; call between sessions. */
+    write() {
+        this.store.write();
+    }
+    save() {
+        this.store.save();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/json-schema.ts
+
+
+/** Where the published schema lives in the repository (docs/report.schema.json). */
+const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
+/**
+ * The JSON Schema of `report.json`, generated from the zod schema so the two cannot drift. A
+ * test compares it with the committed file; `node scripts/write-schemas.js` rewrites that.
+ */
+function reportJsonSchema() {
+    // `input` leaves objects open (no `additionalProperties: false`): fields added within a
+    // schema_version must not make yesterday's validators reject today's reports.
+    const generated = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'input' });
+    const { $schema, ...rest } = generated;
+    return {
+        $schema,
+        title: `ai-log-trail report, schema_version ${REPORT_SCHEMA_VERSION}`,
+        description: 'A transparency report of AI coding agent sessions, as ai-log-trail writes it to report.json. Costs are USD; `cost_usd: null` means unpriced, never zero.',
+        ...rest
+    };
+}
+/** The file's exact text. */
+function reportJsonSchemaText() {
+    return JSON.stringify(reportJsonSchema(), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/** One entry per output format, so the CLI and the Action write any of them the same way. */
+const RENDERERS = {
+    md: (report, opts) => [{ name: 'report.md', content: renderMarkdown(report, opts.markdown) }],
+    json: (report) => [{ name: 'report.json', content: renderJson(report) }],
+    csv: (report) => [...renderCsv(report)].map(([name, content]) => ({ name, content })),
+    html: (report) => [{ name: 'report.html', content: renderHtml(report) }]
+};
+function render_renderReport(report, format, opts = {}) {
+    const render = RENDERERS[format];
+    if (!render)
+        throw new Error(`unknown report format: ${String(format)} (known: ${REPORT_FORMATS.join(', ')})`);
+    return { files: render(report, opts) };
+}
+
 ;// CONCATENATED MODULE: ./src/store/redactions.ts
 
 /**
@@ -59352,6 +59872,7 @@ function redactions_saveRedactions(db, rows, at = new Date().toISOString()) {
 
 
 
+
 /**
  * What the files' report and the comment's share: the sessions' totals and usage, and the
  * sessions read from the store as asked for (`selectFrameHead`), so neither holds them all.
@@ -59364,7 +59885,10 @@ function selectReportFrame(db, opts) {
  * and handed to `sink` (held, or written to the job's spill file past a few thousand), in
  * `redactReport`'s order, so the counts, tags and records are the same. The report's sessions
  * are then read back from the sink. `onSession` is given each redacted session as it is made
- * (the comment's report built from them, src/pipeline/comment-from-files.ts).
+ * (the comment's report built from them, src/pipeline/comment-from-files.ts). A session unchanged
+ * since a run under the same rules, mode and code is neither selected with its turns nor redacted:
+ * its JSON comes from the store (`FullSessionCache`), the same text the sink wrote then, and its
+ * redaction's records and tags are replayed.
  */
 function buildListedReport(db, opts) {
     const select = selectOptions(opts);
@@ -59372,19 +59896,41 @@ function buildListedReport(db, opts) {
     const redactor = reportRedactor(opts.config, undefined, cached_findings_redactionCache(db, opts.config));
     const sink = new SessionSink(opts.spill, true);
     const at = (opts.now ?? new Date()).toISOString();
+    // Sessions unchanged since a run under the same rules come as redacted JSON from the store.
+    const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars) : null;
     let sinceSave = 0;
     for (const framed of opts.frame.sessions()) {
-        const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed;
-        const redacted = redactor.session(s, s.turns.map((t) => redactor.turn(s, t)));
-        sink.add(redacted);
+        const found = cache?.lookup(framed);
+        const entry = found?.entry;
+        let redacted;
+        let json;
+        if (entry && redactor.replay(framed, entry.notes)) {
+            redacted = entry.session;
+            json = entry.json;
+            fullSessionCounts.hits++;
+        }
+        else {
+            if (found)
+                redactor.note();
+            const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed;
+            redacted = redactor.session(s, s.turns.map((t) => redactor.turn(s, t)));
+            if (cache && found) {
+                json = JSON.stringify(redacted);
+                cache.put(framed, found.key, json, redactor.takeNoted());
+            }
+            fullSessionCounts.misses++;
+        }
+        sink.add(redacted, json);
         opts.onSession?.(redacted);
         // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
         if (++sinceSave >= RECORDS_PAGE) {
             redactions_saveRedactions(db, redactor.takeRecords(), at);
+            cache?.write();
             sinceSave = 0;
         }
     }
     redactions_saveRedactions(db, redactor.takeRecords(), at);
+    cache?.save();
     const report = redactor.finish({ ...opts.frame.head, mode }, []);
     return { report: { ...report, sessions: sink.sessions() }, included: redactor.included, tags: redactor.tagNumbering(), inMemory: sink.inMemory };
 }
@@ -59797,7 +60343,7 @@ function traceHeap(worker) {
  * located when the entry is made, and a replay writes the run's own time into them.
  */
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 2;
+const MEMO_FORMAT = 3;
 /**
  * The key of everything a report's files are made from, but its time: the store's schema and
  * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
@@ -59915,10 +60461,20 @@ function expectedForms(name) {
 }
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' };
 /**
- * How much of the texts a chunk holds before compression: what a run that makes an entry or
- * replays one holds of them at a time (twice: the chunk and its compressed form).
+ * How much of the texts a chunk holds at most before compression: what a run that makes an entry
+ * or replays one holds of them at a time (twice: the chunk and its compressed form).
  */
 const CHUNK_BYTES = 1024 * 1024;
+/**
+ * A chunk ends at the first line past this whose last bytes hash to a cut (`CUT_MASK`), else at
+ * CHUNK_BYTES: where chunks end follows the text, not its offset, so a text that gained or lost
+ * bytes in one place cuts the rest as before and the entry keeps those chunks of the entry before.
+ */
+const MIN_CHUNK_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+/** About one line in this many past MIN_CHUNK_BYTES ends a chunk. */
+const CUT_MASK = 255;
+/** How many bytes before a line's end its hash reads. */
+const CUT_WINDOW = 32;
 /**
  * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
  * the memo holds one entry per output folder, each at most this.
@@ -59942,8 +60498,8 @@ function job_memo_memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
     if (!Object.values(forms).every((f) => PLAIN.test(f)))
         return null;
     const outDir = resolve(job.outDir);
-    return (put) => {
-        const chunks = new Chunker(put);
+    return (sink) => {
+        const chunks = new Chunker(sink, previousChunks(sink.previous));
         const texts = [];
         const add = (name, file, pieces) => {
             const spans = new SpanFinder(name, forms);
@@ -59956,6 +60512,8 @@ function job_memo_memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
             const found = spans.finish();
             if (!found)
                 return false;
+            // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
+            chunks.flush();
             texts.push({ name, file, bytes: spans.length, ...found });
             return true;
         };
@@ -59985,37 +60543,96 @@ function* job_memo_fileChunks(path) {
         closeSync(fd);
     }
 }
-/** Cuts what it is given into chunks of CHUNK_BYTES, compresses each and stores it with `put`. */
+/** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
+function previousChunks(previous) {
+    const byHash = new Map();
+    const payload = previous && unpack(previous);
+    if (!payload)
+        return byHash;
+    try {
+        const header = JSON.parse(payload.toString('utf8'));
+        if (header?.format !== MEMO_FORMAT || !Array.isArray(header.chunks))
+            return byHash;
+        for (const c of header.chunks)
+            if (Array.isArray(c) && c.length === 4)
+                byHash.set(`${c[0]}:${c[1]}`, c);
+    }
+    catch {
+        // Not an entry this code reads: nothing is kept of it.
+    }
+    return byHash;
+}
+/**
+ * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), and stores
+ * each: a chunk the entry before holds, by length and SHA-256, is kept as it is stored; another is
+ * compressed and stored.
+ */
 class Chunker {
-    put;
+    sink;
+    previous;
     buf = Buffer.allocUnsafe(CHUNK_BYTES);
     used = 0;
+    /** Where the search for a chunk's end goes on from. */
+    scanned = 0;
     list = [];
-    /** Bytes stored so far, compressed. */
+    /** Bytes stored so far, compressed (those kept counted too). */
     stored = 0;
-    constructor(put) {
-        this.put = put;
+    constructor(sink, previous) {
+        this.sink = sink;
+        this.previous = previous;
     }
     write(piece) {
         for (let at = 0; at < piece.length;) {
             const n = piece.copy(this.buf, this.used, at);
             this.used += n;
             at += n;
-            if (this.used === CHUNK_BYTES)
+            const cut = this.cut();
+            if (cut > 0) {
+                // What follows the cut starts the next chunk.
+                const rest = this.used - cut;
+                this.used = cut;
                 this.flush();
+                if (rest > 0)
+                    this.buf.copy(this.buf, 0, cut, cut + rest);
+                this.used = rest;
+            }
         }
+    }
+    /** Where the gathered bytes end a chunk (a length), or 0 while they do not. */
+    cut() {
+        if (this.used < MIN_CHUNK_BYTES)
+            return 0;
+        const buf = this.buf;
+        for (let nl = buf.indexOf(10, Math.max(this.scanned, MIN_CHUNK_BYTES - 1)); nl >= 0 && nl < this.used; nl = buf.indexOf(10, nl + 1)) {
+            let h = 0x811c9dc5;
+            for (let i = nl - CUT_WINDOW; i < nl; i++)
+                h = Math.imul(h ^ buf[i], 0x01000193);
+            h ^= h >>> 15;
+            h = Math.imul(h, 0x2c1b3c6d);
+            if (((h ^ (h >>> 12)) & CUT_MASK) === 0)
+                return nl + 1;
+        }
+        this.scanned = this.used;
+        return this.used === CHUNK_BYTES ? CHUNK_BYTES : 0;
     }
     flush() {
         if (this.used === 0)
             return;
         const raw = this.buf.subarray(0, this.used);
+        const hash = createHash('sha256').update(raw).digest('base64');
+        this.used = 0;
+        this.scanned = 0;
+        const before = this.previous.get(`${raw.length}:${hash}`);
+        if (before && this.sink.keep(before[2])) {
+            this.list.push([raw.length, hash, before[2], before[3]]);
+            this.stored += before[3];
+            return;
+        }
         const chunk = job_memo_compress(raw);
-        this.list.push([raw.length, createHash('sha256').update(raw).digest('base64')]);
+        this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length]);
         this.stored += chunk.length;
-        this.put(chunk);
         // `put` stored a copy (SQLite binds a blob by copying it).
         releaseBuffer(chunk);
-        this.used = 0;
     }
 }
 /**
@@ -60105,6 +60722,17 @@ function replayMemo(job, key, db, now) {
     const stored = readJobMemo(db, key.outDir, key.key);
     if (!stored)
         return null;
+    // Until it replays whole, the entry is not one to keep chunks of: a row altered under a hash
+    // the head lists would otherwise pass from entry to entry, never replayed.
+    unsound.add(key);
+    const result = replayWhole(job, key, db, now, stored);
+    if (result)
+        unsound.delete(key);
+    return result;
+}
+/** Keys whose entry was found but did not replay whole: the next entry keeps none of its chunks. */
+const unsound = new WeakSet();
+function replayWhole(job, key, db, now, stored) {
     const payload = unpack(stored);
     if (!payload)
         return null;
@@ -60126,12 +60754,14 @@ function replayMemo(job, key, db, now) {
     const writer = new ReplayWriter(header, forms, outDir);
     try {
         let seq = 0;
-        for (const row of readJobMemoChunks(db, key.outDir)) {
+        if (!header.chunks.every((c) => Array.isArray(c) && Number.isSafeInteger(c[2])))
+            return null;
+        for (const row of readJobMemoChunks(db, key.outDir, header.chunks.map((c) => c[2]))) {
             const want = header.chunks[seq];
-            if (row.seq !== seq || !want)
+            if (!row || !want)
                 return null;
-            const raw = job_memo_decompress(row.chunk);
-            releaseBuffer(row.chunk);
+            const raw = job_memo_decompress(row);
+            releaseBuffer(row);
             if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1])
                 return null;
             // The writer copies what it keeps of a chunk.
@@ -60354,7 +60984,8 @@ function job_memo_replayed(job, key, db, now) {
 }
 /** Keeps `entry` for the job's folder (or drops the folder's entry when null), if the store is still at the key's generation. */
 function job_memo_keepMemo(database, key, entry) {
-    return writeJobMemo(database, key.outDir, key.key, entry, key.generation);
+    const fill = entry && unsound.has(key) ? (sink) => entry({ ...sink, previous: null }) : entry;
+    return writeJobMemo(database, key.outDir, key.key, fill, key.generation);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job.ts

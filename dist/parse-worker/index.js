@@ -18474,7 +18474,13 @@ function damagedReason(e) {
     return `unreadable SQLite database: ${msg}`;
 }
 
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/ingest/held-bytes.ts
+
+
 
 
 /**
@@ -18492,7 +18498,9 @@ class HeldBytesReached extends Error {
     file;
     over;
     constructor(file, over) {
-        super(`${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${HELD_BYTES}-byte bound of a capped heap`);
+        super(over.heap
+            ? `the capped heap stayed near its limit at ${file} (${over.bytes} bytes in use after a full collection)`
+            : `${file}${over.line !== null ? `:${over.line}` : ''} holds ${over.bytes} bytes at once, over the ${HELD_BYTES}-byte bound of a capped heap`);
         this.file = file;
         this.over = over;
     }
@@ -18503,6 +18511,45 @@ function snapshotBytes(s) {
     for (const name of (0,external_node_fs_namespaceObject.readdirSync)(s.dir))
         n += (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(s.dir, name)).size;
     return n;
+}
+/**
+ * The share of the capped heap's limit that may stay in use after a full collection before the
+ * capped attempt stops at its next batch. Past it V8 collects again and again for each small
+ * allocation (its helper threads as busy as the ingest, which slowed to a quarter), then runs out
+ * late, after hours of such work; stopping early hands the rest to the uncapped attempt at once.
+ */
+const HEAP_STOP_SHARE = 0.8;
+/**
+ * Watches the heap a capped attempt runs in: `near` once what a full collection left in use is
+ * over `HEAP_STOP_SHARE` of the heap's limit.
+ */
+class HeapWatch {
+    share;
+    near = null;
+    observer;
+    limit = getHeapStatistics().heap_size_limit;
+    constructor(share = stopShare()) {
+        this.share = share;
+        this.observer = new PerformanceObserver((list) => {
+            if (this.near || !list.getEntries().some(isFullCollection))
+                return;
+            const used = getHeapStatistics().used_heap_size;
+            if (used > this.share * this.limit)
+                this.near = { line: null, bytes: used, heap: true };
+        });
+        this.observer.observe({ entryTypes: ['gc'] });
+    }
+    stop() {
+        this.observer.disconnect();
+    }
+}
+/** `HEAP_STOP_SHARE`, or `AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE` (0 to 1) for the tests of a stop. */
+function stopShare() {
+    const share = Number(process.env.AI_LOG_TRAIL_INGEST_HEAP_STOP_SHARE || NaN);
+    return share >= 0 && share <= 1 ? share : HEAP_STOP_SHARE;
+}
+function isFullCollection(e) {
+    return (e.detail?.kind ?? null) === constants.NODE_PERFORMANCE_GC_MAJOR;
 }
 
 ;// CONCATENATED MODULE: ./src/ingest/parse-file.ts
