@@ -1,6 +1,6 @@
-import * as zlib from 'node:zlib'
 import { prepared, type Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
+import { compressEntry, decompressEntry } from './entry-codec.js'
 
 /** Characters of a session's redacted JSON past which its entry is not kept (as `PART_MAX_CHARS`). */
 export const FULL_SESSION_MAX_CHARS = 1 << 20
@@ -18,25 +18,6 @@ const RENEW_AFTER = 2
 export interface FullSessionRow {
   json: string
   notes: string
-}
-
-const ZSTD = typeof zlib.zstdCompressSync === 'function'
-
-/** zlib's output buffer: one buffer of about the output's size (see src/store/render-parts.ts). */
-const chunkFor = (bytes: number) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20))
-
-function compress(raw: Buffer): Buffer {
-  // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : zlib.deflateRawSync(raw, { level: 1 })
-  const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out])
-  releaseBuffer(out)
-  return body
-}
-
-function decompress(body: Buffer, bytes: number): Buffer {
-  if (body[0] === 1 && ZSTD) return zlib.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) })
-  if (body[0] === 0) return zlib.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) })
-  throw new Error('an unknown codec')
 }
 
 function hasTable(db: Db): boolean {
@@ -77,7 +58,7 @@ export class FullSessionsStore {
       { key: string; body: Buffer; text_bytes: number; notes: string; used_run: number } | undefined
     if (row?.key !== key) return undefined
     try {
-      const raw = decompress(row.body, row.text_bytes)
+      const raw = decompressEntry(row.body, row.text_bytes)
       if (raw.length !== row.text_bytes) throw new Error('a short entry')
       const json = raw.toString('utf8')
       releaseBuffer(raw)
@@ -100,7 +81,7 @@ export class FullSessionsStore {
   put(sessionId: string, key: string, json: string, notes: string): void {
     if (json.length > FULL_SESSION_MAX_CHARS) return
     const raw = Buffer.from(json, 'utf8')
-    const body = compress(raw)
+    const body = compressEntry(raw)
     this.pending.push([sessionId, key, body, raw.length, notes])
     this.pendingBytes += body.length + notes.length
     releaseBuffer(raw)

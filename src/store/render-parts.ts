@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
-import * as zlib from 'node:zlib'
 import type { Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
+import { compressEntry, decompressEntry } from './entry-codec.js'
 
 /** Runs that wrote to the table a part may go unused before it is evicted. */
 export const PART_KEEP_RUNS = 4
@@ -14,27 +14,6 @@ export interface StoredPart {
   text: string
   detectors: string[]
   renderedBytes: number
-}
-
-const ZSTD = typeof zlib.zstdCompressSync === 'function'
-
-/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
-const chunkFor = (bytes: number) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20))
-
-function compress(raw: Buffer): Buffer {
-  // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-  // Told the size, zstd sizes its window and tables to a part (a few KiB) rather than to a stream:
-  // thousands of parts a run each made a full-size context, which lifted a full-mode job's peak.
-  const out = ZSTD ? zlib.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : zlib.deflateRawSync(raw, { level: 1 })
-  const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out])
-  releaseBuffer(out)
-  return body
-}
-
-function decompress(body: Buffer, bytes: number): Buffer {
-  if (body[0] === 1 && ZSTD) return zlib.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) })
-  if (body[0] === 0) return zlib.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) })
-  throw new Error('an unknown codec')
 }
 
 /** Compressed bytes of parts gathered before they are written in one transaction. */
@@ -100,7 +79,7 @@ export class RenderPartsStore {
     try {
       const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
       if (!row) return undefined
-      const raw = decompress(row.body, row.text_bytes)
+      const raw = decompressEntry(row.body, row.text_bytes)
       const detectors = JSON.parse(row.detectors) as unknown
       if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
         this.forget(hash)
@@ -123,7 +102,7 @@ export class RenderPartsStore {
     if (this.broken) return
     try {
       const raw = Buffer.from(part.text, 'utf8')
-      const body = compress(raw)
+      const body = compressEntry(raw)
       this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)])
       this.pendingBytes += body.length
       releaseBuffer(raw)
