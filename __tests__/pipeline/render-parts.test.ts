@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { appendFileSync, readdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
-import { ingestPaths } from '../../src/ingest/ingest.js'
-import { reportHere, type ReportRequest } from '../../src/pipeline/job.js'
 import { partCounts } from '../../src/pipeline/render-parts.js'
 import { REDACTION_KEY_ENV } from '../../src/redact/hash.js'
 import { openStore } from '../../src/store/db.js'
 import { LOCAL_ONLY_TABLES } from '../../src/store/pg/natural-keys.js'
-import { fixtures, tmpDir } from '../helpers.js'
+import { fullRunFixture, CHANGED, LATER, line, type Extra } from './full-run.js'
 
 /*
  * Each session's rendered, last-checked part of a file kept from earlier runs (migration 22,
@@ -18,70 +16,7 @@ import { fixtures, tmpDir } from '../helpers.js'
  * the parts off; the counts say which parts were met and which were made.
  */
 
-const FILES = ['report.md', 'report.json', 'sessions.csv', 'prompts.csv', 'tool_calls.csv', 'tokens.csv', 'report.html', 'comment.md', 'summary.md']
-const CHANGED = 'rollout-2026-03-03T11-00-00-0199a1b2-0000-7000-8000-00000000c0de.jsonl'
-const LATER = 'rollout-2026-06-10T10-00-00-01a0c0de-2026-7000-8000-0000000000e2.jsonl'
-const line = (ts: string, message: string) =>
-  JSON.stringify({ timestamp: ts, type: 'event_msg', payload: { type: 'user_message', message, images: [] } }) + '\n'
-
-const dir = tmpDir('alt-render-parts-')
-const logs = join(dir, 'logs')
-const aside = join(dir, 'aside')
-const spillTmp = join(dir, 'spill')
-const kept = join(dir, 'kept.sqlite')
-beforeAll(() => {
-  mkdirSync(spillTmp, { recursive: true })
-  cpSync(join(fixtures, 'claude-code'), join(logs, 'claude-code'), { recursive: true })
-  cpSync(join(fixtures, 'codex'), join(logs, 'codex'), { recursive: true })
-  // Held back, to appear later as a new session.
-  cpSync(join(logs, 'codex', LATER), join(aside, LATER))
-  rmSync(join(logs, 'codex', LATER))
-})
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-type Extra = Partial<Pick<ReportRequest, 'config' | 'filters' | 'mode' | 'exportDatabase'>>
-let runs = 0
-
-/** Ingests the logs into `database` and writes the full report; the files by name, and the parts met and made. */
-async function run(
-  database: string,
-  extra: Extra = {},
-  env: Record<string, string> = {}
-): Promise<{ files: Record<string, string>; hits: number; misses: number; out: string }> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, env)
-  try {
-    const db = openStore(database)
-    await ingestPaths(db, [join(logs, 'claude-code'), join(logs, 'codex')])
-    const out = join(dir, `out-${runs++}`)
-    partCounts.hits = 0
-    partCounts.misses = 0
-    reportHere(
-      db,
-      {
-        database,
-        config: parseConfig('', 'default'),
-        mode: 'full',
-        formats: ['md', 'json', 'csv', 'html'],
-        outDir: out,
-        now: new Date('2026-01-01T00:00:00Z'),
-        version: '0.0.0',
-        scope: { kind: 'all' },
-        ...extra
-      },
-      undefined,
-      // Every report spills, as a large history's does: only a spilled list's sessions have digests.
-      { at: 0, parent: spillTmp, chars: 0 }
-    )
-    const files = Object.fromEntries(FILES.map((n) => [n, readFileSync(join(out, n), 'utf8')]))
-    return { files, hits: partCounts.hits, misses: partCounts.misses, out }
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
-  }
-}
+const { logs, aside, kept, run } = fullRunFixture('alt-render-parts-', partCounts)
 
 /**
  * The same store's files with the parts off: what the code before them wrote. (A fresh store is
