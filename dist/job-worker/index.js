@@ -47951,6 +47951,35 @@ function release_buffer_releaseBuffer(b) {
     ab.transfer(0);
 }
 
+;// CONCATENATED MODULE: ./src/store/entry-codec.ts
+
+
+/**
+ * The codec of the local caches' small entries (render parts, full sessions): zstd when this Node
+ * has it, raw deflate otherwise, told apart by a leading byte so a store written by a Node without
+ * zstd still reads.
+ */
+const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
+/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
+const chunkFor = (bytes) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20));
+/** An entry's bytes compressed, its codec's byte first. */
+function compressEntry(raw) {
+    // Told the size, zstd sizes its window and tables to an entry (a few KiB) rather than to a stream:
+    // thousands of entries a run each made a full-size context, which lifted a full-mode job's peak.
+    const out = ZSTD ? external_node_zlib_namespaceObject.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : external_node_zlib_namespaceObject.deflateRawSync(raw, { level: 1 });
+    const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out]);
+    release_buffer_releaseBuffer(out);
+    return body;
+}
+/** An entry's `bytes` bytes back from `compressEntry`'s output; throws when it does not read back. */
+function decompressEntry(body, bytes) {
+    if (body[0] === 1 && ZSTD)
+        return external_node_zlib_namespaceObject.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) });
+    if (body[0] === 0)
+        return external_node_zlib_namespaceObject.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) });
+    throw new Error('an unknown codec');
+}
+
 ;// CONCATENATED MODULE: ./src/store/render-parts.ts
 
 
@@ -47959,25 +47988,6 @@ function release_buffer_releaseBuffer(b) {
 const PART_KEEP_RUNS = 4;
 /** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
 const PART_MAX_BYTES = 256 << 20;
-const ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
-/** zlib's output buffer: one buffer of about the output's size, not a list of small ones joined (native memory the worker's allocator keeps). */
-const chunkFor = (bytes) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20));
-function compress(raw) {
-    // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-    // Told the size, zstd sizes its window and tables to a part (a few KiB) rather than to a stream:
-    // thousands of parts a run each made a full-size context, which lifted a full-mode job's peak.
-    const out = ZSTD ? external_node_zlib_namespaceObject.zstdCompressSync(raw, { chunkSize: chunkFor(raw.length), pledgedSrcSize: raw.length }) : external_node_zlib_namespaceObject.deflateRawSync(raw, { level: 1 });
-    const body = Buffer.concat([Buffer.of(ZSTD ? 1 : 0), out]);
-    release_buffer_releaseBuffer(out);
-    return body;
-}
-function decompress(body, bytes) {
-    if (body[0] === 1 && ZSTD)
-        return external_node_zlib_namespaceObject.zstdDecompressSync(body.subarray(1), { chunkSize: chunkFor(bytes), maxOutputLength: Math.max(1, bytes) });
-    if (body[0] === 0)
-        return external_node_zlib_namespaceObject.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) });
-    throw new Error('an unknown codec');
-}
 /** Compressed bytes of parts gathered before they are written in one transaction. */
 const BATCH_BYTES = 1 << 18;
 /**
@@ -48039,7 +48049,7 @@ class RenderPartsStore {
             const row = this.get.get(hash);
             if (!row)
                 return undefined;
-            const raw = decompress(row.body, row.text_bytes);
+            const raw = decompressEntry(row.body, row.text_bytes);
             const detectors = JSON.parse(row.detectors);
             if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
                 this.forget(hash);
@@ -48064,7 +48074,7 @@ class RenderPartsStore {
             return;
         try {
             const raw = Buffer.from(part.text, 'utf8');
-            const body = compress(raw);
+            const body = compressEntry(raw);
             this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)]);
             this.pendingBytes += body.length;
             release_buffer_releaseBuffer(raw);
@@ -48163,23 +48173,6 @@ const FULL_SESSIONS_MAX_BYTES = 256 << 20;
 const full_sessions_BATCH_BYTES = 1 << 18;
 /** Runs an entry may go unused before its last use is written again (so an unchanged history writes little). */
 const RENEW_AFTER = 2;
-const full_sessions_ZSTD = typeof external_node_zlib_namespaceObject.zstdCompressSync === 'function';
-/** zlib's output buffer: one buffer of about the output's size (see src/store/render-parts.ts). */
-const full_sessions_chunkFor = (bytes) => Math.max(16 << 10, Math.min(bytes + 1024, 64 << 20));
-function full_sessions_compress(raw) {
-    // A leading byte tells the codec, so a store written by a Node without zstd still reads.
-    const out = full_sessions_ZSTD ? external_node_zlib_namespaceObject.zstdCompressSync(raw, { chunkSize: full_sessions_chunkFor(raw.length), pledgedSrcSize: raw.length }) : external_node_zlib_namespaceObject.deflateRawSync(raw, { level: 1 });
-    const body = Buffer.concat([Buffer.of(full_sessions_ZSTD ? 1 : 0), out]);
-    release_buffer_releaseBuffer(out);
-    return body;
-}
-function full_sessions_decompress(body, bytes) {
-    if (body[0] === 1 && full_sessions_ZSTD)
-        return external_node_zlib_namespaceObject.zstdDecompressSync(body.subarray(1), { chunkSize: full_sessions_chunkFor(bytes), maxOutputLength: Math.max(1, bytes) });
-    if (body[0] === 0)
-        return external_node_zlib_namespaceObject.inflateRawSync(body.subarray(1), { maxOutputLength: Math.max(1, bytes) });
-    throw new Error('an unknown codec');
-}
 function hasTable(db) {
     return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'full_sessions'`).get() !== undefined;
 }
@@ -48217,7 +48210,7 @@ class FullSessionsStore {
         if (row?.key !== key)
             return undefined;
         try {
-            const raw = full_sessions_decompress(row.body, row.text_bytes);
+            const raw = decompressEntry(row.body, row.text_bytes);
             if (raw.length !== row.text_bytes)
                 throw new Error('a short entry');
             const json = raw.toString('utf8');
@@ -48243,7 +48236,7 @@ class FullSessionsStore {
         if (json.length > FULL_SESSION_MAX_CHARS)
             return;
         const raw = Buffer.from(json, 'utf8');
-        const body = full_sessions_compress(raw);
+        const body = compressEntry(raw);
         this.pending.push([sessionId, key, body, raw.length, notes]);
         this.pendingBytes += body.length + notes.length;
         release_buffer_releaseBuffer(raw);
@@ -60628,7 +60621,7 @@ class Chunker {
             this.stored += before[3];
             return;
         }
-        const chunk = job_memo_compress(raw);
+        const chunk = compress(raw);
         this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length]);
         this.stored += chunk.length;
         // `put` stored a copy (SQLite binds a blob by copying it).
@@ -60760,7 +60753,7 @@ function replayWhole(job, key, db, now, stored) {
             const want = header.chunks[seq];
             if (!row || !want)
                 return null;
-            const raw = job_memo_decompress(row);
+            const raw = decompress(row);
             releaseBuffer(row);
             if (!raw || raw.length !== want[0] || createHash('sha256').update(raw).digest('base64') !== want[1])
                 return null;
@@ -60942,7 +60935,7 @@ const OUTPUT_BYTES = CHUNK_BYTES + (CHUNK_BYTES >> 7) + 4096;
  * A chunk's bytes: the codec, then the chunk compressed. What zlib allocated is given back at once
  * (`releaseBuffer`), so an entry of hundreds of chunks leaves no trail of buffers behind it.
  */
-function job_memo_compress(raw) {
+function compress(raw) {
     if (!job_memo_ZSTD)
         return Buffer.concat([Buffer.from([2]), zlib.gzipSync(raw)]);
     const out = zlib.zstdCompressSync(raw, { chunkSize: OUTPUT_BYTES });
@@ -60953,7 +60946,7 @@ function job_memo_compress(raw) {
     return chunk;
 }
 /** A chunk's bytes decompressed, or null when they do not decompress (the hash is checked by the caller). */
-function job_memo_decompress(chunk) {
+function decompress(chunk) {
     const body = chunk.subarray(1);
     try {
         if (chunk[0] === 1 && typeof zlib.zstdDecompressSync === 'function')
@@ -60968,14 +60961,14 @@ function job_memo_decompress(chunk) {
 }
 /** The head's bytes: a magic, the SHA-256 of the head, and the head compressed. */
 function job_memo_pack(payload) {
-    return Buffer.concat([job_memo_MAGIC, createHash('sha256').update(payload).digest(), job_memo_compress(payload)]);
+    return Buffer.concat([job_memo_MAGIC, createHash('sha256').update(payload).digest(), compress(payload)]);
 }
 /** The head of an entry, or null when it is not one read back whole (truncated, altered, another layout). */
 function unpack(entry) {
     if (entry.length < job_memo_MAGIC.length + 33 || !entry.subarray(0, job_memo_MAGIC.length).equals(job_memo_MAGIC))
         return null;
     const digest = entry.subarray(job_memo_MAGIC.length, job_memo_MAGIC.length + 32);
-    const payload = job_memo_decompress(entry.subarray(job_memo_MAGIC.length + 32));
+    const payload = decompress(entry.subarray(job_memo_MAGIC.length + 32));
     return payload && createHash('sha256').update(payload).digest().equals(digest) ? payload : null;
 }
 /** `replayMemo`, under the name the job calls. */
