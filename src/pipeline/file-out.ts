@@ -52,6 +52,17 @@ export class FileOut {
     if (this.pending.length >= WRITE_CHUNK) this.flush()
   }
 
+  /**
+   * Writes UTF-8 bytes as they are (a kept part, src/pipeline/render-parts.ts): the same bytes
+   * `write` would of their text, without decoding them into a string and encoding it again.
+   */
+  writeBytes(b: Buffer): void {
+    this.flush()
+    crashWhileWriting(this.path, () => writeSync(this.fd, b, 0, b.length >> 1))
+    writeSync(this.fd, b)
+    this.bytes += b.length
+  }
+
   /** The region of the previous file under `key`, if there is one. */
   previousRegion(key: string): WrittenRegion | undefined {
     return this.previous?.regions.get(key)

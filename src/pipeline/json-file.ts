@@ -3,6 +3,7 @@ import { lateRedactJsonValue } from '../redact/late/json.js'
 import type { EngineOptions } from '../redact/types.js'
 import { canonicalSession, jsonFrameText, jsonParts, jsonSessionPart, jsonSessionText } from '../render/json.js'
 import { PART_MAX_CHARS, renderPartsOf } from './render-parts.js'
+import { releaseBuffer } from '../release-buffer.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 import type { LateCheck } from '../select/report.js'
 import type { ListedReport } from '../select/session-list.js'
@@ -65,7 +66,8 @@ export function writeCheckedJson(
               part.detectors.map((detector) => ({ detector }))
             )
             detectors.push(...part.detectors)
-            out.write(part.text)
+            out.writeBytes(part.bytes)
+            releaseBuffer(part.bytes)
             continue
           }
           const found: string[] = []

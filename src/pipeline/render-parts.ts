@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { lateMemoFingerprint } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
-import { RenderPartsStore, type StoredPart } from '../store/render-parts.js'
+import { RenderPartsStore, type ReadPart, type StoredPart } from '../store/render-parts.js'
 
 /**
  * Bump when a part's bytes change without the package version or the source of the functions
@@ -40,7 +40,7 @@ export class RenderParts {
     return createHash('sha256').update(`${this.fingerprint}\0${file}\0${format}\0${key}`).digest('base64')
   }
 
-  read(file: string, format: string, key: string): StoredPart | undefined {
+  read(file: string, format: string, key: string): ReadPart | undefined {
     const part = this.store.read(this.hash(file, format, key))
     if (part) partCounts.hits++
     else partCounts.misses++

@@ -6,6 +6,7 @@ import type { LateCheck } from '../select/report.js'
 import { isPart, isRegion, type Part, type Region } from '../render/region.js'
 import { FileOut, type WrittenFile, type WrittenRegion } from './file-out.js'
 import { PART_MAX_CHARS, renderPartsOf } from './render-parts.js'
+import { releaseBuffer } from '../release-buffer.js'
 
 /** A unit of a rendered text: text, or a value of an HTML page's JSON element. */
 export type TextUnit = string | ScriptJsonPart
@@ -104,10 +105,12 @@ export function writeCheckedText(
         kept.detectors.map((detector) => ({ detector }))
       )
       if (detectors) detectors.push(...kept.detectors)
-      const bytes = Buffer.byteLength(kept.text)
-      keepText(kept.text, bytes)
-      out!.write(kept.text, bytes)
-      p.seen?.(kept.text.length > 0)
+      const bytes = kept.bytes.length
+      // Decoded only when the caller keeps the checked text: a file takes the bytes as kept.
+      if (o.keepBytes !== undefined && checkedBytes <= keep) keepText(kept.bytes.toString('utf8'), bytes)
+      out!.writeBytes(kept.bytes)
+      releaseBuffer(kept.bytes)
+      p.seen?.(bytes > 0)
       return kept.renderedBytes
     }
     const found: string[] = []

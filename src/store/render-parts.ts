@@ -9,9 +9,20 @@ export const PART_KEEP_RUNS = 4
 /** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
 export const PART_MAX_BYTES = 256 << 20
 
-/** A part read back: the checked text, what the last check found in it, and its length as rendered. */
+/** A part to keep: the checked text, what the last check found in it, and its length as rendered. */
 export interface StoredPart {
   text: string
+  detectors: string[]
+  renderedBytes: number
+}
+
+/**
+ * A part read back: the checked text's UTF-8 bytes as kept (a file takes them as they are, never
+ * decoded into a string), what the last check found in it, and its length as rendered. The caller
+ * owns `bytes` and may give them back (`releaseBuffer`) once written.
+ */
+export interface ReadPart {
+  bytes: Buffer
   detectors: string[]
   renderedBytes: number
 }
@@ -74,7 +85,7 @@ export class RenderPartsStore {
   }
 
   /** The part stored under `hash`, or undefined (none, or one that does not read back whole). */
-  read(hash: string): StoredPart | undefined {
+  read(hash: string): ReadPart | undefined {
     if (this.broken) return undefined
     try {
       const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
@@ -87,10 +98,8 @@ export class RenderPartsStore {
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
       if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
-      const text = raw.toString('utf8')
-      releaseBuffer(raw)
       releaseBuffer(row.body)
-      return { text, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
+      return { bytes: raw, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
       this.forget(hash)
       return undefined
