@@ -89,7 +89,7 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
   const first: CommittedPart[] = []
   try {
     const capped = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() }
-    return await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first)
+    return withPostedSessions(first, await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first))
   } catch (e) {
     const why = uncappedNeeded(e)
     if (!why) throw e
@@ -98,8 +98,9 @@ export async function ingestOnWorker(db: Db, paths: string[], opts: IngestOption
       `the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (${why}); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`,
       { code: 'AI_LOG_TRAIL_INGEST_HEAP' }
     )
-    const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, [])
-    return withEarlierAttempt(before, again)
+    const later: CommittedPart[] = []
+    const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, later)
+    return withEarlierAttempt(before, withPostedSessions(later, again))
   }
 }
 
@@ -164,6 +165,17 @@ function uncappedNeeded(e: unknown): string | null {
 
 function joinParts(parts: CommittedPart[]): CommittedPart {
   return parts.reduce(addPart, emptyPart())
+}
+
+/**
+ * An attempt's result with the sessions it wrote to: the worker posts them with each commit and
+ * leaves out of its result those it posted, so its capped heap never holds them all at its end.
+ */
+function withPostedSessions(parts: CommittedPart[], result: IngestResult): IngestResult {
+  const ids = new Set(result.session_ids)
+  for (const p of parts) for (const id of p.session_ids) ids.add(id)
+  const sessionIds = [...ids].sort()
+  return { ...result, sessions: sessionIds.length, session_ids: sessionIds }
 }
 
 /**

@@ -7,7 +7,7 @@ import { anyStoredFile, fileIdFor, filePathsOf, readFileRow, saveFileProgress } 
 import { dropSessionsNoFileHolds, forgetFileAndItsSessionFacts } from '../store/session-reread.js'
 import { saveFormatTally } from '../store/format-tallies.js'
 import { reconcileCopies, reconcileFormats } from '../store/reconcile.js'
-import { clearReconcilePending, markReconcilePending, reconcilePendingSessions, TouchedSessions } from '../store/reconcile-pending.js'
+import { clearReconcilePending, markReconcilePending, TouchedSessions } from '../store/reconcile-pending.js'
 import { StoreWriter } from '../store/writer.js'
 import { isSideFile, recognize, sourceById } from '../sources/registry.js'
 import type { Source } from '../sources/types.js'
@@ -72,6 +72,8 @@ export interface AttemptHooks {
    * and so does not time the updates a first ingest makes.
    */
   reconcile?: (run: () => void) => void
+  /** Sessions reconciled at a time at the end (tests give a small page). */
+  endPage?: number
 }
 
 export interface IngestOptions {
@@ -202,24 +204,56 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   }
   // The reconciling is left to the attempt that goes on from this one's last commit.
   if (stopped) throw stopped
-  result.session_ids = touched.all().sort()
-  result.sessions = result.session_ids.length
+  result.sessions = touched.size
+  // On the ingest's worker every session written to was posted with the commit that wrote it, and
+  // the caller gathers them (ingest-thread.ts): 200,000 ids held here again ran the capped
+  // attempt out of its heap at the end of a first ingest of many small files.
+  result.session_ids = stored ? stored.unposted() : touched.all().sort()
   crashPoint()
-  const reconcile = () => {
-    // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
-    const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid))
-    const sessions = [...result.session_ids, ...pending]
-    reconcileCopies(db, sessions)
-    reconcileFormats(db, sessions)
-    // A session this run wrote to has records; one only marked (its file read again) may have none left.
-    dropSessionsNoFileHolds(db, pending)
-    clearReconcilePending(db, sessions)
-  }
+  const page = hooks.endPage ?? END_PAGE
+  const reconcile = () => reconcileInPages(db, touched, page)
   if (hooks.reconcile) hooks.reconcile(reconcile)
   else reconcile()
   result.format_warnings = readWarnings(db, [...(hooks.readBefore ?? []), ...read])
   if (result.files > 0) checkpointWal(db)
   return result
+}
+
+/** Sessions reconciled at a time at the end of an ingest. */
+const END_PAGE = 4_096
+
+/**
+ * Reconciles the sessions this ingest wrote to and those an earlier one left pending, a page at a
+ * time: all at once, a first ingest of many small files held every session's id several times
+ * over at its end. Each step is the same over pages as over the whole: the copies are settled per
+ * key against every holder whatever page asked for the key, the formats per session. So the
+ * copies are settled for every page before any page's formats, as they were for all the sessions
+ * at once, and nothing is cleared before both are done (a crash leaves the whole list pending).
+ */
+function reconcileInPages(db: Db, touched: TouchedSessions, page: number): void {
+  const eachPage = (step: (ids: string[], pending: boolean) => void) => {
+    for (let after = 0; ;) {
+      const { ids, last } = touched.page(after, page)
+      if (ids.length === 0) break
+      step(ids, false)
+      after = last
+    }
+    // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
+    for (let after = ''; ;) {
+      const ids = touched.pendingElsewhere(after, page)
+      if (ids.length === 0) break
+      step(ids, true)
+      after = ids[ids.length - 1]
+    }
+  }
+  eachPage((ids) => reconcileCopies(db, ids))
+  eachPage((ids) => reconcileFormats(db, ids))
+  // Cleared as they go: the pending sessions are read from the list by id, after the last cleared.
+  eachPage((ids, pending) => {
+    // A session this run wrote to has records; one only marked (its file read again) may have none left.
+    if (pending) dropSessionsNoFileHolds(db, ids)
+    clearReconcilePending(db, ids)
+  })
 }
 
 /** Paths of the files read, asked of the store this many at a time. */
@@ -269,6 +303,11 @@ class CommittedParts {
       addPart(this.part, this.wholeFile.part)
       this.wholeFile = null
     }
+  }
+
+  /** The sessions written to since the last commit (none once the last batch is committed). */
+  unposted(): string[] {
+    return this.touched.since(this.sessionsPosted).ids
   }
 
   committed(): void {

@@ -50,12 +50,18 @@ export function fileFormatTallies(db: Db, paths: readonly string[]): FileFormatT
      WHERE f.path IN (SELECT value FROM json_each(?)) ORDER BY f.id, t.from_line`
   )
   // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
-  // session per file (quadratic in a first ingest of many files).
+  // session per file (quadratic in a first ingest of many files). Only these files' versions are
+  // kept: a map of every file's was rebuilt on each call, and held a first ingest's every session
+  // at its end (docs/performance.md, "the end of a first ingest of many small files").
   let versions: Map<number, string | null> | undefined
   const versionOf = (fileId: number): string | null => {
     versions ??= new Map(
       (
-        prepared(db, 'SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions WHERE first_file_id IS NOT NULL GROUP BY first_file_id').all() as {
+        prepared(
+          db,
+          `SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions
+           WHERE first_file_id IN (SELECT id FROM files WHERE path IN (SELECT value FROM json_each(?))) GROUP BY first_file_id`
+        ).all(JSON.stringify(paths)) as {
           id: number
           v: string | null
         }[]

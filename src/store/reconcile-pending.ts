@@ -52,6 +52,25 @@ export class TouchedSessions {
     return { ids, count: after + ids.length }
   }
 
+  /** Up to `limit` sessions first written to after the `after`-th, in that order, with the position of the last. */
+  page(after: number, limit: number): { ids: string[]; last: number } {
+    const rows = prepared(this.db, 'SELECT n, session_id FROM temp.ingest_touched WHERE n > ? ORDER BY n LIMIT ?').raw().all(after, limit) as [number, string][]
+    return { ids: rows.map((r) => r[1]), last: rows.length > 0 ? rows[rows.length - 1][0] : after }
+  }
+
+  /**
+   * Up to `limit` sessions awaiting reconciliation that this ingest did not write to (an
+   * interrupted ingest's, or those of a file read again), after `after` in id order.
+   */
+  pendingElsewhere(after: string, limit: number): string[] {
+    return prepared(
+      this.db,
+      'SELECT session_id FROM reconcile_pending WHERE session_id > ? AND session_id NOT IN (SELECT session_id FROM temp.ingest_touched) ORDER BY session_id LIMIT ?'
+    )
+      .pluck()
+      .all(after, limit) as string[]
+  }
+
   /** Every session written to, in the order first written to. */
   all(): string[] {
     return prepared(this.db, 'SELECT session_id FROM temp.ingest_touched ORDER BY n').pluck().all() as string[]
