@@ -16984,7 +16984,7 @@ function files_storedFileId(db, path) {
 function reconcile_pending_markReconcilePending(db, sessionId) {
     prepared(db, 'INSERT OR IGNORE INTO reconcile_pending (session_id) VALUES (?)').run(sessionId);
 }
-function reconcile_pending_reconcilePendingSessions(db) {
+function reconcilePendingSessions(db) {
     return prepared(db, 'SELECT session_id FROM reconcile_pending').pluck().all();
 }
 function reconcile_pending_clearReconcilePending(db, sessionIds) {
@@ -17021,6 +17021,20 @@ class reconcile_pending_TouchedSessions {
     since(after) {
         const ids = prepared(this.db, 'SELECT session_id FROM temp.ingest_touched WHERE n > ? ORDER BY n').pluck().all(after);
         return { ids, count: after + ids.length };
+    }
+    /** Up to `limit` sessions first written to after the `after`-th, in that order, with the position of the last. */
+    page(after, limit) {
+        const rows = prepared(this.db, 'SELECT n, session_id FROM temp.ingest_touched WHERE n > ? ORDER BY n LIMIT ?').raw().all(after, limit);
+        return { ids: rows.map((r) => r[1]), last: rows.length > 0 ? rows[rows.length - 1][0] : after };
+    }
+    /**
+     * Up to `limit` sessions awaiting reconciliation that this ingest did not write to (an
+     * interrupted ingest's, or those of a file read again), after `after` in id order.
+     */
+    pendingElsewhere(after, limit) {
+        return prepared(this.db, 'SELECT session_id FROM reconcile_pending WHERE session_id > ? AND session_id NOT IN (SELECT session_id FROM temp.ingest_touched) ORDER BY session_id LIMIT ?')
+            .pluck()
+            .all(after, limit);
     }
     /** Every session written to, in the order first written to. */
     all() {
@@ -17123,10 +17137,13 @@ function fileFormatTallies(db, paths) {
      FROM files f JOIN format_tallies t ON t.file_id = f.id
      WHERE f.path IN (SELECT value FROM json_each(?)) ORDER BY f.id, t.from_line`);
     // sessions has no index on first_file_id: one grouped pass for all the files, not a scan of every
-    // session per file (quadratic in a first ingest of many files).
+    // session per file (quadratic in a first ingest of many files). Only these files' versions are
+    // kept: a map of every file's was rebuilt on each call, and held a first ingest's every session
+    // at its end (docs/performance.md, "the end of a first ingest of many small files").
     let versions;
     const versionOf = (fileId) => {
-        versions ??= new Map(db_prepared(db, 'SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions WHERE first_file_id IS NOT NULL GROUP BY first_file_id').all().map((r) => [r.id, r.v]));
+        versions ??= new Map(db_prepared(db, `SELECT first_file_id AS id, MAX(agent_version) AS v FROM sessions
+           WHERE first_file_id IN (SELECT id FROM files WHERE path IN (SELECT value FROM json_each(?))) GROUP BY first_file_id`).all(JSON.stringify(paths)).map((r) => [r.id, r.v]));
         return versions.get(fileId) ?? null;
     };
     const out = [];
@@ -25693,7 +25710,7 @@ async function ingest_thread_ingestOnWorker(db, paths, opts) {
     const first = [];
     try {
         const capped = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb() };
-        return await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first);
+        return withPostedSessions(first, await runWorker(script, { ...request, maxHeldBytes: HELD_BYTES }, capped, onProgress, first));
     }
     catch (e) {
         const why = uncappedNeeded(e);
@@ -25701,8 +25718,9 @@ async function ingest_thread_ingestOnWorker(db, paths, opts) {
             throw e;
         const before = joinParts(first);
         process.emitWarning(`the ingest needed more than the ${oldGenerationMb()} MB heap its worker thread is given first (${why}); going on without that cap from what it had stored (${before.files_read.length} file(s) read, ${before.events} event(s)); nothing is read twice`, { code: 'AI_LOG_TRAIL_INGEST_HEAP' });
-        const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, []);
-        return withEarlierAttempt(before, again);
+        const later = [];
+        const again = await runWorker(script, { ...request, readBefore: before.files_read }, { maxYoungGenerationSizeMb: YOUNG_MB }, onProgress, later);
+        return withEarlierAttempt(before, withPostedSessions(later, again));
     }
 }
 /** Runs one ingest worker to its end, handing on its progress and what each commit stored. */
@@ -25767,6 +25785,18 @@ function uncappedNeeded(e) {
 }
 function joinParts(parts) {
     return parts.reduce(addPart, emptyPart());
+}
+/**
+ * An attempt's result with the sessions it wrote to: the worker posts them with each commit and
+ * leaves out of its result those it posted, so its capped heap never holds them all at its end.
+ */
+function withPostedSessions(parts, result) {
+    const ids = new Set(result.session_ids);
+    for (const p of parts)
+        for (const id of p.session_ids)
+            ids.add(id);
+    const sessionIds = [...ids].sort();
+    return { ...result, sessions: sessionIds.length, session_ids: sessionIds };
 }
 /**
  * The run's result from what a first attempt committed and what the second did. The second finds
@@ -26679,19 +26709,14 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     // The reconciling is left to the attempt that goes on from this one's last commit.
     if (stopped)
         throw stopped;
-    result.session_ids = touched.all().sort();
-    result.sessions = result.session_ids.length;
+    result.sessions = touched.size;
+    // On the ingest's worker every session written to was posted with the commit that wrote it, and
+    // the caller gathers them (ingest-thread.ts): 200,000 ids held here again ran the capped
+    // attempt out of its heap at the end of a first ingest of many small files.
+    result.session_ids = stored ? stored.unposted() : touched.all().sort();
     crashPoint();
-    const reconcile = () => {
-        // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
-        const pending = reconcilePendingSessions(db).filter((sid) => !touched.has(sid));
-        const sessions = [...result.session_ids, ...pending];
-        reconcileCopies(db, sessions);
-        reconcileFormats(db, sessions);
-        // A session this run wrote to has records; one only marked (its file read again) may have none left.
-        dropSessionsNoFileHolds(db, pending);
-        clearReconcilePending(db, sessions);
-    };
+    const page = hooks.endPage ?? END_PAGE;
+    const reconcile = () => reconcileInPages(db, touched, page);
     if (hooks.reconcile)
         hooks.reconcile(reconcile);
     else
@@ -26700,6 +26725,44 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     if (result.files > 0)
         checkpointWal(db);
     return result;
+}
+/** Sessions reconciled at a time at the end of an ingest. */
+const END_PAGE = 4_096;
+/**
+ * Reconciles the sessions this ingest wrote to and those an earlier one left pending, a page at a
+ * time: all at once, a first ingest of many small files held every session's id several times
+ * over at its end. Each step is the same over pages as over the whole: the copies are settled per
+ * key against every holder whatever page asked for the key, the formats per session. So the
+ * copies are settled for every page before any page's formats, as they were for all the sessions
+ * at once, and nothing is cleared before both are done (a crash leaves the whole list pending).
+ */
+function reconcileInPages(db, touched, page) {
+    const eachPage = (step) => {
+        for (let after = 0;;) {
+            const { ids, last } = touched.page(after, page);
+            if (ids.length === 0)
+                break;
+            step(ids, false);
+            after = last;
+        }
+        // Sessions an interrupted ingest stored but did not reconcile are reconciled now.
+        for (let after = '';;) {
+            const ids = touched.pendingElsewhere(after, page);
+            if (ids.length === 0)
+                break;
+            step(ids, true);
+            after = ids[ids.length - 1];
+        }
+    };
+    eachPage((ids) => reconcileCopies(db, ids));
+    eachPage((ids) => reconcileFormats(db, ids));
+    // Cleared as they go: the pending sessions are read from the list by id, after the last cleared.
+    eachPage((ids, pending) => {
+        // A session this run wrote to has records; one only marked (its file read again) may have none left.
+        if (pending)
+            dropSessionsNoFileHolds(db, ids);
+        clearReconcilePending(db, ids);
+    });
 }
 /** Paths of the files read, asked of the store this many at a time. */
 const WARNING_PAGE = 16_384;
@@ -26751,6 +26814,10 @@ class CommittedParts {
             addPart(this.part, this.wholeFile.part);
             this.wholeFile = null;
         }
+    }
+    /** The sessions written to since the last commit (none once the last batch is committed). */
+    unposted() {
+        return this.touched.since(this.sessionsPosted).ids;
     }
     committed() {
         // Numbered in the order first touched: the sessions touched since the last commit are the tail.
@@ -48058,10 +48125,8 @@ class RenderPartsStore {
             // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
             if (row.used_run <= this.run - PART_KEEP_RUNS / 2)
                 this.used.add(hash);
-            const text = raw.toString('utf8');
-            release_buffer_releaseBuffer(raw);
             release_buffer_releaseBuffer(row.body);
-            return { text, detectors: detectors, renderedBytes: row.rendered_bytes };
+            return { bytes: raw, detectors: detectors, renderedBytes: row.rendered_bytes };
         }
         catch {
             this.forget(hash);
@@ -57478,6 +57543,16 @@ class FileOut {
         if (this.pending.length >= WRITE_CHUNK)
             this.flush();
     }
+    /**
+     * Writes UTF-8 bytes as they are (a kept part, src/pipeline/render-parts.ts): the same bytes
+     * `write` would of their text, without decoding them into a string and encoding it again.
+     */
+    writeBytes(b) {
+        this.flush();
+        crashWhileWriting(this.path, () => (0,external_node_fs_namespaceObject.writeSync)(this.fd, b, 0, b.length >> 1));
+        (0,external_node_fs_namespaceObject.writeSync)(this.fd, b);
+        this.bytes += b.length;
+    }
     /** The region of the previous file under `key`, if there is one. */
     previousRegion(key) {
         return this.previous?.regions.get(key);
@@ -57539,6 +57614,7 @@ class FileOut {
 
 
 
+
 /**
  * Writes the JSON report to `path` a session at a time, each part given the last check first.
  * The whole-document check (`lateRedactJson`) walks the decoded values and re-serializes what it
@@ -57586,7 +57662,8 @@ function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
                     if (part) {
                         countLate(check, name, part.detectors.map((detector) => ({ detector })));
                         detectors.push(...part.detectors);
-                        out.write(part.text);
+                        out.writeBytes(part.bytes);
+                        release_buffer_releaseBuffer(part.bytes);
                         continue;
                     }
                     const found = [];
@@ -57620,6 +57697,7 @@ function writeCheckedJson(report, path, opts, name = 'report.json', previous) {
 const SESSIONS = 'sessions';
 
 ;// CONCATENATED MODULE: ./src/pipeline/text-file.ts
+
 
 
 
@@ -57697,10 +57775,13 @@ function writeCheckedText(units, opts, o) {
             countLate(check, o.name, kept.detectors.map((detector) => ({ detector })));
             if (detectors)
                 detectors.push(...kept.detectors);
-            const bytes = Buffer.byteLength(kept.text);
-            keepText(kept.text, bytes);
-            out.write(kept.text, bytes);
-            p.seen?.(kept.text.length > 0);
+            const bytes = kept.bytes.length;
+            // Decoded only when the caller keeps the checked text: a file takes the bytes as kept.
+            if (o.keepBytes !== undefined && checkedBytes <= keep)
+                keepText(kept.bytes.toString('utf8'), bytes);
+            out.writeBytes(kept.bytes);
+            release_buffer_releaseBuffer(kept.bytes);
+            p.seen?.(bytes > 0);
             return kept.renderedBytes;
         }
         const found = [];
