@@ -53,10 +53,14 @@ function parseEntry(json: string): SessionEntry | undefined {
   if (typeof e !== 'object' || e === null) return undefined
   const { fields, notes, level, turns } = e as Record<string, unknown>
   if (typeof fields !== 'object' || fields === null || !KEPT.includes(level as Kept) || !Array.isArray(turns)) return undefined
-  if (typeof notes !== 'object' || notes === null) return undefined
-  const { records, tags } = notes as Record<string, unknown>
-  if (!Array.isArray(records) || !Array.isArray(tags)) return undefined
-  return e as SessionEntry
+  return notesOf(notes) ? (e as SessionEntry) : undefined
+}
+
+/** A session's redaction notes read back, or undefined when they do not have the notes' shape. */
+export function notesOf(n: unknown): SessionNotes | undefined {
+  if (typeof n !== 'object' || n === null) return undefined
+  const { records, tags } = n as Record<string, unknown>
+  return Array.isArray(records) && Array.isArray(tags) ? (n as SessionNotes) : undefined
 }
 
 /** The comment's window an entry is made for. */

@@ -8,7 +8,7 @@ import type { Db } from '../store/db.js'
 import { FullSessionsStore } from '../store/full-sessions.js'
 import { SessionCacheStore } from '../store/session-cache.js'
 import { cacheFingerprint } from './cached-findings.js'
-import { includesTexts, mergedUses, sessionCodeFingerprint } from './cached-sessions.js'
+import { includesTexts, mergedUses, notesOf, sessionCodeFingerprint } from './cached-sessions.js'
 import { redactionKey } from './hash.js'
 import type { SessionNotes } from './policy.js'
 
@@ -50,16 +50,11 @@ function parseSession(json: string, id: string): SessionReport | undefined {
 }
 
 function parseNotes(text: string): SessionNotes | undefined {
-  let n: unknown
   try {
-    n = JSON.parse(text)
+    return notesOf(JSON.parse(text))
   } catch {
     return undefined
   }
-  if (typeof n !== 'object' || n === null) return undefined
-  const { records, tags } = n as Record<string, unknown>
-  if (!Array.isArray(records) || !Array.isArray(tags)) return undefined
-  return n as SessionNotes
 }
 
 /**
