@@ -59591,12 +59591,14 @@ function parseEntry(json) {
     const { fields, notes, level, turns } = e;
     if (typeof fields !== 'object' || fields === null || !KEPT.includes(level) || !Array.isArray(turns))
         return undefined;
-    if (typeof notes !== 'object' || notes === null)
+    return notesOf(notes) ? e : undefined;
+}
+/** A session's redaction notes read back, or undefined when they do not have the notes' shape. */
+function notesOf(n) {
+    if (typeof n !== 'object' || n === null)
         return undefined;
-    const { records, tags } = notes;
-    if (!Array.isArray(records) || !Array.isArray(tags))
-        return undefined;
-    return e;
+    const { records, tags } = n;
+    return Array.isArray(records) && Array.isArray(tags) ? n : undefined;
 }
 /** Everything an entry depends on but the session itself: config, code, redaction key, schema, window. */
 function baseOf(store, config, window) {
@@ -60000,19 +60002,12 @@ function full_sessions_parseSession(json, id) {
     }
 }
 function parseNotes(text) {
-    let n;
     try {
-        n = JSON.parse(text);
+        return notesOf(JSON.parse(text));
     }
     catch {
         return undefined;
     }
-    if (typeof n !== 'object' || n === null)
-        return undefined;
-    const { records, tags } = n;
-    if (!Array.isArray(records) || !Array.isArray(tags))
-        return undefined;
-    return n;
 }
 /**
  * What the files' report made of each session (its redacted JSON and its redaction's notes),
