@@ -95,7 +95,7 @@ export class CommentFromFiles {
       if (known && this.window.holdsAtMost(known[1])) {
         for (const [facts, held] of known[2]) this.window.addKnown(facts, held)
         // The session's head is what the sink writes of it spilled: `{ ...s, turns: [] }`.
-        if (this.sink.inMemory) this.sink.add({ ...(JSON.parse(found.head) as SessionReport), turns })
+        if (this.sink.inMemory) this.sink.add({ ...(JSON.parse(found.head.toString()) as SessionReport), turns })
         else this.sink.add(headTexts(found))
         return undefined
       }
@@ -142,7 +142,8 @@ export class CommentFromFiles {
 
 /** A found session's head as the comment's spilled sink writes it: its head, turns and all. */
 function headTexts(found: SessionTexts): SessionTexts {
-  const head = found.head
+  // A string of its own: the found session's bytes are given back once the files' sink wrote them.
+  const head = found.head.toString()
   return {
     texts: true,
     id: found.id,

@@ -78,13 +78,15 @@ export function buildListedReport(
     const found = cache?.lookup(framed)
     const entry = found?.entry
     if (cache && entry && redactor.replay(framed, entry.notes)) {
-      // Written to the spill as its stored texts, and parsed only if something needs the object.
-      sink.add(entry)
+      // Written to the spill as its stored texts, and parsed only if something needs the object;
+      // the comment first, as the sink gives the texts' bytes back once it wrote them.
       opts.onSession?.(entry)
+      sink.add(entry)
       cache.used(entry)
       fullSessionCounts.hits++
     } else {
       if (found) {
+        entry?.release?.()
         redactor.note()
         cache?.note()
       }

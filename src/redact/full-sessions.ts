@@ -145,14 +145,16 @@ export class FullSessionCache {
       const [jsonBytes, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0]
       if (!meta || sha256(raw.subarray(0, jsonBytes)) !== meta.digest || sha256(raw.subarray(jsonBytes)) !== meta.rest) {
         this.store.forget(s.id)
+        releaseBuffer(raw)
         return { key, entry: undefined }
       }
       let at = 0
-      const next = (bytes: number) => raw.toString('utf8', at, (at += bytes))
+      // The texts stay the entry's bytes: the sink writes them as they are, and gives them back.
+      const next = (bytes: number) => raw.subarray(at, (at += bytes))
       const json = next(jsonBytes)
       const head = next(headBytes)
       const prompts = next(promptsBytes)
-      const capture = captureBytes ? next(captureBytes) : undefined
+      const capture = captureBytes ? next(captureBytes).toString() : undefined
       const entry: FullSessionEntry = {
         texts: true,
         id: s.id,
@@ -161,7 +163,8 @@ export class FullSessionCache {
         prompts,
         digest: meta.digest,
         turnChars: meta.turnChars,
-        session: () => JSON.parse(json) as SessionReport,
+        session: () => JSON.parse(json.toString()) as SessionReport,
+        release: () => releaseBuffer(raw),
         notes: meta,
         capture
       }
@@ -169,8 +172,9 @@ export class FullSessionCache {
       if (run !== undefined && (run - meta.keysRun >= KEEP_RUNS / 2 || meta.keysRun > run))
         this.due.set(entry, { key, meta, keys: Buffer.from(raw.subarray(at)) })
       return { key, entry }
-    } finally {
+    } catch (e) {
       releaseBuffer(raw)
+      throw e
     }
   }
 
@@ -214,7 +218,7 @@ export class FullSessionCache {
     const jsonBytes = parts[0]
     const raw = Buffer.allocUnsafeSlow(parts[0] + parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES)
     let at = 0
-    for (const t of [texts.json, texts.head, texts.prompts, cap]) at += raw.write(t, at, 'utf8')
+    for (const t of [texts.json, texts.head, texts.prompts, cap]) at += typeof t === 'string' ? raw.write(t, at, 'utf8') : t.copy(raw, at)
     for (const k of keys) at += raw.write(k, at, 'base64')
     if (at !== raw.length) throw new Error('a full session entry’s parts do not fill it')
     const meta: EntryMeta = {

@@ -34,19 +34,22 @@ export function turnChars(turns: readonly Turn[]): number {
 /**
  * A redacted session as the texts the spill holds of it: its JSON (`JSON.stringify` of the
  * session), its head (the same with no turns), its prompts (the same with every turn's actions
- * left out), the SHA-256 of its JSON (base64) and its turn text's characters (`turnChars`). A
- * session found in the full report's cache comes as these, kept from the run that made them,
- * and is parsed only when a reader needs the object (`session`): a report held in memory.
+ * left out), each a string or its UTF-8 bytes, the SHA-256 of its JSON (base64) and its turn
+ * text's characters (`turnChars`). A session found in the full report's cache comes as these,
+ * kept from the run that made them, and is parsed only when a reader needs the object
+ * (`session`): a report held in memory. `release`, once the sink has written the texts, gives
+ * back the memory behind their bytes (nothing may read them after).
  */
 export interface SessionTexts {
   readonly texts: true
   readonly id: string
-  readonly json: string
-  readonly head: string
-  readonly prompts: string
+  readonly json: string | Buffer
+  readonly head: string | Buffer
+  readonly prompts: string | Buffer
   readonly digest: string
   readonly turnChars: number
   session(): SessionReport
+  release?(): void
 }
 
 /** The texts of a session as `SessionSink` writes them (its JSON given when the caller has it). */
@@ -102,9 +105,10 @@ export class SessionSink {
   private held: (SessionReport | SessionTexts)[] | null = []
   private heldJson: (string | undefined)[] = []
   private heldChars = 0
-  private pending: string[] = []
-  private pendingHeads: string[] = []
-  private pendingPrompts: string[] = []
+  private pending: (string | Buffer)[] = []
+  private pendingHeads: (string | Buffer)[] = []
+  private pendingPrompts: (string | Buffer)[] = []
+  private pendingReleases: (() => void)[] = []
   private pendingChars = 0
   private readonly digests: string[] = []
   private written = 0
@@ -151,6 +155,7 @@ export class SessionSink {
       this.pending.push(s.json)
       this.pendingHeads.push(s.head)
       if (this.keepPrompts) this.pendingPrompts.push(s.prompts)
+      if (s.release) this.pendingReleases.push(s.release)
       this.pendingChars += s.json.length
       if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS) this.flush()
       return
@@ -175,7 +180,12 @@ export class SessionSink {
    */
   sessions(restore?: (s: SessionReport, index: number) => SessionReport): SessionList {
     if (this.held) {
-      const held = this.held.map((s) => (isSessionTexts(s) ? s.session() : s))
+      const held = this.held.map((s) => {
+        if (!isSessionTexts(s)) return s
+        const session = s.session()
+        s.release?.()
+        return session
+      })
       this.held = held
       return held
     }
@@ -222,5 +232,8 @@ export class SessionSink {
     this.pendingHeads = []
     this.pendingPrompts = []
     this.pendingChars = 0
+    // SQLite copied the bytes.
+    for (const release of this.pendingReleases) release()
+    this.pendingReleases = []
   }
 }
