@@ -228,7 +228,9 @@ export class FullSessionCache {
       digest: texts.digest,
       rest: sha256(raw.subarray(jsonBytes)),
       turnChars: texts.turnChars,
-      keysRun: this.findings?.run ?? 0
+      // Told a little older than they are, by the session's key: the sessions made in one run
+      // renew their keys over the next few runs rather than all in one.
+      keysRun: Math.max(0, (this.findings?.run ?? 0) - (key.charCodeAt(0) % (KEEP_RUNS / 2)))
     }
     this.store.put(s.id, key, raw, JSON.stringify(meta))
   }
