@@ -22,7 +22,9 @@ const T2 = '2026-12-05T11:22:33.456Z'
 const T3 = '2026-12-09T08:07:06.543Z'
 const dir = tmpDir('alt-job-memo-marks-')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-afterEach(() => jest.restoreAllMocks())
+afterEach(() => {
+  jest.restoreAllMocks()
+})
 
 interface Change {
   /** A line inserted after this line of report.md. */
@@ -93,9 +95,9 @@ function keyOf(database: string, folder: string, key: string): MemoKey {
 function bytesSearched<T>(fn: () => T): [T, number] {
   const original = Buffer.prototype.indexOf
   let searched = 0
-  const spy = jest.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: Parameters<Buffer['indexOf']>) {
+  const spy = jest.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
     const [value, offset] = args
-    const at = original.apply(this, args)
+    const at = original.apply(this, args as Parameters<Buffer['indexOf']>)
     // From where the search began to where it stopped.
     if ((typeof value === 'string' || Buffer.isBuffer(value)) && value.toString('latin1').includes('enerated'))
       searched += (at >= 0 ? at + value.length : this.length) - (typeof offset === 'number' ? Math.max(0, offset) : 0)
