@@ -194,6 +194,29 @@ describe('the job memo’s entry after a change, by the earlier entry’s marks'
     }
   })
 
+  it('still finds the new time’s words across the end of one kept chunk and the start of the next', () => {
+    const database = join(dir, 'seam.sqlite')
+    openStore(database).close()
+    const folder = join(dir, 'seam')
+    const job = { outDir: folder, config: parseConfig('', 'test.yml') } as ReportRequest
+    const quoted = `_generated ${formatDateTime(new Date(T2).toISOString(), 'UTC')} UTC by ai-log-trail 0.0.0_`
+    // report.md's first chunk ends at 1 MiB (no line ends past its first 512 KiB), inside `words`.
+    const body = (at: string, words: string, tail: string) => {
+      const head = files(at)['report.md'].subarray(0, 400 * 1024)
+      const start = head.subarray(0, head.lastIndexOf(10) + 1)
+      const long = `${'x'.repeat(1024 * 1024 - 12 - start.length)}${words}${'y'.repeat(1000)}\n`
+      const end = `${tail}\n_generated ${formatDateTime(new Date(at).toISOString(), 'UTC')} UTC by ai-log-trail 0.0.0_\n`
+      return { ...files(at), 'report.md': Buffer.concat([start, Buffer.from(long), Buffer.from(end)]) }
+    }
+    expect(keepMemo(database, keyOf(database, folder, 'one'), memoEntry(job, new Date(T1), written(folder, body(T1, quoted, 'the end'), T1)))).toBe(true)
+    const key = keyOf(database, folder, 'two')
+    expect(keepMemo(database, key, memoEntry(job, new Date(T2), written(folder, body(T2, quoted, 'the end, grown'), T2)))).toBe(false)
+    // Without the words, the same texts make an entry.
+    const other = quoted.replace('UTC', 'utc')
+    expect(keepMemo(database, keyOf(database, folder, 'three'), memoEntry(job, new Date(T1), written(folder, body(T1, other, 'the end'), T1)))).toBe(true)
+    expect(keepMemo(database, key, memoEntry(job, new Date(T2), written(folder, body(T2, other, 'the end, grown'), T2)))).toBe(true)
+  })
+
   it('never replays a kept chunk altered in the store, and the run after it rebuilds', () => {
     const database = join(dir, 'altered.sqlite')
     openStore(database).close()
