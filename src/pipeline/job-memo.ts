@@ -29,7 +29,7 @@ import type { ReportRequest, ReportResult } from './job.js'
  */
 
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 3
+const MEMO_FORMAT = 4
 
 /** What the memo's key is taken from: the request, and the store after the ingest. */
 export interface MemoInputs {
@@ -217,14 +217,28 @@ interface Header {
   texts: StoredText[]
   /**
    * Each chunk of the texts' concatenation: its length before compression, its SHA-256 (base64),
-   * its row's number and its length compressed.
+   * its row's number, its length compressed, and where `MARK` lies in it.
    */
   chunks: StoredChunk[]
   /** The job's result, its texts and its report's time left out. */
   result: Omit<ReportResult, 'comment' | 'releaseSection' | 'summary'>
 }
 
-type StoredChunk = [length: number, sha256: string, seq: number, stored: number]
+/**
+ * `marks`: the offset in the chunk of each `MARK` that lies whole in it, or null when there are
+ * more than MAX_MARKS. A later entry that keeps the chunk (the same length and SHA-256, so the same
+ * bytes) looks for the time's forms only there, not through the chunk again.
+ */
+type StoredChunk = [length: number, sha256: string, seq: number, stored: number, marks: number[] | null]
+
+/**
+ * Bytes every form's text holds (`needles`): a form lying whole in a chunk holds this whole in it,
+ * so a chunk's marks are every place one can start.
+ */
+const MARK = Buffer.from('enerated', 'latin1')
+
+/** A chunk with more marks than this keeps none, and a later entry that keeps it searches it whole. */
+const MAX_MARKS = 256
 
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' } as const
 
@@ -244,6 +258,11 @@ const MIN_CHUNK_BYTES = 512 * 1024
 const CUT_MASK = 255
 /** How many bytes before a line's end its hash reads. */
 const CUT_WINDOW = 32
+/**
+ * What a file is read by once its chunk holds MIN_CHUNK_BYTES: the search for the cut is then
+ * short, and what follows the cut, moved to the next chunk's start, is at most this.
+ */
+const CUT_READ_BYTES = 64 * 1024
 
 /**
  * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
@@ -272,41 +291,25 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
   if (!Object.values(forms).every((f) => PLAIN.test(f))) return null
   const outDir = resolve(job.outDir)
   return (sink) => {
-    const chunks = new Chunker(sink, previousChunks(sink.previous))
+    const chunks = new Chunker(sink, previousChunks(sink.previous), maxBytes)
     const texts: StoredText[] = []
-    const add = (name: string, file: boolean, pieces: Iterable<Buffer>) => {
+    const add = (name: string, file: boolean, fill: (spans: SpanFinder) => boolean) => {
       const spans = new SpanFinder(name, forms)
-      for (const piece of pieces) {
-        spans.feed(piece)
-        chunks.write(piece)
-        if (chunks.stored > maxBytes) return false
-      }
+      if (!fill(spans)) return false
+      // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
+      if (!chunks.flush(spans)) return false
       const found = spans.finish()
       if (!found) return false
-      // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
-      chunks.flush()
       texts.push({ name, file, bytes: spans.length, ...found })
       return true
     }
-    for (const name of result.files) if (!add(name, true, fileChunks(join(outDir, name)))) return null
+    for (const name of result.files) if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans))) return null
     for (const [field, name] of Object.entries(RESULT_TEXTS))
-      if (!add(name, false, [Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8')])) return null
-    chunks.flush()
+      if (!add(name, false, (spans) => chunks.write(Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8'), spans))) return null
     if (chunks.stored > maxBytes) return null
     const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result
     const header: Header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest }
     return pack(Buffer.from(JSON.stringify(header), 'utf8'))
-  }
-}
-
-/** A file's bytes, CHUNK_BYTES at a time, in one buffer reused: each piece is used before the next is read. */
-function* fileChunks(path: string): Generator<Buffer> {
-  const fd = openSync(path, 'r')
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) yield buf.subarray(0, n)
-  } finally {
-    closeSync(fd)
   }
 }
 
@@ -318,17 +321,40 @@ function previousChunks(previous: Buffer | null): Map<string, StoredChunk> {
   try {
     const header = JSON.parse(payload.toString('utf8')) as Header
     if (header?.format !== MEMO_FORMAT || !Array.isArray(header.chunks)) return byHash
-    for (const c of header.chunks) if (Array.isArray(c) && c.length === 4) byHash.set(`${c[0]}:${c[1]}`, c)
+    for (const c of header.chunks) if (Array.isArray(c) && c.length === 5 && validMarks(c[4], c[0])) byHash.set(`${c[0]}:${c[1]}`, c)
   } catch {
     // Not an entry this code reads: nothing is kept of it.
   }
   return byHash
 }
 
+/** Whether `marks` is what `markChunk` writes for a chunk of `length` bytes: null, or ascending offsets each with room for MARK. */
+function validMarks(marks: unknown, length: number): boolean {
+  if (marks === null) return true
+  if (!Array.isArray(marks) || marks.length > MAX_MARKS) return false
+  let last = -1
+  for (const m of marks) {
+    if (!Number.isSafeInteger(m) || m <= last || m + MARK.length > length) return false
+    last = m
+  }
+  return true
+}
+
+/** Where MARK lies whole in `chunk`, or null past MAX_MARKS. */
+function markChunk(chunk: Buffer): number[] | null {
+  const marks: number[] = []
+  for (let i = chunk.indexOf(MARK); i >= 0; i = chunk.indexOf(MARK, i + 1)) {
+    if (marks.length === MAX_MARKS) return null
+    marks.push(i)
+  }
+  return marks
+}
+
 /**
- * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), and stores
- * each: a chunk the entry before holds, by length and SHA-256, is kept as it is stored; another is
- * compressed and stored.
+ * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), hands each
+ * to the text's `SpanFinder`, and stores it: a chunk the entry before holds, by length and
+ * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
+ * searched, compressed and stored.
  */
 class Chunker {
   private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
@@ -340,24 +366,51 @@ class Chunker {
   stored = 0
   constructor(
     private readonly sink: MemoSink,
-    private readonly previous: Map<string, StoredChunk>
+    private readonly previous: Map<string, StoredChunk>,
+    private readonly maxBytes: number
   ) {}
 
-  write(piece: Buffer): void {
+  /**
+   * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
+   * then CUT_READ_BYTES at a time until the cut, so what is moved to the next chunk's start is
+   * little. False once the entry passes its bound.
+   */
+  read(path: string, spans: SpanFinder): boolean {
+    const fd = openSync(path, 'r')
+    try {
+      for (;;) {
+        const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used)
+        const n = readSync(fd, this.buf, this.used, want, null)
+        if (n === 0) return true
+        this.used += n
+        if (!this.cutAndFlush(spans)) return false
+      }
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  /** Bytes held in memory, copied into the chunk being gathered. False once the entry passes its bound. */
+  write(piece: Buffer, spans: SpanFinder): boolean {
     for (let at = 0; at < piece.length;) {
       const n = piece.copy(this.buf, this.used, at)
       this.used += n
       at += n
-      const cut = this.cut()
-      if (cut > 0) {
-        // What follows the cut starts the next chunk.
-        const rest = this.used - cut
-        this.used = cut
-        this.flush()
-        if (rest > 0) this.buf.copy(this.buf, 0, cut, cut + rest)
-        this.used = rest
-      }
+      if (!this.cutAndFlush(spans)) return false
     }
+    return true
+  }
+
+  private cutAndFlush(spans: SpanFinder): boolean {
+    const cut = this.cut()
+    if (cut === 0) return true
+    // What follows the cut starts the next chunk.
+    const rest = this.used - cut
+    this.used = cut
+    const ok = this.flush(spans)
+    if (rest > 0) this.buf.copy(this.buf, 0, cut, cut + rest)
+    this.used = rest
+    return ok
   }
 
   /** Where the gathered bytes end a chunk (a length), or 0 while they do not. */
@@ -375,23 +428,29 @@ class Chunker {
     return this.used === CHUNK_BYTES ? CHUNK_BYTES : 0
   }
 
-  flush(): void {
-    if (this.used === 0) return
+  /** The gathered bytes as a chunk, searched by `spans`; false once the entry passes its bound. */
+  flush(spans: SpanFinder): boolean {
+    if (this.used === 0) return true
     const raw = this.buf.subarray(0, this.used)
     const hash = createHash('sha256').update(raw).digest('base64')
     this.used = 0
     this.scanned = 0
     const before = this.previous.get(`${raw.length}:${hash}`)
     if (before && this.sink.keep(before[2])) {
-      this.list.push([raw.length, hash, before[2], before[3]])
+      // The same bytes: the same marks (null ones searched whole again).
+      spans.feed(raw, before[4] ?? undefined)
+      this.list.push([raw.length, hash, before[2], before[3], before[4]])
       this.stored += before[3]
-      return
+      return this.stored <= this.maxBytes
     }
+    const marks = markChunk(raw)
+    spans.feed(raw, marks ?? undefined)
     const chunk = compress(raw)
-    this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length])
+    this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length, marks])
     this.stored += chunk.length
     // `put` stored a copy (SQLite binds a blob by copying it).
     releaseBuffer(chunk)
+    return this.stored <= this.maxBytes
   }
 }
 
@@ -403,7 +462,8 @@ class Chunker {
 class SpanFinder {
   /** Bytes seen so far. */
   length = 0
-  private readonly wanted: [FormName, Buffer, number][]
+  /** Each form's name, its text with what surrounds it, the offset of the time in that, and of MARK. */
+  private readonly wanted: [FormName, Buffer, number, number][]
   private readonly overlap: number
   private tail = Buffer.alloc(0)
   private lastNewline = -1
@@ -415,15 +475,18 @@ class SpanFinder {
     private readonly name: string,
     forms: TimeForms
   ) {
-    this.wanted = (Object.entries(needles(forms)) as [FormName, [string, string]][]).map(([form, [before, after]]) => [
-      form,
-      Buffer.from(before + after, 'latin1'),
-      Buffer.byteLength(before)
-    ])
+    this.wanted = (Object.entries(needles(forms)) as [FormName, [string, string]][]).map(([form, [before, after]]) => {
+      const needle = Buffer.from(before + after, 'latin1')
+      return [form, needle, Buffer.byteLength(before), needle.indexOf(MARK)]
+    })
     this.overlap = Math.max(...this.wanted.map(([, n]) => n.length)) - 1
   }
 
-  feed(piece: Buffer): void {
+  /**
+   * The next piece of the text. `marks`, when given, are where MARK lies whole in the piece: a form
+   * lying whole in it is looked for only there (each holds MARK once), else the piece is searched.
+   */
+  feed(piece: Buffer, marks?: readonly number[]): void {
     const base = this.length
     for (let i = 0; i < this.ends.length; i++)
       if (this.ends[i] === null) {
@@ -433,11 +496,17 @@ class SpanFinder {
     // A form across the last piece's end and this one's start, then those within this piece: the
     // piece itself is searched in place, so what a text's reading allocates is a few bytes per piece.
     const seam = this.tail.length === 0 ? null : Buffer.concat([this.tail, piece.subarray(0, this.overlap)])
-    for (const [form, needle, before] of this.wanted) {
+    for (const [form, needle, before, mark] of this.wanted) {
       if (seam)
         for (let i = seam.indexOf(needle); i >= 0 && i < this.tail.length; i = seam.indexOf(needle, i + 1))
           if (i + needle.length > this.tail.length) this.found(piece, base, base - this.tail.length + i + before, form)
-      for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1)) this.found(piece, base, base + i + before, form)
+      if (marks && mark >= 0) {
+        for (const m of marks) {
+          const at = m - mark
+          if (at >= 0 && at + needle.length <= piece.length && piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)
+            this.found(piece, base, base + at + before, form)
+        }
+      } else for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1)) this.found(piece, base, base + i + before, form)
     }
     const nl = piece.lastIndexOf(10)
     if (nl >= 0) this.lastNewline = base + nl
