@@ -73,14 +73,14 @@ export function firstSessions(list: SessionList, n: number): SessionList {
 
 /**
  * Each session mapped by `map` (a table's row), in pages of `size`, in order (none when the list
- * is empty). A session is mapped as it is read, so a page holds `size` rows and never `size`
+ * is empty); with `cutAfter`, a page also ends after each session it holds true for. A session is mapped as it is read, so a page holds `size` rows and never `size`
  * sessions with their turns: a full-mode report's page of 1,000 was every session held at once.
  */
-export function* sessionPages<T>(list: SessionList, size: number, map: (s: SessionReport) => T): Generator<T[]> {
+export function* sessionPages<T>(list: SessionList, size: number, map: (s: SessionReport) => T, cutAfter?: (s: SessionReport) => boolean): Generator<T[]> {
   let page: T[] = []
   for (const s of list) {
     page.push(map(s))
-    if (page.length >= size) {
+    if (page.length >= size || cutAfter?.(s)) {
       yield page
       page = []
     }
