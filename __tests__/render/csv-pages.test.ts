@@ -1,11 +1,12 @@
 import { beforeAll, expect, test } from '@jest/globals'
 import { csvChunks, renderCsv } from '../../src/render/csv.js'
+import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import { flatUnits } from '../../src/render/region.js'
 import type { Report, SessionReport } from '../../src/select/report.js'
 import { fixtureReports, parseCsv } from './support.js'
 
 /*
- * `sessions.csv` is written and last-checked a page of rows at a time, and the last check's memo
+ * `sessions.csv` and the Markdown report's tables of sessions are written and last-checked a page of rows at a time, and the last check's memo
  * knows a page by its text: a page that holds the same rows as in the run before is not checked
  * again. So after one session's row changed, or a session came, every page but the one holding it
  * must be the same text as before, and the pages together the whole file.
@@ -69,4 +70,21 @@ test('sessions.csv’s pages hold every row once, in order', async () => {
   expect(rows.slice(1).map((row) => row[0])).toEqual(sessions.map((s) => s.id))
   // Each page is whole records: the check reads a page's cells as it reads the file's.
   for (const p of all.slice(1)) expect(parseCsv(p).every((row) => row.length === rows[0].length)).toBe(true)
+})
+
+const mdUnits = (r: Report): string[] => [...markdownChunks(r)]
+
+test('the Markdown sessions table’s pages other than a changed session’s are the same texts as before', async () => {
+  const sessions = many(400)
+  const before = await reportOf(sessions)
+  // A row as wide as before: a wider cell pads its column on every page (remark's padding).
+  const grown = await reportOf(sessions.map((s, i) => (i === 200 ? { ...s, id: s.id.replace(/0200$/, 'fe00') } : s)))
+  const now = mdUnits(grown)
+  expect(now.join('')).toBe(renderMarkdown(grown))
+  const known = new Set(mdUnits(before))
+  const fresh = now.filter((u) => !known.has(u))
+  expect(fresh.some((u) => u.includes('fe00'))).toBe(true)
+  // The report's head (its counts) and the changed row's page; on the code before, the whole table.
+  const freshChars = fresh.reduce((n, u) => n + u.length, 0)
+  expect(freshChars * 4).toBeLessThan(now.join('').length)
 })

@@ -1,4 +1,4 @@
-import { sessionHeads, sessionPages, sessionPrompts, type ListedReport } from '../select/session-list.js'
+import { idPageCut, sessionHeads, sessionPages, sessionPrompts, type ListedReport } from '../select/session-list.js'
 import type { SessionReport } from '../select/report.js'
 import type { TokenCounts } from '../model/tokens.js'
 import { csvRecords, toCsv, type Cell } from './csv-format.js'
@@ -74,23 +74,9 @@ function sessionRow(s: SessionReport): Cell[] {
 /** Sessions per part of `sessions.csv` at most. */
 const SESSIONS_PAGE = 1_000
 
-/**
- * Whether a page of `sessions.csv` ends after this session: after about one in 32, chosen by its
- * id alone, so a page's rows are the same after a session elsewhere grew, came or went, and the
- * last check's memo (src/redact/late-memo.ts) finds every other page as checked before; a page
- * of the whole file was checked again after any change. The bytes are the same however the rows
- * are cut: the check reads a CSV text a record at a time.
- */
-export function sessionsCsvCut(s: { id: string }): boolean {
-  // FNV-1a over the id's UTF-16 code units.
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.id.length; i++) h = Math.imul(h ^ s.id.charCodeAt(i), 0x01000193)
-  return (h & 31) === 0
-}
-
 function* sessions(report: ListedReport): Generator<string> {
   yield csvRecords([SESSIONS_HEADER])
-  for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow, sessionsCsvCut)) yield csvRecords(page)
+  for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow, idPageCut)) yield csvRecords(page)
 }
 
 /** A session's rows of `prompts.csv`, as one text (none when it has no prompt). */

@@ -1,6 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { SessionReport } from '../select/report.js'
-import { sessionPages, type SessionList } from '../select/session-list.js'
+import { idPageCut, sessionPages, type SessionList } from '../select/session-list.js'
 import { pagedTableText, type TableOf } from './md-paged-table.js'
 import { toMarkdown } from './md-stringify.js'
 import type { Part } from './region.js'
@@ -26,14 +26,15 @@ export type MarkdownPart = RootContent | MarkdownSlot
 /** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
 export const TABLE_PAGE = 1_000
 
-/** A table with a row per session, written a page of rows at a time. */
+/** A table with a row per session, written a page of rows at a time (at most `pageRows`). */
 export function sessionTableSlot(
   sessions: SessionList,
   tableOf: TableOf,
   rowOf: (s: SessionReport) => PhrasingContent[][],
   pageRows = TABLE_PAGE
 ): MarkdownSlot {
-  const pages = () => sessionPages(sessions, pageRows, rowOf)
+  // Pages cut by the sessions' ids as well: a page not holding a changed session's row is the same text, known to the last check's memo.
+  const pages = () => sessionPages(sessions, pageRows, rowOf, idPageCut)
   return {
     type: 'slot',
     nodes: () => [tableOf(Array.from(sessions, rowOf))],
