@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix, resolve } from 'node:path'
 import { canonicalPath } from '../../src/scope/paths.js'
 import { tmpDir } from '../helpers.js'
 
@@ -27,5 +27,42 @@ describe('canonicalPath', () => {
 
   it('resolves a path that does not exist without following anything', () => {
     expect(canonicalPath(join(dir, 'linked', 'gone', '..', 'x.jsonl'))).toBe(join(dir, 'linked', 'x.jsonl'))
+  })
+
+  it('gives every spelling what resolving it first gives, whether it skips resolving or not', () => {
+    // The spelling before the shortcut for paths already absolute and normalized.
+    const resolvedFirst = (p: string): string => {
+      const abs = resolve(p).replace(/\\/g, '/')
+      try {
+        return realpathSync.native(abs).replace(/\\/g, '/')
+      } catch {
+        return posix.normalize(abs)
+      }
+    }
+    const real = join(dir, 'real')
+    const tails = [
+      '',
+      '/',
+      '//',
+      '/.',
+      '/..',
+      '/./logs',
+      '/../real/logs',
+      '/logs/',
+      '/logs//a.jsonl',
+      '/logs/.a',
+      '/logs/..a',
+      '/logs/a.',
+      '/logs\\a.jsonl',
+      '/gone/../logs',
+      '/.hidden',
+      '/...',
+      '/gone/',
+      '/gone//x',
+      '/gone/.',
+      '/gone\\x'
+    ]
+    const spellings = [...tails.map((t) => real + t), ...tails.map((t) => join(dir, 'linked') + t), '/', '//', '/.', 'relative/x', '.', '', '\\x']
+    for (const p of spellings) expect([p, canonicalPath(p)]).toEqual([p, resolvedFirst(p)])
   })
 })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as zlib from 'node:zlib'
@@ -12,7 +12,7 @@ import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
 import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
-import { storedFilePaths } from '../store/files.js'
+import { eachStoredFilePath } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
 import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
@@ -91,10 +91,24 @@ function scopeInputs(db: Db, scope: ScopeRequest): unknown {
     case 'all':
       return null
     case 'paths':
-      return { roots: scope.paths.map(canonicalPath), files: storedFilePaths(db).map((p) => [p, canonicalPath(p)]) }
+      return { roots: scope.paths.map(canonicalPath), files: storedFilesDigest(db) }
     case 'change':
       return resolveScopeIn(db, scope)
   }
+}
+
+/**
+ * Each stored log file's path and its canonical spelling, hashed one at a time: the caller's
+ * thread idles through the report with whatever it allocated here still resident, and a list of
+ * every path with its spelling, at thousands of files, was tens of MB of it.
+ */
+function storedFilesDigest(db: Db): string {
+  const h = createHash('sha256')
+  for (const p of eachStoredFilePath(db)) {
+    const c = canonicalPath(p)
+    h.update(p).update(c === p ? '\0\n' : `\0${c}\n`)
+  }
+  return h.digest('base64')
 }
 
 let codeHash: string | undefined
@@ -117,10 +131,19 @@ export function codeFingerprint(): string {
 /** The SHA-256 of every script under `root`, with its path: what `codeFingerprint` reads of the running code's tree. */
 export function treeFingerprint(root: string): string {
   const h = createHash('sha256')
-  for (const file of codeFiles(root))
+  // Read through one buffer: an Action's bundle is tens of MB, which as buffers would stay
+  // resident on the caller's thread while it waits for the report.
+  const buf = Buffer.allocUnsafe(1 << 16)
+  for (const file of codeFiles(root)) {
     h.update(`${relative(root, file)}\0`)
-      .update(readFileSync(file))
-      .update('\0')
+    const fd = openSync(file, 'r')
+    try {
+      for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n))
+    } finally {
+      closeSync(fd)
+    }
+    h.update('\0')
+  }
   return h.digest('base64')
 }
 

@@ -10,12 +10,21 @@ const realpath = process.platform === 'win32' ? realpathSync : realpathSync.nati
 
 /** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
 export function canonicalPath(p: string): string {
-  const abs = resolve(p).replace(/\\/g, '/')
+  // A POSIX path already absolute and normalized is what `resolve` would give back: skipping it
+  // spares the strings it makes for every one of a store's paths (the job memo's key reads them all).
+  const abs = isNormalAbsolute(p) ? p : resolve(p).replace(/\\/g, '/')
   try {
     return realpath(abs).replace(/\\/g, '/')
   } catch {
     return posix.normalize(abs)
   }
+}
+
+/** What `resolve` would change (`//`, a `.` or `..` segment) or the slash replacement would (a backslash). */
+const UNNORMAL = /\/\/|\/\.\.?(?:\/|$)|\\/
+
+function isNormalAbsolute(p: string): boolean {
+  return process.platform !== 'win32' && p.charCodeAt(0) === 47 && (p.length === 1 || p.charCodeAt(p.length - 1) !== 47) && !UNNORMAL.test(p)
 }
 
 /** `path` relative to `folder` when inside it (both canonical), else null. */

@@ -1,13 +1,29 @@
 import Database from 'better-sqlite3'
 import type { Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
-import { compressEntry, decompressEntry } from './entry-codec.js'
+import { decompressEntry } from './entry-codec.js'
 
-/** Runs that wrote to the table a part may go unused before it is evicted. */
-export const PART_KEEP_RUNS = 4
+/**
+ * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
+ * renewed once half of this is gone, and renewing rewrites its row whole (the run is stored after
+ * the body): every part of a 200 MB history's report, every other run at 4.
+ */
+export const PART_KEEP_RUNS = 8
 
-/** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
-export const PART_MAX_BYTES = 256 << 20
+/**
+ * Bytes the table holds at most after a run (its rows' bodies as stored); the parts least recently
+ * used go first. The text of about as many sessions as when parts were kept compressed to about a
+ * quarter of it under 256 MiB.
+ */
+export const PART_MAX_BYTES = 1 << 30
+
+/**
+ * The leading byte of a body kept as its text's UTF-8 bytes, beside the entry codec's (zstd 1,
+ * raw deflate 0), which the rows an earlier build wrote still hold. A part is read back every
+ * run that renders its file, and decompressing cost more than reading four times the bytes from
+ * SQLite; the store's size is the price (docs/performance.md, "kept parts stored as their bytes").
+ */
+const STORED = 2
 
 /** A part to keep: the checked text, what the last check found in it, and its length as rendered. */
 export interface StoredPart {
@@ -27,7 +43,7 @@ export interface ReadPart {
   renderedBytes: number
 }
 
-/** Compressed bytes of parts gathered before they are written in one transaction. */
+/** Stored bytes of parts gathered before they are written in one transaction. */
 const BATCH_BYTES = 1 << 18
 
 /**
@@ -90,7 +106,9 @@ export class RenderPartsStore {
     try {
       const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
       if (!row) return undefined
-      const raw = decompressEntry(row.body, row.text_bytes)
+      // A stored body's text is a view of the row's buffer, which the caller gives back once written.
+      const stored = row.body[0] === STORED
+      const raw = stored ? row.body.subarray(1) : decompressEntry(row.body, row.text_bytes)
       const detectors = JSON.parse(row.detectors) as unknown
       if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
         this.forget(hash)
@@ -98,7 +116,7 @@ export class RenderPartsStore {
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
       if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
-      releaseBuffer(row.body)
+      if (!stored) releaseBuffer(row.body)
       return { bytes: raw, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
       this.forget(hash)
@@ -110,11 +128,13 @@ export class RenderPartsStore {
   write(hash: string, part: StoredPart): void {
     if (this.broken) return
     try {
-      const raw = Buffer.from(part.text, 'utf8')
-      const body = compressEntry(raw)
-      this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)])
+      // The text encoded once, straight after the codec's byte.
+      const bytes = Buffer.byteLength(part.text)
+      const body = Buffer.allocUnsafe(bytes + 1)
+      body[0] = STORED
+      if (body.write(part.text, 1, 'utf8') !== bytes) throw new Error('a part did not encode whole')
+      this.pending.push([hash, body, bytes, part.renderedBytes, JSON.stringify(part.detectors)])
       this.pendingBytes += body.length
-      releaseBuffer(raw)
       if (this.pendingBytes >= BATCH_BYTES) this.flush()
     } catch {
       this.broken = true
