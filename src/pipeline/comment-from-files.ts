@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto'
 import type { ReportMode } from '../config/choices.js'
 import { detachedCopy } from '../detached-copy.js'
 import { CommentWindowBuilder, type CommentWindow } from '../render/comment/index.js'
+import { CAPTURE_SOURCE, KEPT, TurnsCapture, type Kept, type TurnFacts } from '../render/comment/window.js'
 import { beforeCutMarker } from '../render/text.js'
 import type { Action, SessionReport, Turn } from '../select/report.js'
 import type { ListedReport } from '../select/session-list.js'
-import { SessionSink, type SpillFile } from '../select/spill.js'
+import { isSessionTexts, SessionSink, type SessionTexts, type SpillFile } from '../select/spill.js'
 import { DEFAULT_FIELD_CHARS } from '../select/turns.js'
 
 /**
@@ -45,6 +47,21 @@ export function windowedTurn(t: Turn, max: number): Turn {
   return { ...t, prompt, actions: t.actions.map((a) => windowedAction(a, max)) }
 }
 
+/** A session's capture past this many characters or turns is not made (as the session cache's). */
+const CAPTURE_CHARS = 2 * 1024 * 1024
+const CAPTURE_TURNS = 20_000
+
+/**
+ * A files' session found in the full report's cache (src/redact/full-sessions.ts): its texts,
+ * and the capture `CommentFromFiles.add` gave for it when it was made, if any.
+ */
+export interface FoundSession extends SessionTexts {
+  readonly capture: string | undefined
+}
+
+/** A capture's text read back: [the code and window it was made by, the window's level, the turns]. */
+type CaptureText = [string, Kept, [TurnFacts, Turn | null][]]
+
 /**
  * The comment's report made from the files' redacted sessions as the files' report is built,
  * one session at a time: each turn cut to the comment's window and handed to the window builder,
@@ -64,13 +81,55 @@ export class CommentFromFiles {
     this.sink = new SessionSink(spill)
   }
 
-  /** The next redacted session of the files' report, with every turn it has. */
-  add(s: SessionReport): void {
-    const turns = this.window.begin(s.id)
-    for (const t of s.turns) this.window.add(windowedTurn(t, this.maxFieldChars))
+  /**
+   * The next redacted session of the files' report, with every turn it has; or one found in the
+   * full report's cache, added from what its capture kept of its turns when the window now holds
+   * no more than it did (its turns parsed otherwise). Returns what the window held of a session
+   * whose turns were read (`TurnsCapture`, as text), for the full report's cache to keep; nothing
+   * past `CAPTURE_CHARS` or `CAPTURE_TURNS`.
+   */
+  add(found: SessionReport | FoundSession): string | undefined {
+    const turns = this.window.begin(found.id)
+    if (isSessionTexts(found)) {
+      const known = found.capture === undefined ? undefined : this.known(found.capture)
+      if (known && this.window.holdsAtMost(known[1])) {
+        for (const [facts, held] of known[2]) this.window.addKnown(facts, held)
+        // The session's head is what the sink writes of it spilled: `{ ...s, turns: [] }`.
+        if (this.sink.inMemory) this.sink.add({ ...(JSON.parse(found.head.toString()) as SessionReport), turns })
+        else this.sink.add(headTexts(found))
+        return undefined
+      }
+    }
+    const s = isSessionTexts(found) ? found.session() : found
+    const capture = new TurnsCapture(this.window.kept, CAPTURE_CHARS, CAPTURE_TURNS)
+    for (const t of s.turns) {
+      const windowed = windowedTurn(t, this.maxFieldChars)
+      this.window.add(windowed)
+      capture.add(windowed)
+    }
     // As the comment's own build does: a spilled session is written without its turns and given
     // back the window's array when read, as the window keeps trimming it.
     this.sink.add(this.sink.inMemory ? { ...s, turns } : { ...s, turns: [] })
+    return capture.full ? undefined : JSON.stringify([this.tag, capture.level, capture.turns] satisfies CaptureText)
+  }
+
+  /** What makes a capture: the window's code and the field window. */
+  private get tag(): string {
+    return (this.captureTag ??= createHash('sha256')
+      .update(`${CAPTURE_SOURCE}\0${String(windowedTurn)}\0${String(windowedAction)}\0${String(redactedWindow)}\0${this.maxFieldChars}`)
+      .digest('base64'))
+  }
+
+  private captureTag: string | undefined
+
+  /** A capture made by this code and field window, or undefined. */
+  private known(text: string): CaptureText | undefined {
+    try {
+      const c = JSON.parse(text) as unknown
+      return Array.isArray(c) && c.length === 3 && c[0] === this.tag && KEPT.includes(c[1] as Kept) && Array.isArray(c[2]) ? (c as CaptureText) : undefined
+    } catch {
+      return undefined
+    }
   }
 
   /** The comment's report: the files' report in `actions` mode, its sessions the window's. */
@@ -78,5 +137,21 @@ export class CommentFromFiles {
     const window = this.window.window()
     const sessions = this.sink.sessions((s, i) => ({ ...s, turns: this.window.turnsAt(i) }))
     return { report: { ...files, mode: 'actions', sessions }, window }
+  }
+}
+
+/** A found session's head as the comment's spilled sink writes it: its head, turns and all. */
+function headTexts(found: SessionTexts): SessionTexts {
+  // A string of its own: the found session's bytes are given back once the files' sink wrote them.
+  const head = found.head.toString()
+  return {
+    texts: true,
+    id: found.id,
+    json: head,
+    head,
+    prompts: head,
+    digest: createHash('sha256').update(head).digest('base64'),
+    turnChars: 0,
+    session: () => JSON.parse(head) as SessionReport
   }
 }

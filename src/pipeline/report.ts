@@ -12,7 +12,8 @@ import type { FilterInput } from '../select/filters.js'
 import type { Report, SessionReport, Turn } from '../select/report.js'
 import { selectFrame, selectFrameHead, selectReport, selectTurns, showsTurns, withSelectedTurns, type FrameHead, type SelectOptions } from '../select/select.js'
 import type { ListedReport } from '../select/session-list.js'
-import { SessionSink, type SpillFile } from '../select/spill.js'
+import { SessionSink, sessionTexts, type SpillFile } from '../select/spill.js'
+import type { FoundSession } from './comment-from-files.js'
 import type { Scope } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { removeLeftovers, StagedFiles } from '../output-folder.js'
@@ -51,45 +52,60 @@ export function selectReportFrame(db: Db, opts: BuildReportOptions): FrameHead {
  * are then read back from the sink. `onSession` is given each redacted session as it is made
  * (the comment's report built from them, src/pipeline/comment-from-files.ts). A session unchanged
  * since a run under the same rules, mode and code is neither selected with its turns nor redacted:
- * its JSON comes from the store (`FullSessionCache`), the same text the sink wrote then, and its
- * redaction's records and tags are replayed.
+ * its texts come from the store (`FullSessionCache`), the same the sink wrote then, and its
+ * redaction's records and tags are replayed; it is handed to the sink and to `onSession` as those
+ * texts, and parsed only if one of them needs its object.
  */
 export function buildListedReport(
   db: Db,
-  opts: Omit<BuildReportOptions, 'frame'> & { frame: FrameHead; spill: SpillFile; onSession?: (s: SessionReport) => void }
+  opts: Omit<BuildReportOptions, 'frame'> & {
+    frame: FrameHead
+    spill: SpillFile
+    /** Given each session as redacted, or as found (`FoundSession`); may return a capture of it for the cache to keep. */
+    onSession?: (s: SessionReport | FoundSession) => string | undefined | void
+  }
 ): { report: ListedReport; included: string[]; tags: TagNumbering; inMemory: boolean } {
   const select = selectOptions(opts)
   const mode = select.mode ?? 'summary'
-  const redactor = reportRedactor(opts.config, undefined, redactionCache(db, opts.config))
+  const findings = redactionCache(db, opts.config)
+  const redactor = reportRedactor(opts.config, undefined, findings)
   const sink = new SessionSink(opts.spill, true)
   const at = (opts.now ?? new Date()).toISOString()
-  // Sessions unchanged since a run under the same rules come as redacted JSON from the store.
-  const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars) : null
+  // Sessions unchanged since a run under the same rules come as redacted texts from the store.
+  const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars, findings) : null
   let sinceSave = 0
   for (const framed of opts.frame.sessions()) {
     const found = cache?.lookup(framed)
     const entry = found?.entry
-    let redacted: SessionReport
-    let json: string | undefined
-    if (entry && redactor.replay(framed, entry.notes)) {
-      redacted = entry.session
-      json = entry.json
+    if (cache && entry && redactor.replay(framed, entry.notes)) {
+      // Written to the spill as its stored texts, and parsed only if something needs the object;
+      // the comment first, as the sink gives the texts' bytes back once it wrote them.
+      opts.onSession?.(entry)
+      sink.add(entry)
+      cache.used(entry)
       fullSessionCounts.hits++
     } else {
-      if (found) redactor.note()
+      if (found) {
+        entry?.release?.()
+        redactor.note()
+        cache?.note()
+      }
       const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed
-      redacted = redactor.session(
+      const redacted = redactor.session(
         s,
         s.turns.map((t) => redactor.turn(s, t))
       )
       if (cache && found) {
-        json = JSON.stringify(redacted)
-        cache.put(framed, found.key, json, redactor.takeNoted())
+        const texts = sessionTexts(redacted)
+        sink.add(texts)
+        const capture = opts.onSession?.(redacted)
+        cache.put(framed, found.key, texts, redactor.takeNoted(), capture || undefined)
+      } else {
+        sink.add(redacted)
+        opts.onSession?.(redacted)
       }
       fullSessionCounts.misses++
     }
-    sink.add(redacted, json)
-    opts.onSession?.(redacted)
     // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
     if (++sinceSave >= RECORDS_PAGE) {
       saveRedactions(db, redactor.takeRecords(), at)

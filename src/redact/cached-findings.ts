@@ -158,6 +158,7 @@ function replayer(trace: Trace): { findingsOf: FindingsOf; done(): boolean } {
 export class RedactionCache {
   readonly fingerprint: string
   private readonly known = new Generations<string, Trace | typeof NO_FINDINGS>(KNOWN_TRACES)
+  private keys: Set<string> | null = null
 
   constructor(private readonly store: RedactionCacheStore) {
     this.fingerprint = store.fingerprint
@@ -166,6 +167,7 @@ export class RedactionCache {
   /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
   redact(kind: FieldKind, json: boolean, text: string, redact: (findingsOf: FindingsOf) => RedactTextResult): RedactTextResult {
     const key = hash('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64')
+    this.keys?.add(key)
     const known = this.known.get(key) ?? this.stored(key)
     if (known === NO_FINDINGS) return { text, findings: [] }
     if (known) {
@@ -207,6 +209,31 @@ export class RedactionCache {
 
   save(): void {
     this.store.save()
+  }
+
+  /** The store's run: entries unused for `KEEP_RUNS` of them are evicted. */
+  get run(): number {
+    return this.store.run
+  }
+
+  /** Starts noting the keys of the texts redacted, until `takeKeys`. */
+  collectKeys(): void {
+    this.keys = new Set()
+  }
+
+  /** The keys of the texts redacted since `collectKeys` (base64 SHA-256 digests), once. */
+  takeKeys(): string[] {
+    const keys = this.keys ? [...this.keys] : []
+    this.keys = null
+    return keys
+  }
+
+  /**
+   * Marks entries used this run, as a lookup of their texts would: a session replayed from the
+   * full report's cache reads none of its texts, and its entries would otherwise be evicted.
+   */
+  renew(keys: readonly string[]): void {
+    for (const k of keys) this.store.touch(k)
   }
 
   private digest(key: string, findings: string | null): Buffer {

@@ -31,6 +31,45 @@ export function turnChars(turns: readonly Turn[]): number {
   return n
 }
 
+/**
+ * A redacted session as the texts the spill holds of it: its JSON (`JSON.stringify` of the
+ * session), its head (the same with no turns), its prompts (the same with every turn's actions
+ * left out), each a string or its UTF-8 bytes, the SHA-256 of its JSON (base64) and its turn
+ * text's characters (`turnChars`). A session found in the full report's cache comes as these,
+ * kept from the run that made them, and is parsed only when a reader needs the object
+ * (`session`): a report held in memory. `release`, once the sink has written the texts, gives
+ * back the memory behind their bytes (nothing may read them after).
+ */
+export interface SessionTexts {
+  readonly texts: true
+  readonly id: string
+  readonly json: string | Buffer
+  readonly head: string | Buffer
+  readonly prompts: string | Buffer
+  readonly digest: string
+  readonly turnChars: number
+  session(): SessionReport
+  release?(): void
+}
+
+/** The texts of a session as `SessionSink` writes them (its JSON given when the caller has it). */
+export function sessionTexts(s: SessionReport, json: string = JSON.stringify(s)): SessionTexts {
+  return {
+    texts: true,
+    id: s.id,
+    json,
+    head: s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json,
+    prompts: s.turns.length ? JSON.stringify({ ...s, turns: s.turns.map((t) => ({ ...t, actions: [] })) }) : json,
+    digest: createHash('sha256').update(json).digest('base64'),
+    turnChars: turnChars(s.turns),
+    session: () => s
+  }
+}
+
+export function isSessionTexts(x: SessionReport | SessionTexts): x is SessionTexts {
+  return (x as SessionTexts).texts === true
+}
+
 /** The job's spill file, opened when a report first needs it; `close` deletes it. */
 export class SpillFile {
   private file: SessionSpill | null = null
@@ -63,12 +102,13 @@ export class SpillFile {
  * them as often as a renderer asks.
  */
 export class SessionSink {
-  private held: SessionReport[] | null = []
+  private held: (SessionReport | SessionTexts)[] | null = []
   private heldJson: (string | undefined)[] = []
   private heldChars = 0
-  private pending: string[] = []
-  private pendingHeads: string[] = []
-  private pendingPrompts: string[] = []
+  private pending: (string | Buffer)[] = []
+  private pendingHeads: (string | Buffer)[] = []
+  private pendingPrompts: (string | Buffer)[] = []
+  private pendingReleases: (() => void)[] = []
   private pendingChars = 0
   private readonly digests: string[] = []
   private written = 0
@@ -87,13 +127,16 @@ export class SessionSink {
     return this.count
   }
 
-  /** `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written as. */
-  add(s: SessionReport, json?: string): void {
+  /**
+   * `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written
+   * as. A session given as its texts is written as them, and parsed only if the sink is held.
+   */
+  add(s: SessionReport | SessionTexts, json?: string): void {
     this.count++
     if (this.held) {
       this.held.push(s)
       this.heldJson.push(json)
-      this.heldChars += turnChars(s.turns)
+      this.heldChars += isSessionTexts(s) ? s.turnChars : turnChars(s.turns)
       if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars) return
       this.list = this.file.get().newList()
       this.headList = this.file.get().newList()
@@ -106,7 +149,17 @@ export class SessionSink {
     } else this.push(s, json)
   }
 
-  private push(s: SessionReport, known?: string): void {
+  private push(s: SessionReport | SessionTexts, known?: string): void {
+    if (isSessionTexts(s)) {
+      this.digests.push(s.digest)
+      this.pending.push(s.json)
+      this.pendingHeads.push(s.head)
+      if (this.keepPrompts) this.pendingPrompts.push(s.prompts)
+      if (s.release) this.pendingReleases.push(s.release)
+      this.pendingChars += s.json.length
+      if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS) this.flush()
+      return
+    }
     const json = known ?? JSON.stringify(s)
     this.digests.push(createHash('sha256').update(json).digest('base64'))
     this.pending.push(json)
@@ -126,7 +179,16 @@ export class SessionSink {
    * apart from it (the comment's turns, which its window keeps trimming after a session is added).
    */
   sessions(restore?: (s: SessionReport, index: number) => SessionReport): SessionList {
-    if (this.held) return this.held
+    if (this.held) {
+      const held = this.held.map((s) => {
+        if (!isSessionTexts(s)) return s
+        const session = s.session()
+        s.release?.()
+        return session
+      })
+      this.held = held
+      return held
+    }
     this.flush()
     const spill = this.file.get()
     const length = this.count
@@ -170,5 +232,8 @@ export class SessionSink {
     this.pendingHeads = []
     this.pendingPrompts = []
     this.pendingChars = 0
+    // SQLite copied the bytes.
+    for (const release of this.pendingReleases) release()
+    this.pendingReleases = []
   }
 }

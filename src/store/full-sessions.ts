@@ -14,9 +14,9 @@ const BATCH_BYTES = 1 << 18
 /** Runs an entry may go unused before its last use is written again (so an unchanged history writes little). */
 const RENEW_AFTER = 2
 
-/** A session's entry read back: its redacted JSON as the report's spill writes it, and its redaction's notes as JSON. */
+/** A session's entry read back: its texts' bytes (the caller's to give back with `releaseBuffer`), and its notes as JSON. */
 export interface FullSessionRow {
-  json: string
+  raw: Buffer
   notes: string
 }
 
@@ -29,7 +29,7 @@ function hasTable(db: Db): boolean {
  * one made, under the key it was made with, zstd-compressed, with the last run that used it. Read
  * a session at a time on the report's connection, between sessions (never while a session's
  * turns are read), and written a few hundred KiB at a time: never the table whole. A row that does
- * not read back is a miss and is dropped. An entry is only data: the caller checks that it parses.
+ * not read back is a miss and is dropped. An entry is only data: the caller checks its digests.
  */
 export class FullSessionsStore {
   /** The number this run's rows get: one past the newest in the table. */
@@ -37,6 +37,7 @@ export class FullSessionsStore {
   /** The store's schema version: an entry made under another may not read the same from the same rows. */
   readonly schemaVersion: number
   private readonly used: string[] = []
+  private readonly renewed: [string, string, string][] = []
   private pending: [string, string, Buffer, number, string][] = []
   private pendingBytes = 0
   private wrote = false
@@ -60,10 +61,8 @@ export class FullSessionsStore {
     try {
       const raw = decompressEntry(row.body, row.text_bytes)
       if (raw.length !== row.text_bytes) throw new Error('a short entry')
-      const json = raw.toString('utf8')
-      releaseBuffer(raw)
       if (row.used_run <= this.run - RENEW_AFTER) this.used.push(sessionId)
-      return { json, notes: row.notes }
+      return { raw, notes: row.notes }
     } catch {
       this.forget(sessionId)
       return undefined
@@ -77,15 +76,18 @@ export class FullSessionsStore {
     prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId)
   }
 
-  /** Keeps a session's entry made this run, unless its JSON is past `FULL_SESSION_MAX_CHARS`; written between sessions. */
-  put(sessionId: string, key: string, json: string, notes: string): void {
-    if (json.length > FULL_SESSION_MAX_CHARS) return
-    const raw = Buffer.from(json, 'utf8')
+  /** Keeps a session's entry made this run (its texts' bytes, given back once compressed); written between sessions. */
+  put(sessionId: string, key: string, raw: Buffer, notes: string): void {
     const body = compressEntry(raw)
     this.pending.push([sessionId, key, body, raw.length, notes])
     this.pendingBytes += body.length + notes.length
     releaseBuffer(raw)
     if (this.pendingBytes >= BATCH_BYTES) this.write()
+  }
+
+  /** Replaces the notes of a session's entry made under `key` (written with the renewals, by `save`). */
+  renewNotes(sessionId: string, key: string, notes: string): void {
+    this.renewed.push([notes, sessionId, key])
   }
 
   /** Writes what is pending (call between sessions). */
@@ -115,11 +117,13 @@ export class FullSessionsStore {
    */
   save(): void {
     this.write()
-    if (!this.wrote && !this.used.length) return
+    if (!this.wrote && !this.used.length && !this.renewed.length) return
     this.db
       .transaction(() => {
         const renew = prepared(this.db, 'UPDATE full_sessions SET used_run = ? WHERE session_id = ?')
         for (const id of this.used) renew.run(this.run, id)
+        const notes = prepared(this.db, 'UPDATE full_sessions SET notes = ? WHERE session_id = ? AND key = ?')
+        for (const r of this.renewed) notes.run(...r)
         prepared(this.db, 'DELETE FROM full_sessions WHERE session_id NOT IN (SELECT id FROM sessions)').run()
         let total = prepared(this.db, 'SELECT COALESCE(SUM(LENGTH(body)), 0) FROM full_sessions').pluck().get() as number
         if (total <= FULL_SESSIONS_MAX_BYTES) return
@@ -140,6 +144,7 @@ export class FullSessionsStore {
       })
       .immediate()
     this.used.length = 0
+    this.renewed.length = 0
   }
 }
 

@@ -107,6 +107,13 @@ export class RedactionCacheStore {
     return row
   }
 
+  /** Marks an entry used this run (written with the others; an entry no longer there is not made). */
+  touch(key: string): void {
+    if (this.added.has(key)) return
+    this.touched.add(key)
+    if (this.touched.size >= WRITE_EVERY) this.write()
+  }
+
   put(key: string, row: RedactionCacheRow): void {
     this.touched.delete(key)
     this.added.set(key, row)

@@ -26,8 +26,9 @@ export class SessionSpill {
     this.db.pragma('cache_size = -2048')
     this.db.exec('CREATE TABLE sessions (list INTEGER NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (list, ord)) WITHOUT ROWID')
     this.insert = this.db.prepare('INSERT INTO sessions (list, ord, json) VALUES (?, ?, ?)')
-    this.page = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck()
-    this.one = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord = ?').pluck()
+    // A text written as its UTF-8 bytes is read back as the text.
+    this.page = this.db.prepare('SELECT CAST(json AS TEXT) FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck()
+    this.one = this.db.prepare('SELECT CAST(json AS TEXT) FROM sessions WHERE list = ? AND ord = ?').pluck()
   }
 
   /** A new list's number. */
@@ -35,8 +36,8 @@ export class SessionSpill {
     return this.nextList++
   }
 
-  /** Appends texts to a list at `from`, `from + 1`, … in one transaction. */
-  write(list: number, from: number, texts: readonly string[]): void {
+  /** Appends texts (or their UTF-8 bytes) to a list at `from`, `from + 1`, … in one transaction. */
+  write(list: number, from: number, texts: readonly (string | Buffer)[]): void {
     this.db.transaction(() => {
       texts.forEach((t, i) => this.insert.run(list, from + i, t))
     })()
