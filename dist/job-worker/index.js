@@ -16945,7 +16945,7 @@ function files_saveFileProgress(db, fileId, p) {
     prepared(db, `UPDATE files SET format = ?, size = ?, mtime_ms = ?, head_hash = ?, head_len = ?, offset = ?, line_no = ?, parser_state = ?, encoding = ?, ingested_at = ? WHERE id = ?`).run(p.format, p.size, p.mtimeMs, p.headHash, p.headLen, p.offset, p.lineNo, p.parserState, p.encoding, p.ingestedAt, fileId);
 }
 /** Every log file's path the store has read, in order. */
-function files_storedFilePaths(db) {
+function storedFilePaths(db) {
     return db.prepare('SELECT path FROM files ORDER BY path').pluck().all();
 }
 /** The stored paths in order, one at a time: a store of many files is never held whole. */
@@ -47757,6 +47757,14 @@ class RedactionCacheStore {
         }
         return row;
     }
+    /** Marks an entry used this run (written with the others; an entry no longer there is not made). */
+    touch(key) {
+        if (this.added.has(key))
+            return;
+        this.touched.add(key);
+        if (this.touched.size >= WRITE_EVERY)
+            this.write();
+    }
     put(key, row) {
         this.touched.delete(key);
         this.added.set(key, row);
@@ -48051,11 +48059,26 @@ function decompressEntry(body, bytes) {
 
 
 
-/** Runs that wrote to the table a part may go unused before it is evicted. */
-const PART_KEEP_RUNS = 4;
-/** Compressed bytes the table holds at most after a run; the parts least recently used go first. */
-const PART_MAX_BYTES = 256 << 20;
-/** Compressed bytes of parts gathered before they are written in one transaction. */
+/**
+ * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
+ * renewed once half of this is gone, and renewing rewrites its row whole (the run is stored after
+ * the body): every part of a 200 MB history's report, every other run at 4.
+ */
+const PART_KEEP_RUNS = 8;
+/**
+ * Bytes the table holds at most after a run (its rows' bodies as stored); the parts least recently
+ * used go first. The text of about as many sessions as when parts were kept compressed to about a
+ * quarter of it under 256 MiB.
+ */
+const PART_MAX_BYTES = 1 << 30;
+/**
+ * The leading byte of a body kept as its text's UTF-8 bytes, beside the entry codec's (zstd 1,
+ * raw deflate 0), which the rows an earlier build wrote still hold. A part is read back every
+ * run that renders its file, and decompressing cost more than reading four times the bytes from
+ * SQLite; the store's size is the price (docs/performance.md, "kept parts stored as their bytes").
+ */
+const STORED = 2;
+/** Stored bytes of parts gathered before they are written in one transaction. */
 const BATCH_BYTES = 1 << 18;
 /**
  * The rendered parts' table (migration 22) through a connection of its own (the job closes its
@@ -48116,7 +48139,9 @@ class RenderPartsStore {
             const row = this.get.get(hash);
             if (!row)
                 return undefined;
-            const raw = decompressEntry(row.body, row.text_bytes);
+            // A stored body's text is a view of the row's buffer, which the caller gives back once written.
+            const stored = row.body[0] === STORED;
+            const raw = stored ? row.body.subarray(1) : decompressEntry(row.body, row.text_bytes);
             const detectors = JSON.parse(row.detectors);
             if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
                 this.forget(hash);
@@ -48125,7 +48150,8 @@ class RenderPartsStore {
             // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
             if (row.used_run <= this.run - PART_KEEP_RUNS / 2)
                 this.used.add(hash);
-            release_buffer_releaseBuffer(row.body);
+            if (!stored)
+                release_buffer_releaseBuffer(row.body);
             return { bytes: raw, detectors: detectors, renderedBytes: row.rendered_bytes };
         }
         catch {
@@ -48138,11 +48164,14 @@ class RenderPartsStore {
         if (this.broken)
             return;
         try {
-            const raw = Buffer.from(part.text, 'utf8');
-            const body = compressEntry(raw);
-            this.pending.push([hash, body, raw.length, part.renderedBytes, JSON.stringify(part.detectors)]);
+            // The text encoded once, straight after the codec's byte.
+            const bytes = Buffer.byteLength(part.text);
+            const body = Buffer.allocUnsafe(bytes + 1);
+            body[0] = STORED;
+            if (body.write(part.text, 1, 'utf8') !== bytes)
+                throw new Error('a part did not encode whole');
+            this.pending.push([hash, body, bytes, part.renderedBytes, JSON.stringify(part.detectors)]);
             this.pendingBytes += body.length;
-            release_buffer_releaseBuffer(raw);
             if (this.pendingBytes >= BATCH_BYTES)
                 this.flush();
         }
@@ -48246,7 +48275,7 @@ function hasTable(db) {
  * one made, under the key it was made with, zstd-compressed, with the last run that used it. Read
  * a session at a time on the report's connection, between sessions (never while a session's
  * turns are read), and written a few hundred KiB at a time: never the table whole. A row that does
- * not read back is a miss and is dropped. An entry is only data: the caller checks that it parses.
+ * not read back is a miss and is dropped. An entry is only data: the caller checks its digests.
  */
 class FullSessionsStore {
     db;
@@ -48255,6 +48284,7 @@ class FullSessionsStore {
     /** The store's schema version: an entry made under another may not read the same from the same rows. */
     schemaVersion;
     used = [];
+    renewed = [];
     pending = [];
     pendingBytes = 0;
     wrote = false;
@@ -48278,11 +48308,9 @@ class FullSessionsStore {
             const raw = decompressEntry(row.body, row.text_bytes);
             if (raw.length !== row.text_bytes)
                 throw new Error('a short entry');
-            const json = raw.toString('utf8');
-            release_buffer_releaseBuffer(raw);
             if (row.used_run <= this.run - RENEW_AFTER)
                 this.used.push(sessionId);
-            return { json, notes: row.notes };
+            return { raw, notes: row.notes };
         }
         catch {
             this.forget(sessionId);
@@ -48296,17 +48324,18 @@ class FullSessionsStore {
     forget(sessionId) {
         db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId);
     }
-    /** Keeps a session's entry made this run, unless its JSON is past `FULL_SESSION_MAX_CHARS`; written between sessions. */
-    put(sessionId, key, json, notes) {
-        if (json.length > FULL_SESSION_MAX_CHARS)
-            return;
-        const raw = Buffer.from(json, 'utf8');
+    /** Keeps a session's entry made this run (its texts' bytes, given back once compressed); written between sessions. */
+    put(sessionId, key, raw, notes) {
         const body = compressEntry(raw);
         this.pending.push([sessionId, key, body, raw.length, notes]);
         this.pendingBytes += body.length + notes.length;
         release_buffer_releaseBuffer(raw);
         if (this.pendingBytes >= full_sessions_BATCH_BYTES)
             this.write();
+    }
+    /** Replaces the notes of a session's entry made under `key` (written with the renewals, by `save`). */
+    renewNotes(sessionId, key, notes) {
+        this.renewed.push([notes, sessionId, key]);
     }
     /** Writes what is pending (call between sessions). */
     write() {
@@ -48334,13 +48363,16 @@ class FullSessionsStore {
      */
     save() {
         this.write();
-        if (!this.wrote && !this.used.length)
+        if (!this.wrote && !this.used.length && !this.renewed.length)
             return;
         this.db
             .transaction(() => {
             const renew = db_prepared(this.db, 'UPDATE full_sessions SET used_run = ? WHERE session_id = ?');
             for (const id of this.used)
                 renew.run(this.run, id);
+            const notes = db_prepared(this.db, 'UPDATE full_sessions SET notes = ? WHERE session_id = ? AND key = ?');
+            for (const r of this.renewed)
+                notes.run(...r);
             db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id NOT IN (SELECT id FROM sessions)').run();
             let total = db_prepared(this.db, 'SELECT COALESCE(SUM(LENGTH(body)), 0) FROM full_sessions').pluck().get();
             if (total <= FULL_SESSIONS_MAX_BYTES)
@@ -48358,6 +48390,7 @@ class FullSessionsStore {
         })
             .immediate();
         this.used.length = 0;
+        this.renewed.length = 0;
     }
 }
 /** Empties the table: a sanitized copy of the store must not carry it. */
@@ -49527,7 +49560,23 @@ function patternDetector(spec) {
     if (!atEnd)
         flags.add('d');
     const re = new RegExp(spec.pattern.source, [...flags].join(''));
+    flags.delete('g');
+    flags.add('y');
+    const sticky = new RegExp(spec.pattern.source, [...flags].join(''));
     const spanOf = atEnd ? tailSpan : indexedSpan;
+    const starts = spec.starts;
+    /** The finding of match `m` of `text`, if it is one. */
+    const take = (text, m, out) => {
+        const span = spanOf(m);
+        if (!span)
+            return;
+        const secret = text.slice(span[0], span[1]);
+        if (!spec.allowPlaceholders && isPlaceholder(secret))
+            return;
+        if (spec.validate && !spec.validate(secret, m))
+            return;
+        out.push({ detector: spec.id, start: span[0], end: span[1] });
+    };
     return {
         id: spec.id,
         pack: spec.pack,
@@ -49537,6 +49586,7 @@ function patternDetector(spec) {
         pattern: spec.pattern,
         validate: spec.validate,
         guard: spec.guard,
+        ...(starts ? { starts } : {}),
         allowPlaceholders: spec.allowPlaceholders,
         // Guards, placeholders and validators read only the text's matches, never across them.
         lineLocal: !mayReadAcrossLines(spec.pattern),
@@ -49544,22 +49594,32 @@ function patternDetector(spec) {
             if (spec.guard && !spec.guard(text))
                 return [];
             const out = [];
-            re.lastIndex = 0;
             let m;
+            if (starts) {
+                // As the global search below: the next match is looked for from the end of the last.
+                let from = 0;
+                for (const at of starts(text)) {
+                    if (at < from)
+                        continue;
+                    sticky.lastIndex = at;
+                    if ((m = sticky.exec(text)) === null)
+                        continue;
+                    if (m[0].length === 0) {
+                        from = at + 1;
+                        continue;
+                    }
+                    from = at + m[0].length;
+                    take(text, m, out);
+                }
+                return out;
+            }
+            re.lastIndex = 0;
             while ((m = re.exec(text)) !== null) {
                 if (m[0].length === 0) {
                     re.lastIndex++;
                     continue;
                 }
-                const span = spanOf(m);
-                if (!span)
-                    continue;
-                const secret = text.slice(span[0], span[1]);
-                if (!spec.allowPlaceholders && isPlaceholder(secret))
-                    continue;
-                if (spec.validate && !spec.validate(secret, m))
-                    continue;
-                out.push({ detector: spec.id, start: span[0], end: span[1] });
+                take(text, m, out);
             }
             return out;
         }
@@ -49580,7 +49640,7 @@ const LB = String.raw `(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))`;
 const RB = String.raw `(?![A-Za-z0-9])`;
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
 function multiPatternDetector(base, patterns) {
-    const parts = patterns.map(({ pattern, keywords, guard }) => patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard }));
+    const parts = patterns.map(({ pattern, keywords, guard, starts }) => patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard, starts }));
     const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined;
     return {
         id: base.id,
@@ -49648,6 +49708,29 @@ function digitsUpToCap(text) {
         countedText = text;
     }
     return counted;
+}
+let runsText;
+let runs = { start: [], length: [] };
+const DIGIT_RUN = /[0-9]+/g;
+/**
+ * The runs of ASCII digits in `text`. Several digit-shaped patterns are tried only near them (see
+ * `PatternSpec.starts`), one after another on the same view: the last text's runs are kept. A
+ * regex finds them faster than a loop over the characters.
+ */
+function digitRuns(text) {
+    if (text === runsText)
+        return runs;
+    const start = [];
+    const length = [];
+    DIGIT_RUN.lastIndex = 0;
+    let m;
+    while ((m = DIGIT_RUN.exec(text)) !== null) {
+        start.push(m.index);
+        length.push(m[0].length);
+    }
+    runsText = text;
+    runs = { start, length };
+    return runs;
 }
 
 ;// CONCATENATED MODULE: ./src/redact/detectors/credentials.ts
@@ -49969,6 +50052,108 @@ function insideUuid(m) {
         end++;
     return (start < m.index || end > m.index + m[0].length) && pii_UUID.test(text.slice(start, end));
 }
+/*
+ * Where the digit-shaped patterns can start. Each of them reads its first digit at a run of
+ * digits' first (no digit may come before it), so one pass that finds the runs (`digitRuns`,
+ * kept for the view's next pattern) rules out every other offset; each pattern is then tried
+ * only where the characters around a run fit its start. Held to a global search on seeded texts
+ * by `__tests__/redact/digit-starts.test.ts`.
+ */
+const isUpper = (c) => c >= 65 && c <= 90;
+/** `\d(?:[ -]?\d){12,18}`: 13 digits or more from a run's first, the runs apart by one ` ` or `-`. */
+function cardStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++) {
+        let digits = length[k];
+        for (let j = k; digits < 13 && j + 1 < start.length; j++) {
+            const gap = start[j] + length[j];
+            const c = text.charCodeAt(gap);
+            if (start[j + 1] !== gap + 1 || (c !== 32 && c !== 45))
+                break;
+            digits += length[j + 1];
+        }
+        if (digits >= 13)
+            out.push(start[k]);
+    }
+    return out;
+}
+/** `\(\d{3}\)` or `\d{3}[.-]`: a run of three digits, after `(` and before `)`, or before `.` or `-`. */
+function nanpStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++) {
+        if (length[k] !== 3)
+            continue;
+        const s = start[k];
+        const after = text.charCodeAt(s + 3);
+        if (after === 41 && text.charCodeAt(s - 1) === 40)
+            out.push(s - 1);
+        else if (after === 46 || after === 45)
+            out.push(s);
+    }
+    return out;
+}
+/** `0\d{2,4}[ -]`: a run of three to five digits led by `0`, before ` ` or `-`. */
+function trunkStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++) {
+        const s = start[k];
+        if (length[k] < 3 || length[k] > 5 || text.charCodeAt(s) !== 48)
+            continue;
+        const after = text.charCodeAt(s + length[k]);
+        if (after === 32 || after === 45)
+            out.push(s);
+    }
+    return out;
+}
+/** `\+[1-9]`: a run led by a digit other than `0`, after `+`. */
+function plusStarts(text) {
+    const { start } = digitRuns(text);
+    const out = [];
+    for (const s of start)
+        if (text.charCodeAt(s - 1) === 43 && text.charCodeAt(s) !== 48)
+            out.push(s - 1);
+    return out;
+}
+/** Two capitals, an optional space, then a run of two digits or more (UK NINO). */
+function ninoStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++) {
+        if (length[k] < 2)
+            continue;
+        const s = start[k];
+        if (text.charCodeAt(s - 1) === 32) {
+            if (isUpper(text.charCodeAt(s - 2)) && isUpper(text.charCodeAt(s - 3)))
+                out.push(s - 3);
+        }
+        else if (isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2)))
+            out.push(s - 2);
+    }
+    return out;
+}
+/** `[A-Z]{2}\d{2}`: two capitals right before a run of two digits or more (IBAN). */
+function ibanStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++) {
+        const s = start[k];
+        if (length[k] >= 2 && isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2)))
+            out.push(s - 2);
+    }
+    return out;
+}
+/** `\d{3}-`: a run of three digits before `-` (US SSN). */
+function ssnStarts(text) {
+    const { start, length } = digitRuns(text);
+    const out = [];
+    for (let k = 0; k < start.length; k++)
+        if (length[k] === 3 && text.charCodeAt(start[k] + 3) === 45)
+            out.push(start[k]);
+    return out;
+}
 function digitCount(s) {
     let n = 0;
     for (const c of s)
@@ -49987,10 +50172,13 @@ const phoneDetector = multiPatternDetector({
         return n >= 8 && n <= 15 && !/^(\d)\1+$/.test(s.replace(/\D/g, ''));
     }
 }, [
-    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
-    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
-    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
-    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'], starts: plusStarts },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'], starts: plusStarts },
+    {
+        pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`),
+        starts: nanpStarts
+    },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`), starts: trunkStarts },
     {
         pattern: /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
         // `telefon` holds `tel`, `téléphone` holds `phone`.
@@ -50123,6 +50311,7 @@ const cardDetector = patternDetector({
     description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
     allowPlaceholders: true,
     guard: minDigits(13),
+    starts: cardStarts,
     pattern: new RegExp(`${TOKEN_START}\\d(?:[ -]?\\d){12,18}${TOKEN_END}`),
     validate: (s, m) => {
         const digits = s.replace(/[ -]/g, '');
@@ -50155,6 +50344,7 @@ const ibanDetector = patternDetector({
     pack: 'pii',
     description: 'IBAN (mod-97 checked)',
     allowPlaceholders: true,
+    starts: ibanStarts,
     pattern: new RegExp(`${TOKEN_START}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${TOKEN_END}`),
     validate: ibanValid
 });
@@ -50166,6 +50356,7 @@ const usSsnDetector = patternDetector({
     allowPlaceholders: true,
     // Nearly every text holds a '-' and nine digits; few hold the shape itself.
     guard: (text) => hasDashedDigits(text, [3, 2, 4]),
+    starts: ssnStarts,
     pattern: /(?<![0-9A-Za-z_-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_]|-[0-9A-Za-z])/,
     validate: (s) => {
         const [area, group, serial] = s.split('-');
@@ -50183,6 +50374,7 @@ const ukNinoDetector = patternDetector({
     description: 'UK National Insurance number',
     allowPlaceholders: true,
     guard: minDigits(6),
+    starts: ninoStarts,
     pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
     validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
 });
@@ -52986,7 +53178,7 @@ function decodePercent(run) {
     }
 }
 /** All matches of a shared global regex, collected before any recursive scan can reuse it. */
-function runs(text, re) {
+function encoded_runs(text, re) {
     const out = [];
     re.lastIndex = 0;
     let m;
@@ -53098,6 +53290,8 @@ class PieceBuilder {
     parent;
     parts = [];
     pieces = { at: [], from: [] };
+    /** The parent range not yet sliced: copies of adjacent ranges (a line, then its break) make one slice. */
+    pendingFrom = 0;
     parentEnd = -1;
     length = 0;
     constructor(parent) {
@@ -53108,15 +53302,22 @@ class PieceBuilder {
         if (to <= from)
             return;
         if (from !== this.parentEnd) {
+            this.flush();
+            this.pendingFrom = from;
             this.pieces.at.push(this.length);
             this.pieces.from.push(from);
         }
-        this.parts.push(this.parent.text.slice(from, to));
         this.parentEnd = to;
         this.length += to - from;
     }
+    flush() {
+        if (this.parentEnd > this.pendingFrom)
+            this.parts.push(this.parent.text.slice(this.pendingFrom, this.parentEnd));
+    }
     /** A joined view's encoded runs across its joins are decoded when its parent's would be. */
     build(joins) {
+        this.flush();
+        this.pendingFrom = this.parentEnd;
         const decodable = joins !== undefined && this.parent.decodable;
         return { text: this.parts.join(''), pieces: this.pieces, joins, decodable, parent: this.parent };
     }
@@ -53458,7 +53659,7 @@ function encodedRunFindings(view, opts, depth) {
     scanRuns(base64Runs(view.text), decodeBase64);
     // `includes` first: a regex test per value costs more than the few values holding a `%`.
     if (view.text.includes('%') && PERCENT.test(view.text))
-        scanRuns(runs(view.text, URL_RUN), decodePercent);
+        scanRuns(encoded_runs(view.text, URL_RUN), decodePercent);
     return out;
 }
 /** Whether `value`, found by `detector`, is kept: allowed for every detector or for that one. */
@@ -55350,6 +55551,7 @@ class RedactionCache {
     store;
     fingerprint;
     known = new Generations(KNOWN_TRACES);
+    keys = null;
     constructor(store) {
         this.store = store;
         this.fingerprint = store.fingerprint;
@@ -55357,6 +55559,7 @@ class RedactionCache {
     /** `redact` (one field's plain or JSON redaction) with its scans replayed when the cache holds the text. */
     redact(kind, json, text, redact) {
         const key = (0,external_node_crypto_namespaceObject.hash)('sha256', `${kind}\0${json ? 1 : 0}\0${text}`, 'base64');
+        this.keys?.add(key);
         const known = this.known.get(key) ?? this.stored(key);
         if (known === NO_FINDINGS)
             return { text, findings: [] };
@@ -55401,6 +55604,28 @@ class RedactionCache {
     }
     save() {
         this.store.save();
+    }
+    /** The store's run: entries unused for `KEEP_RUNS` of them are evicted. */
+    get run() {
+        return this.store.run;
+    }
+    /** Starts noting the keys of the texts redacted, until `takeKeys`. */
+    collectKeys() {
+        this.keys = new Set();
+    }
+    /** The keys of the texts redacted since `collectKeys` (base64 SHA-256 digests), once. */
+    takeKeys() {
+        const keys = this.keys ? [...this.keys] : [];
+        this.keys = null;
+        return keys;
+    }
+    /**
+     * Marks entries used this run, as a lookup of their texts would: a session replayed from the
+     * full report's cache reads none of its texts, and its entries would otherwise be evicted.
+     */
+    renew(keys) {
+        for (const k of keys)
+            this.store.touch(k);
     }
     digest(key, findings) {
         return (0,external_node_crypto_namespaceObject.hash)('sha256', `${this.fingerprint}\0${key}\0${findings ?? ''}`, 'buffer');
@@ -56934,13 +57159,20 @@ const EMPTY = new Map();
 const realpath = process.platform === 'win32' ? external_node_fs_namespaceObject.realpathSync : external_node_fs_namespaceObject.realpathSync.native;
 /** A path in one spelling: absolute, `/` separators, `.`/`..` resolved, links followed where it exists. */
 function paths_canonicalPath(p) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(p).replace(/\\/g, '/');
+    // A POSIX path already absolute and normalized is what `resolve` would give back: skipping it
+    // spares the strings it makes for every one of a store's paths (the job memo's key reads them all).
+    const abs = isNormalAbsolute(p) ? p : (0,external_node_path_namespaceObject.resolve)(p).replace(/\\/g, '/');
     try {
         return realpath(abs).replace(/\\/g, '/');
     }
     catch {
         return external_node_path_namespaceObject.posix.normalize(abs);
     }
+}
+/** What `resolve` would change (`//`, a `.` or `..` segment) or the slash replacement would (a backslash). */
+const UNNORMAL = /\/\/|\/\.\.?(?:\/|$)|\\/;
+function isNormalAbsolute(p) {
+    return process.platform !== 'win32' && p.charCodeAt(0) === 47 && (p.length === 1 || p.charCodeAt(p.length - 1) !== 47) && !UNNORMAL.test(p);
 }
 /** `path` relative to `folder` when inside it (both canonical), else null. */
 function relativeInside(path, folder) {
@@ -59531,14 +59763,15 @@ class SessionSpill {
         this.db.pragma('cache_size = -2048');
         this.db.exec('CREATE TABLE sessions (list INTEGER NOT NULL, ord INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (list, ord)) WITHOUT ROWID');
         this.insert = this.db.prepare('INSERT INTO sessions (list, ord, json) VALUES (?, ?, ?)');
-        this.page = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck();
-        this.one = this.db.prepare('SELECT json FROM sessions WHERE list = ? AND ord = ?').pluck();
+        // A text written as its UTF-8 bytes is read back as the text.
+        this.page = this.db.prepare('SELECT CAST(json AS TEXT) FROM sessions WHERE list = ? AND ord >= ? ORDER BY ord').pluck();
+        this.one = this.db.prepare('SELECT CAST(json AS TEXT) FROM sessions WHERE list = ? AND ord = ?').pluck();
     }
     /** A new list's number. */
     newList() {
         return this.nextList++;
     }
-    /** Appends texts to a list at `from`, `from + 1`, … in one transaction. */
+    /** Appends texts (or their UTF-8 bytes) to a list at `from`, `from + 1`, … in one transaction. */
     write(list, from, texts) {
         this.db.transaction(() => {
             texts.forEach((t, i) => this.insert.run(list, from + i, t));
@@ -59598,6 +59831,22 @@ function turnChars(turns) {
     }
     return n;
 }
+/** The texts of a session as `SessionSink` writes them (its JSON given when the caller has it). */
+function sessionTexts(s, json = JSON.stringify(s)) {
+    return {
+        texts: true,
+        id: s.id,
+        json,
+        head: s.turns.length ? JSON.stringify({ ...s, turns: [] }) : json,
+        prompts: s.turns.length ? JSON.stringify({ ...s, turns: s.turns.map((t) => ({ ...t, actions: [] })) }) : json,
+        digest: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(json).digest('base64'),
+        turnChars: turnChars(s.turns),
+        session: () => s
+    };
+}
+function isSessionTexts(x) {
+    return x.texts === true;
+}
 /** The job's spill file, opened when a report first needs it; `close` deletes it. */
 class SpillFile {
     spillAt;
@@ -59637,6 +59886,7 @@ class SessionSink {
     pending = [];
     pendingHeads = [];
     pendingPrompts = [];
+    pendingReleases = [];
     pendingChars = 0;
     digests = [];
     written = 0;
@@ -59652,13 +59902,16 @@ class SessionSink {
     get length() {
         return this.count;
     }
-    /** `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written as. */
+    /**
+     * `json`, when the caller has it: `JSON.stringify(s)`, which is what a spilled session is written
+     * as. A session given as its texts is written as them, and parsed only if the sink is held.
+     */
     add(s, json) {
         this.count++;
         if (this.held) {
             this.held.push(s);
             this.heldJson.push(json);
-            this.heldChars += turnChars(s.turns);
+            this.heldChars += isSessionTexts(s) ? s.turnChars : turnChars(s.turns);
             if (this.held.length <= this.file.spillAt && this.heldChars <= this.file.spillChars)
                 return;
             this.list = this.file.get().newList();
@@ -59676,6 +59929,19 @@ class SessionSink {
             this.push(s, json);
     }
     push(s, known) {
+        if (isSessionTexts(s)) {
+            this.digests.push(s.digest);
+            this.pending.push(s.json);
+            this.pendingHeads.push(s.head);
+            if (this.keepPrompts)
+                this.pendingPrompts.push(s.prompts);
+            if (s.release)
+                this.pendingReleases.push(s.release);
+            this.pendingChars += s.json.length;
+            if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS)
+                this.flush();
+            return;
+        }
         const json = known ?? JSON.stringify(s);
         this.digests.push((0,external_node_crypto_namespaceObject.createHash)('sha256').update(json).digest('base64'));
         this.pending.push(json);
@@ -59695,8 +59961,17 @@ class SessionSink {
      * apart from it (the comment's turns, which its window keeps trimming after a session is added).
      */
     sessions(restore) {
-        if (this.held)
-            return this.held;
+        if (this.held) {
+            const held = this.held.map((s) => {
+                if (!isSessionTexts(s))
+                    return s;
+                const session = s.session();
+                s.release?.();
+                return session;
+            });
+            this.held = held;
+            return held;
+        }
         this.flush();
         const spill = this.file.get();
         const length = this.count;
@@ -59743,6 +60018,10 @@ class SessionSink {
         this.pendingHeads = [];
         this.pendingPrompts = [];
         this.pendingChars = 0;
+        // SQLite copied the bytes.
+        for (const release of this.pendingReleases)
+            release();
+        this.pendingReleases = [];
     }
 }
 
@@ -59755,43 +60034,52 @@ class SessionSink {
 
 
 
+
+
 /**
  * Bump when what a session's entry holds, or how it is made, changes without the package version
  * or the hashed sources below changing: every entry made before then must miss.
  */
-const FULL_SESSIONS_VERSION = 1;
+const FULL_SESSIONS_VERSION = 2;
 /** Sessions met in the cache and sessions selected with their turns and redacted, since last reset (tests read them). */
 const fullSessionCounts = { hits: 0, misses: 0 };
 let full_sessions_codeHash;
 /** The code an entry depends on beyond the comment cache's: the turns' selection for a mode and the spill's JSON. */
 function fullCodeFingerprint() {
     full_sessions_codeHash ??= (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(`${sessionCodeFingerprint()}\0${FULL_SESSIONS_VERSION}\0${String(withSelectedTurns)}\0${String(SessionSink)}`)
+        .update(`${sessionCodeFingerprint()}\0${FULL_SESSIONS_VERSION}\0${String(withSelectedTurns)}\0${String(SessionSink)}\0${String(sessionTexts)}`)
         .digest('base64');
     return full_sessions_codeHash;
 }
-function full_sessions_parseSession(json, id) {
+const KEY_BYTES = 32;
+const full_sessions_count = (x) => Number.isSafeInteger(x) && x >= 0;
+/** An entry's meta read back, when it has the shape and its parts add up to the body's bytes. */
+function parseMeta(text, bytes) {
+    let m;
     try {
-        const s = JSON.parse(json);
-        return typeof s === 'object' && s !== null && s.id === id && Array.isArray(s.turns) ? s : undefined;
+        m = JSON.parse(text);
     }
     catch {
         return undefined;
     }
-}
-function parseNotes(text) {
-    try {
-        return notesOf(JSON.parse(text));
-    }
-    catch {
+    if (!notesOf(m))
         return undefined;
-    }
+    const { parts, digest, rest, turnChars, keysRun } = m;
+    if (!Array.isArray(parts) || parts.length !== 5 || !parts.every(full_sessions_count) || typeof digest !== 'string' || typeof rest !== 'string')
+        return undefined;
+    if (!full_sessions_count(turnChars) || !full_sessions_count(keysRun))
+        return undefined;
+    const p = parts;
+    return p[0] + p[1] + p[2] + p[3] + p[4] * KEY_BYTES === bytes ? m : undefined;
 }
+const sha256 = (b) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('base64');
 /**
- * What the files' report made of each session (its redacted JSON and its redaction's notes),
- * kept across runs in the local store (`FullSessionsStore`, migration 23), so a run over
- * unchanged sessions neither selects their turns nor redacts them. An entry holds redacted text
- * only. Its key is the SHA-256 of everything the redacted session depends on: the session's
+ * What the files' report made of each session (its redacted texts as the sink writes them, what
+ * the comment built from the files held of its turns, its redaction's notes and the redaction
+ * cache keys it read), kept across runs in the local store (`FullSessionsStore`, migration 23),
+ * so a run over unchanged sessions neither selects their turns nor redacts them, nor parses or
+ * stringifies them again. An entry holds redacted text and digests only; it is used only when
+ * its bytes have the digests its notes give. Its key is the SHA-256 of everything the redacted session depends on: the session's
  * stored rows (`rowsFacts`: count and last id of its records; a record changed in place drops the
  * entry by trigger) and its unredacted fields as framed, the config and code, the redaction key
  * (as a keyed digest), the schema version, the mode and the field window. Identifier tags
@@ -59802,16 +60090,20 @@ class FullSessionCache {
     store;
     rows;
     base;
-    constructor(store, rows, base) {
+    findings;
+    constructor(store, rows, base, findings) {
         this.store = store;
         this.rows = rows;
         this.base = base;
+        this.findings = findings;
     }
+    /** Keys of the entries found whose redaction cache keys are due to be renewed, with the keys. */
+    due = new Map();
     /**
      * The store's cache for a report in `mode`, or null: a store that cannot keep one, a config
      * that publishes some texts as written, or AI_LOG_TRAIL_FULL_SESSIONS=0.
      */
-    static open(db, config, mode, maxFieldChars, env = process.env) {
+    static open(db, config, mode, maxFieldChars, findings, env = process.env) {
         if (env.AI_LOG_TRAIL_FULL_SESSIONS === '0' || includesTexts(config))
             return null;
         const store = FullSessionsStore.open(db);
@@ -59827,9 +60119,12 @@ class FullSessionCache {
             mode,
             maxFieldChars ?? null
         ]);
-        return new FullSessionCache(store, rows, base);
+        return new FullSessionCache(store, rows, base, findings);
     }
-    /** The session's key now, and its entry if one was made under that key and reads back. */
+    /**
+     * The session's key now, and its entry if one was made under that key and reads back whole:
+     * its notes and layout parse and its bytes have their digests. Nothing of the session is parsed.
+     */
     lookup(s) {
         const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
             .update(`${this.base}\0${JSON.stringify(this.rows.rowsFacts(s.id))}\0${JSON.stringify(s)}`)
@@ -59837,17 +60132,104 @@ class FullSessionCache {
         const row = this.store.get(s.id, key);
         if (!row)
             return { key, entry: undefined };
-        const notes = parseNotes(row.notes);
-        const session = notes && full_sessions_parseSession(row.json, s.id);
-        if (!notes || !session) {
-            this.store.forget(s.id);
-            return { key, entry: undefined };
+        const { raw } = row;
+        try {
+            const meta = parseMeta(row.notes, raw.length);
+            const [jsonBytes, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0];
+            if (!meta || sha256(raw.subarray(0, jsonBytes)) !== meta.digest || sha256(raw.subarray(jsonBytes)) !== meta.rest) {
+                this.store.forget(s.id);
+                release_buffer_releaseBuffer(raw);
+                return { key, entry: undefined };
+            }
+            let at = 0;
+            // The texts stay the entry's bytes: the sink writes them as they are, and gives them back.
+            const next = (bytes) => raw.subarray(at, (at += bytes));
+            const json = next(jsonBytes);
+            const head = next(headBytes);
+            const prompts = next(promptsBytes);
+            const capture = captureBytes ? next(captureBytes).toString() : undefined;
+            const entry = {
+                texts: true,
+                id: s.id,
+                json,
+                head,
+                prompts,
+                digest: meta.digest,
+                turnChars: meta.turnChars,
+                session: () => JSON.parse(json.toString()),
+                release: () => release_buffer_releaseBuffer(raw),
+                notes: meta,
+                capture
+            };
+            const run = this.findings?.run;
+            if (run !== undefined && (run - meta.keysRun >= redaction_cache_KEEP_RUNS / 2 || meta.keysRun > run))
+                this.due.set(entry, { key, meta, keys: Buffer.from(raw.subarray(at)) });
+            return { key, entry };
         }
-        return { key, entry: { json: row.json, session, notes } };
+        catch (e) {
+            release_buffer_releaseBuffer(raw);
+            throw e;
+        }
     }
-    /** Keeps a session's redacted JSON and the notes of its redaction (written between sessions). */
-    put(s, key, json, notes) {
-        this.store.put(s.id, key, json, JSON.stringify({ records: mergedUses(notes.records), tags: notes.tags }));
+    /**
+     * A found entry used: its session's redaction cache entries are renewed as a redaction of it
+     * would have (every few runs, by the entry's `keysRun`), so they are still there when it changes.
+     */
+    used(entry) {
+        const due = this.due.get(entry);
+        this.due.clear();
+        if (!due || !this.findings)
+            return;
+        const keys = [];
+        for (let at = 0; at < due.keys.length; at += KEY_BYTES)
+            keys.push(due.keys.toString('base64', at, at + KEY_BYTES));
+        this.findings.renew(keys);
+        this.store.renewNotes(entry.id, due.key, JSON.stringify({ ...due.meta, keysRun: this.findings.run }));
+    }
+    /** Starts noting the redaction cache keys the next session's redaction reads (for `put`). */
+    note() {
+        this.due.clear();
+        this.findings?.collectKeys();
+    }
+    /**
+     * Keeps a session's texts, the notes of its redaction, the comment's capture of it and the
+     * redaction cache keys its redaction read (renewed now, so the entry's `keysRun` is this run's).
+     * Written between sessions; a JSON past `FULL_SESSION_MAX_CHARS` is not kept.
+     */
+    put(s, key, texts, notes, capture) {
+        const keys = this.findings?.takeKeys() ?? [];
+        if (texts.json.length > FULL_SESSION_MAX_CHARS)
+            return;
+        this.findings?.renew(keys);
+        const cap = capture ?? '';
+        const parts = [
+            Buffer.byteLength(texts.json),
+            Buffer.byteLength(texts.head),
+            Buffer.byteLength(texts.prompts),
+            Buffer.byteLength(cap),
+            keys.length
+        ];
+        const jsonBytes = parts[0];
+        const raw = Buffer.allocUnsafeSlow(parts[0] + parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES);
+        let at = 0;
+        for (const t of [texts.json, texts.head, texts.prompts, cap])
+            at += typeof t === 'string' ? raw.write(t, at, 'utf8') : t.copy(raw, at);
+        for (const k of keys)
+            at += raw.write(k, at, 'base64');
+        if (at !== raw.length)
+            throw new Error('a full session entry’s parts do not fill it');
+        const meta = {
+            records: mergedUses(notes.records),
+            tags: notes.tags,
+            parts,
+            digest: texts.digest,
+            rest: sha256(raw.subarray(jsonBytes)),
+            turnChars: texts.turnChars,
+            // Told a little older than they are, by the session's key: the sessions made in one run
+            // renew their keys over the next few runs rather than all in one.
+            keysRun: Math.max(0, (this.findings?.run ?? 0) - (key.charCodeAt(0) % (redaction_cache_KEEP_RUNS / 2)))
+        };
+        this.store.put(s.id, key, raw, JSON.stringify(meta));
     }
     /** Writes what is pending; call between sessions. */
     write() {
@@ -59956,41 +60338,51 @@ function selectReportFrame(db, opts) {
  * are then read back from the sink. `onSession` is given each redacted session as it is made
  * (the comment's report built from them, src/pipeline/comment-from-files.ts). A session unchanged
  * since a run under the same rules, mode and code is neither selected with its turns nor redacted:
- * its JSON comes from the store (`FullSessionCache`), the same text the sink wrote then, and its
- * redaction's records and tags are replayed.
+ * its texts come from the store (`FullSessionCache`), the same the sink wrote then, and its
+ * redaction's records and tags are replayed; it is handed to the sink and to `onSession` as those
+ * texts, and parsed only if one of them needs its object.
  */
 function buildListedReport(db, opts) {
     const select = selectOptions(opts);
     const mode = select.mode ?? 'summary';
-    const redactor = reportRedactor(opts.config, undefined, cached_findings_redactionCache(db, opts.config));
+    const findings = cached_findings_redactionCache(db, opts.config);
+    const redactor = reportRedactor(opts.config, undefined, findings);
     const sink = new SessionSink(opts.spill, true);
     const at = (opts.now ?? new Date()).toISOString();
-    // Sessions unchanged since a run under the same rules come as redacted JSON from the store.
-    const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars) : null;
+    // Sessions unchanged since a run under the same rules come as redacted texts from the store.
+    const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars, findings) : null;
     let sinceSave = 0;
     for (const framed of opts.frame.sessions()) {
         const found = cache?.lookup(framed);
         const entry = found?.entry;
-        let redacted;
-        let json;
-        if (entry && redactor.replay(framed, entry.notes)) {
-            redacted = entry.session;
-            json = entry.json;
+        if (cache && entry && redactor.replay(framed, entry.notes)) {
+            // Written to the spill as its stored texts, and parsed only if something needs the object;
+            // the comment first, as the sink gives the texts' bytes back once it wrote them.
+            opts.onSession?.(entry);
+            sink.add(entry);
+            cache.used(entry);
             fullSessionCounts.hits++;
         }
         else {
-            if (found)
+            if (found) {
+                entry?.release?.();
                 redactor.note();
+                cache?.note();
+            }
             const s = showsTurns(mode) ? withSelectedTurns(db, framed, mode, select.maxFieldChars) : framed;
-            redacted = redactor.session(s, s.turns.map((t) => redactor.turn(s, t)));
+            const redacted = redactor.session(s, s.turns.map((t) => redactor.turn(s, t)));
             if (cache && found) {
-                json = JSON.stringify(redacted);
-                cache.put(framed, found.key, json, redactor.takeNoted());
+                const texts = sessionTexts(redacted);
+                sink.add(texts);
+                const capture = opts.onSession?.(redacted);
+                cache.put(framed, found.key, texts, redactor.takeNoted(), capture || undefined);
+            }
+            else {
+                sink.add(redacted);
+                opts.onSession?.(redacted);
             }
             fullSessionCounts.misses++;
         }
-        sink.add(redacted, json);
-        opts.onSession?.(redacted);
         // Between sessions: no provenance row spans two, so rows saved apart are the rows saved whole.
         if (++sinceSave >= RECORDS_PAGE) {
             redactions_saveRedactions(db, redactor.takeRecords(), at);
@@ -60164,6 +60556,8 @@ const comment_window_COMMENT_CACHE_WINDOW = { maxFieldChars: COMMENT_FIELD_CHARS
 
 
 
+
+
 /**
  * Whether a files' report in `mode` carries every turn the comment shows, with its actions, and
  * each field at least as long as the comment's window of it: then the comment is built from the
@@ -60200,6 +60594,9 @@ function windowedTurn(t, max) {
     const prompt = t.prompt && t.prompt.text.length > max ? { ...t.prompt, text: redactedWindow(t.prompt.text, max) } : t.prompt;
     return { ...t, prompt, actions: t.actions.map((a) => windowedAction(a, max)) };
 }
+/** A session's capture past this many characters or turns is not made (as the session cache's). */
+const comment_from_files_CAPTURE_CHARS = 2 * 1024 * 1024;
+const comment_from_files_CAPTURE_TURNS = 20_000;
 /**
  * The comment's report made from the files' redacted sessions as the files' report is built,
  * one session at a time: each turn cut to the comment's window and handed to the window builder,
@@ -60215,14 +60612,56 @@ class CommentFromFiles {
         this.window = new CommentWindowBuilder(budget);
         this.sink = new SessionSink(spill);
     }
-    /** The next redacted session of the files' report, with every turn it has. */
-    add(s) {
-        const turns = this.window.begin(s.id);
-        for (const t of s.turns)
-            this.window.add(windowedTurn(t, this.maxFieldChars));
+    /**
+     * The next redacted session of the files' report, with every turn it has; or one found in the
+     * full report's cache, added from what its capture kept of its turns when the window now holds
+     * no more than it did (its turns parsed otherwise). Returns what the window held of a session
+     * whose turns were read (`TurnsCapture`, as text), for the full report's cache to keep; nothing
+     * past `CAPTURE_CHARS` or `CAPTURE_TURNS`.
+     */
+    add(found) {
+        const turns = this.window.begin(found.id);
+        if (isSessionTexts(found)) {
+            const known = found.capture === undefined ? undefined : this.known(found.capture);
+            if (known && this.window.holdsAtMost(known[1])) {
+                for (const [facts, held] of known[2])
+                    this.window.addKnown(facts, held);
+                // The session's head is what the sink writes of it spilled: `{ ...s, turns: [] }`.
+                if (this.sink.inMemory)
+                    this.sink.add({ ...JSON.parse(found.head.toString()), turns });
+                else
+                    this.sink.add(headTexts(found));
+                return undefined;
+            }
+        }
+        const s = isSessionTexts(found) ? found.session() : found;
+        const capture = new TurnsCapture(this.window.kept, comment_from_files_CAPTURE_CHARS, comment_from_files_CAPTURE_TURNS);
+        for (const t of s.turns) {
+            const windowed = windowedTurn(t, this.maxFieldChars);
+            this.window.add(windowed);
+            capture.add(windowed);
+        }
         // As the comment's own build does: a spilled session is written without its turns and given
         // back the window's array when read, as the window keeps trimming it.
         this.sink.add(this.sink.inMemory ? { ...s, turns } : { ...s, turns: [] });
+        return capture.full ? undefined : JSON.stringify([this.tag, capture.level, capture.turns]);
+    }
+    /** What makes a capture: the window's code and the field window. */
+    get tag() {
+        return (this.captureTag ??= (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(`${CAPTURE_SOURCE}\0${String(windowedTurn)}\0${String(windowedAction)}\0${String(redactedWindow)}\0${this.maxFieldChars}`)
+            .digest('base64'));
+    }
+    captureTag;
+    /** A capture made by this code and field window, or undefined. */
+    known(text) {
+        try {
+            const c = JSON.parse(text);
+            return Array.isArray(c) && c.length === 3 && c[0] === this.tag && KEPT.includes(c[1]) && Array.isArray(c[2]) ? c : undefined;
+        }
+        catch {
+            return undefined;
+        }
     }
     /** The comment's report: the files' report in `actions` mode, its sessions the window's. */
     finish(files) {
@@ -60230,6 +60669,21 @@ class CommentFromFiles {
         const sessions = this.sink.sessions((s, i) => ({ ...s, turns: this.window.turnsAt(i) }));
         return { report: { ...files, mode: 'actions', sessions }, window };
     }
+}
+/** A found session's head as the comment's spilled sink writes it: its head, turns and all. */
+function headTexts(found) {
+    // A string of its own: the found session's bytes are given back once the files' sink wrote them.
+    const head = found.head.toString();
+    return {
+        texts: true,
+        id: found.id,
+        json: head,
+        head,
+        prompts: head,
+        digest: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(head).digest('base64'),
+        turnChars: 0,
+        session: () => JSON.parse(head)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/job-thread.ts
@@ -60412,7 +60866,7 @@ function traceHeap(worker) {
  * located when the entry is made, and a replay writes the run's own time into them.
  */
 /** Bumped when the entry's layout or what the key covers changes. */
-const MEMO_FORMAT = 3;
+const MEMO_FORMAT = 4;
 /**
  * The key of everything a report's files are made from, but its time: the store's schema and
  * generation (moved by every write to a table a report reads, src/store/generation.ts), the whole
@@ -60458,10 +60912,23 @@ function scopeInputs(db, scope) {
         case 'all':
             return null;
         case 'paths':
-            return { roots: scope.paths.map(canonicalPath), files: storedFilePaths(db).map((p) => [p, canonicalPath(p)]) };
+            return { roots: scope.paths.map(canonicalPath), files: storedFilesDigest(db) };
         case 'change':
             return resolveScopeIn(db, scope);
     }
+}
+/**
+ * Each stored log file's path and its canonical spelling, hashed one at a time: the caller's
+ * thread idles through the report with whatever it allocated here still resident, and a list of
+ * every path with its spelling, at thousands of files, was tens of MB of it.
+ */
+function storedFilesDigest(db) {
+    const h = createHash('sha256');
+    for (const p of eachStoredFilePath(db)) {
+        const c = canonicalPath(p);
+        h.update(p).update(c === p ? '\0\n' : `\0${c}\n`);
+    }
+    return h.digest('base64');
 }
 let job_memo_codeHash;
 /**
@@ -60481,10 +60948,21 @@ function job_memo_codeFingerprint() {
 /** The SHA-256 of every script under `root`, with its path: what `codeFingerprint` reads of the running code's tree. */
 function treeFingerprint(root) {
     const h = createHash('sha256');
-    for (const file of codeFiles(root))
-        h.update(`${relative(root, file)}\0`)
-            .update(readFileSync(file))
-            .update('\0');
+    // Read through one buffer: an Action's bundle is tens of MB, which as buffers would stay
+    // resident on the caller's thread while it waits for the report.
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (const file of codeFiles(root)) {
+        h.update(`${relative(root, file)}\0`);
+        const fd = openSync(file, 'r');
+        try {
+            for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;)
+                h.update(buf.subarray(0, n));
+        }
+        finally {
+            closeSync(fd);
+        }
+        h.update('\0');
+    }
     return h.digest('base64');
 }
 const CODE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.wasm', '.json']);
@@ -60528,6 +61006,13 @@ function expectedForms(name) {
         return [];
     return ['md'];
 }
+/**
+ * Bytes every form's text holds (`needles`): a form lying whole in a chunk holds this whole in it,
+ * so a chunk's marks are every place one can start.
+ */
+const MARK = Buffer.from('enerated', 'latin1');
+/** A chunk with more marks than this keeps none, and a later entry that keeps it searches it whole. */
+const MAX_MARKS = 256;
 const RESULT_TEXTS = { comment: '\0comment', releaseSection: '\0release', summary: '\0summary' };
 /**
  * How much of the texts a chunk holds at most before compression: what a run that makes an entry
@@ -60544,6 +61029,11 @@ const MIN_CHUNK_BYTES = (/* unused pure expression or super */ null && (512 * 10
 const CUT_MASK = 255;
 /** How many bytes before a line's end its hash reads. */
 const CUT_WINDOW = 32;
+/**
+ * What a file is read by once its chunk holds MIN_CHUNK_BYTES: the search for the cut is then
+ * short, and what follows the cut, moved to the next chunk's start, is at most this.
+ */
+const CUT_READ_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 /**
  * An entry whose chunks pass this compressed is not kept (the folder's earlier one is dropped):
  * the memo holds one entry per output folder, each at most this.
@@ -60568,49 +61058,33 @@ function job_memo_memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
         return null;
     const outDir = resolve(job.outDir);
     return (sink) => {
-        const chunks = new Chunker(sink, previousChunks(sink.previous));
+        const chunks = new Chunker(sink, previousChunks(sink.previous), maxBytes);
         const texts = [];
-        const add = (name, file, pieces) => {
+        const add = (name, file, fill) => {
             const spans = new SpanFinder(name, forms);
-            for (const piece of pieces) {
-                spans.feed(piece);
-                chunks.write(piece);
-                if (chunks.stored > maxBytes)
-                    return false;
-            }
+            if (!fill(spans))
+                return false;
+            // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
+            if (!chunks.flush(spans))
+                return false;
             const found = spans.finish();
             if (!found)
                 return false;
-            // A text's chunks end with it: the chunks of the texts after one that changed are cut as before.
-            chunks.flush();
             texts.push({ name, file, bytes: spans.length, ...found });
             return true;
         };
         for (const name of result.files)
-            if (!add(name, true, job_memo_fileChunks(join(outDir, name))))
+            if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans)))
                 return null;
         for (const [field, name] of Object.entries(RESULT_TEXTS))
-            if (!add(name, false, [Buffer.from(result[field], 'utf8')]))
+            if (!add(name, false, (spans) => chunks.write(Buffer.from(result[field], 'utf8'), spans)))
                 return null;
-        chunks.flush();
         if (chunks.stored > maxBytes)
             return null;
         const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result;
         const header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest };
         return job_memo_pack(Buffer.from(JSON.stringify(header), 'utf8'));
     };
-}
-/** A file's bytes, CHUNK_BYTES at a time, in one buffer reused: each piece is used before the next is read. */
-function* job_memo_fileChunks(path) {
-    const fd = openSync(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;)
-            yield buf.subarray(0, n);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 /** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
 function previousChunks(previous) {
@@ -60623,7 +61097,7 @@ function previousChunks(previous) {
         if (header?.format !== MEMO_FORMAT || !Array.isArray(header.chunks))
             return byHash;
         for (const c of header.chunks)
-            if (Array.isArray(c) && c.length === 4)
+            if (Array.isArray(c) && c.length === 5 && validMarks(c[4], c[0]))
                 byHash.set(`${c[0]}:${c[1]}`, c);
     }
     catch {
@@ -60631,14 +61105,40 @@ function previousChunks(previous) {
     }
     return byHash;
 }
+/** Whether `marks` is what `markChunk` writes for a chunk of `length` bytes: null, or ascending offsets each with room for MARK. */
+function validMarks(marks, length) {
+    if (marks === null)
+        return true;
+    if (!Array.isArray(marks) || marks.length > MAX_MARKS)
+        return false;
+    let last = -1;
+    for (const m of marks) {
+        if (!Number.isSafeInteger(m) || m <= last || m + MARK.length > length)
+            return false;
+        last = m;
+    }
+    return true;
+}
+/** Where MARK lies whole in `chunk`, or null past MAX_MARKS. */
+function markChunk(chunk) {
+    const marks = [];
+    for (let i = chunk.indexOf(MARK); i >= 0; i = chunk.indexOf(MARK, i + 1)) {
+        if (marks.length === MAX_MARKS)
+            return null;
+        marks.push(i);
+    }
+    return marks;
+}
 /**
- * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), and stores
- * each: a chunk the entry before holds, by length and SHA-256, is kept as it is stored; another is
- * compressed and stored.
+ * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), hands each
+ * to the text's `SpanFinder`, and stores it: a chunk the entry before holds, by length and
+ * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
+ * searched, compressed and stored.
  */
 class Chunker {
     sink;
     previous;
+    maxBytes;
     buf = Buffer.allocUnsafe(CHUNK_BYTES);
     used = 0;
     /** Where the search for a chunk's end goes on from. */
@@ -60646,26 +61146,56 @@ class Chunker {
     list = [];
     /** Bytes stored so far, compressed (those kept counted too). */
     stored = 0;
-    constructor(sink, previous) {
+    constructor(sink, previous, maxBytes) {
         this.sink = sink;
         this.previous = previous;
+        this.maxBytes = maxBytes;
     }
-    write(piece) {
+    /**
+     * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
+     * then CUT_READ_BYTES at a time until the cut, so what is moved to the next chunk's start is
+     * little. False once the entry passes its bound.
+     */
+    read(path, spans) {
+        const fd = openSync(path, 'r');
+        try {
+            for (;;) {
+                const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used);
+                const n = readSync(fd, this.buf, this.used, want, null);
+                if (n === 0)
+                    return true;
+                this.used += n;
+                if (!this.cutAndFlush(spans))
+                    return false;
+            }
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    /** Bytes held in memory, copied into the chunk being gathered. False once the entry passes its bound. */
+    write(piece, spans) {
         for (let at = 0; at < piece.length;) {
             const n = piece.copy(this.buf, this.used, at);
             this.used += n;
             at += n;
-            const cut = this.cut();
-            if (cut > 0) {
-                // What follows the cut starts the next chunk.
-                const rest = this.used - cut;
-                this.used = cut;
-                this.flush();
-                if (rest > 0)
-                    this.buf.copy(this.buf, 0, cut, cut + rest);
-                this.used = rest;
-            }
+            if (!this.cutAndFlush(spans))
+                return false;
         }
+        return true;
+    }
+    cutAndFlush(spans) {
+        const cut = this.cut();
+        if (cut === 0)
+            return true;
+        // What follows the cut starts the next chunk.
+        const rest = this.used - cut;
+        this.used = cut;
+        const ok = this.flush(spans);
+        if (rest > 0)
+            this.buf.copy(this.buf, 0, cut, cut + rest);
+        this.used = rest;
+        return ok;
     }
     /** Where the gathered bytes end a chunk (a length), or 0 while they do not. */
     cut() {
@@ -60684,24 +61214,30 @@ class Chunker {
         this.scanned = this.used;
         return this.used === CHUNK_BYTES ? CHUNK_BYTES : 0;
     }
-    flush() {
+    /** The gathered bytes as a chunk, searched by `spans`; false once the entry passes its bound. */
+    flush(spans) {
         if (this.used === 0)
-            return;
+            return true;
         const raw = this.buf.subarray(0, this.used);
         const hash = createHash('sha256').update(raw).digest('base64');
         this.used = 0;
         this.scanned = 0;
         const before = this.previous.get(`${raw.length}:${hash}`);
         if (before && this.sink.keep(before[2])) {
-            this.list.push([raw.length, hash, before[2], before[3]]);
+            // The same bytes: the same marks (null ones searched whole again).
+            spans.feed(raw, before[4] ?? undefined);
+            this.list.push([raw.length, hash, before[2], before[3], before[4]]);
             this.stored += before[3];
-            return;
+            return this.stored <= this.maxBytes;
         }
+        const marks = markChunk(raw);
+        spans.feed(raw, marks ?? undefined);
         const chunk = compress(raw);
-        this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length]);
+        this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length, marks]);
         this.stored += chunk.length;
         // `put` stored a copy (SQLite binds a blob by copying it).
         releaseBuffer(chunk);
+        return this.stored <= this.maxBytes;
     }
 }
 /**
@@ -60713,6 +61249,7 @@ class SpanFinder {
     name;
     /** Bytes seen so far. */
     length = 0;
+    /** Each form's name, its text with what surrounds it, the offset of the time in that, and of MARK. */
     wanted;
     overlap;
     tail = Buffer.alloc(0);
@@ -60722,14 +61259,17 @@ class SpanFinder {
     ends = [];
     constructor(name, forms) {
         this.name = name;
-        this.wanted = Object.entries(needles(forms)).map(([form, [before, after]]) => [
-            form,
-            Buffer.from(before + after, 'latin1'),
-            Buffer.byteLength(before)
-        ]);
+        this.wanted = Object.entries(needles(forms)).map(([form, [before, after]]) => {
+            const needle = Buffer.from(before + after, 'latin1');
+            return [form, needle, Buffer.byteLength(before), needle.indexOf(MARK)];
+        });
         this.overlap = Math.max(...this.wanted.map(([, n]) => n.length)) - 1;
     }
-    feed(piece) {
+    /**
+     * The next piece of the text. `marks`, when given, are where MARK lies whole in the piece: a form
+     * lying whole in it is looked for only there (each holds MARK once), else the piece is searched.
+     */
+    feed(piece, marks) {
         const base = this.length;
         for (let i = 0; i < this.ends.length; i++)
             if (this.ends[i] === null) {
@@ -60740,13 +61280,21 @@ class SpanFinder {
         // A form across the last piece's end and this one's start, then those within this piece: the
         // piece itself is searched in place, so what a text's reading allocates is a few bytes per piece.
         const seam = this.tail.length === 0 ? null : Buffer.concat([this.tail, piece.subarray(0, this.overlap)]);
-        for (const [form, needle, before] of this.wanted) {
+        for (const [form, needle, before, mark] of this.wanted) {
             if (seam)
                 for (let i = seam.indexOf(needle); i >= 0 && i < this.tail.length; i = seam.indexOf(needle, i + 1))
                     if (i + needle.length > this.tail.length)
                         this.found(piece, base, base - this.tail.length + i + before, form);
-            for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1))
-                this.found(piece, base, base + i + before, form);
+            if (marks && mark >= 0) {
+                for (const m of marks) {
+                    const at = m - mark;
+                    if (at >= 0 && at + needle.length <= piece.length && piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)
+                        this.found(piece, base, base + at + before, form);
+                }
+            }
+            else
+                for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1))
+                    this.found(piece, base, base + i + before, form);
         }
         const nl = piece.lastIndexOf(10);
         if (nl >= 0)

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net'
 import type { Detector, Finding } from '../types.js'
-import { hasDashedDigits, minDigits, multiPatternDetector, patternDetector } from './util.js'
+import { digitRuns, hasDashedDigits, minDigits, multiPatternDetector, patternDetector } from './util.js'
 
 // Addresses reserved for documentation and examples (RFC 2606 / RFC 6761), plus bot senders.
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$/i
@@ -45,6 +45,100 @@ function insideUuid(m: RegExpExecArray): boolean {
   return (start < m.index || end > m.index + m[0].length) && UUID.test(text.slice(start, end))
 }
 
+/*
+ * Where the digit-shaped patterns can start. Each of them reads its first digit at a run of
+ * digits' first (no digit may come before it), so one pass that finds the runs (`digitRuns`,
+ * kept for the view's next pattern) rules out every other offset; each pattern is then tried
+ * only where the characters around a run fit its start. Held to a global search on seeded texts
+ * by `__tests__/redact/digit-starts.test.ts`.
+ */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90
+
+/** `\d(?:[ -]?\d){12,18}`: 13 digits or more from a run's first, the runs apart by one ` ` or `-`. */
+export function cardStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) {
+    let digits = length[k]
+    for (let j = k; digits < 13 && j + 1 < start.length; j++) {
+      const gap = start[j] + length[j]
+      const c = text.charCodeAt(gap)
+      if (start[j + 1] !== gap + 1 || (c !== 32 && c !== 45)) break
+      digits += length[j + 1]
+    }
+    if (digits >= 13) out.push(start[k])
+  }
+  return out
+}
+
+/** `\(\d{3}\)` or `\d{3}[.-]`: a run of three digits, after `(` and before `)`, or before `.` or `-`. */
+export function nanpStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) {
+    if (length[k] !== 3) continue
+    const s = start[k]
+    const after = text.charCodeAt(s + 3)
+    if (after === 41 && text.charCodeAt(s - 1) === 40) out.push(s - 1)
+    else if (after === 46 || after === 45) out.push(s)
+  }
+  return out
+}
+
+/** `0\d{2,4}[ -]`: a run of three to five digits led by `0`, before ` ` or `-`. */
+export function trunkStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) {
+    const s = start[k]
+    if (length[k] < 3 || length[k] > 5 || text.charCodeAt(s) !== 48) continue
+    const after = text.charCodeAt(s + length[k])
+    if (after === 32 || after === 45) out.push(s)
+  }
+  return out
+}
+
+/** `\+[1-9]`: a run led by a digit other than `0`, after `+`. */
+export function plusStarts(text: string): number[] {
+  const { start } = digitRuns(text)
+  const out: number[] = []
+  for (const s of start) if (text.charCodeAt(s - 1) === 43 && text.charCodeAt(s) !== 48) out.push(s - 1)
+  return out
+}
+
+/** Two capitals, an optional space, then a run of two digits or more (UK NINO). */
+export function ninoStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) {
+    if (length[k] < 2) continue
+    const s = start[k]
+    if (text.charCodeAt(s - 1) === 32) {
+      if (isUpper(text.charCodeAt(s - 2)) && isUpper(text.charCodeAt(s - 3))) out.push(s - 3)
+    } else if (isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2))) out.push(s - 2)
+  }
+  return out
+}
+
+/** `[A-Z]{2}\d{2}`: two capitals right before a run of two digits or more (IBAN). */
+export function ibanStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) {
+    const s = start[k]
+    if (length[k] >= 2 && isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2))) out.push(s - 2)
+  }
+  return out
+}
+
+/** `\d{3}-`: a run of three digits before `-` (US SSN). */
+export function ssnStarts(text: string): number[] {
+  const { start, length } = digitRuns(text)
+  const out: number[] = []
+  for (let k = 0; k < start.length; k++) if (length[k] === 3 && text.charCodeAt(start[k] + 3) === 45) out.push(start[k])
+  return out
+}
+
 function digitCount(s: string): number {
   let n = 0
   for (const c of s) if (c >= '0' && c <= '9') n++
@@ -64,10 +158,13 @@ export const phoneDetector: Detector = multiPatternDetector(
     }
   },
   [
-    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'] },
-    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'] },
-    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
-    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`) },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){1,6}(?![0-9])/, keywords: ['+'], starts: plusStarts },
+    { pattern: /(?<![A-Za-z0-9+])\+[1-9]\d{7,14}(?![0-9])/, keywords: ['+'], starts: plusStarts },
+    {
+      pattern: new RegExp(`(?<![A-Za-z0-9_.+-])(?:\\(\\d{3}\\)[ ]?|\\d{3}[.-])\\d{3}[.-]\\d{4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`),
+      starts: nanpStarts
+    },
+    { pattern: new RegExp(`(?<![A-Za-z0-9_.+-])0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?![0-9A-Za-z_]|[.-][0-9A-Za-z])`), starts: trunkStarts },
     {
       pattern:
         /(?<![A-Za-z])(?:phone|tel|mobile|cell|fax|whatsapp|telefon|t[ée]l[ée]phone)[A-Za-z]{0,8}[ \t]{0,3}[:=#.]?[ \t]{0,3}(?<s>\+?[0-9][0-9 ().-]{6,18}[0-9])/i,
@@ -201,6 +298,7 @@ export const cardDetector: Detector = patternDetector({
   description: 'Payment card number (13–19 digits, known issuer prefix, Luhn-valid)',
   allowPlaceholders: true,
   guard: minDigits(13),
+  starts: cardStarts,
   pattern: new RegExp(`${TOKEN_START}\\d(?:[ -]?\\d){12,18}${TOKEN_END}`),
   validate: (s, m) => {
     const digits = s.replace(/[ -]/g, '')
@@ -230,6 +328,7 @@ export const ibanDetector: Detector = patternDetector({
   pack: 'pii',
   description: 'IBAN (mod-97 checked)',
   allowPlaceholders: true,
+  starts: ibanStarts,
   pattern: new RegExp(`${TOKEN_START}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?${TOKEN_END}`),
   validate: ibanValid
 })
@@ -242,6 +341,7 @@ export const usSsnDetector: Detector = patternDetector({
   allowPlaceholders: true,
   // Nearly every text holds a '-' and nine digits; few hold the shape itself.
   guard: (text) => hasDashedDigits(text, [3, 2, 4]),
+  starts: ssnStarts,
   pattern: /(?<![0-9A-Za-z_-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_]|-[0-9A-Za-z])/,
   validate: (s) => {
     const [area, group, serial] = s.split('-')
@@ -258,6 +358,7 @@ export const ukNinoDetector: Detector = patternDetector({
   description: 'UK National Insurance number',
   allowPlaceholders: true,
   guard: minDigits(6),
+  starts: ninoStarts,
   pattern: /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/,
   validate: (s) => !/^(?:BG|GB|NK|KN|TN|NT|ZZ)/.test(s) && s !== 'QQ123456C' && s !== 'QQ 12 34 56 C'
 })

@@ -16,11 +16,20 @@ export interface PatternSpec {
   keywords?: readonly string[]
   /** A cheap test that every text holding a match passes; `pattern` is not run on others. */
   guard?: (text: string) => boolean
+  /**
+   * Ascending offsets outside of which no match of `pattern` starts: `pattern` is then tried at
+   * these alone (as a sticky regex) instead of at every offset, and finds what a global search
+   * finds, since the first of them where it matches is the leftmost match.
+   */
+  starts?: Starts
   /** See `Detector.examples`. */
   examples?: DetectorExamples
 }
 
 const SENSITIVE_GROUPS = ['s', 's2', 's3']
+
+/** See `PatternSpec.starts`. */
+export type Starts = (text: string) => readonly number[]
 
 /** Where the sensitive part of a match lies: its group's span, or the whole match. */
 type SpanOf = (m: RegExpExecArray) => [number, number] | undefined
@@ -29,14 +38,27 @@ type SpanOf = (m: RegExpExecArray) => [number, number] | undefined
  * Builds a detector from one regex. When each sensitive group ends its match, the group's span
  * is the match's tail; otherwise the `d` flag gives group offsets without re-searching.
  */
-export function patternDetector(spec: PatternSpec): Detector {
+export function patternDetector(spec: PatternSpec): Detector & { starts?: Starts } {
   const flags = new Set(spec.pattern.flags.split(''))
   flags.add('g')
   const named = SENSITIVE_GROUPS.filter((g) => spec.pattern.source.includes(`(?<${g}>`))
   const atEnd = named.every((g) => groupEndsMatch(spec.pattern, g))
   if (!atEnd) flags.add('d')
   const re = new RegExp(spec.pattern.source, [...flags].join(''))
+  flags.delete('g')
+  flags.add('y')
+  const sticky = new RegExp(spec.pattern.source, [...flags].join(''))
   const spanOf: SpanOf = atEnd ? tailSpan : indexedSpan
+  const starts = spec.starts
+  /** The finding of match `m` of `text`, if it is one. */
+  const take = (text: string, m: RegExpExecArray, out: Finding[]): void => {
+    const span = spanOf(m)
+    if (!span) return
+    const secret = text.slice(span[0], span[1])
+    if (!spec.allowPlaceholders && isPlaceholder(secret)) return
+    if (spec.validate && !spec.validate(secret, m)) return
+    out.push({ detector: spec.id, start: span[0], end: span[1] })
+  }
   return {
     id: spec.id,
     pack: spec.pack,
@@ -46,25 +68,37 @@ export function patternDetector(spec: PatternSpec): Detector {
     pattern: spec.pattern,
     validate: spec.validate,
     guard: spec.guard,
+    ...(starts ? { starts } : {}),
     allowPlaceholders: spec.allowPlaceholders,
     // Guards, placeholders and validators read only the text's matches, never across them.
     lineLocal: !mayReadAcrossLines(spec.pattern),
     find(text: string): Finding[] {
       if (spec.guard && !spec.guard(text)) return []
       const out: Finding[] = []
-      re.lastIndex = 0
       let m: RegExpExecArray | null
+      if (starts) {
+        // As the global search below: the next match is looked for from the end of the last.
+        let from = 0
+        for (const at of starts(text)) {
+          if (at < from) continue
+          sticky.lastIndex = at
+          if ((m = sticky.exec(text)) === null) continue
+          if (m[0].length === 0) {
+            from = at + 1
+            continue
+          }
+          from = at + m[0].length
+          take(text, m, out)
+        }
+        return out
+      }
+      re.lastIndex = 0
       while ((m = re.exec(text)) !== null) {
         if (m[0].length === 0) {
           re.lastIndex++
           continue
         }
-        const span = spanOf(m)
-        if (!span) continue
-        const secret = text.slice(span[0], span[1])
-        if (!spec.allowPlaceholders && isPlaceholder(secret)) continue
-        if (spec.validate && !spec.validate(secret, m)) continue
-        out.push({ detector: spec.id, start: span[0], end: span[1] })
+        take(text, m, out)
       }
       return out
     }
@@ -93,11 +127,15 @@ export interface PatternPart {
   keywords?: readonly string[]
   /** See `PatternSpec.guard`, for this pattern alone (instead of the detector's). */
   guard?: (text: string) => boolean
+  /** See `PatternSpec.starts`, for this pattern alone. */
+  starts?: Starts
 }
 
 /** One detector id backed by several independent patterns (findings are simply concatenated). */
-export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords'>, patterns: PatternPart[]): Detector {
-  const parts = patterns.map(({ pattern, keywords, guard }) => patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard }))
+export function multiPatternDetector(base: Omit<PatternSpec, 'pattern' | 'keywords' | 'starts'>, patterns: PatternPart[]): Detector {
+  const parts = patterns.map(({ pattern, keywords, guard, starts }) =>
+    patternDetector({ ...base, examples: undefined, pattern, keywords, guard: guard ?? base.guard, starts })
+  )
   const keywords = parts.every((p) => p.keywords) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined
   return {
     id: base.id,
@@ -164,4 +202,34 @@ function digitsUpToCap(text: string): number {
     countedText = text
   }
   return counted
+}
+
+/** The runs of ASCII digits of a text: run k is `length[k]` digits from offset `start[k]`. */
+export interface DigitRuns {
+  readonly start: readonly number[]
+  readonly length: readonly number[]
+}
+
+let runsText: string | undefined
+let runs: DigitRuns = { start: [], length: [] }
+const DIGIT_RUN = /[0-9]+/g
+
+/**
+ * The runs of ASCII digits in `text`. Several digit-shaped patterns are tried only near them (see
+ * `PatternSpec.starts`), one after another on the same view: the last text's runs are kept. A
+ * regex finds them faster than a loop over the characters.
+ */
+export function digitRuns(text: string): DigitRuns {
+  if (text === runsText) return runs
+  const start: number[] = []
+  const length: number[] = []
+  DIGIT_RUN.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = DIGIT_RUN.exec(text)) !== null) {
+    start.push(m.index)
+    length.push(m[0].length)
+  }
+  runsText = text
+  runs = { start, length }
+  return runs
 }

@@ -94,6 +94,8 @@ class ViewBuilder {
 export class PieceBuilder {
   private readonly parts: string[] = []
   private readonly pieces: Pieces = { at: [], from: [] }
+  /** The parent range not yet sliced: copies of adjacent ranges (a line, then its break) make one slice. */
+  private pendingFrom = 0
   private parentEnd = -1
   length = 0
 
@@ -103,16 +105,23 @@ export class PieceBuilder {
   copy(from: number, to: number): void {
     if (to <= from) return
     if (from !== this.parentEnd) {
+      this.flush()
+      this.pendingFrom = from
       this.pieces.at.push(this.length)
       this.pieces.from.push(from)
     }
-    this.parts.push(this.parent.text.slice(from, to))
     this.parentEnd = to
     this.length += to - from
   }
 
+  private flush(): void {
+    if (this.parentEnd > this.pendingFrom) this.parts.push(this.parent.text.slice(this.pendingFrom, this.parentEnd))
+  }
+
   /** A joined view's encoded runs across its joins are decoded when its parent's would be. */
   build(joins?: number[]): View {
+    this.flush()
+    this.pendingFrom = this.parentEnd
     const decodable = joins !== undefined && this.parent.decodable
     return { text: this.parts.join(''), pieces: this.pieces, joins, decodable, parent: this.parent }
   }
