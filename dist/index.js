@@ -28120,20 +28120,36 @@ function firstSessions(list, n) {
 }
 /**
  * Each session mapped by `map` (a table's row), in pages of `size`, in order (none when the list
- * is empty). A session is mapped as it is read, so a page holds `size` rows and never `size`
+ * is empty); with `cutAfter`, a page also ends after each session it holds true for. A session is mapped as it is read, so a page holds `size` rows and never `size`
  * sessions with their turns: a full-mode report's page of 1,000 was every session held at once.
  */
-function* sessionPages(list, size, map) {
+function* sessionPages(list, size, map, cutAfter) {
     let page = [];
     for (const s of list) {
         page.push(map(s));
-        if (page.length >= size) {
+        if (page.length >= size || cutAfter?.(s)) {
             yield page;
             page = [];
         }
     }
     if (page.length)
         yield page;
+}
+/**
+ * Whether a page of a table with a row per session ends after this session (`sessionPages`'s
+ * `cutAfter`): after about one in 32, chosen by its id alone, so a page holds the same rows after
+ * a session elsewhere grew, came or went, and the last check's memo (src/redact/late-memo.ts),
+ * which knows a unit by its text, finds every other page as checked before. Pages of a count
+ * were the whole table at up to 1,000 sessions, checked again after any change. The file's bytes
+ * are the same however its rows are cut: the last check reads a CSV text a cell at a time, and
+ * a Markdown table's text a line at a time.
+ */
+function idPageCut(s) {
+    // FNV-1a over the id's UTF-16 code units.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.id.length; i++)
+        h = Math.imul(h ^ s.id.charCodeAt(i), 0x01000193);
+    return (h & 31) === 0;
 }
 
 // EXTERNAL MODULE: ./src/render/safe-text.ts
@@ -56026,11 +56042,11 @@ function sessionRow(s) {
             .join('\n')
     ];
 }
-/** Sessions per part of `sessions.csv`. */
+/** Sessions per part of `sessions.csv` at most. */
 const SESSIONS_PAGE = 1_000;
 function* sessions(report) {
     yield csvRecords([SESSIONS_HEADER]);
-    for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow))
+    for (const page of sessionPages(sessionHeads(report.sessions), SESSIONS_PAGE, sessionRow, idPageCut))
         yield csvRecords(page);
 }
 /** A session's rows of `prompts.csv`, as one text (none when it has no prompt). */
@@ -57046,9 +57062,10 @@ function* pagedTableText(tableOf, pages) {
 
 /** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
 const TABLE_PAGE = 1_000;
-/** A table with a row per session, written a page of rows at a time. */
+/** A table with a row per session, written a page of rows at a time (at most `pageRows`). */
 function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE) {
-    const pages = () => sessionPages(sessions, pageRows, rowOf);
+    // Pages cut by the sessions' ids as well: a page not holding a changed session's row is the same text, known to the last check's memo.
+    const pages = () => sessionPages(sessions, pageRows, rowOf, idPageCut);
     return {
         type: 'slot',
         nodes: () => [tableOf(Array.from(sessions, rowOf))],
