@@ -1,14 +1,14 @@
 import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { keepMemo, memoEntry, replayed, type MemoKey } from '../../src/pipeline/job-memo.js'
-import type { ReportRequest, ReportResult } from '../../src/pipeline/job.js'
+import type { ReportRequest } from '../../src/pipeline/job.js'
 import { openStore } from '../../src/store/db.js'
-import { storeGeneration } from '../../src/store/generation.js'
 import { formatTime } from '../../src/render/html-format.js'
 import { formatDateTime } from '../../src/render/text.js'
 import { tmpDir } from '../helpers.js'
+import { keyOf, rows, written } from './memo-files.js'
 
 /*
  * The job memo's entry after a change, fourteenth round (docs/performance.md): a chunk the entry
@@ -51,42 +51,6 @@ function files(at: string, change: Change = {}): Record<string, Buffer> {
     'report.md': Buffer.from(`${lines(80000, 'md')}\n_generated ${formatDateTime(iso, 'UTC')} UTC by ai-log-trail 0.0.0_\n`),
     'report.html': Buffer.from(`<p class="meta">Generated ${formatTime(iso, 'UTC')} by ai-log-trail 0.0.0</p>\n${lines(30000, 'html')}`),
     'tool_calls.csv': Buffer.from(lines(30000, 'csv'))
-  }
-}
-
-function written(folder: string, body: Record<string, Buffer>, at: string): ReportResult {
-  rmSync(folder, { recursive: true, force: true })
-  mkdirSync(folder, { recursive: true })
-  for (const [name, bytes] of Object.entries(body)) writeFileSync(join(folder, name), bytes)
-  return {
-    report: { generated_at: new Date(at).toISOString() },
-    files: Object.keys(body),
-    comment: `## Report\n\n_generated ${formatDateTime(new Date(at).toISOString(), 'UTC')} UTC by ai-log-trail 0.0.0_\n`,
-    releaseSection: '',
-    summary: '',
-    late: { total: 0, by_file: {} },
-    sessionIds: [],
-    sessionsHeld: false,
-    redactions: 0
-  } as unknown as ReportResult
-}
-
-function rows(database: string): Map<number, Buffer> {
-  const db = openStore(database)
-  try {
-    const all = db.prepare('SELECT seq, chunk FROM job_memo_chunks ORDER BY seq').all() as { seq: number; chunk: Buffer }[]
-    return new Map(all.map((r) => [r.seq, r.chunk]))
-  } finally {
-    db.close()
-  }
-}
-
-function keyOf(database: string, folder: string, key: string): MemoKey {
-  const db = openStore(database)
-  try {
-    return { key, generation: storeGeneration(db), outDir: resolve(folder) }
-  } finally {
-    db.close()
   }
 }
 
