@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PART_MAX_CHARS } from '../../src/pipeline/render-parts.js'
 import { tmpDir } from '../helpers.js'
-import { spilledFullReport } from './spilled-report.js'
+import { session, spilledFullReport, words } from './spilled-report.js'
 
 /*
  * A session part longer than PART_MAX_CHARS is not kept (keeping it holds it whole several times
@@ -11,15 +11,6 @@ import { spilledFullReport } from './spilled-report.js'
  * the files are the same. One recorder session of 40 actions of 40,000 characters each makes parts
  * over the bound (tool_calls.csv, the Markdown prompts); a small session beside it is kept whole.
  */
-const record = (sid: string, seq: number, o: Record<string, unknown>) =>
-  JSON.stringify({ v: 1, ts: `2026-03-05T09:${String(seq).padStart(2, '0')}:00.000Z`, session_id: sid, seq, pid: 4242, ...o })
-const session = (sid: string, statements: string[]) =>
-  [
-    record(sid, 0, { type: 'session_start', format: 'ai-log-trail-recorder', agent: 'deploy-script', cwd: '/srv/deploy/shop' }),
-    ...statements.map((statement, i) => record(sid, i + 1, { type: 'action', name: 'build', statement, metadata: { exit_code: 0 } })),
-    record(sid, statements.length + 1, { type: 'session_end', summary: 'done', closed_by: 'end' })
-  ].join('\n') + '\n'
-const words = (n: number, seed: number) => Array.from({ length: n / 8 }, (_, i) => `w${((i * 7919 + seed) % 99991).toString(36).padEnd(6, 'x')} `).join('')
 
 let dir: string
 beforeAll(() => {

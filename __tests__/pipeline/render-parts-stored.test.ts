@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/db.js'
 import { compressEntry, decompressEntry } from '../../src/store/entry-codec.js'
 import { tmpDir } from '../helpers.js'
 import { fullRunFixture, CHANGED, FILES, line } from './full-run.js'
-import { spilledFullReport } from './spilled-report.js'
+import { session, spilledFullReport, words } from './spilled-report.js'
 
 /*
  * A kept part is stored as its text's UTF-8 bytes after a codec byte (2), not compressed: it is
@@ -111,15 +111,6 @@ describe('kept parts stored as their bytes', () => {
  * A part larger than the batch a run writes its parts in (256 KiB of stored bytes) and under
  * PART_MAX_CHARS: kept whole in a batch of its own, read back whole.
  */
-const record = (sid: string, seq: number, o: Record<string, unknown>) =>
-  JSON.stringify({ v: 1, ts: `2026-03-05T09:${String(seq).padStart(2, '0')}:00.000Z`, session_id: sid, seq, pid: 4242, ...o })
-const session = (sid: string, statements: string[]) =>
-  [
-    record(sid, 0, { type: 'session_start', format: 'ai-log-trail-recorder', agent: 'deploy-script', cwd: '/srv/deploy/shop' }),
-    ...statements.map((statement, i) => record(sid, i + 1, { type: 'action', name: 'build', statement, metadata: { exit_code: 0 } })),
-    record(sid, statements.length + 1, { type: 'session_end', summary: 'done', closed_by: 'end' })
-  ].join('\n') + '\n'
-const words = (n: number, seed: number) => Array.from({ length: n / 8 }, (_, i) => `w${((i * 7919 + seed) % 99991).toString(36).padEnd(6, 'x')} `).join('')
 
 describe('a part larger than a batch', () => {
   let dir: string

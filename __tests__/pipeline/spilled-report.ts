@@ -50,3 +50,19 @@ export async function spilledFullReport(
     }
   }
 }
+
+/** A recorder log line of session `sid`. */
+export const record = (sid: string, seq: number, o: Record<string, unknown>) =>
+  JSON.stringify({ v: 1, ts: `2026-03-05T09:${String(seq).padStart(2, '0')}:00.000Z`, session_id: sid, seq, pid: 4242, ...o })
+
+/** A recorder session of one action per statement: a log whose parts grow with its statements. */
+export const session = (sid: string, statements: string[]) =>
+  [
+    record(sid, 0, { type: 'session_start', format: 'ai-log-trail-recorder', agent: 'deploy-script', cwd: '/srv/deploy/shop' }),
+    ...statements.map((statement, i) => record(sid, i + 1, { type: 'action', name: 'build', statement, metadata: { exit_code: 0 } })),
+    record(sid, statements.length + 1, { type: 'session_end', summary: 'done', closed_by: 'end' })
+  ].join('\n') + '\n'
+
+/** About `n` characters of words that differ by `seed`. */
+export const words = (n: number, seed: number) =>
+  Array.from({ length: n / 8 }, (_, i) => `w${((i * 7919 + seed) % 99991).toString(36).padEnd(6, 'x')} `).join('')
