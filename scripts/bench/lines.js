@@ -1,6 +1,8 @@
 // The bench's own line reader: 1 MiB chunks split on newlines, as the ingest reads. Calls
 // `onLine(buffer, start, end)` for every non-empty line, the buffer valid only during the call.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { join } from 'node:path'
+import { ensureCorpus } from './corpus.js'
 
 export function forEachLine(files, onLine) {
   const chunk = 1 << 20
@@ -53,4 +55,18 @@ export function sampleLines(files, target) {
     }
   }
   return { lines, bytes }
+}
+
+/**
+ * The redaction scripts' sample: the `--mb`/`--seed` corpus under `root`'s `.bench/` (made if
+ * missing), then about 8 MB of its lines as `sampleLines` takes them, the same as bench.js.
+ */
+export function redactionSample(root, mb, seed, log) {
+  const corpusDir = join(root, '.bench', `corpus-${mb}mb`)
+  const corpus = ensureCorpus(corpusDir, mb, seed, log)
+  const files = readdirSync(corpusDir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+  return sampleLines(files, Math.min(8e6, corpus.bytes))
 }

@@ -11,12 +11,10 @@
 //               and goes hits both halves of a pair alike, where it skews whole passes
 // Prints one JSON line: median MB per CPU second of each, their ratio, and the findings counts
 // (with --slices, the pairs' ratios too).
-import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ensureCorpus } from './corpus.js'
-import { sampleLines } from './lines.js'
+import { redactionSample } from './lines.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const { values: args } = parseArgs({
@@ -35,13 +33,7 @@ const builds = { base: await load(args.base), new: await load(args.lib) }
 const log = (s) => process.stderr.write(s + '\n')
 
 const mb = Number(args.mb)
-const corpusDir = join(root, '.bench', `corpus-${mb}mb`)
-const corpus = ensureCorpus(corpusDir, mb, Number(args.seed), log)
-const files = readdirSync(corpusDir, { withFileTypes: true, recursive: true })
-  .filter((e) => e.isFile())
-  .map((e) => join(e.parentPath, e.name))
-  .sort()
-const sample = sampleLines(files, Math.min(8e6, corpus.bytes))
+const sample = redactionSample(root, mb, Number(args.seed), log)
 
 const slices = Math.max(1, Number(args.slices))
 const parts = Array.from({ length: slices }, (_, k) => sample.lines.filter((_, i) => i % slices === k))

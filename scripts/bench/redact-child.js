@@ -6,12 +6,10 @@
 //   --digest    also print a SHA-256 of every output line and finding, to compare two builds
 // Prints one line per run and one JSON line (median MB/s) last. Run `npm run build` first.
 import { createHash } from 'node:crypto'
-import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ensureCorpus } from './corpus.js'
-import { sampleLines } from './lines.js'
+import { redactionSample } from './lines.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const { values: args } = parseArgs({
@@ -27,15 +25,8 @@ const mb = Number(args.mb)
 const lib = await import(pathToFileURL(join(resolve(args.lib), 'index.js')).href)
 const log = (s) => process.stderr.write(s + '\n')
 
-const corpusDir = join(root, '.bench', `corpus-${mb}mb`)
-const corpus = ensureCorpus(corpusDir, mb, Number(args.seed), log)
-const files = readdirSync(corpusDir, { withFileTypes: true, recursive: true })
-  .filter((e) => e.isFile())
-  .map((e) => join(e.parentPath, e.name))
-  .sort()
-
 // The same sample as bench.js.
-const sample = sampleLines(files, Math.min(8e6, corpus.bytes))
+const sample = redactionSample(root, mb, Number(args.seed), log)
 const opts = { detectors: lib.builtinDetectors }
 const runs = []
 // CPU time too: on a shared machine it moves less with the other processes than wall time.

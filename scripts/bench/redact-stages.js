@@ -6,12 +6,10 @@
 //
 // Usage: node scripts/bench/redact-stages.js [--mb 200] [--seed 1] [--repeat 5] [--lib DIR] [--top 25]
 // Prints one line per step, then one JSON line. Run `npx tsc -p tsconfig.build.json` first.
-import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ensureCorpus } from './corpus.js'
-import { sampleLines } from './lines.js'
+import { redactionSample } from './lines.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const { values: args } = parseArgs({
@@ -32,13 +30,7 @@ const { base64Runs } = await load('redact/engine/encoded.js')
 const log = (s) => process.stderr.write(s + '\n')
 
 const mb = Number(args.mb)
-const corpusDir = join(root, '.bench', `corpus-${mb}mb`)
-const corpus = ensureCorpus(corpusDir, mb, Number(args.seed), log)
-const files = readdirSync(corpusDir, { withFileTypes: true, recursive: true })
-  .filter((e) => e.isFile())
-  .map((e) => join(e.parentPath, e.name))
-  .sort()
-const sample = sampleLines(files, Math.min(8e6, corpus.bytes))
+const sample = redactionSample(root, mb, Number(args.seed), log)
 const opts = { detectors: lib.builtinDetectors }
 // One list for every line: the engine keeps its prefilter and scan memo per list.
 const none = { detectors: [] }
