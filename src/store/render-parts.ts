@@ -65,6 +65,8 @@ export class RenderPartsStore {
   /** The number this run's rows get: one past the newest in the table. */
   readonly run: number
   private readonly used = new Set<string>()
+  /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
+  private due: Set<string> | undefined
   private pending: [string, Buffer, number, number, string][] = []
   private pendingBytes = 0
   private wrote = false
@@ -73,10 +75,7 @@ export class RenderPartsStore {
   private constructor(conn: Database.Database) {
     this.conn = conn
     this.run = ((conn.prepare('SELECT MAX(used_run) FROM render_part_runs').pluck().get() as number | null) ?? 0) + 1
-    // A part with no run of use (none should be) reads as one to renew.
-    this.get = conn.prepare(
-      'SELECT p.body, p.text_bytes, p.rendered_bytes, p.detectors, COALESCE(r.used_run, 0) AS used_run FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash WHERE p.hash = ?'
-    )
+    this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors FROM render_parts WHERE hash = ?')
     this.put = conn.prepare(
       'INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors'
     )
@@ -112,7 +111,7 @@ export class RenderPartsStore {
   read(hash: string): ReadPart | undefined {
     if (this.broken) return undefined
     try {
-      const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
+      const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string } | undefined
       if (!row) return undefined
       // A stored body's text is a view of the row's buffer, which the caller gives back once written.
       const stored = row.body[0] === STORED
@@ -123,7 +122,14 @@ export class RenderPartsStore {
         return undefined
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
-      if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
+      // A set read once, not a run looked up per part: joining each part's run cost more than its row's bytes.
+      this.due ??= new Set(
+        this.conn
+          .prepare('SELECT hash FROM render_part_runs WHERE used_run <= ?')
+          .pluck()
+          .all(this.run - PART_KEEP_RUNS / 2) as string[]
+      )
+      if (this.due.has(hash)) this.used.add(hash)
       if (!stored) releaseBuffer(row.body)
       return { bytes: raw, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
@@ -188,7 +194,8 @@ export class RenderPartsStore {
         .transaction(() => {
           for (const h of this.used) this.renew.run(h, this.run)
           const stale = this.run - PART_KEEP_RUNS
-          this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale)
+          // A part with no run of use (none should be) goes with the stale ones.
+          this.conn.prepare('DELETE FROM render_parts WHERE hash NOT IN (SELECT hash FROM render_part_runs WHERE used_run > ?)').run(stale)
           this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale)
           let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
           if (total <= PART_MAX_BYTES) return
