@@ -113,23 +113,3 @@ test('an old store’s kept parts are converted by migration 25: they still serv
   expect(leftRuns).toEqual(left)
   expect(keptRun).toBe(7)
 })
-
-test('a part left with no run of use is evicted by the next run that writes, not kept for ever', () => {
-  const path = join(dir, 'orphan.sqlite')
-  openStore(path).close()
-  const first = RenderPartsStore.open(path)!
-  first.write('orphan', part('a part whose run of use is gone'))
-  first.write('kept', part('a part with its run of use'))
-  first.save()
-  const db = openStore(path)
-  db.prepare(`DELETE FROM render_part_runs WHERE hash = 'orphan'`).run()
-  db.close()
-  const next = RenderPartsStore.open(path)!
-  expect(next.read('kept')?.bytes.toString('utf8')).toBe('a part with its run of use')
-  next.write('new', part('made in run 2'))
-  next.save()
-  const after = openStore(path, { readonly: true })
-  const left = after.prepare('SELECT hash FROM render_parts ORDER BY hash').pluck().all()
-  after.close()
-  expect(left).toEqual(['kept', 'new'])
-})

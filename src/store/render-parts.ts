@@ -194,14 +194,16 @@ export class RenderPartsStore {
         .transaction(() => {
           for (const h of this.used) this.renew.run(h, this.run)
           const stale = this.run - PART_KEEP_RUNS
-          // A part with no run of use (none should be) goes with the stale ones.
-          this.conn.prepare('DELETE FROM render_parts WHERE hash NOT IN (SELECT hash FROM render_part_runs WHERE used_run > ?)').run(stale)
+          this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale)
           this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale)
           let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
           if (total <= PART_MAX_BYTES) return
           const gone: string[] = []
           for (const r of this.conn
-            .prepare('SELECT r.hash, LENGTH(p.body) AS n FROM render_part_runs r JOIN render_parts p ON p.hash = r.hash ORDER BY r.used_run, r.hash')
+            // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
+            .prepare(
+              'SELECT p.hash, LENGTH(p.body) AS n FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash ORDER BY COALESCE(r.used_run, 0), p.hash'
+            )
             .iterate() as IterableIterator<{
             hash: string
             n: number
