@@ -122,7 +122,7 @@ export class RenderPartsStore {
         return undefined
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
-      // A set read once, not a run looked up per part: joining each part's run cost more than its row's bytes.
+      // A set read once, not a run looked up per part: joining each part's run to its read cost more than renewing saves.
       this.due ??= new Set(
         this.conn
           .prepare('SELECT hash FROM render_part_runs WHERE used_run <= ?')
