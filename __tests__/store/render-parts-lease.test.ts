@@ -6,7 +6,7 @@ import { PART_KEEP_RUNS, RenderPartsStore } from '../../src/store/render-parts.j
 import { tmpDir } from '../helpers.js'
 
 /*
- * A kept part's lease (src/store/render-parts.ts): renewing a part rewrites its row whole, so a
+ * A kept part's lease (src/store/render-parts.ts): renewing a part writes its row of use, so a
  * part used every run is renewed only once half the lease is gone, and a part no run uses is
  * evicted once PART_KEEP_RUNS runs that wrote have passed. Each run here reads one part, writes a
  * small one (as a run after a change does) and saves.
@@ -34,7 +34,7 @@ test('a part used every run is renewed every PART_KEEP_RUNS / 2 runs; one never 
     s.write(`made in run ${i}`, part(`run ${i}`))
     s.save()
     const db = openStore(path, { readonly: true })
-    usedRun.push(db.prepare(`SELECT used_run FROM render_parts WHERE hash = 'used'`).pluck().get() as number)
+    usedRun.push(db.prepare(`SELECT used_run FROM render_part_runs WHERE hash = 'used'`).pluck().get() as number)
     unusedThere.push(db.prepare(`SELECT 1 FROM render_parts WHERE hash = 'unused'`).get() !== undefined)
     db.close()
   }

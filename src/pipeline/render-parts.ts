@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import { lateMemoFingerprint } from '../redact/late/memo.js'
 import type { EngineOptions } from '../redact/types.js'
 import { RenderPartsStore, type ReadPart, type StoredPart } from '../store/render-parts.js'
@@ -37,7 +37,8 @@ export class RenderParts {
   ) {}
 
   private hash(file: string, format: string, key: string): string {
-    return createHash('sha256').update(`${this.fingerprint}\0${file}\0${format}\0${key}`).digest('base64')
+    // One call, no Hash object: the same digest as createHash's, read for every part of a report.
+    return hash('sha256', `${this.fingerprint}\0${file}\0${format}\0${key}`, 'base64')
   }
 
   read(file: string, format: string, key: string): ReadPart | undefined {

@@ -60,6 +60,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   job_memo: 'local',
   job_memo_chunks: 'local',
   render_parts: 'local',
+  render_part_runs: 'local',
   full_sessions: 'local',
   store_generation: 'local'
 }

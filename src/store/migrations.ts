@@ -524,6 +524,21 @@ BEGIN
   DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
 `
+  },
+  {
+    version: 25,
+    description:
+      "each kept render part's last run of use in a table of its own, keyed by the part's hash: renewing a part (every fourth run of a report that keeps them) writes a small row instead of rewriting the part's whole row, its body included (local only: never exported nor pushed)",
+    sql: `
+CREATE TABLE render_part_runs (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+INSERT INTO render_part_runs (hash, used_run) SELECT hash, used_run FROM render_parts;
+CREATE INDEX render_part_runs_used ON render_part_runs(used_run);
+DROP INDEX render_parts_used;
+ALTER TABLE render_parts DROP COLUMN used_run;
+`
   }
 ]
 

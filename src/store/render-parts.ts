@@ -5,8 +5,8 @@ import { decompressEntry } from './entry-codec.js'
 
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
- * renewed once half of this is gone, and renewing rewrites its row whole (the run is stored after
- * the body): every part of a 200 MB history's report, every other run at 4.
+ * renewed once half of this is gone, so a run over an unchanged history writes nothing; renewing
+ * writes the part's small row in `render_part_runs` (migration 25), never its body.
  */
 export const PART_KEEP_RUNS = 8
 
@@ -59,10 +59,14 @@ export class RenderPartsStore {
   private readonly conn: Database.Database
   private readonly get: Database.Statement
   private readonly put: Database.Statement
+  private readonly renew: Database.Statement
   private readonly drop: Database.Statement
+  private readonly dropRun: Database.Statement
   /** The number this run's rows get: one past the newest in the table. */
   readonly run: number
   private readonly used = new Set<string>()
+  /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
+  private due: Set<string> | undefined
   private pending: [string, Buffer, number, number, string][] = []
   private pendingBytes = 0
   private wrote = false
@@ -70,15 +74,17 @@ export class RenderPartsStore {
 
   private constructor(conn: Database.Database) {
     this.conn = conn
-    this.run = ((conn.prepare('SELECT MAX(used_run) FROM render_parts').pluck().get() as number | null) ?? 0) + 1
-    this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors, used_run FROM render_parts WHERE hash = ?')
+    this.run = ((conn.prepare('SELECT MAX(used_run) FROM render_part_runs').pluck().get() as number | null) ?? 0) + 1
+    this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors FROM render_parts WHERE hash = ?')
     this.put = conn.prepare(
-      'INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors, used_run) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors, used_run = excluded.used_run'
+      'INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors'
     )
+    this.renew = conn.prepare('INSERT INTO render_part_runs (hash, used_run) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET used_run = excluded.used_run')
     this.drop = conn.prepare('DELETE FROM render_parts WHERE hash = ?')
+    this.dropRun = conn.prepare('DELETE FROM render_part_runs WHERE hash = ?')
   }
 
-  /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 22. */
+  /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 25. */
   static open(path: string): RenderPartsStore | null {
     if (path === '' || path === ':memory:') return null
     let conn: Database.Database | null = null
@@ -89,7 +95,8 @@ export class RenderPartsStore {
       conn.pragma('synchronous = NORMAL')
       // A part is read once by its hash: the connection needs no page cache of its own beside the job's.
       conn.pragma('cache_size = -256')
-      if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
+      // Parts' runs of use apart from their bodies since migration 25: an older store keeps none.
+      if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_part_runs'`).get()) {
         conn.close()
         return null
       }
@@ -104,7 +111,7 @@ export class RenderPartsStore {
   read(hash: string): ReadPart | undefined {
     if (this.broken) return undefined
     try {
-      const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string; used_run: number } | undefined
+      const row = this.get.get(hash) as { body: Buffer; text_bytes: number; rendered_bytes: number; detectors: string } | undefined
       if (!row) return undefined
       // A stored body's text is a view of the row's buffer, which the caller gives back once written.
       const stored = row.body[0] === STORED
@@ -115,7 +122,14 @@ export class RenderPartsStore {
         return undefined
       }
       // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
-      if (row.used_run <= this.run - PART_KEEP_RUNS / 2) this.used.add(hash)
+      // A set read once, not a run looked up per part: joining each part's run to its read cost more than renewing saves.
+      this.due ??= new Set(
+        this.conn
+          .prepare('SELECT hash FROM render_part_runs WHERE used_run <= ?')
+          .pluck()
+          .all(this.run - PART_KEEP_RUNS / 2) as string[]
+      )
+      if (this.due.has(hash)) this.used.add(hash)
       if (!stored) releaseBuffer(row.body)
       return { bytes: raw, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
@@ -147,7 +161,10 @@ export class RenderPartsStore {
     this.pending = []
     this.pendingBytes = 0
     this.conn.transaction(() => {
-      for (const r of rows) this.put.run(...r, this.run)
+      for (const r of rows) {
+        this.put.run(...r)
+        this.renew.run(r[0], this.run)
+      }
     })()
     // SQLite bound a copy of each.
     for (const r of rows) releaseBuffer(r[1])
@@ -157,6 +174,7 @@ export class RenderPartsStore {
   private forget(hash: string): void {
     try {
       this.drop.run(hash)
+      this.dropRun.run(hash)
     } catch {
       this.broken = true
     }
@@ -174,13 +192,19 @@ export class RenderPartsStore {
       if (!this.wrote && !this.used.size) return
       this.conn
         .transaction(() => {
-          const renew = this.conn.prepare('UPDATE render_parts SET used_run = ? WHERE hash = ?')
-          for (const h of this.used) renew.run(this.run, h)
-          this.conn.prepare('DELETE FROM render_parts WHERE used_run <= ?').run(this.run - PART_KEEP_RUNS)
+          for (const h of this.used) this.renew.run(h, this.run)
+          const stale = this.run - PART_KEEP_RUNS
+          this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale)
+          this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale)
           let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
           if (total <= PART_MAX_BYTES) return
           const gone: string[] = []
-          for (const r of this.conn.prepare('SELECT hash, LENGTH(body) AS n FROM render_parts ORDER BY used_run, hash').iterate() as IterableIterator<{
+          for (const r of this.conn
+            // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
+            .prepare(
+              'SELECT p.hash, LENGTH(p.body) AS n FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash ORDER BY COALESCE(r.used_run, 0), p.hash'
+            )
+            .iterate() as IterableIterator<{
             hash: string
             n: number
           }>) {
@@ -188,7 +212,10 @@ export class RenderPartsStore {
             gone.push(r.hash)
             total -= r.n
           }
-          for (const h of gone) this.drop.run(h)
+          for (const h of gone) {
+            this.drop.run(h)
+            this.dropRun.run(h)
+          }
         })
         .immediate()
     } catch {
@@ -205,7 +232,8 @@ export class RenderPartsStore {
   }
 }
 
-/** Empties the table (the sanitized export: what a store's own runs made is not published). */
+/** Empties the tables (the sanitized export: what a store's own runs made is not published). */
 export function dropRenderParts(db: Db): void {
-  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) db.prepare('DELETE FROM render_parts').run()
+  for (const table of ['render_parts', 'render_part_runs'])
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table)) db.prepare(`DELETE FROM ${table}`).run()
 }

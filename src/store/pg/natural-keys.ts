@@ -68,6 +68,7 @@ export const LOCAL_ONLY_TABLES = new Set([
   'job_memo',
   'job_memo_chunks',
   'render_parts',
+  'render_part_runs',
   'full_sessions'
 ])
 

@@ -482,6 +482,20 @@ CREATE TABLE full_sessions (
   used_run BIGINT NOT NULL
 );
 `
+  },
+  {
+    version: 25,
+    // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+    description: "each kept render part's last run of use (local to a SQLite store, never pushed): same tables as SQLite version 25",
+    sql: `
+CREATE TABLE render_part_runs (
+  hash TEXT PRIMARY KEY,
+  used_run BIGINT NOT NULL
+);
+CREATE INDEX render_part_runs_used ON render_part_runs(used_run);
+DROP INDEX render_parts_used;
+ALTER TABLE render_parts DROP COLUMN used_run;
+`
   }
 ]
 
