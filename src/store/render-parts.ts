@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import type { Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
-import { decompressEntry } from './entry-codec.js'
+import { compressEntry, decompressEntry } from './entry-codec.js'
 
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
@@ -16,6 +16,22 @@ export const PART_KEEP_RUNS = 8
  * quarter of it under 256 MiB.
  */
 export const PART_MAX_BYTES = 1 << 30
+
+/**
+ * Stored bytes past which the parts a run makes are compressed (the entry codec) rather than kept
+ * as their bytes: reading plain parts is cheaper, but a history whose report is larger than
+ * PART_MAX_BYTES kept only some of them and made the rest again every run (a 2 GB history's
+ * full-mode report is 2.3 GB: docs/performance.md, "kept parts past a budget compressed").
+ */
+export const PART_PLAIN_BYTES = 256 << 20
+
+/** The table's limits; tests make them small. */
+export interface PartLimits {
+  /** Stored bytes kept at most after a run. */
+  maxBytes: number
+  /** Stored bytes past which new parts are compressed. */
+  plainBytes: number
+}
 
 /**
  * The leading byte of a body kept as its text's UTF-8 bytes, beside the entry codec's (zstd 1,
@@ -69,10 +85,15 @@ export class RenderPartsStore {
   private due: Set<string> | undefined
   private pending: [string, Buffer, number, number, string][] = []
   private pendingBytes = 0
+  /** Stored bytes of the table and of what this run wrote, read at the run's first write. */
+  private storedBytes: number | undefined
   private wrote = false
   private broken = false
 
-  private constructor(conn: Database.Database) {
+  private constructor(
+    conn: Database.Database,
+    private readonly limits: PartLimits
+  ) {
     this.conn = conn
     this.run = ((conn.prepare('SELECT MAX(used_run) FROM render_part_runs').pluck().get() as number | null) ?? 0) + 1
     this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors FROM render_parts WHERE hash = ?')
@@ -85,7 +106,7 @@ export class RenderPartsStore {
   }
 
   /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 25. */
-  static open(path: string): RenderPartsStore | null {
+  static open(path: string, limits: PartLimits = { maxBytes: PART_MAX_BYTES, plainBytes: PART_PLAIN_BYTES }): RenderPartsStore | null {
     if (path === '' || path === ':memory:') return null
     let conn: Database.Database | null = null
     try {
@@ -100,7 +121,7 @@ export class RenderPartsStore {
         conn.close()
         return null
       }
-      return new RenderPartsStore(conn)
+      return new RenderPartsStore(conn, limits)
     } catch {
       conn?.close()
       return null
@@ -144,9 +165,16 @@ export class RenderPartsStore {
     try {
       // The text encoded once, straight after the codec's byte.
       const bytes = Buffer.byteLength(part.text)
-      const body = Buffer.allocUnsafe(bytes + 1)
+      let body: Buffer = Buffer.allocUnsafe(bytes + 1)
       body[0] = STORED
       if (body.write(part.text, 1, 'utf8') !== bytes) throw new Error('a part did not encode whole')
+      this.storedBytes ??= this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
+      if (this.storedBytes + body.length > this.limits.plainBytes) {
+        const plain = body
+        body = compressEntry(plain.subarray(1))
+        releaseBuffer(plain)
+      }
+      this.storedBytes += body.length
       this.pending.push([hash, body, bytes, part.renderedBytes, JSON.stringify(part.detectors)])
       this.pendingBytes += body.length
       if (this.pendingBytes >= BATCH_BYTES) this.flush()
@@ -197,7 +225,7 @@ export class RenderPartsStore {
           this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale)
           this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale)
           let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get() as number
-          if (total <= PART_MAX_BYTES) return
+          if (total <= this.limits.maxBytes) return
           const gone: string[] = []
           for (const r of this.conn
             // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
@@ -208,7 +236,7 @@ export class RenderPartsStore {
             hash: string
             n: number
           }>) {
-            if (total <= PART_MAX_BYTES) break
+            if (total <= this.limits.maxBytes) break
             gone.push(r.hash)
             total -= r.n
           }
