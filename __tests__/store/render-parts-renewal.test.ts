@@ -8,7 +8,7 @@ import { PART_KEEP_RUNS, RenderPartsStore } from '../../src/store/render-parts.j
 import { tmpDir } from '../helpers.js'
 
 /*
- * A kept part's run of use is kept apart from its body (migration 25): the run that renews the
+ * A kept part's run of use is kept apart from its body (migration 24): the run that renews the
  * parts it reads (once half their lease is gone) writes their small rows of use, never a part's
  * row, whose body is most of the table.
  */
@@ -63,7 +63,7 @@ test('the run that renews every part it reads writes no part’s row, and the pa
   expect(written).toEqual([1, 1, 1, 0])
 })
 
-test('an old store’s kept parts are converted by migration 25: they still serve, renew and are evicted', () => {
+test('an old store’s kept parts are converted by migration 24: they still serve, renew and are evicted', () => {
   const path = join(dir, 'old.sqlite')
   const old = new Database(path)
   old.pragma('journal_mode = WAL')

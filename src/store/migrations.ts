@@ -526,7 +526,7 @@ END;
 `
   },
   {
-    version: 25,
+    version: 24,
     description:
       "each kept render part's last run of use in a table of its own, keyed by the part's hash: renewing a part (every fourth run of a report that keeps them) writes a small row instead of rewriting the part's whole row, its body included (local only: never exported nor pushed)",
     sql: `

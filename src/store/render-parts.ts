@@ -6,7 +6,7 @@ import { compressEntry, decompressEntry } from './entry-codec.js'
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
  * renewed once half of this is gone, so a run over an unchanged history writes nothing; renewing
- * writes the part's small row in `render_part_runs` (migration 25), never its body.
+ * writes the part's small row in `render_part_runs` (migration 24), never its body.
  */
 export const PART_KEEP_RUNS = 8
 
@@ -105,7 +105,7 @@ export class RenderPartsStore {
     this.dropRun = conn.prepare('DELETE FROM render_part_runs WHERE hash = ?')
   }
 
-  /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 25. */
+  /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 24. */
   static open(path: string, limits: PartLimits = { maxBytes: PART_MAX_BYTES, plainBytes: PART_PLAIN_BYTES }): RenderPartsStore | null {
     if (path === '' || path === ':memory:') return null
     let conn: Database.Database | null = null
@@ -116,7 +116,7 @@ export class RenderPartsStore {
       conn.pragma('synchronous = NORMAL')
       // A part is read once by its hash: the connection needs no page cache of its own beside the job's.
       conn.pragma('cache_size = -256')
-      // Parts' runs of use apart from their bodies since migration 25: an older store keeps none.
+      // Parts' runs of use apart from their bodies since migration 24: an older store keeps none.
       if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_part_runs'`).get()) {
         conn.close()
         return null

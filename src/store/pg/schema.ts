@@ -484,9 +484,9 @@ CREATE TABLE full_sessions (
 `
   },
   {
-    version: 25,
+    version: 24,
     // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
-    description: "each kept render part's last run of use (local to a SQLite store, never pushed): same tables as SQLite version 25",
+    description: "each kept render part's last run of use (local to a SQLite store, never pushed): same tables as SQLite version 24",
     sql: `
 CREATE TABLE render_part_runs (
   hash TEXT PRIMARY KEY,
