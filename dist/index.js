@@ -16168,6 +16168,7 @@ const TABLE_ROLES = {
     job_memo: 'local',
     job_memo_chunks: 'local',
     render_parts: 'local',
+    render_part_runs: 'local',
     full_sessions: 'local',
     store_generation: 'local'
 };
@@ -16719,6 +16720,20 @@ CREATE TRIGGER full_sessions_stale AFTER UPDATE OF session_id, file_id, turn, ki
 BEGIN
   DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
+`
+    },
+    {
+        version: 24,
+        description: "each kept render part's last run of use in a table of its own, keyed by the part's hash: renewing a part (every fourth run of a report that keeps them) writes a small row instead of rewriting the part's whole row, its body included (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE render_part_runs (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+INSERT INTO render_part_runs (hash, used_run) SELECT hash, used_run FROM render_parts;
+CREATE INDEX render_part_runs_used ON render_part_runs(used_run);
+DROP INDEX render_parts_used;
+ALTER TABLE render_parts DROP COLUMN used_run;
 `
     }
 ];
@@ -48299,8 +48314,8 @@ function decompressEntry(body, bytes) {
 
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
- * renewed once half of this is gone, and renewing rewrites its row whole (the run is stored after
- * the body): every part of a 200 MB history's report, every other run at 4.
+ * renewed once half of this is gone, so a run over an unchanged history writes nothing; renewing
+ * writes the part's small row in `render_part_runs` (migration 24), never its body.
  */
 const PART_KEEP_RUNS = 8;
 /**
@@ -48309,6 +48324,13 @@ const PART_KEEP_RUNS = 8;
  * quarter of it under 256 MiB.
  */
 const PART_MAX_BYTES = 1 << 30;
+/**
+ * Stored bytes past which the parts a run makes are compressed (the entry codec) rather than kept
+ * as their bytes: reading plain parts is cheaper, but a history whose report is larger than
+ * PART_MAX_BYTES kept only some of them and made the rest again every run (a 2 GB history's
+ * full-mode report is 2.3 GB: docs/performance.md, "kept parts past a budget compressed").
+ */
+const PART_PLAIN_BYTES = 256 << 20;
 /**
  * The leading byte of a body kept as its text's UTF-8 bytes, beside the entry codec's (zstd 1,
  * raw deflate 0), which the rows an earlier build wrote still hold. A part is read back every
@@ -48328,26 +48350,36 @@ const BATCH_BYTES = 1 << 18;
  * loses the next run its hits.
  */
 class RenderPartsStore {
+    limits;
     conn;
     get;
     put;
+    renew;
     drop;
+    dropRun;
     /** The number this run's rows get: one past the newest in the table. */
     run;
     used = new Set();
+    /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
+    due;
     pending = [];
     pendingBytes = 0;
+    /** Stored bytes of the table and of what this run wrote, read at the run's first write. */
+    storedBytes;
     wrote = false;
     broken = false;
-    constructor(conn) {
+    constructor(conn, limits) {
+        this.limits = limits;
         this.conn = conn;
-        this.run = (conn.prepare('SELECT MAX(used_run) FROM render_parts').pluck().get() ?? 0) + 1;
-        this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors, used_run FROM render_parts WHERE hash = ?');
-        this.put = conn.prepare('INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors, used_run) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors, used_run = excluded.used_run');
+        this.run = (conn.prepare('SELECT MAX(used_run) FROM render_part_runs').pluck().get() ?? 0) + 1;
+        this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors FROM render_parts WHERE hash = ?');
+        this.put = conn.prepare('INSERT INTO render_parts (hash, body, text_bytes, rendered_bytes, detectors) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO UPDATE SET body = excluded.body, text_bytes = excluded.text_bytes, rendered_bytes = excluded.rendered_bytes, detectors = excluded.detectors');
+        this.renew = conn.prepare('INSERT INTO render_part_runs (hash, used_run) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET used_run = excluded.used_run');
         this.drop = conn.prepare('DELETE FROM render_parts WHERE hash = ?');
+        this.dropRun = conn.prepare('DELETE FROM render_part_runs WHERE hash = ?');
     }
-    /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 22. */
-    static open(path) {
+    /** The table of the store at `path`, or null: a store in memory, one that cannot be opened, or a schema older than migration 24. */
+    static open(path, limits = { maxBytes: PART_MAX_BYTES, plainBytes: PART_PLAIN_BYTES }) {
         if (path === '' || path === ':memory:')
             return null;
         let conn = null;
@@ -48358,11 +48390,12 @@ class RenderPartsStore {
             conn.pragma('synchronous = NORMAL');
             // A part is read once by its hash: the connection needs no page cache of its own beside the job's.
             conn.pragma('cache_size = -256');
-            if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get()) {
+            // Parts' runs of use apart from their bodies since migration 24: an older store keeps none.
+            if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_part_runs'`).get()) {
                 conn.close();
                 return null;
             }
-            return new RenderPartsStore(conn);
+            return new RenderPartsStore(conn, limits);
         }
         catch {
             conn?.close();
@@ -48386,7 +48419,12 @@ class RenderPartsStore {
                 return undefined;
             }
             // Renewed only once half its lease is gone, so a run over an unchanged history writes little.
-            if (row.used_run <= this.run - PART_KEEP_RUNS / 2)
+            // A set read once, not a run looked up per part: joining each part's run to its read cost more than renewing saves.
+            this.due ??= new Set(this.conn
+                .prepare('SELECT hash FROM render_part_runs WHERE used_run <= ?')
+                .pluck()
+                .all(this.run - PART_KEEP_RUNS / 2));
+            if (this.due.has(hash))
                 this.used.add(hash);
             if (!stored)
                 releaseBuffer(row.body);
@@ -48404,10 +48442,17 @@ class RenderPartsStore {
         try {
             // The text encoded once, straight after the codec's byte.
             const bytes = Buffer.byteLength(part.text);
-            const body = Buffer.allocUnsafe(bytes + 1);
+            let body = Buffer.allocUnsafe(bytes + 1);
             body[0] = STORED;
             if (body.write(part.text, 1, 'utf8') !== bytes)
                 throw new Error('a part did not encode whole');
+            this.storedBytes ??= this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get();
+            if (this.storedBytes + body.length > this.limits.plainBytes) {
+                const plain = body;
+                body = compressEntry(plain.subarray(1));
+                releaseBuffer(plain);
+            }
+            this.storedBytes += body.length;
             this.pending.push([hash, body, bytes, part.renderedBytes, JSON.stringify(part.detectors)]);
             this.pendingBytes += body.length;
             if (this.pendingBytes >= BATCH_BYTES)
@@ -48424,8 +48469,10 @@ class RenderPartsStore {
         this.pending = [];
         this.pendingBytes = 0;
         this.conn.transaction(() => {
-            for (const r of rows)
-                this.put.run(...r, this.run);
+            for (const r of rows) {
+                this.put.run(...r);
+                this.renew.run(r[0], this.run);
+            }
         })();
         // SQLite bound a copy of each.
         for (const r of rows)
@@ -48435,6 +48482,7 @@ class RenderPartsStore {
     forget(hash) {
         try {
             this.drop.run(hash);
+            this.dropRun.run(hash);
         }
         catch {
             this.broken = true;
@@ -48454,22 +48502,28 @@ class RenderPartsStore {
                 return;
             this.conn
                 .transaction(() => {
-                const renew = this.conn.prepare('UPDATE render_parts SET used_run = ? WHERE hash = ?');
                 for (const h of this.used)
-                    renew.run(this.run, h);
-                this.conn.prepare('DELETE FROM render_parts WHERE used_run <= ?').run(this.run - PART_KEEP_RUNS);
+                    this.renew.run(h, this.run);
+                const stale = this.run - PART_KEEP_RUNS;
+                this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale);
+                this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale);
                 let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get();
-                if (total <= PART_MAX_BYTES)
+                if (total <= this.limits.maxBytes)
                     return;
                 const gone = [];
-                for (const r of this.conn.prepare('SELECT hash, LENGTH(body) AS n FROM render_parts ORDER BY used_run, hash').iterate()) {
-                    if (total <= PART_MAX_BYTES)
+                for (const r of this.conn
+                    // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
+                    .prepare('SELECT p.hash, LENGTH(p.body) AS n FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash ORDER BY COALESCE(r.used_run, 0), p.hash')
+                    .iterate()) {
+                    if (total <= this.limits.maxBytes)
                         break;
                     gone.push(r.hash);
                     total -= r.n;
                 }
-                for (const h of gone)
+                for (const h of gone) {
                     this.drop.run(h);
+                    this.dropRun.run(h);
+                }
             })
                 .immediate();
         }
@@ -48487,10 +48541,11 @@ class RenderPartsStore {
             this.conn.close();
     }
 }
-/** Empties the table (the sanitized export: what a store's own runs made is not published). */
+/** Empties the tables (the sanitized export: what a store's own runs made is not published). */
 function dropRenderParts(db) {
-    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'render_parts'`).get())
-        db.prepare('DELETE FROM render_parts').run();
+    for (const table of ['render_parts', 'render_part_runs'])
+        if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table))
+            db.prepare(`DELETE FROM ${table}`).run();
 }
 
 ;// CONCATENATED MODULE: ./src/store/full-sessions.ts
@@ -57933,7 +57988,8 @@ class RenderParts {
         this.store = store;
     }
     hash(file, format, key) {
-        return (0,external_node_crypto_.createHash)('sha256').update(`${this.fingerprint}\0${file}\0${format}\0${key}`).digest('base64');
+        // One call, no Hash object: the same digest as createHash's, read for every part of a report.
+        return (0,external_node_crypto_.hash)('sha256', `${this.fingerprint}\0${file}\0${format}\0${key}`, 'base64');
     }
     read(file, format, key) {
         const part = this.store.read(this.hash(file, format, key));
@@ -63556,6 +63612,20 @@ CREATE TABLE full_sessions (
   used_run BIGINT NOT NULL
 );
 `
+    },
+    {
+        version: 24,
+        // Like the caches: the table exists so both engines have one shape; nothing is pushed into it.
+        description: "each kept render part's last run of use (local to a SQLite store, never pushed): same tables as SQLite version 24",
+        sql: `
+CREATE TABLE render_part_runs (
+  hash TEXT PRIMARY KEY,
+  used_run BIGINT NOT NULL
+);
+CREATE INDEX render_part_runs_used ON render_part_runs(used_run);
+DROP INDEX render_parts_used;
+ALTER TABLE render_parts DROP COLUMN used_run;
+`
     }
 ];
 const schema_PG_SCHEMA_VERSION = pgMigrations[pgMigrations.length - 1].version;
@@ -63937,6 +64007,7 @@ const LOCAL_ONLY_TABLES = new Set([
     'job_memo',
     'job_memo_chunks',
     'render_parts',
+    'render_part_runs',
     'full_sessions'
 ]);
 /**

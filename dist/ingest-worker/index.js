@@ -10928,6 +10928,7 @@ const TABLE_ROLES = {
     job_memo: 'local',
     job_memo_chunks: 'local',
     render_parts: 'local',
+    render_part_runs: 'local',
     full_sessions: 'local',
     store_generation: 'local'
 };
@@ -11479,6 +11480,20 @@ CREATE TRIGGER full_sessions_stale AFTER UPDATE OF session_id, file_id, turn, ki
 BEGIN
   DELETE FROM full_sessions WHERE session_id IN (OLD.session_id, NEW.session_id);
 END;
+`
+    },
+    {
+        version: 24,
+        description: "each kept render part's last run of use in a table of its own, keyed by the part's hash: renewing a part (every fourth run of a report that keeps them) writes a small row instead of rewriting the part's whole row, its body included (local only: never exported nor pushed)",
+        sql: `
+CREATE TABLE render_part_runs (
+  hash TEXT PRIMARY KEY,
+  used_run INTEGER NOT NULL
+);
+INSERT INTO render_part_runs (hash, used_run) SELECT hash, used_run FROM render_parts;
+CREATE INDEX render_part_runs_used ON render_part_runs(used_run);
+DROP INDEX render_parts_used;
+ALTER TABLE render_parts DROP COLUMN used_run;
 `
     }
 ];
