@@ -26,40 +26,40 @@ export interface FullSessionRow {
   secondBytes: number
 }
 
-/** Bytes before an entry's two compressed parts: the first part's bytes, then its compressed bytes (each a uint32). */
-const HEAD_BYTES = 8
+/** Bytes before an entry's two parts: the first part's bytes (a uint32). */
+const HEAD_BYTES = 4
 
 /**
- * An entry's body: its two parts compressed apart, so the first is read without the second (the
- * session's JSON, which only a reader of its turns asks for; src/redact/full-sessions.ts).
+ * An entry's body: its first part as it is, then its second compressed, so the first is read
+ * without decompressing anything and the second (the session's JSON, which only a reader of its
+ * turns asks for; src/redact/full-sessions.ts) only when asked for. The first part is small and a
+ * quarter of it digests, which do not compress: decompressing it cost more than its bytes
+ * (docs/performance.md, "a found full session's JSON left in the store").
  */
 export function entryBody(first: Buffer, second: Buffer): Buffer {
-  const a = compressEntry(first)
   const b = compressEntry(second)
   const head = Buffer.allocUnsafe(HEAD_BYTES)
   head.writeUInt32BE(first.length, 0)
-  head.writeUInt32BE(a.length, 4)
-  const body = Buffer.concat([head, a, b])
-  releaseBuffer(a)
+  const body = Buffer.concat([head, first, b])
   releaseBuffer(b)
   return body
 }
 
-/** An entry's body's two parts back (`textBytes`: both parts' bytes); throws when it does not read back. */
+/**
+ * An entry's body's two parts back, each a buffer of its own (`textBytes`: both parts' bytes);
+ * throws when it does not read back.
+ */
 export function entryParts(body: Buffer, textBytes: number, which: 'first' | 'second' | 'both' = 'both'): { first?: Buffer; second?: Buffer } {
   if (body.length < HEAD_BYTES) throw new Error('a short entry')
   const firstBytes = body.readUInt32BE(0)
-  const end = HEAD_BYTES + body.readUInt32BE(4)
+  const end = HEAD_BYTES + firstBytes
   if (firstBytes > textBytes || end > body.length) throw new Error('a short entry')
-  const part = (from: number, to: number, bytes: number) => {
-    const raw = decompressEntry(body.subarray(from, to), bytes)
-    if (raw.length !== bytes) throw new Error('a short entry')
-    return raw
+  let second: Buffer | undefined
+  if (which !== 'first') {
+    second = decompressEntry(body.subarray(end), textBytes - firstBytes)
+    if (second.length !== textBytes - firstBytes) throw new Error('a short entry')
   }
-  return {
-    first: which === 'second' ? undefined : part(HEAD_BYTES, end, firstBytes),
-    second: which === 'first' ? undefined : part(end, body.length, textBytes - firstBytes)
-  }
+  return { first: which === 'second' ? undefined : Buffer.from(body.subarray(HEAD_BYTES, end)), second }
 }
 
 function hasTable(db: Db): boolean {
@@ -68,7 +68,7 @@ function hasTable(db: Db): boolean {
 
 /**
  * The full report's session entries in the local store (migration 23): one per session, the last
- * one made, under the key it was made with, its two parts compressed apart (`entryBody`), with the
+ * one made, under the key it was made with, its second part compressed (`entryBody`), with the
  * last run that used it. Read a session at a time on the report's connection, between sessions
  * (never while a session's turns are read), its second part later and only when asked for, and
  * written a few hundred KiB at a time: never the table whole. A row that does not read back is a
