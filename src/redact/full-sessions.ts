@@ -45,9 +45,9 @@ export interface FullSessionEntry extends SessionTexts {
 
 /**
  * An entry's notes column: the redaction's notes, then how its body is laid out and checked.
- * The body is two parts compressed apart (`entryBody`): first the UTF-8 of the session's head,
- * prompts and comment capture, one after the other, then its redaction cache keys as 32-byte
- * digests; second the UTF-8 of its JSON, read only when a reader of its turns asks. `parts` are
+ * The body is two parts (`entryBody`): first, as it is, the UTF-8 of the session's head, prompts
+ * and comment capture, one after the other, then its redaction cache keys as 32-byte digests;
+ * second, compressed, the UTF-8 of its JSON, read only when a reader of its turns asks. `parts` are
  * their byte lengths (the JSON's first, the keys' count last), `digest` the SHA-256 of the JSON
  * (the sink's digest), `rest` the SHA-256 of the first part, `turnChars` the session's
  * `turnChars`, `keysRun` the redaction cache's run that last renewed the keys.
