@@ -3,7 +3,7 @@ import { appendFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { fullSessionCounts } from '../../src/redact/full-sessions.js'
 import { openStore } from '../../src/store/db.js'
-import { compressEntry, decompressEntry } from '../../src/store/entry-codec.js'
+import { entryBody, entryParts } from '../../src/store/full-sessions.js'
 import { KEEP_RUNS } from '../../src/store/redaction-cache.js'
 import { fullRunFixture, CHANGED, LATER, line } from './full-run.js'
 
@@ -113,14 +113,14 @@ describe('a session found in the full report’s cache', () => {
     const update = db.prepare('UPDATE full_sessions SET body = ? WHERE session_id = ?')
     let altered = 0
     for (const r of rows) {
-      const raw = decompressEntry(r.body, r.text_bytes)
-      const text = raw.toString('latin1')
-      // The first letter of the session's first turn text swapped for another: the JSON still parses.
+      const { first, second } = entryParts(r.body, r.text_bytes) as { first: Buffer; second: Buffer }
+      const text = first.toString('latin1')
+      // The first letter of the first prompt kept (the prompts' JSON, read at the lookup) swapped for another: it still parses.
       const field = text.indexOf('"text":"')
       const at = field < 0 ? -1 : field + '"text":"'.length
       if (at < 0 || !/[a-z]/i.test(text[at])) continue
-      raw[at] = text[at] === 'x' ? 0x79 : 0x78
-      update.run(compressEntry(Buffer.from(raw)), r.session_id)
+      first[at] = text[at] === 'x' ? 0x79 : 0x78
+      update.run(entryBody(Buffer.from(first), Buffer.from(second)), r.session_id)
       altered++
     }
     db.close()

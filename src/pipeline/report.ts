@@ -73,6 +73,8 @@ export function buildListedReport(
   const at = (opts.now ?? new Date()).toISOString()
   // Sessions unchanged since a run under the same rules come as redacted texts from the store.
   const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars, findings) : null
+  // The found sessions' JSON is read from their entries as the files are written, after this returns.
+  if (cache) opts.spill.onClose(() => cache.close())
   let sinceSave = 0
   for (const framed of opts.frame.sessions()) {
     const found = cache?.lookup(framed)

@@ -3,7 +3,7 @@ import type { ReportMode } from '../config/choices.js'
 import type { Config } from '../config/schema.js'
 import type { SessionReport } from '../select/report.js'
 import { withSelectedTurns } from '../select/select.js'
-import { SessionSink, sessionTexts, type SessionTexts } from '../select/spill.js'
+import { isStoredText, SessionSink, sessionTexts, type SessionTexts, type StoredText } from '../select/spill.js'
 import { releaseBuffer } from '../release-buffer.js'
 import type { Db } from '../store/db.js'
 import { FULL_SESSION_MAX_CHARS, FullSessionsStore } from '../store/full-sessions.js'
@@ -18,10 +18,13 @@ import type { SessionNotes } from './policy.js'
  * Bump when what a session's entry holds, or how it is made, changes without the package version
  * or the hashed sources below changing: every entry made before then must miss.
  */
-export const FULL_SESSIONS_VERSION = 2
+export const FULL_SESSIONS_VERSION = 3
 
-/** Sessions met in the cache and sessions selected with their turns and redacted, since last reset (tests read them). */
-export const fullSessionCounts = { hits: 0, misses: 0 }
+/**
+ * Sessions met in the cache, sessions selected with their turns and redacted, and found sessions'
+ * JSON read back from the store (by a reader of their turns), since last reset (tests read them).
+ */
+export const fullSessionCounts = { hits: 0, misses: 0, jsonReads: 0 }
 
 let codeHash: string | undefined
 
@@ -42,11 +45,12 @@ export interface FullSessionEntry extends SessionTexts {
 
 /**
  * An entry's notes column: the redaction's notes, then how its body is laid out and checked.
- * The body is the UTF-8 of the session's JSON, head, prompts and comment capture, one after the
- * other, then its redaction cache keys as 32-byte digests; `parts` are their byte lengths (the
- * keys' count last), `digest` the SHA-256 of the JSON (the sink's digest), `rest` the SHA-256 of
- * the rest of the body, `turnChars` the session's `turnChars`, `keysRun` the redaction cache's run
- * that last renewed the keys.
+ * The body is two parts (`entryBody`): first, as it is, the UTF-8 of the session's head, prompts
+ * and comment capture, one after the other, then its redaction cache keys as 32-byte digests;
+ * second, compressed, the UTF-8 of its JSON, read only when a reader of its turns asks. `parts` are
+ * their byte lengths (the JSON's first, the keys' count last), `digest` the SHA-256 of the JSON
+ * (the sink's digest), `rest` the SHA-256 of the first part, `turnChars` the session's
+ * `turnChars`, `keysRun` the redaction cache's run that last renewed the keys.
  */
 interface EntryMeta extends SessionNotes {
   parts: [json: number, head: number, prompts: number, capture: number, keys: number]
@@ -59,8 +63,8 @@ interface EntryMeta extends SessionNotes {
 const KEY_BYTES = 32
 const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0
 
-/** An entry's meta read back, when it has the shape and its parts add up to the body's bytes. */
-function parseMeta(text: string, bytes: number): EntryMeta | undefined {
+/** An entry's meta read back, when it has the shape and its parts add up to the body's parts' bytes. */
+function parseMeta(text: string, bytes: number, jsonBytes: number): EntryMeta | undefined {
   let m: unknown
   try {
     m = JSON.parse(text)
@@ -72,7 +76,7 @@ function parseMeta(text: string, bytes: number): EntryMeta | undefined {
   if (!Array.isArray(parts) || parts.length !== 5 || !parts.every(count) || typeof digest !== 'string' || typeof rest !== 'string') return undefined
   if (!count(turnChars) || !count(keysRun)) return undefined
   const p = parts as EntryMeta['parts']
-  return p[0] + p[1] + p[2] + p[3] + p[4] * KEY_BYTES === bytes ? (m as EntryMeta) : undefined
+  return p[0] === jsonBytes && p[1] + p[2] + p[3] + p[4] * KEY_BYTES === bytes ? (m as EntryMeta) : undefined
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('base64')
@@ -130,8 +134,10 @@ export class FullSessionCache {
   }
 
   /**
-   * The session's key now, and its entry if one was made under that key and reads back whole:
-   * its notes and layout parse and its bytes have their digests. Nothing of the session is parsed.
+   * The session's key now, and its entry if one was made under that key and its first part reads
+   * back whole: its notes and layout parse and its bytes have their digest. Its JSON stays in the
+   * store, read and checked against its digest only when a reader asks (`json`). Nothing of the
+   * session is parsed.
    */
   lookup(s: SessionReport): { key: string; entry: FullSessionEntry | undefined } {
     const key = createHash('sha256')
@@ -141,9 +147,9 @@ export class FullSessionCache {
     if (!row) return { key, entry: undefined }
     const { raw } = row
     try {
-      const meta = parseMeta(row.notes, raw.length)
-      const [jsonBytes, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0]
-      if (!meta || sha256(raw.subarray(0, jsonBytes)) !== meta.digest || sha256(raw.subarray(jsonBytes)) !== meta.rest) {
+      const meta = parseMeta(row.notes, raw.length, row.secondBytes)
+      const [, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0]
+      if (!meta || sha256(raw) !== meta.rest) {
         this.store.forget(s.id)
         releaseBuffer(raw)
         return { key, entry: undefined }
@@ -151,10 +157,10 @@ export class FullSessionCache {
       let at = 0
       // The texts stay the entry's bytes: the sink writes them as they are, and gives them back.
       const next = (bytes: number) => raw.subarray(at, (at += bytes))
-      const json = next(jsonBytes)
       const head = next(headBytes)
       const prompts = next(promptsBytes)
       const capture = captureBytes ? next(captureBytes).toString() : undefined
+      const json = this.json(s.id, key, meta.digest)
       const entry: FullSessionEntry = {
         texts: true,
         id: s.id,
@@ -163,7 +169,7 @@ export class FullSessionCache {
         prompts,
         digest: meta.digest,
         turnChars: meta.turnChars,
-        session: () => JSON.parse(json.toString()) as SessionReport,
+        session: () => JSON.parse(json.read()) as SessionReport,
         release: () => releaseBuffer(raw),
         notes: meta,
         capture
@@ -175,6 +181,30 @@ export class FullSessionCache {
     } catch (e) {
       releaseBuffer(raw)
       throw e
+    }
+  }
+
+  /**
+   * A found session's JSON as a text read from its entry when asked, and checked then: an entry
+   * gone, made again or altered since it was found is dropped, and the run fails, as its files
+   * would be wrong; the next run redacts the session afresh.
+   */
+  private json(id: string, key: string, digest: string): StoredText {
+    return {
+      stored: true,
+      read: () => {
+        const bytes = this.store.second(id, key)
+        if (!bytes || sha256(bytes) !== digest) {
+          this.store.forget(id)
+          throw new Error(
+            `The full report’s kept session ${id} changed in the store after this run found it; its entry was dropped. Run the report again: it redacts that session afresh.`
+          )
+        }
+        fullSessionCounts.jsonReads++
+        const text = bytes.toString()
+        releaseBuffer(bytes)
+        return text
+      }
     }
   }
 
@@ -205,7 +235,8 @@ export class FullSessionCache {
    */
   put(s: SessionReport, key: string, texts: SessionTexts, notes: SessionNotes, capture: string | undefined): void {
     const keys = this.findings?.takeKeys() ?? []
-    if (texts.json.length > FULL_SESSION_MAX_CHARS) return
+    // A found session's JSON is its entry's already.
+    if (isStoredText(texts.json) || texts.json.length > FULL_SESSION_MAX_CHARS) return
     this.findings?.renew(keys)
     const cap = capture ?? ''
     const parts: EntryMeta['parts'] = [
@@ -215,24 +246,24 @@ export class FullSessionCache {
       Buffer.byteLength(cap),
       keys.length
     ]
-    const jsonBytes = parts[0]
-    const raw = Buffer.allocUnsafeSlow(parts[0] + parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES)
+    const json = typeof texts.json === 'string' ? Buffer.from(texts.json) : Buffer.from(texts.json)
+    const raw = Buffer.allocUnsafeSlow(parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES)
     let at = 0
-    for (const t of [texts.json, texts.head, texts.prompts, cap]) at += typeof t === 'string' ? raw.write(t, at, 'utf8') : t.copy(raw, at)
+    for (const t of [texts.head, texts.prompts, cap]) at += typeof t === 'string' ? raw.write(t, at, 'utf8') : t.copy(raw, at)
     for (const k of keys) at += raw.write(k, at, 'base64')
-    if (at !== raw.length) throw new Error('a full session entry’s parts do not fill it')
+    if (at !== raw.length || json.length !== parts[0]) throw new Error('a full session entry’s parts do not fill it')
     const meta: EntryMeta = {
       records: mergedUses(notes.records),
       tags: notes.tags,
       parts,
       digest: texts.digest,
-      rest: sha256(raw.subarray(jsonBytes)),
+      rest: sha256(raw),
       turnChars: texts.turnChars,
       // Told a little older than they are, by the session's key: the sessions made in one run
       // renew their keys over the next few runs rather than all in one.
       keysRun: Math.max(0, (this.findings?.run ?? 0) - (key.charCodeAt(0) % (KEEP_RUNS / 2)))
     }
-    this.store.put(s.id, key, raw, JSON.stringify(meta))
+    this.store.put(s.id, key, raw, json, JSON.stringify(meta))
   }
 
   /** Writes what is pending; call between sessions. */
@@ -242,5 +273,10 @@ export class FullSessionCache {
 
   save(): void {
     this.store.save()
+  }
+
+  /** Lets go of what the found sessions' JSON is read from (call once nothing reads it). */
+  close(): void {
+    this.store.close()
   }
 }

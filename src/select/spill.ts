@@ -32,18 +32,32 @@ export function turnChars(turns: readonly Turn[]): number {
 }
 
 /**
+ * A text kept elsewhere, read only when a reader asks for it: a found session's JSON, which stays
+ * in the store's entry (src/redact/full-sessions.ts) instead of being copied to the spill. `read`
+ * checks it before giving it, and throws when it no longer is what was found.
+ */
+export interface StoredText {
+  readonly stored: true
+  read(): string
+}
+
+export function isStoredText(x: string | Buffer | StoredText): x is StoredText {
+  return (x as StoredText).stored === true
+}
+
+/**
  * A redacted session as the texts the spill holds of it: its JSON (`JSON.stringify` of the
  * session), its head (the same with no turns), its prompts (the same with every turn's actions
- * left out), each a string or its UTF-8 bytes, the SHA-256 of its JSON (base64) and its turn
- * text's characters (`turnChars`). A session found in the full report's cache comes as these,
- * kept from the run that made them, and is parsed only when a reader needs the object
- * (`session`): a report held in memory. `release`, once the sink has written the texts, gives
- * back the memory behind their bytes (nothing may read them after).
+ * left out), each a string or its UTF-8 bytes (the JSON may be a `StoredText`), the SHA-256 of
+ * its JSON (base64) and its turn text's characters (`turnChars`). A session found in the full
+ * report's cache comes as these, kept from the run that made them, and is parsed only when a
+ * reader needs the object (`session`): a report held in memory. `release`, once the sink has
+ * written the texts, gives back the memory behind their bytes (nothing may read them after).
  */
 export interface SessionTexts {
   readonly texts: true
   readonly id: string
-  readonly json: string | Buffer
+  readonly json: string | Buffer | StoredText
   readonly head: string | Buffer
   readonly prompts: string | Buffer
   readonly digest: string
@@ -73,6 +87,7 @@ export function isSessionTexts(x: SessionReport | SessionTexts): x is SessionTex
 /** The job's spill file, opened when a report first needs it; `close` deletes it. */
 export class SpillFile {
   private file: SessionSpill | null = null
+  private readonly closing: (() => void)[] = []
 
   /**
    * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
@@ -89,9 +104,15 @@ export class SpillFile {
     return (this.file ??= new SessionSpill(this.parent))
   }
 
+  /** Runs `f` when the file is closed: what its lists' stored texts were read from is let go with it. */
+  onClose(f: () => void): void {
+    this.closing.push(f)
+  }
+
   close(): void {
     this.file?.close()
     this.file = null
+    for (const f of this.closing.splice(0)) f()
   }
 }
 
@@ -111,6 +132,8 @@ export class SessionSink {
   private pendingReleases: (() => void)[] = []
   private pendingChars = 0
   private readonly digests: string[] = []
+  /** The sessions whose JSON stays where it was found, by their place in the list: their rows of the list are empty. */
+  private readonly stored = new Map<number, StoredText>()
   private written = 0
   private list = -1
   private headList = -1
@@ -151,12 +174,18 @@ export class SessionSink {
 
   private push(s: SessionReport | SessionTexts, known?: string): void {
     if (isSessionTexts(s)) {
+      const json = s.json
+      if (isStoredText(json)) {
+        this.stored.set(this.digests.length, json)
+        this.pending.push('')
+      } else {
+        this.pending.push(json)
+        this.pendingChars += json.length
+      }
       this.digests.push(s.digest)
-      this.pending.push(s.json)
       this.pendingHeads.push(s.head)
       if (this.keepPrompts) this.pendingPrompts.push(s.prompts)
       if (s.release) this.pendingReleases.push(s.release)
-      this.pendingChars += s.json.length
       if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS) this.flush()
       return
     }
@@ -194,6 +223,9 @@ export class SessionSink {
     const length = this.count
     // A restored session is not what was spilled: its list has no digests.
     const digests = restore ? undefined : this.digests
+    // Only the sessions' own list leaves rows to the texts stored elsewhere.
+    const stored = this.stored
+    const own = this.list
     const read = (list: number, restore?: (s: SessionReport, index: number) => SessionReport, heads?: SessionList, prompts?: SessionList): SessionList => ({
       length,
       heads,
@@ -201,7 +233,8 @@ export class SessionSink {
       ...(digests && {
         digests,
         readAt(index: number): SessionReport {
-          const t = spill.at(list, index)
+          const kept = list === own ? stored.get(index) : undefined
+          const t = kept ? kept.read() : spill.at(list, index)
           if (t === undefined) throw new Error('a spilled session is missing')
           return JSON.parse(t) as SessionReport
         }
@@ -211,7 +244,8 @@ export class SessionSink {
           const texts = spill.read(list, from, PAGE, PAGE_CHARS)
           if (!texts.length) throw new Error('a spilled session is missing')
           for (const t of texts) {
-            const s = JSON.parse(t) as SessionReport
+            const kept = list === own ? stored.get(from) : undefined
+            const s = JSON.parse(kept ? kept.read() : t) as SessionReport
             yield restore ? restore(s, from) : s
             from++
           }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { prepared, type Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
 import { compressEntry, decompressEntry } from './entry-codec.js'
@@ -14,10 +15,51 @@ const BATCH_BYTES = 1 << 18
 /** Runs an entry may go unused before its last use is written again (so an unchanged history writes little). */
 const RENEW_AFTER = 2
 
-/** A session's entry read back: its texts' bytes (the caller's to give back with `releaseBuffer`), and its notes as JSON. */
+/**
+ * A session's entry read back: the bytes of its first part (the caller's to give back with
+ * `releaseBuffer`), its notes as JSON, and how many bytes its second part (read only by `second`)
+ * has.
+ */
 export interface FullSessionRow {
   raw: Buffer
   notes: string
+  secondBytes: number
+}
+
+/** Bytes before an entry's two parts: the first part's bytes (a uint32). */
+const HEAD_BYTES = 4
+
+/**
+ * An entry's body: its first part as it is, then its second compressed, so the first is read
+ * without decompressing anything and the second (the session's JSON, which only a reader of its
+ * turns asks for; src/redact/full-sessions.ts) only when asked for. The first part is small and a
+ * quarter of it digests, which do not compress: decompressing it cost more than its bytes
+ * (docs/performance.md, "a found full session's JSON left in the store").
+ */
+export function entryBody(first: Buffer, second: Buffer): Buffer {
+  const b = compressEntry(second)
+  const head = Buffer.allocUnsafe(HEAD_BYTES)
+  head.writeUInt32BE(first.length, 0)
+  const body = Buffer.concat([head, first, b])
+  releaseBuffer(b)
+  return body
+}
+
+/**
+ * An entry's body's two parts back, each a buffer of its own (`textBytes`: both parts' bytes);
+ * throws when it does not read back.
+ */
+export function entryParts(body: Buffer, textBytes: number, which: 'first' | 'second' | 'both' = 'both'): { first?: Buffer; second?: Buffer } {
+  if (body.length < HEAD_BYTES) throw new Error('a short entry')
+  const firstBytes = body.readUInt32BE(0)
+  const end = HEAD_BYTES + firstBytes
+  if (firstBytes > textBytes || end > body.length) throw new Error('a short entry')
+  let second: Buffer | undefined
+  if (which !== 'first') {
+    second = decompressEntry(body.subarray(end), textBytes - firstBytes)
+    if (second.length !== textBytes - firstBytes) throw new Error('a short entry')
+  }
+  return { first: which === 'second' ? undefined : Buffer.from(body.subarray(HEAD_BYTES, end)), second }
 }
 
 function hasTable(db: Db): boolean {
@@ -26,10 +68,11 @@ function hasTable(db: Db): boolean {
 
 /**
  * The full report's session entries in the local store (migration 23): one per session, the last
- * one made, under the key it was made with, zstd-compressed, with the last run that used it. Read
- * a session at a time on the report's connection, between sessions (never while a session's
- * turns are read), and written a few hundred KiB at a time: never the table whole. A row that does
- * not read back is a miss and is dropped. An entry is only data: the caller checks its digests.
+ * one made, under the key it was made with, its second part compressed (`entryBody`), with the
+ * last run that used it. Read a session at a time on the report's connection, between sessions
+ * (never while a session's turns are read), its second part later and only when asked for, and
+ * written a few hundred KiB at a time: never the table whole. A row that does not read back is a
+ * miss and is dropped. An entry is only data: the caller checks its digests.
  */
 export class FullSessionsStore {
   /** The number this run's rows get: one past the newest in the table. */
@@ -38,9 +81,13 @@ export class FullSessionsStore {
   readonly schemaVersion: number
   private readonly used: string[] = []
   private readonly renewed: [string, string, string][] = []
+  /** Sessions whose entries this run found: not evicted by its `save`, as a reader may still ask for their second parts. */
+  private readonly found = new Set<string>()
   private pending: [string, string, Buffer, number, string][] = []
   private pendingBytes = 0
   private wrote = false
+  /** The connection the second parts are read on once the report's is closed (the files are written after). */
+  private own: Db | null = null
 
   private constructor(private readonly db: Db) {
     this.schemaVersion = db.pragma('user_version', { simple: true }) as number
@@ -53,16 +100,19 @@ export class FullSessionsStore {
     return new FullSessionsStore(db)
   }
 
-  /** The session's entry when it was made under `key`; a row that does not read back whole is dropped. */
+  /**
+   * The session's entry's first part when it was made under `key`; a row that does not read back
+   * whole is dropped. Its second part is not decompressed (`second`).
+   */
   get(sessionId: string, key: string): FullSessionRow | undefined {
     const row = prepared(this.db, 'SELECT key, body, text_bytes, notes, used_run FROM full_sessions WHERE session_id = ?').get(sessionId) as
       { key: string; body: Buffer; text_bytes: number; notes: string; used_run: number } | undefined
     if (row?.key !== key) return undefined
     try {
-      const raw = decompressEntry(row.body, row.text_bytes)
-      if (raw.length !== row.text_bytes) throw new Error('a short entry')
+      const raw = entryParts(row.body, row.text_bytes, 'first').first as Buffer
       if (row.used_run <= this.run - RENEW_AFTER) this.used.push(sessionId)
-      return { raw, notes: row.notes }
+      this.found.add(sessionId)
+      return { raw, notes: row.notes, secondBytes: row.text_bytes - raw.length }
     } catch {
       this.forget(sessionId)
       return undefined
@@ -71,18 +121,53 @@ export class FullSessionsStore {
     }
   }
 
-  /** Drops a session's entry (one that does not parse). */
-  forget(sessionId: string): void {
-    prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId)
+  /**
+   * The second part of the session's entry made under `key`, or undefined when the entry is gone,
+   * was made again, or does not read back. Read on the report's connection while it is open, else
+   * on one of this store's own (`close` closes it).
+   */
+  second(sessionId: string, key: string): Buffer | undefined {
+    const db = this.reader()
+    const row = prepared(db, 'SELECT key, body, text_bytes FROM full_sessions WHERE session_id = ?').get(sessionId) as
+      { key: string; body: Buffer; text_bytes: number } | undefined
+    if (row?.key !== key) return undefined
+    try {
+      return entryParts(row.body, row.text_bytes, 'second').second
+    } catch {
+      return undefined
+    } finally {
+      releaseBuffer(row.body)
+    }
   }
 
-  /** Keeps a session's entry made this run (its texts' bytes, given back once compressed); written between sessions. */
-  put(sessionId: string, key: string, raw: Buffer, notes: string): void {
-    const body = compressEntry(raw)
-    this.pending.push([sessionId, key, body, raw.length, notes])
+  private reader(): Db {
+    if (this.db.open) return this.db
+    if (!this.own) {
+      this.own = new Database(this.db.name, { fileMustExist: true })
+      this.own.pragma('busy_timeout = 60000')
+    }
+    return this.own
+  }
+
+  /** Drops a session's entry (one that does not parse, or whose second part does not check). */
+  forget(sessionId: string): void {
+    prepared(this.reader(), 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId)
+  }
+
+  /** Keeps a session's entry made this run (its parts' bytes, given back once compressed); written between sessions. */
+  put(sessionId: string, key: string, first: Buffer, second: Buffer, notes: string): void {
+    const body = entryBody(first, second)
+    this.pending.push([sessionId, key, body, first.length + second.length, notes])
     this.pendingBytes += body.length + notes.length
-    releaseBuffer(raw)
+    releaseBuffer(first)
+    releaseBuffer(second)
     if (this.pendingBytes >= BATCH_BYTES) this.write()
+  }
+
+  /** Closes the connection of this store's own, if one was opened. */
+  close(): void {
+    this.own?.close()
+    this.own = null
   }
 
   /** Replaces the notes of a session's entry made under `key` (written with the renewals, by `save`). */
@@ -136,6 +221,7 @@ export class FullSessionsStore {
           n: number
         }>) {
           if (total <= FULL_SESSIONS_MAX_BYTES) break
+          if (this.found.has(r.session_id)) continue
           gone.push(r.session_id)
           total -= r.n
         }
