@@ -157,6 +157,22 @@ describe('the frame a page at a time', () => {
     expect(m.runs() - bigSelected).toBe(2 * once)
   })
 
+  it('reads the paths of the sessions’ files only when a file of the store has a format warning', () => {
+    // The query that reads them goes through every event of every selected session.
+    const paths = /SELECT DISTINCT file_id FROM events WHERE session_id IN/
+    const quiet = counting(many.db, paths)
+    const frame = selectFrameHead(quiet.db, { now })
+    expect(frame.head.format_warnings).toEqual([])
+    expect(quiet.runs()).toBe(0)
+    // With warnings in the store, each report still holds those of its own sessions' files only:
+    // the comparisons above, under filters and scopes, hold the same with the bundled fixtures.
+    const drifted = counting(bundled.db, paths)
+    expect(selectFrameHead(drifted.db, { now }).head.format_warnings.length).toBeGreaterThan(0)
+    expect(drifted.runs()).toBeGreaterThan(0)
+    const one = selectFrame(bundled.db, { now }).sessions.find((s) => s.agent === 'codex')!
+    expectSameFrame(bundled.db, { filters: { sessions: [one.id] } })
+  })
+
   ;(haveSamples ? it : it.skip)("selects ../shared's real sample logs as the whole listing did", async () => {
     const real = await ingestFresh([samples])
     stores.push(real)

@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { snapshotOutDir } from '../worker/out-dir.js'
 import { fromWire, workerScript, type WireError } from '../worker/wire.js'
+import { workerEnv } from '../worker/compile-cache.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { SessionCache } from '../redact/cached-sessions.js'
 import { COMMENT_CACHE_WINDOW } from './comment-window.js'
@@ -86,7 +87,7 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
   const oldMb = oldGenerationMb()
   const outDir = snapshotOutDir(job.outDir)
   try {
-    return await runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb })
+    return await runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb })
   } catch (e) {
     if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
     // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
@@ -95,14 +96,17 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
       `the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
       { code: 'AI_LOG_TRAIL_REPORT_HEAP' }
     )
-    return runWorker(script, request, { maxYoungGenerationSizeMb: YOUNG_MB })
+    return runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() })
   }
 }
 
 /** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
 function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): Promise<ReportResult> {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
-  const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits })
+  // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
+  // worker started without its parent's flags does not inherit).
+  const execArgv = process.env.AI_LOG_TRAIL_JOB_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []
+  const worker = new Worker(script, { workerData: request, execArgv, resourceLimits, env: workerEnv() })
   traceHeap(worker)
   return new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
@@ -133,6 +137,12 @@ function oldGenerationMb(): number {
 }
 
 const MIN_OLD_GENERATION_MB = 8
+
+/** `AI_LOG_TRAIL_JOB_WORKER_YOUNG_MB` sets another young generation's cap, for measuring. */
+function youngMb(): number {
+  const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_YOUNG_MB)
+  return Number.isInteger(mb) && mb > 0 ? mb : YOUNG_MB
+}
 
 /**
  * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;

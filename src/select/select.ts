@@ -6,6 +6,7 @@ import type { Scope, ScopeReason } from '../scope/types.js'
 import type { Db } from '../store/db.js'
 import { formatWarnings } from '../ingest/format-drift.js'
 import { skippedCounts } from '../store/ingest-errors.js'
+import { talliedFilePaths } from '../store/format-tallies.js'
 import { filePathsOfPage } from '../store/session-files.js'
 import { listedSessionIds, sessionSummaries, type SessionSummary } from '../store/queries.js'
 import {
@@ -241,7 +242,11 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
   // Each kept session's reasons (the scope's own arrays), when a scope is given.
   const reasonsOf: ScopeReason[][] = []
   let held: SessionSummary[] | null = []
-  const files = new Set<string>()
+  // A format warning is its file's alone (the file's tallies, its sessions' agent version), so the
+  // report's warnings are those of the files its sessions read, of the store's files that have one.
+  // Most stores have none: then the paths of the selected sessions' files, which are read through
+  // every event of every session, are not read at all.
+  const files = formatWarnings(db, talliedFilePaths(db)).length > 0 ? new Set<string>() : null
   const totalTokens = zeroTokens()
   let prompts = 0
   let toolCalls = 0
@@ -287,11 +292,12 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
       held?.push(s)
       if (held && held.length > HOLD_SUMMARIES) held = null
     }
-    for (const path of filePathsOfPage(
-      db,
-      page.map((s) => s.id)
-    ))
-      files.add(path)
+    if (files)
+      for (const path of filePathsOfPage(
+        db,
+        page.map((s) => s.id)
+      ))
+        files.add(path)
   }
 
   const usageRows = (m: Map<string, UsageAgg>, sortByKey = false): UsageRow[] =>
@@ -320,7 +326,7 @@ export function selectFrameHead(db: Db, opts: SelectOptions = {}): FrameHead {
     redactions: { total: 0, by_detector: {} },
     unpriced_models: [...unpriced].sort(),
     skipped: { lines: skipped.lines, files: skipped.files },
-    format_warnings: formatWarnings(db, [...files].sort()).map((w) => ({
+    format_warnings: (files ? formatWarnings(db, [...files].sort()) : []).map((w) => ({
       file: w.file,
       format: w.format,
       agent_version: w.agent_version,

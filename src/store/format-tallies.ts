@@ -38,6 +38,11 @@ interface BatchRow {
   unknown_kinds: string | null
 }
 
+/** The paths of every file with a tally, unordered. */
+export function talliedFilePaths(db: Db): string[] {
+  return prepared(db, `SELECT path FROM files WHERE id IN (SELECT file_id FROM format_tallies)`).pluck().all() as string[]
+}
+
 /** Paths read per query. */
 const PATHS_PER_QUERY = 1_000
 
