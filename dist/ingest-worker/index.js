@@ -11874,6 +11874,10 @@ function saveFormatTally(db, fileId, t) {
         return;
     db_prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
 }
+/** The paths of every file with a tally, unordered. */
+function talliedFilePaths(db) {
+    return prepared(db, `SELECT path FROM files WHERE id IN (SELECT file_id FROM format_tallies)`).pluck().all();
+}
 /** Paths read per query. */
 const PATHS_PER_QUERY = 1_000;
 /** The tallies of the files at `paths`, in that order (files read before tallies were kept have none). */

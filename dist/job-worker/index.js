@@ -17144,6 +17144,10 @@ function format_tallies_saveFormatTally(db, fileId, t) {
         return;
     prepared(db, `INSERT OR REPLACE INTO format_tallies (file_id, from_line, records, unknown, prompts, activity, unknown_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(fileId, t.fromLine, t.records, t.unknown, t.prompts, t.activity, t.unknown > 0 ? JSON.stringify(t.kinds) : null);
 }
+/** The paths of every file with a tally, unordered. */
+function talliedFilePaths(db) {
+    return db_prepared(db, `SELECT path FROM files WHERE id IN (SELECT file_id FROM format_tallies)`).pluck().all();
+}
 /** Paths read per query. */
 const PATHS_PER_QUERY = 1_000;
 /** The tallies of the files at `paths`, in that order (files read before tallies were kept have none). */
@@ -48330,6 +48334,7 @@ function dropRenderParts(db) {
 
 
 
+
 /** Characters of a session's redacted JSON past which its entry is not kept (as `PART_MAX_CHARS`). */
 const FULL_SESSION_MAX_CHARS = 1 << 20;
 /** Compressed bytes the table holds at most after a run; the entries least recently used go first. */
@@ -48338,15 +48343,52 @@ const FULL_SESSIONS_MAX_BYTES = 256 << 20;
 const full_sessions_BATCH_BYTES = 1 << 18;
 /** Runs an entry may go unused before its last use is written again (so an unchanged history writes little). */
 const RENEW_AFTER = 2;
+/** Bytes before an entry's two parts: the first part's bytes (a uint32). */
+const full_sessions_HEAD_BYTES = 4;
+/**
+ * An entry's body: its first part as it is, then its second compressed, so the first is read
+ * without decompressing anything and the second (the session's JSON, which only a reader of its
+ * turns asks for; src/redact/full-sessions.ts) only when asked for. The first part is small and a
+ * quarter of it digests, which do not compress: decompressing it cost more than its bytes
+ * (docs/performance.md, "a found full session's JSON left in the store").
+ */
+function entryBody(first, second) {
+    const b = compressEntry(second);
+    const head = Buffer.allocUnsafe(full_sessions_HEAD_BYTES);
+    head.writeUInt32BE(first.length, 0);
+    const body = Buffer.concat([head, first, b]);
+    release_buffer_releaseBuffer(b);
+    return body;
+}
+/**
+ * An entry's body's two parts back, each a buffer of its own (`textBytes`: both parts' bytes);
+ * throws when it does not read back.
+ */
+function entryParts(body, textBytes, which = 'both') {
+    if (body.length < full_sessions_HEAD_BYTES)
+        throw new Error('a short entry');
+    const firstBytes = body.readUInt32BE(0);
+    const end = full_sessions_HEAD_BYTES + firstBytes;
+    if (firstBytes > textBytes || end > body.length)
+        throw new Error('a short entry');
+    let second;
+    if (which !== 'first') {
+        second = decompressEntry(body.subarray(end), textBytes - firstBytes);
+        if (second.length !== textBytes - firstBytes)
+            throw new Error('a short entry');
+    }
+    return { first: which === 'second' ? undefined : Buffer.from(body.subarray(full_sessions_HEAD_BYTES, end)), second };
+}
 function hasTable(db) {
     return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'full_sessions'`).get() !== undefined;
 }
 /**
  * The full report's session entries in the local store (migration 23): one per session, the last
- * one made, under the key it was made with, zstd-compressed, with the last run that used it. Read
- * a session at a time on the report's connection, between sessions (never while a session's
- * turns are read), and written a few hundred KiB at a time: never the table whole. A row that does
- * not read back is a miss and is dropped. An entry is only data: the caller checks its digests.
+ * one made, under the key it was made with, its second part compressed (`entryBody`), with the
+ * last run that used it. Read a session at a time on the report's connection, between sessions
+ * (never while a session's turns are read), its second part later and only when asked for, and
+ * written a few hundred KiB at a time: never the table whole. A row that does not read back is a
+ * miss and is dropped. An entry is only data: the caller checks its digests.
  */
 class FullSessionsStore {
     db;
@@ -48356,9 +48398,13 @@ class FullSessionsStore {
     schemaVersion;
     used = [];
     renewed = [];
+    /** Sessions whose entries this run found: not evicted by its `save`, as a reader may still ask for their second parts. */
+    found = new Set();
     pending = [];
     pendingBytes = 0;
     wrote = false;
+    /** The connection the second parts are read on once the report's is closed (the files are written after). */
+    own = null;
     constructor(db) {
         this.db = db;
         this.schemaVersion = db.pragma('user_version', { simple: true });
@@ -48370,18 +48416,20 @@ class FullSessionsStore {
             return null;
         return new FullSessionsStore(db);
     }
-    /** The session's entry when it was made under `key`; a row that does not read back whole is dropped. */
+    /**
+     * The session's entry's first part when it was made under `key`; a row that does not read back
+     * whole is dropped. Its second part is not decompressed (`second`).
+     */
     get(sessionId, key) {
         const row = db_prepared(this.db, 'SELECT key, body, text_bytes, notes, used_run FROM full_sessions WHERE session_id = ?').get(sessionId);
         if (row?.key !== key)
             return undefined;
         try {
-            const raw = decompressEntry(row.body, row.text_bytes);
-            if (raw.length !== row.text_bytes)
-                throw new Error('a short entry');
+            const raw = entryParts(row.body, row.text_bytes, 'first').first;
             if (row.used_run <= this.run - RENEW_AFTER)
                 this.used.push(sessionId);
-            return { raw, notes: row.notes };
+            this.found.add(sessionId);
+            return { raw, notes: row.notes, secondBytes: row.text_bytes - raw.length };
         }
         catch {
             this.forget(sessionId);
@@ -48391,18 +48439,53 @@ class FullSessionsStore {
             release_buffer_releaseBuffer(row.body);
         }
     }
-    /** Drops a session's entry (one that does not parse). */
-    forget(sessionId) {
-        db_prepared(this.db, 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId);
+    /**
+     * The second part of the session's entry made under `key`, or undefined when the entry is gone,
+     * was made again, or does not read back. Read on the report's connection while it is open, else
+     * on one of this store's own (`close` closes it).
+     */
+    second(sessionId, key) {
+        const db = this.reader();
+        const row = db_prepared(db, 'SELECT key, body, text_bytes FROM full_sessions WHERE session_id = ?').get(sessionId);
+        if (row?.key !== key)
+            return undefined;
+        try {
+            return entryParts(row.body, row.text_bytes, 'second').second;
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            release_buffer_releaseBuffer(row.body);
+        }
     }
-    /** Keeps a session's entry made this run (its texts' bytes, given back once compressed); written between sessions. */
-    put(sessionId, key, raw, notes) {
-        const body = compressEntry(raw);
-        this.pending.push([sessionId, key, body, raw.length, notes]);
+    reader() {
+        if (this.db.open)
+            return this.db;
+        if (!this.own) {
+            this.own = new (lib_default())(this.db.name, { fileMustExist: true });
+            this.own.pragma('busy_timeout = 60000');
+        }
+        return this.own;
+    }
+    /** Drops a session's entry (one that does not parse, or whose second part does not check). */
+    forget(sessionId) {
+        db_prepared(this.reader(), 'DELETE FROM full_sessions WHERE session_id = ?').run(sessionId);
+    }
+    /** Keeps a session's entry made this run (its parts' bytes, given back once compressed); written between sessions. */
+    put(sessionId, key, first, second, notes) {
+        const body = entryBody(first, second);
+        this.pending.push([sessionId, key, body, first.length + second.length, notes]);
         this.pendingBytes += body.length + notes.length;
-        release_buffer_releaseBuffer(raw);
+        release_buffer_releaseBuffer(first);
+        release_buffer_releaseBuffer(second);
         if (this.pendingBytes >= full_sessions_BATCH_BYTES)
             this.write();
+    }
+    /** Closes the connection of this store's own, if one was opened. */
+    close() {
+        this.own?.close();
+        this.own = null;
     }
     /** Replaces the notes of a session's entry made under `key` (written with the renewals, by `save`). */
     renewNotes(sessionId, key, notes) {
@@ -48452,6 +48535,8 @@ class FullSessionsStore {
             for (const r of db_prepared(this.db, 'SELECT session_id, LENGTH(body) AS n FROM full_sessions ORDER BY used_run, session_id').iterate()) {
                 if (total <= FULL_SESSIONS_MAX_BYTES)
                     break;
+                if (this.found.has(r.session_id))
+                    continue;
                 gone.push(r.session_id);
                 total -= r.n;
             }
@@ -59308,6 +59393,7 @@ function* selectTurns(db, sessionId, withActions, maxChars = turns_DEFAULT_FIELD
 
 
 
+
 const ALL_FOUND = { kind: 'all', label: 'every session found', sessions: [] };
 function inRepo(s, repo) {
     if (/^[\w.-]+\/[\w.-]+$/.test(repo) || /[:@]/.test(repo)) {
@@ -59484,7 +59570,11 @@ function selectFrameHead(db, opts = {}) {
     // Each kept session's reasons (the scope's own arrays), when a scope is given.
     const reasonsOf = [];
     let held = [];
-    const files = new Set();
+    // A format warning is its file's alone (the file's tallies, its sessions' agent version), so the
+    // report's warnings are those of the files its sessions read, of the store's files that have one.
+    // Most stores have none: then the paths of the selected sessions' files, which are read through
+    // every event of every session, are not read at all.
+    const files = format_drift_formatWarnings(db, talliedFilePaths(db)).length > 0 ? new Set() : null;
     const totalTokens = zeroTokens();
     let prompts = 0;
     let toolCalls = 0;
@@ -59537,8 +59627,9 @@ function selectFrameHead(db, opts = {}) {
             if (held && held.length > HOLD_SUMMARIES)
                 held = null;
         }
-        for (const path of filePathsOfPage(db, page.map((s) => s.id)))
-            files.add(path);
+        if (files)
+            for (const path of filePathsOfPage(db, page.map((s) => s.id)))
+                files.add(path);
     }
     const usageRows = (m, sortByKey = false) => [...m.entries()]
         .map(([key, a]) => ({ key, sessions: a.sessions, tokens: a.tokens, cost_usd: a.cost === null ? null : roundUsd(a.cost) }))
@@ -59564,7 +59655,7 @@ function selectFrameHead(db, opts = {}) {
         redactions: { total: 0, by_detector: {} },
         unpriced_models: [...unpriced].sort(),
         skipped: { lines: skipped.lines, files: skipped.files },
-        format_warnings: format_drift_formatWarnings(db, [...files].sort()).map((w) => ({
+        format_warnings: (files ? format_drift_formatWarnings(db, [...files].sort()) : []).map((w) => ({
             file: w.file,
             format: w.format,
             agent_version: w.agent_version,
@@ -59904,6 +59995,9 @@ function turnChars(turns) {
     }
     return n;
 }
+function isStoredText(x) {
+    return x.stored === true;
+}
 /** The texts of a session as `SessionSink` writes them (its JSON given when the caller has it). */
 function sessionTexts(s, json = JSON.stringify(s)) {
     return {
@@ -59926,6 +60020,7 @@ class SpillFile {
     parent;
     spillChars;
     file = null;
+    closing = [];
     /**
      * `spillAt`: sessions a report holds before it spills them (tests spill every report); `parent`:
      * where the file goes, the system's temporary folder by default; `spillChars`: characters of
@@ -59939,9 +60034,15 @@ class SpillFile {
     get() {
         return (this.file ??= new SessionSpill(this.parent));
     }
+    /** Runs `f` when the file is closed: what its lists' stored texts were read from is let go with it. */
+    onClose(f) {
+        this.closing.push(f);
+    }
     close() {
         this.file?.close();
         this.file = null;
+        for (const f of this.closing.splice(0))
+            f();
     }
 }
 /**
@@ -59962,6 +60063,8 @@ class SessionSink {
     pendingReleases = [];
     pendingChars = 0;
     digests = [];
+    /** The sessions whose JSON stays where it was found, by their place in the list: their rows of the list are empty. */
+    stored = new Map();
     written = 0;
     list = -1;
     headList = -1;
@@ -60003,14 +60106,21 @@ class SessionSink {
     }
     push(s, known) {
         if (isSessionTexts(s)) {
+            const json = s.json;
+            if (isStoredText(json)) {
+                this.stored.set(this.digests.length, json);
+                this.pending.push('');
+            }
+            else {
+                this.pending.push(json);
+                this.pendingChars += json.length;
+            }
             this.digests.push(s.digest);
-            this.pending.push(s.json);
             this.pendingHeads.push(s.head);
             if (this.keepPrompts)
                 this.pendingPrompts.push(s.prompts);
             if (s.release)
                 this.pendingReleases.push(s.release);
-            this.pendingChars += s.json.length;
             if (this.pending.length >= PAGE || this.pendingChars >= PAGE_CHARS)
                 this.flush();
             return;
@@ -60050,6 +60160,9 @@ class SessionSink {
         const length = this.count;
         // A restored session is not what was spilled: its list has no digests.
         const digests = restore ? undefined : this.digests;
+        // Only the sessions' own list leaves rows to the texts stored elsewhere.
+        const stored = this.stored;
+        const own = this.list;
         const read = (list, restore, heads, prompts) => ({
             length,
             heads,
@@ -60057,7 +60170,8 @@ class SessionSink {
             ...(digests && {
                 digests,
                 readAt(index) {
-                    const t = spill.at(list, index);
+                    const kept = list === own ? stored.get(index) : undefined;
+                    const t = kept ? kept.read() : spill.at(list, index);
                     if (t === undefined)
                         throw new Error('a spilled session is missing');
                     return JSON.parse(t);
@@ -60069,7 +60183,8 @@ class SessionSink {
                     if (!texts.length)
                         throw new Error('a spilled session is missing');
                     for (const t of texts) {
-                        const s = JSON.parse(t);
+                        const kept = list === own ? stored.get(from) : undefined;
+                        const s = JSON.parse(kept ? kept.read() : t);
                         yield restore ? restore(s, from) : s;
                         from++;
                     }
@@ -60113,9 +60228,12 @@ class SessionSink {
  * Bump when what a session's entry holds, or how it is made, changes without the package version
  * or the hashed sources below changing: every entry made before then must miss.
  */
-const FULL_SESSIONS_VERSION = 2;
-/** Sessions met in the cache and sessions selected with their turns and redacted, since last reset (tests read them). */
-const fullSessionCounts = { hits: 0, misses: 0 };
+const FULL_SESSIONS_VERSION = 3;
+/**
+ * Sessions met in the cache, sessions selected with their turns and redacted, and found sessions'
+ * JSON read back from the store (by a reader of their turns), since last reset (tests read them).
+ */
+const fullSessionCounts = { hits: 0, misses: 0, jsonReads: 0 };
 let full_sessions_codeHash;
 /** The code an entry depends on beyond the comment cache's: the turns' selection for a mode and the spill's JSON. */
 function fullCodeFingerprint() {
@@ -60126,8 +60244,8 @@ function fullCodeFingerprint() {
 }
 const KEY_BYTES = 32;
 const full_sessions_count = (x) => Number.isSafeInteger(x) && x >= 0;
-/** An entry's meta read back, when it has the shape and its parts add up to the body's bytes. */
-function parseMeta(text, bytes) {
+/** An entry's meta read back, when it has the shape and its parts add up to the body's parts' bytes. */
+function parseMeta(text, bytes, jsonBytes) {
     let m;
     try {
         m = JSON.parse(text);
@@ -60143,7 +60261,7 @@ function parseMeta(text, bytes) {
     if (!full_sessions_count(turnChars) || !full_sessions_count(keysRun))
         return undefined;
     const p = parts;
-    return p[0] + p[1] + p[2] + p[3] + p[4] * KEY_BYTES === bytes ? m : undefined;
+    return p[0] === jsonBytes && p[1] + p[2] + p[3] + p[4] * KEY_BYTES === bytes ? m : undefined;
 }
 const sha256 = (b) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('base64');
 /**
@@ -60195,8 +60313,10 @@ class FullSessionCache {
         return new FullSessionCache(store, rows, base, findings);
     }
     /**
-     * The session's key now, and its entry if one was made under that key and reads back whole:
-     * its notes and layout parse and its bytes have their digests. Nothing of the session is parsed.
+     * The session's key now, and its entry if one was made under that key and its first part reads
+     * back whole: its notes and layout parse and its bytes have their digest. Its JSON stays in the
+     * store, read and checked against its digest only when a reader asks (`json`). Nothing of the
+     * session is parsed.
      */
     lookup(s) {
         const key = (0,external_node_crypto_namespaceObject.createHash)('sha256')
@@ -60207,9 +60327,9 @@ class FullSessionCache {
             return { key, entry: undefined };
         const { raw } = row;
         try {
-            const meta = parseMeta(row.notes, raw.length);
-            const [jsonBytes, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0];
-            if (!meta || sha256(raw.subarray(0, jsonBytes)) !== meta.digest || sha256(raw.subarray(jsonBytes)) !== meta.rest) {
+            const meta = parseMeta(row.notes, raw.length, row.secondBytes);
+            const [, headBytes, promptsBytes, captureBytes] = meta?.parts ?? [0, 0, 0, 0];
+            if (!meta || sha256(raw) !== meta.rest) {
                 this.store.forget(s.id);
                 release_buffer_releaseBuffer(raw);
                 return { key, entry: undefined };
@@ -60217,10 +60337,10 @@ class FullSessionCache {
             let at = 0;
             // The texts stay the entry's bytes: the sink writes them as they are, and gives them back.
             const next = (bytes) => raw.subarray(at, (at += bytes));
-            const json = next(jsonBytes);
             const head = next(headBytes);
             const prompts = next(promptsBytes);
             const capture = captureBytes ? next(captureBytes).toString() : undefined;
+            const json = this.json(s.id, key, meta.digest);
             const entry = {
                 texts: true,
                 id: s.id,
@@ -60229,7 +60349,7 @@ class FullSessionCache {
                 prompts,
                 digest: meta.digest,
                 turnChars: meta.turnChars,
-                session: () => JSON.parse(json.toString()),
+                session: () => JSON.parse(json.read()),
                 release: () => release_buffer_releaseBuffer(raw),
                 notes: meta,
                 capture
@@ -60243,6 +60363,27 @@ class FullSessionCache {
             release_buffer_releaseBuffer(raw);
             throw e;
         }
+    }
+    /**
+     * A found session's JSON as a text read from its entry when asked, and checked then: an entry
+     * gone, made again or altered since it was found is dropped, and the run fails, as its files
+     * would be wrong; the next run redacts the session afresh.
+     */
+    json(id, key, digest) {
+        return {
+            stored: true,
+            read: () => {
+                const bytes = this.store.second(id, key);
+                if (!bytes || sha256(bytes) !== digest) {
+                    this.store.forget(id);
+                    throw new Error(`The full report’s kept session ${id} changed in the store after this run found it; its entry was dropped. Run the report again: it redacts that session afresh.`);
+                }
+                fullSessionCounts.jsonReads++;
+                const text = bytes.toString();
+                release_buffer_releaseBuffer(bytes);
+                return text;
+            }
+        };
     }
     /**
      * A found entry used: its session's redaction cache entries are renewed as a redaction of it
@@ -60271,7 +60412,8 @@ class FullSessionCache {
      */
     put(s, key, texts, notes, capture) {
         const keys = this.findings?.takeKeys() ?? [];
-        if (texts.json.length > FULL_SESSION_MAX_CHARS)
+        // A found session's JSON is its entry's already.
+        if (isStoredText(texts.json) || texts.json.length > FULL_SESSION_MAX_CHARS)
             return;
         this.findings?.renew(keys);
         const cap = capture ?? '';
@@ -60282,27 +60424,27 @@ class FullSessionCache {
             Buffer.byteLength(cap),
             keys.length
         ];
-        const jsonBytes = parts[0];
-        const raw = Buffer.allocUnsafeSlow(parts[0] + parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES);
+        const json = typeof texts.json === 'string' ? Buffer.from(texts.json) : Buffer.from(texts.json);
+        const raw = Buffer.allocUnsafeSlow(parts[1] + parts[2] + parts[3] + parts[4] * KEY_BYTES);
         let at = 0;
-        for (const t of [texts.json, texts.head, texts.prompts, cap])
+        for (const t of [texts.head, texts.prompts, cap])
             at += typeof t === 'string' ? raw.write(t, at, 'utf8') : t.copy(raw, at);
         for (const k of keys)
             at += raw.write(k, at, 'base64');
-        if (at !== raw.length)
+        if (at !== raw.length || json.length !== parts[0])
             throw new Error('a full session entry’s parts do not fill it');
         const meta = {
             records: mergedUses(notes.records),
             tags: notes.tags,
             parts,
             digest: texts.digest,
-            rest: sha256(raw.subarray(jsonBytes)),
+            rest: sha256(raw),
             turnChars: texts.turnChars,
             // Told a little older than they are, by the session's key: the sessions made in one run
             // renew their keys over the next few runs rather than all in one.
             keysRun: Math.max(0, (this.findings?.run ?? 0) - (key.charCodeAt(0) % (redaction_cache_KEEP_RUNS / 2)))
         };
-        this.store.put(s.id, key, raw, JSON.stringify(meta));
+        this.store.put(s.id, key, raw, json, JSON.stringify(meta));
     }
     /** Writes what is pending; call between sessions. */
     write() {
@@ -60310,6 +60452,10 @@ class FullSessionCache {
     }
     save() {
         this.store.save();
+    }
+    /** Lets go of what the found sessions' JSON is read from (call once nothing reads it). */
+    close() {
+        this.store.close();
     }
 }
 
@@ -60424,6 +60570,9 @@ function buildListedReport(db, opts) {
     const at = (opts.now ?? new Date()).toISOString();
     // Sessions unchanged since a run under the same rules come as redacted texts from the store.
     const cache = showsTurns(mode) ? FullSessionCache.open(db, opts.config, mode, select.maxFieldChars, findings) : null;
+    // The found sessions' JSON is read from their entries as the files are written, after this returns.
+    if (cache)
+        opts.spill.onClose(() => cache.close());
     let sinceSave = 0;
     for (const framed of opts.frame.sessions()) {
         const found = cache?.lookup(framed);
@@ -60610,6 +60759,33 @@ function out_dir_snapshotOutDir(dir) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/worker/compile-cache.ts
+/*
+ * A worker thread does not share its caller's compile cache: `module.enableCompileCache()` on the
+ * caller's thread (bin/ai-log-trail.js) leaves a worker compiling every module it loads anew. The
+ * CLI bundle's workers load the very bundle the caller loaded (src/cli/bundle-entry.ts), so each
+ * worker compiled some 2 MB of code the cache already holds. A worker started with
+ * NODE_COMPILE_CACHE in its environment turns the cache on before its first module loads.
+ */
+
+
+/**
+ * The environment a worker of ours starts with: the caller's, and the folder of the caller's
+ * compile cache when one is on and the environment does not name it already. Undefined (the
+ * default: the caller's environment) otherwise, so NODE_DISABLE_COMPILE_CACHE and a cache the
+ * caller did not turn on stay as they are.
+ */
+function compile_cache_workerEnv(env = process.env) {
+    if (env.NODE_COMPILE_CACHE || env.NODE_DISABLE_COMPILE_CACHE)
+        return undefined;
+    // Node keeps the cache in a folder of its own (its version, the platform, the user) inside the
+    // one it was given; given that same outer folder, the worker finds the same inner one.
+    const dir = nodeModule.getCompileCacheDir?.();
+    return dir ? { ...env, NODE_COMPILE_CACHE: dirname(dir) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/comment-window.ts
 
 /**
@@ -60768,6 +60944,7 @@ function headTexts(found) {
 
 
 
+
 /**
  * Runs what a job does after the ingest (select, redact, render, the last check, write) on a
  * worker thread. Redacting every turn for the comment churns through short-lived strings, and V8
@@ -60835,7 +61012,7 @@ async function job_thread_reportOnWorker(db, job) {
     const oldMb = job_thread_oldGenerationMb();
     const outDir = snapshotOutDir(job.outDir);
     try {
-        return await job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: job_thread_YOUNG_MB, maxOldGenerationSizeMb: oldMb });
+        return await job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb });
     }
     catch (e) {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY')
@@ -60843,13 +61020,16 @@ async function job_thread_reportOnWorker(db, job) {
         // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
         outDir.restore();
         process.emitWarning(`the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`, { code: 'AI_LOG_TRAIL_REPORT_HEAP' });
-        return job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: job_thread_YOUNG_MB });
+        return job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() });
     }
 }
 /** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
 function job_thread_runWorker(script, request, resourceLimits) {
     // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
-    const worker = new Worker(script, { workerData: request, execArgv: [], resourceLimits });
+    // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
+    // worker started without its parent's flags does not inherit).
+    const execArgv = process.env.AI_LOG_TRAIL_JOB_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const worker = new Worker(script, { workerData: request, execArgv, resourceLimits, env: workerEnv() });
     traceHeap(worker);
     return new Promise((resolve, reject) => {
         let outcome = null;
@@ -60880,6 +61060,11 @@ function job_thread_oldGenerationMb() {
     return Number.isInteger(mb) && mb > 0 ? Math.max(mb, MIN_OLD_GENERATION_MB) : job_thread_OLD_GENERATION_MB;
 }
 const MIN_OLD_GENERATION_MB = 8;
+/** `AI_LOG_TRAIL_JOB_WORKER_YOUNG_MB` sets another young generation's cap, for measuring. */
+function youngMb() {
+    const mb = Number(process.env.AI_LOG_TRAIL_JOB_WORKER_YOUNG_MB);
+    return Number.isInteger(mb) && mb > 0 ? mb : job_thread_YOUNG_MB;
+}
 /**
  * `AI_LOG_TRAIL_JOB_WORKER=0` keeps the report on the caller's thread, for debugging it there;
  * `=1` runs it on the worker whatever the sessions, for measuring.
