@@ -14,6 +14,7 @@ import {
   utimesSync,
   writeSync
 } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { keepMemo, memoEntry, MemoTee, memoTeeRequest, replayed, type MemoKey } from '../../src/pipeline/job-memo.js'
@@ -23,7 +24,7 @@ import { StagedFiles } from '../../src/output-folder.js'
 import { openStore } from '../../src/store/db.js'
 import { formatTime } from '../../src/render/html-format.js'
 import { formatDateTime } from '../../src/render/text.js'
-import { fixtures, tmpDir } from '../helpers.js'
+import { fixtures, repoRoot, tmpDir } from '../helpers.js'
 import { keyOf } from './memo-files.js'
 
 /*
@@ -267,4 +268,56 @@ describe('the output folder’s commit after a change', () => {
     await job.run()
     expect(folderFiles('edited')).toEqual(await job.withoutMemo())
   })
+})
+
+/*
+ * A job killed while it puts its files into place (the compiled job, lib/, in a child Node, on its
+ * report worker, killed by `AI_LOG_TRAIL_CRASH_PLACING` right after a file is placed or left in
+ * place): each file under its name is whole, the earlier run's or this run's, and a file left in
+ * place is both.
+ */
+const CHILD = `
+import { runJob } from ${JSON.stringify(join(repoRoot, 'lib', 'pipeline', 'job.js'))}
+import { parseConfig } from ${JSON.stringify(join(repoRoot, 'lib', 'config', 'load.js'))}
+const [database, outDir, ...paths] = process.argv.slice(1)
+const r = await runJob({
+  database, repoDir: outDir, paths, config: parseConfig('', 'default'), mode: 'full',
+  formats: ['md', 'json', 'html', 'csv'], outDir, version: '0.0.0', now: new Date('${T1}'), changedFiles: null
+})
+process.stdout.write(JSON.stringify(r.memo))
+`
+
+function childJob(database: string, out: string, paths: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, database, join(dir, out), ...paths], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1', AI_LOG_TRAIL_CRASH_PLACING: '', ...env }
+  })
+  return r
+}
+
+describe('a job killed while putting its files into place', () => {
+  it('leaves under each name the earlier run’s whole file or this run’s, and the next job finishes', () => {
+    const copy = join(dir, 'placing-logs')
+    cpSync(logs, copy, { recursive: true })
+    const paths = [join(copy, 'claude-code'), join(copy, 'codex')]
+    const db = join(dir, 'placing.sqlite')
+    expect(childJob(db, 'placing', paths).stdout).toBe('"kept"')
+    const earlier = folderFiles('placing')
+    copyFileSync(db, join(dir, 'placing-reference.sqlite'))
+    appendFileSync(join(copy, 'codex', CHANGED), JSON.stringify(NEW_PROMPT) + '\n')
+    const killed = childJob(db, 'placing', paths, { AI_LOG_TRAIL_CRASH_PLACING: 'tool_calls.csv' })
+    expect(killed.signal).toBe('SIGKILL')
+    const left = folderFiles('placing')
+    expect(childJob(join(dir, 'placing-reference.sqlite'), 'placing-reference', paths, { AI_LOG_TRAIL_JOB_MEMO: '0' }).status).toBe(0)
+    const wanted = folderFiles('placing-reference')
+    const own = Object.keys(left).filter((n) => !n.startsWith('.'))
+    expect(own.sort()).toEqual(Object.keys(wanted).sort())
+    const whose = Object.fromEntries(own.map((n) => [n, `${left[n].equals(earlier[n]) ? 'earlier' : ''}${left[n].equals(wanted[n]) ? 'this' : ''}`]))
+    // Put into place before it: this run's; the file left in place: both; after it: the earlier run's.
+    expect(whose).toMatchObject({ 'report.md': 'this', 'report.html': 'this', 'tool_calls.csv': 'earlierthis', 'summary.md': 'earlier' })
+    for (const n of own) expect([n, whose[n]]).not.toEqual([n, ''])
+    const next = childJob(db, 'placing', paths)
+    expect(next.status).toBe(0)
+    expect(folderFiles('placing')).toEqual(wanted)
+  }, 120_000)
 })

@@ -354,7 +354,7 @@ function sameState(a: FileState | null | undefined, b: FileState | null | undefi
 /** What the job's report is given to tell its files' bytes as written (`MemoTee`): the folder's entry before, when one to build on. */
 export interface MemoTeeRequest {
   /** The head of the folder's entry before this run's (whatever its key), or null. */
-  earlier: Buffer | null
+  earlier: Uint8Array | null
 }
 
 /** What the memo's tee found of the job's files, crossing back with the report's result. */
@@ -396,6 +396,7 @@ export class MemoTee implements StagedTee {
   private readonly done = new Map<string, ToldFile>()
   /** The state a file left in place was found in. */
   private readonly verified = new Map<string, FileState>()
+  private failed = false
 
   constructor(
     request: MemoTeeRequest,
@@ -404,8 +405,11 @@ export class MemoTee implements StagedTee {
   ) {
     const forms = timeForms(new Date(at))
     this.forms = Object.values(forms).every((f) => PLAIN.test(f)) ? forms : null
-    this.previous = previousChunks(request.earlier)
-    this.earlier = earlierFiles(request.earlier)
+    // A buffer crosses to the report's worker as a plain Uint8Array.
+    const e = request.earlier
+    const earlier = e && (Buffer.isBuffer(e) ? e : Buffer.from(e.buffer, e.byteOffset, e.byteLength))
+    this.previous = previousChunks(earlier)
+    this.earlier = earlierFiles(earlier)
   }
 
   file(name: string): TeeFile {
@@ -414,21 +418,28 @@ export class MemoTee implements StagedTee {
     if (!forms) return { push: () => {}, end: () => {} }
     const gather = new TeeGather(this.previous)
     const spans = new SpanFinder(name, forms)
-    return {
-      push: (bytes) => {
-        gather.write(bytes, spans)
-      },
-      end: () => {
-        gather.flush(spans)
-        this.done.set(name, { name, bytes: spans.length, chunks: gather.chunks, found: spans.finish(), stat: null })
+    // What fails here fails the memo's entry (a file not told keeps none), never the job's files.
+    const told = (fn: () => void) => {
+      try {
+        if (!this.failed) fn()
+      } catch {
+        this.failed = true
       }
+    }
+    return {
+      push: (bytes) => told(() => gather.write(bytes, spans)),
+      end: () =>
+        told(() => {
+          gather.flush(spans)
+          this.done.set(name, { name, bytes: spans.length, chunks: gather.chunks, found: spans.finish(), stat: null })
+        })
     }
   }
 
   unchanged(name: string, path: string): boolean {
     const now = this.done.get(name)
     const before = this.earlier.get(name)
-    if (!now || !before || now.chunks.length !== before.chunks.length) return false
+    if (this.failed || !now || !before || now.chunks.length !== before.chunks.length) return false
     for (let i = 0; i < now.chunks.length; i++) if (`${now.chunks[i][1]}:${now.chunks[i][2]}` !== before.chunks[i]) return false
     const state = fileState(path)
     if (!state || !sameState(state, before.stat)) return false
@@ -445,7 +456,7 @@ export class MemoTee implements StagedTee {
 
   /** What was told of the files, for the result. */
   told(): MemoTold {
-    return { at: this.at, files: [...this.done.values()] }
+    return { at: this.at, files: this.failed ? [] : [...this.done.values()] }
   }
 }
 
