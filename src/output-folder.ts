@@ -135,17 +135,14 @@ export interface TeeFile {
 }
 
 /**
- * What watches a job's staged files: told each file's bytes as they are written, asked at the
- * commit whether the file in place already holds a file's new bytes (then left as it is), and
- * told when every file is in place.
+ * What watches a job's staged files: told each file's bytes as they are written, and when every
+ * file is in place.
  */
 export interface StagedTee {
   /** A file's bytes from its start (a second write of the same file starts it again). */
   file(name: string): TeeFile
-  /** Whether the file at `path` holds exactly the bytes `name` was written with, known without reading it. */
-  unchanged(name: string, path: string): boolean
-  /** Every file is in place (`kept`: the names left as they were). */
-  placed(kept: ReadonlySet<string>): void
+  /** Every file is in place. */
+  placed(): void
 }
 
 /** The tee of each staged file by its temporary name, while its job writes it (a file is written by path, file-out.ts). */
@@ -159,9 +156,7 @@ export function teeOf(path: string): TeeFile | undefined {
 /**
  * The files of one job, written under their temporary names in `dir` and put into place together
  * once every one is whole: a job that fails or is killed before then leaves the earlier run's
- * files as they were. With a `tee`, a file whose new bytes the file in place already holds is not
- * put into place again (its temporary copy is removed): under its name is then both the earlier
- * run's file and this run's, so a job killed at any point still leaves one run's files or the other's.
+ * files as they were. A `tee` is told every file's bytes as written.
  */
 export class StagedFiles {
   /** Temporary name by file name, in the order first asked for. */
@@ -195,15 +190,11 @@ export class StagedFiles {
 
   /** Puts every file written into place. */
   commit(): void {
-    // Which files are left as they are is settled before any rename.
-    const kept = new Set<string>()
-    if (this.tee) for (const name of this.staged.keys()) if (this.tee.unchanged(name, join(this.dir, name))) kept.add(name)
     for (const [name, temp] of this.staged) {
-      if (kept.has(name)) rmSync(temp, { force: true })
-      else place(temp, join(this.dir, name))
+      place(temp, join(this.dir, name))
       crashPlacing(name)
     }
-    this.tee?.placed(kept)
+    this.tee?.placed()
     this.forget()
   }
 
@@ -221,7 +212,7 @@ export class StagedFiles {
 
 /**
  * A test hook (as `crashWhileWriting`): with `AI_LOG_TRAIL_CRASH_PLACING=<a file's name>`, the
- * process kills itself with SIGKILL once that file is put into place (or left as it was), before the next.
+ * process kills itself with SIGKILL once that file is put into place, before the next.
  */
 function crashPlacing(name: string): void {
   if (process.env.AI_LOG_TRAIL_CRASH_PLACING === name) process.kill(process.pid, 'SIGKILL')

@@ -31,8 +31,8 @@ import { keyOf } from './memo-files.js'
  * The job memo's entry from the files' bytes as they are written (docs/performance.md, "the job
  * memo's entry and the output folder's commit, fifteenth round"): the writer tells the memo each
  * file's chunks, so the entry reads back only the chunks the folder's entry before lacks, and
- * never describes a file changed since it was written; and at the commit a file whose new bytes
- * the file in place already holds, by the entry before and the file's state, is left in place.
+ * never describes a file changed since it was written; a grown run's entry replays what a run
+ * without the memo writes; a job killed while putting its files into place leaves each whole.
  */
 
 const T1 = '2026-12-01T10:00:00.123Z'
@@ -203,7 +203,6 @@ const folderFiles = (out: string) =>
       .sort()
       .map((n) => [n, readFileSync(join(dir, out, n))])
   )
-const states = (out: string) => Object.fromEntries(readdirSync(join(dir, out)).map((n) => [n, statSync(join(dir, out, n), { bigint: true })]))
 
 /** A copy of the logs, a run into `out` on a store of its own, and that store copied for a run without the memo. */
 async function firstRun(name: string) {
@@ -230,51 +229,23 @@ async function firstRun(name: string) {
   }
 }
 
-describe('the output folder’s commit after a change', () => {
-  it('leaves a file whose bytes did not change in place, and puts a changed one', async () => {
-    const job = await firstRun('unchanged')
-    const before = folderFiles('unchanged')
-    const stated = states('unchanged')
+describe('the job memo after a grown run', () => {
+  it('keeps an entry of the bytes as written that replays what a run without the memo writes', async () => {
+    const job = await firstRun('grown')
     job.grow()
     expect((await job.run()).memo).toBe('kept')
-    const after = folderFiles('unchanged')
-    const now = states('unchanged')
-    expect(after).toEqual(await job.withoutMemo())
-    const same = Object.keys(after).filter((n) => before[n]?.equals(after[n]))
-    const changed = Object.keys(after).filter((n) => !same.includes(n))
-    expect(same).toContain('tool_calls.csv')
-    expect(changed).toContain('report.md')
-    for (const n of same) {
-      expect([n, now[n].ino, now[n].mtimeNs]).toEqual([n, stated[n].ino, stated[n].mtimeNs])
-    }
-    for (const n of changed) expect([n, now[n].ino]).not.toEqual([n, stated[n].ino])
-    // And the entry made after it replays the grown run's files.
-    rmSync(join(dir, 'unchanged'), { recursive: true })
+    const grown = folderFiles('grown')
+    expect(grown).toEqual(await job.withoutMemo())
+    rmSync(join(dir, 'grown'), { recursive: true })
     expect((await job.run()).memo).toBe('replayed')
-    expect(folderFiles('unchanged')).toEqual(after)
-  })
-
-  it('writes again a file changed in place since the run before, its size and times kept', async () => {
-    const job = await firstRun('edited')
-    const path = join(dir, 'edited', 'tool_calls.csv')
-    await new Promise((r) => setTimeout(r, 30))
-    const { atime, mtime } = statSync(path)
-    const bytes = readFileSync(path)
-    const fd = openSync(path, 'r+')
-    writeSync(fd, Buffer.from(bytes[10] === 0x58 ? 'Y' : 'X'), 0, 1, 10)
-    closeSync(fd)
-    utimesSync(path, atime, mtime)
-    job.grow()
-    await job.run()
-    expect(folderFiles('edited')).toEqual(await job.withoutMemo())
+    expect(folderFiles('grown')).toEqual(grown)
   })
 })
 
 /*
  * A job killed while it puts its files into place (the compiled job, lib/, in a child Node, on its
- * report worker, killed by `AI_LOG_TRAIL_CRASH_PLACING` right after a file is placed or left in
- * place): each file under its name is whole, the earlier run's or this run's, and a file left in
- * place is both.
+ * report worker, killed by `AI_LOG_TRAIL_CRASH_PLACING` right after a file is put into place):
+ * each file under its name is whole, the earlier run's or this run's.
  */
 const CHILD = `
 import { runJob } from ${JSON.stringify(join(repoRoot, 'lib', 'pipeline', 'job.js'))}
@@ -313,7 +284,7 @@ describe('a job killed while putting its files into place', () => {
     const own = Object.keys(left).filter((n) => !n.startsWith('.'))
     expect(own.sort()).toEqual(Object.keys(wanted).sort())
     const whose = Object.fromEntries(own.map((n) => [n, `${left[n].equals(earlier[n]) ? 'earlier' : ''}${left[n].equals(wanted[n]) ? 'this' : ''}`]))
-    // Put into place before it: this run's; the file left in place: both; after it: the earlier run's.
+    // Put into place before it: this run's (tool_calls.csv's bytes did not change: both runs'); after it: the earlier run's.
     expect(whose).toMatchObject({ 'report.md': 'this', 'report.html': 'this', 'tool_calls.csv': 'earlierthis', 'summary.md': 'earlier' })
     for (const n of own) expect([n, whose[n]]).not.toEqual([n, ''])
     const next = childJob(db, 'placing', paths)

@@ -209,11 +209,6 @@ interface StoredText {
   spans: [number, FormName][]
   /** The byte range of the line around each span (in the same order), which a replay checks again. */
   lines: [number, number][]
-  /**
-   * A file's state once in place after the run that made the entry (`FileState`): the next run
-   * whose file has the same chunks leaves a file still in this state where it is.
-   */
-  stat?: FileState
 }
 
 interface Header {
@@ -318,7 +313,7 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
       for (const name of result.files) {
         const t = byName.get(name)
         if (!t?.found || !t.stat || !chunks.told(join(outDir, name), t)) return null
-        texts.push({ name, file: true, bytes: t.bytes, ...t.found, stat: t.stat })
+        texts.push({ name, file: true, bytes: t.bytes, ...t.found })
       }
     } else for (const name of result.files) if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans))) return null
     for (const [field, name] of Object.entries(RESULT_TEXTS))
@@ -334,7 +329,7 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
  * A file's state as `lstat` gives it, in nanoseconds: its device, inode, size, modification and
  * change times. A file written or renamed since has another inode or change time; one rewritten in
  * place within the same tick of the clock as the state was read, to the same size, would not (as
- * for git's index).
+ * for git's index): the entry then holds what the job wrote, not what another process put there.
  */
 export type FileState = string[]
 
@@ -372,7 +367,7 @@ export interface ToldFile {
   chunks: [offset: number, length: number, sha256: string, marks: number[] | null][]
   /** Where the time's forms are, or null when not exactly where the renderers write them. */
   found: { spans: [number, FormName][]; lines: [number, number][] } | null
-  /** The file's state once in place, or null (not in place, or changed while being left as it was). */
+  /** The file's state once in place, or null (not in place). */
   stat: FileState | null
 }
 
@@ -385,17 +380,13 @@ export function memoTeeRequest(key: MemoKey, db: Db): MemoTeeRequest {
  * The tee of a job's staged files (output-folder.ts): each file's bytes, as its writer writes
  * them, cut into the entry's chunks (the same cuts as `Chunker`'s), each hashed and searched for
  * the time (only at its marks when the folder's entry before holds the same chunk), so the entry
- * is made without reading the files back. At the commit a file whose chunks are those the entry
- * before lists for it, in a file still in the state that entry recorded, is left in place.
+ * is made without reading the files back; once the files are in place, each one's state, which
+ * the entry checks before it trusts what was told.
  */
 export class MemoTee implements StagedTee {
   private readonly forms: TimeForms | null
   private readonly previous: Map<string, StoredChunk>
-  /** The entry before's files: their state and each chunk's length and SHA-256. */
-  private readonly earlier: Map<string, { stat: FileState; chunks: string[] }>
   private readonly done = new Map<string, ToldFile>()
-  /** The state a file left in place was found in. */
-  private readonly verified = new Map<string, FileState>()
   private failed = false
 
   constructor(
@@ -409,7 +400,6 @@ export class MemoTee implements StagedTee {
     const e = request.earlier
     const earlier = e && (Buffer.isBuffer(e) ? e : Buffer.from(e.buffer, e.byteOffset, e.byteLength))
     this.previous = previousChunks(earlier)
-    this.earlier = earlierFiles(earlier)
   }
 
   file(name: string): TeeFile {
@@ -436,56 +426,14 @@ export class MemoTee implements StagedTee {
     }
   }
 
-  unchanged(name: string, path: string): boolean {
-    const now = this.done.get(name)
-    const before = this.earlier.get(name)
-    if (this.failed || !now || !before || now.chunks.length !== before.chunks.length) return false
-    for (let i = 0; i < now.chunks.length; i++) if (`${now.chunks[i][1]}:${now.chunks[i][2]}` !== before.chunks[i]) return false
-    const state = fileState(path)
-    if (!state || !sameState(state, before.stat)) return false
-    this.verified.set(name, state)
-    return true
-  }
-
-  placed(kept: ReadonlySet<string>): void {
-    for (const [name, told] of this.done) {
-      const state = fileState(join(this.outDir, name))
-      told.stat = kept.has(name) && !sameState(state, this.verified.get(name)) ? null : state
-    }
+  placed(): void {
+    for (const [name, told] of this.done) told.stat = fileState(join(this.outDir, name))
   }
 
   /** What was told of the files, for the result. */
   told(): MemoTold {
     return { at: this.at, files: this.failed ? [] : [...this.done.values()] }
   }
-}
-
-/** Each file of an entry's head with a state: its state and its chunks (a text's chunks end with it). */
-function earlierFiles(head: Buffer | null): Map<string, { stat: FileState; chunks: string[] }> {
-  const files = new Map<string, { stat: FileState; chunks: string[] }>()
-  const payload = head && unpack(head)
-  if (!payload) return files
-  try {
-    const header = JSON.parse(payload.toString('utf8')) as Header
-    if (header?.format !== MEMO_FORMAT || !Array.isArray(header.texts) || !Array.isArray(header.chunks)) return files
-    let c = 0
-    for (const t of header.texts) {
-      const chunks: string[] = []
-      let bytes = 0
-      for (; bytes < t.bytes; c++) {
-        const chunk = header.chunks[c]
-        if (!Array.isArray(chunk) || !(chunk[0] > 0)) return new Map()
-        bytes += chunk[0]
-        chunks.push(`${chunk[0]}:${chunk[1]}`)
-      }
-      if (bytes !== t.bytes) return new Map()
-      if (t.file && Array.isArray(t.stat)) files.set(t.name, { stat: t.stat, chunks })
-    }
-  } catch {
-    // Not an entry this code reads: no file is left in place by it.
-    return new Map()
-  }
-  return files
 }
 
 /** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
