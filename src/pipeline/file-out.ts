@@ -5,10 +5,9 @@ import { crashWhileWriting, nextWriteName, teeOf, type TeeFile } from '../output
 const WRITE_CHUNK = 1 << 20
 
 /**
- * What a watched file's gathered text is encoded into before it is written and told (UTF-8 takes
- * at most 3 bytes per UTF-16 unit): one buffer for every file, rather than one per write.
+ * A watched file's gathered text is encoded into a buffer of this size (UTF-8 takes at most 3
+ * bytes per UTF-16 unit) before it is written and told: one buffer per file, not one per write.
  */
-let encoded: Buffer | undefined
 const ENCODED_BYTES = 3 * WRITE_CHUNK + (1 << 16)
 
 /** What a region of a written file was (src/render/region.ts): its bytes, and what the last check found in it, in order. */
@@ -41,6 +40,7 @@ export class FileOut {
   private bytes = 0
   private oldFd: number | null = null
   private readonly tee: TeeFile | undefined
+  private encoded: Buffer | undefined
 
   constructor(
     readonly path: string,
@@ -109,7 +109,7 @@ export class FileOut {
   private writeTold(text: string, tee: TeeFile): void {
     let bytes: Buffer
     if (text.length * 3 <= ENCODED_BYTES) {
-      encoded ??= Buffer.allocUnsafe(ENCODED_BYTES)
+      const encoded = (this.encoded ??= Buffer.allocUnsafe(ENCODED_BYTES))
       bytes = encoded.subarray(0, encoded.write(text, 0, 'utf8'))
     } else bytes = Buffer.from(text, 'utf8')
     for (let w = 0; w < bytes.length;) w += writeSync(this.fd, bytes, w)
