@@ -94,12 +94,11 @@ export function writeWhole(path: string, content: string): void {
   }
 }
 
-function writeSynced(path: string, content: string | Buffer): void {
+function writeSynced(path: string, content: string): void {
   const fd = openSync(path, 'w')
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-    crashWhileWriting(path, () => writeSync(fd, bytes, 0, bytes.length >> 1))
-    for (let w = 0; w < bytes.length;) w += writeSync(fd, bytes, w)
+    crashWhileWriting(path, () => writeSync(fd, content.slice(0, content.length >> 1)))
+    writeSync(fd, content)
     fsyncSync(fd)
   } finally {
     closeSync(fd)
@@ -126,96 +125,39 @@ export function place(temp: string, path: string): void {
   renameSync(temp, path)
 }
 
-/** What is told of a staged file's bytes as they are written (the job memo's entry, src/pipeline/job-memo.ts). */
-export interface TeeFile {
-  /** The next bytes written; the caller may reuse `bytes` once this returns. */
-  push(bytes: Buffer): void
-  /** The file is written whole. */
-  end(): void
-}
-
-/**
- * What watches a job's staged files: told each file's bytes as they are written, and when every
- * file is in place.
- */
-export interface StagedTee {
-  /** A file's bytes from its start (a second write of the same file starts it again). */
-  file(name: string): TeeFile
-  /** Every file is in place. */
-  placed(): void
-}
-
-/** The tee of each staged file by its temporary name, while its job writes it (a file is written by path, file-out.ts). */
-const teed = new Map<string, () => TeeFile>()
-
-/** The tee of the staged file written at `path` (its temporary name), started afresh; undefined when not watched. */
-export function teeOf(path: string): TeeFile | undefined {
-  return teed.get(path)?.()
-}
-
 /**
  * The files of one job, written under their temporary names in `dir` and put into place together
  * once every one is whole: a job that fails or is killed before then leaves the earlier run's
- * files as they were. A `tee` is told every file's bytes as written.
+ * files as they were.
  */
 export class StagedFiles {
   /** Temporary name by file name, in the order first asked for. */
   private readonly staged = new Map<string, string>()
 
-  constructor(
-    readonly dir: string,
-    private readonly tee?: StagedTee
-  ) {}
+  constructor(readonly dir: string) {}
 
   /** The temporary name file `name` is written under. */
   path(name: string): string {
     let temp = this.staged.get(name)
-    if (temp === undefined) {
-      this.staged.set(name, (temp = partialName(join(this.dir, name))))
-      const tee = this.tee
-      if (tee) teed.set(temp, () => tee.file(name))
-    }
+    if (temp === undefined) this.staged.set(name, (temp = partialName(join(this.dir, name))))
     return temp
   }
 
   write(name: string, content: string): void {
-    const path = this.path(name)
-    const tee = teeOf(path)
-    if (!tee) return writeSynced(path, content)
-    const bytes = Buffer.from(content, 'utf8')
-    writeSynced(path, bytes)
-    tee.push(bytes)
-    tee.end()
+    writeSynced(this.path(name), content)
   }
 
   /** Puts every file written into place. */
   commit(): void {
-    for (const [name, temp] of this.staged) {
-      place(temp, join(this.dir, name))
-      crashPlacing(name)
-    }
-    this.tee?.placed()
-    this.forget()
+    for (const [name, temp] of this.staged) place(temp, join(this.dir, name))
+    this.staged.clear()
   }
 
   /** Removes what was written (after a failure). */
   abandon(): void {
     for (const temp of this.staged.values()) for (const s of ['', ...SIDECARS]) rmSync(temp + s, { force: true })
-    this.forget()
-  }
-
-  private forget(): void {
-    for (const temp of this.staged.values()) teed.delete(temp)
     this.staged.clear()
   }
-}
-
-/**
- * A test hook (as `crashWhileWriting`): with `AI_LOG_TRAIL_CRASH_PLACING=<a file's name>`, the
- * process kills itself with SIGKILL once that file is put into place, before the next.
- */
-function crashPlacing(name: string): void {
-  if (process.env.AI_LOG_TRAIL_CRASH_PLACING === name) process.kill(process.pid, 'SIGKILL')
 }
 
 /**

@@ -1,14 +1,8 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { crashWhileWriting, nextWriteName, teeOf, type TeeFile } from '../output-folder.js'
+import { crashWhileWriting, nextWriteName } from '../output-folder.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20
-
-/**
- * A watched file's gathered text is encoded into a buffer of this size (UTF-8 takes at most 3
- * bytes per UTF-16 unit) before it is written and told: one buffer per file, not one per write.
- */
-const ENCODED_BYTES = 3 * WRITE_CHUNK + (1 << 16)
 
 /** What a region of a written file was (src/render/region.ts): its bytes, and what the last check found in it, in order. */
 export interface WrittenRegion {
@@ -30,8 +24,7 @@ export interface WrittenFile {
  * A file written a text at a time, counting its bytes, which can copy a region of the file it
  * replaces (`previous`: the same path, written before). It is written beside its path and put in
  * its place at `close`: the regions copied are read from the file as it was, and a process killed
- * while writing leaves under the path the file before, never one cut short (leftovers.ts). A file
- * its job watches (output-folder.ts, `teeOf`: the job memo's entry) is told every byte as written.
+ * while writing leaves under the path the file before, never one cut short (leftovers.ts).
  */
 export class FileOut {
   private readonly fd: number
@@ -39,8 +32,6 @@ export class FileOut {
   private pending = ''
   private bytes = 0
   private oldFd: number | null = null
-  private readonly tee: TeeFile | undefined
-  private encoded: Buffer | undefined
 
   constructor(
     readonly path: string,
@@ -48,7 +39,6 @@ export class FileOut {
   ) {
     this.tmp = nextWriteName(path)
     this.fd = openSync(this.tmp, 'w')
-    this.tee = teeOf(path)
   }
 
   /** Bytes written so far, counting what is gathered. */
@@ -70,7 +60,6 @@ export class FileOut {
     this.flush()
     crashWhileWriting(this.path, () => writeSync(this.fd, b, 0, b.length >> 1))
     writeSync(this.fd, b)
-    this.tee?.push(b)
     this.bytes += b.length
   }
 
@@ -89,7 +78,6 @@ export class FileOut {
       const n = readSync(old, buf, 0, Math.min(buf.length, r.end - at), at)
       if (n <= 0) throw new Error('a written region is missing')
       writeSync(this.fd, buf, 0, n)
-      this.tee?.push(buf.subarray(0, n))
       if (keep) kept.push(Buffer.from(buf.subarray(0, n)))
       at += n
     }
@@ -100,20 +88,8 @@ export class FileOut {
   private flush(): void {
     if (!this.pending) return
     crashWhileWriting(this.path, () => writeSync(this.fd, this.pending.slice(0, this.pending.length >> 1)))
-    if (this.tee) this.writeTold(this.pending, this.tee)
-    else writeSync(this.fd, this.pending)
+    writeSync(this.fd, this.pending)
     this.pending = ''
-  }
-
-  /** Writes `text` as the UTF-8 bytes the tee is told: the same bytes `writeSync` makes of the text. */
-  private writeTold(text: string, tee: TeeFile): void {
-    let bytes: Buffer
-    if (text.length * 3 <= ENCODED_BYTES) {
-      const encoded = (this.encoded ??= Buffer.allocUnsafe(ENCODED_BYTES))
-      bytes = encoded.subarray(0, encoded.write(text, 0, 'utf8'))
-    } else bytes = Buffer.from(text, 'utf8')
-    for (let w = 0; w < bytes.length;) w += writeSync(this.fd, bytes, w)
-    tee.push(bytes)
   }
 
   /** Writes what is gathered and closes; the file replaces the previous one. */
@@ -125,7 +101,6 @@ export class FileOut {
       if (this.oldFd !== null) closeSync(this.oldFd)
     }
     renameSync(this.tmp, this.path)
-    this.tee?.end()
   }
 
   /** Closes and removes what was written of a file not finished. */

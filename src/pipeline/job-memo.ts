@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as zlib from 'node:zlib'
@@ -7,7 +7,7 @@ import { lateCheckOptions } from '../redact/late/check.js'
 import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
 import { releaseBuffer } from '../release-buffer.js'
-import { replayName, type StagedTee, type TeeFile } from '../output-folder.js'
+import { replayName } from '../output-folder.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
@@ -15,7 +15,7 @@ import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { eachStoredFilePath } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
-import { readJobMemo, readJobMemoChunks, readJobMemoHead, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
+import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -273,27 +273,22 @@ export const MAX_ENTRY_BYTES = 512 * 1024 * 1024
 /** A line around a time longer than this is not kept: a replay holds each such line whole to check it. */
 const MAX_TIME_LINE = 64 * 1024
 
-/** An entry to keep: `fill` stores the job's files a chunk at a time, in the transaction that stores them. */
+/** An entry to keep: `fill` reads the job's files back a chunk at a time, in the transaction that stores them. */
 export type MemoEntry = MemoFill
 
 /**
- * The memo's entry for a job that has just written its files, chunk by chunk, each with where the
- * report's time is in it, so what the run holds does not grow with the files. The files' chunks
- * are those their writer was told as it wrote them (`result.memoTee`, `MemoTee`): a chunk the
- * folder's entry before holds is kept as stored, and only a new one is read back from its file,
- * its length and SHA-256 checked against what was written; a file no longer in the state it was
- * left in keeps no entry. Without those (a result made elsewhere), the files are read back whole.
- * Null (or, found while reading, a null head) when it is not to be kept: the last check found
- * something (what it redacted could depend on the time), a time was not found exactly where its
- * renderer writes it (a log's text holding the same words and time), a line holding it is longer
- * than MAX_TIME_LINE, or the entry passes MAX_ENTRY_BYTES compressed.
+ * The memo's entry for a job that has just written its files: read back from the output folder a
+ * chunk at a time, each with where the report's time is in it, and compressed chunk by chunk, so
+ * what the run holds does not grow with the files. Null (or, found while reading, a null head)
+ * when it is not to be kept: the last check found something (what it redacted could depend on the
+ * time), a time was not found exactly where its renderer writes it (a log's text holding the same
+ * words and time), a line holding it is longer than MAX_TIME_LINE, or the entry passes
+ * MAX_ENTRY_BYTES compressed.
  */
 export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, maxBytes = MAX_ENTRY_BYTES): MemoEntry | null {
   if (result.late.total !== 0) return null
   const forms = timeForms(now)
   if (!Object.values(forms).every((f) => PLAIN.test(f))) return null
-  const told = result.memoTee
-  if (told && told.at !== forms.json) return null
   const outDir = resolve(job.outDir)
   return (sink) => {
     const chunks = new Chunker(sink, previousChunks(sink.previous), maxBytes)
@@ -308,131 +303,13 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
       texts.push({ name, file, bytes: spans.length, ...found })
       return true
     }
-    if (told) {
-      const byName = new Map(told.files.map((t) => [t.name, t]))
-      for (const name of result.files) {
-        const t = byName.get(name)
-        if (!t?.found || !t.stat || !chunks.told(join(outDir, name), t)) return null
-        texts.push({ name, file: true, bytes: t.bytes, ...t.found })
-      }
-    } else for (const name of result.files) if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans))) return null
+    for (const name of result.files) if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans))) return null
     for (const [field, name] of Object.entries(RESULT_TEXTS))
       if (!add(name, false, (spans) => chunks.write(Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8'), spans))) return null
     if (chunks.stored > maxBytes) return null
-    const { comment: _c, releaseSection: _r, summary: _s, memoTee: _t, ...rest } = result
+    const { comment: _c, releaseSection: _r, summary: _s, ...rest } = result
     const header: Header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest }
     return pack(Buffer.from(JSON.stringify(header), 'utf8'))
-  }
-}
-
-/**
- * A file's state as `lstat` gives it, in nanoseconds: its device, inode, size, modification and
- * change times. A file written or renamed since has another inode or change time; one rewritten in
- * place within the same tick of the clock as the state was read, to the same size, would not (as
- * for git's index): the entry then holds what the job wrote, not what another process put there.
- */
-export type FileState = string[]
-
-function fileState(path: string): FileState | null {
-  try {
-    const st = lstatSync(path, { bigint: true })
-    return st.isFile() ? [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].map(String) : null
-  } catch {
-    return null
-  }
-}
-
-function sameState(a: FileState | null | undefined, b: FileState | null | undefined): boolean {
-  return !!a && !!b && a.length === 5 && b.length === 5 && a.every((v, i) => v === b[i])
-}
-
-/** What the job's report is given to tell its files' bytes as written (`MemoTee`): the folder's entry before, when one to build on. */
-export interface MemoTeeRequest {
-  /** The head of the folder's entry before this run's (whatever its key), or null. */
-  earlier: Uint8Array | null
-}
-
-/** What the memo's tee found of the job's files, crossing back with the report's result. */
-export interface MemoTold {
-  /** The report's time (its JSON form) the files' forms were looked for at. */
-  at: string
-  files: ToldFile[]
-}
-
-/** One file as its writer told it. */
-export interface ToldFile {
-  name: string
-  bytes: number
-  /** Each chunk: its offset in the file, its length, SHA-256 (base64) and marks (`StoredChunk`). */
-  chunks: [offset: number, length: number, sha256: string, marks: number[] | null][]
-  /** Where the time's forms are, or null when not exactly where the renderers write them. */
-  found: { spans: [number, FormName][]; lines: [number, number][] } | null
-  /** The file's state once in place, or null (not in place). */
-  stat: FileState | null
-}
-
-/** What a job asks its report to tell the memo, for the key `key`: nothing of an entry that did not replay whole. */
-export function memoTeeRequest(key: MemoKey, db: Db): MemoTeeRequest {
-  return { earlier: unsound.has(key) ? null : readJobMemoHead(db, key.outDir) }
-}
-
-/**
- * The tee of a job's staged files (output-folder.ts): each file's bytes, as its writer writes
- * them, cut into the entry's chunks (the same cuts as `Chunker`'s), each hashed and searched for
- * the time (only at its marks when the folder's entry before holds the same chunk), so the entry
- * is made without reading the files back; once the files are in place, each one's state, which
- * the entry checks before it trusts what was told.
- */
-export class MemoTee implements StagedTee {
-  private readonly forms: TimeForms | null
-  private readonly previous: Map<string, StoredChunk>
-  private readonly done = new Map<string, ToldFile>()
-  private failed = false
-
-  constructor(
-    request: MemoTeeRequest,
-    private readonly at: string,
-    private readonly outDir: string
-  ) {
-    const forms = timeForms(new Date(at))
-    this.forms = Object.values(forms).every((f) => PLAIN.test(f)) ? forms : null
-    // A buffer crosses to the report's worker as a plain Uint8Array.
-    const e = request.earlier
-    const earlier = e && (Buffer.isBuffer(e) ? e : Buffer.from(e.buffer, e.byteOffset, e.byteLength))
-    this.previous = previousChunks(earlier)
-  }
-
-  file(name: string): TeeFile {
-    this.done.delete(name)
-    const forms = this.forms
-    if (!forms) return { push: () => {}, end: () => {} }
-    const gather = new TeeGather(this.previous)
-    const spans = new SpanFinder(name, forms)
-    // What fails here fails the memo's entry (a file not told keeps none), never the job's files.
-    const told = (fn: () => void) => {
-      try {
-        if (!this.failed) fn()
-      } catch {
-        this.failed = true
-      }
-    }
-    return {
-      push: (bytes) => told(() => gather.write(bytes, spans)),
-      end: () =>
-        told(() => {
-          gather.flush(spans)
-          this.done.set(name, { name, bytes: spans.length, chunks: gather.chunks, found: spans.finish(), stat: null })
-        })
-    }
-  }
-
-  placed(): void {
-    for (const [name, told] of this.done) told.stat = fileState(join(this.outDir, name))
-  }
-
-  /** What was told of the files, for the result. */
-  told(): MemoTold {
-    return { at: this.at, files: this.failed ? [] : [...this.done.values()] }
   }
 }
 
@@ -474,17 +351,24 @@ function markChunk(chunk: Buffer): number[] | null {
 }
 
 /**
- * Gathers a text into chunks, ending each where the text says (`MIN_CHUNK_BYTES`, `CUT_MASK`), and
- * hands each to `chunk` with the text's `SpanFinder`.
+ * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), hands each
+ * to the text's `SpanFinder`, and stores it: a chunk the entry before holds, by length and
+ * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
+ * searched, compressed and stored.
  */
-abstract class Gather {
-  protected readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
+class Chunker {
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
   private used = 0
   /** Where the search for a chunk's end goes on from. */
   private scanned = 0
-
-  /** A chunk of the text, `raw` valid only until this returns; false once the entry is not to be kept. */
-  protected abstract chunk(raw: Buffer, spans: SpanFinder): boolean
+  readonly list: StoredChunk[] = []
+  /** Bytes stored so far, compressed (those kept counted too). */
+  stored = 0
+  constructor(
+    private readonly sink: MemoSink,
+    private readonly previous: Map<string, StoredChunk>,
+    private readonly maxBytes: number
+  ) {}
 
   /**
    * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
@@ -544,115 +428,29 @@ abstract class Gather {
     return this.used === CHUNK_BYTES ? CHUNK_BYTES : 0
   }
 
-  /** The gathered bytes as a chunk (the text's last); false once the entry is not to be kept. */
+  /** The gathered bytes as a chunk, searched by `spans`; false once the entry passes its bound. */
   flush(spans: SpanFinder): boolean {
     if (this.used === 0) return true
     const raw = this.buf.subarray(0, this.used)
+    const hash = createHash('sha256').update(raw).digest('base64')
     this.used = 0
     this.scanned = 0
-    return this.chunk(raw, spans)
-  }
-}
-
-function sha256(raw: Buffer): string {
-  return createHash('sha256').update(raw).digest('base64')
-}
-
-/**
- * Cuts what it is given into chunks and stores them: a chunk the entry before holds, by length and
- * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
- * searched, compressed and stored.
- */
-class Chunker extends Gather {
-  readonly list: StoredChunk[] = []
-  /** Bytes stored so far, compressed (those kept counted too). */
-  stored = 0
-  constructor(
-    private readonly sink: MemoSink,
-    private readonly previous: Map<string, StoredChunk>,
-    private readonly maxBytes: number
-  ) {
-    super()
-  }
-
-  protected chunk(raw: Buffer, spans: SpanFinder): boolean {
-    const hash = sha256(raw)
     const before = this.previous.get(`${raw.length}:${hash}`)
-    if (before && this.keep(raw.length, hash, before)) {
+    if (before && this.sink.keep(before[2])) {
       // The same bytes: the same marks (null ones searched whole again).
       spans.feed(raw, before[4] ?? undefined)
+      this.list.push([raw.length, hash, before[2], before[3], before[4]])
+      this.stored += before[3]
       return this.stored <= this.maxBytes
     }
     const marks = markChunk(raw)
     spans.feed(raw, marks ?? undefined)
-    this.store(raw, hash, marks)
-    return this.stored <= this.maxBytes
-  }
-
-  /** Keeps the entry before's chunk `before` for these bytes; false when its row is gone. */
-  private keep(length: number, hash: string, before: StoredChunk, marks = before[4]): boolean {
-    if (!this.sink.keep(before[2])) return false
-    this.list.push([length, hash, before[2], before[3], marks])
-    this.stored += before[3]
-    return true
-  }
-
-  private store(raw: Buffer, hash: string, marks: number[] | null): void {
     const chunk = compress(raw)
     this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length, marks])
     this.stored += chunk.length
     // `put` stored a copy (SQLite binds a blob by copying it).
     releaseBuffer(chunk)
-  }
-
-  /**
-   * A file's chunks as its writer told them: those the entry before holds are kept without reading
-   * the file; another is read back from it at its offset and must be the bytes told (length and
-   * SHA-256). False when the file is not as it was left, or not as told, or the entry passes its bound.
-   */
-  told(path: string, t: ToldFile): boolean {
-    if (!sameState(fileState(path), t.stat) || !Array.isArray(t.chunks)) return false
-    let fd: number | null = null
-    try {
-      let offset = 0
-      for (const [at, length, hash, marks] of t.chunks) {
-        if (at !== offset || !(length > 0 && length <= CHUNK_BYTES) || !validMarks(marks, length)) return false
-        offset += length
-        const before = this.previous.get(`${length}:${hash}`)
-        if (!(before && this.keep(length, hash, before, marks))) {
-          fd ??= openSync(path, 'r')
-          const raw = this.buf.subarray(0, length)
-          for (let n = 0, r; n < length; n += r) if ((r = readSync(fd, raw, n, length - n, at + n)) <= 0) return false
-          if (sha256(raw) !== hash) return false
-          this.store(raw, hash, marks)
-        }
-        if (this.stored > this.maxBytes) return false
-      }
-      return offset === t.bytes
-    } finally {
-      if (fd !== null) closeSync(fd)
-    }
-  }
-}
-
-/** A staged file's chunks as its writer writes them (`MemoTee`): each hashed and searched, none stored. */
-class TeeGather extends Gather {
-  readonly chunks: ToldFile['chunks'] = []
-  private offset = 0
-
-  constructor(private readonly previous: Map<string, StoredChunk>) {
-    super()
-  }
-
-  protected chunk(raw: Buffer, spans: SpanFinder): boolean {
-    const hash = sha256(raw)
-    // Bytes the entry before holds, by length and SHA-256: its marks are theirs.
-    const before = this.previous.get(`${raw.length}:${hash}`)
-    const marks = before ? before[4] : markChunk(raw)
-    spans.feed(raw, marks ?? undefined)
-    this.chunks.push([this.offset, raw.length, hash, marks])
-    this.offset += raw.length
-    return true
+    return this.stored <= this.maxBytes
   }
 }
 

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { ingestForRepo, type DiscoverResult } from '../discover/discover.js'
 import { ingestPaths, type IngestOptions, type IngestResult } from '../ingest/ingest.js'
 import { renderComment, type CommentWindow } from '../render/comment/index.js'
@@ -31,7 +30,7 @@ import { headsReport, type ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
-import { keepMemo, memoEntry, memoKey, MemoTee, memoTeeRequest, replayed, type MemoTeeRequest, type MemoTold } from './job-memo.js'
+import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
 import { removeLeftovers, StagedFiles } from '../output-folder.js'
 import { openRenderParts } from './render-parts.js'
 
@@ -116,13 +115,10 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const memo = memoWanted(o, db) ? memoKey({ job, db }) : null
     const replay = memo && replayed(job, memo, db, o.now ?? new Date())
     if (replay) return { ...replay, ingest, memo: 'replayed' }
-    // The report tells the memo its files' bytes as it writes them, for the entry.
-    const request = memo ? { ...job, memoTee: memoTeeRequest(memo, db) } : job
     // A test's own detectors are functions, which cannot cross to a worker.
-    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, request)) ?? reportHere(db, request, o.lateCheckOptions)
+    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions)
     const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported))
-    const { memoTee: _told, ...result } = reported
-    return { ...result, ingest, memo: kept ? 'kept' : 'none' }
+    return { ...reported, ingest, memo: kept ? 'kept' : 'none' }
   } finally {
     if (db.open) db.close()
   }
@@ -160,14 +156,9 @@ export type ReportRequest = Pick<
   'database' | 'config' | 'mode' | 'formats' | 'filters' | 'outDir' | 'now' | 'version' | 'changedFiles' | 'exportDatabase'
 > & {
   scope: ScopeRequest
-  /** Set when the job memo keeps an entry of the files: their bytes are told it as written (src/pipeline/job-memo.ts). */
-  memoTee?: MemoTeeRequest
 }
 
-export type ReportResult = Omit<JobResult, 'ingest' | 'memo'> & {
-  /** What the files' writer told the job memo, when asked (`ReportRequest.memoTee`). */
-  memoTee?: MemoTold
-}
+export type ReportResult = Omit<JobResult, 'ingest' | 'memo'>
 
 /**
  * The job after the ingest, on this thread: select, redact, render, check, write. Closes `db`
@@ -195,12 +186,11 @@ function reportWith(db: Db, o: ReportRequest, checkOptions: typeof lateCheckOpti
   db.close()
   mkdirSync(o.outDir, { recursive: true })
   // Every file is written under its temporary name and put into place once all are whole.
-  const tee = o.memoTee && new MemoTee(o.memoTee, built.report.generated_at, resolve(o.outDir))
-  const staged = new StagedFiles(o.outDir, tee)
+  const staged = new StagedFiles(o.outDir)
   try {
     const result = writeFiles(o, checkOptions, { built, builtForComment, sessionIds, exported }, staged)
     staged.commit()
-    return tee ? { ...result, memoTee: tee.told() } : result
+    return result
   } finally {
     staged.abandon()
   }
