@@ -16,13 +16,7 @@ import { fullRunFixture, CHANGED, LATER, line } from './full-run.js'
  * store gives with the cache off.
  */
 
-const { logs, aside, kept, run } = fullRunFixture('alt-full-hit-', fullSessionCounts)
-
-async function fresh(spilled = true): Promise<Record<string, string>> {
-  const off = await run(kept, {}, { AI_LOG_TRAIL_FULL_SESSIONS: '0' }, spilled)
-  expect(off.hits).toBe(0)
-  return off.files
-}
+const { logs, aside, kept, run, fresh } = fullRunFixture('alt-full-hit-', fullSessionCounts)
 
 /** A report session's object: a string id and turns, some. */
 function isSessionWithTurns(v: unknown): boolean {
@@ -100,7 +94,7 @@ describe('a session found in the full report’s cache', () => {
     expect(added.files).toEqual(await fresh())
     const held = await run(kept, {}, {}, false)
     expect(held.misses).toBe(0)
-    expect(held.files).toEqual(await fresh(false))
+    expect(held.files).toEqual(await fresh({}, {}, false))
     const again = await run(kept)
     expect(again.misses).toBe(0)
     expect(again.files).toEqual(await fresh())

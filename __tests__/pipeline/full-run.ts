@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from '@jest/globals'
+import { afterAll, beforeAll, expect } from '@jest/globals'
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
@@ -28,7 +28,7 @@ export interface Counts {
 
 /**
  * Copies of the Claude Code and Codex fixtures in a folder of their own (`LATER` held aside in
- * `aside`), made before the file's tests and removed after them, and `run`: ingest the copies into
+ * `aside`), made before the file's tests and removed after them, `run`: ingest the copies into
  * `database` and write the full report of every format, spilled as a large history's is unless
  * `spilled` is false, with `env` set for the call; the files by name and `counts` as it left them.
  */
@@ -89,5 +89,16 @@ export function fullRunFixture(prefix: string, counts: Counts) {
     }
   }
 
-  return { dir, logs, aside, kept, run }
+  /**
+   * The files of `kept` with the full sessions' cache off: what the code before that cache wrote.
+   * (A fresh store is not the same: the events' ids, which the report shows, are in the order the
+   * store met them.)
+   */
+  async function fresh(extra: Extra = {}, env: Record<string, string> = {}, spilled = true): Promise<Record<string, string>> {
+    const off = await run(kept, extra, { ...env, AI_LOG_TRAIL_FULL_SESSIONS: '0' }, spilled)
+    expect(off.hits).toBe(0)
+    return off.files
+  }
+
+  return { dir, logs, aside, kept, run, fresh }
 }

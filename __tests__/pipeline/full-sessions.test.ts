@@ -6,7 +6,7 @@ import { fullSessionCounts } from '../../src/redact/full-sessions.js'
 import { REDACTION_KEY_ENV } from '../../src/redact/hash.js'
 import { openStore } from '../../src/store/db.js'
 import { LOCAL_ONLY_TABLES } from '../../src/store/pg/natural-keys.js'
-import { fullRunFixture, CHANGED, LATER, line, type Extra } from './full-run.js'
+import { fullRunFixture, CHANGED, LATER, line } from './full-run.js'
 
 /*
  * Each session of the full report as redacted, kept from earlier runs (migration 23,
@@ -17,17 +17,7 @@ import { fullRunFixture, CHANGED, LATER, line, type Extra } from './full-run.js'
  * and redacted.
  */
 
-const { logs, aside, kept, run } = fullRunFixture('alt-full-sessions-', fullSessionCounts)
-
-/**
- * The same store's files with the cache off: what the code before it wrote. (A fresh store is
- * not the same: the events' ids, which the report shows, are in the order the store met them.)
- */
-async function fresh(extra: Extra = {}, env: Record<string, string> = {}, spilled = true): Promise<Record<string, string>> {
-  const off = await run(kept, extra, { ...env, AI_LOG_TRAIL_FULL_SESSIONS: '0' }, spilled)
-  expect(off.hits).toBe(0)
-  return off.files
-}
+const { logs, aside, kept, run, fresh } = fullRunFixture('alt-full-sessions-', fullSessionCounts)
 
 let sessions = 0
 

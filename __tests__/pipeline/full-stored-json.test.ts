@@ -15,16 +15,10 @@ import { fullRunFixture, CHANGED, LATER, line } from './full-run.js'
  * compared byte for byte with those the same store gives with the cache off.
  */
 
-const { logs, aside, kept, run } = fullRunFixture('alt-full-stored-', fullSessionCounts)
+const { logs, aside, kept, run, fresh } = fullRunFixture('alt-full-stored-', fullSessionCounts)
 
 /** Kept parts off: every writer reads every session's turns. */
 const NO_PARTS = { AI_LOG_TRAIL_RENDER_PARTS: '0' }
-
-async function fresh(spilled = true): Promise<Record<string, string>> {
-  const off = await run(kept, {}, { AI_LOG_TRAIL_FULL_SESSIONS: '0' }, spilled)
-  expect(off.hits).toBe(0)
-  return off.files
-}
 
 /**
  * Characters written to the spill's lists while spied, by list: the comment's sink, fed first,
@@ -100,7 +94,7 @@ describe('a found full session’s JSON', () => {
     expect(held.misses).toBe(0)
     // A report held in memory parses every session, found ones from their entries.
     expect(fullSessionCounts.jsonReads).toBe(sessions)
-    expect(held.files).toEqual(await fresh(false))
+    expect(held.files).toEqual(await fresh({}, {}, false))
   }, 120_000)
 
   it('altered in the store after the lookup fails the run clearly, and the next run completes with the same files', async () => {
