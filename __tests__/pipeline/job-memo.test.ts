@@ -11,6 +11,7 @@ import { migrate } from '../../src/store/migrations.js'
 import { formatTime } from '../../src/render/html-format.js'
 import { formatDateTime } from '../../src/render/text.js'
 import { fixtures, tmpDir } from '../helpers.js'
+import { written } from './memo-files.js'
 
 /*
  * The job memo (docs/performance.md, "The job memo"): a run whose every input is an earlier run's
@@ -444,7 +445,6 @@ function keptLarge(name: string) {
 }
 
 function largeFiles(folder: string, at: string): { files: Record<string, Buffer>; result: ReportResult; comment: (t: string) => string } {
-  mkdirSync(folder, { recursive: true })
   const iso = new Date(at).toISOString()
   const md = formatDateTime(iso, 'UTC')
   const html = formatTime(iso, 'UTC')
@@ -458,18 +458,6 @@ function largeFiles(folder: string, at: string): { files: Record<string, Buffer>
     'report.html': Buffer.from(`<p class="meta">Generated ${html} by ai-log-trail 0.0.0</p>\n${lines(400000, 'html')}`),
     'tool_calls.csv': Buffer.from(lines(500000, 'csv'))
   }
-  for (const [name, body] of Object.entries(files)) writeFileSync(join(folder, name), body)
   const comment = (t: string) => `## Report\n\n_generated ${formatDateTime(new Date(t).toISOString(), 'UTC')} UTC by ai-log-trail 0.0.0_\n`
-  const result = {
-    report: { generated_at: iso },
-    files: Object.keys(files),
-    comment: comment(at),
-    releaseSection: '',
-    summary: '',
-    late: { total: 0, by_file: {} },
-    sessionIds: [],
-    sessionsHeld: false,
-    redactions: 0
-  } as unknown as ReportResult
-  return { files, result, comment }
+  return { files, result: written(folder, files, at), comment }
 }
