@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { crashWhileWriting, nextWriteName } from '../output-folder.js'
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { crashWhileWriting, flushWhenWhole, nextWriteName, replaceStaged } from '../output-folder.js'
 
 /** Text gathered before a write: few system calls, and never more than this held. */
 const WRITE_CHUNK = 1 << 20
@@ -92,15 +92,26 @@ export class FileOut {
     this.pending = ''
   }
 
-  /** Writes what is gathered and closes; the file replaces the previous one. */
+  /**
+   * Writes what is gathered; the file replaces the previous one, and its flush to the disk starts
+   * on the thread pool (src/output-folder.ts), through the descriptor it was written with.
+   */
   close(): void {
     try {
       this.flush()
-    } finally {
+    } catch (e) {
       closeSync(this.fd)
+      throw e
+    } finally {
       if (this.oldFd !== null) closeSync(this.oldFd)
     }
-    renameSync(this.tmp, this.path)
+    try {
+      replaceStaged(this.tmp, this.path)
+    } catch (e) {
+      closeSync(this.fd)
+      throw e
+    }
+    flushWhenWhole(this.path, this.fd)
   }
 
   /** Closes and removes what was written of a file not finished. */

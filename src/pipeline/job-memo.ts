@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as zlib from 'node:zlib'
@@ -7,7 +7,7 @@ import { lateCheckOptions } from '../redact/late/check.js'
 import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
 import { releaseBuffer } from '../release-buffer.js'
-import { replayName } from '../output-folder.js'
+import { replaceOffPath, replayName } from '../output-folder.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
@@ -717,9 +717,12 @@ class ReplayWriter {
     return this.texts.get(name) ?? ''
   }
 
-  /** Every file renamed into place: called once all were written and checked. */
+  /**
+   * Every file renamed into place: called once all were written and checked. Each earlier file
+   * is freed off the wall's path (src/output-folder.ts, `replaceOffPath`).
+   */
   commit(): void {
-    for (const [temp, target] of this.temps.splice(0)) renameSync(temp, target)
+    for (const [temp, target] of this.temps.splice(0)) replaceOffPath(temp, target)
   }
 
   /** Whatever was not renamed into place is removed. */
