@@ -3,10 +3,14 @@ import type { AlignType, PhrasingContent, Table, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { markdownChunks, renderMarkdown } from '../../src/render/markdown.js'
 import { table, type Column } from '../../src/render/md-nodes.js'
 import { pagedTableText, remarkPagedTableText, type TableOf } from '../../src/render/md-paged-table.js'
 import { MARKDOWN_STYLE, toMarkdown } from '../../src/render/md-stringify.js'
+import type { SessionReport } from '../../src/select/report.js'
+import type { ListedReport, SessionList } from '../../src/select/session-list.js'
 import { prng } from '../helpers.js'
+import { syntheticReport } from './support.js'
 
 /** remark with the report's style and nothing of ours: the oracle. */
 const reference = unified().use(remarkGfm).use(remarkStringify, MARKDOWN_STYLE)
@@ -145,4 +149,39 @@ test('each row’s cells are stringified once for a table of several pages, wher
   // On the code before: twice the reads of one stringification of the whole table.
   expect(paged.n).toBe(once.n)
   expect(text).toBe(toMarkdown([tableOf(rows)]).slice(0, -1))
+})
+
+/** A list of the report's sessions that is not an array (as a spilled report's), counting how often it is read. */
+function countedList(sessions: readonly SessionReport[]): { list: SessionList; reads: { n: number } } {
+  const reads = { n: 0 }
+  const list: SessionList = {
+    length: sessions.length,
+    *[Symbol.iterator]() {
+      reads.n++
+      yield* sessions
+    }
+  }
+  return { list, reads }
+}
+
+test('the summary candidate’s sessions table is report.md’s, written from the same list: the list is read for it no more', () => {
+  const report = syntheticReport(60, 7)
+  const full: ListedReport = { ...report, mode: 'full' }
+  const summaryOf = (list: SessionList): ListedReport => ({ ...report, mode: 'summary', sessions: list })
+  const alone = countedList(report.sessions)
+  const summaryAlone = [...markdownChunks(summaryOf(alone.list), {}, 7)]
+  const shared = countedList(report.sessions)
+  const fullText = [...markdownChunks({ ...full, sessions: shared.list }, {}, 7)].join('')
+  const before = shared.reads.n
+  const summaryShared = [...markdownChunks(summaryOf(shared.list), {}, 7)]
+  expect(summaryShared).toEqual(summaryAlone)
+  expect(summaryAlone.join('')).toBe(renderMarkdown(summaryOf(report.sessions)))
+  expect(fullText).toBe(renderMarkdown(full))
+  // On the code before: the summary after report.md read its list as often as alone (twice for its table).
+  expect(shared.reads.n - before).toBe(alone.reads.n - 1)
+  // An array may change between renderings: its table is written again.
+  const array = [...report.sessions]
+  expect([...markdownChunks({ ...full, sessions: array }, {}, 7)].join('')).toBe(fullText)
+  array.reverse()
+  expect([...markdownChunks(summaryOf(array), {}, 7)].join('')).toBe(renderMarkdown(summaryOf(array)))
 })
