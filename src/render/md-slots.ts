@@ -39,8 +39,8 @@ export const KEPT_TABLE_TEXT = 1 << 20
 /**
  * A table with a row per session, written a page of rows at a time (at most `pageRows`). With a
  * `key` naming all that `tableOf` and `rowOf` read besides the sessions (the same key for the
- * same table of the same list), a list that is not an array (which could change) has the table's
- * text written once per process and given again to the next rendering.
+ * same table of the same list), the table of a list that is not an array (an array could change
+ * between renderings) is written once per list and its chunks given again to the next rendering.
  */
 export function sessionTableSlot(
   sessions: SessionList,
