@@ -10,11 +10,11 @@ export type TableOf = (rows: PhrasingContent[][][]) => Table
 
 /**
  * Characters of escaped cells held from the first pass to the second, each cell counted with
- * `CELL_OVERHEAD` more for the string and its slot. A table under it (the tables of some
- * thousands of sessions) has each row's cells escaped once; the pages of a larger one past it
+ * `CELL_OVERHEAD` more for the string and its slot. A table under it (the tables of a thousand
+ * sessions or so) has each row's cells escaped once; the pages of a larger one past it
  * are escaped again in the second pass, as all were before, so its memory stays a page's.
  */
-export const KEPT_TABLE_CHARS = 4 << 20
+export const KEPT_TABLE_CHARS = 512 << 10
 const CELL_OVERHEAD = 32
 
 /**

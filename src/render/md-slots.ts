@@ -33,8 +33,8 @@ export const TABLE_PAGE = 1_000
  */
 const writtenTables = new WeakMap<SessionList, Map<string, string[]>>()
 
-/** Longest table text kept for another rendering of the same list (the sessions tables of some thousands of sessions). */
-export const KEPT_TABLE_TEXT = 1 << 20
+/** Longest table text kept for another rendering of the same list (the sessions table of a thousand sessions or so). */
+export const KEPT_TABLE_TEXT = 512 << 10
 
 /**
  * A table with a row per session, written a page of rows at a time (at most `pageRows`). With a
@@ -66,6 +66,7 @@ export function sessionTableSlot(
         chars += chunk.length
         keep &&= chars <= KEPT_TABLE_TEXT
         if (keep) chunks.push(chunk)
+        else chunks.length = 0
         yield chunk
       }
       if (!keep) return
