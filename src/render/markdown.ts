@@ -59,7 +59,8 @@ function markdownParts(report: ListedReport, opts: MarkdownOptions, pageRows?: n
   } else {
     nodes.push(
       heading(3, label(`Sessions (${report.sessions.length})`)),
-      sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows),
+      // The rows read the sessions and the time zone alone: the summary candidate's table is report.md's.
+      sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows, `sessions\0${heads.filters.timezone}`),
       ...costNotes(heads)
     )
     if (report.mode === 'summary' || report.mode === 'full') nodes.push(heading(3, label('Notable actions')), ...notableActions(heads))

@@ -361,6 +361,18 @@ class Writer {
   }
 
   private table(node: Table): string {
+    const matrix = this.tableCells(node)
+    const head = matrix[0]
+    if (head) {
+      let columns = node.align ? node.align.length : 0
+      if (!columns) for (const row of matrix) columns = Math.max(columns, row.length)
+      while (head.length < columns) head.push('')
+    }
+    return markdownTable(matrix, node.align ?? [], !this.compactTables)
+  }
+
+  /** Each row's cells as `table` writes them (escaped, unpadded), the header row first and not filled out to the columns. */
+  tableCells(node: Table): string[][] {
     this.enter('table')
     const matrix: string[][] = []
     for (const row of node.children) {
@@ -379,13 +391,7 @@ class Writer {
       matrix.push(cells)
     }
     this.exit()
-    const head = matrix[0]
-    if (head) {
-      let columns = node.align ? node.align.length : 0
-      if (!columns) for (const row of matrix) columns = Math.max(columns, row.length)
-      while (head.length < columns) head.push('')
-    }
-    return markdownTable(matrix, node.align ?? [], !this.compactTables)
+    return matrix
   }
 
   /** `containerPhrasing`: the children's pieces, then joined with their attention marked. */
@@ -535,23 +541,42 @@ function alignmentCode(value: AlignType | undefined): 'c' | 'l' | 'r' | '' {
 
 /** markdown-table 3 with `fillRows: false`, padding, delimiters at both ends, string length in UTF-16 units. */
 function markdownTable(table: string[][], align: readonly (AlignType | undefined)[], alignDelimiters: boolean): string {
-  const alignments: string[] = []
-  const sizeMatrix: number[][] = []
   const longest: number[] = []
   let mostCellsPerRow = 0
-  for (const row of table) {
-    if (row.length > mostCellsPerRow) mostCellsPerRow = row.length
-    const sizes: number[] = []
-    if (alignDelimiters)
-      for (let c = 0; c < row.length; c++) {
-        const size = row[c].length
-        sizes[c] = size
-        if (longest[c] === undefined || size > longest[c]) longest[c] = size
-      }
-    sizeMatrix.push(sizes)
+  for (const row of table) mostCellsPerRow = Math.max(mostCellsPerRow, alignDelimiters ? measureCells(row, longest) : row.length)
+  const { delimiter, alignments } = delimiterRow(align, mostCellsPerRow, longest, alignDelimiters)
+  const cellMatrix = [...table]
+  cellMatrix.splice(1, 0, delimiter)
+  const lines: string[] = []
+  for (let r = 0; r < cellMatrix.length; r++)
+    lines.push(tableLine(cellMatrix[r], Math.max(1, cellMatrix[r === 1 ? 0 : r].length), longest, alignments, alignDelimiters))
+  return lines.join('\n')
+}
+
+/**
+ * Widens `longest` (each column's widest cell, in UTF-16 units as markdown-table measures) to
+ * the cells of `row`; returns its count of cells.
+ */
+export function measureCells(row: readonly string[], longest: number[]): number {
+  for (let c = 0; c < row.length; c++) {
+    const size = row[c].length
+    if (longest[c] === undefined || size > longest[c]) longest[c] = size
   }
+  return row.length
+}
+
+/**
+ * markdown-table's delimiter row for `mostCellsPerRow` columns, widening `longest` to it (never
+ * narrower than its alignment colons), and each column's alignment code.
+ */
+export function delimiterRow(
+  align: readonly (AlignType | undefined)[],
+  mostCellsPerRow: number,
+  longest: number[],
+  alignDelimiters: boolean
+): { delimiter: string[]; alignments: string[] } {
+  const alignments: string[] = []
   const delimiter: string[] = []
-  const delimiterSizes: number[] = []
   for (let c = 0; c < mostCellsPerRow; c++) {
     const code = alignmentCode(align[c])
     alignments[c] = code
@@ -562,44 +587,66 @@ function markdownTable(table: string[][], align: readonly (AlignType | undefined
     if (alignDelimiters) {
       size = before.length + size + after.length
       if (size > longest[c]) longest[c] = size
-      delimiterSizes[c] = size
     }
   }
-  const cellMatrix = [...table]
-  cellMatrix.splice(1, 0, delimiter)
-  sizeMatrix.splice(1, 0, delimiterSizes)
-  const lines: string[] = []
-  for (let r = 0; r < cellMatrix.length; r++) {
-    const row = cellMatrix[r]
-    const sizes = sizeMatrix[r]
-    const cellsInRow = Math.max(1, cellMatrix[r === 1 ? 0 : r].length)
-    let line = ''
-    for (let c = 0; c < cellsInRow; c++) {
-      const cell = row[c] || ''
-      let before = ''
-      let after = ''
-      if (alignDelimiters) {
-        const size = longest[c] - (sizes[c] || 0)
-        const code = alignments[c]
-        if (code === 'r') before = ' '.repeat(size)
-        else if (code === 'c') {
-          const half = size / 2
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5)
-            after = ' '.repeat(half - 0.5)
-          } else {
-            before = ' '.repeat(half)
-            after = before
-          }
-        } else after = ' '.repeat(size)
-      }
-      if (!c) line += '|'
-      if (!(!alignDelimiters && cell === '')) line += ' '
-      line += before + cell + after + ' |'
+  return { delimiter, alignments }
+}
+
+/** One line of a markdown-table table: `cellsInRow` cells of `row`, each padded to its column's width by its alignment. */
+export function tableLine(
+  row: readonly string[],
+  cellsInRow: number,
+  longest: readonly number[],
+  alignments: readonly string[],
+  alignDelimiters: boolean
+): string {
+  let line = ''
+  for (let c = 0; c < cellsInRow; c++) {
+    const cell = row[c] || ''
+    let before = ''
+    let after = ''
+    if (alignDelimiters) {
+      const size = longest[c] - cell.length
+      const code = alignments[c]
+      if (code === 'r') before = ' '.repeat(size)
+      else if (code === 'c') {
+        const half = size / 2
+        if (size % 2) {
+          before = ' '.repeat(half + 0.5)
+          after = ' '.repeat(half - 0.5)
+        } else {
+          before = ' '.repeat(half)
+          after = before
+        }
+      } else after = ' '.repeat(size)
     }
-    lines.push(line)
+    if (!c) line += '|'
+    if (!(!alignDelimiters && cell === '')) line += ' '
+    line += before + cell + after + ' |'
   }
-  return lines.join('\n')
+  return line
+}
+
+/**
+ * Tables' cells as the writer escapes them (`Writer.tableCells`), one writer for many tables so
+ * its caches of escaped texts serve them all; `undefined` for a table holding what it does not write.
+ */
+export class TableCellWriter {
+  private readonly writer: Writer
+
+  constructor(private readonly patterns: Patterns) {
+    this.writer = new Writer(patterns, false)
+  }
+
+  cells(node: Table): string[][] | undefined {
+    if (!this.patterns.supported) return undefined
+    try {
+      return this.writer.tableCells(node)
+    } catch (e) {
+      if (e instanceof Unsupported) return undefined
+      throw e
+    }
+  }
 }
 
 /**

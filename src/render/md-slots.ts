@@ -26,19 +26,54 @@ export type MarkdownPart = RootContent | MarkdownSlot
 /** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
 export const TABLE_PAGE = 1_000
 
-/** A table with a row per session, written a page of rows at a time (at most `pageRows`). */
+/**
+ * Texts of the tables of sessions written whole in this process, by the list they were written
+ * from and their `key`: the job summary's candidate, the report in summary mode, holds report.md's
+ * sessions table, written from the same list a moment before.
+ */
+const writtenTables = new WeakMap<SessionList, Map<string, string[]>>()
+
+/** Longest table text kept for another rendering of the same list (the sessions table of a thousand sessions or so). */
+export const KEPT_TABLE_TEXT = 512 << 10
+
+/**
+ * A table with a row per session, written a page of rows at a time (at most `pageRows`). With a
+ * `key` naming all that `tableOf` and `rowOf` read besides the sessions (the same key for the
+ * same table of the same list), the table of a list that is not an array (an array could change
+ * between renderings) is written once per list and its chunks given again to the next rendering.
+ */
 export function sessionTableSlot(
   sessions: SessionList,
   tableOf: TableOf,
   rowOf: (s: SessionReport) => PhrasingContent[][],
-  pageRows = TABLE_PAGE
+  pageRows = TABLE_PAGE,
+  key?: string
 ): MarkdownSlot {
   // Pages cut by the sessions' ids as well: a page not holding a changed session's row is the same text, known to the last check's memo.
   const pages = () => sessionPages(sessions, pageRows, rowOf, idPageCut)
+  const memoKey = key === undefined || Array.isArray(sessions) ? undefined : `${key}\0${pageRows}`
   return {
     type: 'slot',
     nodes: () => [tableOf(Array.from(sessions, rowOf))],
-    texts: () => pagedTableText(tableOf, pages)
+    *texts() {
+      if (memoKey === undefined) return yield* pagedTableText(tableOf, pages)
+      const known = writtenTables.get(sessions)?.get(memoKey)
+      if (known) return yield* known
+      const chunks: string[] = []
+      let chars = 0
+      let keep = true
+      for (const chunk of pagedTableText(tableOf, pages)) {
+        chars += chunk.length
+        keep &&= chars <= KEPT_TABLE_TEXT
+        if (keep) chunks.push(chunk)
+        else chunks.length = 0
+        yield chunk
+      }
+      if (!keep) return
+      let byKey = writtenTables.get(sessions)
+      if (!byKey) writtenTables.set(sessions, (byKey = new Map()))
+      byKey.set(memoKey, chunks)
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options } from 'remark-stringify'
 import { unified } from 'unified'
 import { spliceCode, tokenizeCode } from './md-code-splice.js'
-import { Patterns, writeMarkdown, WRITTEN_STYLE } from './md-fast.js'
+import { Patterns, TableCellWriter, writeMarkdown, WRITTEN_STYLE } from './md-fast.js'
 import type { UnsafePattern } from './md-fast-safe.js'
 
 type Handle = NonNullable<NonNullable<Options['handlers']>['text']>
@@ -208,6 +208,14 @@ export function toMarkdownWithRemark(root: Root, o: { compactTables?: boolean } 
 export function toMarkdown(nodes: RootContent[] | Root, o: { compactTables?: boolean } = {}): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
   return (FAST_STYLE ? writeMarkdown(root, unsafePatterns(), o) : undefined) ?? toMarkdownWithRemark(root, o)
+}
+
+/**
+ * A writer of tables' cells as `toMarkdown` escapes them (md-paged-table.ts pads them itself), or
+ * `undefined` when `toMarkdown` would not use the fast writer.
+ */
+export function tableCellWriter(): TableCellWriter | undefined {
+  return FAST_STYLE ? new TableCellWriter(unsafePatterns()) : undefined
 }
 
 /** Whether the fast writer writes in the report's style (a test holds the two equal). */
