@@ -142,7 +142,8 @@ describe('kept parts stored as their bytes', () => {
 })
 
 /*
- * A part larger than the batch a run writes its parts in (256 KiB of stored bytes) and under
+ * A part larger than the batch a run writes its parts' rows in (256 KiB of stored bytes; 1 MiB
+ * when they go to the parts file, whose parts over a batch render-parts-file.test.ts writes) and under
  * PART_MAX_CHARS: kept whole in a batch of its own, read back whole.
  */
 

@@ -114,8 +114,8 @@ test('two runs writing parts at once never write at one offset', () => {
   const path = store('two.sqlite')
   const a = RenderPartsStore.open(path)!
   const b = RenderPartsStore.open(path)!
-  // Each part is over the 256 KiB batch, so every write is a flush of its own, the two runs' interleaved.
-  const big = (i: number) => `${i}:${'x'.repeat(300_000)}:${i}`
+  // Each part is over the 1 MiB batch a run writes to the file, so every write is a flush of its own, the two runs' interleaved.
+  const big = (i: number) => `${i}:${'x'.repeat(1_100_000)}:${i}`
   for (let i = 0; i < 6; i++) (i % 2 ? b : a).write(String(i), part(big(i)))
   a.save()
   b.save()
