@@ -89,9 +89,9 @@ export interface ReadPart {
 /**
  * The kept parts' bytes beside the store, `<store>-parts`: a header (a magic string and a random
  * id), then parts' texts one after another, each addressed by its row (`IN_FILE`). Bytes are only
- * appended, under the store's write lock (the flush's immediate transaction), and synced before
- * the rows that point at them commit, so no committed row points at bytes a crash or a power cut
- * lost; the bytes of a run that died before its commit are dead space. A file is never changed in
+ * appended, under the store's write lock (the flush's immediate transaction), and synced once, by
+ * the save, before the rows that point at them commit, so no committed row points at bytes a crash
+ * or a power cut lost; the bytes of a run that died before its save are dead space. A file is never changed in
  * place: `save` writes the live parts into a new file with a new id and renames it over the old
  * one, and a row holds its file's id, so a row of another file (replaced, removed, or not restored
  * with the store from a cache) is a miss, never another part's bytes.
@@ -171,7 +171,7 @@ class PartsFile {
     this.id = now.id
   }
 
-  /** Appends `texts` and syncs them; their offsets. Only under the store's write lock. */
+  /** Appends `texts`; their offsets. Only under the store's write lock; synced by `sync` before rows point at them. */
   append(texts: Buffer[]): number[] {
     let at = Math.max(fstatSync(this.fd).size, HEADER_BYTES)
     const offsets: number[] = []
@@ -180,8 +180,11 @@ class PartsFile {
       offsets.push(at)
       at += t.length
     }
-    fdatasyncSync(this.fd)
     return offsets
+  }
+
+  sync(): void {
+    fdatasyncSync(this.fd)
   }
 
   /** A row's body for `size` bytes at `at` in this file. */
@@ -211,10 +214,7 @@ function writeAll(fd: number, b: Buffer, at: number): void {
 /** Stored bytes of parts gathered before they are written in one transaction. */
 const BATCH_BYTES = 1 << 18
 
-/**
- * The same when the parts go to the file: each batch is synced before its rows commit, and a run
- * that makes every part (230 MB at 200 MB of logs) would sync about 900 times at 256 KiB.
- */
+/** The same when the parts' bytes go to the file: each batch takes the store's write lock to append them. */
 const FILE_BATCH_BYTES = 1 << 20
 
 /**
@@ -223,8 +223,9 @@ const FILE_BATCH_BYTES = 1 << 20
  * a hash of everything its bytes depend on (src/pipeline/render-parts.ts). A part is read when
  * asked for, never the table whole; what a run makes is written a few MiB at a time in short
  * transactions, so no lock is held while the job renders, and a job that fails midway leaves
- * whole parts only. Every failure makes the part a miss; a store that cannot be written only
- * loses the next run its hits.
+ * whole parts only (of the parts whose bytes went to the parts file, none: their rows are
+ * committed by the save, after one sync). Every failure makes the part a miss; a store that cannot
+ * be written only loses the next run its hits.
  */
 export class RenderPartsStore {
   private readonly conn: Database.Database
@@ -239,6 +240,8 @@ export class RenderPartsStore {
   /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
   private due: Set<string> | undefined
   private pending: [string, Buffer, number, number, string][] = []
+  /** Rows of parts this run wrote to the file, committed by the save once the file is synced. */
+  private placed: [string, Buffer, number, number, string][] = []
   private pendingBytes = 0
   /** Stored bytes of the table and of what this run wrote, read at the run's first write. */
   private storedBytes: number | undefined
@@ -366,13 +369,17 @@ export class RenderPartsStore {
       .transaction(() => {
         const file = this.file
         if (file) {
-          // The parts kept as their bytes go to the file, synced before their rows commit.
+          // The parts kept as their bytes go to the file now; their rows wait for the save, which syncs the file once before it commits them.
           file.follow()
           const inFile = rows.filter((r) => r[1][0] === STORED)
           const offsets = file.append(inFile.map((r) => r[1].subarray(1)))
-          inFile.forEach((r, i) => (r[1] = file.pointer(offsets[i], r[2])))
+          inFile.forEach((r, i) => {
+            r[1] = file.pointer(offsets[i], r[2])
+            this.placed.push(r)
+          })
         }
         for (const r of rows) {
+          if (r[1][0] === IN_FILE) continue
           this.put.run(...r)
           this.renew.run(r[0], this.run)
         }
@@ -403,8 +410,14 @@ export class RenderPartsStore {
       if (this.broken) return
       this.flush()
       if (!this.wrote && !this.used.size) return
+      // One sync for the run's parts in the file, on the wall's path once rather than at every batch.
+      if (this.placed.length) this.file?.sync()
       this.conn
         .transaction(() => {
+          for (const r of this.placed) {
+            this.put.run(...r)
+            this.renew.run(r[0], this.run)
+          }
           for (const h of this.used) this.renew.run(h, this.run)
           const stale = this.run - PART_KEEP_RUNS
           this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale)
@@ -501,6 +514,7 @@ export class RenderPartsStore {
   /** Closes without writing what is gathered. */
   close(): void {
     this.pending = []
+    this.placed = []
     if (this.conn.open) this.conn.close()
     if (this.file && this.file.fd >= 0) {
       this.file.close()
