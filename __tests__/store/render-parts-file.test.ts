@@ -150,3 +150,17 @@ test('a store whose file cannot be made keeps its parts in their rows, as before
   expect(readAll(path, 4)).toEqual(Array.from({ length: 4 }, (_, i) => text(i)))
   expect(readdirSync(dir).filter((f) => f.startsWith('nofile.sqlite-parts.'))).toEqual([])
 })
+
+test('a run that opened the file before another run compacted it reads the parts where they now are', () => {
+  const path = store('follow.sqlite')
+  const limits = { maxBytes: 1 << 30, plainBytes: 1 << 30, compactSlack: 0 }
+  writeRun(path, 0, 30, limits)
+  for (let r = 0; r < PART_KEEP_RUNS - 1; r++) writeRun(path, 30 + r, 31 + r, limits)
+  const reader = RenderPartsStore.open(path)!
+  const before = statSync(`${path}-parts`).ino
+  // This run evicts parts 0–29 and compacts the file: the rows of 30 on now name the new file.
+  writeRun(path, 30 + PART_KEEP_RUNS - 1, 30 + PART_KEEP_RUNS, limits)
+  expect(statSync(`${path}-parts`).ino).not.toBe(before)
+  for (let i = 30; i < 30 + PART_KEEP_RUNS; i++) expect(reader.read(String(i))?.bytes.toString('utf8')).toBe(text(i))
+  reader.close()
+})

@@ -160,7 +160,8 @@ class PartsFile {
   /**
    * Whether the file at the path is still this one; if another run renamed a new one over it
    * (`compact`), opens that one instead, so this run neither appends to nor compacts a file no row
-   * will point at. Only under the store's write lock, which a compacting run holds.
+   * will point at, nor misses the rows that point at the new one. Appending and compacting follow
+   * under the store's write lock, which a compacting run holds; a file renamed in is whole.
    */
   follow(): void {
     if (statSync(this.path).ino === fstatSync(this.fd).ino) return
@@ -330,7 +331,10 @@ export class RenderPartsStore {
 
   /** A pointer row's bytes from the parts file, or undefined: another file's row, or bytes the file does not hold whole. */
   private fromFile(body: Buffer): Buffer | undefined {
-    if (!this.file || !body.subarray(1, 9).equals(this.file.id)) return undefined
+    if (!this.file) return undefined
+    // Another run may have compacted the file since this one opened it: its rows then name the new file.
+    if (!body.subarray(1, 9).equals(this.file.id)) this.file.follow()
+    if (!body.subarray(1, 9).equals(this.file.id)) return undefined
     return this.file.read(body.readUIntLE(9, 6), body.readUInt32LE(15))
   }
 
@@ -424,7 +428,12 @@ export class RenderPartsStore {
           this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale)
           const total = this.conn.prepare(`SELECT COALESCE(SUM(${storedSize()}), 0) FROM render_parts`).pluck().get() as number
           if (total > this.limits.maxBytes) this.evict(total)
-          this.compact()
+          try {
+            // A savepoint: a compaction that fails (a rename the system refuses) leaves the rows and the file as they were, and the run's rows commit.
+            this.conn.transaction(() => this.compact())()
+          } catch {
+            // The dead bytes wait for a later run.
+          }
         })
         .immediate()
     } catch {
