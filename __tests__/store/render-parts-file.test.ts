@@ -164,3 +164,17 @@ test('a run that opened the file before another run compacted it reads the parts
   for (let i = 30; i < 30 + PART_KEEP_RUNS; i++) expect(reader.read(String(i))?.bytes.toString('utf8')).toBe(text(i))
   reader.close()
 })
+
+test('a new file a killed run left beside the store is removed by the next run; a running process’s is left', () => {
+  const path = store('leftover.sqlite')
+  writeRun(path, 0, 2)
+  // No process has this id (past the largest pid Linux gives).
+  const dead = `${path}-parts.4194305.new`
+  const live = `${path}-parts.${process.pid}.new`
+  writeFileSync(dead, 'x'.repeat(1000))
+  writeFileSync(live, 'x')
+  expect(readAll(path, 2)).toEqual([text(0), text(1)])
+  expect(existsSync(dead)).toBe(false)
+  expect(existsSync(live)).toBe(true)
+  rmSync(live)
+})

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
-import { closeSync, fdatasyncSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, fdatasyncSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
 import { compressEntry, decompressEntry } from './entry-codec.js'
@@ -105,6 +106,7 @@ class PartsFile {
 
   /** The file at `path`, or a new one where there is none or it is not one of ours; undefined when it cannot be made. */
   static open(path: string): PartsFile | undefined {
+    removeLeftovers(path)
     try {
       const f = PartsFile.existing(path)
       if (f) return f
@@ -205,6 +207,33 @@ class PartsFile {
 
   close(): void {
     closeSync(this.fd)
+  }
+}
+
+/**
+ * Removes the new files (`<path>.<pid>.new`, as large as the live parts when a compaction wrote
+ * them) that a run killed before its rename left beside `path`; a running process's are its own.
+ */
+function removeLeftovers(path: string): void {
+  try {
+    const dir = dirname(path)
+    const base = basename(path)
+    for (const name of readdirSync(dir)) {
+      const m = name.startsWith(`${base}.`) ? /^\.(\d+)\.new$/.exec(name.slice(base.length)) : null
+      if (m && !running(Number(m[1]))) rmSync(join(dir, name), { force: true })
+    }
+  } catch {
+    // Left for a later run.
+  }
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
