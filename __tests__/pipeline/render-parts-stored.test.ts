@@ -9,10 +9,11 @@ import { fullRunFixture, CHANGED, FILES, line } from './full-run.js'
 import { session, spilledFullReport, words } from './spilled-report.js'
 
 /*
- * A kept part is stored as its text's UTF-8 bytes after a codec byte (2), not compressed: it is
- * read back every run that renders its file, and decompressing cost more than reading the larger
- * row (docs/performance.md, "kept parts stored as their bytes"). Parts an earlier build kept
- * compressed still read; a stored part cut short or of an unknown codec is made again. Every run's
+ * A kept part is stored as its text's UTF-8 bytes, not compressed: it is read back every run that
+ * renders its file, and decompressing cost more than reading the larger row (docs/performance.md,
+ * "kept parts stored as their bytes"); the bytes are in a file beside the store, the row points at
+ * them ("kept parts in a file beside the store"). Parts an earlier build kept compressed or in
+ * their rows still read; a part cut short, of an unknown codec or lost from the file is made again. Every run's
  * files are compared byte for byte with the same store's files with the parts off.
  */
 
@@ -41,6 +42,14 @@ function rows(): Row[] {
   }
 }
 
+/** A row's part as its row would hold it: a row pointing into the parts file (codec 3) as the codec byte 2 and the file's bytes. */
+function inRow(r: Row): Buffer {
+  if (r.body[0] !== 3) return r.body
+  const file = readFileSync(`${kept}-parts`)
+  const at = r.body.readUIntLE(9, 6)
+  return Buffer.concat([Buffer.of(2), file.subarray(at, at + r.body.readUInt32LE(15))])
+}
+
 describe('kept parts stored as their bytes', () => {
   beforeAll(async () => {
     const first = await run(kept)
@@ -48,17 +57,22 @@ describe('kept parts stored as their bytes', () => {
     expect(first.misses).toBeGreaterThan(0)
   }, 120_000)
 
-  it('keeps each part’s text as it was written, after its codec byte', async () => {
+  it('keeps each part’s text as it was written, in the file beside the store', async () => {
     const again = await run(kept)
     expect(again.misses).toBe(0)
     const all = rows()
     expect(all.length).toBeGreaterThan(0)
     const written = Object.values(bytesOf(again.out))
+    const file = readFileSync(`${kept}-parts`)
     for (const r of all) {
-      expect(r.body[0]).toBe(2)
-      expect(r.body.length).toBe(r.text_bytes + 1)
+      // The row points into the file (codec 3, the file's id, offset, length); the code before kept the text in the row (codec 2).
+      expect(r.body[0]).toBe(3)
+      expect(r.body.length).toBe(19)
+      expect(r.body.subarray(1, 9)).toEqual(file.subarray(8, 16))
+      expect(r.body.readUInt32LE(15)).toBe(r.text_bytes)
       // The stored bytes are a run of some file's bytes, as written.
-      const text = r.body.subarray(1)
+      const at = r.body.readUIntLE(9, 6)
+      const text = file.subarray(at, at + r.text_bytes)
       if (text.length >= 16) expect(written.some((f) => f.includes(text))).toBe(true)
     }
   }, 120_000)
@@ -71,11 +85,30 @@ describe('kept parts stored as their bytes', () => {
     expect(bytesOf(grown.out)).toEqual(await fresh())
   }, 120_000)
 
+  it('makes again the parts the file beside the store lost, cut short or removed; the files as with the parts off', async () => {
+    const parts = `${kept}-parts`
+    const cut = readFileSync(parts)
+    // The last tenth of the file lost, as a copy of it cut short would.
+    writeFileSync(parts, cut.subarray(0, Math.floor(cut.length * 0.9)))
+    const short = await run(kept)
+    expect(short.misses).toBeGreaterThan(0)
+    expect(short.hits).toBeGreaterThan(0)
+    expect(bytesOf(short.out)).toEqual(await fresh())
+    // Removed (a store restored from a cache without it): every part made again, the same bytes.
+    rmSync(parts)
+    const cold = await run(kept)
+    expect(cold.hits).toBe(0)
+    expect(bytesOf(cold.out)).toEqual(await fresh())
+    const again = await run(kept)
+    expect(again.misses).toBe(0)
+    expect(bytesOf(again.out)).toEqual(await fresh())
+  }, 120_000)
+
   it('reads the parts an earlier build kept compressed', async () => {
     const db = openStore(kept)
     const update = db.prepare('UPDATE render_parts SET body = ? WHERE hash = ?')
     db.transaction(() => {
-      for (const r of rows()) update.run(compressEntry(r.body.subarray(1)), r.hash)
+      for (const r of rows()) update.run(compressEntry(inRow(r).subarray(1)), r.hash)
     })()
     db.close()
     expect(rows().every((r) => r.body[0] !== 2)).toBe(true)
@@ -90,7 +123,8 @@ describe('kept parts stored as their bytes', () => {
     // The run above left the parts as an earlier build kept them (parts off writes none): keep them as this one does.
     const update = db.prepare('UPDATE render_parts SET body = ? WHERE hash = ?')
     db.transaction(() => {
-      for (const r of rows()) if (r.body[0] !== 2) update.run(Buffer.concat([Buffer.of(2), decompressEntry(r.body, r.text_bytes)]), r.hash)
+      for (const r of rows())
+        if (r.body[0] !== 2) update.run(r.body[0] === 3 ? inRow(r) : Buffer.concat([Buffer.of(2), decompressEntry(r.body, r.text_bytes)]), r.hash)
     })()
     db.prepare(`UPDATE render_parts SET body = substr(body, 1, length(body) - 1) WHERE rowid % 3 = 0`).run()
     db.prepare(`UPDATE render_parts SET body = X'07' || substr(body, 2) WHERE rowid % 3 = 1`).run()
@@ -108,7 +142,8 @@ describe('kept parts stored as their bytes', () => {
 })
 
 /*
- * A part larger than the batch a run writes its parts in (256 KiB of stored bytes) and under
+ * A part larger than the batch a run writes its parts' rows in (256 KiB of stored bytes; 1 MiB
+ * when they go to the parts file, whose parts over a batch render-parts-file.test.ts writes) and under
  * PART_MAX_CHARS: kept whole in a batch of its own, read back whole.
  */
 

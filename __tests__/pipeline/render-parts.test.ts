@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { appendFileSync, readdirSync, readFileSync, renameSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig } from '../../src/config/load.js'
 import { partCounts } from '../../src/pipeline/render-parts.js'
@@ -133,6 +133,9 @@ describe('a full-mode report after a small change', () => {
     expect(local.prepare('SELECT COUNT(*) FROM render_parts').pluck().get()).not.toBe(0)
     expect(local.prepare('SELECT COUNT(*) FROM render_part_runs').pluck().get()).not.toBe(0)
     local.close()
+    // The parts' bytes are in a file beside the local store only: the export holds no such file.
+    expect(existsSync(`${kept}-parts`)).toBe(true)
+    expect(readdirSync(exported.out).filter((f) => f.includes('-parts'))).toEqual([])
     const copy = openStore(join(exported.out, 'ai-log-trail.sqlite'), { readonly: true })
     expect(copy.prepare('SELECT COUNT(*) FROM render_parts').pluck().get()).toBe(0)
     expect(copy.prepare('SELECT COUNT(*) FROM render_part_runs').pluck().get()).toBe(0)

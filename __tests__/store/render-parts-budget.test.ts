@@ -33,9 +33,9 @@ test('parts past the plain budget are kept compressed and read back as the same 
   const s = RenderPartsStore.open(path, { maxBytes: 1 << 30, plainBytes: 3 * one })!
   for (let i = 0; i < 10; i++) s.write(String(i), part(text(i)))
   s.save()
-  // Three parts fit the budget as bytes (codec 2); the rest are zstd (1), or raw deflate (0) where Node has no zstd.
+  // Three parts fit the budget as bytes (in the parts file beside the store: codec 3); the rest are zstd (1), or raw deflate (0) where Node has no zstd, in their rows.
   const kept = codecs(path)
-  expect(kept.slice(0, 3)).toEqual([2, 2, 2])
+  expect(kept.slice(0, 3)).toEqual([3, 3, 3])
   expect(kept.slice(3).every((c) => c === 1 || c === 0)).toBe(true)
   const r = RenderPartsStore.open(path)!
   for (let i = 0; i < 10; i++) {
