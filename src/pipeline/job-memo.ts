@@ -15,7 +15,7 @@ import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { eachStoredFilePath } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
-import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
+import { readJobMemo, readJobMemoChunks, readJobMemoHead, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -329,8 +329,12 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
   }
 }
 
-/** A chunk of a file `MemoFlow` read: where it starts in the file, its length, its SHA-256 (base64), and where MARK lies in it (`markChunk`). */
-type KnownChunk = [offset: number, length: number, sha256: string, marks: number[] | null]
+/**
+ * A chunk of a file `MemoFlow` read: where it starts in the file, its length, its SHA-256 (base64),
+ * and where MARK lies in it (`markChunk`), or false when not looked for (the folder's entry before
+ * held the chunk, and its marks were used).
+ */
+type KnownChunk = [offset: number, length: number, sha256: string, marks: number[] | null | false]
 
 /** What `MemoFlow` keeps of a file it read: which file it was, and its chunks and time's spans, not its bytes. */
 interface KnownFile {
@@ -357,6 +361,16 @@ interface KnownFile {
  */
 export class MemoFlow {
   private readonly files = new Map<string, KnownFile>()
+  /**
+   * The marks of the chunks of the folder's entry when the report began, by length and SHA-256:
+   * a chunk it held is searched for the time only at them, as `memoEntry` does a chunk it keeps.
+   */
+  private readonly marks = new Map<string, number[] | null>()
+
+  /** `db`: the store before the report, whose entry for `outDir` (whatever its key) tells the chunks it holds. */
+  constructor(db?: Db, outDir?: string) {
+    if (db && outDir !== undefined) for (const [k, c] of previousChunks(readJobMemoHead(db, outDir))) this.marks.set(k, c[4])
+  }
 
   /** File `name` of the report at time `now` (ISO) is whole at `path`: read, cut, hashed and searched now. */
   whole(name: string, path: string, now: string): void {
@@ -372,7 +386,7 @@ export class MemoFlow {
     try {
       const before = fstatSync(fd, { bigint: true })
       const spans = new SpanFinder(name, forms)
-      const cutter = new Cutter()
+      const cutter = new Cutter(this.marks)
       cutter.readFd(fd, spans)
       cutter.flush(spans)
       const after = fstatSync(fd, { bigint: true })
@@ -463,6 +477,9 @@ class Cutter {
   private offset = 0
   readonly cuts: KnownChunk[] = []
 
+  /** `marks`: those of chunks known by length and SHA-256, used rather than searching the chunk for MARK. */
+  constructor(private readonly marks?: Map<string, number[] | null>) {}
+
   /**
    * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
    * then CUT_READ_BYTES at a time until the cut, so what is moved to the next chunk's start is
@@ -536,9 +553,10 @@ class Cutter {
   }
 
   protected take(raw: Buffer, hash: string, spans: SpanFinder): boolean {
-    const marks = markChunk(raw)
+    const known = this.marks?.get(`${raw.length}:${hash}`)
+    const marks = known === undefined ? markChunk(raw) : known
     spans.feed(raw, marks ?? undefined)
-    this.cuts.push([this.offset, raw.length, hash, marks])
+    this.cuts.push([this.offset, raw.length, hash, known === undefined ? marks : false])
     this.offset += raw.length
     return true
   }
@@ -588,7 +606,7 @@ class Chunker extends Cutter {
     }
     const raw = this.buf.subarray(0, length)
     if (createHash('sha256').update(raw).digest('base64') !== hash) return false
-    return this.put(raw, hash, marks)
+    return this.put(raw, hash, marks === false ? markChunk(raw) : marks)
   }
 
   /** The entry before's chunk of these bytes, kept for this one, or undefined. */

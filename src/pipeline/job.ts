@@ -116,7 +116,7 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const replay = memo && replayed(job, memo, db, o.now ?? new Date())
     if (replay) return { ...replay, ingest, memo: 'replayed' }
     // The files a worker writes are read for the memo's entry as each is whole, while it goes on.
-    const flow = memo && new MemoFlow()
+    const flow = memo && new MemoFlow(db, memo.outDir)
     // A test's own detectors are functions, which cannot cross to a worker.
     const reported =
       (o.lateCheckOptions ? null : await reportOnWorker(db, job, flow && ((name, path, now) => flow.whole(name, path, now)))) ??
