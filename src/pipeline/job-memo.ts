@@ -366,6 +366,8 @@ export class MemoFlow {
    * a chunk it held is searched for the time only at them, as `memoEntry` does a chunk it keeps.
    */
   private readonly marks = new Map<string, number[] | null>()
+  /** The chunk being gathered, one for every file: what the caller holds while the worker's heap is at its largest. */
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
 
   /** `db`: the store before the report, whose entry for `outDir` (whatever its key) tells the chunks it holds. */
   constructor(db?: Db, outDir?: string) {
@@ -386,7 +388,7 @@ export class MemoFlow {
     try {
       const before = fstatSync(fd, { bigint: true })
       const spans = new SpanFinder(name, forms)
-      const cutter = new Cutter(this.marks)
+      const cutter = new Cutter(this.marks, this.buf)
       cutter.readFd(fd, spans)
       cutter.flush(spans)
       const after = fstatSync(fd, { bigint: true })
@@ -469,7 +471,6 @@ function markChunk(chunk: Buffer): number[] | null {
  * to the text's `SpanFinder` (what `MemoFlow` keeps of a file).
  */
 class Cutter {
-  protected readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
   protected used = 0
   /** Where the search for a chunk's end goes on from. */
   private scanned = 0
@@ -477,8 +478,14 @@ class Cutter {
   private offset = 0
   readonly cuts: KnownChunk[] = []
 
-  /** `marks`: those of chunks known by length and SHA-256, used rather than searching the chunk for MARK. */
-  constructor(private readonly marks?: Map<string, number[] | null>) {}
+  /**
+   * `marks`: those of chunks known by length and SHA-256, used rather than searching the chunk for
+   * MARK; `buf`: where chunks are gathered, CHUNK_BYTES long.
+   */
+  constructor(
+    private readonly marks?: Map<string, number[] | null>,
+    protected readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
+  ) {}
 
   /**
    * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
