@@ -340,10 +340,8 @@ type KnownChunk = [offset: number, length: number, sha256: string, marks: number
 interface KnownFile {
   /** The report's time the spans were looked for at. */
   now: string
-  dev: bigint
-  ino: bigint
-  size: bigint
-  mtimeNs: bigint
+  /** The file's device, inode, size and modification time (ns). */
+  state: FileState
   chunks: KnownChunk[]
   length: number
   found: ReturnType<SpanFinder['finish']>
@@ -392,9 +390,10 @@ export class MemoFlow {
       cutter.readFd(fd, spans)
       cutter.flush(spans)
       const after = fstatSync(fd, { bigint: true })
-      if (!sameFile(before, after) || after.mtimeNs !== before.mtimeNs || BigInt(spans.length) !== after.size) return
-      const { dev, ino, size, mtimeNs } = after
-      this.files.set(name, { now, dev, ino, size, mtimeNs, chunks: cutter.cuts, length: spans.length, found: spans.finish() })
+      // Written to while it was read: the entry reads it whole.
+      if (!sameState(before, after) || BigInt(spans.length) !== after.size) return
+      const state = { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs }
+      this.files.set(name, { now, state, chunks: cutter.cuts, length: spans.length, found: spans.finish() })
     } catch {
       // Not read here: the entry reads it whole, as without a worker.
     } finally {
@@ -414,8 +413,7 @@ export class MemoFlow {
       return undefined
     }
     try {
-      const st = fstatSync(fd, { bigint: true })
-      if (st.dev === file.dev && st.ino === file.ino && st.size === file.size && st.mtimeNs === file.mtimeNs) return { file, fd }
+      if (sameState(fstatSync(fd, { bigint: true }), file.state)) return { file, fd }
     } catch {
       // Read whole below.
     }
@@ -424,8 +422,11 @@ export class MemoFlow {
   }
 }
 
-function sameFile(a: BigIntStats, b: BigIntStats): boolean {
-  return a.dev === b.dev && a.ino === b.ino && a.size === b.size
+type FileState = Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>
+
+/** Whether two states are of the same file with the same bytes, short of a rewrite in place to the same size within the clock's tick. */
+function sameState(a: FileState, b: FileState): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs
 }
 
 /** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
