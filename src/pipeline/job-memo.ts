@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync, type BigIntStats } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as zlib from 'node:zlib'
@@ -15,7 +15,7 @@ import { resolveScopeIn, type ScopeRequest } from '../scope/request.js'
 import { eachStoredFilePath } from '../store/files.js'
 import { schemaVersion, type Db } from '../store/db.js'
 import { sqliteVersion, storeGeneration } from '../store/generation.js'
-import { readJobMemo, readJobMemoChunks, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
+import { readJobMemo, readJobMemoChunks, readJobMemoHead, writeJobMemo, type MemoFill, type MemoSink } from '../store/job-memo.js'
 import type { ReportRequest, ReportResult } from './job.js'
 
 /**
@@ -283,9 +283,10 @@ export type MemoEntry = MemoFill
  * when it is not to be kept: the last check found something (what it redacted could depend on the
  * time), a time was not found exactly where its renderer writes it (a log's text holding the same
  * words and time), a line holding it is longer than MAX_TIME_LINE, or the entry passes
- * MAX_ENTRY_BYTES compressed.
+ * MAX_ENTRY_BYTES compressed. A file `flow` read while the report worker went on (`MemoFlow`),
+ * and which is still that file, is not read again but for the chunks the entry before does not hold.
  */
-export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, maxBytes = MAX_ENTRY_BYTES): MemoEntry | null {
+export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, maxBytes = MAX_ENTRY_BYTES, flow?: MemoFlow): MemoEntry | null {
   if (result.late.total !== 0) return null
   const forms = timeForms(now)
   if (!Object.values(forms).every((f) => PLAIN.test(f))) return null
@@ -303,7 +304,22 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
       texts.push({ name, file, bytes: spans.length, ...found })
       return true
     }
-    for (const name of result.files) if (!add(name, true, (spans) => chunks.read(join(outDir, name), spans))) return null
+    for (const name of result.files) {
+      const path = join(outDir, name)
+      const read = flow?.take(name, path, forms.json)
+      if (!read) {
+        if (!add(name, true, (spans) => chunks.read(path, spans))) return null
+        continue
+      }
+      try {
+        const { file, fd } = read
+        if (!file.found) return null
+        for (const c of file.chunks) if (!chunks.known(fd, c)) return null
+        texts.push({ name, file: true, bytes: file.length, ...file.found })
+      } finally {
+        closeSync(read.fd)
+      }
+    }
     for (const [field, name] of Object.entries(RESULT_TEXTS))
       if (!add(name, false, (spans) => chunks.write(Buffer.from(result[field as keyof typeof RESULT_TEXTS], 'utf8'), spans))) return null
     if (chunks.stored > maxBytes) return null
@@ -311,6 +327,106 @@ export function memoEntry(job: ReportRequest, now: Date, result: ReportResult, m
     const header: Header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest }
     return pack(Buffer.from(JSON.stringify(header), 'utf8'))
   }
+}
+
+/**
+ * A chunk of a file `MemoFlow` read: where it starts in the file, its length, its SHA-256 (base64),
+ * and where MARK lies in it (`markChunk`), or false when not looked for (the folder's entry before
+ * held the chunk, and its marks were used).
+ */
+type KnownChunk = [offset: number, length: number, sha256: string, marks: number[] | null | false]
+
+/** What `MemoFlow` keeps of a file it read: which file it was, and its chunks and time's spans, not its bytes. */
+interface KnownFile {
+  /** The report's time the spans were looked for at. */
+  now: string
+  /** The file's device, inode, size and modification time (ns). */
+  state: FileState
+  chunks: KnownChunk[]
+  length: number
+  found: ReturnType<SpanFinder['finish']>
+}
+
+/**
+ * The memo's entry begun while the report worker writes (docs/performance.md, "the job memo's
+ * entry built while the worker writes"): the worker tells the caller's thread each file once it is
+ * whole under its temporary name, and the caller, idle until then, reads it, cuts it into the
+ * entry's chunks, hashes each and finds the time in it, keeping only that. What needs the job's
+ * result or the store's write transaction waits for the worker's end (`memoEntry`), which then
+ * reads of such a file only the chunks it compresses. A file is taken as read only while it is the
+ * same file (device, inode, size, modification time: a rename into place keeps them; a file written
+ * again is another inode or another time), and each chunk read again is checked against its hash.
+ */
+export class MemoFlow {
+  private readonly files = new Map<string, KnownFile>()
+  /**
+   * The marks of the chunks of the folder's entry when the report began, by length and SHA-256:
+   * a chunk it held is searched for the time only at them, as `memoEntry` does a chunk it keeps.
+   */
+  private readonly marks = new Map<string, number[] | null>()
+  /** The chunk being gathered, one for every file: what the caller holds while the worker's heap is at its largest. */
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
+
+  /** `db`: the store before the report, whose entry for `outDir` (whatever its key) tells the chunks it holds. */
+  constructor(db?: Db, outDir?: string) {
+    if (db && outDir !== undefined) for (const [k, c] of previousChunks(readJobMemoHead(db, outDir))) this.marks.set(k, c[4])
+  }
+
+  /** File `name` of the report at time `now` (ISO) is whole at `path`: read, cut, hashed and searched now. */
+  whole(name: string, path: string, now: string): void {
+    this.files.delete(name)
+    const forms = timeForms(new Date(now))
+    if (forms.json !== now || !Object.values(forms).every((f) => PLAIN.test(f))) return
+    let fd: number
+    try {
+      fd = openSync(path, 'r')
+    } catch {
+      return
+    }
+    try {
+      const before = fstatSync(fd, { bigint: true })
+      const spans = new SpanFinder(name, forms)
+      const cutter = new Cutter(this.marks, this.buf)
+      cutter.readFd(fd, spans)
+      cutter.flush(spans)
+      const after = fstatSync(fd, { bigint: true })
+      // Written to while it was read: the entry reads it whole.
+      if (!sameState(before, after) || BigInt(spans.length) !== after.size) return
+      const state = { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs }
+      this.files.set(name, { now, state, chunks: cutter.cuts, length: spans.length, found: spans.finish() })
+    } catch {
+      // Not read here: the entry reads it whole, as without a worker.
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  /** What was read of file `name`, with it open at `path`, if `path` is still that file and it was read at `now`; else undefined. */
+  take(name: string, path: string, now: string): { file: KnownFile; fd: number } | undefined {
+    const file = this.files.get(name)
+    this.files.delete(name)
+    if (!file || file.now !== now) return undefined
+    let fd: number
+    try {
+      fd = openSync(path, 'r')
+    } catch {
+      return undefined
+    }
+    try {
+      if (sameState(fstatSync(fd, { bigint: true }), file.state)) return { file, fd }
+    } catch {
+      // Read whole below.
+    }
+    closeSync(fd)
+    return undefined
+  }
+}
+
+type FileState = Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>
+
+/** Whether two states are of the same file with the same bytes, short of a rewrite in place to the same size within the clock's tick. */
+function sameState(a: FileState, b: FileState): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs
 }
 
 /** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
@@ -351,23 +467,25 @@ function markChunk(chunk: Buffer): number[] | null {
 }
 
 /**
- * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), hands each
- * to the text's `SpanFinder`, and stores it: a chunk the entry before holds, by length and
- * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
- * searched, compressed and stored.
+ * Cuts what it is given into chunks, ending where the text says (`MIN_CHUNK_BYTES`), and hands
+ * each to `take`; this one only lists each chunk's offset, length, SHA-256 and marks, and hands it
+ * to the text's `SpanFinder` (what `MemoFlow` keeps of a file).
  */
-class Chunker {
-  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
-  private used = 0
+class Cutter {
+  protected used = 0
   /** Where the search for a chunk's end goes on from. */
   private scanned = 0
-  readonly list: StoredChunk[] = []
-  /** Bytes stored so far, compressed (those kept counted too). */
-  stored = 0
+  /** Bytes of the text handed on so far. */
+  private offset = 0
+  readonly cuts: KnownChunk[] = []
+
+  /**
+   * `marks`: those of chunks known by length and SHA-256, used rather than searching the chunk for
+   * MARK; `buf`: where chunks are gathered, CHUNK_BYTES long.
+   */
   constructor(
-    private readonly sink: MemoSink,
-    private readonly previous: Map<string, StoredChunk>,
-    private readonly maxBytes: number
+    private readonly marks?: Map<string, number[] | null>,
+    protected readonly buf = Buffer.allocUnsafe(CHUNK_BYTES)
   ) {}
 
   /**
@@ -378,15 +496,19 @@ class Chunker {
   read(path: string, spans: SpanFinder): boolean {
     const fd = openSync(path, 'r')
     try {
-      for (;;) {
-        const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used)
-        const n = readSync(fd, this.buf, this.used, want, null)
-        if (n === 0) return true
-        this.used += n
-        if (!this.cutAndFlush(spans)) return false
-      }
+      return this.readFd(fd, spans)
     } finally {
       closeSync(fd)
+    }
+  }
+
+  readFd(fd: number, spans: SpanFinder): boolean {
+    for (;;) {
+      const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used)
+      const n = readSync(fd, this.buf, this.used, want, null)
+      if (n === 0) return true
+      this.used += n
+      if (!this.cutAndFlush(spans)) return false
     }
   }
 
@@ -435,16 +557,76 @@ class Chunker {
     const hash = createHash('sha256').update(raw).digest('base64')
     this.used = 0
     this.scanned = 0
-    const before = this.previous.get(`${raw.length}:${hash}`)
-    if (before && this.sink.keep(before[2])) {
+    return this.take(raw, hash, spans)
+  }
+
+  protected take(raw: Buffer, hash: string, spans: SpanFinder): boolean {
+    const known = this.marks?.get(`${raw.length}:${hash}`)
+    const marks = known === undefined ? markChunk(raw) : known
+    spans.feed(raw, marks ?? undefined)
+    this.cuts.push([this.offset, raw.length, hash, known === undefined ? marks : false])
+    this.offset += raw.length
+    return true
+  }
+}
+
+/**
+ * Cuts what it is given into chunks (`Cutter`), hands each to the text's `SpanFinder`, and stores
+ * it: a chunk the entry before holds, by length and SHA-256, is kept as it is stored and searched
+ * for the time only at its marks; another is searched, compressed and stored.
+ */
+class Chunker extends Cutter {
+  readonly list: StoredChunk[] = []
+  /** Bytes stored so far, compressed (those kept counted too). */
+  stored = 0
+  constructor(
+    private readonly sink: MemoSink,
+    private readonly previous: Map<string, StoredChunk>,
+    private readonly maxBytes: number
+  ) {
+    super()
+  }
+
+  protected override take(raw: Buffer, hash: string, spans: SpanFinder): boolean {
+    const before = this.keep(raw.length, hash)
+    if (before) {
       // The same bytes: the same marks (null ones searched whole again).
       spans.feed(raw, before[4] ?? undefined)
-      this.list.push([raw.length, hash, before[2], before[3], before[4]])
-      this.stored += before[3]
       return this.stored <= this.maxBytes
     }
     const marks = markChunk(raw)
     spans.feed(raw, marks ?? undefined)
+    return this.put(raw, hash, marks)
+  }
+
+  /**
+   * A chunk `MemoFlow` read of the file open at `fd`: kept when the entry before holds it, else read
+   * again, checked against its hash, compressed and stored. False once the entry passes its bound,
+   * or when the bytes read are not the chunk's.
+   */
+  known(fd: number, [offset, length, hash, marks]: KnownChunk): boolean {
+    if (this.keep(length, hash)) return this.stored <= this.maxBytes
+    if (length > this.buf.length) return false
+    for (let at = 0; at < length;) {
+      const n = readSync(fd, this.buf, at, length - at, offset + at)
+      if (n <= 0) return false
+      at += n
+    }
+    const raw = this.buf.subarray(0, length)
+    if (createHash('sha256').update(raw).digest('base64') !== hash) return false
+    return this.put(raw, hash, marks === false ? markChunk(raw) : marks)
+  }
+
+  /** The entry before's chunk of these bytes, kept for this one, or undefined. */
+  private keep(length: number, hash: string): StoredChunk | undefined {
+    const before = this.previous.get(`${length}:${hash}`)
+    if (!before || !this.sink.keep(before[2])) return undefined
+    this.list.push([length, hash, before[2], before[3], before[4]])
+    this.stored += before[3]
+    return before
+  }
+
+  private put(raw: Buffer, hash: string, marks: number[] | null): boolean {
     const chunk = compress(raw)
     this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length, marks])
     this.stored += chunk.length

@@ -27,9 +27,18 @@ export interface JobWorkerRequest {
   /** The caller's schema version: the worker's connection migrates no further than the caller's. */
   schemaVersion: number
   job: ReportRequest
+  /** Whether the caller is told each file as it is whole (`FromJobWorker`'s `file`). */
+  announce: boolean
 }
 
-export type FromJobWorker = { type: 'done'; result: ReportResult } | { type: 'failed'; error: WireError }
+/** Told each report file the worker has written whole, with its temporary path and the report's time. */
+export type OnFileWhole = (name: string, path: string, now: string) => void
+
+export type FromJobWorker =
+  | { type: 'done'; result: ReportResult }
+  | { type: 'failed'; error: WireError }
+  /** A report file whole under its temporary name `path`, while the worker goes on (`announce`). */
+  | { type: 'file'; name: string; path: string; now: string }
 
 /**
  * The young generation is capped, as the ingest's is, at the size measured best for the report
@@ -75,19 +84,19 @@ export function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'wor
  * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
  * sources), or turned off. Closes the caller's connection when it runs the worker.
  */
-export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
+export async function reportOnWorker(db: Db, job: ReportRequest, onFile?: OnFileWhole | null): Promise<ReportResult | null> {
   const wanted = isolationWanted()
   if (wanted === false || db.memory || db.inTransaction) return null
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
   const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
   if (!script) return null
   if (wanted === undefined && defaultReportThread(db, job) === 'caller') return null
-  const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
+  const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job, announce: !!onFile }
   db.close()
   const oldMb = oldGenerationMb()
   const outDir = snapshotOutDir(job.outDir)
   try {
-    return await runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb })
+    return await runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb }, onFile)
   } catch (e) {
     if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
     // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
@@ -96,12 +105,12 @@ export async function reportOnWorker(db: Db, job: ReportRequest): Promise<Report
       `the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
       { code: 'AI_LOG_TRAIL_REPORT_HEAP' }
     )
-    return runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() })
+    return runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() }, onFile)
   }
 }
 
 /** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
-function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): Promise<ReportResult> {
+function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits, onFile?: OnFileWhole | null): Promise<ReportResult> {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
   // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
   // worker started without its parent's flags does not inherit).
@@ -111,6 +120,15 @@ function runWorker(script: string, request: JobWorkerRequest, resourceLimits: Re
   return new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
     worker.on('message', (m: FromJobWorker) => {
+      if (m.type === 'file') {
+        // What is read here only spares the memo's entry a read: a failure leaves the file to it.
+        try {
+          onFile?.(m.name, m.path, m.now)
+        } catch {
+          // Read again when the entry is made.
+        }
+        return
+      }
       outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) }
     })
     // An error the worker could not post (out of memory, a failure to start) comes as an event.

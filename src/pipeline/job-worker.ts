@@ -25,7 +25,8 @@ function serve(port: NonNullable<typeof parentPort>, r: JobWorkerRequest): void 
     // it, adding to the peak (docs/performance.md, "The report worker's heap capped").
     const db = openStore(r.database, { migrateTo: r.schemaVersion, cacheKib: REPORT_CACHE_KIB })
     try {
-      post({ type: 'done', result: reportHere(db, r.job) })
+      const onFileWhole = r.announce ? (name: string, path: string, now: string) => post({ type: 'file', name, path, now }) : undefined
+      post({ type: 'done', result: reportHere(db, { ...r.job, onFileWhole }) })
     } finally {
       if (db.open) db.close()
     }

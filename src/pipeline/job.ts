@@ -30,7 +30,7 @@ import { headsReport, type ListedReport } from '../select/session-list.js'
 import { reportOnWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
-import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
+import { keepMemo, MAX_ENTRY_BYTES, memoEntry, memoKey, MemoFlow, replayed } from './job-memo.js'
 import { removeLeftovers, StagedFiles } from '../output-folder.js'
 import { openRenderParts } from './render-parts.js'
 
@@ -115,9 +115,14 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const memo = memoWanted(o, db) ? memoKey({ job, db }) : null
     const replay = memo && replayed(job, memo, db, o.now ?? new Date())
     if (replay) return { ...replay, ingest, memo: 'replayed' }
+    // The files a worker writes are read for the memo's entry as each is whole, while it goes on.
+    const flow = memo && new MemoFlow(db, memo.outDir)
     // A test's own detectors are functions, which cannot cross to a worker.
-    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions)
-    const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported))
+    const reported =
+      (o.lateCheckOptions ? null : await reportOnWorker(db, job, flow && ((name, path, now) => flow.whole(name, path, now)))) ??
+      reportHere(db, job, o.lateCheckOptions)
+    const kept =
+      memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported, MAX_ENTRY_BYTES, flow ?? undefined))
     return { ...reported, ingest, memo: kept ? 'kept' : 'none' }
   } finally {
     if (db.open) db.close()
@@ -156,6 +161,12 @@ export type ReportRequest = Pick<
   'database' | 'config' | 'mode' | 'formats' | 'filters' | 'outDir' | 'now' | 'version' | 'changedFiles' | 'exportDatabase'
 > & {
   scope: ScopeRequest
+  /**
+   * Told each report file once it is whole under its temporary name (`path`), with the report's
+   * time: set by the report worker (job-worker.ts), which passes it on to the caller's thread for
+   * the memo's entry (`MemoFlow`). Never part of what crosses to the worker.
+   */
+  onFileWhole?: (name: string, path: string, now: string) => void
 }
 
 export type ReportResult = Omit<JobResult, 'ingest' | 'memo'>
@@ -346,6 +357,7 @@ interface FinalInput {
   databaseCheck: LateCheck
   /** The files as the previous rendering wrote them, by name: their regions are copied. */
   previous?: Map<string, WrittenFile>
+  onFileWhole?: ReportRequest['onFileWhole']
 }
 
 /**
@@ -357,7 +369,9 @@ interface FinalInput {
 function finalTexts(i: FinalInput): { texts: Published[]; late: LateCheck; report: ListedReport; written: Map<string, WrittenFile> } {
   const written = new Map<string, WrittenFile>()
   const wrote = (name: string, w: WrittenFile | undefined) => {
-    if (w) written.set(name, w)
+    if (!w) return
+    written.set(name, w)
+    i.onFileWhole?.(name, w.path, i.report.generated_at)
   }
   const files: Published[] = []
   const fileChecks: LateCheck[] = []

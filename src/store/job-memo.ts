@@ -16,6 +16,12 @@ export function readJobMemo(db: Db, outDir: string, key: string): Buffer | null 
   return row && row.key === key ? row.entry : null
 }
 
+/** The head stored for `outDir` under any key, or null: what a new entry may keep chunks of. */
+export function readJobMemoHead(db: Db, outDir: string): Buffer | null {
+  if (!hasTables(db)) return null
+  return (db.prepare('SELECT entry FROM job_memo WHERE out_dir = ?').pluck().get(outDir) as Buffer | undefined) ?? null
+}
+
 /**
  * The chunks of `outDir` numbered `seqs`, in that order, one at a time: what the caller holds is one
  * chunk, whatever the entry's size. A row missing comes as null (the head lists what each must
