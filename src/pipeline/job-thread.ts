@@ -26,6 +26,12 @@ export interface JobWorkerRequest {
   database: string
   /** The caller's schema version: the worker's connection migrates no further than the caller's. */
   schemaVersion: number
+  /** Null for a worker started during the ingest: its job comes as a `JobMessage` once known. */
+  job: ReportRequest | null
+}
+
+/** The job of a worker started before it was known. */
+export interface JobMessage {
   job: ReportRequest
 }
 
@@ -70,45 +76,99 @@ export function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'wor
 }
 
 /**
+ * A report worker started while the ingest runs, before its job is known: its start (a second
+ * isolate, the report's modules loaded) then overlaps the ingest instead of following it
+ * (docs/performance.md, "the report worker started during the ingest"). Started only where the
+ * report is sure to run on a worker whatever the ingest finds: a mode whose files carry every turn,
+ * or `AI_LOG_TRAIL_JOB_WORKER=1`. A job that does not use it (the memo replays its files, or it
+ * fails first) ends it with `cancel`.
+ */
+export interface EarlyWorker {
+  /** The worker's outcome once it is given its job. */
+  run(job: ReportRequest): Promise<ReportResult>
+  /** Ends the worker unused (nothing once it has run). */
+  cancel(): void
+}
+
+/** Starts the report's worker for a job in `mode` before its request is known, or null where it may not be wanted. */
+export function startReportWorker(db: Db, mode: ReportRequest['mode']): EarlyWorker | null {
+  const wanted = isolationWanted()
+  if (wanted === false || db.memory || db.inTransaction) return null
+  if (wanted === undefined && !filesCarryCommentTurns(mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return null
+  const script = jobWorkerScript()
+  if (!script) return null
+  const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job: null }
+  const started = spawn(script, request, firstLimits())
+  let used = false
+  return {
+    run(job) {
+      used = true
+      started.worker.postMessage({ job } satisfies JobMessage)
+      return started.outcome
+    },
+    cancel() {
+      if (used) return
+      used = true
+      void started.worker.terminate()
+    }
+  }
+}
+
+/**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
  * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
- * sources), or turned off. Closes the caller's connection when it runs the worker.
+ * sources), or turned off. Closes the caller's connection when it runs the worker. `early`, a worker
+ * started during the ingest, runs the job's first attempt (or is ended when the job stays here).
  */
-export async function reportOnWorker(db: Db, job: ReportRequest): Promise<ReportResult | null> {
+export async function reportOnWorker(db: Db, job: ReportRequest, early: EarlyWorker | null = null): Promise<ReportResult | null> {
   const wanted = isolationWanted()
-  if (wanted === false || db.memory || db.inTransaction) return null
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
-  const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
-  if (!script) return null
-  if (wanted === undefined && defaultReportThread(db, job) === 'caller') return null
+  const script = wanted === false || db.memory || db.inTransaction ? null : jobWorkerScript()
+  if (!script || (wanted === undefined && defaultReportThread(db, job) === 'caller')) {
+    early?.cancel()
+    return null
+  }
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job }
   db.close()
-  const oldMb = oldGenerationMb()
+  const limits = firstLimits()
   const outDir = snapshotOutDir(job.outDir)
   try {
-    return await runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb })
+    return await (early ? early.run(job) : spawn(script, request, limits).outcome)
   } catch (e) {
     if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
     // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
     outDir.restore()
     process.emitWarning(
-      `the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
+      `the report needed more than the ${limits.maxOldGenerationSizeMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
       { code: 'AI_LOG_TRAIL_REPORT_HEAP' }
     )
-    return runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() })
+    return spawn(script, request, { maxYoungGenerationSizeMb: youngMb() }).outcome
   }
 }
 
-/** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
-function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): Promise<ReportResult> {
+function jobWorkerScript(): string | null {
+  return workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
+}
+
+/** The first attempt's caps: the young generation's and the old's. */
+function firstLimits(): ResourceLimits & { maxOldGenerationSizeMb: number } {
+  return { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldGenerationMb() }
+}
+
+/**
+ * Starts one report worker; its outcome settles when the thread is gone, with the worker's result
+ * or error (its `code` kept). Listened to from the start: a worker that fails while it starts, before
+ * it is given its job, rejects the outcome, which is then never left unhandled.
+ */
+function spawn(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits): { worker: Worker; outcome: Promise<ReportResult> } {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
   // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
   // worker started without its parent's flags does not inherit).
   const execArgv = process.env.AI_LOG_TRAIL_JOB_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []
   const worker = new Worker(script, { workerData: request, execArgv, resourceLimits, env: workerEnv() })
   traceHeap(worker)
-  return new Promise<ReportResult>((resolve, reject) => {
+  const outcome = new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
     worker.on('message', (m: FromJobWorker) => {
       outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) }
@@ -123,6 +183,8 @@ function runWorker(script: string, request: JobWorkerRequest, resourceLimits: Re
       else reject(outcome?.error ?? new Error(`report worker exited (code ${code}) without a result`))
     })
   })
+  outcome.catch(() => undefined)
+  return { worker, outcome }
 }
 
 /**

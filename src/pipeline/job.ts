@@ -27,7 +27,7 @@ import { buildListedCommentReport, buildListedReport, selectReportFrame } from '
 import type { FrameHead } from '../select/select.js'
 import { SPILL_AT, SPILL_CHARS, SpillFile } from '../select/spill.js'
 import { headsReport, type ListedReport } from '../select/session-list.js'
-import { reportOnWorker } from './job-thread.js'
+import { reportOnWorker, startReportWorker, type EarlyWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, memoEntry, memoKey, replayed } from './job-memo.js'
@@ -104,9 +104,18 @@ const SUMMARY_LIMIT = 1_000_000
  */
 export async function runJob(o: JobOptions): Promise<JobResult> {
   const db = openStore(o.database)
+  // The report's worker, started once a small ingest on this thread finds a file to read, so
+  // that its start overlaps the rest of the ingest: not beside a large ingest, whose own worker's
+  // heap it would add to, nor for a history that did not change, whose files the memo may replay.
+  const early: { worker: EarlyWorker | null } = { worker: null }
   try {
     const progress = o.progress
-    const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
+    const ingestOptions: IngestOptions = {
+      batchSize: o.config.defaults.batch_size,
+      onProgress: progress && ((p) => progress.update(p.file, p.bytes)),
+      // A test's own detectors are functions, which cannot cross to a worker.
+      onFirstRead: () => void (early.worker ??= o.lateCheckOptions ? null : startReportWorker(db, o.mode))
+    }
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const job = reportRequest(o)
@@ -115,11 +124,11 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const memo = memoWanted(o, db) ? memoKey({ job, db }) : null
     const replay = memo && replayed(job, memo, db, o.now ?? new Date())
     if (replay) return { ...replay, ingest, memo: 'replayed' }
-    // A test's own detectors are functions, which cannot cross to a worker.
-    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions)
+    const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job, early.worker)) ?? reportHere(db, job, o.lateCheckOptions)
     const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported))
     return { ...reported, ingest, memo: kept ? 'kept' : 'none' }
   } finally {
+    early.worker?.cancel()
     if (db.open) db.close()
   }
 }
