@@ -97,6 +97,12 @@ export interface IngestOptions {
    * variable `AI_LOG_TRAIL_INGEST_WORKER=0|1` overrides the default, `0` for debugging on one thread).
    */
   isolate?: boolean
+  /**
+   * Told once, when an ingest on the calling thread (a small one, see `isolate`) has planned the
+   * first file it is to read: the history changed, and the process's heap stays small meanwhile
+   * (a job starts its report's worker then, so that its start overlaps the rest of the ingest).
+   */
+  onFirstRead?: () => void
 }
 
 const HEAD_BYTES = 4096
@@ -162,7 +168,10 @@ export async function ingestOnThisThread(db: Db, paths: string[], opts: IngestOp
   const read: number[] = []
   const writer = new StoreWriter(db)
   const touched = new TouchedSessions(db)
-  const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }))
+  const plans = toldFirst(
+    planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged })),
+    opts.onFirstRead
+  )
   // The look-ahead holds every plan it makes until the first file is read, never more than
   // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
   // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
@@ -445,6 +454,15 @@ async function* planFiles(
     }
     const plan = await planFile(db, writer, w.path, w, opts, result, aliases)
     if (plan) yield plan
+  }
+}
+
+/** `plans`, with `tell` called before the first is given. */
+async function* toldFirst<T>(plans: AsyncGenerator<T>, tell: (() => void) | undefined): AsyncGenerator<T> {
+  for await (const plan of plans) {
+    tell?.()
+    tell = undefined
+    yield plan
   }
 }
 

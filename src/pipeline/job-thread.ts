@@ -26,10 +26,14 @@ export interface JobWorkerRequest {
   database: string
   /** The caller's schema version: the worker's connection migrates no further than the caller's. */
   schemaVersion: number
-  job: ReportRequest
+  /** Null for a worker started during the ingest: its job comes as a `JobMessage` once known. */
+  job: ReportRequest | null
   /** Whether the caller is told each file as it is whole (`FromJobWorker`'s `file`). */
   announce: boolean
 }
+
+/** The job of a worker started before it was known. */
+export type JobMessage = Pick<JobWorkerRequest, 'announce'> & { job: ReportRequest }
 
 /** Told each report file the worker has written whole, with its temporary path and the report's time. */
 export type OnFileWhole = (name: string, path: string, now: string) => void
@@ -79,51 +83,119 @@ export function defaultReportThread(db: Db, job: ReportRequest): 'caller' | 'wor
 }
 
 /**
+ * A report worker started while the ingest runs, before its job is known: its start (a second
+ * isolate, the report's modules loaded) then overlaps the ingest instead of following it
+ * (docs/performance.md, "the report worker started during the ingest"). Started only where the
+ * report is sure to run on a worker whatever the ingest finds: a mode whose files carry every turn,
+ * or `AI_LOG_TRAIL_JOB_WORKER=1`. A job that does not use it (the memo replays its files, or it
+ * fails first) ends it with `cancel`.
+ */
+export interface EarlyWorker {
+  /** The worker's outcome once it is given its job; `onFile` is told each file as it is whole. */
+  run(job: ReportRequest, onFile: OnFileWhole | null): Promise<ReportResult>
+  /** Ends the worker unused (nothing once it has run). */
+  cancel(): void
+}
+
+/** Starts the report's worker for a job in `mode` before its request is known, or null where it may not be wanted. */
+export function startReportWorker(db: Db, mode: ReportRequest['mode']): EarlyWorker | null {
+  const wanted = isolationWanted()
+  if (wanted === false || db.memory || db.inTransaction) return null
+  if (wanted === undefined && !filesCarryCommentTurns(mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return null
+  const script = jobWorkerScript()
+  if (!script) return null
+  const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job: null, announce: false }
+  const started = spawn(script, request, firstLimits())
+  let used = false
+  return {
+    run(job, onFile) {
+      used = true
+      started.onFile = onFile
+      started.worker.postMessage({ job, announce: !!onFile } satisfies JobMessage)
+      return started.outcome
+    },
+    cancel() {
+      if (used) return
+      used = true
+      void started.worker.terminate()
+    }
+  }
+}
+
+/**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
  * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
- * sources), or turned off. Closes the caller's connection when it runs the worker.
+ * sources), or turned off. Closes the caller's connection when it runs the worker. `early`, a worker
+ * started during the ingest, runs the job's first attempt (or is ended when the job stays here).
  */
-export async function reportOnWorker(db: Db, job: ReportRequest, onFile?: OnFileWhole | null): Promise<ReportResult | null> {
+export async function reportOnWorker(
+  db: Db,
+  job: ReportRequest,
+  onFile: OnFileWhole | null = null,
+  early: EarlyWorker | null = null
+): Promise<ReportResult | null> {
   const wanted = isolationWanted()
-  if (wanted === false || db.memory || db.inTransaction) return null
   // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
-  const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
-  if (!script) return null
-  if (wanted === undefined && defaultReportThread(db, job) === 'caller') return null
+  const script = wanted === false || db.memory || db.inTransaction ? null : jobWorkerScript()
+  if (!script || (wanted === undefined && defaultReportThread(db, job) === 'caller')) {
+    early?.cancel()
+    return null
+  }
   const request: JobWorkerRequest = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job, announce: !!onFile }
   db.close()
-  const oldMb = oldGenerationMb()
+  const limits = firstLimits()
   const outDir = snapshotOutDir(job.outDir)
   try {
-    return await runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb }, onFile)
+    return await (early ? early.run(job, onFile) : spawn(script, request, limits, onFile).outcome)
   } catch (e) {
     if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e
     // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
     outDir.restore()
     process.emitWarning(
-      `the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
+      `the report needed more than the ${limits.maxOldGenerationSizeMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`,
       { code: 'AI_LOG_TRAIL_REPORT_HEAP' }
     )
-    return runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() }, onFile)
+    return spawn(script, request, { maxYoungGenerationSizeMb: youngMb() }, onFile).outcome
   }
 }
 
-/** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
-function runWorker(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits, onFile?: OnFileWhole | null): Promise<ReportResult> {
+function jobWorkerScript(): string | null {
+  return workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js'])
+}
+
+/** The first attempt's caps: the young generation's and the old's. */
+function firstLimits(): ResourceLimits & { maxOldGenerationSizeMb: number } {
+  return { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldGenerationMb() }
+}
+
+/** A report worker started, its outcome, and who is told of its files (set when it is given its job, for an early one). */
+interface Spawned {
+  worker: Worker
+  outcome: Promise<ReportResult>
+  onFile: OnFileWhole | null
+}
+
+/**
+ * Starts one report worker; its outcome settles when the thread is gone, with the worker's result
+ * or error (its `code` kept). Listened to from the start: a worker that fails while it starts, before
+ * it is given its job, rejects the outcome, which is then never left unhandled.
+ */
+function spawn(script: string, request: JobWorkerRequest, resourceLimits: ResourceLimits, onFile: OnFileWhole | null = null): Spawned {
   // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
   // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
   // worker started without its parent's flags does not inherit).
   const execArgv = process.env.AI_LOG_TRAIL_JOB_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []
   const worker = new Worker(script, { workerData: request, execArgv, resourceLimits, env: workerEnv() })
   traceHeap(worker)
-  return new Promise<ReportResult>((resolve, reject) => {
+  const spawned: Spawned = { worker, outcome: Promise.resolve(null as never), onFile }
+  spawned.outcome = new Promise<ReportResult>((resolve, reject) => {
     let outcome: { result: ReportResult } | { error: Error } | null = null
     worker.on('message', (m: FromJobWorker) => {
       if (m.type === 'file') {
         // What is read here only spares the memo's entry a read: a failure leaves the file to it.
         try {
-          onFile?.(m.name, m.path, m.now)
+          spawned.onFile?.(m.name, m.path, m.now)
         } catch {
           // Read again when the entry is made.
         }
@@ -141,6 +213,8 @@ function runWorker(script: string, request: JobWorkerRequest, resourceLimits: Re
       else reject(outcome?.error ?? new Error(`report worker exited (code ${code}) without a result`))
     })
   })
+  spawned.outcome.catch(() => undefined)
+  return spawned
 }
 
 /**

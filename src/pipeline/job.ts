@@ -27,7 +27,7 @@ import { buildListedCommentReport, buildListedReport, selectReportFrame } from '
 import type { FrameHead } from '../select/select.js'
 import { SPILL_AT, SPILL_CHARS, SpillFile } from '../select/spill.js'
 import { headsReport, type ListedReport } from '../select/session-list.js'
-import { reportOnWorker } from './job-thread.js'
+import { reportOnWorker, startReportWorker, type EarlyWorker } from './job-thread.js'
 import { CommentFromFiles, filesCarryCommentTurns } from './comment-from-files.js'
 import { COMMENT_BUDGET, COMMENT_CACHE_WINDOW, RELEASE_BUDGET } from './comment-window.js'
 import { keepMemo, MAX_ENTRY_BYTES, memoEntry, memoKey, MemoFlow, replayed } from './job-memo.js'
@@ -104,9 +104,18 @@ const SUMMARY_LIMIT = 1_000_000
  */
 export async function runJob(o: JobOptions): Promise<JobResult> {
   const db = openStore(o.database)
+  // The report's worker, started once a small ingest on this thread finds a file to read, so
+  // that its start overlaps the rest of the ingest: not beside a large ingest, whose own worker's
+  // heap it would add to, nor for a history that did not change, whose files the memo may replay.
+  const early: { worker: EarlyWorker | null } = { worker: null }
   try {
     const progress = o.progress
-    const ingestOptions: IngestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) }
+    const ingestOptions: IngestOptions = {
+      batchSize: o.config.defaults.batch_size,
+      onProgress: progress && ((p) => progress.update(p.file, p.bytes)),
+      // A test's own detectors are functions, which cannot cross to a worker.
+      onFirstRead: () => void (early.worker ??= o.lateCheckOptions ? null : startReportWorker(db, o.mode))
+    }
     const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions)
     progress?.finish()
     const job = reportRequest(o)
@@ -119,12 +128,13 @@ export async function runJob(o: JobOptions): Promise<JobResult> {
     const flow = memo && new MemoFlow(db, memo.outDir)
     // A test's own detectors are functions, which cannot cross to a worker.
     const reported =
-      (o.lateCheckOptions ? null : await reportOnWorker(db, job, flow && ((name, path, now) => flow.whole(name, path, now)))) ??
+      (o.lateCheckOptions ? null : await reportOnWorker(db, job, flow && ((name, path, now) => flow.whole(name, path, now)), early.worker)) ??
       reportHere(db, job, o.lateCheckOptions)
     const kept =
       memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported, MAX_ENTRY_BYTES, flow ?? undefined))
     return { ...reported, ingest, memo: kept ? 'kept' : 'none' }
   } finally {
+    early.worker?.cancel()
     if (db.open) db.close()
   }
 }
