@@ -151,7 +151,7 @@ export function flushWhenWhole(path: string, fd: number): void {
 }
 
 /** Drops what `flushWhenWhole` kept for `path` (a file replaced, or abandoned). */
-function forget(path: string): void {
+export function forget(path: string): void {
   const fd = whole.get(path)
   if (fd === undefined) return
   whole.delete(path)

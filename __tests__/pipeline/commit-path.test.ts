@@ -60,6 +60,8 @@ jest.unstable_mockModule('node:fs', () => {
 
 const { StagedFiles, oldFilesGone, removeLeftovers, partialName } = await import('../../src/output-folder.js')
 const { FileOut } = await import('../../src/pipeline/file-out.js')
+const { runJob } = await import('../../src/pipeline/job.js')
+const { parseConfig } = await import('../../src/config/load.js')
 
 const dir = tmpDir('alt-commit-path-')
 afterAll(() => realFs.rmSync(dir, { recursive: true, force: true }))
@@ -224,6 +226,35 @@ describe('a job killed while it puts its files into place', () => {
     expect(digests(out)).toEqual(first)
     expect(realFs.readdirSync(out).filter(temporary)).toEqual([])
   }, 120_000)
+})
+
+describe('a replay of the job memo', () => {
+  it('flushes each file it writes before its rename, as a job’s own files are', async () => {
+    const out = join(dir, 'replay-flush')
+    const options = {
+      database: join(dir, 'replay.sqlite'),
+      repoDir: out,
+      paths: [join(fixtures, 'codex')],
+      config: parseConfig('', 'default'),
+      mode: 'summary' as const,
+      formats: ['md' as const, 'json' as const],
+      outDir: out,
+      version: '0.0.0',
+      now: new Date('2026-06-01T00:00:00Z'),
+      changedFiles: null,
+      exportDatabase: false
+    }
+    expect((await runJob(options)).memo).toBe('kept')
+    calls.length = 0
+    const again = await runJob(options)
+    expect(again.memo).toBe('replayed')
+    const renames = calls.filter((c) => c.startsWith('rename '))
+    expect(renames.length).toBeGreaterThanOrEqual(again.files.length)
+    for (const r of renames) {
+      const temp = r.split(' ')[1]
+      expect(calls.slice(0, calls.indexOf(r))).toContain(`flush ${temp}`)
+    }
+  }, 60_000)
 })
 
 // Keeps the import of removeLeftovers honest: the second name is one of the leftovers it removes.

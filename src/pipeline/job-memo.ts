@@ -7,7 +7,7 @@ import { lateCheckOptions } from '../redact/late/check.js'
 import { redactText } from '../redact/engine.js'
 import { redactionKey } from '../redact/hash.js'
 import { releaseBuffer } from '../release-buffer.js'
-import { replaceOffPath, replayName } from '../output-folder.js'
+import { flushed, flushWhenWhole, forget, replaceOffPath, replayName } from '../output-folder.js'
 import { formatTime } from '../render/html-format.js'
 import { formatDateTime } from '../render/text.js'
 import { canonicalPath } from '../scope/paths.js'
@@ -861,7 +861,8 @@ class ReplayWriter {
 
   private close(t: StoredText): boolean {
     if (this.fd !== null) {
-      closeSync(this.fd)
+      // Its flush starts on the thread pool while the next file is written; the commit waits for it.
+      flushWhenWhole(this.temps[this.temps.length - 1][0], this.fd)
       this.fd = null
     }
     if (!t.file) this.texts.set(t.name, Buffer.concat(this.held).toString('utf8'))
@@ -900,10 +901,12 @@ class ReplayWriter {
   }
 
   /**
-   * Every file renamed into place: called once all were written and checked. Each earlier file
-   * is freed off the wall's path (src/output-folder.ts, `replaceOffPath`).
+   * Every file renamed into place: called once all were written and checked. Each is flushed to
+   * the disk first, as a job's own files are (src/output-folder.ts): a replayed name never points
+   * at a file cut short after a power cut. Each earlier file is freed off the wall's path (`replaceOffPath`).
    */
   commit(): void {
+    for (const [temp, target] of this.temps) flushed(temp, basename(target))
     for (const [temp, target] of this.temps.splice(0)) replaceOffPath(temp, target)
   }
 
@@ -911,7 +914,10 @@ class ReplayWriter {
   discard(): void {
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
-    for (const [temp] of this.temps.splice(0)) rmSync(temp, { force: true })
+    for (const [temp] of this.temps.splice(0)) {
+      forget(temp)
+      rmSync(temp, { force: true })
+    }
   }
 }
 
