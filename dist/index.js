@@ -26970,7 +26970,7 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     const read = [];
     const writer = new StoreWriter(db);
     const touched = new TouchedSessions(db);
-    const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged }));
+    const plans = toldFirst(planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...emptyPart(), merged_paths: merged })), opts.onFirstRead);
     // The look-ahead holds every plan it makes until the first file is read, never more than
     // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
     // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
@@ -27243,6 +27243,14 @@ async function* planFiles(db, writer, paths, opts, result, onMerged) {
         const plan = await planFile(db, writer, w.path, w, opts, result, aliases);
         if (plan)
             yield plan;
+    }
+}
+/** `plans`, with `tell` called before the first is given. */
+async function* toldFirst(plans, tell) {
+    for await (const plan of plans) {
+        tell?.();
+        tell = undefined;
+        yield plan;
     }
 }
 function reportProblem(writer, result, path, line, reason, fileId = null) {
@@ -45957,6 +45965,20 @@ class Writer {
         this.indent = this.items.map((i) => i.spaces).join('');
     }
     table(node) {
+        const matrix = this.tableCells(node);
+        const head = matrix[0];
+        if (head) {
+            let columns = node.align ? node.align.length : 0;
+            if (!columns)
+                for (const row of matrix)
+                    columns = Math.max(columns, row.length);
+            while (head.length < columns)
+                head.push('');
+        }
+        return md_fast_markdownTable(matrix, node.align ?? [], !this.compactTables);
+    }
+    /** Each row's cells as `table` writes them (escaped, unpadded), the header row first and not filled out to the columns. */
+    tableCells(node) {
         this.enter('table');
         const matrix = [];
         for (const row of node.children) {
@@ -45977,16 +45999,7 @@ class Writer {
             matrix.push(cells);
         }
         this.exit();
-        const head = matrix[0];
-        if (head) {
-            let columns = node.align ? node.align.length : 0;
-            if (!columns)
-                for (const row of matrix)
-                    columns = Math.max(columns, row.length);
-            while (head.length < columns)
-                head.push('');
-        }
-        return md_fast_markdownTable(matrix, node.align ?? [], !this.compactTables);
+        return matrix;
     }
     /** `containerPhrasing`: the children's pieces, then joined with their attention marked. */
     phrasing(children, before, after) {
@@ -46140,25 +46153,37 @@ function alignmentCode(value) {
 }
 /** markdown-table 3 with `fillRows: false`, padding, delimiters at both ends, string length in UTF-16 units. */
 function md_fast_markdownTable(table, align, alignDelimiters) {
-    const alignments = [];
-    const sizeMatrix = [];
     const longest = [];
     let mostCellsPerRow = 0;
-    for (const row of table) {
-        if (row.length > mostCellsPerRow)
-            mostCellsPerRow = row.length;
-        const sizes = [];
-        if (alignDelimiters)
-            for (let c = 0; c < row.length; c++) {
-                const size = row[c].length;
-                sizes[c] = size;
-                if (longest[c] === undefined || size > longest[c])
-                    longest[c] = size;
-            }
-        sizeMatrix.push(sizes);
+    for (const row of table)
+        mostCellsPerRow = Math.max(mostCellsPerRow, alignDelimiters ? measureCells(row, longest) : row.length);
+    const { delimiter, alignments } = delimiterRow(align, mostCellsPerRow, longest, alignDelimiters);
+    const cellMatrix = [...table];
+    cellMatrix.splice(1, 0, delimiter);
+    const lines = [];
+    for (let r = 0; r < cellMatrix.length; r++)
+        lines.push(tableLine(cellMatrix[r], Math.max(1, cellMatrix[r === 1 ? 0 : r].length), longest, alignments, alignDelimiters));
+    return lines.join('\n');
+}
+/**
+ * Widens `longest` (each column's widest cell, in UTF-16 units as markdown-table measures) to
+ * the cells of `row`; returns its count of cells.
+ */
+function measureCells(row, longest) {
+    for (let c = 0; c < row.length; c++) {
+        const size = row[c].length;
+        if (longest[c] === undefined || size > longest[c])
+            longest[c] = size;
     }
+    return row.length;
+}
+/**
+ * markdown-table's delimiter row for `mostCellsPerRow` columns, widening `longest` to it (never
+ * narrower than its alignment colons), and each column's alignment code.
+ */
+function delimiterRow(align, mostCellsPerRow, longest, alignDelimiters) {
+    const alignments = [];
     const delimiter = [];
-    const delimiterSizes = [];
     for (let c = 0; c < mostCellsPerRow; c++) {
         const code = alignmentCode(align[c]);
         alignments[c] = code;
@@ -46170,50 +46195,67 @@ function md_fast_markdownTable(table, align, alignDelimiters) {
             size = before.length + size + after.length;
             if (size > longest[c])
                 longest[c] = size;
-            delimiterSizes[c] = size;
         }
     }
-    const cellMatrix = [...table];
-    cellMatrix.splice(1, 0, delimiter);
-    sizeMatrix.splice(1, 0, delimiterSizes);
-    const lines = [];
-    for (let r = 0; r < cellMatrix.length; r++) {
-        const row = cellMatrix[r];
-        const sizes = sizeMatrix[r];
-        const cellsInRow = Math.max(1, cellMatrix[r === 1 ? 0 : r].length);
-        let line = '';
-        for (let c = 0; c < cellsInRow; c++) {
-            const cell = row[c] || '';
-            let before = '';
-            let after = '';
-            if (alignDelimiters) {
-                const size = longest[c] - (sizes[c] || 0);
-                const code = alignments[c];
-                if (code === 'r')
-                    before = ' '.repeat(size);
-                else if (code === 'c') {
-                    const half = size / 2;
-                    if (size % 2) {
-                        before = ' '.repeat(half + 0.5);
-                        after = ' '.repeat(half - 0.5);
-                    }
-                    else {
-                        before = ' '.repeat(half);
-                        after = before;
-                    }
+    return { delimiter, alignments };
+}
+/** One line of a markdown-table table: `cellsInRow` cells of `row`, each padded to its column's width by its alignment. */
+function tableLine(row, cellsInRow, longest, alignments, alignDelimiters) {
+    let line = '';
+    for (let c = 0; c < cellsInRow; c++) {
+        const cell = row[c] || '';
+        let before = '';
+        let after = '';
+        if (alignDelimiters) {
+            const size = longest[c] - cell.length;
+            const code = alignments[c];
+            if (code === 'r')
+                before = ' '.repeat(size);
+            else if (code === 'c') {
+                const half = size / 2;
+                if (size % 2) {
+                    before = ' '.repeat(half + 0.5);
+                    after = ' '.repeat(half - 0.5);
                 }
-                else
-                    after = ' '.repeat(size);
+                else {
+                    before = ' '.repeat(half);
+                    after = before;
+                }
             }
-            if (!c)
-                line += '|';
-            if (!(!alignDelimiters && cell === ''))
-                line += ' ';
-            line += before + cell + after + ' |';
+            else
+                after = ' '.repeat(size);
         }
-        lines.push(line);
+        if (!c)
+            line += '|';
+        if (!(!alignDelimiters && cell === ''))
+            line += ' ';
+        line += before + cell + after + ' |';
     }
-    return lines.join('\n');
+    return line;
+}
+/**
+ * Tables' cells as the writer escapes them (`Writer.tableCells`), one writer for many tables so
+ * its caches of escaped texts serve them all; `undefined` for a table holding what it does not write.
+ */
+class TableCellWriter {
+    patterns;
+    writer;
+    constructor(patterns) {
+        this.patterns = patterns;
+        this.writer = new Writer(patterns, false);
+    }
+    cells(node) {
+        if (!this.patterns.supported)
+            return undefined;
+        try {
+            return this.writer.tableCells(node);
+        }
+        catch (e) {
+            if (e instanceof Unsupported)
+                return undefined;
+            throw e;
+        }
+    }
 }
 /**
  * `root` written as remark-stringify writes it with the project's options, or `undefined` when
@@ -46396,6 +46438,13 @@ function toMarkdownWithRemark(root, o = {}) {
 function md_stringify_toMarkdown(nodes, o = {}) {
     const root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
     return (FAST_STYLE ? writeMarkdown(root, unsafePatterns(), o) : undefined) ?? toMarkdownWithRemark(root, o);
+}
+/**
+ * A writer of tables' cells as `toMarkdown` escapes them (md-paged-table.ts pads them itself), or
+ * `undefined` when `toMarkdown` would not use the fast writer.
+ */
+function tableCellWriter() {
+    return FAST_STYLE ? new TableCellWriter(unsafePatterns()) : undefined;
 }
 /** Whether the fast writer writes in the report's style (a test holds the two equal). */
 const FAST_STYLE = sameStyle(MARKDOWN_STYLE, WRITTEN_STYLE);
@@ -48175,6 +48224,12 @@ function readJobMemo(db, outDir, key) {
     const row = db.prepare('SELECT key, entry FROM job_memo WHERE out_dir = ?').get(outDir);
     return row && row.key === key ? row.entry : null;
 }
+/** The head stored for `outDir` under any key, or null: what a new entry may keep chunks of. */
+function readJobMemoHead(db, outDir) {
+    if (!hasTables(db))
+        return null;
+    return db.prepare('SELECT entry FROM job_memo WHERE out_dir = ?').pluck().get(outDir) ?? null;
+}
 /**
  * The chunks of `outDir` numbered `seqs`, in that order, one at a time: what the caller holds is one
  * chunk, whatever the entry's size. A row missing comes as null (the head lists what each must
@@ -48316,6 +48371,9 @@ function decompressEntry(body, bytes) {
 
 
 
+
+
+
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
  * renewed once half of this is gone, so a run over an unchanged history writes nothing; renewing
@@ -48342,19 +48400,199 @@ const PART_PLAIN_BYTES = 256 << 20;
  * SQLite; the store's size is the price (docs/performance.md, "kept parts stored as their bytes").
  */
 const STORED = 2;
+/**
+ * The leading byte of a row whose part's bytes are in the parts file beside the store (see
+ * `PartsFile`): the row holds the file's id, the offset and the length, so it has no overflow
+ * pages and its lengths and detectors read without walking the body's; the body is one `pread`
+ * into a buffer of its own. Reading a part's 45 KB from SQLite's 4 KiB overflow pages cost about
+ * twice as much (docs/performance.md, "kept parts in a file beside the store").
+ */
+const IN_FILE = 3;
+/** A pointer row's body: IN_FILE, the file's id (8 bytes), the offset (6 bytes), the length (4 bytes). */
+const POINTER_BYTES = 19;
+/** The file's header: a magic string and the file's random id. */
+const FILE_MAGIC = Buffer.from('ALTPARTS');
+const HEADER_BYTES = 16;
+/** Dead bytes in the parts file past which `save` writes the live parts into a new file (also past the live bytes). */
+const COMPACT_SLACK = 32 << 20;
+/**
+ * A part's stored bytes, as the bounds count them: a part in the file counts as its row would
+ * have held it (its codec byte and its text). The second test only runs on rows of the pointer's length.
+ */
+const storedSize = (t = '') => `CASE WHEN LENGTH(${t}body) = ${POINTER_BYTES} AND hex(substr(${t}body, 1, 1)) = '0${IN_FILE}' THEN ${t}text_bytes + 1 ELSE LENGTH(${t}body) END`;
+/**
+ * The kept parts' bytes beside the store, `<store>-parts`: a header (a magic string and a random
+ * id), then parts' texts one after another, each addressed by its row (`IN_FILE`). Bytes are only
+ * appended, under the store's write lock (the flush's immediate transaction), and synced once, by
+ * the save, before the rows that point at them commit, so no committed row points at bytes a crash
+ * or a power cut lost; the bytes of a run that died before its save are dead space. A file is never changed in
+ * place: `save` writes the live parts into a new file with a new id and renames it over the old
+ * one, and a row holds its file's id, so a row of another file (replaced, removed, or not restored
+ * with the store from a cache) is a miss, never another part's bytes.
+ */
+class PartsFile {
+    path;
+    fd;
+    id;
+    constructor(path, fd, id) {
+        this.path = path;
+        this.fd = fd;
+        this.id = id;
+    }
+    /** The file at `path`, or a new one where there is none or it is not one of ours; undefined when it cannot be made. */
+    static open(path) {
+        render_parts_removeLeftovers(path);
+        try {
+            const f = PartsFile.existing(path);
+            if (f)
+                return f;
+        }
+        catch {
+            // None yet.
+        }
+        let made;
+        try {
+            made = PartsFile.fresh(path);
+            made.close();
+            (0,external_node_fs_.renameSync)(made.path, path);
+            return PartsFile.existing(path);
+        }
+        catch {
+            if (made)
+                (0,external_node_fs_.rmSync)(made.path, { force: true });
+            return undefined;
+        }
+    }
+    static existing(path) {
+        const fd = (0,external_node_fs_.openSync)(path, 'r+');
+        const h = Buffer.alloc(HEADER_BYTES);
+        if ((0,external_node_fs_.readSync)(fd, h, 0, HEADER_BYTES, 0) !== HEADER_BYTES || !h.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+            (0,external_node_fs_.closeSync)(fd);
+            return undefined;
+        }
+        return new PartsFile(path, fd, h.subarray(FILE_MAGIC.length));
+    }
+    /** An empty file with a new id under a name of this process's own beside `path`, synced: renamed over `path` by the caller. */
+    static fresh(path) {
+        const tmp = `${path}.${process.pid}.new`;
+        const fd = (0,external_node_fs_.openSync)(tmp, 'w+');
+        try {
+            const id = (0,external_node_crypto_.randomBytes)(HEADER_BYTES - FILE_MAGIC.length);
+            writeAll(fd, Buffer.concat([FILE_MAGIC, id]), 0);
+            (0,external_node_fs_.fdatasyncSync)(fd);
+            return new PartsFile(tmp, fd, id);
+        }
+        catch (e) {
+            (0,external_node_fs_.closeSync)(fd);
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+            throw e;
+        }
+    }
+    /** The `size` bytes at `at` in a buffer of their own, or undefined when the file ends before. */
+    read(at, size) {
+        const b = Buffer.allocUnsafe(size);
+        if ((0,external_node_fs_.readSync)(this.fd, b, 0, size, at) === size)
+            return b;
+        releaseBuffer(b);
+        return undefined;
+    }
+    /**
+     * Whether the file at the path is still this one; if another run renamed a new one over it
+     * (`compact`), opens that one instead, so this run neither appends to nor compacts a file no row
+     * will point at, nor misses the rows that point at the new one. Appending and compacting follow
+     * under the store's write lock, which a compacting run holds; a file renamed in is whole.
+     */
+    follow() {
+        if ((0,external_node_fs_.statSync)(this.path).ino === (0,external_node_fs_.fstatSync)(this.fd).ino)
+            return;
+        const now = PartsFile.existing(this.path);
+        if (!now)
+            throw new Error('the parts file is not one of ours');
+        this.close();
+        this.fd = now.fd;
+        this.id = now.id;
+    }
+    /** Appends `texts`; their offsets. Only under the store's write lock; synced by `sync` before rows point at them. */
+    append(texts) {
+        let at = Math.max((0,external_node_fs_.fstatSync)(this.fd).size, HEADER_BYTES);
+        const offsets = [];
+        for (const t of texts) {
+            writeAll(this.fd, t, at);
+            offsets.push(at);
+            at += t.length;
+        }
+        return offsets;
+    }
+    sync() {
+        (0,external_node_fs_.fdatasyncSync)(this.fd);
+    }
+    /** A row's body for `size` bytes at `at` in this file. */
+    pointer(at, size) {
+        const p = Buffer.alloc(POINTER_BYTES);
+        p[0] = IN_FILE;
+        this.id.copy(p, 1);
+        p.writeUIntLE(at, 9, 6);
+        p.writeUInt32LE(size, 15);
+        return p;
+    }
+    /** A pointer row's body's first bytes: IN_FILE and this file's id. */
+    prefix() {
+        return Buffer.concat([Buffer.from([IN_FILE]), this.id]);
+    }
+    close() {
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+}
+/**
+ * Removes the new files (`<path>.<pid>.new`, as large as the live parts when a compaction wrote
+ * them) that a run killed before its rename left beside `path`; a running process's are its own.
+ */
+function render_parts_removeLeftovers(path) {
+    try {
+        const dir = (0,external_node_path_.dirname)(path);
+        const base = (0,external_node_path_.basename)(path);
+        for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+            const m = name.startsWith(`${base}.`) ? /^\.(\d+)\.new$/.exec(name.slice(base.length)) : null;
+            if (m && !running(Number(m[1])))
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { force: true });
+        }
+    }
+    catch {
+        // Left for a later run.
+    }
+}
+function running(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+function writeAll(fd, b, at) {
+    for (let off = 0; off < b.length;)
+        off += (0,external_node_fs_.writeSync)(fd, b, off, b.length - off, at + off);
+}
 /** Stored bytes of parts gathered before they are written in one transaction. */
 const BATCH_BYTES = 1 << 18;
+/** The same when the parts' bytes go to the file: each batch takes the store's write lock to append them. */
+const FILE_BATCH_BYTES = 1 << 20;
 /**
  * The rendered parts' table (migration 22) through a connection of its own (the job closes its
  * store before it renders): each session's part of a report file, as the last check left it, by
  * a hash of everything its bytes depend on (src/pipeline/render-parts.ts). A part is read when
  * asked for, never the table whole; what a run makes is written a few MiB at a time in short
  * transactions, so no lock is held while the job renders, and a job that fails midway leaves
- * whole parts only. Every failure makes the part a miss; a store that cannot be written only
- * loses the next run its hits.
+ * whole parts only (of the parts whose bytes went to the parts file, none: their rows are
+ * committed by the save, after one sync). Every failure makes the part a miss; a store that cannot
+ * be written only loses the next run its hits.
  */
 class RenderPartsStore {
     limits;
+    file;
     conn;
     get;
     put;
@@ -48367,13 +48605,16 @@ class RenderPartsStore {
     /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
     due;
     pending = [];
+    /** Rows of parts this run wrote to the file, committed by the save once the file is synced. */
+    placed = [];
     pendingBytes = 0;
     /** Stored bytes of the table and of what this run wrote, read at the run's first write. */
     storedBytes;
     wrote = false;
     broken = false;
-    constructor(conn, limits) {
+    constructor(conn, limits, file) {
         this.limits = limits;
+        this.file = file;
         this.conn = conn;
         this.run = (conn.prepare('SELECT MAX(used_run) FROM render_part_runs').pluck().get() ?? 0) + 1;
         this.get = conn.prepare('SELECT body, text_bytes, rendered_bytes, detectors FROM render_parts WHERE hash = ?');
@@ -48399,7 +48640,8 @@ class RenderPartsStore {
                 conn.close();
                 return null;
             }
-            return new RenderPartsStore(conn, limits);
+            // Without the file (one that cannot be made beside the store) parts are kept in their rows, as before.
+            return new RenderPartsStore(conn, limits, PartsFile.open(`${path}-parts`));
         }
         catch {
             conn?.close();
@@ -48416,7 +48658,15 @@ class RenderPartsStore {
                 return undefined;
             // A stored body's text is a view of the row's buffer, which the caller gives back once written.
             const stored = row.body[0] === STORED;
-            const raw = stored ? row.body.subarray(1) : decompressEntry(row.body, row.text_bytes);
+            const raw = row.body.length === POINTER_BYTES && row.body[0] === IN_FILE
+                ? this.fromFile(row.body)
+                : stored
+                    ? row.body.subarray(1)
+                    : decompressEntry(row.body, row.text_bytes);
+            if (!raw) {
+                this.forget(hash);
+                return undefined;
+            }
             const detectors = JSON.parse(row.detectors);
             if (raw.length !== row.text_bytes || !Array.isArray(detectors) || !detectors.every((d) => typeof d === 'string') || !(row.rendered_bytes >= 0)) {
                 this.forget(hash);
@@ -48439,6 +48689,17 @@ class RenderPartsStore {
             return undefined;
         }
     }
+    /** A pointer row's bytes from the parts file, or undefined: another file's row, or bytes the file does not hold whole. */
+    fromFile(body) {
+        if (!this.file)
+            return undefined;
+        // Another run may have compacted the file since this one opened it: its rows then name the new file.
+        if (!body.subarray(1, 9).equals(this.file.id))
+            this.file.follow();
+        if (!body.subarray(1, 9).equals(this.file.id))
+            return undefined;
+        return this.file.read(body.readUIntLE(9, 6), body.readUInt32LE(15));
+    }
     /** Keeps a part made this run. */
     write(hash, part) {
         if (this.broken)
@@ -48450,7 +48711,7 @@ class RenderPartsStore {
             body[0] = STORED;
             if (body.write(part.text, 1, 'utf8') !== bytes)
                 throw new Error('a part did not encode whole');
-            this.storedBytes ??= this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get();
+            this.storedBytes ??= this.conn.prepare(`SELECT COALESCE(SUM(${storedSize()}), 0) FROM render_parts`).pluck().get();
             if (this.storedBytes + body.length > this.limits.plainBytes) {
                 const plain = body;
                 body = compressEntry(plain.subarray(1));
@@ -48459,7 +48720,7 @@ class RenderPartsStore {
             this.storedBytes += body.length;
             this.pending.push([hash, body, bytes, part.renderedBytes, JSON.stringify(part.detectors)]);
             this.pendingBytes += body.length;
-            if (this.pendingBytes >= BATCH_BYTES)
+            if (this.pendingBytes >= (this.file ? FILE_BATCH_BYTES : BATCH_BYTES))
                 this.flush();
         }
         catch {
@@ -48472,15 +48733,32 @@ class RenderPartsStore {
         const rows = this.pending;
         this.pending = [];
         this.pendingBytes = 0;
-        this.conn.transaction(() => {
+        const bodies = rows.map((r) => r[1]);
+        // Immediate: the file's end is read and written to under the store's write lock, so two runs never append at one offset.
+        this.conn
+            .transaction(() => {
+            const file = this.file;
+            if (file) {
+                // The parts kept as their bytes go to the file now; their rows wait for the save, which syncs the file once before it commits them.
+                file.follow();
+                const inFile = rows.filter((r) => r[1][0] === STORED);
+                const offsets = file.append(inFile.map((r) => r[1].subarray(1)));
+                inFile.forEach((r, i) => {
+                    r[1] = file.pointer(offsets[i], r[2]);
+                    this.placed.push(r);
+                });
+            }
             for (const r of rows) {
+                if (r[1][0] === IN_FILE)
+                    continue;
                 this.put.run(...r);
                 this.renew.run(r[0], this.run);
             }
-        })();
-        // SQLite bound a copy of each.
-        for (const r of rows)
-            releaseBuffer(r[1]);
+        })
+            .immediate();
+        // SQLite bound a copy of each; the file was written from them.
+        for (const b of bodies)
+            releaseBuffer(b);
         this.wrote = true;
     }
     forget(hash) {
@@ -48494,8 +48772,9 @@ class RenderPartsStore {
     }
     /**
      * Writes what is gathered, renews the parts met again, and evicts those unused for
-     * PART_KEEP_RUNS runs that wrote, then the least recently used past PART_MAX_BYTES; closes the
-     * connection. Writes nothing when nothing was made or renewed.
+     * PART_KEEP_RUNS runs that wrote, then the least recently used past PART_MAX_BYTES; compacts the
+     * parts file once it holds more dead bytes than live ones; closes the connection. Writes nothing
+     * when nothing was made or renewed.
      */
     save() {
         try {
@@ -48504,29 +48783,29 @@ class RenderPartsStore {
             this.flush();
             if (!this.wrote && !this.used.size)
                 return;
+            // One sync for the run's parts in the file, on the wall's path once rather than at every batch.
+            if (this.placed.length)
+                this.file?.sync();
             this.conn
                 .transaction(() => {
+                for (const r of this.placed) {
+                    this.put.run(...r);
+                    this.renew.run(r[0], this.run);
+                }
                 for (const h of this.used)
                     this.renew.run(h, this.run);
                 const stale = this.run - PART_KEEP_RUNS;
                 this.conn.prepare('DELETE FROM render_parts WHERE hash IN (SELECT hash FROM render_part_runs WHERE used_run <= ?)').run(stale);
                 this.conn.prepare('DELETE FROM render_part_runs WHERE used_run <= ?').run(stale);
-                let total = this.conn.prepare('SELECT COALESCE(SUM(LENGTH(body)), 0) FROM render_parts').pluck().get();
-                if (total <= this.limits.maxBytes)
-                    return;
-                const gone = [];
-                for (const r of this.conn
-                    // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
-                    .prepare('SELECT p.hash, LENGTH(p.body) AS n FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash ORDER BY COALESCE(r.used_run, 0), p.hash')
-                    .iterate()) {
-                    if (total <= this.limits.maxBytes)
-                        break;
-                    gone.push(r.hash);
-                    total -= r.n;
+                const total = this.conn.prepare(`SELECT COALESCE(SUM(${storedSize()}), 0) FROM render_parts`).pluck().get();
+                if (total > this.limits.maxBytes)
+                    this.evict(total);
+                try {
+                    // A savepoint: a compaction that fails (a rename the system refuses) leaves the rows and the file as they were, and the run's rows commit.
+                    this.conn.transaction(() => this.compact())();
                 }
-                for (const h of gone) {
-                    this.drop.run(h);
-                    this.dropRun.run(h);
+                catch {
+                    // The dead bytes wait for a later run.
                 }
             })
                 .immediate();
@@ -48538,11 +48817,86 @@ class RenderPartsStore {
             this.close();
         }
     }
+    /** Drops the least recently used parts until the table holds `limits.maxBytes` at most. */
+    evict(total) {
+        const gone = [];
+        for (const r of this.conn
+            // A part with no run of use (none should be: a part and its run are written and dropped together) goes first.
+            .prepare(`SELECT p.hash, ${storedSize('p.')} AS n FROM render_parts p LEFT JOIN render_part_runs r ON r.hash = p.hash ORDER BY COALESCE(r.used_run, 0), p.hash`)
+            .iterate()) {
+            if (total <= this.limits.maxBytes)
+                break;
+            gone.push(r.hash);
+            total -= r.n;
+        }
+        for (const h of gone) {
+            this.drop.run(h);
+            this.dropRun.run(h);
+        }
+    }
+    /**
+     * Writes the file's live parts into a new file and renames it over the old one, once the dead
+     * bytes (parts dropped, made again, or written by a run that died before its commit) are more
+     * than the live ones and COMPACT_SLACK. Within the save's transaction: the rows point at the new
+     * file once it commits; a run that dies between the rename and the commit leaves rows of the old
+     * file's id, which miss.
+     */
+    compact() {
+        const file = this.file;
+        if (!file)
+            return;
+        file.follow();
+        const mine = file.prefix();
+        const live = this.conn
+            .prepare(`SELECT COALESCE(SUM(text_bytes), 0) FROM render_parts WHERE LENGTH(body) = ${POINTER_BYTES} AND substr(body, 1, 9) = ?`)
+            .pluck()
+            .get(mine);
+        const dead = (0,external_node_fs_.fstatSync)(file.fd).size - HEADER_BYTES - live;
+        if (dead <= Math.max(live, this.limits.compactSlack ?? COMPACT_SLACK))
+            return;
+        const rows = this.conn.prepare(`SELECT hash, body FROM render_parts WHERE LENGTH(body) = ${POINTER_BYTES} AND substr(body, 1, 9) = ?`).all(mine)
+            .map((r) => ({ hash: r.hash, at: r.body.readUIntLE(9, 6), size: r.body.readUInt32LE(15) }))
+            .sort((a, b) => a.at - b.at);
+        const next = PartsFile.fresh(file.path);
+        try {
+            const set = this.conn.prepare('UPDATE render_parts SET body = ? WHERE hash = ?');
+            let buf = Buffer.allocUnsafe(1 << 20);
+            let at = HEADER_BYTES;
+            for (const r of rows) {
+                if (r.size > buf.length)
+                    buf = Buffer.allocUnsafe(r.size);
+                // A part the old file does not hold whole is dropped, not copied.
+                if ((0,external_node_fs_.readSync)(file.fd, buf, 0, r.size, r.at) !== r.size) {
+                    this.drop.run(r.hash);
+                    this.dropRun.run(r.hash);
+                    continue;
+                }
+                writeAll(next.fd, buf.subarray(0, r.size), at);
+                set.run(next.pointer(at, r.size), r.hash);
+                at += r.size;
+            }
+            (0,external_node_fs_.fdatasyncSync)(next.fd);
+            (0,external_node_fs_.renameSync)(next.path, file.path);
+        }
+        catch (e) {
+            next.close();
+            (0,external_node_fs_.rmSync)(next.path, { force: true });
+            throw e;
+        }
+        file.close();
+        file.fd = next.fd;
+        file.id = next.id;
+    }
     /** Closes without writing what is gathered. */
     close() {
         this.pending = [];
+        this.placed = [];
         if (this.conn.open)
             this.conn.close();
+        if (this.file && this.file.fd >= 0) {
+            this.file.close();
+            this.file.fd = -1;
+        }
     }
 }
 /** Empties the tables (the sanitized export: what a store's own runs made is not published). */
@@ -54530,6 +54884,7 @@ function redactMarkedLine(line, opts) {
 ;// CONCATENATED MODULE: ./src/output-folder.ts
 
 
+
 /*
  * Every file a job or the CLI writes into an output folder is written under a temporary name
  * beside its own and renamed into place when whole: a file's first write (a `.partial`, or the
@@ -54540,6 +54895,18 @@ function redactMarkedLine(line, opts) {
  * folder, where the next run's upload of the folder would publish them. Each name carries its
  * writer's process id, so the next job removes what a process no longer running left, and leaves
  * alone the files of one still writing (another job into the same folder).
+ *
+ * A whole file is flushed to the disk before its rename, so that after a power cut a name never
+ * points at a file cut short. The flush is started on libuv's thread pool as soon as the file is
+ * whole (`flushWhenWhole`), while the job writes the next one; the commit then flushes each file
+ * again through the descriptor it was written with, which waits for the pool's flush and reports
+ * any write-back error since that descriptor was opened (an error the pool's own descriptor took
+ * is still this one's to report). Renaming over an earlier file would free its blocks and page
+ * cache inside the call: on the report's worker thread the earlier file first gets a second,
+ * hidden name (`.<file>.<pid>.old`), so the rename frees nothing, and that name is unlinked on the
+ * thread pool (`replaceOffPath`) while the worker ends (its caller waits for its end). On the
+ * caller's thread the rename frees the earlier file as before: `runJob` returns there with nothing
+ * left to wait for, and its folder must then hold only its files.
  */
 /** The temporary name of `path` (a file of an output folder) while this process writes it. */
 function nextWriteName(path) {
@@ -54557,11 +54924,15 @@ function partialName(path) {
 function workName(path) {
     return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.work`);
 }
+/** The second name an earlier file is given while this process replaces it: unlinked off the wall's path. */
+function oldName(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.old`);
+}
 /** What SQLite may keep beside a database file while it is open. */
 const SIDECARS = ['-wal', '-shm', '-journal'];
 // The last alternative is the sanitized database's working copy as versions before this one named
 // it (`<file>.tmp-<pid>`): the store unredacted, left by an export that was killed.
-const LEFTOVER = /^(?:\.(.+)\.(\d+)\.(?:memo|partial|work)(?:-wal|-shm|-journal)?|(.+)\.(\d+)\.alt-next|(.+)\.tmp-(\d+)(?:-wal|-shm|-journal)?)$/;
+const LEFTOVER = /^(?:\.(.+)\.(\d+)\.(?:memo|partial|work|old)(?:-wal|-shm|-journal)?|(.+)\.(\d+)\.alt-next|(.+)\.tmp-(\d+)(?:-wal|-shm|-journal)?)$/;
 /**
  * Removes from `outDir` what a job no longer running left there; returns the names removed. With
  * `file`, only what was left while writing that file (a CLI's `--out`, in a folder that is not
@@ -54578,7 +54949,7 @@ function output_folder_removeLeftovers(outDir, file) {
     const removed = [];
     for (const name of names.sort()) {
         const m = LEFTOVER.exec(name);
-        if (!m || running(Number(m[2] ?? m[4] ?? m[6])))
+        if (!m || output_folder_running(Number(m[2] ?? m[4] ?? m[6])))
             continue;
         if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file))
             continue;
@@ -54594,7 +54965,7 @@ function ofFile(stem, file) {
 function output_folder_escape(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-function running(pid) {
+function output_folder_running(pid) {
     if (pid === process.pid)
         return true;
     try {
@@ -54617,15 +54988,148 @@ function writeWhole(path, content) {
         rmSync(temp, { force: true });
     }
 }
-function writeSynced(path, content) {
-    const fd = (0,external_node_fs_.openSync)(path, 'w');
+/**
+ * The descriptor each whole file was written with, by path, kept open until its commit: a flush
+ * through it reports a write-back error that happened at any time since the file was opened.
+ */
+const whole = new Map();
+/**
+ * `path` is whole, written through `fd` (opened before its first byte): its flush starts on the
+ * thread pool now, and `fd` is kept for `flushed`. A file written again under the same path
+ * (the last check's second rendering) replaces the earlier one's entry.
+ */
+function flushWhenWhole(path, fd) {
+    forget(path);
+    whole.set(path, fd);
+    let early;
     try {
-        crashWhileWriting(path, () => (0,external_node_fs_.writeSync)(fd, content.slice(0, content.length >> 1)));
-        (0,external_node_fs_.writeSync)(fd, content);
-        (0,external_node_fs_.fsyncSync)(fd);
+        early = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return;
+    }
+    // Its outcome is the commit's to report, through `fd`: this only starts the write-back early.
+    (0,external_node_fs_.fdatasync)(early, () => (0,external_node_fs_.close)(early, () => { }));
+}
+/** Drops what `flushWhenWhole` kept for `path` (a file replaced, or abandoned). */
+function forget(path) {
+    const fd = whole.get(path);
+    if (fd === undefined)
+        return;
+    whole.delete(path);
+    (0,external_node_fs_.closeSync)(fd);
+}
+/**
+ * Flushes a whole file to the disk (waiting for a flush the thread pool started) before its
+ * rename, so a power cut after it cannot leave a name on a file cut short. `name` is told in the
+ * error when the disk does not take it.
+ */
+function flushed(path, name) {
+    const fd = whole.get(path);
+    whole.delete(path);
+    try {
+        if (fd === undefined)
+            syncFile(path);
+        else {
+            try {
+                (0,external_node_fs_.fdatasyncSync)(fd);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+        }
+    }
+    catch (e) {
+        throw new Error(`${name} could not be flushed to the disk: ${e.message}`, { cause: e });
+    }
+}
+/** Old names whose unlink was started on the thread pool and has not been seen done. */
+const unlinking = new Set();
+let waiters = [];
+/**
+ * Renames `temp` over `path`; with `offPath` (by default on a worker thread) without freeing the
+ * earlier file inside the call: the earlier file gets a second name first, which is unlinked on
+ * the thread pool. A reader finds under `path` the earlier file until the rename, then this one;
+ * a process killed between the link and the unlink leaves the second name (the earlier file,
+ * whole), which the next run's `removeLeftovers` removes.
+ */
+function replaceOffPath(temp, path, offPath = !external_node_worker_threads_.isMainThread) {
+    if (!offPath) {
+        (0,external_node_fs_.renameSync)(temp, path);
+        return;
+    }
+    const old = oldName(path);
+    let linked = true;
+    try {
+        (0,external_node_fs_.linkSync)(path, old);
+    }
+    catch (e) {
+        // No earlier file (ENOENT), or one left by this process (EEXIST): that one is removed at
+        // once; a file system without hard links renames over the earlier file as before.
+        if (e.code === 'EEXIST') {
+            (0,external_node_fs_.rmSync)(old, { force: true });
+            linked = tryLink(path, old);
+        }
+        else
+            linked = false;
+    }
+    if (linked)
+        crashWhilePlacing(path, 'linked');
+    (0,external_node_fs_.renameSync)(temp, path);
+    if (!linked)
+        return;
+    crashWhilePlacing(path, 'renamed');
+    unlinkLater(old);
+}
+function tryLink(path, old) {
+    try {
+        (0,external_node_fs_.linkSync)(path, old);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function unlinkLater(old) {
+    if (unlinking.size === 0)
+        process.once('exit', unlinkLeft);
+    unlinking.add(old);
+    (0,external_node_fs_.unlink)(old, () => {
+        unlinking.delete(old);
+        if (unlinking.size === 0) {
+            process.removeListener('exit', unlinkLeft);
+            const w = waiters;
+            waiters = [];
+            for (const f of w)
+                f();
+        }
+    });
+}
+/** What the thread pool had not unlinked when the process ends (`process.exit`) is unlinked here. */
+function unlinkLeft() {
+    for (const old of unlinking) {
+        try {
+            (0,external_node_fs_.unlinkSync)(old);
+        }
+        catch {
+            // Unlinked on the pool meanwhile.
+        }
+    }
+    unlinking.clear();
+}
+/** Settles once every earlier file this process set aside is unlinked. */
+function oldFilesGone() {
+    return unlinking.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+}
+function writeSynced(path, content) {
+    const fd = openSync(path, 'w');
+    try {
+        crashWhileWriting(path, () => writeSync(fd, content.slice(0, content.length >> 1)));
+        writeSync(fd, content);
+        fsyncSync(fd);
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        closeSync(fd);
     }
 }
 /** Flushes a whole file to the disk before its rename, so a power cut after it cannot leave the name on a file cut short. */
@@ -54655,10 +55159,13 @@ function place(temp, path) {
  */
 class output_folder_StagedFiles {
     dir;
+    offPath;
     /** Temporary name by file name, in the order first asked for. */
     staged = new Map();
-    constructor(dir) {
+    /** `offPath`: the earlier files are freed on the thread pool (`replaceOffPath`; by default on a worker thread). */
+    constructor(dir, offPath = !external_node_worker_threads_.isMainThread) {
         this.dir = dir;
+        this.offPath = offPath;
     }
     /** The temporary name file `name` is written under. */
     path(name) {
@@ -54667,20 +55174,42 @@ class output_folder_StagedFiles {
             this.staged.set(name, (temp = partialName((0,external_node_path_.join)(this.dir, name))));
         return temp;
     }
+    /** Writes a file whole; its flush starts on the thread pool. */
     write(name, content) {
-        writeSynced(this.path(name), content);
+        const path = this.path(name);
+        const fd = (0,external_node_fs_.openSync)(path, 'w');
+        try {
+            crashWhileWriting(path, () => (0,external_node_fs_.writeSync)(fd, content.slice(0, content.length >> 1)));
+            (0,external_node_fs_.writeSync)(fd, content);
+        }
+        catch (e) {
+            (0,external_node_fs_.closeSync)(fd);
+            throw e;
+        }
+        flushWhenWhole(path, fd);
     }
-    /** Puts every file written into place. */
+    /**
+     * Puts every file written into place: each is flushed first (a flush that fails leaves every
+     * earlier file in place), then renamed, the earlier files unlinked off the wall's path.
+     */
     commit() {
         for (const [name, temp] of this.staged)
-            place(temp, (0,external_node_path_.join)(this.dir, name));
+            flushed(temp, name);
+        for (const [name, temp] of this.staged) {
+            const path = (0,external_node_path_.join)(this.dir, name);
+            for (const s of SIDECARS)
+                (0,external_node_fs_.rmSync)(path + s, { force: true });
+            replaceOffPath(temp, path, this.offPath);
+        }
         this.staged.clear();
     }
     /** Removes what was written (after a failure). */
     abandon() {
-        for (const temp of this.staged.values())
+        for (const temp of this.staged.values()) {
+            forget(temp);
             for (const s of ['', ...SIDECARS])
                 (0,external_node_fs_.rmSync)(temp + s, { force: true });
+        }
         this.staged.clear();
     }
 }
@@ -54696,6 +55225,15 @@ function crashWhileWriting(path, partly = () => { }) {
     partly();
     process.kill(process.pid, 'SIGKILL');
 }
+/**
+ * A test hook like `crashWhileWriting`: with `AI_LOG_TRAIL_CRASH_PLACING=<a file's name>@linked`
+ * the process kills itself once that file's earlier copy has its second name, before the rename;
+ * with `@renamed`, after the rename, before the second name is unlinked.
+ */
+function crashWhilePlacing(path, point) {
+    if (process.env.AI_LOG_TRAIL_CRASH_PLACING === `${(0,external_node_path_.basename)(path)}@${point}`)
+        process.kill(process.pid, 'SIGKILL');
+}
 /** The name a file written under its temporary names ends under. */
 function ownName(name) {
     for (;;) {
@@ -54704,6 +55242,14 @@ function ownName(name) {
             return name;
         name = m[1];
     }
+}
+/**
+ * Renames a file's second write (`FileOut`) over its first under the temporary name the commit
+ * reads: the first is freed off the wall's path, and what was kept for its flush is dropped.
+ */
+function replaceStaged(temp, path) {
+    forget(path);
+    replaceOffPath(temp, path);
 }
 
 ;// CONCATENATED MODULE: ./src/redact/export.ts
@@ -57147,20 +57693,93 @@ const SEARCH_ENTRY = partKind('html.search', searchEntry, jsonForScript);
 
 ;// CONCATENATED MODULE: ./src/render/md-paged-table.ts
 
+
+/**
+ * Characters of escaped cells held from the first pass to the second, each cell counted with
+ * `CELL_OVERHEAD` more for the string and its slot. A table under it (the tables of a thousand
+ * sessions or so) has each row's cells escaped once; the pages of a larger one past it
+ * are escaped again in the second pass, as all were before, so its memory stays a page's.
+ */
+const KEPT_TABLE_CHARS = 512 << 10;
+const CELL_OVERHEAD = 32;
 /**
  * A GFM table's text a page of rows at a time, byte for byte the text of the whole table as
- * `toMarkdown` writes it, without its trailing line break.
+ * `toMarkdown` writes it, without its trailing line break; the chunks are the same as the pages
+ * (the last check's memo knows a page by its text).
  *
- * remark pads every column to the widest cell of the whole table, so a page stringified alone
- * is padded to its own widest cells. The first pass stringifies each page and reads its columns'
- * widths off the delimiter row, which is exactly as wide as the widest cell of its column
- * (and never narrower than its alignment colons need). The second stringifies each page with one
- * more row whose cells are that many `x`, which gives the page the whole table's widths, and
- * keeps only the page's own rows (the header and delimiter rows once). A cell is one line
- * (remark writes a line break in a cell as a character reference), so rows are lines. A table
- * of one page is written as the first pass stringified it.
+ * remark pads every column to the widest cell of the whole table, so no page's line can be
+ * written before every page's cells are known. The first pass escapes each page's cells as the
+ * fast writer does (md-fast.ts `tableCells`) and widens the columns to them; the second writes
+ * each line with markdown-table's padding rules (`tableLine`, the same code the writer pads a
+ * whole table with) from the cells kept, or escaped again past `keepChars`. A cell is one line
+ * (remark writes a line break in a cell as a character reference), so rows are lines. When the
+ * fast writer would not write the table (a node it does not know), each page is stringified
+ * through `toMarkdown` twice (`remarkPagedTableText`).
  */
-function* pagedTableText(tableOf, pages) {
+function* pagedTableText(tableOf, pages, keepChars = KEPT_TABLE_CHARS) {
+    const writer = tableCellWriter();
+    if (!writer)
+        return yield* remarkPagedTableText(tableOf, pages);
+    const longest = [];
+    let mostCells = 0;
+    let header;
+    let align = [];
+    // Each page's body rows' cells, or undefined for a page not kept (escaped again in the second pass).
+    const kept = [];
+    let keptChars = 0;
+    for (const rows of pages()) {
+        const node = tableOf(rows);
+        const matrix = writer.cells(node);
+        if (!matrix)
+            return yield* remarkPagedTableText(tableOf, pages);
+        if (header === undefined) {
+            header = matrix[0] ?? [];
+            align = node.align ?? [];
+        }
+        let chars = 0;
+        for (let r = 1; r < matrix.length; r++) {
+            const row = matrix[r];
+            mostCells = Math.max(mostCells, measureCells(row, longest));
+            for (const cell of row)
+                chars += cell.length + CELL_OVERHEAD;
+        }
+        if (keptChars + chars <= keepChars) {
+            kept.push(matrix.slice(1));
+            keptChars += chars;
+        }
+        else
+            kept.push(undefined);
+    }
+    if (header === undefined)
+        return;
+    // The header is filled out to the columns as the writer's `table` does for the whole table.
+    const columns = align.length || Math.max(mostCells, header.length);
+    while (header.length < columns)
+        header.push('');
+    mostCells = Math.max(mostCells, measureCells(header, longest));
+    const { delimiter, alignments } = delimiterRow(align, mostCells, longest, true);
+    const headerCells = Math.max(1, header.length);
+    const head = tableLine(header, headerCells, longest, alignments, true) + '\n' + tableLine(delimiter, headerCells, longest, alignments, true);
+    const lines = (rows) => rows.map((row) => tableLine(row, Math.max(1, row.length), longest, alignments, true)).join('\n');
+    const again = kept.includes(undefined) ? pages()[Symbol.iterator]() : undefined;
+    for (let i = 0; i < kept.length; i++) {
+        const rows = again ? again.next().value : undefined;
+        const cells = kept[i] ?? writer.cells(tableOf(rows ?? [])).slice(1);
+        if (i === 0)
+            yield cells.length ? head + '\n' + lines(cells) : head;
+        else if (cells.length)
+            yield '\n' + lines(cells);
+    }
+}
+/**
+ * `pagedTableText` through `toMarkdown`, each page stringified twice. The first pass stringifies
+ * each page and reads its columns' widths off the delimiter row, which is exactly as wide as the
+ * widest cell of its column (and never narrower than its alignment colons need). The second
+ * stringifies each page with one more row whose cells are that many `x`, which gives the page the
+ * whole table's widths, and keeps only the page's own rows (the header and delimiter rows once).
+ * A table of one page is written as the first pass stringified it.
+ */
+function* remarkPagedTableText(tableOf, pages) {
     const widths = [];
     // A table of one page is padded to its own widths, the whole table's: the first pass's text is
     // the table's, and a second stringification of the same rows would write the same bytes.
@@ -57202,14 +57821,52 @@ function* pagedTableText(tableOf, pages) {
 
 /** Rows of a table per stringification: few enough to hold, many enough to keep remark's overhead per call small. */
 const TABLE_PAGE = 1_000;
-/** A table with a row per session, written a page of rows at a time (at most `pageRows`). */
-function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE) {
+/**
+ * Texts of the tables of sessions written whole in this process, by the list they were written
+ * from and their `key`: the job summary's candidate, the report in summary mode, holds report.md's
+ * sessions table, written from the same list a moment before.
+ */
+const writtenTables = new WeakMap();
+/** Longest table text kept for another rendering of the same list (the sessions table of a thousand sessions or so). */
+const KEPT_TABLE_TEXT = 512 << 10;
+/**
+ * A table with a row per session, written a page of rows at a time (at most `pageRows`). With a
+ * `key` naming all that `tableOf` and `rowOf` read besides the sessions (the same key for the
+ * same table of the same list), the table of a list that is not an array (an array could change
+ * between renderings) is written once per list and its chunks given again to the next rendering.
+ */
+function sessionTableSlot(sessions, tableOf, rowOf, pageRows = TABLE_PAGE, key) {
     // Pages cut by the sessions' ids as well: a page not holding a changed session's row is the same text, known to the last check's memo.
     const pages = () => sessionPages(sessions, pageRows, rowOf, idPageCut);
+    const memoKey = key === undefined || Array.isArray(sessions) ? undefined : `${key}\0${pageRows}`;
     return {
         type: 'slot',
         nodes: () => [tableOf(Array.from(sessions, rowOf))],
-        texts: () => pagedTableText(tableOf, pages)
+        *texts() {
+            if (memoKey === undefined)
+                return yield* pagedTableText(tableOf, pages);
+            const known = writtenTables.get(sessions)?.get(memoKey);
+            if (known)
+                return yield* known;
+            const chunks = [];
+            let chars = 0;
+            let keep = true;
+            for (const chunk of pagedTableText(tableOf, pages)) {
+                chars += chunk.length;
+                keep &&= chars <= KEPT_TABLE_TEXT;
+                if (keep)
+                    chunks.push(chunk);
+                else
+                    chunks.length = 0;
+                yield chunk;
+            }
+            if (!keep)
+                return;
+            let byKey = writtenTables.get(sessions);
+            if (!byKey)
+                writtenTables.set(sessions, (byKey = new Map()));
+            byKey.set(memoKey, chunks);
+        }
     };
 }
 /** Blocks in groups (a session's prompts), each group stringified alone. */
@@ -57335,7 +57992,9 @@ function markdownParts(report, opts, pageRows) {
         nodes.push(paragraph(emphasis(label('No sessions match the filters.'))));
     }
     else {
-        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows), ...costNotes(heads));
+        nodes.push(heading(3, label(`Sessions (${report.sessions.length})`)), 
+        // The rows read the sessions and the time zone alone: the summary candidate's table is report.md's.
+        sessionTableSlot(heads.sessions, sessionsTableOf(heads), sessionRowOf(heads), pageRows, `sessions\0${heads.filters.timezone}`), ...costNotes(heads));
         if (report.mode === 'summary' || report.mode === 'full')
             nodes.push(heading(3, label('Notable actions')), ...notableActions(heads));
         if (report.mode === 'prompts')
@@ -58195,17 +58854,30 @@ class FileOut {
         (0,external_node_fs_.writeSync)(this.fd, this.pending);
         this.pending = '';
     }
-    /** Writes what is gathered and closes; the file replaces the previous one. */
+    /**
+     * Writes what is gathered; the file replaces the previous one, and its flush to the disk starts
+     * on the thread pool (src/output-folder.ts), through the descriptor it was written with.
+     */
     close() {
         try {
             this.flush();
         }
-        finally {
+        catch (e) {
             (0,external_node_fs_.closeSync)(this.fd);
+            throw e;
+        }
+        finally {
             if (this.oldFd !== null)
                 (0,external_node_fs_.closeSync)(this.oldFd);
         }
-        (0,external_node_fs_.renameSync)(this.tmp, this.path);
+        try {
+            replaceStaged(this.tmp, this.path);
+        }
+        catch (e) {
+            (0,external_node_fs_.closeSync)(this.fd);
+            throw e;
+        }
+        flushWhenWhole(this.path, this.fd);
     }
     /** Closes and removes what was written of a file not finished. */
     abandon() {
@@ -61213,49 +61885,98 @@ function defaultReportThread(db, job) {
         return 'worker';
     return reportThread(sessions, SessionCache.sessionsToRedact(db, job.config, COMMENT_CACHE_WINDOW));
 }
+/** Starts the report's worker for a job in `mode` before its request is known, or null where it may not be wanted. */
+function startReportWorker(db, mode) {
+    const wanted = job_thread_isolationWanted();
+    if (wanted === false || db.memory || db.inTransaction)
+        return null;
+    if (wanted === undefined && !filesCarryCommentTurns(mode, COMMENT_CACHE_WINDOW.maxFieldChars))
+        return null;
+    const script = jobWorkerScript();
+    if (!script)
+        return null;
+    const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job: null, announce: false };
+    const started = spawn(script, request, firstLimits());
+    let used = false;
+    return {
+        run(job, onFile) {
+            used = true;
+            started.onFile = onFile;
+            started.worker.postMessage({ job, announce: !!onFile });
+            return started.outcome;
+        },
+        cancel() {
+            if (used)
+                return;
+            used = true;
+            void started.worker.terminate();
+        }
+    };
+}
 /**
  * Runs the report part of a job on a worker thread and returns its result, or returns null when
  * it should run on the caller's thread: a store held in memory, a transaction open on the
  * caller's connection, a small store's every session already in the session cache, no worker script (tests running the TypeScript
- * sources), or turned off. Closes the caller's connection when it runs the worker.
+ * sources), or turned off. Closes the caller's connection when it runs the worker. `early`, a worker
+ * started during the ingest, runs the job's first attempt (or is ended when the job stays here).
  */
-async function reportOnWorker(db, job) {
+async function reportOnWorker(db, job, onFile = null, early = null) {
     const wanted = job_thread_isolationWanted();
-    if (wanted === false || db.memory || db.inTransaction)
-        return null;
     // The script sits beside this module in lib/, or in its own bundle beside dist/index.js.
-    const script = workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
-    if (!script)
+    const script = wanted === false || db.memory || db.inTransaction ? null : jobWorkerScript();
+    if (!script || (wanted === undefined && defaultReportThread(db, job) === 'caller')) {
+        early?.cancel();
         return null;
-    if (wanted === undefined && defaultReportThread(db, job) === 'caller')
-        return null;
-    const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job };
+    }
+    const request = { role: JOB_WORKER_ROLE, database: db.name, schemaVersion: schemaVersion(db), job, announce: !!onFile };
     db.close();
-    const oldMb = job_thread_oldGenerationMb();
+    const limits = firstLimits();
     const outDir = snapshotOutDir(job.outDir);
     try {
-        return await job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: oldMb });
+        return await (early ? early.run(job, onFile) : spawn(script, request, limits, onFile).outcome);
     }
     catch (e) {
         if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY')
             throw e;
         // What the worker that ran out wrote goes, so the output folder ends as one run leaves it.
         outDir.restore();
-        process.emitWarning(`the report needed more than the ${oldMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`, { code: 'AI_LOG_TRAIL_REPORT_HEAP' });
-        return job_thread_runWorker(script, request, { maxYoungGenerationSizeMb: youngMb() });
+        process.emitWarning(`the report needed more than the ${limits.maxOldGenerationSizeMb} MB heap its worker thread is given first; running it again without that cap (it takes longer, and the output is the same)`, { code: 'AI_LOG_TRAIL_REPORT_HEAP' });
+        return spawn(script, request, { maxYoungGenerationSizeMb: youngMb() }, onFile).outcome;
     }
 }
-/** Runs one report worker to its end; rejects with the worker's error, its `code` kept. */
-function job_thread_runWorker(script, request, resourceLimits) {
+function jobWorkerScript() {
+    return workerScript(import.meta.url, ['./job-worker.js', './job-worker/index.js']);
+}
+/** The first attempt's caps: the young generation's and the old's. */
+function firstLimits() {
+    return { maxYoungGenerationSizeMb: youngMb(), maxOldGenerationSizeMb: job_thread_oldGenerationMb() };
+}
+/**
+ * Starts one report worker; its outcome settles when the thread is gone, with the worker's result
+ * or error (its `code` kept). Listened to from the start: a worker that fails while it starts, before
+ * it is given its job, rejects the outcome, which is then never left unhandled.
+ */
+function spawn(script, request, resourceLimits, onFile = null) {
     // None of the parent's Node flags: some do not apply to a worker script, and the job needs none.
     // `AI_LOG_TRAIL_JOB_WORKER_FLAGS` gives the worker some, for measuring (`--cpu-prof`, which a
     // worker started without its parent's flags does not inherit).
     const execArgv = process.env.AI_LOG_TRAIL_JOB_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [];
     const worker = new external_node_worker_threads_.Worker(script, { workerData: request, execArgv, resourceLimits, env: workerEnv() });
     traceHeap(worker);
-    return new Promise((resolve, reject) => {
+    const spawned = { worker, outcome: Promise.resolve(null), onFile };
+    spawned.outcome = new Promise((resolve, reject) => {
         let outcome = null;
         worker.on('message', (m) => {
+            if (m.type === 'file') {
+                // What is read here only spares the memo's entry a read: a failure leaves the file to it.
+                try {
+                    spawned.onFile?.(m.name, m.path, m.now);
+                }
+                catch {
+                    // Read again when the entry is made.
+                }
+                return;
+            }
             outcome = m.type === 'done' ? { result: m.result } : { error: fromWire(m.error) };
         });
         // An error the worker could not post (out of memory, a failure to start) comes as an event.
@@ -61270,6 +61991,8 @@ function job_thread_runWorker(script, request, resourceLimits) {
                 reject(outcome?.error ?? new Error(`report worker exited (code ${code}) without a result`));
         });
     });
+    spawned.outcome.catch(() => undefined);
+    return spawned;
 }
 /**
  * The old generation's cap on the first attempt: `AI_LOG_TRAIL_JOB_WORKER_HEAP_MB` sets another,
@@ -61528,9 +62251,10 @@ const MAX_TIME_LINE = 64 * 1024;
  * when it is not to be kept: the last check found something (what it redacted could depend on the
  * time), a time was not found exactly where its renderer writes it (a log's text holding the same
  * words and time), a line holding it is longer than MAX_TIME_LINE, or the entry passes
- * MAX_ENTRY_BYTES compressed.
+ * MAX_ENTRY_BYTES compressed. A file `flow` read while the report worker went on (`MemoFlow`),
+ * and which is still that file, is not read again but for the chunks the entry before does not hold.
  */
-function memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
+function memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES, flow) {
     if (result.late.total !== 0)
         return null;
     const forms = timeForms(now);
@@ -61553,9 +62277,27 @@ function memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
             texts.push({ name, file, bytes: spans.length, ...found });
             return true;
         };
-        for (const name of result.files)
-            if (!add(name, true, (spans) => chunks.read((0,external_node_path_.join)(outDir, name), spans)))
-                return null;
+        for (const name of result.files) {
+            const path = (0,external_node_path_.join)(outDir, name);
+            const read = flow?.take(name, path, forms.json);
+            if (!read) {
+                if (!add(name, true, (spans) => chunks.read(path, spans)))
+                    return null;
+                continue;
+            }
+            try {
+                const { file, fd } = read;
+                if (!file.found)
+                    return null;
+                for (const c of file.chunks)
+                    if (!chunks.known(fd, c))
+                        return null;
+                texts.push({ name, file: true, bytes: file.length, ...file.found });
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(read.fd);
+            }
+        }
         for (const [field, name] of Object.entries(RESULT_TEXTS))
             if (!add(name, false, (spans) => chunks.write(Buffer.from(result[field], 'utf8'), spans)))
                 return null;
@@ -61565,6 +62307,92 @@ function memoEntry(job, now, result, maxBytes = MAX_ENTRY_BYTES) {
         const header = { format: MEMO_FORMAT, forms, texts, chunks: chunks.list, result: rest };
         return job_memo_pack(Buffer.from(JSON.stringify(header), 'utf8'));
     };
+}
+/**
+ * The memo's entry begun while the report worker writes (docs/performance.md, "the job memo's
+ * entry built while the worker writes"): the worker tells the caller's thread each file once it is
+ * whole under its temporary name, and the caller, idle until then, reads it, cuts it into the
+ * entry's chunks, hashes each and finds the time in it, keeping only that. What needs the job's
+ * result or the store's write transaction waits for the worker's end (`memoEntry`), which then
+ * reads of such a file only the chunks it compresses. A file is taken as read only while it is the
+ * same file (device, inode, size, modification time: a rename into place keeps them; a file written
+ * again is another inode or another time), and each chunk read again is checked against its hash.
+ */
+class MemoFlow {
+    files = new Map();
+    /**
+     * The marks of the chunks of the folder's entry when the report began, by length and SHA-256:
+     * a chunk it held is searched for the time only at them, as `memoEntry` does a chunk it keeps.
+     */
+    marks = new Map();
+    /** The chunk being gathered, one for every file: what the caller holds while the worker's heap is at its largest. */
+    buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    /** `db`: the store before the report, whose entry for `outDir` (whatever its key) tells the chunks it holds. */
+    constructor(db, outDir) {
+        if (db && outDir !== undefined)
+            for (const [k, c] of previousChunks(readJobMemoHead(db, outDir)))
+                this.marks.set(k, c[4]);
+    }
+    /** File `name` of the report at time `now` (ISO) is whole at `path`: read, cut, hashed and searched now. */
+    whole(name, path, now) {
+        this.files.delete(name);
+        const forms = timeForms(new Date(now));
+        if (forms.json !== now || !Object.values(forms).every((f) => PLAIN.test(f)))
+            return;
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(path, 'r');
+        }
+        catch {
+            return;
+        }
+        try {
+            const before = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+            const spans = new SpanFinder(name, forms);
+            const cutter = new Cutter(this.marks, this.buf);
+            cutter.readFd(fd, spans);
+            cutter.flush(spans);
+            const after = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+            // Written to while it was read: the entry reads it whole.
+            if (!sameState(before, after) || BigInt(spans.length) !== after.size)
+                return;
+            const state = { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs };
+            this.files.set(name, { now, state, chunks: cutter.cuts, length: spans.length, found: spans.finish() });
+        }
+        catch {
+            // Not read here: the entry reads it whole, as without a worker.
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    /** What was read of file `name`, with it open at `path`, if `path` is still that file and it was read at `now`; else undefined. */
+    take(name, path, now) {
+        const file = this.files.get(name);
+        this.files.delete(name);
+        if (!file || file.now !== now)
+            return undefined;
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(path, 'r');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            if (sameState((0,external_node_fs_.fstatSync)(fd, { bigint: true }), file.state))
+                return { file, fd };
+        }
+        catch {
+            // Read whole below.
+        }
+        (0,external_node_fs_.closeSync)(fd);
+        return undefined;
+    }
+}
+/** Whether two states are of the same file with the same bytes, short of a rewrite in place to the same size within the clock's tick. */
+function sameState(a, b) {
+    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
 }
 /** The chunks of the folder's entry before, by length and SHA-256: what this entry may keep rather than compress again. */
 function previousChunks(previous) {
@@ -61610,26 +62438,26 @@ function markChunk(chunk) {
     return marks;
 }
 /**
- * Cuts what it is given into chunks (ending where the text says, `MIN_CHUNK_BYTES`), hands each
- * to the text's `SpanFinder`, and stores it: a chunk the entry before holds, by length and
- * SHA-256, is kept as it is stored and searched for the time only at its marks; another is
- * searched, compressed and stored.
+ * Cuts what it is given into chunks, ending where the text says (`MIN_CHUNK_BYTES`), and hands
+ * each to `take`; this one only lists each chunk's offset, length, SHA-256 and marks, and hands it
+ * to the text's `SpanFinder` (what `MemoFlow` keeps of a file).
  */
-class Chunker {
-    sink;
-    previous;
-    maxBytes;
-    buf = Buffer.allocUnsafe(CHUNK_BYTES);
+class Cutter {
+    marks;
+    buf;
     used = 0;
     /** Where the search for a chunk's end goes on from. */
     scanned = 0;
-    list = [];
-    /** Bytes stored so far, compressed (those kept counted too). */
-    stored = 0;
-    constructor(sink, previous, maxBytes) {
-        this.sink = sink;
-        this.previous = previous;
-        this.maxBytes = maxBytes;
+    /** Bytes of the text handed on so far. */
+    offset = 0;
+    cuts = [];
+    /**
+     * `marks`: those of chunks known by length and SHA-256, used rather than searching the chunk for
+     * MARK; `buf`: where chunks are gathered, CHUNK_BYTES long.
+     */
+    constructor(marks, buf = Buffer.allocUnsafe(CHUNK_BYTES)) {
+        this.marks = marks;
+        this.buf = buf;
     }
     /**
      * A file's bytes, read straight into the chunk being gathered: up to MIN_CHUNK_BYTES at once,
@@ -61639,18 +62467,21 @@ class Chunker {
     read(path, spans) {
         const fd = (0,external_node_fs_.openSync)(path, 'r');
         try {
-            for (;;) {
-                const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used);
-                const n = (0,external_node_fs_.readSync)(fd, this.buf, this.used, want, null);
-                if (n === 0)
-                    return true;
-                this.used += n;
-                if (!this.cutAndFlush(spans))
-                    return false;
-            }
+            return this.readFd(fd, spans);
         }
         finally {
             (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    readFd(fd, spans) {
+        for (;;) {
+            const want = this.used < MIN_CHUNK_BYTES ? MIN_CHUNK_BYTES - this.used : Math.min(CUT_READ_BYTES, CHUNK_BYTES - this.used);
+            const n = (0,external_node_fs_.readSync)(fd, this.buf, this.used, want, null);
+            if (n === 0)
+                return true;
+            this.used += n;
+            if (!this.cutAndFlush(spans))
+                return false;
         }
     }
     /** Bytes held in memory, copied into the chunk being gathered. False once the entry passes its bound. */
@@ -61702,16 +62533,77 @@ class Chunker {
         const hash = (0,external_node_crypto_.createHash)('sha256').update(raw).digest('base64');
         this.used = 0;
         this.scanned = 0;
-        const before = this.previous.get(`${raw.length}:${hash}`);
-        if (before && this.sink.keep(before[2])) {
+        return this.take(raw, hash, spans);
+    }
+    take(raw, hash, spans) {
+        const known = this.marks?.get(`${raw.length}:${hash}`);
+        const marks = known === undefined ? markChunk(raw) : known;
+        spans.feed(raw, marks ?? undefined);
+        this.cuts.push([this.offset, raw.length, hash, known === undefined ? marks : false]);
+        this.offset += raw.length;
+        return true;
+    }
+}
+/**
+ * Cuts what it is given into chunks (`Cutter`), hands each to the text's `SpanFinder`, and stores
+ * it: a chunk the entry before holds, by length and SHA-256, is kept as it is stored and searched
+ * for the time only at its marks; another is searched, compressed and stored.
+ */
+class Chunker extends Cutter {
+    sink;
+    previous;
+    maxBytes;
+    list = [];
+    /** Bytes stored so far, compressed (those kept counted too). */
+    stored = 0;
+    constructor(sink, previous, maxBytes) {
+        super();
+        this.sink = sink;
+        this.previous = previous;
+        this.maxBytes = maxBytes;
+    }
+    take(raw, hash, spans) {
+        const before = this.keep(raw.length, hash);
+        if (before) {
             // The same bytes: the same marks (null ones searched whole again).
             spans.feed(raw, before[4] ?? undefined);
-            this.list.push([raw.length, hash, before[2], before[3], before[4]]);
-            this.stored += before[3];
             return this.stored <= this.maxBytes;
         }
         const marks = markChunk(raw);
         spans.feed(raw, marks ?? undefined);
+        return this.put(raw, hash, marks);
+    }
+    /**
+     * A chunk `MemoFlow` read of the file open at `fd`: kept when the entry before holds it, else read
+     * again, checked against its hash, compressed and stored. False once the entry passes its bound,
+     * or when the bytes read are not the chunk's.
+     */
+    known(fd, [offset, length, hash, marks]) {
+        if (this.keep(length, hash))
+            return this.stored <= this.maxBytes;
+        if (length > this.buf.length)
+            return false;
+        for (let at = 0; at < length;) {
+            const n = (0,external_node_fs_.readSync)(fd, this.buf, at, length - at, offset + at);
+            if (n <= 0)
+                return false;
+            at += n;
+        }
+        const raw = this.buf.subarray(0, length);
+        if ((0,external_node_crypto_.createHash)('sha256').update(raw).digest('base64') !== hash)
+            return false;
+        return this.put(raw, hash, marks === false ? markChunk(raw) : marks);
+    }
+    /** The entry before's chunk of these bytes, kept for this one, or undefined. */
+    keep(length, hash) {
+        const before = this.previous.get(`${length}:${hash}`);
+        if (!before || !this.sink.keep(before[2]))
+            return undefined;
+        this.list.push([length, hash, before[2], before[3], before[4]]);
+        this.stored += before[3];
+        return before;
+    }
+    put(raw, hash, marks) {
         const chunk = compress(raw);
         this.list.push([raw.length, hash, this.sink.put(chunk), chunk.length, marks]);
         this.stored += chunk.length;
@@ -61961,7 +62853,8 @@ class ReplayWriter {
     }
     close(t) {
         if (this.fd !== null) {
-            (0,external_node_fs_.closeSync)(this.fd);
+            // Its flush starts on the thread pool while the next file is written; the commit waits for it.
+            flushWhenWhole(this.temps[this.temps.length - 1][0], this.fd);
             this.fd = null;
         }
         if (!t.file)
@@ -61999,18 +62892,26 @@ class ReplayWriter {
     text(name) {
         return this.texts.get(name) ?? '';
     }
-    /** Every file renamed into place: called once all were written and checked. */
+    /**
+     * Every file renamed into place: called once all were written and checked. Each is flushed to
+     * the disk first, as a job's own files are (src/output-folder.ts): a replayed name never points
+     * at a file cut short after a power cut. Each earlier file is freed off the wall's path (`replaceOffPath`).
+     */
     commit() {
+        for (const [temp, target] of this.temps)
+            flushed(temp, (0,external_node_path_.basename)(target));
         for (const [temp, target] of this.temps.splice(0))
-            (0,external_node_fs_.renameSync)(temp, target);
+            replaceOffPath(temp, target);
     }
     /** Whatever was not renamed into place is removed. */
     discard() {
         if (this.fd !== null)
             (0,external_node_fs_.closeSync)(this.fd);
         this.fd = null;
-        for (const [temp] of this.temps.splice(0))
+        for (const [temp] of this.temps.splice(0)) {
+            forget(temp);
             (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
     }
 }
 /**
@@ -62124,9 +63025,18 @@ const SUMMARY_LIMIT = 1_000_000;
  */
 async function runJob(o) {
     const db = openStore(o.database);
+    // The report's worker, started once a small ingest on this thread finds a file to read, so
+    // that its start overlaps the rest of the ingest: not beside a large ingest, whose own worker's
+    // heap it would add to, nor for a history that did not change, whose files the memo may replay.
+    const early = { worker: null };
     try {
         const progress = o.progress;
-        const ingestOptions = { batchSize: o.config.defaults.batch_size, onProgress: progress && ((p) => progress.update(p.file, p.bytes)) };
+        const ingestOptions = {
+            batchSize: o.config.defaults.batch_size,
+            onProgress: progress && ((p) => progress.update(p.file, p.bytes)),
+            // A test's own detectors are functions, which cannot cross to a worker.
+            onFirstRead: () => void (early.worker ??= o.lateCheckOptions ? null : startReportWorker(db, o.mode))
+        };
         const ingest = o.paths === null || o.scopePaths ? await ingestForRepo(db, o.repoDir, o.paths, ingestOptions) : await ingestPaths(db, o.paths, ingestOptions);
         progress?.finish();
         const job = reportRequest(o);
@@ -62136,12 +63046,16 @@ async function runJob(o) {
         const replay = memo && replayed(job, memo, db, o.now ?? new Date());
         if (replay)
             return { ...replay, ingest, memo: 'replayed' };
+        // The files a worker writes are read for the memo's entry as each is whole, while it goes on.
+        const flow = memo && new MemoFlow(db, memo.outDir);
         // A test's own detectors are functions, which cannot cross to a worker.
-        const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job)) ?? reportHere(db, job, o.lateCheckOptions);
-        const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported));
+        const reported = (o.lateCheckOptions ? null : await reportOnWorker(db, job, flow && ((name, path, now) => flow.whole(name, path, now)), early.worker)) ??
+            reportHere(db, job, o.lateCheckOptions);
+        const kept = memo !== null && keepMemo(o.database, memo, memoEntry(job, new Date(reported.report.generated_at), reported, MAX_ENTRY_BYTES, flow ?? undefined));
         return { ...reported, ingest, memo: kept ? 'kept' : 'none' };
     }
     finally {
+        early.worker?.cancel();
         if (db.open)
             db.close();
     }
@@ -62334,8 +63248,10 @@ function withLate(report, late) {
 function finalTexts(i) {
     const written = new Map();
     const wrote = (name, w) => {
-        if (w)
-            written.set(name, w);
+        if (!w)
+            return;
+        written.set(name, w);
+        i.onFileWhole?.(name, w.path, i.report.generated_at);
     };
     const files = [];
     const fileChecks = [];

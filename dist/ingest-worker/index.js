@@ -21730,7 +21730,7 @@ async function ingestOnThisThread(db, paths, opts = {}, hooks = {}) {
     const read = [];
     const writer = new StoreWriter(db);
     const touched = new TouchedSessions(db);
-    const plans = planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...committed_part_emptyPart(), merged_paths: merged }));
+    const plans = toldFirst(planFiles(db, writer, paths, opts, result, (merged) => hooks.onCommit?.({ ...committed_part_emptyPart(), merged_paths: merged })), opts.onFirstRead);
     // The look-ahead holds every plan it makes until the first file is read, never more than
     // LOOKAHEAD_PLANS (a first ingest of many small files planned every file before reading one, and
     // ran out of the worker's heap). It plans ahead whether or not the parse worker is chosen already,
@@ -22003,6 +22003,14 @@ async function* planFiles(db, writer, paths, opts, result, onMerged) {
         const plan = await planFile(db, writer, w.path, w, opts, result, aliases);
         if (plan)
             yield plan;
+    }
+}
+/** `plans`, with `tell` called before the first is given. */
+async function* toldFirst(plans, tell) {
+    for await (const plan of plans) {
+        tell?.();
+        tell = undefined;
+        yield plan;
     }
 }
 function reportProblem(writer, result, path, line, reason, fileId = null) {
