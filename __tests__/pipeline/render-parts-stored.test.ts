@@ -118,6 +118,28 @@ describe('kept parts stored as their bytes', () => {
     expect(bytesOf(old.out)).toEqual(await fresh())
   }, 120_000)
 
+  it('moves the parts an earlier build kept in their rows into the file beside the store, once', async () => {
+    const db = openStore(kept)
+    const update = db.prepare('UPDATE render_parts SET body = ? WHERE hash = ?')
+    db.transaction(() => {
+      for (const r of rows()) update.run(r.body[0] === 3 ? inRow(r) : Buffer.concat([Buffer.of(2), decompressEntry(r.body, r.text_bytes)]), r.hash)
+    })()
+    db.close()
+    const before = rows()
+    expect(before.every((r) => r.body[0] === 2)).toBe(true)
+    const moved = await run(kept)
+    expect(moved.misses).toBe(0)
+    expect(bytesOf(moved.out)).toEqual(await fresh())
+    // Every part the run read (not those only an earlier run's files held) now points into the file, holding the bytes its row held.
+    const after = rows()
+    expect(after.map((r) => r.hash)).toEqual(before.map((r) => r.hash))
+    expect(after.filter((r) => r.body[0] === 3).length).toBe(moved.hits)
+    after.forEach((r, i) => expect(inRow(r)).toEqual(before[i].body))
+    const again = await run(kept)
+    expect(again.misses).toBe(0)
+    expect(bytesOf(again.out)).toEqual(await fresh())
+  }, 120_000)
+
   it('makes again a stored part cut short, grown or of an unknown codec, without failing', async () => {
     const db = openStore(kept)
     // The run above left the parts as an earlier build kept them (parts off writes none): keep them as this one does.

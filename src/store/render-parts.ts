@@ -267,6 +267,8 @@ export class RenderPartsStore {
   /** The number this run's rows get: one past the newest in the table. */
   readonly run: number
   private readonly used = new Set<string>()
+  /** Parts this run moved from their rows to the file (`moveToFile`), each once. */
+  private readonly moved = new Set<string>()
   /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
   private due: Set<string> | undefined
   private pending: [string, Buffer, number, number, string][] = []
@@ -350,12 +352,29 @@ export class RenderPartsStore {
           .all(this.run - PART_KEEP_RUNS / 2) as string[]
       )
       if (this.due.has(hash)) this.used.add(hash)
+      if (stored && this.file && !this.moved.has(hash)) this.moveToFile(hash, raw, row.rendered_bytes, row.detectors)
       if (!stored) releaseBuffer(row.body)
       return { bytes: raw, detectors: detectors as string[], renderedBytes: row.rendered_bytes }
     } catch {
       this.forget(hash)
       return undefined
     }
+  }
+
+  /**
+   * A part an earlier build kept as its bytes in its row goes to the parts file, once: read from
+   * there, it no longer costs SQLite's overflow pages every run. A copy, as the caller gives the
+   * row's buffer back once written; its row points at the file from the save, as a part made this
+   * run does (a run killed before then leaves the row as it was).
+   */
+  private moveToFile(hash: string, text: Buffer, renderedBytes: number, detectors: string): void {
+    this.moved.add(hash)
+    const body = Buffer.allocUnsafe(text.length + 1)
+    body[0] = STORED
+    text.copy(body, 1)
+    this.pending.push([hash, body, text.length, renderedBytes, detectors])
+    this.pendingBytes += body.length
+    if (this.pendingBytes >= FILE_BATCH_BYTES) this.flush()
   }
 
   /** A pointer row's bytes from the parts file, or undefined: another file's row, or bytes the file does not hold whole. */
