@@ -48380,6 +48380,8 @@ class RenderPartsStore {
     /** The number this run's rows get: one past the newest in the table. */
     run;
     used = new Set();
+    /** Parts this run moved from their rows to the file (`moveToFile`), each once. */
+    moved = new Set();
     /** The parts half their lease gone, read at the first part asked for: few, but every fourth run all. */
     due;
     pending = [];
@@ -48458,6 +48460,8 @@ class RenderPartsStore {
                 .all(this.run - PART_KEEP_RUNS / 2));
             if (this.due.has(hash))
                 this.used.add(hash);
+            if (stored && this.file && !this.moved.has(hash))
+                this.moveToFile(hash, raw, row.rendered_bytes, row.detectors);
             if (!stored)
                 release_buffer_releaseBuffer(row.body);
             return { bytes: raw, detectors: detectors, renderedBytes: row.rendered_bytes };
@@ -48466,6 +48470,22 @@ class RenderPartsStore {
             this.forget(hash);
             return undefined;
         }
+    }
+    /**
+     * A part an earlier build kept as its bytes in its row goes to the parts file, once: read from
+     * there, it no longer costs SQLite's overflow pages every run. A copy, as the caller gives the
+     * row's buffer back once written; its row points at the file from the save, as a part made this
+     * run does (a run killed before then leaves the row as it was).
+     */
+    moveToFile(hash, text, renderedBytes, detectors) {
+        this.moved.add(hash);
+        const body = Buffer.allocUnsafe(text.length + 1);
+        body[0] = STORED;
+        text.copy(body, 1);
+        this.pending.push([hash, body, text.length, renderedBytes, detectors]);
+        this.pendingBytes += body.length;
+        if (this.pendingBytes >= FILE_BATCH_BYTES)
+            this.flush();
     }
     /** A pointer row's bytes from the parts file, or undefined: another file's row, or bytes the file does not hold whole. */
     fromFile(body) {
