@@ -100,7 +100,8 @@ export interface EarlyWorker {
 /** Starts the report's worker for a job in `mode` before its request is known, or null where it may not be wanted. */
 export function startReportWorker(db: Db, mode: ReportRequest['mode']): EarlyWorker | null {
   const wanted = isolationWanted()
-  if (wanted === false || db.memory || db.inTransaction) return null
+  // `AI_LOG_TRAIL_EARLY_WORKER=0` starts the worker after the ingest, as before: for measuring what the overlap saves.
+  if (wanted === false || db.memory || db.inTransaction || process.env.AI_LOG_TRAIL_EARLY_WORKER === '0') return null
   if (wanted === undefined && !filesCarryCommentTurns(mode, COMMENT_CACHE_WINDOW.maxFieldChars)) return null
   const script = jobWorkerScript()
   if (!script) return null
