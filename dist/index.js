@@ -61908,7 +61908,8 @@ function defaultReportThread(db, job) {
 /** Starts the report's worker for a job in `mode` before its request is known, or null where it may not be wanted. */
 function startReportWorker(db, mode) {
     const wanted = job_thread_isolationWanted();
-    if (wanted === false || db.memory || db.inTransaction)
+    // `AI_LOG_TRAIL_EARLY_WORKER=0` starts the worker after the ingest, as before: for measuring what the overlap saves.
+    if (wanted === false || db.memory || db.inTransaction || process.env.AI_LOG_TRAIL_EARLY_WORKER === '0')
         return null;
     if (wanted === undefined && !filesCarryCommentTurns(mode, COMMENT_CACHE_WINDOW.maxFieldChars))
         return null;
