@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { isMainThread } from 'node:worker_threads'
+import { processRunning } from './process-running.js'
 
 /*
  * Every file a job or the CLI writes into an output folder is written under a temporary name
@@ -87,7 +88,7 @@ export function removeLeftovers(outDir: string, file?: string): string[] {
   const removed: string[] = []
   for (const name of names.sort()) {
     const m = LEFTOVER.exec(name)
-    if (!m || running(Number(m[2] ?? m[4] ?? m[6]))) continue
+    if (!m || processRunning(Number(m[2] ?? m[4] ?? m[6]))) continue
     if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file)) continue
     rmSync(join(outDir, name), { force: true })
     removed.push(name)
@@ -102,17 +103,6 @@ function ofFile(stem: string, file: string): boolean {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-function running(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    // EPERM: a process of another user holds that id.
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** Writes `content` to `path` under its temporary name, and puts it into place when whole. */

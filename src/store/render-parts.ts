@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Db } from './db.js'
 import { releaseBuffer } from '../release-buffer.js'
 import { compressEntry, decompressEntry } from './entry-codec.js'
+import { processRunning } from '../process-running.js'
 
 /**
  * Runs that wrote to the table a part may go unused before it is evicted. A part used again is
@@ -220,20 +221,10 @@ function removeLeftovers(path: string): void {
     const base = basename(path)
     for (const name of readdirSync(dir)) {
       const m = name.startsWith(`${base}.`) ? /^\.(\d+)\.new$/.exec(name.slice(base.length)) : null
-      if (m && !running(Number(m[1]))) rmSync(join(dir, name), { force: true })
+      if (m && !processRunning(Number(m[1]))) rmSync(join(dir, name), { force: true })
     }
   } catch {
     // Left for a later run.
-  }
-}
-
-function running(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
