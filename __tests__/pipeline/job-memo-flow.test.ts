@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/db.js'
 import { formatTime } from '../../src/render/html-format.js'
 import { formatDateTime } from '../../src/render/text.js'
 import { fixtures, repoRoot, tmpDir } from '../helpers.js'
-import { keyOf, rows, written } from './memo-files.js'
+import { bytesSearched, keyOf, rows, written } from './memo-files.js'
 
 /*
  * The job memo's entry built while the report worker writes (docs/performance.md, "the job memo's
@@ -83,27 +83,6 @@ function head(database: string): Buffer | undefined {
     return db.prepare('SELECT entry FROM job_memo').pluck().get() as Buffer | undefined
   } finally {
     db.close()
-  }
-}
-
-/**
- * How many bytes `fn` had searched for text holding "enerated" (every form of the time holds it),
- * by a spy on `Buffer.prototype.indexOf` (as job-memo-marks.test.ts).
- */
-function bytesSearched<T>(fn: () => T): [T, number] {
-  const original = Buffer.prototype.indexOf
-  let searched = 0
-  const spy = jest.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
-    const [value, offset] = args
-    const at = original.apply(this, args as Parameters<Buffer['indexOf']>)
-    if ((typeof value === 'string' || Buffer.isBuffer(value)) && value.toString('latin1').includes('enerated'))
-      searched += (at >= 0 ? at + value.length : this.length) - (typeof offset === 'number' ? Math.max(0, offset) : 0)
-    return at
-  })
-  try {
-    return [fn(), searched]
-  } finally {
-    spy.mockRestore()
   }
 }
 

@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/db.js'
 import { formatTime } from '../../src/render/html-format.js'
 import { formatDateTime } from '../../src/render/text.js'
 import { tmpDir } from '../helpers.js'
-import { keyOf, rows, written } from './memo-files.js'
+import { bytesSearched, keyOf, rows, written } from './memo-files.js'
 
 /*
  * The job memo's entry after a change, fourteenth round (docs/performance.md): a chunk the entry
@@ -51,28 +51,6 @@ function files(at: string, change: Change = {}): Record<string, Buffer> {
     'report.md': Buffer.from(`${lines(80000, 'md')}\n_generated ${formatDateTime(iso, 'UTC')} UTC by ai-log-trail 0.0.0_\n`),
     'report.html': Buffer.from(`<p class="meta">Generated ${formatTime(iso, 'UTC')} by ai-log-trail 0.0.0</p>\n${lines(30000, 'html')}`),
     'tool_calls.csv': Buffer.from(lines(30000, 'csv'))
-  }
-}
-
-/**
- * How many bytes `fn` had searched for text holding "enerated" (every form of the time holds it),
- * by a spy on `Buffer.prototype.indexOf`.
- */
-function bytesSearched<T>(fn: () => T): [T, number] {
-  const original = Buffer.prototype.indexOf
-  let searched = 0
-  const spy = jest.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
-    const [value, offset] = args
-    const at = original.apply(this, args as Parameters<Buffer['indexOf']>)
-    // From where the search began to where it stopped.
-    if ((typeof value === 'string' || Buffer.isBuffer(value)) && value.toString('latin1').includes('enerated'))
-      searched += (at >= 0 ? at + value.length : this.length) - (typeof offset === 'number' ? Math.max(0, offset) : 0)
-    return at
-  })
-  try {
-    return [fn(), searched]
-  } finally {
-    spy.mockRestore()
   }
 }
 

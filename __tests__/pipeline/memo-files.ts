@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { MemoKey } from '../../src/pipeline/job-memo.js'
@@ -8,7 +9,8 @@ import { formatDateTime } from '../../src/render/text.js'
 
 /*
  * What the job memo's entry tests share: a job's files written into a folder as the report would
- * leave them, the memo's chunk rows and a key for a folder, without running a report.
+ * leave them, the memo's chunk rows and a key for a folder, without running a report; and how much
+ * of the files an entry's search for the report's time read.
  */
 
 /** `body` written as the folder's only files, and the result a report that wrote them at `at` returns. */
@@ -47,5 +49,27 @@ export function keyOf(database: string, folder: string, key: string): MemoKey {
     return { key, generation: storeGeneration(db), outDir: resolve(folder) }
   } finally {
     db.close()
+  }
+}
+
+/**
+ * How many bytes `fn` had searched for text holding "enerated" (every form of the time holds it),
+ * by a spy on `Buffer.prototype.indexOf`.
+ */
+export function bytesSearched<T>(fn: () => T): [T, number] {
+  const original = Buffer.prototype.indexOf
+  let searched = 0
+  const spy = jest.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, ...args: unknown[]) {
+    const [value, offset] = args
+    const at = original.apply(this, args as Parameters<Buffer['indexOf']>)
+    // From where the search began to where it stopped.
+    if ((typeof value === 'string' || Buffer.isBuffer(value)) && value.toString('latin1').includes('enerated'))
+      searched += (at >= 0 ? at + value.length : this.length) - (typeof offset === 'number' ? Math.max(0, offset) : 0)
+    return at
+  })
+  try {
+    return [fn(), searched]
+  } finally {
+    spy.mockRestore()
   }
 }
