@@ -6095,7 +6095,7 @@ run();
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98811);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65259);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48701);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -6105,7 +6105,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 65259:
+/***/ 48701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48367,7 +48367,27 @@ function decompressEntry(body, bytes) {
     throw new Error('an unknown codec');
 }
 
+;// CONCATENATED MODULE: ./src/process-running.ts
+/**
+ * Whether a process of this id is running (this one is): a temporary file's name carries its
+ * writer's id, so what a process no longer running left can be removed and what one still
+ * writing holds is left alone (src/output-folder.ts, src/store/render-parts.ts).
+ */
+function processRunning(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process of another user holds that id.
+        return e.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/render-parts.ts
+
 
 
 
@@ -48553,23 +48573,12 @@ function render_parts_removeLeftovers(path) {
         const base = (0,external_node_path_.basename)(path);
         for (const name of (0,external_node_fs_.readdirSync)(dir)) {
             const m = name.startsWith(`${base}.`) ? /^\.(\d+)\.new$/.exec(name.slice(base.length)) : null;
-            if (m && !running(Number(m[1])))
+            if (m && !processRunning(Number(m[1])))
                 (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { force: true });
         }
     }
     catch {
         // Left for a later run.
-    }
-}
-function running(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
     }
 }
 function writeAll(fd, b, at) {
@@ -54905,6 +54914,7 @@ function redactMarkedLine(line, opts) {
 
 
 
+
 /*
  * Every file a job or the CLI writes into an output folder is written under a temporary name
  * beside its own and renamed into place when whole: a file's first write (a `.partial`, or the
@@ -54969,7 +54979,7 @@ function output_folder_removeLeftovers(outDir, file) {
     const removed = [];
     for (const name of names.sort()) {
         const m = LEFTOVER.exec(name);
-        if (!m || output_folder_running(Number(m[2] ?? m[4] ?? m[6])))
+        if (!m || processRunning(Number(m[2] ?? m[4] ?? m[6])))
             continue;
         if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file))
             continue;
@@ -54984,18 +54994,6 @@ function ofFile(stem, file) {
 }
 function output_folder_escape(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function output_folder_running(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        // EPERM: a process of another user holds that id.
-        return e.code === 'EPERM';
-    }
 }
 /** Writes `content` to `path` under its temporary name, and puts it into place when whole. */
 function writeWhole(path, content) {

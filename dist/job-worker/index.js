@@ -48145,7 +48145,27 @@ function decompressEntry(body, bytes) {
     throw new Error('an unknown codec');
 }
 
+;// CONCATENATED MODULE: ./src/process-running.ts
+/**
+ * Whether a process of this id is running (this one is): a temporary file's name carries its
+ * writer's id, so what a process no longer running left can be removed and what one still
+ * writing holds is left alone (src/output-folder.ts, src/store/render-parts.ts).
+ */
+function process_running_processRunning(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process of another user holds that id.
+        return e.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/render-parts.ts
+
 
 
 
@@ -48331,23 +48351,12 @@ function render_parts_removeLeftovers(path) {
         const base = (0,external_node_path_namespaceObject.basename)(path);
         for (const name of (0,external_node_fs_namespaceObject.readdirSync)(dir)) {
             const m = name.startsWith(`${base}.`) ? /^\.(\d+)\.new$/.exec(name.slice(base.length)) : null;
-            if (m && !running(Number(m[1])))
+            if (m && !process_running_processRunning(Number(m[1])))
                 (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(dir, name), { force: true });
         }
     }
     catch {
         // Left for a later run.
-    }
-}
-function running(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
     }
 }
 function writeAll(fd, b, at) {
@@ -54683,6 +54692,7 @@ function redactMarkedLine(line, opts) {
 
 
 
+
 /*
  * Every file a job or the CLI writes into an output folder is written under a temporary name
  * beside its own and renamed into place when whole: a file's first write (a `.partial`, or the
@@ -54747,7 +54757,7 @@ function output_folder_removeLeftovers(outDir, file) {
     const removed = [];
     for (const name of names.sort()) {
         const m = LEFTOVER.exec(name);
-        if (!m || output_folder_running(Number(m[2] ?? m[4] ?? m[6])))
+        if (!m || processRunning(Number(m[2] ?? m[4] ?? m[6])))
             continue;
         if (file !== undefined && !ofFile(m[1] ?? m[3] ?? m[5], file))
             continue;
@@ -54762,18 +54772,6 @@ function ofFile(stem, file) {
 }
 function output_folder_escape(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function output_folder_running(pid) {
-    if (pid === process.pid)
-        return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        // EPERM: a process of another user holds that id.
-        return e.code === 'EPERM';
-    }
 }
 /** Writes `content` to `path` under its temporary name, and puts it into place when whole. */
 function writeWhole(path, content) {
